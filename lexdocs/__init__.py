@@ -1,0 +1,1 @@
+"""lexdocs: versioned legal documents from typed sources, dated by git."""

@@ -1,0 +1,142 @@
+"""All git access: one `git log` and one persistent `git cat-file --batch` reader.
+
+A plugin that starts a git process per file or per commit makes builds slow in
+proportion to history; here the number of processes is fixed, whatever the
+size of the history. Nothing else in lexdocs runs git.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from .errors import GitError
+from .sources import Reader
+
+_FIELD = "\x1f"
+_RECORD = "\x1e"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One first-parent commit: the committer date is when it reached the branch."""
+
+    sha: str
+    parents: tuple[str, ...]
+    committed: int
+    subject: str
+
+
+class GitStore:
+    """A repository seen from a project folder that may sit below its top level."""
+
+    def __init__(self, project: Path) -> None:
+        try:
+            self.repo = git.Repo(project, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise GitError(
+                "not a git repository, so no date can be taken from history",
+                path=str(project),
+                hint="build from a git clone, or run 'git init' and commit policy_src/",
+            ) from None
+        if self.repo.working_tree_dir is None:
+            raise GitError("the repository has no working tree", path=str(project),
+                           hint="build from a normal clone, not a bare one")
+        self.root = Path(self.repo.working_tree_dir).resolve()
+        rel = project.resolve().relative_to(self.root).as_posix()
+        self.prefix = "" if rel == "." else rel + "/"
+
+    def close(self) -> None:
+        """End the persistent reader."""
+        self.repo.close()
+
+    def head(self) -> str | None:
+        """The commit being built, or None in a repository with no commit yet."""
+        try:
+            return self.repo.head.commit.hexsha
+        except ValueError:
+            return None
+
+    def is_shallow(self) -> bool:
+        """True for a shallow clone (answered from the git directory, without a process)."""
+        return (Path(self.repo.git_dir) / "shallow").exists()
+
+    def first_parent_log(self, paths: list[str]) -> list[Commit]:
+        """First-parent commits of HEAD that touched `paths`, oldest first, in one process.
+
+        With --first-parent, a merge is compared with its first parent only, so
+        merged work is dated by the merge, as readers saw it.
+        """
+        if self.head() is None:
+            return []
+        spec = [self.prefix + p for p in paths]
+        try:
+            out = self.repo.git.log(
+                "--first-parent", "--reverse",
+                f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%ct{_FIELD}%s", "HEAD", "--", *spec,
+            )
+        except git.GitCommandError as exc:
+            raise GitError(f"git log failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from None
+        commits = []
+        for record in out.split(_RECORD):
+            if not record.strip():
+                continue
+            sha, parents, ct, subject = record.strip("\n").split(_FIELD, 3)
+            commits.append(Commit(sha, tuple(parents.split()), int(ct), subject))
+        return commits
+
+    def read(self, sha: str, path: str) -> str | None:
+        """The text of `path` (relative to the project) at commit `sha`, or None."""
+        try:
+            _, kind, _, data = self.repo.git.get_object_data(f"{sha}:{self.prefix}{path}")
+        except ValueError:
+            return None
+        except git.GitCommandError as exc:  # pragma: no cover - reader died
+            raise GitError(f"reading {path} at {sha[:10]} failed: {_stderr(exc)}") from None
+        if _text(kind) != "blob":
+            return None
+        return data.decode("utf-8")
+
+    def tree_id(self, sha: str, path: str) -> str | None:
+        """The object id of a folder at a commit: equal ids, equal contents."""
+        try:
+            oid, _, _ = self.repo.git.get_object_header(f"{sha}:{self.prefix}{path}")
+        except ValueError:
+            return None
+        return _text(oid)
+
+    def reader(self, sha: str) -> Reader:
+        """A `Reader` over one commit's files, for `sources` and `render`."""
+        return lambda path: self.read(sha, path)
+
+
+def _text(value: str | bytes) -> str:
+    """GitPython answers the batch readers in bytes or str depending on the call."""
+    return value.decode("ascii") if isinstance(value, bytes) else value
+
+
+def _stderr(exc: git.GitCommandError) -> str:
+    text = exc.stderr if isinstance(exc.stderr, str) else str(exc.stderr or exc)
+    return " ".join(text.replace("stderr:", "").split()).strip(" '")
+
+
+@contextmanager
+def open_store(project: Path) -> Iterator[GitStore]:
+    """A store whose reader process ends with the block."""
+    store = GitStore(project)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def shallow_hint() -> str:
+    """What to run, in words that fit both a laptop and a CI job."""
+    ci = " (in CI, set the checkout's fetch depth to 0)" if os.environ.get("CI") else ""
+    return f"run 'git fetch --unshallow' to fetch the full history{ci}"

@@ -1,0 +1,138 @@
+"""Versions from history: the dates on which the *published text* changed.
+
+A file's last commit date is the wrong answer for a legal document: a
+retention period edited in `variables.yml` changes the statement without
+touching its Markdown, and reformatting YAML touches files without changing a
+word. So every first-parent commit that touched the sources is rendered, and a
+version begins where the rendered text differs from the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .errors import GitError, LexdocsError
+from .gitstore import Commit, GitStore, shallow_hint
+from .render import RenderedDocument, render_document
+from .sources import DocumentSource, Reader, format_date, load_document, read_working_tree
+from .variables import load_variables_file
+
+log = logging.getLogger("lexdocs")
+DRAFT_LABEL = "Draft — not published"
+
+# Renders by (folder tree id, document): a tree id names its whole content, so an
+# entry can never be stale, and `mkdocs serve` rebuilds reuse it.
+_CACHE: dict[tuple[str, str], tuple[DocumentSource, RenderedDocument] | None] = {}
+
+
+@dataclass(frozen=True)
+class Version:
+    """One distinct published text, from the commit that published it."""
+
+    number: int
+    commit: Commit
+    published: dt.datetime
+    source: DocumentSource
+    rendered: RenderedDocument
+    from_baseline: bool
+
+    @property
+    def date(self) -> dt.date:
+        """The Last Updated date: the declared baseline for the first text, else the commit's."""
+        if self.from_baseline and self.source.baseline:
+            return self.source.baseline.date
+        return self.published.date()
+
+    @property
+    def display_date(self) -> str:
+        """The date as the document prints it; a month-precision baseline stays a month."""
+        if self.from_baseline and self.source.baseline:
+            return self.source.baseline.display()
+        return format_date(self.published.date(), self.source.date_format)
+
+
+@dataclass(frozen=True)
+class History:
+    """Every version of one document, plus what the working tree would publish now."""
+
+    name: str
+    versions: tuple[Version, ...]
+    working: RenderedDocument
+    source: DocumentSource
+
+    @property
+    def draft(self) -> bool:
+        """True when uncommitted edits change what a reader would see."""
+        return not self.versions or self.versions[-1].rendered.fingerprint != self.working.fingerprint
+
+    @property
+    def last_updated(self) -> str:
+        """The stamp: never a date for text that no commit has published."""
+        return DRAFT_LABEL if self.draft else self.versions[-1].display_date
+
+
+def render_at(store: GitStore, commit: Commit, root: str,
+              name: str) -> tuple[DocumentSource, RenderedDocument] | None:
+    """The document as `commit` declared and published it; None if absent or unbuildable there.
+
+    The declaration comes from the same commit, so a baseline edited later
+    cannot move an old version's date.
+    """
+    tree = store.tree_id(commit.sha, root)
+    if tree is None:
+        return None
+    key = (tree, name)
+    if key not in _CACHE:
+        read = store.reader(commit.sha)
+        try:
+            _CACHE[key] = _render(root, name, read)
+        except LexdocsError as exc:
+            # A commit that could not have been built published nothing.
+            log.debug("skipping %s at %s: %s", name, commit.sha[:10], exc)
+            _CACHE[key] = None
+    return _CACHE[key]
+
+
+def _render(root: str, name: str, read: Reader) -> tuple[DocumentSource, RenderedDocument]:
+    variables = load_variables_file(root, read)
+    doc = load_document(root, name, read)
+    return doc, render_document(doc, variables, root, read)
+
+
+def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
+                    store: GitStore) -> dict[str, History]:
+    """Histories of all `names`, from one log and one reader, whatever the history's length."""
+    working_read = read_working_tree(project)
+    variables = load_variables_file(root, working_read)
+    working = {}
+    for name in names:
+        doc = load_document(root, name, working_read)
+        working[name] = (doc, render_document(doc, variables, root, working_read))
+    commits = store.first_parent_log([root])
+    if commits and store.is_shallow() and not commits[0].parents:
+        raise GitError(
+            "this clone's history is shallow: the commit that first published the documents "
+            "is not in it, so 'Last Updated' cannot be known",
+            path=str(project), hint=shallow_hint())
+    out = {}
+    for name in names:
+        versions: list[Version] = []
+        previous: str | None = None
+        for commit in commits:
+            found = render_at(store, commit, root, name)
+            if found is None or found[1].fingerprint == previous:
+                continue
+            source, rendered = found
+            previous = rendered.fingerprint
+            when = dt.datetime.fromtimestamp(commit.committed, tz)
+            versions.append(Version(number=len(versions) + 1, commit=commit, published=when,
+                                    source=source,
+                                    rendered=rendered, from_baseline=not versions))
+        doc, rendered_now = working[name]
+        out[name] = History(name=name, versions=tuple(versions), working=rendered_now,
+                            source=doc)
+    return out

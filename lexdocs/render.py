@@ -1,0 +1,286 @@
+"""Sandboxed Jinja2 → the published Markdown of one document at one tree.
+
+Templates are written by lawyers, not programmers, and may come from any
+commit in history: they run in Jinja2's sandbox with strict undefined
+handling, and every name is checked before rendering so an error names the
+file, the line, and the closest real variable.
+"""
+
+from __future__ import annotations
+
+import difflib
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+)
+from jinja2.bccache import BytecodeCache, Bucket
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from . import markup
+from .errors import RenderError
+from .sources import DocumentSource, Reader, SectionSource
+from .variables import Record, Value, Variables, escape_markdown
+
+_JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
+                  "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """A section as published: its Markdown, its visible text, the variables it uses."""
+
+    id: str
+    title: str
+    tags: tuple[str, ...]
+    material: bool
+    path: str
+    markdown: str
+    html: str
+    uses: frozenset[str]
+
+    @property
+    def blocks(self) -> list[str]:
+        """Paragraphs and list items, as a redline compares them."""
+        return markup.blocks(self.html)
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """A whole document as published at one tree, with the identity of its text."""
+
+    name: str
+    title: str
+    slug: str
+    sections: tuple[RenderedSection, ...]
+    values: dict[str, str]
+    fingerprint: str
+
+    @property
+    def markdown(self) -> str:
+        """The page body: section headings carry stable anchors people can cite."""
+        parts = []
+        for s in self.sections:
+            parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n{s.markdown}\n")
+        return "\n".join(parts)
+
+    @property
+    def text(self) -> str:
+        """Visible text, blocks separated by blank lines."""
+        return "\n\n".join(f"{s.title}\n\n" + markup.plain_text(s.html) for s in self.sections)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates by source checksum: history renders the same sections many times."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key + bucket.checksum)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
+class _TreeLoader(BaseLoader):
+    """Loads templates from the tree being rendered; front matter becomes blank lines."""
+
+    def __init__(self, root: str, read: Reader) -> None:
+        self.root = root
+        self.read = read
+
+    def get_source(
+        self, environment: Any, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = template if template.startswith(self.root + "/") else f"{self.root}/{template}"
+        text = self.read(path)
+        if text is None:
+            raise TemplateNotFound(path)
+        return blank_front_matter(text), path, lambda: True
+
+
+def blank_front_matter(text: str) -> str:
+    """Keep line numbers of the file while hiding its front matter from Jinja."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            head = text[: end + 5]
+            return "\n" * head.count("\n") + text[end + 5 :]
+    return text
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Value):
+        return value.markdown
+    if isinstance(value, Record):
+        return format_record(value)
+    if isinstance(value, tuple) and all(isinstance(v, Record) for v in value):
+        return ", ".join(format_record(r) for r in value)
+    if isinstance(value, str):
+        return escape_markdown(value)
+    return value
+
+
+def format_record(record: Record) -> str:
+    """First field, the rest in parentheses: "Customer.io (https://customer.io/gdpr.html)"."""
+    vals = [v.markdown for v in record.fields.values()]
+    return vals[0] + (f" ({', '.join(vals[1:])})" if len(vals) > 1 else "")
+
+
+def make_environment(root: str, read: Reader) -> SandboxedEnvironment:
+    """The one Jinja2 environment configuration, shared by every render."""
+    return SandboxedEnvironment(
+        loader=_TreeLoader(root, read),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        bytecode_cache=_BYTECODE,
+    )
+
+
+class _Checker:
+    """Finds every variable a template uses, and rejects unknown ones before rendering."""
+
+    def __init__(self, env: SandboxedEnvironment, namespace: dict[str, Any],
+                 variables: Variables) -> None:
+        self.env = env
+        self.namespace = namespace
+        self.known = sorted(variables.items)
+        self.uses: set[str] = set()
+        self.seen: set[str] = set()
+
+    def check(self, name: str) -> None:
+        if name in self.seen:
+            return
+        self.seen.add(name)
+        source, path, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        try:
+            tree = self.env.parse(source, name, path)
+        except TemplateSyntaxError as exc:
+            raise RenderError(f"template syntax error: {exc.message}", path=path,
+                              line=exc.lineno, hint="check the {{ }} and {% %} tags") from None
+        local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        self._visit(tree, path, local)
+
+    def _visit(self, node: nodes.Node, path: str, local: set[str]) -> None:
+        if isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
+            self.check(str(node.template.value))
+        if isinstance(node, nodes.Getattr | nodes.Getitem):
+            attr = node.attr if isinstance(node, nodes.Getattr) else _const_key(node)
+            if isinstance(attr, str) and attr.startswith("_"):
+                raise RenderError(
+                    f"templates may not reach Python internals ('{attr}')", path=path,
+                    line=node.lineno, hint="use only variables from variables.yml")
+            chain = _dotted(node)
+            if chain is not None:
+                self._resolve(chain, path, node.lineno, local)
+                return
+        elif isinstance(node, nodes.Name) and node.ctx == "load":
+            self._resolve([node.name], path, node.lineno, local)
+        for child in node.iter_child_nodes():
+            self._visit(child, path, local)
+
+    def _resolve(self, chain: list[str], path: str, line: int, local: set[str]) -> None:
+        if chain[0] in local or chain[0] in _JINJA_GLOBALS:
+            return
+        current: Any = self.namespace
+        for i, part in enumerate(chain):
+            if isinstance(current, dict) and part in current:
+                current = current[part]
+                continue
+            name = ".".join(chain[: i + 1])
+            if isinstance(current, Value | tuple):
+                held = ".".join(chain[:i])
+                raise RenderError(f"'{held}' is a value, not a group: '{name}' does not exist",
+                                  path=path, line=line, hint=f"write {{{{ {held} }}}}")
+            close = difflib.get_close_matches(".".join(chain), self.known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "declare it in variables.yml"
+            raise RenderError(f"undefined variable '{'.'.join(chain)}'", path=path, line=line,
+                              hint=hint)
+        self.uses.add(".".join(chain) if not isinstance(current, dict) else chain[0])
+
+
+def _const_key(node: nodes.Getitem) -> Any:
+    return node.arg.value if isinstance(node.arg, nodes.Const) else None
+
+
+def _dotted(node: nodes.Node) -> list[str] | None:
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Getattr):
+        base = _dotted(node.node)
+        return [*base, node.attr] if base is not None else None
+    if isinstance(node, nodes.Getitem):
+        key = _const_key(node)
+        base = _dotted(node.node)
+        return [*base, key] if base is not None and isinstance(key, str) else None
+    return None
+
+
+def _runtime_line(exc: BaseException, path: str) -> int | None:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename == path:
+            return frame.lineno
+    return None
+
+
+def render_section(env: SandboxedEnvironment, section: SectionSource,
+                   namespace: dict[str, Any], variables: Variables) -> RenderedSection:
+    """Check, then render, one section; every failure names its file and line."""
+    checker = _Checker(env, namespace, variables)
+    checker.check(section.path)
+    try:
+        body = env.get_template(section.path).render(namespace)
+    except SecurityError as exc:
+        raise RenderError(f"blocked by the template sandbox: {exc}", path=section.path,
+                          line=_runtime_line(exc, section.path),
+                          hint="use only variables from variables.yml") from None
+    except UndefinedError as exc:
+        raise RenderError(f"undefined value: {exc.message}", path=section.path,
+                          line=_runtime_line(exc, section.path),
+                          hint="check the field names of the list you loop over") from None
+    except TemplateError as exc:
+        raise RenderError(f"cannot render: {exc.message}", path=section.path,
+                          line=_runtime_line(exc, section.path)) from None
+    body = body.strip("\n") + "\n"
+    html = markup.to_html(body)
+    return RenderedSection(id=section.id, title=section.title, tags=section.tags,
+                           material=section.material, path=section.path, markdown=body,
+                           html=html, uses=frozenset(checker.uses))
+
+
+def render_document(doc: DocumentSource, variables: Variables, root: str,
+                    read: Reader) -> RenderedDocument:
+    """Render every section of `doc` with the variables of the same tree."""
+    env = make_environment(root, read)
+    namespace = variables.namespace()
+    sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
+    used = sorted({u for s in sections for u in s.uses})
+    values = {u: variables.items[u].text for u in used if u in variables.items}
+    page_html = "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
+    return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
+                            values=values, fingerprint=markup.fingerprint(f"<h1>{doc.title}</h1>"
+                                                                          + page_html))
+
+
+def iter_uses(doc: RenderedDocument) -> Iterator[tuple[str, str]]:
+    """(variable, section id) pairs, for `lexdocs vars`."""
+    for s in doc.sections:
+        for u in sorted(s.uses):
+            yield u, s.id

@@ -1,0 +1,106 @@
+"""YAML that remembers where each value came from.
+
+Lawyers edit these files by hand; an error that says "line 14" saves them a
+search. PyYAML's node tree knows every position, so we keep a map from a key
+path (``("retention", "web_logs", "value")``) to its 1-based line while
+building plain Python values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+import yaml
+
+from .errors import SourceError
+
+KeyPath = tuple[Hashable, ...]
+LineMap = dict[KeyPath, int]
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
+    """Parse `text` and return its value with a line for every key path.
+
+    `first_line` offsets the lines, for front matter that starts inside a file.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        raise SourceError(
+            f"invalid YAML: {exc.problem or exc.context}",
+            path=path,
+            line=line,
+            hint="check indentation and quoting near that line",
+        ) from None
+    lines: LineMap = {}
+    if node is None:
+        return None, lines
+    builder = _Builder(path, first_line - 1, lines)
+    return builder.build(node, ()), lines
+
+
+class _Builder:
+    """Turns a node tree into plain values, recording lines as it goes."""
+
+    def __init__(self, path: str, offset: int, lines: LineMap) -> None:
+        self.path = path
+        self.offset = offset
+        self.lines = lines
+        self.loader = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, key: KeyPath) -> Any:
+        line = node.start_mark.line + 1 + self.offset
+        self.lines.setdefault(key, line)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for knode, vnode in node.value:
+                k = self.loader.construct_object(knode, deep=True)
+                kline = knode.start_mark.line + 1 + self.offset
+                if not isinstance(k, Hashable):
+                    raise SourceError("a key must be a plain word", path=self.path, line=kline)
+                if k in out:
+                    raise SourceError(
+                        f"duplicate key '{k}'",
+                        path=self.path,
+                        line=kline,
+                        hint="each key may appear once; remove or rename one",
+                    )
+                self.lines[(*key, k)] = kline
+                out[k] = self.build(vnode, (*key, k))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, str, int]:
+    """Split a section file into (front matter, its lines, body, body's first line).
+
+    The body keeps its own line count intact so template errors can name the
+    line in the file, not in the body.
+    """
+    if not text.startswith("---\n"):
+        raise SourceError(
+            "a section file must begin with YAML front matter",
+            path=path,
+            line=1,
+            hint="start the file with '---', the keys id and title, then '---'",
+        )
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            raise SourceError("front matter is not closed", path=path, line=1,
+                              hint="add a line '---' after the front matter")
+    meta_text = text[4 : end + 1]
+    meta, lines = load_yaml(meta_text, path, first_line=2)
+    if not isinstance(meta, dict):
+        raise SourceError("front matter must be a mapping of keys", path=path, line=2,
+                          hint="write 'id: ...' and 'title: ...' lines")
+    body_line = meta_text.count("\n") + 3
+    body = text[end + 5 :]
+    return meta, lines, body, body_line

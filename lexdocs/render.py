@@ -63,6 +63,8 @@ class RenderedDocument:
     slug: str
     sections: tuple[RenderedSection, ...]
     values: dict[str, str]
+    """Plain text of each variable the document uses, for variable-aware redlines."""
+    immaterial: frozenset[str]
     fingerprint: str
 
     @property
@@ -273,9 +275,10 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
     sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
     used = sorted({u for s in sections for u in s.uses})
     values = {u: variables.items[u].text for u in used if u in variables.items}
+    immaterial = frozenset(u for u in values if not variables.items[u].material)
     page_html = "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
     return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
-                            values=values, fingerprint=markup.fingerprint(f"<h1>{doc.title}</h1>"
+                            values=values, immaterial=immaterial, fingerprint=markup.fingerprint(f"<h1>{doc.title}</h1>"
                                                                           + page_html))
 
 

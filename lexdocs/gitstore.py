@@ -62,9 +62,15 @@ class GitStore:
         except ValueError:
             return None
 
-    def is_shallow(self) -> bool:
-        """True for a shallow clone (answered from the git directory, without a process)."""
-        return (Path(self.repo.git_dir) / "shallow").exists()
+    def cut_off(self, commit: Commit) -> bool:
+        """True if `commit` is a shallow clone's boundary, so its real parents are unknown.
+
+        Answered from the git directory's `shallow` file, without a process. A
+        true root commit is never listed there.
+        """
+        shallow = Path(self.repo.git_dir) / "shallow"
+        return (not commit.parents and shallow.exists()
+                and commit.sha in shallow.read_text().split())
 
     def first_parent_log(self, paths: list[str]) -> list[Commit]:
         """First-parent commits of HEAD that touched `paths`, oldest first, in one process.

@@ -113,7 +113,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
         doc = load_document(root, name, working_read)
         working[name] = (doc, render_document(doc, variables, root, working_read))
     commits = store.first_parent_log([root])
-    if commits and store.is_shallow() and not commits[0].parents:
+    if commits and store.cut_off(commits[0]):
         raise GitError(
             "this clone's history is shallow: the commit that first published the documents "
             "is not in it, so 'Last Updated' cannot be known",
@@ -136,3 +136,12 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
         out[name] = History(name=name, versions=tuple(versions), working=rendered_now,
                             source=doc)
     return out
+
+
+def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
+                   tz: ZoneInfo) -> dict[str, History]:
+    """Open the repository, read every history, close the reader."""
+    from .gitstore import open_store
+
+    with open_store(project) as store:
+        return build_histories(project, root, list(names), tz, store)

@@ -1,0 +1,42 @@
+# `make site` and `make test` do all the set-up a fresh Debian machine needs.
+PY      ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+
+.PHONY: site serve test lint typecheck unit bench install system-deps clean
+
+site: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --livereload
+
+install: $(STAMP) system-deps
+
+system-deps:
+	@scripts/system-deps.sh build
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+test: $(TSTAMP)
+	@scripts/system-deps.sh test
+	$(BIN)/ruff check lexdocs hooks tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+bench: $(TSTAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

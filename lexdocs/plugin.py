@@ -1,0 +1,80 @@
+"""MkDocs events, thin: resolve options, then hand over to `history` and `site`.
+
+The hook file `hooks/lexdocs_hook.py` binds these methods as MkDocs hook
+functions. All the work happens in `on_pre_build`, before MkDocs cleans the
+site folder, so a bad source aborts the build with the previous site intact.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .config import Options, options_from
+from .errors import LexdocsError
+from .history import load_histories
+from .site import SitePage, build_site
+
+log = get_plugin_logger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
+    """MkDocs prints a PluginError as one line and stops; anything else is a bug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except LexdocsError as exc:
+            raise PluginError(str(exc)) from None
+
+    return wrapper
+
+
+class LexdocsHook:
+    """State that lives from `on_config` to `on_files` of one build."""
+
+    def __init__(self) -> None:
+        self.options: Options | None = None
+        self.pages: list[SitePage] = []
+
+    @_as_plugin_error
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Path(config.config_file_path).parent
+        self.options = options_from(project, config.extra.get("lexdocs"), config.site_url or "")
+        return config
+
+    @_as_plugin_error
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        opts = self._opts()
+        histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz)
+        self.pages = build_site(opts, histories)
+        for name, h in histories.items():
+            log.info("%s: %d version(s), last updated %s", name, len(h.versions), h.last_updated)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            existing = files.get_file_from_path(page.uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.uri, content=page.content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
+        opts = self._opts()
+        server.watch(str(opts.project / opts.source_dir))
+
+    def _opts(self) -> Options:
+        if self.options is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise LexdocsError("lexdocs was not configured", hint="is the hook in mkdocs.yml?")
+        return self.options

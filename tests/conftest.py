@@ -1,0 +1,124 @@
+"""Real temporary git repositories with fixed dates, and a minimal lexdocs project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VARIABLES = """\
+retention:
+  account_records:
+    type: duration
+    value: 7 years
+  web_logs:
+    type: duration
+    value: 90 days
+contact:
+  email:
+    type: email
+    value: privacy@example.com
+unused:
+  note:
+    type: text
+    value: nobody uses this
+"""
+
+DOCUMENT = """\
+title: Privacy Statement
+slug: privacy
+baseline: 2024-09
+sections:
+  - 10-intro.md
+  - 20-retention.md
+"""
+
+INTRO = """\
+---
+id: intro
+title: Introduction
+---
+This statement explains how we handle personal information.
+"""
+
+RETENTION = """\
+---
+id: retention
+title: Retention
+tags: [retention]
+---
+We keep account records for {{ retention.account_records }}.
+We purge web access logs in no more than {{ retention.web_logs }}.
+Write to {{ contact.email }}.
+"""
+
+
+class Repo:
+    """A git repository in a temporary folder; every commit gets the date it is given."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.name", "Test Lawyer")
+        self.git("config", "user.email", "lawyer@example.com")
+        self.git("config", "commit.gpgsign", "false")
+
+    def git(self, *args: str, date: str | None = None) -> str:
+        env = dict(os.environ)
+        if date:
+            env["GIT_AUTHOR_DATE"] = date
+            env["GIT_COMMITTER_DATE"] = date
+        out = subprocess.run(["git", *args], cwd=self.path, env=env, check=True,
+                             capture_output=True, text=True)
+        return out.stdout.strip()
+
+    def write(self, rel: str, text: str) -> None:
+        p = self.path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+    def read(self, rel: str) -> str:
+        return (self.path / rel).read_text(encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new))
+
+    def commit(self, message: str, date: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message, date=date)
+        return self.git("rev-parse", "HEAD")
+
+
+def write_project(repo: Repo, mkdocs_extra: str = "") -> None:
+    """A minimal project: two sections, three variables, the real hook and mkdocs.yml."""
+    repo.write("policy_src/variables.yml", VARIABLES)
+    repo.write("policy_src/privacy/document.yml", DOCUMENT)
+    repo.write("policy_src/privacy/10-intro.md", INTRO)
+    repo.write("policy_src/privacy/20-retention.md", RETENTION)
+    mk = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    repo.write("mkdocs.yml", mk + mkdocs_extra)
+    shutil.copytree(ROOT / "hooks", repo.path / "hooks", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "docs", repo.path / "docs", dirs_exist_ok=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repo]:
+    r = Repo(tmp_path / "repo")
+    yield r
+
+
+@pytest.fixture
+def project(repo: Repo) -> Repo:
+    """A project whose first version was committed on 2024-09-10."""
+    write_project(repo)
+    repo.commit("First version of the statement", "2024-09-10T10:00:00+00:00")
+    return repo

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .config import Options, load_options
 from .errors import LexdocsError
@@ -88,22 +89,23 @@ def vars_(obj: Context) -> None:
     variables, docs = working_documents(opts)
     used: dict[str, list[str]] = {}
     for name, rendered in docs.items():
-        for var, section in iter_uses(rendered):
-            used.setdefault(var, []).append(f"{name}/{section}")
+        for used_name, section in iter_uses(rendered):
+            used.setdefault(used_name, []).append(f"{name}/{section}")
     table = Table(show_lines=False)
     for col in ("variable", "type", "value", "used in"):
         table.add_column(col, overflow="fold")
     unused = []
-    for name, var in sorted(variables.items.items()):
-        places = used.get(name, [])
+    for var_name, var in sorted(variables.items.items()):
+        places = used.get(var_name, [])
         if not places:
-            unused.append(name)
+            unused.append(var_name)
         flags = "" if var.confirmed else " (awaits confirmation)"
-        table.add_row(name, var.type, var.text + flags, ", ".join(places) or "[yellow]unused[/]")
+        where = Text(", ".join(places)) if places else Text("unused", style="yellow")
+        table.add_row(Text(var_name), Text(var.type), Text(var.text + flags), where)
     console = Console()
     console.print(table)
     if unused:
-        console.print(f"[yellow]{len(unused)} unused:[/] " + ", ".join(unused), highlight=False)
+        console.print(Text(f"{len(unused)} unused: ", style="yellow") + Text(", ".join(unused)))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,7 +39,7 @@ class _TimeZone(c.Type[str]):
         return name
 
 
-class LexdocsConfig(base.Config):
+class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     """The `extra.lexdocs` block of mkdocs.yml."""
 
     source_dir = c.Type(str, default="policy_src")
@@ -90,7 +90,7 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-_TolerantLoader.add_multi_constructor("", _ignore_tag)  # type: ignore[no-untyped-call]
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
 def load_options(project: Path) -> Options:

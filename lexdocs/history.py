@@ -67,7 +67,9 @@ class History:
     @property
     def draft(self) -> bool:
         """True when uncommitted edits change what a reader would see."""
-        return not self.versions or self.versions[-1].rendered.fingerprint != self.working.fingerprint
+        if not self.versions:
+            return True
+        return self.versions[-1].rendered.fingerprint != self.working.fingerprint
 
     @property
     def last_updated(self) -> str:

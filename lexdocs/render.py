@@ -23,8 +23,9 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
-from jinja2.bccache import BytecodeCache, Bucket
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from . import markup
 from .errors import RenderError
@@ -171,7 +172,9 @@ class _Checker:
         if name in self.seen:
             return
         self.seen.add(name)
-        source, path, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        assert self.env.loader is not None
+        source, path, _ = self.env.loader.get_source(self.env, name)
+        path = path or name
         try:
             tree = self.env.parse(source, name, path)
         except TemplateSyntaxError as exc:
@@ -276,10 +279,10 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
     used = sorted({u for s in sections for u in s.uses})
     values = {u: variables.items[u].text for u in used if u in variables.items}
     immaterial = frozenset(u for u in values if not variables.items[u].material)
-    page_html = "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
+    page_html = f"<h1>{doc.title}</h1>" + "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
     return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
-                            values=values, immaterial=immaterial, fingerprint=markup.fingerprint(f"<h1>{doc.title}</h1>"
-                                                                          + page_html))
+                            values=values, immaterial=immaterial,
+                            fingerprint=markup.fingerprint(page_html))
 
 
 def iter_uses(doc: RenderedDocument) -> Iterator[tuple[str, str]]:

@@ -33,7 +33,9 @@ class Baseline:
 
     def display(self) -> str:
         """Never claim a day the source did not state."""
-        return f"{self.date:%B %Y}" if self.month_only else format_date(self.date, DEFAULT_DATE_FORMAT)
+        if self.month_only:
+            return f"{self.date:%B %Y}"
+        return format_date(self.date, DEFAULT_DATE_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,8 @@ def _section(path: str, text: str) -> SectionSource:
     unknown = sorted(set(meta) - {"id", "title", "tags", "material"})
     if unknown:
         raise SourceError(f"unknown front matter key '{unknown[0]}'", path=path,
-                          line=lines.get((unknown[0],), 2), hint="allowed: id, title, tags, material")
+                          line=lines.get((unknown[0],), 2),
+                          hint="allowed: id, title, tags, material")
     return SectionSource(path=path, id=sid, title=title.strip(), tags=tuple(tags),
                          material=material, body=body, body_line=body_line)
 

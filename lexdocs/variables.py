@@ -264,7 +264,8 @@ def _records(decl: dict[str, Any], key: tuple[str, ...], lines: LineMap, vline: 
     for fname, ftype in fields.items():
         if ftype not in SCALAR_TYPES:
             raise where_at(lines.get((*key, "fields", fname), fline))(
-                f"field '{fname}' has unknown type '{ftype}'", f"use one of {', '.join(SCALAR_TYPES)}")
+                f"field '{fname}' has unknown type '{ftype}'",
+                f"use one of {', '.join(SCALAR_TYPES)}")
     items = decl["value"]
     if not isinstance(items, list):
         raise where_at(vline)("a list value must be a list of entries",

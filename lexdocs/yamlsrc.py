@@ -73,7 +73,12 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError) as exc:
+            raise SourceError(f"'{node.value}' is not a date or value YAML can read: {exc}",
+                              path=self.path, line=line,
+                              hint="a date must be a real day, written YYYY-MM-DD") from None
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, str, int]:

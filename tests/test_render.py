@@ -1,0 +1,182 @@
+"""Sources and rendering: errors name the file, the line and the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexdocs.errors import RenderError, SourceError
+from lexdocs.render import RenderedDocument, render_document
+from lexdocs.sources import load_document
+from lexdocs.variables import load_variables
+
+DOC = "title: T\nslug: t\nsections: [a.md]\n"
+
+
+def render(section_body: str, variables: str = "", front: str = "id: a\ntitle: A\n",
+           extra: dict[str, str] | None = None) -> RenderedDocument:
+    files = {
+        "src/variables.yml": variables,
+        "src/t/document.yml": DOC,
+        "src/t/a.md": f"---\n{front}---\n{section_body}",
+        **(extra or {}),
+    }
+    read = files.get
+    v = load_variables(read("src/variables.yml"), "src/variables.yml")
+    return render_document(load_document("src", "t", read), v, "src", read)
+
+
+VARS = """\
+retention:
+  account_records:
+    type: duration
+    value: 7 years
+  web_logs:
+    type: duration
+    value: 90 days
+"""
+
+
+def test_undefined_variable_names_file_line_and_closest_name() -> None:
+    body = "Line one.\n\nWe keep records for {{ retention.acount_records }}.\n"
+    with pytest.raises(RenderError) as err:
+        render(body, VARS)
+    assert str(err.value) == (
+        "src/t/a.md:7: undefined variable 'retention.acount_records' "
+        "(did you mean 'retention.account_records'?)")
+
+
+def test_undefined_top_level_name_without_close_match() -> None:
+    with pytest.raises(RenderError) as err:
+        render("{{ zzz }}\n", VARS)
+    assert str(err.value).startswith("src/t/a.md:5: undefined variable 'zzz'")
+    assert "declare it in variables.yml" in str(err.value)
+
+
+def test_attribute_of_a_value_is_reported() -> None:
+    with pytest.raises(RenderError) as err:
+        render("{{ retention.web_logs.days }}\n", VARS)
+    assert "'retention.web_logs' is a value, not a group" in str(err.value)
+
+
+def test_undefined_in_an_included_file_names_that_file() -> None:
+    extra = {"src/_shared/x.md": "ok\n{{ retention.weblogs }}\n"}
+    with pytest.raises(RenderError) as err:
+        render('{% include "_shared/x.md" %}\n', VARS, extra=extra)
+    assert str(err.value).startswith("src/_shared/x.md:2: undefined variable 'retention.weblogs'")
+
+
+def test_include_is_rendered_and_its_variables_counted() -> None:
+    extra = {"src/_shared/x.md": "Logs: {{ retention.web_logs }}.\n"}
+    doc = render('{% include "_shared/x.md" %}\n', VARS, extra=extra)
+    assert "Logs: 90 days." in doc.text
+    assert "retention.web_logs" in doc.sections[0].uses
+
+
+@pytest.mark.parametrize("expr", [
+    "{{ ''.__class__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ retention['__class__'] }}",
+    "{{ cycler.__init__.__globals__ }}",
+])
+def test_sandbox_blocks_python_internals(expr: str) -> None:
+    with pytest.raises(RenderError) as err:
+        render(f"x\n{expr}\n", VARS)
+    assert "Python internals" in str(err.value)
+    assert str(err.value).startswith("src/t/a.md:6:")
+
+
+def test_sandbox_blocks_unsafe_format_strings_at_run_time() -> None:
+    with pytest.raises(RenderError) as err:
+        render("ok\n{{ '{0.__class__}'.format(1) }}\n", VARS)
+    assert str(err.value).startswith("src/t/a.md:6: blocked by the template sandbox")
+
+
+def test_values_format_by_type_and_markup_is_escaped() -> None:
+    variables = VARS + """\
+company:
+  name:
+    type: text
+    value: "Evil <script>alert(1)</script> *Corp* [x](http://e.vil)"
+  email:
+    type: email
+    value: privacy@example.com
+  site:
+    type: url
+    value: https://example.com/a_b
+  address:
+    type: address
+    value: {street: "1 Main St #4", city: Seattle, region: WA, postal_code: "98103",
+            country: United States}
+"""
+    doc = render("{{ company.name }} / {{ company.email }} / {{ company.site }} / "
+                 "{{ company.address }} / {{ retention.web_logs }}\n", variables)
+    md = doc.sections[0].markdown
+    html = doc.sections[0].html
+    assert "<script>" not in md and "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<em>" not in html and "<a href=\"http://e.vil\"" not in html
+    assert '<a href="mailto:privacy@example.com">privacy@example.com</a>' in html
+    assert '<a href="https://example.com/a_b">https://example.com/a_b</a>' in html
+    assert doc.sections[0].blocks == [
+        "Evil <script>alert(1)</script> *Corp* [x](http://e.vil) / privacy@example.com / "
+        "https://example.com/a_b / 1 Main St #4, Seattle, WA 98103 United States / 90 days"]
+
+
+def test_list_of_records_prints_and_loops() -> None:
+    variables = """\
+analytics:
+  providers:
+    type: list
+    fields: {name: text, url: url}
+    value:
+      - {name: Customer.io, url: "https://customer.io/gdpr.html"}
+      - {name: Other, url: "https://other.example/"}
+"""
+    doc = render("All: {{ analytics.providers }}.\n{% for p in analytics.providers %}"
+                 "[{{ p.name }}]{% endfor %}\n", variables)
+    assert doc.sections[0].blocks == [
+        "All: Customer.io (https://customer.io/gdpr.html), Other (https://other.example/). "
+        "[Customer.io][Other]"]
+
+
+@pytest.mark.parametrize(("decl", "line", "message"), [
+    ("a:\n  b:\n    type: email\n    value: not-an-email\n", 4, "is not an email address"),
+    ("a:\n  b:\n    type: duration\n    value: -3 days\n", 4, "not a positive duration"),
+    ("a:\n  b:\n    type: duration\n    value: '90'\n", 4, "write a whole number and a unit"),
+    ("a:\n  b:\n    type: duration\n    value: 90\n", 4, "is not a duration"),
+    ("a:\n  b:\n    type: colour\n    value: red\n", 3, "unknown type 'colour'"),
+    ("a:\n  b:\n    type: text\n", 2, "has no value"),
+    ("a:\n  b:\n    type: url\n    value: customer.io\n", 4, "starting with https://"),
+    ("a:\n  b:\n    type: phone\n    value: call us\n", 4, "not a telephone number"),
+    ("a:\n  b:\n    type: date\n    value: 2024-13-01\n", 4, "not a date"),
+    ("a:\n  b:\n    type: address\n    value: {street: x}\n", 4, "has no city"),
+    ("a:\n  b:\n    type: list\n    fields: {name: text}\n    value:\n      - {nam: x}\n",
+     6, "has no 'name'"),
+    ("a:\n  b:\n    type: text\n    value: x\n    colour: red\n", 5, "unknown key 'colour'"),
+    ("a:\n  b: 3\n", 2, "has no declaration"),
+    ("a:\n  b:\n    type: text\n    value: [x\n", 5, "invalid YAML"),
+])
+def test_bad_values_name_file_and_line(decl: str, line: int, message: str) -> None:
+    with pytest.raises(SourceError) as err:
+        load_variables(decl, "policy_src/variables.yml")
+    assert str(err.value).startswith(f"policy_src/variables.yml:{line}: ")
+    assert message in str(err.value)
+
+
+def test_missing_section_file_points_at_document_line() -> None:
+    read = {"src/t/document.yml": "title: T\nslug: t\nsections:\n  - a.md\n  - b.md\n"}.get
+    with pytest.raises(SourceError) as err:
+        load_document("src", "t", read)
+    assert str(err.value).startswith("src/t/document.yml:4: section file 'a.md' does not exist")
+
+
+def test_section_without_title_is_reported() -> None:
+    with pytest.raises(SourceError) as err:
+        render("text\n", front="id: a\n")
+    assert str(err.value).startswith("src/t/a.md:2: section has no title")
+
+
+def test_template_syntax_error_names_line() -> None:
+    with pytest.raises(RenderError) as err:
+        render("ok\n{% if %}\n", VARS)
+    assert str(err.value).startswith("src/t/a.md:6: template syntax error")

@@ -31,6 +31,7 @@ from . import markup
 from .errors import RenderError
 from .sources import DocumentSource, Reader, SectionSource
 from .variables import Record, Value, Variables, escape_markdown
+from .yamlsrc import front_matter_end
 
 _JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
                   "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
@@ -73,7 +74,7 @@ class RenderedDocument:
         """The page body: section headings carry stable anchors people can cite."""
         parts = []
         for s in self.sections:
-            parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n{s.markdown}\n")
+            parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n{s.markdown}")
         return "\n".join(parts)
 
     @property
@@ -119,12 +120,10 @@ class _TreeLoader(BaseLoader):
 
 def blank_front_matter(text: str) -> str:
     """Keep line numbers of the file while hiding its front matter from Jinja."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end != -1:
-            head = text[: end + 5]
-            return "\n" * head.count("\n") + text[end + 5 :]
-    return text
+    end = front_matter_end(text)
+    if end is None:
+        return text
+    return "\n" * text[:end].count("\n") + text[end:]
 
 
 def _finalize(value: Any) -> Any:

@@ -44,7 +44,12 @@ class Value:
     markdown: str
 
     def __str__(self) -> str:
-        return self.markdown
+        # Filters (`|lower`) see plain words; the result is escaped once on output.
+        return self.text
+
+    def __bool__(self) -> bool:
+        # `{% if dpf.participates %}` must follow the value, not the object's existence.
+        return bool(self.raw) if self.type == "boolean" else bool(self.text)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,9 @@ class Record(Mapping[str, Value]):
             raise AttributeError(name) from None
 
     def __str__(self) -> str:
-        return ", ".join(v.markdown for v in self.fields.values())
+        """Plain words, as a filter sees them: "Customer.io (https://customer.io/gdpr.html)"."""
+        vals = [v.text for v in self.fields.values()]
+        return vals[0] + (f" ({', '.join(vals[1:])})" if len(vals) > 1 else "")
 
 
 @dataclass(frozen=True)

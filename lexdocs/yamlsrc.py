@@ -94,18 +94,24 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
             line=1,
             hint="start the file with '---', the keys id and title, then '---'",
         )
-    end = text.find("\n---\n", 3)
-    if end == -1:
-        if text.endswith("\n---"):
-            end = len(text) - 4
-        else:
-            raise SourceError("front matter is not closed", path=path, line=1,
-                              hint="add a line '---' after the front matter")
-    meta_text = text[4 : end + 1]
+    end = front_matter_end(text)
+    if end is None:
+        raise SourceError("front matter is not closed", path=path, line=1,
+                          hint="add a line '---' after the front matter")
+    meta_text = text[4 : text.rfind("\n---", 0, end) + 1]
     meta, lines = load_yaml(meta_text, path, first_line=2)
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys", path=path, line=2,
                           hint="write 'id: ...' and 'title: ...' lines")
     body_line = meta_text.count("\n") + 3
-    body = text[end + 5 :]
-    return meta, lines, body, body_line
+    return meta, lines, text[end:], body_line
+
+
+def front_matter_end(text: str) -> int | None:
+    """Offset where the body starts after `---` front matter, or None if there is none."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end != -1:
+        return end + 5
+    return len(text) if text.endswith("\n---") else None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 ROOT = "policy_src"
 DOCUMENT = "privacy"
 EDITORIAL = PROJECT / ROOT / DOCUMENT / "EDITORIAL.md"
-SEED_DIR = Path(os.environ.get("LEXDOCS_SEED_DIR", "/work/shared/seed"))
-SEED = SEED_DIR / "privacy-statement-2024-09.txt"
+# The seed as the company supplied it, kept beside the tests so the check runs everywhere.
+SEED = Path(__file__).parent / "data" / "privacy-statement-2024-09.txt"
 
 KINDS = {"dropped", "replaced", "added", "heading", "format"}
 STYLES = {"bold", "bullet"}
@@ -180,8 +179,6 @@ def expected_sentences(seed: str, edits: list[Edit]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seed() -> str:
-    if not SEED.is_file():
-        pytest.skip(f"seed text not found at {SEED} (set LEXDOCS_SEED_DIR)")
     return SEED.read_text(encoding="utf-8")
 
 

@@ -180,3 +180,27 @@ def test_template_syntax_error_names_line() -> None:
     with pytest.raises(RenderError) as err:
         render("ok\n{% if %}\n", VARS)
     assert str(err.value).startswith("src/t/a.md:6: template syntax error")
+
+
+def test_false_boolean_is_false_in_if() -> None:
+    variables = "dpf:\n  participates:\n    type: boolean\n    value: false\n"
+    doc = render("{% if dpf.participates %}We take part.{% else %}We do not.{% endif %}\n",
+                 variables)
+    assert doc.sections[0].blocks == ["We do not."]
+
+
+def test_filters_see_plain_words_and_escape_once() -> None:
+    variables = ("a:\n  addr:\n    type: address\n    value: {street: '1 Main St #4', "
+                 "city: Seattle, country: US}\n  p:\n    type: list\n    fields: {name: text, "
+                 "url: url}\n    value:\n      - {name: X_Y, url: 'https://x.example/a_b'}\n")
+    doc = render("{{ a.addr|upper }} / {% for r in a.p %}{{ r|string }}{% endfor %}\n", variables)
+    assert doc.sections[0].blocks == [
+        "1 MAIN ST #4, SEATTLE, US / X_Y (https://x.example/a_b)"]
+
+
+def test_front_matter_closed_at_end_of_file_is_not_printed() -> None:
+    files = {"src/variables.yml": "", "src/t/document.yml": DOC,
+             "src/t/a.md": "---\nid: a\ntitle: A\n---"}
+    read = files.get
+    doc = render_document(load_document("src", "t", read), load_variables("", "v"), "src", read)
+    assert doc.sections[0].blocks == []

@@ -9,6 +9,7 @@ file, the line, and the closest real variable.
 from __future__ import annotations
 
 import difflib
+from html import escape as html_escape
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -76,6 +77,12 @@ class RenderedDocument:
         for s in self.sections:
             parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n{s.markdown}")
         return "\n".join(parts)
+
+    @property
+    def html(self) -> str:
+        """The body as HTML with section headings, for PDFs and feeds."""
+        return "".join(f'<h2 id="{s.id}">{html_escape(s.title)}</h2>\n{s.html}\n'
+                       for s in self.sections)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,5 @@
+"""`python -m lexdocs` runs the CLI."""
+
+from .cli import main
+
+main()

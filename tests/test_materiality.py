@@ -1,0 +1,153 @@
+"""The materiality table: each row is a change a lawyer has an opinion about.
+
+Rows are (old, new, material, words the reason must contain). The reason is
+checked as well as the verdict, because a verdict without the right reason
+cannot be defended when a user asks why no notice was sent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lexdocs.materiality import classify, classify_structure, is_misspelling_fix
+
+PROVIDERS = "We share data with providers such as Google and Amazon AWS"
+DATA = "We collect your name, email address and IP address."
+RIGHTS = "You have the right to access, the right to erasure and the right to portability."
+
+CASES: list[tuple[str, str, bool, str]] = [
+    # Small but material.
+    ("We keep web logs for 90 days.", "We keep web logs for 180 days.", True,
+     "a duration changed (90 days → 180 days)"),
+    ("We keep logs for one year.", "We keep logs for two years.", True, "a duration changed"),
+    ("We do not sell your personal information.", "We sell your personal information.", True,
+     "a negation was removed ('not')"),
+    ("You may opt out of analytics.", "You may not opt out of analytics.", True,
+     "a negation was added ('not')"),
+    ("You can opt out of analytics.", "You can't opt out of analytics.", True,
+     "a negation was added ('can't')"),
+    ("We share data with partners.", "We never share data with partners.", True,
+     "a negation was added ('never')"),
+    ("We process data with your consent.", "We process data without your consent.", True,
+     "a negation was added ('without')"),
+    ("Write to privacy@chatlio.com.", "Write to legal@chatlio.com.", True,
+     "an email address changed (privacy@chatlio.com → legal@chatlio.com)"),
+    ("See https://chatlio.com/privacy for details.", "See https://chatlio.com/legal for details.",
+     True, "a web address changed"),
+    (f"{PROVIDERS}.", f"{PROVIDERS} and Segment.", True, "a third party was added (Segment)"),
+    ("We share data with Google.", "We share data with Google and Amazon AWS.", True,
+     "a third party was added (Amazon AWS)"),
+    ("We share data with Google and Segment.", "We share data with Google.", True,
+     "a third party was removed (Segment)"),
+    (DATA, DATA.replace(" and IP address", ", IP address and precise location"), True,
+     "a category of personal data was added (precise location)"),
+    ("We collect your name.", "We collect your name and biometric data.", True,
+     "a category of personal data was added (biometric)"),
+    ("We use your data to provide the service.",
+     "We use your data to provide the service and for advertising.", True,
+     "a purpose was added (advertising)"),
+    ("We use data for analytics.", "We use data for analytics and profiling.", True,
+     "a purpose was added (profiling)"),
+    ("We never sell data.", "We never sale data.", True, "a purpose changed (sell → sale)"),
+    (RIGHTS, RIGHTS.replace(" the right to erasure and", ""), True,
+     "a right was removed (erasure)"),
+    ("You may object.", "You may object or withdraw your consent.", True,
+     "a right was added (withdraw consent)"),
+    ("This statement is effective September 1, 2024.",
+     "This statement is effective October 1, 2024.", True,
+     "a date changed (September 1, 2024 → October 1, 2024)"),
+    ("Up to 5 people see it.", "Up to 6 people see it.", True, "a number changed (5 → 6)"),
+    ("It costs 1.5 dollars.", "It costs 15 dollars.", True, "a number changed"),
+    ("Our office is at 123 Main Street, Seattle, WA 98101.",
+     "Our office is at 500 Pine Street, Seattle, WA 98101.", True, "a postal address changed"),
+    ("We keep logs.", "We keep server logs.", True, "Material: the wording changed."),
+    ("We keep logs.", "We keep logs. We also keep backups.", True, "the wording changed"),
+    # Not material.
+    ("We use “cookies” and similar technologies.", 'We use "cookies" and similar technologies.',
+     False, "only quote style changed"),
+    ("We don’t sell data.", "We don't sell data.", False, "only quote style changed"),
+    ("Send an e-mail to us.", "Send an email to us.", False, "only punctuation changed"),
+    ("We  use cookies.", "We use cookies.", False, "only white space changed"),
+    ("First paragraph.\n\nSecond paragraph.", "First paragraph. Second paragraph.", False,
+     "only white space changed"),
+    ("We use cookies and similar Technogies.", "We use cookies and similar technologies.", False,
+     "a misspelling was corrected (Technogies → technologies)"),
+    ("We will recieve your request.", "We will receive your request.", False,
+     "a misspelling was corrected (recieve → receive)"),
+    ("We operate in the US only.", "We operate in the U.S. only.", False,
+     "only punctuation changed"),
+    ("We Use Cookies.", "We use cookies.", False, "only letter case changed"),
+    ("We use cookies, pixels and logs", "We use cookies, pixels, and logs.", False,
+     "only punctuation changed"),
+    ("We hold 1,000 records.", "We hold 1000 records.", False, "only punctuation changed"),
+    ("The Cookies section applies.", "The “cookies” section applies.", False,
+     "quote style, letter case and punctuation"),
+    ("No change here.", "No change here.", False, "no visible change"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "material", "reason"), CASES,
+                         ids=[f"{i:02d}-{c[3][:30]}" for i, c in enumerate(CASES)])
+def test_classify(old: str, new: str, material: bool, reason: str) -> None:
+    got, why = classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset())
+    assert (got, reason in why) == (material, True), why
+    assert why.startswith("Material: " if material else "Not material: ")
+
+
+def test_declared_section_wins_but_the_reason_says_what_was_seen() -> None:
+    got, why = classify("Kept 90 days.", "Kept 180 days.", section_material=False,
+                        variables_changed=(), immaterial_vars=frozenset())
+    assert not got
+    assert why == ("Not material: section declared not material "
+                   "(note: a duration changed (90 days → 180 days)).")
+    got, why = classify("We keep logs.", "We keep server logs.", section_material=False,
+                        variables_changed=(), immaterial_vars=frozenset())
+    assert (got, why) == (False, "Not material: section declared not material.")
+
+
+def test_change_only_from_an_immaterial_variable_is_not_material() -> None:
+    values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
+    got, why = classify("Support: 9am to 5pm.", "Support: 8am to 6pm.", section_material=True,
+                        variables_changed=["support.hours"],
+                        immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert not got and "support.hours" in why
+
+
+def test_immaterial_variable_does_not_hide_other_edits() -> None:
+    values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
+    got, why = classify("Support: 9am to 5pm. We sell data.",
+                        "Support: 8am to 6pm. We do not sell data.", section_material=True,
+                        variables_changed=["support.hours"],
+                        immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert got and "negation" in why and "8am" not in why
+
+
+def test_material_variable_is_named_when_no_rule_says_more() -> None:
+    got, why = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
+                        variables_changed=["company.name"], immaterial_vars=frozenset())
+    assert got and why == "Material: the value of company.name changed."
+
+
+@pytest.mark.parametrize(("old", "new", "fix"), [
+    ("recieve", "receive", True), ("technogies", "technologies", True),
+    ("adress", "address", True), ("seperate", "separate", True),
+    ("sell", "sale", False), ("processor", "processors", False), ("may", "many", False),
+    ("affect", "effect", False), ("from", "form", False), ("complement", "compliment", False),
+    ("never", "nevr", False), ("personal", "personnel", False), ("share", "shared", False),
+])
+def test_misspelling_heuristic(old: str, new: str, fix: bool) -> None:
+    assert is_misspelling_fix(old, new) is fix
+
+
+def test_structure() -> None:
+    assert classify_structure("added", section_material=True) == (
+        True, "Material: the section was added.")
+    assert classify_structure("removed", section_material=False)[0] is False
+    assert classify_structure("moved", section_material=True, detail=" (2 → 4)") == (
+        False, "Not material: the section moved (2 → 4); its words did not change.")
+
+
+def test_table_is_big_enough() -> None:
+    assert len(CASES) >= 30
+    assert sum(1 for c in CASES if c[2]) >= 15 and sum(1 for c in CASES if not c[2]) >= 10

@@ -1,0 +1,287 @@
+"""The redline engine on real rendered documents, plus properties that must hold for any text.
+
+Documents are built through `render_document` from an in-memory tree, so the
+blocks compared are exactly what the site publishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexdocs.errors import SourceError
+from lexdocs.redline import (
+    SEP,
+    Change,
+    Override,
+    Redline,
+    Segment,
+    diff_blocks,
+    diff_documents,
+    diff_text,
+)
+from lexdocs.render import RenderedDocument, render_document
+from lexdocs.sources import load_document
+from lexdocs.variables import load_variables_file
+
+Section = tuple[str, str, str] | tuple[str, str, str, bool]
+
+
+def render(sections: Sequence[Section], variables: str = "") -> RenderedDocument:
+    """A document from (id, title, body[, material]) tuples and a variables.yml text."""
+    files = {"policy/variables.yml": variables,
+             "policy/privacy/document.yml": "title: Privacy Statement\nslug: privacy\n"
+             "sections:\n" + "".join(f"  - {s[0]}.md\n" for s in sections)}
+    for s in sections:
+        flag = "" if len(s) == 3 else f"material: {str(s[3]).lower()}\n"
+        files[f"policy/privacy/{s[0]}.md"] = f"---\nid: {s[0]}\ntitle: {s[1]}\n{flag}---\n{s[2]}\n"
+    doc = load_document("policy", "privacy", files.get)
+    return render_document(doc, load_variables_file("policy", files.get), "policy", files.get)
+
+
+def old_of(segs: Sequence[Segment]) -> str:
+    return "".join(s.text for s in segs if s.op != "insert")
+
+
+def new_of(segs: Sequence[Segment]) -> str:
+    return "".join(s.text for s in segs if s.op != "delete")
+
+
+def marked(segs: Sequence[Segment]) -> list[tuple[str, str]]:
+    return [(s.op, s.text) for s in segs if s.op != "equal"]
+
+
+def assert_reconstructs(red: Redline, old: RenderedDocument | None,
+                        new: RenderedDocument) -> None:
+    texts_old = {s.id: SEP.join(s.blocks) for s in old.sections} if old else {}
+    texts_new = {s.id: SEP.join(s.blocks) for s in new.sections}
+    for sd in red.sections:
+        if "added" not in sd.status:
+            assert old_of(sd.segments) == texts_old[sd.id]
+        if "removed" not in sd.status:
+            assert new_of(sd.segments) == texts_new[sd.id]
+    for c in red.changes:
+        if c.kind in ("modified", "retitled", "added", "removed"):
+            assert (old_of(c.segments), new_of(c.segments)) == (c.old, c.new)
+
+
+BASE = [("intro", "Introduction", "We respect your privacy."),
+        ("collect", "What we collect", "We collect your name and email address."),
+        ("share", "Sharing", "We share data with Google."),
+        ("contact", "Contact", "Write to us.")]
+
+
+def kinds(red: Redline) -> list[tuple[str, str]]:
+    return [(c.section_id, c.kind) for c in red.changes]
+
+
+def test_sections_added_removed_moved_retitled() -> None:
+    old = render([*BASE, ("cookies", "Cookies", "We use cookies.")])
+    new = render([BASE[0], ("rights", "Your rights", "You may ask for a copy."), BASE[2],
+                  BASE[3], ("collect", "Information we collect", BASE[1][2] + " And logs.")])
+    red = diff_documents(old, new)
+    assert kinds(red) == [("rights", "added"), ("cookies", "removed"), ("collect", "moved"),
+                          ("collect", "retitled"), ("collect", "modified")]
+    assert [s.id for s in red.sections] == ["intro", "rights", "share", "contact", "cookies",
+                                            "collect"]
+    by = {s.id: s for s in red.sections}
+    assert by["collect"].status == ("moved", "retitled", "modified")
+    assert by["collect"].old_title == "What we collect"
+    assert by["intro"].status == () and by["cookies"].status == ("removed",)
+    retitle = next(c for c in red.changes if c.kind == "retitled")
+    assert (retitle.old, retitle.new) == ("What we collect", "Information we collect")
+    moved = next(c for c in red.changes if c.kind == "moved")
+    assert not moved.material and "moved from position 2 to 5" in moved.reason
+    assert (moved.old, moved.new) == ("position 2", "position 5")
+    assert all(c.material for c in red.changes if c.kind in ("added", "removed"))
+    assert_reconstructs(red, old, new)
+
+
+def test_removed_section_stays_where_it_was() -> None:
+    old = render(BASE)
+    red = diff_documents(old, render([BASE[0], BASE[1], BASE[3]]))
+    assert [s.id for s in red.sections] == ["intro", "collect", "share", "contact"]
+    assert red.sections[2].status == ("removed",)
+    assert kinds(red) == [("share", "removed")]
+
+
+def test_first_version_is_all_added() -> None:
+    new = render(BASE)
+    red = diff_documents(None, new)
+    assert kinds(red) == [(s[0], "added") for s in BASE]
+    assert red.changes[0].new == "We respect your privacy." and red.changes[0].old == ""
+    assert_reconstructs(red, None, new)
+
+
+def test_unchanged_document_has_no_changes() -> None:
+    red = diff_documents(render(BASE), render(BASE))
+    assert red.changes == () and not red.material and red.reasons == ()
+    assert all(s.status == () for s in red.sections)
+
+
+def test_word_change_in_long_paragraph_shows_only_that_word() -> None:
+    words = [f"word{i}" for i in range(400)]
+    para = " ".join(words)
+    changed = " ".join("changed" if i == 217 else w for i, w in enumerate(words))
+    old, new = render([("s", "S", para)]), render([("s", "S", changed)])
+    red = diff_documents(old, new)
+    assert len(red.changes) == 1
+    assert marked(red.changes[0].segments) == [("delete", "word217"), ("insert", "changed")]
+    assert marked(red.sections[0].segments) == [("delete", "word217"), ("insert", "changed")]
+    assert_reconstructs(red, old, new)
+
+
+def test_punctuation_change_is_separable() -> None:
+    segs = diff_text("We collect name and email.", "We collect name, and email.")
+    assert marked(segs) == [("insert", ",")]
+
+
+def test_list_item_added_is_an_inserted_block() -> None:
+    old = render([("s", "S", "We collect:\n\n- your name\n- your email address")])
+    new = render([("s", "S", "We collect:\n\n- your name\n- your email address\n"
+                             "- your precise location")])
+    red = diff_documents(old, new)
+    (change,) = red.changes
+    assert (change.old, change.new) == ("", "your precise location")
+    assert marked(change.segments) == [("insert", "your precise location")]
+    assert marked(red.sections[0].segments) == [("insert", SEP + "your precise location")]
+    assert change.material and "precise location" in change.reason
+    assert_reconstructs(red, old, new)
+
+
+def test_edits_in_two_paragraphs_never_glue_them() -> None:
+    old = render([("s", "S", "First para ends here.\n\nSecond para starts here.")])
+    new = render([("s", "S", "First para ends now.\n\nAnother para starts here.")])
+    red = diff_documents(old, new)
+    assert [(c.old, c.new) for c in red.changes] == [
+        ("First para ends here.", "First para ends now."),
+        ("Second para starts here.", "Another para starts here.")]
+    segs = red.sections[0].segments
+    assert [s.op for s in segs if SEP in s.text] == ["equal"]  # the boundary is kept, not edited
+    assert_reconstructs(red, old, new)
+
+
+VARS = """retention:
+  web_logs:
+    type: duration
+    value: {logs}
+support:
+  hours:
+    type: text
+    value: {hours}
+    material: false
+"""
+
+
+def test_variable_change_is_named_on_the_change() -> None:
+    body = "We keep web logs for {{ retention.web_logs }}. Support: {{ support.hours }}."
+    old = render([("retention", "Retention", body)], VARS.format(logs="90 days", hours="9 to 5"))
+    new = render([("retention", "Retention", body)], VARS.format(logs="180 days", hours="9 to 5"))
+    (change,) = diff_documents(old, new).changes
+    assert change.variables == ("retention.web_logs: 90 days → 180 days",)
+    assert change.material and change.reason == (
+        "Material: a duration changed (90 days → 180 days).")
+    assert marked(change.segments) == [("delete", "90"), ("insert", "180")]
+
+
+def test_change_only_from_an_immaterial_variable_is_not_material() -> None:
+    body = "Support is open {{ support.hours }} on weekdays."
+    old = render([("support", "Support", body)], VARS.format(logs="90 days", hours="9 to 5"))
+    new = render([("support", "Support", body)], VARS.format(logs="90 days", hours="8 to 6"))
+    red = diff_documents(old, new)
+    (change,) = red.changes
+    assert change.variables == ("support.hours: 9 to 5 → 8 to 6",)
+    assert not change.material and not red.material
+    assert "support.hours" in change.reason
+
+
+def test_section_declared_not_material() -> None:
+    old = render([("s", "Contact", "Call us within 2 days.", False)])
+    new = render([("s", "Contact", "Call us within 3 days.", False)])
+    (change,) = diff_documents(old, new).changes
+    assert not change.material
+    assert change.reason.startswith("Not material: section declared not material (note: a "
+                                    "duration changed")
+
+
+def test_overrides_beat_the_classifier() -> None:
+    old, new = render(BASE), render([BASE[0], BASE[1], ("share", "Sharing",
+                                                         "We share data with Google and Segment."),
+                                     ("contact", "Contact", "Write to us today.")])
+    red = diff_documents(old, new, [Override("share", False, "Segment is our processor."),
+                                    Override(None, True, "Counsel wants notice for all.")])
+    by = {c.section_id: c for c in red.changes}
+    assert (by["share"].material, by["share"].reason, by["share"].overridden) == (
+        False, "Override: Segment is our processor.", True)
+    assert (by["contact"].material, by["contact"].reason) == (
+        True, "Override: Counsel wants notice for all.")
+    assert red.reasons == ("Sharing: Override: Segment is our processor.",
+                           "Contact: Override: Counsel wants notice for all.")
+
+
+def test_override_without_reason_is_a_source_error() -> None:
+    with pytest.raises(SourceError) as err:
+        Override("share", False, "  ", path="policy/privacy/overrides.yml", line=7)
+    assert str(err.value).startswith("policy/privacy/overrides.yml:7: ")
+
+
+def test_override_for_unknown_section_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="did you mean 'share'"):
+        diff_documents(render(BASE), render(BASE), [Override("shares", True, "x", "o.yml", 3)])
+
+
+# Properties: for any texts and any edits, the segments give back both versions.
+WORDS = st.sampled_from(["we", "We", "data", "90", "days", ",", ".", "not", "<script>",
+                         "[bold]x[/bold]", "**", "café", "don't", "a", "the"])
+BLOCK = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def edited(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    old = draw(st.lists(BLOCK, max_size=6))
+    new = [b.split(" ") for b in old]
+    for _ in range(draw(st.integers(0, 6))):
+        what = draw(st.sampled_from(["word", "drop", "add", "block", "unblock"]))
+        if what == "block" or not new:
+            new.insert(draw(st.integers(0, len(new))), draw(BLOCK).split(" "))
+        elif what == "unblock":
+            new.pop(draw(st.integers(0, len(new) - 1)))
+        else:
+            b = new[draw(st.integers(0, len(new) - 1))]
+            i = draw(st.integers(0, len(b) - 1))
+            if what == "word":
+                b[i] = draw(WORDS)
+            elif what == "drop" and len(b) > 1:
+                b.pop(i)
+            else:
+                b.insert(i, draw(WORDS))
+    return old, [" ".join(b) for b in new]
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited())
+def test_blocks_reconstruct_both_versions(pair: tuple[list[str], list[str]]) -> None:
+    old, new = pair
+    segs, hunks = diff_blocks(old, new)
+    assert old_of(segs) == SEP.join(old) and new_of(segs) == SEP.join(new)
+    for h in hunks:
+        assert (old_of(h.segments), new_of(h.segments)) == (h.old, h.new)
+    assert all(s.text for s in segs)
+    assert all(a.op != b.op for a, b in pairwise(segs) if "equal" in (a.op, b.op))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_any_text_reconstructs(old: str, new: str) -> None:
+    segs = diff_text(old, new)
+    assert (old_of(segs), new_of(segs)) == (old, new)
+
+
+def test_change_is_typed_and_frozen() -> None:
+    c = Change("s", "S", "modified", "a", "b", (), (), True, "Material: x.")
+    with pytest.raises(AttributeError):
+        c.material = False  # type: ignore[misc]

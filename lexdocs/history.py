@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from .variables import load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
+CHANGES_FILE = "changes.yml"
 
 # Renders by (folder tree id, document): a tree id names its whole content, so an
 # entry can never be stale, and `mkdocs serve` rebuilds reuse it.
@@ -34,6 +35,7 @@ class Version:
     """One distinct published text, from the commit that published it."""
 
     number: int
+    id: str
     commit: Commit
     published: dt.datetime
     source: DocumentSource
@@ -56,6 +58,18 @@ class Version:
 
 
 @dataclass(frozen=True)
+class LogSnapshot:
+    """The change log as it stood from one commit on, and the version current then.
+
+    `notice` binds each summary to the version it describes from these,
+    without running git itself.
+    """
+
+    version: int
+    text: str | None
+
+
+@dataclass(frozen=True)
 class History:
     """Every version of one document, plus what the working tree would publish now."""
 
@@ -63,6 +77,8 @@ class History:
     versions: tuple[Version, ...]
     working: RenderedDocument
     source: DocumentSource
+    logs: tuple[LogSnapshot, ...] = ()
+    working_log: str | None = None
 
     @property
     def draft(self) -> bool:
@@ -123,21 +139,38 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
     out = {}
     for name in names:
         versions: list[Version] = []
+        logs: list[LogSnapshot] = []
         previous: str | None = None
+        log_path = f"{root}/{name}/{CHANGES_FILE}"
         for commit in commits:
             found = render_at(store, commit, root, name)
-            if found is None or found[1].fingerprint == previous:
-                continue
-            source, rendered = found
-            previous = rendered.fingerprint
-            when = dt.datetime.fromtimestamp(commit.committed, tz)
-            versions.append(Version(number=len(versions) + 1, commit=commit, published=when,
-                                    source=source,
-                                    rendered=rendered, from_baseline=not versions))
+            if found is not None and found[1].fingerprint != previous:
+                source, rendered = found
+                previous = rendered.fingerprint
+                when = dt.datetime.fromtimestamp(commit.committed, tz)
+                version = Version(number=len(versions) + 1, id="", commit=commit,
+                                  published=when, source=source, rendered=rendered,
+                                  from_baseline=not versions)
+                versions.append(replace(version, id=_next_id(version.date, versions)))
+            text = store.read(commit.sha, log_path)
+            if not logs or logs[-1].text != text:
+                logs.append(LogSnapshot(version=len(versions), text=text))
         doc, rendered_now = working[name]
         out[name] = History(name=name, versions=tuple(versions), working=rendered_now,
-                            source=doc)
+                            source=doc, logs=tuple(logs), working_log=working_read(log_path))
     return out
+
+
+def _next_id(day: dt.date, earlier: list[Version]) -> str:
+    """`YYYY-MM-DD`, then `-2`, `-3` for more versions that day; earlier ids never move."""
+    base = day.isoformat()
+    taken = {v.id for v in earlier}
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
 
 
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],

@@ -1,0 +1,48 @@
+"""Sources → history → redlines and notice, once, for the hook and the CLI alike.
+
+The build and `lexdocs check` must agree on what may be published, so both
+come through here: a committed version that breaks a notice rule stops the
+build; a problem in an uncommitted draft is reported but does not stop a
+preview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .config import Options
+from .errors import CheckError
+from .findings import Finding
+from .history import load_histories
+from .notice import Timeline, build_date, build_timeline
+
+
+def load_timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
+    """Every document's versions, redlines and notice findings."""
+    day = today or build_date(opts.tz)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz)
+    return {name: build_timeline(h, opts.notice_days, day) for name, h in histories.items()}
+
+
+def blocking(timelines: dict[str, Timeline]) -> list[Finding]:
+    """Errors about committed versions: these must never reach the public."""
+    return [f for t in timelines.values() for f in t.findings
+            if f.severity == "error" and not f.draft]
+
+
+def publishable_timelines(opts: Options,
+                          info: Callable[[str], None]) -> tuple[dict[str, Timeline], dt.date]:
+    """Timelines the site may publish, or a CheckError naming the first problem."""
+    today = build_date(opts.tz)
+    timelines = load_timelines(opts, today)
+    for t in timelines.values():
+        for f in t.findings:
+            if f.draft:
+                info(f"draft: {f}")
+    errors = blocking(timelines)
+    if errors:
+        first = errors[0]
+        more = f"; {len(errors) - 1} more, see 'lexdocs check'" if len(errors) > 1 else ""
+        raise CheckError(f"{first.message}{more}", path=first.path, line=first.line)
+    return timelines, today

@@ -1,0 +1,145 @@
+"""Versions, change log and the notice gate, on real repositories with fixed dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lexdocs.errors import SourceError
+from lexdocs.history import load_histories
+from lexdocs.notice import Timeline, build_timeline
+from tests.conftest import Repo
+
+LOG = "policy_src/privacy/changes.yml"
+DAY = dt.date(2025, 1, 15)
+
+
+def timeline(repo: Repo, today: dt.date = DAY, notice_days: int = 30) -> Timeline:
+    h = load_histories(repo.path, "policy_src", ["privacy"], ZoneInfo("UTC"))["privacy"]
+    return build_timeline(h, notice_days, today)
+
+
+def rules(t: Timeline) -> list[str]:
+    return [f.rule for f in t.findings]
+
+
+def material_edit(repo: Repo, date: str = "2025-01-15T10:00:00+00:00",
+                  log: str | None = None) -> None:
+    repo.replace("policy_src/variables.yml", "90 days", "180 days")
+    if log is not None:
+        repo.write(LOG, log)
+    repo.commit("Keep logs longer", date)
+
+
+def test_material_change_without_summary_is_refused(project: Repo) -> None:
+    material_edit(project)
+    t = timeline(project)
+    assert rules(t) == ["notice-summary"]
+    message = str(t.findings[0])
+    assert message.startswith("policy_src/privacy/changes.yml: error [notice-summary]")
+    assert "version 2025-01-15" in message
+    assert "section 'retention'" in message
+    assert "effective: 2025-02-14" in message
+
+
+def test_effective_date_inside_notice_period_is_refused(project: Repo) -> None:
+    material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-01\n")
+    t = timeline(project)
+    assert rules(t) == ["notice-period"]
+    assert "17 days after it is published" in t.findings[0].message
+    assert t.findings[0].line == 1
+
+
+def test_material_change_without_effective_date_is_refused(project: Repo) -> None:
+    material_edit(project, log="- summary: Logs are kept longer.\n")
+    assert rules(timeline(project)) == ["notice-effective"]
+
+
+def test_notice_period_met_publishes_an_upcoming_version(project: Repo) -> None:
+    material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-14\n")
+    t = timeline(project)
+    assert t.findings == ()
+    first, second = t.notices
+    assert second.material and second.summary == "Logs are kept longer."
+    assert t.current(dt.date(2025, 2, 13)) is first
+    assert [n.version.id for n in t.upcoming(dt.date(2025, 2, 13))] == ["2025-01-15"]
+    assert t.current(dt.date(2025, 2, 14)) is second
+    assert t.upcoming(dt.date(2025, 2, 14)) == []
+
+
+def test_configured_notice_period_is_used(project: Repo) -> None:
+    material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-01\n")
+    assert timeline(project, notice_days=14).findings == ()
+    assert rules(timeline(project, notice_days=30)) == ["notice-period"]
+
+
+def test_summary_written_in_a_later_commit_describes_that_version(project: Repo) -> None:
+    material_edit(project)
+    project.write(LOG, "- summary: Logs are kept longer.\n  effective: 2025-03-01\n")
+    project.commit("Summary for the log change", "2025-01-16T09:00:00+00:00")
+    t = timeline(project)
+    assert t.findings == ()
+    assert t.notices[1].summary == "Logs are kept longer."
+
+
+def test_entry_that_matches_no_version_is_reported(project: Repo) -> None:
+    project.write(LOG, "- summary: Nothing.\n  version: 2023-01-01\n")
+    project.commit("Stray entry", "2025-01-01T00:00:00+00:00")
+    t = timeline(project)
+    assert rules(t) == ["notice-orphan"]
+    assert t.findings[0].line == 1
+
+
+def test_not_material_change_needs_no_notice(project: Repo) -> None:
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information!")
+    project.commit("Punctuation", "2025-01-10T00:00:00+00:00")
+    t = timeline(project)
+    assert t.findings == ()
+    assert not t.notices[1].material
+    assert t.notices[1].effective == dt.date(2025, 1, 10)
+    assert t.current(DAY) is t.notices[1]
+
+
+def test_override_needs_a_reason_and_shows_in_the_redline(project: Repo) -> None:
+    material_edit(project, log="- summary: Logs.\n  material: false\n")
+    with pytest.raises(SourceError) as err:
+        timeline(project)
+    assert str(err.value).startswith("policy_src/privacy/changes.yml:2: overriding materiality")
+    project.write(LOG, "- summary: Logs.\n  material: false\n  reason: Counsel approved.\n")
+    project.commit("Reason", "2025-01-16T00:00:00+00:00")
+    t = timeline(project)
+    assert t.findings == ()
+    assert not t.notices[1].material
+    assert t.notices[1].redline is not None
+    assert any("Counsel approved." in c.reason for c in t.notices[1].redline.changes)
+
+
+def test_draft_problems_are_marked_as_draft(project: Repo) -> None:
+    project.replace("policy_src/variables.yml", "90 days", "180 days")
+    t = timeline(project)
+    assert rules(t) == ["notice-summary"]
+    assert t.findings[0].draft
+    assert t.draft is not None and t.draft.material
+
+
+def test_version_ids_are_dates_and_never_move(project: Repo) -> None:
+    log = "- summary: a\n  material: false\n  reason: test\n"
+    project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    project.write(LOG, log)
+    project.commit("one", "2025-01-15T08:00:00+00:00")
+    project.replace("policy_src/privacy/10-intro.md", "describes", "sets out")
+    project.write(LOG, log + "- summary: b\n  material: false\n  reason: test\n")
+    project.commit("two, same day", "2025-01-15T09:00:00+00:00")
+    before = [n.version.id for n in timeline(project).notices]
+    assert before == ["2024-09-01", "2025-01-15", "2025-01-15-2"]
+    project.replace("policy_src/privacy/10-intro.md", "sets out", "explains")
+    project.write(LOG, project.read(LOG) + "- summary: c\n  material: false\n  reason: t\n")
+    project.commit("three, same day", "2025-01-15T10:00:00+00:00")
+    project.write("README.md", "more history\n")
+    project.commit("unrelated", "2025-01-16T10:00:00+00:00")
+    after = [n.version.id for n in timeline(project).notices]
+    assert after[:3] == before
+    assert after[3] == "2025-01-15-3"

@@ -285,3 +285,117 @@ def test_change_is_typed_and_frozen() -> None:
     c = Change("s", "S", "modified", "a", "b", (), (), True, "Material: x.")
     with pytest.raises(AttributeError):
         c.material = False  # type: ignore[misc]
+
+
+# Output formats: whatever a contributor types must stay text in every medium.
+EVIL = "<script>alert(1)</script>"
+EVIL_VARS = """contact:
+  team:
+    type: text
+    value: "{team}"
+"""
+
+
+def evil_redline() -> Redline:
+    body = ("Ask {{ contact.team }} about &lt;script&gt;alert(1)&lt;/script&gt; and "
+            "\\[bold\\]x\\[/bold\\] and \\*\\*loud\\*\\*.")
+    old = render([("contact", "Contact", body)], EVIL_VARS.format(team="the team"))
+    new = render([("contact", f"Contact {EVIL} [bold]x[/bold]", body)],
+                 EVIL_VARS.format(team=f"{EVIL} [bold]x[/bold] @everyone"))
+    return diff_documents(old, new, [Override(None, True, f"{EVIL} [red]why[/red]")])
+
+
+def test_evil_input_is_really_in_the_redline() -> None:
+    red = evil_redline()
+    texts = " ".join(f"{c.section_title} {c.new} {c.reason} {c.variables}" for c in red.changes)
+    assert texts.count(EVIL) >= 4 and "[bold]x[/bold]" in texts and "**loud**" in texts
+
+
+def test_html_is_escaped_and_marks_more_than_colour() -> None:
+    from lexdocs.redline_format import to_html
+
+    out = to_html(evil_redline())
+    assert "<script" not in out.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<ins class="lx-ins"><span class="lx-sr">[inserted: </span>' in out
+    assert '<del class="lx-del"><span class="lx-sr">[deleted: </span>' in out
+    assert "Override: &lt;script&gt;" in out and "lx-badge lx-material" in out
+
+
+def test_html_collapses_unchanged_sections() -> None:
+    from lexdocs.redline_format import to_html
+
+    new = render([BASE[0], BASE[1], ("share", "Sharing", "We share data with Segment."),
+                  BASE[3]])
+    out = to_html(diff_documents(render(BASE), new))
+    assert '<p class="lx-unchanged">Unchanged: Introduction; What we collect</p>' in out
+    assert '<p class="lx-unchanged">Unchanged: Contact</p>' in out
+    assert "Material: a third party changed (Google → Segment)." in out
+    full = to_html(diff_documents(render(BASE), new), collapse_unchanged=False)
+    assert "<p>We respect your privacy.</p>" in full
+
+
+def test_markdown_is_escaped() -> None:
+    from lexdocs.redline_format import to_markdown
+
+    out = to_markdown(evil_redline())
+    assert "<script" not in out.lower() and "&lt;script&gt;" in out
+    assert "**loud**" not in out and "\\*\\*loud\\*\\*" in out
+    assert "[bold]" not in out and "\\[bold\\]" in out
+    assert "@everyone" not in out and "&#64;everyone" in out
+    assert out.splitlines()[2] == "2 changes, 2 material."
+
+
+def test_markdown_marks_words_and_trims_context() -> None:
+    from lexdocs.redline_format import to_markdown
+
+    words = " ".join(f"w{i}" for i in range(100))
+    old = render([("s", "S", f"{words} keep logs for 90 days. {words}")])
+    new = render([("s", "S", f"{words} keep logs for 180 days. {words}")])
+    out = to_markdown(diff_documents(old, new))
+    assert "> … w91 w92 " in out and "~~90~~**180** days\\." in out and " w10 …" in out
+    assert "w50" not in out
+
+
+def test_terminal_prints_markup_literally() -> None:
+    from rich.console import Console
+
+    from lexdocs.redline_format import to_terminal
+
+    console = Console(record=True, width=300, color_system=None)
+    to_terminal(evil_redline(), console)
+    out = console.export_text()
+    # title ×2, variable note, inserted ×2, unchanged body text: all printed as typed
+    assert out.count("[bold]x[/bold]") == 6 and out.count("[red]why[/red]") == 2
+    assert out.count(EVIL) == 8  # and the two override reasons
+    assert "{+" in out and "+}" in out and "[-" in out and "-]" in out
+
+
+def test_terminal_colours_edits() -> None:
+    from rich.console import Console
+
+    from lexdocs.redline_format import terminal_renderable
+
+    console = Console(record=True, width=200, force_terminal=True, color_system="standard")
+    red = diff_documents(render(BASE), render([*BASE[:3], ("contact", "Contact", "Write.")]))
+    console.print(terminal_renderable(red))
+    styled = console.export_text(styles=True)
+    assert "Write \x1b[9;31m[-to us-]\x1b[0m." in styled
+    assert any(span.style == "red strike" for t in terminal_renderable(red).renderables
+               if hasattr(t, "spans") for span in t.spans)
+
+
+def test_json_round_trips_in_stable_order() -> None:
+    import json
+
+    from lexdocs.redline_format import to_json
+
+    red = evil_redline()
+    out = to_json(red)
+    data = json.loads(out)
+    assert [list(d) for d in data] == [["section", "title", "kind", "old", "new", "material",
+                                        "reason", "variables", "overridden"]] * len(red.changes)
+    assert [(d["old"], d["new"], d["reason"], tuple(d["variables"]), d["overridden"])
+            for d in data] == [(c.old, c.new, c.reason, c.variables, c.overridden)
+                               for c in red.changes]
+    assert "\\u" not in out and EVIL in out

@@ -10,4 +10,5 @@ _hook = LexdocsHook()
 on_config = _hook.on_config
 on_pre_build = _hook.on_pre_build
 on_files = _hook.on_files
+on_page_content = _hook.on_page_content
 on_serve = _hook.on_serve

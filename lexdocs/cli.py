@@ -6,6 +6,7 @@ the traceback is shown only with --debug.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,8 +18,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from . import checks
 from .config import Options, load_options
 from .errors import LexdocsError
+from .notice import build_date
+from .pipeline import load_timelines
+from .redline import diff_documents
+from .redline_format import to_html, to_json, to_markdown, to_terminal
 from .render import RenderedDocument, iter_uses, render_document
 from .sources import load_document, read_working_tree
 from .variables import Variables, load_variables_file
@@ -47,6 +53,11 @@ def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocum
         doc = load_document(opts.source_dir, name, read)
         docs[name] = render_document(doc, variables, opts.source_dir, read)
     return variables, docs
+
+
+def _console() -> Console:
+    """A terminal's own width; a pipe or file gets wide lines rather than cut ids."""
+    return Console() if sys.stdout.isatty() else Console(width=160)
 
 
 def _pick(opts: Options, doc: str | None) -> str:
@@ -102,10 +113,107 @@ def vars_(obj: Context) -> None:
         flags = "" if var.confirmed else " (awaits confirmation)"
         where = Text(", ".join(places)) if places else Text("unused", style="yellow")
         table.add_row(Text(var_name), Text(var.type), Text(var.text + flags), where)
-    console = Console()
+    console = _console()
     console.print(table)
     if unused:
         console.print(Text(f"{len(unused)} unused: ", style="yellow") + Text(", ".join(unused)))
+
+
+@cli.command()
+@click.argument("doc", required=False)
+@click.pass_obj
+def versions(obj: Context, doc: str | None) -> None:
+    """List every version of DOC (or of all documents): dates, status, materiality."""
+    opts = obj.options
+    today = build_date(opts.tz)
+    timelines = load_timelines(opts, today)
+    console = _console()
+    for name in [_pick(opts, doc)] if doc else list(opts.documents):
+        t = timelines[name]
+        table = Table(title=Text(f"{t.history.working.title} ({name})"), title_justify="left")
+        for col in ("id", "last updated", "effective", "status", "material", "commit"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("summary", overflow="fold")
+        current = t.current(today)
+        for i, n in enumerate(t.notices):
+            status = ("upcoming" if n.effective > today
+                      else "current" if n is current else "superseded")
+            material = "first" if i == 0 else ("yes" if n.material else "no")
+            table.add_row(n.version.id, Text(n.version.display_date), n.effective.isoformat(),
+                          status, material, n.version.commit.sha[:10], Text(n.summary))
+        if t.history.draft:
+            table.add_row("draft", "—", "—", "uncommitted", "", "", Text("working tree"))
+        console.print(table)
+
+
+@cli.command()
+@click.argument("doc", required=False)
+@click.argument("old", required=False, metavar="FROM")
+@click.argument("new", required=False, metavar="TO")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
+              default="terminal", show_default=True)
+@click.pass_obj
+def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: str) -> None:
+    """Redline of DOC from version FROM to TO (default: the latest version to the working tree).
+
+    FROM and TO are version ids (see 'lexdocs versions') or 'working'.
+    """
+    opts = obj.options
+    t = load_timelines(opts)[_pick(opts, doc)]
+    by_id = {n.version.id: n for n in t.notices}
+
+    def pick(vid: str | None, default: str) -> RenderedDocument | None:
+        vid = vid or default
+        if vid == "working":
+            return t.history.working
+        if vid == "none":
+            return None
+        if vid not in by_id:
+            raise LexdocsError(f"{t.history.name} has no version '{vid}'",
+                               hint=f"versions: {', '.join(by_id) or 'none'}, or 'working'")
+        return by_id[vid].version.rendered
+
+    latest = t.notices[-1].version.id if t.notices else "none"
+    a, b = pick(old, latest), pick(new, "working")
+    if b is None:
+        raise LexdocsError("TO must be a version or 'working'")
+    entry = by_id[new].entry if new in by_id else None
+    redline = diff_documents(a, b, entry.overrides if entry else ())
+    if fmt == "terminal":
+        to_terminal(redline, _console())
+    else:
+        click.echo({"markdown": to_markdown, "html": to_html, "json": to_json}[fmt](redline),
+                   nl=False)
+
+
+@cli.command()
+@click.option("--readability", is_flag=True, help="Also report reading ease per section.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Check as if on this day (default: today in the site's time zone).")
+@click.option("--list-rules", is_flag=True, help="List every rule with its legal source.")
+@click.pass_obj
+def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules: bool) -> None:
+    """Check notice rules and compliance rules; exit 1 on any error."""
+    console = Console(highlight=False)
+    if list_rules:
+        for rule in checks.all_rules():
+            console.print(Text(f"{rule.id} ({rule.severity}): {rule.summary} [{rule.source}]"))
+        return
+    opts = obj.options
+    day = today.date() if today else build_date(opts.tz)
+    timelines = load_timelines(opts, day)
+    findings = checks.run_all(opts, timelines, day)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for f in findings:
+        console.print(Text(str(f), style=styles[f.severity]))
+    if readability:
+        for line in checks.readability_lines(timelines):
+            console.print(Text(line))
+    counts = {s: sum(f.severity == s for f in findings) for s in styles}
+    console.print(Text(f"{counts['error']} errors, {counts['warning']} warnings, "
+                       f"{counts['info']} notes"))
+    if counts["error"]:
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,13 +1,15 @@
-"""MkDocs events, thin: resolve options, then hand over to `history` and `site`.
+"""MkDocs events, thin: resolve options, then hand over to the package.
 
 The hook file `hooks/lexdocs_hook.py` binds these methods as MkDocs hook
 functions. All the work happens in `on_pre_build`, before MkDocs cleans the
-site folder, so a bad source aborts the build with the previous site intact.
+site folder, so a bad source or a missing notice aborts the build with the
+previous site intact.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -17,11 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .config import Options, options_from
 from .errors import LexdocsError
-from .history import load_histories
-from .site import SitePage, build_site
+from .pipeline import publishable_timelines
+from .site import SiteBuilder, SitePage
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -29,7 +32,7 @@ R = TypeVar("R")
 
 
 def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
-    """MkDocs prints a PluginError as one line and stops; anything else is a bug."""
+    """MkDocs prints a PluginError as one message and stops; anything else is a bug."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -42,7 +45,7 @@ def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 class LexdocsHook:
-    """State that lives from `on_config` to `on_files` of one build."""
+    """State that lives from `on_config` to `on_post_page` of one build."""
 
     def __init__(self) -> None:
         self.options: Options | None = None
@@ -57,10 +60,11 @@ class LexdocsHook:
     @_as_plugin_error
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
-        histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz)
-        self.pages = build_site(opts, histories)
-        for name, h in histories.items():
-            log.info("%s: %d version(s), last updated %s", name, len(h.versions), h.last_updated)
+        timelines, today = publishable_timelines(opts, log.info)
+        self.pages = SiteBuilder(opts, timelines, today).build()
+        for name, t in timelines.items():
+            log.info("%s: %d version(s), last updated %s", name, len(t.notices),
+                     t.history.last_updated)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages:
@@ -69,6 +73,16 @@ class LexdocsHook:
                 files.remove(existing)
             files.append(File.generated(config, page.uri, content=page.content))
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Links to our own public address stay on this site (and in a local preview)."""
+        base = self._opts().site_url.rstrip("/") + "/"
+        if len(base) <= 1:
+            return html
+        depth = page.url.count("/") if page.url else 0
+        up = "../" * depth or "./"
+        return re.sub(r'href="' + re.escape(base), f'href="{up}', html)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         opts = self._opts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -105,6 +106,9 @@ def write_project(repo: Repo, mkdocs_extra: str = "") -> None:
     repo.write("policy_src/privacy/10-intro.md", INTRO)
     repo.write("policy_src/privacy/20-retention.md", RETENTION)
     mk = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # The project's own mkdocs.yml, with only this fixture's document, and no PDFs (slow).
+    mk = re.sub(r"documents: \[.*\]", "documents: [privacy]", mk)
+    mk = re.sub(r"pdf: true", "pdf: false", mk)
     repo.write("mkdocs.yml", mk + mkdocs_extra)
     shutil.copytree(ROOT / "hooks", repo.path / "hooks", dirs_exist_ok=True)
     shutil.copytree(ROOT / "docs", repo.path / "docs", dirs_exist_ok=True)

@@ -1,0 +1,84 @@
+"""Everything `lexdocs check` reports, gathered in one list a lawyer reads top to bottom.
+
+Notice rules come from `notice` (they also gate the build); compliance and
+readability rules from their own modules, which only read rendered text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .config import Options
+from .findings import SEVERITIES, Finding, Severity
+from .notice import Timeline
+from .sources import read_working_tree
+from .variables import load_variables_file
+
+
+@dataclass(frozen=True)
+class NoticeRule:
+    """A notice rule, documented like a compliance rule."""
+
+    id: str
+    severity: Severity
+    summary: str
+    source: str
+
+
+_POLICY = "the statement's promise of notice ('Changes to This Privacy Statement')"
+NOTICE_RULES = (
+    NoticeRule("notice-summary", "error",
+               "a material version has no plain-language summary in changes.yml",
+               f"{_POLICY}; GDPR Art. 12(1) (clear and plain language)"),
+    NoticeRule("notice-effective", "error", "a material version has no effective date",
+               f"{_POLICY}; FTC Act §5 (no retroactive material changes)"),
+    NoticeRule("notice-period", "error",
+               "a material version takes effect sooner than the notice period after "
+               "it is published", f"{_POLICY}; extra.lexdocs.notice_days in mkdocs.yml"),
+    NoticeRule("notice-retroactive", "error", "a version takes effect before it is published",
+               "FTC Act §5 (no retroactive material changes)"),
+    NoticeRule("notice-orphan", "error", "a change-log entry matches no version",
+               "lexdocs change-log format (README)"),
+    NoticeRule("notice-duplicate", "error", "two change-log entries describe one version",
+               "lexdocs change-log format (README)"),
+)
+
+
+def all_rules() -> list[NoticeRule]:
+    """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
+    from .compliance import RULES
+
+    rules: list[NoticeRule] = list(NOTICE_RULES)
+    for rule in RULES.values():
+        rules.append(NoticeRule(rule.id, rule.severity, rule.summary, rule.source))
+    return rules
+
+
+def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:
+    """Notice, compliance and readability findings, errors first."""
+    from .compliance import run_checks
+    from .readability import target_findings
+
+    read = read_working_tree(opts.project)
+    variables = load_variables_file(opts.source_dir, read)
+    sources = {n: t.history.source for n, t in timelines.items()}
+    rendered = {n: t.history.working for n, t in timelines.items()}
+    last_updated = {n: (None if t.history.draft else t.history.versions[-1].date)
+                    for n, t in timelines.items()}
+    findings = [f for t in timelines.values() for f in t.findings]
+    findings += run_checks(variables, sources, rendered, last_updated, today)
+    findings += target_findings(rendered)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))
+
+
+def readability_lines(timelines: dict[str, Timeline]) -> Iterator[str]:
+    """One line per document and section: reading ease and grade."""
+    from .readability import report
+
+    for row in report({n: t.history.working for n, t in timelines.items()}):
+        where = f"{row.doc}/{row.section}" if row.section else f"{row.doc} (whole)"
+        yield (f"{where}: reading ease {row.reading_ease:.0f}, grade {row.grade:.1f}, "
+               f"{row.words} words")

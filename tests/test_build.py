@@ -1,0 +1,163 @@
+"""The installed commands on a real project: `mkdocs build --strict` and `lexdocs`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Repo, write_project
+
+BIN = Path(sys.executable).parent
+LOG = "policy_src/privacy/changes.yml"
+
+
+def run(repo: Repo, *args: str, today: str = "2025-03-01") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    epoch = subprocess.run(["date", "-u", "-d", today, "+%s"], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    env["SOURCE_DATE_EPOCH"] = epoch
+    return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=repo.path, env=env,
+                          capture_output=True, text=True)
+
+
+def build(repo: Repo, today: str = "2025-03-01") -> subprocess.CompletedProcess[str]:
+    return run(repo, "mkdocs", "build", "--strict", today=today)
+
+
+def page(repo: Repo, uri: str) -> str:
+    return (repo.path / "site" / uri).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(repo: Repo) -> Repo:
+    """A project with a material change published with notice, built once."""
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace("policy_src/variables.yml", "90 days", "180 days")
+    repo.write(LOG, "- summary: We keep web access logs longer.\n  effective: 2025-03-20\n")
+    repo.commit("Keep logs longer", "2025-02-10T10:00:00+00:00")
+    result = build(repo)
+    assert result.returncode == 0, result.stderr
+    return repo
+
+
+def test_statement_page_shows_version_in_force_and_upcoming_banner(site: Repo) -> None:
+    html = page(site, "privacy/index.html")
+    assert 'Last Updated: <time datetime="2024-09-01">September 2024</time>' in html
+    assert "90 days" in html and "180 days" not in html
+    assert "An updated version takes effect on" in html
+    assert 'href="../privacy/changes/2024-09-01...2025-02-10/"' in html or \
+        'href="changes/2024-09-01...2025-02-10/"' in html
+    assert 'id="retention"' in html
+
+
+def test_after_the_effective_date_the_new_version_is_current(site: Repo) -> None:
+    assert build(site, today="2025-03-20").returncode == 0
+    html = page(site, "privacy/index.html")
+    assert "February 10, 2025" in html and "180 days" in html
+    assert "An updated version takes effect" not in html
+
+
+def test_every_version_has_a_page_a_redline_and_an_entry(site: Repo) -> None:
+    data = json.loads(page(site, "versions.json"))
+    versions = data["documents"]["privacy"]["versions"]
+    assert [v["id"] for v in versions] == ["2024-09-01", "2025-02-10"]
+    assert [v["status"] for v in versions] == ["current", "upcoming"]
+    assert versions[1]["material"] is True
+    assert versions[1]["summary"] == "We keep web access logs longer."
+    assert versions[1]["redline_url"] == \
+        "https://chatlio.com/legal/privacy/changes/2024-09-01...2025-02-10/"
+    assert re.fullmatch(r"[0-9a-f]{64}", versions[0]["sha256"])
+    old = page(site, "privacy/versions/2024-09-01/index.html")
+    assert "90 days" in old and "no longer in force" not in old
+    redline = page(site, "privacy/changes/2024-09-01...2025-02-10/index.html")
+    assert re.search(r'<del class="lx-del">[^<]*(<[^>]+>[^<]*)*90', redline)
+    assert "retention.web_logs: 90 days → 180 days" in redline
+    history = page(site, "privacy/history/index.html")
+    assert "Material change" in history and "Upcoming" in history
+
+
+def test_atom_feed_lists_each_version(site: Repo) -> None:
+    root = ET.fromstring(page(site, "feed.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+    assert titles == ["Privacy Statement: version 2025-02-10 (material change)",
+                      "Privacy Statement: version 2024-09-01 (first version)"]
+
+
+def test_material_change_without_notice_fails_and_keeps_the_previous_site(site: Repo) -> None:
+    before = page(site, "privacy/index.html")
+    site.replace("policy_src/variables.yml", "7 years", "10 years")
+    site.commit("Longer records, no notice", "2025-02-20T10:00:00+00:00")
+    result = build(site)
+    assert result.returncode != 0
+    assert "policy_src/privacy/changes.yml" in result.stderr
+    assert "is a material change in section 'retention'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert page(site, "privacy/index.html") == before
+
+
+def test_bad_input_fails_with_file_and_line_and_keeps_the_site(site: Repo) -> None:
+    before = page(site, "privacy/index.html")
+    site.replace("policy_src/privacy/20-retention.md", "retention.web_logs",
+                 "retention.weblogs")
+    result = build(site)
+    assert result.returncode != 0
+    assert ("policy_src/privacy/20-retention.md:7: undefined variable 'retention.weblogs' "
+            "(did you mean 'retention.web_logs'?)") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert page(site, "privacy/index.html") == before
+
+
+def test_uncommitted_edit_builds_as_a_draft(site: Repo) -> None:
+    site.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    assert build(site).returncode == 0
+    html = page(site, "privacy/index.html")
+    assert "Draft — not published" in html and "describes" in html
+
+
+def test_cli_render_vars_versions(site: Repo) -> None:
+    out = run(site, "lexdocs", "render", "privacy").stdout
+    assert out.startswith("# Privacy Statement\n")
+    assert "## Retention {#retention}" in out and "180 days" in out
+    out = run(site, "lexdocs", "vars").stdout
+    assert "retention.web_logs" in out and "privacy/retention" in out
+    assert "1 unused: unused.note" in out
+    out = run(site, "lexdocs", "versions").stdout
+    assert "2024-09-01" in out and "2025-02-10" in out and "upcoming" in out
+
+
+def test_cli_diff_shows_an_uncommitted_edit(site: Repo) -> None:
+    site.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    out = run(site, "lexdocs", "diff", "--format", "json").stdout
+    changes = json.loads(out)
+    assert [(c["section"], c["kind"]) for c in changes] == [("intro", "modified")]
+    assert "describes" in changes[0]["new"]
+    md = run(site, "lexdocs", "diff", "privacy", "2024-09-01", "2025-02-10",
+             "--format", "markdown").stdout
+    assert "retention.web_logs: 90 days → 180 days" in md.replace("\\", "")
+
+
+def test_cli_errors_are_one_line_unless_debug(site: Repo) -> None:
+    site.replace("policy_src/variables.yml", "privacy@example.com", "privacy-at-example")
+    result = run(site, "lexdocs", "render", "privacy")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("error: policy_src/variables.yml:11: contact.email: ")
+    debug = run(site, "lexdocs", "--debug", "render", "privacy")
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_cli_check_exit_status_follows_errors(site: Repo) -> None:
+    site.replace("policy_src/variables.yml", "7 years", "10 years")
+    site.commit("No notice", "2025-02-20T10:00:00+00:00")
+    result = run(site, "lexdocs", "check")
+    assert result.returncode == 1
+    assert "error [notice-summary]" in result.stdout

@@ -9,9 +9,10 @@ words (`text`), so templates never format facts by hand.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import SourceError
@@ -23,9 +24,13 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-
 _URL = re.compile(r"^https?://[^\s<>()\"']+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,}[0-9]$")
 _DURATION = re.compile(r"^\s*(-?\d+)\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
+_REF_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
 ADDRESS_FIELDS = ("street", "city", "region", "postal_code", "country")
 SCALAR_TYPES = ("text", "email", "url", "phone", "address", "duration", "date", "boolean")
+# A list field of type `ref` names another variable instead of copying its value, so one
+# fact (a retention period) stated in a table row changes with the variable that holds it.
+REF = "ref"
 
 
 def escape_markdown(text: str) -> str:
@@ -91,6 +96,8 @@ class Variable:
     material: bool = True
     confirmed: bool = True
     description: str = ""
+    refs: tuple[str, ...] = ()
+    """Variables that entries of this list name through `ref` fields, in order of first use."""
 
     @property
     def text(self) -> str:
@@ -116,6 +123,19 @@ class Variables:
                 node = dict.setdefault(node, g, Namespace())
             node[leaf] = var.value
         return root
+
+    def expand(self, names: Iterable[str]) -> set[str]:
+        """`names` plus every variable they reference: what a document really depends on.
+
+        A table printed from a list whose rows name `retention.web_logs` depends on that
+        variable, so a redline can report "retention.web_logs: 90 days → 180 days".
+        """
+        out = set(names)
+        for name in list(out):
+            var = self.items.get(name)
+            if var is not None:
+                out.update(var.refs)
+        return out
 
 
 class Namespace(dict[str, Any]):
@@ -203,12 +223,53 @@ def load_variables(text: str | None, path: str) -> Variables:
         return out
     if not isinstance(data, dict):
         raise SourceError("the variables file must be a mapping of names", path=path, line=1)
-    _walk(data, (), lines, path, out)
+    pending: list[_Ref] = []
+    _walk(data, (), lines, path, out, pending)
+    _resolve_refs(out, pending, path)
     return out
 
 
+@dataclass(frozen=True)
+class _Ref:
+    """A `ref` field waiting for the whole file to be read: its target may come later."""
+
+    variable: str
+    entry: int
+    field: str
+    target: str
+    line: int
+
+
+def _resolve_refs(out: Variables, pending: list[_Ref], path: str) -> None:
+    """Replace each `ref` placeholder by the value of the variable it names."""
+    found: dict[str, list[str]] = {}
+    for ref in pending:
+        target = out.items.get(ref.target)
+        if target is None or not isinstance(target.value, Value):
+            known = sorted(n for n, v in out.items.items() if isinstance(v.value, Value))
+            if target is None:
+                close = difflib.get_close_matches(ref.target, known, n=1, cutoff=0.6)
+                msg = f"'{ref.target}' is not a declared variable"
+                hint = (f"did you mean '{close[0]}'?" if close
+                        else "name a variable declared in this file")
+            else:
+                msg = f"'{ref.target}' is a list; a ref must name a single value"
+                hint = "name a variable with one value, e.g. retention.web_logs"
+            raise SourceError(f"{ref.variable}: entry {ref.entry + 1}, field '{ref.field}': {msg}",
+                              path=path, line=ref.line, hint=hint)
+        var = out.items[ref.variable]
+        assert isinstance(var.value, tuple)
+        records = list(var.value)
+        record = records[ref.entry]
+        records[ref.entry] = Record({**record.fields, ref.field: target.value})
+        names = found.setdefault(ref.variable, [])
+        if ref.target not in names:
+            names.append(ref.target)
+        out.items[ref.variable] = replace(var, value=tuple(records), refs=tuple(names))
+
+
 def _walk(node: dict[str, Any], key: tuple[str, ...], lines: LineMap, path: str,
-          out: Variables) -> None:
+          out: Variables, pending: list[_Ref]) -> None:
     for name, decl in node.items():
         here = (*key, name)
         line = lines.get(here, 1)
@@ -219,14 +280,14 @@ def _walk(node: dict[str, Any], key: tuple[str, ...], lines: LineMap, path: str,
             raise SourceError(f"'{'.'.join(here)}' has no declaration", path=path, line=line,
                               hint="give it 'type:' and 'value:' lines, or nest variables under it")
         if "type" in decl:
-            var = _declare(".".join(here), decl, here, lines, path)
+            var = _declare(".".join(here), decl, here, lines, path, pending)
             out.items[var.name] = var
         else:
-            _walk(decl, here, lines, path, out)
+            _walk(decl, here, lines, path, out, pending)
 
 
 def _declare(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineMap,
-             path: str) -> Variable:
+             path: str, pending: list[_Ref]) -> Variable:
     line = lines.get(key, 1)
     allowed = {"type", "value", "fields", "material", "confirmed", "description"}
     extra = sorted(set(decl) - allowed)
@@ -252,7 +313,7 @@ def _declare(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineM
         flags[flag] = v
     value: Value | tuple[Record, ...]
     if kind == "list":
-        value = _records(decl, key, lines, vline, where_at)
+        value = _records(name, decl, key, lines, vline, where_at, pending)
     else:
         value = parse_scalar(str(kind), decl["value"], where_at(
             lines.get((*key, "type"), line) if kind not in SCALAR_TYPES else vline))
@@ -261,18 +322,19 @@ def _declare(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineM
                     description=str(decl.get("description", "")))
 
 
-def _records(decl: dict[str, Any], key: tuple[str, ...], lines: LineMap, vline: int,
-             where_at: Callable[[int], Callable[[str, str], SourceError]]) -> tuple[Record, ...]:
+def _records(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineMap, vline: int,
+             where_at: Callable[[int], Callable[[str, str], SourceError]],
+             pending: list[_Ref]) -> tuple[Record, ...]:
     fields = decl.get("fields")
     fline = lines.get((*key, "fields"), vline)
     if not isinstance(fields, dict) or not fields:
         raise where_at(fline)("a list needs its fields and their types",
                               "add 'fields:' with lines like 'name: text' and 'url: url'")
     for fname, ftype in fields.items():
-        if ftype not in SCALAR_TYPES:
+        if ftype not in SCALAR_TYPES and ftype != REF:
             raise where_at(lines.get((*key, "fields", fname), fline))(
                 f"field '{fname}' has unknown type '{ftype}'",
-                f"use one of {', '.join(SCALAR_TYPES)}")
+                f"use one of {', '.join(SCALAR_TYPES)} or {REF}")
     items = decl["value"]
     if not isinstance(items, list):
         raise where_at(vline)("a list value must be a list of entries",
@@ -291,8 +353,19 @@ def _records(decl: dict[str, Any], key: tuple[str, ...], lines: LineMap, vline: 
         if unknown:
             raise where_at(iline)(f"entry {i + 1} has unknown field '{unknown[0]}'",
                                   f"declared fields: {', '.join(fields)}")
-        out.append(Record({f: parse_scalar(fields[f], item[f], where_at(
-            lines.get((*key, "value", i, f), iline))) for f in fields}))
+        values: dict[str, Value] = {}
+        for f, ftype in fields.items():
+            at = lines.get((*key, "value", i, f), iline)
+            if ftype == REF:
+                target = item[f]
+                if not isinstance(target, str) or not _REF_NAME.match(target):
+                    raise where_at(at)(f"entry {i + 1}: '{target}' is not a variable name",
+                                       "write the dotted name, e.g. retention.web_logs")
+                pending.append(_Ref(name, i, f, target, at))
+                values[f] = Value(REF, target, target, escape_markdown(target))  # placeholder
+            else:
+                values[f] = parse_scalar(ftype, item[f], where_at(at))
+        out.append(Record(values))
     return tuple(out)
 
 

@@ -9,10 +9,10 @@ file, the line, and the closest real variable.
 from __future__ import annotations
 
 import difflib
-from html import escape as html_escape
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from typing import Any
 
 from jinja2 import (

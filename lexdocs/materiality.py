@@ -41,6 +41,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
@@ -70,7 +71,29 @@ _CONFUSABLE = frozenset(frozenset(p.split("/")) for p in _list(
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_NUM_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation as a character trie: Python's `re` tries alternatives one by one,
+    so a flat list of 200 phrases costs 200 tests at every position; a trie costs one."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{inner})?" if "" in node else inner  # greedy: the longest phrase wins
+
+    return build(root)
+
+
+_NUM_WORD = _trie(_NUMBER_WORDS)
 _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
 # Each typed fact: (label for the reason, pattern). Earlier patterns remove their matches from
@@ -135,13 +158,12 @@ def _forms(terms: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
     for t in terms:
         for f in (t, t + "s", t + "es", t[:-1] + "ies" if t.endswith("y") else t):
             label.setdefault(f, t)
-    alt = "|".join(re.escape(f) for f in sorted(label, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b"), label
+    return re.compile(rf"\b(?:{_trie(label)})\b"), label
 
 
 _DATA_RE, _DATA_LABEL = _forms(_DATA_TERMS)
 _PURPOSE_RE, _PURPOSE_LABEL = _forms(_PURPOSE_TERMS)
-_RIGHTS_RE = tuple((label, re.compile(rf"\b(?:{p})\b")) for label, p in _RIGHTS)
+_RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_RIGHTS)))
 _CAP = r"[A-Z](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "Google." + "We"
 _CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
 _NAME_STOP = frozenset(_list(
@@ -182,35 +204,53 @@ def is_misspelling_fix(old: str, new: str) -> bool:
     return _osa(a, b) <= limit and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _fix_spelling(old: str, new: str) -> tuple[str, list[tuple[str, str]]]:
-    """`old` with words that `new` merely corrects replaced by their correction."""
-    om, nm = list(_WORD.finditer(old)), list(_WORD.finditer(new))
-    new_words = {m.group().casefold() for m in nm}
-    sm = difflib.SequenceMatcher(None, [m.group().casefold() for m in om],
-                                 [m.group().casefold() for m in nm], autojunk=False)
-    fixes: list[tuple[int, int, str]] = []
-    pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "replace" or i2 - i1 != j2 - j1:
+def _fix_spelling(old: str, new: str,
+                  new_words: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """`old` with each word that `new` merely corrects replaced by its correction.
+
+    A candidate is an old word gone from the whole new text (`new_words`) that has a
+    close spelling in `new`; looking words up, rather than aligning the texts, keeps
+    this linear. A wrong pairing cannot hide an edit: the texts must still agree on
+    everything else to be called not material.
+    """
+    old_forms: dict[str, str] = {}
+    new_forms: dict[str, str] = {}
+    for text, forms in ((old, old_forms), (new, new_forms)):
+        for w in _WORD.findall(text):
+            forms.setdefault(w.casefold(), w)
+    fixes: dict[str, str] = {}
+    for w in old_forms:
+        if w in new_words or not w.isalpha():
             continue
-        for o, n in zip(om[i1:i2], nm[j1:j2], strict=True):
-            if o.group().casefold() not in new_words and is_misspelling_fix(o.group(), n.group()):
-                fixes.append((o.start(), o.end(), n.group()))
-                pairs.append((o.group(), n.group()))
-    for start, end, word in reversed(fixes):
-        old = old[:start] + word + old[end:]
-    return old, pairs
+        for c in difflib.get_close_matches(w, list(new_forms), n=3, cutoff=0.8):
+            if is_misspelling_fix(w, c):
+                fixes[w] = new_forms[c]
+                break
+    if fixes:
+        old = _WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
+    return old, [(old_forms[w], c) for w, c in fixes.items()]
 
 
-def _typed(text: str) -> tuple[dict[str, Counter[str]], str]:
-    """Typed facts by kind (as written), and the text left once they are taken out."""
+def _typed(text: str, words: set[str]) -> tuple[dict[str, Counter[str]], str]:
+    """Typed facts by kind (as written), and the text left once they are taken out.
+
+    Cheap tests first skip the patterns that cannot match (no digit, no '@').
+    """
+    digits = re.search(r"\d", text) is not None
+    lower = text.casefold()
+    numbers = digits or not _NUMBER_WORDS.isdisjoint(words)
+    can = {"web address": "://" in text or "www." in lower, "email address": "@" in text,
+           "date": digits, "postal address": digits or "box" in lower, "duration": numbers,
+           "number": numbers}
     found: dict[str, Counter[str]] = {}
     for label, pattern in _TYPED:
         c: Counter[str] = Counter()
-        for m in pattern.finditer(text):
-            c[m.group().strip().rstrip(".,;:")] += 1
+        if can[label]:
+            for m in pattern.finditer(text):
+                c[m.group().strip().rstrip(".,;:")] += 1
+            if c:
+                text = pattern.sub(" \ue000 ", text)
         found[label] = c
-        text = pattern.sub(" \ue000 ", text)
     return found, text
 
 
@@ -232,7 +272,7 @@ def _vocab(text: str, pattern: re.Pattern[str], label: Mapping[str, str]) -> Cou
 
 
 def _rights(text: str) -> Counter[str]:
-    return Counter({lab: n for lab, p in _RIGHTS_RE if (n := len(p.findall(text)))})
+    return Counter(_RIGHTS[int(str(m.lastgroup)[1:])][0] for m in _RIGHTS_RE.finditer(text))
 
 
 def _names(text: str) -> dict[str, str]:
@@ -245,7 +285,10 @@ def _names(text: str) -> dict[str, str]:
             continue  # a heading or table cell in Title Case, not a name
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
-            initial = m.start() == 0 or re.search(r"[.!?:•]\s*$", block[: m.start()]) is not None
+            j = m.start() - 1
+            while j >= 0 and block[j].isspace():
+                j -= 1
+            initial = j < 0 or block[j] in ".!?:•"
             while parts and _key(parts[0]) in _NAME_STOP:
                 parts.pop(0)
                 initial = False
@@ -273,7 +316,7 @@ def _findings(old: str, new: str) -> list[str]:
     ow, nw = _words(old), _words(new)
     diff("a negation", Counter(w for w in ow if _neg(w)), Counter(w for w in nw if _neg(w)),
          lambda w: f"'{w}'")
-    (to, old), (tn, new) = _typed(old), _typed(new)
+    (to, old), (tn, new) = _typed(old, set(ow)), _typed(new, set(nw))
     for label in ("date", "duration", "number", "email address", "web address",
                   "postal address"):
         show = {_key(f, label): f for f in [*to[label], *tn[label]]}
@@ -317,6 +360,31 @@ def _normal(text: str, skip: str = "") -> str:
     return text if skip == "white space" else _WS.sub(" ", text).strip()
 
 
+_BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z])|\n\n")
+
+
+def _window(old: str, new: str) -> tuple[str, str]:
+    """Only the sentences that differ, cut where both texts share a sentence boundary.
+
+    Every rule compares what the old and new sentences state, and unchanged
+    sentences state the same in both, so cutting them away changes no verdict
+    but keeps classification cheap on long paragraphs. A boundary needs two
+    lower-case letters or digits before the stop, so "U.S. Law" or "St. Louis"
+    is never cut.
+    """
+    limit = min(len(old), len(new))
+    p = 0
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    start = max((m.end() for m in _BOUNDARY.finditer(old, 0, p)), default=0)
+    tail = _BOUNDARY.search(old, len(old) - s)
+    cut = len(old) - tail.start() if tail else 0
+    return old[start:len(old) - cut], new[start:len(new) - cut]
+
+
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -347,7 +415,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if quiet and len(quiet) == len(variables_changed) and (values is None
                                                            or old_text == new_text):
         return False, f"Not material: only variables declared not material changed ({_and(quiet)})."
-    fixed, typos = _fix_spelling(old_text, new_text)
+    new_words = set(_words(new_text))
+    old_text, new_text = _window(old_text, new_text)
+    fixed, typos = _fix_spelling(old_text, new_text, new_words)
     findings = _findings(*(_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text)))
     if findings:
         what = "; ".join(findings[:3])

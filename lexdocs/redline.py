@@ -12,11 +12,13 @@ a newline (markup folds white space), so `SEP` is always a block boundary. For
 the segments of a section or of a change, joining the `equal` and `insert`
 texts gives the new text exactly, and joining `equal` and `delete` the old.
 
-The diff runs in three passes so it stays fast on long texts without losing
-detail: blocks (exact matches are skipped at once), then word units (a word
-with its trailing space, so frequent tokens like " " or "the" cannot make
-SequenceMatcher quadratic), then single tokens (words, white space,
+The diff runs in passes so it stays fast on long texts without losing detail:
+blocks and then sentences (exact matches are skipped at once), then word units
+(a word with its trailing space, so frequent tokens like " " or "the" cannot
+make SequenceMatcher crawl), then single tokens (words, white space,
 punctuation) inside each replaced run, so a comma added is a comma, not a word.
+All passes use SequenceMatcher with autojunk=False: its junk heuristic would
+treat common words as noise in long texts and produce ragged diffs.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ Op = Literal["equal", "insert", "delete"]
 Kind = Literal["added", "removed", "moved", "retitled", "modified"]
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 _UNIT = re.compile(r"\w+(?:['’]\w+)*[ \t]*|[^\w\s][ \t]*|\s+")
+_SENTENCE = re.compile(r"(?<=[.!?;:])(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,19 @@ def diff_text(old: str, new: str) -> tuple[Segment, ...]:
     """Word-level diff of two texts; see the module docstring for the passes."""
     if old == new:
         return (Segment("equal", old),) if old else ()
+    sa, sb = _SENTENCE.split(old), _SENTENCE.split(new)
+    if len(sa) == 1 or len(sb) == 1:
+        return tidy(_diff_units(old, new))
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in _ops(sa, sb):
+        if tag == "equal":
+            out.append(Segment("equal", "".join(sa[i1:i2])))
+        else:
+            out.extend(_diff_units("".join(sa[i1:i2]), "".join(sb[j1:j2])))
+    return tidy(out)
+
+
+def _diff_units(old: str, new: str) -> list[Segment]:
     ua, ub = _UNIT.findall(old), _UNIT.findall(new)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in _ops(ua, ub):
@@ -181,7 +197,7 @@ def diff_text(old: str, new: str) -> tuple[Segment, ...]:
                 continue
             out.append(Segment("delete", "".join(ta[k1:k2])))
             out.append(Segment("insert", "".join(tb[l1:l2])))
-    return tidy(out)
+    return out
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,11 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("It costs 1.5 dollars.", "It costs 15 dollars.", True, "a number changed"),
     ("Our office is at 123 Main Street, Seattle, WA 98101.",
      "Our office is at 500 Pine Street, Seattle, WA 98101.", True, "a postal address changed"),
+    ("Effective Sept. 1, 2024. We keep logs.", "Effective Sept. 2, 2024. We keep logs.", True,
+     "a date changed (Sept. 1, 2024 → Sept. 2, 2024)"),
+    ("We use Google. " * 3 + "We keep logs for 90 days.",
+     "We use Google. " * 3 + "We keep logs for 180 days.", True,
+     "Material: a duration changed (90 days → 180 days)."),
     ("We keep logs.", "We keep server logs.", True, "Material: the wording changed."),
     ("We keep logs.", "We keep logs. We also keep backups.", True, "the wording changed"),
     # Not material.

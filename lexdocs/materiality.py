@@ -1,38 +1,32 @@
 """Each change → material or not, with a reason a lawyer can accept or overrule.
 
-A notice obligation hangs on this verdict, so the classifier errs towards
-"material": only changes it can *explain* as harmless are called not material,
-and every verdict names what it saw. A human can always override (redline.py).
-
-Precedence, first match wins:
+Notice hangs on this verdict, so the classifier errs towards "material": only
+changes it can *explain* as harmless are not material, every verdict names what
+it saw, and a human can always override (redline.py). Precedence, first wins:
 
 1. No visible change → not material.
-2. The only difference is the value of variables all declared `material: false`
-   (checked by masking their old and new values) → not material.
-3. Content rules that make a change material however small: a negation added
-   or removed; a date, duration, number, email address, web address or postal
-   address changed; a third party (a capitalised name not there before) added
-   or removed; a category of personal data, a purpose or a right added or
-   removed. A section declared `material: false` still wins over these (the
-   lawyer declared it), but the reason notes what the rule found.
-4. Harmless edits: only white space, quote style, letter case, punctuation
-   (hyphens included, so "e-mail" → "email" and "US" → "U.S." are not
-   material) or corrected misspellings → not material.
-5. Anything else changes the wording of a legal text → material, unless the
-   section is declared not material.
+2. Only values of variables declared `material: false` differ (checked by
+   masking their old and new values) → not material.
+3. Content that is material however small: a negation added or removed; a date,
+   duration, number, email, web or postal address changed; a third party (a
+   capitalised name not there before) or a category of personal data, purpose or
+   right added or removed. A section declared `material: false` still wins (the
+   lawyer declared it) but the reason notes what the rule found.
+4. Only white space, quote style, letter case, punctuation (hyphens too, so
+   "e-mail" → "email" and "US" → "U.S." are not material) or misspellings
+   corrected → not material.
+5. Any other change of wording in a legal text → material, unless the section
+   is declared not material.
 
-The misspelling heuristic (rule 4) accepts a word replaced by another only
-when both are alphabetic, at least 4 letters, share their first and last
-letter, differ by at most 2 edits (1 for words under 8 letters), have a
-difflib ratio ≥ 0.8, are not a known pair of real words (`_CONFUSABLE`), are
-not negations or number words, and the old word no longer occurs in the new
-text. So "recieve" → "receive" and "technogies" → "technologies" pass, while
-"sell" → "sale", "processor" → "processors", "may" → "many" and
-"affect" → "effect" do not. Two real words one letter apart (retain/retrain)
-can still pass; the reason names the pair so the reviewer sees it.
-
-Rules 3 and 4 run on the old text with those misspellings already corrected,
-so a fixed typo in a name is not reported as a new third party.
+Misspelling heuristic (rule 4): the old word must be gone from the new text and
+the pair alphabetic, ≥ 4 letters, same first and last letter, ≤ 2 edits (1 under
+8 letters), difflib ratio ≥ 0.8, not negations or number words, not a known pair
+of real words (`_CONFUSABLE`). "recieve" → "receive" and "technogies" →
+"technologies" pass; "sell" → "sale", "processor" → "processors", "may" → "many",
+"affect" → "effect" do not. Two real words one letter apart (retain/retrain) can
+still pass; the reason names the pair so a reviewer sees it. Rules 3 and 4 run
+on the old text with such corrections applied, so a fixed typo in a name is not
+a new third party.
 """
 
 from __future__ import annotations
@@ -50,19 +44,14 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 
 
-def _list(text: str, sep: str | None = None) -> tuple[str, ...]:
-    """Vocabularies are kept as prose-like strings so a lawyer can review them."""
-    return tuple(text.split(sep))
-
-
-_NEGATIONS = frozenset(_list(
+_NEGATIONS = frozenset(str.split(
     "not no never nor none without cannot nothing neither nobody nowhere cant dont doesnt didnt "
     "isnt arent wasnt werent shouldnt wouldnt couldnt havent hasnt hadnt mustnt neednt"))
-_NUMBER_WORDS = frozenset(_list(
+_NUMBER_WORDS = frozenset(str.split(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand million billion dozen half"))
-_CONFUSABLE = frozenset(frozenset(p.split("/")) for p in _list(
+_CONFUSABLE = frozenset(frozenset(p.split("/")) for p in str.split(
     "complement/compliment stationary/stationery discreet/discrete ensure/insure "
     "council/counsel precede/proceed personal/personnel prescribe/proscribe adverse/averse "
     "disburse/disperse eminent/imminent canvas/canvass device/devise retain/retrain "
@@ -74,8 +63,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 
 
 def _trie(words: Iterable[str]) -> str:
-    """An alternation as a character trie: Python's `re` tries alternatives one by one,
-    so a flat list of 200 phrases costs 200 tests at every position; a trie costs one."""
+    """An alternation as a trie: `re` tries 200 flat alternatives at every position."""
     root: dict[str, Any] = {}
     for w in words:
         node = root
@@ -116,31 +104,28 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_NUM_WORD})\b", re.I)),
 )
 
-_DATA_TERMS = _list("first name|last name|full name|username|email address|email|phone number|"
-               "telephone number|mobile number|postal address|mailing address|home address|"
-               "billing address|ip address|internet protocol address|precise location|location|"
-               "geolocation|gps|payment information|payment data|billing information|credit card|"
-               "debit card|card number|bank account|financial information|device identifier|"
-               "device id|advertising identifier|advertising id|mac address|cookie|web beacon|"
-               "pixel|browsing history|browsing activity|search history|usage data|user agent|"
-               "browser type|operating system|contacts|contact information|contact list|"
-               "address book|photo|photograph|voice recording|audio recording|video|biometric|"
-               "fingerprint|facial recognition|health|medical|genetic|racial|ethnic origin|"
-               "religious belief|sexual orientation|political opinion|trade union|"
-               "social security number|passport|driver's license|date of birth|birth date|age|"
-               "gender|employment|education|purchase history|transaction history|inference|"
-               "message|chat transcript|name", "|")
-_PURPOSE_TERMS = _list("for the purpose of|in order to|targeted advertising|"
-                       "interest based advertising|personalized advertising|"
-                       "cross context behavioral advertising|advertising|"
-                  "direct marketing|marketing|analytics|profiling|sale|sell|selling|sold|share|"
-                  "sharing|research|personalization|personalisation|machine learning|"
-                  "artificial intelligence|train|training|fraud prevention|automated decision "
-                  "making|legitimate interest|legal obligation", "|")
+_DATA_TERMS = str.split(
+    "first name|last name|full name|username|email address|email|phone number|telephone number|"
+    "mobile number|postal address|mailing address|home address|billing address|ip address|"
+    "internet protocol address|precise location|location|geolocation|gps|payment information|"
+    "payment data|billing information|credit card|debit card|card number|bank account|"
+    "financial information|device identifier|device id|advertising identifier|advertising id|"
+    "mac address|cookie|web beacon|pixel|browsing history|browsing activity|search history|"
+    "usage data|user agent|browser type|operating system|contacts|contact information|"
+    "contact list|address book|photo|photograph|voice recording|audio recording|video|biometric|"
+    "fingerprint|facial recognition|health|medical|genetic|racial|ethnic origin|religious belief|"
+    "sexual orientation|political opinion|trade union|social security number|passport|"
+    "driver's license|date of birth|birth date|age|gender|employment|education|purchase history|"
+    "transaction history|inference|message|chat transcript|name", "|")
+_PURPOSE_TERMS = str.split(
+    "for the purpose of|in order to|targeted advertising|interest based advertising|"
+    "personalized advertising|cross context behavioral advertising|advertising|direct marketing|"
+    "marketing|analytics|profiling|sale|sell|selling|sold|share|sharing|research|personalization|"
+    "personalisation|machine learning|artificial intelligence|train|training|fraud prevention|"
+    "automated decision making|legitimate interest|legal obligation", "|")
 _RIGHTS: tuple[tuple[str, str], ...] = (
-    ("access", r"right (?:of |to )access|request access|access to (?:your|the) (?:personal )?"
-               r"(?:data|information)"),
-    ("to know", r"right to know"),
+    ("access", r"right (?:of |to )access|request access|access to (?:your|the) "
+               r"(?:personal )?(?:data|information)"), ("to know", r"right to know"),
     ("rectification", r"rectif(?:y|ication)|right to correct(?:ion)?|correct inaccurate"),
     ("erasure", r"erasure|right to be forgotten|right to delet(?:e|ion)|delete your"),
     ("restriction", r"restrict(?:ion of)? (?:the )?processing|right to restrict(?:ion)?"),
@@ -166,7 +151,7 @@ _PURPOSE_RE, _PURPOSE_LABEL = _forms(_PURPOSE_TERMS)
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_RIGHTS)))
 _CAP = r"[A-Z](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "Google." + "We"
 _CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
-_NAME_STOP = frozenset(_list(
+_NAME_STOP = frozenset(str.split(
     "we the our you your this these those if in for to when with by and or it they such as all "
     "any some each please note where however also unless upon under from at on of an a its "
     "their that what which how why who do does can may will should must i my us if additionally "
@@ -208,11 +193,9 @@ def _fix_spelling(old: str, new: str,
                   new_words: set[str]) -> tuple[str, list[tuple[str, str]]]:
     """`old` with each word that `new` merely corrects replaced by its correction.
 
-    A candidate is an old word gone from the whole new text (`new_words`) that has a
-    close spelling in `new`; looking words up, rather than aligning the texts, keeps
-    this linear. A wrong pairing cannot hide an edit: the texts must still agree on
-    everything else to be called not material.
-    """
+    Candidates are old words gone from the whole new text (`new_words`) with a close
+    spelling in `new`: a lookup, linear, unlike aligning texts. A wrong pairing cannot
+    hide an edit: everything else must still agree to be called not material."""
     old_forms: dict[str, str] = {}
     new_forms: dict[str, str] = {}
     for text, forms in ((old, old_forms), (new, new_forms)):
@@ -232,10 +215,8 @@ def _fix_spelling(old: str, new: str,
 
 
 def _typed(text: str, words: set[str]) -> tuple[dict[str, Counter[str]], str]:
-    """Typed facts by kind (as written), and the text left once they are taken out.
-
-    Cheap tests first skip the patterns that cannot match (no digit, no '@').
-    """
+    """Typed facts by kind (as written), and the text left once they are taken out;
+    cheap tests skip the patterns that cannot match (no digit, no '@')."""
     digits = re.search(r"\d", text) is not None
     lower = text.casefold()
     numbers = digits or not _NUMBER_WORDS.isdisjoint(words)
@@ -255,20 +236,12 @@ def _typed(text: str, words: set[str]) -> tuple[dict[str, Counter[str]], str]:
 
 
 def _key(fact: str, kind: str = "") -> str:
-    """What makes two facts the same: never case, and punctuation only where it can count.
-
-    A decimal point changes a number or duration ("1.5" is not "15"); a thousands
-    comma, a hyphen or a space does not. In names, dates and addresses punctuation
-    is style ("U.S.", "Sept."); addresses are kept whole, with '/' and '@'.
-    """
+    """What makes two facts the same: never case; punctuation only where it counts
+    ("1.5" is not "15", but "1,000" is "1000"; "U.S." is "US", "Sept." is "Sept")."""
     fact = fact.casefold()
     if kind in ("number", "duration", "email address", "web address"):
         return re.sub(r"[\s,\-‐‑]", "", fact)
     return re.sub(r"[^\w@/]", "", fact)
-
-
-def _vocab(text: str, pattern: re.Pattern[str], label: Mapping[str, str]) -> Counter[str]:
-    return Counter(label[m.group()] for m in pattern.finditer(text))
 
 
 def _rights(text: str) -> Counter[str]:
@@ -285,10 +258,8 @@ def _names(text: str) -> dict[str, str]:
             continue  # a heading or table cell in Title Case, not a name
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
-            j = m.start() - 1
-            while j >= 0 and block[j].isspace():
-                j -= 1
-            initial = j < 0 or block[j] in ".!?:•"
+            before = block[max(0, m.start() - 8):m.start()].rstrip()
+            initial = not before or before[-1] in ".!?:•"
             while parts and _key(parts[0]) in _NAME_STOP:
                 parts.pop(0)
                 initial = False
@@ -329,10 +300,10 @@ def _findings(old: str, new: str) -> list[str]:
     gone = [n for k, n in no.items() if k not in nn and not set(_words(n)) <= nws]
     diff("a third party", Counter(gone), Counter(came), str)
     lo, ln = _lexical(old), _lexical(new)
-    diff("a category of personal data", _vocab(lo, _DATA_RE, _DATA_LABEL),
-         _vocab(ln, _DATA_RE, _DATA_LABEL), str)
-    diff("a purpose", _vocab(lo, _PURPOSE_RE, _PURPOSE_LABEL),
-         _vocab(ln, _PURPOSE_RE, _PURPOSE_LABEL), str)
+    for label, pattern, names in (("a category of personal data", _DATA_RE, _DATA_LABEL),
+                                  ("a purpose", _PURPOSE_RE, _PURPOSE_LABEL)):
+        a, b = (Counter(names[m.group()] for m in pattern.finditer(t)) for t in (lo, ln))
+        diff(label, a, b, str)
     diff("a right", _rights(lo), _rights(ln), str)
     return out
 
@@ -364,14 +335,9 @@ _BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z])|\n\n")
 
 
 def _window(old: str, new: str) -> tuple[str, str]:
-    """Only the sentences that differ, cut where both texts share a sentence boundary.
-
-    Every rule compares what the old and new sentences state, and unchanged
-    sentences state the same in both, so cutting them away changes no verdict
-    but keeps classification cheap on long paragraphs. A boundary needs two
-    lower-case letters or digits before the stop, so "U.S. Law" or "St. Louis"
-    is never cut.
-    """
+    """Only the sentences that differ: unchanged ones state the same in both texts, so
+    cutting them changes no verdict and keeps long paragraphs cheap. A boundary needs two
+    lower-case letters or digits before the stop, so "U.S. Law" is never cut."""
     limit = min(len(old), len(new))
     p = 0
     while p < limit and old[p] == new[p]:
@@ -412,8 +378,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if quiet and values is not None:
         old_text = _mask(old_text, (values[v][0] for v in quiet if v in values))
         new_text = _mask(new_text, (values[v][1] for v in quiet if v in values))
-    if quiet and len(quiet) == len(variables_changed) and (values is None
-                                                           or old_text == new_text):
+    only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
+    if quiet and only_quiet:
         return False, f"Not material: only variables declared not material changed ({_and(quiet)})."
     new_words = set(_words(new_text))
     old_text, new_text = _window(old_text, new_text)

@@ -14,9 +14,19 @@ import re
 from html.parser import HTMLParser
 
 import markdown
+from markdown.extensions import Extension
+
+
+class _NoRawHtml(Extension):
+    """Raw HTML in a section is shown as text: a section can never carry a script."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
 
 # The same extensions mkdocs.yml enables for content, so what we compare is what is published.
-EXTENSIONS = ["tables", "attr_list", "sane_lists"]
+EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRawHtml()]
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre",
            "blockquote", "caption"}
 _WS = re.compile(r"\s+")

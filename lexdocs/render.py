@@ -72,10 +72,21 @@ class RenderedDocument:
 
     @property
     def markdown(self) -> str:
-        """The page body: section headings carry stable anchors people can cite."""
+        """The rendered Markdown, as `lexdocs render` prints it."""
         parts = []
         for s in self.sections:
             parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n{s.markdown}")
+        return "\n".join(parts)
+
+    @property
+    def page(self) -> str:
+        """The page body for MkDocs: Markdown headings (table of contents, stable anchors
+        people cite) over each section's HTML from the one safe converter, so the page
+        shows exactly the text that dates and redlines compare."""
+        parts = []
+        for s in self.sections:
+            parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n"
+                         f'<div class="lx-section" markdown="0">\n{s.html}\n</div>\n')
         return "\n".join(parts)
 
     @property

@@ -101,7 +101,7 @@ def _links(src: str, urls: Urls, vid: str | None, options: Options) -> str:
 
 
 def _body(doc: RenderedDocument) -> str:
-    return doc.markdown
+    return doc.page
 
 
 class SiteBuilder:

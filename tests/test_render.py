@@ -204,3 +204,13 @@ def test_front_matter_closed_at_end_of_file_is_not_printed() -> None:
     read = files.get
     doc = render_document(load_document("src", "t", read), load_variables("", "v"), "src", read)
     assert doc.sections[0].blocks == []
+
+
+def test_raw_html_in_a_section_is_shown_as_text() -> None:
+    doc = render("Hello <script>alert(1)</script> <b onclick='x()'>bold</b> "
+                 "and <https://example.com/>.\n", VARS)
+    html = doc.sections[0].html
+    assert "<script" not in html and "<b " not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<a href="https://example.com/">https://example.com/</a>' in html
+    assert "<script" not in doc.page

@@ -161,3 +161,33 @@ def test_cli_check_exit_status_follows_errors(site: Repo) -> None:
     result = run(site, "lexdocs", "check")
     assert result.returncode == 1
     assert "error [notice-summary]" in result.stdout
+
+
+def test_script_is_inert_in_every_output(repo: Repo) -> None:
+    evil = "<script>alert(1)</script>"
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace("policy_src/privacy/10-intro.md", "explains", f"explains {evil}")
+    repo.replace("policy_src/variables.yml", "nobody uses this", evil)
+    repo.replace("policy_src/privacy/20-retention.md", "Write to",
+                 "{{ unused.note }} Write to")
+    repo.write(LOG, f"- summary: \"{evil}\"\n  effective: 2024-12-01\n")
+    repo.commit(f"Edit {evil}", "2024-10-01T10:00:00+00:00")
+    result = build(repo)
+    assert result.returncode == 0, result.stderr
+    built = [p for p in (repo.path / "site").rglob("*")
+             if p.suffix in {".html", ".xml"} and p.is_file()]
+    assert len(built) > 5
+    for path in built:
+        assert evil not in path.read_text(encoding="utf-8"), path
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page(
+        repo, "privacy/changes/2024-09-01...2024-10-01/index.html")
+    for fmt in ("markdown", "html"):
+        out = run(repo, "lexdocs", "diff", "privacy", "2024-09-01", "2024-10-01",
+                  "--format", fmt).stdout
+        assert evil not in out, fmt
+    # A terminal shows text as text: the literal words, never interpreted as style.
+    out = run(repo, "lexdocs", "diff", "privacy", "2024-09-01", "2024-10-01").stdout
+    assert f"{{+{evil}+}}" in out
+    versions = json.loads(page(repo, "versions.json"))["documents"]["privacy"]["versions"]
+    assert versions[1]["summary"] == evil  # data, never markup

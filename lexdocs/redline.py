@@ -19,6 +19,10 @@ make SequenceMatcher crawl), then single tokens (words, white space,
 punctuation) inside each replaced run, so a comma added is a comma, not a word.
 All passes use SequenceMatcher with autojunk=False: its junk heuristic would
 treat common words as noise in long texts and produce ragged diffs.
+
+Materiality (materiality.py) judges each changed span. A section or variable
+counts as declared not material only if both versions declare it so: a commit
+that flips `material: false` cannot exempt its own edit. Overrides come last.
 """
 
 from __future__ import annotations

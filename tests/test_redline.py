@@ -208,6 +208,13 @@ def test_section_declared_not_material() -> None:
                                     "duration changed")
 
 
+def test_declaring_not_material_cannot_exempt_its_own_edit() -> None:
+    old = render([("s", "Contact", "Call us within 2 days.")])
+    new = render([("s", "Contact", "Call us within 3 days.", False)])
+    (change,) = diff_documents(old, new).changes
+    assert change.material and "a duration changed (2 days → 3 days)" in change.reason
+
+
 def test_overrides_beat_the_classifier() -> None:
     old, new = render(BASE), render([BASE[0], BASE[1], ("share", "Sharing",
                                                          "We share data with Google and Segment."),

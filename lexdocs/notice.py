@@ -242,7 +242,11 @@ def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
     if redline is None or not redline.material:
         return entry.effective if entry else None
     first = next((c for c in redline.changes if c.material), None)
-    what = f"section '{first.section_id}' ({first.reason})" if first else "the text"
+    if first:
+        why = first.reason.removeprefix("Material:").strip().rstrip(".")
+        what = f"section '{first.section_id}' ({why})"
+    else:
+        what = "the text"
     earliest = published + dt.timedelta(days=days)
     if entry is None:
         report("notice-summary",

@@ -154,12 +154,15 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:=^])")
+# Only what forms markup inside a line; user text never starts a line in our output.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]+:)")
 
 
 def md_escape(text: str) -> str:
     """Text that GitHub renders literally: no emphasis, links, lists, math or @mentions."""
     text = _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    text = _SHORTCODE.sub(r"\\:", text)  # ":smile:" would become an emoji
     for ch, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("@", "&#64;")):
         text = text.replace(ch, entity)
     return text

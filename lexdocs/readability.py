@@ -1,0 +1,129 @@
+"""Readability of what readers see: Flesch reading ease and Flesch–Kincaid grade.
+
+GDPR Art. 12(1) asks for "clear and plain language" and the CCPA regulations
+(11 CCR §7003(a)) for notices that are "easy to read and understandable". A
+score cannot prove either, but a falling score is an early warning a lawyer can
+act on before a regulator reads the page. The summary pages exist to be the
+easy layer, so they carry a target (`TARGETS`); the full statement is measured
+but has none.
+
+The score is computed on the visible text, one block (paragraph, list item,
+heading, table cell) at a time, because that is how the page is read:
+
+- A block that does not end a sentence (a heading, a table cell, a list item
+  ending in ";") is closed with a full stop. Otherwise textstat would read a
+  whole table, or a heading and the paragraph under it, as one long sentence.
+- Web and e-mail addresses are replaced by the word "link": readers do not
+  read an address as prose, and its dots would split sentences.
+- Abbreviations whose dots are not sentence ends ("U.S.", "e.g.") lose them.
+
+textstat is pinned at 0.7.3: newer releases download a pronunciation corpus
+at run time, and a build must work offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import textstat
+
+from . import markup
+from .findings import Finding
+from .render import RenderedDocument
+
+RULE = "readability-target"
+# Reading ease 50-60 is "fairly difficult" (10th-12th grade); below 50 is college level.
+TARGETS: dict[str, float] = {"eu-privacy-summary": 50, "california-privacy-notice": 50}
+
+_ADDRESS = re.compile(r"(?:https?://|mailto:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                      r"|\b[\w-]+\.(?:com|io|gov|org|net|eu)\b\S*")
+_TRAILING = ".,;:!?)]”’\"'"
+_ABBREVIATIONS = {"U.S.": "US", "e.g.": "eg", "i.e.": "ie", "etc.": "etc", "Inc.": "Inc"}
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class ReadabilityRow:
+    """One measurement: a whole document (`section` None) or one of its sections."""
+
+    doc: str
+    section: str | None
+    reading_ease: float
+    grade: float
+    words: int
+
+
+def prose(html: str) -> str:
+    """The visible text of `html` as textstat should read it (see the module docstring)."""
+    out = []
+    for block in markup.blocks(html):
+        text = _ADDRESS.sub(_link, block)
+        for abbr, plain in _ABBREVIATIONS.items():
+            text = text.replace(abbr, plain)
+        text = text.strip().rstrip(";:,")
+        if text and not _ENDS_SENTENCE.search(text):
+            text += "."
+        if text:
+            out.append(text)
+    return "\n".join(out)
+
+
+def _link(match: re.Match[str]) -> str:
+    """An address becomes "link"; punctuation after it still ends its sentence."""
+    found = match.group(0)
+    address = found.rstrip(_TRAILING)
+    return "link" + found[len(address):]
+
+
+def measure(text: str) -> tuple[float, float, int]:
+    """(reading ease, grade, words) of prepared prose."""
+    return (float(textstat.flesch_reading_ease(text)), float(textstat.flesch_kincaid_grade(text)),
+            int(textstat.lexicon_count(text)))
+
+
+def report(rendered: Mapping[str, RenderedDocument]) -> list[ReadabilityRow]:
+    """Each document as a whole, then each of its sections; sections without words are skipped.
+
+    The whole document is measured on its own text, not averaged from its sections, so
+    long sections weigh as much as they take to read.
+    """
+    rows: list[ReadabilityRow] = []
+    for name, doc in rendered.items():
+        texts = [(s.id, prose(f"<h2>{s.title}</h2>{s.html}")) for s in doc.sections]
+        whole = "\n".join(t for _, t in texts)
+        if whole.strip():
+            rows.append(ReadabilityRow(name, None, *measure(whole)))
+        for sid, text in texts:
+            ease, grade, words = measure(text)
+            if words:
+                rows.append(ReadabilityRow(name, sid, ease, grade, words))
+    return rows
+
+
+def check_targets(rendered: Mapping[str, RenderedDocument],
+                  targets: Mapping[str, float] | None = None) -> list[Finding]:
+    """A warning for each summary page whose reading ease is below its target.
+
+    The message names the hardest sections, since that is where a rewrite pays.
+    """
+    targets = TARGETS if targets is None else targets
+    rows = report({n: d for n, d in rendered.items() if n in targets})
+    findings = []
+    for row in rows:
+        if row.section is not None or row.reading_ease >= targets[row.doc]:
+            continue
+        doc = rendered[row.doc]
+        hardest = sorted((r for r in rows if r.doc == row.doc and r.section is not None),
+                         key=lambda r: r.reading_ease)[:3]
+        worst = ", ".join(f"{r.section} {r.reading_ease:.0f}" for r in hardest)
+        path = (str(PurePosixPath(doc.sections[0].path).parent / "document.yml")
+                if doc.sections else None)
+        findings.append(Finding(
+            RULE, "warning",
+            f"{row.doc}: reading ease {row.reading_ease:.1f} is below the target "
+            f"{targets[row.doc]:g} (grade {row.grade:.1f}); hardest sections: {worst}. "
+            "Use shorter sentences and shorter words", path, None))
+    return findings

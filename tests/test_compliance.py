@@ -1,0 +1,294 @@
+"""Compliance checks on this project's real documents, and on copies broken on purpose.
+
+Each rule is shown to fire on the fault it names, at the file and line to edit, and to
+stay quiet on the documents as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lexdocs.compliance import (
+    CA_ELEMENTS,
+    CA_GAPS,
+    EU_ELEMENTS,
+    RULES,
+    check_category_retention,
+    check_list_intros,
+    run_checks,
+)
+from lexdocs.errors import GitError
+from lexdocs.findings import Finding
+from lexdocs.gitstore import open_store
+from lexdocs.readability import RULE as READABILITY_RULE
+from lexdocs.render import RenderedDocument, render_document
+from lexdocs.sources import DocumentSource, Reader, load_document, read_working_tree
+from lexdocs.variables import Variables, load_variables, load_variables_file
+
+PROJECT = Path(__file__).resolve().parents[1]
+ROOT = "policy_src"
+DOCS = ("privacy", "eu-privacy-summary", "california-privacy-notice")
+EU = f"{ROOT}/eu-privacy-summary"
+CA = f"{ROOT}/california-privacy-notice"
+TODAY = dt.date(2026, 12, 1)
+# The commit that converted the seed faithfully, before the lost lists were restored.
+SEED_COMMIT = "69a7cf4f6984d0df9e69223f1652c3607583c7df"
+
+Project = tuple[Variables, dict[str, DocumentSource], dict[str, RenderedDocument]]
+
+
+def load(read: Reader, names: tuple[str, ...] = DOCS) -> Project:
+    variables = load_variables_file(ROOT, read)
+    sources = {n: load_document(ROOT, n, read) for n in names}
+    return variables, sources, {n: render_document(s, variables, ROOT, read)
+                                for n, s in sources.items()}
+
+
+def overlay(changes: dict[str, str | Callable[[str], str]]) -> Reader:
+    """The working tree with some files replaced, or edited by a function of their text."""
+    base = read_working_tree(PROJECT)
+
+    def read(path: str) -> str | None:
+        change = changes.get(path)
+        if change is None:
+            return base(path)
+        if isinstance(change, str):
+            return change
+        text = base(path)
+        assert text is not None, path
+        return change(text)
+
+    return read
+
+
+def edit(old: str, new: str) -> Callable[[str], str]:
+    def apply(text: str) -> str:
+        assert old in text, f"{old!r} not in the file"
+        return text.replace(old, new)
+    return apply
+
+
+def checks(project: Project, last: dt.date | None = dt.date(2026, 11, 29),
+           today: dt.date = TODAY) -> list[Finding]:
+    variables, sources, rendered = project
+    return run_checks(variables, sources, rendered, {n: last for n in rendered}, today)
+
+
+def of(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def line_of(path: str, text: str) -> int:
+    lines = (PROJECT / path).read_text(encoding="utf-8").split("\n")
+    return next(i for i, ln in enumerate(lines, start=1) if text in ln)
+
+
+@pytest.fixture(scope="module")
+def real() -> Project:
+    return load(read_working_tree(PROJECT))
+
+
+# --- the documents as they are -------------------------------------------------------------
+
+def test_the_real_documents_have_no_errors(real: Project) -> None:
+    found = checks(real)
+    assert [str(f) for f in found if f.severity == "error"] == []
+    assert of(found, "literal-fact") == []
+    assert of(found, "dangling-list-intro") == []
+    assert of(found, READABILITY_RULE) == []
+
+
+def test_the_summaries_carry_no_vague_words(real: Project) -> None:
+    found = of(checks(real), "vague-words")
+    assert [f for f in found if f.path and "/privacy/" not in f.path] == []
+
+
+def test_what_the_statement_does_not_say_is_flagged_not_invented(real: Project) -> None:
+    gaps = of(checks(real), "ccpa-notice-gap")
+    text = "\n".join(f.message for f in gaps)
+    assert "Global Privacy Control" in text and "11 CCR §7011(e)(3)(F)" in text
+    assert "toll-free" in text
+    assert all(f.severity == "warning" and f.path == f"{CA}/document.yml" for f in gaps)
+    assert "Global Privacy Control" not in real[2]["california-privacy-notice"].text
+
+
+def test_unconfirmed_email_points_at_its_line_in_variables_yml(real: Project) -> None:
+    [f] = of(checks(real), "unconfirmed-value")
+    assert (f.path, f.line) == (f"{ROOT}/variables.yml",
+                                line_of(f"{ROOT}/variables.yml", "  privacy_email:"))
+    assert f.severity == "warning"
+    assert "privacy, eu-privacy-summary, california-privacy-notice" in f.message
+
+
+# --- ccpa-stale ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("last", "today", "stale"), [
+    (dt.date(2025, 1, 10), dt.date(2026, 1, 10), False),   # exactly 12 months: still fine
+    (dt.date(2025, 1, 10), dt.date(2026, 1, 11), True),
+    (dt.date(2023, 2, 28), dt.date(2024, 2, 29), False),   # leap day: a year before is 28 Feb
+    (dt.date(2023, 2, 27), dt.date(2024, 2, 29), True),
+])
+def test_california_rights_older_than_12_months_fail(real: Project, last: dt.date,
+                                                     today: dt.date, stale: bool) -> None:
+    found = of(checks(real, last, today), "ccpa-stale")
+    # The statement has a section tagged 'california', so it is held to the same rule.
+    expected = [f"{ROOT}/california-privacy-notice/document.yml",
+                f"{ROOT}/privacy/document.yml"] if stale else []
+    assert [f.path for f in found] == expected
+    assert all(f.severity == "error" and last.isoformat() in f.message for f in found)
+
+
+def test_a_draft_is_not_stale(real: Project) -> None:
+    assert of(checks(real, None, dt.date(2030, 1, 1)), "ccpa-stale") == []
+
+
+# --- category-retention --------------------------------------------------------------------
+
+CATEGORIES = """\
+retention:
+  web_logs: {type: duration, value: 90 days}
+privacy_data:
+  categories:
+    type: list
+    fields: {name: text, examples: text, retention: text}
+    value:
+      - {name: Identifiers, examples: Name, retention: 7 years}
+      - {name: Device data, examples: IP address, retention: TBD}
+  other_categories:
+    type: list
+    fields: {name: text, examples: text}
+    value:
+      - {name: Visitors, examples: Chat logs}
+"""
+
+
+def test_a_category_without_a_retention_period_fails_at_its_list() -> None:
+    found = check_category_retention(load_variables(CATEGORIES, "v.yml"))
+    assert [(f.rule, f.severity, f.path, f.line) for f in found] == [
+        ("category-retention", "error", "v.yml", 4), ("category-retention", "error", "v.yml", 10)]
+    assert "entry 2 ('Device data') has no retention period ('TBD')" in found[0].message
+    assert "have no 'retention' field" in found[1].message
+
+
+def test_the_real_categories_all_have_a_period(real: Project) -> None:
+    assert check_category_retention(real[0]) == []
+
+
+# --- eu-summary-element and ccpa-notice-element --------------------------------------------
+
+def test_a_missing_eu_section_names_the_element_its_article_and_tag() -> None:
+    read = overlay({f"{EU}/document.yml": edit("  - 90-complaints.md\n", "")})
+    [f] = of(checks(load(read)), "eu-summary-element")
+    assert (f.path, f.line, f.severity) == (f"{EU}/document.yml", None, "error")
+    assert "GDPR Art. 13(2)(d), 77" in f.message
+    assert "no section is tagged 'complaint'" in f.message
+
+
+def test_missing_words_point_at_the_tagged_section() -> None:
+    read = overlay({f"{EU}/70-rights.md": edit(
+        "- get your data in a form you can take elsewhere (portability); and\n", "")})
+    [f] = of(checks(load(read)), "eu-summary-element")
+    assert (f.path, f.line) == (f"{EU}/70-rights.md", 6)
+    assert "the right to data portability (GDPR Art. 13(2)(b), 20)" in f.message
+    assert "'portab'" in f.message
+
+
+def test_dpf_elements_apply_only_while_the_company_participates() -> None:
+    drop_dpf = edit("{%- if dpf.participates %}", "{%- if false %}")
+    found = of(checks(load(overlay({f"{EU}/50-transfers.md": drop_dpf}))), "eu-summary-element")
+    assert [f.message.split(" (")[0] for f in found] == [
+        "eu-privacy-summary: the Data Privacy Framework",
+        "eu-privacy-summary: the independent recourse mechanism"]
+    no_dpf = overlay({f"{EU}/50-transfers.md": drop_dpf, f"{ROOT}/variables.yml":
+                      edit("    type: boolean\n    value: true", "    type: boolean\n"
+                           "    value: false")})
+    assert of(checks(load(no_dpf)), "eu-summary-element") == []
+
+
+def test_a_california_element_lost_in_an_edit_is_caught() -> None:
+    read = overlay({f"{CA}/60-requests.md": lambda text: re.sub(
+        "authorized agent", "representative", text, flags=re.IGNORECASE)})
+    [f] = of(checks(load(read)), "ccpa-notice-element")
+    assert f.path == f"{CA}/60-requests.md"
+    assert "11 CCR §7011(e)(3)(H)" in f.message
+
+
+def test_every_element_is_present_in_the_real_documents(real: Project) -> None:
+    assert len(EU_ELEMENTS) == 22 and len(CA_ELEMENTS) == 16 and len(CA_GAPS) == 3
+    found = checks(real)
+    assert of(found, "eu-summary-element") == of(found, "ccpa-notice-element") == []
+
+
+# --- literal-fact --------------------------------------------------------------------------
+
+def test_a_fact_typed_by_hand_is_reported_at_its_line() -> None:
+    body = ("---\nid: retention\ntitle: How Long We Keep Data\ntags: [retention]\n---\n"
+            "We keep personal data {{ retention.as_needed }}.\n"
+            "We need it {{ retention.criteria }}.\n"
+            "Logs go after 90 days; account records after {{ retention.account_records }}.\n"
+            "Write to privacy@chatlio.com or see "
+            "https://www.dataprivacyframework.gov/s/article/ANNEX-I-introduction-dpf.\n"
+            "{# 90 days in a comment is not published #}{{ '90 days' }}\n")
+    found = of(checks(load(overlay({f"{EU}/60-retention.md": body}))), "literal-fact")
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        (f"{EU}/60-retention.md", 8, "warning"),
+        (f"{EU}/60-retention.md", 9, "warning"), (f"{EU}/60-retention.md", 9, "warning")]
+    assert "'90 days' is typed by hand, but retention.web_logs holds it" in found[0].message
+    assert "dpf.annex_i_url" in found[1].message + found[2].message
+    assert "dpf.program_url" not in found[1].message + found[2].message
+
+
+# --- dangling-list-intro -------------------------------------------------------------------
+
+def test_the_seed_conversion_has_exactly_the_three_lost_lists() -> None:
+    try:
+        with open_store(PROJECT) as store:
+            if store.read(SEED_COMMIT, f"{ROOT}/privacy/document.yml") is None:
+                pytest.skip("this clone lacks the seed commit")
+            found = check_list_intros(*load(store.reader(SEED_COMMIT), ("privacy",))[1:])
+    except GitError:
+        pytest.skip("not a git checkout")
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        (f"{ROOT}/privacy/10-collection.md", 22, "error"),
+        (f"{ROOT}/privacy/25-sharing.md", 14, "error"),
+        (f"{ROOT}/privacy/35-european-rights.md", 6, "error")]
+    assert "such as:" in found[0].message
+
+
+def test_a_list_removed_by_a_condition_is_a_dangling_introduction() -> None:
+    hide = edit("{% include \"_shared/recipients.md\" %}",
+                "{% if false %}{% include \"_shared/recipients.md\" %}{% endif %}")
+    [f] = of(checks(load(overlay({f"{EU}/40-recipients.md": hide}))), "dangling-list-intro")
+    assert (f.path, f.line) == (f"{EU}/40-recipients.md", 6)
+
+
+# --- vague-words and the rule table --------------------------------------------------------
+
+def test_vague_words_are_counted_per_section_at_the_first_one() -> None:
+    body = ("---\nid: complaints\ntitle: Complaints\ntags: [complaint]\n---\n"
+            "You have the right to complain to a supervisory authority.\n"
+            "We may answer some questions, and Might answer certain others. We may not.\n")
+    [f] = [f for f in of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "vague-words")
+           if f.path == f"{EU}/90-complaints.md"]
+    assert (f.path, f.line, f.severity) == (f"{EU}/90-complaints.md", 7, "info")
+    assert "5 vague word(s) (may ×2, might ×1, some ×1, certain ×1)" in f.message
+
+
+def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> None:
+    doc = (PROJECT / "CHECKS.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        row = re.search(rf"^\| `{re.escape(rule.id)}` \| (\w+) \| (.+?) \|$", doc, re.M)
+        assert row, f"CHECKS.md has no table row for {rule.id}"
+        assert row.group(1) == rule.severity
+        assert row.group(2) == rule.source
+        assert f"### `{rule.id}`" in doc, f"CHECKS.md does not explain {rule.id}"
+
+
+def test_findings_use_only_declared_rules_with_their_severity(real: Project) -> None:
+    for f in checks(real, dt.date(2020, 1, 1)):
+        assert f.severity == RULES[f.rule].severity

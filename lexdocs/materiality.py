@@ -270,8 +270,13 @@ def _names(text: str) -> dict[str, str]:
     return out
 
 
-def _findings(old: str, new: str) -> list[str]:
-    """What the always-material rules see changed, most telling first."""
+def _findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+    """What the always-material rules see changed, most telling first.
+
+    `known` holds the words of the whole old and new documents: a name that the
+    document already used elsewhere (the company's own, a provider named in
+    another section) is not a third party arriving or leaving.
+    """
     out: list[str] = []
 
     def diff(label: str, a: Counter[str], b: Counter[str], show: Callable[[str], str]) -> None:
@@ -295,7 +300,7 @@ def _findings(old: str, new: str) -> list[str]:
         diff(f"{article} {label}", Counter(_key(f, label) for f in to[label].elements()),
              Counter(_key(f, label) for f in tn[label].elements()), show.__getitem__)
     no, nn = _names(old), _names(new)
-    ows, nws = set(ow), set(nw)
+    ows, nws = set(ow) | known[0], set(nw) | known[1]
     came = [n for k, n in nn.items() if k not in no and not set(_words(n)) <= ows]
     gone = [n for k, n in no.items() if k not in nn and not set(_words(n)) <= nws]
     diff("a third party", Counter(gone), Counter(came), str)
@@ -365,7 +370,9 @@ def _mask(text: str, values: Iterable[str]) -> str:
 
 def classify(old_text: str, new_text: str, *, section_material: bool,
              variables_changed: Sequence[str], immaterial_vars: frozenset[str],
-             values: Mapping[str, tuple[str, str]] | None = None) -> tuple[bool, str]:
+             values: Mapping[str, tuple[str, str]] | None = None,
+             known: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+             ) -> tuple[bool, str]:
     """Material or not, and why, for one change from `old_text` to `new_text`.
 
     `values` maps each changed variable to its (old, new) text so the classifier can
@@ -384,7 +391,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     new_words = set(_words(new_text))
     old_text, new_text = _window(old_text, new_text)
     fixed, typos = _fix_spelling(old_text, new_text, new_words)
-    findings = _findings(*(_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text)))
+    findings = _findings(*(_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text)),
+                         known)
     if findings:
         what = "; ".join(findings[:3])
         if not section_material:
@@ -405,6 +413,11 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if loud:
         return True, f"Material: the value of {_and(loud)} changed."
     return True, "Material: the wording changed."
+
+
+def document_words(text: str) -> frozenset[str]:
+    """Every word of a document, for `classify(known=...)`."""
+    return frozenset(_words(text))
 
 
 def classify_structure(kind: str, *, section_material: bool, detail: str = "") -> tuple[bool, str]:

@@ -267,6 +267,8 @@ class _Builder:
                         if n in self.old_values and self.old_values[n] != v}
         self.changes: list[Change] = []
         self.sections: list[SectionDiff] = []
+        self.known = (materiality.document_words(old.text) if old else frozenset(),
+                      materiality.document_words(new.text))
 
     def add_structure(self, s: RenderedSection, kind: Kind, old: str, new: str,
                       segs: tuple[Segment, ...], detail: str = "") -> None:
@@ -308,7 +310,8 @@ class _Builder:
             notes = tuple(f"{u}: {self.changed[u][0]} → {self.changed[u][1]}" for u in names)
             ok, why = materiality.classify(
                 h.old, h.new, section_material=section_material, variables_changed=names,
-                immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names})
+                immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
+                known=self.known)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, ok, why))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,

@@ -406,3 +406,15 @@ def test_json_round_trips_in_stable_order() -> None:
             for d in data] == [(c.old, c.new, c.reason, c.variables, c.overridden)
                                for c in red.changes]
     assert "\\u" not in out and EVIL in out
+
+
+def test_a_name_the_document_already_uses_is_not_a_new_third_party() -> None:
+    old = render([("a", "A", "Chatlio LLC runs this site."), ("b", "B", "We share data.")])
+    new = render([("a", "A", "Chatlio LLC runs this site."),
+                  ("b", "B", "We share data to protect the rights of Chatlio.")])
+    (change,) = diff_documents(old, new).changes
+    assert "third party" not in change.reason
+    newer = render([("a", "A", "Chatlio LLC runs this site."),
+                    ("b", "B", "We share data with Segment.")])
+    (change,) = diff_documents(old, newer).changes
+    assert "a third party was added (Segment)" in change.reason

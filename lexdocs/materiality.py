@@ -391,8 +391,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     new_words = set(_words(new_text))
     old_text, new_text = _window(old_text, new_text)
     fixed, typos = _fix_spelling(old_text, new_text, new_words)
-    findings = _findings(*(_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text)),
-                         known)
+    plain_old, plain_new = (_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text))
+    findings = _findings(plain_old, plain_new, known)
     if findings:
         what = "; ".join(findings[:3])
         if not section_material:

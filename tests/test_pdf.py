@@ -20,7 +20,7 @@ from lexdocs.errors import RenderError
 from lexdocs.pdf import OfflineFetcher, render_pdf
 
 
-def _pypdf() -> Any:
+def load_pypdf() -> Any:
     """pypdf, or a skip that says how to get it (a failure in CI, where it must be installed)."""
     try:
         import pypdf
@@ -32,10 +32,14 @@ def _pypdf() -> Any:
     return pypdf
 
 
+def pdf_pages(data: bytes) -> list[str]:
+    """Each page's text as pypdf extracts it, line breaks included."""
+    return [page.extract_text() for page in load_pypdf().PdfReader(io.BytesIO(data)).pages]
+
+
 def pdf_text(data: bytes) -> str:
     """Every page's text, joined, with whitespace collapsed so line breaks don't matter."""
-    reader = _pypdf().PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return " ".join(" ".join(page.split()) for page in pdf_pages(data))
 
 
 def check_pdf_text(data: bytes, *, title: str, last_updated: str, headings: list[str]) -> str:
@@ -69,7 +73,7 @@ def test_pdf_shows_title_dates_version_headings_source_and_page_numbers() -> Non
     assert "Effective: December 29, 2026" in text
     assert "Version 2026-11-29" in text
     assert ARGS["source_url"] in text
-    pages = len(_pypdf().PdfReader(io.BytesIO(data)).pages)
+    pages = len(pdf_pages(data))
     assert pages >= 2, "the sample should span pages, to prove numbering"
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
 

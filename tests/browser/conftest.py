@@ -1,0 +1,262 @@
+"""The real site in a real browser: built once per session from committed history, served
+locally, read by Debian's headless Chromium through Playwright.
+
+The build runs in a fresh clone with the clone's own code on PYTHONPATH, so what is
+tested is exactly what a commit publishes. "Today" is fixed to 2026-12-01, when the
+privacy statement's second version (effective 2026-12-29) is upcoming and its banner
+shows. The server mounts the site under site_url's path (/legal/), as production
+does, because the 404 page links its assets from there.
+
+Chromium is never downloaded: without /usr/bin/chromium the suite is skipped, except
+in CI (CI=true), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("LEXDOCS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TODAY_EPOCH = "1796083200"  # 2026-12-01T00:00:00Z
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 812}
+PALETTES = ("light", "dark")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def _unavailable(reason: str) -> None:
+    """Skip the browser suite on a developer's machine; fail it in CI, where it must run."""
+    if _in_ci():
+        pytest.fail(f"{reason} (CI=true: the browser tests must run in CI)", pytrace=False)
+    pytest.skip(f"{reason}; browser tests skipped")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed (run: sudo scripts/system-deps.sh test)")
+    return CHROMIUM
+
+
+# --- The site ----------------------------------------------------------------------------
+
+@dataclass
+class Site:
+    """A built site, where it is served, and the pages the tests visit."""
+
+    root: Path
+    base: str  # e.g. http://127.0.0.1:43121/legal/
+    versions: dict[str, Any]
+    pages: dict[str, str | None] = field(default_factory=dict)
+    """Page type → path under `base` (None: this build has no such page)."""
+
+    def url(self, path: str) -> str:
+        return self.base + path.lstrip("/")
+
+    def path_of(self, public_url: str) -> str:
+        """A site_url-absolute URL from versions.json → a path under `base`."""
+        site_url = self.versions["site_url"]
+        assert public_url.startswith(site_url), public_url
+        return public_url[len(site_url):]
+
+    def require(self, kind: str) -> str:
+        path = self.pages.get(kind)
+        if path is None:
+            pytest.skip(f"the build has no {kind} page yet ({PAGE_SOURCES.get(kind, kind)} "
+                        "is absent from the site)")
+        return path
+
+
+PAGE_SOURCES = {"eu-summary": "eu-privacy-summary/index.html",
+                "california": "california-privacy-notice/index.html"}
+
+
+def _build(workdir: Path) -> Path:
+    """Clone the committed project and build it with its own code, today fixed."""
+    clone = workdir / "project"
+    subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(clone)], check=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=TODAY_EPOCH, NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=str(clone))
+    out = workdir / "site"
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-d", str(out)], cwd=clone,
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed in a clean clone:\n{result.stderr[-4000:]}",
+                    pytrace=False)
+    return out
+
+
+def _page_paths(root: Path, versions: dict[str, Any]) -> dict[str, str | None]:
+    doc = versions["documents"]["privacy"]
+    vs = doc["versions"]
+    shown = next((v for v in vs if v["status"] == "current"), vs[0])
+    redline = next((v["redline_url"] for v in reversed(vs) if v.get("redline_url")), None)
+    site_url = versions["site_url"]
+    paths: dict[str, str | None] = {
+        "home": "",
+        "statement": "privacy/",
+        "eu-summary": "eu-privacy-summary/",
+        "california": "california-privacy-notice/",
+        "history": "privacy/history/",
+        "version": shown["url"][len(site_url):],
+        "redline": redline[len(site_url):] if redline else None,
+        "404": "no-such-page/",
+    }
+    for kind, path in paths.items():
+        if path and kind != "404" and not (root / path / "index.html").exists():
+            paths[kind] = None
+    return paths
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site under its site_url path; a missing page gets 404.html with status 404,
+    as static hosts do (GitHub Pages, Netlify, nginx with `error_page 404 /legal/404.html`)."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0missing")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(404)
+        return None
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(root: Path, prefix: str) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `root` at http://127.0.0.1:<free port><prefix> from a daemon thread."""
+    handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def site(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site, built once. LEXDOCS_BROWSER_SITE=<dir> tests an already built site instead
+    (for working on the theme without committing); it must be built for 2026-12-01."""
+    prebuilt = os.environ.get("LEXDOCS_BROWSER_SITE")
+    root = Path(prebuilt) if prebuilt else _build(tmp_path_factory.mktemp("browser"))
+    versions = json.loads((root / "versions.json").read_text(encoding="utf-8"))
+    prefix = urlsplit(versions.get("site_url") or "/").path or "/"
+    server, base = serve(root, prefix if prefix.endswith("/") else prefix + "/")
+    yield Site(root=root, base=base, versions=versions, pages=_page_paths(root, versions))
+    server.shutdown()
+    server.server_close()
+
+
+# --- The browser -------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Any]:
+    """One headless Chromium for the session. Playwright's launch() gives it a fresh,
+    temporary user-data dir; each test's context has its own storage on top."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    pw = sync_playwright().start()
+    b = pw.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+    yield b
+    b.close()
+    pw.stop()
+
+
+@dataclass
+class Visit:
+    """An open page and everything it asked the network for."""
+
+    page: Any
+    requests: list[str]
+    errors: list[str]
+    status: int | None
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if not _local(u)]
+
+
+def _local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.hostname == "127.0.0.1"
+
+
+@pytest.fixture
+def open_page(browser: Any, site: Site) -> Iterator[Callable[..., Visit]]:
+    """Open a site path in a new context (palette and viewport as asked), recording every
+    request it makes and every script error. At teardown, any request that left
+    127.0.0.1 fails the test that made it: the privacy promise holds on every page load."""
+    visits: list[Visit] = []
+    contexts: list[Any] = []
+
+    def _open(path: str, palette: str = "light", viewport: dict[str, int] | None = None,
+              javascript: bool = True, status: int = 200) -> Visit:
+        ctx = browser.new_context(viewport=viewport or DESKTOP, color_scheme=palette,
+                                  java_script_enabled=javascript, service_workers="block")
+        contexts.append(ctx)
+        page = ctx.new_page()
+        visit = Visit(page=page, requests=[], errors=[], status=None)
+        # On the context, not the page: requests from the search worker count too.
+        ctx.on("request", lambda r: visit.requests.append(r.url))
+        page.on("pageerror", lambda e: visit.errors.append(str(e)))
+        page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
+        response = page.goto(site.url(path), wait_until="load")
+        visit.status = response.status if response else None
+        page.wait_for_load_state("networkidle")
+        assert visit.status == status, f"{path}: HTTP {visit.status}, expected {status}"
+        if status == 404:  # Chromium logs the page's own 404 as a console error
+            visit.errors = [e for e in visit.errors if "status of 404" not in e]
+        visits.append(visit)
+        return visit
+
+    yield _open
+    foreign = [u for v in visits for u in v.foreign_requests()]
+    for ctx in contexts:
+        ctx.close()
+    assert not foreign, f"requests to hosts other than 127.0.0.1: {sorted(set(foreign))}"
+
+
+def screenshot(page: Any, name: str) -> None:
+    """Save a screenshot artifact (gitignored) for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)

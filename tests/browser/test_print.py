@@ -1,0 +1,73 @@
+"""Printing and PDFs: paper shows only the document, with link targets spelled out, and
+every published version's PDF says what it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Site, Visit
+from tests.test_pdf import check_pdf_text, pdf_pages, pdf_text
+
+pytestmark = pytest.mark.browser
+
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+          ".md-search", "nav.lx-doclinks", ".md-content h2 .headerlink"]
+
+
+def heading_text(loc: Any) -> list[str]:
+    """Heading texts without their permalink sign."""
+    return [t.replace("¶", "").strip() for t in loc.all_inner_texts()]
+
+
+def test_print_shows_only_the_document(open_page: Callable[..., Visit], site: Site) -> None:
+    page = open_page(site.require("statement")).page
+    page.emulate_media(media="print")
+    shown = [sel for sel in CHROME if page.locator(sel).first.is_visible()]
+    assert not shown, f"printed page shows site chrome: {shown}"
+    assert page.locator("h1").is_visible() and page.locator(".lx-updated").is_visible()
+    assert page.locator(".lx-upcoming").is_visible(), "the upcoming-change notice is printed"
+    external = page.locator('.md-content a[href^="http"]').first
+    href = external.get_attribute("href")
+    after = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after == f'" ({href})"', f"printed link does not show its URL: {after}"
+
+
+def test_chromium_print_to_pdf_has_document_not_chrome(open_page: Callable[..., Visit],
+                                                       site: Site) -> None:
+    page = open_page(site.require("statement")).page
+    title = heading_text(page.locator("h1"))[0]
+    data = page.pdf(print_background=False, prefer_css_page_size=True)
+    text = pdf_text(data)
+    assert title in text and "Last Updated:" in text
+    assert "Table of contents" not in text and "Search" not in text.split(title, 1)[0]
+    assert "Skip to content" not in text
+    pages = pdf_pages(data)
+    assert len(pages) > 1
+    for n, p in enumerate(pages, start=1):  # @page @bottom-right { content: counter(page) }
+        assert str(n) in p.split("\n"), f"printed page {n} has no page number"
+
+
+def test_published_pdfs_show_title_date_and_every_heading(open_page: Callable[..., Visit],
+                                                          site: Site) -> None:
+    versions = site.versions["documents"]["privacy"]["versions"]
+    with_pdf = [v for v in versions if v.get("pdf_url")]
+    assert with_pdf, "versions.json lists no PDF"
+    page = None
+    for v in with_pdf:
+        visit = open_page(site.path_of(v["url"]))
+        page = visit.page
+        title = heading_text(page.locator("h1"))[0]
+        last_updated = page.locator(".lx-updated time").first.inner_text().strip()
+        headings = heading_text(page.locator(".md-content h2"))
+        pdf_link = page.locator("nav.lx-doclinks a", has_text="PDF")
+        assert pdf_link.get_attribute("download") is not None
+        response = page.request.get(pdf_link.evaluate("a => a.href"))
+        assert response.ok and response.headers["content-type"] == "application/pdf"
+        data = response.body()
+        assert response.url.endswith(site.path_of(v["pdf_url"]))
+        text = check_pdf_text(data, title=title, last_updated=last_updated, headings=headings)
+        assert f"Version {v['id']}" in text
+        assert v["url"] in text, "the PDF names the page it was printed from"

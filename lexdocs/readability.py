@@ -103,7 +103,7 @@ def report(rendered: Mapping[str, RenderedDocument]) -> list[ReadabilityRow]:
     return rows
 
 
-def check_targets(rendered: Mapping[str, RenderedDocument],
+def target_findings(rendered: Mapping[str, RenderedDocument],
                   targets: Mapping[str, float] | None = None) -> list[Finding]:
     """A warning for each summary page whose reading ease is below its target.
 

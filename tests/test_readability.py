@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.readability import RULE, TARGETS, ReadabilityRow, check_targets, prose, report
+from lexdocs.readability import RULE, TARGETS, ReadabilityRow, prose, report, target_findings
 from lexdocs.render import RenderedDocument, render_document
 from lexdocs.sources import load_document, read_working_tree
 from lexdocs.variables import load_variables, load_variables_file
@@ -62,12 +62,12 @@ def test_the_summaries_meet_their_target(real: dict[str, RenderedDocument]) -> N
         assert whole[name].reading_ease >= target, (name, whole[name])
     # The summaries exist to be the easy layer: both read easier than the statement.
     assert min(whole[n].reading_ease for n in TARGETS) > whole["privacy"].reading_ease + 10
-    assert check_targets(real) == []
+    assert target_findings(real) == []
 
 
 def test_a_hard_summary_gets_a_warning_naming_its_hardest_section() -> None:
     docs = one_doc("eu-privacy-summary", {"easy": EASY, "hard": HARD})
-    [f] = check_targets(docs)
+    [f] = target_findings(docs)
     assert (f.rule, f.severity, f.path) == (RULE, "warning", "src/eu-privacy-summary/document.yml")
     assert "below the target 50" in f.message
     assert "hardest sections: hard" in f.message
@@ -75,8 +75,8 @@ def test_a_hard_summary_gets_a_warning_naming_its_hardest_section() -> None:
 
 def test_a_document_without_a_target_is_measured_but_not_judged() -> None:
     docs = one_doc("privacy", {"hard": HARD})
-    assert check_targets(docs) == []
-    assert check_targets(docs, {"privacy": 50})[0].message.startswith("privacy: reading ease")
+    assert target_findings(docs) == []
+    assert target_findings(docs, {"privacy": 50})[0].message.startswith("privacy: reading ease")
     [whole, section] = report(docs)
     assert whole == ReadabilityRow("privacy", None, section.reading_ease, section.grade,
                                    section.words)

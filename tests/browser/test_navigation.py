@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.browser.conftest import MOBILE, Site, Visit
+from tests.browser.conftest import MOBILE, PALETTES, Site, Visit
+from tests.browser.test_pages import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +63,10 @@ def test_skip_link_is_first_and_jumps_to_content(open_page: Callable[..., Visit]
     page.wait_for_function("location.hash.length > 1")
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
-def test_search_finds_retention(open_page: Callable[..., Visit], site: Site, viewport: str) -> None:
-    visit = open_page(site.require("statement"),
+@pytest.mark.parametrize(("viewport", "palette"), [("desktop", "light"), ("mobile", "dark")])
+def test_search_finds_retention(open_page: Callable[..., Visit], site: Site, viewport: str,
+                                palette: str) -> None:
+    visit = open_page(site.require("statement"), palette=palette,
                       viewport=MOBILE if viewport == "mobile" else None)
     page = visit.page
     if viewport == "mobile":
@@ -81,6 +83,16 @@ def test_search_finds_retention(open_page: Callable[..., Visit], site: Site, vie
     # The index is fetched by the search worker: seeing it proves worker requests are
     # recorded too, so the privacy check at teardown covers them.
     assert any(u.endswith("search/search_index.json") for u in visit.requests), visit.requests
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_search_highlight_is_readable(open_page: Callable[..., Visit], site: Site,
+                                      palette: str) -> None:
+    """search.highlight marks the words found on the page a result opens (?h=…)."""
+    page = open_page(site.require("statement") + "?h=retention", palette=palette).page
+    assert page.locator(".md-content mark").count() > 0, "the words found are not marked"
+    violations = axe_violations(page)
+    assert not violations, "axe on a highlighted page:\n" + "\n".join(violations)
 
 
 def test_palette_toggle_switches_and_is_remembered(open_page: Callable[..., Visit],

@@ -284,7 +284,7 @@ def render_section(env: SandboxedEnvironment, section: SectionSource,
     html = markup.to_html(body)
     return RenderedSection(id=section.id, title=section.title, tags=section.tags,
                            material=section.material, path=section.path, markdown=body,
-                           html=html, uses=frozenset(checker.uses))
+                           html=html, uses=frozenset(variables.expand(checker.uses)))
 
 
 def render_document(doc: DocumentSource, variables: Variables, root: str,

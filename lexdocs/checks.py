@@ -48,7 +48,7 @@ NOTICE_RULES = (
 
 def all_rules() -> list[NoticeRule]:
     """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
-    from .compliance import RULES
+    from .rules import RULES
 
     rules: list[NoticeRule] = list(NOTICE_RULES)
     for rule in RULES.values():

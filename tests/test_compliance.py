@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.compliance import (
-    CA_ELEMENTS,
-    CA_GAPS,
-    EU_ELEMENTS,
-    RULES,
-    check_category_retention,
-    check_list_intros,
-    run_checks,
-)
+from lexdocs.compliance import check_category_retention, check_list_intros, run_checks
 from lexdocs.errors import GitError
 from lexdocs.findings import Finding
 from lexdocs.gitstore import open_store
 from lexdocs.render import RenderedDocument, render_document
+from lexdocs.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
 from lexdocs.sources import DocumentSource, Reader, load_document, read_working_tree
 from lexdocs.variables import Variables, load_variables, load_variables_file
 

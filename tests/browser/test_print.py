@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Site, Visit
+from tests.browser.conftest import PALETTES, Site, Visit
 from tests.test_pdf import check_pdf_text, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.browser
@@ -22,9 +22,13 @@ def heading_text(loc: Any) -> list[str]:
     return [t.replace("¶", "").strip() for t in loc.all_inner_texts()]
 
 
-def test_print_shows_only_the_document(open_page: Callable[..., Visit], site: Site) -> None:
-    page = open_page(site.require("statement")).page
+@pytest.mark.parametrize("palette", PALETTES)
+def test_print_shows_only_the_document(open_page: Callable[..., Visit], site: Site,
+                                       palette: str) -> None:
+    page = open_page(site.require("statement"), palette=palette).page
     page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
+        "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), "paper is white in every palette"
     shown = [sel for sel in CHROME if page.locator(sel).first.is_visible()]
     assert not shown, f"printed page shows site chrome: {shown}"
     assert page.locator("h1").is_visible() and page.locator(".lx-updated").is_visible()
@@ -71,3 +75,19 @@ def test_published_pdfs_show_title_date_and_every_heading(open_page: Callable[..
         text = check_pdf_text(data, title=title, last_updated=last_updated, headings=headings)
         assert f"Version {v['id']}" in text
         assert v["url"] in text, "the PDF names the page it was printed from"
+
+
+@pytest.mark.parametrize("kind", ["statement", "redline"])
+def test_dark_palette_prints_dark_ink_on_white(open_page: Callable[..., Visit], site: Site,
+                                               kind: str) -> None:
+    """A reader on the dark palette who prints gets legible paper, not pale grey text."""
+    page = open_page(site.require(kind), palette="dark").page
+    page.emulate_media(media="print")
+    pale = page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+        .filter(e => e.offsetParent !== null && [...e.childNodes].some(
+            n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => [e.tagName + '.' + e.className, getComputedStyle(e)])
+        .filter(([, s]) => !['rgb(0, 0, 0)', 'rgb(51, 51, 51)'].includes(s.color)
+            || !['rgba(0, 0, 0, 0)', 'rgb(255, 255, 255)'].includes(s.backgroundColor))
+        .slice(0, 8).map(([n, s]) => `${n}: ${s.color} on ${s.backgroundColor}`)""")
+    assert not pale, f"printed {kind} (dark palette) has non-black ink or tinted boxes: {pale}"

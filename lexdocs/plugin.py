@@ -63,8 +63,12 @@ class LexdocsHook:
         timelines, today = publishable_timelines(opts, log.info)
         self.pages = SiteBuilder(opts, timelines, today).build()
         for name, t in timelines.items():
-            log.info("%s: %d version(s), last updated %s", name, len(t.notices),
-                     t.history.last_updated)
+            current = t.current(today)
+            upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
+            log.info("%s: %d version(s); in force: %s%s%s", name, len(t.notices),
+                     current.version.id if current else "none",
+                     f"; upcoming: {upcoming}" if upcoming else "",
+                     "; showing the uncommitted draft" if t.history.draft else "")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages:

@@ -56,10 +56,9 @@ def test_chromium_print_to_pdf_has_document_not_chrome(open_page: Callable[..., 
 
 def test_published_pdfs_show_title_date_and_every_heading(open_page: Callable[..., Visit],
                                                           site: Site) -> None:
-    versions = site.versions["documents"]["privacy"]["versions"]
-    with_pdf = [v for v in versions if v.get("pdf_url")]
+    with_pdf = [v for doc in site.versions["documents"].values() for v in doc["versions"]
+                if v.get("pdf_url")]
     assert with_pdf, "versions.json lists no PDF"
-    page = None
     for v in with_pdf:
         visit = open_page(site.path_of(v["url"]))
         page = visit.page

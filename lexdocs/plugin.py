@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from .config import Options, options_from
 from .errors import LexdocsError
 from .pipeline import publishable_timelines
-from .site import SiteBuilder, SitePage
+from .site import SiteBuilder, SitePage, navigation
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -55,6 +55,8 @@ class LexdocsHook:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         self.options = options_from(project, config.extra.get("lexdocs"), config.site_url or "")
+        if config.nav is None:
+            config.nav = navigation(self.options)
         return config
 
     @_as_plugin_error

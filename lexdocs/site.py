@@ -18,7 +18,7 @@ from .history import DRAFT_LABEL, Version
 from .notice import Timeline, VersionNotice
 from .redline_format import to_html as redline_html
 from .render import RenderedDocument
-from .sources import format_date
+from .sources import format_date, load_document, read_working_tree
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,17 @@ class Urls:
         return f"{self.slug}/changes/{old}...{new}/index.md"
 
 
+def navigation(options: Options) -> list[dict[str, str]]:
+    """Home and each document, in the configured order: history, versions and redlines
+    are reached from each document's header, not from a menu of dated folders."""
+    read = read_working_tree(options.project)
+    nav = [{"Home": "index.md"}]
+    for name in options.documents:
+        doc = load_document(options.source_dir, name, read)
+        nav.append({doc.title: Urls(doc.slug).page})
+    return nav
+
+
 def url_of(uri: str) -> str:
     """The public path of a generated file (directory URLs for pages)."""
     if uri.endswith("index.md"):
@@ -61,8 +72,10 @@ def url_of(uri: str) -> str:
 
 
 def rel(src: str, dst: str) -> str:
-    """A link from page `src` to file `dst`, both docs-relative."""
-    return posixpath.relpath(dst, posixpath.dirname(src))
+    """A link from page `src` to file `dst`, both docs-relative; a folder keeps its slash,
+    so a link works without the server's redirect (and from a file:// copy)."""
+    link = posixpath.relpath(dst, posixpath.dirname(src))
+    return link + "/" if dst.endswith("/") and not link.endswith("/") else link
 
 
 def _meta(title: str, description: str = "") -> str:

@@ -191,3 +191,13 @@ def test_script_is_inert_in_every_output(repo: Repo) -> None:
     assert f"{{+{evil}+}}" in out
     versions = json.loads(page(repo, "versions.json"))["documents"]["privacy"]["versions"]
     assert versions[1]["summary"] == evil  # data, never markup
+
+
+def test_links_to_our_own_address_stay_on_this_site(site: Repo) -> None:
+    site.replace("policy_src/privacy/10-intro.md", "personal information.",
+                 "personal information. See <https://chatlio.com/legal/privacy/history/>.")
+    assert build(site).returncode == 0
+    article = page(site, "privacy/index.html").split("<article", 1)[1]
+    assert ('<a href="../privacy/history/">https://chatlio.com/legal/privacy/history/</a>'
+            in article)
+    assert 'href="https://chatlio.com/legal/' not in article

@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: site serve test lint typecheck unit bench install system-deps clean
+.PHONY: site serve test browser bench install system-deps clean
 
 site: install
 	$(BIN)/mkdocs build --strict
@@ -34,6 +34,10 @@ test: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+browser: $(TSTAMP)
+	@scripts/system-deps.sh test
+	$(BIN)/pytest -q -m browser
 
 bench: $(TSTAMP)
 	$(BIN)/python benchmarks/run.py

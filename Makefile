@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: site serve test browser bench install system-deps clean
+.PHONY: site serve check test browser bench install system-deps clean
 
 site: install
 	$(BIN)/mkdocs build --strict
@@ -34,6 +34,9 @@ test: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+check: install
+	$(BIN)/lexdocs check --readability
 
 browser: $(TSTAMP)
 	@scripts/system-deps.sh test

@@ -194,3 +194,16 @@ def test_git_process_count_does_not_grow_with_history(project: Repo, tmp_path: P
     many = processes(20)
     assert few == many
     assert many <= 6
+
+
+def test_project_in_a_subfolder_of_the_repository(repo: Repo) -> None:
+    sub = Repo.__new__(Repo)
+    sub.path = repo.path / "legal"
+    write_project(sub)
+    repo.write("README.md", "a monorepo\n")
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    sub.replace("policy_src/variables.yml", "90 days", "120 days")
+    repo.commit("Longer logs", "2025-05-05T10:00:00+00:00")
+    h = history(sub.path)
+    assert [v.display_date for v in h.versions] == ["September 2024", "May 5, 2025"]
+    assert not h.draft

@@ -19,7 +19,7 @@ from .errors import GitError, LexdocsError
 from .gitstore import Commit, GitStore, shallow_hint
 from .render import RenderedDocument, render_document
 from .sources import DocumentSource, Reader, format_date, load_document, read_working_tree
-from .variables import load_variables_file
+from .variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
@@ -27,7 +27,8 @@ CHANGES_FILE = "changes.yml"
 
 # Renders by (folder tree id, document): a tree id names its whole content, so an
 # entry can never be stale, and `mkdocs serve` rebuilds reuse it.
-_CACHE: dict[tuple[str, str], tuple[DocumentSource, RenderedDocument] | None] = {}
+Found = tuple[DocumentSource, RenderedDocument] | None
+_CACHE: dict[tuple[str, str], Found] = {}
 
 
 @dataclass(frozen=True)
@@ -93,32 +94,40 @@ class History:
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
-def render_at(store: GitStore, commit: Commit, root: str,
-              name: str) -> tuple[DocumentSource, RenderedDocument] | None:
-    """The document as `commit` declared and published it; None if absent or unbuildable there.
+def renders_at(store: GitStore, commit: Commit, root: str, names: list[str]) -> dict[str, Found]:
+    """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
-    cannot move an old version's date.
+    cannot move an old version's date. The shared variables are read once for
+    all documents.
     """
     tree = store.tree_id(commit.sha, root)
     if tree is None:
-        return None
-    key = (tree, name)
-    if key not in _CACHE:
+        return dict.fromkeys(names)
+    missing = [n for n in names if (tree, n) not in _CACHE]
+    if missing:
         read = store.reader(commit.sha)
         try:
-            _CACHE[key] = _render(root, name, read)
+            variables = load_variables_file(root, read)
         except LexdocsError as exc:
-            # A commit that could not have been built published nothing.
-            log.debug("skipping %s at %s: %s", name, commit.sha[:10], exc)
-            _CACHE[key] = None
-    return _CACHE[key]
+            log.debug("skipping %s: %s", commit.sha[:10], exc)
+            variables = None
+        for name in missing:
+            _CACHE[(tree, name)] = _render(root, name, read, variables, commit)
+    return {n: _CACHE[(tree, n)] for n in names}
 
 
-def _render(root: str, name: str, read: Reader) -> tuple[DocumentSource, RenderedDocument]:
-    variables = load_variables_file(root, read)
-    doc = load_document(root, name, read)
-    return doc, render_document(doc, variables, root, read)
+def _render(root: str, name: str, read: Reader, variables: Variables | None,
+            commit: Commit) -> Found:
+    if variables is None:
+        return None
+    try:
+        doc = load_document(root, name, read)
+        return doc, render_document(doc, variables, root, read)
+    except LexdocsError as exc:
+        # A commit that could not have been built published nothing.
+        log.debug("skipping %s at %s: %s", name, commit.sha[:10], exc)
+        return None
 
 
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
@@ -136,14 +145,15 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "this clone's history is shallow: the commit that first published the documents "
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
+    found_at = [renders_at(store, commit, root, names) for commit in commits]
     out = {}
     for name in names:
         versions: list[Version] = []
         logs: list[LogSnapshot] = []
         previous: str | None = None
         log_path = f"{root}/{name}/{CHANGES_FILE}"
-        for commit in commits:
-            found = render_at(store, commit, root, name)
+        for commit, found_here in zip(commits, found_at, strict=True):
+            found = found_here[name]
             if found is not None and found[1].fingerprint != previous:
                 source, rendered = found
                 previous = rendered.fingerprint

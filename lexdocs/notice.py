@@ -24,6 +24,7 @@ from .errors import SourceError
 from .findings import Finding
 from .history import CHANGES_FILE, History, Version
 from .redline import Override, Redline, diff_documents
+from .sources import format_date
 from .yamlsrc import load_yaml
 
 _KEYS = {"summary", "effective", "version", "material", "reason", "sections"}
@@ -62,6 +63,15 @@ class VersionNotice:
     @property
     def summary(self) -> str:
         return self.entry.summary if self.entry else ""
+
+    def effective_display(self) -> str:
+        """The effective date as the document prints dates; a first version that took
+        effect with a month-precision baseline stays a month ("September 2024")."""
+        v = self.version
+        baseline = v.source.baseline
+        if v.from_baseline and baseline and not (self.entry and self.entry.effective):
+            return baseline.display()
+        return format_date(self.effective, v.source.date_format)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .history import DRAFT_LABEL, Version
 from .notice import Timeline, VersionNotice
 from .redline_format import to_html as redline_html
 from .render import RenderedDocument
-from .sources import format_date, load_document, read_working_tree
+from .sources import load_document, read_working_tree
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _date(day: dt.date, fmt: str) -> str:
-    return f'<time datetime="{day.isoformat()}">{_esc(format_date(day, fmt))}</time>'
+def _effective(n: VersionNotice) -> str:
+    return (f'<time datetime="{n.effective.isoformat()}">'
+            f"{_esc(n.effective_display())}</time>")
 
 
 def _stamp(version: Version | None) -> str:
@@ -187,7 +188,7 @@ class SiteBuilder:
         what = f' <a href="{link}">See what changes</a>.' if link else ""
         summary = f" {_esc(n.summary)}" if n.summary else ""
         return (f'<div class="lx-banner lx-upcoming" role="note"><p><strong>An updated '
-                f"version takes effect on {_date(n.effective, h_fmt(t))}.</strong>{summary}"
+                f"version takes effect on {_effective(n)}.</strong>{summary}"
                 f'{what} <a href="{rel(src, url_of(urls.version(n.version.id)))}">Read the '
                 "updated version</a>.</p></div>\n")
 
@@ -220,7 +221,7 @@ class SiteBuilder:
                 redline = f'<br><a href="{href}">Changes from {prev.version.id}</a>'
             rows.append(
                 f'<tr><td><a href="{rel(src, url_of(urls.version(v.id)))}">{v.id}</a></td>'
-                f"<td>{_esc(v.display_date)}</td><td>{_date(n.effective, h_fmt(t))}</td>"
+                f"<td>{_esc(v.display_date)}</td><td>{_effective(n)}</td>"
                 f"<td>{self.status(t, n)}</td><td>{badge}{redline}</td>"
                 f"<td>{_esc(n.summary)}</td></tr>")
         rows.append("</tbody></table>")
@@ -238,14 +239,14 @@ class SiteBuilder:
         if status == "Current":
             note = f'This is the version in force. <a href="{current}">Main page</a>.'
         elif status == "Upcoming":
-            note = (f"This version takes effect on {_date(n.effective, h_fmt(t))}. "
+            note = (f"This version takes effect on {_effective(n)}. "
                     f'<a href="{current}">Read the version in force now</a>.')
         else:
             note = ("This version is no longer in force. "
                     f'<a href="{current}">Read the current version</a>.')
         dates = (f'<p class="lx-updated">Last Updated: <time datetime="{v.date.isoformat()}">'
                  f"{_esc(v.display_date)}</time> · Effective: "
-                 f"{_date(n.effective, h_fmt(t))} · Version {v.id}</p>\n")
+                 f"{_effective(n)} · Version {v.id}</p>\n")
         body = [_meta(f"{v.rendered.title} (version {v.id})"), f"# {v.rendered.title}\n",
                 f'<div class="lx-banner lx-{status.lower()}" role="note"><p>{note}</p></div>\n',
                 dates, _links(src, urls, v.id, self.options), _body(v.rendered)]
@@ -257,7 +258,7 @@ class SiteBuilder:
         v = n.version
         urls = Urls(t.history.working.slug)
         data = render_pdf(title=v.rendered.title, version_id=v.id, last_updated=v.display_date,
-                          effective=format_date(n.effective, h_fmt(t)),
+                          effective=n.effective_display(),
                           body_html=v.rendered.html,
                           source_url=self.options.site_url.rstrip("/") + "/"
                           + url_of(urls.version(v.id)),
@@ -274,18 +275,13 @@ class SiteBuilder:
         old_href = rel(src, url_of(urls.version(old.version.id)))
         new_href = rel(src, url_of(urls.version(new.version.id)))
         body = [_meta(title), f"# {_esc(title)}\n",
-                f'<p>{_badge(new)} Effective {_date(new.effective, h_fmt(t))}. '
+                f'<p>{_badge(new)} Effective {_effective(new)}. '
                 f'<a href="{old_href}">Version {old.version.id}</a> → '
                 f'<a href="{new_href}">version {new.version.id}</a>.</p>\n', summary,
                 '<p class="lx-legend">Inserted text is <ins class="lx-ins">underlined</ins>; '
                 'deleted text is <del class="lx-del">struck through</del>.</p>\n',
                 redline_html(new.redline), ""]
         return SitePage(src, "\n".join(body))
-
-
-def h_fmt(t: Timeline) -> str:
-    """The document's own date format, for every date printed on its pages."""
-    return t.history.source.date_format
 
 
 def _badge(n: VersionNotice) -> str:

@@ -82,6 +82,9 @@ def test_every_version_has_a_page_a_redline_and_an_entry(site: Repo) -> None:
     assert "retention.web_logs: 90 days → 180 days" in redline
     history = page(site, "privacy/history/index.html")
     assert "Material change" in history and "Upcoming" in history
+    # The first text was dated to the month; its effective date claims no day either.
+    assert '<time datetime="2024-09-01">September 2024</time>' in history
+    assert "September 1, 2024" not in history
 
 
 def test_atom_feed_lists_each_version(site: Repo) -> None:

@@ -29,7 +29,7 @@ from lexdocs.pipeline import publishable_timelines
 from lexdocs.site import SiteBuilder
 
 RUNS = 3
-TARGET_RATIO = 4.0
+TARGET_RATIO = 3.0
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 

@@ -32,7 +32,7 @@ from tests.conftest import Repo, write_project
 
 SIZES = (100, 400)
 RUNS = 3
-TARGET_RATIO = 20.0        # lexdocs / bare git, at the larger size
+TARGET_RATIO = 12.0        # lexdocs / bare git, at the larger size
 TARGET_GROWTH = 1.5        # per-commit ratio, large size over small: near 1 means linear
 
 

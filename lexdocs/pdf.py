@@ -22,11 +22,9 @@ import logging
 import os
 import tempfile
 from importlib import resources
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
-
-import weasyprint
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .errors import RenderError
 
@@ -40,18 +38,23 @@ _LAYOUT_VERSION = "1"
 _ALLOWED_SCHEMES = ("file:", "data:")
 
 
-class OfflineFetcher(URLFetcher):  # type: ignore[misc]
-    """Refuses every URL that would leave the machine.
+def offline_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that refuses every URL that would leave the machine.
 
     A document's HTML could name an image or a stylesheet on another host; the
     PDF is rendered without it (WeasyPrint logs a warning) rather than fetching
-    it, so the build stays offline and reproducible.
+    it, so the build stays offline and reproducible. WeasyPrint takes a second
+    to import, so it is imported only when a PDF is not in the cache.
     """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        if not url.lower().startswith(_ALLOWED_SCHEMES):
-            raise ValueError(f"lexdocs renders PDFs offline; not fetching {url}")
-        return super().fetch(url, headers)
+    class OfflineFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+            if not url.lower().startswith(_ALLOWED_SCHEMES):
+                raise ValueError(f"lexdocs renders PDFs offline; not fetching {url}")
+            return super().fetch(url, headers)
+
+    return OfflineFetcher()
 
 
 def stylesheet_text() -> str:
@@ -103,7 +106,7 @@ def cache_key(**inputs: str) -> str:
     nothing else is needed to decide whether a cached PDF is still right.
     """
     material = {**inputs, "_stylesheet": stylesheet_text(), "_layout": _LAYOUT_VERSION,
-                "_weasyprint": weasyprint.__version__}
+                "_weasyprint": package_version("weasyprint")}
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
@@ -138,7 +141,9 @@ def render_pdf(*, title: str, version_id: str, last_updated: str, effective: str
 
 
 def _render(inputs: dict[str, str]) -> bytes:
-    fetcher = OfflineFetcher()
+    import weasyprint
+
+    fetcher = offline_fetcher()
     try:
         css = weasyprint.CSS(string=stylesheet_text(), url_fetcher=fetcher)
         doc = weasyprint.HTML(string=pdf_html(**inputs), base_url=inputs["source_url"] or None,

@@ -8,6 +8,7 @@ to read a commit, and only this module knows the source layout.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -159,7 +160,9 @@ def _baseline(raw: Any, path: str, line: int) -> Baseline | None:
                       hint="write YYYY-MM (month precision) or YYYY-MM-DD")
 
 
+@functools.lru_cache(maxsize=4096)
 def _section(path: str, text: str) -> SectionSource:
+    """Parsed by content: the same file at many commits is read once (the result is frozen)."""
     meta, lines, body, body_line = split_front_matter(text, path)
     sid = meta.get("id")
     if not isinstance(sid, str) or not _ID.match(sid):

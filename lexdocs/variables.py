@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -372,4 +373,11 @@ def _records(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineM
 def load_variables_file(root: str, read: Callable[[str], str | None]) -> Variables:
     """Load `<root>/variables.yml` through `read`, which may read a commit or the disk."""
     path = f"{root}/{VARIABLES_FILE}"
-    return load_variables(read(path), path)
+    return _load_cached(read(path), path)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_cached(text: str | None, path: str) -> Variables:
+    """By content: history meets the same variables file at many commits. Callers
+    treat the result as read-only, as they treat every loaded source."""
+    return load_variables(text, path)

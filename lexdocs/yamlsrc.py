@@ -15,6 +15,10 @@ import yaml
 
 from .errors import SourceError
 
+# libyaml's composer when PyYAML was built with it: history parses every source file of
+# every commit, and the C composer keeps the same positions ten times faster.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 KeyPath = tuple[Hashable, ...]
 LineMap = dict[KeyPath, int]
 
@@ -25,7 +29,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     `first_line` offsets the lines, for front matter that starts inside a file.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None

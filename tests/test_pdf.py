@@ -17,7 +17,7 @@ import pytest
 
 from lexdocs import pdf
 from lexdocs.errors import RenderError
-from lexdocs.pdf import OfflineFetcher, render_pdf
+from lexdocs.pdf import offline_fetcher, render_pdf
 
 
 def load_pypdf() -> Any:
@@ -109,7 +109,7 @@ def test_cache_key_changes_with_every_input(change: str, monkeypatch: pytest.Mon
     if change == "input":
         args["effective"] = "December 30, 2026"
     elif change == "weasyprint":
-        monkeypatch.setattr(pdf.weasyprint, "__version__", "0.0-test")
+        monkeypatch.setattr(pdf, "package_version", lambda name: "0.0-test")
     else:
         monkeypatch.setattr(pdf, "stylesheet_text", lambda: "h1 { color: red }")
     assert pdf.cache_key(**args) != before
@@ -137,17 +137,19 @@ def test_rendering_never_opens_a_network_connection(monkeypatch: pytest.MonkeyPa
                                  "ftp://example.com/f"])
 def test_fetcher_refuses_network_urls(url: str) -> None:
     with pytest.raises(ValueError, match="offline"):
-        OfflineFetcher().fetch(url)
+        offline_fetcher().fetch(url)
 
 
 def test_fetcher_allows_data_urls() -> None:
-    assert OfflineFetcher().fetch("data:text/plain,hi").read() == b"hi"
+    assert offline_fetcher().fetch("data:text/plain,hi").read() == b"hi"
 
 
 def test_render_failure_is_a_lexdocs_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: object, **kwargs: object) -> bytes:
         raise OSError("no pango")
 
-    monkeypatch.setattr(pdf.weasyprint.HTML, "write_pdf", broken)
+    import weasyprint
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
     with pytest.raises(RenderError, match="version 2026-11-29: OSError: no pango"):
         render_pdf(**ARGS)

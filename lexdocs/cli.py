@@ -7,6 +7,7 @@ the traceback is shown only with --debug.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -156,9 +157,13 @@ def versions(obj: Context, doc: str | None) -> None:
 def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: str) -> None:
     """Redline of DOC from version FROM to TO (default: the latest version to the working tree).
 
-    FROM and TO are version ids (see 'lexdocs versions') or 'working'.
+    FROM and TO are version ids (see 'lexdocs versions') or 'working'; DOC may be left
+    out before them ('lexdocs diff 2024-09-01 working' compares the first document).
     """
     opts = obj.options
+    if doc is not None and doc not in opts.documents and (
+            doc == "working" or re.fullmatch(r"\d{4}-\d{2}-\d{2}(-\d+)?", doc)):
+        doc, old, new = None, doc, old
     t = load_timelines(opts)[_pick(opts, doc)]
     by_id = {n.version.id: n for n in t.notices}
 

@@ -146,6 +146,8 @@ def test_cli_diff_shows_an_uncommitted_edit(site: Repo) -> None:
     md = run(site, "lexdocs", "diff", "privacy", "2024-09-01", "2025-02-10",
              "--format", "markdown").stdout
     assert "retention.web_logs: 90 days → 180 days" in md.replace("\\", "")
+    short = run(site, "lexdocs", "diff", "2024-09-01", "2025-02-10", "--format", "markdown").stdout
+    assert short == md
 
 
 def test_cli_errors_are_one_line_unless_debug(site: Repo) -> None:

@@ -43,6 +43,8 @@ NOTICE_RULES = (
                "lexdocs change-log format (README)"),
     NoticeRule("notice-duplicate", "error", "two change-log entries describe one version",
                "lexdocs change-log format (README)"),
+    NoticeRule("notice-review-future", "error", "a recorded review is dated in the future",
+               "lexdocs change-log format (README)"),
 )
 
 
@@ -65,7 +67,9 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     variables = load_variables_file(opts.source_dir, read)
     sources = {n: t.history.source for n, t in timelines.items()}
     rendered = {n: t.history.working for n, t in timelines.items()}
-    last_updated = {n: (None if t.history.draft else t.history.versions[-1].date)
+    # A recorded review that found nothing to change keeps a notice up to date too.
+    last_updated = {n: (None if t.history.draft else
+                        max(t.history.versions[-1].date, t.last_reviewed(today) or dt.date.min))
                     for n, t in timelines.items()}
     findings = [f for t in timelines.values() for f in t.findings]
     findings += run_checks(variables, sources, rendered, last_updated, today)

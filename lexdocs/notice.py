@@ -48,6 +48,21 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A recorded legal review that found nothing to change (`- reviewed: YYYY-MM-DD`).
+
+    Some notices must be brought up to date every year (CCPA §1798.130(a)(5)); a
+    review that changes nothing should not need a cosmetic edit and a new version.
+    It never moves "Last Updated": the page shows it as "Last reviewed".
+    """
+
+    date: dt.date
+    note: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class VersionNotice:
     """A version with its change-log entry, its redline and the date it takes effect."""
 
@@ -82,6 +97,15 @@ class Timeline:
     notices: tuple[VersionNotice, ...]
     draft: Redline | None
     findings: tuple[Finding, ...]
+    reviews: tuple[Review, ...] = ()
+
+    def last_reviewed(self, today: dt.date) -> dt.date | None:
+        """The latest review up to `today` that is later than the version in force."""
+        current = self.current(today)
+        since = current.version.date if current else None
+        dates = [r.date for r in self.reviews
+                 if r.date <= today and (since is None or r.date > since)]
+        return max(dates, default=None)
 
     def current(self, today: dt.date) -> VersionNotice | None:
         """The newest version in force on `today`."""
@@ -102,7 +126,12 @@ def build_date(tz: dt.tzinfo) -> dt.date:
 
 
 def parse_log(text: str | None, path: str) -> list[Entry]:
-    """Read a change log; a malformed entry is a SourceError with its line."""
+    """The change log's entries; a malformed entry is a SourceError with its line."""
+    return [e for e in read_log(text, path) if isinstance(e, Entry)]
+
+
+def read_log(text: str | None, path: str) -> list[Entry | Review]:
+    """Every item of a change log: entries for versions, and recorded reviews."""
     if text is None:
         return []
     data, lines = load_yaml(text, path)
@@ -114,11 +143,28 @@ def parse_log(text: str | None, path: str) -> list[Entry]:
     return [_entry(item, i, lines, path) for i, item in enumerate(data)]
 
 
-def _entry(item: Any, i: int, lines: dict[Any, int], path: str) -> Entry:
+def _review(item: dict[str, Any], i: int, lines: dict[Any, int], path: str) -> Review:
+    line = lines.get((i,), 1)
+    unknown = sorted(set(item) - {"reviewed", "note"})
+    if unknown:
+        raise SourceError(f"unknown key '{unknown[0]}' in a review", path=path,
+                          line=lines.get((i, unknown[0]), line),
+                          hint="a review has only 'reviewed: YYYY-MM-DD' and 'note: ...'")
+    day = item["reviewed"]
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise SourceError(f"reviewed '{day}' is not a date", path=path,
+                          line=lines.get((i, "reviewed"), line), hint="write YYYY-MM-DD")
+    return Review(date=day, note=" ".join(str(item.get("note") or "").split()), path=path,
+                  line=line)
+
+
+def _entry(item: Any, i: int, lines: dict[Any, int], path: str) -> Entry | Review:
     line = lines.get((i,), 1)
     if not isinstance(item, dict):
         raise SourceError("an entry must have keys", path=path, line=line,
                           hint="write '- summary: ...' and 'effective: YYYY-MM-DD'")
+    if "reviewed" in item:
+        return _review(item, i, lines, path)
     unknown = sorted(set(item) - _KEYS)
     if unknown:
         raise SourceError(f"unknown key '{unknown[0]}'", path=path,
@@ -211,7 +257,14 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
     root = history.source.path.rsplit("/", 1)[0]
     path = f"{root}/{CHANGES_FILE}"
     findings: list[Finding] = []
-    entries = parse_log(history.working_log, path)
+    items = read_log(history.working_log, path)
+    entries = [e for e in items if isinstance(e, Entry)]
+    reviews = tuple(r for r in items if isinstance(r, Review))
+    for r in reviews:
+        if r.date > today:
+            findings.append(Finding("notice-review-future", "error",
+                                    f"{history.name}: a review dated {r.date} is in the future",
+                                    path=r.path, line=r.line))
     bound, draft_entry = _bind(history, entries, path, findings)
     days = history.source.notice_days if history.source.notice_days is not None else notice_days
     notices = []
@@ -233,7 +286,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)
-    return Timeline(history, tuple(notices), draft, tuple(findings))
+    return Timeline(history, tuple(notices), draft, tuple(findings), reviews)
 
 
 def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,

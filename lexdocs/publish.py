@@ -44,6 +44,7 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
         t = timelines[name]
         urls = Urls(t.history.working.slug)
         current = t.current(today)
+        reviewed = t.last_reviewed(today)
         entries = []
         for n in t.notices:
             v = n.version
@@ -68,6 +69,7 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
             "url": absolute(options, urls.page),
             "history_url": absolute(options, urls.history),
             "current": current.version.id if current else None,
+            "last_reviewed": reviewed.isoformat() if reviewed else None,
             "versions": entries,
         }
     data = {"schema": SCHEMA_VERSION, "site_url": options.site_url, "documents": docs}

@@ -18,7 +18,7 @@ from .history import DRAFT_LABEL, Version
 from .notice import Timeline, VersionNotice
 from .redline_format import to_html as redline_html
 from .render import RenderedDocument
-from .sources import load_document, read_working_tree
+from .sources import format_date, load_document, read_working_tree
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,17 @@ def _effective(n: VersionNotice) -> str:
             f"{_esc(n.effective_display())}</time>")
 
 
-def _stamp(version: Version | None) -> str:
+def _stamp(version: Version | None, reviewed: dt.date | None = None) -> str:
     if version is None:
         return (f'<p class="lx-draft" role="note"><strong>{DRAFT_LABEL}.</strong> '
                 "This preview includes edits that no commit has published.</p>\n")
+    review = ""
+    if reviewed:
+        shown = format_date(reviewed, version.source.date_format)
+        review = (f' <span class="lx-reviewed">(reviewed <time datetime="{reviewed.isoformat()}">'
+                  f"{_esc(shown)}</time>, no changes)</span>")
     return (f'<p class="lx-updated">Last Updated: <time datetime="{version.date.isoformat()}">'
-            f"{_esc(version.display_date)}</time></p>\n")
+            f"{_esc(version.display_date)}</time>{review}</p>\n")
 
 
 def _links(src: str, urls: Urls, vid: str | None, options: Options) -> str:
@@ -166,7 +171,8 @@ class SiteBuilder:
         shown = self._shown(t)
         doc = h.working if shown is None else shown.rendered
         src = urls.page
-        parts = [_meta(doc.title), f"# {doc.title}\n", _stamp(shown),
+        reviewed = t.last_reviewed(self.today) if shown else None
+        parts = [_meta(doc.title), f"# {doc.title}\n", _stamp(shown, reviewed),
                  _links(src, urls, shown.id if shown else None, self.options)]
         for n in t.upcoming(self.today):
             parts.append(self._upcoming_banner(src, urls, t, n))

@@ -206,3 +206,22 @@ def test_links_to_our_own_address_stay_on_this_site(site: Repo) -> None:
     assert ('<a href="../privacy/history/">https://chatlio.com/legal/privacy/history/</a>'
             in article)
     assert 'href="https://chatlio.com/legal/' not in article
+
+
+def test_a_review_shows_beside_last_updated_and_keeps_notices_fresh(repo: Repo) -> None:
+    write_project(repo)
+    repo.replace("policy_src/privacy/20-retention.md", "tags: [retention]",
+                 "tags: [retention, california]")
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    stale = run(repo, "lexdocs", "check", today="2025-10-01")
+    assert stale.returncode == 1 and "error [ccpa-stale]" in stale.stdout
+    repo.write(LOG, "- reviewed: 2025-09-15\n  note: Annual review.\n")
+    repo.commit("Annual review", "2025-09-15T10:00:00+00:00")
+    fresh = run(repo, "lexdocs", "check", today="2025-10-01")
+    assert "ccpa-stale" not in fresh.stdout
+    assert build(repo, today="2025-10-01").returncode == 0
+    assert ('Last Updated: <time datetime="2024-09-01">September 2024</time> <span '
+            'class="lx-reviewed">(reviewed <time datetime="2025-09-15">September 15, 2025</time>, '
+            "no changes)</span>") in page(repo, "privacy/index.html")
+    doc = json.loads(page(repo, "versions.json"))["documents"]["privacy"]
+    assert doc["last_reviewed"] == "2025-09-15" and len(doc["versions"]) == 1

@@ -143,3 +143,31 @@ def test_version_ids_are_dates_and_never_move(project: Repo) -> None:
     after = [n.version.id for n in timeline(project).notices]
     assert after[:3] == before
     assert after[3] == "2025-01-15-3"
+
+
+def test_a_recorded_review_is_kept_apart_from_last_updated(project: Repo) -> None:
+    project.write(LOG, "- reviewed: 2025-01-10\n  note: Annual review, nothing to change.\n")
+    project.commit("Annual review", "2025-01-10T10:00:00+00:00")
+    t = timeline(project)
+    assert t.findings == ()
+    assert len(t.notices) == 1  # a review publishes no new version
+    assert t.history.last_updated == "September 2024"
+    assert t.last_reviewed(DAY) == dt.date(2025, 1, 10)
+    assert t.last_reviewed(dt.date(2025, 1, 9)) is None
+
+
+def test_a_review_in_the_future_is_refused(project: Repo) -> None:
+    project.write(LOG, "- reviewed: 2025-06-01\n")
+    project.commit("Review", "2025-01-10T10:00:00+00:00")
+    t = timeline(project)
+    assert rules(t) == ["notice-review-future"]
+    assert t.findings[0].line == 1
+
+
+def test_a_review_with_other_keys_names_the_line(project: Repo) -> None:
+    project.write(LOG, "- summary: x\n  effective: 2025-01-01\n- reviewed: 2025-01-10\n"
+                  "  effective: 2025-02-01\n")
+    project.commit("Review", "2025-01-10T10:00:00+00:00")
+    with pytest.raises(SourceError) as err:
+        timeline(project)
+    assert str(err.value).startswith("policy_src/privacy/changes.yml:4: unknown key 'effective'")

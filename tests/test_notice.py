@@ -171,3 +171,16 @@ def test_a_review_with_other_keys_names_the_line(project: Repo) -> None:
     with pytest.raises(SourceError) as err:
         timeline(project)
     assert str(err.value).startswith("policy_src/privacy/changes.yml:4: unknown key 'effective'")
+
+
+def test_every_notice_rule_is_documented_in_checks_md() -> None:
+    import re
+    from pathlib import Path
+
+    from lexdocs.checks import NOTICE_RULES
+
+    doc = (Path(__file__).parent.parent / "CHECKS.md").read_text(encoding="utf-8")
+    for rule in NOTICE_RULES:
+        row = re.search(rf"^\| `{re.escape(rule.id)}` \| (\w+) \|", doc, re.M)
+        assert row, f"CHECKS.md has no row for {rule.id}"
+        assert row.group(1) == rule.severity

@@ -45,6 +45,9 @@ NOTICE_RULES = (
                "lexdocs change-log format (README)"),
     NoticeRule("notice-review-future", "error", "a recorded review is dated in the future",
                "lexdocs change-log format (README)"),
+    NoticeRule("permanent-url", "error",
+               "a document's slug differs from the one its versions were published under",
+               "permanent version URLs (README, versions.json contract)"),
 )
 
 

@@ -267,6 +267,13 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
                                     path=r.path, line=r.line))
     bound, draft_entry = _bind(history, entries, path, findings)
     days = history.source.notice_days if history.source.notice_days is not None else notice_days
+    published_slugs = {v.source.slug for v in history.versions}
+    if published_slugs - {history.source.slug}:
+        findings.append(Finding(
+            "permanent-url", "error",
+            f"{history.name}: slug '{history.source.slug}' would move the permanent pages of "
+            f"versions published under '{sorted(published_slugs)[0]}'; keep the published slug",
+            path=history.source.path))
     notices = []
     previous = None
     for v in history.versions:

@@ -184,3 +184,13 @@ def test_every_notice_rule_is_documented_in_checks_md() -> None:
         row = re.search(rf"^\| `{re.escape(rule.id)}` \| (\w+) \|", doc, re.M)
         assert row, f"CHECKS.md has no row for {rule.id}"
         assert row.group(1) == rule.severity
+
+
+def test_renaming_the_slug_would_move_permanent_urls_and_is_refused(project: Repo) -> None:
+    project.replace("policy_src/privacy/document.yml", "slug: privacy", "slug: privacy-policy")
+    # Blocking even uncommitted: that build would publish every version at a new URL.
+    assert [(f.rule, f.draft) for f in timeline(project).findings] == [("permanent-url", False)]
+    project.commit("Rename", "2025-01-02T00:00:00+00:00")
+    t = timeline(project)
+    assert rules(t) == ["permanent-url"] and not t.findings[0].draft
+    assert t.findings[0].path == "policy_src/privacy/document.yml"

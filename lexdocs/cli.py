@@ -135,10 +135,8 @@ def versions(obj: Context, doc: str | None) -> None:
         for col in ("id", "last updated", "effective", "status", "material", "commit"):
             table.add_column(col, no_wrap=True)
         table.add_column("summary", overflow="fold")
-        current = t.current(today)
         for i, n in enumerate(t.notices):
-            status = ("upcoming" if n.effective > today
-                      else "current" if n is current else "superseded")
+            status = t.status(n, today)
             material = "first" if i == 0 else ("yes" if n.material else "no")
             table.add_row(n.version.id, Text(n.version.display_date), n.effective.isoformat(),
                           status, material, n.version.commit.sha[:10], Text(n.summary))

@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .errors import SourceError
 from .findings import Finding
@@ -27,6 +27,7 @@ from .redline import Override, Redline, diff_documents
 from .sources import format_date
 from .yamlsrc import load_yaml
 
+Status = Literal["current", "upcoming", "superseded"]
 _KEYS = {"summary", "effective", "version", "material", "reason", "sections"}
 
 
@@ -115,6 +116,17 @@ class Timeline:
     def upcoming(self, today: dt.date) -> list[VersionNotice]:
         """Published versions that take effect after `today`."""
         return [n for n in self.notices if n.effective > today]
+
+    def status(self, n: VersionNotice, today: dt.date) -> Status:
+        """What `n` is on `today`: the one place pages, versions.json and the CLI ask."""
+        if n.effective > today:
+            return "upcoming"
+        return "current" if n is self.current(today) else "superseded"
+
+    def previous(self, n: VersionNotice) -> VersionNotice | None:
+        """The version `n` replaced, the other side of its redline."""
+        i = self.notices.index(n)
+        return self.notices[i - 1] if i > 0 else None
 
 
 def build_date(tz: dt.tzinfo) -> dt.date:

@@ -31,10 +31,10 @@ def absolute(options: Options, uri: str) -> str:
 
 
 def _redline_uri(t: Timeline, n: VersionNotice) -> str | None:
-    i = t.notices.index(n)
-    if i == 0:
+    prev = t.previous(n)
+    if prev is None:
         return None
-    return Urls(t.history.working.slug).changes(t.notices[i - 1].version.id, n.version.id)
+    return Urls(t.history.working.slug).changes(prev.version.id, n.version.id)
 
 
 def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date) -> str:
@@ -53,8 +53,7 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
                 "id": v.id,
                 "last_updated": v.date.isoformat(),
                 "effective": n.effective.isoformat(),
-                "status": ("upcoming" if n.effective > today
-                           else "current" if n is current else "superseded"),
+                "status": t.status(n, today),
                 "commit": v.commit.sha,
                 "published_at": v.published.isoformat(),
                 "sha256": v.rendered.fingerprint,
@@ -99,14 +98,14 @@ def atom_feed(options: Options, timelines: dict[str, Timeline]) -> str:
         urls = Urls(t.history.working.slug)
         fe = fg.add_entry(order="prepend")
         fe.id(absolute(options, urls.version(v.id)))
+        redline = _redline_uri(t, n)
         kind = "material change" if n.material else "not material"
-        if _redline_uri(t, n) is None:
+        if redline is None:
             kind = "first version"
         fe.title(f"{t.history.working.title}: version {v.id} ({kind})")
         fe.updated(v.published)
         fe.published(v.published)
         fe.link(href=absolute(options, urls.version(v.id)), rel="alternate")
-        redline = _redline_uri(t, n)
         if redline:
             fe.link(href=absolute(options, redline), rel="related", title="What changed")
         summary = n.summary or ("First published version." if redline is None

@@ -178,18 +178,17 @@ class SiteBuilder:
             parts.append(self._upcoming_banner(src, urls, t, n))
         parts.append(_body(doc))
         pages = [SitePage(src, "\n".join(parts)), self.history(t)]
-        previous = None
         for n in t.notices:
             pages.append(self.version_page(t, n))
             if self.options.pdf:
                 pages.append(self.version_pdf(t, n))
+            previous = t.previous(n)
             if previous is not None and n.redline is not None:
                 pages.append(self.changes_page(t, previous, n))
-            previous = n
         return pages
 
     def _upcoming_banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> str:
-        prev = self._previous(t, n)
+        prev = t.previous(n)
         link = rel(src, url_of(urls.changes(prev.version.id, n.version.id))) if prev else None
         what = f' <a href="{link}">See what changes</a>.' if link else ""
         summary = f" {_esc(n.summary)}" if n.summary else ""
@@ -197,16 +196,6 @@ class SiteBuilder:
                 f"version takes effect on {_effective(n)}.</strong>{summary}"
                 f'{what} <a href="{rel(src, url_of(urls.version(n.version.id)))}">Read the '
                 "updated version</a>.</p></div>\n")
-
-    def _previous(self, t: Timeline, n: VersionNotice) -> VersionNotice | None:
-        i = t.notices.index(n)
-        return t.notices[i - 1] if i > 0 else None
-
-    def status(self, t: Timeline, n: VersionNotice) -> str:
-        current = t.current(self.today)
-        if n.effective > self.today:
-            return "Upcoming"
-        return "Current" if current is n else "Superseded"
 
     def history(self, t: Timeline) -> SitePage:
         h = t.history
@@ -219,7 +208,7 @@ class SiteBuilder:
                 '<th scope="col">Change</th><th scope="col">Summary</th></tr></thead><tbody>']
         for n in reversed(t.notices):
             v = n.version
-            prev = self._previous(t, n)
+            prev = t.previous(n)
             badge = _badge(n) if prev else '<span class="lx-badge">First version</span>'
             redline = ""
             if prev:
@@ -228,7 +217,7 @@ class SiteBuilder:
             rows.append(
                 f'<tr><td><a href="{rel(src, url_of(urls.version(v.id)))}">{v.id}</a></td>'
                 f"<td>{_esc(v.display_date)}</td><td>{_effective(n)}</td>"
-                f"<td>{self.status(t, n)}</td><td>{badge}{redline}</td>"
+                f"<td>{t.status(n, self.today).capitalize()}</td><td>{badge}{redline}</td>"
                 f"<td>{_esc(n.summary)}</td></tr>")
         rows.append("</tbody></table>")
         body = [_meta(f"{h.working.title}: history"), f"# {h.working.title}: history\n",
@@ -240,11 +229,11 @@ class SiteBuilder:
         v = n.version
         urls = Urls(t.history.working.slug)
         src = urls.version(v.id)
-        status = self.status(t, n)
+        status = t.status(n, self.today)
         current = rel(src, urls.page)
-        if status == "Current":
+        if status == "current":
             note = f'This is the version in force. <a href="{current}">Main page</a>.'
-        elif status == "Upcoming":
+        elif status == "upcoming":
             note = (f"This version takes effect on {_effective(n)}. "
                     f'<a href="{current}">Read the version in force now</a>.')
         else:
@@ -254,7 +243,7 @@ class SiteBuilder:
                  f"{_esc(v.display_date)}</time> · Effective: "
                  f"{_effective(n)} · Version {v.id}</p>\n")
         body = [_meta(f"{v.rendered.title} (version {v.id})"), f"# {v.rendered.title}\n",
-                f'<div class="lx-banner lx-{status.lower()}" role="note"><p>{note}</p></div>\n',
+                f'<div class="lx-banner lx-{status}" role="note"><p>{note}</p></div>\n',
                 dates, _links(src, urls, v.id, self.options), _body(v.rendered)]
         return SitePage(src, "\n".join(body))
 

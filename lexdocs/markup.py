@@ -9,6 +9,7 @@ configuration here gives the canonical HTML and the plain-text blocks
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -32,9 +33,18 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"
 _WS = re.compile(r"\s+")
 
 
+_CONVERTER = markdown.Markdown(extensions=EXTENSIONS)
+
+
+@functools.lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
-    """Render Markdown with the project's fixed extension set."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    """Render Markdown with the project's fixed extension set.
+
+    History meets the same section text at many commits, and building a
+    converter costs more than converting a section: one converter, reset
+    between uses, and results kept by text (a pure function, so never stale).
+    """
+    return _CONVERTER.reset().convert(text)
 
 
 def canonical(html: str) -> str:

@@ -193,7 +193,7 @@ class _Checker:
         source, path, _ = self.env.loader.get_source(self.env, name)
         path = path or name
         try:
-            tree = self.env.parse(source, name, path)
+            tree = _parse(self.env, source, name, path)
         except TemplateSyntaxError as exc:
             raise RenderError(f"template syntax error: {exc.message}", path=path,
                               line=exc.lineno, hint="check the {{ }} and {% %} tags") from None
@@ -236,6 +236,18 @@ class _Checker:
             raise RenderError(f"undefined variable '{'.'.join(chain)}'", path=path, line=line,
                               hint=hint)
         self.uses.add(".".join(chain) if not isinstance(current, dict) else chain[0])
+
+
+_PARSED: dict[tuple[str, str, str], nodes.Template] = {}
+
+
+def _parse(env: SandboxedEnvironment, source: str, name: str, path: str) -> nodes.Template:
+    """A template's syntax tree, by source: every environment here is configured alike,
+    and the checker only reads the tree, so one parse serves every commit."""
+    key = (source, name, path)
+    if key not in _PARSED:
+        _PARSED[key] = env.parse(source, name, path)
+    return _PARSED[key]
 
 
 def _const_key(node: nodes.Getitem) -> Any:

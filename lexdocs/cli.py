@@ -26,9 +26,9 @@ from .notice import build_date
 from .pipeline import load_timelines
 from .redline import diff_documents
 from .redline_format import to_html, to_json, to_markdown, to_terminal
-from .render import RenderedDocument, iter_uses, render_document
-from .sources import load_document, read_working_tree
-from .variables import Variables, load_variables_file
+from .render import RenderedDocument, iter_uses, render_tree
+from .sources import read_working_tree
+from .variables import Variables
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,13 +47,9 @@ class Context:
 
 def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocument]]:
     """Render every document from the working tree (no git needed)."""
-    read = read_working_tree(opts.project)
-    variables = load_variables_file(opts.source_dir, read)
-    docs = {}
-    for name in opts.documents:
-        doc = load_document(opts.source_dir, name, read)
-        docs[name] = render_document(doc, variables, opts.source_dir, read)
-    return variables, docs
+    variables, docs = render_tree(opts.source_dir, opts.documents,
+                                  read_working_tree(opts.project))
+    return variables, {name: rendered for name, (_, rendered) in docs.items()}
 
 
 def _console() -> Console:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import GitError, LexdocsError
 from .gitstore import Commit, GitStore, shallow_hint
-from .render import RenderedDocument, render_document
+from .render import RenderedDocument, render_document, render_tree
 from .sources import DocumentSource, Reader, format_date, load_document, read_working_tree
 from .variables import Variables, load_variables_file
 
@@ -134,11 +134,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                     store: GitStore) -> dict[str, History]:
     """Histories of all `names`, from one log and one reader, whatever the history's length."""
     working_read = read_working_tree(project)
-    variables = load_variables_file(root, working_read)
-    working = {}
-    for name in names:
-        doc = load_document(root, name, working_read)
-        working[name] = (doc, render_document(doc, variables, root, working_read))
+    _, working = render_tree(root, names, working_read)
     commits = store.first_parent_log([root])
     if commits and store.cut_off(commits[0]):
         raise GitError(

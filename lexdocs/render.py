@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape as html_escape
 from typing import Any
@@ -30,8 +30,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import markup
 from .errors import RenderError
-from .sources import DocumentSource, Reader, SectionSource
-from .variables import Record, Value, Variables, escape_markdown
+from .sources import DocumentSource, Reader, SectionSource, load_document
+from .variables import Record, Value, Variables, escape_markdown, load_variables_file
 from .yamlsrc import front_matter_end
 
 _JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
@@ -312,6 +312,18 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
     return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
                             values=values, immaterial=immaterial,
                             fingerprint=markup.fingerprint(page_html))
+
+
+def render_tree(root: str, names: Iterable[str], read: Reader,
+                ) -> tuple[Variables, dict[str, tuple[DocumentSource, RenderedDocument]]]:
+    """Every named document of one tree, with the variables they share: what the
+    working tree would publish, for the build's draft check and for the CLI."""
+    variables = load_variables_file(root, read)
+    out = {}
+    for name in names:
+        doc = load_document(root, name, read)
+        out[name] = (doc, render_document(doc, variables, root, read))
+    return variables, out
 
 
 def iter_uses(doc: RenderedDocument) -> Iterator[tuple[str, str]]:

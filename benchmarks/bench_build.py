@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from lexdocs.config import load_options
 from lexdocs.pipeline import publishable_timelines
-from lexdocs.site import SiteBuilder
+from lexdocs.publish.pages import SiteBuilder
 
 RUNS = 3
 TARGET_RATIO = 3.0

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lexdocs.history import load_histories
+from lexdocs.history.versions import load_histories
 from tests.conftest import Repo, write_project
 
 SIZES = (100, 400)
@@ -61,9 +61,7 @@ def bare_git(path: Path) -> None:
 
 
 def lexdocs(path: Path) -> None:
-    from lexdocs import history
-
-    history._CACHE.clear()  # measure a cold build, as CI runs it
+    # A fresh render cache on each call: a cold build, as CI runs it.
     load_histories(path, "policy_src", ["privacy"], ZoneInfo("UTC"))
 
 

@@ -25,10 +25,10 @@ import sys
 import time
 from collections.abc import Callable
 
-from lexdocs.redline import diff_documents
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.sources import load_document
-from lexdocs.variables import load_variables_file
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.review.redline import diff_documents
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables_file
 
 TARGET_SECONDS = 0.5  # "well under a second" for a review tool that runs on every build
 RATIO_LIMIT = 0.5  # measured 0.06-0.17; half a naive diff's time means a pass broke

@@ -1,5 +1,5 @@
 """`python -m lexdocs` runs the CLI."""
 
-from .cli import main
+from lexdocs.cli import main
 
 main()

@@ -19,16 +19,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import checks
-from .config import Options, load_options
-from .errors import LexdocsError
-from .notice import build_date
-from .pipeline import load_timelines
-from .redline import diff_documents
-from .redline_format import to_html, to_json, to_markdown, to_terminal
-from .render import RenderedDocument, iter_uses, render_tree
-from .sources import read_working_tree
-from .variables import Variables
+from lexdocs.checks import runner
+from lexdocs.config import Options, load_options
+from lexdocs.errors import LexdocsError
+from lexdocs.pipeline import load_timelines
+from lexdocs.render.templates import RenderedDocument, iter_uses, render_tree
+from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
+from lexdocs.review.notice import build_date
+from lexdocs.review.redline import diff_documents
+from lexdocs.sources.documents import read_working_tree
+from lexdocs.sources.variables import Variables
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -195,18 +195,18 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
     """Check notice rules and compliance rules; exit 1 on any error."""
     console = Console(highlight=False)
     if list_rules:
-        for rule in checks.all_rules():
+        for rule in runner.all_rules():
             console.print(Text(f"{rule.id} ({rule.severity}): {rule.summary} [{rule.source}]"))
         return
     opts = obj.options
     day = today.date() if today else build_date(opts.tz)
     timelines = load_timelines(opts, day)
-    findings = checks.run_all(opts, timelines, day)
+    findings = runner.run_all(opts, timelines, day)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
         console.print(Text(str(f), style=styles[f.severity]))
     if readability:
-        for line in checks.readability_lines(timelines):
+        for line in runner.readability_lines(timelines):
             console.print(Text(line))
     counts = {s: sum(f.severity == s for f in findings) for s in styles}
     console.print(Text(f"{counts['error']} errors, {counts['warning']} warnings, "

@@ -1,4 +1,4 @@
-"""Options, typed and validated in one place, read from `extra.lexdocs` in mkdocs.yml.
+"""Options, typed and validated in one place: the plugin's entry in mkdocs.yml.
 
 The CLI and the MkDocs hook read the same options the same way, so a preview,
 a build and `lexdocs check` can never disagree about the time zone or the
@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .errors import ConfigError
-from .sources import discover_documents
+from lexdocs.errors import ConfigError
+from lexdocs.sources.documents import discover_documents
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -40,7 +39,7 @@ class _TimeZone(c.Type[str]):
 
 
 class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
-    """The `extra.lexdocs` block of mkdocs.yml."""
+    """The plugin's options: `plugins: [lexdocs: {...}]`, or `extra: lexdocs:` for the hook."""
 
     source_dir = c.Type(str, default="policy_src")
     documents = c.ListOfItems(c.Type(str), default=[])
@@ -63,16 +62,16 @@ class Options:
 
 
 def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "") -> Options:
-    """Validate `raw` (the `extra.lexdocs` mapping); an invalid option is a ConfigError."""
+    """Validate `raw` (the plugin's options); an invalid option is a ConfigError."""
     cfg = LexdocsConfig(config_file_path=str(project / MKDOCS_FILE))
     cfg.load_dict(dict(raw or {}))
     errors, _warnings = cfg.validate()
     if errors:
         key, err = errors[0]
-        raise ConfigError(f"extra.lexdocs.{key}: {err}", path=MKDOCS_FILE,
-                          hint="fix the option under 'extra: lexdocs:'")
+        raise ConfigError(f"lexdocs option '{key}': {err}", path=MKDOCS_FILE,
+                          hint="fix it under 'plugins: - lexdocs:'")
     if cfg.notice_days < 0:
-        raise ConfigError("extra.lexdocs.notice_days must be 0 or more", path=MKDOCS_FILE)
+        raise ConfigError("lexdocs option 'notice_days' must be 0 or more", path=MKDOCS_FILE)
     docs = list(cfg.documents) or discover_documents(project, cfg.source_dir)
     if not docs:
         raise ConfigError(f"no documents found under {cfg.source_dir}/", path=MKDOCS_FILE,
@@ -82,25 +81,24 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "") 
                    site_url=site_url)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its `!!python/name` tags."""
+def load_options(project: Path, config_file: Path | None = None) -> Options:
+    """Options for the CLI, read from mkdocs.yml exactly as `mkdocs build` reads it.
 
+    MkDocs' own loader resolves `!ENV`, `INHERIT` and `!relative`, and
+    validates the plugin's options, so the CLI and the build cannot disagree.
+    A project without mkdocs.yml gets the defaults.
+    """
+    path = config_file or project / MKDOCS_FILE
+    if not path.exists():
+        return options_from(project, None)
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("", _ignore_tag)
-
-
-def load_options(project: Path) -> Options:
-    """Options for the CLI, from the project's mkdocs.yml (defaults if it has none)."""
-    path = project / MKDOCS_FILE
-    data: dict[str, Any] = {}
-    if path.exists():
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE) from None
-    extra = (data.get("extra") or {}).get("lexdocs") if isinstance(data, dict) else None
-    return options_from(project, extra, str(data.get("site_url") or ""))
+    try:
+        cfg = load_config(config_file=str(path))
+    except exceptions.ConfigurationError as exc:
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
+                          hint="'mkdocs build' shows every problem") from exc
+    plugin = cfg.plugins.get("lexdocs")
+    raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
+    return options_from(path.parent, raw, cfg.site_url or "")

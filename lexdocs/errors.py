@@ -40,7 +40,7 @@ class GitError(LexdocsError):
 
 
 class ConfigError(LexdocsError):
-    """An option in mkdocs.yml (under `extra.lexdocs`) is invalid."""
+    """An option in mkdocs.yml (the lexdocs plugin options) is invalid."""
 
 
 class CheckError(LexdocsError):

@@ -11,17 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .config import Options
-from .errors import CheckError
-from .findings import Finding
-from .history import load_histories
-from .notice import Timeline, build_date, build_timeline
+from lexdocs.config import Options
+from lexdocs.errors import CheckError
+from lexdocs.findings import Finding
+from lexdocs.history.versions import RenderCache, load_histories
+from lexdocs.review.notice import Timeline, build_date, build_timeline
 
 
-def load_timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
+def load_timelines(opts: Options, today: dt.date | None = None,
+                   cache: RenderCache | None = None) -> dict[str, Timeline]:
     """Every document's versions, redlines and notice findings."""
     day = today or build_date(opts.tz)
-    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache)
     return {name: build_timeline(h, opts.notice_days, day) for name, h in histories.items()}
 
 
@@ -31,11 +32,12 @@ def blocking(timelines: dict[str, Timeline]) -> list[Finding]:
             if f.severity == "error" and not f.draft]
 
 
-def publishable_timelines(opts: Options,
-                          info: Callable[[str], None]) -> tuple[dict[str, Timeline], dt.date]:
+def publishable_timelines(opts: Options, info: Callable[[str], None],
+                          cache: RenderCache | None = None
+                          ) -> tuple[dict[str, Timeline], dt.date]:
     """Timelines the site may publish, or a CheckError naming the first problem."""
     today = build_date(opts.tz)
-    timelines = load_timelines(opts, today)
+    timelines = load_timelines(opts, today, cache)
     for t in timelines.values():
         for f in t.findings:
             if f.draft:

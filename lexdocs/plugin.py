@@ -1,9 +1,9 @@
 """MkDocs events, thin: resolve options, then hand over to the package.
 
-The hook file `hooks/lexdocs_hook.py` binds these methods as MkDocs hook
-functions. All the work happens in `on_pre_build`, before MkDocs cleans the
-site folder, so a bad source or a missing notice aborts the build with the
-previous site intact.
+Installed as the `lexdocs` plugin (`plugins: [lexdocs]`), or bound to module
+functions by `lexdocs.hook` for projects that prefer MkDocs hooks. All the
+work happens in `on_pre_build`, before MkDocs cleans the site folder, so a bad
+source or a missing notice aborts the build with the previous site intact.
 """
 
 from __future__ import annotations
@@ -12,19 +12,20 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .config import Options, options_from
-from .errors import LexdocsError
-from .pipeline import publishable_timelines
-from .site import SiteBuilder, SitePage, navigation
+from lexdocs.config import LexdocsConfig, Options, options_from
+from lexdocs.errors import LexdocsError
+from lexdocs.history.versions import RenderCache
+from lexdocs.pipeline import publishable_timelines
+from lexdocs.publish.pages import SiteBuilder, SitePage, navigation
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -39,22 +40,36 @@ def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except LexdocsError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(str(exc)) from exc
 
     return wrapper
 
 
-class LexdocsHook:
-    """State that lives from `on_config` to `on_post_page` of one build."""
+class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
+    """One instance lives for a whole `mkdocs serve` session, so its caches do too.
+
+    The render cache is keyed by git tree ids (content), so a rebuild reuses
+    every commit it has rendered and can never serve a stale one.
+    """
 
     def __init__(self) -> None:
         self.options: Options | None = None
         self.pages: list[SitePage] = []
+        self.render_cache: RenderCache = {}
+        self.from_extra = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        self.render_cache = {}
+
+    def on_shutdown(self) -> None:
+        self.render_cache = {}
 
     @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
-        self.options = options_from(project, config.extra.get("lexdocs"), config.site_url or "")
+        raw = config.extra.get("lexdocs") if self.from_extra else dict(self.config)
+        self.options = options_from(project, raw, config.site_url or "")
         if config.nav is None:
             config.nav = navigation(self.options)
         return config
@@ -62,7 +77,7 @@ class LexdocsHook:
     @_as_plugin_error
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
-        timelines, today = publishable_timelines(opts, log.info)
+        timelines, today = publishable_timelines(opts, log.info, self.render_cache)
         self.pages = SiteBuilder(opts, timelines, today).build()
         for name, t in timelines.items():
             current = t.current(today)
@@ -90,11 +105,21 @@ class LexdocsHook:
         up = "../" * depth or "./"
         return re.sub(r'href="' + re.escape(base), f'href="{up}', html)
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
         opts = self._opts()
         server.watch(str(opts.project / opts.source_dir))
+        return server
 
     def _opts(self) -> Options:
         if self.options is None:  # pragma: no cover - MkDocs always calls on_config first
-            raise LexdocsError("lexdocs was not configured", hint="is the hook in mkdocs.yml?")
+            raise LexdocsError("lexdocs was not configured", hint="is the plugin in mkdocs.yml?")
         return self.options
+
+
+def as_hook() -> LexdocsPlugin:
+    """A plugin instance that reads its options from `extra: lexdocs:`, for `hooks:`."""
+    plugin = LexdocsPlugin()
+    plugin.from_extra = True
+    plugin.load_config({})
+    return plugin

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.compliance import check_category_retention, check_list_intros, run_checks
+from lexdocs.checks.compliance import check_category_retention, check_list_intros, run_checks
+from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
 from lexdocs.errors import GitError
 from lexdocs.findings import Finding
-from lexdocs.gitstore import open_store
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
-from lexdocs.sources import DocumentSource, Reader, load_document, read_working_tree
-from lexdocs.variables import Variables, load_variables, load_variables_file
+from lexdocs.history.gitstore import open_store
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.sources.documents import DocumentSource, Reader, load_document, read_working_tree
+from lexdocs.sources.variables import Variables, load_variables, load_variables_file
 
 PROJECT = Path(__file__).resolve().parents[1]
 ROOT = "policy_src"

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.sources import load_document, read_working_tree
-from lexdocs.variables import load_variables_file
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.sources.documents import load_document, read_working_tree
+from lexdocs.sources.variables import load_variables_file
 
 PROJECT = Path(__file__).resolve().parents[1]
 ROOT = "policy_src"

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lexdocs.errors import GitError
-from lexdocs.history import DRAFT_LABEL, History, load_histories
+from lexdocs.history.versions import DRAFT_LABEL, History, load_histories
 from tests.conftest import INTRO, Repo, write_project
 
 

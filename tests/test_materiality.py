@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from lexdocs.materiality import classify, classify_structure, is_misspelling_fix
+from lexdocs.review.materiality import classify, classify_structure, is_misspelling_fix
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
 DATA = "We collect your name, email address and IP address."

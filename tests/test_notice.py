@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lexdocs.errors import SourceError
-from lexdocs.history import load_histories
-from lexdocs.notice import Timeline, build_timeline
+from lexdocs.history.versions import load_histories
+from lexdocs.review.notice import Timeline, build_timeline
 from tests.conftest import Repo
 
 LOG = "policy_src/privacy/changes.yml"
@@ -177,7 +177,7 @@ def test_every_notice_rule_is_documented_in_checks_md() -> None:
     import re
     from pathlib import Path
 
-    from lexdocs.checks import NOTICE_RULES
+    from lexdocs.checks.runner import NOTICE_RULES
 
     doc = (Path(__file__).parent.parent / "CHECKS.md").read_text(encoding="utf-8")
     for rule in NOTICE_RULES:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from lexdocs import pdf
 from lexdocs.errors import RenderError
-from lexdocs.pdf import offline_fetcher, render_pdf
+from lexdocs.publish import pdf
+from lexdocs.publish.pdf import offline_fetcher, render_pdf
 
 
 def load_pypdf() -> Any:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.readability import RULE, TARGETS, ReadabilityRow, prose, report, target_findings
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.sources import load_document, read_working_tree
-from lexdocs.variables import load_variables, load_variables_file
+from lexdocs.checks.readability import RULE, TARGETS, ReadabilityRow, prose, report, target_findings
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.sources.documents import load_document, read_working_tree
+from lexdocs.sources.variables import load_variables, load_variables_file
 
 PROJECT = Path(__file__).resolve().parents[1]
 DOCS = ("privacy", "eu-privacy-summary", "california-privacy-notice")

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexdocs.errors import SourceError
-from lexdocs.redline import (
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.review.redline import (
     SEP,
     Change,
     Override,
@@ -24,9 +25,8 @@ from lexdocs.redline import (
     diff_documents,
     diff_text,
 )
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.sources import load_document
-from lexdocs.variables import load_variables_file
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables_file
 
 Section = tuple[str, str, str] | tuple[str, str, str, bool]
 
@@ -319,7 +319,7 @@ def test_evil_input_is_really_in_the_redline() -> None:
 
 
 def test_html_is_escaped_and_marks_more_than_colour() -> None:
-    from lexdocs.redline_format import to_html
+    from lexdocs.review.formats import to_html
 
     out = to_html(evil_redline())
     assert "<script" not in out.lower()
@@ -330,7 +330,7 @@ def test_html_is_escaped_and_marks_more_than_colour() -> None:
 
 
 def test_html_collapses_unchanged_sections() -> None:
-    from lexdocs.redline_format import to_html
+    from lexdocs.review.formats import to_html
 
     new = render([BASE[0], BASE[1], ("share", "Sharing", "We share data with Segment."),
                   BASE[3]])
@@ -343,7 +343,7 @@ def test_html_collapses_unchanged_sections() -> None:
 
 
 def test_markdown_is_escaped() -> None:
-    from lexdocs.redline_format import to_markdown
+    from lexdocs.review.formats import to_markdown
 
     out = to_markdown(evil_redline())
     assert "<script" not in out.lower() and "&lt;script&gt;" in out
@@ -354,7 +354,7 @@ def test_markdown_is_escaped() -> None:
 
 
 def test_markdown_marks_words_and_trims_context() -> None:
-    from lexdocs.redline_format import to_markdown
+    from lexdocs.review.formats import to_markdown
 
     words = " ".join(f"w{i}" for i in range(100))
     old = render([("s", "S", f"{words} keep logs for 90 days. {words}")])
@@ -367,7 +367,7 @@ def test_markdown_marks_words_and_trims_context() -> None:
 def test_terminal_prints_markup_literally() -> None:
     from rich.console import Console
 
-    from lexdocs.redline_format import to_terminal
+    from lexdocs.review.formats import to_terminal
 
     console = Console(record=True, width=300, color_system=None)
     to_terminal(evil_redline(), console)
@@ -381,7 +381,7 @@ def test_terminal_prints_markup_literally() -> None:
 def test_terminal_colours_edits() -> None:
     from rich.console import Console
 
-    from lexdocs.redline_format import terminal_renderable
+    from lexdocs.review.formats import terminal_renderable
 
     console = Console(record=True, width=200, force_terminal=True, color_system="standard")
     red = diff_documents(render(BASE), render([*BASE[:3], ("contact", "Contact", "Write.")]))
@@ -395,7 +395,7 @@ def test_terminal_colours_edits() -> None:
 def test_json_round_trips_in_stable_order() -> None:
     import json
 
-    from lexdocs.redline_format import to_json
+    from lexdocs.review.formats import to_json
 
     red = evil_redline()
     out = to_json(red)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lexdocs.errors import RenderError, SourceError
-from lexdocs.render import RenderedDocument, render_document
-from lexdocs.sources import load_document
-from lexdocs.variables import load_variables
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables
 
 DOC = "title: T\nslug: t\nsections: [a.md]\n"
 

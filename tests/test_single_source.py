@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lexdocs.history import History, load_histories
-from lexdocs.redline import diff_documents
+from lexdocs.history.versions import History, load_histories
+from lexdocs.review.redline import diff_documents
 from tests.conftest import Repo
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lexdocs.errors import SourceError
-from lexdocs.render import render_document
-from lexdocs.sources import load_document
-from lexdocs.variables import Value, load_variables
+from lexdocs.render.templates import render_document
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import Value, load_variables
 
 VARS = """\
 categories:

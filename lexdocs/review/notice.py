@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .errors import SourceError
-from .findings import Finding
-from .history import CHANGES_FILE, History, Version
-from .redline import Override, Redline, diff_documents
-from .sources import format_date
-from .yamlsrc import load_yaml
+from lexdocs.errors import SourceError
+from lexdocs.findings import Finding
+from lexdocs.history.versions import CHANGES_FILE, History, Version
+from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.sources.documents import format_date
+from lexdocs.sources.yamlsrc import load_yaml
 
 Status = Literal["current", "upcoming", "superseded"]
 _KEYS = {"summary", "effective", "version", "material", "reason", "sections"}

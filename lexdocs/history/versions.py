@@ -15,20 +15,26 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .errors import GitError, LexdocsError
-from .gitstore import Commit, GitStore, shallow_hint
-from .render import RenderedDocument, render_document, render_tree
-from .sources import DocumentSource, Reader, format_date, load_document, read_working_tree
-from .variables import Variables, load_variables_file
+from lexdocs.errors import GitError, LexdocsError
+from lexdocs.history.gitstore import Commit, GitStore, shallow_hint
+from lexdocs.render.templates import RenderedDocument, render_document, render_tree
+from lexdocs.sources.documents import (
+    DocumentSource,
+    Reader,
+    format_date,
+    load_document,
+    read_working_tree,
+)
+from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
 CHANGES_FILE = "changes.yml"
 
-# Renders by (folder tree id, document): a tree id names its whole content, so an
-# entry can never be stale, and `mkdocs serve` rebuilds reuse it.
 Found = tuple[DocumentSource, RenderedDocument] | None
-_CACHE: dict[tuple[str, str], Found] = {}
+# Renders by (folder tree id, document): a tree id names its whole content, so an
+# entry can never be stale. The plugin keeps one across `mkdocs serve` rebuilds.
+RenderCache = dict[tuple[str, str], Found]
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,8 @@ class History:
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
-def renders_at(store: GitStore, commit: Commit, root: str, names: list[str]) -> dict[str, Found]:
+def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
+               cache: RenderCache) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
@@ -104,7 +111,7 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str]) -> 
     tree = store.tree_id(commit.sha, root)
     if tree is None:
         return dict.fromkeys(names)
-    missing = [n for n in names if (tree, n) not in _CACHE]
+    missing = [n for n in names if (tree, n) not in cache]
     if missing:
         read = store.reader(commit.sha)
         try:
@@ -113,8 +120,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str]) -> 
             log.debug("skipping %s: %s", commit.sha[:10], exc)
             variables = None
         for name in missing:
-            _CACHE[(tree, name)] = _render(root, name, read, variables, commit)
-    return {n: _CACHE[(tree, n)] for n in names}
+            cache[(tree, name)] = _render(root, name, read, variables, commit)
+    return {n: cache[(tree, n)] for n in names}
 
 
 def _render(root: str, name: str, read: Reader, variables: Variables | None,
@@ -131,7 +138,7 @@ def _render(root: str, name: str, read: Reader, variables: Variables | None,
 
 
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
-                    store: GitStore) -> dict[str, History]:
+                    store: GitStore, cache: RenderCache | None = None) -> dict[str, History]:
     """Histories of all `names`, from one log and one reader, whatever the history's length."""
     working_read = read_working_tree(project)
     _, working = render_tree(root, names, working_read)
@@ -141,7 +148,8 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "this clone's history is shallow: the commit that first published the documents "
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
-    found_at = [renders_at(store, commit, root, names) for commit in commits]
+    cache = {} if cache is None else cache
+    found_at = [renders_at(store, commit, root, names, cache) for commit in commits]
     out = {}
     for name in names:
         versions: list[Version] = []
@@ -180,9 +188,9 @@ def _next_id(day: dt.date, earlier: list[Version]) -> str:
 
 
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
-                   tz: ZoneInfo) -> dict[str, History]:
+                   tz: ZoneInfo, cache: RenderCache | None = None) -> dict[str, History]:
     """Open the repository, read every history, close the reader."""
-    from .gitstore import open_store
+    from lexdocs.history.gitstore import open_store
 
     with open_store(project) as store:
-        return build_histories(project, root, list(names), tz, store)
+        return build_histories(project, root, list(names), tz, store, cache)

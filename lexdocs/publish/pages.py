@@ -13,12 +13,12 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from .config import Options
-from .history import DRAFT_LABEL, Version
-from .notice import Timeline, VersionNotice
-from .redline_format import to_html as redline_html
-from .render import RenderedDocument
-from .sources import format_date, load_document, read_working_tree
+from lexdocs.config import Options
+from lexdocs.history.versions import DRAFT_LABEL, Version
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.review.formats import to_html as redline_html
+from lexdocs.review.notice import Timeline, VersionNotice
+from lexdocs.sources.documents import format_date, load_document, read_working_tree
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class SiteBuilder:
         self.today = today
 
     def build(self) -> list[SitePage]:
-        from .publish import atom_feed, versions_json
+        from lexdocs.publish.feeds import atom_feed, versions_json
 
         pages = [self.home()]
         for name in self.options.documents:
@@ -248,7 +248,9 @@ class SiteBuilder:
         return SitePage(src, "\n".join(body))
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
-        from .pdf import render_pdf  # WeasyPrint is heavy: import it only when PDFs are built
+        from lexdocs.publish.pdf import (
+            render_pdf,  # WeasyPrint is heavy: import it only when PDFs are built
+        )
 
         v = n.version
         urls = Urls(t.history.working.slug)

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .errors import SourceError
-from .yamlsrc import LineMap, load_yaml
+from lexdocs.errors import SourceError
+from lexdocs.sources.yamlsrc import LineMap, load_yaml
 
 VARIABLES_FILE = "variables.yml"
 

@@ -30,9 +30,9 @@ from pathlib import PurePosixPath
 
 import textstat
 
-from . import markup
-from .findings import Finding
-from .render import RenderedDocument
+from lexdocs.findings import Finding
+from lexdocs.render import markup
+from lexdocs.render.templates import RenderedDocument
 
 RULE = "readability-target"
 # Reading ease 50-60 is "fairly difficult" (10th-12th grade); below 50 is college level.

@@ -28,11 +28,11 @@ from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import markup
-from .errors import RenderError
-from .sources import DocumentSource, Reader, SectionSource, load_document
-from .variables import Record, Value, Variables, escape_markdown, load_variables_file
-from .yamlsrc import front_matter_end
+from lexdocs.errors import RenderError
+from lexdocs.render import markup
+from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
+from lexdocs.sources.variables import Record, Value, Variables, escape_markdown, load_variables_file
+from lexdocs.sources.yamlsrc import front_matter_end
 
 _JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
                   "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}

@@ -33,9 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from . import materiality
-from .errors import SourceError
-from .render import RenderedDocument, RenderedSection
+from lexdocs.errors import SourceError
+from lexdocs.render.templates import RenderedDocument, RenderedSection
+from lexdocs.review import materiality
 
 SEP = "\n\n"
 Op = Literal["equal", "insert", "delete"]

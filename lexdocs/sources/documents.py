@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
-from .variables import Variables, load_variables_file
-from .yamlsrc import split_front_matter
+from lexdocs.errors import SourceError
+from lexdocs.sources.variables import Variables, load_variables_file
+from lexdocs.sources.yamlsrc import split_front_matter
 
 Reader = Callable[[str], str | None]
 DOCUMENT_FILE = "document.yml"
@@ -86,7 +86,7 @@ def read_working_tree(project: Path) -> Reader:
 
 def load_document(root: str, name: str, read: Reader) -> DocumentSource:
     """Load `<root>/<name>/document.yml` and every section it lists."""
-    from .yamlsrc import load_yaml
+    from lexdocs.sources.yamlsrc import load_yaml
 
     path = f"{root}/{name}/{DOCUMENT_FILE}"
     text = read(path)

@@ -26,12 +26,12 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
-from .errors import RenderError
+from lexdocs.errors import RenderError
 
 log = logging.getLogger(__name__)
 
 STYLESHEET = "pdf.css"
-"""The print stylesheet for PDFs, bundled in `lexdocs/assets/`."""
+"""The print stylesheet for PDFs, bundled in `lexdocs/publish/assets/`."""
 
 # Bump when the HTML skeleton below changes, so cached PDFs made from the old one are not reused.
 _LAYOUT_VERSION = "1"
@@ -59,7 +59,8 @@ def offline_fetcher() -> Any:
 
 def stylesheet_text() -> str:
     """The bundled PDF stylesheet; its text is part of every cache key."""
-    return resources.files("lexdocs").joinpath("assets", STYLESHEET).read_text(encoding="utf-8")
+    assets = resources.files("lexdocs.publish").joinpath("assets")
+    return assets.joinpath(STYLESHEET).read_text(encoding="utf-8")
 
 
 def pdf_html(*, title: str, version_id: str, last_updated: str, effective: str,

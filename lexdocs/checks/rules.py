@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import Severity
-from .readability import RULE as READABILITY_RULE
+from lexdocs.checks.readability import RULE as READABILITY_RULE
+from lexdocs.findings import Severity
 
 
 @dataclass(frozen=True)

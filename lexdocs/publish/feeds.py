@@ -14,9 +14,9 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .config import Options
-from .notice import Timeline, VersionNotice
-from .site import Urls, url_of
+from lexdocs.config import Options
+from lexdocs.publish.pages import Urls, url_of
+from lexdocs.review.notice import Timeline, VersionNotice
 
 SCHEMA_VERSION = 1
 

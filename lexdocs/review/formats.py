@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from rich.console import Console, Group
 from rich.text import Text
 
-from .redline import SEP, Change, Redline, SectionDiff, Segment
+from lexdocs.review.redline import SEP, Change, Redline, SectionDiff, Segment
 
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""

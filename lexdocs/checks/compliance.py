@@ -20,12 +20,12 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from . import markup
-from .findings import Finding
-from .render import RenderedDocument
-from .rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES, Element
-from .sources import DocumentSource, SectionSource
-from .variables import Value, Variables
+from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES, Element
+from lexdocs.findings import Finding
+from lexdocs.render import markup
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.sources.documents import DocumentSource, SectionSource
+from lexdocs.sources.variables import Value, Variables
 
 EU_SUMMARY = "eu-privacy-summary"
 CALIFORNIA_NOTICE = "california-privacy-notice"

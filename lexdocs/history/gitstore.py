@@ -15,8 +15,8 @@ from pathlib import Path
 
 import git
 
-from .errors import GitError
-from .sources import Reader
+from lexdocs.errors import GitError
+from lexdocs.sources.documents import Reader
 
 _FIELD = "\x1f"
 _RECORD = "\x1e"

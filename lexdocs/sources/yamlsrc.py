@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SourceError
+from lexdocs.errors import SourceError
 
 # libyaml's composer when PyYAML was built with it: history parses every source file of
 # every commit, and the C composer keeps the same positions ten times faster.

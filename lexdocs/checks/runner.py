@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .config import Options
-from .findings import SEVERITIES, Finding, Severity
-from .notice import Timeline
-from .sources import read_working_tree
-from .variables import load_variables_file
+from lexdocs.config import Options
+from lexdocs.findings import SEVERITIES, Finding, Severity
+from lexdocs.review.notice import Timeline
+from lexdocs.sources.documents import read_working_tree
+from lexdocs.sources.variables import load_variables_file
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ NOTICE_RULES = (
                f"{_POLICY}; FTC Act §5 (no retroactive material changes)"),
     NoticeRule("notice-period", "error",
                "a material version takes effect sooner than the notice period after "
-               "it is published", f"{_POLICY}; extra.lexdocs.notice_days in mkdocs.yml"),
+               "it is published", f"{_POLICY}; the lexdocs notice_days option in mkdocs.yml"),
     NoticeRule("notice-retroactive", "error", "a version takes effect before it is published",
                "FTC Act §5 (no retroactive material changes)"),
     NoticeRule("notice-orphan", "error", "a change-log entry matches no version",
@@ -53,7 +53,7 @@ NOTICE_RULES = (
 
 def all_rules() -> list[NoticeRule]:
     """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
-    from .rules import RULES
+    from lexdocs.checks.rules import RULES
 
     rules: list[NoticeRule] = list(NOTICE_RULES)
     for rule in RULES.values():
@@ -63,8 +63,8 @@ def all_rules() -> list[NoticeRule]:
 
 def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:
     """Notice, compliance and readability findings, errors first."""
-    from .compliance import run_checks
-    from .readability import target_findings
+    from lexdocs.checks.compliance import run_checks
+    from lexdocs.checks.readability import target_findings
 
     read = read_working_tree(opts.project)
     variables = load_variables_file(opts.source_dir, read)
@@ -83,7 +83,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
 
 def readability_lines(timelines: dict[str, Timeline]) -> Iterator[str]:
     """One line per document and section: reading ease and grade."""
-    from .readability import report
+    from lexdocs.checks.readability import report
 
     for row in report({n: t.history.working for n, t in timelines.items()}):
         where = f"{row.doc}/{row.section}" if row.section else f"{row.doc} (whole)"

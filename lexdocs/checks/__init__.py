@@ -1,0 +1,1 @@
+"""Checks: compliance rules and readability, run on rendered documents for `lexdocs check`."""

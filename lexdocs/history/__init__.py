@@ -1,0 +1,1 @@
+"""History: all git access (`gitstore`) and the versions it yields (`versions`)."""

@@ -1,0 +1,1 @@
+"""Publish: site pages, URLs, feeds, versions.json and PDFs."""

@@ -1,0 +1,1 @@
+"""Render: sandboxed Jinja2 → Markdown → the canonical HTML a reader sees."""

@@ -1,0 +1,1 @@
+"""Review: redlines between versions, their materiality, and the notice rules."""

@@ -70,9 +70,9 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     variables = load_variables_file(opts.source_dir, read)
     sources = {n: t.history.source for n, t in timelines.items()}
     rendered = {n: t.history.working for n, t in timelines.items()}
-    # A recorded review that found nothing to change keeps a notice up to date too.
-    last_updated = {n: (None if t.history.draft else
-                        max(t.history.versions[-1].date, t.last_reviewed(today) or dt.date.min))
+    # The version in force is judged, not an upcoming one; a recorded review that found
+    # nothing to change keeps a notice up to date too.
+    last_updated = {n: None if t.history.draft else t.kept_up_to_date(today)
                     for n, t in timelines.items()}
     findings = [f for t in timelines.values() for f in t.findings]
     findings += run_checks(variables, sources, rendered, last_updated, today)

@@ -45,8 +45,14 @@ NOTICE_RULES = (
                "lexdocs change-log format (README)"),
     NoticeRule("notice-review-future", "error", "a recorded review is dated in the future",
                "lexdocs change-log format (README)"),
+    NoticeRule("notice-backdated", "warning",
+               "a commit is dated before the one it follows; it is dated no earlier",
+               "lexdocs notice invariants (README)"),
+    NoticeRule("notice-future-commit", "error", "a version's commit is dated after today",
+               "lexdocs notice invariants (README)"),
     NoticeRule("permanent-url", "error",
-               "a document's slug differs from the one its versions were published under",
+               "a document's slug differs from the one its versions were published under, "
+               "or a recorded published version is missing or changed",
                "permanent version URLs (README, versions.json contract)"),
 )
 

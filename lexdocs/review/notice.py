@@ -25,13 +25,16 @@ Invariants (README, "Notice invariants"), each enforced here:
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
-from lexdocs.history.versions import History, Version
+from lexdocs.history.versions import DRAFT_LABEL, History, Version
+from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review.redline import Override, Redline, diff_documents
 from lexdocs.sources.changelog import (
     Entry,
@@ -41,6 +44,7 @@ from lexdocs.sources.changelog import (
     read_log,
 )
 from lexdocs.sources.documents import format_date
+from lexdocs.sources.variables import escape_markdown
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
            "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log"]
@@ -104,6 +108,8 @@ class Timeline:
     draft: Redline | None
     findings: tuple[Finding, ...]
     reviews: tuple[Review, ...] = ()
+    canonical: RenderedDocument | None = None
+    """The working text before dates were put in (`history.working` has them)."""
 
     def last_reviewed(self, today: dt.date) -> dt.date | None:
         """The latest review up to `today` that is later than the version in force."""
@@ -261,7 +267,45 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)
-    return Timeline(history, tuple(_inherit(notices)), draft, tuple(findings), reviews)
+    return _dated(Timeline(history, (), draft, tuple(findings), reviews,
+                           canonical=history.working), _inherit(notices))
+
+
+def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
+    """Each version's text with its final dates, from the canonical texts; the working
+    text with the dates of the version it equals, or the draft's."""
+    raw = {v.number: v.rendered for v in t.history.versions}
+    dated = tuple(replace(n, version=replace(n.version, rendered=bind_dates(
+        raw[n.version.number], n.version.display_date, n.effective_display())))
+        for n in notices)
+    canonical = t.canonical or t.history.working
+    if t.history.draft or not dated:
+        working = bind_dates(canonical, DRAFT_LABEL, "not yet set (draft)")
+    else:
+        working = bind_dates(canonical, dated[-1].version.display_date,
+                             dated[-1].effective_display())
+    return replace(t, history=replace(t.history, working=working), notices=dated)
+
+
+def bind_dates(doc: RenderedDocument, last_updated: str, effective: str) -> RenderedDocument:
+    """A version's text with its own dates where the template asked for them.
+
+    The markers are put in after every comparison is made, and the fingerprint
+    (the identity of the text) stays that of the canonical text, so stating a
+    date never makes a version of its own.
+    """
+    marks = {PAGE_VERSION["last_updated"]: last_updated, PAGE_VERSION["effective"]: effective}
+    if not any(m in s.markdown for s in doc.sections for m in marks):
+        return doc
+
+    def put(text: str, escape: Callable[[str], str]) -> str:
+        for mark, value in marks.items():
+            text = text.replace(mark, escape(value))
+        return text
+
+    sections = tuple(replace(s, markdown=put(s.markdown, escape_markdown),
+                             html=put(s.html, html.escape)) for s in doc.sections)
+    return replace(doc, sections=sections)
 
 
 def _adopted(history: History) -> dt.date | None:
@@ -348,8 +392,8 @@ def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
             shared[n.version.commit.sha] = [
                 (o, m.version.id) for o, oms in notices.items() if o != name
                 for m in oms if m.version.commit.sha == n.version.commit.sha]
-        out[name] = replace(t, notices=tuple(
-            replace(n, together=tuple(shared[n.version.commit.sha])) for n in ns))
+        out[name] = _dated(t, [replace(n, together=tuple(shared[n.version.commit.sha]))
+                               for n in ns])
     return out
 
 

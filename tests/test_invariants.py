@@ -23,6 +23,7 @@ from lexdocs.config import load_options
 from lexdocs.history.versions import DRAFT_LABEL, load_histories
 from lexdocs.pipeline import explain, load_timelines
 from lexdocs.publish.pages import SiteBuilder
+from lexdocs.review.formats import to_html, to_json
 from lexdocs.review.notice import Timeline, align_shared, build_timeline
 from tests.conftest import Repo
 
@@ -252,6 +253,9 @@ def test_a_version_states_its_own_dates_without_making_versions(project: Repo) -
     assert "February 20, 2025" in upcoming.version.rendered.html
     assert upcoming.version.rendered.fingerprint == t.history.versions[2].rendered.fingerprint
     assert "\ue000" not in upcoming.version.rendered.page
+    assert stated.redline is not None and upcoming.redline is not None
+    shown = to_html(stated.redline) + to_json(upcoming.redline)
+    assert "\ue000" not in shown and "October 31, 2024" in shown
     assert DRAFT_LABEL not in t.history.working.text
 
 

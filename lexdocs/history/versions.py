@@ -102,7 +102,9 @@ class History:
 
     @property
     def last_updated(self) -> str:
-        """The stamp: never a date for text that no commit has published."""
+        """The stamp of the newest published text (its `Version.date`); never a date for
+        text that no commit has published. What readers see on a given day is
+        `Timeline.last_updated`: the same definition, applied to the version in force."""
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 

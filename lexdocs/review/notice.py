@@ -25,9 +25,7 @@ Invariants (README, "Notice invariants"), each enforced here:
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -35,6 +33,7 @@ from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
 from lexdocs.history.versions import DRAFT_LABEL, History, Version
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.review.pagedates import bind_dates, bind_plain, marked
 from lexdocs.review.redline import Override, Redline, diff_documents
 from lexdocs.sources.changelog import (
     Entry,
@@ -44,7 +43,6 @@ from lexdocs.sources.changelog import (
     read_log,
 )
 from lexdocs.sources.documents import format_date
-from lexdocs.sources.variables import escape_markdown
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
            "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log"]
@@ -275,8 +273,13 @@ def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
     """Each version's text with its final dates, from the canonical texts; the working
     text with the dates of the version it equals, or the draft's."""
     raw = {v.number: v.rendered for v in t.history.versions}
-    dated = tuple(replace(n, version=replace(n.version, rendered=bind_dates(
-        raw[n.version.number], n.version.display_date, n.effective_display())))
+    with_marks = {number for number, doc in raw.items() if marked(doc)}
+    dated = tuple(replace(
+        n, version=replace(n.version, rendered=bind_dates(
+            raw[n.version.number], n.version.display_date, n.effective_display())),
+        redline=n.redline if not {n.version.number, n.version.number - 1} & with_marks
+        else bind_plain(n.redline, {PAGE_VERSION["last_updated"]: n.version.display_date,
+                                     PAGE_VERSION["effective"]: n.effective_display()}))
         for n in notices)
     canonical = t.canonical or t.history.working
     if t.history.draft or not dated:
@@ -285,27 +288,6 @@ def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
         working = bind_dates(canonical, dated[-1].version.display_date,
                              dated[-1].effective_display())
     return replace(t, history=replace(t.history, working=working), notices=dated)
-
-
-def bind_dates(doc: RenderedDocument, last_updated: str, effective: str) -> RenderedDocument:
-    """A version's text with its own dates where the template asked for them.
-
-    The markers are put in after every comparison is made, and the fingerprint
-    (the identity of the text) stays that of the canonical text, so stating a
-    date never makes a version of its own.
-    """
-    marks = {PAGE_VERSION["last_updated"]: last_updated, PAGE_VERSION["effective"]: effective}
-    if not any(m in s.markdown for s in doc.sections for m in marks):
-        return doc
-
-    def put(text: str, escape: Callable[[str], str]) -> str:
-        for mark, value in marks.items():
-            text = text.replace(mark, escape(value))
-        return text
-
-    sections = tuple(replace(s, markdown=put(s.markdown, escape_markdown),
-                             html=put(s.html, html.escape)) for s in doc.sections)
-    return replace(doc, sections=sections)
 
 
 def _adopted(history: History) -> dt.date | None:

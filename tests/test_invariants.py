@@ -176,6 +176,9 @@ def test_build_and_check_agree_on_the_draft(project: Repo, change: object, draft
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["documents"]["privacy"]["draft"] is draft
     assert (DRAFT_LABEL in page) is draft
+    check = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
+    said = " ".join(check.output.split())
+    assert ("the uncommitted draft is a material change" in said) is draft, said
 
 
 SUMMARY_DOC = """\

@@ -7,6 +7,7 @@ the traceback is shown only with --debug.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -22,10 +23,12 @@ from rich.text import Text
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
-from lexdocs.pipeline import load_timelines
+from lexdocs.history import published
+from lexdocs.pipeline import load_timelines, publishable_timelines
+from lexdocs.publish.feeds import versions_json
 from lexdocs.render.templates import RenderedDocument, iter_uses, render_tree
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
-from lexdocs.review.notice import build_date
+from lexdocs.review.notice import build_date, describe, overrides_of
 from lexdocs.review.redline import diff_documents
 from lexdocs.sources.documents import read_working_tree
 from lexdocs.sources.variables import Variables
@@ -118,27 +121,53 @@ def vars_(obj: Context) -> None:
 
 @cli.command()
 @click.argument("doc", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
 @click.pass_obj
-def versions(obj: Context, doc: str | None) -> None:
-    """List every version of DOC (or of all documents): dates, status, materiality."""
+def versions(obj: Context, doc: str | None, fmt: str) -> None:
+    """List every version of DOC (or of all documents): dates, status, materiality, reasons."""
     opts = obj.options
     today = build_date(opts.tz)
     timelines = load_timelines(opts, today)
+    names = [_pick(opts, doc)] if doc else list(opts.documents)
+    if fmt == "json":
+        data = {name: {"versions": [describe(timelines[name], n, today)
+                                    for n in timelines[name].notices],
+                       "draft": timelines[name].history.draft} for name in names}
+        click.echo(json.dumps({"today": today.isoformat(), "documents": data}, indent=2,
+                              ensure_ascii=False))
+        return
     console = _console()
-    for name in [_pick(opts, doc)] if doc else list(opts.documents):
+    for name in names:
         t = timelines[name]
         table = Table(title=Text(f"{t.history.working.title} ({name})"), title_justify="left")
         for col in ("id", "last updated", "effective", "status", "material", "commit"):
             table.add_column(col, no_wrap=True)
-        table.add_column("summary", overflow="fold")
+        table.add_column("summary and reasons", overflow="fold")
         for i, n in enumerate(t.notices):
             status = t.status(n, today)
             material = "first" if i == 0 else ("yes" if n.material else "no")
+            notes = [n.summary, *n.reasons, *([f"Effective date: {n.raised}"] if n.raised else [])]
             table.add_row(n.version.id, Text(n.version.display_date), n.effective.isoformat(),
-                          status, material, n.version.commit.sha[:10], Text(n.summary))
+                          status, material, n.version.commit.sha[:10],
+                          Text("\n".join(x for x in notes if x)))
         if t.history.draft:
             table.add_row("draft", "—", "—", "uncommitted", "", "", Text("working tree"))
         console.print(table)
+
+
+@cli.command()
+@click.pass_obj
+def record(obj: Context) -> None:
+    """Record the published versions on branch lexdocs-published (run it after deploying)."""
+    opts = obj.options
+    timelines, today = publishable_timelines(opts, lambda _: None)
+    made = published.record(opts.project, versions_json(opts, timelines, today))
+    if made is None:
+        click.echo(f"{published.BRANCH}: already up to date")
+    else:
+        click.echo(f"{published.BRANCH}: recorded as {made[:10]}; "
+                   f"now run 'git push origin {published.BRANCH}'")
 
 
 @cli.command()
@@ -177,7 +206,7 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     if b is None:
         raise LexdocsError("TO must be a version or 'working'")
     entry = by_id[new].entry if new in by_id else None
-    redline = diff_documents(a, b, entry.overrides if entry else ())
+    redline = diff_documents(a, b, overrides_of(entry))
     if fmt == "terminal":
         to_terminal(redline, _console())
     else:

@@ -3,33 +3,61 @@
 The build and `lexdocs check` must agree on what may be published, so both
 come through here: a committed version that breaks a notice rule stops the
 build; a problem in an uncommitted draft is reported but does not stop a
-preview.
+preview. Both also check the publication record (`history.published`), so a
+rewritten history is refused by either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
+from lexdocs.history.published import check_record, load_record
 from lexdocs.history.versions import RenderCache, load_histories
-from lexdocs.review.notice import Timeline, build_date, build_timeline
+from lexdocs.review.notice import Timeline, align_shared, build_date, build_timeline
 
 
 def load_timelines(opts: Options, today: dt.date | None = None,
                    cache: RenderCache | None = None) -> dict[str, Timeline]:
-    """Every document's versions, redlines and notice findings."""
+    """Every document's versions, redlines and notice findings, checked against the record."""
     day = today or build_date(opts.tz)
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache)
-    return {name: build_timeline(h, opts.notice_days, day) for name, h in histories.items()}
+    timelines = align_shared({name: build_timeline(h, opts.notice_days, day)
+                              for name, h in histories.items()})
+    record = load_record(opts.project)
+    if record is None:
+        return timelines
+    breaches = check_record(record, {n: h.versions for n, h in histories.items()})
+    if not breaches:
+        return timelines
+    # Reported once, on the first document, so the count of errors is the count of breaches.
+    first = next(iter(timelines))
+    out = dict(timelines)
+    out[first] = replace(timelines[first], findings=timelines[first].findings + tuple(breaches))
+    return out
 
 
 def blocking(timelines: dict[str, Timeline]) -> list[Finding]:
     """Errors about committed versions: these must never reach the public."""
     return [f for t in timelines.values() for f in t.findings
             if f.severity == "error" and not f.draft]
+
+
+def explain(timelines: dict[str, Timeline]) -> list[str]:
+    """What the build decided on its own, in lines for its log: dates it raised, commit
+    dates it did not believe, and any other warning about committed versions."""
+    lines = [f"{f.severity}: {f}" for t in timelines.values() for f in t.findings
+             if f.severity != "error" and not f.draft and f.rule.startswith("notice-")]
+    for name, t in timelines.items():
+        for n in t.notices:
+            if n.raised:
+                lines.append(f"{name}: version {n.version.id} takes effect "
+                             f"{n.effective.isoformat()} because {n.raised}")
+    return lines
 
 
 def publishable_timelines(opts: Options, info: Callable[[str], None],
@@ -42,6 +70,8 @@ def publishable_timelines(opts: Options, info: Callable[[str], None],
         for f in t.findings:
             if f.draft:
                 info(f"draft: {f}")
+    for line in explain(timelines):
+        info(line)
     errors = blocking(timelines)
     if errors:
         first = errors[0]

@@ -194,3 +194,99 @@ def test_renaming_the_slug_would_move_permanent_urls_and_is_refused(project: Rep
     t = timeline(project)
     assert rules(t) == ["permanent-url"] and not t.findings[0].draft
     assert t.findings[0].path == "policy_src/privacy/document.yml"
+
+
+@pytest.mark.parametrize("log", [
+    '- summary: "Logs are kept\\u0007 longer."\n  effective: 2025-03-01\n',
+    "- summary: Logs are kept\x07 longer.\n  effective: 2025-03-01\n",
+], ids=["escaped", "raw"])
+def test_a_control_character_in_a_summary_names_the_line(project: Repo, log: str) -> None:
+    material_edit(project, log="# Change log\n" + log)
+    with pytest.raises(SourceError) as err:
+        timeline(project)
+    assert str(err.value).startswith(
+        "policy_src/privacy/changes.yml:2: the summary contains the control character U+0007"
+        if "\\u" in log else
+        "policy_src/privacy/changes.yml:2: this line contains the control character U+0007")
+
+
+def test_the_change_log_is_read_by_the_sources_package() -> None:
+    from lexdocs.review import notice
+    from lexdocs.sources import changelog
+
+    assert notice.Entry is changelog.Entry and notice.read_log is changelog.read_log
+    entries = changelog.parse_log("- summary: '  Two\n  words '\n  effective: 2025-01-01\n",
+                                  "c.yml")
+    assert [(e.summary, e.effective, e.line) for e in entries] == [
+        ("Two words", dt.date(2025, 1, 1), 1)]
+    with pytest.raises(SourceError, match=r"c\.yml:3: effective_reason explains"):
+        changelog.parse_log("- summary: x\n  effective: 2025-01-01\n  effective_reason: ''\n",
+                            "c.yml")
+
+
+def test_versions_before_adoption_are_not_judged(project: Repo) -> None:
+    """`adopted:` (document.yml) exempts history from an older process from the gate."""
+    from dataclasses import dataclass, fields, replace
+
+    from lexdocs.sources.documents import DocumentSource
+
+    material_edit(project)  # material, no summary: an error, unless before adoption
+    h = load_histories(project.path, "policy_src", ["privacy"], ZoneInfo("UTC"))["privacy"]
+
+    @dataclass(frozen=True)
+    class Adopted(DocumentSource):
+        adopted: dt.date | None = None
+
+    def adopted(day: dt.date) -> Timeline:
+        src = Adopted(**{f.name: getattr(h.source, f.name) for f in fields(DocumentSource)},
+                      adopted=day)
+        return build_timeline(replace(h, source=src), 30, DAY)
+
+    assert rules(adopted(dt.date(2025, 1, 15))) == ["notice-summary"]
+    before = adopted(dt.date(2025, 1, 16))
+    assert before.findings == ()
+    assert before.notices[1].material and not before.notices[1].judged
+
+
+def test_ccpa_stale_judges_the_version_in_force(project: Repo) -> None:
+    from lexdocs.checks.runner import run_all
+    from lexdocs.config import load_options
+    from lexdocs.pipeline import load_timelines
+
+    project.replace("policy_src/privacy/20-retention.md", "tags: [retention]",
+                    "tags: [retention, california]")
+    project.commit("California", "2024-09-11T10:00:00+00:00")
+    material_edit(project, "2025-09-20T10:00:00+00:00",
+                  log="- summary: Logs are kept longer.\n  effective: 2025-10-30\n")
+    opts = load_options(project.path)
+
+    def stale(day: dt.date) -> list[str]:
+        return [f.message for f in run_all(opts, load_timelines(opts, day), day)
+                if f.rule == "ccpa-stale"]
+
+    # In force on 2025-10-01: the first version (a tag is not visible text), over a year old.
+    assert stale(dt.date(2025, 10, 1)) == [
+        "privacy: last updated 2024-09-01, more than 12 months before 2025-10-01: "
+        "review it and publish a new version"]
+    assert stale(dt.date(2025, 10, 30)) == []
+
+
+def test_versions_lists_reasons_and_speaks_json(project: Repo) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from lexdocs.cli import cli
+
+    material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-14\n")
+    args = ["-C", str(project.path), "versions"]
+    table = CliRunner().invoke(cli, args)
+    assert table.exit_code == 0, table.output
+    assert "Logs are kept longer." in table.output and "Retention:" in table.output
+    out = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    versions = json.loads(out.output)["documents"]["privacy"]["versions"]
+    assert [v["id"] for v in versions] == ["2024-09-01", "2025-01-15"]
+    assert versions[0]["first"] and versions[0]["reasons"] == []
+    assert versions[1]["material"] and versions[1]["effective"] == "2025-02-14"
+    assert versions[1]["reasons"] and versions[1]["reasons"][0].startswith("Retention:")

@@ -45,8 +45,14 @@ NOTICE_RULES = (
                "lexdocs change-log format (README)"),
     NoticeRule("notice-review-future", "error", "a recorded review is dated in the future",
                "lexdocs change-log format (README)"),
+    NoticeRule("notice-backdated", "warning",
+               "a commit is dated before the one it follows; it is dated no earlier",
+               "lexdocs notice invariants (README)"),
+    NoticeRule("notice-future-commit", "error", "a version's commit is dated after today",
+               "lexdocs notice invariants (README)"),
     NoticeRule("permanent-url", "error",
-               "a document's slug differs from the one its versions were published under",
+               "a document's slug differs from the one its versions were published under, "
+               "or a recorded published version is missing or changed",
                "permanent version URLs (README, versions.json contract)"),
 )
 
@@ -70,9 +76,9 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     variables = load_variables_file(opts.source_dir, read)
     sources = {n: t.history.source for n, t in timelines.items()}
     rendered = {n: t.history.working for n, t in timelines.items()}
-    # A recorded review that found nothing to change keeps a notice up to date too.
-    last_updated = {n: (None if t.history.draft else
-                        max(t.history.versions[-1].date, t.last_reviewed(today) or dt.date.min))
+    # The version in force is judged, not an upcoming one; a recorded review that found
+    # nothing to change keeps a notice up to date too.
+    last_updated = {n: None if t.history.draft else t.kept_up_to_date(today)
                     for n, t in timelines.items()}
     findings = [f for t in timelines.values() for f in t.findings]
     findings += run_checks(variables, sources, rendered, last_updated, today)

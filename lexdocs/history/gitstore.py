@@ -8,6 +8,7 @@ size of the history. Nothing else in lexdocs runs git.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,6 +121,66 @@ class GitStore:
     def reader(self, sha: str) -> Reader:
         """A `Reader` over one commit's files, for `sources` and `render`."""
         return lambda path: self.read(sha, path)
+
+    # The publication record: a branch that holds one file at its top level.
+
+    def branch_tip(self, branch: str) -> tuple[str, str] | None:
+        """(ref, commit) of the local `branch`, else of `origin/<branch>`, else None.
+
+        The local branch wins: it is what `lexdocs record` just wrote and the
+        deploy job pushes; a fresh CI clone has only the remote one.
+        """
+        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
+            try:
+                sha = self.repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")
+            except git.GitCommandError:
+                continue
+            if sha:
+                return ref, _text(sha).strip()
+        return None
+
+    def read_top(self, sha: str, name: str) -> str | None:
+        """The text of file `name` at the top level of commit `sha` (not below the project)."""
+        try:
+            _, kind, _, data = self.repo.git.get_object_data(f"{sha}:{name}")
+        except ValueError:
+            return None
+        if _text(kind) != "blob":
+            return None
+        return data.decode("utf-8")
+
+    def commit_single_file(self, branch: str, name: str, text: str, message: str) -> str | None:
+        """Commit a tree holding only `name` on local `branch`, after its current tip.
+
+        Git plumbing (object writes, `commit-tree`, `update-ref`) never touches the
+        index or the working tree, so it is safe in a checkout with edits. The ref
+        moves only if it still points where it was read (no lost update). Returns
+        the new commit, or None when the file is already as given.
+        """
+        tip = self.branch_tip(branch)
+        if tip is not None and self.read_top(tip[1], name) == text:
+            return None
+        parents = ["-p", tip[1]] if tip else []
+        local = f"refs/heads/{branch}"
+        old = tip[1] if tip and tip[0] == local else ""
+        try:
+            blob = self._stdin(text.encode("utf-8"), "hash-object", "-w", "--stdin")
+            tree = self._stdin(f"100644 blob {blob}\t{name}\n".encode(), "mktree")
+            new = _text(self.repo.git.commit_tree(tree, *parents, "-m", message)).strip()
+            self.repo.git.update_ref(local, new, old)
+        except git.GitCommandError as exc:
+            raise GitError(f"recording on branch '{branch}' failed: {_stderr(exc)}",
+                           hint="set 'git config user.name' and 'user.email', then retry"
+                           ) from exc
+        return new
+
+    def _stdin(self, data: bytes, *args: str) -> str:
+        """Run one git plumbing command with `data` on its standard input."""
+        with tempfile.TemporaryFile() as f:
+            f.write(data)
+            f.seek(0)
+            out = self.repo.git.execute(["git", *args], istream=f)
+        return _text(out if isinstance(out, str | bytes) else str(out)).strip()
 
 
 def _text(value: str | bytes) -> str:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, shallow_hint
 from lexdocs.render.templates import RenderedDocument, render_document, render_tree
+from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
     DocumentSource,
     Reader,
@@ -29,7 +30,8 @@ from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
-CHANGES_FILE = "changes.yml"
+__all__ = ["CHANGES_FILE", "DRAFT_LABEL", "History", "LogSnapshot", "Version",
+           "build_histories", "load_histories"]
 
 Found = tuple[DocumentSource, RenderedDocument] | None
 # Renders by (folder tree id, document): a tree id names its whole content, so an
@@ -48,6 +50,10 @@ class Version:
     source: DocumentSource
     rendered: RenderedDocument
     from_baseline: bool
+    commit_date: dt.datetime | None = None
+    """The commit's own date when it is earlier than `published`: the commit claims a
+    day before the text it builds on reached the branch (back-dated, rebased or
+    fast-forwarded), so it is dated no earlier than the commit before it."""
 
     @property
     def date(self) -> dt.date:
@@ -96,7 +102,9 @@ class History:
 
     @property
     def last_updated(self) -> str:
-        """The stamp: never a date for text that no commit has published."""
+        """The stamp of the newest published text (its `Version.date`); never a date for
+        text that no commit has published. What readers see on a given day is
+        `Timeline.last_updated`: the same definition, applied to the version in force."""
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
@@ -150,21 +158,23 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
     found_at = [renders_at(store, commit, root, names, cache) for commit in commits]
+    dates = publication_dates(commits, tz)
     out = {}
     for name in names:
         versions: list[Version] = []
         logs: list[LogSnapshot] = []
         previous: str | None = None
-        log_path = f"{root}/{name}/{CHANGES_FILE}"
-        for commit, found_here in zip(commits, found_at, strict=True):
+        log_path = changes_path(root, name)
+        for commit, when, found_here in zip(commits, dates, found_at, strict=True):
             found = found_here[name]
             if found is not None and found[1].fingerprint != previous:
                 source, rendered = found
                 previous = rendered.fingerprint
-                when = dt.datetime.fromtimestamp(commit.committed, tz)
+                own = dt.datetime.fromtimestamp(commit.committed, tz)
                 version = Version(number=len(versions) + 1, id="", commit=commit,
                                   published=when, source=source, rendered=rendered,
-                                  from_baseline=not versions)
+                                  from_baseline=not versions,
+                                  commit_date=own if own < when else None)
                 versions.append(replace(version, id=_next_id(version.date, versions)))
             text = store.read(commit.sha, log_path)
             if not logs or logs[-1].text != text:
@@ -172,6 +182,24 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
         doc, rendered_now = working[name]
         out[name] = History(name=name, versions=tuple(versions), working=rendered_now,
                             source=doc, logs=tuple(logs), working_log=working_read(log_path))
+    return out
+
+
+def publication_dates(commits: list[Commit], tz: ZoneInfo) -> list[dt.datetime]:
+    """When each first-parent commit reached the branch, in history order.
+
+    A committer date is only what the committer's clock (or a rebase, or a
+    fast-forward of old commits) says. Text cannot have been published before
+    the text it was built on, so a date that goes backwards is raised to the
+    latest date before it: a back-dated commit never becomes the version in
+    force ahead of newer text, and its id never sorts before its parent's.
+    """
+    out: list[dt.datetime] = []
+    latest: dt.datetime | None = None
+    for commit in commits:
+        own = dt.datetime.fromtimestamp(commit.committed, tz)
+        latest = own if latest is None or own > latest else latest
+        out.append(latest)
     return out
 
 

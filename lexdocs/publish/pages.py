@@ -218,7 +218,7 @@ class SiteBuilder:
                 f'<tr><td><a href="{rel(src, url_of(urls.version(v.id)))}">{v.id}</a></td>'
                 f"<td>{_esc(v.display_date)}</td><td>{_effective(n)}</td>"
                 f"<td>{t.status(n, self.today).capitalize()}</td><td>{badge}{redline}</td>"
-                f"<td>{_esc(n.summary)}</td></tr>")
+                f"<td>{_esc(n.summary)}{_together(t, n)}</td></tr>")
         rows.append("</tbody></table>")
         body = [_meta(f"{h.working.title}: history"), f"# {h.working.title}: history\n",
                 f'<p>Each version below keeps its own page. <a href="{rel(src, urls.page)}">'
@@ -279,6 +279,18 @@ class SiteBuilder:
                 'deleted text is <del class="lx-del">struck through</del>.</p>\n',
                 redline_html(new.redline), ""]
         return SitePage(src, "\n".join(body))
+
+
+def _together(t: Timeline, n: VersionNotice) -> str:
+    """Which versions of other documents the same commit published, and why a date moved."""
+    parts = []
+    if n.together:
+        names = ", ".join(f"{d} version {vid}" for d, vid in n.together)
+        parts.append(f'<span class="lx-together">Published together with {_esc(names)}.</span>')
+    if n.raised:
+        parts.append(f'<span class="lx-raised">Takes effect {n.effective.isoformat()}: '
+                     f"{_esc(n.raised)}.</span>")
+    return "".join(f"<br>{p}" for p in parts)
 
 
 def _badge(n: VersionNotice) -> str:

@@ -31,8 +31,21 @@ from jinja2.sandbox import SandboxedEnvironment
 from lexdocs.errors import RenderError
 from lexdocs.render import markup
 from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
-from lexdocs.sources.variables import Record, Value, Variables, escape_markdown, load_variables_file
+from lexdocs.sources.variables import (
+    Namespace,
+    Record,
+    Value,
+    Variables,
+    escape_markdown,
+    load_variables_file,
+)
 from lexdocs.sources.yamlsrc import front_matter_end
+
+# `{{ page_version.last_updated }}` and `{{ page_version.effective }}` render as these
+# markers, so the canonical text (and with it every fingerprint, version and redline)
+# never depends on a version's own dates; `review.notice` puts the dates in per version.
+PAGE_VERSION = Namespace(last_updated="\ue000lastupdated\ue001",
+                         effective="\ue000effective\ue001")
 
 _JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
                   "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
@@ -303,7 +316,7 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
                     read: Reader) -> RenderedDocument:
     """Render every section of `doc` with the variables of the same tree."""
     env = make_environment(root, read)
-    namespace = variables.namespace()
+    namespace = {**variables.namespace(), "page_version": PAGE_VERSION}
     sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
     used = sorted({u for s in sections for u in s.uses})
     values = {u: variables.items[u].text for u in used if u in variables.items}

@@ -6,61 +6,56 @@ whether a plain-language summary and an effective date at least the notice
 period after publication are required, and a version whose effective date
 is still ahead is "Upcoming" while the one in force stays current.
 
-The change log (`<doc>/changes.yml`) is a list of entries. An entry
-describes the version that was newest when the entry first appeared in the
-history (so it can be written in the same commit as the edit, or later), or
-the version named by its optional `version:` key.
+The change log (`<doc>/changes.yml`, read by `sources.changelog`) is a list of
+entries. An entry describes the version that was newest when the entry first
+appeared in the history (so it can be written in the same commit as the edit,
+or later), or the version named by its optional `version:` key.
+
+Invariants (README, "Notice invariants"), each enforced here:
+
+1. Effective dates never go backwards along a document's history: a version
+   is built on the text before it, so it takes effect no earlier than that
+   text (a typo fix after an upcoming material change cannot carry it into
+   force early).
+2. Versions made by one commit in several documents take effect together, on
+   the latest of their dates, unless an entry gives `effective_reason:`.
+3. Versions before the document's `adopted:` day are not judged by the gate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
-from lexdocs.history.versions import CHANGES_FILE, History, Version
+from lexdocs.history.versions import DRAFT_LABEL, History, Version
+from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.review.pagedates import bind_dates, bind_plain, marked
 from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.sources.changelog import (
+    Entry,
+    Review,
+    changes_path,
+    parse_log,
+    read_log,
+)
 from lexdocs.sources.documents import format_date
-from lexdocs.sources.yamlsrc import load_yaml
+
+__all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
+           "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log"]
 
 Status = Literal["current", "upcoming", "superseded"]
-_KEYS = {"summary", "effective", "version", "material", "reason", "sections"}
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One change-log entry, with where it was written."""
-
-    summary: str
-    effective: dt.date | None
-    version: str | None
-    overrides: tuple[Override, ...]
-    path: str
-    line: int
-
-    @property
-    def key(self) -> str:
-        """Identity across commits: the pinned version, else the summary's words."""
-        return self.version or " ".join(self.summary.split())
-
-
-@dataclass(frozen=True)
-class Review:
-    """A recorded legal review that found nothing to change (`- reviewed: YYYY-MM-DD`).
-
-    Some notices must be brought up to date every year (CCPA §1798.130(a)(5)); a
-    review that changes nothing should not need a cosmetic edit and a new version.
-    It never moves "Last Updated": the page shows it as "Last reviewed".
-    """
-
-    date: dt.date
-    note: str
-    path: str
-    line: int
+def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
+    """The change log's materiality decisions, as the redline applies them."""
+    if entry is None:
+        return ()
+    return tuple(Override(section=d.section, material=d.material, reason=d.reason,
+                          path=d.path, line=d.line) for d in entry.overrides)
 
 
 @dataclass(frozen=True)
@@ -71,6 +66,12 @@ class VersionNotice:
     entry: Entry | None
     redline: Redline | None
     effective: dt.date
+    raised: str = ""
+    """Why `effective` is later than the version's own date, in words ("" if it is not)."""
+    together: tuple[tuple[str, str], ...] = ()
+    """(document, version id) of the other versions its commit made: published together."""
+    judged: bool = True
+    """False for a version before the document's `adopted:` day: the gate did not judge it."""
 
     @property
     def material(self) -> bool:
@@ -80,12 +81,18 @@ class VersionNotice:
     def summary(self) -> str:
         return self.entry.summary if self.entry else ""
 
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why each change is (not) material, as the redline states it."""
+        return tuple(self.redline.reasons) if self.redline else ()
+
     def effective_display(self) -> str:
         """The effective date as the document prints dates; a first version that took
         effect with a month-precision baseline stays a month ("September 2024")."""
         v = self.version
         baseline = v.source.baseline
-        if v.from_baseline and baseline and not (self.entry and self.entry.effective):
+        if (v.from_baseline and baseline and not (self.entry and self.entry.effective)
+                and not self.raised):
             return baseline.display()
         return format_date(self.effective, v.source.date_format)
 
@@ -99,6 +106,8 @@ class Timeline:
     draft: Redline | None
     findings: tuple[Finding, ...]
     reviews: tuple[Review, ...] = ()
+    canonical: RenderedDocument | None = None
+    """The working text before dates were put in (`history.working` has them)."""
 
     def last_reviewed(self, today: dt.date) -> dt.date | None:
         """The latest review up to `today` that is later than the version in force."""
@@ -107,6 +116,22 @@ class Timeline:
         dates = [r.date for r in self.reviews
                  if r.date <= today and (since is None or r.date > since)]
         return max(dates, default=None)
+
+    def last_updated(self, today: dt.date) -> dt.date | None:
+        """The one "Last Updated" of the document on `today`: the date of the version in
+        force (None before any is). Pages, versions.json, the CLI and the checks use it
+        or, per version, `Version.date`, which it is made from."""
+        current = self.current(today)
+        return current.version.date if current else None
+
+    def kept_up_to_date(self, today: dt.date) -> dt.date | None:
+        """The latest of "Last Updated" and a later recorded review: what a rule that
+        wants a notice renewed every year (`ccpa-stale`) judges."""
+        updated = self.last_updated(today)
+        reviewed = self.last_reviewed(today)
+        if updated is None:
+            return reviewed
+        return max(updated, reviewed or updated)
 
     def current(self, today: dt.date) -> VersionNotice | None:
         """The newest version in force on `today`."""
@@ -129,101 +154,34 @@ class Timeline:
         return self.notices[i - 1] if i > 0 else None
 
 
+def describe(t: Timeline, n: VersionNotice, today: dt.date) -> dict[str, Any]:
+    """One version as `lexdocs versions --format json` lists it: the same dates, status
+    and reasons the pages and versions.json show, from the same definitions."""
+    v = n.version
+    return {
+        "id": v.id,
+        "last_updated": v.date.isoformat(),
+        "effective": n.effective.isoformat(),
+        "status": t.status(n, today),
+        "first": t.previous(n) is None,
+        "material": n.material,
+        "commit": v.commit.sha,
+        "published_at": v.published.isoformat(),
+        "commit_date": v.commit_date.isoformat() if v.commit_date else None,
+        "summary": n.summary,
+        "reasons": list(n.reasons),
+        "effective_raised": n.raised or None,
+        "published_together": [{"document": d, "id": i} for d, i in n.together],
+        "notice_judged": n.judged,
+    }
+
+
 def build_date(tz: dt.tzinfo) -> dt.date:
     """Today in the site's zone; SOURCE_DATE_EPOCH makes a build reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz).date()
     return dt.datetime.now(tz).date()
-
-
-def parse_log(text: str | None, path: str) -> list[Entry]:
-    """The change log's entries; a malformed entry is a SourceError with its line."""
-    return [e for e in read_log(text, path) if isinstance(e, Entry)]
-
-
-def read_log(text: str | None, path: str) -> list[Entry | Review]:
-    """Every item of a change log: entries for versions, and recorded reviews."""
-    if text is None:
-        return []
-    data, lines = load_yaml(text, path)
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise SourceError("the change log must be a list of entries", path=path, line=1,
-                          hint="start each entry with '- summary: ...'")
-    return [_entry(item, i, lines, path) for i, item in enumerate(data)]
-
-
-def _review(item: dict[str, Any], i: int, lines: dict[Any, int], path: str) -> Review:
-    line = lines.get((i,), 1)
-    unknown = sorted(set(item) - {"reviewed", "note"})
-    if unknown:
-        raise SourceError(f"unknown key '{unknown[0]}' in a review", path=path,
-                          line=lines.get((i, unknown[0]), line),
-                          hint="a review has only 'reviewed: YYYY-MM-DD' and 'note: ...'")
-    day = item["reviewed"]
-    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise SourceError(f"reviewed '{day}' is not a date", path=path,
-                          line=lines.get((i, "reviewed"), line), hint="write YYYY-MM-DD")
-    return Review(date=day, note=" ".join(str(item.get("note") or "").split()), path=path,
-                  line=line)
-
-
-def _entry(item: Any, i: int, lines: dict[Any, int], path: str) -> Entry | Review:
-    line = lines.get((i,), 1)
-    if not isinstance(item, dict):
-        raise SourceError("an entry must have keys", path=path, line=line,
-                          hint="write '- summary: ...' and 'effective: YYYY-MM-DD'")
-    if "reviewed" in item:
-        return _review(item, i, lines, path)
-    unknown = sorted(set(item) - _KEYS)
-    if unknown:
-        raise SourceError(f"unknown key '{unknown[0]}'", path=path,
-                          line=lines.get((i, unknown[0]), line),
-                          hint=f"allowed: {', '.join(sorted(_KEYS))}")
-    summary = item.get("summary")
-    if not isinstance(summary, str) or not summary.strip():
-        raise SourceError("the entry has no summary", path=path, line=line,
-                          hint="add 'summary: ...' in plain language for readers")
-    effective = item.get("effective")
-    if effective is not None and (not isinstance(effective, dt.date)
-                                  or isinstance(effective, dt.datetime)):
-        raise SourceError(f"effective '{effective}' is not a date", path=path,
-                          line=lines.get((i, "effective"), line), hint="write YYYY-MM-DD")
-    version = item.get("version")
-    if version is not None:
-        version = str(version)
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(-\d+)?", version):
-            raise SourceError(f"version '{version}' is not a version id", path=path,
-                              line=lines.get((i, "version"), line),
-                              hint="ids look like 2025-01-15 (see 'lexdocs versions')")
-    overrides = []
-    if "material" in item:
-        overrides.append(_override(None, item, (i,), lines, path))
-    for j, sec in enumerate(item.get("sections") or []):
-        if not isinstance(sec, dict) or not isinstance(sec.get("section"), str):
-            raise SourceError("a section override needs 'section: <id>'", path=path,
-                              line=lines.get((i, "sections", j), line))
-        overrides.append(_override(sec["section"], sec, (i, "sections", j), lines, path))
-    return Entry(summary=" ".join(summary.split()), effective=effective, version=version,
-                 overrides=tuple(overrides), path=path, line=line)
-
-
-def _override(section: str | None, item: dict[str, Any], key: tuple[Any, ...],
-              lines: dict[Any, int], path: str) -> Override:
-    line = lines.get(key, 1)
-    material = item.get("material")
-    if not isinstance(material, bool):
-        raise SourceError("material must be true or false", path=path,
-                          line=lines.get((*key, "material"), line), hint="write true or false")
-    reason = item.get("reason")
-    if not isinstance(reason, str) or not reason.strip():
-        raise SourceError("overriding materiality needs a written reason", path=path,
-                          line=lines.get((*key, "material"), line),
-                          hint="add 'reason: ...' saying why, for the legal reviewer")
-    return Override(section=section, material=material, reason=" ".join(reason.split()),
-                    path=path, line=line)
 
 
 def _bind(history: History, entries: list[Entry], path: str,
@@ -266,8 +224,8 @@ def _bind(history: History, entries: list[Entry], path: str,
 
 def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeline:
     """Redline every version against the one before and apply the notice rules."""
-    root = history.source.path.rsplit("/", 1)[0]
-    path = f"{root}/{CHANGES_FILE}"
+    root = history.source.path.rsplit("/", 2)[0]
+    path = changes_path(root, history.name)
     findings: list[Finding] = []
     items = read_log(history.working_log, path)
     entries = [e for e in items if isinstance(e, Entry)]
@@ -279,6 +237,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
                                     path=r.path, line=r.line))
     bound, draft_entry = _bind(history, entries, path, findings)
     days = history.source.notice_days if history.source.notice_days is not None else notice_days
+    adopted = _adopted(history)
     published_slugs = {v.source.slug for v in history.versions}
     if published_slugs - {history.source.slug}:
         findings.append(Finding(
@@ -286,26 +245,138 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
             f"{history.name}: slug '{history.source.slug}' would move the permanent pages of "
             f"versions published under '{sorted(published_slugs)[0]}'; keep the published slug",
             path=history.source.path))
-    notices = []
+    notices: list[VersionNotice] = []
     previous = None
     for v in history.versions:
         entry = bound.get(v.number)
         redline = None
         if previous is not None:
-            redline = diff_documents(previous.rendered, v.rendered,
-                                     entry.overrides if entry else ())
+            redline = diff_documents(previous.rendered, v.rendered, overrides_of(entry))
+        _dating(history.name, v, today, findings)
+        judged = adopted is None or v.published.date() >= adopted
         effective = _gate(history.name, v.id, v.published.date(), redline, entry, days,
-                          path, findings, draft=False)
-        notices.append(VersionNotice(v, entry, redline, effective or v.date))
+                          path, findings if judged else [], draft=False)
+        notices.append(VersionNotice(v, entry, redline, effective or v.date, judged=judged))
         previous = v
     draft = None
     if history.draft:
         old = history.versions[-1].rendered if history.versions else None
-        draft = diff_documents(old, history.working, draft_entry.overrides if draft_entry else ())
+        draft = diff_documents(old, history.working, overrides_of(draft_entry))
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)
-    return Timeline(history, tuple(notices), draft, tuple(findings), reviews)
+    return _dated(Timeline(history, (), draft, tuple(findings), reviews,
+                           canonical=history.working), _inherit(notices))
+
+
+def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
+    """Each version's text with its final dates, from the canonical texts; the working
+    text with the dates of the version it equals, or the draft's."""
+    raw = {v.number: v.rendered for v in t.history.versions}
+    with_marks = {number for number, doc in raw.items() if marked(doc)}
+    dated = tuple(replace(
+        n, version=replace(n.version, rendered=bind_dates(
+            raw[n.version.number], n.version.display_date, n.effective_display())),
+        redline=n.redline if not {n.version.number, n.version.number - 1} & with_marks
+        else bind_plain(n.redline, {PAGE_VERSION["last_updated"]: n.version.display_date,
+                                     PAGE_VERSION["effective"]: n.effective_display()}))
+        for n in notices)
+    canonical = t.canonical or t.history.working
+    if t.history.draft or not dated:
+        working = bind_dates(canonical, DRAFT_LABEL, "not yet set (draft)")
+    else:
+        working = bind_dates(canonical, dated[-1].version.display_date,
+                             dated[-1].effective_display())
+    return replace(t, history=replace(t.history, working=working), notices=dated)
+
+
+def _adopted(history: History) -> dt.date | None:
+    """The optional `adopted:` day of document.yml, read defensively: a source loaded
+    before the key existed simply has none."""
+    day = getattr(history.source, "adopted", None)
+    return day if isinstance(day, dt.date) else None
+
+
+def _dating(doc: str, v: Version, today: dt.date, findings: list[Finding]) -> None:
+    """Say what was done with a commit date that cannot be the day the text was published."""
+    where = f"{doc}: version {v.id} (commit {v.commit.sha[:10]})"
+    if v.commit_date is not None:
+        findings.append(Finding(
+            "notice-backdated", "warning",
+            f"{where} is dated {v.commit_date.date()}, before the commit it follows; it is "
+            f"dated {v.published.date()}, when the text before it was published",
+            path=v.source.path))
+    if v.published.date() > today:
+        findings.append(Finding(
+            "notice-future-commit", "error",
+            f"{where} is dated {v.published.date()}, after today ({today}): its id and "
+            "'Last Updated' would be a day that has not come",
+            path=v.source.path))
+
+
+def _inherit(notices: list[VersionNotice]) -> list[VersionNotice]:
+    """Invariant 1: a version takes effect no earlier than the version it was built on.
+
+    A version contains (or was edited from) the text before it; if that text is
+    still upcoming, a later typo fix, title change or reordering must not put it
+    in force early.
+    """
+    out: list[VersionNotice] = []
+    for n in notices:
+        before = out[-1] if out else None
+        if before is not None and before.effective > n.effective:
+            n = replace(n, effective=before.effective, raised=(
+                f"it builds on version {before.version.id}, which takes effect "
+                f"{before.effective}"))
+        out.append(n)
+    return out
+
+
+def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
+    """Invariant 2: versions one commit made in several documents take effect together.
+
+    A summary or a regional notice made by the same commit as the statement it
+    restates (a shared variable or include) must not take effect before it. So
+    all versions of one commit get the latest effective date among them, unless
+    a version's entry gives `effective_reason:`; then invariant 1 is applied
+    again. A historical first version dated by a declared baseline keeps its date.
+    """
+    notices = {name: list(t.notices) for name, t in timelines.items()}
+    for _ in range(len(notices) + 1):
+        groups: dict[str, list[tuple[str, int]]] = {}
+        for name, ns in notices.items():
+            for i, n in enumerate(ns):
+                groups.setdefault(n.version.commit.sha, []).append((name, i))
+        changed = False
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            latest = max(notices[d][i].effective for d, i in members)
+            for d, i in members:
+                n = notices[d][i]
+                alone = n.entry is not None and bool(n.entry.effective_reason)
+                baseline = n.version.from_baseline and n.version.source.baseline is not None
+                if n.effective < latest and not alone and not baseline:
+                    lead = next(f"{o} version {notices[o][j].version.id}" for o, j in members
+                                if notices[o][j].effective == latest)
+                    notices[d][i] = replace(n, effective=latest, raised=(
+                        f"it was published together with {lead}, which takes effect {latest}"))
+                    changed = True
+        for name in notices:
+            notices[name] = _inherit(notices[name])
+        if not changed:
+            break
+    out = {}
+    for name, t in timelines.items():
+        ns = notices[name]
+        shared = {}
+        for n in ns:
+            shared[n.version.commit.sha] = [
+                (o, m.version.id) for o, oms in notices.items() if o != name
+                for m in oms if m.version.commit.sha == n.version.commit.sha]
+        out[name] = _dated(t, [replace(n, together=tuple(shared[n.version.commit.sha]))
+                               for n in ns])
+    return out
 
 
 def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,

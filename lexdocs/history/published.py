@@ -1,0 +1,108 @@
+"""The publication record: what readers have already been shown, so it can never move.
+
+A version's id, URL and text are promises: people cite them, archives store
+them. They are made from git history, and history can be rewritten (an amend,
+a rebase, a force-push) after the site went out. So the deploy step records the
+`versions.json` it published on a branch of its own, `lexdocs-published` (as
+`mike` keeps `gh-pages`), with `lexdocs record` followed by
+`git push origin lexdocs-published`; every later build reads that record and
+refuses to publish if a recorded id is gone or its text changed. No branch
+means nothing was recorded yet, and nothing to check.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lexdocs.errors import GitError, SourceError
+from lexdocs.findings import Finding
+from lexdocs.history.gitstore import open_store
+from lexdocs.history.versions import Version
+
+BRANCH = "lexdocs-published"
+RECORD_FILE = "versions.json"
+RULE = "permanent-url"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One version as the record says it was published."""
+
+    document: str
+    id: str
+    sha256: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """The record at the tip of the branch: where it was read, and its versions."""
+
+    ref: str
+    commit: str
+    versions: tuple[Recorded, ...]
+
+
+def parse_record(text: str, where: str) -> tuple[Recorded, ...]:
+    """The versions listed in a recorded `versions.json` (schema 1)."""
+    try:
+        data: Any = json.loads(text)
+        docs = data["documents"]
+        return tuple(Recorded(document=str(name), id=str(v["id"]), sha256=str(v["sha256"]),
+                              commit=str(v.get("commit", "")))
+                     for name, doc in docs.items() for v in doc["versions"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SourceError("the publication record is not a versions.json lexdocs wrote",
+                          path=where, hint=f"inspect it with 'git show {where}'") from exc
+
+
+def load_record(project: Path) -> Record | None:
+    """The last publication record, or None when nothing was recorded yet."""
+    with open_store(project) as store:
+        tip = store.branch_tip(BRANCH)
+        if tip is None:
+            return None
+        ref, commit = tip
+        text = store.read_top(commit, RECORD_FILE)
+    where = f"{ref.removeprefix('refs/heads/').removeprefix('refs/remotes/')}:{RECORD_FILE}"
+    if text is None:
+        raise GitError(f"branch '{BRANCH}' has no {RECORD_FILE}", path=where,
+                       hint=f"it must hold only {RECORD_FILE}, as 'lexdocs record' writes it")
+    return Record(ref=ref, commit=commit, versions=parse_record(text, where))
+
+
+def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> list[Finding]:
+    """Every recorded version must still exist with the same text; one error per breach.
+
+    `versions` are the documents' versions as this build computes them. A
+    document the record knows but the build does not publish any more is a
+    breach too: its permanent pages would disappear.
+    """
+    findings = []
+    for r in record.versions:
+        where = f"{r.document}: published version {r.id}"
+        built = {v.id: v for v in versions.get(r.document, ())}
+        fix = (f"put commit {r.commit[:12]} back into the branch's history (find it with "
+               "'git reflog'), and make further edits as new commits")
+        if r.id not in built:
+            findings.append(Finding(RULE, "error", f"{where} is missing from this build "
+                                    f"(history was rewritten after it was published); {fix}",
+                                    path=f"{BRANCH}:{RECORD_FILE}"))
+        elif built[r.id].rendered.fingerprint != r.sha256:
+            findings.append(Finding(RULE, "error", f"{where} has different text now "
+                                    f"(history was rewritten after it was published); {fix}",
+                                    path=f"{BRANCH}:{RECORD_FILE}"))
+    return findings
+
+
+def record(project: Path, versions_json: str) -> str | None:
+    """Commit `versions_json` on the record branch; None if it is already recorded."""
+    count = len(parse_record(versions_json, RECORD_FILE))
+    with open_store(project) as store:
+        return store.commit_single_file(
+            BRANCH, RECORD_FILE, versions_json,
+            f"Record the published versions ({count} in all)\n\n"
+            f"Written by 'lexdocs record'; push with 'git push origin {BRANCH}'.")

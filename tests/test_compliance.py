@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from lexdocs.checks.compliance import check_category_retention, check_list_intros, run_checks
+from lexdocs.checks.compliance import (
+    check_category_retention,
+    check_list_intros,
+    is_placeholder,
+    run_checks,
+    static_text,
+)
 from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
 from lexdocs.errors import GitError
 from lexdocs.findings import Finding
@@ -283,3 +290,42 @@ def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> Non
 def test_findings_use_only_declared_rules_with_their_severity(real: Project) -> None:
     for f in checks(real, dt.date(2020, 1, 1)):
         assert f.severity == RULES[f.rule].severity
+
+
+# --- every check is linear in the text's length --------------------------------------------
+
+def test_a_100000_character_value_is_checked_in_well_under_a_second() -> None:
+    """Each half of this value took minutes with the old patterns (quadratic or worse):
+    a long word in the address pattern of readability, a long run of punctuation in the
+    retention placeholder test. It is printed by both summaries, so every check reads it."""
+    from lexdocs.checks.readability import target_findings
+
+    value = "a" * 50_000 + "!" * 49_999 + "b"
+    read = overlay({f"{ROOT}/variables.yml": edit(
+        "value: only as long as we need it", f"value: \"{value}\"")})
+    variables, sources, rendered = load(read)
+    assert variables.items["retention.as_needed"].text == value
+    started = time.perf_counter()
+    checks((variables, sources, rendered))
+    target_findings(rendered, {"eu-privacy-summary": 50})
+    assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize("text", ["TBD", "?", "--", " n/a ", "(todo)", "xxx", "", "!" * 100_000])
+def test_placeholders_are_found_with_punctuation_around_them(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", ["90 days", "as long as needed", "!" * 100_000 + "a"])
+def test_real_periods_are_not_placeholders(text: str) -> None:
+    started = time.perf_counter()
+    assert not is_placeholder(text)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_an_unclosed_tag_is_blanked_to_the_end_in_linear_time() -> None:
+    body = "Kept 90 days {{ x }}.\n" + "{{" * 50_000
+    started = time.perf_counter()
+    text = static_text(body)
+    assert time.perf_counter() - started < 0.5
+    assert text.startswith("Kept 90 days        .\n") and not text.strip(" \n").endswith("{")

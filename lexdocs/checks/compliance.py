@@ -28,6 +28,7 @@ from lexdocs.sources.documents import DocumentSource, SectionSource
 from lexdocs.sources.types import TYPES, Spelling
 from lexdocs.sources.variables import Value, Variables
 
+CALIFORNIA_TAGS = frozenset({"california", "ccpa"})
 VAGUE_WORDS = ("may", "might", "some", "certain")
 
 
@@ -79,13 +80,16 @@ def check_stale(sources: Mapping[str, DocumentSource], rendered: Mapping[str, Re
                 last_updated: Mapping[str, dt.date | None], today: dt.date) -> list[Finding]:
     """California rights must be re-published at least every 12 months; drafts are skipped.
 
-    Applies to the documents whose `checks:` include `ccpa-notice` or `ccpa-update`.
+    Applies to the documents whose `checks:` include `ccpa-notice` or `ccpa-update`, and
+    to any document with a section tagged `california` or `ccpa`.
     """
     out = []
-    for name in rendered:
+    for name, doc in rendered.items():
         src = sources.get(name)
         last = last_updated.get(name)
-        if "ccpa-stale" not in enabled(src) or last is None or last >= _year_before(today):
+        californian = "ccpa-stale" in enabled(src) or any(
+            CALIFORNIA_TAGS & set(s.tags) for s in doc.sections)
+        if not californian or last is None or last >= _year_before(today):
             continue
         out.append(_finding(
             "ccpa-stale", f"{name}: last updated {last.isoformat()}, more than 12 months before "

@@ -207,8 +207,8 @@ class ReadabilitySchema(base.Config):  # type: ignore[no-untyped-call]
 class DocumentSchema(base.Config):  # type: ignore[no-untyped-call]
     """document.yml."""
 
-    title = Field(text, example="Privacy Statement")
-    slug = Field(slug, example="privacy")
+    title = Field(text, example="Notice")
+    slug = Field(slug, example="notice")
     sections = Field(list_of(section_file, non_empty=True), example="[10-intro.md]")
     date_format = Field(date_format, default=DEFAULT_FORMAT)
     baseline = Field(lambda v: v, optional=True)  # checked with its precision in documents

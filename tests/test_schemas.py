@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from lexdocs.checks.rules import GROUPS, RULES
 from lexdocs.dates import format_date
 from lexdocs.errors import SourceError
+from lexdocs.history.versions import load_histories
 from lexdocs.render.markup import to_html
-from lexdocs.render.templates import render_document
+from lexdocs.render.templates import blank_front_matter, render_document
 from lexdocs.sources.documents import decode_source, load_document, read_working_tree
 from lexdocs.sources.schemas import CHECK_GROUPS
 from lexdocs.sources.types import TYPES, escape_markdown
 from lexdocs.sources.variables import load_variables
+from tests.conftest import Repo
 
 PROJECT = Path(__file__).resolve().parents[1]
 SECTION = "---\nid: a\ntitle: A\n---\nText {{ v.x }}.\n"
@@ -169,3 +172,26 @@ def test_every_type_is_one_registry_entry_with_its_formats() -> None:
     assert not TYPES["boolean"].value(False, where)
     with pytest.raises(SourceError, match="not a duration"):
         TYPES["duration"].value("90", where)
+
+
+def test_a_commit_that_only_adds_a_bom_and_crlf_makes_no_version(project: Repo) -> None:
+    section = "policy_src/privacy/20-retention.md"
+    (project.path / section).write_bytes(
+        b"\xef\xbb\xbf" + project.read(section).replace("\n", "\r\n").encode("utf-8"))
+    project.commit("Saved on another editor", "2024-10-01T10:00:00+00:00")
+    project.replace("policy_src/variables.yml", "90 days", "60 days")
+    project.commit("Shorter log retention", "2024-11-01T10:00:00+00:00")
+    history = load_histories(project.path, "policy_src", ("privacy",), ZoneInfo("UTC"))["privacy"]
+    assert [v.date for v in history.versions] == [dt.date(2024, 9, 1), dt.date(2024, 11, 1)]
+    assert not history.draft
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("\ufeffA snippet.\n", "A snippet.\n"),
+    ("\ufeff---\r\nid: a\r\n---\r\nBody\r\n", "\n\n\nBody\r\n"),
+    ("---\nid: a\n---\nBody\n", "\n\n\nBody\n"),
+    ("No front matter.\n", "No front matter.\n"),
+])
+def test_a_template_read_from_any_reader_loses_its_bom_with_its_front_matter(
+        text: str, body: str) -> None:
+    assert blank_front_matter(text) == body

@@ -18,14 +18,13 @@ from typing import Any
 from lexdocs import dates
 from lexdocs.errors import SourceError
 from lexdocs.sources.schemas import DocumentSchema, FrontMatterSchema, validate
-from lexdocs.sources.yamlsrc import load_yaml, split_front_matter
+from lexdocs.sources.yamlsrc import load_yaml, normalise_text, split_front_matter
 
 Reader = Callable[[str], str | None]
 """path -> text, or None when there is no such file. A reader that meets bytes which are
 not UTF-8 raises SourceError naming the file (`decode_source` does both steps)."""
 DOCUMENT_FILE = "document.yml"
 DEFAULT_DATE_FORMAT = dates.DEFAULT_FORMAT
-_BOM = "\ufeff"
 
 
 def decode_source(data: bytes, path: str) -> str:
@@ -42,13 +41,6 @@ def decode_source(data: bytes, path: str) -> str:
                           path=path, line=line,
                           hint="save it as UTF-8 in your editor") from exc
     return normalise_text(text)
-
-
-def normalise_text(text: str) -> str:
-    """Drop a leading byte-order mark and turn CRLF and CR line ends into LF."""
-    if text.startswith(_BOM):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @dataclass(frozen=True)

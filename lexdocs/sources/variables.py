@@ -26,7 +26,7 @@ from lexdocs.sources.types import (
     escape_markdown,
     value_type,
 )
-from lexdocs.sources.yamlsrc import LineMap, load_yaml
+from lexdocs.sources.yamlsrc import LineMap, load_yaml, normalise_text
 
 __all__ = ["ADDRESS_FIELDS", "SCALAR_TYPES", "Record", "Value", "Variable", "Variables",
            "escape_markdown", "load_variables", "load_variables_file"]
@@ -138,7 +138,7 @@ def load_variables(text: str | None, path: str) -> Variables:
     out = Variables()
     if text is None:
         return out
-    data, lines = load_yaml(text, path)
+    data, lines = load_yaml(normalise_text(text), path)
     if data is None:
         return out
     if not isinstance(data, dict):

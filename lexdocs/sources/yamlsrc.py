@@ -19,8 +19,20 @@ from lexdocs.errors import SourceError
 # every commit, and the C composer keeps the same positions ten times faster.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_BOM = "\ufeff"
 KeyPath = tuple[Hashable, ...]
 LineMap = dict[KeyPath, int]
+
+
+def normalise_text(text: str) -> str:
+    """Drop a leading byte-order mark and turn CRLF and CR line ends into LF.
+
+    Editors add either without the author seeing it; neither may change what a source
+    says, so every loader reads through this (and `documents.decode_source` for bytes).
+    """
+    if text.startswith(_BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
@@ -113,6 +125,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
     The body keeps its own line count intact so template errors can name the
     line in the file, not in the body.
     """
+    text = normalise_text(text)
     if not text.startswith("---\n"):
         raise SourceError(
             "a section file must begin with YAML front matter",
@@ -134,10 +147,18 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
 
 
 def front_matter_end(text: str) -> int | None:
-    """Offset where the body starts after `---` front matter, or None if there is none."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 3)
-    if end != -1:
-        return end + 5
-    return len(text) if text.endswith("\n---") else None
+    """Offset where the body starts after `---` front matter, or None if there is none.
+
+    Text as a reader returned it: a byte-order mark before the front matter and CRLF line
+    ends are read through, so that whoever blanks the front matter drops the mark with it
+    (a file that has only a mark starts its body after it). Neither is visible to a
+    reader of the page, so neither may change the rendered text.
+    """
+    start = 1 if text.startswith(_BOM) else 0
+    for newline in ("\n", "\r\n"):
+        if text.startswith("---" + newline, start):
+            end = text.find(f"{newline}---{newline}", start + 3)
+            if end != -1:
+                return end + 2 * len(newline) + 3
+            return len(text) if text.endswith(newline.join(("", "---"))) else None
+    return start or None

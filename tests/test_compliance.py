@@ -27,6 +27,7 @@ from lexdocs.findings import Finding
 from lexdocs.history.gitstore import open_store
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.sources.documents import DocumentSource, Reader, load_document, read_working_tree
+from lexdocs.sources.schemas import ROLES
 from lexdocs.sources.variables import Variables, load_variables, load_variables_file
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -330,3 +331,31 @@ def test_an_unclosed_tag_is_blanked_to_the_end_in_linear_time() -> None:
     text = static_text(body)
     assert time.perf_counter() - started < 0.5
     assert text.startswith("Kept 90 days        .\n") and not text.strip(" \n").endswith("{")
+
+
+# --- what applies to a document is declared in its document.yml ---------------------------
+
+def test_rules_apply_only_to_documents_that_declare_them(real: Project) -> None:
+    assert {n: s.checks for n, s in real[1].items()} == {
+        "privacy": ("ccpa-update",), "eu-privacy-summary": ("eu-art13",),
+        "california-privacy-notice": ("ccpa-notice",)}
+    read = overlay({f"{EU}/document.yml": edit("checks: [eu-art13]\n", ""),
+                    f"{EU}/90-complaints.md": edit("supervisory authority", "regulator")})
+    assert of(checks(load(read)), "eu-summary-element") == []
+    declared = overlay({f"{EU}/90-complaints.md": edit("supervisory authority", "regulator")})
+    assert len(of(checks(load(declared)), "eu-summary-element")) == 1
+
+
+def test_a_role_without_its_variable_is_named_in_the_finding() -> None:
+    read = overlay({f"{EU}/document.yml": edit("  privacy-contact: contact.privacy_email\n", "")})
+    found = of(checks(load(read)), "eu-summary-element")
+    assert [f.message.split(" (")[0] for f in found] == [
+        "eu-privacy-summary: the controller's contact details",
+        "eu-privacy-summary: how to use the rights"]
+    assert all("no variable plays the role 'privacy-contact'" in f.message for f in found)
+
+
+def test_every_role_in_the_rule_book_is_declared() -> None:
+    used = {w[1:-1] for el in EU_ELEMENTS + CA_ELEMENTS + CA_GAPS for g in el.words for w in g
+            if w.startswith("<")} | {el.only_if for el in EU_ELEMENTS if el.only_if}
+    assert used == set(ROLES)

@@ -53,6 +53,10 @@ def refused(doc: str = "title: T\nslug: t\nsections: [a.md]\n", section: str = S
     ("title: T\nslug: t\nsections: [a.md]\nadopted: soon\n", 4, "'soon' is not a date"),
     ("title: T\nslug: t\nsections: [a.md]\nnotice_days: -1\n", 4, "whole number"),
     ("title: T\nslug: t\nsections: [a.md]\ntitel: U\n", 4, "did you mean 'title'"),
+    ("title: T\nslug: t\nsections: [a.md]\nroles:\n  controler: a.b\n", 5,
+     "did you mean 'controller'"),
+    ("title: T\nslug: t\nsections: [a.md]\nroles:\n  controller: A B\n", 5,
+     "not a variable name"),
     ("title: \"T\nslug: t\nsections: [a.md]\n", 1, "quotation mark is never closed"),
 ])
 def test_a_bad_document_yml_is_refused_at_its_line(doc: str, where: int, message: str) -> None:
@@ -63,11 +67,13 @@ def test_a_bad_document_yml_is_refused_at_its_line(doc: str, where: int, message
 
 def test_declared_checks_readability_and_adoption_reach_the_source() -> None:
     doc = ("title: T\nslug: t\nsections: [a.md]\nchecks: [eu-art13, ccpa-update]\n"
+           "roles: {controller: company.name}\n"
            "readability: {target: 55}\nadopted: 2025-01-31\ndate_format: \"d MMMM y\"\n")
     src = load_document("src", "t", files(doc).get)
     assert src.checks == ("eu-art13", "ccpa-update")
     assert src.readability_target == 55.0
     assert src.adopted == dt.date(2025, 1, 31)
+    assert src.role("controller") == "company.name" and src.role("telephone") is None
     assert format_date(dt.date(2024, 9, 1), src.date_format) == "1 September 2024"
     plain = load_document("src", "t", files().get)
     assert (plain.checks, plain.readability_target, plain.adopted) == ((), None, None)

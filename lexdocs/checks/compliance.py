@@ -26,7 +26,7 @@ from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource, SectionSource
 from lexdocs.sources.types import TYPES, Spelling
-from lexdocs.sources.variables import Value, Variables
+from lexdocs.sources.variables import Value, Variable, Variables
 
 CALIFORNIA_TAGS = frozenset({"california", "ccpa"})
 VAGUE_WORDS = ("may", "might", "some", "certain")
@@ -139,18 +139,32 @@ def check_category_retention(variables: Variables) -> list[Finding]:
     return out
 
 
-def _pattern(group: tuple[str, ...], variables: Variables) -> re.Pattern[str] | str:
-    """One group as a regex, or why it cannot be checked (an undeclared variable)."""
+def _pattern(group: tuple[str, ...], variables: Variables,
+             src: DocumentSource | None) -> re.Pattern[str] | str:
+    """One group as a regex, or why it cannot be checked (a role without a variable)."""
     alternatives = []
     for word in group:
         if word.startswith("<") and word.endswith(">"):
-            var = variables.items.get(word[1:-1])
+            var, why = _role(word[1:-1], variables, src)
             if var is None:
-                return f"variable '{word[1:-1]}' is not declared"
+                return why
             alternatives.append(re.escape(var.text))
         else:
             alternatives.append(r"\b" + re.escape(word))
     return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _role(role: str, variables: Variables, src: DocumentSource | None) -> tuple[Variable | None,
+                                                                                str]:
+    """The variable the document assigns to `role`, or why there is none."""
+    name = src.role(role) if src else None
+    if name is None:
+        return None, (f"no variable plays the role '{role}': add 'roles: {{{role}: "
+                      "variable.name}' to document.yml")
+    var = variables.items.get(name)
+    if var is None:
+        return None, f"variable '{name}' (role '{role}') is not declared"
+    return var, ""
 
 
 _FIXES = {"ccpa-notice-gap": "ask the company, then state its answer (never a guess)"}
@@ -163,7 +177,7 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
     doc_path = src.path if src else None
     for el in elements:
         if el.only_if:
-            flag = variables.items.get(el.only_if)
+            flag, _why = _role(el.only_if, variables, src)
             if flag is None or not (isinstance(flag.value, Value) and flag.value):
                 continue
         sections = [s for s in doc.sections if el.tag is None or el.tag in s.tags]
@@ -173,7 +187,7 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
                                 f"tag the section that says it, or add one", doc_path))
             continue
         text = "\n".join(markup.plain_text(s.html) for s in sections)
-        patterns = [_pattern(g, variables) for g in el.words]
+        patterns = [_pattern(g, variables, src) for g in el.words]
         if all(isinstance(p, re.Pattern) and p.search(text) for p in patterns):
             continue
         broken = [p for p in patterns if isinstance(p, str)]

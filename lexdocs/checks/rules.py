@@ -53,8 +53,9 @@ class Element:
 
     `words` is a list of groups that must all occur; each group lists alternatives.
     An alternative is a word start matched without case ("rectif" finds
-    "rectification") or `<variable.name>` for that variable's value. `only_if` names
-    a boolean variable that makes the element required (the DPF paragraphs).
+    "rectification") or `<role>` for the value of the variable the document's `roles:`
+    assigns to that role (`sources.schemas.ROLES`). `only_if` names the role of a boolean
+    variable that makes the element required (the DPF paragraphs).
     """
 
     id: str
@@ -68,7 +69,7 @@ class Element:
     def expects(self) -> str:
         """The words in plain English, for the finding."""
         def show(w: str) -> str:
-            return f"the value of {w[1:-1]}" if w.startswith("<") else f"'{w}'"
+            return f"the value of the {w[1:-1]} variable" if w.startswith("<") else f"'{w}'"
 
         return " and ".join(" or ".join(show(w) for w in g) for g in self.words)
 
@@ -88,8 +89,8 @@ def _table(text: str) -> tuple[Element, ...]:
 
 EU_ELEMENTS = _table("""
 controller | who the controller is | GDPR Art. 13(1)(a) | controller | \\
-<company.legal_name> & controller
-contact | the controller's contact details | GDPR Art. 13(1)(a) | contact | <contact.privacy_email>
+<controller> & controller
+contact | the controller's contact details | GDPR Art. 13(1)(a) | contact | <privacy-contact>
 dpo | how to reach the data protection officer | GDPR Art. 13(1)(b) | dpo | data protection officer
 purposes | the purposes of the processing | GDPR Art. 13(1)(c) | purposes | we use / purpose
 legal-basis | the legal basis of the processing | GDPR Art. 13(1)(c) | legal-basis | \\
@@ -99,10 +100,10 @@ legitimate interest
 recipients | the recipients of the data | GDPR Art. 13(1)(e) | recipients | recipient / share
 transfers | transfers abroad and their safeguards | GDPR Art. 13(1)(f) | transfers | \\
 adequacy & contract
-dpf | the Data Privacy Framework | GDPR Art. 13(1)(f) | transfers | if <dpf.participates> \
-Data Privacy Framework & <dpf.program_url>
+dpf | the Data Privacy Framework | GDPR Art. 13(1)(f) | transfers | if <dpf-participates> \
+Data Privacy Framework & <dpf-program>
 recourse | the independent recourse mechanism | DPF Principles: Notice, Recourse | transfers | \
-if <dpf.participates> <dpf.recourse_body> & independent
+if <dpf-participates> <dpf-recourse> & independent
 retention | how long data is kept, or the criteria | GDPR Art. 13(2)(a) | retention | \
 days / months / years / as long as
 right-access | the right of access | GDPR Art. 13(2)(b), 15 | rights | access
@@ -115,9 +116,9 @@ withdraw-consent | the right to withdraw consent | GDPR Art. 13(2)(c), 7(3) | ri
 complaint | the right to complain | GDPR Art. 13(2)(d), 77 | complaint | supervisory authority
 requirement | whether giving data is required | GDPR Art. 13(2)(e) | requirement | \
 do not have to / not required / decline
-exercise | how to use the rights | GDPR Art. 12(2) | exercise-rights | <contact.privacy_email>
+exercise | how to use the rights | GDPR Art. 12(2) | exercise-rights | <privacy-contact>
 full-statement | a link to the full statement | GDPR Art. 12(1); WP260 rev.01 para. 35 | \
-full-statement | <contact.privacy_statement_url>
+full-statement | <full-statement>
 """.replace("\\\n", ""))
 
 _CCPA = "Cal. Civ. Code §1798"
@@ -137,11 +138,11 @@ right-limit | the right to limit use of sensitive data | {_CCPA}.121 | rights | 
 right-non-discrimination | the right not to be discriminated against | {_CCPA}.125 | rights | \
 discriminat
 methods | two or more ways to make a request | {_CCPA}.130(a)(1) | requests | \
-<contact.privacy_email> & <contact.telephone> / <contact.postal_address>
+<privacy-contact> & <telephone> / <postal-address>
 verification | how requests are verified | 11 CCR §7011(e)(3) | verification | verif
 authorized-agent | how an authorized agent asks | 11 CCR §7011(e)(3)(H) | authorized-agent | \
 authorized agent / authorised agent
-contact | a contact for questions | 11 CCR §7011(e)(3)(J) | contact | <contact.privacy_email>
+contact | a contact for questions | 11 CCR §7011(e)(3)(J) | contact | <privacy-contact>
 """.replace("\\\n", ""))
 
 CA_GAPS = _table(f"""

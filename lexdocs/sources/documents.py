@@ -90,6 +90,12 @@ class DocumentSource:
     checks: tuple[str, ...] = ()
     readability_target: float | None = None
     adopted: dt.date | None = None
+    roles: tuple[tuple[str, str], ...] = ()
+    """(role, variable name): which variable holds each fact the rules look for."""
+
+    def role(self, name: str) -> str | None:
+        """The variable that plays `name` in this document (`roles:`), if any."""
+        return dict(self.roles).get(name)
 
 
 def format_date(day: dt.date, fmt: str, locale: str = dates.DEFAULT_LOCALE) -> str:
@@ -143,7 +149,7 @@ def load_document(root: str, name: str, read: Reader) -> DocumentSource:
     return DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
                           date_format=cfg["date_format"], baseline=baseline,
                           sections=tuple(sections), notice_days=cfg["notice_days"],
-                          checks=cfg["checks"], adopted=cfg["adopted"],
+                          checks=cfg["checks"], adopted=cfg["adopted"], roles=cfg["roles"],
                           readability_target=readability["target"] if readability else None)
 
 

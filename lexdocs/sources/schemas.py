@@ -35,6 +35,21 @@ CHECK_GROUPS = {
 }
 
 
+# The facts the rules look for in a document's text, by role; a document's `roles:` names
+# the variable that holds each, so the rule book never names a variable of one company.
+ROLES = {
+    "controller": "the legal name of the company responsible for the data",
+    "privacy-contact": "the e-mail address for privacy requests",
+    "telephone": "a telephone number for requests",
+    "postal-address": "a postal address for requests",
+    "full-statement": "the address of the full statement a summary points to",
+    "dpf-participates": "whether the company takes part in the Data Privacy Framework",
+    "dpf-program": "the address of the Data Privacy Framework programme",
+    "dpf-recourse": "the independent recourse body of the Data Privacy Framework",
+}
+_VARIABLE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
+
+
 class Invalid(base.ValidationError):
     """A field's value is wrong: message, remedy, and where inside the field (list index)."""
 
@@ -62,6 +77,8 @@ class Field(base.BaseConfigOption[T], Generic[T]):
             if not self.optional:
                 raise Invalid("", f"add a line '{self._name}: {self.example}'", missing=True)
             return self.default  # type: ignore[no-any-return]
+        if value is self._default:  # MkDocs fills absent keys with the default, valid as is
+            return value  # type: ignore[no-any-return]
         return self.check(value)
 
 
@@ -119,7 +136,7 @@ def date_format(value: Any) -> str:
 def list_of(item: Callable[[Any], T], *, non_empty: bool = False) -> Callable[[Any], tuple[T, ...]]:
     """A list whose items each pass `item`; an error names the item's own line."""
     def check(value: Any) -> tuple[T, ...]:
-        if not isinstance(value, list | tuple):  # a tuple is the default, already checked
+        if not isinstance(value, list):
             raise Invalid("must be a list", "write each item on a line starting with '- '")
         if non_empty and not value:
             raise Invalid("must not be empty", "list at least one item")
@@ -154,6 +171,24 @@ def check_group(value: Any) -> str:
                       (f" (did you mean '{close[0]}'?)" if close else ""),
                       f"use {', '.join(CHECK_GROUPS)}")
     return str(value)
+
+
+def roles(value: Any) -> tuple[tuple[str, str], ...]:
+    """`role: variable.name` lines; an unknown role suggests the closest one."""
+    if not isinstance(value, dict):
+        raise Invalid("must be a mapping", "write 'role: variable.name' lines under it")
+    out = []
+    for role, name in value.items():
+        if role not in ROLES:
+            close = difflib.get_close_matches(str(role), ROLES, n=1)
+            raise Invalid(f"'{role}' is not a role" +
+                          (f" (did you mean '{close[0]}'?)" if close else ""),
+                          f"use {', '.join(ROLES)}", (role,))
+        if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
+            raise Invalid(f"'{name}' is not a variable name",
+                          "write the dotted name, e.g. contact.email", (role,))
+        out.append((str(role), name))
+    return tuple(out)
 
 
 def reading_ease(value: Any) -> float:
@@ -215,6 +250,7 @@ class DocumentSchema(base.Config):  # type: ignore[no-untyped-call]
     notice_days = Field(whole_number, optional=True)
     checks = Field(list_of(check_group), default=(), example="[eu-art13]")
     readability = Field(sub(ReadabilitySchema), optional=True)
+    roles = Field(roles, default=(), example="{controller: company.name}")
     adopted = Field(day, optional=True, example="2025-01-31")
 
 

@@ -73,7 +73,7 @@ class Value:
         return self.text
 
     def __bool__(self) -> bool:
-        # `{% if dpf.participates %}` must follow the value, not the object's existence.
+        # `{% if offer.active %}` must follow the value, not the object's existence.
         return TYPES[self.type].truth(self) if self.type in TYPES else bool(self.text)
 
 

@@ -201,3 +201,11 @@ def test_a_commit_that_only_adds_a_bom_and_crlf_makes_no_version(project: Repo) 
 def test_a_template_read_from_any_reader_loses_its_bom_with_its_front_matter(
         text: str, body: str) -> None:
     assert blank_front_matter(text) == body
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("a:\n  2024-13-01: x\n", 2), ("a: 99999-01-01\n", 1), ("a: !!python/object x\n", 1)])
+def test_a_value_yaml_cannot_build_is_an_error_at_its_line(text: str, where: int) -> None:
+    with pytest.raises(SourceError) as err:
+        load_variables(text, "v.yml")
+    assert str(err.value).startswith(f"v.yml:{where}: ")

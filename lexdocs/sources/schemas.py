@@ -279,7 +279,7 @@ def validate(schema: type[base.Config], data: Any, lines: LineMap, path: str,
                 line = found
                 break
         message = f"{what}{' ' if exc.missing else ': '}{exc}"
-        raise SourceError(message, path=path, line=line, hint=exc.hint) from None
+        raise SourceError(message, path=path, line=line, hint=exc.hint) from exc
 
 
 def words(value: Any) -> str:

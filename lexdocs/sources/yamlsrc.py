@@ -95,8 +95,8 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
-                k = self.loader.construct_object(knode, deep=True)
                 kline = knode.start_mark.line + 1 + self.offset
+                k = self._scalar(knode, kline)
                 if not isinstance(k, Hashable):
                     raise SourceError("a key must be a plain word", path=self.path, line=kline)
                 if k in out:
@@ -111,12 +111,16 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, line)
+
+    def _scalar(self, node: yaml.Node, line: int) -> Any:
+        """A key or a leaf value; a value YAML cannot build (a 13th month) is an error here."""
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
             raise SourceError(f"'{node.value}' is not a date or value YAML can read: {exc}",
                               path=self.path, line=line,
-                              hint="a date must be a real day, written YYYY-MM-DD") from None
+                              hint="a date must be a real day, written YYYY-MM-DD") from exc
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, str, int]:

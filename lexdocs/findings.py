@@ -30,10 +30,3 @@ class Finding:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.severity} [{self.rule}] {self.message}"
 
-
-def worst(findings: list[Finding] | tuple[Finding, ...]) -> Severity | None:
-    """The most severe level present, for the exit status."""
-    for level in SEVERITIES:
-        if any(f.severity == level for f in findings):
-            return level
-    return None

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from lexdocs.checks.compliance import check_category_retention, check_list_intros, run_checks
+from lexdocs.checks.compliance import (
+    check_category_retention,
+    check_list_intros,
+    is_placeholder,
+    run_checks,
+    static_text,
+)
 from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
 from lexdocs.errors import GitError
 from lexdocs.findings import Finding
 from lexdocs.history.gitstore import open_store
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.sources.documents import DocumentSource, Reader, load_document, read_working_tree
+from lexdocs.sources.schemas import ROLES
 from lexdocs.sources.variables import Variables, load_variables, load_variables_file
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -283,3 +291,71 @@ def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> Non
 def test_findings_use_only_declared_rules_with_their_severity(real: Project) -> None:
     for f in checks(real, dt.date(2020, 1, 1)):
         assert f.severity == RULES[f.rule].severity
+
+
+# --- every check is linear in the text's length --------------------------------------------
+
+def test_a_100000_character_value_is_checked_in_well_under_a_second() -> None:
+    """Each half of this value took minutes with the old patterns (quadratic or worse):
+    a long run of punctuation in the retention placeholder test, a long word in the
+    address pattern of readability. It is printed by the EU summary, so every check reads
+    it. Alone the checks take about 0.4 s; the limit leaves room for a busy machine."""
+    from lexdocs.checks.readability import target_findings
+
+    value = "!" * 50_000 + "a" * 50_000
+    read = overlay({f"{ROOT}/variables.yml": edit(
+        "value: only as long as we need it", f"value: \"{value}\"")})
+    variables, sources, rendered = load(read)
+    assert variables.items["retention.as_needed"].text == value
+    started = time.perf_counter()
+    checks((variables, sources, rendered))
+    target_findings(rendered, {"eu-privacy-summary": 50})
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text", ["TBD", "?", "--", " n/a ", "(todo)", "xxx", "", "!" * 100_000])
+def test_placeholders_are_found_with_punctuation_around_them(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", ["90 days", "as long as needed", "!" * 100_000 + "a"])
+def test_real_periods_are_not_placeholders(text: str) -> None:
+    started = time.perf_counter()
+    assert not is_placeholder(text)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_an_unclosed_tag_is_blanked_to_the_end_in_linear_time() -> None:
+    body = "Kept 90 days {{ x }}.\n" + "{{" * 50_000
+    started = time.perf_counter()
+    text = static_text(body)
+    assert time.perf_counter() - started < 0.5
+    assert text.startswith("Kept 90 days        .\n") and not text.strip(" \n").endswith("{")
+
+
+# --- what applies to a document is declared in its document.yml ---------------------------
+
+def test_rules_apply_only_to_documents_that_declare_them(real: Project) -> None:
+    assert {n: s.checks for n, s in real[1].items()} == {
+        "privacy": ("ccpa-update",), "eu-privacy-summary": ("eu-art13",),
+        "california-privacy-notice": ("ccpa-notice",)}
+    read = overlay({f"{EU}/document.yml": edit("checks: [eu-art13]\n", ""),
+                    f"{EU}/90-complaints.md": edit("supervisory authority", "regulator")})
+    assert of(checks(load(read)), "eu-summary-element") == []
+    declared = overlay({f"{EU}/90-complaints.md": edit("supervisory authority", "regulator")})
+    assert len(of(checks(load(declared)), "eu-summary-element")) == 1
+
+
+def test_a_role_without_its_variable_is_named_in_the_finding() -> None:
+    read = overlay({f"{EU}/document.yml": edit("  privacy-contact: contact.privacy_email\n", "")})
+    found = of(checks(load(read)), "eu-summary-element")
+    assert [f.message.split(" (")[0] for f in found] == [
+        "eu-privacy-summary: the controller's contact details",
+        "eu-privacy-summary: how to use the rights"]
+    assert all("no variable plays the role 'privacy-contact'" in f.message for f in found)
+
+
+def test_every_role_in_the_rule_book_is_declared() -> None:
+    used = {w[1:-1] for el in EU_ELEMENTS + CA_ELEMENTS + CA_GAPS for g in el.words for w in g
+            if w.startswith("<")} | {el.only_if for el in EU_ELEMENTS if el.only_if}
+    assert used == set(ROLES)

@@ -20,15 +20,14 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES, Element
+from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, GROUPS, RULES, Element
 from lexdocs.findings import Finding
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource, SectionSource
-from lexdocs.sources.variables import Value, Variables
+from lexdocs.sources.types import TYPES, Spelling
+from lexdocs.sources.variables import Value, Variable, Variables
 
-EU_SUMMARY = "eu-privacy-summary"
-CALIFORNIA_NOTICE = "california-privacy-notice"
 CALIFORNIA_TAGS = frozenset({"california", "ccpa"})
 VAGUE_WORDS = ("may", "might", "some", "certain")
 
@@ -38,24 +37,32 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
                last_updated: dict[str, dt.date | None], today: dt.date) -> list[Finding]:
     """Every finding of every rule, sorted by file and line; the caller decides the exit.
 
-    The readability target has its rule here, for --list-rules and CHECKS.md, but its
+    The rules that apply to one kind of notice run on the documents whose document.yml
+    asks for them (`checks: [eu-art13]`); the others run on every document. The
+    readability target has its rule here, for --list-rules and CHECKS.md, but its
     findings come from `readability.target_findings`, which the caller runs beside this.
     """
     found: list[Finding] = []
     found += check_stale(sources, rendered, last_updated, today)
     found += check_category_retention(variables)
-    if EU_SUMMARY in rendered:
-        found += check_elements(rendered[EU_SUMMARY], sources.get(EU_SUMMARY), variables,
-                                EU_ELEMENTS, "eu-summary-element")
-    if CALIFORNIA_NOTICE in rendered:
-        doc, src = rendered[CALIFORNIA_NOTICE], sources.get(CALIFORNIA_NOTICE)
-        found += check_elements(doc, src, variables, CA_ELEMENTS, "ccpa-notice-element")
-        found += check_elements(doc, src, variables, CA_GAPS, "ccpa-notice-gap")
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        wanted = enabled(src)
+        for rule, elements in (("eu-summary-element", EU_ELEMENTS),
+                               ("ccpa-notice-element", CA_ELEMENTS),
+                               ("ccpa-notice-gap", CA_GAPS)):
+            if rule in wanted:
+                found += check_elements(doc, src, variables, elements, rule)
     found += check_literal_facts(variables, sources)
     found += check_list_intros(sources, rendered)
     found += check_unconfirmed(variables, rendered)
     found += check_vague_words(sources, rendered)
     return sorted(found, key=lambda f: (f.path or "", f.line or 0, f.rule, f.message))
+
+
+def enabled(src: DocumentSource | None) -> set[str]:
+    """The rule ids the document's `checks:` groups turn on."""
+    return {rule for group in (src.checks if src else ()) for rule in GROUPS[group]}
 
 
 def _finding(rule: str, message: str, path: str | None, line: int | None = None) -> Finding:
@@ -71,22 +78,41 @@ def _year_before(day: dt.date) -> dt.date:
 
 def check_stale(sources: Mapping[str, DocumentSource], rendered: Mapping[str, RenderedDocument],
                 last_updated: Mapping[str, dt.date | None], today: dt.date) -> list[Finding]:
-    """California rights must be re-published at least every 12 months; drafts are skipped."""
+    """California rights must be re-published at least every 12 months; drafts are skipped.
+
+    Applies to the documents whose `checks:` include `ccpa-notice` or `ccpa-update`, and
+    to any document with a section tagged `california` or `ccpa`.
+    """
     out = []
     for name, doc in rendered.items():
-        californian = name == CALIFORNIA_NOTICE or any(
-            CALIFORNIA_TAGS & set(s.tags) for s in doc.sections)
+        src = sources.get(name)
         last = last_updated.get(name)
+        californian = "ccpa-stale" in enabled(src) or any(
+            CALIFORNIA_TAGS & set(s.tags) for s in doc.sections)
         if not californian or last is None or last >= _year_before(today):
             continue
-        src = sources.get(name)
         out.append(_finding(
             "ccpa-stale", f"{name}: last updated {last.isoformat()}, more than 12 months before "
             f"{today.isoformat()}: review it and publish a new version", src.path if src else None))
     return out
 
 
-_PLACEHOLDER = re.compile(r"^\W*(tbd|tbc|todo|unknown|n/?a|none|x+|\?+|-+)?\W*$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"(tbd|tbc|todo|unknown|n/?a|none|x+)?", re.IGNORECASE)
+_NON_WORD = re.compile(r"\W*")
+
+
+def is_placeholder(text: str) -> bool:
+    """'TBD', '?', '-', 'n/a' and the like, with any punctuation around them.
+
+    The punctuation is cut off by two anchored scans, one from each end, so the test is
+    linear: a single pattern `^\\W*(...)?\\W*$` backtracks over every split of a long
+    run of punctuation and took minutes on a 100,000-character value.
+    """
+    start = _NON_WORD.match(text)
+    end = _NON_WORD.match(text[::-1])
+    assert start is not None and end is not None  # `\W*` matches the empty string
+    core = text[start.end(): len(text) - end.end()] if start.end() < len(text) else ""
+    return _PLACEHOLDER.fullmatch(core) is not None
 
 
 def check_category_retention(variables: Variables) -> list[Finding]:
@@ -105,7 +131,7 @@ def check_category_retention(variables: Variables) -> list[Finding]:
             continue
         for i, row in enumerate(var.value, start=1):
             text = row["retention"].text
-            if _PLACEHOLDER.match(text):
+            if is_placeholder(text):
                 label = row["name"].text if "name" in row else f"entry {i}"
                 out.append(_finding("category-retention", f"{name}: entry {i} ('{label}') has no "
                                     f"retention period ('{text}'): give the period or the "
@@ -113,22 +139,35 @@ def check_category_retention(variables: Variables) -> list[Finding]:
     return out
 
 
-def _pattern(group: tuple[str, ...], variables: Variables) -> re.Pattern[str] | str:
-    """One group as a regex, or why it cannot be checked (an undeclared variable)."""
+def _pattern(group: tuple[str, ...], variables: Variables,
+             src: DocumentSource | None) -> re.Pattern[str] | str:
+    """One group as a regex, or why it cannot be checked (a role without a variable)."""
     alternatives = []
     for word in group:
         if word.startswith("<") and word.endswith(">"):
-            var = variables.items.get(word[1:-1])
+            var, why = _role(word[1:-1], variables, src)
             if var is None:
-                return f"variable '{word[1:-1]}' is not declared"
+                return why
             alternatives.append(re.escape(var.text))
         else:
             alternatives.append(r"\b" + re.escape(word))
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-_FIXES = {"ccpa-notice-gap": "the privacy statement does not say it either: ask the company, "
-                             "then state its answer (never a guess)"}
+def _role(role: str, variables: Variables, src: DocumentSource | None) -> tuple[Variable | None,
+                                                                                str]:
+    """The variable the document assigns to `role`, or why there is none."""
+    name = src.role(role) if src else None
+    if name is None:
+        return None, (f"no variable plays the role '{role}': add 'roles: {{{role}: "
+                      "variable.name}' to document.yml")
+    var = variables.items.get(name)
+    if var is None:
+        return None, f"variable '{name}' (role '{role}') is not declared"
+    return var, ""
+
+
+_FIXES = {"ccpa-notice-gap": "ask the company, then state its answer (never a guess)"}
 
 
 def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables: Variables,
@@ -138,7 +177,7 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
     doc_path = src.path if src else None
     for el in elements:
         if el.only_if:
-            flag = variables.items.get(el.only_if)
+            flag, _why = _role(el.only_if, variables, src)
             if flag is None or not (isinstance(flag.value, Value) and flag.value):
                 continue
         sections = [s for s in doc.sections if el.tag is None or el.tag in s.tags]
@@ -148,7 +187,7 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
                                 f"tag the section that says it, or add one", doc_path))
             continue
         text = "\n".join(markup.plain_text(s.html) for s in sections)
-        patterns = [_pattern(g, variables) for g in el.words]
+        patterns = [_pattern(g, variables, src) for g in el.words]
         if all(isinstance(p, re.Pattern) and p.search(text) for p in patterns):
             continue
         broken = [p for p in patterns if isinstance(p, str)]
@@ -163,19 +202,10 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
     return out
 
 
-def _forms(value: Value) -> list[tuple[str, bool]]:
-    """How a value can appear typed by hand: (regex, case-sensitive)."""
-    if value.type == "duration":
-        n, unit = value.text.split()
-        return [(rf"{n}[ -]{re.escape(unit.rstrip('s'))}s?", False)]
-    if value.type == "address":
-        return [(re.escape(value.text), False), (re.escape(str(value.raw["street"])), False)]
-    if value.type in ("email", "url"):
-        text = value.text.rstrip("/")
-        return [(re.escape(text), False)]
-    if value.type in ("phone", "date") or (value.type == "text" and len(value.text) >= 4):
-        return [(re.escape(value.text), True)]
-    return []
+def _forms(value: Value) -> list[Spelling]:
+    """How a value can appear typed by hand: its type's spellings (regex, case-sensitive)."""
+    kind = TYPES.get(value.type)
+    return kind.spellings(value) if kind else []
 
 
 def _fact_patterns(variables: Variables) -> list[tuple[str, re.Pattern[str]]]:
@@ -196,12 +226,42 @@ def _fact_patterns(variables: Variables) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPENERS = re.compile(r"\{[{%#]")
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def jinja_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every Jinja tag in `text`; an unclosed tag runs to the end.
+
+    A scan with `str.find`, not a lazy `.*?` pattern: that pattern rescans the rest of
+    the text from every unclosed `{{`, which is quadratic in the text's length.
+    """
+    spans = []
+    pos = 0
+    while (m := _OPENERS.search(text, pos)) is not None:
+        close = text.find(_CLOSERS[m.group(0)], m.end())
+        end = len(text) if close == -1 else close + 2
+        spans.append((m.start(), end))
+        pos = end
+    return spans
 
 
 def static_text(body: str) -> str:
     """A template body with every Jinja tag blanked, keeping lines and columns."""
-    return _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    out = []
+    pos = 0
+    for start, end in jinja_spans(body):
+        out.append(body[pos:start])
+        out.append(re.sub(r"[^\n]", " ", body[start:end]))
+        pos = end
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def _after_last_tag(line: str) -> str:
+    """The text of a template line after its last Jinja tag."""
+    spans = jinja_spans(line)
+    return line[spans[-1][1]:] if spans else line
 
 
 def check_literal_facts(variables: Variables,
@@ -230,13 +290,26 @@ def _source(src: DocumentSource | None, sid: str) -> SectionSource | None:
 _LIST_LINE = re.compile(r"^\s*([-*+]|\d+[.)])\s|^\s*\|")
 
 
-def _source_line(body: str, first: int, rendered_line: str, used: set[int]) -> int | None:
-    """The template line that produced `rendered_line`: the text after its last tag ends it."""
+def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
+    """(line, static tail) of each template line whose text after its last tag ends in ':'."""
+    out = []
     for i, raw in enumerate(body.split("\n")):
-        tail = _JINJA.split(raw)[-1].strip()
-        if tail.endswith(":") and first + i not in used and rendered_line.endswith(tail):
-            used.add(first + i)
-            return first + i
+        tail = _after_last_tag(raw).strip()
+        if tail.endswith(":"):
+            out.append((first + i, tail))
+    return out
+
+
+def _source_line(candidates: list[tuple[int, str]], rendered_line: str) -> int | None:
+    """The template line that produced `rendered_line`, taken out of `candidates` once found.
+
+    Candidates are computed once per section and each is used once, so a section with many
+    introductions costs no more than its length times the number of dangling ones.
+    """
+    for k, (line, tail) in enumerate(candidates):
+        if rendered_line.endswith(tail):
+            del candidates[k]
+            return line
     return None
 
 
@@ -253,13 +326,13 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
         for s in doc.sections:
             lines = [ln for ln in s.markdown.split("\n") if ln.strip()]
             sec = _source(src, s.id)
-            used: set[int] = set()
+            candidates = _intro_lines(sec.body, sec.body_line) if sec else []
             for i, line in enumerate(lines):
                 if not line.rstrip().rstrip("*_").endswith(":"):
                     continue
                 if i + 1 < len(lines) and _LIST_LINE.match(lines[i + 1]):
                     continue
-                at = (_source_line(sec.body, sec.body_line, line.rstrip(), used)
+                at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None
                 out.append(_finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "
                                     "introduces a list that does not follow: add the items or "

@@ -20,40 +20,30 @@ class Rule:
     severity: Severity
     summary: str
     source: str
-    doc: str
 
 
 RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("ccpa-stale", "error", "California rights last updated more than 12 months ago",
-         "Cal. Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)",
-         "Review the document (the California notice, or any with a section tagged "
-         "'california' or 'ccpa') and publish a new version."),
+         "Cal. Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)"),
     Rule("category-retention", "error", "a data category without a retention period",
-         "Cal. Civ. Code §1798.100(a)(3)",
-         "Give each category a 'retention' field: a period (a ref such as retention.web_logs) "
-         "or the criteria that decide it, never 'TBD'."),
+         "Cal. Civ. Code §1798.100(a)(3)"),
     Rule("eu-summary-element", "error", "an element of the GDPR Art. 13 notice is missing",
-         "GDPR Art. 13(1)-(2), Art. 12(1)-(2)",
-         "Tag the section that states the element and say it in the words the finding names."),
+         "GDPR Art. 13(1)-(2), Art. 12(1)-(2)"),
     Rule("ccpa-notice-element", "error", "a required element of the California notice is missing",
-         "Cal. Civ. Code §1798.100(a)(3), §1798.130(a)(1), (a)(5); 11 CCR §7011(e)",
-         "Tag the section that states the element and say it in the words the finding names."),
+         "Cal. Civ. Code §1798.100(a)(3), §1798.130(a)(1), (a)(5); 11 CCR §7011(e)"),
     Rule("ccpa-notice-gap", "warning", "the California notice and the statement omit a point "
          "the law expects", "11 CCR §7011(e)(3)(F), §7025; Cal. Civ. Code §1798.130(a)(1)(A), "
-         "§1798.130(a)(5)(C)", "Ask the company, then state its answer; never a guess."),
+         "§1798.130(a)(5)(C)"),
     Rule("literal-fact", "warning", "a fact typed by hand where a variable holds it",
-         "none: single-source rule (a stale copy makes a notice inaccurate)",
-         "Print the variable instead of its value, so one edit changes every document."),
+         "none: single-source rule (a stale copy makes a notice inaccurate)"),
     Rule("dangling-list-intro", "error", "a sentence introduces a list that does not follow",
-         "GDPR Art. 12(1); 11 CCR §7003(a)",
-         "Add the items the sentence promises, or end the sentence."),
+         "GDPR Art. 12(1); 11 CCR §7003(a)"),
     Rule("unconfirmed-value", "warning", "a published value still awaits confirmation",
-         "none: accuracy of the notice", "Confirm it, then set 'confirmed: true'."),
+         "none: accuracy of the notice"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
-         "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13",
-         "Say what you do, not what you may do."),
+         "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),
     Rule(READABILITY_RULE, "warning", "a summary page below its reading-ease target",
-         "GDPR Art. 12(1); 11 CCR §7003(a)", "Use shorter sentences and shorter words."),
+         "GDPR Art. 12(1); 11 CCR §7003(a)"),
 )}
 
 
@@ -63,8 +53,9 @@ class Element:
 
     `words` is a list of groups that must all occur; each group lists alternatives.
     An alternative is a word start matched without case ("rectif" finds
-    "rectification") or `<variable.name>` for that variable's value. `only_if` names
-    a boolean variable that makes the element required (the DPF paragraphs).
+    "rectification") or `<role>` for the value of the variable the document's `roles:`
+    assigns to that role (`sources.schemas.ROLES`). `only_if` names the role of a boolean
+    variable that makes the element required (the DPF paragraphs).
     """
 
     id: str
@@ -78,7 +69,7 @@ class Element:
     def expects(self) -> str:
         """The words in plain English, for the finding."""
         def show(w: str) -> str:
-            return f"the value of {w[1:-1]}" if w.startswith("<") else f"'{w}'"
+            return f"the value of the {w[1:-1]} variable" if w.startswith("<") else f"'{w}'"
 
         return " and ".join(" or ".join(show(w) for w in g) for g in self.words)
 
@@ -98,8 +89,8 @@ def _table(text: str) -> tuple[Element, ...]:
 
 EU_ELEMENTS = _table("""
 controller | who the controller is | GDPR Art. 13(1)(a) | controller | \\
-<company.legal_name> & controller
-contact | the controller's contact details | GDPR Art. 13(1)(a) | contact | <contact.privacy_email>
+<controller> & controller
+contact | the controller's contact details | GDPR Art. 13(1)(a) | contact | <privacy-contact>
 dpo | how to reach the data protection officer | GDPR Art. 13(1)(b) | dpo | data protection officer
 purposes | the purposes of the processing | GDPR Art. 13(1)(c) | purposes | we use / purpose
 legal-basis | the legal basis of the processing | GDPR Art. 13(1)(c) | legal-basis | \\
@@ -109,10 +100,10 @@ legitimate interest
 recipients | the recipients of the data | GDPR Art. 13(1)(e) | recipients | recipient / share
 transfers | transfers abroad and their safeguards | GDPR Art. 13(1)(f) | transfers | \\
 adequacy & contract
-dpf | the Data Privacy Framework | GDPR Art. 13(1)(f) | transfers | if <dpf.participates> \
-Data Privacy Framework & <dpf.program_url>
+dpf | the Data Privacy Framework | GDPR Art. 13(1)(f) | transfers | if <dpf-participates> \
+Data Privacy Framework & <dpf-program>
 recourse | the independent recourse mechanism | DPF Principles: Notice, Recourse | transfers | \
-if <dpf.participates> <dpf.recourse_body> & independent
+if <dpf-participates> <dpf-recourse> & independent
 retention | how long data is kept, or the criteria | GDPR Art. 13(2)(a) | retention | \
 days / months / years / as long as
 right-access | the right of access | GDPR Art. 13(2)(b), 15 | rights | access
@@ -125,9 +116,9 @@ withdraw-consent | the right to withdraw consent | GDPR Art. 13(2)(c), 7(3) | ri
 complaint | the right to complain | GDPR Art. 13(2)(d), 77 | complaint | supervisory authority
 requirement | whether giving data is required | GDPR Art. 13(2)(e) | requirement | \
 do not have to / not required / decline
-exercise | how to use the rights | GDPR Art. 12(2) | exercise-rights | <contact.privacy_email>
+exercise | how to use the rights | GDPR Art. 12(2) | exercise-rights | <privacy-contact>
 full-statement | a link to the full statement | GDPR Art. 12(1); WP260 rev.01 para. 35 | \
-full-statement | <contact.privacy_statement_url>
+full-statement | <full-statement>
 """.replace("\\\n", ""))
 
 _CCPA = "Cal. Civ. Code §1798"
@@ -147,11 +138,11 @@ right-limit | the right to limit use of sensitive data | {_CCPA}.121 | rights | 
 right-non-discrimination | the right not to be discriminated against | {_CCPA}.125 | rights | \
 discriminat
 methods | two or more ways to make a request | {_CCPA}.130(a)(1) | requests | \
-<contact.privacy_email> & <contact.telephone> / <contact.postal_address>
+<privacy-contact> & <telephone> / <postal-address>
 verification | how requests are verified | 11 CCR §7011(e)(3) | verification | verif
 authorized-agent | how an authorized agent asks | 11 CCR §7011(e)(3)(H) | authorized-agent | \
 authorized agent / authorised agent
-contact | a contact for questions | 11 CCR §7011(e)(3)(J) | contact | <contact.privacy_email>
+contact | a contact for questions | 11 CCR §7011(e)(3)(J) | contact | <privacy-contact>
 """.replace("\\\n", ""))
 
 CA_GAPS = _table(f"""
@@ -162,3 +153,11 @@ do not share / not shared / not sold or shared / have not shared
 toll-free | a toll-free number (unless the business is online only) | {_CCPA}.130(a)(1)(A) | - | \
 800 / 833 / 844 / 855 / 866 / 877 / 888
 """.replace("\\\n", ""))
+
+# The rule groups a document names in `checks:` (declared with their meaning in
+# `sources.schemas.CHECK_GROUPS`): which rules each turns on for that document.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "eu-art13": ("eu-summary-element",),
+    "ccpa-notice": ("ccpa-notice-element", "ccpa-notice-gap", "ccpa-stale"),
+    "ccpa-update": ("ccpa-stale",),
+}

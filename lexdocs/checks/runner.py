@@ -27,7 +27,7 @@ class NoticeRule:
     source: str
 
 
-_POLICY = "the statement's promise of notice ('Changes to This Privacy Statement')"
+_POLICY = "the document's own promise of notice before a material change applies"
 NOTICE_RULES = (
     NoticeRule("notice-summary", "error",
                "a material version has no plain-language summary in changes.yml",
@@ -82,7 +82,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
                     for n, t in timelines.items()}
     findings = [f for t in timelines.values() for f in t.findings]
     findings += run_checks(variables, sources, rendered, last_updated, today)
-    findings += target_findings(rendered)
+    findings += target_findings(rendered, {n: s.readability_target for n, s in sources.items()})
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))
 

@@ -15,14 +15,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lexdocs import dates
 from lexdocs.errors import SourceError
-from lexdocs.sources.variables import Variables, load_variables_file
-from lexdocs.sources.yamlsrc import split_front_matter
+from lexdocs.sources.schemas import DocumentSchema, FrontMatterSchema, validate
+from lexdocs.sources.yamlsrc import load_yaml, normalise_text, split_front_matter
 
 Reader = Callable[[str], str | None]
+"""path -> text, or None when there is no such file. A reader that meets bytes which are
+not UTF-8 raises SourceError naming the file (`decode_source` does both steps)."""
 DOCUMENT_FILE = "document.yml"
-DEFAULT_DATE_FORMAT = "%B %-d, %Y"
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+DEFAULT_DATE_FORMAT = dates.DEFAULT_FORMAT
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """The text of a source file: UTF-8, without a byte-order mark, with `\\n` line ends.
+
+    Editors on some systems add a BOM or write CRLF; neither is something a reader of the
+    page can see, so neither may change a section's text (and make a version).
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(f"the file is not UTF-8 text (byte {exc.start + 1} cannot be read)",
+                          path=path, line=line,
+                          hint="save it as UTF-8 in your editor") from exc
+    return normalise_text(text)
 
 
 @dataclass(frozen=True)
@@ -32,11 +50,11 @@ class Baseline:
     date: dt.date
     month_only: bool
 
-    def display(self) -> str:
+    def display(self, locale: str = dates.DEFAULT_LOCALE) -> str:
         """Never claim a day the source did not state."""
         if self.month_only:
-            return f"{self.date:%B %Y}"
-        return format_date(self.date, DEFAULT_DATE_FORMAT)
+            return dates.format_date(self.date, "MMMM y", locale)
+        return dates.format_date(self.date, DEFAULT_DATE_FORMAT, locale)
 
 
 @dataclass(frozen=True)
@@ -54,7 +72,12 @@ class SectionSource:
 
 @dataclass(frozen=True)
 class DocumentSource:
-    """A document as declared in `document.yml`, with its sections in reading order."""
+    """A document as declared in `document.yml`, with its sections in reading order.
+
+    `checks` are the compliance rule groups that apply to it and `readability_target`
+    the reading ease its page must reach (None: measured, not judged); `adopted` is the
+    day lexdocs took over its publication (versions before it came from an older process).
+    """
 
     name: str
     path: str
@@ -64,11 +87,20 @@ class DocumentSource:
     baseline: Baseline | None
     sections: tuple[SectionSource, ...]
     notice_days: int | None = None
+    checks: tuple[str, ...] = ()
+    readability_target: float | None = None
+    adopted: dt.date | None = None
+    roles: tuple[tuple[str, str], ...] = ()
+    """(role, variable name): which variable holds each fact the rules look for."""
+
+    def role(self, name: str) -> str | None:
+        """The variable that plays `name` in this document (`roles:`), if any."""
+        return dict(self.roles).get(name)
 
 
-def format_date(day: dt.date, fmt: str) -> str:
-    """strftime with `%-d` available everywhere, so formats are portable."""
-    return day.strftime(fmt.replace("%-d", str(day.day)))
+def format_date(day: dt.date, fmt: str, locale: str = dates.DEFAULT_LOCALE) -> str:
+    """A date in a document's `date_format` (a Babel style or pattern, validated on load)."""
+    return dates.format_date(day, fmt, locale)
 
 
 def read_working_tree(project: Path) -> Reader:
@@ -77,74 +109,48 @@ def read_working_tree(project: Path) -> Reader:
     def read(path: str) -> str | None:
         p = project / path
         try:
-            return p.read_text(encoding="utf-8")
+            data = p.read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return None
+        return decode_source(data, path)
 
     return read
 
 
 def load_document(root: str, name: str, read: Reader) -> DocumentSource:
     """Load `<root>/<name>/document.yml` and every section it lists."""
-    from lexdocs.sources.yamlsrc import load_yaml
-
     path = f"{root}/{name}/{DOCUMENT_FILE}"
     text = read(path)
     if text is None:
         raise SourceError(f"document '{name}' has no {DOCUMENT_FILE}", path=path,
                           hint="create it with title, slug and sections")
-    data, lines = load_yaml(text, path)
+    data, lines = load_yaml(normalise_text(text), path)
     if not isinstance(data, dict):
-        raise SourceError("document.yml must be a mapping", path=path, line=1)
-
-    def need(key: str, kind: type) -> Any:
-        v = data.get(key)
-        if not isinstance(v, kind) or v in ("", []):
-            raise SourceError(f"'{key}' is missing or not a {kind.__name__}", path=path,
-                              line=lines.get((key,), 1), hint=f"add a line '{key}: ...'")
-        return v
-
-    allowed = {"title", "slug", "sections", "date_format", "baseline", "notice_days"}
-    for key in data:
-        if key not in allowed:
-            raise SourceError(f"unknown key '{key}'", path=path, line=lines.get((key,), 1),
-                              hint=f"allowed keys: {', '.join(sorted(allowed))}")
-    title = need("title", str)
-    slug = need("slug", str)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        raise SourceError(f"slug '{slug}' is not URL-safe", path=path, line=lines[("slug",)],
-                          hint="use lower-case letters, digits and dashes")
-    files = need("sections", list)
-    date_format = data.get("date_format", DEFAULT_DATE_FORMAT)
-    if not isinstance(date_format, str) or "%" not in date_format:
-        raise SourceError("date_format must be a strftime pattern", path=path,
-                          line=lines.get(("date_format",), 1), hint="e.g. '%B %-d, %Y'")
-    notice = data.get("notice_days")
-    if notice is not None and (not isinstance(notice, int) or isinstance(notice, bool)
-                               or notice < 0):
-        raise SourceError("notice_days must be a whole number of days", path=path,
-                          line=lines.get(("notice_days",), 1), hint="e.g. 'notice_days: 30'")
-    baseline = _baseline(data.get("baseline"), path, lines.get(("baseline",), 1))
+        raise SourceError(f"{DOCUMENT_FILE} must be a mapping of keys", path=path, line=1,
+                          hint="write 'title: ...', 'slug: ...' and 'sections:' lines")
+    cfg = validate(DocumentSchema, data, lines, path, "document")
+    baseline = _baseline(cfg["baseline"], path, lines.get(("baseline",), 1))
     sections = []
     seen: dict[str, str] = {}
-    for i, f in enumerate(files):
-        if not isinstance(f, str):
-            raise SourceError("each section must be a file name", path=path,
-                              line=lines.get(("sections", i), 1), hint="e.g. '- 10-retention.md'")
+    for i, f in enumerate(cfg["sections"]):
         spath = f"{root}/{name}/{f}"
         stext = read(spath)
         if stext is None:
             raise SourceError(f"section file '{f}' does not exist", path=path,
                               line=lines.get(("sections", i), 1),
                               hint=f"create {spath} or remove it from the list")
-        section = _section(spath, stext)
+        section = _section(spath, normalise_text(stext))
         if section.id in seen:
             raise SourceError(f"section id '{section.id}' is also used by {seen[section.id]}",
                               path=spath, line=2, hint="give each section its own id")
         seen[section.id] = spath
         sections.append(section)
-    return DocumentSource(name=name, path=path, title=title, slug=slug, date_format=date_format,
-                          baseline=baseline, sections=tuple(sections), notice_days=notice)
+    readability = cfg["readability"]
+    return DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
+                          date_format=cfg["date_format"], baseline=baseline,
+                          sections=tuple(sections), notice_days=cfg["notice_days"],
+                          checks=cfg["checks"], adopted=cfg["adopted"], roles=cfg["roles"],
+                          readability_target=readability["target"] if readability else None)
 
 
 def _baseline(raw: Any, path: str, line: int) -> Baseline | None:
@@ -164,35 +170,9 @@ def _baseline(raw: Any, path: str, line: int) -> Baseline | None:
 def _section(path: str, text: str) -> SectionSource:
     """Parsed by content: the same file at many commits is read once (the result is frozen)."""
     meta, lines, body, body_line = split_front_matter(text, path)
-    sid = meta.get("id")
-    if not isinstance(sid, str) or not _ID.match(sid):
-        raise SourceError(f"section id '{sid}' is missing or not a slug", path=path,
-                          line=lines.get(("id",), 2), hint="write 'id: retention' (a-z, 0-9, -)")
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise SourceError("section has no title", path=path, line=lines.get(("title",), 2),
-                          hint="add 'title: ...' to the front matter")
-    tags = meta.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise SourceError("tags must be a list of words", path=path,
-                          line=lines.get(("tags",), 2), hint="e.g. 'tags: [retention]'")
-    material = meta.get("material", True)
-    if not isinstance(material, bool):
-        raise SourceError("material must be true or false", path=path,
-                          line=lines.get(("material",), 2), hint="write true or false")
-    unknown = sorted(set(meta) - {"id", "title", "tags", "material"})
-    if unknown:
-        raise SourceError(f"unknown front matter key '{unknown[0]}'", path=path,
-                          line=lines.get((unknown[0],), 2),
-                          hint="allowed: id, title, tags, material")
-    return SectionSource(path=path, id=sid, title=title.strip(), tags=tuple(tags),
-                         material=material, body=body, body_line=body_line)
-
-
-def load_tree(root: str, names: list[str], read: Reader) -> tuple[Variables, list[DocumentSource]]:
-    """Everything one build needs from one tree: shared variables and the documents."""
-    variables = load_variables_file(root, read)
-    return variables, [load_document(root, n, read) for n in names]
+    cfg = validate(FrontMatterSchema, meta, lines, path, "section", fallback_line=2)
+    return SectionSource(path=path, id=cfg["id"], title=cfg["title"], tags=cfg["tags"],
+                         material=cfg["material"], body=body, body_line=body_line)
 
 
 def discover_documents(project: Path, root: str) -> list[str]:

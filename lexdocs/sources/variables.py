@@ -8,7 +8,6 @@ words (`text`), so templates never format facts by hand.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
@@ -17,45 +16,28 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lexdocs.errors import SourceError
-from lexdocs.sources.yamlsrc import LineMap, load_yaml
+from lexdocs.sources.schemas import VariableSchema, validate
+from lexdocs.sources.types import (
+    ADDRESS_FIELDS,
+    SCALAR_TYPES,
+    Value,
+    ValueType,
+    Where,
+    escape_markdown,
+    value_type,
+)
+from lexdocs.sources.yamlsrc import LineMap, load_yaml, normalise_text
+
+__all__ = ["ADDRESS_FIELDS", "SCALAR_TYPES", "Record", "Value", "Variable", "Variables",
+           "escape_markdown", "load_variables", "load_variables_file"]
 
 VARIABLES_FILE = "variables.yml"
-
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_URL = re.compile(r"^https?://[^\s<>()\"']+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,}[0-9]$")
-_DURATION = re.compile(r"^\s*(-?\d+)\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
 _REF_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
-ADDRESS_FIELDS = ("street", "city", "region", "postal_code", "country")
-SCALAR_TYPES = ("text", "email", "url", "phone", "address", "duration", "date", "boolean")
-# A list field of type `ref` names another variable instead of copying its value, so one
-# fact (a retention period) stated in a table row changes with the variable that holds it.
+# Structural types, beside the value types of `types.TYPES`: a variable of type `list`
+# holds records; a list field of type `ref` names another variable instead of copying its
+# value, so one fact (a retention period) stated in a table row changes with the variable.
+LIST = "list"
 REF = "ref"
-
-
-def escape_markdown(text: str) -> str:
-    """Make a value read literally: markup typed into a fact must never become markup."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-@dataclass(frozen=True)
-class Value:
-    """One typed value as templates see it: prints as its formatted Markdown."""
-
-    type: str
-    raw: Any
-    text: str
-    markdown: str
-
-    def __str__(self) -> str:
-        # Filters (`|lower`) see plain words; the result is escaped once on output.
-        return self.text
-
-    def __bool__(self) -> bool:
-        # `{% if dpf.participates %}` must follow the value, not the object's existence.
-        return bool(self.raw) if self.type == "boolean" else bool(self.text)
 
 
 @dataclass(frozen=True)
@@ -151,75 +133,12 @@ class Namespace(dict[str, Any]):
             raise AttributeError(name) from None
 
 
-def _fmt_duration(n: int, unit: str) -> str:
-    unit = unit.lower()
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
-
-
-def parse_scalar(kind: str, raw: Any, where: Callable[[str, str], SourceError]) -> Value:
-    """Validate one value of a scalar type and format it; `where` builds the error."""
-    if kind == "text":
-        if not isinstance(raw, str | int | float) or isinstance(raw, bool) or str(raw) == "":
-            raise where("a text value must be a non-empty string", "write the words in quotes")
-        s = str(raw)
-        return Value(kind, s, s, escape_markdown(s))
-    if kind == "email":
-        if not isinstance(raw, str) or not _EMAIL.match(raw):
-            raise where(f"'{raw}' is not an email address", "write it as name@example.com")
-        return Value(kind, raw, raw, f"[{escape_markdown(raw)}](mailto:{raw})")
-    if kind == "url":
-        if not isinstance(raw, str) or not _URL.match(raw):
-            raise where(f"'{raw}' is not a web address",
-                        "write a full address starting with https://")
-        return Value(kind, raw, raw, f"<{raw}>")
-    if kind == "phone":
-        if not isinstance(raw, str) or not _PHONE.match(raw):
-            raise where(f"'{raw}' is not a telephone number",
-                        "write it with digits, spaces and dashes, e.g. '+1 206-438-3846' in quotes")
-        return Value(kind, raw, raw, escape_markdown(raw))
-    if kind == "duration":
-        m = _DURATION.match(str(raw)) if isinstance(raw, str | int) else None
-        if not m or not isinstance(raw, str):
-            raise where(f"'{raw}' is not a duration",
-                        "write a whole number and a unit, e.g. '90 days' or '7 years'")
-        n = int(m.group(1))
-        if n <= 0:
-            raise where(f"'{raw}' is not a positive duration", "a period must be 1 or more")
-        s = _fmt_duration(n, m.group(2))
-        return Value(kind, s, s, s)
-    if kind == "date":
-        if not isinstance(raw, dt.date) or isinstance(raw, dt.datetime):
-            raise where(f"'{raw}' is not a date", "write it as YYYY-MM-DD, e.g. 2024-09-01")
-        s = f"{raw:%B} {raw.day}, {raw.year}"
-        return Value(kind, raw, s, s)
-    if kind == "boolean":
-        if not isinstance(raw, bool):
-            raise where(f"'{raw}' is not true or false", "write true or false")
-        return Value(kind, raw, "yes" if raw else "no", "yes" if raw else "no")
-    if kind == "address":
-        if not isinstance(raw, dict):
-            raise where("an address must list its parts",
-                        "give street, city, region, postal_code and country on their own lines")
-        unknown = sorted(set(raw) - set(ADDRESS_FIELDS))
-        if unknown:
-            raise where(f"unknown address part '{unknown[0]}'",
-                        f"use only {', '.join(ADDRESS_FIELDS)}")
-        for need in ("street", "city", "country"):
-            if not raw.get(need):
-                raise where(f"the address has no {need}", f"add a line '{need}: ...'")
-        parts = {k: str(raw.get(k) or "") for k in ADDRESS_FIELDS}
-        locality = " ".join(p for p in (parts["region"], parts["postal_code"]) if p)
-        s = f"{parts['street']}, {parts['city']}, {locality} {parts['country']}".replace("  ", " ")
-        return Value(kind, parts, s, escape_markdown(s))
-    raise where(f"unknown type '{kind}'", f"use one of {', '.join(SCALAR_TYPES)} or list")
-
-
 def load_variables(text: str | None, path: str) -> Variables:
     """Read and validate a variables file; `None` (no file) gives no variables."""
     out = Variables()
     if text is None:
         return out
-    data, lines = load_yaml(text, path)
+    data, lines = load_yaml(normalise_text(text), path)
     if data is None:
         return out
     if not isinstance(data, dict):
@@ -269,6 +188,9 @@ def _resolve_refs(out: Variables, pending: list[_Ref], path: str) -> None:
         out.items[ref.variable] = replace(var, value=tuple(records), refs=tuple(names))
 
 
+_TYPE_KEY = "type"
+
+
 def _walk(node: dict[str, Any], key: tuple[str, ...], lines: LineMap, path: str,
           out: Variables, pending: list[_Ref]) -> None:
     for name, decl in node.items():
@@ -280,63 +202,62 @@ def _walk(node: dict[str, Any], key: tuple[str, ...], lines: LineMap, path: str,
         if not isinstance(decl, dict):
             raise SourceError(f"'{'.'.join(here)}' has no declaration", path=path, line=line,
                               hint="give it 'type:' and 'value:' lines, or nest variables under it")
-        if "type" in decl:
+        if _TYPE_KEY in decl:
             var = _declare(".".join(here), decl, here, lines, path, pending)
             out.items[var.name] = var
-        else:
-            _walk(decl, here, lines, path, out, pending)
+            continue
+        _refuse_missing_type(".".join(here), decl, here, lines, path)
+        _walk(decl, here, lines, path, out, pending)
+
+
+def _refuse_missing_type(name: str, decl: dict[str, Any], key: tuple[str, ...],
+                         lines: LineMap, path: str) -> None:
+    """A declaration without `type:` would otherwise be read as a group of variables and
+    fail later with a puzzling message; say that the type is missing or misspelt."""
+    for k in decl:
+        if isinstance(k, str) and k != _TYPE_KEY and difflib.get_close_matches(
+                k, [_TYPE_KEY], n=1, cutoff=0.5) and not isinstance(decl[k], dict):
+            raise SourceError(f"'{name}': '{k}' is not a key; did you mean 'type'?", path=path,
+                              line=lines.get((*key, k), 1), hint=f"write '{_TYPE_KEY}: ...'")
+    if "value" in decl:
+        raise SourceError(f"'{name}' has a value but no type", path=path,
+                          line=lines.get(key, 1),
+                          hint=f"add 'type: ...' (one of {', '.join(SCALAR_TYPES)}, {LIST})")
 
 
 def _declare(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineMap,
              path: str, pending: list[_Ref]) -> Variable:
     line = lines.get(key, 1)
-    allowed = {"type", "value", "fields", "material", "confirmed", "description"}
-    extra = sorted(set(decl) - allowed)
-    if extra:
-        raise SourceError(f"'{name}' has an unknown key '{extra[0]}'", path=path,
-                          line=lines.get((*key, extra[0]), line),
-                          hint=f"allowed keys: {', '.join(sorted(allowed))}")
-    if "value" not in decl:
-        raise SourceError(f"'{name}' has no value", path=path, line=line,
-                          hint="add a line 'value: ...'")
-    kind = decl["type"]
+    cfg = validate(VariableSchema, decl, lines, path, f"'{name}'", line, key)
     vline = lines.get((*key, "value"), line)
 
-    def where_at(at: int) -> Callable[[str, str], SourceError]:
+    def where_at(at: int) -> Where:
         return lambda msg, hint: SourceError(f"{name}: {msg}", path=path, line=at, hint=hint)
 
-    flags = {}
-    for flag in ("material", "confirmed"):
-        v = decl.get(flag, True)
-        if not isinstance(v, bool):
-            raise SourceError(f"'{name}': {flag} must be true or false", path=path,
-                              line=lines.get((*key, flag), line), hint="write true or false")
-        flags[flag] = v
+    kind = value_type(cfg["type"], where_at(lines.get((*key, "type"), line)), also=(LIST,))
     value: Value | tuple[Record, ...]
-    if kind == "list":
-        value = _records(name, decl, key, lines, vline, where_at, pending)
+    if isinstance(kind, ValueType):
+        value = kind.value(cfg["value"], where_at(vline))
+        type_name = kind.name
     else:
-        value = parse_scalar(str(kind), decl["value"], where_at(
-            lines.get((*key, "type"), line) if kind not in SCALAR_TYPES else vline))
-    return Variable(name=name, type=str(kind), value=value, path=path, line=line,
-                    material=flags["material"], confirmed=flags["confirmed"],
-                    description=str(decl.get("description", "")))
+        value = _records(name, cfg["fields"], cfg["value"], key, lines, vline, where_at, pending)
+        type_name = kind
+    return Variable(name=name, type=type_name, value=value, path=path, line=line,
+                    material=cfg["material"], confirmed=cfg["confirmed"],
+                    description=cfg["description"])
 
 
-def _records(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineMap, vline: int,
-             where_at: Callable[[int], Callable[[str, str], SourceError]],
+def _records(name: str, fields: Any, items: Any, key: tuple[str, ...], lines: LineMap,
+             vline: int, where_at: Callable[[int], Where],
              pending: list[_Ref]) -> tuple[Record, ...]:
-    fields = decl.get("fields")
     fline = lines.get((*key, "fields"), vline)
     if not isinstance(fields, dict) or not fields:
         raise where_at(fline)("a list needs its fields and their types",
                               "add 'fields:' with lines like 'name: text' and 'url: url'")
-    for fname, ftype in fields.items():
-        if ftype not in SCALAR_TYPES and ftype != REF:
-            raise where_at(lines.get((*key, "fields", fname), fline))(
-                f"field '{fname}' has unknown type '{ftype}'",
-                f"use one of {', '.join(SCALAR_TYPES)} or {REF}")
-    items = decl["value"]
+    types: dict[str, ValueType | str] = {
+        fname: value_type(ftype, where_at(lines.get((*key, "fields", fname), fline)),
+                          also=(REF,))
+        for fname, ftype in fields.items()}
     if not isinstance(items, list):
         raise where_at(vline)("a list value must be a list of entries",
                               "write each entry on a line starting with '- '")
@@ -355,17 +276,17 @@ def _records(name: str, decl: dict[str, Any], key: tuple[str, ...], lines: LineM
             raise where_at(iline)(f"entry {i + 1} has unknown field '{unknown[0]}'",
                                   f"declared fields: {', '.join(fields)}")
         values: dict[str, Value] = {}
-        for f, ftype in fields.items():
+        for f, ftype in types.items():
             at = lines.get((*key, "value", i, f), iline)
-            if ftype == REF:
-                target = item[f]
-                if not isinstance(target, str) or not _REF_NAME.match(target):
-                    raise where_at(at)(f"entry {i + 1}: '{target}' is not a variable name",
-                                       "write the dotted name, e.g. retention.web_logs")
-                pending.append(_Ref(name, i, f, target, at))
-                values[f] = Value(REF, target, target, escape_markdown(target))  # placeholder
-            else:
-                values[f] = parse_scalar(ftype, item[f], where_at(at))
+            if isinstance(ftype, ValueType):
+                values[f] = ftype.value(item[f], where_at(at))
+                continue
+            target = item[f]
+            if not isinstance(target, str) or not _REF_NAME.match(target):
+                raise where_at(at)(f"entry {i + 1}: '{target}' is not a variable name",
+                                   "write the dotted name, e.g. retention.web_logs")
+            pending.append(_Ref(name, i, f, target, at))
+            values[f] = Value(REF, target, target, escape_markdown(target))  # placeholder
         out.append(Record(values))
     return tuple(out)
 

@@ -19,8 +19,20 @@ from lexdocs.errors import SourceError
 # every commit, and the C composer keeps the same positions ten times faster.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_BOM = "\ufeff"
 KeyPath = tuple[Hashable, ...]
 LineMap = dict[KeyPath, int]
+
+
+def normalise_text(text: str) -> str:
+    """Drop a leading byte-order mark and turn CRLF and CR line ends into LF.
+
+    Editors add either without the author seeing it; neither may change what a source
+    says, so every loader reads through this (and `documents.decode_source` for bytes).
+    """
+    if text.startswith(_BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
@@ -31,19 +43,41 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else None
         raise SourceError(
-            f"invalid YAML: {exc.problem or exc.context}",
+            "a quotation mark is never closed"
+            if (exc.context or "").startswith("while scanning a quoted")
+            else f"invalid YAML: {exc.problem or exc.context}",
             path=path,
-            line=line,
-            hint="check indentation and quoting near that line",
-        ) from None
+            line=_error_line(exc, first_line),
+            hint=_hint(exc),
+        ) from exc
+    except yaml.reader.ReaderError as exc:
+        raise SourceError(
+            f"the character U+{exc.character:04X} cannot appear in YAML"
+            if isinstance(exc.character, int) else "the file has bytes YAML cannot read",
+            path=path, line=text[: exc.position].count("\n") + first_line,
+            hint="delete the invisible character on that line",
+        ) from exc
     lines: LineMap = {}
     if node is None:
         return None, lines
     builder = _Builder(path, first_line - 1, lines)
     return builder.build(node, ()), lines
+
+
+def _error_line(exc: yaml.MarkedYAMLError, first_line: int) -> int | None:
+    """The line to edit. An unclosed quote is found only where the file ends; the line
+    to edit is where it was opened, which YAML gives as the context mark."""
+    opened = (exc.context or "").startswith("while scanning a quoted")
+    mark = exc.context_mark if opened and exc.context_mark else exc.problem_mark
+    mark = mark or exc.context_mark
+    return mark.line + first_line if mark else None
+
+
+def _hint(exc: yaml.MarkedYAMLError) -> str:
+    if (exc.context or "").startswith("while scanning a quoted"):
+        return "close it on this line, or write the value without quotes"
+    return "check indentation and quoting near that line"
 
 
 class _Builder:
@@ -61,8 +95,8 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
-                k = self.loader.construct_object(knode, deep=True)
                 kline = knode.start_mark.line + 1 + self.offset
+                k = self._scalar(knode, kline)
                 if not isinstance(k, Hashable):
                     raise SourceError("a key must be a plain word", path=self.path, line=kline)
                 if k in out:
@@ -77,12 +111,16 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, line)
+
+    def _scalar(self, node: yaml.Node, line: int) -> Any:
+        """A key or a leaf value; a value YAML cannot build (a 13th month) is an error here."""
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
             raise SourceError(f"'{node.value}' is not a date or value YAML can read: {exc}",
                               path=self.path, line=line,
-                              hint="a date must be a real day, written YYYY-MM-DD") from None
+                              hint="a date must be a real day, written YYYY-MM-DD") from exc
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, str, int]:
@@ -91,6 +129,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
     The body keeps its own line count intact so template errors can name the
     line in the file, not in the body.
     """
+    text = normalise_text(text)
     if not text.startswith("---\n"):
         raise SourceError(
             "a section file must begin with YAML front matter",
@@ -112,10 +151,18 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
 
 
 def front_matter_end(text: str) -> int | None:
-    """Offset where the body starts after `---` front matter, or None if there is none."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 3)
-    if end != -1:
-        return end + 5
-    return len(text) if text.endswith("\n---") else None
+    """Offset where the body starts after `---` front matter, or None if there is none.
+
+    Text as a reader returned it: a byte-order mark before the front matter and CRLF line
+    ends are read through, so that whoever blanks the front matter drops the mark with it
+    (a file that has only a mark starts its body after it). Neither is visible to a
+    reader of the page, so neither may change the rendered text.
+    """
+    start = 1 if text.startswith(_BOM) else 0
+    for newline in ("\n", "\r\n"):
+        if text.startswith("---" + newline, start):
+            end = text.find(f"{newline}---{newline}", start + 3)
+            if end != -1:
+                return end + 2 * len(newline) + 3
+            return len(text) if text.endswith(newline.join(("", "---"))) else None
+    return start or None

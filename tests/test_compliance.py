@@ -142,6 +142,17 @@ def test_california_rights_older_than_12_months_fail(real: Project, last: dt.dat
     assert all(f.severity == "error" and last.isoformat() in f.message for f in found)
 
 
+def test_a_replacement_waiting_out_its_notice_is_a_warning_with_its_date(real: Project) -> None:
+    variables, sources, rendered = real
+    last = dict.fromkeys(rendered, dt.date(2024, 9, 1))
+    found = of(run_checks(variables, sources, rendered, last, dt.date(2026, 11, 29),
+                          scheduled={"privacy": dt.date(2026, 12, 29)}), "ccpa-stale")
+    severity = {f.path: f.severity for f in found}
+    assert severity == {f"{ROOT}/privacy/document.yml": "warning",
+                        f"{ROOT}/california-privacy-notice/document.yml": "error"}
+    assert any("takes effect on 2026-12-29" in f.message for f in found)
+
+
 def test_a_draft_is_not_stale(real: Project) -> None:
     assert of(checks(real, None, dt.date(2030, 1, 1)), "ccpa-stale") == []
 

@@ -34,7 +34,8 @@ VAGUE_WORDS = ("may", "might", "some", "certain")
 
 def run_checks(variables: Variables, sources: dict[str, DocumentSource],
                rendered: dict[str, RenderedDocument],
-               last_updated: dict[str, dt.date | None], today: dt.date) -> list[Finding]:
+               last_updated: dict[str, dt.date | None], today: dt.date,
+               scheduled: Mapping[str, dt.date] | None = None) -> list[Finding]:
     """Every finding of every rule, sorted by file and line; the caller decides the exit.
 
     The rules that apply to one kind of notice run on the documents whose document.yml
@@ -43,7 +44,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
     findings come from `readability.target_findings`, which the caller runs beside this.
     """
     found: list[Finding] = []
-    found += check_stale(sources, rendered, last_updated, today)
+    found += check_stale(sources, rendered, last_updated, today, scheduled or {})
     found += check_category_retention(variables)
     for name, doc in rendered.items():
         src = sources.get(name)
@@ -77,8 +78,13 @@ def _year_before(day: dt.date) -> dt.date:
 
 
 def check_stale(sources: Mapping[str, DocumentSource], rendered: Mapping[str, RenderedDocument],
-                last_updated: Mapping[str, dt.date | None], today: dt.date) -> list[Finding]:
+                last_updated: Mapping[str, dt.date | None], today: dt.date,
+                scheduled: Mapping[str, dt.date]) -> list[Finding]:
     """California rights must be re-published at least every 12 months; drafts are skipped.
+
+    When a new version is already published and only waiting out its notice period
+    (`scheduled`: the day it takes effect), the lawyers have done what the rule asks
+    of them, so the finding is a warning that says when the gap closes, not an error.
 
     Applies to the documents whose `checks:` include `ccpa-notice` or `ccpa-update`, and
     to any document with a section tagged `california` or `ccpa`.
@@ -91,9 +97,16 @@ def check_stale(sources: Mapping[str, DocumentSource], rendered: Mapping[str, Re
             CALIFORNIA_TAGS & set(s.tags) for s in doc.sections)
         if not californian or last is None or last >= _year_before(today):
             continue
-        out.append(_finding(
-            "ccpa-stale", f"{name}: last updated {last.isoformat()}, more than 12 months before "
-            f"{today.isoformat()}: review it and publish a new version", src.path if src else None))
+        message = (f"{name}: last updated {last.isoformat()}, more than 12 months before "
+                   f"{today.isoformat()}")
+        path = src.path if src else None
+        coming = scheduled.get(name)
+        if coming is None:
+            out.append(_finding("ccpa-stale", f"{message}: review it and publish a new version",
+                                path))
+        else:
+            out.append(Finding("ccpa-stale", "warning", f"{message}; the version published to "
+                               f"replace it takes effect on {coming.isoformat()}", path))
     return out
 
 

@@ -81,7 +81,9 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     last_updated = {n: None if t.history.draft else t.kept_up_to_date(today)
                     for n, t in timelines.items()}
     findings = [f for t in timelines.values() for f in t.findings]
-    findings += run_checks(variables, sources, rendered, last_updated, today)
+    scheduled = {n: min(u.effective for u in coming)
+                 for n, t in timelines.items() if (coming := t.upcoming(today))}
+    findings += run_checks(variables, sources, rendered, last_updated, today, scheduled)
     findings += target_findings(rendered, {n: s.readability_target for n, s in sources.items()})
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))

@@ -291,10 +291,9 @@ def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
 
 
 def _adopted(history: History) -> dt.date | None:
-    """The optional `adopted:` day of document.yml, read defensively: a source loaded
-    before the key existed simply has none."""
-    day = getattr(history.source, "adopted", None)
-    return day if isinstance(day, dt.date) else None
+    """The `adopted:` day as the working tree declares it: adoption is a fact about the
+    project today, so a commit from before the key existed does not undo it."""
+    return history.source.adopted
 
 
 def _dating(doc: str, v: Version, today: dt.date, findings: list[Finding]) -> None:

@@ -65,8 +65,11 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We use Google. " * 3 + "We keep logs for 90 days.",
      "We use Google. " * 3 + "We keep logs for 180 days.", True,
      "Material: a duration changed (90 days → 180 days)."),
-    ("We keep logs.", "We keep server logs.", True, "Material: the wording changed."),
-    ("We keep logs.", "We keep logs. We also keep backups.", True, "the wording changed"),
+    ("We keep logs.", "We keep server logs.", True,
+     "Material: the wording changed (added 'server')."),
+    ("We keep logs.", "We store logs.", True, "the wording changed ('keep' → 'store')"),
+    ("We keep logs.", "We keep logs. We also keep backups.", True,
+     "a sentence was added ('We also keep backups')"),
     # Not material.
     ("We use “cookies” and similar technologies.", 'We use "cookies" and similar technologies.',
      False, "only quote style changed"),
@@ -94,44 +97,47 @@ CASES: list[tuple[str, str, bool, str]] = [
 @pytest.mark.parametrize(("old", "new", "material", "reason"), CASES,
                          ids=[f"{i:02d}-{c[3][:30]}" for i, c in enumerate(CASES)])
 def test_classify(old: str, new: str, material: bool, reason: str) -> None:
-    got, why = classify(old, new, section_material=True, variables_changed=(),
-                        immaterial_vars=frozenset())
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    got, why = v.material, v.reason
     assert (got, reason in why) == (material, True), why
     assert why.startswith("Material: " if material else "Not material: ")
 
 
 def test_declared_section_wins_but_the_reason_says_what_was_seen() -> None:
-    got, why = classify("Kept 90 days.", "Kept 180 days.", section_material=False,
-                        variables_changed=(), immaterial_vars=frozenset())
-    assert not got
-    assert why == ("Not material: section declared not material "
-                   "(note: a duration changed (90 days → 180 days)).")
-    got, why = classify("We keep logs.", "We keep server logs.", section_material=False,
-                        variables_changed=(), immaterial_vars=frozenset())
-    assert (got, why) == (False, "Not material: section declared not material.")
+    v = classify("Kept 90 days.", "Kept 180 days.", section_material=False,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.also) == (
+        False, "section-not-material", (("duration-changed", ("90 days", "→", "180 days")),))
+    assert v.reason == ("Not material: section declared not material "
+                        "(note: a duration changed (90 days → 180 days)).")
+    v = classify("We keep logs.", "We keep server logs.", section_material=False,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.reason) == (False, "Not material: section declared not material.")
 
 
 def test_change_only_from_an_immaterial_variable_is_not_material() -> None:
     values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
-    got, why = classify("Support: 9am to 5pm.", "Support: 8am to 6pm.", section_material=True,
-                        variables_changed=["support.hours"],
-                        immaterial_vars=frozenset({"support.hours"}), values=values)
-    assert not got and "support.hours" in why
+    v = classify("Support: 9am to 5pm.", "Support: 8am to 6pm.", section_material=True,
+                 variables_changed=["support.hours"],
+                 immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert (v.material, v.rule, v.evidence) == (False, "immaterial-variable", ("support.hours",))
 
 
 def test_immaterial_variable_does_not_hide_other_edits() -> None:
     values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
-    got, why = classify("Support: 9am to 5pm. We sell data.",
-                        "Support: 8am to 6pm. We do not sell data.", section_material=True,
-                        variables_changed=["support.hours"],
-                        immaterial_vars=frozenset({"support.hours"}), values=values)
-    assert got and "negation" in why and "8am" not in why
+    v = classify("Support: 9am to 5pm. We sell data.",
+                 "Support: 8am to 6pm. We do not sell data.", section_material=True,
+                 variables_changed=["support.hours"],
+                 immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert v.material and v.rule == "negation-added" and "8am" not in v.reason
 
 
 def test_material_variable_is_named_when_no_rule_says_more() -> None:
-    got, why = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
-                        variables_changed=["company.name"], immaterial_vars=frozenset())
-    assert got and why == "Material: the value of company.name changed."
+    v = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
+                 variables_changed=["company.name"], immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.reason) == (
+        True, "variable-changed", "Material: the value of company.name changed.")
 
 
 @pytest.mark.parametrize(("old", "new", "fix"), [
@@ -146,10 +152,15 @@ def test_misspelling_heuristic(old: str, new: str, fix: bool) -> None:
 
 
 def test_structure() -> None:
-    assert classify_structure("added", section_material=True) == (
-        True, "Material: the section was added.")
-    assert classify_structure("removed", section_material=False)[0] is False
-    assert classify_structure("moved", section_material=True, detail=" (2 → 4)") == (
+    v = classify_structure("added", section_material=True)
+    assert (v.material, v.rule, v.reason) == (True, "section-added",
+                                              "Material: the section was added.")
+    v = classify_structure("removed", section_material=False)
+    assert (v.material, v.rule) == (False, "section-not-material")
+    assert v.reason == ("Not material: section declared not material "
+                        "(note: the section was removed).")
+    v = classify_structure("moved", section_material=True, detail=" (2 → 4)")
+    assert (v.material, v.reason) == (
         False, "Not material: the section moved (2 → 4); its words did not change.")
 
 

@@ -127,7 +127,9 @@ def key(fact: str, kind: str = "") -> str:
     """What makes two facts the same: never case; punctuation only where it counts
     ("1.5" is not "15", but "1,000" is "1000"; "U.S." is "US", "Sept." is "Sept")."""
     fact = fact.casefold()
-    if kind in ("number", "duration", "email-address", "web-address"):
+    if kind == "web-address":
+        return fact.rstrip("/")
+    if kind in ("number", "duration", "email-address"):
         return re.sub(r"[\s,\-‐‑]", "", fact)
     return re.sub(r"[^\w@/]", "", fact)
 
@@ -167,23 +169,27 @@ def _disclosing(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if voc.DISCLOSURE_VERB.search(s)]
 
 
-def _recipients(text: str, lex: str) -> dict[str, str]:
-    """Who may receive data (key → display): names, kinds of recipient in any case, and
-    whatever a disclosing sentence shares *with* ("we share it with mortgage lenders")."""
-    out = dict(_names(text))
+def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Who may receive data (key → display): capitalised names, then kinds of recipient
+    in any case and whatever a disclosing sentence shares *with* ("we share it with
+    mortgage lenders"). Grounds for disclosure are taken out first: "a merger" or "a
+    government request" is why data is handed over, not who gets it."""
+    kinds: dict[str, str] = {}
+    lex = _GROUND_RE.sub(" \ue000 ", lex)
     for m in _RECIPIENT_RE.finditer(lex):
-        out.setdefault(key(_RECIPIENT_LABEL[m.group()]), m.group())
+        kinds.setdefault(key(_RECIPIENT_LABEL[m.group()]), m.group())
     for s in _disclosing(text):
+        s = _GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
         for m in _WITH.finditer(s):
             for part in _OBJECT_CUT.split(m.group(1)):
                 obj = part.split()
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
                 phrase = " ".join(obj)
-                if (obj and obj[0][:1].islower() and obj[0] not in _OBJECT_STOP
+                if (obj and obj[0].casefold() not in _OBJECT_STOP
                         and not _RECIPIENT_RE.search(phrase) and not _DATA_RE.search(phrase)):
-                    out.setdefault(key(phrase), phrase)
-    return out
+                    kinds.setdefault(key(phrase), phrase)
+    return _names(text), kinds
 
 
 def _conditions(lex: str) -> Counter[str]:
@@ -256,10 +262,12 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
         diff(kind, Counter(key(f, kind) for f in to[kind].elements()),
              Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
     lo, ln = lexical(rest_old), lexical(rest_new)
-    ro, rn = _recipients(rest_old, lo), _recipients(rest_new, ln)
+    (no, ko), (nn, kn) = _recipients(rest_old, lo), _recipients(rest_new, ln)
     ows, nws = set(ow) | known[0], set(nw) | known[1]
-    came = Counter(n for k, n in rn.items() if k not in ro and not set(words(n)) <= ows)
-    gone = Counter(n for k, n in ro.items() if k not in rn and not set(words(n)) <= nws)
+    came = Counter(n for k, n in nn.items() if k not in no and not set(words(n)) <= ows)
+    gone = Counter(n for k, n in no.items() if k not in nn and not set(words(n)) <= nws)
+    came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn)
+    gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no)
     diff("recipient", gone, came)
     def counts(count: Callable[[str], Iterable[str]]) -> tuple[Counter[str], Counter[str]]:
         return Counter(count(lo)), Counter(count(ln))
@@ -273,7 +281,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
                                      for m in _RIGHTS_RE.finditer(t))))
     diff("disclosure-ground", *counts(lambda t: (_GROUND_LABEL[m.group()] for s in _disclosing(t)
                                                  for m in _GROUND_RE.finditer(s))))
-    co, cn = _conditions(lo), _conditions(ln)
+    # A condition inside a paragraph that is wholly new is not one added to a promise.
+    both = bool(lo.strip() and ln.strip())
+    co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
     diff("condition", Counter({_clause(lo, k): v for k, v in (co - cn).items()}),
          Counter({_clause(ln, k): v for k, v in (cn - co).items()}))
     return out + _whole_pieces(old, new)

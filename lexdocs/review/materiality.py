@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "variable-changed": f"the value of {_and(show)} changed",
         "spelling-fix": f"a misspelling was corrected ({', '.join(show)})",
         "spelling-variant": f"British and American spelling ({', '.join(show)})",
+        "grammar-fix": f"only an article changed ({', '.join(show)})",
         "formatting": f"{'only ' if first else ''}{_and(show or ['white space'])} changed",
         "section-not-material": "section declared not material",
     }
@@ -159,17 +161,40 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
 _PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·]")
 _WS = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block boundary stays
 _DIMS = ("white space", "quote style", "letter case", "punctuation")
 
 
-def _normal(text: str, skip: str = "") -> str:
+_URL_SLASH = re.compile(r"(?<=\w)/(?=[\s.,;:!?)]|$)")
+
+
+def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
+    """`text` with one kind of formatting folded away, or (no `skip`) all of them:
+    "&" is "and", a URL's trailing slash is nothing, a hyphen is `hyphen` ("e-mail" is
+    "email", "opt-out" is "opt out": `same_words` tries both)."""
     if skip != "quote style":
         text = text.translate(_QUOTES)
     if skip != "letter case":
         text = text.casefold()
     if skip != "punctuation":
-        text = _PUNCT.sub("", text)
+        text = _URL_SLASH.sub("", re.sub(r"\s&\s", " and ", text))
+        text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
     return text if skip == "white space" else _WS.sub(" ", text).strip()
+
+
+def _same_words(a: str, b: str, skip: str = "") -> bool:
+    return any(_normal(a, skip, h) == _normal(b, skip, h) for h in ("", " "))
+
+
+_ARTICLES = frozenset(["a", "an", "the"])
+
+
+def _only_articles(old: str, new: str) -> tuple[str, ...]:
+    """The articles added or removed, if nothing else differs ("a independent" → "an
+    independent"): grammar, not meaning."""
+    a, b = Counter(_normal(old).split()), Counter(_normal(new).split())
+    diff = set((a - b) + (b - a))
+    return tuple(sorted(diff)) if diff and diff <= _ARTICLES else ()
 
 
 _BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z])|\n\n")
@@ -241,14 +266,15 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     new_words = set(facts.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
-    plain_old, plain_new = (_WS.sub(" ", t.translate(_QUOTES)).strip() for t in (fixed, new_text))
+    plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
+                            for t in (fixed, new_text))
     found = facts.findings(plain_old, plain_new, known)
     if found:
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])
         return verdict(True, *found[0], also=found[1:3])
-    if _normal(fixed) == _normal(new_text):
-        dims = [d for d in _DIMS if _normal(fixed, d) != _normal(new_text, d)]
+    if _same_words(fixed, new_text):
+        dims = [d for d in _DIMS if not _same_words(fixed, new_text, d)]
         style: list[Finding] = [("formatting", tuple(dims))] if dims else []
         if typos:
             return verdict(False, "spelling-fix", typos,
@@ -256,6 +282,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
         if variants:
             return verdict(False, "spelling-variant", variants, style)
         return verdict(False, "formatting", dims)
+    articles = _only_articles(fixed, new_text)
+    if articles:
+        return verdict(False, "grammar-fix", articles)
     if not section_material:
         return verdict(False, "section-not-material")
     loud = [v for v in variables_changed if v not in immaterial_vars]

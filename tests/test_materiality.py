@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from lexdocs.review.materiality import classify, classify_structure, is_misspelling_fix
+from lexdocs.review.vocabulary import is_known, is_spelling_variant
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
 DATA = "We collect your name, email address and IP address."
@@ -65,6 +66,25 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We use Google. " * 3 + "We keep logs for 90 days.",
      "We use Google. " * 3 + "We keep logs for 180 days.", True,
      "Material: a duration changed (90 days → 180 days)."),
+    # The issue's own examples: real words are never a typo; recipients in any case.
+    ("We may retain voice recordings.", "We may retrain voice recordings.", True,
+     "the wording changed ('retain' → 'retrain')"),
+    ("We disclose claims data to service providers.",
+     "We disclose claims data to service providers.\n\nInsurers: we also disclose claims data.",
+     True, "a third party was added (insurers)"),
+    ("We do not sell your data.", "We do not sell your data, but we share it with data brokers.",
+     True, "a third party was added (data brokers)"),
+    ("We share your profile with recruiters.",
+     "We share your profile with recruiters and dating services.", True,
+     "a third party was added (dating services)"),
+    ("We disclose data if required by law.",
+     "We disclose data if required by law or in connection with a merger.", True,
+     "a ground for disclosure was added (merger)"),
+    ("We delete your data when you close your account.",
+     "We delete your data when you close your account, unless you owe us money.", True,
+     "a condition was added ('unless you owe us money')"),
+    ("We send newsletters, surveys and product updates.",
+     "We send newsletters and product updates.", True, "a list item was removed ('surveys')"),
     ("We keep logs.", "We keep server logs.", True,
      "Material: the wording changed (added 'server')."),
     ("We keep logs.", "We store logs.", True, "the wording changed ('keep' → 'store')"),
@@ -85,6 +105,13 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We operate in the US only.", "We operate in the U.S. only.", False,
      "only punctuation changed"),
     ("We Use Cookies.", "We use cookies.", False, "only letter case changed"),
+    ("The organisation that runs it.", "The organization that runs it.", False,
+     "British and American spelling (organisation → organization)"),
+    ("We do nto sell data.", "We do not sell data.", False,
+     "a misspelling was corrected (nto → not)"),
+    ("We are a independent company.", "We are an independent company.", False,
+     "only an article changed (a, an)"),
+    ("Identity & Access", "Identity and access", False, "only letter case and punctuation"),
     ("We use cookies, pixels and logs", "We use cookies, pixels, and logs.", False,
      "only punctuation changed"),
     ("We hold 1,000 records.", "We hold 1000 records.", False, "only punctuation changed"),
@@ -143,12 +170,42 @@ def test_material_variable_is_named_when_no_rule_says_more() -> None:
 @pytest.mark.parametrize(("old", "new", "fix"), [
     ("recieve", "receive", True), ("technogies", "technologies", True),
     ("adress", "address", True), ("seperate", "separate", True),
+    ("teh", "the", True), ("nevr", "never", True), ("acessed", "accessed", True),
+    ("subprocesor", "subprocessor", True), ("analytcs", "analytics", True),
     ("sell", "sale", False), ("processor", "processors", False), ("may", "many", False),
     ("affect", "effect", False), ("from", "form", False), ("complement", "compliment", False),
     ("never", "nevr", False), ("personal", "personnel", False), ("share", "shared", False),
+    ("retain", "retrain", False), ("build", "built", False), ("Acme", "Acne", False),
+    ("technogies", "technical", False), ("ot", "to", False),
 ])
-def test_misspelling_heuristic(old: str, new: str, fix: bool) -> None:
+def test_misspelling_needs_an_unknown_word_made_a_known_one(old: str, new: str,
+                                                             fix: bool) -> None:
     assert is_misspelling_fix(old, new) is fix
+
+
+def test_the_word_list_is_real_english_and_ours() -> None:
+    assert all(map(is_known, ["receive", "retrain", "insurers", "GDPR", "subprocessors",
+                              "analytics", "organisation", "behaviour", "company's"]))
+    assert not any(map(is_known, ["recieve", "technogies", "adress", "seperate"]))
+    assert is_spelling_variant("licence", "license")
+    assert not is_spelling_variant("sale", "sell")
+
+
+def test_verdicts_travel_with_redline_changes_into_json() -> None:
+    import json
+
+    from lexdocs.review.formats import to_json
+    from lexdocs.review.redline import diff_documents
+    from tests.test_redline import render
+
+    old = render([("s", "Sharing", "We share data with partners.")])
+    new = render([("s", "Sharing", "We share data with partners and data brokers.")])
+    red = diff_documents(old, new)
+    (change,) = json.loads(to_json(red))
+    assert (change["material"], change["rule"], change["evidence"]) == (
+        True, "recipient-added", ["data brokers"])
+    assert change["reason"] == ("Material: a third party was added (data brokers); "
+                                "a list item was added ('data brokers').")
 
 
 def test_structure() -> None:

@@ -189,7 +189,8 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
                         and not _RECIPIENT_RE.search(phrase) and not _DATA_RE.search(phrase)):
                     kinds.setdefault(key(phrase), phrase)
-    return _names(text), kinds
+    names = {k: n for k, n in _names(text).items() if not _RECIPIENT_RE.fullmatch(lexical(n))}
+    return names, kinds
 
 
 def _conditions(lex: str) -> Counter[str]:
@@ -263,12 +264,17 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
              Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
     lo, ln = lexical(rest_old), lexical(rest_new)
     (no, ko), (nn, kn) = _recipients(rest_old, lo), _recipients(rest_new, ln)
-    ows, nws = set(ow) | known[0], set(nw) | known[1]
-    came = Counter(n for k, n in nn.items() if k not in no and not set(words(n)) <= ows)
-    gone = Counter(n for k, n in no.items() if k not in nn and not set(words(n)) <= nws)
+    ows, nws = set(ow), set(nw)
+
+    def used(name: str, here: set[str], document: frozenset[str]) -> bool:
+        return all(w in here or w in document for w in words(name))
+
+    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
+    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
     came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn)
     gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no)
     diff("recipient", gone, came)
+
     def counts(count: Callable[[str], Iterable[str]]) -> tuple[Counter[str], Counter[str]]:
         return Counter(count(lo)), Counter(count(ln))
 
@@ -286,7 +292,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
     co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
     diff("condition", Counter({_clause(lo, k): v for k, v in (co - cn).items()}),
          Counter({_clause(ln, k): v for k, v in (cn - co).items()}))
-    return out + _whole_pieces(old, new)
+    return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
 
 
 def _neg(word: str) -> bool:

@@ -140,7 +140,8 @@ def test_declared_section_wins_but_the_reason_says_what_was_seen() -> None:
                         "(note: a duration changed (90 days → 180 days)).")
     v = classify("We keep logs.", "We keep server logs.", section_material=False,
                  variables_changed=(), immaterial_vars=frozenset())
-    assert (v.material, v.reason) == (False, "Not material: section declared not material.")
+    assert (v.material, v.reason) == (False, "Not material: section declared not material "
+                                      "(note: the wording changed (added 'server')).")
 
 
 def test_change_only_from_an_immaterial_variable_is_not_material() -> None:

@@ -285,12 +285,13 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     articles = _only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
+    wording = _wording(fixed, new_text)
     if not section_material:
-        return verdict(False, "section-not-material")
+        return verdict(False, "section-not-material", also=[("wording-changed", wording)])
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
-    return verdict(True, "wording-changed", _wording(fixed, new_text))
+    return verdict(True, "wording-changed", wording)
 
 
 def document_words(text: str) -> frozenset[str]:

@@ -162,10 +162,15 @@ def test_immaterial_variable_does_not_hide_other_edits() -> None:
 
 
 def test_material_variable_is_named_when_no_rule_says_more() -> None:
+    v = classify("We answer in the mornings.", "We answer in the evenings.",
+                 section_material=True, variables_changed=["support.hours"],
+                 immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.reason) == (
+        True, "variable-changed", "Material: the value of support.hours changed.")
     v = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
                  variables_changed=["company.name"], immaterial_vars=frozenset())
-    assert (v.material, v.rule, v.reason) == (
-        True, "variable-changed", "Material: the value of company.name changed.")
+    assert (v.material, v.reason) == (
+        True, "Material: a third party changed (Chatlio → Roomlio).")
 
 
 @pytest.mark.parametrize(("old", "new", "fix"), [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import Any
 
 from lexdocs.review import vocabulary as voc
@@ -21,8 +22,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 
 
 def words(text: str) -> list[str]:
-    """The words of `text`, case folded."""
-    return [w.casefold() for w in WORD.findall(text)]
+    """The words of `text`, case folded, apostrophes as typed on a keyboard."""
+    return [w.casefold().replace("’", "'") for w in WORD.findall(text)]
 
 
 def _trie(items: Iterable[str]) -> str:
@@ -82,7 +83,8 @@ _PURPOSE_RE, _PURPOSE_LABEL = _forms(voc.PURPOSE_TERMS)
 _RECIPIENT_RE, _RECIPIENT_LABEL = _forms(voc.RECIPIENT_TERMS)
 _GROUND_RE, _GROUND_LABEL = _forms(voc.GROUND_TERMS)
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
-_CAP = r"[A-Z](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "Google." + "We"
+# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
+_CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
 _CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
 _NAME_STOP = frozenset(str.split(
     "we the our you your this these those if in for to when with by and or it they such as all "
@@ -134,9 +136,17 @@ def key(fact: str, kind: str = "") -> str:
     return re.sub(r"[^\w@/]", "", fact)
 
 
+def _brand(word: str) -> bool:
+    """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
+    no English word at all ("Twilio", "Customer.io")."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
+        not voc.is_known(word.rstrip(".")))
+
+
 def _names(text: str) -> dict[str, str]:
-    """Capitalised names (key → display) outside headings and sentence-initial words;
-    a sentence-initial word counts when a colon follows it ("Acme: we share …")."""
+    """Capitalised names (key → display) outside headings. A sentence starts with a
+    capital anyway, so a lone word there counts only when it can only be a name (see
+    `_brand`) or a colon follows it ("Acme: we share …")."""
     out: dict[str, str] = {}
     for block in text.split("\n\n"):
         ws = block.split()
@@ -151,9 +161,10 @@ def _names(text: str) -> dict[str, str]:
                 parts.pop(0)
                 initial = False
             labelled = block[m.end():m.end() + 1] == ":"
-            if not parts or (initial and len(parts) == 1 and not labelled):
+            if not parts or (initial and len(parts) == 1 and not labelled
+                             and not _brand(parts[0])):
                 continue
-            name = " ".join(parts)
+            name = re.sub(r"['’]s$", "", " ".join(parts))  # "Company's" is "Company"
             out.setdefault(key(name), name)
     return out
 

@@ -8,6 +8,8 @@ cannot be defended when a user asks why no notice was sent.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lexdocs.review.materiality import classify, classify_structure, is_misspelling_fix
 from lexdocs.review.vocabulary import is_known, is_spelling_variant
@@ -230,3 +232,38 @@ def test_structure() -> None:
 def test_table_is_big_enough() -> None:
     assert len(CASES) >= 30
     assert sum(1 for c in CASES if c[2]) >= 15 and sum(1 for c in CASES if not c[2]) >= 10
+
+
+_PROSE = st.lists(st.sampled_from(str.split(
+    "we collect use share your data with partners for advertising days not never the a of "
+    "email address Google 90 30 rights access erasure if unless may must to and or")),
+    min_size=3, max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PROSE, st.data())
+def test_formatting_alone_is_never_material(text: str, data: st.DataObject) -> None:
+    """Case, quotes, white space and a trailing stop change how a text looks, not what it
+    says: whatever the words, the verdict is `formatting`."""
+    changed = text
+    if data.draw(st.booleans()):
+        changed = changed.upper()
+    if data.draw(st.booleans()):
+        changed = changed.replace(" ", "  ")
+    if data.draw(st.booleans()):
+        changed = f"“{changed}”"
+    if data.draw(st.booleans()):
+        changed += "."
+    v = classify(text, changed, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert (v.material, v.rule) == ((False, "formatting") if changed != text else
+                                    (False, "no-change")), v.reason
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PROSE, st.sampled_from(["not", "never", "unless we must", "90 days",
+                                "with data brokers", "privacy@example.org"]))
+def test_adding_a_material_fact_is_always_material(text: str, fact: str) -> None:
+    v = classify(text, f"{text} {fact}", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.material and v.rule != "wording-changed", v.reason

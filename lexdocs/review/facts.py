@@ -91,9 +91,9 @@ _NAME_STOP = frozenset(str.split(
     "any some each please note where however also unless upon under from at on of an a its "
     "their that what which how why who do does can may will should must i my us if additionally "
     "for example section last updated"))
-_WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)")
+_WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
-                         r"because|by|on|at|from|under|including|such|where|whose|via)\b")
+                         r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
 _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
                           "select", "selected", "trusted"])
 _OBJECT_STOP = frozenset(str.split(
@@ -153,6 +153,8 @@ def _names(text: str) -> dict[str, str]:
         caps = sum(1 for w in ws if w[:1].isupper())
         if len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith("."):
             continue  # a heading or table cell in Title Case, not a name
+        if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
+            continue  # SHOUTED TEXT: capitals say nothing about names
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
             before = block[max(0, m.start() - 8):m.start()].rstrip()
@@ -198,7 +200,8 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
                     obj.pop(0)
                 phrase = " ".join(obj)
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
-                        and not _RECIPIENT_RE.search(phrase) and not _DATA_RE.search(phrase)):
+                        and not _RECIPIENT_RE.search(lexical(phrase))
+                        and not _DATA_RE.search(lexical(phrase))):
                     kinds.setdefault(key(phrase), phrase)
     names = {k: n for k, n in _names(text).items() if not _RECIPIENT_RE.fullmatch(lexical(n))}
     return names, kinds

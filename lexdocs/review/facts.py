@@ -7,6 +7,7 @@ added one when both sides have some. The lists of words live in vocabulary.py.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -306,7 +307,27 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
     co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
     diff("condition", Counter({_clause(lo, k): v for k, v in (co - cn).items()}),
          Counter({_clause(ln, k): v for k, v in (cn - co).items()}))
+    out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
+
+
+def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) -> list[Finding]:
+    """A negation that only arrives inside a new clause with its own finding ("or
+    compelled by a court order that we choose not to appeal") belongs to that clause:
+    the clause's finding is named first. A negation put into the old words ("we do
+    not share") stays first."""
+    if not out or out[0][0] != "negation-added":
+        return out
+    runs = [" ".join(nw[j1:j2]) for tag, _, _, j1, j2 in difflib.SequenceMatcher(
+        None, ow, nw, autojunk=False).get_opcodes() if tag == "insert"]
+    for i, (rule, evidence) in enumerate(out[1:], 1):
+        if not rule.endswith("-added") or rule.startswith(("block", "sentence", "list-item")):
+            continue
+        clauses = [r for r in runs if any(lexical(e).strip() in r for e in evidence)]
+        if clauses and all(any(re.search(rf"\b{re.escape(n)}\b", r) for r in clauses)
+                           for n in out[0][1]):
+            return [out[i], out[0], *out[1:i], *out[i + 1:]]
+    return out
 
 
 def _neg(word: str) -> bool:

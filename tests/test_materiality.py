@@ -267,3 +267,19 @@ def test_adding_a_material_fact_is_always_material(text: str, fact: str) -> None
     v = classify(text, f"{text} {fact}", section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert v.material and v.rule != "wording-changed", v.reason
+
+
+def test_the_word_list_loads_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English word list ships inside its package: no socket is opened to load it."""
+    import socket
+
+    from lexdocs.review import vocabulary
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the word list tried to use the network")
+
+    vocabulary._dictionary.cache_clear()
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert vocabulary.is_known("receive") and not vocabulary.is_known("recieve")
+    assert len(vocabulary._dictionary()) > 100_000

@@ -24,7 +24,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 
 def words(text: str) -> list[str]:
     """The words of `text`, case folded, apostrophes as typed on a keyboard."""
-    return [w.casefold().replace("’", "'") for w in WORD.findall(text)]
+    return WORD.findall(text.casefold().replace("’", "'"))
 
 
 def _trie(items: Iterable[str]) -> str:

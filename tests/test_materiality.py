@@ -8,8 +8,11 @@ cannot be defended when a user asks why no notice was sent.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lexdocs.review.materiality import classify, classify_structure, is_misspelling_fix
+from lexdocs.review.vocabulary import is_known, is_spelling_variant
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
 DATA = "We collect your name, email address and IP address."
@@ -65,8 +68,30 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We use Google. " * 3 + "We keep logs for 90 days.",
      "We use Google. " * 3 + "We keep logs for 180 days.", True,
      "Material: a duration changed (90 days → 180 days)."),
-    ("We keep logs.", "We keep server logs.", True, "Material: the wording changed."),
-    ("We keep logs.", "We keep logs. We also keep backups.", True, "the wording changed"),
+    # The issue's own examples: real words are never a typo; recipients in any case.
+    ("We may retain voice recordings.", "We may retrain voice recordings.", True,
+     "the wording changed ('retain' → 'retrain')"),
+    ("We disclose claims data to service providers.",
+     "We disclose claims data to service providers.\n\nInsurers: we also disclose claims data.",
+     True, "a third party was added (insurers)"),
+    ("We do not sell your data.", "We do not sell your data, but we share it with data brokers.",
+     True, "a third party was added (data brokers)"),
+    ("We share your profile with recruiters.",
+     "We share your profile with recruiters and dating services.", True,
+     "a third party was added (dating services)"),
+    ("We disclose data if required by law.",
+     "We disclose data if required by law or in connection with a merger.", True,
+     "a ground for disclosure was added (merger)"),
+    ("We delete your data when you close your account.",
+     "We delete your data when you close your account, unless you owe us money.", True,
+     "a condition was added ('unless you owe us money')"),
+    ("We send newsletters, surveys and product updates.",
+     "We send newsletters and product updates.", True, "a list item was removed ('surveys')"),
+    ("We keep logs.", "We keep server logs.", True,
+     "Material: the wording changed (added 'server')."),
+    ("We keep logs.", "We store logs.", True, "the wording changed ('keep' → 'store')"),
+    ("We keep logs.", "We keep logs. We also keep backups.", True,
+     "a sentence was added ('We also keep backups')"),
     # Not material.
     ("We use “cookies” and similar technologies.", 'We use "cookies" and similar technologies.',
      False, "only quote style changed"),
@@ -82,6 +107,13 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We operate in the US only.", "We operate in the U.S. only.", False,
      "only punctuation changed"),
     ("We Use Cookies.", "We use cookies.", False, "only letter case changed"),
+    ("The organisation that runs it.", "The organization that runs it.", False,
+     "British and American spelling (organisation → organization)"),
+    ("We do nto sell data.", "We do not sell data.", False,
+     "a misspelling was corrected (nto → not)"),
+    ("We are a independent company.", "We are an independent company.", False,
+     "only an article changed (a, an)"),
+    ("Identity & Access", "Identity and access", False, "only letter case and punctuation"),
     ("We use cookies, pixels and logs", "We use cookies, pixels, and logs.", False,
      "only punctuation changed"),
     ("We hold 1,000 records.", "We hold 1000 records.", False, "only punctuation changed"),
@@ -94,65 +126,160 @@ CASES: list[tuple[str, str, bool, str]] = [
 @pytest.mark.parametrize(("old", "new", "material", "reason"), CASES,
                          ids=[f"{i:02d}-{c[3][:30]}" for i, c in enumerate(CASES)])
 def test_classify(old: str, new: str, material: bool, reason: str) -> None:
-    got, why = classify(old, new, section_material=True, variables_changed=(),
-                        immaterial_vars=frozenset())
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    got, why = v.material, v.reason
     assert (got, reason in why) == (material, True), why
     assert why.startswith("Material: " if material else "Not material: ")
 
 
 def test_declared_section_wins_but_the_reason_says_what_was_seen() -> None:
-    got, why = classify("Kept 90 days.", "Kept 180 days.", section_material=False,
-                        variables_changed=(), immaterial_vars=frozenset())
-    assert not got
-    assert why == ("Not material: section declared not material "
-                   "(note: a duration changed (90 days → 180 days)).")
-    got, why = classify("We keep logs.", "We keep server logs.", section_material=False,
-                        variables_changed=(), immaterial_vars=frozenset())
-    assert (got, why) == (False, "Not material: section declared not material.")
+    v = classify("Kept 90 days.", "Kept 180 days.", section_material=False,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.also) == (
+        False, "section-not-material", (("duration-changed", ("90 days", "→", "180 days")),))
+    assert v.reason == ("Not material: section declared not material "
+                        "(note: a duration changed (90 days → 180 days)).")
+    v = classify("We keep logs.", "We keep server logs.", section_material=False,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.reason) == (False, "Not material: section declared not material "
+                                      "(note: the wording changed (added 'server')).")
 
 
 def test_change_only_from_an_immaterial_variable_is_not_material() -> None:
     values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
-    got, why = classify("Support: 9am to 5pm.", "Support: 8am to 6pm.", section_material=True,
-                        variables_changed=["support.hours"],
-                        immaterial_vars=frozenset({"support.hours"}), values=values)
-    assert not got and "support.hours" in why
+    v = classify("Support: 9am to 5pm.", "Support: 8am to 6pm.", section_material=True,
+                 variables_changed=["support.hours"],
+                 immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert (v.material, v.rule, v.evidence) == (False, "immaterial-variable", ("support.hours",))
 
 
 def test_immaterial_variable_does_not_hide_other_edits() -> None:
     values = {"support.hours": ("9am to 5pm", "8am to 6pm")}
-    got, why = classify("Support: 9am to 5pm. We sell data.",
-                        "Support: 8am to 6pm. We do not sell data.", section_material=True,
-                        variables_changed=["support.hours"],
-                        immaterial_vars=frozenset({"support.hours"}), values=values)
-    assert got and "negation" in why and "8am" not in why
+    v = classify("Support: 9am to 5pm. We sell data.",
+                 "Support: 8am to 6pm. We do not sell data.", section_material=True,
+                 variables_changed=["support.hours"],
+                 immaterial_vars=frozenset({"support.hours"}), values=values)
+    assert v.material and v.rule == "negation-added" and "8am" not in v.reason
 
 
 def test_material_variable_is_named_when_no_rule_says_more() -> None:
-    got, why = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
-                        variables_changed=["company.name"], immaterial_vars=frozenset())
-    assert got and why == "Material: the value of company.name changed."
+    v = classify("We answer in the mornings.", "We answer in the evenings.",
+                 section_material=True, variables_changed=["support.hours"],
+                 immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.reason) == (
+        True, "variable-changed", "Material: the value of support.hours changed.")
+    v = classify("Controller: Chatlio.", "Controller: Roomlio.", section_material=True,
+                 variables_changed=["company.name"], immaterial_vars=frozenset())
+    assert (v.material, v.reason) == (
+        True, "Material: a third party changed (Chatlio → Roomlio).")
 
 
 @pytest.mark.parametrize(("old", "new", "fix"), [
     ("recieve", "receive", True), ("technogies", "technologies", True),
     ("adress", "address", True), ("seperate", "separate", True),
+    ("teh", "the", True), ("nevr", "never", True), ("acessed", "accessed", True),
+    ("subprocesor", "subprocessor", True), ("analytcs", "analytics", True),
     ("sell", "sale", False), ("processor", "processors", False), ("may", "many", False),
     ("affect", "effect", False), ("from", "form", False), ("complement", "compliment", False),
     ("never", "nevr", False), ("personal", "personnel", False), ("share", "shared", False),
+    ("retain", "retrain", False), ("build", "built", False), ("Acme", "Acne", False),
+    ("technogies", "technical", False), ("ot", "to", False),
 ])
-def test_misspelling_heuristic(old: str, new: str, fix: bool) -> None:
+def test_misspelling_needs_an_unknown_word_made_a_known_one(old: str, new: str,
+                                                             fix: bool) -> None:
     assert is_misspelling_fix(old, new) is fix
 
 
+def test_the_word_list_is_real_english_and_ours() -> None:
+    assert all(map(is_known, ["receive", "retrain", "insurers", "GDPR", "subprocessors",
+                              "analytics", "organisation", "behaviour", "company's"]))
+    assert not any(map(is_known, ["recieve", "technogies", "adress", "seperate"]))
+    assert is_spelling_variant("licence", "license")
+    assert not is_spelling_variant("sale", "sell")
+
+
+def test_verdicts_travel_with_redline_changes_into_json() -> None:
+    import json
+
+    from lexdocs.review.formats import to_json
+    from lexdocs.review.redline import diff_documents
+    from tests.test_redline import render
+
+    old = render([("s", "Sharing", "We share data with partners.")])
+    new = render([("s", "Sharing", "We share data with partners and data brokers.")])
+    red = diff_documents(old, new)
+    (change,) = json.loads(to_json(red))
+    assert (change["material"], change["rule"], change["evidence"]) == (
+        True, "recipient-added", ["data brokers"])
+    assert change["reason"] == ("Material: a third party was added (data brokers); "
+                                "a list item was added ('data brokers').")
+
+
 def test_structure() -> None:
-    assert classify_structure("added", section_material=True) == (
-        True, "Material: the section was added.")
-    assert classify_structure("removed", section_material=False)[0] is False
-    assert classify_structure("moved", section_material=True, detail=" (2 → 4)") == (
+    v = classify_structure("added", section_material=True)
+    assert (v.material, v.rule, v.reason) == (True, "section-added",
+                                              "Material: the section was added.")
+    v = classify_structure("removed", section_material=False)
+    assert (v.material, v.rule) == (False, "section-not-material")
+    assert v.reason == ("Not material: section declared not material "
+                        "(note: the section was removed).")
+    v = classify_structure("moved", section_material=True, detail=" (2 → 4)")
+    assert (v.material, v.reason) == (
         False, "Not material: the section moved (2 → 4); its words did not change.")
 
 
 def test_table_is_big_enough() -> None:
     assert len(CASES) >= 30
     assert sum(1 for c in CASES if c[2]) >= 15 and sum(1 for c in CASES if not c[2]) >= 10
+
+
+_PROSE = st.lists(st.sampled_from(str.split(
+    "we collect use share your data with partners for advertising days not never the a of "
+    "email address Google 90 30 rights access erasure if unless may must to and or")),
+    min_size=3, max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PROSE, st.data())
+def test_formatting_alone_is_never_material(text: str, data: st.DataObject) -> None:
+    """Case, quotes, white space and a trailing stop change how a text looks, not what it
+    says: whatever the words, the verdict is `formatting`."""
+    changed = text
+    if data.draw(st.booleans()):
+        changed = changed.upper()
+    if data.draw(st.booleans()):
+        changed = changed.replace(" ", "  ")
+    if data.draw(st.booleans()):
+        changed = f"“{changed}”"
+    if data.draw(st.booleans()):
+        changed += "."
+    v = classify(text, changed, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert (v.material, v.rule) == ((False, "formatting") if changed != text else
+                                    (False, "no-change")), v.reason
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PROSE, st.sampled_from(["not", "never", "unless we must", "90 days",
+                                "with data brokers", "privacy@example.org"]))
+def test_adding_a_material_fact_is_always_material(text: str, fact: str) -> None:
+    v = classify(text, f"{text} {fact}", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.material and v.rule != "wording-changed", v.reason
+
+
+def test_the_word_list_loads_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English word list ships inside its package: no socket is opened to load it."""
+    import socket
+
+    from lexdocs.review import vocabulary
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the word list tried to use the network")
+
+    vocabulary._dictionary.cache_clear()
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert vocabulary.is_known("receive") and not vocabulary.is_known("recieve")
+    assert len(vocabulary._dictionary()) > 100_000

@@ -251,5 +251,6 @@ def to_json(redline: Redline) -> str:
     """The changes as data, keys in a fixed order so diffs of this output stay readable."""
     return json.dumps([{"section": c.section_id, "title": c.section_title, "kind": c.kind,
                         "old": c.old, "new": c.new, "material": c.material, "reason": c.reason,
-                        "variables": list(c.variables), "overridden": c.overridden}
+                        "variables": list(c.variables), "overridden": c.overridden,
+                        "rule": c.rule, "evidence": list(c.evidence)}
                        for c in redline.changes], ensure_ascii=False, indent=2)

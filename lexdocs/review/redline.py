@@ -68,6 +68,8 @@ class Change:
     material: bool
     reason: str
     overridden: bool = False
+    rule: str = ""
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,9 +274,9 @@ class _Builder:
 
     def add_structure(self, s: RenderedSection, kind: Kind, old: str, new: str,
                       segs: tuple[Segment, ...], detail: str = "") -> None:
-        material, reason = materiality.classify_structure(kind, section_material=s.material,
-                                                          detail=detail)
-        self.changes.append(Change(s.id, s.title, kind, old, new, segs, (), material, reason))
+        v = materiality.classify_structure(kind, section_material=s.material, detail=detail)
+        self.changes.append(Change(s.id, s.title, kind, old, new, segs, (), v.material, v.reason,
+                                   rule=v.rule, evidence=v.evidence))
 
     def whole(self, s: RenderedSection, kind: Kind) -> None:
         text = section_text(s.blocks)
@@ -294,10 +296,11 @@ class _Builder:
         section_material = o.material or n.material  # declaring it cannot exempt its own edit
         if o.title != n.title:
             status.append("retitled")
-            ok, why = materiality.classify(o.title, n.title, section_material=section_material,
-                                           variables_changed=(), immaterial_vars=frozenset())
+            v = materiality.classify(o.title, n.title, section_material=section_material,
+                                     variables_changed=(), immaterial_vars=frozenset())
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
-                                       diff_text(o.title, n.title), (), ok, why))
+                                       diff_text(o.title, n.title), (), v.material, v.reason,
+                                       rule=v.rule, evidence=v.evidence))
         segs, hunks = diff_blocks(o.blocks, n.blocks)
         if hunks:
             status.append("modified")
@@ -308,12 +311,13 @@ class _Builder:
             placed = [used for _ in hunks]  # e.g. a list value: the text does not quote it
         for h, names in zip(hunks, placed, strict=True):
             notes = tuple(f"{u}: {self.changed[u][0]} → {self.changed[u][1]}" for u in names)
-            ok, why = materiality.classify(
+            v = materiality.classify(
                 h.old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
-                                       notes, ok, why))
+                                       notes, v.material, v.reason, rule=v.rule,
+                                       evidence=v.evidence))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), segs))
 

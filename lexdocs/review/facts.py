@@ -1,0 +1,334 @@
+"""What a change says that is material however small: the findings of materiality.py rule 3.
+
+Each finding is a stable rule id ("duration-changed", "recipient-added", …) and its
+evidence, the words or values as written: a removed value, then "→", then the
+added one when both sides have some. The lists of words live in vocabulary.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from itertools import pairwise
+from typing import Any
+
+from lexdocs.review import vocabulary as voc
+
+Finding = tuple[str, tuple[str, ...]]
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, case folded, apostrophes as typed on a keyboard."""
+    return WORD.findall(text.casefold().replace("’", "'"))
+
+
+def _trie(items: Iterable[str]) -> str:
+    """An alternation as a trie: `re` tries 200 flat alternatives at every position."""
+    root: dict[str, Any] = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{inner})?" if "" in node else inner  # greedy: the longest phrase wins
+
+    return build(root)
+
+
+_NUM_WORD = _trie(voc.NUMBER_WORDS)
+_STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
+           r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
+# Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
+# text before later ones look, so "90 days" is one duration, not also a number.
+_TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("web-address", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)),
+    ("email-address", re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("date", re.compile(
+        rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+        rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+        r"\d{1,2}/\d{1,2}/\d{2,4})\b", re.I)),
+    ("postal-address", re.compile(
+        rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
+        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+)?(?:,\s*[A-Za-z][\w'.-]*"
+        r"(?:\s+[A-Za-z0-9][\w'.-]*){0,3}){0,4}", re.I)),
+    ("duration", re.compile(
+        rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
+        r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
+        re.I)),
+    ("number", re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_NUM_WORD})\b", re.I)),
+)
+
+
+def _forms(terms: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for a vocabulary, singular and plural, and each surface form's label."""
+    label: dict[str, str] = {}
+    for t in terms:
+        for f in (t, t + "s", t + "es", t[:-1] + "ies" if t.endswith("y") else t):
+            label.setdefault(f, t)
+    return re.compile(rf"\b(?:{_trie(label)})\b"), label
+
+
+_DATA_RE, _DATA_LABEL = _forms(voc.DATA_TERMS)
+_PURPOSE_RE, _PURPOSE_LABEL = _forms(voc.PURPOSE_TERMS)
+_RECIPIENT_RE, _RECIPIENT_LABEL = _forms(voc.RECIPIENT_TERMS)
+_GROUND_RE, _GROUND_LABEL = _forms(voc.GROUND_TERMS)
+_RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
+# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
+_CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
+_CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
+_NAME_STOP = frozenset(str.split(
+    "we the our you your this these those if in for to when with by and or it they such as all "
+    "any some each please note where however also unless upon under from at on of an a its "
+    "their that what which how why who do does can may will should must i my us if additionally "
+    "for example section last updated"))
+_WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
+_OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
+                         r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
+_DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
+                          "select", "selected", "trusted"])
+_OBJECT_STOP = frozenset(str.split(
+    "you your us it them this that these those care respect regard regards any all the applicable "
+    "law laws our consent permission"))
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
+_ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
+_CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])
+
+
+def _typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
+    """Typed facts by kind (as written), and the text left once they are taken out;
+    cheap tests skip the patterns that cannot match (no digit, no '@')."""
+    digits = re.search(r"\d", text) is not None
+    lower = text.casefold()
+    numbers = digits or not voc.NUMBER_WORDS.isdisjoint(ws)
+    can = {"web-address": "://" in text or "www." in lower, "email-address": "@" in text,
+           "date": digits, "postal-address": digits or "box" in lower, "duration": numbers,
+           "number": numbers}
+    found: dict[str, Counter[str]] = {}
+    for kind, pattern in _TYPED:
+        c: Counter[str] = Counter()
+        if can[kind]:
+            for m in pattern.finditer(text):
+                c[m.group().strip().rstrip(".,;:")] += 1
+            if c:
+                text = pattern.sub(" \ue000 ", text)
+        found[kind] = c
+    return found, text
+
+
+def key(fact: str, kind: str = "") -> str:
+    """What makes two facts the same: never case; punctuation only where it counts
+    ("1.5" is not "15", but "1,000" is "1000"; "U.S." is "US", "Sept." is "Sept")."""
+    fact = fact.casefold()
+    if kind == "web-address":
+        return fact.rstrip("/")
+    if kind in ("number", "duration", "email-address"):
+        return re.sub(r"[\s,\-‐‑]", "", fact)
+    return re.sub(r"[^\w@/]", "", fact)
+
+
+def _brand(word: str) -> bool:
+    """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
+    no English word at all ("Twilio", "Customer.io")."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
+        not voc.is_known(word.rstrip(".")))
+
+
+def _names(text: str) -> dict[str, str]:
+    """Capitalised names (key → display) outside headings. A sentence starts with a
+    capital anyway, so a lone word there counts only when it can only be a name (see
+    `_brand`) or a colon follows it ("Acme: we share …")."""
+    out: dict[str, str] = {}
+    for block in text.split("\n\n"):
+        ws = block.split()
+        caps = sum(1 for w in ws if w[:1].isupper())
+        if len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith("."):
+            continue  # a heading or table cell in Title Case, not a name
+        if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
+            continue  # SHOUTED TEXT: capitals say nothing about names
+        for m in _CAP_RUN.finditer(block):
+            parts = m.group().split(" ")
+            before = block[max(0, m.start() - 8):m.start()].rstrip()
+            initial = not before or before[-1] in ".!?:•"
+            while parts and key(parts[0]) in _NAME_STOP:
+                parts.pop(0)
+                initial = False
+            labelled = block[m.end():m.end() + 1] == ":"
+            if not parts or (initial and len(parts) == 1 and not labelled
+                             and not _brand(parts[0])):
+                continue
+            name = re.sub(r"['’]s$", "", " ".join(parts))  # "Company's" is "Company"
+            out.setdefault(key(name), name)
+    return out
+
+
+def lexical(text: str) -> str:
+    """Text as vocabularies match it: case, hyphens and "e-mail" spelling folded away."""
+    text = text.casefold().replace("e-mail", "email").replace("’", "'")
+    return re.sub(r"\s+", " ", re.sub(r"[-‐‑]", " ", text))
+
+
+def _disclosing(text: str) -> list[str]:
+    """The sentences that hand data over or look at it (by their verb)."""
+    return [s for s in _SENTENCE.split(text) if voc.DISCLOSURE_VERB.search(s)]
+
+
+def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Who may receive data (key → display): capitalised names, then kinds of recipient
+    in any case and whatever a disclosing sentence shares *with* ("we share it with
+    mortgage lenders"). Grounds for disclosure are taken out first: "a merger" or "a
+    government request" is why data is handed over, not who gets it."""
+    kinds: dict[str, str] = {}
+    lex = _GROUND_RE.sub(" \ue000 ", lex)
+    for m in _RECIPIENT_RE.finditer(lex):
+        kinds.setdefault(key(_RECIPIENT_LABEL[m.group()]), m.group())
+    for s in _disclosing(text):
+        s = _GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
+        for m in _WITH.finditer(s):
+            for part in _OBJECT_CUT.split(m.group(1)):
+                obj = part.split()
+                while obj and obj[0].casefold() in _DETERMINERS:
+                    obj.pop(0)
+                phrase = " ".join(obj)
+                if (obj and obj[0].casefold() not in _OBJECT_STOP
+                        and not _RECIPIENT_RE.search(lexical(phrase))
+                        and not _DATA_RE.search(lexical(phrase))):
+                    kinds.setdefault(key(phrase), phrase)
+    names = {k: n for k, n in _names(text).items() if not _RECIPIENT_RE.fullmatch(lexical(n))}
+    return names, kinds
+
+
+def _conditions(lex: str) -> Counter[str]:
+    """Each condition as its opening words, counted by its marker."""
+    return Counter(m.group() for m in voc.CONDITION.finditer(lex))
+
+
+def _clause(lex: str, marker: str) -> str:
+    """The words a condition marker opens, for the evidence."""
+    for m in re.finditer(rf"\b{re.escape(marker)}\b((?: [\w'’]+){{0,6}})", lex):
+        return (marker + m.group(1)).strip() + (" …" if m.group(1).count(" ") >= 6 else "")
+    return marker
+
+
+def _pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
+    """The pieces of `text` between separators, keyed so that punctuation, case and
+    connecting words ("and", "or") do not count, each shown as written (shortened)."""
+    out: dict[str, str] = {}
+    for piece in split.split(text):
+        k = " ".join(w for w in words(piece) if w not in _CONNECT)
+        if k:
+            shown = piece.strip(" .;:,")
+            out.setdefault(k, shown if len(shown) <= 60 else shown[:57] + "…")
+    return out
+
+
+_BLOCKS = re.compile(r"\n\n")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\w\"“(])|\n\n")
+_WHOLE = (("block", _BLOCKS), ("sentence", _SENTENCES), ("list-item", _ITEM_SPLIT))
+
+
+def _whole_pieces(old: str, new: str) -> list[Finding]:
+    """Whole paragraphs, sentences or list items added or removed, when nothing else
+    changed: the most specific thing to say of an edit no other rule explains."""
+    for kind, split in _WHOLE:
+        a, b = _pieces(old, split), _pieces(new, split)
+        came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
+        if came and not gone and set(a) <= set(b):
+            return [(f"{kind}-added", tuple(came))]
+        if gone and not came and set(b) <= set(a):
+            return [(f"{kind}-removed", tuple(gone))]
+    return []
+
+
+def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -> list[Finding]:
+    """What the always-material rules see changed, most telling first.
+
+    `known` holds the words of the whole old and new documents: a name that the
+    document already used elsewhere (the company's own, a provider named in
+    another section) is not a third party arriving or leaving.
+    """
+    out: list[Finding] = []
+
+    def diff(kind: str, a: Counter[str], b: Counter[str],
+             show: Callable[[str], str] = str) -> None:
+        gone, came = sorted((a - b).elements()), sorted((b - a).elements())
+        if gone and came:
+            out.append((f"{kind}-changed", (*map(show, gone), "→", *map(show, came))))
+        elif came:
+            out.append((f"{kind}-added", tuple(map(show, came))))
+        elif gone:
+            out.append((f"{kind}-removed", tuple(map(show, gone))))
+
+    ow, nw = words(old), words(new)
+    diff("negation", Counter(w for w in ow if _neg(w)), Counter(w for w in nw if _neg(w)))
+    (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
+    for kind in ("date", "duration", "number", "email-address", "web-address",
+                 "postal-address"):
+        shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
+        diff(kind, Counter(key(f, kind) for f in to[kind].elements()),
+             Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
+    lo, ln = lexical(rest_old), lexical(rest_new)
+    (no, ko), (nn, kn) = _recipients(rest_old, lo), _recipients(rest_new, ln)
+    ows, nws = set(ow), set(nw)
+
+    def used(name: str, here: set[str], document: frozenset[str]) -> bool:
+        return all(w in here or w in document for w in words(name))
+
+    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
+    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
+    came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn)
+    gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no)
+    diff("recipient", gone, came)
+
+    def counts(count: Callable[[str], Iterable[str]]) -> tuple[Counter[str], Counter[str]]:
+        return Counter(count(lo)), Counter(count(ln))
+
+    def terms(pattern: re.Pattern[str], names: dict[str, str]) -> Callable[[str], Iterable[str]]:
+        return lambda t: (names[m.group()] for m in pattern.finditer(t))
+
+    diff("data-category", *counts(terms(_DATA_RE, _DATA_LABEL)))
+    diff("purpose", *counts(terms(_PURPOSE_RE, _PURPOSE_LABEL)))
+    diff("right", *counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
+                                     for m in _RIGHTS_RE.finditer(t))))
+    diff("disclosure-ground", *counts(lambda t: (_GROUND_LABEL[m.group()] for s in _disclosing(t)
+                                                 for m in _GROUND_RE.finditer(s))))
+    # A condition inside a paragraph that is wholly new is not one added to a promise.
+    both = bool(lo.strip() and ln.strip())
+    co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
+    diff("condition", Counter({_clause(lo, k): v for k, v in (co - cn).items()}),
+         Counter({_clause(ln, k): v for k, v in (cn - co).items()}))
+    out = _negation_in_new_clause(out, ow, nw)
+    return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
+
+
+def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) -> list[Finding]:
+    """A negation that only arrives inside a new clause with its own finding ("or
+    compelled by a court order that we choose not to appeal") belongs to that clause:
+    the clause's finding is named first. A negation put into the old words ("we do
+    not share") stays first."""
+    if not out or out[0][0] != "negation-added":
+        return out
+    runs = [" ".join(nw[j1:j2]) for tag, _, _, j1, j2 in difflib.SequenceMatcher(
+        None, ow, nw, autojunk=False).get_opcodes() if tag == "insert"]
+    for i, (rule, evidence) in enumerate(out[1:], 1):
+        if not rule.endswith("-added") or rule.startswith(("block", "sentence", "list-item")):
+            continue
+        clauses = [r for r in runs if any(lexical(e).strip() in r for e in evidence)]
+        if clauses and all(any(re.search(rf"\b{re.escape(n)}\b", r) for r in clauses)
+                           for n in out[0][1]):
+            return [out[i], out[0], *out[1:i], *out[i + 1:]]
+    return out
+
+
+def _neg(word: str) -> bool:
+    return word in voc.NEGATIONS or word.endswith("n't")

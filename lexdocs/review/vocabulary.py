@@ -1,0 +1,182 @@
+"""The words materiality.py looks for, and what counts as an English word.
+
+Kept apart from the rules so that a lawyer can read (and extend) the lists
+without reading the classifier, and so that materiality.py stays one concern.
+
+Spelling: a word is "known" if the English frequency list shipped with
+pyspellchecker has it (about 160,000 words, offline, from its own package data),
+or if our own legal and technical vocabulary (`OWN_WORDS`) has it: a privacy
+statement says "analytics", "subprocessor" and "GDPR", which a general
+dictionary lacks. British spellings are known when their American form is
+("organisation", "behaviour", "cancelled"), so a change between the two is a
+spelling variant, never a new word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NEGATIONS = frozenset(str.split(
+    "not no never nor none without cannot nothing neither nobody nowhere cant dont doesnt didnt "
+    "isnt arent wasnt werent shouldnt wouldnt couldnt havent hasnt hadnt mustnt neednt"))
+NUMBER_WORDS = frozenset(str.split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion dozen half"))
+
+OWN_WORDS = frozenset(str.split(
+    # Law and regulation.
+    "gdpr ccpa cpra cdpa vcdpa cpa ctdpa ucpa hipaa coppa ferpa glba pipeda lgpd appi pdpa dpa "
+    "dpo scc sccs bcr bcrs ico cnil edpb schrems subprocessor subprocessors sub-processor "
+    "sub-processors processor processors controller controllers pseudonymization "
+    "pseudonymisation pseudonymized pseudonymised pseudonymous anonymization anonymisation "
+    "anonymized anonymised deidentified de-identified deidentify de-identify reidentify "
+    "re-identify reinsurers insurers opt-in opt-out optout optin unsubscribe cookieless "
+    "onward redress arbitral signatory nonpublic non-public non-discrimination "
+    # Technology.
+    "analytics app apps api apis url urls uri http https html css javascript json xml sdk sdks "
+    "ip ipv4 ipv6 isp isps dns vpn cdn captcha recaptcha hcaptcha metadata timestamp timestamps "
+    "geolocation geolocate geofencing cybersecurity dataset datasets signup signups sign-up "
+    "logins two-factor 2fa mfa sso oauth saml ssl tls sha encryption plaintext backend frontend "
+    "webhook webhooks chatbot chatbots spammy smartphone smartphones wi-fi wifi bluetooth "
+    "ios android macos uk usa eu eea iso soc pci dss"))
+
+# British spellings whose American form is in the word list: (pattern, replacement), in order.
+_BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),
+            (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+            (re.compile(r"our(s|ed|ing|able|ite|ites|al|ally)?$"), r"or\1"),
+            (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ence$"), "ense"),
+            (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"),
+                                                  r"\1l\2"),
+            (re.compile(r"ement$"), "ment"), (re.compile(r"eing$"), "ing"))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The English word list, loaded once (0.1 s) and only when a spelling is judged."""
+    from spellchecker import SpellChecker  # package data only: no network
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+
+
+def american(word: str) -> str:
+    """The American spelling of a British word if the word list knows it, else `word`."""
+    w = word.casefold()
+    for pattern, repl in _BRITISH:
+        us = pattern.sub(repl, w, count=1)
+        if us != w and us in _dictionary():
+            return us
+    return w
+
+
+def is_known(word: str) -> bool:
+    """Whether `word` is an English word (any case) or one of our own terms."""
+    w = word.casefold().replace("’", "'")
+    if w in OWN_WORDS or w in _dictionary():
+        return True
+    if w.endswith("'s") and is_known(w[:-2]):
+        return True
+    if "-" in w:
+        return all(is_known(p) for p in w.split("-") if p)
+    return american(w) != w
+
+
+def osa(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit ("recieve")."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def is_misspelling_fix(old: str, new: str) -> bool:
+    """An unknown word corrected to a known one within two edits (one for words of four
+    letters or fewer, where two edits turn almost anything into a word). Two real words
+    are never a fix, however close: "retain" → "retrain" changes what is promised."""
+    a, b = old.casefold(), new.casefold()
+    if a == b or not (a.replace("'", "").isalpha() and b.replace("'", "").isalpha()):
+        return False
+    if len(a) < 3 or is_known(a) or not is_known(b):
+        return False
+    return osa(a, b) <= (1 if min(len(a), len(b)) <= 4 else 2)
+
+
+def is_spelling_variant(old: str, new: str) -> bool:
+    """British and American spellings of one word ("organisation" → "organization")."""
+    a, b = old.casefold(), new.casefold()
+    return a != b and american(a) == american(b)
+
+
+DATA_TERMS = str.split(
+    "first name|last name|full name|username|email address|email|phone number|telephone number|"
+    "mobile number|postal address|mailing address|home address|billing address|ip address|"
+    "internet protocol address|precise location|location|geolocation|gps|payment information|"
+    "payment data|billing information|credit card|debit card|card number|bank account|"
+    "financial information|device identifier|device id|advertising identifier|advertising id|"
+    "mac address|cookie|web beacon|pixel|browsing history|browsing activity|search history|"
+    "usage data|user agent|browser type|operating system|contacts|contact information|"
+    "contact list|address book|photo|photograph|voice recording|audio recording|video|biometric|"
+    "fingerprint|facial recognition|health|medical|genetic|racial|ethnic origin|religious belief|"
+    "sexual orientation|political opinion|trade union|social security number|passport|"
+    "driver's license|date of birth|birth date|age|gender|employment|education|purchase history|"
+    "transaction history|inference|message|chat transcript|name|calendar|camera|microphone|"
+    "disability|disabilities|religion|race|gender identity", "|")
+PURPOSE_TERMS = str.split(
+    "for the purpose of|in order to|targeted advertising|interest based advertising|"
+    "personalized advertising|cross context behavioral advertising|advertising|direct marketing|"
+    "marketing|analytics|profiling|sale|sell|selling|sold|research|personalization|"
+    "personalisation|machine learning|artificial intelligence|train|training|fraud prevention|"
+    "automated decision making|legitimate interest|legal obligation", "|")
+RIGHTS: tuple[tuple[str, str], ...] = (
+    ("access", r"right (?:of |to )access|request access|access to (?:your|the) "
+               r"(?:personal )?(?:data|information)"), ("to know", r"right to know"),
+    ("rectification", r"rectif(?:y|ication)|right to correct(?:ion)?|correct inaccurate"),
+    ("erasure", r"erasure|right to be forgotten|right to delet(?:e|ion)|delete your"),
+    ("restriction", r"restrict(?:ion of)? (?:the )?processing|right to restrict(?:ion)?"),
+    ("portability", r"portability"),
+    ("objection", r"right to object|object to (?:the )?processing|objection|opt out"),
+    ("withdraw consent", r"withdraw(?:al of)? (?:your )?consent"),
+    ("complaint", r"lodge a complaint|complain(?:t)?|supervisory authority"),
+    ("non-discrimination", r"non discrimination|not discriminate"),
+    ("automated decisions", r"automated decision(?:s| making)"),
+)
+# Who may receive personal data, written in lower case as policies name them in lists.
+RECIPIENT_TERMS = str.split(
+    "data broker|information broker|insurer|reinsurer|advertiser|advertising partner|"
+    "advertising network|ad network|ad company|ad companies|marketing partner|business partner|"
+    "partner|affiliate|subsidiary|parent company|sister company|service provider|vendor|"
+    "supplier|contractor|subcontractor|processor|subprocessor|sub processor|third party|"
+    "third parties|law enforcement|police|government|government agency|public authority|"
+    "authorities|regulator|tax authority|court|lender|bank|credit bureau|credit reference agency|"
+    "debt collector|collection agency|employer|recruiter|researcher|university|sponsor|"
+    "social network|social media platform|analytics provider|payment processor|acquirer|"
+    "buyer|successor|purchaser|investor|auditor|consultant|lawyer|accountant|data aggregator|"
+    "people search|background check|hospital|pharmacy|health care provider|healthcare provider|"
+    "telecom operator|carrier|platform", "|")
+# Grounds on which a policy says it will hand data over or look at it.
+GROUND_TERMS = str.split(
+    "required by law|required under|as required|permitted by law|legal process|subpoena|"
+    "court order|warrant|law enforcement request|legal obligation|comply with|compelled|"
+    "government request|national security|protect our rights|protect the rights|"
+    "safety of any person|physical safety|emergency|prevent fraud|suspected fraud|fraud|"
+    "illegal activities|violations of our|violation of our|enforce our|merger|merges|"
+    "acquisition|acquired|bankruptcy|sale of assets|sale of our|reorganization|audit|audited|"
+    "with your consent|your express permission|at your direction|vital interests|"
+    "public interest|legal claims|defend", "|")
+DISCLOSURE_VERB = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|transfer(?:s|red|"
+    r"ring)?|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|releas(?:e|es|ed|ing)|giv(?:e|es|en|ing)|"
+    r"pass(?:es|ed|ing)? on|hand(?:s|ed)? over|make available|made available|rent(?:s|ed)?|"
+    r"access(?:es|ed|ing)?|preserv(?:e|es|ed|ing)|report(?:s|ed|ing)?)\b", re.I)
+# Words that open a condition: one added narrows or widens what a promise covers.
+CONDITION = re.compile(
+    r"\b(?:if|unless|except|excluding|provided that|providing that|as long as|so long as|"
+    r"subject to|to the extent|in the event|on condition that|only where|only when|until|"
+    r"whenever|where permitted|where permissible|where required)\b", re.I)

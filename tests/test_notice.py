@@ -254,14 +254,15 @@ def test_ccpa_stale_judges_the_version_in_force(project: Repo) -> None:
                   log="- summary: Logs are kept longer.\n  effective: 2025-10-30\n")
     opts = load_options(project.path)
 
-    def stale(day: dt.date) -> list[str]:
-        return [f.message for f in run_all(opts, load_timelines(opts, day), day)
+    def stale(day: dt.date) -> list[tuple[str, str]]:
+        return [(f.severity, f.message) for f in run_all(opts, load_timelines(opts, day), day)
                 if f.rule == "ccpa-stale"]
 
-    # In force on 2025-10-01: the first version (a tag is not visible text), over a year old.
-    assert stale(dt.date(2025, 10, 1)) == [
-        "privacy: last updated 2024-09-01, more than 12 months before 2025-10-01: "
-        "review it and publish a new version"]
+    # In force on 2025-10-01: the first version (a tag is not visible text), over a year old;
+    # its replacement is published and waits out its notice, so a warning with the date.
+    assert stale(dt.date(2025, 10, 1)) == [(
+        "warning", "privacy: last updated 2024-09-01, more than 12 months before 2025-10-01; "
+        "the version published to replace it takes effect on 2025-10-30")]
     assert stale(dt.date(2025, 10, 30)) == []
 
 

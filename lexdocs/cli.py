@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lexdocs.adopt.convert import DATE_LINE_MODES
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
@@ -213,6 +214,43 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
                        f"{counts['info']} notes"))
     if counts["error"]:
         sys.exit(1)
+
+
+@cli.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as", "doc", required=True, metavar="DOC",
+              help="Name of the new document (its folder under the source folder).")
+@click.option("--date-line", type=click.Choice(DATE_LINE_MODES), default="remove",
+              show_default=True,
+              help="A hand-typed 'Last updated:'/'Effective date:' line: remove it (the page "
+                   "prints both dates already) or bind it to the version's own date.")
+@click.option("--branch", default=None, help="Branch to write (default: lexdocs-import/DOC).")
+@click.option("--adopted", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Day of adoption (default: today); older versions are not judged by the "
+                   "notice rules.")
+@click.option("--baseline", default=None, metavar="YYYY-MM[-DD]",
+              help="Date of the first version (default: the date its text stated, if any).")
+@click.pass_obj
+def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | None,
+            adopted: dt.datetime | None, baseline: str | None) -> None:
+    """Adopt the Markdown file PATH, with its history, as the document DOC.
+
+    Every commit that changed the file (followed through renames) is replayed, with
+    its dates, as a commit on a new branch; nothing else is changed. See EDITING.md.
+    """
+    from lexdocs.adopt.importer import import_document, next_steps
+
+    opts = load_options(obj.project, need_documents=False)
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
+        raise LexdocsError(f"'{doc}' is not a document name", hint="use a-z, 0-9 and dashes")
+    if baseline is not None and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", baseline):
+        raise LexdocsError(f"baseline '{baseline}' is not a date", hint="write YYYY-MM or "
+                           "YYYY-MM-DD")
+    day = adopted.date() if adopted else build_date(opts.tz)
+    result = import_document(opts, path, doc, date_line=date_line, branch=branch,
+                             adopted=day, baseline=baseline)
+    for line in next_steps(result):
+        click.echo(line)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -104,7 +104,8 @@ def load_document(root: str, name: str, read: Reader) -> DocumentSource:
                               line=lines.get((key,), 1), hint=f"add a line '{key}: ...'")
         return v
 
-    allowed = {"title", "slug", "sections", "date_format", "baseline", "notice_days"}
+    allowed = {"title", "slug", "sections", "date_format", "baseline", "notice_days",
+               "adopted"}
     for key in data:
         if key not in allowed:
             raise SourceError(f"unknown key '{key}'", path=path, line=lines.get((key,), 1),

@@ -14,15 +14,17 @@ from collections.abc import Callable
 from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
-from lexdocs.history.versions import RenderCache, load_histories
+from lexdocs.history.versions import Progress, RenderCache, load_histories
 from lexdocs.review.notice import Timeline, build_date, build_timeline
 
 
 def load_timelines(opts: Options, today: dt.date | None = None,
-                   cache: RenderCache | None = None) -> dict[str, Timeline]:
+                   cache: RenderCache | None = None,
+                   progress: Progress | None = None) -> dict[str, Timeline]:
     """Every document's versions, redlines and notice findings."""
     day = today or build_date(opts.tz)
-    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache,
+                               progress)
     return {name: build_timeline(h, opts.notice_days, day) for name, h in histories.items()}
 
 

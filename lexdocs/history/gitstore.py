@@ -202,6 +202,15 @@ class GitStore:
                            hint="check that the repository is not corrupt")
         return len(steps)
 
+    def resolve(self, rev: str) -> str | None:
+        """The commit a revision names (branch, tag, `HEAD~2`, sha), or None if none."""
+        if rev.startswith("-"):
+            return None  # never let a revision be read as an option
+        try:
+            return _text(self.repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}"))
+        except git.GitCommandError:
+            return None
+
 
 @dataclass(frozen=True)
 class Authored:

@@ -75,7 +75,8 @@ def init_site(target: Path, source_dir: str = "policy_src",
                 .replace("__VERSION__", _version()))
         out.append(_write(target, dest.format(source=source_dir), text))
     if not (target / "docs").exists():
-        out.append(_write(target, "docs/README.txt", skeleton("docs/README.txt")))
+        # MkDocs needs the folder; it skips dot files, so this one is not published.
+        out.append(_write(target, "docs/.gitkeep", skeleton("docs/gitkeep")))
     if not any((target / source_dir).glob("*/document.yml")):
         for f in sorted(_listing("starter")):
             out.append(_write(target, f"{source_dir}/{STARTER}/{f}", skeleton(f"starter/{f}")))

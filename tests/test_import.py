@@ -9,6 +9,7 @@ known exactly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 import subprocess
 from dataclasses import dataclass, field
@@ -16,9 +17,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from rich.console import Console
 
 from lexdocs.adopt.convert import convert, layout, parse_date
-from lexdocs.cli import main
+from lexdocs.cli import history_progress, main
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import DocumentSource, load_document, read_working_tree
 
@@ -195,6 +197,7 @@ def test_layout_keeps_comments_and_front_matter_unpublished(
     assert "sitemap_priority" in (folder / "front-matter.yml").read_text()
     assert "front-matter.yml" not in (folder / "document.yml").read_text()
     assert "adopted: 2026-01-01" in (folder / "document.yml").read_text()
+    assert (folder / "changes.yml").read_text().startswith("# The change log")
     assert "Last updated" not in "".join(s.body for s in doc.sections)
     # The old file itself stays until the team removes it.
     assert (path / PATHS[-1]).exists()
@@ -282,3 +285,22 @@ def test_a_line_that_only_mentions_a_date_label_stays() -> None:
     conv = convert("## Changes\n\nLast updated: whenever we change our practices.\n", "x")
     assert "Last updated: whenever" in conv.sections[0].body
     assert not conv.dates
+
+
+def test_history_walk_reports_progress(imported: tuple[Path, Script]) -> None:
+    path, _ = imported
+    calls: list[tuple[int, int]] = []
+    load_histories(path, "policy_src", ["privacy"], UTC,
+                   progress=lambda done, total: calls.append((done, total)))
+    total = len(_git(path, "rev-list", "--first-parent", "HEAD", "--", "policy_src").split())
+    assert calls == [(n, total) for n in range(1, total + 1)]
+
+
+def test_progress_bar_shows_on_a_terminal_only() -> None:
+    shown, piped = io.StringIO(), io.StringIO()
+    for out, terminal in ((shown, True), (piped, False)):
+        with history_progress(Console(file=out, force_terminal=terminal, width=80)) as step:
+            for n in range(1, 201):
+                step(n, 200)
+    assert "Reading history" in shown.getvalue() and "200/200" in shown.getvalue()
+    assert piped.getvalue() == ""

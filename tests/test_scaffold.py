@@ -139,3 +139,13 @@ def test_pre_commit_hooks_run_lexdocs_check() -> None:
     mine = next(h for h in repo["hooks"] if h["id"] == "lexdocs-check")
     command = mine["entry"].split()
     assert command[0].endswith("lexdocs") and command[1] in cli.commands
+
+
+def test_an_entry_appended_to_the_starter_change_log_is_read(tmp_path: Path) -> None:
+    from lexdocs.review.notice import parse_log
+
+    assert lexdocs("init", str(tmp_path / "s")) == 0
+    log = tmp_path / "s" / "policy_src" / "privacy" / "changes.yml"
+    assert parse_log(log.read_text(), "changes.yml") == []
+    text = log.read_text() + "- summary: Longer retention.\n  effective: 2026-03-01\n"
+    assert [e.summary for e in parse_log(text, "changes.yml")] == ["Longer retention."]

@@ -251,6 +251,11 @@ def layout(conv: Converted, doc: str, *, adopted: dt.date | None, baseline: str 
         f"# Imported from {source} by 'lexdocs import'. Versions published before\n"
         "# 'adopted' followed the earlier process: the notice rules do not judge them.\n"
         + yaml.safe_dump(decl, sort_keys=False, allow_unicode=True, width=1000))
+    files["changes.yml"] = (
+        "# The change log (see EDITING.md). Versions before 'adopted' in document.yml came\n"
+        "# from the old process and need no entry; add one for each change that matters to\n"
+        "# readers from now on, in the same commit as the edit:\n#\n"
+        "# - summary: <what changes for readers, in plain words>\n#   effective: YYYY-MM-DD\n")
     if conv.front_matter is not None:
         files[f"front-matter.{conv.front_matter_kind}"] = (
             f"# The front matter of {source}, kept as it was; lexdocs never publishes\n"

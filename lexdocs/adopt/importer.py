@@ -127,6 +127,7 @@ def next_steps(result: ImportResult) -> list[str]:
         "in the converted files were left out).",
         f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
         "Set up the site if this repository has none yet:   lexdocs init .",
+        f"If mkdocs.yml lists 'documents:', add {result.doc} to that list.",
         "Delete the old file in the same branch when the old site stops publishing it.",
         f"Adopt it:   git switch - && git merge --ff-only {result.branch}",
         "Only a fast-forward keeps the replayed commits and their dates on the main branch's "

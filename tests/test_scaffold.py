@@ -149,3 +149,22 @@ def test_an_entry_appended_to_the_starter_change_log_is_read(tmp_path: Path) -> 
     assert parse_log(log.read_text(), "changes.yml") == []
     text = log.read_text() + "- summary: Longer retention.\n  effective: 2026-03-01\n"
     assert [e.summary for e in parse_log(text, "changes.yml")] == ["Longer retention."]
+
+
+def test_build_prints_one_line_per_document_unless_verbose(tmp_path: Path) -> None:
+    path = tmp_path / "quiet"
+    assert lexdocs("init", str(path)) == 0
+    repo = Repo(path)
+    repo.commit("Start", "2026-01-05T10:00:00+00:00")
+    # An uncommitted material edit with no change-log entry: a draft problem.
+    repo.replace("policy_src/variables.yml", "value: 1 year", "value: 2 years")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    lines = {}
+    for flags in ((), ("--verbose",)):
+        done = subprocess.run([str(BIN / "mkdocs"), "build", *flags, "-d", str(tmp_path / "o")],
+                              cwd=path, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        lines[flags] = [ln for ln in done.stderr.splitlines() if "lexdocs" in ln]
+    assert len(lines[()]) == 1
+    assert "showing the uncommitted draft (1 problem(s) in it" in lines[()][0]
+    assert any("draft: " in ln and "has no summary" in ln for ln in lines[("--verbose",)])

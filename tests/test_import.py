@@ -305,3 +305,17 @@ def test_progress_bar_shows_on_a_terminal_only() -> None:
                 step(n, 200)
     assert "Reading history" in shown.getvalue() and "200/200" in shown.getvalue()
     assert piped.getvalue() == ""
+
+
+def test_import_into_a_project_in_a_subfolder(tmp_path: Path) -> None:
+    path = tmp_path / "repo"
+    script = generate(path, steps=30)
+    (path / "legal").mkdir()
+    assert lexdocs("-C", str(path / "legal"), "import", str(path / PATHS[0]), "--as", "privacy",
+                   "--branch", "adopt") == 0
+    subprocess.run(["git", "checkout", "-q", "adopt"], cwd=path, check=True)
+    assert (path / "legal/policy_src/privacy/document.yml").is_file()
+    assert (path / "legal/policy_src/variables.yml").is_file()
+    assert not (path / "policy_src").exists()
+    history = load_histories(path / "legal", "policy_src", ["privacy"], UTC)["privacy"]
+    assert [int(v.published.timestamp()) for v in history.versions] == script.expected

@@ -23,7 +23,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
-from lexdocs.adopt.convert import DATE_LINE_MODES
+from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
@@ -341,9 +341,12 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
     opts = load_options(obj.project, need_documents=False)
     if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
         raise LexdocsError(f"'{doc}' is not a document name", hint="use a-z, 0-9 and dashes")
-    if baseline is not None and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", baseline):
-        raise LexdocsError(f"baseline '{baseline}' is not a date", hint="write YYYY-MM or "
-                           "YYYY-MM-DD")
+    if baseline is not None:
+        parsed = parse_date(baseline)
+        if parsed is None:
+            raise LexdocsError(f"baseline '{baseline}' is not a date",
+                               hint="write YYYY-MM or YYYY-MM-DD")
+        baseline = parsed[0].strftime("%Y-%m" if parsed[1] else "%Y-%m-%d")
     day = adopted.date() if adopted else build_date(opts.tz)
     result = import_document(opts, path, doc, date_line=date_line, branch=branch,
                              adopted=day, baseline=baseline)

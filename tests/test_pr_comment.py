@@ -39,6 +39,9 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo.write(LOG, "- summary: We keep web access logs for 180 days instead of 90.\n"
                     "  effective: 2025-03-20\n")
     repo.commit("Keep logs longer", "2025-02-10T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "broken", "main")
+    repo.replace("policy_src/privacy/20-retention.md", "contact.email", "contact.emial")
+    repo.commit("A typo in a variable name", "2025-02-11T10:00:00+00:00")
     repo.git("checkout", "-q", "main")
     return repo
 
@@ -67,6 +70,13 @@ def test_a_material_change_without_entry_says_what_to_add(origin: Repo) -> None:
     reverse = _comment(origin, base="change", head="main")
     assert "**No change-log entry.**" in reverse
     assert f"`{LOG}`" in reverse and "```yaml" in reverse
+
+
+def test_a_head_that_cannot_be_built_says_why(origin: Repo) -> None:
+    text = _comment(origin, base="main", head="broken")
+    assert "— ⛔ **Cannot be built**" in text
+    assert "undefined variable 'contact.emial'" in text and "contact.email" in text
+    assert "When lexdocs stops" in text
 
 
 def test_cut_to_the_limit_with_a_note_and_closed_blocks(origin: Repo) -> None:

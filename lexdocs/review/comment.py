@@ -40,10 +40,12 @@ class DocumentChange:
     error: str | None
     new: bool
     log_path: str
+    removed: bool = False
 
     @property
     def changed(self) -> bool:
-        return self.error is not None or bool(self.redline and self.redline.changes)
+        return (self.removed or self.error is not None
+                or bool(self.redline and self.redline.changes))
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,13 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) ->
     log_path = f"{root}/{name}/{CHANGES_FILE}"
     old, _ = _render(store, base, root, name)
     new, error = _render(store, head, root, name)
+    if new is None and error is None:
+        # Absent from the head: removed by this change, or in neither revision.
+        return DocumentChange(name, old.title if old else name, None, None, None, False,
+                              log_path, removed=old is not None)
     if new is None:
-        return DocumentChange(name, old.title if old else name, None, None,
-                              error or "the document was removed", old is None, log_path)
+        return DocumentChange(name, old.title if old else name, None, None, error,
+                              old is None, log_path)
     entry = None
     try:
         seen = {e.key for e in parse_log(store.read(base, log_path), log_path)}
@@ -113,6 +119,8 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) ->
 def _badge(d: DocumentChange) -> str:
     if d.error is not None:
         return "⛔ **Cannot be built**"
+    if d.removed:
+        return "🗑️ **Removed**"
     if d.new:
         return "🆕 **New document**"
     assert d.redline is not None
@@ -122,11 +130,12 @@ def _badge(d: DocumentChange) -> str:
 def _document(d: DocumentChange, notice_days: int) -> str:
     lines = [f"## {md_escape(d.title)} (`{d.name}`) — {_badge(d)}", ""]
     if d.error is not None:
-        lines += [f"`{md_escape(d.error)}`", "",
+        lines += [f"> {md_escape(d.error)}", "",
                   "The build stops on this. Fix it (see EDITING.md, 'When lexdocs stops'), "
                   "then push again.", ""]
         return "\n".join(lines)
-    assert d.redline is not None
+    if d.removed or d.redline is None:
+        return "\n".join([*lines, "This change removes the document from the sources.", ""])
     reasons = dict.fromkeys(c.reason.removeprefix("Material:").strip()
                             for c in d.redline.changes if c.material)
     if reasons and not d.new:

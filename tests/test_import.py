@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.console import Console
 
-from lexdocs.adopt.convert import convert, layout, parse_date
+from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
 from lexdocs.cli import history_progress, main
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
@@ -319,3 +319,13 @@ def test_import_into_a_project_in_a_subfolder(tmp_path: Path) -> None:
     assert not (path / "policy_src").exists()
     history = load_histories(path / "legal", "policy_src", ["privacy"], UTC)["privacy"]
     assert [int(v.published.timestamp()) for v in history.versions] == script.expected
+
+
+def test_a_retitled_heading_keeps_its_section_id() -> None:
+    before = convert("## Sharing\n\nA.\n\n## Contact\n\nB.\n", "x")
+    after = keep_ids(before, convert("## Disclosure\n\nA.\n\n## Contact\n\nB.\n"
+                                     "## Rights\n\nC.\n", "x"))
+    assert [(s.id, s.title) for s in after.sections] == [
+        ("sharing", "Disclosure"), ("contact", "Contact"), ("rights", "Rights")]
+    swapped = keep_ids(before, convert("## Contact\n\nB.\n\n## Sharing\n\nA.\n", "x"))
+    assert [s.id for s in swapped.sections] == ["contact", "sharing"]  # a move is a move

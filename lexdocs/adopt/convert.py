@@ -225,6 +225,30 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found))
 
 
+def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
+    """Carry section ids across a retitled heading, so the redline says "retitled".
+
+    An id is a section's permanent anchor; a heading reworded in place (same
+    position, the old id gone) keeps the id it had, as a lawyer editing in lexdocs
+    would keep it.
+    """
+    if previous is None:
+        return conv
+    new_ids = {s.id for s in conv.sections}
+    old_ids = {s.id for s in previous.sections}
+    taken = set(new_ids)
+    out = []
+    for i, s in enumerate(conv.sections):
+        if s.id not in old_ids and i < len(previous.sections):
+            old = previous.sections[i].id
+            if old not in new_ids and old not in taken:
+                taken.add(old)
+                s = Section(old, s.title, s.body)
+        out.append(s)
+    return Converted(conv.title, tuple(out), conv.front_matter, conv.front_matter_kind,
+                     conv.dates)
+
+
 def section_file(index: int, section: Section) -> str:
     """`NN-id.md`: the number keeps a folder listing in reading order."""
     return f"{index * 10:02d}-{section.id}.md"

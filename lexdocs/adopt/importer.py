@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from lexdocs.adopt.convert import convert, layout
+from lexdocs.adopt.convert import Converted, convert, keep_ids, layout
 from lexdocs.config import Options
 from lexdocs.errors import GitError, SourceError
 from lexdocs.history.gitstore import Authored, GitStore, Replayed, open_store
@@ -83,7 +83,11 @@ def plan(store: GitStore, history: list[tuple[Authored, str]], doc: str, source:
     readers saw it, whichever commit is read.
     """
     texts = [(c, p, store.read_top(c.sha, p)) for c, p in history]
-    convs = [(c, p, convert(t, _title(doc), date_line)) for c, p, t in texts if t is not None]
+    convs: list[tuple[Authored, str, Converted]] = []
+    for commit, path, text in texts:
+        if text is not None:
+            conv = keep_ids(convs[-1][2] if convs else None, convert(text, _title(doc), date_line))
+            convs.append((commit, path, conv))
     if baseline is None and convs and convs[0][2].dates:
         baseline = convs[0][2].dates[0].baseline
     steps: list[Replayed] = []

@@ -23,12 +23,12 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
+from lexdocs import pipeline
 from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import Progress
-from lexdocs.pipeline import load_timelines
 from lexdocs.render.templates import RenderedDocument, iter_uses, render_tree
 from lexdocs.review import comment
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
@@ -72,10 +72,10 @@ def history_progress(console: Console | None = None) -> Iterator[Progress]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
-    """`load_timelines` with a progress bar: a long history takes a while the first time."""
+def load_timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
+    """The pipeline's timelines, with a progress bar: a long history takes a while."""
     with history_progress() as progress:
-        return load_timelines(opts, today, progress=progress)
+        return pipeline.load_timelines(opts, today, progress=progress)
 
 
 def _console() -> Console:
@@ -149,10 +149,10 @@ def versions(obj: Context, doc: str | None) -> None:
     """List every version of DOC (or of all documents): dates, status, materiality."""
     opts = obj.options
     today = build_date(opts.tz)
-    found = timelines(opts, today)
+    timelines = load_timelines(opts, today)
     console = _console()
     for name in [_pick(opts, doc)] if doc else list(opts.documents):
-        t = found[name]
+        t = timelines[name]
         table = Table(title=Text(f"{t.history.working.title} ({name})"), title_justify="left")
         for col in ("id", "last updated", "effective", "status", "material", "commit"):
             table.add_column(col, no_wrap=True)
@@ -187,13 +187,13 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     """
     opts = obj.options
     if doc is not None and doc not in opts.documents and (
-            doc in _WORDS or _VERSION_ID.fullmatch(doc) or new is None):
+            doc in _WORDS or _VERSION_ID.fullmatch(doc) or (old is not None and new is None)):
         doc, old, new = None, doc, old
     if old is not None and new is not None and not {old, new} & _WORDS and not any(
             _VERSION_ID.fullmatch(v) for v in (old, new)) and comment.resolve(opts, [old, new]):
         _diff_revisions(opts, doc, old, new, fmt)
         return
-    t = timelines(opts)[_pick(opts, doc)]
+    t = load_timelines(opts)[_pick(opts, doc)]
     by_id = {n.version.id: n for n in t.notices}
 
     def pick(vid: str | None, default: str) -> RenderedDocument | None:
@@ -214,7 +214,11 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
         raise LexdocsError("TO must be a version or 'working'")
     entry = by_id[new].entry if new in by_id else None
     redline = diff_documents(a, b, entry.overrides if entry else ())
-    _print_redline(redline, fmt)
+    if fmt == "terminal":
+        to_terminal(redline, _console())
+    else:
+        click.echo({"markdown": to_markdown, "html": to_html, "json": to_json}[fmt](redline),
+                   nl=False)
 
 
 _WORDS = {"working", "none"}
@@ -257,13 +261,13 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
         return
     opts = obj.options
     day = today.date() if today else build_date(opts.tz)
-    found = timelines(opts, day)
-    findings = runner.run_all(opts, found, day)
+    timelines = load_timelines(opts, day)
+    findings = runner.run_all(opts, timelines, day)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
         console.print(Text(str(f), style=styles[f.severity]))
     if readability:
-        for line in runner.readability_lines(found):
+        for line in runner.readability_lines(timelines):
             console.print(Text(line))
     counts = {s: sum(f.severity == s for f in findings) for s in styles}
     console.print(Text(f"{counts['error']} errors, {counts['warning']} warnings, "

@@ -42,6 +42,11 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo.git("checkout", "-q", "-b", "broken", "main")
     repo.replace("policy_src/privacy/20-retention.md", "contact.email", "contact.emial")
     repo.commit("A typo in a variable name", "2025-02-11T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "override", "main")
+    repo.replace("policy_src/privacy/10-intro.md", "explains how", "sets out how")
+    repo.write(LOG, "- summary: Plainer wording.\n  material: false\n"
+                    "  reason: Counsel reviewed it; the meaning is unchanged.\n")
+    repo.commit("Plainer wording", "2025-02-12T10:00:00+00:00")
     repo.git("checkout", "-q", "main")
     return repo
 
@@ -70,6 +75,13 @@ def test_a_material_change_without_entry_says_what_to_add(origin: Repo) -> None:
     reverse = _comment(origin, base="change", head="main")
     assert "**No change-log entry.**" in reverse
     assert f"`{LOG}`" in reverse and "```yaml" in reverse
+
+
+def test_an_override_in_the_change_log_decides_the_badge(origin: Repo) -> None:
+    text = _comment(origin, base="main", head="override")
+    assert "## Privacy Statement (`privacy`) — 🟢 **Not material**" in text
+    assert "Counsel reviewed it; the meaning is unchanged." in text
+    assert "Why material" not in text
 
 
 def test_a_head_that_cannot_be_built_says_why(origin: Repo) -> None:

@@ -143,18 +143,18 @@ def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:
     return f"{m['lead']}{m['label']}{m['sep']}\0{var}\0{m['trail']}"
 
 
-def _blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
-    """(heading, lines) for the text before the first `##` heading and each one after;
-    a `##` inside a code block or an HTML comment is text, not a heading."""
-    out: list[tuple[str | None, list[str]]] = [(None, [])]
+def _blocks(lines: list[str]) -> list[tuple[str | None, str, list[str]]]:
+    """(heading, its line, lines) for the text before the first `##` heading and each one
+    after; a `##` inside a code block or an HTML comment is text, not a heading."""
+    out: list[tuple[str | None, str, list[str]]] = [(None, "", [])]
     fence: str | None = None
     comment = False
     for line in lines:
         m = _H2.match(line)
         if fence is None and not comment and m:
-            out.append((re.sub(r"\s+#+$", "", _ATTR.sub("", m[1])).strip(), []))
+            out.append((re.sub(r"\s+#+$", "", _ATTR.sub("", m[1])).strip(), line, []))
             continue
-        out[-1][1].append(line)
+        out[-1][2].append(line)
         f = _FENCE.match(line)
         if f and not comment:
             fence = None if fence == f[1] else (fence or f[1])
@@ -203,7 +203,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     sections: list[Section] = []
     seen: set[str] = set()
     carry = ""
-    for heading, block in _blocks(kept):
+    for heading, line, block in _blocks(kept):
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
         if heading is None:
             if not re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL).strip():
@@ -211,7 +211,10 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
                 continue
             heading, sid = "Introduction", INTRO_ID
         else:
-            sid = slugify(heading)
+            # An anchor the old page gave by hand (`## Title {#anchor}`) is kept: people link
+            # to it. Otherwise the heading's words, as most Markdown tools make anchors.
+            given = re.search(r"\{#([A-Za-z][\w-]*)", line)
+            sid = given[1].lower().replace("_", "-") if given else slugify(heading)
         base, n = sid, 2
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1

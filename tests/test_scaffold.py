@@ -55,7 +55,7 @@ def test_init_writes_a_site_that_builds_strict(site: tuple[Repo, subprocess.Comp
                 "policy_src/privacy/document.yml", "policy_src/privacy/changes.yml"):
         assert (repo.path / rel).is_file(), rel
     mk = yaml.safe_load((repo.path / "mkdocs.yml").read_text())
-    assert mk["site_name"] == "Acme Legal"
+    assert mk["site_name"] == "Acme Legal"  # "Acme" + " Legal"
     assert mk["plugins"][0] == "search" and "lexdocs" in mk["plugins"][1]
     page = (repo.path / "site" / "privacy" / "index.html").read_text()
     assert "Starter text — replace it." in page
@@ -99,6 +99,7 @@ def test_new_adds_a_document_that_renders(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "s"
     assert lexdocs("init", str(path)) == 0
+    assert yaml.safe_load((path / "mkdocs.yml").read_text())["site_name"] == "S Legal"
     assert lexdocs("-C", str(path), "new", "cookies", "--title", "Cookies: what we set") == 0
     _, docs = render_tree("policy_src", ["privacy", "cookies"], read_working_tree(path))
     source, rendered = docs["cookies"]

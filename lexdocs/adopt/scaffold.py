@@ -69,6 +69,8 @@ def init_site(target: Path, source_dir: str = "policy_src",
                           hint="give a new or existing folder")
     target.mkdir(parents=True, exist_ok=True)
     name = site_name or _title(target.resolve().name) or "Our"
+    if "legal" not in name.lower():
+        name += " Legal"
     out = []
     for src, dest in _FILES:
         text = (skeleton(src).replace("__SITE_NAME__", name)

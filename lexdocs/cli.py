@@ -10,26 +10,34 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
+from lexdocs import pipeline
+from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
 from lexdocs.history import published
-from lexdocs.pipeline import load_timelines, publishable_timelines
+from lexdocs.history.versions import Progress
+from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.feeds import versions_json
 from lexdocs.render.templates import RenderedDocument, iter_uses, render_tree
+from lexdocs.review import comment
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
-from lexdocs.review.notice import build_date, describe, overrides_of
-from lexdocs.review.redline import diff_documents
+from lexdocs.review.notice import Timeline, build_date, describe, overrides_of
+from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.documents import read_working_tree
 from lexdocs.sources.variables import Variables
 
@@ -53,6 +61,25 @@ def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocum
     variables, docs = render_tree(opts.source_dir, opts.documents,
                                   read_working_tree(opts.project))
     return variables, {name: rendered for name, (_, rendered) in docs.items()}
+
+
+@contextmanager
+def history_progress(console: Console | None = None) -> Iterator[Progress]:
+    """A progress bar on the terminal (stderr) while history is read; silent in a pipe or CI
+    log, where a bar would only add lines."""
+    err = console or Console(stderr=True)
+    bar = RichProgress(TextColumn("Reading history"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("commits"), TimeElapsedColumn(), console=err,
+                       transient=True, disable=not err.is_terminal)
+    with bar:
+        task = bar.add_task("history", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def load_timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
+    """The pipeline's timelines, with a progress bar: a long history takes a while."""
+    with history_progress() as progress:
+        return pipeline.load_timelines(opts, today, progress=progress)
 
 
 def _console() -> Console:
@@ -178,15 +205,24 @@ def record(obj: Context) -> None:
               default="terminal", show_default=True)
 @click.pass_obj
 def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: str) -> None:
-    """Redline of DOC from version FROM to TO (default: the latest version to the working tree).
+    """Redline of DOC from FROM to TO (default: the latest version to the working tree).
 
     FROM and TO are version ids (see 'lexdocs versions') or 'working'; DOC may be left
     out before them ('lexdocs diff 2024-09-01 working' compares the first document).
+
+    FROM and TO may instead be two git revisions (branches, tags, commits): then every
+    document (or DOC) is compared as the two commits would publish it, and
+    '--format markdown' gives the one pull-request comment ('lexdocs diff --format
+    markdown origin/main HEAD').
     """
     opts = obj.options
     if doc is not None and doc not in opts.documents and (
-            doc == "working" or re.fullmatch(r"\d{4}-\d{2}-\d{2}(-\d+)?", doc)):
+            doc in _WORDS or _VERSION_ID.fullmatch(doc) or (old is not None and new is None)):
         doc, old, new = None, doc, old
+    if old is not None and new is not None and not {old, new} & _WORDS and not any(
+            _VERSION_ID.fullmatch(v) for v in (old, new)) and comment.resolve(opts, [old, new]):
+        _diff_revisions(opts, doc, old, new, fmt)
+        return
     t = load_timelines(opts)[_pick(opts, doc)]
     by_id = {n.version.id: n for n in t.notices}
 
@@ -198,7 +234,8 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
             return None
         if vid not in by_id:
             raise LexdocsError(f"{t.history.name} has no version '{vid}'",
-                               hint=f"versions: {', '.join(by_id) or 'none'}, or 'working'")
+                               hint=f"versions: {', '.join(by_id) or 'none'}, 'working', "
+                                    "or two git revisions")
         return by_id[vid].version.rendered
 
     latest = t.notices[-1].version.id if t.notices else "none"
@@ -212,6 +249,31 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     else:
         click.echo({"markdown": to_markdown, "html": to_html, "json": to_json}[fmt](redline),
                    nl=False)
+
+
+_WORDS = {"working", "none"}
+_VERSION_ID = re.compile(r"\d{4}-\d{2}-\d{2}(-\d+)?")
+
+
+def _print_redline(redline: Redline, fmt: str) -> None:
+    if fmt == "terminal":
+        to_terminal(redline, _console())
+    else:
+        click.echo({"markdown": to_markdown, "html": to_html, "json": to_json}[fmt](redline),
+                   nl=False)
+
+
+def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: str) -> None:
+    """Two git revisions: the pull-request comment, or each changed document's redline."""
+    found = comment.compare(opts, base, head, [_pick(opts, doc)] if doc else None)
+    if fmt == "markdown":
+        click.echo(comment.compose(found), nl=False)
+        return
+    for d in found.documents:
+        if d.error is not None:
+            raise LexdocsError(f"{d.name} at {head}: {d.error}")
+        if d.redline is not None and d.redline.changes:
+            _print_redline(d.redline, fmt)
 
 
 @cli.command()
@@ -244,9 +306,93 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--name", "site_name", default=None,
+              help="Organisation name for the site title (default: from the folder name).")
+def init(directory: Path, site_name: str | None) -> None:
+    """Create a legal site in DIRECTORY, or add what is missing to an existing one.
+
+    Never overwrites a file. Writes mkdocs.yml, policy_src/ (variables and a starter
+    document, if there is no document yet), .gitignore, requirements.txt, the CI
+    workflow and EDITING.md.
+    """
+    from lexdocs.adopt.scaffold import init_site
+
+    source = "policy_src"
+    if (directory / "mkdocs.yml").exists():
+        source = load_options(directory.resolve(), need_documents=False).source_dir
+    written = init_site(directory, source, site_name)
+    for w in written:
+        click.echo(f"{'created' if w.created else 'kept   '}  {w.path}")
+    if any(not w.created and w.path == "mkdocs.yml" for w in written):
+        click.echo("mkdocs.yml was kept: if it has no 'lexdocs' entry under 'plugins', add it "
+                   "as in the mkdocs.yml of a new site ('lexdocs init' into an empty folder).")
+    click.echo("Next: replace the starter text and placeholder values (EDITING.md), then "
+               "commit and run 'mkdocs serve'. Whatever is committed first becomes version 1.")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--title", default=None, help="The document's title (default: from DOC).")
+@click.pass_obj
+def new(obj: Context, doc: str, title: str | None) -> None:
+    """Add the document DOC: a folder with document.yml, one section and a change log."""
+    from lexdocs.adopt.scaffold import new_document
+
+    opts = load_options(obj.project, need_documents=False)
+    for w in new_document(opts.project, opts.source_dir, doc, title):
+        click.echo(f"created  {w.path}")
+    if opts.documents and doc not in opts.documents and (opts.project / "mkdocs.yml").exists() \
+            and "documents:" in (opts.project / "mkdocs.yml").read_text(encoding="utf-8"):
+        click.echo(f"If mkdocs.yml lists 'documents:', add {doc} to that list.")
+
+
+@cli.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as", "doc", required=True, metavar="DOC",
+              help="Name of the new document (its folder under the source folder).")
+@click.option("--date-line", type=click.Choice(DATE_LINE_MODES), default="remove",
+              show_default=True,
+              help="A hand-typed 'Last updated:'/'Effective date:' line: remove it (the page "
+                   "prints both dates already) or bind it to the version's own date.")
+@click.option("--branch", default=None, help="Branch to write (default: lexdocs-import/DOC).")
+@click.option("--adopted", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Day of adoption (default: today); older versions are not judged by the "
+                   "notice rules.")
+@click.option("--baseline", default=None, metavar="YYYY-MM[-DD]",
+              help="Date of the first version (default: the date its text stated, if any).")
+@click.pass_obj
+def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | None,
+            adopted: dt.datetime | None, baseline: str | None) -> None:
+    """Adopt the Markdown file PATH, with its history, as the document DOC.
+
+    Every commit that changed the file (followed through renames) is replayed, with
+    its dates, as a commit on a new branch; nothing else is changed. See EDITING.md.
+    """
+    from lexdocs.adopt.importer import import_document, next_steps
+
+    opts = load_options(obj.project, need_documents=False)
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
+        raise LexdocsError(f"'{doc}' is not a document name", hint="use a-z, 0-9 and dashes")
+    if baseline is not None:
+        parsed = parse_date(baseline)
+        if parsed is None:
+            raise LexdocsError(f"baseline '{baseline}' is not a date",
+                               hint="write YYYY-MM or YYYY-MM-DD")
+        baseline = parsed[0].strftime("%Y-%m" if parsed[1] else "%Y-%m-%d")
+    day = adopted.date() if adopted else build_date(opts.tz)
+    result = import_document(opts, path, doc, date_line=date_line, branch=branch,
+                             adopted=day, baseline=baseline)
+    for line in next_steps(result):
+        click.echo(line)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and exit 1 for a LexdocsError, unless --debug."""
     args = sys.argv[1:] if argv is None else argv
+    # textstat's import of pkg_resources warns on every run; it says nothing to our users.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
     try:
         cli.main(args=args, prog_name="lexdocs", standalone_mode=False)
     except LexdocsError as exc:

@@ -61,7 +61,8 @@ class Options:
     site_url: str
 
 
-def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "") -> Options:
+def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
+                 need_documents: bool = True) -> Options:
     """Validate `raw` (the plugin's options); an invalid option is a ConfigError."""
     cfg = LexdocsConfig(config_file_path=str(project / MKDOCS_FILE))
     cfg.load_dict(dict(raw or {}))
@@ -73,7 +74,7 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "") 
     if cfg.notice_days < 0:
         raise ConfigError("lexdocs option 'notice_days' must be 0 or more", path=MKDOCS_FILE)
     docs = list(cfg.documents) or discover_documents(project, cfg.source_dir)
-    if not docs:
+    if not docs and need_documents:
         raise ConfigError(f"no documents found under {cfg.source_dir}/", path=MKDOCS_FILE,
                           hint=f"create {cfg.source_dir}/<doc>/document.yml")
     return Options(project=project, source_dir=cfg.source_dir, documents=tuple(docs),
@@ -81,7 +82,8 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "") 
                    site_url=site_url)
 
 
-def load_options(project: Path, config_file: Path | None = None) -> Options:
+def load_options(project: Path, config_file: Path | None = None,
+                 need_documents: bool = True) -> Options:
     """Options for the CLI, read from mkdocs.yml exactly as `mkdocs build` reads it.
 
     MkDocs' own loader resolves `!ENV`, `INHERIT` and `!relative`, and
@@ -90,7 +92,7 @@ def load_options(project: Path, config_file: Path | None = None) -> Options:
     """
     path = config_file or project / MKDOCS_FILE
     if not path.exists():
-        return options_from(project, None)
+        return options_from(project, None, need_documents=need_documents)
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
@@ -101,4 +103,4 @@ def load_options(project: Path, config_file: Path | None = None) -> Options:
                           hint="'mkdocs build' shows every problem") from exc
     plugin = cfg.plugins.get("lexdocs")
     raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
-    return options_from(path.parent, raw, cfg.site_url or "")
+    return options_from(path.parent, raw, cfg.site_url or "", need_documents)

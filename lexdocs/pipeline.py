@@ -17,15 +17,17 @@ from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
 from lexdocs.history.published import check_record, load_record
-from lexdocs.history.versions import RenderCache, load_histories
+from lexdocs.history.versions import Progress, RenderCache, load_histories
 from lexdocs.review.notice import Timeline, align_shared, build_date, build_timeline
 
 
 def load_timelines(opts: Options, today: dt.date | None = None,
-                   cache: RenderCache | None = None) -> dict[str, Timeline]:
+                   cache: RenderCache | None = None,
+                   progress: Progress | None = None) -> dict[str, Timeline]:
     """Every document's versions, redlines and notice findings, checked against the record."""
     day = today or build_date(opts.tz)
-    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache,
+                               progress)
     timelines = align_shared({name: build_timeline(h, opts.notice_days, day)
                               for name, h in histories.items()})
     record = load_record(opts.project)

@@ -77,15 +77,18 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     @_as_plugin_error
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
-        timelines, today = publishable_timelines(opts, log.info, self.render_cache)
+        # One line per document; each draft problem only with --verbose.
+        timelines, today = publishable_timelines(opts, log.debug, self.render_cache)
         self.pages = SiteBuilder(opts, timelines, today).build()
         for name, t in timelines.items():
             current = t.current(today)
             upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
-            log.info("%s: %d version(s); in force: %s%s%s", name, len(t.notices),
+            drafts = sum(1 for f in t.findings if f.draft)
+            log.info("%s: %d version(s); in force: %s%s%s%s", name, len(t.notices),
                      current.version.id if current else "none",
                      f"; upcoming: {upcoming}" if upcoming else "",
-                     "; showing the uncommitted draft" if t.history.draft else "")
+                     "; showing the uncommitted draft" if t.history.draft else "",
+                     f" ({drafts} problem(s) in it: 'lexdocs check')" if drafts else "")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,6 +38,7 @@ Found = tuple[DocumentSource, RenderedDocument] | None
 # Renders by (folder tree id, document): a tree id names its whole content, so an
 # entry can never be stale. The plugin keeps one across `mkdocs serve` rebuilds.
 RenderCache = dict[tuple[str, str], Found]
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def _render(root: str, name: str, read: Reader, variables: Variables | None,
 
 
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
-                    store: GitStore, cache: RenderCache | None = None) -> dict[str, History]:
+                    store: GitStore, cache: RenderCache | None = None,
+                    progress: Progress | None = None) -> dict[str, History]:
     """Histories of all `names`, from one log and one reader, whatever the history's length."""
     working_read = read_working_tree(project)
     _, working = render_tree(root, names, working_read)
@@ -157,7 +160,11 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
-    found_at = [renders_at(store, commit, root, names, cache) for commit in commits]
+    found_at = []
+    for done, commit in enumerate(commits, 1):
+        found_at.append(renders_at(store, commit, root, names, cache))
+        if progress is not None:
+            progress(done, len(commits))
     dates = publication_dates(commits, tz)
     out = {}
     for name in names:
@@ -216,9 +223,11 @@ def _next_id(day: dt.date, earlier: list[Version]) -> str:
 
 
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
-                   tz: ZoneInfo, cache: RenderCache | None = None) -> dict[str, History]:
-    """Open the repository, read every history, close the reader."""
+                   tz: ZoneInfo, cache: RenderCache | None = None,
+                   progress: Progress | None = None) -> dict[str, History]:
+    """Open the repository, read every history, close the reader; `progress(done, total)`
+    is called after each commit, for a progress bar."""
     from lexdocs.history.gitstore import open_store
 
     with open_store(project) as store:
-        return build_histories(project, root, list(names), tz, store, cache)
+        return build_histories(project, root, list(names), tz, store, cache, progress)

@@ -82,10 +82,21 @@ def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _few(items: list[str], most: int = 8) -> list[str]:
+    """A reason names what triggered it, but a list of thousands would bury the redline:
+    the evidence itself stays whole in the structured verdict."""
+    return items if len(items) <= most else [*items[:most], f"… {len(items) - most} more"]
+
+
 def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> str:
     """The prose for one finding, made only from its rule id and evidence."""
     kind, _, change = rule.rpartition("-")
     show = [f"'{e}'" if kind in _QUOTED and e != "→" else e for e in evidence]
+    if "→" in show:
+        i = show.index("→")
+        show = [*_few(show[:i]), "→", *_few(show[i + 1:])]
+    else:
+        show = _few(show)
     if kind == "wording" and change == "changed":
         if "→" in evidence:
             i = evidence.index("→")

@@ -1,0 +1,1 @@
+"""Adopting lexdocs: import an existing policy, start a new site."""

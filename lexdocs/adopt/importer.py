@@ -1,0 +1,139 @@
+"""`lexdocs import`: adopt an existing Markdown policy with its whole history.
+
+The history is *replayed*: every first-parent commit that changed the old file
+(followed through renames) becomes a new commit on a new branch that starts at
+the current commit, with the same author, the same committer and the same
+dates, whose document folder holds that commit's text converted to the lexdocs
+layout. Once the branch is fast-forwarded into the main branch, lexdocs reads
+those commits like any others: each past text is a version dated as it was
+published, a commit that changed nothing a reader sees (front matter, list
+markers, a retyped date) makes none, and no build ever needs to know the old
+path. The other way — teaching every build to read an old path's history —
+would keep a second source layout alive in the engine forever.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from lexdocs.adopt.convert import Converted, convert, keep_ids, layout
+from lexdocs.config import Options
+from lexdocs.errors import GitError, SourceError
+from lexdocs.history.gitstore import Authored, GitStore, Replayed, open_store
+
+DEFAULT_BRANCH = "lexdocs-import/{doc}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What `lexdocs import` wrote, for the message that tells people what to do next."""
+
+    branch: str
+    doc: str
+    folder: str
+    commits: int
+    seen: int
+    first: dt.datetime | None
+    baseline: str | None
+
+
+def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "remove",
+                    branch: str | None = None, adopted: dt.date | None = None,
+                    baseline: str | None = None) -> ImportResult:
+    """Replay the history of the Markdown file `path` as the lexdocs document `doc`."""
+    branch = branch or DEFAULT_BRANCH.format(doc=doc)
+    with open_store(opts.project) as store:
+        top = _top_relative(store, path)
+        base = store.head()
+        if base is None:
+            raise GitError("the repository has no commit yet", hint=f"commit {top} first")
+        folder = f"{opts.source_dir}/{doc}"
+        if store.read(base, f"{folder}/document.yml") is not None:
+            raise SourceError(f"{folder}/ already holds a document", path=folder,
+                              hint="choose another name with --as")
+        history = store.follow(top)
+        if not history:
+            raise GitError(f"no commit of the current branch contains {top}", path=top,
+                           hint="commit the file first, or give its path as git knows it")
+        steps = plan(store, history, doc, top, date_line, adopted, baseline)
+        extra = {}
+        variables = f"{opts.source_dir}/variables.yml"
+        if store.read(base, variables) is None:
+            extra[variables] = ("# Facts shared by every document (see EDITING.md).\n"
+                                "# Declare each one once here and use it as {{ group.name }}.\n")
+        files = [Replayed(s.commit, s.message,
+                          {**extra, **{f"{folder}/{k}": v for k, v in s.files.items()}})
+                 for s in steps]
+        store.replay(branch, base, folder, files)
+    first = steps[0].commit.committer[2] if steps else None
+    when = (dt.datetime.fromtimestamp(int(first.split()[0]), opts.tz) if first else None)
+    return ImportResult(branch=branch, doc=doc, folder=folder, commits=len(steps),
+                        seen=len(history), first=when,
+                        baseline=_baseline_of(steps[0].files) if steps else None)
+
+
+def plan(store: GitStore, history: list[tuple[Authored, str]], doc: str, source: str,
+         date_line: str, adopted: dt.date | None, baseline: str | None) -> list[Replayed]:
+    """The commits to write: one per commit whose converted files differ from the last.
+
+    The baseline (the date the first text stated by hand) is read from the first
+    version and written into every commit, so the first version is dated as its
+    readers saw it, whichever commit is read.
+    """
+    texts = [(c, p, store.read_top(c.sha, p)) for c, p in history]
+    convs: list[tuple[Authored, str, Converted]] = []
+    for commit, path, text in texts:
+        if text is not None:
+            conv = keep_ids(convs[-1][2] if convs else None, convert(text, _title(doc), date_line))
+            convs.append((commit, path, conv))
+    if baseline is None and convs and convs[0][2].dates:
+        baseline = convs[0][2].dates[0].baseline
+    steps: list[Replayed] = []
+    previous: dict[str, str] | None = None
+    for commit, path, conv in convs:
+        files = layout(conv, doc, adopted=adopted, baseline=baseline, source=source)
+        if files == previous:
+            continue
+        previous = files
+        message = (f"{commit.subject}\n\nReplayed by 'lexdocs import' from {path} at "
+                   f"{commit.sha}, with its author, committer and dates.\n")
+        steps.append(Replayed(commit, message, files))
+    return steps
+
+
+def _top_relative(store: GitStore, path: Path) -> str:
+    full = path.resolve()
+    try:
+        return full.relative_to(store.root).as_posix()
+    except ValueError:
+        raise GitError(f"{path} is not inside the repository at {store.root}",
+                       path=str(path), hint="give the path of a file in this repository") from None
+
+
+def _title(doc: str) -> str:
+    return doc.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _baseline_of(files: dict[str, str]) -> str | None:
+    for line in files.get("document.yml", "").splitlines():
+        if line.startswith("baseline:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    return None
+
+
+def next_steps(result: ImportResult) -> list[str]:
+    """What to do after an import, in the order to do it."""
+    return [
+        f"Wrote {result.commits} commit(s) to branch '{result.branch}' "
+        f"({result.seen} commit(s) of the old file read; those that changed nothing "
+        "in the converted files were left out).",
+        f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
+        "Set up the site if this repository has none yet:   lexdocs init .",
+        f"If mkdocs.yml lists 'documents:', add {result.doc} to that list.",
+        "Delete the old file in the same branch when the old site stops publishing it.",
+        f"Adopt it:   git switch - && git merge --ff-only {result.branch}",
+        "Only a fast-forward keeps the replayed commits and their dates on the main branch's "
+        "first-parent line; do not rebase or squash the branch.",
+    ]

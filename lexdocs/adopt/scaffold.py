@@ -1,0 +1,113 @@
+"""`lexdocs init` and `lexdocs new`: a working legal site from the packaged skeleton.
+
+The skeleton is package data (lexdocs/adopt/skeleton/), so what `init` writes is
+exactly what the tests build with `mkdocs build --strict`. `init` never
+overwrites a file: in an existing repository it adds only what is missing and
+says what it left alone, because a legal team's own files (a mkdocs.yml of a
+docs site, a .gitignore) are theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+from lexdocs.errors import ConfigError, SourceError
+
+STARTER = "privacy"
+"""Folder name of the starter document `init` writes when there is none yet."""
+
+_FILES = (
+    ("mkdocs.yml", "mkdocs.yml"),
+    ("gitignore", ".gitignore"),
+    ("requirements.txt", "requirements.txt"),
+    ("workflows/legal.yml", ".github/workflows/legal.yml"),
+    ("EDITING.md", "EDITING.md"),
+    ("policy_src/variables.yml", "{source}/variables.yml"),
+)
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file `init` or `new` considered: written, or left as it was."""
+
+    path: str
+    created: bool
+
+
+def skeleton(rel: str) -> str:
+    """The text of one skeleton file."""
+    return (resources.files("lexdocs.adopt") / "skeleton" / rel).read_text(encoding="utf-8")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("lexdocs")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a plain checkout
+        return "0.1.0"
+
+
+def _write(root: Path, rel: str, text: str) -> Written:
+    path = root / rel
+    if path.exists():
+        return Written(rel, created=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return Written(rel, created=True)
+
+
+def init_site(target: Path, source_dir: str = "policy_src",
+              site_name: str | None = None) -> list[Written]:
+    """Write every skeleton file that `target` lacks; the starter document only if the
+    source folder holds no document yet (an imported one, say)."""
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"{target} is a file, not a folder", path=str(target),
+                          hint="give a new or existing folder")
+    target.mkdir(parents=True, exist_ok=True)
+    name = site_name or _title(target.resolve().name) or "Our"
+    if "legal" not in name.lower():
+        name += " Legal"
+    out = []
+    for src, dest in _FILES:
+        text = (skeleton(src).replace("__SITE_NAME__", name)
+                .replace("__VERSION__", _version()))
+        out.append(_write(target, dest.format(source=source_dir), text))
+    if not (target / "docs").exists():
+        # MkDocs needs the folder; it skips dot files, so this one is not published.
+        out.append(_write(target, "docs/.gitkeep", skeleton("docs/gitkeep")))
+    if not any((target / source_dir).glob("*/document.yml")):
+        for f in sorted(_listing("starter")):
+            out.append(_write(target, f"{source_dir}/{STARTER}/{f}", skeleton(f"starter/{f}")))
+    return out
+
+
+def new_document(project: Path, source_dir: str, name: str,
+                 title: str | None = None) -> list[Written]:
+    """A new document folder with one starter section and an empty change log."""
+    if not _NAME.match(name):
+        raise SourceError(f"'{name}' is not a document name",
+                          hint="use lower-case letters, digits and dashes, e.g. 'cookies'")
+    folder = project / source_dir / name
+    if (folder / "document.yml").exists():
+        raise SourceError(f"document '{name}' already exists",
+                          path=f"{source_dir}/{name}/document.yml",
+                          hint="choose another name, or edit the one that exists")
+    out = []
+    for f in sorted(_listing("document")):
+        # A JSON string is a YAML string: any title reads back as typed.
+        text = skeleton(f"document/{f}").replace("__TITLE__", json.dumps(title or _title(name)))
+        out.append(_write(project, f"{source_dir}/{name}/{f}", text.replace("__SLUG__", name)))
+    return out
+
+
+def _listing(folder: str) -> list[str]:
+    return [p.name for p in (resources.files("lexdocs.adopt") / "skeleton" / folder).iterdir()
+            if p.is_file()]
+
+
+def _title(name: str) -> str:
+    return " ".join(w.capitalize() for w in re.split(r"[-_\s]+", name) if w)

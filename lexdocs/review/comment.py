@@ -1,0 +1,249 @@
+"""One pull-request comment: what merging would change in every legal document.
+
+Reviewers read changes before they are published, where they already work: the
+comment has a section per changed document with its materiality and the
+reasons, the change-log entry the pull request adds (summary and effective
+date), the redline from `formats.to_markdown`, and the unchanged parts folded
+away. GitHub refuses a comment longer than 65,536 characters, so a long one is
+cut at a line and says so, rather than failing the job that posts it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lexdocs.config import Options
+from lexdocs.dates import format_date
+from lexdocs.errors import GitError, LexdocsError
+from lexdocs.history.gitstore import GitStore, open_store
+from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.review.formats import md_escape, to_markdown
+from lexdocs.review.notice import Entry, parse_log
+from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables_file
+
+MAX_CHARS = 65_536
+MAX_REASONS = 10
+"""GitHub's limit for the body of an issue or pull-request comment."""
+MARKER = "<!-- lexdocs-redline -->"
+"""First line of every comment, so the workflow finds and updates its own comment."""
+CHANGES_FILE = "changes.yml"
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """One document between two revisions: its redline, or why the head cannot be built."""
+
+    name: str
+    title: str
+    redline: Redline | None
+    entry: Entry | None
+    error: str | None
+    new: bool
+    log_path: str
+    removed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return (self.removed or self.error is not None
+                or bool(self.redline and self.redline.changes))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every document of the project between a base and a head revision."""
+
+    base: str
+    head: str
+    base_sha: str
+    head_sha: str
+    documents: tuple[DocumentChange, ...]
+    notice_days: int
+
+
+def resolve(opts: Options, revisions: list[str]) -> list[str] | None:
+    """The commits the revisions name, or None if any is not a revision."""
+    with open_store(opts.project) as store:
+        shas = [store.resolve(r) for r in revisions]
+    return None if any(s is None for s in shas) else [s for s in shas if s]
+
+
+def compare(opts: Options, base: str, head: str,
+            names: list[str] | None = None) -> Comparison:
+    """Render each document at both revisions and redline them."""
+    with open_store(opts.project) as store:
+        base_sha, head_sha = store.resolve(base), store.resolve(head)
+        for rev, sha in ((base, base_sha), (head, head_sha)):
+            if sha is None:
+                raise GitError(f"'{rev}' names no commit",
+                               hint="give a branch, tag or commit (fetch it first in CI)")
+        assert base_sha and head_sha
+        docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha)
+                     for n in (names or list(opts.documents)))
+    return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days)
+
+
+def _render(store: GitStore, sha: str, root: str, name: str
+            ) -> tuple[RenderedDocument | None, str | None]:
+    read = store.reader(sha)
+    if read(f"{root}/{name}/document.yml") is None:
+        return None, None
+    try:
+        variables = load_variables_file(root, read)
+        return render_document(load_document(root, name, read), variables, root, read), None
+    except LexdocsError as exc:
+        return None, str(exc)
+
+
+def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) -> DocumentChange:
+    log_path = f"{root}/{name}/{CHANGES_FILE}"
+    old, _ = _render(store, base, root, name)
+    new, error = _render(store, head, root, name)
+    if new is None and error is None:
+        # Absent from the head: removed by this change, or in neither revision.
+        return DocumentChange(name, old.title if old else name, None, None, None, False,
+                              log_path, removed=old is not None)
+    if new is None:
+        return DocumentChange(name, old.title if old else name, None, None, error,
+                              old is None, log_path)
+    entry = None
+    try:
+        seen = {e.key for e in parse_log(store.read(base, log_path), log_path)}
+        added = [e for e in parse_log(store.read(head, log_path), log_path) if e.key not in seen]
+        entry = added[-1] if added else None
+        redline = diff_documents(old, new, _overrides(entry))
+    except LexdocsError as exc:
+        return DocumentChange(name, new.title, None, None, str(exc), old is None, log_path)
+    return DocumentChange(name, new.title, redline, entry, None, old is None, log_path)
+
+
+def _overrides(entry: Entry | None) -> tuple[Override, ...]:
+    """The entry's materiality decisions as the redline takes them (copied field by field,
+    so the change log may keep its own record type)."""
+    if entry is None:
+        return ()
+    return tuple(Override(section=o.section, material=o.material, reason=o.reason,
+                          path=o.path, line=o.line) for o in entry.overrides)
+
+
+def _badge(d: DocumentChange) -> str:
+    if d.error is not None:
+        return "⛔ **Cannot be built**"
+    if d.removed:
+        return "🗑️ **Removed**"
+    if d.new:
+        return "🆕 **New document**"
+    assert d.redline is not None
+    return "🔴 **Material**" if d.redline.material else "🟢 **Not material**"
+
+
+def _document(d: DocumentChange, notice_days: int) -> str:
+    lines = [f"## {md_escape(d.title)} (`{d.name}`) — {_badge(d)}", ""]
+    if d.error is not None:
+        lines += [f"> {md_escape(d.error)}", "",
+                  "The build stops on this. Fix it (see EDITING.md, 'When lexdocs stops'), "
+                  "then push again.", ""]
+        return "\n".join(lines)
+    if d.removed or d.redline is None:
+        return "\n".join([*lines, "This change removes the document from the sources.", ""])
+    reasons = dict.fromkeys(c.reason.removeprefix("Material:").strip()
+                            for c in d.redline.changes if c.material)
+    if reasons and not d.new:
+        shown = list(reasons)[:MAX_REASONS]
+        more = len(reasons) - len(shown)
+        lines += ["Why material:", *[f"- {md_escape(_clip(r))}" for r in shown],
+                  *([f"- … and {more} more reason{'s' if more != 1 else ''} in the redline"]
+                    if more else []), ""]
+    if d.entry is not None:
+        when = (format_date(d.entry.effective, "long") if d.entry.effective
+                else "no effective date given")
+        lines += [f"**Change log:** {md_escape(d.entry.summary)}", "",
+                  f"**Effective:** {when}", ""]
+    elif d.redline.material and not d.new:
+        lines += ["**No change-log entry.** A material change needs a plain-language summary "
+                  f"and an effective date at least {notice_days} days after it is published; "
+                  f"add to `{d.log_path}`:", "", "```yaml",
+                  "- summary: <what changes for readers, in plain words>",
+                  "  effective: <YYYY-MM-DD>", "```", ""]
+    lines.append(to_markdown(d.redline).rstrip())
+    quiet = [s.title for s in d.redline.sections if not s.status]
+    if quiet:
+        lines += ["", f"<details><summary>{len(quiet)} unchanged "
+                      f"section{'s' if len(quiet) != 1 else ''}</summary>", "",
+                  *[f"- {md_escape(t)}" for t in quiet], "", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+def _clip(reason: str, size: int = 400) -> str:
+    """A reason that quotes a whole added list would crowd out the redline it explains."""
+    return reason if len(reason) <= size else reason[: size - 1].rstrip() + "…"
+
+
+def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
+    """The comment's Markdown, never longer than `limit` characters."""
+    changed = [d for d in c.documents if d.changed]
+    material = sum(1 for d in changed if d.redline and d.redline.material and not d.new)
+    head = [MARKER, "# Legal documents in this pull request", "",
+            f"Compared {_code(c.base)} ({c.base_sha[:10]}) with {_code(c.head)} "
+            f"({c.head_sha[:10]}): ", ""]
+    if not changed:
+        head[-2] += "no published text changes."
+    else:
+        head[-2] += (f"{len(changed)} document{'s' if len(changed) != 1 else ''} changed, "
+                     f"{material} with material changes.")
+    quiet = [d for d in c.documents if not d.changed]
+    tail = ""
+    if quiet:
+        tail = "\n".join(["", f"<details><summary>{len(quiet)} unchanged "
+                          f"document{'s' if len(quiet) != 1 else ''}</summary>", "",
+                          *[f"- {md_escape(d.title)} (`{d.name}`)" for d in quiet], "",
+                          "</details>", ""])
+    body = "\n".join(head) + "\n"
+    parts = [_document(d, c.notice_days) for d in changed]
+    full = body + "\n".join(parts) + tail
+    if len(full) <= limit:
+        return full
+    note = ("\n> ✂️ **This comment was cut** to fit GitHub's limit of "
+            f"{MAX_CHARS:,} characters; {{left}}. Run "
+            f"{_code(f'lexdocs diff --format markdown {c.base} {c.head}')} for the whole "
+            "redline.\n")
+    room = limit - len(body) - len(note) - 40
+    kept: list[str] = []
+    for i, part in enumerate(parts):
+        if len(part) + 1 <= room:
+            kept.append(part)
+            room -= len(part) + 1
+            continue
+        kept.append(_cut(part, room))
+        left = len(parts) - i - 1
+        what = (f"{left} more changed document{'s' if left != 1 else ''} not shown"
+                if left else "the rest of this document is not shown")
+        return body + "\n".join(kept) + note.replace("{left}", what)
+    return body + "\n".join(kept) + note.replace("{left}", "unchanged documents not listed")
+
+
+def _code(text: str) -> str:
+    """A code span: GitHub shows its text literally, so only backticks need care."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
+def _cut(text: str, room: int) -> str:
+    """`text` cut at a line, with any open code block or <details> closed."""
+    if room <= 0:
+        return ""
+    cut = text[:room]
+    line_start = cut.rfind("\n") + 1
+    if line_start < room // 2:
+        # One very long line (a block of inserted text): cut it at a word and close the
+        # insertion or deletion mark that is still open, so the rest still reads.
+        cut = cut[: max(cut.rfind(" "), line_start)]
+        tail = cut[line_start:]
+        cut += "".join(m for m in ("**", "~~") if tail.count(m) % 2) + " …\n"
+    else:
+        cut = cut[:line_start]
+    if sum(1 for line in cut.splitlines() if line.startswith("```")) % 2:
+        cut += "```\n"
+    if cut.count("<details>") > cut.count("</details>"):
+        cut += "\n</details>\n"
+    return cut

@@ -1,0 +1,171 @@
+"""`lexdocs init` and `lexdocs new`: a site another organisation can build at once."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lexdocs.cli import cli, main
+from lexdocs.render.templates import render_tree
+from lexdocs.sources.documents import read_working_tree
+from tests.conftest import ROOT, Repo
+
+BIN = Path(sys.executable).parent
+
+
+def lexdocs(*args: str) -> int:
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not {".git", "site", ".cache"} & set(p.relative_to(root).parts)}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Repo, subprocess.CompletedProcess[str]]:
+    """`lexdocs init` into a new folder, committed with a fixed date, built once."""
+    path = tmp_path_factory.mktemp("init") / "acme-legal"
+    assert lexdocs("init", str(path), "--name", "Acme") == 0
+    repo = Repo(path)
+    repo.commit("Start the legal site", "2026-01-05T10:00:00+00:00")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT),
+               SOURCE_DATE_EPOCH="1767700000")
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=path, env=env,
+                            capture_output=True, text=True)
+    return repo, result
+
+
+def test_init_writes_a_site_that_builds_strict(site: tuple[Repo, subprocess.CompletedProcess[str]]
+                                               ) -> None:
+    repo, result = site
+    assert result.returncode == 0, result.stderr
+    for rel in ("mkdocs.yml", ".gitignore", "EDITING.md", "requirements.txt",
+                ".github/workflows/legal.yml", "policy_src/variables.yml",
+                "policy_src/privacy/document.yml", "policy_src/privacy/changes.yml"):
+        assert (repo.path / rel).is_file(), rel
+    mk = yaml.safe_load((repo.path / "mkdocs.yml").read_text())
+    assert mk["site_name"] == "Acme Legal"  # "Acme" + " Legal"
+    assert mk["plugins"][0] == "search" and "lexdocs" in mk["plugins"][1]
+    page = (repo.path / "site" / "privacy" / "index.html").read_text()
+    assert "Starter text — replace it." in page
+    assert "Example Organisation" in page  # a placeholder value, marked unconfirmed
+    assert (repo.path / "site" / "versions.json").is_file()
+    assert not (repo.path / "site" / ".gitkeep").exists()
+    # One line per document from lexdocs: MkDocs' own lines aside, nothing more.
+    ours = [line for line in result.stderr.splitlines() if "lexdocs:" in line]
+    assert len(ours) == 1 and "privacy: 1 version(s)" in ours[0]
+
+
+def test_scaffold_states_no_facts_of_ours(site: tuple[Repo, subprocess.CompletedProcess[str]]
+                                          ) -> None:
+    repo, _ = site
+    text = "\n".join(b.decode() for b in _files(repo.path).values()).lower()
+    assert "chatlio" not in text
+    variables = yaml.safe_load((repo.path / "policy_src/variables.yml").read_text())
+    assert all(v["confirmed"] is False for group in variables.values() for v in group.values())
+
+
+def test_init_in_an_existing_repository_adds_only_what_is_missing(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "existing")
+    repo.write(".gitignore", "node_modules/\n")
+    repo.write("README.md", "# Our docs\n")
+    repo.write("policy_src/terms/document.yml", "title: Terms\nslug: terms\nsections: [a.md]\n")
+    repo.write("policy_src/terms/a.md", "---\nid: a\ntitle: A\n---\nText.\n")
+    repo.commit("Existing", "2025-01-01T10:00:00+00:00")
+    before = _files(repo.path)
+    assert lexdocs("init", str(repo.path)) == 0
+    after = _files(repo.path)
+    assert {k: after[k] for k in before} == before  # nothing overwritten
+    added = set(after) - set(before)
+    assert {"mkdocs.yml", "EDITING.md", ".github/workflows/legal.yml",
+            "policy_src/variables.yml"} <= added
+    assert not any(k.startswith("policy_src/privacy/") for k in added)  # a document exists
+    assert lexdocs("init", str(repo.path)) == 0
+    assert _files(repo.path) == after  # a second run changes nothing
+
+
+def test_new_adds_a_document_that_renders(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s"
+    assert lexdocs("init", str(path)) == 0
+    assert yaml.safe_load((path / "mkdocs.yml").read_text())["site_name"] == "S Legal"
+    assert lexdocs("-C", str(path), "new", "cookies", "--title", "Cookies: what we set") == 0
+    _, docs = render_tree("policy_src", ["privacy", "cookies"], read_working_tree(path))
+    source, rendered = docs["cookies"]
+    assert source.title == "Cookies: what we set" and source.slug == "cookies"
+    assert "Starter text" in rendered.markdown
+    capsys.readouterr()
+    assert lexdocs("-C", str(path), "new", "cookies") == 1
+    assert "already exists" in capsys.readouterr().err
+    assert lexdocs("-C", str(path), "new", "Bad Name") == 1
+    assert "not a document name" in capsys.readouterr().err
+
+
+def test_editing_guide_is_the_one_init_writes() -> None:
+    ours = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    assert ours == (ROOT / "lexdocs/adopt/skeleton/EDITING.md").read_text(encoding="utf-8")
+    for topic in ("Edit a section", "Add a variable", "Write a change-log entry",
+                  "What counts as material", "Read a redline", "When lexdocs stops"):
+        assert f"## {topic}" in ours, topic
+    # Every rule id the guide explains is a real one.
+    from lexdocs.checks.runner import all_rules
+
+    known = {r.id for r in all_rules()}
+    named = set(re.findall(r"`((?:notice|permanent|unconfirmed)[a-z-]*)`", ours))
+    assert named and named <= known
+
+
+def test_pre_commit_hooks_run_lexdocs_check() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook = next(h for h in hooks if h["id"] == "lexdocs-check")
+    assert hook["entry"] == "lexdocs check" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("policy_src/privacy/10-intro.md") and files.search("mkdocs.yml")
+    assert not files.search("README.md")
+    local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    repo = local["repos"][0]
+    assert repo["repo"] == "local"
+    mine = next(h for h in repo["hooks"] if h["id"] == "lexdocs-check")
+    command = mine["entry"].split()
+    assert command[0].endswith("lexdocs") and command[1] in cli.commands
+
+
+def test_an_entry_appended_to_the_starter_change_log_is_read(tmp_path: Path) -> None:
+    from lexdocs.review.notice import parse_log
+
+    assert lexdocs("init", str(tmp_path / "s")) == 0
+    log = tmp_path / "s" / "policy_src" / "privacy" / "changes.yml"
+    assert parse_log(log.read_text(), "changes.yml") == []
+    text = log.read_text() + "- summary: Longer retention.\n  effective: 2026-03-01\n"
+    assert [e.summary for e in parse_log(text, "changes.yml")] == ["Longer retention."]
+
+
+def test_build_prints_one_line_per_document_unless_verbose(tmp_path: Path) -> None:
+    path = tmp_path / "quiet"
+    assert lexdocs("init", str(path)) == 0
+    repo = Repo(path)
+    repo.commit("Start", "2026-01-05T10:00:00+00:00")
+    # An uncommitted material edit with no change-log entry: a draft problem.
+    repo.replace("policy_src/variables.yml", "value: 1 year", "value: 2 years")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    lines = {}
+    for flags in ((), ("--verbose",)):
+        done = subprocess.run([str(BIN / "mkdocs"), "build", *flags, "-d", str(tmp_path / "o")],
+                              cwd=path, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        lines[flags] = [ln for ln in done.stderr.splitlines() if "lexdocs" in ln]
+    assert len(lines[()]) == 1
+    assert "showing the uncommitted draft (1 problem(s) in it" in lines[()][0]
+    assert any("draft: " in ln and "has no summary" in ln for ln in lines[("--verbose",)])

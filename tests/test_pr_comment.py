@@ -216,3 +216,17 @@ def test_shipped_workflow_is_the_one_init_writes() -> None:
     assert install in skeleton
     assert ours == skeleton.replace(
         install, "python -m pip install .   # this repository is lexdocs itself")
+
+
+def test_dates_the_text_states_read_as_words_not_markers(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "dated")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace("policy_src/privacy/10-intro.md", "This statement explains",
+                 "Effective {{ page_version.effective }}. This statement explains")
+    repo.write(LOG, "- summary: The statement says when it takes effect.\n"
+                    "  effective: 2025-03-20\n  material: false\n  reason: A date line only.\n")
+    repo.commit("State the effective date", "2025-02-10T10:00:00+00:00")
+    text = _comment(repo, base="HEAD~1", head="HEAD")
+    assert "March 20, 2025" in text
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)  # no private-use marker

@@ -16,10 +16,11 @@ from lexdocs.config import Options
 from lexdocs.dates import format_date
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import GitStore, open_store
-from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
 from lexdocs.review.formats import md_escape, to_markdown
-from lexdocs.review.notice import Entry, parse_log
-from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.review.notice import Entry, overrides_of, parse_log
+from lexdocs.review.pagedates import bind_plain
+from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.documents import load_document
 from lexdocs.sources.variables import load_variables_file
 
@@ -112,19 +113,16 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) ->
         seen = {e.key for e in parse_log(store.read(base, log_path), log_path)}
         added = [e for e in parse_log(store.read(head, log_path), log_path) if e.key not in seen]
         entry = added[-1] if added else None
-        redline = diff_documents(old, new, _overrides(entry))
+        redline = diff_documents(old, new, overrides_of(entry))
+        effective = entry.effective if entry is not None else None
+        # Dates the text states are not known until it is published: say so in words.
+        redline = bind_plain(redline, {
+            PAGE_VERSION["last_updated"]: "[the day this is merged]",
+            PAGE_VERSION["effective"]: (format_date(effective, "long") if effective
+                                        else "[its effective date]")})
     except LexdocsError as exc:
         return DocumentChange(name, new.title, None, None, str(exc), old is None, log_path)
     return DocumentChange(name, new.title, redline, entry, None, old is None, log_path)
-
-
-def _overrides(entry: Entry | None) -> tuple[Override, ...]:
-    """The entry's materiality decisions as the redline takes them (copied field by field,
-    so the change log may keep its own record type)."""
-    if entry is None:
-        return ()
-    return tuple(Override(section=o.section, material=o.material, reason=o.reason,
-                          path=o.path, line=o.line) for o in entry.overrides)
 
 
 def _badge(d: DocumentChange) -> str:

@@ -401,7 +401,8 @@ def test_json_round_trips_in_stable_order() -> None:
     out = to_json(red)
     data = json.loads(out)
     assert [list(d) for d in data] == [["section", "title", "kind", "old", "new", "material",
-                                        "reason", "variables", "overridden"]] * len(red.changes)
+                                        "reason", "variables", "links", "layout", "overridden"]
+                                       ] * len(red.changes)
     assert [(d["old"], d["new"], d["reason"], tuple(d["variables"]), d["overridden"])
             for d in data] == [(c.old, c.new, c.reason, c.variables, c.overridden)
                                for c in red.changes]

@@ -20,7 +20,16 @@ punctuation) inside each replaced run, so a comma added is a comma, not a word.
 All passes use SequenceMatcher with autojunk=False: its junk heuristic would
 treat common words as noise in long texts and produce ragged diffs.
 
-Materiality (materiality.py) judges each changed span. A section or variable
+What is compared is what a reader sees (markup.units): each block's kind
+(heading level, list type, table row) and, per character, where a link leads
+and which marks apply. A span whose words are equal but whose link targets,
+marks or block kinds differ is still a change: segments carry the differing
+`look` (shown as `old → new` on the linked words) and hunks carry notes on
+kinds, so a version (a new fingerprint of the same units) always has a
+redline with something in it.
+
+Materiality (materiality.py) judges each changed span's words; links.py judges
+each link target that moved, and a URL written out that became another URL. A section or variable
 counts as declared not material only if both versions declare it so: a commit
 that flips `material: false` cannot exempt its own edit. Overrides come last.
 """
@@ -29,13 +38,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from lexdocs.errors import SourceError
+from lexdocs.render import markup
+from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import materiality
+from lexdocs.review import links, materiality
 
 SEP = "\n\n"
 Op = Literal["equal", "insert", "delete"]
@@ -51,6 +62,98 @@ class Segment:
 
     op: Op
     text: str
+    look: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    """(old, new) facets (markup.Run) of these words where they matter to a reader: a link
+    target or mark changed on equal words, or the target of inserted or deleted linked words."""
+
+    @property
+    def link_change(self) -> tuple[str | None, str | None] | None:
+        """(old target, new target) when these words lead elsewhere than before."""
+        if self.look is None:
+            return None
+        a, b = markup.target(self.look[0]), markup.target(self.look[1])
+        return (a, b) if a != b else None
+
+
+_MARK_NAMES = {"em": "italic", "strong": "bold", "code": "code"}
+
+
+def _marks(facets: tuple[str, ...]) -> str:
+    return " ".join(_MARK_NAMES[f] for f in facets if f in _MARK_NAMES) or "plain"
+
+
+@dataclass(frozen=True)
+class LinkMove:
+    """Linked words whose target changed: `old` or `new` None when the link came or went."""
+
+    words: str
+    old: str | None
+    new: str | None
+    image: bool = False
+
+
+def _carries_target(seg: Segment) -> bool:
+    return seg.look is not None and (markup.target(seg.look[0]) is not None
+                                     or markup.target(seg.look[1]) is not None)
+
+
+def _groups(segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """Runs [start, end) of neighbouring segments that carry link targets: one link whose
+    words were partly edited is one group, so its move is told once, after its words."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, seg in enumerate([*segments, Segment("equal", "")]):
+        if _carries_target(seg) and SEP not in seg.text:
+            start = i if start is None else start
+        elif start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _group_moves(group: Sequence[Segment]) -> list[LinkMove]:
+    olds: list[str] = []
+    news: list[str] = []
+    for seg in group:
+        assert seg.look is not None
+        a, b = markup.target(seg.look[0]), markup.target(seg.look[1])
+        if a is not None and seg.op != "insert" and a not in olds:
+            olds.append(a)
+        if b is not None and seg.op != "delete" and b not in news:
+            news.append(b)
+    if olds == news:
+        return []
+    image = any(f.startswith("image:") for seg in group if seg.look for f in sum(seg.look, ()))
+    words = " ".join("".join(seg.text for seg in group if seg.op != "delete").split()) or \
+        " ".join("".join(seg.text for seg in group).split())
+    if len(olds) == len(news):
+        return [LinkMove(words, a, b, image) for a, b in zip(olds, news, strict=True)]
+    return ([LinkMove(words, a, None, image) for a in olds if a not in news]
+            + [LinkMove(words, None, b, image) for b in news if b not in olds])
+
+
+def link_moves(segments: Sequence[Segment]) -> list[LinkMove]:
+    """Every link (or image) whose target changed, came or went, on the words carrying it."""
+    return [m for i, j in _groups(segments) for m in _group_moves(segments[i:j])]
+
+
+def look_notes(segments: Sequence[Segment]) -> list[str]:
+    """For each segment, what to say after it besides its words ("" for nothing):
+    "link: https://old → https://new" after the last words of a link that moved, "bold →
+    plain" after words whose marks changed. One wording for every format."""
+    notes = ["" for _ in segments]
+    for i, j in _groups(segments):
+        moves = _group_moves(segments[i:j])
+        if moves:
+            label = "image" if moves[0].image else "link"
+            notes[j - 1] = "; ".join(f"{label}: {m.old or 'none'} → {m.new or 'none'}"
+                                     for m in moves)
+    for k, seg in enumerate(segments):
+        if seg.op == "equal" and seg.look is not None:
+            a, b = _marks(seg.look[0]), _marks(seg.look[1])
+            if a != b:
+                notes[k] = "; ".join(n for n in (notes[k], f"{a} → {b}") if n)
+    return notes
 
 
 @dataclass(frozen=True)
@@ -68,6 +171,8 @@ class Change:
     material: bool
     reason: str
     overridden: bool = False
+    details: tuple[str, ...] = ()
+    """Changes of layout the words do not show ("'Rights': heading 2 → heading 3")."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +270,8 @@ def tidy(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _ops(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
+def _ops(a: Sequence[Hashable], b: Sequence[Hashable],
+         ) -> Sequence[tuple[str, int, int, int, int]]:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
@@ -211,19 +317,92 @@ class Hunk:
     old: str
     new: str
     segments: tuple[Segment, ...]
+    notes: tuple[str, ...] = ()
 
 
-def diff_blocks(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[Segment, ...], list[Hunk]]:
+Facets = list[tuple[str, ...]]
+
+
+def _block(b: Block | str) -> Block:
+    return b if isinstance(b, Block) else Block("paragraph", (Run(b),) if b else ())
+
+
+def _facets(blocks: Sequence[Block]) -> Facets:
+    """Per character of the blocks' text joined by SEP: each character's facets."""
+    out: Facets = []
+    for i, b in enumerate(blocks):
+        if i:
+            out.extend([()] * len(SEP))
+        out.extend(b.char_facets())
+    return out
+
+
+def _has_target(facets: tuple[str, ...]) -> bool:
+    return markup.target(facets) is not None
+
+
+def annotate(segments: Sequence[Segment], old: Facets, new: Facets) -> tuple[Segment, ...]:
+    """Split segments where the look of their words changes and attach it.
+
+    Equal words get (old, new) facets where these differ; inserted and deleted
+    words get their own facets when they carry a link or image, so the target
+    of a link that came or went is shown too. Texts are untouched, so both
+    projections of the segments stay what they were.
+    """
+    out: list[Segment] = []
+    i = j = 0
+    for s in segments:
+        looks: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = []
+        for k in range(len(s.text)):
+            if s.op == "equal":
+                a, b = old[i + k], new[j + k]
+                looks.append((a, b) if a != b else None)
+            elif s.op == "delete":
+                looks.append((old[i + k], ()) if _has_target(old[i + k]) else None)
+            else:
+                looks.append(((), new[j + k]) if _has_target(new[j + k]) else None)
+        start = 0
+        for k in range(1, len(s.text) + 1):
+            if k == len(s.text) or looks[k] != looks[start]:
+                out.append(Segment(s.op, s.text[start:k], looks[start]))
+                start = k
+        if s.op != "insert":
+            i += len(s.text)
+        if s.op != "delete":
+            j += len(s.text)
+    return tuple(out)
+
+
+def _kind_notes(old: Sequence[Block], new: Sequence[Block]) -> tuple[str, ...]:
+    """Blocks whose words stayed but whose kind changed: "'Rights': heading 2 → heading 3"."""
+    notes = []
+    ta, tb = [b.text for b in old], [b.text for b in new]
+    for tag, i1, i2, j1, _ in _ops(ta, tb):
+        if tag == "equal":
+            for a, b in zip(old[i1:i2], new[j1:j1 + i2 - i1], strict=True):
+                if a.kind != b.kind:
+                    notes.append(f"'{_short(a.text)}': {a.kind} → {b.kind}")
+    return tuple(notes)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def diff_blocks(old: Sequence[Block | str], new: Sequence[Block | str],
+                ) -> tuple[tuple[Segment, ...], list[Hunk]]:
     """Diff two block lists: the whole section's segments, and each changed span.
 
-    Separators are emitted between spans only on the side that has blocks on both
-    sides of them, so a block added at the end never glues onto the last one.
+    Blocks are equal only if a reader sees them alike (words, link targets, marks,
+    kind). Separators are emitted between spans only on the side that has blocks on
+    both sides of them, so a block added at the end never glues onto the last one.
     """
+    ob, nb = [_block(b) for b in old], [_block(b) for b in new]
     out: list[Segment] = []
     hunks: list[Hunk] = []
     old_seen = new_seen = False
     spans: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in _ops(old, new):
+    for tag, i1, i2, j1, j2 in _ops(ob, nb):
         if tag == "replace" and i2 - i1 == j2 - j1:  # pair blocks one to one: finer changes
             spans.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
                          for k in range(i2 - i1))
@@ -235,15 +414,16 @@ def diff_blocks(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[Segment, 
         if sep_old or sep_new:
             out.append(Segment("equal" if sep_old and sep_new else
                                "delete" if sep_old else "insert", SEP))
-        a, b = SEP.join(old[i1:i2]), SEP.join(new[j1:j2])
+        a, b = SEP.join(x.text for x in ob[i1:i2]), SEP.join(x.text for x in nb[j1:j2])
         if tag == "equal":
             out.append(Segment("equal", a))
         else:
             segs = diff_text(a, b)
             out.extend(segs)
-            hunks.append(Hunk(a, b, segs))
+            hunks.append(Hunk(a, b, annotate(segs, _facets(ob[i1:i2]), _facets(nb[j1:j2])),
+                              _kind_notes(ob[i1:i2], nb[j1:j2])))
         old_seen, new_seen = old_seen or has_old, new_seen or has_new
-    return tidy(out), hunks
+    return annotate(tidy(out), _facets(ob), _facets(nb)), hunks
 
 
 def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
@@ -277,9 +457,11 @@ class _Builder:
         self.changes.append(Change(s.id, s.title, kind, old, new, segs, (), material, reason))
 
     def whole(self, s: RenderedSection, kind: Kind) -> None:
-        text = section_text(s.blocks)
+        blocks = markup.units(s.html)
+        text = section_text([b.text for b in blocks])
         op: Op = "insert" if kind == "added" else "delete"
-        segs = (Segment(op, text),) if text else ()
+        facets = _facets(blocks)
+        segs = annotate((Segment(op, text),), facets, facets) if text else ()
         old, new = ("", text) if kind == "added" else (text, "")
         self.add_structure(s, kind, old, new, segs)
         self.sections.append(SectionDiff(s.id, s.title, None, (kind,), segs))
@@ -298,7 +480,7 @@ class _Builder:
                                            variables_changed=(), immaterial_vars=frozenset())
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), ok, why))
-        segs, hunks = diff_blocks(o.blocks, n.blocks)
+        segs, hunks = diff_blocks(markup.units(o.html), markup.units(n.html))
         if hunks:
             status.append("modified")
         used = sorted(u for u in (o.uses | n.uses) if u in self.changed)
@@ -308,14 +490,57 @@ class _Builder:
             placed = [used for _ in hunks]  # e.g. a list value: the text does not quote it
         for h, names in zip(hunks, placed, strict=True):
             notes = tuple(f"{u}: {self.changed[u][0]} → {self.changed[u][1]}" for u in names)
+            words_old = _swap_urls(h.old, links.url_pairs(h.old, h.new))
             ok, why = materiality.classify(
-                h.old, h.new, section_material=section_material, variables_changed=names,
+                words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known)
+            ok, why = _with_links(h, words_old, ok, why, section_material)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
-                                       notes, ok, why))
+                                       notes, ok, why, details=h.notes))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), segs))
+
+
+def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """`text` with each written-out URL that moved replaced by where it moved: what is
+    left to differ is the wording, which the materiality rules judge."""
+    for a, b in pairs:
+        text = text.replace(a, b)
+    return text
+
+
+def link_verdicts(h: Hunk) -> list[links.Verdict]:
+    """A verdict for each link target that changed in a hunk, on the words that carry it,
+    and for each URL written out as text that became another URL."""
+    found: dict[tuple[str | None, str | None], str] = {}
+    for m in link_moves(h.segments):
+        found.setdefault((m.old, m.new), m.words)
+    for a, b in links.url_pairs(h.old, h.new):
+        found.setdefault((a, b), "")
+    return [links.judge(a, b, words) for (a, b), words in found.items()]
+
+
+def _with_links(h: Hunk, words_old: str, ok: bool, why: str,
+                section_material: bool) -> tuple[bool, str]:
+    """The verdict on a hunk's words joined with those on its links and layout.
+
+    Words the same once moved URLs are swapped back: only links (or only marks and
+    block kinds) changed, and their verdicts alone decide.
+    """
+    verdicts = link_verdicts(h)
+    same_words = words_old == h.new
+    if not verdicts and not same_words:
+        return ok, why
+    parts = ([] if same_words else [links.Verdict(ok, "wording", why, ())]) + verdicts
+    if not parts:
+        shown = [*h.notes, *(f"'{s.text.strip()}': {note}" for s, note in
+                             zip(h.segments, look_notes(h.segments), strict=True) if note)]
+        return False, f"Not material: only the layout changed ({'; '.join(shown)})."
+    v = links.combine(parts)
+    if v.material and not section_material:
+        return False, f"Not material: section declared not material (note: {v.reason})"
+    return v.material, v.reason
 
 
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
@@ -334,6 +559,11 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
         else:
             removed_after.setdefault(anchor, []).append(s)
     b = _Builder(old, new)
+    if old is not None and old.title != new.title:
+        ok, why = materiality.classify(old.title, new.title, section_material=True,
+                                       variables_changed=(), immaterial_vars=frozenset())
+        b.changes.append(Change("", "Document title", "retitled", old.title, new.title,
+                                diff_text(old.title, new.title), (), ok, why))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")
     for pos, s in enumerate(new.sections):

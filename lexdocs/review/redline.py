@@ -332,9 +332,13 @@ def _facets(blocks: Sequence[Block]) -> Facets:
     out: Facets = []
     for i, b in enumerate(blocks):
         if i:
-            out.extend([()] * len(SEP))
-        out.extend(b.char_facets())
+            out += _PLAIN_SEP
+        for r in b.runs:
+            out += [r.facets] * len(r.text)
     return out
+
+
+_PLAIN_SEP: Facets = [()] * len(SEP)
 
 
 def _has_target(facets: tuple[str, ...]) -> bool:
@@ -352,25 +356,35 @@ def annotate(segments: Sequence[Segment], old: Facets, new: Facets) -> tuple[Seg
     out: list[Segment] = []
     i = j = 0
     for s in segments:
-        looks: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = []
-        for k in range(len(s.text)):
-            if s.op == "equal":
-                a, b = old[i + k], new[j + k]
-                looks.append((a, b) if a != b else None)
-            elif s.op == "delete":
-                looks.append((old[i + k], ()) if _has_target(old[i + k]) else None)
-            else:
-                looks.append(((), new[j + k]) if _has_target(new[j + k]) else None)
-        start = 0
-        for k in range(1, len(s.text) + 1):
-            if k == len(s.text) or looks[k] != looks[start]:
-                out.append(Segment(s.op, s.text[start:k], looks[start]))
-                start = k
+        n = len(s.text)
+        a, b = old[i:i + n] if s.op != "insert" else [], new[j:j + n] if s.op != "delete" else []
+        if (a == b if s.op == "equal" else not any(a or b)):  # the usual case: nothing to say
+            out.append(s)
+        else:
+            out.extend(_split_looks(s, a, b))
         if s.op != "insert":
-            i += len(s.text)
+            i += n
         if s.op != "delete":
-            j += len(s.text)
+            j += n
     return tuple(out)
+
+
+def _split_looks(s: Segment, old: Facets, new: Facets) -> list[Segment]:
+    looks: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = []
+    for k in range(len(s.text)):
+        if s.op == "equal":
+            looks.append((old[k], new[k]) if old[k] != new[k] else None)
+        elif s.op == "delete":
+            looks.append((old[k], ()) if _has_target(old[k]) else None)
+        else:
+            looks.append(((), new[k]) if _has_target(new[k]) else None)
+    out: list[Segment] = []
+    start = 0
+    for k in range(1, len(s.text) + 1):
+        if k == len(s.text) or looks[k] != looks[start]:
+            out.append(Segment(s.op, s.text[start:k], looks[start]))
+            start = k
+    return out
 
 
 def _kind_notes(old: Sequence[Block], new: Sequence[Block]) -> tuple[str, ...]:

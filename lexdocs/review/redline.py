@@ -49,6 +49,8 @@ from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review import links, materiality
 
 SEP = "\n\n"
+TITLE_ID = "(document title)"
+"""`section_id` of a change to the document's own title; no section id can look like it."""
 Op = Literal["equal", "insert", "delete"]
 Kind = Literal["added", "removed", "moved", "retitled", "modified"]
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
@@ -576,7 +578,7 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
     if old is not None and old.title != new.title:
         ok, why = materiality.classify(old.title, new.title, section_material=True,
                                        variables_changed=(), immaterial_vars=frozenset())
-        b.changes.append(Change("", "Document title", "retitled", old.title, new.title,
+        b.changes.append(Change(TITLE_ID, "Document title", "retitled", old.title, new.title,
                                 diff_text(old.title, new.title), (), ok, why))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")

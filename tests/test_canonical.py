@@ -62,6 +62,7 @@ def test_markdown_spelling_a_reader_cannot_see_is_not_a_change(a: str, b: str) -
     ("3. one\n4. two\n", "1. one\n2. two\n"),                              # list start
     ("| a | b |\n|---|---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 3 |\n"),  # cell
     ("| a | b |\n|---|---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 2 | 1 |\n"),
+    ("| a | b |\n|---|---|\n| 1 |  |\n", "| a | b |\n|---|---|\n|  | 1 |\n"),  # empty cell
     ("We may share.\n", "We **may** share.\n"),                            # emphasis added
     ("- one\n\n    two\n", "- one\n- two\n"),                             # one item or two
     ("Write <!-- to us.\n", "Write\n"),                                    # unclosed: shown
@@ -141,7 +142,7 @@ def block(draw: st.DrawFn) -> str:
 _SWAPS = [*((f"({a})", f"({b})") for a in _TARGETS for b in _TARGETS if a != b),
           ("(a.png)", "(b.png)"), ("(b.png)", "(a.png)"), ("## ", "### "), ("### ", "## "),
           ("- ", "1. "), ("1. ", "- "), ("**", "*"), ("*", "**"), ("_", "*"),
-          ("| h |", "| h h |"), ("> ", ""), ("\n    - sub", "\n- sub")]
+          ("| h |", "| h h |"), ("| h |", "|  |"), ("> ", ""), ("\n    - sub", "\n- sub")]
 
 Doc = tuple[tuple[str, str], ...]  # (title, body) per section; ids follow titles
 

@@ -12,7 +12,11 @@ units (`Block`s of `Run`s) that versions, redlines and materiality all use:
 - not part of it: Markdown spelling that renders alike (list markers,
   `*`/`_`, wrapping, trailing spaces and the line breaks they make, loose or
   tight lists), HTML comments (dropped before conversion), element ids and
-  classes, link titles, table alignment, horizontal rules.
+  classes, link titles, table alignment, horizontal rules, white space
+  inside code blocks.
+
+An empty table cell is a block with the text "(empty)" (facet "empty"), so
+cells never shift columns unseen; `blocks` and `plain_text` leave it out.
 
 `canonical` is a serialisation of exactly these units and `fingerprint` its
 hash, so two texts get different fingerprints only if their units differ,
@@ -135,6 +139,9 @@ class Block:
         return [r.facets for r in self.runs for _ in r.text]
 
 
+EMPTY_CELL = "(empty)"
+"""The text of an empty table cell, with the facet "empty": a redline must show it."""
+
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LEAVES = _HEADINGS | {"p", "pre", "td", "th", "dt", "dd", "caption"}
 _CONTAINERS = {"li", "td", "th", "blockquote", "dd", "dt", "caption"}
@@ -180,6 +187,11 @@ class _UnitParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BOUNDARIES:
+            self.flush()
+        if tag in ("td", "th") and self.stack and self.stack[-1][0] == tag and not self.counts[-1]:
+            # An empty cell still holds its column: without it the cells after it would
+            # shift left unseen.
+            self.text(EMPTY_CELL, ("empty",))
             self.flush()
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
@@ -305,8 +317,12 @@ def fingerprint(html: str) -> str:
 
 
 def blocks(html: str) -> list[str]:
-    """The visible text of `html`, one string per paragraph, list item, heading or cell."""
-    return [b.text for b in units(html)]
+    """The visible text of `html`, one string per paragraph, list item, heading or cell
+    (an empty cell has none)."""
+    return [b.text for b in units(html) if b.runs != _EMPTY_RUNS]
+
+
+_EMPTY_RUNS = (Run(EMPTY_CELL, ("empty",)),)
 
 
 def plain_text(html: str) -> str:

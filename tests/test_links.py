@@ -212,3 +212,20 @@ def test_a_link_to_a_missing_anchor_names_file_and_line(intro: str, other: str, 
     with pytest.raises(RenderError) as err:
         _tree(intro, other)
     assert str(err.value).startswith(f"{where}: {message}")
+
+
+def test_an_image_source_change_is_shown_on_its_alt_text() -> None:
+    red = redline("![Our logo](logo-old.png)", "![Our logo](logo-new.png)")
+    (c,) = red.changes
+    assert "Our logo (image: logo-old.png → logo-new.png)" in formats.to_markdown(red)
+    assert not c.material  # both are paths on this site
+
+
+def test_a_section_declared_not_material_still_names_the_link_move() -> None:
+    a = render([("choices", "Your choices", f"Use [this form]({OLD}).", False)])
+    b = render([("choices", "Your choices", "Use [this form](https://ads.example.net/o).",
+                 False)])
+    (c,) = diff_documents(a, b).changes
+    assert not c.material
+    assert c.reason.startswith("Not material: section declared not material (note: Material:")
+    assert "ads.example.net" in c.reason

@@ -29,9 +29,11 @@ kinds, so a version (a new fingerprint of the same units) always has a
 redline with something in it.
 
 Materiality (materiality.py) judges each changed span's words; links.py judges
-each link target that moved, and a URL written out that became another URL. A section or variable
-counts as declared not material only if both versions declare it so: a commit
-that flips `material: false` cannot exempt its own edit. Overrides come last.
+each link target that moved, and each URL written out that became another URL
+(the words are judged with it swapped back, so link maintenance alone is not
+"a web address changed"). A section or variable counts as declared not
+material only if both versions declare it so: a commit that flips
+`material: false` cannot exempt its own edit. Overrides come last.
 """
 
 from __future__ import annotations
@@ -67,14 +69,6 @@ class Segment:
     look: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     """(old, new) facets (markup.Run) of these words where they matter to a reader: a link
     target or mark changed on equal words, or the target of inserted or deleted linked words."""
-
-    @property
-    def link_change(self) -> tuple[str | None, str | None] | None:
-        """(old target, new target) when these words lead elsewhere than before."""
-        if self.look is None:
-            return None
-        a, b = markup.target(self.look[0]), markup.target(self.look[1])
-        return (a, b) if a != b else None
 
 
 _MARK_NAMES = {"em": "italic", "strong": "bold", "code": "code"}
@@ -552,10 +546,11 @@ def _with_links(h: Hunk, words_old: str, ok: bool, why: str,
     if not parts:
         shown = [*h.notes, *(f"'{s.text.strip()}': {note}" for s, note in
                              zip(h.segments, look_notes(h.segments), strict=True) if note)]
-        return False, f"Not material: only the layout changed ({'; '.join(shown)})."
+        return False, "Not material: only the layout changed" + (
+            f" ({'; '.join(shown)})." if shown else ".")
     v = links.combine(parts)
     if v.material and not section_material:
-        return False, f"Not material: section declared not material (note: {v.reason})"
+        return False, f"Not material: section declared not material (note: {v.reason})."
     return v.material, v.reason
 
 

@@ -144,20 +144,20 @@ _SWAPS = [*((f"({a})", f"({b})") for a in _TARGETS for b in _TARGETS if a != b),
           ("- ", "1. "), ("1. ", "- "), ("**", "*"), ("*", "**"), ("_", "*"),
           ("| h |", "| h h |"), ("| h |", "|  |"), ("> ", ""), ("\n    - sub", "\n- sub")]
 
-Doc = tuple[tuple[str, str], ...]  # (title, body) per section; ids follow titles
+Doc = tuple[tuple[str, str, str], ...]  # (id, title, body) per section; a move keeps the id
 
 
 @st.composite
 def documents(draw: st.DrawFn) -> list[Doc]:
     """A first document, then a sequence of edits that are each small and often invisible."""
     titles = ["Intro", "Sharing", "Rights"]
-    doc: list[tuple[str, str]] = [(t, "\n\n".join(draw(st.lists(block(), min_size=1,
-                                                                 max_size=3))))
-                                  for t in titles]
+    doc: list[tuple[str, str, str]] = [
+        (t.lower(), t, "\n\n".join(draw(st.lists(block(), min_size=1, max_size=3))))
+        for t in titles]
     out = [tuple(doc)]
     for _ in range(draw(st.integers(1, 5))):
         i = draw(st.integers(0, len(doc) - 1))
-        title, body = doc[i]
+        sid, title, body = doc[i]
         edit = draw(st.sampled_from(["replace-block", "add-block", "respell", "retitle",
                                      "move", "same", "swap", "swap", "swap"]))
         blocks = body.split("\n\n")
@@ -182,13 +182,13 @@ def documents(draw: st.DrawFn) -> list[Doc]:
             doc.insert(draw(st.integers(0, len(doc) - 1)), doc.pop(i))
             out.append(tuple(doc))
             continue
-        doc[i] = (title, "\n\n".join(blocks))
+        doc[i] = (sid, title, "\n\n".join(blocks))
         out.append(tuple(doc))
     return out
 
 
 def _render(doc: Doc) -> RenderedDocument:
-    return render([(f"s{k}", title, body) for k, (title, body) in enumerate(doc)])
+    return render(list(doc))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

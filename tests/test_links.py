@@ -85,7 +85,10 @@ def test_every_format_shows_old_and_new_target_on_the_linked_words(fmt: str) -> 
     arrow = f"{OLD} → https://ads.example.net/optout"
     if fmt == "html":
         out = formats.to_html(MOVED)
-        assert f'this form <span class="lx-look">(link: {arrow})</span>' in out
+        assert ('this form <span class="lx-look">(link: <del class="lx-del"><span class="lx-sr">'
+                f'[deleted: </span>{OLD}<span class="lx-sr">]</span></del> → <ins class="lx-ins">'
+                '<span class="lx-sr">[inserted: </span>https://ads.example.net/optout<span '
+                'class="lx-sr">]</span></ins>)</span>') in out
     elif fmt == "markdown":
         out = formats.to_markdown(MOVED)
         assert f"> To opt out, use this form (link: {arrow})." in out

@@ -24,6 +24,7 @@ from rich.text import Text
 from lexdocs.review.redline import (
     SEP,
     Change,
+    Note,
     Redline,
     SectionDiff,
     Segment,
@@ -103,8 +104,16 @@ def _html_marks(segments: Sequence[Segment]) -> str:
             parts.append(f'<{tag} class="lx-{tag}"><span class="lx-sr">[{word}: </span>'
                          f'{_h(s.text)}<span class="lx-sr">]</span></{tag}>')
         if note:
-            parts.append(f' <span class="lx-look">({_h(note)})</span>')
+            parts.append(f' <span class="lx-look">({_html_notes(note)})</span>')
     return "".join(parts)
+
+
+def _html_notes(notes: Sequence[Note]) -> str:
+    """"link: <del>old</del> → <ins>new</ins>": the target struck and underlined like words."""
+    return "; ".join(
+        (f"{_h(n.label)}: " if n.label else "")
+        + _html_marks([Segment("delete", n.old)]) + " → " + _html_marks([Segment("insert", n.new)])
+        for n in notes)
 
 
 def _html_block(block: Sequence[Segment]) -> str:
@@ -213,7 +222,7 @@ def _md_marks_noted(block: Sequence[Segment]) -> str:
     for s, note in zip(block, look_notes(block), strict=True):
         out.append(_md_marks([s]))
         if note:
-            out.append(f" ({md_escape(note)})")
+            out.append(f" ({md_escape('; '.join(map(str, note)))})")
     return "".join(out)
 
 
@@ -252,7 +261,7 @@ def _term_marks(segments: Sequence[Segment]) -> Text:
             else:
                 text.append(lead).append(f"{{+{core}+}}", style="green underline").append(trail)
             if note:
-                text.append(f" ({note})", style="yellow")
+                text.append(f" ({'; '.join(map(str, note))})", style="yellow")
     return text
 
 

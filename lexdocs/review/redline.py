@@ -133,22 +133,32 @@ def link_moves(segments: Sequence[Segment]) -> list[LinkMove]:
     return [m for i, j in _groups(segments) for m in _group_moves(segments[i:j])]
 
 
-def look_notes(segments: Sequence[Segment]) -> list[str]:
-    """For each segment, what to say after it besides its words ("" for nothing):
-    "link: https://old → https://new" after the last words of a link that moved, "bold →
-    plain" after words whose marks changed. One wording for every format."""
-    notes = ["" for _ in segments]
+@dataclass(frozen=True)
+class Note:
+    """Something that changed about words besides the words: "link: old → new"."""
+
+    label: str
+    """"link", "image", or "" for marks ("bold → plain")."""
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.label + ': ' if self.label else ''}{self.old} → {self.new}"
+
+
+def look_notes(segments: Sequence[Segment]) -> list[tuple[Note, ...]]:
+    """For each segment, what to say after it besides its words (empty for nothing): the
+    move of a link after its last words, a change of marks after the words it concerns.
+    One wording for every format."""
+    notes: list[tuple[Note, ...]] = [() for _ in segments]
     for i, j in _groups(segments):
-        moves = _group_moves(segments[i:j])
-        if moves:
-            label = "image" if moves[0].image else "link"
-            notes[j - 1] = "; ".join(f"{label}: {m.old or 'none'} → {m.new or 'none'}"
-                                     for m in moves)
+        notes[j - 1] = tuple(Note("image" if m.image else "link", m.old or "none",
+                                  m.new or "none") for m in _group_moves(segments[i:j]))
     for k, seg in enumerate(segments):
         if seg.op == "equal" and seg.look is not None:
             a, b = _marks(seg.look[0]), _marks(seg.look[1])
             if a != b:
-                notes[k] = "; ".join(n for n in (notes[k], f"{a} → {b}") if n)
+                notes[k] = (*notes[k], Note("", a, b))
     return notes
 
 
@@ -544,8 +554,8 @@ def _with_links(h: Hunk, words_old: str, ok: bool, why: str,
         return ok, why
     parts = ([] if same_words else [links.Verdict(ok, "wording", why, ())]) + verdicts
     if not parts:
-        shown = [*h.notes, *(f"'{s.text.strip()}': {note}" for s, note in
-                             zip(h.segments, look_notes(h.segments), strict=True) if note)]
+        shown = [*h.notes, *(f"'{s.text.strip()}': {'; '.join(map(str, notes))}" for s, notes
+                             in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
         return False, "Not material: only the layout changed" + (
             f" ({'; '.join(shown)})." if shown else ".")
     v = links.combine(parts)

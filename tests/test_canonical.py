@@ -78,7 +78,8 @@ def test_comments_are_never_shown_but_code_keeps_its_text() -> None:
 
 
 def test_every_heading_gets_an_id() -> None:
-    html = markup.to_html("### How to contact us\n\n#### Details {#details}\n")
+    html = markup.to_html("### How to contact us\n\n#### Details {#details}\n\n"
+                          'Text that says id="not-an-id".\n')
     assert markup.element_ids(html) == ["how-to-contact-us", "details"]
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -27,9 +26,6 @@ from lexdocs.sources.documents import Reader
 
 if TYPE_CHECKING:
     from lexdocs.render.templates import RenderedDocument, RenderedSection
-
-_HREF = re.compile(r"""<a\s[^>]*?href="([^"]*)\"""")
-
 
 def document_ids(doc: RenderedDocument) -> Counter[str]:
     """Every id a reader can link to on the document's page, with how often it occurs."""
@@ -69,13 +65,12 @@ def check_anchors(docs: Mapping[str, RenderedDocument], read: Reader) -> None:
     slugs = {d.slug: name for name, d in docs.items()}
     for name, doc in docs.items():
         for section in doc.sections:
-            for href in _HREF.findall(section.html):
+            for href in markup.link_targets(section.html):
                 _check(href, name, section, docs, ids, slugs, read)
 
 
 def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, RenderedDocument],
            ids: Mapping[str, Counter[str]], slugs: Mapping[str, str], read: Reader) -> None:
-    href = href.replace("&amp;", "&")
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.fragment:
         return

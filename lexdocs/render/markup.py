@@ -330,9 +330,33 @@ def plain_text(html: str) -> str:
     return "\n\n".join(blocks(html))
 
 
-_ID = re.compile(r"""\sid="([^"]*)\"""")
+class _Attrs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.append(value)
+            elif name == "href" and tag == "a" and value is not None:
+                self.hrefs.append(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _attrs(html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    parser = _Attrs()
+    parser.feed(html)
+    parser.close()
+    return tuple(parser.ids), tuple(parser.hrefs)
 
 
 def element_ids(html: str) -> list[str]:
     """Every element id in `html` (headings get one from the converter), for anchor checks."""
-    return _ID.findall(html)
+    return list(_attrs(html)[0])
+
+
+def link_targets(html: str) -> list[str]:
+    """Every link target in `html`, as the reader's browser will follow it."""
+    return list(_attrs(html)[1])

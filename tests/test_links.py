@@ -232,3 +232,15 @@ def test_a_section_declared_not_material_still_names_the_link_move() -> None:
     assert not c.material
     assert c.reason.startswith("Not material: section declared not material (note: Material:")
     assert "ads.example.net" in c.reason
+
+
+def test_the_sites_own_domain_is_this_site_when_known() -> None:
+    home = "https://chatlio.com/legal/"
+    assert judge("/privacy/optout", OLD, "opt out").material  # unknown home: conservative
+    assert not judge("/privacy/optout", OLD, "opt out", home).material
+    assert not judge(None, "https://help.chatlio.com/x", "help", home).material
+    assert judge(None, "https://ads.example.net/x", "help", home).material
+    a = doc("Read [our help](/help/).")
+    b = doc("Read [our help](https://www.chatlio.com/help/).")
+    assert diff_documents(a, b).material
+    assert not diff_documents(a, b, home=home).material

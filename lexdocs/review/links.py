@@ -53,8 +53,16 @@ class Place:
     """What a reader would call it: the host, an email domain, or "this site"."""
 
 
-def place(url: str) -> Place:
-    """The organisation a target belongs to; relative paths and anchors are this site."""
+def place(url: str, home: str = "") -> Place:
+    """The organisation a target belongs to; relative paths and anchors are this site,
+    and so is any address of the site's own registrable domain (`home`, its URL)."""
+    where = _place(url)
+    if home and where.site is not None and where.site == _place(home).site:
+        return Place(site=None, host=f"this site ({where.host})")
+    return where
+
+
+def _place(url: str) -> Place:
     url = url.strip()
     if url.lower().startswith("www."):
         url = "http://" + url
@@ -76,17 +84,19 @@ def place(url: str) -> Place:
     return Place(site=_psl().privatesuffix(host) or host, host=host)
 
 
-def judge(old: str | None, new: str | None, words: str = "") -> Verdict:
+def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> Verdict:
     """The verdict for a link target changed from `old` to `new` on `words`.
 
     None means no link: a link added to or taken from unchanged words changes
     where a reader can go, so it is material unless it stays on this site.
+    `home` is the site's own URL (MkDocs `site_url`) when known: its domain is
+    this site, so a relative link written out in full is still maintenance.
     """
     on = f" on '{_short(words)}'" if words.strip() else ""
     if old is None or new is None:
         present = new if old is None else old
         assert present is not None
-        where = place(present)
+        where = place(present, home)
         verb = "added" if old is None else "removed"
         evidence = tuple(u for u in (old, new) if u is not None)
         if where.site is None:
@@ -95,7 +105,7 @@ def judge(old: str | None, new: str | None, words: str = "") -> Verdict:
                            f"({present}).", evidence)
         return Verdict(True, f"link-{verb}",
                        f"Material: a link to {where.host} was {verb}{on} ({present}).", evidence)
-    a, b = place(old), place(new)
+    a, b = place(old, home), place(new, home)
     evidence = (old, new)
     if a.site is None and b.site is None:
         return Verdict(False, "link-site-relative",

@@ -459,7 +459,9 @@ def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
 class _Builder:
     """Collects the changes of one redline in document order."""
 
-    def __init__(self, old: RenderedDocument | None, new: RenderedDocument) -> None:
+    def __init__(self, old: RenderedDocument | None, new: RenderedDocument,
+                 home: str = "") -> None:
+        self.home = home
         self.old_values = old.values if old else {}
         self.new_values = new.values
         self.immaterial = new.immaterial & (old.immaterial if old else frozenset())
@@ -515,7 +517,7 @@ class _Builder:
                 words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known)
-            ok, why = _with_links(h, words_old, ok, why, section_material)
+            ok, why = _with_links(h, words_old, ok, why, section_material, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, ok, why, details=h.notes))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
@@ -530,25 +532,25 @@ def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     return text
 
 
-def link_verdicts(h: Hunk) -> list[links.Verdict]:
+def link_verdicts(h: Hunk, home: str = "") -> list[links.Verdict]:
     """A verdict for each link target that changed in a hunk, on the words that carry it,
-    and for each URL written out as text that became another URL."""
+    and for each URL written out as text that became another URL (`home`: links.judge)."""
     found: dict[tuple[str | None, str | None], str] = {}
     for m in link_moves(h.segments):
         found.setdefault((m.old, m.new), m.words)
     for a, b in links.url_pairs(h.old, h.new):
         found.setdefault((a, b), "")
-    return [links.judge(a, b, words) for (a, b), words in found.items()]
+    return [links.judge(a, b, words, home) for (a, b), words in found.items()]
 
 
 def _with_links(h: Hunk, words_old: str, ok: bool, why: str,
-                section_material: bool) -> tuple[bool, str]:
+                section_material: bool, home: str = "") -> tuple[bool, str]:
     """The verdict on a hunk's words joined with those on its links and layout.
 
     Words the same once moved URLs are swapped back: only links (or only marks and
     block kinds) changed, and their verdicts alone decide.
     """
-    verdicts = link_verdicts(h)
+    verdicts = link_verdicts(h, home)
     same_words = words_old == h.new
     if not verdicts and not same_words:
         return ok, why
@@ -565,8 +567,11 @@ def _with_links(h: Hunk, words_old: str, ok: bool, why: str,
 
 
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
-                   overrides: Sequence[Override] = ()) -> Redline:
-    """Compare two versions of one document (`old` None: the first version, all added)."""
+                   overrides: Sequence[Override] = (), home: str = "") -> Redline:
+    """Compare two versions of one document (`old` None: the first version, all added).
+
+    `home` is the site's own URL when known (MkDocs `site_url`): links to its domain
+    are judged as links within this site."""
     old_sections = {s.id: s for s in old.sections} if old else {}
     new_ids = [s.id for s in new.sections]
     old_ids = list(old_sections)
@@ -579,7 +584,7 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
             anchor = sid
         else:
             removed_after.setdefault(anchor, []).append(s)
-    b = _Builder(old, new)
+    b = _Builder(old, new, home)
     if old is not None and old.title != new.title:
         ok, why = materiality.classify(old.title, new.title, section_material=True,
                                        variables_changed=(), immaterial_vars=frozenset())

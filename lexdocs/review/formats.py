@@ -21,16 +21,8 @@ from collections.abc import Iterator, Sequence
 from rich.console import Console, Group
 from rich.text import Text
 
-from lexdocs.review.redline import (
-    SEP,
-    Change,
-    Note,
-    Redline,
-    SectionDiff,
-    Segment,
-    link_moves,
-    look_notes,
-)
+from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
+from lexdocs.review.redline import Change, Redline, SectionDiff
 
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""

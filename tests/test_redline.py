@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexdocs.errors import SourceError
+from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.review.redline import (
     SEP,
@@ -281,6 +282,33 @@ def test_blocks_reconstruct_both_versions(pair: tuple[list[str], list[str]]) -> 
     assert all(a.op != b.op for a, b in pairwise(segs) if "equal" in (a.op, b.op))
 
 
+FACETS = st.sampled_from([(), (), ("em",), ("link:https://a.example/x",),
+                          ("link:https://b.example/y",), ("image:a.png",)])
+RUNS = st.lists(st.tuples(WORDS, FACETS), min_size=1, max_size=6).map(
+    lambda rs: Block("paragraph", tuple(Run(w + " ", f) for w, f in rs)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RUNS, max_size=4), st.lists(RUNS, max_size=4))
+def test_looks_mark_exactly_the_words_that_look_different(old: list[Block],
+                                                          new: list[Block]) -> None:
+    segs, hunks = diff_blocks(old, new)
+    ta, tb = SEP.join(b.text for b in old), SEP.join(b.text for b in new)
+    assert (old_of(segs), new_of(segs)) == (ta, tb)
+    fa = [f for i, b in enumerate(old) for f in [()] * (len(SEP) if i else 0) + b.char_facets()]
+    fb = [f for i, b in enumerate(new) for f in [()] * (len(SEP) if i else 0) + b.char_facets()]
+    i = j = 0
+    for s in segs:
+        for k in range(len(s.text)):
+            if s.op == "equal":
+                assert (s.look is not None) == (fa[i + k] != fb[j + k])
+                assert s.look in (None, (fa[i + k], fb[j + k]))
+        i += len(s.text) if s.op != "insert" else 0
+        j += len(s.text) if s.op != "delete" else 0
+    assert all(a.look != b.look for a, b in pairwise(segs) if a.op == b.op == "equal")
+    assert bool(hunks) == (old != new)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(), st.text())
 def test_any_text_reconstructs(old: str, new: str) -> None:
@@ -401,8 +429,8 @@ def test_json_round_trips_in_stable_order() -> None:
     out = to_json(red)
     data = json.loads(out)
     assert [list(d) for d in data] == [["section", "title", "kind", "old", "new", "material",
-                                        "reason", "variables", "overridden", "rule",
-                                        "evidence"]] * len(red.changes)
+                                        "reason", "variables", "links", "layout", "overridden",
+                                        "rule", "evidence"]] * len(red.changes)
     assert [(d["old"], d["new"], d["reason"], tuple(d["variables"]), d["overridden"])
             for d in data] == [(c.old, c.new, c.reason, c.variables, c.overridden)
                                for c in red.changes]

@@ -17,9 +17,6 @@ from pathlib import Path
 
 from lexdocs.errors import ConfigError, SourceError
 
-STARTER = "privacy"
-"""Folder name of the starter document `init` writes when there is none yet."""
-
 _FILES = (
     ("mkdocs.yml", "mkdocs.yml"),
     ("gitignore", ".gitignore"),
@@ -42,6 +39,15 @@ class Written:
 def skeleton(rel: str) -> str:
     """The text of one skeleton file."""
     return (resources.files("lexdocs.adopt") / "skeleton" / rel).read_text(encoding="utf-8")
+
+
+def starter_name() -> str:
+    """Folder name of the starter document `init` writes when there is none yet: its
+    slug, so the name lives with the rest of the starter in the skeleton."""
+    match = re.search(r"^slug:\s*([a-z][a-z0-9-]*)\s*$", skeleton("starter/document.yml"), re.M)
+    if match is None:  # pragma: no cover - the packaged skeleton always has one
+        raise ConfigError("the packaged starter document has no slug")
+    return match.group(1)
 
 
 def _version() -> str:
@@ -80,8 +86,9 @@ def init_site(target: Path, source_dir: str = "policy_src",
         # MkDocs needs the folder; it skips dot files, so this one is not published.
         out.append(_write(target, "docs/.gitkeep", skeleton("docs/gitkeep")))
     if not any((target / source_dir).glob("*/document.yml")):
+        folder = f"{source_dir}/{starter_name()}"
         for f in sorted(_listing("starter")):
-            out.append(_write(target, f"{source_dir}/{STARTER}/{f}", skeleton(f"starter/{f}")))
+            out.append(_write(target, f"{folder}/{f}", skeleton(f"starter/{f}")))
     return out
 
 

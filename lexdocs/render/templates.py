@@ -30,6 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lexdocs.errors import RenderError
 from lexdocs.render import markup
+from lexdocs.render.anchors import check_anchors
 from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
 from lexdocs.sources.variables import (
     Namespace,
@@ -336,6 +337,7 @@ def render_tree(root: str, names: Iterable[str], read: Reader,
     for name in names:
         doc = load_document(root, name, read)
         out[name] = (doc, render_document(doc, variables, root, read))
+    check_anchors({n: r for n, (_, r) in out.items()}, read)  # in-page and cross-document links
     return variables, out
 
 

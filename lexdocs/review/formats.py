@@ -7,6 +7,8 @@ Markdown-escaped, or appended to `rich.text.Text` (which does not parse markup).
 Insertions and deletions are marked by more than colour in every format: the
 site announces them to screen readers and underlines / strikes them (CSS), the
 terminal adds `{+ +}` / `[- -]`, Markdown uses bold / strikethrough.
+Words whose link target (or marks) changed carry `(link: old → new)` right
+after them in every format, and JSON lists each such link.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Iterator, Sequence
 from rich.console import Console, Group
 from rich.text import Text
 
-from lexdocs.review.redline import SEP, Change, Redline, SectionDiff, Segment
+from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
+from lexdocs.review.redline import Change, Redline, SectionDiff
 
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""
@@ -42,7 +45,7 @@ def _split_blocks(segments: Sequence[Segment]) -> list[list[Segment]]:
             if i:
                 blocks.append([])
             if piece:
-                blocks[-1].append(Segment(s.op, piece))
+                blocks[-1].append(Segment(s.op, piece, s.look))
     return [b for b in blocks if b]
 
 
@@ -58,7 +61,8 @@ def _trim(segments: Sequence[Segment], keep: int = CONTEXT_WORDS) -> list[Segmen
         if words:
             words[0] = lead + words[0]
         first, last = i == 0, i == len(segments) - 1
-        if s.op != "equal" or len(words) <= keep * (1 if first or last else 2):
+        if (s.op != "equal" or s.look is not None
+                or len(words) <= keep * (1 if first or last else 2)):
             out.append(s)
         elif first:
             out.append(Segment("equal", "… " + "".join(words[-keep:])))
@@ -84,14 +88,24 @@ def _h(text: str) -> str:
 
 def _html_marks(segments: Sequence[Segment]) -> str:
     parts = []
-    for s in segments:
+    for s, note in zip(segments, look_notes(segments), strict=True):
         if s.op == "equal":
             parts.append(_h(s.text))
         else:
             tag, word = ("ins", "inserted") if s.op == "insert" else ("del", "deleted")
             parts.append(f'<{tag} class="lx-{tag}"><span class="lx-sr">[{word}: </span>'
                          f'{_h(s.text)}<span class="lx-sr">]</span></{tag}>')
+        if note:
+            parts.append(f' <span class="lx-look">({_html_notes(note)})</span>')
     return "".join(parts)
+
+
+def _html_notes(notes: Sequence[Note]) -> str:
+    """"link: <del>old</del> → <ins>new</ins>": the target struck and underlined like words."""
+    return "; ".join(
+        (f"{_h(n.label)}: " if n.label else "")
+        + _html_marks([Segment("delete", n.old)]) + " → " + _html_marks([Segment("insert", n.new)])
+        for n in notes)
 
 
 def _html_block(block: Sequence[Segment]) -> str:
@@ -101,13 +115,15 @@ def _html_block(block: Sequence[Segment]) -> str:
     return f"<p{cls}>{_html_marks(block)}</p>"
 
 
-def _html_change(c: Change) -> str:
+def _html_change(c: Change, *, words: bool = False) -> str:
+    """A change's verdict; `words` adds its marked words, for changes outside any section."""
     badge = ('<span class="lx-badge lx-material">Material</span>' if c.material else
              '<span class="lx-badge lx-not-material">Not material</span>')
-    notes = "".join(f"<li>{_h(v)}</li>" for v in c.variables)
+    notes = "".join(f"<li>{_h(v)}</li>" for v in (*c.variables, *c.details))
     notes = f'<ul class="lx-vars">{notes}</ul>' if notes else ""
+    shown = f" {_html_marks(c.segments)}" if words else ""
     return (f'<li class="lx-change lx-{c.kind}">{badge} <span class="lx-kind">{c.kind}</span>'
-            f' <span class="lx-reason">{_h(c.reason)}</span>{notes}</li>')
+            f'{shown} <span class="lx-reason">{_h(c.reason)}</span>{notes}</li>')
 
 
 def _html_section(sd: SectionDiff, changes: Sequence[Change]) -> str:
@@ -132,6 +148,11 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
     """An HTML fragment for a site page: every section, changed words marked in place."""
     by = _by_section(redline)
     out = [f'<div class="lx-redline">\n<p class="lx-summary">{_h(summary(redline))}</p>']
+    ids = {sd.id for sd in redline.sections}
+    whole = [c for c in redline.changes if c.section_id not in ids]  # e.g. the document title
+    if whole:
+        out.append('<ul class="lx-changes">' + "".join(_html_change(c, words=True)
+                                                      for c in whole) + "</ul>")
     quiet: list[str] = []
     for sd in redline.sections:
         if not sd.status and collapse_unchanged:
@@ -187,12 +208,23 @@ def _md_marks(block: Sequence[Segment]) -> str:
     return "".join(parts)
 
 
+def _md_marks_noted(block: Sequence[Segment]) -> str:
+    """Marked words, each with its changed link target or marks after it."""
+    out = []
+    for s, note in zip(block, look_notes(block), strict=True):
+        out.append(_md_marks([s]))
+        if note:
+            out.append(f" ({md_escape('; '.join(map(str, note)))})")
+    return "".join(out)
+
+
 def _md_change(i: int, c: Change) -> list[str]:
     verdict = "**Material**" if c.material else "**Not material**"
     lines = [f"#### {i}\\. {md_escape(c.section_title)} — {c.kind}", "",
              f"{verdict} — {md_escape(c.reason)}"]
     lines += [f"- Variable: {md_escape(v)}" for v in c.variables]
-    quote = [f"> {_md_marks(b)}" for b in _split_blocks(_trim(c.segments))]
+    lines += [f"- Layout: {md_escape(d)}" for d in c.details]
+    quote = [f"> {_md_marks_noted(b)}" for b in _split_blocks(_trim(c.segments))]
     if quote:
         lines += ["", "\n>\n".join(quote)]
     return [*lines, ""]
@@ -212,7 +244,7 @@ def _term_marks(segments: Sequence[Segment]) -> Text:
     text = Text()
     for n, block in enumerate(_split_blocks(segments)):
         text.append("\n    " if n else "    ")
-        for s in block:
+        for s, note in zip(block, look_notes(block), strict=True):
             lead, core, trail = _pad(s.text)
             if s.op == "equal" or not core:
                 text.append(s.text)
@@ -220,6 +252,8 @@ def _term_marks(segments: Sequence[Segment]) -> Text:
                 text.append(lead).append(f"[-{core}-]", style="red strike").append(trail)
             else:
                 text.append(lead).append(f"{{+{core}+}}", style="green underline").append(trail)
+            if note:
+                text.append(f" ({'; '.join(map(str, note))})", style="yellow")
     return text
 
 
@@ -227,7 +261,7 @@ def _term_change(c: Change) -> Iterator[Text]:
     badge = ("MATERIAL", "bold red") if c.material else ("not material", "green")
     yield Text.assemble((c.section_title, "bold"), f" — {c.kind} — ", badge)
     yield Text("  " + c.reason, style="italic")
-    for v in c.variables:
+    for v in (*c.variables, *c.details):
         yield Text("  • " + v)
     if c.segments:
         yield _term_marks(_trim(c.segments))
@@ -247,10 +281,16 @@ def to_terminal(redline: Redline, console: Console) -> None:
 
 # --- JSON -------------------------------------------------------------------------------
 
+def links_of(c: Change) -> list[dict[str, str | None]]:
+    """Each link whose target changed, came or went, on the words that carry it."""
+    return [{"text": m.words, "old": m.old, "new": m.new} for m in link_moves(c.segments)]
+
+
 def to_json(redline: Redline) -> str:
     """The changes as data, keys in a fixed order so diffs of this output stay readable."""
     return json.dumps([{"section": c.section_id, "title": c.section_title, "kind": c.kind,
                         "old": c.old, "new": c.new, "material": c.material, "reason": c.reason,
-                        "variables": list(c.variables), "overridden": c.overridden,
+                        "variables": list(c.variables), "links": links_of(c),
+                        "layout": list(c.details), "overridden": c.overridden,
                         "rule": c.rule, "evidence": list(c.evidence)}
                        for c in redline.changes], ensure_ascii=False, indent=2)

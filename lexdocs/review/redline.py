@@ -20,37 +20,52 @@ punctuation) inside each replaced run, so a comma added is a comma, not a word.
 All passes use SequenceMatcher with autojunk=False: its junk heuristic would
 treat common words as noise in long texts and produce ragged diffs.
 
-Materiality (materiality.py) judges each changed span. A section or variable
-counts as declared not material only if both versions declare it so: a commit
-that flips `material: false` cannot exempt its own edit. Overrides come last.
+What is compared is what a reader sees (markup.units): each block's kind
+(heading level, list type, table row) and, per character, where a link leads
+and which marks apply. A span whose words are equal but whose link targets,
+marks or block kinds differ is still a change: segments carry the differing
+`look` (shown as `old → new` on the linked words) and hunks carry notes on
+kinds, so a version (a new fingerprint of the same units) always has a
+redline with something in it.
+
+Materiality (materiality.py) judges each changed span's words; links.py judges
+each link target that moved, and each URL written out that became another URL
+(the words are judged with it swapped back, so link maintenance alone is not
+"a web address changed"). A section or variable counts as declared not
+material only if both versions declare it so: a commit that flips
+`material: false` cannot exempt its own edit. Overrides come last.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from lexdocs.errors import SourceError
+from lexdocs.render import markup
+from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import materiality
+from lexdocs.review import links, materiality
+from lexdocs.review.looks import (
+    SEP,
+    Op,
+    Segment,
+    annotate,
+    facets_of,
+    link_moves,
+    look_notes,
+)
+from lexdocs.review.materiality import Verdict
 
-SEP = "\n\n"
-Op = Literal["equal", "insert", "delete"]
+TITLE_ID = "(document title)"
+"""`section_id` of a change to the document's own title; no section id can look like it."""
 Kind = Literal["added", "removed", "moved", "retitled", "modified"]
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 _UNIT = re.compile(r"\w+(?:['’]\w+)*[ \t]*|[^\w\s][ \t]*|\s+")
 _SENTENCE = re.compile(r"(?<=[.!?;:])(?=\s)")
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of text that is the same in both versions, or only in one."""
-
-    op: Op
-    text: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,8 @@ class Change:
     overridden: bool = False
     rule: str = ""
     evidence: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+    """Changes of layout the words do not show ("'Rights': heading 2 → heading 3")."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +184,8 @@ def tidy(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _ops(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
+def _ops(a: Sequence[Hashable], b: Sequence[Hashable],
+         ) -> Sequence[tuple[str, int, int, int, int]]:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
@@ -213,19 +231,43 @@ class Hunk:
     old: str
     new: str
     segments: tuple[Segment, ...]
+    notes: tuple[str, ...] = ()
 
 
-def diff_blocks(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[Segment, ...], list[Hunk]]:
+def _block(b: Block | str) -> Block:
+    return b if isinstance(b, Block) else Block("paragraph", (Run(b),) if b else ())
+
+
+def _kind_notes(old: Sequence[Block], new: Sequence[Block]) -> tuple[str, ...]:
+    """Blocks whose words stayed but whose kind changed: "'Rights': heading 2 → heading 3"."""
+    notes = []
+    ta, tb = [b.text for b in old], [b.text for b in new]
+    for tag, i1, i2, j1, _ in _ops(ta, tb):
+        if tag == "equal":
+            for a, b in zip(old[i1:i2], new[j1:j1 + i2 - i1], strict=True):
+                if a.kind != b.kind:
+                    notes.append(f"'{_short(a.text)}': {a.kind} → {b.kind}")
+    return tuple(notes)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def diff_blocks(old: Sequence[Block | str], new: Sequence[Block | str],
+                ) -> tuple[tuple[Segment, ...], list[Hunk]]:
     """Diff two block lists: the whole section's segments, and each changed span.
 
-    Separators are emitted between spans only on the side that has blocks on both
-    sides of them, so a block added at the end never glues onto the last one.
+    Blocks are equal only if a reader sees them alike (words, link targets, marks,
+    kind). Separators are emitted between spans only on the side that has blocks on
+    both sides of them, so a block added at the end never glues onto the last one.
     """
+    ob, nb = [_block(b) for b in old], [_block(b) for b in new]
     out: list[Segment] = []
     hunks: list[Hunk] = []
     old_seen = new_seen = False
     spans: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in _ops(old, new):
+    for tag, i1, i2, j1, j2 in _ops(ob, nb):
         if tag == "replace" and i2 - i1 == j2 - j1:  # pair blocks one to one: finer changes
             spans.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
                          for k in range(i2 - i1))
@@ -237,15 +279,16 @@ def diff_blocks(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[Segment, 
         if sep_old or sep_new:
             out.append(Segment("equal" if sep_old and sep_new else
                                "delete" if sep_old else "insert", SEP))
-        a, b = SEP.join(old[i1:i2]), SEP.join(new[j1:j2])
+        a, b = SEP.join(x.text for x in ob[i1:i2]), SEP.join(x.text for x in nb[j1:j2])
         if tag == "equal":
             out.append(Segment("equal", a))
         else:
             segs = diff_text(a, b)
             out.extend(segs)
-            hunks.append(Hunk(a, b, segs))
+            hunks.append(Hunk(a, b, annotate(segs, facets_of(ob[i1:i2]), facets_of(nb[j1:j2])),
+                              _kind_notes(ob[i1:i2], nb[j1:j2])))
         old_seen, new_seen = old_seen or has_old, new_seen or has_new
-    return tidy(out), hunks
+    return annotate(tidy(out), facets_of(ob), facets_of(nb)), hunks
 
 
 def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
@@ -261,7 +304,9 @@ def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
 class _Builder:
     """Collects the changes of one redline in document order."""
 
-    def __init__(self, old: RenderedDocument | None, new: RenderedDocument) -> None:
+    def __init__(self, old: RenderedDocument | None, new: RenderedDocument,
+                 home: str = "") -> None:
+        self.home = home
         self.old_values = old.values if old else {}
         self.new_values = new.values
         self.immaterial = new.immaterial & (old.immaterial if old else frozenset())
@@ -279,9 +324,11 @@ class _Builder:
                                    rule=v.rule, evidence=v.evidence))
 
     def whole(self, s: RenderedSection, kind: Kind) -> None:
-        text = section_text(s.blocks)
+        blocks = markup.units(s.html)
+        text = section_text([b.text for b in blocks])
         op: Op = "insert" if kind == "added" else "delete"
-        segs = (Segment(op, text),) if text else ()
+        facets = facets_of(blocks)
+        segs = annotate((Segment(op, text),), facets, facets) if text else ()
         old, new = ("", text) if kind == "added" else (text, "")
         self.add_structure(s, kind, old, new, segs)
         self.sections.append(SectionDiff(s.id, s.title, None, (kind,), segs))
@@ -301,7 +348,7 @@ class _Builder:
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), v.material, v.reason,
                                        rule=v.rule, evidence=v.evidence))
-        segs, hunks = diff_blocks(o.blocks, n.blocks)
+        segs, hunks = diff_blocks(markup.units(o.html), markup.units(n.html))
         if hunks:
             status.append("modified")
         used = sorted(u for u in (o.uses | n.uses) if u in self.changed)
@@ -311,20 +358,68 @@ class _Builder:
             placed = [used for _ in hunks]  # e.g. a list value: the text does not quote it
         for h, names in zip(hunks, placed, strict=True):
             notes = tuple(f"{u}: {self.changed[u][0]} → {self.changed[u][1]}" for u in names)
+            words_old = _swap_urls(h.old, links.url_pairs(h.old, h.new))
             v = materiality.classify(
-                h.old, h.new, section_material=section_material, variables_changed=names,
+                words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known)
+            v = _with_links(h, words_old, v, section_material, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
-                                       evidence=v.evidence))
+                                       evidence=v.evidence, details=h.notes))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), segs))
 
 
+def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """`text` with each written-out URL that moved replaced by where it moved: what is
+    left to differ is the wording, which the materiality rules judge."""
+    for a, b in pairs:
+        text = text.replace(a, b)
+    return text
+
+
+def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
+    """A verdict for each link target that changed in a hunk, on the words that carry it,
+    and for each URL written out as text that became another URL (`home`: links.judge)."""
+    found: dict[tuple[str | None, str | None], str] = {}
+    for m in link_moves(h.segments):
+        found.setdefault((m.old, m.new), m.words)
+    for a, b in links.url_pairs(h.old, h.new):
+        found.setdefault((a, b), "")
+    return [links.judge(a, b, words, home) for (a, b), words in found.items()]
+
+
+def _with_links(h: Hunk, words_old: str, words: Verdict,
+                section_material: bool, home: str = "") -> Verdict:
+    """The verdict on a hunk's words joined with those on its links and layout.
+
+    Words the same once moved URLs are swapped back: only links (or only marks and
+    block kinds) changed, and their verdicts alone decide.
+    """
+    verdicts = link_verdicts(h, home)
+    same_words = words_old == h.new
+    if not verdicts and not same_words:
+        return words
+    parts = ([] if same_words else [words]) + verdicts
+    if not parts:
+        shown = [*h.notes, *(f"'{s.text.strip()}': {'; '.join(map(str, notes))}" for s, notes
+                             in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
+        return Verdict(False, "layout-only", "Not material: only the layout changed" + (
+            f" ({'; '.join(shown)})." if shown else "."), tuple(shown))
+    v = links.combine(parts)
+    if v.material and not section_material:
+        return Verdict(False, "section-not-material", "Not material: section declared not "
+                       f"material (note: {v.reason}).", v.evidence)
+    return v
+
+
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
-                   overrides: Sequence[Override] = ()) -> Redline:
-    """Compare two versions of one document (`old` None: the first version, all added)."""
+                   overrides: Sequence[Override] = (), home: str = "") -> Redline:
+    """Compare two versions of one document (`old` None: the first version, all added).
+
+    `home` is the site's own URL when known (MkDocs `site_url`): links to its domain
+    are judged as links within this site."""
     old_sections = {s.id: s for s in old.sections} if old else {}
     new_ids = [s.id for s in new.sections]
     old_ids = list(old_sections)
@@ -337,7 +432,13 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
             anchor = sid
         else:
             removed_after.setdefault(anchor, []).append(s)
-    b = _Builder(old, new)
+    b = _Builder(old, new, home)
+    if old is not None and old.title != new.title:
+        v = materiality.classify(old.title, new.title, section_material=True,
+                                 variables_changed=(), immaterial_vars=frozenset())
+        b.changes.append(Change(TITLE_ID, "Document title", "retitled", old.title, new.title,
+                                diff_text(old.title, new.title), (), v.material, v.reason,
+                                rule=v.rule, evidence=v.evidence))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")
     for pos, s in enumerate(new.sections):

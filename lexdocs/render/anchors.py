@@ -1,0 +1,94 @@
+"""Every in-page or cross-document link lands on a heading that exists.
+
+A reader who follows "see How to contact us" and lands at the top of the
+page has been failed quietly. Sections are embedded in the pages as finished
+HTML, which MkDocs does not validate, and its own anchor validation could
+only name the generated page, not the section file a lawyer edits. So the
+links of the rendered documents are checked here, against the ids the pages
+will have: each section's id (its `##` heading) and every id inside its HTML
+(the converter gives every heading one). A link that names another document
+by its slug (`../other-slug/#rights`, `/legal/other-slug/#rights`) is checked
+against that document; other paths and other sites are not ours to check.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from lexdocs.errors import RenderError
+from lexdocs.render import markup
+from lexdocs.sources.documents import Reader
+
+if TYPE_CHECKING:
+    from lexdocs.render.templates import RenderedDocument, RenderedSection
+
+def document_ids(doc: RenderedDocument) -> Counter[str]:
+    """Every id a reader can link to on the document's page, with how often it occurs."""
+    ids: Counter[str] = Counter()
+    for s in doc.sections:
+        ids[s.id] += 1
+        ids.update(markup.element_ids(s.html))
+    return ids
+
+
+def _target_doc(path: str, slugs: Mapping[str, str]) -> str | None:
+    """The document a relative or site path names by its slug, if any."""
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    if parts and parts[-1] in ("index.html", "index.md"):
+        parts.pop()
+    if not parts:
+        return None
+    last = posixpath.splitext(parts[-1])[0] if parts[-1].endswith((".md", ".html")) else parts[-1]
+    return slugs.get(last)
+
+
+def _line(read: Reader, path: str, needles: Iterable[str]) -> int | None:
+    text = read(path)
+    if text is None:
+        return None
+    for needle in needles:
+        at = text.find(needle)
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
+
+
+def check_anchors(docs: Mapping[str, RenderedDocument], read: Reader) -> None:
+    """Raise a RenderError, with the section file and line, for the first link whose
+    anchor no heading has, or more than one has."""
+    ids = {name: document_ids(d) for name, d in docs.items()}
+    slugs = {d.slug: name for name, d in docs.items()}
+    for name, doc in docs.items():
+        for section in doc.sections:
+            for href in markup.link_targets(section.html):
+                _check(href, name, section, docs, ids, slugs, read)
+
+
+def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, RenderedDocument],
+           ids: Mapping[str, Counter[str]], slugs: Mapping[str, str], read: Reader) -> None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.fragment:
+        return
+    target = name if not parts.path else _target_doc(parts.path, slugs)
+    if target is None:
+        return
+    anchor = unquote(parts.fragment)
+    found = ids[target][anchor]
+    if found == 1:
+        return
+    where = "this document" if target == name else f"'{docs[target].title}'"
+    line = _line(read, section.path, (f"({href}", f"]: {href}", f"#{parts.fragment}"))
+    if found > 1:
+        raise RenderError(f"the link to '#{anchor}' is ambiguous: {found} headings of {where} "
+                          "have that id", path=section.path, line=line,
+                          hint="give one heading its own id, e.g. '### Title { #other-id }'")
+    close = difflib.get_close_matches(anchor, sorted(ids[target]), n=1)
+    raise RenderError(f"the link to '#{anchor}' leads nowhere: no heading of {where} has "
+                      "that id", path=section.path, line=line,
+                      hint=f"did you mean '#{close[0]}'?" if close else
+                      f"ids there: {', '.join(sorted(ids[target])) or 'none'}")

@@ -1,0 +1,159 @@
+"""Where a link leads: a moved target is maintenance or a new recipient of the reader.
+
+A reader who follows "opt out" trusts the statement to send them to the
+company that holds their data. Re-pointing that link to another organisation
+changes what the statement does as surely as changing its words, while moving
+a page within the same site (a new path, https instead of http, a `www.`
+prefix) changes nothing a reader relies on.
+
+"The same organisation" is the same registrable domain (`eTLD+1`) by the
+Public Suffix List, private suffixes included, so `a.github.io` and
+`b.github.io` are two organisations while `www.example.co.uk` and
+`help.example.co.uk` are one. The list ships inside `publicsuffixlist`: no
+network at build or test time. A URL written out as visible text is judged
+by the same rule (redline.py pairs the URLs that changed).
+
+Verdicts are the materiality module's `Verdict`, so a link's rule id and the
+hosts it names travel with the other verdicts into every output.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from publicsuffixlist import PublicSuffixList
+
+from lexdocs.review.materiality import Verdict
+
+
+@functools.cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList()
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a link target leads, as far as "whose site is it?" goes."""
+
+    site: str | None
+    """Registrable domain (or the bare host when it has none); None for this site."""
+    host: str
+    """What a reader would call it: the host, an email domain, or "this site"."""
+
+
+def place(url: str, home: str = "") -> Place:
+    """The organisation a target belongs to; relative paths and anchors are this site,
+    and so is any address of the site's own registrable domain (`home`, its URL)."""
+    where = _place(url)
+    if home and where.site is not None and where.site == _place(home).site:
+        return Place(site=None, host=f"this site ({where.host})")
+    return where
+
+
+def _place(url: str) -> Place:
+    url = url.strip()
+    if url.lower().startswith("www."):
+        url = "http://" + url
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        host = parts.path.rpartition("@")[2].split("?")[0].lower()
+    elif scheme in ("tel", "sms"):
+        return Place(site=f"{scheme}:{parts.path}", host=f"{scheme}:{parts.path}")
+    else:
+        host = (parts.hostname or "").lower().rstrip(".")
+    if not host:
+        return Place(site=None, host="this site")
+    try:
+        ipaddress.ip_address(host)
+        return Place(site=host, host=host)
+    except ValueError:
+        pass
+    return Place(site=_psl().privatesuffix(host) or host, host=host)
+
+
+def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> Verdict:
+    """The verdict for a link target changed from `old` to `new` on `words`.
+
+    None means no link: a link added to or taken from unchanged words changes
+    where a reader can go, so it is material unless it stays on this site.
+    `home` is the site's own URL (MkDocs `site_url`) when known: its domain is
+    this site, so a relative link written out in full is still maintenance.
+    """
+    on = f" on '{_short(words)}'" if words.strip() else ""
+    if old is None or new is None:
+        present = new if old is None else old
+        assert present is not None
+        where = place(present, home)
+        verb = "added" if old is None else "removed"
+        evidence = tuple(u for u in (old, new) if u is not None)
+        if where.site is None:
+            return Verdict(False, "link-same-site",
+                           f"Not material: a link within this site was {verb}{on} "
+                           f"({present}).", evidence)
+        return Verdict(True, f"link-{verb}",
+                       f"Material: a link to {where.host} was {verb}{on} ({present}).", evidence)
+    a, b = place(old, home), place(new, home)
+    evidence = (old, new)
+    if a.site is None and b.site is None:
+        return Verdict(False, "link-site-relative",
+                       f"Not material: link maintenance, the link{on} moved within this site "
+                       f"({old} → {new}).", evidence)
+    if a.site == b.site:
+        return Verdict(False, "link-same-site",
+                       f"Not material: link maintenance, the link{on} stays with {b.site} "
+                       f"({old} → {new}).", evidence)
+    return Verdict(True, "link-other-site",
+                   f"Material: the link{on} now leads to another organisation, from {a.host} "
+                   f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
+
+
+def _short(words: str, limit: int = 60) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+# The same shape materiality uses for a web address, so both modules see the same URLs.
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)
+
+
+def url_pairs(old: str, new: str) -> list[tuple[str, str]]:
+    """URLs written out in `old` that became other URLs in `new`, paired in order.
+
+    Only when as many went as came: otherwise a URL was added or removed, which
+    is the wording's business, not link maintenance.
+    """
+    a, b = URL.findall(old), URL.findall(new)
+    gone = [u for u in a if u not in b]
+    came = [u for u in b if u not in a]
+    if not gone or len(gone) != len(came):
+        return []
+    return list(zip(gone, came, strict=True))
+
+
+def _bare(reason: str) -> str:
+    for head in ("Material: ", "Not material: "):
+        if reason.startswith(head):
+            reason = reason[len(head):]
+    return reason.rstrip(".")
+
+
+def _said(verdicts: list[Verdict]) -> str:
+    return "; ".join(dict.fromkeys(_bare(v.reason) for v in verdicts))
+
+
+def combine(verdicts: list[Verdict]) -> Verdict:
+    """Several verdicts on one change as one: material if any is, the material reasons
+    first, every reason kept once, under one "Material:" or "Not material:"."""
+    loud = [v for v in verdicts if v.material]
+    quiet = [v for v in verdicts if not v.material]
+    if loud:
+        reason = f"Material: {_said(loud)}" + (f"; not material: {_said(quiet)}" if quiet else "")
+    else:
+        reason = f"Not material: {_said(quiet)}"
+    evidence = tuple(dict.fromkeys(e for v in verdicts for e in v.evidence))
+    return Verdict(bool(loud), (loud or quiet)[0].rule, reason + ".", evidence)

@@ -1,0 +1,246 @@
+"""Links in the redline: shown as old → new in every format, judged by whose site they reach;
+and every in-page or cross-document anchor exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+from rich.console import Console
+
+from lexdocs.errors import RenderError
+from lexdocs.history.versions import load_histories
+from lexdocs.render.templates import render_tree
+from lexdocs.review import formats
+from lexdocs.review.links import Verdict, judge, place
+from lexdocs.review.notice import build_timeline
+from lexdocs.review.redline import Redline, diff_documents
+from tests.conftest import Repo
+from tests.test_redline import render
+
+OLD = "https://chatlio.com/privacy/optout"
+
+
+@pytest.mark.parametrize(("old", "new", "material", "rule"), [
+    (OLD, "https://www.chatlio.com/legal/optout", False, "link-same-site"),
+    (OLD, "http://help.chatlio.com/optout", False, "link-same-site"),
+    ("https://www.example.co.uk/a", "https://shop.example.co.uk/b", False, "link-same-site"),
+    ("/privacy/#rights", "../privacy/#your-rights", False, "link-site-relative"),
+    ("#contact", "#write-to-us", False, "link-site-relative"),
+    ("mailto:privacy@chatlio.com", "mailto:legal@chatlio.com", False, "link-same-site"),
+    (OLD, "https://ads.example.net/optout", True, "link-other-site"),
+    ("https://chatlio.github.io/x", "https://adco.github.io/x", True, "link-other-site"),
+    ("https://example.co.uk/a", "https://other.co.uk/a", True, "link-other-site"),
+    ("/privacy/optout", "https://ads.example.net/optout", True, "link-other-site"),
+    ("mailto:privacy@chatlio.com", "mailto:privacy@brokerage.example", True, "link-other-site"),
+    (None, "https://ads.example.net/", True, "link-added"),
+    (OLD, None, True, "link-removed"),
+    (None, "#contact", False, "link-same-site"),
+])
+def test_link_verdicts_follow_the_registrable_domain(old: str | None, new: str | None,
+                                                     material: bool, rule: str) -> None:
+    v = judge(old, new, "opt out")
+    assert isinstance(v, Verdict)
+    assert (v.material, v.rule) == (material, rule)
+    assert v.reason.startswith("Material: " if material else "Not material: ")
+
+
+def test_a_link_to_another_organisation_names_both_hosts() -> None:
+    v = judge(OLD, "https://tracker.adnetwork.example/optout", "opt out")
+    assert "chatlio.com" in v.reason and "tracker.adnetwork.example" in v.reason
+    assert "'opt out'" in v.reason
+    assert v.evidence[:2] == (OLD, "https://tracker.adnetwork.example/optout")
+
+
+def test_places_need_no_network() -> None:
+    assert place("https://a.b.bbc.co.uk/x").site == "bbc.co.uk"
+    assert place("www.chatlio.com/x").site == "chatlio.com"
+    assert place("https://10.0.0.1/x").site == "10.0.0.1"
+    assert place("../x/").site is None
+
+
+def doc(body: str):  # type: ignore[no-untyped-def]
+    return render([("choices", "Your choices", body)])
+
+
+def redline(old: str, new: str) -> Redline:
+    return diff_documents(doc(old), doc(new))
+
+
+MOVED = redline(f"To opt out, use [this form]({OLD}).",
+                "To opt out, use [this form](https://ads.example.net/optout).")
+
+
+def test_a_moved_link_is_a_material_change_on_the_linked_words() -> None:
+    (c,) = MOVED.changes
+    assert (c.old, c.new) == ("To opt out, use this form.",) * 2
+    assert c.material
+    assert "chatlio.com" in c.reason and "ads.example.net" in c.reason
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "terminal", "json"])
+def test_every_format_shows_old_and_new_target_on_the_linked_words(fmt: str) -> None:
+    arrow = f"{OLD} → https://ads.example.net/optout"
+    if fmt == "html":
+        out = formats.to_html(MOVED)
+        assert ('this form <span class="lx-look">(link: <del class="lx-del"><span class="lx-sr">'
+                f'[deleted: </span>{OLD}<span class="lx-sr">]</span></del> → <ins class="lx-ins">'
+                '<span class="lx-sr">[inserted: </span>https://ads.example.net/optout<span '
+                'class="lx-sr">]</span></ins>)</span>') in out
+    elif fmt == "markdown":
+        out = formats.to_markdown(MOVED)
+        assert f"> To opt out, use this form (link: {arrow})." in out
+    elif fmt == "terminal":
+        console = Console(record=True, width=300)
+        formats.to_terminal(MOVED, console)
+        assert f"this form (link: {arrow})" in console.export_text()
+    else:
+        (c,) = json.loads(formats.to_json(MOVED))
+        assert c["links"] == [{"text": "this form", "old": OLD,
+                               "new": "https://ads.example.net/optout"}]
+
+
+def test_words_and_target_edited_together_are_told_once() -> None:
+    red = redline(f"Use [this form]({OLD}).", "Use [that form](https://ads.example.net/o).")
+    (c,) = red.changes
+    assert c.material and "ads.example.net" in c.reason
+    md = formats.to_markdown(red)
+    assert md.count("(link: ") == 1
+    assert f"(link: {OLD} → https://ads.example.net/o)" in md
+
+
+def test_link_maintenance_is_not_material() -> None:
+    (c,) = redline(f"Use [this form]({OLD}).",
+                   "Use [this form](https://www.chatlio.com/legal/optout).").changes
+    assert not c.material
+    assert "link maintenance" in c.reason
+
+
+def test_a_url_written_out_follows_the_same_rule() -> None:
+    (same,) = redline(f"Opt out at {OLD}.",
+                      "Opt out at https://www.chatlio.com/legal/optout.").changes
+    assert not same.material and "stays with chatlio.com" in same.reason
+    (other,) = redline(f"Opt out at {OLD}.", "Opt out at https://ads.example.net/optout.").changes
+    assert other.material and "ads.example.net" in other.reason
+
+
+def test_a_url_moved_alongside_a_real_edit_keeps_the_edit_material() -> None:
+    (c,) = redline(f"We keep logs for 90 days. See {OLD}.",
+                   "We keep logs for 180 days. See https://www.chatlio.com/optout.").changes
+    assert c.material and "180 days" in c.reason
+
+
+def test_layout_only_changes_are_shown_and_not_material() -> None:
+    red = redline("## Rights\n\nWe may share.", "### Rights\n\nWe **may** share.")
+    assert [c.material for c in red.changes] == [False, False]
+    assert "heading 2 → heading 3" in red.changes[0].reason
+    assert "plain → bold" in red.changes[1].reason
+    assert "- Layout: 'Rights': heading 2 → heading 3" in formats.to_markdown(red)
+
+
+def test_a_document_title_change_is_in_the_redline() -> None:
+    a = render([("s", "S", "Text.")])
+    b = render([("s", "S", "Text.")])
+    b = type(b)(**{**b.__dict__, "title": "Privacy Notice"})
+    red = diff_documents(a, b)
+    assert [(c.kind, c.old, c.new) for c in red.changes] == [
+        ("retitled", "Privacy Statement", "Privacy Notice")]
+    assert "Notice<span class=\"lx-sr\">]</span></ins>" in formats.to_html(red)
+
+
+# --- the build: link maintenance passes, a re-pointed opt-out needs notice -----------------
+
+def _timeline_after(project: Repo, new_target: str):  # type: ignore[no-untyped-def]
+    path = "policy_src/privacy/10-intro.md"
+    project.replace(path, "personal information.",
+                    f"personal information. Opt out with [this form]({OLD}).")
+    project.write("policy_src/privacy/changes.yml",
+                  "- summary: We added an opt-out form.\n  effective: 2024-11-01\n")
+    project.commit("Opt-out form", "2024-10-01T10:00:00+00:00")
+    project.replace(path, OLD, new_target)
+    project.commit("Move the opt-out form", "2025-01-10T10:00:00+00:00")
+    h = load_histories(project.path, "policy_src", ["privacy"], ZoneInfo("UTC"))["privacy"]
+    return build_timeline(h, 30, dt.date(2025, 1, 15))
+
+
+def test_link_maintenance_does_not_stop_the_build(project: Repo) -> None:
+    t = _timeline_after(project, "https://www.chatlio.com/legal/optout")
+    assert [f.rule for f in t.findings if f.severity == "error"] == []
+    assert not t.notices[-1].material
+
+
+def test_an_opt_out_link_sent_to_an_advertiser_never_passes_quietly(project: Repo) -> None:
+    t = _timeline_after(project, "https://ads.example.net/optout")
+    assert t.notices[-1].material
+    assert "notice-summary" in [f.rule for f in t.findings if f.severity == "error"]
+
+
+# --- anchors ---------------------------------------------------------------------------------
+
+def _tree(intro: str, other: str = "### OK\n\nText.\n"):  # type: ignore[no-untyped-def]
+    files = {
+        "src/variables.yml": "",
+        "src/a/document.yml": "title: A\nslug: alpha\nsections: [x.md, y.md]\n",
+        "src/a/x.md": f"---\nid: intro\ntitle: Intro\n---\n{intro}",
+        "src/a/y.md": "---\nid: contact\ntitle: Contact\n---\n### Your rights\n\nWrite.\n",
+        "src/b/document.yml": "title: Summary\nslug: beta\nsections: [z.md]\n",
+        "src/b/z.md": f"---\nid: z\ntitle: Z\n---\n{other}",
+    }
+    return render_tree("src", ["a", "b"], files.get)
+
+
+def test_links_to_existing_anchors_pass() -> None:
+    _, docs = _tree("See [rights](#your-rights), [contact](#contact),\n"
+                    "[the summary](../beta/#ok) and [a site](https://x.example/#nope).\n",
+                    "Back to [A](/legal/alpha/#intro).\n\n### OK\n")
+    assert set(docs) == {"a", "b"}
+
+
+@pytest.mark.parametrize(("intro", "other", "where", "message"), [
+    ("Text.\n\nSee [rights](#your-right).\n", "### OK\n", "src/a/x.md:7",
+     "the link to '#your-right' leads nowhere: no heading of this document has that id "
+     "(did you mean '#your-rights'?)"),
+    ("See [it](../beta/#nope).\n", "### OK\n", "src/a/x.md:5",
+     "the link to '#nope' leads nowhere: no heading of 'Summary' has that id"),
+    ("Fine.\n", "Back to [A](../alpha/index.html#gone).\n", "src/b/z.md:5",
+     "the link to '#gone' leads nowhere: no heading of 'A' has that id"),
+    ("See [x](#contact).\n\n### Contact\n", "### OK\n", "src/a/x.md:5",
+     "the link to '#contact' is ambiguous: 2 headings of this document have that id "
+     "(give one heading its own id, e.g. '### Title { #other-id }')"),
+])
+def test_a_link_to_a_missing_anchor_names_file_and_line(intro: str, other: str, where: str,
+                                                        message: str) -> None:
+    with pytest.raises(RenderError) as err:
+        _tree(intro, other)
+    assert str(err.value).startswith(f"{where}: {message}")
+
+
+def test_an_image_source_change_is_shown_on_its_alt_text() -> None:
+    red = redline("![Our logo](logo-old.png)", "![Our logo](logo-new.png)")
+    (c,) = red.changes
+    assert "Our logo (image: logo-old.png → logo-new.png)" in formats.to_markdown(red)
+    assert not c.material  # both are paths on this site
+
+
+def test_a_section_declared_not_material_still_names_the_link_move() -> None:
+    a = render([("choices", "Your choices", f"Use [this form]({OLD}).", False)])
+    b = render([("choices", "Your choices", "Use [this form](https://ads.example.net/o).",
+                 False)])
+    (c,) = diff_documents(a, b).changes
+    assert not c.material
+    assert c.reason.startswith("Not material: section declared not material (note: Material:")
+    assert "ads.example.net" in c.reason
+
+
+def test_the_sites_own_domain_is_this_site_when_known() -> None:
+    home = "https://chatlio.com/legal/"
+    assert judge("/privacy/optout", OLD, "opt out").material  # unknown home: conservative
+    assert not judge("/privacy/optout", OLD, "opt out", home).material
+    assert not judge(None, "https://help.chatlio.com/x", "help", home).material
+    assert judge(None, "https://ads.example.net/x", "help", home).material
+    a = doc("Read [our help](/help/).")
+    b = doc("Read [our help](https://www.chatlio.com/help/).")
+    assert diff_documents(a, b).material
+    assert not diff_documents(a, b, home=home).material

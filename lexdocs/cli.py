@@ -243,7 +243,7 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     if b is None:
         raise LexdocsError("TO must be a version or 'working'")
     entry = by_id[new].entry if new in by_id else None
-    redline = diff_documents(a, b, overrides_of(entry))
+    redline = diff_documents(a, b, overrides_of(entry), opts.site_url)
     if fmt == "terminal":
         to_terminal(redline, _console())
     else:

@@ -28,7 +28,7 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     day = today or build_date(opts.tz)
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache,
                                progress)
-    timelines = align_shared({name: build_timeline(h, opts.notice_days, day)
+    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url)
                               for name, h in histories.items()})
     record = load_record(opts.project)
     if record is None:

@@ -244,3 +244,24 @@ def test_the_sites_own_domain_is_this_site_when_known() -> None:
     b = doc("Read [our help](https://www.chatlio.com/help/).")
     assert diff_documents(a, b).material
     assert not diff_documents(a, b, home=home).material
+
+
+def test_the_build_judges_links_to_its_own_site_url_as_within_the_site(project: Repo) -> None:
+    """The pipeline hands `site_url` to the redline: a link added to our own domain on
+    unchanged words is maintenance, while one to another organisation is not."""
+    from lexdocs.config import load_options
+    from lexdocs.pipeline import load_timelines
+
+    path = "policy_src/privacy/10-intro.md"
+    project.replace(path, "personal information.", "[personal information](https://chatlio.com/help).")
+    project.commit("Link to help", "2024-10-01T10:00:00+00:00")
+    opts = load_options(project.path)
+    assert opts.site_url == "https://chatlio.com/legal/"
+    day = dt.date(2025, 1, 1)
+    red = load_timelines(opts, day)["privacy"].notices[-1].redline
+    assert red is not None and not red.material, red.changes
+    project.replace(path, "(https://chatlio.com/help)", "(https://ads.example.net/help)")
+    project.commit("Point it elsewhere", "2024-10-02T10:00:00+00:00")
+    red = load_timelines(opts, day)["privacy"].notices[-1].redline
+    assert red is not None and red.material
+    assert "ads.example.net" in red.changes[0].reason

@@ -80,7 +80,8 @@ def compare(opts: Options, base: str, head: str,
                 raise GitError(f"'{rev}' names no commit",
                                hint="give a branch, tag or commit (fetch it first in CI)")
         assert base_sha and head_sha
-        docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha)
+        docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha,
+                                  opts.site_url)
                      for n in (names or list(opts.documents)))
     return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days)
 
@@ -97,7 +98,8 @@ def _render(store: GitStore, sha: str, root: str, name: str
         return None, str(exc)
 
 
-def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) -> DocumentChange:
+def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
+                 home: str = "") -> DocumentChange:
     log_path = f"{root}/{name}/{CHANGES_FILE}"
     old, _ = _render(store, base, root, name)
     new, error = _render(store, head, root, name)
@@ -113,7 +115,7 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str) ->
         seen = {e.key for e in parse_log(store.read(base, log_path), log_path)}
         added = [e for e in parse_log(store.read(head, log_path), log_path) if e.key not in seen]
         entry = added[-1] if added else None
-        redline = diff_documents(old, new, overrides_of(entry))
+        redline = diff_documents(old, new, overrides_of(entry), home)
         effective = entry.effective if entry is not None else None
         # Dates the text states are not known until it is published: say so in words.
         redline = bind_plain(redline, {

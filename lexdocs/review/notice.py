@@ -222,8 +222,12 @@ def _bind(history: History, entries: list[Entry], path: str,
     return bound, draft_entry
 
 
-def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeline:
-    """Redline every version against the one before and apply the notice rules."""
+def build_timeline(history: History, notice_days: int, today: dt.date,
+                   home: str = "") -> Timeline:
+    """Redline every version against the one before and apply the notice rules.
+
+    `home` is the site's own address (MkDocs `site_url`): a link moved to it is a link
+    within the site, not to another organisation."""
     root = history.source.path.rsplit("/", 2)[0]
     path = changes_path(root, history.name)
     findings: list[Finding] = []
@@ -251,7 +255,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
         entry = bound.get(v.number)
         redline = None
         if previous is not None:
-            redline = diff_documents(previous.rendered, v.rendered, overrides_of(entry))
+            redline = diff_documents(previous.rendered, v.rendered, overrides_of(entry), home)
         _dating(history.name, v, today, findings)
         judged = adopted is None or v.published.date() >= adopted
         effective = _gate(history.name, v.id, v.published.date(), redline, entry, days,
@@ -261,7 +265,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date) -> Timeli
     draft = None
     if history.draft:
         old = history.versions[-1].rendered if history.versions else None
-        draft = diff_documents(old, history.working, overrides_of(draft_entry))
+        draft = diff_documents(old, history.working, overrides_of(draft_entry), home)
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)

@@ -142,6 +142,27 @@ def versions(obj: Context, doc: str | None) -> None:
 
 
 @cli.command()
+@click.argument("doc")
+@click.argument("version")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text",
+              show_default=True)
+@click.pass_obj
+def notice(obj: Context, doc: str, version: str, fmt: str) -> None:
+    """Print the notice to readers of material VERSION of DOC, as the site publishes it
+    beside the redline: subject and body, ready for any mail provider."""
+    from lexdocs.publish.notices import load_notice
+
+    opts = obj.options
+    n = load_notice(opts, _pick(opts, doc), version)
+    if fmt == "json":
+        click.echo(n.as_json(), nl=False)
+    elif fmt == "html":
+        click.echo(n.html, nl=False)
+    else:
+        click.echo(f"Subject: {n.subject}\n\n{n.text}", nl=False)
+
+
+@cli.command()
 @click.argument("doc", required=False)
 @click.argument("old", required=False, metavar="FROM")
 @click.argument("new", required=False, metavar="TO")

@@ -108,3 +108,17 @@ def test_history_reads_at_desktop_width(open_page: Callable[..., Visit], site: S
     assert status.evaluate("e => e.getClientRects().length") == 1
     assert status.evaluate("e => e.getBoundingClientRect().height") < 40, \
         "a one-word status takes one line"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+def test_404_passes_every_axe_rule(open_page: Callable[..., Visit], site: Site,
+                                   viewport: dict[str, int]) -> None:
+    """Every rule, best practices included (`region`: all content in landmarks; `label`),
+    not only the WCAG tags the other pages are held to."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_kind(open_page, site, "404", viewport=viewport).page
+    result = Axe().run(page, options={"resultTypes": ["violations"]})
+    found = [f"{v['id']}: {', '.join(str(n['target']) for n in v['nodes'])}"
+             for v in result.response["violations"]]
+    assert not found, found

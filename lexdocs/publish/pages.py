@@ -11,7 +11,6 @@ of the same name in its theme's `custom_dir`, as it would a theme partial.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.dates import format_day, format_month, locale_of
@@ -116,14 +115,15 @@ def navigation(options: Options) -> list[dict[str, str]]:
     nav = [{"Home": "index.md"}]
     for name in options.documents:
         doc = load_document(options.source_dir, name, read)
-        nav.append({html.escape(doc.title): Urls(doc.slug).page})
+        nav.append({str(escape(doc.title)): Urls(doc.slug).page})
     return nav
 
 
 def front_matter(title: str, description: str = "", **extra: str) -> str:
     """Page meta for the theme. The theme prints `title` unescaped into `<title>` and the
-    header, so it is HTML-escaped here; JSON strings are valid YAML, whatever they hold."""
-    meta = {"title": html.escape(title), **({"description": description} if description
+    header, so it is HTML-escaped here with the templates' own escaper (markupsafe);
+    JSON strings are valid YAML, whatever they hold."""
+    meta = {"title": str(escape(title)), **({"description": description} if description
                                              else {}), **extra}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "\n".join(["---", *lines, "---", "", ""])
@@ -312,7 +312,7 @@ class SiteBuilder:
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
                    "txt": rel(src, urls.notice(a, b, "txt"))} if new.material else None)
         body = self.render(
-            "lx-redline.html", title=title, kind=_kind(new, old), effective=self.effective(new),
+            "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old), effective=self.effective(new),
             old={"id": a, "href": rel(src, urls.version(a))},
             new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
             notice=notice, redline=Markup(redline_html(new.redline)))

@@ -312,7 +312,8 @@ class SiteBuilder:
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
                    "txt": rel(src, urls.notice(a, b, "txt"))} if new.material else None)
         body = self.render(
-            "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old), effective=self.effective(new),
+            "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old),
+            effective=self.effective(new),
             old={"id": a, "href": rel(src, urls.version(a))},
             new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
             notice=notice, redline=Markup(redline_html(new.redline)))

@@ -159,7 +159,7 @@ def test_typed_model_and_schema_name_the_same_fields() -> None:
 
 def test_versions_json_links_each_material_version_to_its_notice(site: Repo) -> None:
     doc = json.loads(out(site, "versions.json"))["documents"]["privacy"]
-    assert doc["feed_url"] == "https://chatlio.com/legal/privacy/feed.xml"
+    assert doc["feed_url"] == "https://chatlio.com/legal/feed-privacy.xml"
     first, second = doc["versions"]
     assert first["notice_url"] is None
     assert second["notice_url"] == \
@@ -169,21 +169,21 @@ def test_versions_json_links_each_material_version_to_its_notice(site: Repo) -> 
 # --- Feeds --------------------------------------------------------------------------------
 
 def test_each_document_has_its_own_feed_linked_from_its_pages(site: Repo) -> None:
-    feed = ET.fromstring(out(site, "privacy/feed.xml"))
+    feed = ET.fromstring(out(site, "feed-privacy.xml"))
     assert feed.findtext("a:title", namespaces=ATOM) == \
         f'Privacy {EVIL} & "Co": versions and changes'
     ids = [e.findtext("a:id", namespaces=ATOM) for e in feed.findall("a:entry", ATOM)]
     assert ids == [f"https://chatlio.com/legal/privacy/versions/{v}/" for v in (NEW, OLD)]
     self_link = feed.find("a:link[@rel='self']", ATOM)
     assert self_link is not None and self_link.get("href") == \
-        "https://chatlio.com/legal/privacy/feed.xml"
+        "https://chatlio.com/legal/feed-privacy.xml"
     for uri in ("privacy/index.html", "privacy/history/index.html",
                 f"privacy/versions/{NEW}/index.html"):
         head = out(site, uri).split("</head>", 1)[0]
         links = re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"',
                            head)
-        depth = uri.count("/") - 1
-        assert links == ["../" * depth + "feed.xml", "../" * (depth + 1) + "feed.xml"], uri
+        up = "../" * uri.count("/")
+        assert links == [up + "feed-privacy.xml", up + "feed.xml"], uri
     home = out(site, "index.html").split("</head>", 1)[0]
     assert re.findall(r'rel="alternate" type="application/atom\+xml" href="([^"]+)"',
                       home) == ["feed.xml"]
@@ -276,7 +276,7 @@ def test_urls_are_relative_with_folder_slashes() -> None:
     assert rel(u.history, u.page) == "../"
     assert rel(u.changes(OLD, NEW), u.version(OLD)) == f"../../versions/{OLD}/"
     assert rel(u.version(OLD), u.pdf(OLD)) == f"../{OLD}.pdf"
-    assert absolute("https://x.test/legal/", u.feed) == "https://x.test/legal/privacy/feed.xml"
+    assert absolute("https://x.test/legal/", u.feed) == "https://x.test/legal/feed-privacy.xml"
     assert absolute("", u.page) == "/privacy/"
 
 
@@ -290,5 +290,6 @@ def test_feed_links_reach_a_theme_without_its_own_main_html(tmp_path: Path) -> N
     result = run(repo, "mkdocs", "build", "--strict")
     assert result.returncode == 0, result.stderr
     head = out(repo, "privacy/index.html").split("</head>", 1)[0]
-    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in head
+    assert ('<link rel="alternate" type="application/atom+xml" href="../feed-privacy.xml"'
+            in head)
     assert 'href="../feed.xml" title="All legal documents' in head

@@ -32,7 +32,10 @@ class Urls:
 
     @property
     def feed(self) -> str:
-        return f"{self.slug}/feed.xml"
+        """At the site root, beside `feed.xml`: the theme (mkdocs-material) reads every
+        `<link rel="alternate">` as a translation and fetches `sitemap.xml` beside it,
+        which exists only at the root."""
+        return f"feed-{self.slug}.xml"
 
     def version(self, vid: str) -> str:
         return f"{self.slug}/versions/{vid}/index.md"

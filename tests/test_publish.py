@@ -196,6 +196,8 @@ def test_material_version_has_a_notice_beside_its_redline(site: Repo) -> None:
     text = out(site, base + "notice.txt")
     assert "20 mars 2025" in text  # the effective date, in the site's language
     assert f"We keep web access logs longer. {EVIL}" in text  # plain text: not escaped
+    long = [line for line in text.splitlines() if len(line) > 72 and " " in line]
+    assert not long, long  # wrapped as mail is; only an address may be longer
     assert f"https://chatlio.com/legal/{base}" in text
     assert f"https://chatlio.com/legal/privacy/versions/{NEW}/" in text
     html = out(site, base + "notice.html")

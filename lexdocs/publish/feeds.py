@@ -115,9 +115,10 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None = None) -> str:
+def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None = None,
+              language: str = "en") -> str:
     """One entry per version, newest first, made with feedgen: every document's, or
-    only one document's (`only`, its name) for its own feed."""
+    only one document's (`only`, its name) for its own feed. `language` is the site's."""
     site = options.site_url
     names = [only] if only else list(options.documents)
     fg = FeedGenerator()
@@ -135,7 +136,7 @@ def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None
     fg.id(feed_url)
     fg.link(href=feed_url, rel="self")
     fg.link(href=home, rel="alternate")
-    fg.language("en")
+    fg.language(language)
     fg.generator("lexdocs")
     notices = [(t, n) for name in names for t in [timelines[name]] for n in t.notices]
     notices.sort(key=lambda tn: (tn[1].version.published, tn[0].history.name))

@@ -149,11 +149,13 @@ class SiteBuilder:
             t = self.timelines[name]
             pages.extend(self.document(t))
             pages.append(SitePage(Urls(t.history.working.slug).feed,
-                                  atom_feed(self.options, self.timelines, only=name)))
+                                  atom_feed(self.options, self.timelines, only=name,
+                                            language=self.theme.language)))
             pages.extend(notice_pages(self, t))
         pages.append(SitePage("versions.json", versions_json(self.options, self.timelines,
                                                              self.today)))
-        pages.append(SitePage(SITE_FEED, atom_feed(self.options, self.timelines)))
+        pages.append(SitePage(SITE_FEED, atom_feed(self.options, self.timelines,
+                                                   language=self.theme.language)))
         return pages
 
     # --- dates and links ---------------------------------------------------------

@@ -42,6 +42,8 @@ def cldr_pattern(fmt: str) -> str:
         out.append(_STRFTIME[m.group()])
         pos = m.end()
     out.append(_quote(fmt[pos:]))
+    if "%" in _DIRECTIVE.sub("", fmt):
+        raise ValueError("a lone '%' is not a date directive")
     return "".join(out)
 
 
@@ -52,8 +54,18 @@ def _quote(text: str) -> str:
 
 
 def format_day(day: dt.date, fmt: str = "long", locale: Locale | str = "en") -> str:
-    """`day` in the document's format and the site's language."""
-    return str(format_date(day, format=cldr_pattern(fmt), locale=locale))
+    """`day` in the document's format and the site's language; a format that is not
+    one for dates (a time field, an unknown directive) raises ValueError."""
+    pattern = cldr_pattern(fmt)
+    try:
+        return str(format_date(day, format=pattern, locale=locale))
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"'{fmt}' is not a date format ({exc})") from exc
+
+
+def check_format(fmt: str) -> None:
+    """Raise ValueError unless `fmt` formats a date: for validating sources when loaded."""
+    format_day(dt.date(2000, 1, 31), fmt)
 
 
 def format_month(day: dt.date, locale: Locale | str = "en") -> str:

@@ -11,12 +11,17 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import get_type_hints
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from lexdocs.config import Options
 from lexdocs.dates import cldr_pattern, format_day, format_month, locale_of
+from lexdocs.errors import SourceError
 from lexdocs.publish.feeds import DocumentEntry, VersionEntry, VersionsFile
+from lexdocs.publish.pages import SiteBuilder
 from lexdocs.publish.urls import Urls, absolute, rel
+from lexdocs.sources.documents import DocumentSource
 from tests.conftest import ROOT, Repo, write_project
 from tests.test_build import run
 
@@ -270,6 +275,21 @@ def test_date_formats() -> None:
     assert cldr_pattern("d MMMM y") == "d MMMM y"
     with pytest.raises(ValueError, match="'%Q'"):
         cldr_pattern("%Q %Z")
+    with pytest.raises(ValueError, match="lone '%'"):
+        cldr_pattern("%Y %")
+    assert format_day(day, "100%% %Y", "en") == "100% 2024"
+
+
+def test_a_date_format_that_is_not_for_dates_names_the_document(tmp_path: Path) -> None:
+    source = DocumentSource(name="privacy", path="policy_src/privacy/document.yml",
+                            title="Privacy", slug="privacy", date_format="%H:%M",
+                            baseline=None, sections=())
+    options = Options(project=tmp_path, source_dir="policy_src", documents=("privacy",),
+                      tz=ZoneInfo("UTC"), notice_days=30, pdf=False, site_url="")
+    builder = SiteBuilder(options, {}, dt.date(2025, 1, 1))
+    with pytest.raises(SourceError) as err:
+        builder.day(dt.date(2025, 1, 1), source.date_format, source=source)
+    assert str(err.value).startswith("policy_src/privacy/document.yml: date_format: '%H'")
 
 
 def test_urls_are_relative_with_folder_slashes() -> None:

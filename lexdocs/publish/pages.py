@@ -29,12 +29,17 @@ from markupsafe import Markup, escape
 
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.dates import format_day, format_month, locale_of
-from lexdocs.errors import ConfigError, RenderError
+from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
 from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
-from lexdocs.sources.documents import DEFAULT_DATE_FORMAT, load_document, read_working_tree
+from lexdocs.sources.documents import (
+    DEFAULT_DATE_FORMAT,
+    DocumentSource,
+    load_document,
+    read_working_tree,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -160,19 +165,25 @@ class SiteBuilder:
 
     # --- dates and links ---------------------------------------------------------
 
-    def day(self, day: dt.date, fmt: str = DEFAULT_DATE_FORMAT, month_only: bool = False) -> Day:
+    def day(self, day: dt.date, fmt: str = DEFAULT_DATE_FORMAT, month_only: bool = False,
+            source: DocumentSource | None = None) -> Day:
         """A date in the document's format (the locale's long form by default)."""
         if month_only:
             return Day(day.isoformat(), format_month(day, self.theme.locale))
         style = "long" if fmt == DEFAULT_DATE_FORMAT else fmt
-        return Day(day.isoformat(), format_day(day, style, self.theme.locale))
+        try:
+            return Day(day.isoformat(), format_day(day, style, self.theme.locale))
+        except ValueError as exc:
+            raise SourceError(f"date_format: {exc}", path=source.path if source else None,
+                              hint="use 'long', a CLDR pattern like 'd MMMM y', or "
+                                   "'%B %-d, %Y'") from exc
 
     def updated(self, v: Version) -> Day:
         """"Last Updated": a month-precision baseline never claims a day."""
         baseline = v.source.baseline
         if v.from_baseline and baseline:
             return self.day(baseline.date, month_only=baseline.month_only)
-        return self.day(v.date, v.source.date_format)
+        return self.day(v.date, v.source.date_format, source=v.source)
 
     def effective(self, n: VersionNotice) -> Day:
         """The effective date; a first version dated by a month baseline stays a month."""
@@ -180,7 +191,7 @@ class SiteBuilder:
         baseline = v.source.baseline
         if v.from_baseline and baseline and not (n.entry and n.entry.effective):
             return self.day(baseline.date, month_only=baseline.month_only)
-        return self.day(n.effective, v.source.date_format)
+        return self.day(n.effective, v.source.date_format, source=v.source)
 
     def absolute(self, uri: str) -> str:
         return absolute(self.options.site_url, uri)
@@ -240,7 +251,8 @@ class SiteBuilder:
         head = self.render(
             "lx-document.html", title=doc.title, draft_label=DRAFT_LABEL,
             shown={"updated": self.updated(shown)} if shown else None,
-            reviewed=self.day(reviewed, shown.source.date_format) if shown and reviewed
+            reviewed=self.day(reviewed, shown.source.date_format, source=shown.source)
+            if shown and reviewed
             else None,
             links=self._links(src, urls, shown.id if shown else None),
             banners=[self._banner(src, urls, t, n) for n in t.upcoming(self.today)])

@@ -150,10 +150,11 @@ def versions(obj: Context, doc: str | None) -> None:
 def notice(obj: Context, doc: str, version: str, fmt: str) -> None:
     """Print the notice to readers of material VERSION of DOC, as the site publishes it
     beside the redline: subject and body, ready for any mail provider."""
-    from lexdocs.publish.notices import load_notice
+    from lexdocs.publish.pages import published_notice
 
     opts = obj.options
-    n = load_notice(opts, _pick(opts, doc), version)
+    today = build_date(opts.tz)
+    n = published_notice(opts, load_timelines(opts, today), today, _pick(opts, doc), version)
     if fmt == "json":
         click.echo(n.as_json(), nl=False)
     elif fmt == "html":

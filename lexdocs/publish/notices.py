@@ -14,13 +14,12 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.publish.urls import Urls
-from lexdocs.review.notice import Timeline, VersionNotice, build_date
+from lexdocs.review.notice import Timeline, VersionNotice
 
 if TYPE_CHECKING:
-    from lexdocs.publish.pages import SiteBuilder, SitePage
+    from lexdocs.publish.pages import SiteBuilder
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,8 @@ def notice_for(site: SiteBuilder, t: Timeline, n: VersionNotice) -> Notice | Non
                   html=site.render("lx-notice.html", **context))
 
 
-def notice_pages(site: SiteBuilder, t: Timeline) -> list[SitePage]:
-    """The notice files of every material version, beside its redline."""
-    from lexdocs.publish.pages import SitePage
-
+def notice_files(site: SiteBuilder, t: Timeline) -> list[tuple[str, str]]:
+    """(uri, content) of the notice files of every material version, beside its redline."""
     urls = Urls(t.history.working.slug)
     pages = []
     for n in t.notices:
@@ -65,9 +62,9 @@ def notice_pages(site: SiteBuilder, t: Timeline) -> list[SitePage]:
         if notice is None or prev is None:
             continue
         a, b = prev.version.id, n.version.id
-        pages += [SitePage(urls.notice(a, b, "txt"), notice.text),
-                  SitePage(urls.notice(a, b, "html"), notice.html),
-                  SitePage(urls.notice(a, b, "json"), notice.as_json())]
+        pages += [(urls.notice(a, b, "txt"), notice.text),
+                  (urls.notice(a, b, "html"), notice.html),
+                  (urls.notice(a, b, "json"), notice.as_json())]
     return pages
 
 
@@ -86,13 +83,3 @@ def find_notice(site: SiteBuilder, doc: str, version_id: str) -> Notice:
     raise CheckError(f"{doc} has no version '{version_id}'",
                      hint=f"versions: {', '.join(ids) or 'none yet'}")
 
-
-def load_notice(opts: Options, doc: str, version_id: str) -> Notice:
-    """The notice as the site publishes it, for `lexdocs notice DOC VERSION`: same
-    timelines, same theme language and overrides, same wording."""
-    from lexdocs.pipeline import load_timelines
-    from lexdocs.publish.pages import SiteBuilder, theme_of
-
-    today = build_date(opts.tz)
-    site = SiteBuilder(opts, load_timelines(opts, today), today, theme_of(opts.project))
-    return find_notice(site, doc, version_id)

@@ -31,6 +31,8 @@ from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.dates import format_day, format_month, locale_of
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
+from lexdocs.publish.feeds import atom_feed, versions_json
+from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
@@ -146,9 +148,6 @@ class SiteBuilder:
         self.env = template_env(self.theme.custom_dir)
 
     def build(self) -> list[SitePage]:
-        from lexdocs.publish.feeds import atom_feed, versions_json
-        from lexdocs.publish.notices import notice_pages
-
         pages = [self.home()]
         for name in self.options.documents:
             t = self.timelines[name]
@@ -156,7 +155,7 @@ class SiteBuilder:
             pages.append(SitePage(Urls(t.history.working.slug).feed,
                                   atom_feed(self.options, self.timelines, only=name,
                                             language=self.theme.language)))
-            pages.extend(notice_pages(self, t))
+            pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
         pages.append(SitePage("versions.json", versions_json(self.options, self.timelines,
                                                              self.today)))
         pages.append(SitePage(SITE_FEED, atom_feed(self.options, self.timelines,
@@ -338,3 +337,11 @@ def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:
     if prev is None:
         return "first"
     return "material" if n.material else "not-material"
+
+
+def published_notice(opts: Options, timelines: dict[str, Timeline], today: dt.date, doc: str,
+                     version_id: str) -> Notice:
+    """The notice as the site publishes it, for `lexdocs notice DOC VERSION`: same
+    timelines, same theme language and overrides, same wording."""
+    site = SiteBuilder(opts, timelines, today, theme_of(opts.project))
+    return find_notice(site, doc, version_id)

@@ -1,73 +1,68 @@
-"""Dates as readers of the site's language write them, through Babel (CLDR data).
+"""Dates as readers see them: one formatter, Babel's, for every date a page prints.
 
-A document's `date_format` may be a Babel style (`short`, `medium`, `long`,
-`full`), a CLDR pattern (`d MMMM y`), or, as documents were first written, a
-strftime pattern: its common directives are translated to CLDR, so month and
-day names come from the site's locale (`theme.language`) and no platform
-`strftime` quirk (`%-d`) decides what is printed.
+A document declares how its dates read (`date_format` in document.yml) as a named
+style (`long`, `medium`, `short`, `full`) or a CLDR pattern (`MMMM d, y`). Older
+documents wrote strftime patterns (`%B %-d, %Y`); the directives that name a part of a
+date are translated, and anything else is refused when the document is loaded, so a
+typo such as `%Q` is an error at its line in document.yml, never text on the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date as _babel_format_date
 
 STYLES = ("short", "medium", "long", "full")
-_STRFTIME = {"%B": "MMMM", "%b": "MMM", "%d": "dd", "%-d": "d", "%e": "d", "%m": "MM",
-             "%-m": "M", "%Y": "y", "%y": "yy", "%A": "EEEE", "%a": "EEE", "%%": "%"}
-_DIRECTIVE = re.compile(r"%-?[A-Za-z%]")
+DEFAULT_FORMAT = "long"
+DEFAULT_LOCALE = "en"
+# CLDR letters of date fields (era, year, quarter, month, week, day, weekday).
+DATE_FIELDS = frozenset("GyYuUQqMLlwWdDFgEec")
+_STRFTIME = {"%B": "MMMM", "%b": "MMM", "%d": "dd", "%-d": "d", "%e": "d", "%Y": "y",
+             "%y": "yy", "%m": "MM", "%-m": "M", "%A": "EEEE", "%a": "EEE", "%%": "%"}
+_STRFTIME_TOKEN = re.compile(r"%-?.?|[^%]+", re.DOTALL)
+_QUOTED = re.compile(r"'[^']*'")
 
 
-def locale_of(language: str | None) -> Locale:
-    """The Babel locale for a theme language ("en", "de", "pt-BR"); English if unknown."""
-    try:
-        return Locale.parse((language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+class DateFormatError(ValueError):
+    """A date format that cannot be used; the message says why, for a SourceError."""
 
 
-def cldr_pattern(fmt: str) -> str:
-    """A date format as a Babel style or CLDR pattern; strftime directives are translated
-    and the text between them quoted. An unknown directive raises ValueError."""
-    if "%" not in fmt:
+@functools.lru_cache(maxsize=64)
+def date_pattern(fmt: str) -> str:
+    """The named style or CLDR pattern `fmt` stands for, or DateFormatError.
+
+    Validated once, when a document is loaded, so formatting a date never fails.
+    """
+    fmt = fmt.strip()
+    if fmt in STYLES:
         return fmt
-    out, pos = [], 0
-    for m in _DIRECTIVE.finditer(fmt):
-        out.append(_quote(fmt[pos:m.start()]))
-        if m.group() not in _STRFTIME:
-            raise ValueError(f"'{m.group()}' is not a date directive lexdocs knows")
-        out.append(_STRFTIME[m.group()])
-        pos = m.end()
-    out.append(_quote(fmt[pos:]))
-    if "%" in _DIRECTIVE.sub("", fmt):
-        raise ValueError("a lone '%' is not a date directive")
+    pattern = _from_strftime(fmt) if "%" in fmt else fmt
+    letters = set(re.findall(r"[A-Za-z]", _QUOTED.sub("", pattern)))
+    wrong = sorted(letters - DATE_FIELDS)
+    if wrong:
+        raise DateFormatError(f"'{wrong[0]}' is not a date field in '{fmt}'")
+    if not letters & set("dMLy"):
+        raise DateFormatError(f"'{fmt}' shows no day, month or year")
+    return pattern
+
+
+def _from_strftime(fmt: str) -> str:
+    """A strftime pattern as the CLDR pattern that reads the same, or DateFormatError."""
+    out = []
+    for token in _STRFTIME_TOKEN.findall(fmt):
+        if token.startswith("%"):
+            if token not in _STRFTIME:
+                raise DateFormatError(f"'{token}' is not a date directive lexdocs knows")
+            out.append(_STRFTIME[token] if token != "%%" else "%")
+        else:
+            out.append("'" + token.replace("'", "''") + "'" if re.search(r"[A-Za-z']", token)
+                       else token)
     return "".join(out)
 
 
-def _quote(text: str) -> str:
-    if not text:
-        return ""
-    return "'" + text.replace("'", "''") + "'" if re.search(r"[A-Za-z']", text) else text
-
-
-def format_day(day: dt.date, fmt: str = "long", locale: Locale | str = "en") -> str:
-    """`day` in the document's format and the site's language; a format that is not
-    one for dates (a time field, an unknown directive) raises ValueError."""
-    pattern = cldr_pattern(fmt)
-    try:
-        return str(format_date(day, format=pattern, locale=locale))
-    except (AttributeError, KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"'{fmt}' is not a date format ({exc})") from exc
-
-
-def check_format(fmt: str) -> None:
-    """Raise ValueError unless `fmt` formats a date: for validating sources when loaded."""
-    format_day(dt.date(2000, 1, 31), fmt)
-
-
-def format_month(day: dt.date, locale: Locale | str = "en") -> str:
-    """A month-precision date ("September 2024"), for texts that never stated a day."""
-    return str(format_skeleton("yMMMM", day, locale=locale))
+def format_date(day: dt.date, fmt: str = DEFAULT_FORMAT, locale: str = DEFAULT_LOCALE) -> str:
+    """`day` in the document's format and the site's language ("September 1, 2024")."""
+    return str(_babel_format_date(day, format=date_pattern(fmt), locale=locale))

@@ -16,10 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lexdocs.config import Options
-from lexdocs.dates import cldr_pattern, format_day, format_month, locale_of
 from lexdocs.errors import SourceError
 from lexdocs.publish.feeds import DocumentEntry, VersionEntry, VersionsFile
-from lexdocs.publish.pages import SiteBuilder
+from lexdocs.publish.pages import SiteBuilder, Theme
 from lexdocs.publish.urls import Urls, absolute, rel
 from lexdocs.sources.documents import DocumentSource
 from tests.conftest import ROOT, Repo, write_project
@@ -264,20 +263,10 @@ def test_dates_follow_the_site_language(site: Repo) -> None:
     assert '<time datetime="2024-09-01">septembre 2024</time>' in history  # month baseline
 
 
-def test_date_formats() -> None:
-    day = dt.date(2024, 9, 5)
-    assert format_day(day, "long", locale_of("de")) == "5. September 2024"
-    assert format_day(day, "%B %-d, %Y", "en") == "September 5, 2024"
-    assert format_day(day, "%d.%m.%Y", "en") == "05.09.2024"
-    assert format_day(day, "le %-d %B %Y", locale_of("fr")) == "le 5 septembre 2024"
-    assert format_month(day, locale_of("pt-BR")) == "setembro de 2024"
-    assert locale_of("xx-nowhere").language == "en"
-    assert cldr_pattern("d MMMM y") == "d MMMM y"
-    with pytest.raises(ValueError, match="'%Q'"):
-        cldr_pattern("%Q %Z")
-    with pytest.raises(ValueError, match="lone '%'"):
-        cldr_pattern("%Y %")
-    assert format_day(day, "100%% %Y", "en") == "100% 2024"
+def test_theme_language_names_a_babel_locale() -> None:
+    assert Theme("pt-BR").locale == "pt_BR"
+    assert Theme("de").locale == "de"
+    assert Theme("xx-nowhere").locale == "en"  # a theme language Babel lacks reads English
 
 
 def test_a_date_format_that_is_not_for_dates_names_the_document(tmp_path: Path) -> None:

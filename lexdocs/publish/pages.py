@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -27,8 +27,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE, Options
-from lexdocs.dates import format_day, format_month, locale_of
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
 from lexdocs.publish.feeds import atom_feed, versions_json
@@ -62,8 +62,12 @@ class Theme:
     custom_dir: Path | None = None
 
     @property
-    def locale(self) -> Locale:
-        return locale_of(self.language)
+    def locale(self) -> str:
+        """Babel's name for the theme's language ("pt-BR" → "pt_BR"); English if unknown."""
+        try:
+            return str(Locale.parse(self.language.replace("-", "_")))
+        except (UnknownLocaleError, ValueError):
+            return dates.DEFAULT_LOCALE
 
 
 def theme_of(project: Path) -> Theme:
@@ -168,10 +172,10 @@ class SiteBuilder:
             source: DocumentSource | None = None) -> Day:
         """A date in the document's format (the locale's long form by default)."""
         if month_only:
-            return Day(day.isoformat(), format_month(day, self.theme.locale))
-        style = "long" if fmt == DEFAULT_DATE_FORMAT else fmt
+            return Day(day.isoformat(), dates.format_date(day, "MMMM y", self.theme.locale))
+        style = dates.DEFAULT_FORMAT if fmt == DEFAULT_DATE_FORMAT else fmt
         try:
-            return Day(day.isoformat(), format_day(day, style, self.theme.locale))
+            return Day(day.isoformat(), dates.format_date(day, style, self.theme.locale))
         except ValueError as exc:
             raise SourceError(f"date_format: {exc}", path=source.path if source else None,
                               hint="use 'long', a CLDR pattern like 'd MMMM y', or "
@@ -188,7 +192,8 @@ class SiteBuilder:
         """The effective date; a first version dated by a month baseline stays a month."""
         v = n.version
         baseline = v.source.baseline
-        if v.from_baseline and baseline and not (n.entry and n.entry.effective):
+        if (v.from_baseline and baseline and not (n.entry and n.entry.effective)
+                and not _raised(n)):
             return self.day(baseline.date, month_only=baseline.month_only)
         return self.day(n.effective, v.source.date_format, source=v.source)
 
@@ -287,7 +292,8 @@ class SiteBuilder:
                 "status": t.status(n, self.today).capitalize(),
                 "kind": _kind(n, prev), "previous": prev.version.id if prev else None,
                 "redline": rel(src, urls.changes(prev.version.id, v.id)) if prev else None,
-                "summary": n.summary})
+                "summary": n.summary, "raised": _raised(n),
+                "together": ", ".join(f"{d} version {vid}" for d, vid in _together(n))})
         title = f"{h.working.title}: history"
         body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
         return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
@@ -331,6 +337,16 @@ class SiteBuilder:
             new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
             notice=notice, redline=Markup(redline_html(new.redline)))
         return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
+
+
+def _raised(n: VersionNotice) -> str:
+    """Why the effective date moved, when the notice module moved it."""
+    return str(getattr(n, "raised", ""))  # read softly: older notices do not say
+
+
+def _together(n: VersionNotice) -> tuple[tuple[str, str], ...]:
+    """(document, version id) of the versions the same commit published elsewhere."""
+    return tuple(getattr(n, "together", ()))
 
 
 def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:

@@ -25,7 +25,7 @@ from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
-from lexdocs.publish.pages import TEMPLATES, SiteBuilder, SitePage, Theme, navigation
+from lexdocs.publish.pages import THEME, SiteBuilder, SitePage, Theme, navigation
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -120,13 +120,14 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
 
 def _adopt_theme(config: MkDocsConfig) -> Theme:
-    """Make our templates the theme's, as MkDocs' search plugin does with its own: after
-    the site's `custom_dir` (so a site overrides any of them) and before the theme's
-    (so our `main.html` adds the feed links to the page head of any theme)."""
+    """Make our theme partials the theme's, as MkDocs' search plugin does with its own:
+    after the site's `custom_dir` (so a site overrides any of them) and before the
+    theme's (so our `main.html` adds the feed links to the page head of any theme).
+    The page templates stay out of the theme: the builder loads them itself."""
     dirs: list[str] = config.theme.dirs
     custom = config.theme.custom_dir
-    if str(TEMPLATES) not in dirs:
-        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(TEMPLATES))
+    if str(THEME) not in dirs:
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
     return Theme(language=str(config.theme.get("language") or "en"),
                  custom_dir=Path(custom) if custom else None)
 

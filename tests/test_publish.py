@@ -240,6 +240,12 @@ def test_a_site_overrides_a_template_from_its_custom_dir(site: Repo) -> None:
     assert ESCAPED in html and EVIL not in html  # autoescape holds in an override
 
 
+def test_no_template_is_published_as_a_file(site: Repo) -> None:
+    root = site.path / "site"
+    assert not sorted(p.name for p in root.iterdir() if p.name.startswith("lx-")
+                      or p.name == "main.html")
+
+
 def test_every_local_link_and_asset_resolves(site: Repo) -> None:
     root = site.path / "site"
     missing = []

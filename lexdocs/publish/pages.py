@@ -44,6 +44,9 @@ from lexdocs.sources.documents import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Partials for the theme's own pages (the feed links in the head): MkDocs copies every
+# non-HTML file of a theme folder to the site, so these live apart from TEMPLATES.
+THEME = Path(__file__).parent / "theme"
 
 
 @dataclass(frozen=True)

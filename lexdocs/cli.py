@@ -388,6 +388,28 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
         click.echo(line)
 
 
+@cli.command()
+@click.argument("doc")
+@click.argument("version")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text",
+              show_default=True)
+@click.pass_obj
+def notice(obj: Context, doc: str, version: str, fmt: str) -> None:
+    """Print the notice to readers of material VERSION of DOC, as the site publishes it
+    beside the redline: subject and body, ready for any mail provider."""
+    from lexdocs.publish.pages import published_notice
+
+    opts = obj.options
+    today = build_date(opts.tz)
+    n = published_notice(opts, load_timelines(opts, today), today, _pick(opts, doc), version)
+    if fmt == "json":
+        click.echo(n.as_json(), nl=False)
+    elif fmt == "html":
+        click.echo(n.html, nl=False)
+    else:
+        click.echo(f"Subject: {n.subject}\n\n{n.text}", nl=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and exit 1 for a LexdocsError, unless --debug."""
     args = sys.argv[1:] if argv is None else argv

@@ -25,7 +25,7 @@ from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
-from lexdocs.publish.pages import SiteBuilder, SitePage, navigation
+from lexdocs.publish.pages import THEME, SiteBuilder, SitePage, Theme, navigation
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -57,6 +57,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.pages: list[SitePage] = []
         self.render_cache: RenderCache = {}
         self.from_extra = False
+        self.theme = Theme()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -72,6 +73,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.options = options_from(project, raw, config.site_url or "")
         if config.nav is None:
             config.nav = navigation(self.options)
+        self.theme = _adopt_theme(config)
         return config
 
     @_as_plugin_error
@@ -79,7 +81,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         opts = self._opts()
         # One line per document; each draft problem only with --verbose.
         timelines, today = publishable_timelines(opts, log.debug, self.render_cache)
-        self.pages = SiteBuilder(opts, timelines, today).build()
+        self.pages = SiteBuilder(opts, timelines, today, self.theme).build()
         for name, t in timelines.items():
             current = t.current(today)
             upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
@@ -118,6 +120,19 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if self.options is None:  # pragma: no cover - MkDocs always calls on_config first
             raise LexdocsError("lexdocs was not configured", hint="is the plugin in mkdocs.yml?")
         return self.options
+
+
+def _adopt_theme(config: MkDocsConfig) -> Theme:
+    """Make our theme partials the theme's, as MkDocs' search plugin does with its own:
+    after the site's `custom_dir` (so a site overrides any of them) and before the
+    theme's (so our `main.html` adds the feed links to the page head of any theme).
+    The page templates stay out of the theme: the builder loads them itself."""
+    dirs: list[str] = config.theme.dirs
+    custom = config.theme.custom_dir
+    if str(THEME) not in dirs:
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
+    return Theme(language=str(config.theme.get("language") or "en"),
+                 custom_dir=Path(custom) if custom else None)
 
 
 def as_hook() -> LexdocsPlugin:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -35,9 +36,11 @@ def page(repo: Repo, uri: str) -> str:
     return (repo.path / "site" / uri).read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def site(repo: Repo) -> Repo:
-    """A project with a material change published with notice, built once."""
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    """A project with a material change published with notice, built once per module;
+    tests that only read it share it."""
+    repo = Repo(tmp_path_factory.mktemp("build") / "repo")
     write_project(repo)
     repo.commit("First version", "2024-09-10T10:00:00+00:00")
     repo.replace("policy_src/variables.yml", "90 days", "180 days")
@@ -48,7 +51,16 @@ def site(repo: Repo) -> Repo:
     return repo
 
 
-def test_statement_page_shows_version_in_force_and_upcoming_banner(site: Repo) -> None:
+@pytest.fixture
+def site(built: Repo, tmp_path: Path) -> Repo:
+    """A private copy of the built project (history, sources and site) for a test that
+    changes it: copying is much cheaper than building again."""
+    shutil.copytree(built.path, tmp_path / "repo", symlinks=True)
+    return Repo(tmp_path / "repo")
+
+
+def test_statement_page_shows_version_in_force_and_upcoming_banner(built: Repo) -> None:
+    site = built
     html = page(site, "privacy/index.html")
     assert 'Last Updated: <time datetime="2024-09-01">September 2024</time>' in html
     assert "90 days" in html and "180 days" not in html
@@ -65,7 +77,8 @@ def test_after_the_effective_date_the_new_version_is_current(site: Repo) -> None
     assert "An updated version takes effect" not in html
 
 
-def test_every_version_has_a_page_a_redline_and_an_entry(site: Repo) -> None:
+def test_every_version_has_a_page_a_redline_and_an_entry(built: Repo) -> None:
+    site = built
     data = json.loads(page(site, "versions.json"))
     versions = data["documents"]["privacy"]["versions"]
     assert [v["id"] for v in versions] == ["2024-09-01", "2025-02-10"]
@@ -87,7 +100,8 @@ def test_every_version_has_a_page_a_redline_and_an_entry(site: Repo) -> None:
     assert "September 1, 2024" not in history
 
 
-def test_atom_feed_lists_each_version(site: Repo) -> None:
+def test_atom_feed_lists_each_version(built: Repo) -> None:
+    site = built
     root = ET.fromstring(page(site, "feed.xml"))
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
@@ -126,7 +140,8 @@ def test_uncommitted_edit_builds_as_a_draft(site: Repo) -> None:
     assert "Draft — not published" in html and "describes" in html
 
 
-def test_cli_render_vars_versions(site: Repo) -> None:
+def test_cli_render_vars_versions(built: Repo) -> None:
+    site = built
     out = run(site, "lexdocs", "render", "privacy").stdout
     assert out.startswith("# Privacy Statement\n")
     assert "## Retention {#retention}" in out and "180 days" in out

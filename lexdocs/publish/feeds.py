@@ -1,54 +1,85 @@
-"""Machine-readable outputs: `versions.json` (a public contract) and `feed.xml` (Atom).
+"""Machine-readable outputs: `versions.json` (a public contract) and Atom feeds.
 
 Both are read by programs we do not control: compliance archives, feed
-readers, a customer's monitoring. So their shape is documented in the README
-("versions.json"), field names never change meaning, and both list versions
-oldest first with permanent URLs.
+readers, a customer's monitoring. So the shape of versions.json is typed here
+(`VersionsFile`) and published as a JSON Schema (`schema/versions-1.json` on
+the site); field names never change meaning, and versions are listed oldest
+first with permanent URLs. There is one Atom feed for the whole site and one
+per document, for readers who follow a single document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Literal, TypedDict
 
 from feedgen.feed import FeedGenerator
 
 from lexdocs.config import Options
-from lexdocs.publish.pages import Urls, url_of
-from lexdocs.review.notice import Timeline, VersionNotice
+from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute
+from lexdocs.review.notice import Status, Timeline, VersionNotice
 
-SCHEMA_VERSION = 1
-
-
-def absolute(options: Options, uri: str) -> str:
-    """A permanent public URL: site_url plus the page path (site-relative if no site_url)."""
-    path = url_of(uri)
-    base = options.site_url
-    if not base:
-        return "/" + path
-    return base.rstrip("/") + "/" + path
+SCHEMA_VERSION: Literal[1] = 1
 
 
-def _redline_uri(t: Timeline, n: VersionNotice) -> str | None:
+class VersionEntry(TypedDict):
+    """One published version of a document."""
+
+    id: str
+    last_updated: str
+    effective: str
+    status: Status
+    commit: str
+    published_at: str
+    sha256: str
+    material: bool
+    summary: str
+    url: str
+    redline_url: str | None
+    notice_url: str | None
+    pdf_url: str | None
+
+
+class DocumentEntry(TypedDict):
+    """A document, its addresses and every version, oldest first."""
+
+    title: str
+    url: str
+    history_url: str
+    feed_url: str
+    current: str | None
+    last_reviewed: str | None
+    versions: list[VersionEntry]
+
+
+VersionsFile = TypedDict("VersionsFile", {
+    "$schema": str,
+    "schema": Literal[1],
+    "site_url": str,
+    "documents": dict[str, DocumentEntry],
+})
+
+
+def _previous_id(t: Timeline, n: VersionNotice) -> str | None:
     prev = t.previous(n)
-    if prev is None:
-        return None
-    return Urls(t.history.working.slug).changes(prev.version.id, n.version.id)
+    return prev.version.id if prev else None
 
 
-def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date) -> str:
-    """Every version of every document; see README, "versions.json", for each field."""
-    docs: dict[str, Any] = {}
+def versions_model(options: Options, timelines: dict[str, Timeline],
+                   today: dt.date) -> VersionsFile:
+    """Every version of every document, typed; see the JSON Schema for each field."""
+    site = options.site_url
+    docs: dict[str, DocumentEntry] = {}
     for name in options.documents:
         t = timelines[name]
         urls = Urls(t.history.working.slug)
         current = t.current(today)
         reviewed = t.last_reviewed(today)
-        entries = []
+        entries: list[VersionEntry] = []
         for n in t.notices:
             v = n.version
-            redline = _redline_uri(t, n)
+            prev = _previous_id(t, n)
             entries.append({
                 "id": v.id,
                 "last_updated": v.date.isoformat(),
@@ -59,35 +90,55 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
                 "sha256": v.rendered.fingerprint,
                 "material": n.material,
                 "summary": n.summary,
-                "url": absolute(options, urls.version(v.id)),
-                "redline_url": absolute(options, redline) if redline else None,
-                "pdf_url": absolute(options, urls.pdf(v.id)) if options.pdf else None,
+                "url": absolute(site, urls.version(v.id)),
+                "redline_url": absolute(site, urls.changes(prev, v.id)) if prev else None,
+                "notice_url": absolute(site, urls.notice(prev, v.id, "json"))
+                if prev and n.material else None,
+                "pdf_url": absolute(site, urls.pdf(v.id)) if options.pdf else None,
             })
         docs[name] = {
             "title": t.history.working.title,
-            "url": absolute(options, urls.page),
-            "history_url": absolute(options, urls.history),
+            "url": absolute(site, urls.page),
+            "history_url": absolute(site, urls.history),
+            "feed_url": absolute(site, urls.feed),
             "current": current.version.id if current else None,
             "last_reviewed": reviewed.isoformat() if reviewed else None,
             "versions": entries,
         }
-    data = {"schema": SCHEMA_VERSION, "site_url": options.site_url, "documents": docs}
+    return {"$schema": absolute(site, VERSIONS_SCHEMA), "schema": SCHEMA_VERSION,
+            "site_url": site, "documents": docs}
+
+
+def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date) -> str:
+    """versions.json as published: the typed model, indented, UTF-8."""
+    data = versions_model(options, timelines, today)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def atom_feed(options: Options, timelines: dict[str, Timeline]) -> str:
-    """One entry per version per document, newest first, made with feedgen."""
+def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None = None,
+              language: str = "en") -> str:
+    """One entry per version, newest first, made with feedgen: every document's, or
+    only one document's (`only`, its name) for its own feed. `language` is the site's."""
+    site = options.site_url
+    names = [only] if only else list(options.documents)
     fg = FeedGenerator()
-    feed_url = absolute(options, "feed.xml")
+    if only:
+        t = timelines[only]
+        urls = Urls(t.history.working.slug)
+        feed_url, home = absolute(site, urls.feed), absolute(site, urls.page)
+        fg.title(f"{t.history.working.title}: versions and changes")
+        fg.subtitle(f"Every published version of the {t.history.working.title}, "
+                    "with what changed.")
+    else:
+        feed_url, home = absolute(site, SITE_FEED), absolute(site, "index.md")
+        fg.title("Legal documents: versions and changes")
+        fg.subtitle("Every published version of our legal documents, with what changed.")
     fg.id(feed_url)
-    fg.title("Legal documents: versions and changes")
-    fg.subtitle("Every published version of our legal documents, with what changed.")
     fg.link(href=feed_url, rel="self")
-    fg.link(href=absolute(options, "index.md"), rel="alternate")
-    fg.language("en")
+    fg.link(href=home, rel="alternate")
+    fg.language(language)
     fg.generator("lexdocs")
-    notices = [(t, n) for name in options.documents for t in [timelines[name]]
-               for n in t.notices]
+    notices = [(t, n) for name in names for t in [timelines[name]] for n in t.notices]
     notices.sort(key=lambda tn: (tn[1].version.published, tn[0].history.name))
     if notices:
         fg.updated(notices[-1][1].version.published)
@@ -97,18 +148,19 @@ def atom_feed(options: Options, timelines: dict[str, Timeline]) -> str:
         v = n.version
         urls = Urls(t.history.working.slug)
         fe = fg.add_entry(order="prepend")
-        fe.id(absolute(options, urls.version(v.id)))
-        redline = _redline_uri(t, n)
+        fe.id(absolute(site, urls.version(v.id)))
+        prev = _previous_id(t, n)
         kind = "material change" if n.material else "not material"
-        if redline is None:
+        if prev is None:
             kind = "first version"
         fe.title(f"{t.history.working.title}: version {v.id} ({kind})")
         fe.updated(v.published)
         fe.published(v.published)
-        fe.link(href=absolute(options, urls.version(v.id)), rel="alternate")
-        if redline:
-            fe.link(href=absolute(options, redline), rel="related", title="What changed")
-        summary = n.summary or ("First published version." if redline is None
+        fe.link(href=absolute(site, urls.version(v.id)), rel="alternate")
+        if prev:
+            fe.link(href=absolute(site, urls.changes(prev, v.id)), rel="related",
+                    title="What changed")
+        summary = n.summary or ("First published version." if prev is None
                                 else "Changes that do not affect your rights.")
         fe.summary(f"{summary} Effective {n.effective.isoformat()}. Material: "
                    f"{'yes' if n.material else 'no'}.")

@@ -1,24 +1,52 @@
 """The pages MkDocs publishes, assembled from timelines before anything is written.
 
-Every page is computed up front (the hook calls this before MkDocs cleans the
-site folder), so bad input fails the build while the previous site is still
-whole. Pages are Markdown for MkDocs to theme; links between them are
-relative `.md` links, so `mkdocs build --strict` proves none is broken.
+Every page is computed up front (the plugin calls this before MkDocs cleans
+the site folder), so bad input fails the build while the previous site is
+still whole. The HTML around each document's text comes from packaged Jinja
+templates (`templates/lx-*.html`) with autoescape on: a title, summary or id
+is text wherever it lands, and a site replaces any template by putting a file
+of the same name in its theme's `custom_dir`, as it would a theme partial.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import posixpath
+import json
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from lexdocs.config import Options
+from babel import Locale, UnknownLocaleError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
+
+from lexdocs import dates
+from lexdocs.config import MKDOCS_FILE, Options
+from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
-from lexdocs.render.templates import RenderedDocument
+from lexdocs.publish.feeds import atom_feed, versions_json
+from lexdocs.publish.notices import Notice, find_notice, notice_files
+from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
-from lexdocs.sources.documents import format_date, load_document, read_working_tree
+from lexdocs.sources.documents import (
+    DEFAULT_DATE_FORMAT,
+    DocumentSource,
+    load_document,
+    read_working_tree,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Partials for the theme's own pages (the feed links in the head): MkDocs copies every
+# non-HTML file of a theme folder to the site, so these live apart from TEMPLATES.
+THEME = Path(__file__).parent / "theme"
 
 
 @dataclass(frozen=True)
@@ -30,133 +58,188 @@ class SitePage:
 
 
 @dataclass(frozen=True)
-class Urls:
-    """Where each page of a document lives; ids in these paths never change."""
+class Theme:
+    """What the site's theme decides about our pages: its language and its overrides."""
 
-    slug: str
-
-    @property
-    def page(self) -> str:
-        return f"{self.slug}/index.md"
+    language: str = "en"
+    custom_dir: Path | None = None
 
     @property
-    def history(self) -> str:
-        return f"{self.slug}/history/index.md"
+    def locale(self) -> str:
+        """Babel's name for the theme's language ("pt-BR" → "pt_BR"); English if unknown."""
+        try:
+            return str(Locale.parse(self.language.replace("-", "_")))
+        except (UnknownLocaleError, ValueError):
+            return dates.DEFAULT_LOCALE
 
-    def version(self, vid: str) -> str:
-        return f"{self.slug}/versions/{vid}/index.md"
 
-    def pdf(self, vid: str) -> str:
-        return f"{self.slug}/versions/{vid}.pdf"
+def theme_of(project: Path) -> Theme:
+    """The theme's language and custom_dir, read from mkdocs.yml as MkDocs reads it
+    (for the CLI; the plugin gets them from the loaded config)."""
+    path = project / MKDOCS_FILE
+    if not path.exists():
+        return Theme()
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
 
-    def changes(self, old: str, new: str) -> str:
-        return f"{self.slug}/changes/{old}...{new}/index.md"
+    try:
+        cfg = load_config(config_file=str(path))
+    except exceptions.ConfigurationError as exc:
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE) from exc
+    custom = cfg.theme.custom_dir
+    return Theme(str(cfg.theme.get("language") or "en"), Path(custom) if custom else None)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a document's header."""
+
+    href: str
+    text: str
+    type: str = ""
+    download: bool = False
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date as a page shows it: machine-readable and in the reader's language."""
+
+    iso: str
+    text: str
+
+
+def template_env(custom_dir: Path | None = None) -> Environment:
+    """Templates from the site's `custom_dir` first, then the package's own.
+
+    Autoescape follows the file's medium: `.html`/`.xml` are escaped for HTML,
+    `.txt` is plain text and never escaped (it is not markup).
+    """
+    loaders = [FileSystemLoader(str(custom_dir))] if custom_dir else []
+    loaders.append(FileSystemLoader(str(TEMPLATES)))
+    return Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
+                       lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def navigation(options: Options) -> list[dict[str, str]]:
     """Home and each document, in the configured order: history, versions and redlines
-    are reached from each document's header, not from a menu of dated folders."""
+    are reached from each document's header, not from a menu of dated folders.
+    The theme prints menu titles as they are, so a title is escaped here."""
     read = read_working_tree(options.project)
     nav = [{"Home": "index.md"}]
     for name in options.documents:
         doc = load_document(options.source_dir, name, read)
-        nav.append({doc.title: Urls(doc.slug).page})
+        nav.append({str(escape(doc.title)): Urls(doc.slug).page})
     return nav
 
 
-def url_of(uri: str) -> str:
-    """The public path of a generated file (directory URLs for pages)."""
-    if uri.endswith("index.md"):
-        return uri[: -len("index.md")]
-    return uri
-
-
-def rel(src: str, dst: str) -> str:
-    """A link from page `src` to file `dst`, both docs-relative; a folder keeps its slash,
-    so a link works without the server's redirect (and from a file:// copy)."""
-    link = posixpath.relpath(dst, posixpath.dirname(src))
-    return link + "/" if dst.endswith("/") and not link.endswith("/") else link
-
-
-def _meta(title: str, description: str = "") -> str:
-    lines = ["---", f"title: {_yaml_str(title)}"]
-    if description:
-        lines.append(f"description: {_yaml_str(description)}")
-    return "\n".join([*lines, "---", ""])
-
-
-def _yaml_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _effective(n: VersionNotice) -> str:
-    return (f'<time datetime="{n.effective.isoformat()}">'
-            f"{_esc(n.effective_display())}</time>")
-
-
-def _stamp(version: Version | None, reviewed: dt.date | None = None) -> str:
-    if version is None:
-        return (f'<p class="lx-draft" role="note"><strong>{DRAFT_LABEL}.</strong> '
-                "This preview includes edits that no commit has published.</p>\n")
-    review = ""
-    if reviewed:
-        shown = format_date(reviewed, version.source.date_format)
-        review = (f' <span class="lx-reviewed">(reviewed <time datetime="{reviewed.isoformat()}">'
-                  f"{_esc(shown)}</time>, no changes)</span>")
-    return (f'<p class="lx-updated">Last Updated: <time datetime="{version.date.isoformat()}">'
-            f"{_esc(version.display_date)}</time>{review}</p>\n")
-
-
-def _links(src: str, urls: Urls, vid: str | None, options: Options) -> str:
-    items = [f'<a href="{rel(src, url_of(urls.history))}">History</a>',
-             f'<a href="{rel(src, "feed.xml")}" type="application/atom+xml">Atom feed</a>']
-    if vid and options.pdf:
-        items.append(f'<a href="{rel(src, urls.pdf(vid))}" download>PDF</a>')
-    return '<nav class="lx-doclinks" aria-label="Document">' + " · ".join(items) + "</nav>\n"
-
-
-def _body(doc: RenderedDocument) -> str:
-    return doc.page
+def front_matter(title: str, description: str = "", **extra: str) -> str:
+    """Page meta for the theme. The theme prints `title` unescaped into `<title>` and the
+    header, so it is HTML-escaped here with the templates' own escaper (markupsafe);
+    JSON strings are valid YAML, whatever they hold."""
+    meta = {"title": str(escape(title)), **({"description": description} if description
+                                             else {}), **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "\n".join(["---", *lines, "---", "", ""])
 
 
 class SiteBuilder:
     """Pages for all documents on one build day."""
 
-    def __init__(self, options: Options, timelines: dict[str, Timeline], today: dt.date) -> None:
+    def __init__(self, options: Options, timelines: dict[str, Timeline], today: dt.date,
+                 theme: Theme | None = None) -> None:
         self.options = options
         self.timelines = timelines
         self.today = today
+        self.theme = theme or Theme()
+        self.env = template_env(self.theme.custom_dir)
 
     def build(self) -> list[SitePage]:
-        from lexdocs.publish.feeds import atom_feed, versions_json
-
         pages = [self.home()]
         for name in self.options.documents:
-            pages.extend(self.document(self.timelines[name]))
+            t = self.timelines[name]
+            pages.extend(self.document(t))
+            pages.append(SitePage(Urls(t.history.working.slug).feed,
+                                  atom_feed(self.options, self.timelines, only=name,
+                                            language=self.theme.language)))
+            pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
         pages.append(SitePage("versions.json", versions_json(self.options, self.timelines,
                                                              self.today)))
-        pages.append(SitePage("feed.xml", atom_feed(self.options, self.timelines)))
+        pages.append(SitePage(SITE_FEED, atom_feed(self.options, self.timelines,
+                                                   language=self.theme.language)))
         return pages
 
+    # --- dates and links ---------------------------------------------------------
+
+    def day(self, day: dt.date, fmt: str = DEFAULT_DATE_FORMAT, month_only: bool = False,
+            source: DocumentSource | None = None) -> Day:
+        """A date in the document's format (the locale's long form by default)."""
+        if month_only:
+            return Day(day.isoformat(), dates.format_date(day, "MMMM y", self.theme.locale))
+        style = dates.DEFAULT_FORMAT if fmt == DEFAULT_DATE_FORMAT else fmt
+        try:
+            return Day(day.isoformat(), dates.format_date(day, style, self.theme.locale))
+        except ValueError as exc:
+            raise SourceError(f"date_format: {exc}", path=source.path if source else None,
+                              hint="use 'long', a CLDR pattern like 'd MMMM y', or "
+                                   "'%B %-d, %Y'") from exc
+
+    def updated(self, v: Version) -> Day:
+        """"Last Updated": a month-precision baseline never claims a day."""
+        baseline = v.source.baseline
+        if v.from_baseline and baseline:
+            return self.day(baseline.date, month_only=baseline.month_only)
+        return self.day(v.date, v.source.date_format, source=v.source)
+
+    def effective(self, n: VersionNotice) -> Day:
+        """The effective date; a first version dated by a month baseline stays a month."""
+        v = n.version
+        baseline = v.source.baseline
+        if (v.from_baseline and baseline and not (n.entry and n.entry.effective)
+                and not n.raised):
+            return self.day(baseline.date, month_only=baseline.month_only)
+        return self.day(n.effective, v.source.date_format, source=v.source)
+
+    def absolute(self, uri: str) -> str:
+        return absolute(self.options.site_url, uri)
+
+    def render(self, template: str, **context: Any) -> str:
+        """A page template; a broken override is an error naming its file and line."""
+        try:
+            return self.env.get_template(template).render(**context)
+        except TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            where = getattr(exc, "filename", None) or template
+            raise RenderError(f"template {template}: {exc.message or exc}", path=where,
+                              line=line, hint="check the override in the theme's custom_dir"
+                              ) from exc
+
+    def _links(self, src: str, urls: Urls, vid: str | None) -> list[Link]:
+        links = [Link(rel(src, urls.history), "History"),
+                 Link(rel(src, urls.feed), "Atom feed", type="application/atom+xml")]
+        if vid and self.options.pdf:
+            links.append(Link(rel(src, urls.pdf(vid)), "PDF", download=True))
+        return links
+
+    def _feed_meta(self, t: Timeline) -> dict[str, str]:
+        urls = Urls(t.history.working.slug)
+        return {"lexdocs_feed": url_of(urls.feed),
+                "lexdocs_feed_title": f"{t.history.working.title}: versions and changes"}
+
+    # --- pages -------------------------------------------------------------------
+
     def home(self) -> SitePage:
-        rows = ["| Document | Last Updated | History |", "| --- | --- | --- |"]
+        docs = []
         for name in self.options.documents:
             t = self.timelines[name]
             urls = Urls(t.history.working.slug)
-            current = self._shown(t)
-            stamp = current.display_date if current else DRAFT_LABEL
-            rows.append(f"| [{t.history.working.title}]({urls.page}) | {stamp} | "
-                        f"[All versions]({urls.history}) |")
-        body = [_meta("Legal", "Our legal documents, with every version and change."),
-                "# Legal\n",
-                "These documents apply to our products. Each shows when its text last "
-                "changed; every earlier version stays published, with what changed.\n",
-                "\n".join(rows), ""]
-        return SitePage("index.md", "\n".join(body))
+            shown = self._shown(t)
+            docs.append({"title": t.history.working.title, "href": rel("index.md", urls.page),
+                         "history": rel("index.md", urls.history),
+                         "updated": self.updated(shown) if shown else None})
+        body = self.render("lx-home.html", documents=docs, draft_label=DRAFT_LABEL)
+        meta = front_matter("Legal", "Our legal documents, with every version and change.")
+        return SitePage("index.md", meta + body)
 
     def _shown(self, t: Timeline) -> Version | None:
         """The version the main page shows: the draft (None) in a preview, else the one in force."""
@@ -172,12 +255,16 @@ class SiteBuilder:
         doc = h.working if shown is None else shown.rendered
         src = urls.page
         reviewed = t.last_reviewed(self.today) if shown else None
-        parts = [_meta(doc.title), f"# {doc.title}\n", _stamp(shown, reviewed),
-                 _links(src, urls, shown.id if shown else None, self.options)]
-        for n in t.upcoming(self.today):
-            parts.append(self._upcoming_banner(src, urls, t, n))
-        parts.append(_body(doc))
-        pages = [SitePage(src, "\n".join(parts)), self.history(t)]
+        head = self.render(
+            "lx-document.html", title=doc.title, draft_label=DRAFT_LABEL,
+            shown={"updated": self.updated(shown)} if shown else None,
+            reviewed=self.day(reviewed, shown.source.date_format, source=shown.source)
+            if shown and reviewed
+            else None,
+            links=self._links(src, urls, shown.id if shown else None),
+            banners=[self._banner(src, urls, t, n) for n in t.upcoming(self.today)])
+        content = front_matter(doc.title, **self._feed_meta(t)) + head + "\n" + doc.page
+        pages = [SitePage(src, content), self.history(t)]
         for n in t.notices:
             pages.append(self.version_page(t, n))
             if self.options.pdf:
@@ -187,65 +274,43 @@ class SiteBuilder:
                 pages.append(self.changes_page(t, previous, n))
         return pages
 
-    def _upcoming_banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> str:
+    def _banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> dict[str, Any]:
         prev = t.previous(n)
-        link = rel(src, url_of(urls.changes(prev.version.id, n.version.id))) if prev else None
-        what = f' <a href="{link}">See what changes</a>.' if link else ""
-        summary = f" {_esc(n.summary)}" if n.summary else ""
-        return (f'<div class="lx-banner lx-upcoming" role="note"><p><strong>An updated '
-                f"version takes effect on {_effective(n)}.</strong>{summary}"
-                f'{what} <a href="{rel(src, url_of(urls.version(n.version.id)))}">Read the '
-                "updated version</a>.</p></div>\n")
+        return {"effective": self.effective(n), "summary": n.summary,
+                "redline": rel(src, urls.changes(prev.version.id, n.version.id)) if prev
+                else None,
+                "version": rel(src, urls.version(n.version.id))}
 
     def history(self, t: Timeline) -> SitePage:
         h = t.history
         urls = Urls(h.working.slug)
         src = urls.history
-        rows = ['<table class="lx-history">',
-                "<caption>Every published version, newest first</caption>",
-                '<thead><tr><th scope="col">Version</th><th scope="col">Last Updated</th>'
-                '<th scope="col">Effective</th><th scope="col">Status</th>'
-                '<th scope="col">Change</th><th scope="col">Summary</th></tr></thead><tbody>']
+        rows = []
         for n in reversed(t.notices):
             v = n.version
             prev = t.previous(n)
-            badge = _badge(n) if prev else '<span class="lx-badge">First version</span>'
-            redline = ""
-            if prev:
-                href = rel(src, url_of(urls.changes(prev.version.id, v.id)))
-                redline = f'<br><a href="{href}">Changes from {prev.version.id}</a>'
-            rows.append(
-                f'<tr><td><a href="{rel(src, url_of(urls.version(v.id)))}">{v.id}</a></td>'
-                f"<td>{_esc(v.display_date)}</td><td>{_effective(n)}</td>"
-                f"<td>{t.status(n, self.today).capitalize()}</td><td>{badge}{redline}</td>"
-                f"<td>{_esc(n.summary)}{_together(t, n)}</td></tr>")
-        rows.append("</tbody></table>")
-        body = [_meta(f"{h.working.title}: history"), f"# {h.working.title}: history\n",
-                f'<p>Each version below keeps its own page. <a href="{rel(src, urls.page)}">'
-                "Read the version in force</a>.</p>\n", "\n".join(rows), ""]
-        return SitePage(src, "\n".join(body))
+            rows.append({
+                "id": v.id, "href": rel(src, urls.version(v.id)), "updated": self.updated(v),
+                "effective": self.effective(n),
+                "status": t.status(n, self.today).capitalize(),
+                "kind": _kind(n, prev), "previous": prev.version.id if prev else None,
+                "redline": rel(src, urls.changes(prev.version.id, v.id)) if prev else None,
+                "summary": n.summary, "raised": n.raised,
+                "together": ", ".join(f"{d} version {vid}" for d, vid in n.together)})
+        title = f"{h.working.title}: history"
+        body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
+        return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
 
     def version_page(self, t: Timeline, n: VersionNotice) -> SitePage:
         v = n.version
         urls = Urls(t.history.working.slug)
         src = urls.version(v.id)
-        status = t.status(n, self.today)
-        current = rel(src, urls.page)
-        if status == "current":
-            note = f'This is the version in force. <a href="{current}">Main page</a>.'
-        elif status == "upcoming":
-            note = (f"This version takes effect on {_effective(n)}. "
-                    f'<a href="{current}">Read the version in force now</a>.')
-        else:
-            note = ("This version is no longer in force. "
-                    f'<a href="{current}">Read the current version</a>.')
-        dates = (f'<p class="lx-updated">Last Updated: <time datetime="{v.date.isoformat()}">'
-                 f"{_esc(v.display_date)}</time> · Effective: "
-                 f"{_effective(n)} · Version {v.id}</p>\n")
-        body = [_meta(f"{v.rendered.title} (version {v.id})"), f"# {v.rendered.title}\n",
-                f'<div class="lx-banner lx-{status}" role="note"><p>{note}</p></div>\n',
-                dates, _links(src, urls, v.id, self.options), _body(v.rendered)]
-        return SitePage(src, "\n".join(body))
+        head = self.render("lx-version.html", title=v.rendered.title, version_id=v.id,
+                           status=t.status(n, self.today), main=rel(src, urls.page),
+                           updated=self.updated(v), effective=self.effective(n),
+                           links=self._links(src, urls, v.id))
+        meta = front_matter(f"{v.rendered.title} (version {v.id})", **self._feed_meta(t))
+        return SitePage(src, meta + head + "\n" + v.rendered.page)
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         from lexdocs.publish.pdf import (
@@ -254,46 +319,38 @@ class SiteBuilder:
 
         v = n.version
         urls = Urls(t.history.working.slug)
-        data = render_pdf(title=v.rendered.title, version_id=v.id, last_updated=v.display_date,
-                          effective=n.effective_display(),
-                          body_html=v.rendered.html,
-                          source_url=self.options.site_url.rstrip("/") + "/"
-                          + url_of(urls.version(v.id)),
+        data = render_pdf(title=v.rendered.title, version_id=v.id,
+                          last_updated=self.updated(v).text, effective=self.effective(n).text,
+                          body_html=v.rendered.html, source_url=self.absolute(urls.version(v.id)),
                           cache_dir=self.options.project / ".cache" / "lexdocs" / "pdf")
         return SitePage(urls.pdf(v.id), data)
 
     def changes_page(self, t: Timeline, old: VersionNotice, new: VersionNotice) -> SitePage:
         urls = Urls(t.history.working.slug)
-        src = urls.changes(old.version.id, new.version.id)
+        a, b = old.version.id, new.version.id
+        src = urls.changes(a, b)
         assert new.redline is not None
-        title = f"{t.history.working.title}: changes from {old.version.id} to {new.version.id}"
-        summary = (f'<p class="lx-summary"><strong>Summary:</strong> {_esc(new.summary)}</p>\n'
-                   if new.summary else "")
-        old_href = rel(src, url_of(urls.version(old.version.id)))
-        new_href = rel(src, url_of(urls.version(new.version.id)))
-        body = [_meta(title), f"# {_esc(title)}\n",
-                f'<p>{_badge(new)} Effective {_effective(new)}. '
-                f'<a href="{old_href}">Version {old.version.id}</a> → '
-                f'<a href="{new_href}">version {new.version.id}</a>.</p>\n', summary,
-                '<p class="lx-legend">Inserted text is <ins class="lx-ins">underlined</ins>; '
-                'deleted text is <del class="lx-del">struck through</del>.</p>\n',
-                redline_html(new.redline), ""]
-        return SitePage(src, "\n".join(body))
+        title = f"{t.history.working.title}: changes from {a} to {b}"
+        notice = ({"html": rel(src, urls.notice(a, b, "html")),
+                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.material else None)
+        body = self.render(
+            "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old),
+            effective=self.effective(new),
+            old={"id": a, "href": rel(src, urls.version(a))},
+            new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
+            notice=notice, redline=Markup(redline_html(new.redline)))
+        return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
 
 
-def _together(t: Timeline, n: VersionNotice) -> str:
-    """Which versions of other documents the same commit published, and why a date moved."""
-    parts = []
-    if n.together:
-        names = ", ".join(f"{d} version {vid}" for d, vid in n.together)
-        parts.append(f'<span class="lx-together">Published together with {_esc(names)}.</span>')
-    if n.raised:
-        parts.append(f'<span class="lx-raised">Takes effect {n.effective.isoformat()}: '
-                     f"{_esc(n.raised)}.</span>")
-    return "".join(f"<br>{p}" for p in parts)
+def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:
+    if prev is None:
+        return "first"
+    return "material" if n.material else "not-material"
 
 
-def _badge(n: VersionNotice) -> str:
-    if n.material:
-        return '<span class="lx-badge lx-material">Material change</span>'
-    return '<span class="lx-badge lx-not-material">Not material</span>'
+def published_notice(opts: Options, timelines: dict[str, Timeline], today: dt.date, doc: str,
+                     version_id: str) -> Notice:
+    """The notice as the site publishes it, for `lexdocs notice DOC VERSION`: same
+    timelines, same theme language and overrides, same wording."""
+    site = SiteBuilder(opts, timelines, today, theme_of(opts.project))
+    return find_notice(site, doc, version_id)

@@ -110,7 +110,8 @@ def _page_paths(root: Path, versions: dict[str, Any]) -> dict[str, str | None]:
     doc = versions["documents"]["privacy"]
     vs = doc["versions"]
     shown = next((v for v in vs if v["status"] == "current"), vs[0])
-    redline = next((v["redline_url"] for v in reversed(vs) if v.get("redline_url")), None)
+    # The first redline: from the first version to the one after it (insertions and deletions).
+    redline = next((v["redline_url"] for v in vs if v.get("redline_url")), None)
     site_url = versions["site_url"]
     paths: dict[str, str | None] = {
         "home": "",

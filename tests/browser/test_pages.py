@@ -121,7 +121,9 @@ def test_upcoming_version_banner_shows(open_page: Callable[..., Visit], site: Si
                 if v["status"] == "upcoming"]
     assert upcoming, "versions.json lists no upcoming version on 2026-12-01"
     page = open_kind(open_page, site, "statement").page
-    banner = page.locator(".lx-banner.lx-upcoming")
+    banners = page.locator(".lx-banner.lx-upcoming")
+    assert banners.count() == len(upcoming), "one banner for each upcoming version"
+    banner = banners.last
     assert banner.is_visible()
     v = upcoming[-1]
     assert banner.locator("time").get_attribute("datetime") == v["effective"]

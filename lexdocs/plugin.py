@@ -122,6 +122,10 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         return self.options
 
 
+ASSETS_CSS = ("assets/lexdocs/lexdocs.css", "assets/lexdocs/print.css")
+ASSETS_JS = ("assets/lexdocs/lexdocs.js",)
+
+
 def _adopt_theme(config: MkDocsConfig) -> Theme:
     """Make our theme partials the theme's, as MkDocs' search plugin does with its own:
     after the site's `custom_dir` (so a site overrides any of them) and before the
@@ -131,6 +135,14 @@ def _adopt_theme(config: MkDocsConfig) -> Theme:
     custom = config.theme.custom_dir
     if str(THEME) not in dirs:
         dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
+    # Our stylesheets and script ship in the theme folder (MkDocs copies its static
+    # files to the site): a site made by `lexdocs init` reads like ours, with nothing copied.
+    for sheet in ASSETS_CSS:
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
+    for script in ASSETS_JS:
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)
     return Theme(language=str(config.theme.get("language") or "en"),
                  custom_dir=Path(custom) if custom else None)
 

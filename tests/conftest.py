@@ -111,7 +111,7 @@ def write_project(repo: Repo, mkdocs_extra: str = "") -> None:
     mk = re.sub(r"pdf: true", "pdf: false", mk)
     repo.write("mkdocs.yml", mk + mkdocs_extra)
     shutil.copytree(ROOT / "hooks", repo.path / "hooks", dirs_exist_ok=True)
-    for folder in ("docs", "overrides"):
+    for folder in ("docs",):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, repo.path / folder, dirs_exist_ok=True)
 

@@ -37,7 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     change published with notice and a site override of one lexdocs template."""
     repo = Repo(tmp_path_factory.mktemp("publish") / "repo")
     write_project(repo)
-    repo.replace("mkdocs.yml", "language: en", "language: fr")
+    repo.replace("mkdocs.yml", "language: en", "language: fr\n  custom_dir: overrides")
     repo.replace("policy_src/privacy/document.yml", "title: Privacy Statement",
                  f"title: 'Privacy {EVIL} & \"Co\"'")
     repo.replace("policy_src/privacy/10-intro.md", "title: Introduction",
@@ -298,11 +298,11 @@ def test_urls_are_relative_with_folder_slashes() -> None:
 
 
 def test_feed_links_reach_a_theme_without_its_own_main_html(tmp_path: Path) -> None:
-    """A site that never copied our overrides still links each document's feed: the
-    package's templates join the theme after the site's custom_dir, before the theme."""
+    """A site with no theme files of its own links each document's feed and gets our
+    stylesheets: the package's templates join the theme before the theme's own."""
     repo = Repo(tmp_path / "repo")
     write_project(repo)
-    (repo.path / "overrides" / "main.html").unlink()
+    assert "custom_dir" not in repo.read("mkdocs.yml")
     repo.commit("First version", "2024-09-10T10:00:00+00:00")
     result = run(repo, "mkdocs", "build", "--strict")
     assert result.returncode == 0, result.stderr
@@ -310,3 +310,6 @@ def test_feed_links_reach_a_theme_without_its_own_main_html(tmp_path: Path) -> N
     assert ('<link rel="alternate" type="application/atom+xml" href="../feed-privacy.xml"'
             in head)
     assert 'href="../feed.xml" title="All legal documents' in head
+    assert 'href="../assets/lexdocs/lexdocs.css"' in head
+    assert (repo.path / "site/assets/lexdocs/print.css").is_file()
+    assert "Page not found" in out(repo, "404.html")

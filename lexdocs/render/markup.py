@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 import markdown
 from markdown.extensions import Extension
 
+from lexdocs.render.sanitize import Sanitize
+
 
 class _NoRawHtml(Extension):
     """Raw HTML in a section is shown as text: a section can never carry a script."""
@@ -33,7 +35,8 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"
 _WS = re.compile(r"\s+")
 
 
-_CONVERTER = markdown.Markdown(extensions=EXTENSIONS)
+# The sanitiser runs last, on every text the one converter produces (see `sanitize`).
+_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, Sanitize()])
 
 
 @functools.lru_cache(maxsize=4096)

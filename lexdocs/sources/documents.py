@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -72,14 +73,42 @@ def format_date(day: dt.date, fmt: str) -> str:
 
 
 def read_working_tree(project: Path) -> Reader:
-    """A reader over files on disk, relative to the project root."""
+    """A reader over regular files on disk, relative to the project root.
+
+    Only regular files below the project are read: a symbolic link (which could
+    point at `/proc/self/environ` or `.git/config`) or a path with `..` is refused
+    with a clear error, so nothing outside the sources can reach a page.
+    """
+    base = project.resolve()
 
     def read(path: str) -> str | None:
-        p = project / path
-        try:
-            return p.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        parts = [p for p in path.split("/") if p != "."]
+        if path.startswith("/") or "\\" in path or "\0" in path or any(
+                p in ("", "..") for p in parts):
+            raise SourceError("only files inside the project can be read", path=path,
+                              hint="name files by their path inside the source folder")
+        target = base
+        for part in parts:
+            target = target / part
+            if target.is_symlink():
+                raise SourceError("is a symbolic link; lexdocs reads only regular files",
+                                  path=target.relative_to(base).as_posix(),
+                                  hint="replace the link with the file itself")
+        if not target.is_file():
             return None
+        try:
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise SourceError(f"cannot be read: {exc.strerror}", path=path,
+                              hint="check the file's permissions") from None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", path=path,
+                              line=data[:exc.start].count(b"\n") + 1,
+                              hint="save the file with UTF-8 encoding") from None
 
     return read
 

@@ -39,6 +39,10 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
             line=line,
             hint="check indentation and quoting near that line",
         ) from None
+    except yaml.reader.ReaderError as exc:  # a control character: YAML refuses to read on
+        raise SourceError(f"invalid YAML: character #x{exc.character:04x} is not allowed",
+                          path=path, line=text[:exc.position].count("\n") + first_line,
+                          hint="remove the control character") from None
     lines: LineMap = {}
     if node is None:
         return None, lines

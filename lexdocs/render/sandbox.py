@@ -104,11 +104,12 @@ class GuardedEnvironment(SandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any,
              *args: Any, **kwargs: Any) -> Any:
         __self.tick()
-        name = getattr(__obj, "__name__", "")
-        if isinstance(getattr(__obj, "__self__", None), str):
+        target = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        name = getattr(target, "__name__", "")
+        if isinstance(getattr(target, "__self__", None), str):
             if name in ("format", "format_map"):
                 raise SecurityError("string formatting is not available in templates")
-            _check_str_method(__obj.__self__, name, args)
+            _check_str_method(target.__self__, name, args)
         for value in (*args, *kwargs.values()):
             _check_arg(value)
         return _checked(super().call(__context, __obj, *args, **kwargs))

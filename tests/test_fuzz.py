@@ -41,8 +41,10 @@ VARS_PATH = "policy_src/variables.yml"
 LOG = "policy_src/privacy/changes.yml"
 
 
-def fuzz_settings(default: int) -> settings:
-    return settings(max_examples=EXAMPLES or default, deadline=None, derandomize=not EXAMPLES,
+def fuzz_settings(default: int, share: int = 1) -> settings:
+    """`default` examples, or a `share` of LEXDOCS_FUZZ_EXAMPLES for a long run."""
+    return settings(max_examples=max(default, EXAMPLES // share), deadline=None,
+                    derandomize=not EXAMPLES,
                     suppress_health_check=[HealthCheck.too_slow,
                                            HealthCheck.function_scoped_fixture])
 
@@ -203,14 +205,15 @@ def test_render_only_raises_lexdocs_errors_and_makes_inert_html(
         _reset(project)
 
 
-@fuzz_settings(8)
+@fuzz_settings(8, share=4)
 @given(summary=fuzz_text, effective=st.one_of(st.dates().map(str), fuzz_text),
        front=fuzz_text, junk=bad_bytes)
 def test_check_only_raises_lexdocs_errors(project: Repo, summary: str, effective: str,
                                           front: str, junk: bytes) -> None:
     try:
         _write(project.path / LOG, f"- summary: {summary}\n  effective: {effective}\n", junk)
-        project.write(INTRO_PATH, _front("Introduction", f"tags: [{front}]\n") + "Text.\n")
+        _write(project.path / INTRO_PATH,
+               _front("Introduction", f"tags: [{front}]\n") + "Text.\n")
         run_cli(project, "check")
         run_cli(project, "versions")
     finally:
@@ -249,7 +252,7 @@ def theme_scripts(project: Repo, tmp_path_factory: pytest.TempPathFactory) -> se
     return {s for _, html in _outputs(site) for s in scan(html).scripts}
 
 
-@fuzz_settings(2)
+@fuzz_settings(2, share=10)
 @given(body=fuzz_text, title=fuzz_text, value=fuzz_text, summary=fuzz_text)
 def test_a_built_site_is_inert(project: Repo, theme_scripts: set[str], tmp_path: Path,
                                body: str, title: str, value: str, summary: str) -> None:

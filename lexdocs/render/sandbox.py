@@ -66,6 +66,17 @@ class GuardedEnvironment(SandboxedEnvironment):
         if self.steps % 256 == 0 and time.monotonic() > self.deadline:
             raise LimitExceeded(f"the template takes more than {MAX_SECONDS:g} seconds")
 
+    def render_bounded(self, name: str, namespace: dict[str, Any]) -> str:
+        """Render, stopping as soon as the output outgrows any legal section."""
+        out: list[str] = []
+        size = 0
+        for chunk in self.get_template(name).generate(namespace):
+            size += len(chunk)
+            if size > MAX_TEXT:
+                raise LimitExceeded(f"the section's text is longer than {MAX_TEXT} characters")
+            out.append(chunk)
+        return "".join(out)
+
     # Generated code calls these -------------------------------------------------
 
     def concat(self, parts: Iterable[str]) -> str:
@@ -139,6 +150,18 @@ class GuardedEnvironment(SandboxedEnvironment):
         if raw:
             return super().compile(source, name, filename, True, defer_init)
         return super().compile(source, name, filename, False, defer_init)
+
+
+def unsafe_template_name(name: str) -> str:
+    """Why `name` may not be included, or "": only plain relative paths inside the sources.
+
+    The reader refuses symbolic links; this refuses every other way out of the folder.
+    """
+    if not name or name.startswith("/") or "\\" in name or ":" in name or "\0" in name:
+        return "only a relative path inside the source folder may be included"
+    if any(part in ("", ".", "..") for part in name.split("/")):
+        return "'..', '.' and empty parts are not allowed in an include path"
+    return ""
 
 
 def guard_tree(tree: nodes.Node) -> None:

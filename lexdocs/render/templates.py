@@ -30,7 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lexdocs.errors import LexdocsError, RenderError
 from lexdocs.render import markup
-from lexdocs.render.sandbox import MAX_TEXT, GuardedEnvironment, LimitExceeded
+from lexdocs.render.sandbox import GuardedEnvironment, LimitExceeded, unsafe_template_name
 from lexdocs.render.sanitize import UnsafeMarkup
 from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
 from lexdocs.sources.variables import Record, Value, Variables, escape_markdown, load_variables_file
@@ -38,7 +38,6 @@ from lexdocs.sources.yamlsrc import front_matter_end
 
 _JINJA_GLOBALS = {"loop", "range", "dict", "cycler", "joiner", "namespace", "self",
                   "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
-
 
 
 @dataclass(frozen=True)
@@ -141,18 +140,6 @@ class _TreeLoader(BaseLoader):
         if text is None:
             raise TemplateNotFound(path)
         return blank_front_matter(text), path, lambda: True
-
-
-def unsafe_template_name(name: str) -> str:
-    """Why `name` may not be included, or "": only plain relative paths inside the sources.
-
-    The reader refuses symbolic links; this refuses every other way out of the folder.
-    """
-    if not name or name.startswith("/") or "\\" in name or ":" in name or "\0" in name:
-        return "only a relative path inside the source folder may be included"
-    if any(part in ("", ".", "..") for part in name.split("/")):
-        return "'..', '.' and empty parts are not allowed in an include path"
-    return ""
 
 
 def blank_front_matter(text: str) -> str:
@@ -343,7 +330,7 @@ def render_section(env: GuardedEnvironment, section: SectionSource,
     checker.check(section.path)
     env.reset_budget()
     try:
-        body = _render_bounded(env, section.path, namespace)
+        body = env.render_bounded(section.path, namespace)
     except LimitExceeded as exc:
         raise RenderError(f"stopped: {exc}", path=section.path,
                           line=_runtime_line(exc, section.path),
@@ -387,18 +374,6 @@ def render_section(env: GuardedEnvironment, section: SectionSource,
     return RenderedSection(id=section.id, title=section.title, tags=section.tags,
                            material=section.material, path=section.path, markdown=body,
                            html=html, uses=frozenset(variables.expand(checker.uses)))
-
-
-def _render_bounded(env: GuardedEnvironment, path: str, namespace: dict[str, Any]) -> str:
-    """Render, stopping as soon as the output outgrows any legal section."""
-    out: list[str] = []
-    size = 0
-    for chunk in env.get_template(path).generate(namespace):
-        size += len(chunk)
-        if size > MAX_TEXT:
-            raise LimitExceeded(f"the section's text is longer than {MAX_TEXT} characters")
-        out.append(chunk)
-    return "".join(out)
 
 
 def _source_line(env: GuardedEnvironment, path: str, needle: str) -> int | None:

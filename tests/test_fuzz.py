@@ -121,11 +121,13 @@ class _Scan(HTMLParser):
         self.problems: list[str] = []
         self.scripts: list[str] = []
         self._in_script: list[str] | None = None
+        self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "script":
             self._in_script = [f"src={_normal(values.get('src') or '')}"]
+        self._in_style = tag == "style"
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
@@ -144,8 +146,13 @@ class _Scan(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_script is not None:
             self._in_script.append(_normal(data))
+        if self._in_style:
+            for match in re.finditer(r"url\(\s*['\"]?([^)'\"]*)", data):
+                if _remote(match.group(1)):
+                    self.problems.append(f"url({match.group(1)}) in <style>")
 
     def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
         if tag == "script" and self._in_script is not None:
             self.scripts.append("".join(self._in_script))
             self._in_script = None
@@ -169,9 +176,6 @@ def scan(html: str) -> _Scan:
     parser = _Scan()
     parser.feed(html)
     parser.close()
-    for match in re.finditer(r"url\(\s*['\"]?([^)'\"]*)", html):
-        if _remote(match.group(1)):
-            parser.problems.append(f"url({match.group(1)})")
     return parser
 
 
@@ -271,3 +275,17 @@ def test_a_built_site_is_inert(project: Repo, theme_scripts: set[str], tmp_path:
     finally:
         project.git("reset", "-q", "--hard", "HEAD~1")
         _reset(project)
+
+
+@pytest.mark.parametrize("html", [
+    "<p onclick='x()'>a</p>", "<a href='JAVA&#x53;CRIPT:x'>a</a>", "<img src='//cdn.example/a'>",
+    "<img src='https://cdn.example/a'>", "<p style='background:url(x)'>a</p>",
+    "<style>p{background:url(https://cdn.example/a)}</style>", "<script>alert(1)</script>",
+    "<iframe src='a'></iframe>",
+])
+def test_the_scanner_sees_what_it_must_refuse(html: str) -> None:
+    """The inertness check itself can fail: each of these is caught."""
+    with pytest.raises(AssertionError):
+        assert_inert(html, "sample", {"src=assets/lexdocs.js"})
+    assert_inert("<p>url(//cdn.example/a) is text</p><img src='a.png'>"
+                 "<a href='https://chatlio.com/legal/'>x</a>", "sample")

@@ -98,6 +98,9 @@ def _bytes(rel: str, data: bytes) -> Callable[[Repo], None]:
     return lambda repo: (repo.path / rel).write_bytes(data)
 
 
+BOMB = "z0: &z0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"z{i}: &z{i} [{', '.join([f'*z{i - 1}'] * 10)}]\n" for i in range(1, 9))
+
 CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     # (case, how to spoil the working tree, the error's "file:line: ", words it must say)
     ("symlink-section", lambda r: _link(r, RET_PATH, "/proc/self/environ"),
@@ -147,6 +150,13 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("deep-nesting", _body("{{ " + "(" * 600 + "1" + ")" * 600 + " }}"),
      f"{INTRO_PATH}: ", "nested too deeply"),
     ("deep-markdown", _body("- " * 2000 + "x"), f"{INTRO_PATH}: ", "nested too deeply"),
+    ("yaml-control-char", _bytes(INTRO_PATH, b"---\nid: intro\ntitle: A\x07B\n---\nx\n"),
+     f"{INTRO_PATH}:3: ", "invalid YAML"),
+    ("yaml-alias-bomb", lambda r: r.write(INTRO_PATH, "---\nid: intro\ntitle: I\n" + BOMB
+                                          + "---\nx\n"),
+     f"{INTRO_PATH}:4: ", "is repeated with an alias"),
+    ("yaml-self-alias", lambda r: r.write(INTRO_PATH, "---\nx: &a [*a]\nid: intro\n---\nx\n"),
+     f"{INTRO_PATH}:2: ", "alias"),
     ("not-utf8", _bytes(INTRO_PATH, FRONT.encode() + b"ok\n\xff\xfe bad\n"),
      f"{INTRO_PATH}:6: ", "is not UTF-8"),
     ("not-utf8-variables", _bytes("policy_src/variables.yml", b"a:\n  b: \xe9\n"),

@@ -263,3 +263,13 @@ def test_includes_stay_inside_the_source_folder() -> None:
         with pytest.raises(RenderError) as err:
             render(f"x\n{{% include '{name}' %}}\n", VARS, extra={"secret.md": "leak"})
         assert str(err.value).startswith("src/t/a.md:6: cannot include"), name
+
+
+def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
+    with pytest.raises(RenderError) as err:
+        render("x\n\n" + "- " * 2000 + "y\n", VARS)
+    assert "nested too deeply" in str(err.value)
+    with pytest.raises(RenderError):
+        render("- a\n    - [b](javascript:x)\n", VARS)
+    doc = render("para\n{: #keep .also onclick=alert(1) }\n", VARS)
+    assert doc.sections[0].html == '<p class="also" id="keep">para</p>'

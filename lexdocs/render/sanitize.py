@@ -22,6 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import markdown
+from markdown.blockparser import State
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
@@ -119,6 +120,7 @@ def _attr_ok(tag: str, key: str, value: str) -> bool:
 
 def sanitize_tree(root: ET.Element) -> None:
     """Check and clean every element below `root` in place."""
+    root.attrib.clear()  # the wrapper Markdown strips; never let it carry anything
     for el in list(root.iter()):
         if el is root:
             continue
@@ -138,7 +140,17 @@ class _Sanitizer(Treeprocessor):
 
 
 class Sanitize(Extension):
-    """Registers the sanitiser after every other tree step (attr_list, unescape)."""
+    """Registers the sanitiser after every other tree step (attr_list, unescape).
+
+    The one converter is reused; a conversion stopped midway (a refused link, a
+    list nested past Python's recursion limit) must not leave the block parser
+    inside a list for the next text, so every reset starts it afresh.
+    """
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        self.md = md
+        md.registerExtension(self)
         md.treeprocessors.register(_Sanitizer(md), "lexdocs_sanitize", -100)
+
+    def reset(self) -> None:
+        self.md.parser.state = State()

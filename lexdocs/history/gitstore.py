@@ -131,8 +131,9 @@ class GitStore:
         Raises `UnsafeHistory` for a symbolic link on the way, or for bytes that
         are not UTF-8 (naming the first commit that held those bytes).
         """
+        path = "/".join(part for part in path.split("/") if part != ".")
         if any(c in path for c in "\n\r\0") or any(
-                part in ("", ".", "..") for part in path.split("/")):
+                part in ("", "..") for part in path.split("/")):
             raise GitError("only plain paths inside the sources can be read", path=path,
                            hint="name files by their path inside the source folder")
         if not self._regular_file(sha, path):

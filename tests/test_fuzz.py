@@ -224,6 +224,25 @@ def test_check_only_raises_lexdocs_errors(project: Repo, summary: str, effective
         _reset(project)
 
 
+@fuzz_settings(6, share=4)
+@given(body=fuzz_text, junk=bad_bytes, value=fuzz_text, value_junk=bad_bytes)
+def test_a_bad_commit_in_history_never_stops_later_commands(
+        project: Repo, body: str, junk: bytes, value: str, value_junk: bytes) -> None:
+    """Whatever an older commit's sections and variables hold, the versions after it
+    still list: one bad commit never poisons later builds."""
+    try:
+        _write(project.path / INTRO_PATH, _front("Introduction", "") + body + "\n", junk)
+        _write(project.path / VARS_PATH, project.read(VARS_PATH).replace(
+            "nobody uses this", json.dumps(value)), value_junk)
+        project.commit("Fuzzed", "2024-10-01T10:00:00+00:00")
+        project.git("checkout", "HEAD~1", "--", "policy_src")
+        project.commit("Restored", "2024-10-02T10:00:00+00:00")
+        assert run_cli(project, "versions") == 0
+    finally:
+        project.git("reset", "-q", "--hard", "HEAD~2")
+        _reset(project)
+
+
 # One build ---------------------------------------------------------------------------------
 
 

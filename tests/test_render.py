@@ -273,3 +273,8 @@ def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
         render("- a\n    - [b](javascript:x)\n", VARS)
     doc = render("para\n{: #keep .also onclick=alert(1) }\n", VARS)
     assert doc.sections[0].html == '<p class="also" id="keep">para</p>'
+
+
+def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:
+    doc = render("para\n{: #__search .note }\n", VARS)
+    assert doc.sections[0].html == '<p class="note">para</p>'

@@ -37,7 +37,10 @@ _LINK_SCHEMES = {"https", "http", "mailto", "tel"}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _ALIGN_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 _ALIGN = {"left", "right", "center"}
-_NAME = re.compile(r"^[A-Za-z0-9_:.\- ]*$")
+# An id starts with a letter: the theme's own elements use ids like "__search", and a
+# section must not be able to stand in for them.
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_:.\-]*$")
+_CLASSES = re.compile(r"^[A-Za-z0-9_\- ]*$")
 # Browsers drop these from a URL before reading its scheme ("java\tscript:").
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
@@ -107,8 +110,10 @@ def _clean_attrs(el: ET.Element) -> None:
 
 
 def _attr_ok(tag: str, key: str, value: str) -> bool:
-    if key in ("id", "class"):
-        return bool(_NAME.match(value))
+    if key == "id":
+        return bool(_ID.match(value))
+    if key == "class":
+        return bool(_CLASSES.match(value))
     if key == "style":
         return bool(_ALIGN_STYLE.match(value))
     if key == "align":

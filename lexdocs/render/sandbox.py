@@ -63,7 +63,7 @@ class GuardedEnvironment(SandboxedEnvironment):
         self.steps += n
         if self.steps > MAX_STEPS:
             raise LimitExceeded(f"the template takes more than {MAX_STEPS} steps")
-        if self.steps % 256 == 0 and time.monotonic() > self.deadline:
+        if self.steps % 64 == 0 and time.monotonic() > self.deadline:
             raise LimitExceeded(f"the template takes more than {MAX_SECONDS:g} seconds")
 
     def render_bounded(self, name: str, namespace: dict[str, Any]) -> str:
@@ -213,9 +213,37 @@ def _check_int(n: int) -> None:
         raise LimitExceeded(f"the template computes a number larger than 2**{MAX_INT_BITS}")
 
 
+def check_weight(value: Any) -> None:
+    """Refuse a value whose text, printed, would outgrow the limit.
+
+    A list may hold the same long string many times over: its length is small,
+    but printing it is not. Every item is counted as often as it occurs, and the
+    count stops at the limit, so this never costs more than MAX_TEXT steps.
+    """
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, list | tuple | set | frozenset):
+            total += len(item) + 1
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += len(item) + 1
+            stack.extend(dict.keys(item))
+            stack.extend(dict.values(item))
+        else:
+            total += 1
+        if total > MAX_TEXT:
+            raise LimitExceeded(f"the template builds a text or list longer than {MAX_TEXT}")
+
+
 def _checked(value: Any) -> Any:
-    if isinstance(value, _SIZED):
+    if isinstance(value, str):
         _check_size(len(value))
+    elif isinstance(value, _SIZED):
+        check_weight(value)
     elif isinstance(value, int):
         _check_int(value)
     return value
@@ -224,6 +252,8 @@ def _checked(value: Any) -> Any:
 def _check_arg(value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_TEXT:
         raise LimitExceeded(f"a number above {MAX_TEXT} passed to a function or filter")
+    if isinstance(value, _SIZED) and not isinstance(value, str):
+        check_weight(value)
 
 
 def _length(value: Any) -> int:

@@ -30,7 +30,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lexdocs.errors import LexdocsError, RenderError
 from lexdocs.render import markup
-from lexdocs.render.sandbox import GuardedEnvironment, LimitExceeded, unsafe_template_name
+from lexdocs.render.sandbox import (
+    GuardedEnvironment,
+    LimitExceeded,
+    check_weight,
+    unsafe_template_name,
+)
 from lexdocs.render.sanitize import UnsafeMarkup
 from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
 from lexdocs.sources.variables import Record, Value, Variables, escape_markdown, load_variables_file
@@ -159,6 +164,7 @@ def _finalize(value: Any) -> Any:
         return ", ".join(format_record(r) for r in value)
     if isinstance(value, str):
         return escape_markdown(value)
+    check_weight(value)  # a list of long strings is short until it is printed
     return value
 
 

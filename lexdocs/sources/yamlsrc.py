@@ -40,7 +40,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
             hint="check indentation and quoting near that line",
         ) from None
     except yaml.reader.ReaderError as exc:  # a control character: YAML refuses to read on
-        raise SourceError(f"invalid YAML: character #x{exc.character:04x} is not allowed",
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else "a character"
+        raise SourceError(f"invalid YAML: {char} is not allowed",
                           path=path, line=text[:exc.position].count("\n") + first_line,
                           hint="remove the control character") from None
     lines: LineMap = {}

@@ -430,3 +430,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
+    except Exception as exc:  # the last line of defence: a bug, said in one line
+        if "--debug" in args:
+            raise
+        first = (str(exc).splitlines() or [""])[0][:200]
+        click.echo(f"error: unexpected {type(exc).__name__}: {first} (this is a bug in lexdocs; "
+                   "run with --debug for the traceback and report it)", err=True)
+        sys.exit(2)

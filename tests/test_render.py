@@ -214,3 +214,70 @@ def test_raw_html_in_a_section_is_shown_as_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<a href="https://example.com/">https://example.com/</a>' in html
     assert "<script" not in doc.page
+
+
+def test_safe_links_images_and_table_alignment_pass_the_sanitiser() -> None:
+    doc = render("[a](https://x.example/) [b](http://x.example/) [c](mailto:p@x.example) "
+                 "[d](tel:+15550100) [e](/legal/privacy/) [f](#retention) [g](../history/) "
+                 "![logo](assets/logo.png)\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n", VARS)
+    html = doc.sections[0].html
+    for href in ("https://x.example/", "http://x.example/", "mailto:p@x.example",
+                 "tel:+15550100", "/legal/privacy/", "#retention", "../history/"):
+        assert f'href="{href}"' in html
+    assert 'src="assets/logo.png"' in html
+    assert '<th style="text-align: left;">a</th>' in html
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("x\n[a](javascript:alert(1))\n", "src/t/a.md:6: link scheme 'javascript:' is not allowed"),
+    ("x\n[a](JaVa&#x53;cript:alert(1))\n", "src/t/a.md:6: link scheme 'javascript:'"),
+    ("x\n![a](https://cdn.example/p.png)\n", "src/t/a.md:6: image 'https://cdn.example/p.png' "
+                                           "is not on this site"),
+    ("x\n![a](\\\\cdn.example\\p.png)\n", "src/t/a.md:6: image"),
+])
+def test_unsafe_links_and_remote_images_name_the_line(body: str, message: str) -> None:
+    with pytest.raises(RenderError) as err:
+        render(body, VARS)
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize(("expr", "message"), [
+    ("{{ 'ab' * 600000 }}", "stopped: the template builds a text or list longer"),
+    ("{% for i in range(3000000) %}{% endfor %}", "stopped: a number above"),
+    ("{{ 3 ** 100000 }}", "stopped: the template computes a number larger"),
+    ("{{ ('x' * 1000)|indent(1000) ~ ('a\n' * 1000)|indent(1000) }}", "stopped"),
+    ("{{ ('a,' * 1000)|replace(',', 'x' * 1000) }}", "stopped"),
+    ("{% set x = 'a' * 100000 %}{{ [x] * 100000 }}", "stopped: the template builds"),
+    ("{% set x = 'a' * 100000 %}{{ ([x] * 1000)|string }}", "stopped: the template builds"),
+    ("{% set l = [1] %}{% set _ = l.append(l) %}{{ l }}", "stopped: the template builds"),
+    ("{{ [1, 2]|random }}", "the 'random' filter"),
+    ("{{ lipsum() }}", "undefined variable 'lipsum'"),
+    ("{{ '{}'.format(1) }}", "blocked by the template sandbox"),
+])
+def test_template_evaluation_is_bounded(expr: str, message: str) -> None:
+    with pytest.raises(RenderError) as err:
+        render(f"x\n{expr}\n", VARS)
+    assert message in str(err.value)
+    assert str(err.value).startswith("src/t/a.md:6:") or "lipsum" in message
+
+
+def test_includes_stay_inside_the_source_folder() -> None:
+    for name in ("../secret.md", "/etc/passwd", "t/../../secret.md", "t//a.md", "C:/x"):
+        with pytest.raises(RenderError) as err:
+            render(f"x\n{{% include '{name}' %}}\n", VARS, extra={"secret.md": "leak"})
+        assert str(err.value).startswith("src/t/a.md:6: cannot include"), name
+
+
+def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
+    with pytest.raises(RenderError) as err:
+        render("x\n\n" + "- " * 2000 + "y\n", VARS)
+    assert "nested too deeply" in str(err.value)
+    with pytest.raises(RenderError):
+        render("- a\n    - [b](javascript:x)\n", VARS)
+    doc = render("para\n{: #keep .also onclick=alert(1) }\n", VARS)
+    assert doc.sections[0].html == '<p class="also" id="keep">para</p>'
+
+
+def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:
+    doc = render("para\n{: #__search .note }\n", VARS)
+    assert doc.sections[0].html == '<p class="note">para</p>'

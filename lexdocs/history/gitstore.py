@@ -3,11 +3,16 @@
 A plugin that starts a git process per file or per commit makes builds slow in
 proportion to history; here the number of processes is fixed, whatever the
 size of the history. Nothing else in lexdocs runs git.
+
+History is read as untrusted input: a committed symbolic link is refused (its
+mode is read from the tree objects through the same reader), and bytes that
+are not UTF-8 are one clear error naming the commit that introduced them.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -15,13 +20,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+# GitPython looks for git when imported and, without this, explains a missing git
+# in eighty lines; GitStore says it in one.
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+
 import git
 
 from lexdocs.errors import GitError
 from lexdocs.sources.documents import Reader
 
 _FIELD = "\x1f"
-_RECORD = "\x1e"
+_RECORD = "\x1e"  # between commits in `follow`, whose --name-status output has no -z form here
+_SYMLINK = "120000"
+_SUBMODULE = "160000"
+
+
+class UnsafeHistory(GitError):
+    """A committed file lexdocs must not use: a symbolic link, or text that is not UTF-8.
+
+    The build skips the versions that hold it (with a warning) unless it is in
+    the newest commit, so one bad commit never makes later builds impossible.
+    """
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,14 @@ class GitStore:
     """A repository seen from a project folder that may sit below its top level."""
 
     def __init__(self, project: Path) -> None:
+        if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git") is None:
+            raise GitError("git is not installed or not on PATH, so no date can be taken "
+                           "from history", hint="install git and run the command again")
+        self._trees: dict[str, dict[str, str]] = {}
+        self._bad: dict[str, tuple[str, int | None]] = {}
+        self._links: dict[str, str] = {}
+        self.warned: set[str] = set()
+        """Messages already shown, so each bad file in history is reported once."""
         try:
             self.repo = git.Repo(project, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -84,32 +111,89 @@ class GitStore:
             return []
         spec = [self.prefix + p for p in paths]
         try:
+            # NUL ends each record (-z): a subject can hold any other character.
             out = self.repo.git.log(
-                "--first-parent", "--reverse",
-                f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%ct{_FIELD}%s", "HEAD", "--", *spec,
+                "--first-parent", "--reverse", "-z",
+                f"--format=%H{_FIELD}%P{_FIELD}%ct{_FIELD}%s", "HEAD", "--", *spec,
             )
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}",
                            hint="check that the repository is not corrupt") from None
         commits = []
-        for record in out.split(_RECORD):
+        for record in out.split("\0"):
             if not record.strip():
                 continue
             sha, parents, ct, subject = record.strip("\n").split(_FIELD, 3)
+            subject = subject.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             commits.append(Commit(sha, tuple(parents.split()), int(ct), subject))
         return commits
 
     def read(self, sha: str, path: str) -> str | None:
-        """The text of `path` (relative to the project) at commit `sha`, or None."""
+        """The text of `path` (relative to the project) at commit `sha`, or None.
+
+        Raises `UnsafeHistory` for a symbolic link on the way, or for bytes that
+        are not UTF-8 (naming the first commit that held those bytes).
+        """
+        path = "/".join(part for part in path.split("/") if part != ".")
+        if any(c in path for c in "\n\r\0") or any(
+                part in ("", "..") for part in path.split("/")):
+            raise GitError("only plain paths inside the sources can be read", path=path,
+                           hint="name files by their path inside the source folder")
+        if not self._regular_file(sha, path):
+            return None
         try:
-            _, kind, _, data = self.repo.git.get_object_data(f"{sha}:{self.prefix}{path}")
+            oid, kind, _, data = self.repo.git.get_object_data(f"{sha}:{self.prefix}{path}")
         except ValueError:
             return None
         except git.GitCommandError as exc:  # pragma: no cover - reader died
             raise GitError(f"reading {path} at {sha[:10]} failed: {_stderr(exc)}") from None
         if _text(kind) != "blob":
             return None
-        return data.decode("utf-8")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            key = _text(oid)
+            if key not in self._bad:
+                self._bad[key] = (f"is not UTF-8 text (byte 0x{data[exc.start]:02x}) in commit "
+                                  f"{sha[:10]}", data[:exc.start].count(b"\n") + 1)
+            message, line = self._bad[key]
+            raise UnsafeHistory(message, path=path, line=line,
+                                hint="commit the file again saved as UTF-8") from None
+
+    def _regular_file(self, sha: str, path: str) -> bool:
+        """False if `path` is absent at `sha`; an error if a symbolic link is on the way.
+
+        The mode of each part is read from its parent tree object through the
+        same batch reader, so this costs no process.
+        """
+        parts = path.split("/")
+        folder = self.prefix.rstrip("/")
+        for i, name in enumerate(parts):
+            mode = self._tree(sha, folder).get(name)
+            if mode is None:
+                return False
+            if mode in (_SYMLINK, _SUBMODULE):
+                what = "a symbolic link" if mode == _SYMLINK else "a submodule"
+                where = "/".join(parts[: i + 1])
+                first = self._links.setdefault(where, sha)  # named once, where it came in
+                raise UnsafeHistory(
+                    f"is {what} in commit {first[:10]}; lexdocs reads only regular files",
+                    path=where,
+                    hint="commit the file itself instead of the link")
+            folder = f"{folder}/{name}" if folder else name
+        return True
+
+    def _tree(self, sha: str, folder: str) -> dict[str, str]:
+        """Names → modes of one folder at one commit ({} if it is not a folder there)."""
+        rev = f"{sha}:{folder}"
+        if rev not in self._trees:
+            try:
+                oid, kind, _, data = self.repo.git.get_object_data(rev)
+            except ValueError:
+                data, kind, oid = b"", "missing", ""
+            self._trees[rev] = (_parse_tree(data, len(_text(oid)) // 2)
+                                if _text(kind) == "tree" else {})
+        return self._trees[rev]
 
     def tree_id(self, sha: str, path: str) -> str | None:
         """The object id of a folder at a commit: equal ids, equal contents."""
@@ -279,6 +363,19 @@ class Replayed:
     commit: Authored
     message: str
     files: dict[str, str]
+
+
+def _parse_tree(data: bytes, hash_size: int) -> dict[str, str]:
+    """A raw tree object: entries of `<mode> <name>\\0<binary id>`."""
+    entries: dict[str, str] = {}
+    i = 0
+    while i < len(data):
+        space = data.index(b" ", i)
+        nul = data.index(b"\0", space)
+        name = data[space + 1:nul].decode("utf-8", "surrogateescape")
+        entries[name] = data[i:space].decode("ascii")
+        i = nul + 1 + hash_size
+    return entries
 
 
 def _text(value: str | bytes) -> str:

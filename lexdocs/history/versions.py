@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError
-from lexdocs.history.gitstore import Commit, GitStore, shallow_hint
+from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
 from lexdocs.render.templates import RenderedDocument, render_document, render_tree
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
@@ -111,7 +111,7 @@ class History:
 
 
 def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
-               cache: RenderCache) -> dict[str, Found]:
+               cache: RenderCache, newest: bool = False) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
@@ -127,15 +127,15 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
         try:
             variables = load_variables_file(root, read)
         except LexdocsError as exc:
-            log.debug("skipping %s: %s", commit.sha[:10], exc)
+            _skipped(store, commit, exc, newest)
             variables = None
         for name in missing:
-            cache[(tree, name)] = _render(root, name, read, variables, commit)
+            cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest)
     return {n: cache[(tree, n)] for n in names}
 
 
-def _render(root: str, name: str, read: Reader, variables: Variables | None,
-            commit: Commit) -> Found:
+def _render(store: GitStore, root: str, name: str, read: Reader, variables: Variables | None,
+            commit: Commit, newest: bool) -> Found:
     if variables is None:
         return None
     try:
@@ -143,8 +143,20 @@ def _render(root: str, name: str, read: Reader, variables: Variables | None,
         return doc, render_document(doc, variables, root, read)
     except LexdocsError as exc:
         # A commit that could not have been built published nothing.
-        log.debug("skipping %s at %s: %s", name, commit.sha[:10], exc)
+        _skipped(store, commit, exc, newest)
         return None
+
+
+def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -> None:
+    """A file history must not use (a link, bad bytes) is said once, and stops the build
+    only in the newest commit: versions before and after it still build."""
+    if not isinstance(exc, UnsafeHistory):
+        log.debug("skipping %s: %s", commit.sha[:10], exc)
+    elif newest:
+        raise exc
+    elif str(exc) not in store.warned:
+        store.warned.add(str(exc))
+        log.warning("skipping commit %s: %s", commit.sha[:10], exc)
 
 
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
@@ -162,7 +174,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
     cache = {} if cache is None else cache
     found_at = []
     for done, commit in enumerate(commits, 1):
-        found_at.append(renders_at(store, commit, root, names, cache))
+        found_at.append(renders_at(store, commit, root, names, cache, commit is commits[-1]))
         if progress is not None:
             progress(done, len(commits))
     dates = publication_dates(commits, tz)
@@ -183,7 +195,11 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                                   from_baseline=not versions,
                                   commit_date=own if own < when else None)
                 versions.append(replace(version, id=_next_id(version.date, versions)))
-            text = store.read(commit.sha, log_path)
+            try:
+                text = store.read(commit.sha, log_path)
+            except UnsafeHistory as exc:
+                _skipped(store, commit, exc, commit is commits[-1])
+                text = logs[-1].text if logs else None
             if not logs or logs[-1].text != text:
                 logs.append(LogSnapshot(version=len(versions), text=text))
         doc, rendered_now = working[name]

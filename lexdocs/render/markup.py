@@ -37,6 +37,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 
+from lexdocs.render.sanitize import Sanitize
+
 
 class _NoRawHtml(Extension):
     """Raw HTML in a section is shown as text: a section can never carry a script."""
@@ -79,7 +81,8 @@ EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRaw
 _WS = re.compile(r"\s+")
 
 
-_CONVERTER = markdown.Markdown(extensions=EXTENSIONS)
+# The sanitiser runs last, on every text the one converter produces (see `sanitize`).
+_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, Sanitize()])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -28,9 +28,16 @@ from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from lexdocs.errors import RenderError
+from lexdocs.errors import LexdocsError, RenderError
 from lexdocs.render import markup
 from lexdocs.render.anchors import check_anchors
+from lexdocs.render.sandbox import (
+    GuardedEnvironment,
+    LimitExceeded,
+    check_weight,
+    unsafe_template_name,
+)
+from lexdocs.render.sanitize import UnsafeMarkup
 from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
 from lexdocs.sources.variables import (
     Namespace,
@@ -48,7 +55,7 @@ from lexdocs.sources.yamlsrc import front_matter_end
 PAGE_VERSION = Namespace(last_updated="\ue000lastupdated\ue001",
                          effective="\ue000effective\ue001")
 
-_JINJA_GLOBALS = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "self",
+_JINJA_GLOBALS = {"loop", "range", "dict", "cycler", "joiner", "namespace", "self",
                   "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
 
 
@@ -143,6 +150,10 @@ class _TreeLoader(BaseLoader):
     def get_source(
         self, environment: Any, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        problem = unsafe_template_name(template)
+        if problem:
+            raise RenderError(f"cannot include '{template}': {problem}",
+                              hint="include files inside the source folder by their path there")
         path = template if template.startswith(self.root + "/") else f"{self.root}/{template}"
         text = self.read(path)
         if text is None:
@@ -167,6 +178,7 @@ def _finalize(value: Any) -> Any:
         return ", ".join(format_record(r) for r in value)
     if isinstance(value, str):
         return escape_markdown(value)
+    check_weight(value)  # a list of long strings is short until it is printed
     return value
 
 
@@ -176,9 +188,9 @@ def format_record(record: Record) -> str:
     return vals[0] + (f" ({', '.join(vals[1:])})" if len(vals) > 1 else "")
 
 
-def make_environment(root: str, read: Reader) -> SandboxedEnvironment:
+def make_environment(root: str, read: Reader) -> GuardedEnvironment:
     """The one Jinja2 environment configuration, shared by every render."""
-    return SandboxedEnvironment(
+    return GuardedEnvironment(
         loader=_TreeLoader(root, read),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -188,10 +200,14 @@ def make_environment(root: str, read: Reader) -> SandboxedEnvironment:
     )
 
 
+class _Cycle(Exception):
+    """An include that leads back to a file already being included."""
+
+
 class _Checker:
     """Finds every variable a template uses, and rejects unknown ones before rendering."""
 
-    def __init__(self, env: SandboxedEnvironment, namespace: dict[str, Any],
+    def __init__(self, env: GuardedEnvironment, namespace: dict[str, Any],
                  variables: Variables) -> None:
         self.env = env
         self.namespace = namespace
@@ -199,24 +215,34 @@ class _Checker:
         self.uses: set[str] = set()
         self.seen: set[str] = set()
 
-    def check(self, name: str) -> None:
-        if name in self.seen:
-            return
-        self.seen.add(name)
+    def check(self, name: str, stack: tuple[str, ...] = ()) -> None:
         assert self.env.loader is not None
         source, path, _ = self.env.loader.get_source(self.env, name)
         path = path or name
+        if path in stack:
+            raise _Cycle(path)
+        if path in self.seen:
+            return
+        self.seen.add(path)
         try:
             tree = _parse(self.env, source, name, path)
         except TemplateSyntaxError as exc:
             raise RenderError(f"template syntax error: {exc.message}", path=path,
                               line=exc.lineno, hint="check the {{ }} and {% %} tags") from None
+        except RecursionError:
+            raise RenderError("the template is nested too deeply", path=path,
+                              hint="simplify the {{ }} and {% %} tags") from None
         local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-        self._visit(tree, path, local)
+        try:
+            self._visit(tree, path, local, (*stack, path))
+        except RecursionError:
+            raise RenderError("the template is nested too deeply", path=path,
+                              hint="simplify the {{ }} and {% %} tags") from None
 
-    def _visit(self, node: nodes.Node, path: str, local: set[str]) -> None:
-        if isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
-            self.check(str(node.template.value))
+    def _visit(self, node: nodes.Node, path: str, local: set[str],
+               stack: tuple[str, ...]) -> None:
+        if isinstance(node, nodes.Include | nodes.Extends | nodes.Import | nodes.FromImport):
+            self._include(node, path, stack)
         if isinstance(node, nodes.Getattr | nodes.Getitem):
             attr = node.attr if isinstance(node, nodes.Getattr) else _const_key(node)
             if isinstance(attr, str) and attr.startswith("_"):
@@ -230,7 +256,36 @@ class _Checker:
         elif isinstance(node, nodes.Name) and node.ctx == "load":
             self._resolve([node.name], path, node.lineno, local)
         for child in node.iter_child_nodes():
-            self._visit(child, path, local)
+            self._visit(child, path, local, stack)
+
+    def _include(self, node: nodes.Include | nodes.Extends | nodes.Import | nodes.FromImport,
+                 path: str, stack: tuple[str, ...]) -> None:
+        """Only a named file inside the sources may be included, and never itself."""
+        target = node.template
+        if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
+            raise RenderError("an include must name its file in quotes", path=path,
+                              line=node.lineno, hint="e.g. {% include \"privacy/_contact.md\" %}")
+        name = target.value
+        problem = unsafe_template_name(name)
+        if problem:
+            raise RenderError(f"cannot include '{name}': {problem}", path=path,
+                              line=node.lineno, hint="include files inside the source folder")
+        try:
+            self.check(name, stack)
+        except _Cycle as cycle:
+            raise RenderError(f"including '{name}' here leads back to {cycle.args[0]}",
+                              path=path, line=node.lineno,
+                              hint="remove the include that makes the loop") from None
+        except TemplateNotFound:
+            raise RenderError(f"included file '{name}' does not exist", path=path,
+                              line=node.lineno,
+                              hint=f"create {self.env.loader.root}/{name} "  # type: ignore[union-attr]
+                              "or remove the include") from None
+        except RenderError as exc:
+            if exc.path is None:
+                exc.path, exc.line = path, node.lineno
+                exc.args = (str(exc),)
+            raise
 
     def _resolve(self, chain: list[str], path: str, line: int, local: set[str]) -> None:
         if chain[0] in local or chain[0] in _JINJA_GLOBALS:
@@ -288,13 +343,18 @@ def _runtime_line(exc: BaseException, path: str) -> int | None:
     return None
 
 
-def render_section(env: SandboxedEnvironment, section: SectionSource,
+def render_section(env: GuardedEnvironment, section: SectionSource,
                    namespace: dict[str, Any], variables: Variables) -> RenderedSection:
     """Check, then render, one section; every failure names its file and line."""
     checker = _Checker(env, namespace, variables)
     checker.check(section.path)
+    env.reset_budget()
     try:
-        body = env.get_template(section.path).render(namespace)
+        body = env.render_bounded(section.path, namespace)
+    except LimitExceeded as exc:
+        raise RenderError(f"stopped: {exc}", path=section.path,
+                          line=_runtime_line(exc, section.path),
+                          hint="a legal text needs no such computation") from None
     except SecurityError as exc:
         raise RenderError(f"blocked by the template sandbox: {exc}", path=section.path,
                           line=_runtime_line(exc, section.path),
@@ -303,14 +363,50 @@ def render_section(env: SandboxedEnvironment, section: SectionSource,
         raise RenderError(f"undefined value: {exc.message}", path=section.path,
                           line=_runtime_line(exc, section.path),
                           hint="check the field names of the list you loop over") from None
+    except TemplateNotFound as exc:
+        raise RenderError(f"included file '{exc.name}' does not exist", path=section.path,
+                          line=_runtime_line(exc, section.path)) from None
     except TemplateError as exc:
         raise RenderError(f"cannot render: {exc.message}", path=section.path,
                           line=_runtime_line(exc, section.path)) from None
+    except LexdocsError:
+        raise
+    except RecursionError as exc:
+        raise RenderError("the template calls itself without end", path=section.path,
+                          line=_runtime_line(exc, section.path),
+                          hint="remove the recursion") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError, MemoryError,
+            SyntaxError) as exc:
+        # A template's own expression failed (1/0, 'a' + 1, ...): the author's mistake.
+        raise RenderError(f"cannot render: {type(exc).__name__}: {exc}", path=section.path,
+                          line=_runtime_line(exc, section.path),
+                          hint="check the expressions in {{ }} and {% %}") from None
     body = body.strip("\n") + "\n"
-    html = markup.to_html(body)
+    try:
+        html = markup.to_html(body)
+    except UnsafeMarkup as exc:
+        raise RenderError(exc.message, path=section.path,
+                          line=_source_line(env, section.path, exc.needle),
+                          hint=exc.hint) from None
+    except RecursionError:
+        raise RenderError("the Markdown is nested too deeply", path=section.path,
+                          hint="use fewer levels of lists or quotes") from None
     return RenderedSection(id=section.id, title=section.title, tags=section.tags,
                            material=section.material, path=section.path, markdown=body,
                            html=html, uses=frozenset(variables.expand(checker.uses)))
+
+
+def _source_line(env: GuardedEnvironment, path: str, needle: str) -> int | None:
+    """The line of `path` that holds `needle`, for errors found after rendering."""
+    assert env.loader is not None
+    try:
+        source = env.loader.get_source(env, path)[0]
+    except (TemplateNotFound, LexdocsError):
+        return None
+    for number, line in enumerate(source.split("\n"), 1):
+        if needle and needle in line:
+            return number
+    return None
 
 
 def render_document(doc: DocumentSource, variables: Variables, root: str,

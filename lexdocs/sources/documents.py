@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,14 +105,36 @@ def format_date(day: dt.date, fmt: str, locale: str = dates.DEFAULT_LOCALE) -> s
 
 
 def read_working_tree(project: Path) -> Reader:
-    """A reader over files on disk, relative to the project root."""
+    """A reader over regular files on disk, relative to the project root.
+
+    Only regular files below the project are read: a symbolic link (which could
+    point at `/proc/self/environ` or `.git/config`) or a path with `..` is refused
+    with a clear error, so nothing outside the sources can reach a page.
+    """
+    base = project.resolve()
 
     def read(path: str) -> str | None:
-        p = project / path
-        try:
-            data = p.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        parts = [p for p in path.split("/") if p != "."]
+        if path.startswith("/") or "\\" in path or "\0" in path or any(
+                p in ("", "..") for p in parts):
+            raise SourceError("only files inside the project can be read", path=path,
+                              hint="name files by their path inside the source folder")
+        target = base
+        for part in parts:
+            target = target / part
+            if target.is_symlink():
+                raise SourceError("is a symbolic link; lexdocs reads only regular files",
+                                  path=target.relative_to(base).as_posix(),
+                                  hint="replace the link with the file itself")
+        if not target.is_file():
             return None
+        try:
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise SourceError(f"cannot be read: {exc.strerror}", path=path,
+                              hint="check the file's permissions") from None
         return decode_source(data, path)
 
     return read

@@ -62,7 +62,11 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     if node is None:
         return None, lines
     builder = _Builder(path, first_line - 1, lines)
-    return builder.build(node, ()), lines
+    try:
+        return builder.build(node, ()), lines
+    except RecursionError:
+        raise SourceError("the YAML is nested too deeply", path=path, line=first_line,
+                          hint="use fewer levels of lists and mappings") from None
 
 
 def _error_line(exc: yaml.MarkedYAMLError, first_line: int) -> int | None:
@@ -88,10 +92,17 @@ class _Builder:
         self.offset = offset
         self.lines = lines
         self.loader = yaml.SafeLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, key: KeyPath) -> Any:
         line = node.start_mark.line + 1 + self.offset
         self.lines.setdefault(key, line)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            # An alias repeats a whole list: nine lines of them make a billion items.
+            if id(node) in self.seen:
+                raise SourceError("this list or mapping is repeated with an alias (*name)",
+                                  path=self.path, line=line, hint="write the values out")
+            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:

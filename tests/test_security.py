@@ -1,0 +1,392 @@
+"""Whatever is committed, the build publishes an inert site or stops with one line.
+
+Each hostile input is tried twice: through `lexdocs render` (exit status, one
+line naming the file and line, no traceback) and through a build of a site
+that was built before (which must stay byte for byte as it was).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from lexdocs.cli import main
+from lexdocs.errors import GitError
+from lexdocs.history.versions import load_histories
+from tests.conftest import INTRO, RETENTION, Repo, write_project
+
+INTRO_PATH = "policy_src/privacy/10-intro.md"
+RET_PATH = "policy_src/privacy/20-retention.md"
+LOG = "policy_src/privacy/changes.yml"
+FRONT = "---\nid: intro\ntitle: Introduction\n---\n"  # the body starts on line 5
+EPOCH = "1740787200"  # 2025-03-01
+
+
+Built = tuple[Repo, Path, dict[str, bytes]]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(path: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str | None:
+    """Build in this process; the error line MkDocs logged, or None on success."""
+    caplog.clear()
+    cfg = load_config(str(path / "mkdocs.yml"), site_dir=str(site))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(cfg)
+    except Abort:
+        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        return errors[0] if errors else "aborted"
+    finally:
+        cfg.plugins.on_shutdown()
+    return None
+
+
+def render(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """`lexdocs render` in this process: exit status and what it wrote to stderr."""
+    with pytest.raises(SystemExit) as ended:
+        main(["-C", str(path), "render"])
+    code = ended.value.code
+    return (code if isinstance(code, int) else 1), capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """One committed project and the site built from it, for every case to try to spoil."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    repo = Repo(tmp_path_factory.mktemp("sec") / "repo")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    site = repo.path.parent / "site"
+    cfg = load_config(str(repo.path / "mkdocs.yml"), site_dir=str(site))
+    mkdocs_build(cfg)
+    yield repo, site, snapshot(site)
+    if old is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def _link(repo: Repo, rel: str, target: str) -> None:
+    p = repo.path / rel
+    p.unlink(missing_ok=True)
+    p.symlink_to(target)
+
+
+def _body(body: str) -> Callable[[Repo], None]:
+    return lambda repo: repo.write(INTRO_PATH, FRONT + body + "\n")
+
+
+def _bytes(rel: str, data: bytes) -> Callable[[Repo], None]:
+    return lambda repo: (repo.path / rel).write_bytes(data)
+
+
+BOMB = "z0: &z0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"z{i}: &z{i} [{', '.join([f'*z{i - 1}'] * 10)}]\n" for i in range(1, 9))
+
+CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
+    # (case, how to spoil the working tree, the error's "file:line: ", words it must say)
+    ("symlink-section", lambda r: _link(r, RET_PATH, "/proc/self/environ"),
+     f"{RET_PATH}: ", "is a symbolic link"),
+    ("symlink-include", lambda r: (_link(r, "policy_src/privacy/_cfg.md", "../../.git/config"),
+                                   _body("{% include 'privacy/_cfg.md' %}")(r)),
+     "policy_src/privacy/_cfg.md: ", "is a symbolic link"),
+    ("include-dotdot", _body("{% include '../../../../etc/passwd' %}"),
+     f"{INTRO_PATH}:5: ", "cannot include"),
+    ("extends-dotdot", _body("{% extends '../.git/config' %}"),
+     f"{INTRO_PATH}:5: ", "cannot include"),
+    ("include-absolute", _body("{% include '/etc/passwd' %}"),
+     f"{INTRO_PATH}:5: ", "cannot include"),
+    ("include-computed", _body("{% include 'pri' ~ 'vacy/x.md' %}"),
+     f"{INTRO_PATH}:5: ", "must name its file"),
+    ("include-missing", _body("{% include 'privacy/nope.md' %}"),
+     f"{INTRO_PATH}:5: ", "does not exist"),
+    ("include-self", _body("Text.\n{% include 'privacy/10-intro.md' %}"),
+     f"{INTRO_PATH}:6: ", "leads back"),
+    ("javascript-link", _body("[x](javascript:alert(1))"),
+     f"{INTRO_PATH}:5: ", "link scheme 'javascript:'"),
+    ("javascript-mixed-case", _body("Hi.\n\n[x](JaVaScRiPt:alert(1))"),
+     f"{INTRO_PATH}:7: ", "link scheme 'javascript:'"),
+    ("javascript-entities", _body("[x](&#106;avascript&#x3A;alert(1))"),
+     f"{INTRO_PATH}:5: ", "link scheme 'javascript:'"),
+    ("javascript-tab", _body("[x](java&#9;script:alert(1))"),
+     f"{INTRO_PATH}:5: ", "link scheme 'javascript:'"),
+    ("data-link", _body("[x](data:text/html,<b>)"), f"{INTRO_PATH}:5: ", "link scheme 'data:'"),
+    ("remote-image", _body("![p](https://other.example/p.png)"),
+     f"{INTRO_PATH}:5: ", "is not on this site"),
+    ("protocol-relative-image", _body("![p](//other.example/p.png)"),
+     f"{INTRO_PATH}:5: ", "is not on this site"),
+    ("file-image", _body("![p](file:///etc/passwd)"), f"{INTRO_PATH}:5: ", "is not on this site"),
+    ("huge-string", _body("{{ 'a' * 10**9 }}"), f"{INTRO_PATH}:5: ", "stopped"),
+    ("huge-range", _body("{% for i in range(10**9) %}x{% endfor %}"),
+     f"{INTRO_PATH}:5: ", "stopped"),
+    ("nested-loops", _body("{% for i in range(99999) %}{% for j in range(99999) %}"
+                           "{% endfor %}{% endfor %}"), f"{INTRO_PATH}:5: ", "stopped"),
+    ("doubling", _body("{% set ns = namespace(x='ab') %}{% for i in range(60) %}"
+                       "{% set ns.x = ns.x ~ ns.x %}{% endfor %}{{ ns.x }}"),
+     f"{INTRO_PATH}:5: ", "stopped"),
+    ("huge-power", _body("{{ 7 ** 99999999 }}"), f"{INTRO_PATH}:5: ", "stopped"),
+    ("huge-center", _body("{{ 'a'|center(10**8) }}"), f"{INTRO_PATH}:5: ", "stopped"),
+    ("format-width", _body("{{ '%999999999s' % 'a' }}"), f"{INTRO_PATH}:5: ", "sandbox"),
+    ("zero-division", _body("{{ 1 // 0 }}"), f"{INTRO_PATH}:5: ", "ZeroDivisionError"),
+    ("type-error", _body("{{ 'a' + 1 }}"), f"{INTRO_PATH}:5: ", "TypeError"),
+    ("deep-nesting", _body("{{ " + "(" * 600 + "1" + ")" * 600 + " }}"),
+     f"{INTRO_PATH}: ", "nested too deeply"),
+    ("deep-markdown", _body("- " * 2000 + "x"), f"{INTRO_PATH}: ", "nested too deeply"),
+    ("yaml-control-char", _bytes(INTRO_PATH, b"---\nid: intro\ntitle: A\x07B\n---\nx\n"),
+     f"{INTRO_PATH}:3: ", "cannot appear in YAML"),
+    ("yaml-alias-bomb", lambda r: r.write(INTRO_PATH, "---\nid: intro\ntitle: I\n" + BOMB
+                                          + "---\nx\n"),
+     f"{INTRO_PATH}:4: ", "is repeated with an alias"),
+    ("yaml-self-alias", lambda r: r.write(INTRO_PATH, "---\nx: &a [*a]\nid: intro\n---\nx\n"),
+     f"{INTRO_PATH}:2: ", "alias"),
+    ("not-utf8", _bytes(INTRO_PATH, FRONT.encode() + b"ok\n\xff\xfe bad\n"),
+     f"{INTRO_PATH}:6: ", "is not UTF-8"),
+    ("not-utf8-variables", _bytes("policy_src/variables.yml", b"a:\n  b: \xe9\n"),
+     "policy_src/variables.yml:2: ", "is not UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("case", "spoil", "where", "words"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_input_is_one_line_and_the_site_stays(
+        built: Built, case: str, spoil: Callable[[Repo], None],
+        where: str, words: str, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    repo, site, before = built
+    try:
+        spoil(repo)
+        code, err = render(repo.path, capsys)
+        assert code == 1, err
+        assert "Traceback" not in err
+        assert err.count("\n") == 1, err
+        assert err.startswith(f"error: {where}"), err
+        assert words in err, err
+        message = build(repo.path, site, caplog)
+        assert message is not None and where in message and words in message, message
+        assert "Traceback" not in caplog.text
+        assert snapshot(site) == before
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+        repo.git("clean", "-qfd")
+
+
+def test_a_template_cannot_hang_the_build(built: Built,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The budget is in steps and seconds: loops over a long text still stop."""
+    repo, _, _ = built
+    try:
+        _body("{% set s = 'a' * 150000 %}{% for a in s %}{% for b in s %}{% endfor %}"
+              "{% endfor %}")(repo)
+        code, err = render(repo.path, capsys)
+        assert code == 1 and "stopped" in err, err
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.extend((tag, k, v) for k, v in attrs)
+
+
+def attributes(html: str) -> list[tuple[str, str, str | None]]:
+    parser = _Attributes()
+    parser.feed(html)
+    return parser.found
+
+
+@pytest.mark.parametrize("body", [
+    "para\n{: #keep .also onclick=\"alert(1)\" style=\"background:url(https://x.example/a)\" }",
+    "# Head {: #keep .also onmouseover=alert(1) }",
+    "| a |\n|:-|\n| x |\n{: #keep .also onclick=alert(1) }",
+    "[x](https://example.com){: #keep .also onclick=alert(1) target=_blank }",
+])
+def test_attr_list_sets_only_id_and_class(body: str) -> None:
+    from lexdocs.render import markup
+
+    found = attributes(markup.to_html(body))
+    names = {name for _, name, _ in found}
+    assert {"id", "class"} <= names
+    assert names <= {"id", "class", "href", "style"}, found
+    assert all(v == "text-align: left;" for _, name, v in found if name == "style"), found
+
+
+def test_title_cannot_add_attributes_through_the_site_markdown(
+        built: Built, caplog: pytest.LogCaptureFixture) -> None:
+    """Section HTML reaches MkDocs inside a raw block; the heading line is Markdown, so a
+    title with attr_list syntax must stay text there too."""
+    repo, site, _ = built
+    out = site.parent / "site-title"
+    try:
+        repo.replace(INTRO_PATH, "title: Introduction",
+                     'title: "Intro {: onclick=alert(1) #x }"')
+        repo.replace(INTRO_PATH, "how we handle",
+                     "how we {: onclick=alert(2) } handle\n{: onclick=alert(3) }\n\nAnd")
+        assert build(repo.path, out, caplog) is None
+        html = (out / "privacy" / "index.html").read_text(encoding="utf-8")
+        assert "onclick" not in html.replace("{: onclick=alert(", "")
+        assert "Intro {: onclick=alert(1) #x }" in html
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def test_missing_git_is_one_line(built: Built,
+                                 tmp_path: Path) -> None:
+    repo, _, _ = built
+    env = dict(os.environ, PATH=str(tmp_path), PYTHONPATH=str(Path(__file__).parent.parent))
+    env.pop("GIT_PYTHON_GIT_EXECUTABLE", None)
+    result = subprocess.run([sys.executable, "-m", "lexdocs", "-C", str(repo.path), "versions"],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "git is not installed or not on PATH" in result.stderr
+
+
+def test_an_unexpected_exception_is_one_line_unless_debug(
+        built: Built, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, _, _ = built
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("lexdocs.cli.working_documents", broken)
+    code, err = render(repo.path, capsys)
+    assert code == 2 and err.count("\n") == 1 and "run with --debug" in err
+    assert "KeyError" in err and "Traceback" not in err
+    with pytest.raises(KeyError):
+        main(["-C", str(repo.path), "--debug", "render"])
+
+
+# History -----------------------------------------------------------------------------
+
+
+def _history_project(tmp_path: Path) -> Repo:
+    repo = Repo(tmp_path / "hist")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    return repo
+
+
+def test_hostile_commit_in_history_is_refused_and_later_builds_work(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    repo = _history_project(tmp_path)
+    # A hostile pull request: a symlinked section, script and an attachment link.
+    _link(repo, RET_PATH, "/proc/self/environ")
+    repo.write(INTRO_PATH, INTRO.replace(
+        "explains", "explains [a](file:///etc/passwd){: rel=attachment } "
+                    "<script>alert(1)</script> ![x](https://other.example/t.png)"))
+    repo.write("policy_src/privacy/document.yml",
+               repo.read("policy_src/privacy/document.yml").replace(
+                   "Privacy Statement", "Privacy <script>alert(1)</script>"))
+    repo.commit("Hostile", "2024-10-01T10:00:00+00:00")
+    # As the newest commit, the build refuses it with one clear line.
+    message = build(repo.path, tmp_path / "site", caplog)
+    assert message is not None and f"{RET_PATH}: is a symbolic link" in message, message
+    assert not (tmp_path / "site").exists()
+    # Fixed in the next commit: the site builds, the hostile version is skipped and said once.
+    (repo.path / RET_PATH).unlink()
+    repo.write(RET_PATH, RETENTION)
+    repo.write(INTRO_PATH, INTRO)
+    repo.git("checkout", "HEAD~1", "--", "policy_src/privacy/document.yml")
+    repo.commit("Undo the hostile commit", "2024-10-02T10:00:00+00:00")
+    assert build(repo.path, tmp_path / "site", caplog) is None
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING
+                and "symbolic link" in r.getMessage()]
+    assert len(warnings) == 1 and RET_PATH in warnings[0], warnings
+    for page in (tmp_path / "site").rglob("*"):
+        if page.suffix in (".html", ".xml", ".json"):
+            text = page.read_text(encoding="utf-8")
+            assert "alert(1)</script>" not in text and "other.example" not in text, page
+            assert "file:///" not in text and "environ" not in text, page
+
+
+def test_symlink_in_the_newest_commit_is_an_error_naming_the_commit(tmp_path: Path) -> None:
+    repo = _history_project(tmp_path)
+    _link(repo, RET_PATH, "../../.git/config")
+    sha = repo.commit("Link", "2024-10-01T10:00:00+00:00")
+    (repo.path / RET_PATH).unlink()
+    repo.write(RET_PATH, RETENTION)  # the working tree is fine; the commit is not
+    with pytest.raises(GitError) as err:
+        load_histories(repo.path, "policy_src", ["privacy"], _utc())
+    assert str(err.value).startswith(f"{RET_PATH}: is a symbolic link in commit {sha[:10]}")
+
+
+def test_bad_bytes_in_history_skip_one_version_with_one_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    repo = _history_project(tmp_path)
+    (repo.path / RET_PATH).write_bytes(RETENTION.replace("We keep", "We k\xe9ep").encode("latin-1"))
+    (repo.path / LOG).write_bytes(b"- summary: \xff\n  effective: 2024-12-01\n")
+    bad = repo.commit("Latin-1", "2024-10-01T10:00:00+00:00")
+    repo.write(INTRO_PATH, INTRO.replace("explains", "tells"))  # the bad bytes stay here
+    repo.commit("Another edit", "2024-10-05T10:00:00+00:00")
+    repo.write(RET_PATH, RETENTION.replace("We keep", "We retain"))
+    repo.write(LOG, "")
+    repo.commit("Fixed", "2024-11-01T10:00:00+00:00")
+    caplog.set_level(logging.WARNING, logger="lexdocs")
+    history = load_histories(repo.path, "policy_src", ["privacy"], _utc())["privacy"]
+    assert [v.id for v in history.versions] == ["2024-09-01", "2024-11-01"]
+    warned = [r.getMessage() for r in caplog.records if "not UTF-8" in r.getMessage()]
+    assert len(warned) == 2, warned  # the section and the change log, each once
+    assert all(f"in commit {bad[:10]}" in w for w in warned)
+    assert any(f"{RET_PATH}:6: is not UTF-8" in w for w in warned)
+
+
+def test_bad_bytes_in_the_newest_commit_are_an_error(tmp_path: Path) -> None:
+    repo = _history_project(tmp_path)
+    (repo.path / RET_PATH).write_bytes(RETENTION.encode() + b"\xc3\n")
+    sha = repo.commit("Broken", "2024-10-01T10:00:00+00:00")
+    repo.write(RET_PATH, RETENTION)
+    with pytest.raises(GitError) as err:
+        load_histories(repo.path, "policy_src", ["privacy"], _utc())
+    assert str(err.value).startswith(f"{RET_PATH}:9: is not UTF-8 text (byte 0xc3) in commit "
+                                     f"{sha[:10]}")
+
+
+def _utc() -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("UTC")
+
+
+# Network and reproducibility ------------------------------------------------------------
+
+
+def test_a_build_connects_nowhere_and_is_reproducible(
+        built: Built, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    repo, _, before = built
+    calls: list[Any] = []
+
+    def refuse(self: socket.socket, address: Any) -> None:
+        calls.append(address)
+        raise OSError("no network during a build")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection",
+                        lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
+    assert build(repo.path, tmp_path / "again", caplog) is None
+    assert calls == []
+    assert snapshot(tmp_path / "again") == before  # same sources, same epoch: same bytes

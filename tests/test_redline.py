@@ -18,7 +18,6 @@ from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.review.redline import (
     SEP,
-    Change,
     Override,
     Redline,
     Segment,
@@ -314,12 +313,6 @@ def test_looks_mark_exactly_the_words_that_look_different(old: list[Block],
 def test_any_text_reconstructs(old: str, new: str) -> None:
     segs = diff_text(old, new)
     assert (old_of(segs), new_of(segs)) == (old, new)
-
-
-def test_change_is_typed_and_frozen() -> None:
-    c = Change("s", "S", "modified", "a", "b", (), (), True, "Material: x.")
-    with pytest.raises(AttributeError):
-        c.material = False  # type: ignore[misc]
 
 
 # Output formats: whatever a contributor types must stay text in every medium.

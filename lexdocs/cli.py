@@ -33,12 +33,12 @@ from lexdocs.history import published
 from lexdocs.history.versions import Progress
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.feeds import versions_json
-from lexdocs.render.templates import RenderedDocument, iter_uses, render_tree
+from lexdocs.render.templates import RenderedDocument, iter_uses, render_snapshot
 from lexdocs.review import comment
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
 from lexdocs.review.notice import Timeline, build_date, describe, overrides_of
 from lexdocs.review.redline import Redline, diff_documents
-from lexdocs.sources.documents import read_working_tree
+from lexdocs.sources.snapshot import working_snapshot
 from lexdocs.sources.variables import Variables
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,9 +58,8 @@ class Context:
 
 def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocument]]:
     """Render every document from the working tree (no git needed)."""
-    variables, docs = render_tree(opts.source_dir, opts.documents,
-                                  read_working_tree(opts.project))
-    return variables, {name: rendered for name, (_, rendered) in docs.items()}
+    snap = working_snapshot(opts.project, opts.source_dir, opts.documents)
+    return snap.variables, render_snapshot(snap)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.pages import THEME, SiteBuilder, SitePage, Theme, navigation
+from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -58,6 +59,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.render_cache: RenderCache = {}
         self.from_extra = False
         self.theme = Theme()
+        self.snapshot: Snapshot | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -71,8 +73,12 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         project = Path(config.config_file_path).parent
         raw = config.extra.get("lexdocs") if self.from_extra else dict(self.config)
         self.options = options_from(project, raw, config.site_url or "")
+        # The working tree, loaded once per build: the menu needs its titles now, and
+        # on_pre_build hands the same snapshot to the pipeline.
+        opts = self.options
+        self.snapshot = working_snapshot(opts.project, opts.source_dir, opts.documents)
         if config.nav is None:
-            config.nav = navigation(self.options)
+            config.nav = navigation(self.snapshot)
         self.theme = _adopt_theme(config)
         return config
 
@@ -80,7 +86,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
         # One line per document; each draft problem only with --verbose.
-        timelines, today = publishable_timelines(opts, log.debug, self.render_cache)
+        timelines, today = publishable_timelines(opts, log.debug, self.render_cache,
+                                                 self.snapshot)
         self.pages = SiteBuilder(opts, timelines, today, self.theme).build()
         for name, t in timelines.items():
             current = t.current(today)

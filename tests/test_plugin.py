@@ -12,6 +12,7 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +142,26 @@ def test_package_installs_into_a_fresh_environment(repo: Repo, tmp_path: Path) -
     ok = _run(repo.path, str(venv / "bin/python"), "-m", "mkdocs", "build", "--strict", **env)
     assert ok.returncode == 0, ok.stderr
     assert (repo.path / "site/privacy/index.html").exists()
+
+
+def test_a_build_reads_the_working_tree_once(project: Repo, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu, the draft check, the checks and the pages share one snapshot of the
+    sources: each file on disk is opened once per build (history reads commits from git)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    opened: list[str] = []
+    real_open = os.open
+
+    def counting_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting_open)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    build(load_config(str(project.path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert (tmp_path / "site/privacy/index.html").exists()
+    sources = [p for p in opened if "/policy_src/" in p]
+    assert sorted(sources) == sorted(set(sources)), sources
+    assert any(p.endswith("privacy/document.yml") for p in sources)

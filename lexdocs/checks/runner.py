@@ -72,8 +72,9 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     from lexdocs.checks.compliance import run_checks
     from lexdocs.checks.readability import target_findings
 
-    read = read_working_tree(opts.project)
-    variables = load_variables_file(opts.source_dir, read)
+    snap = next(iter(timelines.values())).history.sources
+    variables = (snap.variables if snap is not None
+                 else load_variables_file(opts.source_dir, read_working_tree(opts.project)))
     sources = {n: t.history.source for n, t in timelines.items()}
     rendered = {n: t.history.working for n, t in timelines.items()}
     # The version in force is judged, not an upcoming one; a recorded review that found

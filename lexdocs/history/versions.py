@@ -18,15 +18,15 @@ from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
-from lexdocs.render.templates import RenderedDocument, render_document, render_tree
+from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
     DocumentSource,
     Reader,
     format_date,
     load_document,
-    read_working_tree,
 )
+from lexdocs.sources.snapshot import Snapshot, remembered, working_snapshot
 from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
@@ -94,6 +94,8 @@ class History:
     source: DocumentSource
     logs: tuple[LogSnapshot, ...] = ()
     working_log: str | None = None
+    sources: Snapshot | None = None
+    """The working tree's snapshot, shared by all documents: checks read it, not the disk."""
 
     @property
     def draft(self) -> bool:
@@ -123,7 +125,7 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
         return dict.fromkeys(names)
     missing = [n for n in names if (tree, n) not in cache]
     if missing:
-        read = store.reader(commit.sha)
+        read = remembered(store.reader(commit.sha))  # each file once, not once per use
         try:
             variables = load_variables_file(root, read)
         except LexdocsError as exc:
@@ -161,10 +163,14 @@ def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -
 
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                     store: GitStore, cache: RenderCache | None = None,
-                    progress: Progress | None = None) -> dict[str, History]:
-    """Histories of all `names`, from one log and one reader, whatever the history's length."""
-    working_read = read_working_tree(project)
-    _, working = render_tree(root, names, working_read)
+                    progress: Progress | None = None,
+                    snapshot: Snapshot | None = None) -> dict[str, History]:
+    """Histories of all `names`, from one log and one reader, whatever the history's length.
+
+    `snapshot` is the working tree as the caller already loaded it; without one it is
+    loaded here."""
+    snap = snapshot or working_snapshot(project, root, names)
+    working = render_snapshot(snap)
     commits = store.first_parent_log([root])
     if commits and store.cut_off(commits[0]):
         raise GitError(
@@ -202,9 +208,9 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                 text = logs[-1].text if logs else None
             if not logs or logs[-1].text != text:
                 logs.append(LogSnapshot(version=len(versions), text=text))
-        doc, rendered_now = working[name]
-        out[name] = History(name=name, versions=tuple(versions), working=rendered_now,
-                            source=doc, logs=tuple(logs), working_log=working_read(log_path))
+        out[name] = History(name=name, versions=tuple(versions), working=working[name],
+                            source=snap.documents[name], logs=tuple(logs),
+                            working_log=snap.changelogs[name], sources=snap)
     return out
 
 
@@ -240,10 +246,12 @@ def _next_id(day: dt.date, earlier: list[Version]) -> str:
 
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
                    tz: ZoneInfo, cache: RenderCache | None = None,
-                   progress: Progress | None = None) -> dict[str, History]:
+                   progress: Progress | None = None,
+                   snapshot: Snapshot | None = None) -> dict[str, History]:
     """Open the repository, read every history, close the reader; `progress(done, total)`
     is called after each commit, for a progress bar."""
     from lexdocs.history.gitstore import open_store
 
     with open_store(project) as store:
-        return build_histories(project, root, list(names), tz, store, cache, progress)
+        return build_histories(project, root, list(names), tz, store, cache, progress,
+                              snapshot)

@@ -39,9 +39,8 @@ from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.sources.documents import (
     DEFAULT_DATE_FORMAT,
     DocumentSource,
-    load_document,
-    read_working_tree,
 )
+from lexdocs.sources.snapshot import Snapshot
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Partials for the theme's own pages (the feed links in the head): MkDocs copies every
@@ -121,14 +120,12 @@ def template_env(custom_dir: Path | None = None) -> Environment:
                        lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def navigation(options: Options) -> list[dict[str, str]]:
+def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
     """Home and each document, in the configured order: history, versions and redlines
     are reached from each document's header, not from a menu of dated folders.
     The theme prints menu titles as they are, so a title is escaped here."""
-    read = read_working_tree(options.project)
     nav = [{"Home": "index.md"}]
-    for name in options.documents:
-        doc = load_document(options.source_dir, name, read)
+    for doc in snapshot.documents.values():
         nav.append({str(escape(doc.title)): Urls(doc.slug).page})
     return nav
 

@@ -38,14 +38,14 @@ from lexdocs.render.sandbox import (
     unsafe_template_name,
 )
 from lexdocs.render.sanitize import UnsafeMarkup
-from lexdocs.sources.documents import DocumentSource, Reader, SectionSource, load_document
+from lexdocs.sources.documents import DocumentSource, Reader, SectionSource
+from lexdocs.sources.snapshot import Snapshot, load_snapshot
 from lexdocs.sources.variables import (
     Namespace,
     Record,
     Value,
     Variables,
     escape_markdown,
-    load_variables_file,
 )
 from lexdocs.sources.yamlsrc import front_matter_end
 
@@ -424,17 +424,21 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
                             fingerprint=markup.fingerprint(page_html))
 
 
+def render_snapshot(snap: Snapshot) -> dict[str, RenderedDocument]:
+    """Every document of one loaded tree, rendered: what it would publish. Links within
+    and between the documents are checked here, where all of them are at hand."""
+    out = {name: render_document(doc, snap.variables, snap.root, snap.read)
+           for name, doc in snap.documents.items()}
+    check_anchors(out, snap.read)
+    return out
+
+
 def render_tree(root: str, names: Iterable[str], read: Reader,
                 ) -> tuple[Variables, dict[str, tuple[DocumentSource, RenderedDocument]]]:
-    """Every named document of one tree, with the variables they share: what the
-    working tree would publish, for the build's draft check and for the CLI."""
-    variables = load_variables_file(root, read)
-    out = {}
-    for name in names:
-        doc = load_document(root, name, read)
-        out[name] = (doc, render_document(doc, variables, root, read))
-    check_anchors({n: r for n, (_, r) in out.items()}, read)  # in-page and cross-document links
-    return variables, out
+    """`render_snapshot` for callers that hold a reader rather than a snapshot."""
+    snap = load_snapshot(root, list(names), read)
+    rendered = render_snapshot(snap)
+    return snap.variables, {n: (snap.documents[n], rendered[n]) for n in snap.names}
 
 
 def iter_uses(doc: RenderedDocument) -> Iterator[tuple[str, str]]:

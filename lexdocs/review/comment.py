@@ -21,15 +21,14 @@ from lexdocs.review.formats import md_escape, to_markdown
 from lexdocs.review.notice import Entry, overrides_of, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
-from lexdocs.sources.documents import load_document
-from lexdocs.sources.variables import load_variables_file
+from lexdocs.sources.changelog import changes_path
+from lexdocs.sources.snapshot import has_document, load_snapshot
 
 MAX_CHARS = 65_536
 MAX_REASONS = 10
 """GitHub's limit for the body of an issue or pull-request comment."""
 MARKER = "<!-- lexdocs-redline -->"
 """First line of every comment, so the workflow finds and updates its own comment."""
-CHANGES_FILE = "changes.yml"
 
 
 @dataclass(frozen=True)
@@ -89,18 +88,18 @@ def compare(opts: Options, base: str, head: str,
 def _render(store: GitStore, sha: str, root: str, name: str
             ) -> tuple[RenderedDocument | None, str | None]:
     read = store.reader(sha)
-    if read(f"{root}/{name}/document.yml") is None:
+    if not has_document(root, name, read):
         return None, None
     try:
-        variables = load_variables_file(root, read)
-        return render_document(load_document(root, name, read), variables, root, read), None
+        snap = load_snapshot(root, [name], read)
+        return render_document(snap.documents[name], snap.variables, root, read), None
     except LexdocsError as exc:
         return None, str(exc)
 
 
 def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
                  home: str = "") -> DocumentChange:
-    log_path = f"{root}/{name}/{CHANGES_FILE}"
+    log_path = changes_path(root, name)
     old, _ = _render(store, base, root, name)
     new, error = _render(store, head, root, name)
     if new is None and error is None:

@@ -42,6 +42,12 @@ def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         except LexdocsError as exc:
             raise PluginError(str(exc)) from exc
+        except Exception as exc:
+            # A bug of ours still ends in one line; `lexdocs check --debug` shows the trace.
+            log.debug("lexdocs failed", exc_info=exc)
+            raise PluginError(f"lexdocs stopped on an unexpected {type(exc).__name__}: {exc} "
+                              "(a bug in lexdocs: run 'lexdocs check --debug' for the "
+                              "details and report them)") from exc
 
     return wrapper
 

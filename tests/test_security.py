@@ -279,6 +279,27 @@ def test_an_unexpected_exception_is_one_line_unless_debug(
         main(["-C", str(repo.path), "--debug", "render"])
 
 
+def test_an_unexpected_exception_in_a_build_is_one_line(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The plugin's twin of the CLI's catch-all: MkDocs prints a PluginError as one line."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    repo, _, _ = built
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("lexdocs.plugin.publishable_timelines", broken)
+    with pytest.raises(Abort):
+        build(load_config(str(repo.path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "\n" not in errors[0], errors
+    assert "KeyError" in errors[0] and "a bug in lexdocs" in errors[0]
+
+
 # History -----------------------------------------------------------------------------
 
 

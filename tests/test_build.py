@@ -88,6 +88,12 @@ def test_every_version_has_a_page_a_redline_and_an_entry(built: Repo) -> None:
     assert versions[1]["redline_url"] == \
         "https://chatlio.com/legal/privacy/changes/2024-09-01...2025-02-10/"
     assert re.fullmatch(r"[0-9a-f]{64}", versions[0]["sha256"])
+    # Each change carries its verdict as data: the rule and what triggered it.
+    assert versions[0]["changes"] == []
+    change = versions[1]["changes"][0]
+    assert change["section"] == "retention" and change["material"] is True
+    assert change["rule"] == "duration-changed", change
+    assert "180 days" in " ".join(change["evidence"]) and "180 days" in change["reason"]
     old = page(site, "privacy/versions/2024-09-01/index.html")
     assert "90 days" in old and "no longer in force" not in old
     redline = page(site, "privacy/changes/2024-09-01...2025-02-10/index.html")

@@ -23,6 +23,20 @@ from lexdocs.review.notice import Status, Timeline, VersionNotice
 SCHEMA_VERSION: Literal[1] = 1
 
 
+class ChangeEntry(TypedDict):
+    """One change of the redline from the version before, with its verdict: the rule
+    that decided and the words or values that triggered it, so a reader of the JSON
+    need not parse the prose of `reason`."""
+
+    section: str
+    kind: str
+    material: bool
+    rule: str
+    evidence: list[str]
+    reason: str
+    overridden: bool
+
+
 class VersionEntry(TypedDict):
     """One published version of a document."""
 
@@ -39,6 +53,8 @@ class VersionEntry(TypedDict):
     redline_url: str | None
     notice_url: str | None
     pdf_url: str | None
+    changes: list[ChangeEntry]
+
 
 
 class DocumentEntry(TypedDict):
@@ -95,6 +111,10 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
                 "notice_url": absolute(site, urls.notice(prev, v.id, "json"))
                 if prev and n.material else None,
                 "pdf_url": absolute(site, urls.pdf(v.id)) if options.pdf else None,
+                "changes": [{"section": c.section_id, "kind": c.kind, "material": c.material,
+                             "rule": c.rule, "evidence": list(c.evidence), "reason": c.reason,
+                             "overridden": c.overridden}
+                            for c in (n.redline.changes if n.redline and prev else ())],
             })
         docs[name] = {
             "title": t.history.working.title,

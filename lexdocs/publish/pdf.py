@@ -251,6 +251,11 @@ def _render_into(cache_dir: Path, key: str, inputs: dict[str, str]) -> str:
     return ""
 
 
+def render_uncached(inputs: Mapping[str, str]) -> bytes:
+    """One PDF from `render_pdf`'s inputs, bypassing the cache (for an unwritable one)."""
+    return _render(dict(inputs))
+
+
 def _render(inputs: dict[str, str]) -> bytes:
     import weasyprint
 

@@ -20,6 +20,8 @@ from lexdocs.sources.documents import Reader
 
 _FIELD = "\x1f"
 _RECORD = "\x1e"
+_TREE_MODE = "40000"
+_BLOB_MODES = ("100644", "100755", "120000")  # a symlink is a blob too: its target's path
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class GitStore:
         self.root = Path(self.repo.working_tree_dir).resolve()
         rel = project.resolve().relative_to(self.root).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
+        self._roots: dict[str, str] = {}
+        self._trees: dict[str, dict[str, tuple[str, str]]] = {}
+        self._blobs: dict[str, bytes] = {}
 
     def close(self) -> None:
         """End the persistent reader."""
@@ -99,23 +104,66 @@ class GitStore:
 
     def read(self, sha: str, path: str) -> str | None:
         """The text of `path` (relative to the project) at commit `sha`, or None."""
-        try:
-            _, kind, _, data = self.repo.git.get_object_data(f"{sha}:{self.prefix}{path}")
-        except ValueError:
+        entry = self._lookup(sha, path)
+        if entry is None or entry[0] not in _BLOB_MODES:
             return None
-        except git.GitCommandError as exc:  # pragma: no cover - reader died
-            raise GitError(f"reading {path} at {sha[:10]} failed: {_stderr(exc)}") from None
-        if _text(kind) != "blob":
-            return None
-        return data.decode("utf-8")
+        return self._blob(entry[1]).decode("utf-8")
 
     def tree_id(self, sha: str, path: str) -> str | None:
         """The object id of a folder at a commit: equal ids, equal contents."""
+        entry = self._lookup(sha, path)
+        return entry[1] if entry is not None and entry[0] == _TREE_MODE else None
+
+    # Reads go through caches of tree listings and blobs by object id: a history of
+    # N commits that each change one file holds about N distinct blobs, not N times
+    # every file, so most reads of a long history are answered without a round trip.
+    def _lookup(self, sha: str, path: str) -> tuple[str, str] | None:
+        """(mode, object id) of `path` at commit `sha`, or None if it is not there."""
+        root = self._roots.get(sha)
+        if root is None:
+            try:
+                oid, _, _ = self.repo.git.get_object_header(f"{sha}^{{tree}}")
+            except ValueError:
+                return None
+            root = self._roots[sha] = _text(oid)
+        entry = (_TREE_MODE, root)
+        for part in (self.prefix + path).strip("/").split("/"):
+            if entry[0] != _TREE_MODE:
+                return None
+            found = self._tree(entry[1]).get(part)
+            if found is None:
+                return None
+            entry = found
+        return entry
+
+    def _tree(self, oid: str) -> dict[str, tuple[str, str]]:
+        listing = self._trees.get(oid)
+        if listing is None:
+            data = self._object(oid)
+            width = len(oid) // 2
+            listing, i = {}, 0
+            while i < len(data):
+                space = data.index(b" ", i)
+                nul = data.index(b"\0", space)
+                name = data[space + 1:nul].decode("utf-8", "surrogateescape")
+                listing[name] = (data[i:space].decode("ascii"),
+                                 data[nul + 1:nul + 1 + width].hex())
+                i = nul + 1 + width
+            self._trees[oid] = listing
+        return listing
+
+    def _blob(self, oid: str) -> bytes:
+        data = self._blobs.get(oid)
+        if data is None:
+            data = self._blobs[oid] = self._object(oid)
+        return data
+
+    def _object(self, oid: str) -> bytes:
         try:
-            oid, _, _ = self.repo.git.get_object_header(f"{sha}:{self.prefix}{path}")
-        except ValueError:
-            return None
-        return _text(oid)
+            _, _, _, data = self.repo.git.get_object_data(oid)
+        except git.GitCommandError as exc:  # pragma: no cover - reader died
+            raise GitError(f"reading object {oid[:10]} failed: {_stderr(exc)}") from None
+        return bytes(data)
 
     def reader(self, sha: str) -> Reader:
         """A `Reader` over one commit's files, for `sources` and `render`."""

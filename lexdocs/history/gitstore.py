@@ -114,6 +114,11 @@ class GitStore:
         entry = self._lookup(sha, path)
         return entry[1] if entry is not None and entry[0] == _TREE_MODE else None
 
+    def object_id(self, sha: str, path: str) -> str | None:
+        """The object id of `path` at commit `sha` (None if absent): equal ids, equal contents."""
+        entry = self._lookup(sha, path)
+        return entry[1] if entry is not None else None
+
     # Reads go through caches of tree listings and blobs by object id: a history of
     # N commits that each change one file holds about N distinct blobs, not N times
     # every file, so most reads of a long history are answered without a round trip.

@@ -100,27 +100,50 @@ class History:
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
+# What one document's last render read (path -> object id, None if absent), and the result.
+Reads = tuple[tuple[str, str | None], ...]
+LastRender = dict[str, tuple[Reads, Found]]
+
+
 def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
-               cache: RenderCache) -> dict[str, Found]:
+               cache: RenderCache, last: LastRender | None = None) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
     cannot move an old version's date. The shared variables are read once for
-    all documents.
+    all documents. With `last` (a walk through history in order), a document
+    whose every file read by its previous render is unchanged at this commit is
+    not rendered again: a render depends only on what it reads, and most commits
+    change one file of one document.
     """
     tree = store.tree_id(commit.sha, root)
     if tree is None:
         return dict.fromkeys(names)
+    for name in names:
+        prev = last.get(name) if last is not None else None
+        if (tree, name) not in cache and prev is not None and all(
+                store.object_id(commit.sha, path) == oid for path, oid in prev[0]):
+            cache[(tree, name)] = prev[1]
     missing = [n for n in names if (tree, n) not in cache]
     if missing:
-        read = store.reader(commit.sha)
+        seen: dict[str, str | None] = {}
+
+        def read(path: str) -> str | None:
+            seen[path] = store.object_id(commit.sha, path)
+            return store.read(commit.sha, path)
+
         try:
             variables = load_variables_file(root, read)
         except LexdocsError as exc:
             log.debug("skipping %s: %s", commit.sha[:10], exc)
             variables = None
+        shared = dict(seen)
         for name in missing:
+            seen.clear()
+            seen.update(shared)
             cache[(tree, name)] = _render(root, name, read, variables, commit)
+            if last is not None:
+                last[name] = (tuple(seen.items()), cache[(tree, name)])
     return {n: cache[(tree, n)] for n in names}
 
 
@@ -149,7 +172,8 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
-    found_at = [renders_at(store, commit, root, names, cache) for commit in commits]
+    last: LastRender = {}
+    found_at = [renders_at(store, commit, root, names, cache, last) for commit in commits]
     out = {}
     for name in names:
         versions: list[Version] = []

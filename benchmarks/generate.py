@@ -31,9 +31,10 @@ SECTIONS = ("intro", "collection", "use", "sharing", "retention", "rights", "con
 KINDS = (("text", 70), ("variable", 8), ("merge", 8), ("rename", 6), ("noop", 8))
 START = dt.datetime(2015, 1, 1, 10, 0, tzinfo=dt.UTC)
 
-_WORDS = ("information account service request provider record period purpose contract "
-          "consent security processing customer access deletion transfer notice law "
-          "support billing device browser message team partner").split()
+_WORDS = ("information", "account", "service", "request", "provider", "record", "period",
+          "purpose", "contract", "consent", "security", "processing", "customer", "access",
+          "deletion", "transfer", "notice", "law", "support", "billing", "device", "browser",
+          "message", "team", "partner")
 
 
 def _paragraph(rng: random.Random, sentences: int) -> str:

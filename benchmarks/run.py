@@ -280,7 +280,8 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `make bench` (benchmarks/run.py) on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "Written by `make bench` (benchmarks/run.py) on "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         f"Machine: {machine()}.",
         "",
         "Each figure is the median of the runs given, timed next to its baseline in the same",

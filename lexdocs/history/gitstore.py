@@ -8,6 +8,7 @@ size of the history. Nothing else in lexdocs runs git.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,6 +103,62 @@ class GitStore:
             commits.append(Commit(sha, tuple(parents.split()), int(ct), subject))
         return commits
 
+    def prefetch(self, paths: list[str]) -> None:
+        """Load every tree and blob that `paths` ever held on the first-parent line, at once.
+
+        One `git log --raw` names the objects each commit changed, and one
+        pipelined `git cat-file --batch` reads them all: the least any reader of
+        this history must do. Afterwards a walk through history asks git nothing,
+        instead of a round trip per commit and per changed file.
+        """
+        if self.head() is None:
+            return
+        spec = [self.prefix + p for p in paths]
+        try:
+            out = self.repo.git.log("--first-parent", "--raw", "-t", "--no-abbrev",
+                                    "--no-renames", f"--format={_RECORD}%H %T", "HEAD",
+                                    "--", *spec)
+        except git.GitCommandError as exc:
+            raise GitError(f"git log failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from None
+        wanted: set[str] = set()
+        for record in out.split(_RECORD):
+            lines = record.strip("\n").splitlines()
+            if not lines:
+                continue
+            sha, root = lines[0].split()
+            self._roots[sha] = root
+            wanted.add(root)
+            for line in lines[1:]:
+                if line.startswith(":"):
+                    oid = line.split()[3]
+                    if oid.strip("0"):
+                        wanted.add(oid)
+        wanted -= self._trees.keys() | self._blobs.keys()
+        if not wanted:
+            return
+        request = "".join(f"{oid}\n" for oid in sorted(wanted)).encode("ascii")
+        try:
+            data = subprocess.run(["git", "cat-file", "--batch"], cwd=self.root, input=request,
+                                  capture_output=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise GitError(f"git cat-file failed: {exc}",
+                           hint="check that the repository is not corrupt") from None
+        pos = 0
+        while pos < len(data):
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split()
+            pos = end + 1
+            if len(header) != 3:  # "<oid> missing"
+                continue
+            oid, kind, size = header[0].decode("ascii"), header[1], int(header[2])
+            body = data[pos:pos + size]
+            pos += size + 1
+            if kind == b"tree":
+                self._trees[oid] = _parse_tree(body, len(oid) // 2)
+            elif kind == b"blob":
+                self._blobs[oid] = body
+
     def read(self, sha: str, path: str) -> str | None:
         """The text of `path` (relative to the project) at commit `sha`, or None."""
         entry = self._lookup(sha, path)
@@ -144,17 +201,7 @@ class GitStore:
     def _tree(self, oid: str) -> dict[str, tuple[str, str]]:
         listing = self._trees.get(oid)
         if listing is None:
-            data = self._object(oid)
-            width = len(oid) // 2
-            listing, i = {}, 0
-            while i < len(data):
-                space = data.index(b" ", i)
-                nul = data.index(b"\0", space)
-                name = data[space + 1:nul].decode("utf-8", "surrogateescape")
-                listing[name] = (data[i:space].decode("ascii"),
-                                 data[nul + 1:nul + 1 + width].hex())
-                i = nul + 1 + width
-            self._trees[oid] = listing
+            listing = self._trees[oid] = _parse_tree(self._object(oid), len(oid) // 2)
         return listing
 
     def _blob(self, oid: str) -> bytes:
@@ -173,6 +220,18 @@ class GitStore:
     def reader(self, sha: str) -> Reader:
         """A `Reader` over one commit's files, for `sources` and `render`."""
         return lambda path: self.read(sha, path)
+
+
+def _parse_tree(data: bytes, width: int) -> dict[str, tuple[str, str]]:
+    """A raw tree object as {name: (mode, object id)}; `width` is the id's length in bytes."""
+    listing, i = {}, 0
+    while i < len(data):
+        space = data.index(b" ", i)
+        nul = data.index(b"\0", space)
+        name = data[space + 1:nul].decode("utf-8", "surrogateescape")
+        listing[name] = (data[i:space].decode("ascii"), data[nul + 1:nul + 1 + width].hex())
+        i = nul + 1 + width
+    return listing
 
 
 def _text(value: str | bytes) -> str:

@@ -172,6 +172,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
+    store.prefetch([root])
     last: LastRender = {}
     found_at = [renders_at(store, commit, root, names, cache, last) for commit in commits]
     out = {}

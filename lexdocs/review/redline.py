@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -318,9 +319,29 @@ class _Builder:
                                          tuple(status), segs))
 
 
+# Redlines of the very render objects met before (a preview rebuild gets every archived
+# version back from the render cache): holding the objects keeps their ids valid.
+_SEEN: OrderedDict[tuple[int, int, tuple[Override, ...]],
+                   tuple[RenderedDocument | None, RenderedDocument, Redline]] = OrderedDict()
+_SEEN_MAX = 20_000
+
+
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
                    overrides: Sequence[Override] = ()) -> Redline:
     """Compare two versions of one document (`old` None: the first version, all added)."""
+    key = (id(old), id(new), tuple(overrides))
+    hit = _SEEN.get(key)
+    if hit is not None and hit[0] is old and hit[1] is new:
+        return hit[2]
+    redline = _diff_documents(old, new, overrides)
+    _SEEN[key] = (old, new, redline)
+    if len(_SEEN) > _SEEN_MAX:
+        _SEEN.popitem(last=False)
+    return redline
+
+
+def _diff_documents(old: RenderedDocument | None, new: RenderedDocument,
+                    overrides: Sequence[Override]) -> Redline:
     old_sections = {s.id: s for s in old.sections} if old else {}
     new_ids = [s.id for s in new.sections]
     old_ids = list(old_sections)

@@ -96,8 +96,13 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if config.nav is None:
             config.nav = navigation(self.options)
         if self.command == "build" and not config.site_dir.startswith(_serve_prefix()):
-            self.staged = StagedSite(Path(config.site_dir))
-            config.site_dir = str(self.staged.stage)
+            try:
+                self.staged = StagedSite(Path(config.site_dir))
+            except OSError as exc:
+                log.warning("cannot build beside %s (%s); building in place", config.site_dir,
+                            exc.strerror or exc)
+            else:
+                config.site_dir = str(self.staged.stage)
         if self.command == "serve":
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
@@ -107,7 +112,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             theme_dir = config.theme.custom_dir
             self.themed.set_context(
                 Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),
-                config.site_url or "", str(config.use_directory_urls),
+                config.site_url or "", str(config.use_directory_urls), _code_versions(),
                 dirs=(Path(config.docs_dir), *((Path(theme_dir),) if theme_dir else ())))
         return config
 
@@ -226,6 +231,20 @@ def _warnings_counted() -> bool:
     """True if MkDocs' strict-mode counter has seen a warning in this build."""
     return any(isinstance(h, CountHandler) and h.get_counts()
                for h in logging.getLogger("mkdocs").handlers)
+
+
+def _code_versions() -> str:
+    """What else shapes a themed page: MkDocs, the theme and lexdocs itself (a cached page
+    outlives a serve session, so an upgrade in between must not reuse it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(Path(__file__).stat().st_mtime_ns)]
+    for name in ("mkdocs", "mkdocs-material", "lexdocs", "markdown", "pymdown-extensions"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
 
 
 def _serve_prefix() -> str:

@@ -127,3 +127,43 @@ def test_killed_build_leaves_previous_site_identical(
     assert result.returncode == 0, result.stderr
     assert leftovers(repo) == []
     assert "45 days" in (repo.path / "site/privacy/index.html").read_text(encoding="utf-8")
+
+
+def test_staged_site_first_build_and_leftovers(tmp_path: Path) -> None:
+    from lexdocs.publish.output import StagedSite
+
+    target = tmp_path / "site"
+    dead = tmp_path / ".site.lexdocs-build-999999999"  # no such process
+    dead.mkdir()
+    staged = StagedSite(target)
+    assert not dead.exists(), "a killed build's folder is removed by the next build"
+    (staged.stage / "index.html").write_text("new", encoding="utf-8")
+    staged.commit()
+    assert (target / "index.html").read_text(encoding="utf-8") == "new"
+    again = StagedSite(target)
+    (again.stage / "index.html").write_text("newer", encoding="utf-8")
+    again.commit()
+    assert (target / "index.html").read_text(encoding="utf-8") == "newer"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_themed_page_key_follows_markdown_and_context(tmp_path: Path) -> None:
+    from lexdocs.publish.output import ThemedPageCache
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "extra.css").write_text("a {}", encoding="utf-8")
+    cache = ThemedPageCache(tmp_path / "pages")
+    cache.set_context("mkdocs.yml text", dirs=(docs,))
+    key = cache.key("privacy/index.md", "# Privacy")
+    assert cache.key("privacy/index.md", "# Privacy!") != key
+    assert cache.key("other/index.md", "# Privacy") != key
+    cache.put(key, "<html>themed</html>")
+    assert cache.get(key) is not None and cache.get(key).read_text() == "<html>themed</html>"
+    cache.set_context("mkdocs.yml text", dirs=(docs,))
+    assert cache.key("privacy/index.md", "# Privacy") == key, "same inputs, same key"
+    (docs / "extra.css").write_text("a { color: red }", encoding="utf-8")
+    cache.set_context("mkdocs.yml text", dirs=(docs,))
+    assert cache.key("privacy/index.md", "# Privacy") != key, "a changed docs/ file"
+    cache.set_context("other mkdocs.yml", dirs=(docs,))
+    assert cache.get(cache.key("privacy/index.md", "# Privacy")) is None

@@ -40,6 +40,7 @@ from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
 from lexdocs.publish.pages import SitePage, navigation
+from lexdocs.review.redline import forget_redlines
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -122,6 +123,10 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         timelines, today = publishable_timelines(opts, log.info, self.render_cache)
         builder = DeferredPdfs(opts, timelines, today)
         self.pages = builder.build()
+        if self.command != "serve":
+            # Only a preview rebuilds; a build's pages are made, so let the rest go.
+            self.render_cache = {}
+            forget_redlines()
         self.pdfs = builder.resolve(render=self.command != "serve")
         if builder.left_out:
             log.info("preview: %d PDF(s) not in the cache are left out; 'mkdocs build' "

@@ -340,6 +340,11 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
     return redline
 
 
+def forget_redlines() -> None:
+    """Drop remembered redlines (a one-off build has no next rebuild to reuse them)."""
+    _SEEN.clear()
+
+
 def _diff_documents(old: RenderedDocument | None, new: RenderedDocument,
                     overrides: Sequence[Override]) -> Redline:
     old_sections = {s.id: s for s in old.sections} if old else {}

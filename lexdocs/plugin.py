@@ -207,6 +207,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             return  # MkDocs raises next; on_build_error removes the staged folder
         self.staged.commit()
         config.site_dir = str(self.staged.target)
+        log.info("the whole site is now in %s", config.site_dir)
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:

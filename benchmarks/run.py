@@ -58,6 +58,7 @@ from lexdocs.publish.output import DeferredPdfs
 from lexdocs.publish.pages import navigation
 
 OUT = HERE / "out"
+NOTES = "<!-- notes: kept when the tables above are written again -->"
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
 
@@ -383,7 +384,11 @@ def write_report() -> bool:
         print("no results yet")
         return False
     text, ok = report(results)
-    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+    target = HERE / "RESULTS.md"
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    if NOTES in old:  # notes written by hand about a run stay below the generated tables
+        text += "\n" + NOTES + old.split(NOTES, 1)[1]
+    target.write_text(text, encoding="utf-8")
     print(text)
     png = plot(results)
     if png:

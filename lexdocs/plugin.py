@@ -121,8 +121,17 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
         timelines, today = publishable_timelines(opts, log.info, self.render_cache)
+        for name, t in timelines.items():
+            current = t.current(today)
+            upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
+            log.info("%s: %d version(s); in force: %s%s%s", name, len(t.notices),
+                     current.version.id if current else "none",
+                     f"; upcoming: {upcoming}" if upcoming else "",
+                     "; showing the uncommitted draft" if t.history.draft else "")
         builder = DeferredPdfs(opts, timelines, today)
         self.pages = builder.build()
+        del timelines
+        builder.timelines = {}
         if self.command != "serve":
             # Only a preview rebuilds; a build's pages are made, so let the rest go.
             self.render_cache = {}
@@ -131,13 +140,6 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if builder.left_out:
             log.info("preview: %d PDF(s) not in the cache are left out; 'mkdocs build' "
                      "makes them", builder.left_out)
-        for name, t in timelines.items():
-            current = t.current(today)
-            upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
-            log.info("%s: %d version(s); in force: %s%s%s", name, len(t.notices),
-                     current.version.id if current else "none",
-                     f"; upcoming: {upcoming}" if upcoming else "",
-                     "; showing the uncommitted draft" if t.history.draft else "")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand MkDocs every generated page; under serve, unchanged ones already themed."""

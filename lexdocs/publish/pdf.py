@@ -229,7 +229,10 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
         if n == 1:
             errors = [_render_into(cache_dir, key, job) for key, job in todo.items()]
         else:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            # A fresh worker (not a fork of a build holding every version) keeps each
+            # worker's memory to WeasyPrint's own.
+            methods = multiprocessing.get_all_start_methods()
+            method = "forkserver" if "forkserver" in methods else None
             with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context(method)) as pool:
                 errors = list(pool.map(_render_into, [cache_dir] * len(todo), todo.keys(),
                                        todo.values()))

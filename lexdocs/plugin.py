@@ -138,8 +138,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             forget_redlines()
         self.pdfs = builder.resolve(render=self.command != "serve")
         if builder.left_out:
-            log.info("preview: %d PDF(s) not in the cache are left out; 'mkdocs build' "
-                     "makes them", builder.left_out)
+            log.info("preview: %d PDF(s) left out; PDFs are made by 'mkdocs build', "
+                     "never while previewing", builder.left_out)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand MkDocs every generated page; under serve, unchanged ones already themed."""

@@ -70,7 +70,7 @@ def test_serve_rebuilds_when_a_variable_changes(project: Repo, tmp_path: Path) -
         server.wait(timeout=20)
     text = log_path.read_text()
     assert "unchanged page(s) reused" in text, text
-    assert "PDF(s) not in the cache are left out" in text
+    assert "PDF(s) left out; PDFs are made by 'mkdocs build'" in text
     assert not (project.path / ".cache" / "lexdocs" / "pdf").exists() or not any(
         (project.path / ".cache" / "lexdocs" / "pdf").glob("*.pdf")), "serve rendered a PDF"
     assert "Traceback" not in text

@@ -137,7 +137,8 @@ class DeferredPdfs(SiteBuilder):
 
         With `render` False (a preview), only PDFs already cached are given;
         the others (counted in `left_out`) are left out of the preview and made
-        by the next build.
+        by the next build. (A preview's site URL is the local server's, which is
+        printed in every PDF, so a preview usually finds none in the cache.)
         """
         from lexdocs.publish import pdf
 

@@ -15,6 +15,7 @@ or repeat builds render only versions that changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -23,7 +24,7 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from importlib.metadata import version as package_version
@@ -142,14 +143,23 @@ where every version of this document and what changed between them stay publishe
 """
 
 
+@functools.lru_cache(maxsize=8)
+def _fixed_inputs(stylesheet: Callable[[], str],
+                  version_of: Callable[[str], str]) -> tuple[str, str]:
+    """The stylesheet and WeasyPrint's version, looked up once per process, not per PDF
+    (a thousand versions made a preview rebuild wait a second for package metadata)."""
+    return stylesheet(), version_of("weasyprint")
+
+
 def cache_key(**inputs: str) -> str:
     """SHA-256 of every input, the stylesheet, the skeleton and the WeasyPrint version.
 
     Any of these changes what the PDF looks like, so any of them changes the key;
     nothing else is needed to decide whether a cached PDF is still right.
     """
-    material = {**inputs, "_stylesheet": stylesheet_text(), "_layout": _LAYOUT_VERSION,
-                "_weasyprint": package_version("weasyprint")}
+    stylesheet, weasyprint_version = _fixed_inputs(stylesheet_text, package_version)
+    material = {**inputs, "_stylesheet": stylesheet, "_layout": _LAYOUT_VERSION,
+                "_weasyprint": weasyprint_version}
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 

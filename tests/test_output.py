@@ -167,3 +167,16 @@ def test_themed_page_key_follows_markdown_and_context(tmp_path: Path) -> None:
     assert cache.key("privacy/index.md", "# Privacy") != key, "a changed docs/ file"
     cache.set_context("other mkdocs.yml", dirs=(docs,))
     assert cache.get(cache.key("privacy/index.md", "# Privacy")) is None
+
+
+def test_unusable_cache_warns_and_still_publishes_pdfs(project: Repo) -> None:
+    """A `.cache` that cannot be written (here a file, which even root cannot write into)
+    makes the build slower, never impossible."""
+    project.replace("mkdocs.yml", "pdf: false", "pdf: true")
+    (project.path / ".cache").write_text("not a folder", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "cannot be written" in result.stderr and "Traceback" not in result.stderr
+    pdfs = list((project.path / "site").rglob("*.pdf"))
+    assert pdfs and all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+    assert (project.path / ".cache").read_text(encoding="utf-8") == "not a folder"

@@ -42,7 +42,15 @@ browser: $(TSTAMP)
 	@scripts/system-deps.sh test
 	$(BIN)/pytest -q -m browser
 
-bench: $(TSTAMP)
+BSTAMP  := $(VENV)/.installed-bench
+
+$(BSTAMP): $(TSTAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $@
+
+# LEXDOCS_BENCH_SIZES=100,1000,5000 adds the long history; LEXDOCS_BENCH_RUNS sets the runs.
+bench: $(BSTAMP)
+	@scripts/system-deps.sh build
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -19,13 +19,15 @@ from lexdocs.findings import Finding
 from lexdocs.history.published import check_record, load_record
 from lexdocs.history.versions import Progress, RenderCache, load_histories
 from lexdocs.review.notice import Timeline, align_shared, build_date, build_timeline
+from lexdocs.review.redline import RedlineMemo
 from lexdocs.sources.snapshot import Snapshot
 
 
 def load_timelines(opts: Options, today: dt.date | None = None,
                    cache: RenderCache | None = None,
                    progress: Progress | None = None,
-                   snapshot: Snapshot | None = None) -> dict[str, Timeline]:
+                   snapshot: Snapshot | None = None,
+                   memo: RedlineMemo | None = None) -> dict[str, Timeline]:
     """Every document's versions, redlines and notice findings, checked against the record.
 
     `snapshot` is the working tree if the caller has loaded it already (the plugin does,
@@ -33,7 +35,7 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     day = today or build_date(opts.tz)
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache,
                                progress, snapshot)
-    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url)
+    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url, memo)
                               for name, h in histories.items()})
     record = load_record(opts.project)
     if record is None:
@@ -69,11 +71,12 @@ def explain(timelines: dict[str, Timeline]) -> list[str]:
 
 def publishable_timelines(opts: Options, info: Callable[[str], None],
                           cache: RenderCache | None = None,
-                          snapshot: Snapshot | None = None
+                          snapshot: Snapshot | None = None,
+                          memo: RedlineMemo | None = None
                           ) -> tuple[dict[str, Timeline], dt.date]:
     """Timelines the site may publish, or a CheckError naming the first problem."""
     today = build_date(opts.tz)
-    timelines = load_timelines(opts, today, cache, snapshot=snapshot)
+    timelines = load_timelines(opts, today, cache, snapshot=snapshot, memo=memo)
     for t in timelines.values():
         for f in t.findings:
             if f.draft:

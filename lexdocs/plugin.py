@@ -2,13 +2,25 @@
 
 Installed as the `lexdocs` plugin (`plugins: [lexdocs]`), or bound to module
 functions by `lexdocs.hook` for projects that prefer MkDocs hooks. All the
-work happens in `on_pre_build`, before MkDocs cleans the site folder, so a bad
-source or a missing notice aborts the build with the previous site intact.
+work happens in `on_pre_build`, so a bad source or a missing notice aborts the
+build before a page is written.
+
+Three things keep builds fast and safe at any history length (see
+`lexdocs/publish/output.py`, which does the work):
+
+- `mkdocs build` writes into a folder beside `site_dir` and swaps it in only
+  when the build succeeded, so a failed or killed build never leaves half a site;
+- PDFs are rendered only for versions the cache lacks, in parallel processes,
+  and never during `mkdocs serve`;
+- under `mkdocs serve`, a page whose Markdown and surroundings did not change
+  since it was last themed is copied from a content-keyed cache instead of
+  being rendered again, so a save re-renders only what it can change.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,14 +30,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
-from lexdocs.publish.pages import THEME, SiteBuilder, SitePage, Theme, navigation
+from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
+from lexdocs.publish.pages import THEME, SitePage, Theme, navigation
+from lexdocs.review.redline import RedlineMemo
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 log = get_plugin_logger(__name__)
@@ -62,17 +77,27 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.options: Options | None = None
         self.pages: list[SitePage] = []
+        self.pdfs: dict[str, Path | bytes] = {}
         self.render_cache: RenderCache = {}
         self.from_extra = False
         self.theme = Theme()
         self.snapshot: Snapshot | None = None
+        self.command: str | None = None
+        self.staged: StagedSite | None = None
+        self.themed: ThemedPageCache | None = None
+        self.page_keys: dict[str, str] = {}
+        self.redlines = RedlineMemo()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
         self.render_cache = {}
+        self.command = command
 
     def on_shutdown(self) -> None:
         self.render_cache = {}
+        if self.staged is not None:  # interrupted between on_config and on_post_build
+            self.staged.abort()
+            self.staged = None
 
     @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -86,6 +111,25 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if config.nav is None:
             config.nav = navigation(self.snapshot)
         self.theme = _adopt_theme(config)
+        if self.command == "build" and not config.site_dir.startswith(_serve_prefix()):
+            try:
+                self.staged = StagedSite(Path(config.site_dir))
+            except OSError as exc:
+                log.warning("cannot build beside %s (%s); building in place", config.site_dir,
+                            exc.strerror or exc)
+            else:
+                config.site_dir = str(self.staged.stage)
+        if self.command == "serve":
+            if self.themed is None:
+                for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+                    logging.getLogger(name).addFilter(_not_about_reused_pages)
+            self.themed = self.themed or ThemedPageCache(
+                self.options.project / ".cache" / "lexdocs" / "pages")
+            theme_dir = config.theme.custom_dir
+            self.themed.set_context(
+                Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),
+                config.site_url or "", str(config.use_directory_urls), _code_versions(),
+                dirs=(Path(config.docs_dir), THEME, *((Path(theme_dir),) if theme_dir else ())))
         return config
 
     @_as_plugin_error
@@ -93,8 +137,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         opts = self._opts()
         # One line per document; each draft problem only with --verbose.
         timelines, today = publishable_timelines(opts, log.debug, self.render_cache,
-                                                 self.snapshot)
-        self.pages = SiteBuilder(opts, timelines, today, self.theme).build()
+                                                 self.snapshot, self.redlines)
         for name, t in timelines.items():
             current = t.current(today)
             upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
@@ -104,13 +147,56 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                      f"; upcoming: {upcoming}" if upcoming else "",
                      "; showing the uncommitted draft" if t.history.draft else "",
                      f" ({drafts} problem(s) in it: 'lexdocs check')" if drafts else "")
+        builder = DeferredPdfs(opts, timelines, today, self.theme)
+        self.pages = builder.build()
+        del timelines
+        builder.timelines = {}
+        if self.command != "serve":
+            # Only a preview rebuilds; a build's pages are made, so let the rest go.
+            self.render_cache = {}
+            self.redlines = RedlineMemo()
+        self.pdfs = builder.resolve(render=self.command != "serve")
+        if builder.left_out:
+            log.info("preview: %d PDF(s) left out; PDFs are made by 'mkdocs build', "
+                     "never while previewing", builder.left_out)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Hand MkDocs every generated page; under serve, unchanged ones already themed."""
+        self.page_keys = {}
+        reused = 0
         for page in self.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.uri, content=page.content))
+            if page.uri in self.pdfs:
+                source = self.pdfs[page.uri]
+                files.append(File.generated(config, page.uri, abs_src_path=str(source))
+                             if isinstance(source, Path)
+                             else File.generated(config, page.uri, content=source))
+            elif isinstance(page.content, bytes) and not page.content:
+                continue  # a PDF left out of a preview
+            elif self.themed is not None and page.uri.endswith("index.md") \
+                    and isinstance(page.content, str):
+                key = self.themed.key(page.uri, page.content)
+                hit = self.themed.get(key)
+                if hit is not None:
+                    # The Markdown stays, excluded, so links to it still resolve without
+                    # MkDocs rendering it; the themed HTML is copied where it would go.
+                    reused += 1
+                    html_uri = page.uri[: -len(".md")] + ".html"
+                    files.append(File.generated(config, page.uri, content=page.content,
+                                                inclusion=InclusionLevel.EXCLUDED))
+                    files.append(File.generated(config, html_uri, abs_src_path=str(hit)))
+                else:
+                    self.page_keys[page.uri] = key
+                    files.append(File.generated(config, page.uri, content=page.content))
+            else:
+                files.append(File.generated(config, page.uri, content=page.content))
+        if reused:
+            log.info("preview: %d unchanged page(s) reused, %d rendered", reused,
+                     len(self.page_keys))
+        self.pages = []  # MkDocs' files hold what is still needed
+        self.pdfs = {}
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
@@ -122,6 +208,33 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         depth = page.url.count("/") if page.url else 0
         up = "../" * depth or "./"
         return re.sub(r'href="' + re.escape(base), f'href="{up}', html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Remember a previewed page's HTML; free what a written page no longer needs."""
+        key = self.page_keys.pop(page.file.src_uri, None)
+        if key is not None and self.themed is not None:
+            self.themed.put(key, output)
+        if page.file.generated_by is not None:
+            page.markdown = None
+            page.content = None
+            page.file.content_bytes = b""
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Swap the staged site in, unless strict mode is about to abort on a warning."""
+        if self.staged is None:
+            return
+        if config.strict and _warnings_counted():
+            return  # MkDocs raises next; on_build_error removes the staged folder
+        self.staged.commit()
+        config.site_dir = str(self.staged.target)
+        log.debug("the whole site is now in %s", config.site_dir)  # --verbose: one line a document
+        self.staged = None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.abort()
+            self.staged = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
@@ -158,6 +271,37 @@ def _adopt_theme(config: MkDocsConfig) -> Theme:
             config.extra_javascript.append(script)
     return Theme(language=str(config.theme.get("language") or "en"),
                  custom_dir=Path(custom) if custom else None)
+def _not_about_reused_pages(record: logging.LogRecord) -> bool:
+    """Reused preview pages are 'excluded' to MkDocs; its notes about that are noise."""
+    return not (record.levelno <= logging.INFO
+                and record.getMessage().endswith("excluded from the built site."))
+
+
+def _warnings_counted() -> bool:
+    """True if MkDocs' strict-mode counter has seen a warning in this build."""
+    return any(isinstance(h, CountHandler) and h.get_counts()
+               for h in logging.getLogger("mkdocs").handlers)
+
+
+def _code_versions() -> str:
+    """What else shapes a themed page: MkDocs, the theme and lexdocs itself (a cached page
+    outlives a serve session, so an upgrade in between must not reuse it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(Path(__file__).stat().st_mtime_ns)]
+    for name in ("mkdocs", "mkdocs-material", "lexdocs", "markdown", "pymdown-extensions"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
+
+
+def _serve_prefix() -> str:
+    """`mkdocs serve --clean` builds into its own temporary folder: leave that one alone."""
+    import tempfile
+
+    return str(Path(tempfile.gettempdir()) / "mkdocs_")
 
 
 def as_hook() -> LexdocsPlugin:

@@ -115,6 +115,52 @@ def test_cache_key_changes_with_every_input(change: str, monkeypatch: pytest.Mon
     assert pdf.cache_key(**args) != before
 
 
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "edited", "no-digest"])
+def test_damaged_cache_entry_is_rendered_again(tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "pdf"
+    good = render_pdf(**ARGS, cache_dir=cache)
+    entry = cache / f"{pdf.cache_key(**ARGS)}.pdf"
+    if damage == "truncated":
+        entry.write_bytes(good[: len(good) // 2])
+    elif damage == "garbage":
+        entry.write_bytes(b"<html>not a pdf</html>")
+    elif damage == "edited":  # still looks like a PDF, but is not the one that was rendered
+        entry.write_bytes(good.replace(b"Privacy", b"Piracy!"))
+    else:
+        entry.with_suffix(".sha256").unlink()
+    again = render_pdf(**ARGS, cache_dir=cache)
+    assert again.startswith(b"%PDF-") and again.rstrip().endswith(b"%%EOF")
+    assert entry.read_bytes() == again and "Privacy Statement" in pdf_text(again)
+    assert pdf.cached(cache, pdf.cache_key(**ARGS)) == entry
+
+
+def test_read_only_cache_warns_and_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    cache = tmp_path / ".cache"
+    cache.mkdir()
+    cache.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anyway: refuse the write as a read-only disk would
+
+        def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(pdf.tempfile, "mkstemp", read_only)
+    data = render_pdf(**ARGS, cache_dir=cache / "lexdocs" / "pdf")
+    assert data.startswith(b"%PDF-")
+    assert "cannot be written" in caplog.text
+    cache.chmod(0o755)
+    assert [p for p in cache.rglob("*") if p.is_file()] == []
+
+
+def test_many_pdfs_render_in_parallel_into_the_cache(tmp_path: Path) -> None:
+    jobs = [{**ARGS, "version_id": f"2026-11-2{i}"} for i in range(3)]
+    paths = pdf.ensure_pdfs(jobs, tmp_path, workers=2)
+    assert [p.name for p in paths] == [f"{pdf.cache_key(**j)}.pdf" for j in jobs]
+    for job, path in zip(jobs, paths, strict=True):
+        assert f"Version {job['version_id']}" in pdf_text(path.read_bytes())
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pdf-")]
+
+
 def test_no_cache_dir_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     render_pdf(**ARGS)
@@ -134,10 +180,55 @@ def test_rendering_never_opens_a_network_connection(monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize("url", ["https://example.com/a.png", "http://127.0.0.1/x.css",
-                                 "ftp://example.com/f"])
-def test_fetcher_refuses_network_urls(url: str) -> None:
+                                 "ftp://example.com/f", "file:///etc/hostname",
+                                 "FILE:///etc/passwd", "file://localhost/etc/hostname",
+                                 "file:///proc/self/environ"])
+def test_fetcher_refuses_network_and_local_files(url: str) -> None:
     with pytest.raises(ValueError, match="offline"):
         offline_fetcher().fetch(url)
+
+
+def test_fetcher_allows_only_packaged_assets() -> None:
+    css = pdf.assets_dir() / pdf.STYLESHEET
+    assert offline_fetcher().fetch(css.as_uri()).read() == css.read_bytes()
+    escape = css.as_uri().replace("/assets/pdf.css", "/assets/../pdf.py")
+    assert not pdf.allowed_url(escape), "a '..' path must not leave the assets folder"
+
+
+HOSTILE = ('<p><a rel="attachment" href="file:///etc/hostname">terms</a> '
+           '<a rel="nofollow Attachment" href="{secret}">more</a></p>'
+           '<link rel="attachment" href="file:///etc/hostname">'
+           '<p><img src="file:///etc/hostname" alt=""><img src="{secret}" alt=""></p>')
+
+
+def embedded(data: bytes) -> tuple[dict[str, Any], int]:
+    """Files attached to a PDF and the number of images on its pages, as a viewer sees them."""
+    reader = load_pypdf().PdfReader(io.BytesIO(data))
+    return dict(reader.attachments), sum(len(page.images) for page in reader.pages)
+
+
+def test_attachment_links_and_file_images_never_reach_the_pdf(tmp_path: Path) -> None:
+    secret_file = tmp_path / "secret.png"
+    secret_file.write_bytes(b"TOKEN-" * 50)
+    body = ARGS["body_html"] + HOSTILE.format(secret=secret_file.as_uri())
+    import weasyprint
+
+    # Without the guard WeasyPrint embeds the files: proof that this test can fail.
+    raw = weasyprint.HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+    assert b"/EmbeddedFile" in raw and embedded(raw)[0], "WeasyPrint no longer embeds files"
+
+    data = render_pdf(**{**ARGS, "body_html": body})
+    attachments, images = embedded(data)
+    assert attachments == {} and images == 0
+    assert b"/EmbeddedFile" not in data and b"TOKEN-" not in data
+    assert "terms" in pdf_text(data), "the link text itself stays"
+
+
+def test_attachment_rel_is_removed_but_other_rels_stay() -> None:
+    out = pdf.without_attachments('<a rel="nofollow ATTACHMENT" href="x">x</a>'
+                                  "<a rel=attachment href=y>y</a>")
+    assert "attachment" not in out.lower()
+    assert 'rel="nofollow"' in out and 'rel=""' in out
 
 
 def test_fetcher_allows_data_urls() -> None:

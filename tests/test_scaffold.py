@@ -165,7 +165,7 @@ def test_build_prints_one_line_per_document_unless_verbose(tmp_path: Path) -> No
         done = subprocess.run([str(BIN / "mkdocs"), "build", *flags, "-d", str(tmp_path / "o")],
                               cwd=path, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-        lines[flags] = [ln for ln in done.stderr.splitlines() if "lexdocs" in ln]
+        lines[flags] = [ln for ln in done.stderr.splitlines() if "-  lexdocs: " in ln]
     assert len(lines[()]) == 1
     assert "showing the uncommitted draft (1 problem(s) in it" in lines[()][0]
     assert any("draft: " in ln and "has no summary" in ln for ln in lines[("--verbose",)])

@@ -30,7 +30,9 @@ from lexdocs.errors import GitError
 from lexdocs.sources.documents import Reader
 
 _FIELD = "\x1f"
-_RECORD = "\x1e"  # between commits in `follow`, whose --name-status output has no -z form here
+_RECORD = "\x1e"  # between commits in `log` output that has no -z form here
+_TREE_MODE = "40000"
+_BLOB_MODES = ("100644", "100755", "120000")  # a symlink is a blob too: its target's path
 _SYMLINK = "120000"
 _SUBMODULE = "160000"
 
@@ -60,7 +62,6 @@ class GitStore:
         if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git") is None:
             raise GitError("git is not installed or not on PATH, so no date can be taken "
                            "from history", hint="install git and run the command again")
-        self._trees: dict[str, dict[str, str]] = {}
         self._bad: dict[str, tuple[str, int | None]] = {}
         self._links: dict[str, str] = {}
         self.warned: set[str] = set()
@@ -79,6 +80,9 @@ class GitStore:
         self.root = Path(self.repo.working_tree_dir).resolve()
         rel = project.resolve().relative_to(self.root).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
+        self._roots: dict[str, str] = {}
+        self._trees: dict[str, dict[str, tuple[str, str]]] = {}
+        self._blobs: dict[str, bytes] = {}
 
     def close(self) -> None:
         """End the persistent reader."""
@@ -128,31 +132,81 @@ class GitStore:
             commits.append(Commit(sha, tuple(parents.split()), int(ct), subject))
         return commits
 
+    def prefetch(self, paths: list[str]) -> None:
+        """Load every tree and blob that `paths` ever held on the first-parent line, at once.
+
+        One `git log --raw` names the objects each commit changed, and one
+        pipelined `git cat-file --batch` reads them all: the least any reader of
+        this history must do. Afterwards a walk through history asks git nothing,
+        instead of a round trip per commit and per changed file.
+        """
+        if self.head() is None:
+            return
+        spec = [self.prefix + p for p in paths]
+        try:
+            out = self.repo.git.log("--first-parent", "--raw", "-t", "--no-abbrev",
+                                    "--no-renames", f"--format={_RECORD}%H %T", "HEAD",
+                                    "--", *spec)
+        except git.GitCommandError as exc:
+            raise GitError(f"git log failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from None
+        wanted: set[str] = set()
+        for record in out.split(_RECORD):
+            lines = record.strip("\n").splitlines()
+            if not lines:
+                continue
+            sha, root = lines[0].split()
+            self._roots[sha] = root
+            wanted.add(root)
+            for line in lines[1:]:
+                if line.startswith(":"):
+                    oid = line.split()[3]
+                    if oid.strip("0"):
+                        wanted.add(oid)
+        wanted -= self._trees.keys() | self._blobs.keys()
+        if not wanted:
+            return
+        request = "".join(f"{oid}\n" for oid in sorted(wanted)).encode("ascii")
+        try:
+            data = subprocess.run(["git", "cat-file", "--batch"], cwd=self.root, input=request,
+                                  capture_output=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise GitError(f"git cat-file failed: {exc}",
+                           hint="check that the repository is not corrupt") from None
+        pos = 0
+        while pos < len(data):
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split()
+            pos = end + 1
+            if len(header) != 3:  # "<oid> missing"
+                continue
+            oid, kind, size = header[0].decode("ascii"), header[1], int(header[2])
+            body = data[pos:pos + size]
+            pos += size + 1
+            if kind == b"tree":
+                self._trees[oid] = _parse_tree(body, len(oid) // 2)
+            elif kind == b"blob":
+                self._blobs[oid] = body
+
     def read(self, sha: str, path: str) -> str | None:
         """The text of `path` (relative to the project) at commit `sha`, or None.
 
-        Raises `UnsafeHistory` for a symbolic link on the way, or for bytes that
-        are not UTF-8 (naming the first commit that held those bytes).
+        Raises `UnsafeHistory` for a symbolic link or submodule on the way, or for
+        bytes that are not UTF-8 (naming the first commit that held those bytes).
         """
         path = "/".join(part for part in path.split("/") if part != ".")
         if any(c in path for c in "\n\r\0") or any(
                 part in ("", "..") for part in path.split("/")):
             raise GitError("only plain paths inside the sources can be read", path=path,
                            hint="name files by their path inside the source folder")
-        if not self._regular_file(sha, path):
+        entry = self._lookup(sha, path)
+        if entry is None or entry[0] not in _BLOB_MODES:
             return None
-        try:
-            oid, kind, _, data = self.repo.git.get_object_data(f"{sha}:{self.prefix}{path}")
-        except ValueError:
-            return None
-        except git.GitCommandError as exc:  # pragma: no cover - reader died
-            raise GitError(f"reading {path} at {sha[:10]} failed: {_stderr(exc)}") from None
-        if _text(kind) != "blob":
-            return None
+        data = self._blob(entry[1])
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            key = _text(oid)
+            key = entry[1]
             if key not in self._bad:
                 self._bad[key] = (f"is not UTF-8 text (byte 0x{data[exc.start]:02x}) in commit "
                                   f"{sha[:10]}", data[:exc.start].count(b"\n") + 1)
@@ -160,48 +214,64 @@ class GitStore:
             raise UnsafeHistory(message, path=path, line=line,
                                 hint="commit the file again saved as UTF-8") from None
 
-    def _regular_file(self, sha: str, path: str) -> bool:
-        """False if `path` is absent at `sha`; an error if a symbolic link is on the way.
+    def tree_id(self, sha: str, path: str) -> str | None:
+        """The object id of a folder at a commit: equal ids, equal contents."""
+        entry = self._lookup(sha, path)
+        return entry[1] if entry is not None and entry[0] == _TREE_MODE else None
 
-        The mode of each part is read from its parent tree object through the
-        same batch reader, so this costs no process.
-        """
-        parts = path.split("/")
-        folder = self.prefix.rstrip("/")
-        for i, name in enumerate(parts):
-            mode = self._tree(sha, folder).get(name)
-            if mode is None:
-                return False
-            if mode in (_SYMLINK, _SUBMODULE):
-                what = "a symbolic link" if mode == _SYMLINK else "a submodule"
-                where = "/".join(parts[: i + 1])
+    def object_id(self, sha: str, path: str) -> str | None:
+        """The object id of `path` at commit `sha` (None if absent): equal ids, equal contents."""
+        entry = self._lookup(sha, path)
+        return entry[1] if entry is not None else None
+
+    # Reads go through caches of tree listings and blobs by object id: a history of
+    # N commits that each change one file holds about N distinct blobs, not N times
+    # every file, so most reads of a long history are answered without a round trip.
+    def _lookup(self, sha: str, path: str) -> tuple[str, str] | None:
+        """(mode, object id) of `path` at commit `sha`, or None if it is not there."""
+        root = self._roots.get(sha)
+        if root is None:
+            try:
+                oid, _, _ = self.repo.git.get_object_header(f"{sha}^{{tree}}")
+            except ValueError:
+                return None
+            root = self._roots[sha] = _text(oid)
+        entry = (_TREE_MODE, root)
+        parts = (self.prefix + path).strip("/").split("/")
+        for i, part in enumerate(parts):
+            if entry[0] != _TREE_MODE:
+                return None
+            found = self._tree(entry[1]).get(part)
+            if found is None:
+                return None
+            if found[0] in (_SYMLINK, _SUBMODULE):
+                what = "a symbolic link" if found[0] == _SYMLINK else "a submodule"
+                where = "/".join(parts[: i + 1]).removeprefix(self.prefix)
                 first = self._links.setdefault(where, sha)  # named once, where it came in
                 raise UnsafeHistory(
                     f"is {what} in commit {first[:10]}; lexdocs reads only regular files",
-                    path=where,
-                    hint="commit the file itself instead of the link")
-            folder = f"{folder}/{name}" if folder else name
-        return True
+                    path=where, hint="commit the file itself instead of the link")
+            entry = found
+        return entry
 
-    def _tree(self, sha: str, folder: str) -> dict[str, str]:
-        """Names → modes of one folder at one commit ({} if it is not a folder there)."""
-        rev = f"{sha}:{folder}"
-        if rev not in self._trees:
-            try:
-                oid, kind, _, data = self.repo.git.get_object_data(rev)
-            except ValueError:
-                data, kind, oid = b"", "missing", ""
-            self._trees[rev] = (_parse_tree(data, len(_text(oid)) // 2)
-                                if _text(kind) == "tree" else {})
-        return self._trees[rev]
+    def _tree(self, oid: str) -> dict[str, tuple[str, str]]:
+        listing = self._trees.get(oid)
+        if listing is None:
+            listing = self._trees[oid] = _parse_tree(self._object(oid), len(oid) // 2)
+        return listing
 
-    def tree_id(self, sha: str, path: str) -> str | None:
-        """The object id of a folder at a commit: equal ids, equal contents."""
+    def _blob(self, oid: str) -> bytes:
+        data = self._blobs.get(oid)
+        if data is None:
+            data = self._blobs[oid] = self._object(oid)
+        return data
+
+    def _object(self, oid: str) -> bytes:
         try:
-            oid, _, _ = self.repo.git.get_object_header(f"{sha}:{self.prefix}{path}")
-        except ValueError:
-            return None
-        return _text(oid)
+            _, _, _, data = self.repo.git.get_object_data(oid)
+        except git.GitCommandError as exc:  # pragma: no cover - reader died
+            raise GitError(f"reading object {oid[:10]} failed: {_stderr(exc)}") from None
+        return bytes(data)
 
     def reader(self, sha: str) -> Reader:
         """A `Reader` over one commit's files, for `sources` and `render`."""
@@ -365,17 +435,16 @@ class Replayed:
     files: dict[str, str]
 
 
-def _parse_tree(data: bytes, hash_size: int) -> dict[str, str]:
-    """A raw tree object: entries of `<mode> <name>\\0<binary id>`."""
-    entries: dict[str, str] = {}
-    i = 0
+def _parse_tree(data: bytes, width: int) -> dict[str, tuple[str, str]]:
+    """A raw tree object as {name: (mode, object id)}; `width` is the id's length in bytes."""
+    listing, i = {}, 0
     while i < len(data):
         space = data.index(b" ", i)
         nul = data.index(b"\0", space)
         name = data[space + 1:nul].decode("utf-8", "surrogateescape")
-        entries[name] = data[i:space].decode("ascii")
-        i = nul + 1 + hash_size
-    return entries
+        listing[name] = (data[i:space].decode("ascii"), data[nul + 1:nul + 1 + width].hex())
+        i = nul + 1 + width
+    return listing
 
 
 def _text(value: str | bytes) -> str:

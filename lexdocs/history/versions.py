@@ -112,28 +112,62 @@ class History:
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
+# What one document's last render read (path -> object id, None if absent), and the result.
+Reads = tuple[tuple[str, str | None], ...]
+LastRender = dict[str, tuple[Reads, Found]]
+
+
 def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
-               cache: RenderCache, newest: bool = False) -> dict[str, Found]:
+               cache: RenderCache, newest: bool = False,
+               last: LastRender | None = None) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
     cannot move an old version's date. The shared variables are read once for
-    all documents.
+    all documents. With `last` (a walk through history in order), a document
+    whose every file read by its previous render is unchanged at this commit is
+    not rendered again: a render depends only on what it reads, and most commits
+    change one file of one document.
     """
     tree = store.tree_id(commit.sha, root)
     if tree is None:
         return dict.fromkeys(names)
+    for name in names:
+        prev = last.get(name) if last is not None else None
+        if (tree, name) not in cache and prev is not None and _unchanged(store, commit,
+                                                                         prev[0]):
+            cache[(tree, name)] = prev[1]
     missing = [n for n in names if (tree, n) not in cache]
     if missing:
-        read = remembered(store.reader(commit.sha))  # each file once, not once per use
+        seen: dict[str, str | None] = {}
+        remember = remembered(store.reader(commit.sha))  # each file once, not once per use
+
+        def read(path: str) -> str | None:
+            seen[path] = store.object_id(commit.sha, path)  # what this render depends on
+            return remember(path)
+
         try:
             variables = load_variables_file(root, read)
         except LexdocsError as exc:
             _skipped(store, commit, exc, newest)
             variables = None
+        shared = dict(seen)
         for name in missing:
+            seen.clear()
+            seen.update(shared)
             cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest)
+            if last is not None:
+                last[name] = (tuple(seen.items()), cache[(tree, name)])
     return {n: cache[(tree, n)] for n in names}
+
+
+def _unchanged(store: GitStore, commit: Commit, reads: Reads) -> bool:
+    """True if every file a render read is the same object at `commit` (a file that is
+    now a link is a change: the render then meets it and says so)."""
+    try:
+        return all(store.object_id(commit.sha, path) == oid for path, oid in reads)
+    except UnsafeHistory:
+        return False
 
 
 def _render(store: GitStore, root: str, name: str, read: Reader, variables: Variables | None,
@@ -178,9 +212,12 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
+    store.prefetch([root])
+    last: LastRender = {}
     found_at = []
     for done, commit in enumerate(commits, 1):
-        found_at.append(renders_at(store, commit, root, names, cache, commit is commits[-1]))
+        found_at.append(renders_at(store, commit, root, names, cache, commit is commits[-1],
+                                   last))
         if progress is not None:
             progress(done, len(commits))
     dates = publication_dates(commits, tz)

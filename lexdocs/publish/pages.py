@@ -309,18 +309,24 @@ class SiteBuilder:
         meta = front_matter(f"{v.rendered.title} (version {v.id})", **self._feed_meta(t))
         return SitePage(src, meta + head + "\n" + v.rendered.page)
 
+    def pdf_inputs(self, t: Timeline, n: VersionNotice) -> dict[str, str]:
+        """What the PDF of version `n` is made from (also its cache key): one place, so a
+        deferred, parallel run makes exactly the PDF this builder would."""
+        v = n.version
+        urls = Urls(t.history.working.slug)
+        return {"title": v.rendered.title, "version_id": v.id,
+                "last_updated": self.updated(v).text, "effective": self.effective(n).text,
+                "body_html": v.rendered.html, "source_url": self.absolute(urls.version(v.id))}
+
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         from lexdocs.publish.pdf import (
             render_pdf,  # WeasyPrint is heavy: import it only when PDFs are built
         )
 
-        v = n.version
-        urls = Urls(t.history.working.slug)
-        data = render_pdf(title=v.rendered.title, version_id=v.id,
-                          last_updated=self.updated(v).text, effective=self.effective(n).text,
-                          body_html=v.rendered.html, source_url=self.absolute(urls.version(v.id)),
+        uri = Urls(t.history.working.slug).pdf(n.version.id)
+        data = render_pdf(**self.pdf_inputs(t, n),
                           cache_dir=self.options.project / ".cache" / "lexdocs" / "pdf")
-        return SitePage(urls.pdf(v.id), data)
+        return SitePage(uri, data)
 
     def changes_page(self, t: Timeline, old: VersionNotice, new: VersionNotice) -> SitePage:
         urls = Urls(t.history.working.slug)

@@ -15,16 +15,23 @@ or repeat builds render only versions that changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import logging
+import multiprocessing
 import os
+import re
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from lexdocs.errors import RenderError
 
@@ -34,27 +41,63 @@ STYLESHEET = "pdf.css"
 """The print stylesheet for PDFs, bundled in `lexdocs/publish/assets/`."""
 
 # Bump when the HTML skeleton below changes, so cached PDFs made from the old one are not reused.
-_LAYOUT_VERSION = "1"
-_ALLOWED_SCHEMES = ("file:", "data:")
+_LAYOUT_VERSION = "2"
+_REL = re.compile(r"""(\brel\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+
+
+def assets_dir() -> Path:
+    """The folder of files lexdocs ships for PDFs: the only files a PDF may read."""
+    return Path(str(resources.files("lexdocs.publish").joinpath("assets"))).resolve()
+
+
+def allowed_url(url: str) -> bool:
+    """True for inline `data:` URLs and `file:` URLs of lexdocs' own packaged assets.
+
+    Everything else is refused: another host (the build stays offline and the
+    PDF makes no request), and any other local file, which a committed
+    `file:///…` link or image would otherwise copy into the published PDF.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme == "data":
+        return True
+    if scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return path.is_file() and path.is_relative_to(assets_dir())
 
 
 def offline_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that refuses every URL that would leave the machine.
+    """A WeasyPrint URL fetcher that fetches only what `allowed_url` allows.
 
-    A document's HTML could name an image or a stylesheet on another host; the
-    PDF is rendered without it (WeasyPrint logs a warning) rather than fetching
-    it, so the build stays offline and reproducible. WeasyPrint takes a second
-    to import, so it is imported only when a PDF is not in the cache.
+    A refused URL is left out of the PDF (WeasyPrint logs a warning) rather than
+    fetched. WeasyPrint takes a second to import, so it is imported only when a
+    PDF is not in the cache.
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class OfflineFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-            if not url.lower().startswith(_ALLOWED_SCHEMES):
-                raise ValueError(f"lexdocs renders PDFs offline; not fetching {url}")
+            if not allowed_url(url):
+                raise ValueError(f"lexdocs renders PDFs offline from its own assets; "
+                                 f"not fetching {url}")
             return super().fetch(url, headers)
 
     return OfflineFetcher()
+
+
+def without_attachments(body_html: str) -> str:
+    """`body_html` with every `rel="attachment"` dropped, so no link asks to embed a file.
+
+    The fetcher already refuses the file; this also keeps WeasyPrint from
+    trying, so a hostile link stays an ordinary (dead) link.
+    """
+    def strip(m: re.Match[str]) -> str:
+        value = m.group(2).strip("\"'")
+        kept = " ".join(t for t in value.split() if t.lower() != "attachment")
+        return f'{m.group(1)}"{html.escape(kept, quote=True)}"'
+
+    return _REL.sub(strip, body_html)
 
 
 def stylesheet_text() -> str:
@@ -89,7 +132,7 @@ Effective: {e(effective)}<br>
 <span class="lx-pdf-version">Version {e(version_id)}</span></p>
 </header>
 <main>
-{body_html}
+{without_attachments(body_html)}
 </main>
 <footer class="lx-pdf-source">
 <p>This copy was printed from <a href="{e(source_url)}">{e(source_url)}</a>,
@@ -100,14 +143,23 @@ where every version of this document and what changed between them stay publishe
 """
 
 
+@functools.lru_cache(maxsize=8)
+def _fixed_inputs(stylesheet: Callable[[], str],
+                  version_of: Callable[[str], str]) -> tuple[str, str]:
+    """The stylesheet and WeasyPrint's version, looked up once per process, not per PDF
+    (a thousand versions made a preview rebuild wait a second for package metadata)."""
+    return stylesheet(), version_of("weasyprint")
+
+
 def cache_key(**inputs: str) -> str:
     """SHA-256 of every input, the stylesheet, the skeleton and the WeasyPrint version.
 
     Any of these changes what the PDF looks like, so any of them changes the key;
     nothing else is needed to decide whether a cached PDF is still right.
     """
-    material = {**inputs, "_stylesheet": stylesheet_text(), "_layout": _LAYOUT_VERSION,
-                "_weasyprint": package_version("weasyprint")}
+    stylesheet, weasyprint_version = _fixed_inputs(stylesheet_text, package_version)
+    material = {**inputs, "_stylesheet": stylesheet, "_layout": _LAYOUT_VERSION,
+                "_weasyprint": weasyprint_version}
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
@@ -121,24 +173,100 @@ def render_pdf(*, title: str, version_id: str, last_updated: str, effective: str
     this version: it is printed on every page and relative links resolve
     against it, so links in the PDF still work once it is saved elsewhere.
     `cache_dir` (the build passes `<project>/.cache/lexdocs/pdf`) is created
-    if missing; None renders every time.
+    if missing; None, or a folder that cannot be written, renders every time.
     """
     inputs = {"title": title, "version_id": version_id, "last_updated": last_updated,
               "effective": effective, "body_html": body_html, "source_url": source_url}
-    path: Path | None = None
-    if cache_dir is not None:
-        path = cache_dir / f"{cache_key(**inputs)}.pdf"
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            pass
+    folder = usable_cache(cache_dir) if cache_dir is not None else None
+    if folder is None:
+        return _render(inputs)
+    return ensure_pdfs([inputs], folder)[0].read_bytes()
+
+
+def usable_cache(cache_dir: Path) -> Path | None:
+    """`cache_dir`, created if missing, or None with a warning if it cannot be written.
+
+    A read-only checkout (or an empty read-only `.cache` left by another user)
+    must not stop a build: it only makes the build slower.
+    """
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=cache_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        log.warning("PDF cache %s cannot be written (%s); rendering without a cache",
+                    cache_dir, exc.strerror or exc)
+        return None
+    return cache_dir
+
+
+def cached(cache_dir: Path, key: str) -> Path | None:
+    """The cached PDF for `key`, or None if it is missing or not a whole, intact PDF.
+
+    An entry is trusted only if its bytes hash to the digest written beside it
+    and it has a PDF's first and last marks, so a truncated, edited or garbage
+    file is rendered again instead of being published.
+    """
+    path = cache_dir / f"{key}.pdf"
+    try:
+        data = path.read_bytes()
+        digest = (cache_dir / f"{key}.sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+            and hashlib.sha256(data).hexdigest() == digest):
+        return path
+    log.warning("PDF cache entry %s is damaged; rendering it again", path.name)
+    return None
+
+
+def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
+                workers: int | None = None) -> list[Path]:
+    """A verified cached PDF for each job (the `render_pdf` inputs), in order.
+
+    Only the missing ones are rendered, in parallel processes (WeasyPrint is
+    single-threaded and takes about a second a version), and each is written
+    to the cache as it is done, so a build that is stopped keeps what it made.
+    The caller reads the files when it writes the site: no PDF is held in memory.
+    """
+    keys = [cache_key(**job) for job in jobs]
+    todo = {key: dict(job) for key, job in zip(keys, jobs, strict=True)
+            if cached(cache_dir, key) is None}
+    if todo:
+        log.info("rendering %d PDF(s)", len(todo))
+        n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        if n == 1:
+            errors = [_render_into(cache_dir, key, job) for key, job in todo.items()]
         else:
-            log.debug("PDF of %s version %s from cache %s", title, version_id, path.name)
-            return data
-    data = _render(inputs)
-    if path is not None:
-        _write_atomic(path, data)
-    return data
+            # A fresh worker (not a fork of a build holding every version) keeps each
+            # worker's memory to WeasyPrint's own.
+            methods = multiprocessing.get_all_start_methods()
+            method = "forkserver" if "forkserver" in methods else None
+            with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context(method)) as pool:
+                errors = list(pool.map(_render_into, [cache_dir] * len(todo), todo.keys(),
+                                       todo.values()))
+        first = next((e for e in errors if e), None)
+        if first:
+            raise RenderError(first, hint="is pango installed? run scripts/system-deps.sh build")
+    return [cache_dir / f"{key}.pdf" for key in keys]
+
+
+def _render_into(cache_dir: Path, key: str, inputs: dict[str, str]) -> str:
+    """Render one PDF into the cache; the error's one line, or "" (errors cross processes
+    as text, since an exception with keyword arguments may not survive pickling)."""
+    try:
+        data = _render(inputs)
+    except RenderError as exc:
+        return exc.message
+    _write_atomic(cache_dir / f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())
+    _write_atomic(cache_dir / f"{key}.pdf", data)
+    return ""
+
+
+def render_uncached(inputs: Mapping[str, str]) -> bytes:
+    """One PDF from `render_pdf`'s inputs, bypassing the cache (for an unwritable one)."""
+    return _render(dict(inputs))
 
 
 def _render(inputs: dict[str, str]) -> bytes:
@@ -149,7 +277,7 @@ def _render(inputs: dict[str, str]) -> bytes:
         css = weasyprint.CSS(string=stylesheet_text(), url_fetcher=fetcher)
         doc = weasyprint.HTML(string=pdf_html(**inputs), base_url=inputs["source_url"] or None,
                               url_fetcher=fetcher)
-        options: dict[str, Any] = {"stylesheets": [css], "pdf_tags": True}
+        options: dict[str, Any] = {"stylesheets": [css], "pdf_tags": True, "attachments": []}
         data = doc.write_pdf(**options)
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs only which PDF.
         raise RenderError(f"cannot render the PDF of {inputs['title']!r} version "
@@ -166,7 +294,6 @@ def _write_atomic(path: Path, data: bytes) -> None:
     Two builds (a `mkdocs serve` and a `make test`) may render the same key at
     once; each writes its own temporary file and the rename is atomic.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".pdf-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -34,7 +34,7 @@ from lexdocs.findings import Finding
 from lexdocs.history.versions import DRAFT_LABEL, History, Version
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
-from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.review.redline import Override, Redline, RedlineMemo, diff_documents
 from lexdocs.sources.changelog import (
     Entry,
     Review,
@@ -223,7 +223,7 @@ def _bind(history: History, entries: list[Entry], path: str,
 
 
 def build_timeline(history: History, notice_days: int, today: dt.date,
-                   home: str = "") -> Timeline:
+                   home: str = "", memo: RedlineMemo | None = None) -> Timeline:
     """Redline every version against the one before and apply the notice rules.
 
     `home` is the site's own address (MkDocs `site_url`): a link moved to it is a link
@@ -255,7 +255,8 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
         entry = bound.get(v.number)
         redline = None
         if previous is not None:
-            redline = diff_documents(previous.rendered, v.rendered, overrides_of(entry), home)
+            redline = diff_documents(previous.rendered, v.rendered, overrides_of(entry), home,
+                                      memo)
         _dating(history.name, v, today, findings)
         judged = adopted is None or v.published.date() >= adopted
         effective = _gate(history.name, v.id, v.published.date(), redline, entry, days,
@@ -265,7 +266,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
     draft = None
     if history.draft:
         old = history.versions[-1].rendered if history.versions else None
-        draft = diff_documents(old, history.working, overrides_of(draft_entry), home)
+        draft = diff_documents(old, history.working, overrides_of(draft_entry), home, memo)
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)

@@ -1,0 +1,202 @@
+"""Writing the site: whole or not at all, PDFs in parallel, and unchanged pages reused.
+
+The plugin calls these from MkDocs' events; each answers one question about
+output that pages.py (what a page says) should not have to know:
+
+- `StagedSite`: a build writes into a folder beside `site_dir`, and the folder
+  is swapped in only when the build succeeded. A reader of a served folder,
+  or a deploy step after a killed CI job, never sees half a site.
+- `DeferredPdfs`: the site's pages, with each version's PDF taken from the
+  verified cache by path (rendered first, in parallel, if missing), so no
+  PDF's bytes are held in memory; under `mkdocs serve` a missing PDF is left
+  out rather than rendered, so a save never waits for WeasyPrint.
+- `ThemedPageCache`: under `mkdocs serve`, the themed HTML of a page whose
+  Markdown and surroundings are unchanged, copied instead of rendered again.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import datetime as dt
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from lexdocs.config import Options
+from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
+from lexdocs.publish.urls import Urls
+from lexdocs.review.notice import Timeline, VersionNotice
+
+log = logging.getLogger("lexdocs")
+
+_STAGE = ".lexdocs-build-"
+_OLD = ".lexdocs-old-"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class StagedSite:
+    """A build folder beside the real `site_dir`, swapped in on success.
+
+    The folder sits in the same parent so the swap is a rename on one file
+    system; its name carries the process id, so a folder left by a killed build
+    is recognised and removed by the next one.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.stage = target.parent / f".{target.name}{_STAGE}{os.getpid()}"
+        self._remove_leftovers()
+        shutil.rmtree(self.stage, ignore_errors=True)
+        self.stage.mkdir(parents=True)
+
+    def commit(self) -> None:
+        """Put the staged folder where the site was, in one atomic exchange when possible."""
+        if not self.stage.exists():
+            return
+        if self.target.is_dir() and not self.target.is_symlink() and _exchange(self.stage,
+                                                                                 self.target):
+            shutil.rmtree(self.stage, ignore_errors=True)
+            return
+        old = self.target.parent / f".{self.target.name}{_OLD}{os.getpid()}"
+        if self.target.exists() or self.target.is_symlink():
+            os.replace(self.target, old)
+        os.replace(self.stage, self.target)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Forget the staged folder; the previous site was never touched."""
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def _remove_leftovers(self) -> None:
+        prefix = f".{self.target.name}"
+        if not self.target.parent.is_dir():
+            return
+        for entry in self.target.parent.iterdir():
+            name = entry.name
+            for mark in (_STAGE, _OLD):
+                if name.startswith(prefix + mark) and not _alive(name.rsplit("-", 1)[-1]):
+                    shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2); False where the system cannot."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(done == 0)
+
+
+class DeferredPdfs(SiteBuilder):
+    """SiteBuilder whose PDF pages are placeholders, filled in by `resolve`.
+
+    Rendering one PDF at a time inside page assembly would serialise the
+    slowest step of a build; collecting the jobs first lets them run in
+    parallel and lets the site copy each from its cache file.
+    """
+
+    def __init__(self, options: Options, timelines: dict[str, Timeline],
+                 today: dt.date, theme: Theme | None = None) -> None:
+        super().__init__(options, timelines, today, theme)
+        self.jobs: dict[str, dict[str, str]] = {}
+        self.left_out = 0
+
+    def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
+        uri = Urls(t.history.working.slug).pdf(n.version.id)
+        self.jobs[uri] = self.pdf_inputs(t, n)
+        return SitePage(uri, b"")
+
+    def resolve(self, *, render: bool) -> dict[str, Path | bytes]:
+        """Each PDF page's cache file (or bytes, with no usable cache).
+
+        With `render` False (a preview), only PDFs already cached are given;
+        the others (counted in `left_out`) are left out of the preview and made
+        by the next build. (A preview's site URL is the local server's, which is
+        printed in every PDF, so a preview usually finds none in the cache.)
+        """
+        from lexdocs.publish import pdf
+
+        if not self.jobs:
+            return {}
+        folder = pdf.usable_cache(self.options.project / ".cache" / "lexdocs" / "pdf")
+        uris, jobs = list(self.jobs), list(self.jobs.values())
+        if not render:
+            if folder is None:
+                return {}
+            keys = [pdf.cache_key(**job) for job in jobs]
+            found = {u: pdf.cached(folder, k) for u, k in zip(uris, keys, strict=True)}
+            self.left_out = sum(1 for p in found.values() if p is None)
+            return {u: p for u, p in found.items() if p is not None}
+        if folder is None:
+            return {u: pdf.render_uncached(job) for u, job in zip(uris, jobs, strict=True)}
+        paths = pdf.ensure_pdfs(jobs, folder)
+        return dict(zip(uris, paths, strict=True))
+
+
+class ThemedPageCache:
+    """Themed HTML of generated pages, on disk, by the page's Markdown and its context.
+
+    The context is everything else a themed page is made from that can change
+    during a preview session: mkdocs.yml, the menu (document titles come from
+    the working tree), the site URL, and the files of docs/ and the theme's
+    custom folder. An entry's name is the hash of all of it, so a stale page
+    cannot be served; the worst case is a miss.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.context = ""
+
+    def set_context(self, *parts: str, dirs: tuple[Path, ...] = ()) -> None:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\0")
+        for top in dirs:
+            if not top.is_dir():
+                continue
+            for path in sorted(top.rglob("*")):
+                if path.is_file():
+                    st = path.stat()
+                    digest.update(f"{path}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
+        self.context = digest.hexdigest()
+
+    def key(self, uri: str, markdown: str) -> str:
+        material = f"{self.context}\0{uri}\0{markdown}".encode()
+        return hashlib.sha256(material).hexdigest()
+
+    def get(self, key: str) -> Path | None:
+        path = self.folder / f"{key}.html"
+        return path if path.is_file() else None
+
+    def put(self, key: str, html: str) -> None:
+        """Store one page; a cache that cannot be written only makes previews slower."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".page-", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(html.encode("utf-8", errors="xmlcharrefreplace"))
+            os.replace(tmp, self.folder / f"{key}.html")
+        except OSError as exc:
+            log.debug("page cache not written: %s", exc)

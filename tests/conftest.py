@@ -128,3 +128,14 @@ def project(repo: Repo) -> Repo:
     write_project(repo)
     repo.commit("First version of the statement", "2024-09-10T10:00:00+00:00")
     return repo
+
+
+def lexdocs(*args: str) -> int:
+    """Run the `lexdocs` command in-process, as a user would; its exit status."""
+    from lexdocs.cli import main
+
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

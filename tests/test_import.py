@@ -20,9 +20,10 @@ import pytest
 from rich.console import Console
 
 from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
-from lexdocs.cli import history_progress, main
+from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
+from tests.conftest import lexdocs
 
 UTC = ZoneInfo("UTC")
 START = int(dt.datetime(2019, 3, 4, 9, 0, tzinfo=UTC).timestamp())
@@ -144,15 +145,6 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Script]:
                    "--adopted", "2026-01-01") == 0
     subprocess.run(["git", "checkout", "-q", "lexdocs-import/privacy"], cwd=path, check=True)
     return path, script
-
-
-def lexdocs(*args: str) -> int:
-    """Run the command as a user would; its exit status."""
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def _git(path: Path, *args: str) -> str:

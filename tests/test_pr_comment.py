@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
-from lexdocs.cli import cli, main
+from lexdocs.cli import cli
 from lexdocs.config import load_options
 from lexdocs.review.comment import MARKER, MAX_CHARS, compare, compose
-from tests.conftest import ROOT, Repo, write_project
+from tests.conftest import ROOT, Repo, lexdocs, write_project
 
 BIN = Path(sys.executable).parent
 LOG = "policy_src/privacy/changes.yml"
@@ -116,22 +116,14 @@ def test_a_comment_near_githubs_limit_fits(tmp_path: Path) -> None:
 
 
 def test_diff_still_takes_version_ids(origin: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _lexdocs("-C", str(origin.path), "diff", "privacy", "2024-09-01", "working",
+    assert lexdocs("-C", str(origin.path), "diff", "privacy", "2024-09-01", "working",
                     "--format", "json") == 0
     assert capsys.readouterr().out.strip() == "[]"
-    assert _lexdocs("-C", str(origin.path), "diff", "no-such-rev", "HEAD") == 1
+    assert lexdocs("-C", str(origin.path), "diff", "no-such-rev", "HEAD") == 1
     assert "versions: 2024-09-01" in capsys.readouterr().err
-    assert _lexdocs("-C", str(origin.path), "diff", "privacy", "main", "change",
+    assert lexdocs("-C", str(origin.path), "diff", "privacy", "main", "change",
                     "--format", "json") == 0
     assert '"retention"' in capsys.readouterr().out
-
-
-def _lexdocs(*args: str) -> int:
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 # --- the workflow -------------------------------------------------------------------------

@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lexdocs.cli import cli, main
+from lexdocs.cli import cli
 from lexdocs.render.templates import render_tree
 from lexdocs.sources.documents import read_working_tree
-from tests.conftest import ROOT, Repo
+from tests.conftest import ROOT, Repo, lexdocs
 
 BIN = Path(sys.executable).parent
-
-
-def lexdocs(*args: str) -> int:
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -1,0 +1,127 @@
+"""The section memo a walk through history shares: reused only when nothing read changed.
+
+Each test renders a sequence of trees with one `RenderMemo`, as history does, and
+compares every document with a render of the same tree without it: any stale entry
+shows as a difference.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lexdocs.errors import RenderError
+from lexdocs.history.gitstore import open_store
+from lexdocs.history.versions import renders_at
+from lexdocs.render.templates import RenderedDocument, RenderMemo, render_document
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate
+
+DOC = "title: T\nslug: t\nsections: [a.md, b.md]\n"
+VARS = """\
+retention:
+  logs:
+    type: duration
+    value: {logs}
+contact:
+  email:
+    type: email
+    value: {email}
+"""
+
+
+def tree(a: str, b: str = "Other text.\n", logs: str = "90 days",
+         email: str = "privacy@example.com", **extra: str) -> dict[str, str]:
+    return {"src/variables.yml": VARS.format(logs=logs, email=email),
+            "src/t/document.yml": DOC,
+            "src/t/a.md": f"---\nid: a\ntitle: A\n---\n{a}",
+            "src/t/b.md": f"---\nid: b\ntitle: B\n---\n{b}",
+            **{f"src/t/{k}.md": v for k, v in extra.items()}}
+
+
+def both(files: dict[str, str], memo: RenderMemo) -> tuple[RenderedDocument, RenderedDocument]:
+    """The document with the memo and without it."""
+    read = files.get
+    variables = load_variables(read("src/variables.yml"), "src/variables.yml")
+    doc = load_document("src", "t", read)
+    return (render_document(doc, variables, "src", read, memo),
+            render_document(doc, variables, "src", read))
+
+
+def test_unchanged_section_is_reused_and_a_changed_one_rendered() -> None:
+    memo = RenderMemo()
+    both(tree("Logs for {{ retention.logs }}.\n"), memo)
+    hits = memo.hits
+    ours, fresh = both(tree("Logs for {{ retention.logs }}.\n", b="New text.\n"), memo)
+    assert ours == fresh
+    assert memo.hits == hits + 1  # section a reused, b rendered
+    assert "New text." in ours.sections[1].html
+
+
+def test_a_variable_the_section_reads_is_never_stale() -> None:
+    memo = RenderMemo()
+    both(tree("Logs for {{ retention.logs }}.\n"), memo)
+    ours, fresh = both(tree("Logs for {{ retention.logs }}.\n", logs="180 days"), memo)
+    assert ours == fresh
+    assert "180 days" in ours.sections[0].html
+
+
+def test_a_variable_it_does_not_read_keeps_the_section() -> None:
+    memo = RenderMemo()
+    both(tree("Logs for {{ retention.logs }}.\n"), memo)
+    hits = memo.hits
+    ours, fresh = both(tree("Logs for {{ retention.logs }}.\n", email="dpo@example.com"), memo)
+    assert ours == fresh
+    assert memo.hits == hits + 2
+
+
+def test_a_name_the_check_takes_for_a_local_is_still_noted() -> None:
+    """The check takes `retention` for the loop's own name everywhere in the file, yet
+    after the loop the template reads the variable: both the check (which notes every
+    name it meets) and the sandbox (which notes every lookup as it runs) keep it."""
+    body = "{% for retention in [1] %}{% endfor %}Logs for {{ retention.logs }}.\n"
+    memo = RenderMemo()
+    both(tree(body), memo)
+    ours, fresh = both(tree(body, logs="180 days"), memo)
+    assert ours == fresh
+    assert "180 days" in ours.sections[0].html
+
+
+def test_an_included_file_is_part_of_the_key() -> None:
+    body = 'Contact: {% include "t/_c.md" %}\n'
+    memo = RenderMemo()
+    both(tree(body, _c="Write to us."), memo)
+    ours, fresh = both(tree(body, _c="Call us."), memo)
+    assert ours == fresh
+    assert "Call us." in ours.sections[0].html
+
+
+def test_a_failing_section_is_never_kept() -> None:
+    memo = RenderMemo()
+    body = "Logs for {{ retention.logs }}.\n"
+    both(tree(body), memo)
+    files = tree(body)
+    files["src/variables.yml"] = "contact:\n  email:\n    type: email\n    value: a@b.example\n"
+    with pytest.raises(RenderError, match=r"undefined variable 'retention\.logs'"):
+        both(files, memo)
+
+
+def test_a_walk_through_history_renders_what_each_commit_alone_renders(
+        tmp_path: Path) -> None:
+    """Every commit of a busy generated history, rendered in order with one memo, equals
+    the same commit rendered on its own."""
+    generated = generate(tmp_path / "repo", 30, pdf=False, seed=5)
+    names = ["privacy", "terms", "cookies"]
+    with open_store(generated.path) as store:
+        commits = store.first_parent_log(["policy_src"])
+        store.prefetch(["policy_src"])
+        memo = RenderMemo()
+        walked = [renders_at(store, c, "policy_src", names, {}, memo=memo) for c in commits]
+        alone = [renders_at(store, c, "policy_src", names, {}) for c in commits]
+    assert walked == alone
+    assert memo.hits > memo.misses  # most sections are reused

@@ -7,6 +7,7 @@ shows as a difference.
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from lexdocs.errors import RenderError
 from lexdocs.history.gitstore import open_store
 from lexdocs.history.versions import renders_at
+from lexdocs.render.markup import Run, _runs
 from lexdocs.render.templates import RenderedDocument, RenderMemo, render_document
 from lexdocs.sources.documents import load_document
 from lexdocs.sources.variables import load_variables
@@ -125,3 +127,38 @@ def test_a_walk_through_history_renders_what_each_commit_alone_renders(
         alone = [renders_at(store, c, "policy_src", names, {}) for c in commits]
     assert walked == alone
     assert memo.hits > memo.misses  # most sections are reused
+
+
+def _runs_by_character(pieces: list[tuple[str, tuple[str, ...]]]) -> tuple[Run, ...]:
+    """The fold as it was first written, one character at a time: the reference."""
+    folded: list[tuple[str, tuple[str, ...]]] = []
+    for ch, f in ((ch, f) for text, f in pieces for ch in text):
+        if ch.isspace():
+            if folded and folded[-1][0] != " ":
+                folded.append((" ", ()))
+        else:
+            folded.append((ch, f))
+    while folded and folded[-1][0] == " ":
+        folded.pop()
+    for i in range(1, len(folded) - 1):
+        if folded[i][0] == " " and folded[i - 1][1] == folded[i + 1][1]:
+            folded[i] = (" ", folded[i - 1][1])
+    runs: list[Run] = []
+    for ch, f in folded:
+        if runs and runs[-1].facets == f:
+            runs[-1] = Run(runs[-1].text + ch, f)
+        else:
+            runs.append(Run(ch, f))
+    return tuple(runs)
+
+
+def test_the_fold_by_pieces_equals_the_fold_by_characters() -> None:
+    """The canonical form (and every fingerprint) must not move: random pieces of words
+    and every kind of white space, with marks and links, fold as they always did."""
+    rng = random.Random(7)
+    alphabet = ["a", "b", "é", " ", "  ", "\n", "\t", "\xa0", "\u2028", "\x1c", "\u3000", "x y"]
+    facets = [(), ("em",), ("link:/a",), ("em", "link:/a"), ("code",)]
+    for _ in range(3000):
+        pieces = [("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))),
+                   rng.choice(facets)) for _ in range(rng.randint(0, 6))]
+        assert _runs(pieces) == _runs_by_character(pieces), pieces

@@ -160,7 +160,7 @@ class _UnitParser(HTMLParser):
         self.blocks: list[Block] = []
         self.stack: list[tuple[str, dict[str, str | None]]] = []
         self.counts: list[int] = []  # blocks seen in each open element (continuation, rows)
-        self.chars: list[tuple[str, tuple[str, ...]]] = []
+        self.chars: list[tuple[str, tuple[str, ...]]] = []  # (text, facets) pieces
         self.kind: str | None = None
 
     # -- structure ------------------------------------------------------------------
@@ -220,7 +220,7 @@ class _UnitParser(HTMLParser):
             if not data.strip():
                 return
             self.kind = self.describe()
-        self.chars.extend((ch, facets) for ch in data)
+        self.chars.append((data, facets))
 
     def describe(self) -> str:
         """The block's kind in words, from the elements it sits in."""
@@ -269,31 +269,41 @@ class _UnitParser(HTMLParser):
         self.kind = None
 
 
+_SPACES = re.compile(r"(\s+)")  # what str.isspace() calls white space, kept by split
+
+
 def _runs(chars: list[tuple[str, tuple[str, ...]]]) -> tuple[Run, ...]:
     """Fold white space, then group characters that look alike.
 
     A space between two characters that look alike looks like them (a link
     over "opt out" is one run); any other space looks plain, so whether a link
     or emphasis takes a neighbouring space is Markdown spelling, not a change.
+    Works on pieces of text, never character by character: a page is long.
     """
+    # Words (no white space in them) with their facets, and one " " for each stretch
+    # of white space between words; none first or last.
     folded: list[tuple[str, tuple[str, ...]]] = []
-    for ch, f in chars:
-        if ch.isspace():
-            if folded and folded[-1][0] != " ":
-                folded.append((" ", ()))
-        else:
-            folded.append((ch, f))
-    while folded and folded[-1][0] == " ":
-        folded.pop()
+    space = False
+    for data, f in chars:
+        for part in _SPACES.split(data):
+            if not part:
+                continue
+            if part[0].isspace():
+                space = bool(folded)
+            else:
+                if space:
+                    folded.append((" ", ()))
+                    space = False
+                folded.append((part, f))
     for i in range(1, len(folded) - 1):
         if folded[i][0] == " " and folded[i - 1][1] == folded[i + 1][1]:
             folded[i] = (" ", folded[i - 1][1])
     runs: list[Run] = []
-    for ch, f in folded:
-        if runs and runs[-1].facets == f:
-            runs[-1] = Run(runs[-1].text + ch, f)
-        else:
-            runs.append(Run(ch, f))
+    start = 0
+    for i in range(1, len(folded) + 1):
+        if i == len(folded) or folded[i][1] != folded[start][1]:
+            runs.append(Run("".join(t for t, _ in folded[start:i]), folded[start][1]))
+            start = i
     return tuple(runs)
 
 

@@ -12,10 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lexdocs.errors import RenderError
 from lexdocs.history.gitstore import open_store
 from lexdocs.history.versions import renders_at
+from lexdocs.render import markup
 from lexdocs.render.markup import Run, _runs
 from lexdocs.render.templates import RenderedDocument, RenderMemo, render_document
 from lexdocs.sources.documents import load_document
@@ -162,3 +165,32 @@ def test_the_fold_by_pieces_equals_the_fold_by_characters() -> None:
         pieces = [("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))),
                    rng.choice(facets)) for _ in range(rng.randint(0, 6))]
         assert _runs(pieces) == _runs_by_character(pieces), pieces
+
+
+MARKDOWN = st.lists(st.sampled_from([
+    "We keep logs for 90 days.", "- one\n- two\n  - nested", "1. first\n3. second",
+    "> quoted *words*", "| a | b |\n| - | - |\n|   | x |", "```\ncode  here\n```",
+    "A [link](https://example.com/a) and **bold**.", "Tom &amp; Jerry & co", "<b>raw",
+    "Term\n: definition", "![alt](x.png)", "   ", "Line  \nbreak", "&", "# Heading"]),
+    max_size=5).map("\n\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MARKDOWN, min_size=1, max_size=4), st.sampled_from(["T", "A &amp; B", "<i>x"]))
+def test_a_page_fingerprinted_by_parts_equals_the_page_read_whole(
+        sections: list[str], title: str) -> None:
+    parts = [f"<h1>{title}</h1>"]
+    for i, md in enumerate(sections):
+        parts += [f"<h2>S{i}</h2>", markup.to_html(md)]
+    assert markup.fingerprint_parts(parts) == markup.fingerprint("".join(parts))
+
+
+@pytest.mark.parametrize("parts", [
+    ["<p>a &amp", "; b</p>"],          # markup left open at the end of a part
+    ["<ul><li>one", "</li></ul>"],     # an element left open
+    ["<p>a</p>", "tail text", "<p>b</p>"],
+    ["<p>a</p>\n", "", "<p>a</p>"],
+    [],
+])
+def test_parts_that_cannot_be_read_apart_are_read_whole(parts: list[str]) -> None:
+    assert markup.fingerprint_parts(parts) == markup.fingerprint("".join(parts))

@@ -320,13 +320,51 @@ def units(html: str) -> tuple[Block, ...]:
 
 def canonical(html: str) -> str:
     """The units of `html` as one string: equal exactly when a reader sees the same."""
-    return json.dumps([[b.kind, [[r.text, list(r.facets)] for r in b.runs]]
-                       for b in units(html)], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([_unit(b) for b in units(html)], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _unit(block: Block) -> list[object]:
+    return [block.kind, [[r.text, list(r.facets)] for r in block.runs]]
 
 
 def fingerprint(html: str) -> str:
     """SHA-256 of the canonical form: the identity of a published text."""
     return hashlib.sha256(canonical(html).encode("utf-8")).hexdigest()
+
+
+def fingerprint_parts(parts: list[str]) -> str:
+    """`fingerprint("".join(parts))`, from the canonical form of each part (cached).
+
+    A page is its sections' HTML, and most sections are the same on the next
+    version. Each part is read alone; when every part starts at a tag and leaves
+    the reader where it began (no element, text or markup left open), reading the
+    page whole yields exactly the parts' units one after another, and the JSON of
+    a list is its items' JSON joined by commas. Otherwise the page is read whole.
+    """
+    items = []
+    for part in parts:
+        if not part:
+            continue
+        item = _canonical_items(part) if part.startswith("<") else None
+        if item is None:
+            return fingerprint("".join(parts))
+        if item:
+            items.append(item)
+    return hashlib.sha256(f"[{','.join(items)}]".encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_items(html: str) -> str | None:
+    """The JSON items of `html`'s units, comma-joined; None if reading it leaves anything
+    open (then it cannot be read apart from what follows)."""
+    parser = _UnitParser()
+    parser.feed(html)
+    if (parser.rawdata or parser.stack or parser.counts or parser.chars
+            or parser.kind is not None or parser.cdata_elem is not None):
+        return None
+    return ",".join(json.dumps(_unit(b), ensure_ascii=False, separators=(",", ":"))
+                    for b in parser.blocks)
 
 
 def blocks(html: str) -> list[str]:

@@ -446,10 +446,12 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
     used = sorted({u for s in sections for u in s.uses})
     values = {u: variables.items[u].text for u in used if u in variables.items}
     immaterial = frozenset(u for u in values if not variables.items[u].material)
-    page_html = f"<h1>{doc.title}</h1>" + "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
+    parts = [f"<h1>{doc.title}</h1>"]
+    for s in sections:
+        parts += [f"<h2>{s.title}</h2>", s.html]
     return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
                             values=values, immaterial=immaterial,
-                            fingerprint=(memo or markup).fingerprint(page_html))
+                            fingerprint=markup.fingerprint_parts(parts))
 
 
 @dataclass(frozen=True)
@@ -491,7 +493,6 @@ class RenderMemo:
         self.per_file = per_file
         self._entries: OrderedDict[tuple[str, str, str], list[_Reused]] = OrderedDict()
         self._envs: dict[str, GuardedEnvironment] = {}
-        self._prints: OrderedDict[str, str] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
@@ -504,16 +505,6 @@ class RenderMemo:
         assert isinstance(loader, _TreeLoader)
         loader.read = read
         return env
-
-    def fingerprint(self, page_html: str) -> str:
-        """`markup.fingerprint`, by the page's HTML: a document rendered again because a
-        shared file changed usually publishes the same text."""
-        found = self._prints.get(page_html)
-        if found is None:
-            found = self._prints[page_html] = markup.fingerprint(page_html)
-            if len(self._prints) > self.size:
-                self._prints.popitem(last=False)
-        return found
 
     def render(self, doc: DocumentSource, variables: Variables, namespace: dict[str, Any],
                root: str, read: Reader) -> tuple[RenderedSection, ...]:

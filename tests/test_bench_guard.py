@@ -59,9 +59,6 @@ def test_generated_history_is_busy(generated: Generated) -> None:
     assert versions >= 0.8 * COMMITS, f"only {versions} versions in {COMMITS} commits"
 
 
-@pytest.mark.xfail(reason="known miss: rendering each version costs ~10x the git floor at 100 "
-                          "commits (see benchmarks/RESULTS.md); the next lever is a "
-                          "section-level render cache", strict=False)
 def test_history_read_against_git_floor(generated: Generated) -> None:
     ours, floor = best_interleaved(lambda: read_history(generated.path),
                                    lambda: git_floor(generated.path))

@@ -18,7 +18,12 @@ from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
-from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
+from lexdocs.render.templates import (
+    RenderedDocument,
+    RenderMemo,
+    render_document,
+    render_snapshot,
+)
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
     DocumentSource,
@@ -119,7 +124,8 @@ LastRender = dict[str, tuple[Reads, Found]]
 
 def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
                cache: RenderCache, newest: bool = False,
-               last: LastRender | None = None) -> dict[str, Found]:
+               last: LastRender | None = None,
+               memo: RenderMemo | None = None) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
@@ -127,7 +133,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
     all documents. With `last` (a walk through history in order), a document
     whose every file read by its previous render is unchanged at this commit is
     not rendered again: a render depends only on what it reads, and most commits
-    change one file of one document.
+    change one file of one document. With `memo`, a section whose inputs are unchanged
+    is not rendered again either (see `RenderMemo`).
     """
     tree = store.tree_id(commit.sha, root)
     if tree is None:
@@ -143,7 +150,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
         remember = remembered(store.reader(commit.sha))  # each file once, not once per use
 
         def read(path: str) -> str | None:
-            seen[path] = store.object_id(commit.sha, path)  # what this render depends on
+            if path not in seen:
+                seen[path] = store.object_id(commit.sha, path)  # what this render depends on
             return remember(path)
 
         try:
@@ -155,7 +163,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
         for name in missing:
             seen.clear()
             seen.update(shared)
-            cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest)
+            cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest,
+                                          memo)
             if last is not None:
                 last[name] = (tuple(seen.items()), cache[(tree, name)])
     return {n: cache[(tree, n)] for n in names}
@@ -171,12 +180,12 @@ def _unchanged(store: GitStore, commit: Commit, reads: Reads) -> bool:
 
 
 def _render(store: GitStore, root: str, name: str, read: Reader, variables: Variables | None,
-            commit: Commit, newest: bool) -> Found:
+            commit: Commit, newest: bool, memo: RenderMemo | None = None) -> Found:
     if variables is None:
         return None
     try:
         doc = load_document(root, name, read)
-        return doc, render_document(doc, variables, root, read)
+        return doc, render_document(doc, variables, root, read, memo)
     except LexdocsError as exc:
         # A commit that could not have been built published nothing.
         _skipped(store, commit, exc, newest)
@@ -214,10 +223,11 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
     cache = {} if cache is None else cache
     store.prefetch([root])
     last: LastRender = {}
+    memo = RenderMemo()  # this walk's section renders; released with it
     found_at = []
     for done, commit in enumerate(commits, 1):
         found_at.append(renders_at(store, commit, root, names, cache, commit is commits[-1],
-                                   last))
+                                   last, memo))
         if progress is not None:
             progress(done, len(commits))
     dates = publication_dates(commits, tz)

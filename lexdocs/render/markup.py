@@ -160,7 +160,7 @@ class _UnitParser(HTMLParser):
         self.blocks: list[Block] = []
         self.stack: list[tuple[str, dict[str, str | None]]] = []
         self.counts: list[int] = []  # blocks seen in each open element (continuation, rows)
-        self.chars: list[tuple[str, tuple[str, ...]]] = []
+        self.chars: list[tuple[str, tuple[str, ...]]] = []  # (text, facets) pieces
         self.kind: str | None = None
 
     # -- structure ------------------------------------------------------------------
@@ -220,7 +220,7 @@ class _UnitParser(HTMLParser):
             if not data.strip():
                 return
             self.kind = self.describe()
-        self.chars.extend((ch, facets) for ch in data)
+        self.chars.append((data, facets))
 
     def describe(self) -> str:
         """The block's kind in words, from the elements it sits in."""
@@ -269,31 +269,41 @@ class _UnitParser(HTMLParser):
         self.kind = None
 
 
+_SPACES = re.compile(r"(\s+)")  # what str.isspace() calls white space, kept by split
+
+
 def _runs(chars: list[tuple[str, tuple[str, ...]]]) -> tuple[Run, ...]:
     """Fold white space, then group characters that look alike.
 
     A space between two characters that look alike looks like them (a link
     over "opt out" is one run); any other space looks plain, so whether a link
     or emphasis takes a neighbouring space is Markdown spelling, not a change.
+    Works on pieces of text, never character by character: a page is long.
     """
+    # Words (no white space in them) with their facets, and one " " for each stretch
+    # of white space between words; none first or last.
     folded: list[tuple[str, tuple[str, ...]]] = []
-    for ch, f in chars:
-        if ch.isspace():
-            if folded and folded[-1][0] != " ":
-                folded.append((" ", ()))
-        else:
-            folded.append((ch, f))
-    while folded and folded[-1][0] == " ":
-        folded.pop()
+    space = False
+    for data, f in chars:
+        for part in _SPACES.split(data):
+            if not part:
+                continue
+            if part[0].isspace():
+                space = bool(folded)
+            else:
+                if space:
+                    folded.append((" ", ()))
+                    space = False
+                folded.append((part, f))
     for i in range(1, len(folded) - 1):
         if folded[i][0] == " " and folded[i - 1][1] == folded[i + 1][1]:
             folded[i] = (" ", folded[i - 1][1])
     runs: list[Run] = []
-    for ch, f in folded:
-        if runs and runs[-1].facets == f:
-            runs[-1] = Run(runs[-1].text + ch, f)
-        else:
-            runs.append(Run(ch, f))
+    start = 0
+    for i in range(1, len(folded) + 1):
+        if i == len(folded) or folded[i][1] != folded[start][1]:
+            runs.append(Run("".join(t for t, _ in folded[start:i]), folded[start][1]))
+            start = i
     return tuple(runs)
 
 
@@ -310,13 +320,51 @@ def units(html: str) -> tuple[Block, ...]:
 
 def canonical(html: str) -> str:
     """The units of `html` as one string: equal exactly when a reader sees the same."""
-    return json.dumps([[b.kind, [[r.text, list(r.facets)] for r in b.runs]]
-                       for b in units(html)], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([_unit(b) for b in units(html)], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _unit(block: Block) -> list[object]:
+    return [block.kind, [[r.text, list(r.facets)] for r in block.runs]]
 
 
 def fingerprint(html: str) -> str:
     """SHA-256 of the canonical form: the identity of a published text."""
     return hashlib.sha256(canonical(html).encode("utf-8")).hexdigest()
+
+
+def fingerprint_parts(parts: list[str]) -> str:
+    """`fingerprint("".join(parts))`, from the canonical form of each part (cached).
+
+    A page is its sections' HTML, and most sections are the same on the next
+    version. Each part is read alone; when every part starts at a tag and leaves
+    the reader where it began (no element, text or markup left open), reading the
+    page whole yields exactly the parts' units one after another, and the JSON of
+    a list is its items' JSON joined by commas. Otherwise the page is read whole.
+    """
+    items = []
+    for part in parts:
+        if not part:
+            continue
+        item = _canonical_items(part) if part.startswith("<") else None
+        if item is None:
+            return fingerprint("".join(parts))
+        if item:
+            items.append(item)
+    return hashlib.sha256(f"[{','.join(items)}]".encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_items(html: str) -> str | None:
+    """The JSON items of `html`'s units, comma-joined; None if reading it leaves anything
+    open (then it cannot be read apart from what follows)."""
+    parser = _UnitParser()
+    parser.feed(html)
+    if (parser.rawdata or parser.stack or parser.counts or parser.chars
+            or parser.kind is not None or parser.cdata_elem is not None):
+        return None
+    return ",".join(json.dumps(_unit(b), ensure_ascii=False, separators=(",", ":"))
+                    for b in parser.blocks)
 
 
 def blocks(html: str) -> list[str]:

@@ -42,13 +42,27 @@ class LimitExceeded(SecurityError):
     """A template asked for more time or memory than any legal text needs."""
 
 
+class _NotingContext(Context):
+    """A context that notes every name a template looks up, so a render can be reused
+    exactly when the values of those names are the same (see `render.templates`)."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        env = self.environment
+        if isinstance(env, GuardedEnvironment):
+            env.names.add(key)
+        return super().resolve_or_missing(key)
+
+
 class GuardedEnvironment(SandboxedEnvironment):
     """A sandbox in which every template evaluation is bounded in time and size."""
 
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+    context_class = _NotingContext
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.names: set[str] = set()
+        """Every name a template looked up since the last `reset_budget`."""
         self.steps = 0
         self.deadline = time.monotonic() + MAX_SECONDS
         self.globals.pop("lipsum", None)  # random text: neither legal nor reproducible
@@ -56,7 +70,8 @@ class GuardedEnvironment(SandboxedEnvironment):
         self.filters = {name: self._guard_filter(name, fn) for name, fn in self.filters.items()}
 
     def reset_budget(self) -> None:
-        """A fresh budget for the next section."""
+        """A fresh budget (and a fresh note of names looked up) for the next section."""
+        self.names.clear()
         self.steps = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 

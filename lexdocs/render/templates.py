@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import traceback
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -141,11 +142,16 @@ _BYTECODE = _MemoryBytecodeCache()
 
 
 class _TreeLoader(BaseLoader):
-    """Loads templates from the tree being rendered; front matter becomes blank lines."""
+    """Loads templates from the tree being rendered; front matter becomes blank lines.
+
+    `read` may be swapped for another tree's (`RenderMemo` reuses one environment across
+    a history): a template Jinja keeps is up to date only while its file has the same
+    text. `seen` notes each file loaded and its text, what a section render read."""
 
     def __init__(self, root: str, read: Reader) -> None:
         self.root = root
         self.read = read
+        self.seen: dict[str, str] = {}
 
     def get_source(
         self, environment: Any, template: str
@@ -158,7 +164,8 @@ class _TreeLoader(BaseLoader):
         text = self.read(path)
         if text is None:
             raise TemplateNotFound(path)
-        return blank_front_matter(text), path, lambda: True
+        self.seen[path] = text
+        return blank_front_matter(text), path, lambda: self.read(path) == text
 
 
 def blank_front_matter(text: str) -> str:
@@ -213,6 +220,8 @@ class _Checker:
         self.namespace = namespace
         self.known = sorted(variables.items)
         self.uses: set[str] = set()
+        self.names: set[str] = set()
+        """Every top-level name the check looked up, found or not."""
         self.seen: set[str] = set()
 
     def check(self, name: str, stack: tuple[str, ...] = ()) -> None:
@@ -288,6 +297,7 @@ class _Checker:
             raise
 
     def _resolve(self, chain: list[str], path: str, line: int, local: set[str]) -> None:
+        self.names.add(chain[0])
         if chain[0] in local or chain[0] in _JINJA_GLOBALS:
             return
         current: Any = self.namespace
@@ -346,6 +356,17 @@ def _runtime_line(exc: BaseException, path: str) -> int | None:
 def render_section(env: GuardedEnvironment, section: SectionSource,
                    namespace: dict[str, Any], variables: Variables) -> RenderedSection:
     """Check, then render, one section; every failure names its file and line."""
+    return _render_section(env, section, namespace, variables)[0]
+
+
+def _render_section(env: GuardedEnvironment, section: SectionSource,
+                    namespace: dict[str, Any], variables: Variables,
+                    ) -> tuple[RenderedSection, frozenset[str]]:
+    """`render_section`, and every top-level name the check and the render looked up
+    (the files they loaded are in `env.loader.seen`)."""
+    loader = env.loader
+    assert isinstance(loader, _TreeLoader)
+    loader.seen.clear()
     checker = _Checker(env, namespace, variables)
     checker.check(section.path)
     env.reset_budget()
@@ -391,9 +412,10 @@ def render_section(env: GuardedEnvironment, section: SectionSource,
     except RecursionError:
         raise RenderError("the Markdown is nested too deeply", path=section.path,
                           hint="use fewer levels of lists or quotes") from None
-    return RenderedSection(id=section.id, title=section.title, tags=section.tags,
-                           material=section.material, path=section.path, markdown=body,
-                           html=html, uses=frozenset(variables.expand(checker.uses)))
+    rendered = RenderedSection(id=section.id, title=section.title, tags=section.tags,
+                               material=section.material, path=section.path, markdown=body,
+                               html=html, uses=frozenset(variables.expand(checker.uses)))
+    return rendered, frozenset(checker.names | env.names)
 
 
 def _source_line(env: GuardedEnvironment, path: str, needle: str) -> int | None:
@@ -410,18 +432,141 @@ def _source_line(env: GuardedEnvironment, path: str, needle: str) -> int | None:
 
 
 def render_document(doc: DocumentSource, variables: Variables, root: str,
-                    read: Reader) -> RenderedDocument:
-    """Render every section of `doc` with the variables of the same tree."""
-    env = make_environment(root, read)
+                    read: Reader, memo: RenderMemo | None = None) -> RenderedDocument:
+    """Render every section of `doc` with the variables of the same tree.
+
+    With `memo` (a walk through history), a section whose files and looked-up variables
+    are the same as in an earlier render is that render, not rendered again."""
     namespace = {**variables.namespace(), "page_version": PAGE_VERSION}
-    sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
+    if memo is None:
+        env = make_environment(root, read)
+        sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
+    else:
+        sections = memo.render(doc, variables, namespace, root, read)
     used = sorted({u for s in sections for u in s.uses})
     values = {u: variables.items[u].text for u in used if u in variables.items}
     immaterial = frozenset(u for u in values if not variables.items[u].material)
-    page_html = f"<h1>{doc.title}</h1>" + "".join(f"<h2>{s.title}</h2>{s.html}" for s in sections)
+    parts = [f"<h1>{doc.title}</h1>"]
+    for s in sections:
+        parts += [f"<h2>{s.title}</h2>", s.html]
     return RenderedDocument(name=doc.name, title=doc.title, slug=doc.slug, sections=sections,
                             values=values, immaterial=immaterial,
-                            fingerprint=markup.fingerprint(page_html))
+                            fingerprint=markup.fingerprint_parts(parts))
+
+
+@dataclass(frozen=True)
+class _Reused:
+    """A section's render and everything it read: each file's text, each name's value."""
+
+    files: tuple[tuple[str, str], ...]
+    names: tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]], ...]
+    markdown: str
+    html: str
+    uses: frozenset[str]
+
+
+def _groups(variables: Variables) -> dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    """Each top-level name's variables as (name, exact value, refs): what a template that
+    looks the name up can see of it (`repr` tells 1 from 1.0 and True), and what `uses`
+    expands to."""
+    out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for name, var in variables.items.items():
+        out.setdefault(name.split(".", 1)[0], []).append((name, repr(var.value), var.refs))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+class RenderMemo:
+    """Section renders shared by the renders of one walk through history.
+
+    Most commits change one section of one document, yet a document is rendered
+    whole. A section's render depends only on the files it loads (its own and its
+    includes), the values of the names it looks up (noted by the checker and by the
+    sandbox as it runs) and the fixed configuration: an entry is reused only when
+    every one of these is the same now, so it can never be stale. Errors are never
+    kept: a failing section is rendered again and reports itself. The memo also holds
+    one environment per source folder, so its compiled templates serve every commit.
+    Bounded: the least recently used files' entries go first.
+    """
+
+    def __init__(self, size: int = 1024, per_file: int = 8) -> None:
+        self.size = size
+        self.per_file = per_file
+        self._entries: OrderedDict[tuple[str, str, str], list[_Reused]] = OrderedDict()
+        self._envs: dict[str, GuardedEnvironment] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def environment(self, root: str, read: Reader) -> GuardedEnvironment:
+        """The environment for `root`, now reading `read`'s tree."""
+        env = self._envs.get(root)
+        if env is None:
+            env = self._envs[root] = make_environment(root, read)
+        loader = env.loader
+        assert isinstance(loader, _TreeLoader)
+        loader.read = read
+        return env
+
+    def render(self, doc: DocumentSource, variables: Variables, namespace: dict[str, Any],
+               root: str, read: Reader) -> tuple[RenderedSection, ...]:
+        """Every section of `doc`, reused where nothing it read has changed."""
+        env = self.environment(root, read)
+        loader = env.loader
+        assert isinstance(loader, _TreeLoader)
+        groups = _groups(variables)
+        out = []
+        for section in doc.sections:
+            try:
+                text = read(section.path)
+            except LexdocsError:
+                text = None  # rendered below, where the failure is reported
+            key = (root, section.path, text) if text is not None else None
+            found = self._find(key, read, groups) if key is not None else None
+            if found is not None:
+                self.hits += 1
+                out.append(RenderedSection(
+                    id=section.id, title=section.title, tags=section.tags,
+                    material=section.material, path=section.path, markdown=found.markdown,
+                    html=found.html, uses=found.uses))
+                continue
+            self.misses += 1
+            rendered, names = _render_section(env, section, namespace, variables)
+            out.append(rendered)
+            if key is not None:
+                self._keep(key, _Reused(
+                    files=tuple(sorted(loader.seen.items())),
+                    names=tuple((n, groups.get(n, ())) for n in sorted(names)),
+                    markdown=rendered.markdown, html=rendered.html, uses=rendered.uses))
+        return tuple(out)
+
+    def _find(self, key: tuple[str, str, str], read: Reader,
+              groups: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]],
+              ) -> _Reused | None:
+        entries = self._entries.get(key)
+        if not entries:
+            return None
+        self._entries.move_to_end(key)
+        for entry in entries:
+            if (all(groups.get(n, ()) == value for n, value in entry.names)
+                    and _same_files(entry.files, read)):
+                return entry
+        return None
+
+    def _keep(self, key: tuple[str, str, str], entry: _Reused) -> None:
+        entries = self._entries.setdefault(key, [])
+        self._entries.move_to_end(key)
+        entries.insert(0, entry)
+        del entries[self.per_file:]
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+def _same_files(files: tuple[tuple[str, str], ...], read: Reader) -> bool:
+    """True if every file has the same text in `read`'s tree; a file that cannot be read
+    there is a change (the render then meets it and says why)."""
+    try:
+        return all(read(path) == text for path, text in files)
+    except LexdocsError:
+        return False
 
 
 def render_snapshot(snap: Snapshot) -> dict[str, RenderedDocument]:

@@ -12,14 +12,14 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from lexdocs import dates
 from lexdocs.errors import SourceError
 from lexdocs.sources.schemas import DocumentSchema, FrontMatterSchema, validate
-from lexdocs.sources.yamlsrc import load_yaml, normalise_text, split_front_matter
+from lexdocs.sources.yamlsrc import LineMap, load_yaml, normalise_text, split_front_matter
 
 Reader = Callable[[str], str | None]
 """path -> text, or None when there is no such file. A reader that meets bytes which are
@@ -147,15 +147,10 @@ def load_document(root: str, name: str, read: Reader) -> DocumentSource:
     if text is None:
         raise SourceError(f"document '{name}' has no {DOCUMENT_FILE}", path=path,
                           hint="create it with title, slug and sections")
-    data, lines = load_yaml(normalise_text(text), path)
-    if not isinstance(data, dict):
-        raise SourceError(f"{DOCUMENT_FILE} must be a mapping of keys", path=path, line=1,
-                          hint="write 'title: ...', 'slug: ...' and 'sections:' lines")
-    cfg = validate(DocumentSchema, data, lines, path, "document")
-    baseline = _baseline(cfg["baseline"], path, lines.get(("baseline",), 1))
+    declared, files, lines = _declaration(name, path, text)
     sections = []
     seen: dict[str, str] = {}
-    for i, f in enumerate(cfg["sections"]):
+    for i, f in enumerate(files):
         spath = f"{root}/{name}/{f}"
         stext = read(spath)
         if stext is None:
@@ -168,12 +163,28 @@ def load_document(root: str, name: str, read: Reader) -> DocumentSource:
                               path=spath, line=2, hint="give each section its own id")
         seen[section.id] = spath
         sections.append(section)
+    return replace(declared, sections=tuple(sections))
+
+
+@functools.lru_cache(maxsize=256)
+def _declaration(name: str, path: str, text: str,
+                 ) -> tuple[DocumentSource, tuple[str, ...], LineMap]:
+    """`document.yml` parsed by content, as `_section` is: history meets the same
+    declaration at most commits. The document (without its sections yet), the section
+    files it lists, and the lines of its keys (read, never changed, by the caller)."""
+    data, lines = load_yaml(normalise_text(text), path)
+    if not isinstance(data, dict):
+        raise SourceError(f"{DOCUMENT_FILE} must be a mapping of keys", path=path, line=1,
+                          hint="write 'title: ...', 'slug: ...' and 'sections:' lines")
+    cfg = validate(DocumentSchema, data, lines, path, "document")
+    baseline = _baseline(cfg["baseline"], path, lines.get(("baseline",), 1))
     readability = cfg["readability"]
-    return DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
-                          date_format=cfg["date_format"], baseline=baseline,
-                          sections=tuple(sections), notice_days=cfg["notice_days"],
-                          checks=cfg["checks"], adopted=cfg["adopted"], roles=cfg["roles"],
-                          readability_target=readability["target"] if readability else None)
+    doc = DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
+                         date_format=cfg["date_format"], baseline=baseline, sections=(),
+                         notice_days=cfg["notice_days"], checks=cfg["checks"],
+                         adopted=cfg["adopted"], roles=cfg["roles"],
+                         readability_target=readability["target"] if readability else None)
+    return doc, tuple(cfg["sections"]), lines
 
 
 def _baseline(raw: Any, path: str, line: int) -> Baseline | None:

@@ -33,14 +33,14 @@ test: $(TSTAMP)
 	@scripts/system-deps.sh test
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadscope
 
 check: install
 	$(BIN)/lexdocs check --readability
 
 browser: $(TSTAMP)
 	@scripts/system-deps.sh test
-	$(BIN)/pytest -q -m browser
+	$(BIN)/pytest -q -n auto --dist loadscope -m browser
 
 BSTAMP  := $(VENV)/.installed-bench
 

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +140,19 @@ def lexdocs(*args: str) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     return 0
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Print the materiality corpus' accuracy and confusion matrix whenever its tests ran,
+    whatever the verbosity, from the main process (parallel workers print nothing)."""
+    if hasattr(config, "workerinput"):
+        return
+    ran = any(getattr(r, "nodeid", "").startswith("tests/test_corpus.py")
+              for reports in terminalreporter.stats.values() for r in reports)
+    if not ran:
+        return
+    from tests.test_corpus import summary_lines
+
+    terminalreporter.write_sep("-", "materiality corpus")
+    for line in summary_lines():
+        terminalreporter.write_line(line)

@@ -18,7 +18,6 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -71,24 +70,15 @@ def _summary(results: dict[str, list[Outcome]]) -> Iterator[str]:
         yield f"    is not material     {cell[False, True]:13d}  {cell[False, False]:17d}"
 
 
-class _Summary:
-    """Prints the summary at the end of the session, whatever the verbosity."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        terminalreporter.write_sep("-", "materiality corpus")
-        for line in self.lines:
-            terminalreporter.write_line(line)
+def summary_lines() -> list[str]:
+    """The summary `make test` prints (tests/conftest.py asks for it at the session's end,
+    in the main process, so it shows with parallel workers too)."""
+    return list(_summary({name: _run(name) for name in CORPORA}))
 
 
 @pytest.fixture(scope="module")
-def results(request: pytest.FixtureRequest) -> dict[str, list[Outcome]]:
+def results() -> dict[str, list[Outcome]]:
     res = {name: _run(name) for name in CORPORA}
-    manager = request.config.pluginmanager
-    if not manager.has_plugin("lexdocs-materiality-corpus"):
-        manager.register(_Summary(list(_summary(res))), "lexdocs-materiality-corpus")
     if os.environ.get("LEXDOCS_RECORD_BASELINE"):
         BASELINE.write_text(_record(res), encoding="utf-8")
     return res

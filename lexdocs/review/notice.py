@@ -149,8 +149,14 @@ class Timeline:
         return "current" if n is self.current(today) else "superseded"
 
     def previous(self, n: VersionNotice) -> VersionNotice | None:
-        """The version `n` replaced, the other side of its redline."""
-        i = self.notices.index(n)
+        """The version `n` replaced, the other side of its redline.
+
+        Found by the version's number (its place in history), checked by identity:
+        `tuple.index` compares whole notices field by field, which made every page of a
+        long history pay for every other one."""
+        i = n.version.number - 1
+        if not (0 <= i < len(self.notices) and self.notices[i] is n):
+            i = next(k for k, m in enumerate(self.notices) if m is n or m == n)
         return self.notices[i - 1] if i > 0 else None
 
 

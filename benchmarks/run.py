@@ -56,6 +56,7 @@ from lexdocs.history.versions import load_histories
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.output import DeferredPdfs
 from lexdocs.publish.pages import navigation
+from lexdocs.sources.snapshot import working_snapshot
 
 OUT = HERE / "out"
 NOTES = "<!-- notes: kept when the tables above are written again -->"
@@ -113,10 +114,11 @@ def bare_project(project: Path, bare: Path) -> int:
         else:
             target.write_text(page.content, encoding="utf-8")
             count += page.uri.endswith(".md")
+    snapshot = working_snapshot(opts.project, opts.source_dir, opts.documents)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - lexdocs:\n(      .*\n)+", "", config)
     config = re.sub(r"hooks:\n(  - .*\n)+", "", config)
-    config += "\n" + yaml.safe_dump({"nav": navigation(opts)}, allow_unicode=True)
+    config += "\n" + yaml.safe_dump({"nav": navigation(snapshot)}, allow_unicode=True)
     (bare / "mkdocs.yml").write_text(config, encoding="utf-8")
     return count
 

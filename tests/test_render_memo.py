@@ -20,7 +20,8 @@ from lexdocs.history.gitstore import open_store
 from lexdocs.history.versions import renders_at
 from lexdocs.render import markup
 from lexdocs.render.markup import Run, _runs
-from lexdocs.render.templates import RenderedDocument, RenderMemo, render_document
+from lexdocs.render.memo import RenderMemo
+from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.sources.documents import load_document
 from lexdocs.sources.variables import load_variables
 

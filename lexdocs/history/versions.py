@@ -18,12 +18,8 @@ from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
-from lexdocs.render.templates import (
-    RenderedDocument,
-    RenderMemo,
-    render_document,
-    render_snapshot,
-)
+from lexdocs.render.memo import RenderMemo
+from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
     DocumentSource,

@@ -355,6 +355,33 @@ def _runtime_line(exc: BaseException, path: str) -> int | None:
     return None
 
 
+# What went wrong while a template ran, in the author's terms, and what to do; the
+# first matching type wins. Anything not listed is a bug of ours and is not caught here.
+_RUNTIME_ERRORS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...],
+                             Callable[[Any], str], str], ...] = (
+    (LimitExceeded, lambda e: f"stopped: {e}", "a legal text needs no such computation"),
+    (SecurityError, lambda e: f"blocked by the template sandbox: {e}",
+     "use only variables from variables.yml"),
+    (UndefinedError, lambda e: f"undefined value: {e.message}",
+     "check the field names of the list you loop over"),
+    (TemplateNotFound, lambda e: f"included file '{e.name}' does not exist", ""),
+    (TemplateError, lambda e: f"cannot render: {e.message}", ""),
+    (RecursionError, lambda e: "the template calls itself without end", "remove the recursion"),
+    # A template's own expression failed (1/0, 'a' + 1, ...): the author's mistake.
+    ((ArithmeticError, TypeError, ValueError, LookupError, MemoryError, SyntaxError),
+     lambda e: f"cannot render: {type(e).__name__}: {e}",
+     "check the expressions in {{ }} and {% %}"),
+)
+
+
+def _explain(exc: Exception) -> tuple[str, str]:
+    """The one-line message and hint for an error raised while a template ran."""
+    for kinds, message, hint in _RUNTIME_ERRORS:
+        if isinstance(exc, kinds):
+            return message(exc), hint
+    raise exc
+
+
 def render_section(env: GuardedEnvironment, section: SectionSource,
                    namespace: dict[str, Any], variables: Variables) -> RenderedSection:
     """Check, then render, one section; every failure names its file and line."""
@@ -374,36 +401,12 @@ def _render_section(env: GuardedEnvironment, section: SectionSource,
     env.reset_budget()
     try:
         body = env.render_bounded(section.path, namespace)
-    except LimitExceeded as exc:
-        raise RenderError(f"stopped: {exc}", path=section.path,
-                          line=_runtime_line(exc, section.path),
-                          hint="a legal text needs no such computation") from None
-    except SecurityError as exc:
-        raise RenderError(f"blocked by the template sandbox: {exc}", path=section.path,
-                          line=_runtime_line(exc, section.path),
-                          hint="use only variables from variables.yml") from None
-    except UndefinedError as exc:
-        raise RenderError(f"undefined value: {exc.message}", path=section.path,
-                          line=_runtime_line(exc, section.path),
-                          hint="check the field names of the list you loop over") from None
-    except TemplateNotFound as exc:
-        raise RenderError(f"included file '{exc.name}' does not exist", path=section.path,
-                          line=_runtime_line(exc, section.path)) from None
-    except TemplateError as exc:
-        raise RenderError(f"cannot render: {exc.message}", path=section.path,
-                          line=_runtime_line(exc, section.path)) from None
     except LexdocsError:
         raise
-    except RecursionError as exc:
-        raise RenderError("the template calls itself without end", path=section.path,
-                          line=_runtime_line(exc, section.path),
-                          hint="remove the recursion") from None
-    except (ArithmeticError, TypeError, ValueError, LookupError, MemoryError,
-            SyntaxError) as exc:
-        # A template's own expression failed (1/0, 'a' + 1, ...): the author's mistake.
-        raise RenderError(f"cannot render: {type(exc).__name__}: {exc}", path=section.path,
-                          line=_runtime_line(exc, section.path),
-                          hint="check the expressions in {{ }} and {% %}") from None
+    except Exception as exc:
+        message, hint = _explain(exc)
+        raise RenderError(message, path=section.path, line=_runtime_line(exc, section.path),
+                          hint=hint) from exc
     body = body.strip("\n") + "\n"
     try:
         html = markup.to_html(body)

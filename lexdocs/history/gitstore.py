@@ -122,7 +122,7 @@ class GitStore:
             )
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}",
-                           hint="check that the repository is not corrupt") from None
+                           hint="check that the repository is not corrupt") from exc
         commits = []
         for record in out.split("\0"):
             if not record.strip():
@@ -149,7 +149,7 @@ class GitStore:
                                     "--", *spec)
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}",
-                           hint="check that the repository is not corrupt") from None
+                           hint="check that the repository is not corrupt") from exc
         wanted: set[str] = set()
         for record in out.split(_RECORD):
             lines = record.strip("\n").splitlines()
@@ -172,7 +172,7 @@ class GitStore:
                                   capture_output=True, check=True).stdout
         except (OSError, subprocess.CalledProcessError) as exc:
             raise GitError(f"git cat-file failed: {exc}",
-                           hint="check that the repository is not corrupt") from None
+                           hint="check that the repository is not corrupt") from exc
         pos = 0
         while pos < len(data):
             end = data.index(b"\n", pos)
@@ -212,7 +212,7 @@ class GitStore:
                                   f"{sha[:10]}", data[:exc.start].count(b"\n") + 1)
             message, line = self._bad[key]
             raise UnsafeHistory(message, path=path, line=line,
-                                hint="commit the file again saved as UTF-8") from None
+                                hint="commit the file again saved as UTF-8") from exc
 
     def tree_id(self, sha: str, path: str) -> str | None:
         """The object id of a folder at a commit: equal ids, equal contents."""
@@ -270,7 +270,7 @@ class GitStore:
         try:
             _, _, _, data = self.repo.git.get_object_data(oid)
         except git.GitCommandError as exc:  # pragma: no cover - reader died
-            raise GitError(f"reading object {oid[:10]} failed: {_stderr(exc)}") from None
+            raise GitError(f"reading object {oid[:10]} failed: {_stderr(exc)}") from exc
         return bytes(data)
 
     def reader(self, sha: str) -> Reader:
@@ -291,7 +291,7 @@ class GitStore:
                                     "--date=raw", f"--format={_RECORD}{fmt}", "HEAD", "--", path)
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}", path=path,
-                           hint="check that the file is committed") from None
+                           hint="check that the file is committed") from exc
         found = []
         for record in out.split(_RECORD):
             if not record.strip():

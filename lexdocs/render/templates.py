@@ -239,7 +239,7 @@ class _Checker:
             tree = _parse(self.env, source, name, path)
         except TemplateSyntaxError as exc:
             raise RenderError(f"template syntax error: {exc.message}", path=path,
-                              line=exc.lineno, hint="check the {{ }} and {% %} tags") from None
+                              line=exc.lineno, hint="check the {{ }} and {% %} tags") from exc
         except RecursionError:
             raise RenderError("the template is nested too deeply", path=path,
                               hint="simplify the {{ }} and {% %} tags") from None
@@ -286,7 +286,7 @@ class _Checker:
         except _Cycle as cycle:
             raise RenderError(f"including '{name}' here leads back to {cycle.args[0]}",
                               path=path, line=node.lineno,
-                              hint="remove the include that makes the loop") from None
+                              hint="remove the include that makes the loop") from cycle
         except TemplateNotFound:
             raise RenderError(f"included file '{name}' does not exist", path=path,
                               line=node.lineno,
@@ -413,7 +413,7 @@ def _render_section(env: GuardedEnvironment, section: SectionSource,
     except UnsafeMarkup as exc:
         raise RenderError(exc.message, path=section.path,
                           line=_source_line(env, section.path, exc.needle),
-                          hint=exc.hint) from None
+                          hint=exc.hint) from exc
     except RecursionError:
         raise RenderError("the Markdown is nested too deeply", path=section.path,
                           hint="use fewer levels of lists or quotes") from None

@@ -134,7 +134,7 @@ def read_working_tree(project: Path) -> Reader:
                 data = handle.read()
         except OSError as exc:
             raise SourceError(f"cannot be read: {exc.strerror}", path=path,
-                              hint="check the file's permissions") from None
+                              hint="check the file's permissions") from exc
         return decode_source(data, path)
 
     return read

@@ -411,3 +411,23 @@ def test_a_build_connects_nowhere_and_is_reproducible(
     assert build(repo.path, tmp_path / "again", caplog) is None
     assert calls == []
     assert snapshot(tmp_path / "again") == before  # same sources, same epoch: same bytes
+
+
+def test_a_symlinked_folder_in_an_older_commit_skips_that_commit_only(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A commit that turned the document's folder into a link is skipped with a warning,
+    like a linked file: later commits that undo it still build."""
+    repo = _history_project(tmp_path)
+    real = repo.path / "policy_src/privacy"
+    real.rename(repo.path / "elsewhere")
+    real.symlink_to("../elsewhere")
+    repo.commit("Folder becomes a link", "2024-10-01T10:00:00+00:00")
+    real.unlink()
+    (repo.path / "elsewhere").rename(real)
+    repo.replace(INTRO_PATH, "explains", "tells")
+    repo.commit("Folder back", "2024-11-01T10:00:00+00:00")
+    caplog.set_level(logging.WARNING, logger="lexdocs")
+    history = load_histories(repo.path, "policy_src", ["privacy"], _utc())["privacy"]
+    assert [v.id for v in history.versions] == ["2024-09-01", "2024-11-01"]
+    warned = [r.getMessage() for r in caplog.records if "symbolic link" in r.getMessage()]
+    assert len(warned) == 1 and "policy_src/privacy" in warned[0], warned

@@ -161,8 +161,12 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
             seen.update(shared)
             cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest,
                                           memo)
-            if last is not None:
+            if last is not None and cache[(tree, name)] is not None:
                 last[name] = (tuple(seen.items()), cache[(tree, name)])
+            elif last is not None:
+                # A render that failed stopped reading midway: what it read is not all it
+                # depends on, so the next commit renders afresh rather than reuse "nothing".
+                last.pop(name, None)
     return {n: cache[(tree, n)] for n in names}
 
 

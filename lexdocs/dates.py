@@ -63,6 +63,12 @@ def _from_strftime(fmt: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16384)
 def format_date(day: dt.date, fmt: str = DEFAULT_FORMAT, locale: str = DEFAULT_LOCALE) -> str:
-    """`day` in the document's format and the site's language ("September 1, 2024")."""
+    """`day` in the document's format and the site's language ("September 1, 2024").
+
+    Memoized: a site prints the same few hundred days thousands of times (every
+    version page and history row), and Babel's formatter is slow; the result is
+    a pure function of the three arguments.
+    """
     return str(_babel_format_date(day, format=date_pattern(fmt), locale=locale))

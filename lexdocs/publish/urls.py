@@ -8,6 +8,7 @@ version's page and its redline never move once published.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -58,9 +59,12 @@ def url_of(uri: str) -> str:
     return uri
 
 
+@functools.lru_cache(maxsize=32768)
 def rel(src: str, dst: str) -> str:
     """A link from page `src` to file `dst`, both docs-relative; a page's folder keeps
-    its slash, so a link works without the server's redirect (and from a file:// copy)."""
+    its slash, so a link works without the server's redirect (and from a file:// copy).
+    Memoized (pure in its two strings): posixpath.relpath is slow, and a rebuild of a
+    long history asks for the same eight thousand links again."""
     target = url_of(dst)
     link = posixpath.relpath(target or ".", posixpath.dirname(src) or ".")
     if (target.endswith("/") or not target) and not link.endswith("/"):

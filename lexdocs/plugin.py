@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, ParamSpec, TypeVar
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -38,6 +39,7 @@ from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import RenderCache
 from lexdocs.pipeline import publishable_timelines
+from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, SitePage, Theme, navigation
 from lexdocs.review.redline import RedlineMemo
@@ -87,6 +89,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.themed: ThemedPageCache | None = None
         self.page_keys: dict[str, str] = {}
         self.redlines = RedlineMemo()
+        self.memo: RenderMemo | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -147,7 +150,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                      f"; upcoming: {upcoming}" if upcoming else "",
                      "; showing the uncommitted draft" if t.history.draft else "",
                      f" ({drafts} problem(s) in it: 'lexdocs check')" if drafts else "")
-        builder = DeferredPdfs(opts, timelines, today, self.theme)
+        if self.command == "serve" and self.memo is None:
+            self.memo = RenderMemo()
+        builder = DeferredPdfs(opts, timelines, today, self.theme, self.memo)
         self.pages = builder.build()
         del timelines
         builder.timelines = {}
@@ -198,6 +203,12 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.pages = []  # MkDocs' files hold what is still needed
         self.pdfs = {}
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """A preview keeps the theme's compiled templates: parsing them is a third of a save."""
+        if self.memo is not None:
+            self.memo.theme_code.attach(env)
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

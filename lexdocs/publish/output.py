@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from lexdocs.config import Options
+from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
@@ -118,8 +119,9 @@ class DeferredPdfs(SiteBuilder):
     """
 
     def __init__(self, options: Options, timelines: dict[str, Timeline],
-                 today: dt.date, theme: Theme | None = None) -> None:
-        super().__init__(options, timelines, today, theme)
+                 today: dt.date, theme: Theme | None = None,
+                 memo: RenderMemo | None = None) -> None:
+        super().__init__(options, timelines, today, theme, memo)
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
 

@@ -11,6 +11,8 @@ of the same name in its theme's `custom_dir`, as it would a theme partial.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,7 @@ from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
 from lexdocs.publish.feeds import atom_feed, versions_json
+from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
 from lexdocs.review.formats import to_html as redline_html
@@ -107,17 +110,20 @@ class Day:
     text: str
 
 
-def template_env(custom_dir: Path | None = None) -> Environment:
+def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None
+                 ) -> Environment:
     """Templates from the site's `custom_dir` first, then the package's own.
 
     Autoescape follows the file's medium: `.html`/`.xml` are escaped for HTML,
-    `.txt` is plain text and never escaped (it is not markup).
+    `.txt` is plain text and never escaped (it is not markup). With a `memo`
+    (a preview session), compiled templates outlive the build.
     """
     loaders = [FileSystemLoader(str(custom_dir))] if custom_dir else []
     loaders.append(FileSystemLoader(str(TEMPLATES)))
-    return Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
-                       lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    return memo.code.attach(env) if memo is not None else env
 
 
 def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
@@ -130,10 +136,12 @@ def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
     return nav
 
 
+@functools.lru_cache(maxsize=8192)
 def front_matter(title: str, description: str = "", **extra: str) -> str:
     """Page meta for the theme. The theme prints `title` unescaped into `<title>` and the
     header, so it is HTML-escaped here with the templates' own escaper (markupsafe);
-    JSON strings are valid YAML, whatever they hold."""
+    JSON strings are valid YAML, whatever they hold. Memoized (a pure function of
+    strings): every version page of a document repeats the same few."""
     meta = {"title": str(escape(title)), **({"description": description} if description
                                              else {}), **extra}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
@@ -144,12 +152,16 @@ class SiteBuilder:
     """Pages for all documents on one build day."""
 
     def __init__(self, options: Options, timelines: dict[str, Timeline], today: dt.date,
-                 theme: Theme | None = None) -> None:
+                 theme: Theme | None = None, memo: RenderMemo | None = None) -> None:
         self.options = options
         self.timelines = timelines
         self.today = today
         self.theme = theme or Theme()
-        self.env = template_env(self.theme.custom_dir)
+        self.memo = memo
+        self.env = template_env(self.theme.custom_dir, memo)
+        self._sources: dict[str, str] = {}
+        if memo is not None:
+            memo.start()
 
     def build(self) -> list[SitePage]:
         pages = [self.home()]
@@ -201,15 +213,39 @@ class SiteBuilder:
         return absolute(self.options.site_url, uri)
 
     def render(self, template: str, **context: Any) -> str:
-        """A page template; a broken override is an error naming its file and line."""
+        """A page template; a broken override is an error naming its file and line.
+
+        With a memo (a preview), a template given exactly what it was given in the
+        last build is not rendered again: archived versions' pages repeat each save.
+        """
+        key = None
         try:
-            return self.env.get_template(template).render(**context)
+            if self.memo is not None:
+                key = self.memo.key(template, self._source(template), context)
+                hit = self.memo.get(key) if key is not None else None
+                if hit is not None:
+                    return hit
+            out = self.env.get_template(template).render(**context)
         except TemplateError as exc:
             line = getattr(exc, "lineno", None)
             where = getattr(exc, "filename", None) or template
             raise RenderError(f"template {template}: {exc.message or exc}", path=where,
                               line=line, hint="check the override in the theme's custom_dir"
                               ) from exc
+        if key is not None and self.memo is not None:
+            self.memo.put(key, out)
+        return out
+
+    def _source(self, template: str) -> str:
+        """The template's file and source as a digest, read once a build (an override
+        edited between two saves changes the key of every page that uses it)."""
+        digest = self._sources.get(template)
+        if digest is None:
+            assert self.env.loader is not None
+            source, filename, _ = self.env.loader.get_source(self.env, template)
+            digest = hashlib.sha256(f"{filename}\0{source}".encode()).hexdigest()
+            self._sources[template] = digest
+        return digest
 
     def _links(self, src: str, urls: Urls, vid: str | None) -> list[Link]:
         links = [Link(rel(src, urls.history), "History"),

@@ -42,6 +42,7 @@ from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, SitePage, Theme, navigation
+from lexdocs.publish.preview import PreviewSite
 from lexdocs.review.redline import RedlineMemo
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
@@ -90,6 +91,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.page_keys: dict[str, str] = {}
         self.redlines = RedlineMemo()
         self.memo: RenderMemo | None = None
+        self.preview: PreviewSite | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -164,20 +166,30 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if builder.left_out:
             log.info("preview: %d PDF(s) left out; PDFs are made by 'mkdocs build', "
                      "never while previewing", builder.left_out)
+        if self.command == "serve":
+            # Last, so a failed pre-build leaves the served folder alone.
+            self.preview = self.preview or PreviewSite()
+            self.preview.set_aside(config.site_dir)
 
+    @_as_plugin_error
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Hand MkDocs every generated page; under serve, unchanged ones already themed."""
+        """Hand MkDocs every generated page; under serve, unchanged ones already themed
+        and, if the last build left them in the site folder, not even copied."""
         self.page_keys = {}
         reused = 0
+        site = self.preview
         for page in self.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None:
                 files.remove(existing)
             if page.uri in self.pdfs:
                 source = self.pdfs[page.uri]
-                files.append(File.generated(config, page.uri, abs_src_path=str(source))
-                             if isinstance(source, Path)
-                             else File.generated(config, page.uri, content=source))
+                if isinstance(source, Path) and site is not None:
+                    files.append(site.file(config, page.uri, source, f"pdf:{source}"))
+                elif isinstance(source, Path):
+                    files.append(File.generated(config, page.uri, abs_src_path=str(source)))
+                else:
+                    files.append(File.generated(config, page.uri, content=source))
             elif isinstance(page.content, bytes) and not page.content:
                 continue  # a PDF left out of a preview
             elif self.themed is not None and page.uri.endswith("index.md") \
@@ -191,15 +203,17 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                     html_uri = page.uri[: -len(".md")] + ".html"
                     files.append(File.generated(config, page.uri, content=page.content,
                                                 inclusion=InclusionLevel.EXCLUDED))
-                    files.append(File.generated(config, html_uri, abs_src_path=str(hit)))
+                    files.append(site.file(config, html_uri, hit, key) if site is not None
+                                 else File.generated(config, html_uri, abs_src_path=str(hit)))
                 else:
                     self.page_keys[page.uri] = key
                     files.append(File.generated(config, page.uri, content=page.content))
             else:
                 files.append(File.generated(config, page.uri, content=page.content))
+        kept = site.restore() if site is not None else 0
         if reused:
-            log.info("preview: %d unchanged page(s) reused, %d rendered", reused,
-                     len(self.page_keys))
+            log.info("preview: %d unchanged page(s) reused (%d left in place), %d rendered",
+                     reused, kept, len(self.page_keys))
         self.pages = []  # MkDocs' files hold what is still needed
         self.pdfs = {}
         return files
@@ -225,6 +239,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         key = self.page_keys.pop(page.file.src_uri, None)
         if key is not None and self.themed is not None:
             self.themed.put(key, output)
+            if self.preview is not None:
+                self.preview.wrote(page.file.dest_uri, key)
         if page.file.generated_by is not None:
             page.markdown = None
             page.content = None
@@ -233,6 +249,11 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Swap the staged site in, unless strict mode is about to abort on a warning."""
+        if self.preview is not None:
+            if config.strict and _warnings_counted():
+                self.preview.forget()
+            else:
+                self.preview.commit()
         if self.staged is None:
             return
         if config.strict and _warnings_counted():
@@ -243,6 +264,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.forget()
         if self.staged is not None:
             self.staged.abort()
             self.staged = None

@@ -1,0 +1,177 @@
+"""Under `mkdocs serve`: a save rewrites only the files it changed.
+
+MkDocs empties the site folder before every build, then copies each file back.
+At 1,000 commits that is 2,000 themed pages (mostly archived versions, reused
+from the page cache) and as many folders, deleted and made again on each save:
+seconds of `rmdir`, `mkdir` and copying for files that come out identical.
+
+`PreviewSite` keeps them instead, without ever trusting a file it cannot vouch for:
+
+1. at the end of `on_pre_build` the whole previous site folder is renamed aside
+   (one rename on the same file system), so MkDocs' clean step finds nothing;
+2. in `on_files`, once every page this build will copy is known with its
+   content key, the folder is renamed back, and every file in it is deleted
+   except those this build would copy from a source with the same key as the
+   file the last successful build put at that place: a themed page (keyed by
+   its Markdown and all its surroundings, see `ThemedPageCache`) or a cached
+   PDF (named by its content). Everything else, theme assets, feeds, pages
+   rendered this time, files of pages that are gone, is written afresh;
+3. a kept file is a `KeptFile`, whose copy is a no-op while it is in place.
+
+A build that fails forgets what it wrote, so the next one starts from a clean
+folder as MkDocs would. The live server holds every request while a build runs,
+so the folder's brief absence and its partial state are never served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from lexdocs.errors import LexdocsError
+
+log = logging.getLogger("lexdocs")
+
+_ASIDE = ".lexdocs-previous"
+
+
+class PreviewSite:
+    """The site folder of one serve session, and which of its files are known by content."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, str] = {}  # dest_uri -> key, as the last good build left them
+        self.pending: dict[str, str] = {}  # the same, for the build under way
+        self.kept: set[str] = set()
+        self.emptied: set[str] = set()  # folders that may be left empty by this build
+        self.site: Path | None = None
+        self.aside: Path | None = None
+
+    def set_aside(self, site_dir: str) -> None:
+        """Move the last build's folder out of MkDocs' way, if anything in it can be kept."""
+        self.pending, self.kept, self.emptied = {}, set(), set()
+        site = Path(site_dir)
+        self.site, self.aside = site, None
+        if not self.written or not site.is_dir() or site.is_symlink():
+            self.written = {}
+            return
+        aside = site.parent / f".{site.name}{_ASIDE}"
+        try:
+            if aside.exists():
+                shutil.rmtree(aside)
+            os.rename(site, aside)
+        except OSError as exc:
+            log.debug("preview: site folder not set aside (%s); rebuilding it whole", exc)
+            self.written = {}
+            return
+        self.aside = aside
+
+    def file(self, config: MkDocsConfig, src_uri: str, source: Path, key: str) -> File:
+        """A file copied from a content-keyed `source`; left in place if already there."""
+        f = KeptFile.generated(config, src_uri, abs_src_path=str(source))
+        assert isinstance(f, KeptFile)
+        f.site = self
+        self.pending[f.dest_uri] = key
+        return f
+
+    def wrote(self, dest_uri: str, key: str) -> None:
+        """A page MkDocs renders itself, whose themed HTML has the content key `key`."""
+        self.pending[dest_uri] = key
+
+    def restore(self) -> int:
+        """Put the last build's folder back with only the files this build keeps; their count.
+
+        Called once every kept file's key is in `pending`, before MkDocs writes anything.
+        """
+        aside, site = self.aside, self.site
+        self.aside = None
+        written, self.written = self.written, {}
+        if aside is None or site is None:
+            return 0
+        try:
+            if site.exists():
+                raise FileExistsError(f"{site} was made again during the build")
+            os.rename(aside, site)
+        except OSError as exc:
+            log.debug("preview: previous site not restored (%s)", exc)
+            _remove_later(aside)
+            return 0
+        keep = {uri for uri, key in self.pending.items() if written.get(uri) == key}
+        try:
+            self.emptied = _remove_all_but(site, keep)
+        except OSError as exc:
+            raise LexdocsError(f"cannot clear the preview folder {site}: "
+                               f"{exc.strerror or exc}", path=exc.filename) from exc
+        self.kept = keep
+        return len(keep)
+
+    def commit(self) -> None:
+        """The build succeeded: what it wrote can be kept next time; drop emptied folders."""
+        if self.site is not None:
+            for folder in sorted(self.emptied, key=len, reverse=True):
+                with contextlib.suppress(OSError):  # refilled by this build, or not empty
+                    (self.site / folder).rmdir()
+        self.written, self.pending, self.kept, self.emptied = self.pending, {}, set(), set()
+
+    def forget(self) -> None:
+        """The build failed: nothing in the folder is vouched for any more (MkDocs' clean
+        step empties it next time, as it would without lexdocs)."""
+        if self.aside is not None:
+            try:
+                if self.site is None or self.site.exists():
+                    raise FileExistsError(self.site)
+                os.rename(self.aside, self.site)
+            except OSError:
+                _remove_later(self.aside)
+            self.aside = None
+        self.written, self.pending, self.kept, self.emptied = {}, {}, set(), set()
+
+
+class KeptFile(File):
+    """A generated file that is not copied while the previous build's copy is in place."""
+
+    site: PreviewSite | None = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.site is not None and self.dest_uri in self.site.kept:
+            return
+        super().copy_file(dirty)
+
+
+def _remove_all_but(site: Path, keep: set[str]) -> set[str]:
+    """Delete every file under `site` whose site-relative path is not in `keep`, leaving
+    top-level hidden entries as MkDocs' clean step does; the folders files left."""
+    emptied: set[str] = set()
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if not prefix and entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, rel + "/")
+                elif rel not in keep:
+                    os.unlink(entry.path)
+                    if prefix:
+                        emptied.add(prefix.rstrip("/"))
+
+    walk(str(site), "")
+    # A folder's parents may empty with it: list them too, deepest first at commit.
+    for folder in list(emptied):
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            emptied.add(folder)
+    return emptied
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete a folder nobody reads any more without making the preview wait for it."""
+    threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True,
+                     name="lexdocs-remove-previous-site").start()

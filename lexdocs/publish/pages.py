@@ -69,10 +69,16 @@ class Theme:
     @property
     def locale(self) -> str:
         """Babel's name for the theme's language ("pt-BR" → "pt_BR"); English if unknown."""
-        try:
-            return str(Locale.parse(self.language.replace("-", "_")))
-        except (UnknownLocaleError, ValueError):
-            return dates.DEFAULT_LOCALE
+        return _babel_locale(self.language)
+
+
+@functools.lru_cache(maxsize=64)
+def _babel_locale(language: str) -> str:
+    """Memoized: every date a page prints asks, and Babel parses the name each time."""
+    try:
+        return str(Locale.parse(language.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        return dates.DEFAULT_LOCALE
 
 
 def theme_of(project: Path) -> Theme:

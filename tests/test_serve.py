@@ -8,6 +8,7 @@ previewing (WeasyPrint would make every save wait).
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -73,4 +74,106 @@ def test_serve_rebuilds_when_a_variable_changes(project: Repo, tmp_path: Path) -
     assert "PDF(s) left out; PDFs are made by 'mkdocs build'" in text
     assert not (project.path / ".cache" / "lexdocs" / "pdf").exists() or not any(
         (project.path / ".cache" / "lexdocs" / "pdf").glob("*.pdf")), "serve rendered a PDF"
+    assert "Traceback" not in text
+
+
+def _without_livereload(html: str) -> str:
+    """The page as built: the server injects a script naming the build's epoch."""
+    return re.sub(r"<script>\s*var livereload.*?</script>", "", html, flags=re.DOTALL) \
+        if "var livereload" in html else re.sub(r"<script>[^<]*livereload\([^<]*</script>",
+                                                "", html)
+
+
+class Serving:
+    """`mkdocs serve` on a project, with its own temporary folder, so the site folder
+    (MkDocs makes it with mkdtemp) and anything set beside it can be inspected."""
+
+    def __init__(self, project: Repo, tmp_path: Path) -> None:
+        self.tmp = tmp_path / "servetmp"
+        self.tmp.mkdir()
+        self.port = free_port()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(self.tmp))
+        self.log_path = tmp_path / "serve.log"
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [MKDOCS, "serve", "-a", f"127.0.0.1:{self.port}", "--livereload"],
+                cwd=project.path, env=env, stdout=log, stderr=log)
+        self.base = f"http://127.0.0.1:{self.port}/legal/"
+
+    def site(self) -> Path:
+        sites = [p for p in self.tmp.iterdir() if p.name.startswith("mkdocs_")]
+        assert len(sites) == 1, sites
+        return sites[0]
+
+    def stop(self) -> str:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        return self.log_path.read_text()
+
+
+def _two_versions(project: Repo) -> None:
+    project.replace("policy_src/privacy/10-intro.md", "handle personal information",
+                    "handle your personal information")
+    project.write("policy_src/privacy/changes.yml",
+                  "- summary: We say whose information it is.\n  effective: 2024-11-15\n")
+    project.commit("Clarify the introduction", "2024-10-15T10:00:00+00:00")
+
+
+def test_a_save_rewrites_only_what_it_changed(project: Repo, tmp_path: Path) -> None:
+    """The draft shows the edit; an archived page is served unchanged, from the very file
+    the last build left (not deleted and copied again); a change to every page's
+    surroundings (a document's title in the menu, the site's name) reaches it too."""
+    _two_versions(project)
+    serving = Serving(project, tmp_path)
+    try:
+        draft, archived = serving.base + "privacy/", serving.base + "privacy/versions/2024-09-01/"
+        assert "Last Updated" in fetch_until(draft, "Last Updated", 60)
+        before = fetch_until(archived, "Last Updated", 10)
+        assert "handle personal information" in before
+        page = serving.site() / "privacy" / "versions" / "2024-09-01" / "index.html"
+        inode = page.stat().st_ino
+
+        project.replace("policy_src/privacy/20-retention.md", "Write to", "Please write to")
+        after = fetch_until(draft, "Please write to", 60)
+        assert "Please write to" in after and "Draft — not published" in after
+        again = fetch_until(archived, "Last Updated", 10)
+        assert _without_livereload(again) == _without_livereload(before)
+        assert page.stat().st_ino == inode, "an unchanged page was deleted and written again"
+
+        project.replace("policy_src/privacy/document.yml", "title: Privacy Statement",
+                        "title: Privacy Charter")
+        assert "Privacy Charter" in fetch_until(draft, "Privacy Charter", 60)
+        renamed = fetch_until(archived, "Privacy Charter", 10)
+        assert "Privacy Charter" in renamed, "the menu of an archived page kept the old title"
+        assert "handle personal information" in renamed
+        # The site's name is in every page's header and in no page's Markdown.
+        name = re.search(r"^site_name: (.+)$", project.read("mkdocs.yml"), re.M)
+        assert name is not None
+        project.replace("mkdocs.yml", name.group(0), "site_name: Renamed Legal Site")
+        assert "Renamed Legal Site" in fetch_until(archived, "Renamed Legal Site", 60)
+    finally:
+        text = serving.stop()
+    assert "left in place" in text, text
+    assert "Traceback" not in text
+
+
+def test_a_save_leaves_no_stale_file_and_no_old_folder(project: Repo, tmp_path: Path) -> None:
+    """A page gone from the sources is gone from the preview, and the previous build's
+    folder is not left beside the served one."""
+    _two_versions(project)
+    project.write("docs/extra.md", "# Extra\n\nAn extra page.\n")
+    serving = Serving(project, tmp_path)
+    try:
+        assert "An extra page" in fetch_until(serving.base + "extra/", "An extra page", 60)
+        (project.path / "docs" / "extra.md").unlink()
+        project.replace("policy_src/privacy/20-retention.md", "Write to", "Please write to")
+        assert "Please write to" in fetch_until(serving.base + "privacy/", "Please write to", 60)
+        assert "An extra page" not in fetch_until(serving.base + "extra/", "An extra page", 2)
+        site = serving.site()
+        assert not (site / "extra").exists(), "a page gone from docs/ is still in the preview"
+        assert (site / "privacy" / "versions" / "2024-09-01" / "index.html").is_file()
+        assert sorted(p.name for p in serving.tmp.iterdir()) == [site.name], \
+            "the previous build's folder was left behind"
+    finally:
+        text = serving.stop()
     assert "Traceback" not in text

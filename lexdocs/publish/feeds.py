@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 from feedgen.feed import FeedGenerator
 
@@ -131,7 +131,11 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
 
 def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date) -> str:
     """versions.json as published: the typed model, indented, UTF-8."""
-    data = versions_model(options, timelines, today)
+    return versions_text(versions_model(options, timelines, today))
+
+
+def versions_text(data: VersionsFile) -> str:
+    """The model as published: apart, so a preview can skip it for an unchanged model."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -139,51 +143,73 @@ def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None
               language: str = "en") -> str:
     """One entry per version, newest first, made with feedgen: every document's, or
     only one document's (`only`, its name) for its own feed. `language` is the site's."""
+    return feed_xml(feed_spec(options, timelines, only, language))
+
+
+def feed_spec(options: Options, timelines: dict[str, Timeline], only: str | None = None,
+              language: str = "en") -> dict[str, Any]:
+    """Everything a feed says, as plain values: feedgen is slow, so a preview writes
+    a feed again only when this changes (see `feed_xml`)."""
     site = options.site_url
     names = [only] if only else list(options.documents)
-    fg = FeedGenerator()
     if only:
         t = timelines[only]
         urls = Urls(t.history.working.slug)
         feed_url, home = absolute(site, urls.feed), absolute(site, urls.page)
-        fg.title(f"{t.history.working.title}: versions and changes")
-        fg.subtitle(f"Every published version of the {t.history.working.title}, "
+        title = f"{t.history.working.title}: versions and changes"
+        subtitle = (f"Every published version of the {t.history.working.title}, "
                     "with what changed.")
     else:
         feed_url, home = absolute(site, SITE_FEED), absolute(site, "index.md")
-        fg.title("Legal documents: versions and changes")
-        fg.subtitle("Every published version of our legal documents, with what changed.")
-    fg.id(feed_url)
-    fg.link(href=feed_url, rel="self")
-    fg.link(href=home, rel="alternate")
-    fg.language(language)
-    fg.generator("lexdocs")
+        title = "Legal documents: versions and changes"
+        subtitle = "Every published version of our legal documents, with what changed."
     notices = [(t, n) for name in names for t in [timelines[name]] for n in t.notices]
     notices.sort(key=lambda tn: (tn[1].version.published, tn[0].history.name))
-    if notices:
-        fg.updated(notices[-1][1].version.published)
-    else:
-        fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    updated = (notices[-1][1].version.published if notices
+               else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    entries = []
     for t, n in notices:
         v = n.version
         urls = Urls(t.history.working.slug)
-        fe = fg.add_entry(order="prepend")
-        fe.id(absolute(site, urls.version(v.id)))
         prev = _previous_id(t, n)
         kind = "material change" if n.material else "not material"
         if prev is None:
             kind = "first version"
-        fe.title(f"{t.history.working.title}: version {v.id} ({kind})")
-        fe.updated(v.published)
-        fe.published(v.published)
-        fe.link(href=absolute(site, urls.version(v.id)), rel="alternate")
-        if prev:
-            fe.link(href=absolute(site, urls.changes(prev, v.id)), rel="related",
-                    title="What changed")
         summary = n.summary or ("First published version." if prev is None
                                 else "Changes that do not affect your rights.")
-        fe.summary(f"{summary} Effective {n.effective.isoformat()}. Material: "
-                   f"{'yes' if n.material else 'no'}.")
-        fe.category(term="material" if n.material else "not-material")
+        entries.append({
+            "id": absolute(site, urls.version(v.id)),
+            "title": f"{t.history.working.title}: version {v.id} ({kind})",
+            "published": v.published,
+            "related": absolute(site, urls.changes(prev, v.id)) if prev else None,
+            "summary": f"{summary} Effective {n.effective.isoformat()}. Material: "
+                       f"{'yes' if n.material else 'no'}.",
+            "category": "material" if n.material else "not-material"})
+    return {"feed_url": feed_url, "home": home, "title": title, "subtitle": subtitle,
+            "language": language, "updated": updated, "entries": entries}
+
+
+def feed_xml(spec: dict[str, Any]) -> str:
+    """The Atom document for a `feed_spec`."""
+    fg = FeedGenerator()
+    fg.title(spec["title"])
+    fg.subtitle(spec["subtitle"])
+    fg.id(spec["feed_url"])
+    fg.link(href=spec["feed_url"], rel="self")
+    fg.link(href=spec["home"], rel="alternate")
+    fg.language(spec["language"])
+    fg.generator("lexdocs")
+    fg.updated(spec["updated"])
+    for e in spec["entries"]:
+        fe = fg.add_entry(order="prepend")
+        fe.id(e["id"])
+        fe.title(e["title"])
+        fe.updated(e["published"])
+        fe.published(e["published"])
+        fe.link(href=e["id"], rel="alternate")
+        if e["related"]:
+            fe.link(href=e["related"], rel="related", title="What changed")
+        fe.summary(e["summary"])
+        fe.category(term=e["category"])
     xml: bytes = fg.atom_str(pretty=True)
     return xml.decode("utf-8")

@@ -15,8 +15,7 @@ the work would have produced; the worst a wrong guess can do is miss.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -61,7 +60,8 @@ class TemplateCode(BytecodeCache):
 
 
 class RenderMemo:
-    """Rendered template output by (template source, context), across two builds.
+    """Rendered template output by (template source, context), across two builds; also
+    any other pure function's result worth keeping by its full input (a PDF's cache key).
 
     `start` is called once a build: what the build before last used is let go.
     A context whose representation names an object by address (a type without
@@ -71,8 +71,8 @@ class RenderMemo:
     def __init__(self) -> None:
         self.code = TemplateCode()
         self.theme_code = TemplateCode()  # MkDocs' theme environment, apart from ours
-        self._last: dict[bytes, str] = {}
-        self._now: dict[bytes, str] = {}
+        self._last: dict[Hashable, str] = {}
+        self._now: dict[Hashable, str] = {}
         self.hits = 0
 
     def start(self) -> None:
@@ -80,7 +80,7 @@ class RenderMemo:
         self.hits = 0
 
     @staticmethod
-    def key(template: str, source: str, context: Mapping[str, Any]) -> bytes | None:
+    def key(template: str, source: str, context: Mapping[str, object]) -> bytes | None:
         text = repr(sorted(context.items()))
         if " object at 0x" in text:
             return None
@@ -88,7 +88,7 @@ class RenderMemo:
         digest.update(text.encode("utf-8", errors="surrogatepass"))
         return digest.digest()
 
-    def get(self, key: bytes) -> str | None:
+    def get(self, key: Hashable) -> str | None:
         hit = self._now.get(key)
         if hit is None:
             hit = self._last.get(key)
@@ -98,5 +98,5 @@ class RenderMemo:
             self.hits += 1
         return hit
 
-    def put(self, key: bytes, output: str) -> None:
+    def put(self, key: Hashable, output: str) -> None:
         self._now[key] = output

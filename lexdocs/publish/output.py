@@ -147,7 +147,7 @@ class DeferredPdfs(SiteBuilder):
         if not render:
             if folder is None:
                 return {}
-            keys = [pdf.cache_key(**job) for job in jobs]
+            keys = [self._pdf_key(job) for job in jobs]
             found = {u: pdf.cached(folder, k) for u, k in zip(uris, keys, strict=True)}
             self.left_out = sum(1 for p in found.values() if p is None)
             return {u: p for u, p in found.items() if p is not None}
@@ -155,6 +155,21 @@ class DeferredPdfs(SiteBuilder):
             return {u: pdf.render_uncached(job) for u, job in zip(uris, jobs, strict=True)}
         paths = pdf.ensure_pdfs(jobs, folder)
         return dict(zip(uris, paths, strict=True))
+
+
+    def _pdf_key(self, job: dict[str, str]) -> str:
+        """The PDF's cache key; in a preview, recalled by its full input (hashing a
+        thousand version bodies again on every save took a tenth of a second)."""
+        from lexdocs.publish import pdf
+
+        if self.memo is None:
+            return pdf.cache_key(**job)
+        inputs = ("pdf-key", *sorted(job.items()))
+        key = self.memo.get(inputs)
+        if key is None:
+            key = pdf.cache_key(**job)
+            self.memo.put(inputs, key)
+        return key
 
 
 class ThemedPageCache:

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
-from lexdocs.publish.feeds import atom_feed, versions_json
+from lexdocs.publish.feeds import feed_spec, feed_xml, versions_model, versions_text
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
@@ -174,15 +175,29 @@ class SiteBuilder:
         for name in self.options.documents:
             t = self.timelines[name]
             pages.extend(self.document(t))
+            spec = feed_spec(self.options, self.timelines, only=name,
+                             language=self.theme.language)
             pages.append(SitePage(Urls(t.history.working.slug).feed,
-                                  atom_feed(self.options, self.timelines, only=name,
-                                            language=self.theme.language)))
+                                  self._recall("feed", spec, functools.partial(feed_xml, spec))))
             pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
-        pages.append(SitePage("versions.json", versions_json(self.options, self.timelines,
-                                                             self.today)))
-        pages.append(SitePage(SITE_FEED, atom_feed(self.options, self.timelines,
-                                                   language=self.theme.language)))
+        data = versions_model(self.options, self.timelines, self.today)
+        pages.append(SitePage("versions.json",
+                              self._recall("versions", data, lambda: versions_text(data))))
+        spec = feed_spec(self.options, self.timelines, language=self.theme.language)
+        pages.append(SitePage(SITE_FEED, self._recall("feed", spec, lambda: feed_xml(spec))))
         return pages
+
+    def _recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
+        """`make()`, or in a preview the text it made last time from equal `inputs`."""
+        if self.memo is None:
+            return make()
+        key = self.memo.key(kind, "", inputs)
+        hit = self.memo.get(key) if key is not None else None
+        if hit is None:
+            hit = make()
+            if key is not None:
+                self.memo.put(key, hit)
+        return hit
 
     # --- dates and links ---------------------------------------------------------
 

@@ -8,17 +8,21 @@ the work would have produced; the worst a wrong guess can do is miss.
 
 - `TemplateCode`: compiled Jinja templates, checked against the source's hash
   by Jinja itself, so a rebuild never parses the theme's templates again.
-- `RenderMemo`: the output of one page template for one context, kept for the
-  next build only, so memory stays at two builds' worth of page heads.
+- `RenderMemo`: the output of one page template for one context (and of the
+  feeds, versions.json and a few pure steps), kept for the next build only, so
+  memory stays at two builds' worth. `NoMemo`, for `mkdocs build`, keeps nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+
+T = TypeVar("T")
 
 
 class TemplateCode(BytecodeCache):
@@ -59,36 +63,102 @@ class TemplateCode(BytecodeCache):
     _options = ""
 
 
-class RenderMemo:
-    """Rendered template output by (template source, context), across two builds; also
-    any other pure function's result worth keeping by its full input (a PDF's cache key).
+class NoMemo:
+    """What `mkdocs build` uses: every call computes, nothing is kept (a build is made
+    once, and its memory should go when its pages are written)."""
 
-    `start` is called once a build: what the build before last used is let go.
-    A context whose representation names an object by address (a type without
-    a value repr) is never memoized, since equal text would not mean equal input.
+    code: TemplateCode | None = None
+
+    def start(self, env: Environment) -> None:
+        """A new build begins with the page templates of `env`."""
+
+    def recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
+        """`make()`; a preview's memo gives last build's text for equal `inputs`."""
+        return make()
+
+    def render(self, template: str, context: Mapping[str, object], make: Callable[[], str]
+               ) -> str:
+        """`make()` (the rendered template); a preview's memo may recall it."""
+        return make()
+
+    def of(self, obj: T, fn: Callable[[T], str]) -> str:
+        """`fn(obj)`; a preview's memo recalls it for the very same immutable object."""
+        return fn(obj)
+
+    def keep(self, inputs: tuple[Hashable, ...], make: Callable[[], str]) -> str:
+        """`make()`; a preview's memo recalls it for equal `inputs` (compared, not hashed
+        again: strings met before compare by identity at once)."""
+        return make()
+
+    def join(self, *parts: str) -> str:
+        """The parts joined; a preview's memo returns the same string object for the
+        same parts, so hashing it again later (the themed-page key) is instant."""
+        return "".join(parts)
+
+
+class RenderMemo(NoMemo):
+    """Output by its full input, across two builds: `start` lets go of what the build
+    before last used, so memory stays at two builds' worth.
+
+    Keys are content: a template's text and every value it is given, a feed's or
+    versions.json's whole model. A context whose representation names an object
+    by address (a type without a value repr) is never memoized, since equal text
+    would not mean equal input. `of` alone goes by identity, for frozen objects the
+    render cache hands back each build; it holds the object, so its id stays unique.
     """
 
     def __init__(self) -> None:
         self.code = TemplateCode()
         self.theme_code = TemplateCode()  # MkDocs' theme environment, apart from ours
-        self._last: dict[Hashable, str] = {}
-        self._now: dict[Hashable, str] = {}
+        self._last: dict[Hashable, object] = {}
+        self._now: dict[Hashable, object] = {}
+        self._env: Environment | None = None
+        self._sources: dict[str, str] = {}
         self.hits = 0
 
-    def start(self) -> None:
+    def start(self, env: Environment) -> None:
         self._last, self._now = self._now, {}
+        self._env, self._sources = env, {}
         self.hits = 0
 
-    @staticmethod
-    def key(template: str, source: str, context: Mapping[str, object]) -> bytes | None:
-        text = repr(sorted(context.items()))
-        if " object at 0x" in text:
-            return None
-        digest = hashlib.sha256(template.encode() + b"\0" + source.encode() + b"\0")
-        digest.update(text.encode("utf-8", errors="surrogatepass"))
-        return digest.digest()
+    def recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
+        return self._recall(_key(kind, "", inputs), make)
 
-    def get(self, key: Hashable) -> str | None:
+    def render(self, template: str, context: Mapping[str, object], make: Callable[[], str]
+               ) -> str:
+        return self._recall(_key(template, self._source(template), context), make)
+
+    def keep(self, inputs: tuple[Hashable, ...], make: Callable[[], str]) -> str:
+        return self._recall(("keep", *inputs), make)
+
+    def of(self, obj: T, fn: Callable[[T], str]) -> str:
+        key = ("of", fn.__module__, fn.__qualname__, id(obj))
+        hit = self._get(key)
+        if isinstance(hit, tuple) and hit[0] is obj:
+            return str(hit[1])
+        out = fn(obj)
+        self._now[key] = (obj, out)
+        return out
+
+    def join(self, *parts: str) -> str:
+        key = ("join", *parts)
+        hit = self._get(key)
+        if isinstance(hit, str):
+            return hit
+        out = "".join(parts)
+        self._now[key] = out
+        return out
+
+    def _recall(self, key: Hashable | None, make: Callable[[], str]) -> str:
+        hit = self._get(key) if key is not None else None
+        if isinstance(hit, str):
+            return hit
+        out = make()
+        if key is not None:
+            self._now[key] = out
+        return out
+
+    def _get(self, key: Hashable) -> object:
         hit = self._now.get(key)
         if hit is None:
             hit = self._last.get(key)
@@ -98,5 +168,22 @@ class RenderMemo:
             self.hits += 1
         return hit
 
-    def put(self, key: Hashable, output: str) -> None:
-        self._now[key] = output
+    def _source(self, template: str) -> str:
+        """The template's file and text as a digest, read once a build (an override
+        edited between two saves changes the key of every page that uses it)."""
+        digest = self._sources.get(template)
+        if digest is None:
+            assert self._env is not None and self._env.loader is not None
+            source, filename, _ = self._env.loader.get_source(self._env, template)
+            digest = hashlib.sha256(f"{filename}\0{source}".encode()).hexdigest()
+            self._sources[template] = digest
+        return digest
+
+
+def _key(kind: str, source: str, inputs: Mapping[str, object]) -> bytes | None:
+    text = repr(sorted(inputs.items()))
+    if " object at 0x" in text:
+        return None
+    digest = hashlib.sha256(kind.encode() + b"\0" + source.encode() + b"\0")
+    digest.update(text.encode("utf-8", errors="surrogatepass"))
+    return digest.digest()

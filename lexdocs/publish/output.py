@@ -156,20 +156,13 @@ class DeferredPdfs(SiteBuilder):
         paths = pdf.ensure_pdfs(jobs, folder)
         return dict(zip(uris, paths, strict=True))
 
-
     def _pdf_key(self, job: dict[str, str]) -> str:
         """The PDF's cache key; in a preview, recalled by its full input (hashing a
         thousand version bodies again on every save took a tenth of a second)."""
         from lexdocs.publish import pdf
 
-        if self.memo is None:
-            return pdf.cache_key(**job)
-        inputs = ("pdf-key", *sorted(job.items()))
-        key = self.memo.get(inputs)
-        if key is None:
-            key = pdf.cache_key(**job)
-            self.memo.put(inputs, key)
-        return key
+        return self.memo.keep(("pdf-key", *sorted(job.items())),
+                              lambda: pdf.cache_key(**job))
 
 
 class ThemedPageCache:
@@ -185,6 +178,10 @@ class ThemedPageCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.context = ""
+        # Keys of the last two builds by their full input: a page whose Markdown is the
+        # very string of last time (see RenderMemo.join) is not hashed again.
+        self._keys: dict[tuple[str, str, str], str] = {}
+        self._last_keys: dict[tuple[str, str, str], str] = {}
 
     def set_context(self, *parts: str, dirs: tuple[Path, ...] = ()) -> None:
         digest = hashlib.sha256()
@@ -198,10 +195,16 @@ class ThemedPageCache:
                     st = path.stat()
                     digest.update(f"{path}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
         self.context = digest.hexdigest()
+        self._last_keys, self._keys = self._keys, {}
 
     def key(self, uri: str, markdown: str) -> str:
-        material = f"{self.context}\0{uri}\0{markdown}".encode()
-        return hashlib.sha256(material).hexdigest()
+        inputs = (self.context, uri, markdown)
+        key = self._keys.get(inputs) or self._last_keys.get(inputs)
+        if key is None:
+            material = f"{self.context}\0{uri}\0{markdown}".encode()
+            key = hashlib.sha256(material).hexdigest()
+        self._keys[inputs] = key
+        return key
 
     def get(self, key: str) -> Path | None:
         path = self.folder / f"{key}.html"

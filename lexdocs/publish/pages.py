@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +33,10 @@ from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
 from lexdocs.publish.feeds import feed_spec, feed_xml, versions_model, versions_text
-from lexdocs.publish.memo import RenderMemo
+from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
+from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.sources.documents import (
@@ -130,7 +129,7 @@ def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None
     env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
-    return memo.code.attach(env) if memo is not None else env
+    return memo.code.attach(env) if memo is not None and memo.code is not None else env
 
 
 def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
@@ -164,11 +163,9 @@ class SiteBuilder:
         self.timelines = timelines
         self.today = today
         self.theme = theme or Theme()
-        self.memo = memo
         self.env = template_env(self.theme.custom_dir, memo)
-        self._sources: dict[str, str] = {}
-        if memo is not None:
-            memo.start()
+        self.memo: NoMemo = memo or NoMemo()
+        self.memo.start(self.env)
 
     def build(self) -> list[SitePage]:
         pages = [self.home()]
@@ -178,26 +175,17 @@ class SiteBuilder:
             spec = feed_spec(self.options, self.timelines, only=name,
                              language=self.theme.language)
             pages.append(SitePage(Urls(t.history.working.slug).feed,
-                                  self._recall("feed", spec, functools.partial(feed_xml, spec))))
+                                  self.memo.recall("feed", spec,
+                                                   functools.partial(feed_xml, spec))))
             pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
         data = versions_model(self.options, self.timelines, self.today)
         pages.append(SitePage("versions.json",
-                              self._recall("versions", data, lambda: versions_text(data))))
+                              self.memo.recall("versions", data,
+                                               lambda: versions_text(data))))
         spec = feed_spec(self.options, self.timelines, language=self.theme.language)
-        pages.append(SitePage(SITE_FEED, self._recall("feed", spec, lambda: feed_xml(spec))))
+        pages.append(SitePage(SITE_FEED, self.memo.recall("feed", spec,
+                                                          lambda: feed_xml(spec))))
         return pages
-
-    def _recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
-        """`make()`, or in a preview the text it made last time from equal `inputs`."""
-        if self.memo is None:
-            return make()
-        key = self.memo.key(kind, "", inputs)
-        hit = self.memo.get(key) if key is not None else None
-        if hit is None:
-            hit = make()
-            if key is not None:
-                self.memo.put(key, hit)
-        return hit
 
     # --- dates and links ---------------------------------------------------------
 
@@ -236,37 +224,18 @@ class SiteBuilder:
     def render(self, template: str, **context: Any) -> str:
         """A page template; a broken override is an error naming its file and line.
 
-        With a memo (a preview), a template given exactly what it was given in the
-        last build is not rendered again: archived versions' pages repeat each save.
+        In a preview, a template given exactly what it was given in the last
+        build is not rendered again: archived versions' pages repeat each save.
         """
-        key = None
         try:
-            if self.memo is not None:
-                key = self.memo.key(template, self._source(template), context)
-                hit = self.memo.get(key) if key is not None else None
-                if hit is not None:
-                    return hit
-            out = self.env.get_template(template).render(**context)
+            return self.memo.render(template, context,
+                                    lambda: self.env.get_template(template).render(**context))
         except TemplateError as exc:
             line = getattr(exc, "lineno", None)
             where = getattr(exc, "filename", None) or template
             raise RenderError(f"template {template}: {exc.message or exc}", path=where,
                               line=line, hint="check the override in the theme's custom_dir"
                               ) from exc
-        if key is not None and self.memo is not None:
-            self.memo.put(key, out)
-        return out
-
-    def _source(self, template: str) -> str:
-        """The template's file and source as a digest, read once a build (an override
-        edited between two saves changes the key of every page that uses it)."""
-        digest = self._sources.get(template)
-        if digest is None:
-            assert self.env.loader is not None
-            source, filename, _ = self.env.loader.get_source(self.env, template)
-            digest = hashlib.sha256(f"{filename}\0{source}".encode()).hexdigest()
-            self._sources[template] = digest
-        return digest
 
     def _links(self, src: str, urls: Urls, vid: str | None) -> list[Link]:
         links = [Link(rel(src, urls.history), "History"),
@@ -364,7 +333,8 @@ class SiteBuilder:
                            updated=self.updated(v), effective=self.effective(n),
                            links=self._links(src, urls, v.id))
         meta = front_matter(f"{v.rendered.title} (version {v.id})", **self._feed_meta(t))
-        return SitePage(src, meta + head + "\n" + v.rendered.page)
+        return SitePage(src, self.memo.join(meta, head, "\n", self.memo.of(v.rendered,
+                                                                           _page_body)))
 
     def pdf_inputs(self, t: Timeline, n: VersionNotice) -> dict[str, str]:
         """What the PDF of version `n` is made from (also its cache key): one place, so a
@@ -398,8 +368,12 @@ class SiteBuilder:
             effective=self.effective(new),
             old={"id": a, "href": rel(src, urls.version(a))},
             new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
-            notice=notice, redline=Markup(redline_html(new.redline)))
-        return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
+            notice=notice, redline=Markup(self.memo.of(new.redline, redline_html)))
+        return SitePage(src, self.memo.join(front_matter(title, **self._feed_meta(t)), body))
+
+
+def _page_body(doc: RenderedDocument) -> str:
+    return doc.page
 
 
 def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:

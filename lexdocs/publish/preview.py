@@ -47,7 +47,8 @@ class PreviewSite:
 
     def __init__(self) -> None:
         self.written: dict[str, str] = {}  # dest_uri -> key, as the last good build left them
-        self.pending: dict[str, str] = {}  # the same, for the build under way
+        self.wanted: dict[str, str] = {}  # files this build will copy from a keyed source
+        self.pending: dict[str, str] = {}  # what this build has written (or found in place)
         self.kept: set[str] = set()
         self.emptied: set[str] = set()  # folders that may be left empty by this build
         self.site: Path | None = None
@@ -55,7 +56,7 @@ class PreviewSite:
 
     def set_aside(self, site_dir: str) -> None:
         """Move the last build's folder out of MkDocs' way, if anything in it can be kept."""
-        self.pending, self.kept, self.emptied = {}, set(), set()
+        self.wanted, self.pending, self.kept, self.emptied = {}, {}, set(), set()
         site = Path(site_dir)
         self.site, self.aside = site, None
         if not self.written or not site.is_dir() or site.is_symlink():
@@ -76,8 +77,8 @@ class PreviewSite:
         """A file copied from a content-keyed `source`; left in place if already there."""
         f = KeptFile.generated(config, src_uri, abs_src_path=str(source))
         assert isinstance(f, KeptFile)
-        f.site = self
-        self.pending[f.dest_uri] = key
+        f.site, f.key = self, key
+        self.wanted[f.dest_uri] = key
         return f
 
     def wrote(self, dest_uri: str, key: str) -> None:
@@ -87,7 +88,7 @@ class PreviewSite:
     def restore(self) -> int:
         """Put the last build's folder back with only the files this build keeps; their count.
 
-        Called once every kept file's key is in `pending`, before MkDocs writes anything.
+        Called once every kept file's key is in `wanted`, before MkDocs writes anything.
         """
         aside, site = self.aside, self.site
         self.aside = None
@@ -102,7 +103,7 @@ class PreviewSite:
             log.debug("preview: previous site not restored (%s)", exc)
             _remove_later(aside)
             return 0
-        keep = {uri for uri, key in self.pending.items() if written.get(uri) == key}
+        keep = {uri for uri, key in self.wanted.items() if written.get(uri) == key}
         try:
             self.emptied = _remove_all_but(site, keep)
         except OSError as exc:
@@ -112,12 +113,21 @@ class PreviewSite:
         return len(keep)
 
     def commit(self) -> None:
-        """The build succeeded: what it wrote can be kept next time; drop emptied folders."""
+        """The build succeeded: what it wrote can be kept next time; drop emptied folders.
+
+        A kept file MkDocs never asked for (a later plugin dropped or excluded it) is
+        removed, as a clean build would never have written it.
+        """
         if self.site is not None:
+            for uri in self.kept - self.pending.keys():
+                with contextlib.suppress(OSError):
+                    (self.site / uri).unlink()
+                self.emptied.update(_parents(uri))
             for folder in sorted(self.emptied, key=len, reverse=True):
                 with contextlib.suppress(OSError):  # refilled by this build, or not empty
                     (self.site / folder).rmdir()
         self.written, self.pending, self.kept, self.emptied = self.pending, {}, set(), set()
+        self.wanted = {}
 
     def forget(self) -> None:
         """The build failed: nothing in the folder is vouched for any more (MkDocs' clean
@@ -131,17 +141,22 @@ class PreviewSite:
                 _remove_later(self.aside)
             self.aside = None
         self.written, self.pending, self.kept, self.emptied = {}, {}, set(), set()
+        self.wanted = {}
 
 
 class KeptFile(File):
     """A generated file that is not copied while the previous build's copy is in place."""
 
     site: PreviewSite | None = None
+    key = ""
 
     def copy_file(self, dirty: bool = False) -> None:
-        if self.site is not None and self.dest_uri in self.site.kept:
+        if self.site is None:
+            super().copy_file(dirty)
             return
-        super().copy_file(dirty)
+        if self.dest_uri not in self.site.kept:
+            super().copy_file(dirty)
+        self.site.pending[self.dest_uri] = self.key
 
 
 def _remove_all_but(site: Path, keep: set[str]) -> set[str]:
@@ -160,15 +175,19 @@ def _remove_all_but(site: Path, keep: set[str]) -> set[str]:
                 elif rel not in keep:
                     os.unlink(entry.path)
                     if prefix:
-                        emptied.add(prefix.rstrip("/"))
+                        emptied.add(prefix[:-1])
 
     walk(str(site), "")
     # A folder's parents may empty with it: list them too, deepest first at commit.
     for folder in list(emptied):
-        while "/" in folder:
-            folder = folder.rsplit("/", 1)[0]
-            emptied.add(folder)
+        emptied.update(_parents(folder + "/"))
     return emptied
+
+
+def _parents(uri: str) -> set[str]:
+    """The folders of a site-relative path, "a/b/c.html" → {"a", "a/b"}."""
+    parts = uri.split("/")[:-1]
+    return {"/".join(parts[: i + 1]) for i in range(len(parts))}
 
 
 def _remove_later(folder: Path) -> None:

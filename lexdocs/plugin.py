@@ -14,7 +14,11 @@ Three things keep builds fast and safe at any history length (see
   and never during `mkdocs serve`;
 - under `mkdocs serve`, a page whose Markdown and surroundings did not change
   since it was last themed is copied from a content-keyed cache instead of
-  being rendered again, so a save re-renders only what it can change.
+  being rendered again, so a save re-renders only what it can change;
+- under `mkdocs serve`, template output, feeds and versions.json are recalled
+  by their full input (`publish/memo.py`), and a themed page the last build
+  left in the served folder stays there instead of being deleted and copied
+  back (`publish/preview.py`): a save at 1,000 commits writes a handful of files.
 """
 
 from __future__ import annotations

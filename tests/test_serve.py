@@ -177,3 +177,23 @@ def test_a_save_leaves_no_stale_file_and_no_old_folder(project: Repo, tmp_path: 
     finally:
         text = serving.stop()
     assert "Traceback" not in text
+
+
+def test_a_rebuild_failing_while_the_folder_is_aside_puts_it_back(tmp_path: Path) -> None:
+    """Between the end of lexdocs' pre-build and its file list, the served folder is
+    renamed aside; a build failing there (another plugin, MkDocs itself) must put it
+    back, vouching for nothing, so MkDocs' own clean step empties it next time."""
+    from lexdocs.publish.preview import PreviewSite
+
+    site = tmp_path / "mkdocs_site"
+    (site / "privacy").mkdir(parents=True)
+    (site / "privacy" / "index.html").write_text("last build", encoding="utf-8")
+    preview = PreviewSite()
+    preview.written = {"privacy/index.html": "a key"}
+    preview.set_aside(str(site))
+    assert not site.exists(), "MkDocs' clean step would have emptied the folder"
+    preview.forget()
+    assert (site / "privacy" / "index.html").read_text(encoding="utf-8") == "last build"
+    assert [p.name for p in tmp_path.iterdir()] == [site.name]
+    preview.set_aside(str(site))
+    assert site.is_dir(), "a folder nobody vouches for was set aside again"

@@ -3,8 +3,9 @@
 Under `mkdocs serve` a save changes one document's draft; the other two
 thousand pages of a long history come out byte for byte as last time. Both
 memos here are keyed by content (template source and everything a template is
-given), never by time or name alone, so a hit is by construction the output
-the work would have produced; the worst a wrong guess can do is miss.
+given), never by time or name alone, or, for a few pure steps, by the very
+immutable object they were computed from; so a hit is by construction the
+output the work would have produced, and the worst a wrong guess can do is miss.
 
 - `TemplateCode`: compiled Jinja templates, checked against the source's hash
   by Jinja itself, so a rebuild never parses the theme's templates again.

@@ -66,6 +66,8 @@ class GitStore:
         self._links: dict[str, str] = {}
         self.warned: set[str] = set()
         """Messages already shown, so each bad file in history is reported once."""
+        self.skipped: set[str] = set()
+        """Commits whose render met a problem: their answer is given, never kept."""
         try:
             self.repo = git.Repo(project, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -94,6 +96,15 @@ class GitStore:
             return self.repo.head.commit.hexsha
         except ValueError:
             return None
+
+    def tracks(self, path: str) -> bool:
+        """True if git tracks anything at or below `path` (relative to the project): such
+        a file came in through a commit, so lexdocs must not take it for its own cache."""
+        try:
+            return bool(self.repo.git.ls_files("-z", "--", self.prefix + path))
+        except git.GitCommandError as exc:
+            raise GitError(f"git ls-files failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
 
     def cut_off(self, commit: Commit) -> bool:
         """True if `commit` is a shallow clone's boundary, so its real parents are unknown.

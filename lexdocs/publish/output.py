@@ -26,6 +26,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from lexdocs.cache import make_folder
 from lexdocs.config import Options
 from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
 from lexdocs.publish.urls import Urls
@@ -193,7 +194,7 @@ class ThemedPageCache:
     def put(self, key: str, html: str) -> None:
         """Store one page; a cache that cannot be written only makes previews slower."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             fd, tmp = tempfile.mkstemp(prefix=".page-", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(html.encode("utf-8", errors="xmlcharrefreplace"))

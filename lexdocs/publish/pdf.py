@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from lexdocs.cache import make_folder
 from lexdocs.errors import RenderError
 
 log = logging.getLogger(__name__)
@@ -190,7 +191,7 @@ def usable_cache(cache_dir: Path) -> Path | None:
     must not stop a build: it only makes the build slower.
     """
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(cache_dir)
         fd, probe = tempfile.mkstemp(prefix=".probe-", dir=cache_dir)
         os.close(fd)
         os.unlink(probe)

@@ -354,14 +354,12 @@ class GitStore:
             entry = listing.get(name)
             if entry is None:
                 continue
-            if entry[0] != "100644":
-                yield name, None
-                continue
-            _, kind, size = self.repo.git.get_object_header(entry[1])
-            if _text(kind) != "blob" or int(size) > limit:
-                yield name, None
-                continue
-            yield name, self._object(entry[1])
+            try:
+                _, kind, size = self.repo.git.get_object_header(entry[1])
+            except ValueError:  # named but not in this clone
+                kind, size = "missing", 0
+            ok = entry[0] == "100644" and _text(kind) == "blob" and int(size) <= limit
+            yield name, self._object(entry[1]) if ok else None
 
     def commit_files(self, branch: str, files: Mapping[str, bytes | Path],
                      message: str) -> str | None:

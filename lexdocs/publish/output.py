@@ -7,9 +7,10 @@ output that pages.py (what a page says) should not have to know:
   is swapped in only when the build succeeded. A reader of a served folder,
   or a deploy step after a killed CI job, never sees half a site.
 - `DeferredPdfs`: the site's pages, with each version's PDF taken from the
-  verified cache by path (rendered first, in parallel, if missing), so no
-  PDF's bytes are held in memory; under `mkdocs serve` a missing PDF is left
-  out rather than rendered, so a save never waits for WeasyPrint.
+  verified cache by path (copied from the publication record, or rendered in
+  parallel, if missing), so no PDF's bytes are held in memory; under
+  `mkdocs serve` a missing PDF is left out rather than rendered, so a save
+  never waits for WeasyPrint.
 - `ThemedPageCache`: under `mkdocs serve`, the themed HTML of a page whose
   Markdown and surroundings are unchanged, copied instead of rendered again.
 """
@@ -135,7 +136,9 @@ class DeferredPdfs(SiteBuilder):
         With `render` False (a preview), only PDFs already cached are given;
         the others (counted in `left_out`) are left out of the preview and made
         by the next build. (A preview's site URL is the local server's, which is
-        printed in every PDF, so a preview usually finds none in the cache.)
+        printed in every PDF, so a preview usually finds none in the cache; nor
+        does it look in the publication record, whose PDFs carry the public URL
+        and so never have a preview's keys: the git reader would only cost time.)
         """
         from lexdocs.publish import pdf
 
@@ -152,8 +155,23 @@ class DeferredPdfs(SiteBuilder):
             return {u: p for u, p in found.items() if p is not None}
         if folder is None:
             return {u: pdf.render_uncached(job) for u, job in zip(uris, jobs, strict=True)}
-        paths = pdf.ensure_pdfs(jobs, folder)
+        paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
         return dict(zip(uris, paths, strict=True))
+
+    def published_pdfs(self) -> dict[str, Path]:
+        """Every PDF this site publishes, by cache key, from the cache (made first if
+        missing): what `lexdocs record` records. Call after `build`."""
+        from lexdocs.errors import RenderError
+        from lexdocs.publish import pdf
+
+        cache = self.options.project / ".cache" / "lexdocs" / "pdf"
+        folder = pdf.usable_cache(cache)
+        if folder is None:
+            raise RenderError("the PDF cache cannot be written, so no PDF can be recorded",
+                              path=str(cache), hint="make .cache/lexdocs writable and retry")
+        jobs = list(self.jobs.values())
+        paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
+        return {path.stem: path for path in paths}
 
 
 class ThemedPageCache:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lexdocs.cache import make_folder
 from lexdocs.config import Options
+from lexdocs.history.versions import CACHE_DIR, project_cache
 from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
@@ -144,7 +145,8 @@ class DeferredPdfs(SiteBuilder):
 
         if not self.jobs:
             return {}
-        folder = pdf.usable_cache(self.options.project / ".cache" / "lexdocs" / "pdf")
+        trusted = project_cache(self.options.project)
+        folder = pdf.usable_cache(trusted / "pdf") if trusted else None
         uris, jobs = list(self.jobs), list(self.jobs.values())
         if not render:
             if folder is None:
@@ -164,8 +166,8 @@ class DeferredPdfs(SiteBuilder):
         from lexdocs.errors import RenderError
         from lexdocs.publish import pdf
 
-        cache = self.options.project / ".cache" / "lexdocs" / "pdf"
-        folder = pdf.usable_cache(cache)
+        cache = self.options.project / CACHE_DIR / "pdf"
+        folder = pdf.usable_cache(cache) if project_cache(self.options.project) else None
         if folder is None:
             raise RenderError("the PDF cache cannot be written, so no PDF can be recorded",
                               path=str(cache), hint="make .cache/lexdocs writable and retry")

@@ -47,21 +47,28 @@ class RedlineMemo:
             self._disk = None
 
     def diff(self, old: RenderedDocument | None, new: RenderedDocument,
-             overrides: Sequence[Override] = (), home: str = "") -> Redline:
-        """`diff_documents(old, new, overrides, home)`, made only if never made before."""
+             overrides: Sequence[Override] = (), home: str = "",
+             keep: bool = True) -> Redline:
+        """`diff_documents(old, new, overrides, home)`, made only if never made before.
+
+        `keep` False holds the redline in memory only: a draft's changes with every
+        save in a preview, and writing them to disk each time would slow every save."""
         key = (id(old), id(new), tuple(overrides), home)
         hit = self._seen.get(key)
         if hit is not None and hit[0] is old and hit[1] is new:
-            self._used.add(self._disk_key(old, new, overrides, home))
+            if keep:
+                self._used.add(self._disk_key(old, new, overrides, home))
             return hit[2]
-        stored = self._disk_key(old, new, overrides, home)
-        redline = self._load(stored)
+        stored = self._disk_key(old, new, overrides, home) if keep else ""
+        redline = self._load(stored) if keep else None
         if redline is None:
             redline = diff_documents(old, new, overrides, home)
             self.made += 1
-            self._entries()[stored] = encode(redline)
-            self._changed = True
-        self._used.add(stored)
+            if keep:
+                self._entries()[stored] = encode(redline)
+                self._changed = True
+        if keep:
+            self._used.add(stored)
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
             self._seen.popitem(last=False)

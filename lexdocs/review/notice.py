@@ -273,7 +273,9 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
     draft = None
     if history.draft:
         old = history.versions[-1].rendered if history.versions else None
-        draft = diff(old, history.working, overrides_of(draft_entry), home)
+        draft = (memo.diff(old, history.working, overrides_of(draft_entry), home, keep=False)
+                 if memo is not None
+                 else diff_documents(old, history.working, overrides_of(draft_entry), home))
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)

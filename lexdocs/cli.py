@@ -185,10 +185,19 @@ def versions(obj: Context, doc: str | None, fmt: str) -> None:
 @cli.command()
 @click.pass_obj
 def record(obj: Context) -> None:
-    """Record the published versions on branch lexdocs-published (run it after deploying)."""
+    """Record the published versions and PDFs on branch lexdocs-published (run it after
+    deploying); a fresh clone's build then reuses the PDFs instead of rendering them."""
     opts = obj.options
     timelines, today = publishable_timelines(opts, lambda _: None)
-    made = published.record(opts.project, versions_json(opts, timelines, today))
+    pdfs = {}
+    if opts.pdf:
+        from lexdocs.publish.output import DeferredPdfs  # the site's modules, only here
+        from lexdocs.publish.pages import theme_of
+
+        site = DeferredPdfs(opts, timelines, today, theme_of(opts.project))
+        site.build()  # the same pages as the build, so the same PDF cache keys
+        pdfs = site.published_pdfs()
+    made = published.record(opts.project, versions_json(opts, timelines, today), pdfs)
     if made is None:
         click.echo(f"{published.BRANCH}: already up to date")
     else:

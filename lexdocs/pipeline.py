@@ -11,32 +11,58 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
+from lexdocs.history.kept import KeptRenders
 from lexdocs.history.published import check_record, load_record
-from lexdocs.history.versions import Progress, RenderCache, load_histories
+from lexdocs.history.versions import Progress, RenderCache, load_histories, project_cache
+from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.notice import Timeline, align_shared, build_date, build_timeline
-from lexdocs.review.redline import RedlineMemo
 from lexdocs.sources.snapshot import Snapshot
 
 
+@dataclass
+class Caches:
+    """What a build keeps for the next one: in memory for a `mkdocs serve` session (the
+    plugin holds one), on disk under `.cache/lexdocs` for the next process.
+
+    Every entry is keyed by content (git object ids, hashes of texts, the code's own
+    hash), so none can answer for text it was not made from.
+    """
+
+    renders: RenderCache = field(default_factory=dict)
+    redlines: RedlineMemo = field(default_factory=RedlineMemo)
+    kept: KeptRenders | None = None
+
+    def open(self, opts: Options) -> KeptRenders:
+        """The kept renders, and redlines kept beside them, once the project is known."""
+        if self.kept is None:
+            folder = project_cache(opts.project)
+            self.kept = KeptRenders(folder)
+            self.redlines.keep_in(folder)
+        return self.kept
+
+
 def load_timelines(opts: Options, today: dt.date | None = None,
-                   cache: RenderCache | None = None,
+                   caches: Caches | None = None,
                    progress: Progress | None = None,
-                   snapshot: Snapshot | None = None,
-                   memo: RedlineMemo | None = None) -> dict[str, Timeline]:
+                   snapshot: Snapshot | None = None) -> dict[str, Timeline]:
     """Every document's versions, redlines and notice findings, checked against the record.
 
     `snapshot` is the working tree if the caller has loaded it already (the plugin does,
     for the menu); each history then carries that one snapshot on."""
     day = today or build_date(opts.tz)
-    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz, cache,
-                               progress, snapshot)
-    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url, memo)
+    caches = caches or Caches()
+    kept = caches.open(opts)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
+                               caches.renders, progress, snapshot, kept)
+    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url,
+                                                   caches.redlines)
                               for name, h in histories.items()})
+    caches.redlines.save()
     record = load_record(opts.project)
     if record is None:
         return timelines
@@ -70,13 +96,12 @@ def explain(timelines: dict[str, Timeline]) -> list[str]:
 
 
 def publishable_timelines(opts: Options, info: Callable[[str], None],
-                          cache: RenderCache | None = None,
+                          caches: Caches | None = None,
                           snapshot: Snapshot | None = None,
-                          memo: RedlineMemo | None = None
                           ) -> tuple[dict[str, Timeline], dt.date]:
     """Timelines the site may publish, or a CheckError naming the first problem."""
     today = build_date(opts.tz)
-    timelines = load_timelines(opts, today, cache, snapshot=snapshot, memo=memo)
+    timelines = load_timelines(opts, today, caches, snapshot=snapshot)
     for t in timelines.values():
         for f in t.findings:
             if f.draft:

@@ -41,13 +41,11 @@ from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
-from lexdocs.history.versions import RenderCache
-from lexdocs.pipeline import publishable_timelines
+from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, SitePage, Theme, navigation
 from lexdocs.publish.preview import PreviewSite
-from lexdocs.review.redline import RedlineMemo
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 log = get_plugin_logger(__name__)
@@ -85,7 +83,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.options: Options | None = None
         self.pages: list[SitePage] = []
         self.pdfs: dict[str, Path | bytes] = {}
-        self.render_cache: RenderCache = {}
+        self.caches = Caches()
         self.from_extra = False
         self.theme = Theme()
         self.snapshot: Snapshot | None = None
@@ -93,17 +91,16 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged: StagedSite | None = None
         self.themed: ThemedPageCache | None = None
         self.page_keys: dict[str, str] = {}
-        self.redlines = RedlineMemo()
         self.memo: RenderMemo | None = None
         self.preview: PreviewSite | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
-        self.render_cache = {}
+        self.caches = Caches()
         self.command = command
 
     def on_shutdown(self) -> None:
-        self.render_cache = {}
+        self.caches = Caches()
         if self.staged is not None:  # interrupted between on_config and on_post_build
             self.staged.abort()
             self.staged = None
@@ -145,8 +142,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
         # One line per document; each draft problem only with --verbose.
-        timelines, today = publishable_timelines(opts, log.debug, self.render_cache,
-                                                 self.snapshot, self.redlines)
+        timelines, today = publishable_timelines(opts, log.debug, self.caches, self.snapshot)
         for name, t in timelines.items():
             current = t.current(today)
             upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
@@ -164,8 +160,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         builder.timelines = {}
         if self.command != "serve":
             # Only a preview rebuilds; a build's pages are made, so let the rest go.
-            self.render_cache = {}
-            self.redlines = RedlineMemo()
+            self.caches = Caches()
         self.pdfs = builder.resolve(render=self.command != "serve")
         if builder.left_out:
             log.info("preview: %d PDF(s) left out; PDFs are made by 'mkdocs build', "

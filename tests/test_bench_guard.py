@@ -23,8 +23,7 @@ from generate import Generated, generate  # noqa: E402
 from run import TARGETS, git_floor, read_history  # noqa: E402
 
 from lexdocs.config import load_options  # noqa: E402
-from lexdocs.history.versions import RenderCache  # noqa: E402
-from lexdocs.pipeline import publishable_timelines  # noqa: E402
+from lexdocs.pipeline import Caches, publishable_timelines  # noqa: E402
 from lexdocs.publish.output import DeferredPdfs  # noqa: E402
 
 COMMITS = 100
@@ -71,10 +70,10 @@ def test_history_read_against_git_floor(generated: Generated) -> None:
 def test_preview_rebuild_work(generated: Generated) -> None:
     """What lexdocs adds to a preview after a save (history, redlines, pages), warm caches."""
     opts = load_options(generated.path)
-    cache: RenderCache = {}
+    caches = Caches()  # what the plugin holds for a serve session
 
     def rebuild() -> None:
-        timelines, today = publishable_timelines(opts, lambda _: None, cache)
+        timelines, today = publishable_timelines(opts, lambda _: None, caches)
         DeferredPdfs(opts, timelines, today).build()
 
     rebuild()

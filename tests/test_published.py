@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from click.testing import CliRunner
 from lexdocs.cli import cli
 from lexdocs.config import load_options
 from lexdocs.errors import CheckError
-from lexdocs.history.published import BRANCH, RECORD_FILE, load_record
+from lexdocs.history import published
+from lexdocs.history.published import BRANCH, PDF_FOLDER, RECORD_FILE, load_record
 from lexdocs.pipeline import load_timelines, publishable_timelines
 from tests.conftest import Repo
 
@@ -113,3 +116,154 @@ def test_a_clone_reads_the_record_from_origin(project: Repo, tmp_path: Path) -> 
     assert found is not None and found.ref == f"refs/remotes/origin/{BRANCH}"
     clone.git("reset", "-q", "--hard", "HEAD~1")
     assert any("2025-01-10 is missing" in m for m in errors(clone))
+
+
+# The record's PDFs: a fresh clone reuses what was published instead of rendering it again.
+
+PDF_CACHE = ".cache/lexdocs/pdf"
+
+
+def with_pdfs(repo: Repo) -> Repo:
+    """`repo` publishing a PDF of every version (the fixture turns them off: slow)."""
+    repo.replace("mkdocs.yml", "pdf: false", "pdf: true")
+    repo.write(".gitignore", ".cache/\nsite/\n")
+    repo.commit("Publish PDFs", "2024-09-10T11:00:00+00:00")
+    return repo
+
+
+def branch_pdfs(repo: Repo) -> dict[str, bytes]:
+    """The branch tip's pdf/ folder, read with git itself: {key: bytes}."""
+    names = repo.git("ls-tree", "-r", "--name-only", BRANCH).splitlines()
+    out = {}
+    for name in names:
+        if name.startswith(f"{PDF_FOLDER}/"):
+            data = subprocess.run(["git", "show", f"{BRANCH}:{name}"], cwd=repo.path,
+                                  check=True, capture_output=True).stdout
+            out[name.removeprefix(f"{PDF_FOLDER}/").removesuffix(".pdf")] = data
+    return out
+
+
+def cached_pdfs(repo: Repo) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in (repo.path / PDF_CACHE).glob("*.pdf")}
+
+
+def site_pdfs(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.pdf"))}
+
+
+def clone_of(repo: Repo, tmp_path: Path) -> Repo:
+    """A fresh clone, as CI makes it: the record only as origin/lexdocs-published."""
+    clone = Repo.__new__(Repo)
+    clone.path = tmp_path / "clone"
+    repo.git("clone", "-q", str(repo.path), str(clone.path))
+    assert clone.git("branch", "-r", "--list", f"origin/{BRANCH}")
+    return clone
+
+
+def mkdocs_build(repo: Repo, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Build the site in-process; the lexdocs log lines it wrote."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    caplog.clear()
+    caplog.set_level(logging.INFO, logger="lexdocs")
+    cfg = load_config(str(repo.path / "mkdocs.yml"), site_dir=str(repo.path / "site"))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return [r.getMessage() for r in caplog.records if r.name.startswith("lexdocs")]
+
+
+def test_record_writes_each_published_pdf_keeps_them_and_drops_unpublished(
+        project: Repo) -> None:
+    with_pdfs(project)
+    record(project)
+    first = branch_pdfs(project)
+    assert len(first) == 1 and first == cached_pdfs(project)
+    assert all(data.startswith(b"%PDF-") for data in first.values())
+    edit(project, "2025-01-10T10:00:00+00:00")
+    record(project)
+    both = branch_pdfs(project)
+    assert len(both) == 2 and both.items() >= first.items() and both == cached_pdfs(project)
+    assert "already up to date" in record(project)
+    assert project.git("rev-list", "--count", BRANCH) == "2"
+    project.replace("mkdocs.yml", "pdf: true", "pdf: false")  # no PDF is published any more
+    record(project)
+    assert branch_pdfs(project) == {}
+    assert project.git("ls-tree", "--name-only", BRANCH) == RECORD_FILE
+    assert project.git("rev-list", "--count", BRANCH) == "3"
+
+
+def test_a_fresh_clone_renders_no_published_pdf_and_publishes_the_same_bytes(
+        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with_pdfs(project)
+    edit(project, "2025-01-10T10:00:00+00:00")
+    logged = mkdocs_build(project, caplog)
+    assert "rendering 2 PDF(s)" in logged
+    published = site_pdfs(project.path / "site")
+    assert len(published) == 2
+    caplog.clear()
+    record(project)  # after the build, every PDF is cached: nothing is rendered again
+    assert not any(r.getMessage().startswith("rendering") for r in caplog.records)
+    clone = clone_of(project, tmp_path)
+    assert not (clone.path / ".cache").exists()
+    logged = mkdocs_build(clone, caplog)
+    assert not any(m.startswith("rendering") for m in logged), logged
+    assert f"2 PDF(s) taken from branch {BRANCH}" in logged
+    assert site_pdfs(clone.path / "site") == published
+    assert cached_pdfs(clone) == cached_pdfs(project)  # with sidecars the cache trusts
+    assert len(list((clone.path / PDF_CACHE).glob("*.sha256"))) == 2
+
+
+def test_a_damaged_pdf_in_the_record_is_rendered_again_not_published(
+        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with_pdfs(project)
+    edit(project, "2025-01-10T10:00:00+00:00")
+    record(project)
+    good = cached_pdfs(project)
+    bad_key = sorted(good)[0]
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\nnot a whole PDF at all")
+    versions = project.git("show", f"{BRANCH}:{RECORD_FILE}")
+    pdfs = {k: project.path / PDF_CACHE / f"{k}.pdf" for k in good}
+    assert published.record(project.path, versions, {**pdfs, bad_key: garbage})
+    clone = clone_of(project, tmp_path)
+    logged = mkdocs_build(clone, caplog)
+    assert "rendering 1 PDF(s)" in logged
+    assert f"1 PDF(s) taken from branch {BRANCH}" in logged
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert [r.getMessage() for r in warned] == [
+        f"{BRANCH}:{PDF_FOLDER}/{bad_key}.pdf is not a whole PDF; rendering it again"]
+    assert cached_pdfs(clone) == good
+    assert b"not a whole PDF" not in b"".join(site_pdfs(clone.path / "site").values())
+
+
+def test_only_regular_bounded_files_at_key_paths_are_read_from_the_record(
+        project: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The branch is untrusted: a link, a folder or a huge blob under a key is refused,
+    and nothing but the keys asked for is read."""
+    pdf = b"%PDF-1.7\n%%EOF\n"
+    keys = [f"{c}" * 64 for c in "abcde"]
+
+    def blob(data: bytes) -> str:
+        return subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=project.path,
+                              input=data, check=True, capture_output=True).stdout.decode().strip()
+
+    def mktree(lines: list[str]) -> str:
+        return subprocess.run(["git", "mktree"], cwd=project.path, check=True, text=True,
+                              input="".join(lines), capture_output=True).stdout.strip()
+
+    ok, link, big = blob(pdf), blob(b"/etc/passwd"), blob(pdf + b"x" * 200)
+    sub = mktree([f"100644 blob {ok}\tinner.pdf\n"])
+    folder = mktree([f"100644 blob {ok}\t{keys[0]}.pdf\n", f"120000 blob {link}\t{keys[1]}.pdf\n",
+                     f"040000 tree {sub}\t{keys[2]}.pdf\n", f"100644 blob {big}\t{keys[3]}.pdf\n",
+                     f"100644 blob {ok}\tnotes.txt\n"])
+    top = mktree([f"040000 tree {folder}\t{PDF_FOLDER}\n"])
+    commit = project.git("commit-tree", top, "-m", "hostile record",
+                         date="2025-01-10T10:00:00+00:00")
+    project.git("update-ref", f"refs/heads/{BRANCH}", commit)
+    monkeypatch.setattr(published, "MAX_PDF_BYTES", 100)
+    found = dict(published.recorded_pdfs(project.path, [*keys, "../notes", "notes.txt"]))
+    assert found == {keys[0]: pdf, keys[1]: None, keys[2]: None, keys[3]: None}

@@ -358,7 +358,9 @@ def test_html_collapses_unchanged_sections() -> None:
     out = to_html(diff_documents(render(BASE), new))
     assert '<p class="lx-unchanged">Unchanged: Introduction; What we collect</p>' in out
     assert '<p class="lx-unchanged">Unchanged: Contact</p>' in out
-    assert "Material: a third party changed (Google → Segment)." in out
+    assert ('<span class="lx-badge lx-material">Material</span> <span class="lx-kind">modified'
+            '</span> <span class="lx-reason">A third party changed (Google → Segment).</span>'
+            in out), "the badge says the verdict once; the reason does not repeat it"
     full = to_html(diff_documents(render(BASE), new), collapse_unchanged=False)
     assert "<p>We respect your privacy.</p>" in full
 

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +66,8 @@ class GitStore:
         self._links: dict[str, str] = {}
         self.warned: set[str] = set()
         """Messages already shown, so each bad file in history is reported once."""
+        self.skipped: set[str] = set()
+        """Commits whose render met a problem: their answer is given, never kept."""
         try:
             self.repo = git.Repo(project, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -94,6 +96,15 @@ class GitStore:
             return self.repo.head.commit.hexsha
         except ValueError:
             return None
+
+    def tracks(self, path: str) -> bool:
+        """True if git tracks anything at or below `path` (relative to the project): such
+        a file came in through a commit, so lexdocs must not take it for its own cache."""
+        try:
+            return bool(self.repo.git.ls_files("-z", "--", self.prefix + path))
+        except git.GitCommandError as exc:
+            raise GitError(f"git ls-files failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
 
     def cut_off(self, commit: Commit) -> bool:
         """True if `commit` is a shallow clone's boundary, so its real parents are unknown.
@@ -305,7 +316,7 @@ class GitStore:
         found.reverse()
         return found
 
-    # The publication record: a branch that holds one file at its top level.
+    # The publication record: a branch of its own, written and read with plumbing only.
 
     def branch_tip(self, branch: str) -> tuple[str, str] | None:
         """(ref, commit) of the local `branch`, else of `origin/<branch>`, else None.
@@ -332,23 +343,75 @@ class GitStore:
             return None
         return data.decode("utf-8")
 
-    def commit_single_file(self, branch: str, name: str, text: str, message: str) -> str | None:
-        """Commit a tree holding only `name` on local `branch`, after its current tip.
+    def folder_files(self, sha: str, folder: str, names: Iterable[str],
+                     limit: int) -> Iterator[tuple[str, bytes | None]]:
+        """The bytes of each of `names` found in top-level `folder` of commit `sha`.
 
-        Git plumbing (object writes, `commit-tree`, `update-ref`) never touches the
-        index or the working tree, so it is safe in a checkout with edits. The ref
-        moves only if it still points where it was read (no lost update). Returns
-        the new commit, or None when the file is already as given.
+        Read one at a time through the persistent reader (no process per file,
+        no more than one file in memory). The branch is untrusted: only a
+        regular file (mode 100644) of at most `limit` bytes is read; any other
+        entry of that name (a link, a submodule, a folder, a huge blob) is given
+        as None, and everything else in the tree is never looked at.
+        """
+        try:
+            root, _, _ = self.repo.git.get_object_header(f"{sha}^{{tree}}")
+        except ValueError:
+            return
+        top = self._tree(_text(root)).get(folder)
+        if top is None or top[0] != _TREE_MODE:
+            return
+        listing = self._tree(top[1])
+        for name in names:
+            entry = listing.get(name)
+            if entry is None:
+                continue
+            try:
+                _, kind, size = self.repo.git.get_object_header(entry[1])
+            except ValueError:  # named but not in this clone
+                kind, size = "missing", 0
+            ok = entry[0] == "100644" and _text(kind) == "blob" and int(size) <= limit
+            yield name, self._object(entry[1]) if ok else None
+
+    def commit_files(self, branch: str, files: Mapping[str, bytes | Path],
+                     message: str) -> str | None:
+        """Commit a tree holding exactly `files` on local `branch`, after its current tip.
+
+        `files` are top-level names or `folder/name`, each with its bytes or the
+        file to take them from. Plumbing only (one `hash-object --stdin-paths`
+        for every blob, `mktree` per folder, `commit-tree`, `update-ref`), so
+        the index and working tree are never touched and a thousand PDFs cost
+        a handful of processes; git stores a blob it already has once. The ref
+        moves only if it still points where it was read (no lost update).
+        Returns the new commit, or None when the tree is already as given.
         """
         tip = self.branch_tip(branch)
-        if tip is not None and self.read_top(tip[1], name) == text:
-            return None
-        parents = ["-p", tip[1]] if tip else []
         local = f"refs/heads/{branch}"
         old = tip[1] if tip and tip[0] == local else ""
         try:
-            blob = self._stdin(text.encode("utf-8"), "hash-object", "-w", "--stdin")
-            tree = self._stdin(f"100644 blob {blob}\t{name}\n".encode(), "mktree")
+            with tempfile.TemporaryDirectory() as tmp:
+                paths = []
+                for i, src in enumerate(files.values()):
+                    if isinstance(src, bytes):
+                        (Path(tmp) / str(i)).write_bytes(src)
+                        src = Path(tmp) / str(i)
+                    paths.append(str(src.resolve()))
+                if any("\n" in p for p in paths):
+                    raise GitError("a file to record has a line break in its path",
+                                   hint="move the project to a folder without one")
+                blobs = self._stdin("".join(f"{p}\n" for p in paths).encode(), "hash-object",
+                                    "-w", "--no-filters", "--stdin-paths").split()
+            folders: dict[str, list[str]] = {}
+            for name, blob in zip(files, blobs, strict=True):
+                folder, _, base = name.rpartition("/")
+                folders.setdefault(folder, []).append(f"100644 blob {blob}\t{base}\n")
+            top = folders.pop("", [])
+            for folder, entries in sorted(folders.items()):
+                sub = self._stdin("".join(entries).encode(), "mktree")
+                top.append(f"040000 tree {sub}\t{folder}\n")
+            tree = self._stdin("".join(top).encode(), "mktree")
+            if tip is not None and _text(self.repo.git.rev_parse(f"{tip[1]}^{{tree}}")) == tree:
+                return None
+            parents = ["-p", tip[1]] if tip else []
             new = _text(self.repo.git.commit_tree(tree, *parents, "-m", message)).strip()
             self.repo.git.update_ref(local, new, old)
         except git.GitCommandError as exc:
@@ -364,6 +427,7 @@ class GitStore:
             f.seek(0)
             out = self.repo.git.execute(["git", *args], istream=f)
         return _text(out if isinstance(out, str | bytes) else str(out)).strip()
+
     def has_branch(self, name: str) -> bool:
         """True if the local branch `name` exists."""
         return f"refs/heads/{name}" in {ref.path for ref in self.repo.branches}

@@ -2,17 +2,27 @@
 
 A version's id, URL and text are promises: people cite them, archives store
 them. They are made from git history, and history can be rewritten (an amend,
-a rebase, a force-push) after the site went out. So the deploy step records the
-`versions.json` it published on a branch of its own, `lexdocs-published` (as
-`mike` keeps `gh-pages`), with `lexdocs record` followed by
-`git push origin lexdocs-published`; every later build reads that record and
-refuses to publish if a recorded id is gone or its text changed. No branch
-means nothing was recorded yet, and nothing to check.
+a rebase, a force-push) after the site went out. So the deploy step records
+what it published on a branch of its own, `lexdocs-published` (as `mike` keeps
+`gh-pages`), with `lexdocs record` followed by `git push origin
+lexdocs-published`; every later build reads that record and refuses to publish
+if a recorded id is gone or its text changed. No branch means nothing was
+recorded yet, and nothing to check.
+
+Each commit on the branch holds `versions.json` at the top and `pdf/<key>.pdf`
+for every PDF the site published, named by the content key of the PDF cache
+(a hash of every input, the stylesheet and the WeasyPrint version). A fresh
+clone (a CI build with an empty `.cache/`) takes those PDFs from the branch
+instead of rendering them again, minutes for a long history. The branch is
+read as untrusted: only regular files at `pdf/<64 hex>.pdf`, of bounded size,
+are ever read, and the PDF module checks each before it is cached.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +34,11 @@ from lexdocs.history.versions import Version
 
 BRANCH = "lexdocs-published"
 RECORD_FILE = "versions.json"
+PDF_FOLDER = "pdf"
+MAX_PDF_BYTES = 50 * 1024 * 1024
+"""A recorded PDF larger than this is not read (a version's PDF is well under a megabyte)."""
 RULE = "permanent-url"
+_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +84,8 @@ def load_record(project: Path) -> Record | None:
     where = f"{ref.removeprefix('refs/heads/').removeprefix('refs/remotes/')}:{RECORD_FILE}"
     if text is None:
         raise GitError(f"branch '{BRANCH}' has no {RECORD_FILE}", path=where,
-                       hint=f"it must hold only {RECORD_FILE}, as 'lexdocs record' writes it")
+                       hint=f"it must hold {RECORD_FILE} and {PDF_FOLDER}/, as 'lexdocs record' "
+                            "writes them")
     return Record(ref=ref, commit=commit, versions=parse_record(text, where))
 
 
@@ -98,11 +113,42 @@ def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> li
     return findings
 
 
-def record(project: Path, versions_json: str) -> str | None:
-    """Commit `versions_json` on the record branch; None if it is already recorded."""
+def record(project: Path, versions_json: str, pdfs: Mapping[str, Path] | None = None
+           ) -> str | None:
+    """Commit `versions_json` and `pdfs` (cache key: file) on the record branch, as one
+    commit that holds exactly them; None if that is already recorded.
+
+    A PDF no longer published leaves the branch's tree with this commit (it stays
+    in the branch's history, as the site's earlier deploys do).
+    """
     count = len(parse_record(versions_json, RECORD_FILE))
+    pdfs = dict(pdfs or {})
+    bad = next((k for k in pdfs if not _KEY.fullmatch(k)), None)
+    if bad is not None:
+        raise GitError(f"'{bad}' is not a PDF cache key", hint="this is a bug in lexdocs")
+    files: dict[str, bytes | Path] = {RECORD_FILE: versions_json.encode("utf-8")}
+    files.update((f"{PDF_FOLDER}/{key}.pdf", path) for key, path in sorted(pdfs.items()))
     with open_store(project) as store:
-        return store.commit_single_file(
-            BRANCH, RECORD_FILE, versions_json,
-            f"Record the published versions ({count} in all)\n\n"
+        return store.commit_files(
+            BRANCH, files,
+            f"Record the published versions ({count} in all) and {len(pdfs)} PDF(s)\n\n"
             f"Written by 'lexdocs record'; push with 'git push origin {BRANCH}'.")
+
+
+def recorded_pdfs(project: Path, keys: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+    """(key, bytes) for each of `keys` whose PDF the record holds, one at a time, or
+    (key, None) when the entry of that name is not a regular file of bounded size.
+
+    Keys not in the record are left out; so is everything when there is no
+    record. Whether the bytes are a whole PDF is for the caller to check.
+    """
+    wanted = [k for k in keys if _KEY.fullmatch(k)]
+    if not wanted:
+        return
+    with open_store(project) as store:
+        tip = store.branch_tip(BRANCH)
+        if tip is None:
+            return
+        names = [f"{k}.pdf" for k in wanted]
+        for name, data in store.folder_files(tip[1], PDF_FOLDER, names, MAX_PDF_BYTES):
+            yield name.removesuffix(".pdf"), data

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
+from lexdocs.history.kept import Found, KeptRenders
 from lexdocs.render.memo import RenderMemo
 from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
@@ -32,10 +33,10 @@ from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
+CACHE_DIR = ".cache/lexdocs"
 __all__ = ["CHANGES_FILE", "DRAFT_LABEL", "History", "LogSnapshot", "Version",
            "build_histories", "load_histories"]
 
-Found = tuple[DocumentSource, RenderedDocument] | None
 # Renders by (folder tree id, document): a tree id names its whole content, so an
 # entry can never be stale. The plugin keeps one across `mkdocs serve` rebuilds.
 RenderCache = dict[tuple[str, str], Found]
@@ -195,6 +196,7 @@ def _render(store: GitStore, root: str, name: str, read: Reader, variables: Vari
 def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -> None:
     """A file history must not use (a link, bad bytes) is said once, and stops the build
     only in the newest commit: versions before and after it still build."""
+    store.skipped.add(commit.sha)
     if not isinstance(exc, UnsafeHistory):
         log.debug("skipping %s: %s", commit.sha[:10], exc)
     elif newest:
@@ -207,11 +209,13 @@ def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -
 def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                     store: GitStore, cache: RenderCache | None = None,
                     progress: Progress | None = None,
-                    snapshot: Snapshot | None = None) -> dict[str, History]:
+                    snapshot: Snapshot | None = None,
+                    kept: KeptRenders | None = None) -> dict[str, History]:
     """Histories of all `names`, from one log and one reader, whatever the history's length.
 
     `snapshot` is the working tree as the caller already loaded it; without one it is
-    loaded here."""
+    loaded here. `kept` holds the renders of earlier builds: a commit found there is
+    not read or rendered again, and git's objects are read only if one is missing."""
     snap = snapshot or working_snapshot(project, root, names)
     working = render_snapshot(snap)
     commits = store.first_parent_log([root])
@@ -221,23 +225,37 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
-    store.prefetch([root])
+    kept = kept or KeptRenders(None)
     last: LastRender = {}
     memo = RenderMemo()  # this walk's section renders; released with it
-    found_at = []
+    found_at: list[dict[str, Found]] = []
+    logs_at: list[dict[str, str | None]] = []
+    fetched = False
     for done, commit in enumerate(commits, 1):
-        found_at.append(renders_at(store, commit, root, names, cache, commit is commits[-1],
-                                   last, memo))
+        hit = kept.get(commit.sha, names)
+        if hit is None:
+            if not fetched:  # every object at once, the first time one is needed
+                store.prefetch([root])
+                fetched = True
+            newest = commit is commits[-1]
+            hit = (renders_at(store, commit, root, names, cache, newest, last, memo),
+                   _logs_at(store, commit, root, names, logs_at[-1] if logs_at else {},
+                            newest))
+            if commit.sha not in store.skipped:
+                kept.put(commit.sha, *hit)
+        found_at.append(hit[0])
+        logs_at.append(hit[1])
         if progress is not None:
             progress(done, len(commits))
+    kept.save({c.sha for c in commits})
     dates = publication_dates(commits, tz)
     out = {}
     for name in names:
         versions: list[Version] = []
         logs: list[LogSnapshot] = []
         previous: str | None = None
-        log_path = changes_path(root, name)
-        for commit, when, found_here in zip(commits, dates, found_at, strict=True):
+        for commit, when, found_here, logs_here in zip(commits, dates, found_at, logs_at,
+                                                       strict=True):
             found = found_here[name]
             if found is not None and found[1].fingerprint != previous:
                 source, rendered = found
@@ -248,16 +266,25 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                                   from_baseline=not versions,
                                   commit_date=own if own < when else None)
                 versions.append(replace(version, id=_next_id(version.date, versions)))
-            try:
-                text = store.read(commit.sha, log_path)
-            except UnsafeHistory as exc:
-                _skipped(store, commit, exc, commit is commits[-1])
-                text = logs[-1].text if logs else None
+            text = logs_here[name]
             if not logs or logs[-1].text != text:
                 logs.append(LogSnapshot(version=len(versions), text=text))
         out[name] = History(name=name, versions=tuple(versions), working=working[name],
                             source=snap.documents[name], logs=tuple(logs),
                             working_log=snap.changelogs[name], sources=snap)
+    return out
+
+
+def _logs_at(store: GitStore, commit: Commit, root: str, names: list[str],
+             before: dict[str, str | None], newest: bool) -> dict[str, str | None]:
+    """Each document's change log at `commit`; one git cannot read safely stays as before."""
+    out = {}
+    for name in names:
+        try:
+            out[name] = store.read(commit.sha, changes_path(root, name))
+        except UnsafeHistory as exc:
+            _skipped(store, commit, exc, newest)
+            out[name] = before.get(name)
     return out
 
 
@@ -294,11 +321,37 @@ def _next_id(day: dt.date, earlier: list[Version]) -> str:
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
                    tz: ZoneInfo, cache: RenderCache | None = None,
                    progress: Progress | None = None,
-                   snapshot: Snapshot | None = None) -> dict[str, History]:
+                   snapshot: Snapshot | None = None,
+                   kept: KeptRenders | None = None) -> dict[str, History]:
     """Open the repository, read every history, close the reader; `progress(done, total)`
-    is called after each commit, for a progress bar."""
+    is called after each commit, for a progress bar. Without `kept`, renders are kept in
+    the project's own cache folder (see `cache_folder`)."""
     from lexdocs.history.gitstore import open_store
 
     with open_store(project) as store:
+        if kept is None:
+            kept = KeptRenders(cache_folder(project, store))
         return build_histories(project, root, list(names), tz, store, cache, progress,
-                              snapshot)
+                               snapshot, kept)
+
+
+def project_cache(project: Path) -> Path | None:
+    """The project's cache folder, or None if git tracks it (see `cache_folder`)."""
+    from lexdocs.history.gitstore import open_store
+
+    with open_store(project) as store:
+        return cache_folder(project, store)
+
+
+def cache_folder(project: Path, store: GitStore) -> Path | None:
+    """`.cache/lexdocs` of the project, or None when git tracks `.cache`: a folder that
+    came in through a commit is input, and an entry in it could publish text that no
+    source holds."""
+    if store.tracks(CACHE_DIR.split("/")[0]):
+        if "cache" not in store.warned:
+            store.warned.add("cache")
+            log.warning("%s is tracked by git, so lexdocs keeps nothing in it; remove it "
+                        "with 'git rm -r --cached %s'", CACHE_DIR.split("/")[0],
+                        CACHE_DIR.split("/")[0])
+        return None
+    return project / CACHE_DIR

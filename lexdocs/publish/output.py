@@ -7,9 +7,10 @@ output that pages.py (what a page says) should not have to know:
   is swapped in only when the build succeeded. A reader of a served folder,
   or a deploy step after a killed CI job, never sees half a site.
 - `DeferredPdfs`: the site's pages, with each version's PDF taken from the
-  verified cache by path (rendered first, in parallel, if missing), so no
-  PDF's bytes are held in memory; under `mkdocs serve` a missing PDF is left
-  out rather than rendered, so a save never waits for WeasyPrint.
+  verified cache by path (copied from the publication record, or rendered in
+  parallel, if missing), so no PDF's bytes are held in memory; under
+  `mkdocs serve` a missing PDF is left out rather than rendered, so a save
+  never waits for WeasyPrint.
 - `ThemedPageCache`: under `mkdocs serve`, the themed HTML of a page whose
   Markdown and surroundings are unchanged, copied instead of rendered again.
 """
@@ -26,7 +27,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from lexdocs.cache import make_folder
 from lexdocs.config import Options
+from lexdocs.history.versions import CACHE_DIR, project_cache
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
 from lexdocs.publish.urls import Urls
@@ -136,13 +139,16 @@ class DeferredPdfs(SiteBuilder):
         With `render` False (a preview), only PDFs already cached are given;
         the others (counted in `left_out`) are left out of the preview and made
         by the next build. (A preview's site URL is the local server's, which is
-        printed in every PDF, so a preview usually finds none in the cache.)
+        printed in every PDF, so a preview usually finds none in the cache; nor
+        does it look in the publication record, whose PDFs carry the public URL
+        and so never have a preview's keys: the git reader would only cost time.)
         """
         from lexdocs.publish import pdf
 
         if not self.jobs:
             return {}
-        folder = pdf.usable_cache(self.options.project / ".cache" / "lexdocs" / "pdf")
+        trusted = project_cache(self.options.project)
+        folder = pdf.usable_cache(trusted / "pdf") if trusted else None
         uris, jobs = list(self.jobs), list(self.jobs.values())
         if not render:
             if folder is None:
@@ -153,7 +159,7 @@ class DeferredPdfs(SiteBuilder):
             return {u: p for u, p in found.items() if p is not None}
         if folder is None:
             return {u: pdf.render_uncached(job) for u, job in zip(uris, jobs, strict=True)}
-        paths = pdf.ensure_pdfs(jobs, folder)
+        paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
         return dict(zip(uris, paths, strict=True))
 
     def _pdf_key(self, job: dict[str, str]) -> str:
@@ -163,6 +169,21 @@ class DeferredPdfs(SiteBuilder):
 
         return self.memo.keep(("pdf-key", *sorted(job.items())),
                               lambda: pdf.cache_key(**job))
+
+    def published_pdfs(self) -> dict[str, Path]:
+        """Every PDF this site publishes, by cache key, from the cache (made first if
+        missing): what `lexdocs record` records. Call after `build`."""
+        from lexdocs.errors import RenderError
+        from lexdocs.publish import pdf
+
+        cache = self.options.project / CACHE_DIR / "pdf"
+        folder = pdf.usable_cache(cache) if project_cache(self.options.project) else None
+        if folder is None:
+            raise RenderError("the PDF cache cannot be written, so no PDF can be recorded",
+                              path=str(cache), hint="make .cache/lexdocs writable and retry")
+        jobs = list(self.jobs.values())
+        paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
+        return {path.stem: path for path in paths}
 
 
 class ThemedPageCache:
@@ -213,7 +234,7 @@ class ThemedPageCache:
     def put(self, key: str, html: str) -> None:
         """Store one page; a cache that cannot be written only makes previews slower."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             fd, tmp = tempfile.mkstemp(prefix=".page-", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(html.encode("utf-8", errors="xmlcharrefreplace"))

@@ -10,7 +10,10 @@ make a request to be printed, and a build must not depend on another host.
 Rendering is the slowest step of a build (about a second a version), so the
 bytes are cached under a key made from every input, the stylesheet and the
 WeasyPrint version: a cached PDF can never be stale, and `mkdocs serve` rebuilds
-or repeat builds render only versions that changed.
+or repeat builds render only versions that changed. A PDF missing from the
+cache is first looked for, by the same key, in the publication record (see
+`lexdocs.history.published`), so a fresh clone renders only what was never
+published.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from lexdocs.errors import RenderError
+from lexdocs.cache import make_folder
+from lexdocs.errors import GitError, RenderError
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +194,7 @@ def usable_cache(cache_dir: Path) -> Path | None:
     must not stop a build: it only makes the build slower.
     """
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(cache_dir)
         fd, probe = tempfile.mkstemp(prefix=".probe-", dir=cache_dir)
         os.close(fd)
         os.unlink(probe)
@@ -214,18 +218,23 @@ def cached(cache_dir: Path, key: str) -> Path | None:
         digest = (cache_dir / f"{key}.sha256").read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return None
-    if (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-            and hashlib.sha256(data).hexdigest() == digest):
+    if whole_pdf(data) and hashlib.sha256(data).hexdigest() == digest:
         return path
     log.warning("PDF cache entry %s is damaged; rendering it again", path.name)
     return None
 
 
+def whole_pdf(data: bytes) -> bool:
+    """True if `data` has a PDF's first and last marks, so it was not cut short."""
+    return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
 def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
-                workers: int | None = None) -> list[Path]:
+                workers: int | None = None, project: Path | None = None) -> list[Path]:
     """A verified cached PDF for each job (the `render_pdf` inputs), in order.
 
-    Only the missing ones are rendered, in parallel processes (WeasyPrint is
+    With `project`, missing ones are first taken from its publication record
+    (`from_record`). Only those still missing are rendered, in parallel processes (WeasyPrint is
     single-threaded and takes about a second a version), and each is written
     to the cache as it is done, so a build that is stopped keeps what it made.
     The caller reads the files when it writes the site: no PDF is held in memory.
@@ -233,6 +242,9 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
     keys = [cache_key(**job) for job in jobs]
     todo = {key: dict(job) for key, job in zip(keys, jobs, strict=True)
             if cached(cache_dir, key) is None}
+    if todo and project is not None:
+        for key in from_record(project, cache_dir, list(todo)):
+            del todo[key]
     if todo:
         log.info("rendering %d PDF(s)", len(todo))
         n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
@@ -252,6 +264,32 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
     return [cache_dir / f"{key}.pdf" for key in keys]
 
 
+def from_record(project: Path, cache_dir: Path, keys: list[str]) -> list[str]:
+    """Copy each of `keys` that the publication record holds into the cache; the keys copied.
+
+    One git reader serves them all, one PDF in memory at a time. The key is
+    the content address of the inputs, so a recorded PDF under it is the PDF
+    those inputs make; the bytes are still checked, and a bad entry is one
+    warning and rendered instead. Git trouble here only costs rendering time.
+    """
+    from lexdocs.history.published import BRANCH, PDF_FOLDER, recorded_pdfs
+
+    done = []
+    try:
+        for key, data in recorded_pdfs(project, keys):
+            if data is None or not whole_pdf(data):
+                log.warning("%s:%s/%s.pdf is not a whole PDF; rendering it again", BRANCH,
+                            PDF_FOLDER, key)
+                continue
+            _store(cache_dir, key, data)
+            done.append(key)
+    except GitError as exc:
+        log.warning("PDFs not taken from branch %s: %s", BRANCH, exc)
+    if done:
+        log.info("%d PDF(s) taken from branch %s", len(done), BRANCH)
+    return done
+
+
 def _render_into(cache_dir: Path, key: str, inputs: dict[str, str]) -> str:
     """Render one PDF into the cache; the error's one line, or "" (errors cross processes
     as text, since an exception with keyword arguments may not survive pickling)."""
@@ -259,9 +297,15 @@ def _render_into(cache_dir: Path, key: str, inputs: dict[str, str]) -> str:
         data = _render(inputs)
     except RenderError as exc:
         return exc.message
+    _store(cache_dir, key, data)
+    return ""
+
+
+def _store(cache_dir: Path, key: str, data: bytes) -> None:
+    """Cache one PDF with the digest `cached` checks it against: digest first, so a stop
+    between the two writes leaves an entry that fails the check, never a trusted one."""
     _write_atomic(cache_dir / f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())
     _write_atomic(cache_dir / f"{key}.pdf", data)
-    return ""
 
 
 def render_uncached(inputs: Mapping[str, str]) -> bytes:

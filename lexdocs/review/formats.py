@@ -115,6 +115,16 @@ def _html_block(block: Sequence[Segment]) -> str:
     return f"<p{cls}>{_html_marks(block)}</p>"
 
 
+def after_badge(reason: str) -> str:
+    """The reason without its leading verdict, which the badge beside it already says
+    ("Material — Material: …" read as a stutter); a reason with no verdict stays whole."""
+    for head in ("Material: ", "Not material: "):
+        if reason.startswith(head):
+            rest = reason[len(head):]
+            return rest[:1].upper() + rest[1:]
+    return reason
+
+
 def _html_change(c: Change, *, words: bool = False) -> str:
     """A change's verdict; `words` adds its marked words, for changes outside any section."""
     badge = ('<span class="lx-badge lx-material">Material</span>' if c.material else
@@ -123,7 +133,7 @@ def _html_change(c: Change, *, words: bool = False) -> str:
     notes = f'<ul class="lx-vars">{notes}</ul>' if notes else ""
     shown = f" {_html_marks(c.segments)}" if words else ""
     return (f'<li class="lx-change lx-{c.kind}">{badge} <span class="lx-kind">{c.kind}</span>'
-            f'{shown} <span class="lx-reason">{_h(c.reason)}</span>{notes}</li>')
+            f'{shown} <span class="lx-reason">{_h(after_badge(c.reason))}</span>{notes}</li>')
 
 
 def _html_section(sd: SectionDiff, changes: Sequence[Change]) -> str:
@@ -221,7 +231,7 @@ def _md_marks_noted(block: Sequence[Segment]) -> str:
 def _md_change(i: int, c: Change) -> list[str]:
     verdict = "**Material**" if c.material else "**Not material**"
     lines = [f"#### {i}\\. {md_escape(c.section_title)} — {c.kind}", "",
-             f"{verdict} — {md_escape(c.reason)}"]
+             f"{verdict} — {md_escape(after_badge(c.reason))}"]
     lines += [f"- Variable: {md_escape(v)}" for v in c.variables]
     lines += [f"- Layout: {md_escape(d)}" for d in c.details]
     quote = [f"> {_md_marks_noted(b)}" for b in _split_blocks(_trim(c.segments))]

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -372,31 +371,6 @@ class _Builder:
                                          tuple(status), segs))
 
 
-class RedlineMemo:
-    """Redlines of the very render objects met before: a preview rebuild gets every
-    archived version back from the render cache, so their redlines need not be made
-    again. The plugin keeps one for a serve session; holding the objects keeps their
-    ids valid, so an entry can never answer for other text."""
-
-    def __init__(self, size: int = 20_000) -> None:
-        self.size = size
-        self._seen: OrderedDict[tuple[int, int, tuple[Override, ...], str],
-                                tuple[RenderedDocument | None, RenderedDocument, Redline]] = (
-            OrderedDict())
-
-    def diff(self, old: RenderedDocument | None, new: RenderedDocument,
-             overrides: Sequence[Override], home: str) -> Redline:
-        key = (id(old), id(new), tuple(overrides), home)
-        hit = self._seen.get(key)
-        if hit is not None and hit[0] is old and hit[1] is new:
-            return hit[2]
-        redline = _diff_documents(old, new, overrides, home)
-        self._seen[key] = (old, new, redline)
-        if len(self._seen) > self.size:
-            self._seen.popitem(last=False)
-        return redline
-
-
 def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     """`text` with each written-out URL that moved replaced by where it moved: what is
     left to differ is the wording, which the materiality rules judge."""
@@ -441,19 +415,12 @@ def _with_links(h: Hunk, words_old: str, words: Verdict,
 
 
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
-                   overrides: Sequence[Override] = (), home: str = "",
-                   memo: RedlineMemo | None = None) -> Redline:
+                   overrides: Sequence[Override] = (), home: str = "") -> Redline:
     """Compare two versions of one document (`old` None: the first version, all added).
 
     `home` is the site's own URL when known (MkDocs `site_url`): links to its domain
-    are judged as links within this site. `memo` reuses redlines already made."""
-    if memo is not None:
-        return memo.diff(old, new, overrides, home)
-    return _diff_documents(old, new, overrides, home)
-
-
-def _diff_documents(old: RenderedDocument | None, new: RenderedDocument,
-                    overrides: Sequence[Override], home: str) -> Redline:
+    are judged as links within this site. (`review.memo.RedlineMemo` reuses redlines
+    already made.)"""
     old_sections = {s.id: s for s in old.sections} if old else {}
     new_ids = [s.id for s in new.sections]
     old_ids = list(old_sections)

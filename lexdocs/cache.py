@@ -1,0 +1,213 @@
+"""Results kept on disk between builds, under names no stale entry can answer to.
+
+A warm build should not render a thousand commits and diff a thousand versions
+again to find the same answers. What it keeps is plain JSON (never pickle: a
+cache file is data, and reading data must not run code), in a file whose name
+is a hash of the code that made the entries (every module of lexdocs and the
+versions of the libraries that shape a render), and each entry is keyed by the
+content it was made from. So a cache can be stale only by being useless: a
+changed program reads another file, changed input asks another key.
+
+A `.cache` folder that git tracks is a pull request's content, not ours: its
+entries could carry text no source holds. The callers ask git first (see
+`history.gitstore.GitStore.tracks`) and use no cache when it is tracked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import types
+import typing
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+
+log = logging.getLogger("lexdocs")
+T = TypeVar("T")
+PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("jinja2", "markdown", "pyyaml", "babel", "publicsuffixlist", "pyspellchecker",
+              "textstat", "mkdocs")
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every module and template of lexdocs and of the libraries' versions.
+
+    The version string alone would let a developer's edit reuse answers the old
+    code gave; hashing the source costs a few milliseconds once per process.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html", ".yml", ".txt", ".css") and path.is_file():
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    return digest.hexdigest()[:24]
+
+
+# --- a typed JSON codec for the frozen dataclasses results are made of ---------------------
+
+def encode(value: Any) -> Any:
+    """`value` as JSON data; dataclasses become objects, sets sorted lists, dates ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(encode(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, dt.date):  # datetime too: both keep their ISO form
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__} in the cache")
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def decode(kind: Any, data: Any) -> Any:
+    """The value of type `kind` that `encode` turned into `data`.
+
+    Wrong data raises ValueError (or TypeError); a caller treats that as a miss.
+    """
+    origin = get_origin(kind)
+    if kind is Any:
+        return data
+    if origin is typing.Union or origin is types.UnionType:
+        options = [a for a in get_args(kind) if a is not type(None)]
+        if data is None and len(options) < len(get_args(kind)):
+            return None
+        if len(options) != 1:
+            raise TypeError(f"cannot decode the union {kind}")
+        return decode(options[0], data)
+    if origin is typing.Literal:
+        if data not in get_args(kind):
+            raise ValueError(f"{data!r} is not one of {get_args(kind)}")
+        return data
+    if origin is tuple:
+        args = get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(decode(args[0], v) for v in _list(data))
+        items = _list(data)
+        if len(items) != len(args):
+            raise ValueError(f"expected {len(args)} items, found {len(items)}")
+        return tuple(decode(a, v) for a, v in zip(args, items, strict=True))
+    if origin is frozenset:
+        return frozenset(decode(get_args(kind)[0], v) for v in _list(data))
+    if origin is dict:
+        key, val = get_args(kind)
+        if not isinstance(data, dict):
+            raise ValueError("expected an object")
+        return {decode(key, k): decode(val, v) for k, v in data.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise ValueError(f"expected an object for {kind.__name__}")
+        hints = _hints(kind)
+        return kind(**{f.name: decode(hints[f.name], data[f.name])
+                       for f in dataclasses.fields(kind) if f.init and f.name in data})
+    if kind is dt.datetime:
+        return dt.datetime.fromisoformat(_str(data))
+    if kind is dt.date:
+        return dt.date.fromisoformat(_str(data))
+    if kind in (str, int, float, bool):
+        if not isinstance(data, kind) or (kind is int and isinstance(data, bool)):
+            raise ValueError(f"expected {kind.__name__}, found {type(data).__name__}")
+        return data
+    raise TypeError(f"cannot decode {kind}")
+
+
+def _list(data: Any) -> list[Any]:
+    if not isinstance(data, list):
+        raise ValueError("expected a list")
+    return data
+
+
+def _str(data: Any) -> str:
+    if not isinstance(data, str):
+        raise ValueError("expected text")
+    return data
+
+
+def digest(*parts: str) -> str:
+    """A short content key for `parts` (NUL-separated, so no two lists share one)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()[:32]
+
+
+def make_folder(folder: Path) -> None:
+    """Create a cache folder that git ignores by itself (as pytest's and mypy's do), so a
+    build leaves `git status` clean and nobody commits a cache by accident."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by lexdocs: a cache, rebuilt at will, never committed.\n*\n",
+                          encoding="utf-8")
+
+
+# --- one JSON file per kind of result, named by the code that made it ----------------------
+
+class JsonStore:
+    """One JSON object on disk, read once and written whole when it changed.
+
+    `folder` None (no usable cache) makes every read empty and every write a no-op,
+    so callers need no second path. Anything unreadable is an empty store: a
+    cache can make a build slower, never stop it.
+    """
+
+    def __init__(self, folder: Path | None, kind: str) -> None:
+        self.path = folder / f"{kind}-{code_fingerprint()}.json" if folder else None
+        self.kind = kind
+
+    def load(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning("%s cache %s is unreadable (%s); starting it again", self.kind,
+                        self.path.name, exc)
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(self, data: dict[str, Any]) -> None:
+        """Write atomically, and remove this kind's files from other code versions."""
+        if self.path is None:
+            return
+        try:
+            make_folder(self.path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.kind}-", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            for old in _others(self.path.parent.glob(f"{self.kind}-*.json"), self.path):
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.debug("%s cache not written: %s", self.kind, exc)
+
+
+def _others(paths: Iterable[Path], keep: Path) -> list[Path]:
+    return [p for p in paths if p != keep]

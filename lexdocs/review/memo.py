@@ -1,0 +1,122 @@
+"""Redlines made once: in memory for a preview session, on disk for the next build.
+
+A history of a thousand versions has a thousand redlines, and a warm build or a
+preview rebuild would make every one of them again from the same two texts.
+In memory they are found by the identity of the two render objects (a preview
+rebuild gets the very same objects back from the render caches); on disk, by a
+hash of everything a redline reads from the two texts, the overrides and the
+site's address, in a file named by the code that made them (`lexdocs.cache`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lexdocs.cache import JsonStore, decode, digest, encode
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.review.redline import Override, Redline, diff_documents
+
+
+class RedlineMemo:
+    """Redlines by their two texts; `save` writes the ones this build used.
+
+    Holding the render objects keeps their ids valid, so an in-memory entry can
+    never answer for other text; a disk entry answers only to a content hash.
+    """
+
+    def __init__(self, folder: Path | None = None, size: int = 20_000) -> None:
+        self.size = size
+        self._seen: OrderedDict[tuple[int, int, tuple[Override, ...], str],
+                                tuple[RenderedDocument | None, RenderedDocument, Redline]] = (
+            OrderedDict())
+        self._keys: OrderedDict[int, tuple[RenderedDocument, str]] = OrderedDict()
+        self.store = JsonStore(folder, "redlines")
+        self._disk: dict[str, Any] | None = None
+        self._used: set[str] = set()
+        self._changed = False
+        self.made = 0
+
+    def keep_in(self, folder: Path | None) -> None:
+        """Persist in `folder` from now on (the plugin makes its memo before it knows it)."""
+        if self.store.path is None and folder is not None:
+            self.store = JsonStore(folder, "redlines")
+            self._disk = None
+
+    def diff(self, old: RenderedDocument | None, new: RenderedDocument,
+             overrides: Sequence[Override] = (), home: str = "",
+             keep: bool = True) -> Redline:
+        """`diff_documents(old, new, overrides, home)`, made only if never made before.
+
+        `keep` False holds the redline in memory only: a draft's changes with every
+        save in a preview, and writing them to disk each time would slow every save."""
+        key = (id(old), id(new), tuple(overrides), home)
+        hit = self._seen.get(key)
+        if hit is not None and hit[0] is old and hit[1] is new:
+            if keep:
+                self._used.add(self._disk_key(old, new, overrides, home))
+            return hit[2]
+        stored = self._disk_key(old, new, overrides, home) if keep else ""
+        redline = self._load(stored) if keep else None
+        if redline is None:
+            redline = diff_documents(old, new, overrides, home)
+            self.made += 1
+            if keep:
+                self._entries()[stored] = encode(redline)
+                self._changed = True
+        if keep:
+            self._used.add(stored)
+        self._seen[key] = (old, new, redline)
+        if len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+        return redline
+
+    def save(self) -> None:
+        """Write the redlines this build used; those of texts gone from history go."""
+        used, self._used = self._used, set()
+        if self._disk is None or (not self._changed and used >= self._disk.keys()):
+            return
+        self._disk = {k: self._disk[k] for k in used if k in self._disk}
+        self.store.save(self._disk)
+        self._changed = False
+
+    def _entries(self) -> dict[str, Any]:
+        if self._disk is None:
+            self._disk = self.store.load()
+        return self._disk
+
+    def _load(self, stored: str) -> Redline | None:
+        data = self._entries().get(stored)
+        if data is None:
+            return None
+        try:
+            redline: Redline = decode(Redline, data)
+        except (KeyError, TypeError, ValueError):
+            return None  # damaged: made again below
+        return redline
+
+    def _disk_key(self, old: RenderedDocument | None, new: RenderedDocument,
+                  overrides: Sequence[Override], home: str) -> str:
+        return digest(self._text_key(old) if old else "", self._text_key(new),
+                      repr(tuple(overrides)), home)
+
+    def _text_key(self, doc: RenderedDocument) -> str:
+        """A hash of everything a redline reads from one text, once per object."""
+        known = self._keys.get(id(doc))
+        if known is not None and known[0] is doc:
+            return known[1]
+        meta = json.dumps([doc.name, doc.slug, doc.title, doc.fingerprint,
+                           sorted(doc.values.items()), sorted(doc.immaterial)],
+                          ensure_ascii=False)
+        parts = [meta]
+        for s in doc.sections:
+            parts += [json.dumps([s.id, s.title, list(s.tags), s.material, s.path,
+                                  sorted(s.uses)], ensure_ascii=False), s.markdown, s.html]
+        key = digest(*parts)
+        self._keys[id(doc)] = (doc, key)
+        if len(self._keys) > self.size:
+            self._keys.popitem(last=False)
+        return key

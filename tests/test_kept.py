@@ -1,0 +1,154 @@
+"""What a build keeps on disk answers the next build exactly, and only when it may.
+
+Renders are kept by commit id and redlines by a hash of their two texts, in
+files named by the code's own hash (`lexdocs.cache`). These tests read the
+same history twice and compare, rewrite history, damage the files, and commit
+a forged cache, which must never be believed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lexdocs import cache
+from lexdocs.config import load_options
+from lexdocs.history import versions
+from lexdocs.history.kept import KeptRenders
+from lexdocs.history.versions import History, load_histories
+from lexdocs.pipeline import Caches, load_timelines
+from tests.conftest import Repo
+
+UTC = ZoneInfo("UTC")
+
+
+def _history(project: Repo, monkeypatch: pytest.MonkeyPatch,
+             kept: KeptRenders | None = None) -> tuple[History, list[str]]:
+    """The privacy history, and the commits rendered to get it."""
+    renders: list[str] = []
+    real = versions._render
+
+    def counting(*args: Any) -> Any:
+        renders.append(args[5].sha)
+        return real(*args)
+
+    monkeypatch.setattr(versions, "_render", counting)
+    h = load_histories(project.path, "policy_src", ["privacy"], UTC, kept=kept)["privacy"]
+    monkeypatch.setattr(versions, "_render", real)
+    return h, renders
+
+
+def _seen(h: History) -> list[tuple[Any, ...]]:
+    return [(v.id, v.commit.sha, v.rendered, v.source) for v in h.versions] + [
+        (log.version, log.text) for log in h.logs]
+
+
+def _three_versions(project: Repo) -> None:
+    project.replace("policy_src/variables.yml", "90 days", "60 days")
+    project.commit("Shorter retention", "2024-10-01T10:00:00+00:00")
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information and your choices.")
+    project.commit("Say what the choices are", "2024-11-01T10:00:00+00:00")
+
+
+def test_a_second_read_renders_nothing_and_gives_the_same_history(
+        project: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    _three_versions(project)
+    first, rendered = _history(project, monkeypatch)
+    assert len(rendered) == 3
+    kept = list((project.path / ".cache" / "lexdocs").glob("history-*.json"))
+    assert len(kept) == 1
+    second, again = _history(project, monkeypatch)
+    assert again == []
+    assert _seen(second) == _seen(first)
+    fresh, _ = _history(project, monkeypatch, kept=KeptRenders(None))  # nothing kept at all
+    assert _seen(fresh) == _seen(first)
+    assert [v.id for v in first.versions] == ["2024-09-01", "2024-10-01", "2024-11-01"]
+    assert project.git("status", "--porcelain") == "", "the cache must ignore itself in git"
+
+
+def test_a_rewritten_commit_is_rendered_afresh(project: Repo,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _three_versions(project)
+    before, _ = _history(project, monkeypatch)
+    project.replace("policy_src/privacy/10-intro.md", "your choices", "your rights")
+    project.git("commit", "-q", "-a", "--amend", "--no-edit",
+                date="2024-11-01T10:00:00+00:00")
+    after, rendered = _history(project, monkeypatch)
+    assert rendered == [project.git("rev-parse", "HEAD")]
+    assert "your rights" in after.versions[-1].rendered.html
+    assert "your choices" in before.versions[-1].rendered.html
+    data = json.loads(next((project.path / ".cache" / "lexdocs").glob("history-*")).read_text())
+    assert before.versions[-1].commit.sha not in data["commits"], "gone from history, gone"
+
+
+def test_a_damaged_cache_is_read_as_empty(project: Repo, monkeypatch: pytest.MonkeyPatch,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    _three_versions(project)
+    first, _ = _history(project, monkeypatch)
+    path = next((project.path / ".cache" / "lexdocs").glob("history-*.json"))
+    path.write_text('{"commits": {"', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="lexdocs"):
+        second, rendered = _history(project, monkeypatch)
+    assert "unreadable" in caplog.text
+    assert len(rendered) == 3
+    assert _seen(second) == _seen(first)
+    # An entry of the wrong shape is a miss for that commit, not an error.
+    data = json.loads(path.read_text())
+    sha = first.versions[0].commit.sha
+    data["commits"][sha]["found"] = {"privacy": 12}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    third, rendered = _history(project, monkeypatch)
+    assert rendered == [sha]
+    assert _seen(third) == _seen(first)
+
+
+def test_a_committed_cache_is_never_believed(project: Repo, monkeypatch: pytest.MonkeyPatch,
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    _three_versions(project)
+    _history(project, monkeypatch)
+    folder = project.path / ".cache" / "lexdocs"
+    path = next(folder.glob("history-*.json"))
+    forged = path.read_text(encoding="utf-8").replace("personal information",
+                                                      "INJECTED TEXT")
+    assert "INJECTED TEXT" in forged
+    path.write_text(forged, encoding="utf-8")
+    project.git("add", "-f", ".cache")
+    project.commit("A pull request that carries a cache", "2024-11-02T10:00:00+00:00")
+    with caplog.at_level(logging.WARNING, logger="lexdocs"):
+        h, rendered = _history(project, monkeypatch)
+    assert "tracked by git" in caplog.text
+    assert len(rendered) == 3, "every commit is rendered from its own sources"
+    assert not any("INJECTED" in v.rendered.html for v in h.versions)
+    assert path.read_text(encoding="utf-8") == forged, "and nothing is written into it"
+
+
+def test_redlines_are_made_once_and_read_back_equal(project: Repo) -> None:
+    _three_versions(project)
+    opts = load_options(project.path)
+    first_caches = Caches()
+    first = load_timelines(opts, caches=first_caches)["privacy"]
+    assert first_caches.redlines.made >= 2  # one for each version after the first
+    assert list((project.path / ".cache" / "lexdocs").glob("redlines-*.json"))
+    second_caches = Caches()
+    second = load_timelines(opts, caches=second_caches)["privacy"]
+    assert second_caches.redlines.made == 0
+    assert [n.redline for n in second.notices] == [n.redline for n in first.notices]
+    assert any(c.material for n in second.notices[1:] for c in n.redline.changes)
+
+
+def test_the_cache_files_are_named_by_the_code_that_made_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "lexdocs"
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    before = cache.code_fingerprint.__wrapped__()
+    (package / "render" / "markup.py").write_text(
+        (package / "render" / "markup.py").read_text() + "\n# one more line\n")
+    assert cache.code_fingerprint.__wrapped__() != before

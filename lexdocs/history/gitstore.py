@@ -116,14 +116,30 @@ class GitStore:
         return (not commit.parents and shallow.exists()
                 and commit.sha in shallow.read_text().split())
 
-    def first_parent_log(self, paths: list[str]) -> list[Commit]:
+    def first_parent_log(self, paths: list[str],
+                         known: dict[tuple[str, ...], list[Commit]] | None = None,
+                         ) -> list[Commit]:
         """First-parent commits of HEAD that touched `paths`, oldest first, in one process.
 
         With --first-parent, a merge is compared with its first parent only, so
-        merged work is dated by the merge, as readers saw it.
+        merged work is dated by the merge, as readers saw it. The answer depends only
+        on the HEAD commit (and a shallow clone's boundary): with `known`, a preview
+        rebuild on the same HEAD asks git nothing.
         """
-        if self.head() is None:
+        head = self.head()
+        if head is None:
             return []
+        shallow = Path(self.repo.git_dir) / "shallow"
+        key = (head, *paths, shallow.read_text() if shallow.exists() else "")
+        if known is not None and key in known:
+            return known[key]
+        commits = self._first_parent_log(paths)
+        if known is not None:
+            known.clear()  # only the newest HEAD is worth keeping
+            known[key] = commits
+        return commits
+
+    def _first_parent_log(self, paths: list[str]) -> list[Commit]:
         spec = [self.prefix + p for p in paths]
         try:
             # NUL ends each record (-z): a subject can hold any other character.

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lexdocs.cache import JsonStore, decode, digest, encode
+from lexdocs.history.gitstore import Commit
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.sources.documents import DocumentSource, SectionSource
 
@@ -43,6 +44,8 @@ class KeptRenders:
         self._kept_parts: dict[tuple[str, Any], str] = {}
         self._changed = False
         self.hits = 0
+        self.logs: dict[tuple[str, ...], list[Commit]] = {}
+        """The first-parent log by HEAD, for the next preview rebuild (memory only)."""
 
     def _pools(self) -> dict[str, Any]:
         if self._data is None:

@@ -218,14 +218,14 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
     not read or rendered again, and git's objects are read only if one is missing."""
     snap = snapshot or working_snapshot(project, root, names)
     working = render_snapshot(snap)
-    commits = store.first_parent_log([root])
+    kept = kept or KeptRenders(None)
+    commits = store.first_parent_log([root], kept.logs)
     if commits and store.cut_off(commits[0]):
         raise GitError(
             "this clone's history is shallow: the commit that first published the documents "
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
     cache = {} if cache is None else cache
-    kept = kept or KeptRenders(None)
     last: LastRender = {}
     memo = RenderMemo()  # this walk's section renders; released with it
     found_at: list[dict[str, Found]] = []

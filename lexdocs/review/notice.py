@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from lexdocs.errors import SourceError
@@ -109,6 +109,11 @@ class Timeline:
     reviews: tuple[Review, ...] = ()
     canonical: RenderedDocument | None = None
     """The working text before dates were put in (`history.working` has them)."""
+    _in_force: dict[dt.date, VersionNotice | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """`current` by day: every version's status asks it, and scanning all versions each
+    time made a history page of N versions cost N². Not an init field, so `replace()`
+    (new notices) starts it empty."""
 
     def last_reviewed(self, today: dt.date) -> dt.date | None:
         """The latest review up to `today` that is later than the version in force."""
@@ -136,8 +141,10 @@ class Timeline:
 
     def current(self, today: dt.date) -> VersionNotice | None:
         """The newest version in force on `today`."""
-        live = [n for n in self.notices if n.effective <= today]
-        return live[-1] if live else None
+        if today not in self._in_force:
+            live = [n for n in self.notices if n.effective <= today]
+            self._in_force[today] = live[-1] if live else None
+        return self._in_force[today]
 
     def upcoming(self, today: dt.date) -> list[VersionNotice]:
         """Published versions that take effect after `today`."""
@@ -379,16 +386,15 @@ def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
             notices[name] = _inherit(notices[name])
         if not changed:
             break
+    by_commit: dict[str, list[tuple[str, str]]] = {}  # one pass, not one per version
+    for o, oms in notices.items():
+        for m in oms:
+            by_commit.setdefault(m.version.commit.sha, []).append((o, m.version.id))
     out = {}
     for name, t in timelines.items():
-        ns = notices[name]
-        shared = {}
-        for n in ns:
-            shared[n.version.commit.sha] = [
-                (o, m.version.id) for o, oms in notices.items() if o != name
-                for m in oms if m.version.commit.sha == n.version.commit.sha]
-        out[name] = _dated(t, [replace(n, together=tuple(shared[n.version.commit.sha]))
-                               for n in ns])
+        out[name] = _dated(t, [replace(n, together=tuple(
+            (o, vid) for o, vid in by_commit[n.version.commit.sha] if o != name))
+            for n in notices[name]])
     return out
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, ParamSpec, TypeVar
@@ -41,6 +42,7 @@ from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
+from lexdocs.history.versions import project_cache
 from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
@@ -129,8 +131,12 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)
-            self.themed = self.themed or ThemedPageCache(
-                self.options.project / ".cache" / "lexdocs" / "pages")
+            if self.themed is None:
+                # A page cache that came in through a commit could show a forged page.
+                trusted = project_cache(self.options.project)
+                self.themed = ThemedPageCache(
+                    trusted / "pages" if trusted
+                    else Path(tempfile.mkdtemp(prefix="lexdocs-pages-")))
             theme_dir = config.theme.custom_dir
             self.themed.set_context(
                 Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),
@@ -332,8 +338,6 @@ def _code_versions() -> str:
 
 def _serve_prefix() -> str:
     """`mkdocs serve --clean` builds into its own temporary folder: leave that one alone."""
-    import tempfile
-
     return str(Path(tempfile.gettempdir()) / "mkdocs_")
 
 

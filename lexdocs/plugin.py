@@ -100,6 +100,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                    dirty: bool) -> None:
         self.caches = Caches()
         self.command = command
+        self.themed = None  # decided again for each session (is .cache ours to use?)
 
     def on_shutdown(self) -> None:
         self.caches = Caches()

@@ -152,3 +152,22 @@ def test_the_cache_files_are_named_by_the_code_that_made_them(
     (package / "render" / "markup.py").write_text(
         (package / "render" / "markup.py").read_text() + "\n# one more line\n")
     assert cache.code_fingerprint.__wrapped__() != before
+
+
+def test_a_preview_never_reuses_pages_from_a_committed_cache(project: Repo) -> None:
+    from mkdocs.config import load_config
+
+    def themed_folder() -> Path:
+        config = load_config(config_file=str(project.path / "mkdocs.yml"))
+        plugin = config.plugins["lexdocs"]
+        config.plugins.on_startup(command="serve", dirty=False)
+        config.plugins.on_config(config)
+        assert plugin.themed is not None
+        return Path(plugin.themed.folder)
+
+    assert themed_folder() == project.path / ".cache" / "lexdocs" / "pages"
+    project.write(".cache/lexdocs/pages/forged.html", "<script>alert(1)</script>")
+    project.git("add", "-f", ".cache")
+    project.commit("A pull request that carries a page cache", "2024-11-02T10:00:00+00:00")
+    folder = themed_folder()
+    assert not folder.is_relative_to(project.path), "a session folder of its own"

@@ -91,10 +91,19 @@ class NoMemo:
         again: strings met before compare by identity at once)."""
         return make()
 
+    def sources(self, *templates: str) -> tuple[str, ...]:
+        """Digests of the templates' text, for `same` inputs; nothing when nothing is kept."""
+        return ()
+
     def join(self, *parts: str) -> str:
         """The parts joined; a preview's memo returns the same string object for the
         same parts, so hashing it again later (the themed-page key) is instant."""
         return "".join(parts)
+
+    def same(self, name: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+        """`make()`; a preview's memo gives last build's result for `name` when `inputs`
+        are equal to last build's (compared with ==, so values need not be hashable)."""
+        return make()
 
 
 class RenderMemo(NoMemo):
@@ -150,6 +159,16 @@ class RenderMemo(NoMemo):
         self._now[key] = out
         return out
 
+    def same(self, name: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+        key = ("same", name)
+        hit = self._get(key)
+        if isinstance(hit, tuple) and hit[0] == inputs:
+            out: T = hit[1]
+            return out
+        made = make()
+        self._now[key] = (inputs, made)
+        return made
+
     def _recall(self, key: Hashable | None, make: Callable[[], str]) -> str:
         hit = self._get(key) if key is not None else None
         if isinstance(hit, str):
@@ -168,6 +187,9 @@ class RenderMemo(NoMemo):
         if hit is not None:
             self.hits += 1
         return hit
+
+    def sources(self, *templates: str) -> tuple[str, ...]:
+        return tuple(self._source(t) for t in templates)
 
     def _source(self, template: str) -> str:
         """The template's file and text as a digest, read once a build (an override

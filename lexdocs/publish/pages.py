@@ -288,13 +288,23 @@ class SiteBuilder:
             banners=[self._banner(src, urls, t, n) for n in t.upcoming(self.today)])
         content = front_matter(doc.title, **self._feed_meta(t)) + head + "\n" + doc.page
         pages = [SitePage(src, content), self.history(t)]
+        # An archived version's pages are a function of these alone; a preview rebuild
+        # whose save left them equal takes last build's pages (see `RenderMemo.same`).
+        around = (h.working.slug, h.working.title, self.options.pdf, self.options.site_url,
+                  self.theme, self.memo.sources("lx-version.html", "lx-redline.html",
+                                                "lx-macros.html"))
         for n in t.notices:
-            pages.append(self.version_page(t, n))
+            status = t.status(n, self.today)
+            pages.append(self.memo.same(("version", h.name, n.version.id),
+                                        (n, status, *around),
+                                        functools.partial(self.version_page, t, n)))
             if self.options.pdf:
                 pages.append(self.version_pdf(t, n))
             previous = t.previous(n)
             if previous is not None and n.redline is not None:
-                pages.append(self.changes_page(t, previous, n))
+                pages.append(self.memo.same(
+                    ("changes", h.name, n.version.id), (previous.version.id, n, *around),
+                    functools.partial(self.changes_page, t, previous, n)))
         return pages
 
     def _banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> dict[str, Any]:

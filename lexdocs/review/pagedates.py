@@ -10,6 +10,7 @@ text, and the dates are put in here, per version, once they are final.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
@@ -23,7 +24,14 @@ T = TypeVar("T")
 
 def marked(doc: RenderedDocument) -> bool:
     """Whether the text asks for a version's own dates anywhere."""
-    return any(m in s.markdown for s in doc.sections for m in dict.values(PAGE_VERSION))
+    return any(_asks_for_dates(s.markdown) for s in doc.sections)
+
+
+@functools.lru_cache(maxsize=8192)
+def _asks_for_dates(markdown: str) -> bool:
+    """Per section text: a long history asks this of the same few thousand sections on
+    every preview save (a string's hash is computed once and kept by the string)."""
+    return any(m in markdown for m in dict.values(PAGE_VERSION))
 
 
 def bind_plain(value: T, marks: dict[str, str]) -> T:

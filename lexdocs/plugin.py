@@ -24,6 +24,7 @@ Three things keep builds fast and safe at any history length (see
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import re
 import tempfile
@@ -86,6 +87,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.pages: list[SitePage] = []
         self.pdfs: dict[str, Path | bytes] = {}
         self.caches = Caches()
+        self.settled = False
         self.from_extra = False
         self.theme = Theme()
         self.snapshot: Snapshot | None = None
@@ -101,6 +103,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.caches = Caches()
         self.command = command
         self.themed = None  # decided again for each session (is .cache ours to use?)
+        self.settled = False
 
     def on_shutdown(self) -> None:
         self.caches = Caches()
@@ -260,6 +263,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                 self.preview.forget()
             else:
                 self.preview.commit()
+                if not self.settled:
+                    _settle()
+                    self.settled = True
         if self.staged is None:
             return
         if config.strict and _warnings_counted():
@@ -315,6 +321,16 @@ def _not_about_reused_pages(record: logging.LogRecord) -> bool:
     """Reused preview pages are 'excluded' to MkDocs; its notes about that are noise."""
     return not (record.levelno <= logging.INFO
                 and record.getMessage().endswith("excluded from the built site."))
+
+
+def _settle() -> None:
+    """After a preview session's first build, take what it keeps for every later save
+    (renders, redlines, memos: a long history's hundreds of thousands of objects) out of
+    Python's cyclic garbage collection, which otherwise walks all of them again during
+    saves, 0.1 to 0.2 s at a time at 1,000 commits. Collected once first, so only what
+    is still alive is set aside; later saves are collected as usual."""
+    gc.collect()
+    gc.freeze()
 
 
 def _warnings_counted() -> bool:

@@ -35,7 +35,7 @@ from lexdocs.history.versions import DRAFT_LABEL, History, Version
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
-from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.review.redline import Override, Redline
 from lexdocs.sources.changelog import (
     Entry,
     Review,
@@ -263,14 +263,14 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
             f"{history.name}: slug '{history.source.slug}' would move the permanent pages of "
             f"versions published under '{sorted(published_slugs)[0]}'; keep the published slug",
             path=history.source.path))
-    diff = memo.diff if memo is not None else diff_documents
+    memo = memo or RedlineMemo()  # in memory only: the caller keeps none
     notices: list[VersionNotice] = []
     previous = None
     for v in history.versions:
         entry = bound.get(v.number)
         redline = None
         if previous is not None:
-            redline = diff(previous.rendered, v.rendered, overrides_of(entry), home)
+            redline = memo.diff(previous.rendered, v.rendered, overrides_of(entry), home)
         _dating(history.name, v, today, findings)
         judged = adopted is None or v.published.date() >= adopted
         effective = _gate(history.name, v.id, v.published.date(), redline, entry, days,
@@ -280,9 +280,7 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
     draft = None
     if history.draft:
         old = history.versions[-1].rendered if history.versions else None
-        draft = (memo.diff(old, history.working, overrides_of(draft_entry), home, keep=False)
-                 if memo is not None
-                 else diff_documents(old, history.working, overrides_of(draft_entry), home))
+        draft = memo.diff(old, history.working, overrides_of(draft_entry), home, keep=False)
         if old is not None:
             _gate(history.name, "draft", today, draft, draft_entry, days, path,
                   findings, draft=True)

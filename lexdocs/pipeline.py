@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lexdocs.config import Options
 from lexdocs.errors import CheckError
@@ -36,13 +37,15 @@ class Caches:
     renders: RenderCache = field(default_factory=dict)
     redlines: RedlineMemo = field(default_factory=RedlineMemo)
     kept: KeptRenders | None = None
+    folder: Path | None = None
+    """The project's cache folder once `open` has asked git (None: not ours to use)."""
 
     def open(self, opts: Options) -> KeptRenders:
         """The kept renders, and redlines kept beside them, once the project is known."""
         if self.kept is None:
-            folder = project_cache(opts.project)
-            self.kept = KeptRenders(folder)
-            self.redlines.keep_in(folder)
+            self.folder = project_cache(opts.project)
+            self.kept = KeptRenders(self.folder)
+            self.redlines.keep_in(self.folder)
         return self.kept
 
 

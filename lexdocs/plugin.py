@@ -135,7 +135,6 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)
-            if self.themed is None:
                 # A page cache that came in through a commit could show a forged page.
                 trusted = project_cache(self.options.project)
                 self.themed = ThemedPageCache(
@@ -165,6 +164,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if self.command == "serve" and self.memo is None:
             self.memo = RenderMemo()
         builder = DeferredPdfs(opts, timelines, today, self.theme, self.memo)
+        builder.cache_root = self.caches.folder  # git was asked once, by the pipeline
         self.pages = builder.build()
         del timelines
         builder.timelines = {}

@@ -33,7 +33,8 @@ from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
-CACHE_DIR = ".cache/lexdocs"
+CACHE_TOP = ".cache"
+CACHE_DIR = f"{CACHE_TOP}/lexdocs"
 __all__ = ["CHANGES_FILE", "DRAFT_LABEL", "History", "LogSnapshot", "Version",
            "build_histories", "load_histories"]
 
@@ -347,11 +348,8 @@ def cache_folder(project: Path, store: GitStore) -> Path | None:
     """`.cache/lexdocs` of the project, or None when git tracks `.cache`: a folder that
     came in through a commit is input, and an entry in it could publish text that no
     source holds."""
-    if store.tracks(CACHE_DIR.split("/")[0]):
-        if "cache" not in store.warned:
-            store.warned.add("cache")
-            log.warning("%s is tracked by git, so lexdocs keeps nothing in it; remove it "
-                        "with 'git rm -r --cached %s'", CACHE_DIR.split("/")[0],
-                        CACHE_DIR.split("/")[0])
+    if store.tracks(CACHE_TOP):
+        log.warning("%s is tracked by git, so lexdocs keeps nothing in it; remove it "
+                    "with 'git rm -r --cached %s'", CACHE_TOP, CACHE_TOP)
         return None
     return project / CACHE_DIR

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
@@ -128,6 +129,12 @@ class DeferredPdfs(SiteBuilder):
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
 
+    @functools.cached_property
+    def cache_root(self) -> Path | None:
+        """The project's cache folder, None if git tracks it; asked once per build, and a
+        caller that has asked already (the plugin, through `Caches`) sets it."""
+        return project_cache(self.options.project)
+
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         uri = Urls(t.history.working.slug).pdf(n.version.id)
         self.jobs[uri] = self.pdf_inputs(t, n)
@@ -147,8 +154,7 @@ class DeferredPdfs(SiteBuilder):
 
         if not self.jobs:
             return {}
-        trusted = project_cache(self.options.project)
-        folder = pdf.usable_cache(trusted / "pdf") if trusted else None
+        folder = pdf.usable_cache(self.cache_root / "pdf") if self.cache_root else None
         uris, jobs = list(self.jobs), list(self.jobs.values())
         if not render:
             if folder is None:
@@ -177,7 +183,7 @@ class DeferredPdfs(SiteBuilder):
         from lexdocs.publish import pdf
 
         cache = self.options.project / CACHE_DIR / "pdf"
-        folder = pdf.usable_cache(cache) if project_cache(self.options.project) else None
+        folder = pdf.usable_cache(cache) if self.cache_root else None
         if folder is None:
             raise RenderError("the PDF cache cannot be written, so no PDF can be recorded",
                               path=str(cache), hint="make .cache/lexdocs writable and retry")

@@ -8,63 +8,47 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from lexdocs.checks.rules import RULES, Rule
 from lexdocs.config import Options
-from lexdocs.findings import SEVERITIES, Finding, Severity
+from lexdocs.findings import SEVERITIES, Finding
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.documents import read_working_tree
 from lexdocs.sources.variables import load_variables_file
 
-
-@dataclass(frozen=True)
-class NoticeRule:
-    """A notice rule, documented like a compliance rule."""
-
-    id: str
-    severity: Severity
-    summary: str
-    source: str
-
-
 _POLICY = "the document's own promise of notice before a material change applies"
 NOTICE_RULES = (
-    NoticeRule("notice-summary", "error",
+    Rule("notice-summary", "error",
                "a material version has no plain-language summary in changes.yml",
                f"{_POLICY}; GDPR Art. 12(1) (clear and plain language)"),
-    NoticeRule("notice-effective", "error", "a material version has no effective date",
+    Rule("notice-effective", "error", "a material version has no effective date",
                f"{_POLICY}; FTC Act §5 (no retroactive material changes)"),
-    NoticeRule("notice-period", "error",
+    Rule("notice-period", "error",
                "a material version takes effect sooner than the notice period after "
                "it is published", f"{_POLICY}; the lexdocs notice_days option in mkdocs.yml"),
-    NoticeRule("notice-retroactive", "error", "a version takes effect before it is published",
+    Rule("notice-retroactive", "error", "a version takes effect before it is published",
                "FTC Act §5 (no retroactive material changes)"),
-    NoticeRule("notice-orphan", "error", "a change-log entry matches no version",
+    Rule("notice-orphan", "error", "a change-log entry matches no version",
                "lexdocs change-log format (README)"),
-    NoticeRule("notice-duplicate", "error", "two change-log entries describe one version",
+    Rule("notice-duplicate", "error", "two change-log entries describe one version",
                "lexdocs change-log format (README)"),
-    NoticeRule("notice-review-future", "error", "a recorded review is dated in the future",
+    Rule("notice-review-future", "error", "a recorded review is dated in the future",
                "lexdocs change-log format (README)"),
-    NoticeRule("notice-backdated", "warning",
+    Rule("notice-backdated", "warning",
                "a commit is dated before the one it follows; it is dated no earlier",
                "lexdocs notice invariants (README)"),
-    NoticeRule("notice-future-commit", "error", "a version's commit is dated after today",
+    Rule("notice-future-commit", "error", "a version's commit is dated after today",
                "lexdocs notice invariants (README)"),
-    NoticeRule("permanent-url", "error",
+    Rule("permanent-url", "error",
                "a document's slug differs from the one its versions were published under, "
                "or a recorded published version is missing or changed",
                "permanent version URLs (README, versions.json contract)"),
 )
 
 
-def all_rules() -> list[NoticeRule]:
+def all_rules() -> list[Rule]:
     """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
-    from lexdocs.checks.rules import RULES
-
-    rules: list[NoticeRule] = list(NOTICE_RULES)
-    for rule in RULES.values():
-        rules.append(NoticeRule(rule.id, rule.severity, rule.summary, rule.source))
-    return rules
+    return [*NOTICE_RULES, *RULES.values()]
 
 
 def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:

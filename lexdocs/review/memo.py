@@ -54,21 +54,22 @@ class RedlineMemo:
         `keep` False holds the redline in memory only: a draft's changes with every
         save in a preview, and writing them to disk each time would slow every save."""
         key = (id(old), id(new), tuple(overrides), home)
+        # Keyed by content only where it can be written (a memo with no folder keeps
+        # redlines in memory, by identity).
+        disk = keep and self.store.path is not None
+        stored = self._disk_key(old, new, overrides, home) if disk else None
+        if stored is not None:
+            self._used.add(stored)
         hit = self._seen.get(key)
         if hit is not None and hit[0] is old and hit[1] is new:
-            if keep:
-                self._used.add(self._disk_key(old, new, overrides, home))
             return hit[2]
-        stored = self._disk_key(old, new, overrides, home) if keep else ""
-        redline = self._load(stored) if keep else None
+        redline = self._load(stored) if stored is not None else None
         if redline is None:
             redline = diff_documents(old, new, overrides, home)
             self.made += 1
-            if keep:
+            if stored is not None:
                 self._entries()[stored] = encode(redline)
                 self._changed = True
-        if keep:
-            self._used.add(stored)
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
             self._seen.popitem(last=False)

@@ -9,19 +9,23 @@ output the work would have produced, and the worst a wrong guess can do is miss.
 
 - `TemplateCode`: compiled Jinja templates, checked against the source's hash
   by Jinja itself, so a rebuild never parses the theme's templates again.
-- `RenderMemo`: the output of one page template for one context (and of the
-  feeds, versions.json and a few pure steps), kept for the next build only, so
-  memory stays at two builds' worth. `NoMemo`, for `mkdocs build`, keeps nothing.
+- `RenderMemo`: the output of one page template for one context, a few pure
+  steps, and (as a `lexdocs.recall.Remembered`) whole groups of pages whose
+  inputs are equal, kept for the next build only, so memory stays at two
+  builds' worth. `NoMemo`, for `mkdocs build`, keeps nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable, Mapping
+from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BaseLoader, BytecodeCache, ChoiceLoader, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
+
+from lexdocs.recall import Recall, Remembered
 
 T = TypeVar("T")
 
@@ -64,7 +68,7 @@ class TemplateCode(BytecodeCache):
     _options = ""
 
 
-class NoMemo:
+class NoMemo(Recall):
     """What `mkdocs build` uses: every call computes, nothing is kept (a build is made
     once, and its memory should go when its pages are written)."""
 
@@ -72,10 +76,7 @@ class NoMemo:
 
     def start(self, env: Environment) -> None:
         """A new build begins with the page templates of `env`."""
-
-    def recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
-        """`make()`; a preview's memo gives last build's text for equal `inputs`."""
-        return make()
+        self.next_build()
 
     def render(self, template: str, context: Mapping[str, object], make: Callable[[], str]
                ) -> str:
@@ -91,8 +92,9 @@ class NoMemo:
         again: strings met before compare by identity at once)."""
         return make()
 
-    def sources(self, *templates: str) -> tuple[str, ...]:
-        """Digests of the templates' text, for `same` inputs; nothing when nothing is kept."""
+    def sources(self) -> tuple[str, ...]:
+        """A digest of every file the page templates can load, for `same` inputs;
+        nothing when nothing is kept."""
         return ()
 
     def join(self, *parts: str) -> str:
@@ -100,13 +102,8 @@ class NoMemo:
         same parts, so hashing it again later (the themed-page key) is instant."""
         return "".join(parts)
 
-    def same(self, name: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
-        """`make()`; a preview's memo gives last build's result for `name` when `inputs`
-        are equal to last build's (compared with ==, so values need not be hashable)."""
-        return make()
 
-
-class RenderMemo(NoMemo):
+class RenderMemo(Remembered, NoMemo):
     """Output by its full input, across two builds: `start` lets go of what the build
     before last used, so memory stays at two builds' worth.
 
@@ -118,25 +115,19 @@ class RenderMemo(NoMemo):
     """
 
     def __init__(self) -> None:
+        super().__init__()
         self.code = TemplateCode()
         self.theme_code = TemplateCode()  # MkDocs' theme environment, apart from ours
-        self._last: dict[Hashable, object] = {}
-        self._now: dict[Hashable, object] = {}
         self._env: Environment | None = None
-        self._sources: dict[str, str] = {}
-        self.hits = 0
+        self._digest = ""
 
     def start(self, env: Environment) -> None:
-        self._last, self._now = self._now, {}
-        self._env, self._sources = env, {}
-        self.hits = 0
-
-    def recall(self, kind: str, inputs: Mapping[str, object], make: Callable[[], str]) -> str:
-        return self._recall(_key(kind, "", inputs), make)
+        self.next_build()
+        self._env, self._digest = env, ""
 
     def render(self, template: str, context: Mapping[str, object], make: Callable[[], str]
                ) -> str:
-        return self._recall(_key(template, self._source(template), context), make)
+        return self._recall(_key(template, self._source(), context), make)
 
     def keep(self, inputs: tuple[Hashable, ...], make: Callable[[], str]) -> str:
         return self._recall(("keep", *inputs), make)
@@ -159,16 +150,6 @@ class RenderMemo(NoMemo):
         self._now[key] = out
         return out
 
-    def same(self, name: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
-        key = ("same", name)
-        hit = self._get(key)
-        if isinstance(hit, tuple) and hit[0] == inputs:
-            out: T = hit[1]
-            return out
-        made = make()
-        self._now[key] = (inputs, made)
-        return made
-
     def _recall(self, key: Hashable | None, make: Callable[[], str]) -> str:
         hit = self._get(key) if key is not None else None
         if isinstance(hit, str):
@@ -178,29 +159,31 @@ class RenderMemo(NoMemo):
             self._now[key] = out
         return out
 
-    def _get(self, key: Hashable) -> object:
-        hit = self._now.get(key)
-        if hit is None:
-            hit = self._last.get(key)
-            if hit is not None:
-                self._now[key] = hit
-        if hit is not None:
-            self.hits += 1
-        return hit
+    def sources(self) -> tuple[str, ...]:
+        return (self._source(),)
 
-    def sources(self, *templates: str) -> tuple[str, ...]:
-        return tuple(self._source(t) for t in templates)
+    def _source(self) -> str:
+        """Every file in the template folders (the site's overrides, then ours), path and
+        text, as one digest read once a build: a template can include any of them, so
+        an override edited between two saves changes the key of every page."""
+        if not self._digest:
+            assert self._env is not None
+            digest = hashlib.sha256()
+            for folder in _search_paths(self._env.loader):
+                for path in sorted(Path(folder).rglob("*")):
+                    if path.is_file():
+                        digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
+            self._digest = digest.hexdigest()
+        return self._digest
 
-    def _source(self, template: str) -> str:
-        """The template's file and text as a digest, read once a build (an override
-        edited between two saves changes the key of every page that uses it)."""
-        digest = self._sources.get(template)
-        if digest is None:
-            assert self._env is not None and self._env.loader is not None
-            source, filename, _ = self._env.loader.get_source(self._env, template)
-            digest = hashlib.sha256(f"{filename}\0{source}".encode()).hexdigest()
-            self._sources[template] = digest
-        return digest
+
+def _search_paths(loader: BaseLoader | None) -> list[str]:
+    """The folders a (choice of) file-system loader(s) reads, in order."""
+    if isinstance(loader, ChoiceLoader):
+        return [p for sub in loader.loaders for p in _search_paths(sub)]
+    if isinstance(loader, FileSystemLoader):
+        return [str(p) for p in loader.searchpath]
+    return []
 
 
 def _key(kind: str, source: str, inputs: Mapping[str, object]) -> bytes | None:

@@ -20,6 +20,7 @@ from lexdocs.findings import Finding
 from lexdocs.history.kept import KeptRenders
 from lexdocs.history.published import check_record, load_record
 from lexdocs.history.versions import Progress, RenderCache, load_histories, project_cache
+from lexdocs.recall import Recall
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.notice import Timeline, align_shared, build_date, build_timeline
 from lexdocs.sources.snapshot import Snapshot
@@ -31,7 +32,9 @@ class Caches:
     plugin holds one), on disk under `.cache/lexdocs` for the next process.
 
     Every entry is keyed by content (git object ids, hashes of texts, the code's own
-    hash), so none can answer for text it was not made from.
+    hash), so none can answer for text it was not made from. `recall` keeps nothing
+    unless a preview session gives it a memory (`lexdocs.recall.Remembered`): then a
+    save that leaves the commits as they were reuses every committed version's verdict.
     """
 
     renders: RenderCache = field(default_factory=dict)
@@ -39,6 +42,7 @@ class Caches:
     kept: KeptRenders | None = None
     folder: Path | None = None
     """The project's cache folder once `open` has asked git (None: not ours to use)."""
+    recall: Recall = field(default_factory=Recall)
 
     def open(self, opts: Options) -> KeptRenders:
         """The kept renders, and redlines kept beside them, once the project is known."""
@@ -60,11 +64,13 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     day = today or build_date(opts.tz)
     caches = caches or Caches()
     kept = caches.open(opts)
+    recall = caches.recall
+    recall.next_build()
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
-                               caches.renders, progress, snapshot, kept)
+                               caches.renders, progress, snapshot, kept, recall)
     timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url,
-                                                   caches.redlines)
-                              for name, h in histories.items()})
+                                                   caches.redlines, recall)
+                              for name, h in histories.items()}, recall)
     caches.redlines.save()
     record = load_record(opts.project)
     if record is None:

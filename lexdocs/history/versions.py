@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
 from lexdocs.history.kept import Found, KeptRenders
+from lexdocs.recall import Recall
 from lexdocs.render.memo import RenderMemo
 from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
@@ -211,12 +212,15 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
                     store: GitStore, cache: RenderCache | None = None,
                     progress: Progress | None = None,
                     snapshot: Snapshot | None = None,
-                    kept: KeptRenders | None = None) -> dict[str, History]:
+                    kept: KeptRenders | None = None,
+                    recall: Recall | None = None) -> dict[str, History]:
     """Histories of all `names`, from one log and one reader, whatever the history's length.
 
     `snapshot` is the working tree as the caller already loaded it; without one it is
     loaded here. `kept` holds the renders of earlier builds: a commit found there is
-    not read or rendered again, and git's objects are read only if one is missing."""
+    not read or rendered again, and git's objects are read only if one is missing.
+    With `recall` (a preview session), the same commits give back last build's very
+    versions: what a save changes is the working tree alone."""
     snap = snapshot or working_snapshot(project, root, names)
     working = render_snapshot(snap)
     kept = kept or KeptRenders(None)
@@ -226,6 +230,24 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             "this clone's history is shallow: the commit that first published the documents "
             "is not in it, so 'Last Updated' cannot be known",
             path=str(project), hint=shallow_hint())
+    # Versions are a function of the commits alone (git objects never change), so the
+    # commits are the whole input.
+    committed = (recall or Recall()).same(
+        ("histories", root, tuple(names), str(tz)), tuple(commits),
+        lambda: _committed(store, root, names, tz, commits, cache, progress, kept))
+    return {name: History(name=name, versions=committed[name][0], working=working[name],
+                          source=snap.documents[name], logs=committed[name][1],
+                          working_log=snap.changelogs[name], sources=snap)
+            for name in names}
+
+
+Committed = dict[str, tuple[tuple[Version, ...], tuple[LogSnapshot, ...]]]
+
+
+def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
+               commits: list[Commit], cache: RenderCache | None,
+               progress: Progress | None, kept: KeptRenders) -> Committed:
+    """Each document's versions and change-log snapshots along `commits`."""
     cache = {} if cache is None else cache
     last: LastRender = {}
     memo = RenderMemo()  # this walk's section renders; released with it
@@ -250,7 +272,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             progress(done, len(commits))
     kept.save({c.sha for c in commits})
     dates = publication_dates(commits, tz)
-    out = {}
+    out: Committed = {}
     for name in names:
         versions: list[Version] = []
         logs: list[LogSnapshot] = []
@@ -270,9 +292,7 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
             text = logs_here[name]
             if not logs or logs[-1].text != text:
                 logs.append(LogSnapshot(version=len(versions), text=text))
-        out[name] = History(name=name, versions=tuple(versions), working=working[name],
-                            source=snap.documents[name], logs=tuple(logs),
-                            working_log=snap.changelogs[name], sources=snap)
+        out[name] = (tuple(versions), tuple(logs))
     return out
 
 
@@ -323,7 +343,8 @@ def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
                    tz: ZoneInfo, cache: RenderCache | None = None,
                    progress: Progress | None = None,
                    snapshot: Snapshot | None = None,
-                   kept: KeptRenders | None = None) -> dict[str, History]:
+                   kept: KeptRenders | None = None,
+                   recall: Recall | None = None) -> dict[str, History]:
     """Open the repository, read every history, close the reader; `progress(done, total)`
     is called after each commit, for a progress bar. Without `kept`, renders are kept in
     the project's own cache folder (see `cache_folder`)."""
@@ -333,7 +354,7 @@ def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],
         if kept is None:
             kept = KeptRenders(cache_folder(project, store))
         return build_histories(project, root, list(names), tz, store, cache, progress,
-                               snapshot, kept)
+                               snapshot, kept, recall)
 
 
 def project_cache(project: Path) -> Path | None:
@@ -342,6 +363,14 @@ def project_cache(project: Path) -> Path | None:
 
     with open_store(project) as store:
         return cache_folder(project, store)
+
+
+def ref_files(project: Path) -> list[Path]:
+    """The files that change when the project's HEAD moves (see `GitStore.ref_files`)."""
+    from lexdocs.history.gitstore import open_store
+
+    with open_store(project) as store:
+        return store.ref_files()
 
 
 def cache_folder(project: Path, store: GitStore) -> Path | None:

@@ -31,7 +31,8 @@ from typing import Any, Literal
 
 from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
-from lexdocs.history.versions import DRAFT_LABEL, History, Version
+from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
+from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
@@ -198,7 +199,7 @@ def build_date(tz: dt.tzinfo) -> dt.date:
     return dt.datetime.now(tz).date()
 
 
-def _bind(history: History, entries: list[Entry], path: str,
+def _bind(history: Committed, entries: list[Entry], path: str,
           findings: list[Finding]) -> tuple[dict[int, Entry], Entry | None]:
     """Entries by version number; and the entry that describes the draft, if any."""
     first_seen: dict[str, int] = {}
@@ -236,70 +237,117 @@ def _bind(history: History, entries: list[Entry], path: str,
     return bound, draft_entry
 
 
+@dataclass(frozen=True)
+class Committed:
+    """Everything the notice rules judge a document's committed versions by: the
+    working tree's change log and declared rules, and whether a draft is pending (an
+    entry added with it describes the draft). Only these; so a preview rebuild that
+    finds them equal takes last build's verdicts (`lexdocs.recall`)."""
+
+    name: str
+    versions: tuple[Version, ...]
+    logs: tuple[LogSnapshot, ...]
+    working_log: str | None
+    draft: bool
+    path: str
+    notice_days: int | None
+    adopted: dt.date | None
+    """The `adopted:` day as the working tree declares it: adoption is a fact about the
+    project today, so a commit from before the key existed does not undo it."""
+    slug: str
+
+    @classmethod
+    def of(cls, h: History) -> Committed:
+        s = h.source
+        return cls(h.name, h.versions, h.logs, h.working_log, h.draft, s.path, s.notice_days,
+                   s.adopted, s.slug)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """The committed versions' notices (invariant 1 applied, dates not yet printed)."""
+
+    notices: tuple[VersionNotice, ...]
+    findings: tuple[Finding, ...]
+    reviews: tuple[Review, ...]
+    draft_entry: Entry | None
+    days: int
+    path: str
+
+
 def build_timeline(history: History, notice_days: int, today: dt.date,
-                   home: str = "", memo: RedlineMemo | None = None) -> Timeline:
+                   home: str = "", memo: RedlineMemo | None = None,
+                   recall: Recall | None = None) -> Timeline:
     """Redline every version against the one before and apply the notice rules.
 
     `home` is the site's own address (MkDocs `site_url`): a link moved to it is a link
-    within the site, not to another organisation."""
-    root = history.source.path.rsplit("/", 2)[0]
-    path = changes_path(root, history.name)
+    within the site, not to another organisation. With `recall` (a preview session),
+    a save that left the committed side equal costs only the draft's redline."""
+    recall = recall or Recall()
+    memo = memo or RedlineMemo()  # in memory only: the caller keeps none
+    c = Committed.of(history)
+    judged = recall.same(("timeline", history.name), (c, notice_days, today, home),
+                         lambda: _judge(c, notice_days, today, home, memo))
+    findings = list(judged.findings)
+    draft = None
+    if history.draft:
+        old = history.versions[-1].rendered if history.versions else None
+        draft = memo.diff(old, history.working, overrides_of(judged.draft_entry), home,
+                          keep=False)
+        if old is not None:
+            _gate(history.name, "draft", today, draft, judged.draft_entry, judged.days,
+                  judged.path, findings, draft=True)
+    return _dated(Timeline(history, (), draft, tuple(findings), judged.reviews,
+                           canonical=history.working), judged.notices, recall, "own")
+
+
+def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
+           memo: RedlineMemo) -> _Judged:
+    """The committed versions' redlines, effective dates and findings."""
+    root = c.path.rsplit("/", 2)[0]
+    path = changes_path(root, c.name)
     findings: list[Finding] = []
-    items = read_log(history.working_log, path)
+    items = read_log(c.working_log, path)
     entries = [e for e in items if isinstance(e, Entry)]
     reviews = tuple(r for r in items if isinstance(r, Review))
     for r in reviews:
         if r.date > today:
             findings.append(Finding("notice-review-future", "error",
-                                    f"{history.name}: a review dated {r.date} is in the future",
+                                    f"{c.name}: a review dated {r.date} is in the future",
                                     path=r.path, line=r.line))
-    bound, draft_entry = _bind(history, entries, path, findings)
-    days = history.source.notice_days if history.source.notice_days is not None else notice_days
-    adopted = _adopted(history)
-    published_slugs = {v.source.slug for v in history.versions}
-    if published_slugs - {history.source.slug}:
+    bound, draft_entry = _bind(c, entries, path, findings)
+    days = c.notice_days if c.notice_days is not None else notice_days
+    published_slugs = {v.source.slug for v in c.versions}
+    if published_slugs - {c.slug}:
         findings.append(Finding(
             "permanent-url", "error",
-            f"{history.name}: slug '{history.source.slug}' would move the permanent pages of "
+            f"{c.name}: slug '{c.slug}' would move the permanent pages of "
             f"versions published under '{sorted(published_slugs)[0]}'; keep the published slug",
-            path=history.source.path))
-    memo = memo or RedlineMemo()  # in memory only: the caller keeps none
+            path=c.path))
     notices: list[VersionNotice] = []
     previous = None
-    for v in history.versions:
+    for v in c.versions:
         entry = bound.get(v.number)
         redline = None
         if previous is not None:
             redline = memo.diff(previous.rendered, v.rendered, overrides_of(entry), home)
-        _dating(history.name, v, today, findings)
-        judged = adopted is None or v.published.date() >= adopted
-        effective = _gate(history.name, v.id, v.published.date(), redline, entry, days,
+        _dating(c.name, v, today, findings)
+        judged = c.adopted is None or v.published.date() >= c.adopted
+        effective = _gate(c.name, v.id, v.published.date(), redline, entry, days,
                           path, findings if judged else [], draft=False)
         notices.append(VersionNotice(v, entry, redline, effective or v.date, judged=judged))
         previous = v
-    draft = None
-    if history.draft:
-        old = history.versions[-1].rendered if history.versions else None
-        draft = memo.diff(old, history.working, overrides_of(draft_entry), home, keep=False)
-        if old is not None:
-            _gate(history.name, "draft", today, draft, draft_entry, days, path,
-                  findings, draft=True)
-    return _dated(Timeline(history, (), draft, tuple(findings), reviews,
-                           canonical=history.working), _inherit(notices))
+    return _Judged(tuple(_inherit(notices)), tuple(findings), reviews, draft_entry, days, path)
 
 
-def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
-    """Each version's text with its final dates, from the canonical texts; the working
-    text with the dates of the version it equals, or the draft's."""
-    raw = {v.number: v.rendered for v in t.history.versions}
-    with_marks = {number for number, doc in raw.items() if marked(doc)}
-    dated = tuple(replace(
-        n, version=replace(n.version, rendered=bind_dates(
-            raw[n.version.number], n.version.display_date, n.effective_display())),
-        redline=n.redline if not {n.version.number, n.version.number - 1} & with_marks
-        else bind_plain(n.redline, {PAGE_VERSION["last_updated"]: n.version.display_date,
-                                     PAGE_VERSION["effective"]: n.effective_display()}))
-        for n in notices)
+def _dated(t: Timeline, notices: tuple[VersionNotice, ...], recall: Recall,
+           stage: str) -> Timeline:
+    """`t` with `notices`, each version's text with its final dates (made from the
+    canonical texts), and the working text with the dates of the version it equals,
+    or the draft's."""
+    versions = t.history.versions
+    dated = recall.same(("dated", t.history.name, stage), (versions, notices),
+                        lambda: _date_notices(versions, notices))
     canonical = t.canonical or t.history.working
     if t.history.draft or not dated:
         working = bind_dates(canonical, DRAFT_LABEL, "not yet set (draft)")
@@ -309,10 +357,17 @@ def _dated(t: Timeline, notices: list[VersionNotice]) -> Timeline:
     return replace(t, history=replace(t.history, working=working), notices=dated)
 
 
-def _adopted(history: History) -> dt.date | None:
-    """The `adopted:` day as the working tree declares it: adoption is a fact about the
-    project today, so a commit from before the key existed does not undo it."""
-    return history.source.adopted
+def _date_notices(versions: tuple[Version, ...], notices: tuple[VersionNotice, ...]
+                  ) -> tuple[VersionNotice, ...]:
+    raw = {v.number: v.rendered for v in versions}
+    with_marks = {number for number, doc in raw.items() if marked(doc)}
+    return tuple(replace(
+        n, version=replace(n.version, rendered=bind_dates(
+            raw[n.version.number], n.version.display_date, n.effective_display())),
+        redline=n.redline if not {n.version.number, n.version.number - 1} & with_marks
+        else bind_plain(n.redline, {PAGE_VERSION["last_updated"]: n.version.display_date,
+                                     PAGE_VERSION["effective"]: n.effective_display()}))
+        for n in notices)
 
 
 def _dating(doc: str, v: Version, today: dt.date, findings: list[Finding]) -> None:
@@ -350,7 +405,8 @@ def _inherit(notices: list[VersionNotice]) -> list[VersionNotice]:
     return out
 
 
-def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
+def align_shared(timelines: dict[str, Timeline], recall: Recall | None = None
+                 ) -> dict[str, Timeline]:
     """Invariant 2: versions one commit made in several documents take effect together.
 
     A summary or a regional notice made by the same commit as the statement it
@@ -359,7 +415,15 @@ def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
     a version's entry gives `effective_reason:`; then invariant 1 is applied
     again. A historical first version dated by a declared baseline keeps its date.
     """
-    notices = {name: list(t.notices) for name, t in timelines.items()}
+    recall = recall or Recall()
+    inputs = tuple((name, t.history.versions, t.notices) for name, t in timelines.items())
+    aligned = recall.same(("aligned",), inputs,
+                          lambda: _align({name: t.notices for name, t in timelines.items()}))
+    return {name: _dated(t, aligned[name], recall, "aligned") for name, t in timelines.items()}
+
+
+def _align(given: dict[str, tuple[VersionNotice, ...]]) -> dict[str, tuple[VersionNotice, ...]]:
+    notices = {name: list(ns) for name, ns in given.items()}
     for _ in range(len(notices) + 1):
         groups: dict[str, list[tuple[str, int]]] = {}
         for name, ns in notices.items():
@@ -388,12 +452,9 @@ def align_shared(timelines: dict[str, Timeline]) -> dict[str, Timeline]:
     for o, oms in notices.items():
         for m in oms:
             by_commit.setdefault(m.version.commit.sha, []).append((o, m.version.id))
-    out = {}
-    for name, t in timelines.items():
-        out[name] = _dated(t, [replace(n, together=tuple(
-            (o, vid) for o, vid in by_commit[n.version.commit.sha] if o != name))
-            for n in notices[name]])
-    return out
+    return {name: tuple(replace(n, together=tuple(
+        (o, vid) for o, vid in by_commit[n.version.commit.sha] if o != name))
+        for n in ns) for name, ns in notices.items()}
 
 
 def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,

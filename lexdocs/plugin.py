@@ -37,18 +37,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
-from lexdocs.history.versions import project_cache
+from lexdocs.history.versions import project_cache, ref_files
 from lexdocs.pipeline import Caches, publishable_timelines
+from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
-from lexdocs.publish.pages import THEME, SitePage, Theme, navigation
+from lexdocs.publish.pages import THEME, Group, Theme, navigation
 from lexdocs.publish.preview import PreviewSite
+from lexdocs.recall import Remembered
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 log = get_plugin_logger(__name__)
@@ -84,7 +86,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.options: Options | None = None
-        self.pages: list[SitePage] = []
+        self.groups: list[Group] = []
+        self.files = GeneratedFiles()
         self.pdfs: dict[str, Path | bytes] = {}
         self.caches = Caches()
         self.settled = False
@@ -100,9 +103,11 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
-        self.caches = Caches()
+        # A preview remembers the last build's results, so a save redoes only its draft.
+        self.caches = Caches(recall=Remembered()) if command == "serve" else Caches()
         self.command = command
         self.themed = None  # decided again for each session (is .cache ours to use?)
+        self.files = GeneratedFiles()
         self.settled = False
 
     def on_shutdown(self) -> None:
@@ -165,7 +170,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             self.memo = RenderMemo()
         builder = DeferredPdfs(opts, timelines, today, self.theme, self.memo)
         builder.cache_root = self.caches.folder  # git was asked once, by the pipeline
-        self.pages = builder.build()
+        self.groups = builder.groups()
         del timelines
         builder.timelines = {}
         if self.command != "serve":
@@ -184,46 +189,13 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand MkDocs every generated page; under serve, unchanged ones already themed
         and, if the last build left them in the site folder, not even copied."""
-        self.page_keys = {}
-        reused = 0
-        site = self.preview
-        for page in self.pages:
-            existing = files.get_file_from_path(page.uri)
-            if existing is not None:
-                files.remove(existing)
-            if page.uri in self.pdfs:
-                source = self.pdfs[page.uri]
-                if isinstance(source, Path) and site is not None:
-                    files.append(site.file(config, page.uri, source, f"pdf:{source}"))
-                elif isinstance(source, Path):
-                    files.append(File.generated(config, page.uri, abs_src_path=str(source)))
-                else:
-                    files.append(File.generated(config, page.uri, content=source))
-            elif isinstance(page.content, bytes) and not page.content:
-                continue  # a PDF left out of a preview
-            elif self.themed is not None and page.uri.endswith("index.md") \
-                    and isinstance(page.content, str):
-                key = self.themed.key(page.uri, page.content)
-                hit = self.themed.get(key)
-                if hit is not None:
-                    # The Markdown stays, excluded, so links to it still resolve without
-                    # MkDocs rendering it; the themed HTML is copied where it would go.
-                    reused += 1
-                    html_uri = page.uri[: -len(".md")] + ".html"
-                    files.append(File.generated(config, page.uri, content=page.content,
-                                                inclusion=InclusionLevel.EXCLUDED))
-                    files.append(site.file(config, html_uri, hit, key) if site is not None
-                                 else File.generated(config, html_uri, abs_src_path=str(hit)))
-                else:
-                    self.page_keys[page.uri] = key
-                    files.append(File.generated(config, page.uri, content=page.content))
-            else:
-                files.append(File.generated(config, page.uri, content=page.content))
-        kept = site.restore() if site is not None else 0
-        if reused:
+        made = self.files.add(files, config, self.groups, self.pdfs, self.themed, self.preview)
+        self.page_keys = made.page_keys
+        kept = self.preview.restore() if self.preview is not None else 0
+        if made.reused:
             log.info("preview: %d unchanged page(s) reused (%d left in place), %d rendered",
-                     reused, kept, len(self.page_keys))
-        self.pages = []  # MkDocs' files hold what is still needed
+                     made.reused, kept, len(self.page_keys))
+        self.groups = []  # MkDocs' files hold what is still needed
         self.pdfs = {}
         return files
 
@@ -261,6 +233,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if self.preview is not None:
             if config.strict and _warnings_counted():
                 self.preview.forget()
+                self.files.forget()
             else:
                 self.preview.commit()
                 if not self.settled:
@@ -276,6 +249,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
+        self.files.forget()
         if self.preview is not None:
             self.preview.forget()
         if self.staged is not None:
@@ -286,6 +260,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                  builder: Any) -> LiveReloadServer:
         opts = self._opts()
         server.watch(str(opts.project / opts.source_dir))
+        for path in ref_files(opts.project):  # a commit publishes the draft: show it so
+            server.watch(str(path))
         return server
 
     def _opts(self) -> Options:

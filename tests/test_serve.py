@@ -197,3 +197,86 @@ def test_a_rebuild_failing_while_the_folder_is_aside_puts_it_back(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == [site.name]
     preview.set_aside(str(site))
     assert site.is_dir(), "a folder nobody vouches for was set aside again"
+
+
+def _built(serving: Serving, count: int, seconds: float = 60) -> int:
+    """Wait until the server has seen more than `count` changes and built the last one;
+    the new count. (A request is held while a build runs, so one answered after the
+    change was seen comes from the new site; MkDocs' log drops a repeated "built in".)"""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        seen = serving.log_path.read_text().count("Detected file changes")
+        if seen > count:
+            time.sleep(0.5)  # the same save's later events join that build or start one
+            with urllib.request.urlopen(serving.base, timeout=seconds) as response:
+                response.read()
+            if serving.log_path.read_text().count("Detected file changes") == seen:
+                return seen
+        time.sleep(0.1)
+    raise AssertionError(f"no build after {count}: {serving.log_path.read_text()[-2000:]}")
+
+
+# Lists of the pages MkDocs rendered in a build: in a preview, a page reused from the
+# page cache is not one of them (README, "Preview").
+_RENDERED_ONLY = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and str(p.relative_to(folder)) not in _RENDERED_ONLY}
+
+
+def _reference(project: Repo, site_url: str, folder: Path) -> dict[str, bytes]:
+    """What `mkdocs build` makes of the same sources for the same address, in a process
+    that remembers nothing."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    code = ("import sys; from mkdocs.config import load_config; "
+            "from mkdocs.commands.build import build; "
+            "c = load_config(config_file='mkdocs.yml', site_dir=sys.argv[1]); "
+            "c.site_url = sys.argv[2]; c.plugins.on_startup(command='build', dirty=False); "
+            "build(c); c.plugins.on_shutdown()")
+    subprocess.run([sys.executable, "-c", code, str(folder), site_url], cwd=project.path,
+                   env=env, check=True, capture_output=True)
+    return _tree(folder)
+
+
+def test_a_preview_session_serves_what_a_build_would(project: Repo, tmp_path: Path) -> None:
+    """Through saves, a commit and a change-log edit in one session, which reuse last
+    build's versions, verdicts, archive pages and files, the served folder is byte for
+    byte what a fresh `mkdocs build` makes for the same address."""
+    _two_versions(project)
+    os.environ["SOURCE_DATE_EPOCH"] = "1735732800"  # 2025-01-01, in this process and serve's
+    try:
+        serving = Serving(project, tmp_path)
+        try:
+            fetch_until(serving.base, "Legal", 60)
+            builds = 0
+            steps = [
+                ("a draft edit", lambda: project.replace(
+                    "policy_src/privacy/20-retention.md", "Write to", "Please write to")),
+                ("another save of it", lambda: project.replace(
+                    "policy_src/privacy/20-retention.md", "Please write to", "Do write to")),
+                ("the draft committed", lambda: (project.write(
+                    "policy_src/privacy/changes.yml",
+                    project.read("policy_src/privacy/changes.yml")
+                    + "- summary: We ask you to write.\n  effective: 2025-01-15\n"),
+                    project.commit("Ask politely", "2024-12-01T10:00:00+00:00"))),
+                ("a summary edited", lambda: project.replace(
+                    "policy_src/privacy/changes.yml", "We ask you to write.",
+                    "We ask you to write to us.")),
+            ]
+            for n, (what, change) in enumerate([("first build", lambda: None), *steps]):
+                change()
+                if n:
+                    builds = _built(serving, builds)
+                served = _tree(serving.site())
+                expected = _reference(project, serving.base, tmp_path / f"ref{n}")
+                assert served.keys() == expected.keys(), what
+                differ = [k for k in served if served[k] != expected[k]]
+                assert not differ, f"after {what}: {differ[:5]}"
+        finally:
+            text = serving.stop()
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    assert "Traceback" not in text
+    assert "reused" in text

@@ -97,6 +97,14 @@ class GitStore:
         except ValueError:
             return None
 
+    def ref_files(self) -> list[Path]:
+        """The files git changes when HEAD moves (a commit, a checkout, a reset): what a
+        preview watches, so the page stops calling committed text a draft."""
+        common = Path(self.repo.common_dir)
+        paths = [Path(self.repo.git_dir) / "HEAD", common / "refs" / "heads",
+                 common / "packed-refs"]
+        return [p for p in paths if p.exists()]
+
     def tracks(self, path: str) -> bool:
         """True if git tracks anything at or below `path` (relative to the project): such
         a file came in through a commit, so lexdocs must not take it for its own cache."""

@@ -32,7 +32,7 @@ from lexdocs.cache import make_folder
 from lexdocs.config import Options
 from lexdocs.history.versions import CACHE_DIR, project_cache
 from lexdocs.publish.memo import RenderMemo
-from lexdocs.publish.pages import SiteBuilder, SitePage, Theme
+from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
 
@@ -128,6 +128,15 @@ class DeferredPdfs(SiteBuilder):
         super().__init__(options, timelines, today, theme, memo)
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
+        self._job_groups: list[tuple[PdfPage, ...]] = []
+
+    def groups(self) -> list[Group]:
+        """The pages, each PDF a placeholder whose inputs become a job for `resolve`."""
+        groups = super().groups()
+        self._job_groups = [pdfs for group in groups
+                            if (pdfs := tuple(p for p in group if isinstance(p, PdfPage)))]
+        self.jobs = {p.uri: dict(p.inputs) for pdfs in self._job_groups for p in pdfs}
+        return groups
 
     @functools.cached_property
     def cache_root(self) -> Path | None:
@@ -137,8 +146,7 @@ class DeferredPdfs(SiteBuilder):
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         uri = Urls(t.history.working.slug).pdf(n.version.id)
-        self.jobs[uri] = self.pdf_inputs(t, n)
-        return SitePage(uri, b"")
+        return PdfPage(uri, b"", tuple(self.pdf_inputs(t, n).items()))
 
     def resolve(self, *, render: bool) -> dict[str, Path | bytes]:
         """Each PDF page's cache file (or bytes, with no usable cache).
@@ -159,8 +167,13 @@ class DeferredPdfs(SiteBuilder):
         if not render:
             if folder is None:
                 return {}
-            keys = [self._pdf_key(job) for job in jobs]
-            found = {u: pdf.cached(folder, k) for u, k in zip(uris, keys, strict=True)}
+            # A group of PDFs the memo gave back whole is looked up again only if the
+            # cache folder changed (a file added or removed changes its mtime).
+            when = folder.stat().st_mtime_ns
+            found: dict[str, Path | None] = {}
+            for pdfs in self._job_groups:
+                found.update(self.memo.same(("pdfs", pdfs[0].uri), (pdfs, folder, when),
+                                            functools.partial(self._look_up, folder, pdfs)))
             self.left_out = sum(1 for p in found.values() if p is None)
             return {u: p for u, p in found.items() if p is not None}
         if folder is None:
@@ -168,13 +181,18 @@ class DeferredPdfs(SiteBuilder):
         paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
         return dict(zip(uris, paths, strict=True))
 
-    def _pdf_key(self, job: dict[str, str]) -> str:
+    def _look_up(self, folder: Path, pdfs: tuple[PdfPage, ...]) -> dict[str, Path | None]:
+        """Each PDF's file in the cache, None where it has none yet."""
+        from lexdocs.publish import pdf
+
+        return {p.uri: pdf.cached(folder, self._pdf_key(p.inputs)) for p in pdfs}
+
+    def _pdf_key(self, inputs: tuple[tuple[str, str], ...]) -> str:
         """The PDF's cache key; in a preview, recalled by its full input (hashing a
         thousand version bodies again on every save took a tenth of a second)."""
         from lexdocs.publish import pdf
 
-        return self.memo.keep(("pdf-key", *sorted(job.items())),
-                              lambda: pdf.cache_key(**job))
+        return self.memo.keep(("pdf-key", *inputs), lambda: pdf.cache_key(**dict(inputs)))
 
     def published_pdfs(self) -> dict[str, Path]:
         """Every PDF this site publishes, by cache key, from the cache (made first if

@@ -60,6 +60,18 @@ class SitePage:
 
 
 @dataclass(frozen=True)
+class PdfPage(SitePage):
+    """A version's PDF still to be made (`content` empty), from `inputs` (`pdf_inputs`)."""
+
+    inputs: tuple[tuple[str, str], ...] = ()
+
+
+Group = tuple[SitePage, ...]
+"""Pages that change together. Under a preview memo, a group whose inputs are equal
+to last build's is last build's very tuple, so what is made from it can be reused."""
+
+
+@dataclass(frozen=True)
 class Theme:
     """What the site's theme decides about our pages: its language and its overrides."""
 
@@ -168,24 +180,37 @@ class SiteBuilder:
         self.memo.start(self.env)
 
     def build(self) -> list[SitePage]:
-        pages = [self.home()]
+        return [page for group in self.groups() for page in group]
+
+    def groups(self) -> list[Group]:
+        """Every page, grouped by what it is made from.
+
+        The home page and each document's main page show the working tree (a draft,
+        in a preview), so they are made every time. Everything else, the history,
+        every version's page, PDF and redline, the notices and the feeds, is made
+        from the published versions alone: its group is recalled whole when those,
+        the day and the site's settings are as in the last build.
+        """
+        groups: list[Group] = [(self.home(),)]
+        around = (self.today, self.options, self.theme, self.memo.sources())
         for name in self.options.documents:
             t = self.timelines[name]
-            pages.extend(self.document(t))
-            spec = feed_spec(self.options, self.timelines, only=name,
-                             language=self.theme.language)
-            pages.append(SitePage(Urls(t.history.working.slug).feed,
-                                  self.memo.recall("feed", spec,
-                                                   functools.partial(feed_xml, spec))))
-            pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
+            h = t.history
+            groups.append((self.main(t),))
+            groups.append(self.memo.same(
+                ("archive", name), (t.notices, t.reviews, h.working.slug, h.working.title,
+                                    *around),
+                functools.partial(self.archive, t)))
+        published = tuple((name, t.notices, t.reviews, t.history.working.slug,
+                           t.history.working.title) for name, t in self.timelines.items())
+        groups.append(self.memo.same(("site",), (published, *around), self.site_files))
+        return groups
+
+    def site_files(self) -> Group:
+        """versions.json and the feed of all documents."""
         data = versions_model(self.options, self.timelines, self.today)
-        pages.append(SitePage("versions.json",
-                              self.memo.recall("versions", data,
-                                               lambda: versions_text(data))))
         spec = feed_spec(self.options, self.timelines, language=self.theme.language)
-        pages.append(SitePage(SITE_FEED, self.memo.recall("feed", spec,
-                                                          lambda: feed_xml(spec))))
-        return pages
+        return (SitePage("versions.json", versions_text(data)), SitePage(SITE_FEED, feed_xml(spec)))
 
     # --- dates and links ---------------------------------------------------------
 
@@ -271,7 +296,8 @@ class SiteBuilder:
         current = t.current(self.today)
         return current.version if current else t.history.versions[0]
 
-    def document(self, t: Timeline) -> list[SitePage]:
+    def main(self, t: Timeline) -> SitePage:
+        """The document's own page: the version in force, or in a preview the draft."""
         h = t.history
         urls = Urls(h.working.slug)
         shown = self._shown(t)
@@ -287,12 +313,17 @@ class SiteBuilder:
             links=self._links(src, urls, shown.id if shown else None),
             banners=[self._banner(src, urls, t, n) for n in t.upcoming(self.today)])
         content = front_matter(doc.title, **self._feed_meta(t)) + head + "\n" + doc.page
-        pages = [SitePage(src, content), self.history(t)]
-        # An archived version's pages are a function of these alone; a preview rebuild
-        # whose save left them equal takes last build's pages (see `RenderMemo.same`).
+        return SitePage(src, content)
+
+    def archive(self, t: Timeline) -> Group:
+        """A document's pages that only its published versions shape: its history, each
+        version's page, PDF and redline, its notices and its feed."""
+        h = t.history
+        pages = [self.history(t)]
+        # An archived version's pages are a function of these alone; when a commit
+        # changed the group, a version whose inputs are equal keeps last build's pages.
         around = (h.working.slug, h.working.title, self.options.pdf, self.options.site_url,
-                  self.theme, self.memo.sources("lx-version.html", "lx-redline.html",
-                                                "lx-macros.html"))
+                  self.theme, self.memo.sources())
         for n in t.notices:
             status = t.status(n, self.today)
             pages.append(self.memo.same(("version", h.name, n.version.id),
@@ -305,7 +336,10 @@ class SiteBuilder:
                 pages.append(self.memo.same(
                     ("changes", h.name, n.version.id), (previous.version.id, n, *around),
                     functools.partial(self.changes_page, t, previous, n)))
-        return pages
+        spec = feed_spec(self.options, self.timelines, only=h.name, language=self.theme.language)
+        pages.append(SitePage(Urls(h.working.slug).feed, feed_xml(spec)))
+        pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
+        return tuple(pages)
 
     def _banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> dict[str, Any]:
         prev = t.previous(n)

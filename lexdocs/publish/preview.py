@@ -81,6 +81,10 @@ class PreviewSite:
         self.wanted[f.dest_uri] = key
         return f
 
+    def want(self, f: KeptFile) -> None:
+        """A file made for an earlier build, handed to MkDocs again (see `publish.files`)."""
+        self.wanted[f.dest_uri] = f.key
+
     def wrote(self, dest_uri: str, key: str) -> None:
         """A page MkDocs renders itself, whose themed HTML has the content key `key`."""
         self.pending[dest_uri] = key

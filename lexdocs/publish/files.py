@@ -1,0 +1,131 @@
+"""The generated pages as MkDocs files: themed pages reused, and whole groups under serve.
+
+`mkdocs build` gets one `File` per page. Under `mkdocs serve` a page whose
+themed HTML is in the `ThemedPageCache` is not rendered again: its Markdown
+stays, excluded, so links to it still resolve, and the HTML is copied (or left
+in place by `PreviewSite`) where MkDocs would have written it.
+
+A save leaves the archive of a long history as it was: `SiteBuilder.groups`
+gives back last build's very group of pages, and when every file made from it
+was static (nothing for MkDocs to render), its `File` objects are handed to
+MkDocs again as they are, instead of two thousand being made, keyed, looked up
+in the page cache and compared once more. They are reused only within one serve
+session, for the same site folder, page-cache context and PDFs, and only after a
+build that succeeded (`PreviewSite.forget` drops them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from lexdocs.publish.output import ThemedPageCache
+from lexdocs.publish.pages import Group, PdfPage
+from lexdocs.publish.preview import KeptFile, PreviewSite
+
+
+@dataclass
+class Made:
+    """What `GeneratedFiles.add` did, for the plugin's later events and its log line."""
+
+    page_keys: dict[str, str] = field(default_factory=dict)
+    """Pages MkDocs renders this time that the page cache should keep: src_uri → key."""
+    reused: int = 0
+    """Pages whose themed HTML came from the cache."""
+
+
+class GeneratedFiles:
+    """Files for the generated pages, remembered by group for a serve session."""
+
+    def __init__(self) -> None:
+        # group's first uri -> (group, context, files): this build's and the last one's
+        self._now: dict[str, tuple[Group, tuple[object, ...], list[File]]] = {}
+        self._last: dict[str, tuple[Group, tuple[object, ...], list[File]]] = {}
+
+    def add(self, files: Files, config: MkDocsConfig, groups: list[Group],
+            pdfs: Mapping[str, Path | bytes], themed: ThemedPageCache | None,
+            site: PreviewSite | None) -> Made:
+        """Put a file for every page of `groups` in `files`, in place of any the docs
+        folder has at the same path. `pdfs` gives each PDF page's cache file or bytes
+        (a PDF missing from it is left out of a preview)."""
+        made = Made()
+        self._last, self._now = self._now, {}
+        for group in groups:
+            if site is None:
+                made_here = self._make(config, group, pdfs, themed, site, made)
+            else:
+                made_here = self._reuse(config, group, pdfs, themed, site, made)
+            for f in made_here:
+                existing = files.src_uris.get(f.src_uri)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(f)
+        return made
+
+    def forget(self) -> None:
+        """A build failed: make every file afresh next time."""
+        self._now, self._last = {}, {}
+
+    def _reuse(self, config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
+               themed: ThemedPageCache | None, site: PreviewSite, made: Made) -> list[File]:
+        """Last build's files for this very group, if nothing about them changed and
+        MkDocs renders none of them; else new ones, kept for next time if it renders none."""
+        sources = tuple(pdfs.get(p.uri) for p in group if isinstance(p, PdfPage))
+        context = (themed.context if themed else None, config.site_dir,
+                   config.use_directory_urls, sources)
+        name = group[0].uri
+        last = self._last.get(name)
+        if last is not None and last[0] is group and last[1] == context:
+            self._now[name] = last
+            for f in last[2]:
+                if isinstance(f, KeptFile):
+                    site.want(f)
+                elif f.inclusion is InclusionLevel.EXCLUDED:
+                    made.reused += 1
+            return last[2]
+        before = len(made.page_keys)
+        out = self._make(config, group, pdfs, themed, site, made)
+        if len(made.page_keys) == before and all(
+                f.inclusion is InclusionLevel.EXCLUDED or not f.is_documentation_page()
+                for f in out):
+            self._now[name] = (group, context, out)
+        return out
+
+    def _make(self, config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
+              themed: ThemedPageCache | None, site: PreviewSite | None,
+              made: Made) -> list[File]:
+        out: list[File] = []
+        for page in group:
+            if page.uri in pdfs:
+                source = pdfs[page.uri]
+                if isinstance(source, Path) and site is not None:
+                    out.append(site.file(config, page.uri, source, f"pdf:{source}"))
+                elif isinstance(source, Path):
+                    out.append(File.generated(config, page.uri, abs_src_path=str(source)))
+                else:
+                    out.append(File.generated(config, page.uri, content=source))
+            elif isinstance(page, PdfPage):
+                continue  # a PDF left out of a preview
+            elif themed is not None and page.uri.endswith("index.md") \
+                    and isinstance(page.content, str):
+                key = themed.key(page.uri, page.content)
+                hit = themed.get(key)
+                if hit is not None:
+                    # The Markdown stays, excluded, so links to it still resolve without
+                    # MkDocs rendering it; the themed HTML is copied where it would go.
+                    made.reused += 1
+                    html_uri = page.uri[: -len(".md")] + ".html"
+                    out.append(File.generated(config, page.uri, content=page.content,
+                                              inclusion=InclusionLevel.EXCLUDED))
+                    out.append(site.file(config, html_uri, hit, key) if site is not None
+                               else File.generated(config, html_uri, abs_src_path=str(hit)))
+                else:
+                    made.page_keys[page.uri] = key
+                    out.append(File.generated(config, page.uri, content=page.content))
+            else:
+                out.append(File.generated(config, page.uri, content=page.content))
+        return out

@@ -5,20 +5,20 @@ functions by `lexdocs.hook` for projects that prefer MkDocs hooks. All the
 work happens in `on_pre_build`, so a bad source or a missing notice aborts the
 build before a page is written.
 
-Three things keep builds fast and safe at any history length (see
-`lexdocs/publish/output.py`, which does the work):
+What keeps builds fast and safe at any history length (the package does the work):
 
 - `mkdocs build` writes into a folder beside `site_dir` and swaps it in only
-  when the build succeeded, so a failed or killed build never leaves half a site;
+  when the build succeeded, so a failed or killed build never leaves half a site
+  (`publish/output.py`);
 - PDFs are rendered only for versions the cache lacks, in parallel processes,
   and never during `mkdocs serve`;
-- under `mkdocs serve`, a page whose Markdown and surroundings did not change
-  since it was last themed is copied from a content-keyed cache instead of
-  being rendered again, so a save re-renders only what it can change;
-- under `mkdocs serve`, template output, feeds and versions.json are recalled
-  by their full input (`publish/memo.py`), and a themed page the last build
-  left in the served folder stays there instead of being deleted and copied
-  back (`publish/preview.py`): a save at 1,000 commits writes a handful of files.
+- under `mkdocs serve`, a save costs what its draft costs: the committed side
+  (versions, verdicts, the archive of pages and the MkDocs files made from it)
+  is last build's whenever its whole input is equal (`recall.py`,
+  `publish/memo.py`, `publish/files.py`); a page whose Markdown and
+  surroundings did not change is copied from a content-keyed cache of themed
+  pages, and left in the served folder if the last build put it there
+  (`publish/preview.py`): a save at 1,000 commits writes a handful of files.
 """
 
 from __future__ import annotations

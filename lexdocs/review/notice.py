@@ -20,23 +20,24 @@ Invariants (README, "Notice invariants"), each enforced here:
 2. Versions made by one commit in several documents take effect together, on
    the latest of their dates, unless an entry gives `effective_reason:`.
 3. Versions before the document's `adopted:` day are not judged by the gate.
+
+What it decides is a `review.timeline.Timeline`, which every later step asks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, replace
 
 from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
-from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.render.templates import PAGE_VERSION
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
 from lexdocs.review.redline import Override, Redline
+from lexdocs.review.timeline import Status, Timeline, VersionNotice, build_date, describe
 from lexdocs.sources.changelog import (
     Entry,
     Review,
@@ -44,12 +45,9 @@ from lexdocs.sources.changelog import (
     parse_log,
     read_log,
 )
-from lexdocs.sources.documents import format_date
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
            "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log"]
-
-Status = Literal["current", "upcoming", "superseded"]
 
 
 def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
@@ -58,145 +56,6 @@ def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
         return ()
     return tuple(Override(section=d.section, material=d.material, reason=d.reason,
                           path=d.path, line=d.line) for d in entry.overrides)
-
-
-@dataclass(frozen=True)
-class VersionNotice:
-    """A version with its change-log entry, its redline and the date it takes effect."""
-
-    version: Version
-    entry: Entry | None
-    redline: Redline | None
-    effective: dt.date
-    raised: str = ""
-    """Why `effective` is later than the version's own date, in words ("" if it is not)."""
-    together: tuple[tuple[str, str], ...] = ()
-    """(document, version id) of the other versions its commit made: published together."""
-    judged: bool = True
-    """False for a version before the document's `adopted:` day: the gate did not judge it."""
-
-    @property
-    def material(self) -> bool:
-        return bool(self.redline and self.redline.material)
-
-    @property
-    def summary(self) -> str:
-        return self.entry.summary if self.entry else ""
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """Why each change is (not) material, as the redline states it."""
-        return tuple(self.redline.reasons) if self.redline else ()
-
-    def effective_display(self) -> str:
-        """The effective date as the document prints dates; a first version that took
-        effect with a month-precision baseline stays a month ("September 2024")."""
-        v = self.version
-        baseline = v.source.baseline
-        if (v.from_baseline and baseline and not (self.entry and self.entry.effective)
-                and not self.raised):
-            return baseline.display()
-        return format_date(self.effective, v.source.date_format)
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """One document's versions as the public sees them on a given day."""
-
-    history: History
-    notices: tuple[VersionNotice, ...]
-    draft: Redline | None
-    findings: tuple[Finding, ...]
-    reviews: tuple[Review, ...] = ()
-    canonical: RenderedDocument | None = None
-    """The working text before dates were put in (`history.working` has them)."""
-    _in_force: dict[dt.date, VersionNotice | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
-    """`current` by day: every version's status asks it, and scanning all versions each
-    time made a history page of N versions cost N². Not an init field, so `replace()`
-    (new notices) starts it empty."""
-
-    def last_reviewed(self, today: dt.date) -> dt.date | None:
-        """The latest review up to `today` that is later than the version in force."""
-        current = self.current(today)
-        since = current.version.date if current else None
-        dates = [r.date for r in self.reviews
-                 if r.date <= today and (since is None or r.date > since)]
-        return max(dates, default=None)
-
-    def last_updated(self, today: dt.date) -> dt.date | None:
-        """The one "Last Updated" of the document on `today`: the date of the version in
-        force (None before any is). Pages, versions.json, the CLI and the checks use it
-        or, per version, `Version.date`, which it is made from."""
-        current = self.current(today)
-        return current.version.date if current else None
-
-    def kept_up_to_date(self, today: dt.date) -> dt.date | None:
-        """The latest of "Last Updated" and a later recorded review: what a rule that
-        wants a notice renewed every year (`ccpa-stale`) judges."""
-        updated = self.last_updated(today)
-        reviewed = self.last_reviewed(today)
-        if updated is None:
-            return reviewed
-        return max(updated, reviewed or updated)
-
-    def current(self, today: dt.date) -> VersionNotice | None:
-        """The newest version in force on `today`."""
-        if today not in self._in_force:
-            live = [n for n in self.notices if n.effective <= today]
-            self._in_force[today] = live[-1] if live else None
-        return self._in_force[today]
-
-    def upcoming(self, today: dt.date) -> list[VersionNotice]:
-        """Published versions that take effect after `today`."""
-        return [n for n in self.notices if n.effective > today]
-
-    def status(self, n: VersionNotice, today: dt.date) -> Status:
-        """What `n` is on `today`: the one place pages, versions.json and the CLI ask."""
-        if n.effective > today:
-            return "upcoming"
-        return "current" if n is self.current(today) else "superseded"
-
-    def previous(self, n: VersionNotice) -> VersionNotice | None:
-        """The version `n` replaced, the other side of its redline.
-
-        Found by the version's number (its place in history), checked by identity:
-        `tuple.index` compares whole notices field by field, which made every page of a
-        long history pay for every other one."""
-        i = n.version.number - 1
-        if not (0 <= i < len(self.notices) and self.notices[i] is n):
-            i = next(k for k, m in enumerate(self.notices) if m is n or m == n)
-        return self.notices[i - 1] if i > 0 else None
-
-
-def describe(t: Timeline, n: VersionNotice, today: dt.date) -> dict[str, Any]:
-    """One version as `lexdocs versions --format json` lists it: the same dates, status
-    and reasons the pages and versions.json show, from the same definitions."""
-    v = n.version
-    return {
-        "id": v.id,
-        "last_updated": v.date.isoformat(),
-        "effective": n.effective.isoformat(),
-        "status": t.status(n, today),
-        "first": t.previous(n) is None,
-        "material": n.material,
-        "commit": v.commit.sha,
-        "published_at": v.published.isoformat(),
-        "commit_date": v.commit_date.isoformat() if v.commit_date else None,
-        "summary": n.summary,
-        "reasons": list(n.reasons),
-        "effective_raised": n.raised or None,
-        "published_together": [{"document": d, "id": i} for d, i in n.together],
-        "notice_judged": n.judged,
-    }
-
-
-def build_date(tz: dt.tzinfo) -> dt.date:
-    """Today in the site's zone; SOURCE_DATE_EPOCH makes a build reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz).date()
-    return dt.datetime.now(tz).date()
 
 
 def _bind(history: Committed, entries: list[Entry], path: str,

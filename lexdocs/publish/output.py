@@ -162,20 +162,26 @@ class DeferredPdfs(SiteBuilder):
 
         if not self.jobs:
             return {}
-        folder = pdf.usable_cache(self.cache_root / "pdf") if self.cache_root else None
-        uris, jobs = list(self.jobs), list(self.jobs.values())
         if not render:
-            if folder is None:
+            # Only read: probing the folder for writing would change its mtime, which
+            # says when to look again. A group of PDFs the memo gave back whole is
+            # looked up again only if the folder changed (a file added or removed).
+            folder = self.cache_root / "pdf" if self.cache_root else None
+            try:
+                when = folder.stat().st_mtime_ns if folder is not None else None
+            except OSError:
+                when = None
+            if folder is None or when is None:
+                self.left_out = len(self.jobs)
                 return {}
-            # A group of PDFs the memo gave back whole is looked up again only if the
-            # cache folder changed (a file added or removed changes its mtime).
-            when = folder.stat().st_mtime_ns
             found: dict[str, Path | None] = {}
             for pdfs in self._job_groups:
                 found.update(self.memo.same(("pdfs", pdfs[0].uri), (pdfs, folder, when),
                                             functools.partial(self._look_up, folder, pdfs)))
             self.left_out = sum(1 for p in found.values() if p is None)
             return {u: p for u, p in found.items() if p is not None}
+        folder = pdf.usable_cache(self.cache_root / "pdf") if self.cache_root else None
+        uris, jobs = list(self.jobs), list(self.jobs.values())
         if folder is None:
             return {u: pdf.render_uncached(job) for u, job in zip(uris, jobs, strict=True)}
         paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)

@@ -27,6 +27,7 @@ import functools
 import gc
 import logging
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +101,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.page_keys: dict[str, str] = {}
         self.memo: RenderMemo | None = None
         self.preview: PreviewSite | None = None
+        self.scratch: Path | None = None  # a page cache of the session's own
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -115,6 +117,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if self.staged is not None:  # interrupted between on_config and on_post_build
             self.staged.abort()
             self.staged = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -142,9 +147,11 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                     logging.getLogger(name).addFilter(_not_about_reused_pages)
                 # A page cache that came in through a commit could show a forged page.
                 trusted = project_cache(self.options.project)
-                self.themed = ThemedPageCache(
-                    trusted / "pages" if trusted
-                    else Path(tempfile.mkdtemp(prefix="lexdocs-pages-")))
+                if trusted is not None:
+                    folder = trusted / "pages"
+                else:  # the session's own folder, removed when it ends
+                    folder = self.scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
+                self.themed = ThemedPageCache(folder)
             theme_dir = config.theme.custom_dir
             self.themed.set_context(
                 Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),

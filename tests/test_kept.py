@@ -157,13 +157,18 @@ def test_the_cache_files_are_named_by_the_code_that_made_them(
 def test_a_preview_never_reuses_pages_from_a_committed_cache(project: Repo) -> None:
     from mkdocs.config import load_config
 
+    existed: list[bool] = []
+
     def themed_folder() -> Path:
         config = load_config(config_file=str(project.path / "mkdocs.yml"))
         plugin = config.plugins["lexdocs"]
         config.plugins.on_startup(command="serve", dirty=False)
         config.plugins.on_config(config)
         assert plugin.themed is not None
-        return Path(plugin.themed.folder)
+        folder = Path(plugin.themed.folder)
+        existed.append(folder.is_dir())
+        config.plugins.on_shutdown()
+        return folder
 
     assert themed_folder() == project.path / ".cache" / "lexdocs" / "pages"
     project.write(".cache/lexdocs/pages/forged.html", "<script>alert(1)</script>")
@@ -171,3 +176,4 @@ def test_a_preview_never_reuses_pages_from_a_committed_cache(project: Repo) -> N
     project.commit("A pull request that carries a page cache", "2024-11-02T10:00:00+00:00")
     folder = themed_folder()
     assert not folder.is_relative_to(project.path), "a session folder of its own"
+    assert existed[-1] and not folder.exists(), "the session's own page cache outlived it"

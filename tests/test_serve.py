@@ -227,16 +227,18 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def _reference(project: Repo, site_url: str, folder: Path) -> dict[str, bytes]:
-    """What `mkdocs build` makes of the same sources for the same address, in a process
-    that remembers nothing."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    code = ("import sys; from mkdocs.config import load_config; "
-            "from mkdocs.commands.build import build; "
-            "c = load_config(config_file='mkdocs.yml', site_dir=sys.argv[1]); "
-            "c.site_url = sys.argv[2]; c.plugins.on_startup(command='build', dirty=False); "
-            "build(c); c.plugins.on_shutdown()")
-    subprocess.run([sys.executable, "-c", code, str(folder), site_url], cwd=project.path,
-                   env=env, check=True, capture_output=True)
+    """What `mkdocs build` makes of the same sources for the same address, by a plugin
+    that remembers nothing (the session runs in the server's own process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project.path / "mkdocs.yml"), site_dir=str(folder))
+    config.site_url = site_url
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return _tree(folder)
 
 

@@ -71,7 +71,7 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url,
                                                    caches.redlines, recall)
                               for name, h in histories.items()}, recall)
-    caches.redlines.save()
+    caches.redlines.save(prune=not recall.remembers)
     record = load_record(opts.project)
     if record is None:
         return timelines

@@ -26,6 +26,10 @@ T = TypeVar("T")
 class Recall:
     """Keeps nothing: every step computes (a build made once needs no memory of it)."""
 
+    remembers = False
+    """True when a step may be skipped: then a build has not seen everything it used
+    (a cache that prunes what a build did not use must not prune after one)."""
+
     def next_build(self) -> None:
         """A new build begins; what the one before last used may go."""
 
@@ -37,6 +41,8 @@ class Recall:
 
 class Remembered(Recall):
     """Results of the last two builds, by name, each with the inputs it was made from."""
+
+    remembers = True
 
     def __init__(self) -> None:
         self._last: dict[Hashable, object] = {}

@@ -177,3 +177,26 @@ def test_a_preview_never_reuses_pages_from_a_committed_cache(project: Repo) -> N
     folder = themed_folder()
     assert not folder.is_relative_to(project.path), "a session folder of its own"
     assert existed[-1] and not folder.exists(), "the session's own page cache outlived it"
+
+
+def test_a_preview_that_recalls_its_verdicts_keeps_every_redline_on_disk(
+        project: Repo) -> None:
+    """A save in a preview takes last build's verdicts and makes no redline of the
+    versions it kept; the redlines on disk must still be there for the next build."""
+    from lexdocs.recall import Remembered
+
+    _three_versions(project)
+    opts = load_options(project.path)
+    caches = Caches(recall=Remembered())
+
+    def stored() -> set[str]:
+        path = next((project.path / ".cache" / "lexdocs").glob("redlines-*.json"))
+        return set(json.loads(path.read_text(encoding="utf-8")))
+
+    load_timelines(opts, caches=caches)
+    before = stored()
+    assert len(before) == 2, "one redline a version after the first"
+    project.replace("policy_src/privacy/10-intro.md", "your choices", "your rights")
+    load_timelines(opts, caches=caches)  # the draft appears: verdicts are made again
+    load_timelines(opts, caches=caches)  # a save: verdicts recalled, no redline made
+    assert stored() == before

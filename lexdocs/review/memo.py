@@ -75,10 +75,21 @@ class RedlineMemo:
             self._seen.popitem(last=False)
         return redline
 
-    def save(self) -> None:
-        """Write the redlines this build used; those of texts gone from history go."""
+    def save(self, prune: bool = True) -> None:
+        """Write the redlines this build used; those of texts gone from history go.
+
+        With `prune` False only new redlines are added: a preview that took last
+        build's verdicts (`lexdocs.recall`) made no redline of the versions it kept,
+        so what it used is not all that history still holds."""
         used, self._used = self._used, set()
-        if self._disk is None or (not self._changed and used >= self._disk.keys()):
+        if self._disk is None:
+            return
+        if not prune:
+            if self._changed:
+                self.store.save(self._disk)
+                self._changed = False
+            return
+        if not self._changed and used >= self._disk.keys():
             return
         self._disk = {k: self._disk[k] for k in used if k in self._disk}
         self.store.save(self._disk)

@@ -202,8 +202,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if made.reused:
             log.info("preview: %d unchanged page(s) reused (%d left in place), %d rendered",
                      made.reused, kept, len(self.page_keys))
-        self.groups = []  # MkDocs' files hold what is still needed
-        self.pdfs = {}
+        if self.preview is None:
+            self.groups = []  # MkDocs' files hold what is still needed
+            self.pdfs = {}
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -243,9 +244,13 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                 self.files.forget()
             else:
                 self.preview.commit()
+                if self.themed is not None:
+                    self.files.ready_next(config, self.groups, self.pdfs, self.themed,
+                                          self.preview)
                 if not self.settled:
                     _settle()
                     self.settled = True
+            self.groups, self.pdfs = [], {}
         if self.staged is None:
             return
         if config.strict and _warnings_counted():

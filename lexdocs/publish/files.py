@@ -70,16 +70,29 @@ class GeneratedFiles:
         """A build failed: make every file afresh next time."""
         self._now, self._last = {}, {}
 
+    def ready_next(self, config: MkDocsConfig, groups: list[Group],
+                   pdfs: Mapping[str, Path | bytes], themed: ThemedPageCache,
+                   site: PreviewSite) -> int:
+        """After a preview build that succeeded, make the files of each group MkDocs
+        rendered in it, now that its pages are in the page cache: the next save finds
+        them ready instead of making them (the first save of a session would make two
+        thousand). How many groups were made ready."""
+        ready = 0
+        for group in groups:
+            if group[0].uri not in self._now:
+                made = Made()
+                out = self._make(config, group, pdfs, themed, site, made)
+                ready += self._keep(config, group, pdfs, themed, out, made)
+        return ready
+
     def _reuse(self, config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
                themed: ThemedPageCache | None, site: PreviewSite, made: Made) -> list[File]:
         """Last build's files for this very group, if nothing about them changed and
         MkDocs renders none of them; else new ones, kept for next time if it renders none."""
-        sources = tuple(pdfs.get(p.uri) for p in group if isinstance(p, PdfPage))
-        context = (themed.context if themed else None, config.site_dir,
-                   config.use_directory_urls, sources)
         name = group[0].uri
         last = self._last.get(name)
-        if last is not None and last[0] is group and last[1] == context:
+        if last is not None and last[0] is group and last[1] == _context(
+                config, group, pdfs, themed):
             self._now[name] = last
             for f in last[2]:
                 if isinstance(f, KeptFile):
@@ -87,13 +100,19 @@ class GeneratedFiles:
                 elif f.inclusion is InclusionLevel.EXCLUDED:
                     made.reused += 1
             return last[2]
-        before = len(made.page_keys)
         out = self._make(config, group, pdfs, themed, site, made)
-        if len(made.page_keys) == before and all(
-                f.inclusion is InclusionLevel.EXCLUDED or not f.is_documentation_page()
-                for f in out):
-            self._now[name] = (group, context, out)
+        self._keep(config, group, pdfs, themed, out, made)
         return out
+
+    def _keep(self, config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
+              themed: ThemedPageCache | None, out: list[File], made: Made) -> bool:
+        """Keep `out` for the next build if MkDocs renders none of it (a rendered page's
+        `File` gets a page of this build's, which must not outlive it)."""
+        if any(f.is_documentation_page() and f.inclusion is not InclusionLevel.EXCLUDED
+               for f in out):
+            return False
+        self._now[group[0].uri] = (group, _context(config, group, pdfs, themed), out)
+        return True
 
     def _make(self, config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
               themed: ThemedPageCache | None, site: PreviewSite | None,
@@ -129,3 +148,11 @@ class GeneratedFiles:
             else:
                 out.append(File.generated(config, page.uri, content=page.content))
         return out
+
+
+def _context(config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],
+             themed: ThemedPageCache | None) -> tuple[object, ...]:
+    """Everything besides the group that its files are made from."""
+    sources = tuple(pdfs.get(p.uri) for p in group if isinstance(p, PdfPage))
+    return (themed.context if themed else None, config.site_dir, config.use_directory_urls,
+            sources)

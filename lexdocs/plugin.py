@@ -44,7 +44,7 @@ from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.errors import LexdocsError
-from lexdocs.history.versions import project_cache, ref_files
+from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
@@ -145,8 +145,10 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)
-                # A page cache that came in through a commit could show a forged page.
-                trusted = project_cache(self.options.project)
+                # A page cache that came in through a commit could show a forged page;
+                # git is asked once a session, and the pipeline reuses the answer.
+                self.caches.open(self.options)
+                trusted = self.caches.folder
                 if trusted is not None:
                     folder = trusted / "pages"
                 else:  # the session's own folder, removed when it ends
@@ -238,23 +240,18 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Swap the staged site in, unless strict mode is about to abort on a warning."""
-        if self.preview is not None:
-            if config.strict and _warnings_counted():
-                self.preview.forget()
-                self.files.forget()
-            else:
-                self.preview.commit()
-                if self.themed is not None:
-                    self.files.ready_next(config, self.groups, self.pdfs, self.themed,
-                                          self.preview)
-                if not self.settled:
-                    _settle()
-                    self.settled = True
-            self.groups, self.pdfs = [], {}
-        if self.staged is None:
-            return
-        if config.strict and _warnings_counted():
-            return  # MkDocs raises next; on_build_error removes the staged folder
+        failing = config.strict and _warnings_counted()  # MkDocs raises next: see below
+        if self.preview is not None and not failing:
+            self.preview.commit()
+            if self.themed is not None:
+                self.files.ready_next(config, self.groups, self.pdfs, self.themed,
+                                      self.preview)
+            if not self.settled:
+                _settle()
+                self.settled = True
+        self.groups, self.pdfs = [], {}
+        if self.staged is None or failing:
+            return  # a failing build: on_build_error forgets the preview, drops the stage
         self.staged.commit()
         config.site_dir = str(self.staged.target)
         log.debug("the whole site is now in %s", config.site_dir)  # --verbose: one line a document

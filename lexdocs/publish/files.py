@@ -11,7 +11,7 @@ was static (nothing for MkDocs to render), its `File` objects are handed to
 MkDocs again as they are, instead of two thousand being made, keyed, looked up
 in the page cache and compared once more. They are reused only within one serve
 session, for the same site folder, page-cache context and PDFs, and only after a
-build that succeeded (`PreviewSite.forget` drops them).
+build that succeeded (`GeneratedFiles.forget` drops them when one fails).
 """
 
 from __future__ import annotations

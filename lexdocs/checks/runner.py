@@ -19,30 +19,30 @@ from lexdocs.sources.variables import load_variables_file
 _POLICY = "the document's own promise of notice before a material change applies"
 NOTICE_RULES = (
     Rule("notice-summary", "error",
-               "a material version has no plain-language summary in changes.yml",
-               f"{_POLICY}; GDPR Art. 12(1) (clear and plain language)"),
+         "a material version has no plain-language summary in changes.yml",
+         f"{_POLICY}; GDPR Art. 12(1) (clear and plain language)"),
     Rule("notice-effective", "error", "a material version has no effective date",
-               f"{_POLICY}; FTC Act §5 (no retroactive material changes)"),
+         f"{_POLICY}; FTC Act §5 (no retroactive material changes)"),
     Rule("notice-period", "error",
-               "a material version takes effect sooner than the notice period after "
-               "it is published", f"{_POLICY}; the lexdocs notice_days option in mkdocs.yml"),
+         "a material version takes effect sooner than the notice period after "
+         "it is published", f"{_POLICY}; the lexdocs notice_days option in mkdocs.yml"),
     Rule("notice-retroactive", "error", "a version takes effect before it is published",
-               "FTC Act §5 (no retroactive material changes)"),
+         "FTC Act §5 (no retroactive material changes)"),
     Rule("notice-orphan", "error", "a change-log entry matches no version",
-               "lexdocs change-log format (README)"),
+         "lexdocs change-log format (README)"),
     Rule("notice-duplicate", "error", "two change-log entries describe one version",
-               "lexdocs change-log format (README)"),
+         "lexdocs change-log format (README)"),
     Rule("notice-review-future", "error", "a recorded review is dated in the future",
-               "lexdocs change-log format (README)"),
+         "lexdocs change-log format (README)"),
     Rule("notice-backdated", "warning",
-               "a commit is dated before the one it follows; it is dated no earlier",
-               "lexdocs notice invariants (README)"),
+         "a commit is dated before the one it follows; it is dated no earlier",
+         "lexdocs notice invariants (README)"),
     Rule("notice-future-commit", "error", "a version's commit is dated after today",
-               "lexdocs notice invariants (README)"),
+         "lexdocs notice invariants (README)"),
     Rule("permanent-url", "error",
-               "a document's slug differs from the one its versions were published under, "
-               "or a recorded published version is missing or changed",
-               "permanent version URLs (README, versions.json contract)"),
+         "a document's slug differs from the one its versions were published under, "
+         "or a recorded published version is missing or changed",
+         "permanent version URLs (README, versions.json contract)"),
 )
 
 

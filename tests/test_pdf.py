@@ -63,6 +63,7 @@ ARGS: dict[str, str] = {
         f'<h2 id="s{i}">{h.replace("&", "&amp;")}</h2>\n<p>{"Section text. " * 80}</p>\n'
         for i, h in enumerate(HEADINGS)),
     "source_url": "https://legal.example.com/privacy/versions/2026-11-29/",
+    "paper": "letter",
 }
 
 
@@ -244,3 +245,18 @@ def test_render_failure_is_a_lexdocs_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
     with pytest.raises(RenderError, match="version 2026-11-29: OSError: no pango"):
         render_pdf(**ARGS)
+
+
+def page_size(data: bytes) -> tuple[float, float]:
+    """The first page's width and height in points, as a viewer lays out the paper."""
+    box = load_pypdf().PdfReader(io.BytesIO(data)).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_pdf_prints_on_the_documents_paper(paper: str, size: tuple[int, int]) -> None:
+    data = render_pdf(**{**ARGS, "body_html": "<h2>Introduction</h2><p>Text.</p>",
+                         "paper": paper})
+    assert page_size(data) == size
+    assert pdf.cache_key(**{**ARGS, "paper": paper}) != pdf.cache_key(
+        **{**ARGS, "paper": "letter" if paper == "a4" else "a4"})

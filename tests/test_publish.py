@@ -275,6 +275,26 @@ def test_theme_language_names_a_babel_locale() -> None:
     assert Theme("xx-nowhere").locale == "en"  # a theme language Babel lacks reads English
 
 
+@pytest.mark.parametrize(("language", "paper"), [
+    ("en", "letter"), ("en-US", "letter"), ("en_CA", "letter"), ("es-MX", "letter"),
+    ("en-GB", "a4"), ("de", "a4"), ("fr", "a4"), ("pt-BR", "a4"), ("xx-nowhere", "a4")])
+def test_pdf_paper_defaults_from_the_site_language(language: str, paper: str) -> None:
+    """A language without a country takes its likely one ("en": the US, so letter)."""
+    assert Theme(language).paper == paper
+
+
+def test_document_yml_names_its_paper(tmp_path: Path) -> None:
+    from lexdocs.sources.documents import load_document
+
+    files = {"p/d/document.yml": "title: T\nslug: d\nsections: [a.md]\npaper: a4\n",
+             "p/d/a.md": "---\nid: a\ntitle: A\n---\nText.\n"}
+    assert load_document("p", "d", files.get).paper == "a4"
+    files["p/d/document.yml"] = files["p/d/document.yml"].replace("a4", "A5")
+    with pytest.raises(SourceError) as err:
+        load_document("p", "d", files.get)
+    assert str(err.value).startswith("p/d/document.yml:4:") and "a4 or letter" in str(err.value)
+
+
 def test_a_date_format_that_is_not_for_dates_names_the_document(tmp_path: Path) -> None:
     source = DocumentSource(name="privacy", path="policy_src/privacy/document.yml",
                             title="Privacy", slug="privacy", date_format="%H:%M",

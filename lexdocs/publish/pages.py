@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -83,6 +84,13 @@ class Theme:
         """Babel's name for the theme's language ("pt-BR" → "pt_BR"); English if unknown."""
         return _babel_locale(self.language)
 
+    @property
+    def paper(self) -> str:
+        """The PDF paper of a document that names none: the one readers in the language's
+        country use ("en-US" and "en", whose likely country is the US: letter; "en-GB",
+        "de": A4)."""
+        return _paper(self.language)
+
 
 @functools.lru_cache(maxsize=64)
 def _babel_locale(language: str) -> str:
@@ -91,6 +99,18 @@ def _babel_locale(language: str) -> str:
         return str(Locale.parse(language.replace("-", "_")))
     except (UnknownLocaleError, ValueError):
         return dates.DEFAULT_LOCALE
+
+
+@functools.lru_cache(maxsize=64)
+def _paper(language: str) -> str:
+    from lexdocs.publish.pdf import paper_for
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return paper_for(None)
+    likely = get_global("likely_subtags").get(locale.language, locale.language)
+    return paper_for(locale.territory or Locale.parse(likely).territory)
 
 
 def theme_of(project: Path) -> Theme:
@@ -387,7 +407,8 @@ class SiteBuilder:
         urls = Urls(t.history.working.slug)
         return {"title": v.rendered.title, "version_id": v.id,
                 "last_updated": self.updated(v).text, "effective": self.effective(n).text,
-                "body_html": v.rendered.html, "source_url": self.absolute(urls.version(v.id))}
+                "body_html": v.rendered.html, "source_url": self.absolute(urls.version(v.id)),
+                "paper": v.source.paper or self.theme.paper}
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         from lexdocs.publish.pdf import (

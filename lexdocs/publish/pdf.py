@@ -45,7 +45,7 @@ STYLESHEET = "pdf.css"
 """The print stylesheet for PDFs, bundled in `lexdocs/publish/assets/`."""
 
 # Bump when the HTML skeleton below changes, so cached PDFs made from the old one are not reused.
-_LAYOUT_VERSION = "2"
+_LAYOUT_VERSION = "3"
 _REL = re.compile(r"""(\brel\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
@@ -110,14 +110,26 @@ def stylesheet_text() -> str:
     return assets.joinpath(STYLESHEET).read_text(encoding="utf-8")
 
 
+PAPER = {"a4": "A4", "letter": "letter"}
+"""document.yml's `paper` → the CSS page size WeasyPrint prints on."""
+# CLDR's US-Letter territories (supplementalData paperSize); everywhere else prints on A4.
+LETTER_TERRITORIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH",
+                                "PR", "SV", "US", "VE"})
+
+
+def paper_for(territory: str | None) -> str:
+    """The paper a reader in `territory` keeps in their printer: "letter" or "a4"."""
+    return "letter" if territory in LETTER_TERRITORIES else "a4"
+
+
 def pdf_html(*, title: str, version_id: str, last_updated: str, effective: str,
-             body_html: str, source_url: str) -> str:
+             body_html: str, source_url: str, paper: str = "letter") -> str:
     """The self-contained HTML a PDF is printed from.
 
     The heading block repeats what the site's header shows, because a printed
     page has no header: which document, which version, since when in force.
     `string-set` in the stylesheet copies the title and the source URL into
-    every page's margins.
+    every page's margins; the page size is the document's `paper` ("a4", "letter").
     """
     e = html.escape
     return f"""<!DOCTYPE html>
@@ -127,6 +139,7 @@ def pdf_html(*, title: str, version_id: str, last_updated: str, effective: str,
 <title>{e(title)} (version {e(version_id)})</title>
 <meta name="description" content="{e(title)}, version {e(version_id)}, effective {e(effective)}">
 <meta name="generator" content="lexdocs">
+<style>@page {{ size: {PAPER.get(paper, "letter")}; }}</style>
 </head>
 <body>
 <header class="lx-pdf-head">
@@ -169,18 +182,21 @@ def cache_key(**inputs: str) -> str:
 
 
 def render_pdf(*, title: str, version_id: str, last_updated: str, effective: str,
-               body_html: str, source_url: str, cache_dir: Path | None = None) -> bytes:
+               body_html: str, source_url: str, paper: str = "letter",
+               cache_dir: Path | None = None) -> bytes:
     """The PDF of one version of a document, from the cache when the inputs are unchanged.
 
     `body_html` is the document's HTML (h2 section headings and their bodies,
     as `RenderedDocument.html` gives it). `source_url` is the public page of
     this version: it is printed on every page and relative links resolve
     against it, so links in the PDF still work once it is saved elsewhere.
-    `cache_dir` (the build passes `<project>/.cache/lexdocs/pdf`) is created
-    if missing; None, or a folder that cannot be written, renders every time.
+    `paper` is "a4" or "letter" (`paper_for`). `cache_dir` (the build passes
+    `<project>/.cache/lexdocs/pdf`) is created if missing; None, or a folder that
+    cannot be written, renders every time.
     """
     inputs = {"title": title, "version_id": version_id, "last_updated": last_updated,
-              "effective": effective, "body_html": body_html, "source_url": source_url}
+              "effective": effective, "body_html": body_html, "source_url": source_url,
+              "paper": paper}
     folder = usable_cache(cache_dir) if cache_dir is not None else None
     if folder is None:
         return _render(inputs)

@@ -93,6 +93,8 @@ class DocumentSource:
     adopted: dt.date | None = None
     roles: tuple[tuple[str, str], ...] = ()
     """(role, variable name): which variable holds each fact the rules look for."""
+    paper: str | None = None
+    """The PDF's paper size, "a4" or "letter"; None: the site's language decides."""
 
     def role(self, name: str) -> str | None:
         """The variable that plays `name` in this document (`roles:`), if any."""
@@ -182,7 +184,7 @@ def _declaration(name: str, path: str, text: str,
     doc = DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
                          date_format=cfg["date_format"], baseline=baseline, sections=(),
                          notice_days=cfg["notice_days"], checks=cfg["checks"],
-                         adopted=cfg["adopted"], roles=cfg["roles"],
+                         adopted=cfg["adopted"], roles=cfg["roles"], paper=cfg["paper"],
                          readability_target=readability["target"] if readability else None)
     return doc, tuple(cfg["sections"]), lines
 

@@ -123,6 +123,16 @@ def day(value: Any) -> dt.date:
     return value
 
 
+PAPER_SIZES = ("a4", "letter")
+
+
+def paper(value: Any) -> str:
+    """A PDF paper size; the site's language chooses when a document does not."""
+    if value not in PAPER_SIZES:
+        raise Invalid(f"'{value}' is not a paper size", "write a4 or letter")
+    return str(value)
+
+
 def date_format(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("must be a date format", "e.g. 'long' or 'MMMM d, y'")
@@ -252,6 +262,7 @@ class DocumentSchema(base.Config):  # type: ignore[no-untyped-call]
     readability = Field(sub(ReadabilitySchema), optional=True)
     roles = Field(roles, default=(), example="{controller: company.name}")
     adopted = Field(day, optional=True, example="2025-01-31")
+    paper = Field(paper, optional=True, example="a4")
 
 
 class FrontMatterSchema(base.Config):  # type: ignore[no-untyped-call]

@@ -43,6 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
+from lexdocs.engines import guard
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches, publishable_timelines
@@ -130,6 +131,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         # on_pre_build hands the same snapshot to the pipeline.
         opts = self.options
         self.snapshot = working_snapshot(opts.project, opts.source_dir, opts.documents)
+        _drop_guard(config)
         if config.nav is None:
             config.nav = navigation(self.snapshot)
         self.theme = _adopt_theme(config)
@@ -302,6 +304,13 @@ def _adopt_theme(config: MkDocsConfig) -> Theme:
             config.extra_javascript.append(script)
     return Theme(language=str(config.theme.get("language") or "en"),
                  custom_dir=Path(custom) if custom else None)
+def _drop_guard(config: MkDocsConfig) -> None:
+    """lexdocs drives this build: the guard that stops builds without it stands down."""
+    exts = config.markdown_extensions
+    exts[:] = [e for e in exts if e != guard.NAME]
+    config.mdx_configs.pop(guard.NAME, None)
+
+
 def _not_about_reused_pages(record: logging.LogRecord) -> bool:
     """Reused preview pages are 'excluded' to MkDocs; its notes about that are noise."""
     return not (record.levelno <= logging.INFO

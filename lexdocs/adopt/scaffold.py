@@ -82,9 +82,9 @@ def init_site(target: Path, source_dir: str = "policy_src",
         text = (skeleton(src).replace("__SITE_NAME__", name)
                 .replace("__VERSION__", _version()))
         out.append(_write(target, dest.format(source=source_dir), text))
-    if not (target / "docs").exists():
-        # MkDocs needs the folder; it skips dot files, so this one is not published.
-        out.append(_write(target, "docs/.gitkeep", skeleton("docs/gitkeep")))
+    # The page lexdocs' home replaces: an engine that skips lexdocs fails on it (see
+    # lexdocs.engines.guard) or, without the guard, shows what is missing.
+    out.append(_write(target, "docs/index.md", skeleton("docs/index.md")))
     if not any((target / source_dir).glob("*/document.yml")):
         folder = f"{source_dir}/{starter_name()}"
         for f in sorted(_listing("starter")):

@@ -29,6 +29,7 @@ from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
 from lexdocs.errors import LexdocsError
+from lexdocs.findings import annotation
 from lexdocs.history import published
 from lexdocs.history.versions import Progress
 from lexdocs.pipeline import publishable_timelines
@@ -36,7 +37,7 @@ from lexdocs.publish.feeds import versions_json
 from lexdocs.render.templates import RenderedDocument, iter_uses, render_snapshot
 from lexdocs.review import comment
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
-from lexdocs.review.notice import Timeline, build_date, describe, overrides_of
+from lexdocs.review.notice import Timeline, VersionNotice, build_date, describe, overrides_of
 from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.snapshot import working_snapshot
 from lexdocs.sources.variables import Variables
@@ -231,32 +232,53 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
             _VERSION_ID.fullmatch(v) for v in (old, new)) and comment.resolve(opts, [old, new]):
         _diff_revisions(opts, doc, old, new, fmt)
         return
-    t = load_timelines(opts)[_pick(opts, doc)]
-    by_id = {n.version.id: n for n in t.notices}
+    timelines = load_timelines(opts)
+    names = [_pick(opts, doc)] if doc else list(opts.documents)
+    redlines = version_redlines(timelines, names, old, new, opts.site_url)
+    if fmt == "json" and doc is None:
+        # Every document in one list: each change names its document.
+        click.echo(json.dumps([dict(c, document=r.document) for r in redlines
+                               for c in json.loads(to_json(r))], indent=2, ensure_ascii=False))
+        return
+    for redline in redlines:
+        _print_redline(redline, fmt)
 
-    def pick(vid: str | None, default: str) -> RenderedDocument | None:
-        vid = vid or default
-        if vid == "working":
-            return t.history.working
-        if vid == "none":
-            return None
-        if vid not in by_id:
-            raise LexdocsError(f"{t.history.name} has no version '{vid}'",
-                               hint=f"versions: {', '.join(by_id) or 'none'}, 'working', "
-                                    "or two git revisions")
-        return by_id[vid].version.rendered
 
-    latest = t.notices[-1].version.id if t.notices else "none"
-    a, b = pick(old, latest), pick(new, "working")
-    if b is None:
-        raise LexdocsError("TO must be a version or 'working'")
-    entry = by_id[new].entry if new in by_id else None
-    redline = diff_documents(a, b, overrides_of(entry), opts.site_url)
-    if fmt == "terminal":
-        to_terminal(redline, _console())
-    else:
-        click.echo({"markdown": to_markdown, "html": to_html, "json": to_json}[fmt](redline),
-                   nl=False)
+def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str | None,
+                     new: str | None, home: str) -> list[Redline]:
+    """Each named document's redline between two of its versions ('working' is the working
+    tree, 'none' no text). Without DOC, a version id names the documents that have it."""
+    out = []
+    for name in names:
+        t = timelines[name]
+        by_id = {n.version.id: n for n in t.notices}
+        wanted = [v for v in (old, new) if v is not None and v not in _WORDS]
+        if len(names) > 1 and any(v not in by_id for v in wanted):
+            continue
+        latest = t.notices[-1].version.id if t.notices else "none"
+        a = _version_text(t, by_id, old or latest)
+        b = _version_text(t, by_id, new or "working")
+        if b is None:
+            raise LexdocsError("TO must be a version or 'working'")
+        entry = by_id[new].entry if new in by_id else None
+        out.append(diff_documents(a, b, overrides_of(entry), home))
+    if not out:
+        raise LexdocsError(f"no document has version '{old}'" + (f" and '{new}'" if new else ""),
+                           hint="see 'lexdocs versions'; give DOC, or two git revisions")
+    return out
+
+
+def _version_text(t: Timeline, by_id: dict[str, VersionNotice], vid: str
+                  ) -> RenderedDocument | None:
+    if vid == "working":
+        return t.history.working
+    if vid == "none":
+        return None
+    if vid not in by_id:
+        raise LexdocsError(f"{t.history.name} has no version '{vid}'",
+                           hint=f"versions: {', '.join(by_id) or 'none'}, 'working', "
+                                "or two git revisions")
+    return by_id[vid].version.rendered
 
 
 _WORDS = {"working", "none"}
@@ -289,10 +311,15 @@ def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: s
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Check as if on this day (default: today in the site's time zone).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its legal source.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
+              show_default=True,
+              help="'github': each finding as a workflow annotation on its file and line.")
 @click.pass_obj
-def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules: bool) -> None:
+def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules: bool,
+          fmt: str) -> None:
     """Check notice rules and compliance rules; exit 1 on any error."""
-    console = Console(highlight=False)
+    # Never wrapped: a `file:line` message stays one line in a CI log or a hook's output.
+    console = Console(highlight=False, soft_wrap=True)
     if list_rules:
         for rule in runner.all_rules():
             console.print(Text(f"{rule.id} ({rule.severity}): {rule.summary} [{rule.source}]"))
@@ -303,7 +330,10 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
     findings = runner.run_all(opts, timelines, day)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
-        console.print(Text(str(f), style=styles[f.severity]))
+        if fmt == "github":
+            console.print(Text(annotation(f, _from_cwd(opts.project, f.path))))
+        else:
+            console.print(Text(str(f), style=styles[f.severity]))
     if readability:
         for line in runner.readability_lines(timelines):
             console.print(Text(line))
@@ -312,6 +342,17 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
                        f"{counts['info']} notes"))
     if counts["error"]:
         sys.exit(1)
+
+
+def _from_cwd(project: Path, path: str | None) -> str | None:
+    """A project-relative path as seen from the working directory (a workflow's repository
+    root), so an annotation lands on the right file when the project is a subfolder."""
+    if path is None:
+        return None
+    try:
+        return (project / path).relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 @cli.command()

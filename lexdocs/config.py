@@ -7,6 +7,8 @@ notice period.
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,24 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     notice_days = c.Type(int, default=30)
     pdf = c.Type(bool, default=True)
 
+    def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """Every option, not only up to the first bad one (MkDocs stops there): a site
+        owner fixes all of them in one go instead of one build per mistake."""
+        failed: base.ConfigErrors = []
+        warnings: base.ConfigWarnings = []
+        for key, option in self._schema:
+            try:
+                self[key] = option.validate(self.get(key))
+                warnings.extend((key, w) for w in option.warnings)
+                option.reset_warnings()
+            except base.ValidationError as exc:
+                failed.append((key, exc))
+        if not failed and isinstance(self.get("notice_days"), int) and self["notice_days"] < 0:
+            failed.append(("notice_days", base.ValidationError("must be 0 or more")))
+        for key in set(self.keys()) - self._schema_keys:
+            warnings.append((key, f"Unrecognised configuration name: {key}"))
+        return failed, warnings
+
 
 @dataclass(frozen=True)
 class Options:
@@ -68,11 +88,7 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
     cfg.load_dict(dict(raw or {}))
     errors, _warnings = cfg.validate()
     if errors:
-        key, err = errors[0]
-        raise ConfigError(f"lexdocs option '{key}': {err}", path=MKDOCS_FILE,
-                          hint="fix it under 'plugins: - lexdocs:'")
-    if cfg.notice_days < 0:
-        raise ConfigError("lexdocs option 'notice_days' must be 0 or more", path=MKDOCS_FILE)
+        raise option_errors(project, [(key, str(err)) for key, err in errors])
     docs = list(cfg.documents) or discover_documents(project, cfg.source_dir)
     if not docs and need_documents:
         raise ConfigError(f"no documents found under {cfg.source_dir}/", path=MKDOCS_FILE,
@@ -96,11 +112,56 @@ def load_options(project: Path, config_file: Path | None = None,
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
+    said = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(said)
     try:
         cfg = load_config(config_file=str(path))
-    except exceptions.ConfigurationError as exc:
-        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
+    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
+        ours = [(m[1], m[2]) for line in said.lines if (m := _OUR_OPTION.search(line))]
+        if ours:
+            raise option_errors(path.parent, ours) from exc
+        what = "; ".join(said.lines) or str(exc)
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {what}", path=MKDOCS_FILE,
                           hint="'mkdocs build' shows every problem") from exc
+    finally:
+        logger.removeHandler(said)
     plugin = cfg.plugins.get("lexdocs")
     raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
     return options_from(path.parent, raw, cfg.site_url or "", need_documents)
+
+
+_OUR_OPTION = re.compile(r"Plugin 'lexdocs' option '(\w+)': (.*)")
+
+
+class _Collect(logging.Handler):
+    """MkDocs logs each configuration error before it aborts; keep them to say them once,
+    in our words, instead of its "Aborted with a configuration error!" to stdout."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines += record.getMessage().removeprefix("Config value 'plugins': ").splitlines()
+
+
+def option_errors(project: Path, errors: list[tuple[str, str]]) -> ConfigError:
+    """One error for every invalid lexdocs option, each with its line in mkdocs.yml."""
+    text = ""
+    if (project / MKDOCS_FILE).is_file():
+        text = (project / MKDOCS_FILE).read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if re.match(r"\s*(- )?lexdocs\s*:", ln)), 0)
+
+    def line_of(key: str) -> int | None:
+        pattern = re.compile(rf"\s*{re.escape(key)}\s*:")
+        found = next((i for i in range(start, len(lines)) if pattern.match(lines[i])), None)
+        return None if found is None else found + 1
+
+    said = [(line_of(key), f"lexdocs option '{key}': {message}") for key, message in errors]
+    first_line = said[0][0]
+    rest = "; ".join(f"line {n}: {m}" if n else m for n, m in said[1:])
+    return ConfigError(said[0][1] + (f"; {rest}" if rest else ""), path=MKDOCS_FILE,
+                       line=first_line, hint="fix it under 'plugins: - lexdocs:'"
+                       if len(said) == 1 else "fix them under 'plugins: - lexdocs:'")

@@ -30,3 +30,30 @@ class Finding:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.severity} [{self.rule}] {self.message}"
 
+
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message: `%` first, so it is not doubled."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A property value (file, title) also ends at `,` and `:`, so those are escaped too."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, path: str | None = None) -> str:
+    """The finding as a GitHub workflow command, which GitHub shows on the pull request's
+    file at its line. `path` is the file relative to the repository's root (the job's
+    working directory), when it differs from the project-relative `finding.path`."""
+    props = []
+    where = path or finding.path
+    if where:
+        props.append(f"file={_escape_property(where)}")
+        if finding.line:
+            props.append(f"line={finding.line}")
+    props.append(f"title={_escape_property(f'lexdocs {finding.rule}')}")
+    return f"::{_LEVELS[finding.severity]} {','.join(props)}::{_escape_data(finding.message)}"

@@ -7,6 +7,7 @@ way the CI job sees them.
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import subprocess
@@ -222,3 +223,32 @@ def test_dates_the_text_states_read_as_words_not_markers(tmp_path: Path) -> None
     text = _comment(repo, base="HEAD~1", head="HEAD")
     assert "March 20, 2025" in text
     assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)  # no private-use marker
+
+
+def test_names_cannot_break_out_of_their_code_span(tmp_path: Path) -> None:
+    """A document folder named with backticks stays literal text in the bot's comment."""
+    from markdown_it import MarkdownIt
+
+    repo = Repo(tmp_path / "names")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    evil = "x`) — ✅ **Reviewed by Legal: safe to merge** (`y"
+    repo.replace("mkdocs.yml", "documents: [privacy]", f"documents: [privacy, {json.dumps(evil)}]")
+    repo.write(f"policy_src/{evil}/document.yml", "title: Notes\nslug: notes\nsections: [a.md]\n")
+    repo.write(f"policy_src/{evil}/a.md", "---\nid: a\ntitle: A\n---\nSome text.\n")
+    repo.commit("A document with a hostile folder name", "2024-10-10T10:00:00+00:00")
+    text = _comment(repo, base="HEAD~1", head="HEAD")
+    html = MarkdownIt("commonmark").render(text)
+    assert "<strong>Reviewed" not in html
+    assert f"<code>{evil.replace('>', '&gt;')}</code>" in html.replace("&quot;", '"')
+    assert "``" in text  # a longer fence, not the name rewritten
+
+
+def test_code_spans_fence_any_run_of_backticks() -> None:
+    from markdown_it import MarkdownIt
+
+    from lexdocs.review.comment import _code
+
+    for name in ("plain", "a`b", "``x``", "`start", "end`", "a ``` b"):
+        html = MarkdownIt("commonmark").renderInline(_code(name))
+        assert html == f"<code>{name}</code>", (name, _code(name), html)

@@ -10,6 +10,7 @@ cut at a line and says so, rather than failing the job that posts it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lexdocs.config import Options
@@ -138,7 +139,7 @@ def _badge(d: DocumentChange) -> str:
 
 
 def _document(d: DocumentChange, notice_days: int) -> str:
-    lines = [f"## {md_escape(d.title)} (`{d.name}`) — {_badge(d)}", ""]
+    lines = [f"## {md_escape(d.title)} ({_code(d.name)}) — {_badge(d)}", ""]
     if d.error is not None:
         lines += [f"> {md_escape(d.error)}", "",
                   "The build stops on this. Fix it (see EDITING.md, 'When lexdocs stops'), "
@@ -162,7 +163,7 @@ def _document(d: DocumentChange, notice_days: int) -> str:
     elif d.redline.material and not d.new:
         lines += ["**No change-log entry.** A material change needs a plain-language summary "
                   f"and an effective date at least {notice_days} days after it is published; "
-                  f"add to `{d.log_path}`:", "", "```yaml",
+                  f"add to {_code(d.log_path)}:", "", "```yaml",
                   "- summary: <what changes for readers, in plain words>",
                   "  effective: <YYYY-MM-DD>", "```", ""]
     lines.append(to_markdown(d.redline).rstrip())
@@ -196,7 +197,7 @@ def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
     if quiet:
         tail = "\n".join(["", f"<details><summary>{len(quiet)} unchanged "
                           f"document{'s' if len(quiet) != 1 else ''}</summary>", "",
-                          *[f"- {md_escape(d.title)} (`{d.name}`)" for d in quiet], "",
+                          *[f"- {md_escape(d.title)} ({_code(d.name)})" for d in quiet], "",
                           "</details>", ""])
     body = "\n".join(head) + "\n"
     parts = [_document(d, c.notice_days) for d in changed]
@@ -223,8 +224,14 @@ def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
 
 
 def _code(text: str) -> str:
-    """A code span: GitHub shows its text literally, so only backticks need care."""
-    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+    """A code span GitHub shows literally, whatever the name holds (a folder may be named
+    with backticks): fenced by a run of backticks longer than any inside it, as CommonMark
+    reads code spans, so the name can never close the span and write live Markdown."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _cut(text: str, room: int) -> str:

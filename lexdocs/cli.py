@@ -37,8 +37,8 @@ from lexdocs.publish.feeds import versions_json
 from lexdocs.render.templates import RenderedDocument, iter_uses, render_snapshot
 from lexdocs.review import comment
 from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
-from lexdocs.review.notice import Timeline, VersionNotice, build_date, describe, overrides_of
-from lexdocs.review.redline import Redline, diff_documents
+from lexdocs.review.notice import Timeline, build_date, describe, redline_between
+from lexdocs.review.redline import Redline
 from lexdocs.sources.snapshot import working_snapshot
 from lexdocs.sources.variables import Variables
 
@@ -251,34 +251,28 @@ def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str 
     out = []
     for name in names:
         t = timelines[name]
-        by_id = {n.version.id: n for n in t.notices}
+        ids = [n.version.id for n in t.notices]
         wanted = [v for v in (old, new) if v is not None and v not in _WORDS]
-        if len(names) > 1 and any(v not in by_id for v in wanted):
+        if len(names) > 1 and any(v not in ids for v in wanted):
             continue
-        latest = t.notices[-1].version.id if t.notices else "none"
-        a = _version_text(t, by_id, old or latest)
-        b = _version_text(t, by_id, new or "working")
-        if b is None:
+        a = _version_id(t, ids, old or (ids[-1] if ids else "none"))
+        b = _version_id(t, ids, new or "working")
+        if b == "none":
             raise LexdocsError("TO must be a version or 'working'")
-        entry = by_id[new].entry if new in by_id else None
-        out.append(diff_documents(a, b, overrides_of(entry), home))
+        # the build's own redline and verdict, stated dates compared as the build does
+        out.append(redline_between(t, a, b, home))
     if not out:
         raise LexdocsError(f"no document has version '{old}'" + (f" and '{new}'" if new else ""),
                            hint="see 'lexdocs versions'; give DOC, or two git revisions")
     return out
 
 
-def _version_text(t: Timeline, by_id: dict[str, VersionNotice], vid: str
-                  ) -> RenderedDocument | None:
-    if vid == "working":
-        return t.history.working
-    if vid == "none":
-        return None
-    if vid not in by_id:
+def _version_id(t: Timeline, ids: list[str], vid: str) -> str:
+    if vid not in _WORDS and vid not in ids:
         raise LexdocsError(f"{t.history.name} has no version '{vid}'",
-                           hint=f"versions: {', '.join(by_id) or 'none'}, 'working', "
+                           hint=f"versions: {', '.join(ids) or 'none'}, 'working', "
                                 "or two git revisions")
-    return by_id[vid].version.rendered
+    return vid
 
 
 _WORDS = {"working", "none"}

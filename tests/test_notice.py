@@ -99,7 +99,8 @@ def test_not_material_change_needs_no_notice(project: Repo) -> None:
     t = timeline(project)
     assert t.findings == ()
     assert not t.notices[1].material
-    assert t.notices[1].effective == dt.date(2025, 1, 10)
+    assert t.notices[1].effective == dt.date(2024, 9, 1)  # it restates the terms in force
+    assert t.notices[1].version.date == dt.date(2025, 1, 10)
     assert t.current(DAY) is t.notices[1]
 
 

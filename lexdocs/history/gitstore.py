@@ -11,6 +11,7 @@ are not UTF-8 are one clear error naming the commit that introduced them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -493,6 +494,10 @@ class GitStore:
             raise GitError(f"writing branch '{branch}' failed: {err}",
                            hint="check that the repository is not corrupt")
         return len(steps)
+
+    def committed(self, sha: str) -> dt.datetime:
+        """When commit `sha` was committed, with the committer's own offset."""
+        return self.repo.commit(sha).committed_datetime
 
     def resolve(self, rev: str) -> str | None:
         """The commit a revision names (branch, tag, `HEAD~2`, sha), or None if none."""

@@ -48,6 +48,7 @@ class VersionEntry(TypedDict):
     published_at: str
     sha256: str
     material: bool
+    before_adoption: bool
     summary: str
     url: str
     redline_url: str | None
@@ -105,11 +106,12 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
                 "published_at": v.published.isoformat(),
                 "sha256": v.rendered.fingerprint,
                 "material": n.material,
+                "before_adoption": not n.judged,
                 "summary": n.summary,
                 "url": absolute(site, urls.version(v.id)),
                 "redline_url": absolute(site, urls.changes(prev, v.id)) if prev else None,
                 "notice_url": absolute(site, urls.notice(prev, v.id, "json"))
-                if prev and n.material else None,
+                if prev and n.notifies else None,
                 "pdf_url": absolute(site, urls.pdf(v.id)) if options.pdf else None,
                 "changes": [{"section": c.section_id, "kind": c.kind, "material": c.material,
                              "rule": c.rule, "evidence": list(c.evidence), "reason": c.reason,

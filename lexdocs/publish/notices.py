@@ -36,9 +36,10 @@ class Notice:
 
 
 def notice_for(site: SiteBuilder, t: Timeline, n: VersionNotice) -> Notice | None:
-    """The notice of version `n`, or None when it needs none (not material, or first)."""
+    """The notice of version `n`, or None when it needs none (not material, first, or
+    published before adoption)."""
     prev = t.previous(n)
-    if prev is None or not n.material:
+    if prev is None or not n.notifies:
         return None
     urls = Urls(t.history.working.slug)
     title = n.version.rendered.title
@@ -76,7 +77,8 @@ def find_notice(site: SiteBuilder, doc: str, version_id: str) -> Notice:
         if n.version.id == version_id:
             notice = notice_for(site, t, n)
             if notice is None:
-                why = "is the first version" if t.previous(n) is None else "is not material"
+                why = ("is the first version" if t.previous(n) is None
+                       else "predates adoption" if not n.judged else "is not material")
                 raise CheckError(f"{doc}: version {version_id} {why}, so it needs no notice",
                                  hint="'lexdocs versions' shows which versions are material")
             return notice

@@ -382,7 +382,7 @@ class SiteBuilder:
                 "status": t.status(n, self.today).capitalize(),
                 "kind": _kind(n, prev), "previous": prev.version.id if prev else None,
                 "redline": rel(src, urls.changes(prev.version.id, v.id)) if prev else None,
-                "summary": n.summary, "raised": n.raised,
+                "summary": n.summary, "raised": n.raised, "before_adoption": not n.judged,
                 "together": ", ".join(f"{d} version {vid}" for d, vid in n.together)})
         title = f"{h.working.title}: history"
         body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
@@ -427,7 +427,7 @@ class SiteBuilder:
         assert new.redline is not None
         title = f"{t.history.working.title}: changes from {a} to {b}"
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
-                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.material else None)
+                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.notifies else None)
         body = self.render(
             "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old),
             effective=self.effective(new),

@@ -10,6 +10,7 @@ cut at a line and says so, rather than failing the job that posts it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from lexdocs.review.notice import Entry, overrides_of, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.changelog import changes_path
+from lexdocs.sources.documents import load_document, read_working_tree
 from lexdocs.sources.snapshot import has_document, load_snapshot
 
 MAX_CHARS = 65_536
@@ -44,6 +46,8 @@ class DocumentChange:
     new: bool
     log_path: str
     removed: bool = False
+    before_adoption: bool = False
+    """The head predates the document's `adopted:` day: the old process needed no entry."""
 
     @property
     def changed(self) -> bool:
@@ -81,28 +85,41 @@ def compare(opts: Options, base: str, head: str,
                                hint="give a branch, tag or commit (fetch it first in CI)")
         assert base_sha and head_sha
         docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha,
-                                  opts.site_url)
+                                  opts.site_url, opts.tz, _adopted(opts, n))
                      for n in (names or list(opts.documents)))
     return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days)
 
 
+def _adopted(opts: Options, name: str) -> dt.date | None:
+    """The working tree's `adopted:` day: adoption is a fact about the project today, so
+    a commit from before the key was written is judged by it too (as the build does)."""
+    try:
+        return load_document(opts.source_dir, name, read_working_tree(opts.project)).adopted
+    except LexdocsError:
+        return None
+
+
 def _render(store: GitStore, sha: str, root: str, name: str
-            ) -> tuple[RenderedDocument | None, str | None]:
+            ) -> tuple[RenderedDocument | None, str | None, dt.date | None]:
+    """The document at `sha`, or why it cannot be built; and its `adopted:` day."""
     read = store.reader(sha)
     if not has_document(root, name, read):
-        return None, None
+        return None, None, None
     try:
         snap = load_snapshot(root, [name], read)
-        return render_document(snap.documents[name], snap.variables, root, read), None
+        doc = snap.documents[name]
+        return render_document(doc, snap.variables, root, read), None, doc.adopted
     except LexdocsError as exc:
-        return None, str(exc)
+        return None, str(exc), None
 
 
 def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
-                 home: str = "") -> DocumentChange:
+                 home: str = "", tz: dt.tzinfo = dt.UTC,
+                 adopted: dt.date | None = None) -> DocumentChange:
     log_path = changes_path(root, name)
-    old, _ = _render(store, base, root, name)
-    new, error = _render(store, head, root, name)
+    old, _, _ = _render(store, base, root, name)
+    new, error, declared = _render(store, head, root, name)
+    adopted = adopted or declared
     if new is None and error is None:
         # Absent from the head: removed by this change, or in neither revision.
         return DocumentChange(name, old.title if old else name, None, None, None, False,
@@ -124,7 +141,9 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
                                         else "[its effective date]")})
     except LexdocsError as exc:
         return DocumentChange(name, new.title, None, None, str(exc), old is None, log_path)
-    return DocumentChange(name, new.title, redline, entry, None, old is None, log_path)
+    early = adopted is not None and store.committed(head).astimezone(tz).date() < adopted
+    return DocumentChange(name, new.title, redline, entry, None, old is None, log_path,
+                          before_adoption=early)
 
 
 def _badge(d: DocumentChange) -> str:
@@ -160,6 +179,9 @@ def _document(d: DocumentChange, notice_days: int) -> str:
                 else "no effective date given")
         lines += [f"**Change log:** {md_escape(d.entry.summary)}", "",
                   f"**Effective:** {when}", ""]
+    elif d.before_adoption:
+        lines += ["Published before the document's `adopted:` day: the earlier process "
+                  "needed no change-log entry.", ""]
     elif d.redline.material and not d.new:
         lines += ["**No change-log entry.** A material change needs a plain-language summary "
                   f"and an effective date at least {notice_days} days after it is published; "

@@ -19,7 +19,11 @@ Invariants (README, "Notice invariants"), each enforced here:
    force early).
 2. Versions made by one commit in several documents take effect together, on
    the latest of their dates, unless an entry gives `effective_reason:`.
-3. Versions before the document's `adopted:` day are not judged by the gate.
+3. Versions before the document's `adopted:` day are not judged by the gate, and
+   get no effective date it would have invented (a notice period after each).
+4. A version that is not material restates the terms in force: it keeps their
+   effective date (its Last Updated moves, Effective does not), unless its
+   change-log entry gives `effective:`.
 
 What it decides is a `review.timeline.Timeline`, which every later step asks.
 """
@@ -33,10 +37,10 @@ from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
-from lexdocs.render.templates import PAGE_VERSION
+from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
-from lexdocs.review.redline import Override, Redline
+from lexdocs.review.redline import Override, Redline, diff_documents
 from lexdocs.review.timeline import Status, Timeline, VersionNotice, build_date, describe
 from lexdocs.sources.changelog import (
     Entry,
@@ -47,7 +51,8 @@ from lexdocs.sources.changelog import (
 )
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
-           "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log"]
+           "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log",
+           "redline_between"]
 
 
 def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
@@ -56,6 +61,36 @@ def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
         return ()
     return tuple(Override(section=d.section, material=d.material, reason=d.reason,
                           path=d.path, line=d.line) for d in entry.overrides)
+
+
+def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
+    """The redline from version `old` to `new` (ids, or "working"; `old` may be "none")
+    as the build makes it, for `lexdocs diff`: the one the build published when `new`
+    follows `old`, else the two canonical texts compared with the markers of stated
+    dates in place, as the build compares them. Comparing texts with their dates put in
+    would call every version "a date changed" that the build calls a link fix.
+    """
+    by_id = {n.version.id: n for n in t.notices}
+    after = by_id.get(new)
+    if after is not None and after.redline is not None and old != "none" \
+            and (before := t.previous(after)) is not None and before.version.id == old:
+        return after.redline
+    raw = {v.id: v.rendered for v in t.history.versions}
+    working = t.canonical or t.history.working
+
+    def text(vid: str) -> RenderedDocument | None:
+        return None if vid == "none" else working if vid == "working" else raw[vid]
+
+    redline = diff_documents(text(old), text(new) or working,
+                             overrides_of(after.entry if after else None), home)
+    if after is not None:
+        updated, effective = after.version.display_date, after.effective_display()
+    elif t.history.draft or not t.notices:
+        updated, effective = DRAFT_LABEL, "not yet set (draft)"
+    else:
+        updated, effective = t.notices[-1].version.display_date, t.notices[-1].effective_display()
+    return bind_plain(redline, {PAGE_VERSION["last_updated"]: updated,
+                                PAGE_VERSION["effective"]: effective})
 
 
 def _bind(history: Committed, entries: list[Entry], path: str,
@@ -194,6 +229,11 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
         judged = c.adopted is None or v.published.date() >= c.adopted
         effective = _gate(c.name, v.id, v.published.date(), redline, entry, days,
                           path, findings if judged else [], draft=False)
+        if not judged:  # the old process set its own dates: invent no notice period for it
+            effective = entry.effective if entry else None
+        if effective is None and notices and not (redline and redline.material) \
+                and notices[-1].effective <= v.date:
+            effective = notices[-1].effective  # invariant 4: it restates the terms in force
         notices.append(VersionNotice(v, entry, redline, effective or v.date, judged=judged))
         previous = v
     return _Judged(tuple(_inherit(notices)), tuple(findings), reviews, draft_entry, days, path)

@@ -43,6 +43,13 @@ class VersionNotice:
         return bool(self.redline and self.redline.material)
 
     @property
+    def notifies(self) -> bool:
+        """Whether readers get a notice of it: a material change made under lexdocs. A
+        version from before adoption was announced (or not) by the old process; a notice
+        made now would be one whose "What changes" nobody wrote."""
+        return self.material and self.judged
+
+    @property
     def summary(self) -> str:
         return self.entry.summary if self.entry else ""
 

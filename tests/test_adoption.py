@@ -1,0 +1,138 @@
+"""A document adopted with a history: versions from before `adopted:` followed the old
+process, and a version that is not material restates the terms in force.
+
+One project is built once for the module: a first version, a material change and a
+punctuation fix before adoption, then a link fix after it. The intro states its own
+"Last updated" date (as `lexdocs import --date-line bind` writes it), so the CLI and the
+build must agree that a link fix is no material change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lexdocs.history.versions import load_histories
+from lexdocs.review.notice import Timeline, align_shared, build_timeline
+from tests.conftest import Repo, lexdocs, write_project
+from tests.test_build import build, page
+
+DOC = "policy_src/privacy/document.yml"
+INTRO = "policy_src/privacy/10-intro.md"
+ADOPTED = dt.date(2025, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    repo = Repo(tmp_path_factory.mktemp("adoption") / "repo")
+    write_project(repo)
+    repo.replace(INTRO, "This statement explains",
+                 "Last updated: {{ page_version.last_updated }}\n\nSee [our help]"
+                 "(https://help.example.com/old). This statement explains")
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace("policy_src/variables.yml", "90 days", "180 days")
+    repo.commit("Keep logs longer (old process: no change log)", "2024-11-01T10:00:00+00:00")
+    repo.replace(INTRO, "personal information.", "personal information!")
+    repo.commit("Punctuation", "2024-12-01T10:00:00+00:00")
+    repo.replace(DOC, "baseline: 2024-09", f"baseline: 2024-09\nadopted: {ADOPTED}")
+    repo.commit("Adopt lexdocs", "2024-12-20T10:00:00+00:00")
+    repo.replace(INTRO, "https://help.example.com/old", "https://help.example.com/new")
+    repo.commit("Fix a link", "2025-01-10T10:00:00+00:00")
+    return repo
+
+
+def timeline(repo: Repo) -> Timeline:
+    h = load_histories(repo.path, "policy_src", ["privacy"], ZoneInfo("UTC"))["privacy"]
+    return align_shared({"privacy": build_timeline(h, 30, dt.date(2025, 3, 1))})["privacy"]
+
+
+def test_versions_before_adoption_get_no_invented_date_or_notice(site: Repo) -> None:
+    t = timeline(site)
+    first, material, typo, link = t.notices  # adopting changed nothing readers see
+    assert [n.judged for n in t.notices] == [False, False, False, True]
+    assert t.findings == ()
+    assert material.material and not material.notifies
+    # its own day, not a notice period after it that nobody announced
+    assert material.effective == dt.date(2024, 11, 1)
+    # not material: Last Updated moves, Effective stays with the terms it restates
+    assert (typo.version.date, typo.effective) == (dt.date(2024, 12, 1), dt.date(2024, 11, 1))
+    assert (link.version.date, link.effective) == (dt.date(2025, 1, 10), dt.date(2024, 11, 1))
+    assert not link.material and first.effective == dt.date(2024, 9, 1)
+
+
+def test_an_entry_chooses_its_own_effective_date(site: Repo, tmp_path_factory:
+                                                 pytest.TempPathFactory) -> None:
+    repo = Repo(tmp_path_factory.mktemp("own") / "repo")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace(INTRO, "personal information.", "personal information!")
+    repo.write("policy_src/privacy/changes.yml", "- summary: Punctuation.\n"
+                                                 "  effective: 2025-01-20\n")
+    repo.commit("Punctuation", "2025-01-10T10:00:00+00:00")
+    assert timeline(repo).notices[1].effective == dt.date(2025, 1, 20)
+
+
+@pytest.fixture(scope="module")
+def built(site: Repo) -> Repo:
+    result = build(site, today="2025-03-01")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_versions_json_and_the_history_page_say_before_adoption(built: Repo) -> None:
+    data = json.loads(page(built, "versions.json"))
+    versions = data["documents"]["privacy"]["versions"]
+    assert [v["before_adoption"] for v in versions] == [True, True, True, False]
+    assert versions[1]["material"] and versions[1]["notice_url"] is None
+    assert versions[1]["effective"] == "2024-11-01"
+    history = page(built, "privacy/history/index.html")
+    assert history.count("Before adoption") == 3
+    assert not list((built.path / "site").rglob("*notice*.txt"))
+
+
+def _diff_json(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str
+               ) -> list[dict[str, object]]:
+    capsys.readouterr()
+    here = os.getcwd()
+    os.chdir(repo.path)
+    try:
+        assert lexdocs("diff", *args, "--format", "json") == 0
+    finally:
+        os.chdir(here)
+    out: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return out
+
+
+def test_cli_diff_gives_the_builds_verdict_on_a_stated_date(
+        built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(page(built, "versions.json"))["documents"]["privacy"]["versions"]
+    ids = [v["id"] for v in data]
+    assert data[-1]["material"] is False
+    # the versions next to each other, and across the whole history: the date line
+    # moves in both but is the version's own date, not a change of terms
+    pair = _diff_json(built, capsys, "privacy", ids[-2], ids[-1])
+    assert pair and not any(c["material"] for c in pair), pair
+    wide = _diff_json(built, capsys, "privacy", ids[2], ids[-1])
+    assert wide and not any(c["material"] for c in wide), wide
+    assert "a date changed" not in json.dumps(wide)
+
+
+def test_diff_between_revisions_before_adoption_asks_for_no_change_log(
+        built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    here = os.getcwd()
+    os.chdir(built.path)
+    try:
+        capsys.readouterr()
+        assert lexdocs("diff", "--format", "markdown", "HEAD~4", "HEAD~3") == 0
+        early = capsys.readouterr().out
+        assert lexdocs("diff", "--format", "markdown", "HEAD~1", "HEAD") == 0
+        late = capsys.readouterr().out
+    finally:
+        os.chdir(here)
+    assert "Material" in early and "No change-log entry" not in early
+    assert "before the document's `adopted:` day" in early
+    assert "before the document's `adopted:` day" not in late

@@ -320,3 +320,79 @@ def test_a_retitled_heading_keeps_its_section_id() -> None:
         ("sharing", "Disclosure"), ("contact", "Contact"), ("rights", "Rights")]
     swapped = keep_ids(before, convert("## Contact\n\nB.\n\n## Sharing\n\nA.\n", "x"))
     assert [s.id for s in swapped.sections] == ["contact", "sharing"]  # a move is a move
+
+
+SETEXT = """\
+Privacy Policy
+--------------
+
+Last updated: September 4, 2025
+
+We care about your privacy.
+
+### Information we collect
+
+We collect what you give us.
+
+#### Account data
+
+Your name.
+
+### How we use it
+
+To run the service.
+
+```
+### not a heading
+```
+"""
+
+
+def test_sections_are_made_at_the_level_the_document_uses() -> None:
+    conv = convert(SETEXT, "Our privacy is changing")
+    assert conv.title == "Privacy Policy"  # its own heading, not the name given to --as
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("information-we-collect", "Information we collect"),
+        ("how-we-use-it", "How we use it")]
+    # under the section's own ## title, the document's #### is the page's ###
+    assert "### Account data\n" in conv.sections[1].body
+    assert "### not a heading" in conv.sections[2].body
+    assert "Last updated" not in conv.sections[0].body
+
+
+def test_top_level_sections_and_setext_subheadings_nest_under_them() -> None:
+    conv = convert("# Terms\n\nIntro.\n\n# Use\n\nA.\n\nRules\n=====\n\nB.\n\n"
+                   "Details\n-------\n\nC.\n", "x")
+    assert conv.title == "x"  # `#` repeats: the document's parts, not a title
+    assert [s.title for s in conv.sections] == ["Terms", "Use", "Rules"]
+    assert "### Details\n" in conv.sections[2].body
+    ruled = convert("## A\n\nText.\n\n---\n\n## B\n\nMore.\n", "x")  # a rule, not a heading
+    assert [s.title for s in ruled.sections] == ["A", "B"] and "---" in ruled.sections[0].body
+
+
+def test_history_before_the_file_became_markdown_is_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import Repo
+
+    repo = Repo(tmp_path / "old")
+    repo.write("privacy.html", "<h1>Privacy</h1>\n<p>We keep logs.</p>\n<p>Ask us.</p>\n")
+    repo.commit("HTML policy", "2020-01-02T10:00:00+00:00")
+    repo.replace("privacy.html", "Ask us.", "Write to us.")
+    repo.commit("HTML edit", "2020-03-02T10:00:00+00:00")
+    repo.git("mv", "privacy.html", "privacy.md")
+    repo.commit("Rename, for the new site", "2021-05-01T10:00:00+00:00")
+    repo.write("privacy.md", "# Privacy\n\nWe keep logs.\n\n## Contact\n\nWrite to us.\n")
+    start = repo.commit("Markdown at last", "2021-05-06T10:00:00+00:00")
+    repo.replace("privacy.md", "We keep logs.", "We keep logs for 90 days.")
+    repo.commit("Say how long", "2022-01-02T10:00:00+00:00")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.md"),
+                   "--as", "privacy", "--adopted", "2023-01-01") == 0
+    out = capsys.readouterr().out
+    assert f"Versions start at commit {start[:10]}: the 3 commit(s) before it are left out" \
+        in out and "privacy.md is written in HTML (3 of its 3 lines are tags)" in out
+    repo.git("checkout", "-q", "lexdocs-import/privacy")
+    versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
+    assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
+    assert all("&lt;" not in v.rendered.html and "<p>We keep" not in v.rendered.markdown
+               for v in versions)

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from lexdocs.adopt.convert import Converted, convert, keep_ids, layout
+from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, unclean
 from lexdocs.config import Options
 from lexdocs.errors import GitError, SourceError
 from lexdocs.history.gitstore import Authored, GitStore, Replayed, open_store
@@ -37,6 +37,11 @@ class ImportResult:
     seen: int
     first: dt.datetime | None
     baseline: str | None
+    left_out: int = 0
+    """Commits of the file before the versions start: not Markdown, or not convertible."""
+    why_left_out: str = ""
+    start: str | None = None
+    """The commit (of the old file) the versions start from."""
 
 
 def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "remove",
@@ -57,6 +62,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         if not history:
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
+        history, left_out, why = clean_history(store, history)
         steps = plan(store, history, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
@@ -71,7 +77,25 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
     when = (dt.datetime.fromtimestamp(int(first.split()[0]), opts.tz) if first else None)
     return ImportResult(branch=branch, doc=doc, folder=folder, commits=len(steps),
                         seen=len(history), first=when,
-                        baseline=_baseline_of(steps[0].files) if steps else None)
+                        baseline=_baseline_of(steps[0].files) if steps else None,
+                        left_out=left_out, why_left_out=why,
+                        start=history[0][0].sha if history else None)
+
+
+def clean_history(store: GitStore, history: list[tuple[Authored, str]]
+                  ) -> tuple[list[tuple[Authored, str]], int, str]:
+    """The commits from the last one that cannot be converted faithfully onwards (the
+    file's HTML era, say), the number left out before them, and why the last was."""
+    cut, why = 0, ""
+    for i, (commit, path) in enumerate(history):
+        text = store.read_top(commit.sha, path)
+        problem = unclean(path, text) if text is not None else None
+        if problem is not None:
+            cut, why = i + 1, problem
+    if cut == len(history):
+        raise SourceError(f"{why}: it cannot be imported as Markdown", path=history[-1][1],
+                          hint="convert it to Markdown and commit it, then import it")
+    return history[cut:], cut, why
 
 
 def plan(store: GitStore, history: list[tuple[Authored, str]], doc: str, source: str,
@@ -125,10 +149,14 @@ def _baseline_of(files: dict[str, str]) -> str | None:
 
 def next_steps(result: ImportResult) -> list[str]:
     """What to do after an import, in the order to do it."""
+    start = ([f"Versions start at commit {result.start[:10]}: the {result.left_out} "
+              f"commit(s) before it are left out (the last of them: {result.why_left_out})."]
+             if result.left_out and result.start else [])
     return [
         f"Wrote {result.commits} commit(s) to branch '{result.branch}' "
         f"({result.seen} commit(s) of the old file read; those that changed nothing "
         "in the converted files were left out).",
+        *start,
         f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
         "Set up the site if this repository has none yet:   lexdocs init .",
         f"If mkdocs.yml lists 'documents:', add {result.doc} to that list.",

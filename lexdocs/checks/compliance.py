@@ -300,7 +300,41 @@ def _source(src: DocumentSource | None, sid: str) -> SectionSource | None:
     return next((s for s in src.sections if s.id == sid), None) if src else None
 
 
-_LIST_LINE = re.compile(r"^\s*([-*+]|\d+[.)])\s|^\s*\|")
+_LIST_LINE = re.compile(
+    r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
+    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
+    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
+    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b")  # subsections, a quote, HTML list
+_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SHORT_LINE = 60
+"""An address or a list of names has short lines; a paragraph wrapped by hand has longer."""
+
+
+def _lines_read(markdown: str) -> list[str]:
+    """The lines a reader sees: an HTML comment is never published, so never judged."""
+    return _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")
+
+
+def _list_follows(lines: list[str], at: int) -> bool:
+    """Whether what follows line `at` is a list to a reader: list items or table rows;
+    numbered or lettered paragraphs; subsections; or a block of lines each on its own
+    (broken by hand, or short like an address's) rather than one running paragraph."""
+    rest = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
+    if not rest:
+        return False
+    first = rest[0]
+    if _LIST_LINE.match(lines[first]):
+        return True
+    block = []
+    for i in range(first, len(lines)):
+        if not lines[i].strip():
+            break
+        block.append(lines[i])
+    if _HARD_BREAK.search(lines[at]) and block:
+        return True
+    return len(block) > 1 and (any(_HARD_BREAK.search(ln) for ln in block[:-1])
+                               or all(len(ln.strip()) <= _SHORT_LINE for ln in block))
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
@@ -328,7 +362,7 @@ def _source_line(candidates: list[tuple[int, str]], rendered_line: str) -> int |
 
 def check_list_intros(sources: Mapping[str, DocumentSource],
                       rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
-    """A line ending in ':' whose next line is not a list item or table row.
+    """A line ending in ':' that no list follows (see `_list_follows`).
 
     Read on the rendered Markdown, so a list that an `{% if %}` removed or an include
     supplies counts as what readers see; the finding points at the template line.
@@ -337,13 +371,13 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
     for name, doc in rendered.items():
         src = sources.get(name)
         for s in doc.sections:
-            lines = [ln for ln in s.markdown.split("\n") if ln.strip()]
+            lines = _lines_read(s.markdown)
             sec = _source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []
             for i, line in enumerate(lines):
-                if not line.rstrip().rstrip("*_").endswith(":"):
+                if not _HARD_BREAK.sub("", line).rstrip().rstrip("*_").endswith(":"):
                     continue
-                if i + 1 < len(lines) and _LIST_LINE.match(lines[i + 1]):
+                if _list_follows(lines, i):
                     continue
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

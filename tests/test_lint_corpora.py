@@ -1,0 +1,81 @@
+"""The compliance lint on policies we did not write: the newest text of four real policy
+histories (tests/data/lint/SOURCES.md), imported as `lexdocs import` converts them, raises
+no error; and the ways real policies introduce a list are read as lists, while an
+introduction that nothing follows is still caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lexdocs.adopt.convert import convert, layout
+from lexdocs.checks.compliance import check_list_intros, run_checks
+from lexdocs.findings import Finding
+from lexdocs.render.templates import render_document
+from lexdocs.sources.documents import load_document
+from lexdocs.sources.variables import load_variables_file
+
+DATA = Path(__file__).parent / "data" / "lint"
+ROOT = "policy_src"
+
+
+def imported(text: str, only_intros: bool = False) -> list[Finding]:
+    """The findings on `text` imported as the document `p` (no variables declared)."""
+    files = {f"{ROOT}/p/{name}": body for name, body in
+             layout(convert(text, "P"), "p", adopted=None, baseline=None, source="p.md").items()}
+    files[f"{ROOT}/variables.yml"] = "{}\n"
+    variables = load_variables_file(ROOT, files.get)
+    src = load_document(ROOT, "p", files.get)
+    doc = render_document(src, variables, ROOT, files.get)
+    if only_intros:
+        return check_list_intros({"p": src}, {"p": doc})
+    return run_checks(variables, {"p": src}, {"p": doc}, {"p": None}, dt.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize("name", ["automattic", "basecamp", "github", "mozilla"])
+def test_a_real_policys_newest_text_raises_no_error(name: str) -> None:
+    found = imported((DATA / f"{name}.md").read_text(encoding="utf-8"))
+    assert [str(f) for f in found if f.severity == "error"] == []
+
+
+LISTS = {
+    "numbered paragraphs": "Our use is based on the grounds that:\n\n(1) It is necessary for "
+                           "a contract; or\n\n(2) It is necessary for a legal obligation.\n",
+    "lettered paragraphs": "We process it only if:\n\na) you agree;\n\nb) the law requires it.\n",
+    "hard-broken lines": "We translate it. For example:\n\nFrench: <https://example.com/fr>\\\n"
+                         "Spanish: <https://example.com/es>\\\nGerman: <https://example.com/de>\n",
+    "broken with <br>": "Write to us by mail at:\n\nExample Ltd<br/>\n1 Main Street<br/>\n"
+                        "Brussels<br/>\n",
+    "subsections": "We describe what we collect through each of these channels:\n\n"
+                   "### From you\n\nYour name.\n\n### Automatically\n\nYour address.\n",
+    "addresses": "Our addresses are:\n\nExample B.V.\nPrins Bernhardplein 200, Amsterdam\n"
+                 "1097JB\nThe Netherlands\n\nExample, Inc.\n88 Colin P. Kelly Jr. St.\n",
+    "a comment between": "No one may read it except for:\n\n<!-- lint: keep -->\n\n"
+                         "* security\n* support\n",
+}
+
+
+@pytest.mark.parametrize("body", LISTS.values(), ids=LISTS.keys())
+def test_a_list_as_real_policies_write_it_is_a_list(body: str) -> None:
+    assert imported(f"## Section\n\n{body}\n## Next\n\nText.\n", only_intros=True) == []
+
+
+DANGLING = {
+    "prose follows": "We obtain data from other sources such as:\n\nWe protect data obtained "
+                     "from third parties according to the practices described in this statement.\n",
+    "end of section": "We disclose it when we believe doing so is necessary to:\n",
+    "only a comment follows": "We keep these records:\n\n<!-- the list is in the other file -->\n",
+}
+
+
+@pytest.mark.parametrize("body", DANGLING.values(), ids=DANGLING.keys())
+def test_an_introduction_nothing_follows_is_still_caught(body: str) -> None:
+    [f] = imported(f"## Section\n\n{body}\n## Next\n\nText.\n", only_intros=True)
+    assert f.rule == "dangling-list-intro" and f.line is not None
+
+
+def test_text_inside_an_html_comment_is_never_judged() -> None:
+    body = "## Section\n\n<!--\nDraft: we will list these:\n-->\n\nWe list nothing.\n"
+    assert imported(body, only_intros=True) == []

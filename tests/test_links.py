@@ -265,3 +265,13 @@ def test_the_build_judges_links_to_its_own_site_url_as_within_the_site(project: 
     red = load_timelines(opts, day)["privacy"].notices[-1].redline
     assert red is not None and red.material
     assert "ads.example.net" in red.changes[0].reason
+
+
+def test_a_link_re_pointed_to_this_site_is_maintenance() -> None:
+    """Issue 21: an absolute link to another host made an in-page anchor or a relative
+    path keeps the reader with this site, whatever site_url says."""
+    for new in ("#what-are-your-cookie-choices", "/site-policy/privacy"):
+        v = judge("https://docs.github.com/en/site-policy/x#a", new, "this section",
+                  "https://example.org/legal/")
+        assert (v.material, v.rule) == (False, "link-to-this-site") and "this site" in v.reason
+    assert judge("#a", "https://ads.example.net/x", "", "https://example.org/legal/").material

@@ -278,3 +278,66 @@ def test_the_word_list_loads_without_network(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert vocabulary.is_known("receive") and not vocabulary.is_known("recieve")
     assert len(vocabulary._dictionary()) > 100_000
+
+
+def _judge(old: str, new: str) -> tuple[bool, str, str]:
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    return v.material, v.rule, v.reason
+
+
+# Findings of issue 21 on real histories: what a reason quotes must be true.
+def test_places_and_acronyms_are_not_third_parties() -> None:
+    old = ("Laws in some US states, including California, Colorado, Connecticut, Utah, and "
+           "Virginia, require us to provide residents with additional information.")
+    _, rule, reason = _judge(old, old.replace(
+        " states, including California, Colorado, Connecticut, Utah, and Virginia,", " states"))
+    assert "third party" not in reason and rule != "recipient-removed"
+    _, _, reason = _judge("We may collect IP addresses.",
+                          "We may collect VPN usage and IP addresses.")
+    assert "third party" not in reason and "VPN" in reason
+
+
+def test_own_products_listed_are_not_third_parties() -> None:
+    old = "Our other products and services (for example, Jetpack, Gravatar and Akismet); and"
+    _, _, reason = _judge(old, old.replace("Gravatar and", "Gravatar, MailPoet and"))
+    assert "third party" not in reason
+    # Still a third party where data is handed over.
+    assert _judge("We share data with Google.", "We share data with Google and Twilio.")[1] == (
+        "recipient-added")
+
+
+def test_a_fixed_misspelling_is_not_a_third_party_removed() -> None:
+    old = "Third-rarty vendors: We may share information with third-party vendors."
+    material, rule, reason = _judge(old, old.replace("rarty", "party"))
+    assert (material, rule) == (False, "spelling-fix") and "rarty → party" in reason
+
+
+def test_a_condition_quoted_is_the_one_that_changed() -> None:
+    old = "If you pay, we keep your card number, and we delete your logs."
+    _, rule, reason = _judge(old, old.replace("logs.", "logs if you ask us to."))
+    assert rule == "condition-added" and "'if you ask us to'" in reason
+    assert "if you pay" not in reason
+
+
+def test_a_line_of_the_policys_own_change_log_is_not_material() -> None:
+    old = "Changes:\n\n_June 1, 2023_: Clarify cookie section."
+    new = old + "\n\n_July 12, 2023_: Add new example of information shared with site owners."
+    assert _judge(old, new)[:2] == (False, "changelog-entry")
+    # A dated line that is not a log entry stays material.
+    assert _judge("We keep logs.", "We keep logs.\n\nFrom July 12, 2023 we keep backups.")[0]
+
+
+def test_a_name_written_in_full_is_not_material() -> None:
+    old = "Our other products (for example, Jetpack, Woo Shipping, Woo Tax, Gravatar); and"
+    v = classify(old, old.replace("Woo", "WooCommerce"), section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule, v.evidence) == (False, "product-renamed",
+                                                ("Woo", "→", "WooCommerce"))
+    assert _judge("We use Acme Mail.", "We use Acme Post.")[0]
+
+
+def test_wording_evidence_names_each_changed_run_as_written() -> None:
+    v = classify("We keep logs and backups for you.", "We store logs and copies for you.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.evidence == ("keep", "backups", "→", "store", "copies")

@@ -70,6 +70,23 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_DATE = dict(_TYPED)["date"]
+# A line of a policy's own change log: a date, a colon or dash, what changed.
+_LOG_LINE = re.compile(rf"({_DATE.pattern})\s*[:–—-]\s+\S", re.I)
+
+
+def log_entries(old: str, new: str) -> tuple[str, ...]:
+    """The dates of the change-log lines `new` adds to `old`, when that is all it adds:
+    a policy's list of its own versions says that the policy changed, not how it treats
+    anyone's data (the change it records is judged where it is made)."""
+    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
+    came = [p for p in b if p and p not in a]
+    if not came or any(p and p not in b for p in a):
+        return ()
+    dates = [m.group(1) for p in came if (m := _LOG_LINE.match(re.sub(r"[_*]", "", p).lstrip()))]
+    return tuple(dates) if len(dates) == len(came) else ()
+
+
 def _forms(terms: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for a vocabulary, singular and plural, and each surface form's label."""
     label: dict[str, str] = {}
@@ -100,6 +117,12 @@ _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "o
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
     "law laws our consent permission"))
+# The organisation's own offerings, listed: "our websites (including …)", "Our other
+# products, services, and features … (for example, …)", "products built by Acme including …".
+_OWN_LIST = re.compile(
+    r"\b(?:our|its)\s+(?:\w+\s+){0,3}?(?:products?|services?|features?|websites?|sites|apps?|"
+    r"applications?|brands?)\b[^.;:]*|\bproducts\s+(?:built|made|maintained|operated|offered)"
+    r"\b[^.;:]*", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
 _ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
 _CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])
@@ -184,7 +207,9 @@ def _disclosing(text: str) -> list[str]:
 
 
 def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Who may receive data (key → display): capitalised names, then kinds of recipient
+    """Who may receive data (key → display): capitalised names, but not those the
+    organisation lists as its own products, services or websites, nor a place, a
+    language or an acronym (`vocabulary.is_not_party`); then kinds of recipient
     in any case and whatever a disclosing sentence shares *with* ("we share it with
     mortgage lenders"). Grounds for disclosure are taken out first: "a merger" or "a
     government request" is why data is handed over, not who gets it."""
@@ -204,7 +229,8 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
                         and not _RECIPIENT_RE.search(lexical(phrase))
                         and not _DATA_RE.search(lexical(phrase))):
                     kinds.setdefault(key(phrase), phrase)
-    names = {k: n for k, n in _names(text).items() if not _RECIPIENT_RE.fullmatch(lexical(n))}
+    names = {k: n for k, n in _names(_OWN_LIST.sub(" \ue000 ", text)).items()
+             if not _RECIPIENT_RE.fullmatch(lexical(n)) and not voc.is_not_party(n)}
     return names, kinds
 
 
@@ -213,11 +239,13 @@ def _conditions(lex: str) -> Counter[str]:
     return Counter(m.group() for m in voc.CONDITION.finditer(lex))
 
 
-def _clause(lex: str, marker: str) -> str:
-    """The words a condition marker opens, for the evidence."""
-    for m in re.finditer(rf"\b{re.escape(marker)}\b((?: [\w'’]+){{0,6}})", lex):
-        return (marker + m.group(1)).strip() + (" …" if m.group(1).count(" ") >= 6 else "")
-    return marker
+def _clause(lex: str, marker: str, other: str) -> str:
+    """The words a condition marker opens, for the evidence: the first such clause the
+    other text does not have, so an old "if …" that did not change is never quoted."""
+    found = [(marker + m.group(1)).strip() for m in re.finditer(
+        rf"\b{re.escape(marker)}\b((?: [\w'’]+){{0,6}})", lex)]
+    changed = [c for c in found if c not in other] or found or [marker]
+    return changed[0] + (" …" if changed[0].count(" ") >= 6 else "")
 
 
 def _pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
@@ -305,8 +333,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
     # A condition inside a paragraph that is wholly new is not one added to a promise.
     both = bool(lo.strip() and ln.strip())
     co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
-    diff("condition", Counter({_clause(lo, k): v for k, v in (co - cn).items()}),
-         Counter({_clause(ln, k): v for k, v in (cn - co).items()}))
+    diff("condition", Counter({_clause(lo, k, ln): v for k, v in (co - cn).items()}),
+         Counter({_clause(ln, k, lo): v for k, v in (cn - co).items()}))
     out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
 

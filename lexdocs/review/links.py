@@ -4,7 +4,9 @@ A reader who follows "opt out" trusts the statement to send them to the
 company that holds their data. Re-pointing that link to another organisation
 changes what the statement does as surely as changing its words, while moving
 a page within the same site (a new path, https instead of http, a `www.`
-prefix) changes nothing a reader relies on.
+prefix) changes nothing a reader relies on, and neither does a link re-pointed
+to this site itself (an in-page `#anchor`, a relative path, the site's own
+domain): the reader stays with the organisation the statement is from.
 
 "The same organisation" is the same registrable domain (`eTLD+1`) by the
 Public Suffix List, private suffixes included, so `a.github.io` and
@@ -103,6 +105,10 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
         return Verdict(False, "link-site-relative",
                        f"Not material: link maintenance, the link{on} moved within this site "
                        f"({old} → {new}).", evidence)
+    if b.site is None:
+        return Verdict(False, "link-to-this-site",
+                       f"Not material: link maintenance, the link{on} now leads to this site, "
+                       f"from {a.host} ({old} → {new}).", evidence)
     if a.site == b.site:
         return Verdict(False, "link-same-site",
                        f"Not material: link maintenance, the link{on} stays with {b.site} "

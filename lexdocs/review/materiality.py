@@ -20,11 +20,16 @@ page tell the same story. Precedence, first wins:
    ("unless …") added or removed; a whole paragraph, sentence or list item added
    or removed. A section declared `material: false` still wins
    (`section-not-material`), and the verdict keeps what the rules found (`also`).
+   A line added to the policy's own change log ("July 12, 2023: …", and nothing
+   else) is `changelog-entry`, not material: the edit it records is judged where
+   it is made.
 4. Only white space, quote style, letter case or punctuation (`formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material.
-5. Any other wording (`wording-changed`, naming the words) → material, unless the
+5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
+   `product-renamed`) → not material.
+6. Any other wording (`wording-changed`, naming the words) → material, unless the
    section is declared not material; a material variable that changed is named
    (`variable-changed`).
 
@@ -101,8 +106,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         if "→" in evidence:
             i = evidence.index("→")
             gone, came = show[:i], show[i + 1:]
-            what = (f"{' '.join(gone)} → {' '.join(came)}" if gone and came else
-                    f"added {' '.join(came)}" if came else f"removed {' '.join(gone)}")
+            what = (f"{', '.join(gone)} → {', '.join(came)}" if gone and came else
+                    f"added {', '.join(came)}" if came else f"removed {', '.join(gone)}")
             return f"the wording changed ({what})"
         return "the wording changed"
     if kind == "section" and change in ("added", "removed"):
@@ -124,6 +129,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "grammar-fix": f"only an article changed ({', '.join(show)})",
         "formatting": f"{'only ' if first else ''}{_and(show or ['white space'])} changed",
         "section-not-material": "section declared not material",
+        "product-renamed": f"a name was written in full or shortened ({', '.join(show)})",
+        "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
     }
     return text.get(rule, rule)
 
@@ -151,17 +158,21 @@ def _fix_spelling(old: str, new: str, new_words: set[str]
     hide an edit: everything else must still agree to be called not material."""
     old_forms: dict[str, str] = {}
     new_forms: dict[str, str] = {}
-    for text, forms in ((old, old_forms), (new, new_forms)):
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for text, forms, count in ((old, old_forms, counts[0]), (new, new_forms, counts[1])):
         for w in facts.WORD.findall(text):
             forms.setdefault(w.casefold(), w)
+            count[w.casefold()] += 1
+    # A correction may bring a word the old text already has elsewhere ("Third-rarty
+    # vendors … third-party cookies"): what counts is that the new text has it more often.
+    more = [n for n in new_forms if counts[1][n] > counts[0][n]]
     fixes: dict[str, str] = {}
     typos: list[str] = []
     variants: list[str] = []
     for w in old_forms:
         if w in new_words or not w.replace("'", "").isalpha():
             continue
-        for c in difflib.get_close_matches(w, [n for n in new_forms if n not in old_forms],
-                                           n=3, cutoff=0.6):
+        for c in difflib.get_close_matches(w, more, n=3, cutoff=0.6):
             kind = typos if is_misspelling_fix(w, c) else (
                 variants if is_spelling_variant(w, c) else None)
             if kind is not None:
@@ -242,20 +253,44 @@ def _mask(text: str, values: Iterable[str]) -> str:
 
 
 def _wording(old: str, new: str) -> tuple[str, ...]:
-    """The words removed and added, for a reason that says which (at most six each)."""
+    """The runs of words removed and added, each as written in its place (at most six
+    words a run, four runs a side): "'Woo' → 'WooCommerce'", never two distant words run
+    together into a phrase neither text has."""
     a, b = old.split(), new.split()
     gone: list[str] = []
     came: list[str] = []
+
+    def cut(words: list[str], into: list[str]) -> None:
+        text = " ".join(words) if len(words) <= 6 else " ".join(words[:6]) + " …"
+        if words and text not in into:
+            into.append(text)
+
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag != "equal":
-            gone += a[i1:i2]
-            came += b[j1:j2]
+            cut(a[i1:i2], gone)
+            cut(b[j1:j2], came)
+    return (*_few(gone, 4), "→", *_few(came, 4))
 
-    def cut(words: list[str]) -> list[str]:
-        text = " ".join(words)
-        return [text if len(words) <= 6 else " ".join(words[:6]) + " …"] if words else []
 
-    return (*cut(gone), "→", *cut(came))
+def _renamed(old: str, new: str) -> tuple[str, ...]:
+    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"): one
+    name, one thing, once the rules found no third party arriving or leaving."""
+    a, b = old.split(), new.split()
+    pairs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return ()
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+            x, y = x.strip(".,;:()"), y.strip(".,;:()")
+            if not (x[:1].isupper() and y[:1].isupper() and x.isalnum() and y.isalnum()
+                    and (y.startswith(x) or x.startswith(y))):
+                return ()
+            pairs.append((x, y))
+    gone = list(dict.fromkeys(x for x, _ in pairs))
+    came = list(dict.fromkeys(y for _, y in pairs))
+    return (*gone, "→", *came) if pairs else ()
 
 
 def classify(old_text: str, new_text: str, *, section_material: bool,
@@ -284,6 +319,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
     plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
                             for t in (fixed, new_text))
+    logged = facts.log_entries(plain_old, plain_new)
+    if logged:
+        return verdict(False, "changelog-entry", logged)
     found = facts.findings(plain_old, plain_new, known)
     if found:
         if not section_material:
@@ -301,6 +339,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     articles = _only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
+    renamed = _renamed(fixed, new_text)
+    if renamed:
+        return verdict(False, "product-renamed", renamed)
     wording = _wording(fixed, new_text)
     if not section_material:
         return verdict(False, "section-not-material", also=[("wording-changed", wording)])

@@ -180,3 +180,44 @@ CONDITION = re.compile(
     r"\b(?:if|unless|except|excluding|provided that|providing that|as long as|so long as|"
     r"subject to|to the extent|in the event|on condition that|only where|only when|until|"
     r"whenever|where permitted|where permissible|where required)\b", re.I)
+
+# Who is *not* a third party, however capitalised: places, languages, months and days.
+# A policy names them beside recipients ("residents of Colorado", "in German", "July"),
+# and a reason that calls Colorado "a third party" is false. Lower case, multi-word as
+# written; `is_not_party` also knows acronyms that are English or our own words ("VPN").
+PLACES = frozenset(str.split(
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    "massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
+    "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
+    "virginia|washington|west virginia|wisconsin|wyoming|district of columbia|puerto rico|"
+    "united states|united states of america|us|usa|u s|america|north america|south america|"
+    "latin america|europe|european union|eu|eea|european economic area|uk|united kingdom|"
+    "great britain|britain|england|scotland|wales|northern ireland|gibraltar|switzerland|"
+    "ireland|germany|france|spain|portugal|italy|netherlands|the netherlands|belgium|"
+    "luxembourg|austria|denmark|sweden|norway|finland|iceland|poland|czech republic|czechia|"
+    "slovakia|hungary|romania|bulgaria|greece|cyprus|malta|croatia|slovenia|estonia|latvia|"
+    "lithuania|canada|quebec|ontario|british columbia|mexico|brazil|argentina|chile|colombia|"
+    "peru|australia|new zealand|japan|china|hong kong|taiwan|korea|south korea|singapore|india|"
+    "indonesia|malaysia|philippines|thailand|vietnam|israel|turkey|russia|ukraine|"
+    "south africa|nigeria|kenya|egypt|uae|united arab emirates|saudi arabia|asia|africa|"
+    "oceania|middle east|asia pacific|apac|emea|amsterdam|berlin|dublin|london|paris|"
+    "san francisco|seattle|toronto|tokyo", "|"))
+LANGUAGES = frozenset(str.split(
+    "english french german spanish portuguese italian dutch polish russian chinese japanese "
+    "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew"))
+CALENDAR = frozenset(str.split(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"))
+
+
+def is_not_party(name: str) -> bool:
+    """Whether a capitalised name is a place, language, month or day, or an acronym that is
+    an English word or one of our own terms ("VPN", "GDPR"): never a third party."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    key = " ".join(words)
+    if not words or key in PLACES or key in LANGUAGES or key in CALENDAR:
+        return True
+    bare = name.replace(".", "")
+    return len(words) == 1 and bare.isupper() and is_known(bare)

@@ -305,12 +305,15 @@ def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: s
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Check as if on this day (default: today in the site's time zone).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its legal source.")
+@click.option("--overrides", is_flag=True,
+              help="List every materiality verdict a change-log entry overrode, with its "
+                   "reason, instead of checking.")
 @click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
               show_default=True,
               help="'github': each finding as a workflow annotation on its file and line.")
 @click.pass_obj
 def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules: bool,
-          fmt: str) -> None:
+          overrides: bool, fmt: str) -> None:
     """Check notice rules and compliance rules; exit 1 on any error."""
     # Never wrapped: a `file:line` message stays one line in a CI log or a hook's output.
     console = Console(highlight=False, soft_wrap=True)
@@ -321,6 +324,14 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
     opts = obj.options
     day = today.date() if today else build_date(opts.tz)
     timelines = load_timelines(opts, day)
+    if overrides:
+        from lexdocs.checks.overrides import overridden, summary
+
+        found = overridden(timelines, opts.site_url)
+        for o in found:
+            console.print(Text(str(o)))
+        console.print(Text(summary(found)))
+        return
     findings = runner.run_all(opts, timelines, day)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:

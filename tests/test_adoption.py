@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -136,3 +137,29 @@ def test_diff_between_revisions_before_adoption_asks_for_no_change_log(
     assert "Material" in early and "No change-log entry" not in early
     assert "before the document's `adopted:` day" in early
     assert "before the document's `adopted:` day" not in late
+
+
+def test_check_overrides_lists_each_verdict_the_change_log_decided(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = Repo(tmp_path / "repo")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    repo.replace("policy_src/variables.yml", "90 days", "180 days")
+    repo.write("policy_src/privacy/changes.yml", "- summary: Logs are kept longer.\n"
+               "  effective: 2024-12-20\n  sections:\n    - {section: retention, material: "
+               "false, reason: 'Counsel: the logs hold no personal data'}\n")
+    repo.commit("Keep logs longer", "2024-11-01T10:00:00+00:00")
+    repo.replace(INTRO, "personal information.", "personal information!")
+    repo.write("policy_src/privacy/changes.yml", repo.read("policy_src/privacy/changes.yml")
+               + "- summary: Punctuation.\n  material: true\n  reason: 'We announce all'\n")
+    repo.commit("Punctuation", "2025-01-10T10:00:00+00:00")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "check", "--overrides", "--today", "2025-03-01") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("policy_src/privacy/changes.yml:1: privacy 2024-11-01, section "
+                             "'retention': the change log overrode lexdocs' verdict material [")
+    assert out[0].endswith("as not material: Counsel: the logs hold no personal data")
+    assert "privacy 2025-01-10, section 'intro': the change log overrode lexdocs' verdict " \
+           "not material" in out[1] and out[1].endswith("as material: We announce all")
+    assert out[-1] == ("2 verdict(s) in 2 version(s) decided by the change log; 2 disagree with "
+                       "lexdocs (material → not material: 1, not material → material: 1).")

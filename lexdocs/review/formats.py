@@ -22,7 +22,8 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
-from lexdocs.review.redline import Change, Redline, SectionDiff
+from lexdocs.review.redline import Change, Redline, Row, SectionDiff
+from lexdocs.review.shapes import Run, count_words, plan, shape
 
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""
@@ -65,11 +66,12 @@ def _trim(segments: Sequence[Segment], keep: int = CONTEXT_WORDS) -> list[Segmen
                 or len(words) <= keep * (1 if first or last else 2)):
             out.append(s)
         elif first:
-            out.append(Segment("equal", "… " + "".join(words[-keep:])))
+            out.append(Segment("equal", "… " + "".join(words[-keep:]), None, s.facets))
         elif last:
-            out.append(Segment("equal", "".join(words[:keep]).rstrip() + " …"))
+            out.append(Segment("equal", "".join(words[:keep]).rstrip() + " …", None, s.facets))
         else:
-            out.append(Segment("equal", "".join(words[:keep]) + "… " + "".join(words[-keep:])))
+            out.append(Segment("equal", "".join(words[:keep]) + "… " + "".join(words[-keep:]),
+                               None, s.facets))
     return out
 
 
@@ -86,18 +88,48 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_MARK_TAGS = (("code", "code"), ("em", "em"), ("strong", "strong"))
+_WORDLESS = re.compile(r"[\W_]*", re.UNICODE)
+
+
+def _wordless(text: str) -> bool:
+    """Only punctuation (and spaces): a mark on it needs a box to be seen at all."""
+    return bool(text.strip()) and bool(_WORDLESS.fullmatch(text))
+
+
 def _html_marks(segments: Sequence[Segment]) -> str:
-    parts = []
-    for s, note in zip(segments, look_notes(segments), strict=True):
-        if s.op == "equal":
-            parts.append(_h(s.text))
+    """Words with their marks (bold, italic, code); each run of inserted or deleted words
+    in one `<ins>` / `<del>`, announced once to screen readers; what changed about a
+    link or a mark said after its words."""
+    parts: list[str] = []
+    notes = look_notes(segments)
+    i = 0
+    while i < len(segments):
+        op = segments[i].op
+        j = i + 1
+        while j < len(segments) and segments[j].op == op and not notes[j - 1]:
+            j += 1
+        words = "".join(_html_drawn(s) for s in segments[i:j])
+        if op == "equal":
+            parts.append(words)
         else:
-            tag, word = ("ins", "inserted") if s.op == "insert" else ("del", "deleted")
-            parts.append(f'<{tag} class="lx-{tag}"><span class="lx-sr">[{word}: </span>'
-                         f'{_h(s.text)}<span class="lx-sr">]</span></{tag}>')
-        if note:
-            parts.append(f' <span class="lx-look">({_html_notes(note)})</span>')
+            tag, word = ("ins", "inserted") if op == "insert" else ("del", "deleted")
+            text = "".join(s.text for s in segments[i:j])
+            cls = f"lx-{tag} lx-punct" if _wordless(text) else f"lx-{tag}"
+            parts.append(f'<{tag} class="{cls}"><span class="lx-sr">[{word}: </span>'
+                         f'{words}<span class="lx-sr">]</span></{tag}>')
+        if notes[j - 1]:
+            parts.append(f' <span class="lx-look">({_html_notes(notes[j - 1])})</span>')
+        i = j
     return "".join(parts)
+
+
+def _html_drawn(s: Segment) -> str:
+    text = _h(s.text)
+    for facet, tag in _MARK_TAGS:
+        if facet in s.facets:
+            text = f"<{tag}>{text}</{tag}>"
+    return f'<span class="lx-empty">{text}</span>' if "empty" in s.facets else text
 
 
 def _html_notes(notes: Sequence[Note]) -> str:
@@ -108,11 +140,99 @@ def _html_notes(notes: Sequence[Note]) -> str:
         for n in notes)
 
 
-def _html_block(block: Sequence[Segment]) -> str:
-    ops = {s.op for s in block}
-    cls = {"insert": ' class="lx-block-ins"', "delete": ' class="lx-block-del"'}.get(
-        ops.pop() if len(ops) == 1 else "", "")
-    return f"<p{cls}>{_html_marks(block)}</p>"
+class _Tree:
+    """Writes rows as the elements their kinds name, opening and closing lists, quotes,
+    tables and table rows as the rows go; a numbered item carries its number in its own
+    version (`value`), so a list cut by a fold or a deleted item still counts right."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.open: list[str] = []
+        self.counts: dict[int, list[int]] = {}  # list depth → [old, new] item numbers
+        self.resume = False  # after a fold: a list opened again goes on counting
+
+    def close(self, keep: int = 0) -> None:
+        while len(self.open) > keep:
+            self.out.append(f"</{self.open.pop()}>")
+
+    def row(self, r: Row) -> None:
+        sh = shape(r.kind)
+        want = ["blockquote"] * sh.quotes
+        for depth in range(1, sh.level + 1):
+            at = len(want)
+            here = self.open[at] if at < len(self.open) else ""
+            tag = "ol" if sh.ordered else "ul"
+            want += [here if depth < sh.level and here in ("ul", "ol") else tag, "li"]
+        if sh.cell:
+            want += ["table", "tr"]
+        keep = 0
+        while keep < min(len(want), len(self.open)) and self.open[keep] == want[keep]:
+            keep += 1
+        if sh.item and keep == len(want):
+            keep -= 1  # a new item: close the one before
+        if sh.cell and sh.new_row and keep == len(want):
+            keep -= 1
+        self.close(keep)
+        cls = {"insert": "lx-row-ins", "delete": "lx-row-del"}.get(r.op, "")
+        for tag in want[len(self.open):]:
+            depth = sum(1 for t in self.open if t in ("ul", "ol"))
+            if tag in ("ul", "ol"):
+                if not (self.resume and depth + 1 in self.counts):
+                    self.counts[depth + 1] = [sh.start - 1, sh.start - 1]
+                self.out.append(f"<{tag}>" if tag == "ul" or sh.start == 1 else
+                                f'<{tag} start="{sh.start}">')
+            elif tag == "li":
+                self.out.append(self._item(depth, r, cls))
+            else:
+                self.out.append(f"<{tag}>")
+            self.open.append(tag)
+        self.resume = False
+        text = _html_marks(r.segments)
+        if r.old_kind:
+            text += f'<span class="lx-look"> (was: {_h(r.old_kind)})</span>'
+        if sh.leaf == "li":
+            self.out.append(text)
+            return
+        if sh.cell and r.changed:
+            cls = (cls + " lx-cell-changed").strip()
+        attr = f' class="{cls}"' if cls else ""
+        self.out.append(f"<{sh.leaf}{attr}>{text}</{sh.leaf}>")
+
+    def _item(self, depth: int, r: Row, cls: str) -> str:
+        counts = self.counts.setdefault(depth, [0, 0])
+        parent = next((t for t in reversed(self.open) if t in ("ul", "ol")), "ul")
+        if r.op != "insert":
+            counts[0] += 1
+        if r.op != "delete":
+            counts[1] += 1
+        value = f' value="{counts[1] if r.op != "delete" else counts[0]}"' if parent == "ol" \
+            else ""
+        return f'<li{value} class="{cls}">' if cls else f"<li{value}>"
+
+    def html(self) -> str:
+        self.close()
+        return "".join(self.out)
+
+
+def _html_rows(rows: Sequence[Row], fold: bool = True) -> str:
+    """A section's text with its structure; with `fold`, unchanged runs fold into a
+    `<details>` line a reader opens without any script."""
+    tree = _Tree()
+    runs = plan(rows) if fold else [Run(0, len(rows), True)]
+    for run in runs:
+        if run.shown:
+            for r in rows[run.start:run.end]:
+                tree.row(r)
+            continue
+        tree.close()
+        inner = _Tree()
+        inner.counts = tree.counts
+        inner.resume = tree.resume = True
+        for r in rows[run.start:run.end]:
+            inner.row(r)
+        tree.out.append(f'<details class="lx-fold"><summary>'
+                        f"{count_words(run.end - run.start)}</summary>{inner.html()}</details>")
+    return f'<div class="lx-text">{tree.html()}</div>'
 
 
 def after_badge(reason: str) -> str:
@@ -136,12 +256,13 @@ def _html_change(c: Change, *, words: bool = False) -> str:
             f'{shown} <span class="lx-reason">{_h(after_badge(c.reason))}</span>{notes}</li>')
 
 
-def _html_section(sd: SectionDiff, changes: Sequence[Change]) -> str:
+def _html_section(sd: SectionDiff, changes: Sequence[Change], fold: bool = True) -> str:
     title = _h(sd.title)
     status = ", ".join(sd.status)
-    out = [f'<section class="lx-section {" ".join("lx-" + s for s in sd.status)}" '
-           f'id="lx-{_h(sd.id)}">',
-           f'<h2>{title} <span class="lx-status">({_h(status)})</span></h2>']
+    classes = " ".join(["lx-section", *("lx-" + s for s in sd.status)])
+    out = [f'<section class="{classes}" id="lx-{_h(sd.id)}">',
+           f'<h2>{title} <span class="lx-status">({_h(status)})</span></h2>' if status else
+           f"<h2>{title}</h2>"]
     if sd.old_title is not None:
         out.append(f'<p class="lx-retitled">Retitled: '
                    f'{_html_marks([Segment("delete", sd.old_title)])} → '
@@ -149,13 +270,16 @@ def _html_section(sd: SectionDiff, changes: Sequence[Change]) -> str:
     if changes:
         out.append('<ul class="lx-changes">' + "".join(_html_change(c) for c in changes)
                    + "</ul>")
-    out.extend(_html_block(b) for b in _split_blocks(sd.segments))
+    out.append(_html_rows(sd.rows, fold and bool(sd.status)))
     out.append("</section>")
     return "\n".join(out)
 
 
 def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
-    """An HTML fragment for a site page: every section, changed words marked in place."""
+    """An HTML fragment for a site page: every section with its structure, changed words
+    marked in place. With `collapse_unchanged`, what did not change folds into
+    `<details>` lines ("Unchanged: …", "3 unchanged paragraphs") that open without
+    script, so the changes read at a glance and the whole text is one click away."""
     by = _by_section(redline)
     out = [f'<div class="lx-redline">\n<p class="lx-summary">{_h(summary(redline))}</p>']
     ids = {sd.id for sd in redline.sections}
@@ -163,22 +287,22 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
     if whole:
         out.append('<ul class="lx-changes">' + "".join(_html_change(c, words=True)
                                                       for c in whole) + "</ul>")
-    quiet: list[str] = []
+    quiet: list[SectionDiff] = []
+
+    def fold_quiet() -> None:
+        if quiet:
+            names = "; ".join(_h(sd.title) for sd in quiet)
+            out.append(f'<details class="lx-unchanged"><summary>Unchanged: {names}</summary>\n'
+                       + "\n".join(_html_section(sd, ()) for sd in quiet) + "\n</details>")
+            quiet.clear()
+
     for sd in redline.sections:
         if not sd.status and collapse_unchanged:
-            quiet.append(_h(sd.title))
+            quiet.append(sd)
             continue
-        if quiet:
-            out.append(f'<p class="lx-unchanged">Unchanged: {"; ".join(quiet)}</p>')
-            quiet = []
-        if sd.status:
-            out.append(_html_section(sd, by.get(sd.id, [])))
-        else:
-            out.append(f'<section class="lx-section" id="lx-{_h(sd.id)}">\n<h2>{_h(sd.title)}'
-                       "</h2>\n" + "\n".join(_html_block(b) for b in _split_blocks(sd.segments))
-                       + "\n</section>")
-    if quiet:
-        out.append(f'<p class="lx-unchanged">Unchanged: {"; ".join(quiet)}</p>')
+        fold_quiet()
+        out.append(_html_section(sd, by.get(sd.id, []), collapse_unchanged))
+    fold_quiet()
     out.append("</div>")
     return "\n".join(out) + "\n"
 
@@ -206,35 +330,126 @@ def _pad(text: str) -> tuple[str, str, str]:
     return lead, core, text[len(lead) + len(core):]
 
 
+def _groups(segments: Sequence[Segment]) -> Iterator[tuple[list[Segment], tuple[Note, ...]]]:
+    """Runs of neighbouring segments with one op, each with the note said after it: a run
+    of inserted or deleted words is marked once, whatever marks its words carry."""
+    notes = look_notes(segments)
+    i = 0
+    while i < len(segments):
+        j = i + 1
+        while j < len(segments) and segments[j].op == segments[i].op and not notes[j - 1]:
+            j += 1
+        yield list(segments[i:j]), notes[j - 1]
+        i = j
+
+
+_MD_MARKS = (("em", "*"), ("strong", "**"))
+
+
+def _md_drawn(s: Segment) -> str:
+    lead, core, trail = _pad(s.text)
+    text = md_escape(core)
+    for facet, mark in _MD_MARKS:
+        if core and facet in s.facets:
+            text = f"{mark}{text}{mark}"
+    return md_escape(lead) + text + md_escape(trail)
+
+
 def _md_marks(block: Sequence[Segment]) -> str:
-    parts = []
-    for s in block:
-        lead, core, trail = _pad(s.text)
-        if s.op == "equal" or not core:
-            parts.append(md_escape(s.text))
-            continue
-        mark = "**" if s.op == "insert" else "~~"
-        parts.append(f"{lead}{mark}{md_escape(core)}{mark}{trail}")
-    return "".join(parts)
-
-
-def _md_marks_noted(block: Sequence[Segment]) -> str:
-    """Marked words, each with its changed link target or marks after it."""
+    """Words with their bold and italic; insertions `<ins>` (underlined on GitHub),
+    deletions `<del>` (struck), spaces inside the mark of the text they belong to, each
+    with its changed link target or marks after it. Inserted or deleted punctuation
+    alone is bold as well: an underlined full stop is barely seen."""
     out = []
-    for s, note in zip(block, look_notes(block), strict=True):
-        out.append(_md_marks([s]))
+    for run, note in _groups(block):
+        words = "".join(_md_drawn(s) for s in run)
+        op = run[0].op
+        if op == "equal":
+            out.append(words)
+        else:
+            lead, core, trail = _pad(words)
+            core = f"**{core}**" if _wordless("".join(s.text for s in run)) else core
+            tag = "ins" if op == "insert" else "del"
+            out.append(f"<{tag}>{lead}{core}{trail}</{tag}>")
         if note:
             out.append(f" ({md_escape('; '.join(map(str, note)))})")
     return "".join(out)
 
 
-def _md_change(i: int, c: Change) -> list[str]:
+def _row_prefix(r: Row, number: int, bullet: str) -> tuple[str, bool]:
+    """(what starts the row's line, whether it goes on the line before): list markers
+    and indentation, heading hashes, a table cell after the one before it."""
+    sh = shape(r.kind)
+    if sh.cell and not sh.new_row:
+        return "", True
+    indent = "   " * max(0, sh.level - 1)
+    if sh.level:
+        marker = f"{number}. " if sh.ordered else bullet
+        return indent + (marker if sh.item else "   "), False
+    if sh.leaf.startswith("h"):
+        return "#" * int(sh.leaf[1]) + " ", False
+    return "", False
+
+
+def _numbered(rows: Sequence[Row]) -> list[int]:
+    """Each row's number in its numbered list, in its own version (0: not numbered)."""
+    counts: dict[int, list[int]] = {}
+    out = []
+    for r in rows:
+        sh = shape(r.kind)
+        for depth in [d for d in counts if d > sh.level or not sh.level]:
+            del counts[depth]
+        if not (sh.ordered and sh.item):
+            out.append(0)
+            continue
+        n = counts.setdefault(sh.level, [sh.start - 1, sh.start - 1])
+        n[0] += r.op != "insert"
+        n[1] += r.op != "delete"
+        out.append(n[1] if r.op != "delete" else n[0])
+    return out
+
+
+def rows_of(redline: Redline, c: Change) -> tuple[Row, ...]:
+    """The rows that show change `c` (none for a move, a retitling or the title)."""
+    a, b = c.rows
+    if a == b or c.kind not in ("modified", "added", "removed"):
+        return ()
+    sd = next((sd for sd in redline.sections if sd.id == c.section_id), None)
+    return sd.rows[a:b] if sd else ()
+
+
+def md_rows(rows: Sequence[Row], context: int | None = CONTEXT_WORDS) -> list[str]:
+    """Rows as Markdown paragraphs, quote markers not included: a line per block (a table
+    row's cells on one line between bars), a list's items on neighbouring lines with
+    their markers and numbers. `context` unchanged words are kept around each edit
+    (None: every word)."""
+    paras: list[str] = []
+    listed = False
+    for r, number in zip(rows, _numbered(rows), strict=True):
+        segs = _trim(r.segments, context) if context is not None else r.segments
+        prefix, same_line = _row_prefix(r, number, "- ")
+        text = _md_marks(segs)
+        item = shape(r.kind).level > 0
+        if same_line and paras:
+            paras[-1] += f" {text} |"
+        elif shape(r.kind).cell:
+            paras.append(f"| {text} |")
+        elif item and listed and paras:
+            paras[-1] += "\n" + prefix + text
+        else:
+            paras.append(prefix + text)
+        listed = item
+    return paras
+
+
+def _md_change(i: int, c: Change, rows: Sequence[Row]) -> list[str]:
     verdict = "**Material**" if c.material else "**Not material**"
     lines = [f"#### {i}\\. {md_escape(c.section_title)} — {c.kind}", "",
              f"{verdict} — {md_escape(after_badge(c.reason))}"]
     lines += [f"- Variable: {md_escape(v)}" for v in c.variables]
     lines += [f"- Layout: {md_escape(d)}" for d in c.details]
-    quote = [f"> {_md_marks_noted(b)}" for b in _split_blocks(_trim(c.segments))]
+    quote = (["\n".join(f"> {line}" for line in p.split("\n")) for p in md_rows(rows)] if rows else
+             [f"> {_md_marks(b)}" for b in _split_blocks(_trim(c.segments))])
     if quote:
         lines += ["", "\n>\n".join(quote)]
     return [*lines, ""]
@@ -244,36 +459,72 @@ def to_markdown(redline: Redline) -> str:
     """A pull-request comment: the summary, then each change with its verdict and diff."""
     lines = [f"### Redline: {md_escape(redline.title)}", "", summary(redline), ""]
     for i, c in enumerate(redline.changes, 1):
-        lines += _md_change(i, c)
+        lines += _md_change(i, c, rows_of(redline, c))
     return "\n".join(lines).rstrip() + "\n"
 
 
 # --- Terminal ---------------------------------------------------------------------------
 
+_TERM_STYLES = (("strong", "bold"), ("em", "italic"), ("code", "cyan"))
+
+
+def _term_segments(text: Text, segments: Sequence[Segment]) -> None:
+    """Marked words: `[-deleted-]`, `{+inserted+}`, spaces inside the marks of the text
+    they belong to; bold, italic and code kept as styles."""
+    for run, note in _groups(segments):
+        op = run[0].op
+        if op != "equal":
+            style, (start, end) = (("red strike", ("[-", "-]")) if op == "delete" else
+                                   ("green underline", ("{+", "+}")))
+            text.append(start, style=style)
+            for s in run:
+                text.append(s.text, style=" ".join(
+                    [style, *(m for f, m in _TERM_STYLES if f in s.facets)]))
+            text.append(end, style=style)
+        else:
+            for s in run:
+                text.append(s.text, style=" ".join(m for f, m in _TERM_STYLES if f in s.facets))
+        if note:
+            text.append(f" ({'; '.join(map(str, note))})", style="yellow")
+
+
+def term_rows(rows: Sequence[Row], context: int | None = CONTEXT_WORDS) -> Text:
+    """Rows as terminal lines, indented four spaces: list markers, heading hashes,
+    a table row's cells on one line between bars."""
+    text = Text()
+    first = True
+    for r, number in zip(rows, _numbered(rows), strict=True):
+        segs = _trim(r.segments, context) if context is not None else r.segments
+        prefix, same_line = _row_prefix(r, number, "• ")
+        if same_line and not first:
+            text.append(" │ ")
+        else:
+            text.append("    " if first else "\n    ")
+            text.append(prefix, style="bold" if prefix.startswith("#") else "")
+            if shape(r.kind).cell:
+                text.append("│ ")
+        _term_segments(text, segs)
+        first = False
+    return text
+
+
 def _term_marks(segments: Sequence[Segment]) -> Text:
     text = Text()
     for n, block in enumerate(_split_blocks(segments)):
         text.append("\n    " if n else "    ")
-        for s, note in zip(block, look_notes(block), strict=True):
-            lead, core, trail = _pad(s.text)
-            if s.op == "equal" or not core:
-                text.append(s.text)
-            elif s.op == "delete":
-                text.append(lead).append(f"[-{core}-]", style="red strike").append(trail)
-            else:
-                text.append(lead).append(f"{{+{core}+}}", style="green underline").append(trail)
-            if note:
-                text.append(f" ({'; '.join(map(str, note))})", style="yellow")
+        _term_segments(text, block)
     return text
 
 
-def _term_change(c: Change) -> Iterator[Text]:
+def _term_change(c: Change, rows: Sequence[Row]) -> Iterator[Text]:
     badge = ("MATERIAL", "bold red") if c.material else ("not material", "green")
     yield Text.assemble((c.section_title, "bold"), f" — {c.kind} — ", badge)
     yield Text("  " + c.reason, style="italic")
     for v in (*c.variables, *c.details):
         yield Text("  • " + v)
-    if c.segments:
+    if rows:
+        yield term_rows(rows)
+    elif c.segments:
         yield _term_marks(_trim(c.segments))
     yield Text("")
 
@@ -281,7 +532,8 @@ def _term_change(c: Change) -> Iterator[Text]:
 def terminal_renderable(redline: Redline) -> Group:
     """The terminal view as a rich renderable, for callers that compose their own output."""
     head = Text.assemble((f"Redline: {redline.title}", "bold"), " — ", summary(redline))
-    return Group(head, Text(""), *(t for c in redline.changes for t in _term_change(c)))
+    return Group(head, Text(""), *(t for c in redline.changes
+                                   for t in _term_change(c, rows_of(redline, c))))
 
 
 def to_terminal(redline: Redline, console: Console) -> None:

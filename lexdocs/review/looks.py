@@ -30,6 +30,9 @@ class Segment:
     look: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     """(old, new) facets (markup.Run) of these words where they matter to a reader: a link
     target or mark changed on equal words, or the target of inserted or deleted linked words."""
+    facets: tuple[str, ...] = ()
+    """How the words are drawn (markup.Run facets: bold, italic, code, a link): the new
+    version's, the old one's for deleted words. Set on a redline's rows only."""
 
 
 _MARK_NAMES = {"em": "italic", "strong": "bold", "code": "code"}

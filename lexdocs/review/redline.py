@@ -20,6 +20,15 @@ punctuation) inside each replaced run, so a comma added is a comma, not a word.
 All passes use SequenceMatcher with autojunk=False: its junk heuristic would
 treat common words as noise in long texts and produce ragged diffs.
 
+A section's redline is a list of `Row`s, one per block a reader sees (a
+paragraph, list item, heading or table cell, with its kind), so every format
+can draw both texts' structure. Blocks are aligned before words are compared:
+where a span of blocks was rewritten, each old block is paired with the most
+alike new one (or with none), and words are compared only within a pair. So a
+word or a full stop belongs to the block it belongs to in each version: when a
+list is withdrawn and the sentence before it now ends with ".", that "." is
+inserted after the sentence's last word, never kept after the last deleted item.
+
 What is compared is what a reader sees (markup.units): each block's kind
 (heading level, list type, table row) and, per character, where a link leads
 and which marks apply. A span whose words are equal but whose link targets,
@@ -51,6 +60,7 @@ from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review import links, materiality
 from lexdocs.review.looks import (
     SEP,
+    Facets,
     Op,
     Segment,
     annotate,
@@ -87,6 +97,30 @@ class Change:
     evidence: tuple[str, ...] = ()
     details: tuple[str, ...] = ()
     """Changes of layout the words do not show ("'Rights': heading 2 → heading 3")."""
+    rows: tuple[int, int] = (0, 0)
+    """The rows of its section (`SectionDiff.rows[a:b]`) that show this change."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One block as a redline draws it: a paragraph, list item, heading or table cell.
+
+    `op` is "equal" for a block both versions have (its words may still differ, see
+    `segments`), "insert" or "delete" for a block only one has. `kind` is the block's
+    kind in words (markup.Block.kind) in the new version, in the old one for a deleted
+    block; `old_kind` is the old kind when it was another.
+    """
+
+    op: Op
+    kind: str
+    segments: tuple[Segment, ...]
+    old_kind: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Whether a reader sees anything different in this block."""
+        return (self.op != "equal" or bool(self.old_kind)
+                or any(s.op != "equal" or s.look is not None for s in self.segments))
 
 
 @dataclass(frozen=True)
@@ -101,7 +135,12 @@ class SectionDiff:
     title: str
     old_title: str | None
     status: tuple[Kind, ...]
-    segments: tuple[Segment, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The section's text as one run of segments (the reconstruction convention)."""
+        return joined(self.rows)
 
 
 @dataclass(frozen=True)
@@ -232,6 +271,8 @@ class Hunk:
     new: str
     segments: tuple[Segment, ...]
     notes: tuple[str, ...] = ()
+    rows: tuple[int, int] = (0, 0)
+    """Its rows in the section's (`diff_rows`)."""
 
 
 def _block(b: Block | str) -> Block:
@@ -256,16 +297,22 @@ def _short(text: str, limit: int = 50) -> str:
 
 def diff_blocks(old: Sequence[Block | str], new: Sequence[Block | str],
                 ) -> tuple[tuple[Segment, ...], list[Hunk]]:
-    """Diff two block lists: the whole section's segments, and each changed span.
+    """Diff two block lists: the whole section's segments, and each changed span."""
+    rows, hunks = diff_rows(old, new)
+    return joined(rows), hunks
+
+
+def diff_rows(old: Sequence[Block | str], new: Sequence[Block | str],
+              ) -> tuple[tuple[Row, ...], list[Hunk]]:
+    """Diff two block lists: a row per block, and each changed span of rows.
 
     Blocks are equal only if a reader sees them alike (words, link targets, marks,
-    kind). Separators are emitted between spans only on the side that has blocks on
-    both sides of them, so a block added at the end never glues onto the last one.
+    kind). Within a changed span, blocks are paired before words are compared
+    (`_pair`), so no word, space or stop is ever drawn in another block than its own.
     """
     ob, nb = [_block(b) for b in old], [_block(b) for b in new]
-    out: list[Segment] = []
+    rows: list[Row] = []
     hunks: list[Hunk] = []
-    old_seen = new_seen = False
     spans: list[tuple[str, int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in _ops(ob, nb):
         if tag == "replace" and i2 - i1 == j2 - j1:  # pair blocks one to one: finer changes
@@ -274,21 +321,117 @@ def diff_blocks(old: Sequence[Block | str], new: Sequence[Block | str],
         else:
             spans.append((tag, i1, i2, j1, j2))
     for tag, i1, i2, j1, j2 in spans:
-        has_old, has_new = i2 > i1, j2 > j1
+        if tag == "equal":
+            rows.extend(_row(b, b) for b in nb[j1:j2])
+            continue
+        start = len(rows)
+        rows.extend(_row(a, b) for a, b in _pair(ob[i1:i2], nb[j1:j2]))
+        a, b = SEP.join(x.text for x in ob[i1:i2]), SEP.join(x.text for x in nb[j1:j2])
+        hunks.append(Hunk(a, b, joined(rows[start:]), _kind_notes(ob[i1:i2], nb[j1:j2]),
+                          (start, len(rows))))
+    return tuple(rows), hunks
+
+
+_ALIKE = 0.3
+"""Two rewritten blocks are the same block edited when this share of their words match."""
+_PAIRING_LIMIT = 40_000
+"""Old × new blocks beyond which a rewritten span is not paired (each block stands alone)."""
+
+
+def _pair(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[Block | None, Block | None]]:
+    """The blocks of a rewritten span in reading order, each old block with the new one it
+    became, or alone: the pairing that matches the most words, in order (a small
+    dynamic programme). Unpaired old blocks come before unpaired new ones."""
+    if len(old) == len(new) == 1:
+        return [(old[0], new[0])]
+    n, m = len(old), len(new)
+    if not n or not m or n * m > _PAIRING_LIMIT:
+        return [*((a, None) for a in old), *((None, b) for b in new)]
+    words_old = [_TOKEN.findall(b.text) for b in old]
+    words_new = [_TOKEN.findall(b.text) for b in new]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            score = max(best[i - 1][j], best[i][j - 1])
+            alike = difflib.SequenceMatcher(None, words_old[i - 1], words_new[j - 1],
+                                            autojunk=False)
+            if alike.real_quick_ratio() >= _ALIKE and alike.ratio() >= _ALIKE:
+                score = max(score, best[i - 1][j - 1] + alike.ratio())
+            best[i][j] = score
+    pairs: list[tuple[int, int]] = []
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    out: list[tuple[Block | None, Block | None]] = []
+    i = j = 0
+    for pi, pj in [*reversed(pairs), (n, m)]:
+        out += [(a, None) for a in old[i:pi]] + [(None, b) for b in new[j:pj]]
+        if pi < n:
+            out.append((old[pi], new[pj]))
+        i, j = pi + 1, pj + 1
+    return out
+
+
+def _row(a: Block | None, b: Block | None) -> Row:
+    """The row of an old block `a` that became `b` (either None when it came or went)."""
+    if a is not None and b is not None:
+        fa, fb = a.char_facets(), b.char_facets()
+        segs = ((Segment("equal", b.text),) if a == b else
+                annotate(diff_text(a.text, b.text), fa, fb)) if a.text or b.text else ()
+        return Row("equal", b.kind, _drawn(segs, fa, fb), a.kind if a.kind != b.kind else "")
+    block = a or b
+    assert block is not None
+    op: Op = "delete" if a is not None else "insert"
+    f = block.char_facets()
+    segs = annotate((Segment(op, block.text),), f, f) if block.text else ()
+    return Row(op, block.kind, _drawn(segs, f, f))
+
+
+def _drawn(segments: Sequence[Segment], old: Facets, new: Facets) -> tuple[Segment, ...]:
+    """Segments split where the way their words are drawn changes, each with its facets
+    (the new version's; the old one's for deleted words)."""
+    out: list[Segment] = []
+    i = j = 0
+    for s in segments:
+        side, at = (old, i) if s.op == "delete" else (new, j)
+        start = 0
+        for k in range(1, len(s.text) + 1):
+            if k == len(s.text) or side[at + k] != side[at + start]:
+                out.append(Segment(s.op, s.text[start:k], s.look, side[at + start]))
+                start = k
+        i += len(s.text) if s.op != "insert" else 0
+        j += len(s.text) if s.op != "delete" else 0
+    return tuple(out)
+
+
+def joined(rows: Sequence[Row]) -> tuple[Segment, ...]:
+    """Rows as one run of segments under the reconstruction convention: a separator
+    between two blocks on each side that has both, neighbours that read alike merged."""
+    out: list[Segment] = []
+    old_seen = new_seen = False
+
+    def put(seg: Segment) -> None:
+        if out and out[-1].op == seg.op and out[-1].look == seg.look:
+            out[-1] = Segment(seg.op, out[-1].text + seg.text, seg.look)
+        elif seg.text:
+            out.append(seg)
+
+    for r in rows:
+        has_old, has_new = r.op != "insert", r.op != "delete"
         sep_old, sep_new = old_seen and has_old, new_seen and has_new
         if sep_old or sep_new:
-            out.append(Segment("equal" if sep_old and sep_new else
-                               "delete" if sep_old else "insert", SEP))
-        a, b = SEP.join(x.text for x in ob[i1:i2]), SEP.join(x.text for x in nb[j1:j2])
-        if tag == "equal":
-            out.append(Segment("equal", a))
-        else:
-            segs = diff_text(a, b)
-            out.extend(segs)
-            hunks.append(Hunk(a, b, annotate(segs, facets_of(ob[i1:i2]), facets_of(nb[j1:j2])),
-                              _kind_notes(ob[i1:i2], nb[j1:j2])))
+            put(Segment("equal" if sep_old and sep_new else "delete" if sep_old else "insert",
+                        SEP))
+        for s in r.segments:
+            put(Segment(s.op, s.text, s.look))
         old_seen, new_seen = old_seen or has_old, new_seen or has_new
-    return annotate(tidy(out), facets_of(ob), facets_of(nb)), hunks
+    return tuple(out)
 
 
 def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
@@ -318,10 +461,11 @@ class _Builder:
                       materiality.document_words(new.text))
 
     def add_structure(self, s: RenderedSection, kind: Kind, old: str, new: str,
-                      segs: tuple[Segment, ...], detail: str = "") -> None:
+                      segs: tuple[Segment, ...], detail: str = "",
+                      rows: tuple[int, int] = (0, 0)) -> None:
         v = materiality.classify_structure(kind, section_material=s.material, detail=detail)
         self.changes.append(Change(s.id, s.title, kind, old, new, segs, (), v.material, v.reason,
-                                   rule=v.rule, evidence=v.evidence))
+                                   rule=v.rule, evidence=v.evidence, rows=rows))
 
     def whole(self, s: RenderedSection, kind: Kind) -> None:
         blocks = markup.units(s.html)
@@ -330,8 +474,9 @@ class _Builder:
         facets = facets_of(blocks)
         segs = annotate((Segment(op, text),), facets, facets) if text else ()
         old, new = ("", text) if kind == "added" else (text, "")
-        self.add_structure(s, kind, old, new, segs)
-        self.sections.append(SectionDiff(s.id, s.title, None, (kind,), segs))
+        rows = tuple(_row(None, b) if kind == "added" else _row(b, None) for b in blocks)
+        self.add_structure(s, kind, old, new, segs, rows=(0, len(rows)))
+        self.sections.append(SectionDiff(s.id, s.title, None, (kind,), rows))
 
     def common(self, o: RenderedSection, n: RenderedSection,
                moved: tuple[int, int] | None) -> None:
@@ -348,7 +493,7 @@ class _Builder:
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), v.material, v.reason,
                                        rule=v.rule, evidence=v.evidence))
-        segs, hunks = diff_blocks(markup.units(o.html), markup.units(n.html))
+        rows, hunks = diff_rows(markup.units(o.html), markup.units(n.html))
         if hunks:
             status.append("modified")
         used = sorted(u for u in (o.uses | n.uses) if u in self.changed)
@@ -366,9 +511,9 @@ class _Builder:
             v = _with_links(h, words_old, v, section_material, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
-                                       evidence=v.evidence, details=h.notes))
+                                       evidence=v.evidence, details=h.notes, rows=h.rows))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
-                                         tuple(status), segs))
+                                         tuple(status), rows))
 
 
 def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:

@@ -85,7 +85,7 @@ def test_every_format_shows_old_and_new_target_on_the_linked_words(fmt: str) -> 
     arrow = f"{OLD} → https://ads.example.net/optout"
     if fmt == "html":
         out = formats.to_html(MOVED)
-        assert ('this form <span class="lx-look">(link: <del class="lx-del"><span class="lx-sr">'
+        assert ('this form<span class="lx-look"> (link: <del class="lx-del"><span class="lx-sr">'
                 f'[deleted: </span>{OLD}<span class="lx-sr">]</span></del> → <ins class="lx-ins">'
                 '<span class="lx-sr">[inserted: </span>https://ads.example.net/optout<span '
                 'class="lx-sr">]</span></ins>)</span>') in out

@@ -86,8 +86,13 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#64;": "@"}
 _MD_PREFIX = re.compile(r"^(?:   )*(?:- |\d+\. |#{1,6} |   )?")
 
 
+_NOTE = re.compile(r" \((?:[^()]*→[^()]*)\)")
+"""What a format says after words whose marks or link changed ("(bold → plain)")."""
+
+
 def md_side(line: str, side: str) -> list[str]:
     """A Markdown line's blocks (a table row's cells, or the one block) on one side."""
+    line = _NOTE.sub("", line)
     cells = [""]
     deleted = inserted = False
     for m in _MD_TOKEN.finditer(_MD_PREFIX.sub("", line, count=1)):
@@ -112,7 +117,7 @@ _TERM_INS = re.compile(r"\{\+(.*?)\+\}", re.S)
 
 
 def term_side(line: str, side: str) -> list[str]:
-    body = _TERM_PREFIX.sub("", line, count=1)
+    body = _NOTE.sub("", _TERM_PREFIX.sub("", line, count=1))
     if side == "new":
         body = _TERM_INS.sub(r"\1", _TERM_DEL.sub("", body))
     else:

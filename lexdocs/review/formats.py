@@ -119,7 +119,7 @@ def _html_marks(segments: Sequence[Segment]) -> str:
             parts.append(f'<{tag} class="{cls}"><span class="lx-sr">[{word}: </span>'
                          f'{words}<span class="lx-sr">]</span></{tag}>')
         if notes[j - 1]:
-            parts.append(f' <span class="lx-look">({_html_notes(notes[j - 1])})</span>')
+            parts.append(f'<span class="lx-look"> ({_html_notes(notes[j - 1])})</span>')
         i = j
     return "".join(parts)
 

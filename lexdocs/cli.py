@@ -236,12 +236,17 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     names = [_pick(opts, doc)] if doc else list(opts.documents)
     redlines = version_redlines(timelines, names, old, new, opts.site_url)
     if fmt == "json" and doc is None:
-        # Every document in one list: each change names its document.
-        click.echo(json.dumps([dict(c, document=r.document) for r in redlines
-                               for c in json.loads(to_json(r))], indent=2, ensure_ascii=False))
+        _echo_json(redlines)
         return
     for redline in redlines:
         _print_redline(redline, fmt)
+
+
+def _echo_json(redlines: list[Redline]) -> None:
+    """Every document's changes in one list, each naming its document: `[]` when nothing
+    changed, so a program reading the output always gets JSON."""
+    click.echo(json.dumps([dict(c, document=r.document) for r in redlines
+                           for c in json.loads(to_json(r))], indent=2, ensure_ascii=False))
 
 
 def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str | None,
@@ -296,8 +301,12 @@ def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: s
     for d in found.documents:
         if d.error is not None:
             raise LexdocsError(f"{d.name} at {head}: {d.error}")
-        if d.redline is not None and d.redline.changes:
-            _print_redline(d.redline, fmt)
+    changed = [d.redline for d in found.documents if d.redline is not None and d.redline.changes]
+    if fmt == "json":
+        _echo_json(changed)
+        return
+    for redline in changed:
+        _print_redline(redline, fmt)
 
 
 @cli.command()

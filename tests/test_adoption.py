@@ -163,3 +163,20 @@ def test_check_overrides_lists_each_verdict_the_change_log_decided(
            "not material" in out[1] and out[1].endswith("as material: We announce all")
     assert out[-1] == ("2 verdict(s) in 2 version(s) decided by the change log; 2 disagree with "
                        "lexdocs (material → not material: 1, not material → material: 1).")
+
+
+def test_diff_json_between_revisions_with_no_published_change_is_an_empty_list(
+        built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    here = os.getcwd()
+    os.chdir(built.path)
+    try:
+        capsys.readouterr()
+        # adopting changed document.yml only: nothing readers see
+        assert lexdocs("diff", "--format", "json", "HEAD~2", "HEAD~1") == 0
+        quiet = capsys.readouterr().out
+        assert lexdocs("diff", "--format", "json", "HEAD~1", "HEAD") == 0
+        loud = capsys.readouterr().out
+    finally:
+        os.chdir(here)
+    assert json.loads(quiet) == []
+    assert [c["document"] for c in json.loads(loud)] == ["privacy"]

@@ -1,31 +1,17 @@
-"""Pull-request review: the Markdown comment, and the GitHub workflow's commands run for real.
-
-The workflow cannot run here, so its YAML is parsed and every command it runs
-(except installing) is run in a local clone with a base and a head branch, the
-way the CI job sees them.
-"""
+"""Pull-request review: the Markdown comment (the workflow that posts it: test_workflows)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shlex
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from lexdocs.cli import cli
 from lexdocs.config import load_options
 from lexdocs.review.comment import MARKER, MAX_CHARS, compare, compose
-from tests.conftest import ROOT, Repo, lexdocs, write_project
+from tests.conftest import Repo, lexdocs, write_project
 
-BIN = Path(sys.executable).parent
 LOG = "policy_src/privacy/changes.yml"
-WORKFLOW = ROOT / ".github" / "workflows" / "legal.yml"
 
 
 @pytest.fixture(scope="module")
@@ -125,90 +111,6 @@ def test_diff_still_takes_version_ids(origin: Repo, capsys: pytest.CaptureFixtur
     assert lexdocs("-C", str(origin.path), "diff", "privacy", "main", "change",
                     "--format", "json") == 0
     assert '"retention"' in capsys.readouterr().out
-
-
-# --- the workflow -------------------------------------------------------------------------
-
-def _env(**extra: str) -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT),
-                PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}", **extra)
-
-
-def _workflow() -> dict[Any, Any]:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _commands(job: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
-    """Each shell line the job runs, with its step's environment; installs left out."""
-    out = []
-    for step in job["steps"]:
-        for line in step.get("run", "").splitlines():
-            line = line.split("  #")[0].strip()
-            if line and not line.startswith(("sudo ", "python -m pip")):
-                out.append((line, dict(step.get("env", {}))))
-    return out
-
-
-def test_workflow_triggers_permissions_and_history() -> None:
-    wf = _workflow()
-    on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert {"pull_request", "push", "schedule"} <= set(on)
-    assert on["push"]["branches"] == ["main"] and on["schedule"][0]["cron"]
-    review, publish = wf["jobs"]["review"], wf["jobs"]["publish"]
-    assert review["permissions"]["pull-requests"] == "write"
-    assert publish["permissions"]["pages"] == "write"
-    for job in (review, publish):
-        checkout = job["steps"][0]
-        assert checkout["uses"].startswith("actions/checkout@")
-        assert checkout["with"]["fetch-depth"] == 0
-    script = next(s for s in review["steps"] if "github-script" in s.get("uses", ""))
-    assert MARKER in script["with"]["script"]
-    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in publish["steps"])
-    lines = [line for line, _ in _commands(review) + _commands(publish)]
-    assert any(line.startswith("mkdocs build --strict") for line in lines)
-    assert "lexdocs check" in lines and "lexdocs record" in lines
-
-
-def _run_job(job: dict[str, Any], clone: Path, temp: Path, base_ref: str) -> list[str]:
-    ran = []
-    has_record = "record" in cli.commands
-    for line, step_env in _commands(job):
-        if ("lexdocs record" in line or "lexdocs-published" in line) and not has_record:
-            continue  # the publication record command is not on this branch yet
-        env = {k: v.replace("${{ github.base_ref }}", base_ref) for k, v in step_env.items()}
-        result = subprocess.run(["bash", "-c", line], cwd=clone, capture_output=True, text=True,
-                                env=_env(RUNNER_TEMP=str(temp), **env))
-        assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
-        ran.append(shlex.split(line)[0])
-    return ran
-
-
-def test_every_workflow_command_runs_on_a_clone(origin: Repo, tmp_path: Path) -> None:
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(origin.path), str(clone)], check=True)
-    for key, value in (("user.name", "CI"), ("user.email", "ci@example.com")):
-        subprocess.run(["git", "config", key, value], cwd=clone, check=True)
-    jobs = _workflow()["jobs"]
-    subprocess.run(["git", "checkout", "-q", "change"], cwd=clone, check=True)
-    ran = _run_job(jobs["review"], clone, tmp_path, base_ref="main")
-    assert ran.count("lexdocs") == 2 and "mkdocs" in ran
-    posted = (tmp_path / "lexdocs-comment.md").read_text(encoding="utf-8")
-    assert posted.startswith(MARKER) and "🔴 **Material**" in posted
-    subprocess.run(["git", "checkout", "-q", "main"], cwd=clone, check=True)
-    ran = _run_job(jobs["publish"], clone, tmp_path, base_ref="main")
-    assert "mkdocs" in ran
-    assert (clone / "site" / "privacy" / "index.html").exists()
-
-
-def test_shipped_workflow_is_the_one_init_writes() -> None:
-    skeleton = (ROOT / "lexdocs/adopt/skeleton/workflows/legal.yml").read_text(encoding="utf-8")
-    ours = WORKFLOW.read_text(encoding="utf-8")
-    install = "python -m pip install -r requirements.txt"
-    assert install in skeleton
-    assert ours == skeleton.replace(
-        install, "python -m pip install .   # this repository is lexdocs itself")
 
 
 def test_dates_the_text_states_read_as_words_not_markers(tmp_path: Path) -> None:

@@ -94,6 +94,7 @@ def test_every_version_has_a_page_a_redline_and_an_entry(built: Repo) -> None:
     assert change["section"] == "retention" and change["material"] is True
     assert change["rule"] == "duration-changed", change
     assert "180 days" in " ".join(change["evidence"]) and "180 days" in change["reason"]
+    assert "→" not in change["evidence"] and "180 days" in change["evidence_new"]
     old = page(site, "privacy/versions/2024-09-01/index.html")
     assert "90 days" in old and "no longer in force" not in old
     redline = page(site, "privacy/changes/2024-09-01...2025-02-10/index.html")

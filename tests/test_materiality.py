@@ -212,6 +212,7 @@ def test_verdicts_travel_with_redline_changes_into_json() -> None:
     (change,) = json.loads(to_json(red))
     assert (change["material"], change["rule"], change["evidence"]) == (
         True, "recipient-added", ["data brokers"])
+    assert (change["evidence_old"], change["evidence_new"]) == ([], ["data brokers"])
     assert change["reason"] == ("Material: a third party was added (data brokers); "
                                 "a list item was added ('data brokers').")
 
@@ -341,3 +342,32 @@ def test_wording_evidence_names_each_changed_run_as_written() -> None:
     v = classify("We keep logs and backups for you.", "We store logs and copies for you.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert v.evidence == ("keep", "backups", "→", "store", "copies")
+
+
+def test_a_company_name_with_a_comma_is_one_recipient() -> None:
+    """Issue 22: "Stripe, Inc. (payment processor) and Google Analytics" are two recipients,
+    named whole; what the parentheses say of Stripe is no third recipient."""
+    v = classify("We share data with Acme.", "We share data with Acme. We also share data with "
+                 "Stripe, Inc. (payment processor) and Google Analytics.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.rule, v.evidence) == ("recipient-added", ("Google Analytics", "Stripe, Inc."))
+    assert "(Google Analytics; Stripe, Inc.)" in v.reason and "purpose" not in v.reason
+    v = classify("We share data with Acme.", "We share data with Acme and Foo Bar, LLC and "
+                 "GitHub B.V. (our affiliate).", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.evidence == ("Foo Bar, LLC", "GitHub B.V.")
+
+
+def test_evidence_has_old_and_new_values_not_an_arrow() -> None:
+    from lexdocs.review.materiality import evidence_fields
+
+    v = classify("We keep web logs for 90 days.", "We keep web logs for 180 days.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert evidence_fields(v.rule, v.evidence) == {
+        "evidence": ["90 days", "180 days"], "evidence_old": ["90 days"],
+        "evidence_new": ["180 days"]}
+    fix = classify("We will recieve it.", "We will receive it.", section_material=True,
+                   variables_changed=(), immaterial_vars=frozenset())
+    assert evidence_fields(fix.rule, fix.evidence)["evidence_old"] == ["recieve"]
+    assert evidence_fields("recipient-removed", ("Acme",))["evidence_old"] == ["Acme"]
+    assert evidence_fields("formatting", ("white space",))["evidence_new"] == []

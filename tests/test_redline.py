@@ -427,7 +427,8 @@ def test_json_round_trips_in_stable_order() -> None:
     data = json.loads(out)
     assert [list(d) for d in data] == [["section", "title", "kind", "old", "new", "material",
                                         "reason", "variables", "links", "layout", "overridden",
-                                        "rule", "evidence"]] * len(red.changes)
+                                        "rule", "evidence", "evidence_old", "evidence_new"]
+                                       ] * len(red.changes)
     assert [(d["old"], d["new"], d["reason"], tuple(d["variables"]), d["overridden"])
             for d in data] == [(c.old, c.new, c.reason, c.variables, c.overridden)
                                for c in red.changes]

@@ -18,7 +18,9 @@ from feedgen.feed import FeedGenerator
 
 from lexdocs.config import Options
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute
+from lexdocs.review.materiality import evidence_fields
 from lexdocs.review.notice import Status, Timeline, VersionNotice
+from lexdocs.review.redline import Change
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -33,8 +35,17 @@ class ChangeEntry(TypedDict):
     material: bool
     rule: str
     evidence: list[str]
+    evidence_old: list[str]
+    evidence_new: list[str]
     reason: str
     overridden: bool
+
+
+def _change(c: Change) -> ChangeEntry:
+    ev = evidence_fields(c.rule, c.evidence)
+    return {"section": c.section_id, "kind": c.kind, "material": c.material, "rule": c.rule,
+            "evidence": ev["evidence"], "evidence_old": ev["evidence_old"],
+            "evidence_new": ev["evidence_new"], "reason": c.reason, "overridden": c.overridden}
 
 
 class VersionEntry(TypedDict):
@@ -113,10 +124,7 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
                 "notice_url": absolute(site, urls.notice(prev, v.id, "json"))
                 if prev and n.notifies else None,
                 "pdf_url": absolute(site, urls.pdf(v.id)) if options.pdf else None,
-                "changes": [{"section": c.section_id, "kind": c.kind, "material": c.material,
-                             "rule": c.rule, "evidence": list(c.evidence), "reason": c.reason,
-                             "overridden": c.overridden}
-                            for c in (n.redline.changes if n.redline and prev else ())],
+                "changes": [_change(c) for c in (n.redline.changes if n.redline and prev else ())],
             })
         docs[name] = {
             "title": t.history.working.title,

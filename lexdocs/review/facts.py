@@ -104,6 +104,14 @@ _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enum
 # "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
 _CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
 _CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
+# A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
+# "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
+_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
+           r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|S\.?r\.?l)\.?")
+_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP}))*,? {_SUFFIX}(?!\w)")
+# What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
+# (payment processor)", "Johnson Services (JJS)": the same recipient, not another.
+_ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)\s*\([^()]{1,60}\)")
 _NAME_STOP = frozenset(str.split(
     "we the our you your this these those if in for to when with by and or it they such as all "
     "any some each please note where however also unless upon under from at on of an a its "
@@ -168,7 +176,8 @@ def _brand(word: str) -> bool:
 
 
 def _names(text: str) -> dict[str, str]:
-    """Capitalised names (key → display) outside headings. A sentence starts with a
+    """Capitalised names (key → display) outside headings, a company's legal name whole
+    ("Stripe, Inc."). A sentence starts with a
     capital anyway, so a lone word there counts only when it can only be a name (see
     `_brand`) or a colon follows it ("Acme: we share …")."""
     out: dict[str, str] = {}
@@ -179,6 +188,9 @@ def _names(text: str) -> dict[str, str]:
             continue  # a heading or table cell in Title Case, not a name
         if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
             continue  # SHOUTED TEXT: capitals say nothing about names
+        for m in _COMPANY.finditer(block):
+            out.setdefault(key(m.group()), m.group())
+        block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
             before = block[max(0, m.start() - 8):m.start()].rstrip()
@@ -214,6 +226,9 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
     mortgage lenders"). Grounds for disclosure are taken out first: "a merger" or "a
     government request" is why data is handed over, not who gets it."""
     kinds: dict[str, str] = {}
+    if "(" in text:
+        text = _ALIAS.sub(r"\1", text)
+        lex = lexical(text)
     lex = _GROUND_RE.sub(" \ue000 ", lex)
     for m in _RECIPIENT_RE.finditer(lex):
         kinds.setdefault(key(_RECIPIENT_LABEL[m.group()]), m.group())
@@ -231,7 +246,17 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
                     kinds.setdefault(key(phrase), phrase)
     names = {k: n for k, n in _names(_OWN_LIST.sub(" \ue000 ", text)).items()
              if not _RECIPIENT_RE.fullmatch(lexical(n)) and not voc.is_not_party(n)}
+    # "with Stripe, Inc." also reads as the object "Stripe": one recipient, named in full.
+    kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in names)}
     return names, kinds
+
+
+def _unnamed(lex: str, names: Iterable[str]) -> str:
+    """`lex` without the names in it, longest first (multi-word names only: a lone
+    capitalised word may be a term at a sentence start)."""
+    for n in sorted((lexical(n) for n in names if " " in n.strip()), key=len, reverse=True):
+        lex = lex.replace(n, " \ue000 ")
+    return lex
 
 
 def _conditions(lex: str) -> Counter[str]:
@@ -261,7 +286,8 @@ def _pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
 
 
 _BLOCKS = re.compile(r"\n\n")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\w\"“(])|\n\n")
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
+                        r"\s+(?=[\w\"“(])|\n\n")
 _WHOLE = (("block", _BLOCKS), ("sentence", _SENTENCES), ("list-item", _ITEM_SPLIT))
 
 
@@ -307,6 +333,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
              Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
     lo, ln = lexical(rest_old), lexical(rest_new)
     (no, ko), (nn, kn) = _recipients(rest_old, lo), _recipients(rest_new, ln)
+    # A word inside a name is the name's: "Google Analytics" is no purpose "analytics".
+    named = [*no.values(), *nn.values()]  # both sides: "We Use Cookies" → "We use cookies"
+    lo, ln = _unnamed(lo, named), _unnamed(ln, named)
     ows, nws = set(ow), set(nw)
 
     def used(name: str, here: set[str], document: frozenset[str]) -> bool:

@@ -22,6 +22,7 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
+from lexdocs.review.materiality import evidence_fields
 from lexdocs.review.redline import Change, Redline, Row, SectionDiff
 from lexdocs.review.shapes import Run, count_words, plan, shape
 
@@ -554,5 +555,5 @@ def to_json(redline: Redline) -> str:
                         "old": c.old, "new": c.new, "material": c.material, "reason": c.reason,
                         "variables": list(c.variables), "links": links_of(c),
                         "layout": list(c.details), "overridden": c.overridden,
-                        "rule": c.rule, "evidence": list(c.evidence)}
+                        "rule": c.rule, **evidence_fields(c.rule, c.evidence)}
                        for c in redline.changes], ensure_ascii=False, indent=2)

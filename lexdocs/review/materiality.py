@@ -50,7 +50,7 @@ from lexdocs.review import facts
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
 __all__ = ["Verdict", "classify", "classify_structure", "describe", "document_words",
-           "is_misspelling_fix", "verdict"]
+           "evidence_fields", "is_misspelling_fix", "sides", "values", "verdict"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -116,10 +116,11 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         return f"the section moved{''.join(evidence)}; its words did not change"
     if kind in _LABELS:
         label = _LABELS[kind]
+        sep = "; " if any("," in e for e in show) else ", "  # "Stripe, Inc." is one name
         if change == "changed" and "→" in show:
             i = show.index("→")
-            return f"{label} changed ({', '.join(show[:i])} → {', '.join(show[i + 1:])})"
-        return f"{label} was {change} ({', '.join(show)})"
+            return f"{label} changed ({sep.join(show[:i])} → {sep.join(show[i + 1:])})"
+        return f"{label} was {change} ({sep.join(show)})"
     text = {
         "no-change": "no visible change",
         "immaterial-variable": f"only variables declared not material changed ({_and(show)})",
@@ -133,6 +134,40 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
     }
     return text.get(rule, rule)
+
+
+def values(evidence: Sequence[str]) -> tuple[str, ...]:
+    """The evidence as values only: the "→" that separates old from new is no value."""
+    return tuple(e for e in evidence if e != "→")
+
+
+def sides(rule: str, evidence: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The evidence as (old values, new values), for data a reader need not parse: the
+    values before and after "→"; a "-removed" rule's values are old, an "-added" rule's
+    new; a link's old and new target; a correction "recieve → receive" split in two.
+    Evidence that is neither (the dimensions of a formatting change, a variable's name)
+    has no sides: ((), ())."""
+    if "→" in evidence:
+        i = list(evidence).index("→")
+        return values(evidence[:i]), values(evidence[i + 1:])
+    if any(" → " in e for e in evidence):
+        pairs = [e.partition(" → ") for e in evidence if " → " in e]
+        return tuple(a for a, _, _ in pairs), tuple(b for _, _, b in pairs)
+    if rule.startswith("link-") and len(evidence) >= 2:
+        return (evidence[0],), (evidence[1],)
+    if rule.endswith("-removed"):
+        return tuple(evidence), ()
+    if rule.endswith("-added"):
+        return (), tuple(evidence)
+    return (), ()
+
+
+def evidence_fields(rule: str, evidence: Sequence[str]) -> dict[str, list[str]]:
+    """A verdict's evidence as JSON has it (redline JSON, versions.json): the values, and
+    the same values as old and new (`sides`)."""
+    old, new = sides(rule, evidence)
+    return {"evidence": list(values(evidence)), "evidence_old": list(old),
+            "evidence_new": list(new)}
 
 
 def verdict(material: bool, rule: str, evidence: Iterable[str] = (),

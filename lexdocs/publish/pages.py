@@ -40,6 +40,7 @@ from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
+from lexdocs.review.redline import Redline
 from lexdocs.sources.documents import (
     DEFAULT_DATE_FORMAT,
     DocumentSource,
@@ -175,13 +176,19 @@ def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def front_matter(title: str, description: str = "", **extra: str) -> str:
+def front_matter(title: str, description: str = "", unsearched: bool = False,
+                 **extra: str) -> str:
     """Page meta for the theme. The theme prints `title` unescaped into `<title>` and the
     header, so it is HTML-escaped here with the templates' own escaper (markupsafe);
     JSON strings are valid YAML, whatever they hold. Memoized (a pure function of
-    strings): every version page of a document repeats the same few."""
-    meta = {"title": str(escape(title)), **({"description": description} if description
-                                             else {}), **extra}
+    strings): every version page of a document repeats the same few.
+
+    `unsearched` keeps the page out of the search index (`search: {exclude: true}`, read
+    by the theme's search plugin): a version page or a redline repeats sentences the
+    page in force already holds, and a search should find each sentence once."""
+    meta: dict[str, object] = {
+        "title": str(escape(title)), **({"description": description} if description else {}),
+        **extra, **({"search": {"exclude": True}} if unsearched else {})}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "\n".join(["---", *lines, "---", "", ""])
 
@@ -302,9 +309,13 @@ class SiteBuilder:
             t = self.timelines[name]
             urls = Urls(t.history.working.slug)
             shown = self._shown(t)
+            current = t.current(self.today)
             docs.append({"title": t.history.working.title, "href": rel("index.md", urls.page),
                          "history": rel("index.md", urls.history),
-                         "updated": self.updated(shown) if shown else None})
+                         "updated": self.updated(shown) if shown else None,
+                         "effective": self.effective(current) if shown and current else None,
+                         "upcoming": [self._banner("index.md", urls, t, n, k)
+                                      for n, k in self.coming(t)]})
         body = self.render("lx-home.html", documents=docs, draft_label=DRAFT_LABEL)
         meta = front_matter("Legal", "Our legal documents, with every version and change.")
         return SitePage("index.md", meta + body)
@@ -324,14 +335,18 @@ class SiteBuilder:
         doc = h.working if shown is None else shown.rendered
         src = urls.page
         reviewed = t.last_reviewed(self.today) if shown else None
+        current = t.current(self.today)
         head = self.render(
             "lx-document.html", title=doc.title, draft_label=DRAFT_LABEL,
-            shown={"updated": self.updated(shown)} if shown else None,
+            shown={"updated": self.updated(shown),
+                   "effective": self.effective(current) if current else None,
+                   "upcoming": None if current else self.effective(t.notices[0])}
+            if shown else None,
             reviewed=self.day(reviewed, shown.source.date_format, source=shown.source)
             if shown and reviewed
             else None,
             links=self._links(src, urls, shown.id if shown else None),
-            banners=[self._banner(src, urls, t, n) for n in t.upcoming(self.today)])
+            banners=[self._banner(src, urls, t, n, k) for n, k in self.coming(t)])
         content = front_matter(doc.title, **self._feed_meta(t)) + head + "\n" + doc.page
         return SitePage(src, content)
 
@@ -356,16 +371,40 @@ class SiteBuilder:
                 pages.append(self.memo.same(
                     ("changes", h.name, n.version.id), (previous.version.id, n, *around),
                     functools.partial(self.changes_page, t, previous, n)))
+        current = t.current(self.today)
+        for n, between in self.coming(t):
+            if current is not None and len(between) > 1:  # one version: its own redline
+                pages.append(self.memo.same(
+                    ("net", h.name, n.version.id), (current.version.id, n, *around),
+                    functools.partial(self.net_page, t, current, n, between)))
         spec = feed_spec(self.options, self.timelines, only=h.name, language=self.theme.language)
         pages.append(SitePage(Urls(h.working.slug).feed, feed_xml(spec)))
         pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
         return tuple(pages)
 
-    def _banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice) -> dict[str, Any]:
-        prev = t.previous(n)
-        return {"effective": self.effective(n), "summary": n.summary,
-                "redline": rel(src, urls.changes(prev.version.id, n.version.id)) if prev
-                else None,
+    def coming(self, t: Timeline) -> list[tuple[VersionNotice, tuple[VersionNotice, ...]]]:
+        """Each day a change takes effect: the version in force from then on, with every
+        version published since the one in force now that takes effect by then. A
+        reader asks what changes on a day, not how many commits made the change."""
+        out: list[tuple[VersionNotice, tuple[VersionNotice, ...]]] = []
+        pending: list[VersionNotice] = []
+        upcoming = t.upcoming(self.today)
+        for k, n in enumerate(upcoming):
+            pending.append(n)
+            if k + 1 == len(upcoming) or upcoming[k + 1].effective != n.effective:
+                out.append((n, tuple(pending)))
+        return out
+
+    def _banner(self, src: str, urls: Urls, t: Timeline, n: VersionNotice,
+                between: tuple[VersionNotice, ...]) -> dict[str, Any]:
+        """What changes on `n`'s day against the text in force now: one banner a day,
+        however many versions lie between (each keeps its own page and redline)."""
+        current = t.current(self.today)
+        return {"effective": self.effective(n),
+                "summary": n.summary if len(between) == 1 else "",
+                "versions": len(between),
+                "redline": rel(src, urls.changes(current.version.id, n.version.id))
+                if current is not None else None,
                 "version": rel(src, urls.version(n.version.id))}
 
     def history(self, t: Timeline) -> SitePage:
@@ -392,11 +431,16 @@ class SiteBuilder:
         v = n.version
         urls = Urls(t.history.working.slug)
         src = urls.version(v.id)
+        prev = t.previous(n)
         head = self.render("lx-version.html", title=v.rendered.title, version_id=v.id,
                            status=t.status(n, self.today), main=rel(src, urls.page),
                            updated=self.updated(v), effective=self.effective(n),
-                           links=self._links(src, urls, v.id))
-        meta = front_matter(f"{v.rendered.title} (version {v.id})", **self._feed_meta(t))
+                           links=self._links(src, urls, v.id),
+                           redline={"href": rel(src, urls.changes(prev.version.id, v.id)),
+                                    "previous": prev.version.id}
+                           if prev is not None and n.redline is not None else None)
+        meta = front_matter(f"{v.rendered.title} (version {v.id})", unsearched=True,
+                            **self._feed_meta(t))
         return SitePage(src, self.memo.join(meta, head, "\n", self.memo.of(v.rendered,
                                                                            _page_body)))
 
@@ -421,20 +465,43 @@ class SiteBuilder:
         return SitePage(uri, data)
 
     def changes_page(self, t: Timeline, old: VersionNotice, new: VersionNotice) -> SitePage:
+        assert new.redline is not None
+        return self._redline_page(t, old, new, new.redline, (new,))
+
+    def net_page(self, t: Timeline, old: VersionNotice, new: VersionNotice,
+                 between: tuple[VersionNotice, ...]) -> SitePage:
+        """The text in force now against the text in force from `new`'s day: what a
+        reader's banner links to when more than one version lies between."""
+        from lexdocs.review.redline import diff_documents
+
+        redline = diff_documents(old.version.rendered, new.version.rendered,
+                                 home=self.options.site_url)
+        return self._redline_page(t, old, new, redline, between)
+
+    def _redline_page(self, t: Timeline, old: VersionNotice, new: VersionNotice,
+                      redline: Redline, between: tuple[VersionNotice, ...]) -> SitePage:
         urls = Urls(t.history.working.slug)
         a, b = old.version.id, new.version.id
         src = urls.changes(a, b)
-        assert new.redline is not None
         title = f"{t.history.working.title}: changes from {a} to {b}"
+        net = len(between) > 1
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
-                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.notifies else None)
+                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.material and not net
+                  else None)
+        material = any(n.material for n in between)
         body = self.render(
-            "lx-redline.html", doc_title=t.history.working.title, kind=_kind(new, old),
-            effective=self.effective(new),
+            "lx-redline.html", doc_title=t.history.working.title,
+            kind="material" if material else "not-material", effective=self.effective(new),
             old={"id": a, "href": rel(src, urls.version(a))},
-            new={"id": b, "href": rel(src, urls.version(b))}, summary=new.summary,
-            notice=notice, redline=Markup(self.memo.of(new.redline, redline_html)))
-        return SitePage(src, self.memo.join(front_matter(title, **self._feed_meta(t)), body))
+            new={"id": b, "href": rel(src, urls.version(b))},
+            summary=new.summary if not net else "", notice=notice,
+            between=[{"id": n.version.id, "href": rel(src, urls.version(n.version.id)),
+                      "redline": rel(src, urls.changes(p.version.id, n.version.id)),
+                      "summary": n.summary}
+                     for n in between for p in [t.previous(n)] if p is not None] if net else [],
+            redline=Markup(self.memo.of(redline, redline_html)))
+        meta = front_matter(title, unsearched=True, **self._feed_meta(t))
+        return SitePage(src, self.memo.join(meta, body))
 
 
 def _page_body(doc: RenderedDocument) -> str:

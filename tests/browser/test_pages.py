@@ -8,6 +8,7 @@ Screenshots land in artifacts/screenshots/ for a person to judge the design.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -116,22 +117,77 @@ def test_statement_header_shows_date_and_document_links(open_page: Callable[...,
         assert page.request.get(href).ok, f"document link {href} is broken"
 
 
-def test_upcoming_version_banner_shows(open_page: Callable[..., Visit], site: Site) -> None:
-    upcoming = [v for v in site.versions["documents"]["privacy"]["versions"]
-                if v["status"] == "upcoming"]
+def test_one_banner_per_day_links_the_net_redline(open_page: Callable[..., Visit],
+                                                  site: Site) -> None:
+    """However many versions take effect on a day, the page in force shows one banner for
+    it, linking to the redline from the text in force now to the text of that day."""
+    doc = site.versions["documents"]["privacy"]
+    upcoming = [v for v in doc["versions"] if v["status"] == "upcoming"]
     assert upcoming, "versions.json lists no upcoming version on 2026-12-01"
+    days = sorted({v["effective"] for v in upcoming})
     page = open_kind(open_page, site, "statement").page
     banners = page.locator(".lx-banner.lx-upcoming")
-    assert banners.count() == len(upcoming), "one banner for each upcoming version"
-    banner = banners.last
-    assert banner.is_visible()
-    v = upcoming[-1]
-    assert banner.locator("time").get_attribute("datetime") == v["effective"]
-    # Exactly the permanent URLs: folder links keep their slash, needing no redirect.
-    hrefs = banner.locator("a").evaluate_all("as => as.map(a => a.href)")
-    assert site.url(site.path_of(v["url"])) in hrefs, hrefs
-    if v.get("redline_url"):
-        assert site.url(site.path_of(v["redline_url"])) in hrefs, hrefs
+    assert banners.count() == len(days), "one banner for each day a change takes effect"
+    for day, banner in zip(days, banners.all(), strict=True):
+        assert banner.is_visible()
+        assert banner.locator("time").get_attribute("datetime") == day
+        last = [v for v in upcoming if v["effective"] == day][-1]
+        hrefs = banner.locator("a").evaluate_all("as => as.map(a => a.href)")
+        assert site.url(site.path_of(last["url"])) in hrefs, hrefs
+        net = site.url(f"privacy/changes/{doc['current']}...{last['id']}/")
+        assert net in hrefs, hrefs
+        redline = open_page(site.path_of(doc["url"]) + f"changes/{doc['current']}...{last['id']}/")
+        assert redline.page.locator(".lx-redline ins.lx-ins, .lx-redline del.lx-del").count()
+
+
+def test_every_document_page_states_both_dates(open_page: Callable[..., Visit],
+                                               site: Site) -> None:
+    """Every page in force and every version page says Last Updated and Effective, and a
+    version page links to its redline; a version id never wraps."""
+    for name, doc in site.versions["documents"].items():
+        paths = [site.path_of(doc["url"])] + [site.path_of(v["url"]) for v in doc["versions"]]
+        for path in paths:
+            page = open_page(path).page
+            line = page.locator("h1 ~ .lx-updated").first.inner_text()
+            assert "Last Updated:" in line and ("Effective:" in line or "Takes effect:" in line), \
+                f"{name} {path}: {line!r}"
+        for v in doc["versions"]:
+            page = open_page(site.path_of(v["url"])).page
+            if v.get("redline_url"):
+                link = page.locator(".lx-redline-link a")
+                assert link.evaluate("a => a.href") == site.url(site.path_of(v["redline_url"]))
+            wraps = page.locator(".lx-updated .lx-id").evaluate("""e => {
+                const r = document.createRange(); r.selectNodeContents(e);
+                return new Set([...r.getClientRects()].map(x => Math.round(x.bottom))).size; }""")
+            assert wraps == 1, f"version id {v['id']} wraps"
+
+
+def test_home_states_dates_and_what_changes_next(open_page: Callable[..., Visit],
+                                                site: Site) -> None:
+    page = open_kind(open_page, site, "home").page
+    heads = [t.strip() for t in page.locator("table.lx-home thead th").all_inner_texts()]
+    assert heads[:4] == ["Document", "Last Updated", "Effective", "Upcoming"], heads
+    doc = site.versions["documents"]["privacy"]
+    row = page.locator("table.lx-home tbody tr").first
+    assert row.locator("td").nth(2).locator("time").count() == 1
+    upcoming = [v for v in doc["versions"] if v["status"] == "upcoming"]
+    change = row.locator(".lx-upcoming-change")
+    assert change.count() == len({v["effective"] for v in upcoming})
+    if upcoming:
+        assert change.first.inner_text().startswith("Changes on")
+        href = change.first.locator("a").evaluate("a => a.href")
+        assert href == site.url(f"privacy/changes/{doc['current']}...{upcoming[-1]['id']}/")
+
+
+def test_search_index_holds_only_pages_in_force(site: Site) -> None:
+    """Each sentence is found once: version pages and redlines are not indexed."""
+    index = json.loads((site.root / "search" / "search_index.json").read_text("utf-8"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "privacy/" in pages and "" in pages
+    assert not [p for p in pages if "/versions/" in p or "/changes/" in p], sorted(pages)
+    sentence = "Your privacy is important to us."
+    hits = {d["location"].split("#")[0] for d in index["docs"] if sentence in d["text"]}
+    assert hits == {"privacy/"}, hits
 
 
 def test_404_page_helps_and_returns_404(open_page: Callable[..., Visit], site: Site) -> None:

@@ -57,3 +57,40 @@ def test_legend_explains_marks_in_words(open_page: Callable[..., Visit], site: S
     page = open_page(site.require("redline")).page
     legend = page.locator(".lx-legend")
     assert "underlined" in legend.inner_text() and "struck through" in legend.inner_text()
+
+
+def test_redline_keeps_list_items_and_folds_the_unchanged(open_page: Callable[..., Visit],
+                                                          site: Site) -> None:
+    """Deleted and inserted list items are list items with their markers; unchanged text
+    folds into lines that open without script."""
+    doc = site.versions["documents"]["privacy"]
+    with_items = [site.path_of(v["redline_url"]) for v in doc["versions"]
+                  if v.get("redline_url")]
+    found = 0
+    for path in with_items:
+        page = open_page(path, javascript=False).page
+        items = page.locator(".lx-text li:is(.lx-row-ins, .lx-row-del)")
+        for i in range(items.count()):
+            marker = items.nth(i).evaluate("""li => {
+                const s = getComputedStyle(li);
+                return s.display === 'list-item' && s.listStyleType !== 'none'; }""")
+            assert marker, f"{path}: a list item in the redline has no marker"
+            found += 1
+        folds = page.locator("details.lx-fold, details.lx-unchanged")
+        if folds.count():
+            first = folds.first
+            assert not first.evaluate("d => d.open")
+            first.locator("summary").click()
+            assert first.evaluate("d => d.open"), "a fold opens without script"
+    assert found, "no redline shows an inserted or deleted list item"
+
+
+def test_an_inserted_stop_is_boxed(open_page: Callable[..., Visit], site: Site) -> None:
+    doc = site.versions["documents"]["privacy"]
+    path = next(site.path_of(v["redline_url"]) for v in doc["versions"]
+                if v["id"].endswith("-2") and v.get("redline_url"))
+    page = open_page(path).page
+    stop = page.locator("ins.lx-punct").first
+    box = stop.evaluate("""e => { const s = getComputedStyle(e), r = e.getBoundingClientRect();
+        return {outline: s.outlineStyle, width: r.width}; }""")
+    assert box["outline"] != "none" and box["width"] >= 8, box

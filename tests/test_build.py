@@ -242,8 +242,9 @@ def test_a_review_shows_beside_last_updated_and_keeps_notices_fresh(repo: Repo) 
     fresh = run(repo, "lexdocs", "check", today="2025-10-01")
     assert "ccpa-stale" not in fresh.stdout
     assert build(repo, today="2025-10-01").returncode == 0
-    assert ('Last Updated: <time datetime="2024-09-01">September 2024</time> <span '
-            'class="lx-reviewed">(reviewed <time datetime="2025-09-15">September 15, 2025</time>, '
+    assert ('Last Updated: <time datetime="2024-09-01">September 2024</time> · Effective: '
+            '<time datetime="2024-09-01">September 2024</time> <span class="lx-reviewed">'
+            '(reviewed <time datetime="2025-09-15">September 15, 2025</time>, '
             "no changes)</span>") in page(repo, "privacy/index.html")
     doc = json.loads(page(repo, "versions.json"))["documents"]["privacy"]
     assert doc["last_reviewed"] == "2025-09-15" and len(doc["versions"]) == 1

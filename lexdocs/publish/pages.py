@@ -177,7 +177,7 @@ def navigation(snapshot: Snapshot) -> list[dict[str, str]]:
 
 @functools.lru_cache(maxsize=8192)
 def front_matter(title: str, description: str = "", unsearched: bool = False,
-                 **extra: str) -> str:
+                 wide: bool = False, **extra: str) -> str:
     """Page meta for the theme. The theme prints `title` unescaped into `<title>` and the
     header, so it is HTML-escaped here with the templates' own escaper (markupsafe);
     JSON strings are valid YAML, whatever they hold. Memoized (a pure function of
@@ -185,10 +185,14 @@ def front_matter(title: str, description: str = "", unsearched: bool = False,
 
     `unsearched` keeps the page out of the search index (`search: {exclude: true}`, read
     by the theme's search plugin): a version page or a redline repeats sentences the
-    page in force already holds, and a search should find each sentence once."""
+    page in force already holds, and a search should find each sentence once. `wide`
+    gives a page of tables (home, history) the table-of-contents column it has no use
+    for (`hide: [toc]`), so a table's columns are not squeezed at 1280 px."""
     meta: dict[str, object] = {
         "title": str(escape(title)), **({"description": description} if description else {}),
         **extra, **({"search": {"exclude": True}} if unsearched else {})}
+    if wide:
+        meta["hide"] = ["toc"]
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "\n".join(["---", *lines, "---", "", ""])
 
@@ -317,7 +321,8 @@ class SiteBuilder:
                          "upcoming": [self._banner("index.md", urls, t, n, k)
                                       for n, k in self.coming(t)]})
         body = self.render("lx-home.html", documents=docs, draft_label=DRAFT_LABEL)
-        meta = front_matter("Legal", "Our legal documents, with every version and change.")
+        meta = front_matter("Legal", "Our legal documents, with every version and change.",
+                            wide=True)
         return SitePage("index.md", meta + body)
 
     def _shown(self, t: Timeline) -> Version | None:
@@ -425,7 +430,7 @@ class SiteBuilder:
                 "together": ", ".join(f"{d} version {vid}" for d, vid in n.together)})
         title = f"{h.working.title}: history"
         body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
-        return SitePage(src, front_matter(title, **self._feed_meta(t)) + body)
+        return SitePage(src, front_matter(title, wide=True, **self._feed_meta(t)) + body)
 
     def version_page(self, t: Timeline, n: VersionNotice) -> SitePage:
         v = n.version

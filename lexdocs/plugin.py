@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import gc
 import logging
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -44,13 +43,14 @@ from mkdocs.utils import CountHandler
 
 from lexdocs.config import LexdocsConfig, Options, options_from
 from lexdocs.engines import guard
+from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, ContentTree, content_tree, local_links
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
-from lexdocs.pipeline import Caches, publishable_timelines
+from lexdocs.pipeline import Caches
 from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
-from lexdocs.publish.output import DeferredPdfs, StagedSite, ThemedPageCache
-from lexdocs.publish.pages import THEME, Group, Theme, navigation
+from lexdocs.publish.output import StagedSite, ThemedPageCache
+from lexdocs.publish.pages import THEME, Theme, navigation
 from lexdocs.publish.preview import PreviewSite
 from lexdocs.recall import Remembered
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
@@ -88,9 +88,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.options: Options | None = None
-        self.groups: list[Group] = []
         self.files = GeneratedFiles()
-        self.pdfs: dict[str, Path | bytes] = {}
+        self.tree: ContentTree | None = None
         self.caches = Caches()
         self.settled = False
         self.from_extra = False
@@ -166,31 +165,21 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     @_as_plugin_error
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
-        # One line per document; each draft problem only with --verbose.
-        timelines, today = publishable_timelines(opts, log.debug, self.caches, self.snapshot)
-        for name, t in timelines.items():
-            current = t.current(today)
-            upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
-            drafts = sum(1 for f in t.findings if f.draft)
-            log.info("%s: %d version(s); in force: %s%s%s%s", name, len(t.notices),
-                     current.version.id if current else "none",
-                     f"; upcoming: {upcoming}" if upcoming else "",
-                     "; showing the uncommitted draft" if t.history.draft else "",
-                     f" ({drafts} problem(s) in it: 'lexdocs check')" if drafts else "")
         if self.command == "serve" and self.memo is None:
             self.memo = RenderMemo()
-        builder = DeferredPdfs(opts, timelines, today, self.theme, self.memo)
-        builder.cache_root = self.caches.folder  # git was asked once, by the pipeline
-        self.groups = builder.groups()
-        del timelines
-        builder.timelines = {}
-        if self.command != "serve":
-            # Only a preview rebuilds; a build's pages are made, so let the rest go.
-            self.caches = Caches()
-        self.pdfs = builder.resolve(render=self.command != "serve")
-        if builder.left_out:
+        serve = self.command == "serve"
+
+        def pages_made() -> None:
+            if not serve:  # only a preview rebuilds; a build's pages are made, so let go
+                self.caches = Caches()
+
+        # One line per document; each draft problem only with --verbose.
+        self.tree = content_tree(opts, self.theme, info=log.info, debug=log.debug,
+                                 caches=self.caches, snapshot=self.snapshot, memo=self.memo,
+                                 render_pdfs=not serve, pages_made=pages_made)
+        if self.tree.left_out:
             log.info("preview: %d PDF(s) left out; PDFs are made by 'mkdocs build', "
-                     "never while previewing", builder.left_out)
+                     "never while previewing", self.tree.left_out)
         if self.command == "serve":
             # Last, so a failed pre-build leaves the served folder alone.
             self.preview = self.preview or PreviewSite()
@@ -200,15 +189,15 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand MkDocs every generated page; under serve, unchanged ones already themed
         and, if the last build left them in the site folder, not even copied."""
-        made = self.files.add(files, config, self.groups, self.pdfs, self.themed, self.preview)
+        tree = self._tree()
+        made = self.files.add(files, config, tree.groups, tree.pdfs, self.themed, self.preview)
         self.page_keys = made.page_keys
         kept = self.preview.restore() if self.preview is not None else 0
         if made.reused:
             log.info("preview: %d unchanged page(s) reused (%d left in place), %d rendered",
                      made.reused, kept, len(self.page_keys))
         if self.preview is None:
-            self.groups = []  # MkDocs' files hold what is still needed
-            self.pdfs = {}
+            self.tree = None  # MkDocs' files hold what is still needed
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -220,12 +209,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Links to our own public address stay on this site (and in a local preview)."""
-        base = self._opts().site_url.rstrip("/") + "/"
-        if len(base) <= 1:
-            return html
-        depth = page.url.count("/") if page.url else 0
-        up = "../" * depth or "./"
-        return re.sub(r'href="' + re.escape(base), f'href="{up}', html)
+        return local_links(html, self._opts().site_url, page.url)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Remember a previewed page's HTML; free what a written page no longer needs."""
@@ -245,13 +229,13 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         failing = config.strict and _warnings_counted()  # MkDocs raises next: see below
         if self.preview is not None and not failing:
             self.preview.commit()
-            if self.themed is not None:
-                self.files.ready_next(config, self.groups, self.pdfs, self.themed,
+            if self.themed is not None and self.tree is not None:
+                self.files.ready_next(config, self.tree.groups, self.tree.pdfs, self.themed,
                                       self.preview)
             if not self.settled:
                 _settle()
                 self.settled = True
-        self.groups, self.pdfs = [], {}
+        self.tree = None
         if self.staged is None or failing:
             return  # a failing build: on_build_error forgets the preview, drops the stage
         self.staged.commit()
@@ -275,14 +259,17 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             server.watch(str(path))
         return server
 
+    def _tree(self) -> ContentTree:
+        if self.tree is None:  # pragma: no cover - MkDocs always calls on_pre_build first
+            raise LexdocsError("lexdocs made no pages", hint="is the plugin in mkdocs.yml?")
+        return self.tree
+
     def _opts(self) -> Options:
         if self.options is None:  # pragma: no cover - MkDocs always calls on_config first
             raise LexdocsError("lexdocs was not configured", hint="is the plugin in mkdocs.yml?")
         return self.options
 
 
-ASSETS_CSS = ("assets/lexdocs/lexdocs.css", "assets/lexdocs/print.css")
-ASSETS_JS = ("assets/lexdocs/lexdocs.js",)
 
 
 def _adopt_theme(config: MkDocsConfig) -> Theme:

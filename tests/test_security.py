@@ -292,7 +292,7 @@ def test_an_unexpected_exception_in_a_build_is_one_line(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("boom")
 
-    monkeypatch.setattr("lexdocs.plugin.publishable_timelines", broken)
+    monkeypatch.setattr("lexdocs.engines.tree.publishable_timelines", broken)
     with pytest.raises(Abort):
         build(load_config(str(repo.path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]

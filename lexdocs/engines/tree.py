@@ -1,0 +1,114 @@
+"""The whole site's content as one tree, with no engine object in it.
+
+What lexdocs publishes is decided here once, for every engine: each page's
+Markdown (its metadata, title, dates, feed links, in front matter the themes
+read), versions.json, the feeds, the notices, the redline pages, each version's
+PDF, the menu entries and the theme assets lexdocs adds. An engine adapter only
+hands this tree to its engine: the MkDocs and ProperDocs plugin as `File`s
+(`lexdocs.publish.files`), the Zensical adapter as a docs folder it writes
+(`lexdocs.engines.zensical`). Nothing here knows an engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lexdocs.config import Options
+from lexdocs.pipeline import Caches, publishable_timelines
+from lexdocs.publish.memo import RenderMemo
+from lexdocs.publish.output import DeferredPdfs
+from lexdocs.publish.pages import THEME, Group, PdfPage, Theme, navigation
+from lexdocs.review.notice import Timeline
+from lexdocs.sources.snapshot import Snapshot, working_snapshot
+
+ASSETS_CSS = ("assets/lexdocs/lexdocs.css", "assets/lexdocs/print.css")
+ASSETS_JS = ("assets/lexdocs/lexdocs.js",)
+
+Content = str | bytes | Path
+"""A file's text, its bytes, or the file to copy them from (a cached PDF)."""
+
+
+@dataclass
+class ContentTree:
+    """Every file lexdocs adds to the site, by its path under the docs folder."""
+
+    groups: list[Group]
+    """The pages, grouped by what they are made from (see `SiteBuilder.groups`)."""
+    pdfs: Mapping[str, Path | bytes]
+    """Each PDF page's cache file or bytes; a PDF missing here is left out (a preview)."""
+    nav: list[dict[str, str]]
+    """The menu: home and each document, in the configured order."""
+    assets: tuple[tuple[str, Path], ...] = field(
+        default_factory=lambda: tuple((uri, THEME / uri) for uri in (*ASSETS_CSS, *ASSETS_JS)))
+    """The stylesheets and script lexdocs' pages need, as packaged files."""
+    today: dt.date | None = None
+    left_out: int = 0
+    """PDFs left out of a preview, made by the next build."""
+
+    def files(self) -> Iterator[tuple[str, Content]]:
+        """Every file of the tree, pages first, then PDFs and assets."""
+        for group in self.groups:
+            for page in group:
+                if page.uri in self.pdfs:
+                    yield page.uri, self.pdfs[page.uri]
+                elif not isinstance(page, PdfPage):
+                    yield page.uri, page.content
+        yield from self.assets
+
+
+def local_links(html: str, site_url: str, page_url: str) -> str:
+    """A page body's links to our own public address, made relative: they stay on this
+    site, and in a local preview. `page_url` is the page's URL under the site
+    ("privacy/history/"; "" for the home page)."""
+    base = site_url.rstrip("/") + "/"
+    if len(base) <= 1:
+        return html
+    up = "../" * page_url.count("/") or "./"
+    return html.replace(f'href="{base}', f'href="{up}')
+
+
+def document_line(name: str, t: Timeline, today: dt.date) -> str:
+    """The one line a build prints per document: its versions, and what it shows."""
+    current = t.current(today)
+    line = (f"{name}: {len(t.notices)} version(s); in force: "
+            f"{current.version.id if current else 'none'}")
+    upcoming = ", ".join(f"{n.version.id} from {n.effective}" for n in t.upcoming(today))
+    if upcoming:
+        line += f"; upcoming: {upcoming}"
+    if t.history.draft:
+        line += "; showing the uncommitted draft"
+    drafts = sum(1 for f in t.findings if f.draft)
+    if drafts:
+        line += f" ({drafts} problem(s) in it: 'lexdocs check')"
+    return line
+
+
+def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
+                 debug: Callable[[str], None], caches: Caches | None = None,
+                 snapshot: Snapshot | None = None, memo: RenderMemo | None = None,
+                 render_pdfs: bool = True,
+                 pages_made: Callable[[], None] | None = None) -> ContentTree:
+    """Sources → history → review → publish, for one build day: the whole tree, or a
+    `LexdocsError` before anything is written (a breach of notice stops it here).
+
+    `render_pdfs` False (a preview) leaves out every PDF the cache lacks; `pages_made`
+    is called once the pages are made, before the PDFs (a build lets its caches go)."""
+    caches = caches or Caches()
+    snapshot = snapshot or working_snapshot(opts.project, opts.source_dir, opts.documents)
+    nav = navigation(snapshot)
+    timelines, today = publishable_timelines(opts, debug, caches, snapshot)
+    for name, t in timelines.items():
+        info(document_line(name, t, today))
+    builder = DeferredPdfs(opts, timelines, today, theme, memo)
+    builder.cache_root = caches.folder  # git was asked once, by the pipeline
+    groups = builder.groups()
+    # The PDFs render in other processes: what made the pages need not wait for them.
+    del timelines, caches, snapshot
+    builder.timelines = {}
+    if pages_made is not None:
+        pages_made()
+    pdfs = builder.resolve(render=render_pdfs)
+    return ContentTree(groups, pdfs, nav, today=today, left_out=builder.left_out)

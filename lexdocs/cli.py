@@ -28,6 +28,8 @@ from lexdocs import pipeline
 from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
 from lexdocs.checks import runner
 from lexdocs.config import Options, load_options
+from lexdocs.engines import commands as engine_commands
+from lexdocs.engines.support import engine_findings
 from lexdocs.errors import LexdocsError
 from lexdocs.findings import annotation
 from lexdocs.history import published
@@ -341,7 +343,7 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
             console.print(Text(str(o)))
         console.print(Text(summary(found)))
         return
-    findings = runner.run_all(opts, timelines, day)
+    findings = runner.run_all(opts, timelines, day) + engine_findings(day)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
         if fmt == "github":
@@ -471,6 +473,10 @@ def notice(obj: Context, doc: str, version: str, fmt: str) -> None:
         click.echo(n.html, nl=False)
     else:
         click.echo(f"Subject: {n.subject}\n\n{n.text}", nl=False)
+
+
+cli.add_command(engine_commands.build)
+cli.add_command(engine_commands.serve)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -45,3 +45,7 @@ class ConfigError(LexdocsError):
 
 class CheckError(LexdocsError):
     """`lexdocs check` found a problem that blocks publication (e.g. notice period)."""
+
+
+class EngineError(LexdocsError):
+    """The engine that builds the site (MkDocs, ProperDocs, Zensical) is missing or failed."""

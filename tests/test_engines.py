@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from lexdocs.engines import guard
-from tests.conftest import Repo
+from tests.conftest import ROOT, Repo, lexdocs
+from tests.engine_text import reader_text
 
 BIN = Path(sys.executable).parent
 TODAY_EPOCH = "1740787200"  # 2025-03-01
@@ -55,3 +58,158 @@ def test_properdocs_builds_the_project_strict_through_its_own_entry_point(
     page = (project.path / "site" / "privacy" / "index.html").read_text(encoding="utf-8")
     assert "We keep account records for 7 years." in page
     assert (project.path / "site" / "versions.json").is_file()
+
+
+# --- One project, three engines --------------------------------------------------------
+
+SHIPPED_EPOCH = "1796083200"  # 2026-12-01: the statement's next version is upcoming
+ENGINE_BUILDS = {
+    "mkdocs": ("mkdocs", "build", "--strict", "-q", "-d"),
+    "properdocs": ("properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d"),
+    "zensical": ("lexdocs", "build", "--engine", "zensical", "--strict", "-d"),
+}
+THEME_OWN = {
+    # The theme's own files: its scripts, styles and images differ between mkdocs-material
+    # and Zensical's theme, and each engine writes its own search index and site map.
+    "mkdocs": ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search/",
+               "sitemap.xml"),
+    "zensical": ("assets/javascripts/", "assets/stylesheets/", "assets/images/",
+                 "search.json", "sitemap.xml"),
+}
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The shipped project (a clone of this repository's history), built by each engine
+    into its own folder; the PDF cache is shared, so PDFs are made once."""
+    clone = tmp_path_factory.mktemp("engines") / "project"
+    subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(clone)], check=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SHIPPED_EPOCH)
+    env.pop(guard.ENV, None)
+    sites = {}
+    for engine, cmd in ENGINE_BUILDS.items():
+        out = clone.parent / f"site-{engine}"
+        result = subprocess.run([str(BIN / cmd[0]), *cmd[1:], str(out)], cwd=clone, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{engine}: {result.stderr[-3000:]}"
+        sites[engine] = out
+    return sites
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def _ours(files: dict[str, bytes], engine: str) -> dict[str, bytes]:
+    own = THEME_OWN["zensical" if engine == "zensical" else "mkdocs"]
+    return {k: v for k, v in files.items() if not k.startswith(own)}
+
+
+def _themed(path: str, data: bytes) -> bool:
+    """A page the theme wraps (a notice's HTML is lexdocs' own, standalone)."""
+    return path.endswith(".html") and b"<article" in data
+
+
+def test_every_engine_publishes_the_same_files_and_the_same_bytes(
+        shipped: dict[str, Path]) -> None:
+    """Besides the theme's own files (THEME_OWN), each engine publishes the same paths,
+    and every file lexdocs makes that is not a themed page byte for byte: versions.json,
+    feeds, notices, PDFs, the schema, lexdocs' stylesheets and script."""
+    reference = _ours(_files(shipped["mkdocs"]), "mkdocs")
+    assert "privacy/versions/2024-09-01.pdf" in reference and "versions.json" in reference
+    for engine in ("properdocs", "zensical"):
+        files = _ours(_files(shipped[engine]), engine)
+        assert sorted(files) == sorted(reference), engine
+        data = [k for k in reference if not _themed(k, reference[k])]
+        assert len(data) > 15 and "privacy/changes/2024-09-01...2026-11-29/notice.html" in data
+        assert [k for k in data if files[k] != reference[k]] == [], engine
+
+
+def test_every_lexdocs_page_reads_the_same_on_every_engine(shipped: dict[str, Path]) -> None:
+    """Statement in force, each version, each redline, history, home, EU summary,
+    California notice, notices and the 404 page: the same words on every engine."""
+    reference = _ours(_files(shipped["mkdocs"]), "mkdocs")
+    pages = sorted(k for k, v in reference.items() if _themed(k, v))
+    assert {"index.html", "privacy/index.html", "privacy/history/index.html",
+            "eu-privacy-summary/index.html", "california-privacy-notice/index.html",
+            "404.html"} <= set(pages)
+    assert any("/changes/" in p for p in pages) and any("/versions/" in p for p in pages)
+    for rel in pages:
+        texts = {engine: reader_text((site / rel).read_text(encoding="utf-8"))
+                 for engine, site in shipped.items()}
+        assert texts["mkdocs"], rel
+        assert texts["properdocs"] == texts["mkdocs"], rel
+        assert texts["zensical"] == texts["mkdocs"], rel
+    statement = reader_text((shipped["zensical"] / "privacy/index.html").read_text("utf-8"))
+    assert "An updated version takes effect on December 29, 2026" in statement
+
+
+def test_zensical_pages_carry_lexdocs_theme_layer(shipped: dict[str, Path]) -> None:
+    """Feed links in the head, lexdocs' stylesheets and script, the 404 page's own words:
+    plain template overrides, on Zensical's theme as on mkdocs-material."""
+    for engine in ("mkdocs", "zensical"):
+        page = (shipped[engine] / "privacy/index.html").read_text(encoding="utf-8")
+        assert ('<link rel="alternate" type="application/atom+xml" href="../feed-privacy.xml"'
+                in page), engine
+        assert "assets/lexdocs/lexdocs.css" in page and "assets/lexdocs/lexdocs.js" in page
+        article = page[page.index("<article"):page.index("</article>")]
+        assert 'href="https://chatlio.com/legal/' not in article, engine
+        missing = (shipped[engine] / "404.html").read_text(encoding="utf-8")
+        assert "All our legal documents" in missing, engine
+
+
+# --- Zensical keeps every promise of a build -------------------------------------------
+
+def _zensical(repo: Repo, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(repo, "lexdocs", "build", "--engine", "zensical", "--strict", *args)
+
+
+def test_zensical_build_shows_the_draft_keeps_links_local_and_repeats_its_bytes(
+        project: Repo) -> None:
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information. See <https://chatlio.com/legal/privacy/history/>.")
+    first = _zensical(project)
+    assert first.returncode == 0, first.stderr
+    assert "lexdocs: privacy: 1 version(s)" in first.stderr
+    html = (project.path / "site/privacy/index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1]
+    assert "Draft — not published" in article
+    assert ('<a href="../privacy/history/">https://chatlio.com/legal/privacy/history/</a>'
+            in article)
+    assert 'href="https://chatlio.com/legal/' not in article
+    again = _zensical(project, "-d", "site-again")
+    assert again.returncode == 0, again.stderr
+    assert _files(project.path / "site") == _files(project.path / "site-again")
+    assert not list(project.path.glob(".site*"))  # no work or stage folder left behind
+
+
+def test_a_failed_zensical_build_says_why_in_one_line_and_keeps_the_site(
+        project: Repo) -> None:
+    assert _zensical(project).returncode == 0
+    before = _files(project.path / "site")
+    project.replace("policy_src/variables.yml", "7 years", "10 years")
+    project.commit("Longer records, no notice", "2025-02-20T10:00:00+00:00")
+    gated = _zensical(project)
+    assert gated.returncode == 1
+    assert "is a material change in section 'retention'" in gated.stderr
+    project.replace("policy_src/privacy/20-retention.md", "retention.web_logs",
+                    "retention.weblogs")
+    broken = _zensical(project)
+    assert broken.returncode == 1
+    assert broken.stderr.strip().splitlines() == [
+        "error: policy_src/privacy/20-retention.md:7: undefined variable 'retention.weblogs' "
+        "(did you mean 'retention.web_logs'?)"]
+    assert _files(project.path / "site") == before
+    assert not list(project.path.glob(".site*"))
+
+
+def test_check_warns_once_when_mkdocs_material_is_past_its_end_of_life(
+        project: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    lexdocs("-C", str(project.path), "check", "--today", "2027-05-05")
+    assert "engine-end-of-life" not in capsys.readouterr().out
+    lexdocs("-C", str(project.path), "check", "--today", "2027-05-06")
+    out = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+    assert out.count("[engine-end-of-life]") == 1
+    assert "reached its end of life on 2027-05-05: move the site to Zensical with " \
+           "'lexdocs build --engine zensical'" in out

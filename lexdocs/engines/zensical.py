@@ -1,0 +1,257 @@
+"""Zensical: the content tree written into a docs folder Zensical reads, and Zensical run.
+
+Zensical reads mkdocs.yml but runs no third-party plugin, so lexdocs does its work
+first and gives Zensical only files: a work folder beside the site folder holds
+
+- `mkdocs.yml`, which inherits the project's own (`INHERIT`) and changes only where
+  the docs are, where the site goes, the theme overrides and lexdocs' stylesheets;
+- `docs/`, the project's docs folder with every file of the content tree over it;
+- `theme/`, lexdocs' theme overrides that Zensical's theme can use, with the site's
+  own `custom_dir` over them (its files win, as under MkDocs);
+- the mark the guard (`lexdocs.engines.guard`) looks for, named in the environment.
+
+Zensical builds into the work folder; the result is swapped in whole, as under MkDocs
+(`StagedSite`), so a failed build leaves the previous site as it was. The theme
+overrides are plain templates: Zensical's template engine cannot call Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lexdocs.config import MKDOCS_FILE, Options, options_from
+from lexdocs.engines import guard
+from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
+from lexdocs.errors import ConfigError, EngineError
+from lexdocs.publish.output import StagedSite
+from lexdocs.publish.pages import THEME, Theme
+
+THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
+"""lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
+of mkdocs-material's own, which Zensical's search does not use)."""
+_WORK = ".lexdocs-zensical-"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the adapter needs of mkdocs.yml, read as MkDocs reads it (`!ENV`, `INHERIT`)."""
+
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+    site_url: str
+    use_directory_urls: bool
+    custom_dir: Path | None
+    language: str
+    has_nav: bool
+    extra_css: tuple[str, ...]
+    extra_javascript: tuple[str, ...]
+    lexdocs: dict[str, Any] | None
+
+    @property
+    def options(self) -> Options:
+        return options_from(self.config_file.parent, self.lexdocs, self.site_url)
+
+    @property
+    def theme(self) -> Theme:
+        return Theme(self.language, self.custom_dir)
+
+
+def read_site(project: Path, site_dir: Path | None = None) -> Site:
+    """The project's mkdocs.yml, or a ConfigError naming it."""
+    path = project / MKDOCS_FILE
+    if not path.is_file():
+        raise ConfigError(f"no {MKDOCS_FILE} in {project}", path=MKDOCS_FILE,
+                          hint="run 'lexdocs init' or pass --project")
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    try:
+        cfg = load_config(config_file=str(path))
+    except exceptions.ConfigurationError as exc:
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
+                          hint="'mkdocs build' shows every problem") from exc
+    plugin = cfg.plugins.get("lexdocs")
+    raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
+    custom = cfg.theme.custom_dir
+    return Site(config_file=path.resolve(), docs_dir=Path(cfg.docs_dir),
+                site_dir=(site_dir or Path(cfg.site_dir)).resolve(),
+                site_url=cfg.site_url or "", use_directory_urls=bool(cfg.use_directory_urls),
+                custom_dir=Path(custom) if custom else None,
+                language=str(cfg.theme.get("language") or "en"), has_nav=cfg.nav is not None,
+                extra_css=tuple(str(s) for s in cfg.extra_css),
+                extra_javascript=tuple(str(s) for s in cfg.extra_javascript), lexdocs=raw)
+
+
+def engine_available() -> None:
+    """Zensical is an optional engine: say how to install it."""
+    if find_spec("zensical") is None:
+        raise EngineError("Zensical is not installed",
+                          hint="pip install 'lexdocs[engines]' (or zensical) and retry")
+
+
+def write_file(path: Path, content: Content) -> bool:
+    """Write one file of the tree unless it already holds exactly that; True if written.
+    A cached PDF is linked rather than copied where the file system allows."""
+    if isinstance(content, Path):
+        with contextlib.suppress(OSError):
+            if path.samefile(content):
+                return False
+        data = None
+    else:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    if data is not None:
+        path.write_bytes(data)
+        return True
+    assert isinstance(content, Path)
+    try:
+        os.link(content, path)
+    except OSError:
+        shutil.copyfile(content, path)
+    return True
+
+
+def write_work(work: Path, site: Site, tree: ContentTree) -> set[Path]:
+    """The folder Zensical builds from; every file it holds, for a later sync to prune."""
+    docs = work / "docs"
+    wanted: dict[Path, Content] = {}
+    if site.docs_dir.is_dir():
+        for path in sorted(site.docs_dir.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                wanted[docs / path.relative_to(site.docs_dir)] = path
+    for uri, content in tree.files():
+        wanted[docs / uri] = content
+    theme = work / "theme"
+    for name in THEME_FILES:
+        wanted[theme / name] = THEME / name
+    if site.custom_dir is not None and site.custom_dir.is_dir():
+        for path in sorted(site.custom_dir.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                wanted[theme / path.relative_to(site.custom_dir)] = path
+    config: dict[str, Any] = {
+        "INHERIT": str(site.config_file), "docs_dir": "docs", "site_dir": "site",
+        "theme": {"custom_dir": "theme"},
+        "extra_css": [s for s in ASSETS_CSS if s not in site.extra_css],
+        "extra_javascript": [s for s in ASSETS_JS if s not in site.extra_javascript]}
+    if not site.has_nav:
+        config["nav"] = tree.nav
+    wanted[work / MKDOCS_FILE] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    wanted[work / guard.MARK] = "lexdocs generated this folder for Zensical; it is rebuilt.\n"
+    for path, content in wanted.items():
+        write_file(path, content)
+    return set(wanted)
+
+
+def prune(work: Path, keep: set[Path]) -> None:
+    """Remove from the work folder's docs and theme what the tree no longer holds."""
+    for top in (work / "docs", work / "theme"):
+        for path in sorted(top.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def engine_env(work: Path) -> dict[str, str]:
+    """Zensical's environment: the guard is told this folder is lexdocs'."""
+    return dict(os.environ, **{guard.ENV: str(work)})
+
+
+def run_engine(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`zensical build` on the work folder, its output kept for an error message."""
+    return subprocess.run([sys.executable, "-m", "zensical", *args,
+                           "--config-file", str(work / MKDOCS_FILE)],
+                          cwd=work, env=engine_env(work), capture_output=True, text=True)
+
+
+def page_html(uri: str, directory_urls: bool) -> tuple[str, str]:
+    """Where the engine writes a page's HTML, and the page's URL under the site."""
+    stem = uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+        return url + "index.html", url
+    if directory_urls:
+        return stem + "/index.html", stem + "/"
+    return stem + ".html", stem + ".html"
+
+
+def localize(out: Path, site: Site, tree: ContentTree) -> None:
+    """In each lexdocs page's body (the theme's `<article>`), links to our own public
+    address made relative, as the plugin does under MkDocs."""
+    for uri, _content in tree.files():
+        if not uri.endswith(".md"):
+            continue
+        rel, url = page_html(uri, site.use_directory_urls)
+        path = out / rel
+        try:
+            html = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        start = html.find("<article")
+        end = html.find("</article>", start)
+        if start < 0 or end < 0:
+            continue
+        body = local_links(html[start:end], site.site_url, url)
+        if body != html[start:end]:
+            path.write_text(html[:start] + body + html[end:], encoding="utf-8")
+
+
+def failure(result: subprocess.CompletedProcess[str]) -> str:
+    """The line of Zensical's output that says what went wrong."""
+    lines = [ln.strip() for ln in (result.stderr + "\n" + result.stdout).splitlines()
+             if ln.strip()]
+    said = [ln for ln in lines if ln.lower().startswith(("error", "warning"))]
+    return (said or lines or [f"exit status {result.returncode}"])[-1]
+
+
+@contextlib.contextmanager
+def work_folder(site: Site) -> Iterator[Path]:
+    """A work folder beside the site folder (one file system: the swap is a rename)."""
+    site.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site.site_dir.name}{_WORK}",
+                                 dir=site.site_dir.parent))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def build(site: Site, tree: ContentTree, *, strict: bool = False,
+          info: Callable[[str], None] = lambda _: None) -> Path:
+    """Build the site with Zensical and swap it in whole; the site folder."""
+    engine_available()
+    with work_folder(site) as work:
+        write_work(work, site, tree)
+        result = run_engine(work, "build", *(["--strict"] if strict else []))
+        out = work / "site"
+        if result.returncode != 0 or not out.is_dir():
+            raise EngineError(f"zensical build failed: {failure(result)}",
+                              hint="the previous site is unchanged")
+        localize(out, site, tree)
+        staged = StagedSite(site.site_dir)
+        try:
+            os.replace(out, staged.stage)
+            staged.commit()
+        except OSError:
+            staged.abort()
+            raise
+    info(f"the whole site is now in {site.site_dir}")
+    return site.site_dir

@@ -98,6 +98,34 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
                    site_url=site_url)
 
 
+def mkdocs_config(path: Path) -> Any:
+    """mkdocs.yml as MkDocs loads it (for the CLI and the engine adapters), or one
+    ConfigError: a bad lexdocs option named with its line, anything else as MkDocs said."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    said = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(said)
+    try:
+        return load_config(config_file=str(path))
+    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
+        ours = [(m[1], m[2]) for line in said.lines if (m := _OUR_OPTION.search(line))]
+        if ours:
+            raise option_errors(path.parent, ours) from exc
+        what = "; ".join(said.lines) or str(exc)
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {what}", path=MKDOCS_FILE,
+                          hint="'mkdocs build' shows every problem") from exc
+    finally:
+        logger.removeHandler(said)
+
+
+def lexdocs_options(cfg: Any) -> Any:
+    """The plugin's options in a loaded config, or `extra: lexdocs:` for hook users."""
+    plugin = cfg.plugins.get("lexdocs")
+    return dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
+
+
 def load_options(project: Path, config_file: Path | None = None,
                  need_documents: bool = True) -> Options:
     """Options for the CLI, read from mkdocs.yml exactly as `mkdocs build` reads it.
@@ -109,25 +137,8 @@ def load_options(project: Path, config_file: Path | None = None,
     path = config_file or project / MKDOCS_FILE
     if not path.exists():
         return options_from(project, None, need_documents=need_documents)
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
-    said = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(said)
-    try:
-        cfg = load_config(config_file=str(path))
-    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
-        ours = [(m[1], m[2]) for line in said.lines if (m := _OUR_OPTION.search(line))]
-        if ours:
-            raise option_errors(path.parent, ours) from exc
-        what = "; ".join(said.lines) or str(exc)
-        raise ConfigError(f"cannot read {MKDOCS_FILE}: {what}", path=MKDOCS_FILE,
-                          hint="'mkdocs build' shows every problem") from exc
-    finally:
-        logger.removeHandler(said)
-    plugin = cfg.plugins.get("lexdocs")
-    raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
+    cfg = mkdocs_config(path)
+    raw = lexdocs_options(cfg)
     return options_from(path.parent, raw, cfg.site_url or "", need_documents)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from lexdocs.config import MKDOCS_FILE, Options, options_from
+from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config, options_from
 from lexdocs.engines import guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
 from lexdocs.errors import ConfigError, EngineError
@@ -75,16 +75,8 @@ def read_site(project: Path, site_dir: Path | None = None) -> Site:
     if not path.is_file():
         raise ConfigError(f"no {MKDOCS_FILE} in {project}", path=MKDOCS_FILE,
                           hint="run 'lexdocs init' or pass --project")
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
-    try:
-        cfg = load_config(config_file=str(path))
-    except exceptions.ConfigurationError as exc:
-        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
-                          hint="'mkdocs build' shows every problem") from exc
-    plugin = cfg.plugins.get("lexdocs")
-    raw = dict(plugin.config) if plugin is not None else cfg.extra.get("lexdocs")
+    cfg = mkdocs_config(path)
+    raw = lexdocs_options(cfg)
     custom = cfg.theme.custom_dir
     return Site(config_file=path.resolve(), docs_dir=Path(cfg.docs_dir),
                 site_dir=(site_dir or Path(cfg.site_dir)).resolve(),

@@ -41,7 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from lexdocs.config import LexdocsConfig, Options, options_from
+from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
 from lexdocs.engines import guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, ContentTree, content_tree, local_links
 from lexdocs.errors import LexdocsError
@@ -53,6 +53,7 @@ from lexdocs.publish.output import StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, Theme, navigation
 from lexdocs.publish.preview import PreviewSite
 from lexdocs.recall import Remembered
+from lexdocs.review.links import site_url_finding
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 log = get_plugin_logger(__name__)
@@ -165,6 +166,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     @_as_plugin_error
     def on_pre_build(self, config: MkDocsConfig) -> None:
         opts = self._opts()
+        unset = site_url_finding(opts.site_url, Path(config.config_file_path or MKDOCS_FILE))
+        if unset:  # said, not log.warning: --strict would refuse the site `lexdocs init` made
+            log.info("%s", unset)
         if self.command == "serve" and self.memo is None:
             self.memo = RenderMemo()
         serve = self.command == "serve"

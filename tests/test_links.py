@@ -275,3 +275,21 @@ def test_a_link_re_pointed_to_this_site_is_maintenance() -> None:
                   "https://example.org/legal/")
         assert (v.material, v.rule) == (False, "link-to-this-site") and "this site" in v.reason
     assert judge("#a", "https://ads.example.net/x", "", "https://example.org/legal/").material
+
+
+def test_a_placeholder_site_url_is_a_warning_in_check(project: Repo,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21: site_url decides which links are the site's own; `init`'s placeholder (or
+    none) would judge link maintenance as "another organisation" without a word."""
+    from lexdocs.review.links import site_url_finding
+    from tests.conftest import lexdocs
+
+    assert site_url_finding("https://chatlio.com/legal/") is None
+    assert site_url_finding("") is not None
+    assert site_url_finding("https://legal.example.com/") is not None
+    project.replace("mkdocs.yml", "site_url: https://chatlio.com/legal/",
+                    "site_url: https://example.org/legal/")
+    assert lexdocs("-C", str(project.path), "check") == 0
+    out = capsys.readouterr().out
+    assert "mkdocs.yml:2: warning [site-url] site_url is the placeholder " \
+           "https://example.org/legal/" in out

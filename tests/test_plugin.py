@@ -69,6 +69,8 @@ def test_plugin_form_builds_and_validates_its_options(repo: Repo) -> None:
     assert ok.returncode == 0, ok.stderr
     page = (repo.path / "site/privacy/index.html").read_text(encoding="utf-8")
     assert "We purge web access logs in no more than 90 days." in page
+    # A placeholder site_url is said (it decides which links are ours), without failing --strict.
+    assert "warning [site-url] site_url is the placeholder https://example.com/legal/" in ok.stderr
 
     bad = _run(repo.path, str(BIN / "mkdocs"), "build", "--strict",
                LEXDOCS_NOTICE_DAYS="soon")

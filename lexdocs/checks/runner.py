@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lexdocs.checks.rules import RULES, Rule
-from lexdocs.config import Options
+from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.findings import SEVERITIES, Finding
+from lexdocs.review.links import site_url_finding
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.documents import read_working_tree
 from lexdocs.sources.variables import load_variables_file
@@ -39,6 +40,9 @@ NOTICE_RULES = (
          "lexdocs notice invariants (README)"),
     Rule("notice-future-commit", "error", "a version's commit is dated after today",
          "lexdocs notice invariants (README)"),
+    Rule("site-url", "warning",
+         "site_url is missing or a placeholder, yet it decides which links are the site's own",
+         "link judgement (lexdocs/review/links.py)"),
     Rule("permanent-url", "error",
          "a document's slug differs from the one its versions were published under, "
          "or a recorded published version is missing or changed",
@@ -70,6 +74,8 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
                  for n, t in timelines.items() if (coming := t.upcoming(today))}
     findings += run_checks(variables, sources, rendered, last_updated, today, scheduled)
     findings += target_findings(rendered, {n: s.readability_target for n, s in sources.items()})
+    unset = site_url_finding(opts.site_url, opts.project / MKDOCS_FILE)
+    findings += [unset] if unset else []
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))
 

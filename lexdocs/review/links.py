@@ -25,10 +25,12 @@ import functools
 import ipaddress
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
+from lexdocs.findings import Finding
 from lexdocs.review.materiality import Verdict
 
 
@@ -76,6 +78,34 @@ def _place(url: str) -> Place:
     except ValueError:
         pass
     return Place(site=_psl().privatesuffix(host) or host, host=host)
+
+
+_RESERVED = ("example.com", "example.org", "example.net", "localhost")
+_RESERVED_TLDS = (".example", ".test", ".invalid", ".localhost")
+
+
+def site_url_finding(site_url: str, config: Path | None = None) -> Finding | None:
+    """A warning when `site_url` is missing or a reserved placeholder (what `lexdocs init`
+    writes): it decides which links are this site's own, so with it a link moved from
+    the real domain to a page of this site reads as "another organisation", and nothing
+    else would say why. `config` is mkdocs.yml, for the line to fix."""
+    host = (urlsplit(site_url.strip()).hostname or "").rstrip(".")
+    placeholder = host in _RESERVED or host.endswith(_RESERVED_TLDS) or any(
+        host.endswith("." + r) for r in _RESERVED)
+    if site_url.strip() and not placeholder:
+        return None
+    what = f"site_url is the placeholder {site_url}" if site_url.strip() else (
+        "site_url is not set")
+    line = None
+    if config is not None and config.is_file():
+        text = config.read_text(encoding="utf-8", errors="replace")
+        line = next((i for i, row in enumerate(text.splitlines(), 1)
+                     if row.startswith("site_url:")), None)
+    return Finding("site-url", "warning",
+                   f"{what}: it decides which links are this site's own, so a link to your "
+                   "real address is judged as leading to another organisation; set site_url "
+                   "to the address the site is published at",
+                   path=config.name if config is not None else None, line=line)
 
 
 def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> Verdict:

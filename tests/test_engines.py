@@ -155,6 +155,8 @@ def test_zensical_pages_carry_lexdocs_theme_layer(shipped: dict[str, Path]) -> N
         assert "assets/lexdocs/lexdocs.css" in page and "assets/lexdocs/lexdocs.js" in page
         article = page[page.index("<article"):page.index("</article>")]
         assert 'href="https://chatlio.com/legal/' not in article, engine
+        if engine == "zensical":  # mkdocs-material's look, which lexdocs' colours are for
+            assert "assets/stylesheets/classic/main." in page
         missing = (shipped[engine] / "404.html").read_text(encoding="utf-8")
         assert "All our legal documents" in missing, engine
 

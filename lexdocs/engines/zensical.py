@@ -55,6 +55,8 @@ class Site:
     use_directory_urls: bool
     custom_dir: Path | None
     language: str
+    variant: str | None
+    """Zensical's theme variant, if mkdocs.yml names one (mkdocs-material has none)."""
     has_nav: bool
     extra_css: tuple[str, ...]
     extra_javascript: tuple[str, ...]
@@ -82,7 +84,8 @@ def read_site(project: Path, site_dir: Path | None = None) -> Site:
                 site_dir=(site_dir or Path(cfg.site_dir)).resolve(),
                 site_url=cfg.site_url or "", use_directory_urls=bool(cfg.use_directory_urls),
                 custom_dir=Path(custom) if custom else None,
-                language=str(cfg.theme.get("language") or "en"), has_nav=cfg.nav is not None,
+                language=str(cfg.theme.get("language") or "en"),
+                variant=cfg.theme.get("variant"), has_nav=cfg.nav is not None,
                 extra_css=tuple(str(s) for s in cfg.extra_css),
                 extra_javascript=tuple(str(s) for s in cfg.extra_javascript), lexdocs=raw)
 
@@ -140,7 +143,9 @@ def write_work(work: Path, site: Site, tree: ContentTree) -> set[Path]:
                 wanted[theme / path.relative_to(site.custom_dir)] = path
     config: dict[str, Any] = {
         "INHERIT": str(site.config_file), "docs_dir": "docs", "site_dir": "site",
-        "theme": {"custom_dir": "theme"},
+        # The classic variant is mkdocs-material's look, which lexdocs' styles are made
+        # for (colours that pass WCAG AA in both palettes), unless the site chose one.
+        "theme": {"custom_dir": "theme", **({} if site.variant else {"variant": "classic"})},
         "extra_css": [s for s in ASSETS_CSS if s not in site.extra_css],
         "extra_javascript": [s for s in ASSETS_JS if s not in site.extra_javascript]}
     if not site.has_nav:

@@ -371,3 +371,19 @@ def test_evidence_has_old_and_new_values_not_an_arrow() -> None:
     assert evidence_fields(fix.rule, fix.evidence)["evidence_old"] == ["recieve"]
     assert evidence_fields("recipient-removed", ("Acme",))["evidence_old"] == ["Acme"]
     assert evidence_fields("formatting", ("white space",))["evidence_new"] == []
+
+
+def test_harmless_shapes_are_not_material() -> None:
+    """Issue 21, ideas: headings, pointers, the organisation's own offerings listed."""
+    own = "Our websites (including acme.com, acme.shop, and acme.blog);"
+    assert _judge(own, own.replace("acme.shop,", "acme.shop, acme.cloud,"))[:2] == (
+        False, "own-scope")
+    assert _judge("Intro text.", "Removal of Content\n\nIntro text.")[:2] == (
+        False, "heading-added")
+    text = "We keep logs. For more information, see our help pages."
+    assert _judge(text, "We keep logs.")[:2] == (False, "cross-reference-removed")
+    assert _judge("We use Google to learn more.", "We use Google.")[0]  # not a pointer
+    assert _judge("We keep logs.", "Google Analytics\n\nWe keep logs.")[0]  # a recipient
+    assert _judge("We share data with Acme.", "We share data with Acme and Beta.")[0]
+    assert _judge("It comes from.Learn more.", "It comes from. Learn more.")[:2] == (
+        False, "formatting")

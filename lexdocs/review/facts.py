@@ -127,10 +127,11 @@ _OBJECT_STOP = frozenset(str.split(
     "law laws our consent permission"))
 # The organisation's own offerings, listed: "our websites (including …)", "Our other
 # products, services, and features … (for example, …)", "products built by Acme including …".
+_REST = r"(?:[^.;:]|[.:](?=\S))*"  # to the end of the clause; "automattic.com" stays whole
 _OWN_LIST = re.compile(
-    r"\b(?:our|its)\s+(?:\w+\s+){0,3}?(?:products?|services?|features?|websites?|sites|apps?|"
-    r"applications?|brands?)\b[^.;:]*|\bproducts\s+(?:built|made|maintained|operated|offered)"
-    r"\b[^.;:]*", re.I)
+    rf"\b(?:our|its)\s+(?:\w+\s+){{0,3}}?(?:products?|services?|features?|websites?|sites|"
+    rf"apps?|applications?|brands?)\b{_REST}|\bproducts\s+(?:built|made|maintained|operated|"
+    rf"offered)\b{_REST}", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
 _ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
 _CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])
@@ -175,6 +176,42 @@ def _brand(word: str) -> bool:
         not voc.is_known(word.rstrip(".")))
 
 
+def own_listed(text: str, items: Iterable[str]) -> bool:
+    """Whether every item stands in a list of the organisation's own products, services or
+    websites ("Our websites (including …, wp.cloud)"): adding one to, or dropping one
+    from, what the policy covers tells no reader anything new about their data."""
+    spans = [m.group() for m in _OWN_LIST.finditer(text)]
+    return bool(spans) and all(any(i.strip(" '…") in s for s in spans) for i in items)
+
+
+def _heading(block: str) -> bool:
+    """A heading or table cell in Title Case: short, mostly capitalised, no full stop."""
+    ws = block.split()
+    caps = sum(1 for w in ws if w[:1].isupper())
+    return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
+
+
+# A sentence that only says where to read more: it promises nothing itself.
+_POINTER = re.compile(
+    r"(?:to learn more|learn more|for more (?:information|details)|for details|see |read more|"
+    r"read the|you can (?:read|find|learn) more|more (?:information|details) (?:is|are|can)|"
+    r"click here|please (?:see|visit|review|refer))", re.I)
+
+
+def harmless_shape(old: str, new: str) -> Finding | None:
+    """An edit that only adds or removes headings, or sentences that only point elsewhere
+    ("For more information, see …"), and leaves every other sentence as it was."""
+    for kind, split in (("heading", _BLOCKS), ("cross-reference", _SENTENCES)):
+        a, b = _pieces(old, split), _pieces(new, split)
+        came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
+        if not (came or gone) or (came and gone):
+            continue
+        test = _heading if kind == "heading" else _POINTER.match
+        if all(test(p) for p in came + gone):
+            return (f"{kind}-{'added' if came else 'removed'}", tuple(came or gone))
+    return None
+
+
 def _names(text: str) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."). A sentence starts with a
@@ -183,8 +220,7 @@ def _names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for block in text.split("\n\n"):
         ws = block.split()
-        caps = sum(1 for w in ws if w[:1].isupper())
-        if len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith("."):
+        if _heading(block):
             continue  # a heading or table cell in Title Case, not a name
         if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
             continue  # SHOUTED TEXT: capitals say nothing about names
@@ -247,7 +283,8 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
     names = {k: n for k, n in _names(_OWN_LIST.sub(" \ue000 ", text)).items()
              if not _RECIPIENT_RE.fullmatch(lexical(n)) and not voc.is_not_party(n)}
     # "with Stripe, Inc." also reads as the object "Stripe": one recipient, named in full.
-    kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in names)}
+    legal = [n for n, shown in names.items() if _COMPANY.fullmatch(shown)]
+    kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in legal)}
     return names, kinds
 
 

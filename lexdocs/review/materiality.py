@@ -20,7 +20,11 @@ page tell the same story. Precedence, first wins:
    ("unless …") added or removed; a whole paragraph, sentence or list item added
    or removed. A section declared `material: false` still wins
    (`section-not-material`), and the verdict keeps what the rules found (`also`).
-   A line added to the policy's own change log ("July 12, 2023: …", and nothing
+   When those findings are only whole pieces, an edit that adds or removes only
+   headings (`heading-added`) or sentences that only point elsewhere ("For more
+   information, see …": `cross-reference-added`) is not material, nor is a list
+   of the organisation's own products or websites that grew or shrank
+   (`own-scope`). A line added to the policy's own change log ("July 12, 2023: …", and nothing
    else) is `changelog-entry`, not material: the edit it records is judged where
    it is made.
 4. Only white space, quote style, letter case or punctuation (`formatting`),
@@ -130,6 +134,12 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "grammar-fix": f"only an article changed ({', '.join(show)})",
         "formatting": f"{'only ' if first else ''}{_and(show or ['white space'])} changed",
         "section-not-material": "section declared not material",
+        "own-scope": f"only the organisation's own offerings listed changed ({', '.join(show)})",
+        "heading-added": f"only a heading was added ({', '.join(show)})",
+        "heading-removed": f"only a heading was removed ({', '.join(show)})",
+        "cross-reference-added": f"only a pointer to more reading was added ({', '.join(show)})",
+        "cross-reference-removed":
+            f"only a pointer to more reading was removed ({', '.join(show)})",
         "product-renamed": f"a name was written in full or shortened ({', '.join(show)})",
         "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
     }
@@ -245,7 +255,13 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
 
 
 def _same_words(a: str, b: str, skip: str = "") -> bool:
-    return any(_normal(a, skip, h) == _normal(b, skip, h) for h in ("", " "))
+    """Equal once formatting is folded; white space folded wholly too ("from.Learn" →
+    "from. Learn", "privacy [at] github" → "privacy[at]github"), unless it is the
+    dimension being told apart (`skip`)."""
+    if any(_normal(a, skip, h) == _normal(b, skip, h) for h in ("", " ")):
+        return True
+    return skip != "white space" and _normal(a, skip).replace(" ", "") == _normal(
+        b, skip).replace(" ", "")
 
 
 _ARTICLES = frozenset(["a", "an", "the"])
@@ -358,6 +374,14 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if logged:
         return verdict(False, "changelog-entry", logged)
     found = facts.findings(plain_old, plain_new, known)
+    shape = facts.harmless_shape(plain_old, plain_new) if all(
+        r.startswith(("block-", "sentence-", "list-item-")) for r, _ in found) else None
+    if shape:
+        return verdict(False, *shape)
+    if found and all(r.startswith("list-item-") for r, _ in found) and all(
+            facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
+            for r, e in found):
+        return verdict(False, "own-scope", found[0][1])
     if found:
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -62,6 +63,7 @@ def test_properdocs_builds_the_project_strict_through_its_own_entry_point(
 
 # --- One project, three engines --------------------------------------------------------
 
+DRAFT_SENTENCE = "An uncommitted sentence that only a draft shows."
 SHIPPED_EPOCH = "1796083200"  # 2026-12-01: the statement's next version is upcoming
 ENGINE_BUILDS = {
     "mkdocs": ("mkdocs", "build", "--strict", "-q", "-d"),
@@ -84,6 +86,10 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     into its own folder; the PDF cache is shared, so PDFs are made once."""
     clone = tmp_path_factory.mktemp("engines") / "project"
     subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(clone)], check=True)
+    # An uncommitted edit: besides versions in force, upcoming and superseded, a draft.
+    section = sorted((clone / "policy_src" / "california-privacy-notice").glob("*.md"))[0]
+    section.write_text(section.read_text(encoding="utf-8") + f"\n\n{DRAFT_SENTENCE}\n",
+                       encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SHIPPED_EPOCH)
     env.pop(guard.ENV, None)
     sites = {}
@@ -143,6 +149,12 @@ def test_every_lexdocs_page_reads_the_same_on_every_engine(shipped: dict[str, Pa
         assert texts["zensical"] == texts["mkdocs"], rel
     statement = reader_text((shipped["zensical"] / "privacy/index.html").read_text("utf-8"))
     assert "An updated version takes effect on December 29, 2026" in statement
+    draft = reader_text((shipped["zensical"] / "california-privacy-notice/index.html")
+                        .read_text("utf-8"))
+    assert "Draft — not published" in draft and DRAFT_SENTENCE in draft
+    statuses = {v["status"] for doc in json.loads(reference["versions.json"])["documents"]
+                .values() for v in doc["versions"]}
+    assert statuses == {"current", "upcoming", "superseded"}
 
 
 def test_zensical_pages_carry_lexdocs_theme_layer(shipped: dict[str, Path]) -> None:

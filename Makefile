@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: site serve check test browser bench install system-deps clean
+.PHONY: site serve check test browser screenshots bench install system-deps clean
 
 site: install
 	$(BIN)/mkdocs build --strict
@@ -41,6 +41,12 @@ check: install
 browser: $(TSTAMP)
 	@scripts/system-deps.sh test
 	$(BIN)/pytest -q -n auto --dist loadscope -m browser
+
+# Every page type at 1280 px and 375 px, and a PDF's first page, as PNGs in
+# artifacts/screenshots/ (gitignored), for a person to look at.
+screenshots: $(TSTAMP)
+	@scripts/system-deps.sh test
+	$(BIN)/pytest -q -p no:xdist -m browser tests/browser/test_screenshots.py
 
 BSTAMP  := $(VENV)/.installed-bench
 

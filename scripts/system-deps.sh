@@ -2,7 +2,8 @@
 # Installs the Debian packages lexdocs needs, only those missing, so `make site` and
 # `make test` work on a fresh Debian machine.
 #   system-deps.sh build   pango and fonts, for WeasyPrint's PDFs
-#   system-deps.sh test    the above, plus Debian's chromium for the browser tests
+#   system-deps.sh test    the above, plus Debian's chromium for the browser tests and
+#                          poppler-utils (pdftoppm), which draws a PDF's first page for `make screenshots`
 # Chromium comes from Debian, never from a browser download: the tests drive
 # /usr/bin/chromium through Playwright. Fonts come from Debian too: neither the
 # site nor its PDFs fetch a font from another host.
@@ -15,7 +16,7 @@ case "$mode" in
 esac
 
 build=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation)
-test=(chromium)
+test=(chromium poppler-utils)
 want=("${build[@]}")
 [ "$mode" = test ] && want+=("${test[@]}")
 

@@ -94,3 +94,16 @@ def test_an_inserted_stop_is_boxed(open_page: Callable[..., Visit], site: Site) 
     box = stop.evaluate("""e => { const s = getComputedStyle(e), r = e.getBoundingClientRect();
         return {outline: s.outlineStyle, width: r.width}; }""")
     assert box["outline"] != "none" and box["width"] >= 8, box
+
+
+def test_marks_survive_print_without_colour(open_page: Callable[..., Visit], site: Site) -> None:
+    """On paper (and in a PDF printed from the page) insertions stay underlined and
+    deletions struck through, in black; a lone stop keeps its box."""
+    page = open_page(site.require("redline"), palette="dark").page
+    page.emulate_media(media="print")
+    ins, dele = styles(page, "ins.lx-ins"), styles(page, "del.lx-del")
+    assert "underline" in ins["line"] and "line-through" in dele["line"], (ins, dele)
+    assert ins["color"] == dele["color"] == "rgb(0, 0, 0)", (ins, dele)
+    punct = page.locator(".lx-redline .lx-punct")
+    if punct.count():
+        assert punct.first.evaluate("e => getComputedStyle(e).outlineStyle") != "none"

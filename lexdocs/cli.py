@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import available_timezones
 
 import click
 from rich.console import Console
@@ -375,21 +376,38 @@ def _from_cwd(project: Path, path: str | None) -> str | None:
 @click.argument("directory", type=click.Path(path_type=Path), default=Path("."))
 @click.option("--name", "site_name", default=None,
               help="Organisation name for the site title (default: from the folder name).")
-def init(directory: Path, site_name: str | None) -> None:
+@click.option("--timezone", "zone", default=None, metavar="ZONE",
+              help="Zone whose days date the versions (default: the one the repository's "
+                   "commits' own UTC offsets say, else UTC).")
+def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     """Create a legal site in DIRECTORY, or add what is missing to an existing one.
 
     Never overwrites a file. Writes mkdocs.yml, policy_src/ (variables and a starter
     document, if there is no document yet), .gitignore, requirements.txt, the CI
     workflow and EDITING.md.
     """
+    from lexdocs.adopt.importer import site_setup
     from lexdocs.adopt.scaffold import init_site
 
+    if zone is not None and zone not in available_timezones():
+        raise LexdocsError(f"unknown time zone '{zone}'",
+                           hint="use a name like 'UTC' or 'America/Los_Angeles'")
     source = "policy_src"
     if (directory / "mkdocs.yml").exists():
         source = load_options(directory.resolve(), need_documents=False).source_dir
-    written = init_site(directory, source, site_name)
+    guess, waiting = site_setup(directory)
+    chosen = zone or (guess.zone if guess else "UTC")
+    written = init_site(directory, source, site_name, timezone=chosen, sources=not waiting)
     for w in written:
-        click.echo(f"{'created' if w.created else 'kept   '}  {w.path}")
+        click.echo(f"{'created' if w.created else 'kept   '}  {w.path}"
+                   + (f" (added {', '.join(w.added)})" if w.added else ""))
+    if any(w.created and w.path == "mkdocs.yml" for w in written):
+        why = "as given" if zone else guess.reason if guess else "no commit to read it from"
+        click.echo(f"Time zone: {chosen} ({why}); versions are dated by its days. "
+                   "Change 'timezone:' in mkdocs.yml if the site keeps another zone's days.")
+    if waiting:
+        click.echo(f"Nothing written to {source}/: the import on branch '{waiting[0]}' brings "
+                   f"it; switch to it ('git switch {waiting[0]}'), then merge it.")
     if any(not w.created and w.path == "mkdocs.yml" for w in written):
         click.echo("mkdocs.yml was kept: if it has no 'lexdocs' entry under 'plugins', add it "
                    "as in the mkdocs.yml of a new site ('lexdocs init' into an empty folder).")
@@ -427,15 +445,18 @@ def new(obj: Context, doc: str, title: str | None) -> None:
                    "notice rules.")
 @click.option("--baseline", default=None, metavar="YYYY-MM[-DD]",
               help="Date of the first version (default: the date its text stated, if any).")
+@click.option("--timezone", "zone", default=None, metavar="ZONE",
+              help="Zone whose days date the versions, e.g. America/Los_Angeles (default: "
+                   "mkdocs.yml's, else the one the commits' own UTC offsets say).")
 @click.pass_obj
 def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | None,
-            adopted: dt.datetime | None, baseline: str | None) -> None:
+            adopted: dt.datetime | None, baseline: str | None, zone: str | None) -> None:
     """Adopt the Markdown file PATH, with its history, as the document DOC.
 
     Every commit that changed the file (followed through renames) is replayed, with
     its dates, as a commit on a new branch; nothing else is changed. See EDITING.md.
     """
-    from lexdocs.adopt.importer import import_document, next_steps
+    from lexdocs.adopt.importer import import_document, next_steps, stated_zone
 
     opts = load_options(obj.project, need_documents=False)
     if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
@@ -446,9 +467,12 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
             raise LexdocsError(f"baseline '{baseline}' is not a date",
                                hint="write YYYY-MM or YYYY-MM-DD")
         baseline = parsed[0].strftime("%Y-%m" if parsed[1] else "%Y-%m-%d")
-    day = adopted.date() if adopted else build_date(opts.tz)
+    if zone is not None and zone not in available_timezones():
+        raise LexdocsError(f"unknown time zone '{zone}'",
+                           hint="use a name like 'UTC' or 'America/Los_Angeles'")
     result = import_document(opts, path, doc, date_line=date_line, branch=branch,
-                             adopted=day, baseline=baseline)
+                             adopted=adopted.date() if adopted else None, baseline=baseline,
+                             zone=zone or stated_zone(opts))
     for line in next_steps(result):
         click.echo(line)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import random
 import subprocess
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
-from tests.conftest import lexdocs
+from tests.conftest import Repo, lexdocs
 
 UTC = ZoneInfo("UTC")
 START = int(dt.datetime(2019, 3, 4, 9, 0, tzinfo=UTC).timestamp())
@@ -396,3 +397,84 @@ def test_history_before_the_file_became_markdown_is_left_out(
     assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
     assert all("&lt;" not in v.rendered.html and "<p>We keep" not in v.rendered.markdown
                for v in versions)
+
+
+# --- init and import, in either order ------------------------------------------------------
+
+def old_policy(path: Path) -> Repo:
+    """A policy kept in California: the 16:17 −08:00 commit is the 3rd there, the 4th in UTC."""
+    repo = Repo(path)
+    repo.write("privacy.md", "# Privacy Policy\n\nWe keep logs.\n\n## Contact\n\nWrite to us.\n")
+    repo.commit("Publish", "2023-03-03T16:17:00-08:00")
+    repo.replace("privacy.md", "We keep logs.", "We keep logs for 90 days.")
+    repo.commit("Say how long", "2023-07-10T18:30:00-07:00")
+    return repo
+
+
+def run_in(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), *args) == 0, capsys.readouterr().err
+    return capsys.readouterr().out
+
+
+def test_init_then_import_then_switch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    repo.write(".gitignore", "*.log\n")
+    repo.commit("Ignore logs", "2023-08-01T09:00:00-07:00")
+    capsys.readouterr()
+    assert lexdocs("init", str(repo.path)) == 0
+    out = capsys.readouterr().out
+    assert "Time zone: America/Los_Angeles (from the UTC offsets of 3 of 3 commit(s))" in out
+    assert "timezone: America/Los_Angeles " in repo.read("mkdocs.yml")
+    assert "kept     .gitignore (added site/, .cache/, __pycache__/, .venv/)" in out
+    assert repo.read(".gitignore").startswith("*.log\n") and "\nsite/\n" in repo.read(".gitignore")
+    assert (repo.path / "policy_src/privacy/document.yml").is_file()  # the starter, uncommitted
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert "Versions are dated in America/Los_Angeles." in out
+    assert "Removed the unchanged starter document policy_src/privacy/" in out
+    assert "Moved the uncommitted policy_src/variables.yml into branch" in out
+    repo.git("switch", "-q", "lexdocs-import/privacy")  # nothing untracked stands in the way
+    assert "Facts that documents state" in repo.read("policy_src/variables.yml")  # init's
+    versions = run_in(repo, capsys, "versions", "privacy", "--format", "json")
+    assert [v["id"] for v in json.loads(versions)["documents"]["privacy"]["versions"]] == [
+        "2023-03-03", "2023-07-10"]
+
+
+def test_import_then_init_writes_no_starter(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "policy")
+    assert ("Versions are dated in America/Los_Angeles (from the UTC offsets of 2 of 2 "
+            "commit(s)); set 'timezone: America/Los_Angeles'") in out
+    capsys.readouterr()
+    assert lexdocs("init", str(repo.path)) == 0
+    out = capsys.readouterr().out
+    assert "Nothing written to policy_src/: the import on branch 'lexdocs-import/policy'" in out
+    assert not (repo.path / "policy_src/privacy").exists()
+    repo.git("switch", "-q", "lexdocs-import/policy")
+    assert (repo.path / "policy_src/policy/document.yml").is_file()
+
+
+def test_an_edited_starter_stops_the_import_before_it_writes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    assert lexdocs("init", str(repo.path), "--timezone", "UTC") == 0
+    assert "timezone: UTC " in repo.read("mkdocs.yml")
+    repo.replace("policy_src/privacy/document.yml", "Privacy Policy", "Our Policy")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.md"),
+                   "--as", "privacy") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: policy_src/privacy: policy_src/privacy/ holds files git does "
+                          "not track") and len(err.strip().splitlines()) == 1
+    assert "lexdocs-import/privacy" not in repo.git("branch")
+
+
+def test_a_zone_mkdocs_yml_states_is_kept_and_its_moved_days_counted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    assert lexdocs("init", str(repo.path), "--timezone", "UTC") == 0
+    (repo.path / "policy_src/privacy").rename(tmp_path / "starter")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("Versions are dated in UTC, which puts 2 of 2 commit(s) on another day than their "
+            "own offsets say (America/Los_Angeles") in out

@@ -15,13 +15,18 @@ would keep a second source layout alive in the engine forever.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, unclean
+from lexdocs.adopt.scaffold import starter_files, starter_name
+from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
 from lexdocs.errors import GitError, SourceError
 from lexdocs.history.gitstore import Authored, GitStore, Replayed, open_store
+from lexdocs.review.timeline import build_date
 
 DEFAULT_BRANCH = "lexdocs-import/{doc}"
 
@@ -42,12 +47,21 @@ class ImportResult:
     why_left_out: str = ""
     start: str | None = None
     """The commit (of the old file) the versions start from."""
+    zone: str = "UTC"
+    """The time zone the versions' days were taken in, and why (`zone_note`)."""
+    zone_note: str = ""
+    notes: tuple[str, ...] = ()
+    """What was done to the working tree so that `git switch` to the branch works."""
 
 
 def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "remove",
                     branch: str | None = None, adopted: dt.date | None = None,
-                    baseline: str | None = None) -> ImportResult:
-    """Replay the history of the Markdown file `path` as the lexdocs document `doc`."""
+                    baseline: str | None = None, zone: str | None = None) -> ImportResult:
+    """Replay the history of the Markdown file `path` as the lexdocs document `doc`.
+
+    `zone` is the time zone the user chose (or mkdocs.yml states); without one, the
+    commits' own UTC offsets decide (`zones`), and the result says which was taken.
+    """
     branch = branch or DEFAULT_BRANCH.format(doc=doc)
     with open_store(opts.project) as store:
         top = _top_relative(store, path)
@@ -63,23 +77,107 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
         history, left_out, why = clean_history(store, history)
+        tz, zone_note = _zone(zone, opts.tz, [c.committer[2] for c, _ in history])
+        adopted = adopted or build_date(tz)
         steps = plan(store, history, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
+        in_the_way = _in_the_way(store, opts, folder)
         if store.read(base, variables) is None:
             extra[variables] = ("# Facts shared by every document (see EDITING.md).\n"
                                 "# Declare each one once here and use it as {{ group.name }}.\n")
+            if store.untracked(variables):  # written by `init`: it goes into the branch
+                extra[variables] = (opts.project / variables).read_text(encoding="utf-8")
+                in_the_way[variables] = (
+                    f"Moved the uncommitted {variables} into branch '{branch}', unchanged.")
         files = [Replayed(s.commit, s.message,
                           {**extra, **{f"{folder}/{k}": v for k, v in s.files.items()}})
                  for s in steps]
         store.replay(branch, base, folder, files)
+    for rel in in_the_way:
+        (opts.project / rel).unlink()
+    for rel in {str(Path(r).parent) for r in in_the_way}:
+        if (opts.project / rel).is_dir() and not any((opts.project / rel).iterdir()):
+            (opts.project / rel).rmdir()
     first = steps[0].commit.committer[2] if steps else None
-    when = (dt.datetime.fromtimestamp(int(first.split()[0]), opts.tz) if first else None)
+    when = (dt.datetime.fromtimestamp(int(first.split()[0]), tz) if first else None)
     return ImportResult(branch=branch, doc=doc, folder=folder, commits=len(steps),
                         seen=len(history), first=when,
                         baseline=_baseline_of(steps[0].files) if steps else None,
                         left_out=left_out, why_left_out=why,
-                        start=history[0][0].sha if history else None)
+                        start=history[0][0].sha if history else None,
+                        zone=str(tz), zone_note=zone_note,
+                        notes=tuple(dict.fromkeys(in_the_way.values())))
+
+
+def stated_zone(opts: Options) -> str | None:
+    """The zone mkdocs.yml names, or None if it names none (then the default, UTC, is
+    nobody's choice, and the commits' own offsets decide)."""
+    mk = opts.project / "mkdocs.yml"
+    if mk.is_file() and re.search(r"^\s*timezone\s*:", mk.read_text(encoding="utf-8"), re.M):
+        return str(opts.tz)
+    return None
+
+
+def site_setup(directory: Path) -> tuple[Guess | None, list[str]]:
+    """For `lexdocs init`: the zone the repository's commits were made in, and the import
+    branches that wait to be merged (their document replaces the starter). Nothing
+    outside a git repository, or before its first commit."""
+    try:
+        with open_store(directory) as store:
+            dates = store.commit_dates(SAMPLE)
+            waiting = store.branches(DEFAULT_BRANCH.format(doc=""))
+    except GitError:
+        return None, []
+    return guess_zone([parse_offset(d) for d in dates]), waiting
+
+
+def _zone(chosen: str | None, configured: ZoneInfo, dates: list[str]) -> tuple[ZoneInfo, str]:
+    """The zone to date versions in, and a line saying which and why; a configured zone
+    that puts some commits on another day than their own offsets is pointed out."""
+    guess = guess_zone([parse_offset(d) for d in dates])
+    if chosen is None:
+        zone = guess.zone if guess else "UTC"
+        why = f"{guess.describe()}" if guess else "UTC (no commit to read it from)"
+        return ZoneInfo(zone), (f"Versions are dated in {why}; set 'timezone: {zone}' under "
+                                "lexdocs in mkdocs.yml ('lexdocs init' writes it).")
+    tz = ZoneInfo(chosen)
+    if guess is None or guess.zone == chosen:
+        return tz, f"Versions are dated in {chosen}."
+    own = ZoneInfo(guess.zone)
+    moved = sum(1 for d in dates if _day(d, tz) != _day(d, own))
+    if not moved:
+        return tz, f"Versions are dated in {chosen}."
+    return tz, (f"Versions are dated in {chosen}, which puts {moved} of {len(dates)} commit(s) "
+                f"on another day than their own offsets say ({guess.describe()}); if that is "
+                f"the team's zone, set 'timezone: {guess.zone}' in mkdocs.yml.")
+
+
+def _day(raw: str, tz: ZoneInfo) -> dt.date:
+    return dt.datetime.fromtimestamp(parse_offset(raw)[0], tz).date()
+
+
+def _in_the_way(store: GitStore, opts: Options, folder: str) -> dict[str, str]:
+    """Uncommitted files a `git switch` to the new branch would refuse to overwrite (or
+    that would publish a second document): the starter document `lexdocs init` wrote,
+    untouched, is removed; anything else stops the import before it writes a thing."""
+    starter = starter_files()
+    out: dict[str, str] = {}
+    for where in dict.fromkeys((folder, f"{opts.source_dir}/{starter_name()}")):
+        pending = store.untracked(where)
+        if not pending:
+            continue
+        ours = all(Path(p).name in starter and Path(p).parent.as_posix() == where
+                   and (opts.project / p).read_text(encoding="utf-8") == starter[Path(p).name]
+                   for p in pending)
+        if ours:
+            out.update((p, f"Removed the unchanged starter document {where}/ that 'lexdocs "
+                           "init' wrote: the imported document takes its place.") for p in pending)
+        elif where == folder:
+            raise SourceError(f"{folder}/ holds files git does not track "
+                              f"({', '.join(sorted(pending)[:3])})", path=folder,
+                              hint="commit or move them, or import under another name with --as")
+    return out
 
 
 def clean_history(store: GitStore, history: list[tuple[Authored, str]]
@@ -156,7 +254,7 @@ def next_steps(result: ImportResult) -> list[str]:
         f"Wrote {result.commits} commit(s) to branch '{result.branch}' "
         f"({result.seen} commit(s) of the old file read; those that changed nothing "
         "in the converted files were left out).",
-        *start,
+        *start, result.zone_note, *result.notes,
         f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
         "Set up the site if this repository has none yet:   lexdocs init .",
         f"If mkdocs.yml lists 'documents:', add {result.doc} to that list.",

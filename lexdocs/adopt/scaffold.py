@@ -34,6 +34,8 @@ class Written:
 
     path: str
     created: bool
+    added: tuple[str, ...] = ()
+    """Lines added to a file that was kept (an existing .gitignore)."""
 
 
 def skeleton(rel: str) -> str:
@@ -66,10 +68,19 @@ def _write(root: Path, rel: str, text: str) -> Written:
     return Written(rel, created=True)
 
 
+def starter_files() -> dict[str, str]:
+    """The starter document's files by name, as `init` writes them."""
+    return {f: skeleton(f"starter/{f}") for f in _listing("starter")}
+
+
 def init_site(target: Path, source_dir: str = "policy_src",
-              site_name: str | None = None) -> list[Written]:
+              site_name: str | None = None, *, timezone: str = "UTC",
+              sources: bool = True) -> list[Written]:
     """Write every skeleton file that `target` lacks; the starter document only if the
-    source folder holds no document yet (an imported one, say)."""
+    source folder holds no document yet (an imported one, say). Without `sources` (an
+    import waits on its branch with them) nothing in the source folder: an uncommitted
+    copy would stop `git switch` to that branch. An existing .gitignore gains the lines
+    that keep the built site and caches out of git."""
     if target.exists() and not target.is_dir():
         raise ConfigError(f"{target} is a file, not a folder", path=str(target),
                           hint="give a new or existing folder")
@@ -79,17 +90,36 @@ def init_site(target: Path, source_dir: str = "policy_src",
         name += " Legal"
     out = []
     for src, dest in _FILES:
-        text = (skeleton(src).replace("__SITE_NAME__", name)
-                .replace("__VERSION__", _version()))
-        out.append(_write(target, dest.format(source=source_dir), text))
+        if not sources and dest.startswith("{source}/"):
+            continue
+        text = (skeleton(src).replace("__SITE_NAME__", name).replace("__VERSION__", _version())
+                .replace("timezone: UTC ", f"timezone: {timezone} "))
+        out.append(_write(target, dest.format(source=source_dir), text)
+                   if dest != ".gitignore" else _ignore(target / dest, text))
     # The page lexdocs' home replaces: an engine that skips lexdocs fails on it (see
     # lexdocs.engines.guard) or, without the guard, shows what is missing.
     out.append(_write(target, "docs/index.md", skeleton("docs/index.md")))
-    if not any((target / source_dir).glob("*/document.yml")):
+    if sources and not any((target / source_dir).glob("*/document.yml")):
         folder = f"{source_dir}/{starter_name()}"
-        for f in sorted(_listing("starter")):
-            out.append(_write(target, f"{folder}/{f}", skeleton(f"starter/{f}")))
+        for f, text in sorted(starter_files().items()):
+            out.append(_write(target, f"{folder}/{f}", text))
     return out
+
+
+def _ignore(path: Path, text: str) -> Written:
+    """A new .gitignore, or the lines of ours an existing one lacks (`site/`: a built site
+    committed by mistake would be published twice, and fail the next pull request)."""
+    if not path.exists():
+        return _write(path.parent, path.name, text)
+    have = path.read_text(encoding="utf-8")
+    present = {ln.strip() for ln in have.splitlines()}
+    missing = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+               and ln.strip() not in present]
+    if missing:
+        lead = "" if not have or have.endswith("\n") else "\n"
+        path.write_text(f"{have}{lead}# Added by 'lexdocs init': the built site and caches.\n"
+                        + "\n".join(missing) + "\n", encoding="utf-8")
+    return Written(path.name, created=False, added=tuple(missing))
 
 
 def new_document(project: Path, source_dir: str, name: str,

@@ -495,6 +495,35 @@ class GitStore:
                            hint="check that the repository is not corrupt")
         return len(steps)
 
+    def commit_dates(self, limit: int) -> list[str]:
+        """git's raw committer dates (`1700000000 -0800`) of the newest `limit`
+        first-parent commits of HEAD, oldest first: the offsets say where a team works."""
+        if self.head() is None:
+            return []
+        try:
+            out = self.repo.git.log("--first-parent", f"-n{limit}", "--format=%cd",
+                                    "--date=raw", "HEAD")
+        except git.GitCommandError as exc:
+            raise GitError(f"git log failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
+        return list(reversed(_text(out).split("\n"))) if out else []
+
+    def untracked(self, path: str) -> list[str]:
+        """Files at or below `path` (relative to the project) that git does not track and
+        does not ignore, relative to the project: what a `git switch` would refuse to
+        overwrite."""
+        try:
+            out = self.repo.git.ls_files("--others", "--exclude-standard", "-z", "--",
+                                         self.prefix + path)
+        except git.GitCommandError as exc:
+            raise GitError(f"git ls-files failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
+        return [p.removeprefix(self.prefix) for p in _text(out).split("\0") if p]
+
+    def branches(self, prefix: str) -> list[str]:
+        """Local branches whose name starts with `prefix`."""
+        return sorted(b.name for b in self.repo.branches if b.name.startswith(prefix))
+
     def committed(self, sha: str) -> dt.datetime:
         """When commit `sha` was committed, with the committer's own offset."""
         return self.repo.commit(sha).committed_datetime

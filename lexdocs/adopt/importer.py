@@ -126,7 +126,7 @@ def site_setup(directory: Path) -> tuple[Guess | None, list[str]]:
     try:
         with open_store(directory) as store:
             dates = store.commit_dates(SAMPLE)
-            waiting = store.branches(DEFAULT_BRANCH.format(doc=""))
+            waiting = store.unmerged_branches(DEFAULT_BRANCH.format(doc=""))
     except GitError:
         return None, []
     return guess_zone([parse_offset(d) for d in dates]), waiting

@@ -520,9 +520,18 @@ class GitStore:
                            hint="check that the repository is not corrupt") from exc
         return [p.removeprefix(self.prefix) for p in _text(out).split("\0") if p]
 
-    def branches(self, prefix: str) -> list[str]:
-        """Local branches whose name starts with `prefix`."""
-        return sorted(b.name for b in self.repo.branches if b.name.startswith(prefix))
+    def unmerged_branches(self, prefix: str) -> list[str]:
+        """Local branches whose name starts with `prefix` and whose tip HEAD does not
+        contain yet (the current branch is never one)."""
+        if self.head() is None:
+            return []
+        try:
+            out = self.repo.git.branch("--list", f"{prefix}*", "--no-merged", "HEAD",
+                                       "--format=%(refname:short)")
+        except git.GitCommandError as exc:
+            raise GitError(f"git branch failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
+        return sorted(_text(out).split())
 
     def committed(self, sha: str) -> dt.datetime:
         """When commit `sha` was committed, with the committer's own offset."""

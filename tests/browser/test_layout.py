@@ -122,3 +122,21 @@ def test_404_passes_every_axe_rule(open_page: Callable[..., Visit], site: Site,
     found = [f"{v['id']}: {', '.join(str(n['target']) for n in v['nodes'])}"
              for v in result.response["violations"]]
     assert not found, found
+
+
+@pytest.mark.parametrize(("kind", "least"), [("california", 900), ("history", 900)])
+def test_tables_use_the_width_a_desktop_has(open_page: Callable[..., Visit], site: Site,
+                                            kind: str, least: int) -> None:
+    """At 1280 px a six-column table is not squeezed beside empty columns: the history
+    gives up its empty table of contents, the California notice its site menu (its
+    table of contents stays)."""
+    page = open_kind(open_page, site, kind, viewport=DESKTOP).page
+    width = page.locator(".md-content table").first.evaluate(
+        "t => t.getBoundingClientRect().width")
+    assert width >= least, f"the {kind} table is {width:.0f}px wide at 1280 px"
+    if kind == "california":
+        assert page.locator(".md-sidebar--secondary nav").first.is_visible(), "the TOC stays"
+    else:
+        summary = page.locator("table.lx-history thead th").nth(5).evaluate(
+            "th => th.getBoundingClientRect().width")
+        assert summary >= 300, f"the Summary column is {summary:.0f}px wide"

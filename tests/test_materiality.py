@@ -387,3 +387,17 @@ def test_harmless_shapes_are_not_material() -> None:
     assert _judge("We share data with Acme.", "We share data with Acme and Beta.")[0]
     assert _judge("It comes from.Learn more.", "It comes from. Learn more.")[:2] == (
         False, "formatting")
+
+
+def test_pointers_headings_and_the_company_itself() -> None:
+    assert _judge("Firefox Suggest", "Firefox Suggest and Top Pick")[:2] == (
+        False, "heading-changed")
+    assert _judge("We keep logs.", "We keep logs.\n\nWe're updating our Privacy Notice. "
+                  "Click here to see the new version.")[:2] == (False, "cross-reference-added")
+    assert _judge("We keep logs. Learn more about what is collected, and how to opt out.",
+                  "We keep logs.")[:2] == (False, "cross-reference-removed")
+    # A pointer that names a new address still changes where a reader is sent.
+    assert _judge("We keep logs.", "We keep logs. See https://ads.example.net/x.")[0]
+    old = "You have the same standard of protection as all our users at GitHub."
+    assert "third party" not in _judge(
+        old, old.replace("as all", "when using GitHub's products as all"))[2]

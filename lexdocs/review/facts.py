@@ -192,23 +192,30 @@ def _heading(block: str) -> bool:
 
 
 # A sentence that only says where to read more: it promises nothing itself.
+# A sentence that only says where to read more, or that a new version is coming: it
+# promises nothing itself (what it points to is judged where it is written).
 _POINTER = re.compile(
     r"(?:to learn more|learn more|for more (?:information|details)|for details|see |read more|"
     r"read the|you can (?:read|find|learn) more|more (?:information|details) (?:is|are|can)|"
-    r"click here|please (?:see|visit|review|refer))", re.I)
+    r"click here|please (?:see|visit|review|refer)|we(?:'re| are| have|'ve) updat(?:ing|ed) "
+    r"(?:our|this) (?:\w+ )?(?:notice|policy|statement|terms))", re.I)
+# What a pointer may name without saying more than where to read: who, what data, which
+# right ("learn more about what is collected, and how to opt out").
+POINTER_MAY_NAME = ("block-", "sentence-", "list-item-", "recipient-", "data-category-",
+                    "right-", "purpose-")
 
 
 def harmless_shape(old: str, new: str) -> Finding | None:
-    """An edit that only adds or removes headings, or sentences that only point elsewhere
-    ("For more information, see …"), and leaves every other sentence as it was."""
+    """An edit that only adds, removes or rewords headings, or sentences that only point
+    elsewhere ("For more information, see …"), and leaves every other sentence as it was."""
     for kind, split in (("heading", _BLOCKS), ("cross-reference", _SENTENCES)):
         a, b = _pieces(old, split), _pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
-        if not (came or gone) or (came and gone):
-            continue
         test = _heading if kind == "heading" else _POINTER.match
-        if all(test(p) for p in came + gone):
-            return (f"{kind}-{'added' if came else 'removed'}", tuple(came or gone))
+        if (came or gone) and all(test(p) for p in came + gone):
+            change = "changed" if came and gone else "added" if came else "removed"
+            return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
+                    tuple(came or gone))
     return None
 
 
@@ -286,6 +293,11 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
     legal = [n for n, shown in names.items() if _COMPANY.fullmatch(shown)]
     kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in legal)}
     return names, kinds
+
+
+# A bullet's label, "Location data and interaction data for top sites:", at a block's start:
+# it names the item the text after it describes, and that text is judged.
+_LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
 
 
 def _unnamed(lex: str, names: Iterable[str]) -> str:
@@ -376,7 +388,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
     ows, nws = set(ow), set(nw)
 
     def used(name: str, here: set[str], document: frozenset[str]) -> bool:
-        return all(w in here or w in document for w in words(name))
+        """The document already names it ("GitHub's products": GitHub)."""
+        return all(w in here or w in document or f"{w}'s" in here or f"{w}'s" in document
+                   for w in words(name))
 
     came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
     gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
@@ -390,6 +404,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
     def terms(pattern: re.Pattern[str], names: dict[str, str]) -> Callable[[str], Iterable[str]]:
         return lambda t: (names[m.group()] for m in pattern.finditer(t))
 
+    lo, ln = _LABEL.sub(" ", lo), _LABEL.sub(" ", ln)  # "location data:" names its item
     diff("data-category", *counts(terms(_DATA_RE, _DATA_LABEL)))
     diff("purpose", *counts(terms(_PURPOSE_RE, _PURPOSE_LABEL)))
     diff("right", *counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]

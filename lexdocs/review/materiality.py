@@ -97,6 +97,11 @@ def _few(items: list[str], most: int = 8) -> list[str]:
     return items if len(items) <= most else [*items[:most], f"… {len(items) - most} more"]
 
 
+def _arrow(show: Sequence[str]) -> str:
+    i = list(show).index("→") if "→" in show else len(show)
+    return f"{', '.join(show[:i])} → {', '.join(show[i + 1:])}"
+
+
 def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> str:
     """The prose for one finding, made only from its rule id and evidence."""
     kind, _, change = rule.rpartition("-")
@@ -137,6 +142,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "own-scope": f"only the organisation's own offerings listed changed ({', '.join(show)})",
         "heading-added": f"only a heading was added ({', '.join(show)})",
         "heading-removed": f"only a heading was removed ({', '.join(show)})",
+        "heading-changed": f"only a heading was reworded ({_arrow(show)})",
+        "cross-reference-changed": f"only a pointer to more reading was reworded ({_arrow(show)})",
         "cross-reference-added": f"only a pointer to more reading was added ({', '.join(show)})",
         "cross-reference-removed":
             f"only a pointer to more reading was removed ({', '.join(show)})",
@@ -375,8 +382,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
         return verdict(False, "changelog-entry", logged)
     found = facts.findings(plain_old, plain_new, known)
     shape = facts.harmless_shape(plain_old, plain_new) if all(
-        r.startswith(("block-", "sentence-", "list-item-")) for r, _ in found) else None
-    if shape:
+        r.startswith(facts.POINTER_MAY_NAME) for r, _ in found) else None
+    if shape and (shape[0].startswith("cross-reference") or all(
+            r.startswith(("block-", "sentence-", "list-item-")) for r, _ in found)):
         return verdict(False, *shape)
     if found and all(r.startswith("list-item-") for r, _ in found) and all(
             facts.own_listed(plain_new if r.endswith("added") else plain_old, e)

@@ -333,3 +333,23 @@ def test_feed_links_reach_a_theme_without_its_own_main_html(tmp_path: Path) -> N
     assert 'href="../assets/lexdocs/lexdocs.css"' in head
     assert (repo.path / "site/assets/lexdocs/print.css").is_file()
     assert "Page not found" in out(repo, "404.html")
+
+
+def test_search_indexes_only_pages_in_force(site: Repo) -> None:
+    """A sentence is found once: version pages and redlines repeat the page in force."""
+    index = json.loads(out(site, "search/search_index.json"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "privacy/" in pages
+    assert not [p for p in pages if "/versions/" in p or "/changes/" in p], sorted(pages)
+
+
+def test_pages_state_both_dates_and_one_banner_per_day(site: Repo) -> None:
+    main = out(site, "privacy/index.html")
+    assert main.count('class="lx-banner lx-upcoming"') == 1
+    assert f'href="changes/{OLD}...{NEW}/"' in main
+    assert re.search(r"Last Updated: <time[^>]*>[^<]*</time> · Effective: <time", main)
+    version = out(site, f"privacy/versions/{NEW}/index.html")
+    assert f'<span class="lx-id">Version {NEW}</span>' in version
+    assert f'href="../../changes/{OLD}...{NEW}/"' in version, "a version links to its redline"
+    home = out(site, "index.html")
+    assert "Changes on <time" in home and f'href="privacy/changes/{OLD}...{NEW}/"' in home

@@ -352,7 +352,10 @@ class SiteBuilder:
             else None,
             links=self._links(src, urls, shown.id if shown else None),
             banners=[self._banner(src, urls, t, n, k) for n, k in self.coming(t)])
-        content = front_matter(doc.title, **self._feed_meta(t)) + head + "\n" + doc.page
+        # A document not yet in force is still found by search, and says so in its title.
+        title = doc.title if current or not shown else \
+            f"{doc.title} (takes effect {self.effective(t.notices[0]).text})"
+        content = front_matter(title, **self._feed_meta(t)) + head + "\n" + doc.page
         return SitePage(src, content)
 
     def archive(self, t: Timeline) -> Group:

@@ -142,6 +142,13 @@ def lexdocs(*args: str) -> int:
     return 0
 
 
+def run_in(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """`lexdocs -C <repo> ARGS`, which must succeed; what it printed."""
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), *args) == 0, capsys.readouterr().err
+    return capsys.readouterr().out
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Print the materiality corpus' accuracy and confusion matrix whenever its tests ran,
     whatever the verbosity, from the main process (parallel workers print nothing)."""

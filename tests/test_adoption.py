@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,7 +18,7 @@ import pytest
 
 from lexdocs.history.versions import load_histories
 from lexdocs.review.notice import Timeline, align_shared, build_timeline
-from tests.conftest import Repo, lexdocs, write_project
+from tests.conftest import Repo, run_in, write_project
 from tests.test_build import build, page
 
 DOC = "policy_src/privacy/document.yml"
@@ -97,14 +96,8 @@ def test_versions_json_and_the_history_page_say_before_adoption(built: Repo) -> 
 
 def _diff_json(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str
                ) -> list[dict[str, object]]:
-    capsys.readouterr()
-    here = os.getcwd()
-    os.chdir(repo.path)
-    try:
-        assert lexdocs("diff", *args, "--format", "json") == 0
-    finally:
-        os.chdir(here)
-    out: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    out: list[dict[str, object]] = json.loads(
+        run_in(repo, capsys, "diff", *args, "--format", "json"))
     return out
 
 
@@ -124,16 +117,8 @@ def test_cli_diff_gives_the_builds_verdict_on_a_stated_date(
 
 def test_diff_between_revisions_before_adoption_asks_for_no_change_log(
         built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    here = os.getcwd()
-    os.chdir(built.path)
-    try:
-        capsys.readouterr()
-        assert lexdocs("diff", "--format", "markdown", "HEAD~4", "HEAD~3") == 0
-        early = capsys.readouterr().out
-        assert lexdocs("diff", "--format", "markdown", "HEAD~1", "HEAD") == 0
-        late = capsys.readouterr().out
-    finally:
-        os.chdir(here)
+    early = run_in(built, capsys, "diff", "--format", "markdown", "HEAD~4", "HEAD~3")
+    late = run_in(built, capsys, "diff", "--format", "markdown", "HEAD~1", "HEAD")
     assert "Material" in early and "No change-log entry" not in early
     assert "before the document's `adopted:` day" in early
     assert "before the document's `adopted:` day" not in late
@@ -153,9 +138,7 @@ def test_check_overrides_lists_each_verdict_the_change_log_decided(
     repo.write("policy_src/privacy/changes.yml", repo.read("policy_src/privacy/changes.yml")
                + "- summary: Punctuation.\n  material: true\n  reason: 'We announce all'\n")
     repo.commit("Punctuation", "2025-01-10T10:00:00+00:00")
-    capsys.readouterr()
-    assert lexdocs("-C", str(repo.path), "check", "--overrides", "--today", "2025-03-01") == 0
-    out = capsys.readouterr().out.splitlines()
+    out = run_in(repo, capsys, "check", "--overrides", "--today", "2025-03-01").splitlines()
     assert out[0].startswith("policy_src/privacy/changes.yml:1: privacy 2024-11-01, section "
                              "'retention': the change log overrode lexdocs' verdict material [")
     assert out[0].endswith("as not material: Counsel: the logs hold no personal data")
@@ -167,16 +150,6 @@ def test_check_overrides_lists_each_verdict_the_change_log_decided(
 
 def test_diff_json_between_revisions_with_no_published_change_is_an_empty_list(
         built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    here = os.getcwd()
-    os.chdir(built.path)
-    try:
-        capsys.readouterr()
-        # adopting changed document.yml only: nothing readers see
-        assert lexdocs("diff", "--format", "json", "HEAD~2", "HEAD~1") == 0
-        quiet = capsys.readouterr().out
-        assert lexdocs("diff", "--format", "json", "HEAD~1", "HEAD") == 0
-        loud = capsys.readouterr().out
-    finally:
-        os.chdir(here)
-    assert json.loads(quiet) == []
-    assert [c["document"] for c in json.loads(loud)] == ["privacy"]
+    # adopting changed document.yml only: nothing readers see
+    assert _diff_json(built, capsys, "HEAD~2", "HEAD~1") == []
+    assert [c["document"] for c in _diff_json(built, capsys, "HEAD~1", "HEAD")] == ["privacy"]

@@ -24,7 +24,7 @@ from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
-from tests.conftest import Repo, lexdocs
+from tests.conftest import Repo, lexdocs, run_in
 
 UTC = ZoneInfo("UTC")
 START = int(dt.datetime(2019, 3, 4, 9, 0, tzinfo=UTC).timestamp())
@@ -411,12 +411,6 @@ def old_policy(path: Path) -> Repo:
     return repo
 
 
-def run_in(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    assert lexdocs("-C", str(repo.path), *args) == 0, capsys.readouterr().err
-    return capsys.readouterr().out
-
-
 def test_init_then_import_then_switch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = old_policy(tmp_path / "old")
     repo.write(".gitignore", "*.log\n")
@@ -478,3 +472,19 @@ def test_a_zone_mkdocs_yml_states_is_kept_and_its_moved_days_counted(
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert ("Versions are dated in UTC, which puts 2 of 2 commit(s) on another day than their "
             "own offsets say (America/Los_Angeles") in out
+
+
+@pytest.mark.parametrize(("raw", "zone", "explained"), [
+    (["1677889020 -0800", "1689039000 -0700"], "America/Los_Angeles", 2),  # winter and summer
+    (["1677889020 +0100", "1689039000 +0200", "1689039900 +0000"], "Europe/Berlin", 2),
+    (["1700000000 +0545"], "Asia/Kathmandu", 1),
+    (["1700000000 +0000", "1700000600 +0000"], "UTC", 2),
+])
+def test_the_zone_is_the_one_whose_offsets_explain_most_commits(
+        raw: list[str], zone: str, explained: int) -> None:
+    from lexdocs.adopt.zones import guess_zone, parse_offset
+
+    guess = guess_zone([parse_offset(r) for r in raw])
+    assert guess is not None and (guess.zone, guess.explained, guess.read) == (
+        zone, explained, len(raw))
+    assert guess_zone([]) is None

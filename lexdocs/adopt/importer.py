@@ -76,10 +76,11 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         if not history:
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
-        history, left_out, why = clean_history(store, history)
+        texts, left_out, why = clean_history(store, history)
+        history = [(c, p) for c, p, _ in texts]
         tz, zone_note = _zone(zone, opts.tz, [c.committer[2] for c, _ in history])
         adopted = adopted or build_date(tz)
-        steps = plan(store, history, doc, top, date_line, adopted, baseline)
+        steps = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -180,31 +181,34 @@ def _in_the_way(store: GitStore, opts: Options, folder: str) -> dict[str, str]:
     return out
 
 
+Text = tuple[Authored, str, str | None]
+"""A commit of the old file, the file's path then, and its text (None if unreadable)."""
+
+
 def clean_history(store: GitStore, history: list[tuple[Authored, str]]
-                  ) -> tuple[list[tuple[Authored, str]], int, str]:
-    """The commits from the last one that cannot be converted faithfully onwards (the
+                  ) -> tuple[list[Text], int, str]:
+    """The texts from the last one that cannot be converted faithfully onwards (the
     file's HTML era, say), the number left out before them, and why the last was."""
+    texts = [(c, p, store.read_top(c.sha, p)) for c, p in history]
     cut, why = 0, ""
-    for i, (commit, path) in enumerate(history):
-        text = store.read_top(commit.sha, path)
+    for i, (_, path, text) in enumerate(texts):
         problem = unclean(path, text) if text is not None else None
         if problem is not None:
             cut, why = i + 1, problem
-    if cut == len(history):
+    if cut == len(texts):
         raise SourceError(f"{why}: it cannot be imported as Markdown", path=history[-1][1],
                           hint="convert it to Markdown and commit it, then import it")
-    return history[cut:], cut, why
+    return texts[cut:], cut, why
 
 
-def plan(store: GitStore, history: list[tuple[Authored, str]], doc: str, source: str,
-         date_line: str, adopted: dt.date | None, baseline: str | None) -> list[Replayed]:
+def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.date | None,
+         baseline: str | None) -> list[Replayed]:
     """The commits to write: one per commit whose converted files differ from the last.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
     readers saw it, whichever commit is read.
     """
-    texts = [(c, p, store.read_top(c.sha, p)) for c, p in history]
     convs: list[tuple[Authored, str, Converted]] = []
     for commit, path, text in texts:
         if text is not None:

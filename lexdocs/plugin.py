@@ -179,6 +179,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
         # One line per document; each draft problem only with --verbose.
         self.tree = content_tree(opts, self.theme, info=log.info, debug=log.debug,
+                                 warn=log.warning,
                                  caches=self.caches, snapshot=self.snapshot, memo=self.memo,
                                  render_pdfs=not serve, pages_made=pages_made)
         if self.tree.left_out:

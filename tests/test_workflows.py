@@ -33,6 +33,7 @@ import yaml
 from lexdocs.review.comment import MARKER
 from tests import test_pr_comment
 from tests.conftest import ROOT, Repo, lexdocs
+from tests.test_scaffold import replace_starter_text
 
 BIN = Path(sys.executable).parent
 SHIPPED = ROOT / ".github" / "workflows" / "legal.yml"
@@ -408,9 +409,7 @@ def test_the_workflow_init_writes_runs_on_an_init_project(tmp_path: Path) -> Non
     the suite fast): a pull request, then the publication its merge triggers."""
     repo = Repo(tmp_path / "site")
     assert lexdocs("init", str(repo.path), "--name", "Acme") == 0
-    for section in (repo.path / "policy_src").rglob("*.md"):
-        section.write_text(section.read_text(encoding="utf-8")
-                           .replace("**Starter text — replace it.** ", ""), encoding="utf-8")
+    replace_starter_text(repo.path)
     repo.replace("mkdocs.yml", "pdf: true", "pdf: false")
     repo.commit("Start the legal site", "2026-01-05T10:00:00+00:00")
     repo.git("checkout", "-q", "-b", "contact")

@@ -52,11 +52,14 @@ NOTICE_RULES = (
 
 def all_rules() -> list[Rule]:
     """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
-    return [*NOTICE_RULES, *RULES.values()]
+    from lexdocs.checks import publishing
+
+    return [*NOTICE_RULES, *publishing.RULES, *RULES.values()]
 
 
 def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:
     """Notice, compliance and readability findings, errors first."""
+    from lexdocs.checks import publishing
     from lexdocs.checks.compliance import run_checks
     from lexdocs.checks.readability import target_findings
 
@@ -76,6 +79,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     findings += target_findings(rendered, {n: s.readability_target for n, s in sources.items()})
     unset = site_url_finding(opts.site_url, opts.project / MKDOCS_FILE)
     findings += [unset] if unset else []
+    findings += publishing.findings(opts.project, opts.tz, timelines, today)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))
 

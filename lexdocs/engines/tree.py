@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lexdocs.checks import publishing
 from lexdocs.config import Options
 from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish.memo import RenderMemo
@@ -90,18 +91,25 @@ def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
                  debug: Callable[[str], None], caches: Caches | None = None,
                  snapshot: Snapshot | None = None, memo: RenderMemo | None = None,
                  render_pdfs: bool = True,
-                 pages_made: Callable[[], None] | None = None) -> ContentTree:
+                 pages_made: Callable[[], None] | None = None,
+                 warn: Callable[[str], None] | None = None) -> ContentTree:
     """Sources → history → review → publish, for one build day: the whole tree, or a
     `LexdocsError` before anything is written (a breach of notice stops it here).
 
     `render_pdfs` False (a preview) leaves out every PDF the cache lacks; `pages_made`
-    is called once the pages are made, before the PDFs (a build lets its caches go)."""
+    is called once the pages are made, before the PDFs (a build lets its caches go).
+    `warn` is told what a strict build must refuse (starter text still published); without
+    it, that is said through `info` like the rest."""
     caches = caches or Caches()
     snapshot = snapshot or working_snapshot(opts.project, opts.source_dir, opts.documents)
     nav = navigation(snapshot)
     timelines, today = publishable_timelines(opts, debug, caches, snapshot)
     for name, t in timelines.items():
         info(document_line(name, t, today))
+    for f in publishing.findings(opts.project, opts.tz, timelines, today):
+        # A schedule that may lapse is said, never a failure: the notice itself is right.
+        say = (warn or info) if f.severity == "error" else info
+        say(str(f))
     builder = DeferredPdfs(opts, timelines, today, theme, memo)
     builder.cache_root = caches.folder  # git was asked once, by the pipeline
     groups = builder.groups()

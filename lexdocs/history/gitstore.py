@@ -98,6 +98,14 @@ class GitStore:
         except ValueError:
             return None
 
+    def head_time(self) -> int | None:
+        """When the commit being built was committed (seconds since the epoch), or None in
+        a repository with no commit yet: its last activity, as GitHub's scheduler sees it."""
+        try:
+            return int(self.repo.head.commit.committed_date)
+        except ValueError:
+            return None
+
     def ref_files(self) -> list[Path]:
         """The files git changes when HEAD moves (a commit, a checkout, a reset): what a
         preview watches, so the page stops calling committed text a draft."""

@@ -1,0 +1,111 @@
+"""Two rules about the site as it goes live, for `lexdocs check` and the build alike.
+
+- `starter-text`: the sections `lexdocs init` and `lexdocs new` write say "Starter text —
+  replace it." A reader must never find that on a legal page, so it is an error in
+  `lexdocs check` and a warning in the build (which a strict build, as the shipped
+  mkdocs.yml sets, turns into a failure; a preview still shows it).
+- `notice-schedule`: the site is static, so an upcoming version comes into force only when
+  a build runs on or after its day; the shipped workflow's daily build does that. GitHub
+  switches a scheduled workflow off after 60 days without activity in a public
+  repository, so a version that takes effect more than 50 days after the newest commit
+  may never be published as in force. A warning (never a failure: the notice period is
+  right, only the schedule may lapse), with the day by which to commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+from lexdocs.checks.rules import Rule
+from lexdocs.findings import Finding
+from lexdocs.history.gitstore import open_store
+from lexdocs.render import markup
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.review.notice import Timeline
+from lexdocs.sources.changelog import changes_path
+from lexdocs.sources.documents import DocumentSource
+
+STARTER = "Starter text — replace it."
+"""What every starter section `init` and `new` write begins with (lexdocs/adopt/skeleton)."""
+IDLE_DAYS = 60
+"""GitHub disables a scheduled workflow after this many days without repository activity."""
+MARGIN_DAYS = 50
+"""Warn this long after the newest commit: ten days to notice the warning and commit."""
+
+RULES = (
+    Rule("starter-text", "error", "a starter text written by 'lexdocs init' or 'lexdocs new' "
+         "is still published", "lexdocs init (EDITING.md: replace the starter text)"),
+    Rule("notice-schedule", "warning",
+         f"an upcoming version takes effect more than {MARGIN_DAYS} days after the newest "
+         f"commit, and GitHub switches a scheduled workflow off after {IDLE_DAYS} days "
+         "without activity", "GitHub Actions: scheduled workflows and repository activity "
+         "(README, 'Keep the daily build alive')"),
+)
+
+
+def starter_text(sources: Mapping[str, DocumentSource],
+                 rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """Every published section that still holds the starter text, at its line."""
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        by_id = {s.id: s for s in src.sections} if src else {}
+        for section in doc.sections:
+            if STARTER not in " ".join(markup.plain_text(section.html).split()):
+                continue
+            where = by_id.get(section.id)
+            line = None
+            if where is not None:
+                before, found, _ = where.body.partition("Starter text")
+                line = where.body_line + before.count("\n") if found else where.body_line
+            out.append(Finding("starter-text", "error",
+                               f"{name}/{section.id}: still says '{STARTER}': write the "
+                               "document's own text here before it is published",
+                               where.path if where else section.path, line))
+    return out
+
+
+def newest_commit(project: Path, tz: dt.tzinfo) -> dt.date | None:
+    """The day of the commit being built, in the site's zone: the repository's last
+    activity as GitHub's scheduler counts it (None before the first commit)."""
+    with open_store(project) as store:
+        when = store.head_time()
+    return None if when is None else dt.datetime.fromtimestamp(when, tz).date()
+
+
+def schedule(timelines: Mapping[str, Timeline], today: dt.date,
+             newest: dt.date | None) -> list[Finding]:
+    """An upcoming version that takes effect long after the newest commit: the daily
+    build that brings it into force may have been switched off by then."""
+    if newest is None:
+        return []
+    out = []
+    for name, t in timelines.items():
+        for n in t.upcoming(today):
+            gap = (n.effective - newest).days
+            if gap <= MARGIN_DAYS:
+                continue
+            entry = n.entry
+            root = t.history.source.path.rsplit("/", 2)[0]
+            deadline = newest + dt.timedelta(days=IDLE_DAYS)
+            out.append(Finding(
+                "notice-schedule", "warning",
+                f"{name}: version {n.version.id} takes effect on {n.effective.isoformat()}, "
+                f"{gap} days after the newest commit ({newest.isoformat()}); GitHub switches "
+                f"a scheduled workflow off after {IDLE_DAYS} days without activity, and the "
+                "daily build is what brings this version into force: commit to the default "
+                f"branch before {deadline.isoformat()}, or keep the schedule alive (README, "
+                "'Keep the daily build alive')",
+                entry.path if entry else changes_path(root, name), entry.line if entry else None))
+    return out
+
+
+def findings(project: Path, tz: dt.tzinfo, timelines: Mapping[str, Timeline],
+             today: dt.date) -> list[Finding]:
+    """Both rules on the text the site publishes now (the working tree's)."""
+    sources = {n: t.history.source for n, t in timelines.items()}
+    rendered = {n: t.history.working for n, t in timelines.items()}
+    return starter_text(sources, rendered) + schedule(timelines, today,
+                                                      newest_commit(project, tz))

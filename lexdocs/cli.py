@@ -237,7 +237,7 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
         return
     timelines = load_timelines(opts)
     names = [_pick(opts, doc)] if doc else list(opts.documents)
-    redlines = version_redlines(timelines, names, old, new, opts.site_url)
+    redlines = version_redlines(timelines, names, old, new, opts.home)
     if fmt == "json" and doc is None:
         _echo_json(redlines)
         return
@@ -339,7 +339,7 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
     if overrides:
         from lexdocs.checks.overrides import overridden, summary
 
-        found = overridden(timelines, opts.site_url)
+        found = overridden(timelines, opts.home)
         for o in found:
             console.print(Text(str(o)))
         console.print(Text(summary(found)))

@@ -48,6 +48,9 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     timezone = _TimeZone(default="UTC")
     notice_days = c.Type(int, default=30)
     pdf = c.Type(bool, default=True)
+    # The organisation's other domains (e.g. [wordpress.com] beside automattic.com): a link
+    # moved between them and site_url's is maintenance, not "another organisation".
+    own_domains = c.ListOfItems(c.Type(str), default=[])
 
     def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         """Every option, not only up to the first bad one (MkDocs stops there): a site
@@ -79,6 +82,12 @@ class Options:
     notice_days: int
     pdf: bool
     site_url: str
+    own_domains: tuple[str, ...] = ()
+
+    @property
+    def home(self) -> str:
+        """What links are judged against (review/links.py): site_url, then own_domains."""
+        return " ".join((self.site_url, *self.own_domains)).strip()
 
 
 def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
@@ -95,7 +104,7 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
                           hint=f"create {cfg.source_dir}/<doc>/document.yml")
     return Options(project=project, source_dir=cfg.source_dir, documents=tuple(docs),
                    tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days, pdf=cfg.pdf,
-                   site_url=site_url)
+                   site_url=site_url, own_domains=tuple(cfg.own_domains))
 
 
 def mkdocs_config(path: Path) -> Any:

@@ -68,7 +68,7 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     recall.next_build()
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
                                caches.renders, progress, snapshot, kept, recall)
-    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.site_url,
+    timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.home,
                                                    caches.redlines, recall)
                               for name, h in histories.items()}, recall)
     caches.redlines.save(prune=not recall.remembers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -293,3 +294,18 @@ def test_a_placeholder_site_url_is_a_warning_in_check(project: Repo,
     out = capsys.readouterr().out
     assert "mkdocs.yml:2: warning [site-url] site_url is the placeholder " \
            "https://example.org/legal/" in out
+
+
+def test_own_domains_make_a_move_between_them_maintenance(tmp_path: Path) -> None:
+    """Issue 21: wordpress.com → automattic.com is one company's two domains once declared."""
+    from lexdocs.config import options_from
+
+    (tmp_path / "policy_src/privacy").mkdir(parents=True)
+    (tmp_path / "policy_src/privacy/document.yml").write_text("title: P\n", encoding="utf-8")
+    opts = options_from(tmp_path, {"own_domains": ["wordpress.com"]}, "https://automattic.com/p/")
+    assert opts.home == "https://automattic.com/p/ wordpress.com"
+    old, new = "https://automattic.com/privacy/#a", "https://en.support.wordpress.com/x"
+    assert judge(old, new, "", "https://automattic.com/p/").material
+    v = judge(old, new, "", opts.home)
+    assert not v.material and v.rule == "link-site-relative"
+    assert judge(old, "https://ads.example.net/x", "", opts.home).material

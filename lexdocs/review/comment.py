@@ -85,7 +85,7 @@ def compare(opts: Options, base: str, head: str,
                                hint="give a branch, tag or commit (fetch it first in CI)")
         assert base_sha and head_sha
         docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha,
-                                  opts.site_url, opts.tz, _adopted(opts, n))
+                                  opts.home, opts.tz, _adopted(opts, n))
                      for n in (names or list(opts.documents)))
     return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days)
 

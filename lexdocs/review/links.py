@@ -51,11 +51,18 @@ class Place:
 
 def place(url: str, home: str = "") -> Place:
     """The organisation a target belongs to; relative paths and anchors are this site,
-    and so is any address of the site's own registrable domain (`home`, its URL)."""
+    and so is any address of the site's own registrable domains (`home`: its URL, then
+    the organisation's other domains, separated by white space: `Options.home`)."""
     where = _place(url)
-    if home and where.site is not None and where.site == _place(home).site:
+    if where.site is not None and where.site in _homes(home):
         return Place(site=None, host=f"this site ({where.host})")
     return where
+
+
+@functools.lru_cache(maxsize=64)
+def _homes(home: str) -> frozenset[str | None]:
+    """The registrable domains of `home`'s addresses ("automattic.com" as well as a URL)."""
+    return frozenset(_place(h if "://" in h else f"https://{h}").site for h in home.split())
 
 
 def _place(url: str) -> Place:

@@ -177,7 +177,8 @@ def versions(obj: Context, doc: str | None, fmt: str) -> None:
         for i, n in enumerate(t.notices):
             status = t.status(n, today)
             material = "first" if i == 0 else ("yes" if n.material else "no")
-            notes = [n.summary, *n.reasons, *([f"Effective date: {n.raised}"] if n.raised else [])]
+            notes = [*([] if n.judged else ["Before adoption: the old process published it."]),
+                     n.summary, *n.reasons, *([f"Effective date: {n.raised}"] if n.raised else [])]
             table.add_row(n.version.id, Text(n.version.display_date), n.effective.isoformat(),
                           status, material, n.version.commit.sha[:10],
                           Text("\n".join(x for x in notes if x)))

@@ -83,7 +83,8 @@ def built(site: Repo) -> Repo:
     return site
 
 
-def test_versions_json_and_the_history_page_say_before_adoption(built: Repo) -> None:
+def test_versions_json_and_the_history_page_say_before_adoption(
+        built: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(page(built, "versions.json"))
     versions = data["documents"]["privacy"]["versions"]
     assert [v["before_adoption"] for v in versions] == [True, True, True, False]
@@ -91,6 +92,8 @@ def test_versions_json_and_the_history_page_say_before_adoption(built: Repo) -> 
     assert versions[1]["effective"] == "2024-11-01"
     history = page(built, "privacy/history/index.html")
     assert history.count("Before adoption") == 3
+    table = run_in(built, capsys, "versions", "privacy")
+    assert table.count("Before adoption") == 3
     assert not list((built.path / "site").rglob("*notice*.txt"))
 
 

@@ -227,3 +227,45 @@ def test_check_warns_once_when_mkdocs_material_is_past_its_end_of_life(
     assert out.count("[engine-end-of-life]") == 1
     assert "reached its end of life on 2027-05-05: move the site to Zensical with " \
            "'lexdocs build --engine zensical'" in out
+
+
+def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) -> None:
+    """`lexdocs serve --engine zensical`: Zensical's live server on the tree, which lexdocs
+    writes again when a section is saved; stopped, it takes its work folder with it."""
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(guard.ENV, None)
+    server = subprocess.Popen([str(BIN / "lexdocs"), "serve", "--engine", "zensical", "-a",
+                               f"127.0.0.1:{port}"], cwd=project.path, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def shows(needle: str, timeout: float = 90) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/privacy/",
+                                            timeout=5) as response:
+                    if needle in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert shows("We keep account records for 7 years.")
+        assert list(project.path.glob(".site.lexdocs-zensical-*"))
+        project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+        assert shows("This statement describes how we handle personal information.")
+        assert shows("Draft — not published", timeout=5)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    assert not list(project.path.glob(".site*")), "the work folder outlived the preview"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.engines import zensical
-from lexdocs.engines.tree import content_tree
+from lexdocs.engines.tree import Content, content_tree
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
@@ -62,6 +62,7 @@ class Preview:
         self.info = info
         self.caches = Caches(recall=Remembered())
         self.memo = RenderMemo()
+        self.written: dict[Path, Content] = {}
 
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
@@ -70,7 +71,7 @@ class Preview:
                             caches=self.caches, memo=self.memo, render_pdfs=False)
         if tree.left_out:
             self.info(f"preview: {tree.left_out} PDF(s) left out; 'lexdocs build' makes them")
-        zensical.prune(self.work, zensical.write_work(self.work, site, tree))
+        zensical.prune(self.work, zensical.write_work(self.work, site, tree, self.written))
         return site
 
 

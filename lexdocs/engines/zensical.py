@@ -124,8 +124,12 @@ def write_file(path: Path, content: Content) -> bool:
     return True
 
 
-def write_work(work: Path, site: Site, tree: ContentTree) -> set[Path]:
-    """The folder Zensical builds from; every file it holds, for a later sync to prune."""
+def write_work(work: Path, site: Site, tree: ContentTree,
+               last: dict[Path, Content] | None = None) -> set[Path]:
+    """The folder Zensical builds from; every file it holds, for a later sync to prune.
+
+    `last` (a preview's) holds what the last call wrote: a file given the very object
+    it was written from (a page the render memo gave back) is not even compared."""
     docs = work / "docs"
     wanted: dict[Path, Content] = {}
     if site.docs_dir.is_dir():
@@ -153,7 +157,14 @@ def write_work(work: Path, site: Site, tree: ContentTree) -> set[Path]:
     wanted[work / MKDOCS_FILE] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     wanted[work / guard.MARK] = "lexdocs generated this folder for Zensical; it is rebuilt.\n"
     for path, content in wanted.items():
+        if last is not None and last.get(path) is content:
+            continue
         write_file(path, content)
+        if last is not None:
+            last[path] = content
+    if last is not None:
+        for gone in set(last) - set(wanted):
+            del last[gone]
     return set(wanted)
 
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -334,7 +335,7 @@ def diff_rows(old: Sequence[Block | str], new: Sequence[Block | str],
 
 _ALIKE = 0.3
 """Two rewritten blocks are the same block edited when this share of their words match."""
-_PAIRING_LIMIT = 40_000
+_PAIRING_LIMIT = 10_000
 """Old × new blocks beyond which a rewritten span is not paired (each block stands alone)."""
 
 
@@ -347,16 +348,21 @@ def _pair(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[Block | None
     n, m = len(old), len(new)
     if not n or not m or n * m > _PAIRING_LIMIT:
         return [*((a, None) for a in old), *((None, b) for b in new)]
-    words_old = [_TOKEN.findall(b.text) for b in old]
-    words_new = [_TOKEN.findall(b.text) for b in new]
+    # How alike two blocks are: the share of their words they have in common (as
+    # SequenceMatcher.quick_ratio, from word counts made once per block, so a span of
+    # a hundred blocks each side is paired in milliseconds, not word-matched 10,000 times).
+    words_old = [Counter(_TOKEN.findall(b.text)) for b in old]
+    words_new = [Counter(_TOKEN.findall(b.text)) for b in new]
+    size_old = [c.total() for c in words_old]
+    size_new = [c.total() for c in words_new]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             score = max(best[i - 1][j], best[i][j - 1])
-            alike = difflib.SequenceMatcher(None, words_old[i - 1], words_new[j - 1],
-                                            autojunk=False)
-            if alike.real_quick_ratio() >= _ALIKE and alike.ratio() >= _ALIKE:
-                score = max(score, best[i - 1][j - 1] + alike.ratio())
+            sizes = size_old[i - 1] + size_new[j - 1]
+            ratio = 2 * (words_old[i - 1] & words_new[j - 1]).total() / sizes if sizes else 1.0
+            if ratio >= _ALIKE:
+                score = max(score, best[i - 1][j - 1] + ratio)
             best[i][j] = score
     pairs: list[tuple[int, int]] = []
     i, j = n, m

@@ -46,7 +46,7 @@ browser: $(TSTAMP)
 # artifacts/screenshots/ (gitignored), for a person to look at.
 screenshots: $(TSTAMP)
 	@scripts/system-deps.sh test
-	$(BIN)/pytest -q -p no:xdist -m browser tests/browser/test_screenshots.py
+	LEXDOCS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist -m browser tests/browser/test_screenshots.py
 
 BSTAMP  := $(VENV)/.installed-bench
 

@@ -100,7 +100,8 @@ def _norm(name: str) -> str:
 def false_evidence(c: dict[str, Any], findings: Sequence[Finding]) -> tuple[list[str], int]:
     """The evidence of `findings` a lawyer would call false on this labelled case, and how
     many pieces were quoted: each must be in the changed text, its rule's kind among the
-    case's true `facts`, and a third party among its true `names`."""
+    case's true `facts`, and a third party among its true `names`. A right is quoted by
+    its name ("objection" for "opt out"); a span of wording is true where it is written."""
     facts = set(c.get("facts", ()))
     kinds = {f.rpartition("-")[0] for f in facts}
     names = {_norm(n) for n in c.get("names", ())}
@@ -121,7 +122,8 @@ def false_evidence(c: dict[str, Any], findings: Sequence[Finding]) -> tuple[list
             count += 1
             old_side = change == "removed" or (change == "changed" and i < arrow)
             side, touched = (c["old"], gone) if old_side else (c["new"], came)
-            ok = _in_change(item.strip("'…"), side, touched)
+            ok = kind == "right" or _in_change(item.strip("'…"), side, touched) or (
+                kind in _SPANS and item.strip("'… ").casefold() in side.casefold())
             if ok and kind not in _SPANS:
                 ok = kind in kinds
             if ok and kind == "recipient":

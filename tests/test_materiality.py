@@ -401,3 +401,18 @@ def test_pointers_headings_and_the_company_itself() -> None:
     old = "You have the same standard of protection as all our users at GitHub."
     assert "third party" not in _judge(
         old, old.replace("as all", "when using GitHub's products as all"))[2]
+
+
+def test_what_is_never_a_third_party_or_a_negation() -> None:
+    """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
+    _, _, reason = _judge("It relies on safeguards.",
+                          "It relies on safeguards under Art. 46 GDPR.")
+    assert "third party" not in reason
+    _, rule, reason = _judge("If you enable it, Firefox shares data.",
+                             "If you enable \"Smarter Suggestions\", Firefox shares data.")
+    assert rule != "recipient-added" and "third party" not in reason
+    _, _, reason = _judge("We collect data.", "We collect data in connection with our website.")
+    assert "third party" not in reason
+    old = "Options include, but not limited to, search and news."
+    _, rule, _ = _judge(old, old.replace(", but not limited to,", ""))
+    assert rule != "negation-removed"

@@ -124,7 +124,7 @@ _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "o
                           "select", "selected", "trusted"])
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
-    "law laws our consent permission"))
+    "law laws our consent permission world"))
 # The organisation's own offerings, listed: "our websites (including …)", "Our other
 # products, services, and features … (for example, …)", "products built by Acme including …".
 _REST = r"(?:[^.;:]|[.:](?=\S))*"  # to the end of the clause; "automattic.com" stays whole
@@ -236,6 +236,8 @@ def _names(text: str) -> dict[str, str]:
         block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
+            if block[m.start() - 1:m.start()] in ('"', "“"):
+                continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
             before = block[max(0, m.start() - 8):m.start()].rstrip()
             initial = not before or before[-1] in ".!?:•"
             while parts and key(parts[0]) in _NAME_STOP:
@@ -280,6 +282,8 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
         for m in _WITH.finditer(s):
             for part in _OBJECT_CUT.split(m.group(1)):
                 obj = part.split()
+                if obj and obj[0].casefold() in ("our", "your"):
+                    continue  # "with our website": ours or yours, never a third party's
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
                 phrase = " ".join(obj)
@@ -298,6 +302,9 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
 # A bullet's label, "Location data and interaction data for top sites:", at a block's start:
 # it names the item the text after it describes, and that text is judged.
 _LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
+
+
+_STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)
 
 
 def _unnamed(lex: str, names: Iterable[str]) -> str:
@@ -373,7 +380,10 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
             out.append((f"{kind}-removed", tuple(map(show, gone))))
 
     ow, nw = words(old), words(new)
-    diff("negation", Counter(w for w in ow if _neg(w)), Counter(w for w in nw if _neg(w)))
+    # "including but not limited to" widens a list; it negates no promise.
+    neg_old, neg_new = (words(_STOCK.sub(" ", t)) for t in (old, new))
+    diff("negation", Counter(w for w in neg_old if _neg(w)),
+         Counter(w for w in neg_new if _neg(w)))
     (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
     for kind in ("date", "duration", "number", "email-address", "web-address",
                  "postal-address"):

@@ -209,7 +209,9 @@ LANGUAGES = frozenset(str.split(
     "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew"))
 CALENDAR = frozenset(str.split(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"))
+    "monday tuesday wednesday thursday friday saturday sunday "
+    # Abbreviations a policy capitalises: "Art. 45 GDPR", "Attn:", "CC:", "No. 3".
+    "art arts sec para attn cc no nos vol ch"))
 
 
 def is_not_party(name: str) -> bool:

@@ -249,7 +249,7 @@ def test_unsafe_links_and_remote_images_name_the_line(body: str, message: str) -
     ("{{ ('a,' * 1000)|replace(',', 'x' * 1000) }}", "stopped"),
     ("{% set x = 'a' * 100000 %}{{ [x] * 100000 }}", "stopped: the template builds"),
     ("{% set x = 'a' * 100000 %}{{ ([x] * 1000)|string }}", "stopped: the template builds"),
-    ("{% set l = [1] %}{% set _ = l.append(l) %}{{ l }}", "stopped: the template builds"),
+    ("{% set l = [1] %}{% set _ = l.append(l) %}{{ l|string }}", "stopped: the template builds"),
     ("{{ [1, 2]|random }}", "the 'random' filter"),
     ("{{ lipsum() }}", "undefined variable 'lipsum'"),
     ("{{ '{}'.format(1) }}", "blocked by the template sandbox"),
@@ -274,8 +274,8 @@ def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
     assert "nested too deeply" in str(err.value)
     with pytest.raises(RenderError):
         render("- a\n    - [b](javascript:x)\n", VARS)
-    doc = render("para\n{: #keep .also onclick=alert(1) }\n", VARS)
-    assert doc.sections[0].html == '<p class="also" id="keep">para</p>'
+    doc = render("para\n{: #keep .note onclick=alert(1) }\n", VARS)
+    assert doc.sections[0].html == '<p class="note" id="keep">para</p>'
 
 
 def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:

@@ -196,14 +196,13 @@ def _render(store: GitStore, root: str, name: str, read: Reader, variables: Vari
 
 
 def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -> None:
-    """A file history must not use (a link, bad bytes) is said once, and stops the build
-    only in the newest commit: versions before and after it still build."""
+    """A commit that could not be built (a file history must not use, a template error)
+    is said once, and stops the build only for a file in the newest commit: versions
+    before and after it still build."""
     store.skipped.add(commit.sha)
-    if not isinstance(exc, UnsafeHistory):
-        log.debug("skipping %s: %s", commit.sha[:10], exc)
-    elif newest:
+    if newest and isinstance(exc, UnsafeHistory):
         raise exc
-    elif str(exc) not in store.warned:
+    if str(exc) not in store.warned:  # the newest text is judged by the working tree
         store.warned.add(str(exc))
         log.warning("skipping commit %s: %s", commit.sha[:10], exc)
 

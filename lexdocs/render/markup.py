@@ -29,15 +29,19 @@ import functools
 import hashlib
 import json
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 
-from lexdocs.render.sanitize import Sanitize
+from lexdocs.render.sandbox import MAX_TEXT
+from lexdocs.render.sanitize import Sanitize, UnsafeMarkup
 
 
 class _NoRawHtml(Extension):
@@ -81,19 +85,77 @@ EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRaw
 _WS = re.compile(r"\s+")
 
 
+MAX_MARKDOWN = MAX_TEXT
+"""Characters of Markdown one section may hold, as much as a template may produce: fifty
+times the longest legal section, and a few seconds of converting at most."""
+MAX_MARKDOWN_SECONDS = 3.0
+"""Time one section's conversion may take; a long legal section takes a few hundredths."""
+
+
+class TooCostly(UnsafeMarkup):
+    """Markdown that would take longer to convert than any legal text (Python-Markdown
+    reads `[` repeated 20,000 times in a minute: its link patterns scan ahead from each)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, needle="", hint="split the section, or remove the run of "
+                                                  "brackets or markup characters")
+
+
+class _Clock:
+    """The deadline of the conversion under way; every block and inline step checks it."""
+
+    deadline = float("inf")
+
+    def timed(self, step: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(step)
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            if time.monotonic() > self.deadline:
+                raise TooCostly(f"the Markdown takes more than {MAX_MARKDOWN_SECONDS:g} "
+                                "seconds to convert")
+            return step(*args, **kwargs)
+
+        return bounded
+
+
+_CLOCK = _Clock()
+
+
+def _bounded(md: markdown.Markdown) -> markdown.Markdown:
+    """`md`, with the clock checked before every block processor and inline pattern."""
+    for block in md.parser.blockprocessors:
+        block.run = _CLOCK.timed(block.run)  # type: ignore[method-assign]
+    for inline in md.inlinePatterns:
+        inline.handleMatch = _CLOCK.timed(inline.handleMatch)  # type: ignore[method-assign]
+    return md
+
+
 # The sanitiser runs last, on every text the one converter produces (see `sanitize`).
-_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, Sanitize()])
+_CONVERTER = _bounded(markdown.Markdown(extensions=[*EXTENSIONS, Sanitize()]))
+_REFUSED: dict[str, TooCostly] = {}
+"""Texts that ran out of time, so history meeting one at many commits pays once."""
 
 
 @functools.lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
-    """Render Markdown with the project's fixed extension set.
+    """Render Markdown with the project's fixed extension set, within the budget.
 
     History meets the same section text at many commits, and building a
     converter costs more than converting a section: one converter, reset
     between uses, and results kept by text (a pure function, so never stale).
     """
-    return _CONVERTER.reset().convert(text)
+    if len(text) > MAX_MARKDOWN:
+        raise TooCostly(f"the section's Markdown is longer than {MAX_MARKDOWN} characters")
+    if text in _REFUSED:
+        raise _REFUSED[text]
+    _CLOCK.deadline = time.monotonic() + MAX_MARKDOWN_SECONDS
+    try:
+        return _CONVERTER.reset().convert(text)
+    except TooCostly as exc:
+        if len(_REFUSED) < 64:
+            _REFUSED[text] = exc
+        raise
+    finally:
+        _CLOCK.deadline = float("inf")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ MAX_STEPS = 200_000
 """Loop passes, calls and operations one section may take."""
 MAX_SECONDS = 5.0
 """Wall-clock time one section may take to render."""
+INCLUDE_STEPS = 100
+"""Steps one `{% include %}` costs: reading and running another file is far more than a
+loop pass, and no legal section includes more than a few hundred times."""
 MAX_INT_BITS = 4096
 """Size of any whole number a template computes."""
 _SIZED = (str, list, tuple, dict, set, frozenset)
@@ -40,6 +43,11 @@ _REFUSED_FILTERS = {"format": "string formatting", "random": "random choice",
 
 class LimitExceeded(SecurityError):
     """A template asked for more time or memory than any legal text needs."""
+
+
+class Unprintable(SecurityError):
+    """A template printed something that is not text, a number or a declared value: its
+    text would be Python's (a generator's memory address), different in every build."""
 
 
 class _NotingContext(Context):
@@ -82,6 +90,13 @@ class GuardedEnvironment(SandboxedEnvironment):
             raise LimitExceeded(f"the template takes more than {MAX_STEPS} steps")
         if self.steps % 64 == 0 and time.monotonic() > self.deadline:
             raise LimitExceeded(f"the template takes more than {MAX_SECONDS:g} seconds")
+
+    def get_template(self, name: Any, parent: str | None = None,
+                     globals: Any = None) -> Any:
+        """Every `{% include %}` the template runs draws on the budget: ten files that each
+        include the next ten times would otherwise render ten billion times."""
+        self.tick(INCLUDE_STEPS)
+        return super().get_template(name, parent, globals)
 
     def render_bounded(self, name: str, namespace: dict[str, Any]) -> str:
         """Render, stopping as soon as the output outgrows any legal section."""

@@ -34,7 +34,7 @@ from lexdocs.render.anchors import check_anchors
 from lexdocs.render.sandbox import (
     GuardedEnvironment,
     LimitExceeded,
-    check_weight,
+    Unprintable,
     unsafe_template_name,
 )
 from lexdocs.render.sanitize import UnsafeMarkup
@@ -47,7 +47,11 @@ from lexdocs.sources.variables import (
     Variables,
     escape_markdown,
 )
-from lexdocs.sources.yamlsrc import front_matter_end
+from lexdocs.sources.yamlsrc import (
+    control_character,
+    front_matter_end,
+    refuse_control_characters,
+)
 
 if TYPE_CHECKING:
     from lexdocs.render.memo import RenderMemo
@@ -166,6 +170,7 @@ class _TreeLoader(BaseLoader):
         text = self.read(path)
         if text is None:
             raise TemplateNotFound(path)
+        refuse_control_characters(text, path)
         self.seen[path] = text
         return blank_front_matter(text), path, lambda: self.read(path) == text
 
@@ -179,6 +184,12 @@ def blank_front_matter(text: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
+    """What `{{ }}` prints: text, a number, or a value the project declares.
+
+    Anything else would print as Python shows it (`range(3)` as a generator's memory
+    address, a group as a dict), which differs from build to build or shows the
+    reader internals: it stops the render at the template's line instead.
+    """
     if isinstance(value, Value):
         return value.markdown
     if isinstance(value, Record):
@@ -186,9 +197,25 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, tuple) and all(isinstance(v, Record) for v in value):
         return ", ".join(format_record(r) for r in value)
     if isinstance(value, str):
+        found = control_character(value)
+        if found is not None:
+            raise Unprintable(f"the text holds the control character U+{ord(value[found]):04X}")
         return escape_markdown(value)
-    check_weight(value)  # a list of long strings is short until it is printed
-    return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    raise Unprintable(f"{{{{ }}}} may show only text, numbers and declared values, "
+                      f"not {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    """What a refused value is, in an author's words."""
+    if isinstance(value, bool) or value is None:
+        return f"'{value}'"
+    if isinstance(value, Namespace | dict):
+        return "a group of values (name one of its members)"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "a list (loop over it, or join it with |join(', '))"
+    return f"a {type(value).__name__} object"
 
 
 def format_record(record: Record) -> str:
@@ -242,7 +269,14 @@ class _Checker:
                               line=exc.lineno, hint="check the {{ }} and {% %} tags") from exc
         except RecursionError:
             raise RenderError("the template is nested too deeply", path=path,
+                              line=_lexed_line(self.env, source, name, path),
                               hint="simplify the {{ }} and {% %} tags") from None
+        except (ValueError, ArithmeticError, MemoryError) as exc:
+            # A literal Python cannot hold (an integer of 5,000 digits): Jinja's lexer
+            # lets the error through untranslated.
+            raise RenderError(f"template syntax error: {type(exc).__name__}: {exc}", path=path,
+                              line=_lexed_line(self.env, source, name, path),
+                              hint="check the {{ }} and {% %} tags") from None
         local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
         try:
             self._visit(tree, path, local, (*stack, path))
@@ -331,6 +365,26 @@ def _parse(env: SandboxedEnvironment, source: str, name: str, path: str) -> node
     return _PARSED[key]
 
 
+def _lexed_line(env: SandboxedEnvironment, source: str, name: str, path: str) -> int:
+    """The line at which reading `source` fails (or its last line), for errors Jinja
+    raises without one."""
+    line = 1
+    tokens = env.lexer.tokeniter(source, name, path)
+
+    def noting() -> Iterator[tuple[int, str, str]]:
+        nonlocal line
+        for token in tokens:
+            line = token[0]
+            yield token
+
+    try:
+        for _ in env.lexer.wrap(noting(), name, path):
+            pass
+    except Exception:  # the failure itself is reported by the caller
+        return line
+    return line
+
+
 def _const_key(node: nodes.Getitem) -> Any:
     return node.arg.value if isinstance(node.arg, nodes.Const) else None
 
@@ -360,6 +414,8 @@ def _runtime_line(exc: BaseException, path: str) -> int | None:
 _RUNTIME_ERRORS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...],
                              Callable[[Any], str], str], ...] = (
     (LimitExceeded, lambda e: f"stopped: {e}", "a legal text needs no such computation"),
+    (Unprintable, lambda e: f"cannot print: {e}",
+     "print a variable, a text or a number; loop over a list"),
     (SecurityError, lambda e: f"blocked by the template sandbox: {e}",
      "use only variables from variables.yml"),
     (UndefinedError, lambda e: f"undefined value: {e.message}",
@@ -367,8 +423,12 @@ _RUNTIME_ERRORS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ..
     (TemplateNotFound, lambda e: f"included file '{e.name}' does not exist", ""),
     (TemplateError, lambda e: f"cannot render: {e.message}", ""),
     (RecursionError, lambda e: "the template calls itself without end", "remove the recursion"),
-    # A template's own expression failed (1/0, 'a' + 1, ...): the author's mistake.
-    ((ArithmeticError, TypeError, ValueError, LookupError, MemoryError, SyntaxError),
+    # A template's own expression failed (1/0, 'a' + 1, a filter given the wrong kind of
+    # value: `5|wordwrap`, `cycler()`, `'abc'|truncate(1)`): the author's mistake. Each of
+    # these reached the catch-all once; a template can raise nothing outside this list
+    # without a bug in Jinja or here.
+    ((ArithmeticError, TypeError, ValueError, LookupError, MemoryError, SyntaxError,
+      AttributeError, RuntimeError, AssertionError),
      lambda e: f"cannot render: {type(e).__name__}: {e}",
      "check the expressions in {{ }} and {% %}"),
 )
@@ -405,17 +465,19 @@ def _render_section(env: GuardedEnvironment, section: SectionSource,
         raise
     except Exception as exc:
         message, hint = _explain(exc)
-        raise RenderError(message, path=section.path, line=_runtime_line(exc, section.path),
+        raise RenderError(message, path=section.path,
+                          line=_runtime_line(exc, section.path) or section.body_line,
                           hint=hint) from exc
     body = body.strip("\n") + "\n"
     try:
         html = markup.to_html(body)
     except UnsafeMarkup as exc:
         raise RenderError(exc.message, path=section.path,
-                          line=_source_line(env, section.path, exc.needle),
+                          line=_source_line(env, section.path, exc.needle) or section.body_line,
                           hint=exc.hint) from exc
     except RecursionError:
         raise RenderError("the Markdown is nested too deeply", path=section.path,
+                          line=section.body_line,
                           hint="use fewer levels of lists or quotes") from None
     rendered = RenderedSection(id=section.id, title=section.title, tags=section.tags,
                                material=section.material, path=section.path, markdown=body,

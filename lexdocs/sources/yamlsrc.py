@@ -8,6 +8,7 @@ building plain Python values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from typing import Any
 
@@ -20,6 +21,13 @@ from lexdocs.errors import SourceError
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOM = "\ufeff"
+# What no source may hold: C0 controls but tab and line feed (a bare CR has become a line
+# feed by now, so one left is written as "\r" on purpose), DEL, C1 controls, the Unicode
+# line and paragraph separators, lone surrogates and the two non-characters XML refuses.
+# They are invisible in an editor, yet a NUL or an ESC stops the feeds and PDFs, a CR
+# starts a new header line in an e-mail subject, and an ESC sequence rewrites the
+# terminal of whoever runs `lexdocs render`.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 KeyPath = tuple[Hashable, ...]
 LineMap = dict[KeyPath, int]
 
@@ -33,6 +41,22 @@ def normalise_text(text: str) -> str:
     if text.startswith(_BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def control_character(text: str) -> int | None:
+    """The index of the first character `text` must not hold (see `_CONTROL`), or None."""
+    found = _CONTROL.search(text)
+    return found.start() if found else None
+
+
+def refuse_control_characters(text: str, path: str, first_line: int = 1,
+                              what: str = "this line") -> None:
+    """Stop at the first control character of `text`, naming its line."""
+    found = control_character(text)
+    if found is not None:
+        raise SourceError(f"{what} contains the control character U+{ord(text[found]):04X}",
+                          path=path, line=first_line + text.count("\n", 0, found),
+                          hint="delete it; it is invisible in most editors")
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
@@ -107,7 +131,7 @@ class _Builder:
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
                 kline = knode.start_mark.line + 1 + self.offset
-                k = self._scalar(knode, kline)
+                k = self._scalar(knode, kline, "this key")
                 if not isinstance(k, Hashable):
                     raise SourceError("a key must be a plain word", path=self.path, line=kline)
                 if k in out:
@@ -122,16 +146,21 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, line)
+        what = f"the {key[-1]}" if key and isinstance(key[-1], str) else "this value"
+        return self._scalar(node, line, what)
 
-    def _scalar(self, node: yaml.Node, line: int) -> Any:
+    def _scalar(self, node: yaml.Node, line: int, what: str) -> Any:
         """A key or a leaf value; a value YAML cannot build (a 13th month) is an error here."""
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
             raise SourceError(f"'{node.value}' is not a date or value YAML can read: {exc}",
                               path=self.path, line=line,
                               hint="a date must be a real day, written YYYY-MM-DD") from exc
+        if isinstance(value, str):
+            # YAML's reader refuses them raw; a quoted "\0", "\e" or "\r" escape makes one.
+            refuse_control_characters(value, self.path, line, what)
+        return value
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, str, int]:
@@ -158,6 +187,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], LineMap, s
         raise SourceError("front matter must be a mapping of keys", path=path, line=2,
                           hint="write 'id: ...' and 'title: ...' lines")
     body_line = meta_text.count("\n") + 3
+    refuse_control_characters(text[end:], path, body_line)
     return meta, lines, text[end:], body_line
 
 

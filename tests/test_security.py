@@ -26,11 +26,12 @@ from mkdocs.exceptions import Abort
 from lexdocs.cli import main
 from lexdocs.errors import GitError
 from lexdocs.history.versions import load_histories
-from tests.conftest import INTRO, RETENTION, Repo, write_project
+from tests.conftest import INTRO, RETENTION, Repo, lexdocs, write_project
 
 INTRO_PATH = "policy_src/privacy/10-intro.md"
 RET_PATH = "policy_src/privacy/20-retention.md"
 LOG = "policy_src/privacy/changes.yml"
+DOC = "policy_src/privacy/document.yml"
 FRONT = "---\nid: intro\ntitle: Introduction\n---\n"  # the body starts on line 5
 EPOCH = "1740787200"  # 2025-03-01
 
@@ -148,8 +149,8 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("zero-division", _body("{{ 1 // 0 }}"), f"{INTRO_PATH}:5: ", "ZeroDivisionError"),
     ("type-error", _body("{{ 'a' + 1 }}"), f"{INTRO_PATH}:5: ", "TypeError"),
     ("deep-nesting", _body("{{ " + "(" * 600 + "1" + ")" * 600 + " }}"),
-     f"{INTRO_PATH}: ", "nested too deeply"),
-    ("deep-markdown", _body("- " * 2000 + "x"), f"{INTRO_PATH}: ", "nested too deeply"),
+     f"{INTRO_PATH}:5: ", "nested too deeply"),
+    ("deep-markdown", _body("- " * 2000 + "x"), f"{INTRO_PATH}:5: ", "nested too deeply"),
     ("yaml-control-char", _bytes(INTRO_PATH, b"---\nid: intro\ntitle: A\x07B\n---\nx\n"),
      f"{INTRO_PATH}:3: ", "cannot appear in YAML"),
     ("yaml-alias-bomb", lambda r: r.write(INTRO_PATH, "---\nid: intro\ntitle: I\n" + BOMB
@@ -161,7 +162,66 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
      f"{INTRO_PATH}:6: ", "is not UTF-8"),
     ("not-utf8-variables", _bytes("policy_src/variables.yml", b"a:\n  b: \xe9\n"),
      "policy_src/variables.yml:2: ", "is not UTF-8"),
+    # Errors a template raises that once reached the "unexpected" catch-all.
+    ("filter-wrong-type", _body("{{ 5|wordwrap }}"), f"{INTRO_PATH}:5: ", "AttributeError"),
+    ("empty-cycler", _body("Text.\n\n{{ cycler() }}"), f"{INTRO_PATH}:7: ", "RuntimeError"),
+    ("truncate-short", _body("{{ 'abcdef'|truncate(1) }}"), f"{INTRO_PATH}:5: ",
+     "AssertionError"),
+    ("huge-literal", _body("{{ " + "9" * 5000 + " }}"), f"{INTRO_PATH}:5: ", "ValueError"),
+    ("float-overflow", _body("{{ 10**400|float }}"), f"{INTRO_PATH}:5: ", "OverflowError"),
+    ("surrogate-output", _body("{{ '\\udcff' }}"), f"{INTRO_PATH}:5: ", "U+DCFF"),
+    # Only text, numbers and declared values are printed: no memory addresses.
+    ("generator-output", _body("{{ range(3) }}"), f"{INTRO_PATH}:5: ", "not a generator"),
+    ("group-output", _body("{{ retention }}"), f"{INTRO_PATH}:5: ", "group of values"),
+    ("none-output", _body("{{ none }}"), f"{INTRO_PATH}:5: ", "not 'None'"),
+    # Budgets: Markdown and includes.
+    ("bracket-run", _body("[" * 40000), f"{INTRO_PATH}:5: ", "seconds to convert"),
+    ("markdown-size", lambda r: r.write(INTRO_PATH, FRONT + "word " * 250_001),
+     f"{INTRO_PATH}:5: ", "longer than"),
+    ("include-bomb", lambda r: _include_bomb(r), f"{INTRO_PATH}:5: ", "steps"),
+    # Control characters, refused where they are written.
+    ("title-nul", lambda r: r.write(INTRO_PATH, FRONT.replace("Introduction", '"A\\0B"') + "x\n"),
+     f"{INTRO_PATH}:3: ", "U+0000"),
+    ("title-escape", lambda r: r.write(INTRO_PATH, FRONT.replace(
+        "Introduction", '"\\e[2J\\e[31mIntro"') + "x\n"), f"{INTRO_PATH}:3: ", "U+001B"),
+    ("title-vertical-tab", lambda r: r.write(INTRO_PATH, FRONT.replace(
+        "Introduction", '"A\\vB"') + "x\n"), f"{INTRO_PATH}:3: ", "U+000B"),
+    ("document-title-cr", lambda r: r.replace(DOC, "title: Privacy Statement",
+                                              'title: "Privacy\\rBcc: victim@example.com"'),
+     f"{DOC}:1: ", "U+000D"),
+    ("variable-escape", lambda r: r.replace("policy_src/variables.yml", "value: 90 days",
+                                            'value: "90 days\\e[8m"'),
+     "policy_src/variables.yml:7: ", "U+001B"),
+    ("body-escape", _body("Text.\n\nMore \x1b[2J text."), f"{INTRO_PATH}:7: ", "U+001B"),
+    ("line-separator", _body("Text\u2028more."), f"{INTRO_PATH}:5: ", "U+2028"),
+    # Links whose host a browser reads otherwise than a reader does.
+    ("backslash-host", _body("[opt out](https:\\\\other.example/x)"), f"{INTRO_PATH}:5: ",
+     "a backslash"),
+    ("backslash-at", _body("[opt out](https://other.example\\@chatlio.com/x)"),
+     f"{INTRO_PATH}:5: ", "a backslash"),
+    ("tab-in-scheme", _body("[opt out](ht&#9;tps://other.example/x)"), f"{INTRO_PATH}:5: ",
+     "U+0009"),
+    ("credentials", _body("[opt out](https://chatlio.com@other.example/x)"),
+     f"{INTRO_PATH}:5: ", "browsers open other.example"),
+    ("backslash-image", _body("![p](/\\other.example/p.png)"), f"{INTRO_PATH}:5: ",
+     "is not on this site"),
+    # Section text cannot dress as the site's banner or a dialog.
+    ("class-banner", _body("Text.\n{: .lx-banner .md-dialog--active }"), f"{INTRO_PATH}:6: ",
+     "the class 'lx-banner' is not allowed"),
+    ("class-on-heading", _body("# Head {: .md-dialog--active }"), f"{INTRO_PATH}:5: ",
+     "the class 'md-dialog--active'"),
+    ("include-escape", lambda r: (r.write("policy_src/privacy/_x.md", "ok\nbad \x1b[2J\n"),
+                                  _body("{% include 'privacy/_x.md' %}")(r)),
+     "policy_src/privacy/_x.md:2: ", "U+001B"),
 ]
+
+
+def _include_bomb(repo: Repo) -> None:
+    """Ten small files, each including the next ten times: 10**10 renders from 2 KB."""
+    for level in range(10):
+        inner = f"{{% include 'privacy/_b{level + 1}.md' %}}" * 10 if level < 9 else "x"
+        repo.write(f"policy_src/privacy/_b{level}.md", inner + "\n")
+    _body("{% include 'privacy/_b0.md' %}")(repo)
 
 
 @pytest.mark.parametrize(("case", "spoil", "where", "words"), CASES, ids=[c[0] for c in CASES])
@@ -216,10 +276,10 @@ def attributes(html: str) -> list[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize("body", [
-    "para\n{: #keep .also onclick=\"alert(1)\" style=\"background:url(https://x.example/a)\" }",
-    "# Head {: #keep .also onmouseover=alert(1) }",
-    "| a |\n|:-|\n| x |\n{: #keep .also onclick=alert(1) }",
-    "[x](https://example.com){: #keep .also onclick=alert(1) target=_blank }",
+    "para\n{: #keep .note onclick=\"alert(1)\" style=\"background:url(https://x.example/a)\" }",
+    "# Head {: #keep .note onmouseover=alert(1) }",
+    "| a |\n|:-|\n| x |\n{: #keep .note onclick=alert(1) }",
+    "[x](https://example.com){: #keep .note onclick=alert(1) target=_blank }",
 ])
 def test_attr_list_sets_only_id_and_class(body: str) -> None:
     from lexdocs.render import markup
@@ -433,3 +493,79 @@ def test_a_symlinked_folder_in_an_older_commit_skips_that_commit_only(
         assert [v.id for v in history.versions] == ["2024-09-01", "2024-11-01"], build
         warned = [r.getMessage() for r in caplog.records if "symbolic link" in r.getMessage()]
         assert len(warned) == 1 and "policy_src/privacy" in warned[0], (build, warned)
+
+
+@pytest.mark.parametrize("bad", ["{{ 5|wordwrap }}", "{{ cycler() }}", "{{ range(3) }}"])
+def test_a_template_error_in_an_older_commit_is_a_warning_naming_it(
+        tmp_path: Path, bad: str, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Fixed in the next commit, a template error no table knew once failed every later
+    build, `check` and `diff`: now the bad commit is skipped, said once by its id."""
+    repo = _history_project(tmp_path)
+    repo.write(INTRO_PATH, INTRO + bad + "\n")
+    sha = repo.commit("Broken template", "2024-10-01T10:00:00+00:00")
+    repo.write(INTRO_PATH, INTRO)
+    repo.commit("Fixed", "2024-10-02T10:00:00+00:00")
+    site = tmp_path / "site"
+    assert build(repo.path, site, caplog) is None
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING
+              and sha[:10] in r.getMessage()]
+    assert len(warned) == 1 and f"{INTRO_PATH}:6: " in warned[0], warned
+    assert "unexpected" not in caplog.text
+    capsys.readouterr()
+    for command in (["check", "--today", "2025-06-01"], ["diff", "privacy"], ["versions"]):
+        code = lexdocs("-C", str(repo.path), *command)
+        out = capsys.readouterr()
+        assert code == 0, (command, out.err)
+        assert "unexpected" not in out.err and out.out.strip(), (command, out)
+
+
+def test_control_characters_never_reach_the_terminal_or_a_notice(
+        built: Built, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A CR in a title would start a "Bcc:" header in notice.json's subject, an ESC would
+    rewrite the terminal of whoever runs `lexdocs versions`: refused in the change log too."""
+    repo, site, before = built
+    try:
+        repo.write(LOG, '- summary: "Fixed\\e]0;owned\\a"\n  effective: 2024-12-01\n')
+        for command in ("check", "versions"):
+            with pytest.raises(SystemExit) as ended:
+                main(["-C", str(repo.path), command])
+            err = capsys.readouterr().err
+            assert ended.value.code == 1, err
+            assert err.startswith(f"error: {LOG}:1: the summary contains the control "
+                                  "character U+001B"), err
+            assert err.count("\n") == 1 and "\x1b" not in err
+        message = build(repo.path, site, caplog)
+        assert message is not None and f"{LOG}:1: " in message, message
+        assert snapshot(site) == before
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+        repo.git("clean", "-qfd")
+
+
+@pytest.mark.parametrize("new", [
+    "https:\\\\other.example/x", "https://other.example\\@chatlio.com/x",
+    "ht\ttps://other.example/x", "https://chatlio.com\n@other.example/x", "//other.example/x",
+    "https://%6Fther.example/x", "https://OTHER.example./x", "HTTPS://b\u00fccher.example/",
+    "https://chatlio.com@other.example/", "https://0x7f.1/",
+])
+def test_a_link_host_is_read_as_browsers_read_it(new: str) -> None:
+    """Each of these opens another organisation's site in every browser; none may pass as
+    link maintenance within chatlio.com."""
+    from lexdocs.review.links import judge
+
+    verdict = judge("https://chatlio.com/legal/privacy/", new, "opt out",
+                    home="https://chatlio.com/legal/")
+    assert verdict.material and verdict.rule == "link-other-site", verdict
+    assert "chatlio.com" not in verdict.evidence[-1], verdict.evidence
+
+
+def test_a_link_within_the_site_stays_maintenance_however_spelt() -> None:
+    from lexdocs.review.links import judge
+
+    for new in ("/legal/terms/", "HTTPS://CHATLIO.COM./legal/", "https://help.chatlio.com/x",
+                "#retention", "../terms/"):
+        verdict = judge("https://chatlio.com/legal/privacy/", new, "opt out",
+                        home="https://chatlio.com/legal/")
+        assert not verdict.material, (new, verdict)

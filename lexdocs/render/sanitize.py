@@ -7,9 +7,14 @@ element tree, after every other step has run:
 
 - elements: only those Markdown makes (paragraphs, lists, tables, links, ...);
 - attributes: an allow-list (`id`, `class`, and what links, images, ordered
-  lists and table cells need); `attr_list` cannot add `onclick` or `style`;
+  lists and table cells need); `attr_list` cannot add `onclick` or `style`, and
+  a class must be one of `SECTION_CLASSES` (never one of the page's own);
 - links: https, http, mailto, tel and site-relative addresses only, judged
-  after entity decoding, so `jav&#x61;script:` is seen for what it is;
+  after entity decoding, so `jav&#x61;script:` is seen for what it is; hosts are
+  read by the WHATWG URL standard (what browsers do, through `ada_url`), and a
+  link a browser would repair before following it (a backslash, a tab or other
+  control character, a user name before an `@`) is refused: its host is not
+  the one a reader sees;
 - images: site-local only; a remote image would make every reader's browser
   call another host, so it stops the build (`UnsafeMarkup`, which the renderer
   reports with the file and line).
@@ -22,6 +27,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import markdown
+from ada_url import URL, check_url
 from markdown.blockparser import State
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -40,9 +46,18 @@ _ALIGN = {"left", "right", "center"}
 # An id starts with a letter: the theme's own elements use ids like "__search", and a
 # section must not be able to stand in for them.
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_:.\-]*$")
-_CLASSES = re.compile(r"^[A-Za-z0-9_\- ]*$")
+SECTION_CLASSES = frozenset({"note"})
+"""The classes a section may give itself with `{: .name }`. Neither policy_src/ nor the
+skeleton uses any; the page's own parts (`lx-banner`, `md-dialog--active`, ...) are
+styled and scripted by class, so section text that took their classes could dress
+itself as the site's "upcoming version" banner or a dialog."""
 # Browsers drop these from a URL before reading its scheme ("java\tscript:").
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# What browsers repair in a URL before they follow it: "https:\\other.example" opens
+# other.example, and tabs and newlines vanish wherever they stand.
+_REPAIRED = re.compile(r"[\\\x00-\x1f\x7f]")
+_HERE = "site.invalid"
+_PAGE = f"https://{_HERE}/page/"  # stands for the page a relative link is on
 
 
 class UnsafeMarkup(ValueError):
@@ -55,15 +70,34 @@ class UnsafeMarkup(ValueError):
         self.hint = hint
 
 
-def decoded(url: str) -> str:
-    """A URL as a browser reads it: entities decoded, invisible characters removed."""
+def unescaped(url: str) -> str:
+    """A URL with its entities decoded, as the browser has it from the page."""
     text = url.replace(AMP_SUBSTITUTE, "&")
     for _ in range(3):  # "&amp;#106;" decodes twice in some pipelines; never trust one pass
-        unescaped = html.unescape(text)
-        if unescaped == text:
+        plain = html.unescape(text)
+        if plain == text:
             break
-        text = unescaped
-    return _INVISIBLE.sub("", text)
+        text = plain
+    return text
+
+
+def decoded(url: str) -> str:
+    """A URL as a browser reads its scheme: entities decoded, invisible characters removed."""
+    return _INVISIBLE.sub("", unescaped(url))
+
+
+def web_host(url: str) -> str | None:
+    """The host a browser opens for `url`, by the WHATWG URL standard: "" for a place on
+    this site (a path, an anchor) or an address without a host (mailto:), None for text
+    no browser can follow. International names come back in their ASCII (xn--) form."""
+    text = unescaped(url)
+    try:
+        if check_url(text):  # absolute: its own scheme and host, whatever the page
+            return URL(text).hostname
+        resolved = URL(text, _PAGE)
+    except ValueError:
+        return None
+    return "" if resolved.hostname == _HERE else resolved.hostname
 
 
 def scheme(url: str) -> str | None:
@@ -74,18 +108,38 @@ def scheme(url: str) -> str | None:
 
 def is_site_local(url: str) -> bool:
     """True for a path on this site: no scheme, no other host (`//host`, `\\\\host`)."""
-    plain = decoded(url)
-    if scheme(url) is not None or "\\" in plain:
+    if scheme(url) is not None or _REPAIRED.search(unescaped(url)):
         return False
-    return not plain.startswith("//")
+    return web_host(url) == ""
 
 
 def check_link(url: str) -> None:
-    """Refuse a link a reader's click would turn into script or an unknown scheme."""
+    """Refuse a link a reader's click would turn into script or an unknown scheme, or
+    one whose host the browser reads otherwise than a reader of the address does."""
     found = scheme(url)
     if found is not None and found not in _LINK_SCHEMES:
         raise UnsafeMarkup(f"link scheme '{found}:' is not allowed", needle=_needle(url),
                            hint="link with https:, http:, mailto:, tel: or a site path")
+    text = unescaped(url)
+    shown = _INVISIBLE.sub(" ", text)[:80]
+    bad = _REPAIRED.search(text)
+    if bad:
+        what = "a backslash" if bad.group() == "\\" else \
+            f"the control character U+{ord(bad.group()):04X}"
+        raise UnsafeMarkup(f"the link '{shown}' holds {what}, which browsers repair before "
+                           "they follow it", needle=_needle(url),
+                           hint="write the address as the browser's address bar shows it")
+    if found in ("http", "https") or text.startswith("//"):
+        try:
+            parsed = URL(text, _PAGE)
+        except ValueError:
+            raise UnsafeMarkup(f"the link '{shown}' is not a web address a browser can open",
+                               needle=_needle(url), hint="check the address") from None
+        if parsed.username or parsed.password:
+            raise UnsafeMarkup(f"the link '{shown}' names a user before '@': browsers open "
+                               f"{parsed.hostname}, not what comes before the '@'",
+                               needle=_needle(url),
+                               hint="link to the site itself, without 'name@' before its host")
 
 
 def check_embedded(url: str) -> None:
@@ -104,6 +158,12 @@ def _needle(url: str) -> str:
 
 def _clean_attrs(el: ET.Element) -> None:
     allowed = _GLOBAL_ATTRS | _ELEMENT_ATTRS.get(el.tag, set())
+    for name in el.attrib.get("class", "").split():
+        if name not in SECTION_CLASSES:
+            raise UnsafeMarkup(f"the class '{name[:40]}' is not allowed in a section",
+                               needle=f".{name}"[:40],
+                               hint="classes a section may use: "
+                                    + ", ".join(sorted(SECTION_CLASSES)))
     for key, value in list(el.attrib.items()):
         if key not in allowed or not _attr_ok(el.tag, key, value):
             del el.attrib[key]
@@ -112,8 +172,6 @@ def _clean_attrs(el: ET.Element) -> None:
 def _attr_ok(tag: str, key: str, value: str) -> bool:
     if key == "id":
         return bool(_ID.match(value))
-    if key == "class":
-        return bool(_CLASSES.match(value))
     if key == "style":
         return bool(_ALIGN_STYLE.match(value))
     if key == "align":

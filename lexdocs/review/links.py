@@ -13,7 +13,8 @@ Public Suffix List, private suffixes included, so `a.github.io` and
 `b.github.io` are two organisations while `www.example.co.uk` and
 `help.example.co.uk` are one. The list ships inside `publicsuffixlist`: no
 network at build or test time. A URL written out as visible text is judged
-by the same rule (redline.py pairs the URLs that changed).
+by the same rule (redline.py pairs the URLs that changed). Hosts are read by
+the WHATWG URL standard, as a reader's browser reads them (`sanitize.web_host`).
 
 Verdicts are the materiality module's `Verdict`, so a link's rule id and the
 hosts it names travel with the other verdicts into every output.
@@ -28,9 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ada_url import idna_to_unicode
 from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
+from lexdocs.render.sanitize import scheme, web_host
 from lexdocs.review.materiality import Verdict
 
 
@@ -69,22 +72,27 @@ def _place(url: str) -> Place:
     url = url.strip()
     if url.lower().startswith("www."):
         url = "http://" + url
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "mailto":
-        host = parts.path.rpartition("@")[2].split("?")[0].lower()
-    elif scheme in ("tel", "sms"):
-        return Place(site=f"{scheme}:{parts.path}", host=f"{scheme}:{parts.path}")
+    kind = scheme(url)
+    if kind == "mailto":
+        host = urlsplit(url).path.rpartition("@")[2].split("?")[0].lower()
+    elif kind in ("tel", "sms"):
+        path = urlsplit(url).path
+        return Place(site=f"{kind}:{path}", host=f"{kind}:{path}")
     else:
-        host = (parts.hostname or "").lower().rstrip(".")
+        # The host a browser opens, read as browsers read it: `https:\\other.example/x`
+        # and `https://other.example\\@this.site/` both lead to other.example.
+        found = web_host(url)
+        if found is None:  # no browser can follow it: a place of its own, never this site
+            return Place(site=url, host=url)
+        host = found.lower().rstrip(".")
     if not host:
         return Place(site=None, host="this site")
     try:
-        ipaddress.ip_address(host)
+        ipaddress.ip_address(host.strip("[]"))
         return Place(site=host, host=host)
     except ValueError:
         pass
-    return Place(site=_psl().privatesuffix(host) or host, host=host)
+    return Place(site=_psl().privatesuffix(host) or host, host=idna_to_unicode(host) or host)
 
 
 _RESERVED = ("example.com", "example.org", "example.net", "localhost")

@@ -41,6 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
 from lexdocs.engines import guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, ContentTree, content_tree, local_links
@@ -125,6 +126,10 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
+        # docs/ and mkdocs.yml are committed as the sections are: judged before anything
+        # is staged, so a refused file leaves the last site as it was.
+        for finding in stop_on_errors(site_findings(config, project)):
+            log.warning("%s", finding)
         raw = config.extra.get("lexdocs") if self.from_extra else dict(self.config)
         self.options = options_from(project, raw, config.site_url or "")
         # The working tree, loaded once per build: the menu needs its titles now, and

@@ -569,3 +569,127 @@ def test_a_link_within_the_site_stays_maintenance_however_spelt() -> None:
         verdict = judge("https://chatlio.com/legal/privacy/", new, "opt out",
                         home="https://chatlio.com/legal/")
         assert not verdict.material, (new, verdict)
+
+
+# docs/ and mkdocs.yml --------------------------------------------------------------------
+
+MK = "mkdocs.yml"
+PAGE = "docs/page.md"
+
+
+def _mk(old: str, new: str) -> Callable[[Repo], None]:
+    return lambda repo: repo.replace(MK, old, new)
+
+
+def _mk_line(repo: Repo, needle: str) -> int:
+    return next(i for i, line in enumerate(repo.read(MK).split("\n"), 1) if needle in line)
+
+
+SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
+    # (case, how to spoil the project, the error's "file:line: " (a mkdocs.yml line is
+    # found by the text after '@'), words it must say)
+    ("link-to-git-config", lambda r: _link(r, "docs/config.txt", "../.git/config"),
+     "docs/config.txt: ", "it is a symbolic link"),
+    ("link-to-passwd", lambda r: _link(r, "docs/passwd", "/etc/passwd"),
+     "docs/passwd: ", "symbolic link"),
+    ("linked-folder", lambda r: _link(r, "docs/etc", "/etc"), "docs/etc: ", "symbolic link"),
+    ("page-script", lambda r: r.write(PAGE, "# Page\n\nText.\n<script>alert(1)</script>\n"),
+     f"{PAGE}:4: ", "<script>"),
+    ("page-event-handler", lambda r: r.write(PAGE, "# Page\n\n<img src=a.png onerror=alert(1)>\n"),
+     f"{PAGE}:3: ", "'onerror' attribute"),
+    ("page-javascript-link", lambda r: r.write(PAGE, "# Page\n\n[x](javascript:alert(1))\n"),
+     f"{PAGE}:3: ", "'javascript:' scheme"),
+    ("page-remote-image", lambda r: r.write(PAGE, "# P\n\n![t](https://other.example/t.png)\n"),
+     f"{PAGE}:3: ", "from another host"),
+    ("page-iframe", lambda r: r.write(PAGE, "# P\n\n<iframe src=\"/x\"></iframe>\n"),
+     f"{PAGE}:3: ", "<iframe>"),
+    ("svg-script", lambda r: r.write("docs/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg">'
+                                     "\n<script>alert(1)</script></svg>\n"),
+     "docs/logo.svg:2: ", "<script>"),
+    ("svg-onload", lambda r: r.write("docs/logo.svg", '<svg onload="alert(1)"/>\n'),
+     "docs/logo.svg:1: ", "'onload' attribute"),
+    ("svg-remote-image", lambda r: r.write("docs/logo.svg", "<svg>\n<image href="
+                                           '"https://other.example/i.png"/></svg>\n'),
+     "docs/logo.svg:2: ", "from another host"),
+    ("html-script", lambda r: r.write("docs/extra.html", "<p>x</p>\n<script src=a.js></script>"),
+     "docs/extra.html:2: ", "<script>"),
+    ("script-file", lambda r: r.write("docs/assets/lexdocs/lexdocs.js", "alert(1)\n"),
+     "docs/assets/lexdocs/lexdocs.js: ", "a script in docs/"),
+    ("css-import", lambda r: r.write("docs/site.css", "p {}\n@import url(https://other.example/c.css);\n"),
+     "docs/site.css:2: ", "from another host"),
+    ("extra-javascript", _mk("extra:\n", "extra_javascript:\n  - https://other.example/x.js\n"
+                             "extra:\n"), f"{MK}:@- https://other.example/x.js",
+     "'extra_javascript.0'"),
+    ("extra-javascript-local", _mk("extra:\n", "extra_javascript: [js/mine.js]\nextra:\n"),
+     f"{MK}:@extra_javascript", "other than the theme's and lexdocs' own"),
+    ("extra-css", _mk("extra:\n", "extra_css:\n  - //other.example/x.css\nextra:\n"),
+     f"{MK}:@- //other.example/x.css", "'extra_css.0'"),
+    ("theme-font", _mk("font: false ", "font: {text: Roboto} "), f"{MK}:@font:",
+     "'theme.font'"),
+    ("theme-font-absent", _mk("  font: false ", "  # "), f"{MK}:@theme:", "'theme.font'"),
+    ("theme-logo", _mk("  language: en\n", "  language: en\n  logo: https://other.example/l.png\n"),
+     f"{MK}:@logo:", "'theme.logo'"),
+    ("repo-url", _mk("extra:\n", "repo_url: https://github.com/o/r\nextra:\n"), f"{MK}:@repo_url",
+     "github.com"),
+]
+
+
+@pytest.mark.parametrize(("case", "spoil", "where", "words"), SITE_CASES,
+                         ids=[c[0] for c in SITE_CASES])
+def test_docs_and_mkdocs_yml_keep_the_site_inert(
+        built: Built, case: str, spoil: Callable[[Repo], None], where: str, words: str,
+        capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    """Only policy_src/ was guarded: a link in docs/, a page with script, a font from
+    another host were published as they were. Each stops the build with one line naming
+    the file (and line), leaves the site as it was, and is an error of `lexdocs check`."""
+    repo, site, before = built
+    try:
+        spoil(repo)
+        if "@" in where:
+            path, needle = where.split("@", 1)
+            where = f"{path}{_mk_line(repo, needle)}: "
+        message = build(repo.path, site, caplog)
+        assert message is not None and message.startswith(where), message
+        assert words in message and "\n" not in message, message
+        assert "unexpected" not in caplog.text and "Traceback" not in caplog.text
+        assert snapshot(site) == before
+        capsys.readouterr()
+        assert lexdocs("-C", str(repo.path), "check", "--today", "2024-10-01") == 1
+        flat = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+        assert f"{where}error [site-" in flat and " ".join(words.split()) in flat, flat
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+        repo.git("clean", "-qfd")
+
+
+def test_dev_addr_beyond_loopback_is_a_warning(built: Built,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    repo, _, _ = built
+    try:
+        repo.replace(MK, "extra:\n", "dev_addr: 0.0.0.0:8000\nextra:\n")
+        capsys.readouterr()
+        assert lexdocs("-C", str(repo.path), "check", "--today", "2024-10-01") == 0
+        out = capsys.readouterr().out
+        line = _mk_line(repo, "dev_addr")
+        assert f"{MK}:{line}: warning [site-dev-addr]" in out, out
+        repo.replace(MK, "0.0.0.0:8000", "127.0.0.1:8000")
+        assert lexdocs("-C", str(repo.path), "check", "--today", "2024-10-01") == 0
+        assert "site-dev-addr" not in capsys.readouterr().out
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+
+
+def test_a_script_shown_as_code_in_a_page_is_text(built: Built,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """A fenced or inline code sample is text on the page, not a script."""
+    repo, site, _ = built
+    out = site.parent / "site-code"
+    try:
+        repo.write(PAGE, "# Page\n\n```\n<script>alert(1)</script>\n```\n\n"
+                         "Inline `<img onerror=x>` and a [link](https://other.example/).\n")
+        assert build(repo.path, out, caplog) is None
+        assert "&lt;script&gt;" in (out / "page" / "index.html").read_text(encoding="utf-8")
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+        repo.git("clean", "-qfd")
+        shutil.rmtree(out, ignore_errors=True)

@@ -51,10 +51,12 @@ NOTICE_RULES = (
 
 
 def all_rules() -> list[Rule]:
-    """Notice rules, then compliance rules, for `lexdocs check --list-rules`."""
+    """Notice rules, publishing, compliance rules, then the site's, for
+    `lexdocs check --list-rules`."""
     from lexdocs.checks import publishing
+    from lexdocs.checks.site import SITE_RULES
 
-    return [*NOTICE_RULES, *publishing.RULES, *RULES.values()]
+    return [*NOTICE_RULES, *publishing.RULES, *RULES.values(), *SITE_RULES]
 
 
 def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:
@@ -62,6 +64,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     from lexdocs.checks import publishing
     from lexdocs.checks.compliance import run_checks
     from lexdocs.checks.readability import target_findings
+    from lexdocs.checks.site import project_findings
 
     snap = next(iter(timelines.values())).history.sources
     variables = (snap.variables if snap is not None
@@ -80,6 +83,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     unset = site_url_finding(opts.site_url, opts.project / MKDOCS_FILE)
     findings += [unset] if unset else []
     findings += publishing.findings(opts.project, opts.tz, timelines, today)
+    findings += project_findings(opts.project)  # docs/ and mkdocs.yml, as the build judges them
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))
 

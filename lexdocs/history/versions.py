@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lexdocs.errors import GitError, LexdocsError
+from lexdocs.errors import GitError, LexdocsError, RenderError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
 from lexdocs.history.kept import Found, KeptRenders
 from lexdocs.recall import Recall
@@ -202,7 +202,9 @@ def _skipped(store: GitStore, commit: Commit, exc: LexdocsError, newest: bool) -
     store.skipped.add(commit.sha)
     if newest and isinstance(exc, UnsafeHistory):
         raise exc
-    if str(exc) not in store.warned:  # the newest text is judged by the working tree
+    if not isinstance(exc, UnsafeHistory | RenderError):  # e.g. the document is not there yet
+        log.debug("skipping %s: %s", commit.sha[:10], exc)
+    elif str(exc) not in store.warned:  # the newest text is judged by the working tree
         store.warned.add(str(exc))
         log.warning("skipping commit %s: %s", commit.sha[:10], exc)
 

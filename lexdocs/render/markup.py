@@ -143,19 +143,32 @@ def to_html(text: str) -> str:
     converter costs more than converting a section: one converter, reset
     between uses, and results kept by text (a pure function, so never stale).
     """
-    if len(text) > MAX_MARKDOWN:
-        raise TooCostly(f"the section's Markdown is longer than {MAX_MARKDOWN} characters")
     if text in _REFUSED:
         raise _REFUSED[text]
-    _CLOCK.deadline = time.monotonic() + MAX_MARKDOWN_SECONDS
     try:
-        return _CONVERTER.reset().convert(text)
+        return _convert(_CONVERTER, text)
     except TooCostly as exc:
         if len(_REFUSED) < 64:
             _REFUSED[text] = exc
         raise
+
+
+def _convert(md: markdown.Markdown, text: str) -> str:
+    if len(text) > MAX_MARKDOWN:
+        raise TooCostly(f"the Markdown is longer than {MAX_MARKDOWN} characters")
+    _CLOCK.deadline = time.monotonic() + MAX_MARKDOWN_SECONDS
+    try:
+        return md.reset().convert(text)
     finally:
         _CLOCK.deadline = float("inf")
+
+
+def converter(extensions: list[Any], configs: dict[str, Any] | None = None,
+              ) -> Callable[[str], str]:
+    """A converter for Markdown that is not a section (a page in docs/), with the site's
+    own extensions and raw HTML kept as the site publishes it, within the same budget."""
+    md = _bounded(markdown.Markdown(extensions=extensions, extension_configs=configs or {}))
+    return functools.partial(_convert, md)
 
 
 @dataclass(frozen=True)

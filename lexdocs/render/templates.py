@@ -50,6 +50,7 @@ from lexdocs.sources.variables import (
 from lexdocs.sources.yamlsrc import (
     control_character,
     front_matter_end,
+    normalise_text,
     refuse_control_characters,
 )
 
@@ -170,7 +171,7 @@ class _TreeLoader(BaseLoader):
         text = self.read(path)
         if text is None:
             raise TemplateNotFound(path)
-        refuse_control_characters(text, path)
+        refuse_control_characters(normalise_text(text), path)  # CR ends a line, as in Jinja
         self.seen[path] = text
         return blank_front_matter(text), path, lambda: self.read(path) == text
 

@@ -93,6 +93,30 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
                           hint="use fewer levels of lists and mappings") from None
 
 
+def key_lines(text: str, path: str) -> LineMap:
+    """The line of every key path in `text`, values left unbuilt: for files such as
+    mkdocs.yml, whose tags (`!ENV`, `!!python/name:`) only their own program reads.
+    A file YAML cannot read has no lines (its program reports it)."""
+    try:
+        node = yaml.compose(normalise_text(text), Loader=_COMPOSER)
+    except yaml.YAMLError:
+        return {}
+    lines: LineMap = {}
+    stack: list[tuple[yaml.Node, KeyPath]] = [(node, ())] if node is not None else []
+    while stack:
+        current, key = stack.pop()
+        lines.setdefault(key, current.start_mark.line + 1)
+        if isinstance(current, yaml.MappingNode):
+            for knode, vnode in current.value:
+                if isinstance(knode, yaml.ScalarNode) and (*key, knode.value) not in lines:
+                    lines[(*key, knode.value)] = knode.start_mark.line + 1
+                    stack.append((vnode, (*key, knode.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            for i, item in enumerate(current.value):
+                stack.append((item, (*key, i)))
+    return lines
+
+
 def _error_line(exc: yaml.MarkedYAMLError, first_line: int) -> int | None:
     """The line to edit. An unclosed quote is found only where the file ends; the line
     to edit is where it was opened, which YAML gives as the context mark."""

@@ -1,0 +1,426 @@
+"""What the site publishes besides policy_src/: the files in docs/ and mkdocs.yml.
+
+Both are committed by anyone with one merged pull request, like the sections,
+and MkDocs publishes them as they are. The site keeps three promises whatever
+they hold, or the build stops with the file and line:
+
+- no file from outside the repository: a symbolic link in docs/ (to
+  `../.git/config`, where CI keeps its token, or to `/etc/passwd`) is refused;
+- no script but the theme's and lexdocs' own: a script file in docs/, a
+  `<script>`, an inline event handler (`onload=`) or a `javascript:` link in a
+  page, an SVG or an HTML file, and an `extra_javascript` entry, are refused;
+- no request to another host: an image, stylesheet, font or frame fetched from
+  another host (in a page, an SVG, a stylesheet, `extra_css`, the theme's
+  `logo` or `favicon`), the theme's web fonts (`theme.font` must be false),
+  the theme's analytics and its repository facts (`repo_url`), are refused.
+
+A `dev_addr` other than loopback is a warning: `mkdocs serve` would show the
+draft to the whole network. Hooks in mkdocs.yml are code and cannot be judged
+here; the README asks for mkdocs.yml, docs/ and the workflows to be reviewed
+as code is.
+
+The checks take plain input, so any engine can call them: the files as
+(path, contents or file) pairs, the settings as a mapping of mkdocs.yml's keys.
+`settings_of` turns a loaded MkDocs configuration into that mapping.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from lexdocs.checks.rules import Rule
+from lexdocs.config import MKDOCS_FILE
+from lexdocs.errors import CheckError, ConfigError
+from lexdocs.findings import Finding
+from lexdocs.render.markup import TooCostly, converter
+from lexdocs.render.sanitize import scheme, unescaped, web_host
+from lexdocs.sources.yamlsrc import key_lines
+
+OWN_ASSETS = "assets/lexdocs/"
+"""Where lexdocs' own scripts and stylesheets are published (from its theme folder)."""
+MAX_FILE = 20_000_000
+"""Bytes of one page, SVG, HTML or stylesheet in docs/ that are read to be checked."""
+
+SITE_RULES = (
+    Rule("site-link", "error", "a file in docs/ is a symbolic link",
+         "lexdocs site promise: no file from outside the repository"),
+    Rule("site-script", "error", "docs/ or mkdocs.yml adds a script to the site",
+         "lexdocs site promise: no script but the theme's and lexdocs' own"),
+    Rule("site-remote", "error", "docs/ or mkdocs.yml makes the site call another host",
+         "lexdocs site promise: no request to another host"),
+    Rule("site-markdown", "error", "a page in docs/ takes longer to convert than any needs",
+         "lexdocs site promise: every build ends"),
+    Rule("site-dev-addr", "warning", "mkdocs serve listens beyond this computer",
+         "lexdocs site promise: drafts stay on the author's computer"),
+)
+
+_SCRIPT_FILES = {".js", ".mjs", ".cjs", ".wasm"}
+_MARKUP_FILES = {".html", ".htm", ".xhtml", ".svg", ".xml", ".xsl", ".xslt"}
+_MARKDOWN_FILES = {".md", ".markdown"}
+_STYLE_FILES = {".css"}
+# Elements that run, frame or redirect: never in a page of this site.
+_ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+           "portal", "foreignobject", "handler", "listener"}
+# Attributes whose address the browser fetches (or, for `href`, on these elements).
+_FETCHED = {"src", "srcset", "poster", "data", "background", "codebase", "manifest",
+            "lowsrc", "dynsrc", "icon", "ping"}
+_FETCHED_HREF = {"link", "image", "use", "feimage", "script", "tref", "pattern", "filter",
+                 "mpath", "animate", "set", "cursor", "font-face-uri", "textpath"}
+_LINK_ATTRS = {"href", "xlink:href", "action", "formaction", "to", "values", "from", "by"}
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""",
+                      re.I)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    rule: str
+    message: str
+    needle: str
+
+
+def _finding(problem: _Problem, path: str, text: str, line: int | None = None) -> Finding:
+    rule = next(r for r in SITE_RULES if r.id == problem.rule)
+    return Finding(problem.rule, rule.severity, problem.message, path=path,
+                   line=line or _line_of(text, problem.needle))
+
+
+def _line_of(text: str, needle: str) -> int:
+    found = text.lower().find(needle.lower()) if needle else -1
+    return text.count("\n", 0, found) + 1 if found >= 0 else 1
+
+
+# Files ------------------------------------------------------------------------------------
+
+
+Convert = Callable[[str], str]
+"""Markdown → HTML as the site converts its pages (with its own extensions)."""
+
+
+def check_files(files: Iterable[tuple[str, Path | bytes]], root: Path,
+                site_url: str = "", to_html: Convert | None = None) -> list[Finding]:
+    """Findings for the files MkDocs would publish from docs/ (`root`), by their paths
+    relative to the project; a file given as bytes is checked as those bytes."""
+    own = _host(site_url)
+    to_html = to_html or converter(["tables", "attr_list", "fenced_code"])
+    found: list[Finding] = []
+    for path, source in files:
+        if isinstance(source, Path):
+            link = _linked(source, root)
+            if link is not None:
+                what = "it is" if link == path else f"{link} is"
+                found.append(Finding("site-link", "error",
+                                     f"{what} a symbolic link: the site publishes no file "
+                                     "from outside the repository (replace the link with "
+                                     "the file itself)", path=path, line=None))
+                continue
+            if source.stat().st_size > MAX_FILE and source.suffix.lower() not in (
+                    _SCRIPT_FILES | _MARKUP_FILES | _MARKDOWN_FILES | _STYLE_FILES):
+                continue
+        found += check_file(path, source, to_html, own)
+    return found
+
+
+def _linked(source: Path, root: Path) -> str | None:
+    """The first symbolic link on the way from `root` down to `source`, if any."""
+    try:
+        parts = source.relative_to(root).parts
+    except ValueError:
+        return str(source)
+    current = root
+    if root.is_symlink():
+        return str(root)
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current.relative_to(root.parent).as_posix()
+    return None
+
+
+def check_file(path: str, source: Path | bytes, to_html: Convert,
+               own_host: str = "") -> list[Finding]:
+    """Findings for one published file, judged by its kind (its name's ending)."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in _SCRIPT_FILES:
+        return [Finding("site-script", "error",
+                        "a script in docs/ would be published; the site runs only the "
+                        "theme's and lexdocs' own scripts (remove it)", path=path)]
+    if suffix not in _MARKUP_FILES | _MARKDOWN_FILES | _STYLE_FILES:
+        return []
+    data = source if isinstance(source, bytes) else source.read_bytes()[:MAX_FILE]
+    text = data.decode("utf-8", "replace")
+    if suffix in _STYLE_FILES:
+        problems = list(_css_problems(text, own_host))
+    elif suffix in _MARKDOWN_FILES:
+        try:
+            html = to_html(text)
+        except TooCostly as exc:
+            return [Finding("site-markdown", "error", f"{exc.message} ({exc.hint})", path=path,
+                            line=1)]
+        problems = list(_html_problems(html, own_host))
+    else:
+        problems = list(_html_problems(text, own_host))
+    return [_finding(p, path, text) for p in problems]
+
+
+class _Scanner(HTMLParser):
+    """Collects what in a page, SVG or HTML file would run or fetch from another host."""
+
+    def __init__(self, own_host: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.own = own_host
+        self.problems: list[_Problem] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        self.in_style = tag == "style"
+        if tag in _ACTIVE:
+            rule = "site-script" if tag in ("script", "handler", "listener") else "site-remote"
+            self.problems.append(_Problem(
+                rule, f"<{tag}> would run or load other content in the site's pages "
+                      "(remove it)", f"<{tag}"))
+        values = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta" and values.get("http-equiv", "").lower() in ("refresh", "set-cookie"):
+            self.problems.append(_Problem("site-remote", "<meta http-equiv> would redirect "
+                                          "or set cookies (remove it)", "http-equiv"))
+        for name, value in values.items():
+            self._attribute(tag, name, value)
+
+    handle_startendtag = handle_starttag
+
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        if name.startswith("on"):
+            self.problems.append(_Problem("site-script", f"the '{name}' attribute on <{tag}> "
+                                          "is a script (remove it)", name))
+            return
+        if name == "style":
+            self.problems += _css_problems(value, self.own)
+            return
+        urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" \
+            else [value]
+        for url in urls:
+            found = scheme(url)
+            if name in _LINK_ATTRS and found is not None and found not in _SAFE_SCHEMES:
+                self.problems.append(_Problem("site-script", f"the link '{_short(url)}' on "
+                                              f"<{tag}> uses the '{found}:' scheme (link "
+                                              "with https: or a site path)", _needle(url)))
+            elif (name in _FETCHED or (name in ("href", "xlink:href")
+                                       and tag in _FETCHED_HREF)) and _remote(url, self.own):
+                self.problems.append(_Problem("site-remote", f"<{tag} {name}> fetches "
+                                              f"'{_short(url)}' from another host (copy it "
+                                              "into docs/ and use its path)", _needle(url)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.problems += _css_problems(data, self.own)
+
+
+def _html_problems(text: str, own_host: str) -> list[_Problem]:
+    scanner = _Scanner(own_host)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.problems
+
+
+def _css_problems(text: str, own_host: str) -> list[_Problem]:
+    out = []
+    for match in _CSS_URL.finditer(text):
+        url = match.group(2) if match.group(2) is not None else match.group(4)
+        if url and _remote(url, own_host):
+            out.append(_Problem("site-remote", f"the stylesheet fetches '{_short(url)}' from "
+                                "another host (copy it into docs/ and use its path)",
+                                _needle(url)))
+        elif url and scheme(url) in ("javascript", "vbscript"):
+            out.append(_Problem("site-script", f"the stylesheet runs '{_short(url)}'",
+                                _needle(url)))
+    return out
+
+
+def _remote(url: str, own_host: str) -> bool:
+    """True if fetching `url` from a page of this site would call another host (or read
+    a file from the reader's computer)."""
+    found = scheme(url)
+    if found == "data":
+        return False  # inline, no request
+    host = web_host(url)
+    if found not in (None, "http", "https"):
+        return True
+    if host is None:
+        return True
+    return host != "" and host.rstrip(".").lower() != own_host
+
+
+def _host(url: str) -> str:
+    return (web_host(url) or "").rstrip(".").lower() if url else ""
+
+
+def _short(url: str) -> str:
+    plain = unescaped(url)
+    return plain if len(plain) <= 80 else plain[:79] + "…"
+
+
+def _needle(url: str) -> str:
+    return url.strip()[:40]
+
+
+def docs_files(docs_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every file (and link) under `docs_dir`, without following links, as (path relative
+    to its parent, file): what `lexdocs check` judges when no build lists the files."""
+    if docs_dir.is_symlink() or not docs_dir.is_dir():
+        if docs_dir.is_symlink():
+            yield docs_dir.name, docs_dir
+        return
+    for folder, dirs, names in os.walk(docs_dir):
+        base = Path(folder)
+        for name in sorted(names) + sorted(d for d in dirs if (base / d).is_symlink()):
+            yield (base / name).relative_to(docs_dir.parent).as_posix(), base / name
+        dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink())
+
+
+# Settings ---------------------------------------------------------------------------------
+
+
+def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> list[Finding]:
+    """Findings for mkdocs.yml's settings (`settings`, its keys as MkDocs reads them);
+    `text` is the file, to name the line of each key."""
+    lines = key_lines(text, path) if text else {}
+    own = _host(str(settings.get("site_url") or ""))
+    found: list[Finding] = []
+
+    def add(rule: str, key: tuple[str | int, ...], message: str) -> None:
+        line = next((lines[key[:i]] for i in range(len(key), 0, -1) if key[:i] in lines),
+                    None)
+        severity = next(r.severity for r in SITE_RULES if r.id == rule)
+        found.append(Finding(rule, severity, f"'{'.'.join(map(str, key))}': {message}",
+                             path=path, line=line))
+
+    for i, entry in enumerate(settings.get("extra_javascript") or ()):
+        url = _entry(entry)
+        if not url.startswith(OWN_ASSETS) or _remote(url, own):
+            add("site-script", ("extra_javascript", i),
+                f"'{_short(url)}' is a script other than the theme's and lexdocs' own "
+                "(remove the entry)")
+    for i, entry in enumerate(settings.get("extra_css") or ()):
+        url = _entry(entry)
+        if _remote(url, own):
+            add("site-remote", ("extra_css", i), f"'{_short(url)}' is fetched from another "
+                "host by every page (copy it into docs/ and list its path)")
+    theme = settings.get("theme") or {}
+    if isinstance(theme, str):
+        theme = {"name": theme}
+    if theme.get("name") == "material":
+        if theme.get("font", True) is not False:
+            add("site-remote", ("theme", "font"), "the theme loads its web fonts from "
+                "fonts.googleapis.com on every page (set 'font: false')")
+        if settings.get("repo_url"):
+            add("site-remote", ("repo_url",), "the theme fetches the repository's facts "
+                f"from {_host(str(settings['repo_url'])) or 'its host'} on every page "
+                "(remove repo_url)")
+        extra = settings.get("extra") or {}
+        if isinstance(extra, Mapping) and extra.get("analytics"):
+            add("site-remote", ("extra", "analytics"), "the theme sends every visit to an "
+                "analytics service (remove it)")
+    for key in ("logo", "favicon"):
+        value = theme.get(key)
+        if isinstance(value, str) and _remote(value, own):
+            add("site-remote", ("theme", key), f"'{_short(value)}' is fetched from another "
+                "host by every page (copy it into docs/ and use its path)")
+    addr = str(settings.get("dev_addr") or "")
+    if addr and not _loopback(addr):
+        add("site-dev-addr", ("dev_addr",), f"'mkdocs serve' would show drafts to every "
+            f"computer that can reach {addr} (use 127.0.0.1)")
+    return found
+
+
+def _entry(entry: Any) -> str:
+    if isinstance(entry, Mapping):
+        return str(entry.get("path") or "")
+    return str(entry)
+
+
+def _loopback(addr: str) -> bool:
+    host = addr.rsplit(":", 1)[0].strip("[]") if ":" in addr else addr
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def settings_of(config: Any) -> dict[str, Any]:
+    """The settings `check_settings` reads, from a loaded MkDocs configuration (with the
+    theme's defaults filled in, so an absent `font` is the theme's Google fonts)."""
+    theme = config.theme
+    addr = config.dev_addr
+    return {"site_url": config.site_url or "",
+            "extra_javascript": [str(s) for s in config.extra_javascript],
+            "extra_css": [str(s) for s in config.extra_css],
+            "theme": {"name": theme.name, "font": theme.get("font"), "logo": theme.get("logo"),
+                      "favicon": theme.get("favicon")},
+            "repo_url": config.repo_url, "extra": dict(config.extra),
+            "dev_addr": f"{addr.host}:{addr.port}" if addr else ""}
+
+
+# For the build and for `lexdocs check` ----------------------------------------------------
+
+
+def stop_on_errors(findings: Iterable[Finding]) -> list[Finding]:
+    """Raise the first error as one line; return the warnings."""
+    kept = []
+    for f in findings:
+        if f.severity == "error":
+            raise CheckError(f.message, path=f.path, line=f.line)
+        kept.append(f)
+    return kept
+
+
+def site_findings(config: Any, project: Path) -> list[Finding]:
+    """Every finding for a loaded MkDocs configuration and its docs/ folder."""
+    config_file = Path(config.config_file_path)
+    rel = _relative(config_file, project)
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    docs = Path(config.docs_dir)
+    found = check_settings(settings_of(config), rel, text)
+    to_html = converter(list(config.markdown_extensions), dict(config.mdx_configs))
+    found += check_files(docs_files(docs), docs, config.site_url or "", to_html)
+    return found
+
+
+def project_findings(project: Path) -> list[Finding]:
+    """`site_findings` for the project's mkdocs.yml, read as `mkdocs build` reads it (for
+    `lexdocs check`, which runs no build); none without mkdocs.yml."""
+    path = project / MKDOCS_FILE
+    if not path.is_file():
+        return []
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    try:
+        config = load_config(config_file=str(path))
+    except exceptions.ConfigurationError as exc:
+        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
+                          hint="'mkdocs build' shows every problem") from exc
+    return site_findings(config, project)
+
+
+def _relative(path: Path, project: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+__all__ = ["SITE_RULES", "check_file", "check_files", "check_settings", "docs_files",
+           "project_findings", "settings_of", "site_findings", "stop_on_errors"]

@@ -27,8 +27,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from lexdocs.checks.site import check_file, check_settings
 from lexdocs.cli import main
 from lexdocs.errors import LexdocsError
+from lexdocs.render.markup import converter
 from lexdocs.render.sanitize import decoded, scheme
 from lexdocs.render.templates import render_tree
 from lexdocs.sources.documents import read_working_tree
@@ -243,6 +245,32 @@ def test_a_bad_commit_in_history_never_stops_later_commands(
         _reset(project)
 
 
+# docs/ and mkdocs.yml: what the fuzzing writes there ------------------------------------
+
+# Ways to spell an address of other.example that browsers all open there.
+OTHER = st.builds(
+    lambda s, user, host, tail: f"{s}{user}{host}{tail}",
+    st.sampled_from(["https://", "HTTPS://", "http://", "//", "https:\\\\", "https:/\\",
+                     "ht\ttps://", "https:", "\\\\", " https://"]),
+    st.sampled_from(["", "chatlio.com@", "chatlio.com:x@", "a%40chatlio.com@"]),
+    st.sampled_from(["other.example", "OTHER.example.", "%6Fther.example", "other\u3002example",
+                     "xn--bcher-kva.example", "b\u00fccher.example", "0x7f.1", "[::1]"]),
+    st.sampled_from(["/x.png", "", "/a/../x.css?q#f", "\\x.js", ":443/x"]))
+ACTIVE = ["<script>alert(1)</script>", "<svg onload=alert(1)>", "<img src=x onerror=alert(1)>",
+          "<a href='java&#x73;cript:x'>a</a>", "<iframe src='/x'></iframe>",
+          "<object data='/x'></object>", "<embed src='/x'>", "<base href='/'>",
+          "<meta http-equiv='refresh' content='0;url=/x'>", "<style>@import 'x.css';</style>",
+          "<image href='x.png'/>", "<use xlink:href='#a'/>", "<foreignObject>",
+          "<p style='color:red'>", "[x](javascript:x)", "![x](x.png)", "```\n<script>x",
+          "`<script>`", "<!-- <script> -->", "<", ">", "'", '"', "\n", "\n\n", "    "]
+markup_text = st.lists(st.one_of(st.sampled_from(ACTIVE + WEIRD), st.text(max_size=8),
+                                 OTHER.map(lambda u: f"<img src='{u}'>"),
+                                 OTHER.map(lambda u: f"![x]({u})"),
+                                 OTHER.map(lambda u: f"url({u})")), max_size=8).map("".join)
+# The site's own Markdown, as MkDocs converts docs/ pages with this project's extensions.
+SITE_MARKDOWN = converter(["toc", "tables", "fenced_code", "attr_list", "sane_lists"])
+
+
 # One build ---------------------------------------------------------------------------------
 
 
@@ -276,11 +304,13 @@ def theme_scripts(project: Repo, tmp_path_factory: pytest.TempPathFactory) -> se
 
 
 @fuzz_settings(2, share=10)
-@given(body=fuzz_text, title=fuzz_text, value=fuzz_text, summary=fuzz_text)
+@given(body=fuzz_text, title=fuzz_text, value=fuzz_text, summary=fuzz_text, page=markup_text)
 def test_a_built_site_is_inert(project: Repo, theme_scripts: set[str], tmp_path: Path,
-                               body: str, title: str, value: str, summary: str) -> None:
+                               body: str, title: str, value: str, summary: str,
+                               page: str) -> None:
     site = tmp_path / "site"
     try:
+        _write(project.path / "docs" / "page.md", f"# Page\n\n{page}\n")
         _write(project.path / INTRO_PATH, _front(json.dumps(title), "") + body + "\n")
         project.replace(VARS_PATH, "nobody uses this", json.dumps(value))
         project.replace("policy_src/privacy/20-retention.md", "Write to",
@@ -308,3 +338,60 @@ def test_the_scanner_sees_what_it_must_refuse(html: str) -> None:
         assert_inert(html, "sample", {"src=assets/lexdocs.js"})
     assert_inert("<p>url(//cdn.example/a) is text</p><img src='a.png'>"
                  "<a href='https://chatlio.com/legal/'>x</a>", "sample")
+
+
+# docs/ and mkdocs.yml ----------------------------------------------------------------------
+
+@fuzz_settings(60)
+@given(text=markup_text, kind=st.sampled_from(["page.md", "logo.svg", "extra.html", "s.css"]))
+def test_a_docs_file_the_guard_passes_is_inert(text: str, kind: str) -> None:
+    """Whatever a file in docs/ holds, the guard finds its problems or the file is inert:
+    no script, no handler, no script link, nothing fetched from another host."""
+    data = text.encode("utf-8", "surrogatepass")
+    errors = [f for f in check_file(f"docs/{kind}", data, SITE_MARKDOWN, SITE_HOST)
+              if f.severity == "error"]
+    assert all(f.path == f"docs/{kind}" and f.line and "\n" not in f.message for f in errors)
+    if errors:
+        return
+    plain = data.decode("utf-8", "replace")
+    if kind.endswith(".md"):
+        html = SITE_MARKDOWN(plain)
+    elif kind.endswith(".css"):
+        html = f"<style>{plain}</style>"
+    else:
+        html = plain
+    found = scan(html)
+    assert found.scripts == [], found.scripts
+    # Local styles are the site's own business; everything else the scanner sees is a miss.
+    assert [p for p in found.problems if " style=" not in p] == [], (text, found.problems)
+
+
+@fuzz_settings(40)
+@given(url=OTHER, key=st.sampled_from(["extra_javascript", "extra_css", "logo", "favicon"]))
+def test_any_spelling_of_another_host_in_mkdocs_yml_stops_the_build(url: str, key: str) -> None:
+    settings: dict[str, object] = {"site_url": "https://chatlio.com/legal/",
+                                   "theme": {"name": "material", "font": False}}
+    if key in ("logo", "favicon"):
+        settings["theme"] = {"name": "material", "font": False, key: url}
+    else:
+        settings[key] = [url]
+    text = "site_url: https://chatlio.com/legal/\ntheme:\n  name: material\n" \
+           f"  {key}: x\n" if key in ("logo", "favicon") else f"{key}:\n  - x\n"
+    found = check_settings(settings, "mkdocs.yml", text)
+    assert [f.severity for f in found] == ["error"], (url, found)
+    assert found[0].line == (4 if key in ("logo", "favicon") else 2), found
+
+
+@fuzz_settings(40)
+@given(values=st.dictionaries(
+    st.sampled_from(["site_url", "extra_javascript", "extra_css", "theme", "dev_addr",
+                     "repo_url", "extra"]),
+    st.one_of(st.none(), st.booleans(), fuzz_text, st.lists(fuzz_text, max_size=3),
+              st.dictionaries(st.sampled_from(["name", "font", "logo", "favicon", "path",
+                                               "analytics"]),
+                              st.one_of(st.none(), st.booleans(), fuzz_text), max_size=4))),
+    text=fuzz_text)
+def test_mkdocs_yml_keys_of_any_shape_give_findings_not_exceptions(
+        values: dict[str, object], text: str) -> None:
+    for f in check_settings(values, "mkdocs.yml", text):
+        assert f.path == "mkdocs.yml" and "\n" not in f.message

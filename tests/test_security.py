@@ -600,7 +600,7 @@ SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("page-javascript-link", lambda r: r.write(PAGE, "# Page\n\n[x](javascript:alert(1))\n"),
      f"{PAGE}:3: ", "'javascript:' scheme"),
     ("page-remote-image", lambda r: r.write(PAGE, "# P\n\n![t](https://other.example/t.png)\n"),
-     f"{PAGE}:3: ", "from another host"),
+     f"{PAGE}:3: ", "not a file of this site"),
     ("page-iframe", lambda r: r.write(PAGE, "# P\n\n<iframe src=\"/x\"></iframe>\n"),
      f"{PAGE}:3: ", "<iframe>"),
     ("svg-script", lambda r: r.write("docs/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg">'
@@ -610,13 +610,13 @@ SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
      "docs/logo.svg:1: ", "'onload' attribute"),
     ("svg-remote-image", lambda r: r.write("docs/logo.svg", "<svg>\n<image href="
                                            '"https://other.example/i.png"/></svg>\n'),
-     "docs/logo.svg:2: ", "from another host"),
+     "docs/logo.svg:2: ", "not a file of this site"),
     ("html-script", lambda r: r.write("docs/extra.html", "<p>x</p>\n<script src=a.js></script>"),
      "docs/extra.html:2: ", "<script>"),
     ("script-file", lambda r: r.write("docs/assets/lexdocs/lexdocs.js", "alert(1)\n"),
      "docs/assets/lexdocs/lexdocs.js: ", "a script in docs/"),
     ("css-import", lambda r: r.write("docs/site.css", "p {}\n@import url(https://other.example/c.css);\n"),
-     "docs/site.css:2: ", "from another host"),
+     "docs/site.css:2: ", "not a file of this site"),
     ("extra-javascript", _mk("extra:\n", "extra_javascript:\n  - https://other.example/x.js\n"
                              "extra:\n"), f"{MK}:@- https://other.example/x.js",
      "'extra_javascript.0'"),

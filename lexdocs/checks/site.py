@@ -37,10 +37,11 @@ from typing import Any
 
 from lexdocs.checks.rules import Rule
 from lexdocs.config import MKDOCS_FILE
+from lexdocs.engines.guard import NAME as ENGINE_GUARD
 from lexdocs.errors import CheckError, ConfigError
 from lexdocs.findings import Finding
 from lexdocs.render.markup import TooCostly, converter
-from lexdocs.render.sanitize import scheme, unescaped, web_host
+from lexdocs.render.sanitize import repaired, scheme, unescaped, web_host
 from lexdocs.sources.yamlsrc import key_lines
 
 OWN_ASSETS = "assets/lexdocs/"
@@ -188,9 +189,10 @@ class _Scanner(HTMLParser):
                 rule, f"<{tag}> would run or load other content in the site's pages "
                       "(remove it)", f"<{tag}"))
         values = {k.lower(): v or "" for k, v in attrs}
-        if tag == "meta" and values.get("http-equiv", "").lower() in ("refresh", "set-cookie"):
-            self.problems.append(_Problem("site-remote", "<meta http-equiv> would redirect "
-                                          "or set cookies (remove it)", "http-equiv"))
+        if tag == "meta" and "http-equiv" in values:
+            self.problems.append(_Problem("site-remote", "<meta http-equiv> would redirect, "
+                                          "set cookies or change the page's rules (remove it)",
+                                          "http-equiv"))
         for name, value in values.items():
             self._attribute(tag, name, value)
 
@@ -214,9 +216,10 @@ class _Scanner(HTMLParser):
                                               "with https: or a site path)", _needle(url)))
             elif (name in _FETCHED or (name in ("href", "xlink:href")
                                        and tag in _FETCHED_HREF)) and _remote(url, self.own):
-                self.problems.append(_Problem("site-remote", f"<{tag} {name}> fetches "
-                                              f"'{_short(url)}' from another host (copy it "
-                                              "into docs/ and use its path)", _needle(url)))
+                self.problems.append(_Problem("site-remote", f"<{tag} {name}> loads "
+                                              f"'{_short(url)}', not a file of this site "
+                                              "(copy it into docs/ and use its path)",
+                                              _needle(url)))
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style = False
@@ -238,8 +241,8 @@ def _css_problems(text: str, own_host: str) -> list[_Problem]:
     for match in _CSS_URL.finditer(text):
         url = match.group(2) if match.group(2) is not None else match.group(4)
         if url and _remote(url, own_host):
-            out.append(_Problem("site-remote", f"the stylesheet fetches '{_short(url)}' from "
-                                "another host (copy it into docs/ and use its path)",
+            out.append(_Problem("site-remote", f"the stylesheet loads '{_short(url)}', not a "
+                                "file of this site (copy it into docs/ and use its path)",
                                 _needle(url)))
         elif url and scheme(url) in ("javascript", "vbscript"):
             out.append(_Problem("site-script", f"the stylesheet runs '{_short(url)}'",
@@ -248,11 +251,12 @@ def _css_problems(text: str, own_host: str) -> list[_Problem]:
 
 
 def _remote(url: str, own_host: str) -> bool:
-    """True if fetching `url` from a page of this site would call another host (or read
-    a file from the reader's computer)."""
+    """True unless `url`, fetched from a page of this site, is a file of this site: another
+    host, a file of the reader's computer, inline data (as in sections: nothing but the
+    site's own files) or an address a browser would repair are all refused."""
     found = scheme(url)
-    if found == "data":
-        return False  # inline, no request
+    if repaired(url):
+        return True
     host = web_host(url)
     if found not in (None, "http", "https"):
         return True
@@ -305,13 +309,13 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
         found.append(Finding(rule, severity, f"'{'.'.join(map(str, key))}': {message}",
                              path=path, line=line))
 
-    for i, entry in enumerate(settings.get("extra_javascript") or ()):
+    for i, entry in enumerate(_items(settings.get("extra_javascript"))):
         url = _entry(entry)
         if not url.startswith(OWN_ASSETS) or _remote(url, own):
             add("site-script", ("extra_javascript", i),
                 f"'{_short(url)}' is a script other than the theme's and lexdocs' own "
                 "(remove the entry)")
-    for i, entry in enumerate(settings.get("extra_css") or ()):
+    for i, entry in enumerate(_items(settings.get("extra_css"))):
         url = _entry(entry)
         if _remote(url, own):
             add("site-remote", ("extra_css", i), f"'{_short(url)}' is fetched from another "
@@ -319,6 +323,8 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
     theme = settings.get("theme") or {}
     if isinstance(theme, str):
         theme = {"name": theme}
+    elif not isinstance(theme, Mapping):
+        theme = {}
     if theme.get("name") == "material":
         if theme.get("font", True) is not False:
             add("site-remote", ("theme", "font"), "the theme loads its web fonts from "
@@ -341,6 +347,11 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
         add("site-dev-addr", ("dev_addr",), f"'mkdocs serve' would show drafts to every "
             f"computer that can reach {addr} (use 127.0.0.1)")
     return found
+
+
+def _items(value: Any) -> list[Any]:
+    """A list setting as a list; MkDocs refuses any other shape before lexdocs sees it."""
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 def _entry(entry: Any) -> str:
@@ -393,7 +404,9 @@ def site_findings(config: Any, project: Path) -> list[Finding]:
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     docs = Path(config.docs_dir)
     found = check_settings(settings_of(config), rel, text)
-    to_html = converter(list(config.markdown_extensions), dict(config.mdx_configs))
+    # The extension that stops builds lexdocs does not drive stands down here, as in a build.
+    extensions = [e for e in config.markdown_extensions if e != ENGINE_GUARD]
+    to_html = converter(extensions, dict(config.mdx_configs))
     found += check_files(docs_files(docs), docs, config.site_url or "", to_html)
     return found
 

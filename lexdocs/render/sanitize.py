@@ -86,6 +86,13 @@ def decoded(url: str) -> str:
     return _INVISIBLE.sub("", unescaped(url))
 
 
+def repaired(url: str) -> str | None:
+    """The first character of `url` (entities decoded) that browsers repair before they
+    follow it (a backslash, a tab or another control character), or None."""
+    found = _REPAIRED.search(unescaped(url))
+    return found.group() if found else None
+
+
 def web_host(url: str) -> str | None:
     """The host a browser opens for `url`, by the WHATWG URL standard: "" for a place on
     this site (a path, an anchor) or an address without a host (mailto:), None for text
@@ -108,7 +115,7 @@ def scheme(url: str) -> str | None:
 
 def is_site_local(url: str) -> bool:
     """True for a path on this site: no scheme, no other host (`//host`, `\\\\host`)."""
-    if scheme(url) is not None or _REPAIRED.search(unescaped(url)):
+    if scheme(url) is not None or repaired(url):
         return False
     return web_host(url) == ""
 
@@ -122,10 +129,9 @@ def check_link(url: str) -> None:
                            hint="link with https:, http:, mailto:, tel: or a site path")
     text = unescaped(url)
     shown = _INVISIBLE.sub(" ", text)[:80]
-    bad = _REPAIRED.search(text)
+    bad = repaired(url)
     if bad:
-        what = "a backslash" if bad.group() == "\\" else \
-            f"the control character U+{ord(bad.group()):04X}"
+        what = "a backslash" if bad == "\\" else f"the control character U+{ord(bad):04X}"
         raise UnsafeMarkup(f"the link '{shown}' holds {what}, which browsers repair before "
                            "they follow it", needle=_needle(url),
                            hint="write the address as the browser's address bar shows it")

@@ -99,7 +99,7 @@ def key_lines(text: str, path: str) -> LineMap:
     A file YAML cannot read has no lines (its program reports it)."""
     try:
         node = yaml.compose(normalise_text(text), Loader=_COMPOSER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeError):
         return {}
     lines: LineMap = {}
     stack: list[tuple[yaml.Node, KeyPath]] = [(node, ())] if node is not None else []

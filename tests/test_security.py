@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,6 +84,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         del os.environ["SOURCE_DATE_EPOCH"]
     else:
         os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def _restore(repo: Repo) -> None:
+    """The committed project again, for the next case."""
+    repo.git("checkout", "-q", "--", ".")
+    repo.git("clean", "-qfd")
 
 
 def _link(repo: Repo, rel: str, target: str) -> None:
@@ -232,7 +239,10 @@ def test_hostile_input_is_one_line_and_the_site_stays(
     repo, site, before = built
     try:
         spoil(repo)
+        started = time.monotonic()
         code, err = render(repo.path, capsys)
+        # Budgets stop a runaway render in seconds (40,000 '[' once took ten minutes).
+        assert time.monotonic() - started < 30, case
         assert code == 1, err
         assert "Traceback" not in err
         assert err.count("\n") == 1, err
@@ -243,8 +253,7 @@ def test_hostile_input_is_one_line_and_the_site_stays(
         assert "Traceback" not in caplog.text
         assert snapshot(site) == before
     finally:
-        repo.git("checkout", "-q", "--", ".")
-        repo.git("clean", "-qfd")
+        _restore(repo)
 
 
 def test_a_template_cannot_hang_the_build(built: Built,
@@ -540,8 +549,7 @@ def test_control_characters_never_reach_the_terminal_or_a_notice(
         assert message is not None and f"{LOG}:1: " in message, message
         assert snapshot(site) == before
     finally:
-        repo.git("checkout", "-q", "--", ".")
-        repo.git("clean", "-qfd")
+        _restore(repo)
 
 
 @pytest.mark.parametrize("new", [
@@ -629,6 +637,11 @@ SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("theme-font-absent", _mk("  font: false ", "  # "), f"{MK}:@theme:", "'theme.font'"),
     ("theme-logo", _mk("  language: en\n", "  language: en\n  logo: https://other.example/l.png\n"),
      f"{MK}:@logo:", "'theme.logo'"),
+    ("custom-dir-script", lambda r: (r.write("overrides/main.html", '{% extends "base.html" %}\n'
+                                             '<script src="https://other.example/x.js"></script>\n'),
+                                     _mk("  language: en\n", "  language: en\n"
+                                         "  custom_dir: overrides\n")(r)),
+     "overrides/main.html:2: ", "<script>"),
     ("repo-url", _mk("extra:\n", "repo_url: https://github.com/o/r\nextra:\n"), f"{MK}:@repo_url",
      "github.com"),
 ]
@@ -658,8 +671,7 @@ def test_docs_and_mkdocs_yml_keep_the_site_inert(
         flat = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
         assert f"{where}error [site-" in flat and " ".join(words.split()) in flat, flat
     finally:
-        repo.git("checkout", "-q", "--", ".")
-        repo.git("clean", "-qfd")
+        _restore(repo)
 
 
 def test_dev_addr_beyond_loopback_is_a_warning(built: Built,
@@ -690,6 +702,5 @@ def test_a_script_shown_as_code_in_a_page_is_text(built: Built,
         assert build(repo.path, out, caplog) is None
         assert "&lt;script&gt;" in (out / "page" / "index.html").read_text(encoding="utf-8")
     finally:
-        repo.git("checkout", "-q", "--", ".")
-        repo.git("clean", "-qfd")
+        _restore(repo)
         shutil.rmtree(out, ignore_errors=True)

@@ -6,6 +6,7 @@ they hold, or the build stops with the file and line:
 
 - no file from outside the repository: a symbolic link in docs/ (to
   `../.git/config`, where CI keeps its token, or to `/etc/passwd`) is refused;
+  the theme's `custom_dir` is judged as docs/ is;
 - no script but the theme's and lexdocs' own: a script file in docs/, a
   `<script>`, an inline event handler (`onload=`) or a `javascript:` link in a
   page, an SVG or an HTML file, and an `extra_javascript` entry, are refused;
@@ -76,6 +77,7 @@ _FETCHED_HREF = {"link", "image", "use", "feimage", "script", "tref", "pattern",
                  "mpath", "animate", "set", "cursor", "font-face-uri", "textpath"}
 _LINK_ATTRS = {"href", "xlink:href", "action", "formaction", "to", "values", "from", "by"}
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""",
                       re.I)
 
@@ -116,9 +118,8 @@ def check_files(files: Iterable[tuple[str, Path | bytes]], root: Path,
         if isinstance(source, Path):
             link = _linked(source, root)
             if link is not None:
-                what = "it is" if link == path else f"{link} is"
                 found.append(Finding("site-link", "error",
-                                     f"{what} a symbolic link: the site publishes no file "
+                                     f"{link} a symbolic link: the site publishes no file "
                                      "from outside the repository (replace the link with "
                                      "the file itself)", path=path, line=None))
                 continue
@@ -130,18 +131,19 @@ def check_files(files: Iterable[tuple[str, Path | bytes]], root: Path,
 
 
 def _linked(source: Path, root: Path) -> str | None:
-    """The first symbolic link on the way from `root` down to `source`, if any."""
+    """How `source` leads out of `root` by a symbolic link (it is one, or a folder on the
+    way down is), or None."""
+    if source.is_symlink():
+        return "it is"
     try:
         parts = source.relative_to(root).parts
     except ValueError:
-        return str(source)
+        return "it lies outside the folder, and"
     current = root
-    if root.is_symlink():
-        return str(root)
-    for part in parts:
-        current = current / part
+    for part in (None, *parts[:-1]):
+        current = current / part if part else current
         if current.is_symlink():
-            return current.relative_to(root.parent).as_posix()
+            return f"it lies in {current.name}/, which is"
     return None
 
 
@@ -253,14 +255,15 @@ def _css_problems(text: str, own_host: str) -> list[_Problem]:
 def _remote(url: str, own_host: str) -> bool:
     """True unless `url`, fetched from a page of this site, is a file of this site: another
     host, a file of the reader's computer, inline data (as in sections: nothing but the
-    site's own files) or an address a browser would repair are all refused."""
-    found = scheme(url)
+    site's own files) or an address a browser would repair are all refused, and so is one
+    that reads as absolute once its invisible characters are dropped."""
     if repaired(url):
         return True
+    found = scheme(url)
     host = web_host(url)
-    if found not in (None, "http", "https"):
+    if host is None or found not in (None, "http", "https"):
         return True
-    if host is None:
+    if found is not None and not host:  # "ht  tps://x": no host for a browser, one for us
         return True
     return host != "" and host.rstrip(".").lower() != own_host
 
@@ -270,7 +273,9 @@ def _host(url: str) -> str:
 
 
 def _short(url: str) -> str:
-    plain = unescaped(url)
+    """`url` as a one-line message shows it: white space and control characters as one
+    space, at most 80 characters."""
+    plain = " ".join(_UNPRINTABLE.sub(" ", unescaped(url)).split())
     return plain if len(plain) <= 80 else plain[:79] + "…"
 
 
@@ -278,17 +283,18 @@ def _needle(url: str) -> str:
     return url.strip()[:40]
 
 
-def docs_files(docs_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every file (and link) under `docs_dir`, without following links, as (path relative
-    to its parent, file): what `lexdocs check` judges when no build lists the files."""
-    if docs_dir.is_symlink() or not docs_dir.is_dir():
-        if docs_dir.is_symlink():
-            yield docs_dir.name, docs_dir
+def docs_files(folder: Path, project: Path | None = None) -> Iterator[tuple[str, Path]]:
+    """Every file (and link) under `folder`, without following links, as (path relative
+    to `project`, or else to the folder's parent; file): what a build publishes from it."""
+    top = project if project is not None and folder.is_relative_to(project) else folder.parent
+    if folder.is_symlink() or not folder.is_dir():
+        if folder.is_symlink():
+            yield folder.relative_to(top).as_posix(), folder
         return
-    for folder, dirs, names in os.walk(docs_dir):
-        base = Path(folder)
+    for current, dirs, names in os.walk(folder):
+        base = Path(current)
         for name in sorted(names) + sorted(d for d in dirs if (base / d).is_symlink()):
-            yield (base / name).relative_to(docs_dir.parent).as_posix(), base / name
+            yield (base / name).relative_to(top).as_posix(), base / name
         dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink())
 
 
@@ -345,7 +351,7 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
     addr = str(settings.get("dev_addr") or "")
     if addr and not _loopback(addr):
         add("site-dev-addr", ("dev_addr",), f"'mkdocs serve' would show drafts to every "
-            f"computer that can reach {addr} (use 127.0.0.1)")
+            f"computer that can reach {_short(addr)} (use 127.0.0.1)")
     return found
 
 
@@ -407,7 +413,12 @@ def site_findings(config: Any, project: Path) -> list[Finding]:
     # The extension that stops builds lexdocs does not drive stands down here, as in a build.
     extensions = [e for e in config.markdown_extensions if e != ENGINE_GUARD]
     to_html = converter(extensions, dict(config.mdx_configs))
-    found += check_files(docs_files(docs), docs, config.site_url or "", to_html)
+    found += check_files(docs_files(docs, project), docs, config.site_url or "", to_html)
+    custom = config.theme.custom_dir
+    if custom:  # the site's own theme templates and files are published as docs/ are
+        folder = Path(custom)
+        found += check_files(docs_files(folder, project), folder, config.site_url or "",
+                             to_html)
     return found
 
 

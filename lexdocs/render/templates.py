@@ -21,6 +21,7 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    Undefined,
     UndefinedError,
     nodes,
 )
@@ -204,6 +205,8 @@ def _finalize(value: Any) -> Any:
         return escape_markdown(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()  # says which name or item is missing
     raise Unprintable(f"{{{{ }}}} may show only text, numbers and declared values, "
                       f"not {_kind(value)}")
 

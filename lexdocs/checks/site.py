@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from lexdocs.checks.rules import Rule
-from lexdocs.config import MKDOCS_FILE
+from lexdocs.config import MKDOCS_FILE, mkdocs_config
 from lexdocs.engines.guard import NAME as ENGINE_GUARD
-from lexdocs.errors import CheckError, ConfigError
+from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
 from lexdocs.render.markup import TooCostly, converter
 from lexdocs.render.sanitize import repaired, scheme, unescaped, web_host
@@ -428,15 +428,7 @@ def project_findings(project: Path) -> list[Finding]:
     path = project / MKDOCS_FILE
     if not path.is_file():
         return []
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
-    try:
-        config = load_config(config_file=str(path))
-    except exceptions.ConfigurationError as exc:
-        raise ConfigError(f"cannot read {MKDOCS_FILE}: {exc}", path=MKDOCS_FILE,
-                          hint="'mkdocs build' shows every problem") from exc
-    return site_findings(config, project)
+    return site_findings(mkdocs_config(path), project)
 
 
 def _relative(path: Path, project: Path) -> str:

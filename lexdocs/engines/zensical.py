@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config, options_from
 from lexdocs.engines import guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
@@ -78,6 +79,8 @@ def read_site(project: Path, site_dir: Path | None = None) -> Site:
         raise ConfigError(f"no {MKDOCS_FILE} in {project}", path=MKDOCS_FILE,
                           hint="run 'lexdocs init' or pass --project")
     cfg = mkdocs_config(path)
+    # docs/ and mkdocs.yml keep the site's promises under any engine (warnings: 'check').
+    stop_on_errors(site_findings(cfg, project))
     raw = lexdocs_options(cfg)
     custom = cfg.theme.custom_dir
     return Site(config_file=path.resolve(), docs_dir=Path(cfg.docs_dir),

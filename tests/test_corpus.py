@@ -89,7 +89,8 @@ def _in_change(item: str, text: str, touched: set[int]) -> bool:
     if not want:
         return True
     return any(touched & set(range(i, i + len(want))) and all(
-        h.startswith(w) for h, w in zip(have[i:i + len(want)], want, strict=True))
+        h.startswith(w) or (len(w) > 4 and h.startswith(w[:-1]))  # disability: disabilities
+        for h, w in zip(have[i:i + len(want)], want, strict=True))
         for i in range(len(have) - len(want) + 1))
 
 

@@ -34,7 +34,7 @@ log = logging.getLogger("lexdocs")
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("jinja2", "markdown", "pyyaml", "babel", "publicsuffixlist", "pyspellchecker",
-              "textstat", "mkdocs")
+              "pyphen", "mkdocs")
 
 
 @functools.lru_cache(maxsize=1)

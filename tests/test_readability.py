@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.metadata
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from lexdocs.checks.readability import RULE, ReadabilityRow, prose, report, target_findings
+from lexdocs.checks.readability import (
+    RULE,
+    ReadabilityRow,
+    measure,
+    prose,
+    report,
+    target_findings,
+)
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.sources.documents import load_document, read_working_tree
 from lexdocs.sources.variables import load_variables, load_variables_file
@@ -42,9 +50,31 @@ def one_doc(name: str, sections: dict[str, str]) -> dict[str, RenderedDocument]:
     return {name: render_document(doc, load_variables("", "v"), "src", read)}
 
 
-def test_textstat_is_the_offline_release() -> None:
-    # 0.7.4 and later download a pronunciation corpus when first used.
-    assert importlib.metadata.version("textstat") == "0.7.3"
+MIXED = ("Our Services. We collect your e-mail address, your name and the pages you visit; "
+         "we don't sell them! Ask: privacy team. Questions? Write to us.")
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # (reading ease, grade, words) as textstat 0.7.3 gave them for the same text: the
+    # targets documents declare were set against its figures, so they must not move.
+    (EASY, (107.99, -0.5, 17)),
+    (HARD, (-173.87, 43.7, 25)),
+    (MIXED, (88.43, 3.0, 25)),
+    ("", (206.84, -15.7, 0)),
+])
+def test_figures_are_those_the_targets_were_set_against(
+        text: str, figures: tuple[float, float, int]) -> None:
+    assert measure(text) == figures
+
+
+def test_measuring_needs_neither_the_network_nor_pkg_resources() -> None:
+    # pkg_resources is gone from current setuptools, and a later textstat fetches a
+    # corpus at first use: a check must run offline on every supported Python.
+    code = ("import sys, lexdocs.cli, lexdocs.checks.readability as r; "
+            "assert r.measure('We keep it. We share it.')[2] == 6; "
+            "bad = {'pkg_resources', 'textstat', 'nltk'} & set(sys.modules); "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-W", "error", "-c", code], check=True)
 
 
 def test_every_document_and_section_is_measured(real: dict[str, RenderedDocument]) -> None:

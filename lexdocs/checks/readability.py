@@ -11,30 +11,31 @@ The score is computed on the visible text, one block (paragraph, list item,
 heading, table cell) at a time, because that is how the page is read:
 
 - A block that does not end a sentence (a heading, a table cell, a list item
-  ending in ";") is closed with a full stop. Otherwise textstat would read a
+  ending in ";") is closed with a full stop. Otherwise Flesch counting would read a
   whole table, or a heading and the paragraph under it, as one long sentence.
 - Web and e-mail addresses are replaced by the word "link": readers do not
   read an address as prose, and its dots would split sentences.
 - Abbreviations whose dots are not sentence ends ("U.S.", "e.g.") lose them.
 
-textstat is pinned at 0.7.3: newer releases download a pronunciation corpus
-at run time, and a build must work offline.
+The counting is the Flesch formulas' own, done here with Pyphen's hyphenation
+dictionaries (package data, offline), as textstat 0.7.3 did. Later textstat
+releases count syllables from NLTK's pronunciation corpus, which they download
+at first use, and 0.7.3 imports setuptools' `pkg_resources`, which current
+setuptools no longer ships: a build must work offline on every supported Python.
+The counts and the rounding are textstat 0.7.3's, so a declared target keeps
+the meaning it had when it was set.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-with warnings.catch_warnings():
-    # textstat 0.7.3 imports setuptools' deprecated pkg_resources, whose warning would
-    # reach every lawyer running `lexdocs check`; it says nothing about their document.
-    warnings.filterwarnings("ignore", message="pkg_resources is deprecated",
-                            category=UserWarning)
-    import textstat
+import pyphen
 
 from lexdocs.findings import Finding
 from lexdocs.render import markup
@@ -50,6 +51,11 @@ _ADDRESS = re.compile(r"(?:https?://|mailto:)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\
 _TRAILING = ".,;:!?)]”’\"'"
 _ABBREVIATIONS = {"U.S.": "US", "e.g.": "eg", "i.e.": "ie", "etc.": "etc", "Inc.": "Inc"}
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+# Flesch's counting: punctuation (hyphens and apostrophes too) is not part of a word; a
+# sentence runs from a word to its closing marks, and one of two words or fewer (a
+# number, a lone heading word) is not counted as a sentence.
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class ReadabilityRow:
 
 
 def prose(html: str) -> str:
-    """The visible text of `html` as textstat should read it (see the module docstring)."""
+    """The visible text of `html` as the Flesch formulas should read it (module docstring)."""
     out = []
     for block in markup.blocks(html):
         text = _ADDRESS.sub(_link, block)
@@ -86,9 +92,41 @@ def _link(match: re.Match[str]) -> str:
 
 
 def measure(text: str) -> tuple[float, float, int]:
-    """(reading ease, grade, words) of prepared prose."""
-    return (float(textstat.flesch_reading_ease(text)), float(textstat.flesch_kincaid_grade(text)),
-            int(textstat.lexicon_count(text)))
+    """(reading ease, grade, words) of prepared prose (English: the only language whose
+    Flesch constants these are)."""
+    words = _words(text)
+    per_sentence = _round(len(words) / _sentences(text), 1)
+    syllables = _round(sum(_syllables(w) for w in _words(text.lower())) / (len(words) or 1), 1)
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * syllables
+    grade = 0.39 * per_sentence + 11.8 * syllables - 15.59
+    return _round(ease, 2), _round(grade, 1), len(words)
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", text).split()
+
+
+def _sentences(text: str) -> int:
+    found = _SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for s in found if len(_words(s)) <= 2))
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllables(word: str) -> int:
+    """A word has one syllable more than the places Pyphen would hyphenate it."""
+    return len(_hyphenator().positions(word)) + 1
+
+
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
+
+
+def _round(number: float, points: int) -> float:
+    """Half away from zero, as the published figures have always been rounded (Python's
+    round() would send 50.125 to the even neighbour)."""
+    p = 10.0**points
+    return math.floor(number * p + math.copysign(0.5, number)) / p
 
 
 def report(rendered: Mapping[str, RenderedDocument]) -> list[ReadabilityRow]:

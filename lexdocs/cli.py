@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import re
 import sys
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,6 +99,7 @@ def _pick(opts: Options, doc: str | None) -> str:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lexdocs", prog_name="lexdocs", message="%(prog)s %(version)s")
 @click.option("--project", "-C", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=True,
               help="Project folder (the one with mkdocs.yml).")
@@ -384,8 +384,8 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     """Create a legal site in DIRECTORY, or add what is missing to an existing one.
 
     Never overwrites a file. Writes mkdocs.yml, policy_src/ (variables and a starter
-    document, if there is no document yet), .gitignore, requirements.txt, the CI
-    workflow and EDITING.md.
+    document, if there is no document yet), .gitignore (or adds site/ to one), the
+    requirements file, the CI workflow, CODEOWNERS, a pre-commit configuration and EDITING.md.
     """
     from lexdocs.adopt.importer import site_setup
     from lexdocs.adopt.scaffold import init_site
@@ -507,8 +507,6 @@ cli.add_command(engine_commands.serve)
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and exit 1 for a LexdocsError, unless --debug."""
     args = sys.argv[1:] if argv is None else argv
-    # textstat's import of pkg_resources warns on every run; it says nothing to our users.
-    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
     try:
         cli.main(args=args, prog_name="lexdocs", standalone_mode=False)
     except LexdocsError as exc:

@@ -138,7 +138,7 @@ def test_section_title_is_escaped(site: Repo) -> None:
 
 def test_versions_json_validates_against_the_published_schema(site: Repo) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((ROOT / "docs" / "schema" / "versions-1.json").read_text())
+    schema = json.loads((ROOT / "lexdocs" / "publish" / "schema" / "versions-1.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     data = json.loads(out(site, "versions.json"))
     validator = jsonschema.Draft202012Validator(
@@ -154,7 +154,7 @@ def test_versions_json_validates_against_the_published_schema(site: Repo) -> Non
 
 
 def test_typed_model_and_schema_name_the_same_fields() -> None:
-    schema = json.loads((ROOT / "docs" / "schema" / "versions-1.json").read_text())
+    schema = json.loads((ROOT / "lexdocs" / "publish" / "schema" / "versions-1.json").read_text())
     for model, props in [(VersionsFile, schema["properties"]),
                          (DocumentEntry, schema["$defs"]["document"]["properties"]),
                          (VersionEntry, schema["$defs"]["version"]["properties"])]:

@@ -3,8 +3,8 @@
 Both are read by programs we do not control: compliance archives, feed
 readers, a customer's monitoring. So the shape of versions.json is typed here
 (`VersionsFile`) and published as a JSON Schema (`schema/versions-1.json` on
-the site); field names never change meaning, and versions are listed oldest
-first with permanent URLs. There is one Atom feed for the whole site and one
+every site, from the package); field names never change meaning, and versions are
+listed oldest first with permanent URLs. There is one Atom feed for the whole site and one
 per document, for readers who follow a single document.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from importlib import resources
 from typing import Any, Literal, TypedDict
 
 from feedgen.feed import FeedGenerator
@@ -23,6 +24,14 @@ from lexdocs.review.notice import Status, Timeline, VersionNotice
 from lexdocs.review.redline import Change
 
 SCHEMA_VERSION: Literal[1] = 1
+
+
+def versions_schema() -> str:
+    """The JSON Schema every site publishes beside its versions.json, from the package:
+    the `$schema` a reader follows must exist on every site built with lexdocs, not only
+    on one whose docs folder happens to hold a copy."""
+    return (resources.files("lexdocs.publish") / "schema" / f"versions-{SCHEMA_VERSION}.json"
+            ).read_text(encoding="utf-8")
 
 
 class ChangeEntry(TypedDict):

@@ -33,10 +33,16 @@ from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.versions import DRAFT_LABEL, Version
-from lexdocs.publish.feeds import feed_spec, feed_xml, versions_model, versions_text
+from lexdocs.publish.feeds import (
+    feed_spec,
+    feed_xml,
+    versions_model,
+    versions_schema,
+    versions_text,
+)
 from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
-from lexdocs.publish.urls import SITE_FEED, Urls, absolute, rel, url_of
+from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute, rel, url_of
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
@@ -238,10 +244,11 @@ class SiteBuilder:
         return groups
 
     def site_files(self) -> Group:
-        """versions.json and the feed of all documents."""
+        """versions.json, the schema it names, and the feed of all documents."""
         data = versions_model(self.options, self.timelines, self.today)
         spec = feed_spec(self.options, self.timelines, language=self.theme.language)
-        return (SitePage("versions.json", versions_text(data)), SitePage(SITE_FEED, feed_xml(spec)))
+        return (SitePage("versions.json", versions_text(data)),
+                SitePage(VERSIONS_SCHEMA, versions_schema()), SitePage(SITE_FEED, feed_xml(spec)))
 
     # --- dates and links ---------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -68,6 +69,11 @@ def test_init_writes_a_site_that_builds(site: tuple[Repo, subprocess.CompletedPr
     assert "Starter text — replace it." in page
     assert "Example Organisation" in page  # a placeholder value, marked unconfirmed
     assert (repo.path / "site" / "versions.json").is_file()
+    # The schema versions.json names is published by every site, not only by ours.
+    versions = json.loads((repo.path / "site" / "versions.json").read_text())
+    assert versions["$schema"] == "https://example.org/legal/schema/versions-1.json"
+    published = (repo.path / "site" / "schema" / "versions-1.json").read_text()
+    assert published == (ROOT / "lexdocs/publish/schema/versions-1.json").read_text()
     assert not (repo.path / "site" / ".gitkeep").exists()
     # One line per document from lexdocs; init's site_url is a placeholder, and the build
     # says so (it decides which links are ours); one warning per starter section.
@@ -122,7 +128,7 @@ def test_init_in_an_existing_repository_adds_only_what_is_missing(tmp_path: Path
     after[".gitignore"] = gitignore
     added = set(after) - set(before)
     assert {"mkdocs.yml", "EDITING.md", ".github/workflows/legal.yml",
-            "policy_src/variables.yml"} <= added
+            "policy_src/variables.yml", ".github/CODEOWNERS", ".pre-commit-config.yaml"} <= added
     assert not any(k.startswith("policy_src/privacy/") for k in added)  # a document exists
     assert lexdocs("init", str(repo.path)) == 0
     assert _files(repo.path) == after  # a second run changes nothing
@@ -204,3 +210,76 @@ def test_build_prints_one_line_per_document_unless_verbose(tmp_path: Path) -> No
     assert len(lines[()]) == 1
     assert "showing the uncommitted draft (1 problem(s) in it" in lines[()][0]
     assert any("draft: " in ln and "has no summary" in ln for ln in lines[("--verbose",)])
+
+
+def test_init_writes_code_owners_and_a_pre_commit_hook(tmp_path: Path) -> None:
+    path = tmp_path / "owners"
+    assert lexdocs("init", str(path)) == 0
+    owners = [line.split() for line in (path / ".github/CODEOWNERS").read_text().splitlines()
+              if line and not line.startswith("#")]
+    assert {o[0] for o in owners} >= {"/mkdocs.yml", "/docs/", "/.github/workflows/",
+                                      "/policy_src/**/document.yml"}
+    assert all(len(o) == 2 and o[1].startswith("@") for o in owners)
+    config = yaml.safe_load((path / ".pre-commit-config.yaml").read_text())
+    [hook] = [h for r in config["repos"] for h in r["hooks"] if h["id"] == "lexdocs-check"]
+    files = re.compile(hook["files"])
+    assert files.search("policy_src/privacy/10-introduction.md") and files.search("mkdocs.yml")
+    assert not files.search("README.md")
+    # This checkout is an editable install: nothing says where else to get lexdocs, so the
+    # hook runs the lexdocs that requirements.txt installs.
+    assert hook["entry"] == "lexdocs check" and hook["pass_filenames"] is False
+
+
+class _Installed:
+    """What importlib.metadata shows of an installed lexdocs: its PEP 610 record."""
+
+    version = "1.2.3"
+
+    def __init__(self, direct_url: dict[str, object] | None) -> None:
+        self.direct_url = direct_url
+
+    def read_text(self, name: str) -> str | None:
+        assert name == "direct_url.json"
+        return None if self.direct_url is None else json.dumps(self.direct_url)
+
+
+@pytest.mark.parametrize(("direct_url", "requirement", "hook"), [
+    (None, "lexdocs==1.2.3", None),  # a release from a package index
+    ({"url": "https://example.org/lexdocs.git",
+      "vcs_info": {"vcs": "git", "commit_id": "0123456789abcdef0123456789abcdef01234567"}},
+     "lexdocs @ git+https://example.org/lexdocs.git@0123456789abcdef0123456789abcdef01234567",
+     ("https://example.org/lexdocs.git", "0123456789abcdef0123456789abcdef01234567")),
+    ({"url": "https://example.org/lexdocs-1.2.3-py3-none-any.whl", "archive_info": {}},
+     "lexdocs @ https://example.org/lexdocs-1.2.3-py3-none-any.whl", None),
+    ({"url": "file:///home/me/lexdocs", "dir_info": {"editable": True}},
+     "lexdocs==1.2.3", None),
+])
+def test_requirements_name_where_lexdocs_came_from(
+        direct_url: dict[str, object] | None, requirement: str, hook: tuple[str, str] | None,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from lexdocs.adopt import scaffold
+
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: _Installed(direct_url))
+    came = scaffold.origin()
+    assert (came.requirement, came.hook, came.wheel) == (requirement, hook, None)
+    scaffold.init_site(tmp_path / "s")
+    written = (tmp_path / "s/requirements.txt").read_text().splitlines()
+    assert written[-1] == requirement
+    config = yaml.safe_load((tmp_path / "s/.pre-commit-config.yaml").read_text())
+    [repo] = config["repos"]
+    assert (repo["repo"], repo.get("rev")) == (hook or ("local", None))
+
+
+def test_a_wheel_installed_from_a_file_is_kept_in_the_site(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from lexdocs.adopt import scaffold
+
+    wheel = tmp_path / "dist" / "lexdocs-1.2.3-py3-none-any.whl"
+    wheel.parent.mkdir()
+    wheel.write_bytes(b"PK wheel bytes")
+    installed = _Installed({"url": wheel.as_uri(), "archive_info": {}})
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: installed)
+    scaffold.init_site(tmp_path / "s")
+    assert (tmp_path / "s/requirements.txt").read_text().splitlines()[-1] == (
+        "./vendor/lexdocs-1.2.3-py3-none-any.whl")
+    assert (tmp_path / "s/vendor" / wheel.name).read_bytes() == b"PK wheel bytes"

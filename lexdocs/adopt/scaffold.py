@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -22,6 +23,7 @@ _FILES = (
     ("gitignore", ".gitignore"),
     ("requirements.txt", "requirements.txt"),
     ("workflows/legal.yml", ".github/workflows/legal.yml"),
+    ("CODEOWNERS", ".github/CODEOWNERS"),
     ("EDITING.md", "EDITING.md"),
     ("policy_src/variables.yml", "{source}/variables.yml"),
 )
@@ -36,6 +38,21 @@ class Written:
     created: bool
     added: tuple[str, ...] = ()
     """Lines added to a file that was kept (an existing .gitignore)."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the running lexdocs was installed from, so that a new site's CI and pre-commit
+    install the same code: a git URL and commit, a wheel, or a release of a package index.
+
+    `requirement` is the line of requirements.txt; `hook` the (repository, rev) of the
+    published pre-commit hook when that is known; `wheel` a local wheel to copy into the
+    site, since a path on this machine is not one its CI can reach.
+    """
+
+    requirement: str
+    hook: tuple[str, str] | None = None
+    wheel: Path | None = None
 
 
 def skeleton(rel: str) -> str:
@@ -59,12 +76,39 @@ def _version() -> str:
         return "0.1.0"
 
 
-def _write(root: Path, rel: str, text: str) -> Written:
+def origin() -> Origin:
+    """The running lexdocs' origin, read from the record pip keeps of a direct install
+    (PEP 610 `direct_url.json`); none means it came from a package index."""
+    version = _version()
+    try:
+        raw = metadata.distribution("lexdocs").read_text("direct_url.json")
+        direct = json.loads(raw) if raw else None
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = None
+    if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
+        return Origin(f"lexdocs=={version}")
+    url: str = direct["url"]
+    vcs = direct.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        commit = str(vcs["commit_id"])
+        return Origin(f"lexdocs @ git+{url}@{commit}", hook=(url, commit))
+    if url.startswith("file://"):
+        path = Path(urllib.parse.unquote(urllib.parse.urlparse(url).path))
+        if path.suffix == ".whl" and path.is_file():
+            return Origin(f"./vendor/{path.name}", wheel=path)
+        return Origin(f"lexdocs=={version}")  # a checkout on this machine, editable or not
+    return Origin(f"lexdocs @ {url}")
+
+
+def _write(root: Path, rel: str, content: str | bytes) -> Written:
     path = root / rel
     if path.exists():
         return Written(rel, created=False)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
     return Written(rel, created=True)
 
 
@@ -88,14 +132,24 @@ def init_site(target: Path, source_dir: str = "policy_src",
     name = site_name or _title(target.resolve().name) or "Our"
     if "legal" not in name.lower():
         name += " Legal"
+    came = origin()
+    repo, rev = came.hook or ("", "")
+    subs = {"__SITE_NAME__": name, "__VERSION__": _version(), "__SOURCE__": source_dir,
+            "__SOURCE_RE__": re.escape(source_dir), "__REQUIREMENT__": came.requirement,
+            "__REPO__": repo, "__REV__": rev, "timezone: UTC ": f"timezone: {timezone} "}
+    # The published hook when lexdocs came from its repository; else the installed command.
+    hook = "pre-commit-remote.yaml" if came.hook else "pre-commit-local.yaml"
     out = []
-    for src, dest in _FILES:
+    for src, dest in (*_FILES, (hook, ".pre-commit-config.yaml")):
         if not sources and dest.startswith("{source}/"):
             continue
-        text = (skeleton(src).replace("__SITE_NAME__", name).replace("__VERSION__", _version())
-                .replace("timezone: UTC ", f"timezone: {timezone} "))
+        text = skeleton(src)
+        for key, value in subs.items():
+            text = text.replace(key, value)
         out.append(_write(target, dest.format(source=source_dir), text)
                    if dest != ".gitignore" else _ignore(target / dest, text))
+    if came.wheel is not None:
+        out.append(_write(target, came.requirement.removeprefix("./"), came.wheel.read_bytes()))
     # The page lexdocs' home replaces: an engine that skips lexdocs fails on it (see
     # lexdocs.engines.guard) or, without the guard, shows what is missing.
     out.append(_write(target, "docs/index.md", skeleton("docs/index.md")))

@@ -6,7 +6,11 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: site serve check test browser screenshots bench install system-deps clean
+# Every environment installs the exact set the tests ran with (pyproject.toml declares ranges).
+LOCK    := requirements/constraints.txt
+PIPI    := $(BIN)/python -m pip install -q -c $(LOCK)
+
+.PHONY: site serve check test lock browser screenshots bench install system-deps clean
 
 site: install
 	$(BIN)/mkdocs build --strict
@@ -19,14 +23,14 @@ install: $(STAMP) system-deps
 system-deps:
 	@scripts/system-deps.sh build
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(PIPI) -e .
 	touch $@
 
-$(TSTAMP): $(STAMP) pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(TSTAMP): $(STAMP) pyproject.toml $(LOCK)
+	$(PIPI) -e '.[test]'
 	touch $@
 
 test: $(TSTAMP)
@@ -34,6 +38,16 @@ test: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n auto --dist loadscope
+
+# Refresh the lock: the newest releases pyproject.toml's ranges allow, in a fresh environment.
+# Run `make test` before committing the result.
+lock:
+	rm -rf build/lock && $(PY) -m venv build/lock
+	build/lock/bin/python -m pip install -q --upgrade pip
+	build/lock/bin/python -m pip install -q '.[test,engines,bench]'
+	{ sed -n '/^#/p' $(LOCK); build/lock/bin/python -m pip freeze --all --exclude-editable \
+	  | grep -v -e '^lexdocs' -e '^pip=='; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
 
 check: install
 	$(BIN)/lexdocs check --readability
@@ -50,8 +64,8 @@ screenshots: $(TSTAMP)
 
 BSTAMP  := $(VENV)/.installed-bench
 
-$(BSTAMP): $(TSTAMP) pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
+$(BSTAMP): $(TSTAMP) pyproject.toml $(LOCK)
+	$(PIPI) -e '.[test,bench]'
 	touch $@
 
 # LEXDOCS_BENCH_SIZES=100,1000,5000 adds the long history; LEXDOCS_BENCH_RUNS sets the runs.
@@ -60,4 +74,4 @@ bench: $(BSTAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache build

@@ -19,6 +19,7 @@ from mkdocs.config import config_options as c
 
 from lexdocs.errors import ConfigError
 from lexdocs.sources.documents import discover_documents
+from lexdocs.sources.siteopts import MAX_NOTICE_DAYS
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -51,6 +52,8 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     # The organisation's other domains (e.g. [wordpress.com] beside automattic.com): a link
     # moved between them and site_url's is maintenance, not "another organisation".
     own_domains = c.ListOfItems(c.Type(str), default=[])
+    record = c.Choice(("auto", "required"), default="auto")
+    """`required` once CI has published: a build that finds no publication record stops."""
 
     def _validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         """Every option, not only up to the first bad one (MkDocs stops there): a site
@@ -64,8 +67,10 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
                 option.reset_warnings()
             except base.ValidationError as exc:
                 failed.append((key, exc))
-        if not failed and isinstance(self.get("notice_days"), int) and self["notice_days"] < 0:
-            failed.append(("notice_days", base.ValidationError("must be 0 or more")))
+        days = self.get("notice_days")
+        if not failed and isinstance(days, int) and not 0 <= days <= MAX_NOTICE_DAYS:
+            failed.append(("notice_days", base.ValidationError(
+                f"must be 0 to {MAX_NOTICE_DAYS} days" if days > 0 else "must be 0 or more")))
         for key in set(self.keys()) - self._schema_keys:
             warnings.append((key, f"Unrecognised configuration name: {key}"))
         return failed, warnings
@@ -83,6 +88,7 @@ class Options:
     pdf: bool
     site_url: str
     own_domains: tuple[str, ...] = ()
+    record_required: bool = False
 
     @property
     def home(self) -> str:
@@ -104,7 +110,8 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
                           hint=f"create {cfg.source_dir}/<doc>/document.yml")
     return Options(project=project, source_dir=cfg.source_dir, documents=tuple(docs),
                    tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days, pdf=cfg.pdf,
-                   site_url=site_url, own_domains=tuple(cfg.own_domains))
+                   site_url=site_url, own_domains=tuple(cfg.own_domains),
+                   record_required=cfg.record == "required")
 
 
 def mkdocs_config(path: Path) -> Any:

@@ -18,7 +18,7 @@ from lexdocs.config import Options
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
 from lexdocs.history.kept import KeptRenders
-from lexdocs.history.published import check_record, load_record
+from lexdocs.history.published import check_record, load_record, missing, required_by
 from lexdocs.history.versions import Progress, RenderCache, load_histories, project_cache
 from lexdocs.recall import Recall
 from lexdocs.review.memo import RedlineMemo
@@ -68,14 +68,14 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     recall.next_build()
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
                                caches.renders, progress, snapshot, kept, recall)
+    record = load_record(opts.project)
     timelines = align_shared({name: build_timeline(h, opts.notice_days, day, opts.home,
-                                                   caches.redlines, recall)
+                                                   caches.redlines, recall, record)
                               for name, h in histories.items()}, recall)
     caches.redlines.save(prune=not recall.remembers)
-    record = load_record(opts.project)
-    if record is None:
-        return timelines
-    breaches = check_record(record, {n: h.versions for n, h in histories.items()})
+    versions = {n: h.versions for n, h in histories.items()}
+    breaches = (check_record(record, versions) if record is not None
+                else missing(required_by(opts.record_required, versions)))
     if not breaches:
         return timelines
     # Reported once, on the first document, so the count of errors is the count of breaches.

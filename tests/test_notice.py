@@ -70,6 +70,10 @@ def test_notice_period_met_publishes_an_upcoming_version(project: Repo) -> None:
 
 
 def test_configured_notice_period_is_used(project: Repo) -> None:
+    """The period in force is mkdocs.yml's as committed before the version (raised, never
+    lowered, by the working tree's option)."""
+    project.replace("mkdocs.yml", "notice_days: 30", "notice_days: 14")
+    project.git("commit", "-q", "-a", "--amend", "--no-edit", date="2024-09-10T10:00:00+00:00")
     material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-01\n")
     assert timeline(project, notice_days=14).findings == ()
     assert rules(timeline(project, notice_days=30)) == ["notice-period"]
@@ -233,7 +237,7 @@ def test_versions_before_adoption_are_not_judged(project: Repo) -> None:
     def adopted(day: str) -> Timeline:
         project.replace("policy_src/privacy/document.yml", "baseline:",
                         f"adopted: {day}\nbaseline:")
-        t = timeline(project)
+        t = timeline(project, today=dt.date(2025, 1, 20))
         project.git("checkout", "--", "policy_src/privacy/document.yml")
         return t
 

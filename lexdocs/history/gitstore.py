@@ -28,7 +28,7 @@ os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 import git
 
 from lexdocs.errors import GitError
-from lexdocs.sources.documents import Reader
+from lexdocs.sources.documents import MAX_SOURCE_BYTES, Reader
 
 _FIELD = "\x1f"
 _RECORD = "\x1e"  # between commits in `log` output that has no -z form here
@@ -210,13 +210,14 @@ class GitStore:
         wanted -= self._trees.keys() | self._blobs.keys()
         if not wanted:
             return
-        request = "".join(f"{oid}\n" for oid in sorted(wanted)).encode("ascii")
-        try:
-            data = subprocess.run(["git", "cat-file", "--batch"], cwd=self.root, input=request,
-                                  capture_output=True, check=True).stdout
-        except (OSError, subprocess.CalledProcessError) as exc:
-            raise GitError(f"git cat-file failed: {exc}",
-                           hint="check that the repository is not corrupt") from exc
+        # Sizes first: a blob larger than any source may be (a file committed beside the
+        # sources, never included) is never read; `read` refuses it if a document uses it.
+        small = [line.split()[0] for line in self._batch("--batch-check", sorted(wanted))
+                 .decode("ascii").splitlines()
+                 if len(line.split()) == 3 and int(line.split()[2]) <= MAX_SOURCE_BYTES]
+        if not small:
+            return
+        data = self._batch("--batch", small)
         pos = 0
         while pos < len(data):
             end = data.index(b"\n", pos)
@@ -232,6 +233,16 @@ class GitStore:
             elif kind == b"blob":
                 self._blobs[oid] = body
 
+    def _batch(self, mode: str, oids: list[str]) -> bytes:
+        """One `git cat-file` over `oids`, its whole answer."""
+        request = "".join(f"{oid}\n" for oid in oids).encode("ascii")
+        try:
+            return subprocess.run(["git", "cat-file", mode], cwd=self.root, input=request,
+                                  capture_output=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise GitError(f"git cat-file failed: {exc}",
+                           hint="check that the repository is not corrupt") from exc
+
     def read(self, sha: str, path: str) -> str | None:
         """The text of `path` (relative to the project) at commit `sha`, or None.
 
@@ -246,6 +257,13 @@ class GitStore:
         entry = self._lookup(sha, path)
         if entry is None or entry[0] not in _BLOB_MODES:
             return None
+        if entry[1] not in self._blobs:
+            _, _, size = self.repo.git.get_object_header(entry[1])
+            if int(size) > MAX_SOURCE_BYTES:
+                raise UnsafeHistory(
+                    f"is {int(size) // 1024} KB in commit {sha[:10]}, more than a source "
+                    f"file may be ({MAX_SOURCE_BYTES // 1024} KB)", path=path,
+                    hint="keep large files out of the source folder, or split the text")
         data = self._blob(entry[1])
         try:
             return data.decode("utf-8")
@@ -376,6 +394,21 @@ class GitStore:
             return None
         return data.decode("utf-8")
 
+    def top_file(self, sha: str, name: str, limit: int) -> bytes | None:
+        """The bytes of file `name` at the top level of commit `sha` (not below the
+        project); None if it is not a regular file of at most `limit` bytes."""
+        try:
+            oid, kind, size = self.repo.git.get_object_header(f"{sha}:{name}")
+        except ValueError:
+            return None
+        if _text(kind) != "blob" or int(size) > limit:
+            return None
+        return self._object(_text(oid))
+
+    def committed_at(self, sha: str) -> int:
+        """The committer date of `sha`, in seconds since 1970."""
+        return int(self.repo.commit(sha).committed_date)
+
     def folder_files(self, sha: str, folder: str, names: Iterable[str],
                      limit: int) -> Iterator[tuple[str, bytes | None]]:
         """The bytes of each of `names` found in top-level `folder` of commit `sha`.
@@ -445,7 +478,13 @@ class GitStore:
             if tip is not None and _text(self.repo.git.rev_parse(f"{tip[1]}^{{tree}}")) == tree:
                 return None
             parents = ["-p", tip[1]] if tip else []
-            new = _text(self.repo.git.commit_tree(tree, *parents, "-m", message)).strip()
+            # Dated by the build's clock (SOURCE_DATE_EPOCH when set, as for the pages): a
+            # later build takes a version dated before it, yet unlisted, as back-dated.
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            when = {f"GIT_{who}_DATE": f"{epoch} +0000" for who in ("AUTHOR", "COMMITTER")
+                    } if epoch.isdigit() else {}
+            with self.repo.git.custom_environment(**when):
+                new = _text(self.repo.git.commit_tree(tree, *parents, "-m", message)).strip()
             self.repo.git.update_ref(local, new, old)
         except git.GitCommandError as exc:
             raise GitError(f"recording on branch '{branch}' failed: {_stderr(exc)}",

@@ -56,14 +56,16 @@ class KeptRenders:
             self._data = data
         return self._data
 
-    def get(self, sha: str, names: list[str]) -> tuple[dict[str, Found], Logs] | None:
-        """What `sha` published for each of `names`, and its change logs; None if not kept."""
+    def get(self, sha: str, names: list[str], also: tuple[str, ...] = ()
+            ) -> tuple[dict[str, Found], Logs] | None:
+        """What `sha` published for each of `names`, and its change logs (and the other
+        files `also` names, kept with them); None if not kept."""
         entry = self._pools()["commits"].get(sha)
         if not isinstance(entry, dict):
             return None
         try:
             found = {n: self._doc(entry["found"][n]) for n in names}
-            logs = {n: self._text(entry["logs"][n]) for n in names}
+            logs = {n: self._text(entry["logs"][n]) for n in (*names, *also)}
         except (KeyError, TypeError, ValueError):
             return None  # another set of documents, or a damaged entry: render again
         self.hits += 1

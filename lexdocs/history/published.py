@@ -20,6 +20,7 @@ are ever read, and the PDF module checks each before it is cached.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -36,6 +37,8 @@ BRANCH = "lexdocs-published"
 RECORD_FILE = "versions.json"
 PDF_FOLDER = "pdf"
 MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+"""A recorded versions.json larger than this is not read (a thousand versions take 2 MB)."""
 """A recorded PDF larger than this is not read (a version's PDF is well under a megabyte)."""
 RULE = "permanent-url"
 _KEY = re.compile(r"[0-9a-f]{64}")
@@ -49,6 +52,8 @@ class Recorded:
     id: str
     sha256: str
     commit: str
+    effective: dt.date | None = None
+    """The effective date readers were shown (None: a record that did not say)."""
 
 
 @dataclass(frozen=True)
@@ -58,19 +63,30 @@ class Record:
     ref: str
     commit: str
     versions: tuple[Recorded, ...]
+    made: dt.datetime | None = None
+    """When the tip was committed: a version dated before it that it does not list was
+    not on the branch then, whatever its commit says."""
 
 
 def parse_record(text: str, where: str) -> tuple[Recorded, ...]:
-    """The versions listed in a recorded `versions.json` (schema 1)."""
+    """The versions listed in a recorded `versions.json` (schema 1).
+
+    The branch is untrusted: anything but the JSON lexdocs writes (other types, nesting
+    deep enough to exhaust the parser) is one error naming the branch and the file."""
     try:
         data: Any = json.loads(text)
         docs = data["documents"]
         return tuple(Recorded(document=str(name), id=str(v["id"]), sha256=str(v["sha256"]),
-                              commit=str(v.get("commit", "")))
+                              commit=str(v.get("commit", "")),
+                              effective=_day(v.get("effective")))
                      for name, doc in docs.items() for v in doc["versions"])
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise SourceError("the publication record is not a versions.json lexdocs wrote",
                           path=where, hint=f"inspect it with 'git show {where}'") from exc
+
+
+def _day(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
 
 
 def load_record(project: Path) -> Record | None:
@@ -80,13 +96,45 @@ def load_record(project: Path) -> Record | None:
         if tip is None:
             return None
         ref, commit = tip
-        text = store.read_top(commit, RECORD_FILE)
-    where = f"{ref.removeprefix('refs/heads/').removeprefix('refs/remotes/')}:{RECORD_FILE}"
-    if text is None:
-        raise GitError(f"branch '{BRANCH}' has no {RECORD_FILE}", path=where,
+        where = f"{ref.removeprefix('refs/heads/').removeprefix('refs/remotes/')}:{RECORD_FILE}"
+        data = store.top_file(commit, RECORD_FILE, MAX_RECORD_BYTES)
+        made = store.committed_at(commit)
+    if data is None:
+        raise GitError(f"branch '{BRANCH}' has no {RECORD_FILE} (or one larger than "
+                       f"{MAX_RECORD_BYTES // 2**20} MB)", path=where,
                        hint=f"it must hold {RECORD_FILE} and {PDF_FOLDER}/, as 'lexdocs record' "
                             "writes them")
-    return Record(ref=ref, commit=commit, versions=parse_record(text, where))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""  # not JSON either: said as such below
+    return Record(ref=ref, commit=commit, versions=parse_record(text, where),
+                  made=dt.datetime.fromtimestamp(made, dt.UTC))
+
+
+def required_by(option: bool, versions: Mapping[str, Iterable[Version]]) -> str | None:
+    """What says a record must exist: the working tree's `record: required`, or the same
+    option in the mkdocs.yml of any commit that made a version (a pull request that
+    drops the option is judged by the one before it)."""
+    if option:
+        return "mkdocs.yml ('record: required')"
+    said = [v for vs in versions.values() for v in vs if v.record_required]
+    if said:
+        first = min(said, key=lambda v: v.published)
+        return f"mkdocs.yml at commit {first.commit.sha[:10]} ('record: required')"
+    return None
+
+
+def missing(required: str | None) -> list[Finding]:
+    """The error for a build that finds no record where one must exist: `required` names
+    what says CI has published (None: nothing does, and no record is fine)."""
+    if required is None:
+        return []
+    return [Finding(RULE, "error", f"branch '{BRANCH}' is missing, but {required} says the "
+                    "site was published and recorded before; without the record no build can "
+                    "tell whether published versions were rewritten (fetch it with 'git "
+                    f"fetch origin {BRANCH}', or restore it from the deploy's {RECORD_FILE})",
+                    path=f"{BRANCH}:{RECORD_FILE}")]
 
 
 def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> list[Finding]:

@@ -29,6 +29,11 @@ from lexdocs.sources.documents import (
     format_date,
     load_document,
 )
+from lexdocs.sources.siteopts import (
+    SITE_FILE,
+    declared_notice_days,
+    declared_record_required,
+)
 from lexdocs.sources.snapshot import Snapshot, remembered, working_snapshot
 from lexdocs.sources.variables import Variables, load_variables_file
 
@@ -36,6 +41,8 @@ log = logging.getLogger("lexdocs")
 DRAFT_LABEL = "Draft — not published"
 CACHE_TOP = ".cache"
 CACHE_DIR = f"{CACHE_TOP}/lexdocs"
+SITE_KEY = f"/{SITE_FILE}"
+"""The site's mkdocs.yml among a commit's change logs: a '/' is in no document's name."""
 __all__ = ["CHANGES_FILE", "DRAFT_LABEL", "History", "LogSnapshot", "Version",
            "build_histories", "load_histories"]
 
@@ -60,6 +67,12 @@ class Version:
     """The commit's own date when it is earlier than `published`: the commit claims a
     day before the text it builds on reached the branch (back-dated, rebased or
     fast-forwarded), so it is dated no earlier than the commit before it."""
+    site_notice_days: int | None = None
+    """The site's `notice_days` as this commit's mkdocs.yml declared it (None: not
+    readable there): a later version is judged by it, never by its own."""
+    record_required: bool = False
+    """True if this commit's mkdocs.yml said `record: required`: once said, a build
+    without the publication record is refused."""
 
     @property
     def date(self) -> dt.date:
@@ -256,7 +269,7 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
     logs_at: list[dict[str, str | None]] = []
     fetched = False
     for done, commit in enumerate(commits, 1):
-        hit = kept.get(commit.sha, names)
+        hit = kept.get(commit.sha, names, (SITE_KEY,))
         if hit is None:
             if not fetched:  # every object at once, the first time one is needed
                 store.prefetch([root])
@@ -284,11 +297,14 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
             if found is not None and found[1].fingerprint != previous:
                 source, rendered = found
                 previous = rendered.fingerprint
-                own = dt.datetime.fromtimestamp(commit.committed, tz)
+                own = committed_at(commit, tz)
                 version = Version(number=len(versions) + 1, id="", commit=commit,
                                   published=when, source=source, rendered=rendered,
                                   from_baseline=not versions,
-                                  commit_date=own if own < when else None)
+                                  commit_date=own if own < when else None,
+                                  site_notice_days=declared_notice_days(logs_here[SITE_KEY]),
+                                  record_required=declared_record_required(
+                                      logs_here[SITE_KEY]))
                 versions.append(replace(version, id=_next_id(version.date, versions)))
             text = logs_here[name]
             if not logs or logs[-1].text != text:
@@ -299,7 +315,9 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
 
 def _logs_at(store: GitStore, commit: Commit, root: str, names: list[str],
              before: dict[str, str | None], newest: bool) -> dict[str, str | None]:
-    """Each document's change log at `commit`; one git cannot read safely stays as before."""
+    """Each document's change log at `commit`, and the site's mkdocs.yml (under a key no
+    document name can be); a log git cannot read safely stays as before, and a
+    mkdocs.yml it cannot read is None (the working tree's options then judge)."""
     out = {}
     for name in names:
         try:
@@ -307,6 +325,10 @@ def _logs_at(store: GitStore, commit: Commit, root: str, names: list[str],
         except UnsafeHistory as exc:
             _skipped(store, commit, exc, newest)
             out[name] = before.get(name)
+    try:
+        out[SITE_KEY] = store.read(commit.sha, SITE_FILE)
+    except UnsafeHistory:
+        out[SITE_KEY] = None
     return out
 
 
@@ -322,10 +344,22 @@ def publication_dates(commits: list[Commit], tz: ZoneInfo) -> list[dt.datetime]:
     out: list[dt.datetime] = []
     latest: dt.datetime | None = None
     for commit in commits:
-        own = dt.datetime.fromtimestamp(commit.committed, tz)
+        own = committed_at(commit, tz)
         latest = own if latest is None or own > latest else latest
         out.append(latest)
     return out
+
+
+def committed_at(commit: Commit, tz: ZoneInfo) -> dt.datetime:
+    """The commit's date in the site's zone; a date no calendar can hold (git takes any
+    number) is the first or last moment one can, so it is reported as a commit dated in
+    the future, not a crash."""
+    try:
+        return dt.datetime.fromtimestamp(commit.committed, tz)
+    except (OverflowError, ValueError, OSError):
+        edge = dt.datetime.max if commit.committed > 0 else dt.datetime.min
+        return (edge - dt.timedelta(days=2) if commit.committed > 0
+                else edge + dt.timedelta(days=2)).replace(tzinfo=tz)
 
 
 def _next_id(day: dt.date, earlier: list[Version]) -> str:

@@ -20,21 +20,36 @@ Invariants (README, "Notice invariants"), each enforced here:
 2. Versions made by one commit in several documents take effect together, on
    the latest of their dates, unless an entry gives `effective_reason:`.
 3. Versions before the document's `adopted:` day are not judged by the gate, and
-   get no effective date it would have invented (a notice period after each).
+   get no effective date it would have invented (a notice period after each);
+   `adopted:` names a day that has passed, and is fixed once versions are recorded.
 4. A version that is not material restates the terms in force: it keeps their
    effective date (its Last Updated moves, Effective does not), unless its
    change-log entry gives `effective:`.
+5. A version is judged by the declarations in force before it: a section's or a
+   variable's `material:` flag, the notice period (the site's `notice_days` in
+   mkdocs.yml and the document's own, which can only add to it) as its parent
+   version and the version in force when it was published declared them, the more
+   protective of the two. A new section has no declaration before it, so it is
+   material. A version that lowers one of them is a governance change: it needs a
+   summary and the notice period like a material change, and what it lowers is in
+   force only once it is.
+6. A version whose commit date cannot be believed (earlier than its parent's, or
+   earlier than the last publication record, which does not list it) takes effect
+   no earlier than the day a build first sees it (the record's effective date once
+   recorded, else today) plus its notice.
 
 What it decides is a `review.timeline.Timeline`, which every later step asks.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
 from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
+from lexdocs.history.published import Record
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
@@ -49,6 +64,7 @@ from lexdocs.sources.changelog import (
     parse_log,
     read_log,
 )
+from lexdocs.sources.documents import DocumentSource
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
            "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log",
@@ -81,8 +97,10 @@ def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
     def text(vid: str) -> RenderedDocument | None:
         return None if vid == "none" else working if vid == "working" else raw[vid]
 
-    redline = diff_documents(text(old), text(new) or working,
-                             overrides_of(after.entry if after else None), home)
+    older, newer = text(old), text(new) or working
+    if older is not None:  # judged by the declarations before it, as the build judges
+        newer = as_judged(newer, older, older)
+    redline = diff_documents(older, newer, overrides_of(after.entry if after else None), home)
     if after is not None:
         updated, effective = after.version.display_date, after.effective_display()
     elif t.history.draft or not t.notices:
@@ -147,14 +165,26 @@ class Committed:
     notice_days: int | None
     adopted: dt.date | None
     """The `adopted:` day as the working tree declares it: adoption is a fact about the
-    project today, so a commit from before the key existed does not undo it."""
+    project today, so a commit from before the key existed does not undo it (but it
+    names a day that has passed, and is fixed once versions are recorded)."""
     slug: str
+    source: DocumentSource
+    recorded: tuple[tuple[str, dt.date | None], ...] = ()
+    """(id, effective date) of each of its versions the publication record lists."""
+    recorded_at: dt.datetime | None = None
+    """When the last publication record was made (None: nothing recorded yet)."""
 
     @classmethod
-    def of(cls, h: History) -> Committed:
+    def of(cls, h: History, record: Record | None = None) -> Committed:
         s = h.source
+        recorded: tuple[tuple[str, dt.date | None], ...] = ()
+        at = None
+        if record is not None:
+            recorded = tuple((r.id, r.effective) for r in record.versions
+                             if r.document == h.name)
+            at = record.made
         return cls(h.name, h.versions, h.logs, h.working_log, h.draft, s.path, s.notice_days,
-                   s.adopted, s.slug)
+                   s.adopted, s.slug, s, recorded, at)
 
 
 @dataclass(frozen=True)
@@ -167,30 +197,41 @@ class _Judged:
     draft_entry: Entry | None
     days: int
     path: str
+    adopted: dt.date | None
 
 
 def build_timeline(history: History, notice_days: int, today: dt.date,
                    home: str = "", memo: RedlineMemo | None = None,
-                   recall: Recall | None = None) -> Timeline:
+                   recall: Recall | None = None, record: Record | None = None) -> Timeline:
     """Redline every version against the one before and apply the notice rules.
 
-    `home` is the site's own address (MkDocs `site_url`): a link moved to it is a link
-    within the site, not to another organisation. With `recall` (a preview session),
-    a save that left the committed side equal costs only the draft's redline."""
+    `notice_days` is the site's option as the working tree declares it; `home` is the
+    site's own address (MkDocs `site_url`): a link moved to it is a link within the
+    site, not to another organisation. `record` is the last publication record, if
+    any. With `recall` (a preview session), a save that left the committed side equal
+    costs only the draft's redline."""
     recall = recall or Recall()
     memo = memo or RedlineMemo()  # in memory only: the caller keeps none
-    c = Committed.of(history)
+    c = Committed.of(history, record)
     judged = recall.same(("timeline", history.name), (c, notice_days, today, home),
                          lambda: _judge(c, notice_days, today, home, memo))
     findings = list(judged.findings)
     draft = None
     if history.draft:
-        old = history.versions[-1].rendered if history.versions else None
-        draft = memo.diff(old, history.working, overrides_of(judged.draft_entry), home,
-                          keep=False)
-        if old is not None:
-            _gate(history.name, "draft", today, draft, judged.draft_entry, judged.days,
-                  judged.path, findings, draft=True)
+        parent = history.versions[-1] if history.versions else None
+        old = parent.rendered if parent else None
+        if parent is None:
+            draft = memo.diff(None, history.working, overrides_of(judged.draft_entry), home,
+                              keep=False)
+        else:
+            live = [n.version for n in judged.notices if n.effective <= today]
+            rules = _rules(parent, live[-1] if live else None, history.working,
+                           history.source, notice_days, notice_days)
+            draft = memo.diff(old, rules.text, overrides_of(judged.draft_entry), home,
+                              keep=False)
+            if judged.adopted is None or today >= judged.adopted:
+                _gate(history.name, "draft", today, draft, judged.draft_entry, rules.days,
+                      judged.path, findings, draft=True, governance=rules.governance)
     return _dated(Timeline(history, (), draft, tuple(findings), judged.reviews,
                            canonical=history.working), judged.notices, recall, "own")
 
@@ -210,33 +251,167 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
                                     f"{c.name}: a review dated {r.date} is in the future",
                                     path=r.path, line=r.line))
     bound, draft_entry = _bind(c, entries, path, findings)
-    days = c.notice_days if c.notice_days is not None else notice_days
+    days = max(notice_days, c.notice_days or 0)
     published_slugs = {v.source.slug for v in c.versions}
     if published_slugs - {c.slug}:
         findings.append(Finding(
             "permanent-url", "error",
             f"{c.name}: slug '{c.slug}' would move the permanent pages of "
             f"versions published under '{sorted(published_slugs)[0]}'; keep the published slug",
-            path=c.path))
+            path=c.path, line=c.source.line_of("slug")))
+    adopted = _adopted(c, today, findings)
+    recorded = dict(c.recorded)
     notices: list[VersionNotice] = []
-    previous = None
+    starts: list[dt.date] = []  # effective dates, never decreasing (invariant 1)
     for v in c.versions:
         entry = bound.get(v.number)
         redline = None
-        if previous is not None:
-            redline = memo.diff(previous.rendered, v.rendered, overrides_of(entry), home)
+        rules = None
+        if notices:
+            parent = notices[-1].version
+            live = bisect.bisect_right(starts, v.published.date())
+            rules = _rules(parent, notices[live - 1].version if live else None, v.rendered,
+                           v.source, v.site_notice_days, notice_days)
+            redline = memo.diff(parent.rendered, rules.text, overrides_of(entry), home)
         _dating(c.name, v, today, findings)
-        judged = c.adopted is None or v.published.date() >= c.adopted
-        effective = _gate(c.name, v.id, v.published.date(), redline, entry, days,
-                          path, findings if judged else [], draft=False)
+        judged = adopted is None or v.published.date() >= adopted
+        effective = _gate(c.name, v.id, v.published.date(), redline, entry,
+                          rules.days if rules else days, path,
+                          findings if judged else [], draft=False,
+                          governance=rules.governance if rules else "")
         if not judged:  # the old process set its own dates: invent no notice period for it
             effective = entry.effective if entry else None
         if effective is None and notices and not (redline and redline.material) \
                 and notices[-1].effective <= v.date:
             effective = notices[-1].effective  # invariant 4: it restates the terms in force
-        notices.append(VersionNotice(v, entry, redline, effective or v.date, judged=judged))
-        previous = v
-    return _Judged(tuple(_inherit(notices)), tuple(findings), reviews, draft_entry, days, path)
+        n = VersionNotice(v, entry, redline, effective or v.date, judged=judged,
+                          governance=rules.governance if rules else "")
+        n = _unbelieved(c, n, rules.days if rules else days, recorded, today, findings)
+        notices.append(_inherit([*notices[-1:], n])[-1])
+        starts.append(notices[-1].effective)
+    return _Judged(tuple(notices), tuple(findings), reviews, draft_entry, days, path,
+                   adopted)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The declarations one version is judged by (invariant 5)."""
+
+    text: RenderedDocument
+    """Its text with the `material:` flags in force before it (what the redline judges)."""
+    days: int
+    governance: str
+    """What it lowers of the declarations before it, in words ("" if nothing)."""
+
+
+def _declared_days(source: DocumentSource, site: int | None, working_site: int) -> int:
+    """The notice period a tree declares: the site's option (the working tree's where its
+    mkdocs.yml cannot be read), which the document's own can only lengthen."""
+    return max(working_site if site is None else site, source.notice_days or 0)
+
+
+def _rules(parent: Version, live: Version | None, text: RenderedDocument,
+           source: DocumentSource, site: int | None, working_site: int) -> _Rules:
+    """How a version made from `parent` (with `text`, declared by `source` and `site`) is
+    judged, `live` being the version in force when it was published.
+
+    Each declaration is the more protective of the parent's and the live version's
+    (and its own, which may only protect more); a section new to the parent has no
+    declaration before it, so it is material."""
+    before = parent.rendered
+    old = {s.id: s.material for s in before.sections}
+    lowered = [f"section '{s.id}' is declared not material" for s in text.sections
+               if old.get(s.id) and not s.material]
+    lowered += [f"variable '{u}' is declared not material"
+                for u in sorted(text.immaterial - before.immaterial) if u in before.values]
+    before_days = _declared_days(parent.source, parent.site_notice_days, working_site)
+    if live is not None:
+        before_days = max(before_days, _declared_days(live.source, live.site_notice_days,
+                                                      working_site))
+    own = _declared_days(source, site, working_site)
+    if own < before_days:
+        lowered.append(f"the notice period is lowered from {before_days} to {own} days")
+    return _Rules(as_judged(text, before, live.rendered if live else None),
+                  max(own, before_days, working_site), "; ".join(lowered))
+
+
+def as_judged(text: RenderedDocument, before: RenderedDocument,
+              live: RenderedDocument | None) -> RenderedDocument:
+    """`text` with the `material:` flags a redline from `before` must judge it by: a
+    section's own flag only where `before` (which the redline also reads) and `live`, the
+    text in force, have it too; a section new to `before` is material. The same object
+    when nothing changes, so the redline memo finds it by identity."""
+    held = {s.id: s.material for s in live.sections} if live else {}
+    old = {s.id for s in before.sections}
+    sections = tuple(s if s.material == flag else replace(s, material=flag)
+                     for s in text.sections
+                     for flag in [s.material or held.get(s.id, True) if s.id in old else True])
+    immaterial = text.immaterial & (live.immaterial if live else frozenset())
+    if sections == text.sections and immaterial == text.immaterial:
+        return text
+    return replace(text, sections=sections, immaterial=immaterial)
+
+
+def _adopted(c: Committed, today: dt.date, findings: list[Finding]) -> dt.date | None:
+    """The `adopted:` day the gate honours: one that has passed, and once versions of the
+    document are recorded as published, the one declared when they were."""
+    line = c.source.line_of("adopted")
+    fixed = [v for v in c.versions if v.id in dict(c.recorded)]
+    if fixed and fixed[-1].source.adopted != c.adopted:
+        was = fixed[-1].source.adopted
+        findings.append(Finding(
+            "notice-adopted", "error",
+            f"{c.name}: 'adopted' was {was or 'not set'} when version {fixed[-1].id} was "
+            f"recorded as published; it is fixed once recorded (put back "
+            f"{'adopted: ' + was.isoformat() if was else 'no adopted: key'})",
+            path=c.path, line=line))
+        return was
+    if c.adopted is not None and c.adopted > today:
+        findings.append(Finding(
+            "notice-adopted", "error",
+            f"{c.name}: 'adopted: {c.adopted}' names a day that has not come (today is "
+            f"{today}); it says since when lexdocs publishes the document, a day that has "
+            "passed", path=c.path, line=line))
+        return None
+    return c.adopted
+
+
+def _unbelieved(c: Committed, n: VersionNotice, days: int, recorded: dict[str, dt.date | None],
+                today: dt.date, findings: list[Finding]) -> VersionNotice:
+    """Invariant 6: a version takes effect no earlier than the record says readers were
+    shown; and one whose date cannot be believed, not recorded yet, no earlier than
+    today (the day this build first sees it) plus its notice."""
+    v = n.version
+    if v.id in recorded:
+        floor = recorded[v.id]
+        why = f"the publication record gives it {floor}"
+    else:
+        late = c.recorded_at is not None and v.published < c.recorded_at
+        if late:
+            assert c.recorded_at is not None
+            findings.append(Finding(
+                "notice-backdated", "warning",
+                f"{c.name}: version {v.id} (commit {v.commit.sha[:10]}) is dated "
+                f"{v.published.date()}, before the last publication record "
+                f"({c.recorded_at.date()}), which does not list it", path=v.source.path))
+        elif v.commit_date is None:
+            return n
+        notice = days if n.material or n.governance else 0
+        floor = _later(today, notice)
+        why = (f"its commit date cannot be believed, and this build first sees it on {today}"
+               + (f", plus {notice} days' notice" if notice else ""))
+    if floor is None or floor <= n.effective:
+        return n
+    return replace(n, effective=floor, raised=f"it takes effect no earlier than {why}")
+
+
+def _later(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, or the last day a date can be (a commit dated in year 9999 is
+    an error of its own, reported by `_dating`; it must not crash the count)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
 
 
 def _dated(t: Timeline, notices: tuple[VersionNotice, ...], recall: Recall,
@@ -358,8 +533,9 @@ def _align(given: dict[str, tuple[VersionNotice, ...]]) -> dict[str, tuple[Versi
 
 def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
           entry: Entry | None, days: int, path: str, findings: list[Finding],
-          draft: bool) -> dt.date | None:
-    """The effective date, after checking the rules that protect readers."""
+          draft: bool, governance: str = "") -> dt.date | None:
+    """The effective date, after checking the rules that protect readers; a governance
+    change (`governance`: what it lowers) needs notice as a material change does."""
     label = "the uncommitted draft" if draft else f"version {vid}"
 
     def report(rule: str, message: str) -> None:
@@ -369,27 +545,34 @@ def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
     if entry and entry.effective and entry.effective < published:
         report("notice-retroactive",
                f"takes effect {entry.effective}, before it was published on {published}")
-    if redline is None or not redline.material:
-        return entry.effective if entry else None
-    first = next((c for c in redline.changes if c.material), None)
-    if first:
-        why = first.reason.removeprefix("Material:").strip().rstrip(".")
-        what = f"section '{first.section_id}' ({why})"
+    if redline is not None and redline.material:
+        first = next((c for c in redline.changes if c.material), None)
+        if first:
+            why = first.reason.removeprefix("Material:").strip().rstrip(".")
+            what = f"a material change in section '{first.section_id}' ({why})"
+        else:
+            what = "a material change in the text"
+    elif governance and redline is not None:
+        what = ""
     else:
-        what = "the text"
-    earliest = published + dt.timedelta(days=days)
+        return entry.effective if entry else None
+    if governance:
+        what += (" and " if what else "") + (
+            f"a governance change ({governance}: later versions are judged by it, so it "
+            "needs notice as a material change does)")
+    earliest = _later(published, days)
     if entry is None:
         report("notice-summary",
-               f"is a material change in {what} but has no summary; add an entry with a "
+               f"is {what} but has no summary; add an entry with a "
                f"plain-language summary and 'effective: {earliest}' or later")
         return earliest
     if entry.effective is None:
-        report("notice-effective", f"is a material change in {what} but has no effective "
+        report("notice-effective", f"is {what} but has no effective "
                f"date; add 'effective: {earliest}' or later")
         return earliest
     if entry.effective < earliest:
         report("notice-period",
-               f"is a material change in {what} that takes effect {entry.effective}, "
+               f"is {what} that takes effect {entry.effective}, "
                f"{(entry.effective - published).days} days after it is published; the "
                f"notice period is {days} days (write 'effective: {earliest}' or later)")
     return entry.effective

@@ -37,6 +37,9 @@ class VersionNotice:
     """(document, version id) of the other versions its commit made: published together."""
     judged: bool = True
     """False for a version before the document's `adopted:` day: the gate did not judge it."""
+    governance: str = ""
+    """What the version lowers of the declarations that judge later versions (`material:`
+    flags, the notice period), in words: such a version needs notice too."""
 
     @property
     def material(self) -> bool:
@@ -158,6 +161,7 @@ def describe(t: Timeline, n: VersionNotice, today: dt.date) -> dict[str, Any]:
         "effective_raised": n.raised or None,
         "published_together": [{"document": d, "id": i} for d, i in n.together],
         "notice_judged": n.judged,
+        "governance": n.governance or None,
     }
 
 

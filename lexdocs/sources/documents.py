@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,16 @@ from typing import Any
 from lexdocs import dates
 from lexdocs.errors import SourceError
 from lexdocs.sources.schemas import DocumentSchema, FrontMatterSchema, validate
+from lexdocs.sources.siteopts import MAX_NOTICE_DAYS
 from lexdocs.sources.yamlsrc import LineMap, load_yaml, normalise_text, split_front_matter
 
 Reader = Callable[[str], str | None]
 """path -> text, or None when there is no such file. A reader that meets bytes which are
 not UTF-8 raises SourceError naming the file (`decode_source` does both steps)."""
 DOCUMENT_FILE = "document.yml"
+MAX_SOURCE_BYTES = 1024 * 1024
+"""The largest source file read (a long statement is 100 KB): anything larger is refused
+by name, never read whole into memory."""
 DEFAULT_DATE_FORMAT = dates.DEFAULT_FORMAT
 
 
@@ -95,10 +99,17 @@ class DocumentSource:
     """(role, variable name): which variable holds each fact the rules look for."""
     paper: str | None = None
     """The PDF's paper size, "a4" or "letter"; None: the site's language decides."""
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """(key, line) of each top-level key of document.yml: a rule about a declaration
+    (`adopted:`, `slug:`) names the line to edit."""
 
     def role(self, name: str) -> str | None:
         """The variable that plays `name` in this document (`roles:`), if any."""
         return dict(self.roles).get(name)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of top-level `key` in document.yml, if it is there."""
+        return dict(self.key_lines).get(key)
 
 
 def format_date(day: dt.date, fmt: str, locale: str = dates.DEFAULT_LOCALE) -> str:
@@ -133,10 +144,15 @@ def read_working_tree(project: Path) -> Reader:
         try:
             fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(fd, "rb") as handle:
-                data = handle.read()
+                data = handle.read(MAX_SOURCE_BYTES + 1)
         except OSError as exc:
             raise SourceError(f"cannot be read: {exc.strerror}", path=path,
                               hint="check the file's permissions") from exc
+        if len(data) > MAX_SOURCE_BYTES:
+            raise SourceError(f"is larger than a source file may be "
+                              f"({MAX_SOURCE_BYTES // 1024} KB)", path=path,
+                              hint="keep large files out of the source folder, or split the "
+                                   "text")
         return decode_source(data, path)
 
     return read
@@ -181,11 +197,18 @@ def _declaration(name: str, path: str, text: str,
     cfg = validate(DocumentSchema, data, lines, path, "document")
     baseline = _baseline(cfg["baseline"], path, lines.get(("baseline",), 1))
     readability = cfg["readability"]
+    days = cfg["notice_days"]
+    if days is not None and days > MAX_NOTICE_DAYS:
+        raise SourceError(f"notice_days {days} is more than {MAX_NOTICE_DAYS} days (ten years)",
+                          path=path, line=lines.get(("notice_days",), 1),
+                          hint="write the notice period in days, e.g. 30")
     doc = DocumentSource(name=name, path=path, title=cfg["title"], slug=cfg["slug"],
                          date_format=cfg["date_format"], baseline=baseline, sections=(),
-                         notice_days=cfg["notice_days"], checks=cfg["checks"],
+                         notice_days=days, checks=cfg["checks"],
                          adopted=cfg["adopted"], roles=cfg["roles"], paper=cfg["paper"],
-                         readability_target=readability["target"] if readability else None)
+                         readability_target=readability["target"] if readability else None,
+                         key_lines=tuple((k[0], n) for k, n in lines.items()
+                                         if len(k) == 1 and isinstance(k[0], str)))
     return doc, tuple(cfg["sections"]), lines
 
 
@@ -209,6 +232,19 @@ def _section(path: str, text: str) -> SectionSource:
     cfg = validate(FrontMatterSchema, meta, lines, path, "section", fallback_line=2)
     return SectionSource(path=path, id=cfg["id"], title=cfg["title"], tags=cfg["tags"],
                          material=cfg["material"], body=body, body_line=body_line)
+
+
+def unique_slugs(documents: Mapping[str, DocumentSource]) -> None:
+    """Two documents with one slug would publish their versions at the same URLs, the
+    second overwriting the first's pages (and permanent versions): refused, naming both."""
+    seen: dict[str, DocumentSource] = {}
+    for doc in documents.values():
+        other = seen.setdefault(doc.slug, doc)
+        if other is not doc:
+            raise SourceError(f"slug '{doc.slug}' is also the slug of {other.path}; each "
+                              "document's pages live at their own URLs",
+                              path=doc.path, line=doc.line_of("slug"),
+                              hint="give this document a slug of its own")
 
 
 def discover_documents(project: Path, root: str) -> list[str]:

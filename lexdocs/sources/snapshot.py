@@ -20,6 +20,7 @@ from lexdocs.sources.documents import (
     Reader,
     load_document,
     read_working_tree,
+    unique_slugs,
 )
 from lexdocs.sources.variables import Variables, load_variables_file
 
@@ -65,6 +66,7 @@ def load_snapshot(root: str, names: list[str] | tuple[str, ...], read: Reader) -
     read = remembered(read)
     variables = load_variables_file(root, read)
     documents = {name: load_document(root, name, read) for name in names}
+    unique_slugs(documents)
     logs = {name: read(changes_path(root, name)) for name in names}
     return Snapshot(root=root, read=read, variables=variables, documents=documents,
                     changelogs=logs)

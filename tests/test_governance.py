@@ -22,7 +22,9 @@ import pytest
 from click.testing import CliRunner
 
 from lexdocs.cli import cli, main
-from tests.conftest import Repo, write_project
+from lexdocs.config import load_options
+from lexdocs.review.comment import compare, compose
+from tests.conftest import Repo, lexdocs, write_project
 from tests.test_security import build, snapshot
 
 DOC = "policy_src/privacy/document.yml"
@@ -238,7 +240,8 @@ def test_a_notice_period_of_ten_million_days_names_its_line(
     assert failed(repo, capsys).startswith(f"error: {DOC}:3: notice_days 10000000")
     repo.git("checkout", "-q", "--", ".")
     repo.replace("mkdocs.yml", "notice_days: 30", "notice_days: 10000000")
-    assert failed(repo, capsys).startswith("error: mkdocs.yml: lexdocs option 'notice_days'")
+    assert failed(repo, capsys).startswith(
+        "error: mkdocs.yml:39: lexdocs option 'notice_days': must be 0 to 3650 days")
 
 
 def test_a_commit_dated_in_year_9999_is_an_error_not_an_overflow(repo: Repo) -> None:
@@ -361,3 +364,25 @@ def test_an_included_file_over_the_limit_is_refused_by_name(
     repo.commit("Smaller", "2024-10-01T10:00:00+00:00")
     code, errors = check(repo)  # the old commit is skipped with a warning, not an error
     assert (code, errors) == (0, [])
+
+
+# --- what reviewers see: the pull-request comment and lexdocs diff judge as the build does ---
+
+def test_the_comment_and_diff_judge_a_new_section_by_the_declarations_before_it(
+        repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    write_project(repo)
+    repo.commit("First version", FIRST)
+    repo.git("checkout", "-q", "-b", "pr")
+    repo.write("policy_src/privacy/30-sharing.md", "---\nid: sharing\ntitle: Sharing\n"
+               "material: false\n---\nWe sell your personal information to data brokers.\n")
+    repo.replace(DOC, "  - 20-retention.md\n", "  - 20-retention.md\n  - 30-sharing.md\n")
+    repo.commit("Add a section", "2025-01-13T10:00:00+00:00")
+    repo.replace(INTRO, "personal information.", "personal information!")
+    repo.commit("Punctuation", "2025-01-14T10:00:00+00:00")
+    text = compose(compare(load_options(repo.path), "main", "pr"))
+    assert "— 🔴 **Material**" in text and "**No change-log entry.**" in text
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "diff", "privacy", "2024-09-01", "2025-01-14",
+                   "--format", "json") == 0  # two versions apart: compared afresh
+    changes = json.loads(capsys.readouterr().out)
+    assert [c["material"] for c in changes if c["section"] == "sharing"] == [True]

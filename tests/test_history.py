@@ -193,7 +193,7 @@ def test_git_process_count_does_not_grow_with_history(project: Repo, tmp_path: P
     few = processes(2)
     many = processes(20)
     assert few == many
-    assert many <= 6
+    assert many <= 7  # one more since history asks blobs' sizes before reading them
 
 
 def test_project_in_a_subfolder_of_the_repository(repo: Repo) -> None:

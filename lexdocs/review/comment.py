@@ -20,7 +20,7 @@ from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import GitStore, open_store
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
 from lexdocs.review.formats import md_escape, to_markdown
-from lexdocs.review.notice import Entry, overrides_of, parse_log
+from lexdocs.review.notice import Entry, as_judged, build_date, overrides_of, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.changelog import changes_path
@@ -132,7 +132,9 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
         seen = {e.key for e in parse_log(store.read(base, log_path), log_path)}
         added = [e for e in parse_log(store.read(head, log_path), log_path) if e.key not in seen]
         entry = added[-1] if added else None
-        redline = diff_documents(old, new, overrides_of(entry), home)
+        # Judged by the declarations before it (the base's), as the build judges it.
+        redline = diff_documents(old, as_judged(new, old, old) if old else new,
+                                 overrides_of(entry), home)
         effective = entry.effective if entry is not None else None
         # Dates the text states are not known until it is published: say so in words.
         redline = bind_plain(redline, {
@@ -141,7 +143,9 @@ def _compare_one(store: GitStore, root: str, name: str, base: str, head: str,
                                         else "[its effective date]")})
     except LexdocsError as exc:
         return DocumentChange(name, new.title, None, None, str(exc), old is None, log_path)
-    early = adopted is not None and store.committed(head).astimezone(tz).date() < adopted
+    day = store.committed(head).astimezone(tz).date()
+    # An `adopted:` day to come exempts nothing (the check refuses it: notice-adopted).
+    early = adopted is not None and day < adopted <= build_date(tz)
     return DocumentChange(name, new.title, redline, entry, None, old is None, log_path,
                           before_adoption=early)
 

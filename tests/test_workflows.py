@@ -42,9 +42,10 @@ OWNER, NAME = "acme", "legal"
 BOT = {"login": "github-actions[bot]", "type": "Bot"}
 # The only lines in which this repository's workflow differs from the one `init` writes.
 OURS = {"          python -m pip install -r requirements.txt":
-        "          python -m pip install .   # this repository is lexdocs itself",
+        "          python -m pip install -c requirements/constraints.txt ."
+        "   # lexdocs itself, as tested",
         "          cache-dependency-path: requirements.txt":
-        "          cache-dependency-path: pyproject.toml"}
+        "          cache-dependency-path: requirements/constraints.txt"}
 ACTIONS = {"actions/checkout", "actions/setup-python", "actions/cache", "actions/upload-artifact",
            "actions/download-artifact", "actions/github-script",
            "actions/upload-pages-artifact", "actions/deploy-pages"}
@@ -225,7 +226,7 @@ class Runner:
             assert lines[0] == "sudo apt-get update" and lines[1].startswith(
                 "sudo apt-get install -y --no-install-recommends libpango"), lines
             assert lines[2] in {"python -m pip install -r requirements.txt",
-                                "python -m pip install ."}, lines
+                                "python -m pip install -c requirements/constraints.txt ."}, lines
             self.ran.append(f"{job}: install (not run here)")
             return True
         files = {k: self.temp / f"{k.lower()}-{len(self.ran)}" for k in

@@ -269,3 +269,13 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     assert not list(project.path.glob(".site*")), "the work folder outlived the preview"
+
+
+def test_lexdocs_build_runs_mkdocs_by_default_with_the_plugin(project: Repo) -> None:
+    """A folder in the project named like a package (this repository has `lexdocs/`) is
+    not imported in its place: the engine runs with the installed code."""
+    (project.path / "lexdocs").mkdir()
+    (project.path / "lexdocs" / "__init__.py").write_text("raise SystemExit('stand-in')\n")
+    result = run(project, "lexdocs", "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project.path / "site/privacy/index.html").is_file()

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from lexdocs.engines import engine_command
 from lexdocs.errors import EngineError
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -28,7 +29,7 @@ def _plugin_engine(engine: str, project: Path, *args: str) -> None:
     if find_spec(engine) is None:
         raise EngineError(f"{engine} is not installed",
                           hint="pip install 'lexdocs[engines]' and retry")
-    cmd = [sys.executable, "-m", engine, *args, "--config-file", str(project / "mkdocs.yml")]
+    cmd = engine_command(engine, *args, "--config-file", str(project / "mkdocs.yml"))
     code = subprocess.run(cmd, cwd=project).returncode
     if code:
         sys.exit(code)

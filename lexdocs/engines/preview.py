@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from lexdocs.config import MKDOCS_FILE
-from lexdocs.engines import zensical
+from lexdocs.engines import engine_command, zensical
 from lexdocs.engines.tree import Content, content_tree
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
@@ -83,8 +82,8 @@ def serve(project: Path, dev_addr: str, info: Callable[[str], None]) -> None:
         preview = Preview(project, work, info)
         site = preview.update()  # a problem now is the command's error, before any server
         seen = stamp(project, site)
-        cmd = [sys.executable, "-m", "zensical", "serve", "--dev-addr", dev_addr,
-               "--config-file", str(work / MKDOCS_FILE)]
+        cmd = engine_command("zensical", "serve", "--dev-addr", dev_addr,
+                             "--config-file", str(work / MKDOCS_FILE))
         server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
         signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: server and folder go
         try:

@@ -21,7 +21,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ import yaml
 
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config, options_from
-from lexdocs.engines import guard
+from lexdocs.engines import engine_command, guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
 from lexdocs.errors import ConfigError, EngineError
 from lexdocs.publish.output import StagedSite
@@ -188,8 +187,8 @@ def engine_env(work: Path) -> dict[str, str]:
 
 def run_engine(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`zensical build` on the work folder, its output kept for an error message."""
-    return subprocess.run([sys.executable, "-m", "zensical", *args,
-                           "--config-file", str(work / MKDOCS_FILE)],
+    return subprocess.run(engine_command("zensical", *args,
+                                         "--config-file", str(work / MKDOCS_FILE)),
                           cwd=work, env=engine_env(work), capture_output=True, text=True)
 
 

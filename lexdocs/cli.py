@@ -208,6 +208,10 @@ def record(obj: Context) -> None:
     else:
         click.echo(f"{published.BRANCH}: recorded as {made[:10]}; "
                    f"now run 'git push origin {published.BRANCH}'")
+    if not opts.record_required:
+        click.echo("Now that versions are recorded, add 'record: required' under the lexdocs "
+                   "plugin in mkdocs.yml: a build that cannot find this branch then stops, "
+                   "instead of checking nothing.")
 
 
 @cli.command()

@@ -273,6 +273,9 @@ def test_a_second_document_with_a_published_slug_is_refused_naming_both(
 def test_a_deleted_record_is_an_error_where_ci_published_before(
         repo: Repo, site: tuple[Path, dict[str, bytes]],
         caplog: pytest.LogCaptureFixture) -> None:
+    said = CliRunner().invoke(cli, ["-C", str(repo.path), "record"]).output
+    assert "add 'record: required' under the lexdocs plugin" in said
+    repo.git("branch", "-q", "-D", "lexdocs-published")  # deleted: as if never recorded
     repo.replace("mkdocs.yml", "pdf: false", "pdf: false\n      record: required")
     repo.commit("CI publishes and records", "2025-01-14T09:00:00+00:00")
     repo.replace(INTRO, "personal information.", "personal information!")

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,24 @@ def project(repo: Repo) -> Repo:
     write_project(repo)
     repo.commit("First version of the statement", "2024-09-10T10:00:00+00:00")
     return repo
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """lexdocs' wheel, built once a session and offline, from a copy of what a source
+    distribution holds: the build leaves the checkout clean."""
+    base = tmp_path_factory.mktemp("wheel")
+    source = base / "source"
+    shutil.copytree(ROOT / "lexdocs", source / "lexdocs",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, source / name)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "--no-index", "-w", str(base), str(source)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return next(base.glob("lexdocs-*.whl"))
 
 
 def lexdocs(*args: str) -> int:

@@ -7,7 +7,6 @@ repository), committed with fixed dates and built with the installed commands.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -104,7 +103,8 @@ def test_cli_reads_mkdocs_yml_as_mkdocs_does(repo: Repo, tmp_path: Path) -> None
 
 
 @pytest.mark.skipif(not (ROOT / "pyproject.toml").exists(), reason="needs the source tree")
-def test_package_installs_into_a_fresh_environment(repo: Repo, tmp_path: Path) -> None:
+def test_package_installs_into_a_fresh_environment(repo: Repo, tmp_path: Path,
+                                                   wheel: Path) -> None:
     """A real (non-editable) install ships the entry point, templates and assets.
 
     Dependencies come from this environment's site-packages through a `.pth`
@@ -116,17 +116,6 @@ def test_package_installs_into_a_fresh_environment(repo: Repo, tmp_path: Path) -
         [str(venv / "bin/python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
         capture_output=True, text=True, check=True).stdout.strip())
     purelib.joinpath("deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    wheel_dir, source = tmp_path / "wheel", tmp_path / "source"
-    # A copy of what a source distribution holds, so the build leaves the checkout clean.
-    shutil.copytree(ROOT / "lexdocs", source / "lexdocs",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name)
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         "--no-index", "-w", str(wheel_dir), str(source)], capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    wheel = next(wheel_dir.glob("lexdocs-*.whl"))
     installed = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "install", "-q",
          "--no-deps", "--no-index", str(wheel)], capture_output=True, text=True)

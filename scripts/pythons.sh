@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Runs COMMAND (the full suite) on the development interpreter while the smoke suite
+# (tests/smoke/) runs, in parallel, on every other supported Python: the wheel is built
+# once, and each interpreter gets a fresh virtual environment holding it.
+#
+#   scripts/pythons.sh PYTHON -- COMMAND...
+#
+# PYTHON is the development environment's interpreter; it builds the wheel. The supported
+# versions are the "Programming Language :: Python :: 3.N" classifiers of pyproject.toml,
+# so what is declared is what is tested. For each, the first interpreter that runs and
+# reports that version is used: pythonX.Y on PATH, then pyenv's versions (newest first),
+# then /usr/local/bin and /usr/bin. One that cannot be found is skipped with a warning;
+# when CI=true it fails the run.
+#
+# Every environment installs from requirements/constraints.txt, through a folder of
+# wheels per version (build/pythons/wheels-X.Y) filled from the package index the first
+# time and reused offline after; the smoke suite's pre-commit test builds the hook's
+# environment from the same folder (LEXDOCS_WHEELHOUSE). Logs: build/pythons/smoke-X.Y.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+[ $# -ge 3 ] && [ "$2" = "--" ] || { echo "usage: $0 PYTHON -- COMMAND..." >&2; exit 2; }
+py=$1
+shift 2
+
+work=$root/build/pythons
+constraints=$root/requirements/constraints.txt
+# What a smoke environment holds besides lexdocs; setuptools is what pip builds the hook with.
+extras=(pytest pre-commit setuptools)
+
+version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null; }
+
+find_python() {
+  local v=$1 c
+  for c in "$(command -v "python$v" || true)" \
+           $(printf '%s\n' "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/"python$v" | sort -rV) \
+           "/usr/local/bin/python$v" "/usr/bin/python$v"; do
+    if [ -n "$c" ] && [ -x "$c" ] && [ "$(version_of "$c")" = "$v" ]; then
+      echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# The wheels `want` needs on interpreter $1, in folder $2: fetched only if one is missing.
+fill_wheels() {
+  local vpy=$1 wheels=$2
+  shift 2
+  mkdir -p "$wheels"
+  if ! "$vpy" -m pip install -q --dry-run --ignore-installed --no-index --find-links "$wheels" \
+        -c "$constraints" "$@" >/dev/null 2>&1; then
+    # pip wheel, not download: a package published only as a source (feedgen) is built
+    # once here, so no environment has to build it again, offline.
+    "$vpy" -m pip wheel -q --disable-pip-version-check -w "$wheels" -c "$constraints" "$@"
+  fi
+  rm -f "$wheels"/lexdocs-*.whl   # the one under test is always the one just built
+}
+
+supported=$(sed -n 's/.*"Programming Language :: Python :: \(3\.[0-9][0-9]*\)".*/\1/p' \
+            pyproject.toml)
+default=$(version_of "$py")
+others=()
+missing=()
+for v in $supported; do
+  [ "$v" = "$default" ] && continue
+  if found=$(find_python "$v"); then others+=("$v=$found"); else missing+=("$v"); fi
+done
+if ! grep -qx "$default" <<<"$supported"; then
+  echo "pythons: $py is Python $default, which pyproject.toml does not list as supported" >&2
+  exit 1
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "${CI:-}" = true ]; then
+    echo "pythons: no interpreter found for supported Python ${missing[*]} (CI=true: every" \
+         "supported version must be tested; install it, e.g. with pyenv)" >&2
+    exit 1
+  fi
+  echo "pythons: WARNING: Python ${missing[*]} not found: its smoke suite is skipped" >&2
+fi
+
+# The wheel, built once from a copy of what a source distribution holds (the checkout
+# stays clean, and no stale build/ folder can slip a removed module into it).
+rm -rf "$work/src" "$work/dist"
+mkdir -p "$work/src" "$work/dist"
+for name in lexdocs pyproject.toml README.md LICENSE; do
+  [ -e "$name" ] && cp -R "$name" "$work/src/"
+done
+find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
+"$py" -m pip wheel -q --no-deps --no-build-isolation --no-index -w "$work/dist" "$work/src"
+wheel=$(ls "$work"/dist/lexdocs-*.whl)
+
+smoke() {
+  local v=$1 vpy=$2 venv=$work/venv-$1 wheels=$work/wheels-$1
+  echo "Python $v: $vpy ($("$vpy" -c 'import sys; print(sys.version.split()[0])'))"
+  rm -rf "$venv"
+  "$vpy" -m venv "$venv"
+  fill_wheels "$venv/bin/python" "$wheels" "$wheel" "${extras[@]}"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index \
+    --find-links "$wheels" -c "$constraints" "$wheel" "${extras[@]}"
+  LEXDOCS_WHEELHOUSE=$wheels "$venv/bin/python" -m pytest -q -p no:cacheprovider \
+    --durations=3 tests/smoke
+}
+
+pids=()
+for entry in "${others[@]}"; do
+  v=${entry%%=*}
+  smoke "$v" "${entry#*=}" >"$work/smoke-$v.log" 2>&1 &
+  pids+=("$!")
+done
+
+# The default interpreter runs tests/smoke/ inside the full suite; its hook test needs
+# the same wheels.
+fill_wheels "$py" "$work/wheels-$default" "$wheel" "${extras[@]}"
+status=0
+LEXDOCS_WHEELHOUSE=$work/wheels-$default "$@" || status=$?
+
+for i in "${!pids[@]}"; do
+  v=${others[$i]%%=*}
+  log=$work/smoke-$v.log
+  if wait "${pids[$i]}"; then
+    echo "Smoke suite on $(head -n 1 "$log"): $(tail -n 1 "$log")"
+  else
+    status=1
+    echo "Smoke suite on Python $v FAILED (log: $log):" >&2
+    tail -n 60 "$log" >&2
+  fi
+done
+exit $status

@@ -8,9 +8,17 @@ document at once), a topic branch merged, a section file renamed, and a commit
 that changes nothing visible. Three documents, fixed dates (one commit a day),
 and a seeded random choice make every run build the same repository.
 
-The edits are declared not material (a `material: false` section and variable),
+Two profiles. The friendly one (the default) keeps each document near 6 KB and
+makes a version by editing a short notes section. The big one (`profile="big"`)
+keeps each document the size of a real policy, 50-100 KB, and edits it as
+lawyers do: a sentence added, a paragraph rewritten, added or removed, a
+section added or removed. It starts near 55 KB and, since more is added than
+removed, grows towards 100 KB over 1,000 commits; at the bounds it shrinks.
+
+The edits are declared not material (`material: false` sections and variable),
 so the notice gate lets every version through without a change-log entry: the
-benchmark times building versions, not writing summaries.
+benchmark times building versions, not writing summaries. Every change is still
+compared and judged word by word, as a material one would be.
 """
 
 from __future__ import annotations
@@ -29,6 +37,13 @@ DOCUMENTS = ("privacy", "cookies", "terms")
 TITLES = {"privacy": "Privacy Statement", "cookies": "Cookie Notice", "terms": "Terms of Service"}
 SECTIONS = ("intro", "collection", "use", "sharing", "retention", "rights", "contact")
 KINDS = (("text", 70), ("variable", 8), ("merge", 8), ("rename", 6), ("noop", 8))
+PROFILES = ("friendly", "big")
+BIG_SECTIONS = 14  # sections a big document starts with, ~4 KB each
+BIG_LOW, BIG_HIGH = 55_000, 95_000  # a big document shrinks above, grows below (bytes)
+# (edit, weight) of one big-document edit between the bounds: more added than removed.
+BIG_EDITS = (("sentence", 15), ("paragraph", 28), ("rewrite", 34), ("cut", 10),
+             ("section", 7), ("drop", 6))
+KEEP = frozenset({"intro", "retention"})  # never removed: the retention section uses variables
 START = dt.datetime(2015, 1, 1, 10, 0, tzinfo=dt.UTC)
 
 _WORDS = ("information", "account", "service", "request", "provider", "record", "period",
@@ -37,26 +52,40 @@ _WORDS = ("information", "account", "service", "request", "provider", "record", 
           "message", "team", "partner")
 
 
+def _sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(10, 20))).capitalize() + "."
+
+
+def _sentences(rng: random.Random, n: int) -> list[str]:
+    return [_sentence(rng) for _ in range(n)]
+
+
 def _paragraph(rng: random.Random, sentences: int) -> str:
-    out = []
-    for _ in range(sentences):
-        words = [rng.choice(_WORDS) for _ in range(rng.randint(10, 20))]
-        out.append(" ".join(words).capitalize() + ".")
-    return " ".join(out)
+    return " ".join(_sentences(rng, sentences))
 
 
 class Generated:
     """One generated project in a git repository; `commits` counts first-parent commits."""
 
-    def __init__(self, path: Path, seed: int = 12) -> None:
+    def __init__(self, path: Path, seed: int = 12, profile: str = "friendly") -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"profile {profile!r}: one of {', '.join(PROFILES)}")
         self.path = path
+        self.profile = profile
         self.rng = random.Random(seed)
         self.commits = 0
         self.kinds: Counter[str] = Counter()
-        self.files = {d: [f"{10 * (i + 1)}-{s}.md" for i, s in enumerate(SECTIONS)]
+        self.edits: Counter[str] = Counter()
+        ids = list(SECTIONS)
+        if profile == "big":
+            ids += [f"part{i}" for i in range(len(SECTIONS) + 1, BIG_SECTIONS + 1)]
+        self.files = {d: [f"{10 * (i + 1)}-{s}.md" for i, s in enumerate(ids)]
                       for d in DOCUMENTS}
         self.revision = dict.fromkeys(DOCUMENTS, 0)
         self.shared = 0
+        self.added = 0  # sections added so far, for fresh ids
+        # A big document's text: section id -> (title, paragraphs of sentences).
+        self.text: dict[str, dict[str, tuple[str, list[list[str]]]]] = {d: {} for d in DOCUMENTS}
 
     # --- git -------------------------------------------------------------------------------
     def git(self, *args: str, date: dt.datetime | None = None) -> str:
@@ -99,6 +128,20 @@ class Generated:
                    f"bench:\n  revision:\n    type: text\n    material: false\n"
                    f"    value: r{self.shared}\n")
 
+    def section(self, doc: str, name: str) -> None:
+        """Write one section of a big document from its text (declared not material)."""
+        sid = _sid(name)
+        title, paragraphs = self.text[doc][sid]
+        body = "\n\n".join(" ".join(p) for p in paragraphs)
+        extra = ("\n\nWe keep web logs for {{ retention.logs }}. Write to {{ contact.email }}."
+                 if sid == "retention" else "")
+        self.write(f"policy_src/{doc}/{name}",
+                   f"---\nid: {sid}\ntitle: {title}\nmaterial: false\n---\n{body}{extra}\n")
+
+    def size(self, doc: str) -> int:
+        """A big document's text in bytes (near enough: the sentences and their spaces)."""
+        return sum(len(x) + 1 for _, ps in self.text[doc].values() for p in ps for x in p)
+
     def setup(self, pdf: bool) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
@@ -107,8 +150,13 @@ class Generated:
             self.git("config", key, value)
         self.variables()
         for doc in DOCUMENTS:
-            for i, name in enumerate(self.files[doc]):
-                sid = SECTIONS[i]
+            for name in self.files[doc]:
+                sid = _sid(name)
+                if self.profile == "big":
+                    self.text[doc][sid] = (sid.capitalize(), [
+                        _sentences(self.rng, 6) for _ in range(self.rng.randint(4, 7))])
+                    self.section(doc, name)
+                    continue
                 extra = ("\nWe keep web logs for {{ retention.logs }}. "
                          "Write to {{ contact.email }}.\n" if sid == "retention" else "\n")
                 body = "\n\n".join(_paragraph(self.rng, 6) for _ in range(3))
@@ -132,8 +180,7 @@ class Generated:
         self.kinds[kind] += 1
         doc = self.rng.choice(DOCUMENTS)
         if kind == "text":
-            self.revision[doc] += 1
-            self.notes(doc)
+            self.edit(doc)
             self.commit(f"{doc}: revision {self.revision[doc]}")
         elif kind == "variable":
             self.shared += 1
@@ -142,8 +189,7 @@ class Generated:
         elif kind == "merge":
             branch = f"topic-{self.commits}"
             self.git("checkout", "-q", "-b", branch)
-            self.revision[doc] += 1
-            self.notes(doc)
+            self.edit(doc)
             self.git("add", "-A")
             self.git("commit", "-q", "-m", f"{doc}: revision {self.revision[doc]} on a branch",
                      date=self.date())
@@ -163,6 +209,64 @@ class Generated:
             self.variables(comment=f"# reviewed {self.commits}\n")
             self.commit("comment only")
 
+    def edit(self, doc: str) -> None:
+        """One new version of `doc`: its notes (friendly) or its text (big) change."""
+        self.revision[doc] += 1
+        if self.profile == "friendly":
+            self.notes(doc)
+            return
+        size = self.size(doc)
+        if size < BIG_LOW:
+            edit = self.rng.choice(("paragraph", "section"))
+        elif size > BIG_HIGH:
+            edit = self.rng.choice(("cut", "drop"))
+        else:
+            edit = self.rng.choices([e for e, _ in BIG_EDITS], [w for _, w in BIG_EDITS])[0]
+        names = self.files[doc]
+        if edit == "drop" and not [n for n in names if _sid(n) not in KEEP]:
+            edit = "cut"
+        self.edits[edit] += 1
+        if edit == "section":
+            self.added += 1
+            sid = f"added{self.added}"
+            name = f"{10 * self.added}-{sid}.md"
+            title = f"{self.rng.choice(_WORDS).capitalize()} and {self.rng.choice(_WORDS)}"
+            self.text[doc][sid] = (title, [_sentences(self.rng, 6)
+                                           for _ in range(self.rng.randint(3, 7))])
+            names.insert(self.rng.randint(1, len(names)), name)
+            self.section(doc, name)
+            self.document_yml(doc)
+            return
+        if edit == "drop":
+            name = self.rng.choice([n for n in names if _sid(n) not in KEEP])
+            names.remove(name)
+            del self.text[doc][_sid(name)]
+            self.git("rm", "-q", f"policy_src/{doc}/{name}")
+            self.document_yml(doc)
+            return
+        name = self.rng.choice(names)
+        paragraphs = self.text[doc][_sid(name)][1]
+        at = self.rng.randrange(len(paragraphs))
+        if edit == "sentence":
+            paragraphs[at].insert(self.rng.randint(0, len(paragraphs[at])),
+                                  _sentence(self.rng))
+        elif edit == "paragraph":
+            paragraphs.insert(at, _sentences(self.rng, self.rng.randint(3, 7)))
+        elif edit == "rewrite":
+            p = paragraphs[at]
+            start = self.rng.randrange(len(p))
+            p[start:start + self.rng.randint(1, 3)] = _sentences(self.rng, self.rng.randint(1, 3))
+        elif len(paragraphs) > 1:  # cut: a paragraph goes
+            del paragraphs[at]
+        else:
+            paragraphs[at] = paragraphs[at][:1]
+        self.section(doc, name)
+
+    def document_bytes(self) -> dict[str, int]:
+        """Each document's sources on disk now, in bytes (sections and notes)."""
+        return {d: sum(f.stat().st_size for f in (self.path / "policy_src" / d).glob("*.md"))
+                for d in DOCUMENTS}
+
     def edit_working_section(self, marker: str) -> Path:
         """A lawyer's save in the working tree: the privacy notes now say `marker`."""
         path = self.path / "policy_src/privacy/90-notes.md"
@@ -172,9 +276,16 @@ class Generated:
         return path
 
 
-def generate(path: Path, commits: int, *, pdf: bool = True, seed: int = 12) -> Generated:
-    """A project of `commits` first-parent commits in `path` (created)."""
-    g = Generated(path, seed)
+def _sid(name: str) -> str:
+    """A section's id from its file name (`30-use.md`, renamed `31-use.md`: `use`)."""
+    return name.split("-", 1)[1].removesuffix(".md")
+
+
+def generate(path: Path, commits: int, *, pdf: bool = True, seed: int = 12,
+             profile: str = "friendly") -> Generated:
+    """A project of `commits` first-parent commits in `path` (created), of a profile in
+    PROFILES."""
+    g = Generated(path, seed, profile)
     g.setup(pdf)
     while g.commits < commits:
         g.step()

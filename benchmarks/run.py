@@ -1,9 +1,13 @@
 """`make bench`: lexdocs against bare MkDocs and bare git, at growing history lengths.
 
-For each size N (commits; 100 and 1,000, or `LEXDOCS_BENCH_SIZES=100,1000,5000`) a
-repository is generated (benchmarks/generate.py: three documents, most commits a
-new version) and every figure is the median of several runs (`LEXDOCS_BENCH_RUNS`,
-3 by default) next to a baseline timed in the same run on the same machine:
+Two kinds of history (benchmarks/generate.py: three documents, most commits a new
+version): the friendly one, short documents, at each size N in
+`LEXDOCS_BENCH_SIZES` (commits; 100,1000 by default, add 5000 for the long one);
+and the big one, documents the size of real policies (50-100 KB, sections added,
+rewritten and removed), at each size in `LEXDOCS_BENCH_BIG_SIZES` (1000 by
+default; 1000,5000 on request; empty for none). Every figure is the median of
+several runs (`LEXDOCS_BENCH_RUNS`, 3 by default) next to a baseline timed in the
+same run on the same machine:
 
 - the first build a history ever has (nothing recorded, nothing cached: every
   PDF rendered); then `lexdocs record`, as the deploy job runs it; then a few
@@ -17,9 +21,12 @@ new version) and every figure is the median of several runs (`LEXDOCS_BENCH_RUNS
 - history read (`load_histories`) against the git floor: one `git log` and one
   `git cat-file --batch` of every source blob the history holds; both as a build
   reads it (renders of known commits kept in `.cache/lexdocs`) and the first
-  time (every commit rendered).
+  time (every commit rendered);
+- where the time goes: one warm build and one preview save, sampled by phase
+  (history, review, pages, engine; benchmarks/phases.py), written to
+  `benchmarks/out/KIND-N-phases.json` and summed up in the report.
 
-Each size's figures are written to `benchmarks/out/N.json` as soon as they are
+Each size's figures are written to `benchmarks/out/KIND-N.json` as soon as they are
 measured, so a long run that is stopped still reports what it measured; then
 `benchmarks/RESULTS.md` is rewritten from every JSON present, and a plot of time
 against history length is saved as `benchmarks/out/scaling.png` (not committed).
@@ -54,7 +61,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import yaml
-from generate import DOCUMENTS, generate
+from generate import DOCUMENTS, PROFILES, generate
+from phases import table
 
 from lexdocs.config import load_options
 from lexdocs.history.kept import KeptRenders
@@ -72,14 +80,26 @@ NEW_SINCE_DEPLOY = 3  # commits made after the last deploy, before CI builds on 
 PREVIEW_SAVES = 7  # saves timed in each preview loop (cheap, and noisier than a build)
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
 
-# (metric, target ratio, the size at which the target applies; None = every size)
-TARGETS: dict[str, tuple[float, int | None]] = {
-    "preview_s": (1.0, 1000),           # seconds, absolute
-    "cold_vs_warm": (2.0, 1000),
+# (metric, target ratio, the sizes at which the target applies; None = every size)
+Targets = dict[str, tuple[float, tuple[int, ...] | None]]
+TARGETS: Targets = {  # the friendly history
+    "preview_s": (1.0, (1000,)),        # seconds, absolute
+    "cold_vs_warm": (2.0, (1000,)),
     "warm_vs_bare": (1.5, None),
-    "peak_mb": (300.0, 1000),           # MB, absolute
+    "peak_mb": (300.0, (1000,)),        # MB, absolute
     "history_vs_git": (3.0, None),
 }
+BIG_TARGETS: Targets = {  # documents the size of real policies (issue 24)
+    "preview_s": (0.5, (1000, 5000)),   # seconds, absolute
+    "cold_vs_warm": (1.5, (1000, 5000)),
+    "warm_vs_bare": (1.2, (1000, 5000)),
+    "peak_vs_bare": (1.2, (1000, 5000)),  # largest process against bare MkDocs'
+    "first_vs_warm": (3.0, (1000, 5000)),
+    "history_vs_git": (3.0, None),
+}
+KIND_TARGETS = {"friendly": TARGETS, "big": BIG_TARGETS}
+KIND_TITLES = {"friendly": "friendly history (short documents)",
+               "big": "big history (documents of 50-100 KB, as real policies)"}
 
 
 # --- baselines ------------------------------------------------------------------------------
@@ -173,11 +193,13 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
     raise SystemExit(f"{url} never showed {needle!r} within {timeout:.0f} s")
 
 
-def preview_loop(cwd: Path, runs: int, save: Callable[[str], None], first: str) -> float:
-    """Median seconds from a save to the served page showing it, under `mkdocs serve`."""
+def preview_loop(cwd: Path, runs: int, save: Callable[[str], object], first: str,
+                 mkdocs: tuple[str, ...] = (MKDOCS,)) -> float:
+    """Median seconds from a save to the served page showing it, under `mkdocs serve`
+    (run as `mkdocs`: the command, or one that runs it, such as phases.py)."""
     port = free_port()
     log = (cwd / "serve.log").open("w")
-    server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([*mkdocs, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                               cwd=cwd, env=ENV, stdout=log, stderr=log, start_new_session=True)
     url = f"http://127.0.0.1:{port}/legal/privacy/"
     try:
@@ -197,11 +219,30 @@ def preview_loop(cwd: Path, runs: int, save: Callable[[str], None], first: str) 
         log.close()
 
 
-def measure(n: int, work: Path, runs: int) -> dict[str, Any]:
-    print(f"== {n} commits: generating", flush=True)
-    g = generate(work / "lexdocs", n - NEW_SINCE_DEPLOY, pdf=True)
+def phases(project: Path, work: Path, save: Callable[[str], object],
+           out: Path) -> dict[str, dict[str, Any]]:
+    """Where the time goes: a warm build, and one preview save after a first one, each
+    sampled by phase (benchmarks/phases.py); every profile is written to `out`."""
+    profiler = (sys.executable, str(HERE / "phases.py"))
+    builds = work / "phases-build.json"
+    subprocess.run([*profiler, str(builds), "--", "build", "--strict", "-q", "-d",
+                    str(work / "site-warm")], cwd=project, env=ENV, check=True,
+                   capture_output=True)
+    serves = work / "phases-serve.json"
+    preview_loop(project, 2, save, "Last Updated", (*profiler, str(serves), "--"))
+    made = {"warm build": json.loads(builds.read_text())[-1],
+            "preview save": json.loads(serves.read_text())[-1]}
+    out.write_text(json.dumps({"builds": json.loads(builds.read_text()),
+                               "serve (first build, then one per save)":
+                               json.loads(serves.read_text())}, indent=2))
+    return made
+
+
+def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, Any]:
+    print(f"== {KIND_TITLES[kind]}, {n} commits: generating", flush=True)
+    g = generate(work / "lexdocs", n - NEW_SINCE_DEPLOY, pdf=True, profile=kind)
     project = g.path
-    result: dict[str, Any] = {"commits": n, "runs": runs}
+    result: dict[str, Any] = {"commits": n, "runs": runs, "kind": kind}
 
     # The first build this history ever has: nothing recorded, nothing cached.
     print("   first build ever (every PDF rendered)", flush=True)
@@ -214,6 +255,8 @@ def measure(n: int, work: Path, runs: int) -> dict[str, Any]:
     while g.commits < n:
         g.step()
     result["kinds"] = dict(g.kinds)
+    result["edits"] = dict(g.edits)
+    result["document_kb"] = {d: b / 1000 for d, b in g.document_bytes().items()}
     clone = work / "clone"
     subprocess.run(["git", "clone", "-q", str(project), str(clone)], check=True)
     print("   cold build: a fresh clone, as CI builds", flush=True)
@@ -258,6 +301,9 @@ def measure(n: int, work: Path, runs: int) -> dict[str, Any]:
 
     result["bare_preview_s"] = preview_loop(bare, saves, bare_save, "Last Updated")
     result["peak_mb"] = max(result["first_mb"], result["cold_mb"], result["warm_mb"])
+    print("   where the time goes: a warm build and a preview save, by phase", flush=True)
+    result["phases"] = phases(project, work, g.edit_working_section,
+                              OUT / f"{kind}-{n}-phases.json")
     finish(result)
     return result
 
@@ -276,6 +322,7 @@ def finish(r: dict[str, Any]) -> None:
     r["cold_vs_bare"] = r["cold_s"] / r["bare_s"]
     r["preview_vs_bare"] = r["preview_s"] / r["bare_preview_s"]
     r["history_vs_git"] = r["history_s"] / r["git_floor_s"]
+    r["peak_vs_bare"] = r["peak_mb"] / r["bare_mb"]
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -299,11 +346,15 @@ def machine() -> str:
             f"Python {platform.python_version()}; load average {load:.1f} when written")
 
 
-def met(metric: str, value: float, n: int) -> str:
-    target, at = TARGETS[metric]
-    if at is not None and n != at:
-        return f"(target ≤ {target:g} at {at})"
-    return f"{'met' if value <= target else 'MISSED'} (≤ {target:g})"
+def met(r: dict[str, Any], metric: str) -> str:
+    """Whether result `r` meets its history's target for `metric` ('' if it has none)."""
+    targets = KIND_TARGETS[r.get("kind", "friendly")]
+    if metric not in targets:
+        return ""
+    target, at = targets[metric]
+    if at is not None and r["commits"] not in at:
+        return f"(target ≤ {target:g} at {' and '.join(map(str, at))})"
+    return f"{'met' if r[metric] <= target else 'MISSED'} (≤ {target:g})"
 
 
 def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
@@ -318,20 +369,27 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
         "run; ratios matter more than seconds on a shared machine. Repositories come from",
         "benchmarks/generate.py: three documents; most commits publish a new version of one",
         "document, the rest edit a shared variable (a version of every document), merge a",
-        "topic branch, rename a section file, or change nothing visible.",
+        "topic branch, rename a section file, or change nothing visible. Two kinds of",
+        "history: the friendly one (short documents, a version edits a notes section) and",
+        "the big one (documents of 50-100 KB, as real policies; a version adds, rewrites or",
+        "removes sentences, paragraphs and sections).",
         "",
     ]
     ok = True
-    for r in sorted(results, key=lambda r: r["commits"]):
-        n = r["commits"]
-        checks = [met("warm_vs_bare", r["warm_vs_bare"], n),
-                  met("cold_vs_warm", r["cold_vs_warm"], n),
-                  met("preview_s", r["preview_s"], n),
-                  met("peak_mb", r["peak_mb"], n),
-                  met("history_vs_git", r["history_vs_git"], n)]
+    order = {k: i for i, k in enumerate(PROFILES)}
+    for r in sorted(results, key=lambda r: (order[r.get("kind", "friendly")], r["commits"])):
+        kind = r.get("kind", "friendly")
+        r.setdefault("peak_vs_bare", r["peak_mb"] / r["bare_mb"])
+        checks = [met(r, m) for m in ("warm_vs_bare", "cold_vs_warm", "preview_s")]
+        checks.append(met(r, "peak_mb") or met(r, "peak_vs_bare"))
+        checks += [met(r, "history_vs_git"), met(r, "first_vs_warm")]
         ok = ok and not any(c.startswith("MISSED") for c in checks)
+        sizes = r.get("document_kb")
+        docs = (f"; documents {min(sizes.values()):.0f}-{max(sizes.values()):.0f} KB at the end"
+                if sizes else "")
         lines += [
-            f"## {n} commits: {r['versions']} versions, {r['pages']} pages (runs: {r['runs']})",
+            f"## {KIND_TITLES[kind]}, {r['commits']} commits: {r['versions']} versions, "
+            f"{r['pages']} pages (runs: {r['runs']}{docs})",
             "",
             "| measure | lexdocs | baseline | ratio | target |",
             "| --- | --- | --- | --- | --- |",
@@ -341,7 +399,8 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"deploy (1 run) | {r['cold_s']:.1f} s | warm {r['warm_s']:.1f} s | "
             f"{r['cold_vs_warm']:.2f} | {checks[1]} |",
             f"| first build ever: nothing recorded or cached, every PDF made (1 run) | "
-            f"{r['first_s']:.1f} s | warm {r['warm_s']:.1f} s | {r['first_vs_warm']:.2f} | |",
+            f"{r['first_s']:.1f} s | warm {r['warm_s']:.1f} s | {r['first_vs_warm']:.2f} | "
+            f"{checks[5]} |",
             f"| `lexdocs record` after that deploy (1 run) | {r['record_s']:.1f} s | | | |",
             f"| preview loop (save → served page shows it; median of "
             f"{max(r['runs'], PREVIEW_SAVES)} saves) | {r['preview_s']:.2f} s | "
@@ -358,6 +417,10 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"{r['history_first_vs_git']:.1f} | |",
             "",
         ]
+        if "phases" in r:
+            lines += ["Where the time goes (sampled by phase, benchmarks/phases.py; "
+                      f"`benchmarks/out/{kind}-{r['commits']}-phases.json` names the "
+                      "functions):", "", *table("phase", r["phases"]), ""]
     lines += [
         "## How a CI build on a fresh clone reuses the last deploy",
         "",
@@ -375,6 +438,19 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
     return "\n".join(lines), ok
 
 
+def curves(ax: Any, rs: list[dict[str, Any]], style: str, suffix: str) -> None:
+    """One history kind's times against its lengths."""
+    xs = [r["commits"] for r in rs]
+    for key, label in (("first_s", "lexdocs first build ever"),
+                       ("cold_s", "lexdocs cold CI build"), ("warm_s", "lexdocs warm build"),
+                       ("bare_s", "bare MkDocs build"), ("preview_s", "lexdocs preview loop"),
+                       ("bare_preview_s", "bare MkDocs preview loop"),
+                       ("history_s", "history read"),
+                       ("history_first_s", "history read, first time"),
+                       ("git_floor_s", "git floor")):
+        ax.plot(xs, [r[key] for r in rs], style, marker="o", label=label + suffix)
+
+
 def plot(results: list[dict[str, Any]]) -> Path | None:
     try:
         import matplotlib
@@ -384,17 +460,12 @@ def plot(results: list[dict[str, Any]]) -> Path | None:
     except ImportError:
         print("no plot: matplotlib is not installed (pip install -e '.[bench]')")
         return None
-    rs = sorted(results, key=lambda r: r["commits"])
-    xs = [r["commits"] for r in rs]
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    for key, label in (("first_s", "lexdocs first build ever"),
-                       ("cold_s", "lexdocs cold CI build"), ("warm_s", "lexdocs warm build"),
-                       ("bare_s", "bare MkDocs build"), ("preview_s", "lexdocs preview loop"),
-                       ("bare_preview_s", "bare MkDocs preview loop"),
-                       ("history_s", "history read"),
-                       ("history_first_s", "history read, first time"),
-                       ("git_floor_s", "git floor")):
-        ax.plot(xs, [r[key] for r in rs], marker="o", label=label)
+    for kind, style in zip(PROFILES, ("-", "--"), strict=True):
+        rs = sorted((r for r in results if r.get("kind", "friendly") == kind),
+                    key=lambda r: r["commits"])
+        if rs:
+            curves(ax, rs, style, f" ({kind})")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("commits in history")
@@ -409,7 +480,8 @@ def plot(results: list[dict[str, Any]]) -> Path | None:
 
 
 def write_report() -> bool:
-    results = [json.loads(p.read_text()) for p in sorted(OUT.glob("*.json"))]
+    results = [json.loads(p.read_text()) for p in sorted(OUT.glob("*.json"))
+               if not p.name.endswith("-phases.json")]
     if not results:
         print("no results yet")
         return False
@@ -429,13 +501,14 @@ def write_report() -> bool:
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     if "--report" not in sys.argv:
-        sizes = [int(s) for s in os.environ.get("LEXDOCS_BENCH_SIZES", "100,1000").split(",")]
         runs = int(os.environ.get("LEXDOCS_BENCH_RUNS", "3"))
-        for n in sizes:
-            with tempfile.TemporaryDirectory(prefix=f"lexdocs-bench-{n}-") as tmp:
-                result = measure(n, Path(tmp), runs)
-            (OUT / f"{n}.json").write_text(json.dumps(result, indent=2))
-            write_report()
+        for kind, variable, default in (("friendly", "LEXDOCS_BENCH_SIZES", "100,1000"),
+                                        ("big", "LEXDOCS_BENCH_BIG_SIZES", "1000")):
+            for n in [int(s) for s in os.environ.get(variable, default).split(",") if s]:
+                with tempfile.TemporaryDirectory(prefix=f"lexdocs-bench-{kind}-{n}-") as tmp:
+                    result = measure(n, Path(tmp), runs, kind)
+                (OUT / f"{kind}-{n}.json").write_text(json.dumps(result, indent=2))
+                write_report()
     return 0 if write_report() else 1
 
 

@@ -65,6 +65,7 @@ from generate import DOCUMENTS, PROFILES, generate
 from phases import table
 
 from lexdocs.config import load_options
+from lexdocs.engines.guard import NAME as GUARD
 from lexdocs.history.kept import KeptRenders
 from lexdocs.history.versions import load_histories
 from lexdocs.pipeline import publishable_timelines
@@ -150,6 +151,7 @@ def bare_project(project: Path, bare: Path) -> int:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - lexdocs:\n(      .*\n)+", "", config)
     config = re.sub(r"hooks:\n(  - .*\n)+", "", config)
+    config = config.replace(f"  - {GUARD}\n", "")  # it stops builds lexdocs does not drive
     config += "\n" + yaml.safe_dump({"nav": navigation(snapshot)}, allow_unicode=True)
     (bare / "mkdocs.yml").write_text(config, encoding="utf-8")
     return count

@@ -12,9 +12,10 @@ for the lexdocs phase that called them:
 - history: lexdocs/history, sources, render (reading commits, rendering sources)
 - review: lexdocs/review, checks, pipeline, recall (redlines, verdicts, notices)
 - pages: lexdocs/publish (pages, PDFs, feeds, the files handed to the engine)
-- engine: everything with no lexdocs frame on the stack (MkDocs' own work: Markdown
-  of the pages, themes, writing the site); the thin adapter (plugin, hook,
-  engines/) counts as engine, since it is the engine calling in.
+- engine: everything with no such frame on the stack: MkDocs' own work (Markdown of
+  the pages, the theme's templates, lexdocs' own among them, writing the site) and
+  the thin adapter that the engine calls (plugin, hook, engines/). lexdocs' shared
+  helpers (dates, config, findings) count for the phase that called them.
 
 Samples, not a tracer: the build runs at its own speed, and a phase's seconds
 are its share of the samples times the build's wall time.
@@ -36,7 +37,6 @@ INTERVAL = 0.002  # seconds between samples
 PHASES = {"history": "history", "sources": "history", "render": "history",
           "review": "review", "checks": "review", "pipeline.py": "review",
           "recall.py": "review", "publish": "pages"}
-ADAPTER = {"plugin.py", "hook.py", "engines", "__init__.py", "cache.py", "config.py"}
 TOP = 12  # functions listed per profile
 
 
@@ -44,11 +44,10 @@ def classify(frame: FrameType | None) -> tuple[str, str]:
     """(phase, innermost lexdocs function) of one sampled stack."""
     while frame is not None:
         parts = Path(frame.f_code.co_filename).parts
-        if "lexdocs" in parts:
+        if "lexdocs" in parts and parts[-1].endswith(".py"):
             rest = parts[len(parts) - 1 - parts[::-1].index("lexdocs") + 1:]
-            if rest and rest[0] not in ADAPTER:
-                phase = PHASES.get(rest[0], "other lexdocs")
-                return phase, f"{'/'.join(rest)}:{frame.f_code.co_name}"
+            if rest and rest[0] in PHASES:
+                return PHASES[rest[0]], f"{'/'.join(rest)}:{frame.f_code.co_name}"
         frame = frame.f_back
     return "engine", ""
 
@@ -126,7 +125,7 @@ def main(argv: list[str]) -> None:
 
 def table(title: str, runs: dict[str, dict[str, Any]]) -> list[str]:
     """A Markdown table of phases (rows) by profile (columns: seconds and share)."""
-    names = ("history", "review", "pages", "engine", "other lexdocs")
+    names = ("history", "review", "pages", "engine")
     lines = [f"| {title} | " + " | ".join(runs) + " |",
              "| --- |" + " --- |" * len(runs)]
     for phase in names:

@@ -226,6 +226,8 @@ def phases(project: Path, work: Path, save: Callable[[str], object],
     """Where the time goes: a warm build, and one preview save after a first one, each
     sampled by phase (benchmarks/phases.py); every profile is written to `out`."""
     profiler = (sys.executable, str(HERE / "phases.py"))
+    # The saves of the timed loop left a draft: start from the committed text again.
+    subprocess.run(["git", "checkout", "-q", "--", "policy_src"], cwd=project, check=True)
     builds = work / "phases-build.json"
     subprocess.run([*profiler, str(builds), "--", "build", "--strict", "-q", "-d",
                     str(work / "site-warm")], cwd=project, env=ENV, check=True,

@@ -78,7 +78,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                            hint="commit the file first, or give its path as git knows it")
         texts, left_out, why = clean_history(store, history)
         history = [(c, p) for c, p, _ in texts]
-        tz, zone_note = _zone(zone, opts.tz, [c.committer[2] for c, _ in history])
+        tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or build_date(tz)
         steps = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
@@ -103,7 +103,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
     first = steps[0].commit.committer[2] if steps else None
     when = (dt.datetime.fromtimestamp(int(first.split()[0]), tz) if first else None)
     return ImportResult(branch=branch, doc=doc, folder=folder, commits=len(steps),
-                        seen=len(history), first=when,
+                        seen=left_out + len(history), first=when,
                         baseline=_baseline_of(steps[0].files) if steps else None,
                         left_out=left_out, why_left_out=why,
                         start=history[0][0].sha if history else None,
@@ -133,7 +133,7 @@ def site_setup(directory: Path) -> tuple[Guess | None, list[str]]:
     return guess_zone([parse_offset(d) for d in dates]), waiting
 
 
-def _zone(chosen: str | None, configured: ZoneInfo, dates: list[str]) -> tuple[ZoneInfo, str]:
+def _zone(chosen: str | None, dates: list[str]) -> tuple[ZoneInfo, str]:
     """The zone to date versions in, and a line saying which and why; a configured zone
     that puts some commits on another day than their own offsets is pointed out."""
     guess = guess_zone([parse_offset(d) for d in dates])

@@ -79,3 +79,16 @@ def test_an_introduction_nothing_follows_is_still_caught(body: str) -> None:
 def test_text_inside_an_html_comment_is_never_judged() -> None:
     body = "## Section\n\n<!--\nDraft: we will list these:\n-->\n\nWe list nothing.\n"
     assert imported(body, only_intros=True) == []
+
+
+
+def test_lists_are_found_in_one_pass_over_many_introductions() -> None:
+    import time
+
+    from lexdocs.checks.compliance import _lists_follow
+
+    lines = ["We list:"] * 20_000 + ["", " " * 100_000 + "x:", "", "- item"]
+    started = time.perf_counter()
+    follows = _lists_follow(lines)
+    assert time.perf_counter() - started < 2  # one pass; per-line scans took minutes
+    assert follows[0] and follows[-3] and not follows[19_999]

@@ -305,10 +305,21 @@ _LIST_LINE = re.compile(
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b")  # subsections, a quote, HTML list
-_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
+_BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SHORT_LINE = 60
 """An address or a list of names has short lines; a paragraph wrapped by hand has longer."""
+
+
+def _unbroken(line: str) -> str | None:
+    """The line without its hard line break (two spaces, `\\`, `<br>`), or None if it
+    has none. No pattern runs over the line's white space: an untrusted line of spaces
+    would make a `\\s*$` pattern backtrack over every split of it."""
+    tail = line.rstrip()
+    if line.endswith("  ") and tail:
+        return tail
+    m = _BR.search(tail[-16:])
+    return tail[: len(tail) - len(m.group())] if m else None
 
 
 def _lines_read(markdown: str) -> list[str]:
@@ -316,25 +327,34 @@ def _lines_read(markdown: str) -> list[str]:
     return _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")
 
 
-def _list_follows(lines: list[str], at: int) -> bool:
-    """Whether what follows line `at` is a list to a reader: list items or table rows;
+def _lists_follow(lines: list[str]) -> list[bool]:
+    """Per line: whether what follows it is a list to a reader: list items or table rows;
     numbered or lettered paragraphs; subsections; or a block of lines each on its own
-    (broken by hand, or short like an address's) rather than one running paragraph."""
-    rest = [i for i in range(at + 1, len(lines)) if lines[i].strip()]
-    if not rest:
-        return False
-    first = rest[0]
-    if _LIST_LINE.match(lines[first]):
-        return True
-    block = []
-    for i in range(first, len(lines)):
-        if not lines[i].strip():
-            break
-        block.append(lines[i])
-    if _HARD_BREAK.search(lines[at]) and block:
-        return True
-    return len(block) > 1 and (any(_HARD_BREAK.search(ln) for ln in block[:-1])
-                               or all(len(ln.strip()) <= _SHORT_LINE for ln in block))
+    (broken by hand, or short like an address's) rather than one running paragraph.
+
+    Computed for every line at once, from the end backwards, so a section of many lines
+    ending in ':' costs its length, not its length squared."""
+    n = len(lines)
+    filled = [bool(ln.strip()) for ln in lines]
+    hard = [_unbroken(ln) is not None for ln in lines]
+    run = [0] * (n + 1)  # lines from here to the end of the paragraph
+    short = [True] * (n + 1)  # every one of them short
+    broken = [False] * (n + 1)  # one of them, not the last, broken by hand
+    after: list[int | None] = [None] * (n + 1)  # the next line with text
+    for i in range(n - 1, -1, -1):
+        after[i] = i + 1 if i + 1 < n and filled[i + 1] else after[i + 1]
+        if filled[i]:
+            more = i + 1 < n and filled[i + 1]
+            run[i] = 1 + (run[i + 1] if more else 0)
+            short[i] = len(lines[i].strip()) <= _SHORT_LINE and (short[i + 1] if more else True)
+            broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
+    out = []
+    for i in range(n):
+        first = after[i]
+        out.append(first is not None and (
+            bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or (run[first] > 1 and (broken[first] or short[first]))))
+    return out
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
@@ -372,12 +392,13 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
         src = sources.get(name)
         for s in doc.sections:
             lines = _lines_read(s.markdown)
+            follows = _lists_follow(lines)
             sec = _source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []
             for i, line in enumerate(lines):
-                if not _HARD_BREAK.sub("", line).rstrip().rstrip("*_").endswith(":"):
+                if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
-                if _list_follows(lines, i):
+                if follows[i]:
                     continue
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

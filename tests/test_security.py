@@ -183,8 +183,9 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("none-output", _body("{{ none }}"), f"{INTRO_PATH}:5: ", "not 'None'"),
     # Budgets: Markdown and includes.
     ("bracket-run", _body("[" * 40000), f"{INTRO_PATH}:5: ", "seconds to convert"),
-    ("markdown-size", lambda r: r.write(INTRO_PATH, FRONT + "word " * 250_001),
-     f"{INTRO_PATH}:5: ", "longer than"),
+    # A source file over the size limit is refused whole, before it is read as text.
+    ("source-size", lambda r: r.write(INTRO_PATH, FRONT + "word " * 250_001),
+     f"{INTRO_PATH}: ", "larger than a source file may be"),
     ("include-bomb", lambda r: _include_bomb(r), f"{INTRO_PATH}:5: ", "steps"),
     # Control characters, refused where they are written.
     ("title-nul", lambda r: r.write(INTRO_PATH, FRONT.replace("Introduction", '"A\\0B"') + "x\n"),

@@ -1,0 +1,30 @@
+"""How a cost grows with its input, measured as a ratio within one run.
+
+A guard against quadratic (or worse) work on hostile input must not be a wall-clock
+limit: on a busy machine any fixed number of seconds fails a correct build. The ratio
+between a large input and one a tenth its size does not depend on how busy the machine
+is: linear work gives about 10, quadratic work about 100.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def _best_of(run: Callable[[], object], tries: int) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def growth(make: Callable[[int], Callable[[], object]], n: int, tries: int = 3) -> float:
+    """Time of `make(n)()` over time of `make(n // 10)()`, each the best of `tries`.
+
+    `make` prepares an input of the given size outside the timing and returns the call
+    to time, so building a large input never counts as the work under test."""
+    small, large = make(n // 10), make(n)
+    return _best_of(large, tries) / max(_best_of(small, tries), 1e-6)

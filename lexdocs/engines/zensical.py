@@ -21,7 +21,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -35,13 +34,13 @@ from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config,
 from lexdocs.engines import engine_command, guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
 from lexdocs.errors import ConfigError, EngineError
-from lexdocs.publish.output import StagedSite
+from lexdocs.publish.output import ENGINE_WORK, StagedSite, beside, remove_leftovers
 from lexdocs.publish.pages import THEME, Theme
 
 THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
 of mkdocs-material's own, which Zensical's search does not use)."""
-_WORK = ".lexdocs-zensical-"
+_WORK = ENGINE_WORK
 
 
 @dataclass(frozen=True)
@@ -236,8 +235,10 @@ def failure(result: subprocess.CompletedProcess[str]) -> str:
 def work_folder(site: Site) -> Iterator[Path]:
     """A work folder beside the site folder (one file system: the swap is a rename)."""
     site.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site.site_dir.name}{_WORK}",
-                                 dir=site.site_dir.parent))
+    remove_leftovers(site.site_dir)  # a killed build's work folder goes with the next build
+    work = beside(site.site_dir, _WORK)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
     try:
         yield work
     finally:

@@ -54,8 +54,8 @@ class StagedSite:
 
     def __init__(self, target: Path) -> None:
         self.target = target
-        self.stage = target.parent / f".{target.name}{_STAGE}{os.getpid()}"
-        self._remove_leftovers()
+        self.stage = beside(target, _STAGE)
+        remove_leftovers(target)
         shutil.rmtree(self.stage, ignore_errors=True)
         self.stage.mkdir(parents=True)
 
@@ -77,15 +77,30 @@ class StagedSite:
         """Forget the staged folder; the previous site was never touched."""
         shutil.rmtree(self.stage, ignore_errors=True)
 
-    def _remove_leftovers(self) -> None:
-        prefix = f".{self.target.name}"
-        if not self.target.parent.is_dir():
-            return
-        for entry in self.target.parent.iterdir():
-            name = entry.name
-            for mark in (_STAGE, _OLD):
-                if name.startswith(prefix + mark) and not _alive(name.rsplit("-", 1)[-1]):
-                    shutil.rmtree(entry, ignore_errors=True)
+
+
+# Every folder lexdocs puts beside a site: a build's stage, a replaced site, and the
+# work folder of an engine without a plugin API (lexdocs.engines.zensical).
+ENGINE_WORK = ".lexdocs-zensical-"
+WORK_MARKS = (_STAGE, _OLD, ENGINE_WORK)
+
+
+def beside(target: Path, mark: str) -> Path:
+    """This process's folder of kind `mark` beside `target`: its name ends in the
+    process id, so the next build can tell a folder left by a killed one."""
+    return target.parent / f".{target.name}{mark}{os.getpid()}"
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove the folders beside `target` that a process no longer running left."""
+    prefix = f".{target.name}"
+    if not target.parent.is_dir():
+        return
+    for entry in target.parent.iterdir():
+        name = entry.name
+        for mark in WORK_MARKS:
+            if name.startswith(prefix + mark) and not _alive(name.rsplit("-", 1)[-1]):
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def _alive(pid: str) -> bool:

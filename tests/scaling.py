@@ -11,6 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+# Linear work gives about 10 and quadratic about 100; the bound between leaves room for a
+# busy machine's noise. Inputs are sized so the small run takes milliseconds, not less.
+LINEAR = 40
+
 
 def _best_of(run: Callable[[], object], tries: int) -> float:
     best = float("inf")

@@ -28,7 +28,7 @@ from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.sources.documents import DocumentSource, Reader, load_document, read_working_tree
 from lexdocs.sources.schemas import ROLES
 from lexdocs.sources.variables import Variables, load_variables, load_variables_file
-from tests.scaling import growth
+from tests.scaling import LINEAR, growth
 
 PROJECT = Path(__file__).resolve().parents[1]
 ROOT = "policy_src"
@@ -326,7 +326,7 @@ def test_a_100000_character_value_is_checked_in_linear_time() -> None:
             target_findings(rendered, {"eu-privacy-summary": 50})
         return run
 
-    assert growth(make, 100_000, tries=2) < 25
+    assert growth(make, 100_000, tries=2) < LINEAR
 
 
 @pytest.mark.parametrize("text", ["TBD", "?", "--", " n/a ", "(todo)", "xxx", "", "!" * 100_000])
@@ -340,12 +340,13 @@ def test_real_periods_are_not_placeholders(text: str) -> None:
 
 
 def test_a_long_run_of_punctuation_is_judged_in_linear_time() -> None:
-    assert growth(lambda n: lambda: is_placeholder("!" * n + "a"), 200_000) < 25
+    assert growth(lambda n: lambda: is_placeholder("!" * n + "a"), 20_000_000) < LINEAR
 
 
 def test_an_unclosed_tag_is_blanked_to_the_end_in_linear_time() -> None:
     body = "Kept 90 days {{ x }}.\n" + "{{" * 50_000
-    assert growth(lambda n: lambda: static_text("Kept {{ x }}.\n" + "{{" * n), 100_000) < 25
+    assert growth(lambda n: lambda: static_text("Kept {{ x }}.\n" + "{{" * n), 1_000_000,
+                  tries=5) < LINEAR
     text = static_text(body)
     assert text.startswith("Kept 90 days        .\n") and not text.strip(" \n").endswith("{")
 

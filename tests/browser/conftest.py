@@ -13,6 +13,7 @@ in CI (CI=true), where that is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -177,12 +178,21 @@ def site(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     (for working on the theme without committing); it must be built for 2026-12-01."""
     prebuilt = os.environ.get("LEXDOCS_BROWSER_SITE")
     root = Path(prebuilt) if prebuilt else _build(tmp_path_factory.mktemp("browser"))
+    with served(root) as site:
+        yield site
+
+
+@contextlib.contextmanager
+def served(root: Path) -> Iterator[Site]:
+    """A built site served on loopback under its site_url's path, whichever engine built it."""
     versions = json.loads((root / "versions.json").read_text(encoding="utf-8"))
     prefix = urlsplit(versions.get("site_url") or "/").path or "/"
     server, base = serve(root, prefix if prefix.endswith("/") else prefix + "/")
-    yield Site(root=root, base=base, versions=versions, pages=_page_paths(root, versions))
-    server.shutdown()
-    server.server_close()
+    try:
+        yield Site(root=root, base=base, versions=versions, pages=_page_paths(root, versions))
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- The browser -------------------------------------------------------------------------

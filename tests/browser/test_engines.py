@@ -10,7 +10,6 @@ its index (Zensical's `search.json` against mkdocs-material's `search/search_ind
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -27,8 +26,7 @@ from tests.browser.conftest import (
     TODAY_EPOCH,
     Site,
     Visit,
-    _page_paths,
-    serve,
+    served,
 )
 from tests.browser.test_pages import KINDS, SCHEME, axe_violations, open_kind
 
@@ -49,12 +47,8 @@ def site(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     if result.returncode != 0:
         pytest.fail(f"lexdocs build --engine zensical failed:\n{result.stderr[-4000:]}",
                     pytrace=False)
-    versions = json.loads((root / "versions.json").read_text(encoding="utf-8"))
-    prefix = urlsplit(versions.get("site_url") or "/").path or "/"
-    server, base = serve(root, prefix if prefix.endswith("/") else prefix + "/")
-    yield Site(root=root, base=base, versions=versions, pages=_page_paths(root, versions))
-    server.shutdown()
-    server.server_close()
+    with served(root) as site:
+        yield site
 
 
 @pytest.mark.parametrize("palette", PALETTES)

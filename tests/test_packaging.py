@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -82,8 +83,28 @@ def test_the_wheel_ships_the_schema_skeleton_and_metadata(wheel: Path) -> None:
     assert SpecifierSet(meta["Requires-Python"]) == SpecifierSet(PROJECT["requires-python"])
     classifiers = meta.get_all("Classifier") or []
     assert {f"Programming Language :: Python :: {v}" for v in _tested()} <= set(classifiers)
-    assert meta.get_all("Project-URL")
     assert not any("textstat" in r for r in meta.get_all("Requires-Dist") or [])
+
+
+def test_the_wheel_carries_the_licence_and_only_true_addresses(wheel: Path) -> None:
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License\n\nCopyright (c) 2026 the lexdocs authors\n")
+    assert 'THE SOFTWARE IS PROVIDED "AS IS"' in licence
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        info = next(n for n in names if n.endswith(".dist-info/METADATA")).rsplit("/", 1)[0]
+        meta = email.message_from_bytes(z.read(f"{info}/METADATA"))
+        # PEP 639: the file itself, under the dist-info's licenses/ folder, named in METADATA.
+        assert z.read(f"{info}/licenses/LICENSE").decode("utf-8") == licence
+    assert meta["License-Expression"] == "MIT"
+    assert meta.get_all("License-File") == ["LICENSE"]
+    # No licence classifier beside the expression: PEP 639 makes them contradict.
+    assert not any(c.startswith("License ::") for c in meta.get_all("Classifier") or [])
+    # The project's addresses are the published site's: no source repository is invented
+    # before there is a public one.
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
+    site = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
+    assert urls and site and all(u.startswith(site[1]) for u in urls.values()), urls
 
 
 def test_ci_fails_when_a_supported_python_cannot_be_found(tmp_path: Path) -> None:

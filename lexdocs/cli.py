@@ -392,7 +392,7 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     requirements file, the CI workflow, CODEOWNERS, a pre-commit configuration and EDITING.md.
     """
     from lexdocs.adopt.importer import site_setup
-    from lexdocs.adopt.scaffold import init_site
+    from lexdocs.adopt.scaffold import init_site, origin
 
     if zone is not None and zone not in available_timezones():
         raise LexdocsError(f"unknown time zone '{zone}'",
@@ -402,10 +402,18 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
         source = load_options(directory.resolve(), need_documents=False).source_dir
     guess, waiting = site_setup(directory)
     chosen = zone or (guess.zone if guess else "UTC")
-    written = init_site(directory, source, site_name, timezone=chosen, sources=not waiting)
+    came = origin()
+    written = init_site(directory, source, site_name, timezone=chosen, sources=not waiting,
+                        came=came)
     for w in written:
         click.echo(f"{'created' if w.created else 'kept   '}  {w.path}"
                    + (f" (added {', '.join(w.added)})" if w.added else ""))
+    if any(w.created and w.path == "requirements.txt" for w in written):
+        if came.installable:
+            click.echo(f"requirements.txt installs {came.how}.")
+        else:
+            click.echo(f"warning: requirements.txt names {came.how}. The CI workflow cannot "
+                       "install lexdocs until it names a git commit or a wheel.", err=True)
     if any(w.created and w.path == "mkdocs.yml" for w in written):
         why = "as given" if zone else guess.reason if guess else "no commit to read it from"
         click.echo(f"Time zone: {chosen} ({why}); versions are dated by its days. "

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import email
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Repo, lexdocs
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 LOCK = ROOT / "requirements" / "constraints.txt"
@@ -125,3 +128,118 @@ def test_version_is_the_installed_distribution(capsys: pytest.CaptureFixture[str
 
     assert lexdocs("--version") == 0
     assert capsys.readouterr().out.strip() == f"lexdocs {metadata.version('lexdocs')}"
+
+
+# --- what `lexdocs init` writes into requirements.txt from a checkout -----------------------
+
+def _checkout(where: Path, sub: str = "") -> tuple[Repo, Path, str]:
+    """A lexdocs checkout (its pyproject.toml is enough to be one) with a bare remote that
+    holds its one commit: (repository, checkout folder, commit)."""
+    bare = where / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    repo = Repo(where / "lexdocs")
+    repo.write(f"{sub}pyproject.toml", '[project]\nname = "lexdocs"\nversion = "0.1.0"\n')
+    sha = repo.commit("lexdocs", "2026-01-05T10:00:00+00:00")
+    repo.git("remote", "add", "origin", str(bare))
+    repo.git("push", "-q", "-u", "origin", "main")
+    return repo, repo.path / sub, sha
+
+
+def test_a_pushed_clean_checkout_is_named_by_its_git_url_and_commit(tmp_path: Path) -> None:
+    from lexdocs.adopt.scaffold import from_checkout
+
+    repo, path, sha = _checkout(tmp_path)
+    came = from_checkout(path, "0.1.0")
+    url = (tmp_path / "remote.git").resolve().as_uri()
+    assert (came.requirement, came.hook, came.installable) == (
+        f"lexdocs @ git+{url}@{sha}", (url, sha), True)
+    assert "cannot reach it" in came.how  # a folder on this machine: CI has no such path
+    # pip fetches what it names: that commit, from the remote.
+    done = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                           "--no-build-isolation", "--no-index", "-d", str(tmp_path / "got"),
+                           came.requirement], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "got").iterdir()] == ["lexdocs-0.1.0.zip"]
+    # A remote's address as git accepts it, spelt for pip, and never with its credentials.
+    for remote, spelt in (("https://bot:s3cret@git.example.org/acme/lexdocs.git",
+                           "https://git.example.org/acme/lexdocs.git"),
+                          ("git@git.example.org:acme/lexdocs.git",
+                           "ssh://git@git.example.org/acme/lexdocs.git")):
+        repo.git("remote", "set-url", "origin", remote)
+        came = from_checkout(path, "0.1.0")
+        assert came.requirement == f"lexdocs @ git+{spelt}@{sha}" and "s3cret" not in came.how
+        assert came.hook == (spelt, sha) and "cannot reach" not in came.how
+
+
+def test_a_checkout_in_a_subfolder_is_named_with_it_and_has_no_hook(tmp_path: Path) -> None:
+    from lexdocs.adopt.scaffold import from_checkout
+
+    _, path, sha = _checkout(tmp_path, "tools/lexdocs/")
+    came = from_checkout(path, "0.1.0")
+    assert came.requirement.endswith(f"@{sha}#subdirectory=tools/lexdocs")
+    assert came.hook is None  # pre-commit reads .pre-commit-hooks.yaml at the top only
+
+
+class _Editable:
+    """What importlib.metadata shows of an editable install: its version and PEP 610 record."""
+
+    version = "0.1.0"
+
+    def __init__(self, record: str) -> None:
+        self.record = record
+
+    def read_text(self, name: str) -> str:
+        assert name == "direct_url.json"
+        return self.record
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    ("edit", "it has uncommitted changes"),
+    ("new file", "it has uncommitted changes"),
+    ("commit", "is on no remote's branch yet (push it)"),
+    ("no git", "it is not a git repository"),
+])
+def test_a_checkout_whose_head_is_not_what_runs_gets_a_comment(
+        change: str, why: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lexdocs.adopt import scaffold
+
+    repo, path, _ = _checkout(tmp_path)
+    if change == "edit":
+        repo.write("pyproject.toml", '[project]\nname = "lexdocs"\nversion = "2"\n')
+    elif change == "new file":
+        repo.write("lexdocs/extra.py", "")
+    elif change == "commit":
+        repo.write("lexdocs/extra.py", "")
+        repo.commit("Not pushed", "2026-01-06T10:00:00+00:00")
+    else:
+        path = tmp_path / "plain"
+        shutil.copytree(repo.path, path, ignore=shutil.ignore_patterns(".git"))
+    # As pip records an editable install of it (PEP 610), read by `lexdocs init`.
+    record = json.dumps({"url": path.as_uri(), "dir_info": {"editable": True}})
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: _Editable(record))
+    came = scaffold.origin()
+    assert not came.installable and why in came.how and str(path) in came.how
+    scaffold.init_site(tmp_path / "site", came=came)
+    written = (tmp_path / "site" / "requirements.txt").read_text()
+    lines = [ln for ln in written.splitlines() if ln.strip()]
+    # Nothing but comments: no `lexdocs==` line that no package index can satisfy.
+    assert all(ln.startswith("#") for ln in lines) and "lexdocs==" not in written
+    assert "#   lexdocs @ git+https://" in written and "#   ./vendor/lexdocs-" in written
+    assert str(tmp_path) not in written  # a path on this machine is told, not committed
+    config = (tmp_path / "site" / ".pre-commit-config.yaml").read_text()
+    assert "repo: local" in config
+
+
+def test_init_says_where_requirements_txt_gets_lexdocs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lexdocs.adopt.scaffold import from_checkout, origin
+
+    came = origin()
+    record = metadata.distribution("lexdocs").read_text("direct_url.json") or "{}"
+    if json.loads(record).get("dir_info", {}).get("editable"):  # this checkout, editable
+        assert came == from_checkout(ROOT, metadata.version("lexdocs"))
+    assert lexdocs("init", str(tmp_path / "site")) == 0
+    out = capsys.readouterr()
+    said = (f"requirements.txt installs {came.how}." if came.installable
+            else f"warning: requirements.txt names {came.how}.")
+    assert said in out.out + out.err

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from lexdocs.errors import ConfigError, SourceError
+from lexdocs.errors import ConfigError, GitError, SourceError
+from lexdocs.history.gitstore import open_store
 
 _FILES = (
     ("mkdocs.yml", "mkdocs.yml"),
@@ -45,14 +46,17 @@ class Origin:
     """Where the running lexdocs was installed from, so that a new site's CI and pre-commit
     install the same code: a git URL and commit, a wheel, or a release of a package index.
 
-    `requirement` is the line of requirements.txt; `hook` the (repository, rev) of the
-    published pre-commit hook when that is known; `wheel` a local wheel to copy into the
-    site, since a path on this machine is not one its CI can reach.
+    `requirement` is requirements.txt's text for it (a comment saying what to write when
+    nothing installable is known); `hook` the (repository, rev) of the published
+    pre-commit hook when that is known; `wheel` a local wheel to copy into the site, since
+    a path on this machine is not one its CI can reach; `how` what `init` tells the user.
     """
 
     requirement: str
+    how: str
     hook: tuple[str, str] | None = None
     wheel: Path | None = None
+    installable: bool = True
 
 
 def skeleton(rel: str) -> str:
@@ -86,18 +90,83 @@ def origin() -> Origin:
     except (metadata.PackageNotFoundError, ValueError):
         direct = None
     if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
-        return Origin(f"lexdocs=={version}")
+        return Origin(f"lexdocs=={version}", f"lexdocs {version} from the package index")
     url: str = direct["url"]
     vcs = direct.get("vcs_info")
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
         commit = str(vcs["commit_id"])
-        return Origin(f"lexdocs @ git+{url}@{commit}", hook=(url, commit))
+        return Origin(f"lexdocs @ git+{url}@{commit}",
+                      f"lexdocs from {url} at commit {commit[:12]}, as installed here",
+                      hook=(url, commit))
     if url.startswith("file://"):
         path = Path(urllib.parse.unquote(urllib.parse.urlparse(url).path))
         if path.suffix == ".whl" and path.is_file():
-            return Origin(f"./vendor/{path.name}", wheel=path)
-        return Origin(f"lexdocs=={version}")  # a checkout on this machine, editable or not
-    return Origin(f"lexdocs @ {url}")
+            return Origin(f"./vendor/{path.name}",
+                          f"the wheel lexdocs was installed from, kept as vendor/{path.name}",
+                          wheel=path)
+        if path.is_dir():  # a checkout on this machine, editable or not
+            return from_checkout(path, version)
+        return _unnamed(version, f"lexdocs was installed from {path}, which is gone")
+    return Origin(f"lexdocs @ {url}", f"lexdocs from {url}, as installed here")
+
+
+def from_checkout(path: Path, version: str) -> Origin:
+    """A checkout runs its working tree, which nothing but this machine can install; its
+    HEAD commit can be, from its remote, when HEAD is what runs (nothing uncommitted) and
+    the remote has it (a remote branch holds it). Otherwise a comment that says what to
+    write, rather than a `lexdocs==` line no index can satisfy."""
+    try:
+        with open_store(path) as store:
+            head = store.head()
+            if head is None or not store.tracks("pyproject.toml"):
+                why = "it has no commit of lexdocs"
+            elif store.changed():
+                why = "it has uncommitted changes"
+            elif (remote := store.remote_with(head)) is None:
+                why = f"commit {head[:12]} is on no remote's branch yet (push it)"
+            else:
+                return _from_git(remote[1], head, store.prefix.rstrip("/"))
+    except GitError:
+        why = "it is not a git repository"
+    return _unnamed(version, f"lexdocs runs from the checkout {path}, but {why}")
+
+
+def _from_git(remote: str, commit: str, subdirectory: str) -> Origin:
+    """pip's and pre-commit's spelling of a git remote (git's own accepts more), without
+    any password or token a remote URL can hold: requirements.txt is committed."""
+    local = False
+    if re.match(r"^[\w.+-]+://", remote):
+        parts = urllib.parse.urlsplit(remote)
+        if parts.scheme in ("http", "https"):
+            parts = parts._replace(netloc=parts.netloc.rpartition("@")[2])
+        url = urllib.parse.urlunsplit(parts)
+        local = parts.scheme == "file"
+    elif re.match(r"^[^/:]+:", remote) and not Path(remote).exists():  # user@host:path
+        host, _, rest = remote.partition(":")
+        url = f"ssh://{host}/{rest.lstrip('/')}"
+    else:
+        url, local = Path(remote).resolve().as_uri(), True
+    line = f"lexdocs @ git+{url}@{commit}"
+    if subdirectory:
+        line += f"#subdirectory={subdirectory}"
+    how = f"lexdocs from {url} at commit {commit[:12]}, the checkout's pushed HEAD"
+    if local:
+        how += (" (a folder on this machine: the site's CI cannot reach it; write the "
+                "address your CI clones lexdocs from instead)")
+    # pre-commit clones a hook's repository and reads .pre-commit-hooks.yaml at its top.
+    return Origin(line, how, hook=None if subdirectory else (url, commit))
+
+
+def _unnamed(version: str, why: str) -> Origin:
+    """requirements.txt's comment when no installable lexdocs is known: what to write.
+    The reason (a path on this machine) is told to the user, not committed."""
+    text = ("# TO DO: `lexdocs init` found no lexdocs that CI could install; until a line\n"
+            "# below names one, the workflow installs nothing. Write one of:\n"
+            "#   lexdocs @ git+https://HOST/OWNER/lexdocs@FULL_COMMIT_SHA\n"
+            f"#   ./vendor/lexdocs-{version}-py3-none-any.whl\n"
+            "# (the wheel made by `pip wheel --no-deps -w vendor PATH/TO/LEXDOCS` here).")
+    return Origin(text, f"no lexdocs yet, only what to write there: {why}",
+                  installable=False)
 
 
 def _write(root: Path, rel: str, content: str | bytes) -> Written:
@@ -119,12 +188,13 @@ def starter_files() -> dict[str, str]:
 
 def init_site(target: Path, source_dir: str = "policy_src",
               site_name: str | None = None, *, timezone: str = "UTC",
-              sources: bool = True) -> list[Written]:
+              sources: bool = True, came: Origin | None = None) -> list[Written]:
     """Write every skeleton file that `target` lacks; the starter document only if the
     source folder holds no document yet (an imported one, say). Without `sources` (an
     import waits on its branch with them) nothing in the source folder: an uncommitted
     copy would stop `git switch` to that branch. An existing .gitignore gains the lines
-    that keep the built site and caches out of git."""
+    that keep the built site and caches out of git. `came` is where requirements.txt
+    and the pre-commit hook get lexdocs from (default: `origin()`)."""
     if target.exists() and not target.is_dir():
         raise ConfigError(f"{target} is a file, not a folder", path=str(target),
                           hint="give a new or existing folder")
@@ -132,7 +202,7 @@ def init_site(target: Path, source_dir: str = "policy_src",
     name = site_name or _title(target.resolve().name) or "Our"
     if "legal" not in name.lower():
         name += " Legal"
-    came = origin()
+    came = came or origin()
     repo, rev = came.hook or ("", "")
     subs = {"__SITE_NAME__": name, "__VERSION__": _version(), "__SOURCE__": source_dir,
             "__SOURCE_RE__": re.escape(source_dir), "__REQUIREMENT__": came.requirement,

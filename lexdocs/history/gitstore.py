@@ -580,6 +580,41 @@ class GitStore:
                            hint="check that the repository is not corrupt") from exc
         return sorted(_text(out).split())
 
+    def changed(self) -> bool:
+        """True if the project's files differ from HEAD: modified, staged, or new and not
+        ignored. Then HEAD is not the code that runs from this folder."""
+        try:
+            out = self.repo.git.status("--porcelain", "--untracked-files=normal", "--",
+                                       self.prefix or ".")
+        except git.GitCommandError as exc:
+            raise GitError(f"git status failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
+        return bool(_text(out).strip())
+
+    def remote_with(self, sha: str) -> tuple[str, str] | None:
+        """(name, URL) of a remote one of whose fetched branches holds commit `sha`, so
+        that a clone from that URL can check it out: the current branch's upstream first,
+        then `origin`, then the others by name. None if no remote branch holds it."""
+        try:
+            out = self.repo.git.branch("-r", "--contains", sha, "--format=%(refname)")
+        except git.GitCommandError:
+            return None  # `sha` unknown
+        refs = _text(out).split()
+        try:
+            tracking = self.repo.active_branch.tracking_branch()
+            upstream = tracking.remote_name if tracking is not None else ""
+        except TypeError:  # a detached HEAD has no upstream
+            upstream = ""
+        names = sorted((r.name for r in self.repo.remotes), key=lambda n: (
+            n != upstream, n != "origin", n))
+        for name in names:
+            if any(ref.startswith(f"refs/remotes/{name}/") for ref in refs):
+                try:
+                    return name, _text(self.repo.git.remote("get-url", name)).strip()
+                except git.GitCommandError:
+                    return None
+        return None
+
     def committed(self, sha: str) -> dt.datetime:
         """When commit `sha` was committed, with the committer's own offset."""
         return self.repo.commit(sha).committed_datetime

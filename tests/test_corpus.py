@@ -30,6 +30,7 @@ import yaml
 from lexdocs.review import links
 from lexdocs.review.facts import lexical
 from lexdocs.review.materiality import Verdict, classify
+from lexdocs.review.redline import joined_verdict
 
 DATA = Path(__file__).parent / "data" / "materiality"
 REAL = ("basecamp", "automattic", "github", "mozilla")
@@ -53,6 +54,13 @@ class Outcome:
     reason: str
     false_evidence: tuple[str, ...] = ()
     evidence_items: int = 0
+    referred: bool = False
+    """Sent to a lawyer (`unexplained`): wrong for accuracy, caught for recall (the gate
+    holds it until the change log answers)."""
+
+    @property
+    def right(self) -> bool:
+        return self.material == self.got_material and not self.referred
 
 
 def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
@@ -64,6 +72,12 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
                               immaterial_vars=frozenset(), known=known))
     parts += [links.judge(a, b, "", home) for a, b in c.get("links", ())]
     return parts
+
+
+def _verdict(c: dict[str, Any], parts: list[Verdict]) -> Verdict:
+    """The parts as one, as the build joins them (redline.joined)."""
+    words = parts[0] if c["old"] != c["new"] or not c.get("links") else None
+    return joined_verdict(words, parts[1:] if words else parts)
 
 
 def _tokens(text: str) -> list[str]:
@@ -110,7 +124,8 @@ def false_evidence(c: dict[str, Any], findings: Sequence[Finding]) -> tuple[list
     bad: list[str] = []
     count = 0
     for rule, evidence in findings:
-        kind, _, change = rule.rpartition("-")
+        kind, _, change = ("wording", "", "changed") if rule == "unexplained" else (
+            rule.rpartition("-"))
         if rule.startswith("link-"):
             count += 1
             if rule not in facts:
@@ -152,17 +167,18 @@ def _run(name: str) -> list[Outcome]:
     out = []
     for c in data["cases"]:
         parts = _verdicts(c, data.get("home", ""))
-        v = parts[0] if len(parts) == 1 else links.combine(parts)
+        v = _verdict(c, parts)
         bad, count = false_evidence(c, _findings(parts)) if "facts" in c else ([], 0)
         out.append(Outcome(c["id"], c.get("split", "tuning"), c["material"], c["rule"],
-                           v.material, v.rule, v.reason, tuple(bad), count))
+                           v.material, v.rule, v.reason, tuple(bad), count, v.referred))
     return out
 
 
 def _lines(label: str, res: list[Outcome]) -> Iterator[str]:
     n = len(res)
-    right = sum(o.material == o.got_material for o in res)
-    rules = sum(o.material == o.got_material and o.rule == o.got_rule for o in res)
+    right = sum(o.right for o in res)
+    rules = sum(o.right and o.rule == o.got_rule for o in res)
+    sent = sum(o.referred for o in res)
     cell = {(a, b): sum(o.material is a and o.got_material is b for o in res)
             for a in (True, False) for b in (True, False)}
     loud = cell[True, True] + cell[True, False]
@@ -170,10 +186,13 @@ def _lines(label: str, res: list[Outcome]) -> Iterator[str]:
     quoted = sum(o.evidence_items for o in res)
     false = sum(len(o.false_evidence) for o in res)
     yield (f"{label}: {n} cases, accuracy {right}/{n} = {right / n:.1%}, recall of material "
-           f"{recall}, verdict and rule {rules}/{n}"
+           f"{recall}, lawyer's call {sent}/{n} = {sent / n:.0%}, verdict and rule {rules}/{n}"
            + (f", false evidence {false} of {quoted}" if quoted else ""))
-    yield (f"      material → said material {cell[True, True]}, not {cell[True, False]};  "
-           f"not material → said material {cell[False, True]}, not {cell[False, False]}")
+    said = {(a, b): sum(o.material is a and o.got_material and o.referred is b for o in res)
+            for a in (True, False) for b in (True, False)}
+    yield (f"      material → said material {said[True, False]}, lawyer's call "
+           f"{said[True, True]}, not {cell[True, False]};  not material → said material "
+           f"{said[False, False]}, lawyer's call {said[False, True]}, not {cell[False, False]}")
 
 
 def _summary(results: dict[str, list[Outcome]]) -> Iterator[str]:
@@ -204,7 +223,7 @@ def _record(results: dict[str, list[Outcome]]) -> str:
     """baseline.json with one line per case, so a re-recording diffs case by case."""
     parts = []
     for name, res in results.items():
-        accuracy = sum(o.material == o.got_material for o in res) / len(res)
+        accuracy = sum(o.right for o in res) / len(res)
         false = sum(len(o.false_evidence) for o in res)
         rows = ",\n".join(f"   {json.dumps(o.id)}: {json.dumps([o.got_material, o.got_rule])}"
                           for o in res)
@@ -235,7 +254,7 @@ def test_no_case_flips(results: dict[str, list[Outcome]], name: str) -> None:
 @pytest.mark.parametrize("name", CORPORA)
 def test_accuracy_not_below_baseline(results: dict[str, list[Outcome]], name: str) -> None:
     res = results[name]
-    accuracy = sum(o.material == o.got_material for o in res) / len(res)
+    accuracy = sum(o.right for o in res) / len(res)
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))[name]["accuracy"]
     assert accuracy >= baseline - 1e-9, f"{name}: accuracy {accuracy:.1%} < {baseline:.1%}"
 

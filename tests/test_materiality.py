@@ -416,3 +416,84 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
     old = "Options include, but not limited to, search and news."
     _, rule, _ = _judge(old, old.replace(", but not limited to,", ""))
     assert rule != "negation-removed"
+
+
+@pytest.mark.parametrize(("old", "new", "rule"), [
+    ("We collect your name, email and phone.", "We collect your phone, name and email.",
+     "reordered"),
+    ("We delete old backups. We keep logs for audits.",
+     "We keep logs for audits. We delete old backups.", "reordered"),
+    ("We use cookies in order to remember you.", "We use cookies to remember you.",
+     "function-words"),
+    ("If you violate of any of the terms, we may close the account.",
+     "If you violate any of the terms, we may close the account.", "function-words"),
+    ("We collect your name and email, and we keep them for a year.",
+     "We collect your name and email. We keep them for a year.", "function-words"),
+    ("We collect your name, email and phone.", "We collect:\n\nyour name\n\nemail\n\nphone",
+     "function-words"),
+    ("Laws in some US states, including California, Colorado and Virginia, give you rights.",
+     "Laws in some US states give you rights.", "examples-removed"),
+    ("In some states (Colorado, Connecticut, and Virginia) you may appeal.",
+     "In some states you may appeal.", "examples-removed"),
+    ("It is kept in community repos.", "It is kept in community repositories.",
+     "abbreviation-expanded"),
+])
+def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
+    assert _judge(old, new)[:2] == (False, rule)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("We share A with B.", "We share B with A."),  # the same words, another statement
+    ("We give logs to Acme, backups to Initech.", "We give backups to Acme, logs to Initech."),
+    ("We collect your name or email.", "We collect your name and email."),
+    ("We send it to you.", "We send it from you."),
+    ("Only admins may see it.", "Admins may only see it."),
+    ("We may share data with partners.", "We will share data with partners."),
+    ("We recommend users set up two-factor login.",
+     "We recommend all users set up two-factor login."),
+    ("For some users in the United States, we route requests.",
+     "For some users, we route requests."),  # a scope, not examples
+    ("It is kept in the process.", "It is kept in the processor."),  # two real words
+])
+def test_rewrites_that_change_the_meaning_are_not_taken_for_them(old: str, new: str) -> None:
+    assert _judge(old, new)[0]
+
+
+def test_a_change_log_kept_as_a_log_is_maintenance() -> None:
+    """Lines of the policy's own change log reworded, removed or added together: the log
+    is kept, the edits it records are judged where they are made."""
+    old = "_June 1, 2023_: Clarify cookie section.\n\n_May 2, 2023_: Add a contact form."
+    new = ("_June 1, 2023_: Clarified the cookie section.\n\n"
+           "_July 12, 2023_: Add new example of information shared with site owners.")
+    assert _judge(old, new)[:2] == (False, "changelog-edited")
+    # A log line turned into a statement is no longer a log.
+    assert _judge(old, "_June 1, 2023_: Clarify cookie section.\n\nWe share data with "
+                       "Acme.")[0]
+
+
+def test_a_rewrite_no_rule_reads_is_a_lawyers_call_not_a_material_claim() -> None:
+    """Many words changed and no rule found what: the verdict says so (`unexplained`,
+    held as material until answered); one swapped term stays "material" with its reason."""
+    v = classify("This statement explains how we handle personal information.",
+                 "Here we describe in plain words what happens to everything we learn about "
+                 "you.", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert (v.rule, v.referred, v.material, v.call) == ("unexplained", True, True,
+                                                         "lawyers-call")
+    assert v.reason.startswith("Needs a lawyer's call: no rule explains this rewording ('")
+    one = classify("We may retain recordings.", "We may retrain recordings.",
+                   section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (one.rule, one.referred, one.call) == ("wording-changed", False, "material")
+    quiet = classify("This statement explains how we handle personal information.",
+                     "Here we describe in plain words what happens to everything we learn "
+                     "about you.", section_material=False, variables_changed=(),
+                     immaterial_vars=frozenset())
+    assert (quiet.rule, quiet.referred) == ("section-not-material", False)
+
+
+def test_a_change_log_started_under_its_heading_is_maintenance() -> None:
+    new = ("We keep logs.\n\nChanges to this policy\n\n"
+           "2024-03-01: Added a contact form to the rights section.")
+    assert _judge("We keep logs.", new)[:2] == (False, "changelog-entry")
+    assert _judge("We keep logs.", "We keep logs.\n\nChanges to this policy\n\nWe now share "
+                                   "data with Acme.")[0]

@@ -426,6 +426,7 @@ def test_json_round_trips_in_stable_order() -> None:
     out = to_json(red)
     data = json.loads(out)
     assert [list(d) for d in data] == [["section", "title", "kind", "old", "new", "material",
+                                        "call",
                                         "reason", "variables", "links", "layout", "overridden",
                                         "rule", "evidence", "evidence_old", "evidence_new"]
                                        ] * len(red.changes)
@@ -445,3 +446,50 @@ def test_a_name_the_document_already_uses_is_not_a_new_third_party() -> None:
                     ("b", "B", "We share data with Segment.")])
     (change,) = diff_documents(old, newer).changes
     assert "a third party was added (Segment)" in change.reason
+
+
+def test_a_lawyers_call_is_shown_as_such_everywhere_until_the_change_log_answers() -> None:
+    """A change no rule explains reads "Needs a lawyer's call" on the page, in the comment,
+    in the terminal and in JSON (`call`), is held as material meanwhile, and joins
+    harmless link moves without becoming "material"; a decision in the change log
+    replaces it."""
+    import io
+    import json
+    import re
+
+    from rich.console import Console
+
+    from lexdocs.review.formats import summary, to_html, to_json, to_markdown, to_terminal
+    from lexdocs.review.links import judge
+    from lexdocs.review.materiality import classify
+    from lexdocs.review.redline import Override, joined_verdict
+
+    old = render([("intro", "Introduction",
+                   "This statement explains how we handle personal information.")])
+    new = render([("intro", "Introduction", "Here we describe in plain words what happens "
+                   "to everything we learn about you.")])
+    red = diff_documents(old, new)
+    (c,) = red.changes
+    assert (c.call, c.material, c.rule) == ("lawyers-call", True, "unexplained")
+    assert red.material and red.referred == (c,)
+    assert summary(red) == "1 change, 0 material, 1 needs a lawyer's call."
+    assert re.search(r'<span class="lx-badge lx-lawyers-call">Needs a lawyer(&#x27;|&#39;|\')s '
+                     r'call</span>', to_html(red))
+    assert "**Needs a lawyer's call** — No rule explains this rewording" in to_markdown(red)
+    console = Console(file=io.StringIO(), width=200)
+    to_terminal(red, console)
+    assert "LAWYER'S CALL" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert json.loads(to_json(red))[0]["call"] == "lawyers-call"
+
+    words = classify(c.old, c.new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+    moved = judge("https://example.org/legal/a", "https://example.org/legal/b", "here",
+                  "https://example.org/legal/")
+    both = joined_verdict(words, [moved])
+    assert both.referred and both.rule == "unexplained"
+    assert both.reason.startswith("Needs a lawyer's call: no rule explains")
+    assert "; not material: " in both.reason
+
+    answered = diff_documents(old, new, (Override("intro", False, "Plainer words."),))
+    (a,) = answered.changes
+    assert (a.call, a.overridden, answered.referred) == ("not-material", True, ())

@@ -50,13 +50,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from lexdocs.review import facts
+from lexdocs.review import facts, rewrites
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
-__all__ = ["Verdict", "classify", "classify_structure", "describe", "document_words",
-           "evidence_fields", "is_misspelling_fix", "sides", "values", "verdict"]
+__all__ = ["LAWYERS_CALL", "Verdict", "classify", "classify_structure", "describe",
+           "document_words", "evidence_fields", "is_misspelling_fix", "sides", "values", "verdict"]
 
 Finding = tuple[str, tuple[str, ...]]
+LAWYERS_CALL = "Needs a lawyer's call"
+"""The head of a referred verdict's reason, as "Material" and "Not material" are."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,17 @@ class Verdict:
     reason: str
     evidence: tuple[str, ...] = ()
     also: tuple[Finding, ...] = ()
+    referred: bool = False
+    """No rule explains the change (`unexplained`): it needs a lawyer's call, which its
+    change-log entry gives. Until then it is held to what a material change is held to
+    (`material` is True), so nothing unexplained is published without notice."""
+
+    @property
+    def call(self) -> str:
+        """The verdict in one word a page or JSON shows: "material", "not-material" or
+        "lawyers-call"."""
+        return "lawyers-call" if self.referred else (
+            "material" if self.material else "not-material")
 
 
 _LABELS = {
@@ -111,14 +124,17 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         show = [*_few(show[:i]), "→", *_few(show[i + 1:])]
     else:
         show = _few(show)
-    if kind == "wording" and change == "changed":
+    if rule == "unexplained":
+        show = [f"'{e}'" if e != "→" else e for e in show]
+    if (kind == "wording" and change == "changed") or rule == "unexplained":
+        lead = "the wording changed" if kind == "wording" else "no rule explains this rewording"
         if "→" in evidence:
             i = evidence.index("→")
             gone, came = show[:i], show[i + 1:]
             what = (f"{', '.join(gone)} → {', '.join(came)}" if gone and came else
                     f"added {', '.join(came)}" if came else f"removed {', '.join(gone)}")
-            return f"the wording changed ({what})"
-        return "the wording changed"
+            return f"{lead} ({what})"
+        return lead
     if kind == "section" and change in ("added", "removed"):
         return f"the section was {change}"
     if rule == "section-moved":
@@ -149,6 +165,13 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
             f"only a pointer to more reading was removed ({', '.join(show)})",
         "product-renamed": f"a name was written in full or shortened ({', '.join(show)})",
         "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
+        "changelog-edited": f"only lines of the policy's own change log changed ({_and(show)})",
+        "reordered": "the same sentences or list elements in another order",
+        "function-words":
+            f"only grammar words changed ({_arrow(show) if '→' in show else _and(show)})",
+        "examples-removed": f"only examples were dropped ({'; '.join(show)})",
+        "examples-added": f"only examples were added ({'; '.join(show)})",
+        "abbreviation-expanded": f"a shortened word was written in full ({', '.join(show)})",
     }
     return text.get(rule, rule)
 
@@ -188,16 +211,18 @@ def evidence_fields(rule: str, evidence: Sequence[str]) -> dict[str, list[str]]:
 
 
 def verdict(material: bool, rule: str, evidence: Iterable[str] = (),
-            also: Iterable[Finding] = ()) -> Verdict:
-    """A Verdict whose reason is made from its findings."""
+            also: Iterable[Finding] = (), referred: bool = False) -> Verdict:
+    """A Verdict whose reason is made from its findings (`referred`: a lawyer's call,
+    held to what a material change is held to)."""
     ev, more = tuple(evidence), tuple(also)
     parts = [describe(rule, ev)] + [describe(r, e, first=False) for r, e in more]
     if rule == "section-not-material" and more:
         parts = [f"{parts[0]} (note: {'; '.join(parts[1:])})"]
     elif rule == "spelling-fix" and more:
         parts = [f"{parts[0]}, and {'; '.join(parts[1:])}"]
-    head = "Material" if material else "Not material"
-    return Verdict(material, rule, f"{head}: {'; '.join(parts)}.", ev, more)
+    head = LAWYERS_CALL if referred else "Material" if material else "Not material"
+    return Verdict(material or referred, rule, f"{head}: {'; '.join(parts)}.", ev, more,
+                   referred)
 
 
 def _fix_spelling(old: str, new: str, new_words: set[str]
@@ -380,6 +405,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     logged = facts.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)
+    kept = _log_kept(plain_old, plain_new)
+    if kept:
+        return verdict(False, *kept)
     found = facts.findings(plain_old, plain_new, known)
     shape = facts.harmless_shape(plain_old, plain_new) if all(
         r.startswith(facts.POINTER_MAY_NAME) for r, _ in found) else None
@@ -390,6 +418,10 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
+    rewritten = rewrites.rewrite(plain_old, plain_new) if found and all(
+        r.startswith(_SPANS) or set(e) <= rewrites.PHRASES for r, e in found) else None
+    if rewritten:  # a sentence that only moved or was split off; "in order to" → "to"
+        return verdict(False, *rewritten)
     if found:
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])
@@ -409,13 +441,59 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     renamed = _renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
+    rewritten = rewrites.rewrite(plain_old, plain_new)
+    if rewritten:
+        return verdict(False, *rewritten)
     wording = _wording(fixed, new_text)
     if not section_material:
         return verdict(False, "section-not-material", also=[("wording-changed", wording)])
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
+    if _rewritten_wholly(fixed, new_text):
+        return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
+
+
+_SPANS = ("block-", "sentence-", "list-item-")
+REFER_WORDS = 6
+"""More content words than this changed, and no rule found what: a rewrite (`unexplained`)."""
+
+
+def _rewritten_wholly(old: str, new: str) -> bool:
+    """Whether the words that changed are too many for one swapped term: the rules read
+    terms ("retain" → "retrain", "may" → "will" is material, and says so), not what a
+    reworded passage now means; that is a lawyer's call."""
+    a, b = old.split(), new.split()
+    changed = [w for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, a, b, autojunk=False).get_opcodes() if tag != "equal"
+        for w in (*a[i1:i2], *b[j1:j2])]
+    content = [w for w in changed if w.strip(".,;:()\"'“”’").casefold()
+               not in rewrites.FUNCTION_WORDS]
+    return len(content) > REFER_WORDS
+
+
+_LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
+                        r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
+                        re.I)
+"""The heading of a policy's own change log ("Changes to this policy", "Changelog")."""
+
+
+def _log_kept(old: str, new: str) -> Finding | None:
+    """A policy's own change log kept as a log: every paragraph an edit touched, on either
+    side, is a dated line of it ("July 12, 2023: Updated …") or its heading, and one at
+    least is a dated line. Lines added are `changelog-entry`; reworded, removed or moved
+    ones `changelog-edited`. Keeping the log is maintenance: the edits it records are
+    judged where they are made."""
+    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
+    gone = [p for p in a if p and p not in b]
+    came = [p for p in b if p and p not in a]
+    dates = [facts.log_entries("", p) for p in gone + came]
+    if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
+                                 for d, p in zip(dates, gone + came, strict=True)):
+        return None
+    found = tuple(dict.fromkeys(d for ds in dates for d in ds))
+    return ("changelog-edited" if gone else "changelog-entry", found)
 
 
 def document_words(text: str) -> frozenset[str]:

@@ -100,6 +100,15 @@ class Change:
     """Changes of layout the words do not show ("'Rights': heading 2 → heading 3")."""
     rows: tuple[int, int] = (0, 0)
     """The rows of its section (`SectionDiff.rows[a:b]`) that show this change."""
+    referred: bool = False
+    """No rule explains it and no change-log decision answered it yet: a lawyer's call
+    (`material` is True meanwhile, so the gate holds it as it holds a material change)."""
+
+    @property
+    def call(self) -> str:
+        """"material", "not-material" or "lawyers-call": the verdict a page shows."""
+        return "lawyers-call" if self.referred else (
+            "material" if self.material else "not-material")
 
 
 @dataclass(frozen=True)
@@ -176,8 +185,14 @@ class Redline:
 
     @property
     def material(self) -> bool:
-        """Whether this version needs notice: any one material change is enough."""
+        """Whether this version needs notice: any one material change is enough (a
+        lawyer's call not yet answered counts, so nothing unexplained goes out quietly)."""
         return any(c.material for c in self.changes)
+
+    @property
+    def referred(self) -> tuple[Change, ...]:
+        """The changes no rule explains that the change log has not answered yet."""
+        return tuple(c for c in self.changes if c.referred)
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -498,7 +513,8 @@ class _Builder:
                                      variables_changed=(), immaterial_vars=frozenset())
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), v.material, v.reason,
-                                       rule=v.rule, evidence=v.evidence))
+                                       rule=v.rule, evidence=v.evidence,
+                                       referred=v.referred))
         rows, hunks = diff_rows(markup.units(o.html), markup.units(n.html))
         if hunks:
             status.append("modified")
@@ -517,7 +533,8 @@ class _Builder:
             v = _with_links(h, words_old, v, section_material, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
-                                       evidence=v.evidence, details=h.notes, rows=h.rows))
+                                       evidence=v.evidence, details=h.notes, rows=h.rows,
+                                       referred=v.referred))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), rows))
 
@@ -558,11 +575,43 @@ def _with_links(h: Hunk, words_old: str, words: Verdict,
                              in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
         return Verdict(False, "layout-only", "Not material: only the layout changed" + (
             f" ({'; '.join(shown)})." if shown else "."), tuple(shown))
-    v = links.combine(parts)
+    v = joined_verdict(None if same_words else words, verdicts)
     if v.material and not section_material:
         return Verdict(False, "section-not-material", "Not material: section declared not "
                        f"material (note: {v.reason}).", v.evidence)
     return v
+
+
+def joined_verdict(words: Verdict | None, moved: Sequence[Verdict]) -> Verdict:
+    """The verdict on a change's words (None: they did not change) and on its links as
+    one: material if any is; a lawyer's call when the words are one and no link is
+    material (what no rule explains stays unexplained beside harmless link moves)."""
+    if words is not None and words.rule.startswith("cross-reference-"):
+        moved = [_pointers_own(m, words.rule.rpartition("-")[2]) for m in moved]
+    if words is not None and words.referred and any(m.material for m in moved):
+        # a material link explains the change: the rewrite beside it is one more reason
+        said = words.reason.removeprefix(f"{materiality.LAWYERS_CALL}: ")
+        words = replace(words, referred=False, reason=f"Material: {said}")
+        parts = [*[m for m in moved if m.material], words, *[m for m in moved if not m.material]]
+    else:
+        parts = [*([words] if words else []), *moved]
+    v = parts[0] if len(parts) == 1 else links.combine(parts)
+    if words is None or not words.referred:
+        return v
+    said = words.reason.removeprefix(f"{materiality.LAWYERS_CALL}: ").rstrip(".")
+    quiet = "; ".join(m.reason.removeprefix("Not material: ").rstrip(".") for m in moved)
+    return replace(v, rule=words.rule, referred=True, reason=(
+        f"{materiality.LAWYERS_CALL}: {said}" + (f"; not material: {quiet}" if quiet else "")
+        + "."))
+
+
+def _pointers_own(link: Verdict, verb: str) -> Verdict:
+    """A link that came or went with the pointer sentence carrying it ("To learn more, see
+    this article"): the pointer's own, as harmless as the pointer."""
+    if link.rule != f"link-{verb}" or not link.material:
+        return link
+    said = link.reason.removeprefix("Material: ")
+    return replace(link, material=False, reason=f"Not material: the pointer's own link: {said}")
 
 
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
@@ -590,7 +639,7 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
                                  variables_changed=(), immaterial_vars=frozenset())
         b.changes.append(Change(TITLE_ID, "Document title", "retitled", old.title, new.title,
                                 diff_text(old.title, new.title), (), v.material, v.reason,
-                                rule=v.rule, evidence=v.evidence))
+                                rule=v.rule, evidence=v.evidence, referred=v.referred))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")
     for pos, s in enumerate(new.sections):
@@ -624,4 +673,4 @@ def _apply(change: Change, overrides: Sequence[Override]) -> Change:
     if chosen is None:
         return change
     return replace(change, material=chosen.material, reason=f"Override: {chosen.reason.strip()}",
-                   overridden=True)
+                   overridden=True, referred=False)

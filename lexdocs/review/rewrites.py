@@ -1,0 +1,183 @@
+"""Rewrites that keep the meaning: the same statement said in other words' order or form.
+
+Editors of real policies tidy sentences as often as they change them: a list reordered,
+"in order to" cut to "to", a long sentence split in two ("…, and we …" → "…. We …"), a
+sentence turned into a list, an article or a "that" put in, a shortened word written in
+full ("repos" → "repositories"), examples that illustrate a rule dropped while the rule
+stays ("in some US states (Colorado, Connecticut and Virginia)" → "in some US states").
+None of these changes what anyone may do with whose data, so calling them "material"
+only teaches a reviewer to stop reading the verdict.
+
+Each test here is narrow on purpose: it compares the words of the two texts (casefolded,
+punctuation and quote style folded, a few fixed phrases reduced to the one word they
+mean) and passes only when what differs is of one harmless kind. A word that carries
+meaning — a verb, a noun, a modal ("may" → "will"), a quantifier ("all", "only"),
+"and" in place of "or", a direction ("to" → "from") — is never among them, so "retain"
+→ "retrain" or "processor" → "processors" still reach the rules that call them material.
+`materiality.classify` asks only after the content rules (facts.py) found no fact that
+came or went.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from lexdocs.review.vocabulary import is_known
+
+__all__ = ["FUNCTION_WORDS", "PHRASES", "rewrite"]
+
+Finding = tuple[str, tuple[str, ...]]
+
+FUNCTION_WORDS = frozenset(str.split(
+    "a an the of that which who whom as your our their its my his her this these those "
+    "it there so"))
+"""Words that carry grammar, not terms: one put in or taken out says the same thing."""
+_JOINERS = frozenset(["and", "to"])
+"""Words that may come or go where a sentence is split or joined ("…, and we" → "…. We",
+"in order to" → "to"), but never stand in for another ("and" → "or", "to" → "from")."""
+_PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
+    ("in order to", "to"), ("so as to", "to"), ("prior to", "before")))
+PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
+"""The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
+to" as a purpose) found only the phrase the rewrite shortened."""
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# Where examples start ("including Google, Bing and eBay"; "such as", "for example", "e.g.").
+_EXAMPLE_LEAD = ("including but not limited to", "including", "such as", "for example",
+                 "for instance", "e g", "eg")
+_LIST_GLUE = frozenset(["and", "or", "but", "not", "limited", "to"])
+_CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
+
+
+def _words(text: str) -> list[str]:
+    text = text.translate(_QUOTES).casefold()
+    for _, pattern, short in _PHRASES:
+        text = pattern.sub(short, text)
+    return _WORD.findall(text.replace("e.g.", "eg"))
+
+
+def _raw_words(text: str) -> list[str]:
+    """The words as written (case kept), aligned one to one with `_words` where no fixed
+    phrase was reduced; used only to see whether examples are names."""
+    return _WORD.findall(text.translate(_QUOTES).replace("e.g.", "eg"))
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.;:!?,\n]")
+_SEPARATORS = frozenset([".", ";", ":", "!", "?", ",", "\n", "and"])
+
+
+def _pieces(tokens: list[str]) -> Counter[str]:
+    """The sentences and list elements among `tokens` (split at stops, commas, "and" and
+    block breaks), each as its words: a multiset, so their order is gone."""
+    pieces: Counter[str] = Counter()
+    run: list[str] = []
+    for t in [*tokens, "."]:
+        if t in _SEPARATORS:
+            if run:
+                pieces[" ".join(run)] += 1
+            run = []
+        else:
+            run.append(t)
+    return pieces
+
+
+def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None:
+    """The same sentences or list elements in another order, nothing come or gone: what
+    both texts share at their start and end is set aside, so "We collect A, B and C" →
+    "We collect C, A and B" compares A, B, C with C, A, B ("We share A with B" → "B with
+    A" is one piece either way, and differs)."""
+    if Counter(a) != Counter(b):
+        return None
+    x, y = (_TOKEN.findall(t.translate(_QUOTES).casefold()) for t in (old, new))
+    start = 0
+    while start < min(len(x), len(y)) and x[start] == y[start]:
+        start += 1
+    end = 0
+    while end < min(len(x), len(y)) - start and x[-1 - end] == y[-1 - end]:
+        end += 1
+    cuts = [(start, end)]  # and the same, at whole pieces: "We delete it. We keep logs."
+    while start and x[start - 1] not in _SEPARATORS:
+        start -= 1
+    while end and x[len(x) - end] not in _SEPARATORS:
+        end -= 1
+    if any(_pieces(x[i:len(x) - j]) == _pieces(y[i:len(y) - j]) for i, j in [*cuts, (start, end)]):
+        return ("reordered", ())
+    return None
+
+
+def _function_words(gone: list[str], came: list[str]) -> Finding | None:
+    """Only grammar words differ ("as" → "that the", "violate of any" → "violate any",
+    "…, and we" → "…. We"): never "and" where "or" moved, never one direction for another."""
+    changed = set(gone) | set(came)
+    allowed = FUNCTION_WORDS | (_JOINERS if "or" not in changed else frozenset())
+    if not changed <= allowed:
+        return None
+    if set(gone) & _JOINERS & set(came) or (set(gone) & _JOINERS and set(came) & _JOINERS):
+        return None  # "and" for "to" or "to" for "and" is another statement
+    return ("function-words", (*dict.fromkeys(gone), "→", *dict.fromkeys(came)))
+
+
+def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
+    """Whether `words` (one run taken out of or put into `text`; `raw` as written) are
+    examples: a lead ("including", "such as", …) then names, or names alone that fill a
+    pair of parentheses, each name written with a capital ("Colorado", "eBay")."""
+    if not words or len(raw) != len(words):
+        return False
+    joined = " ".join(words)
+    lead = next((len(x.split()) for x in _EXAMPLE_LEAD if joined.startswith(x + " ")), 0)
+    if not lead and not re.search(r"\(\W*" + r"\W+".join(map(re.escape, raw)) + r"\W*\)",
+                                  text.translate(_QUOTES)):
+        return False
+    names = list(zip(words[lead:], raw[lead:], strict=True))
+    capital = [any(ch.isupper() for ch in r) for _, r in names]
+    return any(capital) and all(c or w in _LIST_GLUE for (w, _), c in zip(names, capital,
+                                                                        strict=True))
+
+
+def _clipped(short: str, full: str) -> bool:
+    """A shortened word written in full, or the reverse ("repos" → "repositories", "info"
+    → "information"): the short form is no English word of its own, or a usual clipping."""
+    if len(full) < len(short):
+        short, full = full, short
+    stem = short[:-1] if short.endswith("s") and full.endswith("s") else short
+    return (len(stem) >= 3 and full.startswith(stem) and full != short
+            and (stem in _CLIPPED or not is_known(short)))
+
+
+def rewrite(old: str, new: str) -> Finding | None:
+    """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
+    differs as evidence, or None when the words say something else (or nothing differs).
+
+    Kinds: `reordered` (sentences or list elements moved), `function-words` (only
+    grammar words, a sentence split or joined, "in order to" → "to"), `examples-removed`
+    / `examples-added` (names given as examples, the rule they illustrate kept),
+    `abbreviation-expanded` ("repos" → "repositories")."""
+    a, b = _words(old), _words(new)
+    if a == b:
+        said = [f"{phrase} → {short}" for phrase, p, short in _PHRASES
+                if p.search(old.casefold()) and not p.search(new.casefold())]
+        return ("function-words", tuple(said)) if said else None
+    moved = _reordered(old, new, a, b)
+    if moved:
+        return moved
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
+    came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
+    small = _function_words(gone, came)
+    if small:
+        return small
+    runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],
+            "added": [(j1, j2) for tag, _, _, j1, j2 in ops if tag == "insert"]}
+    for kind, side, raw, text in (("removed", a, _raw_words(old), old),
+                                  ("added", b, _raw_words(new), new)):
+        if len(raw) == len(side) and len(runs[kind]) == len(ops) and all(
+                _is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
+            return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
+    if all(op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1 for op in ops) \
+            and all(_clipped(a[i1], b[j1]) for _, i1, _, j1, _ in ops):
+        return ("abbreviation-expanded",
+                tuple(f"{a[i1]} → {b[j1]}" for _, i1, _, j1, _ in ops))
+    return None

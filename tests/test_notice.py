@@ -290,3 +290,77 @@ def test_versions_lists_reasons_and_speaks_json(project: Repo) -> None:
     assert versions[0]["first"] and versions[0]["reasons"] == []
     assert versions[1]["material"] and versions[1]["effective"] == "2025-02-14"
     assert versions[1]["reasons"] and versions[1]["reasons"][0].startswith("Retention:")
+
+
+REWRITE = "Here we describe in plain words what happens to everything we learn about you."
+
+
+def test_a_change_no_rule_explains_waits_for_a_lawyers_call(project: Repo) -> None:
+    """A rewrite the rules cannot read is neither called material nor let through: the
+    gate holds it as material until the change-log entry decides, and then the answer
+    decides (not material: no notice; material: the notice period as for any)."""
+    project.replace("policy_src/privacy/10-intro.md",
+                    "This statement explains how we handle personal information.", REWRITE)
+    project.commit("Plain words", "2025-01-10T00:00:00+00:00")
+    t = timeline(project)
+    assert rules(t) == ["notice-lawyers-call"]
+    assert "section 'intro'" in t.findings[0].message
+    assert "material: true or false" in t.findings[0].message
+    n = t.notices[1]
+    assert n.referred and n.material and n.call == "lawyers-call"
+    assert n.effective == dt.date(2025, 2, 9)  # held as material meanwhile
+    assert n.redline is not None
+    assert n.redline.changes[0].reason.startswith("Needs a lawyer's call: no rule explains")
+
+    project.write(LOG, "- summary: Plain words.\n  sections:\n    - {section: intro, "
+                  "material: false, reason: Says the same in plainer words.}\n")
+    project.commit("Answer", "2025-01-11T00:00:00+00:00")
+    t = timeline(project)
+    assert t.findings == ()
+    n = t.notices[1]
+    assert not n.referred and not n.material and n.call == "not-material"
+    assert n.effective == dt.date(2024, 9, 1)
+
+    project.write(LOG, "- summary: Plain words.\n  material: true\n  reason: It promises "
+                  "less.\n")
+    project.commit("Answer again", "2025-01-12T00:00:00+00:00")
+    t = timeline(project)
+    assert rules(t) == ["notice-effective"]
+    assert t.notices[1].call == "material"
+
+
+def test_an_unanswered_lawyers_call_beside_a_material_change_is_reported_too(
+        project: Repo) -> None:
+    project.replace("policy_src/privacy/10-intro.md",
+                    "This statement explains how we handle personal information.", REWRITE)
+    material_edit(project, log="- summary: Logs are kept longer.\n  effective: 2025-02-14\n")
+    t = timeline(project)
+    assert rules(t) == ["notice-lawyers-call"]
+    assert t.notices[1].call == "material" and t.notices[1].referred
+
+
+def test_the_comment_asks_for_the_call_and_check_overrides_counts_the_answer(
+        project: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    from lexdocs.config import load_options
+    from lexdocs.review.comment import compare, compose
+    from tests.conftest import run_in
+
+    project.git("checkout", "-q", "-b", "plain")
+    project.replace("policy_src/privacy/10-intro.md",
+                    "This statement explains how we handle personal information.", REWRITE)
+    project.commit("Plain words", "2025-01-10T00:00:00+00:00")
+    text = compose(compare(load_options(project.path), "main", "plain"))
+    assert "## Privacy Statement (`privacy`) — 🟠 **Needs a lawyer's call**" in text
+    assert "Why material" not in text and "No change-log entry" not in text
+    assert "(1 waiting for a lawyer's call)" in text
+    assert "    - {section: intro, material: <true or false>, reason: <why>}" in text
+    project.write(LOG, "- summary: Plain words.\n  sections:\n    - {section: intro, "
+                  "material: false, reason: Says the same in plainer words.}\n")
+    project.commit("Answer", "2025-01-11T00:00:00+00:00")
+    out = run_in(project, capsys, "check", "--overrides", "--today", "2025-03-01").splitlines()
+    assert "the change log answered lexdocs' verdict a lawyer's call [unexplained: no rule " \
+           "explains" in out[0] and out[0].endswith("as not material: Says the same in "
+                                                    "plainer words.")
+    assert out[-1].endswith("0 disagree with lexdocs (material → not material: 0, not "
+                            "material → material: 0); 1 answer a lawyer's call lexdocs asked "
+                            "for (material: 0, not material: 1).")

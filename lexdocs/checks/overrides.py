@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lexdocs.render.templates import RenderedDocument
+from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, Timeline
 from lexdocs.review.redline import Change, Redline, diff_documents
 
@@ -31,20 +32,30 @@ class Overridden:
     line: int | None
 
     @property
+    def answers(self) -> bool:
+        """The tool asked for a lawyer's call (no rule explained the change): the change
+        log answered it, which is neither agreeing nor disagreeing."""
+        return self.tool.referred
+
+    @property
     def disagrees(self) -> bool:
-        return self.tool.material != self.given.material
+        return not self.answers and self.tool.material != self.given.material
 
     def __str__(self) -> str:
-        def verdict(material: bool) -> str:
-            return "material" if material else "not material"
+        def verdict(c: Change) -> str:
+            return ("a lawyer's call" if c.referred else "material" if c.material
+                    else "not material")
 
         where = f"{self.path}:{self.line}: " if self.path and self.line else ""
-        said = self.tool.reason.removeprefix("Material:").strip() or self.tool.rule
+        said = self.tool.reason
+        for head in ("Material:", f"{LAWYERS_CALL}:"):
+            said = said.removeprefix(head)
+        said = said.strip() or self.tool.rule
         why = self.given.reason.removeprefix("Override:").strip()
-        head = "overrode" if self.disagrees else "confirmed"
+        head = "answered" if self.answers else "overrode" if self.disagrees else "confirmed"
         return (f"{where}{self.document} {self.version}, section '{self.section}': the change "
-                f"log {head} lexdocs' verdict {verdict(self.tool.material)} "
-                f"[{self.tool.rule or 'no rule'}: {said}] as {verdict(self.given.material)}: "
+                f"log {head} lexdocs' verdict {verdict(self.tool)} "
+                f"[{self.tool.rule or 'no rule'}: {said}] as {verdict(self.given)}: "
                 f"{why}")
 
 
@@ -85,7 +96,11 @@ def summary(found: list[Overridden]) -> str:
         return "No verdict of lexdocs was overridden by a change-log entry."
     off = [o for o in found if o.disagrees]
     down = sum(o.tool.material for o in off)
+    asked = [o for o in found if o.answers]
+    loud = sum(o.given.material for o in asked)
     versions = len({(o.document, o.version) for o in found})
     return (f"{len(found)} verdict(s) in {versions} version(s) decided by the change log; "
             f"{len(off)} disagree with lexdocs (material → not material: {down}, "
-            f"not material → material: {len(off) - down}).")
+            f"not material → material: {len(off) - down})"
+            + (f"; {len(asked)} answer a lawyer's call lexdocs asked for (material: {loud}, "
+               f"not material: {len(asked) - loud})" if asked else "") + ".")

@@ -42,6 +42,7 @@ class ChangeEntry(TypedDict):
     section: str
     kind: str
     material: bool
+    call: str
     rule: str
     evidence: list[str]
     evidence_old: list[str]
@@ -52,7 +53,8 @@ class ChangeEntry(TypedDict):
 
 def _change(c: Change) -> ChangeEntry:
     ev = evidence_fields(c.rule, c.evidence)
-    return {"section": c.section_id, "kind": c.kind, "material": c.material, "rule": c.rule,
+    return {"section": c.section_id, "kind": c.kind, "material": c.material, "call": c.call,
+            "rule": c.rule,
             "evidence": ev["evidence"], "evidence_old": ev["evidence_old"],
             "evidence_new": ev["evidence_new"], "reason": c.reason, "overridden": c.overridden}
 
@@ -68,6 +70,7 @@ class VersionEntry(TypedDict):
     published_at: str
     sha256: str
     material: bool
+    lawyers_call: bool
     before_adoption: bool
     summary: str
     url: str
@@ -126,6 +129,7 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
                 "published_at": v.published.isoformat(),
                 "sha256": v.rendered.fingerprint,
                 "material": n.material,
+                "lawyers_call": n.referred,
                 "before_adoption": not n.judged,
                 "summary": n.summary,
                 "url": absolute(site, urls.version(v.id)),

@@ -503,10 +503,11 @@ class SiteBuilder:
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
                    "txt": rel(src, urls.notice(a, b, "txt"))} if new.material and not net
                   else None)
-        material = any(n.material for n in between)
+        calls = {n.call for n in between}
         body = self.render(
             "lx-redline.html", doc_title=t.history.working.title,
-            kind="material" if material else "not-material", effective=self.effective(new),
+            kind=next(k for k in ("material", "lawyers-call", "not-material")
+                      if k in calls or k == "not-material"), effective=self.effective(new),
             old={"id": a, "href": rel(src, urls.version(a))},
             new={"id": b, "href": rel(src, urls.version(b))},
             summary=new.summary if not net else "", notice=notice,
@@ -526,7 +527,7 @@ def _page_body(doc: RenderedDocument) -> str:
 def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:
     if prev is None:
         return "first"
-    return "material" if n.material else "not-material"
+    return n.call
 
 
 def published_notice(opts: Options, timelines: dict[str, Timeline], today: dt.date, doc: str,

@@ -20,6 +20,7 @@ from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import GitStore, open_store
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
 from lexdocs.review.formats import md_escape, to_markdown
+from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, as_judged, build_date, overrides_of, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
@@ -158,7 +159,9 @@ def _badge(d: DocumentChange) -> str:
     if d.new:
         return "🆕 **New document**"
     assert d.redline is not None
-    return "🔴 **Material**" if d.redline.material else "🟢 **Not material**"
+    if any(c.material and not c.referred for c in d.redline.changes):
+        return "🔴 **Material**"
+    return f"🟠 **{LAWYERS_CALL}**" if d.redline.referred else "🟢 **Not material**"
 
 
 def _document(d: DocumentChange, notice_days: int) -> str:
@@ -171,13 +174,26 @@ def _document(d: DocumentChange, notice_days: int) -> str:
     if d.removed or d.redline is None:
         return "\n".join([*lines, "This change removes the document from the sources.", ""])
     reasons = dict.fromkeys(c.reason.removeprefix("Material:").strip()
-                            for c in d.redline.changes if c.material)
-    if reasons and not d.new:
-        shown = list(reasons)[:MAX_REASONS]
-        more = len(reasons) - len(shown)
-        lines += ["Why material:", *[f"- {md_escape(_clip(r))}" for r in shown],
-                  *([f"- … and {more} more reason{'s' if more != 1 else ''} in the redline"]
-                    if more else []), ""]
+                            for c in d.redline.changes if c.material and not c.referred)
+    asked = dict.fromkeys(f"{c.section_title}: "
+                          + c.reason.removeprefix(f"{LAWYERS_CALL}:").strip()
+                          for c in d.redline.referred)
+    for head, found in (("Why material:", reasons), (f"{LAWYERS_CALL} (no rule explains "
+                                                     "these changes):", asked)):
+        if found and not d.new:
+            shown = list(found)[:MAX_REASONS]
+            more = len(found) - len(shown)
+            lines += [head, *[f"- {md_escape(_clip(r))}" for r in shown],
+                      *([f"- … and {more} more reason{'s' if more != 1 else ''} in the redline"]
+                        if more else []), ""]
+    if asked and not d.new and not d.before_adoption:
+        ids = list(dict.fromkeys(c.section_id for c in d.redline.referred))
+        lines += ["A lawyer decides each of these in the change-log entry (a material answer "
+                  f"needs notice as any material change does), in {_code(d.log_path)}:", "",
+                  "```yaml", *(["- summary: <what changes for readers, in plain words>"]
+                               if d.entry is None else []), "  sections:",
+                  *[f"    - {{section: {i}, material: <true or false>, reason: <why>}}"
+                    for i in ids], "```", ""]
     if d.entry is not None:
         when = (format_date(d.entry.effective, "long") if d.entry.effective
                 else "no effective date given")
@@ -186,7 +202,7 @@ def _document(d: DocumentChange, notice_days: int) -> str:
     elif d.before_adoption:
         lines += ["Published before the document's `adopted:` day: the earlier process "
                   "needed no change-log entry.", ""]
-    elif d.redline.material and not d.new:
+    elif reasons and not d.new:
         lines += ["**No change-log entry.** A material change needs a plain-language summary "
                   f"and an effective date at least {notice_days} days after it is published; "
                   f"add to {_code(d.log_path)}:", "", "```yaml",
@@ -210,6 +226,7 @@ def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
     """The comment's Markdown, never longer than `limit` characters."""
     changed = [d for d in c.documents if d.changed]
     material = sum(1 for d in changed if d.redline and d.redline.material and not d.new)
+    asked = sum(1 for d in changed if d.redline and d.redline.referred and not d.new)
     head = [MARKER, "# Legal documents in this pull request", "",
             f"Compared {_code(c.base)} ({c.base_sha[:10]}) with {_code(c.head)} "
             f"({c.head_sha[:10]}): ", ""]
@@ -217,7 +234,8 @@ def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
         head[-2] += "no published text changes."
     else:
         head[-2] += (f"{len(changed)} document{'s' if len(changed) != 1 else ''} changed, "
-                     f"{material} with material changes.")
+                     f"{material} with material changes"
+                     + (f" ({asked} waiting for a lawyer's call)" if asked else "") + ".")
     quiet = [d for d in c.documents if not d.changed]
     tail = ""
     if quiet:

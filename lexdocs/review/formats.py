@@ -22,10 +22,13 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
-from lexdocs.review.materiality import evidence_fields
+from lexdocs.review.materiality import LAWYERS_CALL, evidence_fields
 from lexdocs.review.redline import Change, Redline, Row, SectionDiff
 from lexdocs.review.shapes import Run, count_words, plan, shape
 
+_BADGES = {"material": "Material", "not-material": "Not material",
+           "lawyers-call": LAWYERS_CALL}
+"""What a change's badge says for each verdict (`Change.call`)."""
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""
 
@@ -35,8 +38,11 @@ def summary(redline: Redline) -> str:
     n = len(redline.changes)
     if not n:
         return "No changes."
-    m = sum(1 for c in redline.changes if c.material)
-    return f"{n} change{'s' if n != 1 else ''}, {m} material."
+    m = sum(1 for c in redline.changes if c.material and not c.referred)
+    asked = len(redline.referred)
+    return (f"{n} change{'s' if n != 1 else ''}, {m} material"
+            + (f", {asked} need{'s' if asked == 1 else ''} a lawyer's call" if asked else "")
+            + ".")
 
 
 def _split_blocks(segments: Sequence[Segment]) -> list[list[Segment]]:
@@ -239,7 +245,7 @@ def _html_rows(rows: Sequence[Row], fold: bool = True) -> str:
 def after_badge(reason: str) -> str:
     """The reason without its leading verdict, which the badge beside it already says
     ("Material — Material: …" read as a stutter); a reason with no verdict stays whole."""
-    for head in ("Material: ", "Not material: "):
+    for head in ("Material: ", "Not material: ", f"{LAWYERS_CALL}: "):
         if reason.startswith(head):
             rest = reason[len(head):]
             return rest[:1].upper() + rest[1:]
@@ -248,8 +254,7 @@ def after_badge(reason: str) -> str:
 
 def _html_change(c: Change, *, words: bool = False) -> str:
     """A change's verdict; `words` adds its marked words, for changes outside any section."""
-    badge = ('<span class="lx-badge lx-material">Material</span>' if c.material else
-             '<span class="lx-badge lx-not-material">Not material</span>')
+    badge = f'<span class="lx-badge lx-{c.call}">{_BADGES[c.call]}</span>'
     notes = "".join(f"<li>{_h(v)}</li>" for v in (*c.variables, *c.details))
     notes = f'<ul class="lx-vars">{notes}</ul>' if notes else ""
     shown = f" {_html_marks(c.segments)}" if words else ""
@@ -444,7 +449,7 @@ def md_rows(rows: Sequence[Row], context: int | None = CONTEXT_WORDS) -> list[st
 
 
 def _md_change(i: int, c: Change, rows: Sequence[Row]) -> list[str]:
-    verdict = "**Material**" if c.material else "**Not material**"
+    verdict = f"**{_BADGES[c.call]}**"
     lines = [f"#### {i}\\. {md_escape(c.section_title)} — {c.kind}", "",
              f"{verdict} — {md_escape(after_badge(c.reason))}"]
     lines += [f"- Variable: {md_escape(v)}" for v in c.variables]
@@ -518,7 +523,8 @@ def _term_marks(segments: Sequence[Segment]) -> Text:
 
 
 def _term_change(c: Change, rows: Sequence[Row]) -> Iterator[Text]:
-    badge = ("MATERIAL", "bold red") if c.material else ("not material", "green")
+    badge = {"material": ("MATERIAL", "bold red"), "lawyers-call": ("LAWYER'S CALL", "bold yellow"),
+             "not-material": ("not material", "green")}[c.call]
     yield Text.assemble((c.section_title, "bold"), f" — {c.kind} — ", badge)
     yield Text("  " + c.reason, style="italic")
     for v in (*c.variables, *c.details):
@@ -552,7 +558,8 @@ def links_of(c: Change) -> list[dict[str, str | None]]:
 def to_json(redline: Redline) -> str:
     """The changes as data, keys in a fixed order so diffs of this output stay readable."""
     return json.dumps([{"section": c.section_id, "title": c.section_title, "kind": c.kind,
-                        "old": c.old, "new": c.new, "material": c.material, "reason": c.reason,
+                        "old": c.old, "new": c.new, "material": c.material, "call": c.call,
+                        "reason": c.reason,
                         "variables": list(c.variables), "links": links_of(c),
                         "layout": list(c.details), "overridden": c.overridden,
                         "rule": c.rule, **evidence_fields(c.rule, c.evidence)}

@@ -53,9 +53,10 @@ from lexdocs.history.published import Record
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
-from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.review.redline import Change, Override, Redline, diff_documents
 from lexdocs.review.timeline import Status, Timeline, VersionNotice, build_date, describe
 from lexdocs.sources.changelog import (
     Entry,
@@ -531,6 +532,21 @@ def _align(given: dict[str, tuple[VersionNotice, ...]]) -> dict[str, tuple[Versi
         for n in ns) for name, ns in notices.items()}
 
 
+def _referral(asked: tuple[Change, ...], has_entry: bool) -> str:
+    """What the gate says of changes no rule explains: which, why, and the answer it
+    needs. Until the change log gives it, the version is held as a material one (it takes
+    effect no earlier than the notice period after it is published)."""
+    first = asked[0]
+    why = first.reason.removeprefix(f"{LAWYERS_CALL}:").strip().rstrip(".")
+    more = f" and {len(asked) - 1} more" if len(asked) > 1 else ""
+    where = "its change-log entry" if has_entry else "a change-log entry with a summary"
+    return (f"has a change no rule explains in section '{first.section_id}' ({why}){more}: "
+            f"it needs a lawyer's call. Decide in {where}: 'sections: [{{section: "
+            f"{first.section_id}, material: true or false, reason: ...}}]' (or 'material:' "
+            "and 'reason:' for the whole version); a material answer needs notice as any "
+            "material change does")
+
+
 def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
           entry: Entry | None, days: int, path: str, findings: list[Finding],
           draft: bool, governance: str = "") -> dt.date | None:
@@ -545,8 +561,13 @@ def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
     if entry and entry.effective and entry.effective < published:
         report("notice-retroactive",
                f"takes effect {entry.effective}, before it was published on {published}")
+    asked = redline.referred if redline is not None else ()
+    if asked:
+        report("notice-lawyers-call", _referral(asked, entry is not None))
     if redline is not None and redline.material:
-        first = next((c for c in redline.changes if c.material), None)
+        first = next((c for c in redline.changes if c.material and not c.referred), None)
+        if first is None and asked:  # the lawyer's answer decides whether notice is due;
+            return entry.effective if entry and entry.effective else _later(published, days)
         if first:
             why = first.reason.removeprefix("Material:").strip().rstrip(".")
             what = f"a material change in section '{first.section_id}' ({why})"

@@ -46,6 +46,22 @@ class VersionNotice:
         return bool(self.redline and self.redline.material)
 
     @property
+    def referred(self) -> bool:
+        """Whether a change in it still needs a lawyer's call (the change log has not
+        answered it): shown as such, held as material by the gate."""
+        return bool(self.redline and self.redline.referred)
+
+    @property
+    def call(self) -> str:
+        """The version's verdict in one word: "material" when a rule (or the change log)
+        found a material change, else "lawyers-call" while one waits for its answer, else
+        "not-material"."""
+        changes = self.redline.changes if self.redline else ()
+        if any(c.material and not c.referred for c in changes):
+            return "material"
+        return "lawyers-call" if self.referred else "not-material"
+
+    @property
     def notifies(self) -> bool:
         """Whether readers get a notice of it: a material change made under lexdocs. A
         version from before adoption was announced (or not) by the old process; a notice
@@ -153,6 +169,7 @@ def describe(t: Timeline, n: VersionNotice, today: dt.date) -> dict[str, Any]:
         "status": t.status(n, today),
         "first": t.previous(n) is None,
         "material": n.material,
+        "lawyers_call": n.referred,
         "commit": v.commit.sha,
         "published_at": v.published.isoformat(),
         "commit_date": v.commit_date.isoformat() if v.commit_date else None,

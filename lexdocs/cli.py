@@ -176,7 +176,8 @@ def versions(obj: Context, doc: str | None, fmt: str) -> None:
         table.add_column("summary and reasons", overflow="fold")
         for i, n in enumerate(t.notices):
             status = t.status(n, today)
-            material = "first" if i == 0 else ("yes" if n.material else "no")
+            material = "first" if i == 0 else {"material": "yes", "not-material": "no",
+                                               "lawyers-call": "lawyer's call"}[n.call]
             notes = [*([] if n.judged else ["Before adoption: the old process published it."]),
                      n.summary, *n.reasons, *([f"Effective date: {n.raised}"] if n.raised else [])]
             table.add_row(n.version.id, Text(n.version.display_date), n.effective.isoformat(),

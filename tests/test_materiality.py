@@ -437,6 +437,13 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
      "In some states you may appeal.", "examples-removed"),
     ("It is kept in community repos.", "It is kept in community repositories.",
      "abbreviation-expanded"),
+    ("Residents of the U.S. may opt out.", "Residents of the United States may opt out.",
+     "abbreviation-expanded"),
+    ("Analytics data, described further below, is kept for troubleshooting.",
+     "Analytics data, described further in the Cookies section, is kept for "
+     "troubleshooting.", "pointer-reworded"),
+    ("Location data for Top Sites: When you click a tile, we count the click.",
+     "Top Sites: When you click a tile, we count the click.", "label-reworded"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -454,6 +461,9 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("For some users in the United States, we route requests.",
      "For some users, we route requests."),  # a scope, not examples
     ("It is kept in the process.", "It is kept in the processor."),  # two real words
+    ("We transfer data to the US.", "We transfer data to the EU."),
+    ("Recommendations: We recommend content.", "Recommendations: We may recommend content."),
+    ("Top Sites: we count the click.", "Top Sites: we sell the click."),
 ])
 def test_rewrites_that_change_the_meaning_are_not_taken_for_them(old: str, new: str) -> None:
     assert _judge(old, new)[0]

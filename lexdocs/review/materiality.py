@@ -172,6 +172,9 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "examples-removed": f"only examples were dropped ({'; '.join(show)})",
         "examples-added": f"only examples were added ({'; '.join(show)})",
         "abbreviation-expanded": f"a shortened word was written in full ({', '.join(show)})",
+        "pointer-reworded":
+            f"only a pointer to another part of the document changed ({', '.join(show)})",
+        "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
     }
     return text.get(rule, rule)
 
@@ -418,9 +421,13 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
-    rewritten = rewrites.rewrite(plain_old, plain_new) if found and all(
-        r.startswith(_SPANS) or set(e) <= rewrites.PHRASES for r, e in found) else None
-    if rewritten:  # a sentence that only moved or was split off; "in order to" → "to"
+    rewritten = rewrites.rewrite(plain_old, plain_new) if found else None
+    if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (
+            # a section a pointer names ("in the Cookies section") is no third party
+            rewritten[0] == "pointer-reworded" and r.startswith(facts.POINTER_MAY_NAME)
+            and all(any(x.casefold() in p.casefold() for p in rewritten[1]) for x in e))
+            for r, e in found):
+        # a sentence that only moved or was split off; "in order to" → "to"
         return verdict(False, *rewritten)
     if found:
         if not section_material:

@@ -39,6 +39,19 @@ _JOINERS = frozenset(["and", "to"])
 "in order to" → "to"), but never stand in for another ("and" → "or", "to" → "from")."""
 _PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
     ("in order to", "to"), ("so as to", "to"), ("prior to", "before")))
+_NAMES = tuple((label, re.compile(pattern), one) for label, pattern, one in (
+    ("U.S. = United States", r"\bU\.S\.(?:A\.)?|\bUSA?\b|\bUnited States(?: of America)?\b",
+     "UnitedStates"),
+    ("EU = European Union", r"\bEU\b|\bE\.U\.|\bEuropean Union\b", "EuropeanUnion"),
+    ("UK = United Kingdom", r"\bUK\b|\bU\.K\.|\bUnited Kingdom\b", "UnitedKingdom"),
+    ("EEA = European Economic Area", r"\bEEA\b|\bEuropean Economic Area\b",
+     "EuropeanEconomicArea")))
+# A pointer to another part of the document: "below", "described further above", "in the
+# Website Interactions section".
+_POINTER = re.compile(r"(?:(?:described |explained )?(?:further |more )?(?:below|above|"
+                      r"later|earlier|herein)|(?:(?:in|see|under) )?(?:the |our |this )?"
+                      r"(?:[A-Z][\w'-]*\s)+section(?: below| above)?)")
+_LABEL = re.compile(r"([^.:;!?\n]{1,80}?):\s+(.+)", re.S)
 PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
 """The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
 to" as a purpose) found only the phrase the rewrite shortened."""
@@ -51,8 +64,16 @@ _LIST_GLUE = frozenset(["and", "or", "but", "not", "limited", "to"])
 _CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
+def _names(text: str) -> str:
+    """`text` with each place written one way: "U.S.", "US", "USA" and "United States"
+    name one country, as "EU" and "European Union" one union."""
+    for _, pattern, one in _NAMES:
+        text = pattern.sub(one, text)
+    return text
+
+
 def _words(text: str) -> list[str]:
-    text = text.translate(_QUOTES).casefold()
+    text = _names(text.translate(_QUOTES)).casefold()
     for _, pattern, short in _PHRASES:
         text = pattern.sub(short, text)
     return _WORD.findall(text.replace("e.g.", "eg"))
@@ -61,7 +82,7 @@ def _words(text: str) -> list[str]:
 def _raw_words(text: str) -> list[str]:
     """The words as written (case kept), aligned one to one with `_words` where no fixed
     phrase was reduced; used only to see whether examples are names."""
-    return _WORD.findall(text.translate(_QUOTES).replace("e.g.", "eg"))
+    return _WORD.findall(_names(text.translate(_QUOTES)).replace("e.g.", "eg"))
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.;:!?,\n]")
@@ -146,6 +167,25 @@ def _clipped(short: str, full: str) -> bool:
             and (stem in _CLIPPED or not is_known(short)))
 
 
+def _labels(old: str, new: str) -> Finding | None:
+    """Only the label that heads a paragraph or list item changed ("Pocket
+    recommendations: We recommend …" → "Recommendations: We recommend …"): a heading
+    of the item, its statement word for word the same."""
+    a, b = old.split("\n\n"), new.split("\n\n")
+    if len(a) != len(b):
+        return None
+    found: list[str] = []
+    for x, y in zip(a, b, strict=True):
+        if _words(x) == _words(y):
+            continue
+        mx, my = _LABEL.fullmatch(x.strip()), _LABEL.fullmatch(y.strip())
+        if not (mx and my) or _words(mx.group(2)) != _words(my.group(2)) or any(
+                len(m.group(1).split()) > 8 for m in (mx, my)):
+            return None
+        found.append(f"{mx.group(1).strip()} → {my.group(1).strip()}")
+    return ("label-reworded", tuple(found)) if found else None
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -153,12 +193,20 @@ def rewrite(old: str, new: str) -> Finding | None:
     Kinds: `reordered` (sentences or list elements moved), `function-words` (only
     grammar words, a sentence split or joined, "in order to" → "to"), `examples-removed`
     / `examples-added` (names given as examples, the rule they illustrate kept),
-    `abbreviation-expanded` ("repos" → "repositories")."""
+    `abbreviation-expanded` ("repos" → "repositories", "U.S." → "United States"),
+    `pointer-reworded` ("below" → "in the Cookies section"), `label-reworded` (the label
+    that heads an item)."""
     a, b = _words(old), _words(new)
     if a == b:
+        named = [label for label, p, _ in _NAMES if p.findall(old) != p.findall(new)]
+        if named:
+            return ("abbreviation-expanded", tuple(named))
         said = [f"{phrase} → {short}" for phrase, p, short in _PHRASES
                 if p.search(old.casefold()) and not p.search(new.casefold())]
         return ("function-words", tuple(said)) if said else None
+    labels = _labels(old, new)
+    if labels:
+        return labels
     moved = _reordered(old, new, a, b)
     if moved:
         return moved
@@ -171,11 +219,16 @@ def rewrite(old: str, new: str) -> Finding | None:
         return small
     runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],
             "added": [(j1, j2) for tag, _, _, j1, j2 in ops if tag == "insert"]}
-    for kind, side, raw, text in (("removed", a, _raw_words(old), old),
-                                  ("added", b, _raw_words(new), new)):
+    raw_a, raw_b = _raw_words(old), _raw_words(new)
+    for kind, side, raw, text in (("removed", a, raw_a, old), ("added", b, raw_b, new)):
         if len(raw) == len(side) and len(runs[kind]) == len(ops) and all(
                 _is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
             return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
+    if len(raw_a) == len(a) and len(raw_b) == len(b) and all(
+            op[0] == "replace" and _POINTER.fullmatch(" ".join(raw_a[op[1]:op[2]]))
+            and _POINTER.fullmatch(" ".join(raw_b[op[3]:op[4]])) for op in ops):
+        return ("pointer-reworded", tuple(f"{' '.join(raw_a[i1:i2])} → {' '.join(raw_b[j1:j2])}"
+                                          for _, i1, i2, j1, j2 in ops))
     if all(op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1 for op in ops) \
             and all(_clipped(a[i1], b[j1]) for _, i1, _, j1, _ in ops):
         return ("abbreviation-expanded",

@@ -493,3 +493,20 @@ def test_a_lawyers_call_is_shown_as_such_everywhere_until_the_change_log_answers
     answered = diff_documents(old, new, (Override("intro", False, "Plainer words."),))
     (a,) = answered.changes
     assert (a.call, a.overridden, answered.referred) == ("not-material", True, ())
+
+
+def test_a_paragraph_moved_within_its_section_is_not_material_between_sections_it_is() -> None:
+    body = ["First we collect your name.", "We keep logs for audits.",
+            "We delete backups after a year.", "We never sell data."]
+    moved = [body[2], body[0], body[1], body[3]]
+    red = diff_documents(render([("a", "A", "\n\n".join(body))]),
+                         render([("a", "A", "\n\n".join(moved))]))
+    assert [(c.material, c.rule) for c in red.changes] == [(False, "block-moved")] * 2
+    assert red.changes[0].reason == ("Not material: a paragraph or list item was moved ('We "
+                                     "delete backups after a year.').")
+    across = diff_documents(
+        render([("a", "A", "\n\n".join(body)), ("b", "B", "We answer within a month.")]),
+        render([("a", "A", "\n\n".join(body[:3])), ("b", "B", f"We answer within a month."
+                                                               f"\n\n{body[3]}")]))
+    assert [c.material for c in across.changes] == [True, True]
+    assert "block-moved" not in [c.rule for c in across.changes]

@@ -651,8 +651,40 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
             b.common(o, s, where)
         for r in removed_after.get(s.id, []):
             b.whole(r, "removed")
-    changes = [_apply(c, overrides) for c in b.changes]
+    changes = [_apply(c, overrides) for c in _moved_blocks(b.changes)]
     return Redline(new.name, new.title, tuple(changes), tuple(b.sections))
+
+
+def _moved_blocks(changes: list[Change]) -> list[Change]:
+    """Paragraphs or list items that moved within their section: one change takes them
+    out word for word and another puts them back elsewhere in the same section. A
+    reader finds the same statements in the same part of the document, in another
+    order, so neither change is material (a move between sections can change what a
+    statement applies to, and stays judged as removed and added)."""
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(text.translate(_FOLD).casefold().split())
+
+    gone: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    came: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, c in enumerate(changes):
+        if c.kind == "modified" and c.material and not c.variables:
+            if not c.new.strip() and c.old.strip():
+                gone.setdefault((c.section_id, words(c.old)), []).append(i)
+            elif not c.old.strip() and c.new.strip():
+                came.setdefault((c.section_id, words(c.new)), []).append(i)
+    out = list(changes)
+    for key, outs in gone.items():
+        for i, j in zip(outs, came.get(key, []), strict=False):
+            text = changes[i].old.split()
+            shown = " ".join(text[:10]) + (" …" if len(text) > 10 else "")
+            for k in (i, j):
+                v = materiality.verdict(False, "block-moved", (shown,))
+                out[k] = replace(out[k], material=False, reason=v.reason, rule=v.rule,
+                                 evidence=v.evidence, referred=False)
+    return out
+
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def _check_overrides(overrides: Sequence[Override], ids: set[str]) -> None:

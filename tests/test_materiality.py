@@ -462,6 +462,7 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
      "For some users, we route requests."),  # a scope, not examples
     ("It is kept in the process.", "It is kept in the processor."),  # two real words
     ("We transfer data to the US.", "We transfer data to the EU."),
+    ("We delete your copies of the files.", "We delete our copies of the files."),
     ("Recommendations: We recommend content.", "Recommendations: We may recommend content."),
     ("Top Sites: we count the click.", "Top Sites: we sell the click."),
 ])

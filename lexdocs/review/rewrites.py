@@ -34,6 +34,9 @@ FUNCTION_WORDS = frozenset(str.split(
     "a an the of that which who whom as your our their its my his her this these those "
     "it there so"))
 """Words that carry grammar, not terms: one put in or taken out says the same thing."""
+_OWNERS = frozenset(["your", "our", "their", "its", "my", "his", "her"])
+"""Whose: one may be put in ("sale of personal information" → "of your personal
+information"), never swapped for another."""
 _JOINERS = frozenset(["and", "to"])
 """Words that may come or go where a sentence is split or joined ("…, and we" → "…. We",
 "in order to" → "to"), but never stand in for another ("and" → "or", "to" → "from")."""
@@ -137,6 +140,8 @@ def _function_words(gone: list[str], came: list[str]) -> Finding | None:
         return None
     if set(gone) & _JOINERS & set(came) or (set(gone) & _JOINERS and set(came) & _JOINERS):
         return None  # "and" for "to" or "to" for "and" is another statement
+    if set(gone) & _OWNERS and set(came) & _OWNERS:
+        return None  # "your data" → "our data" is someone else's data
     return ("function-words", (*dict.fromkeys(gone), "→", *dict.fromkeys(came)))
 
 

@@ -540,8 +540,8 @@ def _referral(asked: tuple[Change, ...], has_entry: bool) -> str:
     why = first.reason.removeprefix(f"{LAWYERS_CALL}:").strip().rstrip(".")
     more = f" and {len(asked) - 1} more" if len(asked) > 1 else ""
     where = "its change-log entry" if has_entry else "a change-log entry with a summary"
-    return (f"has a change no rule explains in section '{first.section_id}' ({why}){more}: "
-            f"it needs a lawyer's call. Decide in {where}: 'sections: [{{section: "
+    return (f"needs a lawyer's call on a change in section '{first.section_id}' ({why})"
+            f"{more}. Decide in {where}: 'sections: [{{section: "
             f"{first.section_id}, material: true or false, reason: ...}}]' (or 'material:' "
             "and 'reason:' for the whole version); a material answer needs notice as any "
             "material change does")

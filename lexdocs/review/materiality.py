@@ -1,7 +1,8 @@
 """Each change → a `Verdict`: material or not, the rule that decided, and what it saw.
 
 Notice hangs on this verdict, so the classifier errs towards "material": only
-changes it can *explain* as harmless are not material, and a human can always
+changes it can *explain* as harmless are not material, a rewrite it cannot read at
+all is a lawyer's call (held as material until answered), and a human can always
 override (redline.py). A verdict is data — a stable rule id (`duration-changed`,
 `recipient-added`, `spelling-fix`, …) and the words or values that triggered it
 (`evidence`; for a "-changed" rule the old values, "→", the new ones) — and its
@@ -24,22 +25,29 @@ page tell the same story. Precedence, first wins:
    headings (`heading-added`) or sentences that only point elsewhere ("For more
    information, see …": `cross-reference-added`) is not material, nor is a list
    of the organisation's own products or websites that grew or shrank
-   (`own-scope`). A line added to the policy's own change log ("July 12, 2023: …", and nothing
-   else) is `changelog-entry`, not material: the edit it records is judged where
-   it is made.
+   (`own-scope`). The policy's own change log kept as a log — dated lines ("July 12,
+   2023: …") added, reworded or removed, under their heading, and nothing else — is
+   `changelog-entry` / `changelog-edited`, not material: the edits it records are
+   judged where they are made. So is a rewrite that keeps the meaning (rewrites.py),
+   when what the rules found is only a whole piece it moved or split off.
 4. Only white space, quote style, letter case or punctuation (`formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material.
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
-   `product-renamed`) → not material.
-6. Any other wording (`wording-changed`, naming the words) → material, unless the
-   section is declared not material; a material variable that changed is named
+   `product-renamed`), or another rewrite that keeps the meaning (rewrites.py:
+   `reordered`, `function-words`, `examples-removed`, `abbreviation-expanded`,
+   `pointer-reworded`, `label-reworded`) → not material.
+6. Any other wording: one term swapped or put in (`wording-changed`, naming the
+   words) → material; more than `rewrites.REFER_WORDS` content words, which no rule
+   reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a
+   material change is held to until the change log decides). Both unless the section
+   is declared not material; a material variable that changed is named
    (`variable-changed`).
 
 Rules 3 and 4 run on the old text with spelling corrections applied, so a fixed
 typo in a name is not a new third party. tests/test_corpus.py measures all this on
-labelled edits, our own and a real company's policy history.
+labelled edits, our own and four real companies' policy histories.
 """
 
 from __future__ import annotations
@@ -358,27 +366,6 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
     return (*_few(gone, 4), "→", *_few(came, 4))
 
 
-def _renamed(old: str, new: str) -> tuple[str, ...]:
-    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"): one
-    name, one thing, once the rules found no third party arriving or leaving."""
-    a, b = old.split(), new.split()
-    pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if tag != "replace" or i2 - i1 != j2 - j1:
-            return ()
-        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
-            x, y = x.strip(".,;:()"), y.strip(".,;:()")
-            if not (x[:1].isupper() and y[:1].isupper() and x.isalnum() and y.isalnum()
-                    and (y.startswith(x) or x.startswith(y))):
-                return ()
-            pairs.append((x, y))
-    gone = list(dict.fromkeys(x for x, _ in pairs))
-    came = list(dict.fromkeys(y for _, y in pairs))
-    return (*gone, "→", *came) if pairs else ()
-
-
 def classify(old_text: str, new_text: str, *, section_material: bool,
              variables_changed: Sequence[str], immaterial_vars: frozenset[str],
              values: Mapping[str, tuple[str, str]] | None = None,
@@ -445,7 +432,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     articles = _only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
-    renamed = _renamed(fixed, new_text)
+    renamed = rewrites.renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
     rewritten = rewrites.rewrite(plain_old, plain_new)
@@ -457,29 +444,12 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
-    if _rewritten_wholly(fixed, new_text):
+    if rewrites.rewritten_wholly(fixed, new_text):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
 
 
 _SPANS = ("block-", "sentence-", "list-item-")
-REFER_WORDS = 6
-"""More content words than this changed, and no rule found what: a rewrite (`unexplained`)."""
-
-
-def _rewritten_wholly(old: str, new: str) -> bool:
-    """Whether the words that changed are too many for one swapped term: the rules read
-    terms ("retain" → "retrain", "may" → "will" is material, and says so), not what a
-    reworded passage now means; that is a lawyer's call."""
-    a, b = old.split(), new.split()
-    changed = [w for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
-        None, a, b, autojunk=False).get_opcodes() if tag != "equal"
-        for w in (*a[i1:i2], *b[j1:j2])]
-    content = [w for w in changed if w.strip(".,;:()\"'“”’").casefold()
-               not in rewrites.FUNCTION_WORDS]
-    return len(content) > REFER_WORDS
-
-
 _LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
                         r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
                         re.I)

@@ -26,7 +26,7 @@ from collections import Counter
 
 from lexdocs.review.vocabulary import is_known
 
-__all__ = ["FUNCTION_WORDS", "PHRASES", "rewrite"]
+__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "renamed", "rewrite", "rewritten_wholly"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -239,3 +239,41 @@ def rewrite(old: str, new: str) -> Finding | None:
         return ("abbreviation-expanded",
                 tuple(f"{a[i1]} → {b[j1]}" for _, i1, _, j1, _ in ops))
     return None
+
+
+def renamed(old: str, new: str) -> tuple[str, ...]:
+    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"): one
+    name, one thing, once the rules found no third party arriving or leaving."""
+    a, b = old.split(), new.split()
+    pairs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return ()
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+            x, y = x.strip(".,;:()"), y.strip(".,;:()")
+            if not (x[:1].isupper() and y[:1].isupper() and x.isalnum() and y.isalnum()
+                    and (y.startswith(x) or x.startswith(y))):
+                return ()
+            pairs.append((x, y))
+    gone = list(dict.fromkeys(x for x, _ in pairs))
+    came = list(dict.fromkeys(y for _, y in pairs))
+    return (*gone, "→", *came) if pairs else ()
+
+
+REFER_WORDS = 6
+"""More content words than this changed, and no rule found what: a rewrite (`unexplained`)."""
+
+
+def rewritten_wholly(old: str, new: str) -> bool:
+    """Whether the words that changed are too many for one swapped term: the rules read
+    terms ("retain" → "retrain", "may" → "will" is material, and says so), not what a
+    reworded passage now means; that is a lawyer's call."""
+    a, b = old.split(), new.split()
+    changed = [w for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, a, b, autojunk=False).get_opcodes() if tag != "equal"
+        for w in (*a[i1:i2], *b[j1:j2])]
+    content = [w for w in changed if w.strip(".,;:()\"'“”’").casefold()
+               not in FUNCTION_WORDS]
+    return len(content) > REFER_WORDS

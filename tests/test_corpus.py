@@ -69,7 +69,7 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
     parts = []
     if c["old"] != c["new"] or not c.get("links"):
         parts.append(classify(c["old"], c["new"], section_material=True, variables_changed=(),
-                              immaterial_vars=frozenset(), known=known))
+                              immaterial_vars=frozenset(), known=known, home=home))
     parts += [links.judge(a, b, "", home) for a, b in c.get("links", ())]
     return parts
 
@@ -139,7 +139,8 @@ def false_evidence(c: dict[str, Any], findings: Sequence[Finding]) -> tuple[list
             old_side = change == "removed" or (change == "changed" and i < arrow)
             side, touched = (c["old"], gone) if old_side else (c["new"], came)
             ok = kind == "right" or _in_change(item.strip("'…"), side, touched) or (
-                kind in _SPANS and item.strip("'… ").casefold() in side.casefold())
+                kind in _SPANS and " ".join(item.strip("'… ").split()).casefold()
+                in " ".join(side.split()).casefold())
             if ok and kind not in _SPANS:
                 ok = kind in kinds
             if ok and kind == "recipient":
@@ -166,7 +167,7 @@ def _run(name: str) -> list[Outcome]:
     data = _load(name)
     out = []
     for c in data["cases"]:
-        parts = _verdicts(c, data.get("home", ""))
+        parts = _verdicts(c, " ".join([data.get("home", ""), *data.get("own_domains", ())]))
         v = _verdict(c, parts)
         bad, count = false_evidence(c, _findings(parts)) if "facts" in c else ([], 0)
         out.append(Outcome(c["id"], c.get("split", "tuning"), c["material"], c["rule"],

@@ -11,10 +11,19 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import pairwise
 from typing import Any
 
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.names import (
+    NOT_WITH,
+    PRODUCT_NOUNS,
+    brand,
+    not_recipient,
+    own_names,
+    products,
+    undescribed,
+    who,
+)
 
 Finding = tuple[str, tuple[str, ...]]
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -61,7 +70,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postal-address", re.compile(
         rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+)?(?:,\s*[A-Za-z][\w'.-]*"
-        r"(?:\s+[A-Za-z0-9][\w'.-]*){0,3}){0,4}", re.I)),
+        r"(?:\s+[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
+        # As Europe writes them: the lines before a postcode and town, then the country,
+        # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
+        r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "
+        r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)", re.I)),
     ("duration", re.compile(
         rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
@@ -169,13 +182,6 @@ def key(fact: str, kind: str = "") -> str:
     return re.sub(r"[^\w@/]", "", fact)
 
 
-def _brand(word: str) -> bool:
-    """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
-    no English word at all ("Twilio", "Customer.io")."""
-    return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
-        not voc.is_known(word.rstrip(".")))
-
-
 def own_listed(text: str, items: Iterable[str]) -> bool:
     """Whether every item stands in a list of the organisation's own products, services or
     websites ("Our websites (including …, wp.cloud)"): adding one to, or dropping one
@@ -212,18 +218,27 @@ def harmless_shape(old: str, new: str) -> Finding | None:
         a, b = _pieces(old, split), _pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
         test = _heading if kind == "heading" else _POINTER.match
-        if (came or gone) and all(test(p) for p in came + gone):
+        if (came or gone) and all(test(p) for p in came + gone) and (
+                kind != "heading" or not _full_stop(old, new, set(a) ^ set(b), split)):
             change = "changed" if came and gone else "added" if came else "removed"
             return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
                     tuple(came or gone))
     return None
 
 
+def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bool:
+    """Whether a piece keyed in `keys` ends with a full stop as written: a sentence, not a
+    heading ("We use Acme Post." shows as "We use Acme Post")."""
+    return any(p.rstrip().endswith(".") and " ".join(
+        w for w in words(p) if w not in _CONNECT) in keys
+        for t in (old, new) for p in split.split(t))
+
+
 def _names(text: str) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."). A sentence starts with a
     capital anyway, so a lone word there counts only when it can only be a name (see
-    `_brand`) or a colon follows it ("Acme: we share …")."""
+    `names.brand`) or a colon follows it ("Acme: we share …")."""
     out: dict[str, str] = {}
     for block in text.split("\n\n"):
         ws = block.split()
@@ -245,7 +260,7 @@ def _names(text: str) -> dict[str, str]:
                 initial = False
             labelled = block[m.end():m.end() + 1] == ":"
             if not parts or (initial and len(parts) == 1 and not labelled
-                             and not _brand(parts[0])):
+                             and not brand(parts[0])):
                 continue
             name = re.sub(r"['’]s$", "", " ".join(parts))  # "Company's" is "Company"
             out.setdefault(key(name), name)
@@ -263,23 +278,32 @@ def _disclosing(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if voc.DISCLOSURE_VERB.search(s)]
 
 
-def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Who may receive data (key → display): capitalised names, but not those the
-    organisation lists as its own products, services or websites, nor a place, a
-    language or an acronym (`vocabulary.is_not_party`); then kinds of recipient
-    in any case and whatever a disclosing sentence shares *with* ("we share it with
-    mortgage lenders"). Grounds for disclosure are taken out first: "a merger" or "a
-    government request" is why data is handed over, not who gets it."""
+def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
+                made: frozenset[str] = frozenset()
+                ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Who may receive data (key → display): capitalised names that are organisations
+    (`names.who`: not the organisation itself or its products, not a feature, document,
+    place, language or acronym, nor one the organisation lists as its own products,
+    services or websites, nor a bullet's label); then kinds of recipient in any case and
+    whatever a disclosing sentence shares *with* ("we share it with mortgage lenders").
+    Grounds for disclosure are taken out first: "a merger" or "a government request" is
+    why data is handed over, not who gets it. `own` holds the organisation's own names,
+    `made` the products the text names (`names.products`). Last, the other names, whose
+    words are theirs too ("Assigned Names" is no data category "name")."""
     kinds: dict[str, str] = {}
     if "(" in text:
         text = _ALIAS.sub(r"\1", text)
         lex = lexical(text)
     lex = _GROUND_RE.sub(" \ue000 ", lex)
     for m in _RECIPIENT_RE.finditer(lex):
+        if not_recipient(lex, m):
+            continue
         kinds.setdefault(key(_RECIPIENT_LABEL[m.group()]), m.group())
     for s in _disclosing(text):
         s = _GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
         for m in _WITH.finditer(s):
+            if NOT_WITH.search(s[max(0, m.start() - 40):m.start()]):
+                continue  # "complying with …", "provides us with results": no recipient
             for part in _OBJECT_CUT.split(m.group(1)):
                 obj = part.split()
                 if obj and obj[0].casefold() in ("our", "your"):
@@ -289,19 +313,42 @@ def _recipients(text: str, lex: str) -> tuple[dict[str, str], dict[str, str]]:
                 phrase = " ".join(obj)
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
                         and not _RECIPIENT_RE.search(lexical(phrase))
-                        and not _DATA_RE.search(lexical(phrase))):
+                        and not _DATA_RE.search(lexical(phrase))
+                        # Judged alike in any case: "SHARE" is no acronym here.
+                        and who(phrase, own, made) in ("organisation", "term", "acronym")
+                        and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
                     kinds.setdefault(key(phrase), phrase)
-    names = {k: n for k, n in _names(_OWN_LIST.sub(" \ue000 ", text)).items()
-             if not _RECIPIENT_RE.fullmatch(lexical(n)) and not voc.is_not_party(n)}
+    text = _LABEL.sub(lambda m: m.group() if " " not in m.group().strip() else " \ue000:", text)
+    every = _names(_OWN_LIST.sub(" \ue000 ", text))
+    names = {k: n for k, n in every.items()
+             if not _RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe": one recipient, named in full.
     legal = [n for n, shown in names.items() if _COMPANY.fullmatch(shown)]
     kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in legal)}
-    return names, kinds
+    return names, kinds, [n for k, n in every.items() if k not in names]
 
 
 # A bullet's label, "Location data and interaction data for top sites:", at a block's start:
 # it names the item the text after it describes, and that text is judged.
 _LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
+
+
+_NOT_NEGATION = re.compile(r"\bwithout(?=\s+[A-Z])")
+_READ_ON = re.compile(r"\b(?:read on|for more (?:information|details)|learn more|read more)\b",
+                      re.I)
+
+
+def _about_reading(text: str) -> str:
+    """`text` with its negations taken out of sentences that only tell the reader to read
+    on ("the short version below doesn't tell you everything, so please read on"): a
+    sentence about the document, handing over nothing, promises nothing."""
+    if not _READ_ON.search(text):
+        return text
+    return "".join(
+        re.sub(r"\b(?:not|no|never|don't|doesn't|won't|cannot|can't)\b", "", piece, flags=re.I)
+        if _READ_ON.search(piece) and not voc.DISCLOSURE_VERB.search(piece)
+        and not _DATA_RE.search(lexical(piece)) else piece
+        for piece in re.split(r"(?<=[.!?])(\s+)", text))
 
 
 _STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)
@@ -316,8 +363,67 @@ def _unnamed(lex: str, names: Iterable[str]) -> str:
 
 
 def _conditions(lex: str) -> Counter[str]:
-    """Each condition as its opening words, counted by its marker."""
-    return Counter(m.group() for m in voc.CONDITION.finditer(lex))
+    """Each condition as its opening words, counted by its marker; "until" a date is the
+    date's (a date finding names it), not a condition."""
+    found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
+                    if not lex.startswith("\ue000", m.end() + 1))
+    # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
+    found["if"] += len(_OTHERWISE.findall(lex))
+    return +found
+
+
+_OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")
+
+
+def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """Each side's terms that the other side does not name at all."""
+    if not a or not b:
+        return a, b
+    return (Counter({k: v for k, v in a.items() if k not in b}),
+            Counter({k: v for k, v in b.items() if k not in a}))
+
+
+def _edits(old: str, new: str, share: int = 3
+           ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
+    """Each side's words and the positions the edit touched inside sentences that keep
+    some of their words: a sentence wholly added or removed is a finding of its own."""
+    def tokens(text: str) -> tuple[list[str], list[int]]:
+        out: list[str] = []
+        where: list[int] = []
+        for i, piece in enumerate(_SENTENCES.split(_LABEL.sub(r"\g<0>\n\n", text))):
+            ws = words(piece)
+            out += ws
+            where += [i] * len(ws)
+        return out, where
+
+    (a, sa), (b, sb) = tokens(old), tokens(new)
+    ca: set[int] = set()
+    cb: set[int] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ca.update(range(i1, i2))
+            cb.update(range(j1, j2))
+
+    def kept(changed: set[int], where: list[int]) -> set[int]:
+        """Changed positions in sentences that keep a `share`th of their words (one that
+        keeps only a "please" or a "you" was rewritten, not edited)."""
+        size, hit = Counter(where), Counter(where[i] for i in changed)
+        return {i for i in changed if hit[where[i]] < size[where[i]] and
+                share * (size[where[i]] - hit[where[i]]) >= size[where[i]]}
+
+    return (a, kept(ca, sa)), (b, kept(cb, sb))
+
+
+def _at(tokens: list[str], edited: set[int], want: Counter[str]) -> Counter[str]:
+    """`want`, each word at most as often as the edit touched it."""
+    have = Counter(tokens[i] for i in edited)
+    return Counter({w: min(n, have[w]) for w, n in want.items() if have[w]})
+
+
+def _phrase_at(tokens: list[str], edited: set[int], phrase: str) -> int:
+    """How often `phrase` starts at a word the edit touched."""
+    want = words(phrase)
+    return sum(1 for i in edited if tokens[i:i + len(want)] == want)
 
 
 def _clause(lex: str, marker: str, other: str) -> str:
@@ -357,15 +463,46 @@ def _whole_pieces(old: str, new: str) -> list[Finding]:
             return [(f"{kind}-added", tuple(came))]
         if gone and not came and set(b) <= set(a):
             return [(f"{kind}-removed", tuple(gone))]
-    return []
+    return _unmatched_blocks(old, new)
 
 
-def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -> list[Finding]:
+def _unmatched_blocks(old: str, new: str) -> list[Finding]:
+    """Paragraphs or list items removed (or added) beside others reworded: once each
+    reworded block is paired with the one it shares most words with, the blocks left
+    alone on one side only ("Searches: Firefox sends …" gone from a list whose other
+    items were reworded) were removed (or added) whole, and say so."""
+    a, b = _pieces(old, _BLOCKS), _pieces(new, _BLOCKS)
+    gone, came = [k for k in a if k not in b], [k for k in b if k not in a]
+    if not (gone and came) or len(gone) + len(came) > 12:
+        return []
+
+    # Each reworded block is paired with the one it shares most words with (in order);
+    # the blocks left without a partner were removed or added whole.
+    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
+        None, x.split(), y.split(), autojunk=False).get_matching_blocks()), x, y)
+        for x in gone for y in came), reverse=True)
+    paired: set[str] = set()
+    for n, x, y in shared:
+        if n >= 3 and x not in paired and y not in paired:
+            paired.update((x, y))
+    lone_gone = [a[k] for k in gone if k not in paired]
+    lone_came = [b[k] for k in came if k not in paired]
+    if lone_gone and lone_came:
+        return []  # blocks rewritten beyond pairing: wording, not a block removed or added
+    if lone_gone:
+        return [("block-removed", tuple(lone_gone))]
+    return [("block-added", tuple(lone_came))] if lone_came else []
+
+
+def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
+             home: str = "") -> list[Finding]:
     """What the always-material rules see changed, most telling first.
 
     `known` holds the words of the whole old and new documents: a name that the
     document already used elsewhere (the company's own, a provider named in
-    another section) is not a third party arriving or leaving.
+    another section) is not a third party arriving or leaving, nor is a kind of
+    recipient it already names. `home` holds the organisation's declared addresses
+    (`names.own_names`): its own names are never a third party.
     """
     out: list[Finding] = []
 
@@ -380,20 +517,30 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
             out.append((f"{kind}-removed", tuple(map(show, gone))))
 
     ow, nw = words(old), words(new)
-    # "including but not limited to" widens a list; it negates no promise.
-    neg_old, neg_new = (words(_STOCK.sub(" ", t)) for t in (old, new))
-    diff("negation", Counter(w for w in neg_old if _neg(w)),
-         Counter(w for w in neg_new if _neg(w)))
+    # "including but not limited to" widens a list; it negates no promise, and neither
+    # does "a device without Apple Intelligence". A negation counts where the edit put it
+    # into (or took it from) a sentence that stays: in a sentence wholly added or
+    # removed, it is that sentence's, which is named as such.
+    neg_old, neg_new = (_NOT_NEGATION.sub(" ", _STOCK.sub(" ", _about_reading(t)))
+                        for t in (old, new))
+    na, nb = (Counter(w for w in words(t) if _neg(w)) for t in (neg_old, neg_new))
+    if na != nb:  # where the edit put them is worth a word diff only when they differ
+        (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000)
+        diff("negation", _at(ta, ea, na - nb), _at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
     for kind in ("date", "duration", "number", "email-address", "web-address",
                  "postal-address"):
         shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
         diff(kind, Counter(key(f, kind) for f in to[kind].elements()),
              Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
+    rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)
-    (no, ko), (nn, kn) = _recipients(rest_old, lo), _recipients(rest_new, ln)
+    own, made = own_names(home), products(f"{rest_old}\n\n{rest_new}")
+    (no, ko, xo), (nn, kn, xn) = (_recipients(rest_old, lo, own, made),
+                                  _recipients(rest_new, ln, own, made))
     # A word inside a name is the name's: "Google Analytics" is no purpose "analytics".
-    named = [*no.values(), *nn.values()]  # both sides: "We Use Cookies" → "We use cookies"
+    # Both sides: "We Use Cookies" → "We use cookies".
+    named = [*no.values(), *nn.values(), *xo, *xn]
     lo, ln = _unnamed(lo, named), _unnamed(ln, named)
     ows, nws = set(ow), set(nw)
 
@@ -404,9 +551,13 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
 
     came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
     gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
-    came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn)
-    gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no)
+    # A kind the document already names ("subprocessors", "partners") arrives nowhere new.
+    came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn
+                and not (" " not in n and used(n, set(), known[0])))
+    gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no
+                and not (" " not in n and used(n, set(), known[1])))
     diff("recipient", gone, came)
+    lo, ln = voc.NOT_DATA.sub(" \ue000 ", lo), voc.NOT_DATA.sub(" \ue000 ", ln)
 
     def counts(count: Callable[[str], Iterable[str]]) -> tuple[Counter[str], Counter[str]]:
         return Counter(count(lo)), Counter(count(ln))
@@ -415,17 +566,27 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]]) -
         return lambda t: (names[m.group()] for m in pattern.finditer(t))
 
     lo, ln = _LABEL.sub(" ", lo), _LABEL.sub(" ", ln)  # "location data:" names its item
-    diff("data-category", *counts(terms(_DATA_RE, _DATA_LABEL)))
-    diff("purpose", *counts(terms(_PURPOSE_RE, _PURPOSE_LABEL)))
-    diff("right", *counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
-                                     for m in _RIGHTS_RE.finditer(t))))
-    diff("disclosure-ground", *counts(lambda t: (_GROUND_LABEL[m.group()] for s in _disclosing(t)
-                                                 for m in _GROUND_RE.finditer(s))))
-    # A condition inside a paragraph that is wholly new is not one added to a promise.
+    # A category, purpose, right or ground the other side names too is neither added nor
+    # removed: saying "payment information" once more tells the reader nothing new.
+    diff("data-category", *_absent(*counts(terms(_DATA_RE, _DATA_LABEL))))
+    diff("purpose", *_absent(*counts(terms(_PURPOSE_RE, _PURPOSE_LABEL))))
+    diff("right", *_absent(*counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
+                                              for m in _RIGHTS_RE.finditer(t)))))
+    diff("disclosure-ground", *_absent(*counts(
+        lambda t: (_GROUND_LABEL[m.group()] for s in _disclosing(t)
+                   for m in _GROUND_RE.finditer(s)))))
+    # A condition counts where the edit put it into (or took it from) a sentence that
+    # stays; one inside a paragraph or sentence that is wholly new is not one added to a
+    # promise, and an old "if …" that did not change is never quoted.
     both = bool(lo.strip() and ln.strip())
     co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
-    diff("condition", Counter({_clause(lo, k, ln): v for k, v in (co - cn).items()}),
-         Counter({_clause(ln, k, lo): v for k, v in (cn - co).items()}))
+    gone_c, came_c = co - cn, cn - co
+    if gone_c or came_c:
+        (ta, ea), (tb, eb) = _edits(old, new)
+        gone_c = Counter({k: min(v, _phrase_at(ta, ea, k)) for k, v in gone_c.items()})
+        came_c = Counter({k: min(v, _phrase_at(tb, eb, k)) for k, v in came_c.items()})
+    diff("condition", Counter({_clause(lo, k, ln): v for k, v in gone_c.items() if v > 0}),
+         Counter({_clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
     out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
 

@@ -127,11 +127,12 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
     """The prose for one finding, made only from its rule id and evidence."""
     kind, _, change = rule.rpartition("-")
     show = [f"'{e}'" if kind in _QUOTED and e != "→" else e for e in evidence]
+    most = 4 if kind == "wording" or rule == "unexplained" else 8  # runs are long: four a side
     if "→" in show:
         i = show.index("→")
-        show = [*_few(show[:i]), "→", *_few(show[i + 1:])]
+        show = [*_few(show[:i], most), "→", *_few(show[i + 1:], most)]
     else:
-        show = _few(show)
+        show = _few(show, most)
     if rule == "unexplained":
         show = [f"'{e}'" if e != "→" else e for e in show]
     if (kind == "wording" and change == "changed") or rule == "unexplained":
@@ -348,7 +349,7 @@ def _mask(text: str, values: Iterable[str]) -> str:
 
 def _wording(old: str, new: str) -> tuple[str, ...]:
     """The runs of words removed and added, each as written in its place (at most six
-    words a run, four runs a side): "'Woo' → 'WooCommerce'", never two distant words run
+    words a run): "'Woo' → 'WooCommerce'", never two distant words run
     together into a phrase neither text has."""
     a, b = old.split(), new.split()
     gone: list[str] = []
@@ -363,20 +364,21 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
         if tag != "equal":
             cut(a[i1:i2], gone)
             cut(b[j1:j2], came)
-    return (*_few(gone, 4), "→", *_few(came, 4))
+    return (*gone, "→", *came)  # whole: `describe` shortens the prose, not the evidence
 
 
 def classify(old_text: str, new_text: str, *, section_material: bool,
              variables_changed: Sequence[str], immaterial_vars: frozenset[str],
              values: Mapping[str, tuple[str, str]] | None = None,
              known: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-             ) -> Verdict:
+             home: str = "") -> Verdict:
     """The verdict for one change from `old_text` to `new_text`.
 
     `values` maps each changed variable to its (old, new) text so the classifier can
     check that a change really comes only from immaterial variables; without it, a
     change whose `variables_changed` are all immaterial is taken to come only from them.
-    `known` holds the words of the whole old and new documents (`document_words`).
+    `known` holds the words of the whole old and new documents (`document_words`);
+    `home` the organisation's addresses (site_url, own_domains), whose names are its own.
     """
     if old_text == new_text:
         return verdict(False, "no-change")
@@ -398,7 +400,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     kept = _log_kept(plain_old, plain_new)
     if kept:
         return verdict(False, *kept)
-    found = facts.findings(plain_old, plain_new, known)
+    found = facts.findings(plain_old, plain_new, known, home)
     shape = facts.harmless_shape(plain_old, plain_new) if all(
         r.startswith(facts.POINTER_MAY_NAME) for r, _ in found) else None
     if shape and (shape[0].startswith("cross-reference") or all(

@@ -529,7 +529,7 @@ class _Builder:
             v = materiality.classify(
                 words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
-                known=self.known)
+                known=self.known, home=self.home)
             v = _with_links(h, words_old, v, section_material, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,

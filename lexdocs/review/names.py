@@ -1,0 +1,197 @@
+"""Who a capitalised name is: an organisation that may receive data, or something else.
+
+A policy capitalises far more than the organisations it hands data to: its own
+company and products ("GitHub Premium Support", "Crowdsignal"), features named in
+ordinary words ("Smart Window", "Recurring Payments"), documents and laws ("Smart
+Window Privacy Notice", "Standard Contractual Clauses"), places, languages and
+acronyms. A reason that calls any of them "a third party" is false, and a reviewer
+who reads one false reason stops trusting the true ones.
+
+`who` answers deterministically, offline and from the text alone (no model): the
+kind of a name, so that only an "organisation" can be a recipient. The
+organisation's own names come from its declared addresses (`site_url` and the
+`own_domains` option: "automattic.com wordpress.com"): a name spelled like one of
+their domains ("WordPress", "GitHub BV") is the organisation itself or its product.
+
+The same concern reads the words around a kind of recipient: "complying *with*
+statutory requirements" and "by phone, email, or social media platforms" name no
+one who receives data, and "Customer.io. Transactional email service." describes
+a provider (its description is neither a data category nor a purpose).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from itertools import pairwise
+from urllib.parse import urlsplit
+
+from lexdocs.review import vocabulary as voc
+
+# Words that make a name an organisation's whatever else it says: "Internet Corporation
+# for Assigned Names and Numbers", "Federal Reserve Bank", "Acme Labs".
+ORG_CUES = frozenset(str.split(
+    "corporation corp company co inc llc ltd limited plc gmbh association foundation institute "
+    "university college bank group agency authority bureau partners providers labs networks "
+    "systems technologies holdings trust society union federation consortium"))
+# Organisations whose names are English words, so that a name made of them ("Google
+# Analytics", "Amazon Web Services") is not taken for a feature named in plain words.
+ENGLISH_NAMED = frozenset(str.split(
+    "google apple amazon microsoft facebook meta stripe paypal oracle adobe twitter "
+    "salesforce zoom slack square intercom segment mailchimp braintree shopify yahoo"))
+# Nouns that make the name before them a product or feature: "the Payments feature",
+# "the Pay with PayPal block", "your Polldaddy survey", "a Snippet link".
+PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|button|survey|"
+                 r"link|setting|settings|mode|account|plan|widget|browser|tab|toolbar|sidebar|"
+                 r"page|window|tool|integration|dashboard|editor|menu|panel")
+# Last words that make a name a document or a law, not someone: "Smart Window Privacy
+# Notice", "Standard Contractual Clauses", "Privacy Shield", "Consumer Privacy Act".
+DOCUMENT_WORDS = frozenset(str.split(
+    "notice notices policy policies statement statements terms agreement agreements guidelines "
+    "guide documentation principles clauses act acts regulation regulations directive law "
+    "laws shield framework code rules"))
+# Bodies that make or interpret law: a policy cites them ("as decided by the European
+# Commission") far more often than it sends them data, and a disclosure to one is
+# caught by what the data is shared *with*.
+LAWMAKERS = frozenset([
+    "european commission", "european parliament", "european council", "council of the european "
+    "union", "court of justice", "court of justice of the european union", "supreme court",
+    "congress", "parliament", "european data protection board"])
+
+
+@functools.lru_cache(maxsize=64)
+def own_names(home: str) -> frozenset[str]:
+    """The organisation's own names, read from its declared addresses: the label before
+    each host's suffix ("docs.github.com" → "github", "acme.co.uk" → "acme"), so that the
+    declaration that makes links maintenance also makes its names and products its own.
+    A plain reading, not the Public Suffix List: loading that costs a build 0.4 s, and a
+    name is matched by its first word anyway."""
+    out = set()
+    for h in home.split():
+        host = urlsplit(h if "://" in h else f"https://{h}").hostname or ""
+        labels = host.rstrip(".").split(".")
+        if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+            labels = labels[:-1]
+        if len(labels) >= 2 and len(labels[-2]) >= 3:
+            out.add(labels[-2].casefold())
+    return frozenset(out)
+
+
+_SECOND_LEVEL = frozenset(str.split("co com org net ac gov edu ne or go"))
+
+
+_NOT_WORD = re.compile(r"[^\w]")
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def _squash(text: str) -> str:
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def is_own(name: str, own: frozenset[str]) -> bool:
+    """A name that starts with one of the organisation's names ("GitHub Premium Support",
+    "WordPress.com", "GitHub B.V.") or is one run together ("Git Hub")."""
+    if not own:
+        return False
+    first = _PARTS.findall(name.casefold())
+    return bool(first) and (first[0] in own or _squash(name) in own or any(
+        _squash(name).startswith(o) and len(first[0]) >= len(o) for o in own))
+
+
+def _plain(word: str) -> bool:
+    """An ordinary English word written as a name's part: capitalised, lower case after."""
+    bare = word.rstrip(".'’s")
+    return bool(bare) and bare[1:].islower() and bare.casefold() not in ENGLISH_NAMED and (
+        voc.is_known(bare))
+
+
+_CAP = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
+_MADE = (re.compile(rf"({_CAP}) (?:{PRODUCT_NOUNS})s?\b"),
+         re.compile(rf"\b(?:your|our|my|devices?\s+with(?:out)?)\s+({_CAP})"))
+
+
+def products(text: str) -> frozenset[str]:
+    """The names `text` itself shows to be products or features: before a product noun
+    ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey"), or the
+    feature a device has ("a device with Apple Intelligence")."""
+    found = {m.group(1) for p in _MADE for m in p.finditer(text)}
+    return frozenset(_squash(f) for f in found)
+
+
+def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = frozenset()
+        ) -> str:
+    """The kind of a capitalised name: "organisation", or what it is instead ("place",
+    "language", "calendar", "acronym", "own", "product", "document", "lawmaker",
+    "term"). `made` holds the products the text itself names (`products`)."""
+    words = _PARTS.findall(name.casefold())
+    joined = " ".join(words)
+    if voc.is_not_party(name):
+        if joined in voc.PLACES:
+            return "place"
+        if joined in voc.LANGUAGES:
+            return "language"
+        return "calendar" if joined in voc.CALENDAR else "acronym"
+    if is_own(name, own):
+        return "own"
+    squashed = _squash(name)
+    if squashed in made or any(squashed.startswith(p) for p in made if len(p) > 3):
+        return "product"
+    if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
+        return "lawmaker"
+    if words and words[-1] in DOCUMENT_WORDS:
+        return "document"
+    parts = name.split()
+    if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
+        return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
+    return "organisation"
+
+
+def brand(word: str) -> bool:
+    """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
+    no English word at all ("Twilio", "Customer.io")."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
+        not voc.is_known(word.rstrip(".")))
+
+
+# What "with" follows when the words after it receive nothing: "complying with statutory
+# requirements", "in connection with", "interactions with content", and "provides
+# 37signals with the results" (the thing provided, not who gets it).
+NOT_WITH = re.compile(
+    r"(?:\b(?:compl(?:y|ying|ies|ied|iance)|accordance|connection|associated|along|together|"
+    r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|consistent|line|familiar|"
+    r"deal(?:s|ing)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
+# A kind of recipient that names no one who receives: a channel ("by phone, email, or social
+# media platforms"), or what describes data ("background check information").
+_CHANNEL = re.compile(r"\b(?:by|via|through|over)\s+(?:[\w-]+,?\s+){0,5}$")
+_CHANNEL_WORDS = frozenset(["phone", "telephone", "email", "mail", "post", "text", "sms", "chat"])
+_DESCRIBES = re.compile(r"\s(?:information|data|details|results|records|reports?|checks?)\b")
+
+
+def not_recipient(lex: str, m: re.Match[str]) -> bool:
+    """Whether a kind of recipient, matched in `lex`, names a channel or describes data."""
+    if _DESCRIBES.match(lex, m.end()):
+        return True
+    before = _CHANNEL.search(lex[max(0, m.start() - 60):m.start()])
+    return before is not None and not _CHANNEL_WORDS.isdisjoint(re.findall(r"\w+", before.group()))
+
+
+# A list entry that names a provider, then says in a few words what it does: "Customer.io.
+# Transactional email service." The description says what the provider is, not a new
+# category of data, purpose or recipient.
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=\n\n))((?:[\w.&'’-]+ ){0,3}[\w.&'’-]+)\. ((?:[\w/&'’-]+ ){0,7}[\w/&'’-]+)\.?"
+    r"(?=\n\n|$)")
+_NOT_DESCRIPTION = re.compile(r"^(?:we|you|they|it|this|these|our|your|their|if|when)\b", re.I)
+_NOT_NAMES = frozenset(str.split("we you they it this these our your their the if"))
+
+
+def undescribed(text: str) -> str:
+    """`text` without the descriptions of listed providers (`_DESCRIBED`)."""
+    def cut(m: re.Match[str]) -> str:
+        name, what = m.group(1), m.group(2)
+        if not all(w[:1].isupper() or brand(w) for w in name.split()) or (
+                name.split()[0].casefold() in _NOT_NAMES) or _NOT_DESCRIPTION.match(what) or (
+                voc.DISCLOSURE_VERB.search(what)):
+            return m.group()
+        return f"{name}. \ue000"
+    return _DESCRIBED.sub(cut, text) if ". " in text else text

@@ -1,0 +1,100 @@
+"""Who a name is, and evidence that only quotes what the edit did (review/names.py, facts.py)."""
+
+from __future__ import annotations
+
+from lexdocs.review import facts
+from lexdocs.review.names import own_names, products, who
+
+NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def _found(old: str, new: str, home: str = "") -> dict[str, tuple[str, ...]]:
+    return dict(facts.findings(old, new, NONE, home))
+
+
+def test_who_tells_organisations_from_places_products_documents_and_terms() -> None:
+    own = own_names("https://docs.github.com/en/site-policy/ githubsupport.com")
+    assert own == {"github", "githubsupport"}
+    made = products("the Smart Window feature, your Polldaddy survey, a device with Apple "
+                    "Intelligence")
+    kinds = {n: who(n, own, made) for n in (
+        "Colorado", "German", "VPN", "GitHub Premium Support", "GitHub B.V.", "Smart Window",
+        "Polldaddy", "Apple Intelligence", "Smart Window Privacy Notice",
+        "Standard Contractual Clauses", "European Commission", "Recurring Payments",
+        "Stripe", "Internet Corporation for Assigned Names and Numbers", "Google Analytics")}
+    assert kinds == {
+        "Colorado": "place", "German": "language", "VPN": "acronym",
+        "GitHub Premium Support": "own", "GitHub B.V.": "own", "Smart Window": "product",
+        "Polldaddy": "product", "Apple Intelligence": "product",
+        "Smart Window Privacy Notice": "product", "Standard Contractual Clauses": "document",
+        "European Commission": "lawmaker", "Recurring Payments": "term",
+        "Stripe": "organisation", "Internet Corporation for Assigned Names and Numbers":
+            "organisation", "Google Analytics": "organisation"}
+
+
+def test_a_product_or_own_name_is_no_third_party_but_a_company_still_is() -> None:
+    old = "You may pay via your Polldaddy survey. Contact GitHub Premium Support."
+    new = "You may pay via your Crowdsignal survey. Contact GitHub Support."
+    assert "recipient-changed" not in _found(old, new, "https://github.com/")
+    assert "recipient-removed" in _found(old, new)  # undeclared, GitHub's is someone's
+    assert _found("We share data with Acme.", "We share data with Acme and Stripe, Inc.")[
+        "recipient-added"] == ("Stripe, Inc.",)
+
+
+def test_what_with_follows_is_not_always_a_recipient() -> None:
+    old = "We keep data."
+    for new in ("We keep data, complying with statutory reporting requirements.",
+                "We provide you with spam score results and keep data.",
+                "We keep data about interactions with suggested content."):
+        assert "recipient-added" not in _found(old, new), new
+    assert _found(old, "We keep data and share it with mortgage lenders.")["recipient-added"]
+
+
+def test_a_providers_description_and_a_channel_are_no_data_or_recipient() -> None:
+    found = _found("", "Customer.io. Transactional email service.\n\nFullStory. Analytics "
+                   "platform.")
+    assert found["recipient-added"] == ("Customer.io", "FullStory")
+    assert set(found) == {"recipient-added", "block-added"}
+    found = _found("We talk to applicants.",
+                   "We talk to applicants by phone, email, or social media platforms.")
+    assert "recipient-added" not in found
+
+
+def test_a_european_postal_address_is_one_fact() -> None:
+    old = "Write to us.\n\nCC: GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands"
+    found = _found(old, "Write to us.")
+    assert found["postal-address-removed"] == (
+        "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands",)
+    assert set(found) == {"postal-address-removed", "block-removed"}  # no numbers, no names
+
+
+def test_conditions_and_negations_count_only_where_the_edit_put_them() -> None:
+    # An unchanged "if" clause is not quoted; "until" a date is the date's.
+    found = _found("If you ask, we delete it within a week.",
+                   "If you ask, we delete it within a week, unless the law requires otherwise.")
+    assert found["condition-added"] == ("unless the law requires otherwise",)
+    found = _found("The program is still in effect.",
+                   "The program was in effect until September 8, 2020.")
+    assert "condition-added" not in found and found["date-added"] == ("September 8, 2020",)
+    # A sentence wholly added keeps its condition and negation: it is named as a whole.
+    found = _found("We keep logs.", "We keep logs. If you object, we do not keep them.")
+    assert "condition-added" not in found and "negation-added" not in found
+    assert found["sentence-added"] == ("If you object, we do not keep them",)
+    # A sentence about reading on negates nothing; "without" before a name neither.
+    assert "negation-removed" not in _found(
+        "Hi. The summary doesn't tell you everything, so please read on.", "Hi.")
+    assert "negation-removed" not in _found("On a device without Apple Intelligence, it runs.",
+                                            "On other devices, it runs.")
+    # "Otherwise" restates the "if" it follows.
+    assert "condition-removed" not in _found(
+        "If you enable it, we keep it. If you do not, we drop it.",
+        "If you enable it, we keep it. Otherwise, we drop it.")
+    assert _found("We sell data.", "We do not sell data.")["negation-added"] == ("not",)
+
+
+def test_a_term_said_again_is_not_added() -> None:
+    old = "Payment: if you buy, you give payment information."
+    new = "Payment: you give payment information and more payment information."
+    assert "data-category-added" not in _found(old, new)
+    assert _found("We collect your name.", "We collect your name and email address.")[
+        "data-category-added"] == ("email address",)

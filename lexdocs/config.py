@@ -52,6 +52,9 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     # The organisation's other domains (e.g. [wordpress.com] beside automattic.com): a link
     # moved between them and site_url's is maintenance, not "another organisation".
     own_domains = c.ListOfItems(c.Type(str), default=[])
+    # Its own names that no domain spells (products, former names: [Crowdsignal, Pocket
+    # Casts]): with the domains' own ("wordpress.com" → WordPress), never a third party.
+    own_names = c.ListOfItems(c.Type(str), default=[])
     record = c.Choice(("auto", "required"), default="auto")
     """`required` once CI has published: a build that finds no publication record stops."""
 
@@ -89,11 +92,15 @@ class Options:
     site_url: str
     own_domains: tuple[str, ...] = ()
     record_required: bool = False
+    own_names: tuple[str, ...] = ()
 
     @property
     def home(self) -> str:
-        """What links are judged against (review/links.py): site_url, then own_domains."""
-        return " ".join((self.site_url, *self.own_domains)).strip()
+        """The organisation's own addresses and names, as review/ reads them: site_url and
+        own_domains judge links (links.py) and spell its names (names.py), own_names add
+        names no domain spells (a space inside one written "_")."""
+        names = (n.strip().replace(" ", "_") for n in self.own_names if n.strip())
+        return " ".join((self.site_url, *self.own_domains, *names)).strip()
 
 
 def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
@@ -111,7 +118,7 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
     return Options(project=project, source_dir=cfg.source_dir, documents=tuple(docs),
                    tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days, pdf=cfg.pdf,
                    site_url=site_url, own_domains=tuple(cfg.own_domains),
-                   record_required=cfg.record == "required")
+                   record_required=cfg.record == "required", own_names=tuple(cfg.own_names))
 
 
 def mkdocs_config(path: Path) -> Any:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from lexdocs.review import facts
+from pathlib import Path
+
+from lexdocs.config import options_from
+from lexdocs.review import facts, links
 from lexdocs.review.names import own_names, products, who
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -98,3 +101,24 @@ def test_a_term_said_again_is_not_added() -> None:
     assert "data-category-added" not in _found(old, new)
     assert _found("We collect your name.", "We collect your name and email address.")[
         "data-category-added"] == ("email address",)
+
+
+def test_a_name_on_both_sides_shortened_or_misspelt_is_no_party_arriving() -> None:
+    assert "recipient-added" not in _found("We keep data. Woo and Jetpack.",
+                                           "We keep data. WooCommerce and Jetpack.")
+    assert "recipient-changed" not in _found("We share it with Mixpanle.",
+                                             "We share it with Mixpanel.")
+    assert _found("We share it with Acme.", "We share it with Acme and Stripe.")[
+        "recipient-added"] == ("Stripe",)
+
+
+def test_the_owner_is_declared_once_in_the_plugin_options(tmp_path: Path) -> None:
+    opts = options_from(tmp_path, {"own_domains": ["wordpress.com"],
+                                   "own_names": ["Crowdsignal", "Pocket Casts"]},
+                        site_url="https://automattic.com/privacy/", need_documents=False)
+    assert own_names(opts.home) == {"automattic", "wordpress", "crowdsignal", "pocketcasts"}
+    old, new = "We keep data.", "We keep data and share it with Pocket Casts."
+    assert "recipient-added" in _found(old, new)
+    assert "recipient-added" not in _found(old, new, opts.home)
+    assert links.judge("https://wordpress.com/a", "https://automattic.com/b", "x",
+                       opts.home).rule == "link-site-relative"

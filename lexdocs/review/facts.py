@@ -21,6 +21,8 @@ from lexdocs.review.names import (
     not_recipient,
     own_names,
     products,
+    same_name,
+    same_name_index,
     undescribed,
     who,
 )
@@ -549,8 +551,13 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         return all(w in here or w in document or f"{w}'s" in here or f"{w}'s" in document
                    for w in words(name))
 
-    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
-    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
+    # A name the other side writes too, shortened, lengthened or misspelt ("Woo" →
+    # "WooCommerce", "Mixpanle" → "Mixpanel"), is the same one: a rename, not a party.
+    caps_old, caps_new = same_name_index(old), same_name_index(new)
+    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0])
+                   and not same_name(n, caps_old))
+    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1])
+                   and not same_name(n, caps_new))
     # A kind the document already names ("subprocessors", "partners") arrives nowhere new.
     came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn
                 and not (" " not in n and used(n, set(), known[0])))

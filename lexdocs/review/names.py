@@ -11,7 +11,8 @@ who reads one false reason stops trusting the true ones.
 kind of a name, so that only an "organisation" can be a recipient. The
 organisation's own names come from its declared addresses (`site_url` and the
 `own_domains` option: "automattic.com wordpress.com"): a name spelled like one of
-their domains ("WordPress", "GitHub BV") is the organisation itself or its product.
+their domains ("WordPress", "GitHub BV") is the organisation itself or its product,
+and so is one the `own_names` option declares ("Crowdsignal", "Pocket Casts").
 
 The same concern reads the words around a kind of recipient: "complying *with*
 statutory requirements" and "by phone, email, or social media platforms" name no
@@ -61,13 +62,17 @@ LAWMAKERS = frozenset([
 
 @functools.lru_cache(maxsize=64)
 def own_names(home: str) -> frozenset[str]:
-    """The organisation's own names, read from its declared addresses: the label before
-    each host's suffix ("docs.github.com" → "github", "acme.co.uk" → "acme"), so that the
-    declaration that makes links maintenance also makes its names and products its own.
+    """The organisation's own names, read from its declared addresses (`Options.home`):
+    the label before each host's suffix ("docs.github.com" → "github", "acme.co.uk" →
+    "acme"), so that the declaration that makes links maintenance also makes its names
+    and products its own, and the names declared as such (`own_names`, "Pocket_Casts").
     A plain reading, not the Public Suffix List: loading that costs a build 0.4 s, and a
     name is matched by its first word anyway."""
     out = set()
     for h in home.split():
+        if "." not in h and "://" not in h:  # a name no domain spells: "Pocket_Casts"
+            out.add(_squash(h.replace("_", " ")))
+            continue
         host = urlsplit(h if "://" in h else f"https://{h}").hostname or ""
         labels = host.rstrip(".").split(".")
         if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
@@ -195,3 +200,36 @@ def undescribed(text: str) -> str:
             return m.group()
         return f"{name}. \ue000"
     return _DESCRIBED.sub(cut, text) if ". " in text else text
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*")
+
+
+def same_name_index(text: str) -> frozenset[tuple[str, ...]]:
+    """Every capitalised run of `text` and each run within it, as squashed words ("Contact
+    Woo Tax" → ("woo", "tax"), ("woo",), …), sentence starts included: what `same_name`
+    compares a name with."""
+    out: set[tuple[str, ...]] = set()
+    for m in _CAPITALISED.finditer(text):
+        run = [_squash(w) for w in m.group().split(" ")]
+        out.update(tuple(run[i:j]) for i in range(len(run))
+                   for j in range(i + 1, min(len(run), i + 4) + 1))
+    return frozenset(out)
+
+
+def _alike(a: str, b: str) -> bool:
+    """One word written in full or shortened ("Woo", "WooCommerce"), or misspelt (two
+    edits at most, in words of six letters or more)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= 2
+
+
+def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `name` is written on the other side too, word for word, each word in full
+    or shortened ("Woo Tax" → "WooCommerce Tax") or misspelt ("Mixpanle" → "Mixpanel")."""
+    ws = [_squash(w) for w in name.split(" ") if _squash(w)]
+    return bool(ws) and any(len(o) == len(ws) and all(_alike(a, b) for a, b in zip(
+        ws, o, strict=True)) for o in others)

@@ -220,6 +220,26 @@ def test_a_failed_zensical_build_says_why_in_one_line_and_keeps_the_site(
     assert not list(project.path.glob(".site*"))
 
 
+def test_a_strict_zensical_build_refuses_what_a_strict_mkdocs_build_refuses(
+        project: Repo) -> None:
+    """The starter text `lexdocs init` writes is only said by a build, and refused by a
+    strict one: on Zensical as on MkDocs, before anything is written."""
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information. **Starter text — replace it.**")
+    mkdocs = run(project, "mkdocs", "build", "--strict")
+    assert mkdocs.returncode == 1 and "starter-text" in mkdocs.stderr
+    strict = _zensical(project)
+    assert strict.returncode == 1
+    assert "warning: policy_src/privacy/10-intro.md" in strict.stderr
+    assert strict.stderr.strip().splitlines()[-1].startswith(
+        "error: aborted with 1 warning(s) in strict mode")
+    assert not (project.path / "site").exists()
+    assert not list(project.path.glob(".site*"))
+    lenient = run(project, "lexdocs", "build", "--engine", "zensical")
+    assert lenient.returncode == 0, lenient.stderr
+    assert "starter-text" in lenient.stderr
+
+
 def test_check_warns_once_when_mkdocs_material_is_past_its_end_of_life(
         project: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     lexdocs("-C", str(project.path), "check", "--today", "2027-05-05")
@@ -229,6 +249,8 @@ def test_check_warns_once_when_mkdocs_material_is_past_its_end_of_life(
     assert out.count("[engine-end-of-life]") == 1
     assert "reached its end of life on 2027-05-05: move the site to Zensical with " \
            "'lexdocs build --engine zensical'" in out
+    lexdocs("check", "--list-rules")
+    assert "engine-end-of-life (warning)" in capsys.readouterr().out
 
 
 def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) -> None:

@@ -47,6 +47,14 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 )}
 
 
+ENGINE_RULES: tuple[Rule, ...] = (
+    Rule("engine-end-of-life", "warning", "the installed mkdocs-material is past its announced "
+         "end of life (May 5, 2027); the site still builds",
+         "none: a site must keep being built by a maintained engine (README, Choosing an "
+         "engine)"),
+)
+"""Rules about the engine that builds the site, not its documents (`engines.support`)."""
+
 @dataclass(frozen=True)
 class Element:
     """One thing a notice must say: the tag of the section that says it, and the words.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from lexdocs.checks.rules import RULES, Rule
+from lexdocs.checks.rules import ENGINE_RULES, RULES, Rule
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.findings import SEVERITIES, Finding
 from lexdocs.review.links import site_url_finding
@@ -59,7 +59,7 @@ def all_rules() -> list[Rule]:
     from lexdocs.checks import publishing
     from lexdocs.checks.site import SITE_RULES
 
-    return [*NOTICE_RULES, *publishing.RULES, *RULES.values(), *SITE_RULES]
+    return [*NOTICE_RULES, *publishing.RULES, *RULES.values(), *SITE_RULES, *ENGINE_RULES]
 
 
 def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> list[Finding]:

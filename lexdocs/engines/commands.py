@@ -57,7 +57,16 @@ def build(obj: Any, engine: str, strict: bool, site_dir: Path | None) -> None:
 
     zensical.engine_available()
     site = zensical.read_site(project, site_dir)
-    tree = content_tree(site.options, site.theme, info=_log, debug=lambda _: None)
+    warned: list[str] = []
+
+    def warn(line: str) -> None:  # what `mkdocs build --strict` refuses, as MkDocs says it
+        warned.append(line)
+        _log(f"warning: {line}")
+
+    tree = content_tree(site.options, site.theme, info=_log, debug=lambda _: None, warn=warn)
+    if strict and warned:
+        raise EngineError(f"aborted with {len(warned)} warning(s) in strict mode",
+                          hint="the previous site is unchanged")
     zensical.build(site, tree, strict=strict, info=_log)
 
 

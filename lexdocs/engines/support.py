@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 
+from lexdocs.checks.rules import ENGINE_RULES
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.findings import Finding
 
@@ -24,7 +25,8 @@ def engine_findings(day: dt.date) -> list[Finding]:
         return []
     if day <= MATERIAL_END_OF_LIFE:
         return []
-    return [Finding("engine-end-of-life", "warning",
+    rule = ENGINE_RULES[0]
+    return [Finding(rule.id, rule.severity,
                     f"mkdocs-material {installed} reached its end of life on "
                     f"{MATERIAL_END_OF_LIFE.isoformat()}: move the site to Zensical with "
                     "'lexdocs build --engine zensical' (README: Choosing an engine)",

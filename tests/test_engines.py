@@ -295,6 +295,53 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
     assert not list(project.path.glob(".site*")), "the work folder outlived the preview"
 
 
+def test_zensical_preview_hands_archived_pages_over_themed_from_the_page_cache(
+        project: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zensical's server renders every Markdown page on each save, so archived versions and
+    redlines reach it as the HTML one Zensical build made of them, kept in the page cache
+    by content: the next session starts from it, a save leaves those files untouched, and
+    a change to what shapes every page (mkdocs.yml) themes them again."""
+    from lexdocs.engines import preview as zpreview
+
+    project.replace("policy_src/privacy/10-intro.md", "handle personal information",
+                    "handle your personal information")
+    project.write("policy_src/privacy/changes.yml",
+                  "- summary: We say whose information it is.\n  effective: 2024-11-15\n")
+    project.commit("Clarify the introduction", "2024-10-15T10:00:00+00:00")
+    monkeypatch.delenv(guard.ENV, raising=False)
+    monkeypatch.setattr(zpreview, "FEW", 0)  # theme even this short history's archive
+    said: list[str] = []
+    first = zpreview.Preview(project.path, tmp_path / "first", said.append)
+    (tmp_path / "first").mkdir()
+    zpreview.theme_archive(first, said.append)
+    assert "preview: theming 3 archived page(s) once; the next previews start from them" in said
+    docs = tmp_path / "first" / "docs" / "privacy"
+    archived = docs / "versions" / "2024-09-01" / "index.html"
+    redline = docs / "changes" / "2024-09-01...2024-10-15" / "index.html"
+    assert "handle personal information" in archived.read_text(encoding="utf-8")
+    assert "<article" in redline.read_text(encoding="utf-8")
+    assert not (docs / "versions" / "2024-09-01" / "index.md").exists()
+    assert (docs / "index.md").is_file() and (docs / "history" / "index.md").is_file()
+    before = archived.stat().st_mtime_ns
+
+    project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    first.update()
+    assert first.unthemed == {} and archived.stat().st_mtime_ns == before
+    assert "This statement describes" in (docs / "index.md").read_text(encoding="utf-8")
+
+    second = zpreview.Preview(project.path, tmp_path / "second", said.append)
+    second.update()
+    assert second.unthemed == {}
+    again = tmp_path / "second" / "docs" / "privacy" / "versions" / "2024-09-01" / "index.html"
+    assert again.read_bytes() == archived.read_bytes()
+    assert list((project.path / ".cache" / "lexdocs" / "pages").glob("*.html"))
+
+    project.replace("mkdocs.yml", "site_name: ", "site_name: Legal - ")
+    second.update()
+    assert len(second.unthemed) == 3
+    assert (again.parent / "index.md").is_file() and not again.exists()
+
+
 def test_lexdocs_build_runs_mkdocs_by_default_with_the_plugin(project: Repo) -> None:
     """A folder in the project named like a package (this repository has `lexdocs/`) is
     not imported in its place: the engine runs with the installed code."""

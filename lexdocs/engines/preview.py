@@ -3,30 +3,51 @@
 Zensical watches the folder it builds from; lexdocs watches the project (sources,
 docs, theme overrides, mkdocs.yml, and git's refs, so a commit made during the
 session is shown) and, on a change, makes the tree again and writes only the files
-that changed into that folder. Zensical then rebuilds what they touch. The committed
-side is remembered between saves (`lexdocs.recall`, the render memo), as under
-`mkdocs serve`; PDFs are never made while previewing.
+that changed into that folder. The committed side is remembered between saves
+(`lexdocs.recall`, the render memo), as under `mkdocs serve`; PDFs are never made
+while previewing.
+
+Zensical's server renders every Markdown page of its folder again on each change:
+at 1,000 commits, two thousand archived versions and redlines, nine seconds a save.
+Those pages are the same every save, so they reach it already themed, as static
+files, from the page cache that also serves `mkdocs serve` (`ThemedPageCache`,
+keyed by the page's Markdown and everything else it is made from: the generated
+mkdocs.yml, the project's, docs/, the theme overrides, the engine's and lexdocs'
+code). Zensical then renders only the pages a search must see (in force, history,
+home) and any page the cache lacks. The first session of a project makes the cache
+with one `zensical build`; the next ones start from it. A page kept in the cache is
+Zensical's own output for that very Markdown, so the preview shows what the build
+publishes.
 """
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from lexdocs.cache import code_fingerprint
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.engines import engine_command, zensical
-from lexdocs.engines.tree import Content, content_tree
+from lexdocs.engines.tree import Content, content_tree, unsearched
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
 from lexdocs.publish.memo import RenderMemo
+from lexdocs.publish.output import ThemedPageCache
+from lexdocs.publish.pages import THEME
 from lexdocs.recall import Remembered
 
-POLL = 0.5
-"""Seconds between looks at the project, as MkDocs' own watcher polls."""
+POLL = 0.1
+"""Seconds between looks at the project: a look costs a couple of milliseconds at 1,000
+commits (sizes and times of the sources, docs and git's refs), and a save waits for it."""
+FEW = 20
+"""Pages Zensical may render on every save rather than wait for a build that themes them."""
 
 
 def stamp(project: Path, site: zensical.Site) -> tuple[tuple[str, int, int], ...]:
@@ -62,6 +83,10 @@ class Preview:
         self.caches = Caches(recall=Remembered())
         self.memo = RenderMemo()
         self.written: dict[Path, Content] = {}
+        self.themed: ThemedPageCache | None = None
+        self.scratch: Path | None = None  # the session's own page cache, if .cache is not ours
+        self.unthemed: dict[str, str] = {}
+        """Pages handed over as Markdown that the cache could keep: site path → key."""
 
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
@@ -70,8 +95,85 @@ class Preview:
                             caches=self.caches, memo=self.memo, render_pdfs=False)
         if tree.left_out:
             self.info(f"preview: {tree.left_out} PDF(s) left out; 'lexdocs build' makes them")
-        zensical.prune(self.work, zensical.write_work(self.work, site, tree, self.written))
+        themed = self._pages()
+        custom = (site.custom_dir,) if site.custom_dir else ()
+        themed.set_context(zensical.work_config(site, tree),
+                           site.config_file.read_text(encoding="utf-8"), site.site_url,
+                           str(site.use_directory_urls), _code_versions(),
+                           dirs=(site.docs_dir, THEME, *custom))
+        unthemed: dict[str, str] = {}
+
+        def html(uri: str, markdown: str) -> Path | None:
+            if not uri.endswith(".md") or not unsearched(markdown):
+                return None  # a search must see it rendered
+            key = themed.key(uri, markdown)
+            hit = themed.get(key)
+            if hit is None:
+                unthemed[zensical.page_html(uri, site.use_directory_urls)[0]] = key
+            return hit
+
+        zensical.sync(zensical.work_files(self.work, site, tree, html), self.written)
+        self.unthemed = unthemed
         return site
+
+    def keep_built(self) -> int:
+        """After `zensical build` of the work folder: put the pages it rendered for
+        `unthemed` in the page cache; how many."""
+        themed = self._pages()
+        kept = 0
+        for rel, key in self.unthemed.items():
+            try:
+                html = (self.work / "site" / rel).read_text(encoding="utf-8")
+            except OSError:
+                continue
+            themed.put(key, html)
+            kept += 1
+        self.unthemed = {}
+        return kept
+
+    def close(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    def _pages(self) -> ThemedPageCache:
+        """The page cache: `.cache/lexdocs/pages` if git does not track `.cache` (a
+        folder that came in through a commit could hold a forged page), else the
+        session's own."""
+        if self.themed is None:
+            self.caches.open(zensical.read_site(self.project).options)
+            folder = self.caches.folder
+            if folder is None:
+                folder = self.scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
+            self.themed = ThemedPageCache(folder / "pages")
+        return self.themed
+
+
+def _code_versions() -> str:
+    """What else shapes a themed page: the engine, Markdown and lexdocs itself (a cached
+    page outlives the session, so an upgrade in between must not reuse it)."""
+    parts = [f"lexdocs={code_fingerprint()}"]
+    for name in ("zensical", "markdown", "pymdown-extensions"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
+
+
+def theme_archive(preview: Preview, info: Callable[[str], None]) -> zensical.Site:
+    """Before the server starts: if many archived pages are not in the page cache yet
+    (a first session), one `zensical build` themes them, and they are handed over as
+    files from then on. A build that fails leaves them as Markdown for the server."""
+    site = preview.update()  # a problem now is the command's error, before any server
+    if len(preview.unthemed) <= FEW:
+        return site
+    info(f"preview: theming {len(preview.unthemed)} archived page(s) once; "
+         "the next previews start from them")
+    if zensical.run_engine(preview.work, "build").returncode == 0:
+        preview.keep_built()
+        site = preview.update()
+    return site
 
 
 def serve(project: Path, dev_addr: str, info: Callable[[str], None]) -> None:
@@ -80,28 +182,36 @@ def serve(project: Path, dev_addr: str, info: Callable[[str], None]) -> None:
     site = zensical.read_site(project)
     with zensical.work_folder(site) as work:
         preview = Preview(project, work, info)
-        site = preview.update()  # a problem now is the command's error, before any server
-        seen = stamp(project, site)
-        cmd = engine_command("zensical", "serve", "--dev-addr", dev_addr,
-                             "--config-file", str(work / MKDOCS_FILE))
-        server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
-        signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: server and folder go
         try:
-            while server.poll() is None:
-                time.sleep(POLL)
-                now = stamp(project, site)
-                if now == seen:
-                    continue
-                seen = now
-                try:
-                    site = preview.update()
-                except LexdocsError as exc:
-                    info(f"error: {exc} (the preview shows the last good version)")
-        except KeyboardInterrupt:
-            pass
+            _serve(preview, dev_addr, info)
         finally:
-            server.terminate()
+            preview.close()
+
+
+def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None:
+    project, work = preview.project, preview.work
+    site = theme_archive(preview, info)
+    seen = stamp(project, site)
+    cmd = engine_command("zensical", "serve", "--dev-addr", dev_addr,
+                         "--config-file", str(work / MKDOCS_FILE))
+    server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: server and folder go
+    try:
+        while server.poll() is None:
+            time.sleep(POLL)
+            now = stamp(project, site)
+            if now == seen:
+                continue
+            seen = now
             try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+                site = preview.update()
+            except LexdocsError as exc:
+                info(f"error: {exc} (the preview shows the last good version)")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()

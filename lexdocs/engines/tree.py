@@ -60,6 +60,15 @@ class ContentTree:
         yield from self.assets
 
 
+def unsearched(markdown: str) -> bool:
+    """True for a page kept out of the search index (its front matter says so): a
+    version page or a redline, which an engine's search need not see rendered."""
+    if not markdown.startswith("---\n"):
+        return False
+    end = markdown.find("\n---\n", 3)
+    return end > 0 and '\nsearch: {"exclude": true}\n' in markdown[3:end + 1]
+
+
 def local_links(html: str, site_url: str, page_url: str) -> str:
     """A page body's links to our own public address, made relative: they stay on this
     site, and in a local preview. `page_url` is the page's URL under the site

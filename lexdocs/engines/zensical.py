@@ -125,27 +125,9 @@ def write_file(path: Path, content: Content) -> bool:
     return True
 
 
-def write_work(work: Path, site: Site, tree: ContentTree,
-               last: dict[Path, Content] | None = None) -> set[Path]:
-    """The folder Zensical builds from; every file it holds, for a later sync to prune.
-
-    `last` (a preview's) holds what the last call wrote: a file given the very object
-    it was written from (a page the render memo gave back) is not even compared."""
-    docs = work / "docs"
-    wanted: dict[Path, Content] = {}
-    if site.docs_dir.is_dir():
-        for path in sorted(site.docs_dir.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                wanted[docs / path.relative_to(site.docs_dir)] = path
-    for uri, content in tree.files():
-        wanted[docs / uri] = content
-    theme = work / "theme"
-    for name in THEME_FILES:
-        wanted[theme / name] = THEME / name
-    if site.custom_dir is not None and site.custom_dir.is_dir():
-        for path in sorted(site.custom_dir.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                wanted[theme / path.relative_to(site.custom_dir)] = path
+def work_config(site: Site, tree: ContentTree) -> str:
+    """The work folder's mkdocs.yml: the project's own, inherited, with only where the
+    docs, site and theme overrides are changed, and lexdocs' stylesheets and menu added."""
     config: dict[str, Any] = {
         "INHERIT": str(site.config_file), "docs_dir": "docs", "site_dir": "site",
         # The classic variant is mkdocs-material's look, which lexdocs' styles are made
@@ -155,28 +137,64 @@ def write_work(work: Path, site: Site, tree: ContentTree,
         "extra_javascript": [s for s in ASSETS_JS if s not in site.extra_javascript]}
     if not site.has_nav:
         config["nav"] = tree.nav
-    wanted[work / MKDOCS_FILE] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def work_files(work: Path, site: Site, tree: ContentTree,
+               themed: Callable[[str, str], Path | None] | None = None) -> dict[Path, Content]:
+    """Every file of the folder Zensical builds from, by its path there.
+
+    `themed` (a preview's) gives a page's finished HTML, if it has it: that page is
+    handed over as a static file in place of its Markdown, so Zensical has nothing
+    to render for it (see `lexdocs.engines.preview`)."""
+    docs = work / "docs"
+    wanted: dict[Path, Content] = {}
+    if site.docs_dir.is_dir():
+        for path in sorted(site.docs_dir.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                wanted[docs / path.relative_to(site.docs_dir)] = path
+    for uri, content in tree.files():
+        html = themed(uri, content) if themed is not None and isinstance(content, str) \
+            else None
+        if html is not None:
+            wanted[docs / page_html(uri, site.use_directory_urls)[0]] = html
+        else:
+            wanted[docs / uri] = content
+    theme = work / "theme"
+    for name in THEME_FILES:
+        wanted[theme / name] = THEME / name
+    if site.custom_dir is not None and site.custom_dir.is_dir():
+        for path in sorted(site.custom_dir.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                wanted[theme / path.relative_to(site.custom_dir)] = path
+    wanted[work / MKDOCS_FILE] = work_config(site, tree)
     wanted[work / guard.MARK] = "lexdocs generated this folder for Zensical; it is rebuilt.\n"
+    return wanted
+
+
+def sync(wanted: dict[Path, Content], last: dict[Path, Content]) -> int:
+    """Make the work folder hold `wanted`, given that it holds `last` (what the previous
+    call wrote, updated in place): a file given the very object it was written from (a
+    page the render memo gave back) is not even compared, an unchanged file keeps its
+    bytes and time, and only files `last` had are removed. How many were written."""
+    written = 0
     for path, content in wanted.items():
-        if last is not None and last.get(path) is content:
+        if last.get(path) is content:
             continue
-        write_file(path, content)
-        if last is not None:
-            last[path] = content
-    if last is not None:
-        for gone in set(last) - set(wanted):
-            del last[gone]
-    return set(wanted)
+        written += write_file(path, content)
+        last[path] = content
+    for gone in set(last) - set(wanted):
+        del last[gone]
+        with contextlib.suppress(OSError):
+            gone.unlink()
+        with contextlib.suppress(OSError):  # its folder, if that was all it held
+            gone.parent.rmdir()
+    return written
 
 
-def prune(work: Path, keep: set[Path]) -> None:
-    """Remove from the work folder's docs and theme what the tree no longer holds."""
-    for top in (work / "docs", work / "theme"):
-        for path in sorted(top.rglob("*"), reverse=True):
-            if path.is_file() and path not in keep:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+def write_work(work: Path, site: Site, tree: ContentTree) -> None:
+    """The folder Zensical builds from, written whole into an empty `work`."""
+    sync(work_files(work, site, tree), {})
 
 
 def engine_env(work: Path) -> dict[str, str]:

@@ -80,6 +80,30 @@ THEME_OWN = {
 }
 
 
+def build_with_every_engine(project: Path, epoch: str, first: str | None = None
+                            ) -> dict[str, Path]:
+    """`project` built by each engine into its own folder beside it. `first` runs alone
+    before the others (it makes the PDFs the others then find in the shared cache); the
+    rest run side by side."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
+    env.pop(guard.ENV, None)
+    sites = {engine: project.parent / f"site-{engine}" for engine in ENGINE_BUILDS}
+
+    def start(engine: str) -> subprocess.Popen[str]:
+        cmd = ENGINE_BUILDS[engine]
+        return subprocess.Popen([str(BIN / cmd[0]), *cmd[1:], str(sites[engine])],
+                                cwd=project, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+
+    waves = [[first], [e for e in ENGINE_BUILDS if e != first]] if first else [ENGINE_BUILDS]
+    for wave in waves:
+        running = {engine: start(engine) for engine in wave}
+        for engine, proc in running.items():
+            _, err = proc.communicate()
+            assert proc.returncode == 0, f"{engine}: {err[-3000:]}"
+    return sites
+
+
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The shipped project (a clone of this repository's history), built by each engine
@@ -90,15 +114,41 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     section = sorted((clone / "policy_src" / "california-privacy-notice").glob("*.md"))[0]
     section.write_text(section.read_text(encoding="utf-8") + f"\n\n{DRAFT_SENTENCE}\n",
                        encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SHIPPED_EPOCH)
-    env.pop(guard.ENV, None)
-    sites = {}
-    for engine, cmd in ENGINE_BUILDS.items():
-        out = clone.parent / f"site-{engine}"
-        result = subprocess.run([str(BIN / cmd[0]), *cmd[1:], str(out)], cwd=clone, env=env,
-                                capture_output=True, text=True)
-        assert result.returncode == 0, f"{engine}: {result.stderr[-3000:]}"
-        sites[engine] = out
+    return build_with_every_engine(clone, SHIPPED_EPOCH, first="mkdocs")
+
+
+GENERATED_EPOCH = "1421712000"  # 2015-01-20: the generated history's last version is upcoming
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A history of benchmarks/generate.py (three documents; text, shared variables,
+    merges, renames) ending in a material version still to take effect, with a draft on
+    top: built by each engine, side by side (no PDFs: the shipped project has them)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    # Seed 47: ten commits that hold every kind (text, a shared variable, a merge, a
+    # rename, a commit that changes nothing visible).
+    g = generate(tmp_path_factory.mktemp("engines-generated") / "project", 10, pdf=False,
+                 seed=47)
+    assert set(g.kinds) == {"text", "variable", "merge", "rename", "noop"}
+    intro = next((g.path / "policy_src" / "privacy").glob("*-intro.md"))
+    intro.write_text(intro.read_text(encoding="utf-8") +
+                     "\nWe share your contact details with Acme Analytics Ltd.\n",
+                     encoding="utf-8")
+    g.write("policy_src/privacy/changes.yml",
+            "- summary: We share contact details with an analytics partner.\n"
+            "  effective: 2015-03-01\n")
+    g.commit("A new recipient, with notice")
+    g.edit_working_section(DRAFT_SENTENCE)
+    return build_with_every_engine(g.path, GENERATED_EPOCH)
+
+
+@pytest.fixture(params=["shipped", "generated"])
+def built(request: pytest.FixtureRequest) -> dict[str, Path]:
+    """Each project built by every engine: the shipped one, then the generated one."""
+    sites: dict[str, Path] = request.getfixturevalue(request.param)
     return sites
 
 
@@ -118,43 +168,62 @@ def _themed(path: str, data: bytes) -> bool:
 
 
 def test_every_engine_publishes_the_same_files_and_the_same_bytes(
-        shipped: dict[str, Path]) -> None:
+        built: dict[str, Path]) -> None:
     """Besides the theme's own files (THEME_OWN), each engine publishes the same paths,
     and every file lexdocs makes that is not a themed page byte for byte: versions.json,
     feeds, notices, PDFs, the schema, lexdocs' stylesheets and script."""
-    reference = _ours(_files(shipped["mkdocs"]), "mkdocs")
-    assert "privacy/versions/2024-09-01.pdf" in reference and "versions.json" in reference
+    reference = _ours(_files(built["mkdocs"]), "mkdocs")
+    assert "versions.json" in reference and "feed.xml" in reference
+    data = [k for k in reference if not _themed(k, reference[k])]
+    assert any(k.endswith("/notice.html") for k in data)
+    assert any(k.endswith("/notice.json") for k in data)
     for engine in ("properdocs", "zensical"):
-        files = _ours(_files(shipped[engine]), engine)
+        files = _ours(_files(built[engine]), engine)
         assert sorted(files) == sorted(reference), engine
-        data = [k for k in reference if not _themed(k, reference[k])]
-        assert len(data) > 15 and "privacy/changes/2024-09-01...2026-11-29/notice.html" in data
         assert [k for k in data if files[k] != reference[k]] == [], engine
 
 
-def test_every_lexdocs_page_reads_the_same_on_every_engine(shipped: dict[str, Path]) -> None:
-    """Statement in force, each version, each redline, history, home, EU summary,
-    California notice, notices and the 404 page: the same words on every engine."""
-    reference = _ours(_files(shipped["mkdocs"]), "mkdocs")
+def test_the_shipped_project_publishes_the_same_pdfs_on_every_engine(
+        shipped: dict[str, Path]) -> None:
+    for engine in ("properdocs", "zensical"):
+        pdf = "privacy/versions/2024-09-01.pdf"
+        assert (shipped[engine] / pdf).read_bytes() == (shipped["mkdocs"] / pdf).read_bytes()
+    assert (shipped["zensical"] / "privacy/changes/2024-09-01...2026-11-29/notice.html"
+            ).is_file()
+
+
+def test_every_lexdocs_page_reads_the_same_on_every_engine(built: dict[str, Path]) -> None:
+    """Statement in force, each version, each redline, history, home (and in the shipped
+    project its EU summary and California notice), the 404 page: the same words on every
+    engine; versions in force, upcoming and superseded, and a draft, in each project."""
+    reference = _ours(_files(built["mkdocs"]), "mkdocs")
     pages = sorted(k for k, v in reference.items() if _themed(k, v))
     assert {"index.html", "privacy/index.html", "privacy/history/index.html",
-            "eu-privacy-summary/index.html", "california-privacy-notice/index.html",
             "404.html"} <= set(pages)
     assert any("/changes/" in p for p in pages) and any("/versions/" in p for p in pages)
     for rel in pages:
         texts = {engine: reader_text((site / rel).read_text(encoding="utf-8"))
-                 for engine, site in shipped.items()}
+                 for engine, site in built.items()}
         assert texts["mkdocs"], rel
         assert texts["properdocs"] == texts["mkdocs"], rel
         assert texts["zensical"] == texts["mkdocs"], rel
+    drafts = [rel for rel in pages if DRAFT_SENTENCE in reader_text(
+        (built["zensical"] / rel).read_text("utf-8"))]
+    assert drafts and all("Draft — not published" in reader_text(
+        (built["zensical"] / rel).read_text("utf-8")) for rel in drafts)
+    statuses = {v["status"] for doc in json.loads(reference["versions.json"])["documents"]
+                .values() for v in doc["versions"]}
+    assert statuses == {"current", "upcoming", "superseded"}
+
+
+def test_the_shipped_documents_read_the_same_on_zensical(shipped: dict[str, Path]) -> None:
+    pages = {"eu-privacy-summary/index.html", "california-privacy-notice/index.html"}
+    assert all((shipped["zensical"] / rel).is_file() for rel in pages)
     statement = reader_text((shipped["zensical"] / "privacy/index.html").read_text("utf-8"))
     assert "An updated version takes effect on December 29, 2026" in statement
     draft = reader_text((shipped["zensical"] / "california-privacy-notice/index.html")
                         .read_text("utf-8"))
     assert "Draft — not published" in draft and DRAFT_SENTENCE in draft
-    statuses = {v["status"] for doc in json.loads(reference["versions.json"])["documents"]
-                .values() for v in doc["versions"]}
-    assert statuses == {"current", "upcoming", "superseded"}
 
 
 def test_zensical_pages_carry_lexdocs_theme_layer(shipped: dict[str, Path]) -> None:
@@ -218,6 +287,20 @@ def test_a_failed_zensical_build_says_why_in_one_line_and_keeps_the_site(
         "(did you mean 'retention.web_logs'?)"]
     assert _files(project.path / "site") == before
     assert not list(project.path.glob(".site*"))
+
+
+def test_zensical_builds_keep_permanent_urls_and_fetch_nothing(project: Repo) -> None:
+    """A slug that would move every published version, and an image from another host,
+    stop a Zensical build as they stop MkDocs: before Zensical runs, the site untouched."""
+    project.replace("policy_src/privacy/document.yml", "slug: privacy", "slug: privacy-policy")
+    moved = _zensical(project)
+    assert moved.returncode == 1 and "would move the permanent pages" in moved.stderr
+    project.replace("policy_src/privacy/document.yml", "slug: privacy-policy", "slug: privacy")
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information. ![logo](https://other.example/logo.png)")
+    remote = _zensical(project)
+    assert remote.returncode == 1 and "another host" in remote.stderr, remote.stderr
+    assert not (project.path / "site").exists() and not list(project.path.glob(".site*"))
 
 
 def test_a_strict_zensical_build_refuses_what_a_strict_mkdocs_build_refuses(

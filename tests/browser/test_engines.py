@@ -1,11 +1,13 @@
-"""The Zensical-built site in a real browser: private and accessible like the MkDocs one.
+"""The other engines' sites in a real browser: private and accessible like the MkDocs one.
 
 This module builds the committed project with `lexdocs build --engine zensical` and
-serves it in place of the session's MkDocs-built site (its `site` fixture overrides the
-one in conftest.py), so `open_page` checks here too that no request leaves 127.0.0.1.
-ProperDocs renders with mkdocs-material itself, so the rest of the suite stands for it.
-What is the theme's own, and so not compared: the chrome, and the search interface and
-its index (Zensical's `search.json` against mkdocs-material's `search/search_index.json`).
+with `properdocs build`, one clone for both (the PDFs are made once), and serves each
+in place of the session's MkDocs-built site (its `site` fixture overrides the one in
+conftest.py), so `open_page` checks here too that no request leaves 127.0.0.1. ProperDocs
+renders with mkdocs-material itself, whose dark palette the MkDocs suite checks, so it
+is checked here in the light one. What is the theme's own, and so not compared: the
+chrome, and the search interface and its index (Zensical's `search.json` against
+mkdocs-material's `search/search_index.json`).
 """
 
 from __future__ import annotations
@@ -33,28 +35,47 @@ from tests.browser.test_pages import KINDS, SCHEME, axe_violations, open_kind
 pytestmark = pytest.mark.browser
 
 
+BUILDS = {
+    "zensical": ("lexdocs", "build", "--engine", "zensical", "--strict", "-d"),
+    "properdocs": ("properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d"),
+}
+
+
 @pytest.fixture(scope="module")
-def site(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    work = tmp_path_factory.mktemp("zensical")
-    clone = work / "project"
-    subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(clone)], check=True)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=TODAY_EPOCH, PYTHONPATH=str(clone))
+def clone(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed project, once for every engine of this module."""
+    project = tmp_path_factory.mktemp("engines") / "project"
+    subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(project)], check=True)
+    return project
+
+
+@pytest.fixture(scope="module", params=list(BUILDS))
+def engine(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture(scope="module")
+def site(engine: str, clone: Path) -> Iterator[Site]:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=TODAY_EPOCH, PYTHONPATH=str(clone),
+               NO_MKDOCS_2_WARNING="1")
     env.pop("LEXDOCS_TREE", None)
-    root = work / "site"
-    lexdocs = Path(sys.executable).parent / "lexdocs"
-    result = subprocess.run([str(lexdocs), "build", "--engine", "zensical", "--strict", "-d",
-                             str(root)], cwd=clone, env=env, capture_output=True, text=True)
+    root = clone.parent / f"site-{engine}"
+    cmd = BUILDS[engine]
+    result = subprocess.run([str(Path(sys.executable).parent / cmd[0]), *cmd[1:], str(root)],
+                            cwd=clone, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        pytest.fail(f"lexdocs build --engine zensical failed:\n{result.stderr[-4000:]}",
-                    pytrace=False)
+        pytest.fail(f"{engine} build failed:\n{result.stderr[-4000:]}", pytrace=False)
     with served(root) as site:
         yield site
 
 
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("kind", KINDS)
-def test_zensical_page_loads_accessible_in_palette(open_page: Callable[..., Visit], site: Site,
-                                                   kind: str, palette: str) -> None:
+def test_page_loads_accessible_in_palette(open_page: Callable[..., Visit], site: Site,
+                                          engine: str, kind: str, palette: str) -> None:
+    if engine == "properdocs" and palette != "light":
+        pytest.skip("mkdocs-material's dark palette: tests/browser/test_pages.py")
     visit = open_kind(open_page, site, kind, palette=palette, viewport=DESKTOP)
     page = visit.page
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEME[palette]
@@ -64,9 +85,12 @@ def test_zensical_page_loads_accessible_in_palette(open_page: Callable[..., Visi
     assert not violations, f"axe on {kind} ({palette}):\n" + "\n".join(violations)
 
 
-def test_zensical_search_stays_on_the_site(open_page: Callable[..., Visit], site: Site) -> None:
+def test_zensical_search_stays_on_the_site(open_page: Callable[..., Visit], site: Site,
+                                           engine: str) -> None:
     """Zensical's own search interface finds a section of the statement in force, from an
     index fetched from this site (the teardown fails any request to another host)."""
+    if engine != "zensical":
+        pytest.skip("mkdocs-material's search: tests/browser/test_navigation.py")
     visit = open_page(site.require("statement"))
     page = visit.page
     page.locator(".md-search__button").first.click()

@@ -44,7 +44,14 @@ from mkdocs.utils import CountHandler
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
 from lexdocs.engines import guard
-from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, ContentTree, content_tree, local_links
+from lexdocs.engines.tree import (
+    ASSETS_CSS,
+    ASSETS_JS,
+    ContentTree,
+    content_tree,
+    local_links,
+    page_cache,
+)
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
@@ -152,15 +159,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)
-                # A page cache that came in through a commit could show a forged page;
-                # git is asked once a session, and the pipeline reuses the answer.
-                self.caches.open(self.options)
-                trusted = self.caches.folder
-                if trusted is not None:
-                    folder = trusted / "pages"
-                else:  # the session's own folder, removed when it ends
-                    folder = self.scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
-                self.themed = ThemedPageCache(folder)
+                self.themed, self.scratch = page_cache(self.caches, self.options)
             theme_dir = config.theme.custom_dir
             self.themed.set_context(
                 Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),

@@ -25,7 +25,6 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
@@ -34,7 +33,7 @@ from pathlib import Path
 from lexdocs.cache import code_fingerprint
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.engines import engine_command, zensical
-from lexdocs.engines.tree import Content, content_tree, unsearched
+from lexdocs.engines.tree import Content, content_tree, page_cache, unsearched
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
@@ -137,15 +136,10 @@ class Preview:
             self.scratch = None
 
     def _pages(self) -> ThemedPageCache:
-        """The page cache: `.cache/lexdocs/pages` if git does not track `.cache` (a
-        folder that came in through a commit could hold a forged page), else the
-        session's own."""
+        """The page cache `mkdocs serve` uses too (`tree.page_cache`)."""
         if self.themed is None:
-            self.caches.open(zensical.read_site(self.project).options)
-            folder = self.caches.folder
-            if folder is None:
-                folder = self.scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
-            self.themed = ThemedPageCache(folder / "pages")
+            opts = zensical.read_site(self.project).options
+            self.themed, self.scratch = page_cache(self.caches, opts)
         return self.themed
 
 

@@ -12,6 +12,7 @@ hands this tree to its engine: the MkDocs and ProperDocs plugin as `File`s
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from lexdocs.checks import publishing
 from lexdocs.config import Options
 from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish.memo import RenderMemo
-from lexdocs.publish.output import DeferredPdfs
+from lexdocs.publish.output import DeferredPdfs, ThemedPageCache
 from lexdocs.publish.pages import THEME, Group, PdfPage, Theme, navigation
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
@@ -67,6 +68,18 @@ def unsearched(markdown: str) -> bool:
         return False
     end = markdown.find("\n---\n", 3)
     return end > 0 and '\nsearch: {"exclude": true}\n' in markdown[3:end + 1]
+
+
+def page_cache(caches: Caches, opts: Options) -> tuple[ThemedPageCache, Path | None]:
+    """The cache of themed pages a preview reuses, whichever engine themes them (each
+    key holds the engine's own context, so one folder serves all): `.cache/lexdocs/pages`
+    unless git tracks `.cache` (a page that came in through a commit could be forged),
+    else a folder of the session's own, returned second for the caller to remove."""
+    caches.open(opts)  # git is asked once; the pipeline reuses the answer
+    if caches.folder is not None:
+        return ThemedPageCache(caches.folder / "pages"), None
+    scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
+    return ThemedPageCache(scratch), scratch
 
 
 def local_links(html: str, site_url: str, page_url: str) -> str:

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 
 from lexdocs.render.templates import RenderedDocument, render_document
+from lexdocs.review.materiality import classify
 from lexdocs.review.redline import diff_documents
 from lexdocs.sources.documents import load_document
 from lexdocs.sources.variables import load_variables_file
@@ -121,6 +122,14 @@ def main() -> int:
     print(f"diff_documents: median {engine * 1000:.1f} ms of {RUNS} runs "
           f"(target < {TARGET_SECONDS * 1000:.0f} ms)")
     print(f"baseline (one SequenceMatcher over all words): median {baseline * 1000:.1f} ms")
+    # The classifier's own cost per changed span, inside the redline's: what a richer rule
+    # (review/names.py, facts.py) costs every change of every build and preview.
+    spans = [(c.old, c.new) for c in red.changes if c.kind == "modified"]
+    judge = median_seconds(lambda: [classify(
+        a, b, section_material=True, variables_changed=(), immaterial_vars=frozenset())
+        for a, b in spans])
+    print(f"classifier: {judge / max(len(spans), 1) * 1000:.2f} ms per change "
+          f"({len(spans)} changes, {judge / engine:.0%} of diff_documents)")
     print(f"ratio engine / baseline: {engine / baseline:.2f}")
     if engine >= TARGET_SECONDS:
         print("FAIL: the redline is not well under a second", file=sys.stderr)

@@ -475,8 +475,8 @@ def _unmatched_blocks(old: str, new: str) -> list[Finding]:
     items were reworded) were removed (or added) whole, and say so."""
     a, b = _pieces(old, _BLOCKS), _pieces(new, _BLOCKS)
     gone, came = [k for k in a if k not in b], [k for k in b if k not in a]
-    if not (gone and came) or len(gone) + len(came) > 12:
-        return []
+    if not (gone and came) or len(gone) == len(came) or len(gone) + len(came) > 12:
+        return []  # as many on each side: any left without a partner are on both sides
 
     # Each reworded block is paired with the one it shares most words with (in order);
     # the blocks left without a partner were removed or added whole.
@@ -553,11 +553,12 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
 
     # A name the other side writes too, shortened, lengthened or misspelt ("Woo" →
     # "WooCommerce", "Mixpanle" → "Mixpanel"), is the same one: a rename, not a party.
-    caps_old, caps_new = same_name_index(old), same_name_index(new)
-    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0])
-                   and not same_name(n, caps_old))
-    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1])
-                   and not same_name(n, caps_new))
+    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
+    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
+    if came:
+        came = Counter(n for n in came.elements() if not same_name(n, same_name_index(old)))
+    if gone:
+        gone = Counter(n for n in gone.elements() if not same_name(n, same_name_index(new)))
     # A kind the document already names ("subprocessors", "partners") arrives nowhere new.
     came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn
                 and not (" " not in n and used(n, set(), known[0])))

@@ -128,6 +128,18 @@ def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = fro
     """The kind of a capitalised name: "organisation", or what it is instead ("place",
     "language", "calendar", "acronym", "own", "product", "document", "lawmaker",
     "term"). `made` holds the products the text itself names (`products`)."""
+    kind = _kind(name, own)
+    if kind in ("own", "place", "language", "calendar", "acronym") or not made:
+        return kind
+    squashed = _squash(name)
+    if squashed in made or any(squashed.startswith(p) for p in made if len(p) > 3):
+        return "product"
+    return kind
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(name: str, own: frozenset[str]) -> str:
+    """`who` without the text's own products: the same for a name wherever it stands."""
     words = _PARTS.findall(name.casefold())
     joined = " ".join(words)
     if voc.is_not_party(name):
@@ -138,9 +150,6 @@ def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = fro
         return "calendar" if joined in voc.CALENDAR else "acronym"
     if is_own(name, own):
         return "own"
-    squashed = _squash(name)
-    if squashed in made or any(squashed.startswith(p) for p in made if len(p) > 3):
-        return "product"
     if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
         return "lawmaker"
     if words and words[-1] in DOCUMENT_WORDS:
@@ -205,6 +214,7 @@ def undescribed(text: str) -> str:
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*")
 
 
+@functools.lru_cache(maxsize=8)
 def same_name_index(text: str) -> frozenset[tuple[str, ...]]:
     """Every capitalised run of `text` and each run within it, as squashed words ("Contact
     Woo Tax" → ("woo", "tax"), ("woo",), …), sentence starts included: what `same_name`

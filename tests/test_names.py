@@ -122,3 +122,11 @@ def test_the_owner_is_declared_once_in_the_plugin_options(tmp_path: Path) -> Non
     assert "recipient-added" not in _found(old, new, opts.home)
     assert links.judge("https://wordpress.com/a", "https://automattic.com/b", "x",
                        opts.home).rule == "link-site-relative"
+
+
+def test_a_bullet_label_is_no_party_unless_it_is_a_name() -> None:
+    old = "We keep logs."
+    assert "recipient-added" not in _found(
+        old, "We keep logs.\n\nWebpage data for Snippets: we may receive the link you followed.")
+    assert _found(old, "We keep logs.\n\nAcme Corp: we share your logs.")["recipient-added"] == (
+        "Acme Corp",)

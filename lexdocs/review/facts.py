@@ -320,7 +320,10 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                         and who(phrase, own, made) in ("organisation", "term", "acronym")
                         and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
                     kinds.setdefault(key(phrase), phrase)
-    text = _LABEL.sub(lambda m: m.group() if " " not in m.group().strip() else " \ue000:", text)
+    # A bullet's label written as a phrase ("Webpage data for Snippets:") names its item,
+    # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
+    text = _LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
+                      else m.group(), text)
     every = _names(_OWN_LIST.sub(" \ue000 ", text))
     names = {k: n for k, n in every.items()
              if not _RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}

@@ -130,3 +130,8 @@ def test_a_bullet_label_is_no_party_unless_it_is_a_name() -> None:
         old, "We keep logs.\n\nWebpage data for Snippets: we may receive the link you followed.")
     assert _found(old, "We keep logs.\n\nAcme Corp: we share your logs.")["recipient-added"] == (
         "Acme Corp",)
+
+
+def test_a_negation_beside_learn_more_still_counts_when_it_is_about_data() -> None:
+    assert _found("We keep logs, learn more.", "We don't keep logs, learn more.")[
+        "negation-added"] == ("don't",)

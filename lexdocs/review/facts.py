@@ -343,15 +343,21 @@ _READ_ON = re.compile(r"\b(?:read on|for more (?:information|details)|learn more
                       re.I)
 
 
+_ABOUT_TEXT = re.compile(r"\b(?:summary|version|section|below|above|this (?:notice|policy|"
+                         r"statement|page))\b", re.I)
+
+
 def _about_reading(text: str) -> str:
-    """`text` with its negations taken out of sentences that only tell the reader to read
-    on ("the short version below doesn't tell you everything, so please read on"): a
-    sentence about the document, handing over nothing, promises nothing."""
+    """`text` with its negations taken out of sentences about the text itself that tell
+    the reader to read on ("the short version below doesn't tell you everything, so
+    please read on"): a sentence about the document, handing over nothing, promises
+    nothing. "We don't keep logs; learn more" is about logs, and keeps its negation."""
     if not _READ_ON.search(text):
         return text
     return "".join(
         re.sub(r"\b(?:not|no|never|don't|doesn't|won't|cannot|can't)\b", "", piece, flags=re.I)
-        if _READ_ON.search(piece) and not voc.DISCLOSURE_VERB.search(piece)
+        if _READ_ON.search(piece) and _ABOUT_TEXT.search(piece)
+        and not voc.DISCLOSURE_VERB.search(piece)
         and not _DATA_RE.search(lexical(piece)) else piece
         for piece in re.split(r"(?<=[.!?])(\s+)", text))
 

@@ -27,6 +27,10 @@ NOTICE_RULES = (
     Rule("notice-period", "error",
          "a material version takes effect sooner than the notice period after "
          "it is published", f"{_POLICY}; the lexdocs notice_days option in mkdocs.yml"),
+    Rule("notice-lawyers-call", "error",
+         "a change no rule explains waits for the change log's decision (material or not)",
+         f"{_POLICY}: what lexdocs cannot judge is decided by a lawyer, never published "
+         "unannounced"),
     Rule("notice-retroactive", "error", "a version takes effect before it is published",
          "FTC Act §5 (no retroactive material changes)"),
     Rule("notice-orphan", "error", "a change-log entry matches no version",

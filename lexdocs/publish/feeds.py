@@ -195,19 +195,22 @@ def feed_spec(options: Options, timelines: dict[str, Timeline], only: str | None
         v = n.version
         urls = Urls(t.history.working.slug)
         prev = _previous_id(t, n)
-        kind = "material change" if n.material else "not material"
+        kind = {"material": "material change", "not-material": "not material",
+                "lawyers-call": "needs a lawyer's call"}[n.call]
+        said = {"material": "yes", "not-material": "no", "lawyers-call": "not decided"}[n.call]
         if prev is None:
             kind = "first version"
         summary = n.summary or ("First published version." if prev is None
+                                else "Changes no rule could judge, not yet decided."
+                                if n.call == "lawyers-call"
                                 else "Changes that do not affect your rights.")
         entries.append({
             "id": absolute(site, urls.version(v.id)),
             "title": f"{t.history.working.title}: version {v.id} ({kind})",
             "published": v.published,
             "related": absolute(site, urls.changes(prev, v.id)) if prev else None,
-            "summary": f"{summary} Effective {n.effective.isoformat()}. Material: "
-                       f"{'yes' if n.material else 'no'}.",
-            "category": "material" if n.material else "not-material"})
+            "summary": f"{summary} Effective {n.effective.isoformat()}. Material: {said}.",
+            "category": n.call})
     return {"feed_url": feed_url, "home": home, "title": title, "subtitle": subtitle,
             "language": language, "updated": updated, "entries": entries}
 

@@ -263,17 +263,25 @@ def renamed(old: str, new: str) -> tuple[str, ...]:
 
 
 REFER_WORDS = 6
-"""More content words than this changed, and no rule found what: a rewrite (`unexplained`)."""
+"""More different content words than this on either side of a change, and no rule found
+what changed: a rewrite (`unexplained`), not one swapped term."""
 
 
 def rewritten_wholly(old: str, new: str) -> bool:
-    """Whether the words that changed are too many for one swapped term: the rules read
-    terms ("retain" → "retrain", "may" → "will" is material, and says so), not what a
-    reworded passage now means; that is a lawyer's call."""
+    """Whether the words that changed are too many for one swapped term or phrase: the
+    rules read terms ("retain" → "retrain", "may" → "will" is material, and says so),
+    not what a reworded passage now means; that is a lawyer's call. Words are counted
+    once a side, so one phrase cut in three places counts as one phrase."""
     a, b = old.split(), new.split()
-    changed = [w for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
-        None, a, b, autojunk=False).get_opcodes() if tag != "equal"
-        for w in (*a[i1:i2], *b[j1:j2])]
-    content = [w for w in changed if w.strip(".,;:()\"'“”’").casefold()
-               not in FUNCTION_WORDS]
-    return len(content) > REFER_WORDS
+    gone: set[str] = set()
+    came: set[str] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            gone.update(_content(a[i1:i2]))
+            came.update(_content(b[j1:j2]))
+    return max(len(gone), len(came)) > REFER_WORDS
+
+
+def _content(words: list[str]) -> set[str]:
+    plain = {w.strip(".,;:()\"'“”’!?").casefold() for w in words}
+    return {w for w in plain if w and w not in FUNCTION_WORDS}

@@ -510,3 +510,17 @@ def test_a_paragraph_moved_within_its_section_is_not_material_between_sections_i
                                                                f"\n\n{body[3]}")]))
     assert [c.material for c in across.changes] == [True, True]
     assert "block-moved" not in [c.rule for c in across.changes]
+
+
+def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
+    def judge(a: str, b: str) -> list[tuple[str, bool]]:
+        red = diff_documents(render([("a", "A", a)]), render([("a", "A", b)]))
+        return [(c.rule, c.material) for c in red.changes]
+
+    body = "\n\nWe delete it in 30 days."
+    assert judge(f"### When you delete data{body}", f"### What happens when you delete data"
+                 f"{body}") == [("heading-changed", False)]
+    assert judge(f"### Data we sell{body}", f"### Data we never sell{body}") == [
+        ("negation-added", True)]
+    assert judge(f"### Deletion{body}", "### Deletion\n\nWe erase it in 30 days.") == [
+        ("wording-changed", True)]

@@ -531,12 +531,24 @@ class _Builder:
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known, home=self.home)
             v = _with_links(h, words_old, v, section_material, self.home)
+            v = _heading_only(v, h, rows)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
                                        evidence=v.evidence, details=h.notes, rows=h.rows,
                                        referred=v.referred))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), rows))
+
+
+def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
+    """A hunk whose changed blocks are all headings, reworded with nothing the rules found
+    in the words: a heading names the part of the document it heads, which says what
+    it says, so rewording it is not material (a negation, a third party or a date in it
+    still is: those rules fire first)."""
+    if v.rule not in ("wording-changed", "unexplained") or not all(
+            r.kind.startswith("heading") for r in rows[h.rows[0]:h.rows[1]] if r.changed):
+        return v
+    return materiality.verdict(False, "heading-changed", (h.old, "→", h.new))
 
 
 def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:

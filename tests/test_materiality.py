@@ -477,6 +477,10 @@ def test_a_change_log_kept_as_a_log_is_maintenance() -> None:
     new = ("_June 1, 2023_: Clarified the cookie section.\n\n"
            "_July 12, 2023_: Add new example of information shared with site owners.")
     assert _judge(old, new)[:2] == (False, "changelog-edited")
+    # A line of the log made to say the opposite is judged as any text.
+    assert _judge("Changes\n\n2024-03-01: We no longer share data with Acme.",
+                  "Changes\n\n2024-03-01: We now share data with Acme.")[:2] == (
+        True, "negation-removed")
     # A log line turned into a statement is no longer a log.
     assert _judge(old, "_June 1, 2023_: Clarify cookie section.\n\nWe share data with "
                        "Acme.")[0]

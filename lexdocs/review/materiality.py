@@ -463,7 +463,8 @@ def _log_kept(old: str, new: str) -> Finding | None:
     side, is a dated line of it ("July 12, 2023: Updated …") or its heading, and one at
     least is a dated line. Lines added are `changelog-entry`; reworded, removed or moved
     ones `changelog-edited`. Keeping the log is maintenance: the edits it records are
-    judged where they are made."""
+    judged where they are made. A line reworded so that the rules find something in it
+    ("no longer share" → "now share") is not kept but changed, and judged as any text."""
     a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
     gone = [p for p in a if p and p not in b]
     came = [p for p in b if p and p not in a]
@@ -471,6 +472,10 @@ def _log_kept(old: str, new: str) -> Finding | None:
     if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
                                  for d, p in zip(dates, gone + came, strict=True)):
         return None
+    before = {d: p for d, p in zip(dates, gone + came, strict=True) if d and p in gone}
+    for d, p in zip(dates[len(gone):], came, strict=True):
+        if d in before and facts.findings(before[d], p, (frozenset(), frozenset())):
+            return None  # a line of the log made to say something else is no upkeep
     found = tuple(dict.fromkeys(d for ds in dates for d in ds))
     return ("changelog-edited" if gone else "changelog-entry", found)
 

@@ -431,6 +431,7 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
      "We collect your name and email. We keep them for a year.", "function-words"),
     ("We collect your name, email and phone.", "We collect:\n\nyour name\n\nemail\n\nphone",
      "function-words"),
+    ("Contact us with questions.", "Please contact us with questions.", "function-words"),
     ("Laws in some US states, including California, Colorado and Virginia, give you rights.",
      "Laws in some US states give you rights.", "examples-removed"),
     ("In some states (Colorado, Connecticut, and Virginia) you may appeal.",

@@ -32,8 +32,9 @@ Finding = tuple[str, tuple[str, ...]]
 
 FUNCTION_WORDS = frozenset(str.split(
     "a an the of that which who whom as your our their its my his her this these those "
-    "it there so"))
-"""Words that carry grammar, not terms: one put in or taken out says the same thing."""
+    "it there so please also"))
+"""Words that carry grammar or courtesy, not terms: one put in or taken out says the same
+thing ("Contact us" → "Please contact us")."""
 _OWNERS = frozenset(["your", "our", "their", "its", "my", "his", "her"])
 """Whose: one may be put in ("sale of personal information" → "of your personal
 information"), never swapped for another."""

@@ -184,12 +184,15 @@ def serve(project: Path, dev_addr: str, info: Callable[[str], None]) -> None:
 
 def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None:
     project, work = preview.project, preview.work
-    site = theme_archive(preview, info)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: server and folder go
+    try:
+        site = theme_archive(preview, info)  # a first session's build stops with it
+    except KeyboardInterrupt:
+        return
     seen = stamp(project, site)
     cmd = engine_command("zensical", "serve", "--dev-addr", dev_addr,
                          "--config-file", str(work / MKDOCS_FILE))
     server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: server and folder go
     try:
         while server.poll() is None:
             time.sleep(POLL)

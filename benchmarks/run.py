@@ -16,7 +16,9 @@ same run on the same machine:
   build, against bare MkDocs building the very same pages written out as plain
   Markdown (archived versions and redlines included, same theme, same menu);
 - the preview loop: from saving a section to the served page showing it (polled
-  over HTTP), against the same loop in the bare MkDocs project;
+  over HTTP), against the same loop in the bare MkDocs project; and the same on
+  each other engine with a live server, next to its own bare serve
+  (benchmarks/engines.py: Zensical, ProperDocs);
 - cold PDF cost per version, and peak memory (largest process, maxrss);
 - history read (`load_histories`) against the git floor: one `git log` and one
   `git cat-file --batch` of every source blob the history holds; both as a build
@@ -196,16 +198,21 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
 
 
 def preview_loop(cwd: Path, runs: int, save: Callable[[str], object], first: str,
-                 mkdocs: tuple[str, ...] = (MKDOCS,)) -> float:
+                 mkdocs: tuple[str, ...] = (MKDOCS,), serve: tuple[str, ...] = (),
+                 env: dict[str, str] = ENV,
+                 first_seen: Callable[[], object] = lambda: None) -> float:
     """Median seconds from a save to the served page showing it, under `mkdocs serve`
-    (run as `mkdocs`: the command, or one that runs it, such as phases.py)."""
+    (run as `mkdocs`: the command, or one that runs it, such as phases.py), or under
+    another engine's `serve` command (benchmarks/engines.py)."""
     port = free_port()
     log = (cwd / "serve.log").open("w")
-    server = subprocess.Popen([*mkdocs, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=cwd, env=ENV, stdout=log, stderr=log, start_new_session=True)
+    command = serve or (*mkdocs, "serve", "--livereload")
+    server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"],
+                              cwd=cwd, env=env, stdout=log, stderr=log, start_new_session=True)
     url = f"http://127.0.0.1:{port}/legal/privacy/"
     try:
         wait_for(url, first, 3600)
+        first_seen()
         times = []
         for i in range(runs):
             marker = f"preview-{i}-{time.monotonic_ns()}"
@@ -304,6 +311,9 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
                                     text, count=1), encoding="utf-8")
 
     result["bare_preview_s"] = preview_loop(bare, saves, bare_save, "Last Updated")
+    import engines  # the other engines' previews, each next to its own bare serve
+
+    result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
     result["peak_mb"] = max(result["first_mb"], result["cold_mb"], result["warm_mb"])
     print("   where the time goes: a warm build and a preview save, by phase", flush=True)
     result["phases"] = phases(project, work, g.edit_working_section,
@@ -361,6 +371,12 @@ def met(r: dict[str, Any], metric: str) -> str:
     return f"{'met' if r[metric] <= target else 'MISSED'} (≤ {target:g})"
 
 
+def engine_lines(r: dict[str, Any]) -> list[str]:
+    from engines import lines
+
+    return lines(r)
+
+
 def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
     lines = [
         "# Benchmark results",
@@ -387,7 +403,7 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
         checks = [met(r, m) for m in ("warm_vs_bare", "cold_vs_warm", "preview_s")]
         checks.append(met(r, "peak_mb") or met(r, "peak_vs_bare"))
         checks += [met(r, "history_vs_git"), met(r, "first_vs_warm")]
-        ok = ok and not any(c.startswith("MISSED") for c in checks)
+        ok = ok and not any("MISSED" in c for c in [*checks, *engine_lines(r)])
         sizes = r.get("document_kb")
         docs = (f"; documents {min(sizes.values()):.0f}-{max(sizes.values()):.0f} KB at the end"
                 if sizes else "")
@@ -410,6 +426,7 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"{max(r['runs'], PREVIEW_SAVES)} saves) | {r['preview_s']:.2f} s | "
             f"bare MkDocs serve {r['bare_preview_s']:.2f} s | {r['preview_vs_bare']:.2f} | "
             f"{checks[2]} |",
+            *engine_lines(r),
             f"| PDF cost per version in a first build | "
             f"{r['pdf_per_version_s']:.2f} s | | | |",
             f"| peak memory (largest process, any build) | {r['peak_mb']:.0f} MB | bare MkDocs "

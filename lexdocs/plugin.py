@@ -27,6 +27,7 @@ import functools
 import gc
 import logging
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ from lexdocs.engines.tree import (
     ASSETS_CSS,
     ASSETS_JS,
     ContentTree,
+    code_versions,
     content_tree,
     local_links,
     page_cache,
@@ -163,7 +165,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             theme_dir = config.theme.custom_dir
             self.themed.set_context(
                 Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),
-                config.site_url or "", str(config.use_directory_urls), _code_versions(),
+                config.site_url or "", str(config.use_directory_urls),
+                code_versions(_engine(), "mkdocs-material", "markdown", "pymdown-extensions"),
                 dirs=(Path(config.docs_dir), THEME, *((Path(theme_dir),) if theme_dir else ())))
         return config
 
@@ -329,18 +332,10 @@ def _warnings_counted() -> bool:
                for h in logging.getLogger("mkdocs").handlers)
 
 
-def _code_versions() -> str:
-    """What else shapes a themed page: MkDocs, the theme and lexdocs itself (a cached page
-    outlives a serve session, so an upgrade in between must not reuse it)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [str(Path(__file__).stat().st_mtime_ns)]
-    for name in ("mkdocs", "mkdocs-material", "lexdocs", "markdown", "pymdown-extensions"):
-        try:
-            parts.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            parts.append(f"{name}=none")
-    return " ".join(parts)
+def _engine() -> str:
+    """The engine running the plugin: ProperDocs or MkDocs (their pages may differ, so a
+    page cached under one is not the other's)."""
+    return "properdocs" if "properdocs" in sys.modules else "mkdocs"
 
 
 def _serve_prefix() -> str:

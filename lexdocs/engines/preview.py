@@ -27,13 +27,17 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from lexdocs.cache import code_fingerprint
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.engines import engine_command, zensical
-from lexdocs.engines.tree import Content, content_tree, page_cache, unsearched
+from lexdocs.engines.tree import (
+    Content,
+    code_versions,
+    content_tree,
+    page_cache,
+    unsearched,
+)
 from lexdocs.errors import LexdocsError
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
@@ -98,7 +102,8 @@ class Preview:
         custom = (site.custom_dir,) if site.custom_dir else ()
         themed.set_context(zensical.work_config(site, tree),
                            site.config_file.read_text(encoding="utf-8"), site.site_url,
-                           str(site.use_directory_urls), _code_versions(),
+                           str(site.use_directory_urls),
+                           code_versions("zensical", "markdown", "pymdown-extensions"),
                            dirs=(site.docs_dir, THEME, *custom))
         unthemed: dict[str, str] = {}
 
@@ -141,18 +146,6 @@ class Preview:
             opts = zensical.read_site(self.project).options
             self.themed, self.scratch = page_cache(self.caches, opts)
         return self.themed
-
-
-def _code_versions() -> str:
-    """What else shapes a themed page: the engine, Markdown and lexdocs itself (a cached
-    page outlives the session, so an upgrade in between must not reuse it)."""
-    parts = [f"lexdocs={code_fingerprint()}"]
-    for name in ("zensical", "markdown", "pymdown-extensions"):
-        try:
-            parts.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            parts.append(f"{name}=none")
-    return " ".join(parts)
 
 
 def theme_archive(preview: Preview, info: Callable[[str], None]) -> zensical.Site:

@@ -15,8 +15,10 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from lexdocs.cache import code_fingerprint
 from lexdocs.checks import publishing
 from lexdocs.config import Options
 from lexdocs.pipeline import Caches, publishable_timelines
@@ -80,6 +82,19 @@ def page_cache(caches: Caches, opts: Options) -> tuple[ThemedPageCache, Path | N
         return ThemedPageCache(caches.folder / "pages"), None
     scratch = Path(tempfile.mkdtemp(prefix="lexdocs-pages-"))
     return ThemedPageCache(scratch), scratch
+
+
+def code_versions(*packages: str) -> str:
+    """What shapes a themed page besides the site's own files: lexdocs' code (every module
+    and template) and the versions of the engine's `packages`. A cached page outlives its
+    session, so one themed before an upgrade or an edit of lexdocs is never reused."""
+    parts = [f"lexdocs={code_fingerprint()}"]
+    for name in packages:
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
 
 
 def local_links(html: str, site_url: str, page_url: str) -> str:

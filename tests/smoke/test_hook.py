@@ -3,11 +3,13 @@
 pre-commit clones this repository at a commit, builds a virtual environment from its
 `.pre-commit-hooks.yaml` with `pip install .`, and runs `lexdocs check` in the user's
 project. Here that is done by pre-commit itself, on the interpreter running this test:
-`try-repo` on the staged change, then real commits through `pre-commit install`. pip resolves from
-the wheels `make` downloaded for this interpreter (LEXDOCS_WHEELHOUSE) and the lock
-file, so the run is quick and needs no network; pre-commit's home is kept between runs,
-and the hook's repository is the working tree committed with fixed dates, so the same
-code is the same commit and its environment is built once.
+real commits through `pre-commit install`, as a user's `git commit` runs the hook. pip
+resolves from the wheels `make` downloaded for this interpreter (LEXDOCS_WHEELHOUSE) and
+the lock file, so the run is quick and needs no network; pre-commit's home is kept between
+runs, and the hook's repository is the working tree committed with fixed dates, so the
+same code is the same commit and its environment is built once. (`pre-commit try-repo`
+would build a second, identical environment in a throwaway home on every run: what it
+shows, the hook failing on the staged change, the blocked commit shows too.)
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ def hook_repo(cache: Path) -> tuple[Path, str]:
 def pre_commit_env(cache: Path) -> dict[str, str]:
     return {"PRE_COMMIT_HOME": str(cache / "home"), "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": WHEELHOUSE, "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            # No byte-compiling every installed module (most never run here): half the
+            # environment's build; Python compiles what the hook imports as it runs.
+            "PIP_NO_COMPILE": "1",
             "PIP_CONSTRAINT": str(ROOT / "requirements" / "constraints.txt")}
 
 
@@ -86,19 +91,16 @@ def test_the_hook_blocks_a_material_change_without_notice(
     project.replace("policy_src/variables.yml", "value: 7 years", "value: 10 years")
     project.git("add", "-A")
 
-    tried = run(project.path, "pre-commit", "try-repo", str(source), "lexdocs-check",
-                "--ref", sha, **env)
-    said = tried.stdout + tried.stderr
-    assert tried.returncode == 1, said
-    assert "notice-summary" in said and "Failed" in said, said
     head = project.git("rev-parse", "HEAD")
     blocked = run(project.path, "git", "commit", "-m", "Keep records longer", **env)
-    assert blocked.returncode != 0, blocked.stdout + blocked.stderr
-    assert "notice-summary" in blocked.stdout + blocked.stderr
+    said = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, said
+    assert re.search(r"lexdocs check \(notice and compliance rules\)\.+Failed", said), said
+    assert "notice-summary" in said, said
     assert project.git("rev-parse", "HEAD") == head
 
-    # The change-log entry the rule asks for; try-repo (a fresh environment each time, by
-    # design) has shown the block, the installed hook (built once) shows both.
+    # The change-log entry the rule asks for: the same hook, in the same environment,
+    # lets the commit through.
     effective = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=45)
     project.write("policy_src/privacy/changes.yml", (
         "- summary: We now keep account records for 10 years instead of 7.\n"

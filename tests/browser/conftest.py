@@ -14,9 +14,11 @@ in CI (CI=true), where that is a failure.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -172,12 +174,29 @@ def serve(root: Path, prefix: str) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}{prefix}"
 
 
+def _build_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built by whichever parallel worker asks first; the others wait for it and
+    serve the same folder (each xdist worker has a session of its own, but all share the
+    parent of their temporary folders)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    workdir = shared / "browser-site"
+    done = workdir / "built"
+    with open(shared / "browser-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(workdir, ignore_errors=True)  # a failed attempt's remains
+            workdir.mkdir()
+            done.write_text(str(_build(workdir)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def site(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The site, built once. LEXDOCS_BROWSER_SITE=<dir> tests an already built site instead
     (for working on the theme without committing); it must be built for 2026-12-01."""
     prebuilt = os.environ.get("LEXDOCS_BROWSER_SITE")
-    root = Path(prebuilt) if prebuilt else _build(tmp_path_factory.mktemp("browser"))
+    root = Path(prebuilt) if prebuilt else _build_once(tmp_path_factory)
     with served(root) as site:
         yield site
 

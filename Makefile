@@ -6,9 +6,10 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-# Every environment installs the exact set the tests ran with (pyproject.toml declares ranges).
+# Every environment installs the exact set the tests ran with (pyproject.toml declares ranges),
+# without byte-compiling it all: Python compiles the modules it imports, once, as they run.
 LOCK    := requirements/constraints.txt
-PIPI    := $(BIN)/python -m pip install -q -c $(LOCK)
+PIPI    := $(BIN)/python -m pip install -q --no-compile -c $(LOCK)
 
 .PHONY: site serve check test suite lock browser screenshots bench install system-deps clean
 

@@ -13,9 +13,13 @@
 # when CI=true it fails the run.
 #
 # Every environment installs from requirements/constraints.txt, through a folder of
-# wheels per version (build/pythons/wheels-X.Y) filled from the package index the first
-# time and reused offline after; the smoke suite's pre-commit test builds the hook's
-# environment from the same folder (LEXDOCS_WHEELHOUSE). Logs: build/pythons/smoke-X.Y.log.
+# wheels per version filled from the package index the first time and reused offline
+# after, by every clone of this user (like pip's own cache: wheels are named by their
+# version, and the lock names exact versions): $LEXDOCS_WHEELS, by default
+# ~/.cache/lexdocs/wheels-X.Y. The smoke suite's pre-commit test builds the hook's
+# environment from the same folder (LEXDOCS_WHEELHOUSE). Nothing is byte-compiled at
+# install: Python compiles what runs, and most of what is installed never runs here.
+# Logs: build/pythons/smoke-X.Y.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,6 +28,7 @@ py=$1
 shift 2
 
 work=$root/build/pythons
+wheelroot=${LEXDOCS_WHEELS:-${XDG_CACHE_HOME:-$HOME/.cache}/lexdocs}
 constraints=$root/requirements/constraints.txt
 # What a smoke environment holds besides lexdocs; setuptools is what pip builds the hook with.
 extras=(pytest pre-commit setuptools)
@@ -44,17 +49,21 @@ find_python() {
 }
 
 # The wheels `want` needs on interpreter $1, in folder $2: fetched only if one is missing.
+# Other clones may fill the same folder at the same time: one at a time, under a lock.
 fill_wheels() {
   local vpy=$1 wheels=$2
   shift 2
   mkdir -p "$wheels"
-  if ! "$vpy" -m pip install -q --dry-run --ignore-installed --no-index --find-links "$wheels" \
-        -c "$constraints" "$@" >/dev/null 2>&1; then
-    # pip wheel, not download: a package published only as a source (feedgen) is built
-    # once here, so no environment has to build it again, offline.
-    "$vpy" -m pip wheel -q --disable-pip-version-check -w "$wheels" -c "$constraints" "$@"
-  fi
-  rm -f "$wheels"/lexdocs-*.whl   # the one under test is always the one just built
+  (
+    flock 9
+    if ! "$vpy" -m pip install -q --dry-run --ignore-installed --no-index --find-links \
+          "$wheels" -c "$constraints" "$@" >/dev/null 2>&1; then
+      # pip wheel, not download: a package published only as a source (feedgen) is built
+      # once here, so no environment has to build it again, offline.
+      "$vpy" -m pip wheel -q --disable-pip-version-check -w "$wheels" -c "$constraints" "$@"
+    fi
+    rm -f "$wheels"/lexdocs-*.whl   # the one under test is always the one just built
+  ) 9>"$wheels.lock"
 }
 
 supported=$(sed -n 's/.*"Programming Language :: Python :: \(3\.[0-9][0-9]*\)".*/\1/p' \
@@ -91,12 +100,12 @@ find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
 wheel=$(ls "$work"/dist/lexdocs-*.whl)
 
 smoke() {
-  local v=$1 vpy=$2 venv=$work/venv-$1 wheels=$work/wheels-$1
+  local v=$1 vpy=$2 venv=$work/venv-$1 wheels=$wheelroot/wheels-$1
   echo "Python $v: $vpy ($("$vpy" -c 'import sys; print(sys.version.split()[0])'))"
   rm -rf "$venv"
   "$vpy" -m venv "$venv"
   fill_wheels "$venv/bin/python" "$wheels" "$wheel" "${extras[@]}"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index \
+  "$venv/bin/python" -m pip install -q --no-compile --disable-pip-version-check --no-index \
     --find-links "$wheels" -c "$constraints" "$wheel" "${extras[@]}"
   LEXDOCS_WHEELHOUSE=$wheels "$venv/bin/python" -m pytest -q -p no:cacheprovider \
     --durations=3 tests/smoke
@@ -111,9 +120,9 @@ done
 
 # The default interpreter runs tests/smoke/ inside the full suite; its hook test needs
 # the same wheels.
-fill_wheels "$py" "$work/wheels-$default" "$wheel" "${extras[@]}"
+fill_wheels "$py" "$wheelroot/wheels-$default" "$wheel" "${extras[@]}"
 status=0
-LEXDOCS_WHEELHOUSE=$work/wheels-$default "$@" || status=$?
+LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default "$@" || status=$?
 
 for i in "${!pids[@]}"; do
   v=${others[$i]%%=*}

@@ -85,7 +85,7 @@ def _words(text: str) -> list[str]:
 
 def _raw_words(text: str) -> list[str]:
     """The words as written (case kept), aligned one to one with `_words` where no fixed
-    phrase was reduced; used only to see whether examples are names."""
+    phrase was reduced: whether examples are names, a pointer names a section."""
     return _WORD.findall(_names(text.translate(_QUOTES)).replace("e.g.", "eg"))
 
 

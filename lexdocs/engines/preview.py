@@ -8,7 +8,7 @@ that changed into that folder. The committed side is remembered between saves
 while previewing.
 
 Zensical's server renders every Markdown page of its folder again on each change:
-at 1,000 commits, two thousand archived versions and redlines, nine seconds a save.
+at 1,000 commits, two thousand archived versions and redlines, 3 to 9 s a save.
 Those pages are the same every save, so they reach it already themed, as static
 files, from the page cache that also serves `mkdocs serve` (`ThemedPageCache`,
 keyed by the page's Markdown and everything else it is made from: the generated

@@ -16,9 +16,13 @@ section added or removed. It starts near 55 KB and, since more is added than
 removed, grows towards 100 KB over 1,000 commits; at the bounds it shrinks.
 
 The edits are declared not material (`material: false` sections and variable),
-so the notice gate lets every version through without a change-log entry: the
+so the notice gate lets most versions through without a change-log entry: the
 benchmark times building versions, not writing summaries. Every change is still
-compared and judged word by word, as a material one would be.
+compared and judged word by word, as a material one would be. A section added
+or removed is material whatever it declares (a new section's declaration counts
+only once the version that made it is in force), so such a commit, and an edit
+of a section added within the notice period, also writes its change-log entry:
+a summary, effective after the notice period, as a lawyer would.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ BIG_LOW, BIG_HIGH = 55_000, 95_000  # a big document shrinks above, grows below 
 BIG_EDITS = (("sentence", 15), ("paragraph", 28), ("rewrite", 34), ("cut", 10),
              ("section", 7), ("drop", 6))
 KEEP = frozenset({"intro", "retention"})  # never removed: the retention section uses variables
+NOTICE_DAYS = 30  # the site's notice period (mkdocs.yml)
 START = dt.datetime(2015, 1, 1, 10, 0, tzinfo=dt.UTC)
 
 _WORDS = ("information", "account", "service", "request", "provider", "record", "period",
@@ -86,6 +91,8 @@ class Generated:
         self.added = 0  # sections added so far, for fresh ids
         # A big document's text: section id -> (title, paragraphs of sentences).
         self.text: dict[str, dict[str, tuple[str, list[list[str]]]]] = {d: {} for d in DOCUMENTS}
+        self.changes: dict[str, list[str]] = {d: [] for d in DOCUMENTS}  # change-log entries
+        self.born: dict[str, int] = {}  # commit count when each added section came
 
     # --- git -------------------------------------------------------------------------------
     def git(self, *args: str, date: dt.datetime | None = None) -> str:
@@ -137,6 +144,14 @@ class Generated:
                  if sid == "retention" else "")
         self.write(f"policy_src/{doc}/{name}",
                    f"---\nid: {sid}\ntitle: {title}\nmaterial: false\n---\n{body}{extra}\n")
+
+    def summary(self, doc: str, what: str) -> None:
+        """A change-log entry for the version this commit makes: the summary a material
+        change needs, effective after the notice period (30 days)."""
+        effective = (self.date() + dt.timedelta(days=NOTICE_DAYS + 1)).date().isoformat()
+        self.changes[doc].append(f"- summary: {what} (revision {self.revision[doc]})\n"
+                                 f"  effective: {effective}\n")
+        self.write(f"policy_src/{doc}/changes.yml", "".join(reversed(self.changes[doc])))
 
     def size(self, doc: str) -> int:
         """A big document's text in bytes (near enough: the sentences and their spaces)."""
@@ -234,8 +249,10 @@ class Generated:
             self.text[doc][sid] = (title, [_sentences(self.rng, 6)
                                            for _ in range(self.rng.randint(3, 7))])
             names.insert(self.rng.randint(1, len(names)), name)
+            self.born[sid] = self.commits
             self.section(doc, name)
             self.document_yml(doc)
+            self.summary(doc, f"A new section, {title}.")
             return
         if edit == "drop":
             name = self.rng.choice([n for n in names if _sid(n) not in KEEP])
@@ -243,6 +260,7 @@ class Generated:
             del self.text[doc][_sid(name)]
             self.git("rm", "-q", f"policy_src/{doc}/{name}")
             self.document_yml(doc)
+            self.summary(doc, f"The section {_sid(name)} is removed.")
             return
         name = self.rng.choice(names)
         paragraphs = self.text[doc][_sid(name)][1]
@@ -261,6 +279,9 @@ class Generated:
         else:
             paragraphs[at] = paragraphs[at][:1]
         self.section(doc, name)
+        if self.commits - self.born.get(_sid(name), -NOTICE_DAYS - 9) <= NOTICE_DAYS + 1:
+            # The section's own `material: false` is not in force yet: this is material.
+            self.summary(doc, f"The new section {_sid(name)} is worded again.")
 
     def document_bytes(self) -> dict[str, int]:
         """Each document's sources on disk now, in bytes (sections and notes)."""

@@ -25,7 +25,7 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
@@ -86,50 +86,91 @@ def decode(kind: Any, data: Any) -> Any:
 
     Wrong data raises ValueError (or TypeError); a caller treats that as a miss.
     """
+    return _decoder(kind)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(kind: Any) -> Decoder:
+    """A function that decodes `kind`, its parts' decoders looked up once: a warm build
+    decodes millions of values of a few types, and asking `typing` what each type is
+    for every value took most of the time."""
     origin = get_origin(kind)
     if kind is Any:
-        return data
+        return _same
     if origin is typing.Union or origin is types.UnionType:
         options = [a for a in get_args(kind) if a is not type(None)]
-        if data is None and len(options) < len(get_args(kind)):
-            return None
         if len(options) != 1:
             raise TypeError(f"cannot decode the union {kind}")
-        return decode(options[0], data)
+        one, optional = _decoder(options[0]), len(options) < len(get_args(kind))
+        return lambda data: None if data is None and optional else one(data)
     if origin is typing.Literal:
-        if data not in get_args(kind):
-            raise ValueError(f"{data!r} is not one of {get_args(kind)}")
-        return data
+        allowed = get_args(kind)
+
+        def literal(data: Any) -> Any:
+            if data not in allowed:
+                raise ValueError(f"{data!r} is not one of {allowed}")
+            return data
+        return literal
     if origin is tuple:
         args = get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], v) for v in _list(data))
-        items = _list(data)
-        if len(items) != len(args):
-            raise ValueError(f"expected {len(args)} items, found {len(items)}")
-        return tuple(decode(a, v) for a, v in zip(args, items, strict=True))
+            item = _decoder(args[0])
+            return lambda data: tuple(map(item, _list(data)))
+        items = [_decoder(a) for a in args]
+
+        def fixed(data: Any) -> Any:
+            values = _list(data)
+            if len(values) != len(items):
+                raise ValueError(f"expected {len(items)} items, found {len(values)}")
+            return tuple(d(v) for d, v in zip(items, values, strict=True))
+        return fixed
     if origin is frozenset:
-        return frozenset(decode(get_args(kind)[0], v) for v in _list(data))
+        member = _decoder(get_args(kind)[0])
+        return lambda data: frozenset(map(member, _list(data)))
     if origin is dict:
-        key, val = get_args(kind)
-        if not isinstance(data, dict):
-            raise ValueError("expected an object")
-        return {decode(key, k): decode(val, v) for k, v in data.items()}
+        key, val = (_decoder(a) for a in get_args(kind))
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise ValueError("expected an object")
+            return {key(k): val(v) for k, v in data.items()}
+        return mapping
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _dataclass_decoder(kind)
+    if kind is dt.datetime:
+        return lambda data: dt.datetime.fromisoformat(_str(data))
+    if kind is dt.date:
+        return lambda data: dt.date.fromisoformat(_str(data))
+    if kind in (str, int, float, bool):
+        def plain(data: Any) -> Any:
+            if type(data) is not kind and (not isinstance(data, kind) or (
+                    kind is int and isinstance(data, bool))):
+                raise ValueError(f"expected {kind.__name__}, found {type(data).__name__}")
+            return data
+        return plain
+    raise TypeError(f"cannot decode {kind}")
+
+
+def _dataclass_decoder(kind: type) -> Decoder:
+    # The fields' decoders are found on first use: a dataclass may hold itself.
+    fields: list[tuple[str, Decoder]] = []
+
+    def make(data: Any) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"expected an object for {kind.__name__}")
-        hints = _hints(kind)
-        return kind(**{f.name: decode(hints[f.name], data[f.name])
-                       for f in dataclasses.fields(kind) if f.init and f.name in data})
-    if kind is dt.datetime:
-        return dt.datetime.fromisoformat(_str(data))
-    if kind is dt.date:
-        return dt.date.fromisoformat(_str(data))
-    if kind in (str, int, float, bool):
-        if not isinstance(data, kind) or (kind is int and isinstance(data, bool)):
-            raise ValueError(f"expected {kind.__name__}, found {type(data).__name__}")
-        return data
-    raise TypeError(f"cannot decode {kind}")
+        if not fields:
+            hints = _hints(kind)
+            fields.extend((f.name, _decoder(hints[f.name]))
+                          for f in dataclasses.fields(kind) if f.init)
+        return kind(**{name: d(data[name]) for name, d in fields if name in data})
+    return make
+
+
+def _same(data: Any) -> Any:
+    return data
 
 
 def _list(data: Any) -> list[Any]:

@@ -6,6 +6,13 @@ In memory they are found by the identity of the two render objects (a preview
 rebuild gets the very same objects back from the render caches); on disk, by a
 hash of everything a redline reads from the two texts, the overrides and the
 site's address, in a file named by the code that made them (`lexdocs.cache`).
+
+A redline draws every section, changed or not, and most sections of a long
+document are the same from one version to the next: a thousand redlines of a
+90 KB policy would hold the policy a thousand times. So each section's part of
+a redline is kept once, by the hash of its content, and redlines point at it,
+on disk and in memory alike (one object per hash, shared by every redline
+that draws it).
 """
 
 from __future__ import annotations
@@ -13,12 +20,13 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lexdocs.cache import JsonStore, decode, digest, encode
 from lexdocs.render.templates import RenderedDocument
-from lexdocs.review.redline import Override, Redline, diff_documents
+from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
 
 
 class RedlineMemo:
@@ -35,16 +43,20 @@ class RedlineMemo:
             OrderedDict())
         self._keys: OrderedDict[int, tuple[RenderedDocument, str]] = OrderedDict()
         self.store = JsonStore(folder, "redlines")
+        self.pool_store = JsonStore(folder, "redline-sections")
         self._disk: dict[str, Any] | None = None
+        self._pool_disk: dict[str, Any] | None = None
         self._used: set[str] = set()
         self._changed = False
+        self._sections: dict[str, SectionDiff] = {}  # one object per content hash
         self.made = 0
 
     def keep_in(self, folder: Path | None) -> None:
         """Persist in `folder` from now on (the plugin makes its memo before it knows it)."""
         if self.store.path is None and folder is not None:
             self.store = JsonStore(folder, "redlines")
-            self._disk = None
+            self.pool_store = JsonStore(folder, "redline-sections")
+            self._disk = self._pool_disk = None
 
     def diff(self, old: RenderedDocument | None, new: RenderedDocument,
              overrides: Sequence[Override] = (), home: str = "",
@@ -68,7 +80,7 @@ class RedlineMemo:
             redline = diff_documents(old, new, overrides, home)
             self.made += 1
             if stored is not None:
-                self._entries()[stored] = encode(redline)
+                redline, self._entries()[stored] = self._pooled(redline)
                 self._changed = True
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
@@ -87,12 +99,20 @@ class RedlineMemo:
         if not prune:
             if self._changed:
                 self.store.save(self._disk)
+                self.pool_store.save(self._pool())
                 self._changed = False
             return
         if not self._changed and used >= self._disk.keys():
             return
         self._disk = {k: self._disk[k] for k in used if k in self._disk}
+        # Only the sections a kept redline still draws.
+        drawn = {k for v in self._disk.values() if isinstance(v, dict)
+                 for k in v.get("sections", ()) if isinstance(k, str)}
+        pool = self._pool()
+        self._pool_disk = {k: pool[k] for k in drawn if k in pool}
+        self._sections = {k: v for k, v in self._sections.items() if k in drawn}
         self.store.save(self._disk)
+        self.pool_store.save(self._pool_disk)
         self._changed = False
 
     def _entries(self) -> dict[str, Any]:
@@ -100,15 +120,45 @@ class RedlineMemo:
             self._disk = self.store.load()
         return self._disk
 
+    def _pool(self) -> dict[str, Any]:
+        """The sections redlines draw, by content hash (kept in a file of their own)."""
+        if self._pool_disk is None:
+            self._pool_disk = self.pool_store.load()
+        return self._pool_disk
+
+    def _pooled(self, redline: Redline) -> tuple[Redline, dict[str, Any]]:
+        """`redline` drawing the shared object of each section already met, and its disk
+        entry, whose sections are keys into the pool."""
+        data = encode(replace(redline, sections=()))
+        pool = self._pool()
+        keys, sections = [], []
+        for section in redline.sections:
+            encoded = encode(section)
+            key = digest(json.dumps(encoded, sort_keys=True, ensure_ascii=False))
+            if key not in pool:
+                pool[key] = encoded
+            keys.append(key)
+            sections.append(self._sections.setdefault(key, section))
+        data["sections"] = keys
+        return replace(redline, sections=tuple(sections)), data
+
     def _load(self, stored: str) -> Redline | None:
         data = self._entries().get(stored)
-        if data is None:
+        if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             return None
         try:
-            redline: Redline = decode(Redline, data)
+            sections = tuple(self._section(k) for k in data["sections"])
+            redline: Redline = decode(Redline, {**data, "sections": []})
         except (KeyError, TypeError, ValueError):
             return None  # damaged: made again below
-        return redline
+        return replace(redline, sections=sections)
+
+    def _section(self, key: str) -> SectionDiff:
+        """The shared object of a pooled section, decoded the first time it is drawn."""
+        section = self._sections.get(key)
+        if section is None:
+            section = self._sections[key] = decode(SectionDiff, self._pool()[key])
+        return section
 
     def _disk_key(self, old: RenderedDocument | None, new: RenderedDocument,
                   overrides: Sequence[Override], home: str) -> str:

@@ -220,7 +220,15 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Links to our own public address stay on this site (and in a local preview)."""
+        """Links to our own public address stay on this site (and in a local preview).
+
+        A build (not a preview, which reuses its files) lets go of a generated page's
+        source here: MkDocs converts every page before it writes any, and a thousand
+        long versions held as file, Markdown and HTML at once made a build need half
+        as much memory again as MkDocs for the same pages."""
+        if page.file.generated_by is not None and self.preview is None:
+            page.file.content_bytes = b""
+            page.markdown = None
         return local_links(html, self._opts().site_url, page.url)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

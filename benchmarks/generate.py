@@ -22,7 +22,8 @@ compared and judged word by word, as a material one would be. A section added
 or removed is material whatever it declares (a new section's declaration counts
 only once the version that made it is in force), so such a commit, and an edit
 of a section added within the notice period, also writes its change-log entry:
-a summary, effective after the notice period, as a lawyer would.
+a summary, effective after the notice period, and the lawyer's call that it
+is material (no rule may guess at the rewording of a section still new).
 """
 
 from __future__ import annotations
@@ -150,7 +151,9 @@ class Generated:
         change needs, effective after the notice period (30 days)."""
         effective = (self.date() + dt.timedelta(days=NOTICE_DAYS + 1)).date().isoformat()
         self.changes[doc].append(f"- summary: {what} (revision {self.revision[doc]})\n"
-                                 f"  effective: {effective}\n")
+                                 f"  effective: {effective}\n  material: true\n"
+                                 "  reason: Readers are told of every section added, "
+                                 "removed or new.\n")
         self.write(f"policy_src/{doc}/changes.yml", "".join(reversed(self.changes[doc])))
 
     def size(self, doc: str) -> int:

@@ -48,6 +48,7 @@ material only if both versions declare it so: a commit that flips
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -401,6 +402,8 @@ def _pair(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[Block | None
 
 def _row(a: Block | None, b: Block | None) -> Row:
     """The row of an old block `a` that became `b` (either None when it came or went)."""
+    if a is not None and a == b:
+        return _unchanged_row(a)
     if a is not None and b is not None:
         fa, fb = a.char_facets(), b.char_facets()
         segs = ((Segment("equal", b.text),) if a == b else
@@ -412,6 +415,16 @@ def _row(a: Block | None, b: Block | None) -> Row:
     f = block.char_facets()
     segs = annotate((Segment(op, block.text),), f, f) if block.text else ()
     return Row(op, block.kind, _drawn(segs, f, f))
+
+
+@functools.lru_cache(maxsize=8192)
+def _unchanged_row(block: Block) -> Row:
+    """The row of a block both versions have as it is: the same in every redline that
+    meets it, so it is drawn once (a long policy's redline is mostly such rows, and
+    drawing them character by character was most of the cost of a first build)."""
+    f = block.char_facets()
+    return Row("equal", block.kind, _drawn((Segment("equal", block.text),), f, f)
+               if block.text else ())
 
 
 def _drawn(segments: Sequence[Segment], old: Facets, new: Facets) -> tuple[Segment, ...]:

@@ -524,3 +524,22 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
         ("negation-added", True)]
     assert judge(f"### Deletion{body}", "### Deletion\n\nWe erase it in 30 days.") == [
         ("wording-changed", True)]
+
+
+def test_a_sentence_moved_out_of_a_paragraph_within_its_section_is_not_material() -> None:
+    first, second = ("We show suggestions as you type.",
+                     "We take measures to limit our partners' ability to identify you.")
+    rest = "\n\nWe keep logs for audits.\n\nWe never sell data."
+    old = render([("a", "A", f"{first} {second}{rest}")])
+    moved = render([("a", "A", f"{first}\n\nWe keep logs for audits.\n\n{second}\n\n"
+                               "We never sell data.")])
+    red = diff_documents(old, moved)
+    assert [(c.rule, c.material) for c in red.changes] == [("sentence-moved", False),
+                                                            ("block-moved", False)]
+    assert red.changes[0].reason == ("Not material: a sentence was moved ('We take measures "
+                                     "to limit our partners' ability to identify …').")
+    # moved, and changed on the way: judged as removed and added
+    edited = render([("a", "A", f"{first}\n\nWe keep logs for audits.\n\n"
+                                f"{second.replace('our partners', 'our')}\n\nWe never sell "
+                                "data.")])
+    assert all(c.material for c in diff_documents(old, edited).changes)

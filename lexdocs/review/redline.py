@@ -681,34 +681,57 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
 
 
 def _moved_blocks(changes: list[Change]) -> list[Change]:
-    """Paragraphs or list items that moved within their section: one change takes them
-    out word for word and another puts them back elsewhere in the same section. A
-    reader finds the same statements in the same part of the document, in another
-    order, so neither change is material (a move between sections can change what a
-    statement applies to, and stays judged as removed and added)."""
-    def words(text: str) -> tuple[str, ...]:
-        return tuple(text.translate(_FOLD).casefold().split())
-
-    gone: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    came: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for i, c in enumerate(changes):
-        if c.kind == "modified" and c.material and not c.variables:
-            if not c.new.strip() and c.old.strip():
-                gone.setdefault((c.section_id, words(c.old)), []).append(i)
-            elif not c.old.strip() and c.new.strip():
-                came.setdefault((c.section_id, words(c.new)), []).append(i)
+    """Paragraphs, list items or sentences that moved within their section: one change
+    takes them out word for word and another puts them back elsewhere in the same
+    section, and neither change does anything else. A reader finds the same statements
+    in the same part of the document, in another order, so neither is material (a move
+    between sections can change what a statement applies to, and stays judged as removed
+    and added)."""
+    pieces = [_pieces(c) if c.kind == "modified" and c.material and not c.variables
+              else None for c in changes]
     out = list(changes)
-    for key, outs in gone.items():
-        for i, j in zip(outs, came.get(key, []), strict=False):
-            text = changes[i].old.split()
-            shown = " ".join(text[:10]) + (" …" if len(text) > 10 else "")
-            for k in (i, j):
-                v = materiality.verdict(False, "block-moved", (shown,))
-                out[k] = replace(out[k], material=False, reason=v.reason, rule=v.rule,
-                                 evidence=v.evidence, referred=False)
+    for i, mine in enumerate(pieces):
+        if not mine or not (mine[0] or mine[1]):
+            continue
+        sid = changes[i].section_id
+        others = [p for j, p in enumerate(pieces) if p and j != i
+                  and changes[j].section_id == sid]
+        came_elsewhere = Counter(w for p in others for w, _ in p[1])
+        gone_elsewhere = Counter(w for p in others for w, _ in p[0])
+        if Counter(w for w, _ in mine[0]) <= came_elsewhere and Counter(
+                w for w, _ in mine[1]) <= gone_elsewhere:
+            moved = (mine[0] or mine[1])[0][1].strip(" .;,").split()
+            shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else ".")
+            whole = not changes[i].old.strip() or not changes[i].new.strip()
+            v = materiality.verdict(False, "block-moved" if whole else "sentence-moved",
+                                    (shown,))
+            out[i] = replace(out[i], material=False, reason=v.reason, rule=v.rule,
+                             evidence=v.evidence, referred=False)
     return out
 
 
+_Piece = tuple[tuple[str, ...], str]
+
+
+def _pieces(c: Change) -> tuple[list[_Piece], list[_Piece]]:
+    """The runs of words a change takes out and puts in, each as its words (case, quote
+    style and punctuation folded: what a move elsewhere must match) and as written."""
+    gone: list[_Piece] = []
+    came: list[_Piece] = []
+    run: list[str] = []
+    op = "equal"
+    for s in [*c.segments, Segment("equal", "")]:
+        if s.op != op:
+            text = "".join(run)
+            words = tuple(_WORDS.findall(text.translate(_FOLD).casefold()))
+            if words and op in ("delete", "insert"):
+                (gone if op == "delete" else came).append((words, text))
+            run, op = [], s.op
+        run.append(s.text)
+    return gone, came
+
+
+_WORDS = re.compile(r"\w+(?:'\w+)*")
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 

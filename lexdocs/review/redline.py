@@ -689,17 +689,19 @@ def _moved_blocks(changes: list[Change]) -> list[Change]:
     and added)."""
     pieces = [_pieces(c) if c.kind == "modified" and c.material and not c.variables
               else None for c in changes]
+    total: dict[str, tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]] = {}
+    for c, p in zip(changes, pieces, strict=True):
+        if p:  # one count a section, so a long redline costs a pass, not a pass a change
+            gone, came = total.setdefault(c.section_id, (Counter(), Counter()))
+            gone.update(w for w, _ in p[0])
+            came.update(w for w, _ in p[1])
     out = list(changes)
     for i, mine in enumerate(pieces):
         if not mine or not (mine[0] or mine[1]):
             continue
-        sid = changes[i].section_id
-        others = [p for j, p in enumerate(pieces) if p and j != i
-                  and changes[j].section_id == sid]
-        came_elsewhere = Counter(w for p in others for w, _ in p[1])
-        gone_elsewhere = Counter(w for p in others for w, _ in p[0])
-        if Counter(w for w, _ in mine[0]) <= came_elsewhere and Counter(
-                w for w, _ in mine[1]) <= gone_elsewhere:
+        took, put = Counter(w for w, _ in mine[0]), Counter(w for w, _ in mine[1])
+        gone, came = total[changes[i].section_id]
+        if took <= came - put and put <= gone - took:
             moved = (mine[0] or mine[1])[0][1].strip(" .;,").split()
             shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else ".")
             whole = not changes[i].old.strip() or not changes[i].new.strip()

@@ -67,7 +67,8 @@ browser: $(TSTAMP)
 # artifacts/screenshots/ (gitignored), for a person to look at.
 screenshots: $(TSTAMP)
 	@scripts/system-deps.sh test
-	LEXDOCS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist -m browser tests/browser/test_screenshots.py
+	LEXDOCS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist -m browser tests/browser/test_screenshots.py \
+	  tests/browser/test_pages.py tests/browser/test_layout.py
 
 BSTAMP  := $(VENV)/.installed-bench
 

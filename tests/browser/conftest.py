@@ -251,25 +251,85 @@ def _local(url: str) -> bool:
     return parts.hostname == "127.0.0.1"
 
 
+@pytest.fixture(scope="session")
+def _tabs(browser: Any) -> Iterator[dict[tuple[Any, ...], tuple[Any, Any]]]:
+    """One context and page per site and settings, kept for the session: a new page costs
+    Chromium a renderer and a cold start (about 0.5 CPU-s), navigating a kept one a tenth
+    of that. `open_page` hands each to one visit per test and clears what a page can
+    remember before handing it on."""
+    tabs: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+    yield tabs
+    for ctx, _ in tabs.values():
+        ctx.close()
+
+
 @pytest.fixture
-def open_page(browser: Any, site: Site) -> Iterator[Callable[..., Visit]]:
-    """Open a site path in a new context (palette and viewport as asked), recording every
-    request it makes and every script error. At teardown, any request that left
-    127.0.0.1 fails the test that made it: the privacy promise holds on every page load."""
+def open_page(browser: Any, site: Site,
+              _tabs: dict[tuple[Any, ...], tuple[Any, Any]]) -> Iterator[Callable[..., Visit]]:
+    """Open a site path (palette and viewport as asked), recording every request it makes
+    and every script error. At teardown, any request that left 127.0.0.1 fails the test
+    that made it: the privacy promise holds on every page load.
+
+    A test's first visit with given settings navigates the session's kept page for them,
+    its storage, cookies and media emulation cleared first; a second visit with the same
+    settings gets a page of its own in a new context, so earlier visits stay as they
+    are, unless it passes `reuse=True` (a walk through pages, one at a time: the page of
+    the test's previous visit with these settings is navigated on)."""
     visits: list[Visit] = []
     contexts: list[Any] = []
+    taken: dict[tuple[Any, ...], Any] = {}  # settings -> the page this test got for them
+    unhook: list[Callable[[], None]] = []
+
+    def _page(key: tuple[Any, ...], palette: str, viewport: dict[str, int], javascript: bool,
+              reuse: bool) -> tuple[Any, Any]:
+        if key in taken and reuse:
+            return taken[key]
+        kept = _tabs.get(key)
+        if key not in taken and kept is not None and not kept[1].is_closed():
+            ctx, page = kept
+            try:
+                page.emulate_media(media="null", color_scheme=palette)
+                if javascript and urlsplit(page.url).netloc == urlsplit(site.base).netloc:
+                    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                ctx.clear_cookies()
+            except Exception:  # a page the last test left unusable: start afresh
+                ctx.close()
+                kept = None
+        if key in taken or kept is None or kept[1].is_closed():
+            ctx = browser.new_context(viewport=viewport, color_scheme=palette,
+                                      java_script_enabled=javascript, service_workers="block")
+            page = ctx.new_page()
+            if key in taken:
+                contexts.append(ctx)  # this test's own: closed at its end
+            else:
+                _tabs[key] = (ctx, page)
+        taken[key] = (ctx, page)
+        return ctx, page
 
     def _open(path: str, palette: str = "light", viewport: dict[str, int] | None = None,
-              javascript: bool = True, status: int = 200) -> Visit:
-        ctx = browser.new_context(viewport=viewport or DESKTOP, color_scheme=palette,
-                                  java_script_enabled=javascript, service_workers="block")
-        contexts.append(ctx)
-        page = ctx.new_page()
+              javascript: bool = True, status: int = 200, reuse: bool = False) -> Visit:
+        viewport = viewport or DESKTOP
+        key = (site.base, palette, viewport["width"], viewport["height"], javascript)
+        ctx, page = _page(key, palette, viewport, javascript, reuse)
         visit = Visit(page=page, requests=[], errors=[], status=None)
+
+        def on_request(r: Any) -> None:
+            visit.requests.append(r.url)
+
+        def on_error(e: Any) -> None:
+            visit.errors.append(str(e))
+
+        def on_console(m: Any) -> None:
+            if m.type == "error":
+                visit.errors.append(m.text)
+
         # On the context, not the page: requests from the search worker count too.
-        ctx.on("request", lambda r: visit.requests.append(r.url))
-        page.on("pageerror", lambda e: visit.errors.append(str(e)))
-        page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
+        ctx.on("request", on_request)
+        page.on("pageerror", on_error)
+        page.on("console", on_console)
+        unhook.extend([lambda: ctx.remove_listener("request", on_request),
+                       lambda: page.remove_listener("pageerror", on_error),
+                       lambda: page.remove_listener("console", on_console)])
         response = page.goto(site.url(path), wait_until="load")
         visit.status = response.status if response else None
         page.wait_for_load_state("networkidle")
@@ -281,12 +341,18 @@ def open_page(browser: Any, site: Site) -> Iterator[Callable[..., Visit]]:
 
     yield _open
     foreign = [u for v in visits for u in v.foreign_requests()]
+    for undo in unhook:
+        undo()
     for ctx in contexts:
         ctx.close()
     assert not foreign, f"requests to hosts other than 127.0.0.1: {sorted(set(foreign))}"
 
 
 def screenshot(page: Any, name: str) -> None:
-    """Save a screenshot artifact (gitignored) for a person to look at."""
+    """Save a screenshot artifact (gitignored) of a page or one element of it, for a person
+    to look at, when asked for (LEXDOCS_SCREENSHOTS=1, as `make screenshots` sets): each
+    picture is a PNG Chromium encodes, work no assertion reads."""
+    if os.environ.get("LEXDOCS_SCREENSHOTS") != "1":
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

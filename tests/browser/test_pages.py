@@ -3,7 +3,8 @@
 The privacy check is in the `open_page` fixture: any request that leaves 127.0.0.1
 fails the test that loaded the page. Accessibility is axe-core's WCAG 2.1 A and AA
 rules, from the copy bundled in axe-playwright-python (injected, never fetched).
-Screenshots land in artifacts/screenshots/ for a person to judge the design.
+With LEXDOCS_SCREENSHOTS=1, screenshots land in artifacts/screenshots/ for a person
+to judge the design.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, MOBILE, PALETTES, SCREENSHOTS, Site, Visit, screenshot
+from tests.browser.conftest import DESKTOP, MOBILE, PALETTES, Site, Visit, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +73,7 @@ def test_phone_width_never_scrolls_sideways(open_page: Callable[..., Visit], sit
     screenshot(page, f"{kind}-light-mobile")
     table = page.locator(".md-content table").first
     if table.count():
-        table.screenshot(path=str(SCREENSHOTS / f"{kind}-table-light-mobile.png"))
+        screenshot(table, f"{kind}-table-light-mobile")
     assert width <= MOBILE["width"], f"{kind} is {width}px wide at {MOBILE['width']}px"
     wide = page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
@@ -147,7 +148,7 @@ def test_every_document_page_states_both_dates(open_page: Callable[..., Visit],
     for name, doc in site.versions["documents"].items():
         for v in [None, *doc["versions"]]:
             path = site.path_of((v or doc)["url"])
-            page = open_page(path).page
+            page = open_page(path, reuse=True).page
             line = page.locator("h1 ~ .lx-updated").first.inner_text()
             assert "Last Updated:" in line and ("Effective:" in line or "Takes effect:" in line), \
                 f"{name} {path}: {line!r}"

@@ -60,7 +60,7 @@ def test_published_pdfs_show_title_date_and_every_heading(open_page: Callable[..
                 if v.get("pdf_url")]
     assert with_pdf, "versions.json lists no PDF"
     for v in with_pdf:
-        visit = open_page(site.path_of(v["url"]))
+        visit = open_page(site.path_of(v["url"]), reuse=True)
         page = visit.page
         title = heading_text(page.locator("h1"))[0]
         last_updated = page.locator(".lx-updated time").first.inner_text().strip()

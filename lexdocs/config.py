@@ -19,7 +19,7 @@ from mkdocs.config import config_options as c
 
 from lexdocs.errors import ConfigError
 from lexdocs.sources.documents import discover_documents
-from lexdocs.sources.siteopts import MAX_NOTICE_DAYS
+from lexdocs.sources.siteopts import MAX_NOTICE_DAYS, home_of
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -96,11 +96,11 @@ class Options:
 
     @property
     def home(self) -> str:
-        """The organisation's own addresses and names, as review/ reads them: site_url and
-        own_domains judge links (links.py) and spell its names (names.py), own_names add
-        names no domain spells (a space inside one written "_")."""
-        names = (n.strip().replace(" ", "_") for n in self.own_names if n.strip())
-        return " ".join((self.site_url, *self.own_domains, *names)).strip()
+        """The organisation's own addresses and names as the working tree declares them
+        (`siteopts.home_of`). A version is judged by those its parent committed instead
+        (`Version.site_home`, `review.owner`): these are what a draft brings, and stand in
+        where a commit's mkdocs.yml cannot be read plainly."""
+        return home_of(self.site_url, self.own_domains, self.own_names)
 
 
 def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lexdocs.render.templates import RenderedDocument
+from lexdocs.review import owner
 from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, Timeline
 from lexdocs.review.redline import Change, Redline, diff_documents
@@ -70,11 +71,13 @@ def _of(name: str, t: Timeline, home: str) -> Iterator[Overridden]:
         prev = t.previous(n)
         if prev is not None and n.redline is not None and n.entry is not None:
             yield from _pairs(name, n.version.id, n.entry, n.redline,
-                              raw[prev.version.number], raw[n.version.number], home)
+                              raw[prev.version.number], raw[n.version.number],
+                              owner.declared(prev.version.site_home, home))  # as judged
     if t.draft is not None and t.history.versions and any(c.overridden
                                                           for c in t.draft.changes):
         working = t.canonical or t.history.working
-        yield from _pairs(name, "draft", None, t.draft, raw[len(raw)], working, home)
+        yield from _pairs(name, "draft", None, t.draft, raw[len(raw)], working,
+                          owner.declared(t.history.versions[-1].site_home, home))
 
 
 def _pairs(name: str, version: str, entry: Entry | None, published: Redline,

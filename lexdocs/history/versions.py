@@ -31,6 +31,7 @@ from lexdocs.sources.documents import (
 )
 from lexdocs.sources.siteopts import (
     SITE_FILE,
+    declared_home,
     declared_notice_days,
     declared_record_required,
 )
@@ -73,6 +74,10 @@ class Version:
     record_required: bool = False
     """True if this commit's mkdocs.yml said `record: required`: once said, a build
     without the publication record is refused."""
+    site_home: str | None = None
+    """The organisation's own addresses and names (site_url, own_domains, own_names) as
+    this commit's mkdocs.yml declared them (None: not readable there): like
+    `site_notice_days`, they judge the versions after it, never this one."""
 
     @property
     def date(self) -> dt.date:
@@ -304,7 +309,8 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
                                   commit_date=own if own < when else None,
                                   site_notice_days=declared_notice_days(logs_here[SITE_KEY]),
                                   record_required=declared_record_required(
-                                      logs_here[SITE_KEY]))
+                                      logs_here[SITE_KEY]),
+                                  site_home=declared_home(logs_here[SITE_KEY]))
                 versions.append(replace(version, id=_next_id(version.date, versions)))
             text = logs_here[name]
             if not logs or logs[-1].text != text:

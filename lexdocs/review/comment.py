@@ -19,6 +19,7 @@ from lexdocs.dates import format_date
 from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import GitStore, open_store
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
+from lexdocs.review import owner
 from lexdocs.review.formats import md_escape, to_markdown
 from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, as_judged, build_date, overrides_of, parse_log
@@ -26,6 +27,7 @@ from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.sources.changelog import changes_path
 from lexdocs.sources.documents import load_document, read_working_tree
+from lexdocs.sources.siteopts import SITE_FILE, declared_home
 from lexdocs.sources.snapshot import has_document, load_snapshot
 
 MAX_CHARS = 65_536
@@ -66,6 +68,9 @@ class Comparison:
     head_sha: str
     documents: tuple[DocumentChange, ...]
     notice_days: int
+    governance: str = ""
+    """What the head's mkdocs.yml owns that the base's did not (`owner.gained`): the
+    text is judged by the base's, and a reviewer must see the change."""
 
 
 def resolve(opts: Options, revisions: list[str]) -> list[str] | None:
@@ -85,10 +90,22 @@ def compare(opts: Options, base: str, head: str,
                 raise GitError(f"'{rev}' names no commit",
                                hint="give a branch, tag or commit (fetch it first in CI)")
         assert base_sha and head_sha
+        # The organisation's own addresses and names as the base declared them judge the
+        # head, as the build judges a version by its parent's (`review.owner`).
+        home, theirs = (owner.declared(_declared_home(store, sha), opts.home)
+                        for sha in (base_sha, head_sha))
         docs = tuple(_compare_one(store, opts.source_dir, n, base_sha, head_sha,
-                                  opts.home, opts.tz, _adopted(opts, n))
+                                  home, opts.tz, _adopted(opts, n))
                      for n in (names or list(opts.documents)))
-    return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days)
+    return Comparison(base, head, base_sha, head_sha, docs, opts.notice_days,
+                      owner.gained(home, theirs))
+
+
+def _declared_home(store: GitStore, sha: str) -> str | None:
+    try:
+        return declared_home(store.read(sha, SITE_FILE))
+    except LexdocsError:  # a file history must not use: the working tree's then judge
+        return None
 
 
 def _adopted(opts: Options, name: str) -> dt.date | None:
@@ -243,6 +260,11 @@ def compose(c: Comparison, limit: int = MAX_CHARS) -> str:
                           f"document{'s' if len(quiet) != 1 else ''}</summary>", "",
                           *[f"- {md_escape(d.title)} ({_code(d.name)})" for d in quiet], "",
                           "</details>", ""])
+    if c.governance:
+        head += [f"⚖️ **mkdocs.yml declares more of its own:** {md_escape(c.governance)}. "
+                 f"The text is judged by {_code(c.base)}'s declarations; the version that "
+                 "brings these is a governance change, which needs a change-log entry with "
+                 "a summary and notice as a material change does.", ""]
     body = "\n".join(head) + "\n"
     parts = [_document(d, c.notice_days) for d in changed]
     full = body + "\n".join(parts) + tail

@@ -64,8 +64,15 @@ def place(url: str, home: str = "") -> Place:
 
 @functools.lru_cache(maxsize=64)
 def _homes(home: str) -> frozenset[str | None]:
-    """The registrable domains of `home`'s addresses ("automattic.com" as well as a URL)."""
-    return frozenset(_place(h if "://" in h else f"https://{h}").site for h in home.split())
+    """The registrable domains of `home`'s addresses ("automattic.com" as well as a URL);
+    its declared names ("Pocket_Casts": no dot) are no address."""
+    return frozenset(_place(h if "://" in h else f"https://{h}").site for h in home.split()
+                     if "." in h or "://" in h)
+
+
+def domains(home: str) -> frozenset[str]:
+    """The registrable domains `home` (`Options.home`) makes the organisation's own."""
+    return frozenset(d for d in _homes(home) if d is not None)
 
 
 def _place(url: str) -> Place:
@@ -99,15 +106,21 @@ _RESERVED = ("example.com", "example.org", "example.net", "localhost")
 _RESERVED_TLDS = (".example", ".test", ".invalid", ".localhost")
 
 
+def placeholder(host: str) -> bool:
+    """True for a name reserved for examples (RFC 2606: example.org, *.test): what
+    `lexdocs init` writes as site_url, never any organisation's real address."""
+    host = host.lower().rstrip(".")
+    return host in _RESERVED or host.endswith(_RESERVED_TLDS) or any(
+        host.endswith("." + r) for r in _RESERVED)
+
+
 def site_url_finding(site_url: str, config: Path | None = None) -> Finding | None:
     """A warning when `site_url` is missing or a reserved placeholder (what `lexdocs init`
     writes): it decides which links are this site's own, so with it a link moved from
     the real domain to a page of this site reads as "another organisation", and nothing
     else would say why. `config` is mkdocs.yml, for the line to fix."""
     host = (urlsplit(site_url.strip()).hostname or "").rstrip(".")
-    placeholder = host in _RESERVED or host.endswith(_RESERVED_TLDS) or any(
-        host.endswith("." + r) for r in _RESERVED)
-    if site_url.strip() and not placeholder:
+    if site_url.strip() and not placeholder(host):
         return None
     what = f"site_url is the placeholder {site_url}" if site_url.strip() else (
         "site_url is not set")

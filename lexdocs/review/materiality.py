@@ -172,7 +172,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "cross-reference-added": f"only a pointer to more reading was added ({', '.join(show)})",
         "cross-reference-removed":
             f"only a pointer to more reading was removed ({', '.join(show)})",
-        "product-renamed": f"a name was written in full or shortened ({', '.join(show)})",
+        "product-renamed": f"a name was written in full or shortened ({_arrow(show)})",
         "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
         "changelog-edited": f"only lines of the policy's own change log changed ({_and(show)})",
         "reordered": "the same sentences or list elements in another order",

@@ -53,6 +53,7 @@ from lexdocs.history.published import Record
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.review import owner
 from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
@@ -101,6 +102,8 @@ def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
     older, newer = text(old), text(new) or working
     if older is not None:  # judged by the declarations before it, as the build judges
         newer = as_judged(newer, older, older)
+        home = owner.declared(next((v.site_home for v in t.history.versions if v.id == old),
+                                   None), home)
     redline = diff_documents(older, newer, overrides_of(after.entry if after else None), home)
     if after is not None:
         updated, effective = after.version.display_date, after.effective_display()
@@ -227,8 +230,8 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
         else:
             live = [n.version for n in judged.notices if n.effective <= today]
             rules = _rules(parent, live[-1] if live else None, history.working,
-                           history.source, notice_days, notice_days)
-            draft = memo.diff(old, rules.text, overrides_of(judged.draft_entry), home,
+                           history.source, notice_days, notice_days, home, home)
+            draft = memo.diff(old, rules.text, overrides_of(judged.draft_entry), rules.home,
                               keep=False)
             if judged.adopted is None or today >= judged.adopted:
                 _gate(history.name, "draft", today, draft, judged.draft_entry, rules.days,
@@ -272,8 +275,8 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
             parent = notices[-1].version
             live = bisect.bisect_right(starts, v.published.date())
             rules = _rules(parent, notices[live - 1].version if live else None, v.rendered,
-                           v.source, v.site_notice_days, notice_days)
-            redline = memo.diff(parent.rendered, rules.text, overrides_of(entry), home)
+                           v.source, v.site_notice_days, notice_days, v.site_home, home)
+            redline = memo.diff(parent.rendered, rules.text, overrides_of(entry), rules.home)
         _dating(c.name, v, today, findings)
         judged = adopted is None or v.published.date() >= adopted
         effective = _gate(c.name, v.id, v.published.date(), redline, entry,
@@ -303,6 +306,8 @@ class _Rules:
     days: int
     governance: str
     """What it lowers of the declarations before it, in words ("" if nothing)."""
+    home: str
+    """The organisation's own addresses and names it is judged by (`Options.home`)."""
 
 
 def _declared_days(source: DocumentSource, site: int | None, working_site: int) -> int:
@@ -312,13 +317,15 @@ def _declared_days(source: DocumentSource, site: int | None, working_site: int) 
 
 
 def _rules(parent: Version, live: Version | None, text: RenderedDocument,
-           source: DocumentSource, site: int | None, working_site: int) -> _Rules:
-    """How a version made from `parent` (with `text`, declared by `source` and `site`) is
-    judged, `live` being the version in force when it was published.
+           source: DocumentSource, site: int | None, working_site: int,
+           own_home: str | None = None, working_home: str = "") -> _Rules:
+    """How a version made from `parent` (with `text`, declared by `source`, `site` and
+    `own_home`) is judged, `live` being the version in force when it was published.
 
     Each declaration is the more protective of the parent's and the live version's
     (and its own, which may only protect more); a section new to the parent has no
-    declaration before it, so it is material."""
+    declaration before it, so it is material. The organisation's own addresses and
+    names are the parent's and the live version's both hold (`review.owner`)."""
     before = parent.rendered
     old = {s.id: s.material for s in before.sections}
     lowered = [f"section '{s.id}' is declared not material" for s in text.sections
@@ -332,8 +339,13 @@ def _rules(parent: Version, live: Version | None, text: RenderedDocument,
     own = _declared_days(source, site, working_site)
     if own < before_days:
         lowered.append(f"the notice period is lowered from {before_days} to {own} days")
+    home = owner.declared(parent.site_home, working_home)
+    if widened := owner.gained(home, owner.declared(own_home, working_home)):
+        lowered.append(widened)
+    if live is not None:
+        home = owner.narrowest(home, owner.declared(live.site_home, working_home))
     return _Rules(as_judged(text, before, live.rendered if live else None),
-                  max(own, before_days, working_site), "; ".join(lowered))
+                  max(own, before_days, working_site), "; ".join(lowered), home)
 
 
 def as_judged(text: RenderedDocument, before: RenderedDocument,

@@ -1,19 +1,24 @@
-"""The site's notice period as a commit's `mkdocs.yml` declared it, read without running it.
+"""The site's declarations as a commit's `mkdocs.yml` made them, read without running it.
 
 A version is judged by the declarations in force before it (README, "Notice
-invariants"), and the site's minimum notice is one of them: a pull request that
-lowers `notice_days` in `mkdocs.yml` must not lower the notice its own text gets.
-So history reads the option at every commit that made a version. The file is
-untrusted and may use MkDocs' own tags (`!ENV`, `!!python/name:`), so it is only
-composed (never constructed: no tag runs, no alias is expanded) and only the one
-scalar is looked at; whatever cannot be read plainly is None, and the caller
-falls back to the option the working tree declares.
+invariants"), and the site's are among them: a pull request that lowers
+`notice_days` in `mkdocs.yml` must not lower the notice its own text gets, and one
+that adds `own_domains: [evil.example]` must not make its own link to evil.example
+"link maintenance" (nor a new `own_names` entry hide a third party). So history
+reads these options at every commit that made a version. The file is untrusted
+and may use MkDocs' own tags (`!ENV`, `!!python/name:`), so it is only composed
+(never constructed: no tag runs, no alias is expanded) and only plain scalars are
+looked at (`!ENV` is read from the environment, as MkDocs reads it); whatever
+cannot be read plainly is None, and the caller falls back to the option the
+working tree declares.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
+from collections.abc import Iterable
 
 import yaml
 
@@ -53,15 +58,69 @@ def declared_record_required(text: str | None) -> bool:
     return isinstance(value, yaml.ScalarNode) and value.value == RECORD_REQUIRED
 
 
+def home_of(site_url: str, domains: Iterable[str], names: Iterable[str]) -> str:
+    """The organisation's own addresses and names in the one string review/ reads
+    (`Options.home`): site_url and the domains judge links (links.py) and spell its
+    names (names.py); a declared name is one word, a space inside it written "_"."""
+    said = (n.strip().replace(" ", "_") for n in names if n.strip())
+    return " ".join((site_url.strip(), *(d.strip() for d in domains), *said)).strip()
+
+
+def declared_home(text: str | None) -> str | None:
+    """`home_of` the site_url, `own_domains` and `own_names` that `text` (a commit's
+    mkdocs.yml) declares; None when the file is absent or unreadable, inherits its
+    settings from another file (`INHERIT`), or does not configure lexdocs where this
+    can see it. A list item that is not plain text is left out: it can only make the
+    organisation's own addresses fewer, which judges more changes material, not less."""
+    options = _options(text)
+    root = _root(text)
+    if options is None or _get(root, "INHERIT") is not None:
+        return None
+    site_url = _get(root, "site_url")
+    url = "" if site_url is None else _plain(site_url)
+    if url is None:
+        return None
+    return home_of(url, _items(_get(options, "own_domains")), _items(_get(options, "own_names")))
+
+
+def _items(node: yaml.Node | None) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [v for item in node.value if (v := _plain(item)) is not None and v.strip()]
+
+
+def _plain(node: yaml.Node) -> str | None:
+    """A scalar's text (a null one is ""), `!ENV` read from the environment as MkDocs
+    reads it: the first variable set, else the default a list of two or more ends
+    with. None for anything else (a number, a `!!python` tag, a mapping)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT:
+        return "" if node.tag == _NULL else str(node.value)
+    if node.tag != "!ENV":
+        return None
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    if not items or not all(isinstance(i, yaml.ScalarNode) for i in items):
+        return None
+    names = [i.value for i in items[:-1]] if len(items) > 1 else [items[0].value]
+    default = _plain(items[-1]) if len(items) > 1 else ""
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_NULL = "tag:yaml.org,2002:null"
+_TEXT = frozenset(("tag:yaml.org,2002:str", _NULL))
+
+
 @functools.lru_cache(maxsize=64)
-def _options(text: str | None) -> yaml.MappingNode | None:
+def _root(text: str | None) -> yaml.Node | None:
     if text is None:
         return None
     try:
-        root = yaml.compose(normalise_text(text), Loader=yaml.SafeLoader)
+        return yaml.compose(normalise_text(text), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
         return None
-    return _plugin_options(root)
+
+
+def _options(text: str | None) -> yaml.MappingNode | None:
+    return _plugin_options(_root(text))
 
 
 def _plugin_options(root: yaml.Node | None) -> yaml.MappingNode | None:

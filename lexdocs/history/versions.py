@@ -277,7 +277,7 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
         hit = kept.get(commit.sha, names, (SITE_KEY,))
         if hit is None:
             if not fetched:  # every object at once, the first time one is needed
-                store.prefetch([root])
+                store.prefetch([root, SITE_FILE])  # the site's declarations too
                 fetched = True
             newest = commit is commits[-1]
             hit = (renders_at(store, commit, root, names, cache, newest, last, memo),

@@ -44,6 +44,8 @@ def narrowest(home: str, other: str | None) -> str:
 def gained(before: str, after: str) -> str:
     """What `after` owns that `before` did not, in words ("" if nothing): the domains a
     link to is maintenance, the names never a third party."""
+    if before == after:
+        return ""
     said = []
     new_domains = sorted(domains(after) - domains(before))
     if new_domains and any(not placeholder(d) for d in domains(before)):

@@ -403,6 +403,28 @@ def test_pointers_headings_and_the_company_itself() -> None:
         old, old.replace("as all", "when using GitHub's products as all"))[2]
 
 
+def test_a_pointer_is_where_to_read_not_what_is_done() -> None:
+    """Sentences that only say where to look or how to follow the text (cross-reference):
+    a pointer's own wording, and a generic noun or a platform in it, promise nothing."""
+    old = "To see our notice to residents of California, please go to our CCPA notice."
+    assert _judge(old, "To see our notice for U.S. Residents, please go to our U.S. notice."
+                  )[:2] == (False, "cross-reference-changed")
+    assert _judge("Of course, the summary below doesn't tell you everything, so please read on "
+                  "for more details.", old)[:2] == (False, "cross-reference-changed")
+    lst = "You can see a list of all subprocessors who handle personal data for Acme."
+    assert _judge(lst, lst[:-1] + ", as well as a list of Company processors.")[:2] == (
+        False, "cross-reference-changed")
+    assert _judge("We keep logs.", "We keep logs.\n\nIf you want to be notified every time we "
+                  "update this list, subscribe to our repository on GitHub. Here's how.")[:2] == (
+        False, "cross-reference-added")
+    # A statement beside the pointer, or one that hands data over, is judged as such.
+    assert _judge(lst, lst + " We share them with Segment.")[0]
+    assert _judge("We keep logs.", "We keep logs.\n\nIf you want to be notified, we share "
+                  "your email address with Mailchimp.")[0]
+    row = "You can see a list of providers. | | Cookies | We use tracking and analytics."
+    assert _judge(row, row.replace("tracking and analytics", "strictly necessary cookies"))[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

@@ -206,7 +206,15 @@ _POINTER = re.compile(
     r"(?:to learn more|learn more|for more (?:information|details)|for details|see |read more|"
     r"read the|you can (?:read|find|learn) more|more (?:information|details) (?:is|are|can)|"
     r"click here|please (?:see|visit|review|refer)|we(?:'re| are| have|'ve) updat(?:ing|ed) "
-    r"(?:our|this) (?:\w+ )?(?:notice|policy|statement|terms))", re.I)
+    r"(?:our|this) (?:\w+ )?(?:notice|policy|statement|terms)|"
+    # where to look ("To see our notice for …, please go to …"), how to follow it
+    r"to (?:see|read|find|view) (?:our|the|this|a) |learn how|here(?:'s| is) how)", re.I)
+_FOLLOW = re.compile(
+    r"you can (?:see|find|read|view) (?:a|the|our) (?:full |complete )?(?:list|copy|summary)|"
+    r"if you (?:want|wish|would like|'d like) to (?:be notified|know more|learn more|read|"
+    r"follow)", re.I)
+"""Where to see a list, how to follow the text: a pointer as long as nothing in the
+sentence is handed over (no disclosure verb after it)."""
 # What a pointer may name without saying more than where to read: who, what data, which
 # right ("learn more about what is collected, and how to opt out").
 POINTER_MAY_NAME = ("block-", "sentence-", "list-item-", "recipient-", "data-category-",
@@ -219,13 +227,34 @@ def harmless_shape(old: str, new: str) -> Finding | None:
     for kind, split in (("heading", _BLOCKS), ("cross-reference", _SENTENCES)):
         a, b = _pieces(old, split), _pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
-        test = _heading if kind == "heading" else _POINTER.match
-        if (came or gone) and all(test(p) for p in came + gone) and (
+        whole = _whole(old, new, split)
+        test = _heading if kind == "heading" else _pointer
+        if (came or gone) and all(test(whole.get(p, p)) for p in came + gone) and (
                 kind != "heading" or not _full_stop(old, new, set(a) ^ set(b), split)):
             change = "changed" if came and gone else "added" if came else "removed"
             return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
                     tuple(came or gone))
     return None
+
+
+def _pointer(sentence: str) -> bool:
+    """A sentence that only says where to read: it opens with a pointer ("Learn more
+    about …", "To see our notice for …, please go to …"), or it is about the text
+    itself and tells the reader to read on ("the short version below doesn't tell you
+    everything, so please read on for more details"), handing over no data."""
+    if "|" in sentence:
+        return False  # a table's cells, run together: more than a pointer
+    if _FOLLOW.match(sentence):  # "If you want to be notified, we share your email with …"
+        return not voc.DISCLOSURE_VERB.search(sentence)
+    return _POINTER.match(sentence) is not None or _reads_on(sentence)
+
+
+def _whole(old: str, new: str, split: re.Pattern[str]) -> dict[str, str]:
+    """Each piece's shortened display (`_pieces`) → the piece as written, whole: a
+    pointer's "read on" may stand after the sixtieth character."""
+    return {shown: p.strip(" .;:,") for t in (old, new) for p in split.split(t)
+            for shown in [p.strip(" .;:,")[:57] + "…" if len(p.strip(" .;:,")) > 60
+                          else p.strip(" .;:,")]}
 
 
 def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bool:
@@ -356,10 +385,15 @@ def _about_reading(text: str) -> str:
         return text
     return "".join(
         re.sub(r"\b(?:not|no|never|don't|doesn't|won't|cannot|can't)\b", "", piece, flags=re.I)
-        if _READ_ON.search(piece) and _ABOUT_TEXT.search(piece)
-        and not voc.DISCLOSURE_VERB.search(piece)
-        and not _DATA_RE.search(lexical(piece)) else piece
-        for piece in re.split(r"(?<=[.!?])(\s+)", text))
+        if _reads_on(piece) else piece for piece in re.split(r"(?<=[.!?])(\s+)", text))
+
+
+def _reads_on(sentence: str) -> bool:
+    """Whether `sentence` is about the text itself and tells the reader to read on,
+    handing over no data and naming none."""
+    return bool(_READ_ON.search(sentence) and _ABOUT_TEXT.search(sentence)
+                and not voc.DISCLOSURE_VERB.search(sentence)
+                and not _DATA_RE.search(lexical(sentence)))
 
 
 _STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)
@@ -460,6 +494,7 @@ def _pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
 
 _BLOCKS = re.compile(r"\n\n")
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
+                        r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
                         r"\s+(?=[\w\"“(])|\n\n")
 _WHOLE = (("block", _BLOCKS), ("sentence", _SENTENCES), ("list-item", _ITEM_SPLIT))
 

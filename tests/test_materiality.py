@@ -425,6 +425,29 @@ def test_a_pointer_is_where_to_read_not_what_is_done() -> None:
     assert _judge(row, row.replace("tracking and analytics", "strictly necessary cookies"))[0]
 
 
+def test_own_offerings_swapped_or_an_own_alternative_dropped() -> None:
+    """own-scope: a name in the list of the organisation's own websites swapped for another,
+    or one of two of its own channels dropped, the other kept; not a third party's."""
+    def judge(old: str, new: str) -> tuple[bool, str, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), home="https://acme.com/legal/")
+        return v.material, v.rule, v.reason
+
+    sites = "Our websites (including acme.com, polldaddy.com, and acme.blog);"
+    assert judge(sites, sites.replace("polldaddy", "crowdsignal"))[:3] == (
+        False, "own-scope", "Not material: only the organisation's own offerings listed "
+        "changed (polldaddy.com → crowdsignal.com).")
+    ask = "You may contact Acme Support or Acme Premium Support to request erasure."
+    assert judge(ask, ask.replace(" or Acme Premium Support", ""))[:2] == (False, "own-scope")
+    # Someone else's channel dropped, an own entity added, a swap outside the list.
+    assert judge(ask.replace("Acme Premium", "Zendesk"), ask.replace(
+        " or Acme Premium Support", ""))[0]
+    assert judge("Acme Inc. holds your data.", "Acme Inc. or Acme B.V. holds your data.")[0]
+    shared = "We share data with partners (for example Polldaddy)."
+    assert judge(shared, shared.replace("Polldaddy", "Crowdsignal"))[0]
+    assert judge(sites, sites.replace("polldaddy.com,", "polldaddy.com, and we sell it,"))[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

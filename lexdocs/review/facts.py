@@ -192,6 +192,41 @@ def own_listed(text: str, items: Iterable[str]) -> bool:
     return bool(spans) and all(any(i.strip(" '…") in s for s in spans) for i in items)
 
 
+def own_changed(old: str, new: str, home: str) -> tuple[str, ...]:
+    """The organisation's own offerings that an edit swapped, added or dropped, when that
+    is all it did (evidence: those gone, "→", those come), else (): a name in a list of
+    its own products or websites ("our websites (including polldaddy.com, …)" →
+    "crowdsignal.com"), or one of two of its own channels offered as alternatives
+    dropped ("contact GitHub Support or GitHub Premium Support" → "contact GitHub
+    Support"). What the policy covers, or where to write, still says the same of anyone's
+    data. An own name *added* outside such a list may be a new entity handling data
+    ("GitHub Inc. or GitHub B.V."): that is judged as any wording."""
+    a, b = _pieces(old, _ITEM_SPLIT), _pieces(new, _ITEM_SPLIT)
+    gone, came = [a[k] for k in a if k not in b], [b[k] for k in b if k not in a]
+    if (gone or came) and all(not p.endswith("…") and _named(p) for p in gone + came) and all(
+            own_listed(old, [p]) for p in gone) and all(own_listed(new, [p]) for p in came):
+        return (*gone, "→", *came)
+    own = "|".join(re.escape(n) for n in sorted(own_names(home)) if n.isalnum())
+    if not own:
+        return ()
+    name = rf"(?i:{own})[\w-]*(?:\s+[A-Z][\w-]*){{0,4}}"
+    alternatives = re.compile(rf"\b({name})\s+or\s+({name})\b")
+    flat = " ".join(new.split())
+    matches = list(alternatives.finditer(old))
+    for keep, drop in ((1, 2), (2, 1)):
+        if matches and " ".join(alternatives.sub(rf"\g<{keep}>", old).split()) == flat:
+            return (*dict.fromkeys(m.group(drop) for m in matches), "→")
+    return ()
+
+
+def _named(piece: str) -> bool:
+    """A short name or address ("Simple Payments", "the Pay with PayPal block",
+    "crowdsignal.com"), not a clause: at most six words, one written with a capital or
+    a dot inside."""
+    ws = piece.split()
+    return len(ws) <= 6 and any(w[:1].isupper() or re.search(r"\w\.\w", w) for w in ws)
+
+
 def _heading(block: str) -> bool:
     """A heading or table cell in Title Case: short, mostly capitalised, no full stop."""
     ws = block.split()

@@ -164,7 +164,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "grammar-fix": f"only an article changed ({', '.join(show)})",
         "formatting": f"{'only ' if first else ''}{_and(show or ['white space'])} changed",
         "section-not-material": "section declared not material",
-        "own-scope": f"only the organisation's own offerings listed changed ({', '.join(show)})",
+        "own-scope": "only the organisation's own offerings listed changed ("
+                     f"{_arrow(show) if '→' in show else ', '.join(show)})",
         "heading-added": f"only a heading was added ({', '.join(show)})",
         "heading-removed": f"only a heading was removed ({', '.join(show)})",
         "heading-changed": f"only a heading was reworded ({_arrow(show)})",
@@ -437,6 +438,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     renamed = rewrites.renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
+    own = facts.own_changed(plain_old, plain_new, home)
+    if own:
+        return verdict(False, "own-scope", own)
     rewritten = rewrites.rewrite(plain_old, plain_new)
     if rewritten:
         return verdict(False, *rewritten)

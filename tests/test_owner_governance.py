@@ -141,6 +141,19 @@ def test_declared_in_a_commit_of_its_own_the_next_version_carries_the_change(
     assert "now leads to another organisation" in errors[0] and "gain evil.example" in errors[0]
 
 
+def test_an_uncommitted_draft_is_judged_by_the_newest_version_and_diff_agrees(
+        repo: Repo) -> None:
+    """What the pre-commit hook and `lexdocs diff` see before anything is committed."""
+    _first(repo)
+    _declare(repo, "own_domains", "evil.example")
+    repo.write(INTRO, _intro("https://evil.example/optout/"))
+    code, errors = check(repo)
+    assert code == 1 and len(errors) == 1, errors
+    assert "the uncommitted draft is a material change" in errors[0], errors
+    assert "now leads to another organisation" in errors[0] and "gain evil.example" in errors[0]
+    assert [c["rule"] for c in _diff(repo)] == ["link-other-site"]
+
+
 # --- declared before, with notice: later versions are judged by it once in force ----------
 
 @pytest.mark.parametrize(("key", "value", "after", "said"), [

@@ -84,9 +84,10 @@ def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
 def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
     """The redline from version `old` to `new` (ids, or "working"; `old` may be "none")
     as the build makes it, for `lexdocs diff`: the one the build published when `new`
-    follows `old`, else the two canonical texts compared with the markers of stated
-    dates in place, as the build compares them. Comparing texts with their dates put in
-    would call every version "a date changed" that the build calls a link fix.
+    follows `old` (or its draft's, from the newest version), else the two canonical
+    texts compared with the markers of stated dates in place, as the build compares
+    them. Comparing texts with their dates put in would call every version "a date
+    changed" that the build calls a link fix.
     """
     by_id = {n.version.id: n for n in t.notices}
     after = by_id.get(new)
@@ -100,11 +101,16 @@ def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
         return None if vid == "none" else working if vid == "working" else raw[vid]
 
     older, newer = text(old), text(new) or working
-    if older is not None:  # judged by the declarations before it, as the build judges
-        newer = as_judged(newer, older, older)
-        home = owner.declared(next((v.site_home for v in t.history.versions if v.id == old),
-                                   None), home)
-    redline = diff_documents(older, newer, overrides_of(after.entry if after else None), home)
+    last = t.history.versions[-1].id if t.history.versions else None
+    if new == "working" and old == last and t.draft is not None:
+        redline = t.draft  # the build's own: its change-log entry, flags and addresses
+    else:
+        if older is not None:  # judged by the declarations before it, as the build judges
+            newer = as_judged(newer, older, older)
+            home = owner.declared(next((v.site_home for v in t.history.versions
+                                        if v.id == old), None), home)
+        redline = diff_documents(older, newer, overrides_of(after.entry if after else None),
+                                 home)
     if after is not None:
         updated, effective = after.version.display_date, after.effective_display()
     elif t.history.draft or not t.notices:

@@ -11,7 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexdocs.review.materiality import classify, classify_structure, is_misspelling_fix
+from lexdocs.review.materiality import (
+    classify,
+    classify_structure,
+    document_words,
+    is_misspelling_fix,
+)
 from lexdocs.review.vocabulary import is_known, is_spelling_variant
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
@@ -446,6 +451,32 @@ def test_own_offerings_swapped_or_an_own_alternative_dropped() -> None:
     shared = "We share data with partners (for example Polldaddy)."
     assert judge(shared, shared.replace("Polldaddy", "Crowdsignal"))[0]
     assert judge(sites, sites.replace("polldaddy.com,", "polldaddy.com, and we sell it,"))[0]
+
+
+def test_examples_in_parentheses_and_the_document_naming_itself() -> None:
+    """examples-changed: the examples an aside gives swapped, the sentence the same;
+    document-named: "the Terms of Service" → "these Terms". Neither when what changed is
+    a third party, a kind of data, another document or the statement itself."""
+    pay = "If you pay fees to a site owner (for example via Recurring Payments), we keep it."
+    assert _judge(pay, pay.replace("Recurring Payments", "the Pay with PayPal block"))[:2] == (
+        False, "examples-changed")
+    assert _judge(pay, pay.replace("Recurring Payments", "Stripe and Google"))[0]
+    assert _judge(pay, pay.replace("via Recurring Payments", "your location"))[0]
+    assert _judge(pay, pay.replace("keep it", "sell it"))[0]
+    ask = "If you have a question about any of the Terms of Service, please contact us."
+    title = document_words("Terms of Service. " + ask)  # the document's title names it
+
+    def judge(new: str) -> tuple[bool, str, str]:
+        v = classify(ask, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), known=(title, title))
+        return v.material, v.rule, v.reason
+
+    assert judge(ask.replace("the Terms of Service", "these Terms"))[:3] == (
+        False, "document-named", "Not material: only the way the document names itself "
+        "changed (the Terms of Service → these Terms).")
+    assert judge(ask.replace("the Terms of Service", "our Cookie Policy"))[0]
+    assert judge(ask.replace("the Terms of Service", "this Privacy Policy"))[0]
+    assert judge(ask.replace("the Terms of Service", "these Terms and our partners' terms"))[0]
 
 
 def test_what_is_never_a_third_party_or_a_negation() -> None:

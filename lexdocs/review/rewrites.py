@@ -192,6 +192,41 @@ def _labels(old: str, new: str) -> Finding | None:
     return ("label-reworded", tuple(found)) if found else None
 
 
+# Examples in parentheses: "(for example via Recurring Payments)", "(e.g. Slack, Zoom)".
+_EXAMPLES_ASIDE = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as|like)\b[^()]*\)",
+                             re.I)
+# How a document names itself: "the Terms of Service", "these Terms", "this Privacy Policy".
+_ITSELF = re.compile(r"\b(?:the|these|this|our) (?:(?:terms(?: of (?:service|use))?|agreement)|"
+                     r"(?:privacy )?(?:policy|notice|statement))\b", re.I)
+
+
+def _asides(old: str, new: str) -> Finding | None:
+    """Only the examples in a parenthesis swapped, the sentence they illustrate the same
+    ("(for example via Recurring Payments)" → "(for example via the Payments feature)"):
+    an example illustrates, it does not bound. The content rules run first, so an
+    example that is a third party or a kind of data never gets here."""
+    a, b = _EXAMPLES_ASIDE.findall(old), _EXAMPLES_ASIDE.findall(new)
+    if not a or len(a) != len(b) or _words(_EXAMPLES_ASIDE.sub("( )", old)) != _words(
+            _EXAMPLES_ASIDE.sub("( )", new)):
+        return None
+    return ("examples-changed", tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y))
+
+
+def _itself(old: str, new: str) -> Finding | None:
+    """Only the way the document names itself changed ("any of the Terms of Service" →
+    "any of these Terms"): the same document, so the same terms. Two documents ("our
+    Cookie Policy") are never one: only "privacy" may qualify a policy or notice."""
+    a, b = _ITSELF.findall(old), _ITSELF.findall(new)
+    if not a or len(a) != len(b) or _words(_ITSELF.sub("itself", old)) != _words(
+            _ITSELF.sub("itself", new)):
+        return None
+    kinds = [{"terms" if w.split()[1].casefold() in ("terms", "agreement") else "policy"
+              for w in pair} for pair in zip(a, b, strict=True)]
+    if any(len(k) > 1 for k in kinds):
+        return None  # "these Terms" → "this Policy" names another document
+    return ("document-named", tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y))
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -210,7 +245,7 @@ def rewrite(old: str, new: str) -> Finding | None:
         said = [f"{phrase} → {short}" for phrase, p, short in _PHRASES
                 if p.search(old.casefold()) and not p.search(new.casefold())]
         return ("function-words", tuple(said)) if said else None
-    labels = _labels(old, new)
+    labels = _labels(old, new) or _asides(old, new) or _itself(old, new)
     if labels:
         return labels
     moved = _reordered(old, new, a, b)

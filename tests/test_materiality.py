@@ -479,6 +479,18 @@ def test_examples_in_parentheses_and_the_document_naming_itself() -> None:
     assert judge(ask.replace("the Terms of Service", "these Terms and our partners' terms"))[0]
 
 
+def test_a_word_put_in_the_form_of_its_partner() -> None:
+    """word-form: "build and maintained" → "built and maintained" is grammar; a tense or a
+    number changed on its own is another statement."""
+    assert _judge("Products build and maintained by Acme.",
+                  "Products built and maintained by Acme.")[:3] == (
+        False, "word-form", "Not material: a word put in the form of the word it is joined "
+        "to (build → built).")
+    assert _judge("We collect and process data.", "We collected and process data.")[0]
+    assert _judge("We share data.", "We shared data.")[0]
+    assert _judge("Our processor stores backups.", "Our processors stores backups.")[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from lexdocs.review.vocabulary import is_known
 
@@ -163,6 +164,35 @@ def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
                                                                         strict=True))
 
 
+_PARTICIPLES = frozenset(str.split(
+    "built sent made kept held sold given taken done shown known written brought bought "
+    "found told paid run set put read"))
+"""Irregular participles; a regular one ends in "-ed"."""
+
+
+def _participle(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
+
+
+def _agreement(a: list[str], b: list[str],
+               ops: Sequence[tuple[str, int, int, int, int]]) -> Finding | None:
+    """One word put in the form of the word it is joined to ("products build and
+    maintained by us" → "built and maintained"): the same verb (its first three
+    letters), now a participle like its partner across "and" or "or", which the old
+    form was not. A tense or a number changed on its own ("share" → "shared",
+    "processor" → "processors") is not this, and stays for the rules that read it."""
+    if len(ops) != 1 or [op[2] - op[1] for op in ops] != [1] or ops[0][4] - ops[0][3] != 1:
+        return None
+    _, i, _, j, _ = ops[0]
+    was, now = a[i], b[j]
+    partners = [b[k] for k in (j - 2, j + 2)
+                if 0 <= k < len(b) and b[(k + j) // 2] in ("and", "or")]
+    if was[:3] != now[:3] or _participle(was) or not _participle(now) or not any(
+            map(_participle, partners)):
+        return None
+    return ("word-form", (was, "→", now))
+
+
 def _clipped(short: str, full: str) -> bool:
     """A shortened word written in full, or the reverse ("repos" → "repositories", "info"
     → "information"): the short form is no English word of its own, or a usual clipping."""
@@ -255,7 +285,7 @@ def rewrite(old: str, new: str) -> Finding | None:
            if op[0] != "equal"]
     gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
     came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
-    small = _function_words(gone, came)
+    small = _function_words(gone, came) or _agreement(a, b, ops)
     if small:
         return small
     runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],

@@ -11,15 +11,21 @@ the pull-request comment and a build, which must say the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
+import tempfile
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lexdocs.cli import cli
 from lexdocs.config import load_options
+from lexdocs.pipeline import Caches, load_timelines
 from lexdocs.review.comment import compare, compose
 from lexdocs.review.materiality import classify
 from lexdocs.review.owner import gained, narrowest
@@ -197,6 +203,70 @@ def test_declared_before_with_notice_judges_the_versions_after_it(
     assert not any(said in r for r in reasons), reasons
     assert any(("another organisation" if key == "own_domains" else "a third party was added")
                in r for r in reasons), reasons
+
+
+# --- declare, then exploit: no sequence without notice gets through ---------------------------
+
+def _owner_step(texts: list[str]) -> st.SearchStrategy[dict[str, object]]:
+    """One commit: the owner declarations (each left as it is, or set) and an edit."""
+    return st.fixed_dictionaries({
+        "own_domains": st.sampled_from([None, "", "evil.example", "evil.example, chatlio.net"]),
+        "own_names": st.sampled_from([None, "", "Evilcorp"]),
+        "site_url": st.sampled_from([None, "https://evil.example/legal/",
+                                     "https://chatlio.com/legal/"]),
+        "text": st.sampled_from(texts),
+        "days_later": st.integers(min_value=0, max_value=40),
+    })
+
+
+def _owner_apply(repo: Repo, s: dict[str, object]) -> None:
+    mk = repo.read("mkdocs.yml")
+    for key in ("own_domains", "own_names"):
+        mk = "".join(ln for ln in mk.splitlines(keepends=True) if f"{key}:" not in ln)
+        if s[key] is not None:
+            mk = mk.replace(PLUGIN, f"{key}: [{s[key]}]\n      {PLUGIN}")
+    if s["site_url"] is not None:
+        old = next(ln for ln in mk.splitlines() if ln.startswith("site_url:"))
+        mk = mk.replace(old, f"site_url: {s['site_url']}")
+    repo.write("mkdocs.yml", mk)
+    if s["text"] == "harmless":
+        intro = repo.read(INTRO)
+        repo.write(INTRO, intro.replace("information.", "information!") if "information."
+                   in intro else intro.replace("information!", "information."))
+    elif s["text"] == "exploit":
+        repo.write(INTRO, _intro("https://evil.example/optout/"))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.lists(_owner_step(["harmless", "harmless", "none"]), min_size=1, max_size=2),
+       last=_owner_step(["exploit"]))
+def test_no_sequence_of_owner_declarations_lets_a_link_move_through(
+        before: list[dict[str, object]], last: dict[str, object]) -> None:
+    """No change log is written, so no declaration can have notice: whatever was declared
+    on the way, the opt-out link moved to evil.example must be refused (the move itself
+    judged material, or the declaration that excused it a governance change), and warm
+    and cold builds must say the same."""
+    folder = Path(tempfile.mkdtemp(prefix="lexdocs-owner-fuzz-"))
+    try:
+        repo = Repo(folder / "repo")
+        _first(repo)
+        when = dt.datetime(2024, 12, 1, 10, tzinfo=dt.UTC)
+        for number, step in enumerate([*before, last]):
+            when += dt.timedelta(days=int(step["days_later"]))  # type: ignore[call-overload]
+            _owner_apply(repo, step)
+            repo.commit(f"Step {number}", when.isoformat())
+
+        def errors() -> list[tuple[str, str]]:
+            timelines = load_timelines(load_options(repo.path), dt.date(2025, 3, 1), Caches())
+            return sorted((f.rule, f.message) for t in timelines.values()
+                          for f in t.findings if f.severity == "error")
+
+        cold = errors()
+        assert cold, [*before, last]
+        assert errors() == cold
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- reading a committed mkdocs.yml: untrusted, never run -----------------------------------

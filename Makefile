@@ -44,7 +44,8 @@ test: $(TSTAMP)
 suite: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n auto --dist loadscope --ignore=tests/smoke/test_commands.py
+	$(BIN)/pytest -q -n auto --dist loadscope --no-loadscope-reorder \
+	  --ignore=tests/smoke/test_commands.py
 
 # Refresh the lock: the newest releases pyproject.toml's ranges allow, in a fresh environment.
 # Run `make test` before committing the result.

@@ -168,6 +168,37 @@ def run_in(repo: Repo, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
+# The modules that take longest, in the order `make test` starts them. pytest-xdist's
+# loadscope hands whole modules to its workers in collection order (--no-loadscope-reorder):
+# a long module handed out last keeps one worker busy while the other has nothing left,
+# so these go first (the hook test waits mostly on pip, the first browser module builds
+# the site the others share) and every other module follows, the most tests first.
+LONGEST_FIRST = (
+    "tests/smoke/test_hook.py",
+    "tests/browser/test_pages.py",
+    "tests/test_engines.py",
+    "tests/browser/test_engines.py",
+    "tests/test_build.py",
+    "tests/test_workflows.py",
+    "tests/test_serve.py",
+    "tests/test_output.py",
+    "tests/test_security.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Longest modules first (LONGEST_FIRST), then the rest by number of tests; a module's
+    own tests keep their order, so module-scoped fixtures are built once."""
+    count: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        count[module] = count.get(module, 0) + 1
+    rank = {module: i for i, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: (rank.get(item.nodeid.split("::", 1)[0], len(rank)),
+                                 -count[item.nodeid.split("::", 1)[0]],
+                                 item.nodeid.split("::", 1)[0]))
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Print the materiality corpus' accuracy and confusion matrix whenever its tests ran,
     whatever the verbosity, from the main process (parallel workers print nothing)."""

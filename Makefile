@@ -30,9 +30,13 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PIPI) -e .
 	touch $@
 
-$(TSTAMP): $(STAMP) pyproject.toml $(LOCK)
+# One resolve and one editable build for a fresh test environment, not two (.[test]
+# holds everything `.` does, so it stands for the site's environment too).
+$(TSTAMP): pyproject.toml $(LOCK)
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test -f $(STAMP) || $(BIN)/python -m pip install -q --upgrade pip
 	$(PIPI) -e '.[test]'
-	touch $@
+	touch $(STAMP) $@
 
 # The full suite on this interpreter; meanwhile the smoke suite on every other supported one
 # (scripts/pythons.sh). tests/smoke/test_commands.py is left to those: on this interpreter

@@ -491,6 +491,16 @@ def test_a_word_put_in_the_form_of_its_partner() -> None:
     assert _judge("Our processor stores backups.", "Our processors stores backups.")[0]
 
 
+def test_the_number_of_a_label_that_introduces_a_list() -> None:
+    """label-number: "Our addresses are:" → "Our address is:" (what follows is judged where
+    it is written); a plural anywhere else is scope (own-46)."""
+    assert _judge("Our addresses are:", "Our address is:")[:3] == (
+        False, "label-number", "Not material: only the number of a label that introduces a "
+        "list changed (addresses are → address is).")
+    assert _judge("Our processor stores backups.", "Our processors store backups.")[0]
+    assert _judge("Our address is:", "Our addresses are: 1 Main St.")[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

@@ -37,7 +37,7 @@ page tell the same story. Precedence, first wins:
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`), or another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
-   `document-named`, `word-form`, `abbreviation-expanded`,
+   `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
    `pointer-reworded`, `label-reworded`) → not material.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
    words) → material; more than `rewrites.REFER_WORDS` content words, which no rule
@@ -182,6 +182,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
             f"only grammar words changed ({_arrow(show) if '→' in show else _and(show)})",
         "examples-removed": f"only examples were dropped ({'; '.join(show)})",
         "examples-added": f"only examples were added ({'; '.join(show)})",
+        "label-number":
+            f"only the number of a label that introduces a list changed ({', '.join(show)})",
         "word-form": f"a word put in the form of the word it is joined to ({_arrow(show)})",
         "examples-changed": f"only examples in parentheses changed ({'; '.join(show)})",
         "document-named": f"only the way the document names itself changed ({', '.join(show)})",

@@ -257,6 +257,35 @@ def _itself(old: str, new: str) -> Finding | None:
     return ("document-named", tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y))
 
 
+# A label that introduces what follows it: "Our addresses are:", "The contact is:".
+_INTRO = re.compile(r"\b([A-Za-z]+)\s+(?:is|are)(?=\s*:)")
+
+
+def _singular(word: str) -> str:
+    w = word.casefold()
+    if w.endswith("sses") or w.endswith(("ches", "shes", "xes")):
+        return w[:-2]
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _intro_number(old: str, new: str) -> Finding | None:
+    """Only the number of a label that introduces a list changed, with its verb ("Our
+    addresses are:" → "Our address is:"): what follows the colon says how many, and is
+    judged where it is written. Anywhere else a plural is scope ("Our processor stores"
+    → "Our processors store" is more processors) and stays for the rules."""
+    def fold(text: str) -> str:
+        return _INTRO.sub(lambda m: f"{_singular(m.group(1))} be", text)
+
+    a, b = _INTRO.findall(old), _INTRO.findall(new)
+    if not a or len(a) != len(b) or fold(old) != fold(new):
+        return None
+    pairs = zip(_INTRO.finditer(old), _INTRO.finditer(new), strict=True)
+    said = [f"{x.group()} → {y.group()}" for x, y in pairs if x.group() != y.group()]
+    return ("label-number", tuple(said)) if said else None
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -275,7 +304,8 @@ def rewrite(old: str, new: str) -> Finding | None:
         said = [f"{phrase} → {short}" for phrase, p, short in _PHRASES
                 if p.search(old.casefold()) and not p.search(new.casefold())]
         return ("function-words", tuple(said)) if said else None
-    labels = _labels(old, new) or _asides(old, new) or _itself(old, new)
+    labels = _labels(old, new) or _asides(old, new) or _itself(old, new) or _intro_number(
+        old, new)
     if labels:
         return labels
     moved = _reordered(old, new, a, b)

@@ -476,6 +476,7 @@ def test_examples_in_parentheses_and_the_document_naming_itself() -> None:
         "changed (the Terms of Service → these Terms).")
     assert judge(ask.replace("the Terms of Service", "our Cookie Policy"))[0]
     assert judge(ask.replace("the Terms of Service", "this Privacy Policy"))[0]
+    assert judge(ask.replace("the Terms of Service", "the agreement"))[0]  # perhaps a partner's
     assert judge(ask.replace("the Terms of Service", "these Terms and our partners' terms"))[0]
 
 

@@ -226,8 +226,9 @@ def _labels(old: str, new: str) -> Finding | None:
 _EXAMPLES_ASIDE = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as|like)\b[^()]*\)",
                              re.I)
 # How a document names itself: "the Terms of Service", "these Terms", "this Privacy Policy".
-_ITSELF = re.compile(r"\b(?:the|these|this|our) (?:(?:terms(?: of (?:service|use))?|agreement)|"
+_ITSELF = re.compile(r"\b(?:the|these|this|our) (?:terms(?: of (?:service|use))?|"
                      r"(?:privacy )?(?:policy|notice|statement))\b", re.I)
+"""Never "the agreement": that may be one with a partner."""
 
 
 def _asides(old: str, new: str) -> Finding | None:
@@ -250,7 +251,7 @@ def _itself(old: str, new: str) -> Finding | None:
     if not a or len(a) != len(b) or _words(_ITSELF.sub("itself", old)) != _words(
             _ITSELF.sub("itself", new)):
         return None
-    kinds = [{"terms" if w.split()[1].casefold() in ("terms", "agreement") else "policy"
+    kinds = [{"terms" if w.split()[1].casefold() == "terms" else "policy"
               for w in pair} for pair in zip(a, b, strict=True)]
     if any(len(k) > 1 for k in kinds):
         return None  # "these Terms" → "this Policy" names another document

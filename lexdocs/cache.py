@@ -61,8 +61,12 @@ def code_fingerprint() -> str:
 
 def encode(value: Any) -> Any:
     """`value` as JSON data; dataclasses become objects, sets sorted lists, dates ISO text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind is str or value is None or kind is bool or kind is int or kind is float:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     if isinstance(value, frozenset | set):
@@ -71,9 +75,18 @@ def encode(value: Any) -> Any:
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, dt.date):  # datetime too: both keep their ISO form
         return value.isoformat()
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str | int | float):  # a subclass (an enum of text, say)
         return value
     raise TypeError(f"cannot keep a {type(value).__name__} in the cache")
+
+
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...] | None:
+    """A dataclass's field names, asked once per class (a redline encodes millions of
+    values of a handful of classes); None for any other type."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
 
 
 @functools.cache

@@ -478,6 +478,18 @@ def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
     return common - kept
 
 
+def _document_words(doc: RenderedDocument) -> frozenset[str]:
+    """`materiality.document_words(doc.text)`, from each section's words: no word spans
+    the blank lines between sections, and most sections are the same in the next
+    version, so a long history finds their words once, not twice a redline."""
+    return frozenset().union(*(_section_words(s.title, s.html) for s in doc.sections))
+
+
+@functools.lru_cache(maxsize=1024)
+def _section_words(title: str, html: str) -> frozenset[str]:
+    return materiality.document_words(f"{title}\n\n{markup.plain_text(html)}")
+
+
 class _Builder:
     """Collects the changes of one redline in document order."""
 
@@ -491,8 +503,7 @@ class _Builder:
                         if n in self.old_values and self.old_values[n] != v}
         self.changes: list[Change] = []
         self.sections: list[SectionDiff] = []
-        self.known = (materiality.document_words(old.text) if old else frozenset(),
-                      materiality.document_words(new.text))
+        self.known = (_document_words(old) if old else frozenset(), _document_words(new))
 
     def add_structure(self, s: RenderedSection, kind: Kind, old: str, new: str,
                       segs: tuple[Segment, ...], detail: str = "",

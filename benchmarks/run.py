@@ -249,6 +249,13 @@ def phases(project: Path, work: Path, save: Callable[[str], object],
     return made
 
 
+def load_now(result: dict[str, Any]) -> None:
+    """Note the machine's load (1-minute average): on a shared machine the seconds
+    wander with it, and the report says how busy the run was."""
+    if hasattr(os, "getloadavg"):
+        result.setdefault("load", []).append(round(os.getloadavg()[0], 1))
+
+
 def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, Any]:
     print(f"== {KIND_TITLES[kind]}, {n} commits: generating", flush=True)
     g = generate(work / "lexdocs", n - NEW_SINCE_DEPLOY, pdf=True, profile=kind)
@@ -256,6 +263,7 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     result: dict[str, Any] = {"commits": n, "runs": runs, "kind": kind}
 
     # The first build this history ever has: nothing recorded, nothing cached.
+    load_now(result)
     print("   first build ever (every PDF rendered)", flush=True)
     result["first_s"], result["first_mb"] = timed_build(project, work / "site-first")
     # The deploy job records what it published (versions.json and the PDFs) ...
@@ -270,10 +278,12 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     result["document_kb"] = {d: b / 1000 for d, b in g.document_bytes().items()}
     clone = work / "clone"
     subprocess.run(["git", "clone", "-q", str(project), str(clone)], check=True)
+    load_now(result)
     print("   cold build: a fresh clone, as CI builds", flush=True)
     result["cold_s"], result["cold_mb"] = timed_build(clone, work / "site-cold")
     shutil.rmtree(clone)
 
+    load_now(result)
     print("   history read", flush=True)
     timed_build(project, work / "site-warm")  # the new commits' PDFs and renders, kept
     result["history_first_s"] = median_of(runs, lambda: _time(
@@ -287,10 +297,12 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     timelines, _ = publishable_timelines(opts, lambda _: None)
     result["versions"] = sum(len(t.notices) for t in timelines.values())
     del timelines
+    load_now(result)
     print(f"   {result['versions']} versions, {result['pages']} pages; warm builds", flush=True)
     warm = [timed_build(project, work / "site-warm") for _ in range(runs)]
     result["warm_s"] = statistics.median(s for s, _ in warm)
     result["warm_mb"] = max(mb for _, mb in warm)
+    load_now(result)
     print(f"   warm {result['warm_s']:.1f} s; bare MkDocs builds", flush=True)
     base = [timed_build(bare, work / "site-bare") for _ in range(runs)]
     result["bare_s"] = statistics.median(s for s, _ in base)
@@ -298,6 +310,7 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     result["pdf_per_version_s"] = max(0.0, result["first_s"] - result["warm_s"]) / max(
         1, result["versions"])
 
+    load_now(result)
     print(f"   bare {result['bare_s']:.1f} s; preview loops", flush=True)
     # A save is seen at MkDocs' next poll of the files (every 0.5 s), so one loop varies by
     # half a second with the moment of the save: take the median of more saves.
@@ -315,6 +328,7 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
 
     result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
     result["peak_mb"] = max(result["first_mb"], result["cold_mb"], result["warm_mb"])
+    load_now(result)
     print("   where the time goes: a warm build and a preview save, by phase", flush=True)
     result["phases"] = phases(project, work, g.edit_working_section,
                               OUT / f"{kind}-{n}-phases.json")
@@ -407,6 +421,10 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
         sizes = r.get("document_kb")
         docs = (f"; documents {min(sizes.values()):.0f}-{max(sizes.values()):.0f} KB at the end"
                 if sizes else "")
+        if r.get("measured"):  # a row kept from an earlier run, not measured this time
+            docs += f"; measured {r['measured']}"
+        if r.get("load"):
+            docs += f"; load average {min(r['load']):.1f}-{max(r['load']):.1f} during the run"
         lines += [
             f"## {KIND_TITLES[kind]}, {r['commits']} commits: {r['versions']} versions, "
             f"{r['pages']} pages (runs: {r['runs']}{docs})",

@@ -122,7 +122,7 @@ done
 # the same wheels.
 fill_wheels "$py" "$wheelroot/wheels-$default" "$wheel" "${extras[@]}"
 status=0
-LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default "$@" || status=$?
+LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default LEXDOCS_WHEEL=$wheel "$@" || status=$?
 
 for i in "${!pids[@]}"; do
   v=${others[$i]%%=*}

@@ -55,8 +55,9 @@ from lexdocs.engines.tree import (
     page_cache,
 )
 from lexdocs.errors import LexdocsError
-from lexdocs.history.versions import ref_files
+from lexdocs.history.versions import CACHE_DIR, ref_files
 from lexdocs.pipeline import Caches
+from lexdocs.publish import prune
 from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import StagedSite, ThemedPageCache
@@ -249,6 +250,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         failing = config.strict and _warnings_counted()  # MkDocs raises next: see below
         if self.preview is not None and not failing:
             self.preview.commit()
+            if self.themed is not None:
+                self.themed.used.record()  # what the next build keeps: publish.prune
             if self.themed is not None and self.tree is not None:
                 self.files.ready_next(config, self.tree.groups, self.tree.pdfs, self.themed,
                                       self.preview)
@@ -256,6 +259,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                 _settle()
                 self.settled = True
         self.tree = None
+        if self.preview is None and not failing:  # a full build that succeeded
+            prune.build_done(self._opts().project / CACHE_DIR)
         if self.staged is None or failing:
             return  # a failing build: on_build_error forgets the preview, drops the stage
         self.staged.commit()
@@ -264,6 +269,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
+        prune.build_failed()
         self.files.forget()
         if self.preview is not None:
             self.preview.forget()

@@ -54,6 +54,8 @@ def build(obj: Any, engine: str, strict: bool, site_dir: Path | None) -> None:
         return
     from lexdocs.engines import zensical
     from lexdocs.engines.tree import content_tree
+    from lexdocs.history.versions import CACHE_DIR
+    from lexdocs.publish import prune
 
     zensical.engine_available()
     site = zensical.read_site(project, site_dir)
@@ -68,6 +70,7 @@ def build(obj: Any, engine: str, strict: bool, site_dir: Path | None) -> None:
         raise EngineError(f"aborted with {len(warned)} warning(s) in strict mode",
                           hint="the previous site is unchanged")
     zensical.build(site, tree, strict=strict, info=_log)
+    prune.build_done(site.options.project / CACHE_DIR)  # only once the site is whole
 
 
 @click.command()

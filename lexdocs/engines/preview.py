@@ -117,6 +117,7 @@ class Preview:
             return hit
 
         zensical.sync(zensical.work_files(self.work, site, tree, html), self.written)
+        themed.used.record()  # what the next build keeps: publish.prune
         self.unthemed = unthemed
         return site
 

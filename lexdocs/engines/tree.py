@@ -22,6 +22,7 @@ from lexdocs.cache import code_fingerprint
 from lexdocs.checks import publishing
 from lexdocs.config import Options
 from lexdocs.pipeline import Caches, publishable_timelines
+from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, ThemedPageCache
 from lexdocs.publish.pages import THEME, Group, PdfPage, Theme, navigation
@@ -155,5 +156,8 @@ def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
     builder.timelines = {}
     if pages_made is not None:
         pages_made()
+    prune.hold(builder.cache_root)  # before any entry is looked up: see publish.prune
     pdfs = builder.resolve(render=render_pdfs)
+    if render_pdfs:
+        prune.this_build(builder.cache_root, pdfs.values())
     return ContentTree(groups, pdfs, nav, today=today, left_out=builder.left_out)

@@ -33,6 +33,7 @@ from lexdocs.config import Options
 from lexdocs.history.versions import CACHE_DIR, project_cache
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
+from lexdocs.publish.prune import Usage
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
 
@@ -248,6 +249,7 @@ class ThemedPageCache:
         # very string of last time (see RenderMemo.join) is not hashed again.
         self._keys: dict[tuple[str, str, str], str] = {}
         self._last_keys: dict[tuple[str, str, str], str] = {}
+        self.used = Usage(folder)  # what the session's pages need kept (publish.prune)
 
     def set_context(self, *parts: str, dirs: tuple[Path, ...] = ()) -> None:
         digest = hashlib.sha256()
@@ -270,6 +272,7 @@ class ThemedPageCache:
             material = f"{self.context}\0{uri}\0{markdown}".encode()
             key = hashlib.sha256(material).hexdigest()
         self._keys[inputs] = key
+        self.used.add(key)
         return key
 
     def get(self, key: str) -> Path | None:

@@ -31,9 +31,9 @@ from pathlib import Path
 from lexdocs.cache import make_folder
 from lexdocs.config import Options
 from lexdocs.history.versions import CACHE_DIR, project_cache
+from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
-from lexdocs.publish.prune import Usage
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
 
@@ -228,6 +228,7 @@ class DeferredPdfs(SiteBuilder):
             raise RenderError("the PDF cache cannot be written, so no PDF can be recorded",
                               path=str(cache), hint="make .cache/lexdocs writable and retry")
         jobs = list(self.jobs.values())
+        prune.hold(self.cache_root)  # no other build removes them before they are recorded
         paths = pdf.ensure_pdfs(jobs, folder, project=self.options.project)
         return {path.stem: path for path in paths}
 
@@ -249,7 +250,7 @@ class ThemedPageCache:
         # very string of last time (see RenderMemo.join) is not hashed again.
         self._keys: dict[tuple[str, str, str], str] = {}
         self._last_keys: dict[tuple[str, str, str], str] = {}
-        self.used = Usage(folder)  # what the session's pages need kept (publish.prune)
+        self.used = prune.Usage(folder)  # what the session's pages need kept (publish.prune)
 
     def set_context(self, *parts: str, dirs: tuple[Path, ...] = ()) -> None:
         digest = hashlib.sha256()

@@ -73,6 +73,8 @@ def test_a_build_keeps_the_last_two_builds_entries_and_removes_the_rest(
     session.record()
 
     assert build(site, URL + "a/")
+    assert ".cache" not in site.git("status", "--porcelain", "--untracked-files=all"), \
+        "the lock and the manifests are ignored by git, as the cache is"
     first = entries(pdfs)
     assert len(first) == 1
     assert entries(pages) == {"1" * 64}

@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from lexdocs.cache import make_folder
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no lock, so nothing is ever removed
@@ -75,7 +77,7 @@ def hold(root: Path | None) -> None:
     if root is None or fcntl is None or root in _held:
         return
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        make_folder(root)  # ignored by git, like every cache folder
         fh = open(root / LOCK, "ab")  # noqa: SIM115 - held until the process ends
         fcntl.flock(fh.fileno(), fcntl.LOCK_SH)
     except OSError as exc:
@@ -131,7 +133,7 @@ def record(folder: Path, keys: Iterable[str], token: str) -> None:
     else:
         sets = [*sets, entry][-KEPT_SETS:]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         fd, tmp = tempfile.mkstemp(prefix=".used-", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -160,17 +160,21 @@ def bare_project(project: Path, bare: Path) -> int:
 
 
 # --- measuring ------------------------------------------------------------------------------
-def timed_build(cwd: Path, out: Path) -> tuple[float, float]:
-    """(seconds, peak MB of the largest process) of one `mkdocs build --strict`."""
+def timed_build(cwd: Path, out: Path) -> tuple[float, float, float]:
+    """(seconds, peak MB of the largest process, CPU-seconds of every process) of one
+    `mkdocs build --strict`: on a shared machine the wall time grows with the load, the
+    CPU time much less."""
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+               "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", wrapper, MKDOCS, "build", "--strict", "-q",
                            "-d", str(out)], cwd=cwd, env=ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"build failed in {cwd}:\n{done.stderr[-3000:]}")
-    return seconds, int(done.stdout.split()[-1]) / 1024
+    maxrss, cpu = done.stdout.split()[-2:]
+    return seconds, int(maxrss) / 1024, float(cpu)
 
 
 def median_of(runs: int, fn: Callable[[], float]) -> float:
@@ -265,7 +269,8 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     # The first build this history ever has: nothing recorded, nothing cached.
     load_now(result)
     print("   first build ever (every PDF rendered)", flush=True)
-    result["first_s"], result["first_mb"] = timed_build(project, work / "site-first")
+    result["first_s"], result["first_mb"], result["first_cpu_s"] = timed_build(
+        project, work / "site-first")
     # The deploy job records what it published (versions.json and the PDFs) ...
     start = time.perf_counter()
     subprocess.run([LEXDOCS, "record"], cwd=project, env=ENV, check=True, capture_output=True)
@@ -280,7 +285,8 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     subprocess.run(["git", "clone", "-q", str(project), str(clone)], check=True)
     load_now(result)
     print("   cold build: a fresh clone, as CI builds", flush=True)
-    result["cold_s"], result["cold_mb"] = timed_build(clone, work / "site-cold")
+    result["cold_s"], result["cold_mb"], result["cold_cpu_s"] = timed_build(
+        clone, work / "site-cold")
     shutil.rmtree(clone)
 
     load_now(result)
@@ -300,13 +306,15 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     load_now(result)
     print(f"   {result['versions']} versions, {result['pages']} pages; warm builds", flush=True)
     warm = [timed_build(project, work / "site-warm") for _ in range(runs)]
-    result["warm_s"] = statistics.median(s for s, _ in warm)
-    result["warm_mb"] = max(mb for _, mb in warm)
+    result["warm_s"] = statistics.median(s for s, _, _ in warm)
+    result["warm_mb"] = max(mb for _, mb, _ in warm)
+    result["warm_cpu_s"] = statistics.median(c for _, _, c in warm)
     load_now(result)
     print(f"   warm {result['warm_s']:.1f} s; bare MkDocs builds", flush=True)
     base = [timed_build(bare, work / "site-bare") for _ in range(runs)]
-    result["bare_s"] = statistics.median(s for s, _ in base)
-    result["bare_mb"] = max(mb for _, mb in base)
+    result["bare_s"] = statistics.median(s for s, _, _ in base)
+    result["bare_mb"] = max(mb for _, mb, _ in base)
+    result["bare_cpu_s"] = statistics.median(c for _, _, c in base)
     result["pdf_per_version_s"] = max(0.0, result["first_s"] - result["warm_s"]) / max(
         1, result["versions"])
 
@@ -421,6 +429,10 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
         sizes = r.get("document_kb")
         docs = (f"; documents {min(sizes.values()):.0f}-{max(sizes.values()):.0f} KB at the end"
                 if sizes else "")
+        cpu = {k: f" (CPU {r[a] / r[b]:.2f})" if r.get(a) and r.get(b) else ""
+               for k, a, b in (("warm", "warm_cpu_s", "bare_cpu_s"),
+                               ("cold", "cold_cpu_s", "warm_cpu_s"),
+                               ("first", "first_cpu_s", "warm_cpu_s"))}
         if r.get("measured"):  # a row kept from an earlier run, not measured this time
             docs += f"; measured {r['measured']}"
         if r.get("load"):
@@ -432,13 +444,13 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             "| measure | lexdocs | baseline | ratio | target |",
             "| --- | --- | --- | --- | --- |",
             f"| warm build (PDFs and renders kept) | {r['warm_s']:.1f} s | bare MkDocs "
-            f"{r['bare_s']:.1f} s | {r['warm_vs_bare']:.2f} | {checks[0]} |",
+            f"{r['bare_s']:.1f} s | {r['warm_vs_bare']:.2f}{cpu['warm']} | {checks[0]} |",
             f"| cold build: CI on a fresh clone, {NEW_SINCE_DEPLOY} commits after the last "
             f"deploy (1 run) | {r['cold_s']:.1f} s | warm {r['warm_s']:.1f} s | "
-            f"{r['cold_vs_warm']:.2f} | {checks[1]} |",
+            f"{r['cold_vs_warm']:.2f}{cpu['cold']} | {checks[1]} |",
             f"| first build ever: nothing recorded or cached, every PDF made (1 run) | "
-            f"{r['first_s']:.1f} s | warm {r['warm_s']:.1f} s | {r['first_vs_warm']:.2f} | "
-            f"{checks[5]} |",
+            f"{r['first_s']:.1f} s | warm {r['warm_s']:.1f} s | {r['first_vs_warm']:.2f}"
+            f"{cpu['first']} | {checks[5]} |",
             f"| `lexdocs record` after that deploy (1 run) | {r['record_s']:.1f} s | | | |",
             f"| preview loop (save → served page shows it; median of "
             f"{max(r['runs'], PREVIEW_SAVES)} saves) | {r['preview_s']:.2f} s | "

@@ -7,9 +7,10 @@ STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
 # Every environment installs the exact set the tests ran with (pyproject.toml declares ranges),
-# without byte-compiling it all: Python compiles the modules it imports, once, as they run.
+# byte-compiled at install: with PYTHONDONTWRITEBYTECODE set (as here, and in many CI images)
+# nothing is compiled later, so every process would compile all it imports again.
 LOCK    := requirements/constraints.txt
-PIPI    := $(BIN)/python -m pip install -q --no-compile -c $(LOCK)
+PIPI    := $(BIN)/python -m pip install -q -c $(LOCK)
 
 .PHONY: site serve check test suite lock browser screenshots bench install system-deps clean
 

@@ -17,9 +17,7 @@
 # after, by every clone of this user (like pip's own cache: wheels are named by their
 # version, and the lock names exact versions): $LEXDOCS_WHEELS, by default
 # ~/.cache/lexdocs/wheels-X.Y. The smoke suite's pre-commit test builds the hook's
-# environment from the same folder (LEXDOCS_WHEELHOUSE). Nothing is byte-compiled at
-# install: Python compiles what runs, and most of what is installed never runs here.
-# Logs: build/pythons/smoke-X.Y.log.
+# environment from the same folder (LEXDOCS_WHEELHOUSE). Logs: build/pythons/smoke-X.Y.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -105,7 +103,9 @@ smoke() {
   rm -rf "$venv"
   "$vpy" -m venv "$venv"
   fill_wheels "$venv/bin/python" "$wheels" "$wheel" "${extras[@]}"
-  "$venv/bin/python" -m pip install -q --no-compile --disable-pip-version-check --no-index \
+  # Byte-compiled at install: dozens of processes import it, and with
+  # PYTHONDONTWRITEBYTECODE set none would keep what it compiled.
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index \
     --find-links "$wheels" -c "$constraints" "$wheel" "${extras[@]}"
   LEXDOCS_WHEELHOUSE=$wheels "$venv/bin/python" -m pytest -q -p no:cacheprovider \
     --durations=3 tests/smoke

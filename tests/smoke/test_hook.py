@@ -70,8 +70,8 @@ def hook_repo(cache: Path) -> tuple[Path, str]:
 def pre_commit_env(cache: Path) -> dict[str, str]:
     return {"PRE_COMMIT_HOME": str(cache / "home"), "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": WHEELHOUSE, "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-            # No byte-compiling every installed module (most never run here): half the
-            # environment's build; Python compiles what the hook imports as it runs.
+            # No byte-compiling every installed module: half the environment's build, for
+            # the two runs of the hook, which compile only what they import.
             "PIP_NO_COMPILE": "1",
             "PIP_CONSTRAINT": str(ROOT / "requirements" / "constraints.txt")}
 

@@ -229,7 +229,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         as much memory again as MkDocs for the same pages."""
         if page.file.generated_by is not None and self.preview is None:
             page.file.content_bytes = b""
-            page.markdown = None
+            page.markdown = ""  # not None: MkDocs reads a None source as "no title"
         return local_links(html, self._opts().site_url, page.url)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -240,7 +240,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.preview is not None:
                 self.preview.wrote(page.file.dest_uri, key)
         if page.file.generated_by is not None:
-            page.markdown = None
+            page.markdown = ""  # not None: MkDocs reads a None source as "no title"
             page.content = None
             page.file.content_bytes = b""
         return output

@@ -246,7 +246,7 @@ def _asides(old: str, new: str) -> Finding | None:
 def _itself(old: str, new: str) -> Finding | None:
     """Only the way the document names itself changed ("any of the Terms of Service" →
     "any of these Terms"): the same document, so the same terms. Two documents ("our
-    Cookie Policy") are never one: only "privacy" may qualify a policy or notice."""
+    Cookie Policy") are never one: only the word privacy may qualify a policy or notice."""
     a, b = _ITSELF.findall(old), _ITSELF.findall(new)
     if not a or len(a) != len(b) or _words(_ITSELF.sub("itself", old)) != _words(
             _ITSELF.sub("itself", new)):

@@ -15,6 +15,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Run from a git hook or `git bisect run`, git's own variables point at the repository that
+# runs the tests: every scratch repository's `git init` and commit, and every lexdocs
+# command the tests start, would then write into it. Tests see no repository but their own.
+for _name in subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True,
+                            text=True, check=True).stdout.split():
+    os.environ.pop(_name, None)
+
 VARIABLES = """\
 retention:
   account_records:

@@ -1,4 +1,5 @@
-"""Pull-request review: the Markdown comment (the workflow that posts it: test_workflows)."""
+"""Pull-request review: the Markdown comment (the workflow steps that post it run in
+tests/smoke/test_workflow_steps.py, under the Python the workflow names)."""
 
 from __future__ import annotations
 

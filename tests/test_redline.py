@@ -230,6 +230,16 @@ def test_overrides_beat_the_classifier() -> None:
                            "Contact: Override: Counsel wants notice for all.")
 
 
+def test_one_section_edited_twice_for_one_reason_says_it_once() -> None:
+    old = render([("s", "Contact", 'Write "now" to us.\n\nA paragraph in between that stays '
+                   'the same for every reader.\n\nCall "today" please.')])
+    new = render([("s", "Contact", "Write \u201cnow\u201d to us.\n\nA paragraph in between that "
+                   "stays the same for every reader.\n\nCall \u201ctoday\u201d please.")])
+    red = diff_documents(old, new)
+    assert len(red.changes) == 2  # two edits, as the redline shows them
+    assert red.reasons == ("Contact: Not material: only quote style changed.",)
+
+
 def test_override_without_reason_is_a_source_error() -> None:
     with pytest.raises(SourceError) as err:
         Override("share", False, "  ", path="policy/privacy/overrides.yml", line=7)

@@ -197,8 +197,10 @@ class Redline:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """"Section title: reason" for every change, in document order, for logs and notices."""
-        return tuple(f"{c.section_title}: {c.reason}" for c in self.changes)
+        """"Section title: reason" for every change, in document order, for logs and notices;
+        two edits of one section for the same reason (two quotes restyled) say it once, as a
+        reader would not want the same line twice."""
+        return tuple(dict.fromkeys(f"{c.section_title}: {c.reason}" for c in self.changes))
 
 
 def section_text(blocks: Sequence[str]) -> str:

@@ -544,6 +544,15 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
      "troubleshooting.", "pointer-reworded"),
     ("Location data for Top Sites: When you click a tile, we count the click.",
      "Top Sites: When you click a tile, we count the click.", "label-reworded"),
+    ("We may share your information at your direction.",
+     "We may disclose your information at your direction.", "synonym"),
+    ("We collected and kept it.", "We gathered and retained it.", "synonym"),
+    ("Firefox shares data to improve performance.",
+     "Firefox may share data to improve performance.", "hedge-added"),
+    ("We may recommend content based on your history.",
+     "We recommend content based on your history.", "hedge-removed"),
+    ("Pocket recommendations: We recommend content.", "Recommendations: We may recommend "
+     "content.", "label-reworded"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -563,8 +572,15 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("It is kept in the process.", "It is kept in the processor."),  # two real words
     ("We transfer data to the US.", "We transfer data to the EU."),
     ("We delete your copies of the files.", "We delete our copies of the files."),
-    ("Recommendations: We recommend content.", "Recommendations: We may recommend content."),
     ("Top Sites: we count the click.", "Top Sites: we sell the click."),
+    # "may" before a promise or a safeguard weakens it; "you may" is a permission.
+    ("We notify you of changes.", "We may notify you of changes."),
+    ("We encrypt your backups.", "We may encrypt your backups."),
+    ("You share reports with us.", "You may share reports with us."),
+    ("We share data with partners.", "We may sell data to partners."),
+    # A synonym must keep its form, and "obtain" is wider than "receive".
+    ("We shared data.", "We disclose data."),
+    ("We receive data from partners.", "We obtain data from partners."),
 ])
 def test_rewrites_that_change_the_meaning_are_not_taken_for_them(old: str, new: str) -> None:
     assert _judge(old, new)[0]
@@ -604,6 +620,41 @@ def test_a_rewrite_no_rule_reads_is_a_lawyers_call_not_a_material_claim() -> Non
                      "about you.", section_material=False, variables_changed=(),
                      immaterial_vars=frozenset())
     assert (quiet.rule, quiet.referred) == ("section-not-material", False)
+
+
+def test_words_only_put_into_a_statement_are_read_not_referred() -> None:
+    """A clause only put into a paragraph that stays ("or pay fees to a site owner") says
+    what the statement now covers: material, quoting the clause, however long; the same
+    count of words reworded on both sides stays a lawyer's call."""
+    old = "If you buy a plan from us you will provide your name and card details."
+    v = classify(old, old.replace("from us", "from us or pay fees to a site owner through "
+                                  "their recurring subscription payments page"),
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (v.rule, v.referred) == ("wording-changed", False)
+    assert "added 'or pay fees to a site …'" in v.reason
+    lists = classify("We process data to:\n\nImprove performance and stability",
+                     "Mozilla processes your personal data by default so as to:\n\n"
+                     "Improve features, performance and stability",
+                     section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (lists.material, lists.referred) == (True, False)
+
+
+def test_another_legal_entity_of_the_organisation_is_a_party() -> None:
+    """"GitHub Inc." → "GitHub Inc. or GitHub B.V.": the brand is the organisation's own,
+    but a second legal person now controls the data; the name written in full is not."""
+    home = "https://github.com/"
+
+    def judge(old: str, new: str) -> tuple[bool, str, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), home=home)
+        return v.material, v.rule, v.reason
+
+    old = "Thanks for entrusting GitHub Inc. (“GitHub”, “we”) with your code."
+    assert judge(old, old.replace("Inc.", "Inc. or GitHub B.V."))[:2] == (True, "recipient-added")
+    assert "(GitHub B.V.)" in judge(old, old.replace("Inc.", "Inc. or GitHub B.V."))[2]
+    assert judge("Contact GitHub Inc. today.", "Contact GitHub B.V. today.")[1] == (
+        "recipient-changed")
+    assert not judge("Contact GitHub Inc. today.", "Contact GitHub, Inc. today.")[0]
 
 
 def test_a_change_log_started_under_its_heading_is_maintenance() -> None:

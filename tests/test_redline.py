@@ -532,7 +532,7 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
                  f"{body}") == [("heading-changed", False)]
     assert judge(f"### Data we sell{body}", f"### Data we never sell{body}") == [
         ("negation-added", True)]
-    assert judge(f"### Deletion{body}", "### Deletion\n\nWe erase it in 30 days.") == [
+    assert judge(f"### Deletion{body}", "### Deletion\n\nWe archive it in 30 days.") == [
         ("wording-changed", True)]
 
 

@@ -18,6 +18,7 @@ from lexdocs.review.names import (
     NOT_WITH,
     PRODUCT_NOUNS,
     brand,
+    is_own,
     not_recipient,
     own_names,
     products,
@@ -397,6 +398,22 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     return names, kinds, [n for k, n in every.items() if k not in names]
 
 
+def _own_entities(text: str, own: frozenset[str]) -> dict[str, str]:
+    """The organisation's own legal entities `text` names ("GitHub Inc.", "GitHub B.V."):
+    each is a legal person. One named beside or instead of another ("GitHub Inc." →
+    "GitHub Inc. or GitHub B.V.") is another controller of the data, a party added or
+    removed, though the brand is the organisation's own; its name written in full where
+    no entity was named ("GitHub" → "GitHub, Inc.") is the same company."""
+    found: dict[str, str] = {}
+    for m in _COMPANY.finditer(text) if own else ():
+        ws = m.group().split(" ")  # "Contact GitHub, Inc.": the sentence's verb is no name
+        name = next((" ".join(ws[i:]) for i in range(len(ws) - 1)
+                     if is_own(" ".join(ws[i:]), own)), "")
+        if name:
+            found.setdefault(key(name), name)
+    return found
+
+
 # A bullet's label, "Location data and interaction data for top sites:", at a block's start:
 # it names the item the text after it describes, and that text is judged.
 _LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
@@ -643,6 +660,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
                 and not (" " not in n and used(n, set(), known[0])))
     gone.update(n for k, n in ko.items() if k not in kn and k not in nn and k not in no
                 and not (" " not in n and used(n, set(), known[1])))
+    entities = _own_entities(rest_old, own), _own_entities(rest_new, own)
+    came.update(n for k, n in entities[1].items() if k not in entities[0] and entities[0])
+    gone.update(n for k, n in entities[0].items() if k not in entities[1] and entities[1])
     diff("recipient", gone, came)
     lo, ln = voc.NOT_DATA.sub(" \ue000 ", lo), voc.NOT_DATA.sub(" \ue000 ", ln)
 

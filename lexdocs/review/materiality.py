@@ -38,7 +38,8 @@ page tell the same story. Precedence, first wins:
    `product-renamed`), or another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
-   `pointer-reworded`, `label-reworded`) → not material.
+   `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`) →
+   not material.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
    words) → material; more than `rewrites.REFER_WORDS` content words, which no rule
    reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a
@@ -191,6 +192,11 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "pointer-reworded":
             f"only a pointer to another part of the document changed ({', '.join(show)})",
         "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
+        "synonym": f"only words of the same meaning swapped ({', '.join(show)})",
+        "hedge-added": "only 'may' was put before what the organisation does "
+                       f"({', '.join(show)})",
+        "hedge-removed": "only 'may' was taken from before what the organisation does "
+                         f"({', '.join(show)})",
     }
     return text.get(rule, rule)
 
@@ -456,7 +462,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
-    if rewrites.rewritten_wholly(fixed, new_text):
+    if rewrites.rewritten_wholly(fixed, new_text) and not rewrites.grown_or_cut(fixed, new_text):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
 

@@ -25,9 +25,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from lexdocs.review.vocabulary import is_known
+from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, is_known
 
-__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "renamed", "rewrite", "rewritten_wholly"]
+__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "grown_or_cut", "renamed", "rewrite",
+           "rewritten_wholly"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -215,10 +216,14 @@ def _labels(old: str, new: str) -> Finding | None:
         if _words(x) == _words(y):
             continue
         mx, my = _LABEL.fullmatch(x.strip()), _LABEL.fullmatch(y.strip())
-        if not (mx and my) or _words(mx.group(2)) != _words(my.group(2)) or any(
-                len(m.group(1).split()) > 8 for m in (mx, my)):
+        if not (mx and my) or any(len(m.group(1).split()) > 8 for m in (mx, my)):
+            return None
+        x_words, y_words = _words(mx.group(2)), _words(my.group(2))
+        same = None if x_words == y_words else _same_meaning(x_words, y_words)
+        if x_words != y_words and same is None:
             return None
         found.append(f"{mx.group(1).strip()} → {my.group(1).strip()}")
+        found += same[1] if same else ()
     return ("label-reworded", tuple(found)) if found else None
 
 
@@ -287,6 +292,86 @@ def _intro_number(old: str, new: str) -> Finding | None:
     return ("label-number", tuple(said)) if said else None
 
 
+def _forms(base: str) -> dict[str, str]:
+    """A verb's (or noun's) forms and which each is ("shared": "ed"): a synonym keeps its
+    inflection ("shared" → "disclosed", never "shares" → "disclosed")."""
+    head, _, rest = base.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        made = {"s": head + "s", "ed": head + "d", "ing": head[:-1] + "ing"}
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        made = {"s": head[:-1] + "ies", "ed": head[:-1] + "ied", "ing": head + "ing"}
+    else:
+        made = {"s": head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s"),
+                "ed": head + "ed", "ing": head + "ing"}
+    made.update(_IRREGULAR.get(head, {}))
+    return {base: "", **{f + tail: kind for kind, f in made.items()}}
+
+
+_IRREGULAR = {"keep": {"ed": "kept"}, "send": {"ed": "sent", "ing": "sending"},
+              "buy": {"ed": "bought"}, "get": {"ed": "got", "en": "gotten", "ing": "getting"},
+              "choose": {"ed": "chose", "en": "chosen"}, "make": {"ed": "made"},
+              "set": {"ed": "set", "ing": "setting"}, "read": {"ed": "read"},
+              "sell": {"ed": "sold"}, "show": {"en": "shown"}}
+_CANON: dict[tuple[str, ...], str] = {}
+for _group in SYNONYMS:
+    for _word in _group:
+        for _form, _kind in _forms(_word).items():
+            _CANON.setdefault(tuple(_form.split()), f"{_group[0]}:{_kind}")
+_HEDGED = {f: v for v in HEDGED_VERBS for f, kind in _forms(v).items() if kind in ("", "s")}
+_NOT_HEDGED_AFTER = frozenset(["you", "users", "user", "customers", "visitors", "i"])
+
+
+def _canonical(words: list[str]) -> list[str]:
+    """`words` with each synonym written as its group's first word (its inflection kept)
+    and a "may" that only hedges what the organisation does dropped ("Firefox shares" and
+    "Firefox may share" say the same practice): what is left must match word for word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        two = tuple(words[i:i + 2])
+        if len(two) == 2 and two in _CANON:
+            out.append(_CANON[two])
+            i += 2
+            continue
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w == "may" and nxt in _HEDGED and (not out or out[-1] not in _NOT_HEDGED_AFTER):
+            i += 1
+            continue
+        base = _HEDGED.get(w)  # "shares" is "share": a "may" put in takes its -s away
+        out.append(_CANON.get((base,), f"{base}:") if base else _CANON.get((w,), w))
+        i += 1
+    return out
+
+
+def _same_meaning(a: list[str], b: list[str]) -> Finding | None:
+    """Only synonyms swapped ("share" → "disclose") or a "may" put in or taken out before
+    what the organisation does, perhaps beside grammar words: the same statement
+    (`synonym`, or `hedge-added` / `hedge-removed` when only "may" moved)."""
+    ca, cb = _canonical(a), _canonical(b)
+    if ca != cb:
+        ops = [op for op in difflib.SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+        if not ops or not _function_words([w for _, i1, i2, _, _ in ops for w in ca[i1:i2]],
+                                          [w for _, _, _, j1, j2 in ops for w in cb[j1:j2]]):
+            return None
+    said = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":  # a word put in or taken out is shown with the word it stands by
+            k1, k2 = (i1, i2 + 1) if i1 == i2 or j1 == j2 else (i1, i2)
+            said.append(f"{' '.join(a[k1:k2])} → {' '.join(b[j1:j2 + k2 - i2])}")
+    came = b.count("may") - a.count("may")
+
+    def bare(words: list[str]) -> list[str]:
+        return [_HEDGED.get(w, w) for w in words
+                if w != "may" and w not in FUNCTION_WORDS]
+
+    if bare(a) != bare(b) or not came:
+        return ("synonym", tuple(said))
+    return (f"hedge-{'added' if came > 0 else 'removed'}", tuple(said))
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -316,7 +401,7 @@ def rewrite(old: str, new: str) -> Finding | None:
            if op[0] != "equal"]
     gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
     came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
-    small = _function_words(gone, came) or _agreement(a, b, ops)
+    small = _function_words(gone, came) or _agreement(a, b, ops) or _same_meaning(a, b)
     if small:
         return small
     runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],
@@ -377,6 +462,23 @@ def rewritten_wholly(old: str, new: str) -> bool:
             gone.update(_content(a[i1:i2]))
             came.update(_content(b[j1:j2]))
     return max(len(gone), len(came)) > REFER_WORDS
+
+
+def grown_or_cut(old: str, new: str) -> bool:
+    """Whether the edit only put words into a paragraph (or only took words out of one),
+    one of them a content word: "If you buy something from us, you provide …" →
+    "If you buy something from us or pay fees to a site owner, you provide …". That is
+    no rewording a lawyer must read whole: the statement that stays now says more (or
+    less), and the words that did it are quoted (`wording-changed`)."""
+    x, y = old.split("\n\n"), new.split("\n\n")
+    for p, q in zip(x, y, strict=True) if len(x) == len(y) else [(old, new)]:
+        a, b = _words(p), _words(q)
+        ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+        if ops and len({tag for tag, *_ in ops}) == 1 and ops[0][0] in ("insert", "delete") \
+                and any(_content(a[i1:i2] + b[j1:j2]) - _JOINERS for _, i1, i2, j1, j2 in ops):
+            return True
+    return False
 
 
 def _content(words: list[str]) -> set[str]:

@@ -232,3 +232,25 @@ def is_not_party(name: str) -> bool:
         return True
     bare = name.replace(".", "")
     return len(words) == 1 and bare.isupper() and is_known(bare)
+
+# Words a policy uses for one another with no change in what it says (rewrites.py,
+# `synonym`): each group is one meaning, written in its base form; inflections agree
+# ("shared" → "disclosed"). Only pairs a privacy lawyer reads the same in any sentence:
+# "obtain" (also from others) is not "receive", "remove" (from view) not "delete",
+# "process" (anything done with data) not "use" or "share".
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("share", "disclose"), ("collect", "gather"), ("use", "utilize", "utilise"),
+    ("delete", "erase"), ("keep", "retain"), ("help", "assist"), ("buy", "purchase"),
+    ("allow", "permit"), ("choose", "select"), ("change", "modify"), ("send", "transmit"),
+    ("get", "receive"), ("information", "data"), ("via", "through"),
+    ("regarding", "concerning"), ("ensure", "make sure"), ("request", "ask for"),
+)
+# What the organisation does with data: "we recommend" → "we may recommend" describes the
+# same practice, which the notice covers either way. A promise to the person ("we notify
+# you", "we delete it") or a safeguard ("we encrypt") weakened by "may" is not this, nor
+# is "will" → "may", nor "you may" (a permission).
+HEDGED_VERBS = frozenset(str.split(
+    "collect use share disclose process receive recommend show display send combine analyze "
+    "analyse store keep retain transfer sell obtain gather access infer create personalize "
+    "personalise link associate aggregate track record log monitor review contact suggest "
+    "customize customise measure serve place set read look check scan"))

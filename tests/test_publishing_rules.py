@@ -83,3 +83,25 @@ def test_every_starter_section_carries_the_marker() -> None:
     assert sections
     for path in sections:
         assert f"**{STARTER}**" in path.read_text(encoding="utf-8"), path
+
+
+def test_a_requirements_file_init_left_as_a_comment_fails_check(
+        far: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`init` writes only a TO DO comment when it finds no installable lexdocs; the
+    workflow would then install nothing and fail at its first `lexdocs`, far from the
+    cause. The skeleton's own comment and workflow are what a user has."""
+    from lexdocs.adopt.scaffold import _unnamed
+
+    repo = _clone(far, tmp_path / "adopted")
+    workflow = (ROOT / "lexdocs/adopt/skeleton/workflows/legal.yml").read_text(encoding="utf-8")
+    repo.write(".github/workflows/legal.yml", workflow)
+    repo.write("requirements.txt", _unnamed("0.1.0", "no remote").requirement + "\n")
+    assert lexdocs("-C", str(repo.path), "check", "--today", "2025-02-15") == 1
+    [line] = [ln for ln in capsys.readouterr().out.splitlines() if "[requirements-unset]" in ln]
+    assert line.startswith("requirements.txt:1: error [requirements-unset] requirements.txt "
+                           "names nothing to install, yet .github/workflows/legal.yml "
+                           "installs lexdocs from it")
+    repo.write("requirements.txt", "# lexdocs, as CI installs it\n./vendor/lexdocs-0.1.0-py3-"
+                                   "none-any.whl\n")
+    assert lexdocs("-C", str(repo.path), "check", "--today", "2025-02-15") == 0
+    assert "[requirements-unset]" not in capsys.readouterr().out

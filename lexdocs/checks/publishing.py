@@ -1,4 +1,4 @@
-"""Two rules about the site as it goes live, for `lexdocs check` and the build alike.
+"""Rules about the site as it goes live, for `lexdocs check` and (the first two) the build.
 
 - `starter-text`: the sections `lexdocs init` and `lexdocs new` write say "Starter text —
   replace it." A reader must never find that on a legal page, so it is an error in
@@ -10,11 +10,17 @@
   repository, so a version that takes effect more than 50 days after the newest commit
   may never be published as in force. A warning (never a failure: the notice period is
   right, only the schedule may lapse), with the day by which to commit.
+- `requirements-unset`: the workflow `init` writes installs lexdocs from requirements.txt,
+  and when `init` found no installable lexdocs it wrote only a comment saying what to
+  write there. Left so, CI installs nothing and fails later with "lexdocs: command not
+  found", far from the cause; `lexdocs check` (and the pre-commit hook) names the file.
+  Only in `check`: a local build does not need the line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -42,7 +48,12 @@ RULES = (
          f"commit, and GitHub switches a scheduled workflow off after {IDLE_DAYS} days "
          "without activity", "GitHub Actions: scheduled workflows and repository activity "
          "(README, 'Keep the daily build alive')"),
+    Rule("requirements-unset", "error",
+         "a workflow installs lexdocs from requirements.txt, which names nothing to install",
+         "lexdocs init (README: Use it in your own site)"),
 )
+REQUIREMENTS = "requirements.txt"
+_INSTALLS_IT = re.compile(r"pip\s+install\b[^\n]*\s-r\s*requirements\.txt\b")
 
 
 def starter_text(sources: Mapping[str, DocumentSource],
@@ -100,6 +111,27 @@ def schedule(timelines: Mapping[str, Timeline], today: dt.date,
                 "'Keep the daily build alive')",
                 entry.path if entry else changes_path(root, name), entry.line if entry else None))
     return out
+
+
+def requirements_unset(project: Path) -> list[Finding]:
+    """requirements.txt holding only comments while a workflow installs from it: the CI
+    run would install nothing and stop at the first `lexdocs` it runs."""
+    path = project / REQUIREMENTS
+    workflows = project / ".github" / "workflows"
+    if not path.is_file() or not workflows.is_dir():
+        return []
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    if any(ln.split("#", 1)[0].strip() for ln in lines):
+        return []
+    users = sorted(w.name for w in workflows.iterdir()
+                   if w.suffix in (".yml", ".yaml") and w.is_file()
+                   and _INSTALLS_IT.search(w.read_text(encoding="utf-8", errors="replace")))
+    if not users:
+        return []
+    return [Finding("requirements-unset", "error",
+                    f"{REQUIREMENTS} names nothing to install, yet .github/workflows/"
+                    f"{users[0]} installs lexdocs from it: write the line its comment gives "
+                    "(lexdocs @ git+URL@COMMIT, or a wheel kept in vendor/)", REQUIREMENTS, 1)]
 
 
 def findings(project: Path, tz: dt.tzinfo, timelines: Mapping[str, Timeline],

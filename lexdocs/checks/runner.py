@@ -90,6 +90,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     unset = site_url_finding(opts.site_url, opts.project / MKDOCS_FILE)
     findings += [unset] if unset else []
     findings += publishing.findings(opts.project, opts.tz, timelines, today)
+    findings += publishing.requirements_unset(opts.project)  # CI's install, not the build's
     findings += project_findings(opts.project)  # docs/ and mkdocs.yml, as the build judges them
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))

@@ -29,7 +29,7 @@ import yaml
 
 from lexdocs.review import links
 from lexdocs.review.facts import lexical
-from lexdocs.review.materiality import Verdict, classify
+from lexdocs.review.materiality import Verdict, classify, heading_renamed, verdict
 from lexdocs.review.redline import joined_verdict
 
 DATA = Path(__file__).parent / "data" / "materiality"
@@ -68,10 +68,25 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
     known = (frozenset(c.get("known_old", "").split()), frozenset(c.get("known_new", "").split()))
     parts = []
     if c["old"] != c["new"] or not c.get("links"):
-        parts.append(classify(c["old"], c["new"], section_material=True, variables_changed=(),
-                              immaterial_vars=frozenset(), known=known, home=home))
+        parts.append(_headings(c, classify(
+            c["old"], c["new"], section_material=True, variables_changed=(),
+            immaterial_vars=frozenset(), known=known, home=home)))
     parts += [links.judge(a, b, "", home) for a, b in c.get("links", ())]
     return parts
+
+
+def _headings(c: dict[str, Any], v: Verdict) -> Verdict:
+    """What the build's redline does with a hunk whose changed blocks are all headings
+    (`headings`: the case's blocks that are headings in the source, as a build sees them):
+    a heading only framed anew around the same words (materiality.heading_renamed), which
+    no rule read, is `heading-changed`."""
+    a = {b.strip() for b in c["old"].split("\n\n") if b.strip()}
+    b = {x.strip() for x in c["new"].split("\n\n") if x.strip()}
+    if v.rule not in ("wording-changed", "unexplained") or not a ^ b or not a ^ b <= set(
+            c.get("headings", ())) or not heading_renamed("\n\n".join(sorted(a - b)),
+                                                          "\n\n".join(sorted(b - a))):
+        return v
+    return verdict(False, "heading-changed", (c["old"], "→", c["new"]))
 
 
 def _verdict(c: dict[str, Any], parts: list[Verdict]) -> Verdict:

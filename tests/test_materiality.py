@@ -639,6 +639,25 @@ def test_words_only_put_into_a_statement_are_read_not_referred() -> None:
     assert (lists.material, lists.referred) == (True, False)
 
 
+def test_what_the_organisation_says_of_itself_or_promises() -> None:
+    """Its mission or beliefs reworded bind no one (`about-us`); what it promises to do,
+    reworded, is a changed promise, quoted as such rather than sent to a lawyer."""
+    v = classify("Our mission is to democratize publishing. We keep logs for a year.",
+                 "Our mission is to democratize publishing and commerce so that anyone can "
+                 "turn their great idea into a livelihood. We keep logs for a year.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule) == (False, "about-us")
+    assert classify("We believe in the open web.", "We believe in the open web, so we "
+                    "share your data with advertisers.", section_material=True,
+                    variables_changed=(), immaterial_vars=frozenset()).material
+    promise = classify(
+        "Whenever we change our policies, we will also announce them on our company blog.",
+        "Whenever we change our policies, we will refresh the date at the top of this page "
+        "and take any other appropriate steps to notify account holders.",
+        section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (promise.rule, promise.referred, promise.material) == ("wording-changed", False, True)
+
+
 def test_another_legal_entity_of_the_organisation_is_a_party() -> None:
     """"GitHub Inc." → "GitHub Inc. or GitHub B.V.": the brand is the organisation's own,
     but a second legal person now controls the data; the name written in full is not."""

@@ -534,6 +534,11 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
         ("negation-added", True)]
     assert judge(f"### Deletion{body}", "### Deletion\n\nWe archive it in 30 days.") == [
         ("wording-changed", True)]
+    # A heading may carry the statement: a kind of data narrowed, a purpose added.
+    assert judge(f"### Geolocation data{body}", f"### General geolocation data{body}") == [
+        ("wording-changed", True)]
+    assert judge(f"### Improve stability{body}", f"### Improve features and stability{body}"
+                 ) == [("wording-changed", True)]
 
 
 def test_a_sentence_moved_out_of_a_paragraph_within_its_section_is_not_material() -> None:

@@ -38,12 +38,14 @@ page tell the same story. Precedence, first wins:
    `product-renamed`), or another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
-   `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`) →
-   not material.
+   `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
+   `about-us`: only the organisation's mission or beliefs) → not material.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
    words) → material; more than `rewrites.REFER_WORDS` content words, which no rule
    reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a
-   material change is held to until the change log decides). Both unless the section
+   material change is held to until the change log decides); but a paragraph that only
+   gained or lost words, or a promise ("we will …") reworded, is read, not referred:
+   `wording-changed` quotes it. Both unless the section
    is declared not material; a material variable that changed is named
    (`variable-changed`).
 
@@ -64,7 +66,8 @@ from lexdocs.review import facts, rewrites
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
 __all__ = ["LAWYERS_CALL", "Verdict", "classify", "classify_structure", "describe",
-           "document_words", "evidence_fields", "is_misspelling_fix", "sides", "values", "verdict"]
+           "document_words", "evidence_fields", "heading_renamed", "is_misspelling_fix", "sides",
+           "values", "verdict"]
 
 Finding = tuple[str, tuple[str, ...]]
 LAWYERS_CALL = "Needs a lawyer's call"
@@ -192,6 +195,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "pointer-reworded":
             f"only a pointer to another part of the document changed ({', '.join(show)})",
         "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
+        "about-us": f"only what the organisation says of itself changed ({'; '.join(show)})",
         "synonym": f"only words of the same meaning swapped ({', '.join(show)})",
         "hedge-added": "only 'may' was put before what the organisation does "
                        f"({', '.join(show)})",
@@ -423,7 +427,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
-    rewritten = rewrites.rewrite(plain_old, plain_new) if found else None
+    rewritten = (rewrites.rewrite(plain_old, plain_new) or rewrites.about_us(plain_old, plain_new)
+                 ) if found else None
     if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (
             # a section a pointer names ("in the Cookies section") is no third party
             rewritten[0] == "pointer-reworded" and r.startswith(facts.POINTER_MAY_NAME)
@@ -453,7 +458,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     own = facts.own_changed(plain_old, plain_new, home)
     if own:
         return verdict(False, "own-scope", own)
-    rewritten = rewrites.rewrite(plain_old, plain_new)
+    rewritten = rewrites.rewrite(plain_old, plain_new) or rewrites.about_us(plain_old, plain_new)
     if rewritten:
         return verdict(False, *rewritten)
     wording = _wording(fixed, new_text)
@@ -462,7 +467,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
-    if rewrites.rewritten_wholly(fixed, new_text) and not rewrites.grown_or_cut(fixed, new_text):
+    if rewrites.rewritten_wholly(fixed, new_text) and not (
+            rewrites.grown_or_cut(fixed, new_text) or rewrites.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
 
@@ -494,6 +500,25 @@ def _log_kept(old: str, new: str) -> Finding | None:
             return None  # a line of the log made to say something else is no upkeep
     found = tuple(dict.fromkeys(d for ds in dates for d in ds))
     return ("changelog-edited" if gone else "changelog-entry", found)
+
+
+_FRAMING = frozenset(str.split(
+    "what how why when where which happens happen do does is are can about to the a an"))
+
+
+def heading_renamed(old: str, new: str) -> bool:
+    """Whether a heading was only framed another way around the same words: a question
+    made of its topic or taken back ("When you delete data" → "What happens when you
+    delete data", "Cookies" → "About cookies"). Every word it had stays, in order, and
+    only framing words come or go. A heading can carry the statement itself ("Firefox by
+    default shares data to:", a purpose "Improve performance" under it, "Geolocation
+    data" → "General Geolocation data"): any other rewording of a heading is judged as
+    any text (redline: otherwise `heading-changed`, not material)."""
+    a, b = facts.words(old), facts.words(new)
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    return bool(ops) and all(tag in ("insert", "delete") and set(a[i1:i2] + b[j1:j2]) <= _FRAMING
+                             for tag, i1, i2, j1, j2 in ops)
 
 
 def document_words(text: str) -> frozenset[str]:

@@ -567,13 +567,17 @@ class _Builder:
 
 
 def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
-    """A hunk whose changed blocks are all headings, reworded with nothing the rules found
-    in the words: a heading names the part of the document it heads, which says what
-    it says, so rewording it is not material (a negation, a third party or a date in it
-    still is: those rules fire first)."""
+    """A hunk whose changed blocks are all headings, only framed anew around the same
+    words (materiality.heading_renamed) with nothing the rules found in them: such a
+    heading names the part of the document it heads, which says what it says, so it is
+    not material (a negation, a third party or a date in it still is: those rules fire
+    first)."""
+    changed = [r for r in rows[h.rows[0]:h.rows[1]] if r.changed]
     if v.rule not in ("wording-changed", "unexplained") or not all(
-            r.kind.startswith("heading") for r in rows[h.rows[0]:h.rows[1]] if r.changed):
-        return v
+            r.kind.startswith("heading") for r in changed) or not all(materiality.heading_renamed(
+                "".join(s.text for s in r.segments if s.op != "insert"),
+                "".join(s.text for s in r.segments if s.op != "delete")) for r in changed):
+        return v  # a heading may carry the statement: only one framed anew is a name
     return materiality.verdict(False, "heading-changed", (h.old, "→", h.new))
 
 

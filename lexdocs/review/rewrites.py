@@ -27,8 +27,8 @@ from collections.abc import Sequence
 
 from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, is_known
 
-__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "grown_or_cut", "renamed", "rewrite",
-           "rewritten_wholly"]
+__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "about_us", "grown_or_cut",
+           "promise_reworded", "renamed", "rewrite", "rewritten_wholly"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -462,6 +462,46 @@ def rewritten_wholly(old: str, new: str) -> bool:
             gone.update(_content(a[i1:i2]))
             came.update(_content(b[j1:j2]))
     return max(len(gone), len(came)) > REFER_WORDS
+
+
+_PROMISE = frozenset(["will", "shall", "must"])
+
+
+def promise_reworded(old: str, new: str) -> bool:
+    """Whether the words right after the organisation's promise ("we will …", "we'll …",
+    "we must …") changed: "we will also announce them on our blog" → "we will refresh the
+    date at the top of this page". What the organisation commits to do is material
+    however it is reworded, so the wording is quoted as a change, not sent to a lawyer."""
+    a, b = _words(old), _words(new)
+    after = [k + 1 for k, w in enumerate(a) if w in ("we'll", "we'd") or (
+        w in _PROMISE and k and a[k - 1] == "we")]
+    spans = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+             if op[0] != "equal"]
+    return any(i1 < k + 3 and i2 > k and _content(a[i1:i2]) - FUNCTION_WORDS
+               for k in after for _, i1, i2, _, _ in spans)
+
+
+# What an organisation says of itself, not of anyone's data: its mission, its beliefs,
+# who it is ("Our mission is to democratize publishing", "We believe in an open web").
+_ABOUT_US = re.compile(r"(?:at [\w .&'-]{1,40}, )?(?:our (?:mission|vision|values?) (?:is|are)|"
+                       r"we believe\b|we(?: are|'re) the (?:folks|people|team|company) behind)",
+                       re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\n")
+
+
+def about_us(old: str, new: str) -> Finding | None:
+    """Only sentences about the organisation itself changed (its mission, its beliefs,
+    who it is): a statement of purpose binds no one and says nothing of personal data.
+    The content rules run first, so a party, a kind of data or a purpose put into such a
+    sentence is still found."""
+    a = [x.strip() for x in _SENTENCE_END.split(old) if x.strip()]
+    b = [x.strip() for x in _SENTENCE_END.split(new) if x.strip()]
+    keys_a, keys_b = {" ".join(_words(x)) for x in a}, {" ".join(_words(x)) for x in b}
+    gone = [x for x in a if " ".join(_words(x)) not in keys_b]
+    came = [x for x in b if " ".join(_words(x)) not in keys_a]
+    if not (gone or came) or not all(_ABOUT_US.match(x) for x in gone + came):
+        return None
+    return ("about-us", tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone))
 
 
 def grown_or_cut(old: str, new: str) -> bool:

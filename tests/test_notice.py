@@ -9,7 +9,7 @@ import pytest
 
 from lexdocs.errors import SourceError
 from lexdocs.history.versions import load_histories
-from lexdocs.review.notice import Timeline, build_timeline
+from lexdocs.review.notice import Timeline, build_timeline, parse_log
 from tests.conftest import Repo
 
 LOG = "policy_src/privacy/changes.yml"
@@ -364,3 +364,49 @@ def test_the_comment_asks_for_the_call_and_check_overrides_counts_the_answer(
     assert out[-1].endswith("0 disagree with lexdocs (material → not material: 0, not "
                             "material → material: 0); 1 answer a lawyer's call lexdocs asked "
                             "for (material: 0, not material: 1).")
+
+
+def _whole(text: str) -> tuple[str, ...] | None:
+    try:
+        return tuple(e.key for e in parse_log(text, LOG))
+    except SourceError:
+        return None
+
+
+ENTRY_A = "- summary: Logs are kept longer.\n  effective: 2025-02-20\n"
+ENTRY_B = "- version: 2025-01-15\n  summary: >-\n    Two lines\n    of summary.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "", "# nothing yet\n", ENTRY_A, "# log\n\n" + ENTRY_A + "\n# between\n" + ENTRY_B,
+    ENTRY_A + "- reviewed: 2025-01-01\n" + ENTRY_B,
+    ENTRY_A + "...\n" + ENTRY_B,             # a document's end: the whole log is malformed
+    ENTRY_A + "---\n" + ENTRY_B,             # two documents
+    "- summary: &s Shared words.\n- summary: *s\n",  # an alias to another item
+    '- summary: "open\n- summary: closed"\n',       # a quotation over an item's start
+    "  - summary: Indented list.\n  - summary: Second.\n",
+    "summary: not a list\n", ENTRY_A + "- summary: [unclosed\n",
+    "\ufeff" + ENTRY_A, "-\n  summary: Dash on its own line.\n",
+])
+def test_log_keys_read_by_item_are_those_of_the_whole_log(text: str) -> None:
+    from lexdocs.review.notice import log_keys
+
+    assert log_keys(text, LOG, {}) == _whole(text)
+
+
+def test_each_past_state_of_a_log_parses_only_its_new_items(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand states of a log each holding every entry before: parsed whole, the
+    work grows in the square of the entries."""
+    from lexdocs.review import notice
+
+    parsed: list[str] = []
+    real = notice.parse_log
+    monkeypatch.setattr(notice, "parse_log",
+                        lambda text, path: parsed.append(text) or real(text, path))
+    seen: dict[str, tuple[str, ...] | None] = {}
+    assert notice.log_keys(ENTRY_A, LOG, seen) == ("Logs are kept longer.",)
+    parsed.clear()
+    assert notice.log_keys(ENTRY_A + ENTRY_B, LOG, seen) == ("Logs are kept longer.",
+                                                            "2025-01-15")
+    assert parsed == [ENTRY_B]

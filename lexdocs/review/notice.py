@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from lexdocs.errors import SourceError
@@ -121,17 +122,58 @@ def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
                                 PAGE_VERSION["effective"]: effective})
 
 
+_ITEM = re.compile(r"^(?=-(?:[ \t\r\n]|$))", re.MULTILINE)
+"""Where each item of a change log written as a block list at the margin begins."""
+_OTHER = re.compile(r"^(?:[^\s#-]|-(?![ \t\r\n]|$))", re.MULTILINE)
+"""A line at the margin that neither starts an item nor is a comment ("...", "---",
+a directive, a scalar's continuation): the log is then read whole."""
+
+
+def log_keys(text: str | None, path: str,
+             parsed: dict[str, tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """The keys of a change log's entries as it stood once, None if it was malformed.
+
+    Every past state of a log is read, and each holds every entry before it: parsing
+    them whole cost time in the square of the entries (a second at a thousand
+    commits). A log written as a list at the margin is read item by item instead,
+    each distinct item once (`parsed`, shared by the calls of one document). A
+    malformed item, or a log of another shape (any other line at the margin, an
+    alias to another item), is read whole, as before, so the answer is the same.
+    """
+    if text is None:
+        return ()
+    if not _OTHER.search(text):
+        keys: list[str] = []
+        for item in _ITEM.split(text):
+            if item not in parsed:
+                parsed[item] = _keys_of(item, path)
+            got = parsed[item]
+            if got is None:
+                break
+            keys += got
+        else:
+            return tuple(keys)
+    return _keys_of(text, path)
+
+
+def _keys_of(text: str, path: str) -> tuple[str, ...] | None:
+    try:
+        return tuple(e.key for e in parse_log(text, path))
+    except SourceError:
+        return None
+
+
 def _bind(history: Committed, entries: list[Entry], path: str,
           findings: list[Finding]) -> tuple[dict[int, Entry], Entry | None]:
     """Entries by version number; and the entry that describes the draft, if any."""
     first_seen: dict[str, int] = {}
+    parsed: dict[str, tuple[str, ...] | None] = {}
     for snap in history.logs:
-        try:
-            old = parse_log(snap.text, path)
-        except SourceError:
+        keys = log_keys(snap.text, path, parsed)
+        if keys is None:
             continue  # a log that was malformed then published nothing
-        for e in old:
-            first_seen.setdefault(e.key, snap.version)
+        for key in keys:
+            first_seen.setdefault(key, snap.version)
     ids = {v.id: v.number for v in history.versions}
     bound: dict[int, Entry] = {}
     draft_entry = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -558,3 +559,28 @@ def test_a_sentence_moved_out_of_a_paragraph_within_its_section_is_not_material(
                                 f"{second.replace('our partners', 'our')}\n\nWe never sell "
                                 "data.")])
     assert all(c.material for c in diff_documents(old, edited).changes)
+
+
+def test_a_section_unchanged_in_many_redlines_is_drawn_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The redline memo shares one object per section content; its HTML is made once,
+    not once per redline (a thousand redlines of a long policy redrew it a thousand
+    times), and reads the same as a redline made afresh."""
+    from lexdocs.review import formats
+    from lexdocs.review.memo import RedlineMemo
+
+    memo = RedlineMemo(tmp_path)
+    v1 = render(BASE)
+    v2 = render([*BASE[:2], ("share", "Sharing", "We share data with Segment."), BASE[3]])
+    v3 = render([*BASE[:2], ("share", "Sharing", "We share data with Stripe."), BASE[3]])
+    first, second = memo.diff(v1, v2), memo.diff(v2, v3)
+    assert first.sections[0] is second.sections[0]
+    drawn: list[str] = []
+    real = formats._html_section
+    monkeypatch.setattr(formats, "_html_section", lambda sd, changes, fold=True: (
+        drawn.append(sd.id), real(sd, changes, fold))[1])
+    formats.to_html(first)
+    drawn.clear()
+    out = formats.to_html(second)
+    assert drawn == ["share"]
+    assert out == formats.to_html(diff_documents(v2, v3))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 
 from rich.console import Console, Group
@@ -281,6 +282,30 @@ def _html_section(sd: SectionDiff, changes: Sequence[Change], fold: bool = True)
     return "\n".join(out)
 
 
+_QUIET_SIZE = 8192
+_quiet: OrderedDict[int, tuple[SectionDiff, str]] = OrderedDict()
+
+
+def _quiet_html(sd: SectionDiff) -> str:
+    """An unchanged section's HTML, made once per section object.
+
+    The redline memo (`review.memo`) gives every redline that draws a section the
+    one shared object of its content, and a section unchanged in one redline is
+    usually unchanged in hundreds: drawing it row by row each time was most of
+    the HTML of a thousand redlines. The entry holds its object, so its id
+    cannot name another section while it is kept; the oldest go first.
+    """
+    hit = _quiet.get(id(sd))
+    if hit is not None and hit[0] is sd:
+        _quiet.move_to_end(id(sd))
+        return hit[1]
+    text = _html_section(sd, ())
+    _quiet[id(sd)] = (sd, text)
+    if len(_quiet) > _QUIET_SIZE:
+        _quiet.popitem(last=False)
+    return text
+
+
 def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
     """An HTML fragment for a site page: every section with its structure, changed words
     marked in place. With `collapse_unchanged`, what did not change folds into
@@ -299,7 +324,7 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
         if quiet:
             names = "; ".join(_h(sd.title) for sd in quiet)
             out.append(f'<details class="lx-unchanged"><summary>Unchanged: {names}</summary>\n'
-                       + "\n".join(_html_section(sd, ()) for sd in quiet) + "\n</details>")
+                       + "\n".join(_quiet_html(sd) for sd in quiet) + "\n</details>")
             quiet.clear()
 
     for sd in redline.sections:

@@ -658,6 +658,24 @@ def test_what_the_organisation_says_of_itself_or_promises() -> None:
     assert (promise.rule, promise.referred, promise.material) == ("wording-changed", False, True)
 
 
+def test_one_of_the_organisations_own_channels_named_another_way() -> None:
+    """"GitHub's User Migration API" → "tool": the same organisation's way to get one's
+    data (`own-channel`); beside no name of its own, or another word, it is a change."""
+    def judge(old: str, new: str, home: str = "https://github.com/") -> tuple[bool, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), home=home)
+        return v.material, v.rule
+
+    old = "You can use GitHub's User Migration API to download your data."
+    assert judge(old, old.replace("API", "tool")) == (False, "own-channel")
+    assert judge("Write to GitHub Support.", "Write to us through the GitHub Support portal."
+                 ) == (False, "own-channel")
+    assert judge(old, old.replace("API", "tool"), home="")[0]
+    assert judge("You can use the Acme API to download data.",
+                 "You can use the Acme tool to download data.")[0]
+    assert judge(old, old.replace("API", "archive"))[0]
+
+
 def test_another_legal_entity_of_the_organisation_is_a_party() -> None:
     """"GitHub Inc." → "GitHub Inc. or GitHub B.V.": the brand is the organisation's own,
     but a second legal person now controls the data; the name written in full is not."""

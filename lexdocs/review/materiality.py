@@ -41,7 +41,7 @@ page tell the same story. Precedence, first wins:
    `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs) → not material.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
-   words) → material; more than `rewrites.REFER_WORDS` content words, which no rule
+   words) → material; more than `statements.REFER_WORDS` content words, which no rule
    reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a
    material change is held to until the change log decides); but a paragraph that only
    gained or lost words, or a promise ("we will …") reworded, is read, not referred:
@@ -62,7 +62,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from lexdocs.review import facts, rewrites
+from lexdocs.review import facts, rewrites, statements
+from lexdocs.review.names import own_names
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
 __all__ = ["LAWYERS_CALL", "Verdict", "classify", "classify_structure", "describe",
@@ -195,6 +196,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "pointer-reworded":
             f"only a pointer to another part of the document changed ({', '.join(show)})",
         "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
+        "own-channel": "only the kind of one of the organisation's own channels was named "
+                       f"another way ({', '.join(show)})",
         "about-us": f"only what the organisation says of itself changed ({'; '.join(show)})",
         "synonym": f"only words of the same meaning swapped ({', '.join(show)})",
         "hedge-added": "only 'may' was put before what the organisation does "
@@ -427,7 +430,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
-    rewritten = (rewrites.rewrite(plain_old, plain_new) or rewrites.about_us(plain_old, plain_new)
+    rewritten = (rewrites.rewrite(plain_old, plain_new) or statements.about_us(plain_old, plain_new)
                  ) if found else None
     if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (
             # a section a pointer names ("in the Cookies section") is no third party
@@ -458,7 +461,10 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     own = facts.own_changed(plain_old, plain_new, home)
     if own:
         return verdict(False, "own-scope", own)
-    rewritten = rewrites.rewrite(plain_old, plain_new) or rewrites.about_us(plain_old, plain_new)
+    channel = statements.own_channel(plain_old, plain_new, own_names(home))
+    if channel:
+        return verdict(False, *channel)
+    rewritten = rewrites.rewrite(plain_old, plain_new) or statements.about_us(plain_old, plain_new)
     if rewritten:
         return verdict(False, *rewritten)
     wording = _wording(fixed, new_text)
@@ -467,8 +473,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     loud = [v for v in variables_changed if v not in immaterial_vars]
     if loud:
         return verdict(True, "variable-changed", loud)
-    if rewrites.rewritten_wholly(fixed, new_text) and not (
-            rewrites.grown_or_cut(fixed, new_text) or rewrites.promise_reworded(fixed, new_text)):
+    if statements.rewritten_wholly(fixed, new_text) and not (statements.grown_or_cut(
+            fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
 

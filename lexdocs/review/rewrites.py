@@ -27,8 +27,7 @@ from collections.abc import Sequence
 
 from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, is_known
 
-__all__ = ["FUNCTION_WORDS", "PHRASES", "REFER_WORDS", "about_us", "grown_or_cut",
-           "promise_reworded", "renamed", "rewrite", "rewritten_wholly"]
+__all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "words"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -40,7 +39,7 @@ thing ("Contact us" → "Please contact us")."""
 _OWNERS = frozenset(["your", "our", "their", "its", "my", "his", "her"])
 """Whose: one may be put in ("sale of personal information" → "of your personal
 information"), never swapped for another."""
-_JOINERS = frozenset(["and", "to"])
+JOINERS = _JOINERS = frozenset(["and", "to"])
 """Words that may come or go where a sentence is split or joined ("…, and we" → "…. We",
 "in order to" → "to"), but never stand in for another ("and" → "or", "to" → "from")."""
 _PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
@@ -76,6 +75,12 @@ def _names(text: str) -> str:
     for _, pattern, one in _NAMES:
         text = pattern.sub(one, text)
     return text
+
+
+def words(text: str) -> list[str]:
+    """The words as the rewrites compare them: casefolded, quotes and places written one
+    way, a few fixed phrases reduced to the word they mean ("in order to" → "to")."""
+    return _words(text)
 
 
 def _words(text: str) -> list[str]:
@@ -442,85 +447,3 @@ def renamed(old: str, new: str) -> tuple[str, ...]:
     gone = list(dict.fromkeys(x for x, _ in pairs))
     came = list(dict.fromkeys(y for _, y in pairs))
     return (*gone, "→", *came) if pairs else ()
-
-
-REFER_WORDS = 6
-"""More different content words than this on either side of a change, and no rule found
-what changed: a rewrite (`unexplained`), not one swapped term."""
-
-
-def rewritten_wholly(old: str, new: str) -> bool:
-    """Whether the words that changed are too many for one swapped term or phrase: the
-    rules read terms ("retain" → "retrain", "may" → "will" is material, and says so),
-    not what a reworded passage now means; that is a lawyer's call. Words are counted
-    once a side, so one phrase cut in three places counts as one phrase."""
-    a, b = old.split(), new.split()
-    gone: set[str] = set()
-    came: set[str] = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            gone.update(_content(a[i1:i2]))
-            came.update(_content(b[j1:j2]))
-    return max(len(gone), len(came)) > REFER_WORDS
-
-
-_PROMISE = frozenset(["will", "shall", "must"])
-
-
-def promise_reworded(old: str, new: str) -> bool:
-    """Whether the words right after the organisation's promise ("we will …", "we'll …",
-    "we must …") changed: "we will also announce them on our blog" → "we will refresh the
-    date at the top of this page". What the organisation commits to do is material
-    however it is reworded, so the wording is quoted as a change, not sent to a lawyer."""
-    a, b = _words(old), _words(new)
-    after = [k + 1 for k, w in enumerate(a) if w in ("we'll", "we'd") or (
-        w in _PROMISE and k and a[k - 1] == "we")]
-    spans = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-             if op[0] != "equal"]
-    return any(i1 < k + 3 and i2 > k and _content(a[i1:i2]) - FUNCTION_WORDS
-               for k in after for _, i1, i2, _, _ in spans)
-
-
-# What an organisation says of itself, not of anyone's data: its mission, its beliefs,
-# who it is ("Our mission is to democratize publishing", "We believe in an open web").
-_ABOUT_US = re.compile(r"(?:at [\w .&'-]{1,40}, )?(?:our (?:mission|vision|values?) (?:is|are)|"
-                       r"we believe\b|we(?: are|'re) the (?:folks|people|team|company) behind)",
-                       re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\n")
-
-
-def about_us(old: str, new: str) -> Finding | None:
-    """Only sentences about the organisation itself changed (its mission, its beliefs,
-    who it is): a statement of purpose binds no one and says nothing of personal data.
-    The content rules run first, so a party, a kind of data or a purpose put into such a
-    sentence is still found."""
-    a = [x.strip() for x in _SENTENCE_END.split(old) if x.strip()]
-    b = [x.strip() for x in _SENTENCE_END.split(new) if x.strip()]
-    keys_a, keys_b = {" ".join(_words(x)) for x in a}, {" ".join(_words(x)) for x in b}
-    gone = [x for x in a if " ".join(_words(x)) not in keys_b]
-    came = [x for x in b if " ".join(_words(x)) not in keys_a]
-    if not (gone or came) or not all(_ABOUT_US.match(x) for x in gone + came):
-        return None
-    return ("about-us", tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone))
-
-
-def grown_or_cut(old: str, new: str) -> bool:
-    """Whether the edit only put words into a paragraph (or only took words out of one),
-    one of them a content word: "If you buy something from us, you provide …" →
-    "If you buy something from us or pay fees to a site owner, you provide …". That is
-    no rewording a lawyer must read whole: the statement that stays now says more (or
-    less), and the words that did it are quoted (`wording-changed`)."""
-    x, y = old.split("\n\n"), new.split("\n\n")
-    for p, q in zip(x, y, strict=True) if len(x) == len(y) else [(old, new)]:
-        a, b = _words(p), _words(q)
-        ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-               if op[0] != "equal"]
-        if ops and len({tag for tag, *_ in ops}) == 1 and ops[0][0] in ("insert", "delete") \
-                and any(_content(a[i1:i2] + b[j1:j2]) - _JOINERS for _, i1, i2, j1, j2 in ops):
-            return True
-    return False
-
-
-def _content(words: list[str]) -> set[str]:
-    plain = {w.strip(".,;:()\"'“”’!?").casefold() for w in words}
-    return {w for w in plain if w and w not in FUNCTION_WORDS}

@@ -1,0 +1,139 @@
+"""What a change does to a statement as a whole, once no rule found a fact in it.
+
+rewrites.py reads small rewrites that keep the meaning; what is left is either one term
+swapped (`wording-changed`, material, naming the words) or a rewording too wide for the
+rules to read, which a lawyer decides (`unexplained`). Some wide edits can still be read:
+a paragraph that only gained or lost words says more or less (`grown_or_cut`), a promise
+reworded is another promise (`promise_reworded`): both are material and quoted, not
+referred. And some cannot matter: sentences about the organisation itself, its mission
+or beliefs (`about_us`), or one of its own channels named another way beside its name
+(`own_channel`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lexdocs.review.rewrites import FUNCTION_WORDS, JOINERS, words
+
+__all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
+           "rewritten_wholly"]
+
+Finding = tuple[str, tuple[str, ...]]
+
+
+REFER_WORDS = 6
+"""More different content words than this on either side of a change, and no rule found
+what changed: a rewrite (`unexplained`), not one swapped term."""
+
+
+def rewritten_wholly(old: str, new: str) -> bool:
+    """Whether the words that changed are too many for one swapped term or phrase: the
+    rules read terms ("retain" → "retrain", "may" → "will" is material, and says so),
+    not what a reworded passage now means; that is a lawyer's call. Words are counted
+    once a side, so one phrase cut in three places counts as one phrase."""
+    a, b = old.split(), new.split()
+    gone: set[str] = set()
+    came: set[str] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            gone.update(_content(a[i1:i2]))
+            came.update(_content(b[j1:j2]))
+    return max(len(gone), len(came)) > REFER_WORDS
+
+
+_CHANNELS = frozenset(str.split(
+    "api apis tool tools portal portals page pages form forms app apps application feature "
+    "features setting settings dashboard center centre site website interface console menu "
+    "panel button link"))
+_REACH = frozenset(["us", "through", "via", "using", "with"])
+
+
+def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
+    """Only the kind of one of the organisation's own channels named another way, beside
+    its name: "GitHub's User Migration API" → "GitHub's User Migration tool", "contacting
+    GitHub Support" → "contacting us through the GitHub Support portal". The same
+    organisation offers the same way to act on one's data; the content rules ran first,
+    so nobody new is named."""
+    if not own:
+        return None
+    a, b = words(old), words(new)
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    changed = [w for _, i1, i2, j1, j2 in ops for w in a[i1:i2] + b[j1:j2]]
+    nouns = [w for w in changed if w in _CHANNELS]
+    if not nouns or not set(changed) <= _CHANNELS | _REACH | FUNCTION_WORDS:
+        return None
+
+    def beside_own(ws: list[str], i: int, j: int) -> bool:
+        near = ws[max(0, i - 3):j + 3]
+        return any(w.removesuffix("'s") in own for w in near)
+
+    if not all(beside_own(a, i1, i2) and beside_own(b, j1, j2) for _, i1, i2, j1, j2 in ops):
+        return None
+    said = [f"{' '.join(a[i1:i2]) or '…'} → {' '.join(b[j1:j2]) or '…'}"
+            for _, i1, i2, j1, j2 in ops]
+    return ("own-channel", tuple(said))
+
+
+_PROMISE = frozenset(["will", "shall", "must"])
+
+
+def promise_reworded(old: str, new: str) -> bool:
+    """Whether the words right after the organisation's promise ("we will …", "we'll …",
+    "we must …") changed: "we will also announce them on our blog" → "we will refresh the
+    date at the top of this page". What the organisation commits to do is material
+    however it is reworded, so the wording is quoted as a change, not sent to a lawyer."""
+    a, b = words(old), words(new)
+    after = [k + 1 for k, w in enumerate(a) if w in ("we'll", "we'd") or (
+        w in _PROMISE and k and a[k - 1] == "we")]
+    spans = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+             if op[0] != "equal"]
+    return any(i1 < k + 3 and i2 > k and _content(a[i1:i2]) - FUNCTION_WORDS
+               for k in after for _, i1, i2, _, _ in spans)
+
+
+# What an organisation says of itself, not of anyone's data: its mission, its beliefs,
+# who it is ("Our mission is to democratize publishing", "We believe in an open web").
+_ABOUT_US = re.compile(r"(?:at [\w .&'-]{1,40}, )?(?:our (?:mission|vision|values?) (?:is|are)|"
+                       r"we believe\b|we(?: are|'re) the (?:folks|people|team|company) behind)",
+                       re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\n")
+
+
+def about_us(old: str, new: str) -> Finding | None:
+    """Only sentences about the organisation itself changed (its mission, its beliefs,
+    who it is): a statement of purpose binds no one and says nothing of personal data.
+    The content rules run first, so a party, a kind of data or a purpose put into such a
+    sentence is still found."""
+    a = [x.strip() for x in _SENTENCE_END.split(old) if x.strip()]
+    b = [x.strip() for x in _SENTENCE_END.split(new) if x.strip()]
+    keys_a, keys_b = {" ".join(words(x)) for x in a}, {" ".join(words(x)) for x in b}
+    gone = [x for x in a if " ".join(words(x)) not in keys_b]
+    came = [x for x in b if " ".join(words(x)) not in keys_a]
+    if not (gone or came) or not all(_ABOUT_US.match(x) for x in gone + came):
+        return None
+    return ("about-us", tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone))
+
+
+def grown_or_cut(old: str, new: str) -> bool:
+    """Whether the edit only put words into a paragraph (or only took words out of one),
+    one of them a content word: "If you buy something from us, you provide …" →
+    "If you buy something from us or pay fees to a site owner, you provide …". That is
+    no rewording a lawyer must read whole: the statement that stays now says more (or
+    less), and the words that did it are quoted (`wording-changed`)."""
+    x, y = old.split("\n\n"), new.split("\n\n")
+    for p, q in zip(x, y, strict=True) if len(x) == len(y) else [(old, new)]:
+        a, b = words(p), words(q)
+        ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+        if ops and len({tag for tag, *_ in ops}) == 1 and ops[0][0] in ("insert", "delete") \
+                and any(_content(a[i1:i2] + b[j1:j2]) - JOINERS for _, i1, i2, j1, j2 in ops):
+            return True
+    return False
+
+
+def _content(words: list[str]) -> set[str]:
+    plain = {w.strip(".,;:()\"'“”’!?").casefold() for w in words}
+    return {w for w in plain if w and w not in FUNCTION_WORDS}

@@ -67,12 +67,24 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
     """The verdicts a build gives a hunk: its words (when they differ), then each moved link."""
     known = (frozenset(c.get("known_old", "").split()), frozenset(c.get("known_new", "").split()))
     parts = []
-    if c["old"] != c["new"] or not c.get("links"):
+    old, new = _unmoved(c["old"], c), _unmoved(c["new"], c)
+    if c.get("moved") and " ".join(old.split()) == " ".join(new.split()):
+        parts.append(verdict(False, "sentence-moved", c["moved"]))
+    elif c["old"] != c["new"] or not c.get("links"):
         parts.append(_headings(c, classify(
-            c["old"], c["new"], section_material=True, variables_changed=(),
+            old, new, section_material=True, variables_changed=(),
             immaterial_vars=frozenset(), known=known, home=home)))
     parts += [links.judge(a, b, "", home) for a, b in c.get("links", ())]
     return parts
+
+
+def _unmoved(text: str, c: dict[str, Any]) -> str:
+    """`text` without the sentences that only moved (`moved`: found mechanically, each
+    as often in the whole old document as in the new one), as the build's redline sets
+    a sentence moved within its section apart (`sentence-moved`)."""
+    for s in c.get("moved", ()):
+        text = text.replace(s, "")
+    return text.strip()
 
 
 def _headings(c: dict[str, Any], v: Verdict) -> Verdict:

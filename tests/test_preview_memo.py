@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from lexdocs.config import load_options
 from lexdocs.pipeline import Caches, load_timelines
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import SiteBuilder, Theme
 from lexdocs.recall import Remembered
+from lexdocs.review import notice
 from tests.conftest import Repo
 
 LOG = "policy_src/privacy/changes.yml"
@@ -103,3 +107,33 @@ def test_an_override_included_by_another_is_read_again(project: Repo, tmp_path: 
     after = _pages(project, day, memo, caches, theme)
     assert "An old version." in str(after[page])
     assert after == _pages(project, day, None, None, theme)
+
+
+def test_saves_of_a_draft_keep_every_committed_verdict(project: Repo,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save changes a section's text, which only the draft is made of: the committed
+    versions are not judged again (at 1,000 commits, judging them again was most of a
+    save), and the draft's redline is made anew."""
+    judged: list[str] = []
+    judge = notice._judge
+
+    def counted(c: notice.Committed, *args: Any) -> Any:
+        judged.append(c.name)
+        return judge(c, *args)
+
+    monkeypatch.setattr(notice, "_judge", counted)
+    caches = Caches(recall=Remembered())
+    opts = load_options(project.path)
+    day = dt.date(2025, 1, 20)
+    intro = "policy_src/privacy/10-intro.md"
+    project.replace(intro, "personal information.", "personal information, and why.")
+    first = load_timelines(opts, day, caches)["privacy"]
+    assert judged.count("privacy") == 1
+    project.replace(intro, "and why.", "and what for.")
+    second = load_timelines(opts, day, caches)["privacy"]
+    assert judged.count("privacy") == 1, "a save judged the committed versions again"
+    assert second.draft is not None and second.draft is not first.draft
+    assert "what for" in str(second.history.working)
+    fresh = load_timelines(opts, day)["privacy"]
+    assert (second.notices, second.draft, second.findings) == (
+        fresh.notices, fresh.draft, fresh.findings), "the session and a build disagree"

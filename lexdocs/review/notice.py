@@ -221,6 +221,8 @@ class Committed:
     names a day that has passed, and is fixed once versions are recorded)."""
     slug: str
     source: DocumentSource
+    """The working tree's declarations (document.yml), without its sections: a save that
+    edits a section's text changes only the draft, never a committed version's verdict."""
     recorded: tuple[tuple[str, dt.date | None], ...] = ()
     """(id, effective date) of each of its versions the publication record lists."""
     recorded_at: dt.datetime | None = None
@@ -236,7 +238,7 @@ class Committed:
                              if r.document == h.name)
             at = record.made
         return cls(h.name, h.versions, h.logs, h.working_log, h.draft, s.path, s.notice_days,
-                   s.adopted, s.slug, s, recorded, at)
+                   s.adopted, s.slug, replace(s, sections=()), recorded, at)
 
 
 @dataclass(frozen=True)

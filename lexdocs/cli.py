@@ -195,15 +195,16 @@ def record(obj: Context) -> None:
     deploying); a fresh clone's build then reuses the PDFs instead of rendering them."""
     opts = obj.options
     timelines, today = publishable_timelines(opts, lambda _: None)
-    pdfs = {}
+    pdfs, has_pdf = {}, None
     if opts.pdf:
         from lexdocs.publish.output import DeferredPdfs  # the site's modules, only here
         from lexdocs.publish.pages import theme_of
 
         site = DeferredPdfs(opts, timelines, today, theme_of(opts.project))
         site.build()  # the same pages as the build, so the same PDF cache keys
-        pdfs = site.published_pdfs()
-    made = published.record(opts.project, versions_json(opts, timelines, today), pdfs)
+        pdfs, has_pdf = site.published_pdfs(), site.has_pdf
+    made = published.record(opts.project, versions_json(opts, timelines, today, has_pdf),
+                            pdfs)
     if made is None:
         click.echo(f"{published.BRANCH}: already up to date")
     else:

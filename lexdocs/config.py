@@ -41,6 +41,22 @@ class _TimeZone(c.Type[str]):
         return name
 
 
+class _Pdf(base.BaseConfigOption[bool | str]):
+    """`pdf`: true (a PDF of each version a reader is or will be bound by, and of each
+    already published), `all` (every version), or false (none)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = True
+
+    def run_validation(self, value: object) -> bool | str:
+        if value is None:  # `pdf:` with no value, as MkDocs reads its own options
+            return True
+        if isinstance(value, bool) or value == "all":
+            return value
+        raise base.ValidationError(f"expected true, false or all, not {value!r}")
+
+
 class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options: `plugins: [lexdocs: {...}]`, or `extra: lexdocs:` for the hook."""
 
@@ -48,7 +64,7 @@ class LexdocsConfig(base.Config):  # type: ignore[no-untyped-call]
     documents = c.ListOfItems(c.Type(str), default=[])
     timezone = _TimeZone(default="UTC")
     notice_days = c.Type(int, default=30)
-    pdf = c.Type(bool, default=True)
+    pdf = _Pdf()
     # The organisation's other domains (e.g. [wordpress.com] beside automattic.com): a link
     # moved between them and site_url's is maintenance, not "another organisation".
     own_domains = c.ListOfItems(c.Type(str), default=[])
@@ -89,10 +105,14 @@ class Options:
     tz: ZoneInfo
     notice_days: int
     pdf: bool
+    """Whether the site publishes PDFs at all (`pdf: false` publishes none)."""
     site_url: str
     own_domains: tuple[str, ...] = ()
     record_required: bool = False
     own_names: tuple[str, ...] = ()
+    pdf_all: bool = False
+    """`pdf: all`: a PDF of every version, also of one superseded before any build made it
+    (by default such a version's page offers printing instead: `SiteBuilder.has_pdf`)."""
 
     @property
     def home(self) -> str:
@@ -116,7 +136,8 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
         raise ConfigError(f"no documents found under {cfg.source_dir}/", path=MKDOCS_FILE,
                           hint=f"create {cfg.source_dir}/<doc>/document.yml")
     return Options(project=project, source_dir=cfg.source_dir, documents=tuple(docs),
-                   tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days, pdf=cfg.pdf,
+                   tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days,
+                   pdf=cfg.pdf is not False, pdf_all=cfg.pdf == "all",
                    site_url=site_url, own_domains=tuple(cfg.own_domains),
                    record_required=cfg.record == "required", own_names=tuple(cfg.own_names))
 

@@ -283,6 +283,26 @@ def test_pdf_paper_defaults_from_the_site_language(language: str, paper: str) ->
     assert Theme(language).paper == paper
 
 
+@pytest.mark.parametrize(("value", "pdf", "every"), [
+    (True, True, False), ("all", True, True), (False, False, False), (None, True, False)])
+def test_the_pdf_option_is_true_all_or_false(tmp_path: Path, value: object, pdf: bool,
+                                             every: bool) -> None:
+    from lexdocs.config import options_from
+
+    opts = options_from(tmp_path, {"pdf": value}, need_documents=False)
+    assert (opts.pdf, opts.pdf_all) == (pdf, every)
+
+
+@pytest.mark.parametrize("value", ["every", 1, "true"])
+def test_any_other_pdf_option_is_refused_with_the_three_choices(tmp_path: Path,
+                                                                 value: object) -> None:
+    from lexdocs.config import options_from
+    from lexdocs.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'pdf': expected true, false or all"):
+        options_from(tmp_path, {"pdf": value}, need_documents=False)
+
+
 def test_document_yml_names_its_paper(tmp_path: Path) -> None:
     from lexdocs.sources.documents import load_document
 

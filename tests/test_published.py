@@ -196,12 +196,45 @@ def test_record_writes_each_published_pdf_keeps_them_and_drops_unpublished(
     assert project.git("rev-list", "--count", BRANCH) == "3"
 
 
-def test_a_fresh_clone_renders_no_published_pdf_and_publishes_the_same_bytes(
-        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_first_build_makes_pdfs_of_versions_in_force_and_prints_the_rest(
+        project: Repo, caplog: pytest.LogCaptureFixture) -> None:
+    """Nothing recorded, nothing cached: 2024-09-01 was replaced before any build made its
+    PDF, so it gets none (its page says to print it), and nothing links to one."""
     with_pdfs(project)
     edit(project, "2025-01-10T10:00:00+00:00")
+    assert mkdocs_build(project, caplog) == ["rendering 1 PDF(s)"]
+    site = project.path / "site"
+    assert list(site_pdfs(site)) == ["privacy/versions/2025-01-10.pdf"]
+    old = (site / "privacy/versions/2024-09-01/index.html").read_text(encoding="utf-8")
+    assert "Print this page to keep a copy" in old and "2024-09-01.pdf" not in old
+    new = (site / "privacy/versions/2025-01-10/index.html").read_text(encoding="utf-8")
+    assert 'href="../2025-01-10.pdf"' in new and "Print this page" not in new
+    main = (site / "privacy/index.html").read_text(encoding="utf-8")
+    assert "versions/2025-01-10.pdf" in main
+    listed = json.loads((site / "versions.json").read_text(encoding="utf-8"))
+    urls = {v["id"]: v["pdf_url"] for v in listed["documents"]["privacy"]["versions"]}
+    assert urls["2024-09-01"] is None and urls["2025-01-10"].endswith("/2025-01-10.pdf")
+    record(project)
+    assert len(branch_pdfs(project)) == 1
+    recorded = json.loads(project.git("show", f"{BRANCH}:{RECORD_FILE}"))
+    assert [v["pdf_url"] is None for v in recorded["documents"]["privacy"]["versions"]] == [
+        True, False]
+    project.replace("mkdocs.yml", "pdf: true", "pdf: all")  # every version, on request
+    assert mkdocs_build(project, caplog) == ["rendering 1 PDF(s)"]
+    assert len(site_pdfs(site)) == 2
+    old = (site / "privacy/versions/2024-09-01/index.html").read_text(encoding="utf-8")
+    assert 'href="../2024-09-01.pdf"' in old and "Print this page" not in old
+
+
+def test_a_fresh_clone_renders_no_published_pdf_and_publishes_the_same_bytes(
+        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """2024-09-01's PDF was published while it was in force: once superseded it stays
+    published, from the cache here and from the record in a fresh clone."""
+    with_pdfs(project)
+    record(project)
+    edit(project, "2025-01-10T10:00:00+00:00")
     logged = mkdocs_build(project, caplog)
-    assert "rendering 2 PDF(s)" in logged
+    assert "rendering 1 PDF(s)" in logged
     published = site_pdfs(project.path / "site")
     assert len(published) == 2
     caplog.clear()
@@ -220,6 +253,7 @@ def test_a_fresh_clone_renders_no_published_pdf_and_publishes_the_same_bytes(
 def test_a_damaged_pdf_in_the_record_is_rendered_again_not_published(
         project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with_pdfs(project)
+    record(project)
     edit(project, "2025-01-10T10:00:00+00:00")
     record(project)
     good = cached_pdfs(project)

@@ -409,6 +409,18 @@ class GitStore:
         """The committer date of `sha`, in seconds since 1970."""
         return int(self.repo.commit(sha).committed_date)
 
+    def folder_names(self, sha: str, folder: str) -> list[str]:
+        """The names of the regular files in top-level `folder` of commit `sha` (none if
+        it has no such folder): one tree read, no file's bytes."""
+        try:
+            root, _, _ = self.repo.git.get_object_header(f"{sha}^{{tree}}")
+        except ValueError:
+            return []
+        top = self._tree(_text(root)).get(folder)
+        if top is None or top[0] != _TREE_MODE:
+            return []
+        return [name for name, (mode, _) in self._tree(top[1]).items() if mode == "100644"]
+
     def folder_files(self, sha: str, folder: str, names: Iterable[str],
                      limit: int) -> Iterator[tuple[str, bytes | None]]:
         """The bytes of each of `names` found in top-level `folder` of commit `sha`.

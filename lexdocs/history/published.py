@@ -183,6 +183,18 @@ def record(project: Path, versions_json: str, pdfs: Mapping[str, Path] | None = 
             f"Written by 'lexdocs record'; push with 'git push origin {BRANCH}'.")
 
 
+def recorded_pdf_keys(project: Path) -> frozenset[str]:
+    """The cache key of every PDF the record holds (none without a record): which versions
+    were published with a PDF, whose PDF must therefore stay published (`pages.has_pdf`)."""
+    with open_store(project) as store:
+        tip = store.branch_tip(BRANCH)
+        if tip is None:
+            return frozenset()
+        names = store.folder_names(tip[1], PDF_FOLDER)
+    return frozenset(key for name in names
+                     if _KEY.fullmatch(key := name.removesuffix(".pdf")) and name.endswith(".pdf"))
+
+
 def recorded_pdfs(project: Path, keys: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
     """(key, bytes) for each of `keys` whose PDF the record holds, one at a time, or
     (key, None) when the entry of that name is not a regular file of bounded size.

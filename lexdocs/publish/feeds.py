@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any, Literal, TypedDict
 
@@ -106,9 +107,13 @@ def _previous_id(t: Timeline, n: VersionNotice) -> str | None:
     return prev.version.id if prev else None
 
 
-def versions_model(options: Options, timelines: dict[str, Timeline],
-                   today: dt.date) -> VersionsFile:
-    """Every version of every document, typed; see the JSON Schema for each field."""
+def versions_model(options: Options, timelines: dict[str, Timeline], today: dt.date,
+                   has_pdf: Callable[[Timeline, VersionNotice], bool] | None = None
+                   ) -> VersionsFile:
+    """Every version of every document, typed; see the JSON Schema for each field.
+
+    `has_pdf` says which versions the site publishes a PDF of (`SiteBuilder.has_pdf`);
+    without it no `pdf_url` is given, rather than one that may lead nowhere."""
     site = options.site_url
     docs: dict[str, DocumentEntry] = {}
     for name in options.documents:
@@ -136,7 +141,8 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
                 "redline_url": absolute(site, urls.changes(prev, v.id)) if prev else None,
                 "notice_url": absolute(site, urls.notice(prev, v.id, "json"))
                 if prev and n.notifies else None,
-                "pdf_url": absolute(site, urls.pdf(v.id)) if options.pdf else None,
+                "pdf_url": absolute(site, urls.pdf(v.id)) if has_pdf and has_pdf(t, n)
+                else None,
                 "changes": [_change(c) for c in (n.redline.changes if n.redline and prev else ())],
             })
         docs[name] = {
@@ -152,9 +158,10 @@ def versions_model(options: Options, timelines: dict[str, Timeline],
             "site_url": site, "documents": docs}
 
 
-def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date) -> str:
+def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.date,
+                  has_pdf: Callable[[Timeline, VersionNotice], bool] | None = None) -> str:
     """versions.json as published: the typed model, indented, UTF-8."""
-    return versions_text(versions_model(options, timelines, today))
+    return versions_text(versions_model(options, timelines, today, has_pdf))
 
 
 def versions_text(data: VersionsFile) -> str:

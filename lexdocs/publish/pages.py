@@ -32,7 +32,7 @@ from markupsafe import Markup, escape
 from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
-from lexdocs.history.versions import DRAFT_LABEL, Version
+from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
 from lexdocs.publish.feeds import (
     feed_spec,
     feed_xml,
@@ -215,6 +215,7 @@ class SiteBuilder:
         self.env = template_env(self.theme.custom_dir, memo)
         self.memo: NoMemo = memo or NoMemo()
         self.memo.start(self.env)
+        self.preview = memo is not None  # only a preview session keeps a memo
 
     def build(self) -> list[SitePage]:
         return [page for group in self.groups() for page in group]
@@ -245,7 +246,7 @@ class SiteBuilder:
 
     def site_files(self) -> Group:
         """versions.json, the schema it names, and the feed of all documents."""
-        data = versions_model(self.options, self.timelines, self.today)
+        data = versions_model(self.options, self.timelines, self.today, self.has_pdf)
         spec = feed_spec(self.options, self.timelines, language=self.theme.language)
         return (SitePage("versions.json", versions_text(data)),
                 SitePage(VERSIONS_SCHEMA, versions_schema()), SitePage(SITE_FEED, feed_xml(spec)))
@@ -300,12 +301,58 @@ class SiteBuilder:
                               line=line, hint="check the override in the theme's custom_dir"
                               ) from exc
 
-    def _links(self, src: str, urls: Urls, vid: str | None) -> list[Link]:
+    def _links(self, src: str, urls: Urls, vid: str | None, pdf: bool) -> list[Link]:
+        """The header's links; `pdf` says whether version `vid` has a PDF (`has_pdf`).
+        A version without one says how to keep a copy instead (its page prints well:
+        the print stylesheet drops the site's chrome), rather than link to nothing."""
         links = [Link(rel(src, urls.history), "History"),
                  Link(rel(src, urls.feed), "Atom feed", type="application/atom+xml")]
-        if vid and self.options.pdf:
+        if vid and pdf:
             links.append(Link(rel(src, urls.pdf(vid)), "PDF", download=True))
+        elif vid and self.options.pdf:
+            links.append(Link("", "Print this page to keep a copy"))
         return links
+
+    # --- which versions get a PDF --------------------------------------------------
+
+    def has_pdf(self, t: Timeline, n: VersionNotice) -> bool:
+        """Whether version `n` is published with a PDF.
+
+        WeasyPrint takes about half a CPU-second for a long version, so a first build
+        of a long history cannot make one of every version. A PDF is made of each
+        version a reader is or is about to be bound by: the one in force and every
+        one pending. A superseded version keeps the PDF any earlier build made or
+        published (found by its content key in the cache or the publication record),
+        so no PDF URL ever breaks, and since each deploy records the PDF of the version
+        in force, every version that was ever in force keeps one. A version replaced
+        before any build made its PDF offers printing its page instead; `pdf: all`
+        makes them all. A preview (whose PDFs carry the local server's address, so no
+        key can match) shows only the rule's own part.
+        """
+        if not self.options.pdf:
+            return False
+        if self.options.pdf_all or t.status(n, self.today) != "superseded":
+            return True
+        if self.preview:
+            return False
+        from lexdocs.publish.pdf import cache_key
+
+        return cache_key(**self.pdf_inputs(t, n)) in self.pdf_keys_published
+
+    @functools.cached_property
+    def cache_root(self) -> Path | None:
+        """The project's cache folder, None if git tracks it (then no cache is trusted)."""
+        return project_cache(self.options.project)
+
+    @functools.cached_property
+    def pdf_keys_published(self) -> frozenset[str]:
+        """The keys of the PDFs made or published before (`pdf.published_keys`),
+        looked up once a build."""
+        from lexdocs.publish.pdf import published_keys
+
+        root = self.cache_root
+        return published_keys(root / "pdf" if root is not None else None,
+                              self.options.project)
 
     def _feed_meta(self, t: Timeline) -> dict[str, str]:
         urls = Urls(t.history.working.slug)
@@ -357,7 +404,8 @@ class SiteBuilder:
             reviewed=self.day(reviewed, shown.source.date_format, source=shown.source)
             if shown and reviewed
             else None,
-            links=self._links(src, urls, shown.id if shown else None),
+            links=self._links(src, urls, shown.id if shown else None,
+                              shown is not None and self.has_pdf(t, current or t.notices[0])),
             banners=[self._banner(src, urls, t, n, k) for n, k in self.coming(t)])
         # A document not yet in force is still found by search, and says so in its title.
         title = doc.title if current or not shown else \
@@ -376,10 +424,11 @@ class SiteBuilder:
                   self.theme, self.memo.sources())
         for n in t.notices:
             status = t.status(n, self.today)
+            pdf = self.has_pdf(t, n)
             pages.append(self.memo.same(("version", h.name, n.version.id),
-                                        (n, status, *around),
-                                        functools.partial(self.version_page, t, n)))
-            if self.options.pdf:
+                                        (n, status, pdf, *around),
+                                        functools.partial(self.version_page, t, n, pdf)))
+            if pdf:
                 pages.append(self.version_pdf(t, n))
             previous = t.previous(n)
             if previous is not None and n.redline is not None:
@@ -442,7 +491,7 @@ class SiteBuilder:
         body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
         return SitePage(src, front_matter(title, wide=True, **self._feed_meta(t)) + body)
 
-    def version_page(self, t: Timeline, n: VersionNotice) -> SitePage:
+    def version_page(self, t: Timeline, n: VersionNotice, pdf: bool) -> SitePage:
         v = n.version
         urls = Urls(t.history.working.slug)
         src = urls.version(v.id)
@@ -450,7 +499,7 @@ class SiteBuilder:
         head = self.render("lx-version.html", title=v.rendered.title, version_id=v.id,
                            status=t.status(n, self.today), main=rel(src, urls.page),
                            updated=self.updated(v), effective=self.effective(n),
-                           links=self._links(src, urls, v.id),
+                           links=self._links(src, urls, v.id, pdf),
                            redline={"href": rel(src, urls.changes(prev.version.id, v.id)),
                                     "previous": prev.version.id}
                            if prev is not None and n.redline is not None else None)

@@ -1,4 +1,8 @@
-"""Every published version as a PDF a reader can keep, print or attach to a complaint.
+"""A version as a PDF a reader can keep, print or attach to a complaint.
+
+Which versions get one is the site's decision (`pages.SiteBuilder.has_pdf`: those in
+force or pending, and every one whose PDF was made or published before, whose keys
+`published_keys` finds); this module makes them and keeps them.
 
 A PDF is the copy people file away, so it must stand on its own: the title, the
 dates and the version are printed on it, every page says where the text came
@@ -7,10 +11,10 @@ WeasyPrint from the same HTML the site shows, with a bundled stylesheet and the
 system's fonts, and never touches the network: a privacy statement should not
 make a request to be printed, and a build must not depend on another host.
 
-Rendering is the slowest step of a build (about a second a version), so the
-bytes are cached under a key made from every input, the stylesheet and the
-WeasyPrint version: a cached PDF can never be stale, and `mkdocs serve` rebuilds
-or repeat builds render only versions that changed. A PDF missing from the
+Rendering is the slowest step of a build (about half a CPU-second for a 90 KB
+version), so the bytes are cached under a key made from every input, the
+stylesheet and the WeasyPrint version: a cached PDF can never be stale, and
+repeat builds render only versions that changed. A PDF missing from the
 cache is first looked for, by the same key, in the publication record (see
 `lexdocs.history.published`), so a fresh clone renders only what was never
 published.
@@ -18,6 +22,7 @@ published.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import html
@@ -46,6 +51,7 @@ STYLESHEET = "pdf.css"
 
 # Bump when the HTML skeleton below changes, so cached PDFs made from the old one are not reused.
 _LAYOUT_VERSION = "3"
+_KEY = re.compile(r"[0-9a-f]{64}")
 _REL = re.compile(r"""(\brel\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
@@ -278,6 +284,29 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
         if first:
             raise RenderError(first, hint="is pango installed? run scripts/system-deps.sh build")
     return [cache_dir / f"{key}.pdf" for key in keys]
+
+
+def published_keys(cache_dir: Path | None, project: Path | None) -> frozenset[str]:
+    """The keys of every PDF already made here or published: in the cache (`cache_dir`,
+    None for none) or in the publication record of `project` (None: not asked).
+
+    A version whose key is among them keeps its PDF although it is no longer in force,
+    so a PDF once published never disappears from its URL. Only names are read (one
+    folder listing, one tree of the record); git trouble costs only PDFs not linked.
+    """
+    from lexdocs.history.published import BRANCH, recorded_pdf_keys
+
+    keys: set[str] = set()
+    if cache_dir is not None:
+        with contextlib.suppress(OSError):  # no cache yet
+            keys.update(name[:-4] for name in os.listdir(cache_dir)
+                        if name.endswith(".pdf") and _KEY.fullmatch(name[:-4]))
+    if project is not None:
+        try:
+            keys.update(recorded_pdf_keys(project))
+        except GitError as exc:
+            log.warning("PDFs published on branch %s not looked up: %s", BRANCH, exc)
+    return frozenset(keys)
 
 
 def from_record(project: Path, cache_dir: Path, keys: list[str]) -> list[str]:

@@ -1,5 +1,5 @@
-"""Printing and PDFs: paper shows only the document, with link targets spelled out, and
-every published version's PDF says what it is."""
+"""Printing and PDFs: paper shows only the document, with link targets spelled out, every
+published PDF says what it is, and a version without one offers its page for printing."""
 
 from __future__ import annotations
 
@@ -74,6 +74,24 @@ def test_published_pdfs_show_title_date_and_every_heading(open_page: Callable[..
         text = check_pdf_text(data, title=title, last_updated=last_updated, headings=headings)
         assert f"Version {v['id']}" in text
         assert v["url"] in text, "the PDF names the page it was printed from"
+
+
+def test_a_version_without_pdf_offers_printing_and_links_no_pdf(
+        open_page: Callable[..., Visit], site: Site) -> None:
+    """A version replaced before any build made its PDF has none (PDFs are made of the
+    versions in force or pending, and kept once published): its page says to print it,
+    and that line, like the other links, stays off the paper."""
+    without = [v for doc in site.versions["documents"].values() for v in doc["versions"]
+               if v.get("pdf_url") is None]
+    if not without:
+        pytest.skip("every version of this build has a PDF")
+    page = open_page(site.path_of(without[0]["url"]), reuse=True).page
+    assert page.locator("nav.lx-doclinks a", has_text="PDF").count() == 0
+    hint = page.locator("nav.lx-doclinks .lx-print-copy")
+    assert hint.inner_text() == "Print this page to keep a copy"
+    page.emulate_media(media="print")
+    assert not hint.is_visible()
+    page.emulate_media(media="screen")
 
 
 @pytest.mark.parametrize("kind", ["statement", "redline"])

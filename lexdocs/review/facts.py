@@ -622,6 +622,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     neg_old, neg_new = (_NOT_NEGATION.sub(" ", _STOCK.sub(" ", _about_reading(t)))
                         for t in (old, new))
     na, nb = (Counter(w for w in words(t) if _neg(w)) for t in (neg_old, neg_new))
+    if na != nb and Counter(w for w in words(voc.expand_contractions(neg_old)) if _neg(w)) == (
+            Counter(w for w in words(voc.expand_contractions(neg_new)) if _neg(w))):
+        na = nb  # "do not" → "don't", "cannot" → "can't": the same negation, contracted
     if na != nb:  # where the edit put them is worth a word diff only when they differ
         (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000)
         diff("negation", _at(ta, ea, na - nb), _at(tb, eb, nb - na))

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, is_known
+from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, expand_contractions, is_known
 
 __all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "words"]
 
@@ -84,7 +84,7 @@ def words(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    text = _names(text.translate(_QUOTES)).casefold()
+    text = expand_contractions(_names(text.translate(_QUOTES))).casefold()
     for _, pattern, short in _PHRASES:
         text = pattern.sub(short, text)
     return _WORD.findall(text.replace("e.g.", "eg"))
@@ -325,6 +325,7 @@ for _group in SYNONYMS:
             _CANON.setdefault(tuple(_form.split()), f"{_group[0]}:{_kind}")
 _HEDGED = {f: v for v in HEDGED_VERBS for f, kind in _forms(v).items() if kind in ("", "s")}
 _NOT_HEDGED_AFTER = frozenset(["you", "users", "user", "customers", "visitors", "i"])
+_KINDS_OF = frozenset(["types", "type", "kinds", "kind", "categories", "category", "pieces"])
 
 
 def _canonical(words: list[str]) -> list[str]:
@@ -334,13 +335,20 @@ def _canonical(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        two = tuple(words[i:i + 2])
-        if len(two) == 2 and two in _CANON:
-            out.append(_CANON[two])
-            i += 2
+        phrase = next((n for n in (3, 2) if tuple(words[i:i + n]) in _CANON), 0)
+        if phrase:
+            out.append(_CANON[tuple(words[i:i + phrase])])
+            i += phrase
             continue
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt == "of" and w in _KINDS_OF:
+            i += 2  # "the types of data we collect" is "the data we collect"
+            continue
+        if w in ("may", "can") and out and out[-1] == "you":
+            out.append("can")  # "you may ask" is "you can ask": the same right
+            i += 1
+            continue
         if w == "may" and nxt in _HEDGED and (not out or out[-1] not in _NOT_HEDGED_AFTER):
             i += 1
             continue
@@ -392,8 +400,16 @@ def rewrite(old: str, new: str) -> Finding | None:
         named = [label for label, p, _ in _NAMES if p.findall(old) != p.findall(new)]
         if named:
             return ("abbreviation-expanded", tuple(named))
-        said = [f"{phrase} → {short}" for phrase, p, short in _PHRASES
-                if p.search(old.casefold()) and not p.search(new.casefold())]
+        said = [f"{phrase} → {short}" if p.search(old.casefold()) else f"{short} → {phrase}"
+                for phrase, p, short in _PHRASES
+                if bool(p.search(old.casefold())) != bool(p.search(new.casefold()))]
+        x, y = old.casefold().split(), new.casefold().split()
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False
+                                                           ).get_opcodes():
+            was, now = " ".join(x[i1:i2]), " ".join(y[j1:j2])
+            if tag != "equal" and (expand_contractions(was) != was
+                                   or expand_contractions(now) != now):
+                said.append(f"{was} → {now}")  # "do not" → "don't"
         return ("function-words", tuple(said)) if said else None
     labels = _labels(old, new) or _asides(old, new) or _itself(old, new) or _intro_number(
         old, new)

@@ -244,6 +244,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("allow", "permit"), ("choose", "select"), ("change", "modify"), ("send", "transmit"),
     ("get", "receive"), ("information", "data"), ("via", "through"),
     ("regarding", "concerning"), ("ensure", "make sure"), ("request", "ask for"),
+    # Where examples start: each illustrates, none bounds ("including" as much as "such as").
+    ("including", "such as", "for example", "for instance", "eg"), ("anytime", "at any time"),
 )
 # What the organisation does with data: "we recommend" → "we may recommend" describes the
 # same practice, which the notice covers either way. A promise to the person ("we notify
@@ -254,3 +256,18 @@ HEDGED_VERBS = frozenset(str.split(
     "analyse store keep retain transfer sell obtain gather access infer create personalize "
     "personalise link associate aggregate track record log monitor review contact suggest "
     "customize customise measure serve place set read look check scan"))
+
+_CONTRACTIONS = tuple((re.compile(p, re.I), r) for p, r in (
+    (r"\bwon['’]t\b", "will not"), (r"\bcan['’]t\b", "can not"), (r"\bcannot\b", "can not"),
+    (r"\bshan['’]t\b", "shall not"), (r"\b(\w+)n['’]t\b", r"\1 not"),
+    (r"\b(we|you|they|i|he|she|it)['’]ll\b", r"\1 will"), (r"\b(we|you|they)['’]re\b", r"\1 are"),
+    (r"\b(we|you|they|i)['’]ve\b", r"\1 have"), (r"\b(it|that|there|what)['’]s\b", r"\1 is"),
+    (r"\bi['’]m\b", "i am")))
+
+
+def expand_contractions(text: str) -> str:
+    """`text` with each contraction written out ("don't" → "do not", "we'll" → "we will",
+    "cannot" → "can not"): one statement either way."""
+    for pattern, full in _CONTRACTIONS:
+        text = pattern.sub(full, text)
+    return text

@@ -10,9 +10,10 @@ several runs (`LEXDOCS_BENCH_RUNS`, 3 by default) next to a baseline timed in th
 same run on the same machine:
 
 - the first build a history ever has (nothing recorded, nothing cached: every
-  PDF rendered); then `lexdocs record`, as the deploy job runs it; then a few
-  more commits and the cold build CI makes of them on a fresh `git clone`
-  (empty `.cache`, the record branch fetched with the clone); and the warm
+  commit rendered, a PDF of each version in force or pending); then `lexdocs
+  record`, as the deploy job runs it; then a few more commits and the cold
+  build CI makes of them on a fresh `git clone` (empty `.cache`, the record
+  branch fetched with the clone); and the warm
   build, against bare MkDocs building the very same pages written out as plain
   Markdown (archived versions and redlines included, same theme, same menu);
 - the preview loop: from saving a section to the served page showing it (polled
@@ -268,7 +269,7 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
 
     # The first build this history ever has: nothing recorded, nothing cached.
     load_now(result)
-    print("   first build ever (every PDF rendered)", flush=True)
+    print("   first build ever (every commit rendered)", flush=True)
     result["first_s"], result["first_mb"], result["first_cpu_s"] = timed_build(
         project, work / "site-first")
     # The deploy job records what it published (versions.json and the PDFs) ...
@@ -448,7 +449,8 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"| cold build: CI on a fresh clone, {NEW_SINCE_DEPLOY} commits after the last "
             f"deploy (1 run) | {r['cold_s']:.1f} s | warm {r['warm_s']:.1f} s | "
             f"{r['cold_vs_warm']:.2f}{cpu['cold']} | {checks[1]} |",
-            f"| first build ever: nothing recorded or cached, every PDF made (1 run) | "
+            f"| first build ever: nothing recorded or cached, PDFs of versions in force "
+            f"or pending made (1 run) | "
             f"{r['first_s']:.1f} s | warm {r['warm_s']:.1f} s | {r['first_vs_warm']:.2f}"
             f"{cpu['first']} | {checks[5]} |",
             f"| `lexdocs record` after that deploy (1 run) | {r['record_s']:.1f} s | | | |",
@@ -457,7 +459,7 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"bare MkDocs serve {r['bare_preview_s']:.2f} s | {r['preview_vs_bare']:.2f} | "
             f"{checks[2]} |",
             *engine_lines(r),
-            f"| PDF cost per version in a first build | "
+            f"| first build's extra time, per version | "
             f"{r['pdf_per_version_s']:.2f} s | | | |",
             f"| peak memory (largest process, any build) | {r['peak_mb']:.0f} MB | bare MkDocs "
             f"{r['bare_mb']:.0f} MB | {r['peak_mb'] / r['bare_mb']:.2f} | {checks[3]} |",

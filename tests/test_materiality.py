@@ -687,6 +687,13 @@ def test_one_of_the_organisations_own_channels_named_another_way() -> None:
     assert judge("You can use the Acme API to download data.",
                  "You can use the Acme tool to download data.")[0]
     assert judge(old, old.replace("API", "archive"))[0]
+    # Its name for "we": the same organisation does the same; nobody new is named.
+    firefox = "https://www.mozilla.org/ firefox.com"
+    assert judge("Mozilla receives your data when you sign in.",
+                 "We receive your data when you sign in.", firefox) == (False, "own-channel")
+    assert judge("Google shares data with Mozilla.", "We share data with Google.", firefox)[0]
+    assert judge("You can use our API to download data.",
+                 "You can use our tool to download data.", firefox)[0]
 
 
 def test_another_legal_entity_of_the_organisation_is_a_party() -> None:

@@ -196,7 +196,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "pointer-reworded":
             f"only a pointer to another part of the document changed ({', '.join(show)})",
         "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
-        "own-channel": "only the kind of one of the organisation's own channels was named "
+        "own-channel": "only the organisation or one of its own channels was named "
                        f"another way ({', '.join(show)})",
         "about-us": f"only what the organisation says of itself changed ({'; '.join(show)})",
         "synonym": f"only words of the same meaning swapped ({', '.join(show)})",

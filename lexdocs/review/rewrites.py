@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, expand_contractions, is_known
 
-__all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "words"]
+__all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "verb_base", "words"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -326,6 +326,12 @@ for _group in SYNONYMS:
 _HEDGED = {f: v for v in HEDGED_VERBS for f, kind in _forms(v).items() if kind in ("", "s")}
 _NOT_HEDGED_AFTER = frozenset(["you", "users", "user", "customers", "visitors", "i"])
 _KINDS_OF = frozenset(["types", "type", "kinds", "kind", "categories", "category", "pieces"])
+
+
+def verb_base(word: str) -> str:
+    """A verb of what is done with data in its base form ("receives" → "receive"), any
+    other word as it is: "Mozilla receives" and "We receive" agree."""
+    return _HEDGED.get(word, word)
 
 
 def _canonical(words: list[str]) -> list[str]:

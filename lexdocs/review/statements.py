@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from lexdocs.review.rewrites import FUNCTION_WORDS, JOINERS, words
+from lexdocs.review.rewrites import FUNCTION_WORDS, JOINERS, verb_base, words
 
 __all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
            "rewritten_wholly"]
@@ -46,34 +46,45 @@ def rewritten_wholly(old: str, new: str) -> bool:
 _CHANNELS = frozenset(str.split(
     "api apis tool tools portal portals page pages form forms app apps application feature "
     "features setting settings dashboard center centre site website interface console menu "
-    "panel button link"))
+    "panel button link browser product products service services"))
 _REACH = frozenset(["us", "through", "via", "using", "with"])
+_WE = frozenset(["we", "us", "our", "ours"])
 
 
 def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
-    """Only the kind of one of the organisation's own channels named another way, beside
-    its name: "GitHub's User Migration API" → "GitHub's User Migration tool", "contacting
-    GitHub Support" → "contacting us through the GitHub Support portal". The same
-    organisation offers the same way to act on one's data; the content rules ran first,
-    so nobody new is named."""
+    """Only the organisation named another way: the kind of one of its own channels,
+    beside its name ("GitHub's User Migration API" → "GitHub's User Migration tool",
+    "contacting GitHub Support" → "contacting us through the GitHub Support portal"), or
+    its name for "we" ("Mozilla receives" → "We receive"). The same organisation offers
+    the same way to act on one's data, or does the same with it; the content rules ran
+    first, so nobody new is named."""
     if not own:
         return None
     a, b = words(old), words(new)
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    x, y = [verb_base(w) for w in a], [verb_base(w) for w in b]
+    ops = [op for op in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
            if op[0] != "equal"]
-    changed = [w for _, i1, i2, j1, j2 in ops for w in a[i1:i2] + b[j1:j2]]
-    nouns = [w for w in changed if w in _CHANNELS]
-    if not nouns or not set(changed) <= _CHANNELS | _REACH | FUNCTION_WORDS:
+    changed = {w.removesuffix("'s") for _, i1, i2, j1, j2 in ops for w in x[i1:i2] + y[j1:j2]}
+    named = changed & own and changed & _WE
+    if not (changed & _CHANNELS or named) or not changed <= (
+            _CHANNELS | _REACH | FUNCTION_WORDS | _WE | own):
         return None
 
     def beside_own(ws: list[str], i: int, j: int) -> bool:
         near = ws[max(0, i - 3):j + 3]
         return any(w.removesuffix("'s") in own for w in near)
 
-    if not all(beside_own(a, i1, i2) and beside_own(b, j1, j2) for _, i1, i2, j1, j2 in ops):
+    def renamed(i1: int, i2: int, j1: int, j2: int) -> bool:  # "Mozilla" → "we"
+        ws = {w.removesuffix("'s") for w in x[i1:i2] + y[j1:j2]} - FUNCTION_WORDS
+        return bool(ws) and ws <= own | _WE and bool(ws & own) and bool(ws & _WE)
+
+    if not all(renamed(i1, i2, j1, j2) or (beside_own(x, i1, i2) and beside_own(y, j1, j2))
+               for _, i1, i2, j1, j2 in ops):
         return None
-    said = [f"{' '.join(a[i1:i2]) or '…'} → {' '.join(b[j1:j2]) or '…'}"
-            for _, i1, i2, j1, j2 in ops]
+    said = []
+    for _, i1, i2, j1, j2 in ops:  # a word put in is shown with the word it stands by
+        k2 = i2 + 1 if i1 == i2 or j1 == j2 else i2
+        said.append(f"{' '.join(a[i1:k2])} → {' '.join(b[j1:j2 + k2 - i2])}")
     return ("own-channel", tuple(said))
 
 

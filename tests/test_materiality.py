@@ -696,6 +696,24 @@ def test_one_of_the_organisations_own_channels_named_another_way() -> None:
                  "You can use our tool to download data.", firefox)[0]
 
 
+def test_another_organisations_own_policy_pointed_to() -> None:
+    """"Your search provider's privacy policy governs its use of your data": where to read
+    what that organisation does, a pointer; one that names data handed over, or this
+    organisation's own policy, is a statement."""
+    base = "Firefox sends search queries to your search provider. "
+
+    def judge(added: str) -> tuple[bool, str]:
+        v = classify(base, base + added, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule
+
+    assert judge("Your selected search provider's privacy policy governs the search "
+                 "provider's collection and use of your data.") == (
+        False, "cross-reference-added")
+    assert judge("Google's privacy policy applies to the data we share with Google.")[0]
+    assert judge("Our privacy policy governs how we use your data.")[0]
+
+
 def test_another_legal_entity_of_the_organisation_is_a_party() -> None:
     """"GitHub Inc." → "GitHub Inc. or GitHub B.V.": the brand is the organisation's own,
     but a second legal person now controls the data; the name written in full is not."""

@@ -244,7 +244,16 @@ _POINTER = re.compile(
     r"click here|please (?:see|visit|review|refer)|we(?:'re| are| have|'ve) updat(?:ing|ed) "
     r"(?:our|this) (?:\w+ )?(?:notice|policy|statement|terms)|"
     # where to look ("To see our notice for …, please go to …"), how to follow it
-    r"to (?:see|read|find|view) (?:our|the|this|a) |learn how|here(?:'s| is) how)", re.I)
+    r"to (?:see|read|find|view) (?:our|the|this|a) |learn how|here(?:'s| is) how|"
+    # links listed ("Links to our default search providers' privacy policies include:")
+    r"links? to (?:our|the|their|its) [^.:]{0,60}(?:are|is|include|includes):?$)", re.I)
+# Another organisation's own policy said to govern what it does ("Your selected search
+# provider's privacy policy governs the search provider's collection and use of your
+# data"): where to read, not what this organisation does or hands over.
+_THEIR_POLICY = re.compile(
+    r"(?:your |the |their |its )?(?:[\w-]+ ){0,3}[\w-]+['’]s? (?:own )?(?:privacy )?"
+    r"(?:policy|policies|notice|statement|terms)(?: of \w+)? (?:governs?|appl(?:y|ies)|"
+    r"explains?|describes?)\b", re.I)
 _FOLLOW = re.compile(
     r"you can (?:see|find|read|view) (?:a|the|our) (?:full |complete )?(?:list|copy|summary)|"
     r"if you (?:want|wish|would like|'d like) to (?:be notified|know more|learn more|read|"
@@ -281,6 +290,8 @@ def _pointer(sentence: str) -> bool:
     if "|" in sentence:
         return False  # a table's cells, run together: more than a pointer
     if _FOLLOW.match(sentence):  # "If you want to be notified, we share your email with …"
+        return not voc.DISCLOSURE_VERB.search(sentence)
+    if _THEIR_POLICY.match(sentence) and not re.match(r"(?:our|this|these)\b", sentence, re.I):
         return not voc.DISCLOSURE_VERB.search(sentence)
     return _POINTER.match(sentence) is not None or _reads_on(sentence)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -248,6 +249,23 @@ def test_a_fresh_clone_renders_no_published_pdf_and_publishes_the_same_bytes(
     assert site_pdfs(clone.path / "site") == published
     assert cached_pdfs(clone) == cached_pdfs(project)  # with sidecars the cache trusts
     assert len(list((clone.path / PDF_CACHE).glob("*.sha256"))) == 2
+
+
+def test_a_version_recorded_with_a_pdf_keeps_one_when_its_key_changes(
+        project: Repo, caplog: pytest.LogCaptureFixture) -> None:
+    """Another site URL (or WeasyPrint, or stylesheet) gives every PDF a new key: the
+    superseded 2024-09-01 was recorded with a PDF, so it gets one made anew, not none."""
+    with_pdfs(project)
+    record(project)
+    edit(project, "2025-01-10T10:00:00+00:00")
+    shutil.rmtree(project.path / ".cache")
+    project.replace("mkdocs.yml", "https://chatlio.com/legal/", "https://example.org/legal/")
+    assert mkdocs_build(project, caplog) == ["rendering 2 PDF(s)"]
+    site = project.path / "site"
+    assert list(site_pdfs(site)) == ["privacy/versions/2024-09-01.pdf",
+                                     "privacy/versions/2025-01-10.pdf"]
+    old = (site / "privacy/versions/2024-09-01/index.html").read_text(encoding="utf-8")
+    assert 'href="../2024-09-01.pdf"' in old and "Print this page" not in old
 
 
 def test_a_damaged_pdf_in_the_record_is_rendered_again_not_published(

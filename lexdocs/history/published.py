@@ -54,6 +54,8 @@ class Recorded:
     commit: str
     effective: dt.date | None = None
     """The effective date readers were shown (None: a record that did not say)."""
+    pdf: bool = False
+    """Whether it was published with a PDF (its `pdf_url`): then it keeps one for good."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ def parse_record(text: str, where: str) -> tuple[Recorded, ...]:
         docs = data["documents"]
         return tuple(Recorded(document=str(name), id=str(v["id"]), sha256=str(v["sha256"]),
                               commit=str(v.get("commit", "")),
-                              effective=_day(v.get("effective")))
+                              effective=_day(v.get("effective")),
+                              pdf=v.get("pdf_url") is not None)
                      for name, doc in docs.items() for v in doc["versions"])
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise SourceError("the publication record is not a versions.json lexdocs wrote",
@@ -183,16 +186,33 @@ def record(project: Path, versions_json: str, pdfs: Mapping[str, Path] | None = 
             f"Written by 'lexdocs record'; push with 'git push origin {BRANCH}'.")
 
 
-def recorded_pdf_keys(project: Path) -> frozenset[str]:
-    """The cache key of every PDF the record holds (none without a record): which versions
-    were published with a PDF, whose PDF must therefore stay published (`pages.has_pdf`)."""
+@dataclass(frozen=True)
+class RecordedPdfs:
+    """What the record says was published as a PDF, so it stays published (`pages.has_pdf`)."""
+
+    keys: frozenset[str] = frozenset()
+    """The cache key of every PDF on the branch."""
+    versions: frozenset[tuple[str, str]] = frozenset()
+    """(document, version id) of every version recorded with a PDF: it keeps one even
+    when its key changes (another WeasyPrint, stylesheet or site URL), made anew."""
+
+
+def recorded_pdf_list(project: Path) -> RecordedPdfs:
+    """The PDFs the record holds, by key and by version (nothing without a record): names
+    and versions.json only, one reader, no PDF's bytes."""
     with open_store(project) as store:
         tip = store.branch_tip(BRANCH)
         if tip is None:
-            return frozenset()
+            return RecordedPdfs()
         names = store.folder_names(tip[1], PDF_FOLDER)
-    return frozenset(key for name in names
-                     if _KEY.fullmatch(key := name.removesuffix(".pdf")) and name.endswith(".pdf"))
+        data = store.top_file(tip[1], RECORD_FILE, MAX_RECORD_BYTES)
+    keys = frozenset(key for name in names if name.endswith(".pdf")
+                     and _KEY.fullmatch(key := name.removesuffix(".pdf")))
+    try:
+        listed = parse_record((data or b"").decode("utf-8"), f"{BRANCH}:{RECORD_FILE}")
+    except (SourceError, UnicodeDecodeError):
+        listed = ()  # load_record says what is wrong with it; here it only costs PDFs
+    return RecordedPdfs(keys, frozenset((r.document, r.id) for r in listed if r.pdf))
 
 
 def recorded_pdfs(project: Path, keys: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
+from lexdocs.history.published import RecordedPdfs
 from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
 from lexdocs.publish.feeds import (
     feed_spec,
@@ -322,12 +323,14 @@ class SiteBuilder:
         of a long history cannot make one of every version. A PDF is made of each
         version a reader is or is about to be bound by: the one in force and every
         one pending. A superseded version keeps the PDF any earlier build made or
-        published (found by its content key in the cache or the publication record),
-        so no PDF URL ever breaks, and since each deploy records the PDF of the version
-        in force, every version that was ever in force keeps one. A version replaced
-        before any build made its PDF offers printing its page instead; `pdf: all`
-        makes them all. A preview (whose PDFs carry the local server's address, so no
-        key can match) shows only the rule's own part.
+        published (its content key in the cache or the publication record, or the
+        record listing it with a PDF: then it is made anew if its key changed, with
+        another WeasyPrint or site URL), so no PDF URL ever breaks, and since each
+        deploy records the PDF of the version in force, every version that was ever
+        in force keeps one. A version replaced before any build made its PDF offers
+        printing its page instead; `pdf: all` makes them all. A preview (whose PDFs
+        carry the local server's address, so no key can match) shows only the rule's
+        own part.
         """
         if not self.options.pdf:
             return False
@@ -337,7 +340,9 @@ class SiteBuilder:
             return False
         from lexdocs.publish.pdf import cache_key
 
-        return cache_key(**self.pdf_inputs(t, n)) in self.pdf_keys_published
+        before = self.pdfs_published
+        return ((t.history.name, n.version.id) in before.versions
+                or cache_key(**self.pdf_inputs(t, n)) in before.keys)
 
     @functools.cached_property
     def cache_root(self) -> Path | None:
@@ -345,14 +350,13 @@ class SiteBuilder:
         return project_cache(self.options.project)
 
     @functools.cached_property
-    def pdf_keys_published(self) -> frozenset[str]:
-        """The keys of the PDFs made or published before (`pdf.published_keys`),
-        looked up once a build."""
-        from lexdocs.publish.pdf import published_keys
+    def pdfs_published(self) -> RecordedPdfs:
+        """The PDFs made or published before (`pdf.published_pdfs`), looked up once a
+        build."""
+        from lexdocs.publish.pdf import published_pdfs
 
         root = self.cache_root
-        return published_keys(root / "pdf" if root is not None else None,
-                              self.options.project)
+        return published_pdfs(root / "pdf" if root is not None else None, self.options.project)
 
     def _feed_meta(self, t: Timeline) -> dict[str, str]:
         urls = Urls(t.history.working.slug)

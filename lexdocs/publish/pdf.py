@@ -37,12 +37,15 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from lexdocs.cache import make_folder
 from lexdocs.errors import GitError, RenderError
+
+if TYPE_CHECKING:
+    from lexdocs.history.published import RecordedPdfs
 
 log = logging.getLogger(__name__)
 
@@ -286,27 +289,29 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
     return [cache_dir / f"{key}.pdf" for key in keys]
 
 
-def published_keys(cache_dir: Path | None, project: Path | None) -> frozenset[str]:
-    """The keys of every PDF already made here or published: in the cache (`cache_dir`,
-    None for none) or in the publication record of `project` (None: not asked).
+def published_pdfs(cache_dir: Path | None, project: Path | None) -> RecordedPdfs:
+    """Every PDF already made here or published: by key, those in the cache (`cache_dir`,
+    None for none) and in the publication record of `project` (None: not asked); by
+    version, those the record lists with a PDF.
 
-    A version whose key is among them keeps its PDF although it is no longer in force,
-    so a PDF once published never disappears from its URL. Only names are read (one
-    folder listing, one tree of the record); git trouble costs only PDFs not linked.
+    A version among them keeps its PDF although it is no longer in force, so a PDF once
+    published never disappears from its URL. Only names are read (one folder listing,
+    one tree and versions.json of the record); git trouble costs only PDFs not linked.
     """
-    from lexdocs.history.published import BRANCH, recorded_pdf_keys
+    from lexdocs.history.published import BRANCH, RecordedPdfs, recorded_pdf_list
 
     keys: set[str] = set()
     if cache_dir is not None:
         with contextlib.suppress(OSError):  # no cache yet
             keys.update(name[:-4] for name in os.listdir(cache_dir)
                         if name.endswith(".pdf") and _KEY.fullmatch(name[:-4]))
+    recorded = RecordedPdfs()
     if project is not None:
         try:
-            keys.update(recorded_pdf_keys(project))
+            recorded = recorded_pdf_list(project)
         except GitError as exc:
             log.warning("PDFs published on branch %s not looked up: %s", BRANCH, exc)
-    return frozenset(keys)
+    return RecordedPdfs(recorded.keys | keys, recorded.versions)
 
 
 def from_record(project: Path, cache_dir: Path, keys: list[str]) -> list[str]:

@@ -517,6 +517,43 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
     assert rule != "negation-removed"
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("Thunderbird Desktop and Thunderbird for Android manage mail.",
+     "Thunderbird Desktop, Thunderbird for iOS and Thunderbird for Android manage mail."),
+    ("Credentials are stored on your device.",
+     "Credentials are exchanged for OAuth tokens on your device."),
+    ("Write to us: 2 Harrison St\n\nSan Francisco",
+     "Write to us: 2 Harrison St\n\n4th Floor\n\nSan Francisco"),
+    ("Serve us at C T Corporation System, 818 West Seventh Street, Los Angeles, California.",
+     "Serve us at C T Corporation System, 330 N Brand Blvd., Glendale, California."),
+    ("Cookies we set: _ga.", "Cookies we set: _ga, hjIncludedInSample, optimizelyBuckets."),
+    ("We use Jetpack.", "We use Jetpack (including WooCommerce Shipping & Tax)."),
+    ("We share data with Stripe.", "We share data with Stripe, Inc."),
+])
+def test_no_third_party_is_quoted_that_is_none(old: str, new: str) -> None:
+    """A platform or protocol, an address line, a town before its state, a cookie's name,
+    a product named with "&", a company's legal form written out: none is a third party
+    added (each edit may still be material for what else it says)."""
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset(), home="https://automattic.com woocommerce.com")
+    assert "third party" not in v.reason and all(
+        not r.startswith("recipient") for r, _ in [(v.rule, v.evidence), *v.also]), v.reason
+
+
+def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
+    def judge(old: str, new: str) -> tuple[bool, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule
+
+    assert judge("We share data with Stripe.", "We share data with Stripe, Inc.") == (
+        False, "product-renamed")
+    assert judge("We share data with Acme Inc.", "We share data with Acme Ltd.")[0]
+    assert judge("We share data with Google.", "We share data with Marks & Spencer.") == (
+        True, "recipient-changed")
+    assert judge("We share data with Acme.", "We share data with Acme and Initech, Inc.")[0]
+
+
 @pytest.mark.parametrize(("old", "new", "rule"), [
     ("We collect your name, email and phone.", "We collect your phone, name and email.",
      "reordered"),

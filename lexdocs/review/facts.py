@@ -119,11 +119,22 @@ _GROUND_RE, _GROUND_LABEL = _forms(voc.GROUND_TERMS)
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
 # "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
 _CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
-_CAP_RUN = re.compile(rf"{_CAP}(?: {_CAP})*")
+_CAP_RUN = re.compile(rf"{_CAP}(?: (?:& )?{_CAP})*")  # "WooCommerce Shipping & Tax" is one
+# A town before its state or country, as an address writes it: "Glendale, California",
+# "San Francisco, CA 94110": a place, never a party.
+_TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# A name in code, a cookie's or a setting's ("optimizelyBuckets", "hjIncludedInSample"):
+# lower case first and more than one hump, or a long lower-case prefix; "eBay" and
+# "hCaptcha" are brands.
+_IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
 # A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
 # "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
 _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
            r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|S\.?r\.?l)\.?")
+_LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
+LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
+"""A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
+name one company."""
 _COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP}))*,? {_SUFFIX}(?!\w)")
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
 # (payment processor)", "Johnson Services (JJS)": the same recipient, not another.
@@ -331,6 +342,11 @@ def _names(text: str) -> dict[str, str]:
             parts = m.group().split(" ")
             if block[m.start() - 1:m.start()] in ('"', "“"):
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
+            town = _TOWN.match(block, m.end())
+            if town and voc.is_not_party(town.group().lstrip(", ").strip()):
+                continue  # "Los Angeles, California"
+            if all(_IDENTIFIER.fullmatch(p) for p in parts):
+                continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
             initial = not before or before[-1] in ".!?:•"
             while parts and key(parts[0]) in _NAME_STOP:
@@ -403,9 +419,10 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     every = _names(_OWN_LIST.sub(" \ue000 ", text))
     names = {k: n for k, n in every.items()
              if not _RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
-    # "with Stripe, Inc." also reads as the object "Stripe": one recipient, named in full.
-    legal = [n for n, shown in names.items() if _COMPANY.fullmatch(shown)]
-    kinds = {k: p for k, p in kinds.items() if not any(n != k and n.startswith(k) for n in legal)}
+    # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as
+    # "Marks": one recipient, named in full.
+    kinds = {k: p for k, p in kinds.items()
+             if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))}
     return names, kinds, [n for k, n in every.items() if k not in names]
 
 
@@ -565,6 +582,7 @@ _WHOLE = (("block", _BLOCKS), ("sentence", _SENTENCES), ("list-item", _ITEM_SPLI
 def _whole_pieces(old: str, new: str) -> list[Finding]:
     """Whole paragraphs, sentences or list items added or removed, when nothing else
     changed: the most specific thing to say of an edit no other rule explains."""
+    old, new = _LEGAL_COMMA.sub(" ", old), _LEGAL_COMMA.sub(" ", new)  # "Stripe, Inc." is one
     for kind, split in _WHOLE:
         a, b = _pieces(old, split), _pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]

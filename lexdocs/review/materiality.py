@@ -458,6 +458,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     renamed = rewrites.renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
+    legal = _legal_form_only(fixed, new_text)
+    if legal:
+        return verdict(False, "product-renamed", legal)
     own = facts.own_changed(plain_old, plain_new, home)
     if own:
         return verdict(False, "own-scope", own)
@@ -477,6 +480,24 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
+
+
+def _legal_form_only(old: str, new: str) -> tuple[str, ...]:
+    """A company's legal form written or dropped, and nothing else ("Stripe" → "Stripe,
+    Inc."): one company (evidence: the names as written, old → new). A form changed for
+    another ("Acme Inc." → "Acme Ltd.") is another legal person, and stays material."""
+    a, b = list(facts.LEGAL_FORM.finditer(old)), list(facts.LEGAL_FORM.finditer(new))
+    if not (a or b) or (a and b) or not _same_words(facts.LEGAL_FORM.sub("", old),
+                                                     facts.LEGAL_FORM.sub("", new)):
+        return ()
+
+    def named(m: re.Match[str]) -> tuple[str, str]:
+        name = m.string[m.string.rfind(" ", 0, m.start()) + 1:m.start()]
+        return name, name + m.group()
+
+    pairs = [named(m) for m in a or b]
+    bare, full = [p[0] for p in pairs], [p[1] for p in pairs]
+    return (*full, "→", *bare) if a else (*bare, "→", *full)
 
 
 _SPANS = ("block-", "sentence-", "list-item-")

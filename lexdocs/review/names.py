@@ -237,9 +237,17 @@ def _alike(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= 2
 
 
+_LEGAL_SUFFIXES = frozenset(str.split(
+    "inc llc ltd limited llp plc gmbh ag sa sas sarl bv nv corp corporation co pty kk ab aps "
+    "oy spa srl"))
+
+
 def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
     """Whether `name` is written on the other side too, word for word, each word in full
-    or shortened ("Woo Tax" → "WooCommerce Tax") or misspelt ("Mixpanle" → "Mixpanel")."""
+    or shortened ("Woo Tax" → "WooCommerce Tax") or misspelt ("Mixpanle" → "Mixpanel"),
+    its legal form written or not ("Stripe" → "Stripe, Inc.")."""
     ws = [_squash(w) for w in name.split(" ") if _squash(w)]
+    while len(ws) > 1 and ws[-1] in _LEGAL_SUFFIXES:
+        ws.pop()  # "Stripe, Inc." is "Stripe" written with its legal form
     return bool(ws) and any(len(o) == len(ws) and all(_alike(a, b) for a, b in zip(
         ws, o, strict=True)) for o in others)

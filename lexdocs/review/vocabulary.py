@@ -223,12 +223,24 @@ CALENDAR = frozenset(str.split(
     "art arts sec para attn cc no nos vol ch"))
 
 
+# Platforms and protocols a policy names beside parties ("Thunderbird for iOS", "OAuth
+# tokens"), and the words of an address line ("4th Floor"): what, or where, never who.
+PLATFORMS = frozenset(str.split(
+    "ios|ipados|watchos|tvos|visionos|android|macos|mac os|os x|windows|linux|chromeos|"
+    "chrome os|wear os|ubuntu|oauth|openid|openid connect|saml|smtp|imap|pop3|caldav|carddav|"
+    "webdav|ldap|http|https|tls|ssl|bluetooth|wi fi|wifi|nfc|gps", "|"))
+ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
+
+
 def is_not_party(name: str) -> bool:
-    """Whether a capitalised name is a place, language, month or day, or an acronym that is
-    an English word or one of our own terms ("VPN", "GDPR"): never a third party."""
+    """Whether a capitalised name is a place, language, month or day, a platform or
+    protocol ("iOS", "OAuth"), an address line ("4th Floor"), or an acronym that is an
+    English word or one of our own terms ("VPN", "GDPR"): never a third party."""
     words = re.findall(r"[^\W_]+", name.casefold())
     key = " ".join(words)
-    if not words or key in PLACES or key in LANGUAGES or key in CALENDAR:
+    if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS:
+        return True
+    if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True
     bare = name.replace(".", "")
     return len(words) == 1 and bare.isupper() and is_known(bare)

@@ -18,7 +18,10 @@ What keeps builds fast and safe at any history length (the package does the work
   `publish/memo.py`, `publish/files.py`); a page whose Markdown and
   surroundings did not change is copied from a content-keyed cache of themed
   pages, and left in the served folder if the last build put it there
-  (`publish/preview.py`): a save at 1,000 commits writes a handful of files.
+  (`publish/preview.py`): a save at 1,000 commits writes a handful of files;
+- a save is seen when it is made: beside MkDocs' polling of the watched files
+  (twice a second), the operating system's own watcher tells at once
+  (`engines/watch.py`).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from mkdocs.utils import CountHandler
 
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
-from lexdocs.engines import guard
+from lexdocs.engines import guard, watch
 from lexdocs.engines.tree import (
     ASSETS_CSS,
     ASSETS_JS,
@@ -280,6 +283,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         opts = self._opts()
+        watch.hasten(server)  # a save is seen when it is made, not at the next poll
         server.watch(str(opts.project / opts.source_dir))
         for path in ref_files(opts.project):  # a commit publishes the draft: show it so
             server.watch(str(path))

@@ -18,7 +18,8 @@ What keeps builds fast and safe at any history length (the package does the work
   `publish/memo.py`, `publish/files.py`); a page whose Markdown and
   surroundings did not change is copied from a content-keyed cache of themed
   pages, and left in the served folder if the last build put it there
-  (`publish/preview.py`): a save at 1,000 commits writes a handful of files;
+  (`publish/preview.py`), as are the theme's files and lexdocs' feeds and
+  notices: a save at 1,000 commits writes a handful of files;
 - a save is seen when it is made: beside MkDocs' polling of the watched files
   (twice a second), the operating system's own watcher tells at once
   (`engines/watch.py`).
@@ -208,6 +209,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         tree = self._tree()
         made = self.files.add(files, config, tree.groups, tree.pdfs, self.themed, self.preview)
         self.page_keys = made.page_keys
+        if self.preview is not None:
+            self.preview.keep_static(files)
         kept = self.preview.restore() if self.preview is not None else 0
         if made.reused:
             log.info("preview: %d unchanged page(s) reused (%d left in place), %d rendered",

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import is_markdown_file
 
 from lexdocs.publish.output import ThemedPageCache
 from lexdocs.publish.pages import Group, PdfPage
@@ -145,6 +146,8 @@ class GeneratedFiles:
                 else:
                     made.page_keys[page.uri] = key
                     out.append(File.generated(config, page.uri, content=page.content))
+            elif site is not None and not is_markdown_file(page.uri):
+                out.append(site.text(config, page.uri, page.content))
             else:
                 out.append(File.generated(config, page.uri, content=page.content))
         return out

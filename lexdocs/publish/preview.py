@@ -13,9 +13,13 @@ seconds of `rmdir`, `mkdir` and copying for files that come out identical.
    content key, the folder is renamed back, and every file in it is deleted
    except those this build would copy from a source with the same key as the
    file the last successful build put at that place: a themed page (keyed by
-   its Markdown and all its surroundings, see `ThemedPageCache`) or a cached
-   PDF (named by its content). Everything else, theme assets, feeds, pages
-   rendered this time, files of pages that are gone, is written afresh;
+   its Markdown and all its surroundings, see `ThemedPageCache`), a cached
+   PDF (named by its content), a file lexdocs makes that MkDocs copies as it
+   is (a feed, versions.json, a notice: keyed by its text), or a file MkDocs
+   copies from disk (the theme's scripts and stylesheets, docs/ images: keyed
+   by the source's path, size, inode and times, as git's index knows a file
+   unchanged). Everything else, pages rendered this time, the search index,
+   files of pages that are gone, is written afresh;
 3. a kept file is a `KeptFile`, whose copy is a no-op while it is in place.
 
 A build that fails forgets what it wrote, so the next one starts from a clean
@@ -26,20 +30,25 @@ so the folder's brief absence and its partial state are never served.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from lexdocs.errors import LexdocsError
 
 log = logging.getLogger("lexdocs")
 
 _ASIDE = ".lexdocs-previous"
+_SETTLED_NS = 3_000_000_000
+"""A source changed less than this long ago is copied again (some file systems keep
+times to the second or two)."""
 
 
 class PreviewSite:
@@ -80,6 +89,45 @@ class PreviewSite:
         f.site, f.key = self, key
         self.wanted[f.dest_uri] = key
         return f
+
+    def text(self, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+        """A generated file MkDocs copies as it is (a notice, a redline's data, a feed),
+        keyed by its content; left in place if the last build wrote the same."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        f = KeptFile.generated(config, src_uri, content=content)
+        assert isinstance(f, KeptFile)
+        f.site, f.key = self, "text:" + hashlib.sha256(data).hexdigest()
+        self.wanted[f.dest_uri] = f.key
+        return f
+
+    def keep_static(self, files: Files) -> int:
+        """Make each file MkDocs copies from disk as it is (the theme's scripts and
+        stylesheets, an image in docs/) a `KeptFile`, keyed by its source's identity:
+        path, size, inode and change times, as git's index knows a file unchanged. A
+        source written in the last few seconds is copied anyway (the clock's tick may
+        hide a second write). How many files were made kept ones."""
+        now = time.time_ns()
+        count = 0
+        for f in list(files):
+            if type(f) is not File or f.generated_by is not None or f.src_dir is None \
+                    or f.abs_src_path is None or f.is_documentation_page():
+                continue
+            try:
+                st = os.stat(f.abs_src_path)
+            except OSError:
+                continue  # MkDocs says so when it copies
+            if now - st.st_mtime_ns < _SETTLED_NS or now - st.st_ctime_ns < _SETTLED_NS:
+                continue
+            kept = KeptFile(f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls,
+                            dest_uri=f.dest_uri, inclusion=f.inclusion)
+            kept.site = self
+            kept.key = (f"file:{f.abs_src_path}:{st.st_size}:{st.st_ino}:{st.st_mtime_ns}:"
+                        f"{st.st_ctime_ns}")
+            self.wanted[kept.dest_uri] = kept.key
+            files.remove(f)
+            files.append(kept)
+            count += 1
+        return count
 
     def want(self, f: KeptFile) -> None:
         """A file made for an earlier build, handed to MkDocs again (see `publish.files`)."""

@@ -15,15 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexdocs.errors import SourceError
+from lexdocs.render import markup
 from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, render_document
 from lexdocs.review.redline import (
     SEP,
     Override,
     Redline,
+    SectionDiff,
     Segment,
     diff_blocks,
     diff_documents,
+    diff_rows,
     diff_text,
 )
 from lexdocs.sources.documents import load_document
@@ -584,3 +587,19 @@ def test_a_section_unchanged_in_many_redlines_is_drawn_once(
     out = formats.to_html(second)
     assert drawn == ["share"]
     assert out == formats.to_html(diff_documents(v2, v3))
+
+
+def test_an_unchanged_section_is_compared_once_and_shared() -> None:
+    """Most sections of a long policy are unchanged in most of its redlines: each is cut
+    into blocks and compared once a process, and every redline draws the same object,
+    equal to what comparing it block by block gives."""
+    v1 = render(BASE)
+    v2 = render([*BASE[:2], ("share", "Sharing", "We share data with Segment."), BASE[3]])
+    v3 = render([*BASE[:2], ("share", "Sharing", "We share data with Stripe."), BASE[3]])
+    first, second = diff_documents(v1, v2), diff_documents(v2, v3)
+    assert first.sections[0] is second.sections[0]
+    assert first.sections[2] is not second.sections[2]
+    intro = v1.sections[0]
+    rows, hunks = diff_rows(markup.units(intro.html), markup.units(intro.html))
+    assert first.sections[0] == SectionDiff("intro", intro.title, None, (), rows)
+    assert not hunks

@@ -49,6 +49,9 @@ class RedlineMemo:
         self._used: set[str] = set()
         self._changed = False
         self._sections: dict[str, SectionDiff] = {}  # one object per content hash
+        # The pool key of each section object met, so one shared by many redlines is
+        # encoded and hashed once (`redline` makes an unchanged section once a process).
+        self._pooled_as: OrderedDict[int, tuple[SectionDiff, str]] = OrderedDict()
         self.made = 0
 
     def keep_in(self, folder: Path | None) -> None:
@@ -133,10 +136,17 @@ class RedlineMemo:
         pool = self._pool()
         keys, sections = [], []
         for section in redline.sections:
-            encoded = encode(section)
-            key = digest(json.dumps(encoded, sort_keys=True, ensure_ascii=False))
-            if key not in pool:
-                pool[key] = encoded
+            known = self._pooled_as.get(id(section))
+            if known is not None and known[0] is section and known[1] in pool:
+                key = known[1]  # the very object of an earlier redline (an unchanged section)
+            else:
+                encoded = encode(section)
+                key = digest(json.dumps(encoded, sort_keys=True, ensure_ascii=False))
+                if key not in pool:
+                    pool[key] = encoded
+                self._pooled_as[id(section)] = (section, key)
+                if len(self._pooled_as) > self.size:
+                    self._pooled_as.popitem(last=False)
             keys.append(key)
             sections.append(self._sections.setdefault(key, section))
         data["sections"] = keys

@@ -527,6 +527,9 @@ class _Builder:
 
     def common(self, o: RenderedSection, n: RenderedSection,
                moved: tuple[int, int] | None) -> None:
+        if moved is None and o.title == n.title and o.html == n.html:
+            self.sections.append(_quiet_section(n.id, n.title, n.html))
+            return
         status: list[Kind] = []
         if moved is not None:
             status.append("moved")
@@ -564,6 +567,17 @@ class _Builder:
                                        referred=v.referred))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), rows))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quiet_section(sid: str, title: str, html: str) -> SectionDiff:
+    """A section both versions have as it is, with neither change nor verdict: one object
+    for every redline of this process that meets it, as most sections of a long policy
+    are in most of its redlines (each was cut into blocks, compared and kept by its
+    content hash again in each of a thousand redlines of a first or CI build)."""
+    blocks = markup.units(html)
+    rows, _ = diff_rows(blocks, blocks)
+    return SectionDiff(sid, title, None, (), rows)
 
 
 def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:

@@ -249,10 +249,13 @@ class JsonStore:
             return
         try:
             make_folder(self.path.parent)
+            # One string, not json.dump: only a whole-object encode takes the C encoder,
+            # and a cold build's history and redlines are megabytes of JSON.
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             fd, tmp = tempfile.mkstemp(prefix=f".{self.kind}-", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                    fh.write(text)
                 os.replace(tmp, self.path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -14,35 +14,29 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-from zoneinfo import available_timezones
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as RichProgress
-from rich.table import Table
-from rich.text import Text
 
-from lexdocs import pipeline
-from lexdocs.adopt.convert import DATE_LINE_MODES, parse_date
-from lexdocs.checks import runner
-from lexdocs.config import Options, load_options
 from lexdocs.engines import commands as engine_commands
-from lexdocs.engines.support import engine_findings
 from lexdocs.errors import LexdocsError
-from lexdocs.findings import annotation
-from lexdocs.history import published
-from lexdocs.history.versions import Progress
-from lexdocs.pipeline import publishable_timelines
-from lexdocs.publish.feeds import versions_json
-from lexdocs.render.templates import RenderedDocument, iter_uses, render_snapshot
-from lexdocs.review import comment
-from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
-from lexdocs.review.notice import Timeline, build_date, describe, redline_between
-from lexdocs.review.redline import Redline
-from lexdocs.sources.snapshot import working_snapshot
-from lexdocs.sources.variables import Variables
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from lexdocs.config import Options
+    from lexdocs.history.versions import Progress
+    from lexdocs.render.templates import RenderedDocument
+    from lexdocs.review.notice import Timeline
+    from lexdocs.review.redline import Redline
+    from lexdocs.sources.variables import Variables
+
+# Each command imports what it uses, in its body: every `lexdocs` process (a hook run, a CI
+# step) pays only for its own command, and `--help` and `--version` import none of the
+# package's modules but the engines' commands (tests/test_cli.py).
+# lexdocs.adopt.convert.DATE_LINE_MODES, spelt here so that `--help` need not import it;
+# tests/test_cli.py holds them equal (and convert refuses any other).
+DATE_LINE_MODES = ("remove", "bind")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,11 +50,16 @@ class Context:
 
     @property
     def options(self) -> Options:
+        from lexdocs.config import load_options
+
         return load_options(self.project)
 
 
 def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocument]]:
     """Render every document from the working tree (no git needed)."""
+    from lexdocs.render.templates import render_snapshot
+    from lexdocs.sources.snapshot import working_snapshot
+
     snap = working_snapshot(opts.project, opts.source_dir, opts.documents)
     return snap.variables, render_snapshot(snap)
 
@@ -69,6 +68,10 @@ def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocum
 def history_progress(console: Console | None = None) -> Iterator[Progress]:
     """A progress bar on the terminal (stderr) while history is read; silent in a pipe or CI
     log, where a bar would only add lines."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
     err = console or Console(stderr=True)
     bar = RichProgress(TextColumn("Reading history"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("commits"), TimeElapsedColumn(), console=err,
@@ -80,12 +83,16 @@ def history_progress(console: Console | None = None) -> Iterator[Progress]:
 
 def load_timelines(opts: Options, today: dt.date | None = None) -> dict[str, Timeline]:
     """The pipeline's timelines, with a progress bar: a long history takes a while."""
+    from lexdocs import pipeline
+
     with history_progress() as progress:
         return pipeline.load_timelines(opts, today, progress=progress)
 
 
 def _console() -> Console:
     """A terminal's own width; a pipe or file gets wide lines rather than cut ids."""
+    from rich.console import Console
+
     return Console() if sys.stdout.isatty() else Console(width=160)
 
 
@@ -126,6 +133,11 @@ def render(obj: Context, doc: str | None) -> None:
 @click.pass_obj
 def vars_(obj: Context) -> None:
     """List each variable: type, value, the sections that use it; flag unused ones."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from lexdocs.render.templates import iter_uses
+
     opts = obj.options
     variables, docs = working_documents(opts)
     used: dict[str, list[str]] = {}
@@ -156,6 +168,11 @@ def vars_(obj: Context) -> None:
 @click.pass_obj
 def versions(obj: Context, doc: str | None, fmt: str) -> None:
     """List every version of DOC (or of all documents): dates, status, materiality, reasons."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from lexdocs.review.notice import build_date, describe
+
     opts = obj.options
     today = build_date(opts.tz)
     timelines = load_timelines(opts, today)
@@ -193,6 +210,10 @@ def versions(obj: Context, doc: str | None, fmt: str) -> None:
 def record(obj: Context) -> None:
     """Record the published versions and PDFs on branch lexdocs-published (run it after
     deploying); a fresh clone's build then reuses the PDFs instead of rendering them."""
+    from lexdocs.history import published
+    from lexdocs.pipeline import publishable_timelines
+    from lexdocs.publish.feeds import versions_json
+
     opts = obj.options
     timelines, today = publishable_timelines(opts, lambda _: None)
     pdfs, has_pdf = {}, None
@@ -234,6 +255,8 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
     '--format markdown' gives the one pull-request comment ('lexdocs diff --format
     markdown origin/main HEAD').
     """
+    from lexdocs.review import comment
+
     opts = obj.options
     if doc is not None and doc not in opts.documents and (
             doc in _WORDS or _VERSION_ID.fullmatch(doc) or (old is not None and new is None)):
@@ -255,6 +278,8 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
 def _echo_json(redlines: list[Redline]) -> None:
     """Every document's changes in one list, each naming its document: `[]` when nothing
     changed, so a program reading the output always gets JSON."""
+    from lexdocs.review.formats import to_json
+
     click.echo(json.dumps([dict(c, document=r.document) for r in redlines
                            for c in json.loads(to_json(r))], indent=2, ensure_ascii=False))
 
@@ -263,6 +288,8 @@ def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str 
                      new: str | None, home: str) -> list[Redline]:
     """Each named document's redline between two of its versions ('working' is the working
     tree, 'none' no text). Without DOC, a version id names the documents that have it."""
+    from lexdocs.review.notice import redline_between
+
     out = []
     for name in names:
         t = timelines[name]
@@ -295,6 +322,8 @@ _VERSION_ID = re.compile(r"\d{4}-\d{2}-\d{2}(-\d+)?")
 
 
 def _print_redline(redline: Redline, fmt: str) -> None:
+    from lexdocs.review.formats import to_html, to_json, to_markdown, to_terminal
+
     if fmt == "terminal":
         to_terminal(redline, _console())
     else:
@@ -304,6 +333,8 @@ def _print_redline(redline: Redline, fmt: str) -> None:
 
 def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: str) -> None:
     """Two git revisions: the pull-request comment, or each changed document's redline."""
+    from lexdocs.review import comment
+
     found = comment.compare(opts, base, head, [_pick(opts, doc)] if doc else None)
     if fmt == "markdown":
         click.echo(comment.compose(found), nl=False)
@@ -334,6 +365,14 @@ def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: s
 def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules: bool,
           overrides: bool, fmt: str) -> None:
     """Check notice rules and compliance rules; exit 1 on any error."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from lexdocs.checks import runner
+    from lexdocs.engines.support import engine_findings
+    from lexdocs.findings import annotation
+    from lexdocs.review.notice import build_date
+
     # Never wrapped: a `file:line` message stays one line in a CI log or a hook's output.
     console = Console(highlight=False, soft_wrap=True)
     if list_rules:
@@ -393,8 +432,11 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     document, if there is no document yet), .gitignore (or adds site/ to one), the
     requirements file, the CI workflow, CODEOWNERS, a pre-commit configuration and EDITING.md.
     """
+    from zoneinfo import available_timezones
+
     from lexdocs.adopt.importer import site_setup
     from lexdocs.adopt.scaffold import init_site, origin
+    from lexdocs.config import load_options
 
     if zone is not None and zone not in available_timezones():
         raise LexdocsError(f"unknown time zone '{zone}'",
@@ -437,6 +479,7 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
 def new(obj: Context, doc: str, title: str | None) -> None:
     """Add the document DOC: a folder with document.yml, one section and a change log."""
     from lexdocs.adopt.scaffold import new_document
+    from lexdocs.config import load_options
 
     opts = load_options(obj.project, need_documents=False)
     for w in new_document(opts.project, opts.source_dir, doc, title):
@@ -471,7 +514,11 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
     Every commit that changed the file (followed through renames) is replayed, with
     its dates, as a commit on a new branch; nothing else is changed. See EDITING.md.
     """
+    from zoneinfo import available_timezones
+
+    from lexdocs.adopt.convert import parse_date
     from lexdocs.adopt.importer import import_document, next_steps, stated_zone
+    from lexdocs.config import load_options
 
     opts = load_options(obj.project, need_documents=False)
     if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
@@ -502,6 +549,7 @@ def notice(obj: Context, doc: str, version: str, fmt: str) -> None:
     """Print the notice to readers of material VERSION of DOC, as the site publishes it
     beside the redline: subject and body, ready for any mail provider."""
     from lexdocs.publish.pages import published_notice
+    from lexdocs.review.notice import build_date
 
     opts = obj.options
     today = build_date(opts.tz)

@@ -1,7 +1,8 @@
 """The other engines' sites in a real browser: private and accessible like the MkDocs one.
 
 This module builds the committed project with `lexdocs build --engine zensical` and
-with `properdocs build`, one clone for both (the PDFs are made once), and serves each
+with `properdocs build`, in the clone the session's MkDocs site was built from (its PDFs
+are in the project's cache already, so neither renders them again), and serves each
 in place of the session's MkDocs-built site (its `site` fixture overrides the one in
 conftest.py), so `open_page` checks here too that no request leaves 127.0.0.1. ProperDocs
 renders with mkdocs-material itself, whose dark palette the MkDocs suite checks, so it
@@ -24,10 +25,10 @@ import pytest
 from tests.browser.conftest import (
     DESKTOP,
     PALETTES,
-    ROOT,
     TODAY_EPOCH,
     Site,
     Visit,
+    _build_once,
     served,
 )
 from tests.browser.test_pages import KINDS, SCHEME, axe_violations, open_kind
@@ -43,10 +44,9 @@ BUILDS = {
 
 @pytest.fixture(scope="module")
 def clone(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The committed project, once for every engine of this module."""
-    project = tmp_path_factory.mktemp("engines") / "project"
-    subprocess.run(["git", "clone", "-q", f"file://{ROOT}", str(project)], check=True)
-    return project
+    """The committed project, as conftest.py cloned and built it with MkDocs for the
+    session (the same day, so the same PDFs), shared by every engine of this module."""
+    return _build_once(tmp_path_factory).parent / "project"
 
 
 @pytest.fixture(scope="module", params=list(BUILDS))

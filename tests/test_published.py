@@ -83,7 +83,7 @@ def test_an_amended_published_version_is_refused_with_the_fix(project: Repo) -> 
     edit(project, "2025-01-10T10:00:00+00:00")
     published = project.git("rev-parse", "HEAD")
     record(project)
-    project.replace(INTRO, "personal information!", "personal data!")
+    project.replace(INTRO, "personal information!", "precise location!")
     project.git("add", "-A")
     project.git("commit", "-q", "--amend", "--no-edit", date="2025-01-10T10:00:00+00:00")
     found = [m for m in errors(project) if "published version" in m]

@@ -8,7 +8,12 @@ TSTAMP  := $(VENV)/.installed-test
 
 # Every environment installs the exact set the tests ran with (pyproject.toml declares ranges),
 # byte-compiled at install: with PYTHONDONTWRITEBYTECODE set (as here, and in many CI images)
-# nothing is compiled later, so every process would compile all it imports again.
+# nothing is compiled later, so every process would compile all it imports again. The test
+# environment is the exception: what make runs has PYTHONDONTWRITEBYTECODE unset (as has
+# scripts/pythons.sh), so each module the tests import is compiled once, when first
+# imported, and most of what .[test] installs (the engines, the linters' own sources,
+# playwright, fonttools' many tables) is never compiled at all.
+unexport PYTHONDONTWRITEBYTECODE
 LOCK    := requirements/constraints.txt
 PIPI    := $(BIN)/python -m pip install -q -c $(LOCK)
 
@@ -36,7 +41,7 @@ $(STAMP): pyproject.toml $(LOCK)
 $(TSTAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	test -f $(STAMP) || $(BIN)/python -m pip install -q --upgrade pip
-	$(PIPI) -e '.[test]'
+	$(PIPI) --no-compile -e '.[test]'
 	touch $(STAMP) $@
 
 # The full suite on this interpreter; meanwhile the smoke suite on every other supported one

@@ -18,7 +18,13 @@
 # version, and the lock names exact versions): $LEXDOCS_WHEELS, by default
 # ~/.cache/lexdocs/wheels-X.Y. The smoke suite's pre-commit test builds the hook's
 # environment from the same folder (LEXDOCS_WHEELHOUSE). Logs: build/pythons/smoke-X.Y.log.
+#
+# Nothing is byte-compiled at install, and PYTHONDONTWRITEBYTECODE (set on many CI
+# machines) is unset for everything started here: each module a test imports is compiled
+# once, when first imported, and kept; compiling every installed module at install cost
+# each environment twice its unpacking, for modules most runs never import.
 set -euo pipefail
+unset PYTHONDONTWRITEBYTECODE
 cd "$(dirname "$0")/.."
 root=$PWD
 [ $# -ge 3 ] && [ "$2" = "--" ] || { echo "usage: $0 PYTHON -- COMMAND..." >&2; exit 2; }
@@ -46,6 +52,15 @@ find_python() {
   return 1
 }
 
+# pip for interpreter $1: the development environment's, run for that interpreter (pip
+# --python), so a smoke environment needs no pip of its own: ensurepip, unpacking and
+# compiling pip into each, cost about 3 CPU-seconds per environment.
+pip_for() {
+  local vpy=$1
+  shift
+  "$py" -m pip --python "$vpy" "$@"
+}
+
 # The wheels `want` needs on interpreter $1, in folder $2: fetched only if one is missing.
 # Other clones may fill the same folder at the same time: one at a time, under a lock.
 fill_wheels() {
@@ -54,11 +69,11 @@ fill_wheels() {
   mkdir -p "$wheels"
   (
     flock 9
-    if ! "$vpy" -m pip install -q --dry-run --ignore-installed --no-index --find-links \
+    if ! pip_for "$vpy" install -q --dry-run --ignore-installed --no-index --find-links \
           "$wheels" -c "$constraints" "$@" >/dev/null 2>&1; then
       # pip wheel, not download: a package published only as a source (feedgen) is built
       # once here, so no environment has to build it again, offline.
-      "$vpy" -m pip wheel -q --disable-pip-version-check -w "$wheels" -c "$constraints" "$@"
+      pip_for "$vpy" wheel -q --disable-pip-version-check -w "$wheels" -c "$constraints" "$@"
     fi
     rm -f "$wheels"/lexdocs-*.whl   # the one under test is always the one just built
   ) 9>"$wheels.lock"
@@ -101,11 +116,9 @@ smoke() {
   local v=$1 vpy=$2 venv=$work/venv-$1 wheels=$wheelroot/wheels-$1
   echo "Python $v: $vpy ($("$vpy" -c 'import sys; print(sys.version.split()[0])'))"
   rm -rf "$venv"
-  "$vpy" -m venv "$venv"
+  "$vpy" -m venv --without-pip "$venv"
   fill_wheels "$venv/bin/python" "$wheels" "$wheel" "${extras[@]}"
-  # Byte-compiled at install: dozens of processes import it, and with
-  # PYTHONDONTWRITEBYTECODE set none would keep what it compiled.
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index \
+  pip_for "$venv/bin/python" install -q --no-compile --disable-pip-version-check --no-index \
     --find-links "$wheels" -c "$constraints" "$wheel" "${extras[@]}"
   LEXDOCS_WHEELHOUSE=$wheels "$venv/bin/python" -m pytest -q -p no:cacheprovider \
     --durations=3 tests/smoke

@@ -217,6 +217,7 @@ class SiteBuilder:
         self.memo: NoMemo = memo or NoMemo()
         self.memo.start(self.env)
         self.preview = memo is not None  # only a preview session keeps a memo
+        self._had_pdf: dict[tuple[str, str], bool] = {}
 
     def build(self) -> list[SitePage]:
         return [page for group in self.groups() for page in group]
@@ -338,11 +339,15 @@ class SiteBuilder:
             return True
         if self.preview:
             return False
-        from lexdocs.publish.pdf import cache_key
+        known = self._had_pdf.get((t.history.name, n.version.id))
+        if known is None:  # asked by its pages and by versions.json: hashed once a build
+            from lexdocs.publish.pdf import cache_key
 
-        before = self.pdfs_published
-        return ((t.history.name, n.version.id) in before.versions
-                or cache_key(**self.pdf_inputs(t, n)) in before.keys)
+            before = self.pdfs_published
+            known = ((t.history.name, n.version.id) in before.versions
+                     or cache_key(**self.pdf_inputs(t, n)) in before.keys)
+            self._had_pdf[t.history.name, n.version.id] = known
+        return known
 
     @functools.cached_property
     def cache_root(self) -> Path | None:

@@ -775,3 +775,27 @@ def test_a_change_log_started_under_its_heading_is_maintenance() -> None:
     assert _judge("We keep logs.", new)[:2] == (False, "changelog-entry")
     assert _judge("We keep logs.", "We keep logs.\n\nChanges to this policy\n\nWe now share "
                                    "data with Acme.")[0]
+
+
+@pytest.mark.parametrize("old, new, quoted", [
+    ("Logs are kept for r9.", "Logs are kept for 180 days.", ("r9.", "→", "180 days.")),
+    ("Logs are kept for 90 days.", "Logs are kept for a while.", ("90 days.", "→", "a while.")),
+])
+def test_evidence_never_quotes_the_mark_that_hides_a_quiet_variable(
+        old: str, new: str, quoted: tuple[str, ...]) -> None:
+    """A variable declared not material is hidden behind a private-use mark while the rest
+    is judged; a quote beside it shows the value the redline shows, never the mark."""
+    v = classify(old, new, section_material=True, variables_changed=["retention.web_logs"],
+                 immaterial_vars=frozenset({"retention.web_logs"}),
+                 values={"retention.web_logs": ("90 days", "180 days")})
+    assert v.material and v.evidence == quoted
+    assert not any("\ue000" <= c <= "\uf8ff" for c in v.reason)
+
+
+def test_a_text_put_in_capitals_names_no_party() -> None:
+    """Found by the property above: in capitals every word looks like a name, so "with
+    share" → "WITH SHARE." read as a party gone; the same words in the same order are
+    formatting whatever the rules would read into them."""
+    v = classify("with share 90 share we 90", "WITH SHARE 90 SHARE WE 90.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule) == (False, "formatting"), v.reason

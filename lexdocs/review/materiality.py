@@ -359,12 +359,48 @@ def _window(old: str, new: str) -> tuple[str, str]:
     return old[start:len(old) - cut], new[start:len(new) - cut]
 
 
-def _mask(text: str, values: Iterable[str]) -> str:
-    """Hide variable values (a list value also piece by piece) behind one neutral mark."""
-    pieces = {p for v in values for p in [v, *re.split(r"; |, ", v)] if len(p) >= 3}
+_MARKS = 0xE100
+"""Private-use characters that stand for an immaterial variable's value while a change is
+judged (one per variable, the same in both texts): never shown, see `_unmasked`."""
+
+
+def _mask(text: str, values: Mapping[str, str]) -> str:
+    """Hide each variable's value (a list value also piece by piece) behind its own
+    neutral mark: the value may differ between the two texts, the mark does not."""
+    pieces: dict[str, str] = {}
+    for i, (_, value) in enumerate(sorted(values.items())):
+        for p in [value, *re.split(r"; |, ", value)]:
+            if len(p) >= 3:
+                pieces.setdefault(p, chr(_MARKS + i))
     for p in sorted(pieces, key=len, reverse=True):
-        text = text.replace(p, "\ue001")
+        text = text.replace(p, pieces[p])
     return text
+
+
+def _unmasked(v: Verdict, values: Mapping[str, tuple[str, str]]) -> Verdict:
+    """`v` with each mark its evidence quotes written back: as the variable's old value
+    before an evidence's "→" and its new value after it, as the redline shows them, or
+    as the variable the source names (`{{ retention.web_logs }}`) where no arrow says
+    which side a quote is from. A reader never sees a private-use character."""
+    names = sorted(values)
+    marks = {chr(_MARKS + i): n for i, n in enumerate(names)}
+
+    def shown(items: Iterable[str]) -> tuple[str, ...]:
+        items = tuple(items)
+        arrow = items.index("→") if "→" in items else None
+        out = []
+        for k, e in enumerate(items):
+            side = None if arrow is None else int(k > arrow)
+            out.append("".join(c if c not in marks else
+                               (f"{{{{ {marks[c]} }}}}" if side is None else
+                                values[marks[c]][side]) for c in e))
+        return tuple(out)
+
+    if not any(c in marks for e in (*v.evidence, *(x for _, ev in v.also for x in ev))
+               for c in e):
+        return v
+    return verdict(v.material, v.rule, shown(v.evidence),
+                   [(r, shown(e)) for r, e in v.also], referred=v.referred)
 
 
 def _wording(old: str, new: str) -> tuple[str, ...]:
@@ -403,9 +439,24 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if old_text == new_text:
         return verdict(False, "no-change")
     quiet = [v for v in variables_changed if v in immaterial_vars]
-    if quiet and values is not None:
-        old_text = _mask(old_text, (values[v][0] for v in quiet if v in values))
-        new_text = _mask(new_text, (values[v][1] for v in quiet if v in values))
+    masked = [v for v in quiet if values is not None and v in values]
+    if masked and values is not None:
+        old_text = _mask(old_text, {v: values[v][0] for v in masked})
+        new_text = _mask(new_text, {v: values[v][1] for v in masked})
+        return _unmasked(_judge(old_text, new_text, quiet, section_material=section_material,
+                                variables_changed=variables_changed,
+                                immaterial_vars=immaterial_vars, values=values, known=known,
+                                home=home), {v: values[v] for v in masked})
+    return _judge(old_text, new_text, quiet, section_material=section_material,
+                  variables_changed=variables_changed, immaterial_vars=immaterial_vars,
+                  values=values, known=known, home=home)
+
+
+def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_material: bool,
+           variables_changed: Sequence[str], immaterial_vars: frozenset[str],
+           values: Mapping[str, tuple[str, str]] | None,
+           known: tuple[frozenset[str], frozenset[str]], home: str) -> Verdict:
+    """`classify` on texts whose immaterial variables' values are masked."""
     only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
     if quiet and only_quiet:
         return verdict(False, "immaterial-variable", quiet)
@@ -414,6 +465,13 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
     plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
                             for t in (fixed, new_text))
+    if _folded(plain_old) == _folded(plain_new):
+        # The same words in the same order, only in other capitals, spacing, quotes or a
+        # final stop: no fact can differ, and a text in capitals says nothing about which
+        # words are names ("with share" → "WITH SHARE." is no party removed).
+        looks = _looks_only(fixed, new_text, typos, variants)
+        if looks:
+            return looks
     logged = facts.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)
@@ -443,15 +501,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])
         return verdict(True, *found[0], also=found[1:3])
-    if _same_words(fixed, new_text):
-        dims = [d for d in _DIMS if not _same_words(fixed, new_text, d)]
-        style: list[Finding] = [("formatting", tuple(dims))] if dims else []
-        if typos:
-            return verdict(False, "spelling-fix", typos,
-                           ([("spelling-variant", tuple(variants))] if variants else []) + style)
-        if variants:
-            return verdict(False, "spelling-variant", variants, style)
-        return verdict(False, "formatting", dims)
+    looks = _looks_only(fixed, new_text, typos, variants)
+    if looks:
+        return looks
     articles = _only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
@@ -480,6 +532,27 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
             fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
+
+
+def _folded(text: str) -> str:
+    """`text` (quotes and white space already normalised) without letter case, the quotes
+    around it or a final full stop."""
+    return text.casefold().strip(' ."\'')
+
+
+def _looks_only(fixed: str, new: str, typos: list[str], variants: list[str]
+                ) -> Verdict | None:
+    """Formatting, spelling fixes or spelling variants, if that is all that differs."""
+    if not _same_words(fixed, new):
+        return None
+    dims = [d for d in _DIMS if not _same_words(fixed, new, d)]
+    style: list[Finding] = [("formatting", tuple(dims))] if dims else []
+    if typos:
+        return verdict(False, "spelling-fix", typos,
+                       ([("spelling-variant", tuple(variants))] if variants else []) + style)
+    if variants:
+        return verdict(False, "spelling-variant", variants, style)
+    return verdict(False, "formatting", dims)
 
 
 def _legal_form_only(old: str, new: str) -> tuple[str, ...]:

@@ -309,3 +309,59 @@ def test_own_domains_make_a_move_between_them_maintenance(tmp_path: Path) -> Non
     v = judge(old, new, "", opts.home)
     assert not v.material and v.rule == "link-site-relative"
     assert judge(old, "https://ads.example.net/x", "", opts.home).material
+
+
+@pytest.mark.parametrize(("old", "new", "material", "rule"), [
+    ("developers.mozilla.org", "developer.mozilla.org", False, "link-same-site"),
+    ("example.co.uk/privacy", "www.example.co.uk/legal", False, "link-same-site"),
+    ("chatlio.com/optout", "https://help.chatlio.com/optout", False, "link-same-site"),
+    ("chatlio.com", "ads.example.net", True, "link-other-site"),
+    ("chatlio.github.io", "adco.github.io", True, "link-other-site"),
+])
+def test_a_host_written_as_text_is_judged_as_a_link_target(old: str, new: str, material: bool,
+                                                           rule: str) -> None:
+    """Issue 21: "developers.mozilla.org" → "developer.mozilla.org" written without link
+    syntax is link maintenance, and a bare host sent to another organisation is material
+    with both hosts named, even in a sentence that only points elsewhere."""
+    (c,) = redline(f"For more, see {old}.", f"For more, see {new}.").changes
+    assert (c.material, c.rule) == (material, rule), c.reason
+    assert c.evidence[:2] == (old, new)
+    if material:
+        assert "another organisation" in c.reason and old.split("/")[0] in c.reason
+        assert new.split("/")[0] in c.reason
+
+
+def test_a_host_written_as_text_between_own_domains_is_maintenance() -> None:
+    a, b = doc("Write to us at automattic.com."), doc("Write to us at wordpress.com.")
+    assert diff_documents(a, b).material
+    (c,) = diff_documents(a, b, home="https://automattic.com/p/ wordpress.com").changes
+    assert (c.material, c.rule) == (False, "link-site-relative")
+
+
+def test_an_email_address_is_no_host_and_keeps_its_own_rule() -> None:
+    (c,) = redline("Write to privacy@chatlio.com.", "Write to privacy@ads.example.net.").changes
+    assert (c.material, c.rule) == (True, "email-address-changed")
+    (same,) = redline("Write to privacy@chatlio.com.", "Write to privacy@help.chatlio.com.").changes
+    assert same.rule == "email-address-changed"
+
+
+def test_words_with_dots_are_no_hosts() -> None:
+    """Only a name with a real public suffix is a host; a file name is not, unless
+    written as an address."""
+    from lexdocs.review.links import url_pairs, written
+
+    text = "E.g. version 2.0, i.e. PRIVACY.md or export.zip, U.S. law, Node.js, co.uk"
+    assert written(text) == []
+    assert written("See mozilla.org, www.x.md and x.md/a; privacy@b.com.") == [
+        "mozilla.org", "www.x.md", "x.md/a"]
+    assert url_pairs("Read policy.md.", "Read terms.md.") == []
+    (c,) = redline("Read policy.md, e.g. now.", "Read terms.md, i.e. now.").changes
+    assert not c.rule.startswith("link-")
+
+
+def test_an_own_website_listed_as_such_is_no_link_move() -> None:
+    """A listed own website swapped for another is what the policy covers (own-scope)."""
+    from lexdocs.review.links import url_pairs
+
+    assert url_pairs("Our websites (including polldaddy.com, gravatar.com) and apps.",
+                     "Our websites (including crowdsignal.com, gravatar.com) and apps.") == []

@@ -13,8 +13,13 @@ Public Suffix List, private suffixes included, so `a.github.io` and
 `b.github.io` are two organisations while `www.example.co.uk` and
 `help.example.co.uk` are one. The list ships inside `publicsuffixlist`: no
 network at build or test time. A URL written out as visible text is judged
-by the same rule (redline.py pairs the URLs that changed). Hosts are read by
-the WHATWG URL standard, as a reader's browser reads them (`sanitize.web_host`).
+by the same rule (redline.py pairs the URLs that changed), and so is a bare host
+name ("developers.mozilla.org" → "developer.mozilla.org"; `written`): a name is
+a host only if the list knows its suffix, so "e.g.", "2.0" and "policy.md" stay
+words, and an e-mail address is the contact rules' business, not a host. Hosts
+are read by the WHATWG URL standard, as a reader's browser reads them
+(`sanitize.web_host`); a target written as a bare host (`www.` or not) is read
+as the address its writer meant.
 
 Verdicts are the materiality module's `Verdict`, so a link's rule id and the
 hosts it names travel with the other verdicts into every output.
@@ -34,6 +39,7 @@ from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
+from lexdocs.review.facts import own_listed
 from lexdocs.review.materiality import Verdict
 
 
@@ -77,7 +83,7 @@ def domains(home: str) -> frozenset[str]:
 
 def _place(url: str) -> Place:
     url = url.strip()
-    if url.lower().startswith("www."):
+    if url.lower().startswith("www.") or _bare_host(url):
         url = "http://" + url
     kind = scheme(url)
     if kind == "mailto":
@@ -183,20 +189,63 @@ def _short(words: str, limit: int = 60) -> str:
 
 # The same shape materiality uses for a web address, so both modules see the same URLs.
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)
+# A host written without scheme ("developer.mozilla.org", "example.com/privacy"): labels
+# and a final label of letters, not inside an e-mail address, a URL or a longer word.
+HOST = re.compile(r"(?<![\w@.%+/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])"
+                  r"(/[^\s<>\"]*[^\s<>\".,;:!?)])?(?![\w@-])", re.I)
+# Suffixes that are top-level domains and far more often a file's extension in a policy
+# ("PRIVACY.md", "export.zip"): such a name is a host only with `www.` or a path.
+_FILE_SUFFIXES = frozenset(["md", "zip", "mov", "py", "sh", "java"])
+
+
+def _is_host(host: str, path: str | None) -> bool:
+    """Whether `host` has a real public suffix and a name under it (the Public Suffix
+    List, unknown suffixes refused): "e.g", "2.0" and "co.uk" are no hosts."""
+    host = host.lower()
+    if host.rpartition(".")[2] in _FILE_SUFFIXES and not path and not host.startswith("www."):
+        return False
+    return _psl().privatesuffix(host, accept_unknown=False) is not None
+
+
+def _bare_host(url: str) -> bool:
+    found = HOST.fullmatch(url)
+    return found is not None and _is_host(found.group(1), found.group(2))
+
+
+def written(text: str) -> list[str]:
+    """Web addresses written out in `text`, in order: URLs with a scheme or `www.`, and
+    bare host names with a real public suffix (a path allowed), so that a host in the
+    words is judged as a link target is. E-mail addresses are not among them."""
+    found = [(m.start(), m.end(), m.group()) for m in URL.finditer(text)]
+    for m in HOST.finditer(text):
+        if _is_host(m.group(1), m.group(2)) and not any(
+                a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), m.group()))
+    return [u for _, _, u in sorted(found)]
 
 
 def url_pairs(old: str, new: str) -> list[tuple[str, str]]:
-    """URLs written out in `old` that became other URLs in `new`, paired in order.
+    """Web addresses written out in `old` (`written`) that became others in `new`, paired
+    in order.
 
-    Only when as many went as came: otherwise a URL was added or removed, which
-    is the wording's business, not link maintenance.
+    Only when as many went as came: otherwise an address was added or removed, which
+    is the wording's business, not link maintenance. Nor is one of the organisation's
+    own websites, listed as such, swapped for another ("Our websites (including
+    polldaddy.com, …)" → "crowdsignal.com"): that is what the policy covers
+    (facts.own_changed), not where a reader is sent.
     """
-    a, b = URL.findall(old), URL.findall(new)
+    a, b = written(old), written(new)
     gone = [u for u in a if u not in b]
     came = [u for u in b if u not in a]
     if not gone or len(gone) != len(came):
         return []
-    return list(zip(gone, came, strict=True))
+    return [(u, v) for u, v in zip(gone, came, strict=True)
+            if not (own_listed(old, [u]) and own_listed(new, [v]))]
+
+
+def bare(url: str) -> bool:
+    """Whether `url` is written without scheme or `www.` ("developer.mozilla.org/x")."""
+    return _bare_host(url) and not url.lower().startswith("www.")
 
 
 def _bare(reason: str) -> str:

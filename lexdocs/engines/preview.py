@@ -85,11 +85,14 @@ class Preview:
         self.info = info
         self.caches = Caches(recall=Remembered())
         self.memo = RenderMemo()
-        self.written: dict[Path, Content] = {}
+        self.written: dict[str, Content] = {}
         self.themed: ThemedPageCache | None = None
         self.scratch: Path | None = None  # the session's own page cache, if .cache is not ours
         self.unthemed: dict[str, str] = {}
         """Pages handed over as Markdown that the cache could keep: site path → key."""
+        self.found: dict[str, Path] = {}
+        """The themed pages the last update found in the cache, by key: found again, the
+        very same object tells `zensical.sync` the file in the folder is that page."""
 
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
@@ -106,17 +109,21 @@ class Preview:
                            code_versions("zensical", "markdown", "pymdown-extensions"),
                            dirs=(site.docs_dir, THEME, *custom))
         unthemed: dict[str, str] = {}
+        found: dict[str, Path] = {}
 
         def html(uri: str, markdown: str) -> Path | None:
             if not uri.endswith(".md") or not unsearched(markdown):
                 return None  # a search must see it rendered
             key = themed.key(uri, markdown)
-            hit = themed.get(key)
+            hit = self.found.get(key) or themed.get(key)
             if hit is None:
                 unthemed[zensical.page_html(uri, site.use_directory_urls)[0]] = key
+            else:
+                found[key] = hit
             return hit
 
-        zensical.sync(zensical.work_files(self.work, site, tree, html), self.written)
+        zensical.sync(self.work, zensical.work_files(site, tree, html), self.written)
+        self.found = found
         themed.used.record()  # what the next build keeps: publish.prune
         self.unthemed = unthemed
         return site

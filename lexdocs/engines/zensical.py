@@ -41,6 +41,7 @@ THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
 of mkdocs-material's own, which Zensical's search does not use)."""
 _WORK = ENGINE_WORK
+_THEME_FILES = {name: THEME / name for name in THEME_FILES}
 
 
 @dataclass(frozen=True)
@@ -140,51 +141,51 @@ def work_config(site: Site, tree: ContentTree) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def work_files(work: Path, site: Site, tree: ContentTree,
-               themed: Callable[[str, str], Path | None] | None = None) -> dict[Path, Content]:
-    """Every file of the folder Zensical builds from, by its path there.
+def work_files(site: Site, tree: ContentTree,
+               themed: Callable[[str, str], Path | None] | None = None) -> dict[str, Content]:
+    """Every file of the folder Zensical builds from, by its path there ("docs/…").
 
     `themed` (a preview's) gives a page's finished HTML, if it has it: that page is
     handed over as a static file in place of its Markdown, so Zensical has nothing
     to render for it (see `lexdocs.engines.preview`)."""
-    docs = work / "docs"
-    wanted: dict[Path, Content] = {}
+    wanted: dict[str, Content] = {}
     if site.docs_dir.is_dir():
         for path in sorted(site.docs_dir.rglob("*")):
             if path.is_file() and not path.is_symlink():
-                wanted[docs / path.relative_to(site.docs_dir)] = path
+                wanted[f"docs/{path.relative_to(site.docs_dir).as_posix()}"] = path
     for uri, content in tree.files():
         html = themed(uri, content) if themed is not None and isinstance(content, str) \
             else None
         if html is not None:
-            wanted[docs / page_html(uri, site.use_directory_urls)[0]] = html
+            wanted[f"docs/{page_html(uri, site.use_directory_urls)[0]}"] = html
         else:
-            wanted[docs / uri] = content
-    theme = work / "theme"
+            wanted[f"docs/{uri}"] = content
     for name in THEME_FILES:
-        wanted[theme / name] = THEME / name
+        wanted[f"theme/{name}"] = _THEME_FILES[name]
     if site.custom_dir is not None and site.custom_dir.is_dir():
         for path in sorted(site.custom_dir.rglob("*")):
             if path.is_file() and not path.is_symlink():
-                wanted[theme / path.relative_to(site.custom_dir)] = path
-    wanted[work / MKDOCS_FILE] = work_config(site, tree)
-    wanted[work / guard.MARK] = "lexdocs generated this folder for Zensical; it is rebuilt.\n"
+                wanted[f"theme/{path.relative_to(site.custom_dir).as_posix()}"] = path
+    wanted[MKDOCS_FILE] = work_config(site, tree)
+    wanted[guard.MARK] = "lexdocs generated this folder for Zensical; it is rebuilt.\n"
     return wanted
 
 
-def sync(wanted: dict[Path, Content], last: dict[Path, Content]) -> int:
-    """Make the work folder hold `wanted`, given that it holds `last` (what the previous
-    call wrote, updated in place): a file given the very object it was written from (a
-    page the render memo gave back) is not even compared, an unchanged file keeps its
-    bytes and time, and only files `last` had are removed. How many were written."""
+def sync(work: Path, wanted: dict[str, Content], last: dict[str, Content]) -> int:
+    """Make the folder `work` hold `wanted` (by path under it), given that it holds `last`
+    (what the previous call wrote, updated in place): a file given the very object it
+    was written from (a page the render memo gave back, a themed page the preview
+    found before) is not even compared, an unchanged file keeps its bytes and time, and
+    only files `last` had are removed. How many were written."""
     written = 0
-    for path, content in wanted.items():
-        if last.get(path) is content:
+    for rel, content in wanted.items():
+        if last.get(rel) is content:
             continue
-        written += write_file(path, content)
-        last[path] = content
-    for gone in set(last) - set(wanted):
-        del last[gone]
+        written += write_file(work / rel, content)
+        last[rel] = content
+    for rel in set(last) - set(wanted):
+        del last[rel]
+        gone = work / rel
         with contextlib.suppress(OSError):
             gone.unlink()
         with contextlib.suppress(OSError):  # its folder, if that was all it held
@@ -194,7 +195,7 @@ def sync(wanted: dict[Path, Content], last: dict[Path, Content]) -> int:
 
 def write_work(work: Path, site: Site, tree: ContentTree) -> None:
     """The folder Zensical builds from, written whole into an empty `work`."""
-    sync(work_files(work, site, tree), {})
+    sync(work, work_files(site, tree), {})
 
 
 def engine_env(work: Path) -> dict[str, str]:

@@ -66,7 +66,7 @@ from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, Theme, navigation
-from lexdocs.publish.preview import PreviewSite
+from lexdocs.publish.preview import PreviewSite, list_theme_quickly
 from lexdocs.recall import Remembered
 from lexdocs.review.links import site_url_finding
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
@@ -163,6 +163,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             else:
                 config.site_dir = str(self.staged.stage)
         if self.command == "serve":
+            list_theme_quickly(config.theme)
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)

@@ -291,3 +291,30 @@ def test_a_preview_session_serves_what_a_build_would(project: Repo, tmp_path: Pa
         del os.environ["SOURCE_DATE_EPOCH"]
     assert "Traceback" not in text
     assert "reused" in text
+
+
+def test_a_preview_copies_the_same_theme_files_listing_fewer(project: Repo,
+                                                            tmp_path: Path) -> None:
+    """Under serve, the theme's folders named with a leading dot (mkdocs-material's
+    14,000 icons) are not listed: MkDocs would drop them from what it copies anyway,
+    so it copies the very same files, and their templates still load."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from lexdocs.publish.preview import list_theme_quickly
+
+    def theme(quick: bool) -> tuple[list[str], list[str], str]:
+        config = load_config(config_file=str(project.path / "mkdocs.yml"),
+                             site_dir=str(tmp_path / "site"))
+        if quick:
+            list_theme_quickly(config.theme)
+        env = config.theme.get_env()
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        icon = env.get_template(".icons/material/file-document.svg").render()
+        return env.list_templates(), sorted(f"{f.abs_src_path} {f.dest_uri}" for f in files), icon
+
+    (names, copied, icon), (fewer, quick, quick_icon) = theme(False), theme(True)
+    assert quick == copied and len(copied) > 10
+    assert quick_icon == icon and "<svg" in icon
+    assert not any(n.startswith(".") for n in fewer) and len(fewer) < len(names) / 5

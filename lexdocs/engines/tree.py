@@ -12,6 +12,7 @@ hands this tree to its engine: the MkDocs and ProperDocs plugin as `File`s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -85,10 +86,13 @@ def page_cache(caches: Caches, opts: Options) -> tuple[ThemedPageCache, Path | N
     return ThemedPageCache(scratch), scratch
 
 
+@functools.lru_cache(maxsize=8)
 def code_versions(*packages: str) -> str:
     """What shapes a themed page besides the site's own files: lexdocs' code (every module
     and template) and the versions of the engine's `packages`. A cached page outlives its
-    session, so one themed before an upgrade or an edit of lexdocs is never reused."""
+    session, so one themed before an upgrade or an edit of lexdocs is never reused.
+    Asked once per process (a preview asks on every save, and the package index takes
+    milliseconds to read): a package upgraded during a preview is seen by the next one."""
     parts = [f"lexdocs={code_fingerprint()}"]
     for name in packages:
         try:

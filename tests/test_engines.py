@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -181,6 +182,23 @@ def test_every_engine_publishes_the_same_files_and_the_same_bytes(
         files = _ours(_files(built[engine]), engine)
         assert sorted(files) == sorted(reference), engine
         assert [k for k in data if files[k] != reference[k]] == [], engine
+
+
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def test_properdocs_publishes_mkdocs_pages_byte_for_byte(built: dict[str, Path]) -> None:
+    """ProperDocs renders with mkdocs-material itself: every file, themed pages and the
+    theme's own included, is MkDocs' byte for byte but for the generator it names. So a
+    browser check of MkDocs' pages (tests/browser/) is one of ProperDocs' too, and
+    tests/browser/test_engines.py serves only the engine whose theme is another."""
+    reference, files = _files(built["mkdocs"]), _files(built["properdocs"])
+    assert sorted(files) == sorted(reference)
+    named = [k for k in reference if _GENERATOR.search(reference[k])]
+    assert "index.html" in named and "privacy/index.html" in named
+    assert [k for k in reference if _GENERATOR.sub(b"", files[k])
+            != _GENERATOR.sub(b"", reference[k])] == []
+    assert b"ProperDocs" in _GENERATOR.search(files["index.html"]).group()  # type: ignore[union-attr]
 
 
 def test_the_shipped_project_publishes_the_same_pdfs_on_every_engine(

@@ -1,14 +1,15 @@
-"""The other engines' sites in a real browser: private and accessible like the MkDocs one.
+"""The other engine's site in a real browser: private and accessible like the MkDocs one.
 
-This module builds the committed project with `lexdocs build --engine zensical` and
-with `properdocs build`, in the clone the session's MkDocs site was built from (its PDFs
-are in the project's cache already, so neither renders them again), and serves each
-in place of the session's MkDocs-built site (its `site` fixture overrides the one in
-conftest.py), so `open_page` checks here too that no request leaves 127.0.0.1. ProperDocs
-renders with mkdocs-material itself, whose dark palette the MkDocs suite checks, so it
-is checked here in the light one. What is the theme's own, and so not compared: the
-chrome, and the search interface and its index (Zensical's `search.json` against
-mkdocs-material's `search/search_index.json`).
+This module builds the committed project with `lexdocs build --engine zensical`, in the
+clone the session's MkDocs site was built from (its PDFs are in the project's cache
+already, so they are not rendered again), and serves it in place of the session's
+MkDocs-built site (its `site` fixture overrides the one in conftest.py), so `open_page`
+checks here too that no request leaves 127.0.0.1. What is the theme's own, and so not
+compared: the chrome, and the search interface and its index (Zensical's `search.json`
+against mkdocs-material's `search/search_index.json`). ProperDocs is not served here:
+it renders with mkdocs-material itself, and tests/test_engines.py checks that every file
+it publishes is MkDocs' byte for byte but for the generator it names, so the MkDocs
+browser suite checks its pages already.
 """
 
 from __future__ import annotations
@@ -38,14 +39,13 @@ pytestmark = pytest.mark.browser
 
 BUILDS = {
     "zensical": ("lexdocs", "build", "--engine", "zensical", "--strict", "-d"),
-    "properdocs": ("properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d"),
 }
 
 
 @pytest.fixture(scope="module")
 def clone(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed project, as conftest.py cloned and built it with MkDocs for the
-    session (the same day, so the same PDFs), shared by every engine of this module."""
+    session (the same day, so the same PDFs)."""
     return _build_once(tmp_path_factory).parent / "project"
 
 
@@ -74,8 +74,6 @@ def site(engine: str, clone: Path) -> Iterator[Site]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_page_loads_accessible_in_palette(open_page: Callable[..., Visit], site: Site,
                                           engine: str, kind: str, palette: str) -> None:
-    if engine == "properdocs" and palette != "light":
-        pytest.skip("mkdocs-material's dark palette: tests/browser/test_pages.py")
     visit = open_kind(open_page, site, kind, palette=palette, viewport=DESKTOP)
     page = visit.page
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEME[palette]

@@ -35,6 +35,13 @@ measured, so a long run that is stopped still reports what it measured; then
 against history length is saved as `benchmarks/out/scaling.png` (not committed).
 `python benchmarks/run.py --report` only rewrites the report from the JSON.
 Exits 1 when a ratio misses its target.
+
+`LEXDOCS_BENCH_ONLY=preview` measures only the preview loops (lexdocs and bare
+MkDocs, then each other engine) and the phase profile of one save, on a freshly
+generated history: no first, cold or warm build, so no PDF is rendered. Its figures
+replace the preview figures of `benchmarks/out/KIND-N.json` when that file exists
+(the row then says when the preview was measured, and under what load); otherwise
+they are written to `KIND-N-preview.json` and printed, and the report is left alone.
 """
 
 from __future__ import annotations
@@ -225,6 +232,7 @@ def preview_loop(cwd: Path, runs: int, save: Callable[[str], object], first: str
             save(marker)
             wait_for(url, marker, 3600)
             times.append(time.perf_counter() - start)
+            print(f"      save {i + 1}: {times[-1]:.2f} s", flush=True)
             time.sleep(1.0)  # let the server settle before the next save
         return statistics.median(times)
     finally:
@@ -234,23 +242,27 @@ def preview_loop(cwd: Path, runs: int, save: Callable[[str], object], first: str
 
 
 def phases(project: Path, work: Path, save: Callable[[str], object],
-           out: Path) -> dict[str, dict[str, Any]]:
-    """Where the time goes: a warm build, and one preview save after a first one, each
-    sampled by phase (benchmarks/phases.py); every profile is written to `out`."""
+           out: Path, build: bool = True) -> dict[str, dict[str, Any]]:
+    """Where the time goes: a warm build (unless not `build`), and one preview save after
+    a first one, each sampled by phase (benchmarks/phases.py); every profile is written
+    to `out`."""
     profiler = (sys.executable, str(HERE / "phases.py"))
     # The saves of the timed loop left a draft: start from the committed text again.
     subprocess.run(["git", "checkout", "-q", "--", "policy_src"], cwd=project, check=True)
-    builds = work / "phases-build.json"
-    subprocess.run([*profiler, str(builds), "--", "build", "--strict", "-q", "-d",
-                    str(work / "site-warm")], cwd=project, env=ENV, check=True,
-                   capture_output=True)
+    profiles: dict[str, Any] = {}
+    made: dict[str, dict[str, Any]] = {}
+    if build:
+        builds = work / "phases-build.json"
+        subprocess.run([*profiler, str(builds), "--", "build", "--strict", "-q", "-d",
+                        str(work / "site-warm")], cwd=project, env=ENV, check=True,
+                       capture_output=True)
+        profiles["builds"] = json.loads(builds.read_text())
+        made["warm build"] = profiles["builds"][-1]
     serves = work / "phases-serve.json"
     preview_loop(project, 2, save, "Last Updated", (*profiler, str(serves), "--"))
-    made = {"warm build": json.loads(builds.read_text())[-1],
-            "preview save": json.loads(serves.read_text())[-1]}
-    out.write_text(json.dumps({"builds": json.loads(builds.read_text()),
-                               "serve (first build, then one per save)":
-                               json.loads(serves.read_text())}, indent=2))
+    profiles["serve (first build, then one per save)"] = json.loads(serves.read_text())
+    made["preview save"] = profiles["serve (first build, then one per save)"][-1]
+    out.write_text(json.dumps(profiles, indent=2))
     return made
 
 
@@ -343,6 +355,59 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
                               OUT / f"{kind}-{n}-phases.json")
     finish(result)
     return result
+
+
+PREVIEW_KEYS = ("preview_s", "bare_preview_s", "preview_vs_bare")
+
+
+def measure_preview(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, Any]:
+    """Only the preview loops and a save's phases (`LEXDOCS_BENCH_ONLY=preview`)."""
+    print(f"== {KIND_TITLES[kind]}, {n} commits: generating (preview loops only)", flush=True)
+    g = generate(work / "lexdocs", n, pdf=True, profile=kind)
+    project = g.path
+    result: dict[str, Any] = {"commits": n, "runs": runs, "kind": kind}
+    bare = work / "bare"
+    result["pages"] = bare_project(project, bare)
+    load_now(result)
+    saves = max(runs, PREVIEW_SAVES)
+    print(f"   {result['pages']} pages; preview loops", flush=True)
+    result["preview_s"] = preview_loop(project, saves, g.edit_working_section, "Last Updated")
+    import engines
+
+    result["bare_preview_s"] = preview_loop(
+        bare, saves, engines.appender(bare / "docs" / "privacy" / "index.md"), "Last Updated")
+    result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
+    result["preview_vs_bare"] = result["preview_s"] / result["bare_preview_s"]
+    load_now(result)
+    print("   where the time goes: a preview save, by phase", flush=True)
+    result["phases"] = phases(project, work, g.edit_working_section,
+                              OUT / f"{kind}-{n}-preview-phases.json", build=False)
+    return result
+
+
+def merge_preview(path: Path, measured: dict[str, Any]) -> bool:
+    """Put the preview figures of `measured` into the full result at `path`, if there is
+    one (True); the row says when and under what load they were measured."""
+    if not path.exists():
+        return False
+    result = json.loads(path.read_text())
+    for key, value in measured.items():
+        if key in PREVIEW_KEYS or key.startswith(tuple(f"{e}_" for e in engine_names())):
+            result[key] = value
+    if "phases" in result and "preview save" in measured.get("phases", {}):
+        result["phases"]["preview save"] = measured["phases"]["preview save"]
+    load = measured.get("load") or [0.0]
+    result["preview_measured"] = (
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
+        f"{min(load):.1f}-{max(load):.1f}")
+    path.write_text(json.dumps(result, indent=2))
+    return True
+
+
+def engine_names() -> tuple[str, ...]:
+    from engines import ENGINES
+
+    return ENGINES
 
 
 def _time(fn: Callable[[], None]) -> float:
@@ -438,6 +503,8 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             docs += f"; measured {r['measured']}"
         if r.get("load"):
             docs += f"; load average {min(r['load']):.1f}-{max(r['load']):.1f} during the run"
+        if r.get("preview_measured"):
+            docs += f"; preview loops measured again {r['preview_measured']}"
         lines += [
             f"## {KIND_TITLES[kind]}, {r['commits']} commits: {r['versions']} versions, "
             f"{r['pages']} pages (runs: {r['runs']}{docs})",
@@ -534,7 +601,7 @@ def plot(results: list[dict[str, Any]]) -> Path | None:
 
 def write_report() -> bool:
     results = [json.loads(p.read_text()) for p in sorted(OUT.glob("*.json"))
-               if not p.name.endswith("-phases.json")]
+               if not p.name.endswith(("-phases.json", "-preview.json"))]
     if not results:
         print("no results yet")
         return False
@@ -555,13 +622,29 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     if "--report" not in sys.argv:
         runs = int(os.environ.get("LEXDOCS_BENCH_RUNS", "3"))
+        only = os.environ.get("LEXDOCS_BENCH_ONLY", "")
+        if only not in ("", "preview"):
+            raise SystemExit(f"LEXDOCS_BENCH_ONLY={only}: only 'preview' is known")
         for kind, variable, default in (("friendly", "LEXDOCS_BENCH_SIZES", "100,1000"),
                                         ("big", "LEXDOCS_BENCH_BIG_SIZES", "1000")):
             for n in [int(s) for s in os.environ.get(variable, default).split(",") if s]:
                 with tempfile.TemporaryDirectory(prefix=f"lexdocs-bench-{kind}-{n}-") as tmp:
-                    result = measure(n, Path(tmp), runs, kind)
-                (OUT / f"{kind}-{n}.json").write_text(json.dumps(result, indent=2))
+                    if only:
+                        result = measure_preview(n, Path(tmp), runs, kind)
+                    else:
+                        result = measure(n, Path(tmp), runs, kind)
+                if not only:
+                    (OUT / f"{kind}-{n}.json").write_text(json.dumps(result, indent=2))
+                elif not merge_preview(OUT / f"{kind}-{n}.json", result):
+                    (OUT / f"{kind}-{n}-preview.json").write_text(json.dumps(result, indent=2))
+                    print(json.dumps({k: v for k, v in result.items() if k != "phases"},
+                                     indent=2))
+                    print("\n".join(table("phase", result["phases"])))
+                    continue
                 write_report()
+        if only and not any(p for p in OUT.glob("*.json")
+                            if not p.name.endswith(("-phases.json", "-preview.json"))):
+            return 0  # nothing to report the preview figures in: they were printed
     return 0 if write_report() else 1
 
 

@@ -39,6 +39,7 @@ from lexdocs.engines.tree import content_tree
 PROPERDOCS = str(Path(sys.executable).parent / "properdocs")
 ENGINES = ("zensical", "properdocs")
 TARGET_S = 1.0  # a save shows within a second at 1,000 commits (issue 23)
+BIG_TARGET_S = 0.5  # on the big history, at 1,000 and 5,000 commits (issue 24)
 
 
 def chosen() -> list[str]:
@@ -117,6 +118,8 @@ def lines(r: dict[str, Any]) -> list[str]:
         target = ""
         if r.get("kind", "friendly") == "friendly" and r["commits"] == 1000:
             target = f"{'met' if mine <= TARGET_S else 'MISSED'} (≤ {TARGET_S:g} s)"
+        elif r.get("kind") == "big" and r["commits"] in (1000, 5000):
+            target = f"{'met' if mine <= BIG_TARGET_S else 'MISSED'} (≤ {BIG_TARGET_S:g} s)"
         rows.append(f"| preview loop, {ours} (save → served page shows it) | {mine:.2f} s "
                     f"| {theirs} {base:.2f} s | {mine / base:.2f} | {target} |")
         rows.append(f"| {ours}: first page served | {r[f'{engine}_first_s']:.1f} s | "

@@ -218,7 +218,9 @@ class Generated:
             i = self.rng.randrange(len(self.files[doc]))
             old = self.files[doc][i]
             prefix, rest = old.split("-", 1)
-            new = f"{int(prefix) + 1}-{rest}" if int(prefix) % 10 < 9 else f"{prefix}x-{rest}"
+            # Keep the order: "31" → "32" within its ten, else "39" → "39x" → "39xx".
+            bumped = not prefix.endswith("x") and int(prefix) % 10 < 9
+            new = f"{int(prefix) + 1}-{rest}" if bumped else f"{prefix}x-{rest}"
             self.git("mv", f"policy_src/{doc}/{old}", f"policy_src/{doc}/{new}")
             self.files[doc][i] = new
             self.document_yml(doc)

@@ -51,6 +51,9 @@ BIG_EDITS = (("sentence", 15), ("paragraph", 28), ("rewrite", 34), ("cut", 10),
 KEEP = frozenset({"intro", "retention"})  # never removed: the retention section uses variables
 NOTICE_DAYS = 30  # the site's notice period (mkdocs.yml)
 START = dt.datetime(2015, 1, 1, 10, 0, tzinfo=dt.UTC)
+LAST_DAY = dt.datetime(2025, 1, 1, 10, 0, tzinfo=dt.UTC)
+"""A history long enough to pass this day starts earlier, so that none of its commits
+(one a day) is dated after the day it is built: a build refuses a commit from the future."""
 
 _WORDS = ("information", "account", "service", "request", "provider", "record", "period",
           "purpose", "contract", "consent", "security", "processing", "customer", "access",
@@ -73,9 +76,11 @@ def _paragraph(rng: random.Random, sentences: int) -> str:
 class Generated:
     """One generated project in a git repository; `commits` counts first-parent commits."""
 
-    def __init__(self, path: Path, seed: int = 12, profile: str = "friendly") -> None:
+    def __init__(self, path: Path, seed: int = 12, profile: str = "friendly",
+                 commits: int = 0) -> None:
         if profile not in PROFILES:
             raise ValueError(f"profile {profile!r}: one of {', '.join(PROFILES)}")
+        self.start = min(START, LAST_DAY - dt.timedelta(days=commits))
         self.path = path
         self.profile = profile
         self.rng = random.Random(seed)
@@ -109,7 +114,7 @@ class Generated:
         self.commits += 1
 
     def date(self) -> dt.datetime:
-        return START + dt.timedelta(days=self.commits)
+        return self.start + dt.timedelta(days=self.commits)
 
     # --- files -----------------------------------------------------------------------------
     def write(self, rel: str, text: str) -> None:
@@ -311,7 +316,7 @@ def generate(path: Path, commits: int, *, pdf: bool = True, seed: int = 12,
              profile: str = "friendly") -> Generated:
     """A project of `commits` first-parent commits in `path` (created), of a profile in
     PROFILES."""
-    g = Generated(path, seed, profile)
+    g = Generated(path, seed, profile, commits)
     g.setup(pdf)
     while g.commits < commits:
         g.step()

@@ -161,13 +161,16 @@ def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
         return False
     joined = " ".join(words)
     lead = next((len(x.split()) for x in _EXAMPLE_LEAD if joined.startswith(x + " ")), 0)
-    if not lead and not re.search(r"\(\W*" + r"\W+".join(map(re.escape, raw)) + r"\W*\)",
-                                  text.translate(_QUOTES)):
-        return False
     names = list(zip(words[lead:], raw[lead:], strict=True))
     capital = [any(ch.isupper() for ch in r) for _, r in names]
-    return any(capital) and all(c or w in _LIST_GLUE for (w, _), c in zip(names, capital,
-                                                                        strict=True))
+    if not (any(capital) and all(c or w in _LIST_GLUE for (w, _), c in zip(names, capital,
+                                                                           strict=True))):
+        return False
+    # Without a lead, the names must fill a pair of parentheses: the pattern is made only
+    # for the few runs that can (it was compiled for every run a redline compared).
+    return bool(lead) or ("(" in text and re.search(
+        r"\(\W*" + r"\W+".join(map(re.escape, raw)) + r"\W*\)", text.translate(_QUOTES))
+        is not None)
 
 
 _PARTICIPLES = frozenset(str.split(

@@ -439,17 +439,14 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if old_text == new_text:
         return verdict(False, "no-change")
     quiet = [v for v in variables_changed if v in immaterial_vars]
-    masked = [v for v in quiet if values is not None and v in values]
-    if masked and values is not None:
-        old_text = _mask(old_text, {v: values[v][0] for v in masked})
-        new_text = _mask(new_text, {v: values[v][1] for v in masked})
-        return _unmasked(_judge(old_text, new_text, quiet, section_material=section_material,
-                                variables_changed=variables_changed,
-                                immaterial_vars=immaterial_vars, values=values, known=known,
-                                home=home), {v: values[v] for v in masked})
-    return _judge(old_text, new_text, quiet, section_material=section_material,
-                  variables_changed=variables_changed, immaterial_vars=immaterial_vars,
-                  values=values, known=known, home=home)
+    hidden = {v: values[v] for v in quiet if v in values} if values is not None else {}
+    if hidden:
+        old_text = _mask(old_text, {v: pair[0] for v, pair in hidden.items()})
+        new_text = _mask(new_text, {v: pair[1] for v, pair in hidden.items()})
+    v = _judge(old_text, new_text, quiet, section_material=section_material,
+               variables_changed=variables_changed, immaterial_vars=immaterial_vars,
+               values=values, known=known, home=home)
+    return _unmasked(v, hidden) if hidden else v
 
 
 def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_material: bool,

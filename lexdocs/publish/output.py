@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lexdocs.cache import make_folder
 from lexdocs.config import Options
-from lexdocs.history.versions import CACHE_DIR, project_cache
+from lexdocs.history.versions import CACHE_DIR
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
@@ -153,12 +153,6 @@ class DeferredPdfs(SiteBuilder):
                             if (pdfs := tuple(p for p in group if isinstance(p, PdfPage)))]
         self.jobs = {p.uri: dict(p.inputs) for pdfs in self._job_groups for p in pdfs}
         return groups
-
-    @functools.cached_property
-    def cache_root(self) -> Path | None:
-        """The project's cache folder, None if git tracks it; asked once per build, and a
-        caller that has asked already (the plugin, through `Caches`) sets it."""
-        return project_cache(self.options.project)
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         uri = Urls(t.history.working.slug).pdf(n.version.id)

@@ -351,7 +351,9 @@ class SiteBuilder:
 
     @functools.cached_property
     def cache_root(self) -> Path | None:
-        """The project's cache folder, None if git tracks it (then no cache is trusted)."""
+        """The project's cache folder, None if git tracks it (then no cache is trusted);
+        asked once per build, and a caller that has asked already (the plugin, through
+        `Caches`) sets it."""
         return project_cache(self.options.project)
 
     @functools.cached_property

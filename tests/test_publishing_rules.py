@@ -105,3 +105,27 @@ def test_a_requirements_file_init_left_as_a_comment_fails_check(
                                    "none-any.whl\n")
     assert lexdocs("-C", str(repo.path), "check", "--today", "2025-02-15") == 0
     assert "[requirements-unset]" not in capsys.readouterr().out
+
+
+def test_requirements_unset_reads_no_file_through_a_symbolic_link(tmp_path: Path) -> None:
+    """A committed link may point outside the repository: the rule reads neither a linked
+    workflow nor a linked requirements.txt (the other files are what init writes)."""
+    from lexdocs.adopt.scaffold import _unnamed
+    from lexdocs.checks.publishing import requirements_unset
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "legal.yml").write_text("run: python -m pip install -r requirements.txt\n")
+    (outside / "requirements.txt").write_text(_unnamed("0.1.0", "x").requirement + "\n")
+    project = tmp_path / "project"
+    (project / ".github" / "workflows").mkdir(parents=True)
+    (project / ".github" / "workflows" / "legal.yml").symlink_to(outside / "legal.yml")
+    (project / "requirements.txt").write_text(_unnamed("0.1.0", "x").requirement + "\n")
+    assert requirements_unset(project) == []
+    (project / ".github" / "workflows" / "legal.yml").unlink()
+    (project / ".github" / "workflows" / "legal.yml").write_text(
+        (outside / "legal.yml").read_text())
+    assert [f.rule for f in requirements_unset(project)] == ["requirements-unset"]
+    (project / "requirements.txt").unlink()
+    (project / "requirements.txt").symlink_to(outside / "requirements.txt")
+    assert requirements_unset(project) == []

@@ -118,13 +118,14 @@ def requirements_unset(project: Path) -> list[Finding]:
     run would install nothing and stop at the first `lexdocs` it runs."""
     path = project / REQUIREMENTS
     workflows = project / ".github" / "workflows"
-    if not path.is_file() or not workflows.is_dir():
+    # Only files of the repository itself: a committed symbolic link may point anywhere.
+    if path.is_symlink() or not path.is_file() or workflows.is_symlink() or not workflows.is_dir():
         return []
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     if any(ln.split("#", 1)[0].strip() for ln in lines):
         return []
     users = sorted(w.name for w in workflows.iterdir()
-                   if w.suffix in (".yml", ".yaml") and w.is_file()
+                   if w.suffix in (".yml", ".yaml") and w.is_file() and not w.is_symlink()
                    and _INSTALLS_IT.search(w.read_text(encoding="utf-8", errors="replace")))
     if not users:
         return []

@@ -276,7 +276,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
-        prune.build_failed()
+        if self.options is not None:
+            prune.build_failed(self.options.project / CACHE_DIR)
         self.files.forget()
         if self.preview is not None:
             self.preview.forget()

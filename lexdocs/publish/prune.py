@@ -92,9 +92,11 @@ def this_build(root: Path | None, pdfs: Iterable[Path | bytes]) -> None:
         _pending[root] = {p.stem for p in pdfs if isinstance(p, Path)}
 
 
-def build_failed() -> None:
-    """A build failed: record nothing, remove nothing."""
-    _pending.clear()
+def build_failed(root: Path) -> None:
+    """The build of the cache under `root` failed: record nothing, remove nothing. Only
+    its own note is dropped: another build in this process (a preview session's, or a
+    test's) keeps its own."""
+    _pending.pop(root, None)
 
 
 def build_done(root: Path) -> int:

@@ -1,8 +1,10 @@
-"""A preview sees a save when it is made (`lexdocs.engines.watch`), on MkDocs' own server.
+"""A preview sees a save when it is made (`lexdocs.engines.watch`), on MkDocs' own server
+and under `lexdocs serve --engine zensical`.
 
 The server polls twice a second; `hasten` adds the operating system's own watcher
 beside the poller. These tests give the poller an interval of an hour, so only the
 native watcher can have told the server, except where the poller is the subject.
+The Zensical preview waits on an `Alarm`, which only the native watcher rings.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from watchdog.events import FileModifiedEvent, FileSystemEvent, FileSystemEventH
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from lexdocs.engines.watch import Heard, Observers, Polled, hasten
+from lexdocs.engines import preview, zensical
+from lexdocs.engines.watch import Alarm, Heard, Observers, Polled, hasten
+from tests.conftest import Repo
 
 WAIT = 30.0  # seconds a test waits for an event before it fails
 
@@ -133,3 +137,37 @@ def test_what_only_the_poller_saw_gets_through(tmp_path: Path) -> None:
     polled.dispatch(FileModifiedEvent(str(tmp_path / "b.md")))
     assert [e.src_path for e in seen.events] == [str(tmp_path / "b.md")]
     assert heard.passed == 1
+
+
+def _rings_for(alarm: Alarm, name: str) -> bool:
+    """True once the alarm has rung for a change to a file called `name`."""
+    for _ in range(20):
+        if any(path.endswith(name) for path in alarm.heard):
+            return True
+        alarm.wait(WAIT / 20)
+    return False
+
+
+def test_the_zensical_preview_hears_a_save_a_commit_and_mkdocs_yml(project: Repo) -> None:
+    """`lexdocs serve --engine zensical` looks at the project when the system says it
+    changed (it would look again only a second later): a saved section, mkdocs.yml, a
+    commit. What each update writes itself (its work folder, the cache) never rings."""
+    site = zensical.read_site(project.path)
+    alarm = Alarm()
+    alarm.watch(preview.watched(project.path, site))
+    try:
+        assert alarm.live
+        work = project.path / ".site.lexdocs-zensical-test" / "docs"
+        work.mkdir(parents=True)
+        (work / "written.md").write_text("x\n", encoding="utf-8")
+        (project.path / ".cache").mkdir()
+        (project.path / ".cache" / "cached.json").write_text("{}\n", encoding="utf-8")
+        project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+        assert _rings_for(alarm, "10-intro.md"), "the saved section was not heard"
+        assert not [p for p in alarm.heard if "written.md" in p or "cached.json" in p]
+        project.replace("mkdocs.yml", "site_name: ", "site_name: Legal - ")
+        assert _rings_for(alarm, "mkdocs.yml"), "the saved mkdocs.yml was not heard"
+        project.commit("Describe", "2024-10-01T10:00:00+00:00")
+        assert _rings_for(alarm, "main"), "the commit (HEAD's branch moving) was not heard"
+    finally:
+        alarm.stop()

@@ -3,9 +3,10 @@
 Zensical watches the folder it builds from; lexdocs watches the project (sources,
 docs, theme overrides, mkdocs.yml, and git's refs, so a commit made during the
 session is shown) and, on a change, makes the tree again and writes only the files
-that changed into that folder. The committed side is remembered between saves
-(`lexdocs.recall`, the render memo), as under `mkdocs serve`; PDFs are never made
-while previewing.
+that changed into that folder. The system's watcher tells of a save at once
+(`watch.Alarm`); a look every second stays for folders that send no events. The
+committed side is remembered between saves (`lexdocs.recall`, the render memo), as
+under `mkdocs serve`; PDFs are never made while previewing.
 
 Zensical's server renders every Markdown page of its folder again on each change:
 at 1,000 commits, two thousand archived versions and redlines, 3 to 9 s a save.
@@ -25,12 +26,11 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from lexdocs.config import MKDOCS_FILE
-from lexdocs.engines import engine_command, zensical
+from lexdocs.engines import engine_command, watch, zensical
 from lexdocs.engines.tree import (
     Content,
     code_versions,
@@ -47,19 +47,26 @@ from lexdocs.publish.pages import THEME
 from lexdocs.recall import Remembered
 
 POLL = 0.1
-"""Seconds between looks at the project: a look costs a couple of milliseconds at 1,000
-commits (sizes and times of the sources, docs and git's refs), and a save waits for it."""
+"""Seconds between looks at the project when the system's watcher cannot run: a look
+costs a couple of milliseconds (sizes and times of the sources, docs and git's refs),
+and a save waits for it."""
+SLOW_POLL = 1.0
+"""Seconds between looks while the system's watcher runs: only for a folder that sends
+no events (a network drive, a folder shared with Windows under WSL)."""
 FEW = 20
 """Pages Zensical may render on every save rather than wait for a build that themes them."""
 
 
+def _tops(project: Path, site: zensical.Site) -> list[Path]:
+    """The folders whose files are the preview's input: sources, docs/, theme overrides."""
+    return [project / site.options.source_dir, site.docs_dir,
+            *([site.custom_dir] if site.custom_dir else [])]
+
+
 def stamp(project: Path, site: zensical.Site) -> tuple[tuple[str, int, int], ...]:
     """Every watched file's path, size and modification time: equal stamps, same input."""
-    opts = site.options
-    tops = [project / opts.source_dir, site.docs_dir,
-            *([site.custom_dir] if site.custom_dir else [])]
     files = [project / MKDOCS_FILE, *ref_files(project)]
-    for top in tops:
+    for top in _tops(project, site):
         if top.is_dir():
             files.extend(p for p in top.rglob("*") if p.is_file())
     out = []
@@ -70,6 +77,17 @@ def stamp(project: Path, site: zensical.Site) -> tuple[tuple[str, int, int], ...
             continue
         out.append((str(path), st.st_size, st.st_mtime_ns))
     return tuple(out)
+
+
+def watched(project: Path, site: zensical.Site) -> list[tuple[Path, bool]]:
+    """The folders an `Alarm` watches, each with whether its subfolders are watched too:
+    the tops (`_tops`), the project's own folder for mkdocs.yml alone (not the work
+    folder and caches below it, which every update writes), and git's refs."""
+    folders = [(top, True) for top in _tops(project, site)]
+    folders.append((project, False))
+    for ref in ref_files(project):
+        folders.append((ref, True) if ref.is_dir() else (ref.parent, False))
+    return folders
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -191,12 +209,14 @@ def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None
     except KeyboardInterrupt:
         return
     seen = stamp(project, site)
+    alarm = watch.Alarm()
+    alarm.watch(watched(project, site))
     cmd = engine_command("zensical", "serve", "--dev-addr", dev_addr,
                          "--config-file", str(work / MKDOCS_FILE))
     server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
     try:
         while server.poll() is None:
-            time.sleep(POLL)
+            alarm.wait(SLOW_POLL if alarm.live else POLL)
             now = stamp(project, site)
             if now == seen:
                 continue
@@ -205,9 +225,11 @@ def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None
                 site = preview.update()
             except LexdocsError as exc:
                 info(f"error: {exc} (the preview shows the last good version)")
+            alarm.watch(watched(project, site))  # mkdocs.yml may name other folders
     except KeyboardInterrupt:
         pass
     finally:
+        alarm.stop()
         server.terminate()
         try:
             server.wait(timeout=10)

@@ -1,4 +1,4 @@
-"""Under `mkdocs serve` and `properdocs serve`: a save is seen when it is made.
+"""Every preview: a save is seen when it is made.
 
 Their live server finds a save by polling: it lists every watched file twice a
 second, so a rebuild starts a quarter of a second after the save on average, half
@@ -14,6 +14,11 @@ sees the save. A change it reports that the native observer reported moments
 before is dropped, so one save makes one build. The native observer passes on only
 what the poller would report (created, deleted, modified, moved): it also hears a
 file being opened or read, and a build reads every source.
+
+`lexdocs serve --engine zensical` has no MkDocs server to hasten: lexdocs looks at
+the project itself and writes the tree again for Zensical's server. An `Alarm` wakes
+that loop when the system reports a change under the folders it watches; the loop
+still looks now and then, for the folders that send no events.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
@@ -189,3 +195,57 @@ def hasten(server: Any) -> bool:
         for _ in range(count):
             server.watch(path, recursive=recursive)
     return True
+
+
+class Alarm(FileSystemEventHandler):
+    """Rings when the system reports a change (created, deleted, modified, moved) under
+    a watched folder: a loop that looks at the project waits for it, not for a timer."""
+
+    def __init__(self) -> None:
+        self.rung = threading.Event()
+        self.heard: list[str] = []
+        """The paths of the last few changes reported (what rang, for a debug line)."""
+        self.observer: BaseObserver = Observer()
+        self.folders: frozenset[tuple[Path, bool]] = frozenset()
+        self.live = False
+        """True once the native observer runs (it may not: too many watches, say)."""
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        self.heard = [*self.heard[-15:], *_paths(event)]
+        self.rung.set()
+
+    def watch(self, folders: Iterable[tuple[Path, bool]]) -> None:
+        """Watch exactly `folders` (each with whether its subfolders are watched too);
+        a folder that does not exist, or that the system will not watch, is not."""
+        wanted = frozenset((path, recursive) for path, recursive in folders if path.is_dir())
+        if wanted == self.folders:
+            return
+        self.observer.unschedule_all()
+        self.folders = wanted
+        for path, recursive in sorted(wanted):
+            try:
+                self.observer.schedule(self, str(path), recursive=recursive,
+                                       event_filter=CHANGES)
+            except OSError as exc:  # the system's limit of watchers: this one is polled
+                log.debug("lexdocs: %s is polled (%s)", path, exc.strerror or exc)
+        if not self.live:
+            try:
+                self.observer.start()
+            except OSError as exc:
+                log.debug("lexdocs: saves are seen by polling only (%s)",
+                          exc.strerror or exc)
+                return
+            self.live = True
+
+    def wait(self, timeout: float) -> bool:
+        """Wait until a change is reported or `timeout` seconds pass; True if one was.
+        The alarm is reset for the next change either way."""
+        rang = self.rung.wait(timeout)
+        self.rung.clear()
+        return rang
+
+    def stop(self) -> None:
+        if self.live:
+            self.observer.stop()
+            self.observer.join(5)
+            self.live = False

@@ -41,10 +41,12 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
@@ -67,6 +69,7 @@ from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import StagedSite, ThemedPageCache
 from lexdocs.publish.pages import THEME, Theme, navigation
 from lexdocs.publish.preview import PreviewSite, list_theme_quickly
+from lexdocs.publish.spool import HtmlStash
 from lexdocs.recall import Remembered
 from lexdocs.review.links import site_url_finding
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
@@ -118,6 +121,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.memo: RenderMemo | None = None
         self.preview: PreviewSite | None = None
         self.scratch: Path | None = None  # a page cache of the session's own
+        self.stash = HtmlStash()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -226,18 +230,31 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             self.memo.theme_code.attach(env)
         return env
 
+    @event_priority(-100)  # after every other plugin: what it puts aside is final
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Links to our own public address stay on this site (and in a local preview).
 
         A build (not a preview, which reuses its files) lets go of a generated page's
-        source here: MkDocs converts every page before it writes any, and a thousand
-        long versions held as file, Markdown and HTML at once made a build need half
-        as much memory again as MkDocs for the same pages."""
+        source here, and puts its HTML aside until the page is themed: MkDocs converts
+        every page before it writes any, and a thousand long versions held as file,
+        Markdown and HTML at once made a build's memory grow with every version."""
+        html = local_links(html, self._opts().site_url, page.url)
         if page.file.generated_by is not None and self.preview is None:
             page.file.content_bytes = b""
             page.markdown = ""  # not None: MkDocs reads a None source as "no title"
-        return local_links(html, self._opts().site_url, page.url)
+            self.stash.put(page.file.src_uri, html)  # until on_page_context: see HtmlStash
+            return ""
+        return html
+
+    @event_priority(100)  # before any other plugin (a search index) reads the page
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Give a generated page back the HTML `on_page_content` put aside."""
+        html = self.stash.take(page.file.src_uri)
+        if html is not None:
+            page.content = html
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Remember a previewed page's HTML; free what a written page no longer needs."""
@@ -266,6 +283,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                 _settle()
                 self.settled = True
         self.tree = None
+        self.stash.clear()
         if self.preview is None and not failing:  # a full build that succeeded
             prune.build_done(self._opts().project / CACHE_DIR)
         if self.staged is None or failing:
@@ -276,6 +294,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
+        self.stash.clear()
         if self.options is not None:
             prune.build_failed(self.options.project / CACHE_DIR)
         self.files.forget()

@@ -27,6 +27,7 @@ from mkdocs.utils import is_markdown_file
 from lexdocs.publish.output import ThemedPageCache
 from lexdocs.publish.pages import Group, PdfPage
 from lexdocs.publish.preview import KeptFile, PreviewSite
+from lexdocs.publish.spool import PageSpool, SpooledPage
 
 
 @dataclass
@@ -148,9 +149,40 @@ class GeneratedFiles:
                     out.append(File.generated(config, page.uri, content=page.content))
             elif site is not None and not is_markdown_file(page.uri):
                 out.append(site.text(config, page.uri, page.content))
+            elif isinstance(page, SpooledPage):
+                out.append(SpooledFile.of(config, page))
             else:
                 out.append(File.generated(config, page.uri, content=page.content))
         return out
+
+
+class SpooledFile(File):
+    """A generated page MkDocs reads from its spool file when it gets to it (see
+    `lexdocs.publish.spool`): a build holds one page's text at a time, not all.
+
+    MkDocs reads a file's Markdown in text mode (a carriage return would become a line
+    feed, a byte-order mark would go); this one gives back exactly the text the page
+    was made with, as in-memory content would. A static file is copied byte for byte."""
+
+    spool: PageSpool | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, page: SpooledPage) -> SpooledFile:
+        f = cls.generated(config, page.uri, abs_src_path=str(page.path))
+        assert isinstance(f, SpooledFile)
+        f.spool = page.spool  # the folder stays while MkDocs may read it
+        return f
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None and self.abs_src_path is not None:
+            with open(self.abs_src_path, "rb") as source:
+                return source.read().decode("utf-8")
+        return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
 
 
 def _context(config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],

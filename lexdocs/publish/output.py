@@ -34,6 +34,7 @@ from lexdocs.history.versions import CACHE_DIR
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
+from lexdocs.publish.spool import PageSpool
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
 
@@ -142,6 +143,8 @@ class DeferredPdfs(SiteBuilder):
                  today: dt.date, theme: Theme | None = None,
                  memo: RenderMemo | None = None) -> None:
         super().__init__(options, timelines, today, theme, memo)
+        if memo is None:  # a build, not a preview: see lexdocs.publish.spool
+            self.spool = PageSpool()
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
         self._job_groups: list[tuple[PdfPage, ...]] = []

@@ -15,7 +15,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -53,6 +53,9 @@ from lexdocs.sources.documents import (
     DocumentSource,
 )
 from lexdocs.sources.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from lexdocs.publish.spool import PageSpool
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Partials for the theme's own pages (the feed links in the head): MkDocs copies every
@@ -218,6 +221,8 @@ class SiteBuilder:
         self.memo.start(self.env)
         self.preview = memo is not None  # only a preview session keeps a memo
         self._had_pdf: dict[tuple[str, str], bool] = {}
+        self.spool: PageSpool | None = None
+        """Where each page goes as it is made, if set (`lexdocs.publish.spool`)."""
 
     def build(self) -> list[SitePage]:
         return [page for group in self.groups() for page in group]
@@ -231,20 +236,28 @@ class SiteBuilder:
         from the published versions alone: its group is recalled whole when those,
         the day and the site's settings are as in the last build.
         """
-        groups: list[Group] = [(self.home(),)]
+        keep = self.keep
+        groups: list[Group] = [(keep(self.home()),)]
         around = (self.today, self.options, self.theme, self.memo.sources())
         for name in self.options.documents:
             t = self.timelines[name]
             h = t.history
-            groups.append((self.main(t),))
+            groups.append((keep(self.main(t)),))
             groups.append(self.memo.same(
                 ("archive", name), (t.notices, t.reviews, h.working.slug, h.working.title,
                                     *around),
                 functools.partial(self.archive, t)))
         published = tuple((name, t.notices, t.reviews, t.history.working.slug,
                            t.history.working.title) for name, t in self.timelines.items())
-        groups.append(self.memo.same(("site",), (published, *around), self.site_files))
+        site = self.memo.same(("site",), (published, *around), self.site_files)
+        # (A preview's group stays the memo's very tuple: see `Group`.)
+        groups.append(site if self.spool is None else tuple(map(keep, site)))
         return groups
+
+    def keep(self, page: SitePage) -> SitePage:
+        """`page`, written to the spool if this builder has one: a build's pages then
+        never all sit in memory together."""
+        return page if self.spool is None else self.spool.keep(page)
 
     def site_files(self) -> Group:
         """versions.json, the schema it names, and the feed of all documents."""
@@ -428,7 +441,8 @@ class SiteBuilder:
         """A document's pages that only its published versions shape: its history, each
         version's page, PDF and redline, its notices and its feed."""
         h = t.history
-        pages = [self.history(t)]
+        keep = self.keep
+        pages = [keep(self.history(t))]
         # An archived version's pages are a function of these alone; when a commit
         # changed the group, a version whose inputs are equal keeps last build's pages.
         around = (h.working.slug, h.working.title, self.options.pdf, self.options.site_url,
@@ -436,25 +450,25 @@ class SiteBuilder:
         for n in t.notices:
             status = t.status(n, self.today)
             pdf = self.has_pdf(t, n)
-            pages.append(self.memo.same(("version", h.name, n.version.id),
-                                        (n, status, pdf, *around),
-                                        functools.partial(self.version_page, t, n, pdf)))
+            pages.append(keep(self.memo.same(("version", h.name, n.version.id),
+                                             (n, status, pdf, *around),
+                                             functools.partial(self.version_page, t, n, pdf))))
             if pdf:
                 pages.append(self.version_pdf(t, n))
             previous = t.previous(n)
             if previous is not None and n.redline is not None:
-                pages.append(self.memo.same(
+                pages.append(keep(self.memo.same(
                     ("changes", h.name, n.version.id), (previous.version.id, n, *around),
-                    functools.partial(self.changes_page, t, previous, n)))
+                    functools.partial(self.changes_page, t, previous, n))))
         current = t.current(self.today)
         for n, between in self.coming(t):
             if current is not None and len(between) > 1:  # one version: its own redline
-                pages.append(self.memo.same(
+                pages.append(keep(self.memo.same(
                     ("net", h.name, n.version.id), (current.version.id, n, *around),
-                    functools.partial(self.net_page, t, current, n, between)))
+                    functools.partial(self.net_page, t, current, n, between))))
         spec = feed_spec(self.options, self.timelines, only=h.name, language=self.theme.language)
-        pages.append(SitePage(Urls(h.working.slug).feed, feed_xml(spec)))
-        pages.extend(SitePage(uri, text) for uri, text in notice_files(self, t))
+        pages.append(keep(SitePage(Urls(h.working.slug).feed, feed_xml(spec))))
+        pages.extend(keep(SitePage(uri, text)) for uri, text in notice_files(self, t))
         return tuple(pages)
 
     def coming(self, t: Timeline) -> list[tuple[VersionNotice, tuple[VersionNotice, ...]]]:

@@ -1,0 +1,128 @@
+"""A build's memory does not grow with the number of versions (issue 24).
+
+A version's text is needed to make its pages, redline and verdict; after that, only
+small facts about it (ids, dates, verdicts) are. These tests check, without timing or
+measuring memory, that a build lets go of every version's text once its pages are
+made: the pages wait on disk (`lexdocs.publish.spool`), not in memory, and the HTML
+MkDocs makes of a generated page is put aside until that page is themed. The figures
+(peak memory at two sizes of the big history) are in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.files import File
+
+from lexdocs.config import load_options
+from lexdocs.pipeline import publishable_timelines
+from lexdocs.publish.output import DeferredPdfs
+from lexdocs.publish.pages import PdfPage, SiteBuilder
+from lexdocs.publish.spool import HtmlStash, PageSpool, SpooledPage
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import Generated, generate  # noqa: E402
+
+COMMITS = 6
+
+# Run by MkDocs as a hook after lexdocs (hooks come after plugins): once every page is
+# converted and before any is themed (`on_env`), it writes what is still in memory.
+PROBE = '''
+import gc, json, os
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.review.notice import Timeline
+
+
+def on_env(env, config, files):
+    gc.collect()
+    alive = [type(o).__name__ for o in gc.get_objects()
+             if isinstance(o, (RenderedDocument, Timeline))]
+    held = {f.src_uri: len(f.page.content or "") for f in files.documentation_pages()
+            if f.generated_by is not None and f.page is not None}
+    with open(os.environ["LEXDOCS_PROBE"], "w") as out:
+        json.dump({"alive": alive, "held": held}, out)
+    return env
+'''
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(tmp_path_factory.mktemp("memflat") / "repo", COMMITS, pdf=False)
+
+
+def test_a_build_holds_no_version_text_once_its_pages_are_made(
+        generated: Generated, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    probe = tmp_path / "probe.py"
+    probe.write_text(PROBE, encoding="utf-8")
+    found = tmp_path / "found.json"
+    monkeypatch.setenv("LEXDOCS_PROBE", str(found))
+    build(load_config(str(generated.path / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+                      hooks=[str(probe)]))
+    seen = json.loads(found.read_text())
+    assert seen["alive"] == [], "a version's text outlived its pages"
+    versions = [uri for uri in seen["held"] if "/versions/" in uri]
+    assert len(versions) >= COMMITS // 2, seen["held"]
+    assert not any(seen["held"].values()), (
+        f"MkDocs held the HTML of generated pages before writing them: {seen['held']}")
+    page = tmp_path / "site" / versions[0].replace(".md", ".html")
+    if not page.exists():
+        page = tmp_path / "site" / versions[0].removesuffix("index.md") / "index.html"
+    assert "<article" in page.read_text(encoding="utf-8")  # the HTML came back to be themed
+
+
+def test_spooled_pages_are_the_pages_and_their_folder_goes_with_them(
+        generated: Generated) -> None:
+    opts = load_options(generated.path)
+    timelines, today = publishable_timelines(opts, lambda _: None)
+    plain = {p.uri: p.content for p in SiteBuilder(opts, timelines, today).build()}
+    builder = DeferredPdfs(opts, timelines, today)
+    groups = builder.groups()
+    pages = [p for g in groups for p in g if not isinstance(p, PdfPage)]
+    assert pages and all(isinstance(p, SpooledPage) for p in pages)
+    assert {p.uri: p.content for p in pages} == plain
+    assert builder.spool is not None
+    folder = builder.spool.folder
+    assert folder.is_dir()
+    del builder, groups, pages, timelines
+    gc.collect()
+    assert not folder.exists(), "the spool folder outlived every page in it"
+
+
+def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs reads a file's Markdown in text mode; a spooled page reads as it was made."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from lexdocs.publish.files import SpooledFile
+    from lexdocs.publish.pages import SitePage
+
+    text = "---\ntitle: x\n---\n\ufeffline one\r\nline two\r\n"
+    page = PageSpool().keep(SitePage("privacy/index.md", text))
+    assert isinstance(page, SpooledPage)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"),
+                      "docs_dir": str(tmp_path)})
+    config.validate()
+    # as inside one of the plugin's events, where MkDocs names the plugin making files
+    monkeypatch.setattr(config.plugins, "_current_plugin", "lexdocs", raising=False)
+    assert SpooledFile.of(config, page).content_string == text
+    assert File.generated(config, page.uri, content=text).content_string == text
+
+
+def test_the_stash_gives_each_html_back_once() -> None:
+    stash = HtmlStash()
+    stash.put("a.md", "<p>é → x</p>")
+    assert stash.take("a.md") == "<p>é → x</p>"
+    assert stash.take("a.md") is None
+    stash.put("b.md", "<p>b</p>")
+    stash.clear()
+    assert stash.take("b.md") is None

@@ -52,6 +52,9 @@ _SETTLED_NS = 3_000_000_000
 """A source changed less than this long ago is copied again (some file systems keep
 times to the second or two)."""
 
+Listing = tuple[int, list[tuple[str, bool]]]
+"""A folder's modification time and its entries (name, is a folder) when it was listed."""
+
 
 class PreviewSite:
     """The site folder of one serve session, and which of its files are known by content."""
@@ -64,6 +67,7 @@ class PreviewSite:
         self.emptied: set[str] = set()  # folders that may be left empty by this build
         self.site: Path | None = None
         self.aside: Path | None = None
+        self.listings: dict[str, Listing] = {}  # the site's folders as last walked
 
     def set_aside(self, site_dir: str) -> None:
         """Move the last build's folder out of MkDocs' way, if anything in it can be kept."""
@@ -71,7 +75,7 @@ class PreviewSite:
         site = Path(site_dir)
         self.site, self.aside = site, None
         if not self.written or not site.is_dir() or site.is_symlink():
-            self.written = {}
+            self.written, self.listings = {}, {}
             return
         aside = site.parent / f".{site.name}{_ASIDE}"
         try:
@@ -80,7 +84,7 @@ class PreviewSite:
             os.rename(site, aside)
         except OSError as exc:
             log.debug("preview: site folder not set aside (%s); rebuilding it whole", exc)
-            self.written = {}
+            self.written, self.listings = {}, {}
             return
         self.aside = aside
 
@@ -159,7 +163,7 @@ class PreviewSite:
             return 0
         keep = {uri for uri, key in self.wanted.items() if written.get(uri) == key}
         try:
-            self.emptied = _remove_all_but(site, keep)
+            self.emptied = _remove_all_but(site, keep, self.listings)
         except OSError as exc:
             raise LexdocsError(f"cannot clear the preview folder {site}: "
                                f"{exc.strerror or exc}", path=exc.filename) from exc
@@ -195,7 +199,7 @@ class PreviewSite:
                 _remove_later(self.aside)
             self.aside = None
         self.written, self.pending, self.kept, self.emptied = {}, {}, set(), set()
-        self.wanted = {}
+        self.wanted, self.listings = {}, {}
 
 
 class KeptFile(File):
@@ -249,25 +253,50 @@ def list_theme_quickly(theme: Theme) -> None:
     theme.get_env = get_env  # type: ignore[method-assign]
 
 
-def _remove_all_but(site: Path, keep: set[str]) -> set[str]:
+def _remove_all_but(site: Path, keep: set[str], listings: dict[str, Listing]) -> set[str]:
     """Delete every file under `site` whose site-relative path is not in `keep`, leaving
-    top-level hidden entries as MkDocs' clean step does; the folders files left."""
+    top-level hidden entries as MkDocs' clean step does; the folders files left.
+
+    `listings` (updated) are the folders' entries as the last call found them, by
+    site-relative folder: a folder whose modification time is what it was then has the
+    same entries (adding, removing or renaming an entry changes it), so only its time
+    is read. At 5,000 commits that is ten thousand folders of one archived page each:
+    a stat each instead of a listing. A folder changed within `_SETTLED_NS` of being
+    listed is listed again next time, as the clock's tick may hide a second change."""
     emptied: set[str] = set()
+    fresh: dict[str, Listing] = {}
+    now = time.time_ns()
 
     def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                rel = prefix + entry.name
-                if not prefix and entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, rel + "/")
-                elif rel not in keep:
-                    os.unlink(entry.path)
-                    if prefix:
-                        emptied.add(prefix[:-1])
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except FileNotFoundError:
+            return
+        known = listings.get(prefix)
+        if known is not None and known[0] == mtime:
+            entries = known[1]
+        else:
+            with os.scandir(folder) as found:
+                entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in found]
+        removed = False
+        for name, is_dir in entries:
+            rel = prefix + name
+            if not prefix and name.startswith("."):
+                continue
+            if is_dir:
+                walk(os.path.join(folder, name), rel + "/")
+            elif rel not in keep:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(folder, name))
+                removed = True
+                if prefix:
+                    emptied.add(prefix[:-1])
+        if not removed and now - mtime >= _SETTLED_NS:
+            fresh[prefix] = (mtime, entries)
 
     walk(str(site), "")
+    listings.clear()
+    listings.update(fresh)
     # A folder's parents may empty with it: list them too, deepest first at commit.
     for folder in list(emptied):
         emptied.update(_parents(folder + "/"))

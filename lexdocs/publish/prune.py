@@ -139,7 +139,7 @@ def record(folder: Path, keys: Iterable[str], token: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".used-", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"sets": sets}, fh, separators=(",", ":"))
+                fh.write(json.dumps({"sets": sets}, separators=(",", ":")))  # C encoder
             os.replace(tmp, folder / MANIFEST)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

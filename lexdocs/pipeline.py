@@ -52,6 +52,15 @@ class Caches:
             self.redlines.keep_in(self.folder)
         return self.kept
 
+    def release(self) -> None:
+        """Let go of what was read from disk, once written back: a build that remembers
+        nothing for a next one needs none of it to make its pages, and every commit's
+        renders and every redline, as read, grow with the history."""
+        if self.kept is not None:
+            self.kept.release()
+        self.redlines.release()
+        self.renders.clear()
+
 
 def load_timelines(opts: Options, today: dt.date | None = None,
                    caches: Caches | None = None,
@@ -73,6 +82,8 @@ def load_timelines(opts: Options, today: dt.date | None = None,
                                                    caches.redlines, recall, record)
                               for name, h in histories.items()}, recall)
     caches.redlines.save(prune=not recall.remembers)
+    if not recall.remembers:
+        caches.release()
     versions = {n: h.versions for n, h in histories.items()}
     breaches = (check_record(record, versions) if record is not None
                 else missing(required_by(opts.record_required, versions)))

@@ -126,3 +126,20 @@ def test_the_stash_gives_each_html_back_once() -> None:
     stash.put("b.md", "<p>b</p>")
     stash.clear()
     assert stash.take("b.md") is None
+
+
+def test_a_build_lets_go_of_the_caches_it_read_once_they_are_written(
+        generated: Generated) -> None:
+    """Every commit's renders and every redline, as read from `.cache/lexdocs`, grow with
+    the history; a build needs none of them once its versions are known, a preview
+    session keeps them (`test_recall`)."""
+    from lexdocs.pipeline import Caches, load_timelines
+
+    opts = load_options(generated.path)
+    caches = Caches()
+    first = load_timelines(opts, caches=caches)
+    assert caches.kept is not None and caches.kept._data is None
+    assert caches.redlines._disk is None and not caches.renders
+    again = load_timelines(opts, caches=caches)  # read again: the same answers
+    assert [n.version.id for n in again["privacy"].notices] == \
+        [n.version.id for n in first["privacy"].notices]

@@ -90,6 +90,15 @@ class KeptRenders:
         self.store.save(_reachable(self._data))
         self._changed = False
 
+    def release(self) -> None:
+        """Forget what was read and decoded (after `save`): read again if asked again."""
+        if self._changed:
+            return  # not written yet: what was added would be lost
+        self._data = None
+        self._objects = {}
+        self._kept_docs = {}
+        self._kept_parts = {}
+
     # --- pools ---------------------------------------------------------------------------
 
     def _keep(self, pool: str, value: Any) -> str:

@@ -118,6 +118,16 @@ class RedlineMemo:
         self.pool_store.save(self._pool_disk)
         self._changed = False
 
+    def release(self) -> None:
+        """Forget every redline met and read (after `save`): read again if asked again."""
+        if self._changed:
+            return  # not written yet: what was made would be lost
+        self._seen.clear()
+        self._keys.clear()
+        self._pooled_as.clear()
+        self._sections = {}
+        self._disk = self._pool_disk = None
+
     def _entries(self) -> dict[str, Any]:
         if self._disk is None:
             self._disk = self.store.load()

@@ -70,9 +70,10 @@ def hook_repo(cache: Path) -> tuple[Path, str]:
 def pre_commit_env(cache: Path) -> dict[str, str]:
     return {"PRE_COMMIT_HOME": str(cache / "home"), "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": WHEELHOUSE, "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-            # No byte-compiling every installed module: half the environment's build, for
-            # the two runs of the hook, which compile only what they import.
-            "PIP_NO_COMPILE": "1",
+            # No byte-compiling every installed module: the two runs of the hook compile
+            # only what they import. pip reads a "no-" option's variable as the value of
+            # the option it negates, so "1" would turn compiling ON; "0" turns it off.
+            "PIP_NO_COMPILE": "0",
             "PIP_CONSTRAINT": str(ROOT / "requirements" / "constraints.txt")}
 
 

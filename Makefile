@@ -5,6 +5,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
+BOOT    := $(VENV)/.installed-boot
 
 # Every environment installs the exact set the tests ran with (pyproject.toml declares ranges),
 # byte-compiled at install: with PYTHONDONTWRITEBYTECODE set (as here, and in many CI images)
@@ -36,18 +37,26 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PIPI) -e .
 	touch $@
 
-# One resolve and one editable build for a fresh test environment, not two (.[test]
-# holds everything `.` does, so it stands for the site's environment too).
-$(TSTAMP): pyproject.toml $(LOCK)
+# What builds the wheel the smoke suites install: the environment with pip and the locked
+# setuptools only, so scripts/pythons.sh can start them before the rest is installed.
+$(BOOT): $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	test -f $(STAMP) || $(BIN)/python -m pip install -q --upgrade pip
+	$(PIPI) --no-compile setuptools
+	touch $@
+
+# One resolve and one editable build for a fresh test environment, not two (.[test]
+# holds everything `.` does, so it stands for the site's environment too).
+$(TSTAMP): $(BOOT) pyproject.toml $(LOCK)
 	$(PIPI) --no-compile -e '.[test]'
 	touch $(STAMP) $@
 
 # The full suite on this interpreter; meanwhile the smoke suite on every other supported one
 # (scripts/pythons.sh). tests/smoke/test_commands.py is left to those: on this interpreter
-# the full suite runs every command already, and its hook test runs here too.
-test: $(TSTAMP)
+# the full suite runs every command already, and its hook test runs here too. The smoke
+# suites start first: they install while this environment installs (`suite` needs $(TSTAMP)),
+# so a fresh machine's two longest single-core steps share its cores.
+test: $(BOOT)
 	@scripts/system-deps.sh test
 	@scripts/pythons.sh $(BIN)/python -- $(MAKE) --no-print-directory suite
 

@@ -5,7 +5,8 @@
 #
 #   scripts/pythons.sh PYTHON -- COMMAND...
 #
-# PYTHON is the development environment's interpreter; it builds the wheel. The supported
+# PYTHON is the development environment's interpreter; it builds the wheel, so it needs only
+# pip and setuptools: COMMAND may install the rest while the smoke suites run (make test). The supported
 # versions are the "Programming Language :: Python :: 3.N" classifiers of pyproject.toml,
 # so what is declared is what is tested. For each, the first interpreter that runs and
 # reports that version is used: pythonX.Y on PATH, then pyenv's versions (newest first),

@@ -31,24 +31,25 @@ install: $(STAMP) system-deps
 system-deps:
 	@scripts/system-deps.sh build
 
-$(STAMP): pyproject.toml $(LOCK)
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(PIPI) -e .
+# The editable install builds with the environment's own locked setuptools (no isolated
+# build environment to install it into first, which took two seconds of every install).
+$(STAMP): $(BOOT) pyproject.toml $(LOCK)
+	$(PIPI) --no-build-isolation -e .
 	touch $@
 
-# What builds the wheel the smoke suites install: the environment with pip and the locked
-# setuptools only, so scripts/pythons.sh can start them before the rest is installed.
+# The environment with pip and the locked setuptools only: what builds lexdocs, here and
+# the wheel the smoke suites install, so scripts/pythons.sh can start them before the
+# rest is installed.
 $(BOOT): $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	test -f $(STAMP) || $(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --upgrade pip
 	$(PIPI) --no-compile setuptools
 	touch $@
 
 # One resolve and one editable build for a fresh test environment, not two (.[test]
 # holds everything `.` does, so it stands for the site's environment too).
 $(TSTAMP): $(BOOT) pyproject.toml $(LOCK)
-	$(PIPI) --no-compile -e '.[test]'
+	$(PIPI) --no-compile --no-build-isolation -e '.[test]'
 	touch $(STAMP) $@
 
 # The full suite on this interpreter; meanwhile the smoke suite on every other supported one
@@ -93,7 +94,7 @@ screenshots: $(TSTAMP)
 BSTAMP  := $(VENV)/.installed-bench
 
 $(BSTAMP): $(TSTAMP) pyproject.toml $(LOCK)
-	$(PIPI) -e '.[test,bench]'
+	$(PIPI) --no-build-isolation -e '.[test,bench]'
 	touch $@
 
 # LEXDOCS_BENCH_SIZES=100,1000,5000 adds the long history; LEXDOCS_BENCH_RUNS sets the runs.

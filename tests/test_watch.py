@@ -171,3 +171,27 @@ def test_the_zensical_preview_hears_a_save_a_commit_and_mkdocs_yml(project: Repo
         assert _rings_for(alarm, "main"), "the commit (HEAD's branch moving) was not heard"
     finally:
         alarm.stop()
+
+
+def test_one_save_made_of_several_changes_is_taken_once_they_end(tmp_path: Path) -> None:
+    """An editor's save reaches the system as several changes (the file emptied, then
+    written); the Zensical preview waits until they stop before it looks, or it would
+    build the emptied file and then build again."""
+    alarm = Alarm()
+    alarm.watch([(tmp_path, True)])
+    assert alarm.live
+
+    def save() -> None:
+        for i in range(5):
+            (tmp_path / f"part-{i}.md").write_text("x\n", encoding="utf-8")
+            threading.Event().wait(0.05)
+
+    writer = threading.Thread(target=save)
+    try:
+        writer.start()
+        assert alarm.wait(WAIT)
+        alarm.settle(1.0, WAIT)
+        assert (tmp_path / "part-4.md").exists(), "looked before the save was over"
+    finally:
+        writer.join()
+        alarm.stop()

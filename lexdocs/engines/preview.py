@@ -50,6 +50,10 @@ POLL = 0.1
 """Seconds between looks at the project when the system's watcher cannot run: a look
 costs a couple of milliseconds (sizes and times of the sources, docs and git's refs),
 and a save waits for it."""
+SETTLE = 0.02
+"""Seconds without a further change after which a save is taken as made (see
+`watch.Alarm.settle`); at most `SETTLED` seconds are waited."""
+SETTLED = 0.5
 SLOW_POLL = 1.0
 """Seconds between looks while the system's watcher runs: only for a folder that sends
 no events (a network drive, a folder shared with Windows under WSL)."""
@@ -216,7 +220,8 @@ def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None
     server = subprocess.Popen(cmd, cwd=work, env=zensical.engine_env(work))
     try:
         while server.poll() is None:
-            alarm.wait(SLOW_POLL if alarm.live else POLL)
+            if alarm.wait(SLOW_POLL if alarm.live else POLL):
+                alarm.settle(SETTLE, SETTLED)
             now = stamp(project, site)
             if now == seen:
                 continue

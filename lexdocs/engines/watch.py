@@ -244,6 +244,14 @@ class Alarm(FileSystemEventHandler):
         self.rung.clear()
         return rang
 
+    def settle(self, quiet: float, most: float) -> None:
+        """Wait until no change has been reported for `quiet` seconds (at most `most`):
+        one save reaches the system as several changes (a file emptied, then written),
+        and a look between them would build the emptied file, then build again."""
+        end = time.monotonic() + most
+        while time.monotonic() < end and self.wait(quiet):
+            pass
+
     def stop(self) -> None:
         if self.live:
             self.observer.stop()

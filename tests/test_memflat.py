@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,7 @@ def test_a_build_holds_no_version_text_once_its_pages_are_made(
     assert "<article" in page.read_text(encoding="utf-8")  # the HTML came back to be themed
 
 
-def test_spooled_pages_are_the_pages_and_their_folder_goes_with_them(
+def test_spooled_pages_are_the_pages_and_their_file_goes_with_them(
         generated: Generated) -> None:
     opts = load_options(generated.path)
     timelines, today = publishable_timelines(opts, lambda _: None)
@@ -103,11 +104,10 @@ def test_spooled_pages_are_the_pages_and_their_folder_goes_with_them(
     assert pages and all(isinstance(p, SpooledPage) for p in pages)
     assert {p.uri: p.content for p in pages} == plain
     assert builder.spool is not None
-    folder = builder.spool.folder
-    assert folder.is_dir()
+    spool = weakref.ref(builder.spool)
     del builder, groups, pages, timelines
     gc.collect()
-    assert not folder.exists(), "the spool folder outlived every page in it"
+    assert spool() is None, "the page spool outlived every page in it"
 
 
 def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
@@ -118,9 +118,10 @@ def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
     from lexdocs.publish.files import SpooledFile
     from lexdocs.publish.pages import SitePage
 
-    text = "---\ntitle: x\n---\n\ufeffline one\r\nline two\r\n"
+    text = "---\ntitle: x\n---\n\ufeffline one\r\nline two → \r\n"
     page = PageSpool().keep(SitePage("privacy/index.md", text))
-    assert isinstance(page, SpooledPage)
+    data = PageSpool().keep(SitePage("versions.json", '{"a": "\r\n é"}'))
+    assert isinstance(page, SpooledPage) and isinstance(data, SpooledPage)
     config = MkDocsConfig()
     config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"),
                       "docs_dir": str(tmp_path)})
@@ -129,6 +130,13 @@ def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
     monkeypatch.setattr(config.plugins, "_current_plugin", "lexdocs", raising=False)
     assert SpooledFile.of(config, page).content_string == text
     assert File.generated(config, page.uri, content=text).content_string == text
+    SpooledFile.of(config, data).copy_file()
+    File.generated(config, "plain.json", content=str(data.content)).copy_file()
+    site = tmp_path / "site"
+    assert (site / "versions.json").read_bytes() == (site / "plain.json").read_bytes()
+    released = SpooledFile.of(config, page)
+    released.content_bytes = b""  # what the plugin does once MkDocs converted the page
+    assert released.content_string == ""
 
 
 def test_the_stash_gives_each_html_back_once() -> None:

@@ -16,6 +16,7 @@ build that succeeded (`GeneratedFiles.forget` drops them when one fails).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from mkdocs.utils import is_markdown_file
 from lexdocs.publish.output import ThemedPageCache
 from lexdocs.publish.pages import Group, PdfPage
 from lexdocs.publish.preview import KeptFile, PreviewSite
-from lexdocs.publish.spool import PageSpool, SpooledPage
+from lexdocs.publish.spool import SpooledPage
 
 
 @dataclass
@@ -157,32 +158,53 @@ class GeneratedFiles:
 
 
 class SpooledFile(File):
-    """A generated page MkDocs reads from its spool file when it gets to it (see
+    """A generated page MkDocs reads from the page spool when it gets to it (see
     `lexdocs.publish.spool`): a build holds one page's text at a time, not all.
 
-    MkDocs reads a file's Markdown in text mode (a carriage return would become a line
-    feed, a byte-order mark would go); this one gives back exactly the text the page
-    was made with, as in-memory content would. A static file is copied byte for byte."""
+    It gives back exactly the text the page was made with, as in-memory content would,
+    and a static file is written byte for byte. Once the plugin has set its content
+    (to let go of a converted page's source), it is an ordinary generated file."""
 
-    spool: PageSpool | None = None
+    spooled: SpooledPage | None = None
 
     @classmethod
     def of(cls, config: MkDocsConfig, page: SpooledPage) -> SpooledFile:
-        f = cls.generated(config, page.uri, abs_src_path=str(page.path))
+        f = cls.generated(config, page.uri, content=b"")
         assert isinstance(f, SpooledFile)
-        f.spool = page.spool  # the folder stays while MkDocs may read it
+        f._content = None  # read from the spool, below
+        f.spooled = page  # which holds the spool: it stays while MkDocs may read it
         return f
 
     @property
+    def content_bytes(self) -> bytes:
+        if self._content is None and self.spooled is not None:
+            return self.spooled.data()
+        return File.content_bytes.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
     def content_string(self) -> str:
-        if self._content is None and self.abs_src_path is not None:
-            with open(self.abs_src_path, "rb") as source:
-                return source.read().decode("utf-8")
+        if self._content is None and self.spooled is not None:
+            return self.spooled.data().decode("utf-8")
         return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
 
     @content_string.setter
     def content_string(self, value: str) -> None:
         File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self._content is not None or self.spooled is None:
+            return super().copy_file(dirty)
+        output = self.abs_dest_path
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        with open(output, "wb") as out:
+            out.write(self.spooled.data())
+
+    def is_modified(self) -> bool:
+        return self._content is not None or self.spooled is not None or super().is_modified()
 
 
 def _context(config: MkDocsConfig, group: Group, pdfs: Mapping[str, Path | bytes],

@@ -4,76 +4,96 @@ A build makes every page before the engine writes any (a notice breach must stop
 it while the last site is whole), and at 1,000 commits of real-sized policies the
 version pages and redlines alone are 200 MB of text: held together, they made a
 build's memory grow with each version. So a build (never a preview, whose memo
-keeps last build's groups on purpose) writes each page to a temporary folder the
-moment it is made and keeps only its path: `SpooledPage.content` reads it back
+keeps last build's groups on purpose) writes each page to a temporary file the
+moment it is made and keeps only where it is: `SpooledPage.content` reads it back
 for whoever asks (the Zensical adapter, a test), and the MkDocs adapter hands the
-engine the file itself (`lexdocs.publish.files`), which MkDocs reads one page at
-a time. What remains in memory per version is its metadata.
+engine a file that reads it when MkDocs gets to that page
+(`lexdocs.publish.files.SpooledFile`). What remains in memory per version is its
+metadata.
 
-The folder goes when nothing refers to it any longer: every spooled page, and
-every MkDocs `File` made from one, holds its `PageSpool`.
+One file for all pages, appended to: a file per page cost more system time than
+the rest of what this saves (a thousand creations and removals). The file has no
+name (the system removes it when it is closed, or when the process ends, however
+it ends), and it is closed when nothing refers to its `PageSpool` any longer:
+every spooled page, and every MkDocs file made from one, holds it.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 import tempfile
-import weakref
-from pathlib import Path
 
 from lexdocs.publish.pages import PdfPage, SitePage
 
 
 class PageSpool:
-    """A temporary folder of page files, removed when the last page of it is dropped
-    (or the process ends)."""
+    """An unnamed temporary file that pages are appended to."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="lexdocs-spool-"))
-        self._count = 0
-        self._done = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
+        self._file = tempfile.TemporaryFile(prefix="lexdocs-spool-")  # noqa: SIM115 (kept open)
+        self._end = 0
 
     def keep(self, page: SitePage) -> SitePage:
         """`page` with its content written out; a PDF placeholder stays as it is."""
         if isinstance(page, PdfPage | SpooledPage):
             return page
         content = page.content
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        return SpooledPage(page.uri, self, self.write(data, Path(page.uri).suffix),
-                           isinstance(content, bytes))
+        binary = isinstance(content, bytes)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        return SpooledPage(page.uri, self, *self.write(data), binary)
 
-    def write(self, data: bytes, suffix: str = "") -> Path:
-        """A new file of the folder holding `data`."""
-        self._count += 1
-        path = self.folder / f"{self._count}{suffix}"
-        path.write_bytes(data)
-        return path
+    def write(self, data: bytes) -> tuple[int, int]:
+        """Append `data`: where it starts, and its length."""
+        at = self._end
+        view = memoryview(data)
+        while view:
+            done = os.pwrite(self._file.fileno(), view, self._end)
+            view = view[done:]
+            self._end += done
+        return at, len(data)
 
-    def remove(self) -> None:
-        """Remove the folder now (its pages can no longer be read)."""
-        self._done()
+    def read(self, at: int, size: int) -> bytes:
+        parts = []
+        while size > 0:
+            part = os.pread(self._file.fileno(), size, at)
+            if not part:
+                raise OSError(f"lexdocs' page spool ends before byte {at + size}")
+            parts.append(part)
+            at += len(part)
+            size -= len(part)
+        return b"".join(parts)
+
+    def close(self) -> None:
+        """Let the file go now (its pages can no longer be read)."""
+        self._file.close()
 
 
 class SpooledPage(SitePage):
-    """A page whose content is in a `PageSpool` file: read back on each use."""
+    """A page whose content is in a `PageSpool`: read back on each use."""
 
     spool: PageSpool
-    path: Path
+    at: int
+    size: int
     binary: bool
 
-    def __init__(self, uri: str, spool: PageSpool, path: Path, binary: bool) -> None:
+    def __init__(self, uri: str, spool: PageSpool, at: int, size: int, binary: bool) -> None:
         object.__setattr__(self, "uri", uri)
         object.__setattr__(self, "spool", spool)
-        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "at", at)
+        object.__setattr__(self, "size", size)
         object.__setattr__(self, "binary", binary)
+
+    def data(self) -> bytes:
+        """The content's bytes (UTF-8 for text)."""
+        return self.spool.read(self.at, self.size)
 
     @property
     def content(self) -> str | bytes:
-        data = self.path.read_bytes()
+        data = self.data()
         return data if self.binary else data.decode("utf-8")
 
     def __repr__(self) -> str:
-        return f"SpooledPage(uri={self.uri!r}, path={str(self.path)!r})"
+        return f"SpooledPage(uri={self.uri!r}, at={self.at}, size={self.size})"
 
 
 class HtmlStash:
@@ -89,7 +109,7 @@ class HtmlStash:
 
     def __init__(self) -> None:
         self._spool: PageSpool | None = None
-        self._at: dict[str, Path] = {}
+        self._at: dict[str, tuple[int, int]] = {}
 
     def put(self, key: str, html: str) -> None:
         if self._spool is None:
@@ -98,16 +118,15 @@ class HtmlStash:
 
     def take(self, key: str) -> str | None:
         """The HTML put under `key`, once; None if there is none."""
-        path = self._at.pop(key, None)
-        if path is None:
+        where = self._at.pop(key, None)
+        if where is None or self._spool is None:
             return None
-        html = path.read_bytes().decode("utf-8")
-        path.unlink()
-        return html
+        return self._spool.read(*where).decode("utf-8")
 
     def clear(self) -> None:
         """The build is over (or failed): drop whatever is left."""
         self._at.clear()
         if self._spool is not None:
-            self._spool.remove()
+            self._spool.close()
             self._spool = None
+

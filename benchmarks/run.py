@@ -36,6 +36,12 @@ against history length is saved as `benchmarks/out/scaling.png` (not committed).
 `python benchmarks/run.py --report` only rewrites the report from the JSON.
 Exits 1 when a ratio misses its target.
 
+Peak memory must be flat in the number of versions (issue 24: a version's text is
+not held once its pages are made): on the big history the warm build's peak is also
+measured at a quarter of the size, and the row gives the growth per version next to
+bare MkDocs' own. `LEXDOCS_BENCH_ONLY=memory` measures only that (first, warm and bare
+builds at both sizes, no preview loop), in minutes rather than hours.
+
 `LEXDOCS_BENCH_ONLY=preview` measures only the preview loops (lexdocs and bare
 MkDocs, then each other engine) and the phase profile of one save, on a freshly
 generated history: no first, cold or warm build, so no PDF is rendered. Its figures
@@ -107,6 +113,10 @@ BIG_TARGETS: Targets = {  # documents the size of real policies (issue 24)
     "peak_vs_bare": (1.2, (1000, 5000)),  # largest process against bare MkDocs'
     "first_vs_warm": (3.0, (1000, 5000)),
     "history_vs_git": (3.0, None),
+    # MB of peak memory per version more (warm build, largest process), between a quarter
+    # of the history and all of it: flat, but for each version's metadata and the kept
+    # renders and redlines read from .cache/lexdocs (bare MkDocs: ~0.45 at 1,000 commits)
+    "mb_per_version": (0.1, None),
 }
 KIND_TARGETS = {"friendly": TARGETS, "big": BIG_TARGETS}
 KIND_TITLES = {"friendly": "friendly history (short documents)",
@@ -273,6 +283,41 @@ def load_now(result: dict[str, Any]) -> None:
         result.setdefault("load", []).append(round(os.getloadavg()[0], 1))
 
 
+def peak_at(n: int, work: Path, runs: int, kind: str) -> dict[str, Any]:
+    """Peak memory of the warm build (largest process; the most of `runs`) and its CPU
+    time (median), next to bare MkDocs' for the same pages, on a history of `n` commits."""
+    print(f"   memory at {n} commits: generating, first build", flush=True)
+    project = generate(work / "lexdocs", n, pdf=True, profile=kind).path
+    timed_build(project, work / "site")  # renders, redlines and PDFs, kept for the next
+    pages = bare_project(project, work / "bare")
+    opts = load_options(project)
+    timelines, _ = publishable_timelines(opts, lambda _: None)
+    versions = sum(len(t.notices) for t in timelines.values())
+    del timelines
+    warm = [timed_build(project, work / "site") for _ in range(runs)]
+    bare = [timed_build(work / "bare", work / "site-bare") for _ in range(runs)]
+    return {"commits": n, "versions": versions, "pages": pages,
+            "warm_mb": max(mb for _, mb, _ in warm),
+            "warm_cpu_s": statistics.median(c for _, _, c in warm),
+            "bare_mb": max(mb for _, mb, _ in bare)}
+
+
+def memory_growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
+    """What a version more costs at the peak: lexdocs' warm build and bare MkDocs'."""
+    more = max(1, large["versions"] - small["versions"])
+    return {"at": [small, large],
+            "mb_per_version": (large["warm_mb"] - small["warm_mb"]) / more,
+            "bare_mb_per_version": (large["bare_mb"] - small["bare_mb"]) / more}
+
+
+def measure_memory(n: int, work: Path, runs: int, kind: str = "big") -> dict[str, Any]:
+    """Only the memory row (`LEXDOCS_BENCH_ONLY=memory`): a quarter of `n`, then `n`."""
+    print(f"== {KIND_TITLES[kind]}, {n} commits: peak memory only", flush=True)
+    small = peak_at(max(1, n // 4), work / "quarter", runs, kind)
+    large = peak_at(n, work / "whole", runs, kind)
+    return {"commits": n, "runs": runs, "kind": kind, "memory": memory_growth(small, large)}
+
+
 def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, Any]:
     print(f"== {KIND_TITLES[kind]}, {n} commits: generating", flush=True)
     g = generate(work / "lexdocs", n - NEW_SINCE_DEPLOY, pdf=True, profile=kind)
@@ -349,6 +394,13 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
 
     result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
     result["peak_mb"] = max(result["first_mb"], result["cold_mb"], result["warm_mb"])
+    if kind == "big":
+        load_now(result)
+        here = {"commits": n, "versions": result["versions"], "pages": result["pages"],
+                "warm_mb": result["warm_mb"], "warm_cpu_s": result["warm_cpu_s"],
+                "bare_mb": result["bare_mb"]}
+        result["memory"] = memory_growth(peak_at(max(1, n // 4), work / "quarter", runs, kind),
+                                         here)
     load_now(result)
     print("   where the time goes: a warm build and a preview save, by phase", flush=True)
     result["phases"] = phases(project, work, g.edit_working_section,
@@ -400,6 +452,16 @@ def merge_preview(path: Path, measured: dict[str, Any]) -> bool:
     result["preview_measured"] = (
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
         f"{min(load):.1f}-{max(load):.1f}")
+    path.write_text(json.dumps(result, indent=2))
+    return True
+
+
+def merge_memory(path: Path, measured: dict[str, Any]) -> bool:
+    """Put the memory row of `measured` into the full result at `path`, if there is one."""
+    if not path.exists():
+        return False
+    result = json.loads(path.read_text())
+    result["memory"] = measured["memory"]
     path.write_text(json.dumps(result, indent=2))
     return True
 
@@ -459,6 +521,22 @@ def met(r: dict[str, Any], metric: str) -> str:
     return f"{'met' if r[metric] <= target else 'MISSED'} (≤ {target:g})"
 
 
+def memory_lines(r: dict[str, Any]) -> list[str]:
+    """The row of peak memory against history length, if it was measured."""
+    m = r.get("memory")
+    if not m:
+        return []
+    a, b = m["at"]
+    target, _ = KIND_TARGETS[r.get("kind", "friendly")]["mb_per_version"]
+    verdict = "met" if m["mb_per_version"] <= target else "MISSED"
+    return [f"| peak memory against history length (warm build, largest process): "
+            f"{a['commits']} → {b['commits']} commits, {a['versions']} → {b['versions']} "
+            f"versions | {a['warm_mb']:.0f} → {b['warm_mb']:.0f} MB, "
+            f"{m['mb_per_version']:.3f} MB a version | bare MkDocs {a['bare_mb']:.0f} → "
+            f"{b['bare_mb']:.0f} MB, {m['bare_mb_per_version']:.3f} MB a version | | "
+            f"flat: {verdict} (≤ {target:g} MB a version) |"]
+
+
 def engine_lines(r: dict[str, Any]) -> list[str]:
     from engines import lines
 
@@ -491,7 +569,8 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
         checks = [met(r, m) for m in ("warm_vs_bare", "cold_vs_warm", "preview_s")]
         checks.append(met(r, "peak_mb") or met(r, "peak_vs_bare"))
         checks += [met(r, "history_vs_git"), met(r, "first_vs_warm")]
-        ok = ok and not any("MISSED" in c for c in [*checks, *engine_lines(r)])
+        ok = ok and not any("MISSED" in c for c in [*checks, *engine_lines(r),
+                                                       *memory_lines(r)])
         sizes = r.get("document_kb")
         docs = (f"; documents {min(sizes.values()):.0f}-{max(sizes.values()):.0f} KB at the end"
                 if sizes else "")
@@ -530,6 +609,7 @@ def report(results: list[dict[str, Any]]) -> tuple[str, bool]:
             f"{r['pdf_per_version_s']:.2f} s | | | |",
             f"| peak memory (largest process, any build) | {r['peak_mb']:.0f} MB | bare MkDocs "
             f"{r['bare_mb']:.0f} MB | {r['peak_mb'] / r['bare_mb']:.2f} | {checks[3]} |",
+            *memory_lines(r),
             f"| history read, as a build reads it | {r['history_s']:.2f} s | git floor "
             f"{r['git_floor_s']:.3f} s | {r['history_vs_git']:.1f} | {checks[4]} |",
             f"| history read, the first time (every commit rendered) | "
@@ -601,7 +681,7 @@ def plot(results: list[dict[str, Any]]) -> Path | None:
 
 def write_report() -> bool:
     results = [json.loads(p.read_text()) for p in sorted(OUT.glob("*.json"))
-               if not p.name.endswith(("-phases.json", "-preview.json"))]
+               if not p.name.endswith(("-phases.json", "-preview.json", "-memory.json"))]
     if not results:
         print("no results yet")
         return False
@@ -623,17 +703,28 @@ def main() -> int:
     if "--report" not in sys.argv:
         runs = int(os.environ.get("LEXDOCS_BENCH_RUNS", "3"))
         only = os.environ.get("LEXDOCS_BENCH_ONLY", "")
-        if only not in ("", "preview"):
-            raise SystemExit(f"LEXDOCS_BENCH_ONLY={only}: only 'preview' is known")
+        if only not in ("", "preview", "memory"):
+            raise SystemExit(f"LEXDOCS_BENCH_ONLY={only}: only 'preview' and 'memory' "
+                             "are known")
         for kind, variable, default in (("friendly", "LEXDOCS_BENCH_SIZES", "100,1000"),
                                         ("big", "LEXDOCS_BENCH_BIG_SIZES", "1000")):
             for n in [int(s) for s in os.environ.get(variable, default).split(",") if s]:
+                if only == "memory" and kind != "big":
+                    continue  # the memory row is the big history's
                 with tempfile.TemporaryDirectory(prefix=f"lexdocs-bench-{kind}-{n}-") as tmp:
-                    if only:
+                    if only == "memory":
+                        memory = measure_memory(n, Path(tmp), runs, kind)
+                    elif only:
                         result = measure_preview(n, Path(tmp), runs, kind)
                     else:
                         result = measure(n, Path(tmp), runs, kind)
-                if not only:
+                if only == "memory":
+                    if not merge_memory(OUT / f"{kind}-{n}.json", memory):
+                        (OUT / f"{kind}-{n}-memory.json").write_text(
+                            json.dumps(memory, indent=2))
+                        print(json.dumps(memory, indent=2))
+                        continue
+                elif not only:
                     (OUT / f"{kind}-{n}.json").write_text(json.dumps(result, indent=2))
                 elif not merge_preview(OUT / f"{kind}-{n}.json", result):
                     (OUT / f"{kind}-{n}-preview.json").write_text(json.dumps(result, indent=2))
@@ -642,8 +733,8 @@ def main() -> int:
                     print("\n".join(table("phase", result["phases"])))
                     continue
                 write_report()
-        if only and not any(p for p in OUT.glob("*.json")
-                            if not p.name.endswith(("-phases.json", "-preview.json"))):
+        if only and not any(p for p in OUT.glob("*.json") if not p.name.endswith(
+                ("-phases.json", "-preview.json", "-memory.json"))):
             return 0  # nothing to report the preview figures in: they were printed
     return 0 if write_report() else 1
 

@@ -8,16 +8,24 @@ engine's own bare serve of the very same pages.
   `properdocs serve` on the bare MkDocs project of `run.py`.
 
 A loop times a save until the served page shows it (median of the saves), after the
-server's first page; that first wait is reported too. `LEXDOCS_BENCH_ENGINES` names
+server's first page; that first wait is reported too.
+
+`builds` times each engine's builds the way run.py times MkDocs': the first build
+ever (a clone with nothing recorded or cached), a cold CI build (a fresh clone of
+the project with its record), warm builds, and that engine's own bare build of the
+same pages (the same folders as the serves above), with each one's CPU-seconds and
+the peak memory of its largest process. `LEXDOCS_BENCH_ENGINES` names
 the engines (default: every one installed; empty for none). Run alone,
 `python benchmarks/engines.py PROJECT` measures a project made by generate.py.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from run import ENV, LEXDOCS, preview_loop
+from run import ENV, KIND_TARGETS, LEXDOCS, preview_loop, timed_build
 
 from lexdocs.engines import guard, zensical
 from lexdocs.engines.tree import content_tree
@@ -96,6 +104,96 @@ def measure(project: Path, bare: Path | None, work: Path, save: Callable[[str], 
     return out
 
 
+BUILDS = {
+    "zensical": (LEXDOCS, "build", "--engine", "zensical", "--strict", "-d"),
+    "properdocs": (PROPERDOCS, "build", "--strict", "-q", "-f", "mkdocs.yml", "-d"),
+}
+
+
+def _clone(project: Path, dest: Path, record: bool) -> Path:
+    """A fresh clone, as CI has it; without `record`, of the main branch alone (no
+    `lexdocs-published`): with no cache either, its build is the first one ever."""
+    only = () if record else ("--single-branch", "--branch", "main")
+    subprocess.run(["git", "clone", "-q", *only, str(project), str(dest)], check=True)
+    return dest
+
+
+def builds(project: Path, bare: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Every chosen engine's build figures, as `<engine>_warm_s` and the like: each
+    figure a (seconds, peak MB, CPU-seconds) triple's parts, medians over `runs`."""
+    out: dict[str, Any] = {}
+
+    def put(key: str, figures: list[tuple[float, float, float]]) -> None:
+        out[f"{key}_s"] = statistics.median(s for s, _, _ in figures)
+        out[f"{key}_mb"] = max(mb for _, mb, _ in figures)
+        out[f"{key}_cpu_s"] = statistics.median(c for _, _, c in figures)
+
+    for engine in chosen():
+        ours = BUILDS[engine]
+        print(f"   {engine}: first, cold and warm builds, then bare builds", flush=True)
+        for kind, record in (("first", False), ("cold", True)):
+            clone = _clone(project, work / f"{engine}-{kind}", record)
+            site = work / f"{engine}-site-{kind}"
+            put(f"{engine}_{kind}", [timed_build(clone, site, (*ours, str(site)))])
+            shutil.rmtree(clone)
+            shutil.rmtree(site)
+        site = work / f"{engine}-site-warm"
+        timed_build(project, site, (*ours, str(site)))  # this engine's own first build here
+        put(f"{engine}_warm", [timed_build(project, site, (*ours, str(site)))
+                               for _ in range(runs)])
+        if engine == "zensical":
+            folder = bare_zensical(project, work / "bare-zensical")
+            command: tuple[str, ...] = (sys.executable, "-m", "zensical", "build",
+                                        "--config-file", str(folder / "mkdocs.yml"))
+            env = dict(ENV, **{guard.ENV: str(folder)})
+            put("zensical_bare", [timed_build(folder, folder, command, env)
+                                  for _ in range(runs)])
+            shutil.rmtree(folder)
+        else:
+            theirs = work / "properdocs-site-bare"
+            put(f"{engine}_bare", [timed_build(bare, theirs, (*ours, str(theirs)))
+                                   for _ in range(runs)])
+        shutil.rmtree(site, ignore_errors=True)
+    return out
+
+
+def build_lines(r: dict[str, Any]) -> list[str]:
+    """The report's rows for what `builds` found: CPU-second ratios (on a shared
+    machine the wall time grows with the load, the CPU time much less)."""
+    rows = []
+    targets = KIND_TARGETS[r.get("kind", "friendly")]
+    for engine in ENGINES:
+        if f"{engine}_warm_s" not in r:
+            continue
+        e = {k[len(engine) + 1:]: v for k, v in r.items() if k.startswith(engine + "_")}
+        peak = max(e["first_mb"], e["cold_mb"], e["warm_mb"])
+        for label, mine, base, metric in (
+                ("warm build", "warm", "bare", "warm_vs_bare"),
+                ("cold build (fresh clone with the record) / warm", "cold", "warm",
+                 "cold_vs_warm"),
+                ("first build ever (nothing recorded or cached) / warm", "first", "warm",
+                 "first_vs_warm")):
+            ratio = e[f"{mine}_cpu_s"] / e[f"{base}_cpu_s"]
+            rows.append(f"| `{engine}`: {label} | {e[f'{mine}_s']:.1f} s, "
+                        f"{e[f'{mine}_cpu_s']:.1f} CPU-s | {base} {e[f'{base}_s']:.1f} s, "
+                        f"{e[f'{base}_cpu_s']:.1f} CPU-s | {ratio:.2f} (CPU) | "
+                        f"{_verdict(ratio, targets.get(metric), r['commits'])} |")
+        rows.append(f"| `{engine}`: peak memory (largest process, any build) | {peak:.0f} MB | "
+                    f"bare {e['bare_mb']:.0f} MB | {peak / e['bare_mb']:.2f} | "
+                    f"{_verdict(peak / e['bare_mb'], targets.get('peak_vs_bare'), r['commits'])} |")
+    return rows
+
+
+def _verdict(ratio: float, target: tuple[float, tuple[int, ...] | None] | None,
+             commits: int) -> str:
+    if target is None:
+        return ""
+    limit, at = target
+    if at is not None and commits not in at:
+        return f"(target ≤ {limit:g} at {' and '.join(map(str, at))})"
+    return f"{'met' if ratio <= limit else 'MISSED'} (≤ {limit:g})"
+
+
 def _loop(cwd: Path, saves: int, save: Callable[[str], object], command: tuple[str, ...],
           env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
@@ -124,7 +222,7 @@ def lines(r: dict[str, Any]) -> list[str]:
                     f"| {theirs} {base:.2f} s | {mine / base:.2f} | {target} |")
         rows.append(f"| {ours}: first page served | {r[f'{engine}_first_s']:.1f} s | "
                     f"{theirs} {r[f'{engine}_bare_first_s']:.1f} s | | |")
-    return rows
+    return rows + build_lines(r)
 
 
 def met(r: dict[str, Any]) -> bool:
@@ -133,6 +231,10 @@ def met(r: dict[str, Any]) -> bool:
 
 
 def main() -> int:
+    """`python benchmarks/engines.py PROJECT [--builds]`: the previews, or with `--builds`
+    the builds (after one `lexdocs record`, as a deploy leaves it), of a project made by
+    generate.py; LEXDOCS_BENCH_COMMITS and LEXDOCS_BENCH_KIND (friendly, big) say which
+    targets apply, LEXDOCS_BENCH_RUNS how many warm and bare builds are timed."""
     project = Path(sys.argv[1]).resolve()
     from run import PREVIEW_SAVES, bare_project
 
@@ -146,11 +248,18 @@ def main() -> int:
             section.write_text(f"{text}\n\n{marker}\n", encoding="utf-8")
 
         try:
-            result = measure(project, bare, Path(tmp), save, PREVIEW_SAVES)
+            if "--builds" in sys.argv[2:]:
+                subprocess.run([LEXDOCS, "record"], cwd=project, env=ENV, check=True,
+                               capture_output=True)
+                runs = int(os.environ.get("LEXDOCS_BENCH_RUNS", "2"))
+                result = builds(project, bare, Path(tmp), runs)
+            else:
+                result = measure(project, bare, Path(tmp), save, PREVIEW_SAVES)
         finally:
             section.write_text(text, encoding="utf-8")
     result.update(commits=int(os.environ.get("LEXDOCS_BENCH_COMMITS", "1000")),
-                  kind="friendly")
+                  kind=os.environ.get("LEXDOCS_BENCH_KIND", "friendly"))
+    print(json.dumps(result, indent=1))
     print("\n".join(lines(result)))
     return 0 if met(result) else 1
 

@@ -178,16 +178,18 @@ def bare_project(project: Path, bare: Path) -> int:
 
 
 # --- measuring ------------------------------------------------------------------------------
-def timed_build(cwd: Path, out: Path) -> tuple[float, float, float]:
+def timed_build(cwd: Path, out: Path, command: tuple[str, ...] | None = None,
+                env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """(seconds, peak MB of the largest process, CPU-seconds of every process) of one
-    `mkdocs build --strict`: on a shared machine the wall time grows with the load, the
-    CPU time much less."""
+    `mkdocs build --strict` into `out`, or of `command` (another engine's build, given
+    whole): on a shared machine the wall time grows with the load, the CPU time much less."""
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
                "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
                "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
+    command = command or (MKDOCS, "build", "--strict", "-q", "-d", str(out))
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", wrapper, MKDOCS, "build", "--strict", "-q",
-                           "-d", str(out)], cwd=cwd, env=ENV, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd,
+                          env=env or ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"build failed in {cwd}:\n{done.stderr[-3000:]}")
@@ -393,6 +395,8 @@ def measure(n: int, work: Path, runs: int, kind: str = "friendly") -> dict[str, 
     import engines  # the other engines' previews, each next to its own bare serve
 
     result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
+    load_now(result)
+    result.update(engines.builds(project, bare, work, runs))  # each next to its own bare
     result["peak_mb"] = max(result["first_mb"], result["cold_mb"], result["warm_mb"])
     if kind == "big":
         load_now(result)
@@ -429,6 +433,8 @@ def measure_preview(n: int, work: Path, runs: int, kind: str = "friendly") -> di
     result["bare_preview_s"] = preview_loop(
         bare, saves, engines.appender(bare / "docs" / "privacy" / "index.md"), "Last Updated")
     result.update(engines.measure(project, bare, work, g.edit_working_section, saves))
+    load_now(result)
+    result.update(engines.builds(project, bare, work, runs))  # each next to its own bare
     result["preview_vs_bare"] = result["preview_s"] / result["bare_preview_s"]
     load_now(result)
     print("   where the time goes: a preview save, by phase", flush=True)

@@ -102,3 +102,28 @@ def test_preview_rebuild_work(generated: Generated) -> None:
         f"a save's rebuild {saved:.3f} s is {saved / fresh:.2f} of a fresh one {fresh:.3f} s "
         f"(target {SAVE_SHARE})")
     assert saved <= SLACK * TARGETS["preview_s"][0], f"a save's rebuild took {saved:.2f} s"
+
+
+def test_engine_build_rows_judge_cpu_ratios_against_the_big_targets() -> None:
+    """Each engine's build rows compare CPU-seconds with that engine's own bare build (and
+    with its warm build) and say met or MISSED where issue 24's targets apply."""
+    from engines import build_lines
+
+    figures = {"first": (90.0, 300.0, 120.0), "cold": (40.0, 280.0, 50.0),
+               "warm": (30.0, 250.0, 30.0), "bare": (28.0, 240.0, 20.0)}
+    r: dict[str, object] = {"commits": 1000, "kind": "big"}
+    for kind, (seconds, mb, cpu) in figures.items():
+        r.update({f"zensical_{kind}_s": seconds, f"zensical_{kind}_mb": mb,
+                  f"zensical_{kind}_cpu_s": cpu})
+    rows = build_lines(r)
+    assert len(rows) == 4, rows
+    warm, cold, first, peak = rows
+    assert "| 1.50 (CPU) | MISSED (≤ 1.2) |" in warm  # 30 / 20 CPU-s
+    assert "| 1.67 (CPU) | MISSED (≤ 1.5) |" in cold  # 50 / 30
+    assert "| 4.00 (CPU) | MISSED (≤ 3) |" in first  # 120 / 30
+    assert "| 300 MB | bare 240 MB | 1.25 | MISSED (≤ 1.2) |" in peak
+    r["zensical_warm_cpu_s"] = 22.0
+    assert "met (≤ 1.2)" in build_lines(r)[0]
+    r["commits"] = 250
+    assert "(target ≤ 1.2 at 1000 and 5000)" in build_lines(r)[0]
+    assert build_lines({"commits": 1000, "kind": "big"}) == []

@@ -105,10 +105,12 @@ def build_done(root: Path) -> int:
     cache now. How many entries were removed."""
     used = _pending.pop(root, None)
     if used is None:
-        return 0  # no usable cache, or not a full build
+        log.debug("cache: no PDFs noted for %s (not a full build): nothing removed", root)
+        return 0
     record(root / "pdf", used, uuid.uuid4().hex)
     fh = _held.get(root)
     if fh is None or fcntl is None:
+        log.debug("cache: no lock held on %s: nothing removed", root)
         return 0
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -39,7 +39,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from run import ENV, KIND_TARGETS, LEXDOCS, preview_loop, timed_build
+from run import ENV, LEXDOCS, preview_loop, timed
+from run import met as target_met
 
 from lexdocs.engines import guard, zensical
 from lexdocs.engines.tree import content_tree
@@ -111,9 +112,9 @@ BUILDS = {
 
 
 def _clone(project: Path, dest: Path, record: bool) -> Path:
-    """A fresh clone, as CI has it; without `record`, of the main branch alone (no
-    `lexdocs-published`): with no cache either, its build is the first one ever."""
-    only = () if record else ("--single-branch", "--branch", "main")
+    """A fresh clone, as CI has it; without `record`, of the checked-out branch alone
+    (no `lexdocs-published`): with no cache either, its build is the first one ever."""
+    only = () if record else ("--single-branch",)
     subprocess.run(["git", "clone", "-q", *only, str(project), str(dest)], check=True)
     return dest
 
@@ -134,39 +135,40 @@ def builds(project: Path, bare: Path, work: Path, runs: int) -> dict[str, Any]:
         for kind, record in (("first", False), ("cold", True)):
             clone = _clone(project, work / f"{engine}-{kind}", record)
             site = work / f"{engine}-site-{kind}"
-            put(f"{engine}_{kind}", [timed_build(clone, site, (*ours, str(site)))])
+            put(f"{engine}_{kind}", [timed(clone, (*ours, str(site)))])
             shutil.rmtree(clone)
             shutil.rmtree(site)
         site = work / f"{engine}-site-warm"
-        timed_build(project, site, (*ours, str(site)))  # this engine's own first build here
-        put(f"{engine}_warm", [timed_build(project, site, (*ours, str(site)))
-                               for _ in range(runs)])
+        timed(project, (*ours, str(site)))  # this engine's own first build here
+        put(f"{engine}_warm", [timed(project, (*ours, str(site))) for _ in range(runs)])
         if engine == "zensical":
             folder = bare_zensical(project, work / "bare-zensical")
             command: tuple[str, ...] = (sys.executable, "-m", "zensical", "build",
                                         "--config-file", str(folder / "mkdocs.yml"))
             env = dict(ENV, **{guard.ENV: str(folder)})
-            put("zensical_bare", [timed_build(folder, folder, command, env)
-                                  for _ in range(runs)])
+            put("zensical_bare", [timed(folder, command, env) for _ in range(runs)])
             shutil.rmtree(folder)
         else:
             theirs = work / "properdocs-site-bare"
-            put(f"{engine}_bare", [timed_build(bare, theirs, (*ours, str(theirs)))
-                                   for _ in range(runs)])
+            put(f"{engine}_bare", [timed(bare, (*ours, str(theirs))) for _ in range(runs)])
         shutil.rmtree(site, ignore_errors=True)
     return out
 
 
 def build_lines(r: dict[str, Any]) -> list[str]:
     """The report's rows for what `builds` found: CPU-second ratios (on a shared
-    machine the wall time grows with the load, the CPU time much less)."""
+    machine the wall time grows with the load, the CPU time much less), judged by
+    run.py's targets for the history's kind and size."""
     rows = []
-    targets = KIND_TARGETS[r.get("kind", "friendly")]
     for engine in ENGINES:
         if f"{engine}_warm_s" not in r:
             continue
         e = {k[len(engine) + 1:]: v for k, v in r.items() if k.startswith(engine + "_")}
-        peak = max(e["first_mb"], e["cold_mb"], e["warm_mb"])
+
+        def judged(metric: str, ratio: float) -> str:
+            return target_met({"kind": r.get("kind", "friendly"), "commits": r["commits"],
+                        metric: ratio}, metric)
+
         for label, mine, base, metric in (
                 ("warm build", "warm", "bare", "warm_vs_bare"),
                 ("cold build (fresh clone with the record) / warm", "cold", "warm",
@@ -177,21 +179,12 @@ def build_lines(r: dict[str, Any]) -> list[str]:
             rows.append(f"| `{engine}`: {label} | {e[f'{mine}_s']:.1f} s, "
                         f"{e[f'{mine}_cpu_s']:.1f} CPU-s | {base} {e[f'{base}_s']:.1f} s, "
                         f"{e[f'{base}_cpu_s']:.1f} CPU-s | {ratio:.2f} (CPU) | "
-                        f"{_verdict(ratio, targets.get(metric), r['commits'])} |")
-        rows.append(f"| `{engine}`: peak memory (largest process, any build) | {peak:.0f} MB | "
-                    f"bare {e['bare_mb']:.0f} MB | {peak / e['bare_mb']:.2f} | "
-                    f"{_verdict(peak / e['bare_mb'], targets.get('peak_vs_bare'), r['commits'])} |")
+                        f"{judged(metric, ratio)} |")
+        peak = max(e["first_mb"], e["cold_mb"], e["warm_mb"]) / e["bare_mb"]
+        rows.append(f"| `{engine}`: peak memory (largest process, any build) | "
+                    f"{peak * e['bare_mb']:.0f} MB | bare {e['bare_mb']:.0f} MB | {peak:.2f} | "
+                    f"{judged('peak_vs_bare', peak)} |")
     return rows
-
-
-def _verdict(ratio: float, target: tuple[float, tuple[int, ...] | None] | None,
-             commits: int) -> str:
-    if target is None:
-        return ""
-    limit, at = target
-    if at is not None and commits not in at:
-        return f"(target ≤ {limit:g} at {' and '.join(map(str, at))})"
-    return f"{'met' if ratio <= limit else 'MISSED'} (≤ {limit:g})"
 
 
 def _loop(cwd: Path, saves: int, save: Callable[[str], object], command: tuple[str, ...],

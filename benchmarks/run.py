@@ -178,15 +178,19 @@ def bare_project(project: Path, bare: Path) -> int:
 
 
 # --- measuring ------------------------------------------------------------------------------
-def timed_build(cwd: Path, out: Path, command: tuple[str, ...] | None = None,
-                env: dict[str, str] | None = None) -> tuple[float, float, float]:
+def timed_build(cwd: Path, out: Path) -> tuple[float, float, float]:
+    """`timed` for one `mkdocs build --strict` into `out`."""
+    return timed(cwd, (MKDOCS, "build", "--strict", "-q", "-d", str(out)))
+
+
+def timed(cwd: Path, command: tuple[str, ...], env: dict[str, str] | None = None
+          ) -> tuple[float, float, float]:
     """(seconds, peak MB of the largest process, CPU-seconds of every process) of one
-    `mkdocs build --strict` into `out`, or of `command` (another engine's build, given
-    whole): on a shared machine the wall time grows with the load, the CPU time much less."""
+    build `command` (any engine's): on a shared machine the wall time grows with the
+    load, the CPU time much less."""
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
                "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
                "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
-    command = command or (MKDOCS, "build", "--strict", "-q", "-d", str(out))
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd,
                           env=env or ENV, capture_output=True, text=True)

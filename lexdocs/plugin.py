@@ -125,9 +125,15 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
+        """A session begins with nothing of the last one. MkDocs keeps one instance of
+        the plugin for every configuration a process loads, so a build that follows a
+        preview in the same process would otherwise build as that preview did (its memo
+        and served folder kept: no spool, no pruning of the cache)."""
         # A preview remembers the last build's results, so a save redoes only its draft.
         self.caches = Caches(recall=Remembered()) if command == "serve" else Caches()
         self.command = command
+        self.memo, self.preview, self.tree, self.page_keys = None, None, None, {}
+        self.stash.clear()
         self.themed = None  # decided again for each session (is .cache ours to use?)
         self.files = GeneratedFiles()
         self.settled = False

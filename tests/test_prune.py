@@ -78,8 +78,8 @@ def test_a_build_keeps_the_last_two_builds_entries_and_removes_the_rest(
         "the lock and the manifests are ignored by git, as the cache is"
     first = entries(pdfs)
     assert len(first) == 1
-    # (This has failed twice in full runs, never alone: the build's debug lines say which
-    # of prune.build_done's reasons to remove nothing it met.)
+    # If the stale page stays, the build's debug lines say which of prune.build_done's
+    # reasons to remove nothing it met.
     why = "\n".join(r.getMessage() for r in caplog.records if "cache" in r.getMessage())
     assert entries(pages) == {"1" * 64}, why
 
@@ -112,6 +112,23 @@ def test_a_build_keeps_the_last_two_builds_entries_and_removes_the_rest(
         assert build(site, URL + "b/")
     assert "rendering" not in caplog.text
     assert entries(pdfs) == second | third
+
+
+def test_a_build_after_a_preview_in_the_same_process_prunes(
+        site: Repo, tmp_path: Path) -> None:
+    """MkDocs keeps one plugin instance a process: a build that follows a preview session
+    (as `make test` runs them, in one worker) is a build, and prunes."""
+    cfg = load_config(str(site.path / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    cfg.plugins.on_startup(command="serve", dirty=False)
+    try:
+        mkdocs_build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    pages = site.path / CACHE_DIR / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
+    (pages / ("0" * 64 + ".html")).write_text("stale", encoding="utf-8")
+    assert build(site, URL + "a/")
+    assert "0" * 64 not in entries(pages), "the build ran as the preview before it"
 
 
 def test_a_cache_in_use_by_another_process_is_not_pruned(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ given), never by time or name alone, or, for a few pure steps, by the very
 immutable object they were computed from; so a hit is by construction the
 output the work would have produced, and the worst a wrong guess can do is miss.
 
-- `TemplateCode`: compiled Jinja templates, checked against the source's hash
-  by Jinja itself, so a rebuild never parses the theme's templates again.
+- `TemplateCode` (`lexdocs.publish.codecache`): compiled Jinja templates, checked
+  against the source's hash by Jinja itself, so a rebuild never parses the theme's
+  templates again.
 - `RenderMemo`: the output of one page template for one context, a few pure
   steps, and (as a `lexdocs.recall.Remembered`) whole groups of pages whose
   inputs are equal, kept for the next build only, so memory stays at two
@@ -22,50 +23,12 @@ from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import BaseLoader, BytecodeCache, ChoiceLoader, Environment, FileSystemLoader
-from jinja2.bccache import Bucket
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader
 
+from lexdocs.publish.codecache import TemplateCode
 from lexdocs.recall import Recall, Remembered
 
 T = TypeVar("T")
-
-
-class TemplateCode(BytecodeCache):
-    """Compiled templates in memory for a serve session.
-
-    Jinja stores the source's checksum with the code and recompiles on a
-    mismatch, so an edited override is picked up on the next save. The options
-    that change the compiled code (trim_blocks and the like) are part of the
-    key, so two environments can never share code compiled for the other.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._code.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(name, filename) + self._options
-
-    def attach(self, env: Environment) -> Environment:
-        """Use this cache for `env` (whose options become part of every key)."""
-        opts = (env.block_start_string, env.block_end_string, env.variable_start_string,
-                env.variable_end_string, env.comment_start_string, env.comment_end_string,
-                env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
-                env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-                env.optimized, sorted(env.extensions), getattr(env.autoescape, "__qualname__",
-                                                               repr(env.autoescape)))
-        self._options = hashlib.sha256(repr(opts).encode()).hexdigest()
-        env.bytecode_cache = self
-        return env
-
-    _options = ""
 
 
 class NoMemo(Recall):

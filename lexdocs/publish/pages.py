@@ -34,6 +34,7 @@ from lexdocs.config import MKDOCS_FILE, Options
 from lexdocs.errors import ConfigError, RenderError, SourceError
 from lexdocs.history.published import RecordedPdfs
 from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
+from lexdocs.publish.codecache import keep_installed
 from lexdocs.publish.feeds import (
     feed_spec,
     feed_xml,
@@ -165,14 +166,17 @@ def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None
 
     Autoescape follows the file's medium: `.html`/`.xml` are escaped for HTML,
     `.txt` is plain text and never escaped (it is not markup). With a `memo`
-    (a preview session), compiled templates outlive the build.
+    (a preview session), compiled templates outlive the build; without, the package's
+    own are kept on disk for the next build (`lexdocs.publish.codecache`).
     """
     loaders = [FileSystemLoader(str(custom_dir))] if custom_dir else []
     loaders.append(FileSystemLoader(str(TEMPLATES)))
     env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
-    return memo.code.attach(env) if memo is not None and memo.code is not None else env
+    if memo is not None and memo.code is not None:
+        return memo.code.attach(env)
+    return keep_installed(env, [TEMPLATES])
 
 
 def navigation(snapshot: Snapshot) -> list[dict[str, str]]:

@@ -226,6 +226,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                                  item.nodeid.split("::", 1)[0]))
 
 
+# The browser modules run in one worker, as one scope: a worker that runs any of them
+# starts a Chromium of its own and opens its own kept pages (a new page costs Chromium
+# about 0.7 CPU-s more than navigating a kept one), so spreading them over three workers
+# cost the run about 8 CPU-s more, on a machine whose every core the run keeps busy.
+BROWSER_SCOPE = "tests/browser/"
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneBrowser(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(BROWSER_SCOPE):
+                return BROWSER_SCOPE
+            return str(super()._split_scope(nodeid))
+
+    return OneBrowser(config, log)
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Print the materiality corpus' accuracy and confusion matrix whenever its tests ran,
     whatever the verbosity, from the main process (parallel workers print nothing)."""

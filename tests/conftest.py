@@ -233,6 +233,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 BROWSER_SCOPE = "tests/browser/"
 
 
+@pytest.hookimpl(optionalhook=True)  # the smoke environments have no pytest-xdist
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     from xdist.scheduler import LoadScopeScheduling
 

@@ -102,8 +102,7 @@ def test_palette_toggle_switches_and_is_remembered(open_page: Callable[..., Visi
     assert page.evaluate(scheme) == "default"
     page.locator("label[title='Switch to dark mode']").click()
     page.wait_for_function(f"{scheme} === 'slate'")
-    page.reload()
-    page.wait_for_load_state("networkidle")
+    page.reload(wait_until="networkidle")
     assert page.evaluate(scheme) == "slate", "the chosen palette is kept on the next page"
     page.locator("label[title='Switch to light mode']").click()
     page.wait_for_function(f"{scheme} === 'default'")

@@ -113,8 +113,34 @@ find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
 "$py" -m pip wheel -q --no-deps --no-build-isolation --no-index -w "$work/dist" "$work/src"
 wheel=$(ls "$work"/dist/lexdocs-*.whl)
 
+# Scratch space for all the run makes and throws away (the smoke environments,
+# pre-commit's hook environments, every test's temporary folder, Chromium's profile), in
+# memory (/dev/shm) where the machine has it, else in TMPDIR; LEXDOCS_SCRATCH names
+# another place. Installing a package is mostly making files (mkdocs-material alone is
+# 14,000), and on the disk a third of the run's CPU time was the kernel's, most of it
+# for the six environments a run installs: a smoke environment's install took 5.3 CPU-s
+# there and 2.9 in memory, the full suite 135 and 128. Removed at the end, except the
+# tests' temporary folders when the run failed.
+scratch_root=${LEXDOCS_SCRATCH:-}
+if [ -z "$scratch_root" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then scratch_root=/dev/shm; fi
+scratch=$(mktemp -d "${scratch_root:-${TMPDIR:-/tmp}}/lexdocs-test.XXXXXX")
+status=0
+# shellcheck disable=SC2329  # run by the trap below
+finish() {
+  local rc=$?
+  rm -rf "$scratch"/venv-* "$scratch/pre-commit"
+  if [ "$rc" = 0 ]; then
+    rm -rf "$scratch"
+  else
+    echo "pythons: the tests' temporary folders are kept in $scratch/tmp" >&2
+  fi
+}
+trap finish EXIT
+export TMPDIR=$scratch/tmp LEXDOCS_PRE_COMMIT_CACHE=$scratch/pre-commit
+mkdir -p "$TMPDIR"
+
 smoke() {
-  local v=$1 vpy=$2 venv=$work/venv-$1 wheels=$wheelroot/wheels-$1
+  local v=$1 vpy=$2 venv=$scratch/venv-$1 wheels=$wheelroot/wheels-$1
   echo "Python $v: $vpy ($("$vpy" -c 'import sys; print(sys.version.split()[0])'))"
   rm -rf "$venv"
   "$vpy" -m venv --without-pip "$venv"
@@ -140,7 +166,6 @@ done
 # The default interpreter runs tests/smoke/ inside the full suite; its hook test needs
 # the same wheels.
 fill_wheels "$py" "$wheelroot/wheels-$default" "$wheel" "${extras[@]}"
-status=0
 LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default LEXDOCS_WHEEL=$wheel "$@" || status=$?
 
 for i in "${!pids[@]}"; do

@@ -5,9 +5,11 @@ pre-commit clones this repository at a commit, builds a virtual environment from
 project. Here that is done by pre-commit itself, on the interpreter running this test:
 real commits through `pre-commit install`, as a user's `git commit` runs the hook. pip
 resolves from the wheels `make` downloaded for this interpreter (LEXDOCS_WHEELHOUSE) and
-the lock file, so the run is quick and needs no network; pre-commit's home is kept between
-runs, and the hook's repository is the working tree committed with fixed dates, so the
-same code is the same commit and its environment is built once. (`pre-commit try-repo`
+the lock file, so the run is quick and needs no network; pre-commit's home is
+LEXDOCS_PRE_COMMIT_CACHE (`make test` puts it in the run's scratch folder, in memory)
+or else build/pre-commit/, kept between runs, and the hook's repository is the working
+tree committed with fixed dates, so the same code is the same commit and its
+environment is built once. (`pre-commit try-repo`
 would build a second, identical environment in a throwaway home on every run: what it
 shows, the hook failing on the staged change, the blocked commit shows too.)
 """

@@ -65,11 +65,16 @@ test: $(BOOT)
 # and a third worker on two cores keeps them busy (alone, 135 -> 120 s; a fourth: 124 s).
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 
+# mypy checks types while the tests run (its 4 CPU-s came before every test started);
+# its report follows theirs, and either failing fails the suite.
 suite: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
-	$(BIN)/mypy
+	@mkdir -p build
+	@$(BIN)/mypy >build/mypy.log 2>&1 & types=$$!; \
 	$(BIN)/pytest -q -n $(WORKERS) --dist loadscope --no-loadscope-reorder \
-	  --ignore=tests/smoke/test_commands.py
+	  --ignore=tests/smoke/test_commands.py; tests=$$?; \
+	wait $$types; typed=$$?; echo "mypy: $$(tail -n 20 build/mypy.log)"; \
+	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]
 
 # Refresh the lock: the newest releases pyproject.toml's ranges allow, in a fresh environment.
 # Run `make test` before committing the result.

@@ -174,9 +174,20 @@ for entry in "${others[@]}"; do
 done
 
 # The default interpreter runs tests/smoke/ inside the full suite; its hook test needs
-# the same wheels.
-fill_wheels "$py" "$wheelroot/wheels-$default" "$wheel" "${extras[@]}"
-LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default LEXDOCS_WHEEL=$wheel "$@" || status=$?
+# the same wheels. They are fetched while COMMAND installs its environment, not before:
+# the fetch waits mostly on the network, and it held up the run's longest chain. The
+# hook test waits until the file LEXDOCS_WHEELHOUSE_PENDING is gone.
+mkdir -p "$wheelroot"
+pending=$wheelroot/wheels-$default.pending-$$
+touch "$pending"
+( rc=0
+  fill_wheels "$py" "$wheelroot/wheels-$default" "$wheel" "${extras[@]}" || rc=$?
+  rm -f "$pending"
+  exit $rc ) &
+fill_pid=$!
+LEXDOCS_WHEELHOUSE=$wheelroot/wheels-$default LEXDOCS_WHEELHOUSE_PENDING=$pending \
+  LEXDOCS_WHEEL=$wheel "$@" || status=$?
+wait "$fill_pid" || status=1
 
 for i in "${!pids[@]}"; do
   v=${others[$i]%%=*}

@@ -154,7 +154,8 @@ def test_read_only_cache_warns_and_renders(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_many_pdfs_render_in_parallel_into_the_cache(tmp_path: Path) -> None:
-    jobs = [{**ARGS, "version_id": f"2026-11-2{i}"} for i in range(3)]
+    # Enough for two workers: fewer are made in this process.
+    jobs = [{**ARGS, "version_id": f"2026-11-2{i}"} for i in range(pdf.PDFS_PER_WORKER + 1)]
     paths = pdf.ensure_pdfs(jobs, tmp_path, workers=2)
     assert [p.name for p in paths] == [f"{pdf.cache_key(**j)}.pdf" for j in jobs]
     for job, path in zip(jobs, paths, strict=True):

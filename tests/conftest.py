@@ -120,6 +120,20 @@ class Repo:
     def commit(self, message: str, date: str) -> str:
         self.git("add", "-A")
         self.git("commit", "-q", "--allow-empty", "-m", message, date=date)
+        return self.head()
+
+    def head(self) -> str:
+        """The commit HEAD names, read from the files git just wrote (the suite commits
+        thousands of times: a `git rev-parse` for each was a process too many); git is
+        asked when they are not plain (a packed ref, a worktree's .git file)."""
+        head = self.path / ".git" / "HEAD"
+        if head.is_file():
+            named = head.read_text(encoding="utf-8").strip()
+            if not named.startswith("ref: "):
+                return named
+            ref = self.path / ".git" / named[5:]
+            if ref.is_file():
+                return ref.read_text(encoding="utf-8").strip()
         return self.git("rev-parse", "HEAD")
 
 

@@ -52,16 +52,28 @@ def _named(value: object) -> str:
     return getattr(value, "__qualname__", None) or repr(value)
 
 
-class TemplateCode(BytecodeCache):
+class _KeyedCode(BytecodeCache):
+    """Code whose every key ends with the options of the environment it is attached to,
+    so two environments can never share code compiled for the other."""
+
+    _options = ""
+
+    def attach(self, env: Environment) -> Environment:
+        """Use this cache for `env` (whose options become part of every key)."""
+        self._options = compile_options(env)
+        env.bytecode_cache = self
+        return env
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name, filename) + self._options
+
+
+class TemplateCode(_KeyedCode):
     """Compiled templates in memory for a serve session.
 
     Jinja stores the source's checksum with the code and recompiles on a
-    mismatch, so an edited override is picked up on the next save. The options
-    that change the compiled code are part of the key, so two environments can
-    never share code compiled for the other.
+    mismatch, so an edited override is picked up on the next save.
     """
-
-    _options = ""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -74,20 +86,11 @@ class TemplateCode(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
 
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(name, filename) + self._options
-
-    def attach(self, env: Environment) -> Environment:
-        """Use this cache for `env` (whose options become part of every key)."""
-        self._options = compile_options(env)
-        env.bytecode_cache = self
-        return env
-
 
 _NOT_KEPT = "-"  # the start of the key of a template the disk cache never keeps
 
 
-class InstalledTemplateCode(FileSystemBytecodeCache):
+class InstalledTemplateCode(_KeyedCode, FileSystemBytecodeCache):
     """Compiled code of the installed templates under `roots`, in `folder`.
 
     A file that cannot be read or written (a read-only home, a truncated entry
@@ -98,20 +101,13 @@ class InstalledTemplateCode(FileSystemBytecodeCache):
     def __init__(self, folder: Path, roots: Iterable[Path | str]) -> None:
         super().__init__(str(folder))
         self._roots = tuple(os.path.join(os.path.abspath(r), "") for r in roots)
-        self._options = ""
-
-    def attach(self, env: Environment) -> Environment:
-        """Use this cache for `env` (whose options become part of every key)."""
-        self._options = compile_options(env)
-        env.bytecode_cache = self
-        return env
 
     def installed(self, filename: str | None) -> bool:
         """Whether the template at `filename` was read from one of the installed folders."""
         return filename is not None and os.path.abspath(filename).startswith(self._roots)
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        key = super().get_cache_key(name, filename) + self._options
+        key = super().get_cache_key(name, filename)
         return key if self.installed(filename) else _NOT_KEPT + key
 
     def load_bytecode(self, bucket: Bucket) -> None:

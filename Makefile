@@ -73,7 +73,7 @@ suite: $(TSTAMP)
 	@$(BIN)/mypy >build/mypy.log 2>&1 & types=$$!; \
 	$(BIN)/pytest -q -n $(WORKERS) --dist loadscope --no-loadscope-reorder \
 	  --ignore=tests/smoke/test_commands.py; tests=$$?; \
-	wait $$types; typed=$$?; echo "mypy: $$(tail -n 20 build/mypy.log)"; \
+	wait $$types; typed=$$?; cat build/mypy.log; \
 	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]
 
 # Refresh the lock: the newest releases pyproject.toml's ranges allow, in a fresh environment.

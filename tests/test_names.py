@@ -135,3 +135,36 @@ def test_a_bullet_label_is_no_party_unless_it_is_a_name() -> None:
 def test_a_negation_beside_learn_more_still_counts_when_it_is_about_data() -> None:
     assert _found("We keep logs, learn more.", "We don't keep logs, learn more.")[
         "negation-added"] == ("don't",)
+
+
+def test_a_us_postal_address_without_a_street_word_is_one_fact() -> None:
+    old = "Write to Acme Inc., 88 Colin P. Kelly, San Francisco, CA 94110."
+    new = "Write to Acme Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107."
+    found = _found(old, new)
+    assert found["postal-address-changed"] == (
+        "88 Colin P. Kelly, San Francisco, CA 94110", "→",
+        "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107")
+    assert not {"number-removed", "number-added"} & set(found)  # 88 and the ZIPs are its own
+
+
+def test_what_a_name_owns_a_thing_or_a_place_is_no_third_party() -> None:
+    found = _found("We keep your data.", "We keep your data. We use Google’s Invisible "
+                   "reCAPTCHA to identify fraud and comply with the EU-US and Swiss-US "
+                   "Privacy Shield Frameworks.")
+    assert found["recipient-added"] == ("Google",)  # its product and the frameworks are no one
+    found = _found("We advertise to you on third party sites and in our app.",
+                   "We advertise to you in our app.")
+    assert "recipient-removed" not in found  # a site is where, not who
+    found = _found("We take donations.", "We take donations. We use a third-party called "
+                   "Fundraise Up to manage the checkout.")
+    assert found["recipient-added"] == ("Fundraise Up",)  # "third party" describes it
+    found = _found("We may share it with third parties.", "We share it.")
+    assert found["recipient-removed"] == ("third parties",)  # a kind of recipient still is
+
+
+def test_one_of_a_group_counts_nothing() -> None:
+    found = _found("It applies to jobs at Acme.", "It applies to jobs at Acme or one of our "
+                   "subsidiaries.")
+    assert "number-added" not in found
+    assert _found("We keep two copies.", "We keep one copy.")["number-changed"] == (
+        "two", "→", "one")

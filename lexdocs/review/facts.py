@@ -77,12 +77,18 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # As Europe writes them: the lines before a postcode and town, then the country,
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
         r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "
-        r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)", re.I)),
+        r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)"
+        # As the US writes them without a street word: a number, the street's name, the
+        # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
+        # CA 94110".
+        r"|(?-i:\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*(?:,\s*[A-Z][\w.'-]*"
+        r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)", re.I)),
     ("duration", re.compile(
         rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
         re.I)),
-    ("number", re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{_NUM_WORD})\b", re.I)),
+    # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
+    ("number", re.compile(rf"\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b", re.I)),
 )
 
 
@@ -323,9 +329,14 @@ def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bo
         for t in (old, new) for p in split.split(t))
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_OWNED = re.compile(r"\w['’]s $")
+
+
 def _names(text: str) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
-    ("Stripe, Inc."). A sentence starts with a
+    ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
+    Europe’s Transparency and Consent Framework": the bureau). A sentence starts with a
     capital anyway, so a lone word there counts only when it can only be a name (see
     `names.brand`) or a colon follows it ("Acme: we share …")."""
     out: dict[str, str] = {}
@@ -342,6 +353,8 @@ def _names(text: str) -> dict[str, str]:
             parts = m.group().split(" ")
             if block[m.start() - 1:m.start()] in ('"', "“"):
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
+            if _OWNED.search(block, 0, m.start()):
+                continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
             town = _TOWN.match(block, m.end())
             if town and voc.is_not_party(town.group().lstrip(", ").strip()):
                 continue  # "Los Angeles, California"
@@ -353,10 +366,13 @@ def _names(text: str) -> dict[str, str]:
                 parts.pop(0)
                 initial = False
             labelled = block[m.end():m.end() + 1] == ":"
+            owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
+            if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
+                parts, labelled = parts[:owner + 1], False
             if not parts or (initial and len(parts) == 1 and not labelled
                              and not brand(parts[0])):
                 continue
-            name = re.sub(r"['’]s$", "", " ".join(parts))  # "Company's" is "Company"
+            name = _POSSESSIVE.sub("", " ".join(parts))  # "Company's" is "Company"
             out.setdefault(key(name), name)
     return out
 

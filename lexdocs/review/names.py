@@ -50,7 +50,7 @@ PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|b
 DOCUMENT_WORDS = frozenset(str.split(
     "notice notices policy policies statement statements terms agreement agreements guidelines "
     "guide documentation principles clauses act acts regulation regulations directive law "
-    "laws shield framework code rules"))
+    "laws shield framework code rules specification"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -112,13 +112,14 @@ def _plain(word: str) -> bool:
 
 _CAP = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
 _MADE = (re.compile(rf"({_CAP}) (?:{PRODUCT_NOUNS})s?\b"),
-         re.compile(rf"\b(?:your|our|my|devices?\s+with(?:out)?)\s+({_CAP})"))
+         re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})"))
 
 
 def products(text: str) -> frozenset[str]:
     """The names `text` itself shows to be products or features: before a product noun
-    ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey"), or the
-    feature a device has ("a device with Apple Intelligence")."""
+    ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
+    "Our United States HQ"), or the feature a device has ("a device with Apple
+    Intelligence")."""
     found = {m.group(1) for p in _MADE for m in p.finditer(text)}
     return frozenset(_squash(f) for f in found)
 
@@ -152,8 +153,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "own"
     if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
         return "lawmaker"
-    if words and words[-1] in DOCUMENT_WORDS:
-        return "document"
+    if words and (words[-1] in DOCUMENT_WORDS or words[-1].removesuffix("s") in DOCUMENT_WORDS):
+        return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     parts = name.split()
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
@@ -175,14 +176,19 @@ NOT_WITH = re.compile(
     r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|consistent|line|familiar|"
     r"deal(?:s|ing)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
 # A kind of recipient that names no one who receives: a channel ("by phone, email, or social
-# media platforms"), or what describes data ("background check information").
+# media platforms"), what describes data ("background check information"), a place or a
+# thing ("on third party sites", "third-party technology"), or the description of the
+# name that follows ("a third party called Fundraise Up": the recipient is named).
 _CHANNEL = re.compile(r"\b(?:by|via|through|over)\s+(?:[\w-]+,?\s+){0,5}$")
 _CHANNEL_WORDS = frozenset(["phone", "telephone", "email", "mail", "post", "text", "sms", "chat"])
-_DESCRIBES = re.compile(r"\s(?:information|data|details|results|records|reports?|checks?)\b")
+_DESCRIBES = re.compile(r"\s(?:information|data|details|results|records|reports?|checks?|"
+                        r"(?:web ?)?sites?|websites?|pages?|links?|technolog(?:y|ies)|"
+                        r"(?:called|named|known as)\s)\b")
 
 
 def not_recipient(lex: str, m: re.Match[str]) -> bool:
-    """Whether a kind of recipient, matched in `lex`, names a channel or describes data."""
+    """Whether a kind of recipient, matched in `lex`, names a channel or a place, describes
+    data or a thing, or describes the name after it."""
     if _DESCRIBES.match(lex, m.end()):
         return True
     before = _CHANNEL.search(lex[max(0, m.start() - 60):m.start()])

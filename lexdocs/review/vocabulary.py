@@ -233,15 +233,17 @@ ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room 
 
 
 def is_not_party(name: str) -> bool:
-    """Whether a capitalised name is a place, language, month or day, a platform or
-    protocol ("iOS", "OAuth"), an address line ("4th Floor"), or an acronym that is an
-    English word or one of our own terms ("VPN", "GDPR"): never a third party."""
+    """Whether a capitalised name is a place (or two: "EU-US"), language, month or day, a
+    platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), or an acronym
+    that is an English word or one of our own terms ("VPN", "GDPR"): never a third party."""
     words = re.findall(r"[^\W_]+", name.casefold())
     key = " ".join(words)
     if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS:
         return True
     if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True
+    if len(words) > 1 and "-" in name and all(w in PLACES for w in words):
+        return True  # "EU-US" names where data goes, between two places
     bare = name.replace(".", "")
     return len(words) == 1 and bare.isupper() and is_known(bare)
 

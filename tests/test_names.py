@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lexdocs.config import options_from
 from lexdocs.review import facts, links
+from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -168,3 +169,28 @@ def test_one_of_a_group_counts_nothing() -> None:
     assert "number-added" not in found
     assert _found("We keep two copies.", "We keep one copy.")["number-changed"] == (
         "two", "→", "one")
+
+
+def test_the_organisations_own_name_written_out_is_no_change_but_another_entity_is() -> None:
+    home = "https://docs.github.com/en/site-policy/ woocommerce.com"
+
+    def judged(old: str, new: str) -> tuple[bool, str, tuple[str, ...]]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), home=home)
+        return v.material, v.rule, v.evidence
+
+    assert judged("If you sell a Marketplace app, we ask for more.",
+                  "If you sell a GitHub Marketplace app, we ask for more.") == (
+        False, "product-renamed", ("→", "GitHub Marketplace"))
+    assert judged("Thanks for trusting GitHub with your code.",
+                  "Thanks for trusting GitHub Inc. (“GitHub”, “we”) with your code.")[:2] == (
+        False, "product-renamed")
+    assert judged("We provide WooCommerce Services to you.",
+                  "We provide WooCommerce Shipping & Tax to you.") == (
+        False, "product-renamed", ("WooCommerce Services", "→", "WooCommerce Shipping & Tax"))
+    for old, new in (("Contact GitHub Inc. for help.",
+                      "Contact GitHub Inc. or GitHub B.V. for help."),
+                     ("We use Acme Analytics here.", "We use GitHub Analytics here."),
+                     ("We provide WooCommerce Services to you.",
+                      "We provide WooCommerce Services and more to you.")):
+        assert judged(old, new)[0], (old, new)

@@ -35,7 +35,9 @@ page tell the same story. Precedence, first wins:
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material.
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
-   `product-renamed`), or another rewrite that keeps the meaning (rewrites.py:
+   `product-renamed`; so is the organisation's own name written out or one of its own
+   products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out), or
+   another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
    `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
@@ -63,7 +65,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lexdocs.review import facts, rewrites, statements
-from lexdocs.review.names import own_names
+from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
 __all__ = ["LAWYERS_CALL", "Verdict", "classify", "classify_structure", "describe",
@@ -510,6 +512,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     legal = _legal_form_only(fixed, new_text)
     if legal:
         return verdict(False, "product-renamed", legal)
+    written = own_written_out(fixed, new_text, own_names(home))
+    if written:
+        return verdict(False, "product-renamed", written)
     own = facts.own_changed(plain_old, plain_new, home)
     if own:
         return verdict(False, "own-scope", own)

@@ -22,6 +22,7 @@ a provider (its description is neither a data category nor a purpose).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from itertools import pairwise
@@ -257,3 +258,63 @@ def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
         ws.pop()  # "Stripe, Inc." is "Stripe" written with its legal form
     return bool(ws) and any(len(o) == len(ws) and all(_alike(a, b) for a, b in zip(
         ws, o, strict=True)) for o in others)
+
+
+# A parenthesis that only defines what the text will call a name: "GitHub Inc. (“GitHub”,
+# “we”)", "Acme Ltd. ("Acme", "us", "our")".
+_DEFINED = re.compile(r"\(\s*(?:[“\"][^”\"()]{1,40}[”\"]\s*,?\s*(?:and|or)?\s*)+\)")
+_RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:& )?[A-Z][\w.'’&-]*)*")
+_FORM = re.compile(r"^,?(?:inc|llc|ltd|limited|llp|plc|gmbh|ag|sa|bv|b\.v|nv|corp|co)\.?,?$",
+                   re.I)
+
+
+def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
+    """The organisation's own names, and nothing else, written out, shortened or renamed:
+    its name put before a product's ("Marketplace" → "GitHub Marketplace"), its legal
+    form and the names the text will use defined ("GitHub" → "GitHub Inc. (“GitHub”,
+    “we”)"), or one of its own products renamed ("WooCommerce Services" → "WooCommerce
+    Shipping & Tax"). Who handles data and what they do stay as they were (evidence:
+    the names as written, old → new). A name the organisation does not own changed, or
+    another entity named beside its own ("GitHub Inc. or GitHub B.V."), is no such edit."""
+    if not own:
+        return ()
+    a, b = old.split(), new.split()
+    gone: list[str] = []
+    came: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        sides = []
+        for words, lo, hi, into in ((a, i1, i2, gone), (b, j1, j2, came)):
+            run = _own_run(words, lo, hi, own)
+            if run is None:
+                return ()
+            sides.append(run)
+            if run:
+                into.append(run)
+        if not any(sides):
+            return ()
+    return (*gone, "→", *came) if gone or came else ()
+
+
+def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str]) -> str | None:
+    """The own name that words[lo:hi] (changed) belong to, as written: "" when nothing
+    changed on this side, None when they are more than an own name's parts."""
+    if lo == hi:
+        return ""
+    text = " ".join(words)
+    start = len(" ".join(words[:lo])) + (1 if lo else 0)
+    end = start + len(" ".join(words[lo:hi]))
+    bare = _DEFINED.sub(" ", text[start:end])
+    parts = [w for w in bare.split() if not _FORM.match(w)]
+    if not parts:
+        return text[start:end].strip()
+    for m in _RUN.finditer(text):
+        # the changed words lie inside one capitalised run led by an own name that the
+        # edit kept, or are that own name themselves
+        s, e = m.span()
+        inner = _DEFINED.sub(" ", text[max(s, start):min(e, end)]).split()
+        if s <= start + len(text[start:end]) - len(text[start:end].lstrip()) and e >= start and (
+                is_own(m.group(), own)) and len(inner) == len(parts):
+            return m.group()
+    return None

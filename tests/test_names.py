@@ -194,3 +194,14 @@ def test_the_organisations_own_name_written_out_is_no_change_but_another_entity_
                      ("We provide WooCommerce Services to you.",
                       "We provide WooCommerce Services and more to you.")):
         assert judged(old, new)[0], (old, new)
+
+
+def test_a_kind_that_qualifies_a_name_a_web_language_and_the_readers_sale_are_no_facts() -> None:
+    found = _found("We ask for more.", "We ask for more if you sell an app or raise funds "
+                   "through the Sponsors Program.")
+    assert not {"recipient-added", "purpose-added"} & set(found)
+    found = _found("We share it.", "We share it with Advertising Partners.")
+    assert found["recipient-added"] == ("advertising partners",)  # the kind heads its name
+    found = _found("Yahoo Pixel, which uses JavaScript on our page.", "We measure campaigns.")
+    assert found["recipient-removed"] == ("Yahoo Pixel",)
+    assert _found("We keep it.", "We keep it and sell it.")["purpose-added"] == ("sell",)

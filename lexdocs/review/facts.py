@@ -404,7 +404,7 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     if "(" in text:
         text = _ALIAS.sub(r"\1", text)
         lex = lexical(text)
-    lex = _GROUND_RE.sub(" \ue000 ", lex)
+    lex = _modifiers(text, _GROUND_RE.sub(" \ue000 ", lex))
     for m in _RECIPIENT_RE.finditer(lex):
         if not_recipient(lex, m):
             continue
@@ -440,6 +440,22 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     kinds = {k: p for k, p in kinds.items()
              if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))}
     return names, kinds, [n for k, n in every.items() if k not in names]
+
+
+def _modifiers(text: str, lex: str) -> str:
+    """`lex` without the kinds of recipient that only qualify the capitalised name they
+    stand in ("the Sponsors Program", "a Partner Portal"): the name's head is a thing.
+    One that ends its name ("Advertising Partners", "Law Enforcement") is still a kind."""
+    for m in _CAP_RUN.finditer(text) if " " in text else ():
+        run = lexical(m.group())
+        if " " not in run or len(run) != len(m.group()):
+            continue
+        for k in _RECIPIENT_RE.finditer(run):
+            if k.end() < len(run) and run[k.end()] == " ":
+                at = lex.find(run)
+                if at >= 0:
+                    lex = lex[:at + k.start()] + " " * (k.end() - k.start()) + lex[at + k.end():]
+    return lex
 
 
 def _own_entities(text: str, own: frozenset[str]) -> dict[str, str]:
@@ -724,6 +740,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     # A category, purpose, right or ground the other side names too is neither added nor
     # removed: saying "payment information" once more tells the reader nothing new.
     diff("data-category", *_absent(*counts(terms(_DATA_RE, _DATA_LABEL))))
+    lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
     diff("purpose", *_absent(*counts(terms(_PURPOSE_RE, _PURPOSE_LABEL))))
     diff("right", *_absent(*counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
                                               for m in _RIGHTS_RE.finditer(t)))))

@@ -137,6 +137,12 @@ NOT_DATA = re.compile(
     r"\bemails? (?:newsletter |marketing )?(?:service|newsletter|provider|software|platform|"
     r"campaign)s?\b|\b(?:unsolicited|sending|send|sends|sent) emails?\b|"
     r"\b(?:supported|compatible) (?:operating system|browser|device)s?\b")
+# A purpose word that is the reader's own doing ("if you sell a Marketplace application",
+# "you may train your own model"): the sale of data, or training on it, is the
+# organisation's purpose only when it does it.
+NOT_PURPOSE = re.compile(
+    r"\byou (?:(?:can|may|might|will|could|also|choose to|want to|wish to) ){0,2}"
+    r"(?:sell|sold|selling|train|training)\b")
 PURPOSE_TERMS = str.split(
     "for the purpose of|in order to|targeted advertising|interest based advertising|"
     "personalized advertising|cross context behavioral advertising|advertising|direct marketing|"
@@ -228,7 +234,9 @@ CALENDAR = frozenset(str.split(
 PLATFORMS = frozenset(str.split(
     "ios|ipados|watchos|tvos|visionos|android|macos|mac os|os x|windows|linux|chromeos|"
     "chrome os|wear os|ubuntu|oauth|openid|openid connect|saml|smtp|imap|pop3|caldav|carddav|"
-    "webdav|ldap|http|https|tls|ssl|bluetooth|wi fi|wifi|nfc|gps", "|"))
+    "webdav|ldap|http|https|tls|ssl|bluetooth|wi fi|wifi|nfc|gps|"
+    # languages a page is written in ("Yahoo Dot Pixel, which uses JavaScript")
+    "javascript|html|html5|css|json|xml|webassembly", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 
 

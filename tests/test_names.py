@@ -205,3 +205,19 @@ def test_a_kind_that_qualifies_a_name_a_web_language_and_the_readers_sale_are_no
     found = _found("Yahoo Pixel, which uses JavaScript on our page.", "We measure campaigns.")
     assert found["recipient-removed"] == ("Yahoo Pixel",)
     assert _found("We keep it.", "We keep it and sell it.")["purpose-added"] == ("sell",)
+
+
+def test_a_vendor_named_by_its_company_instead_of_its_product_is_the_same_party() -> None:
+    def judged(old: str, new: str) -> tuple[bool, str, tuple[str, ...]]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule, v.evidence
+
+    assert judged("Our vendors are SalesForce Marketing Cloud, Mailchimp, or Braze.",
+                  "Our vendors are SalesForce, Mailchimp, or Braze.") == (
+        False, "product-renamed", ("SalesForce Marketing Cloud", "→", "SalesForce"))
+    assert judged("We use Zuora for billing.", "We use Zuora Beta Corp for billing.")[0]
+    assert judged("Our vendors are SalesForce and Braze.", "Our vendors are SalesForce.")[:2] == (
+        True, "recipient-removed")
+    proceed = _found("", "If you withhold data, we may not proceed with the recruitment process.")
+    assert "recipient-added" not in proceed

@@ -716,9 +716,11 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
     gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
     if came:
-        came = Counter(n for n in came.elements() if not same_name(n, same_name_index(old)))
+        came = Counter(n for n in came.elements() if not same_name(n, same_name_index(old))
+                       and not _led_by(n, no.values()))
     if gone:
-        gone = Counter(n for n in gone.elements() if not same_name(n, same_name_index(new)))
+        gone = Counter(n for n in gone.elements() if not same_name(n, same_name_index(new))
+                       and not _led_by(n, nn.values()))
     # A kind the document already names ("subprocessors", "partners") arrives nowhere new.
     came.update(n for k, n in kn.items() if k not in ko and k not in no and k not in nn
                 and not (" " not in n and used(n, set(), known[0])))
@@ -761,6 +763,15 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
          Counter({_clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
     out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
+
+
+def _led_by(name: str, others: Iterable[str]) -> bool:
+    """Whether `name` is another name the other side writes on its own, with words after
+    it ("SalesForce Marketing Cloud" beside "SalesForce"): the same organisation, named
+    by its product or by itself."""
+    ws = name.casefold().split()
+    return any(0 < len(o) < len(ws) and ws[:len(o)] == o
+               for o in (x.casefold().split() for x in others))
 
 
 def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) -> list[Finding]:

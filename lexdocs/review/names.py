@@ -170,12 +170,14 @@ def brand(word: str) -> bool:
 
 
 # What "with" follows when the words after it receive nothing: "complying with statutory
-# requirements", "in connection with", "interactions with content", and "provides
-# 37signals with the results" (the thing provided, not who gets it).
+# requirements", "in connection with", "interactions with content", "proceed with the
+# recruitment process", "help you with", and "provides 37signals with the results" (the
+# thing provided, not who gets it).
 NOT_WITH = re.compile(
     r"(?:\b(?:compl(?:y|ying|ies|ied|iance)|accordance|connection|associated|along|together|"
     r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|consistent|line|familiar|"
-    r"deal(?:s|ing)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
+    r"deal(?:s|ing)?|proceed(?:s|ed|ing)?|continu(?:e|es|ed|ing)|help(?:s|ed|ing)?(?: \w+)?|"
+    r"assist(?:s|ed|ing)?(?: \w+)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
 # A kind of recipient that names no one who receives: a channel ("by phone, email, or social
 # media platforms"), what describes data ("background check information"), a place or a
 # thing ("on third party sites", "third-party technology"), or the description of the
@@ -244,7 +246,7 @@ def _alike(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= 2
 
 
-_LEGAL_SUFFIXES = frozenset(str.split(
+LEGAL_SUFFIXES = frozenset(str.split(
     "inc llc ltd limited llp plc gmbh ag sa sas sarl bv nv corp corporation co pty kk ab aps "
     "oy spa srl"))
 
@@ -254,7 +256,7 @@ def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
     or shortened ("Woo Tax" → "WooCommerce Tax") or misspelt ("Mixpanle" → "Mixpanel"),
     its legal form written or not ("Stripe" → "Stripe, Inc.")."""
     ws = [_squash(w) for w in name.split(" ") if _squash(w)]
-    while len(ws) > 1 and ws[-1] in _LEGAL_SUFFIXES:
+    while len(ws) > 1 and ws[-1] in LEGAL_SUFFIXES:
         ws.pop()  # "Stripe, Inc." is "Stripe" written with its legal form
     return bool(ws) and any(len(o) == len(ws) and all(_alike(a, b) for a, b in zip(
         ws, o, strict=True)) for o in others)

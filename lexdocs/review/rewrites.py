@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lexdocs.review.names import LEGAL_SUFFIXES
 from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, expand_contractions, is_known
 
 __all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "verb_base", "words"]
@@ -453,22 +454,38 @@ def rewrite(old: str, new: str) -> Finding | None:
     return None
 
 
+_NAME_TOKEN = re.compile(r"[\w'’&-]+(?:\.[\w'’&-]+)*|[^\w\s]")
+
+
 def renamed(old: str, new: str) -> tuple[str, ...]:
-    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"): one
-    name, one thing, once the rules found no third party arriving or leaving."""
-    a, b = old.split(), new.split()
+    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"), or a
+    name's trailing words dropped or added ("SalesForce Marketing Cloud" → "SalesForce":
+    the company named for its product): one name, one thing, once the rules found no
+    third party arriving or leaving."""
+    a, b = _NAME_TOKEN.findall(old), _NAME_TOKEN.findall(new)
     pairs: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
+        if tag in ("delete", "insert"):
+            side, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
+            lead = side[lo - 1] if lo else ""
+            if not (_capitalised(lead) and all(_capitalised(w) and w.casefold() not in
+                                               LEGAL_SUFFIXES for w in side[lo:hi])):
+                return ()  # "Acme" → "Acme Beta Corp" names another legal person
+            whole = " ".join(side[lo - 1:hi])
+            pairs.append((whole, lead) if tag == "delete" else (lead, whole))
+            continue
         if tag != "replace" or i2 - i1 != j2 - j1:
             return ()
         for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
-            x, y = x.strip(".,;:()"), y.strip(".,;:()")
-            if not (x[:1].isupper() and y[:1].isupper() and x.isalnum() and y.isalnum()
-                    and (y.startswith(x) or x.startswith(y))):
+            if not (_capitalised(x) and _capitalised(y) and (y.startswith(x) or x.startswith(y))):
                 return ()
             pairs.append((x, y))
     gone = list(dict.fromkeys(x for x, _ in pairs))
     came = list(dict.fromkeys(y for _, y in pairs))
     return (*gone, "→", *came) if pairs else ()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.isalnum()

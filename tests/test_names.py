@@ -221,3 +221,16 @@ def test_a_vendor_named_by_its_company_instead_of_its_product_is_the_same_party(
         True, "recipient-removed")
     proceed = _found("", "If you withhold data, we may not proceed with the recruitment process.")
     assert "recipient-added" not in proceed
+
+
+def test_a_label_that_names_where_a_statement_applies_is_no_mere_label() -> None:
+    def judged(old: str, new: str) -> tuple[bool, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule
+
+    text = "Firefox sends campaign data to Adjust, our analytics vendor."
+    assert judged(f"On iOS and Android: {text}", f"On Android: {text}") == (
+        True, "wording-changed")
+    assert judged(f"Campaign data for Top Sites: {text}", f"Top Sites: {text}") == (
+        False, "label-reworded")

@@ -26,7 +26,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from lexdocs.review.names import LEGAL_SUFFIXES
-from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS, expand_contractions, is_known
+from lexdocs.review.vocabulary import (
+    HEDGED_VERBS,
+    PLACES,
+    PLATFORMS,
+    SYNONYMS,
+    expand_contractions,
+    is_known,
+)
 
 __all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "verb_base", "words"]
 
@@ -213,10 +220,20 @@ def _clipped(short: str, full: str) -> bool:
             and (stem in _CLIPPED or not is_known(short)))
 
 
+def _scope(label: str) -> frozenset[str]:
+    """The platforms and places a label names ("On iOS and Android"): where the item's
+    statement applies, which a label can narrow or widen."""
+    ws = re.findall(r"[^\W_]+", label.casefold())
+    spans = {" ".join(ws[i:i + n]) for n in (1, 2, 3) for i in range(len(ws) - n + 1)}
+    return frozenset(w for w in spans if w in PLATFORMS or w in PLACES)
+
+
 def _labels(old: str, new: str) -> Finding | None:
     """Only the label that heads a paragraph or list item changed ("Pocket
     recommendations: We recommend …" → "Recommendations: We recommend …"): a heading
-    of the item, its statement word for word the same."""
+    of the item, its statement word for word the same. A label that names other
+    platforms or places ("On iOS and Android:" → "On Android:") says where the
+    statement applies: that is judged as wording."""
     a, b = old.split("\n\n"), new.split("\n\n")
     if len(a) != len(b):
         return None
@@ -225,8 +242,9 @@ def _labels(old: str, new: str) -> Finding | None:
         if _words(x) == _words(y):
             continue
         mx, my = _LABEL.fullmatch(x.strip()), _LABEL.fullmatch(y.strip())
-        if not (mx and my) or any(len(m.group(1).split()) > 8 for m in (mx, my)):
-            return None
+        if not (mx and my) or any(len(m.group(1).split()) > 8 for m in (mx, my)) or (
+                _scope(mx.group(1)) != _scope(my.group(1))):
+            return None  # "On iOS and Android:" → "On Android:" narrows where it applies
         x_words, y_words = _words(mx.group(2)), _words(my.group(2))
         same = None if x_words == y_words else _same_meaning(x_words, y_words)
         if x_words != y_words and same is None:

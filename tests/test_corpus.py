@@ -16,6 +16,7 @@ confusion matrix print at the end of every run, `-q` included.
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import os
 import re
@@ -210,7 +211,11 @@ def _findings(parts: Sequence[Verdict]) -> list[Finding]:
 
 
 def _load(name: str) -> dict[str, Any]:
+    """A corpus, its texts as a build reads them: a character reference in the Markdown
+    ("That&rsquo;s") is the character it stands for on the page, and in the redline."""
     data: dict[str, Any] = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+    for c in data["cases"]:
+        c["old"], c["new"] = html.unescape(c["old"]), html.unescape(c["new"])
     return data
 
 

@@ -234,3 +234,13 @@ def test_a_label_that_names_where_a_statement_applies_is_no_mere_label() -> None
         True, "wording-changed")
     assert judged(f"Campaign data for Top Sites: {text}", f"Top Sites: {text}") == (
         False, "label-reworded")
+
+
+def test_an_institution_named_past_of_is_one_lawmaker_and_a_sentence_opener_no_name() -> None:
+    found = _found("We rely on the Privacy Shield.", "We rely on the Privacy Shield. Since "
+                   "GDPR, the Court of Justice of the European Union ruled it invalid.")
+    assert "recipient-added" not in found  # a court that rules receives nothing; GDPR is law
+    found = _found("", "Clicky. Web analytics service.\n\nGoogle Analytics. Web analytics "
+                   "service.")
+    assert found["recipient-added"] == ("Clicky", "Google Analytics")
+    assert "purpose-added" not in found  # "Analytics" is Google's product's name

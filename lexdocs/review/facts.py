@@ -125,7 +125,12 @@ _GROUND_RE, _GROUND_LABEL = _forms(voc.GROUND_TERMS)
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
 # "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
 _CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
-_CAP_RUN = re.compile(rf"{_CAP}(?: (?:& )?{_CAP})*")  # "WooCommerce Shipping & Tax" is one
+# "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
+# Union": an institution's name goes on past "of" after the noun that makes it one.
+_INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
+    "Court Bank Department Ministry Office Board Council Commission Bureau Agency Authority "
+    "University Institute Association Federation Justice")) + ")"
+_CAP_RUN = re.compile(rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?| & | ){_CAP})*")
 # A town before its state or country, as an address writes it: "Glendale, California",
 # "San Francisco, CA 94110": a place, never a party.
 _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -149,7 +154,8 @@ _NAME_STOP = frozenset(str.split(
     "we the our you your this these those if in for to when with by and or it they such as all "
     "any some each please note where however also unless upon under from at on of an a its "
     "their that what which how why who do does can may will should must i my us if additionally "
-    "for example section last updated"))
+    "for example section last updated since following after before while although because "
+    "until during then thus therefore currently today now even once"))
 _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)

@@ -216,7 +216,7 @@ def undescribed(text: str) -> str:
                 name.split()[0].casefold() in _NOT_NAMES) or _NOT_DESCRIPTION.match(what) or (
                 voc.DISCLOSURE_VERB.search(what)):
             return m.group()
-        return f"{name}. \ue000"
+        return f"{name}. \ue000" + ("." if m.group().endswith(".") else "")  # still a sentence
     return _DESCRIBED.sub(cut, text) if ". " in text else text
 
 

@@ -194,7 +194,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if unset:  # said, not log.warning: --strict would refuse the site `lexdocs init` made
             log.info("%s", unset)
         if self.command == "serve" and self.memo is None:
-            self.memo = RenderMemo()
+            self.memo = RenderMemo(spools=True)  # pages wait on disk: publish.memo
         serve = self.command == "serve"
 
         def pages_made() -> None:
@@ -245,12 +245,13 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                         files: Files) -> str:
         """Links to our own public address stay on this site (and in a local preview).
 
-        A build (not a preview, which reuses its files) lets go of a generated page's
-        source here, and puts its HTML aside until the page is themed: MkDocs converts
-        every page before it writes any, and a thousand long versions held as file,
-        Markdown and HTML at once made a build's memory grow with every version."""
+        A generated page's source is let go of here, and its HTML put aside until the
+        page is themed: MkDocs converts every page before it writes any, and a thousand
+        long versions held as file, Markdown and HTML at once made a build's memory (and
+        a preview's that renders them all) grow with every version. (A preview reuses
+        only files of pages MkDocs does not render: `publish.files`.)"""
         html = local_links(html, self._opts().site_url, page.url)
-        if page.file.generated_by is not None and self.preview is None:
+        if page.file.generated_by is not None:
             page.file.content_bytes = b""
             page.markdown = ""  # not None: MkDocs reads a None source as "no title"
             self.stash.put(page.file.src_uri, html)  # until on_page_context: see HtmlStash

@@ -15,6 +15,7 @@ import json
 import sys
 import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.structure.files import File
@@ -164,3 +165,87 @@ def test_a_build_lets_go_of_the_caches_it_read_once_they_are_written(
     again = load_timelines(opts, caches=caches)  # read again: the same answers
     assert [n.version.id for n in again["privacy"].notices] == \
         [n.version.id for n in first["privacy"].notices]
+
+
+def _strings_held(skip: set[int], at_least: int) -> list[str]:
+    """Every string of `at_least` characters the process holds, found from the objects
+    the garbage collector tracks (and the tuples of strings it stops tracking)."""
+    gc.unfreeze()  # a preview session freezes what it keeps: see plugin._settle
+    gc.collect()
+    found: dict[int, str] = {}
+    seen: set[int] = set()
+
+    def visit(obj: object) -> None:
+        if type(obj) is str:
+            if len(obj) >= at_least and id(obj) not in skip:
+                found[id(obj)] = obj
+        elif type(obj) is tuple and not gc.is_tracked(obj) and id(obj) not in seen:
+            seen.add(id(obj))
+            for item in obj:
+                visit(item)
+
+    for holder in gc.get_objects():
+        for obj in gc.get_referents(holder):
+            visit(obj)
+    return list(found.values())
+
+
+def test_a_preview_keeps_no_page_text_once_its_pages_are_written(
+        generated: Generated, tmp_path: Path) -> None:
+    """A `mkdocs serve` session keeps last build's archive, so a save costs what its
+    draft costs; of an archived version it keeps where its page is (in the spool, and
+    themed in the page cache), not the text of its page, its redline page or the
+    redline's HTML, each as long as the document: kept, they made a session hold about
+    a megabyte per version at 1,000 versions of a long policy."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lexdocs.review.formats import to_html
+
+    def config() -> Any:
+        # as `mkdocs serve` loads it for each build (the plugin instance stays)
+        return load_config(str(generated.path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    notes = generated.path / "policy_src/privacy/90-notes.md"
+    saved = notes.read_text(encoding="utf-8")
+    try:
+        build(first, serve_url=first.site_url)  # every page rendered: none is cached yet
+        generated.edit_working_section("saved-in-a-preview")
+        again = config()
+        build(again, serve_url=again.site_url)  # a save: the archive is last build's
+        plugin = again.plugins["lexdocs"]
+        assert plugin.memo is not None and plugin.memo.hits > 0, "the session kept nothing"
+        timelines, _ = publishable_timelines(load_options(generated.path), lambda _: None)
+        texts = [n.version.rendered.page for t in timelines.values() for n in t.notices]
+        texts += [to_html(n.redline) for t in timelines.values() for n in t.notices
+                  if n.redline is not None]
+        assert len(texts) >= COMMITS
+        held = _strings_held({id(t) for t in texts}, min(map(len, texts)))
+        kept = [s[:120] for s in held if any(text in s for text in texts)]
+        assert not kept, f"a preview kept {len(kept)} page text(s) in memory: {kept[:3]}"
+        version = next(p for p in (tmp_path / "site").rglob("index.html")
+                       if "/versions/" in p.as_posix())
+        assert "<article" in version.read_text(encoding="utf-8")  # the pages were written
+    finally:
+        notes.write_text(saved, encoding="utf-8")
+        first.plugins.on_shutdown()
+
+
+def test_the_page_cache_knows_a_spooled_page_by_its_digest(tmp_path: Path) -> None:
+    """One key for a page, whether its text is in memory (the Zensical preview) or in a
+    preview's spool, which gives the digest noted when it wrote the page."""
+    from lexdocs.publish.output import ThemedPageCache
+    from lexdocs.publish.pages import SitePage
+
+    cache = ThemedPageCache(tmp_path)
+    cache.set_context("mkdocs.yml as it is")
+    text = '---\ntitle: "Änderungen"\n---\n\n<p>body → here</p>\n'
+    keyed = PageSpool(keyed=True).keep(SitePage("privacy/index.md", text))
+    unkeyed = PageSpool().keep(SitePage("privacy/index.md", text))
+    assert isinstance(keyed, SpooledPage) and isinstance(unkeyed, SpooledPage)
+    assert cache.key("privacy/index.md", keyed) == cache.key("privacy/index.md", text) \
+        == cache.key("privacy/index.md", unkeyed)
+    assert cache.key("privacy/index.md", text + " ") != cache.key("privacy/index.md", text)
+    assert cache.key("other/index.md", keyed) != cache.key("privacy/index.md", keyed)

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_markdown_file
 
 from lexdocs.publish.output import ThemedPageCache
-from lexdocs.publish.pages import Group, PdfPage
+from lexdocs.publish.pages import Group, PdfPage, SitePage
 from lexdocs.publish.preview import KeptFile, PreviewSite
 from lexdocs.publish.spool import SpooledPage
 
@@ -132,29 +132,41 @@ class GeneratedFiles:
                     out.append(File.generated(config, page.uri, content=source))
             elif isinstance(page, PdfPage):
                 continue  # a PDF left out of a preview
-            elif themed is not None and page.uri.endswith("index.md") \
-                    and isinstance(page.content, str):
-                key = themed.key(page.uri, page.content)
+            elif themed is not None and page.uri.endswith("index.md") and _text(page):
+                # A spooled page is known by its digest: its text is read only if MkDocs
+                # renders it (then the page cache keeps its themed HTML for next time).
+                key = themed.key(page.uri, page if isinstance(page, SpooledPage)
+                                 else str(page.content))
                 hit = themed.get(key)
                 if hit is not None:
                     # The Markdown stays, excluded, so links to it still resolve without
                     # MkDocs rendering it; the themed HTML is copied where it would go.
                     made.reused += 1
                     html_uri = page.uri[: -len(".md")] + ".html"
-                    out.append(File.generated(config, page.uri, content=page.content,
-                                              inclusion=InclusionLevel.EXCLUDED))
+                    out.append(_file(config, page, InclusionLevel.EXCLUDED))
                     out.append(site.file(config, html_uri, hit, key) if site is not None
                                else File.generated(config, html_uri, abs_src_path=str(hit)))
                 else:
                     made.page_keys[page.uri] = key
-                    out.append(File.generated(config, page.uri, content=page.content))
+                    out.append(_file(config, page))
             elif site is not None and not is_markdown_file(page.uri):
                 out.append(site.text(config, page.uri, page.content))
-            elif isinstance(page, SpooledPage):
-                out.append(SpooledFile.of(config, page))
             else:
-                out.append(File.generated(config, page.uri, content=page.content))
+                out.append(_file(config, page))
         return out
+
+
+def _text(page: SitePage) -> bool:
+    """True if the page is text (Markdown), not bytes."""
+    return not page.binary if isinstance(page, SpooledPage) else isinstance(page.content, str)
+
+
+def _file(config: MkDocsConfig, page: SitePage,
+          inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+    """The MkDocs file of a page: read from the spool when MkDocs reads it, if spooled."""
+    if isinstance(page, SpooledPage):
+        return SpooledFile.of(config, page, inclusion)
+    return File.generated(config, page.uri, content=page.content, inclusion=inclusion)
 
 
 class SpooledFile(File):
@@ -168,8 +180,9 @@ class SpooledFile(File):
     spooled: SpooledPage | None = None
 
     @classmethod
-    def of(cls, config: MkDocsConfig, page: SpooledPage) -> SpooledFile:
-        f = cls.generated(config, page.uri, content=b"")
+    def of(cls, config: MkDocsConfig, page: SpooledPage,
+           inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> SpooledFile:
+        f = cls.generated(config, page.uri, content=b"", inclusion=inclusion)
         assert isinstance(f, SpooledFile)
         f._content = None  # read from the spool, below
         f.spooled = page  # which holds the spool: it stays while MkDocs may read it

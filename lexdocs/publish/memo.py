@@ -3,17 +3,23 @@
 Under `mkdocs serve` a save changes one document's draft; the other two
 thousand pages of a long history come out byte for byte as last time. Both
 memos here are keyed by content (template source and everything a template is
-given), never by time or name alone, or, for a few pure steps, by the very
-immutable object they were computed from; so a hit is by construction the
-output the work would have produced, and the worst a wrong guess can do is miss.
+given), never by time or name alone; so a hit is by construction the output the
+work would have produced, and the worst a wrong guess can do is miss.
 
 - `TemplateCode` (`lexdocs.publish.codecache`): compiled Jinja templates, checked
   against the source's hash by Jinja itself, so a rebuild never parses the theme's
   templates again.
-- `RenderMemo`: the output of one page template for one context, a few pure
-  steps, and (as a `lexdocs.recall.Remembered`) whole groups of pages whose
-  inputs are equal, kept for the next build only, so memory stays at two
-  builds' worth. `NoMemo`, for `mkdocs build`, keeps nothing.
+- `RenderMemo`: the output of one page template for one context when it is small
+  (a page's header), a PDF's key, and (as a `lexdocs.recall.Remembered`)
+  whole groups of pages whose inputs are equal, kept for the next build only, so
+  memory stays at two builds' worth. `NoMemo`, for `mkdocs build`, keeps nothing.
+
+A page's own text is never kept in memory here: a session's memo that `spools`
+(the MkDocs plugin's) has each page written to a spool file as it is made
+(`lexdocs.publish.spool`), and what it recalls is where the page is and its
+digest, which is all the themed-page cache needs to know it. At 1,000 versions of
+a long policy, keeping the text (a version's page, its redline page and the
+redline's HTML) made a session hold about a megabyte per version.
 """
 
 from __future__ import annotations
@@ -21,14 +27,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import TypeVar
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader
+from markupsafe import Markup
 
 from lexdocs.publish.codecache import TemplateCode
 from lexdocs.recall import Recall, Remembered
-
-T = TypeVar("T")
 
 
 class NoMemo(Recall):
@@ -46,10 +50,6 @@ class NoMemo(Recall):
         """`make()` (the rendered template); a preview's memo may recall it."""
         return make()
 
-    def of(self, obj: T, fn: Callable[[T], str]) -> str:
-        """`fn(obj)`; a preview's memo recalls it for the very same immutable object."""
-        return fn(obj)
-
     def keep(self, inputs: tuple[Hashable, ...], make: Callable[[], str]) -> str:
         """`make()`; a preview's memo recalls it for equal `inputs` (compared, not hashed
         again: strings met before compare by identity at once)."""
@@ -60,10 +60,12 @@ class NoMemo(Recall):
         nothing when nothing is kept."""
         return ()
 
-    def join(self, *parts: str) -> str:
-        """The parts joined; a preview's memo returns the same string object for the
-        same parts, so hashing it again later (the themed-page key) is instant."""
-        return "".join(parts)
+
+KEEP_AT_MOST = 16_384
+"""Characters of an output `RenderMemo` keeps: a header, a list of links, a PDF's key.
+A longer one is most of a page (a history's table), and a page is recalled whole
+(`same`) when its inputs are equal, so the output is made again only in the rare
+build whose page changed: keeping it would cost memory for nothing."""
 
 
 class RenderMemo(Remembered, NoMemo):
@@ -73,12 +75,16 @@ class RenderMemo(Remembered, NoMemo):
     Keys are content: a template's text and every value it is given, a feed's or
     versions.json's whole model. A context whose representation names an object
     by address (a type without a value repr) is never memoized, since equal text
-    would not mean equal input. `of` alone goes by identity, for frozen objects the
-    render cache hands back each build; it holds the object, so its id stays unique.
+    would not mean equal input. Neither is one given ready HTML (`Markup`: a redline,
+    which is a page's text), nor an output longer than `KEEP_AT_MOST`.
+
+    `spools`: the session's pages go to a spool file as they are made (the MkDocs
+    plugin's session, whose engine reads a page only when it renders it).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spools: bool = False) -> None:
         super().__init__()
+        self.spools = spools
         self.code = TemplateCode()
         self.theme_code = TemplateCode()  # MkDocs' theme environment, apart from ours
         self._env: Environment | None = None
@@ -90,35 +96,19 @@ class RenderMemo(Remembered, NoMemo):
 
     def render(self, template: str, context: Mapping[str, object], make: Callable[[], str]
                ) -> str:
+        if any(isinstance(value, Markup) for value in context.values()):
+            return make()
         return self._recall(_key(template, self._source(), context), make)
 
     def keep(self, inputs: tuple[Hashable, ...], make: Callable[[], str]) -> str:
         return self._recall(("keep", *inputs), make)
-
-    def of(self, obj: T, fn: Callable[[T], str]) -> str:
-        key = ("of", fn.__module__, fn.__qualname__, id(obj))
-        hit = self._get(key)
-        if isinstance(hit, tuple) and hit[0] is obj:
-            return str(hit[1])
-        out = fn(obj)
-        self._now[key] = (obj, out)
-        return out
-
-    def join(self, *parts: str) -> str:
-        key = ("join", *parts)
-        hit = self._get(key)
-        if isinstance(hit, str):
-            return hit
-        out = "".join(parts)
-        self._now[key] = out
-        return out
 
     def _recall(self, key: Hashable | None, make: Callable[[], str]) -> str:
         hit = self._get(key) if key is not None else None
         if isinstance(hit, str):
             return hit
         out = make()
-        if key is not None:
+        if key is not None and len(out) <= KEEP_AT_MOST:
             self._now[key] = out
         return out
 

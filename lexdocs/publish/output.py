@@ -34,7 +34,7 @@ from lexdocs.history.versions import CACHE_DIR
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage, Theme
-from lexdocs.publish.spool import PageSpool
+from lexdocs.publish.spool import PageSpool, SpooledPage
 from lexdocs.publish.urls import Urls
 from lexdocs.review.notice import Timeline, VersionNotice
 
@@ -143,8 +143,8 @@ class DeferredPdfs(SiteBuilder):
                  today: dt.date, theme: Theme | None = None,
                  memo: RenderMemo | None = None) -> None:
         super().__init__(options, timelines, today, theme, memo)
-        if memo is None:  # a build, not a preview: see lexdocs.publish.spool
-            self.spool = PageSpool()
+        if memo is None or memo.spools:  # see lexdocs.publish.spool
+            self.spool = PageSpool(keyed=memo is not None)
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
         self._job_groups: list[tuple[PdfPage, ...]] = []
@@ -244,7 +244,7 @@ class ThemedPageCache:
         self.folder = folder
         self.context = ""
         # Keys of the last two builds by their full input: a page whose Markdown is the
-        # very string of last time (see RenderMemo.join) is not hashed again.
+        # very string of last time (a page the render memo gave back) is not hashed again.
         self._keys: dict[tuple[str, str, str], str] = {}
         self._last_keys: dict[tuple[str, str, str], str] = {}
         self.used = prune.Usage(folder)  # what the session's pages need kept (publish.prune)
@@ -263,15 +263,21 @@ class ThemedPageCache:
         self.context = digest.hexdigest()
         self._last_keys, self._keys = self._keys, {}
 
-    def key(self, uri: str, markdown: str) -> str:
-        inputs = (self.context, uri, markdown)
-        key = self._keys.get(inputs) or self._last_keys.get(inputs)
-        if key is None:
-            material = f"{self.context}\0{uri}\0{markdown}".encode()
-            key = hashlib.sha256(material).hexdigest()
-        self._keys[inputs] = key
+    def key(self, uri: str, markdown: str | SpooledPage) -> str:
+        """The page's name in the cache: its context, path and Markdown's digest (a
+        spooled page knows its own: its text is not read)."""
+        if isinstance(markdown, SpooledPage):
+            key = self._named(uri, markdown.digest)
+        else:
+            inputs = (self.context, uri, markdown)
+            key = self._keys.get(inputs) or self._last_keys.get(inputs) or self._named(
+                uri, hashlib.sha256(markdown.encode()).hexdigest())
+            self._keys[inputs] = key
         self.used.add(key)
         return key
+
+    def _named(self, uri: str, digest: str) -> str:
+        return hashlib.sha256(f"{self.context}\0{uri}\0{digest}".encode()).hexdigest()
 
     def get(self, key: str) -> Path | None:
         path = self.folder / f"{key}.html"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,6 @@ from lexdocs.publish.feeds import (
 from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute, rel, url_of
-from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.review.redline import Redline
@@ -253,15 +253,21 @@ class SiteBuilder:
                 functools.partial(self.archive, t)))
         published = tuple((name, t.notices, t.reviews, t.history.working.slug,
                            t.history.working.title) for name, t in self.timelines.items())
-        site = self.memo.same(("site",), (published, *around), self.site_files)
         # (A preview's group stays the memo's very tuple: see `Group`.)
-        groups.append(site if self.spool is None else tuple(map(keep, site)))
+        groups.append(self.memo.same(("site",), (published, *around),
+                                     functools.partial(self.kept, self.site_files)))
         return groups
 
     def keep(self, page: SitePage) -> SitePage:
         """`page`, written to the spool if this builder has one: a build's pages then
-        never all sit in memory together."""
+        never all sit in memory together, nor a preview's in its memo."""
         return page if self.spool is None else self.spool.keep(page)
+
+    def kept(self, make: Callable[..., SitePage | Group], *args: Any) -> Any:
+        """What `make(*args)` makes (a page or a group), kept (`keep`): inside a memo's
+        `same`, so what the memo holds is the spooled page, not its text."""
+        made = make(*args)
+        return tuple(map(self.keep, made)) if isinstance(made, tuple) else self.keep(made)
 
     def site_files(self) -> Group:
         """versions.json, the schema it names, and the feed of all documents."""
@@ -454,22 +460,23 @@ class SiteBuilder:
         for n in t.notices:
             status = t.status(n, self.today)
             pdf = self.has_pdf(t, n)
-            pages.append(keep(self.memo.same(("version", h.name, n.version.id),
-                                             (n, status, pdf, *around),
-                                             functools.partial(self.version_page, t, n, pdf))))
+            pages.append(self.memo.same(("version", h.name, n.version.id),
+                                        (n, status, pdf, *around),
+                                        functools.partial(self.kept, self.version_page, t, n,
+                                                          pdf)))
             if pdf:
                 pages.append(self.version_pdf(t, n))
             previous = t.previous(n)
             if previous is not None and n.redline is not None:
-                pages.append(keep(self.memo.same(
+                pages.append(self.memo.same(
                     ("changes", h.name, n.version.id), (previous.version.id, n, *around),
-                    functools.partial(self.changes_page, t, previous, n))))
+                    functools.partial(self.kept, self.changes_page, t, previous, n)))
         current = t.current(self.today)
         for n, between in self.coming(t):
             if current is not None and len(between) > 1:  # one version: its own redline
-                pages.append(keep(self.memo.same(
+                pages.append(self.memo.same(
                     ("net", h.name, n.version.id), (current.version.id, n, *around),
-                    functools.partial(self.net_page, t, current, n, between))))
+                    functools.partial(self.kept, self.net_page, t, current, n, between)))
         spec = feed_spec(self.options, self.timelines, only=h.name, language=self.theme.language)
         pages.append(keep(SitePage(Urls(h.working.slug).feed, feed_xml(spec))))
         pages.extend(keep(SitePage(uri, text)) for uri, text in notice_files(self, t))
@@ -534,8 +541,7 @@ class SiteBuilder:
                            if prev is not None and n.redline is not None else None)
         meta = front_matter(f"{v.rendered.title} (version {v.id})", unsearched=True,
                             **self._feed_meta(t))
-        return SitePage(src, self.memo.join(meta, head, "\n", self.memo.of(v.rendered,
-                                                                           _page_body)))
+        return SitePage(src, "".join((meta, head, "\n", v.rendered.page)))
 
     def pdf_inputs(self, t: Timeline, n: VersionNotice) -> dict[str, str]:
         """What the PDF of version `n` is made from (also its cache key): one place, so a
@@ -593,13 +599,9 @@ class SiteBuilder:
                       "redline": rel(src, urls.changes(p.version.id, n.version.id)),
                       "summary": n.summary}
                      for n in between for p in [t.previous(n)] if p is not None] if net else [],
-            redline=Markup(self.memo.of(redline, redline_html)))
+            redline=Markup(redline_html(redline)))
         meta = front_matter(title, unsearched=True, **self._feed_meta(t))
-        return SitePage(src, self.memo.join(meta, body))
-
-
-def _page_body(doc: RenderedDocument) -> str:
-    return doc.page
+        return SitePage(src, meta + body)
 
 
 def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:

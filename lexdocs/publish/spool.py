@@ -3,13 +3,17 @@
 A build makes every page before the engine writes any (a notice breach must stop
 it while the last site is whole), and at 1,000 commits of real-sized policies the
 version pages and redlines alone are 200 MB of text: held together, they made a
-build's memory grow with each version. So a build (never a preview, whose memo
-keeps last build's groups on purpose) writes each page to a temporary file the
-moment it is made and keeps only where it is: `SpooledPage.content` reads it back
-for whoever asks (the Zensical adapter, a test), and the MkDocs adapter hands the
-engine a file that reads it when MkDocs gets to that page
+build's memory grow with each version. So a build writes each page to a temporary
+file the moment it is made and keeps only where it is: `SpooledPage.content` reads
+it back for whoever asks (the Zensical adapter, a test), and the MkDocs adapter
+hands the engine a file that reads it when MkDocs gets to that page
 (`lexdocs.publish.files.SpooledFile`). What remains in memory per version is its
 metadata.
+
+A `mkdocs serve` session does the same with a spool per build: its memo keeps last
+build's pages as spooled pages (where they are and their digest, by which the
+themed-page cache knows them), so an archived version's text is read again only
+if MkDocs has to render its page; a spool goes when no kept page is in it.
 
 One file for all pages, appended to: a file per page cost more system time than
 the rest of what this saves (a thousand creations and removals). The file has no
@@ -20,6 +24,7 @@ every spooled page, and every MkDocs file made from one, holds it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 
@@ -27,11 +32,16 @@ from lexdocs.publish.pages import PdfPage, SitePage
 
 
 class PageSpool:
-    """An unnamed temporary file that pages are appended to."""
+    """An unnamed temporary file that pages are appended to.
 
-    def __init__(self) -> None:
+    `keyed` (a preview's spool) notes each page's digest as it is written: the themed
+    page cache knows a page by it (`ThemedPageCache.key`), so a preview never reads an
+    archived page back unless MkDocs has to render it."""
+
+    def __init__(self, keyed: bool = False) -> None:
         self._file = tempfile.TemporaryFile(prefix="lexdocs-spool-")  # noqa: SIM115 (kept open)
         self._end = 0
+        self.keyed = keyed
 
     def keep(self, page: SitePage) -> SitePage:
         """`page` with its content written out; a PDF placeholder stays as it is."""
@@ -40,7 +50,8 @@ class PageSpool:
         content = page.content
         binary = isinstance(content, bytes)
         data = content if isinstance(content, bytes) else content.encode("utf-8")
-        return SpooledPage(page.uri, self, *self.write(data), binary)
+        digest = hashlib.sha256(data).hexdigest() if self.keyed else ""
+        return SpooledPage(page.uri, self, *self.write(data), binary, digest)
 
     def write(self, data: bytes) -> tuple[int, int]:
         """Append `data`: where it starts, and its length."""
@@ -76,16 +87,27 @@ class SpooledPage(SitePage):
     size: int
     binary: bool
 
-    def __init__(self, uri: str, spool: PageSpool, at: int, size: int, binary: bool) -> None:
+    def __init__(self, uri: str, spool: PageSpool, at: int, size: int, binary: bool,
+                 digest: str = "") -> None:
         object.__setattr__(self, "uri", uri)
         object.__setattr__(self, "spool", spool)
         object.__setattr__(self, "at", at)
         object.__setattr__(self, "size", size)
         object.__setattr__(self, "binary", binary)
+        object.__setattr__(self, "_digest", digest)
 
     def data(self) -> bytes:
         """The content's bytes (UTF-8 for text)."""
         return self.spool.read(self.at, self.size)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the content's bytes, hex (noted when written to a keyed spool)."""
+        found: str = self.__dict__["_digest"]
+        if not found:
+            found = hashlib.sha256(self.data()).hexdigest()
+            object.__setattr__(self, "_digest", found)
+        return found
 
     @property
     def content(self) -> str | bytes:

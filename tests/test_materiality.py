@@ -598,6 +598,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "Analytics.", "synonym"),
     ("You can request a copy of your data.", "You may request a copy of your data.", "synonym"),
     ("Contact us at any time.", "Contact us anytime.", "synonym"),
+    ("Firefox sends the file name to Google.\n\nLearn more or read Google's policy.",
+     "Firefox sends the file name to Google.Learn more or read Google's policy.", "formatting"),
+    ("Learn more.This data does not identify you.", "This data does not identify you.",
+     "cross-reference-removed"),
     ("We collect the following information:", "We collect the following types of information:",
      "synonym"),
 ])

@@ -188,6 +188,9 @@ def test_the_organisations_own_name_written_out_is_no_change_but_another_entity_
     assert judged("We provide WooCommerce Services to you.",
                   "We provide WooCommerce Shipping & Tax to you.") == (
         False, "product-renamed", ("WooCommerce Services", "→", "WooCommerce Shipping & Tax"))
+    assert judged("Use GitHub Copilot for Business with care. What does Copilot for Business "
+                  "collect?", "Use GitHub Copilot Business with care. What does Copilot "
+                  "Business collect?")[:2] == (False, "product-renamed")
     for old, new in (("Contact GitHub Inc. for help.",
                       "Contact GitHub Inc. or GitHub B.V. for help."),
                      ("We use Acme Analytics here.", "We use GitHub Analytics here."),
@@ -221,6 +224,9 @@ def test_a_vendor_named_by_its_company_instead_of_its_product_is_the_same_party(
         True, "recipient-removed")
     proceed = _found("", "If you withhold data, we may not proceed with the recruitment process.")
     assert "recipient-added" not in proceed
+    found = _found("", "We share the time with Amazon and AdMarketplace to verify it. You send "
+                   "us a report with more detailed information after a crash.")
+    assert found["recipient-added"] == ("AdMarketplace", "Amazon")  # not "verify", "information"
 
 
 def test_a_label_that_names_where_a_statement_applies_is_no_mere_label() -> None:

@@ -160,7 +160,24 @@ _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
 _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
-                          "select", "selected", "trusted"])
+                          "select", "selected", "trusted", "either", "both", "neither"])
+# What a "with" shares when it is no one: "a report with more detailed information".
+_THING = re.compile(r"\b(?:information|data|details|content|contents)\b", re.I)
+_COORDINATE = re.compile(r"^(?:and|or|and/or)$", re.I)
+
+
+def _coordinated(objects: str) -> list[str]:
+    """The objects of a "with" joined by "and", "or" or a comma, up to the first word
+    that starts something else: "with Amazon and AdMarketplace to verify you navigated"
+    shares with two, and "verify" is what for."""
+    out: list[str] = []
+    pieces = _OBJECT_CUT.split(objects)
+    cuts = _OBJECT_CUT.findall(objects)
+    for i, piece in enumerate(pieces):
+        out.append(piece)
+        if i < len(cuts) and not _COORDINATE.match(cuts[i]):
+            break
+    return out
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
     "law laws our consent permission world"))
@@ -420,7 +437,7 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
         for m in _WITH.finditer(s):
             if NOT_WITH.search(s[max(0, m.start() - 40):m.start()]):
                 continue  # "complying with …", "provides us with results": no recipient
-            for part in _OBJECT_CUT.split(m.group(1)):
+            for part in _coordinated(m.group(1)):
                 obj = part.split()
                 if obj and obj[0].casefold() in ("our", "your"):
                     continue  # "with our website": ours or yours, never a third party's
@@ -430,6 +447,7 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
                         and not _RECIPIENT_RE.search(lexical(phrase))
                         and not _DATA_RE.search(lexical(phrase))
+                        and not _THING.search(phrase)
                         # Judged alike in any case: "SHARE" is no acronym here.
                         and who(phrase, own, made) in ("organisation", "term", "acronym")
                         and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
@@ -613,7 +631,9 @@ def _pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
 _BLOCKS = re.compile(r"\n\n")
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
                         r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
-                        r"\s+(?=[\w\"“(])|\n\n")
+                        r"\s+(?=[\w\"“(])|\n\n"
+                        # a space lost after a stop: "Learn more.This data …"
+                        r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _WHOLE = (("block", _BLOCKS), ("sentence", _SENTENCES), ("list-item", _ITEM_SPLIT))
 
 

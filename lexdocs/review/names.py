@@ -177,6 +177,7 @@ NOT_WITH = re.compile(
     r"(?:\b(?:compl(?:y|ying|ies|ied|iance)|accordance|connection|associated|along|together|"
     r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|consistent|line|familiar|"
     r"deal(?:s|ing)?|proceed(?:s|ed|ing)?|continu(?:e|es|ed|ing)|help(?:s|ed|ing)?(?: \w+)?|"
+    r"updat(?:e|es|ed|ing)(?: \w+)?|"
     r"assist(?:s|ed|ing)?(?: \w+)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
 # A kind of recipient that names no one who receives: a channel ("by phone, email, or social
 # media platforms"), what describes data ("background check information"), a place or a
@@ -265,7 +266,7 @@ def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
 # A parenthesis that only defines what the text will call a name: "GitHub Inc. (“GitHub”,
 # “we”)", "Acme Ltd. ("Acme", "us", "our")".
 _DEFINED = re.compile(r"\(\s*(?:[“\"][^”\"()]{1,40}[”\"]\s*,?\s*(?:and|or)?\s*)+\)")
-_RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:& )?[A-Z][\w.'’&-]*)*")
+_RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:& |for |of |and )?[A-Z][\w.'’&-]*)*")
 _FORM = re.compile(r"^,?(?:inc|llc|ltd|limited|llp|plc|gmbh|ag|sa|bv|b\.v|nv|corp|co)\.?,?$",
                    re.I)
 
@@ -280,6 +281,10 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     another entity named beside its own ("GitHub Inc. or GitHub B.V."), is no such edit."""
     if not own:
         return ()
+    # A product the text shows to be the organisation's ("GitHub Copilot") is its own
+    # wherever it stands ("Copilot for Business").
+    own = own | {_squash(m.group(1)) for m in re.finditer(
+        rf"\b(?i:{'|'.join(map(re.escape, sorted(own)))})\s+([A-Z][\w-]+)", f"{old} {new}")}
     a, b = old.split(), new.split()
     gone: list[str] = []
     came: list[str] = []
@@ -312,11 +317,13 @@ def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str]) -> str | N
     if not parts:
         return text[start:end].strip()
     for m in _RUN.finditer(text):
-        # the changed words lie inside one capitalised run led by an own name that the
-        # edit kept, or are that own name themselves
+        # the changed words lie inside one capitalised run, from an own name that the
+        # edit kept (or that they are) to its end: "Use of [GitHub Copilot for Business]"
         s, e = m.span()
         inner = _DEFINED.sub(" ", text[max(s, start):min(e, end)]).split()
-        if s <= start + len(text[start:end]) - len(text[start:end].lstrip()) and e >= start and (
-                is_own(m.group(), own)) and len(inner) == len(parts):
-            return m.group()
+        if not (s <= start < e and len(inner) == len(parts)):
+            continue
+        for k in [s, *(s + i + 1 for i, c in enumerate(m.group()) if c == " ")]:
+            if k <= start and text[k:k + 1].isupper() and is_own(text[k:e], own):
+                return text[k:e]
     return None

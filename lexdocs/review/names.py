@@ -293,7 +293,7 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
             continue
         sides = []
         for words, lo, hi, into in ((a, i1, i2, gone), (b, j1, j2, came)):
-            run = _own_run(words, lo, hi, own)
+            run = _own_run(words, lo, hi, own, kept=tag == "replace")
             if run is None:
                 return ()
             sides.append(run)
@@ -304,9 +304,13 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     return (*gone, "→", *came) if gone or came else ()
 
 
-def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str]) -> str | None:
+def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: bool
+             ) -> str | None:
     """The own name that words[lo:hi] (changed) belong to, as written: "" when nothing
-    changed on this side, None when they are more than an own name's parts."""
+    changed on this side, None when they are more than an own name's parts. Words that
+    replace others must follow an own name the edit `kept`: "Chatlio Insights" →
+    "Evilcorp Insights" puts another of the names the organisation calls its own in
+    place of the first, which is another tool, not a rename."""
     if lo == hi:
         return ""
     text = " ".join(words)
@@ -324,6 +328,7 @@ def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str]) -> str | N
         if not (s <= start < e and len(inner) == len(parts)):
             continue
         for k in [s, *(s + i + 1 for i, c in enumerate(m.group()) if c == " ")]:
-            if k <= start and text[k:k + 1].isupper() and is_own(text[k:e], own):
+            if (k < start or (k == start and not kept)) and text[k:k + 1].isupper() and (
+                    is_own(text[k:e], own)):
                 return text[k:e]
     return None

@@ -238,6 +238,6 @@ def test_a_withdrawn_list_leaves_its_stop_with_the_sentence() -> None:
 def test_every_corpus_case_reads_back_in_every_format(corpus: str) -> None:
     cases = yaml.safe_load((CORPORA / f"{corpus}.yml").read_text(encoding="utf-8"))["cases"]
     assert cases
-    for case in cases:
-        check_pair(html.escape(case["old"], quote=False).replace("*", "\\*"),
-                   html.escape(case["new"], quote=False).replace("*", "\\*"))
+    for case in cases:  # as text: "{{ site.email_support }}" is a real policy's words here
+        check_pair(*(html.escape(case[k], quote=False).replace("*", "\\*").replace("{", "&#123;")
+                     for k in ("old", "new")))

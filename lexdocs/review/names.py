@@ -308,7 +308,7 @@ def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: b
              ) -> str | None:
     """The own name that words[lo:hi] (changed) belong to, as written: "" when nothing
     changed on this side, None when they are more than an own name's parts. Words that
-    replace others must follow an own name the edit `kept`: "Chatlio Insights" →
+    replace others must follow an own name the edit `kept`: "Acme Insights" →
     "Evilcorp Insights" puts another of the names the organisation calls its own in
     place of the first, which is another tool, not a rename."""
     if lo == hi:

@@ -252,3 +252,13 @@ def test_an_institution_named_past_of_is_one_lawmaker_and_a_sentence_opener_no_n
                    "service.")
     assert found["recipient-added"] == ("Clicky", "Google Analytics")
     assert "purpose-added" not in found  # "Analytics" is Google's product's name
+
+
+def test_a_kind_that_describes_the_name_after_it_and_a_technical_acronym_are_no_more_parties(
+        ) -> None:
+    found = _found("We count clicks.", "We count clicks. We share aggregated data with our "
+                   "third-party ad platform Adzerk about what you see in the IDE or its URLs.")
+    assert found["recipient-added"] == ("Adzerk",)
+    found = _found("We count clicks.", "We count clicks. We share it with ad platforms and "
+                   "Adzerk.")
+    assert set(found["recipient-added"]) == {"Adzerk", "platforms"}  # two recipients

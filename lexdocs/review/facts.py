@@ -460,10 +460,20 @@ def _recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     names = {k: n for k, n in every.items()
              if not _RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as
-    # "Marks": one recipient, named in full.
+    # "Marks": one recipient, named in full. A kind that describes the name after it ("our
+    # third-party ad platform Adzerk") is that recipient, named.
     kinds = {k: p for k, p in kinds.items()
-             if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))}
+             if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))
+             and not (names and _describes(lex, p, names.values()))}
     return names, kinds, [n for k, n in every.items() if k not in names]
+
+
+def _describes(lex: str, kind: str, names: Iterable[str]) -> bool:
+    """Whether `kind` stands right before one of `names`, at most two words between and
+    none of them "and" or "or": "ad platform Adzerk", "a third party, Acme"."""
+    after = "|".join(re.escape(lexical(n)) for n in names)
+    return re.search(rf"\b{re.escape(lexical(kind))},?(?: (?!and\b|or\b)[\w']+){{0,2}},? "
+                     rf"(?:{after})\b", lex) is not None
 
 
 def _modifiers(text: str, lex: str) -> str:

@@ -235,8 +235,10 @@ PLATFORMS = frozenset(str.split(
     "ios|ipados|watchos|tvos|visionos|android|macos|mac os|os x|windows|linux|chromeos|"
     "chrome os|wear os|ubuntu|oauth|openid|openid connect|saml|smtp|imap|pop3|caldav|carddav|"
     "webdav|ldap|http|https|tls|ssl|bluetooth|wi fi|wifi|nfc|gps|"
-    # languages a page is written in ("Yahoo Dot Pixel, which uses JavaScript")
-    "javascript|html|html5|css|json|xml|webassembly", "|"))
+    # languages a page is written in ("Yahoo Dot Pixel, which uses JavaScript"), and the
+    # technical nouns a policy writes in capitals ("interacting with the IDE", "URLs")
+    "javascript|html|html5|css|json|xml|webassembly|"
+    "url|urls|uri|uris|api|apis|sdk|sdks|ide|ides|cli|pdf|csv|cpu|gpu|usb|dns", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 
 

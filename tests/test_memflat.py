@@ -249,3 +249,35 @@ def test_the_page_cache_knows_a_spooled_page_by_its_digest(tmp_path: Path) -> No
         == cache.key("privacy/index.md", unkeyed)
     assert cache.key("privacy/index.md", text + " ") != cache.key("privacy/index.md", text)
     assert cache.key("other/index.md", keyed) != cache.key("privacy/index.md", keyed)
+
+
+def test_the_zensical_preview_keeps_no_page_text_either(generated: Generated,
+                                                        tmp_path: Path) -> None:
+    """`lexdocs serve --engine zensical` keeps the same archive between saves, and hands
+    Zensical each archived page from the spool, read when it is written."""
+    from lexdocs.engines import preview as zpreview
+    from lexdocs.review.formats import to_html
+
+    work = tmp_path / "work"
+    work.mkdir()
+    session = zpreview.Preview(generated.path, work, lambda _: None)
+    notes = generated.path / "policy_src/privacy/90-notes.md"
+    saved = notes.read_text(encoding="utf-8")
+    try:
+        session.update()
+        generated.edit_working_section("saved-in-a-zensical-preview")
+        session.update()
+        assert session.memo.hits > 0, "the session kept nothing"
+        timelines, _ = publishable_timelines(load_options(generated.path), lambda _: None)
+        texts = [n.version.rendered.page for t in timelines.values() for n in t.notices]
+        texts += [to_html(n.redline) for t in timelines.values() for n in t.notices
+                  if n.redline is not None]
+        held = _strings_held({id(t) for t in texts}, min(map(len, texts)))
+        kept = [s[:120] for s in held if any(text in s for text in texts)]
+        assert not kept, f"the preview kept {len(kept)} page text(s) in memory: {kept[:3]}"
+        pages = [p for p in (work / "docs").rglob("index.md") if "/versions/" in p.as_posix()]
+        assert len(pages) >= COMMITS // 2  # handed over as Markdown: none is themed yet
+        assert any(text in pages[0].read_text(encoding="utf-8") for text in texts)
+    finally:
+        notes.write_text(saved, encoding="utf-8")
+        session.close()

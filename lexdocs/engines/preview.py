@@ -6,7 +6,9 @@ session is shown) and, on a change, makes the tree again and writes only the fil
 that changed into that folder. The system's watcher tells of a save at once
 (`watch.Alarm`); a look every second stays for folders that send no events. The
 committed side is remembered between saves (`lexdocs.recall`, the render memo), as
-under `mkdocs serve`; PDFs are never made while previewing.
+under `mkdocs serve`, with its pages in a spool file, not in memory (the tree hands
+each page over as its place there: `lexdocs.publish.spool`); PDFs are never made
+while previewing.
 
 Zensical's server renders every Markdown page of its folder again on each change:
 at 1,000 commits, two thousand archived versions and redlines, 3 to 9 s a save.
@@ -44,6 +46,7 @@ from lexdocs.pipeline import Caches
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import ThemedPageCache
 from lexdocs.publish.pages import THEME
+from lexdocs.publish.spool import SpooledPage
 from lexdocs.recall import Remembered
 
 POLL = 0.1
@@ -59,6 +62,8 @@ SLOW_POLL = 1.0
 no events (a network drive, a folder shared with Windows under WSL)."""
 FEW = 20
 """Pages Zensical may render on every save rather than wait for a build that themes them."""
+FRONT_MATTER = 4096
+"""Bytes of a spooled page read for its front matter (a longer one is searched: safe)."""
 
 
 def _tops(project: Path, site: zensical.Site) -> list[Path]:
@@ -106,7 +111,7 @@ class Preview:
         self.work = work
         self.info = info
         self.caches = Caches(recall=Remembered())
-        self.memo = RenderMemo()
+        self.memo = RenderMemo(spools=True)  # pages wait on disk: publish.memo
         self.written: dict[str, Content] = {}
         self.themed: ThemedPageCache | None = None
         self.scratch: Path | None = None  # the session's own page cache, if .cache is not ours
@@ -115,6 +120,9 @@ class Preview:
         self.found: dict[str, Path] = {}
         """The themed pages the last update found in the cache, by key: found again, the
         very same object tells `zensical.sync` the file in the folder is that page."""
+        self.searched: dict[str, bool] = {}
+        """Whether a spooled page is kept out of search, by its digest, as the last update
+        read it from the page's front matter: a save reads no archived page again."""
 
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
@@ -132,9 +140,10 @@ class Preview:
                            dirs=(site.docs_dir, THEME, *custom))
         unthemed: dict[str, str] = {}
         found: dict[str, Path] = {}
+        searched: dict[str, bool] = {}
 
-        def html(uri: str, markdown: str) -> Path | None:
-            if not uri.endswith(".md") or not unsearched(markdown):
+        def html(uri: str, markdown: str | SpooledPage) -> Path | None:
+            if not uri.endswith(".md") or not self._unsearched(markdown, searched):
                 return None  # a search must see it rendered
             key = themed.key(uri, markdown)
             hit = self.found.get(key) or themed.get(key)
@@ -145,10 +154,21 @@ class Preview:
             return hit
 
         zensical.sync(self.work, zensical.work_files(site, tree, html), self.written)
-        self.found = found
+        self.found, self.searched = found, searched
         themed.used.record()  # what the next build keeps: publish.prune
         self.unthemed = unthemed
         return site
+
+    def _unsearched(self, markdown: str | SpooledPage, seen: dict[str, bool]) -> bool:
+        """`unsearched` of a page's Markdown; of a spooled one, read from its front matter
+        once (`seen` notes the answer for the next update)."""
+        if isinstance(markdown, str):
+            return unsearched(markdown)
+        answer = self.searched.get(markdown.digest)
+        if answer is None:
+            answer = unsearched(markdown.head(FRONT_MATTER))
+        seen[markdown.digest] = answer
+        return answer
 
     def keep_built(self) -> int:
         """After `zensical build` of the work folder: put the pages it rendered for

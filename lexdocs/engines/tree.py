@@ -27,14 +27,16 @@ from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, ThemedPageCache
 from lexdocs.publish.pages import THEME, Group, PdfPage, Theme, navigation
+from lexdocs.publish.spool import SpooledPage
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
 
 ASSETS_CSS = ("assets/lexdocs/lexdocs.css", "assets/lexdocs/print.css")
 ASSETS_JS = ("assets/lexdocs/lexdocs.js",)
 
-Content = str | bytes | Path
-"""A file's text, its bytes, or the file to copy them from (a cached PDF)."""
+Content = str | bytes | Path | SpooledPage
+"""A file's text, its bytes, the file to copy them from (a cached PDF), or the page
+in a spool that holds them (`lexdocs.publish.spool`: read when the file is written)."""
 
 
 @dataclass
@@ -60,6 +62,8 @@ class ContentTree:
             for page in group:
                 if page.uri in self.pdfs:
                     yield page.uri, self.pdfs[page.uri]
+                elif isinstance(page, SpooledPage):
+                    yield page.uri, page
                 elif not isinstance(page, PdfPage):
                     yield page.uri, page.content
         yield from self.assets

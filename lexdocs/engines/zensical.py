@@ -36,6 +36,7 @@ from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, lo
 from lexdocs.errors import ConfigError, EngineError
 from lexdocs.publish.output import ENGINE_WORK, StagedSite, beside, remove_leftovers
 from lexdocs.publish.pages import THEME, Theme
+from lexdocs.publish.spool import SpooledPage
 
 THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
@@ -108,7 +109,8 @@ def write_file(path: Path, content: Content) -> bool:
                 return False
         data = None
     else:
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        data = (content.data() if isinstance(content, SpooledPage)
+                else content.encode("utf-8") if isinstance(content, str) else content)
         with contextlib.suppress(OSError):
             if path.read_bytes() == data:
                 return False
@@ -142,7 +144,8 @@ def work_config(site: Site, tree: ContentTree) -> str:
 
 
 def work_files(site: Site, tree: ContentTree,
-               themed: Callable[[str, str], Path | None] | None = None) -> dict[str, Content]:
+               themed: Callable[[str, str | SpooledPage], Path | None] | None = None
+               ) -> dict[str, Content]:
     """Every file of the folder Zensical builds from, by its path there ("docs/…").
 
     `themed` (a preview's) gives a page's finished HTML, if it has it: that page is
@@ -154,8 +157,10 @@ def work_files(site: Site, tree: ContentTree,
             if path.is_file() and not path.is_symlink():
                 wanted[f"docs/{path.relative_to(site.docs_dir).as_posix()}"] = path
     for uri, content in tree.files():
-        html = themed(uri, content) if themed is not None and isinstance(content, str) \
-            else None
+        html = None
+        if themed is not None and (isinstance(content, str) or (
+                isinstance(content, SpooledPage) and not content.binary)):
+            html = themed(uri, content)
         if html is not None:
             wanted[f"docs/{page_html(uri, site.use_directory_urls)[0]}"] = html
         else:

@@ -114,6 +114,11 @@ class SpooledPage(SitePage):
         data = self.data()
         return data if self.binary else data.decode("utf-8")
 
+    def head(self, size: int) -> str:
+        """The text's first `size` bytes or fewer (a character cut in two is left out):
+        enough to read a page's front matter without reading the page."""
+        return self.spool.read(self.at, min(size, self.size)).decode("utf-8", errors="ignore")
+
     def __repr__(self) -> str:
         return f"SpooledPage(uri={self.uri!r}, at={self.at}, size={self.size})"
 

@@ -262,3 +262,21 @@ def test_a_kind_that_describes_the_name_after_it_and_a_technical_acronym_are_no_
     found = _found("We count clicks.", "We count clicks. We share it with ad platforms and "
                    "Adzerk.")
     assert set(found["recipient-added"]) == {"Adzerk", "platforms"}  # two recipients
+
+
+def test_pointers_for_an_audience_asking_whether_and_words_that_only_describe() -> None:
+    def judged(old: str, new: str) -> tuple[bool, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule
+
+    assert judged("We keep logs.", "We keep logs.\n\nFor users in the EU, EEA, and Switzerland: "
+                  "see here for more information.") == (False, "cross-reference-added")
+    assert judged("Firefox checks whether it is up to date.",
+                  "Firefox checks with us to see if it is up to date.")[1] != "condition-added"
+    found = _found("We comply.", "We comply with the Swiss certifications. Data must be "
+                   "treated with the same level of protection under a GDPR-compliant "
+                   "addendum. Our K-9 Mail app is a variant of it.")
+    assert not {"recipient-added", "number-added"} & set(found), found
+    assert links.url_pairs("See https://example.org/status/ now.",
+                           "See https://example.org/status now.") == []

@@ -88,7 +88,9 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
         re.I)),
     # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
-    ("number", re.compile(rf"\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b", re.I)),
+    # "K-9 Mail" names an app: a number joined to a letter by a hyphen is the name's.
+    ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b",
+                          re.I)),
 )
 
 
@@ -322,6 +324,14 @@ def harmless_shape(old: str, new: str) -> Finding | None:
     return None
 
 
+# Whom a pointer is for, before it: "For users in the EU, EEA and Switzerland: see here",
+# "For candidates applying to jobs at Acme, please review our Recruitment Privacy policy".
+_AUDIENCE = re.compile(r"^(?:for (?:users|people|residents|candidates|customers|visitors|"
+                       r"those|anyone|individuals|applicants)\b[^.:;]{0,80}|if you are "
+                       r"(?:a |an )?(?:applying|resident|located|based|user|visitor|candidate)"
+                       r"[^.:;]{0,80})[:,]\s+", re.I)
+
+
 def _pointer(sentence: str) -> bool:
     """A sentence that only says where to read: it opens with a pointer ("Learn more
     about …", "To see our notice for …, please go to …"), or it is about the text
@@ -329,6 +339,7 @@ def _pointer(sentence: str) -> bool:
     everything, so please read on for more details"), handing over no data."""
     if "|" in sentence:
         return False  # a table's cells, run together: more than a pointer
+    sentence = _AUDIENCE.sub("", sentence, count=1)  # "For users in the EU: see here …"
     if _FOLLOW.match(sentence):  # "If you want to be notified, we share your email with …"
         return not voc.DISCLOSURE_VERB.search(sentence)
     if _THEIR_POLICY.match(sentence) and not re.match(r"(?:our|this|these)\b", sentence, re.I):
@@ -353,6 +364,8 @@ def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bo
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
+                        r"hosted|certified|approved|style|like|facing|friendly|centric)")
 _OWNED = re.compile(r"\w['’]s $")
 
 
@@ -382,6 +395,10 @@ def _names(text: str) -> dict[str, str]:
             if town and voc.is_not_party(town.group().lstrip(", ").strip()):
                 continue  # "Los Angeles, California"
             if all(_IDENTIFIER.fullmatch(p) for p in parts):
+                continue
+            while parts and _QUALIFIER.fullmatch(parts[0]):
+                parts.pop(0)  # "GDPR-compliant", "EU-based": a word that describes, no name
+            if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
             initial = not before or before[-1] in ".!?:•"
@@ -557,13 +574,17 @@ def _conditions(lex: str) -> Counter[str]:
     """Each condition as its opening words, counted by its marker; "until" a date is the
     date's (a date finding names it), not a condition."""
     found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
-                    if not lex.startswith("\ue000", m.end() + 1))
+                    if not lex.startswith("\ue000", m.end() + 1)
+                    and not (m.group() == "if" and _ASKS.search(lex, 0, m.start())))
     # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
     found["if"] += len(_OTHERWISE.findall(lex))
     return +found
 
 
 _OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")
+# "to see if it is up to date" asks whether; it sets no condition.
+_ASKS = re.compile(r"\b(?:see|sees|check|checks|checking|checked|ask|asks|asked|know|"
+                   r"determine|determines|verify|verifies|find out|wonder) $")
 
 
 def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str]]:

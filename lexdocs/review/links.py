@@ -39,7 +39,7 @@ from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
-from lexdocs.review.facts import own_listed
+from lexdocs.review.facts import key, own_listed
 from lexdocs.review.materiality import Verdict
 
 
@@ -235,8 +235,10 @@ def url_pairs(old: str, new: str) -> list[tuple[str, str]]:
     (facts.own_changed), not where a reader is sent.
     """
     a, b = written(old), written(new)
-    gone = [u for u in a if u not in b]
-    came = [u for u in b if u not in a]
+    ka, kb = {key(u, "web-address") for u in a}, {key(u, "web-address") for u in b}
+    # "https://example.org/status/" → ".../status" is the same address, written anew
+    gone = [u for u in a if key(u, "web-address") not in kb]
+    came = [u for u in b if key(u, "web-address") not in ka]
     if not gone or len(gone) != len(came):
         return []
     return [(u, v) for u, v in zip(gone, came, strict=True)

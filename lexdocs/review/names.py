@@ -177,7 +177,7 @@ NOT_WITH = re.compile(
     r"(?:\b(?:compl(?:y|ying|ies|ied|iance)|accordance|connection|associated|along|together|"
     r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|consistent|line|familiar|"
     r"deal(?:s|ing)?|proceed(?:s|ed|ing)?|continu(?:e|es|ed|ing)|help(?:s|ed|ing)?(?: \w+)?|"
-    r"updat(?:e|es|ed|ing)(?: \w+)?|"
+    r"updat(?:e|es|ed|ing)(?: \w+)?|treat(?:s|ed|ing)?(?: \w+)?|"
     r"assist(?:s|ed|ing)?(?: \w+)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)
 # A kind of recipient that names no one who receives: a channel ("by phone, email, or social
 # media platforms"), what describes data ("background check information"), a place or a

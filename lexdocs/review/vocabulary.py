@@ -218,7 +218,10 @@ PLACES = frozenset(str.split(
     "indonesia|malaysia|philippines|thailand|vietnam|israel|turkey|russia|ukraine|"
     "south africa|nigeria|kenya|egypt|uae|united arab emirates|saudi arabia|asia|africa|"
     "oceania|middle east|asia pacific|apac|emea|amsterdam|berlin|dublin|london|paris|"
-    "san francisco|seattle|toronto|tokyo", "|"))
+    "san francisco|seattle|toronto|tokyo|"
+    # what a place's people or things are called: "Swiss certifications", "EU-based"
+    "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
+    "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|"))
 LANGUAGES = frozenset(str.split(
     "english french german spanish portuguese italian dutch polish russian chinese japanese "
     "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew"))

@@ -195,6 +195,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             log.info("%s", unset)
         if self.command == "serve" and self.memo is None:
             self.memo = RenderMemo(spools=True)  # pages wait on disk: publish.memo
+            self.memo.spool_dir = self.caches.folder
         serve = self.command == "serve"
 
         def pages_made() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 import weakref
 from pathlib import Path
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File
 from lexdocs.config import load_options
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.output import DeferredPdfs
-from lexdocs.publish.pages import PdfPage, SiteBuilder
+from lexdocs.publish.pages import PdfPage, SiteBuilder, SitePage
 from lexdocs.publish.spool import HtmlStash, PageSpool, SpooledPage
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.notice import Timeline
@@ -117,7 +118,6 @@ def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
     from mkdocs.config.defaults import MkDocsConfig
 
     from lexdocs.publish.files import SpooledFile
-    from lexdocs.publish.pages import SitePage
 
     text = "---\ntitle: x\n---\n\ufeffline one\r\nline two → \r\n"
     page = PageSpool().keep(SitePage("privacy/index.md", text))
@@ -217,6 +217,7 @@ def test_a_preview_keeps_no_page_text_once_its_pages_are_written(
         build(again, serve_url=again.site_url)  # a save: the archive is last build's
         plugin = again.plugins["lexdocs"]
         assert plugin.memo is not None and plugin.memo.hits > 0, "the session kept nothing"
+        assert plugin.memo.spool_dir == generated.path / ".cache" / "lexdocs"
         timelines, _ = publishable_timelines(load_options(generated.path), lambda _: None)
         texts = [n.version.rendered.page for t in timelines.values() for n in t.notices]
         texts += [to_html(n.redline) for t in timelines.values() for n in t.notices
@@ -237,7 +238,6 @@ def test_the_page_cache_knows_a_spooled_page_by_its_digest(tmp_path: Path) -> No
     """One key for a page, whether its text is in memory (the Zensical preview) or in a
     preview's spool, which gives the digest noted when it wrote the page."""
     from lexdocs.publish.output import ThemedPageCache
-    from lexdocs.publish.pages import SitePage
 
     cache = ThemedPageCache(tmp_path)
     cache.set_context("mkdocs.yml as it is")
@@ -281,3 +281,21 @@ def test_the_zensical_preview_keeps_no_page_text_either(generated: Generated,
     finally:
         notes.write_text(saved, encoding="utf-8")
         session.close()
+
+
+def test_a_spool_is_made_in_the_folder_it_is_given(tmp_path: Path) -> None:
+    """A preview's spool lives as long as its session: it goes in the project's cache
+    folder, on disk, not the system's temporary folder, which may be memory; a folder
+    that cannot take it leaves it there. Either way the file has no name."""
+    cache = tmp_path / "cache"
+    missing = PageSpool(folder=cache)
+    cache.mkdir()
+    there = PageSpool(folder=cache)
+    link = Path(f"/proc/self/fd/{there._file.fileno()}")
+    if not link.exists():
+        pytest.skip("this system does not show where an open file is")
+    assert os.readlink(link).startswith(str(cache))
+    assert not os.readlink(f"/proc/self/fd/{missing._file.fileno()}").startswith(str(cache))
+    assert not list(cache.iterdir())
+    page = there.keep(SitePage("a/index.md", "text"))
+    assert isinstance(page, SpooledPage) and page.content == "text"

@@ -127,11 +127,12 @@ class Preview:
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
         site = zensical.read_site(self.project)
+        themed = self._pages()
+        self.memo.spool_dir = self.caches.folder  # the spool goes on disk: publish.spool
         tree = content_tree(site.options, site.theme, info=self.info, debug=lambda _: None,
                             caches=self.caches, memo=self.memo, render_pdfs=False)
         if tree.left_out:
             self.info(f"preview: {tree.left_out} PDF(s) left out; 'lexdocs build' makes them")
-        themed = self._pages()
         custom = (site.custom_dir,) if site.custom_dir else ()
         themed.set_context(zensical.work_config(site, tree),
                            site.config_file.read_text(encoding="utf-8"), site.site_url,

@@ -85,6 +85,8 @@ class RenderMemo(Remembered, NoMemo):
     def __init__(self, spools: bool = False) -> None:
         super().__init__()
         self.spools = spools
+        self.spool_dir: Path | None = None
+        """Where the spool files go (the project's cache folder), if the session knows."""
         self.code = TemplateCode()
         self.theme_code = TemplateCode()  # MkDocs' theme environment, apart from ours
         self._env: Environment | None = None

@@ -144,7 +144,8 @@ class DeferredPdfs(SiteBuilder):
                  memo: RenderMemo | None = None) -> None:
         super().__init__(options, timelines, today, theme, memo)
         if memo is None or memo.spools:  # see lexdocs.publish.spool
-            self.spool = PageSpool(keyed=memo is not None)
+            self.spool = PageSpool(keyed=memo is not None,
+                                   folder=memo.spool_dir if memo is not None else None)
         self.jobs: dict[str, dict[str, str]] = {}
         self.left_out = 0
         self._job_groups: list[tuple[PdfPage, ...]] = []

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from pathlib import Path
 
 from lexdocs.publish.pages import PdfPage, SitePage
 
@@ -36,10 +37,18 @@ class PageSpool:
 
     `keyed` (a preview's spool) notes each page's digest as it is written: the themed
     page cache knows a page by it (`ThemedPageCache.key`), so a preview never reads an
-    archived page back unless MkDocs has to render it."""
+    archived page back unless MkDocs has to render it. `folder` is where the file is
+    made (a preview's lives as long as its session, so it goes in the project's cache
+    folder, on disk: the system's temporary folder may be memory); the system's
+    temporary folder if it is None or cannot take it."""
 
-    def __init__(self, keyed: bool = False) -> None:
-        self._file = tempfile.TemporaryFile(prefix="lexdocs-spool-")  # noqa: SIM115 (kept open)
+    def __init__(self, keyed: bool = False, folder: Path | None = None) -> None:
+        try:
+            self._file = tempfile.TemporaryFile(prefix="lexdocs-spool-", dir=folder)  # noqa: SIM115
+        except OSError:
+            if folder is None:
+                raise
+            self._file = tempfile.TemporaryFile(prefix="lexdocs-spool-")  # noqa: SIM115
         self._end = 0
         self.keyed = keyed
 

@@ -280,3 +280,14 @@ def test_pointers_for_an_audience_asking_whether_and_words_that_only_describe() 
     assert not {"recipient-added", "number-added"} & set(found), found
     assert links.url_pairs("See https://example.org/status/ now.",
                            "See https://example.org/status now.") == []
+
+
+def test_a_date_or_figure_in_a_sentence_wholly_added_is_that_sentences() -> None:
+    found = _found("We use a processing addendum.", "We use a processing addendum. Since "
+                   "the law went into effect in 2018, we have offered two such mechanisms.")
+    assert "date-added" not in found and "number-added" not in found
+    assert "sentence-added" in found
+    found = _found("We keep it until 1 March 2025 for two audits.",
+                   "We keep it until 1 February 2025 for three audits.")
+    assert found["date-changed"] == ("1 March 2025", "→", "1 February 2025")
+    assert found["number-changed"] == ("two", "→", "three")

@@ -626,6 +626,12 @@ def _edits(old: str, new: str, share: int = 3
     return (a, kept(ca, sa)), (b, kept(cb, sb))
 
 
+def _touched(fact: str, edited: Counter[str]) -> bool:
+    """Whether a word of a typed fact (as written) is among the words an edit touched in a
+    sentence that stays."""
+    return any(edited[w] for w in words(fact.casefold()))
+
+
 def _at(tokens: list[str], edited: set[int], want: Counter[str]) -> Counter[str]:
     """`want`, each word at most as often as the edit touched it."""
     have = Counter(tokens[i] for i in edited)
@@ -747,11 +753,21 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000)
         diff("negation", _at(ta, ea, na - nb), _at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
+    inside: tuple[Counter[str], Counter[str]] | None = None
     for kind in ("date", "duration", "number", "email-address", "web-address",
                  "postal-address"):
         shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
-        diff(kind, Counter(key(f, kind) for f in to[kind].elements()),
-             Counter(key(f, kind) for f in tn[kind].elements()), shown.__getitem__)
+        a, b = (Counter(key(f, kind) for f in t[kind].elements()) for t in (to, tn))
+        if kind in ("date", "number") and a != b:
+            # A date or a figure inside a sentence wholly added or removed is that
+            # sentence's ("Since GDPR went into effect in 2018, …" dropped with its
+            # paragraph), as a negation is: the sentence is named as such.
+            if inside is None:
+                (ta, ea), (tb, eb) = _edits(old, new, share=1000)
+                inside = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
+            a, b = (Counter({k: n for k, n in (x - y).items() if _touched(shown[k], seen)})
+                    + (x & y) for x, y, seen in ((a, b, inside[0]), (b, a, inside[1])))
+        diff(kind, a, b, shown.__getitem__)
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)
     own, made = own_names(home), products(f"{rest_old}\n\n{rest_new}")

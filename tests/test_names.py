@@ -222,6 +222,8 @@ def test_a_vendor_named_by_its_company_instead_of_its_product_is_the_same_party(
                   "Our vendors are SalesForce, Mailchimp, or Braze.") == (
         False, "product-renamed", ("SalesForce Marketing Cloud", "→", "SalesForce"))
     assert judged("We use Zuora for billing.", "We use Zuora Beta Corp for billing.")[0]
+    assert judged("We share your data with Google.", "We share your data with Google "
+                  "Partners.")[:2] == (True, "recipient-added")  # another party, not a rename
     assert judged("Our vendors are SalesForce and Braze.", "Our vendors are SalesForce.")[:2] == (
         True, "recipient-removed")
     proceed = _found("", "If you withhold data, we may not proceed with the recruitment process.")

@@ -196,6 +196,7 @@ def test_the_organisations_own_name_written_out_is_no_change_but_another_entity_
                      ("We use Acme Analytics here.", "We use GitHub Analytics here."),
                      # one own brand put for another: another tool, not a rename
                      ("We use GitHub Insights here.", "We use WooCommerce Insights here."),
+                     ("We share it with GitHub.", "We share it with GitHub Partners."),
                      ("We provide WooCommerce Services to you.",
                       "We provide WooCommerce Services and more to you.")):
         assert judged(old, new)[0], (old, new)

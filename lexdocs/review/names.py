@@ -304,6 +304,17 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     return (*gone, "→", *came) if gone or came else ()
 
 
+_KIND_WORDS = frozenset(t for t in voc.RECIPIENT_TERMS if " " not in t)
+
+
+def _recipient_word(word: str) -> bool:
+    """A word that makes a name an organisation or a kind of recipient ("Partners",
+    "Affiliates", "Vendors")."""
+    w = _NOT_WORD.sub("", word.casefold())
+    return w in ORG_CUES or w in _KIND_WORDS or w.removesuffix("s") in _KIND_WORDS or (
+        w.endswith("ies") and w[:-3] + "y" in _KIND_WORDS)
+
+
 def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: bool
              ) -> str | None:
     """The own name that words[lo:hi] (changed) belong to, as written: "" when nothing
@@ -320,6 +331,8 @@ def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: b
     parts = [w for w in bare.split() if not _FORM.match(w)]
     if not parts:
         return text[start:end].strip()
+    if any(_recipient_word(w) for w in parts):
+        return None  # "GitHub" → "GitHub Partners": who gets data, not a product's name
     for m in _RUN.finditer(text):
         # the changed words lie inside one capitalised run, from an own name that the
         # edit kept (or that they are) to its end: "Use of [GitHub Copilot for Business]"

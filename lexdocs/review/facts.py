@@ -10,17 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.names import (
-    LEGAL_SUFFIXES,
     NOT_WITH,
-    ORG_CUES,
     PRODUCT_NOUNS,
     brand,
     is_own,
+    makes_party,
     not_recipient,
     own_names,
     products,
@@ -845,15 +844,9 @@ def _led_by(name: str, others: Iterable[str]) -> bool:
     it ("SalesForce Marketing Cloud" beside "SalesForce"): the same organisation, named
     by its product or by itself."""
     ws = name.casefold().split()
-    return any(0 < len(o) < len(ws) and ws[:len(o)] == o and not _another(ws[len(o):])
+    return any(0 < len(o) < len(ws) and ws[:len(o)] == o
+               and not any(makes_party(w) for w in ws[len(o):])  # "Google Partners"
                for o in (x.casefold().split() for x in others))
-
-
-def _another(tail: Sequence[str]) -> bool:
-    """Whether words after a name make it another organisation ("Google" → "Google
-    Partners", "Acme" → "Acme Group Inc."), not the same one named by its product."""
-    return any(re.sub(r"\W", "", w) in ORG_CUES or re.sub(r"\W", "", w) in LEGAL_SUFFIXES
-               or _RECIPIENT_RE.fullmatch(lexical(w).strip(".,;:")) for w in tail)
 
 
 def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) -> list[Finding]:

@@ -300,7 +300,6 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
 _PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·]")
 _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block boundary stays
-_SPACE_ONLY = re.compile(r"\s+")
 _DIMS = ("white space", "quote style", "letter case", "punctuation")
 
 
@@ -465,8 +464,8 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
     plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
                             for t in (fixed, new_text))
-    if _folded(plain_old) == _folded(plain_new) or _SPACE_ONLY.sub("", plain_old) == (
-            _SPACE_ONLY.sub("", plain_new)):
+    if _folded(plain_old) == _folded(plain_new) or _WS.sub("", plain_old) == _WS.sub(
+            "", plain_new):
         # The same words in the same order, only in other capitals, spacing, quotes or a
         # final stop: no fact can differ, and a text in capitals says nothing about which
         # words are names ("with share" → "WITH SHARE." is no party removed). Nor does a

@@ -267,8 +267,6 @@ def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
 # “we”)", "Acme Ltd. ("Acme", "us", "our")".
 _DEFINED = re.compile(r"\(\s*(?:[“\"][^”\"()]{1,40}[”\"]\s*,?\s*(?:and|or)?\s*)+\)")
 _RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:& |for |of |and )?[A-Z][\w.'’&-]*)*")
-_FORM = re.compile(r"^,?(?:inc|llc|ltd|limited|llp|plc|gmbh|ag|sa|bv|b\.v|nv|corp|co)\.?,?$",
-                   re.I)
 
 
 def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
@@ -307,12 +305,13 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
 _KIND_WORDS = frozenset(t for t in voc.RECIPIENT_TERMS if " " not in t)
 
 
-def _recipient_word(word: str) -> bool:
-    """A word that makes a name an organisation or a kind of recipient ("Partners",
-    "Affiliates", "Vendors")."""
+def makes_party(word: str) -> bool:
+    """A word that makes a name another organisation or a kind of recipient ("Partners",
+    "Affiliates", "Vendors", "Inc."): put after a name, it names someone else ("Google"
+    → "Google Partners"), not the same one by its product."""
     w = _NOT_WORD.sub("", word.casefold())
-    return w in ORG_CUES or w in _KIND_WORDS or w.removesuffix("s") in _KIND_WORDS or (
-        w.endswith("ies") and w[:-3] + "y" in _KIND_WORDS)
+    return w in ORG_CUES or w in LEGAL_SUFFIXES or w in _KIND_WORDS or (
+        w.removesuffix("s") in _KIND_WORDS) or (w.endswith("ies") and w[:-3] + "y" in _KIND_WORDS)
 
 
 def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: bool
@@ -328,10 +327,10 @@ def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: b
     start = len(" ".join(words[:lo])) + (1 if lo else 0)
     end = start + len(" ".join(words[lo:hi]))
     bare = _DEFINED.sub(" ", text[start:end])
-    parts = [w for w in bare.split() if not _FORM.match(w)]
+    parts = [w for w in bare.split() if _NOT_WORD.sub("", w.casefold()) not in LEGAL_SUFFIXES]
     if not parts:
         return text[start:end].strip()
-    if any(_recipient_word(w) for w in parts):
+    if any(makes_party(w) for w in parts):
         return None  # "GitHub" → "GitHub Partners": who gets data, not a product's name
     for m in _RUN.finditer(text):
         # the changed words lie inside one capitalised run, from an own name that the

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from lexdocs.review.names import LEGAL_SUFFIXES, ORG_CUES
+from lexdocs.review.names import makes_party
 from lexdocs.review.vocabulary import (
     HEDGED_VERBS,
     PLACES,
@@ -489,8 +489,7 @@ def renamed(old: str, new: str) -> tuple[str, ...]:
             side, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
             lead = side[lo - 1] if lo else ""
             if not (_capitalised(lead) and all(
-                    _capitalised(w) and w.casefold() not in LEGAL_SUFFIXES | ORG_CUES
-                    for w in side[lo:hi])):
+                    _capitalised(w) and not makes_party(w) for w in side[lo:hi])):
                 return ()  # "Acme" → "Acme Beta Corp", "Google Partners": another party
             whole = " ".join(side[lo - 1:hi])
             pairs.append((whole, lead) if tag == "delete" else (lead, whole))

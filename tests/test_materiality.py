@@ -635,6 +635,9 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("We do sell your data.", "We don't sell your data."),
     ("We can't sell your data.", "We don't sell your data."),
     ("We can share data.", "We may share data."),
+    # A pointer that also states a practice is no mere pointer.
+    ("We keep logs.", "We keep logs. See our notice, and we share your data with Acme Corp."),
+    ("We keep logs.", "We keep logs. For users in the EU: see here, we now sell your data."),
 ])
 def test_rewrites_that_change_the_meaning_are_not_taken_for_them(old: str, new: str) -> None:
     assert _judge(old, new)[0]

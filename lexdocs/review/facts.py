@@ -333,6 +333,13 @@ _AUDIENCE = re.compile(r"^(?:for (?:users|people|residents|candidates|customers|
                        r"[^.:;]{0,80})[:,]\s+", re.I)
 
 
+# A clause that states what the organisation does with data ("…, and we share your data
+# with Acme"), not a question a pointer points to ("learn more about how we share …").
+_STATES = re.compile(r"(?<!\bhow )(?<!\bwhat )(?<!\bwhy )(?<!\bwhen )(?<!\bwhether )"
+                     r"(?<!\bwhere )\bwe (?:(?:may|will|also|now|can|might|could|do|then|"
+                     r"sometimes|may also) )*" + voc.DISCLOSURE_VERB.pattern, re.I)
+
+
 def _pointer(sentence: str) -> bool:
     """A sentence that only says where to read: it opens with a pointer ("Learn more
     about …", "To see our notice for …, please go to …"), or it is about the text
@@ -341,6 +348,8 @@ def _pointer(sentence: str) -> bool:
     if "|" in sentence:
         return False  # a table's cells, run together: more than a pointer
     sentence = _AUDIENCE.sub("", sentence, count=1)  # "For users in the EU: see here …"
+    if _STATES.search(sentence):
+        return False  # "See our notice, and we share your data with Acme": a practice too
     if _FOLLOW.match(sentence):  # "If you want to be notified, we share your email with …"
         return not voc.DISCLOSURE_VERB.search(sentence)
     if _THEIR_POLICY.match(sentence) and not re.match(r"(?:our|this|these)\b", sentence, re.I):

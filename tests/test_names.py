@@ -156,6 +156,9 @@ def test_what_a_name_owns_a_thing_or_a_place_is_no_third_party() -> None:
     found = _found("We advertise to you on third party sites and in our app.",
                    "We advertise to you in our app.")
     assert "recipient-removed" not in found  # a site is where, not who
+    found = _found("We share your data with our affiliates.",
+                   "We share your data with our affiliates and third party websites.")
+    assert found["recipient-added"] == ("third party",)  # sites that receive it are who
     found = _found("We take donations.", "We take donations. We use a third-party called "
                    "Fundraise Up to manage the checkout.")
     assert found["recipient-added"] == ("Fundraise Up",)  # "third party" describes it

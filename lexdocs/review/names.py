@@ -186,14 +186,19 @@ NOT_WITH = re.compile(
 _CHANNEL = re.compile(r"\b(?:by|via|through|over)\s+(?:[\w-]+,?\s+){0,5}$")
 _CHANNEL_WORDS = frozenset(["phone", "telephone", "email", "mail", "post", "text", "sms", "chat"])
 _DESCRIBES = re.compile(r"\s(?:information|data|details|results|records|reports?|checks?|"
-                        r"(?:web ?)?sites?|websites?|pages?|links?|technolog(?:y|ies)|"
+                        r"technolog(?:y|ies)(?!\s+(?:provider|compan|vendor|partner|firm))|"
                         r"(?:called|named|known as)\s)\b")
+# Where the kind is a place: "advertise to you on third party sites", not "share your
+# data with third party websites" (whose sites receive it).
+_PLACE = re.compile(r"\s(?:(?:web ?)?sites?|websites?|pages?|links?)\b")
+_AT = re.compile(r"\b(?:on|at|across|from|visit(?:s|ing)?)\s+(?:\w+\s+){0,2}$")
 
 
 def not_recipient(lex: str, m: re.Match[str]) -> bool:
     """Whether a kind of recipient, matched in `lex`, names a channel or a place, describes
     data or a thing, or describes the name after it."""
-    if _DESCRIBES.match(lex, m.end()):
+    if _DESCRIBES.match(lex, m.end()) or (
+            _PLACE.match(lex, m.end()) and _AT.search(lex[max(0, m.start() - 40):m.start()])):
         return True
     before = _CHANNEL.search(lex[max(0, m.start() - 60):m.start()])
     return before is not None and not _CHANNEL_WORDS.isdisjoint(re.findall(r"\w+", before.group()))

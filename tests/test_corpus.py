@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from lexdocs.review import links
-from lexdocs.review.facts import lexical
+from lexdocs.review.lexicon import lexical
 from lexdocs.review.materiality import Verdict, classify, heading_renamed, verdict
 from lexdocs.review.redline import joined_verdict
 

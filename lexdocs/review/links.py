@@ -39,7 +39,7 @@ from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
-from lexdocs.review.facts import key, own_listed
+from lexdocs.review.lexicon import key, own_listed
 from lexdocs.review.materiality import Verdict
 
 

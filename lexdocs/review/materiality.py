@@ -64,7 +64,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from lexdocs.review import facts, rewrites, statements
+from lexdocs.review import facts, lexicon, parties, pointers, rewrites, statements
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
@@ -271,7 +271,7 @@ def _fix_spelling(old: str, new: str, new_words: set[str]
     new_forms: dict[str, str] = {}
     counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for text, forms, count in ((old, old_forms, counts[0]), (new, new_forms, counts[1])):
-        for w in facts.WORD.findall(text):
+        for w in lexicon.WORD.findall(text):
             forms.setdefault(w.casefold(), w)
             count[w.casefold()] += 1
     # A correction may bring a word the old text already has elsewhere ("Third-rarty
@@ -291,7 +291,7 @@ def _fix_spelling(old: str, new: str, new_words: set[str]
                 kind.append(f"{old_forms[w]} → {new_forms[c]}")
                 break
     if fixes:
-        old = facts.WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
+        old = lexicon.WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
     return old, typos, variants
 
 
@@ -459,7 +459,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
     if quiet and only_quiet:
         return verdict(False, "immaterial-variable", quiet)
-    new_words = set(facts.words(new_text))
+    new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
     plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
@@ -480,20 +480,20 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     if kept:
         return verdict(False, *kept)
     found = facts.findings(plain_old, plain_new, known, home)
-    shape = facts.harmless_shape(plain_old, plain_new) if all(
-        r.startswith(facts.POINTER_MAY_NAME) for r, _ in found) else None
+    shape = pointers.harmless_shape(plain_old, plain_new) if all(
+        r.startswith(pointers.POINTER_MAY_NAME) for r, _ in found) else None
     if shape and (shape[0].startswith("cross-reference") or all(
             r.startswith(("block-", "sentence-", "list-item-")) for r, _ in found)):
         return verdict(False, *shape)
     if found and all(r.startswith("list-item-") for r, _ in found) and all(
-            facts.own_listed(plain_new if r.endswith("added") else plain_old, e)
+            lexicon.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
     rewritten = (rewrites.rewrite(plain_old, plain_new) or statements.about_us(plain_old, plain_new)
                  ) if found else None
     if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (
             # a section a pointer names ("in the Cookies section") is no third party
-            rewritten[0] == "pointer-reworded" and r.startswith(facts.POINTER_MAY_NAME)
+            rewritten[0] == "pointer-reworded" and r.startswith(pointers.POINTER_MAY_NAME)
             and all(any(x.casefold() in p.casefold() for p in rewritten[1]) for x in e))
             for r, e in found):
         # a sentence that only moved or was split off; "in order to" → "to"
@@ -563,9 +563,9 @@ def _legal_form_only(old: str, new: str) -> tuple[str, ...]:
     """A company's legal form written or dropped, and nothing else ("Stripe" → "Stripe,
     Inc."): one company (evidence: the names as written, old → new). A form changed for
     another ("Acme Inc." → "Acme Ltd.") is another legal person, and stays material."""
-    a, b = list(facts.LEGAL_FORM.finditer(old)), list(facts.LEGAL_FORM.finditer(new))
-    if not (a or b) or (a and b) or not _same_words(facts.LEGAL_FORM.sub("", old),
-                                                     facts.LEGAL_FORM.sub("", new)):
+    a, b = list(parties.LEGAL_FORM.finditer(old)), list(parties.LEGAL_FORM.finditer(new))
+    if not (a or b) or (a and b) or not _same_words(parties.LEGAL_FORM.sub("", old),
+                                                     parties.LEGAL_FORM.sub("", new)):
         return ()
 
     def named(m: re.Match[str]) -> tuple[str, str]:
@@ -618,7 +618,7 @@ def heading_renamed(old: str, new: str) -> bool:
     default shares data to:", a purpose "Improve performance" under it, "Geolocation
     data" → "General Geolocation data"): any other rewording of a heading is judged as
     any text (redline: otherwise `heading-changed`, not material)."""
-    a, b = facts.words(old), facts.words(new)
+    a, b = lexicon.words(old), lexicon.words(new)
     ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
            if op[0] != "equal"]
     return bool(ops) and all(tag in ("insert", "delete") and set(a[i1:i2] + b[j1:j2]) <= _FRAMING
@@ -627,7 +627,7 @@ def heading_renamed(old: str, new: str) -> bool:
 
 def document_words(text: str) -> frozenset[str]:
     """Every word of a document, for `classify(known=...)`."""
-    return frozenset(facts.words(text))
+    return frozenset(lexicon.words(text))
 
 
 def classify_structure(kind: str, *, section_material: bool, detail: str = "") -> Verdict:

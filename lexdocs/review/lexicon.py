@@ -1,0 +1,126 @@
+"""How the content rules read a text: its words, the key that makes two facts the same,
+the vocabularies as patterns, and the pieces a text falls into (paragraphs, sentences,
+list items, a bullet's label, a heading).
+
+Shared by the rules of what a change says (facts.py), who it names (parties.py) and
+what only points elsewhere (pointers.py), so that all three cut a text the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lexdocs.review import vocabulary as voc
+
+Finding = tuple[str, tuple[str, ...]]
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, case folded, apostrophes as typed on a keyboard."""
+    return WORD.findall(text.casefold().replace("’", "'"))
+
+
+def trie(items: Iterable[str]) -> str:
+    """An alternation as a trie: `re` tries 200 flat alternatives at every position."""
+    root: dict[str, Any] = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{inner})?" if "" in node else inner  # greedy: the longest phrase wins
+
+    return build(root)
+
+
+def forms(terms: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for a vocabulary, singular and plural, and each surface form's label."""
+    label: dict[str, str] = {}
+    for t in terms:
+        for f in (t, t + "s", t + "es", t[:-1] + "ies" if t.endswith("y") else t):
+            label.setdefault(f, t)
+    return re.compile(rf"\b(?:{trie(label)})\b"), label
+
+
+DATA_RE, DATA_LABEL = forms(voc.DATA_TERMS)
+PURPOSE_RE, PURPOSE_LABEL = forms(voc.PURPOSE_TERMS)
+RECIPIENT_RE, RECIPIENT_LABEL = forms(voc.RECIPIENT_TERMS)
+GROUND_RE, GROUND_LABEL = forms(voc.GROUND_TERMS)
+
+
+# The organisation's own offerings, listed: "our websites (including …)", "Our other
+# products, services, and features … (for example, …)", "products built by Acme including …".
+_REST = r"(?:[^.;:]|[.:](?=\S))*"  # to the end of the clause; "automattic.com" stays whole
+OWN_LIST = re.compile(
+    rf"\b(?:our|its)\s+(?:\w+\s+){{0,3}}?(?:products?|services?|features?|websites?|sites|"
+    rf"apps?|applications?|brands?)\b{_REST}|\bproducts\s+(?:built|made|maintained|operated|"
+    rf"offered)\b{_REST}", re.I)
+SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
+ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
+CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])
+
+
+def key(fact: str, kind: str = "") -> str:
+    """What makes two facts the same: never case; punctuation only where it counts
+    ("1.5" is not "15", but "1,000" is "1000"; "U.S." is "US", "Sept." is "Sept")."""
+    fact = fact.casefold()
+    if kind == "web-address":
+        return fact.rstrip("/")
+    if kind in ("number", "duration", "email-address"):
+        return re.sub(r"[\s,\-‐‑]", "", fact)
+    return re.sub(r"[^\w@/]", "", fact)
+
+
+def own_listed(text: str, items: Iterable[str]) -> bool:
+    """Whether every item stands in a list of the organisation's own products, services or
+    websites ("Our websites (including …, wp.cloud)"): adding one to, or dropping one
+    from, what the policy covers tells no reader anything new about their data."""
+    spans = [m.group() for m in OWN_LIST.finditer(text)]
+    return bool(spans) and all(any(i.strip(" '…") in s for s in spans) for i in items)
+
+
+def heading(block: str) -> bool:
+    """A heading or table cell in Title Case: short, mostly capitalised, no full stop."""
+    ws = block.split()
+    caps = sum(1 for w in ws if w[:1].isupper())
+    return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
+
+
+def lexical(text: str) -> str:
+    """Text as vocabularies match it: case, hyphens and "e-mail" spelling folded away."""
+    text = text.casefold().replace("e-mail", "email").replace("’", "'")
+    return re.sub(r"\s+", " ", re.sub(r"[-‐‑]", " ", text))
+
+
+# A bullet's label, "Location data and interaction data for top sites:", at a block's start:
+# it names the item the text after it describes, and that text is judged.
+LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
+
+
+def pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
+    """The pieces of `text` between separators, keyed so that punctuation, case and
+    connecting words ("and", "or") do not count, each shown as written (shortened)."""
+    out: dict[str, str] = {}
+    for piece in split.split(text):
+        k = " ".join(w for w in words(piece) if w not in CONNECT)
+        if k:
+            shown = piece.strip(" .;:,")
+            out.setdefault(k, shown if len(shown) <= 60 else shown[:57] + "…")
+    return out
+
+
+BLOCKS = re.compile(r"\n\n")
+SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
+                       r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
+                       r"\s+(?=[\w\"“(])|\n\n"
+                       # a space lost after a stop: "Learn more.This data …"
+                       r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")

@@ -1,0 +1,271 @@
+"""Who a text names as receiving data: organisations by their names, kinds of recipient
+("advertising partners"), and whatever a disclosing sentence shares *with*.
+
+A name is a party only when `names.who` says it is an organisation: not the
+organisation itself or its products, a feature, a document, a place, a language or an
+acronym. What facts.py reports as "a third party was added" comes from here, so a
+false third party is a false reason in a published redline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lexdocs.review import vocabulary as voc
+from lexdocs.review.lexicon import (
+    DATA_RE,
+    GROUND_RE,
+    LABEL,
+    OWN_LIST,
+    RECIPIENT_LABEL,
+    RECIPIENT_RE,
+    SENTENCE,
+    heading,
+    key,
+    lexical,
+)
+from lexdocs.review.names import (
+    NOT_WITH,
+    PRODUCT_NOUNS,
+    brand,
+    is_own,
+    makes_party,
+    not_recipient,
+    who,
+)
+
+# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
+_CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
+# "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
+# Union": an institution's name goes on past "of" after the noun that makes it one.
+_INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
+    "Court Bank Department Ministry Office Board Council Commission Bureau Agency Authority "
+    "University Institute Association Federation Justice")) + ")"
+_CAP_RUN = re.compile(rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?| & | ){_CAP})*")
+# A town before its state or country, as an address writes it: "Glendale, California",
+# "San Francisco, CA 94110": a place, never a party.
+_TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# A name in code, a cookie's or a setting's ("optimizelyBuckets", "hjIncludedInSample"):
+# lower case first and more than one hump, or a long lower-case prefix; "eBay" and
+# "hCaptcha" are brands.
+_IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
+# A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
+# "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
+_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
+           r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|S\.?r\.?l)\.?")
+LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
+LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
+"""A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
+name one company."""
+_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP}))*,? {_SUFFIX}(?!\w)")
+# What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
+# (payment processor)", "Johnson Services (JJS)": the same recipient, not another.
+_ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)\s*\([^()]{1,60}\)")
+_NAME_STOP = frozenset(str.split(
+    "we the our you your this these those if in for to when with by and or it they such as all "
+    "any some each please note where however also unless upon under from at on of an a its "
+    "their that what which how why who do does can may will should must i my us if additionally "
+    "for example section last updated since following after before while although because "
+    "until during then thus therefore currently today now even once"))
+_WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
+_OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
+                         r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
+_DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
+                          "select", "selected", "trusted", "either", "both", "neither"])
+# What a "with" shares when it is no one: "a report with more detailed information".
+_THING = re.compile(r"\b(?:information|data|details|content|contents)\b", re.I)
+_COORDINATE = re.compile(r"^(?:and|or|and/or)$", re.I)
+
+
+def _coordinated(objects: str) -> list[str]:
+    """The objects of a "with" joined by "and", "or" or a comma, up to the first word
+    that starts something else: "with Amazon and AdMarketplace to verify you navigated"
+    shares with two, and "verify" is what for."""
+    out: list[str] = []
+    pieces = _OBJECT_CUT.split(objects)
+    cuts = _OBJECT_CUT.findall(objects)
+    for i, piece in enumerate(pieces):
+        out.append(piece)
+        if i < len(cuts) and not _COORDINATE.match(cuts[i]):
+            break
+    return out
+
+
+_OBJECT_STOP = frozenset(str.split(
+    "you your us it them this that these those care respect regard regards any all the applicable "
+    "law laws our consent permission world"))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
+                        r"hosted|certified|approved|style|like|facing|friendly|centric)")
+_OWNED = re.compile(r"\w['’]s $")
+
+
+def _names(text: str) -> dict[str, str]:
+    """Capitalised names (key → display) outside headings, a company's legal name whole
+    ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
+    Europe’s Transparency and Consent Framework": the bureau). A sentence starts with a
+    capital anyway, so a lone word there counts only when it can only be a name (see
+    `names.brand`) or a colon follows it ("Acme: we share …")."""
+    out: dict[str, str] = {}
+    for block in text.split("\n\n"):
+        ws = block.split()
+        if heading(block):
+            continue  # a heading or table cell in Title Case, not a name
+        if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
+            continue  # SHOUTED TEXT: capitals say nothing about names
+        for m in _COMPANY.finditer(block):
+            out.setdefault(key(m.group()), m.group())
+        block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
+        for m in _CAP_RUN.finditer(block):
+            parts = m.group().split(" ")
+            if block[m.start() - 1:m.start()] in ('"', "“"):
+                continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
+            if _OWNED.search(block, 0, m.start()):
+                continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
+            town = _TOWN.match(block, m.end())
+            if town and voc.is_not_party(town.group().lstrip(", ").strip()):
+                continue  # "Los Angeles, California"
+            if all(_IDENTIFIER.fullmatch(p) for p in parts):
+                continue
+            while parts and _QUALIFIER.fullmatch(parts[0]):
+                parts.pop(0)  # "GDPR-compliant", "EU-based": a word that describes, no name
+            if not parts:
+                continue
+            before = block[max(0, m.start() - 8):m.start()].rstrip()
+            initial = not before or before[-1] in ".!?:•"
+            while parts and key(parts[0]) in _NAME_STOP:
+                parts.pop(0)
+                initial = False
+            labelled = block[m.end():m.end() + 1] == ":"
+            owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
+            if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
+                parts, labelled = parts[:owner + 1], False
+            if not parts or (initial and len(parts) == 1 and not labelled
+                             and not brand(parts[0])):
+                continue
+            name = _POSSESSIVE.sub("", " ".join(parts))  # "Company's" is "Company"
+            out.setdefault(key(name), name)
+    return out
+
+
+def disclosing(text: str) -> list[str]:
+    """The sentences that hand data over or look at it (by their verb)."""
+    return [s for s in SENTENCE.split(text) if voc.DISCLOSURE_VERB.search(s)]
+
+
+def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
+               made: frozenset[str] = frozenset()
+               ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Who may receive data (key → display): capitalised names that are organisations
+    (`names.who`: not the organisation itself or its products, not a feature, document,
+    place, language or acronym, nor one the organisation lists as its own products,
+    services or websites, nor a bullet's label); then kinds of recipient in any case and
+    whatever a disclosing sentence shares *with* ("we share it with mortgage lenders").
+    Grounds for disclosure are taken out first: "a merger" or "a government request" is
+    why data is handed over, not who gets it. `own` holds the organisation's own names,
+    `made` the products the text names (`names.products`). Last, the other names, whose
+    words are theirs too ("Assigned Names" is no data category "name")."""
+    kinds: dict[str, str] = {}
+    if "(" in text:
+        text = _ALIAS.sub(r"\1", text)
+        lex = lexical(text)
+    lex = _modifiers(text, GROUND_RE.sub(" \ue000 ", lex))
+    for m in RECIPIENT_RE.finditer(lex):
+        if not_recipient(lex, m):
+            continue
+        kinds.setdefault(key(RECIPIENT_LABEL[m.group()]), m.group())
+    for s in disclosing(text):
+        s = GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
+        for m in _WITH.finditer(s):
+            if NOT_WITH.search(s[max(0, m.start() - 40):m.start()]):
+                continue  # "complying with …", "provides us with results": no recipient
+            for part in _coordinated(m.group(1)):
+                obj = part.split()
+                if obj and obj[0].casefold() in ("our", "your"):
+                    continue  # "with our website": ours or yours, never a third party's
+                while obj and obj[0].casefold() in _DETERMINERS:
+                    obj.pop(0)
+                phrase = " ".join(obj)
+                if (obj and obj[0].casefold() not in _OBJECT_STOP
+                        and not RECIPIENT_RE.search(lexical(phrase))
+                        and not DATA_RE.search(lexical(phrase))
+                        and not _THING.search(phrase)
+                        # Judged alike in any case: "SHARE" is no acronym here.
+                        and who(phrase, own, made) in ("organisation", "term", "acronym")
+                        and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
+                    kinds.setdefault(key(phrase), phrase)
+    # A bullet's label written as a phrase ("Webpage data for Snippets:") names its item,
+    # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
+    text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
+                      else m.group(), text)
+    every = _names(OWN_LIST.sub(" \ue000 ", text))
+    names = {k: n for k, n in every.items()
+             if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
+    # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as
+    # "Marks": one recipient, named in full. A kind that describes the name after it ("our
+    # third-party ad platform Adzerk") is that recipient, named.
+    kinds = {k: p for k, p in kinds.items()
+             if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))
+             and not (names and _describes(lex, p, names.values()))}
+    return names, kinds, [n for k, n in every.items() if k not in names]
+
+
+def _describes(lex: str, kind: str, names: Iterable[str]) -> bool:
+    """Whether `kind` stands right before one of `names`, at most two words between and
+    none of them "and" or "or": "ad platform Adzerk", "a third party, Acme"."""
+    after = "|".join(re.escape(lexical(n)) for n in names)
+    return re.search(rf"\b{re.escape(lexical(kind))},?(?: (?!and\b|or\b)[\w']+){{0,2}},? "
+                     rf"(?:{after})\b", lex) is not None
+
+
+def _modifiers(text: str, lex: str) -> str:
+    """`lex` without the kinds of recipient that only qualify the capitalised name they
+    stand in ("the Sponsors Program", "a Partner Portal"): the name's head is a thing.
+    One that ends its name ("Advertising Partners", "Law Enforcement") is still a kind."""
+    for m in _CAP_RUN.finditer(text) if " " in text else ():
+        run = lexical(m.group())
+        if " " not in run or len(run) != len(m.group()):
+            continue
+        for k in RECIPIENT_RE.finditer(run):
+            if k.end() < len(run) and run[k.end()] == " ":
+                at = lex.find(run)
+                if at >= 0:
+                    lex = lex[:at + k.start()] + " " * (k.end() - k.start()) + lex[at + k.end():]
+    return lex
+
+
+def own_entities(text: str, own: frozenset[str]) -> dict[str, str]:
+    """The organisation's own legal entities `text` names ("GitHub Inc.", "GitHub B.V."):
+    each is a legal person. One named beside or instead of another ("GitHub Inc." →
+    "GitHub Inc. or GitHub B.V.") is another controller of the data, a party added or
+    removed, though the brand is the organisation's own; its name written in full where
+    no entity was named ("GitHub" → "GitHub, Inc.") is the same company."""
+    found: dict[str, str] = {}
+    for m in _COMPANY.finditer(text) if own else ():
+        ws = m.group().split(" ")  # "Contact GitHub, Inc.": the sentence's verb is no name
+        name = next((" ".join(ws[i:]) for i in range(len(ws) - 1)
+                     if is_own(" ".join(ws[i:]), own)), "")
+        if name:
+            found.setdefault(key(name), name)
+    return found
+
+
+def unnamed(lex: str, names: Iterable[str]) -> str:
+    """`lex` without the names in it, longest first (multi-word names only: a lone
+    capitalised word may be a term at a sentence start)."""
+    for n in sorted((lexical(n) for n in names if " " in n.strip()), key=len, reverse=True):
+        lex = lex.replace(n, " \ue000 ")
+    return lex
+
+
+def led_by(name: str, others: Iterable[str]) -> bool:
+    """Whether `name` is another name the other side writes on its own, with words after
+    it ("SalesForce Marketing Cloud" beside "SalesForce"): the same organisation, named
+    by its product or by itself."""
+    ws = name.casefold().split()
+    return any(0 < len(o) < len(ws) and ws[:len(o)] == o
+               and not any(makes_party(w) for w in ws[len(o):])  # "Google Partners"
+               for o in (x.casefold().split() for x in others))

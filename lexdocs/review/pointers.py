@@ -1,0 +1,143 @@
+"""Edits that only point elsewhere or only title: a sentence saying where to read more
+("For more information, see …"), another organisation's policy named as governing its
+own practice, a heading added or reworded. They promise nothing themselves; what they
+point to is judged where it is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexdocs.review import vocabulary as voc
+from lexdocs.review.lexicon import (
+    BLOCKS,
+    CONNECT,
+    DATA_RE,
+    SENTENCES,
+    Finding,
+    heading,
+    lexical,
+    pieces,
+    words,
+)
+
+# A sentence that only says where to read more, or that a new version is coming: it
+# promises nothing itself (what it points to is judged where it is written).
+_POINTER = re.compile(
+    r"(?:to learn more|learn more|for more (?:information|details)|for details|see |read more|"
+    r"read the|you can (?:read|find|learn) more|more (?:information|details) (?:is|are|can)|"
+    r"click here|please (?:see|visit|review|refer)|we(?:'re| are| have|'ve) updat(?:ing|ed) "
+    r"(?:our|this) (?:\w+ )?(?:notice|policy|statement|terms)|"
+    # where to look ("To see our notice for …, please go to …"), how to follow it
+    r"to (?:see|read|find|view) (?:our|the|this|a) |learn how|here(?:'s| is) how|"
+    # links listed ("Links to our default search providers' privacy policies include:")
+    r"links? to (?:our|the|their|its) [^.:]{0,60}(?:are|is|include|includes):?$)", re.I)
+# Another organisation's own policy said to govern what it does ("Your selected search
+# provider's privacy policy governs the search provider's collection and use of your
+# data"): where to read, not what this organisation does or hands over.
+_THEIR_POLICY = re.compile(
+    r"(?:your |the |their |its )?(?:[\w-]+ ){0,3}[\w-]+['’]s? (?:own )?(?:privacy )?"
+    r"(?:policy|policies|notice|statement|terms)(?: of \w+)? (?:governs?|appl(?:y|ies)|"
+    r"explains?|describes?)\b", re.I)
+_FOLLOW = re.compile(
+    r"you can (?:see|find|read|view) (?:a|the|our) (?:full |complete )?(?:list|copy|summary)|"
+    r"if you (?:want|wish|would like|'d like) to (?:be notified|know more|learn more|read|"
+    r"follow)", re.I)
+"""Where to see a list, how to follow the text: a pointer as long as nothing in the
+sentence is handed over (no disclosure verb after it)."""
+# What a pointer may name without saying more than where to read: who, what data, which
+# right ("learn more about what is collected, and how to opt out").
+POINTER_MAY_NAME = ("block-", "sentence-", "list-item-", "recipient-", "data-category-",
+                    "right-", "purpose-")
+
+
+def harmless_shape(old: str, new: str) -> Finding | None:
+    """An edit that only adds, removes or rewords headings, or sentences that only point
+    elsewhere ("For more information, see …"), and leaves every other sentence as it was."""
+    for kind, split in (("heading", BLOCKS), ("cross-reference", SENTENCES)):
+        a, b = pieces(old, split), pieces(new, split)
+        came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
+        whole = _whole(old, new, split)
+        test = heading if kind == "heading" else _pointer
+        if (came or gone) and all(test(whole.get(p, p)) for p in came + gone) and (
+                kind != "heading" or not _full_stop(old, new, set(a) ^ set(b), split)):
+            change = "changed" if came and gone else "added" if came else "removed"
+            return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
+                    tuple(came or gone))
+    return None
+
+
+# Whom a pointer is for, before it: "For users in the EU, EEA and Switzerland: see here",
+# "For candidates applying to jobs at Acme, please review our Recruitment Privacy policy".
+_AUDIENCE = re.compile(r"^(?:for (?:users|people|residents|candidates|customers|visitors|"
+                       r"those|anyone|individuals|applicants)\b[^.:;]{0,80}|if you are "
+                       r"(?:a |an )?(?:applying|resident|located|based|user|visitor|candidate)"
+                       r"[^.:;]{0,80})[:,]\s+", re.I)
+
+
+# A clause that states what the organisation does with data ("…, and we share your data
+# with Acme"), not a question a pointer points to ("learn more about how we share …").
+_STATES = re.compile(r"(?<!\bhow )(?<!\bwhat )(?<!\bwhy )(?<!\bwhen )(?<!\bwhether )"
+                     r"(?<!\bwhere )\bwe (?:(?:may|will|also|now|can|might|could|do|then|"
+                     r"sometimes|may also) )*" + voc.DISCLOSURE_VERB.pattern, re.I)
+
+
+def _pointer(sentence: str) -> bool:
+    """A sentence that only says where to read: it opens with a pointer ("Learn more
+    about …", "To see our notice for …, please go to …"), or it is about the text
+    itself and tells the reader to read on ("the short version below doesn't tell you
+    everything, so please read on for more details"), handing over no data."""
+    if "|" in sentence:
+        return False  # a table's cells, run together: more than a pointer
+    sentence = _AUDIENCE.sub("", sentence, count=1)  # "For users in the EU: see here …"
+    if _STATES.search(sentence):
+        return False  # "See our notice, and we share your data with Acme": a practice too
+    if _FOLLOW.match(sentence):  # "If you want to be notified, we share your email with …"
+        return not voc.DISCLOSURE_VERB.search(sentence)
+    if _THEIR_POLICY.match(sentence) and not re.match(r"(?:our|this|these)\b", sentence, re.I):
+        return not voc.DISCLOSURE_VERB.search(sentence)
+    return _POINTER.match(sentence) is not None or _reads_on(sentence)
+
+
+def _whole(old: str, new: str, split: re.Pattern[str]) -> dict[str, str]:
+    """Each piece's shortened display (`pieces`) → the piece as written, whole: a
+    pointer's "read on" may stand after the sixtieth character."""
+    return {shown: p.strip(" .;:,") for t in (old, new) for p in split.split(t)
+            for shown in [p.strip(" .;:,")[:57] + "…" if len(p.strip(" .;:,")) > 60
+                          else p.strip(" .;:,")]}
+
+
+def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bool:
+    """Whether a piece keyed in `keys` ends with a full stop as written: a sentence, not a
+    heading ("We use Acme Post." shows as "We use Acme Post")."""
+    return any(p.rstrip().endswith(".") and " ".join(
+        w for w in words(p) if w not in CONNECT) in keys
+        for t in (old, new) for p in split.split(t))
+
+
+_READ_ON = re.compile(r"\b(?:read on|for more (?:information|details)|learn more|read more)\b",
+                      re.I)
+
+
+_ABOUT_TEXT = re.compile(r"\b(?:summary|version|section|below|above|this (?:notice|policy|"
+                         r"statement|page))\b", re.I)
+
+
+def about_reading(text: str) -> str:
+    """`text` with its negations taken out of sentences about the text itself that tell
+    the reader to read on ("the short version below doesn't tell you everything, so
+    please read on"): a sentence about the document, handing over nothing, promises
+    nothing. "We don't keep logs; learn more" is about logs, and keeps its negation."""
+    if not _READ_ON.search(text):
+        return text
+    return "".join(
+        re.sub(r"\b(?:not|no|never|don't|doesn't|won't|cannot|can't)\b", "", piece, flags=re.I)
+        if _reads_on(piece) else piece for piece in re.split(r"(?<=[.!?])(\s+)", text))
+
+
+def _reads_on(sentence: str) -> bool:
+    """Whether `sentence` is about the text itself and tells the reader to read on,
+    handing over no data and naming none."""
+    return bool(_READ_ON.search(sentence) and _ABOUT_TEXT.search(sentence)
+                and not voc.DISCLOSURE_VERB.search(sentence)
+                and not DATA_RE.search(lexical(sentence)))

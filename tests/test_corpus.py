@@ -30,8 +30,9 @@ import yaml
 
 from lexdocs.review import links
 from lexdocs.review.lexicon import lexical
-from lexdocs.review.materiality import Verdict, classify, heading_renamed, verdict
+from lexdocs.review.materiality import classify, heading_renamed
 from lexdocs.review.redline import joined_verdict
+from lexdocs.review.verdicts import Verdict, verdict
 
 DATA = Path(__file__).parent / "data" / "materiality"
 REAL = ("basecamp", "automattic", "github", "mozilla")

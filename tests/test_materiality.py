@@ -364,7 +364,7 @@ def test_a_company_name_with_a_comma_is_one_recipient() -> None:
 
 
 def test_evidence_has_old_and_new_values_not_an_arrow() -> None:
-    from lexdocs.review.materiality import evidence_fields
+    from lexdocs.review.verdicts import evidence_fields
 
     v = classify("We keep web logs for 90 days.", "We keep web logs for 180 days.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review import owner
-from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, Timeline
 from lexdocs.review.redline import Change, Redline, diff_documents
+from lexdocs.review.verdicts import LAWYERS_CALL
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from feedgen.feed import FeedGenerator
 
 from lexdocs.config import Options
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute
-from lexdocs.review.materiality import evidence_fields
 from lexdocs.review.notice import Status, Timeline, VersionNotice
 from lexdocs.review.redline import Change
+from lexdocs.review.verdicts import evidence_fields
 
 SCHEMA_VERSION: Literal[1] = 1
 

@@ -21,10 +21,10 @@ from lexdocs.history.gitstore import GitStore, open_store
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
 from lexdocs.review import owner
 from lexdocs.review.formats import md_escape, to_markdown
-from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.notice import Entry, as_judged, build_date, overrides_of, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
+from lexdocs.review.verdicts import LAWYERS_CALL
 from lexdocs.sources.changelog import changes_path
 from lexdocs.sources.documents import load_document, read_working_tree
 from lexdocs.sources.siteopts import SITE_FILE, declared_home

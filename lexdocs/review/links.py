@@ -40,7 +40,7 @@ from publicsuffixlist import PublicSuffixList
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
 from lexdocs.review.lexicon import key, own_listed
-from lexdocs.review.materiality import Verdict
+from lexdocs.review.verdicts import Verdict
 
 
 @functools.cache

@@ -6,7 +6,7 @@ all is a lawyer's call (held as material until answered), and a human can always
 override (redline.py). A verdict is data — a stable rule id (`duration-changed`,
 `recipient-added`, `spelling-fix`, …) and the words or values that triggered it
 (`evidence`; for a "-changed" rule the old values, "→", the new ones) — and its
-prose (`reason`) is made from those by `describe`, so JSON, versions.json and every
+prose (`reason`) is made from those by `verdicts.describe`, so JSON, versions.json and every
 page tell the same story. Precedence, first wins:
 
 1. No visible change (`no-change`) → not material.
@@ -62,201 +62,15 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from lexdocs.review import facts, lexicon, parties, pointers, rewrites, statements
+from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import own_names, own_written_out
+from lexdocs.review.verdicts import Verdict, verdict
 from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
 
-__all__ = ["LAWYERS_CALL", "Verdict", "classify", "classify_structure", "describe",
-           "document_words", "evidence_fields", "heading_renamed", "is_misspelling_fix", "sides",
-           "values", "verdict"]
-
-Finding = tuple[str, tuple[str, ...]]
-LAWYERS_CALL = "Needs a lawyer's call"
-"""The head of a referred verdict's reason, as "Material" and "Not material" are."""
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Material or not, the rule id that decided, its prose, and the words it saw.
-
-    `also` holds further findings (rule, evidence) a reviewer should see: the
-    second and third rule that fired, or what a declared section overrode."""
-
-    material: bool
-    rule: str
-    reason: str
-    evidence: tuple[str, ...] = ()
-    also: tuple[Finding, ...] = ()
-    referred: bool = False
-    """No rule explains the change (`unexplained`): it needs a lawyer's call, which its
-    change-log entry gives. Until then it is held to what a material change is held to
-    (`material` is True), so nothing unexplained is published without notice."""
-
-    @property
-    def call(self) -> str:
-        """The verdict in one word a page or JSON shows: "material", "not-material" or
-        "lawyers-call"."""
-        return "lawyers-call" if self.referred else (
-            "material" if self.material else "not-material")
-
-
-_LABELS = {
-    "negation": "a negation", "date": "a date", "duration": "a duration", "number": "a number",
-    "email-address": "an email address", "web-address": "a web address",
-    "postal-address": "a postal address", "recipient": "a third party",
-    "data-category": "a category of personal data", "purpose": "a purpose", "right": "a right",
-    "disclosure-ground": "a ground for disclosure", "condition": "a condition",
-    "list-item": "a list item", "sentence": "a sentence",
-    "block": "a paragraph or list item", "section": "the section",
-}
-_QUOTED = {"negation", "list-item", "sentence", "block", "condition", "wording"}
-
-
-def _and(items: Sequence[str]) -> str:
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _few(items: list[str], most: int = 8) -> list[str]:
-    """A reason names what triggered it, but a list of thousands would bury the redline:
-    the evidence itself stays whole in the structured verdict."""
-    return items if len(items) <= most else [*items[:most], f"… {len(items) - most} more"]
-
-
-def _arrow(show: Sequence[str]) -> str:
-    i = list(show).index("→") if "→" in show else len(show)
-    return f"{', '.join(show[:i])} → {', '.join(show[i + 1:])}"
-
-
-def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> str:
-    """The prose for one finding, made only from its rule id and evidence."""
-    kind, _, change = rule.rpartition("-")
-    show = [f"'{e}'" if kind in _QUOTED and e != "→" else e for e in evidence]
-    most = 4 if kind == "wording" or rule == "unexplained" else 8  # runs are long: four a side
-    if "→" in show:
-        i = show.index("→")
-        show = [*_few(show[:i], most), "→", *_few(show[i + 1:], most)]
-    else:
-        show = _few(show, most)
-    if rule == "unexplained":
-        show = [f"'{e}'" if e != "→" else e for e in show]
-    if (kind == "wording" and change == "changed") or rule == "unexplained":
-        lead = "the wording changed" if kind == "wording" else "no rule explains this rewording"
-        if "→" in evidence:
-            i = evidence.index("→")
-            gone, came = show[:i], show[i + 1:]
-            what = (f"{', '.join(gone)} → {', '.join(came)}" if gone and came else
-                    f"added {', '.join(came)}" if came else f"removed {', '.join(gone)}")
-            return f"{lead} ({what})"
-        return lead
-    if kind == "section" and change in ("added", "removed"):
-        return f"the section was {change}"
-    if rule == "section-moved":
-        return f"the section moved{''.join(evidence)}; its words did not change"
-    if kind in _LABELS:
-        label = _LABELS[kind]
-        sep = "; " if any("," in e for e in show) else ", "  # "Stripe, Inc." is one name
-        if change == "changed" and "→" in show:
-            i = show.index("→")
-            return f"{label} changed ({sep.join(show[:i])} → {sep.join(show[i + 1:])})"
-        return f"{label} was {change} ({sep.join(show)})"
-    text = {
-        "no-change": "no visible change",
-        "immaterial-variable": f"only variables declared not material changed ({_and(show)})",
-        "variable-changed": f"the value of {_and(show)} changed",
-        "spelling-fix": f"a misspelling was corrected ({', '.join(show)})",
-        "spelling-variant": f"British and American spelling ({', '.join(show)})",
-        "grammar-fix": f"only an article changed ({', '.join(show)})",
-        "formatting": f"{'only ' if first else ''}{_and(show or ['white space'])} changed",
-        "section-not-material": "section declared not material",
-        "own-scope": "only the organisation's own offerings listed changed ("
-                     f"{_arrow(show) if '→' in show else ', '.join(show)})",
-        "heading-added": f"only a heading was added ({', '.join(show)})",
-        "heading-removed": f"only a heading was removed ({', '.join(show)})",
-        "heading-changed": f"only a heading was reworded ({_arrow(show)})",
-        "cross-reference-changed": f"only a pointer to more reading was reworded ({_arrow(show)})",
-        "cross-reference-added": f"only a pointer to more reading was added ({', '.join(show)})",
-        "cross-reference-removed":
-            f"only a pointer to more reading was removed ({', '.join(show)})",
-        "product-renamed": f"a name was written in full or shortened ({_arrow(show)})",
-        "changelog-entry": f"a line of the policy's own change log was added ({_and(show)})",
-        "changelog-edited": f"only lines of the policy's own change log changed ({_and(show)})",
-        "reordered": "the same sentences or list elements in another order",
-        "function-words":
-            f"only grammar words changed ({_arrow(show) if '→' in show else _and(show)})",
-        "examples-removed": f"only examples were dropped ({'; '.join(show)})",
-        "examples-added": f"only examples were added ({'; '.join(show)})",
-        "label-number":
-            f"only the number of a label that introduces a list changed ({', '.join(show)})",
-        "word-form": f"a word put in the form of the word it is joined to ({_arrow(show)})",
-        "examples-changed": f"only examples in parentheses changed ({'; '.join(show)})",
-        "document-named": f"only the way the document names itself changed ({', '.join(show)})",
-        "abbreviation-expanded": f"a shortened word was written in full ({', '.join(show)})",
-        "pointer-reworded":
-            f"only a pointer to another part of the document changed ({', '.join(show)})",
-        "label-reworded": f"only the label heading an item changed ({', '.join(show)})",
-        "own-channel": "only the organisation or one of its own channels was named "
-                       f"another way ({', '.join(show)})",
-        "about-us": f"only what the organisation says of itself changed ({'; '.join(show)})",
-        "synonym": f"only words of the same meaning swapped ({', '.join(show)})",
-        "hedge-added": "only 'may' was put before what the organisation does "
-                       f"({', '.join(show)})",
-        "hedge-removed": "only 'may' was taken from before what the organisation does "
-                         f"({', '.join(show)})",
-    }
-    return text.get(rule, rule)
-
-
-def values(evidence: Sequence[str]) -> tuple[str, ...]:
-    """The evidence as values only: the "→" that separates old from new is no value."""
-    return tuple(e for e in evidence if e != "→")
-
-
-def sides(rule: str, evidence: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The evidence as (old values, new values), for data a reader need not parse: the
-    values before and after "→"; a "-removed" rule's values are old, an "-added" rule's
-    new; a link's old and new target; a correction "recieve → receive" split in two.
-    Evidence that is neither (the dimensions of a formatting change, a variable's name)
-    has no sides: ((), ())."""
-    if "→" in evidence:
-        i = list(evidence).index("→")
-        return values(evidence[:i]), values(evidence[i + 1:])
-    if any(" → " in e for e in evidence):
-        pairs = [e.partition(" → ") for e in evidence if " → " in e]
-        return tuple(a for a, _, _ in pairs), tuple(b for _, _, b in pairs)
-    if rule.startswith("link-") and len(evidence) >= 2:
-        return (evidence[0],), (evidence[1],)
-    if rule.endswith("-removed"):
-        return tuple(evidence), ()
-    if rule.endswith("-added"):
-        return (), tuple(evidence)
-    return (), ()
-
-
-def evidence_fields(rule: str, evidence: Sequence[str]) -> dict[str, list[str]]:
-    """A verdict's evidence as JSON has it (redline JSON, versions.json): the values, and
-    the same values as old and new (`sides`)."""
-    old, new = sides(rule, evidence)
-    return {"evidence": list(values(evidence)), "evidence_old": list(old),
-            "evidence_new": list(new)}
-
-
-def verdict(material: bool, rule: str, evidence: Iterable[str] = (),
-            also: Iterable[Finding] = (), referred: bool = False) -> Verdict:
-    """A Verdict whose reason is made from its findings (`referred`: a lawyer's call,
-    held to what a material change is held to)."""
-    ev, more = tuple(evidence), tuple(also)
-    parts = [describe(rule, ev)] + [describe(r, e, first=False) for r, e in more]
-    if rule == "section-not-material" and more:
-        parts = [f"{parts[0]} (note: {'; '.join(parts[1:])})"]
-    elif rule == "spelling-fix" and more:
-        parts = [f"{parts[0]}, and {'; '.join(parts[1:])}"]
-    head = LAWYERS_CALL if referred else "Material" if material else "Not material"
-    return Verdict(material or referred, rule, f"{head}: {'; '.join(parts)}.", ev, more,
-                   referred)
+__all__ = ["classify", "classify_structure", "document_words", "heading_renamed",
+           "is_misspelling_fix"]
 
 
 def _fix_spelling(old: str, new: str, new_words: set[str]

@@ -55,11 +55,11 @@ from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review import owner
-from lexdocs.review.materiality import LAWYERS_CALL
 from lexdocs.review.memo import RedlineMemo
 from lexdocs.review.pagedates import bind_dates, bind_plain, marked
 from lexdocs.review.redline import Change, Override, Redline, diff_documents
 from lexdocs.review.timeline import Status, Timeline, VersionNotice, build_date, describe
+from lexdocs.review.verdicts import LAWYERS_CALL
 from lexdocs.sources.changelog import (
     Entry,
     Review,

@@ -59,7 +59,7 @@ from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import links, materiality
+from lexdocs.review import links, materiality, verdicts
 from lexdocs.review.looks import (
     SEP,
     Facets,
@@ -70,7 +70,7 @@ from lexdocs.review.looks import (
     link_moves,
     look_notes,
 )
-from lexdocs.review.materiality import Verdict
+from lexdocs.review.verdicts import Verdict
 
 TITLE_ID = "(document title)"
 """`section_id` of a change to the document's own title; no section id can look like it."""
@@ -592,7 +592,7 @@ def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
                 "".join(s.text for s in r.segments if s.op != "insert"),
                 "".join(s.text for s in r.segments if s.op != "delete")) for r in changed):
         return v  # a heading may carry the statement: only one framed anew is a name
-    return materiality.verdict(False, "heading-changed", (h.old, "→", h.new))
+    return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
 
 
 def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
@@ -646,7 +646,7 @@ def joined_verdict(words: Verdict | None, moved: Sequence[Verdict]) -> Verdict:
         moved = [_pointers_own(m, words.rule.rpartition("-")[2]) for m in moved]
     if words is not None and words.referred and any(m.material for m in moved):
         # a material link explains the change: the rewrite beside it is one more reason
-        said = words.reason.removeprefix(f"{materiality.LAWYERS_CALL}: ")
+        said = words.reason.removeprefix(f"{verdicts.LAWYERS_CALL}: ")
         words = replace(words, referred=False, reason=f"Material: {said}")
         parts = [*[m for m in moved if m.material], words, *[m for m in moved if not m.material]]
     else:
@@ -654,10 +654,10 @@ def joined_verdict(words: Verdict | None, moved: Sequence[Verdict]) -> Verdict:
     v = parts[0] if len(parts) == 1 else links.combine(parts)
     if words is None or not words.referred:
         return v
-    said = words.reason.removeprefix(f"{materiality.LAWYERS_CALL}: ").rstrip(".")
+    said = words.reason.removeprefix(f"{verdicts.LAWYERS_CALL}: ").rstrip(".")
     quiet = "; ".join(m.reason.removeprefix("Not material: ").rstrip(".") for m in moved)
     return replace(v, rule=words.rule, referred=True, reason=(
-        f"{materiality.LAWYERS_CALL}: {said}" + (f"; not material: {quiet}" if quiet else "")
+        f"{verdicts.LAWYERS_CALL}: {said}" + (f"; not material: {quiet}" if quiet else "")
         + "."))
 
 
@@ -736,7 +736,7 @@ def _moved_blocks(changes: list[Change]) -> list[Change]:
             moved = (mine[0] or mine[1])[0][1].strip(" .;,").split()
             shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else ".")
             whole = not changes[i].old.strip() or not changes[i].new.strip()
-            v = materiality.verdict(False, "block-moved" if whole else "sentence-moved",
+            v = verdicts.verdict(False, "block-moved" if whole else "sentence-moved",
                                     (shown,))
             out[i] = replace(out[i], material=False, reason=v.reason, rule=v.rule,
                              evidence=v.evidence, referred=False)

@@ -18,17 +18,9 @@ from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.markup import Block, Run
 from lexdocs.render.templates import RenderedDocument, render_document
-from lexdocs.review.redline import (
-    SEP,
-    Override,
-    Redline,
-    SectionDiff,
-    Segment,
-    diff_blocks,
-    diff_documents,
-    diff_rows,
-    diff_text,
-)
+from lexdocs.review.looks import SEP, Segment
+from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
+from lexdocs.review.rows import diff_blocks, diff_rows, diff_text
 from lexdocs.sources.documents import load_document
 from lexdocs.sources.variables import load_variables_file
 

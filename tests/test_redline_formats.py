@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from lexdocs.render import markup
 from lexdocs.review.formats import md_rows, rows_of, term_rows, to_html
-from lexdocs.review.redline import SEP, Redline, diff_documents
+from lexdocs.review.looks import SEP
+from lexdocs.review.redline import Redline, diff_documents
 from tests.test_redline import render
 
 CORPORA = Path(__file__).parent / "data" / "materiality"

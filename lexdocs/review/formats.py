@@ -23,7 +23,8 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from lexdocs.review.looks import SEP, Note, Segment, link_moves, look_notes
-from lexdocs.review.redline import Change, Redline, Row, SectionDiff
+from lexdocs.review.redline import Change, Redline, SectionDiff
+from lexdocs.review.rows import Row
 from lexdocs.review.shapes import Run, count_words, plan, shape
 from lexdocs.review.verdicts import LAWYERS_CALL, evidence_fields
 

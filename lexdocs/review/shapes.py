@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lexdocs.review.redline import Row
+from lexdocs.review.rows import Row
 
 CONTEXT_ROWS = 1
 """Unchanged blocks shown before and after each change; the others fold away."""

@@ -15,7 +15,8 @@ meaning — a verb, a noun, a modal ("may" → "will"), a quantifier ("all", "on
 "and" in place of "or", a direction ("to" → "from") — is never among them, so "retain"
 → "retrain" or "processor" → "processors" still reach the rules that call them material.
 `materiality.classify` asks only after the content rules (facts.py) found no fact that
-came or went.
+came or went. Which words say the same thing (grammar words, synonyms, a hedging "may")
+is synonyms.py's.
 """
 
 from __future__ import annotations
@@ -25,31 +26,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import makes_party
+from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
-    HEDGED_VERBS,
     PLACES,
     PLATFORMS,
-    SYNONYMS,
     expand_contractions,
     is_known,
 )
 
-__all__ = ["FUNCTION_WORDS", "JOINERS", "PHRASES", "renamed", "rewrite", "verb_base", "words"]
+__all__ = ["PHRASES", "renamed", "rewrite", "words"]
 
-Finding = tuple[str, tuple[str, ...]]
 
-FUNCTION_WORDS = frozenset(str.split(
-    "a an the of that which who whom as your our their its my his her this these those "
-    "it there so please also"))
-"""Words that carry grammar or courtesy, not terms: one put in or taken out says the same
-thing ("Contact us" → "Please contact us")."""
-_OWNERS = frozenset(["your", "our", "their", "its", "my", "his", "her"])
-"""Whose: one may be put in ("sale of personal information" → "of your personal
-information"), never swapped for another."""
-JOINERS = _JOINERS = frozenset(["and", "to"])
-"""Words that may come or go where a sentence is split or joined ("…, and we" → "…. We",
-"in order to" → "to"), but never stand in for another ("and" → "or", "to" → "from")."""
 _PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
     ("in order to", "to"), ("so as to", "to"), ("prior to", "before")))
 _NAMES = tuple((label, re.compile(pattern), one) for label, pattern, one in (
@@ -147,20 +136,6 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     return None
 
 
-def _function_words(gone: list[str], came: list[str]) -> Finding | None:
-    """Only grammar words differ ("as" → "that the", "violate of any" → "violate any",
-    "…, and we" → "…. We"): never "and" where "or" moved, never one direction for another."""
-    changed = set(gone) | set(came)
-    allowed = FUNCTION_WORDS | (_JOINERS if "or" not in changed else frozenset())
-    if not changed <= allowed:
-        return None
-    if set(gone) & _JOINERS & set(came) or (set(gone) & _JOINERS and set(came) & _JOINERS):
-        return None  # "and" for "to" or "to" for "and" is another statement
-    if set(gone) & _OWNERS and set(came) & _OWNERS:
-        return None  # "your data" → "our data" is someone else's data
-    return ("function-words", (*dict.fromkeys(gone), "→", *dict.fromkeys(came)))
-
-
 def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
     """Whether `words` (one run taken out of or put into `text`; `raw` as written) are
     examples: a lead ("including", "such as", …) then names, or names alone that fill a
@@ -246,7 +221,7 @@ def _labels(old: str, new: str) -> Finding | None:
                 _scope(mx.group(1)) != _scope(my.group(1))):
             return None  # "On iOS and Android:" → "On Android:" narrows where it applies
         x_words, y_words = _words(mx.group(2)), _words(my.group(2))
-        same = None if x_words == y_words else _same_meaning(x_words, y_words)
+        same = None if x_words == y_words else same_meaning(x_words, y_words)
         if x_words != y_words and same is None:
             return None
         found.append(f"{mx.group(1).strip()} → {my.group(1).strip()}")
@@ -319,100 +294,6 @@ def _intro_number(old: str, new: str) -> Finding | None:
     return ("label-number", tuple(said)) if said else None
 
 
-def _forms(base: str) -> dict[str, str]:
-    """A verb's (or noun's) forms and which each is ("shared": "ed"): a synonym keeps its
-    inflection ("shared" → "disclosed", never "shares" → "disclosed")."""
-    head, _, rest = base.partition(" ")
-    tail = f" {rest}" if rest else ""
-    if head.endswith("e"):
-        made = {"s": head + "s", "ed": head + "d", "ing": head[:-1] + "ing"}
-    elif head.endswith("y") and head[-2:-1] not in "aeiou":
-        made = {"s": head[:-1] + "ies", "ed": head[:-1] + "ied", "ing": head + "ing"}
-    else:
-        made = {"s": head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s"),
-                "ed": head + "ed", "ing": head + "ing"}
-    made.update(_IRREGULAR.get(head, {}))
-    return {base: "", **{f + tail: kind for kind, f in made.items()}}
-
-
-_IRREGULAR = {"keep": {"ed": "kept"}, "send": {"ed": "sent", "ing": "sending"},
-              "buy": {"ed": "bought"}, "get": {"ed": "got", "en": "gotten", "ing": "getting"},
-              "choose": {"ed": "chose", "en": "chosen"}, "make": {"ed": "made"},
-              "set": {"ed": "set", "ing": "setting"}, "read": {"ed": "read"},
-              "sell": {"ed": "sold"}, "show": {"en": "shown"}}
-_CANON: dict[tuple[str, ...], str] = {}
-for _group in SYNONYMS:
-    for _word in _group:
-        for _form, _kind in _forms(_word).items():
-            _CANON.setdefault(tuple(_form.split()), f"{_group[0]}:{_kind}")
-_HEDGED = {f: v for v in HEDGED_VERBS for f, kind in _forms(v).items() if kind in ("", "s")}
-_NOT_HEDGED_AFTER = frozenset(["you", "users", "user", "customers", "visitors", "i"])
-_KINDS_OF = frozenset(["types", "type", "kinds", "kind", "categories", "category", "pieces"])
-
-
-def verb_base(word: str) -> str:
-    """A verb of what is done with data in its base form ("receives" → "receive"), any
-    other word as it is: "Mozilla receives" and "We receive" agree."""
-    return _HEDGED.get(word, word)
-
-
-def _canonical(words: list[str]) -> list[str]:
-    """`words` with each synonym written as its group's first word (its inflection kept)
-    and a "may" that only hedges what the organisation does dropped ("Firefox shares" and
-    "Firefox may share" say the same practice): what is left must match word for word."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        phrase = next((n for n in (3, 2) if tuple(words[i:i + n]) in _CANON), 0)
-        if phrase:
-            out.append(_CANON[tuple(words[i:i + phrase])])
-            i += phrase
-            continue
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if nxt == "of" and w in _KINDS_OF:
-            i += 2  # "the types of data we collect" is "the data we collect"
-            continue
-        if w in ("may", "can") and out and out[-1] == "you":
-            out.append("can")  # "you may ask" is "you can ask": the same right
-            i += 1
-            continue
-        if w == "may" and nxt in _HEDGED and (not out or out[-1] not in _NOT_HEDGED_AFTER):
-            i += 1
-            continue
-        base = _HEDGED.get(w)  # "shares" is "share": a "may" put in takes its -s away
-        out.append(_CANON.get((base,), f"{base}:") if base else _CANON.get((w,), w))
-        i += 1
-    return out
-
-
-def _same_meaning(a: list[str], b: list[str]) -> Finding | None:
-    """Only synonyms swapped ("share" → "disclose") or a "may" put in or taken out before
-    what the organisation does, perhaps beside grammar words: the same statement
-    (`synonym`, or `hedge-added` / `hedge-removed` when only "may" moved)."""
-    ca, cb = _canonical(a), _canonical(b)
-    if ca != cb:
-        ops = [op for op in difflib.SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
-               if op[0] != "equal"]
-        if not ops or not _function_words([w for _, i1, i2, _, _ in ops for w in ca[i1:i2]],
-                                          [w for _, _, _, j1, j2 in ops for w in cb[j1:j2]]):
-            return None
-    said = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":  # a word put in or taken out is shown with the word it stands by
-            k1, k2 = (i1, i2 + 1) if i1 == i2 or j1 == j2 else (i1, i2)
-            said.append(f"{' '.join(a[k1:k2])} → {' '.join(b[j1:j2 + k2 - i2])}")
-    came = b.count("may") - a.count("may")
-
-    def bare(words: list[str]) -> list[str]:
-        return [_HEDGED.get(w, w) for w in words
-                if w != "may" and w not in FUNCTION_WORDS]
-
-    if bare(a) != bare(b) or not came:
-        return ("synonym", tuple(said))
-    return (f"hedge-{'added' if came > 0 else 'removed'}", tuple(said))
-
-
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -450,7 +331,7 @@ def rewrite(old: str, new: str) -> Finding | None:
            if op[0] != "equal"]
     gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
     came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
-    small = _function_words(gone, came) or _agreement(a, b, ops) or _same_meaning(a, b)
+    small = function_words(gone, came) or _agreement(a, b, ops) or same_meaning(a, b)
     if small:
         return small
     runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],

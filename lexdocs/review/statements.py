@@ -15,7 +15,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from lexdocs.review.rewrites import FUNCTION_WORDS, JOINERS, verb_base, words
+from lexdocs.review.rewrites import words
+from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 
 __all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
            "rewritten_wholly"]

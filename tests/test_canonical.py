@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lexdocs.history.versions import load_histories
-from lexdocs.render import markup
+from lexdocs.render import markup, tohtml
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import summary
 from lexdocs.review.notice import build_timeline
@@ -28,7 +28,7 @@ from tests.test_redline import render
 
 
 def fp(md: str) -> str:
-    return markup.fingerprint(markup.to_html(md))
+    return markup.fingerprint(tohtml.to_html(md))
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -72,19 +72,19 @@ def test_what_a_reader_sees_is_part_of_the_canonical_form(a: str, b: str) -> Non
 
 
 def test_comments_are_never_shown_but_code_keeps_its_text() -> None:
-    html = markup.to_html("Keep `<!-- as typed -->` and <!-- drop me --> this.\n")
+    html = tohtml.to_html("Keep `<!-- as typed -->` and <!-- drop me --> this.\n")
     assert "drop me" not in html
     assert markup.blocks(html) == ["Keep <!-- as typed --> and this."]
 
 
 def test_every_heading_gets_an_id() -> None:
-    html = markup.to_html("### How to contact us\n\n#### Details {#details}\n\n"
+    html = tohtml.to_html("### How to contact us\n\n#### Details {#details}\n\n"
                           'Text that says id="not-an-id".\n')
     assert markup.element_ids(html) == ["how-to-contact-us", "details"]
 
 
 def test_units_carry_link_targets_kinds_and_marks() -> None:
-    (block,) = markup.units(markup.to_html("1. To **opt out**, use [this form](/optout/).\n"))
+    (block,) = markup.units(tohtml.to_html("1. To **opt out**, use [this form](/optout/).\n"))
     assert block.kind == "numbered item"
     assert block.text == "To opt out, use this form."
     assert [(r.text, r.facets) for r in block.runs] == [

@@ -30,9 +30,9 @@ from mkdocs.exceptions import Abort
 from lexdocs.checks.site import check_file, check_settings
 from lexdocs.cli import main
 from lexdocs.errors import LexdocsError
-from lexdocs.render.markup import converter
 from lexdocs.render.sanitize import decoded, scheme
 from lexdocs.render.templates import render_tree
+from lexdocs.render.tohtml import converter
 from lexdocs.sources.documents import read_working_tree
 from tests.conftest import Repo, write_project
 

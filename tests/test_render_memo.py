@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lexdocs.errors import RenderError
 from lexdocs.history.gitstore import open_store
 from lexdocs.history.versions import renders_at
-from lexdocs.render import markup
+from lexdocs.render import markup, tohtml
 from lexdocs.render.markup import Run, _runs
 from lexdocs.render.memo import RenderMemo
 from lexdocs.render.templates import RenderedDocument, render_document
@@ -182,7 +182,7 @@ def test_a_page_fingerprinted_by_parts_equals_the_page_read_whole(
         sections: list[str], title: str) -> None:
     parts = [f"<h1>{title}</h1>"]
     for i, md in enumerate(sections):
-        parts += [f"<h2>S{i}</h2>", markup.to_html(md)]
+        parts += [f"<h2>S{i}</h2>", tohtml.to_html(md)]
     assert markup.fingerprint_parts(parts) == markup.fingerprint("".join(parts))
 
 

@@ -13,8 +13,8 @@ from lexdocs.checks.rules import GROUPS, RULES
 from lexdocs.dates import format_date
 from lexdocs.errors import SourceError
 from lexdocs.history.versions import load_histories
-from lexdocs.render.markup import to_html
 from lexdocs.render.templates import blank_front_matter, render_document
+from lexdocs.render.tohtml import to_html
 from lexdocs.sources.documents import decode_source, load_document, read_working_tree
 from lexdocs.sources.schemas import CHECK_GROUPS
 from lexdocs.sources.types import TYPES, escape_markdown

@@ -292,9 +292,9 @@ def attributes(html: str) -> list[tuple[str, str, str | None]]:
     "[x](https://example.com){: #keep .note onclick=alert(1) target=_blank }",
 ])
 def test_attr_list_sets_only_id_and_class(body: str) -> None:
-    from lexdocs.render import markup
+    from lexdocs.render import tohtml
 
-    found = attributes(markup.to_html(body))
+    found = attributes(tohtml.to_html(body))
     names = {name for _, name, _ in found}
     assert {"id", "class"} <= names
     assert names <= {"id", "class", "href", "style"}, found

@@ -41,8 +41,8 @@ from lexdocs.config import MKDOCS_FILE, mkdocs_config
 from lexdocs.engines.guard import NAME as ENGINE_GUARD
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
-from lexdocs.render.markup import TooCostly, converter
 from lexdocs.render.sanitize import repaired, scheme, unescaped, web_host
+from lexdocs.render.tohtml import TooCostly, converter
 from lexdocs.sources.yamlsrc import key_lines
 
 OWN_ASSETS = "assets/lexdocs/"

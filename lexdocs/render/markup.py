@@ -1,9 +1,9 @@
-"""Markdown → HTML → what a reader sees.
+"""HTML → what a reader sees.
 
 "Did the published text change?" and "which words changed?" are both
 questions about what a reader sees, not about Markdown source: rewrapping a
 paragraph changes the source but not the page. One fixed Markdown
-configuration here gives the HTML, and one reading of that HTML gives the
+configuration gives the HTML (tohtml.py), and one reading of that HTML here gives the
 units (`Block`s of `Run`s) that versions, redlines and materiality all use:
 
 - part of it: the words; where each link goes and which image is shown; the
@@ -29,146 +29,8 @@ import functools
 import hashlib
 import json
 import re
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
-
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.toc import TocExtension
-from markdown.preprocessors import Preprocessor
-
-from lexdocs.render.sandbox import MAX_TEXT
-from lexdocs.render.sanitize import Sanitize, UnsafeMarkup
-
-
-class _NoRawHtml(Extension):
-    """Raw HTML in a section is shown as text: a section can never carry a script."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-
-
-_COMMENT = re.compile(
-    r"(?P<code>(`+)[^\n]*?(?<!`)\2(?!`))"          # a code span shows its text as typed
-    r"|^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)"            # a comment alone on its lines: lines gone
-    r"|<!--.*?-->", re.S | re.M)
-
-
-class _DropComments(Preprocessor):
-    """HTML comments are notes for editors: never shown, never a change.
-
-    A comment alone on its lines takes its lines with it, so a note between
-    two list items does not split the list. An unclosed `<!--` stays visible
-    text: hiding everything after it could hide legal words.
-    """
-
-    def run(self, lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        return _COMMENT.sub(lambda m: m.group("code") or "", text).split("\n")
-
-
-class _Comments(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.register(_DropComments(md), "lx_drop_comments", 25)
-
-
-# The same extensions mkdocs.yml enables for content, so what we compare is what is published;
-# toc gives every heading an id (marker disabled: "[TOC]" in a legal text stays text).
-EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRawHtml(),
-                                     _Comments(), TocExtension(marker="")]
-_WS = re.compile(r"\s+")
-
-
-MAX_MARKDOWN = MAX_TEXT
-"""Characters of Markdown one section may hold, as much as a template may produce: fifty
-times the longest legal section, and a few seconds of converting at most."""
-MAX_MARKDOWN_SECONDS = 3.0
-"""Time one section's conversion may take; a long legal section takes a few hundredths."""
-
-
-class TooCostly(UnsafeMarkup):
-    """Markdown that would take longer to convert than any legal text (Python-Markdown
-    reads `[` repeated 20,000 times in a minute: its link patterns scan ahead from each)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, needle="", hint="split the section, or remove the run of "
-                                                  "brackets or markup characters")
-
-
-class _Clock:
-    """The deadline of the conversion under way; every block and inline step checks it."""
-
-    deadline = float("inf")
-
-    def timed(self, step: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(step)
-        def bounded(*args: Any, **kwargs: Any) -> Any:
-            if time.monotonic() > self.deadline:
-                raise TooCostly(f"the Markdown takes more than {MAX_MARKDOWN_SECONDS:g} "
-                                "seconds to convert")
-            return step(*args, **kwargs)
-
-        return bounded
-
-
-_CLOCK = _Clock()
-
-
-def _bounded(md: markdown.Markdown) -> markdown.Markdown:
-    """`md`, with the clock checked before every block processor and inline pattern."""
-    for block in md.parser.blockprocessors:
-        block.run = _CLOCK.timed(block.run)  # type: ignore[method-assign]
-    for inline in md.inlinePatterns:
-        inline.handleMatch = _CLOCK.timed(inline.handleMatch)  # type: ignore[method-assign]
-    return md
-
-
-# The sanitiser runs last, on every text the one converter produces (see `sanitize`).
-_CONVERTER = _bounded(markdown.Markdown(extensions=[*EXTENSIONS, Sanitize()]))
-_REFUSED: dict[str, TooCostly] = {}
-"""Texts that ran out of time, so history meeting one at many commits pays once."""
-
-
-@functools.lru_cache(maxsize=4096)
-def to_html(text: str) -> str:
-    """Render Markdown with the project's fixed extension set, within the budget.
-
-    History meets the same section text at many commits, and building a
-    converter costs more than converting a section: one converter, reset
-    between uses, and results kept by text (a pure function, so never stale).
-    """
-    if text in _REFUSED:
-        raise _REFUSED[text]
-    try:
-        return _convert(_CONVERTER, text)
-    except TooCostly as exc:
-        if len(_REFUSED) < 64:
-            _REFUSED[text] = exc
-        raise
-
-
-def _convert(md: markdown.Markdown, text: str) -> str:
-    if len(text) > MAX_MARKDOWN:
-        raise TooCostly(f"the Markdown is longer than {MAX_MARKDOWN} characters")
-    _CLOCK.deadline = time.monotonic() + MAX_MARKDOWN_SECONDS
-    try:
-        return md.reset().convert(text)
-    finally:
-        _CLOCK.deadline = float("inf")
-
-
-def converter(extensions: list[Any], configs: dict[str, Any] | None = None,
-              ) -> Callable[[str], str]:
-    """A converter for Markdown that is not a section (a page in docs/), with the site's
-    own extensions and raw HTML kept as the site publishes it, within the same budget."""
-    md = _bounded(markdown.Markdown(extensions=extensions, extension_configs=configs or {}))
-    return functools.partial(_convert, md)
 
 
 @dataclass(frozen=True)

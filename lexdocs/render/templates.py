@@ -26,7 +26,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 
 from lexdocs.errors import LexdocsError, RenderError
-from lexdocs.render import markup
+from lexdocs.render import markup, tohtml
 from lexdocs.render.anchors import check_anchors
 from lexdocs.render.sandbox import (
     GuardedEnvironment,
@@ -302,7 +302,7 @@ def _render_section(env: GuardedEnvironment, section: SectionSource,
                           hint=hint) from exc
     body = body.strip("\n") + "\n"
     try:
-        html = markup.to_html(body)
+        html = tohtml.to_html(body)
     except UnsafeMarkup as exc:
         raise RenderError(exc.message, path=section.path,
                           line=_source_line(env, section.path, exc.needle) or section.body_line,

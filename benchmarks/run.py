@@ -80,6 +80,7 @@ import yaml
 from generate import DOCUMENTS, PROFILES, generate
 from phases import table
 
+from lexdocs.cache import code_fingerprint
 from lexdocs.config import load_options
 from lexdocs.engines.guard import NAME as GUARD
 from lexdocs.history.kept import KeptRenders
@@ -197,8 +198,22 @@ def timed(cwd: Path, command: tuple[str, ...], env: dict[str, str] | None = None
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"build failed in {cwd}:\n{done.stderr[-3000:]}")
+    unchanged_code()
     maxrss, cpu = done.stdout.split()[-2:]
     return seconds, int(maxrss) / 1024, float(cpu)
+
+
+STARTED_WITH = code_fingerprint()
+"""The code every figure of this run is of (see `unchanged_code`)."""
+
+
+def unchanged_code() -> None:
+    """Stop the run if lexdocs' code changed since it started (an editable install whose
+    checkout someone edits or merges into): every cache is keyed by the code, so a
+    "warm" build timed after the change is a first build, and its figure a false one."""
+    if code_fingerprint.__wrapped__() != STARTED_WITH:
+        raise SystemExit("lexdocs' code changed while the benchmark ran, so its caches no "
+                         "longer apply; run it again from a checkout nobody edits meanwhile")
 
 
 def median_of(runs: int, fn: Callable[[], float]) -> float:
@@ -250,6 +265,7 @@ def preview_loop(cwd: Path, runs: int, save: Callable[[str], object], first: str
             times.append(time.perf_counter() - start)
             print(f"      save {i + 1}: {times[-1]:.2f} s", flush=True)
             time.sleep(1.0)  # let the server settle before the next save
+        unchanged_code()
         return statistics.median(times)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -127,3 +127,15 @@ def test_engine_build_rows_judge_cpu_ratios_against_the_big_targets() -> None:
     r["commits"] = 250
     assert "(target ≤ 1.2 at 1000 and 5000)" in build_lines(r)[0]
     assert build_lines({"commits": 1000, "kind": "big"}) == []
+
+
+def test_a_benchmark_stops_when_the_code_it_measures_changes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every cache is keyed by lexdocs' code: a "warm" build timed after someone edits an
+    editable install is a first build, so the run stops instead of reporting it."""
+    import run
+
+    run.unchanged_code()  # the code the run started with: carries on
+    monkeypatch.setattr(run, "STARTED_WITH", "a fingerprint of other code")
+    with pytest.raises(SystemExit, match="code changed while the benchmark ran"):
+        run.unchanged_code()

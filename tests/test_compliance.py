@@ -13,14 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lexdocs.checks.compliance import (
-    check_category_retention,
-    check_list_intros,
-    is_placeholder,
-    run_checks,
-    static_text,
-)
+from lexdocs.checks.compliance import check_category_retention, is_placeholder, run_checks
+from lexdocs.checks.lists import check_list_intros
 from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, RULES
+from lexdocs.checks.sourcetext import static_text
 from lexdocs.errors import GitError
 from lexdocs.findings import Finding
 from lexdocs.history.gitstore import open_store

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from lexdocs.adopt.convert import convert, layout
-from lexdocs.checks.compliance import check_list_intros, run_checks
+from lexdocs.checks.compliance import run_checks
+from lexdocs.checks.lists import check_list_intros
 from lexdocs.findings import Finding
 from lexdocs.render.templates import render_document
 from lexdocs.sources.documents import load_document
@@ -84,7 +85,7 @@ def test_text_inside_an_html_comment_is_never_judged() -> None:
 
 
 def test_lists_are_found_in_one_pass_over_many_introductions() -> None:
-    from lexdocs.checks.compliance import _lists_follow
+    from lexdocs.checks.lists import _lists_follow
 
     lines = ["We list:"] * 20_000 + ["", " " * 100_000 + "x:", "", "- item"]
     # One pass: per-line scans took minutes, and a line of spaces could backtrack.

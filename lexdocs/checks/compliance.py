@@ -20,11 +20,13 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, GROUPS, RULES, Element
+from lexdocs.checks.lists import check_list_intros
+from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, GROUPS, Element, finding
+from lexdocs.checks.sourcetext import section_source, static_text
 from lexdocs.findings import Finding
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument
-from lexdocs.sources.documents import DocumentSource, SectionSource
+from lexdocs.sources.documents import DocumentSource
 from lexdocs.sources.types import TYPES, Spelling
 from lexdocs.sources.variables import Value, Variable, Variables
 
@@ -66,10 +68,6 @@ def enabled(src: DocumentSource | None) -> set[str]:
     return {rule for group in (src.checks if src else ()) for rule in GROUPS[group]}
 
 
-def _finding(rule: str, message: str, path: str | None, line: int | None = None) -> Finding:
-    return Finding(rule, RULES[rule].severity, message, path, line)
-
-
 def _year_before(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year - 1)
@@ -102,7 +100,7 @@ def check_stale(sources: Mapping[str, DocumentSource], rendered: Mapping[str, Re
         path = src.path if src else None
         coming = scheduled.get(name)
         if coming is None:
-            out.append(_finding("ccpa-stale", f"{message}: review it and publish a new version",
+            out.append(finding("ccpa-stale", f"{message}: review it and publish a new version",
                                 path))
         else:
             out.append(Finding("ccpa-stale", "warning", f"{message}; the version published to "
@@ -138,7 +136,7 @@ def check_category_retention(variables: Variables) -> list[Finding]:
         if not (name.endswith("categories") or {"examples", "sources"} & fields):
             continue
         if "retention" not in fields:
-            out.append(_finding("category-retention", f"{name}: the categories have no "
+            out.append(finding("category-retention", f"{name}: the categories have no "
                                 "'retention' field: add one with each category's period (e.g. "
                                 "'retention: retention.web_logs')", var.path, var.line))
             continue
@@ -146,7 +144,7 @@ def check_category_retention(variables: Variables) -> list[Finding]:
             text = row["retention"].text
             if is_placeholder(text):
                 label = row["name"].text if "name" in row else f"entry {i}"
-                out.append(_finding("category-retention", f"{name}: entry {i} ('{label}') has no "
+                out.append(finding("category-retention", f"{name}: entry {i} ('{label}') has no "
                                     f"retention period ('{text}'): give the period or the "
                                     "criteria that decide it", var.path, var.line))
     return out
@@ -196,7 +194,7 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
         sections = [s for s in doc.sections if el.tag is None or el.tag in s.tags]
         where = f"{doc.name}: {el.label} ({el.source})"
         if not sections:
-            out.append(_finding(rule, f"{where} is missing: no section is tagged '{el.tag}'; "
+            out.append(finding(rule, f"{where} is missing: no section is tagged '{el.tag}'; "
                                 f"tag the section that says it, or add one", doc_path))
             continue
         text = "\n".join(markup.plain_text(s.html) for s in sections)
@@ -204,12 +202,12 @@ def check_elements(doc: RenderedDocument, src: DocumentSource | None, variables:
         if all(isinstance(p, re.Pattern) and p.search(text) for p in patterns):
             continue
         broken = [p for p in patterns if isinstance(p, str)]
-        first = _source(src, sections[0].id)
+        first = section_source(src, sections[0].id)
         scope = (f"the sections tagged '{el.tag}' ({', '.join(s.id for s in sections)}) do"
                  if el.tag else "the document does")
         why = broken[0] if broken else f"{scope} not say {el.expects}"
         fix = _FIXES.get(rule, "add the words to that section")
-        out.append(_finding(rule, f"{where} is missing: {why}; {fix}",
+        out.append(finding(rule, f"{where} is missing: {why}; {fix}",
                             first.path if first and el.tag else doc_path,
                             first.body_line if first and el.tag else None))
     return out
@@ -239,44 +237,6 @@ def _fact_patterns(variables: Variables) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-_OPENERS = re.compile(r"\{[{%#]")
-_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
-
-
-def jinja_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every Jinja tag in `text`; an unclosed tag runs to the end.
-
-    A scan with `str.find`, not a lazy `.*?` pattern: that pattern rescans the rest of
-    the text from every unclosed `{{`, which is quadratic in the text's length.
-    """
-    spans = []
-    pos = 0
-    while (m := _OPENERS.search(text, pos)) is not None:
-        close = text.find(_CLOSERS[m.group(0)], m.end())
-        end = len(text) if close == -1 else close + 2
-        spans.append((m.start(), end))
-        pos = end
-    return spans
-
-
-def static_text(body: str) -> str:
-    """A template body with every Jinja tag blanked, keeping lines and columns."""
-    out = []
-    pos = 0
-    for start, end in jinja_spans(body):
-        out.append(body[pos:start])
-        out.append(re.sub(r"[^\n]", " ", body[start:end]))
-        pos = end
-    out.append(body[pos:])
-    return "".join(out)
-
-
-def _after_last_tag(line: str) -> str:
-    """The text of a template line after its last Jinja tag."""
-    spans = jinja_spans(line)
-    return line[spans[-1][1]:] if spans else line
-
-
 def check_literal_facts(variables: Variables,
                         sources: Mapping[str, DocumentSource]) -> list[Finding]:
     """A variable's value typed into a template (outside `{{ }}`) is a copy that will rot."""
@@ -290,121 +250,9 @@ def check_literal_facts(variables: Variables,
                 for a, b, var, literal in hits:
                     if any(s <= a and b <= e and (s, e) != (a, b) for s, e, _, _ in hits):
                         continue  # inside a longer fact, which is reported instead
-                    out.append(_finding("literal-fact", f"{name}: '{literal}' is typed by hand, "
+                    out.append(finding("literal-fact", f"{name}: '{literal}' is typed by hand, "
                                         f"but {var} holds it: print the variable", sec.path,
                                         sec.body_line + i))
-    return out
-
-
-def _source(src: DocumentSource | None, sid: str) -> SectionSource | None:
-    return next((s for s in src.sections if s.id == sid), None) if src else None
-
-
-_LIST_LINE = re.compile(
-    r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
-    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
-    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
-    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b")  # subsections, a quote, HTML list
-_BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_SHORT_LINE = 60
-"""An address or a list of names has short lines; a paragraph wrapped by hand has longer."""
-
-
-def _unbroken(line: str) -> str | None:
-    """The line without its hard line break (two spaces, `\\`, `<br>`), or None if it
-    has none. No pattern runs over the line's white space: an untrusted line of spaces
-    would make a `\\s*$` pattern backtrack over every split of it."""
-    tail = line.rstrip()
-    if line.endswith("  ") and tail:
-        return tail
-    m = _BR.search(tail[-16:])
-    return tail[: len(tail) - len(m.group())] if m else None
-
-
-def _lines_read(markdown: str) -> list[str]:
-    """The lines a reader sees: an HTML comment is never published, so never judged."""
-    return _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")
-
-
-def _lists_follow(lines: list[str]) -> list[bool]:
-    """Per line: whether what follows it is a list to a reader: list items or table rows;
-    numbered or lettered paragraphs; subsections; or a block of lines each on its own
-    (broken by hand, or short like an address's) rather than one running paragraph.
-
-    Computed for every line at once, from the end backwards, so a section of many lines
-    ending in ':' costs its length, not its length squared."""
-    n = len(lines)
-    filled = [bool(ln.strip()) for ln in lines]
-    hard = [_unbroken(ln) is not None for ln in lines]
-    run = [0] * (n + 1)  # lines from here to the end of the paragraph
-    short = [True] * (n + 1)  # every one of them short
-    broken = [False] * (n + 1)  # one of them, not the last, broken by hand
-    after: list[int | None] = [None] * (n + 1)  # the next line with text
-    for i in range(n - 1, -1, -1):
-        after[i] = i + 1 if i + 1 < n and filled[i + 1] else after[i + 1]
-        if filled[i]:
-            more = i + 1 < n and filled[i + 1]
-            run[i] = 1 + (run[i + 1] if more else 0)
-            short[i] = len(lines[i].strip()) <= _SHORT_LINE and (short[i + 1] if more else True)
-            broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
-    out = []
-    for i in range(n):
-        first = after[i]
-        out.append(first is not None and (
-            bool(_LIST_LINE.match(lines[first])) or hard[i]
-            or (run[first] > 1 and (broken[first] or short[first]))))
-    return out
-
-
-def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
-    """(line, static tail) of each template line whose text after its last tag ends in ':'."""
-    out = []
-    for i, raw in enumerate(body.split("\n")):
-        tail = _after_last_tag(raw).strip()
-        if tail.endswith(":"):
-            out.append((first + i, tail))
-    return out
-
-
-def _source_line(candidates: list[tuple[int, str]], rendered_line: str) -> int | None:
-    """The template line that produced `rendered_line`, taken out of `candidates` once found.
-
-    Candidates are computed once per section and each is used once, so a section with many
-    introductions costs no more than its length times the number of dangling ones.
-    """
-    for k, (line, tail) in enumerate(candidates):
-        if rendered_line.endswith(tail):
-            del candidates[k]
-            return line
-    return None
-
-
-def check_list_intros(sources: Mapping[str, DocumentSource],
-                      rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
-    """A line ending in ':' that no list follows (see `_list_follows`).
-
-    Read on the rendered Markdown, so a list that an `{% if %}` removed or an include
-    supplies counts as what readers see; the finding points at the template line.
-    """
-    out = []
-    for name, doc in rendered.items():
-        src = sources.get(name)
-        for s in doc.sections:
-            lines = _lines_read(s.markdown)
-            follows = _lists_follow(lines)
-            sec = _source(src, s.id)
-            candidates = _intro_lines(sec.body, sec.body_line) if sec else []
-            for i, line in enumerate(lines):
-                if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
-                    continue
-                if follows[i]:
-                    continue
-                at = (_source_line(candidates, line.rstrip())
-                      or sec.body_line) if sec else None
-                out.append(_finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "
-                                    "introduces a list that does not follow: add the items or "
-                                    "end the sentence", s.path, at))
     return out
 
 
@@ -417,7 +265,7 @@ def check_unconfirmed(variables: Variables,
             continue
         docs = [d for d, r in rendered.items() if name in variables.expand(r.values)]
         where = f"printed in {', '.join(docs)}" if docs else "not printed yet"
-        out.append(_finding("unconfirmed-value", f"{name} = '{var.text}' awaits confirmation "
+        out.append(finding("unconfirmed-value", f"{name} = '{var.text}' awaits confirmation "
                             f"({where}): confirm it, then set 'confirmed: true'",
                             var.path, var.line))
     return out
@@ -437,13 +285,13 @@ def check_vague_words(sources: Mapping[str, DocumentSource],
             if not words:
                 continue
             counts = ", ".join(f"{w} ×{words.count(w)}" for w in VAGUE_WORDS if w in words)
-            sec = _source(src, s.id)
+            sec = section_source(src, s.id)
             line = None
             if sec:
                 text = static_text(sec.body)
                 m = _VAGUE.search(text)
                 line = sec.body_line + text[: m.start()].count("\n") if m else sec.body_line
-            out.append(_finding("vague-words", f"{name}/{s.id}: {len(words)} vague word(s) "
+            out.append(finding("vague-words", f"{name}/{s.id}: {len(words)} vague word(s) "
                                 f"({counts}): say what you do", s.path, line))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lexdocs.checks.readability import RULE as READABILITY_RULE
-from lexdocs.findings import Severity
+from lexdocs.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ ENGINE_RULES: tuple[Rule, ...] = (
          "engine)"),
 )
 """Rules about the engine that builds the site, not its documents (`engines.support`)."""
+
 
 @dataclass(frozen=True)
 class Element:
@@ -169,3 +170,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "ccpa-notice": ("ccpa-notice-element", "ccpa-notice-gap", "ccpa-stale"),
     "ccpa-update": ("ccpa-stale",),
 }
+
+
+def finding(rule: str, message: str, path: str | None, line: int | None = None) -> Finding:
+    """A finding of `rule`, with the severity this table gives it."""
+    return Finding(rule, RULES[rule].severity, message, path, line)

@@ -1,0 +1,127 @@
+"""A line that promises a list ("…on the grounds that:") that no list follows.
+
+A reader told "the following:" and given nothing has lost part of the statement. But a
+list is more than Markdown list items: numbered or lettered paragraphs ("(1) …", "a) …"),
+subsections, a table, a quote, or lines broken by hand or short like an address's all
+read as the list a colon promised. This lint runs on the rendered Markdown, so a list
+that an `{% if %}` removed or an include supplies counts as readers see it; its finding
+points at the template line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lexdocs.checks.rules import finding
+from lexdocs.checks.sourcetext import after_last_tag, section_source
+from lexdocs.findings import Finding
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.sources.documents import DocumentSource
+
+_LIST_LINE = re.compile(
+    r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
+    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
+    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
+    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b")  # subsections, a quote, HTML list
+_BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SHORT_LINE = 60
+"""An address or a list of names has short lines; a paragraph wrapped by hand has longer."""
+
+
+def _unbroken(line: str) -> str | None:
+    """The line without its hard line break (two spaces, `\\`, `<br>`), or None if it
+    has none. No pattern runs over the line's white space: an untrusted line of spaces
+    would make a `\\s*$` pattern backtrack over every split of it."""
+    tail = line.rstrip()
+    if line.endswith("  ") and tail:
+        return tail
+    m = _BR.search(tail[-16:])
+    return tail[: len(tail) - len(m.group())] if m else None
+
+
+def _lines_read(markdown: str) -> list[str]:
+    """The lines a reader sees: an HTML comment is never published, so never judged."""
+    return _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")
+
+
+def _lists_follow(lines: list[str]) -> list[bool]:
+    """Per line: whether what follows it is a list to a reader: list items or table rows;
+    numbered or lettered paragraphs; subsections; or a block of lines each on its own
+    (broken by hand, or short like an address's) rather than one running paragraph.
+
+    Computed for every line at once, from the end backwards, so a section of many lines
+    ending in ':' costs its length, not its length squared."""
+    n = len(lines)
+    filled = [bool(ln.strip()) for ln in lines]
+    hard = [_unbroken(ln) is not None for ln in lines]
+    run = [0] * (n + 1)  # lines from here to the end of the paragraph
+    short = [True] * (n + 1)  # every one of them short
+    broken = [False] * (n + 1)  # one of them, not the last, broken by hand
+    after: list[int | None] = [None] * (n + 1)  # the next line with text
+    for i in range(n - 1, -1, -1):
+        after[i] = i + 1 if i + 1 < n and filled[i + 1] else after[i + 1]
+        if filled[i]:
+            more = i + 1 < n and filled[i + 1]
+            run[i] = 1 + (run[i + 1] if more else 0)
+            short[i] = len(lines[i].strip()) <= _SHORT_LINE and (short[i + 1] if more else True)
+            broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
+    out = []
+    for i in range(n):
+        first = after[i]
+        out.append(first is not None and (
+            bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or (run[first] > 1 and (broken[first] or short[first]))))
+    return out
+
+
+def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
+    """(line, static tail) of each template line whose text after its last tag ends in ':'."""
+    out = []
+    for i, raw in enumerate(body.split("\n")):
+        tail = after_last_tag(raw).strip()
+        if tail.endswith(":"):
+            out.append((first + i, tail))
+    return out
+
+
+def _source_line(candidates: list[tuple[int, str]], rendered_line: str) -> int | None:
+    """The template line that produced `rendered_line`, taken out of `candidates` once found.
+
+    Candidates are computed once per section and each is used once, so a section with many
+    introductions costs no more than its length times the number of dangling ones.
+    """
+    for k, (line, tail) in enumerate(candidates):
+        if rendered_line.endswith(tail):
+            del candidates[k]
+            return line
+    return None
+
+
+def check_list_intros(sources: Mapping[str, DocumentSource],
+                      rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """A line ending in ':' that no list follows (see `_list_follows`).
+
+    Read on the rendered Markdown, so a list that an `{% if %}` removed or an include
+    supplies counts as what readers see; the finding points at the template line.
+    """
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        for s in doc.sections:
+            lines = _lines_read(s.markdown)
+            follows = _lists_follow(lines)
+            sec = section_source(src, s.id)
+            candidates = _intro_lines(sec.body, sec.body_line) if sec else []
+            for i, line in enumerate(lines):
+                if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
+                    continue
+                if follows[i]:
+                    continue
+                at = (_source_line(candidates, line.rstrip())
+                      or sec.body_line) if sec else None
+                out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "
+                                    "introduces a list that does not follow: add the items or "
+                                    "end the sentence", s.path, at))
+    return out

@@ -595,3 +595,44 @@ def test_an_unchanged_section_is_compared_once_and_shared() -> None:
     rows, hunks = diff_rows(markup.units(intro.html), markup.units(intro.html))
     assert first.sections[0] == SectionDiff("intro", intro.title, None, (), rows)
     assert not hunks
+
+
+RESOURCES = ("\n\n### Other information and resources\n\n"
+             "[Our privacy center](https://help.example.net/privacy/)\n\n"
+             "[How the GDPR protects you](https://guide.example.org/gdpr/)")
+SEARCH = ("\n\nLinks to our default search providers' policies are:\n\n"
+          "- [Google](https://policies.google.com/privacy)\n"
+          "- [Microsoft (Bing)](https://privacy.microsoft.com/privacystatement)")
+
+
+@pytest.mark.parametrize("added", [RESOURCES, SEARCH])
+def test_a_list_of_links_to_read_more_is_a_pointer(added: str) -> None:
+    """Blocks that are each only a link, under a heading or a pointer that introduces
+    them, say where to read more and promise nothing: not material, and their links are
+    the pointer's own, as a "To learn more, see …" sentence's are. Taken out again, the
+    same."""
+    body = "We collect your email address to send receipts."
+    before, after = (render([("collect", "What we collect", text)])
+                     for text in (body, body + added))
+    for red in (diff_documents(before, after), diff_documents(after, before)):
+        (change,) = red.changes
+        assert not change.material, change.reason
+        assert change.rule.startswith("cross-reference-"), change.rule
+        assert change.reason.count("the pointer's own link: a link to ") == 2, change.reason
+
+
+@pytest.mark.parametrize("added", [
+    # a linked sentence that states a practice is no list of where to read
+    "\n\n[We share your email address with Acme Ads](https://acme.example/)",
+    # a paragraph that is not a link, beside a linked one
+    "\n\nWe keep receipts for ten years.\n\n[Receipts](https://acme.example/receipts)",
+    # a linked name the rules read as a new third party
+    "\n\nWe send receipts to:\n\n[Stripe, Inc.](https://stripe.com/privacy)",
+])
+def test_links_that_say_more_than_where_to_read_stay_material(added: str) -> None:
+    body = "We collect your email address to send receipts."
+    red = diff_documents(render([("collect", "What we collect", body)]),
+                         render([("collect", "What we collect", body + added)]))
+    (change,) = red.changes
+    assert change.material, change.reason
+    assert not change.rule.startswith("cross-reference-"), change.rule

@@ -99,6 +99,23 @@ def _pointer(sentence: str) -> bool:
     return _POINTER.match(sentence) is not None or _reads_on(sentence)
 
 
+def is_pointer(text: str) -> bool:
+    """Whether a block or sentence only says where to read (`_pointer`), as written."""
+    return _pointer(text.strip(" .;:,"))
+
+
+LINK_WORDS = 12
+"""Words a link's own text may have and still only name where it leads."""
+
+
+def link_label(text: str) -> bool:
+    """Whether the words of a block that is nothing but a link can only name where it
+    leads ("Jetpack Privacy Center", "Microsoft (Bing)"): short, and handing nothing over
+    ("We share your data with Acme", linked whole, states a practice)."""
+    return (0 < len(text.split()) <= LINK_WORDS and not voc.DISCLOSURE_VERB.search(text)
+            and not _STATES.search(text))
+
+
 def _whole(old: str, new: str, split: re.Pattern[str]) -> dict[str, str]:
     """Each piece's shortened display (`pieces`) → the piece as written, whole: a
     pointer's "read on" may stand after the sixtieth character."""

@@ -46,7 +46,7 @@ from typing import Literal
 from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import links, materiality, verdicts
+from lexdocs.review import links, materiality, pointers, verdicts
 from lexdocs.review.looks import (
     Op,
     Segment,
@@ -253,6 +253,7 @@ class _Builder:
                 words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
                 known=self.known, home=self.home)
+            v = _links_listed(v, h, rows)
             v = _with_links(h, words_old, v, section_material, self.home)
             v = _heading_only(v, h, rows)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
@@ -287,6 +288,38 @@ def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
                 "".join(s.text for s in r.segments if s.op != "delete")) for r in changed):
         return v  # a heading may carry the statement: only one framed anew is a name
     return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
+
+
+_WHOLE = ("block-", "list-item-", "sentence-", "heading-")
+
+
+def _links_listed(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
+    """Blocks added (or removed) together that are each only a link ("Jetpack Privacy
+    Center", "WooCommerce and the GDPR"), with at most a heading or a pointer that
+    introduces them ("Links to our default search providers are:"): a list of where to
+    read more, judged as a pointer sentence is (`cross-reference-added`), and its links
+    as the pointer's own. Whatever else the rules found in those words (a third party, a
+    date, a negation) still decides: only whole pieces added or removed are a list."""
+    if not all(rule.startswith(_WHOLE) for rule, _ in ((v.rule, ()), *v.also)):
+        return v
+    changed = [r for r in rows[h.rows[0]:h.rows[1]] if r.changed]
+    ops = {r.op for r in changed}
+    if ops not in ({"insert"}, {"delete"}):
+        return v
+    texts: list[str] = []
+    linked = False
+    for r in changed:
+        text = "".join(s.text for s in r.segments).strip()
+        if all(markup.target(s.facets) for s in r.segments if s.text.strip()) and (
+                pointers.link_label(text)):
+            linked = True
+        elif not (r.kind.startswith("heading") or pointers.is_pointer(text)):
+            return v
+        texts.append(text)
+    if not linked:
+        return v
+    return verdicts.verdict(False, f"cross-reference-{'added' if 'insert' in ops else 'removed'}",
+                            texts)
 
 
 def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:

@@ -561,7 +561,7 @@ def test_a_section_unchanged_in_many_redlines_is_drawn_once(
     """The redline memo shares one object per section content; its HTML is made once,
     not once per redline (a thousand redlines of a long policy redrew it a thousand
     times), and reads the same as a redline made afresh."""
-    from lexdocs.review import formats
+    from lexdocs.review.formats import as_html
     from lexdocs.review.memo import RedlineMemo
 
     memo = RedlineMemo(tmp_path)
@@ -571,14 +571,14 @@ def test_a_section_unchanged_in_many_redlines_is_drawn_once(
     first, second = memo.diff(v1, v2), memo.diff(v2, v3)
     assert first.sections[0] is second.sections[0]
     drawn: list[str] = []
-    real = formats._html_section
-    monkeypatch.setattr(formats, "_html_section", lambda sd, changes, fold=True: (
+    real = as_html._html_section
+    monkeypatch.setattr(as_html, "_html_section", lambda sd, changes, fold=True: (
         drawn.append(sd.id), real(sd, changes, fold))[1])
-    formats.to_html(first)
+    as_html.to_html(first)
     drawn.clear()
-    out = formats.to_html(second)
+    out = as_html.to_html(second)
     assert drawn == ["share"]
-    assert out == formats.to_html(diff_documents(v2, v3))
+    assert out == as_html.to_html(diff_documents(v2, v3))
 
 
 def test_an_unchanged_section_is_compared_once_and_shared() -> None:

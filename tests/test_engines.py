@@ -439,6 +439,42 @@ def test_zensical_preview_hands_archived_pages_over_themed_from_the_page_cache(
     assert (again.parent / "index.md").is_file() and not again.exists()
 
 
+def test_zensical_preview_reads_the_site_again_only_when_its_files_change(
+        project: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save of a source does not read mkdocs.yml again (40 ms of every save), but a
+    change to mkdocs.yml, docs/ or the theme overrides is read, and its problems shown."""
+    from lexdocs.engines import preview as zpreview
+    from lexdocs.engines import zensical
+    from lexdocs.errors import LexdocsError
+
+    monkeypatch.delenv(guard.ENV, raising=False)
+    reads: list[Path] = []
+    real = zensical.read_site
+    monkeypatch.setattr(zensical, "read_site", lambda p, *a: reads.append(p) or real(p, *a))
+    work = tmp_path / "work"
+    work.mkdir()
+    session = zpreview.Preview(project.path, work, lambda _: None)
+    session.update()
+    assert len(reads) == 1
+    project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    session.update()
+    assert len(reads) == 1, "a save of a source read mkdocs.yml again"
+    assert "This statement describes" in (work / "docs/privacy/index.md").read_text("utf-8")
+
+    project.write("docs/extra.md", "# Extra\n\nMore.\n")
+    session.update()
+    assert len(reads) == 2 and (work / "docs/extra.md").is_file()
+    project.write("docs/extra.md", '# Extra\n\n<script src="https://evil.example/x.js"></script>\n')
+    with pytest.raises(LexdocsError):
+        session.update()
+    with pytest.raises(LexdocsError):  # still wrong: read again, not the last good one
+        session.update()
+    project.replace("mkdocs.yml", "site_name: ", "site_name: Legal - ")
+    project.write("docs/extra.md", "# Extra\n\nMore.\n")
+    session.update()
+    assert len(reads) == 5
+
+
 def test_lexdocs_build_runs_mkdocs_by_default_with_the_plugin(project: Repo) -> None:
     """A folder in the project named like a package (this repository has `lexdocs/`) is
     not imported in its place: the engine runs with the installed code."""

@@ -72,10 +72,23 @@ def _tops(project: Path, site: zensical.Site) -> list[Path]:
             *([site.custom_dir] if site.custom_dir else [])]
 
 
-def stamp(project: Path, site: zensical.Site) -> tuple[tuple[str, int, int], ...]:
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def stamp(project: Path, site: zensical.Site) -> Stamp:
     """Every watched file's path, size and modification time: equal stamps, same input."""
-    files = [project / MKDOCS_FILE, *ref_files(project)]
-    for top in _tops(project, site):
+    return _stamped([project / MKDOCS_FILE, *ref_files(project)], _tops(project, site))
+
+
+def site_stamp(project: Path, site: zensical.Site) -> Stamp:
+    """The stamp of what `zensical.read_site` reads: mkdocs.yml, and docs/ and the theme
+    overrides, whose files the site's own checks look at."""
+    return _stamped([project / MKDOCS_FILE],
+                    [site.docs_dir, *([site.custom_dir] if site.custom_dir else [])])
+
+
+def _stamped(files: list[Path], tops: list[Path]) -> Stamp:
+    for top in tops:
         if top.is_dir():
             files.extend(p for p in top.rglob("*") if p.is_file())
     out = []
@@ -123,10 +136,24 @@ class Preview:
         self.searched: dict[str, bool] = {}
         """Whether a spooled page is kept out of search, by its digest, as the last update
         read it from the page's front matter: a save reads no archived page again."""
+        self.site: tuple[Stamp, zensical.Site] | None = None
+        """The site as last read, with the stamp of what it was read from (`read`)."""
+
+    def read(self) -> zensical.Site:
+        """The project's site, read again only if mkdocs.yml, docs/ or the theme overrides
+        changed: reading it (MkDocs' configuration, its themes' entry points, the checks
+        of docs/) was 40 ms of every save, which changes a source and none of them."""
+        now = site_stamp(self.project, self.site[1]) if self.site else None
+        if self.site is not None and now == self.site[0]:
+            return self.site[1]
+        site = zensical.read_site(self.project)  # a LexdocsError keeps the last one
+        # Stamped before it was read: a change made while it is read is read next time.
+        self.site = (now if now is not None else site_stamp(self.project, site)), site
+        return site
 
     def update(self) -> zensical.Site:
         """Write the tree as the project is now; a LexdocsError leaves the last one."""
-        site = zensical.read_site(self.project)
+        site = self.read()
         themed = self._pages()
         self.memo.spool_dir = self.caches.folder  # the spool goes on disk: publish.spool
         tree = content_tree(site.options, site.theme, info=self.info, debug=lambda _: None,
@@ -194,7 +221,7 @@ class Preview:
     def _pages(self) -> ThemedPageCache:
         """The page cache `mkdocs serve` uses too (`tree.page_cache`)."""
         if self.themed is None:
-            opts = zensical.read_site(self.project).options
+            opts = self.read().options
             self.themed, self.scratch = page_cache(self.caches, opts)
         return self.themed
 

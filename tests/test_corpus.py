@@ -78,7 +78,7 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
     elif _words_differ(c):
         parts.append(_headings(c, classify(
             old, new, section_material=True, variables_changed=(),
-            immaterial_vars=frozenset(), known=known, home=home)))
+            immaterial_vars=frozenset(), known=known, home=home), home))
     parts += [links.judge(a, b, "", home) for a, b in dict.fromkeys(
         [*map(tuple, c.get("links", ())), *written])]
     return parts
@@ -112,7 +112,7 @@ def _unmoved(text: str, c: dict[str, Any]) -> str:
     return text.strip()
 
 
-def _headings(c: dict[str, Any], v: Verdict) -> Verdict:
+def _headings(c: dict[str, Any], v: Verdict, home: str = "") -> Verdict:
     """What the build's redline does with a hunk whose changed blocks are all headings
     (`headings`: the case's blocks that are headings in the source, as a build sees them):
     a heading only framed anew around the same words (materiality.heading_renamed), which
@@ -121,7 +121,7 @@ def _headings(c: dict[str, Any], v: Verdict) -> Verdict:
     b = {x.strip() for x in c["new"].split("\n\n") if x.strip()}
     if v.rule not in ("wording-changed", "unexplained") or not a ^ b or not a ^ b <= set(
             c.get("headings", ())) or not heading_renamed("\n\n".join(sorted(a - b)),
-                                                          "\n\n".join(sorted(b - a))):
+                                                          "\n\n".join(sorted(b - a)), home):
         return v
     return verdict(False, "heading-changed", (c["old"], "→", c["new"]))
 

@@ -528,6 +528,22 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
                  f"{body}") == [("heading-changed", False)]
     assert judge(f"### Data we sell{body}", f"### Data we never sell{body}") == [
         ("negation-added", True)]
+    # A question made of it or taken back, its own name dropped (the organisation's,
+    # from its declared address): framing. Whose the data is, or another name: not.
+    assert judge(f"### Why do we collect this?{body}", f"### Why we collect this information"
+                 f"{body}") == [("heading-changed", False)]
+    assert judge(f"### What else do we want you know?{body}", f"### What else should you "
+                 f"know?{body}") == [("heading-changed", False)]
+    assert judge(f"### Data we collect{body}", f"### Data you collect{body}") == [
+        ("wording-changed", True)]
+    acme = diff_documents(render([("a", "A", f"### Acme privacy policy{body}")]),
+                          render([("a", "A", f"### Privacy policy{body}")]),
+                          home="https://legal.acme.com/")
+    assert [(c.rule, c.material) for c in acme.changes] == [("heading-changed", False)]
+    assert judge(f"### Acme privacy policy{body}", f"### Privacy policy{body}") == [
+        ("wording-changed", True)]
+    assert judge(f"### Acme privacy policy{body}", f"### Zeta privacy policy{body}") == [
+        ("wording-changed", True)]
     assert judge(f"### Deletion{body}", "### Deletion\n\nWe archive it in 30 days.") == [
         ("wording-changed", True)]
     # A heading may carry the statement: a kind of data narrowed, a purpose added.

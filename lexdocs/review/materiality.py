@@ -422,20 +422,35 @@ def _log_kept(old: str, new: str) -> Finding | None:
 
 _FRAMING = frozenset(str.split(
     "what how why when where which happens happen do does is are can about to the a an"))
+_ASKING = frozenset(str.split("do does did we you should want information"))
+"""Words that turn a heading into a question or back ("Why do we collect this?" → "Why
+we collect this information", "What else do we want you know?" → "What else should you
+know?"): they frame the topic, and may stand in for one another."""
+_WHO = frozenset(["we", "you"])
 
 
-def heading_renamed(old: str, new: str) -> bool:
+def heading_renamed(old: str, new: str, home: str = "") -> bool:
     """Whether a heading was only framed another way around the same words: a question
     made of its topic or taken back ("When you delete data" → "What happens when you
-    delete data", "Cookies" → "About cookies"). Every word it had stays, in order, and
-    only framing words come or go. A heading can carry the statement itself ("Firefox by
-    default shares data to:", a purpose "Improve performance" under it, "Geolocation
-    data" → "General Geolocation data"): any other rewording of a heading is judged as
-    any text (redline: otherwise `heading-changed`, not material)."""
+    delete data", "Cookies" → "About cookies"), or the organisation's own name put in or
+    taken out ("Basecamp privacy policy" → "Privacy policy"; `home`: names.own_names).
+    Every other word it had stays, in order. A heading can carry the statement itself
+    ("Firefox by default shares data to:", a purpose "Improve performance" under it,
+    "Geolocation data" → "General Geolocation data"): any other rewording of a heading is
+    judged as any text (redline: otherwise `heading-changed`, not material)."""
     a, b = lexicon.words(old), lexicon.words(new)
     ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
            if op[0] != "equal"]
-    return bool(ops) and all(tag in ("insert", "delete") and set(a[i1:i2] + b[j1:j2]) <= _FRAMING
+    framing = _FRAMING | _ASKING | own_names(home)
+
+    def reframed(tag: str, gone: set[str], came: set[str]) -> bool:
+        if tag != "replace":
+            return gone | came <= framing
+        # framing words for framing words, never an own name or whose it is ("Data we
+        # collect" → "Data you collect" is another heading)
+        return gone | came <= _FRAMING | _ASKING and not (gone & _WHO and came & _WHO)
+
+    return bool(ops) and all(reframed(tag, set(a[i1:i2]), set(b[j1:j2]))
                              for tag, i1, i2, j1, j2 in ops)
 
 

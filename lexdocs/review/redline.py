@@ -255,7 +255,7 @@ class _Builder:
                 known=self.known, home=self.home)
             v = _links_listed(v, h, rows)
             v = _with_links(h, words_old, v, section_material, self.home)
-            v = _heading_only(v, h, rows)
+            v = _heading_only(v, h, rows, self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
                                        evidence=v.evidence, details=h.notes, rows=h.rows,
@@ -275,7 +275,7 @@ def _quiet_section(sid: str, title: str, html: str) -> SectionDiff:
     return SectionDiff(sid, title, None, (), rows)
 
 
-def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
+def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row], home: str = "") -> Verdict:
     """A hunk whose changed blocks are all headings, only framed anew around the same
     words (materiality.heading_renamed) with nothing the rules found in them: such a
     heading names the part of the document it heads, which says what it says, so it is
@@ -285,7 +285,7 @@ def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
     if v.rule not in ("wording-changed", "unexplained") or not all(
             r.kind.startswith("heading") for r in changed) or not all(materiality.heading_renamed(
                 "".join(s.text for s in r.segments if s.op != "insert"),
-                "".join(s.text for s in r.segments if s.op != "delete")) for r in changed):
+                "".join(s.text for s in r.segments if s.op != "delete"), home) for r in changed):
         return v  # a heading may carry the statement: only one framed anew is a name
     return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
 

@@ -365,3 +365,20 @@ def test_an_own_website_listed_as_such_is_no_link_move() -> None:
 
     assert url_pairs("Our websites (including polldaddy.com, gravatar.com) and apps.",
                      "Our websites (including crowdsignal.com, gravatar.com) and apps.") == []
+
+
+def test_a_domain_named_for_the_organisation_is_its_own() -> None:
+    """A help centre moved to a domain of its own under the organisation's name is link
+    maintenance, and the reason says which name made it so; a short name, another's name
+    or no declaration leaves it another organisation."""
+    home = "https://basecamp.com/about/policies 37signals.com hey.com"
+    moved = judge("https://help.37signals.com/billing/316", "https://classic.basecamp-help.com/527",
+                  home=home)
+    assert not moved.material and "named for basecamp" in moved.reason
+    assert not judge("https://foundation.mozilla.org/", "https://mozillafoundation.org/",
+                     home="https://www.mozilla.org/privacy/").material
+    assert judge("https://help.37signals.com/x", "https://heyday-help.com/x", home=home).material
+    assert judge("https://help.37signals.com/x", "https://campbase-help.com/x",
+                 home=home).material
+    assert judge("https://help.37signals.com/x", "https://classic.basecamp-help.com/x").material
+    assert place("https://classic.basecamp-help.com/x", home).site is None

@@ -40,6 +40,7 @@ from publicsuffixlist import PublicSuffixList
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
 from lexdocs.review.lexicon import key, own_listed
+from lexdocs.review.names import own_names
 from lexdocs.review.verdicts import Verdict
 
 
@@ -56,6 +57,9 @@ class Place:
     """Registrable domain (or the bare host when it has none); None for this site."""
     host: str
     """What a reader would call it: the host, an email domain, or "this site"."""
+    named: str = ""
+    """"its host, named for" the organisation's own name (`named_for`), if that is what
+    makes it this site."""
 
 
 def place(url: str, home: str = "") -> Place:
@@ -65,7 +69,25 @@ def place(url: str, home: str = "") -> Place:
     where = _place(url)
     if where.site is not None and where.site in _homes(home):
         return Place(site=None, host=f"this site ({where.host})")
+    if where.site is not None and (name := named_for(where.site, home)):
+        named = f"{where.host}, named for {name}"
+        return Place(site=None, host=f"this site ({named})", named=named)
     return where
+
+
+def named_for(site: str, home: str) -> str | None:
+    """The organisation's own name (`names.own_names`, five letters or more) that the
+    registered name of `site` begins with, whole or before a hyphen: a help centre or a
+    foundation kept under its name on a domain of its own ("classic.basecamp-help.com",
+    "mozillafoundation.org"). A shorter name ("hey") would take in other words'
+    domains ("heyday.com")."""
+    if placeholder(site):
+        return None
+    label = site.split(".")[0]
+    real = " ".join(h for h in home.split() if not placeholder(
+        urlsplit(h if "://" in h else f"https://{h}").hostname or ""))
+    return next((n for n in sorted(own_names(real)) if len(n) >= 5 and label.startswith(n)),
+                None)
 
 
 @functools.lru_cache(maxsize=64)
@@ -166,9 +188,10 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
     a, b = place(old, home), place(new, home)
     evidence = (old, new)
     if a.site is None and b.site is None:
+        named = f", to {b.named}" if b.named else ""
         return Verdict(False, "link-site-relative",
-                       f"Not material: link maintenance, the link{on} moved within this site "
-                       f"({old} → {new}).", evidence)
+                       f"Not material: link maintenance, the link{on} moved within this site"
+                       f"{named} ({old} → {new}).", evidence)
     if b.site is None:
         return Verdict(False, "link-to-this-site",
                        f"Not material: link maintenance, the link{on} now leads to this site, "

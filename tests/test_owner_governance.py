@@ -163,8 +163,8 @@ def test_an_uncommitted_draft_is_judged_by_the_newest_version_and_diff_agrees(
 # --- declared before, with notice: later versions are judged by it once in force ----------
 
 @pytest.mark.parametrize(("key", "value", "after", "said"), [
-    ("own_domains", "chatlio.net", {"url": "https://chatlio.net/optout/"},
-     "moved within this site (https://chatlio.com/optout/ → https://chatlio.net/optout/)"),
+    ("own_domains", "chat-help.net", {"url": "https://chat-help.net/optout/"},
+     "moved within this site (https://chatlio.com/optout/ → https://chat-help.net/optout/)"),
     ("own_names", "Evilcorp", {"tool": "Evilcorp Insights"}, "the wording changed"),
 ], ids=["own_domains", "own_names"])
 def test_declared_before_with_notice_judges_the_versions_after_it(

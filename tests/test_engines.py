@@ -399,6 +399,7 @@ def test_zensical_preview_hands_archived_pages_over_themed_from_the_page_cache(
     by content: the next session starts from it, a save leaves those files untouched, and
     a change to what shapes every page (mkdocs.yml) themes them again."""
     from lexdocs.engines import preview as zpreview
+    from lexdocs.publish.output import ThemedPageCache
 
     project.replace("policy_src/privacy/10-intro.md", "handle personal information",
                     "handle your personal information")
@@ -422,8 +423,13 @@ def test_zensical_preview_hands_archived_pages_over_themed_from_the_page_cache(
     before = archived.stat().st_mtime_ns
 
     project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
+    keyed: list[str] = []
+    real_key = ThemedPageCache.key
+    monkeypatch.setattr(ThemedPageCache, "key",
+                        lambda self, uri, md: keyed.append(uri) or real_key(self, uri, md))
     first.update()
     assert first.unthemed == {} and archived.stat().st_mtime_ns == before
+    assert keyed == [], "an archived page handed over last time was keyed again"
     assert "This statement describes" in (docs / "index.md").read_text(encoding="utf-8")
 
     second = zpreview.Preview(project.path, tmp_path / "second", said.append)
@@ -435,7 +441,7 @@ def test_zensical_preview_hands_archived_pages_over_themed_from_the_page_cache(
 
     project.replace("mkdocs.yml", "site_name: ", "site_name: Legal - ")
     second.update()
-    assert len(second.unthemed) == 3
+    assert len(second.unthemed) == 3 and len(keyed) == 2 * 3
     assert (again.parent / "index.md").is_file() and not again.exists()
 
 

@@ -136,6 +136,11 @@ class Preview:
         self.searched: dict[str, bool] = {}
         """Whether a spooled page is kept out of search, by its digest, as the last update
         read it from the page's front matter: a save reads no archived page again."""
+        self.handed: tuple[str, dict[str, tuple[str | SpooledPage, str, Path]]] = ("", {})
+        """The themed pages the last update handed over, by site path, with the Markdown
+        each was found for and its key, under the page cache's context of then: a page
+        the memo gives back as the very same object is that page again, and 10,000 of
+        them at 5,000 commits are not keyed, looked up and read for front matter again."""
         self.site: tuple[Stamp, zensical.Site] | None = None
         """The site as last read, with the stamp of what it was read from (`read`)."""
 
@@ -169,8 +174,18 @@ class Preview:
         unthemed: dict[str, str] = {}
         found: dict[str, Path] = {}
         searched: dict[str, bool] = {}
+        last = self.handed[1] if self.handed[0] == themed.context else {}
+        handed: dict[str, tuple[str | SpooledPage, str, Path]] = {}
 
         def html(uri: str, markdown: str | SpooledPage) -> Path | None:
+            again = last.get(uri)
+            if again is not None and again[0] is markdown:  # as last time: same key, page
+                _, key, hit = handed[uri] = again
+                themed.used.add(key)
+                found[key] = hit
+                if isinstance(markdown, SpooledPage):
+                    searched[markdown.digest] = True
+                return hit
             if not uri.endswith(".md") or not self._unsearched(markdown, searched):
                 return None  # a search must see it rendered
             key = themed.key(uri, markdown)
@@ -179,10 +194,12 @@ class Preview:
                 unthemed[zensical.page_html(uri, site.use_directory_urls)[0]] = key
             else:
                 found[key] = hit
+                handed[uri] = (markdown, key, hit)
             return hit
 
         zensical.sync(self.work, zensical.work_files(site, tree, html), self.written)
         self.found, self.searched = found, searched
+        self.handed = (themed.context, handed)
         themed.used.record()  # what the next build keeps: publish.prune
         self.unthemed = unthemed
         return site

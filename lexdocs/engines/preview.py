@@ -180,12 +180,12 @@ class Preview:
         def html(uri: str, markdown: str | SpooledPage) -> Path | None:
             again = last.get(uri)
             if again is not None and again[0] is markdown:  # as last time: same key, page
-                _, key, hit = handed[uri] = again
-                themed.used.add(key)
-                found[key] = hit
+                handed[uri] = again
+                themed.used.add(again[1])
+                found[again[1]] = again[2]
                 if isinstance(markdown, SpooledPage):
                     searched[markdown.digest] = True
-                return hit
+                return again[2]
             if not uri.endswith(".md") or not self._unsearched(markdown, searched):
                 return None  # a search must see it rendered
             key = themed.key(uri, markdown)

@@ -604,6 +604,9 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "cross-reference-removed"),
     ("We collect the following information:", "We collect the following types of information:",
      "synonym"),
+    ("Firefox displays content, such as Snippets, Top Sites and Pocket Recommendations.",
+     "Firefox displays content, such as Snippets, Add-on Recommendations, Top Sites and "
+     "Pocket Recommendations.", "examples-added"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -611,6 +614,11 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
 
 @pytest.mark.parametrize(("old", "new"), [
     ("We share A with B.", "We share B with A."),  # the same words, another statement
+    # one more element of a list that is no list of examples, or one after the list ended
+    ("Firefox displays Snippets, Top Sites and Pocket.",
+     "Firefox displays Snippets, Sponsored Tiles, Top Sites and Pocket."),
+    ("Firefox displays content, such as Snippets. It shows Top Sites.",
+     "Firefox displays content, such as Snippets. It shows Sponsored Tiles, Top Sites."),
     ("We give logs to Acme, backups to Initech.", "We give backups to Acme, logs to Initech."),
     ("We collect your name or email.", "We collect your name and email."),
     ("We send it to you.", "We send it from you."),

@@ -138,8 +138,10 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
 
 def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
     """Whether `words` (one run taken out of or put into `text`; `raw` as written) are
-    examples: a lead ("including", "such as", …) then names, or names alone that fill a
-    pair of parentheses, each name written with a capital ("Colorado", "eBay")."""
+    examples: a lead ("including", "such as", …) then names, names alone that fill a
+    pair of parentheses, or names that are one more element of a list of examples
+    ("such as Snippets, Add-on Recommendations, Top Sites"), each name written with a
+    capital ("Colorado", "eBay")."""
     if not words or len(raw) != len(words):
         return False
     joined = " ".join(words)
@@ -148,12 +150,31 @@ def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
     capital = [any(ch.isupper() for ch in r) for _, r in names]
     if not (any(capital) and all(c or w in _LIST_GLUE for (w, _), c in zip(names, capital,
                                                                            strict=True))):
-        return False
-    # Without a lead, the names must fill a pair of parentheses: the pattern is made only
-    # for the few runs that can (it was compiled for every run a redline compared).
+        return lead == 0 and _listed_example(raw, text)
+    # Without a lead, the names must fill a pair of parentheses or follow a lead as one
+    # more element of its list: the patterns are made only for the few runs that can (it
+    # was compiled for every run a redline compared).
     return bool(lead) or ("(" in text and re.search(
         r"\(\W*" + r"\W+".join(map(re.escape, raw)) + r"\W*\)", text.translate(_QUOTES))
-        is not None)
+        is not None) or _listed_example(raw, text)
+
+
+_LED = re.compile(r"\b(?:including|such as|for example|for instance|e\.g\.)\s", re.I)
+
+
+def _listed_example(raw: list[str], text: str) -> bool:
+    """Whether the run `raw` is a list element of names (each word, hyphenated ones whole,
+    with a capital: "Add-on Recommendations") standing between commas or "and"/"or" in a
+    sentence of `text` whose list of examples began before it ("such as …")."""
+    found = re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, raw)) + r"(?![\w-])",
+                      text.translate(_QUOTES))
+    if found is None:
+        return False
+    before = re.split(r"[.!?:;]\s", text.translate(_QUOTES)[:found.start()])[-1]
+    after = text.translate(_QUOTES)[found.end():]
+    return (_LED.search(before) is not None and re.search(r"(?:,|\band|\bor)\s*$", before)
+            is not None and re.match(r"\s*(?:,|and\b|or\b|\)|\.|$)", after) is not None
+            and all(w[0].isupper() or w in _LIST_GLUE for w in found.group().split()))
 
 
 _PARTICIPLES = frozenset(str.split(

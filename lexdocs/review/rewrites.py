@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import makes_party
 from lexdocs.review.synonyms import function_words, same_meaning
@@ -57,12 +58,7 @@ _LABEL = re.compile(r"([^.:;!?\n]{1,80}?):\s+(.+)", re.S)
 PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
 """The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
 to" as a purpose) found only the phrase the rewrite shortened."""
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# Where examples start ("including Google, Bing and eBay"; "such as", "for example", "e.g.").
-_EXAMPLE_LEAD = ("including but not limited to", "including", "such as", "for example",
-                 "for instance", "e g", "eg")
-_LIST_GLUE = frozenset(["and", "or", "but", "not", "limited", "to"])
 _CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
@@ -81,7 +77,7 @@ def words(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    text = expand_contractions(_names(text.translate(_QUOTES))).casefold()
+    text = expand_contractions(_names(text.translate(QUOTES))).casefold()
     for _, pattern, short in _PHRASES:
         text = pattern.sub(short, text)
     return _WORD.findall(text.replace("e.g.", "eg"))
@@ -90,7 +86,7 @@ def _words(text: str) -> list[str]:
 def _raw_words(text: str) -> list[str]:
     """The words as written (case kept), aligned one to one with `_words` where no fixed
     phrase was reduced: whether examples are names, a pointer names a section."""
-    return _WORD.findall(_names(text.translate(_QUOTES)).replace("e.g.", "eg"))
+    return _WORD.findall(_names(text.translate(QUOTES)).replace("e.g.", "eg"))
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.;:!?,\n]")
@@ -119,7 +115,7 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     A" is one piece either way, and differs)."""
     if Counter(a) != Counter(b):
         return None
-    x, y = (_TOKEN.findall(t.translate(_QUOTES).casefold()) for t in (old, new))
+    x, y = (_TOKEN.findall(t.translate(QUOTES).casefold()) for t in (old, new))
     start = 0
     while start < min(len(x), len(y)) and x[start] == y[start]:
         start += 1
@@ -134,47 +130,6 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     if any(_pieces(x[i:len(x) - j]) == _pieces(y[i:len(y) - j]) for i, j in [*cuts, (start, end)]):
         return ("reordered", ())
     return None
-
-
-def _is_examples(words: list[str], raw: list[str], text: str) -> bool:
-    """Whether `words` (one run taken out of or put into `text`; `raw` as written) are
-    examples: a lead ("including", "such as", …) then names, names alone that fill a
-    pair of parentheses, or names that are one more element of a list of examples
-    ("such as Snippets, Add-on Recommendations, Top Sites"), each name written with a
-    capital ("Colorado", "eBay")."""
-    if not words or len(raw) != len(words):
-        return False
-    joined = " ".join(words)
-    lead = next((len(x.split()) for x in _EXAMPLE_LEAD if joined.startswith(x + " ")), 0)
-    names = list(zip(words[lead:], raw[lead:], strict=True))
-    capital = [any(ch.isupper() for ch in r) for _, r in names]
-    if not (any(capital) and all(c or w in _LIST_GLUE for (w, _), c in zip(names, capital,
-                                                                           strict=True))):
-        return lead == 0 and _listed_example(raw, text)
-    # Without a lead, the names must fill a pair of parentheses or follow a lead as one
-    # more element of its list: the patterns are made only for the few runs that can (it
-    # was compiled for every run a redline compared).
-    return bool(lead) or ("(" in text and re.search(
-        r"\(\W*" + r"\W+".join(map(re.escape, raw)) + r"\W*\)", text.translate(_QUOTES))
-        is not None) or _listed_example(raw, text)
-
-
-_LED = re.compile(r"\b(?:including|such as|for example|for instance|e\.g\.)\s", re.I)
-
-
-def _listed_example(raw: list[str], text: str) -> bool:
-    """Whether the run `raw` is a list element of names (each word, hyphenated ones whole,
-    with a capital: "Add-on Recommendations") standing between commas or "and"/"or" in a
-    sentence of `text` whose list of examples began before it ("such as …")."""
-    found = re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, raw)) + r"(?![\w-])",
-                      text.translate(_QUOTES))
-    if found is None:
-        return False
-    before = re.split(r"[.!?:;]\s", text.translate(_QUOTES)[:found.start()])[-1]
-    after = text.translate(_QUOTES)[found.end():]
-    return (_LED.search(before) is not None and re.search(r"(?:,|\band|\bor)\s*$", before)
-            is not None and re.match(r"\s*(?:,|and\b|or\b|\)|\.|$)", after) is not None
-            and all(w[0].isupper() or w in _LIST_GLUE for w in found.group().split()))
 
 
 _PARTICIPLES = frozenset(str.split(
@@ -360,7 +315,7 @@ def rewrite(old: str, new: str) -> Finding | None:
     raw_a, raw_b = _raw_words(old), _raw_words(new)
     for kind, side, raw, text in (("removed", a, raw_a, old), ("added", b, raw_b, new)):
         if len(raw) == len(side) and len(runs[kind]) == len(ops) and all(
-                _is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
+                is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
             return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
     if len(raw_a) == len(a) and len(raw_b) == len(b) and all(
             op[0] == "replace" and _POINTER.fullmatch(" ".join(raw_a[op[1]:op[2]]))

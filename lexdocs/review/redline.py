@@ -174,6 +174,12 @@ def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
     return common - kept
 
 
+def _order(doc: RenderedDocument, ids: set[str]) -> list[tuple[str, str]]:
+    """The titles and text of `doc`'s sections among `ids`, in its order: what a reader
+    sees of their order (the fingerprint does not tell apart two alike that swapped)."""
+    return [(s.title, markup.canonical(s.html)) for s in doc.sections if s.id in ids]
+
+
 def _document_words(doc: RenderedDocument) -> frozenset[str]:
     """`materiality.document_words(doc.text)`, from each section's words: no word spans
     the blank lines between sections, and most sections are the same in the next
@@ -409,6 +415,8 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
     old_ids = list(old_sections)
     _check_overrides(overrides, set(old_ids) | set(new_ids))
     moved = _moved(old_ids, new_ids)
+    if moved and old is not None and _order(old, set(new_ids)) == _order(new, set(old_ids)):
+        moved = set()  # sections alike in title and text changed places: nothing to see
     removed_after: dict[str | None, list[RenderedSection]] = {}
     anchor: str | None = None
     for sid, s in old_sections.items():

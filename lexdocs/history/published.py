@@ -148,9 +148,10 @@ def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> li
     breach too: its permanent pages would disappear.
     """
     findings = []
+    ids = {doc: {v.id: v for v in vs} for doc, vs in versions.items()}  # once, not a version
     for r in record.versions:
         where = f"{r.document}: published version {r.id}"
-        built = {v.id: v for v in versions.get(r.document, ())}
+        built = ids.get(r.document, {})
         fix = (f"put commit {r.commit[:12]} back into the branch's history (find it with "
                "'git reflog'), and make further edits as new commits")
         if r.id not in built:

@@ -79,6 +79,24 @@ def test_a_new_version_is_recorded_after_the_last_record(project: Repo) -> None:
     assert [v.id for v in record_.versions] == ["2024-09-01", "2025-01-10"]
 
 
+def test_a_record_is_read_once_per_commit_of_its_branch(
+        project: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview reads the record on every save: the same branch commit is not parsed
+    again, and a new one is."""
+    record(project)
+    parsed: list[str] = []
+    real = published.parse_record
+    monkeypatch.setattr(published, "parse_record",
+                        lambda text, where: parsed.append(where) or real(text, where))
+    first = load_record(project.path)
+    assert load_record(project.path) is first and len(parsed) <= 1
+    edit(project, "2025-01-10T10:00:00+00:00")
+    record(project)
+    again = load_record(project.path)
+    assert again is not None and again is not first
+    assert [v.id for v in again.versions] == ["2024-09-01", "2025-01-10"]
+
+
 def test_an_amended_published_version_is_refused_with_the_fix(project: Repo) -> None:
     edit(project, "2025-01-10T10:00:00+00:00")
     published = project.git("rev-parse", "HEAD")

@@ -92,6 +92,11 @@ def _day(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(str(value))
 
 
+_READ: dict[tuple[str, str, str], Record] = {}
+"""Records already read, by project, branch and commit: a commit is its content, and a
+preview session reads the record on every save (at 5,000 versions its JSON took 0.16 s)."""
+
+
 def load_record(project: Path) -> Record | None:
     """The last publication record, or None when nothing was recorded yet."""
     with open_store(project) as store:
@@ -99,6 +104,9 @@ def load_record(project: Path) -> Record | None:
         if tip is None:
             return None
         ref, commit = tip
+        known = _READ.get((str(project), ref, commit))
+        if known is not None:
+            return known
         where = f"{ref.removeprefix('refs/heads/').removeprefix('refs/remotes/')}:{RECORD_FILE}"
         data = store.top_file(commit, RECORD_FILE, MAX_RECORD_BYTES)
         made = store.committed_at(commit)
@@ -111,8 +119,12 @@ def load_record(project: Path) -> Record | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = ""  # not JSON either: said as such below
-    return Record(ref=ref, commit=commit, versions=parse_record(text, where),
+    read = Record(ref=ref, commit=commit, versions=parse_record(text, where),
                   made=dt.datetime.fromtimestamp(made, dt.UTC))
+    if len(_READ) >= 4:  # a process reads one project's record, seldom more
+        _READ.clear()
+    _READ[(str(project), ref, commit)] = read
+    return read
 
 
 def required_by(option: bool, versions: Mapping[str, Iterable[Version]]) -> str | None:

@@ -49,12 +49,12 @@ def _listed_example(raw: list[str], text: str) -> bool:
     """Whether the run `raw` is a list element of names (each word, hyphenated ones whole,
     with a capital: "Add-on Recommendations") standing between commas or "and"/"or" in a
     sentence of `text` whose list of examples began before it ("such as …")."""
-    found = re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, raw)) + r"(?![\w-])",
-                      text.translate(QUOTES))
+    text = text.translate(QUOTES)
+    found = re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, raw)) + r"(?![\w-])", text)
     if found is None:
         return False
-    before = re.split(r"[.!?:;]\s", text.translate(QUOTES)[:found.start()])[-1]
-    after = text.translate(QUOTES)[found.end():]
+    before = re.split(r"[.!?:;]\s", text[:found.start()])[-1]
+    after = text[found.end():]
     return (_LED.search(before) is not None and re.search(r"(?:,|\band|\bor)\s*$", before)
             is not None and re.match(r"\s*(?:,|and\b|or\b|\)|\.|$)", after) is not None
             and all(w[0].isupper() or w in LIST_GLUE for w in found.group().split()))

@@ -58,8 +58,8 @@ class Place:
     host: str
     """What a reader would call it: the host, an email domain, or "this site"."""
     named: str = ""
-    """"its host, named for" the organisation's own name (`named_for`), if that is what
-    makes it this site."""
+    """The host and the organisation's own name it is named for (`named_for`), when that
+    is what makes it this site."""
 
 
 def place(url: str, home: str = "") -> Place:
@@ -76,18 +76,22 @@ def place(url: str, home: str = "") -> Place:
 
 
 def named_for(site: str, home: str) -> str | None:
-    """The organisation's own name (`names.own_names`, five letters or more) that the
-    registered name of `site` begins with, whole or before a hyphen: a help centre or a
-    foundation kept under its name on a domain of its own ("classic.basecamp-help.com",
-    "mozillafoundation.org"). A shorter name ("hey") would take in other words'
-    domains ("heyday.com")."""
-    if placeholder(site):
-        return None
+    """The organisation's own name that the registered name of `site` begins with: a
+    help centre or a foundation kept under its name on a domain of its own
+    ("classic.basecamp-help.com", "mozillafoundation.org")."""
     label = site.split(".")[0]
+    return None if placeholder(site) else next(
+        (n for n in _brands(home) if label.startswith(n)), None)
+
+
+@functools.lru_cache(maxsize=64)
+def _brands(home: str) -> tuple[str, ...]:
+    """`names.own_names` of `home` that can name a domain: five letters or more (a
+    shorter one, "hey", would take in other words' domains, "heyday.com"), and none
+    from a placeholder address (`init`'s example.org names no organisation)."""
     real = " ".join(h for h in home.split() if not placeholder(
         urlsplit(h if "://" in h else f"https://{h}").hostname or ""))
-    return next((n for n in sorted(own_names(real)) if len(n) >= 5 and label.startswith(n)),
-                None)
+    return tuple(sorted(n for n in own_names(real) if len(n) >= 5))
 
 
 @functools.lru_cache(maxsize=64)

@@ -422,10 +422,10 @@ def _log_kept(old: str, new: str) -> Finding | None:
 
 _FRAMING = frozenset(str.split(
     "what how why when where which happens happen do does is are can about to the a an"))
-_ASKING = frozenset(str.split("do does did we you should want information"))
-"""Words that turn a heading into a question or back ("Why do we collect this?" → "Why
-we collect this information", "What else do we want you know?" → "What else should you
-know?"): they frame the topic, and may stand in for one another."""
+_REFRAMING = _FRAMING | frozenset(str.split("did we you should want information"))
+"""With the words that turn a heading into a question or back ("Why do we collect
+this?" → "Why we collect this information", "What else do we want you know?" → "What
+else should you know?"): they frame the topic, and may stand in for one another."""
 _WHO = frozenset(["we", "you"])
 
 
@@ -441,14 +441,14 @@ def heading_renamed(old: str, new: str, home: str = "") -> bool:
     a, b = lexicon.words(old), lexicon.words(new)
     ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
            if op[0] != "equal"]
-    framing = _FRAMING | _ASKING | own_names(home)
+    framing = _REFRAMING | own_names(home)
 
     def reframed(tag: str, gone: set[str], came: set[str]) -> bool:
         if tag != "replace":
             return gone | came <= framing
         # framing words for framing words, never an own name or whose it is ("Data we
         # collect" → "Data you collect" is another heading)
-        return gone | came <= _FRAMING | _ASKING and not (gone & _WHO and came & _WHO)
+        return gone | came <= _REFRAMING and not (gone & _WHO and came & _WHO)
 
     return bool(ops) and all(reframed(tag, set(a[i1:i2]), set(b[j1:j2]))
                              for tag, i1, i2, j1, j2 in ops)

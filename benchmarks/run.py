@@ -442,6 +442,10 @@ def measure_preview(n: int, work: Path, runs: int, kind: str = "friendly") -> di
     g = generate(work / "lexdocs", n, pdf=True, profile=kind)
     project = g.path
     result: dict[str, Any] = {"commits": n, "runs": runs, "kind": kind}
+    # A project that publishes has a record (the deploy job runs `lexdocs record`), and
+    # every save checks it: without one, a save that is slow in the record's size (it was:
+    # 1.1 s at 5,000 commits) would pass here and fail in the user's preview.
+    subprocess.run([LEXDOCS, "record"], cwd=project, env=ENV, check=True, capture_output=True)
     bare = work / "bare"
     result["pages"] = bare_project(project, bare)
     load_now(result)

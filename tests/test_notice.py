@@ -389,7 +389,7 @@ ENTRY_B = "- version: 2025-01-15\n  summary: >-\n    Two lines\n    of summary.\
     "\ufeff" + ENTRY_A, "-\n  summary: Dash on its own line.\n",
 ])
 def test_log_keys_read_by_item_are_those_of_the_whole_log(text: str) -> None:
-    from lexdocs.review.notice import log_keys
+    from lexdocs.review.logbinding import log_keys
 
     assert log_keys(text, LOG, {}) == _whole(text)
 
@@ -398,15 +398,15 @@ def test_each_past_state_of_a_log_parses_only_its_new_items(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A thousand states of a log each holding every entry before: parsed whole, the
     work grows in the square of the entries."""
-    from lexdocs.review import notice
+    from lexdocs.review import logbinding
 
     parsed: list[str] = []
-    real = notice.parse_log
-    monkeypatch.setattr(notice, "parse_log",
+    real = logbinding.parse_log
+    monkeypatch.setattr(logbinding, "parse_log",
                         lambda text, path: parsed.append(text) or real(text, path))
     seen: dict[str, tuple[str, ...] | None] = {}
-    assert notice.log_keys(ENTRY_A, LOG, seen) == ("Logs are kept longer.",)
+    assert logbinding.log_keys(ENTRY_A, LOG, seen) == ("Logs are kept longer.",)
     parsed.clear()
-    assert notice.log_keys(ENTRY_A + ENTRY_B, LOG, seen) == ("Logs are kept longer.",
+    assert logbinding.log_keys(ENTRY_A + ENTRY_B, LOG, seen) == ("Logs are kept longer.",
                                                             "2025-01-15")
     assert parsed == [ENTRY_B]

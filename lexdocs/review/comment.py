@@ -20,8 +20,10 @@ from lexdocs.errors import GitError, LexdocsError
 from lexdocs.history.gitstore import GitStore, open_store
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, render_document
 from lexdocs.review import owner
+from lexdocs.review.declared import as_judged
 from lexdocs.review.formats import md_escape, to_markdown
-from lexdocs.review.notice import Entry, as_judged, build_date, overrides_of, parse_log
+from lexdocs.review.logbinding import overrides_of
+from lexdocs.review.notice import Entry, build_date, parse_log
 from lexdocs.review.pagedates import bind_plain
 from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.review.verdicts import LAWYERS_CALL

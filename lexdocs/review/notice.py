@@ -38,6 +38,12 @@ Invariants (README, "Notice invariants"), each enforced here:
    no earlier than the day a build first sees it (the record's effective date once
    recorded, else today) plus its notice.
 
+Here each version is judged in turn (`build_timeline`); the rules live beside it:
+`logbinding` binds the change log's entries to versions, `declared` says which
+declarations judge a version (5), `gate` what it needs before it takes effect, and
+`dating` keeps the invariants that span versions (1, 2, 6) and prints the dates.
+Invariants 3 and 4 are applied here, as each version is judged.
+
 What it decides is a `review.timeline.Timeline`, which every later step asks.
 """
 
@@ -45,41 +51,28 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
-from lexdocs.errors import SourceError
 from lexdocs.findings import Finding
 from lexdocs.history.published import Record
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
 from lexdocs.recall import Recall
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
 from lexdocs.review import owner
+from lexdocs.review.dating import align_shared, check_dates, dated, inherit, unbelieved
+from lexdocs.review.declared import as_judged, judged_by
+from lexdocs.review.gate import gate
+from lexdocs.review.logbinding import bind_entries, overrides_of
 from lexdocs.review.memo import RedlineMemo
-from lexdocs.review.pagedates import bind_dates, bind_plain, marked
-from lexdocs.review.redline import Change, Override, Redline, diff_documents
+from lexdocs.review.pagedates import bind_plain
+from lexdocs.review.redline import Redline, diff_documents
 from lexdocs.review.timeline import Status, Timeline, VersionNotice, build_date, describe
-from lexdocs.review.verdicts import LAWYERS_CALL
-from lexdocs.sources.changelog import (
-    Entry,
-    Review,
-    changes_path,
-    parse_log,
-    read_log,
-)
+from lexdocs.sources.changelog import Entry, Review, changes_path, parse_log, read_log
 from lexdocs.sources.documents import DocumentSource
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
-           "build_date", "build_timeline", "describe", "overrides_of", "parse_log", "read_log",
-           "redline_between"]
-
-
-def overrides_of(entry: Entry | None) -> tuple[Override, ...]:
-    """The change log's materiality decisions, as the redline applies them."""
-    if entry is None:
-        return ()
-    return tuple(Override(section=d.section, material=d.material, reason=d.reason,
-                          path=d.path, line=d.line) for d in entry.overrides)
+           "as_judged", "build_date", "build_timeline", "describe", "overrides_of", "parse_log",
+           "read_log", "redline_between"]
 
 
 def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
@@ -120,85 +113,6 @@ def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
         updated, effective = t.notices[-1].version.display_date, t.notices[-1].effective_display()
     return bind_plain(redline, {PAGE_VERSION["last_updated"]: updated,
                                 PAGE_VERSION["effective"]: effective})
-
-
-_ITEM = re.compile(r"^(?=-(?:[ \t\r\n]|$))", re.MULTILINE)
-"""Where each item of a change log written as a block list at the margin begins."""
-_OTHER = re.compile(r"^(?:[^\s#-]|-(?![ \t\r\n]|$))", re.MULTILINE)
-"""A line at the margin that neither starts an item nor is a comment ("...", "---",
-a directive, a scalar's continuation): the log is then read whole."""
-
-
-def log_keys(text: str | None, path: str,
-             parsed: dict[str, tuple[str, ...] | None]) -> tuple[str, ...] | None:
-    """The keys of a change log's entries as it stood once, None if it was malformed.
-
-    Every past state of a log is read, and each holds every entry before it: parsing
-    them whole cost time in the square of the entries (a second at a thousand
-    commits). A log written as a list at the margin is read item by item instead,
-    each distinct item once (`parsed`, shared by the calls of one document). A
-    malformed item, or a log of another shape (any other line at the margin, an
-    alias to another item), is read whole, as before, so the answer is the same.
-    """
-    if text is None:
-        return ()
-    if not _OTHER.search(text):
-        keys: list[str] = []
-        for item in _ITEM.split(text):
-            if item not in parsed:
-                parsed[item] = _keys_of(item, path)
-            got = parsed[item]
-            if got is None:
-                break
-            keys += got
-        else:
-            return tuple(keys)
-    return _keys_of(text, path)
-
-
-def _keys_of(text: str, path: str) -> tuple[str, ...] | None:
-    try:
-        return tuple(e.key for e in parse_log(text, path))
-    except SourceError:
-        return None
-
-
-def _bind(history: Committed, entries: list[Entry], path: str,
-          findings: list[Finding]) -> tuple[dict[int, Entry], Entry | None]:
-    """Entries by version number; and the entry that describes the draft, if any."""
-    first_seen: dict[str, int] = {}
-    parsed: dict[str, tuple[str, ...] | None] = {}
-    for snap in history.logs:
-        keys = log_keys(snap.text, path, parsed)
-        if keys is None:
-            continue  # a log that was malformed then published nothing
-        for key in keys:
-            first_seen.setdefault(key, snap.version)
-    ids = {v.id: v.number for v in history.versions}
-    bound: dict[int, Entry] = {}
-    draft_entry = None
-    for e in entries:
-        if e.version is not None:
-            number = ids.get(e.version, 0)
-        elif e.key in first_seen:
-            number = first_seen[e.key]
-        elif history.draft:
-            draft_entry = e
-            continue
-        else:
-            number = len(history.versions)
-        if number == 0:
-            findings.append(Finding("notice-orphan", "error",
-                                    f"this entry matches no version of {history.name}",
-                                    path=e.path, line=e.line))
-        elif number in bound:
-            findings.append(Finding(
-                "notice-duplicate", "error",
-                f"two entries describe version {history.versions[number - 1].id} "
-                f"(the other is on line {bound[number].line})", path=e.path, line=e.line))
-        else:
-            bound[number] = e
-    return bound, draft_entry
 
 
 @dataclass(frozen=True)
@@ -279,14 +193,14 @@ def build_timeline(history: History, notice_days: int, today: dt.date,
                               keep=False)
         else:
             live = [n.version for n in judged.notices if n.effective <= today]
-            rules = _rules(parent, live[-1] if live else None, history.working,
+            rules = judged_by(parent, live[-1] if live else None, history.working,
                            history.source, notice_days, notice_days, home, home)
             draft = memo.diff(old, rules.text, overrides_of(judged.draft_entry), rules.home,
                               keep=False)
             if judged.adopted is None or today >= judged.adopted:
-                _gate(history.name, "draft", today, draft, judged.draft_entry, rules.days,
+                gate(history.name, "draft", today, draft, judged.draft_entry, rules.days,
                       judged.path, findings, draft=True, governance=rules.governance)
-    return _dated(Timeline(history, (), draft, tuple(findings), judged.reviews,
+    return dated(Timeline(history, (), draft, tuple(findings), judged.reviews,
                            canonical=history.working), judged.notices, recall, "own")
 
 
@@ -304,7 +218,8 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
             findings.append(Finding("notice-review-future", "error",
                                     f"{c.name}: a review dated {r.date} is in the future",
                                     path=r.path, line=r.line))
-    bound, draft_entry = _bind(c, entries, path, findings)
+    bound, draft_entry = bind_entries(c.name, c.versions, c.logs, c.draft, entries,
+                                     path, findings)
     days = max(notice_days, c.notice_days or 0)
     published_slugs = {v.source.slug for v in c.versions}
     if published_slugs - {c.slug}:
@@ -324,12 +239,12 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
         if notices:
             parent = notices[-1].version
             live = bisect.bisect_right(starts, v.published.date())
-            rules = _rules(parent, notices[live - 1].version if live else None, v.rendered,
+            rules = judged_by(parent, notices[live - 1].version if live else None, v.rendered,
                            v.source, v.site_notice_days, notice_days, v.site_home, home)
             redline = memo.diff(parent.rendered, rules.text, overrides_of(entry), rules.home)
-        _dating(c.name, v, today, findings)
+        check_dates(c.name, v, today, findings)
         judged = adopted is None or v.published.date() >= adopted
-        effective = _gate(c.name, v.id, v.published.date(), redline, entry,
+        effective = gate(c.name, v.id, v.published.date(), redline, entry,
                           rules.days if rules else days, path,
                           findings if judged else [], draft=False,
                           governance=rules.governance if rules else "")
@@ -340,79 +255,12 @@ def _judge(c: Committed, notice_days: int, today: dt.date, home: str,
             effective = notices[-1].effective  # invariant 4: it restates the terms in force
         n = VersionNotice(v, entry, redline, effective or v.date, judged=judged,
                           governance=rules.governance if rules else "")
-        n = _unbelieved(c, n, rules.days if rules else days, recorded, today, findings)
-        notices.append(_inherit([*notices[-1:], n])[-1])
+        n = unbelieved(c.name, c.recorded_at, n, rules.days if rules else days, recorded,
+                       today, findings)
+        notices.append(inherit([*notices[-1:], n])[-1])
         starts.append(notices[-1].effective)
     return _Judged(tuple(notices), tuple(findings), reviews, draft_entry, days, path,
                    adopted)
-
-
-@dataclass(frozen=True)
-class _Rules:
-    """The declarations one version is judged by (invariant 5)."""
-
-    text: RenderedDocument
-    """Its text with the `material:` flags in force before it (what the redline judges)."""
-    days: int
-    governance: str
-    """What it lowers of the declarations before it, in words ("" if nothing)."""
-    home: str
-    """The organisation's own addresses and names it is judged by (`Options.home`)."""
-
-
-def _declared_days(source: DocumentSource, site: int | None, working_site: int) -> int:
-    """The notice period a tree declares: the site's option (the working tree's where its
-    mkdocs.yml cannot be read), which the document's own can only lengthen."""
-    return max(working_site if site is None else site, source.notice_days or 0)
-
-
-def _rules(parent: Version, live: Version | None, text: RenderedDocument,
-           source: DocumentSource, site: int | None, working_site: int,
-           own_home: str | None = None, working_home: str = "") -> _Rules:
-    """How a version made from `parent` (with `text`, declared by `source`, `site` and
-    `own_home`) is judged, `live` being the version in force when it was published.
-
-    Each declaration is the more protective of the parent's and the live version's
-    (and its own, which may only protect more); a section new to the parent has no
-    declaration before it, so it is material. The organisation's own addresses and
-    names are the parent's and the live version's both hold (`review.owner`)."""
-    before = parent.rendered
-    old = {s.id: s.material for s in before.sections}
-    lowered = [f"section '{s.id}' is declared not material" for s in text.sections
-               if old.get(s.id) and not s.material]
-    lowered += [f"variable '{u}' is declared not material"
-                for u in sorted(text.immaterial - before.immaterial) if u in before.values]
-    before_days = _declared_days(parent.source, parent.site_notice_days, working_site)
-    if live is not None:
-        before_days = max(before_days, _declared_days(live.source, live.site_notice_days,
-                                                      working_site))
-    own = _declared_days(source, site, working_site)
-    if own < before_days:
-        lowered.append(f"the notice period is lowered from {before_days} to {own} days")
-    home = owner.declared(parent.site_home, working_home)
-    if widened := owner.gained(home, owner.declared(own_home, working_home)):
-        lowered.append(widened)
-    if live is not None:
-        home = owner.narrowest(home, owner.declared(live.site_home, working_home))
-    return _Rules(as_judged(text, before, live.rendered if live else None),
-                  max(own, before_days, working_site), "; ".join(lowered), home)
-
-
-def as_judged(text: RenderedDocument, before: RenderedDocument,
-              live: RenderedDocument | None) -> RenderedDocument:
-    """`text` with the `material:` flags a redline from `before` must judge it by: a
-    section's own flag only where `before` (which the redline also reads) and `live`, the
-    text in force, have it too; a section new to `before` is material. The same object
-    when nothing changes, so the redline memo finds it by identity."""
-    held = {s.id: s.material for s in live.sections} if live else {}
-    old = {s.id for s in before.sections}
-    sections = tuple(s if s.material == flag else replace(s, material=flag)
-                     for s in text.sections
-                     for flag in [s.material or held.get(s.id, True) if s.id in old else True])
-    immaterial = text.immaterial & (live.immaterial if live else frozenset())
-    if sections == text.sections and immaterial == text.immaterial:
-        return text
-    return replace(text, sections=sections, immaterial=immaterial)
 
 
 def _adopted(c: Committed, today: dt.date, findings: list[Finding]) -> dt.date | None:
@@ -439,223 +287,3 @@ def _adopted(c: Committed, today: dt.date, findings: list[Finding]) -> dt.date |
     return c.adopted
 
 
-def _unbelieved(c: Committed, n: VersionNotice, days: int, recorded: dict[str, dt.date | None],
-                today: dt.date, findings: list[Finding]) -> VersionNotice:
-    """Invariant 6: a version takes effect no earlier than the record says readers were
-    shown; and one whose date cannot be believed, not recorded yet, no earlier than
-    today (the day this build first sees it) plus its notice."""
-    v = n.version
-    if v.id in recorded:
-        floor = recorded[v.id]
-        why = f"the publication record gives it {floor}"
-    else:
-        late = c.recorded_at is not None and v.published < c.recorded_at
-        if late:
-            assert c.recorded_at is not None
-            findings.append(Finding(
-                "notice-backdated", "warning",
-                f"{c.name}: version {v.id} (commit {v.commit.sha[:10]}) is dated "
-                f"{v.published.date()}, before the last publication record "
-                f"({c.recorded_at.date()}), which does not list it", path=v.source.path))
-        elif v.commit_date is None:
-            return n
-        notice = days if n.material or n.governance else 0
-        floor = _later(today, notice)
-        why = (f"its commit date cannot be believed, and this build first sees it on {today}"
-               + (f", plus {notice} days' notice" if notice else ""))
-    if floor is None or floor <= n.effective:
-        return n
-    return replace(n, effective=floor, raised=f"it takes effect no earlier than {why}")
-
-
-def _later(day: dt.date, days: int) -> dt.date:
-    """`day` plus `days`, or the last day a date can be (a commit dated in year 9999 is
-    an error of its own, reported by `_dating`; it must not crash the count)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max
-
-
-def _dated(t: Timeline, notices: tuple[VersionNotice, ...], recall: Recall,
-           stage: str) -> Timeline:
-    """`t` with `notices`, each version's text with its final dates (made from the
-    canonical texts), and the working text with the dates of the version it equals,
-    or the draft's."""
-    versions = t.history.versions
-    dated = recall.same(("dated", t.history.name, stage), (versions, notices),
-                        lambda: _date_notices(versions, notices))
-    canonical = t.canonical or t.history.working
-    if t.history.draft or not dated:
-        working = bind_dates(canonical, DRAFT_LABEL, "not yet set (draft)")
-    else:
-        working = bind_dates(canonical, dated[-1].version.display_date,
-                             dated[-1].effective_display())
-    return replace(t, history=replace(t.history, working=working), notices=dated)
-
-
-def _date_notices(versions: tuple[Version, ...], notices: tuple[VersionNotice, ...]
-                  ) -> tuple[VersionNotice, ...]:
-    raw = {v.number: v.rendered for v in versions}
-    with_marks = {number for number, doc in raw.items() if marked(doc)}
-    return tuple(replace(
-        n, version=replace(n.version, rendered=bind_dates(
-            raw[n.version.number], n.version.display_date, n.effective_display())),
-        redline=n.redline if not {n.version.number, n.version.number - 1} & with_marks
-        else bind_plain(n.redline, {PAGE_VERSION["last_updated"]: n.version.display_date,
-                                     PAGE_VERSION["effective"]: n.effective_display()}))
-        for n in notices)
-
-
-def _dating(doc: str, v: Version, today: dt.date, findings: list[Finding]) -> None:
-    """Say what was done with a commit date that cannot be the day the text was published."""
-    where = f"{doc}: version {v.id} (commit {v.commit.sha[:10]})"
-    if v.commit_date is not None:
-        findings.append(Finding(
-            "notice-backdated", "warning",
-            f"{where} is dated {v.commit_date.date()}, before the commit it follows; it is "
-            f"dated {v.published.date()}, when the text before it was published",
-            path=v.source.path))
-    if v.published.date() > today:
-        findings.append(Finding(
-            "notice-future-commit", "error",
-            f"{where} is dated {v.published.date()}, after today ({today}): its id and "
-            "'Last Updated' would be a day that has not come",
-            path=v.source.path))
-
-
-def _inherit(notices: list[VersionNotice]) -> list[VersionNotice]:
-    """Invariant 1: a version takes effect no earlier than the version it was built on.
-
-    A version contains (or was edited from) the text before it; if that text is
-    still upcoming, a later typo fix, title change or reordering must not put it
-    in force early.
-    """
-    out: list[VersionNotice] = []
-    for n in notices:
-        before = out[-1] if out else None
-        if before is not None and before.effective > n.effective:
-            n = replace(n, effective=before.effective, raised=(
-                f"it builds on version {before.version.id}, which takes effect "
-                f"{before.effective}"))
-        out.append(n)
-    return out
-
-
-def align_shared(timelines: dict[str, Timeline], recall: Recall | None = None
-                 ) -> dict[str, Timeline]:
-    """Invariant 2: versions one commit made in several documents take effect together.
-
-    A summary or a regional notice made by the same commit as the statement it
-    restates (a shared variable or include) must not take effect before it. So
-    all versions of one commit get the latest effective date among them, unless
-    a version's entry gives `effective_reason:`; then invariant 1 is applied
-    again. A historical first version dated by a declared baseline keeps its date.
-    """
-    recall = recall or Recall()
-    inputs = tuple((name, t.history.versions, t.notices) for name, t in timelines.items())
-    aligned = recall.same(("aligned",), inputs,
-                          lambda: _align({name: t.notices for name, t in timelines.items()}))
-    return {name: _dated(t, aligned[name], recall, "aligned") for name, t in timelines.items()}
-
-
-def _align(given: dict[str, tuple[VersionNotice, ...]]) -> dict[str, tuple[VersionNotice, ...]]:
-    notices = {name: list(ns) for name, ns in given.items()}
-    for _ in range(len(notices) + 1):
-        groups: dict[str, list[tuple[str, int]]] = {}
-        for name, ns in notices.items():
-            for i, n in enumerate(ns):
-                groups.setdefault(n.version.commit.sha, []).append((name, i))
-        changed = False
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            latest = max(notices[d][i].effective for d, i in members)
-            for d, i in members:
-                n = notices[d][i]
-                alone = n.entry is not None and bool(n.entry.effective_reason)
-                baseline = n.version.from_baseline and n.version.source.baseline is not None
-                if n.effective < latest and not alone and not baseline:
-                    lead = next(f"{o} version {notices[o][j].version.id}" for o, j in members
-                                if notices[o][j].effective == latest)
-                    notices[d][i] = replace(n, effective=latest, raised=(
-                        f"it was published together with {lead}, which takes effect {latest}"))
-                    changed = True
-        for name in notices:
-            notices[name] = _inherit(notices[name])
-        if not changed:
-            break
-    by_commit: dict[str, list[tuple[str, str]]] = {}  # one pass, not one per version
-    for o, oms in notices.items():
-        for m in oms:
-            by_commit.setdefault(m.version.commit.sha, []).append((o, m.version.id))
-    return {name: tuple(replace(n, together=tuple(
-        (o, vid) for o, vid in by_commit[n.version.commit.sha] if o != name))
-        for n in ns) for name, ns in notices.items()}
-
-
-def _referral(asked: tuple[Change, ...], has_entry: bool) -> str:
-    """What the gate says of changes no rule explains: which, why, and the answer it
-    needs. Until the change log gives it, the version is held as a material one (it takes
-    effect no earlier than the notice period after it is published)."""
-    first = asked[0]
-    why = first.reason.removeprefix(f"{LAWYERS_CALL}:").strip().rstrip(".")
-    more = f" and {len(asked) - 1} more" if len(asked) > 1 else ""
-    where = "its change-log entry" if has_entry else "a change-log entry with a summary"
-    return (f"needs a lawyer's call on a change in section '{first.section_id}' ({why})"
-            f"{more}. Decide in {where}: 'sections: [{{section: "
-            f"{first.section_id}, material: true or false, reason: ...}}]' (or 'material:' "
-            "and 'reason:' for the whole version); a material answer needs notice as any "
-            "material change does")
-
-
-def _gate(doc: str, vid: str, published: dt.date, redline: Redline | None,
-          entry: Entry | None, days: int, path: str, findings: list[Finding],
-          draft: bool, governance: str = "") -> dt.date | None:
-    """The effective date, after checking the rules that protect readers; a governance
-    change (`governance`: what it lowers) needs notice as a material change does."""
-    label = "the uncommitted draft" if draft else f"version {vid}"
-
-    def report(rule: str, message: str) -> None:
-        findings.append(Finding(rule, "error", f"{doc}: {label} {message}", path=path,
-                                line=entry.line if entry else None, draft=draft))
-
-    if entry and entry.effective and entry.effective < published:
-        report("notice-retroactive",
-               f"takes effect {entry.effective}, before it was published on {published}")
-    asked = redline.referred if redline is not None else ()
-    if asked:
-        report("notice-lawyers-call", _referral(asked, entry is not None))
-    if redline is not None and redline.material:
-        first = next((c for c in redline.changes if c.material and not c.referred), None)
-        if first is None and asked:  # the lawyer's answer decides whether notice is due;
-            return entry.effective if entry and entry.effective else _later(published, days)
-        if first:
-            why = first.reason.removeprefix("Material:").strip().rstrip(".")
-            what = f"a material change in section '{first.section_id}' ({why})"
-        else:
-            what = "a material change in the text"
-    elif governance and redline is not None:
-        what = ""
-    else:
-        return entry.effective if entry else None
-    if governance:
-        what += (" and " if what else "") + (
-            f"a governance change ({governance}: later versions are judged by it, so it "
-            "needs notice as a material change does)")
-    earliest = _later(published, days)
-    if entry is None:
-        report("notice-summary",
-               f"is {what} but has no summary; add an entry with a "
-               f"plain-language summary and 'effective: {earliest}' or later")
-        return earliest
-    if entry.effective is None:
-        report("notice-effective", f"is {what} but has no effective "
-               f"date; add 'effective: {earliest}' or later")
-        return earliest
-    if entry.effective < earliest:
-        report("notice-period",
-               f"is {what} that takes effect {entry.effective}, "
-               f"{(entry.effective - published).days} days after it is published; the "
-               f"notice period is {days} days (write 'effective: {earliest}' or later)")
-    return entry.effective

@@ -188,3 +188,12 @@ def build_date(tz: dt.tzinfo) -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz).date()
     return dt.datetime.now(tz).date()
+
+
+def later(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, or the last day a date can be (a commit dated in year 9999 is
+    an error of its own, reported by `dating.check_dates`; it must not crash the count)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max

@@ -219,7 +219,7 @@ def record(obj: Context) -> None:
     pdfs, has_pdf = {}, None
     if opts.pdf:
         from lexdocs.publish.output import DeferredPdfs  # the site's modules, only here
-        from lexdocs.publish.pages import theme_of
+        from lexdocs.publish.theming import theme_of
 
         site = DeferredPdfs(opts, timelines, today, theme_of(opts.project))
         site.build()  # the same pages as the build, so the same PDF cache keys

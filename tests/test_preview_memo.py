@@ -18,7 +18,8 @@ import pytest
 from lexdocs.config import load_options
 from lexdocs.pipeline import Caches, load_timelines
 from lexdocs.publish.memo import RenderMemo
-from lexdocs.publish.pages import SiteBuilder, Theme
+from lexdocs.publish.pages import SiteBuilder
+from lexdocs.publish.theming import Theme
 from lexdocs.recall import Remembered
 from lexdocs.review import notice
 from tests.conftest import Repo

@@ -18,7 +18,8 @@ import pytest
 from lexdocs.config import Options
 from lexdocs.errors import SourceError
 from lexdocs.publish.feeds import DocumentEntry, VersionEntry, VersionsFile
-from lexdocs.publish.pages import SiteBuilder, Theme
+from lexdocs.publish.pages import SiteBuilder
+from lexdocs.publish.theming import Theme
 from lexdocs.publish.urls import Urls, absolute, rel
 from lexdocs.sources.documents import DocumentSource
 from tests.conftest import ROOT, Repo, write_project

@@ -45,8 +45,8 @@ from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import ThemedPageCache
-from lexdocs.publish.pages import THEME
 from lexdocs.publish.spool import SpooledPage
+from lexdocs.publish.theming import THEME
 from lexdocs.recall import Remembered
 
 POLL = 0.1

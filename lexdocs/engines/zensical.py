@@ -35,8 +35,8 @@ from lexdocs.engines import engine_command, guard
 from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
 from lexdocs.errors import ConfigError, EngineError
 from lexdocs.publish.output import ENGINE_WORK, StagedSite, beside, remove_leftovers
-from lexdocs.publish.pages import THEME, Theme
 from lexdocs.publish.spool import SpooledPage
+from lexdocs.publish.theming import THEME, Theme
 
 THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy

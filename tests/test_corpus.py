@@ -29,9 +29,9 @@ import pytest
 import yaml
 
 from lexdocs.review import links
+from lexdocs.review.hunks import joined_verdict
 from lexdocs.review.lexicon import lexical
 from lexdocs.review.materiality import classify, heading_renamed
-from lexdocs.review.redline import joined_verdict
 from lexdocs.review.verdicts import Verdict, verdict
 
 DATA = Path(__file__).parent / "data" / "materiality"
@@ -86,7 +86,7 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
 
 def _written(c: dict[str, Any]) -> list[tuple[str, str]]:
     """Web addresses written out that became others (links.url_pairs), judged as a build
-    judges them (redline: `_swap_urls`): as links."""
+    judges them (hunks: `words_before`): as links."""
     return links.url_pairs(c["old"], c["new"])
 
 
@@ -127,7 +127,7 @@ def _headings(c: dict[str, Any], v: Verdict, home: str = "") -> Verdict:
 
 
 def _verdict(c: dict[str, Any], parts: list[Verdict]) -> Verdict:
-    """The parts as one, as the build joins them (redline.joined)."""
+    """The parts as one, as the build joins them (hunks.joined_verdict)."""
     words = parts[0] if _words_differ(c) else None
     return joined_verdict(words, parts[1:] if words else parts)
 

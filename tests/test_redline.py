@@ -484,9 +484,10 @@ def test_a_lawyers_call_is_shown_as_such_everywhere_until_the_change_log_answers
     from rich.console import Console
 
     from lexdocs.review.formats import summary, to_html, to_json, to_markdown, to_terminal
+    from lexdocs.review.hunks import joined_verdict
     from lexdocs.review.links import judge
     from lexdocs.review.materiality import classify
-    from lexdocs.review.redline import Override, joined_verdict
+    from lexdocs.review.redline import Override
 
     old = render([("intro", "Introduction",
                    "This statement explains how we handle personal information.")])

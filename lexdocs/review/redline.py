@@ -28,9 +28,10 @@ redline with something in it.
 Materiality (materiality.py) judges each changed span's words; links.py judges
 each link target that moved, and each URL written out that became another URL
 (the words are judged with it swapped back, so link maintenance alone is not
-"a web address changed"). A section or variable counts as declared not
-material only if both versions declare it so: a commit that flips
-`material: false` cannot exempt its own edit. Overrides come last.
+"a web address changed"); hunks.py joins the two into one verdict per hunk. A
+section or variable counts as declared not material only if both versions declare it
+so: a commit that flips `material: false` cannot exempt its own edit. Overrides come
+last.
 """
 
 from __future__ import annotations
@@ -46,17 +47,14 @@ from typing import Literal
 from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import links, materiality, pointers, verdicts
+from lexdocs.review import hunks, materiality, verdicts
 from lexdocs.review.looks import (
     Op,
     Segment,
     annotate,
     facets_of,
-    link_moves,
-    look_notes,
 )
-from lexdocs.review.rows import Hunk, Row, diff_rows, diff_text, joined, row, section_text
-from lexdocs.review.verdicts import Verdict
+from lexdocs.review.rows import Row, diff_rows, diff_text, joined, row, section_text
 
 TITLE_ID = "(document title)"
 """`section_id` of a change to the document's own title; no section id can look like it."""
@@ -244,24 +242,22 @@ class _Builder:
                                        diff_text(o.title, n.title), (), v.material, v.reason,
                                        rule=v.rule, evidence=v.evidence,
                                        referred=v.referred))
-        rows, hunks = diff_rows(markup.units(o.html), markup.units(n.html))
-        if hunks:
+        rows, found = diff_rows(markup.units(o.html), markup.units(n.html))
+        if found:
             status.append("modified")
         used = sorted(u for u in (o.uses | n.uses) if u in self.changed)
         placed = [[u for u in used if self.changed[u][0] in h.old or self.changed[u][1] in h.new]
-                  for h in hunks]
-        if used and hunks and not any(placed):
-            placed = [used for _ in hunks]  # e.g. a list value: the text does not quote it
-        for h, names in zip(hunks, placed, strict=True):
+                  for h in found]
+        if used and found and not any(placed):
+            placed = [used for _ in found]  # e.g. a list value: the text does not quote it
+        for h, names in zip(found, placed, strict=True):
             notes = tuple(f"{u}: {self.changed[u][0]} → {self.changed[u][1]}" for u in names)
-            words_old = _swap_urls(h.old, links.url_pairs(h.old, h.new))
-            v = materiality.classify(
+            words_old = hunks.words_before(h)
+            v = hunks.completed(materiality.classify(
                 words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
-                known=self.known, home=self.home)
-            v = _links_listed(v, h, rows)
-            v = _with_links(h, words_old, v, section_material, self.home)
-            v = _heading_only(v, h, rows, self.home)
+                known=self.known, home=self.home), h, rows, words_old, section_material,
+                self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,
                                        notes, v.material, v.reason, rule=v.rule,
                                        evidence=v.evidence, details=h.notes, rows=h.rows,
@@ -279,128 +275,6 @@ def _quiet_section(sid: str, title: str, html: str) -> SectionDiff:
     blocks = markup.units(html)
     rows, _ = diff_rows(blocks, blocks)
     return SectionDiff(sid, title, None, (), rows)
-
-
-def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row], home: str = "") -> Verdict:
-    """A hunk whose changed blocks are all headings, only framed anew around the same
-    words (materiality.heading_renamed) with nothing the rules found in them: such a
-    heading names the part of the document it heads, which says what it says, so it is
-    not material (a negation, a third party or a date in it still is: those rules fire
-    first)."""
-    changed = [r for r in rows[h.rows[0]:h.rows[1]] if r.changed]
-    if v.rule not in ("wording-changed", "unexplained") or not all(
-            r.kind.startswith("heading") for r in changed) or not all(materiality.heading_renamed(
-                "".join(s.text for s in r.segments if s.op != "insert"),
-                "".join(s.text for s in r.segments if s.op != "delete"), home) for r in changed):
-        return v  # a heading may carry the statement: only one framed anew is a name
-    return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
-
-
-_WHOLE = ("block-", "list-item-", "sentence-", "heading-")
-
-
-def _links_listed(v: Verdict, h: Hunk, rows: Sequence[Row]) -> Verdict:
-    """Blocks added (or removed) together that are each only a link ("Jetpack Privacy
-    Center", "WooCommerce and the GDPR"), with at most a heading or a pointer that
-    introduces them ("Links to our default search providers are:"): a list of where to
-    read more, judged as a pointer sentence is (`cross-reference-added`), and its links
-    as the pointer's own. Whatever else the rules found in those words (a third party, a
-    date, a negation) still decides: only whole pieces added or removed are a list."""
-    if not all(rule.startswith(_WHOLE) for rule, _ in ((v.rule, ()), *v.also)):
-        return v
-    changed = [r for r in rows[h.rows[0]:h.rows[1]] if r.changed]
-    ops = {r.op for r in changed}
-    if ops not in ({"insert"}, {"delete"}):
-        return v
-    texts: list[str] = []
-    linked = False
-    for r in changed:
-        text = "".join(s.text for s in r.segments).strip()
-        if all(markup.target(s.facets) for s in r.segments if s.text.strip()) and (
-                pointers.link_label(text)):
-            linked = True
-        elif not (r.kind.startswith("heading") or pointers.is_pointer(text)):
-            return v
-        texts.append(text)
-    if not linked:
-        return v
-    return verdicts.verdict(False, f"cross-reference-{'added' if 'insert' in ops else 'removed'}",
-                            texts)
-
-
-def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
-    """`text` with each written-out URL that moved replaced by where it moved: what is
-    left to differ is the wording, which the materiality rules judge."""
-    for a, b in pairs:
-        text = text.replace(a, b)
-    return text
-
-
-def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
-    """A verdict for each link target that changed in a hunk, on the words that carry it,
-    and for each URL written out as text that became another URL (`home`: links.judge)."""
-    found: dict[tuple[str | None, str | None], str] = {}
-    for m in link_moves(h.segments):
-        found.setdefault((m.old, m.new), m.words)
-    for a, b in links.url_pairs(h.old, h.new):
-        found.setdefault((a, b), "")
-    return [links.judge(a, b, words, home) for (a, b), words in found.items()]
-
-
-def _with_links(h: Hunk, words_old: str, words: Verdict,
-                section_material: bool, home: str = "") -> Verdict:
-    """The verdict on a hunk's words joined with those on its links and layout.
-
-    Words the same once moved URLs are swapped back: only links (or only marks and
-    block kinds) changed, and their verdicts alone decide.
-    """
-    verdicts = link_verdicts(h, home)
-    same_words = words_old == h.new
-    if not verdicts and not same_words:
-        return words
-    parts = ([] if same_words else [words]) + verdicts
-    if not parts:
-        shown = [*h.notes, *(f"'{s.text.strip()}': {'; '.join(map(str, notes))}" for s, notes
-                             in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
-        return Verdict(False, "layout-only", "Not material: only the layout changed" + (
-            f" ({'; '.join(shown)})." if shown else "."), tuple(shown))
-    v = joined_verdict(None if same_words else words, verdicts)
-    if v.material and not section_material:
-        return Verdict(False, "section-not-material", "Not material: section declared not "
-                       f"material (note: {v.reason}).", v.evidence)
-    return v
-
-
-def joined_verdict(words: Verdict | None, moved: Sequence[Verdict]) -> Verdict:
-    """The verdict on a change's words (None: they did not change) and on its links as
-    one: material if any is; a lawyer's call when the words are one and no link is
-    material (what no rule explains stays unexplained beside harmless link moves)."""
-    if words is not None and words.rule.startswith("cross-reference-"):
-        moved = [_pointers_own(m, words.rule.rpartition("-")[2]) for m in moved]
-    if words is not None and words.referred and any(m.material for m in moved):
-        # a material link explains the change: the rewrite beside it is one more reason
-        said = words.reason.removeprefix(f"{verdicts.LAWYERS_CALL}: ")
-        words = replace(words, referred=False, reason=f"Material: {said}")
-        parts = [*[m for m in moved if m.material], words, *[m for m in moved if not m.material]]
-    else:
-        parts = [*([words] if words else []), *moved]
-    v = parts[0] if len(parts) == 1 else links.combine(parts)
-    if words is None or not words.referred:
-        return v
-    said = words.reason.removeprefix(f"{verdicts.LAWYERS_CALL}: ").rstrip(".")
-    quiet = "; ".join(m.reason.removeprefix("Not material: ").rstrip(".") for m in moved)
-    return replace(v, rule=words.rule, referred=True, reason=(
-        f"{verdicts.LAWYERS_CALL}: {said}" + (f"; not material: {quiet}" if quiet else "")
-        + "."))
-
-
-def _pointers_own(link: Verdict, verb: str) -> Verdict:
-    """A link that came or went with the pointer sentence carrying it ("To learn more, see
-    this article"): the pointer's own, as harmless as the pointer."""
-    if link.rule != f"link-{verb}" or not link.material:
-        return link
-    said = link.reason.removeprefix("Material: ")
-    return replace(link, material=False, reason=f"Not material: the pointer's own link: {said}")
 
 
 def diff_documents(old: RenderedDocument | None, new: RenderedDocument,

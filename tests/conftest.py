@@ -227,6 +227,24 @@ LONGEST_FIRST = (
 )
 
 
+EXAMPLES = int(os.environ.get("LEXDOCS_FUZZ_EXAMPLES", "0"))
+"""Examples for a long exploratory run of the property tests (0: the short, fixed run)."""
+
+
+def property_settings(default: int, share: int = 1) -> Any:
+    """Hypothesis settings for a property test: `default` examples drawn the same way on
+    every run, so that `make test` and CI pass or fail on the code alone, never on the
+    draw (a random draw once failed one run in many on a case no commit had made); or,
+    with LEXDOCS_FUZZ_EXAMPLES set, a `share` of that many, drawn at random, to explore.
+    A case a long run finds is kept as an explicit `@example`."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(max_examples=max(default, EXAMPLES // share), deadline=None,
+                    derandomize=not EXAMPLES,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.function_scoped_fixture])
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Longest modules first (LONGEST_FIRST), then the rest by number of tests; a module's
     own tests keep their order, so module-scoped fixtures are built once."""

@@ -14,7 +14,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lexdocs.history.versions import load_histories
@@ -23,7 +23,7 @@ from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.formats import summary
 from lexdocs.review.notice import build_timeline
 from lexdocs.review.redline import diff_documents
-from tests.conftest import Repo
+from tests.conftest import Repo, property_settings
 from tests.test_redline import render
 
 
@@ -192,7 +192,7 @@ def _render(doc: Doc) -> RenderedDocument:
     return render(list(doc))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(150)
 @given(documents())
 def test_a_version_always_has_a_redline_and_a_redline_a_version(seq: list[Doc]) -> None:
     rendered = [_render(d) for d in seq]

@@ -14,14 +14,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -34,21 +33,12 @@ from lexdocs.render.sanitize import decoded, scheme
 from lexdocs.render.templates import render_tree
 from lexdocs.render.tohtml import converter
 from lexdocs.sources.documents import read_working_tree
-from tests.conftest import Repo, write_project
+from tests.conftest import Repo, property_settings, write_project
 
-EXAMPLES = int(os.environ.get("LEXDOCS_FUZZ_EXAMPLES", "0"))
 SITE_HOST = "chatlio.com"
 INTRO_PATH = "policy_src/privacy/10-intro.md"
 VARS_PATH = "policy_src/variables.yml"
 LOG = "policy_src/privacy/changes.yml"
-
-
-def fuzz_settings(default: int, share: int = 1) -> settings:
-    """`default` examples, or a `share` of LEXDOCS_FUZZ_EXAMPLES for a long run."""
-    return settings(max_examples=max(default, EXAMPLES // share), deadline=None,
-                    derandomize=not EXAMPLES,
-                    suppress_health_check=[HealthCheck.too_slow,
-                                           HealthCheck.function_scoped_fixture])
 
 
 WEIRD = ["\x00", "\x01", "\x07", "\x0b", "\x1b[31m", "\x7f", "\x85", "\u202e", "\u202d",
@@ -191,7 +181,7 @@ def assert_inert(html: str, where: str, theme_scripts: set[str] | None = None) -
 # Render and check --------------------------------------------------------------------------
 
 
-@fuzz_settings(40)
+@property_settings(40)
 @given(body=fuzz_text, title=fuzz_text, junk=bad_bytes, value=fuzz_text)
 def test_render_only_raises_lexdocs_errors_and_makes_inert_html(
         project: Repo, body: str, title: str, junk: bytes, value: str) -> None:
@@ -211,7 +201,7 @@ def test_render_only_raises_lexdocs_errors_and_makes_inert_html(
         _reset(project)
 
 
-@fuzz_settings(8, share=4)
+@property_settings(8, share=4)
 @given(summary=fuzz_text, effective=st.one_of(st.dates().map(str), fuzz_text),
        front=fuzz_text, junk=bad_bytes)
 def test_check_only_raises_lexdocs_errors(project: Repo, summary: str, effective: str,
@@ -226,7 +216,7 @@ def test_check_only_raises_lexdocs_errors(project: Repo, summary: str, effective
         _reset(project)
 
 
-@fuzz_settings(6, share=4)
+@property_settings(6, share=4)
 @given(body=fuzz_text, junk=bad_bytes, value=fuzz_text, value_junk=bad_bytes)
 def test_a_bad_commit_in_history_never_stops_later_commands(
         project: Repo, body: str, junk: bytes, value: str, value_junk: bytes) -> None:
@@ -303,7 +293,7 @@ def theme_scripts(project: Repo, tmp_path_factory: pytest.TempPathFactory) -> se
     return {s for _, html in _outputs(site) for s in scan(html).scripts}
 
 
-@fuzz_settings(2, share=10)
+@property_settings(2, share=10)
 @given(body=fuzz_text, title=fuzz_text, value=fuzz_text, summary=fuzz_text, page=markup_text)
 def test_a_built_site_is_inert(project: Repo, theme_scripts: set[str], tmp_path: Path,
                                body: str, title: str, value: str, summary: str,
@@ -342,7 +332,7 @@ def test_the_scanner_sees_what_it_must_refuse(html: str) -> None:
 
 # docs/ and mkdocs.yml ----------------------------------------------------------------------
 
-@fuzz_settings(60)
+@property_settings(60)
 @given(text=markup_text, kind=st.sampled_from(["page.md", "logo.svg", "extra.html", "s.css"]))
 def test_a_docs_file_the_guard_passes_is_inert(text: str, kind: str) -> None:
     """Whatever a file in docs/ holds, the guard finds its problems or the file is inert:
@@ -366,7 +356,7 @@ def test_a_docs_file_the_guard_passes_is_inert(text: str, kind: str) -> None:
     assert [p for p in found.problems if " style=" not in p] == [], (text, found.problems)
 
 
-@fuzz_settings(40)
+@property_settings(40)
 @given(url=OTHER, key=st.sampled_from(["extra_javascript", "extra_css", "logo", "favicon"]))
 def test_any_spelling_of_another_host_in_mkdocs_yml_stops_the_build(url: str, key: str) -> None:
     settings: dict[str, object] = {"site_url": "https://chatlio.com/legal/",
@@ -382,7 +372,7 @@ def test_any_spelling_of_another_host_in_mkdocs_yml_stops_the_build(url: str, ke
     assert found[0].line == (4 if key in ("logo", "favicon") else 2), found
 
 
-@fuzz_settings(40)
+@property_settings(40)
 @given(values=st.dictionaries(
     st.sampled_from(["site_url", "extra_javascript", "extra_css", "theme", "dev_addr",
                      "repo_url", "extra"]),

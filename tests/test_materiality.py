@@ -8,7 +8,7 @@ cannot be defended when a user asks why no notice was sent.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lexdocs.review.materiality import (
@@ -18,6 +18,7 @@ from lexdocs.review.materiality import (
     is_misspelling_fix,
 )
 from lexdocs.review.vocabulary import is_known, is_spelling_variant
+from tests.conftest import property_settings
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
 DATA = "We collect your name, email address and IP address."
@@ -241,7 +242,7 @@ _PROSE = st.lists(st.sampled_from(str.split(
     min_size=3, max_size=25).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@property_settings(150)
 @given(_PROSE, st.data())
 def test_formatting_alone_is_never_material(text: str, data: st.DataObject) -> None:
     """Case, quotes, white space and a trailing stop change how a text looks, not what it
@@ -261,7 +262,7 @@ def test_formatting_alone_is_never_material(text: str, data: st.DataObject) -> N
                                     (False, "no-change")), v.reason
 
 
-@settings(max_examples=150, deadline=None)
+@property_settings(150)
 @given(_PROSE, st.sampled_from(["not", "never", "unless we must", "90 days",
                                 "with data brokers", "privacy@example.org"]))
 def test_adding_a_material_fact_is_always_material(text: str, fact: str) -> None:

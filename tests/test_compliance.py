@@ -373,3 +373,26 @@ def test_every_role_in_the_rule_book_is_declared() -> None:
     used = {w[1:-1] for el in EU_ELEMENTS + CA_ELEMENTS + CA_GAPS for g in el.words for w in g
             if w.startswith("<")} | {el.only_if for el in EU_ELEMENTS if el.only_if}
     assert used == set(ROLES)
+
+
+# --- template-tag-published -----------------------------------------------------------------
+
+def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
+    """`lexdocs import` keeps an old site's tag as text (`{{ '{%' }} data … %}`): readers
+    would see it. Code, comments and a heading's `{#anchor}` show braces on purpose."""
+    path = f"{ROOT}/privacy/10-collection.md"
+    tail = ("\n\nReach us by {{ '{%' }} data variables.contact.contact_privacy %} or "
+            "{{ '{{' }} site.email }}.\n\nA tag in code: `{{ '{{' }} x }}`.\n"
+            "<!-- {{ '{%' }} data hidden %} -->\n")
+    read = overlay({path: lambda text: text.rstrip("\n") + tail})
+    text = read(path)
+    assert text is not None
+    line = 1 + text.split("\n").index(next(t for t in text.split("\n") if "contact_privacy" in t))
+    [f] = of(checks(load(read)), "template-tag-published")
+    assert (f.path, f.line, f.severity) == (path, line, "warning")
+    assert f.message.startswith("privacy/collection: '{% data variables.contact.contact_privacy "
+                                "%}' (and 1 more) is published as typed")
+
+
+def test_the_shipped_documents_publish_no_template_tag() -> None:
+    assert of(checks(load(read_working_tree(PROJECT))), "template-tag-published") == []

@@ -487,3 +487,35 @@ def test_the_zone_is_the_one_whose_offsets_explain_most_commits(
     assert guess is not None and (guess.zone, guess.explained, guess.read) == (
         zone, explained, len(raw))
     assert guess_zone([]) is None
+
+
+def test_an_old_sites_template_tags_are_named_by_import_and_found_by_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GitHub's policy wrote `{% data variables.contact.contact_privacy %}` where its site
+    printed the contact form: lexdocs keeps it as text, so readers would see the tag."""
+    repo = old_policy(tmp_path / "old")
+    repo.replace("privacy.md", "Write to us.",
+                 "Write to us.\n\nOr use {% data variables.contact.contact_privacy %}.")
+    repo.commit("Point at the form", "2023-08-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("warning: the newest text has 1 template tag(s) of the site it came from (the "
+            "first: '{% data variables.contact.contact_privacy %}')") in out
+    repo.git("switch", "-q", "lexdocs-import/privacy")
+    assert lexdocs("init", str(repo.path)) == 0
+    path = next(p for p in (repo.path / "policy_src/privacy").glob("*.md")
+                if "contact_privacy" in p.read_text(encoding="utf-8"))
+    line = 1 + path.read_text(encoding="utf-8").split("\n").index(next(
+        t for t in path.read_text(encoding="utf-8").split("\n") if "contact_privacy" in t))
+    capsys.readouterr()
+    lexdocs("-C", str(repo.path), "check")
+    said = capsys.readouterr().out
+    rel = path.relative_to(repo.path).as_posix()
+    assert f"{rel}:{line}: warning [template-tag-published] privacy/" in said, said
+    assert "'{% data variables.contact.contact_privacy %}' is published as typed" in said
+
+
+def test_a_policy_without_template_tags_gets_no_such_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert "template tag" not in out

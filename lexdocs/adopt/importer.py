@@ -108,7 +108,22 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         left_out=left_out, why_left_out=why,
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
-                        notes=tuple(dict.fromkeys(in_the_way.values())))
+                        notes=(*dict.fromkeys(in_the_way.values()),
+                               *_tags_note(texts[-1][2] if texts else None)))
+
+
+def _tags_note(newest: str | None) -> list[str]:
+    """What to do about the old site's template tags in the newest text, if it has any:
+    lexdocs publishes them as typed (checks.foreigntags)."""
+    from lexdocs.checks.foreigntags import foreign_tags
+
+    tags = foreign_tags(newest or "")
+    if not tags:
+        return []
+    return [f"warning: the newest text has {len(tags)} template tag(s) of the site it came "
+            f"from (the first: '{tags[0]}'); lexdocs publishes them as typed. After the "
+            "merge, 'lexdocs check' points at each section that has one "
+            "(template-tag-published): write the text each stood for, or a lexdocs variable."]
 
 
 def stated_zone(opts: Options) -> str | None:

@@ -1,0 +1,63 @@
+"""Template tags of another site, published as typed.
+
+A policy adopted from a docs site can carry that site's own template tags: GitHub's
+writes `{% data variables.contact.contact_privacy %}` where its site printed a link to
+the privacy contact form, a Jekyll site `{{ site.data.contact.email }}`. lexdocs does not
+know what they stood for, so `lexdocs import` keeps them as literal text (a tag lexdocs
+ran would be code from the old file): readers of the new site would see the tag where
+the contact or the product's name was. `import` says how many the newest text has, and
+`lexdocs check` points at each section's first (`template-tag-published`) until a
+lawyer writes the text it stood for, or prints a lexdocs variable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lexdocs.checks.rules import finding
+from lexdocs.checks.sourcetext import section_source
+from lexdocs.findings import Finding
+from lexdocs.render.templates import RenderedDocument
+from lexdocs.sources.documents import DocumentSource
+
+__all__ = ["check_foreign_tags", "foreign_tags"]
+
+# `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
+_TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
+                  r"|\{\{-?[ \t]*[^\s{}][^{}\n]{0,200}?-?\}\}")
+_UNPUBLISHED = re.compile(r"<!--.*?(?:-->|\Z)|```.*?(?:```|\Z)|`[^`\n]*`", re.DOTALL)
+"""HTML comments (never published) and code, where a tag is shown on purpose."""
+
+
+def foreign_tags(text: str) -> list[str]:
+    """The template tags `text` would publish as typed, in order: in a source as typed, or
+    in rendered Markdown, which writes a literal brace as `\\{`."""
+    shown = _UNPUBLISHED.sub(" ", text).replace("\\{", "{").replace("\\}", "}")
+    return [m.group() for m in _TAG.finditer(shown)]
+
+
+def check_foreign_tags(sources: Mapping[str, DocumentSource],
+                       rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """One finding per section whose published text shows a template tag, at the line of
+    the section's source that typed its first."""
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        for s in doc.sections:
+            tags = foreign_tags(s.markdown)
+            if not tags:
+                continue
+            sec = section_source(src, s.id)
+            line = None
+            if sec is not None:
+                inner = tags[0][2:]  # import writes the opener as a Jinja string, the rest as is
+                line = next((sec.body_line + i for i, text in enumerate(sec.body.split("\n"))
+                             if inner in text), sec.body_line)
+            more = f" (and {len(tags) - 1} more)" if len(tags) > 1 else ""
+            out.append(finding(
+                "template-tag-published",
+                f"{name}/{s.id}: '{tags[0]}'{more} is published as typed, a template tag "
+                "lexdocs does not run: write the text it stood for, or print a lexdocs "
+                "variable ({{ group.name }})", s.path, line))
+    return out

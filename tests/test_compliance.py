@@ -378,12 +378,12 @@ def test_every_role_in_the_rule_book_is_declared() -> None:
 # --- template-tag-published -----------------------------------------------------------------
 
 def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
-    """`lexdocs import` keeps an old site's tag as text (`{{ '{%' }} data … %}`): readers
-    would see it. Code, comments and a heading's `{#anchor}` show braces on purpose."""
+    """`lexdocs import` keeps an old site's tag as text, in a raw block: readers would see
+    it. Code, comments and a heading's `{#anchor}` show braces on purpose."""
     path = f"{ROOT}/privacy/10-collection.md"
-    tail = ("\n\nReach us by {{ '{%' }} data variables.contact.contact_privacy %} or "
-            "{{ '{{' }} site.email }}.\n\nA tag in code: `{{ '{{' }} x }}`.\n"
-            "<!-- {{ '{%' }} data hidden %} -->\n")
+    tail = ("\n\nReach us by {% raw %}{% data variables.contact.contact_privacy %}{% endraw %} "
+            "or {{ '{{' }} site.email }}.\n\nA tag in code: `{% raw %}{{ x }}{% endraw %}`.\n"
+            "<!-- {% raw %}{% data hidden %}{% endraw %} -->\n")
     read = overlay({path: lambda text: text.rstrip("\n") + tail})
     text = read(path)
     assert text is not None

@@ -18,13 +18,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
-from tests.conftest import Repo, lexdocs, run_in
+from tests.conftest import Repo, lexdocs, property_settings, run_in
 
 UTC = ZoneInfo("UTC")
 START = int(dt.datetime(2019, 3, 4, 9, 0, tzinfo=UTC).timestamp())
@@ -246,7 +248,8 @@ def test_convert_splits_sections_and_keeps_text_literal() -> None:
     assert [(s.id, s.title) for s in conv.sections] == [
         ("introduction", "Introduction"), ("who", "Who we are"), ("who-we-are", "Who we are")]
     intro = conv.sections[0].body
-    assert "{{ '{{' }} braces }}" in intro and "{{ '{%' }} tags %}" in intro
+    assert "{% raw %}{{ braces }}{% endraw %}" in intro
+    assert "{% raw %}{% tags %}{% endraw %}" in intro
     assert "## not a heading\n" in intro
     assert "## not a heading either" in conv.sections[1].body
     assert "Effective date" not in intro
@@ -519,3 +522,18 @@ def test_a_policy_without_template_tags_gets_no_such_warning(
     repo = old_policy(tmp_path / "old")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert "template tag" not in out
+
+
+@property_settings(200)
+@given(st.lists(st.sampled_from(["{{", "}}", "{%", "%}", "{#", "#}", "{% raw %}", "{% endraw %}",
+                                 "`", " ", "\n", "a", "site.email", "data x", "raw", "endraw",
+                                 "{", "}", "%", "#"]), max_size=30).map("".join))
+def test_braces_typed_in_the_old_file_render_as_typed(text: str) -> None:
+    """Prose or code, a tag of the old site or a stray brace: the reader sees what was typed
+    (a Jinja string put a Markdown escape in it, which a code span shows as a backslash)."""
+    from lexdocs.adopt.convert import _escape_jinja
+    from tests.test_render import render
+
+    body = text.replace("\n", " ").strip() or "x"
+    [section] = render(_escape_jinja(body) + "\n").sections
+    assert section.markdown == body + "\n"

@@ -24,7 +24,7 @@ _ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t
 _SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+>|<#]|\d+[.)]\s)|^ {4}|^\t")
 _ATTR = re.compile(r"\s*\{[#.][^}]*\}\s*$")
-_JINJA = re.compile(r"\{[{%#]")
+_TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
 _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised"
           r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision)")
 _DATE_LINE = re.compile(
@@ -125,8 +125,18 @@ def slugify(title: str) -> str:
 
 
 def _escape_jinja(text: str) -> str:
-    """Braces typed in the old file stay literal text, not template tags."""
-    return _JINJA.sub(lambda m: "{{ '" + m.group() + "' }}", text)
+    """Braces typed in the old file stay literal text, never template tags: each tag of
+    the old site (`{{ site.email }}`, `{% data variables.contact.contact_privacy %}`) in a
+    raw block, which prints what it holds as typed, in prose and in code alike (a Jinja
+    string passes through the Markdown escape, which a code span shows as a backslash:
+    `\\{\\{`); an opener without its closer on the line likewise."""
+    def keep(m: re.Match[str]) -> str:
+        tag = m.group()
+        if len(tag) > 2 and "raw" in tag:  # it could end the block: keep its opener only
+            return f"{{% raw %}}{tag[:2]}{{% endraw %}}{_escape_jinja(tag[2:])}"
+        return f"{{% raw %}}{tag}{{% endraw %}}"
+
+    return _TAGGED.sub(keep, text)
 
 
 def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:

@@ -22,26 +22,31 @@ as code is.
 
 The checks take plain input, so any engine can call them: the files as
 (path, contents or file) pairs, the settings as a mapping of mkdocs.yml's keys.
-`settings_of` turns a loaded MkDocs configuration into that mapping.
+`settings_of` turns a loaded MkDocs configuration into that mapping. What a page, an
+SVG or a stylesheet would run or fetch is found by `markupscan`.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from lexdocs.checks.markupscan import (
+    Problem,
+    css_problems,
+    host_of,
+    html_problems,
+    remote,
+    short,
+)
 from lexdocs.checks.rules import Rule
 from lexdocs.config import MKDOCS_FILE, mkdocs_config
 from lexdocs.engines.guard import NAME as ENGINE_GUARD
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
-from lexdocs.render.sanitize import repaired, scheme, unescaped, web_host
 from lexdocs.render.tohtml import TooCostly, converter
 from lexdocs.sources.yamlsrc import key_lines
 
@@ -67,29 +72,9 @@ _SCRIPT_FILES = {".js", ".mjs", ".cjs", ".wasm"}
 _MARKUP_FILES = {".html", ".htm", ".xhtml", ".svg", ".xml", ".xsl", ".xslt"}
 _MARKDOWN_FILES = {".md", ".markdown"}
 _STYLE_FILES = {".css"}
-# Elements that run, frame or redirect: never in a page of this site.
-_ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-           "portal", "foreignobject", "handler", "listener"}
-# Attributes whose address the browser fetches (or, for `href`, on these elements).
-_FETCHED = {"src", "srcset", "poster", "data", "background", "codebase", "manifest",
-            "lowsrc", "dynsrc", "icon", "ping"}
-_FETCHED_HREF = {"link", "image", "use", "feimage", "script", "tref", "pattern", "filter",
-                 "mpath", "animate", "set", "cursor", "font-face-uri", "textpath"}
-_LINK_ATTRS = {"href", "xlink:href", "action", "formaction", "to", "values", "from", "by"}
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""",
-                      re.I)
 
 
-@dataclass(frozen=True)
-class _Problem:
-    rule: str
-    message: str
-    needle: str
-
-
-def _finding(problem: _Problem, path: str, text: str, line: int | None = None) -> Finding:
+def _finding(problem: Problem, path: str, text: str, line: int | None = None) -> Finding:
     rule = next(r for r in SITE_RULES if r.id == problem.rule)
     return Finding(problem.rule, rule.severity, problem.message, path=path,
                    line=line or _line_of(text, problem.needle))
@@ -111,7 +96,7 @@ def check_files(files: Iterable[tuple[str, Path | bytes]], root: Path,
                 site_url: str = "", to_html: Convert | None = None) -> list[Finding]:
     """Findings for the files MkDocs would publish from docs/ (`root`), by their paths
     relative to the project; a file given as bytes is checked as those bytes."""
-    own = _host(site_url)
+    own = host_of(site_url)
     to_html = to_html or converter(["tables", "attr_list", "fenced_code"])
     found: list[Finding] = []
     for path, source in files:
@@ -160,127 +145,17 @@ def check_file(path: str, source: Path | bytes, to_html: Convert,
     data = source if isinstance(source, bytes) else source.read_bytes()[:MAX_FILE]
     text = data.decode("utf-8", "replace")
     if suffix in _STYLE_FILES:
-        problems = list(_css_problems(text, own_host))
+        problems = list(css_problems(text, own_host))
     elif suffix in _MARKDOWN_FILES:
         try:
             html = to_html(text)
         except TooCostly as exc:
             return [Finding("site-markdown", "error", f"{exc.message} ({exc.hint})", path=path,
                             line=1)]
-        problems = list(_html_problems(html, own_host))
+        problems = list(html_problems(html, own_host))
     else:
-        problems = list(_html_problems(text, own_host))
+        problems = list(html_problems(text, own_host))
     return [_finding(p, path, text) for p in problems]
-
-
-class _Scanner(HTMLParser):
-    """Collects what in a page, SVG or HTML file would run or fetch from another host."""
-
-    def __init__(self, own_host: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.own = own_host
-        self.problems: list[_Problem] = []
-        self.in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        tag = tag.lower()
-        self.in_style = tag == "style"
-        if tag in _ACTIVE:
-            rule = "site-script" if tag in ("script", "handler", "listener") else "site-remote"
-            self.problems.append(_Problem(
-                rule, f"<{tag}> would run or load other content in the site's pages "
-                      "(remove it)", f"<{tag}"))
-        values = {k.lower(): v or "" for k, v in attrs}
-        if tag == "meta" and "http-equiv" in values:
-            self.problems.append(_Problem("site-remote", "<meta http-equiv> would redirect, "
-                                          "set cookies or change the page's rules (remove it)",
-                                          "http-equiv"))
-        for name, value in values.items():
-            self._attribute(tag, name, value)
-
-    handle_startendtag = handle_starttag
-
-    def _attribute(self, tag: str, name: str, value: str) -> None:
-        if name.startswith("on"):
-            self.problems.append(_Problem("site-script", f"the '{name}' attribute on <{tag}> "
-                                          "is a script (remove it)", name))
-            return
-        if name == "style":
-            self.problems += _css_problems(value, self.own)
-            return
-        urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" \
-            else [value]
-        for url in urls:
-            found = scheme(url)
-            if name in _LINK_ATTRS and found is not None and found not in _SAFE_SCHEMES:
-                self.problems.append(_Problem("site-script", f"the link '{_short(url)}' on "
-                                              f"<{tag}> uses the '{found}:' scheme (link "
-                                              "with https: or a site path)", _needle(url)))
-            elif (name in _FETCHED or (name in ("href", "xlink:href")
-                                       and tag in _FETCHED_HREF)) and _remote(url, self.own):
-                self.problems.append(_Problem("site-remote", f"<{tag} {name}> loads "
-                                              f"'{_short(url)}', not a file of this site "
-                                              "(copy it into docs/ and use its path)",
-                                              _needle(url)))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_style:
-            self.problems += _css_problems(data, self.own)
-
-
-def _html_problems(text: str, own_host: str) -> list[_Problem]:
-    scanner = _Scanner(own_host)
-    scanner.feed(text)
-    scanner.close()
-    return scanner.problems
-
-
-def _css_problems(text: str, own_host: str) -> list[_Problem]:
-    out = []
-    for match in _CSS_URL.finditer(text):
-        url = match.group(2) if match.group(2) is not None else match.group(4)
-        if url and _remote(url, own_host):
-            out.append(_Problem("site-remote", f"the stylesheet loads '{_short(url)}', not a "
-                                "file of this site (copy it into docs/ and use its path)",
-                                _needle(url)))
-        elif url and scheme(url) in ("javascript", "vbscript"):
-            out.append(_Problem("site-script", f"the stylesheet runs '{_short(url)}'",
-                                _needle(url)))
-    return out
-
-
-def _remote(url: str, own_host: str) -> bool:
-    """True unless `url`, fetched from a page of this site, is a file of this site: another
-    host, a file of the reader's computer, inline data (as in sections: nothing but the
-    site's own files) or an address a browser would repair are all refused, and so is one
-    that reads as absolute once its invisible characters are dropped."""
-    if repaired(url):
-        return True
-    found = scheme(url)
-    host = web_host(url)
-    if host is None or found not in (None, "http", "https"):
-        return True
-    if found is not None and not host:  # "ht  tps://x": no host for a browser, one for us
-        return True
-    return host != "" and host.rstrip(".").lower() != own_host
-
-
-def _host(url: str) -> str:
-    return (web_host(url) or "").rstrip(".").lower() if url else ""
-
-
-def _short(url: str) -> str:
-    """`url` as a one-line message shows it: white space and control characters as one
-    space, at most 80 characters."""
-    plain = " ".join(_UNPRINTABLE.sub(" ", unescaped(url)).split())
-    return plain if len(plain) <= 80 else plain[:79] + "…"
-
-
-def _needle(url: str) -> str:
-    return url.strip()[:40]
 
 
 def docs_files(folder: Path, project: Path | None = None) -> Iterator[tuple[str, Path]]:
@@ -305,7 +180,7 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
     """Findings for mkdocs.yml's settings (`settings`, its keys as MkDocs reads them);
     `text` is the file, to name the line of each key."""
     lines = key_lines(text, path) if text else {}
-    own = _host(str(settings.get("site_url") or ""))
+    own = host_of(str(settings.get("site_url") or ""))
     found: list[Finding] = []
 
     def add(rule: str, key: tuple[str | int, ...], message: str) -> None:
@@ -317,14 +192,14 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
 
     for i, entry in enumerate(_items(settings.get("extra_javascript"))):
         url = _entry(entry)
-        if not url.startswith(OWN_ASSETS) or _remote(url, own):
+        if not url.startswith(OWN_ASSETS) or remote(url, own):
             add("site-script", ("extra_javascript", i),
-                f"'{_short(url)}' is a script other than the theme's and lexdocs' own "
+                f"'{short(url)}' is a script other than the theme's and lexdocs' own "
                 "(remove the entry)")
     for i, entry in enumerate(_items(settings.get("extra_css"))):
         url = _entry(entry)
-        if _remote(url, own):
-            add("site-remote", ("extra_css", i), f"'{_short(url)}' is fetched from another "
+        if remote(url, own):
+            add("site-remote", ("extra_css", i), f"'{short(url)}' is fetched from another "
                 "host by every page (copy it into docs/ and list its path)")
     theme = settings.get("theme") or {}
     if isinstance(theme, str):
@@ -337,7 +212,7 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
                 "fonts.googleapis.com on every page (set 'font: false')")
         if settings.get("repo_url"):
             add("site-remote", ("repo_url",), "the theme fetches the repository's facts "
-                f"from {_host(str(settings['repo_url'])) or 'its host'} on every page "
+                f"from {host_of(str(settings['repo_url'])) or 'its host'} on every page "
                 "(remove repo_url)")
         extra = settings.get("extra") or {}
         if isinstance(extra, Mapping) and extra.get("analytics"):
@@ -345,13 +220,13 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
                 "analytics service (remove it)")
     for key in ("logo", "favicon"):
         value = theme.get(key)
-        if isinstance(value, str) and _remote(value, own):
-            add("site-remote", ("theme", key), f"'{_short(value)}' is fetched from another "
+        if isinstance(value, str) and remote(value, own):
+            add("site-remote", ("theme", key), f"'{short(value)}' is fetched from another "
                 "host by every page (copy it into docs/ and use its path)")
     addr = str(settings.get("dev_addr") or "")
     if addr and not _loopback(addr):
         add("site-dev-addr", ("dev_addr",), f"'mkdocs serve' would show drafts to every "
-            f"computer that can reach {_short(addr)} (use 127.0.0.1)")
+            f"computer that can reach {short(addr)} (use 127.0.0.1)")
     return found
 
 

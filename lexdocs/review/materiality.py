@@ -33,7 +33,8 @@ page tell the same story. Precedence, first wins:
 4. Only white space, quote style, letter case or punctuation (`formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
-   two edits, see vocabulary.py; two real words are never a fix) → not material.
+   two edits, see vocabulary.py; two real words are never a fix) → not material
+   (surface.py).
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
    products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out), or
@@ -60,99 +61,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from lexdocs.review import facts, lexicon, parties, pointers, rewrites, statements
+from lexdocs.review import facts, lexicon, pointers, rewrites, statements, surface
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
-from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
+from lexdocs.review.vocabulary import is_misspelling_fix
 
 __all__ = ["classify", "classify_structure", "document_words", "heading_renamed",
            "is_misspelling_fix"]
-
-
-def _fix_spelling(old: str, new: str, new_words: set[str]
-                  ) -> tuple[str, list[str], list[str]]:
-    """`old` with each word that `new` merely corrects replaced by its correction, and
-    the corrections as "old → new": misspellings fixed, then spelling variants.
-
-    Candidates are old words gone from the whole new text (`new_words`) with a close
-    spelling in `new`: a lookup, linear, unlike aligning texts. A wrong pairing cannot
-    hide an edit: everything else must still agree to be called not material."""
-    old_forms: dict[str, str] = {}
-    new_forms: dict[str, str] = {}
-    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-    for text, forms, count in ((old, old_forms, counts[0]), (new, new_forms, counts[1])):
-        for w in lexicon.WORD.findall(text):
-            forms.setdefault(w.casefold(), w)
-            count[w.casefold()] += 1
-    # A correction may bring a word the old text already has elsewhere ("Third-rarty
-    # vendors … third-party cookies"): what counts is that the new text has it more often.
-    more = [n for n in new_forms if counts[1][n] > counts[0][n]]
-    fixes: dict[str, str] = {}
-    typos: list[str] = []
-    variants: list[str] = []
-    for w in old_forms:
-        if w in new_words or not w.replace("'", "").isalpha():
-            continue
-        for c in difflib.get_close_matches(w, more, n=3, cutoff=0.6):
-            kind = typos if is_misspelling_fix(w, c) else (
-                variants if is_spelling_variant(w, c) else None)
-            if kind is not None:
-                fixes[w] = new_forms[c]
-                kind.append(f"{old_forms[w]} → {new_forms[c]}")
-                break
-    if fixes:
-        old = lexicon.WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
-    return old, typos, variants
-
-
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
-_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·]")
-_WS = re.compile(r"\s+")
-_SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block boundary stays
-_DIMS = ("white space", "quote style", "letter case", "punctuation")
-
-
-_URL_SLASH = re.compile(r"(?<=\w)/(?=[\s.,;:!?)]|$)")
-
-
-def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
-    """`text` with one kind of formatting folded away, or (no `skip`) all of them:
-    "&" is "and", a URL's trailing slash is nothing, a hyphen is `hyphen` ("e-mail" is
-    "email", "opt-out" is "opt out": `same_words` tries both)."""
-    if skip != "quote style":
-        text = text.translate(_QUOTES)
-    if skip != "letter case":
-        text = text.casefold()
-    if skip != "punctuation":
-        text = _URL_SLASH.sub("", re.sub(r"\s&\s", " and ", text))
-        text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
-    return text if skip == "white space" else _WS.sub(" ", text).strip()
-
-
-def _same_words(a: str, b: str, skip: str = "") -> bool:
-    """Equal once formatting is folded; white space folded wholly too ("from.Learn" →
-    "from. Learn", "privacy [at] github" → "privacy[at]github"), unless it is the
-    dimension being told apart (`skip`)."""
-    if any(_normal(a, skip, h) == _normal(b, skip, h) for h in ("", " ")):
-        return True
-    return skip != "white space" and _normal(a, skip).replace(" ", "") == _normal(
-        b, skip).replace(" ", "")
-
-
-_ARTICLES = frozenset(["a", "an", "the"])
-
-
-def _only_articles(old: str, new: str) -> tuple[str, ...]:
-    """The articles added or removed, if nothing else differs ("a independent" → "an
-    independent"): grammar, not meaning."""
-    a, b = Counter(_normal(old).split()), Counter(_normal(new).split())
-    diff = set((a - b) + (b - a))
-    return tuple(sorted(diff)) if diff and diff <= _ARTICLES else ()
 
 
 _BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z])|\n\n")
@@ -275,16 +193,14 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         return verdict(False, "immaterial-variable", quiet)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
-    fixed, typos, variants = _fix_spelling(old_text, new_text, new_words)
-    plain_old, plain_new = (_SPACE.sub(" ", t.translate(_QUOTES)).strip()
-                            for t in (fixed, new_text))
-    if _folded(plain_old) == _folded(plain_new) or _WS.sub("", plain_old) == _WS.sub(
-            "", plain_new):
+    fixed, typos, variants = surface.fix_spelling(old_text, new_text, new_words)
+    plain_old, plain_new = surface.plain(fixed), surface.plain(new_text)
+    if surface.looks_alike(plain_old, plain_new):
         # The same words in the same order, only in other capitals, spacing, quotes or a
         # final stop: no fact can differ, and a text in capitals says nothing about which
         # words are names ("with share" → "WITH SHARE." is no party removed). Nor does a
         # paragraph break lost or put in ("downloaded from.⏎⏎Learn more" → "from.Learn").
-        looks = _looks_only(fixed, new_text, typos, variants)
+        looks = surface.looks_only(fixed, new_text, typos, variants)
         if looks:
             return looks
     logged = facts.log_entries(plain_old, plain_new)
@@ -316,16 +232,16 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])
         return verdict(True, *found[0], also=found[1:3])
-    looks = _looks_only(fixed, new_text, typos, variants)
+    looks = surface.looks_only(fixed, new_text, typos, variants)
     if looks:
         return looks
-    articles = _only_articles(fixed, new_text)
+    articles = surface.only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
     renamed = rewrites.renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
-    legal = _legal_form_only(fixed, new_text)
+    legal = surface.legal_form_only(fixed, new_text)
     if legal:
         return verdict(False, "product-renamed", legal)
     written = own_written_out(fixed, new_text, own_names(home))
@@ -350,45 +266,6 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
-
-
-def _folded(text: str) -> str:
-    """`text` (quotes and white space already normalised) without letter case, the quotes
-    around it or a final full stop."""
-    return text.casefold().strip(' ."\'')
-
-
-def _looks_only(fixed: str, new: str, typos: list[str], variants: list[str]
-                ) -> Verdict | None:
-    """Formatting, spelling fixes or spelling variants, if that is all that differs."""
-    if not _same_words(fixed, new):
-        return None
-    dims = [d for d in _DIMS if not _same_words(fixed, new, d)]
-    style: list[Finding] = [("formatting", tuple(dims))] if dims else []
-    if typos:
-        return verdict(False, "spelling-fix", typos,
-                       ([("spelling-variant", tuple(variants))] if variants else []) + style)
-    if variants:
-        return verdict(False, "spelling-variant", variants, style)
-    return verdict(False, "formatting", dims)
-
-
-def _legal_form_only(old: str, new: str) -> tuple[str, ...]:
-    """A company's legal form written or dropped, and nothing else ("Stripe" → "Stripe,
-    Inc."): one company (evidence: the names as written, old → new). A form changed for
-    another ("Acme Inc." → "Acme Ltd.") is another legal person, and stays material."""
-    a, b = list(parties.LEGAL_FORM.finditer(old)), list(parties.LEGAL_FORM.finditer(new))
-    if not (a or b) or (a and b) or not _same_words(parties.LEGAL_FORM.sub("", old),
-                                                     parties.LEGAL_FORM.sub("", new)):
-        return ()
-
-    def named(m: re.Match[str]) -> tuple[str, str]:
-        name = m.string[m.string.rfind(" ", 0, m.start()) + 1:m.start()]
-        return name, name + m.group()
-
-    pairs = [named(m) for m in a or b]
-    bare, full = [p[0] for p in pairs], [p[1] for p in pairs]
-    return (*full, "→", *bare) if a else (*bare, "→", *full)
 
 
 _SPANS = ("block-", "sentence-", "list-item-")

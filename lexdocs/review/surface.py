@@ -1,0 +1,159 @@
+"""How a text looks, apart from what it says: formatting, spelling, articles, legal forms.
+
+A change of white space, quote style, letter case or punctuation (`formatting`), a
+misspelling corrected or a British spelling made American (`spelling-fix`,
+`spelling-variant`), an article put in or taken out, or a company's legal form written
+out ("Stripe" → "Stripe, Inc.") changes no fact. materiality.py asks these first, on the
+old text with its misspellings already corrected (`fix_spelling`), so that a typo fixed
+in a name is not a new third party.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from lexdocs.review import lexicon, parties
+from lexdocs.review.lexicon import Finding
+from lexdocs.review.verdicts import Verdict, verdict
+from lexdocs.review.vocabulary import is_misspelling_fix, is_spelling_variant
+
+__all__ = ["fix_spelling", "legal_form_only", "looks_alike", "looks_only", "only_articles",
+           "plain", "same_words"]
+
+
+def fix_spelling(old: str, new: str, new_words: set[str]
+                 ) -> tuple[str, list[str], list[str]]:
+    """`old` with each word that `new` merely corrects replaced by its correction, and
+    the corrections as "old → new": misspellings fixed, then spelling variants.
+
+    Candidates are old words gone from the whole new text (`new_words`) with a close
+    spelling in `new`: a lookup, linear, unlike aligning texts. A wrong pairing cannot
+    hide an edit: everything else must still agree to be called not material."""
+    old_forms: dict[str, str] = {}
+    new_forms: dict[str, str] = {}
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for text, forms, count in ((old, old_forms, counts[0]), (new, new_forms, counts[1])):
+        for w in lexicon.WORD.findall(text):
+            forms.setdefault(w.casefold(), w)
+            count[w.casefold()] += 1
+    # A correction may bring a word the old text already has elsewhere ("Third-rarty
+    # vendors … third-party cookies"): what counts is that the new text has it more often.
+    more = [n for n in new_forms if counts[1][n] > counts[0][n]]
+    fixes: dict[str, str] = {}
+    typos: list[str] = []
+    variants: list[str] = []
+    for w in old_forms:
+        if w in new_words or not w.replace("'", "").isalpha():
+            continue
+        for c in difflib.get_close_matches(w, more, n=3, cutoff=0.6):
+            kind = typos if is_misspelling_fix(w, c) else (
+                variants if is_spelling_variant(w, c) else None)
+            if kind is not None:
+                fixes[w] = new_forms[c]
+                kind.append(f"{old_forms[w]} → {new_forms[c]}")
+                break
+    if fixes:
+        old = lexicon.WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
+    return old, typos, variants
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·]")
+_WS = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block boundary stays
+_DIMS = ("white space", "quote style", "letter case", "punctuation")
+
+
+_URL_SLASH = re.compile(r"(?<=\w)/(?=[\s.,;:!?)]|$)")
+
+
+def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
+    """`text` with one kind of formatting folded away, or (no `skip`) all of them:
+    "&" is "and", a URL's trailing slash is nothing, a hyphen is `hyphen` ("e-mail" is
+    "email", "opt-out" is "opt out": `same_words` tries both)."""
+    if skip != "quote style":
+        text = text.translate(_QUOTES)
+    if skip != "letter case":
+        text = text.casefold()
+    if skip != "punctuation":
+        text = _URL_SLASH.sub("", re.sub(r"\s&\s", " and ", text))
+        text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
+    return text if skip == "white space" else _WS.sub(" ", text).strip()
+
+
+def same_words(a: str, b: str, skip: str = "") -> bool:
+    """Equal once formatting is folded; white space folded wholly too ("from.Learn" →
+    "from. Learn", "privacy [at] github" → "privacy[at]github"), unless it is the
+    dimension being told apart (`skip`)."""
+    if any(_normal(a, skip, h) == _normal(b, skip, h) for h in ("", " ")):
+        return True
+    return skip != "white space" and _normal(a, skip).replace(" ", "") == _normal(
+        b, skip).replace(" ", "")
+
+
+_ARTICLES = frozenset(["a", "an", "the"])
+
+
+def only_articles(old: str, new: str) -> tuple[str, ...]:
+    """The articles added or removed, if nothing else differs ("a independent" → "an
+    independent"): grammar, not meaning."""
+    a, b = Counter(_normal(old).split()), Counter(_normal(new).split())
+    diff = set((a - b) + (b - a))
+    return tuple(sorted(diff)) if diff and diff <= _ARTICLES else ()
+
+
+def _folded(text: str) -> str:
+    """`text` (quotes and white space already normalised) without letter case, the quotes
+    around it or a final full stop."""
+    return text.casefold().strip(' ."\'')
+
+
+def looks_only(fixed: str, new: str, typos: list[str], variants: list[str]
+               ) -> Verdict | None:
+    """Formatting, spelling fixes or spelling variants, if that is all that differs."""
+    if not same_words(fixed, new):
+        return None
+    dims = [d for d in _DIMS if not same_words(fixed, new, d)]
+    style: list[Finding] = [("formatting", tuple(dims))] if dims else []
+    if typos:
+        return verdict(False, "spelling-fix", typos,
+                       ([("spelling-variant", tuple(variants))] if variants else []) + style)
+    if variants:
+        return verdict(False, "spelling-variant", variants, style)
+    return verdict(False, "formatting", dims)
+
+
+def legal_form_only(old: str, new: str) -> tuple[str, ...]:
+    """A company's legal form written or dropped, and nothing else ("Stripe" → "Stripe,
+    Inc."): one company (evidence: the names as written, old → new). A form changed for
+    another ("Acme Inc." → "Acme Ltd.") is another legal person, and stays material."""
+    a, b = list(parties.LEGAL_FORM.finditer(old)), list(parties.LEGAL_FORM.finditer(new))
+    if not (a or b) or (a and b) or not same_words(parties.LEGAL_FORM.sub("", old),
+                                                     parties.LEGAL_FORM.sub("", new)):
+        return ()
+
+    def named(m: re.Match[str]) -> tuple[str, str]:
+        name = m.string[m.string.rfind(" ", 0, m.start()) + 1:m.start()]
+        return name, name + m.group()
+
+    pairs = [named(m) for m in a or b]
+    bare, full = [p[0] for p in pairs], [p[1] for p in pairs]
+    return (*full, "→", *bare) if a else (*bare, "→", *full)
+
+
+
+
+def plain(text: str) -> str:
+    """`text` with its quotes made straight and its white space single, a paragraph break
+    kept: what the rules that read words compare."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def looks_alike(plain_old: str, plain_new: str) -> bool:
+    """The same words in the same order, only in other capitals, spacing, quotes or a
+    final stop, or with a paragraph break lost or put in."""
+    return _folded(plain_old) == _folded(plain_new) or _WS.sub("", plain_old) == _WS.sub(
+        "", plain_new)

@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date
+from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
@@ -537,3 +537,60 @@ def test_braces_typed_in_the_old_file_render_as_typed(text: str) -> None:
     body = text.replace("\n", " ").strip() or "x"
     [section] = render(_escape_jinja(body) + "\n").sections
     assert section.markdown == body + "\n"
+
+
+# --- in-page links, as the old page resolved them ------------------------------------------
+
+TOC_V1 = """\
+# Privacy policy
+
+Contents: [Privacy policy](#privacy-policy), [Sharing](#sharing), [Accounts](#accounts),
+[Gone](#nowhere).
+
+## Sharing
+
+We share with processors.
+
+## User Accounts {: #accounts }
+
+You keep one account.
+"""
+TOC_V2 = TOC_V1.replace("[Sharing](#sharing)", "[Disclosure](#disclosure)").replace(
+    "## Sharing", "## Disclosure")
+
+
+def test_in_page_links_land_on_the_ids_the_document_has() -> None:
+    """basecamp's policy links its title (`#privacy-policy`) from its table of contents,
+    Pocket's gives its headings ids by hand (`{: #accounts }`), and a retitled heading
+    keeps its id: every such link would lead nowhere, and the build stop."""
+    first = relink(convert(TOC_V1, "x"))
+    assert [(s.id, s.title) for s in first.sections] == [
+        ("introduction", "Introduction"), ("sharing", "Sharing"), ("accounts", "User Accounts")]
+    second = relink(keep_ids(first, convert(TOC_V2, "x")))
+    assert [s.id for s in second.sections] == ["introduction", "sharing", "accounts"]
+    intro = second.sections[0].body
+    assert "[Privacy policy](#introduction)" in intro
+    assert "[Disclosure](#sharing)" in intro and "[Accounts](#accounts)" in intro
+    assert "[Gone](#nowhere)" in intro  # it led nowhere there too: the build names its line
+
+
+def test_a_part_regrouped_in_place_gets_an_id_of_its_own() -> None:
+    """Same position, new words and new text: another part, not the old one retitled."""
+    before = convert("## Identity & access\n\nYour name and e-mail.\n", "x")
+    after = keep_ids(before, convert("## What we collect and why\n\nEverything we "
+                                     "collect, listed by purpose, with the reasons.\n", "x"))
+    assert [s.id for s in after.sections] == ["what-we-collect-and-why"]
+
+
+def test_an_imported_table_of_contents_builds(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    repo = Repo(tmp_path / "old")
+    repo.write("privacy.md", TOC_V1.replace(",\n[Gone](#nowhere)", ""))
+    repo.commit("Publish", "2023-03-03T10:00:00+00:00")
+    repo.write("privacy.md", TOC_V2.replace(",\n[Gone](#nowhere)", ""))
+    repo.commit("Retitle", "2023-04-03T10:00:00+00:00")
+    run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    repo.git("switch", "-q", "lexdocs-import/privacy")
+    listed = json.loads(run_in(repo, capsys, "versions", "privacy", "--format", "json"))
+    assert [v["id"] for v in listed["documents"]["privacy"]["versions"]] == [
+        "2023-03-03", "2023-04-03"]

@@ -10,8 +10,9 @@ lexdocs states itself (the title, the "Last updated" line) or never publishes
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -23,7 +24,9 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+>|<#]|\d+[.)]\s)|^ {4}|^\t")
-_ATTR = re.compile(r"\s*\{[#.][^}]*\}\s*$")
+_ATTR = re.compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")
+"""Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them)."""
+_GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
 _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised"
           r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision)")
@@ -59,6 +62,9 @@ class Section:
     id: str
     title: str
     body: str
+    anchor: str = ""
+    """The anchor the old page gave the heading (by hand, or from its words), which its own
+    links name: the section's id may differ (a retitled heading keeps its id)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ class Converted:
     front_matter: str | None
     front_matter_kind: str
     dates: tuple[Stated, ...]
+    title_anchor: str = ""
+    """The anchor of the old page's title heading, if the title was one ("#privacy-policy"
+    in its table of contents): it leads to the top of the text."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -312,6 +321,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     carry = ""
     for heading, line, block in _blocks(kept, level):
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
+        anchor = ""
         if heading is None:
             if not re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL).strip():
                 carry = content  # only comments: they stay with the first section
@@ -320,27 +330,73 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         else:
             # An anchor the old page gave by hand (`## Title {#anchor}`) is kept: people link
             # to it. Otherwise the heading's words, as most Markdown tools make anchors.
-            given = re.search(r"\{#([A-Za-z][\w-]*)", line)
-            sid = given[1].lower().replace("_", "-") if given else slugify(heading)
+            anchor = _anchor_of(line) or slugify(heading)
+            sid = anchor.lower().replace("_", "-")
         base, n = sid, 2
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1
         seen.add(sid)
         if carry:
             content, carry = carry + ("\n" if content else "") + content, ""
-        sections.append(Section(sid, heading, content))
+        sections.append(Section(sid, heading, content, anchor))
     if carry and sections:
         last = sections[-1]
-        sections[-1] = Section(last.id, last.title, last.body + "\n" + carry)
-    return Converted(title or default_title, tuple(sections), front, kind, tuple(found))
+        sections[-1] = replace(last, body=last.body + "\n" + carry)
+    return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
+                     (_anchor_of(top.line) or slugify(top.text)) if top is not None else "")
+
+
+def _anchor_of(line: str) -> str:
+    """The anchor a heading line gives by hand (`{#id}`, `{: #id .class }`), or ""."""
+    given = _GIVEN.search(line)
+    return given[1] if given else ""
+
+
+_INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
+"""An in-page link in Markdown (inline or a reference) or in HTML: what comes before the
+`#`, and the anchor."""
+
+
+def _variants(anchor: str) -> set[str]:
+    """The anchors tools make from the same words: ours, and GitHub's, which keeps a dash
+    for each space ("Changes & questions" → "changes--questions")."""
+    words = anchor.lower()
+    return {anchor, slugify(words), re.sub(r"[^\w\- ]", "", words).replace(" ", "-")}
+
+
+def relink(conv: Converted) -> Converted:
+    """In-page links as the old page resolved them, to the ids the document has: its title's
+    anchor to the top of its text, a heading's to its section's id (a retitled heading keeps
+    its old id; a repeated one is numbered). A link that led nowhere stays as it was, and
+    the build names its file and line."""
+    ids = {s.id for s in conv.sections}
+    to: dict[str, str] = {}
+    for s in conv.sections:
+        for a in _variants(s.anchor) if s.anchor else ():
+            to.setdefault(a, s.id)
+    if conv.title_anchor and conv.sections:
+        for a in _variants(conv.title_anchor):
+            to.setdefault(a, conv.sections[0].id)
+    to = {a: sid for a, sid in to.items() if a not in ids and a != sid}
+    if not to:
+        return conv
+
+    def land(m: re.Match[str]) -> str:
+        return f"{m[1]}#{to.get(m[2], m[2])}"
+
+    sections = tuple(replace(s, body=_INPAGE.sub(land, s.body)) for s in conv.sections)
+    return replace(conv, sections=sections)
 
 
 def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
     """Carry section ids across a retitled heading, so the redline says "retitled".
 
     An id is a section's permanent anchor; a heading reworded in place (same
-    position, the old id gone) keeps the id it had, as a lawyer editing in lexdocs
-    would keep it.
+    position, the old id gone, and still the same section: its title shares a word
+    with the old one, or its text mostly the old one's) keeps the id it had, as a lawyer
+    editing in lexdocs would keep it. A policy whose parts were regrouped ("What we
+    collect and why" where "Identity & access" stood) gets new ids: the old one would
+    name a part the page no longer has.
     """
     if previous is None:
         return conv
@@ -351,12 +407,21 @@ def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
     for i, s in enumerate(conv.sections):
         if s.id not in old_ids and i < len(previous.sections):
             old = previous.sections[i].id
-            if old not in new_ids and old not in taken:
+            if old not in new_ids and old not in taken and _same_part(previous.sections[i], s):
                 taken.add(old)
-                s = Section(old, s.title, s.body)
+                s = replace(s, id=old)
         out.append(s)
-    return Converted(conv.title, tuple(out), conv.front_matter, conv.front_matter_kind,
-                     conv.dates)
+    return replace(conv, sections=tuple(out))
+
+
+def _same_part(old: Section, new: Section) -> bool:
+    """Whether `new` is `old` retitled: a word of four letters or more in both titles, or
+    the text mostly the same words."""
+    words = [set(w for w in re.findall(r"[a-z]{4,}", t.lower())) for t in (old.title, new.title)]
+    if words[0] & words[1]:
+        return True
+    a, b = (re.findall(r"\w+", t.lower()) for t in (old.body, new.body))
+    return bool(a or b) and difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.6
 
 
 def section_file(index: int, section: Section) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, unclean
+from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
 from lexdocs.adopt.scaffold import starter_files, starter_name
 from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
@@ -227,7 +227,8 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
     convs: list[tuple[Authored, str, Converted]] = []
     for commit, path, text in texts:
         if text is not None:
-            conv = keep_ids(convs[-1][2] if convs else None, convert(text, _title(doc), date_line))
+            conv = relink(keep_ids(convs[-1][2] if convs else None,
+                                   convert(text, _title(doc), date_line)))
             convs.append((commit, path, conv))
     if baseline is None and convs and convs[0][2].dates:
         baseline = convs[0][2].dates[0].baseline

@@ -56,6 +56,20 @@ LISTS = {
                  "1097JB\nThe Netherlands\n\nExample, Inc.\n88 Colin P. Kelly Jr. St.\n",
     "a comment between": "No one may read it except for:\n\n<!-- lint: keep -->\n\n"
                          "* security\n* support\n",
+    # The shapes below are from real policies that are not in the corpora (Mozilla's
+    # Formulaic notice, Automattic's cookie policy and terms, basecamp's recruitment
+    # policy): each raised an error on untouched text.
+    "labelled paragraphs": "We collect the following information from you:\n\n**Username.** "
+                           "A public name you choose.\n\n**Account information.** Your e-mail.\n",
+    "labels in italics": "We also receive this automatically:\n\n*Technical data:* basic "
+                         "telemetry.\n\n*Location data:* your IP address, for 30 days.\n",
+    "a clause set off": "To put it all in one section:\n\n***You agree that we are not liable "
+                        "for indirect damages.***\n\nIn other words: it is a bet on us.\n",
+    "a linked address": "You can contact:\nExample, LLC\nJane Doe, "
+                        "[jane.doe@example.com](mailto:jane.doe@example.com)\n1 Main St\n"
+                        "Chicago, IL 60612\n",
+    "a label for a heading": "_For visitors to sites in our network:_\n\nYou can manage your "
+                             "choices on the banner.\n",
 }
 
 
@@ -69,6 +83,8 @@ DANGLING = {
                      "from third parties according to the practices described in this statement.\n",
     "end of section": "We disclose it when we believe doing so is necessary to:\n",
     "only a comment follows": "We keep these records:\n\n<!-- the list is in the other file -->\n",
+    "a bold word opens the prose": "We share it with:\n\n**Only** the partners named in "
+                                   "the cookie policy, and nobody else, ever.\n",
 }
 
 

@@ -2,10 +2,12 @@
 
 A reader told "the following:" and given nothing has lost part of the statement. But a
 list is more than Markdown list items: numbered or lettered paragraphs ("(1) …", "a) …"),
-subsections, a table, a quote, or lines broken by hand or short like an address's all
-read as the list a colon promised. This lint runs on the rendered Markdown, so a list
-that an `{% if %}` removed or an include supplies counts as readers see it; its finding
-points at the template line.
+paragraphs that each open with a label in bold ("**Username.** …"), subsections, a table,
+a quote or a clause set off in bold, or lines broken by hand or short like an address's
+all read as the list a colon promised. A line wholly in bold or italics ("_For visitors
+to our users' sites:_") is a label standing for a heading, and promises no list. This
+lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an include
+supplies counts as readers see it; its finding points at the template line.
 """
 
 from __future__ import annotations
@@ -23,7 +25,16 @@ _LIST_LINE = re.compile(
     r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
-    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b")  # subsections, a quote, HTML list
+    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
+    # paragraphs that open with a label in bold or italics ("**Username.** This is …",
+    # "*Technical data:* We receive …"), each one an item to a reader
+    r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:](?P=a)(?:\s|$)"
+    r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)[.:](?:\s|$)")
+_WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?$")
+"""A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
+visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
+("***You expressly understand and agree that…***")."""
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SHORT_LINE = 60
@@ -65,13 +76,15 @@ def _lists_follow(lines: list[str]) -> list[bool]:
         if filled[i]:
             more = i + 1 < n and filled[i + 1]
             run[i] = 1 + (run[i + 1] if more else 0)
-            short[i] = len(lines[i].strip()) <= _SHORT_LINE and (short[i + 1] if more else True)
+            seen = _LINK_TARGET.sub("]", lines[i].strip())  # a link's address is not read
+            short[i] = len(seen) <= _SHORT_LINE and (short[i + 1] if more else True)
             broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
     out = []
     for i in range(n):
         first = after[i]
         out.append(first is not None and (
             bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or (run[first] == 1 and bool(_WHOLLY.match(lines[first].strip())))
             or (run[first] > 1 and (broken[first] or short[first]))))
     return out
 
@@ -117,7 +130,7 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             for i, line in enumerate(lines):
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
-                if follows[i]:
+                if follows[i] or _WHOLLY.match(line.strip()):  # a label introduces, as a heading
                     continue
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

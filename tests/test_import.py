@@ -594,3 +594,17 @@ def test_an_imported_table_of_contents_builds(tmp_path: Path,
     listed = json.loads(run_in(repo, capsys, "versions", "privacy", "--format", "json"))
     assert [v["id"] for v in listed["documents"]["privacy"]["versions"]] == [
         "2023-03-03", "2023-04-03"]
+
+
+def test_links_to_numbered_headings_and_html_anchors_land() -> None:
+    """GitHub's terms link "#5-additional-terms" (a `###` heading inside a section) and its
+    guidelines "#with-a-court-order…" (an `<a name>` in a list item, which a section would
+    show as text)."""
+    text = ("# Terms\n\nSee [B(5)](#5-additional-terms) and [orders](#with-a-court-order).\n\n"
+            "## B. Account Terms\n\n### 5. Additional Terms\n\nSome apply.\n\n"
+            "## Disclosure\n\n* <a name=\"with-a-court-order\"></a> Only with a court order.\n")
+    conv = relink(convert(text, "x"))
+    intro, account, disclosure = (s.body for s in conv.sections)
+    assert "[B(5)](#s-5-additional-terms)" in intro and "[orders](#disclosure)" in intro
+    assert disclosure == "* Only with a court order.\n"
+    assert "### 5. Additional Terms" in account

@@ -281,3 +281,13 @@ def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
 def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:
     doc = render("para\n{: #__search .note }\n", VARS)
     assert doc.sections[0].html == '<p class="note">para</p>'
+
+
+def test_a_heading_that_begins_with_a_digit_gets_an_id_links_can_name() -> None:
+    """An id must begin with a letter to be kept; "### 5. Additional Terms" had none, so
+    no link could land on it."""
+    from lexdocs.render.tohtml import to_html
+
+    html = to_html("### 5. Additional Terms\n\n### § 2\n\n### Scope\n")
+    assert '<h3 id="s-5-additional-terms">' in html and '<h3 id="s-2">' in html
+    assert '<h3 id="scope">' in html

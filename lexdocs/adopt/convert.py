@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, replace
 
 import yaml
+from markdown.extensions.toc import slugify as toc_slugify
+
+from lexdocs.render.tohtml import heading_id
 
 DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
@@ -63,8 +66,9 @@ class Section:
     title: str
     body: str
     anchor: str = ""
-    """The anchor the old page gave the heading (by hand, or from its words), which its own
-    links name: the section's id may differ (a retitled heading keeps its id)."""
+    """The anchor the old page gave the heading by hand (`{#id}`), if any; else its links
+    name the heading by its words (`_anchors`). The section's id may differ: a retitled
+    heading keeps its id."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,9 @@ class Converted:
     front_matter: str | None
     front_matter_kind: str
     dates: tuple[Stated, ...]
-    title_anchor: str = ""
-    """The anchor of the old page's title heading, if the title was one ("#privacy-policy"
-    in its table of contents): it leads to the top of the text."""
+    title_line: str = ""
+    """The old page's title heading, if the title was one: its table of contents links it
+    ("#privacy-policy"), and that link leads to the top of the text."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -330,8 +334,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         else:
             # An anchor the old page gave by hand (`## Title {#anchor}`) is kept: people link
             # to it. Otherwise the heading's words, as most Markdown tools make anchors.
-            anchor = _anchor_of(line) or slugify(heading)
-            sid = anchor.lower().replace("_", "-")
+            anchor = _anchor_of(line)
+            sid = (anchor or slugify(heading)).lower().replace("_", "-")
         base, n = sid, 2
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1
@@ -343,7 +347,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
-                     (_anchor_of(top.line) or slugify(top.text)) if top is not None else "")
+                     top.line if top is not None else "")
 
 
 def _anchor_of(line: str) -> str:
@@ -357,34 +361,61 @@ _INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
 `#`, and the anchor."""
 
 
-def _variants(anchor: str) -> set[str]:
-    """The anchors tools make from the same words: ours, and GitHub's, which keeps a dash
-    for each space ("Changes & questions" → "changes--questions")."""
-    words = anchor.lower()
-    return {anchor, slugify(words), re.sub(r"[^\w\- ]", "", words).replace(" ", "-")}
+def _anchors(line: str) -> set[str]:
+    """The anchors the old page may have given a heading line: the one given by hand, else
+    its words as Markdown tools make them (ours, Python-Markdown's, and GitHub's, which keeps
+    a dash for each space: "Changes & questions" → "changes--questions")."""
+    given = _anchor_of(line)
+    if given:
+        return {given}
+    words = _ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line)).strip()
+    github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
+    return {slugify(words), toc_slugify(words, "-"), github}
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
+_EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?""",
+                           re.IGNORECASE)
+"""`<a name="x"></a>`: a place the old page's links could land, invisible there; kept, it
+would show as text (a section publishes no raw HTML)."""
 
 
 def relink(conv: Converted) -> Converted:
     """In-page links as the old page resolved them, to the ids the document has: its title's
-    anchor to the top of its text, a heading's to its section's id (a retitled heading keeps
-    its old id; a repeated one is numbered). A link that led nowhere stays as it was, and
-    the build names its file and line."""
-    ids = {s.id for s in conv.sections}
+    anchor to the top of its text, a heading's to its id (a section's: a retitled heading
+    keeps its old id, a repeated one is numbered; a heading inside a section: the id the
+    converter gives it, `tohtml.heading_id`), and an empty `<a name>` anchor's to its
+    section, the anchor itself dropped. A link that led nowhere stays as it was, and the
+    build names its file and line."""
     to: dict[str, str] = {}
+    ids: set[str] = set()
+    bodies = []
     for s in conv.sections:
-        for a in _variants(s.anchor) if s.anchor else ():
+        ids.add(s.id)
+        for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")):
             to.setdefault(a, s.id)
-    if conv.title_anchor and conv.sections:
-        for a in _variants(conv.title_anchor):
+        for m in _EMPTY_ANCHOR.finditer(s.body):
+            to.setdefault(m[1], s.id)
+        body = _EMPTY_ANCHOR.sub("", s.body)
+        for m in _HEADING_LINE.finditer(body):
+            given = _anchor_of(m.group())
+            words = _ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+", "", m.group())).strip()
+            made = given if given[:1].isalpha() else heading_id(words)
+            ids.add(made)
+            for a in _anchors(m.group()):
+                to.setdefault(a, made)
+        bodies.append(body)
+    if conv.title_line and conv.sections:
+        for a in _anchors(conv.title_line if conv.title_line.lstrip().startswith("#")
+                          else f"# {conv.title}"):
             to.setdefault(a, conv.sections[0].id)
-    to = {a: sid for a, sid in to.items() if a not in ids and a != sid}
-    if not to:
-        return conv
+    to = {a: made for a, made in to.items() if a not in ids and a != made}
 
     def land(m: re.Match[str]) -> str:
         return f"{m[1]}#{to.get(m[2], m[2])}"
 
-    sections = tuple(replace(s, body=_INPAGE.sub(land, s.body)) for s in conv.sections)
+    sections = tuple(replace(s, body=_INPAGE.sub(land, body) if to else body)
+                     for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)
 
 

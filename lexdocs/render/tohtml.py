@@ -18,6 +18,7 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown.preprocessors import Preprocessor
 
 from lexdocs.render.sandbox import MAX_TEXT
@@ -58,10 +59,19 @@ class _Comments(Extension):
         md.preprocessors.register(_DropComments(md), "lx_drop_comments", 25)
 
 
+def heading_id(text: str, separator: str = "-") -> str:
+    """The id a heading gets: its words as Python-Markdown makes them, with "s-" before one
+    that would begin with a digit ("5. Additional Terms" → "s-5-additional-terms"), since
+    an id must begin with a letter to be kept (`sanitize`), and a heading without an id
+    cannot be linked to."""
+    made = toc_slugify(text, separator)
+    return made if made[:1].isalpha() else f"s{separator}{made}" if made else "section"
+
+
 # The same extensions mkdocs.yml enables for content, so what we compare is what is published;
 # toc gives every heading an id (marker disabled: "[TOC]" in a legal text stays text).
 EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRawHtml(),
-                                     _Comments(), TocExtension(marker="")]
+                                     _Comments(), TocExtension(marker="", slugify=heading_id)]
 
 
 MAX_MARKDOWN = MAX_TEXT

@@ -70,6 +70,20 @@ LISTS = {
                         "Chicago, IL 60612\n",
     "a label for a heading": "_For visitors to sites in our network:_\n\nYou can manage your "
                              "choices on the banner.\n",
+    # And from GitHub's site policies (its candidate privacy policy, its guidelines for legal
+    # requests, its incident response description, its terms for additional products):
+    "addresses as paragraphs": "Our addresses are:\n\nExample B.V. Prins Bernhardplein 200, "
+                               "Amsterdam 1097JB The Netherlands\n\nExample, Inc. 88 Colin P. "
+                               "Kelly Jr. St. San Francisco, CA 94107 United States\n",
+    "a web address": "The current version of this document may be found at:\n\n"
+                     "https://example.com/site-policy/rfc-2350\n",
+    "a term and its definition": "* [**Users**](/glossary#user):\nUsers are personal "
+                                 "accounts. Each user has a profile.\n\n* [**Gists**](/gists):\n"
+                                 "Gists are snippets of text that users can share.\n",
+    "the paragraph goes on": "Your use is governed by the following terms:\nTo use the "
+                             "extension in your editor, you need to install it first.\n",
+    "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
+                            "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
 }
 
 
@@ -88,6 +102,16 @@ DANGLING = {
 }
 
 
+def test_a_recital_ending_the_first_part_introduces_the_parts_after_it() -> None:
+    """GitHub's educational use agreement: "The Parties agree as follows:", then "## 1.
+    Definitions"; the same words ending a later part still promise what is missing."""
+    text = ("Between GitHub and you, each a Party. The Parties agree as follows:\n\n"
+            "## 1. Definitions\n\nTerms mean what they say.\n\n## 2. Use\n\n"
+            "You use it as follows:\n\n## 3. Term\n\nIt ends when it ends.\n")
+    [f] = imported(text, only_intros=True)
+    assert "You use it as follows:" in f.message
+
+
 @pytest.mark.parametrize("body", DANGLING.values(), ids=DANGLING.keys())
 def test_an_introduction_nothing_follows_is_still_caught(body: str) -> None:
     [f] = imported(f"## Section\n\n{body}\n## Next\n\nText.\n", only_intros=True)
@@ -103,7 +127,8 @@ def test_text_inside_an_html_comment_is_never_judged() -> None:
 def test_lists_are_found_in_one_pass_over_many_introductions() -> None:
     from lexdocs.checks.lists import _lists_follow
 
-    lines = ["We list:"] * 20_000 + ["", " " * 100_000 + "x:", "", "- item"]
+    prose = "This paragraph is prose and no list: it runs on past what an item's line holds."
+    lines = ["We list:"] * 20_000 + ["", " " * 100_000 + prose, "x:", "", "- item"]
     # One pass: per-line scans took minutes, and a line of spaces could backtrack.
     assert growth(lambda n: lambda: _lists_follow(["We list:"] * n + ["", " " * (5 * n) + "x:"]),
                   200_000) < LINEAR

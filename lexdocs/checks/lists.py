@@ -39,6 +39,8 @@ _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SHORT_LINE = 60
 """An address or a list of names has short lines; a paragraph wrapped by hand has longer."""
+_ITEM_LINE = 100
+"""An address or a label written on one line as a paragraph of its own is this long at most."""
 
 
 def _unbroken(line: str) -> str | None:
@@ -83,10 +85,23 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     for i in range(n):
         first = after[i]
         out.append(first is not None and (
-            bool(_LIST_LINE.match(lines[first])) or hard[i]
-            or (run[first] == 1 and bool(_WHOLLY.match(lines[first].strip())))
+            first == i + 1  # the same paragraph goes on: the colon ends no block
+            or bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
+                                     or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
+
+
+def _no_sentence(line: str) -> bool:
+    """A paragraph of one line that is no sentence: an address, a web address, a label
+    ("Performance of a Contract:"), short and without a full stop at its end. After a
+    colon it is the item the colon promised, as an address on its lines is."""
+    seen = _LINK_TARGET.sub("]", line.strip())
+    return len(seen) <= _ITEM_LINE and not _SENTENCE_END.search(seen)
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
@@ -122,9 +137,15 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
     out = []
     for name, doc in rendered.items():
         src = sources.get(name)
-        for s in doc.sections:
+        for k, s in enumerate(doc.sections):
             lines = _lines_read(s.markdown)
             follows = _lists_follow(lines)
+            last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None)
+            if k == 0 and len(doc.sections) > 1 and last is not None and lines[last].rstrip(
+                    " *_").lower().endswith("as follows:"):
+                # "The Parties agree as follows:" ending a contract's first part introduces
+                # the parts after it, as its recital always has.
+                follows[last] = True
             sec = section_source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []
             for i, line in enumerate(lines):

@@ -104,8 +104,9 @@ DANGLING = {
 
 def test_a_recital_ending_the_first_part_introduces_the_parts_after_it() -> None:
     """GitHub's educational use agreement: "The Parties agree as follows:", then "## 1.
-    Definitions"; the same words ending a later part still promise what is missing."""
-    text = ("Between GitHub and you, each a Party. The Parties agree as follows:\n\n"
+    Definitions"; the same words before a later part still promise what is missing."""
+    text = ("> A note on who may sign.\n\n## Educational use agreement\n\nBetween GitHub and "
+            "you, each a Party. The Parties agree as follows:\n\n"
             "## 1. Definitions\n\nTerms mean what they say.\n\n## 2. Use\n\n"
             "You use it as follows:\n\n## 3. Term\n\nIt ends when it ends.\n")
     [f] = imported(text, only_intros=True)

@@ -93,6 +93,8 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     return out
 
 
+_FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)[.):]?\s", re.IGNORECASE)
+"""The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
 
@@ -141,10 +143,11 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             lines = _lines_read(s.markdown)
             follows = _lists_follow(lines)
             last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None)
-            if k == 0 and len(doc.sections) > 1 and last is not None and lines[last].rstrip(
+            after = doc.sections[k + 1].title if k + 1 < len(doc.sections) else ""
+            if last is not None and _FIRST_PART.match(after) and lines[last].rstrip(
                     " *_").lower().endswith("as follows:"):
-                # "The Parties agree as follows:" ending a contract's first part introduces
-                # the parts after it, as its recital always has.
+                # "The Parties agree as follows:" ending a part, and "1. Definitions" next:
+                # a contract's recital introduces the numbered parts after it.
                 follows[last] = True
             sec = section_source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []

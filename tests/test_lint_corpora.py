@@ -82,6 +82,8 @@ LISTS = {
                                  "Gists are snippets of text that users can share.\n",
     "the paragraph goes on": "Your use is governed by the following terms:\nTo use the "
                              "extension in your editor, you need to install it first.\n",
+    "a heading with a colon": "### Mozilla's intellectual property:\n\nMozilla grants you "
+                              "no right not stated here.\n",
     "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
                             "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
 }

@@ -34,6 +34,7 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -154,8 +155,8 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             for i, line in enumerate(lines):
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
-                if follows[i] or _WHOLLY.match(line.strip()):  # a label introduces, as a heading
-                    continue
+                if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line):
+                    continue  # a heading, or a label standing for one, introduces its text
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None
                 out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "

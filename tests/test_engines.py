@@ -489,3 +489,24 @@ def test_lexdocs_build_runs_mkdocs_by_default_with_the_plugin(project: Repo) -> 
     result = run(project, "lexdocs", "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert (project.path / "site/privacy/index.html").is_file()
+
+
+def test_a_zensical_failure_is_said_with_the_file_it_points_at() -> None:
+    """Zensical's output is coloured and boxed, and its first line only says it started:
+    the line lexdocs prints is its first warning, where, and how many it found."""
+    import subprocess
+
+    from lexdocs.engines.zensical import failure
+
+    said = "Build started\n"
+    boxed = ("\x1b[33mWarning\x1b[0m: anchor does not exist\n"
+             "    \x1b[38;5;246m╭─[\x1b[0m terms/versions/2019-04-19/index.md:64:15 ]\n"
+             "    │\n 64 │ <td><a href=\"#i-terms\">I. Terms</a></td>\n────╯\n"
+             "Warning: page does not exist\n    ╭─[ terms/index.md:3:1 ]\n5 issues found\n"
+             "Traceback (most recent call last):\nRuntimeError: Aborted because --strict "
+             "flag is set\n")
+    result = subprocess.CompletedProcess(["zensical"], 1, stdout=said, stderr=boxed)
+    assert failure(result) == ("anchor does not exist (terms/versions/2019-04-19/index.md:"
+                               "64:15; 5 issues found)")
+    plain = subprocess.CompletedProcess(["zensical"], 2, stdout="", stderr="it broke\n")
+    assert failure(plain) == "it broke"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -247,12 +248,27 @@ def localize(out: Path, site: Site, tree: ContentTree) -> None:
             path.write_text(html[:start] + body + html[end:], encoding="utf-8")
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_AT = re.compile(r"╭─\[\s*(?P<at>[^\]]+?)\s*\]")
+_ISSUES = re.compile(r"^\d+ issues? found$")
+
+
 def failure(result: subprocess.CompletedProcess[str]) -> str:
-    """The line of Zensical's output that says what went wrong."""
-    lines = [ln.strip() for ln in (result.stderr + "\n" + result.stdout).splitlines()
-             if ln.strip()]
-    said = [ln for ln in lines if ln.lower().startswith(("error", "warning"))]
-    return (said or lines or [f"exit status {result.returncode}"])[-1]
+    """What Zensical said went wrong, in one line: its first warning or error with the
+    file and line it points at, and how many issues it found ("anchor does not exist
+    (terms/versions/2019-04-19/index.md:64:15; 5 issues found)"), or else its last line.
+    Its output is coloured and drawn in boxes, and its first line only says the build
+    started."""
+    text = _ANSI.sub("", result.stderr + "\n" + result.stdout)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for i, line in enumerate(lines):
+        kind, colon, what = line.partition(":")
+        if colon and kind.lower() in ("warning", "error") and what.strip():
+            at = next((m["at"] for m in map(_AT.search, lines[i + 1:i + 3]) if m), "")
+            count = next((ln for ln in lines if _ISSUES.match(ln)), "")
+            where = "; ".join(x for x in (at, count) if x)
+            return what.strip() + (f" ({where})" if where else "")
+    return (lines or [f"exit status {result.returncode}"])[-1]
 
 
 @contextlib.contextmanager

@@ -510,3 +510,25 @@ def test_a_zensical_failure_is_said_with_the_file_it_points_at() -> None:
                                "64:15; 5 issues found)")
     plain = subprocess.CompletedProcess(["zensical"], 2, stdout="", stderr="it broke\n")
     assert failure(plain) == "it broke"
+
+
+def test_a_link_an_old_version_had_to_nowhere_stops_no_strict_zensical_build(
+        project: Repo) -> None:
+    """History renders as it was published, links unchecked (an imported policy's table of
+    contents linked headings it no longer had). Zensical checks every page: its strict
+    build refused the whole site for an archived version's dead link. That page shows
+    the link's words instead; the text in force is checked as always."""
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information. See [our terms](#terms) and [the old file]"
+                    "(/privacy-statement.md#contact).")
+    project.commit("A link to nowhere, as the old site had", "2024-10-01T10:00:00+00:00")
+    project.replace("policy_src/privacy/10-intro.md",
+                    " See [our terms](#terms) and [the old file](/privacy-statement.md#contact).",
+                    "")
+    project.commit("Drop the dead links", "2024-10-02T10:00:00+00:00")
+    built = _zensical(project)
+    assert built.returncode == 0, built.stderr
+    page = (project.path / "site" / "privacy" / "versions" / "2024-10-01" / "index.html"
+            ).read_text(encoding="utf-8")
+    assert "See our terms and the old file." in page
+    assert 'href="#terms"' not in page and "privacy-statement.md" not in page

@@ -37,6 +37,7 @@ from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.theming import Theme, template_env, theme_of
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute, rel, url_of
+from lexdocs.render.anchors import document_ids, unlink_dead
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.review.redline import Redline
@@ -449,7 +450,8 @@ class SiteBuilder:
                            if prev is not None and n.redline is not None else None)
         meta = front_matter(f"{v.rendered.title} (version {v.id})", unsearched=True,
                             **self._feed_meta(t))
-        return SitePage(src, "".join((meta, head, "\n", v.rendered.page)))
+        body = unlink_dead(v.rendered.page, document_ids(v.rendered))
+        return SitePage(src, "".join((meta, head, "\n", body)))
 
     def pdf_inputs(self, t: Timeline, n: VersionNotice) -> dict[str, str]:
         """What the PDF of version `n` is made from (also its cache key): one place, so a

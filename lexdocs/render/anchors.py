@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -92,3 +93,26 @@ def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, Re
                       "that id", path=section.path, line=line,
                       hint=f"did you mean '#{close[0]}'?" if close else
                       f"ids there: {', '.join(sorted(ids[target])) or 'none'}")
+
+
+_LINK = re.compile(r'<a href="(?P<href>[^"]*)"(?: title="[^"]*")?>(?P<words>.*?)</a>', re.DOTALL)
+
+
+def unlink_dead(page: str, ids: Collection[str]) -> str:
+    """`page` (a version's text as the converter wrote it) with each link that leads
+    nowhere on this site shown as its words: an in-page anchor no heading of it has, or a
+    Markdown file of the repository it was written in (`/github-privacy-statement.md`,
+    which no site publishes). A version published before lexdocs checked its links (an
+    imported history) can hold one; history is not rewritten, but such a link is no help
+    to a reader, and an engine that checks every page (Zensical, strict) would refuse the
+    whole site for it."""
+    def keep(m: re.Match[str]) -> str:
+        parts = urlsplit(m["href"])
+        if parts.scheme or parts.netloc:
+            return m.group()
+        if not parts.path:
+            return m.group() if not parts.fragment or unquote(parts.fragment) in ids \
+                else m["words"]
+        return m["words"] if parts.path.endswith(".md") else m.group()
+
+    return _LINK.sub(keep, page) if "<a href=" in page else page

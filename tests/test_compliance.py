@@ -396,3 +396,25 @@ def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
 
 def test_the_shipped_documents_publish_no_template_tag() -> None:
     assert of(checks(load(read_working_tree(PROJECT))), "template-tag-published") == []
+
+
+
+# --- file-link --------------------------------------------------------------------------------
+
+def test_a_link_to_a_file_of_the_old_repository_is_named_at_its_line() -> None:
+    """basecamp's privacy policy links '../security/index.md', a page of its old site and of
+    no lexdocs site; a link to another document by its slug, or to a web address, is fine."""
+    path = f"{ROOT}/privacy/10-collection.md"
+    tail = ("\n\nSee [how we secure it](../security/index.md), "
+            "[the summary](../eu-privacy-summary/index.md) and [more](https://example.com/a.md).\n")
+    read = overlay({path: lambda text: text.rstrip("\n") + tail})
+    text = read(path)
+    assert text is not None
+    line = 1 + text.split("\n").index(next(t for t in text.split("\n") if "security/" in t))
+    [f] = of(checks(load(read)), "file-link")
+    assert (f.path, f.line, f.severity) == (path, line, "warning")
+    assert "'../security/index.md' names a file of the repository" in f.message
+
+
+def test_the_shipped_documents_link_no_file() -> None:
+    assert of(checks(load(read_working_tree(PROJECT))), "file-link") == []

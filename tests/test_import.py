@@ -517,11 +517,22 @@ def test_an_old_sites_template_tags_are_named_by_import_and_found_by_check(
     assert "'{% data variables.contact.contact_privacy %}' is published as typed" in said
 
 
+def test_links_to_the_old_repositorys_other_files_are_named_by_import(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = old_policy(tmp_path / "old")
+    repo.replace("privacy.md", "Write to us.", "Write to us, or see [security](../security/"
+                 "index.md) and [jobs](recruitment/index.md#apply), or [the web](https://x.org/a.md).")
+    repo.commit("Link the other policies", "2023-08-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("warning: the newest text links 2 other file(s) of this repository (the first: "
+            "'../security/index.md')") in out
+
+
 def test_a_policy_without_template_tags_gets_no_such_warning(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = old_policy(tmp_path / "old")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
-    assert "template tag" not in out
+    assert "template tag" not in out and "other file" not in out
 
 
 @property_settings(200)

@@ -109,21 +109,33 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
-                               *_tags_note(texts[-1][2] if texts else None)))
+                               *_old_site_notes(texts[-1][2] if texts else None)))
 
 
-def _tags_note(newest: str | None) -> list[str]:
-    """What to do about the old site's template tags in the newest text, if it has any:
-    lexdocs publishes them as typed (checks.foreigntags)."""
+_FILE_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:|#|/)([^)\s>]+\.md)(?:#[^)\s>]*)?>?\s*\)",
+                        re.IGNORECASE)
+
+
+def _old_site_notes(newest: str | None) -> list[str]:
+    """What to do about what the newest text carries from its old site (checks.foreigntags):
+    template tags, published as typed, and links to the old repository's other files."""
     from lexdocs.checks.foreigntags import foreign_tags
 
+    notes = []
     tags = foreign_tags(newest or "")
-    if not tags:
-        return []
-    return [f"warning: the newest text has {len(tags)} template tag(s) of the site it came "
-            f"from (the first: '{tags[0]}'); lexdocs publishes them as typed. After the "
-            "merge, 'lexdocs check' points at each section that has one "
-            "(template-tag-published): write the text each stood for, or a lexdocs variable."]
+    if tags:
+        notes.append(f"warning: the newest text has {len(tags)} template tag(s) of the site it "
+                     f"came from (the first: '{tags[0]}'); lexdocs publishes them as typed. "
+                     "After the merge, 'lexdocs check' points at each section that has one "
+                     "(template-tag-published): write the text each stood for, or a lexdocs "
+                     "variable.")
+    files = list(dict.fromkeys(_FILE_LINK.findall(newest or "")))
+    if files:
+        notes.append(f"warning: the newest text links {len(files)} other file(s) of this "
+                     f"repository (the first: '{files[0]}'), pages of the old site that this "
+                     "one does not have unless each is imported as a document too; 'lexdocs "
+                     "check' points at each (file-link).")
+    return notes
 
 
 def stated_zone(opts: Options) -> str | None:

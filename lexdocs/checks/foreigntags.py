@@ -1,4 +1,5 @@
-"""Template tags of another site, published as typed.
+"""What a policy adopted from another site carries that this site cannot publish: that
+site's template tags, and links to the files of its repository.
 
 A policy adopted from a docs site can carry that site's own template tags: GitHub's
 writes `{% data variables.contact.contact_privacy %}` where its site printed a link to
@@ -8,20 +9,28 @@ ran would be code from the old file): readers of the new site would see the tag 
 the contact or the product's name was. `import` says how many the newest text has, and
 `lexdocs check` points at each section's first (`template-tag-published`) until a
 lawyer writes the text it stood for, or prints a lexdocs variable.
+
+Likewise a link to another Markdown file of the old repository (basecamp's privacy
+policy links `../security/index.md`): the old site served it as a page; this one has no
+such page unless that file became a document too (then its slug is the page), so
+`lexdocs check` names it (`file-link`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from lexdocs.checks.rules import finding
 from lexdocs.checks.sourcetext import section_source
 from lexdocs.findings import Finding
+from lexdocs.render import markup
+from lexdocs.render.anchors import target_doc
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
-__all__ = ["check_foreign_tags", "foreign_tags"]
+__all__ = ["check_file_links", "check_foreign_tags", "foreign_tags"]
 
 # `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
 _TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
@@ -60,4 +69,30 @@ def check_foreign_tags(sources: Mapping[str, DocumentSource],
                 f"{name}/{s.id}: '{tags[0]}'{more} is published as typed, a template tag "
                 "lexdocs does not run: write the text it stood for, or print a lexdocs "
                 "variable ({{ group.name }})", s.path, line))
+    return out
+
+
+def check_file_links(sources: Mapping[str, DocumentSource],
+                     rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """A link to a Markdown file that is not one of this site's documents, at the line of
+    the section's source that wrote it."""
+    slugs = {d.slug: name for name, d in rendered.items()}
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        for s in doc.sections:
+            for href in dict.fromkeys(markup.link_targets(s.html)):
+                parts = urlsplit(href)
+                if parts.scheme or parts.netloc or not parts.path.lower().endswith(".md") \
+                        or target_doc(parts.path, slugs) is not None:
+                    continue
+                sec = section_source(src, s.id)
+                line = None
+                if sec is not None:
+                    line = next((sec.body_line + i for i, text in enumerate(sec.body.split("\n"))
+                                 if parts.path in text), sec.body_line)
+                out.append(finding(
+                    "file-link", f"{name}/{s.id}: the link to '{href}' names a file of the "
+                    "repository the text came from, which this site does not publish: link to "
+                    "the page's address, or import that file as a document too", s.path, line))
     return out

@@ -37,7 +37,7 @@ def document_ids(doc: RenderedDocument) -> Counter[str]:
     return ids
 
 
-def _target_doc(path: str, slugs: Mapping[str, str]) -> str | None:
+def target_doc(path: str, slugs: Mapping[str, str]) -> str | None:
     """The document a relative or site path names by its slug, if any."""
     parts = [p for p in path.split("/") if p not in ("", ".", "..")]
     if parts and parts[-1] in ("index.html", "index.md"):
@@ -75,7 +75,7 @@ def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, Re
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.fragment:
         return
-    target = name if not parts.path else _target_doc(parts.path, slugs)
+    target = name if not parts.path else target_doc(parts.path, slugs)
     if target is None:
         return
     anchor = unquote(parts.fragment)

@@ -619,3 +619,15 @@ def test_links_to_numbered_headings_and_html_anchors_land() -> None:
     assert "[B(5)](#s-5-additional-terms)" in intro and "[orders](#disclosure)" in intro
     assert disclosure == "* Only with a court order.\n"
     assert "### 5. Additional Terms" in account
+
+
+def test_a_renumbered_part_keeps_its_id_wherever_it_now_stands() -> None:
+    """GitHub's terms put "H. API Terms" before "H. Additional Terms for GitHub Pages"
+    (now "I. …") and later took parts out: a part keeps its id by its words or its text,
+    not by its place, and the part put in gets one of its own."""
+    v1 = convert("## G. Notice\n\nNotices.\n\n## H. Pages\n\nPages are hosted for you.\n\n"
+                 "## L. Payment\n\nYou pay monthly.\n", "x")
+    v2 = keep_ids(v1, convert("## G. Notice\n\nNotices.\n\n## H. API Terms\n\nThe API has "
+                              "limits of its own.\n\n## I. Pages\n\nPages are hosted for you.\n\n"
+                              "## K. Payment\n\nYou pay monthly or yearly.\n", "x"))
+    assert [s.id for s in v2.sections] == ["g-notice", "h-api-terms", "h-pages", "l-payment"]

@@ -422,37 +422,41 @@ def relink(conv: Converted) -> Converted:
 def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
     """Carry section ids across a retitled heading, so the redline says "retitled".
 
-    An id is a section's permanent anchor; a heading reworded in place (same
-    position, the old id gone, and still the same section: its title shares a word
-    with the old one, or its text mostly the old one's) keeps the id it had, as a lawyer
-    editing in lexdocs would keep it. A policy whose parts were regrouped ("What we
-    collect and why" where "Identity & access" stood) gets new ids: the old one would
-    name a part the page no longer has.
+    An id is a section's permanent anchor. A section whose id is new keeps the id of a
+    section of the previous version that is gone, if it is that section retitled: the
+    same words under another number ("L. Payment" → "K. Payment", after a part was taken
+    out before it), or mostly the same text, wherever it now stands; as a lawyer editing
+    in lexdocs would keep it. A part put in or regrouped ("What we collect and why" where
+    "Identity & access" stood) gets an id of its own: the old one would name a part the
+    page no longer has.
     """
     if previous is None:
         return conv
     new_ids = {s.id for s in conv.sections}
-    old_ids = {s.id for s in previous.sections}
-    taken = set(new_ids)
+    gone = [o for o in previous.sections if o.id not in new_ids]
     out = []
-    for i, s in enumerate(conv.sections):
-        if s.id not in old_ids and i < len(previous.sections):
-            old = previous.sections[i].id
-            if old not in new_ids and old not in taken and _same_part(previous.sections[i], s):
-                taken.add(old)
-                s = replace(s, id=old)
+    old_ids = {o.id for o in previous.sections}
+    for s in conv.sections:
+        if s.id not in old_ids and gone:
+            match = next((o for o in gone if _unnumbered(o.title) == _unnumbered(s.title)),
+                         None) or next((o for o in gone if _same_text(o, s)), None)
+            if match is not None:
+                gone.remove(match)
+                s = replace(s, id=match.id)
         out.append(s)
     return replace(conv, sections=tuple(out))
 
 
-def _same_part(old: Section, new: Section) -> bool:
-    """Whether `new` is `old` retitled: a word of four letters or more in both titles, or
-    the text mostly the same words."""
-    words = [set(w for w in re.findall(r"[a-z]{4,}", t.lower())) for t in (old.title, new.title)]
-    if words[0] & words[1]:
-        return True
+def _same_text(old: Section, new: Section) -> bool:
+    """Mostly the same words: a title that only shares a word with the old one ("terms",
+    "information") is not enough, since a part put in before it shifts every later one."""
     a, b = (re.findall(r"\w+", t.lower()) for t in (old.body, new.body))
     return bool(a or b) and difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.6
+
+
+def _unnumbered(title: str) -> str:
+    return re.sub(r"^\s*(?:(?:section|article|part)\s+)?\(?(?:\d+|[a-z]|[ivxlc]+)[.):]\s*", "",
+                  title.lower()).strip()
 
 
 def section_file(index: int, section: Section) -> str:

@@ -815,3 +815,18 @@ def test_a_text_put_in_capitals_names_no_party() -> None:
     v = classify("with share 90 share we 90", "WITH SHARE 90 SHARE WE 90.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert (v.material, v.rule) == (False, "formatting"), v.reason
+
+
+def test_a_reason_names_each_piece_of_evidence_once() -> None:
+    """Automattic added "your public display name, user name, and email address": the
+    reason said "(email address, name, name)". An old → new pair keeps both its sides."""
+    from lexdocs.review.verdicts import verdict
+
+    v = verdict(True, "data-category-added", ["email address", "name", "name"],
+                also=[("purpose-added", ("analytics", "analytics"))])
+    assert v.evidence == ("email address", "name") and v.also == (("purpose-added",
+                                                                     ("analytics",)),)
+    assert v.reason == ("Material: a category of personal data was added (email address, "
+                        "name); a purpose was added (analytics).")
+    pair = verdict(True, "duration-changed", ["30 days", "→", "30 days", "90 days"])
+    assert pair.evidence == ("30 days", "→", "30 days", "90 days")

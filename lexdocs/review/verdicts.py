@@ -185,11 +185,19 @@ def evidence_fields(rule: str, evidence: Sequence[str]) -> dict[str, list[str]]:
             "evidence_new": list(new)}
 
 
+def _once(evidence: Iterable[str]) -> tuple[str, ...]:
+    """Each piece of evidence once ("a category of personal data was added (email address,
+    name)", not "… name, name" for a name the text now mentions twice), unless it is an
+    old → new pair, whose sides are read apart."""
+    ev = tuple(evidence)
+    return ev if "→" in ev else tuple(dict.fromkeys(ev))
+
+
 def verdict(material: bool, rule: str, evidence: Iterable[str] = (),
             also: Iterable[Finding] = (), referred: bool = False) -> Verdict:
     """A Verdict whose reason is made from its findings (`referred`: a lawyer's call,
     held to what a material change is held to)."""
-    ev, more = tuple(evidence), tuple(also)
+    ev, more = _once(evidence), tuple((r, _once(e)) for r, e in also)
     parts = [describe(rule, ev)] + [describe(r, e, first=False) for r, e in more]
     if rule == "section-not-material" and more:
         parts = [f"{parts[0]} (note: {'; '.join(parts[1:])})"]

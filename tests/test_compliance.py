@@ -375,46 +375,49 @@ def test_every_role_in_the_rule_book_is_declared() -> None:
     assert used == set(ROLES)
 
 
-# --- template-tag-published -----------------------------------------------------------------
+# --- template-tag-published and file-link ------------------------------------------------
+
+def appended(path: str, tail: str, needle: str) -> tuple[Reader, int]:
+    """The working tree with `tail` added to the section file `path`, and the line of it
+    that holds `needle`."""
+    read = overlay({path: lambda text: text.rstrip("\n") + tail})
+    text = read(path)
+    assert text is not None
+    lines = text.split("\n")
+    return read, 1 + lines.index(next(t for t in lines if needle in t))
+
 
 def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
     """`lexdocs import` keeps an old site's tag as text, in a raw block: readers would see
     it. Code, comments and a heading's `{#anchor}` show braces on purpose."""
     path = f"{ROOT}/privacy/10-collection.md"
-    tail = ("\n\nReach us by {% raw %}{% data variables.contact.contact_privacy %}{% endraw %} "
-            "or {{ '{{' }} site.email }}.\n\nA tag in code: `{% raw %}{{ x }}{% endraw %}`.\n"
-            "<!-- {% raw %}{% data hidden %}{% endraw %} -->\n")
-    read = overlay({path: lambda text: text.rstrip("\n") + tail})
-    text = read(path)
-    assert text is not None
-    line = 1 + text.split("\n").index(next(t for t in text.split("\n") if "contact_privacy" in t))
+    read, line = appended(path, (
+        "\n\nReach us by {% raw %}{% data variables.contact.contact_privacy %}{% endraw %} "
+        "or {{ '{{' }} site.email }}.\n\nA tag in code: `{% raw %}{{ x }}{% endraw %}`.\n"
+        "<!-- {% raw %}{% data hidden %}{% endraw %} -->\n"), "contact_privacy")
     [f] = of(checks(load(read)), "template-tag-published")
     assert (f.path, f.line, f.severity) == (path, line, "warning")
     assert f.message.startswith("privacy/collection: '{% data variables.contact.contact_privacy "
                                 "%}' (and 1 more) is published as typed")
 
 
-def test_the_shipped_documents_publish_no_template_tag() -> None:
-    assert of(checks(load(read_working_tree(PROJECT))), "template-tag-published") == []
-
-
-
-# --- file-link --------------------------------------------------------------------------------
-
-def test_a_link_to_a_file_of_the_old_repository_is_named_at_its_line() -> None:
+def test_a_link_to_a_markdown_file_is_named_at_its_line() -> None:
     """basecamp's privacy policy links '../security/index.md', a page of its old site and of
-    no lexdocs site; a link to another document by its slug, or to a web address, is fine."""
+    no lexdocs site. A section's links are published as written, so a link to one of this
+    site's documents by its file is no page either: the finding gives the page's address."""
     path = f"{ROOT}/privacy/10-collection.md"
-    tail = ("\n\nSee [how we secure it](../security/index.md), "
-            "[the summary](../eu-privacy-summary/index.md) and [more](https://example.com/a.md).\n")
-    read = overlay({path: lambda text: text.rstrip("\n") + tail})
-    text = read(path)
-    assert text is not None
-    line = 1 + text.split("\n").index(next(t for t in text.split("\n") if "security/" in t))
-    [f] = of(checks(load(read)), "file-link")
-    assert (f.path, f.line, f.severity) == (path, line, "warning")
-    assert "'../security/index.md' names a file of the repository" in f.message
+    read, line = appended(path, (
+        "\n\nSee [how we secure it](../security/index.md), [the summary]"
+        "(../eu-privacy-summary/index.md#rights), [its page](../eu-privacy-summary/) and "
+        "[more](https://example.com/a.md).\n"), "security/")
+    found = of(checks(load(read)), "file-link")
+    assert [(f.path, f.line, f.severity) for f in found] == [(path, line, "warning")] * 2
+    said = sorted(f.message for f in found)
+    assert "'../eu-privacy-summary/index.md#rights' names the file of" in said[0]
+    assert said[0].endswith("link to '../eu-privacy-summary/#rights'")
+    assert "'../security/index.md' names a file of the repository" in said[1]
 
 
-def test_the_shipped_documents_link_no_file() -> None:
-    assert of(checks(load(read_working_tree(PROJECT))), "file-link") == []
+@pytest.mark.parametrize("rule", ["template-tag-published", "file-link"])
+def test_the_shipped_documents_raise_neither(rule: str) -> None:
+    assert of(checks(load(read_working_tree(PROJECT))), rule) == []

@@ -112,14 +112,15 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                                *_old_site_notes(texts[-1][2] if texts else None)))
 
 
-_FILE_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:|#|/)([^)\s>]+\.md)(?:#[^)\s>]*)?>?\s*\)",
-                        re.IGNORECASE)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+"""The target of an inline Markdown link."""
 
 
 def _old_site_notes(newest: str | None) -> list[str]:
     """What to do about what the newest text carries from its old site (checks.foreigntags):
     template tags, published as typed, and links to the old repository's other files."""
     from lexdocs.checks.foreigntags import foreign_tags
+    from lexdocs.render.anchors import is_file_link
 
     notes = []
     tags = foreign_tags(newest or "")
@@ -129,12 +130,13 @@ def _old_site_notes(newest: str | None) -> list[str]:
                      "After the merge, 'lexdocs check' points at each section that has one "
                      "(template-tag-published): write the text each stood for, or a lexdocs "
                      "variable.")
-    files = list(dict.fromkeys(_FILE_LINK.findall(newest or "")))
+    files = [h for h in dict.fromkeys(_LINK_TARGET.findall(newest or "")) if is_file_link(h)]
     if files:
         notes.append(f"warning: the newest text links {len(files)} other file(s) of this "
-                     f"repository (the first: '{files[0]}'), pages of the old site that this "
-                     "one does not have unless each is imported as a document too; 'lexdocs "
-                     "check' points at each (file-link).")
+                     f"repository (the first: '{files[0]}'), pages of the old site that no "
+                     "site publishes under that name; 'lexdocs check' points at each "
+                     "(file-link): link to the page's address, importing the file as a "
+                     "document too where this site should have it.")
     return notes
 
 

@@ -10,10 +10,10 @@ the contact or the product's name was. `import` says how many the newest text ha
 `lexdocs check` points at each section's first (`template-tag-published`) until a
 lawyer writes the text it stood for, or prints a lexdocs variable.
 
-Likewise a link to another Markdown file of the old repository (basecamp's privacy
-policy links `../security/index.md`): the old site served it as a page; this one has no
-such page unless that file became a document too (then its slug is the page), so
-`lexdocs check` names it (`file-link`).
+Likewise a link to a Markdown file (basecamp's privacy policy links
+`../security/index.md`): the old site served it as a page, but a section's links are
+published as written, and this site publishes pages, not files. `lexdocs check` names
+each (`file-link`), with the page's address when the file is one of the site's documents.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from lexdocs.checks.rules import finding
-from lexdocs.checks.sourcetext import section_source
+from lexdocs.checks.sourcetext import line_of, section_source
 from lexdocs.findings import Finding
 from lexdocs.render import markup
-from lexdocs.render.anchors import target_doc
+from lexdocs.render.anchors import is_file_link, target_doc
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
@@ -57,12 +57,9 @@ def check_foreign_tags(sources: Mapping[str, DocumentSource],
             tags = foreign_tags(s.markdown)
             if not tags:
                 continue
-            sec = section_source(src, s.id)
-            line = None
-            if sec is not None:
-                inner = tags[0][2:]  # import writes the opener as a Jinja string, the rest as is
-                line = next((sec.body_line + i for i, text in enumerate(sec.body.split("\n"))
-                             if inner in text), sec.body_line)
+            # The source holds the tag's words as typed, whatever keeps its opener literal
+            # (import's raw block, or a Jinja string typed by hand).
+            line = line_of(section_source(src, s.id), tags[0][2:])
             more = f" (and {len(tags) - 1} more)" if len(tags) > 1 else ""
             out.append(finding(
                 "template-tag-published",
@@ -74,25 +71,26 @@ def check_foreign_tags(sources: Mapping[str, DocumentSource],
 
 def check_file_links(sources: Mapping[str, DocumentSource],
                      rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
-    """A link to a Markdown file that is not one of this site's documents, at the line of
-    the section's source that wrote it."""
+    """A link to a Markdown file (`anchors.is_file_link`), at the line of the section's
+    source that wrote it: one of this site's documents is linked by its page's address
+    (`../eu-privacy-summary/`), which the finding gives; another file is no page here."""
     slugs = {d.slug: name for name, d in rendered.items()}
     out = []
     for name, doc in rendered.items():
         src = sources.get(name)
         for s in doc.sections:
-            for href in dict.fromkeys(markup.link_targets(s.html)):
+            for href in filter(is_file_link, dict.fromkeys(markup.link_targets(s.html))):
                 parts = urlsplit(href)
-                if parts.scheme or parts.netloc or not parts.path.lower().endswith(".md") \
-                        or target_doc(parts.path, slugs) is not None:
-                    continue
-                sec = section_source(src, s.id)
-                line = None
-                if sec is not None:
-                    line = next((sec.body_line + i for i, text in enumerate(sec.body.split("\n"))
-                                 if parts.path in text), sec.body_line)
-                out.append(finding(
-                    "file-link", f"{name}/{s.id}: the link to '{href}' names a file of the "
-                    "repository the text came from, which this site does not publish: link to "
-                    "the page's address, or import that file as a document too", s.path, line))
+                target = target_doc(parts.path, slugs)
+                if target is not None:
+                    page = f"../{rendered[target].slug}/" + (f"#{parts.fragment}"
+                                                              if parts.fragment else "")
+                    what = (f"names the file of '{rendered[target].title}', which this site "
+                            f"publishes as a page: link to '{page}'")
+                else:
+                    what = ("names a file of the repository the text came from, which this "
+                            "site does not publish: link to the page's address, or import "
+                            "that file as a document too")
+                out.append(finding("file-link", f"{name}/{s.id}: the link to '{href}' {what}",
+                                   s.path, line_of(section_source(src, s.id), parts.path)))
     return out

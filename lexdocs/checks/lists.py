@@ -143,10 +143,10 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
         for k, s in enumerate(doc.sections):
             lines = _lines_read(s.markdown)
             follows = _lists_follow(lines)
-            last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None)
             after = doc.sections[k + 1].title if k + 1 < len(doc.sections) else ""
-            if last is not None and _FIRST_PART.match(after) and lines[last].rstrip(
-                    " *_").lower().endswith("as follows:"):
+            last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None) \
+                if _FIRST_PART.match(after) else None
+            if last is not None and lines[last].rstrip(" *_").lower().endswith("as follows:"):
                 # "The Parties agree as follows:" ending a part, and "1. Definitions" next:
                 # a contract's recital introduces the numbered parts after it.
                 follows[last] = True

@@ -41,7 +41,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("unconfirmed-value", "warning", "a published value still awaits confirmation",
          "none: accuracy of the notice"),
     Rule("file-link", "warning",
-         "a link names a Markdown file ('../security/index.md') that is no page of the site",
+         "a link names a Markdown file ('../security/index.md'), which no site publishes",
          "none: accuracy of the notice (a reader who follows it finds no page)"),
     Rule("template-tag-published", "warning",
          "a template tag of another site ('{% ... %}', '{{ ... }}') is published as typed",

@@ -52,3 +52,13 @@ def after_last_tag(line: str) -> str:
 
 def section_source(src: DocumentSource | None, sid: str) -> SectionSource | None:
     return next((s for s in src.sections if s.id == sid), None) if src else None
+
+
+def line_of(sec: SectionSource | None, needle: str) -> int | None:
+    """The line of the section's source whose text holds `needle`, else the body's first
+    line (a render may have written it from an include or a variable); None without a
+    source."""
+    if sec is None:
+        return None
+    return next((sec.body_line + i for i, text in enumerate(sec.body.split("\n"))
+                 if needle in text), sec.body_line)

@@ -95,6 +95,15 @@ def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, Re
                       f"ids there: {', '.join(sorted(ids[target])) or 'none'}")
 
 
+def is_file_link(href: str) -> bool:
+    """Whether `href` names a Markdown file by a path (`../security/index.md`,
+    `../eu-privacy-summary/index.md#rights`): a site publishes pages, never their files,
+    and a section's links are published as written, so a reader who follows one finds no
+    page, whichever file it names."""
+    parts = urlsplit(href)
+    return not (parts.scheme or parts.netloc) and parts.path.lower().endswith(".md")
+
+
 _LINK = re.compile(r'<a href="(?P<href>[^"]*)"(?: title="[^"]*")?>(?P<words>.*?)</a>', re.DOTALL)
 
 
@@ -108,11 +117,9 @@ def unlink_dead(page: str, ids: Collection[str]) -> str:
     whole site for it."""
     def keep(m: re.Match[str]) -> str:
         parts = urlsplit(m["href"])
-        if parts.scheme or parts.netloc:
-            return m.group()
-        if not parts.path:
-            return m.group() if not parts.fragment or unquote(parts.fragment) in ids \
-                else m["words"]
-        return m["words"] if parts.path.endswith(".md") else m.group()
+        dead = is_file_link(m["href"]) or (
+            not (parts.scheme or parts.netloc or parts.path) and bool(parts.fragment)
+            and unquote(parts.fragment) not in ids)
+        return m["words"] if dead else m.group()
 
     return _LINK.sub(keep, page) if "<a href=" in page else page

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lexdocs import cache
+from lexdocs.cache import EntryStore
 from lexdocs.config import load_options
 from lexdocs.history import versions
 from lexdocs.history.kept import KeptRenders
@@ -62,7 +64,7 @@ def test_a_second_read_renders_nothing_and_gives_the_same_history(
     _three_versions(project)
     first, rendered = _history(project, monkeypatch)
     assert len(rendered) == 3
-    kept = list((project.path / ".cache" / "lexdocs").glob("history-*.json"))
+    kept = list((project.path / ".cache" / "lexdocs").glob("history-*.sqlite"))
     assert len(kept) == 1
     second, again = _history(project, monkeypatch)
     assert again == []
@@ -84,15 +86,17 @@ def test_a_rewritten_commit_is_rendered_afresh(project: Repo,
     assert rendered == [project.git("rev-parse", "HEAD")]
     assert "your rights" in after.versions[-1].rendered.html
     assert "your choices" in before.versions[-1].rendered.html
-    data = json.loads(next((project.path / ".cache" / "lexdocs").glob("history-*")).read_text())
-    assert before.versions[-1].commit.sha not in data["commits"], "gone from history, gone"
+    store = EntryStore(project.path / ".cache" / "lexdocs", "history")
+    assert store.get("commits", before.versions[-1].commit.sha) is None, \
+        "gone from history, gone"
+    assert store.get("commits", after.versions[-1].commit.sha) is not None
 
 
 def test_a_damaged_cache_is_read_as_empty(project: Repo, monkeypatch: pytest.MonkeyPatch,
                                           caplog: pytest.LogCaptureFixture) -> None:
     _three_versions(project)
     first, _ = _history(project, monkeypatch)
-    path = next((project.path / ".cache" / "lexdocs").glob("history-*.json"))
+    path = next((project.path / ".cache" / "lexdocs").glob("history-*.sqlite"))
     path.write_text('{"commits": {"', encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="lexdocs"):
         second, rendered = _history(project, monkeypatch)
@@ -100,10 +104,11 @@ def test_a_damaged_cache_is_read_as_empty(project: Repo, monkeypatch: pytest.Mon
     assert len(rendered) == 3
     assert _seen(second) == _seen(first)
     # An entry of the wrong shape is a miss for that commit, not an error.
-    data = json.loads(path.read_text())
     sha = first.versions[0].commit.sha
-    data["commits"][sha]["found"] = {"privacy": 12}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE entries SET value = ? WHERE pool = 'commits' AND key = ?",
+                   (json.dumps({"found": {"privacy": 12}, "logs": {}}), sha))
+    db.close()
     third, rendered = _history(project, monkeypatch)
     assert rendered == [sha]
     assert _seen(third) == _seen(first)
@@ -114,11 +119,13 @@ def test_a_committed_cache_is_never_believed(project: Repo, monkeypatch: pytest.
     _three_versions(project)
     _history(project, monkeypatch)
     folder = project.path / ".cache" / "lexdocs"
-    path = next(folder.glob("history-*.json"))
-    forged = path.read_text(encoding="utf-8").replace("personal information",
-                                                      "INJECTED TEXT")
-    assert "INJECTED TEXT" in forged
-    path.write_text(forged, encoding="utf-8")
+    path = next(folder.glob("history-*.sqlite"))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE entries SET value = replace(value, 'personal information', "
+                   "'INJECTED TEXT')")
+    db.close()
+    forged = path.read_bytes()
+    assert b"INJECTED TEXT" in forged
     project.git("add", "-f", ".cache")
     project.commit("A pull request that carries a cache", "2024-11-02T10:00:00+00:00")
     with caplog.at_level(logging.WARNING, logger="lexdocs"):
@@ -126,7 +133,7 @@ def test_a_committed_cache_is_never_believed(project: Repo, monkeypatch: pytest.
     assert "tracked by git" in caplog.text
     assert len(rendered) == 3, "every commit is rendered from its own sources"
     assert not any("INJECTED" in v.rendered.html for v in h.versions)
-    assert path.read_text(encoding="utf-8") == forged, "and nothing is written into it"
+    assert path.read_bytes() == forged, "and nothing is written into it"
 
 
 def test_redlines_are_made_once_and_read_back_equal(project: Repo) -> None:
@@ -135,7 +142,7 @@ def test_redlines_are_made_once_and_read_back_equal(project: Repo) -> None:
     first_caches = Caches()
     first = load_timelines(opts, caches=first_caches)["privacy"]
     assert first_caches.redlines.made >= 2  # one for each version after the first
-    assert list((project.path / ".cache" / "lexdocs").glob("redlines-*.json"))
+    assert list((project.path / ".cache" / "lexdocs").glob("redlines-*.sqlite"))
     second_caches = Caches()
     second = load_timelines(opts, caches=second_caches)["privacy"]
     assert second_caches.redlines.made == 0
@@ -190,8 +197,7 @@ def test_a_preview_that_recalls_its_verdicts_keeps_every_redline_on_disk(
     caches = Caches(recall=Remembered())
 
     def stored() -> set[str]:
-        path = next((project.path / ".cache" / "lexdocs").glob("redlines-*.json"))
-        return set(json.loads(path.read_text(encoding="utf-8")))
+        return set(EntryStore(project.path / ".cache" / "lexdocs", "redlines").keys("redlines"))
 
     load_timelines(opts, caches=caches)
     before = stored()

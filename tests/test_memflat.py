@@ -160,11 +160,77 @@ def test_a_build_lets_go_of_the_caches_it_read_once_they_are_written(
     opts = load_options(generated.path)
     caches = Caches()
     first = load_timelines(opts, caches=caches)
-    assert caches.kept is not None and caches.kept._data is None
-    assert caches.redlines._disk is None and not caches.renders
+    assert caches.kept is not None and not caches.kept._objects
+    assert caches.kept.store._db is None and caches.redlines.store._db is None
+    assert not caches.redlines._sections and not caches.renders
     again = load_timelines(opts, caches=caches)  # read again: the same answers
     assert [n.version.id for n in again["privacy"].notices] == \
         [n.version.id for n in first["privacy"].notices]
+
+
+def test_a_build_reads_what_it_kept_an_entry_at_a_time(
+        generated: Generated, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm build finds every commit's renders and every redline in `.cache/lexdocs`.
+    Read as whole files, all of them were in memory at once, as text and as objects
+    (46 MB at 1,000 commits of a long policy); an entry is now read when it is asked
+    for, so the most a build decodes at once is one entry, never the file."""
+    from lexdocs.pipeline import Caches, load_timelines
+
+    opts = load_options(generated.path)
+    load_timelines(opts, caches=Caches())  # everything kept
+    folder = generated.path / ".cache" / "lexdocs"
+    kept = sum(p.stat().st_size for p in folder.iterdir()
+               if p.name.startswith(("history-", "redline")))
+    sizes: list[int] = []
+    real = json.loads
+
+    def decoding(text: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        sizes.append(len(text))
+        return real(text, *args, **kwargs)
+
+    caches = Caches()
+    monkeypatch.setattr(json, "loads", decoding)
+    load_timelines(opts, caches=caches)
+    monkeypatch.undo()
+    assert caches.redlines.made == 0 and caches.kept is not None and caches.kept.hits > 0
+    assert sizes and max(sizes) < kept / 10, (max(sizes), kept)
+
+
+def test_a_first_build_holds_each_section_once(generated: Generated) -> None:
+    """With nothing kept, every commit is rendered, and a render makes new objects for
+    every section, changed or not: each version held the whole policy (17,000 sections
+    for 846 distinct at 1,000 commits). Now a version's sections are the one object of
+    their content, as a build that reads them back has them."""
+    from lexdocs.history.kept import KeptRenders
+    from lexdocs.history.versions import load_histories
+
+    opts = load_options(generated.path)
+    histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
+                               kept=KeptRenders(None))
+    sections = [s for h in histories.values() for v in h.versions for s in v.rendered.sections]
+    assert len(histories["privacy"].versions) >= COMMITS // 2
+    assert len({id(s) for s in sections}) == len(set(sections)), "a section held twice"
+
+
+def test_a_first_build_writes_what_it_makes_as_it_goes(
+        generated: Generated, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every render and redline a first build made waited in memory to be written at the
+    end; they now go to disk while the history is read."""
+    from lexdocs.cache import EntryStore
+    from lexdocs.history.kept import KeptRenders
+    from lexdocs.history.versions import load_histories
+
+    opts = load_options(generated.path)
+    monkeypatch.setattr(EntryStore, "FLUSH", 4)
+    on_disk: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if done == total:  # the last commit read, nothing saved yet
+            on_disk.append(len(list(EntryStore(tmp_path, "history").keys("commits"))))
+
+    load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
+                   progress=progress, kept=KeptRenders(tmp_path))
+    assert on_disk and on_disk[0] >= COMMITS // 2, "renders waited in memory to be written"
 
 
 def _strings_held(skip: set[int], at_least: int) -> list[str]:

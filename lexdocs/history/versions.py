@@ -142,7 +142,8 @@ LastRender = dict[str, tuple[Reads, Found]]
 def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
                cache: RenderCache, newest: bool = False,
                last: LastRender | None = None,
-               memo: RenderMemo | None = None) -> dict[str, Found]:
+               memo: RenderMemo | None = None,
+               share: Callable[[Found], Found] | None = None) -> dict[str, Found]:
     """Each document as `commit` declared and published it; None if absent or unbuildable.
 
     The declaration comes from the same commit, so a baseline edited later
@@ -151,7 +152,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
     whose every file read by its previous render is unchanged at this commit is
     not rendered again: a render depends only on what it reads, and most commits
     change one file of one document. With `memo`, a section whose inputs are unchanged
-    is not rendered again either (see `RenderMemo`).
+    is not rendered again either (see `RenderMemo`). With `share`, each render is
+    exchanged for the one object of its content (`KeptRenders.shared`).
     """
     tree = store.tree_id(commit.sha, root)
     if tree is None:
@@ -180,8 +182,8 @@ def renders_at(store: GitStore, commit: Commit, root: str, names: list[str],
         for name in missing:
             seen.clear()
             seen.update(shared)
-            cache[(tree, name)] = _render(store, root, name, read, variables, commit, newest,
-                                          memo)
+            found = _render(store, root, name, read, variables, commit, newest, memo)
+            cache[(tree, name)] = share(found) if share is not None else found
             if last is not None and cache[(tree, name)] is not None:
                 last[name] = (tuple(seen.items()), cache[(tree, name)])
             elif last is not None:
@@ -280,9 +282,10 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
                 store.prefetch([root, SITE_FILE])  # the site's declarations too
                 fetched = True
             newest = commit is commits[-1]
-            hit = (renders_at(store, commit, root, names, cache, newest, last, memo),
-                   _logs_at(store, commit, root, names, logs_at[-1] if logs_at else {},
-                            newest))
+            hit = (renders_at(store, commit, root, names, cache, newest, last, memo,
+                              kept.shared),
+                   kept.shared_logs(_logs_at(store, commit, root, names,
+                                             logs_at[-1] if logs_at else {}, newest)))
             if commit.sha not in store.skipped:
                 kept.put(commit.sha, *hit)
         found_at.append(hit[0])

@@ -25,6 +25,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 
+from lexdocs.cache import Bounded
 from lexdocs.errors import LexdocsError, RenderError
 from lexdocs.render import markup, tohtml
 from lexdocs.render.anchors import check_anchors
@@ -129,7 +130,7 @@ class _MemoryBytecodeCache(BytecodeCache):
     """Compiled templates by source checksum: history renders the same sections many times."""
 
     def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
+        self.store: dict[str, bytes] = Bounded(512)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.store.get(bucket.key + bucket.checksum)

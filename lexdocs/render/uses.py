@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from lexdocs.cache import Bounded
 from lexdocs.errors import RenderError
 from lexdocs.render.sandbox import GuardedEnvironment, unsafe_template_name
 from lexdocs.sources.variables import Value, Variables
@@ -140,7 +141,7 @@ class Checker:
         self.uses.add(".".join(chain) if not isinstance(current, dict) else chain[0])
 
 
-_PARSED: dict[tuple[str, str, str], nodes.Template] = {}
+_PARSED: dict[tuple[str, str, str], nodes.Template] = Bounded(512)
 
 
 def _parse(env: SandboxedEnvironment, source: str, name: str, path: str) -> nodes.Template:

@@ -12,7 +12,8 @@ document are the same from one version to the next: a thousand redlines of a
 90 KB policy would hold the policy a thousand times. So each section's part of
 a redline is kept once, by the hash of its content, and redlines point at it,
 on disk and in memory alike (one object per hash, shared by every redline
-that draws it).
+that draws it). On disk, each is read when a redline asks for it and written
+as it is made (`lexdocs.cache.EntryStore`), never the file as a whole.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lexdocs.cache import JsonStore, decode, digest, encode
+from lexdocs.cache import EntryStore, decode, digest, encode
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
 
@@ -42,12 +43,8 @@ class RedlineMemo:
                                 tuple[RenderedDocument | None, RenderedDocument, Redline]] = (
             OrderedDict())
         self._keys: OrderedDict[int, tuple[RenderedDocument, str]] = OrderedDict()
-        self.store = JsonStore(folder, "redlines")
-        self.pool_store = JsonStore(folder, "redline-sections")
-        self._disk: dict[str, Any] | None = None
-        self._pool_disk: dict[str, Any] | None = None
+        self.store = _store(folder)
         self._used: set[str] = set()
-        self._changed = False
         self._sections: dict[str, SectionDiff] = {}  # one object per content hash
         # The pool key of each section object met, so one shared by many redlines is
         # encoded and hashed once (`redline` makes an unchanged section once a process).
@@ -57,9 +54,7 @@ class RedlineMemo:
     def keep_in(self, folder: Path | None) -> None:
         """Persist in `folder` from now on (the plugin makes its memo before it knows it)."""
         if self.store.path is None and folder is not None:
-            self.store = JsonStore(folder, "redlines")
-            self.pool_store = JsonStore(folder, "redline-sections")
-            self._disk = self._pool_disk = None
+            self.store = _store(folder)
 
     def diff(self, old: RenderedDocument | None, new: RenderedDocument,
              overrides: Sequence[Override] = (), home: str = "",
@@ -83,8 +78,8 @@ class RedlineMemo:
             redline = diff_documents(old, new, overrides, home)
             self.made += 1
             if stored is not None:
-                redline, self._entries()[stored] = self._pooled(redline)
-                self._changed = True
+                redline, data = self._pooled(redline)
+                self.store.put("redlines", stored, data)
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
             self._seen.popitem(last=False)
@@ -97,63 +92,38 @@ class RedlineMemo:
         build's verdicts (`lexdocs.recall`) made no redline of the versions it kept,
         so what it used is not all that history still holds."""
         used, self._used = self._used, set()
-        if self._disk is None:
-            return
-        if not prune:
-            if self._changed:
-                self.store.save(self._disk)
-                self.pool_store.save(self._pool())
-                self._changed = False
-            return
-        if not self._changed and used >= self._disk.keys():
-            return
-        self._disk = {k: self._disk[k] for k in used if k in self._disk}
-        # Only the sections a kept redline still draws.
-        drawn = {k for v in self._disk.values() if isinstance(v, dict)
-                 for k in v.get("sections", ()) if isinstance(k, str)}
-        pool = self._pool()
-        self._pool_disk = {k: pool[k] for k in drawn if k in pool}
-        self._sections = {k: v for k, v in self._sections.items() if k in drawn}
-        self.store.save(self._disk)
-        self.pool_store.save(self._pool_disk)
-        self._changed = False
+        if prune and used and any(k not in used for k in self.store.keys("redlines")):
+            self.store.keep_only("redlines", used)
+            # Only the sections a kept redline still draws.
+            drawn = {k for v in self.store.values("redlines") if isinstance(v, dict)
+                     for k in v.get("sections", ()) if isinstance(k, str)}
+            self.store.keep_only("sections", drawn)
+            self._sections = {k: v for k, v in self._sections.items() if k in drawn}
+            self._pooled_as.clear()
+        self.store.flush()
 
     def release(self) -> None:
         """Forget every redline met and read (after `save`): read again if asked again."""
-        if self._changed:
-            return  # not written yet: what was made would be lost
+        self.store.close()
         self._seen.clear()
         self._keys.clear()
         self._pooled_as.clear()
         self._sections = {}
-        self._disk = self._pool_disk = None
-
-    def _entries(self) -> dict[str, Any]:
-        if self._disk is None:
-            self._disk = self.store.load()
-        return self._disk
-
-    def _pool(self) -> dict[str, Any]:
-        """The sections redlines draw, by content hash (kept in a file of their own)."""
-        if self._pool_disk is None:
-            self._pool_disk = self.pool_store.load()
-        return self._pool_disk
 
     def _pooled(self, redline: Redline) -> tuple[Redline, dict[str, Any]]:
         """`redline` drawing the shared object of each section already met, and its disk
         entry, whose sections are keys into the pool."""
         data = encode(replace(redline, sections=()))
-        pool = self._pool()
         keys, sections = [], []
         for section in redline.sections:
             known = self._pooled_as.get(id(section))
-            if known is not None and known[0] is section and known[1] in pool:
+            if known is not None and known[0] is section:
                 key = known[1]  # the very object of an earlier redline (an unchanged section)
             else:
                 encoded = encode(section)
-                key = digest(json.dumps(encoded, sort_keys=True, ensure_ascii=False))
-                if key not in pool:
-                    pool[key] = encoded
+                text = json.dumps(encoded, sort_keys=True, ensure_ascii=False)
+                key = digest(text)
+                self.store.put("sections", key, encoded, text)
                 self._pooled_as[id(section)] = (section, key)
                 if len(self._pooled_as) > self.size:
                     self._pooled_as.popitem(last=False)
@@ -163,7 +133,7 @@ class RedlineMemo:
         return replace(redline, sections=tuple(sections)), data
 
     def _load(self, stored: str) -> Redline | None:
-        data = self._entries().get(stored)
+        data = self.store.get("redlines", stored)
         if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             return None
         try:
@@ -177,7 +147,7 @@ class RedlineMemo:
         """The shared object of a pooled section, decoded the first time it is drawn."""
         section = self._sections.get(key)
         if section is None:
-            section = self._sections[key] = decode(SectionDiff, self._pool()[key])
+            section = self._sections[key] = decode(SectionDiff, self.store.get("sections", key))
         return section
 
     def _disk_key(self, old: RenderedDocument | None, new: RenderedDocument,
@@ -202,3 +172,8 @@ class RedlineMemo:
         if len(self._keys) > self.size:
             self._keys.popitem(last=False)
         return key
+
+
+def _store(folder: Path | None) -> EntryStore:
+    """Redlines and the sections they draw, in one store (two files before)."""
+    return EntryStore(folder, "redlines", former=("redline-sections",))

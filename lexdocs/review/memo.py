@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from lexdocs.cache import EntryStore, decode, digest, encode
-from lexdocs.render.templates import RenderedDocument
+from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
 
 
@@ -43,6 +43,7 @@ class RedlineMemo:
                                 tuple[RenderedDocument | None, RenderedDocument, Redline]] = (
             OrderedDict())
         self._keys: OrderedDict[int, tuple[RenderedDocument, str]] = OrderedDict()
+        self._section_keys: OrderedDict[int, tuple[RenderedSection, str]] = OrderedDict()
         self.store = _store(folder)
         self._used: set[str] = set()
         self._sections: dict[str, SectionDiff] = {}  # one object per content hash
@@ -107,6 +108,7 @@ class RedlineMemo:
         self.store.close()
         self._seen.clear()
         self._keys.clear()
+        self._section_keys.clear()
         self._pooled_as.clear()
         self._sections = {}
 
@@ -163,14 +165,24 @@ class RedlineMemo:
         meta = json.dumps([doc.name, doc.slug, doc.title, doc.fingerprint,
                            sorted(doc.values.items()), sorted(doc.immaterial)],
                           ensure_ascii=False)
-        parts = [meta]
-        for s in doc.sections:
-            parts += [json.dumps([s.id, s.title, list(s.tags), s.material, s.path,
-                                  sorted(s.uses)], ensure_ascii=False), s.markdown, s.html]
-        key = digest(*parts)
+        key = digest(meta, *map(self._section_key, doc.sections))
         self._keys[id(doc)] = (doc, key)
         if len(self._keys) > self.size:
             self._keys.popitem(last=False)
+        return key
+
+    def _section_key(self, s: RenderedSection) -> str:
+        """A hash of one section of a text, once per object: the versions of a history
+        share the object of each section they have alike (`history.kept`), so a thousand
+        versions of a long policy hash each section once, not the policy each time."""
+        known = self._section_keys.get(id(s))
+        if known is not None and known[0] is s:
+            return known[1]
+        key = digest(json.dumps([s.id, s.title, list(s.tags), s.material, s.path,
+                                 sorted(s.uses)], ensure_ascii=False), s.markdown, s.html)
+        self._section_keys[id(s)] = (s, key)
+        if len(self._section_keys) > self.size:
+            self._section_keys.popitem(last=False)
         return key
 
 

@@ -15,6 +15,7 @@ entries could carry text no source holds. The callers ask git first (see
 
 from __future__ import annotations
 
+import collections.abc
 import contextlib
 import dataclasses
 import datetime as dt
@@ -130,6 +131,9 @@ def _decoder(kind: Any) -> Decoder:
                 raise ValueError(f"{data!r} is not one of {allowed}")
             return data
         return literal
+    if origin is collections.abc.Sequence:  # decoded as the tuple a value is made as
+        item = _decoder(get_args(kind)[0])
+        return lambda data: tuple(map(item, _list(data)))
     if origin is tuple:
         args = get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:

@@ -28,6 +28,7 @@ from lexdocs.publish.pages import PdfPage, SiteBuilder, SitePage
 from lexdocs.publish.spool import HtmlStash, PageSpool, SpooledPage
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.notice import Timeline
+from lexdocs.review.redline import SectionDiff
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -194,6 +195,56 @@ def test_a_build_reads_what_it_kept_an_entry_at_a_time(
     monkeypatch.undo()
     assert caches.redlines.made == 0 and caches.kept is not None and caches.kept.hits > 0
     assert sizes and max(sizes) < kept / 10, (max(sizes), kept)
+
+
+def test_a_build_draws_each_redline_from_disk_when_its_page_is_made(
+        generated: Generated, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A redline draws every section of the policy; each version's drawing was held from
+    the review until the pages were made (10 of the 89 MB a warm build held at 1,000
+    commits of a long policy, one more drawing with every version). A build now keeps
+    each version's verdicts and reads its drawing back when its page is made; a
+    preview keeps the drawings, so that a save draws none again."""
+    from lexdocs.pipeline import Caches, load_timelines
+    from lexdocs.recall import Remembered
+    from lexdocs.review.memo import KeptSections, RedlineMemo
+    from lexdocs.review.redline import SectionDiff
+
+    opts = load_options(generated.path)
+    preview = load_timelines(opts, caches=Caches(recall=Remembered()))  # everything kept
+    gc.collect()
+    before = [o for o in gc.get_objects() if isinstance(o, SectionDiff)]
+    monkeypatch.setattr(RedlineMemo, "DRAWN", 2)
+    timelines = load_timelines(opts, caches=Caches())
+    gc.collect()
+    known = {id(o) for o in before}
+    drawn = [o for o in gc.get_objects() if isinstance(o, SectionDiff) and id(o) not in known]
+    notices = [(n, m) for name, t in timelines.items()
+               for n, m in zip(t.notices, preview[name].notices, strict=True) if n.redline]
+    assert len(notices) >= COMMITS // 2
+    assert all(isinstance(n.redline.sections, KeptSections) for n, _ in notices)
+    assert len(drawn) <= 2, f"{len(drawn)} drawings held"
+    for n, m in notices:  # drawn from disk, the same redline as the one a preview holds
+        assert m.redline is not None and not isinstance(m.redline.sections, KeptSections)
+        assert tuple(n.redline.sections) == tuple(m.redline.sections)
+    assert n.redline.sections == m.redline.sections
+    del before
+
+
+def test_a_redline_whose_drawing_is_gone_from_disk_is_drawn_again(
+        generated: Generated) -> None:
+    from lexdocs.pipeline import Caches, load_timelines
+
+    opts = load_options(generated.path)
+    load_timelines(opts, caches=Caches())  # everything kept
+    caches = Caches()
+    timelines = load_timelines(opts, caches=caches)
+    redline = next(n.redline for n in timelines["privacy"].notices if n.redline)
+    for kept in (generated.path / ".cache" / "lexdocs").glob("redlines-*"):
+        kept.unlink()
+    caches.redlines.store.path = None
+    assert [s.id for s in redline.sections] == [s.id for s in redline.sections[:]]
+    assert redline.sections and all(isinstance(s, SectionDiff) for s in redline.sections)
+    assert redline.sections._again is not None  # type: ignore[attr-defined]  # drawn again
 
 
 def test_a_first_build_holds_each_section_once(generated: Generated) -> None:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from lexdocs.cache import EntryStore, decode, digest, encode
 from lexdocs.render.templates import RenderedDocument, RenderedSection
@@ -37,8 +37,17 @@ class RedlineMemo:
     never answer for other text; a disk entry answers only to a content hash.
     """
 
+    DRAWN = 256
+    """Sections a lazy memo keeps decoded (the newest drawn): pages are made version
+    after version, and the next redline draws nearly the same sections."""
+
     def __init__(self, folder: Path | None = None, size: int = 20_000) -> None:
         self.size = size
+        self.lazy = False
+        """Redlines read from the store draw their sections from it when asked
+        (`KeptSections`), and this memo keeps only the newest `DRAWN` sections: set by a
+        build that remembers nothing for a next one. A preview keeps every drawing, so
+        that a save draws none again."""
         self._seen: OrderedDict[tuple[int, int, tuple[Override, ...], str],
                                 tuple[RenderedDocument | None, RenderedDocument, Redline]] = (
             OrderedDict())
@@ -46,7 +55,7 @@ class RedlineMemo:
         self._section_keys: OrderedDict[int, tuple[RenderedSection, str]] = OrderedDict()
         self.store = _store(folder)
         self._used: set[str] = set()
-        self._sections: dict[str, SectionDiff] = {}  # one object per content hash
+        self._sections: OrderedDict[str, SectionDiff] = OrderedDict()  # one per content hash
         # The pool key of each section object met, so one shared by many redlines is
         # encoded and hashed once (`redline` makes an unchanged section once a process).
         self._pooled_as: OrderedDict[int, tuple[SectionDiff, str]] = OrderedDict()
@@ -74,13 +83,17 @@ class RedlineMemo:
         hit = self._seen.get(key)
         if hit is not None and hit[0] is old and hit[1] is new:
             return hit[2]
-        redline = self._load(stored) if stored is not None else None
+        redline = (self._load(stored, (old, new, tuple(overrides), home))
+                   if stored is not None else None)
         if redline is None:
             redline = diff_documents(old, new, overrides, home)
             self.made += 1
             if stored is not None:
                 redline, data = self._pooled(redline)
                 self.store.put("redlines", stored, data)
+                if self.lazy:
+                    redline = replace(redline, sections=KeptSections(
+                        self, tuple(data["sections"]), old, new, tuple(overrides), home))
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
             self._seen.popitem(last=False)
@@ -99,7 +112,7 @@ class RedlineMemo:
             drawn = {k for v in self.store.values("redlines") if isinstance(v, dict)
                      for k in v.get("sections", ()) if isinstance(k, str)}
             self.store.keep_only("sections", drawn)
-            self._sections = {k: v for k, v in self._sections.items() if k in drawn}
+            self._sections = OrderedDict((k, v) for k, v in self._sections.items() if k in drawn)
             self._pooled_as.clear()
         self.store.flush()
 
@@ -110,7 +123,7 @@ class RedlineMemo:
         self._keys.clear()
         self._section_keys.clear()
         self._pooled_as.clear()
-        self._sections = {}
+        self._sections = OrderedDict()
 
     def _pooled(self, redline: Redline) -> tuple[Redline, dict[str, Any]]:
         """`redline` drawing the shared object of each section already met, and its disk
@@ -127,30 +140,43 @@ class RedlineMemo:
                 key = digest(text)
                 self.store.put("sections", key, encoded, text)
                 self._pooled_as[id(section)] = (section, key)
-                if len(self._pooled_as) > self.size:
+                if len(self._pooled_as) > (self.DRAWN if self.lazy else self.size):
                     self._pooled_as.popitem(last=False)
             keys.append(key)
-            sections.append(self._sections.setdefault(key, section))
+            sections.append(self._drawn(key, section))
         data["sections"] = keys
         return replace(redline, sections=tuple(sections)), data
 
-    def _load(self, stored: str) -> Redline | None:
+    def _load(self, stored: str, made_from: _Texts) -> Redline | None:
         data = self.store.get("redlines", stored)
         if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             return None
         try:
-            sections = tuple(self._section(k) for k in data["sections"])
+            keys = tuple(str(k) for k in data["sections"])
+            sections: Sequence[SectionDiff] = (KeptSections(self, keys, *made_from)
+                                               if self.lazy else
+                                               tuple(self.section(k) for k in keys))
             redline: Redline = decode(Redline, {**data, "sections": []})
         except (KeyError, TypeError, ValueError):
             return None  # damaged: made again below
         return replace(redline, sections=sections)
 
-    def _section(self, key: str) -> SectionDiff:
-        """The shared object of a pooled section, decoded the first time it is drawn."""
+    def section(self, key: str) -> SectionDiff:
+        """The shared object of a pooled section, decoded the first time it is drawn
+        (again once forgotten, in a lazy memo). Wrong or missing data raises ValueError
+        or TypeError."""
         section = self._sections.get(key)
         if section is None:
-            section = self._sections[key] = decode(SectionDiff, self.store.get("sections", key))
+            return self._drawn(key, decode(SectionDiff, self.store.get("sections", key)))
+        self._sections.move_to_end(key)
         return section
+
+    def _drawn(self, key: str, section: SectionDiff) -> SectionDiff:
+        """The one object of `key` from now on (the one met first, if still kept)."""
+        known = self._sections.setdefault(key, section)
+        if self.lazy and len(self._sections) > self.DRAWN:
+            self._sections.popitem(last=False)
+        return known
 
     def _disk_key(self, old: RenderedDocument | None, new: RenderedDocument,
                   overrides: Sequence[Override], home: str) -> str:
@@ -184,6 +210,64 @@ class RedlineMemo:
         if len(self._section_keys) > self.size:
             self._section_keys.popitem(last=False)
         return key
+
+
+_Texts = tuple[RenderedDocument | None, RenderedDocument, tuple[Override, ...], str]
+"""What a redline was made from: its two texts, the overrides and the site's address."""
+
+
+class KeptSections(Sequence[SectionDiff]):
+    """A kept redline's sections, read from the memo's store each time they are drawn.
+
+    A version's page draws its redline once; holding every drawing from the review to
+    the pages made a build's memory grow with the history (a thousand redlines of a
+    90 KB policy). Should the store fail to answer (removed under a running build), the
+    redline is drawn again from the two texts it was made from, which the versions hold
+    anyway, and kept."""
+
+    __slots__ = ("_again", "_keys", "_made_from", "_memo")
+
+    def __init__(self, memo: RedlineMemo, keys: tuple[str, ...], old: RenderedDocument | None,
+                 new: RenderedDocument, overrides: tuple[Override, ...], home: str) -> None:
+        self._memo = memo
+        self._keys = keys
+        self._made_from: _Texts = (old, new, overrides, home)
+        self._again: tuple[SectionDiff, ...] | None = None
+
+    def _all(self) -> tuple[SectionDiff, ...]:
+        if self._again is not None:
+            return self._again
+        try:
+            return tuple(self._memo.section(k) for k in self._keys)
+        except (KeyError, TypeError, ValueError):
+            self._again = tuple(diff_documents(*self._made_from).sections)
+            return self._again
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[SectionDiff]:
+        return iter(self._all())
+
+    @overload
+    def __getitem__(self, i: int) -> SectionDiff: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[SectionDiff, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> SectionDiff | tuple[SectionDiff, ...]:
+        return self._all()[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, KeptSections):
+            return self._keys == other._keys
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._keys)
+
+    def __repr__(self) -> str:
+        return f"KeptSections({len(self._keys)} sections)"
 
 
 def _store(folder: Path | None) -> EntryStore:

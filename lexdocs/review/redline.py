@@ -141,7 +141,10 @@ class Redline:
     document: str
     title: str
     changes: tuple[Change, ...]
-    sections: tuple[SectionDiff, ...] = field(default=())
+    sections: Sequence[SectionDiff] = field(default=())
+    """Every section drawn with its marks: a tuple as made, or the redline memo's
+    `KeptSections`, read from its store when a page draws them (a build holds each
+    version's verdicts, not a thousand drawings of the policy)."""
 
     @property
     def material(self) -> bool:

@@ -190,7 +190,7 @@ def _html_section(sd: SectionDiff, changes: Sequence[Change], fold: bool = True)
     return "\n".join(out)
 
 
-_QUIET_SIZE = 8192
+_QUIET_SIZE = 256  # a few documents' sections: pages are made version after version
 _quiet: OrderedDict[int, tuple[SectionDiff, str]] = OrderedDict()
 
 

@@ -382,3 +382,28 @@ def test_a_domain_named_for_the_organisation_is_its_own() -> None:
                  home=home).material
     assert judge("https://help.37signals.com/x", "https://classic.basecamp-help.com/x").material
     assert place("https://classic.basecamp-help.com/x", home).site is None
+
+
+def test_a_link_moved_to_the_help_centre_named_for_its_subject_is_maintenance() -> None:
+    """A product's help article moved from the organisation's help site (its path or
+    fragment names the product) or from the product's own site to the product's help
+    centre ("support.backpack-help.com") stays with the organisation; a help centre
+    named for anything else, or reached from another organisation's page, does not."""
+    home = "https://basecamp.com/about/policies 37signals.com hey.com"
+    for old, new in [
+        ("https://help.37signals.com/billing/questions/316-cancel#Backpack",
+         "https://support.backpack-help.com/article/280-how-do-i-cancel-my-account"),
+        ("https://help.basecamp.com/campfire/questions/482-export",
+         "https://support.campfire-help.com/article/146-export"),
+        ("https://help.highrisehq.com/imports-exports/",
+         "https://support.highrise-help.com/category/314-imports-exports")]:
+        moved = judge(old, new, home=home)
+        assert (moved.material, moved.rule) == (False, "link-same-site"), moved
+        assert "help centre" in moved.reason
+    for old, new in [
+        ("https://help.37signals.com/billing/questions/316-cancel",
+         "https://support.backpack-help.com/article/280"),
+        ("https://adco.example.net/backpack/optout", "https://support.backpack-help.com/x"),
+        ("https://help.37signals.com/backpack/1", "https://backpack-tracker.com/x"),
+        ("https://help.highrisehq.com/x", "https://support.campfire-help.com/x")]:
+        assert judge(old, new, home=home).rule == "link-other-site", (old, new)

@@ -204,9 +204,44 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
         return Verdict(False, "link-same-site",
                        f"Not material: link maintenance, the link{on} stays with {b.site} "
                        f"({old} → {new}).", evidence)
+    helps = help_centre_of(old, a, b)
+    if helps:
+        return Verdict(False, "link-same-site",
+                       f"Not material: link maintenance, the link{on} now leads to the help "
+                       f"centre of what it pointed to, {b.host}, named for {helps} "
+                       f"({old} → {new}).", evidence)
     return Verdict(True, "link-other-site",
                    f"Material: the link{on} now leads to another organisation, from {a.host} "
                    f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
+
+
+# A help centre kept on a domain of its own, named for what it helps with: the registered
+# name is a name and a help word ("highrise-help.com", "backpackhelp.com").
+_HELP_DOMAIN = re.compile(r"(?P<name>[a-z0-9]{4,}?)-?(?:help|support|docs)")
+_URL_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def help_centre_of(old: str, a: Place, b: Place) -> str | None:
+    """The name a link's new help centre shares with what its old target was about, when
+    the link only moved to that help centre: the new host's registered name is a name and
+    a help word ("support.backpack-help.com": backpack), and the old target was this
+    site's page about that name (a word of its path or fragment: ".../backpack/questions/
+    255", "…#Backpack") or a site named for it ("help.highrisehq.com"). A product's help
+    articles moved from the organisation's help site to the product's own are the same
+    instructions from the same organisation; a help centre named for anything the old
+    page was not about ("campbase-help.com" for ".../x"), or moved from another
+    organisation's page, is another organisation's."""
+    if b.site is None:
+        return None
+    found = _HELP_DOMAIN.fullmatch(b.site.split(".")[0])
+    if found is None:
+        return None
+    name = found.group("name")
+    if a.site is None:
+        parts = urlsplit(old.strip())
+        return name if name in _URL_WORDS.findall(
+            f"{parts.path} {parts.fragment}".casefold()) else None
+    return name if a.site.split(".")[0].startswith(name) else None
 
 
 def _short(words: str, limit: int = 60) -> str:

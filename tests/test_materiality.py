@@ -364,6 +364,17 @@ def test_a_company_name_with_a_comma_is_one_recipient() -> None:
     assert v.evidence == ("Foo Bar, LLC", "GitHub B.V.")
 
 
+def test_a_name_with_its_short_name_inside_is_quoted_as_written() -> None:
+    """A name that defines its short name inside it ("Digital Advertising Bureau (DAB)
+    Canada") is quoted as the reader sees it, and its words are the name's: its
+    "Advertising" is no purpose added."""
+    v = classify("We share data with Acme.", "We share data with Acme. We also work with the "
+                 "Digital Advertising Bureau (DAB) Canada’s programme.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.rule, v.evidence) == ("recipient-added", ("Digital Advertising Bureau (DAB) Canada",))
+    assert "purpose" not in v.reason
+
+
 def test_evidence_has_old_and_new_values_not_an_arrow() -> None:
     from lexdocs.review.verdicts import evidence_fields
 

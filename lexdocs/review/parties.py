@@ -169,6 +169,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     `made` the products the text names (`names.products`). Last, the other names, whose
     words are theirs too ("Assigned Names" is no data category "name")."""
     kinds: dict[str, str] = {}
+    written = text
     if "(" in text:
         text = _ALIAS.sub(r"\1", text)
         lex = lexical(text)
@@ -201,7 +202,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
                       else m.group(), text)
-    every = _names(OWN_LIST.sub(" \ue000 ", text))
+    every = {k: as_written(n, written) for k, n in _names(OWN_LIST.sub(" \ue000 ", text)).items()}
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as
@@ -211,6 +212,18 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
              if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))
              and not (names and _describes(lex, p, names.values()))}
     return names, kinds, [n for k, n in every.items() if k not in names]
+
+
+def as_written(name: str, text: str) -> str:
+    """`name` as `text` writes it, with the short name it defines inside it ("Interactive
+    Advertising Bureau (IAB) Europe", read as "Interactive Advertising Bureau Europe"):
+    evidence quotes what the reader sees, and the words of the whole name are the name's,
+    so "Advertising" there is no purpose."""
+    if " " not in name or name in text:
+        return name
+    gap = r"(?:\s*\([^()]{1,60}\))?\s+"
+    found = re.search(gap.join(map(re.escape, name.split())), text)
+    return found.group() if found else name
 
 
 def _describes(lex: str, kind: str, names: Iterable[str]) -> bool:

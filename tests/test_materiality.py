@@ -314,6 +314,23 @@ def test_own_products_listed_are_not_third_parties() -> None:
         "recipient-added")
 
 
+def test_the_services_we_provide_through_are_our_own_list() -> None:
+    """"The services we provide through Acme.com, PollKit.com, and Spamstop" lists the
+    organisation's own offerings as "our services (…)" does: one of its websites swapped
+    there is what the policy covers, neither a link sent elsewhere nor a third party;
+    services it only relies on are still others'."""
+    from lexdocs.review.links import url_pairs
+
+    old = ("This notice explains how we process information in connection with the services "
+           "we provide through Acme.com, PollKit.com, and Spamstop.")
+    new = old.replace("PollKit.com", "Voteline.com")
+    assert url_pairs(old, new) == []
+    assert _judge(old, new)[:2] == (False, "own-scope")
+    other = "We share your data with the services we rely on, such as Acme.com and PollKit.com."
+    assert _judge(other, other.replace("PollKit.com", "Voteline.com"))[:2] == (
+        True, "recipient-changed")
+
+
 def test_a_fixed_misspelling_is_not_a_third_party_removed() -> None:
     old = "Third-rarty vendors: We may share information with third-party vendors."
     material, rule, reason = _judge(old, old.replace("rarty", "party"))

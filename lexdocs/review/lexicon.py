@@ -58,12 +58,15 @@ GROUND_RE, GROUND_LABEL = forms(voc.GROUND_TERMS)
 
 
 # The organisation's own offerings, listed: "our websites (including …)", "Our other
-# products, services, and features … (for example, …)", "products built by Acme including …".
+# products, services, and features … (for example, …)", "products built by Acme including …",
+# "the services we provide through WordPress.com, …" (theirs as much as "our services").
 _REST = r"(?:[^.;:]|[.:](?=\S))*"  # to the end of the clause; "automattic.com" stays whole
 OWN_LIST = re.compile(
     rf"\b(?:our|its)\s+(?:\w+\s+){{0,3}}?(?:products?|services?|features?|websites?|sites|"
     rf"apps?|applications?|brands?)\b{_REST}|\bproducts\s+(?:built|made|maintained|operated|"
-    rf"offered)\b{_REST}", re.I)
+    rf"offered)\b{_REST}|\b(?:products?|services?|features?|websites?|sites|apps?|"
+    rf"applications?)\s+(?:that\s+)?we\s+(?:provide|offer|operate|build|make|maintain)\b{_REST}",
+    re.I)
 SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
 ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
 CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])

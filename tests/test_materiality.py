@@ -331,6 +331,18 @@ def test_the_services_we_provide_through_are_our_own_list() -> None:
         True, "recipient-changed")
 
 
+def test_a_coined_name_the_text_also_writes_as_a_thing_is_no_third_party() -> None:
+    """"Scribbleboard: standalone scribbleboards can be deleted" names a thing a reader
+    makes (a product), not an organisation; a provider whose web address the text
+    writes in lower case ("twilio.com") is still one."""
+    old = "Wikis: delete the wiki from its settings."
+    material, rule, reason = _judge(old, old + "\n\nScribbleboard: standalone scribbleboards "
+                                    "can be deleted by clicking \"Delete scribbleboard\".")
+    assert material and "third party" not in reason and rule == "block-added"
+    new = old + "\n\nWe share your phone number with Twilio (see twilio.com)."
+    assert _judge(old, new)[1] == "recipient-added"
+
+
 def test_a_fixed_misspelling_is_not_a_third_party_removed() -> None:
     old = "Third-rarty vendors: We may share information with third-party vendors."
     material, rule, reason = _judge(old, old.replace("rarty", "party"))

@@ -119,10 +119,19 @@ _MADE = (re.compile(rf"({_CAP}) (?:{PRODUCT_NOUNS})s?\b"),
 def products(text: str) -> frozenset[str]:
     """The names `text` itself shows to be products or features: before a product noun
     ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
-    "Our United States HQ"), or the feature a device has ("a device with Apple
-    Intelligence")."""
+    "Our United States HQ"), the feature a device has ("a device with Apple
+    Intelligence"), or a coined name the text also writes in lower case as a thing
+    ("Writeboard: standalone writeboards can be deleted"): an organisation is no common
+    noun, and a web address ("hotjar.com") is no such use."""
     found = {m.group(1) for p in _MADE for m in p.finditer(text)}
+    found.update(m.group() for m in _COINED.finditer(text) if brand(m.group()) and re.search(
+        rf"(?<![\w./@-]){re.escape(m.group().casefold())}s?(?![\w.@/-])", text))
     return frozenset(_squash(f) for f in found)
+
+
+# A coined word written as a name ("Writeboard", "Dropbox"): the text may also write it in
+# lower case, as the thing a reader makes or uses ("standalone writeboards can be deleted").
+_COINED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = frozenset()

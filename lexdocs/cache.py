@@ -71,8 +71,9 @@ def encode(value: Any) -> Any:
     names = _field_names(kind)
     if names is not None:
         return {name: encode(getattr(value, name)) for name in names}
-    if isinstance(value, tuple | list):
-        return [encode(v) for v in value]
+    if isinstance(value, tuple | list) or (isinstance(value, collections.abc.Sequence)
+                                           and not isinstance(value, str | bytes)):
+        return [encode(v) for v in value]  # a lazy sequence too (a kept redline's sections)
     if isinstance(value, frozenset | set):
         return sorted(encode(v) for v in value)
     if isinstance(value, dict):

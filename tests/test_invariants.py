@@ -262,6 +262,21 @@ def test_a_version_states_its_own_dates_without_making_versions(project: Repo) -
     assert DRAFT_LABEL not in t.history.working.text
 
 
+def test_a_build_that_reads_its_redlines_back_states_their_dates_too(project: Repo) -> None:
+    """A build draws a kept redline from disk when its page is made (`KeptSections`):
+    the dates the text asks for are put into it then, as into one held in memory."""
+    project.write("policy_src/privacy/10-intro.md", DATED)
+    project.commit("State the dates", "2024-10-01T10:00:00+00:00")
+    upcoming_material_edit(project)
+    opts = load_options(project.path)
+    load_timelines(opts, dt.date(2025, 1, 20))  # every redline kept
+    stated = load_timelines(opts, dt.date(2025, 1, 20))["privacy"].notices[1]
+    assert stated.redline is not None
+    assert type(stated.redline.sections).__name__ == "KeptSections"
+    shown = to_html(stated.redline)
+    assert "\ue000" not in shown and "October 31, 2024" in shown
+
+
 def test_the_history_page_says_which_versions_were_published_together(project: Repo) -> None:
     shared_project(project, "- summary: The summary follows the statement.\n"
                             "  material: false\n  reason: It restates the statement.\n")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, overload
@@ -225,7 +225,7 @@ class KeptSections(Sequence[SectionDiff]):
     redline is drawn again from the two texts it was made from, which the versions hold
     anyway, and kept."""
 
-    __slots__ = ("_again", "_keys", "_made_from", "_memo")
+    __slots__ = ("_again", "_keys", "_made_from", "_memo", "_then")
 
     def __init__(self, memo: RedlineMemo, keys: tuple[str, ...], old: RenderedDocument | None,
                  new: RenderedDocument, overrides: tuple[Override, ...], home: str) -> None:
@@ -233,15 +233,26 @@ class KeptSections(Sequence[SectionDiff]):
         self._keys = keys
         self._made_from: _Texts = (old, new, overrides, home)
         self._again: tuple[SectionDiff, ...] | None = None
+        self._then: tuple[Callable[[SectionDiff], SectionDiff], Hashable] | None = None
+
+    def mapped(self, then: Callable[[SectionDiff], SectionDiff], tag: Hashable) -> KeptSections:
+        """These sections, each passed through `then` as it is drawn (a version's own dates
+        put in, `review.pagedates`); `tag` names what `then` does, for equality."""
+        out = KeptSections(self._memo, self._keys, *self._made_from)
+        out._again = self._again
+        before = self._then
+        out._then = (then if before is None else lambda s: then(before[0](s)),
+                     (before[1] if before else None, tag))
+        return out
 
     def _all(self) -> tuple[SectionDiff, ...]:
-        if self._again is not None:
-            return self._again
-        try:
-            return tuple(self._memo.section(k) for k in self._keys)
-        except (KeyError, TypeError, ValueError):
-            self._again = tuple(diff_documents(*self._made_from).sections)
-            return self._again
+        drawn = self._again
+        if drawn is None:
+            try:
+                drawn = tuple(self._memo.section(k) for k in self._keys)
+            except (KeyError, TypeError, ValueError):
+                drawn = self._again = tuple(diff_documents(*self._made_from).sections)
+        return drawn if self._then is None else tuple(map(self._then[0], drawn))
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -260,11 +271,15 @@ class KeptSections(Sequence[SectionDiff]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, KeptSections):
-            return self._keys == other._keys
+            return self._keys == other._keys and self._tag == other._tag
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
     def __hash__(self) -> int:
-        return hash(self._keys)
+        return hash((self._keys, self._tag))
+
+    @property
+    def _tag(self) -> Hashable:
+        return self._then[1] if self._then else None
 
     def __repr__(self) -> str:
         return f"KeptSections({len(self._keys)} sections)"

@@ -17,6 +17,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.review.memo import KeptSections
 from lexdocs.sources.variables import escape_markdown
 
 T = TypeVar("T")
@@ -43,6 +44,9 @@ def bind_plain(value: T, marks: dict[str, str]) -> T:
         return value
     if isinstance(value, tuple):
         return tuple(bind_plain(v, marks) for v in value)  # type: ignore[return-value]
+    if isinstance(value, KeptSections):  # a kept redline's sections: bound as each is drawn
+        return value.mapped(lambda s: bind_plain(s, marks),  # type: ignore[return-value]
+                            tuple(marks.items()))
     if is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: bind_plain(getattr(value, f.name), marks) for f in fields(value)
                    if f.init}

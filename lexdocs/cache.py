@@ -23,7 +23,6 @@ import functools
 import hashlib
 import json
 import logging
-import sqlite3
 import types
 import typing
 from collections import OrderedDict
@@ -31,6 +30,11 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+
+try:
+    import sqlite3
+except ImportError:  # a Python built without it: nothing kept between builds, only slower
+    sqlite3 = None  # type: ignore[assignment]
 
 log = logging.getLogger("lexdocs")
 T = TypeVar("T")
@@ -259,7 +263,8 @@ class EntryStore:
     can read between."""
 
     def __init__(self, folder: Path | None, kind: str, former: tuple[str, ...] = ()) -> None:
-        self.path = folder / f"{kind}-{code_fingerprint()}.sqlite" if folder else None
+        self.path = (folder / f"{kind}-{code_fingerprint()}.sqlite"
+                     if folder and sqlite3 is not None else None)
         self.kind = kind
         self.former = former
         """Kinds whose files this one replaces (removed with other code versions' files)."""

@@ -206,3 +206,21 @@ def test_a_preview_that_recalls_its_verdicts_keeps_every_redline_on_disk(
     load_timelines(opts, caches=caches)  # the draft appears: verdicts are made again
     load_timelines(opts, caches=caches)  # a save: verdicts recalled, no redline made
     assert stored() == before
+
+
+def test_a_python_without_sqlite_builds_with_nothing_kept(
+        project: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python can be built without its sqlite3 module: then nothing is kept between
+    builds, and every build works as a first one (slower, the same answers)."""
+    _three_versions(project)
+    opts = load_options(project.path)
+    expected = load_timelines(opts)
+    for kept in (project.path / ".cache" / "lexdocs").glob("*.sqlite"):
+        kept.unlink()
+    monkeypatch.setattr(cache, "sqlite3", None)
+    caches = Caches()
+    got = load_timelines(opts, caches=caches)
+    assert [n.version.id for n in got["privacy"].notices] == \
+        [n.version.id for n in expected["privacy"].notices]
+    assert caches.redlines.made > 0 and caches.kept is not None and caches.kept.hits == 0
+    assert not list((project.path / ".cache" / "lexdocs").glob("*.sqlite"))

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lexdocs import cache
-from lexdocs.cache import EntryStore
+from lexdocs import cache, entries
 from lexdocs.config import load_options
+from lexdocs.entries import EntryStore
 from lexdocs.history import versions
 from lexdocs.history.kept import KeptRenders
 from lexdocs.history.versions import History, load_histories
@@ -217,7 +217,7 @@ def test_a_python_without_sqlite_builds_with_nothing_kept(
     expected = load_timelines(opts)
     for kept in (project.path / ".cache" / "lexdocs").glob("*.sqlite"):
         kept.unlink()
-    monkeypatch.setattr(cache, "sqlite3", None)
+    monkeypatch.setattr(entries, "sqlite3", None)
     caches = Caches()
     got = load_timelines(opts, caches=caches)
     assert [n.version.id for n in got["privacy"].notices] == \

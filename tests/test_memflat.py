@@ -267,7 +267,7 @@ def test_a_first_build_writes_what_it_makes_as_it_goes(
         generated: Generated, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every render and redline a first build made waited in memory to be written at the
     end; they now go to disk while the history is read."""
-    from lexdocs.cache import EntryStore
+    from lexdocs.entries import EntryStore
     from lexdocs.history.kept import KeptRenders
     from lexdocs.history.versions import load_histories
 

@@ -9,7 +9,7 @@ Renders repeat a lot (most commits change one section of one document), so
 the store holds each distinct section, document and change log once, by the
 hash of its content, and commits point at them. Decoding gives one object per
 hash, shared by every commit that published it. Entries are read as commits ask
-for them and written as they are made (`lexdocs.cache.EntryStore`): a build
+for them and written as they are made (`lexdocs.entries.EntryStore`): a build
 never holds the file as a whole.
 """
 
@@ -20,7 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lexdocs.cache import EntryStore, decode, digest, encode
+from lexdocs.cache import decode, digest, encode
+from lexdocs.entries import EntryStore
 from lexdocs.history.gitstore import Commit
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.sources.documents import DocumentSource, SectionSource

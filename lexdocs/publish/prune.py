@@ -44,8 +44,8 @@ MANIFEST = ".used.json"
 LOCK = ".lock"
 KEPT_SETS = 2
 FOLDERS = ("pages", "pdf")
-"""The cache folders whose entries are named `<key>.<suffix>` (the JSON stores beside
-them replace their own files: see `lexdocs.cache.JsonStore.save`)."""
+"""The cache folders whose entries are named `<key>.<suffix>` (the stores of entries beside
+them replace their own files: see `lexdocs.entries.EntryStore.flush`)."""
 
 _held: dict[Path, IO[bytes]] = {}
 _pending: dict[Path, set[str]] = {}

@@ -13,7 +13,7 @@ document are the same from one version to the next: a thousand redlines of a
 a redline is kept once, by the hash of its content, and redlines point at it,
 on disk and in memory alike (one object per hash, shared by every redline
 that draws it). On disk, each is read when a redline asks for it and written
-as it is made (`lexdocs.cache.EntryStore`), never the file as a whole.
+as it is made (`lexdocs.entries.EntryStore`), never the file as a whole.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, overload
 
-from lexdocs.cache import EntryStore, decode, digest, encode
+from lexdocs.cache import decode, digest, encode
+from lexdocs.entries import EntryStore
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
 

@@ -86,6 +86,10 @@ LISTS = {
                               "no right not stated here.\n",
     "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
                             "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
+    # WordPress.com's terms: "If you ship with FedEx:" and a list, then this and paragraphs.
+    "a condition that labels its text": "When using DHL’s services:\n\nYou are responsible "
+                                        "for compliance with all applicable DHL rules.\n\n"
+                                        "In addition, you pay any customs charges.\n",
 }
 
 
@@ -101,6 +105,14 @@ DANGLING = {
     "only a comment follows": "We keep these records:\n\n<!-- the list is in the other file -->\n",
     "a bold word opens the prose": "We share it with:\n\n**Only** the partners named in "
                                    "the cookie policy, and nobody else, ever.\n",
+    "a condition that promises items": "For the following purposes:\n\nWe use it to run "
+                                       "the service, as any provider does.\n",
+    "a condition and a promise": "If you are in the EU, we collect:\n\nNothing more than "
+                                 "this statement says elsewhere, in any case.\n",
+    "a condition and a promise, no comma": "When you leave we delete:\n\nThe rest stays "
+                                           "as it is for the reasons given above.\n",
+    "a condition inside a paragraph": "We keep it.\nWhen you leave we delete:\n\nThe "
+                                      "rest stays as it is for the reasons given above.\n",
 }
 
 

@@ -35,6 +35,17 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
+_CONDITION = re.compile(r"(?:when|whenever|if|where|unless|before|after|while|once|upon|"
+                        r"in case|for)\b[^,;.:!?]{1,80}:", re.IGNORECASE)
+"""A paragraph that is a condition alone ("When using DHL's services:", "If you ship with
+FedEx:"): a label for the text after it, list or paragraph, as a heading is. With a main
+clause after it ("If you are in the EU, we collect:") it is a sentence that promises."""
+_PROMISE = re.compile(r"\b(?:following|these|below|include|includes|including|such as|"
+                      r"as follows)\b", re.IGNORECASE)
+"""Words that promise items ("For the following purposes:"), whatever the sentence's shape."""
+_SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
+"""A condition has one subject at most; a second is a main clause's, written without its
+comma ("When you leave we delete:")."""
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -107,6 +118,15 @@ def _no_sentence(line: str) -> bool:
     return len(seen) <= _ITEM_LINE and not _SENTENCE_END.search(seen)
 
 
+def _condition_alone(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a paragraph of its own that is a condition and nothing more."""
+    line = lines[i].strip()
+    alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines)
+                                                      or not lines[i + 1].strip())
+    return (alone and bool(_CONDITION.fullmatch(line)) and not _PROMISE.search(line)
+            and len(_SUBJECT.findall(line)) <= 1)  # "When you leave we delete:" has two
+
+
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
     """(line, static tail) of each template line whose text after its last tag ends in ':'."""
     out = []
@@ -155,7 +175,8 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             for i, line in enumerate(lines):
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
-                if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line):
+                if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line) or (
+                        _condition_alone(lines, i)):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

@@ -224,3 +224,24 @@ def test_a_python_without_sqlite_builds_with_nothing_kept(
         [n.version.id for n in expected["privacy"].notices]
     assert caches.redlines.made > 0 and caches.kept is not None and caches.kept.hits == 0
     assert not list((project.path / ".cache" / "lexdocs").glob("*.sqlite"))
+
+
+def test_two_processes_reading_one_history_at_once_agree(project: Repo) -> None:
+    """A preview and a build, or two builds, may read and write the same kept renders
+    and redlines at once: each entry is written in a short transaction the other waits
+    for, so both give the same versions, and a third finds everything kept."""
+    import subprocess
+    import sys
+
+    _three_versions(project)
+    command = [sys.executable, "-m", "lexdocs", "-C", str(project.path), "versions",
+               "--format", "json"]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in both]
+    assert [p.returncode for p in both] == [0, 0], [err for _, err in outputs]
+    first, second = (json.loads(out) for out, _ in outputs)
+    assert first == second and len(first["documents"]["privacy"]["versions"]) == 3
+    caches = Caches()
+    load_timelines(load_options(project.path), caches=caches)
+    assert caches.redlines.made == 0 and caches.kept is not None and caches.kept.hits > 0

@@ -7,6 +7,8 @@ cannot be defended when a user asks why no notice was sent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -870,3 +872,25 @@ def test_a_reason_names_each_piece_of_evidence_once() -> None:
                         "name); a purpose was added (analytics).")
     pair = verdict(True, "duration-changed", ["30 days", "→", "30 days", "90 days"])
     assert pair.evidence == ("30 days", "→", "30 days", "90 days")
+
+
+def _coined(n: int) -> str:
+    """`n` capitalised words no dictionary knows, and no legal form after them."""
+    return " ".join(f"Zq{i:x}".translate(str.maketrans("0123456789", "ghjkmnpqrs"))
+                    for i in range(n))
+
+
+@pytest.mark.parametrize("text", [_coined, lambda n: " ".join(["Acme"] * n) + " Corp."],
+                         ids=["coined names", "a long legal name"])
+def test_a_section_of_capitalised_words_is_judged_in_linear_time(
+        text: Callable[[int], str]) -> None:
+    """Committed text is untrusted: a section of thousands of capitalised words once made
+    the names' patterns backtrack over the whole run from each of its words, and a look
+    behind each name scan the block from its start (5,000 words: 16 s)."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        new = f"We keep it. {text(n)}."
+        return lambda: classify("We keep it.", new, section_material=True,
+                                variables_changed=(), immaterial_vars=frozenset())
+    assert growth(make, 4000, tries=2) < LINEAR

@@ -112,8 +112,12 @@ def _plain(word: str) -> bool:
 
 
 _CAP = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
-_MADE = (re.compile(rf"({_CAP}) (?:{PRODUCT_NOUNS})s?\b"),
-         re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})"))
+_NAME_RUN = re.compile(_CAP)
+_NOUN_NEXT = re.compile(rf" (?:{PRODUCT_NOUNS})s?\b")
+"""A name before a product noun ("the Smart Window feature"): each run of capitalised
+words is found once and the noun looked for after it. One pattern for both backtracked
+over the run from each of its words, a run's length squared."""
+_OWNED = re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})")
 
 
 def products(text: str) -> frozenset[str]:
@@ -123,15 +127,22 @@ def products(text: str) -> frozenset[str]:
     Intelligence"), or a coined name the text also writes in lower case as a thing
     ("Writeboard: standalone writeboards can be deleted"): an organisation is no common
     noun, and a web address ("hotjar.com") is no such use."""
-    found = {m.group(1) for p in _MADE for m in p.finditer(text)}
-    found.update(m.group() for m in _COINED.finditer(text) if brand(m.group()) and re.search(
-        rf"(?<![\w./@-]){re.escape(m.group().casefold())}s?(?![\w.@/-])", text))
+    found = {m.group() for m in _NAME_RUN.finditer(text) if _NOUN_NEXT.match(text, m.end())}
+    found.update(m.group(1) for m in _OWNED.finditer(text))
+    # Every word of the text once, then each coined name looked up among them: searching
+    # the text again for each name made a long section cost its length squared.
+    words = {m.group() for m in _PLAIN_WORD.finditer(text)}
+    coined = {m.group() for m in _COINED.finditer(text)}
+    found.update(c for c in coined if (c.casefold() in words or f"{c.casefold()}s" in words)
+                 and brand(c))
     return frozenset(_squash(f) for f in found)
 
 
 # A coined word written as a name ("Writeboard", "Dropbox"): the text may also write it in
 # lower case, as the thing a reader makes or uses ("standalone writeboards can be deleted").
 _COINED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_PLAIN_WORD = re.compile(r"(?<![\w./@-])\w+(?![\w.@/-])")
+"""A word as a word, not part of a web or e-mail address ("hotjar.com", "@hotjar")."""
 
 
 def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = frozenset()

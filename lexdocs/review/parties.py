@@ -58,7 +58,10 @@ LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
 LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
 name one company."""
-_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP}))*,? {_SUFFIX}(?!\w)")
+_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?!\w)")
+"""At most nine words before the form: no legal name is longer, and a pattern that could
+take a run of any length backtracked over it from each of its words (a run's length
+squared, on a section written in capitals)."""
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
 # (payment processor)", "Johnson Services (JJS)": the same recipient, not another.
 _ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)\s*\([^()]{1,60}\)")
@@ -123,7 +126,7 @@ def _names(text: str) -> dict[str, str]:
             parts = m.group().split(" ")
             if block[m.start() - 1:m.start()] in ('"', "“"):
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
-            if _OWNED.search(block, 0, m.start()):
+            if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
             town = _TOWN.match(block, m.end())
             if town and voc.is_not_party(town.group().lstrip(", ").strip()):

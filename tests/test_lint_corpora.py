@@ -86,6 +86,15 @@ LISTS = {
                               "no right not stated here.\n",
     "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
                             "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
+    # Mozilla's Common Voice terms: the one item as a paragraph, and paragraphs counted
+    # in words.
+    "the item as a paragraph": "Mozilla specifically disclaims the following:\n\nIndirect, "
+                               "special, incidental, consequential, or exemplary damages, "
+                               "including lost profits.\n\nAny liability of Mozilla is "
+                               "limited to $500.\n",
+    "paragraphs counted in words": "You make three assurances:\n\nFirst, that the "
+                                   "recordings are yours.\n\nSecond, that they infringe no "
+                                   "right.\n\nThird, that they follow the rules.\n",
     # WordPress.com's terms: "If you ship with FedEx:" and a list, then this and paragraphs.
     "a condition that labels its text": "When using DHL’s services:\n\nYou are responsible "
                                         "for compliance with all applicable DHL rules.\n\n"
@@ -103,14 +112,16 @@ DANGLING = {
                      "from third parties according to the practices described in this statement.\n",
     "end of section": "We disclose it when we believe doing so is necessary to:\n",
     "only a comment follows": "We keep these records:\n\n<!-- the list is in the other file -->\n",
-    "a bold word opens the prose": "We share it with:\n\n**Only** the partners named in "
-                                   "the cookie policy, and nobody else, ever.\n",
+    "a bold word opens the prose": "We share it with:\n\n**Only** the partners we name in "
+                                   "the cookie policy may see it, and nobody else.\n",
     "a condition that promises items": "For the following purposes:\n\nWe use it to run "
                                        "the service, as any provider does.\n",
     "a condition and a promise": "If you are in the EU, we collect:\n\nNothing more than "
                                  "this statement says elsewhere, in any case.\n",
     "a condition and a promise, no comma": "When you leave we delete:\n\nThe rest stays "
                                            "as it is for the reasons given above.\n",
+    "first with no second": "We share it with:\n\nFirst of all, nobody outside the company, "
+                            "as this statement says.\n",
     "a condition inside a paragraph": "We keep it.\nWhen you leave we delete:\n\nThe "
                                       "rest stays as it is for the reasons given above.\n",
 }

@@ -3,9 +3,12 @@
 A reader told "the following:" and given nothing has lost part of the statement. But a
 list is more than Markdown list items: numbered or lettered paragraphs ("(1) …", "a) …"),
 paragraphs that each open with a label in bold ("**Username.** …"), subsections, a table,
-a quote or a clause set off in bold, or lines broken by hand or short like an address's
-all read as the list a colon promised. A line wholly in bold or italics ("_For visitors
-to our users' sites:_") is a label standing for a heading, and promises no list. This
+a quote or a clause set off in bold, lines broken by hand or short like an address's,
+paragraphs counted in words ("First, that …", "Second, that …") or the one item written
+as a paragraph of its own (a noun phrase, no sentence) all read as the list a colon
+promised. A line wholly in bold or italics ("_For visitors to our users' sites:_"), or a
+condition alone ("When using DHL's services:"), is a label standing for a heading, and
+promises no list. This
 lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an include
 supplies counts as readers see it; its finding points at the template line.
 """
@@ -93,18 +96,37 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             seen = _LINK_TARGET.sub("]", lines[i].strip())  # a link's address is not read
             short[i] = len(seen) <= _SHORT_LINE and (short[i + 1] if more else True)
             broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
+    second = [False] * (n + 1)  # a paragraph from here on opens "Second, …"
+    clause = [False] * (n + 1)  # from here to the paragraph's end, a word only a clause has
+    for i in range(n - 1, -1, -1):
+        second[i] = second[i + 1] or bool(_SECOND.match(lines[i]))
+        more = i + 1 < n and filled[i + 1]
+        clause[i] = bool(_CLAUSE.search(lines[i])) or (clause[i + 1] if more else False)
     out = []
     for i in range(n):
         first = after[i]
         out.append(first is not None and (
             first == i + 1  # the same paragraph goes on: the colon ends no block
             or bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or (bool(_FIRST.match(lines[first])) and second[first + 1])
+            or not clause[first]  # the item itself, written as a paragraph
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))))
     return out
 
 
+_FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")
+_SECOND = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:Second|Secondly)\b")
+"""Paragraphs counted in words ("…three assurances:", then "First, that …", "Second, that
+…"): a list to a reader, as numbered paragraphs are. "First" alone, with no second, may
+open prose."""
+_CLAUSE = re.compile(r"\b(?:we|you|they|he|she|it|i|this|that|these|those|there|is|are|"
+                     r"was|were|be|been|will|would|may|might|can|could|must|shall|should|do|"
+                     r"does|did|has|have|had)\b", re.IGNORECASE)
+"""Words a sentence has and a noun phrase seldom does: "…disclaims the following:" and
+then "Indirect, special, incidental, consequential, or exemplary damages, including …" is
+the item the colon promised, written as a paragraph; "We protect the data …" is prose."""
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)[.):]?\s", re.IGNORECASE)
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")

@@ -86,6 +86,9 @@ LISTS = {
                               "no right not stated here.\n",
     "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
                             "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
+    # Automattic's offer letters: numbered paragraphs escaped so that no list is made.
+    "escaped numbers": "The following terms will apply, whenever it occurs:\n\n1\\. The "
+                       "decision is the Company's.\n\n2\\. The benefits continue.\n",
     # Mozilla's Common Voice terms: the one item as a paragraph, and paragraphs counted
     # in words.
     "the item as a paragraph": "Mozilla specifically disclaims the following:\n\nIndirect, "

@@ -26,8 +26,9 @@ from lexdocs.sources.documents import DocumentSource
 
 _LIST_LINE = re.compile(
     r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
-    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)](?:\*\*|__)?\s"
-    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …"
+    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
+    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", and
+    # "1\. The decision…" (escaped so that Markdown makes no list of it, shown as "1.")
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
     # paragraphs that open with a label in bold or italics ("**Username.** This is …",
     # "*Technical data:* We receive …"), each one an item to a reader

@@ -86,7 +86,12 @@ LISTS = {
                               "no right not stated here.\n",
     "a label and its list": "We rely on these lawful bases (or as we tell you from time to "
                             "time):\n\nPerformance of a Contract:\n\n* Payroll\n* Benefits\n",
-    # Automattic's offer letters: numbered paragraphs escaped so that no list is made.
+    # Automattic's offer letters: bullets typed as characters, a signature block's fields,
+    # and numbered paragraphs escaped so that no list is made.
+    "typed bullets": "We may transfer it as follows:\n\n• Automattic Inc., since it is the "
+                     "parent.\n\n• Customers, as we need to.\n",
+    "a signature block": "In witness whereof, the parties sign.\n\nBy:\n\nName (Printed): "
+                         "A. Person\n\nDate:\n",
     "escaped numbers": "The following terms will apply, whenever it occurs:\n\n1\\. The "
                        "decision is the Company's.\n\n2\\. The benefits continue.\n",
     # Mozilla's Common Voice terms: the one item as a paragraph, and paragraphs counted
@@ -139,6 +144,17 @@ def test_a_recital_ending_the_first_part_introduces_the_parts_after_it() -> None
             "You use it as follows:\n\n## 3. Term\n\nIt ends when it ends.\n")
     [f] = imported(text, only_intros=True)
     assert "You use it as follows:" in f.message
+
+
+def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
+    """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
+    then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does
+    not begin the numbering still promises what is missing."""
+    text = ("## Exponen\n\nLas Partes acuerdan un contrato de acuerdo con las siguientes:\n\n"
+            "## Cláusulas\n\n## 1\\. Objeto\n\nEl objeto.\n\n## 2\\. Duración\n\n"
+            "La duración es la siguiente:\n\n## 3\\. Lugar\n\nEl lugar.\n")
+    [f] = imported(text, only_intros=True)
+    assert "La duración es la siguiente:" in f.message
 
 
 @pytest.mark.parametrize("body", DANGLING.values(), ids=DANGLING.keys())

@@ -25,7 +25,7 @@ from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
 _LIST_LINE = re.compile(
-    r"^\s*([-*+]|\d+[.)])\s|^\s*\|"  # a list item, a table row
+    r"^\s*([-*+•◦▪‣]|\d+[.)])\s|^\s*\|"  # a list item (or a bullet typed: "• …"), a table row
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", and
     # "1\. The decision…" (escaped so that Markdown makes no list of it, shown as "1.")
@@ -47,6 +47,10 @@ clause after it ("If you are in the EU, we collect:") it is a sentence that prom
 _PROMISE = re.compile(r"\b(?:following|these|below|include|includes|including|such as|"
                       r"as follows)\b", re.IGNORECASE)
 """Words that promise items ("For the following purposes:"), whatever the sentence's shape."""
+_FIELD = re.compile(r"(?:\*\*|__)?(?:date|signature|signed|by|name(?: \(printed\))?|"
+                    r"printed name|title|position|address|place|witness|company)"
+                    r"(?:\*\*|__)?:(?:\*\*|__)?", re.IGNORECASE)
+"""A field of a signature block, left for the signer to fill in ("By:", "Date:")."""
 _SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
 """A condition has one subject at most; a second is a main clause's, written without its
 comma ("When you leave we delete:")."""
@@ -128,7 +132,8 @@ _CLAUSE = re.compile(r"\b(?:we|you|they|he|she|it|i|this|that|these|those|there|
 """Words a sentence has and a noun phrase seldom does: "…disclaims the following:" and
 then "Indirect, special, incidental, consequential, or exemplary damages, including …" is
 the item the colon promised, written as a paragraph; "We protect the data …" is prose."""
-_FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)[.):]?\s", re.IGNORECASE)
+_FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
+                         re.IGNORECASE)
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
@@ -186,12 +191,16 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
         for k, s in enumerate(doc.sections):
             lines = _lines_read(s.markdown)
             follows = _lists_follow(lines)
-            after = doc.sections[k + 1].title if k + 1 < len(doc.sections) else ""
+            nxt = doc.sections[k + 1:k + 3]
+            # The part after, or after a bare title ("CLAUSES", then "1. Subject matter").
+            after = (nxt[1] if len(nxt) > 1 and not nxt[0].markdown.strip() else
+                     nxt[0]).title if nxt else ""
             last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None) \
                 if _FIRST_PART.match(after) else None
-            if last is not None and lines[last].rstrip(" *_").lower().endswith("as follows:"):
-                # "The Parties agree as follows:" ending a part, and "1. Definitions" next:
-                # a contract's recital introduces the numbered parts after it.
+            if last is not None and lines[last].rstrip(" *_").endswith(":"):
+                # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
+                # a part, and "1. Definitions" next: a contract's recital introduces the
+                # numbered parts after it.
                 follows[last] = True
             sec = section_source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []
@@ -199,7 +208,7 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
                 if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line) or (
-                        _condition_alone(lines, i)):
+                        _condition_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

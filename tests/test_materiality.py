@@ -894,3 +894,73 @@ def test_a_section_of_capitalised_words_is_judged_in_linear_time(
         return lambda: classify("We keep it.", new, section_material=True,
                                 variables_changed=(), immaterial_vars=frozenset())
     assert growth(make, 4000, tries=2) < LINEAR
+
+
+def _quoted(old: str, new: str) -> list[tuple[str, tuple[str, ...]]]:
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    return [(v.rule, v.evidence), *v.also]
+
+
+def _rules(old: str, new: str) -> set[str]:
+    return {r for r, _ in _quoted(old, new)}
+
+
+def test_a_negation_in_a_sentence_of_its_own_is_that_sentences() -> None:
+    """A new sentence that borrows words from one still there ("… the Privacy Shield …")
+    says what it says; its "no longer" is no negation put into a promise. A negation put
+    into a sentence, or one rewritten in its place, still is."""
+    old = ("We are in compliance with the GDPR. We participate in the EU-US and Swiss-US "
+           "Privacy Shield Framework to safeguard the transfer of personal data to the US.")
+    new = ("We are in compliance with the GDPR. For customers based in the EU, we offer a "
+           "standard Data Processing Addendum to safeguard the transfer of personal data to "
+           "the US. We also participate in the EU-US and Swiss-US Privacy Shield Framework. "
+           "You may have heard that the Court of Justice ruled that the Privacy Shield "
+           "program was no longer valid as a mechanism for data transfer from the EU to the US.")
+    assert not any(r.startswith("negation") for r in _rules(old, new))
+    assert "negation-added" in _rules("We charge you the same.", "We do not charge you the same.")
+    assert "negation-added" in _rules(
+        "We retain these data via our subprocessor for use in spam mitigation.",
+        "The service returns the spam score; we do not have access to the information.")
+
+
+def test_the_readers_own_providers_are_no_recipients_unless_data_goes_to_them() -> None:
+    old = "We keep looking out for guidance from the authorities."
+    new = old + " We encourage you to take stock of your personal data flows and vendors too."
+    assert not any(r.startswith("recipient") for r in _rules(old, new))
+    assert "recipient-added" in _rules("We share your data with our auditors.",
+                                       "We share your data with our auditors and your employer.")
+
+
+def test_a_figure_in_a_products_name_is_no_number() -> None:
+    old = "We do not store content from Google Calendar or Microsoft 365."
+    new = "We do not store content from Google Calendar."
+    assert not any(r.startswith("number") for r in _rules(old, new))
+    assert "number-changed" in _rules("We rely on Article 6 of the GDPR.",
+                                      "We rely on Article 9 of the GDPR.")
+    assert "number-changed" in _rules("We serve 500 customers.", "We serve 900 customers.")
+
+
+def test_a_tool_named_for_its_use_states_no_purpose() -> None:
+    old = "We measure visits."
+    new = old + "\n\nMozilla Glean, our first-party telemetry and analytics platform."
+    assert "purpose-added" not in _rules(old, new)
+    assert "purpose-added" in _rules("We use your data to run the service.",
+                                     "We use your data to run the service and for analytics.")
+
+
+def test_a_platform_is_a_recipient_only_where_data_goes_to_it() -> None:
+    old = "Pre-release versions of Firefox are under active development."
+    new = ("Pre-release versions of Firefox are development platforms frequently updated "
+           "with experimental features.")
+    assert not any(r.startswith("recipient") for r in _rules(old, new))
+    assert "recipient-added" in _rules("We share your data with our auditors.",
+                                       "We share your data with our auditors and platforms.")
+
+
+def test_any_third_party_in_a_promise_not_to_share_names_no_one() -> None:
+    old = ("We do not store your calendar. Nor do we share your content with any third party "
+           "other than your calendar provider.")
+    assert not any(r.startswith("recipient") for r in _rules(old, "We do not store your calendar."))
+    assert "recipient-added" in _rules("We share it with our auditors.",
+                                       "We share it with our auditors and any third party.")

@@ -91,6 +91,15 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
                           re.I)),
 )
 
+# A figure written after a name inside a sentence is the name's version: "or Microsoft
+# 365", "on Android 5". Not after a word that points into a text or a building ("Article
+# 6", "Section 5", "Suite 400"), whose figure is the point, nor after a sentence's first
+# word ("In 2020", "Over 500"), which is capitalised whatever it is.
+_VERSION = re.compile(
+    r"(?<=[a-z,;:(] )(?!(?:Article|Art|Section|Sec|Chapter|Part|Schedule|Annex|Appendix|"
+    r"Exhibit|Clause|Paragraph|Para|Title|Rule|Regulation|Directive|Recital|Principle|Act|"
+    r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
+    r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
 _DATE = dict(_TYPED)["date"]
 # A line of a policy's own change log: a date, a colon or dash, what changed.
@@ -126,6 +135,8 @@ def _typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
         c: Counter[str] = Counter()
         if can[kind]:
             for m in pattern.finditer(text):
+                if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "Microsoft 365", "Android 5": the name's, not a figure
                 c[m.group().strip().rstrip(".,;:")] += 1
             if c:
                 text = pattern.sub(" \ue000 ", text)
@@ -202,10 +213,16 @@ def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str
             Counter({k: v for k, v in b.items() if k not in a}))
 
 
-def _edits(old: str, new: str, share: int = 3
+def _edits(old: str, new: str, share: int = 3, paired: bool = False
            ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
     """Each side's words and the positions the edit touched inside sentences that keep
-    some of their words: a sentence wholly added or removed is a finding of its own."""
+    some of their words: a sentence wholly added or removed is a finding of its own.
+
+    `paired`: a sentence counts as kept only if it has a partner on the other side (each
+    changed sentence paired with the one it shares most words with, in turn). A sentence
+    that merely borrows words from one that is still there ("You may have heard that …
+    the Privacy Shield … was no longer valid" beside "We also participate in … Privacy
+    Shield") is a new one, and what it says is its own."""
     def tokens(text: str) -> tuple[list[str], list[int]]:
         out: list[str] = []
         where: list[int] = []
@@ -230,7 +247,44 @@ def _edits(old: str, new: str, share: int = 3
         return {i for i in changed if hit[where[i]] < size[where[i]] and
                 share * (size[where[i]] - hit[where[i]]) >= size[where[i]]}
 
-    return (a, kept(ca, sa)), (b, kept(cb, sb))
+    ka, kb = kept(ca, sa), kept(cb, sb)
+    if paired:
+        alone_a, alone_b = _lone((a, sa), (b, sb))
+        ka = {i for i in ka if sa[i] not in alone_a}
+        kb = {i for i in kb if sb[i] not in alone_b}
+    return (a, ka), (b, kb)
+
+
+_Side = tuple[list[str], list[int]]
+
+
+def _lone(old: _Side, new: _Side, most: int = 400) -> tuple[set[int], set[int]]:
+    """The changed sentences (by index) of each side that no changed sentence of the other
+    side shares a word with once the closest pairs are taken. Past `most` pairs to weigh,
+    every sentence counts as paired: the edit is a rewrite, judged by its words."""
+    def sentences(side: _Side) -> dict[int, list[str]]:
+        tokens, where = side
+        out: dict[int, list[str]] = {}
+        for i, w in enumerate(tokens):
+            out.setdefault(where[i], []).append(w)
+        return out
+
+    sa, sb = sentences(old), sentences(new)
+    ta, tb = {tuple(v) for v in sa.values()}, {tuple(v) for v in sb.values()}
+    a = {k: v for k, v in sa.items() if tuple(v) not in tb}  # a sentence the other side
+    b = {k: v for k, v in sb.items() if tuple(v) not in ta}  # keeps as it is is no edit
+    if not a or not b or len(a) * len(b) > most:
+        return (set(), set()) if a and b else (set(a), set(b))
+    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
+        None, x, y, autojunk=False).get_matching_blocks()), i, j)
+        for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
+    pa: set[int] = set()
+    pb: set[int] = set()
+    for n, i, j in shared:
+        if n and i not in pa and j not in pb:
+            pa.add(i)
+            pb.add(j)
+    return set(a) - pa, set(b) - pb
 
 
 def _touched(fact: str, edited: Counter[str]) -> bool:
@@ -339,7 +393,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             Counter(w for w in words(voc.expand_contractions(neg_new)) if _neg(w))):
         na = nb  # "do not" → "don't", "cannot" → "can't": the same negation, contracted
     if na != nb:  # where the edit put them is worth a word diff only when they differ
-        (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000)
+        (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000, paired=True)
         diff("negation", _at(ta, ea, na - nb), _at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
     inside: tuple[Counter[str], Counter[str]] | None = None

@@ -214,11 +214,38 @@ _PLACE = re.compile(r"\s(?:(?:web ?)?sites?|websites?|pages?|links?)\b")
 _AT = re.compile(r"\b(?:on|at|across|from|visit(?:s|ing)?)\s+(?:\w+\s+){0,2}$")
 
 
+# "your personal data flows and vendors": the reader's own, named in the words that
+# follow "your" with no preposition or verb between.
+_YOURS = re.compile(r"\byour(?: (?!(?:with|to|by|for|from|of|in|on|at|via|through|about|"
+                    r"including|such|as|that|which|who|share|shares|shared|disclose|"
+                    r"disclosed|sell|sold|send|sent|provide|provided)\b)[\w'-]+){0,4} $")
+
+
+# "development platforms frequently updated": a platform is as often the product as one
+# that receives data, which only a sentence that hands data over says.
+_PLATFORM = re.compile(r"platforms?")
+_ANY = re.compile(r"\bany (?:other )?$")
+_NEGATED = re.compile(r"\b(?:not|never|nor|no|neither|without)\b|n't\b")
+
+
 def not_recipient(lex: str, m: re.Match[str]) -> bool:
     """Whether a kind of recipient, matched in `lex`, names a channel or a place, describes
-    data or a thing, or describes the name after it."""
+    data or a thing, or describes the name after it; or is the reader's own ("take stock
+    of your vendors") or a bare "platform" in a sentence that hands nothing over: advice
+    to the reader names no one the organisation shares with, while "we share it with
+    your employer" does."""
     if _DESCRIBES.match(lex, m.end()) or (
             _PLACE.match(lex, m.end()) and _AT.search(lex[max(0, m.start() - 40):m.start()])):
+        return True
+    start = max(lex.rfind(". ", 0, m.start()), lex.rfind("\n", 0, m.start())) + 1
+    end = min((i for i in (lex.find(". ", m.end()), lex.find("\n", m.end())) if i >= 0),
+              default=len(lex))
+    if (_YOURS.search(lex, max(0, m.start() - 60), m.start()) or _PLATFORM.fullmatch(m.group())
+            ) and not voc.DISCLOSURE_VERB.search(lex, start, end):
+        return True
+    # "Nor do we share your content with any third party": a promise about no one, which
+    # the negation rule reads; not a party named.
+    if _ANY.search(lex, max(0, m.start() - 20), m.start()) and _NEGATED.search(lex, start, end):
         return True
     before = _CHANNEL.search(lex[max(0, m.start() - 60):m.start()])
     return before is not None and not _CHANNEL_WORDS.isdisjoint(re.findall(r"\w+", before.group()))

@@ -140,9 +140,16 @@ NOT_DATA = re.compile(
 # A purpose word that is the reader's own doing ("if you sell a Marketplace application",
 # "you may train your own model"): the sale of data, or training on it, is the
 # organisation's purpose only when it does it.
+#
+# Nor is a purpose word that names a tool ("our analytics platform", "our internal
+# analytics program"): what a tool is for is not a use of the reader's data the text
+# states. "For analytics" still is, and so is the work of those who receive data
+# ("our marketing vendors", "analytics services"): they do it with the reader's data.
 NOT_PURPOSE = re.compile(
     r"\byou (?:(?:can|may|might|will|could|also|choose to|want to|wish to) ){0,2}"
-    r"(?:sell|sold|selling|train|training)\b")
+    r"(?:sell|sold|selling|train|training)\b|"
+    r"(?<!\bfor )\b(?:analytics|advertising|marketing|research)(?= (?:platform|platforms|"
+    r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)")
 PURPOSE_TERMS = str.split(
     "for the purpose of|in order to|targeted advertising|interest based advertising|"
     "personalized advertising|cross context behavioral advertising|advertising|direct marketing|"
@@ -187,7 +194,8 @@ GROUND_TERMS = str.split(
     "public interest|legal claims|defend", "|")
 DISCLOSURE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|transfer(?:s|red|"
-    r"ring)?|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|releas(?:e|es|ed|ing)|giv(?:e|es|en|ing)|"
+    r"ring)?|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|(?<!pre )releas(?:e|es|ed|ing)|"
+    r"giv(?:e|es|en|ing)|"
     r"pass(?:es|ed|ing)? on|hand(?:s|ed)? over|make available|made available|rent(?:s|ed)?|"
     r"access(?:es|ed|ing)?|preserv(?:e|es|ed|ing)|report(?:s|ed|ing)?)\b", re.I)
 # Words that open a condition: one added narrows or widens what a promise covers.

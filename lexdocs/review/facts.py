@@ -4,7 +4,8 @@ Each finding is a stable rule id ("duration-changed", "recipient-added", …) an
 evidence, the words or values as written: a removed value, then "→", then the
 added one when both sides have some. The lists of words live in vocabulary.py; how a
 text is cut into words and pieces in lexicon.py; who a text names as receiving data in
-parties.py; what only points elsewhere in pointers.py. This module holds the typed facts
+parties.py; what only points elsewhere in pointers.py; which words of which sentences an
+edit touched in touch.py. This module holds the typed facts
 (dates, durations, figures, addresses), the categories, purposes, rights and conditions,
 and `findings`, which asks all of them.
 """
@@ -16,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from lexdocs.review import touch
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
     BLOCKS,
@@ -213,98 +215,6 @@ def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str
             Counter({k: v for k, v in b.items() if k not in a}))
 
 
-def _edits(old: str, new: str, share: int = 3, paired: bool = False
-           ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
-    """Each side's words and the positions the edit touched inside sentences that keep
-    some of their words: a sentence wholly added or removed is a finding of its own.
-
-    `paired`: a sentence counts as kept only if it has a partner on the other side (each
-    changed sentence paired with the one it shares most words with, in turn). A sentence
-    that merely borrows words from one that is still there ("You may have heard that …
-    the Privacy Shield … was no longer valid" beside "We also participate in … Privacy
-    Shield") is a new one, and what it says is its own."""
-    def tokens(text: str) -> tuple[list[str], list[int]]:
-        out: list[str] = []
-        where: list[int] = []
-        for i, piece in enumerate(SENTENCES.split(LABEL.sub(r"\g<0>\n\n", text))):
-            ws = words(piece)
-            out += ws
-            where += [i] * len(ws)
-        return out, where
-
-    (a, sa), (b, sb) = tokens(old), tokens(new)
-    ca: set[int] = set()
-    cb: set[int] = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            ca.update(range(i1, i2))
-            cb.update(range(j1, j2))
-
-    def kept(changed: set[int], where: list[int]) -> set[int]:
-        """Changed positions in sentences that keep a `share`th of their words (one that
-        keeps only a "please" or a "you" was rewritten, not edited)."""
-        size, hit = Counter(where), Counter(where[i] for i in changed)
-        return {i for i in changed if hit[where[i]] < size[where[i]] and
-                share * (size[where[i]] - hit[where[i]]) >= size[where[i]]}
-
-    ka, kb = kept(ca, sa), kept(cb, sb)
-    if paired:
-        alone_a, alone_b = _lone((a, sa), (b, sb))
-        ka = {i for i in ka if sa[i] not in alone_a}
-        kb = {i for i in kb if sb[i] not in alone_b}
-    return (a, ka), (b, kb)
-
-
-_Side = tuple[list[str], list[int]]
-
-
-def _lone(old: _Side, new: _Side, most: int = 400) -> tuple[set[int], set[int]]:
-    """The changed sentences (by index) of each side that no changed sentence of the other
-    side shares a word with once the closest pairs are taken. Past `most` pairs to weigh,
-    every sentence counts as paired: the edit is a rewrite, judged by its words."""
-    def sentences(side: _Side) -> dict[int, list[str]]:
-        tokens, where = side
-        out: dict[int, list[str]] = {}
-        for i, w in enumerate(tokens):
-            out.setdefault(where[i], []).append(w)
-        return out
-
-    sa, sb = sentences(old), sentences(new)
-    ta, tb = {tuple(v) for v in sa.values()}, {tuple(v) for v in sb.values()}
-    a = {k: v for k, v in sa.items() if tuple(v) not in tb}  # a sentence the other side
-    b = {k: v for k, v in sb.items() if tuple(v) not in ta}  # keeps as it is is no edit
-    if not a or not b or len(a) * len(b) > most:
-        return (set(), set()) if a and b else (set(a), set(b))
-    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
-        None, x, y, autojunk=False).get_matching_blocks()), i, j)
-        for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
-    pa: set[int] = set()
-    pb: set[int] = set()
-    for n, i, j in shared:
-        if n and i not in pa and j not in pb:
-            pa.add(i)
-            pb.add(j)
-    return set(a) - pa, set(b) - pb
-
-
-def _touched(fact: str, edited: Counter[str]) -> bool:
-    """Whether a word of a typed fact (as written) is among the words an edit touched in a
-    sentence that stays."""
-    return any(edited[w] for w in words(fact.casefold()))
-
-
-def _at(tokens: list[str], edited: set[int], want: Counter[str]) -> Counter[str]:
-    """`want`, each word at most as often as the edit touched it."""
-    have = Counter(tokens[i] for i in edited)
-    return Counter({w: min(n, have[w]) for w, n in want.items() if have[w]})
-
-
-def _phrase_at(tokens: list[str], edited: set[int], phrase: str) -> int:
-    """How often `phrase` starts at a word the edit touched."""
-    want = words(phrase)
-    return sum(1 for i in edited if tokens[i:i + len(want)] == want)
-
-
 def _clause(lex: str, marker: str, other: str) -> str:
     """The words a condition marker opens, for the evidence: the first such clause the
     other text does not have, so an old "if …" that did not change is never quoted."""
@@ -393,8 +303,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             Counter(w for w in words(voc.expand_contractions(neg_new)) if _neg(w))):
         na = nb  # "do not" → "don't", "cannot" → "can't": the same negation, contracted
     if na != nb:  # where the edit put them is worth a word diff only when they differ
-        (ta, ea), (tb, eb) = _edits(neg_old, neg_new, share=1000, paired=True)
-        diff("negation", _at(ta, ea, na - nb), _at(tb, eb, nb - na))
+        (ta, ea), (tb, eb) = touch.edits(neg_old, neg_new, share=1000, paired=True)
+        diff("negation", touch.at(ta, ea, na - nb), touch.at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
     inside: tuple[Counter[str], Counter[str]] | None = None
     for kind in ("date", "duration", "number", "email-address", "web-address",
@@ -406,9 +316,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             # sentence's ("Since GDPR went into effect in 2018, …" dropped with its
             # paragraph), as a negation is: the sentence is named as such.
             if inside is None:
-                (ta, ea), (tb, eb) = _edits(old, new, share=1000)
+                (ta, ea), (tb, eb) = touch.edits(old, new, share=1000)
                 inside = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
-            a, b = (Counter({k: n for k, n in (x - y).items() if _touched(shown[k], seen)})
+            a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], seen)})
                     + (x & y) for x, y, seen in ((a, b, inside[0]), (b, a, inside[1])))
         diff(kind, a, b, shown.__getitem__)
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
@@ -472,9 +382,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
     gone_c, came_c = co - cn, cn - co
     if gone_c or came_c:
-        (ta, ea), (tb, eb) = _edits(old, new)
-        gone_c = Counter({k: min(v, _phrase_at(ta, ea, k)) for k, v in gone_c.items()})
-        came_c = Counter({k: min(v, _phrase_at(tb, eb, k)) for k, v in came_c.items()})
+        (ta, ea), (tb, eb) = touch.edits(old, new)
+        gone_c = Counter({k: min(v, touch.phrase_at(ta, ea, k)) for k, v in gone_c.items()})
+        came_c = Counter({k: min(v, touch.phrase_at(tb, eb, k)) for k, v in came_c.items()})
     diff("condition", Counter({_clause(lo, k, ln): v for k, v in gone_c.items() if v > 0}),
          Counter({_clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
     out = _negation_in_new_clause(out, ow, nw)

@@ -1,0 +1,107 @@
+"""Where an edit touched a text: which words of which sentences changed.
+
+A fact counts where the edit put it into (or took it from) a sentence that stays. One
+inside a sentence wholly added or removed is that sentence's, which facts.py names as
+such: "Since GDPR went into effect in 2018, …" dropped with its paragraph removes no
+date from a promise, and "… was no longer valid" in a sentence of its own puts no
+negation into one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from lexdocs.review.lexicon import LABEL, SENTENCES, words
+
+
+def edits(old: str, new: str, share: int = 3, paired: bool = False
+          ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
+    """Each side's words and the positions the edit touched inside sentences that keep
+    some of their words: a sentence wholly added or removed is a finding of its own.
+
+    `paired`: a sentence counts as kept only if it has a partner on the other side (each
+    changed sentence paired with the one it shares most words with, in turn). A sentence
+    that merely borrows words from one that is still there ("You may have heard that …
+    the Privacy Shield … was no longer valid" beside "We also participate in … Privacy
+    Shield") is a new one, and what it says is its own."""
+    def tokens(text: str) -> tuple[list[str], list[int]]:
+        out: list[str] = []
+        where: list[int] = []
+        for i, piece in enumerate(SENTENCES.split(LABEL.sub(r"\g<0>\n\n", text))):
+            ws = words(piece)
+            out += ws
+            where += [i] * len(ws)
+        return out, where
+
+    (a, sa), (b, sb) = tokens(old), tokens(new)
+    ca: set[int] = set()
+    cb: set[int] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ca.update(range(i1, i2))
+            cb.update(range(j1, j2))
+
+    def kept(changed: set[int], where: list[int]) -> set[int]:
+        """Changed positions in sentences that keep a `share`th of their words (one that
+        keeps only a "please" or a "you" was rewritten, not edited)."""
+        size, hit = Counter(where), Counter(where[i] for i in changed)
+        return {i for i in changed if hit[where[i]] < size[where[i]] and
+                share * (size[where[i]] - hit[where[i]]) >= size[where[i]]}
+
+    ka, kb = kept(ca, sa), kept(cb, sb)
+    if paired:
+        alone_a, alone_b = lone((a, sa), (b, sb))
+        ka = {i for i in ka if sa[i] not in alone_a}
+        kb = {i for i in kb if sb[i] not in alone_b}
+    return (a, ka), (b, kb)
+
+
+Side = tuple[list[str], list[int]]
+
+
+def lone(old: Side, new: Side, most: int = 400) -> tuple[set[int], set[int]]:
+    """The changed sentences (by index) of each side that no changed sentence of the other
+    side shares a word with once the closest pairs are taken. Past `most` pairs to weigh,
+    every sentence counts as paired: the edit is a rewrite, judged by its words."""
+    def sentences(side: Side) -> dict[int, list[str]]:
+        tokens, where = side
+        out: dict[int, list[str]] = {}
+        for i, w in enumerate(tokens):
+            out.setdefault(where[i], []).append(w)
+        return out
+
+    sa, sb = sentences(old), sentences(new)
+    ta, tb = {tuple(v) for v in sa.values()}, {tuple(v) for v in sb.values()}
+    a = {k: v for k, v in sa.items() if tuple(v) not in tb}  # a sentence the other side
+    b = {k: v for k, v in sb.items() if tuple(v) not in ta}  # keeps as it is is no edit
+    if not a or not b or len(a) * len(b) > most:
+        return (set(), set()) if a and b else (set(a), set(b))
+    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
+        None, x, y, autojunk=False).get_matching_blocks()), i, j)
+        for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
+    pa: set[int] = set()
+    pb: set[int] = set()
+    for n, i, j in shared:
+        if n and i not in pa and j not in pb:
+            pa.add(i)
+            pb.add(j)
+    return set(a) - pa, set(b) - pb
+
+
+def touched(fact: str, edited: Counter[str]) -> bool:
+    """Whether a word of a typed fact (as written) is among the words an edit touched in a
+    sentence that stays."""
+    return any(edited[w] for w in words(fact.casefold()))
+
+
+def at(tokens: list[str], edited: set[int], want: Counter[str]) -> Counter[str]:
+    """`want`, each word at most as often as the edit touched it."""
+    have = Counter(tokens[i] for i in edited)
+    return Counter({w: min(n, have[w]) for w, n in want.items() if have[w]})
+
+
+def phrase_at(tokens: list[str], edited: set[int], phrase: str) -> int:
+    """How often `phrase` starts at a word the edit touched."""
+    want = words(phrase)
+    return sum(1 for i in edited if tokens[i:i + len(want)] == want)

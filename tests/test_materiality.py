@@ -964,3 +964,17 @@ def test_any_third_party_in_a_promise_not_to_share_names_no_one() -> None:
     assert not any(r.startswith("recipient") for r in _rules(old, "We do not store your calendar."))
     assert "recipient-added" in _rules("We share it with our auditors.",
                                        "We share it with our auditors and any third party.")
+
+
+def test_a_name_written_as_a_template_variable_named_after_it() -> None:
+    """GitHub Docs writes product names as variables its engine fills in: the page reads
+    the same when the variable's name spells the words. A variable that does not, or one
+    that stands where a fact was, is not known to say the same."""
+    old = "When using Visual Studio Code in the web browser, some telemetry is enabled."
+    new = old.replace("Visual Studio Code", "{% data variables.product.prodname_vscode %}")
+    material, rule, reason = _judge(old, new)
+    assert (material, rule) == (False, "name-templated") and "Visual Studio Code →" in reason
+    assert _judge(new, old)[:2] == (False, "name-templated")
+    assert _judge("We share data with Acme.", "We share data with {{ partner_name }}.")[0]
+    assert _judge("We keep logs for 30 days.", "We keep logs for {{ retention }}.")[0]
+    assert _judge("Ask the Data Officer.", "Ask the {{ site.dpo }}.")[0]

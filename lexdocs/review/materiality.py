@@ -37,7 +37,8 @@ page tell the same story. Precedence, first wins:
    (surface.py).
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
-   products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out), or
+   products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out; a name
+   written as another engine's template variable that spells it, `name-templated`), or
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
@@ -63,7 +64,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from lexdocs.review import facts, lexicon, pointers, rewrites, statements, surface
+from lexdocs.review import facts, lexicon, pointers, renames, rewrites, statements, surface
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
@@ -238,9 +239,12 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     articles = surface.only_articles(fixed, new_text)
     if articles:
         return verdict(False, "grammar-fix", articles)
-    renamed = rewrites.renamed(fixed, new_text)
+    renamed = renames.renamed(fixed, new_text)
     if renamed:
         return verdict(False, "product-renamed", renamed)
+    templated = renames.templated(fixed, new_text)
+    if templated:
+        return verdict(False, "name-templated", templated)
     legal = surface.legal_form_only(fixed, new_text)
     if legal:
         return verdict(False, "product-renamed", legal)

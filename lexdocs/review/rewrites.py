@@ -28,7 +28,6 @@ from collections.abc import Sequence
 
 from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import Finding
-from lexdocs.review.names import makes_party
 from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
     PLACES,
@@ -37,7 +36,7 @@ from lexdocs.review.vocabulary import (
     is_known,
 )
 
-__all__ = ["PHRASES", "renamed", "rewrite", "words"]
+__all__ = ["PHRASES", "rewrite", "words"]
 
 
 _PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
@@ -327,40 +326,3 @@ def rewrite(old: str, new: str) -> Finding | None:
         return ("abbreviation-expanded",
                 tuple(f"{a[i1]} → {b[j1]}" for _, i1, _, j1, _ in ops))
     return None
-
-
-_NAME_TOKEN = re.compile(r"[\w'’&-]+(?:\.[\w'’&-]+)*|[^\w\s]")
-
-
-def renamed(old: str, new: str) -> tuple[str, ...]:
-    """Names written in full or shortened and nothing else ("Woo" → "WooCommerce"), or a
-    name's trailing words dropped or added ("SalesForce Marketing Cloud" → "SalesForce":
-    the company named for its product): one name, one thing, once the rules found no
-    third party arriving or leaving."""
-    a, b = _NAME_TOKEN.findall(old), _NAME_TOKEN.findall(new)
-    pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if tag in ("delete", "insert"):
-            side, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
-            lead = side[lo - 1] if lo else ""
-            if not (_capitalised(lead) and all(
-                    _capitalised(w) and not makes_party(w) for w in side[lo:hi])):
-                return ()  # "Acme" → "Acme Beta Corp", "Google Partners": another party
-            whole = " ".join(side[lo - 1:hi])
-            pairs.append((whole, lead) if tag == "delete" else (lead, whole))
-            continue
-        if tag != "replace" or i2 - i1 != j2 - j1:
-            return ()
-        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
-            if not (_capitalised(x) and _capitalised(y) and (y.startswith(x) or x.startswith(y))):
-                return ()
-            pairs.append((x, y))
-    gone = list(dict.fromkeys(x for x, _ in pairs))
-    came = list(dict.fromkeys(y for _, y in pairs))
-    return (*gone, "→", *came) if pairs else ()
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.isalnum()

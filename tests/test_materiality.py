@@ -340,7 +340,7 @@ def test_a_coined_name_the_text_also_writes_as_a_thing_is_no_third_party() -> No
     old = "Wikis: delete the wiki from its settings."
     material, rule, reason = _judge(old, old + "\n\nScribbleboard: standalone scribbleboards "
                                     "can be deleted by clicking \"Delete scribbleboard\".")
-    assert material and "third party" not in reason and rule == "block-added"
+    assert not material and "third party" not in reason and rule == "instructions-added"
     new = old + "\n\nWe share your phone number with Twilio (see twilio.com)."
     assert _judge(old, new)[1] == "recipient-added"
 
@@ -978,3 +978,17 @@ def test_a_name_written_as_a_template_variable_named_after_it() -> None:
     assert _judge("We share data with Acme.", "We share data with {{ partner_name }}.")[0]
     assert _judge("We keep logs for 30 days.", "We keep logs for {{ retention }}.")[0]
     assert _judge("Ask the Data Officer.", "Ask the {{ site.dpo }}.")[0]
+
+
+def test_steps_added_to_follow_in_the_product_are_not_material() -> None:
+    """How to do something in the product's own screens states no practice; steps taken
+    away, steps that hand data over or that give a new right still are material."""
+    old = "To cancel, follow the steps for your product.\n\nBasecamp: open Adminland."
+    steps = ('HEY: navigate to "Account & Billing" from the Me menu and select '
+             '"Cancel your account".')
+    assert _judge(old, f"{old}\n\n{steps}")[:2] == (False, "instructions-added")
+    assert _judge(f"{old}\n\n{steps}", old)[0]
+    assert _judge(old, f"{old}\n\nHEY: navigate to Settings, where we share your data "
+                       "with Acme.")[0]
+    assert _judge(old, f"{old}\n\nTo opt out, navigate to Settings and select "
+                       "\"Don't sell\".")[0]

@@ -53,18 +53,46 @@ POINTER_MAY_NAME = ("block-", "sentence-", "list-item-", "recipient-", "data-cat
 
 def harmless_shape(old: str, new: str) -> Finding | None:
     """An edit that only adds, removes or rewords headings, or sentences that only point
-    elsewhere ("For more information, see …"), and leaves every other sentence as it was."""
-    for kind, split in (("heading", BLOCKS), ("cross-reference", SENTENCES)):
+    elsewhere ("For more information, see …"), or only adds steps to follow in the
+    product ("HEY: navigate to … and select "Cancel your account"."), and leaves every
+    other sentence as it was."""
+    for kind, split, test in (("heading", BLOCKS, heading),
+                              ("cross-reference", SENTENCES, _pointer),
+                              ("instructions", BLOCKS, _instruction)):
         a, b = pieces(old, split), pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
         whole = _whole(old, new, split)
-        test = heading if kind == "heading" else _pointer
+        if kind == "instructions" and (gone or not any(
+                _STEP.search(_STEP_LABEL.sub("", whole.get(p, p), count=1)) for p in came)):
+            continue  # steps taken away may leave a reader no way to do what they did
         if (came or gone) and all(test(whole.get(p, p)) for p in came + gone) and (
                 kind != "heading" or not _full_stop(old, new, set(a) ^ set(b), split)):
             change = "changed" if came and gone else "added" if came else "removed"
             return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
                     tuple(came or gone))
     return None
+
+
+# A step to follow in the product's own screens: "navigate to "Account & Billing" from the
+# Me menu and select …", "can be deleted by clicking "Delete writeboard" below …".
+_STEP = re.compile(
+    r"^(?:(?:to [^,]{1,60}, )?(?:then )?(?:navigate|go|click|tap|select|choose|open|press|"
+    r"head)\b|[^.]{0,80}\bcan be \w+ (?:by|from|via|in|under) (?:clicking|tapping|selecting|"
+    r"going|navigating|opening|pressing)\b)", re.I)
+_STEP_LABEL = re.compile(r"^[^.:]{1,40}:\s+")
+
+
+def _instruction(block: str) -> bool:
+    """A block that only says which screens to go through ("HEY: navigate to …"), or the
+    short name heading such steps ("Ta-da List"): how to use the product, which states
+    no practice as long as nothing in it is handed over."""
+    if voc.DISCLOSURE_VERB.search(block):
+        return False
+    if len(block.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha()
+                                       for w in block.split()) and not block.endswith("."):
+        return True
+    body = _STEP_LABEL.sub("", block.strip(), count=1)
+    return all(_STEP.search(s.strip()) for s in re.split(r"(?<=[.!?])\s+", body) if s.strip())
 
 
 # Whom a pointer is for, before it: "For users in the EU, EEA and Switzerland: see here",

@@ -992,3 +992,14 @@ def test_steps_added_to_follow_in_the_product_are_not_material() -> None:
                        "with Acme.")[0]
     assert _judge(old, f"{old}\n\nTo opt out, navigate to Settings and select "
                        "\"Don't sell\".")[0]
+    control = "You can remove this feature at any time by turning off sponsored suggestions."
+    assert _judge(old, f"{old}\n\n{control}")[:2] == (False, "instructions-added")
+    assert _judge(old, f"{old}\n\nYou can ask us to delete your data by clicking Delete.")[0]
+
+
+def test_whom_a_pointer_is_for_is_no_condition() -> None:
+    old = "For candidates applying to jobs at Acme, please review our Recruitment policy."
+    new = "If you are applying for a job at Acme, please review our Recruitment policy."
+    assert not any(r.startswith("condition") for r in _rules(old, new))
+    assert "condition-added" in _rules("We share your email with Acme.",
+                                       "If you consent, we share your email with Acme.")

@@ -53,7 +53,7 @@ from lexdocs.review.parties import (
     recipients,
     unnamed,
 )
-from lexdocs.review.pointers import about_reading
+from lexdocs.review.pointers import about_reading, is_pointer
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -192,13 +192,22 @@ _STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)
 
 def _conditions(lex: str) -> Counter[str]:
     """Each condition as its opening words, counted by its marker; "until" a date is the
-    date's (a date finding names it), not a condition."""
+    date's (a date finding names it), not a condition. Nor is the "if" that says whom a
+    pointer is for ("If you are applying for a job, please review our Recruitment
+    policy"): a pointer promises nothing, so it sets no condition on a promise."""
     found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
                     if not lex.startswith("\ue000", m.end() + 1)
-                    and not (m.group() == "if" and _ASKS.search(lex, 0, m.start())))
+                    and not (m.group() == "if" and _ASKS.search(lex, 0, m.start()))
+                    and not is_pointer(_sentence_at(lex, m.start())))
     # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
     found["if"] += len(_OTHERWISE.findall(lex))
     return +found
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 _OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")

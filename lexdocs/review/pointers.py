@@ -74,11 +74,15 @@ def harmless_shape(old: str, new: str) -> Finding | None:
 
 
 # A step to follow in the product's own screens: "navigate to "Account & Billing" from the
-# Me menu and select …", "can be deleted by clicking "Delete writeboard" below …".
+# Me menu and select …", "can be deleted by clicking "Delete writeboard" below …", a
+# control the product offers and how to use it.
 _STEP = re.compile(
     r"^(?:(?:to [^,]{1,60}, )?(?:then )?(?:navigate|go|click|tap|select|choose|open|press|"
     r"head)\b|[^.]{0,80}\bcan be \w+ (?:by|from|via|in|under) (?:clicking|tapping|selecting|"
-    r"going|navigating|opening|pressing)\b)", re.I)
+    r"going|navigating|opening|pressing)\b|"
+    # "You can remove this functionality at any time by turning off sponsored suggestions"
+    r"you can [^.]{0,80}\bby (?:clicking|tapping|selecting|going|navigating|opening|"
+    r"pressing|turning (?:it |them )?(?:off|on)|toggling)\b)", re.I)
 _STEP_LABEL = re.compile(r"^[^.:]{1,40}:\s+")
 
 

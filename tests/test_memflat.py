@@ -141,6 +141,55 @@ def test_a_spooled_file_gives_back_the_very_text(tmp_path: Path,
     assert released.content_string == ""
 
 
+def test_a_text_is_spooled_a_slice_at_a_time_as_it_was_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts (versions.json, a feed) go to the spool in slices, never whole as
+    UTF-8; a character split between pieces, the digest a preview knows a page by and an
+    empty text come out as if written at once."""
+    import hashlib
+
+    monkeypatch.setattr(PageSpool, "SLICE", 5)
+    written: list[int] = []
+    write = PageSpool.write
+    monkeypatch.setattr(PageSpool, "write",
+                        lambda self, data: written.append(len(data)) or write(self, data))
+    text = "ab→cdé€fghij\nklmnop" * 7
+    spool = PageSpool(keyed=True)
+    page = spool.keep(SitePage("feed.xml", text))
+    assert isinstance(page, SpooledPage) and page.content == text
+    assert len(written) > 10 and max(written) <= 5 * 3, written
+    assert page.digest == hashlib.sha256(text.encode()).hexdigest()
+    pieces = spool.keep_text("versions.json", iter(["{", "\"é\"", ": [1,", " 2]}", "\n"]))
+    assert pieces.content == '{"é": [1, 2]}\n'
+    assert spool.keep_text("empty.txt", iter(())).content == ""
+
+
+def test_site_files_are_made_and_kept_one_at_a_time(generated: Generated,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """versions.json is written as it is encoded, and the feed is made only once it is
+    kept: each lists every version, and held together they were a build's peak."""
+    from lexdocs.publish import pages as site_pages
+    from lexdocs.publish.feeds import versions_chunks, versions_model, versions_text
+
+    opts = load_options(generated.path)
+    timelines, today = publishable_timelines(opts, lambda _: None)
+    data = versions_model(opts, timelines, today)
+    assert "".join(versions_chunks(data)) == versions_text(data)
+    builder = DeferredPdfs(opts, timelines, today)
+    builder.spool = PageSpool()
+    made: list[str] = []
+    real = site_pages.feed_xml
+    monkeypatch.setattr(site_pages, "feed_xml", lambda spec: made.append("feed") or real(spec))
+    files = builder.site_files()
+    first = next(files)
+    assert first.uri == "versions.json" and isinstance(first, SpooledPage)
+    assert not made, "the feed was made before versions.json was kept"
+    rest = [builder.keep(p) for p in files]
+    assert made == ["feed"] and [p.uri for p in rest][-1].startswith("feed")
+    plain = {p.uri: p.content for p in SiteBuilder(opts, timelines, today).site_files()}
+    assert first.content == plain["versions.json"]
+
+
 def test_the_stash_gives_each_html_back_once() -> None:
     stash = HtmlStash()
     stash.put("a.md", "<p>é → x</p>")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any, Literal, TypedDict
 
@@ -166,7 +166,15 @@ def versions_json(options: Options, timelines: dict[str, Timeline], today: dt.da
 
 def versions_text(data: VersionsFile) -> str:
     """The model as published: apart, so a preview can skip it for an unchanged model."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return "".join(versions_chunks(data))
+
+
+def versions_chunks(data: VersionsFile) -> Iterator[str]:
+    """The published text in pieces, to be written as they come (`PageSpool.keep_text`):
+    indented JSON is encoded in Python, piece by piece, and joined it listed every piece
+    of a thousand versions at once."""
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(data)
+    yield "\n"
 
 
 def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None = None,

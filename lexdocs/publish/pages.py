@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
 from lexdocs.publish.feeds import (
     feed_spec,
     feed_xml,
+    versions_chunks,
     versions_model,
     versions_schema,
     versions_text,
@@ -172,18 +173,25 @@ class SiteBuilder:
         never all sit in memory together, nor a preview's in its memo."""
         return page if self.spool is None else self.spool.keep(page)
 
-    def kept(self, make: Callable[..., SitePage | Group], *args: Any) -> Any:
-        """What `make(*args)` makes (a page or a group), kept (`keep`): inside a memo's
-        `same`, so what the memo holds is the spooled page, not its text."""
+    def kept(self, make: Callable[..., SitePage | Iterable[SitePage]], *args: Any) -> Any:
+        """What `make(*args)` makes (a page, or pages: a tuple, or an iterator that makes
+        each when asked, so one is kept before the next is made), kept (`keep`): inside a
+        memo's `same`, so what the memo holds is the spooled page, not its text."""
         made = make(*args)
-        return tuple(map(self.keep, made)) if isinstance(made, tuple) else self.keep(made)
+        return self.keep(made) if isinstance(made, SitePage) else tuple(map(self.keep, made))
 
-    def site_files(self) -> Group:
-        """versions.json, the schema it names, and the feed of all documents."""
+    def site_files(self) -> Iterator[SitePage]:
+        """versions.json, the schema it names, and the feed of all documents, made one at
+        a time: each lists every version, and at a thousand versions the two, their
+        models and their text held together were a build's peak of memory."""
         data = versions_model(self.options, self.timelines, self.today, self.has_pdf)
-        spec = feed_spec(self.options, self.timelines, language=self.theme.language)
-        return (SitePage("versions.json", versions_text(data)),
-                SitePage(VERSIONS_SCHEMA, versions_schema()), SitePage(SITE_FEED, feed_xml(spec)))
+        spool = self.spool
+        yield (spool.keep_text("versions.json", versions_chunks(data)) if spool is not None
+               else SitePage("versions.json", versions_text(data)))
+        del data
+        yield SitePage(VERSIONS_SCHEMA, versions_schema())
+        yield SitePage(SITE_FEED, feed_xml(
+            feed_spec(self.options, self.timelines, language=self.theme.language)))
 
     # --- dates and links ---------------------------------------------------------
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lexdocs.publish.pages import PdfPage, SitePage
@@ -52,15 +53,40 @@ class PageSpool:
         self._end = 0
         self.keyed = keyed
 
+    SLICE = 1 << 18
+    """Characters of a text encoded and written at once."""
+
     def keep(self, page: SitePage) -> SitePage:
         """`page` with its content written out; a PDF placeholder stays as it is."""
         if isinstance(page, PdfPage | SpooledPage):
             return page
         content = page.content
-        binary = isinstance(content, bytes)
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest() if self.keyed else ""
-        return SpooledPage(page.uri, self, *self.write(data), binary, digest)
+        if isinstance(content, bytes):
+            digest = hashlib.sha256(content).hexdigest() if self.keyed else ""
+            return SpooledPage(page.uri, self, *self.write(content), True, digest)
+        return self.keep_text(page.uri, (content[i:i + self.SLICE]
+                                         for i in range(0, len(content), self.SLICE)))
+
+    def keep_text(self, uri: str, chunks: Iterable[str]) -> SpooledPage:
+        """A text page written as its `chunks` come, a slice at a time: versions.json and
+        the feed of a thousand versions are megabytes each, and their whole text with its
+        UTF-8 copy was a build's peak of memory."""
+        at, size = self._end, 0
+        hashed = hashlib.sha256() if self.keyed else None
+        batch: list[str] = []
+        count = 0
+        for chunk in _ended(chunks):
+            if chunk is not None:
+                batch.append(chunk)
+                count += len(chunk)
+            if batch and (chunk is None or count >= self.SLICE):
+                data = "".join(batch).encode("utf-8")
+                if hashed is not None:
+                    hashed.update(data)
+                size += self.write(data)[1]
+                batch, count = [], 0
+        return SpooledPage(uri, self, at, size, False,
+                           hashed.hexdigest() if hashed is not None else "")
 
     def write(self, data: bytes) -> tuple[int, int]:
         """Append `data`: where it starts, and its length."""
@@ -86,6 +112,12 @@ class PageSpool:
     def close(self) -> None:
         """Let the file go now (its pages can no longer be read)."""
         self._file.close()
+
+
+def _ended(chunks: Iterable[str]) -> Iterator[str | None]:
+    """`chunks`, then None: the end, where what is left is written."""
+    yield from chunks
+    yield None
 
 
 class SpooledPage(SitePage):

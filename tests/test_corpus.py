@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from lexdocs.review import links
-from lexdocs.review.hunks import joined_verdict
+from lexdocs.review.hunks import joined_verdict, listed_links
 from lexdocs.review.lexicon import lexical
 from lexdocs.review.materiality import classify, heading_renamed
 from lexdocs.review.verdicts import Verdict, verdict
@@ -76,9 +76,9 @@ def _verdicts(c: dict[str, Any], home: str) -> list[Verdict]:
     if c.get("moved") and " ".join(old.split()) == " ".join(new.split()):
         parts.append(verdict(False, "sentence-moved", c["moved"]))
     elif _words_differ(c):
-        parts.append(_headings(c, classify(
+        parts.append(_headings(c, _listed(c, classify(
             old, new, section_material=True, variables_changed=(),
-            immaterial_vars=frozenset(), known=known, home=home), home))
+            immaterial_vars=frozenset(), known=known, home=home)), home))
     parts += [links.judge(a, b, "", home) for a, b in dict.fromkeys(
         [*map(tuple, c.get("links", ())), *written])]
     return parts
@@ -124,6 +124,21 @@ def _headings(c: dict[str, Any], v: Verdict, home: str = "") -> Verdict:
                                                           "\n\n".join(sorted(b - a)), home):
         return v
     return verdict(False, "heading-changed", (c["old"], "→", c["new"]))
+
+
+def _listed(c: dict[str, Any], v: Verdict) -> Verdict:
+    """What the build's redline does with a hunk that only adds (or only removes) blocks
+    of which some are each one link (`linked`: the case's blocks whose words are all one
+    link in the source, as a build sees them), the rest headings or pointers: a list of
+    where to read more (hunks.listed_links)."""
+    a = [b.strip() for b in c["old"].split("\n\n") if b.strip()]
+    b = [x.strip() for x in c["new"].split("\n\n") if x.strip()]
+    gone, came = [x for x in a if x not in b], [x for x in b if x not in a]
+    if not c.get("linked") or bool(gone) == bool(came):
+        return v
+    heads, links = set(c.get("headings", ())), set(c["linked"])
+    return listed_links(v, [(x, "heading" if x in heads else "link" if x in links else "text")
+                            for x in gone or came], added=bool(came))
 
 
 def _verdict(c: dict[str, Any], parts: list[Verdict]) -> Verdict:
@@ -371,3 +386,25 @@ def test_a_lawyers_call_is_no_default_escape(results: dict[str, list[Outcome]], 
     res = results[name]
     assert sum(o.referred for o in res) <= 0.15 * len(res)
     assert all(o.got_rule == "unexplained" for o in res if o.referred)
+
+
+def test_a_case_of_links_listed_is_judged_as_the_build_judges_it() -> None:
+    """`linked` makes the corpus read a hunk of blocks that are each one link as the
+    build's redline does (hunks.listed_links): the same rule on the same words."""
+    from lexdocs.review.redline import diff_documents
+    from tests.test_redline import RESOURCES, render
+
+    body = "We collect your email address to send receipts."
+    built = diff_documents(render([("collect", "What we collect", body)]),
+                           render([("collect", "What we collect", body + RESOURCES)]))
+    case = {"id": "x", "material": False, "rule": "cross-reference", "old": body,
+            "new": body + "\n\nOther information and resources\n\nOur privacy center"
+                          "\n\nHow the GDPR protects you",
+            "headings": ["Other information and resources"],
+            "links": [[None, "https://help.example.net/privacy/"],
+                      [None, "https://guide.example.org/gdpr/"]]}
+    unlinked = _verdict(case, _verdicts(case, "https://example.com/"))
+    case["linked"] = ["Our privacy center", "How the GDPR protects you"]
+    linked = _verdict(case, _verdicts(case, "https://example.com/"))
+    (change,) = built.changes
+    assert unlinked.material and (linked.material, linked.rule) == (False, change.rule)

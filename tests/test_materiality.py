@@ -1003,3 +1003,17 @@ def test_whom_a_pointer_is_for_is_no_condition() -> None:
     assert not any(r.startswith("condition") for r in _rules(old, new))
     assert "condition-added" in _rules("We share your email with Acme.",
                                        "If you consent, we share your email with Acme.")
+
+
+def test_one_more_action_the_organisation_refuses_is_not_material() -> None:
+    """"does not collect, access, or store" → "… access, retain, or store" refuses more.
+    An action taken out of the list, one put into a list an "unless" qualifies, or into a
+    list of what it does, changes what it may do."""
+    old = "Mozilla does not collect, access, or store any sensitive information."
+    new = old.replace("access, or", "access, retain, or")
+    assert _judge(old, new)[:2] == (False, "refusal-widened")
+    assert _judge(new, old)[0]
+    cond = "We do not share, sell or rent your data unless the law requires it."
+    assert _judge(cond, cond.replace("sell or", "sell, trade or"))[0]
+    does = "We collect, use, or store your contacts."
+    assert _judge(does, does.replace("use, or", "use, share, or"))[0]

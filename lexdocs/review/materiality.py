@@ -25,11 +25,14 @@ page tell the same story. Precedence, first wins:
    headings (`heading-added`) or sentences that only point elsewhere ("For more
    information, see …": `cross-reference-added`) is not material, nor is a list
    of the organisation's own products or websites that grew or shrank
-   (`own-scope`). The policy's own change log kept as a log — dated lines ("July 12,
-   2023: …") added, reworded or removed, under their heading, and nothing else — is
-   `changelog-entry` / `changelog-edited`, not material: the edits it records are
-   judged where they are made. So is a rewrite that keeps the meaning (rewrites.py),
-   when what the rules found is only a whole piece it moved or split off.
+   (`own-scope`), nor one more action in a list of what the organisation says it does
+   not do (`refusal-widened`: "does not collect, access, retain, or store"), nor steps
+   added to follow in the product (`instructions-added`). The policy's own change log
+   kept as a log — dated lines ("July 12, 2023: …") added, reworded or removed, under
+   their heading, and nothing else — is `changelog-entry` / `changelog-edited`, not
+   material: the edits it records are judged where they are made. So is a rewrite that
+   keeps the meaning (rewrites.py), when what the rules found is only a whole piece it
+   moved or split off.
 4. Only white space, quote style, letter case or punctuation (`formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
@@ -220,6 +223,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             lexicon.own_listed(plain_new if r.endswith("added") else plain_old, e)
             for r, e in found):
         return verdict(False, "own-scope", found[0][1])
+    if len(found) == 1 and found[0][0] == "list-item-added" and statements.refuses_more(
+            plain_new, found[0][1]):
+        return verdict(False, "refusal-widened", found[0][1])
     rewritten = (rewrites.rewrite(plain_old, plain_new) or statements.about_us(plain_old, plain_new)
                  ) if found else None
     if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (

@@ -17,9 +17,10 @@ import re
 
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
+from lexdocs.review.vocabulary import CONDITION
 
 __all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
-           "rewritten_wholly"]
+           "refuses_more", "rewritten_wholly"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -149,3 +150,36 @@ def grown_or_cut(old: str, new: str) -> bool:
 def _content(words: list[str]) -> set[str]:
     plain = {w.strip(".,;:()\"'“”’!?").casefold() for w in words}
     return {w for w in plain if w and w not in FUNCTION_WORDS}
+
+
+# What the organisation says it does not do, as a list of actions: "does not collect,
+# access, or store", "will never sell or rent".
+_REFUSED = re.compile(r"\b(?:(?:do|does|will|shall|would|can|could|may|must)(?: not|n't)|"
+                      r"cannot|never|will never|does never)\s+((?:[a-z]+, )+(?:or |nor |and )?"
+                      r"[a-z]+|[a-z]+ (?:or|nor|and) [a-z]+)\b")
+
+
+def refuses_more(new: str, added: tuple[str, ...]) -> bool:
+    """Whether each list item the edit added is one more action in a list of what the
+    organisation says it does not do ("does not collect, access, or store" → "does not
+    collect, access, retain, or store"), in a sentence with no condition: the promise
+    now refuses more, and takes nothing from anyone. An action taken out of such a list,
+    or put into one an "unless" or "except" qualifies, stays for the rules that call it
+    material."""
+    if not added:
+        return False
+    lex = re.sub(r"\s+", " ", new.casefold().replace("’", "'"))
+    for item in added:
+        want = item.strip(" .,;:'…").casefold()
+        if not want.isalpha():
+            return False
+        found = False
+        for m in _REFUSED.finditer(lex):
+            start = max(lex.rfind(". ", 0, m.start()), lex.rfind("\n", 0, m.start())) + 1
+            end = lex.find(". ", m.end())
+            sentence = lex[start:end if end >= 0 else len(lex)]
+            if want in re.findall(r"[a-z]+", m.group(1)) and not CONDITION.search(sentence):
+                found = True
+        if not found:
+            return False
+    return True

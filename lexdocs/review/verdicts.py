@@ -120,6 +120,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "heading-changed": f"only a heading was reworded ({_arrow(show)})",
         "cross-reference-changed": f"only a pointer to more reading was reworded ({_arrow(show)})",
         "cross-reference-added": f"only a pointer to more reading was added ({', '.join(show)})",
+        "refusal-widened": "only an action was added to what the organisation says it "
+                           f"does not do ({', '.join(show)})",
         "instructions-added": f"only steps to follow in the product were added ({', '.join(show)})",
         "cross-reference-removed":
             f"only a pointer to more reading was removed ({', '.join(show)})",

@@ -667,8 +667,8 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("We send it to you.", "We send it from you."),
     ("Only admins may see it.", "Admins may only see it."),
     ("We may share data with partners.", "We will share data with partners."),
-    ("We recommend users set up two-factor login.",
-     "We recommend all users set up two-factor login."),
+    # a quantifier carries meaning (advice to the reader binds no one: advice-reworded)
+    ("Admins can export users' messages.", "Admins can export all users' messages."),
     ("For some users in the United States, we route requests.",
      "For some users, we route requests."),  # a scope, not examples
     ("It is kept in the process.", "It is kept in the processor."),  # two real words
@@ -1017,3 +1017,11 @@ def test_one_more_action_the_organisation_refuses_is_not_material() -> None:
     assert _judge(cond, cond.replace("sell or", "sell, trade or"))[0]
     does = "We collect, use, or store your contacts."
     assert _judge(does, does.replace("use, or", "use, share, or"))[0]
+
+
+def test_advice_to_the_reader_reworded_binds_no_one() -> None:
+    old = "We recommend users set up two-factor authentication for added security."
+    assert _judge(old, old.replace("users", "all users"))[:2] == (False, "advice-reworded")
+    assert _judge(old, "We recommend users share their contacts with us for added security.")[0]
+    promise = "We will notify users by email."
+    assert _judge(promise, promise.replace("users", "all users"))[0]

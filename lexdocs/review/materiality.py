@@ -46,7 +46,8 @@ page tell the same story. Precedence, first wins:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
    `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
-   `about-us`: only the organisation's mission or beliefs) → not material.
+   `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
+   advice to the reader, "We recommend all users …") → not material.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
    words) → material; more than `statements.REFER_WORDS` content words, which no rule
    reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a

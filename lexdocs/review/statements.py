@@ -17,7 +17,7 @@ import re
 
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
-from lexdocs.review.vocabulary import CONDITION
+from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
 
 __all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
            "refuses_more", "rewritten_wholly"]
@@ -115,19 +115,33 @@ _ABOUT_US = re.compile(r"(?:at [\w .&'-]{1,40}, )?(?:our (?:mission|vision|value
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\n")
 
 
+# Advice to the reader ("We recommend all users set up two-factor authentication"): what
+# the reader may do for their own sake, which no one is bound to.
+_ADVICE = re.compile(r"(?:we (?:strongly )?(?:recommend|encourage|suggest|advise)|"
+                     r"you (?:may )?(?:want|wish) to consider)\b", re.I)
+
+
 def about_us(old: str, new: str) -> Finding | None:
     """Only sentences about the organisation itself changed (its mission, its beliefs,
     who it is): a statement of purpose binds no one and says nothing of personal data.
-    The content rules run first, so a party, a kind of data or a purpose put into such a
-    sentence is still found."""
+    Nor does advice to the reader reworded (`advice-reworded`: "We recommend users set up
+    two-factor authentication" → "We recommend all users …"). The content rules run
+    first, so a party, a kind of data or a purpose put into such a sentence is still
+    found; an advice sentence that hands data over is no advice."""
     a = [x.strip() for x in _SENTENCE_END.split(old) if x.strip()]
     b = [x.strip() for x in _SENTENCE_END.split(new) if x.strip()]
     keys_a, keys_b = {" ".join(words(x)) for x in a}, {" ".join(words(x)) for x in b}
     gone = [x for x in a if " ".join(words(x)) not in keys_b]
     came = [x for x in b if " ".join(words(x)) not in keys_a]
-    if not (gone or came) or not all(_ABOUT_US.match(x) for x in gone + came):
+    shown = tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone)
+    if not (gone or came):
         return None
-    return ("about-us", tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone))
+    if all(_ABOUT_US.match(x) for x in gone + came):
+        return ("about-us", shown)
+    if gone and came and all(_ADVICE.match(x) and not DISCLOSURE_VERB.search(x)
+                             for x in gone + came):
+        return ("advice-reworded", shown)
+    return None
 
 
 def grown_or_cut(old: str, new: str) -> bool:

@@ -147,6 +147,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "own-channel": "only the organisation or one of its own channels was named "
                        f"another way ({', '.join(show)})",
         "about-us": f"only what the organisation says of itself changed ({'; '.join(show)})",
+        "advice-reworded": f"only advice to the reader was reworded ({'; '.join(show)})",
         "synonym": f"only words of the same meaning swapped ({', '.join(show)})",
         "hedge-added": "only 'may' was put before what the organisation does "
                        f"({', '.join(show)})",

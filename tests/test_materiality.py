@@ -1025,3 +1025,18 @@ def test_advice_to_the_reader_reworded_binds_no_one() -> None:
     assert _judge(old, "We recommend users share their contacts with us for added security.")[0]
     promise = "We will notify users by email."
     assert _judge(promise, promise.replace("users", "all users"))[0]
+
+
+@pytest.mark.parametrize("phrase", ["your vendor", "if you", "any third party not",
+                                    "do not collect,", "We recommend you"])
+def test_a_phrase_repeated_without_a_full_stop_is_judged_in_linear_time(phrase: str) -> None:
+    """A sentence that never ends made each kind of recipient, each "if" and each refused
+    action read the whole text again (2,000 repeats: 10 s), and aligning the two texts
+    word by word for a rewrite cost the square of the repeats."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        old = "We share it. " + f"{phrase} " * n
+        return lambda: classify(old, old + " and more", section_material=True,
+                                variables_changed=(), immaterial_vars=frozenset())
+    assert growth(make, 2000, tries=2) < LINEAR

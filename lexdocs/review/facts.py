@@ -35,6 +35,7 @@ from lexdocs.review.lexicon import (
     lexical,
     own_listed,
     pieces,
+    sentence_around,
     trie,
     words,
 )
@@ -197,17 +198,12 @@ def _conditions(lex: str) -> Counter[str]:
     policy"): a pointer promises nothing, so it sets no condition on a promise."""
     found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
                     if not lex.startswith("\ue000", m.end() + 1)
-                    and not (m.group() == "if" and _ASKS.search(lex, 0, m.start()))
-                    and not is_pointer(_sentence_at(lex, m.start())))
+                    and not (m.group() == "if" and _ASKS.search(lex, max(0, m.start() - 24),
+                                                                m.start()))
+                    and not is_pointer(sentence_around(lex, m.start())))
     # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
     found["if"] += len(_OTHERWISE.findall(lex))
     return +found
-
-
-def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
-    return text[start:min(ends, default=len(text))]
 
 
 _OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")

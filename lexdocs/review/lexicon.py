@@ -127,3 +127,20 @@ SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp
                        r"\s+(?=[\w\"“(])|\n\n"
                        # a space lost after a stop: "Learn more.This data …"
                        r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+REACH = 300
+"""Characters a sentence is read on each side of a word it holds: far enough for any
+sentence a policy writes, and a bound, so that text with no full stop in it (committed by
+anyone) costs each of its words a fixed price, not the length of the whole text."""
+
+
+def sentence_around(text: str, start: int, end: int | None = None) -> str:
+    """The sentence of `text` that holds `text[start:end]`: from the last ". " or line
+    break before it to the next after it, at most `REACH` characters each way."""
+    end = start if end is None else end
+    lo = max(start - REACH, 0)
+    hi = min(end + REACH, len(text))
+    first = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start)) + 1
+    ends = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi)) if i >= 0]
+    return text[max(first, lo):min(ends, default=hi)]

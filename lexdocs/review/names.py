@@ -29,6 +29,7 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.lexicon import sentence_around
 
 # Words that make a name an organisation's whatever else it says: "Internet Corporation
 # for Assigned Names and Numbers", "Federal Reserve Bank", "Acme Labs".
@@ -237,15 +238,13 @@ def not_recipient(lex: str, m: re.Match[str]) -> bool:
     if _DESCRIBES.match(lex, m.end()) or (
             _PLACE.match(lex, m.end()) and _AT.search(lex[max(0, m.start() - 40):m.start()])):
         return True
-    start = max(lex.rfind(". ", 0, m.start()), lex.rfind("\n", 0, m.start())) + 1
-    end = min((i for i in (lex.find(". ", m.end()), lex.find("\n", m.end())) if i >= 0),
-              default=len(lex))
     if (_YOURS.search(lex, max(0, m.start() - 60), m.start()) or _PLATFORM.fullmatch(m.group())
-            ) and not voc.DISCLOSURE_VERB.search(lex, start, end):
+            ) and not voc.DISCLOSURE_VERB.search(sentence_around(lex, m.start(), m.end())):
         return True
     # "Nor do we share your content with any third party": a promise about no one, which
     # the negation rule reads; not a party named.
-    if _ANY.search(lex, max(0, m.start() - 20), m.start()) and _NEGATED.search(lex, start, end):
+    if _ANY.search(lex, max(0, m.start() - 20), m.start()) and _NEGATED.search(
+            sentence_around(lex, m.start(), m.end())):
         return True
     before = _CHANNEL.search(lex[max(0, m.start() - 60):m.start()])
     return before is not None and not _CHANNEL_WORDS.isdisjoint(re.findall(r"\w+", before.group()))

@@ -269,6 +269,13 @@ def _intro_number(old: str, new: str) -> Finding | None:
     return ("label-number", tuple(said)) if said else None
 
 
+MOST_WORDS = 2_000
+"""Words on a side past which no rewrite is looked for. Aligning two texts word by word
+costs the product of how often each word recurs: committed text that repeats one phrase
+thousands of times took seconds a call. No edit a rule here recognises is that long
+(a changed passage is cut to the sentences that differ first)."""
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -280,6 +287,8 @@ def rewrite(old: str, new: str) -> Finding | None:
     `pointer-reworded` ("below" → "in the Cookies section"), `label-reworded` (the label
     that heads an item)."""
     a, b = _words(old), _words(new)
+    if max(len(a), len(b)) > MOST_WORDS:
+        return None  # no rewrite is read: the rules that call a change material decide
     if a == b:
         named = [label for label, p, _ in _NAMES if p.findall(old) != p.findall(new)]
         if named:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from lexdocs.review.lexicon import sentence_around
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
@@ -189,11 +190,10 @@ def refuses_more(new: str, added: tuple[str, ...]) -> bool:
             return False
         found = False
         for m in _REFUSED.finditer(lex):
-            start = max(lex.rfind(". ", 0, m.start()), lex.rfind("\n", 0, m.start())) + 1
-            end = lex.find(". ", m.end())
-            sentence = lex[start:end if end >= 0 else len(lex)]
-            if want in re.findall(r"[a-z]+", m.group(1)) and not CONDITION.search(sentence):
+            if want in re.findall(r"[a-z]+", m.group(1)) and not CONDITION.search(
+                    sentence_around(lex, m.start(), m.end())):
                 found = True
+                break
         if not found:
             return False
     return True

@@ -5,9 +5,9 @@ evidence, the words or values as written: a removed value, then "→", then the
 added one when both sides have some. The lists of words live in vocabulary.py; how a
 text is cut into words and pieces in lexicon.py; who a text names as receiving data in
 parties.py; what only points elsewhere in pointers.py; which words of which sentences an
-edit touched in touch.py. This module holds the typed facts
-(dates, durations, figures, addresses), the categories, purposes, rights and conditions,
-and `findings`, which asks all of them.
+edit touched in touch.py; the facts written in a fixed form (dates, durations, figures,
+addresses) in typed.py. This module holds the categories, purposes, rights and
+conditions, and `findings`, which asks all of them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from lexdocs.review import touch
+from lexdocs.review import touch, typed
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
     BLOCKS,
@@ -36,7 +36,6 @@ from lexdocs.review.lexicon import (
     own_listed,
     pieces,
     sentence_around,
-    trie,
     words,
 )
 from lexdocs.review.names import (
@@ -56,95 +55,7 @@ from lexdocs.review.parties import (
 )
 from lexdocs.review.pointers import about_reading, is_pointer
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-
-_NUM_WORD = trie(voc.NUMBER_WORDS)
-_STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
-           r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
-# Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
-# text before later ones look, so "90 days" is one duration, not also a number.
-_TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("web-address", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)),
-    ("email-address", re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("date", re.compile(
-        rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
-        rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-        r"\d{1,2}/\d{1,2}/\d{2,4})\b", re.I)),
-    ("postal-address", re.compile(
-        rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
-        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+)?(?:,\s*[A-Za-z][\w'.-]*"
-        r"(?:\s+[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
-        # As Europe writes them: the lines before a postcode and town, then the country,
-        # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
-        r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "
-        r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)"
-        # As the US writes them without a street word: a number, the street's name, the
-        # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
-        # CA 94110".
-        r"|(?-i:\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*(?:,\s*[A-Z][\w.'-]*"
-        r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)", re.I)),
-    ("duration", re.compile(
-        rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
-        r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
-        re.I)),
-    # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
-    # "K-9 Mail" names an app: a number joined to a letter by a hyphen is the name's.
-    ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b",
-                          re.I)),
-)
-
-# A figure written after a name inside a sentence is the name's version: "or Microsoft
-# 365", "on Android 5". Not after a word that points into a text or a building ("Article
-# 6", "Section 5", "Suite 400"), whose figure is the point, nor after a sentence's first
-# word ("In 2020", "Over 500"), which is capitalised whatever it is.
-_VERSION = re.compile(
-    r"(?<=[a-z,;:(] )(?!(?:Article|Art|Section|Sec|Chapter|Part|Schedule|Annex|Appendix|"
-    r"Exhibit|Clause|Paragraph|Para|Title|Rule|Regulation|Directive|Recital|Principle|Act|"
-    r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
-    r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
-
-_DATE = dict(_TYPED)["date"]
-# A line of a policy's own change log: a date, a colon or dash, what changed.
-_LOG_LINE = re.compile(rf"({_DATE.pattern})\s*[:–—-]\s+\S", re.I)
-
-
-def log_entries(old: str, new: str) -> tuple[str, ...]:
-    """The dates of the change-log lines `new` adds to `old`, when that is all it adds:
-    a policy's list of its own versions says that the policy changed, not how it treats
-    anyone's data (the change it records is judged where it is made)."""
-    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
-    came = [p for p in b if p and p not in a]
-    if not came or any(p and p not in b for p in a):
-        return ()
-    dates = [m.group(1) for p in came if (m := _LOG_LINE.match(re.sub(r"[_*]", "", p).lstrip()))]
-    return tuple(dates) if len(dates) == len(came) else ()
-
-
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
-
-
-def _typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
-    """Typed facts by kind (as written), and the text left once they are taken out;
-    cheap tests skip the patterns that cannot match (no digit, no '@')."""
-    digits = re.search(r"\d", text) is not None
-    lower = text.casefold()
-    numbers = digits or not voc.NUMBER_WORDS.isdisjoint(ws)
-    can = {"web-address": "://" in text or "www." in lower, "email-address": "@" in text,
-           "date": digits, "postal-address": digits or "box" in lower, "duration": numbers,
-           "number": numbers}
-    found: dict[str, Counter[str]] = {}
-    for kind, pattern in _TYPED:
-        c: Counter[str] = Counter()
-        if can[kind]:
-            for m in pattern.finditer(text):
-                if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
-                    continue  # "Microsoft 365", "Android 5": the name's, not a figure
-                c[m.group().strip().rstrip(".,;:")] += 1
-            if c:
-                text = pattern.sub(" \ue000 ", text)
-        found[kind] = c
-    return found, text
 
 
 def own_changed(old: str, new: str, home: str) -> tuple[str, ...]:
@@ -310,7 +221,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     if na != nb:  # where the edit put them is worth a word diff only when they differ
         (ta, ea), (tb, eb) = touch.edits(neg_old, neg_new, share=1000, paired=True)
         diff("negation", touch.at(ta, ea, na - nb), touch.at(tb, eb, nb - na))
-    (to, rest_old), (tn, rest_new) = _typed(old, set(ow)), _typed(new, set(nw))
+    (to, rest_old), (tn, rest_new) = typed.typed(old, set(ow)), typed.typed(new, set(nw))
     inside: tuple[Counter[str], Counter[str]] | None = None
     for kind in ("date", "duration", "number", "email-address", "web-address",
                  "postal-address"):

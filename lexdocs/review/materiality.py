@@ -68,7 +68,16 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from lexdocs.review import facts, lexicon, pointers, renames, rewrites, statements, surface
+from lexdocs.review import (
+    facts,
+    lexicon,
+    pointers,
+    renames,
+    rewrites,
+    statements,
+    surface,
+    typed,
+)
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
@@ -208,7 +217,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         looks = surface.looks_only(fixed, new_text, typos, variants)
         if looks:
             return looks
-    logged = facts.log_entries(plain_old, plain_new)
+    logged = typed.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)
     kept = _log_kept(plain_old, plain_new)
@@ -296,7 +305,7 @@ def _log_kept(old: str, new: str) -> Finding | None:
     a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
     gone = [p for p in a if p and p not in b]
     came = [p for p in b if p and p not in a]
-    dates = [facts.log_entries("", p) for p in gone + came]
+    dates = [typed.log_entries("", p) for p in gone + came]
     if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
                                  for d, p in zip(dates, gone + came, strict=True)):
         return None

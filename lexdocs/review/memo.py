@@ -194,7 +194,7 @@ class RedlineMemo:
                           ensure_ascii=False)
         key = digest(meta, *map(self._section_key, doc.sections))
         self._keys[id(doc)] = (doc, key)
-        if len(self._keys) > self.size:
+        if len(self._keys) > (self.DRAWN if self.lazy else self.size):
             self._keys.popitem(last=False)
         return key
 
@@ -208,7 +208,9 @@ class RedlineMemo:
         key = digest(json.dumps([s.id, s.title, list(s.tags), s.material, s.path,
                                  sorted(s.uses)], ensure_ascii=False), s.markdown, s.html)
         self._section_keys[id(s)] = (s, key)
-        if len(self._section_keys) > self.size:
+        # A lazy memo keeps the newest only: holding a section keeps its text (a build
+        # reads each version's sections when drawn, `history.parts`).
+        if len(self._section_keys) > (self.DRAWN if self.lazy else self.size):
             self._section_keys.popitem(last=False)
         return key
 

@@ -19,6 +19,7 @@ as it is made (`lexdocs.entries.EntryStore`), never the file as a whole.
 from __future__ import annotations
 
 import json
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import replace
@@ -153,7 +154,8 @@ class RedlineMemo:
         if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             return None
         try:
-            keys = tuple(str(k) for k in data["sections"])
+            # One string per key, shared by every redline that draws the section.
+            keys = tuple(sys.intern(str(k)) for k in data["sections"])
             sections: Sequence[SectionDiff] = (KeptSections(self, keys, *made_from)
                                                if self.lazy else
                                                tuple(self.section(k) for k in keys))

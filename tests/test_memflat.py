@@ -362,6 +362,8 @@ def test_a_version_whose_sections_are_gone_from_disk_is_rendered_again(
             assert v.rendered.page == p.rendered.page
             assert tuple(v.source.sections) == tuple(p.source.sections)
             assert v == p
+            # Rendered again from its commit, and held from then on.
+            assert type(v.rendered.sections._reader).__name__ == "_Held"  # type: ignore[attr-defined]
     load_timelines(opts, caches=Caches())  # kept again for the other tests
 
 

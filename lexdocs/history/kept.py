@@ -63,8 +63,9 @@ class KeptRenders:
         self._kept_parts: dict[tuple[str, Any], str] = {}
         self._kept_texts: dict[int, tuple[str, str]] = {}
         self.lazy = False
-        self._parts: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
-        self._recent: OrderedDict[str, Any] = OrderedDict()
+        self._parts: weakref.WeakValueDictionary[tuple[str, str], Any] = (
+            weakref.WeakValueDictionary())
+        self._recent: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self.hits = 0
         self.logs: dict[tuple[str, ...], list[Commit]] = {}
         """The first-parent log by HEAD, for the next preview rebuild (memory only)."""
@@ -195,17 +196,21 @@ class KeptRenders:
         """The decoded section of `key` in `pool` ("sources" or "sections"), the one object
         of it while anything holds it; KeyError if the store has none (TypeError or
         ValueError if damaged)."""
-        cache_key = f"{pool}:{key}"
+        cache_key = (pool, key)
+        recent = self._recent
+        one = recent.get(cache_key)  # most asks: the pages of a version draw sections in
+        if one is not None:           # turn, and the next version has nearly all of them
+            recent.move_to_end(cache_key)
+            return one
         one = self._parts.get(cache_key)
         if one is None:
             data = self.store.get(pool, key)
             if data is None:
                 raise KeyError(key)
             one = self._parts[cache_key] = decode(_PARTS[pool], data)
-        self._recent[cache_key] = one
-        self._recent.move_to_end(cache_key)
-        if len(self._recent) > self.DECODED:
-            self._recent.popitem(last=False)
+        recent[cache_key] = one
+        if len(recent) > self.DECODED:
+            recent.popitem(last=False)
         return one
 
     def _doc(self, key: str | None, again: Callable[[], Found] | None = None) -> Found:

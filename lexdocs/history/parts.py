@@ -61,9 +61,9 @@ class KeptParts(Sequence[P]):
         return out
 
     def _all(self) -> tuple[P, ...]:
+        part, pool = self._reader.part, self._pool
         try:
-            drawn: tuple[P, ...] = tuple(
-                self._reader.part(self._pool, k) for k in self._keys)  # type: ignore[misc]
+            drawn: tuple[P, ...] = tuple([part(pool, k) for k in self._keys])  # type: ignore[misc]
         except (KeyError, TypeError, ValueError):
             drawn = tuple(self._again())
             self._reader = _Held(self._keys, drawn)  # read once, then held: a rare case

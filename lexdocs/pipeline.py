@@ -75,8 +75,9 @@ def load_timelines(opts: Options, today: dt.date | None = None,
     kept = caches.open(opts)
     recall = caches.recall
     recall.next_build()
-    # A build that remembers nothing draws each redline from disk when its page is made.
-    caches.redlines.lazy = not recall.remembers
+    # A build that remembers nothing draws each redline, and each version's sections,
+    # from disk when its page is made.
+    caches.redlines.lazy = kept.lazy = not recall.remembers
     histories = load_histories(opts.project, opts.source_dir, opts.documents, opts.tz,
                                caches.renders, progress, snapshot, kept, recall)
     record = load_record(opts.project)

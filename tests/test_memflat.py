@@ -296,6 +296,77 @@ def test_a_redline_whose_drawing_is_gone_from_disk_is_drawn_again(
     assert redline.sections._again is not None  # type: ignore[attr-defined]  # drawn again
 
 
+def test_a_build_reads_each_version_s_sections_when_they_are_drawn(
+        generated: Generated, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version's text was held from the review until its pages were made: at 1,000
+    commits of a long policy, every section text the history ever had (13 MB of the
+    warm build's peak, more with every version). A build now holds each version's
+    sections as keys and reads them when drawn; a preview keeps them decoded. The
+    versions are equal either way."""
+    from lexdocs.history.kept import KeptRenders
+    from lexdocs.history.parts import KeptParts
+    from lexdocs.pipeline import Caches, load_timelines
+    from lexdocs.recall import Remembered
+    from lexdocs.render.templates import RenderedSection
+    from lexdocs.sources.documents import SectionSource
+
+    opts = load_options(generated.path)
+    preview = load_timelines(opts, caches=Caches(recall=Remembered()))  # everything kept
+    gc.collect()
+    before = [o for o in gc.get_objects() if isinstance(o, RenderedSection | SectionSource)]
+    monkeypatch.setattr(KeptRenders, "DECODED", 0)
+    timelines = load_timelines(opts, caches=Caches())
+    gc.collect()
+    known = {id(o) for o in before}
+    # The working tree's text is rendered afresh by each build, and held: not a version's.
+    working = {id(s) for t in timelines.values()
+               for doc in (t.history.working, t.canonical, t.history.source) if doc
+               for s in doc.sections}
+    held = [o for o in gc.get_objects() if isinstance(o, RenderedSection | SectionSource)
+            and id(o) not in known and id(o) not in working]
+    versions = [(v, p) for name, t in timelines.items()
+                for v, p in zip(t.history.versions, preview[name].history.versions,
+                                strict=True)]
+    assert len(versions) >= COMMITS // 2
+    assert not held, f"{len(held)} sections of versions held"
+    for v, p in versions:
+        assert isinstance(v.rendered.sections, KeptParts)
+        assert isinstance(v.source.sections, KeptParts)
+        assert not isinstance(p.rendered.sections, KeptParts)
+        assert v == p and v.rendered.page == p.rendered.page
+    for name, t in timelines.items():  # what the pages draw: dated, as judged
+        for n, m in zip(t.notices, preview[name].notices, strict=True):
+            assert n.version.rendered.page == m.version.rendered.page
+            assert n.version == m.version
+    del before
+
+
+def test_a_version_whose_sections_are_gone_from_disk_is_rendered_again(
+        generated: Generated) -> None:
+    """Another process may prune the kept renders under a running build: the version's
+    text then comes from its commit, rendered again, and is the same text."""
+    from lexdocs.pipeline import Caches, load_timelines
+    from lexdocs.recall import Remembered
+
+    opts = load_options(generated.path)
+    preview = load_timelines(opts, caches=Caches(recall=Remembered()))
+    caches = Caches()
+    timelines = load_timelines(opts, caches=caches)
+    for kept in (generated.path / ".cache" / "lexdocs").glob("history-*"):
+        kept.unlink()
+    assert caches.kept is not None
+    caches.kept._parts.clear()
+    caches.kept._recent.clear()
+    for name, t in timelines.items():
+        for v, p in zip(t.history.versions, preview[name].history.versions, strict=True):
+            assert v.rendered.page == p.rendered.page
+            assert tuple(v.source.sections) == tuple(p.source.sections)
+            assert v == p
+            # Rendered again from its commit, and held from then on.
+            assert type(v.rendered.sections._reader).__name__ == "_Held"  # type: ignore[attr-defined]
+    load_timelines(opts, caches=Caches())  # kept again for the other tests
+
+
 def test_a_first_build_holds_each_section_once(generated: Generated) -> None:
     """With nothing kept, every commit is rendered, and a render makes new objects for
     every section, changed or not: each version held the whole policy (17,000 sections

@@ -16,18 +16,27 @@ never holds the file as a whole.
 from __future__ import annotations
 
 import json
+import sys
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lexdocs.cache import decode, digest, encode
 from lexdocs.entries import EntryStore
+from lexdocs.errors import LexdocsError
 from lexdocs.history.gitstore import Commit
+from lexdocs.history.parts import KeptParts
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.sources.documents import DocumentSource, SectionSource
 
 Found = tuple[DocumentSource, RenderedDocument] | None
 Logs = dict[str, str | None]
+Again = Callable[[str], Found]
+"""Renders one document of the commit asked for again (from git), by its name."""
+_PARTS: dict[str, type] = {"sources": SectionSource, "sections": RenderedSection}
 
 
 class KeptRenders:
@@ -35,7 +44,15 @@ class KeptRenders:
 
     Commits whose render met a problem are never kept: their warning must be
     given again by every build, and keeping only clean answers keeps it simple.
+
+    With `lazy` set (a build, which remembers nothing for a next one), a document read
+    back holds its sections as keys (`history.parts.KeptParts`), read when drawn: only
+    the newest `DECODED` stay decoded, and one object per key while anything holds it.
     """
+
+    DECODED = 128
+    """Sections (of both kinds) a lazy reader keeps decoded, newest drawn: pages are made
+    version after version, and the next version shares nearly all of its sections."""
 
     def __init__(self, folder: Path | None) -> None:
         self.store = EntryStore(folder, "history")
@@ -45,19 +62,27 @@ class KeptRenders:
         self._kept_docs: dict[int, tuple[Found, str]] = {}
         self._kept_parts: dict[tuple[str, Any], str] = {}
         self._kept_texts: dict[int, tuple[str, str]] = {}
+        self.lazy = False
+        self._parts: weakref.WeakValueDictionary[tuple[str, str], Any] = (
+            weakref.WeakValueDictionary())
+        self._recent: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self.hits = 0
         self.logs: dict[tuple[str, ...], list[Commit]] = {}
         """The first-parent log by HEAD, for the next preview rebuild (memory only)."""
 
-    def get(self, sha: str, names: list[str], also: tuple[str, ...] = ()
-            ) -> tuple[dict[str, Found], Logs] | None:
+    def get(self, sha: str, names: list[str], also: tuple[str, ...] = (),
+            again: Again | None = None) -> tuple[dict[str, Found], Logs] | None:
         """What `sha` published for each of `names`, and its change logs (and the other
-        files `also` names, kept with them); None if not kept."""
+        files `also` names, kept with them); None if not kept. `again` renders one of
+        its documents anew, for a lazy reader whose store no longer answers; without
+        it, nothing read is lazy."""
         entry = self.store.get("commits", sha)
         if not isinstance(entry, dict):
             return None
         try:
-            found = {n: self._doc(entry["found"][n]) for n in names}
+            found = {n: self._doc(entry["found"][n],
+                                  None if again is None else _again_for(again, n))
+                     for n in names}
             logs = {n: self._text(entry["logs"][n]) for n in (*names, *also)}
         except (KeyError, TypeError, ValueError):
             return None  # another set of documents, or a damaged entry: render again
@@ -80,6 +105,7 @@ class KeptRenders:
         """Forget what was read and decoded (after `save`): read again if asked again."""
         self.store.close()
         self._objects = {}
+        self._recent.clear()
         self._kept_docs = {}
         self._kept_parts = {}
         self._kept_texts = {}
@@ -166,22 +192,66 @@ class KeptRenders:
             return None
         return str(self._object("texts", key, lambda data: decode(str, data)))
 
-    def _doc(self, key: str | None) -> Found:
+    def part(self, pool: str, key: str) -> Any:
+        """The decoded section of `key` in `pool` ("sources" or "sections"), the one object
+        of it while anything holds it; KeyError if the store has none (TypeError or
+        ValueError if damaged)."""
+        cache_key = (pool, key)
+        recent = self._recent
+        one = recent.get(cache_key)  # most asks: the pages of a version draw sections in
+        if one is not None:           # turn, and the next version has nearly all of them
+            recent.move_to_end(cache_key)
+            return one
+        one = self._parts.get(cache_key)
+        if one is None:
+            data = self.store.get(pool, key)
+            if data is None:
+                raise KeyError(key)
+            one = self._parts[cache_key] = decode(_PARTS[pool], data)
+        recent[cache_key] = one
+        if len(recent) > self.DECODED:
+            recent.popitem(last=False)
+        return one
+
+    def _doc(self, key: str | None, again: Callable[[], Found] | None = None) -> Found:
         if key is None:
             return None
 
         def make(data: dict[str, Any]) -> tuple[DocumentSource, RenderedDocument]:
             src, out = dict(data["source"]), dict(data["rendered"])
-            sources = tuple(self._object("sources", k, lambda d: decode(SectionSource, d))
-                            for k in src.pop("sections"))
-            sections = tuple(self._object("sections", k, lambda d: decode(RenderedSection, d))
-                             for k in out.pop("sections"))
+            # One string per key, shared by every document that has the section: decoded,
+            # each document's copy of each key was its own string (4 MB at 1,000 versions).
+            src_keys = tuple(sys.intern(str(k)) for k in src.pop("sections"))
+            out_keys = tuple(sys.intern(str(k)) for k in out.pop("sections"))
             source = decode(DocumentSource, {**src, "sections": []})
             rendered = decode(RenderedDocument, {**out, "sections": []})
+            if self.lazy and again is not None and self.store.path is not None:
+                return (replace(source, sections=KeptParts(
+                            self, "sources", src_keys, lambda: _whole(again)[0].sections)),
+                        replace(rendered, sections=KeptParts(
+                            self, "sections", out_keys, lambda: _whole(again)[1].sections)))
+            sources = tuple(self._object("sources", k, lambda d: decode(SectionSource, d))
+                            for k in src_keys)
+            sections = tuple(self._object("sections", k, lambda d: decode(RenderedSection, d))
+                             for k in out_keys)
             return replace(source, sections=sources), replace(rendered, sections=sections)
 
         found: tuple[DocumentSource, RenderedDocument] = self._object("docs", key, make)
         return found
+
+
+def _again_for(again: Again, name: str) -> Callable[[], Found]:
+    return lambda: again(name)
+
+
+def _whole(again: Callable[[], Found]) -> tuple[DocumentSource, RenderedDocument]:
+    """The render `again` makes; a commit that kept a render renders (its text is a
+    function of its tree and the code), so anything else is an error, never a page."""
+    found = again()
+    if found is None:
+        raise LexdocsError("a kept render is gone from the cache and its commit no longer "
+                           "renders; build again")
+    return found
 
 
 def _sweep(store: EntryStore) -> None:

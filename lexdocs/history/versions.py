@@ -255,7 +255,8 @@ def build_histories(project: Path, root: str, names: list[str], tz: ZoneInfo,
     # commits are the whole input.
     committed = (recall or Recall()).same(
         ("histories", root, tuple(names), str(tz)), tuple(commits),
-        lambda: _committed(store, root, names, tz, commits, cache, progress, kept))
+        lambda: _committed(store, root, names, tz, commits, cache, progress, kept,
+                           project))
     return {name: History(name=name, versions=committed[name][0], working=working[name],
                           source=snap.documents[name], logs=committed[name][1],
                           working_log=snap.changelogs[name], sources=snap)
@@ -267,8 +268,11 @@ Committed = dict[str, tuple[tuple[Version, ...], tuple[LogSnapshot, ...]]]
 
 def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
                commits: list[Commit], cache: RenderCache | None,
-               progress: Progress | None, kept: KeptRenders) -> Committed:
-    """Each document's versions and change-log snapshots along `commits`."""
+               progress: Progress | None, kept: KeptRenders,
+               project: Path | None = None) -> Committed:
+    """Each document's versions and change-log snapshots along `commits`; a render read
+    back lazily (`KeptRenders.lazy`) is made again from `project`'s git if its kept
+    sections are gone when drawn."""
     cache = {} if cache is None else cache
     last: LastRender = {}
     memo = RenderMemo()  # this walk's section renders; released with it
@@ -276,7 +280,8 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
     logs_at: list[dict[str, str | None]] = []
     fetched = False
     for done, commit in enumerate(commits, 1):
-        hit = kept.get(commit.sha, names, (SITE_KEY,))
+        hit = kept.get(commit.sha, names, (SITE_KEY,),
+                       None if project is None else _render_again(project, root, commit))
         if hit is None:
             if not fetched:  # every object at once, the first time one is needed
                 store.prefetch([root, SITE_FILE])  # the site's declarations too
@@ -320,6 +325,17 @@ def _committed(store: GitStore, root: str, names: list[str], tz: ZoneInfo,
                 logs.append(LogSnapshot(version=len(versions), text=text))
         out[name] = (tuple(versions), tuple(logs))
     return out
+
+
+def _render_again(project: Path, root: str, commit: Commit) -> Callable[[str], Found]:
+    """One document of `commit` rendered anew, in a reader of its own: asked only when a
+    kept render's sections were pruned from the cache under a running build."""
+    def again(name: str) -> Found:
+        from lexdocs.history.gitstore import open_store
+
+        with open_store(project) as store:
+            return renders_at(store, commit, root, [name], {})[name]
+    return again
 
 
 def _logs_at(store: GitStore, commit: Commit, root: str, names: list[str],

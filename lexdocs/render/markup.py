@@ -332,8 +332,11 @@ class _Attrs(HTMLParser):
                 self.hrefs.append(value)
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)
 def _attrs(html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Per section HTML: each version's page asks for its ids, and the next version's
+    sections are nearly all the last one's. Only the newest few: the cache holds the
+    texts it is keyed by, and a build would otherwise hold every section of the history."""
     parser = _Attrs()
     parser.feed(html)
     parser.close()

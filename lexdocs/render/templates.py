@@ -9,7 +9,7 @@ file, the line, and the closest real variable.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
@@ -89,7 +89,9 @@ class RenderedDocument:
     name: str
     title: str
     slug: str
-    sections: tuple[RenderedSection, ...]
+    sections: Sequence[RenderedSection]
+    """A tuple as rendered; a kept render read back by a build holds them as keys into
+    the store instead, read when drawn (`history.parts.KeptParts`)."""
     values: dict[str, str]
     """Plain text of each variable the document uses, for variable-aware redlines."""
     immaterial: frozenset[str]

@@ -9,10 +9,12 @@ that the gate can ask notice for it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
+from lexdocs.history.parts import remap
 from lexdocs.history.versions import Version
-from lexdocs.render.templates import RenderedDocument
+from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review import owner
 from lexdocs.sources.documents import DocumentSource
 
@@ -78,10 +80,17 @@ def as_judged(text: RenderedDocument, before: RenderedDocument,
     when nothing changes, so the redline memo finds it by identity."""
     held = {s.id: s.material for s in live.sections} if live else {}
     old = {s.id for s in before.sections}
-    sections = tuple(s if s.material == flag else replace(s, material=flag)
-                     for s in text.sections
-                     for flag in [s.material or held.get(s.id, True) if s.id in old else True])
+    flags = tuple((s.id, flag) for s in text.sections
+                  for flag in [s.material or held.get(s.id, True) if s.id in old else True]
+                  if s.material != flag)
     immaterial = text.immaterial & (live.immaterial if live else frozenset())
-    if sections == text.sections and immaterial == text.immaterial:
+    if not flags and immaterial == text.immaterial:
         return text
-    return replace(text, sections=sections, immaterial=immaterial)
+    # Flagged as each section is drawn: a kept text's sections stay keys (`history.parts`).
+    return replace(text, sections=remap(text.sections, functools.partial(_flagged, dict(flags)),
+                                        ("material", flags)), immaterial=immaterial)
+
+
+def _flagged(flags: dict[str, bool], s: RenderedSection) -> RenderedSection:
+    flag = flags.get(s.id, s.material)
+    return s if s.material == flag else replace(s, material=flag)

@@ -19,6 +19,7 @@ as it is made (`lexdocs.entries.EntryStore`), never the file as a whole.
 from __future__ import annotations
 
 import json
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import replace
@@ -153,7 +154,8 @@ class RedlineMemo:
         if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
             return None
         try:
-            keys = tuple(str(k) for k in data["sections"])
+            # One string per key, shared by every redline that draws the section.
+            keys = tuple(sys.intern(str(k)) for k in data["sections"])
             sections: Sequence[SectionDiff] = (KeptSections(self, keys, *made_from)
                                                if self.lazy else
                                                tuple(self.section(k) for k in keys))
@@ -194,7 +196,7 @@ class RedlineMemo:
                           ensure_ascii=False)
         key = digest(meta, *map(self._section_key, doc.sections))
         self._keys[id(doc)] = (doc, key)
-        if len(self._keys) > self.size:
+        if len(self._keys) > (self.DRAWN if self.lazy else self.size):
             self._keys.popitem(last=False)
         return key
 
@@ -208,7 +210,9 @@ class RedlineMemo:
         key = digest(json.dumps([s.id, s.title, list(s.tags), s.material, s.path,
                                  sorted(s.uses)], ensure_ascii=False), s.markdown, s.html)
         self._section_keys[id(s)] = (s, key)
-        if len(self._section_keys) > self.size:
+        # A lazy memo keeps the newest only: holding a section keeps its text (a build
+        # reads each version's sections when drawn, `history.parts`).
+        if len(self._section_keys) > (self.DRAWN if self.lazy else self.size):
             self._section_keys.popitem(last=False)
         return key
 

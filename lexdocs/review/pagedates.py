@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
-from lexdocs.render.templates import PAGE_VERSION, RenderedDocument
+from lexdocs.history.parts import remap
+from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, RenderedSection
 from lexdocs.review.memo import KeptSections
 from lexdocs.sources.variables import escape_markdown
 
@@ -28,10 +29,12 @@ def marked(doc: RenderedDocument) -> bool:
     return any(_asks_for_dates(s.markdown) for s in doc.sections)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=256)
 def _asks_for_dates(markdown: str) -> bool:
-    """Per section text: a long history asks this of the same few thousand sections on
-    every preview save (a string's hash is computed once and kept by the string)."""
+    """Per section text: a history asks this of each version's sections in turn, and the
+    next version's are nearly all the last one's (a string's hash is computed once and
+    kept by the string). Only the newest few: the cache holds the texts it is keyed
+    by, and a build would otherwise hold every section text of the history."""
     return any(m in markdown for m in dict.values(PAGE_VERSION))
 
 
@@ -61,15 +64,21 @@ def bind_dates(doc: RenderedDocument, last_updated: str, effective: str) -> Rend
     (the identity of the text) stays that of the canonical text, so stating a
     date never makes a version of its own.
     """
-    marks = {PAGE_VERSION["last_updated"]: last_updated, PAGE_VERSION["effective"]: effective}
+    marks = ((PAGE_VERSION["last_updated"], last_updated),
+             (PAGE_VERSION["effective"], effective))
     if not marked(doc):
         return doc
+    # Put in as each section is drawn: a kept text's sections stay keys (`history.parts`).
+    return replace(doc, sections=remap(doc.sections, functools.partial(_dated, marks),
+                                       ("dates", marks)))
 
+
+def _dated(marks: tuple[tuple[str, str], ...], s: RenderedSection) -> RenderedSection:
     def put(text: str, escape: Callable[[str], str]) -> str:
-        for mark, value in marks.items():
+        for mark, value in marks:
             text = text.replace(mark, escape(value))
         return text
 
-    sections = tuple(replace(s, markdown=put(s.markdown, escape_markdown),
-                             html=put(s.html, html.escape)) for s in doc.sections)
-    return replace(doc, sections=sections)
+    markdown, body = put(s.markdown, escape_markdown), put(s.html, html.escape)
+    return s if markdown is s.markdown and body is s.html else replace(
+        s, markdown=markdown, html=body)

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,8 @@ class DocumentSource:
     slug: str
     date_format: str
     baseline: Baseline | None
-    sections: tuple[SectionSource, ...]
+    sections: Sequence[SectionSource]
+    """A tuple as loaded (or the keys of a kept render's, as `RenderedDocument.sections`)."""
     notice_days: int | None = None
     checks: tuple[str, ...] = ()
     readability_target: float | None = None

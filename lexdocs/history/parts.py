@@ -18,7 +18,7 @@ the commit is rendered again from git, and that render is kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from typing import Protocol, TypeVar, overload
+from typing import Protocol, Self, TypeVar, overload
 
 P = TypeVar("P")
 
@@ -32,41 +32,36 @@ class PartReader(Protocol):
         ...
 
 
-class KeptParts(Sequence[P]):
-    """Sections of a kept render, as keys into the store, read when they are drawn.
+class Drawn(Sequence[P]):
+    """A sequence of kept values held as keys, read each time it is drawn, and what to
+    pass each through as it is (`mapped`): the one shape of a kept render's sections
+    (`KeptParts`) and of a kept redline's (`review.memo.KeptSections`). A subclass says
+    how its values are read (`_drawn`) and how it is copied (`_blank`)."""
 
-    Equal to any sequence of the same sections: two kept ones compare by their keys
-    (hashes of the content) and what maps them; any other sequence by the sections
-    read. A document holding these equals the same document holding a tuple."""
+    __slots__ = ("_keys", "_then")
 
-    __slots__ = ("_again", "_keys", "_pool", "_reader", "_then")
-
-    def __init__(self, reader: PartReader, pool: str, keys: tuple[str, ...],
-                 again: Callable[[], Sequence[P]]) -> None:
-        self._reader = reader
-        self._pool = pool
+    def __init__(self, keys: tuple[str, ...]) -> None:
         self._keys = keys
-        self._again = again
-        """The same sections made another way (the commit rendered again), if the store
-        fails to answer; what it gives is kept in its place."""
         self._then: tuple[Callable[[P], P], Hashable] | None = None
 
-    def mapped(self, then: Callable[[P], P], tag: Hashable) -> KeptParts[P]:
-        """These sections, each passed through `then` as it is drawn (flags as judged, a
+    def _drawn(self) -> tuple[P, ...]:
+        raise NotImplementedError
+
+    def _blank(self) -> Self:
+        """The same keys, read the same way, with nothing to pass them through."""
+        raise NotImplementedError
+
+    def mapped(self, then: Callable[[P], P], tag: Hashable) -> Self:
+        """These values, each passed through `then` as it is drawn (flags as judged, a
         version's dates put in); `tag` names what `then` does, for equality."""
-        out: KeptParts[P] = KeptParts(self._reader, self._pool, self._keys, self._again)
+        out = self._blank()
         before = self._then
         out._then = (then if before is None else _chain(before[0], then),
                      (before[1] if before else None, tag))
         return out
 
     def _all(self) -> tuple[P, ...]:
-        part, pool = self._reader.part, self._pool
-        try:
-            drawn: tuple[P, ...] = tuple([part(pool, k) for k in self._keys])  # type: ignore[misc]
-        except (KeyError, TypeError, ValueError):
-            drawn = tuple(self._again())
-            self._reader = _Held(self._keys, drawn)  # read once, then held: a rare case
+        drawn = self._drawn()
         return drawn if self._then is None else tuple(map(self._then[0], drawn))
 
     def __len__(self) -> int:
@@ -84,6 +79,41 @@ class KeptParts(Sequence[P]):
     def __getitem__(self, i: int | slice) -> P | tuple[P, ...]:
         return self._all()[i]
 
+    @property
+    def _tag(self) -> Hashable:
+        return self._then[1] if self._then else None
+
+
+class KeptParts(Drawn[P]):
+    """Sections of a kept render, as keys into the store, read when they are drawn.
+
+    Equal to any sequence of the same sections: two kept ones compare by their keys
+    (hashes of the content) and what maps them; any other sequence by the sections
+    read. A document holding these equals the same document holding a tuple."""
+
+    __slots__ = ("_again", "_pool", "_reader")
+
+    def __init__(self, reader: PartReader, pool: str, keys: tuple[str, ...],
+                 again: Callable[[], Sequence[P]]) -> None:
+        super().__init__(keys)
+        self._reader = reader
+        self._pool = pool
+        self._again = again
+        """The same sections made another way (the commit rendered again), if the store
+        fails to answer; what it gives is kept in its place."""
+
+    def _blank(self) -> KeptParts[P]:
+        return KeptParts(self._reader, self._pool, self._keys, self._again)
+
+    def _drawn(self) -> tuple[P, ...]:
+        part, pool = self._reader.part, self._pool
+        try:
+            return tuple([part(pool, k) for k in self._keys])  # type: ignore[misc]
+        except (KeyError, TypeError, ValueError):
+            drawn = tuple(self._again())
+            self._reader = _Held(self._keys, drawn)  # read once, then held: a rare case
+            return drawn
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, KeptParts) and (self._pool, self._keys, self._tag) == (
                 other._pool, other._keys, other._tag):
@@ -94,18 +124,14 @@ class KeptParts(Sequence[P]):
     def __hash__(self) -> int:
         return hash(tuple(self))  # as the tuple of the same sections hashes
 
-    @property
-    def _tag(self) -> Hashable:
-        return self._then[1] if self._then else None
-
     def __repr__(self) -> str:
         return f"KeptParts({self._pool}, {len(self._keys)})"
 
 
 def remap(parts: Sequence[P], then: Callable[[P], P], tag: Hashable) -> Sequence[P]:
-    """`parts` each passed through `then`: drawn so when they are kept parts (a build
-    holds no copy of the text), made now into a tuple otherwise."""
-    if isinstance(parts, KeptParts):
+    """`parts` each passed through `then`: drawn so when they are kept (a build holds no
+    copy of the text), made now into a tuple otherwise."""
+    if isinstance(parts, Drawn):
         return parts.mapped(then, tag)
     return tuple(map(then, parts))
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 import json
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from lexdocs.cache import decode, digest, encode
 from lexdocs.entries import EntryStore
+from lexdocs.history.parts import Drawn
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
 
@@ -221,7 +222,7 @@ _Texts = tuple[RenderedDocument | None, RenderedDocument, tuple[Override, ...], 
 """What a redline was made from: its two texts, the overrides and the site's address."""
 
 
-class KeptSections(Sequence[SectionDiff]):
+class KeptSections(Drawn[SectionDiff]):
     """A kept redline's sections, read from the memo's store each time they are drawn.
 
     A version's page draws its redline once; holding every drawing from the review to
@@ -230,49 +231,28 @@ class KeptSections(Sequence[SectionDiff]):
     redline is drawn again from the two texts it was made from, which the versions hold
     anyway, and kept."""
 
-    __slots__ = ("_again", "_keys", "_made_from", "_memo", "_then")
+    __slots__ = ("_again", "_made_from", "_memo")
 
     def __init__(self, memo: RedlineMemo, keys: tuple[str, ...], old: RenderedDocument | None,
                  new: RenderedDocument, overrides: tuple[Override, ...], home: str) -> None:
+        super().__init__(keys)
         self._memo = memo
-        self._keys = keys
         self._made_from: _Texts = (old, new, overrides, home)
         self._again: tuple[SectionDiff, ...] | None = None
-        self._then: tuple[Callable[[SectionDiff], SectionDiff], Hashable] | None = None
 
-    def mapped(self, then: Callable[[SectionDiff], SectionDiff], tag: Hashable) -> KeptSections:
-        """These sections, each passed through `then` as it is drawn (a version's own dates
-        put in, `review.pagedates`); `tag` names what `then` does, for equality."""
+    def _blank(self) -> KeptSections:
         out = KeptSections(self._memo, self._keys, *self._made_from)
         out._again = self._again
-        before = self._then
-        out._then = (then if before is None else lambda s: then(before[0](s)),
-                     (before[1] if before else None, tag))
         return out
 
-    def _all(self) -> tuple[SectionDiff, ...]:
+    def _drawn(self) -> tuple[SectionDiff, ...]:
         drawn = self._again
         if drawn is None:
             try:
                 drawn = tuple(self._memo.section(k) for k in self._keys)
             except (KeyError, TypeError, ValueError):
                 drawn = self._again = tuple(diff_documents(*self._made_from).sections)
-        return drawn if self._then is None else tuple(map(self._then[0], drawn))
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def __iter__(self) -> Iterator[SectionDiff]:
-        return iter(self._all())
-
-    @overload
-    def __getitem__(self, i: int) -> SectionDiff: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> tuple[SectionDiff, ...]: ...
-
-    def __getitem__(self, i: int | slice) -> SectionDiff | tuple[SectionDiff, ...]:
-        return self._all()[i]
+        return drawn
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, KeptSections):
@@ -281,10 +261,6 @@ class KeptSections(Sequence[SectionDiff]):
 
     def __hash__(self) -> int:
         return hash((self._keys, self._tag))
-
-    @property
-    def _tag(self) -> Hashable:
-        return self._then[1] if self._then else None
 
     def __repr__(self) -> str:
         return f"KeptSections({len(self._keys)} sections)"

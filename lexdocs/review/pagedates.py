@@ -48,7 +48,7 @@ def bind_plain(value: T, marks: dict[str, str]) -> T:
     if isinstance(value, tuple):
         return tuple(bind_plain(v, marks) for v in value)  # type: ignore[return-value]
     if isinstance(value, KeptSections):  # a kept redline's sections: bound as each is drawn
-        return value.mapped(lambda s: bind_plain(s, marks),  # type: ignore[return-value]
+        return value.mapped(lambda s: bind_plain(s, marks),
                             tuple(marks.items()))
     if is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: bind_plain(getattr(value, f.name), marks) for f in fields(value)

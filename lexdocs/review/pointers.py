@@ -92,11 +92,10 @@ def _instruction(block: str) -> bool:
     no practice as long as nothing in it is handed over."""
     if voc.DISCLOSURE_VERB.search(block):
         return False
-    if len(block.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha()
-                                       for w in block.split()) and not block.endswith("."):
+    if heading(block):
         return True
     body = _STEP_LABEL.sub("", block.strip(), count=1)
-    return all(_STEP.search(s.strip()) for s in re.split(r"(?<=[.!?])\s+", body) if s.strip())
+    return all(_STEP.search(s.strip()) for s in SENTENCES.split(body) if s.strip())
 
 
 # Whom a pointer is for, before it: "For users in the EU, EEA and Switzerland: see here",

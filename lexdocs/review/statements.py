@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from lexdocs.review.lexicon import sentence_around
+from lexdocs.review.lexicon import lexical, sentence_around
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
@@ -183,17 +183,12 @@ def refuses_more(new: str, added: tuple[str, ...]) -> bool:
     material."""
     if not added:
         return False
-    lex = re.sub(r"\s+", " ", new.casefold().replace("’", "'"))
+    lex = lexical(new)
     for item in added:
         want = item.strip(" .,;:'…").casefold()
-        if not want.isalpha():
-            return False
-        found = False
-        for m in _REFUSED.finditer(lex):
-            if want in re.findall(r"[a-z]+", m.group(1)) and not CONDITION.search(
-                    sentence_around(lex, m.start(), m.end())):
-                found = True
-                break
-        if not found:
+        if not want.isalpha() or not any(
+                want in re.findall(r"[a-z]+", m.group(1))
+                and not CONDITION.search(sentence_around(lex, m.start(), m.end()))
+                for m in _REFUSED.finditer(lex)):
             return False
     return True

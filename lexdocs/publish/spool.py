@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from lexdocs.publish.pages import PdfPage, SitePage
@@ -73,18 +73,23 @@ class PageSpool:
         UTF-8 copy was a build's peak of memory."""
         at, size = self._end, 0
         hashed = hashlib.sha256() if self.keyed else None
+
+        def put(batch: list[str]) -> int:
+            data = "".join(batch).encode("utf-8")
+            if hashed is not None:
+                hashed.update(data)
+            return self.write(data)[1]
+
         batch: list[str] = []
         count = 0
-        for chunk in _ended(chunks):
-            if chunk is not None:
-                batch.append(chunk)
-                count += len(chunk)
-            if batch and (chunk is None or count >= self.SLICE):
-                data = "".join(batch).encode("utf-8")
-                if hashed is not None:
-                    hashed.update(data)
-                size += self.write(data)[1]
+        for chunk in chunks:
+            batch.append(chunk)
+            count += len(chunk)
+            if count >= self.SLICE:
+                size += put(batch)
                 batch, count = [], 0
+        if batch:
+            size += put(batch)
         return SpooledPage(uri, self, at, size, False,
                            hashed.hexdigest() if hashed is not None else "")
 
@@ -112,12 +117,6 @@ class PageSpool:
     def close(self) -> None:
         """Let the file go now (its pages can no longer be read)."""
         self._file.close()
-
-
-def _ended(chunks: Iterable[str]) -> Iterator[str | None]:
-    """`chunks`, then None: the end, where what is left is written."""
-    yield from chunks
-    yield None
 
 
 class SpooledPage(SitePage):

@@ -1027,6 +1027,19 @@ def test_advice_to_the_reader_reworded_binds_no_one() -> None:
     assert _judge(promise, promise.replace("users", "all users"))[0]
 
 
+def test_an_address_of_this_site_written_out_is_no_new_destination() -> None:
+    """"Opt-out on www.mozilla.org" names a place on this organisation's own site, as a link
+    within this site does; an address of another organisation written out still counts."""
+    def rules(new: str, home: str = "https://www.mozilla.org/") -> set[str]:
+        v = classify("Our tools:", f"Our tools: {new}", section_material=True,
+                     variables_changed=(), immaterial_vars=frozenset(), home=home)
+        return {v.rule, *(r for r, _ in v.also)}
+
+    assert "web-address-added" not in rules("see www.mozilla.org for them.")
+    assert "web-address-added" in rules("see www.mozilla.org for them.", home="")
+    assert "web-address-added" in rules("see www.adzerk.com for them.")
+
+
 @pytest.mark.parametrize("phrase", ["your vendor", "if you", "any third party not",
                                     "do not collect,", "We recommend you"])
 def test_a_phrase_repeated_without_a_full_stop_is_judged_in_linear_time(phrase: str) -> None:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from lexdocs.review import touch, typed
+from lexdocs.review import links, touch, typed
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
     BLOCKS,
@@ -236,6 +236,11 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
                 inside = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
             a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], seen)})
                     + (x & y) for x, y, seen in ((a, b, inside[0]), (b, a, inside[1])))
+        if kind == "web-address" and home and a != b:
+            # An address of this site written out ("Opt-out on www.mozilla.org") sends
+            # the reader nowhere else, as a link within this site does not.
+            a, b = (Counter({k: n for k, n in c.items()
+                             if links.place(shown[k], home).site is not None}) for c in (a, b))
         diff(kind, a, b, shown.__getitem__)
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)

@@ -208,6 +208,10 @@ class RecordedPdfs:
     versions: frozenset[tuple[str, str]] = frozenset()
     """(document, version id) of every version recorded with a PDF: it keeps one even
     when its key changes (another WeasyPrint, stylesheet or site URL), made anew."""
+    ids: frozenset[str] | None = frozenset()
+    """The version id each key was made for (the id is one of the key's inputs), or None
+    when some key's is not known: a version whose id is not among them cannot have one
+    of these keys, and its inputs need not be hashed to know it."""
 
 
 def recorded_pdf_list(project: Path) -> RecordedPdfs:
@@ -224,8 +228,11 @@ def recorded_pdf_list(project: Path) -> RecordedPdfs:
     try:
         listed = parse_record((data or b"").decode("utf-8"), f"{BRANCH}:{RECORD_FILE}")
     except (SourceError, UnicodeDecodeError):
-        listed = ()  # load_record says what is wrong with it; here it only costs PDFs
-    return RecordedPdfs(keys, frozenset((r.document, r.id) for r in listed if r.pdf))
+        # load_record says what is wrong with it; here it only costs hashing every version
+        return RecordedPdfs(keys, frozenset(), None)
+    versions = frozenset((r.document, r.id) for r in listed if r.pdf)
+    # The record holds the PDF of each version it lists with one, and nothing else.
+    return RecordedPdfs(keys, versions, frozenset(i for _, i in versions))
 
 
 def recorded_pdfs(project: Path, keys: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:

@@ -283,9 +283,12 @@ class SiteBuilder:
         if known is None:  # asked by its pages and by versions.json: hashed once a build
             from lexdocs.publish.pdf import cache_key
 
-            before = self.pdfs_published
-            known = ((t.history.name, n.version.id) in before.versions
-                     or cache_key(**self.pdf_inputs(t, n)) in before.keys)
+            before, vid = self.pdfs_published, n.version.id
+            # A key is made from the version id among its inputs: a version no PDF was
+            # noted for needs no hashing of its whole text to know it has none.
+            known = ((t.history.name, vid) in before.versions
+                     or ((before.ids is None or vid in before.ids)
+                         and cache_key(**self.pdf_inputs(t, n)) in before.keys))
             self._had_pdf[t.history.name, n.version.id] = known
         return known
 

@@ -32,7 +32,7 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from importlib.metadata import version as package_version
@@ -55,6 +55,8 @@ STYLESHEET = "pdf.css"
 # Bump when the HTML skeleton below changes, so cached PDFs made from the old one are not reused.
 _LAYOUT_VERSION = "3"
 _KEY = re.compile(r"[0-9a-f]{64}")
+_VERSION_NOTE = ".version"
+"""Beside `<key>.pdf`: the id of the version it is of."""
 _REL = re.compile(r"""(\brel\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
@@ -268,10 +270,15 @@ def ensure_pdfs(jobs: Sequence[Mapping[str, str]], cache_dir: Path,
     The caller reads the files when it writes the site: no PDF is held in memory.
     """
     keys = [cache_key(**job) for job in jobs]
-    todo = {key: dict(job) for key, job in zip(keys, jobs, strict=True)
-            if cached(cache_dir, key) is None}
+    todo: dict[str, dict[str, str]] = {}
+    for key, job in zip(keys, jobs, strict=True):
+        if cached(cache_dir, key) is None:
+            todo[key] = dict(job)
+        else:  # an entry cached before versions were noted beside it gets its note
+            _note_version(cache_dir, key, job["version_id"])
     if todo and project is not None:
-        for key in from_record(project, cache_dir, list(todo)):
+        for key in from_record(project, cache_dir,
+                               {k: job["version_id"] for k, job in todo.items()}):
             del todo[key]
     if todo:
         log.info("rendering %d PDF(s)", len(todo))
@@ -308,21 +315,41 @@ def published_pdfs(cache_dir: Path | None, project: Path | None) -> RecordedPdfs
     from lexdocs.history.published import BRANCH, RecordedPdfs, recorded_pdf_list
 
     keys: set[str] = set()
+    ids: set[str] | None = set()
     if cache_dir is not None:
         with contextlib.suppress(OSError):  # no cache yet
-            keys.update(name[:-4] for name in os.listdir(cache_dir)
+            names = set(os.listdir(cache_dir))
+            keys.update(name[:-4] for name in names
                         if name.endswith(".pdf") and _KEY.fullmatch(name[:-4]))
+            ids = _versions_noted(cache_dir, keys, names)
     recorded = RecordedPdfs()
     if project is not None:
         try:
             recorded = recorded_pdf_list(project)
         except GitError as exc:
             log.warning("PDFs published on branch %s not looked up: %s", BRANCH, exc)
-    return RecordedPdfs(recorded.keys | keys, recorded.versions)
+    return RecordedPdfs(recorded.keys | keys, recorded.versions,
+                        None if ids is None or recorded.ids is None
+                        else frozenset(ids | recorded.ids))
 
 
-def from_record(project: Path, cache_dir: Path, keys: list[str]) -> list[str]:
-    """Copy each of `keys` that the publication record holds into the cache; the keys copied.
+def _versions_noted(cache_dir: Path, keys: Iterable[str], names: set[str]) -> set[str] | None:
+    """The version ids noted beside the cached PDFs of `keys` (`names`: the folder's
+    entries), None if one has no readable note (a cache older than the notes)."""
+    ids = set()
+    for key in keys:
+        if f"{key}{_VERSION_NOTE}" not in names:
+            return None
+        try:
+            ids.add((cache_dir / f"{key}{_VERSION_NOTE}").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+    return ids
+
+
+def from_record(project: Path, cache_dir: Path, keys: Mapping[str, str]) -> list[str]:
+    """Copy each of `keys` (each with the id of its version) that the publication record
+    holds into the cache; the keys copied.
 
     One git reader serves them all, one PDF in memory at a time. The key is
     the content address of the inputs, so a recorded PDF under it is the PDF
@@ -338,7 +365,7 @@ def from_record(project: Path, cache_dir: Path, keys: list[str]) -> list[str]:
                 log.warning("%s:%s/%s.pdf is not a whole PDF; rendering it again", BRANCH,
                             PDF_FOLDER, key)
                 continue
-            _store(cache_dir, key, data)
+            _store(cache_dir, key, data, keys[key])
             done.append(key)
     except GitError as exc:
         log.warning("PDFs not taken from branch %s: %s", BRANCH, exc)
@@ -354,15 +381,26 @@ def _render_into(cache_dir: Path, key: str, inputs: dict[str, str]) -> str:
         data = _render(inputs)
     except RenderError as exc:
         return exc.message
-    _store(cache_dir, key, data)
+    _store(cache_dir, key, data, inputs["version_id"])
     return ""
 
 
-def _store(cache_dir: Path, key: str, data: bytes) -> None:
+def _store(cache_dir: Path, key: str, data: bytes, version_id: str) -> None:
     """Cache one PDF with the digest `cached` checks it against: digest first, so a stop
-    between the two writes leaves an entry that fails the check, never a trusted one."""
+    between the two writes leaves an entry that fails the check, never a trusted one.
+    The version it is of is written beside it (`_note_version`)."""
+    _note_version(cache_dir, key, version_id)
     _write_atomic(cache_dir / f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())
     _write_atomic(cache_dir / f"{key}.pdf", data)
+
+
+def _note_version(cache_dir: Path, key: str, version_id: str) -> None:
+    """Write which version the PDF of `key` is of, so `published_pdfs` can say which
+    versions have one without hashing every version's inputs (`pages.has_pdf`)."""
+    path = cache_dir / f"{key}{_VERSION_NOTE}"
+    if not path.exists():
+        with contextlib.suppress(OSError):  # without it, versions are only hashed
+            _write_atomic(path, version_id.encode("utf-8"))
 
 
 def render_uncached(inputs: Mapping[str, str]) -> bytes:

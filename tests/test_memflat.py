@@ -341,6 +341,54 @@ def test_a_build_reads_each_version_s_sections_when_they_are_drawn(
     del before
 
 
+def test_whether_a_kept_text_asks_for_its_dates_is_read_once() -> None:
+    """Dating asks each version's text whether it asks for its own dates, in several
+    passes over the history; a kept render's sections are read from the store each time
+    they are drawn (at 5,000 versions, 20,000 readings: 2 s of a warm build)."""
+    from lexdocs.history.parts import KeptParts
+    from lexdocs.render.templates import PAGE_VERSION, RenderedSection
+    from lexdocs.review.pagedates import marked
+
+    def section(key: str) -> RenderedSection:
+        text = f"{key} {PAGE_VERSION['effective'] if key == 'b' else ''}"
+        return RenderedSection(key, key.upper(), (), True, "", text, text, frozenset())
+
+    read: list[str] = []
+
+    class Reader:
+        def part(self, pool: str, key: str) -> object:
+            read.append(key)
+            return section(key)
+
+    def doc(keys: tuple[str, ...]) -> RenderedDocument:
+        return RenderedDocument("privacy", "Privacy", "privacy",
+                                KeptParts(Reader(), "renders", keys, lambda: ()),
+                                {}, frozenset(), "f")
+
+    asks, plain = doc(("a", "b")), doc(("a", "c"))
+    assert [marked(asks), marked(asks), marked(plain), marked(plain)] == [True] * 2 + [False] * 2
+    assert read == ["a", "b", "a", "c"]
+
+
+def test_a_redline_page_draws_its_sections_once() -> None:
+    """A kept redline's sections are read from the memo's store each time they are drawn:
+    the page drew them twice, once for their ids and once to write them."""
+    from lexdocs.review.formats import to_html
+    from lexdocs.review.redline import Redline, diff_documents
+
+    old = RenderedDocument("privacy", "Privacy", "privacy", (), {}, frozenset(), "a")
+    drawn = diff_documents(old, old).sections
+    draws: list[int] = []
+
+    class Counted(tuple):  # type: ignore[type-arg]
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            draws.append(1)
+            return super().__iter__()
+
+    page = to_html(Redline("privacy", "Privacy", (), Counted(drawn)))
+    assert 'class="lx-redline"' in page and len(draws) == 1
+
+
 def test_a_version_whose_sections_are_gone_from_disk_is_rendered_again(
         generated: Generated) -> None:
     """Another process may prune the kept renders under a running build: the version's

@@ -8,6 +8,7 @@ file, the line, and the closest real variable.
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,15 @@ PAGE_VERSION = Namespace(last_updated="\ue000lastupdated\ue001",
                          effective="\ue000effective\ue001")
 
 
+@functools.lru_cache(maxsize=256)
+def _asks_for_dates(markdown: str) -> bool:
+    """Per section text: the next version's sections are nearly all the last one's (a
+    string's hash is computed once and kept by the string). Only the newest few: the
+    cache holds the texts it is keyed by, and a build would otherwise hold every
+    section text of the history."""
+    return any(m in markdown for m in dict.values(PAGE_VERSION))
+
+
 @dataclass(frozen=True)
 class RenderedSection:
     """A section as published: its Markdown, its visible text, the variables it uses."""
@@ -96,6 +106,13 @@ class RenderedDocument:
     """Plain text of each variable the document uses, for variable-aware redlines."""
     immaterial: frozenset[str]
     fingerprint: str
+
+    @functools.cached_property
+    def asks_for_dates(self) -> bool:
+        """Whether the text asks for a version's own dates anywhere (`PAGE_VERSION`).
+        Dating asks it of every version in several passes, and a kept render's sections
+        are read each time they are drawn: so it is worked out once a document."""
+        return any(_asks_for_dates(s.markdown) for s in self.sections)
 
     @property
     def markdown(self) -> str:

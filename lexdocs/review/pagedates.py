@@ -26,16 +26,7 @@ T = TypeVar("T")
 
 def marked(doc: RenderedDocument) -> bool:
     """Whether the text asks for a version's own dates anywhere."""
-    return any(_asks_for_dates(s.markdown) for s in doc.sections)
-
-
-@functools.lru_cache(maxsize=256)
-def _asks_for_dates(markdown: str) -> bool:
-    """Per section text: a history asks this of each version's sections in turn, and the
-    next version's are nearly all the last one's (a string's hash is computed once and
-    kept by the string). Only the newest few: the cache holds the texts it is keyed
-    by, and a build would otherwise hold every section text of the history."""
-    return any(m in markdown for m in dict.values(PAGE_VERSION))
+    return doc.asks_for_dates
 
 
 def bind_plain(value: T, marks: dict[str, str]) -> T:

@@ -221,7 +221,8 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
     script, so the changes read at a glance and the whole text is one click away."""
     by = by_section(redline)
     out = [f'<div class="lx-redline">\n<p class="lx-summary">{_h(summary(redline))}</p>']
-    ids = {sd.id for sd in redline.sections}
+    sections = tuple(redline.sections)  # a kept redline's are read from the store: once
+    ids = {sd.id for sd in sections}
     whole = [c for c in redline.changes if c.section_id not in ids]  # e.g. the document title
     if whole:
         out.append('<ul class="lx-changes">' + "".join(_html_change(c, words=True)
@@ -235,7 +236,7 @@ def to_html(redline: Redline, *, collapse_unchanged: bool = True) -> str:
                        + "\n".join(_quiet_html(sd) for sd in quiet) + "\n</details>")
             quiet.clear()
 
-    for sd in redline.sections:
+    for sd in sections:
         if not sd.status and collapse_unchanged:
             quiet.append(sd)
             continue

@@ -1040,6 +1040,18 @@ def test_an_address_of_this_site_written_out_is_no_new_destination() -> None:
     assert "web-address-added" in rules("see www.adzerk.com for them.")
 
 
+def test_a_unit_given_to_a_figure_already_there_is_no_duration_added() -> None:
+    """"thirty (30) after the terms change" → "thirty (30) days after …": no period came,
+    a word did, which the wording rules judge; a figure that changes, or a period that
+    arrives with its own figure, is still a duration."""
+    old = "Our use of your data is governed by the policy in force thirty (30) after a change."
+    new = old.replace("(30) after", "(30) days after")
+    assert not {"duration-added", "duration-removed"} & (_rules(old, new) | _rules(new, old))
+    assert "duration-changed" in _rules(new, new.replace("(30) days", "(30) months"))
+    assert "duration-added" in _rules("We keep logs.", "We keep logs for 30 days.")
+    assert "duration-added" in _rules("We keep 30 logs.", "We keep 30 logs for 30 days.")
+
+
 @pytest.mark.parametrize("phrase", ["your vendor", "if you", "any third party not",
                                     "do not collect,", "We recommend you"])
 def test_a_phrase_repeated_without_a_full_stop_is_judged_in_linear_time(phrase: str) -> None:

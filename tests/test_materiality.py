@@ -506,6 +506,10 @@ def test_examples_in_parentheses_and_the_document_naming_itself() -> None:
     assert _judge(pay, pay.replace("Recurring Payments", "Stripe and Google"))[0]
     assert _judge(pay, pay.replace("via Recurring Payments", "your location"))[0]
     assert _judge(pay, pay.replace("keep it", "sell it"))[0]
+    # "e.g." ends in a full stop: its aside was never read as examples.
+    sent = "We receive it when you give it to us (e.g., when you send us reports from the app)."
+    assert _judge(sent, sent.replace(" from the app", ""))[:2] == (False, "examples-changed")
+    assert _judge(sent, sent.replace("reports", "your location"))[0]
     ask = "If you have a question about any of the Terms of Service, please contact us."
     title = document_words("Terms of Service. " + ask)  # the document's title names it
 

@@ -654,6 +654,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("Firefox displays content, such as Snippets, Top Sites and Pocket Recommendations.",
      "Firefox displays content, such as Snippets, Add-on Recommendations, Top Sites and "
      "Pocket Recommendations.", "examples-added"),
+    # "e.g.," and "such as," lead a list although a comma follows them
+    ("Firefox displays content, e.g., Snippets, Top Sites and Pocket Recommendations.",
+     "Firefox displays content, e.g., Snippets, Add-on Recommendations, Top Sites and "
+     "Pocket Recommendations.", "examples-added"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)

@@ -506,6 +506,10 @@ def test_examples_in_parentheses_and_the_document_naming_itself() -> None:
     assert _judge(pay, pay.replace("Recurring Payments", "Stripe and Google"))[0]
     assert _judge(pay, pay.replace("via Recurring Payments", "your location"))[0]
     assert _judge(pay, pay.replace("keep it", "sell it"))[0]
+    # "e.g." ends in a full stop: its aside was never read as examples.
+    sent = "We receive it when you give it to us (e.g., when you send us reports from the app)."
+    assert _judge(sent, sent.replace(" from the app", ""))[:2] == (False, "examples-changed")
+    assert _judge(sent, sent.replace("reports", "your location"))[0]
     ask = "If you have a question about any of the Terms of Service, please contact us."
     title = document_words("Terms of Service. " + ask)  # the document's title names it
 
@@ -649,6 +653,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "synonym"),
     ("Firefox displays content, such as Snippets, Top Sites and Pocket Recommendations.",
      "Firefox displays content, such as Snippets, Add-on Recommendations, Top Sites and "
+     "Pocket Recommendations.", "examples-added"),
+    # "e.g.," and "such as," lead a list although a comma follows them
+    ("Firefox displays content, e.g., Snippets, Top Sites and Pocket Recommendations.",
+     "Firefox displays content, e.g., Snippets, Add-on Recommendations, Top Sites and "
      "Pocket Recommendations.", "examples-added"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
@@ -1038,6 +1046,18 @@ def test_an_address_of_this_site_written_out_is_no_new_destination() -> None:
     assert "web-address-added" not in rules("see www.mozilla.org for them.")
     assert "web-address-added" in rules("see www.mozilla.org for them.", home="")
     assert "web-address-added" in rules("see www.adzerk.com for them.")
+
+
+def test_a_unit_given_to_a_figure_already_there_is_no_duration_added() -> None:
+    """"thirty (30) after the terms change" → "thirty (30) days after …": no period came,
+    a word did, which the wording rules judge; a figure that changes, or a period that
+    arrives with its own figure, is still a duration."""
+    old = "Our use of your data is governed by the policy in force thirty (30) after a change."
+    new = old.replace("(30) after", "(30) days after")
+    assert not {"duration-added", "duration-removed"} & (_rules(old, new) | _rules(new, old))
+    assert "duration-changed" in _rules(new, new.replace("(30) days", "(30) months"))
+    assert "duration-added" in _rules("We keep logs.", "We keep logs for 30 days.")
+    assert "duration-added" in _rules("We keep 30 logs.", "We keep 30 logs for 30 days.")
 
 
 @pytest.mark.parametrize("phrase", ["your vendor", "if you", "any third party not",

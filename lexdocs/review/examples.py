@@ -42,7 +42,7 @@ def is_examples(words: list[str], raw: list[str], text: str) -> bool:
         is not None) or _listed_example(raw, text)
 
 
-_LED = re.compile(r"\b(?:including|such as|for example|for instance|e\.g\.)\s", re.I)
+_LED = re.compile(r"\b(?:(?:including|such as|for example|for instance),?|e\.g\.,?)\s", re.I)
 
 
 def _listed_example(raw: list[str], text: str) -> bool:

@@ -222,6 +222,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         (ta, ea), (tb, eb) = touch.edits(neg_old, neg_new, share=1000, paired=True)
         diff("negation", touch.at(ta, ea, na - nb), touch.at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = typed.typed(old, set(ow)), typed.typed(new, set(nw))
+    typed.unit_supplied(to, tn)
     inside: tuple[Counter[str], Counter[str]] | None = None
     for kind in ("date", "duration", "number", "email-address", "web-address",
                  "postal-address"):

@@ -205,8 +205,9 @@ def _labels(old: str, new: str) -> Finding | None:
 
 
 # Examples in parentheses: "(for example via Recurring Payments)", "(e.g. Slack, Zoom)".
-_EXAMPLES_ASIDE = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as|like)\b[^()]*\)",
-                             re.I)
+# ("e.g." ends in a full stop, so no word boundary may follow it: "(e.g., when …)".)
+_EXAMPLES_ASIDE = re.compile(
+    r"\((?:(?:for example|for instance|eg|such as|like)\b|e\.g\.)[^()]*\)", re.I)
 # How a document names itself: "the Terms of Service", "these Terms", "this Privacy Policy".
 _ITSELF = re.compile(r"\b(?:the|these|this|our) (?:terms(?: of (?:service|use))?|"
                      r"(?:privacy )?(?:policy|notice|statement))\b", re.I)

@@ -12,7 +12,7 @@ from collections import Counter
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import trie
 
-__all__ = ["DATE", "log_entries", "typed"]
+__all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -63,6 +63,21 @@ _VERSION = re.compile(
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
 DATE = dict(_TYPED)["date"]
+_FIGURE = dict(_TYPED)["number"]
+
+
+def unit_supplied(a: dict[str, Counter[str]], b: dict[str, Counter[str]]) -> None:
+    """Take out of both sides' facts, in place, each duration that only gave a figure
+    already written its unit ("thirty (30) after" → "thirty (30) days after"), and the
+    figure with it, either way: no period came or went, a word did, and what the
+    sentence now means is the wording's to judge, not a duration arriving."""
+    for mine, other in ((b, a), (a, b)):
+        for d in list(mine["duration"] - other["duration"]):
+            figures = Counter(m.group() for m in _FIGURE.finditer(d))
+            if figures and not figures - (other["number"] - mine["number"]):
+                mine["duration"][d] -= 1
+                other["number"] -= figures
+        mine["duration"] += Counter()  # drop what fell to zero
 # A line of a policy's own change log: a date, a colon or dash, what changed.
 _LOG_LINE = re.compile(rf"({DATE.pattern})\s*[:–—-]\s+\S", re.I)
 

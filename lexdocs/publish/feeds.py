@@ -230,8 +230,41 @@ def feed_spec(options: Options, timelines: dict[str, Timeline], only: str | None
             "language": language, "updated": updated, "entries": entries}
 
 
+FEED_CHUNK = 200
+"""Entries feedgen makes at a time (`feed_chunks`)."""
+
+
 def feed_xml(spec: dict[str, Any]) -> str:
     """The Atom document for a `feed_spec`."""
+    return "".join(feed_chunks(spec))
+
+
+def feed_chunks(spec: dict[str, Any], size: int = FEED_CHUNK) -> Iterator[str]:
+    """The Atom document for a `feed_spec` in pieces, to be written as they come
+    (`PageSpool.keep_text`). feedgen holds an object of a few kilobytes for each entry
+    until the document is written: at thousands of versions, the feed was the peak of a
+    build's memory. Made `size` entries at a time, newest first, the pieces are the text
+    one document of them all is: each entry is written on its own lines, at one depth,
+    between the same head and foot."""
+    entries = spec["entries"]
+    if not entries:
+        yield _atom(spec, [])
+        return
+    text = ""
+    for k, stop in enumerate(range(len(entries), 0, -size)):
+        text = _atom(spec, entries[max(0, stop - size):stop])
+        start, end = text.index(_ENTRY), text.rindex(_FOOT)
+        if k == 0:
+            yield text[:start]
+        yield text[start:end]
+    yield text[text.rindex(_FOOT):]
+
+
+_ENTRY, _FOOT = "\n  <entry>", "\n</feed>"
+
+
+def _atom(spec: dict[str, Any], entries: list[dict[str, Any]]) -> str:
+    """feedgen's Atom document of `spec` with `entries` (oldest first), newest first."""
     fg = FeedGenerator()
     fg.title(spec["title"])
     fg.subtitle(spec["subtitle"])
@@ -241,7 +274,7 @@ def feed_xml(spec: dict[str, Any]) -> str:
     fg.language(spec["language"])
     fg.generator("lexdocs")
     fg.updated(spec["updated"])
-    for e in spec["entries"]:
+    for e in entries:
         fe = fg.add_entry(order="prepend")
         fe.id(e["id"])
         fe.title(e["title"])

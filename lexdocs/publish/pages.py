@@ -27,12 +27,11 @@ from lexdocs.errors import RenderError, SourceError
 from lexdocs.history.published import RecordedPdfs
 from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
 from lexdocs.publish.feeds import (
+    feed_chunks,
     feed_spec,
-    feed_xml,
     versions_chunks,
     versions_model,
     versions_schema,
-    versions_text,
 )
 from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
@@ -185,13 +184,18 @@ class SiteBuilder:
         a time: each lists every version, and at a thousand versions the two, their
         models and their text held together were a build's peak of memory."""
         data = versions_model(self.options, self.timelines, self.today, self.has_pdf)
-        spool = self.spool
-        yield (spool.keep_text("versions.json", versions_chunks(data)) if spool is not None
-               else SitePage("versions.json", versions_text(data)))
+        yield self.keep_text("versions.json", versions_chunks(data))
         del data
         yield SitePage(VERSIONS_SCHEMA, versions_schema())
-        yield SitePage(SITE_FEED, feed_xml(
+        yield self.keep_text(SITE_FEED, feed_chunks(
             feed_spec(self.options, self.timelines, language=self.theme.language)))
+
+    def keep_text(self, uri: str, chunks: Iterable[str]) -> SitePage:
+        """A page made in pieces (versions.json, a feed), written as they come if this
+        builder has a spool (`PageSpool.keep_text`), else joined."""
+        if self.spool is not None:
+            return self.spool.keep_text(uri, chunks)
+        return SitePage(uri, "".join(chunks))
 
     # --- dates and links ---------------------------------------------------------
 
@@ -398,7 +402,7 @@ class SiteBuilder:
                     ("net", h.name, n.version.id), (current.version.id, n, *around),
                     functools.partial(self.kept, self.net_page, t, current, n, between)))
         spec = feed_spec(self.options, self.timelines, only=h.name, language=self.theme.language)
-        pages.append(keep(SitePage(Urls(h.working.slug).feed, feed_xml(spec))))
+        pages.append(self.keep_text(Urls(h.working.slug).feed, feed_chunks(spec)))
         pages.extend(keep(SitePage(uri, text)) for uri, text in notice_files(self, t))
         return tuple(pages)
 

@@ -654,6 +654,12 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("Firefox displays content, such as Snippets, Top Sites and Pocket Recommendations.",
      "Firefox displays content, such as Snippets, Add-on Recommendations, Top Sites and "
      "Pocket Recommendations.", "examples-added"),
+    # one more example put last: the list's "and" moves to it
+    ("Laws in some US states, including California and Virginia, give you rights.",
+     "Laws in some US states, including California, Virginia and Utah, give you rights.",
+     "examples-added"),
+    ("Firefox displays content, such as Snippets, Top Sites, and Pocket Recommendations.",
+     "Firefox displays content, such as Snippets and Top Sites.", "examples-removed"),
     # "e.g.," and "such as," lead a list although a comma follows them
     ("Firefox displays content, e.g., Snippets, Top Sites and Pocket Recommendations.",
      "Firefox displays content, e.g., Snippets, Add-on Recommendations, Top Sites and "
@@ -670,6 +676,10 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
      "Firefox displays Snippets, Sponsored Tiles, Top Sites and Pocket."),
     ("Firefox displays content, such as Snippets. It shows Top Sites.",
      "Firefox displays content, such as Snippets. It shows Sponsored Tiles, Top Sites."),
+    ("Firefox displays Snippets and Top Sites.",
+     "Firefox displays Snippets, Top Sites and Pocket."),
+    ("Firefox displays content, such as Snippets and Top Sites.",
+     "Firefox displays content, such as Snippets or Top Sites."),
     ("We give logs to Acme, backups to Initech.", "We give backups to Acme, logs to Initech."),
     ("We collect your name or email.", "We collect your name and email."),
     ("We send it to you.", "We send it from you."),

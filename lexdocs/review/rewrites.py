@@ -277,6 +277,25 @@ thousands of times took seconds a call. No edit a rule here recognises is that l
 (a changed passage is cut to the sentences that differ first)."""
 
 
+_AND_OR = frozenset(["and", "or"])
+
+
+def _named_runs(a: list[str], b: list[str]) -> tuple[dict[str, list[tuple[int, int]]], int]:
+    """The runs of words only removed from `a` and only added to `b` (as spans of each),
+    and how many edits there are in all, with every "and" and "or" left out of the
+    comparison: "such as A and B" → "such as A, B and C" moves the "and" to the element
+    put last, and C alone was added."""
+    at_a = [i for i, w in enumerate(a) if w not in _AND_OR]
+    at_b = [j for j, w in enumerate(b) if w not in _AND_OR]
+    ops = [op for op in difflib.SequenceMatcher(
+        None, [a[i] for i in at_a], [b[j] for j in at_b], autojunk=False).get_opcodes()
+        if op[0] != "equal"]
+    return {"removed": [(at_a[i1], at_a[i2 - 1] + 1) for tag, i1, i2, _, _ in ops
+                        if tag == "delete"],
+            "added": [(at_b[j1], at_b[j2 - 1] + 1) for tag, _, _, j1, j2 in ops
+                      if tag == "insert"]}, len(ops)
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -319,11 +338,10 @@ def rewrite(old: str, new: str) -> Finding | None:
     small = function_words(gone, came) or _agreement(a, b, ops) or same_meaning(a, b)
     if small:
         return small
-    runs = {"removed": [(i1, i2) for tag, i1, i2, _, _ in ops if tag == "delete"],
-            "added": [(j1, j2) for tag, _, _, j1, j2 in ops if tag == "insert"]}
+    runs, named = _named_runs(a, b)
     raw_a, raw_b = _raw_words(old), _raw_words(new)
     for kind, side, raw, text in (("removed", a, raw_a, old), ("added", b, raw_b, new)):
-        if len(raw) == len(side) and len(runs[kind]) == len(ops) and all(
+        if named and len(raw) == len(side) and len(runs[kind]) == named and all(
                 is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
             return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
     if len(raw_a) == len(a) and len(raw_b) == len(b) and all(

@@ -338,10 +338,10 @@ def rewrite(old: str, new: str) -> Finding | None:
     small = function_words(gone, came) or _agreement(a, b, ops) or same_meaning(a, b)
     if small:
         return small
-    runs, named = _named_runs(a, b)
+    runs, edits = _named_runs(a, b)
     raw_a, raw_b = _raw_words(old), _raw_words(new)
     for kind, side, raw, text in (("removed", a, raw_a, old), ("added", b, raw_b, new)):
-        if named and len(raw) == len(side) and len(runs[kind]) == named and all(
+        if edits and len(raw) == len(side) and len(runs[kind]) == edits and all(
                 is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
             return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
     if len(raw_a) == len(a) and len(raw_b) == len(b) and all(

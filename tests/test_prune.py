@@ -104,7 +104,7 @@ def test_a_build_keeps_the_last_two_builds_entries_and_removes_the_rest(
     assert entries(pdfs) == second | third, "the entries of two builds ago are gone"
     assert entries(pages) == {"1" * 64}
     assert {p.name for p in pdfs.iterdir() if p.stem in third} == {
-        f"{k}.{s}" for k in third for s in ("pdf", "sha256")}
+        f"{k}.{s}" for k in third for s in ("pdf", "sha256", "version")}
 
     # Back to the other site URL: still warm, and nothing it needs was removed.
     caplog.clear()

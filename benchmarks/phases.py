@@ -17,17 +17,24 @@ for the lexdocs phase that called them:
   the thin adapter that the engine calls (plugin, hook, engines/). lexdocs' shared
   helpers (dates, config, findings) count for the phase that called them.
 
-Samples, not a tracer: the build runs at its own speed, and a phase's seconds
-are its share of the samples times the build's wall time.
+Samples, not a tracer: the build runs at its own speed. Every few milliseconds of the
+process's CPU time (`SIGPROF`), the CPU time spent since the last sample is charged to
+the phase of the sampled stack. So a phase's seconds are CPU-seconds: time a build
+spends waiting on the system (writing a file) is charged to nobody, and a long call
+into C (a pattern over a long text), during which no sample can be taken, is charged
+whole to the code that made it, when it returns. (A thread that sampled every few
+milliseconds of wall time did the opposite: it ran only when the build let go of the
+interpreter, so it charged waits many times over and long C calls almost never.)
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -53,45 +60,69 @@ def classify(frame: FrameType | None) -> tuple[str, str]:
 
 
 class Sampler:
-    """Samples one thread's stack from a daemon thread while running."""
+    """Charges the process's CPU time, a few milliseconds at a time, to the phase of one
+    thread's stack (the thread that runs the build). `install` must have been called in
+    the main thread first: only it may set a signal's handler."""
+
+    active: Sampler | None = None
 
     def __init__(self, thread_id: int) -> None:
         self.thread_id = thread_id
-        self.phases: Counter[str] = Counter()
-        self.functions: Counter[str] = Counter()
-        self.running = False
-        self.thread: threading.Thread | None = None
+        self.phases: defaultdict[str, float] = defaultdict(float)
+        self.functions: defaultdict[str, float] = defaultdict(float)
+        self.last = 0.0
 
-    def _run(self) -> None:
-        while self.running:
+    @staticmethod
+    def install() -> None:
+        """Let samplers be run by `SIGPROF` in this (the main) thread."""
+        signal.signal(signal.SIGPROF, Sampler._tick)
+
+    @staticmethod
+    def _tick(signum: int, frame: FrameType | None) -> None:
+        sampler = Sampler.active
+        if sampler is not None:
+            sampler.charge(frame)
+
+    def charge(self, frame: FrameType | None) -> None:
+        """Charge the CPU time since the last sample to the sampled thread's stack
+        (`frame` when the build runs in the main thread, where the handler runs)."""
+        now = time.process_time()
+        spent, self.last = now - self.last, now
+        if self.thread_id != threading.main_thread().ident:
             frame = sys._current_frames().get(self.thread_id)
-            phase, function = classify(frame)
-            self.phases[phase] += 1
-            if function:
-                self.functions[function] += 1
-            time.sleep(INTERVAL)
+        phase, function = classify(frame)
+        self.phases[phase] += spent
+        if function:
+            self.functions[function] += spent
 
     def __enter__(self) -> Sampler:
-        self.running = True
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+        if signal.getsignal(signal.SIGPROF) is not Sampler._tick:
+            if threading.current_thread() is not threading.main_thread():
+                raise RuntimeError("call Sampler.install() in the main thread first")
+            Sampler.install()  # else the signal's default action ends the process
+        self.last = time.process_time()
+        Sampler.active = self
+        signal.setitimer(signal.ITIMER_PROF, INTERVAL, INTERVAL)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.running = False
-        if self.thread is not None:
-            self.thread.join()
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        Sampler.active = None
+        self.phases["engine"] += time.process_time() - self.last  # the last few ms
 
 
 def profile(seconds: float, sampler: Sampler) -> dict[str, Any]:
-    """One build's profile: seconds per phase (share of samples times wall time)."""
-    total = max(1, sum(sampler.phases.values()))
+    """One build's profile: its wall time, and CPU-seconds in all and by phase."""
     return {
         "seconds": seconds,
-        "samples": total,
-        "phases": {p: seconds * n / total for p, n in sampler.phases.most_common()},
-        "functions": {f: seconds * n / total for f, n in sampler.functions.most_common(TOP)},
+        "cpu_seconds": sum(sampler.phases.values()),
+        "phases": dict(_most(sampler.phases)),
+        "functions": dict(_most(sampler.functions)[:TOP]),
     }
+
+
+def _most(seconds: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(seconds.items(), key=lambda kv: -kv[1])
 
 
 def profiled(build: Callable[..., Any], out: Path,
@@ -116,6 +147,7 @@ def main(argv: list[str]) -> None:
     import mkdocs.commands.serve
     from mkdocs.__main__ import cli
 
+    Sampler.install()
     done: list[dict[str, Any]] = []
     wrapped = profiled(mkdocs.commands.build.build, out, done)
     for module in (mkdocs.commands.build, mkdocs.commands.serve):  # `build`, `serve`
@@ -124,7 +156,9 @@ def main(argv: list[str]) -> None:
 
 
 def table(title: str, runs: dict[str, dict[str, Any]]) -> list[str]:
-    """A Markdown table of phases (rows) by profile (columns: seconds and share)."""
+    """A Markdown table of phases (rows) by profile (columns: seconds and share). A
+    profile has CPU-seconds by phase (`cpu_seconds`) or, written before, a share of
+    the wall time."""
     names = ("history", "review", "pages", "engine")
     lines = [f"| {title} | " + " | ".join(runs) + " |",
              "| --- |" + " --- |" * len(runs)]
@@ -132,11 +166,13 @@ def table(title: str, runs: dict[str, dict[str, Any]]) -> list[str]:
         cells = []
         for p in runs.values():
             s = p["phases"].get(phase, 0.0)
-            cells.append(f"{s:.2f} s ({100 * s / max(p['seconds'], 1e-9):.0f} %)")
+            whole = p.get("cpu_seconds", p["seconds"])
+            cells.append(f"{s:.2f} s ({100 * s / max(whole, 1e-9):.0f} %)")
         if any(p["phases"].get(phase) for p in runs.values()):
             lines.append(f"| {phase} | " + " | ".join(cells) + " |")
-    lines.append("| whole build | " + " | ".join(f"{p['seconds']:.2f} s" for p in runs.values())
-                 + " |")
+    lines.append("| whole build | " + " | ".join(
+        f"{p['seconds']:.2f} s" + (f" ({p['cpu_seconds']:.2f} CPU-s)" if "cpu_seconds" in p
+                                   else "") for p in runs.values()) + " |")
     return lines
 
 

@@ -1070,6 +1070,22 @@ def test_a_unit_given_to_a_figure_already_there_is_no_duration_added() -> None:
     assert "duration-added" in _rules("We keep 30 logs.", "We keep 30 logs for 30 days.")
 
 
+def test_a_list_of_kinds_of_data_counts_and_names_no_one() -> None:
+    """"three categories of data: User Engagement Data, Prompts and Suggestions": the
+    figure counts the list after it, and capitalised items of a list of kinds of data are
+    kinds of data, not organisations. A figure that counts something else, or a list of
+    who receives data, still says so."""
+    old = "Copilot collects data as described below."
+    new = ("Copilot collects personal data from three categories of data: User Engagement "
+           "Data, Prompts and Suggestions.")
+    assert not {"number-added", "recipient-added"} & _rules(old, new)
+    assert "number-added" in _rules(old, "Copilot keeps three copies of your data.")
+    two = "We collect these categories of data: usage and prompts."
+    assert "number-added" in _rules(two, two.replace("these", "three"))
+    assert "recipient-added" in _rules(old, old + " We share it with our partners: Acme "
+                                               "Corp and Initech.")
+
+
 @pytest.mark.parametrize("phrase", ["your vendor", "if you", "any third party not",
                                     "do not collect,", "We recommend you"])
 def test_a_phrase_repeated_without_a_full_stop_is_judged_in_linear_time(phrase: str) -> None:

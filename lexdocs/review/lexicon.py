@@ -67,6 +67,10 @@ OWN_LIST = re.compile(
     rf"offered)\b{_REST}|\b(?:products?|services?|features?|websites?|sites|apps?|"
     rf"applications?)\s+(?:that\s+)?we\s+(?:provide|offer|operate|build|make|maintain)\b{_REST}",
     re.I)
+# A list of what is collected, named as such: "three categories of data: User Engagement
+# Data, Prompts and Suggestions". Its items are kinds of data, whatever their capitals.
+DATA_LIST = re.compile(r"\b(?:categories|types|kinds|sorts)\s+of\s+(?:personal\s+)?"
+                       r"(?:data|information)\s*:[^.;\n]*", re.I)
 SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
 ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
 CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
+    DATA_LIST,
     DATA_RE,
     GROUND_RE,
     LABEL,
@@ -201,6 +202,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                         and who(phrase, own, made) in ("organisation", "term", "acronym")
                         and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
                     kinds.setdefault(key(phrase), phrase)
+    text = DATA_LIST.sub(" \ue000 ", text)  # its items are kinds of data
     # A bullet's label written as a phrase ("Webpage data for Snippets:") names its item,
     # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())

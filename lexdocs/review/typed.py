@@ -62,6 +62,24 @@ _VERSION = re.compile(
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
+# What a figure counts, then the list it introduces: "three categories of data: User
+# Engagement Data, Prompts and Suggestions."
+_COUNTED = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+:\s*([^.:;\n]+)")
+_ITEMS = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+|\s+or\s+)\s*")
+_SMALL = {w: n for n, w in enumerate(str.split(
+    "zero one two three four five six seven eight nine ten eleven twelve"))}
+
+
+def _counts_list(figure: str, text: str, end: int) -> bool:
+    """Whether `figure` (ending at `end` in `text`) counts the items of the list a colon
+    right after it introduces: it says how many there are, which the items say; an item
+    added or removed is judged as such."""
+    n = _SMALL.get(figure.casefold()) if not figure.isdigit() else int(figure)
+    found = _COUNTED.match(text, end) if n else None
+    return found is not None and len(
+        [x for x in _ITEMS.split(found.group(1).strip()) if x.strip()]) == n
+
+
 DATE = dict(_TYPED)["date"]
 _FIGURE = dict(_TYPED)["number"]
 
@@ -110,6 +128,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
             for m in pattern.finditer(text):
                 if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
                     continue  # "Microsoft 365", "Android 5": the name's, not a figure
+                if kind == "number" and _counts_list(m.group(), text, m.end()):
+                    continue  # "three categories of data: A, B and C": the list's own count
                 c[m.group().strip().rstrip(".,;:")] += 1
             if c:
                 text = pattern.sub(" \ue000 ", text)

@@ -93,6 +93,25 @@ def test_two_sections_alike_that_swap_places_change_nothing_a_reader_sees() -> N
     assert [c.kind for c in diff_documents(old, other).changes] == ["moved"]
 
 
+def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
+    """A part put in before it moves every later section's number ("13. Transactions" →
+    "14. Transactions"): the redline says so, not "the wording changed ('13.' → '14.')".
+    Another title under the same number, or a number put in, is judged as wording."""
+    def retitle(old: str, new: str) -> tuple[bool, str, str]:
+        red = diff_documents(render([("fees", old, "We charge a fee.")]),
+                             render([("fees", new, "We charge a fee.")]))
+        (change,) = [c for c in red.changes if c.kind == "retitled"]
+        return change.material, change.rule, change.reason
+
+    assert retitle("13. Transactions", "14. Transactions") == (
+        False, "section-renumbered", "Not material: only the section's number changed "
+        "(13. Transactions → 14. Transactions): a part was put in or taken out before it.")
+    assert retitle("B. Fees", "C. Fees")[:2] == (False, "section-renumbered")
+    assert retitle("Article 4. Fees", "Article 5. Fees")[:2] == (False, "section-renumbered")
+    assert retitle("13. Transactions", "13. Refunds")[0]
+    assert retitle("Transactions", "13. Transactions")[1] != "section-renumbered"
+
+
 def test_sections_added_removed_moved_retitled() -> None:
     old = render([*BASE, ("cookies", "Cookies", "We use cookies.")])
     new = render([BASE[0], ("rights", "Your rights", "You may ask for a copy."), BASE[2],

@@ -18,6 +18,7 @@ import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.render.tohtml import heading_id
+from lexdocs.review.lexicon import unnumbered
 
 DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
@@ -438,7 +439,7 @@ def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
     old_ids = {o.id for o in previous.sections}
     for s in conv.sections:
         if s.id not in old_ids and gone:
-            match = next((o for o in gone if _unnumbered(o.title) == _unnumbered(s.title)),
+            match = next((o for o in gone if unnumbered(o.title) == unnumbered(s.title)),
                          None) or next((o for o in gone if _same_text(o, s)), None)
             if match is not None:
                 gone.remove(match)
@@ -452,11 +453,6 @@ def _same_text(old: Section, new: Section) -> bool:
     "information") is not enough, since a part put in before it shifts every later one."""
     a, b = (re.findall(r"\w+", t.lower()) for t in (old.body, new.body))
     return bool(a or b) and difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.6
-
-
-def _unnumbered(title: str) -> str:
-    return re.sub(r"^\s*(?:(?:section|article|part)\s+)?\(?(?:\d+|[a-z]|[ivxlc]+)[.):]\s*", "",
-                  title.lower()).strip()
 
 
 def section_file(index: int, section: Section) -> str:

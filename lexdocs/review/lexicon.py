@@ -102,6 +102,23 @@ def heading(block: str) -> bool:
     return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
 
 
+# A section's own number before its title: "5.", "(b)", "iv)", "Section 12:", "Article 3.".
+_NUMBERED = re.compile(r"^\s*(?:(?:section|article|part)\s+)?\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"
+                       r"[.):]\s*", re.I)
+
+
+def unnumbered(title: str) -> str:
+    """A section's title without the number it has in the document, casefolded: the same
+    section when a part put in or taken out before it moved its number."""
+    return _NUMBERED.sub("", title).casefold().strip()
+
+
+def renumbered(old: str, new: str) -> bool:
+    """Only a section title's number changed ("13. Transactions" → "14. Transactions")."""
+    return (old != new and bool(_NUMBERED.match(old)) and bool(_NUMBERED.match(new))
+            and _NUMBERED.sub("", old).strip() == _NUMBERED.sub("", new).strip())
+
+
 def lexical(text: str) -> str:
     """Text as vocabularies match it: case, hyphens and "e-mail" spelling folded away."""
     text = text.casefold().replace("e-mail", "email").replace("’", "'")

@@ -48,6 +48,7 @@ from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review import hunks, materiality, verdicts
+from lexdocs.review.lexicon import renumbered
 from lexdocs.review.looks import (
     Op,
     Segment,
@@ -239,8 +240,11 @@ class _Builder:
         section_material = o.material or n.material  # declaring it cannot exempt its own edit
         if o.title != n.title:
             status.append("retitled")
-            v = materiality.classify(o.title, n.title, section_material=section_material,
-                                     variables_changed=(), immaterial_vars=frozenset())
+            # "13. Transactions" → "14. Transactions": a part put in or taken out before it.
+            v = (verdicts.verdict(False, "section-renumbered", (o.title, "→", n.title))
+                 if renumbered(o.title, n.title) else
+                 materiality.classify(o.title, n.title, section_material=section_material,
+                                      variables_changed=(), immaterial_vars=frozenset()))
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), v.material, v.reason,
                                        rule=v.rule, evidence=v.evidence,

@@ -97,6 +97,9 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         return f"the section was {change}"
     if rule == "section-moved":
         return f"the section moved{''.join(evidence)}; its words did not change"
+    if rule == "section-renumbered":
+        return (f"only the section's number changed ({_arrow(show)}): a part was put in or "
+                "taken out before it")
     if kind in _LABELS:
         label = _LABELS[kind]
         sep = "; " if any("," in e for e in show) else ", "  # "Stripe, Inc." is one name

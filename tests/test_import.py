@@ -631,3 +631,58 @@ def test_a_renumbered_part_keeps_its_id_wherever_it_now_stands() -> None:
                               "limits of its own.\n\n## I. Pages\n\nPages are hosted for you.\n\n"
                               "## K. Payment\n\nYou pay monthly or yearly.\n", "x"))
     assert [s.id for s in v2.sections] == ["g-notice", "h-api-terms", "h-pages", "l-payment"]
+
+
+AGREEMENT = """---
+title: Acme | Seller Agreement
+---
+
+**Last Updated December 4th, 2013**
+
+This agreement is between Acme, Inc. and you.
+
+1. **Statement of Services:** Acme will process payments for you.
+
+   By using the Service, you agree to this Agreement.
+
+1. **Definitions:**
+
+   + **Buyer:** the person paying
+   + **Seller:** you
+
+1. **Liability**: Acme is not liable for lost profits.
+"""
+
+
+def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None:
+    """"1. **Statement of Services:** …" (or "1. ### Definitions"), each clause an item
+    of one numbered list, and no heading: one section a clause, titled with its number
+    and its title, named by its title alone, its text moved to the margin."""
+    conv = convert(AGREEMENT, "Agreement")
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("statement-of-services", "1. Statement of Services"),
+        ("definitions", "2. Definitions"), ("liability", "3. Liability")]
+    assert conv.sections[0].body == "This agreement is between Acme, Inc. and you.\n"
+    assert conv.sections[1].body == ("Acme will process payments for you.\n\n"
+                                     "By using the Service, you agree to this Agreement.\n")
+    assert conv.sections[2].body == "+ **Buyer:** the person paying\n+ **Seller:** you\n"
+    assert conv.sections[3].body == "Acme is not liable for lost profits.\n"
+    headed = AGREEMENT.replace("1. **Statement of Services:** ",
+                               "1. ### Statement of Services\n\n   ")
+    headed = headed.replace("1. **Definitions:**", "2. ### Definitions").replace(
+        "1. **Liability**:", "3. ### Liability\n\n  ")
+    assert [s.title for s in convert(headed, "Agreement").sections][1:] == [
+        "1. Statement of Services", "2. Definitions", "3. Liability"]
+    # A clause put in before "Liability" moves its number, not its name.
+    more = AGREEMENT.replace("1. **Liability**", "1. **Fees:** You pay a fee.\n\n1. **Liability**")
+    assert [(s.id, s.title) for s in convert(more, "Agreement").sections][-2:] == [
+        ("fees", "3. Fees"), ("liability", "4. Liability")]
+
+
+@pytest.mark.parametrize("text", [
+    AGREEMENT.replace("1. **Liability**: Acme is not liable for lost profits.\n", ""),  # two
+    AGREEMENT + "\nThese terms end here.\n",  # text at the margin after the list
+    AGREEMENT.replace("**Definitions:**", "Definitions, as follows:"),  # an untitled item
+])
+def test_a_numbered_list_that_is_not_the_outline_stays_text(text: str) -> None:
+    assert [s.id for s in convert(text, "Agreement").sections] == ["introduction"]

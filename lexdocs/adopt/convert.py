@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 
+from lexdocs.adopt.clauses import clauses
 from lexdocs.render.tohtml import heading_id
 from lexdocs.review.lexicon import unnumbered
 
@@ -324,7 +325,10 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     sections: list[Section] = []
     seen: set[str] = set()
     carry = ""
-    for heading, line, block in _blocks(kept, level):
+    blocks = _blocks(kept, level)
+    if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
+        blocks[:1] = clauses(blocks[0][2], _live(blocks[0][2])) or blocks[:1]
+    for heading, line, block in blocks:
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
         anchor = ""
         if heading is None:
@@ -335,8 +339,11 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         else:
             # An anchor the old page gave by hand (`## Title {#anchor}`) is kept: people link
             # to it. Otherwise the heading's words, as most Markdown tools make anchors.
+            # A clause (no heading line) is named by its title without its number, which
+            # a clause put in before it moves.
             anchor = _anchor_of(line)
-            sid = (anchor or slugify(heading)).lower().replace("_", "-")
+            named = heading if line else unnumbered(heading) or heading
+            sid = (anchor or slugify(named)).lower().replace("_", "-")
         base, n = sid, 2
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1

@@ -1,0 +1,66 @@
+"""An agreement written as one numbered list of clauses, each led by its title.
+
+Terms of service and merchant agreements are often kept without a single heading: "1.
+**Statement of Services:** Balanced will provide …", "2. ### Definitions", each clause
+one item of a numbered list, its paragraphs and sub-lists indented under it. Imported
+as headings would be, such a document was one "Introduction" of 30 KB, and every
+redline said "Introduction — modified". Here each clause becomes a section of its own,
+titled with its number and its title as the reader sees them ("13. Transactions"): the
+number is the clause's, which other clauses cite ("see Section 13"), and a clause put
+in before it moves it, as the review says (`section-renumbered`).
+
+A list read this way must be the text's outline: at least `MIN_CLAUSES` items, all
+titled, at the margin, and nothing at the margin between them but more clauses. Any
+other shape is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MIN_CLAUSES = 3
+
+_CLAUSE = re.compile(
+    r"^(?P<n>\d{1,3})[.)] +(?:\*\*(?P<bold>[^*\n]+?)\*\*[ \t]*(?P<rest>.*)"
+    r"|#{1,6} +(?P<head>[^\n]+?)(?: +#+)?[ \t]*)$")
+_INDENT = re.compile(r"^[ \t]*")
+
+Block = tuple[str | None, str, list[str]]
+"""(title, the line that held it, the lines under it), as `convert._blocks` gives them."""
+
+
+def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
+    """The text before the clauses, then one block per clause; None if `lines` (the
+    text before any section heading; `live`: which lines Markdown reads as text) is
+    not such a list."""
+    starts = [i for i, line in enumerate(lines) if live[i] and _CLAUSE.match(line)]
+    if len(starts) < MIN_CLAUSES:
+        return None
+    begun = set(starts)
+    for i in range(starts[0], len(lines)):
+        line = lines[i]
+        if live[i] and line.strip() and not line[0].isspace() and i not in begun:
+            return None  # text at the margin: the list ended, so it is no outline
+    numbers = [int(_CLAUSE.match(lines[i])["n"]) for i in starts]  # type: ignore[index]
+    counted = all(n == 1 for n in numbers)  # "1." for every item: the list counts them
+    out: list[Block] = [(None, "", list(lines[:starts[0]]))]
+    for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True)):
+        m = _CLAUSE.match(lines[start])
+        assert m is not None
+        label = (m["bold"] or m["head"]).strip().rstrip(":").strip()
+        rest = (m["rest"] or "").strip()
+        rest = rest[1:].strip() if rest.startswith(":") else rest  # "**Liability**: …"
+        body = _dedented(list(lines[start + 1:end]))
+        out.append((f"{k + 1 if counted else numbers[k]}. {label}", "",
+                    [rest, "", *body] if rest else body))
+    return out
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    """The clause's lines moved to the margin by the indent they share (two, three or
+    four spaces under the number), so its paragraphs and sub-lists keep their shape."""
+    indents = [len(_INDENT.match(line).group().expandtabs(4))  # type: ignore[union-attr]
+               for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return [line.expandtabs(4)[cut:] if line.strip() else "" for line in lines]

@@ -683,6 +683,8 @@ def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None
     AGREEMENT.replace("1. **Liability**: Acme is not liable for lost profits.\n", ""),  # two
     AGREEMENT + "\nThese terms end here.\n",  # text at the margin after the list
     AGREEMENT.replace("**Definitions:**", "Definitions, as follows:"),  # an untitled item
+    "To close your account:\n\n1. **Sign in** to your account.\n1. **Open** the settings.\n"
+    "1. **Choose** Delete account.\n",  # bold words that start a step, not titles
 ])
 def test_a_numbered_list_that_is_not_the_outline_stays_text(text: str) -> None:
     assert [s.id for s in convert(text, "Agreement").sections] == ["introduction"]

@@ -10,7 +10,9 @@ number is the clause's, which other clauses cite ("see Section 13"), and a claus
 in before it moves it, as the review says (`section-renumbered`).
 
 A list read this way must be the text's outline: at least `MIN_CLAUSES` items, all
-titled, at the margin, and nothing at the margin between them but more clauses. Any
+titled (a heading, or bold words that are a title: "**Definitions:**", "**Dispute Time
+Limit**", never "**Sign in** to your account"), at the margin, and nothing at the margin
+between them but more clauses. Any
 other shape is left as it was.
 """
 
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from lexdocs.review.lexicon import heading
 
 MIN_CLAUSES = 3
 
@@ -34,7 +38,7 @@ def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
     """The text before the clauses, then one block per clause; None if `lines` (the
     text before any section heading; `live`: which lines Markdown reads as text) is
     not such a list."""
-    starts = [i for i, line in enumerate(lines) if live[i] and _CLAUSE.match(line)]
+    starts = [i for i, line in enumerate(lines) if live[i] and _titled(line)]
     if len(starts) < MIN_CLAUSES:
         return None
     begun = set(starts)
@@ -55,6 +59,20 @@ def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
         out.append((f"{k + 1 if counted else numbers[k]}. {label}", "",
                     [rest, "", *body] if rest else body))
     return out
+
+
+def _titled(line: str) -> bool:
+    """Whether `line` opens a clause: a numbered item led by a heading, or by bold words
+    that are a title, followed by a colon or written as one ("**Definitions:**",
+    "**Liability**:", "**Dispute Time Limit**"). Bold words that begin a sentence
+    ("1. **Sign in** to your account") are the item's text, not its title."""
+    m = _CLAUSE.match(line)
+    if m is None:
+        return False
+    if m["head"]:
+        return True
+    label = m["bold"].strip()
+    return label.endswith(":") or (m["rest"] or "").startswith(":") or heading(label)
 
 
 def _dedented(lines: list[str]) -> list[str]:

@@ -96,6 +96,8 @@ def unit_supplied(a: dict[str, Counter[str]], b: dict[str, Counter[str]]) -> Non
                 mine["duration"][d] -= 1
                 other["number"] -= figures
         mine["duration"] += Counter()  # drop what fell to zero
+
+
 # A line of a policy's own change log: a date, a colon or dash, what changed.
 _LOG_LINE = re.compile(rf"({DATE.pattern})\s*[:–—-]\s+\S", re.I)
 

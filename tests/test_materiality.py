@@ -1099,3 +1099,21 @@ def test_a_phrase_repeated_without_a_full_stop_is_judged_in_linear_time(phrase: 
         return lambda: classify(old, old + " and more", section_material=True,
                                 variables_changed=(), immaterial_vars=frozenset())
     assert growth(make, 2000, tries=2) < LINEAR
+
+
+def test_harmless_rewrites_in_several_sentences_are_read_one_sentence_at_a_time() -> None:
+    """Two kinds of harmless rewrite in two sentences ("in order to" → "to" in one, a
+    list reordered in the next): no one rule explains both at once, each sentence alone
+    is explained, and the reason names both. A fact in any one sentence, or a sentence
+    added beside them, keeps the paragraph material."""
+    old = "We use cookies in order to remember you. We collect your name, email and phone."
+    new = "We use cookies to remember you. We collect your phone, name and email."
+    material, rule, reason = _judge(old, new)
+    assert (material, rule) == (False, "function-words")
+    assert "in another order" in reason
+    assert _judge(old, new.replace("phone, name", "phone, location, name"))[0]
+    assert _judge(old, new.replace("remember you", "remember and track you"))[0]
+    assert _judge(old, new + " We share data with partners.")[0]
+    assert _judge("We may share your information at your direction. Contact us at any time.",
+                  "We may disclose your information at your direction. Contact us anytime."
+                  )[:2] == (False, "synonym")

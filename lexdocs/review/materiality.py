@@ -47,7 +47,9 @@ page tell the same story. Precedence, first wins:
    `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
    `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
-   advice to the reader, "We recommend all users …") → not material.
+   advice to the reader, "We recommend all users …") → not material. Several such
+   rewrites in one paragraph, a sentence each, are read a sentence at a time
+   (`_each_sentence`): not material when every sentence, with every rule, is.
 6. Any other wording: one term swapped or put in (`wording-changed`, naming the
    words) → material; more than `statements.REFER_WORDS` content words, which no rule
    reads, → `unexplained`, a lawyer's call (`Verdict.referred`; held to what a
@@ -66,7 +68,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from lexdocs.review import (
     facts,
@@ -245,6 +247,11 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             for r, e in found):
         # a sentence that only moved or was split off; "in order to" → "to"
         return verdict(False, *rewritten)
+    each = _each_sentence(old_text, new_text, lambda a, b: _judge(
+        a, b, quiet, section_material=section_material, variables_changed=variables_changed,
+        immaterial_vars=immaterial_vars, values=values, known=known, home=home))
+    if each:
+        return each
     if found:
         if not section_material:
             return verdict(False, "section-not-material", also=found[:3])
@@ -289,6 +296,27 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
 
 
 _SPANS = ("block-", "sentence-", "list-item-")
+
+
+def _each_sentence(old: str, new: str, judge: Callable[[str, str], Verdict]) -> Verdict | None:
+    """Several harmless rewrites in one paragraph, each read in its own sentence: a
+    spelling fixed in one, "in order to" → "to" in the next. Read whole, two kinds of
+    rewrite at once are wording no single rule explains; read a sentence at a time,
+    each is explained. Only sentences paired one for one are read so (none added or
+    removed), and every pair must be not material on its own, with every rule running
+    on it: a fact in any one of them keeps the whole material."""
+    pairs = statements.sentence_pairs(old, new)
+    if len(pairs) < 2:
+        return None
+    said = []
+    for a, b in pairs:
+        v = judge(a, b)
+        if v.material or v.referred:
+            return None
+        said.append(v)
+    first, *rest = said
+    return verdict(False, first.rule, first.evidence,
+                   also=[(v.rule, v.evidence) for v in rest][:2])
 _LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
                         r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
                         re.I)

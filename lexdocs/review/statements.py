@@ -21,7 +21,7 @@ from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
 
 __all__ = ["REFER_WORDS", "about_us", "grown_or_cut", "own_channel", "promise_reworded",
-           "refuses_more", "rewritten_wholly"]
+           "refuses_more", "rewritten_wholly", "sentence_pairs"]
 
 Finding = tuple[str, tuple[str, ...]]
 
@@ -192,3 +192,23 @@ def refuses_more(new: str, added: tuple[str, ...]) -> bool:
                 for m in _REFUSED.finditer(lex)):
             return False
     return True
+
+
+_SENTENCE = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“])|\n\n")
+
+
+def sentence_pairs(old: str, new: str) -> list[tuple[str, str]]:
+    """The sentences an edit changed, each with the one it became, when every changed
+    sentence became exactly one other (none added, removed, split or joined); else none.
+    A sentence boundary needs two lower-case letters, digits or a bracket before the
+    stop, so "U.S. Law" is never cut."""
+    a = [x.strip() for x in _SENTENCE.split(old) if x.strip()]
+    b = [x.strip() for x in _SENTENCE.split(new) if x.strip()]
+    pairs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return []
+        pairs.extend(zip(a[i1:i2], b[j1:j2], strict=True))
+    return pairs

@@ -50,7 +50,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
-from lexdocs.engines import guard, watch
+from lexdocs.engines import guard, pagestate, watch
 from lexdocs.engines.tree import (
     ASSETS_CSS,
     ASSETS_JS,
@@ -247,26 +247,22 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                         files: Files) -> str:
         """Links to our own public address stay on this site (and in a local preview).
 
-        A generated page's source is let go of here, and its HTML put aside until the
-        page is themed: MkDocs converts every page before it writes any, and a thousand
-        long versions held as file, Markdown and HTML at once made a build's memory (and
-        a preview's that renders them all) grow with every version. (A preview reuses
-        only files of pages MkDocs does not render: `publish.files`.)"""
+        A generated page's source is let go of here, and its HTML and contents put aside
+        until the page is themed (engines/pagestate.py): MkDocs converts every page before
+        it writes any, and a thousand long versions held at once made a build's memory
+        (and a preview's that renders them all) grow with every version. (A preview
+        reuses only files of pages MkDocs does not render: `publish.files`.)"""
         html = local_links(html, self._opts().site_url, page.url)
         if page.file.generated_by is not None:
-            page.file.content_bytes = b""
-            page.markdown = ""  # not None: MkDocs reads a None source as "no title"
-            self.stash.put(page.file.src_uri, html)  # until on_page_context: see HtmlStash
-            return ""
+            return pagestate.put_aside(page, html, self.stash)  # until on_page_context
         return html
 
     @event_priority(100)  # before any other plugin (a search index) reads the page
     def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Give a generated page back the HTML `on_page_content` put aside."""
-        html = self.stash.take(page.file.src_uri)
-        if html is not None:
-            page.content = html
+        if page.file.generated_by is not None:
+            pagestate.take_back(page, self.stash)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -277,9 +273,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.preview is not None:
                 self.preview.wrote(page.file.dest_uri, key)
         if page.file.generated_by is not None:
-            page.markdown = ""  # not None: MkDocs reads a None source as "no title"
-            page.content = None
-            page.file.content_bytes = b""
+            pagestate.written(page)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

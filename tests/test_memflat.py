@@ -48,10 +48,13 @@ from lexdocs.review.notice import Timeline
 def on_env(env, config, files):
     gc.collect()
     alive = [id(o) for o in gc.get_objects() if isinstance(o, (RenderedDocument, Timeline))]
-    held = {f.src_uri: len(f.page.content or "") for f in files.documentation_pages()
-            if f.generated_by is not None and f.page is not None}
+    made = [f for f in files.documentation_pages()
+            if f.generated_by is not None and f.page is not None]
+    held = {f.src_uri: len(f.page.content or "") for f in made}
+    contents = sum(len(list(f.page.toc)) for f in made)
+    own = [f.src_uri for f in made if f in (f.page.links_to_anchors or {})]
     with open(os.environ["LEXDOCS_PROBE"], "w") as out:
-        json.dump({"alive": alive, "held": held}, out)
+        json.dump({"alive": alive, "held": held, "contents": contents, "own": own}, out)
     return env
 '''
 
@@ -93,7 +96,11 @@ def test_a_build_holds_no_version_text_once_its_pages_are_made(
     page = tmp_path / "site" / versions[0].replace(".md", ".html")
     if not page.exists():
         page = tmp_path / "site" / versions[0].removesuffix("index.md") / "index.html"
-    assert "<article" in page.read_text(encoding="utf-8")  # the HTML came back to be themed
+    html = page.read_text(encoding="utf-8")
+    assert "<article" in html  # the HTML came back to be themed
+    # and its table of contents: put aside with the HTML, given back for the theme
+    assert seen["contents"] == 0 and not seen["own"], seen
+    assert 'class="md-nav md-nav--secondary"' in html and 'href="#' in html
 
 
 def test_spooled_pages_are_the_pages_and_their_file_goes_with_them(
@@ -212,8 +219,8 @@ def test_a_feed_made_a_few_entries_at_a_time_is_the_same_document(
 
 def test_the_stash_gives_each_html_back_once() -> None:
     stash = HtmlStash()
-    stash.put("a.md", "<p>é → x</p>")
-    assert stash.take("a.md") == "<p>é → x</p>"
+    stash.put("a.md", "<p>é → x</p>", b"\x00toc")
+    assert stash.take("a.md") == ("<p>é → x</p>", b"\x00toc")
     assert stash.take("a.md") is None
     stash.put("b.md", "<p>b</p>")
     stash.clear()
@@ -604,3 +611,39 @@ def test_a_spool_is_made_in_the_folder_it_is_given(tmp_path: Path) -> None:
     assert not list(cache.iterdir())
     page = there.keep(SitePage("a/index.md", "text"))
     assert isinstance(page, SpooledPage) and page.content == "text"
+
+
+def test_a_page_put_aside_keeps_only_its_broken_own_anchors(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated page's links to its own headings are checked when it is converted:
+    those that hold are let go, one that does not is still reported by MkDocs."""
+    import logging
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from lexdocs.engines.pagestate import put_aside, take_back
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"),
+                      "docs_dir": str(tmp_path), "validation": {"anchors": "warn"}})
+    config.validate()
+    monkeypatch.setattr(config.plugins, "_current_plugin", "lexdocs", raising=False)
+    file = File.generated(config, "v.md", content="# V\n\n[a](#there) [b](#nowhere)\n\n"
+                                                  "## There\n\n## Else\n")
+    files = Files([file])
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, files)
+    before = [(t.title, [c.title for c in t.children]) for t in page.toc]
+    stash = HtmlStash()
+    assert put_aside(page, page.content or "", stash) == ""
+    assert not list(page.toc) and page.links_to_anchors == {file: {"nowhere": "#nowhere"}}
+    take_back(page, stash)
+    assert [(t.title, [c.title for c in t.children]) for t in page.toc] == before
+    assert "There" in str(before) and 'id="there"' in (page.content or "")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    assert "'#nowhere'" in caplog.text and "#there" not in caplog.text

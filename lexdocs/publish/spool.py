@@ -164,7 +164,8 @@ class SpooledPage(SitePage):
 
 
 class HtmlStash:
-    """Generated pages' HTML between MkDocs' two passes over the pages.
+    """Generated pages' HTML (and what else the engine made of them, as bytes) between
+    MkDocs' two passes over the pages.
 
     MkDocs converts every page to HTML before it themes and writes any, and keeps each
     page's HTML meanwhile: at 1,000 versions of a long policy that is most of a build's
@@ -176,19 +177,22 @@ class HtmlStash:
 
     def __init__(self) -> None:
         self._spool: PageSpool | None = None
-        self._at: dict[str, tuple[int, int]] = {}
+        self._at: dict[str, tuple[int, int, int]] = {}
 
-    def put(self, key: str, html: str) -> None:
+    def put(self, key: str, html: str, extra: bytes = b"") -> None:
         if self._spool is None:
             self._spool = PageSpool()
-        self._at[key] = self._spool.write(html.encode("utf-8"))
+        at, size = self._spool.write(html.encode("utf-8") + extra)
+        self._at[key] = (at, size - len(extra), len(extra))
 
-    def take(self, key: str) -> str | None:
-        """The HTML put under `key`, once; None if there is none."""
+    def take(self, key: str) -> tuple[str, bytes] | None:
+        """The HTML and bytes put under `key`, once; None if there are none."""
         where = self._at.pop(key, None)
         if where is None or self._spool is None:
             return None
-        return self._spool.read(*where).decode("utf-8")
+        at, size, extra = where
+        data = self._spool.read(at, size + extra)
+        return data[:size].decode("utf-8"), data[size:]
 
     def clear(self) -> None:
         """The build is over (or failed): drop whatever is left."""
@@ -196,4 +200,3 @@ class HtmlStash:
         if self._spool is not None:
             self._spool.close()
             self._spool = None
-

@@ -87,7 +87,7 @@ from lexdocs.history.kept import KeptRenders
 from lexdocs.history.versions import load_histories
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.output import DeferredPdfs
-from lexdocs.publish.pages import navigation
+from lexdocs.publish.sitepage import navigation
 from lexdocs.sources.snapshot import working_snapshot
 
 OUT = HERE / "out"

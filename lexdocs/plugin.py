@@ -68,8 +68,8 @@ from lexdocs.publish.codecache import keep_installed
 from lexdocs.publish.files import GeneratedFiles
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import StagedSite, ThemedPageCache
-from lexdocs.publish.pages import navigation
 from lexdocs.publish.preview import PreviewSite, list_theme_quickly
+from lexdocs.publish.sitepage import navigation
 from lexdocs.publish.spool import HtmlStash
 from lexdocs.publish.theming import THEME, Theme
 from lexdocs.recall import Remembered

@@ -26,7 +26,7 @@ from lexdocs.config import load_options  # noqa: E402
 from lexdocs.pipeline import Caches, publishable_timelines  # noqa: E402
 from lexdocs.publish.memo import RenderMemo  # noqa: E402
 from lexdocs.publish.output import DeferredPdfs  # noqa: E402
-from lexdocs.publish.pages import Group  # noqa: E402
+from lexdocs.publish.sitepage import Group  # noqa: E402
 from lexdocs.recall import Remembered  # noqa: E402
 
 COMMITS = 100

@@ -24,7 +24,8 @@ from mkdocs.structure.files import File
 from lexdocs.config import load_options
 from lexdocs.pipeline import publishable_timelines
 from lexdocs.publish.output import DeferredPdfs
-from lexdocs.publish.pages import PdfPage, SiteBuilder, SitePage
+from lexdocs.publish.pages import SiteBuilder
+from lexdocs.publish.sitepage import PdfPage, SitePage
 from lexdocs.publish.spool import HtmlStash, PageSpool, SpooledPage
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.notice import Timeline

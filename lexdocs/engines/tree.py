@@ -26,7 +26,7 @@ from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import DeferredPdfs, ThemedPageCache
-from lexdocs.publish.pages import Group, PdfPage, navigation
+from lexdocs.publish.sitepage import Group, PdfPage, navigation
 from lexdocs.publish.spool import SpooledPage
 from lexdocs.publish.theming import THEME, Theme
 from lexdocs.review.notice import Timeline

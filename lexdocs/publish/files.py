@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_markdown_file
 
 from lexdocs.publish.output import ThemedPageCache
-from lexdocs.publish.pages import Group, PdfPage, SitePage
 from lexdocs.publish.preview import KeptFile, PreviewSite
+from lexdocs.publish.sitepage import Group, PdfPage, SitePage
 from lexdocs.publish.spool import SpooledPage
 
 

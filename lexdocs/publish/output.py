@@ -33,7 +33,8 @@ from lexdocs.config import Options
 from lexdocs.history.versions import CACHE_DIR
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
-from lexdocs.publish.pages import Group, PdfPage, SiteBuilder, SitePage
+from lexdocs.publish.pages import SiteBuilder
+from lexdocs.publish.sitepage import Group, PdfPage, SitePage
 from lexdocs.publish.spool import PageSpool, SpooledPage
 from lexdocs.publish.theming import Theme
 from lexdocs.publish.urls import Urls

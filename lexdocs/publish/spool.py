@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexdocs.publish.pages import PdfPage, SitePage
+from lexdocs.publish.sitepage import PdfPage, SitePage
 
 
 class PageSpool:

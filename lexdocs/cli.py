@@ -263,6 +263,8 @@ def diff(obj: Context, doc: str | None, old: str | None, new: str | None, fmt: s
             _VERSION_ID.fullmatch(v) for v in (old, new)) and comment.resolve(opts, [old, new]):
         _diff_revisions(opts, doc, old, new, fmt)
         return
+    from lexdocs.review.notice import version_redlines
+
     timelines = load_timelines(opts)
     names = [_pick(opts, doc)] if doc else list(opts.documents)
     redlines = version_redlines(timelines, names, old, new, opts.home)
@@ -280,39 +282,6 @@ def _echo_json(redlines: list[Redline]) -> None:
 
     click.echo(json.dumps([dict(c, document=r.document) for r in redlines
                            for c in json.loads(to_json(r))], indent=2, ensure_ascii=False))
-
-
-def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str | None,
-                     new: str | None, home: str) -> list[Redline]:
-    """Each named document's redline between two of its versions ('working' is the working
-    tree, 'none' no text). Without DOC, a version id names the documents that have it."""
-    from lexdocs.review.notice import redline_between
-
-    out = []
-    for name in names:
-        t = timelines[name]
-        ids = [n.version.id for n in t.notices]
-        wanted = [v for v in (old, new) if v is not None and v not in _WORDS]
-        if len(names) > 1 and any(v not in ids for v in wanted):
-            continue
-        a = _version_id(t, ids, old or (ids[-1] if ids else "none"))
-        b = _version_id(t, ids, new or "working")
-        if b == "none":
-            raise LexdocsError("TO must be a version or 'working'")
-        # the build's own redline and verdict, stated dates compared as the build does
-        out.append(redline_between(t, a, b, home))
-    if not out:
-        raise LexdocsError(f"no document has version '{old}'" + (f" and '{new}'" if new else ""),
-                           hint="see 'lexdocs versions'; give DOC, or two git revisions")
-    return out
-
-
-def _version_id(t: Timeline, ids: list[str], vid: str) -> str:
-    if vid not in _WORDS and vid not in ids:
-        raise LexdocsError(f"{t.history.name} has no version '{vid}'",
-                           hint=f"versions: {', '.join(ids) or 'none'}, 'working', "
-                                "or two git revisions")
-    return vid
 
 
 _WORDS = {"working", "none"}

@@ -53,6 +53,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from lexdocs.errors import LexdocsError
 from lexdocs.findings import Finding
 from lexdocs.history.published import Record
 from lexdocs.history.versions import DRAFT_LABEL, History, LogSnapshot, Version
@@ -72,7 +73,7 @@ from lexdocs.sources.documents import DocumentSource
 
 __all__ = ["Entry", "Review", "Status", "Timeline", "VersionNotice", "align_shared",
            "as_judged", "build_date", "build_timeline", "describe", "overrides_of", "parse_log",
-           "read_log", "redline_between"]
+           "read_log", "redline_between", "version_redlines"]
 
 
 def redline_between(t: Timeline, old: str, new: str, home: str = "") -> Redline:
@@ -166,6 +167,41 @@ class _Judged:
     days: int
     path: str
     adopted: dt.date | None
+
+
+def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str | None,
+                     new: str | None, home: str) -> list[Redline]:
+    """Each named document's redline between two of its versions ('working' is the working
+    tree, 'none' no text). Without DOC, a version id names the documents that have it."""
+    out = []
+    for name in names:
+        t = timelines[name]
+        ids = [n.version.id for n in t.notices]
+        wanted = [v for v in (old, new) if v is not None and v not in _NAMED]
+        if len(names) > 1 and any(v not in ids for v in wanted):
+            continue
+        a = _version_id(t, ids, old or (ids[-1] if ids else "none"))
+        b = _version_id(t, ids, new or "working")
+        if b == "none":
+            raise LexdocsError("TO must be a version or 'working'")
+        # the build's own redline and verdict, stated dates compared as the build does
+        out.append(redline_between(t, a, b, home))
+    if not out:
+        raise LexdocsError(f"no document has version '{old}'" + (f" and '{new}'" if new else ""),
+                           hint="see 'lexdocs versions'; give DOC, or two git revisions")
+    return out
+
+
+def _version_id(t: Timeline, ids: list[str], vid: str) -> str:
+    if vid not in _NAMED and vid not in ids:
+        raise LexdocsError(f"{t.history.name} has no version '{vid}'",
+                           hint=f"versions: {', '.join(ids) or 'none'}, 'working', "
+                                "or two git revisions")
+    return vid
+
+
+_NAMED = {"working", "none"}
+"""Words `lexdocs diff` takes for a version: the working tree, and no text at all."""
 
 
 def build_timeline(history: History, notice_days: int, today: dt.date,

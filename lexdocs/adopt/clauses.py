@@ -31,7 +31,7 @@ _CLAUSE = re.compile(
 _INDENT = re.compile(r"^[ \t]*")
 
 Block = tuple[str | None, str, list[str]]
-"""(title, the line that held it, the lines under it), as `convert._blocks` gives them."""
+"""(title, the line that held it, the lines under it), as `outline.blocks` gives them."""
 
 
 def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 
+from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
 from lexdocs.render.tohtml import heading_id
 from lexdocs.review.lexicon import unnumbered
@@ -25,11 +26,6 @@ DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
 
 INTRO_ID = "introduction"
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
-_NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+>|<#]|\d+[.)]\s)|^ {4}|^\t")
-_ATTR = re.compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")
 """Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them)."""
 _GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
@@ -169,107 +165,6 @@ def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:
     return f"{m['lead']}{m['label']}{m['sep']}\0{var}\0{m['trail']}"
 
 
-def _live(lines: list[str]) -> list[bool]:
-    """Per line: whether Markdown reads it as text, not inside a code block or an HTML
-    comment (a `##` there is not a heading)."""
-    out = []
-    fence: str | None = None
-    comment = False
-    for line in lines:
-        f = _FENCE.match(line)
-        out.append(fence is None and not comment and not f)
-        if f and not comment:
-            fence = None if fence == f[1] else (fence or f[1])
-        elif fence is None:
-            opened, closed = line.rfind("<!--"), line.rfind("-->")
-            if opened > closed:
-                comment = True
-            elif closed >= 0:
-                comment = False
-    return out
-
-
-@dataclass(frozen=True)
-class _Heading:
-    index: int
-    level: int
-    text: str
-    """The words, without an `{#anchor}` or closing hashes."""
-    line: str
-    """The line that holds the words (for a hand-given `{#anchor}`)."""
-    size: int
-    """Lines it takes: 1, or 2 for a setext heading (the words and the bar under them)."""
-
-
-def _headings(lines: list[str]) -> list[_Heading]:
-    """Every heading as Markdown reads it: `## ATX` and setext (a line underlined with
-    `===` or `---`; a `---` after a blank line is a rule, not a heading)."""
-    live = _live(lines)
-    out = []
-    for i, line in enumerate(lines):
-        if not live[i]:
-            continue
-        m = _ATX.match(line)
-        if m:
-            words = re.sub(r"\s+#+$", "", _ATTR.sub("", m["text"])).strip()
-            out.append(_Heading(i, len(m["marks"]), words, line, 1))
-            continue
-        bar = _SETEXT.match(lines[i + 1]) if i + 1 < len(lines) and live[i + 1] else None
-        if bar and not _NOT_PARAGRAPH.match(line) and (i == 0 or not lines[i - 1].strip()):
-            level = 1 if bar["bar"][0] == "=" else 2
-            out.append(_Heading(i, level, _ATTR.sub("", line).strip(), line, 2))
-    return out
-
-
-def _levels(heads: list[_Heading]) -> tuple[_Heading | None, int]:
-    """(the document's title heading, the level of its sections).
-
-    Sections are made at the level the document uses for them: the shallowest that
-    repeats (a policy titled by one `#` or a setext line, whose parts are `###`, has
-    `###` sections). The first heading is the title when it is above that level.
-    """
-    counts: dict[int, int] = {}
-    for h in heads:
-        counts[h.level] = counts.get(h.level, 0) + 1
-    repeated = [level for level, n in counts.items() if n > 1]
-    first = heads[0] if heads else None
-    if repeated:
-        level = min(repeated)
-    else:
-        rest = heads[1:] if first and first.level == 1 else heads
-        level = min((h.level for h in rest), default=2)
-    if first is not None and (first.level < level or (first.level == 1 and len(heads) == 1)):
-        return first, level
-    return None, level
-
-
-def _blocks(lines: list[str], level: int) -> list[tuple[str | None, str, list[str]]]:
-    """(heading, its line, lines) for the text before the first section heading and each
-    one after. A heading below the section level stays in its section's text, moved to
-    the level it has under the section's own `##` title (a `####` under `###` sections
-    becomes `###`), so the page's outline is the document's."""
-    heads = {h.index: h for h in _headings(lines)}
-    out: list[tuple[str | None, str, list[str]]] = [(None, "", [])]
-    skip = 0
-    for i, line in enumerate(lines):
-        if skip:
-            skip -= 1
-            continue
-        h = heads.get(i)
-        if h is None:
-            out[-1][2].append(line)
-        elif h.level <= level:
-            out.append((h.text, h.line, []))
-            skip = h.size - 1
-        else:
-            depth = min(6, h.level - level + 2)
-            words = _ATX.match(line)
-            rest = words["text"] if words else line.strip()
-            out[-1][2].append(f"{'#' * depth} {rest}")
-            skip = h.size - 1
-    return out
-
-
 _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 _HTML_LINE = re.compile(r"^\s*</?(?:!doctype|html|head|body|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table"
                         r"|thead|tbody|tr|td|th|br|hr|section|article|header|footer|span|strong"
@@ -286,7 +181,8 @@ def unclean(path: str, text: str) -> str | None:
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
     lines = text.replace("\r\n", "\n").split("\n")
-    read = [ln for ln, live in zip(lines, _live(lines), strict=True) if live and ln.strip()]
+    read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
+            if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))
     if read and tags * 5 > len(read):
         return f"{path} is written in HTML ({tags} of its {len(read)} lines are tags)"
@@ -316,7 +212,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     front, kind, body = split_front_matter(text)
     lines = body.split("\n")
     title = _front_title(front, kind)
-    top, level = _levels(_headings(lines))
+    top, level = outline.levels(outline.headings(lines))
     if top is not None:
         title = top.text
         del lines[top.index: top.index + top.size]
@@ -325,9 +221,9 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     sections: list[Section] = []
     seen: set[str] = set()
     carry = ""
-    blocks = _blocks(kept, level)
+    blocks = outline.blocks(kept, level)
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
-        blocks[:1] = clauses(blocks[0][2], _live(blocks[0][2])) or blocks[:1]
+        blocks[:1] = clauses(blocks[0][2], outline.live_lines(blocks[0][2])) or blocks[:1]
     for heading, line, block in blocks:
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
         anchor = ""
@@ -376,7 +272,7 @@ def _anchors(line: str) -> set[str]:
     given = _anchor_of(line)
     if given:
         return {given}
-    words = _ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line)).strip()
+    words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line)).strip()
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     return {slugify(words), toc_slugify(words, "-"), github}
 
@@ -407,7 +303,7 @@ def relink(conv: Converted) -> Converted:
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
             given = _anchor_of(m.group())
-            words = _ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+", "", m.group())).strip()
+            words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+", "", m.group())).strip()
             made = given if given[:1].isalpha() else heading_id(words)
             ids.add(made)
             for a in _anchors(m.group()):

@@ -1,0 +1,120 @@
+"""Where a Markdown policy's sections begin: its headings as Markdown reads them, the
+level its sections are at, and the text under each.
+
+convert.py makes the lexdocs layout from these; clauses.py finds sections in a
+document that has no headings but numbered, titled clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ATTR", "ATX", "Heading", "blocks", "headings", "levels", "live_lines"]
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
+_NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+>|<#]|\d+[.)]\s)|^ {4}|^\t")
+ATTR = re.compile(r"\s*\{:?[ \t]*[#.][^}]*\}\s*$")
+
+
+def live_lines(lines: list[str]) -> list[bool]:
+    """Per line: whether Markdown reads it as text, not inside a code block or an HTML
+    comment (a `##` there is not a heading)."""
+    out = []
+    fence: str | None = None
+    comment = False
+    for line in lines:
+        f = _FENCE.match(line)
+        out.append(fence is None and not comment and not f)
+        if f and not comment:
+            fence = None if fence == f[1] else (fence or f[1])
+        elif fence is None:
+            opened, closed = line.rfind("<!--"), line.rfind("-->")
+            if opened > closed:
+                comment = True
+            elif closed >= 0:
+                comment = False
+    return out
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int
+    level: int
+    text: str
+    """The words, without an `{#anchor}` or closing hashes."""
+    line: str
+    """The line that holds the words (for a hand-given `{#anchor}`)."""
+    size: int
+    """Lines it takes: 1, or 2 for a setext heading (the words and the bar under them)."""
+
+
+def headings(lines: list[str]) -> list[Heading]:
+    """Every heading as Markdown reads it: `## ATX` and setext (a line underlined with
+    `===` or `---`; a `---` after a blank line is a rule, not a heading)."""
+    live = live_lines(lines)
+    out = []
+    for i, line in enumerate(lines):
+        if not live[i]:
+            continue
+        m = ATX.match(line)
+        if m:
+            words = re.sub(r"\s+#+$", "", ATTR.sub("", m["text"])).strip()
+            out.append(Heading(i, len(m["marks"]), words, line, 1))
+            continue
+        bar = _SETEXT.match(lines[i + 1]) if i + 1 < len(lines) and live[i + 1] else None
+        if bar and not _NOT_PARAGRAPH.match(line) and (i == 0 or not lines[i - 1].strip()):
+            level = 1 if bar["bar"][0] == "=" else 2
+            out.append(Heading(i, level, ATTR.sub("", line).strip(), line, 2))
+    return out
+
+
+def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
+    """(the document's title heading, the level of its sections).
+
+    Sections are made at the level the document uses for them: the shallowest that
+    repeats (a policy titled by one `#` or a setext line, whose parts are `###`, has
+    `###` sections). The first heading is the title when it is above that level.
+    """
+    counts: dict[int, int] = {}
+    for h in heads:
+        counts[h.level] = counts.get(h.level, 0) + 1
+    repeated = [level for level, n in counts.items() if n > 1]
+    first = heads[0] if heads else None
+    if repeated:
+        level = min(repeated)
+    else:
+        rest = heads[1:] if first and first.level == 1 else heads
+        level = min((h.level for h in rest), default=2)
+    if first is not None and (first.level < level or (first.level == 1 and len(heads) == 1)):
+        return first, level
+    return None, level
+
+
+def blocks(lines: list[str], level: int) -> list[tuple[str | None, str, list[str]]]:
+    """(heading, its line, lines) for the text before the first section heading and each
+    one after. A heading below the section level stays in its section's text, moved to
+    the level it has under the section's own `##` title (a `####` under `###` sections
+    becomes `###`), so the page's outline is the document's."""
+    heads = {h.index: h for h in headings(lines)}
+    out: list[tuple[str | None, str, list[str]]] = [(None, "", [])]
+    skip = 0
+    for i, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        h = heads.get(i)
+        if h is None:
+            out[-1][2].append(line)
+        elif h.level <= level:
+            out.append((h.text, h.line, []))
+            skip = h.size - 1
+        else:
+            depth = min(6, h.level - level + 2)
+            words = ATX.match(line)
+            rest = words["text"] if words else line.strip()
+            out[-1][2].append(f"{'#' * depth} {rest}")
+            skip = h.size - 1
+    return out

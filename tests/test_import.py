@@ -654,6 +654,17 @@ This agreement is between Acme, Inc. and you.
 """
 
 
+def test_the_title_is_the_heading_the_page_shows_not_the_browser_tab() -> None:
+    """A Jekyll page's `title` is often its tab's, with the site's name; the heading the
+    layout prints (`heading:`) is the document's title. Without one, `title` is."""
+    tab = "---\ntitle: Acme - Payments in one API | Seller Agreement\n"
+    assert convert(f"{tab}heading: Seller Agreement\n---\n\nText.\n", "x").title == (
+        "Seller Agreement")
+    assert convert(f"{tab}---\n\nText.\n", "x").title == (
+        "Acme - Payments in one API | Seller Agreement")
+    assert convert("---\nheading: 42\ntitle: Terms\n---\n\nText.\n", "x").title == "Terms"
+
+
 def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None:
     """"1. **Statement of Services:** …" (or "1. ### Definitions"), each clause an item
     of one numbered list, and no heading: one section a clause, titled with its number

@@ -111,6 +111,12 @@ def split_front_matter(text: str) -> tuple[str | None, str, str]:
     return None, "yml", text
 
 
+_TITLE_KEYS = ("heading", "h1", "title")
+"""Front-matter keys that title a page, the heading it shows first: a site's layout
+prints `heading` (or `h1`) on the page, where `title` is often the browser tab's, with
+the site's name in it ("Balanced - Payments … | Marketplace Agreement")."""
+
+
 def _front_title(front: str | None, kind: str) -> str | None:
     if front is None:
         return None
@@ -123,8 +129,10 @@ def _front_title(front: str | None, kind: str) -> str | None:
             data = yaml.safe_load(front)
     except (yaml.YAMLError, ValueError):
         return None
-    title = data.get("title") if isinstance(data, dict) else None
-    return title.strip() if isinstance(title, str) and title.strip() else None
+    if not isinstance(data, dict):
+        return None
+    titles = [data.get(k) for k in _TITLE_KEYS]
+    return next((t.strip() for t in titles if isinstance(t, str) and t.strip()), None)
 
 
 def slugify(title: str) -> str:

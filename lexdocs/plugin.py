@@ -70,7 +70,6 @@ from lexdocs.publish.memo import RenderMemo
 from lexdocs.publish.output import StagedSite, ThemedPageCache
 from lexdocs.publish.preview import PreviewSite, list_theme_quickly
 from lexdocs.publish.sitepage import navigation
-from lexdocs.publish.spool import HtmlStash
 from lexdocs.publish.theming import THEME, Theme
 from lexdocs.recall import Remembered
 from lexdocs.review.links import site_url_finding
@@ -123,7 +122,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.memo: RenderMemo | None = None
         self.preview: PreviewSite | None = None
         self.scratch: Path | None = None  # a page cache of the session's own
-        self.stash = HtmlStash()
+        self.pages = pagestate.PageState()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -135,7 +134,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.caches = Caches(recall=Remembered()) if command == "serve" else Caches()
         self.command = command
         self.memo, self.preview, self.tree, self.page_keys = None, None, None, {}
-        self.stash.clear()
+        self.pages.clear()
         self.themed = None  # decided again for each session (is .cache ours to use?)
         self.files = GeneratedFiles()
         self.settled = False
@@ -254,7 +253,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         reuses only files of pages MkDocs does not render: `publish.files`.)"""
         html = local_links(html, self._opts().site_url, page.url)
         if page.file.generated_by is not None:
-            return pagestate.put_aside(page, html, self.stash)  # until on_page_context
+            return self.pages.put_aside(page, html)  # until on_page_context
         return html
 
     @event_priority(100)  # before any other plugin (a search index) reads the page
@@ -262,7 +261,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                         nav: Navigation) -> TemplateContext:
         """Give a generated page back the HTML `on_page_content` put aside."""
         if page.file.generated_by is not None:
-            pagestate.take_back(page, self.stash)
+            self.pages.take_back(page)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -273,7 +272,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             if self.preview is not None:
                 self.preview.wrote(page.file.dest_uri, key)
         if page.file.generated_by is not None:
-            pagestate.written(page)
+            self.pages.written(page)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -290,7 +289,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
                 _settle()
                 self.settled = True
         self.tree = None
-        self.stash.clear()
+        self.pages.clear()
         if self.preview is None and not failing:  # a full build that succeeded
             prune.build_done(self._opts().project / CACHE_DIR)
         if self.staged is None or failing:
@@ -301,7 +300,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         self.staged = None
 
     def on_build_error(self, error: Exception) -> None:
-        self.stash.clear()
+        self.pages.clear()
         if self.options is not None:
             prune.build_failed(self.options.project / CACHE_DIR)
         self.files.forget()

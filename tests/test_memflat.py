@@ -625,7 +625,7 @@ def test_a_page_put_aside_keeps_only_its_broken_own_anchors(
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from lexdocs.engines.pagestate import put_aside, take_back
+    from lexdocs.engines.pagestate import PageState
 
     config = MkDocsConfig()
     config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"),
@@ -639,12 +639,21 @@ def test_a_page_put_aside_keeps_only_its_broken_own_anchors(
     page.read_source(config)
     page.render(config, files)
     before = [(t.title, [c.title for c in t.children]) for t in page.toc]
-    stash = HtmlStash()
-    assert put_aside(page, page.content or "", stash) == ""
+    state = PageState()
+    assert state.put_aside(page, page.content or "") == ""
     assert not list(page.toc) and page.links_to_anchors == {file: {"nowhere": "#nowhere"}}
-    take_back(page, stash)
+    state.take_back(page)
     assert [(t.title, [c.title for c in t.children]) for t in page.toc] == before
     assert "There" in str(before) and 'id="there"' in (page.content or "")
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         page.validate_anchor_links(files=files, log_level=logging.WARNING)
     assert "'#nowhere'" in caplog.text and "#there" not in caplog.text
+    # A page with the same headings (another version of the document) shares its ids.
+    again = File.generated(config, "w.md", content="# V\n\nOther words.\n\n## There\n\n"
+                                                   "## Else\n")
+    other = Page(None, again, config)
+    other.read_source(config)
+    other.render(config, Files([file, again]))
+    state.put_aside(other, other.content or "")
+    assert other.present_anchor_ids is page.present_anchor_ids
+    assert {"there", "else"} <= (page.present_anchor_ids or set())

@@ -24,35 +24,52 @@ from mkdocs.structure.toc import TableOfContents
 
 from lexdocs.publish.spool import HtmlStash
 
-__all__ = ["put_aside", "take_back", "written"]
+__all__ = ["PageState"]
 
 
-def put_aside(page: Page, html: str, stash: HtmlStash) -> str:
-    """Move a generated page's source, HTML and table of contents out of memory; what
-    MkDocs keeps of the page meanwhile is returned (its HTML: empty)."""
-    page.file.content_bytes = b""
-    page.markdown = ""  # not None: MkDocs reads a None source as "no title"
-    stash.put(page.file.src_uri, html, pickle.dumps(page.toc, pickle.HIGHEST_PROTOCOL))
-    page.toc = TableOfContents([])
-    _settle_own_anchors(page)
-    return ""
+class PageState:
+    """What the plugin puts aside of its generated pages during one build."""
 
+    def __init__(self) -> None:
+        self.stash = HtmlStash()
+        self._anchors: dict[frozenset[str], set[str]] = {}
 
-def take_back(page: Page, stash: HtmlStash) -> None:
-    """Give a generated page back what `put_aside` moved, for its theme."""
-    kept = stash.take(page.file.src_uri)
-    if kept is not None:
-        page.content, toc = kept
-        if toc:
-            page.toc = pickle.loads(toc)  # our own bytes, written in this build
+    def put_aside(self, page: Page, html: str) -> str:
+        """Move a generated page's source, HTML and table of contents out of memory; what
+        MkDocs keeps of the page meanwhile is returned (its HTML: empty)."""
+        page.file.content_bytes = b""
+        page.markdown = ""  # not None: MkDocs reads a None source as "no title"
+        self.stash.put(page.file.src_uri, html,
+                       pickle.dumps(page.toc, pickle.HIGHEST_PROTOCOL))
+        page.toc = TableOfContents([])
+        _settle_own_anchors(page)
+        if page.present_anchor_ids is not None:
+            # Every version of a document has much the same headings: one set serves all
+            # the pages that have the same ids (MkDocs only asks it what it holds).
+            ids = frozenset(page.present_anchor_ids)
+            page.present_anchor_ids = self._anchors.setdefault(ids, set(ids))
+        return ""
 
+    def take_back(self, page: Page) -> None:
+        """Give a generated page back what `put_aside` moved, for its theme."""
+        kept = self.stash.take(page.file.src_uri)
+        if kept is not None:
+            page.content, toc = kept
+            if toc:
+                page.toc = pickle.loads(toc)  # our own bytes, written in this build
 
-def written(page: Page) -> None:
-    """A generated page is on disk: keep only its title, address and anchors."""
-    page.markdown = ""
-    page.content = None
-    page.file.content_bytes = b""
-    page.toc = TableOfContents([])
+    @staticmethod
+    def written(page: Page) -> None:
+        """A generated page is on disk: keep only its title, address and anchors."""
+        page.markdown = ""
+        page.content = None
+        page.file.content_bytes = b""
+        page.toc = TableOfContents([])
+
+    def clear(self) -> None:
+        """The build is over (or failed)."""
+        self.stash.clear()
+        self._anchors.clear()
 
 
 def _settle_own_anchors(page: Page) -> None:

@@ -8,6 +8,7 @@ what only points elsewhere (pointers.py), so that all three cut a text the same 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -133,13 +134,20 @@ LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
 def pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
     """The pieces of `text` between separators, keyed so that punctuation, case and
     connecting words ("and", "or") do not count, each shown as written (shortened)."""
+    return dict(_pieces(text, split))
+
+
+@functools.lru_cache(maxsize=32)
+def _pieces(text: str, split: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
+    """Memoized: several rules cut one change's texts the same way (a few: the reuse
+    is within one change)."""
     out: dict[str, str] = {}
     for piece in split.split(text):
         k = " ".join(w for w in words(piece) if w not in CONNECT)
         if k:
             shown = piece.strip(" .;:,")
             out.setdefault(k, shown if len(shown) <= 60 else shown[:57] + "…")
-    return out
+    return tuple(out.items())
 
 
 BLOCKS = re.compile(r"\n\n")

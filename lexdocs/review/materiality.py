@@ -247,9 +247,12 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             for r, e in found):
         # a sentence that only moved or was split off; "in order to" → "to"
         return verdict(False, *rewritten)
+    # A fact found in the whole is found again in the sentence that holds it: only whole
+    # pieces and rewrite phrases ("in order to") may be explained a sentence at a time.
     each = _each_sentence(old_text, new_text, lambda a, b: _judge(
         a, b, quiet, section_material=section_material, variables_changed=variables_changed,
-        immaterial_vars=immaterial_vars, values=values, known=known, home=home))
+        immaterial_vars=immaterial_vars, values=values, known=known, home=home)) if all(
+            r.startswith(_SPANS) or set(e) <= rewrites.PHRASES for r, e in found) else None
     if each:
         return each
     if found:

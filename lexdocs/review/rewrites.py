@@ -22,6 +22,7 @@ is synonyms.py's.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -61,25 +62,30 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
+_ANY_NAME = re.compile("|".join(f"(?P<n{i}>{p.pattern})" for i, (_, p, _) in enumerate(_NAMES)))
+
+
 def _names(text: str) -> str:
     """`text` with each place written one way: "U.S.", "US", "USA" and "United States"
-    name one country, as "EU" and "European Union" one union."""
-    for _, pattern, one in _NAMES:
-        text = pattern.sub(one, text)
-    return text
+    name one country, as "EU" and "European Union" one union (one pass for all)."""
+    return _ANY_NAME.sub(lambda m: _NAMES[int(str(m.lastgroup)[1:])][2], text)
 
 
 def words(text: str) -> list[str]:
     """The words as the rewrites compare them: casefolded, quotes and places written one
     way, a few fixed phrases reduced to the word they mean ("in order to" → "to")."""
-    return _words(text)
+    return list(_words(text))
 
 
-def _words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _words(text: str) -> tuple[str, ...]:
+    """Memoized: one change's texts and sentences are read by many rules, each asking
+    for the same words (a pure function of the text). A few dozen: the reuse is within
+    one change, and a first build judges thousands of long ones."""
     text = expand_contractions(_names(text.translate(QUOTES))).casefold()
     for _, pattern, short in _PHRASES:
         text = pattern.sub(short, text)
-    return _WORD.findall(text.replace("e.g.", "eg"))
+    return tuple(_WORD.findall(text.replace("e.g.", "eg")))
 
 
 def _raw_words(text: str) -> list[str]:
@@ -195,7 +201,7 @@ def _labels(old: str, new: str) -> Finding | None:
         if not (mx and my) or any(len(m.group(1).split()) > 8 for m in (mx, my)) or (
                 _scope(mx.group(1)) != _scope(my.group(1))):
             return None  # "On iOS and Android:" → "On Android:" narrows where it applies
-        x_words, y_words = _words(mx.group(2)), _words(my.group(2))
+        x_words, y_words = words(mx.group(2)), words(my.group(2))
         same = None if x_words == y_words else same_meaning(x_words, y_words)
         if x_words != y_words and same is None:
             return None
@@ -306,7 +312,7 @@ def rewrite(old: str, new: str) -> Finding | None:
     `abbreviation-expanded` ("repos" → "repositories", "U.S." → "United States"),
     `pointer-reworded` ("below" → "in the Cookies section"), `label-reworded` (the label
     that heads an item)."""
-    a, b = _words(old), _words(new)
+    a, b = words(old), words(new)
     if max(len(a), len(b)) > MOST_WORDS:
         return None  # no rewrite is read: the rules that call a change material decide
     if a == b:

@@ -300,9 +300,15 @@ _CONTRACTIONS = tuple((re.compile(p, re.I), r) for p, r in (
     (r"\bi['’]m\b", "i am")))
 
 
+_MAY_CONTRACT = re.compile(r"['’]|cannot", re.I)
+"""What every contraction has: most texts have none, and one search rules them out."""
+
+
 def expand_contractions(text: str) -> str:
     """`text` with each contraction written out ("don't" → "do not", "we'll" → "we will",
     "cannot" → "can not"): one statement either way."""
+    if not _MAY_CONTRACT.search(text):
+        return text
     for pattern, full in _CONTRACTIONS:
         text = pattern.sub(full, text)
     return text

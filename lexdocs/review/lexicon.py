@@ -151,6 +151,10 @@ def _pieces(text: str, split: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
 
 
 BLOCKS = re.compile(r"\n\n")
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“])|\n\n")
+"""Where one sentence ends and the next begins, for comparing a text sentence by
+sentence: the stop needs two lower-case letters, digits or a bracket before it, so "U.S.
+Law" is one sentence, and the next sentence a capital or a quote."""
 SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
                        r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
                        r"\s+(?=[\w\"“(])|\n\n"

@@ -80,7 +80,7 @@ from lexdocs.review import (
     surface,
     typed,
 )
-from lexdocs.review.lexicon import Finding
+from lexdocs.review.lexicon import SENTENCE_END, Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
 from lexdocs.review.vocabulary import is_misspelling_fix
@@ -89,13 +89,10 @@ __all__ = ["classify", "classify_structure", "document_words", "heading_renamed"
            "is_misspelling_fix"]
 
 
-_BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z])|\n\n")
-
-
 def _window(old: str, new: str) -> tuple[str, str]:
     """Only the sentences that differ: unchanged ones state the same in both texts, so
-    cutting them changes no verdict and keeps long paragraphs cheap. A boundary needs two
-    lower-case letters or digits before the stop, so "U.S. Law" is never cut."""
+    cutting them changes no verdict and keeps long paragraphs cheap (`SENTENCE_END`: "U.S.
+    Law" is never cut)."""
     limit = min(len(old), len(new))
     p = 0
     while p < limit and old[p] == new[p]:
@@ -103,8 +100,8 @@ def _window(old: str, new: str) -> tuple[str, str]:
     s = 0
     while s < limit - p and old[-1 - s] == new[-1 - s]:
         s += 1
-    start = max((m.end() for m in _BOUNDARY.finditer(old, 0, p)), default=0)
-    tail = _BOUNDARY.search(old, len(old) - s)
+    start = max((m.end() for m in SENTENCE_END.finditer(old, 0, p)), default=0)
+    tail = SENTENCE_END.search(old, len(old) - s)
     cut = len(old) - tail.start() if tail else 0
     return old[start:len(old) - cut], new[start:len(new) - cut]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from lexdocs.review.lexicon import lexical, sentence_around
+from lexdocs.review.lexicon import SENTENCE_END, lexical, sentence_around
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
@@ -113,7 +113,6 @@ def promise_reworded(old: str, new: str) -> bool:
 _ABOUT_US = re.compile(r"(?:at [\w .&'-]{1,40}, )?(?:our (?:mission|vision|values?) (?:is|are)|"
                        r"we believe\b|we(?: are|'re) the (?:folks|people|team|company) behind)",
                        re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n\n")
 
 
 # Advice to the reader ("We recommend all users set up two-factor authentication"): what
@@ -129,8 +128,8 @@ def about_us(old: str, new: str) -> Finding | None:
     two-factor authentication" → "We recommend all users …"). The content rules run
     first, so a party, a kind of data or a purpose put into such a sentence is still
     found; an advice sentence that hands data over is no advice."""
-    a = [x.strip() for x in _SENTENCE_END.split(old) if x.strip()]
-    b = [x.strip() for x in _SENTENCE_END.split(new) if x.strip()]
+    a = [x.strip() for x in SENTENCE_END.split(old) if x.strip()]
+    b = [x.strip() for x in SENTENCE_END.split(new) if x.strip()]
     keys_a, keys_b = {" ".join(words(x)) for x in a}, {" ".join(words(x)) for x in b}
     gone = [x for x in a if " ".join(words(x)) not in keys_b]
     came = [x for x in b if " ".join(words(x)) not in keys_a]
@@ -194,16 +193,11 @@ def refuses_more(new: str, added: tuple[str, ...]) -> bool:
     return True
 
 
-_SENTENCE = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“])|\n\n")
-
-
 def sentence_pairs(old: str, new: str) -> list[tuple[str, str]]:
     """The sentences an edit changed, each with the one it became, when every changed
-    sentence became exactly one other (none added, removed, split or joined); else none.
-    A sentence boundary needs two lower-case letters, digits or a bracket before the
-    stop, so "U.S. Law" is never cut."""
-    a = [x.strip() for x in _SENTENCE.split(old) if x.strip()]
-    b = [x.strip() for x in _SENTENCE.split(new) if x.strip()]
+    sentence became exactly one other (none added, removed, split or joined); else none."""
+    a = [x.strip() for x in SENTENCE_END.split(old) if x.strip()]
+    b = [x.strip() for x in SENTENCE_END.split(new) if x.strip()]
     pairs: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":

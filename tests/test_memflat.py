@@ -307,6 +307,38 @@ def test_a_build_draws_each_redline_from_disk_when_its_page_is_made(
     del before
 
 
+def test_a_build_reads_each_redline_s_changes_when_they_are_asked_for(
+        generated: Generated, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each version's changes (the words of every changed span, 4 KB a version of a long
+    policy) were held from the review until the pages were made. A build now keeps their
+    key and how many there are, and reads them back, the newest few decoded, when the
+    gate, a page or a feed asks; a preview keeps them."""
+    from lexdocs.pipeline import Caches, load_timelines
+    from lexdocs.recall import Remembered
+    from lexdocs.review.memo import KeptChanges, RedlineMemo
+    from lexdocs.review.redline import Change
+
+    opts = load_options(generated.path)
+    preview = load_timelines(opts, caches=Caches(recall=Remembered()))  # everything kept
+    gc.collect()
+    known = {id(o) for o in gc.get_objects() if isinstance(o, Change)}
+    monkeypatch.setattr(RedlineMemo, "DECODED", 1)
+    timelines = load_timelines(opts, caches=Caches())
+    gc.collect()
+    held = [o for o in gc.get_objects() if isinstance(o, Change) and id(o) not in known]
+    notices = [(n, m) for name, t in timelines.items()
+               for n, m in zip(t.notices, preview[name].notices, strict=True) if n.redline]
+    assert len(notices) >= COMMITS // 2
+    assert all(isinstance(n.redline.changes, KeptChanges) for n, _ in notices)
+    most = max(len(n.redline.changes) for n, _ in notices)
+    assert len(held) <= most, f"{len(held)} changes held"
+    for n, m in notices:  # read from disk, the same verdicts as the ones a preview holds
+        assert m.redline is not None and not isinstance(m.redline.changes, KeptChanges)
+        assert len(n.redline.changes) == len(m.redline.changes)
+        assert tuple(n.redline.changes) == tuple(m.redline.changes)
+        assert (n.call, n.redline.reasons) == (m.call, m.redline.reasons)
+
+
 def test_a_redline_whose_drawing_is_gone_from_disk_is_drawn_again(
         generated: Generated) -> None:
     from lexdocs.pipeline import Caches, load_timelines
@@ -322,6 +354,9 @@ def test_a_redline_whose_drawing_is_gone_from_disk_is_drawn_again(
     assert [s.id for s in redline.sections] == [s.id for s in redline.sections[:]]
     assert redline.sections and all(isinstance(s, SectionDiff) for s in redline.sections)
     assert redline.sections._again is not None  # type: ignore[attr-defined]  # drawn again
+    assert [c.reason for c in redline.changes] and len(redline.changes) == len(
+        tuple(redline.changes))
+    assert redline.changes._again is not None  # type: ignore[attr-defined]  # made again
 
 
 def test_a_build_reads_each_version_s_sections_when_they_are_drawn(

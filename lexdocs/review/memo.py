@@ -18,19 +18,22 @@ as it is made (`lexdocs.entries.EntryStore`), never the file as a whole.
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self, TypeVar
 
 from lexdocs.cache import decode, digest, encode
 from lexdocs.entries import EntryStore
 from lexdocs.history.parts import Drawn
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review.redline import Override, Redline, SectionDiff, diff_documents
+from lexdocs.review.redline import Change, Override, Redline, SectionDiff, diff_documents
+
+P = TypeVar("P")
 
 
 class RedlineMemo:
@@ -43,6 +46,10 @@ class RedlineMemo:
     DRAWN = 256
     """Sections a lazy memo keeps decoded (the newest drawn): pages are made version
     after version, and the next redline draws nearly the same sections."""
+
+    DECODED = 16
+    """Redlines whose changes a lazy memo keeps decoded (the newest asked for): the gate,
+    a history page and a feed ask a version several times in a row."""
 
     def __init__(self, folder: Path | None = None, size: int = 20_000) -> None:
         self.size = size
@@ -59,6 +66,7 @@ class RedlineMemo:
         self.store = _store(folder)
         self._used: set[str] = set()
         self._sections: OrderedDict[str, SectionDiff] = OrderedDict()  # one per content hash
+        self._changes: OrderedDict[str, tuple[Change, ...]] = OrderedDict()
         # The pool key of each section object met, so one shared by many redlines is
         # encoded and hashed once (`redline` makes an unchanged section once a process).
         self._pooled_as: OrderedDict[int, tuple[SectionDiff, str]] = OrderedDict()
@@ -95,8 +103,11 @@ class RedlineMemo:
                 redline, data = self._pooled(redline)
                 self.store.put("redlines", stored, data)
                 if self.lazy:
-                    redline = replace(redline, sections=KeptSections(
-                        self, tuple(data["sections"]), old, new, tuple(overrides), home))
+                    made_from = (old, new, tuple(overrides), home)
+                    self._decoded(stored, tuple(redline.changes))
+                    redline = replace(
+                        redline, sections=KeptSections(self, tuple(data["sections"]), made_from),
+                        changes=KeptChanges(self, stored, len(redline.changes), made_from))
         self._seen[key] = (old, new, redline)
         if len(self._seen) > self.size:
             self._seen.popitem(last=False)
@@ -127,6 +138,7 @@ class RedlineMemo:
         self._section_keys.clear()
         self._pooled_as.clear()
         self._sections = OrderedDict()
+        self._changes.clear()
 
     def _pooled(self, redline: Redline) -> tuple[Redline, dict[str, Any]]:
         """`redline` drawing the shared object of each section already met, and its disk
@@ -157,13 +169,34 @@ class RedlineMemo:
         try:
             # One string per key, shared by every redline that draws the section.
             keys = tuple(sys.intern(str(k)) for k in data["sections"])
-            sections: Sequence[SectionDiff] = (KeptSections(self, keys, *made_from)
-                                               if self.lazy else
-                                               tuple(self.section(k) for k in keys))
-            redline: Redline = decode(Redline, {**data, "sections": []})
+            if self.lazy:  # read again when drawn (`KeptSections`, `KeptChanges`)
+                count = len(data["changes"])
+                redline: Redline = decode(Redline, {**data, "sections": [], "changes": []})
+                return replace(redline, sections=KeptSections(self, keys, made_from),
+                               changes=KeptChanges(self, stored, count, made_from))
+            redline = decode(Redline, {**data, "sections": []})
+            return replace(redline, sections=tuple(self.section(k) for k in keys))
         except (KeyError, TypeError, ValueError):
             return None  # damaged: made again below
-        return replace(redline, sections=sections)
+
+    def changes(self, key: str) -> tuple[Change, ...]:
+        """The changes of the stored redline `key`, decoded once while among the newest
+        `DECODED` asked for. Wrong or missing data raises ValueError, TypeError or
+        KeyError."""
+        known = self._changes.get(key)
+        if known is not None:
+            self._changes.move_to_end(key)
+            return known
+        data = self.store.get("redlines", key)
+        if not isinstance(data, dict):
+            raise KeyError(key)
+        return self._decoded(key, decode(tuple[Change, ...], data["changes"]))
+
+    def _decoded(self, key: str, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        self._changes[key] = changes
+        if len(self._changes) > self.DECODED:
+            self._changes.popitem(last=False)
+        return changes
 
     def section(self, key: str) -> SectionDiff:
         """The shared object of a pooled section, decoded the first time it is drawn
@@ -222,40 +255,44 @@ _Texts = tuple[RenderedDocument | None, RenderedDocument, tuple[Override, ...], 
 """What a redline was made from: its two texts, the overrides and the site's address."""
 
 
-class KeptSections(Drawn[SectionDiff]):
-    """A kept redline's sections, read from the memo's store each time they are drawn.
+class _Kept(Drawn[P]):
+    """Part of a kept redline, read from the memo's store each time it is drawn.
 
-    A version's page draws its redline once; holding every drawing from the review to
-    the pages made a build's memory grow with the history (a thousand redlines of a
-    90 KB policy). Should the store fail to answer (removed under a running build), the
-    redline is drawn again from the two texts it was made from, which the versions hold
-    anyway, and kept."""
+    Should the store fail to answer (removed under a running build), the redline is
+    made again from the two texts it was made from, which the versions hold anyway,
+    and that part of it is kept."""
 
     __slots__ = ("_again", "_made_from", "_memo")
 
-    def __init__(self, memo: RedlineMemo, keys: tuple[str, ...], old: RenderedDocument | None,
-                 new: RenderedDocument, overrides: tuple[Override, ...], home: str) -> None:
+    def __init__(self, memo: RedlineMemo, keys: tuple[str, ...], made_from: _Texts) -> None:
         super().__init__(keys)
         self._memo = memo
-        self._made_from: _Texts = (old, new, overrides, home)
-        self._again: tuple[SectionDiff, ...] | None = None
+        self._made_from = made_from
+        self._again: tuple[P, ...] | None = None
 
-    def _blank(self) -> KeptSections:
-        out = KeptSections(self._memo, self._keys, *self._made_from)
-        out._again = self._again
-        return out
+    def _read(self) -> tuple[P, ...]:
+        raise NotImplementedError
 
-    def _drawn(self) -> tuple[SectionDiff, ...]:
+    def _part(self, redline: Redline) -> tuple[P, ...]:
+        raise NotImplementedError
+
+    def _drawn(self) -> tuple[P, ...]:
         drawn = self._again
         if drawn is None:
             try:
-                drawn = tuple(self._memo.section(k) for k in self._keys)
+                drawn = self._read()
             except (KeyError, TypeError, ValueError):
-                drawn = self._again = tuple(diff_documents(*self._made_from).sections)
+                drawn = self._again = self._part(diff_documents(*self._made_from))
         return drawn
 
+    def _blank(self) -> Self:
+        out = copy.copy(self)
+        out._then = None
+        return out
+
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, KeptSections):
+        if type(other) is type(self):
+            assert isinstance(other, _Kept)
             return self._keys == other._keys and self._tag == other._tag
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
@@ -263,7 +300,48 @@ class KeptSections(Drawn[SectionDiff]):
         return hash((self._keys, self._tag))
 
     def __repr__(self) -> str:
-        return f"KeptSections({len(self._keys)} sections)"
+        return f"{type(self).__name__}({len(self)})"
+
+
+class KeptSections(_Kept[SectionDiff]):
+    """A kept redline's sections, as keys into the memo's pool of sections.
+
+    A version's page draws its redline once; holding every drawing from the review to
+    the pages made a build's memory grow with the history (a thousand redlines of a
+    90 KB policy)."""
+
+    __slots__ = ()
+
+    def _read(self) -> tuple[SectionDiff, ...]:
+        return tuple(self._memo.section(k) for k in self._keys)
+
+    def _part(self, redline: Redline) -> tuple[SectionDiff, ...]:
+        return tuple(redline.sections)
+
+
+class KeptChanges(_Kept[Change]):
+    """A kept redline's changes, as the key of its entry in the memo's store.
+
+    The gate, the history page and the feeds ask each version for its verdicts, and its
+    pages for the words of each change; held from the review to the pages, every changed
+    span of a history stayed in memory (4 KB a version of a long policy). The newest
+    few are kept decoded (`RedlineMemo.changes`), as a version is asked several times
+    in a row."""
+
+    __slots__ = ("_count",)
+
+    def __init__(self, memo: RedlineMemo, key: str, count: int, made_from: _Texts) -> None:
+        super().__init__(memo, (key,), made_from)
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _read(self) -> tuple[Change, ...]:
+        return self._memo.changes(self._keys[0])
+
+    def _part(self, redline: Redline) -> tuple[Change, ...]:
+        return tuple(redline.changes)
 
 
 def _store(folder: Path | None) -> EntryStore:

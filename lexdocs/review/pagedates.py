@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
-from lexdocs.history.parts import remap
+from lexdocs.history.parts import Drawn, remap
 from lexdocs.render.templates import PAGE_VERSION, RenderedDocument, RenderedSection
-from lexdocs.review.memo import KeptSections
 from lexdocs.sources.variables import escape_markdown
 
 T = TypeVar("T")
@@ -38,7 +37,7 @@ def bind_plain(value: T, marks: dict[str, str]) -> T:
         return value
     if isinstance(value, tuple):
         return tuple(bind_plain(v, marks) for v in value)  # type: ignore[return-value]
-    if isinstance(value, KeptSections):  # a kept redline's sections: bound as each is drawn
+    if isinstance(value, Drawn):  # a kept redline's sections or changes: bound as drawn
         return value.mapped(lambda s: bind_plain(s, marks),
                             tuple(marks.items()))
     if is_dataclass(value) and not isinstance(value, type):

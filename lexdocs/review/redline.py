@@ -141,7 +141,9 @@ class Redline:
 
     document: str
     title: str
-    changes: tuple[Change, ...]
+    changes: Sequence[Change]
+    """A tuple as made, or the redline memo's `KeptChanges`, read from its store when
+    asked for (a build holds no version's changed words from its review to its pages)."""
     sections: Sequence[SectionDiff] = field(default=())
     """Every section drawn with its marks: a tuple as made, or the redline memo's
     `KeptSections`, read from its store when a page draws them (a build holds each

@@ -35,8 +35,9 @@ class PartReader(Protocol):
 class Drawn(Sequence[P]):
     """A sequence of kept values held as keys, read each time it is drawn, and what to
     pass each through as it is (`mapped`): the one shape of a kept render's sections
-    (`KeptParts`) and of a kept redline's (`review.memo.KeptSections`). A subclass says
-    how its values are read (`_drawn`) and how it is copied (`_blank`)."""
+    (`KeptParts`) and of a kept redline's sections and changes (`review.memo.KeptSections`,
+    `KeptChanges`). A subclass says how its values are read (`_drawn`) and how it is
+    copied (`_blank`)."""
 
     __slots__ = ("_keys", "_then")
 

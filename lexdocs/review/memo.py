@@ -14,6 +14,10 @@ a redline is kept once, by the hash of its content, and redlines point at it,
 on disk and in memory alike (one object per hash, shared by every redline
 that draws it). On disk, each is read when a redline asks for it and written
 as it is made (`lexdocs.entries.EntryStore`), never the file as a whole.
+
+A build (not a preview, which keeps what it made for the next save) holds of each
+redline only its verdict's keys: its sections (`KeptSections`) and its changes
+(`KeptChanges`) are read back from the store when asked for.
 """
 
 from __future__ import annotations

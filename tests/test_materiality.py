@@ -1117,3 +1117,29 @@ def test_harmless_rewrites_in_several_sentences_are_read_one_sentence_at_a_time(
     assert _judge("We may share your information at your direction. Contact us at any time.",
                   "We may disclose your information at your direction. Contact us anytime."
                   )[:2] == (False, "synonym")
+
+
+def test_an_address_the_document_still_gives_elsewhere_was_not_removed() -> None:
+    """The controller's sentence moved to another section, with the same address: the
+    paragraph removed is the finding, not "a postal address was removed", which would say
+    readers lost a way to write to the company."""
+    old = ("The controller is Example, Inc., 88 Colin P. Kelly Jr. Street, San Francisco, "
+           "CA 94107. We answer every letter.")
+    new = "We answer every letter."
+    elsewhere = document_words("Write to us at 88 Colin P. Kelly Jr. Street, San Francisco, "
+                               "CA 94107. " + new)
+
+    def judged(known_new: frozenset[str]) -> tuple[bool, str, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), known=(document_words(old), known_new))
+        return v.material, v.rule, v.reason
+
+    moved = judged(elsewhere)
+    assert moved[0] and "postal address" not in moved[2], moved
+    gone = judged(document_words(new))  # the document gives the address nowhere now
+    assert gone[:2] == (True, "postal-address-removed"), gone
+    # another address in its place is still a change, wherever the old one is still given
+    changed = classify(old, old.replace("88 Colin P. Kelly Jr. Street", "275 Brannan Street"),
+                       section_material=True, variables_changed=(),
+                       immaterial_vars=frozenset(), known=(document_words(old), elsewhere))
+    assert changed.material and changed.rule.startswith("postal-address"), changed

@@ -237,6 +237,13 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
                 inside = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
             a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], seen)})
                     + (x & y) for x, y, seen in ((a, b, inside[0]), (b, a, inside[1])))
+        if kind == "postal-address" and a != b:
+            # An address the other version of the document still gives, every word and
+            # number of it, has not come or gone: the controller's address moved to
+            # another section is no address removed.
+            a, b = (Counter({k: n for k, n in (x - y).items()
+                             if not (doc and all(w in doc for w in words(shown[k])))})
+                    + (x & y) for x, y, doc in ((a, b, known[1]), (b, a, known[0])))
         if kind == "web-address" and home and a != b:
             # An address of this site written out ("Opt-out on www.mozilla.org") sends
             # the reader nowhere else, as a link within this site does not.

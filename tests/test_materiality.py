@@ -125,6 +125,10 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We use cookies, pixels and logs", "We use cookies, pixels, and logs.", False,
      "only punctuation changed"),
     ("We hold 1,000 records.", "We hold 1000 records.", False, "only punctuation changed"),
+    # Markdown's bold markers shown as text when they do not close ("**Amendments: **"):
+    # the same words, as a reader reads them.
+    ("Amendments: We may amend this agreement.", "**Amendments: ** We may amend this "
+     "agreement.", False, "only white space and punctuation changed"),
     ("The Cookies section applies.", "The “cookies” section applies.", False,
      "quote style, letter case and punctuation"),
     ("No change here.", "No change here.", False, "no visible change"),

@@ -61,7 +61,7 @@ def fix_spelling(old: str, new: str, new_words: set[str]
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
-_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·]")
+_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·*]")  # "*": a Markdown marker shown as text
 _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block boundary stays
 _DIMS = ("white space", "quote style", "letter case", "punctuation")

@@ -273,6 +273,25 @@ def test_one_section_edited_twice_for_one_reason_says_it_once() -> None:
     assert red.reasons == ("Contact: Not material: only quote style changed.",)
 
 
+def test_many_harmless_changes_of_one_kind_are_one_reason_that_counts_them() -> None:
+    """Balanced's seller agreement turned forty paragraphs into numbered items in the
+    version that also changed its wording: `lexdocs versions` listed "only the layout
+    changed" forty times, and the material change was lost among them."""
+    paragraphs = [f"Term {i}: the seller agrees to rule number {i} of this agreement."
+                  for i in range(6)]
+    old = render([("s", "Terms", "\n\n".join(paragraphs))])
+    numbered = [f"{i + 1}. {p}" for i, p in enumerate(paragraphs)]
+    numbered[5] = numbered[5].replace("agrees to", "never agrees to")
+    new = render([("s", "Terms", "\n".join(numbered))])
+    red = diff_documents(old, new)
+    layout = [c for c in red.changes if not c.material]
+    assert len(layout) > 3 and red.material, red.reasons
+    assert red.reasons[0] == (
+        f"Terms: Not material: only the layout changed, in {len(layout)} places.")
+    assert any(r.startswith("Terms: Material: a negation was added") for r in red.reasons)
+    assert len(red.reasons) == 2, red.reasons
+
+
 def test_override_without_reason_is_a_source_error() -> None:
     with pytest.raises(SourceError) as err:
         Override("share", False, "  ", path="policy/privacy/overrides.yml", line=7)

@@ -164,8 +164,30 @@ class Redline:
     def reasons(self) -> tuple[str, ...]:
         """"Section title: reason" for every change, in document order, for logs and notices;
         two edits of one section for the same reason (two quotes restyled) say it once, as a
-        reader would not want the same line twice."""
-        return tuple(dict.fromkeys(f"{c.section_title}: {c.reason}" for c in self.changes))
+        reader would not want the same line twice. More than `FOLDED` changes of one section
+        that are not material for the same reason are one line that counts them: a policy
+        whose paragraphs all became numbered items listed "only the layout changed" forty
+        times, and the one material change among them was lost. Material ones are never
+        folded."""
+        changes = tuple(self.changes)
+        alike = Counter((c.section_title, _gist(c.reason)) for c in changes if not c.material)
+        lines = []
+        for c in changes:
+            key = (c.section_title, _gist(c.reason))
+            many = not c.material and alike[key] > FOLDED
+            lines.append(f"{c.section_title}: {key[1]}, in {alike[key]} places." if many
+                         else f"{c.section_title}: {c.reason}")
+        return tuple(dict.fromkeys(lines))
+
+
+FOLDED = 3
+"""How many changes of one section not material for one reason `Redline.reasons` lists."""
+
+
+def _gist(reason: str) -> str:
+    """A reason without what it quotes: "Not material: only the layout changed ('Fees':
+    paragraph → numbered item)." → "Not material: only the layout changed"."""
+    return reason.split(" (", 1)[0].rstrip(".")
 
 
 def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:

@@ -96,7 +96,9 @@ def test_two_sections_alike_that_swap_places_change_nothing_a_reader_sees() -> N
 def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
     """A part put in before it moves every later section's number ("13. Transactions" →
     "14. Transactions"): the redline says so, not "the wording changed ('13.' → '14.')".
-    Another title under the same number, or a number put in, is judged as wording."""
+    Another title under the same number, or a number put in, is judged as a heading
+    without its number is: "3. Settlement" → "Settlement" was "a sentence was removed
+    ('3')" in Balanced's seller agreement, a number read as a sentence of its own."""
     def retitle(old: str, new: str) -> tuple[bool, str, str]:
         red = diff_documents(render([("fees", old, "We charge a fee.")]),
                              render([("fees", new, "We charge a fee.")]))
@@ -108,8 +110,11 @@ def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
         "(13. Transactions → 14. Transactions): a part was put in or taken out before it.")
     assert retitle("B. Fees", "C. Fees")[:2] == (False, "section-renumbered")
     assert retitle("Article 4. Fees", "Article 5. Fees")[:2] == (False, "section-renumbered")
-    assert retitle("13. Transactions", "13. Refunds")[0]
+    assert retitle("13. Transactions", "13. Refunds")[:2] == retitle("Transactions",
+                                                                      "Refunds")[:2]
+    assert retitle("13. Transactions", "13. Sharing with Google")[0]  # it names a party
     assert retitle("Transactions", "13. Transactions")[1] != "section-renumbered"
+    assert retitle("3. Settlement", "Settlement")[:2] == (False, "heading-changed")
 
 
 def test_sections_added_removed_moved_retitled() -> None:

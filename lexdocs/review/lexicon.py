@@ -97,8 +97,9 @@ def own_listed(text: str, items: Iterable[str]) -> bool:
 
 
 def heading(block: str) -> bool:
-    """A heading or table cell in Title Case: short, mostly capitalised, no full stop."""
-    ws = block.split()
+    """A heading or table cell in Title Case: short, mostly capitalised, no full stop. Its
+    own number does not count ("3. Settlement" is a heading as "Settlement" is)."""
+    ws = _NUMBERED.sub("", block, count=1).split() or block.split()
     caps = sum(1 for w in ws if w[:1].isupper())
     return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
 

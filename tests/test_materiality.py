@@ -125,6 +125,16 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We use cookies, pixels and logs", "We use cookies, pixels, and logs.", False,
      "only punctuation changed"),
     ("We hold 1,000 records.", "We hold 1000 records.", False, "only punctuation changed"),
+    # A verb put in agreement with a subject that did not change (Balanced's agreement).
+    ("Seller understand that Acme may hold funds.", "Seller understands that Acme may hold "
+     "funds.", False, "a verb put in agreement with its subject (understand → understands)"),
+    ("The Seller have the right to object.", "The Seller has the right to object.", False,
+     "a verb put in agreement with its subject (have → has)"),
+    # ... but not another subject, nor a number of things.
+    ("Merchants have the right to object.", "Merchant has the right to object.", True,
+     "the wording changed"),
+    ("We keep the cookie that you set.", "We keep the cookies that you set.", True,
+     "the wording changed"),
     # Markdown's bold markers shown as text when they do not close ("**Amendments: **"):
     # the same words, as a reader reads them.
     ("Amendments: We may amend this agreement.", "**Amendments: ** We may amend this "

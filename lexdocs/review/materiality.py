@@ -44,7 +44,7 @@ page tell the same story. Precedence, first wins:
    written as another engine's template variable that spells it, `name-templated`), or
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
-   `document-named`, `word-form`, `label-number`, `abbreviation-expanded`,
+   `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
    `pointer-reworded`, `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
    advice to the reader, "We recommend all users …") → not material. Several such

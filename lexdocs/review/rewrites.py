@@ -166,6 +166,43 @@ def _agreement(a: list[str], b: list[str],
     return ("word-form", (was, "→", now))
 
 
+_AUXILIARIES = {frozenset(p) for p in (("have", "has"), ("do", "does"), ("is", "are"),
+                                        ("was", "were"))}
+_NOT_SUBJECT = frozenset(str.split(
+    "the a an this that these those our your its their his her any each every all some no "
+    "of and or for to with by in on at from as"))
+"""Words after which a word is the head of a noun phrase ("the share" → "the shares"),
+not a verb whose subject came before it."""
+_OBJECT_NEXT = frozenset(str.split(
+    "that to the a an any all our your its their this these those it them you us such and"))
+"""Words a verb is followed by ("understand that", "process the data", "agree to")."""
+
+
+def _verb_number(a: list[str], b: list[str],
+                 ops: Sequence[tuple[str, int, int, int, int]]) -> Finding | None:
+    """Verbs put in agreement with a subject that did not change ("Seller understand
+    that" → "Seller understands that", "the Seller have" → "the Seller has"): the
+    sentence says what it said. An auxiliary (have, do, be) is a verb wherever it
+    stands; another word counts only after a word that can be its subject and before
+    one that can follow a verb, so "the share" → "the shares" (a number of things) is
+    not this and stays for the rules that read it."""
+    said: list[str] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i1 == 0 or j1 == 0:
+            return None
+        was, now = a[i1], b[j1]
+        if a[i1 - 1] != b[j1 - 1] or a[i1 - 1] in _NOT_SUBJECT:
+            return None
+        if frozenset((was, now)) not in _AUXILIARIES:
+            base, inflected = sorted((was, now), key=len)
+            after = b[j1 + 1] if j1 + 1 < len(b) else ""
+            if len(base) < 3 or inflected not in (base + "s", base + "es") or (
+                    after not in _OBJECT_NEXT or (a[i1 + 1] if i1 + 1 < len(a) else "") != after):
+                return None
+        said.append(f"{was} → {now}")
+    return ("verb-agreement", tuple(said)) if said else None
+
+
 def _clipped(short: str, full: str) -> bool:
     """A shortened word written in full, or the reverse ("repos" → "repositories", "info"
     → "information"): the short form is no English word of its own, or a usual clipping."""
@@ -341,7 +378,8 @@ def rewrite(old: str, new: str) -> Finding | None:
            if op[0] != "equal"]
     gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
     came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
-    small = function_words(gone, came) or _agreement(a, b, ops) or same_meaning(a, b)
+    small = (function_words(gone, came) or _agreement(a, b, ops) or _verb_number(a, b, ops)
+             or same_meaning(a, b))
     if small:
         return small
     runs, edits = _named_runs(a, b)

@@ -141,6 +141,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "label-number":
             f"only the number of a label that introduces a list changed ({', '.join(show)})",
         "word-form": f"a word put in the form of the word it is joined to ({_arrow(show)})",
+        "verb-agreement": f"a verb put in agreement with its subject ({', '.join(show)})",
         "examples-changed": f"only examples in parentheses changed ({'; '.join(show)})",
         "document-named": f"only the way the document names itself changed ({', '.join(show)})",
         "abbreviation-expanded": f"a shortened word was written in full ({', '.join(show)})",

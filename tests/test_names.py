@@ -148,6 +148,16 @@ def test_a_us_postal_address_without_a_street_word_is_one_fact() -> None:
     assert not {"number-removed", "number-added"} & set(found)  # 88 and the ZIPs are its own
 
 
+def test_an_address_ends_where_the_next_party_begins() -> None:
+    """Balanced's agreement gave two banks' addresses in one sentence: the first was
+    quoted as "1200 Montego Way, Walnut Creek, CA 94598 and Fifth"."""
+    both = ("Notices go to Acme Merchant Services, 1200 Montego Way, Walnut Creek, CA 94598 "
+            "and Fifth Third Bank, 38 Fountain Square Plaza, Cincinnati, OH 45263.")
+    found = _found(both, "Notices go to Fifth Third Bank, 38 Fountain Square Plaza, "
+                         "Cincinnati, OH 45263.")
+    assert found["postal-address-removed"] == ("1200 Montego Way, Walnut Creek, CA 94598",)
+
+
 def test_what_a_name_owns_a_thing_or_a_place_is_no_third_party() -> None:
     found = _found("We keep your data.", "We keep your data. We use Google’s Invisible "
                    "reCAPTCHA to identify fraud and comply with the EU-US and Swiss-US "

@@ -32,7 +32,9 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postal-address", re.compile(
         rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+)?(?:,\s*[A-Za-z][\w'.-]*"
-        r"(?:\s+[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
+        # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
+        # Third Bank, …")
+        r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
         # As Europe writes them: the lines before a postcode and town, then the country,
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
         r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "

@@ -158,6 +158,23 @@ def test_an_address_ends_where_the_next_party_begins() -> None:
     assert found["postal-address-removed"] == ("1200 Montego Way, Walnut Creek, CA 94598",)
 
 
+def test_an_item_s_number_in_a_sentence_is_no_figure() -> None:
+    """Balanced's list of prohibited businesses numbers its items inside one sentence;
+    putting three in renumbered the rest, and the redline said "a number changed (38, 39
+    → 41, 42, 45, 46, 52)". The items are the change; their numbers are the list's order.
+    A figure in parentheses that counts days, or restates its words, is still a figure."""
+    old = "You will not accept (36) prepaid cards, (37) pseudo pharmaceuticals, or (38) timeshares."
+    new = ("You will not accept (36) prepaid cards, (37) quasi-cash, (38) pseudo "
+           "pharmaceuticals, or (39) timeshares.")
+    found = _found(old, new)
+    assert not {"number-added", "number-removed", "number-changed"} & set(found), found
+    assert "quasi-cash" in found["list-item-added"]
+    days = "We answer within (30) days, and keep (1) one copy, (2) no logs."
+    assert _found(days, days.replace("(30)", "(60)"))["number-changed"] == ("30", "→", "60")
+    words = "We answer within thirty (30) days, and keep (1) one copy, (2) no logs."
+    assert "duration-changed" in _found(words, words.replace("thirty (30)", "sixty (60)"))
+
+
 def test_what_a_name_owns_a_thing_or_a_place_is_no_third_party() -> None:
     found = _found("We keep your data.", "We keep your data. We use Google’s Invisible "
                    "reCAPTCHA to identify fraud and comply with the EU-US and Swiss-US "

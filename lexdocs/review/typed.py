@@ -6,6 +6,7 @@ first, and judges what is left of the text with its vocabularies.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -63,6 +64,23 @@ _VERSION = re.compile(
     r"Exhibit|Clause|Paragraph|Para|Title|Rule|Regulation|Directive|Recital|Principle|Act|"
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
+
+# An item's number inside a sentence, "(36) prepaid phone cards, (37) pseudo
+# pharmaceuticals": the list's order, not a figure. A figure restated in digits after its
+# words, "thirty (30) days", is a figure.
+_ENUMERATOR = re.compile(
+    r"(?:^|[\s,;:])\((\d{1,3})\)\s+(?!(?:business|calendar|working|seconds?|minutes?|hours?|"
+    r"days?|weeks?|months?|years?|percent)\b)[A-Za-z]", re.I)
+_RESTATED = re.compile(rf"\b(?:{_NUM_WORD})\s*$", re.I)
+
+
+def _enumerator(text: str, start: int) -> bool:
+    """Whether the figure at `start` is an item's number in parentheses, in a text that
+    numbers two items or more so ("within (30) days" counts days, not items)."""
+    m = _ENUMERATOR.match(text, max(0, start - 2))
+    return bool(m and m.start(1) == start and not _RESTATED.search(text, 0, max(0, start - 1))
+                and len(list(itertools.islice(_ENUMERATOR.finditer(text), 2))) == 2)
+
 
 # What a figure counts, then the list it introduces: "three categories of data: User
 # Engagement Data, Prompts and Suggestions."
@@ -132,6 +150,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
             for m in pattern.finditer(text):
                 if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
                     continue  # "Microsoft 365", "Android 5": the name's, not a figure
+                if kind == "number" and _enumerator(text, m.start()):
+                    continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):
                     continue  # "three categories of data: A, B and C": the list's own count
                 c[m.group().strip().rstrip(".,;:")] += 1

@@ -249,6 +249,27 @@ def test_a_fact_typed_by_hand_is_reported_at_its_line() -> None:
     assert "dpf.program_url" not in found[1].message + found[2].message
 
 
+def test_a_placeholder_no_document_prints_is_no_fact_to_copy() -> None:
+    """`lexdocs init` writes starter values awaiting confirmation ("1 year"); an imported
+    agreement's own "1 year" was reported as a hand-typed copy of that placeholder. A
+    value awaiting confirmation counts once a document prints it (the e-mail address
+    above does), as it is then the statement's."""
+    starter = ("  starter_period:\n    type: duration\n    value: 45 days\n"
+               "    confirmed: false\n")
+    variables = edit("retention:\n", "retention:\n" + starter)
+    body = ("---\nid: retention\ntitle: How Long We Keep Data\ntags: [retention]\n---\n"
+            "We keep personal data {{ retention.as_needed }}.\n"
+            "We need it {{ retention.criteria }}; backups go after 45 days.\n")
+    files: dict[str, str | Callable[[str], str]] = {
+        f"{ROOT}/variables.yml": variables, f"{EU}/60-retention.md": body}
+    assert of(checks(load(overlay(files))), "literal-fact") == []
+    printed = body + "Account records: {{ retention.starter_period }}.\n"
+    found = of(checks(load(overlay({**files, f"{EU}/60-retention.md": printed}))),
+               "literal-fact")
+    assert [f.line for f in found] == [7], found
+    assert "retention.starter_period" in found[0].message
+
+
 # --- dangling-list-intro -------------------------------------------------------------------
 
 def test_the_seed_conversion_has_exactly_the_three_lost_lists() -> None:

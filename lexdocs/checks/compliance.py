@@ -57,7 +57,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
                                ("ccpa-notice-gap", CA_GAPS)):
             if rule in wanted:
                 found += check_elements(doc, src, variables, elements, rule)
-    found += check_literal_facts(variables, sources)
+    found += check_literal_facts(variables, sources, rendered)
     found += check_list_intros(sources, rendered)
     found += check_foreign_tags(sources, rendered)
     found += check_file_links(sources, rendered)
@@ -222,13 +222,18 @@ def _forms(value: Value) -> list[Spelling]:
     return kind.spellings(value) if kind else []
 
 
-def _fact_patterns(variables: Variables) -> list[tuple[str, re.Pattern[str]]]:
-    """(variable, pattern) for every value; a value referenced by a list counts once."""
+def _fact_patterns(variables: Variables, printed: frozenset[str]
+                   ) -> list[tuple[str, re.Pattern[str]]]:
+    """(variable, pattern) for every value; a value referenced by a list counts once. A
+    value awaiting confirmation that no document prints (`printed`) is a placeholder, not
+    a fact of the organisation's yet: `lexdocs init`'s starter "1 year" made an imported
+    agreement's own "1 year" a copy of it."""
     seen: set[tuple[str, str]] = set()
     out = []
-    scalars = [(n, v.value) for n, v in variables.items.items() if isinstance(v.value, Value)]
+    facts = [(n, v) for n, v in variables.items.items() if v.confirmed or n in printed]
+    scalars = [(n, v.value) for n, v in facts if isinstance(v.value, Value)]
     rows = [(f"{n} (entry {i}, field '{f}')", val)
-            for n, v in variables.items.items() if isinstance(v.value, tuple)
+            for n, v in facts if isinstance(v.value, tuple)
             for i, r in enumerate(v.value, start=1) for f, val in r.fields.items()]
     for name, value in scalars + rows:
         if (value.type, value.text) in seen:
@@ -240,10 +245,11 @@ def _fact_patterns(variables: Variables) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def check_literal_facts(variables: Variables,
-                        sources: Mapping[str, DocumentSource]) -> list[Finding]:
+def check_literal_facts(variables: Variables, sources: Mapping[str, DocumentSource],
+                        rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
     """A variable's value typed into a template (outside `{{ }}`) is a copy that will rot."""
-    patterns = _fact_patterns(variables)
+    patterns = _fact_patterns(variables, frozenset().union(
+        *(variables.expand(r.values) for r in rendered.values())))
     out = []
     for name, src in sources.items():
         for sec in src.sections:

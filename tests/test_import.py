@@ -429,6 +429,8 @@ def test_init_then_import_then_switch(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Versions are dated in America/Los_Angeles." in out
     assert "Removed the unchanged starter document policy_src/privacy/" in out
     assert "Moved the uncommitted policy_src/variables.yml into branch" in out
+    # the site is set up already, and its mkdocs.yml lists no documents (init's is a comment)
+    assert "Set up the site" not in out and "documents:" not in out
     repo.git("switch", "-q", "lexdocs-import/privacy")  # nothing untracked stands in the way
     assert "Facts that documents state" in repo.read("policy_src/variables.yml")  # init's
     versions = run_in(repo, capsys, "versions", "privacy", "--format", "json")
@@ -442,6 +444,7 @@ def test_import_then_init_writes_no_starter(tmp_path: Path,
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "policy")
     assert ("Versions are dated in America/Los_Angeles (from the UTC offsets of 2 of 2 "
             "commit(s)); set 'timezone: America/Los_Angeles'") in out
+    assert "Set up the site:   lexdocs init ." in out  # there is none yet
     capsys.readouterr()
     assert lexdocs("init", str(repo.path)) == 0
     out = capsys.readouterr().out
@@ -699,3 +702,15 @@ def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None
 ])
 def test_a_numbered_list_that_is_not_the_outline_stays_text(text: str) -> None:
     assert [s.id for s in convert(text, "Agreement").sections] == ["introduction"]
+
+
+def test_only_a_documents_list_that_is_not_a_comment_asks_for_the_new_name(
+        tmp_path: Path) -> None:
+    from lexdocs.adopt.importer import lists_documents
+
+    site = tmp_path / "mkdocs.yml"
+    assert not lists_documents(tmp_path)  # no site yet
+    site.write_text("plugins:\n  - lexdocs:\n      # documents: [privacy]  # order\n")
+    assert not lists_documents(tmp_path)  # init's line, still a comment
+    site.write_text("plugins:\n  - lexdocs:\n      documents: [privacy]\n")
+    assert lists_documents(tmp_path)

@@ -86,15 +86,15 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
 @click.pass_obj
 def new(obj: Context, doc: str, title: str | None) -> None:
     """Add the document DOC: a folder with document.yml, one section and a change log."""
+    from lexdocs.adopt.importer import lists_documents
     from lexdocs.adopt.scaffold import new_document
     from lexdocs.config import load_options
 
     opts = load_options(obj.project, need_documents=False)
     for w in new_document(opts.project, opts.source_dir, doc, title):
         click.echo(f"created  {w.path}")
-    if opts.documents and doc not in opts.documents and (opts.project / "mkdocs.yml").exists() \
-            and "documents:" in (opts.project / "mkdocs.yml").read_text(encoding="utf-8"):
-        click.echo(f"If mkdocs.yml lists 'documents:', add {doc} to that list.")
+    if doc not in opts.documents and lists_documents(opts.project):
+        click.echo(f"Add {doc} to the 'documents:' list in mkdocs.yml.")
 
 
 @click.command(name="import")

@@ -52,6 +52,11 @@ class ImportResult:
     zone_note: str = ""
     notes: tuple[str, ...] = ()
     """What was done to the working tree so that `git switch` to the branch works."""
+    site: bool = False
+    """Whether the project had its mkdocs.yml already (`lexdocs init` ran before)."""
+    listed: bool = False
+    """Whether that mkdocs.yml lists its documents (`documents:`), so the new one must be
+    added to the list."""
 
 
 def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "remove",
@@ -109,7 +114,17 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
-                               *_old_site_notes(texts[-1][2] if texts else None)))
+                               *_old_site_notes(texts[-1][2] if texts else None)),
+                        site=(opts.project / "mkdocs.yml").is_file(),
+                        listed=lists_documents(opts.project))
+
+
+def lists_documents(project: Path) -> bool:
+    """Whether the project's mkdocs.yml lists its documents (a `documents:` line that is
+    not a comment, as the one `lexdocs init` writes is until someone sets it)."""
+    site = project / "mkdocs.yml"
+    return site.is_file() and re.search(r"^\s*documents\s*:", site.read_text(
+        encoding="utf-8", errors="replace"), re.M) is not None
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -290,8 +305,9 @@ def next_steps(result: ImportResult) -> list[str]:
         "in the converted files were left out).",
         *start, result.zone_note, *result.notes,
         f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
-        "Set up the site if this repository has none yet:   lexdocs init .",
-        f"If mkdocs.yml lists 'documents:', add {result.doc} to that list.",
+        *([] if result.site else ["Set up the site:   lexdocs init ."]),
+        *([f"Add {result.doc} to the 'documents:' list in mkdocs.yml."] if result.listed
+          else []),
         "Delete the old file in the same branch when the old site stops publishing it.",
         f"Adopt it:   git switch - && git merge --ff-only {result.branch}",
         "Only a fast-forward keeps the replayed commits and their dates on the main branch's "

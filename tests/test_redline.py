@@ -714,3 +714,20 @@ def test_links_that_say_more_than_where_to_read_stay_material(added: str) -> Non
     (change,) = red.changes
     assert change.material, change.reason
     assert not change.rule.startswith("cross-reference-"), change.rule
+
+
+def test_a_link_that_moves_to_other_words_is_neither_added_nor_removed() -> None:
+    """Balanced's agreement moved its privacy link within a rewritten sentence; the redline
+    said "a link to … was removed on 'our Privacy Policy'" and "… was added on 'the Privacy
+    Policy'" for the one address, which leads where it led."""
+    link = "[{}](https://acme.com/privacy)"
+    old = render([("s", "Terms", f"You agree to {link.format('our Privacy Policy')} and to "
+                   "the fees we charge.")])
+    moved = render([("s", "Terms", "You agree to the fees we charge and to "
+                     f"{link.format('the Privacy Policy')}.")])
+    (change,) = diff_documents(old, moved, home="https://example.org/").changes
+    assert "acme.com" not in change.reason and change.rule == "wording-changed", change.reason
+    other = render([("s", "Terms", "You agree to the fees we charge and to [the Privacy "
+                     "Policy](https://other.example/privacy).")])
+    (change,) = diff_documents(old, other, home="https://example.org/").changes
+    assert "a link to acme.com was removed" in change.reason, change.reason

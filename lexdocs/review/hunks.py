@@ -11,6 +11,7 @@ names the part it heads.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -107,8 +108,20 @@ def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
 def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
     """A verdict for each link target that changed in a hunk, on the words that carry it,
     and for each URL written out as text that became another URL (`home`: links.judge)."""
+    moves = link_moves(h.segments)
+    # A link that goes from some words and comes on others, in one hunk, leads where it
+    # led: the words around it changed, and their verdict says how ("a link to … was
+    # added" and "… was removed" for one address said what is not so).
+    both = Counter(m.new for m in moves if m.old is None) & Counter(
+        m.old for m in moves if m.new is None)
+    left = {"came": Counter(both), "went": Counter(both)}
     found: dict[tuple[str | None, str | None], str] = {}
-    for m in link_moves(h.segments):
+    for m in moves:
+        side, target = (("came", m.new) if m.old is None else ("went", m.old)
+                        if m.new is None else ("", None))
+        if target is not None and left[side][target] > 0:
+            left[side][target] -= 1
+            continue
         found.setdefault((m.old, m.new), m.words)
     for a, b in links.url_pairs(h.old, h.new):
         found.setdefault((a, b), "")

@@ -1157,3 +1157,17 @@ def test_an_address_the_document_still_gives_elsewhere_was_not_removed() -> None
                        section_material=True, variables_changed=(),
                        immaterial_vars=frozenset(), known=(document_words(old), elsewhere))
     assert changed.material and changed.rule.startswith("postal-address"), changed
+
+
+def test_items_numbered_in_one_sentence_are_judged_in_linear_time() -> None:
+    """Committed text is untrusted: each "(n) item" looked back over the whole text for
+    the words of a figure it might restate, and forward for a second item number (8,000
+    items: 26 s for their facts alone)."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        old = "We refuse " + ", ".join(f"({i % 900}) item" for i in range(n)) + "."
+        return lambda: classify(old, old.replace("We refuse", "We never refuse"),
+                                section_material=True, variables_changed=(),
+                                immaterial_vars=frozenset())
+    assert growth(make, 2000, tries=2) < LINEAR

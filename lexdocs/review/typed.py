@@ -74,12 +74,18 @@ _ENUMERATOR = re.compile(
 _RESTATED = re.compile(rf"\b(?:{_NUM_WORD})\s*$", re.I)
 
 
+def _numbers_items(text: str) -> bool:
+    """Whether `text` numbers two items or more in parentheses ("within (30) days" alone
+    counts days, not items)."""
+    return len(list(itertools.islice(_ENUMERATOR.finditer(text), 2))) == 2
+
+
 def _enumerator(text: str, start: int) -> bool:
-    """Whether the figure at `start` is an item's number in parentheses, in a text that
-    numbers two items or more so ("within (30) days" counts days, not items)."""
+    """Whether the figure at `start` is an item's number in parentheses, not a figure
+    restated after its words ("thirty (30)": only the few words before it are read)."""
     m = _ENUMERATOR.match(text, max(0, start - 2))
-    return bool(m and m.start(1) == start and not _RESTATED.search(text, 0, max(0, start - 1))
-                and len(list(itertools.islice(_ENUMERATOR.finditer(text), 2))) == 2)
+    return bool(m and m.start(1) == start
+                and not _RESTATED.search(text, max(0, start - 40), max(0, start - 1)))
 
 
 # What a figure counts, then the list it introduces: "three categories of data: User
@@ -147,10 +153,11 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     for kind, pattern in _TYPED:
         c: Counter[str] = Counter()
         if can[kind]:
+            listed = kind == "number" and _numbers_items(text)  # once a text, not a figure
             for m in pattern.finditer(text):
                 if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
                     continue  # "Microsoft 365", "Android 5": the name's, not a figure
-                if kind == "number" and _enumerator(text, m.start()):
+                if listed and _enumerator(text, m.start()):
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):
                     continue  # "three categories of data: A, B and C": the list's own count

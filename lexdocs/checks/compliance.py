@@ -248,8 +248,8 @@ def _fact_patterns(variables: Variables, printed: frozenset[str]
 def check_literal_facts(variables: Variables, sources: Mapping[str, DocumentSource],
                         rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
     """A variable's value typed into a template (outside `{{ }}`) is a copy that will rot."""
-    patterns = _fact_patterns(variables, frozenset().union(
-        *(variables.expand(r.values) for r in rendered.values())))
+    patterns = _fact_patterns(variables, frozenset().union(*_printed(variables, rendered)
+                                                           .values()))
     out = []
     for name, src in sources.items():
         for sec in src.sections:
@@ -265,14 +265,21 @@ def check_literal_facts(variables: Variables, sources: Mapping[str, DocumentSour
     return out
 
 
+def _printed(variables: Variables, rendered: Mapping[str, RenderedDocument]
+             ) -> dict[str, set[str]]:
+    """The variables each document prints, those its lists' rows name included."""
+    return {d: variables.expand(r.values) for d, r in rendered.items()}
+
+
 def check_unconfirmed(variables: Variables,
                       rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
     """A printed value the company has not confirmed, at its declaration."""
     out = []
+    printed = _printed(variables, rendered)
     for name, var in variables.items.items():
         if var.confirmed:
             continue
-        docs = [d for d, r in rendered.items() if name in variables.expand(r.values)]
+        docs = [d for d, names in printed.items() if name in names]
         where = f"printed in {', '.join(docs)}" if docs else "not printed yet"
         out.append(finding("unconfirmed-value", f"{name} = '{var.text}' awaits confirmation "
                             f"({where}): confirm it, then set 'confirmed: true'",

@@ -327,8 +327,8 @@ def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) ->
     not share") stays first."""
     if not out or out[0][0] != "negation-added":
         return out
-    runs = [" ".join(nw[j1:j2]) for tag, _, _, j1, j2 in difflib.SequenceMatcher(
-        None, ow, nw, autojunk=False).get_opcodes() if tag == "insert"]
+    runs = [" ".join(nw[j1:j2]) for tag, _, _, j1, j2 in touch.changed_runs(ow, nw)
+            if tag == "insert"]
     for i, (rule, evidence) in enumerate(out[1:], 1):
         if not rule.endswith("-added") or rule.startswith(("block", "sentence", "list-item")):
             continue

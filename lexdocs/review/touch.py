@@ -14,6 +14,25 @@ from collections import Counter
 
 from lexdocs.review.lexicon import LABEL, SENTENCES, words
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def changed_runs(a: list[str], b: list[str]) -> list[Opcode]:
+    """The opcodes of `a` → `b` that are not "equal", the words both share at either end
+    set aside first. difflib compares every pair of equal words inside what it is given:
+    a sentence that repeats one word thousands of times ("(1) item, (2) item, …") with
+    "never" put at its start cost the square of its length, and committed text is
+    untrusted; an edit is most often a few words in a long text."""
+    start, end = 0, 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    ops = difflib.SequenceMatcher(None, a[start:len(a) - end], b[start:len(b) - end],
+                                  autojunk=False).get_opcodes()
+    return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
 
 def edits(old: str, new: str, share: int = 3, paired: bool = False
           ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
@@ -37,10 +56,9 @@ def edits(old: str, new: str, share: int = 3, paired: bool = False
     (a, sa), (b, sb) = tokens(old), tokens(new)
     ca: set[int] = set()
     cb: set[int] = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            ca.update(range(i1, i2))
-            cb.update(range(j1, j2))
+    for _, i1, i2, j1, j2 in changed_runs(a, b):
+        ca.update(range(i1, i2))
+        cb.update(range(j1, j2))
 
     def kept(changed: set[int], where: list[int]) -> set[int]:
         """Changed positions in sentences that keep a `share`th of their words (one that
@@ -77,9 +95,8 @@ def lone(old: Side, new: Side, most: int = 400) -> tuple[set[int], set[int]]:
     b = {k: v for k, v in sb.items() if tuple(v) not in ta}  # keeps as it is is no edit
     if not a or not b or len(a) * len(b) > most:
         return (set(), set()) if a and b else (set(a), set(b))
-    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
-        None, x, y, autojunk=False).get_matching_blocks()), i, j)
-        for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
+    shared = sorted(((len(x) - sum(i2 - i1 for _, i1, i2, _, _ in changed_runs(x, y)), i, j)
+                     for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
     pa: set[int] = set()
     pb: set[int] = set()
     for n, i, j in shared:

@@ -201,7 +201,8 @@ def record(project: Path, versions_json: str, pdfs: Mapping[str, Path] | None = 
 
 @dataclass(frozen=True)
 class RecordedPdfs:
-    """What the record says was published as a PDF, so it stays published (`pages.has_pdf`)."""
+    """What the record says was published as a PDF, so it stays published
+    (`pdfchoice.PdfChoice.has_pdf`)."""
 
     keys: frozenset[str] = frozenset()
     """The cache key of every PDF on the branch."""

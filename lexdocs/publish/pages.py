@@ -6,6 +6,9 @@ still whole. The HTML around each document's text comes from packaged Jinja
 templates (`templates/lx-*.html`) with autoescape on: a title, summary or id
 is text wherever it lands, and a site replaces any template by putting a file
 of the same name in its theme's `custom_dir`, as it would a theme partial.
+
+`SiteBuilder` makes the pages; what they are made with (the day, dates, links,
+templates) is `pagebase.PageBase`, and which versions get a PDF `pdfchoice.PdfChoice`.
 """
 
 from __future__ import annotations
@@ -13,17 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 
-from lexdocs import dates
 from lexdocs.config import Options
-from lexdocs.errors import RenderError, SourceError
-from lexdocs.history.published import RecordedPdfs
-from lexdocs.history.versions import DRAFT_LABEL, Version, project_cache
+from lexdocs.history.versions import DRAFT_LABEL, Version
 from lexdocs.publish.feeds import (
     feed_chunks,
     feed_spec,
@@ -31,40 +29,20 @@ from lexdocs.publish.feeds import (
     versions_model,
     versions_schema,
 )
-from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.notices import Notice, find_notice, notice_files
-from lexdocs.publish.sitepage import Day, Group, Link, SitePage, front_matter
-from lexdocs.publish.theming import Theme, template_env, theme_of
-from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute, rel, url_of
+from lexdocs.publish.pagebase import PageBase
+from lexdocs.publish.pdfchoice import PdfChoice
+from lexdocs.publish.sitepage import Group, SitePage, front_matter
+from lexdocs.publish.theming import theme_of
+from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, rel
 from lexdocs.render.anchors import document_ids, unlink_dead
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.review.redline import Redline
-from lexdocs.sources.documents import (
-    DEFAULT_DATE_FORMAT,
-    DocumentSource,
-)
-
-if TYPE_CHECKING:
-    from lexdocs.publish.spool import PageSpool
 
 
-class SiteBuilder:
+class SiteBuilder(PdfChoice, PageBase):
     """Pages for all documents on one build day."""
-
-    def __init__(self, options: Options, timelines: dict[str, Timeline], today: dt.date,
-                 theme: Theme | None = None, memo: RenderMemo | None = None) -> None:
-        self.options = options
-        self.timelines = timelines
-        self.today = today
-        self.theme = theme or Theme()
-        self.env = template_env(self.theme.custom_dir, memo)
-        self.memo: NoMemo = memo or NoMemo()
-        self.memo.start(self.env)
-        self.preview = memo is not None  # only a preview session keeps a memo
-        self._had_pdf: dict[tuple[str, str], bool] = {}
-        self.spool: PageSpool | None = None
-        """Where each page goes as it is made, if set (`lexdocs.publish.spool`)."""
 
     def build(self) -> list[SitePage]:
         return [page for group in self.groups() for page in group]
@@ -125,126 +103,6 @@ class SiteBuilder:
         if self.spool is not None:
             return self.spool.keep_text(uri, chunks)
         return SitePage(uri, "".join(chunks))
-
-    # --- dates and links ---------------------------------------------------------
-
-    def day(self, day: dt.date, fmt: str = DEFAULT_DATE_FORMAT, month_only: bool = False,
-            source: DocumentSource | None = None) -> Day:
-        """A date in the document's format (the locale's long form by default)."""
-        if month_only:
-            return Day(day.isoformat(), dates.format_date(day, "MMMM y", self.theme.locale))
-        style = dates.DEFAULT_FORMAT if fmt == DEFAULT_DATE_FORMAT else fmt
-        try:
-            return Day(day.isoformat(), dates.format_date(day, style, self.theme.locale))
-        except ValueError as exc:
-            raise SourceError(f"date_format: {exc}", path=source.path if source else None,
-                              hint="use 'long', a CLDR pattern like 'd MMMM y', or "
-                                   "'%B %-d, %Y'") from exc
-
-    def updated(self, v: Version) -> Day:
-        """"Last Updated": a month-precision baseline never claims a day."""
-        baseline = v.source.baseline
-        if v.from_baseline and baseline:
-            return self.day(baseline.date, month_only=baseline.month_only)
-        return self.day(v.date, v.source.date_format, source=v.source)
-
-    def effective(self, n: VersionNotice) -> Day:
-        """The effective date; a first version dated by a month baseline stays a month."""
-        v = n.version
-        baseline = v.source.baseline
-        if (v.from_baseline and baseline and not (n.entry and n.entry.effective)
-                and not n.raised):
-            return self.day(baseline.date, month_only=baseline.month_only)
-        return self.day(n.effective, v.source.date_format, source=v.source)
-
-    def absolute(self, uri: str) -> str:
-        return absolute(self.options.site_url, uri)
-
-    def render(self, template: str, **context: Any) -> str:
-        """A page template; a broken override is an error naming its file and line.
-
-        In a preview, a template given exactly what it was given in the last
-        build is not rendered again: archived versions' pages repeat each save.
-        """
-        try:
-            return self.memo.render(template, context,
-                                    lambda: self.env.get_template(template).render(**context))
-        except TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            where = getattr(exc, "filename", None) or template
-            raise RenderError(f"template {template}: {exc.message or exc}", path=where,
-                              line=line, hint="check the override in the theme's custom_dir"
-                              ) from exc
-
-    def _links(self, src: str, urls: Urls, vid: str | None, pdf: bool) -> list[Link]:
-        """The header's links; `pdf` says whether version `vid` has a PDF (`has_pdf`).
-        A version without one says how to keep a copy instead (its page prints well:
-        the print stylesheet drops the site's chrome), rather than link to nothing."""
-        links = [Link(rel(src, urls.history), "History"),
-                 Link(rel(src, urls.feed), "Atom feed", type="application/atom+xml")]
-        if vid and pdf:
-            links.append(Link(rel(src, urls.pdf(vid)), "PDF", download=True))
-        elif vid and self.options.pdf:
-            links.append(Link("", "Print this page to keep a copy"))
-        return links
-
-    # --- which versions get a PDF --------------------------------------------------
-
-    def has_pdf(self, t: Timeline, n: VersionNotice) -> bool:
-        """Whether version `n` is published with a PDF.
-
-        WeasyPrint takes about half a CPU-second for a long version, so a first build
-        of a long history cannot make one of every version. A PDF is made of each
-        version a reader is or is about to be bound by: the one in force and every
-        one pending. A superseded version keeps the PDF any earlier build made or
-        published (its content key in the cache or the publication record, or the
-        record listing it with a PDF: then it is made anew if its key changed, with
-        another WeasyPrint or site URL), so no PDF URL ever breaks, and since each
-        deploy records the PDF of the version in force, every version that was ever
-        in force keeps one. A version replaced before any build made its PDF offers
-        printing its page instead; `pdf: all` makes them all. A preview (whose PDFs
-        carry the local server's address, so no key can match) shows only the rule's
-        own part.
-        """
-        if not self.options.pdf:
-            return False
-        if self.options.pdf_all or t.status(n, self.today) != "superseded":
-            return True
-        if self.preview:
-            return False
-        known = self._had_pdf.get((t.history.name, n.version.id))
-        if known is None:  # asked by its pages and by versions.json: hashed once a build
-            from lexdocs.publish.pdf import cache_key
-
-            before, vid = self.pdfs_published, n.version.id
-            # A key is made from the version id among its inputs: a version no PDF was
-            # noted for needs no hashing of its whole text to know it has none.
-            known = ((t.history.name, vid) in before.versions
-                     or ((before.ids is None or vid in before.ids)
-                         and cache_key(**self.pdf_inputs(t, n)) in before.keys))
-            self._had_pdf[t.history.name, n.version.id] = known
-        return known
-
-    @functools.cached_property
-    def cache_root(self) -> Path | None:
-        """The project's cache folder, None if git tracks it (then no cache is trusted);
-        asked once per build, and a caller that has asked already (the plugin, through
-        `Caches`) sets it."""
-        return project_cache(self.options.project)
-
-    @functools.cached_property
-    def pdfs_published(self) -> RecordedPdfs:
-        """The PDFs made or published before (`pdf.published_pdfs`), looked up once a
-        build."""
-        from lexdocs.publish.pdf import published_pdfs
-
-        root = self.cache_root
-        return published_pdfs(root / "pdf" if root is not None else None, self.options.project)
-
-    def _feed_meta(self, t: Timeline) -> dict[str, str]:
-        urls = Urls(t.history.working.slug)
-        return {"lexdocs_feed": url_of(urls.feed),
-                "lexdocs_feed_title": f"{t.history.working.title}: versions and changes"}
 
     # --- pages -------------------------------------------------------------------
 
@@ -396,26 +254,6 @@ class SiteBuilder:
                             **self._feed_meta(t))
         body = unlink_dead(v.rendered.page, document_ids(v.rendered))
         return SitePage(src, "".join((meta, head, "\n", body)))
-
-    def pdf_inputs(self, t: Timeline, n: VersionNotice) -> dict[str, str]:
-        """What the PDF of version `n` is made from (also its cache key): one place, so a
-        deferred, parallel run makes exactly the PDF this builder would."""
-        v = n.version
-        urls = Urls(t.history.working.slug)
-        return {"title": v.rendered.title, "version_id": v.id,
-                "last_updated": self.updated(v).text, "effective": self.effective(n).text,
-                "body_html": v.rendered.html, "source_url": self.absolute(urls.version(v.id)),
-                "paper": v.source.paper or self.theme.paper}
-
-    def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
-        from lexdocs.publish.pdf import (
-            render_pdf,  # WeasyPrint is heavy: import it only when PDFs are built
-        )
-
-        uri = Urls(t.history.working.slug).pdf(n.version.id)
-        data = render_pdf(**self.pdf_inputs(t, n),
-                          cache_dir=self.options.project / ".cache" / "lexdocs" / "pdf")
-        return SitePage(uri, data)
 
     def changes_page(self, t: Timeline, old: VersionNotice, new: VersionNotice) -> SitePage:
         assert new.redline is not None

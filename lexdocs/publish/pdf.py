@@ -1,6 +1,6 @@
 """A version as a PDF a reader can keep, print or attach to a complaint.
 
-Which versions get one is the site's decision (`pages.SiteBuilder.has_pdf`: those in
+Which versions get one is the site's decision (`pdfchoice.PdfChoice.has_pdf`: those in
 force or pending, and every one whose PDF was made or published before, whose keys
 `published_keys` finds); this module makes them and keeps them.
 
@@ -396,7 +396,7 @@ def _store(cache_dir: Path, key: str, data: bytes, version_id: str) -> None:
 
 def _note_version(cache_dir: Path, key: str, version_id: str) -> None:
     """Write which version the PDF of `key` is of, so `published_pdfs` can say which
-    versions have one without hashing every version's inputs (`pages.has_pdf`)."""
+    versions have one without hashing every version's inputs (`pdfchoice.PdfChoice.has_pdf`)."""
     path = cache_dir / f"{key}{_VERSION_NOTE}"
     if not path.exists():
         with contextlib.suppress(OSError):  # without it, versions are only hashed

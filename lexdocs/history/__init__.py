@@ -1,1 +1,2 @@
-"""History: all git access (`gitstore`) and the versions it yields (`versions`)."""
+"""History: all git access (`gitstore`) and the versions it yields (`versions`, whose
+values are defined in `model`)."""

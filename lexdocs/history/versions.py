@@ -5,28 +5,37 @@ retention period edited in `variables.yml` changes the statement without
 touching its Markdown, and reformatting YAML touches files without changing a
 word. So every first-parent commit that touched the sources is rendered, and a
 version begins where the rendered text differs from the one before.
+
+What this yields (each `Version`, when it reached the branch, its id, a document's
+`History`) is defined in `model`; the names are imported from here as before.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from lexdocs.errors import GitError, LexdocsError, RenderError
 from lexdocs.history.gitstore import Commit, GitStore, UnsafeHistory, shallow_hint
 from lexdocs.history.kept import Found, KeptRenders
+from lexdocs.history.model import (
+    DRAFT_LABEL,
+    History,
+    LogSnapshot,
+    Version,
+    _next_id,
+    committed_at,
+    publication_dates,
+)
 from lexdocs.recall import Recall
 from lexdocs.render.memo import RenderMemo
-from lexdocs.render.templates import RenderedDocument, render_document, render_snapshot
+from lexdocs.render.templates import render_document, render_snapshot
 from lexdocs.sources.changelog import CHANGES_FILE, changes_path
 from lexdocs.sources.documents import (
-    DocumentSource,
     Reader,
-    format_date,
     load_document,
 )
 from lexdocs.sources.siteopts import (
@@ -39,7 +48,6 @@ from lexdocs.sources.snapshot import Snapshot, remembered, working_snapshot
 from lexdocs.sources.variables import Variables, load_variables_file
 
 log = logging.getLogger("lexdocs")
-DRAFT_LABEL = "Draft — not published"
 CACHE_TOP = ".cache"
 CACHE_DIR = f"{CACHE_TOP}/lexdocs"
 SITE_KEY = f"/{SITE_FILE}"
@@ -51,87 +59,6 @@ __all__ = ["CHANGES_FILE", "DRAFT_LABEL", "History", "LogSnapshot", "Version",
 # entry can never be stale. The plugin keeps one across `mkdocs serve` rebuilds.
 RenderCache = dict[tuple[str, str], Found]
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Version:
-    """One distinct published text, from the commit that published it."""
-
-    number: int
-    id: str
-    commit: Commit
-    published: dt.datetime
-    source: DocumentSource
-    rendered: RenderedDocument
-    from_baseline: bool
-    commit_date: dt.datetime | None = None
-    """The commit's own date when it is earlier than `published`: the commit claims a
-    day before the text it builds on reached the branch (back-dated, rebased or
-    fast-forwarded), so it is dated no earlier than the commit before it."""
-    site_notice_days: int | None = None
-    """The site's `notice_days` as this commit's mkdocs.yml declared it (None: not
-    readable there): a later version is judged by it, never by its own."""
-    record_required: bool = False
-    """True if this commit's mkdocs.yml said `record: required`: once said, a build
-    without the publication record is refused."""
-    site_home: str | None = None
-    """The organisation's own addresses and names (site_url, own_domains, own_names) as
-    this commit's mkdocs.yml declared them (None: not readable there): like
-    `site_notice_days`, they judge the versions after it, never this one."""
-
-    @property
-    def date(self) -> dt.date:
-        """The Last Updated date: the declared baseline for the first text, else the commit's."""
-        if self.from_baseline and self.source.baseline:
-            return self.source.baseline.date
-        return self.published.date()
-
-    @property
-    def display_date(self) -> str:
-        """The date as the document prints it; a month-precision baseline stays a month."""
-        if self.from_baseline and self.source.baseline:
-            return self.source.baseline.display()
-        return format_date(self.published.date(), self.source.date_format)
-
-
-@dataclass(frozen=True)
-class LogSnapshot:
-    """The change log as it stood from one commit on, and the version current then.
-
-    `notice` binds each summary to the version it describes from these,
-    without running git itself.
-    """
-
-    version: int
-    text: str | None
-
-
-@dataclass(frozen=True)
-class History:
-    """Every version of one document, plus what the working tree would publish now."""
-
-    name: str
-    versions: tuple[Version, ...]
-    working: RenderedDocument
-    source: DocumentSource
-    logs: tuple[LogSnapshot, ...] = ()
-    working_log: str | None = None
-    sources: Snapshot | None = None
-    """The working tree's snapshot, shared by all documents: checks read it, not the disk."""
-
-    @property
-    def draft(self) -> bool:
-        """True when uncommitted edits change what a reader would see."""
-        if not self.versions:
-            return True
-        return self.versions[-1].rendered.fingerprint != self.working.fingerprint
-
-    @property
-    def last_updated(self) -> str:
-        """The stamp of the newest published text (its `Version.date`); never a date for
-        text that no commit has published. What readers see on a given day is
-        `Timeline.last_updated`: the same definition, applied to the version in force."""
-        return DRAFT_LABEL if self.draft else self.versions[-1].display_date
 
 
 # What one document's last render read (path -> object id, None if absent), and the result.
@@ -355,48 +282,6 @@ def _logs_at(store: GitStore, commit: Commit, root: str, names: list[str],
     except UnsafeHistory:
         out[SITE_KEY] = None
     return out
-
-
-def publication_dates(commits: list[Commit], tz: ZoneInfo) -> list[dt.datetime]:
-    """When each first-parent commit reached the branch, in history order.
-
-    A committer date is only what the committer's clock (or a rebase, or a
-    fast-forward of old commits) says. Text cannot have been published before
-    the text it was built on, so a date that goes backwards is raised to the
-    latest date before it: a back-dated commit never becomes the version in
-    force ahead of newer text, and its id never sorts before its parent's.
-    """
-    out: list[dt.datetime] = []
-    latest: dt.datetime | None = None
-    for commit in commits:
-        own = committed_at(commit, tz)
-        latest = own if latest is None or own > latest else latest
-        out.append(latest)
-    return out
-
-
-def committed_at(commit: Commit, tz: ZoneInfo) -> dt.datetime:
-    """The commit's date in the site's zone; a date no calendar can hold (git takes any
-    number) is the first or last moment one can, so it is reported as a commit dated in
-    the future, not a crash."""
-    try:
-        return dt.datetime.fromtimestamp(commit.committed, tz)
-    except (OverflowError, ValueError, OSError):
-        edge = dt.datetime.max if commit.committed > 0 else dt.datetime.min
-        return (edge - dt.timedelta(days=2) if commit.committed > 0
-                else edge + dt.timedelta(days=2)).replace(tzinfo=tz)
-
-
-def _next_id(day: dt.date, earlier: list[Version]) -> str:
-    """`YYYY-MM-DD`, then `-2`, `-3` for more versions that day; earlier ids never move."""
-    base = day.isoformat()
-    taken = {v.id for v in earlier}
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 def load_histories(project: Path, root: str, names: list[str] | tuple[str, ...],

@@ -68,7 +68,7 @@ def _babel_locale(language: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _paper(language: str) -> str:
-    from lexdocs.publish.pdf import paper_for
+    from lexdocs.publish.pdfprint import paper_for
 
     try:
         locale = Locale.parse(language.replace("-", "_"))

@@ -5,29 +5,32 @@ converted the same way when its history is replayed, and a test can check the
 layout without git. The file's words are kept as they are: only the pieces
 lexdocs states itself (the title, the "Last updated" line) or never publishes
 (foreign front matter) move out of the text.
+
+Which id each section keeps across versions, and where the old page's in-page links
+land, is `ids`'s concern; `relink` and `keep_ids` are still imported from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, replace
 
 import yaml
-from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
-from lexdocs.render.tohtml import heading_id
+from lexdocs.adopt.ids import _anchor_of, keep_ids, relink, slugify
 from lexdocs.review.lexicon import unnumbered
+
+__all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
+           "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
+           "split_front_matter", "unclean"]
 
 DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
 
 INTRO_ID = "introduction"
-"""Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them)."""
-_GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
 _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised"
           r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision)")
@@ -133,14 +136,6 @@ def _front_title(front: str | None, kind: str) -> str | None:
         return None
     titles = [data.get(k) for k in _TITLE_KEYS]
     return next((t.strip() for t in titles if isinstance(t, str) and t.strip()), None)
-
-
-def slugify(title: str) -> str:
-    """A section id people can cite in a URL: lower-case words joined by dashes."""
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    if not words:
-        return "section"
-    return words if words[0].isalpha() else f"s-{words}"
 
 
 def _escape_jinja(text: str) -> str:
@@ -261,109 +256,6 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
                      top.line if top is not None else "")
 
-
-def _anchor_of(line: str) -> str:
-    """The anchor a heading line gives by hand (`{#id}`, `{: #id .class }`), or ""."""
-    given = _GIVEN.search(line)
-    return given[1] if given else ""
-
-
-_INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
-"""An in-page link in Markdown (inline or a reference) or in HTML: what comes before the
-`#`, and the anchor."""
-
-
-def _anchors(line: str) -> set[str]:
-    """The anchors the old page may have given a heading line: the one given by hand, else
-    its words as Markdown tools make them (ours, Python-Markdown's, and GitHub's, which keeps
-    a dash for each space: "Changes & questions" → "changes--questions")."""
-    given = _anchor_of(line)
-    if given:
-        return {given}
-    words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line)).strip()
-    github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
-    return {slugify(words), toc_slugify(words, "-"), github}
-
-
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
-_EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?""",
-                           re.IGNORECASE)
-"""`<a name="x"></a>`: a place the old page's links could land, invisible there; kept, it
-would show as text (a section publishes no raw HTML)."""
-
-
-def relink(conv: Converted) -> Converted:
-    """In-page links as the old page resolved them, to the ids the document has: its title's
-    anchor to the top of its text, a heading's to its id (a section's: a retitled heading
-    keeps its old id, a repeated one is numbered; a heading inside a section: the id the
-    converter gives it, `tohtml.heading_id`), and an empty `<a name>` anchor's to its
-    section, the anchor itself dropped. A link that led nowhere stays as it was, and the
-    build names its file and line."""
-    to: dict[str, str] = {}
-    ids: set[str] = set()
-    bodies = []
-    for s in conv.sections:
-        ids.add(s.id)
-        for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")):
-            to.setdefault(a, s.id)
-        for m in _EMPTY_ANCHOR.finditer(s.body):
-            to.setdefault(m[1], s.id)
-        body = _EMPTY_ANCHOR.sub("", s.body)
-        for m in _HEADING_LINE.finditer(body):
-            given = _anchor_of(m.group())
-            words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+", "", m.group())).strip()
-            made = given if given[:1].isalpha() else heading_id(words)
-            ids.add(made)
-            for a in _anchors(m.group()):
-                to.setdefault(a, made)
-        bodies.append(body)
-    if conv.title_line and conv.sections:
-        for a in _anchors(conv.title_line if conv.title_line.lstrip().startswith("#")
-                          else f"# {conv.title}"):
-            to.setdefault(a, conv.sections[0].id)
-    to = {a: made for a, made in to.items() if a not in ids and a != made}
-
-    def land(m: re.Match[str]) -> str:
-        return f"{m[1]}#{to.get(m[2], m[2])}"
-
-    sections = tuple(replace(s, body=_INPAGE.sub(land, body) if to else body)
-                     for s, body in zip(conv.sections, bodies, strict=True))
-    return replace(conv, sections=sections)
-
-
-def keep_ids(previous: Converted | None, conv: Converted) -> Converted:
-    """Carry section ids across a retitled heading, so the redline says "retitled".
-
-    An id is a section's permanent anchor. A section whose id is new keeps the id of a
-    section of the previous version that is gone, if it is that section retitled: the
-    same words under another number ("L. Payment" → "K. Payment", after a part was taken
-    out before it), or mostly the same text, wherever it now stands; as a lawyer editing
-    in lexdocs would keep it. A part put in or regrouped ("What we collect and why" where
-    "Identity & access" stood) gets an id of its own: the old one would name a part the
-    page no longer has.
-    """
-    if previous is None:
-        return conv
-    new_ids = {s.id for s in conv.sections}
-    gone = [o for o in previous.sections if o.id not in new_ids]
-    out = []
-    old_ids = {o.id for o in previous.sections}
-    for s in conv.sections:
-        if s.id not in old_ids and gone:
-            match = next((o for o in gone if unnumbered(o.title) == unnumbered(s.title)),
-                         None) or next((o for o in gone if _same_text(o, s)), None)
-            if match is not None:
-                gone.remove(match)
-                s = replace(s, id=match.id)
-        out.append(s)
-    return replace(conv, sections=tuple(out))
-
-
-def _same_text(old: Section, new: Section) -> bool:
-    """Mostly the same words: a title that only shares a word with the old one ("terms",
-    "information") is not enough, since a part put in before it shifts every later one."""
-    a, b = (re.findall(r"\w+", t.lower()) for t in (old.body, new.body))
-    return bool(a or b) and difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.6
 
 
 def section_file(index: int, section: Section) -> str:

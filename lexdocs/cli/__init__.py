@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
@@ -34,8 +33,6 @@ __all__ = ["Context", "cli", "history_progress", "load_timelines", "main", "work
 # Each command imports what it uses, in its body: every `lexdocs` process (a hook run, a CI
 # step) pays only for its own command, and `--help` and `--version` import none of the
 # package's modules but the commands' own (tests/test_cli.py).
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocument]]:

@@ -25,10 +25,19 @@ def _best_of(run: Callable[[], object], tries: int) -> float:
     return best
 
 
-def growth(make: Callable[[int], Callable[[], object]], n: int, tries: int = 3) -> float:
+def growth(make: Callable[[int], Callable[[], object]], n: int, tries: int = 3,
+           rounds: int = 3) -> float:
     """Time of `make(n)()` over time of `make(n // 10)()`, each the best of `tries`.
 
     `make` prepares an input of the given size outside the timing and returns the call
-    to time, so building a large input never counts as the work under test."""
+    to time, so building a large input never counts as the work under test. A ratio
+    above LINEAR is measured again, up to `rounds` times, and the lowest kept: another
+    process taking the core during the large run can make linear work look quadratic
+    once (41.9 was seen under load), while quadratic work is slow in every round."""
     small, large = make(n // 10), make(n)
-    return _best_of(large, tries) / max(_best_of(small, tries), 1e-6)
+    best = float("inf")
+    for _ in range(rounds):
+        best = min(best, _best_of(large, tries) / max(_best_of(small, tries), 1e-6))
+        if best < LINEAR:
+            break
+    return best

@@ -6,7 +6,7 @@ blocks compared are exactly what the site publishes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -731,3 +731,41 @@ def test_a_link_that_moves_to_other_words_is_neither_added_nor_removed() -> None
                      "Policy](https://other.example/privacy).")])
     (change,) = diff_documents(old, other, home="https://example.org/").changes
     assert "a link to acme.com was removed" in change.reason, change.reason
+
+
+def _repeated_word(n: int) -> tuple[str, str]:
+    """One word repeated in one paragraph, a word changed at each end."""
+    return "We keep " + "item " * n + "safe.", "We hold " + "item " * n + "secure."
+
+
+def _repeated_paragraph(n: int) -> tuple[str, str]:
+    """One short paragraph repeated, the first and the last changed."""
+    return ("\n\n".join(["We keep it."] * n),
+            "\n\n".join(["We hold it.", *["We keep it."] * (n - 2), "We keep it safe."]))
+
+
+def _rewritten(n: int) -> tuple[str, str]:
+    """Every word of a paragraph replaced: one replaced run, then compared token by token,
+    where the spaces between words all match one another."""
+    return " ".join(f"a{i}" for i in range(n)), " ".join(f"b{i}" for i in range(n))
+
+
+@pytest.mark.parametrize("shape, n", [(_repeated_word, 3000), (_repeated_paragraph, 4000),
+                                      (_rewritten, 300)])
+def test_a_long_repeated_or_rewritten_text_is_compared_in_linear_time(
+        shape: Callable[[int], tuple[str, str]], n: int) -> None:
+    """Committed text is untrusted: difflib compares every pair of equal words (or
+    paragraphs, or spaces) of what it is given, and again in each gap between the runs it
+    matches, so one word repeated with both ends edited cost the square of the repeats
+    (4,000: 12 s) and a paragraph of 1,000 words all replaced the cube (39 s). Past a
+    budget of work the alignment is found more coarsely, in linear time."""
+    from tests.scaling import LINEAR, growth
+
+    def make(size: int) -> Callable[[], object]:
+        old, new = (render([("s", "Section", body)]) for body in shape(size))
+        return lambda: diff_documents(old, new)
+    assert growth(make, n, tries=2) < LINEAR
+    old, new = shape(n)
+    red = diff_documents(render([("s", "S", old)]), render([("s", "S", new)]))
+    assert_reconstructs(red, render([("s", "S", old)]), render([("s", "S", new)]))
+    assert all(c.material for c in red.changes)

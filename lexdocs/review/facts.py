@@ -12,12 +12,11 @@ conditions, and `findings`, which asks all of them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from lexdocs.review import links, touch, typed
+from lexdocs.review import align, links, touch, typed
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
     BLOCKS,
@@ -169,9 +168,8 @@ def _unmatched_blocks(old: str, new: str) -> list[Finding]:
 
     # Each reworded block is paired with the one it shares most words with (in order);
     # the blocks left without a partner were removed or added whole.
-    shared = sorted(((sum(m.size for m in difflib.SequenceMatcher(
-        None, x.split(), y.split(), autojunk=False).get_matching_blocks()), x, y)
-        for x in gone for y in came), reverse=True)
+    shared = sorted(((sum(i2 - i1 for tag, i1, i2, _, _ in align.opcodes(x.split(), y.split())
+                          if tag == "equal"), x, y) for x in gone for y in came), reverse=True)
     paired: set[str] = set()
     for n, x, y in shared:
         if n >= 3 and x not in paired and y not in paired:

@@ -66,7 +66,6 @@ labelled edits, our own and four real companies' policy histories.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -80,6 +79,7 @@ from lexdocs.review import (
     surface,
     typed,
 )
+from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import SENTENCE_END, Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
@@ -163,7 +163,7 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
         if words and text not in into:
             into.append(text)
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag != "equal":
             cut(a[i1:i2], gone)
             cut(b[j1:j2], came)
@@ -364,7 +364,7 @@ def heading_renamed(old: str, new: str, home: str = "") -> bool:
     "Geolocation data" → "General Geolocation data"): any other rewording of a heading is
     judged as any text (redline: otherwise `heading-changed`, not material)."""
     a, b = lexicon.words(old), lexicon.words(new)
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = [op for op in opcodes(a, b)
            if op[0] != "equal"]
     framing = _REFRAMING | own_names(home)
 

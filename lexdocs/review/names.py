@@ -22,13 +22,13 @@ a provider (its description is neither a data category nor a purpose).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import sentence_around
 
 # Words that make a name an organisation's whatever else it says: "Internet Corporation
@@ -337,7 +337,7 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     a, b = old.split(), new.split()
     gone: list[str] = []
     came: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         sides = []

@@ -48,6 +48,7 @@ from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review import hunks, materiality, verdicts
+from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import renumbered
 from lexdocs.review.looks import (
     Op,
@@ -195,8 +196,7 @@ def _moved(old_ids: list[str], new_ids: list[str]) -> set[str]:
     common = set(old_ids) & set(new_ids)
     a = [i for i in old_ids if i in common]
     b = [i for i in new_ids if i in common]
-    kept = {x for blk in difflib.SequenceMatcher(None, a, b, autojunk=False)
-            .get_matching_blocks() for x in a[blk.a:blk.a + blk.size]}
+    kept = {x for tag, i1, i2, _, _ in opcodes(a, b) if tag == "equal" for x in a[i1:i2]}
     return common - kept
 
 

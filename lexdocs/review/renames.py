@@ -7,9 +7,9 @@ leaving.
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from lexdocs.review.align import opcodes
 from lexdocs.review.names import makes_party
 
 __all__ = ["renamed", "templated"]
@@ -25,7 +25,7 @@ def renamed(old: str, new: str) -> tuple[str, ...]:
     third party arriving or leaving."""
     a, b = _NAME_TOKEN.findall(old), _NAME_TOKEN.findall(new)
     pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         if tag in ("delete", "insert"):
@@ -75,7 +75,7 @@ def templated(old: str, new: str) -> tuple[str, ...]:
 
     a, b = _TEMPLATE.sub(token, old).split(), _TEMPLATE.sub(token, new).split()
     pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         if tag != "replace":

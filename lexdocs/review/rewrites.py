@@ -21,12 +21,12 @@ is synonyms.py's.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lexdocs.review.align import opcodes
 from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.synonyms import function_words, same_meaning
@@ -330,9 +330,7 @@ def _named_runs(a: list[str], b: list[str]) -> tuple[dict[str, list[tuple[int, i
     put last, and C alone was added."""
     at_a = [i for i, w in enumerate(a) if w not in _AND_OR]
     at_b = [j for j, w in enumerate(b) if w not in _AND_OR]
-    ops = [op for op in difflib.SequenceMatcher(
-        None, [a[i] for i in at_a], [b[j] for j in at_b], autojunk=False).get_opcodes()
-        if op[0] != "equal"]
+    ops = [op for op in opcodes([a[i] for i in at_a], [b[j] for j in at_b]) if op[0] != "equal"]
     return {"removed": [(at_a[i1], at_a[i2 - 1] + 1) for tag, i1, i2, _, _ in ops
                         if tag == "delete"],
             "added": [(at_b[j1], at_b[j2 - 1] + 1) for tag, _, _, j1, j2 in ops
@@ -360,8 +358,7 @@ def rewrite(old: str, new: str) -> Finding | None:
                 for phrase, p, short in _PHRASES
                 if bool(p.search(old.casefold())) != bool(p.search(new.casefold()))]
         x, y = old.casefold().split(), new.casefold().split()
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False
-                                                           ).get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes(x, y):
             was, now = " ".join(x[i1:i2]), " ".join(y[j1:j2])
             if tag != "equal" and (expand_contractions(was) != was
                                    or expand_contractions(now) != now):
@@ -374,7 +371,7 @@ def rewrite(old: str, new: str) -> Finding | None:
     moved = _reordered(old, new, a, b)
     if moved:
         return moved
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = [op for op in opcodes(a, b)
            if op[0] != "equal"]
     gone = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
     came = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]

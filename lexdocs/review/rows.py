@@ -6,8 +6,10 @@ once), then word units (a word with its trailing space, so frequent tokens like 
 punctuation) inside each replaced run, so a comma added is a comma, not a word. Where a
 span of blocks was rewritten, each old block is paired with the most alike new one (or
 with none) before words are compared, so a word or a full stop is drawn in the block it
-belongs to in each version. Every pass uses SequenceMatcher with autojunk=False: its
-junk heuristic would take common words for noise in long texts and make ragged diffs.
+belongs to in each version. Every pass uses SequenceMatcher with autojunk=False (its
+junk heuristic would take common words for noise in long texts and make ragged diffs),
+through align.opcodes, which bounds its work: the spaces of a paragraph whose words were
+all replaced match one another, and were compared pair by pair.
 
 Reconstruction convention: joining the `equal` and `insert` segments of a row list
 (`joined`) gives the new text exactly, `equal` and `delete` the old.
@@ -15,14 +17,14 @@ Reconstruction convention: joining the `equal` and `insert` segments of a row li
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lexdocs.render.markup import Block, Run
+from lexdocs.review.align import opcodes
 from lexdocs.review.looks import SEP, Facets, Op, Segment, annotate
 
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
@@ -91,11 +93,6 @@ def tidy(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _ops(a: Sequence[Hashable], b: Sequence[Hashable],
-         ) -> Sequence[tuple[str, int, int, int, int]]:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-
-
 def diff_text(old: str, new: str) -> tuple[Segment, ...]:
     """Word-level diff of two texts; see the module docstring for the passes."""
     if old == new:
@@ -104,7 +101,7 @@ def diff_text(old: str, new: str) -> tuple[Segment, ...]:
     if len(sa) == 1 or len(sb) == 1:
         return tidy(_diff_units(old, new))
     out: list[Segment] = []
-    for tag, i1, i2, j1, j2 in _ops(sa, sb):
+    for tag, i1, i2, j1, j2 in opcodes(sa, sb):
         if tag == "equal":
             out.append(Segment("equal", "".join(sa[i1:i2])))
         else:
@@ -115,14 +112,14 @@ def diff_text(old: str, new: str) -> tuple[Segment, ...]:
 def _diff_units(old: str, new: str) -> list[Segment]:
     ua, ub = _UNIT.findall(old), _UNIT.findall(new)
     out: list[Segment] = []
-    for tag, i1, i2, j1, j2 in _ops(ua, ub):
+    for tag, i1, i2, j1, j2 in opcodes(ua, ub):
         a, b = "".join(ua[i1:i2]), "".join(ub[j1:j2])
         if tag != "replace":
             out.append(Segment("equal", a) if tag == "equal" else
                        Segment("delete", a) if tag == "delete" else Segment("insert", b))
             continue
         ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-        for t2, k1, k2, l1, l2 in _ops(ta, tb):
+        for t2, k1, k2, l1, l2 in opcodes(ta, tb):
             if t2 == "equal":
                 out.append(Segment("equal", "".join(ta[k1:k2])))
                 continue
@@ -151,7 +148,7 @@ def _kind_notes(old: Sequence[Block], new: Sequence[Block]) -> tuple[str, ...]:
     """Blocks whose words stayed but whose kind changed: "'Rights': heading 2 → heading 3"."""
     notes = []
     ta, tb = [b.text for b in old], [b.text for b in new]
-    for tag, i1, i2, j1, _ in _ops(ta, tb):
+    for tag, i1, i2, j1, _ in opcodes(ta, tb):
         if tag == "equal":
             for a, b in zip(old[i1:i2], new[j1:j1 + i2 - i1], strict=True):
                 if a.kind != b.kind:
@@ -182,7 +179,7 @@ def diff_rows(old: Sequence[Block | str], new: Sequence[Block | str],
     rows: list[Row] = []
     hunks: list[Hunk] = []
     spans: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in _ops(ob, nb):
+    for tag, i1, i2, j1, j2 in opcodes(ob, nb):
         if tag == "replace" and i2 - i1 == j2 - j1:  # pair blocks one to one: finer changes
             spans.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
                          for k in range(i2 - i1))

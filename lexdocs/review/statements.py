@@ -12,9 +12,9 @@ or beliefs (`about_us`), or one of its own channels named another way beside its
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import SENTENCE_END, lexical, sentence_around
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
@@ -39,7 +39,7 @@ def rewritten_wholly(old: str, new: str) -> bool:
     a, b = old.split(), new.split()
     gone: set[str] = set()
     came: set[str] = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag != "equal":
             gone.update(_content(a[i1:i2]))
             came.update(_content(b[j1:j2]))
@@ -65,7 +65,7 @@ def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
         return None
     a, b = words(old), words(new)
     x, y = [verb_base(w) for w in a], [verb_base(w) for w in b]
-    ops = [op for op in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+    ops = [op for op in opcodes(x, y)
            if op[0] != "equal"]
     changed = {w.removesuffix("'s") for _, i1, i2, j1, j2 in ops for w in x[i1:i2] + y[j1:j2]}
     named = changed & own and changed & _WE
@@ -102,7 +102,7 @@ def promise_reworded(old: str, new: str) -> bool:
     a, b = words(old), words(new)
     after = [k + 1 for k, w in enumerate(a) if w in ("we'll", "we'd") or (
         w in _PROMISE and k and a[k - 1] == "we")]
-    spans = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    spans = [op for op in opcodes(a, b)
              if op[0] != "equal"]
     return any(i1 < k + 3 and i2 > k and _content(a[i1:i2]) - FUNCTION_WORDS
                for k in after for _, i1, i2, _, _ in spans)
@@ -153,7 +153,7 @@ def grown_or_cut(old: str, new: str) -> bool:
     x, y = old.split("\n\n"), new.split("\n\n")
     for p, q in zip(x, y, strict=True) if len(x) == len(y) else [(old, new)]:
         a, b = words(p), words(q)
-        ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        ops = [op for op in opcodes(a, b)
                if op[0] != "equal"]
         if ops and len({tag for tag, *_ in ops}) == 1 and ops[0][0] in ("insert", "delete") \
                 and any(_content(a[i1:i2] + b[j1:j2]) - JOINERS for _, i1, i2, j1, j2 in ops):
@@ -199,7 +199,7 @@ def sentence_pairs(old: str, new: str) -> list[tuple[str, str]]:
     a = [x.strip() for x in SENTENCE_END.split(old) if x.strip()]
     b = [x.strip() for x in SENTENCE_END.split(new) if x.strip()]
     pairs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         if tag != "replace" or i2 - i1 != j2 - j1:

@@ -8,8 +8,7 @@ uses the same grammar words and verb forms to compare what a sentence promises.
 
 from __future__ import annotations
 
-import difflib
-
+from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS
 
@@ -113,13 +112,13 @@ def same_meaning(a: list[str], b: list[str]) -> Finding | None:
     (`synonym`, or `hedge-added` / `hedge-removed` when only "may" moved)."""
     ca, cb = _canonical(a), _canonical(b)
     if ca != cb:
-        ops = [op for op in difflib.SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
+        ops = [op for op in opcodes(ca, cb)
                if op[0] != "equal"]
         if not ops or not function_words([w for _, i1, i2, _, _ in ops for w in ca[i1:i2]],
                                           [w for _, _, _, j1, j2 in ops for w in cb[j1:j2]]):
             return None
     said = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag != "equal":  # a word put in or taken out is shown with the word it stands by
             k1, k2 = (i1, i2 + 1) if i1 == i2 or j1 == j2 else (i1, i2)
             said.append(f"{' '.join(a[k1:k2])} → {' '.join(b[j1:j2 + k2 - i2])}")

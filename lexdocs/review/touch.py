@@ -9,12 +9,10 @@ negation into one.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 
+from lexdocs.review.align import Opcode, common_ends, opcodes
 from lexdocs.review.lexicon import LABEL, SENTENCES, words
-
-Opcode = tuple[str, int, int, int, int]
 
 
 def changed_runs(a: list[str], b: list[str]) -> list[Opcode]:
@@ -23,13 +21,8 @@ def changed_runs(a: list[str], b: list[str]) -> list[Opcode]:
     a sentence that repeats one word thousands of times ("(1) item, (2) item, …") with
     "never" put at its start cost the square of its length, and committed text is
     untrusted; an edit is most often a few words in a long text."""
-    start, end = 0, 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    ops = difflib.SequenceMatcher(None, a[start:len(a) - end], b[start:len(b) - end],
-                                  autojunk=False).get_opcodes()
+    start, end = common_ends(a, b)
+    ops = opcodes(a[start:len(a) - end], b[start:len(b) - end])
     return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
             for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 

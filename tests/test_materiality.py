@@ -1195,3 +1195,24 @@ def test_edits_at_both_ends_of_a_long_repeated_text_are_judged_in_linear_time() 
     items = ", ".join(f"({i % 900}) item" for i in range(6000))
     assert _quoted(f"We refuse {items}.", f"We never refuse {items} and sell them.") == [
         ("negation-added", ("never",)), ("purpose-added", ("sell",))]
+
+
+def test_many_long_sentences_each_reworded_are_weighed_in_linear_time() -> None:
+    """Each changed sentence is weighed against each changed sentence of the other side,
+    to tell a negation put into a sentence from one in a sentence of its own: 400 pairs of
+    sentences of 400 repeated words, each pair aligned word by word, took 7 s. One budget
+    of work serves all the pairs; past it every sentence counts as paired (a rewrite,
+    judged by its words), and the negation is still found."""
+    from tests.scaling import LINEAR, growth
+
+    def shape(n: int) -> tuple[str, str]:
+        return (" ".join(f"We keep {'item ' * n}safe {i}." for i in range(20)),
+                " ".join(f"We never keep {'item ' * n}sold {i}." for i in range(20)))
+
+    def make(n: int) -> Callable[[], object]:
+        old, new = shape(n)
+        return lambda: classify(old, new, section_material=True, variables_changed=(),
+                                immaterial_vars=frozenset())
+    assert growth(make, 400, tries=2) < LINEAR
+    assert _judge(*shape(400))[:2] == (True, "negation-added")
+

@@ -167,9 +167,18 @@ def _unmatched_blocks(old: str, new: str) -> list[Finding]:
         return []  # as many on each side: any left without a partner are on both sides
 
     # Each reworded block is paired with the one it shares most words with (in order);
-    # the blocks left without a partner were removed or added whole.
-    shared = sorted(((sum(i2 - i1 for tag, i1, i2, _, _ in align.opcodes(x.split(), y.split())
-                          if tag == "equal"), x, y) for x in gone for y in came), reverse=True)
+    # the blocks left without a partner were removed or added whole. Past the work of
+    # aligning every block's words once (each pair may cost the square of its length),
+    # the blocks are rewritten beyond pairing too.
+    work = align.Work(align.budget(sum(len(x.split()) for x in gone + came)))
+    weighed = []
+    for x in gone:
+        for y in came:
+            ops = align.within(x.split(), y.split(), work)
+            if ops is None:
+                return []
+            weighed.append((sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal"), x, y))
+    shared = sorted(weighed, reverse=True)
     paired: set[str] = set()
     for n, x, y in shared:
         if n >= 3 and x not in paired and y not in paired:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lexdocs.review.align import Opcode, common_ends, opcodes
+from lexdocs.review.align import Opcode, Work, budget, common_ends, opcodes, within
 from lexdocs.review.lexicon import LABEL, SENTENCES, words
 
 
@@ -21,10 +21,18 @@ def changed_runs(a: list[str], b: list[str]) -> list[Opcode]:
     a sentence that repeats one word thousands of times ("(1) item, (2) item, …") with
     "never" put at its start cost the square of its length, and committed text is
     untrusted; an edit is most often a few words in a long text."""
+    runs = _changed(a, b)
+    assert runs is not None  # no budget to run out of
+    return runs
+
+
+def _changed(a: list[str], b: list[str], work: Work | None = None) -> list[Opcode] | None:
+    """`changed_runs`, or with `work` shared by several alignments, None once it is spent."""
     start, end = common_ends(a, b)
-    ops = opcodes(a[start:len(a) - end], b[start:len(b) - end])
-    return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
-            for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    x, y = a[start:len(a) - end], b[start:len(b) - end]
+    ops = opcodes(x, y) if work is None else within(x, y, work)
+    return None if ops is None else [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
+                                     for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
 def edits(old: str, new: str, share: int = 3, paired: bool = False
@@ -74,6 +82,8 @@ Side = tuple[list[str], list[int]]
 def lone(old: Side, new: Side, most: int = 400) -> tuple[set[int], set[int]]:
     """The changed sentences (by index) of each side that no changed sentence of the other
     side shares a word with once the closest pairs are taken. Past `most` pairs to weigh,
+    or past the work of aligning all the sentences' words once (`align.budget`: each pair
+    may cost the square of its length, and 400 pairs of sentences of 400 words took 7 s),
     every sentence counts as paired: the edit is a rewrite, judged by its words."""
     def sentences(side: Side) -> dict[int, list[str]]:
         tokens, where = side
@@ -88,8 +98,15 @@ def lone(old: Side, new: Side, most: int = 400) -> tuple[set[int], set[int]]:
     b = {k: v for k, v in sb.items() if tuple(v) not in ta}  # keeps as it is is no edit
     if not a or not b or len(a) * len(b) > most:
         return (set(), set()) if a and b else (set(a), set(b))
-    shared = sorted(((len(x) - sum(i2 - i1 for _, i1, i2, _, _ in changed_runs(x, y)), i, j)
-                     for i, x in a.items() for j, y in b.items()), key=lambda t: -t[0])
+    work = Work(budget(sum(map(len, a.values())) + sum(map(len, b.values()))))
+    weighed = []
+    for i, x in a.items():
+        for j, y in b.items():
+            runs = _changed(x, y, work)
+            if runs is None:
+                return set(), set()
+            weighed.append((len(x) - sum(i2 - i1 for _, i1, i2, _, _ in runs), i, j))
+    shared = sorted(weighed, key=lambda t: -t[0])
     pa: set[int] = set()
     pb: set[int] = set()
     for n, i, j in shared:

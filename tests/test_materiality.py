@@ -1216,3 +1216,35 @@ def test_many_long_sentences_each_reworded_are_weighed_in_linear_time() -> None:
     assert growth(make, 400, tries=2) < LINEAR
     assert _judge(*shape(400))[:2] == (True, "negation-added")
 
+
+def _made_up(n: int, seed: int) -> list[str]:
+    """`n` words no dictionary knows ("bokafe"), each a different one."""
+    import random
+
+    rng = random.Random(seed)
+    return [f"{''.join(rng.choice('bdfgklmnprstvz') + rng.choice('aeiou') for _ in range(4))}"
+            f"{'bdfgklmnprstvz'[i % 14]}" for i in range(n)]
+
+
+def _known(n: int, seed: int) -> list[str]:
+    """`n` English words, each a different one."""
+    from lexdocs.review.vocabulary import _dictionary
+
+    return sorted(w for w in _dictionary() if w.isalpha() and len(w) > 6)[seed::2][:n]
+
+
+@pytest.mark.parametrize("vocabulary", [_made_up, _known])
+def test_a_text_rewritten_to_other_words_is_checked_for_misspellings_in_linear_time(
+        vocabulary: Callable[[int, int], list[str]]) -> None:
+    """Each word gone was compared with each word that came, for a misspelling it might
+    fix: 2,000 English words rewritten to 2,000 others took 58 s (made-up words 18 s). A
+    known word is no misspelling, and is only looked up if another spelling of it came
+    ("organisation"); past a budget of comparisons a word of the texts, no more words are
+    looked up."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        old, new = (f"We keep {' '.join(vocabulary(n, seed))}." for seed in (0, 1))
+        return lambda: classify(old, new, section_material=True, variables_changed=(),
+                                immaterial_vars=frozenset())
+    assert growth(make, 1500, tries=2) < LINEAR

@@ -27,7 +27,7 @@ import difflib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, repeat
 
 Opcode = tuple[str, int, int, int, int]
 _Block = tuple[int, int, int]
@@ -71,6 +71,11 @@ def common_ends(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[int, int]
 def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
     """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()` while that costs
     at most `budget`; past it, a coarser alignment in linear time (module docstring)."""
+    n, m = len(a), len(b)
+    if n + m + (2 * min(n, m) + 1) * n * (m + 1) <= budget(n + m):
+        # so short that no order of its elements costs more (reading both, then a search
+        # for each block found and each gap left, each looking at every pair): as it is
+        return list(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     ops = within(a, b, Work(budget(len(a) + len(b))))
     if ops is None:
         ops = _opcodes(_coarser(a, b, Work(budget(len(a) + len(b)))), len(a), len(b))
@@ -97,14 +102,14 @@ class _Counted(difflib.SequenceMatcher[Hashable]):
 
     def __init__(self, a: Sequence[Hashable], b: Sequence[Hashable], work: Work) -> None:
         count = Counter(b)
-        self._cost = list(accumulate((1 + count[x] for x in a), initial=0))
+        self._cost = list(accumulate(map(count.get, a, repeat(0)), initial=0))
         self._work = work
         super().__init__(None, a, b, autojunk=False)
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0,
                            bhi: int | None = None) -> difflib.Match:
         ahi = len(self._cost) - 1 if ahi is None else ahi
-        cost = self._cost[ahi] - self._cost[alo]
+        cost = self._cost[ahi] - self._cost[alo] + ahi - alo
         if cost > self._work.left:
             raise _TooCostly
         self._work.left -= cost

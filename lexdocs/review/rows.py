@@ -179,7 +179,9 @@ def diff_rows(old: Sequence[Block | str], new: Sequence[Block | str],
     rows: list[Row] = []
     hunks: list[Hunk] = []
     spans: list[tuple[str, int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in opcodes(ob, nb):
+    ids: dict[Block, int] = {}  # a block computes its hash anew each time it is compared
+    for tag, i1, i2, j1, j2 in opcodes([ids.setdefault(b, len(ids)) for b in ob],
+                                       [ids.setdefault(b, len(ids)) for b in nb]):
         if tag == "replace" and i2 - i1 == j2 - j1:  # pair blocks one to one: finer changes
             spans.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
                          for k in range(i2 - i1))

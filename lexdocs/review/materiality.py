@@ -155,13 +155,12 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
     words a run): "'Woo' → 'WooCommerce'", never two distant words run
     together into a phrase neither text has."""
     a, b = old.split(), new.split()
-    gone: list[str] = []
-    came: list[str] = []
+    gone: dict[str, None] = {}  # each run once, in order (a dict: thousands of runs are
+    came: dict[str, None] = {}  # no reason to read the runs kept so far for each)
 
-    def cut(words: list[str], into: list[str]) -> None:
-        text = " ".join(words) if len(words) <= 6 else " ".join(words[:6]) + " …"
-        if words and text not in into:
-            into.append(text)
+    def cut(words: list[str], into: dict[str, None]) -> None:
+        if words:
+            into.setdefault(" ".join(words) if len(words) <= 6 else " ".join(words[:6]) + " …")
 
     for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag != "equal":

@@ -79,7 +79,7 @@ from lexdocs.review import (
     surface,
     typed,
 )
-from lexdocs.review.align import opcodes
+from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.lexicon import SENTENCE_END, Finding
 from lexdocs.review.names import own_names, own_written_out
 from lexdocs.review.verdicts import Verdict, verdict
@@ -93,13 +93,7 @@ def _window(old: str, new: str) -> tuple[str, str]:
     """Only the sentences that differ: unchanged ones state the same in both texts, so
     cutting them changes no verdict and keeps long paragraphs cheap (`SENTENCE_END`: "U.S.
     Law" is never cut)."""
-    limit = min(len(old), len(new))
-    p = 0
-    while p < limit and old[p] == new[p]:
-        p += 1
-    s = 0
-    while s < limit - p and old[-1 - s] == new[-1 - s]:
-        s += 1
+    p, s = common_ends(old, new)
     start = max((m.end() for m in SENTENCE_END.finditer(old, 0, p)), default=0)
     tail = SENTENCE_END.search(old, len(old) - s)
     cut = len(old) - tail.start() if tail else 0

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from lexdocs.review.align import opcodes
+from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.synonyms import function_words, same_meaning
@@ -121,12 +121,7 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     if Counter(a) != Counter(b):
         return None
     x, y = (_TOKEN.findall(t.translate(QUOTES).casefold()) for t in (old, new))
-    start = 0
-    while start < min(len(x), len(y)) and x[start] == y[start]:
-        start += 1
-    end = 0
-    while end < min(len(x), len(y)) - start and x[-1 - end] == y[-1 - end]:
-        end += 1
+    start, end = common_ends(x, y)
     cuts = [(start, end)]  # and the same, at whole pieces: "We delete it. We keep logs."
     while start and x[start - 1] not in _SEPARATORS:
         start -= 1

@@ -191,6 +191,15 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(base.glob("lexdocs-*.whl"))
 
 
+def load_yaml(text: str) -> Any:
+    """YAML as yaml.safe_load reads it, parsed by libyaml where PyYAML has it, as lexdocs
+    reads its sources (sources.yamlsrc): in pure Python the materiality corpora took a
+    second to read, each time a process read them."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def lexdocs(*args: str) -> int:
     """Run the `lexdocs` command in-process, as a user would; its exit status."""
     from lexdocs.cli import main
@@ -278,17 +287,37 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return OneBrowser(config, log)
 
 
+CORPUS_SUMMARY = "corpus_summary"
+"""Where tests/test_corpus.py's `results` leaves the lines of the summary printed at the
+end: the `workeroutput` a parallel worker sends the main process, or, run in one process,
+its stash (CORPUS_SUMMARY_KEY)."""
+CORPUS_SUMMARY_KEY = pytest.StashKey[list[str]]()
+
+
+@pytest.hookimpl(optionalhook=True)  # the smoke environments have no pytest-xdist
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """A parallel worker's corpus summary, kept for the main process to print."""
+    lines = getattr(node, "workeroutput", {}).get(CORPUS_SUMMARY)
+    if lines:
+        node.config.stash[CORPUS_SUMMARY_KEY] = lines
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Print the materiality corpus' accuracy and confusion matrix whenever its tests ran,
-    whatever the verbosity, from the main process (parallel workers print nothing)."""
+    whatever the verbosity, from the main process (parallel workers print nothing): as
+    the tests' own results made it, or, if none of the tests that ran needed them,
+    computed here."""
     if hasattr(config, "workerinput"):
         return
     ran = any(getattr(r, "nodeid", "").startswith("tests/test_corpus.py")
               for reports in terminalreporter.stats.values() for r in reports)
     if not ran:
         return
-    from tests.test_corpus import summary_lines
-
     terminalreporter.write_sep("-", "materiality corpus")
-    for line in summary_lines():
+    lines = config.stash.get(CORPUS_SUMMARY_KEY, None)
+    if lines is None:
+        from tests.test_corpus import summary_lines
+
+        lines = summary_lines()
+    for line in lines:
         terminalreporter.write_line(line)

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from lexdocs.review import links
 from lexdocs.review.hunks import joined_verdict, listed_links
 from lexdocs.review.lexicon import lexical
 from lexdocs.review.materiality import classify, heading_renamed
 from lexdocs.review.verdicts import Verdict, verdict
+from tests.conftest import CORPUS_SUMMARY, CORPUS_SUMMARY_KEY, load_yaml
 
 DATA = Path(__file__).parent / "data" / "materiality"
 REAL = ("basecamp", "automattic", "github", "mozilla")
@@ -233,7 +233,7 @@ def _load(name: str) -> dict[str, Any]:
     link's reference definition ("[support]: https://…") is not on the page; and a line
     that only dates the document ("Last updated: July 18, 2022") is the one lexdocs
     writes itself, left out as the extraction meant to (SOURCES.md)."""
-    data: dict[str, Any] = yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml((DATA / f"{name}.yml").read_text(encoding="utf-8"))
     for c in data["cases"]:
         c["old"], c["new"] = (_as_read(html.unescape(c[k])) for k in ("old", "new"))
     return data
@@ -295,15 +295,24 @@ def _summary(results: dict[str, list[Outcome]]) -> Iterator[str]:
 
 def summary_lines() -> list[str]:
     """The summary `make test` prints (tests/conftest.py asks for it at the session's end,
-    in the main process, so it shows with parallel workers too)."""
+    in the main process, so it shows with parallel workers too), when no test computed
+    the results it is made of (`results` hands them over)."""
     return list(_summary({name: _run(name) for name in CORPORA}))
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, list[Outcome]]:
+def results(request: pytest.FixtureRequest) -> dict[str, list[Outcome]]:
     res = {name: _run(name) for name in CORPORA}
     if os.environ.get("LEXDOCS_RECORD_BASELINE"):
         BASELINE.write_text(_record(res), encoding="utf-8")
+    # The summary printed at the end is made of these same results: handed over, it is
+    # not computed a second time, in the main process, after every worker has finished.
+    lines = list(_summary(res))
+    config = request.config
+    if hasattr(config, "workeroutput"):
+        config.workeroutput[CORPUS_SUMMARY] = lines
+    else:
+        config.stash[CORPUS_SUMMARY_KEY] = lines
     return res
 
 

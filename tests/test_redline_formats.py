@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,7 @@ from lexdocs.render import markup
 from lexdocs.review.formats import md_rows, rows_of, term_rows, to_html
 from lexdocs.review.looks import SEP
 from lexdocs.review.redline import Redline, diff_documents
+from tests.conftest import load_yaml
 from tests.test_redline import render
 
 CORPORA = Path(__file__).parent / "data" / "materiality"
@@ -237,7 +237,7 @@ def test_a_withdrawn_list_leaves_its_stop_with_the_sentence() -> None:
 
 @pytest.mark.parametrize("corpus", sorted(p.stem for p in CORPORA.glob("*.yml")))
 def test_every_corpus_case_reads_back_in_every_format(corpus: str) -> None:
-    cases = yaml.safe_load((CORPORA / f"{corpus}.yml").read_text(encoding="utf-8"))["cases"]
+    cases = load_yaml((CORPORA / f"{corpus}.yml").read_text(encoding="utf-8"))["cases"]
     assert cases
     for case in cases:  # as text: "{{ site.email_support }}" is a real policy's words here
         check_pair(*(html.escape(case[k], quote=False).replace("*", "\\*").replace("{", "&#123;")

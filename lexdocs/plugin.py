@@ -165,6 +165,9 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         if config.nav is None:
             config.nav = navigation(self.snapshot)
         self.theme = _adopt_theme(config)
+        # MkDocs lists the whole theme on every build and drops mkdocs-material's 14,000
+        # icons from what it copies: a tenth of a CPU-second a build, unlisted instead.
+        list_theme_quickly(config.theme)
         if self.command == "build" and not config.site_dir.startswith(_serve_prefix()):
             try:
                 self.staged = StagedSite(Path(config.site_dir))
@@ -174,7 +177,6 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             else:
                 config.site_dir = str(self.staged.stage)
         if self.command == "serve":
-            list_theme_quickly(config.theme)
             if self.themed is None:
                 for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
                     logging.getLogger(name).addFilter(_not_about_reused_pages)

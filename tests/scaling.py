@@ -8,6 +8,7 @@ is: linear work gives about 10, quadratic work about 100.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -17,11 +18,19 @@ LINEAR = 40
 
 
 def _best_of(run: Callable[[], object], tries: int) -> float:
+    """The fastest of `tries` runs, with the garbage collector held off while each runs:
+    a full collection walks the whole heap of the test process (in a suite's worker,
+    every object earlier tests left), so its cost says nothing of the input's size, and
+    one falling into a large run made linear work measure 54 on a busy machine."""
     best = float("inf")
     for _ in range(tries):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - started)
+        finally:
+            gc.enable()
     return best
 
 

@@ -37,7 +37,7 @@ PER_ELEMENT = 200
 element looked at, or compared with an equal one of the other sequence. Everyday prose
 repeats "the" and "and" often enough that difflib's work grows faster than its length: a
 real 20 KB statement written as one paragraph, any share of its words edited, takes up to
-150 a word (so hunks of up to about 30 KB are aligned by difflib itself)."""
+150 a word (so hunks of up to about 25 KB are aligned by difflib itself)."""
 AT_LEAST = 10_000
 """Work any alignment may take however short it is (a few milliseconds)."""
 MOST_EDITS = 500
@@ -177,8 +177,8 @@ def _shortest(a: Sequence[Hashable], b: Sequence[Hashable], work: Work) -> list[
             v[k] = x
             if x >= n and y >= m:
                 return _snakes(trace, n, m)
-        if work.left < 0:
-            return None
+            if work.left < 0:
+                return None
     return None
 
 

@@ -35,12 +35,11 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -50,7 +49,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, LexdocsConfig, Options, options_from
-from lexdocs.engines import guard, pagestate, watch
+from lexdocs.engines import guard, pagestate
 from lexdocs.engines.tree import (
     ASSETS_CSS,
     ASSETS_JS,
@@ -74,6 +73,9 @@ from lexdocs.publish.theming import THEME, Theme
 from lexdocs.recall import Remembered
 from lexdocs.review.links import site_url_finding
 from lexdocs.sources.snapshot import Snapshot, working_snapshot
+
+if TYPE_CHECKING:  # MkDocs' server (watchdog, http.server): a build starts none
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 P = ParamSpec("P")
@@ -314,6 +316,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
+        from lexdocs.engines import watch  # watchdog: only a preview watches files
+
         opts = self._opts()
         watch.hasten(server)  # a save is seen when it is made, not at the next poll
         server.watch(str(opts.project / opts.source_dir))

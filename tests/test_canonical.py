@@ -99,41 +99,62 @@ _TARGETS = ["https://chatlio.com/optout", "https://www.chatlio.com/optout",
             "https://ads.example.net/optout", "/privacy/#rights", "#contact"]
 
 
+# Each strategy is made once, not again on every draw, and a draw asks only for what the
+# shape it chose needs: drawing the examples took twice as long as testing them.
+_WORD = st.sampled_from(_WORDS)
+_PARTS = st.integers(1, 5)
+_SHAPE = st.sampled_from(["plain", "plain", "link", "em", "strong", "url", "image", "comment"])
+_TARGET = st.sampled_from(_TARGETS)
+_MARK = st.sampled_from("*_")
+_URL = st.sampled_from(_TARGETS[:3])
+_IMAGE = st.sampled_from(["a.png", "b.png"])
+_GAP = st.sampled_from([" ", "  ", "\n", " \n"])
+_BLOCK_SHAPE = st.sampled_from(["para", "para", "heading", "list", "olist", "nested",
+                                "table", "quote"])
+_LEVEL = st.integers(2, 4)
+_BULLET = st.sampled_from(["-", "*", "+"])
+
+
 @st.composite
 def inline(draw: st.DrawFn) -> str:
     """A line of prose in any Markdown spelling: links, images, marks, URLs, comments."""
     parts = []
-    for _ in range(draw(st.integers(1, 5))):
-        word = draw(st.sampled_from(_WORDS))
-        shape = draw(st.sampled_from(["plain", "plain", "link", "em", "strong", "url",
-                                      "image", "comment"]))
-        parts.append({
-            "plain": word,
-            "link": f"[{word} {draw(st.sampled_from(_WORDS))}]({draw(st.sampled_from(_TARGETS))})",
-            "em": f"{draw(st.sampled_from('*_'))}{word}{draw(st.sampled_from('*_'))}",
-            "strong": f"**{word}**",
-            "url": f"<{draw(st.sampled_from(_TARGETS[:3]))}>",
-            "image": f"![{word}]({draw(st.sampled_from(['a.png', 'b.png']))})",
-            "comment": f"<!-- {word} -->",
-        }[shape])
-    gap = draw(st.sampled_from([" ", "  ", "\n", " \n"]))
+    for _ in range(draw(_PARTS)):
+        word = draw(_WORD)
+        shape = draw(_SHAPE)
+        if shape == "link":  # only the chosen spelling draws what it needs
+            word = f"[{word} {draw(_WORD)}]({draw(_TARGET)})"
+        elif shape == "em":
+            word = f"{draw(_MARK)}{word}{draw(_MARK)}"
+        elif shape == "strong":
+            word = f"**{word}**"
+        elif shape == "url":
+            word = f"<{draw(_URL)}>"
+        elif shape == "image":
+            word = f"![{word}]({draw(_IMAGE)})"
+        elif shape == "comment":
+            word = f"<!-- {word} -->"
+        parts.append(word)
+    gap = draw(_GAP)
     return gap.join(parts)
+
+
+_INLINE = inline()
 
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    text = draw(inline())
-    shape = draw(st.sampled_from(["para", "para", "heading", "list", "olist", "nested",
-                                  "table", "quote"]))
+    text = draw(_INLINE)
+    shape = draw(_BLOCK_SHAPE)
     if shape == "heading":
-        return f"{'#' * draw(st.integers(2, 4))} {text.replace(chr(10), ' ')}"
+        return f"{'#' * draw(_LEVEL)} {text.replace(chr(10), ' ')}"
     if shape in ("list", "olist", "nested"):
-        marker = draw(st.sampled_from(["-", "*", "+"])) if shape != "olist" else "1."
-        items = [text.replace("\n", " "), draw(inline()).replace("\n", " ")]
+        marker = draw(_BULLET) if shape != "olist" else "1."
+        items = [text.replace("\n", " "), draw(_INLINE).replace("\n", " ")]
         sub = "\n    - sub item" if shape == "nested" else ""
         return f"{marker} {items[0]}{sub}\n{marker} {items[1]}"
     if shape == "table":
-        cells = [draw(st.sampled_from(_WORDS)) for _ in range(4)]
+        cells = [draw(_WORD) for _ in range(4)]
         return f"| h | i |\n|---|---|\n| {cells[0]} | {cells[1]} |\n| {cells[2]} | {cells[3]} |"
     if shape == "quote":
         return "> " + text.replace("\n", " ")
@@ -147,38 +168,45 @@ _SWAPS = [*((f"({a})", f"({b})") for a in _TARGETS for b in _TARGETS if a != b),
 
 Doc = tuple[tuple[str, str, str], ...]  # (id, title, body) per section; a move keeps the id
 
+_BLOCK = block()
+_BODY = st.lists(_BLOCK, min_size=1, max_size=3)
+_EDITS = st.integers(1, 5)
+_EDIT = st.sampled_from(["replace-block", "add-block", "respell", "retitle", "move", "same",
+                         "swap", "swap", "swap"])
+_SWAP = st.sampled_from(_SWAPS)
+_TITLE = st.sampled_from(["Intro", "Sharing", "Rights", "Your rights"])
+
 
 @st.composite
 def documents(draw: st.DrawFn) -> list[Doc]:
     """A first document, then a sequence of edits that are each small and often invisible."""
     titles = ["Intro", "Sharing", "Rights"]
     doc: list[tuple[str, str, str]] = [
-        (t.lower(), t, "\n\n".join(draw(st.lists(block(), min_size=1, max_size=3))))
+        (t.lower(), t, "\n\n".join(draw(_BODY)))
         for t in titles]
     out = [tuple(doc)]
-    for _ in range(draw(st.integers(1, 5))):
+    for _ in range(draw(_EDITS)):
         i = draw(st.integers(0, len(doc) - 1))
         sid, title, body = doc[i]
-        edit = draw(st.sampled_from(["replace-block", "add-block", "respell", "retitle",
-                                     "move", "same", "swap", "swap", "swap"]))
+        edit = draw(_EDIT)
         blocks = body.split("\n\n")
         if edit == "swap":  # one small substitution: a target, a mark, a level, a list type
-            old, new = draw(st.sampled_from(_SWAPS))
+            old, new = draw(_SWAP)
             if old in body:
                 at = draw(st.integers(0, body.count(old) - 1))
                 pieces = body.split(old)
                 body = old.join(pieces[:at + 1]) + new + old.join(pieces[at + 1:])
             blocks = body.split("\n\n")
         elif edit == "replace-block":
-            blocks[draw(st.integers(0, len(blocks) - 1))] = draw(block())
+            blocks[draw(st.integers(0, len(blocks) - 1))] = draw(_BLOCK)
         elif edit == "add-block":
-            blocks.insert(draw(st.integers(0, len(blocks))), draw(block()))
+            blocks.insert(draw(st.integers(0, len(blocks))), draw(_BLOCK))
         elif edit == "respell":  # the same page in other Markdown spelling
             blocks = [b.replace("*", "_").replace("\n", " \n") + " <!-- note -->"
                       if not b.startswith(("|", "-", "*", "+", "1.", "#", ">")) else b
                       for b in blocks]
         elif edit == "retitle":
-            title = draw(st.sampled_from(["Intro", "Sharing", "Rights", "Your rights"]))
+            title = draw(_TITLE)
         elif edit == "move" and len(doc) > 1:
             doc.insert(draw(st.integers(0, len(doc) - 1)), doc.pop(i))
             out.append(tuple(doc))

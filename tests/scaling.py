@@ -12,18 +12,22 @@ import gc
 import time
 from collections.abc import Callable
 
+from lexdocs.review import align
+
 # Linear work gives about 10 and quadratic about 100; the bound between leaves room for a
 # busy machine's noise. Inputs are sized so the small run takes milliseconds, not less.
 LINEAR = 40
 
 
 def _best_of(run: Callable[[], object], tries: int) -> float:
-    """The fastest of `tries` runs, with the garbage collector held off while each runs:
-    a full collection walks the whole heap of the test process (in a suite's worker,
-    every object earlier tests left), so its cost says nothing of the input's size, and
-    one falling into a large run made linear work measure 54 on a busy machine."""
+    """The fastest of `tries` runs, each with no alignment kept from the one before (it
+    would time a lookup) and with the garbage collector held off: a full collection walks
+    the whole heap of the test process (in a suite's worker, every object earlier tests
+    left), so its cost says nothing of the input's size, and one falling into a large run
+    made linear work measure 54 on a busy machine."""
     best = float("inf")
     for _ in range(tries):
+        align.forget()
         gc.disable()
         try:
             started = time.perf_counter()

@@ -102,3 +102,35 @@ def test_hostile_sequences_are_aligned_in_linear_time(
     ops = align.opcodes(a, b)
     assert_aligns(a, b, ops)
     assert sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal") >= n // 2
+
+
+def test_a_long_pair_is_aligned_once_for_all_the_rules_that_ask() -> None:
+    """The rules judging one change align its words again and again; past the short
+    pairs the answer is kept, and a caller that changes its list changes no other's."""
+    a = [f"w{i % 300}" for i in range(3000)]
+    b = [("changed" if i % 40 == 0 else w) for i, w in enumerate(a)]
+    before = align._aligned.cache_info()
+    first = align.opcodes(a, b)
+    assert_aligns(a, b, first)
+    expected = list(first)
+    first.clear()
+    second = align.opcodes(list(a), list(b))
+    after = align._aligned.cache_info()
+    assert second == expected
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)
+    short = align._aligned.cache_info()
+    assert align.opcodes(["a", "b"], ["a", "c"]) == [("equal", 0, 1, 0, 1),
+                                                     ("replace", 1, 2, 1, 2)]
+    assert align._aligned.cache_info() == short  # a short pair is aligned as it is
+
+
+def test_a_timing_that_repeats_a_run_aligns_it_each_time() -> None:
+    """A growth guard times the same input more than once: were the alignment kept from
+    the run before, it would time a lookup, and quadratic work would pass as linear."""
+    from tests.scaling import _best_of
+    a = [f"w{i % 300}" for i in range(3000)]
+    b = [("changed" if i % 40 == 0 else w) for i, w in enumerate(a)]
+    align.opcodes(a, b)  # kept from before: the timing must not find it
+    _best_of(lambda: align.opcodes(a, b), tries=3)
+    info = align._aligned.cache_info()  # emptied before each run (its counts too)
+    assert (info.hits, info.misses) == (0, 1)

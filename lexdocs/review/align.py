@@ -24,6 +24,7 @@ A caller that aligns many pairs (each sentence with each) shares one budget amon
 from __future__ import annotations
 
 import difflib
+import functools
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -43,6 +44,9 @@ AT_LEAST = 10_000
 MOST_EDITS = 500
 """Edits past which no shortest edit is looked for: its search keeps a row of positions
 for each edit, so its memory grows with their square."""
+CACHED = 16
+"""Pairs past the short ones whose alignment is kept (each holds both sequences): the
+rules judging one change ask for a handful of pairs, each several times."""
 
 
 def budget(n: int) -> int:
@@ -76,10 +80,24 @@ def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
         # so short that no order of its elements costs more (reading both, then a search
         # for each block found and each gap left, each looking at every pair): as it is
         return list(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    return list(_aligned(tuple(a), tuple(b)))
+
+
+def forget() -> None:
+    """Drop the kept alignments: a timing that runs one input again must see it aligned
+    again, or it times a lookup."""
+    _aligned.cache_clear()
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _aligned(a: tuple[Hashable, ...], b: tuple[Hashable, ...]) -> tuple[Opcode, ...]:
+    """The opcodes of a pair past the short ones, kept for the next rule that asks: the
+    rules that judge one change each align its words again, and a long hunk is where that
+    costs (200 KB of text: two pairs aligned twice each, 8 s of 21)."""
     ops = within(a, b, Work(budget(len(a) + len(b))))
     if ops is None:
         ops = _opcodes(_coarser(a, b, Work(budget(len(a) + len(b)))), len(a), len(b))
-    return ops
+    return tuple(ops)
 
 
 def within(a: Sequence[Hashable], b: Sequence[Hashable], work: Work) -> list[Opcode] | None:

@@ -792,3 +792,19 @@ def test_thousands_of_paragraphs_moved_about_are_matched_in_linear_time() -> Non
     assert growth(make, 4000, tries=2) < LINEAR
     assert {(c.material, c.rule) for c in _moved_blocks(moved(4000))} == {
         (False, "block-moved")}
+
+
+@pytest.mark.parametrize("marker", ["1.", "-"])
+def test_list_items_in_another_order_are_moved_and_quoted_as_written(marker: str) -> None:
+    """A reason quotes what the diff holds: the moved item as the list writes it (its
+    semicolon, not a full stop the quote made up)."""
+    items = ["provide the service;", "send you receipts;", "improve our products."]
+    def doc(order: Sequence[int]) -> RenderedDocument:
+        body = "\n".join(f"{marker} {items[i]}" for i in order)
+        return render([("use", "Use", f"We use your data to:\n\n{body}\n")])
+    old, new = doc([0, 1, 2]), doc([1, 0, 2])
+    red = diff_documents(old, new)
+    assert {(c.rule, c.material) for c in red.changes} == {("block-moved", False)}
+    assert {c.reason for c in red.changes} == {
+        "Not material: a paragraph or list item was moved ('send you receipts;')."}
+    assert_reconstructs(red, old, new)

@@ -375,8 +375,8 @@ def _moved_blocks(changes: list[Change]) -> list[Change]:
         # piece by piece: `took <= came - put` copied the section's count for each change
         if all(n <= came[w] - put[w] for w, n in took.items()) and all(
                 n <= gone[w] - took[w] for w, n in put.items()):
-            moved = (mine[0] or mine[1])[0][1].strip(" .;,").split()
-            shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else ".")
+            moved = (mine[0] or mine[1])[0][1].lstrip(" .;,").split()  # as written; cut: …
+            shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else "")
             whole = not changes[i].old.strip() or not changes[i].new.strip()
             v = verdicts.verdict(False, "block-moved" if whole else "sentence-moved",
                                     (shown,))

@@ -13,6 +13,7 @@ import io
 import json
 import random
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -323,6 +324,41 @@ def test_a_retitled_heading_keeps_its_section_id() -> None:
         ("sharing", "Disclosure"), ("contact", "Contact"), ("rights", "Rights")]
     swapped = keep_ids(before, convert("## Contact\n\nB.\n\n## Sharing\n\nA.\n", "x"))
     assert [s.id for s in swapped.sections] == ["contact", "sharing"]  # a move is a move
+
+
+
+def _parts(n: int, tag: str, word: str) -> str:
+    return "\n\n".join(f"## {tag} part {i}\n\n"
+                       + " ".join(f"{word}{(i * 7 + k) % 5000}" for k in range(40))
+                       for i in range(n))
+
+
+def test_a_version_that_rewrites_every_part_is_matched_in_linear_time() -> None:
+    """Committed history is untrusted: each new part was weighed against each part gone
+    (1,600 parts retitled and rewritten at once: 89 s to import that one commit). Past a
+    budget of work in proportion to the words, a part is new; a retitled part whose text
+    stayed is still found when the budget holds."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        before, after = convert(_parts(n, "Old", "w"), "x"), convert(_parts(n, "New", "z"), "x")
+        return lambda: keep_ids(before, after)
+    assert growth(make, 1500, tries=1) < LINEAR
+    kept = keep_ids(convert(_parts(300, "Old", "w"), "x"), convert(_parts(300, "New", "w"), "x"))
+    assert [s.id for s in kept.sections] == [f"old-part-{i}" for i in range(300)]
+
+
+@given(st.lists(st.sampled_from("abcdef"), max_size=12),
+       st.lists(st.sampled_from("abcdefgh"), max_size=12))
+def test_parts_are_alike_as_difflib_counts_words(a: list[str], b: list[str]) -> None:
+    """Mostly the same words is difflib's quick ratio of the two lists of words (0.6)."""
+    import difflib
+
+    from lexdocs.adopt.ids import _same_text, _words
+    from lexdocs.review.align import Work
+    expected = bool(a or b) and difflib.SequenceMatcher(
+        None, a, b, autojunk=False).quick_ratio() >= 0.6
+    assert _same_text(_words(" ".join(a)), _words(" ".join(b)), Work(10_000)) == expected
 
 
 SETEXT = """\

@@ -777,7 +777,8 @@ def test_thousands_of_paragraphs_moved_about_are_matched_in_linear_time() -> Non
     it took out by copying the section's count of every piece moved (4,000 paragraphs
     moved: 139 s for that alone). Each piece's count is read instead; every one is still
     found moved, and not material."""
-    from lexdocs.review.redline import Change, _moved_blocks
+    from lexdocs.review.moves import moved_blocks
+    from lexdocs.review.redline import Change
     from tests.scaling import LINEAR, growth
 
     def moved(n: int) -> list[Change]:
@@ -788,9 +789,9 @@ def test_thousands_of_paragraphs_moved_about_are_matched_in_linear_time() -> Non
 
     def make(n: int) -> Callable[[], object]:
         changes = moved(n)
-        return lambda: _moved_blocks(changes)
+        return lambda: moved_blocks(changes)
     assert growth(make, 4000, tries=2) < LINEAR
-    assert {(c.material, c.rule) for c in _moved_blocks(moved(4000))} == {
+    assert {(c.material, c.rule) for c in moved_blocks(moved(4000))} == {
         (False, "block-moved")}
 
 

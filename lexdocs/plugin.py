@@ -336,8 +336,6 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         return self.options
 
 
-
-
 def _adopt_theme(config: MkDocsConfig) -> Theme:
     """Make our theme partials the theme's, as MkDocs' search plugin does with its own:
     after the site's `custom_dir` (so a site overrides any of them) and before the
@@ -357,6 +355,8 @@ def _adopt_theme(config: MkDocsConfig) -> Theme:
             config.extra_javascript.append(script)
     return Theme(language=str(config.theme.get("language") or "en"),
                  custom_dir=Path(custom) if custom else None)
+
+
 def _drop_guard(config: MkDocsConfig) -> None:
     """lexdocs drives this build: the guard that stops builds without it stands down."""
     exts = config.markdown_extensions

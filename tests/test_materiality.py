@@ -601,6 +601,17 @@ def test_no_third_party_is_quoted_that_is_none(old: str, new: str) -> None:
         not r.startswith("recipient") for r, _ in [(v.rule, v.evidence), *v.also]), v.reason
 
 
+def test_elements_under_labels_kept_in_place_are_moved_only_if_each_moved_whole() -> None:
+    """"1) A; 2) B" → "1) B; 2) A" moved A and B; a number swapped between two elements
+    changed both, and labels put in another order are not read past."""
+    assert _judge("We keep:\n1) logs for 30 days;\n2) backups for 90 days.",
+                  "We keep:\n1) logs for 90 days;\n2) backups for 30 days.")[:2] == (
+        True, "wording-changed")
+    assert _judge("We keep:\n1) logs 30 days;\n2) backups 90 days.",
+                  "We keep:\n2) logs 30 days;\n1) backups 90 days.")[0]
+    assert _judge("It is kept 30 days.", "It is kept 90 days.")[0]
+
+
 def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     def judge(old: str, new: str) -> tuple[bool, str]:
         v = classify(old, new, section_material=True, variables_changed=(),
@@ -620,6 +631,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "reordered"),
     ("We delete old backups. We keep logs for audits.",
      "We keep logs for audits. We delete old backups.", "reordered"),
+    ("We use it to:\n1) run the service;\n2) send receipts.",  # the labels stay in place
+     "We use it to:\n1) send receipts;\n2) run the service.", "reordered"),
+    ("We use it to: (a) run the service; (b) send receipts.",
+     "We use it to: (a) send receipts; (b) run the service.", "reordered"),
     ("We use cookies in order to remember you.", "We use cookies to remember you.",
      "function-words"),
     ("If you violate of any of the terms, we may close the account.",

@@ -809,3 +809,16 @@ def test_list_items_in_another_order_are_moved_and_quoted_as_written(marker: str
     assert {c.reason for c in red.changes} == {
         "Not material: a paragraph or list item was moved ('send you receipts;')."}
     assert_reconstructs(red, old, new)
+
+
+def test_lines_reordered_under_numbers_written_as_text_are_not_material() -> None:
+    """Numbers typed at the start of hard-broken lines stay where they are when the lines
+    are put in another order: the elements moved, nothing else changed."""
+    lines = ["provide the service;", "send you receipts;", "improve our products."]
+    def doc(order: Sequence[int]) -> RenderedDocument:
+        body = "  \n".join(f"{n}) {lines[i]}" for n, i in enumerate(order, 1))
+        return render([("use", "Use", f"We use your data to:\n\n{body}\n")])
+    old, new = doc([0, 1, 2]), doc([1, 0, 2])
+    red = diff_documents(old, new)
+    assert [(c.material, c.rule) for c in red.changes] == [(False, "reordered")]
+    assert_reconstructs(red, old, new)

@@ -1287,3 +1287,23 @@ def test_the_words_of_thousands_of_edits_are_quoted_in_linear_time(
     assert materiality._wording("We keep logs, keep mail.", "We hold logs, hold mail.") == (
         "keep", "→", "hold")  # a run twice is quoted once, in its place
     assert materiality._wording("a s0 b s1", "c s0 d s1") == ("a", "b", "→", "c", "d")
+
+
+def test_a_long_sentence_reworded_past_its_sixtieth_character_is_quoted_where_it_differs(
+) -> None:
+    """Cut at sixty characters, both sides of the arrow read the same and a reviewer sees
+    no change; each side is quoted around its difference instead, within the limit."""
+    from lexdocs.review.lexicon import contrast
+
+    old = ("To learn more about the European Commission's decisions on the adequacy of "
+           "personal data protection, see our page.")
+    new = ("To learn more about the European Commission's decisions on the adequacy of the "
+           "protection of personal data, see the Commission's website.")
+    material, rule, reason = _judge(old, new)
+    assert (material, rule) == (False, "cross-reference-changed")
+    assert ("(… the adequacy of personal data protection, see our page → … the adequacy of "
+            "the protection of personal data, see …)") in reason
+    was, now = contrast("A " * 40 + "end", "A " * 40 + "finish")
+    assert (was, now) == ("… A A A end", "… A A A finish")
+    assert contrast("short one", "short two") == ("short one", "short two")
+    assert all(len(x) <= 60 for x in contrast("x " * 80 + "a", "x " * 80 + "b " + "y " * 80))

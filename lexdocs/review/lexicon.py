@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.align import common_ends
 
 Finding = tuple[str, tuple[str, ...]]
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -135,6 +136,17 @@ LABEL = re.compile(r"(?:^|(?<=\n\n))[^.:;\n]{1,60}:(?= \S)")
 def pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
     """The pieces of `text` between separators, keyed so that punctuation, case and
     connecting words ("and", "or") do not count, each shown as written (shortened)."""
+    return {k: shorten(shown) for k, shown in _pieces(text, split)}
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A piece as a reason quotes it: whole up to `limit` characters, else cut with "…"."""
+    return text if len(text) <= limit else text[:limit - 3] + "…"
+
+
+def whole_pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
+    """`pieces`, each as written and whole: what a rule reads ("read on" may stand after
+    the sixtieth character), where two pieces may share their shortened display."""
     return dict(_pieces(text, split))
 
 
@@ -146,9 +158,26 @@ def _pieces(text: str, split: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
     for piece in split.split(text):
         k = " ".join(w for w in words(piece) if w not in CONNECT)
         if k:
-            shown = piece.strip(" .;:,")
-            out.setdefault(k, shown if len(shown) <= 60 else shown[:57] + "…")
+            out.setdefault(k, piece.strip(" .;:,"))
     return tuple(out.items())
+
+
+def contrast(old: str, new: str, limit: int = 60) -> tuple[str, str]:
+    """Two pieces shown side by side, each within `limit` characters, around where they
+    differ: cut at their sixtieth character, two sentences that differ further on were
+    quoted as the same words on both sides of the arrow, and a reader saw no change."""
+    if len(old) <= limit and len(new) <= limit:
+        return old, new
+    a, b = old.split(), new.split()
+    start, end = common_ends(a, b)
+    start = max(0, start - 3)  # a few words before the difference, for its place
+    shown = []
+    for ws in (a, b):
+        stop = min(len(ws), len(ws) - end + 3)
+        text = ("… " if start else "") + " ".join(ws[start:stop])
+        text = text if len(text) <= limit else text[:limit - 2].rsplit(" ", 1)[0] + " …"
+        shown.append(text + (" …" if stop < len(ws) and not text.endswith("…") else ""))
+    return shown[0], shown[1]
 
 
 BLOCKS = re.compile(r"\n\n")

@@ -15,9 +15,11 @@ from lexdocs.review.lexicon import (
     DATA_RE,
     SENTENCES,
     Finding,
+    contrast,
     heading,
     lexical,
-    pieces,
+    shorten,
+    whole_pieces,
     words,
 )
 
@@ -59,15 +61,19 @@ def harmless_shape(old: str, new: str) -> Finding | None:
     for kind, split, test in (("heading", BLOCKS, heading),
                               ("cross-reference", SENTENCES, _pointer),
                               ("instructions", BLOCKS, _instruction)):
-        a, b = pieces(old, split), pieces(new, split)
+        a, b = whole_pieces(old, split), whole_pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]
-        whole = _whole(old, new, split)
         if kind == "instructions" and (gone or not any(
-                _STEP.search(_STEP_LABEL.sub("", whole.get(p, p), count=1)) for p in came)):
+                _STEP.search(_STEP_LABEL.sub("", p, count=1)) for p in came)):
             continue  # steps taken away may leave a reader no way to do what they did
-        if (came or gone) and all(test(whole.get(p, p)) for p in came + gone) and (
+        if (came or gone) and all(map(test, came + gone)) and (
                 kind != "heading" or not _full_stop(old, new, set(a) ^ set(b), split)):
             change = "changed" if came and gone else "added" if came else "removed"
+            if len(gone) == len(came) == 1:  # shown where it differs: cut at its 60th
+                was, now = contrast(gone[0], came[0])  # character, it could read the same
+                gone, came = [was], [now]              # on both sides of the arrow
+            else:
+                gone, came = [shorten(p) for p in gone], [shorten(p) for p in came]
             return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
                     tuple(came or gone))
     return None
@@ -145,14 +151,6 @@ def link_label(text: str) -> bool:
     ("We share your data with Acme", linked whole, states a practice)."""
     return (0 < len(text.split()) <= LINK_WORDS and not voc.DISCLOSURE_VERB.search(text)
             and not _STATES.search(text))
-
-
-def _whole(old: str, new: str, split: re.Pattern[str]) -> dict[str, str]:
-    """Each piece's shortened display (`pieces`) → the piece as written, whole: a
-    pointer's "read on" may stand after the sixtieth character."""
-    return {shown: p.strip(" .;:,") for t in (old, new) for p in split.split(t)
-            for shown in [p.strip(" .;:,")[:57] + "…" if len(p.strip(" .;:,")) > 60
-                          else p.strip(" .;:,")]}
 
 
 def _full_stop(old: str, new: str, keys: set[str], split: re.Pattern[str]) -> bool:

@@ -105,9 +105,13 @@ def heading(block: str) -> bool:
     return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
 
 
+_MARK = r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"
+"""A number or letter that labels a part or a list element: "5", "(b", "iv", "12.3"."""
 # A section's own number before its title: "5.", "(b)", "iv)", "Section 12:", "Article 3.".
-_NUMBERED = re.compile(r"^\s*(?:(?:section|article|part)\s+)?\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"
-                       r"[.):]\s*", re.I)
+_NUMBERED = re.compile(rf"^\s*(?:(?:section|article|part)\s+)?{_MARK}[.):]\s*", re.I)
+ENUMERATOR = re.compile(rf"(?:^|(?<=[\n;:]))[ \t]*{_MARK}[.)](?=[ \t])", re.I)
+"""A list element's label written as text, at a line's start or after a colon or a
+semicolon ("1)", "(b)", "iv.")."""
 
 
 def unnumbered(title: str) -> str:

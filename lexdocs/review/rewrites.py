@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.examples import QUOTES, is_examples
-from lexdocs.review.lexicon import Finding
+from lexdocs.review.lexicon import ENUMERATOR, Finding
 from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
     PLACES,
@@ -96,11 +96,6 @@ def _raw_words(text: str) -> list[str]:
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.;:!?,\n]")
 _SEPARATORS = frozenset([".", ";", ":", "!", "?", ",", "\n", "and"])
-_ENUMERATOR = re.compile(
-    r"(?:^|(?<=[\n;:]))[ \t]*\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)](?=[ \t])", re.IGNORECASE)
-"""A list element's label written as text, at a line's start or after a colon or a
-semicolon ("1)", "(b)", "iv."): when both texts have the same labels in the same order,
-their elements are compared without them."""
 
 
 def _pieces(tokens: list[str]) -> Counter[str]:
@@ -125,8 +120,9 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     A" is one piece either way, and differs)."""
     if Counter(a) != Counter(b):
         return None
-    if _ENUMERATOR.findall(old) == _ENUMERATOR.findall(new):  # "1) A; 2) B" → "1) B; 2) A"
-        old, new = _ENUMERATOR.sub("", old), _ENUMERATOR.sub("", new)  # moved A and B
+    # labels kept in place ("1) A; 2) B" → "1) B; 2) A") are set aside: A and B moved
+    if ENUMERATOR.findall(old) == ENUMERATOR.findall(new):
+        old, new = ENUMERATOR.sub("", old), ENUMERATOR.sub("", new)
     x, y = (_TOKEN.findall(t.translate(QUOTES).casefold()) for t in (old, new))
     start, end = common_ends(x, y)
     cuts = [(start, end)]  # and the same, at whole pieces: "We delete it. We keep logs."

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from lexdocs.review.align import opcodes
-from lexdocs.review.lexicon import SENTENCE_END, lexical, sentence_around
+from lexdocs.review.lexicon import SENTENCE_END, lexical, sentence_around, shorten
 from lexdocs.review.rewrites import words
 from lexdocs.review.synonyms import FUNCTION_WORDS, JOINERS, verb_base
 from lexdocs.review.vocabulary import CONDITION, DISCLOSURE_VERB
@@ -133,7 +133,7 @@ def about_us(old: str, new: str) -> Finding | None:
     keys_a, keys_b = {" ".join(words(x)) for x in a}, {" ".join(words(x)) for x in b}
     gone = [x for x in a if " ".join(words(x)) not in keys_b]
     came = [x for x in b if " ".join(words(x)) not in keys_a]
-    shown = tuple(x if len(x) <= 60 else x[:57] + "…" for x in came or gone)
+    shown = tuple(map(shorten, came or gone))
     if not (gone or came):
         return None
     if all(_ABOUT_US.match(x) for x in gone + came):

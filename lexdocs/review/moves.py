@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lexdocs.review import verdicts
+from lexdocs.review.examples import QUOTES
 from lexdocs.review.looks import Segment
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _pieces(c: Change) -> tuple[list[_Piece], list[_Piece]]:
     for s in [*c.segments, Segment("equal", "")]:
         if s.op != op:
             text = "".join(run)
-            words = tuple(_WORDS.findall(text.translate(_FOLD).casefold()))
+            words = tuple(_WORDS.findall(text.translate(QUOTES).casefold()))
             if words and op in ("delete", "insert"):
                 (gone if op == "delete" else came).append((words, text))
             run, op = [], s.op
@@ -76,4 +77,3 @@ def _pieces(c: Change) -> tuple[list[_Piece], list[_Piece]]:
 
 
 _WORDS = re.compile(r"\w+(?:'\w+)*")
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})

@@ -567,6 +567,50 @@ def test_links_to_the_old_repositorys_other_files_are_named_by_import(
             "'../security/index.md')") in out
 
 
+def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Basecamp's first privacy policy opened with a `<figure>` holding an illustration:
+    lexdocs shows raw HTML as typed, so its version pages showed the tags as text, and the
+    version that dropped the picture read as "material: a paragraph was removed"."""
+    repo = old_policy(tmp_path / "old")
+    picture = ('<figure class="centered">\n  <img alt="illustration of a woman saying '
+               '\'shhhh...\'" src="{% asset_path shh.png %}" class="image-size-25">\n</figure>')
+    repo.replace("privacy.md", "We keep logs", f"{picture}\n\n<div class=\"x\">\n\nWe keep logs")
+    repo.replace("privacy.md", "## Contact", "</div>\n\n<p>We read mail.</p>\n\nWe answer it."
+                 "\n\nWe keep it a year.\n\n## Contact")
+    repo.commit("Illustrate", "2023-08-01T09:00:00-07:00")
+    repo.replace("privacy.md", picture + "\n\n", "")
+    repo.commit("Drop the picture", "2023-09-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("Left out raw HTML that holds no text of its own (a picture, a wrapper's tags) "
+            "from the text of 2 of the 4 commit(s) of the file read (the first: commit ") in out
+    repo.git("switch", "-q", "lexdocs-import/privacy")
+    text = "".join(p.read_text(encoding="utf-8")
+                   for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
+    assert "figure" not in text and "<div" not in text and "</div>" not in text
+    assert "We keep logs for 90 days." in text and "<p>We read mail.</p>" in text  # words stay
+    # the picture's commit and the one that dropped it converted alike: no version between
+    assert repo.git("log", "--format=%s").split("\n")[:2] == ["Illustrate", "Say how long"]
+
+
+def test_only_raw_html_without_text_is_left_out() -> None:
+    """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
+    read once."""
+    from lexdocs.adopt.convert import _without_pictures
+
+    lines = ["<br>", "", "<!-- a note -->", "", "```", "<img src='x'>", "```", "",
+             "<p>We keep logs.</p>", "", '<a href="/"><img alt="logo" src="l.png"></a>']
+    kept, dropped = _without_pictures(lines)
+    assert dropped == 2 and kept == ["", "<!-- a note -->", "", "```", "<img src='x'>",
+                                     "```", "", "<p>We keep logs.</p>", ""]
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        line = ['<a "' * n]
+        return lambda: _without_pictures(line)
+    assert growth(make, 200_000) < LINEAR
+
+
 def test_a_policy_without_template_tags_gets_no_such_warning(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = old_policy(tmp_path / "old")

@@ -84,6 +84,8 @@ class Converted:
     title_line: str = ""
     """The old page's title heading, if the title was one: its table of contents links it
     ("#privacy-policy"), and that link leads to the top of the text."""
+    pictures: int = 0
+    """Blocks of raw HTML with no text of their own that were left out (`_without_pictures`)."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -183,7 +185,7 @@ def unclean(path: str, text: str) -> str | None:
     """
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines, _ = _without_pictures(text.replace("\r\n", "\n").split("\n"))  # left out anyway
     read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))
@@ -213,7 +215,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         raise ValueError(date_line)
     text = text.replace("\r\n", "\n")
     front, kind, body = split_front_matter(text)
-    lines = body.split("\n")
+    lines, pictures = _without_pictures(body.split("\n"))
     title = _front_title(front, kind)
     top, level = outline.levels(outline.headings(lines))
     if top is not None:
@@ -254,8 +256,41 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
-                     top.line if top is not None else "")
+                     top.line if top is not None else "", pictures)
 
+
+_TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
+"""An HTML tag, its quoted values included; one never runs past the next `<`, so a line
+of thousands of unclosed `<a` is read once, not once from each."""
+_OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
+
+
+def _without_pictures(lines: list[str]) -> tuple[list[str], int]:
+    """The lines without the blocks of raw HTML that hold no text of their own (a picture
+    in a `<figure>`, a wrapper's `<div>` line, a `<br>`), and how many were left out.
+
+    lexdocs shows raw HTML as the text it is typed as, never as markup (a section can
+    carry no script), so such a block would publish its tags to readers ("<figure
+    class=…"), and a version that drops it would read as a paragraph removed. It states
+    nothing: what is written between a wrapper's tags stays, as Markdown."""
+    live = outline.live_lines(lines)
+    out: list[str] = []
+    dropped = 0
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[start:end]
+        if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(
+                "", "\n".join(block)).strip():
+            dropped += 1
+        else:
+            out.extend(block)
+        if end < len(lines):
+            out.append(lines[end])
+        start = end + 1
+    return out, dropped
 
 
 def section_file(index: int, section: Section) -> str:

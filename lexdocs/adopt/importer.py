@@ -85,7 +85,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         history = [(c, p) for c, p, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or build_date(tz)
-        steps = plan(texts, doc, top, date_line, adopted, baseline)
+        steps, pictured = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -114,7 +114,8 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
-                               *_old_site_notes(texts[-1][2] if texts else None)),
+                               *_old_site_notes(texts[-1][2] if texts else None),
+                               *_pictures_note(pictured, len(history))),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
 
@@ -153,6 +154,15 @@ def _old_site_notes(newest: str | None) -> list[str]:
                      "(file-link): link to the page's address, importing the file as a "
                      "document too where this site should have it.")
     return notes
+
+
+def _pictures_note(pictured: list[str], read: int) -> list[str]:
+    if not pictured:
+        return []
+    return [f"Left out raw HTML that holds no text of its own (a picture, a wrapper's tags) "
+            f"from the text of {len(pictured)} of the {read} commit(s) of the file read "
+            f"(the first: commit {pictured[0][:10]}): lexdocs publishes raw HTML as the text "
+            "it is typed as, so readers would have seen the tags."]
 
 
 def stated_zone(opts: Options) -> str | None:
@@ -246,8 +256,10 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
 
 
 def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.date | None,
-         baseline: str | None) -> list[Replayed]:
-    """The commits to write: one per commit whose converted files differ from the last.
+         baseline: str | None) -> tuple[list[Replayed], list[str]]:
+    """The commits to write: one per commit whose converted files differ from the last;
+    and the commits of the old file whose text lost raw HTML with no text of its own
+    (`convert._without_pictures`), for the note that says so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
@@ -271,7 +283,7 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
         message = (f"{commit.subject}\n\nReplayed by 'lexdocs import' from {path} at "
                    f"{commit.sha}, with its author, committer and dates.\n")
         steps.append(Replayed(commit, message, files))
-    return steps
+    return steps, [c.sha for c, _, conv in convs if conv.pictures]
 
 
 def _top_relative(store: GitStore, path: Path) -> str:

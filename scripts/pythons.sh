@@ -154,8 +154,11 @@ smoke() {
   for module in tests/smoke/test_*.py; do
     name=$(basename "$module" .py)
     logs+=("$work/smoke-$v-$name.log")
+    # each in a temporary folder of its own: side by side, pytest's clean-up of old
+    # folders in a shared one raced the others' ("Directory not empty")
     LEXDOCS_WHEELHOUSE=$wheels "$venv/bin/python" -m pytest -q -p no:cacheprovider \
-      --durations=3 "$module" >"$work/smoke-$v-$name.log" 2>&1 &
+      --basetemp="$TMPDIR/smoke-$v-$name" --durations=3 "$module" \
+      >"$work/smoke-$v-$name.log" 2>&1 &
     runs+=("$!")
   done
   for i in "${!runs[@]}"; do

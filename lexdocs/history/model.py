@@ -22,7 +22,6 @@ from lexdocs.sources.snapshot import Snapshot
 DRAFT_LABEL = "Draft — not published"
 
 
-
 @dataclass(frozen=True)
 class Version:
     """One distinct published text, from the commit that published it."""
@@ -102,7 +101,6 @@ class History:
         text that no commit has published. What readers see on a given day is
         `Timeline.last_updated`: the same definition, applied to the version in force."""
         return DRAFT_LABEL if self.draft else self.versions[-1].display_date
-
 
 
 def publication_dates(commits: list[Commit], tz: ZoneInfo) -> list[dt.datetime]:

@@ -593,6 +593,28 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     assert repo.git("log", "--format=%s").split("\n")[:2] == ["Illustrate", "Say how long"]
 
 
+@pytest.mark.parametrize(("typed", "markdown"), [
+    ('see our <a href="/about/policies/terms">Terms of Service</a>.',
+     "see our [Terms of Service](/about/policies/terms)."),
+    ("<strong>Consent</strong>, when you ask; <b>Contract</b> <em>only</em> <I>here</I>",
+     "**Consent**, when you ask; **Contract** *only* *here*"),
+    ("<a target='_blank' href='https://x.org/p'>the list</a>", "[the list](https://x.org/p)"),
+    # kept as typed: code, an anchor with no words, markup inside, an address with brackets
+    ("`<strong>x</strong>`", "`<strong>x</strong>`"),
+    ('<a name="top"></a><a href="x"><img src="y"></a>', '<a name="top"></a><a href="x"><img '
+     'src="y"></a>'),
+    ('<a href="javascript:go(1)">go</a> <em> spaced </em>',
+     '<a href="javascript:go(1)">go</a> <em> spaced </em>'),
+])
+def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: str) -> None:
+    """Basecamp's early policy linked its terms with `<a href>`: lexdocs shows raw HTML as
+    text, and the version that wrote the link in Markdown read as "the wording changed"."""
+    from lexdocs.adopt.convert import _markdown_inline
+
+    assert _markdown_inline([typed]) == [markdown]
+    assert _markdown_inline(["```", typed, "```"])[1] == typed  # a code block stays
+
+
 def test_only_raw_html_without_text_is_left_out() -> None:
     """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
     read once."""

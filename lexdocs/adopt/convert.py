@@ -185,7 +185,7 @@ def unclean(path: str, text: str) -> str | None:
     """
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
-    lines, _ = _without_pictures(text.replace("\r\n", "\n").split("\n"))  # left out anyway
+    lines, _ = _without_pictures(_markdown_inline(text.replace("\r\n", "\n").split("\n")))
     read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))
@@ -215,7 +215,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         raise ValueError(date_line)
     text = text.replace("\r\n", "\n")
     front, kind, body = split_front_matter(text)
-    lines, pictures = _without_pictures(body.split("\n"))
+    lines, pictures = _without_pictures(_markdown_inline(body.split("\n")))
     title = _front_title(front, kind)
     top, level = outline.levels(outline.headings(lines))
     if top is not None:
@@ -263,6 +263,37 @@ _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
 """An HTML tag, its quoted values included; one never runs past the next `<`, so a line
 of thousands of unclosed `<a` is read once, not once from each."""
 _OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
+
+
+_INLINE = re.compile(
+    r"<(?P<tag>a|strong|b|em|i)\b(?P<attrs>[^<>]*)>"
+    r"(?P<text>[^<>\[\]`*_\s](?:[^<>\[\]`*_]*[^<>\[\]`*_\s])?)</(?P=tag)\s*>", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?(?<!`)\1(?!`)")
+
+
+def _markdown_inline(lines: list[str]) -> list[str]:
+    """Links and emphasis the old file wrote in HTML (`<a href="…">Terms</a>`,
+    `<strong>Consent</strong>`), written as Markdown: the old site showed them as a link
+    or bold words, lexdocs would show their tags as text, and the version that wrote them
+    as Markdown would read as reworded. Only the plain ones: words with no markup of
+    their own inside, a link with an address and nothing stranger; code stays as typed."""
+    def inline(m: re.Match[str]) -> str:
+        text, tag = m["text"], m["tag"].lower()
+        if tag != "a":
+            return f"**{text}**" if tag in ("strong", "b") else f"*{text}*"
+        href = _HREF.search(m["attrs"])
+        return f"[{text}]({href[1] or href[2]})" if href else m.group()
+
+    def outside_code(line: str) -> str:
+        parts, at = [], 0
+        for code in _CODE_SPAN.finditer(line):
+            parts += [_INLINE.sub(inline, line[at:code.start()]), code.group()]
+            at = code.end()
+        return "".join([*parts, _INLINE.sub(inline, line[at:])])
+
+    return [outside_code(ln) if live and "<" in ln else ln
+            for ln, live in zip(lines, outline.live_lines(lines), strict=True)]
 
 
 def _without_pictures(lines: list[str]) -> tuple[list[str], int]:

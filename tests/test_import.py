@@ -617,8 +617,8 @@ def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: 
 
 def test_only_raw_html_without_text_is_left_out() -> None:
     """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
-    read once."""
-    from lexdocs.adopt.convert import _without_pictures
+    read once, for pictures and for links alike."""
+    from lexdocs.adopt.convert import _markdown_inline, _without_pictures
 
     lines = ["<br>", "", "<!-- a note -->", "", "```", "<img src='x'>", "```", "",
              "<p>We keep logs.</p>", "", '<a href="/"><img alt="logo" src="l.png"></a>']
@@ -631,6 +631,11 @@ def test_only_raw_html_without_text_is_left_out() -> None:
         line = ['<a "' * n]
         return lambda: _without_pictures(line)
     assert growth(make, 200_000) < LINEAR
+
+    def links(n: int) -> Callable[[], object]:  # thousands of links opened, none closed
+        line = ['<a href="x">word ' * n]
+        return lambda: _markdown_inline(line)
+    assert growth(links, 50_000) < LINEAR
 
 
 def test_a_policy_without_template_tags_gets_no_such_warning(

@@ -156,3 +156,19 @@ def test_a_build_reads_the_working_tree_once(project: Repo, tmp_path: Path,
     sources = [p for p in opened if "/policy_src/" in p]
     assert sorted(sources) == sorted(set(sources)), sources
     assert any(p.endswith("privacy/document.yml") for p in sources)
+
+
+def test_a_build_loads_no_preview_server_watcher_or_terminal_formatting() -> None:
+    """Every `mkdocs build` imports the plugin: what only `mkdocs serve` (MkDocs' server,
+    the file watcher) or the terminal's redline (rich) needs is left for them to load, a
+    tenth of what the plugin added to each build process."""
+    probe = ("import sys, lexdocs.plugin, mkdocs.commands.build; "
+             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert "lexdocs" in loaded and "mkdocs" in loaded
+    assert not loaded & {"rich", "watchdog", "http"}, loaded & {"rich", "watchdog", "http"}
+    from lexdocs.review import formats
+    assert callable(formats.to_terminal) and callable(formats.term_rows)
+    with pytest.raises(AttributeError):
+        formats.to_nowhere  # noqa: B018

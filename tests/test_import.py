@@ -490,6 +490,40 @@ def test_import_then_init_writes_no_starter(tmp_path: Path,
     assert (repo.path / "policy_src/policy/document.yml").is_file()
 
 
+def test_init_after_import_dates_in_the_zone_the_import_chose(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A policy committed from London in a repository mostly committed from New York: the
+    import dates it in London's days and writes `adopted:` as London's today, so `init`
+    must write London too, from the main branch while the import waits and from the
+    import branch itself; in New York's zone that day had not come in the evening, and
+    the first build failed."""
+    repo = Repo(tmp_path / "old")
+    repo.write("privacy.md", "# Privacy Policy\n\nWe keep logs.\n")
+    repo.commit("Publish", "2023-01-10T11:00:00+00:00")
+    repo.replace("privacy.md", "We keep logs.", "We keep logs for 90 days.")
+    repo.commit("Say how long", "2023-07-10T12:00:00+01:00")
+    for i, when in enumerate(["2023-02-01T10:00:00-05:00", "2023-03-01T10:00:00-05:00",
+                              "2023-08-01T10:00:00-04:00", "2023-09-01T10:00:00-04:00"]):
+        repo.write(f"app{i}.txt", "code\n")
+        repo.commit("Code", when)
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert "Versions are dated in Europe/London" in out
+    for where in ("main", "lexdocs-import/privacy"):
+        repo.git("switch", "-q", where)
+        capsys.readouterr()
+        assert lexdocs("init", str(repo.path), "--name", "Example") == 0
+        assert "Time zone: Europe/London (from the UTC offsets of 2 of 2 commit(s))" in (
+            capsys.readouterr().out)
+        assert "timezone: Europe/London " in repo.read("mkdocs.yml")
+        repo.git("clean", "-qfdx")
+    repo.git("switch", "-q", "main")
+    repo.git("branch", "-qD", "lexdocs-import/privacy")
+    capsys.readouterr()
+    assert lexdocs("init", str(repo.path), "--name", "Example") == 0  # no document: all commits
+    assert "Time zone: America/New_York (from the UTC offsets of 4 of 6 commit(s))" in (
+        capsys.readouterr().out)
+
+
 def test_an_edited_starter_stops_the_import_before_it_writes(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = old_policy(tmp_path / "old")

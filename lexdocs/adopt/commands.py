@@ -52,7 +52,7 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     source = "policy_src"
     if (directory / "mkdocs.yml").exists():
         source = load_options(directory.resolve(), need_documents=False).source_dir
-    guess, waiting = site_setup(directory)
+    guess, waiting = site_setup(directory, source)
     chosen = zone or (guess.zone if guess else "UTC")
     came = origin()
     written = init_site(directory, source, site_name, timezone=chosen, sources=not waiting,

@@ -174,14 +174,22 @@ def stated_zone(opts: Options) -> str | None:
     return None
 
 
-def site_setup(directory: Path) -> tuple[Guess | None, list[str]]:
-    """For `lexdocs init`: the zone the repository's commits were made in, and the import
-    branches that wait to be merged (their document replaces the starter). Nothing
-    outside a git repository, or before its first commit."""
+def site_setup(directory: Path, source: str) -> tuple[Guess | None, list[str]]:
+    """For `lexdocs init`: the zone the documents were written in, and the import branches
+    that wait to be merged (their document replaces the starter). The zone is read from
+    the commits that made the documents (`source`, on HEAD and on the waiting branches),
+    as `import` read it from the file's own. Read from the whole repository, a policy
+    committed from London in a repository mostly committed from North America got
+    another zone than its import, in which the `adopted:` day the import wrote had not
+    come yet in the evening, and the first build failed. Only a repository with no
+    document yet is read whole. Nothing outside a git repository,
+    or before its first commit."""
     try:
         with open_store(directory) as store:
-            dates = store.commit_dates(SAMPLE)
             waiting = store.unmerged_branches(DEFAULT_BRANCH.format(doc=""))
+            dates = [d for rev in ("HEAD", *waiting)
+                     for d in store.commit_dates(SAMPLE, rev, source)]
+            dates = dates or store.commit_dates(SAMPLE)
     except GitError:
         return None, []
     return guess_zone([parse_offset(d) for d in dates]), waiting

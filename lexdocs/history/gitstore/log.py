@@ -139,14 +139,17 @@ class LogQueries(Store):
             elif kind == b"blob":
                 self._blobs[oid] = body
 
-    def commit_dates(self, limit: int) -> list[str]:
+    def commit_dates(self, limit: int, rev: str = "HEAD", path: str | None = None) -> list[str]:
         """git's raw committer dates (`1700000000 -0800`) of the newest `limit`
-        first-parent commits of HEAD, oldest first: the offsets say where a team works."""
-        if self.head() is None:
+        first-parent commits of `rev` (those that changed `path`, relative to the
+        project, if given), oldest first: the offsets say where a team works."""
+        sha = self.resolve(rev)
+        if sha is None:
             return []
+        where = ["--", f"{self.prefix}{path}".rstrip("/") or "."] if path else []
         try:
             out = self.repo.git.log("--first-parent", f"-n{limit}", "--format=%cd",
-                                    "--date=raw", "HEAD")
+                                    "--date=raw", sha, *where)
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}",
                            hint="check that the repository is not corrupt") from exc

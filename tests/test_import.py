@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink
+from lexdocs.adopt.importer import _adoption_day
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
@@ -522,6 +523,31 @@ def test_init_after_import_dates_in_the_zone_the_import_chose(
     assert lexdocs("init", str(repo.path), "--name", "Example") == 0  # no document: all commits
     assert "Time zone: America/New_York (from the UTC offsets of 4 of 6 commit(s))" in (
         capsys.readouterr().out)
+
+
+def test_the_adoption_day_has_come_in_every_zone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imported at 01:30 UTC on December 6th, from commits made in Berlin (where it is the
+    6th), by a team whose site dates in Los Angeles (where it is still the 5th): the
+    `adopted:` day must have come there too, or every build fails until midnight."""
+    repo = Repo(tmp_path / "old")
+    repo.write("privacy.md", "# Privacy Policy\n\nWe keep logs.\n")
+    repo.commit("Publish", "2023-01-10T11:00:00+01:00")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(
+        2026, 12, 6, 1, 30, tzinfo=dt.UTC).timestamp())))
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert "Versions are dated in Europe/Berlin" in out
+    repo.git("switch", "-q", "lexdocs-import/privacy")
+    assert "\nadopted: 2026-12-05\n" in repo.read("policy_src/privacy/document.yml")
+    assert lexdocs("init", str(repo.path), "--name", "Example", "--timezone",
+                   "America/Los_Angeles") == 0
+    repo.commit("Set up the site", "2026-12-05T17:20:00-08:00")
+    capsys.readouterr()
+    lexdocs("-C", str(repo.path), "check")
+    assert "notice-adopted" not in capsys.readouterr().out
+    # a file committed on the day of the import: that version predates adoption too
+    assert _adoption_day(ZoneInfo("Europe/Berlin"), "1796520000 +0100") == dt.date(2026, 12, 6)
 
 
 def test_an_edited_starter_stops_the_import_before_it_writes(

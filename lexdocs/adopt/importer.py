@@ -84,7 +84,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         texts, left_out, why = clean_history(store, history)
         history = [(c, p) for c, p, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
-        adopted = adopted or build_date(tz)
+        adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
         steps, pictured = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
@@ -214,6 +214,19 @@ def _zone(chosen: str | None, dates: list[str]) -> tuple[ZoneInfo, str]:
     return tz, (f"Versions are dated in {chosen}, which puts {moved} of {len(dates)} commit(s) "
                 f"on another day than their own offsets say ({guess.describe()}); if that is "
                 f"the team's zone, set 'timezone: {guess.zone}' in mkdocs.yml.")
+
+
+_WESTERNMOST = ZoneInfo("Etc/GMT+12")  # UTC−12: the last place a day begins
+
+
+def _adoption_day(tz: ZoneInfo, newest: str) -> dt.date:
+    """`adopted:` for an import: today as the last place on Earth to reach it counts it,
+    so that it has come in whatever zone the site dates in. Today in the zone the import
+    guessed (London's, say) had not come yet in the evening in the one the site chose
+    later (a North American one), and every build failed until midnight. Never before
+    the day of the file's newest commit in the import's zone, which is a version from
+    before adoption, not one the notice gate judges."""
+    return max(build_date(_WESTERNMOST), _day(newest, tz))
 
 
 def _day(raw: str, tz: ZoneInfo) -> dt.date:

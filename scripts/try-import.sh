@@ -10,11 +10,13 @@
 # gives the versions (all, material), the errors `check` found (by rule; requirements-unset,
 # which a checkout of lexdocs that is not pushed always raises, left out), whether anything
 # printed "unexpected" (a bug) and the build's exit status with its first error lines.
-# Nothing is written outside a temporary folder, which is removed.
+# Nothing is written outside a temporary folder, which is removed. LEXDOCS_BIN names the
+# folder of the lexdocs and mkdocs to run (default: this checkout's .venv/bin), so the
+# same policies can be tried under another Python, e.g. a venv of 3.13 holding the wheel.
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 REPO FILE" >&2; exit 2; }
 repo=$(cd "$1" && pwd) file=$2
-bin=$(cd "$(dirname "$0")/.." && pwd)/.venv/bin
+bin=${LEXDOCS_BIN:-$(cd "$(dirname "$0")/.." && pwd)/.venv/bin}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git clone -q "$repo" "$work/r" 2>/dev/null && cd "$work/r" || exit 1

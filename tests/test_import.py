@@ -675,6 +675,29 @@ def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: 
     assert _markdown_inline(["```", typed, "```"])[1] == typed  # a code block stays
 
 
+def test_line_breaks_typed_in_html_become_markdowns() -> None:
+    """Mozilla's Firefox Terms of Use gives its postal address a line each, each ended by
+    `<br>`: lexdocs printed the tags as text ("Mozilla Corporation <br> Attn: …"), one
+    run-on line. Each becomes Markdown's line break; a table's cell, code and a line of
+    nothing but breaks stay as typed."""
+    from lexdocs.adopt.convert import _markdown_inline
+    from tests.test_render import render
+
+    typed = ["You can contact Mozilla at:", "", "Mozilla Corporation <br>",
+             "Attn: Legal Notices <BR/>", "149 New Montgomery Street<br />4th Floor <br>",
+             "San Francisco, CA 94105"]
+    lines = _markdown_inline(typed)
+    assert lines[2:] == ["Mozilla Corporation  ", "Attn: Legal Notices  ",
+                         "149 New Montgomery Street  ", "4th Floor  ", "San Francisco, CA 94105"]
+    html = render("\n".join(lines) + "\n").sections[0].html
+    assert "br" not in html.replace("<br />", "") and html.count("<br />") == 4
+    assert "Mozilla Corporation<br />" in html and "4th Floor<br />" in html
+    for kept in ("| a<br>b | c |", "see `<br>` here<br>", "<br> <br>"):
+        assert _markdown_inline([kept]) == [kept]
+    assert _markdown_inline(["- First<br>second"]) == ["- First  ", "second"]
+    assert _markdown_inline(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
+
+
 def test_only_raw_html_without_text_is_left_out() -> None:
     """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
     read once, for pictures and for links alike."""

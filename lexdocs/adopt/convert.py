@@ -292,8 +292,28 @@ def _markdown_inline(lines: list[str]) -> list[str]:
             at = code.end()
         return "".join([*parts, _INLINE.sub(inline, line[at:])])
 
-    return [outside_code(ln) if live and "<" in ln else ln
-            for ln, live in zip(lines, outline.live_lines(lines), strict=True)]
+    return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
+            for part in (_hard_breaks(outside_code(ln)) if live and "<" in ln else [ln])]
+
+
+_BR = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*", re.I)
+
+
+def _hard_breaks(line: str) -> list[str]:
+    """A line break the old file typed as `<br>` ("Mozilla Corporation <br>", each line
+    of a postal address), written as Markdown's: the line ends in two spaces, and words
+    after it go on a line of their own. lexdocs would print the tag as text, and the
+    address's lines ran together around it. A line of a table (a cell holds one line)
+    or with code in it is left as typed, and so is a line that is nothing but breaks."""
+    if "`" in line or line.lstrip().startswith("|") or not _BR.search(line):
+        return [line]
+    parts = _BR.split(line)
+    if not any(p.strip() for p in parts):
+        return [line]
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    lines = [p if i == 0 else indent + p.lstrip() for i, p in enumerate(parts) if p.strip()]
+    return [f"{ln}  " for ln in lines[:-1]] + [lines[-1] + ("  " if not parts[-1].strip()
+                                                           else "")]
 
 
 def _without_pictures(lines: list[str]) -> tuple[list[str], int]:

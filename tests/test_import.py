@@ -642,8 +642,9 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     repo.replace("privacy.md", picture + "\n\n", "")
     repo.commit("Drop the picture", "2023-09-01T09:00:00-07:00")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
-    assert ("Left out raw HTML that holds no text of its own (a picture, a wrapper's tags) "
-            "from the text of 2 of the 4 commit(s) of the file read (the first: commit ") in out
+    assert ("Left out markup that holds no text of its own (a picture, a wrapper's tags, a "
+            "line of attributes such as '{: datetime=… }') from the text of 2 of the 4 "
+            "commit(s) of the file read (the first: commit ") in out
     repo.git("switch", "-q", "lexdocs-import/privacy")
     text = "".join(p.read_text(encoding="utf-8")
                    for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
@@ -696,6 +697,25 @@ def test_line_breaks_typed_in_html_become_markdowns() -> None:
         assert _markdown_inline([kept]) == [kept]
     assert _markdown_inline(["- First<br>second"]) == ["- First  ", "second"]
     assert _markdown_inline(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
+
+
+def test_a_line_of_attributes_under_the_effective_line_is_not_published(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Mozilla's notices follow "Effective June 10, 2025" with `{: datetime="2025-06-10" }`:
+    the line left out (every page prints the dates), its attributes were the first thing
+    a reader saw. One that gives an id stays, as typed: links may lead to it."""
+    repo = Repo(tmp_path / "old")
+    repo.write("terms.md", '# Terms of Use\n\nEffective June 10, 2025\n{: datetime="2025-06-10" }'
+               "\n\nFirefox is free software.\n{: .lead }\n\n## Contact\n\nWrite to us.\n"
+               "{: #write }\n")
+    repo.commit("Publish", "2025-06-10T10:00:00+00:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "terms.md"), "--as", "terms")
+    assert "a line of attributes such as '{: datetime=… }') from the text of 1 of the 1" in out
+    repo.git("switch", "-q", "lexdocs-import/terms")
+    text = "".join(p.read_text(encoding="utf-8")
+                   for p in sorted((repo.path / "policy_src/terms").glob("*.md")))
+    assert "datetime" not in text and ".lead" not in text and "Effective June" not in text
+    assert "Firefox is free software.\n" in text and "Write to us.\n{: #write }" in text
 
 
 def test_only_raw_html_without_text_is_left_out() -> None:

@@ -85,7 +85,8 @@ class Converted:
     """The old page's title heading, if the title was one: its table of contents links it
     ("#privacy-policy"), and that link leads to the top of the text."""
     pictures: int = 0
-    """Blocks of raw HTML with no text of their own that were left out (`_without_pictures`)."""
+    """Blocks of raw HTML, and lines of attributes, with no text of their own that were left
+    out (`_without_pictures`)."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -263,6 +264,8 @@ _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
 """An HTML tag, its quoted values included; one never runs past the next `<`, so a line
 of thousands of unclosed `<a` is read once, not once from each."""
 _OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
+_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
+"""A line of attributes for the block above (kramdown's), with no id in it."""
 
 
 _INLINE = re.compile(
@@ -323,7 +326,13 @@ def _without_pictures(lines: list[str]) -> tuple[list[str], int]:
     lexdocs shows raw HTML as the text it is typed as, never as markup (a section can
     carry no script), so such a block would publish its tags to readers ("<figure
     class=…"), and a version that drops it would read as a paragraph removed. It states
-    nothing: what is written between a wrapper's tags stays, as Markdown."""
+    nothing: what is written between a wrapper's tags stays, as Markdown.
+
+    So does a line that only gives the block above it attributes (`{: datetime="…" }`,
+    `{: .note }`): Mozilla's notices put one under their "Effective" line, and once that
+    line was left out (every page prints the dates) the reader saw `{: datetime=… }` at
+    the top of the text. One that gives an id (`{: #anchor }`) stays as typed: links may
+    lead to it."""
     live = outline.live_lines(lines)
     out: list[str] = []
     dropped = 0
@@ -333,6 +342,10 @@ def _without_pictures(lines: list[str]) -> tuple[list[str], int]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[start:end]
+        bare = [ln for ln, ok in zip(block, live[start:end], strict=True)
+                if not (ok and _ATTRIBUTES.match(ln))]
+        if len(bare) < len(block):
+            dropped, block = dropped + 1, bare
         if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(
                 "", "\n".join(block)).strip():
             dropped += 1

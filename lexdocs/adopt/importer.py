@@ -159,10 +159,11 @@ def _old_site_notes(newest: str | None) -> list[str]:
 def _pictures_note(pictured: list[str], read: int) -> list[str]:
     if not pictured:
         return []
-    return [f"Left out raw HTML that holds no text of its own (a picture, a wrapper's tags) "
-            f"from the text of {len(pictured)} of the {read} commit(s) of the file read "
-            f"(the first: commit {pictured[0][:10]}): lexdocs publishes raw HTML as the text "
-            "it is typed as, so readers would have seen the tags."]
+    return [f"Left out markup that holds no text of its own (a picture, a wrapper's tags, a "
+            f"line of attributes such as '{{: datetime=… }}') from the text of "
+            f"{len(pictured)} of the {read} commit(s) of the file read (the first: commit "
+            f"{pictured[0][:10]}): lexdocs publishes such markup as the text it is typed as, "
+            "so readers would have seen it."]
 
 
 def stated_zone(opts: Options) -> str | None:

@@ -660,6 +660,12 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("<strong>Consent</strong>, when you ask; <b>Contract</b> <em>only</em> <I>here</I>",
      "**Consent**, when you ask; **Contract** *only* *here*"),
     ("<a target='_blank' href='https://x.org/p'>the list</a>", "[the list](https://x.org/p)"),
+    # Mozilla's styled title and underlined defined term, Basecamp's highlighted example
+    ('## <span class="privacy-header-firefox">MDN Plus</span> <span class="x">Privacy '
+     'Notice</span>', "## MDN Plus Privacy Notice"),
+    ('These Terms ("<u>Terms</u>") govern', 'These Terms ("*Terms*") govern'),
+    ('basecamp.com/<span class="highlight">1234567</span>', "basecamp.com/1234567"),
+    ("<span><em>x</em></span>", "<span>*x*</span>"),  # markup inside: as typed
     # kept as typed: code, an anchor with no words, markup inside, an address with brackets
     ("`<strong>x</strong>`", "`<strong>x</strong>`"),
     ('<a name="top"></a><a href="x"><img src="y"></a>', '<a name="top"></a><a href="x"><img '

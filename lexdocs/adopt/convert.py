@@ -269,7 +269,7 @@ _ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
 
 
 _INLINE = re.compile(
-    r"<(?P<tag>a|strong|b|em|i)\b(?P<attrs>[^<>]*)>"
+    r"<(?P<tag>a|strong|b|em|i|u|span)\b(?P<attrs>[^<>]*)>"
     r"(?P<text>[^<>\[\]`*_\s](?:[^<>\[\]`*_]*[^<>\[\]`*_\s])?)</(?P=tag)\s*>", re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?(?<!`)\1(?!`)")
@@ -279,10 +279,15 @@ def _markdown_inline(lines: list[str]) -> list[str]:
     """Links and emphasis the old file wrote in HTML (`<a href="…">Terms</a>`,
     `<strong>Consent</strong>`), written as Markdown: the old site showed them as a link
     or bold words, lexdocs would show their tags as text, and the version that wrote them
-    as Markdown would read as reworded. Only the plain ones: words with no markup of
-    their own inside, a link with an address and nothing stranger; code stays as typed."""
+    as Markdown would read as reworded. An underlined defined term (`("<u>Terms</u>")`,
+    Mozilla's) is emphasised, Markdown having no underline; a `<span>` only styled its
+    words (Mozilla's titles, Basecamp's highlighted example addresses): its words stay.
+    Only the plain ones: words with no markup of their own inside, a link with an
+    address and nothing stranger; code stays as typed."""
     def inline(m: re.Match[str]) -> str:
         text, tag = m["text"], m["tag"].lower()
+        if tag == "span":
+            return text
         if tag != "a":
             return f"**{text}**" if tag in ("strong", "b") else f"*{text}*"
         href = _HREF.search(m["attrs"])

@@ -724,6 +724,24 @@ def test_a_line_of_attributes_under_the_effective_line_is_not_published(
     assert "Firefox is free software.\n" in text and "Write to us.\n{: #write }" in text
 
 
+def test_a_heading_that_links_is_titled_by_its_words() -> None:
+    """GitHub's policies once headed each part `## [DMCA Takedown Policy](/articles/…)`: the
+    section's title, shown as text in redlines, histories and feeds, read as that
+    Markdown, and its id ran on into the address, so the old page's `#dmca-takedown-policy`
+    led nowhere."""
+    text = ("# Content removal\n\nSee [the trademark part](#github-trademark-policy).\n\n"
+            "## [DMCA Takedown Policy](/articles/dmca-takedown-policy)\n\nReport copies.\n\n"
+            "## [GitHub **Trademark** Policy](/articles/github-trademark-policy)\n\nReport "
+            "marks.\n\n## Use of *this* form\n\nFill it in.\n")
+    conv = relink(convert(text, "Doc"))
+    assert [(s.id, s.title) for s in conv.sections][1:] == [
+        ("dmca-takedown-policy", "DMCA Takedown Policy"),
+        ("github-trademark-policy", "GitHub Trademark Policy"),
+        ("use-of-this-form", "Use of this form")]
+    assert "(#github-trademark-policy)" in conv.sections[0].body
+    assert conv.title == "Content removal"
+
+
 def test_only_raw_html_without_text_is_left_out() -> None:
     """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
     read once, for pictures and for links alike."""

@@ -54,7 +54,8 @@ def _anchors(line: str) -> set[str]:
     given = _anchor_of(line)
     if given:
         return {given}
-    words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line)).strip()
+    words = outline.plain(outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "",
+                                                      line)).strip())
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     return {slugify(words), toc_slugify(words, "-"), github}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ATTR", "ATX", "Heading", "blocks", "headings", "levels", "live_lines"]
+__all__ = ["ATTR", "ATX", "Heading", "blocks", "headings", "levels", "live_lines", "plain"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -62,13 +62,28 @@ def headings(lines: list[str]) -> list[Heading]:
         m = ATX.match(line)
         if m:
             words = re.sub(r"\s+#+$", "", ATTR.sub("", m["text"])).strip()
-            out.append(Heading(i, len(m["marks"]), words, line, 1))
+            out.append(Heading(i, len(m["marks"]), plain(words), line, 1))
             continue
         bar = _SETEXT.match(lines[i + 1]) if i + 1 < len(lines) and live[i + 1] else None
         if bar and not _NOT_PARAGRAPH.match(line) and (i == 0 or not lines[i - 1].strip()):
             level = 1 if bar["bar"][0] == "=" else 2
-            out.append(Heading(i, level, ATTR.sub("", line).strip(), line, 2))
+            out.append(Heading(i, level, plain(ATTR.sub("", line).strip()), line, 2))
     return out
+
+
+_LINKED = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\[\]]*\])")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+
+
+def plain(words: str) -> str:
+    """A heading's words as its reader sees them, without the Markdown that linked or
+    emphasised them: GitHub's policies once headed each part `## [DMCA Takedown
+    Policy](/articles/dmca-takedown-policy)`, so the section's title, shown as text in
+    every redline, history and feed, read as that Markdown, and its id (from the words,
+    as Markdown tools make anchors) ran on into the address, where the old page's own
+    anchor was `#dmca-takedown-policy`."""
+    return _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", _LINKED.sub(r"\1", words)))
 
 
 def levels(heads: list[Heading]) -> tuple[Heading | None, int]:

@@ -439,6 +439,25 @@ def test_a_link_to_a_markdown_file_is_named_at_its_line() -> None:
     assert "'../security/index.md' names a file of the repository" in said[1]
 
 
-@pytest.mark.parametrize("rule", ["template-tag-published", "file-link"])
+def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
+    """WordPress.com's terms close a bold sentence after a space ("questions.** If you
+    don't agree …**"), so readers see the marks; an HTML tag is printed as text by design.
+    The line is found by the words around the first, not by the first `**` of the
+    section; code, a bold that takes and a placeholder in angle brackets are not judged."""
+    path = f"{ROOT}/privacy/10-collection.md"
+    read, line = appended(path, (
+        "\n\n**Requests.** Write to us.\n\nAsk us any questions.** If you don't agree, don't "
+        "use it.** See `**kept**` and <Legalese>.\n\nOur office<br>\n"), "questions.**")
+    [f] = of(checks(load(read)), "markup-published")
+    assert (f.path, f.line, f.severity) == (path, line, "warning")
+    assert f.message.startswith("privacy/collection: '**' (and 2 more) is published as typed: "
+                                "bold that opens or closes beside a space does not take")
+    from lexdocs.checks.foreigntags import printed_markup
+    shown = printed_markup("<p>A &lt;br&gt; b {: .x } [c] (https://x.org) and "
+                           "<code>&lt;u&gt;</code> &lt;Legalese&gt; a__b</p>")
+    assert [m for m, _ in shown] == ["<br>", "{: .x }", "] (https:", "__"]
+
+
+@pytest.mark.parametrize("rule", ["template-tag-published", "file-link", "markup-published"])
 def test_the_shipped_documents_raise_neither(rule: str) -> None:
     assert of(checks(load(read_working_tree(PROJECT))), rule) == []

@@ -20,7 +20,11 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from lexdocs.checks.foreigntags import check_file_links, check_foreign_tags
+from lexdocs.checks.foreigntags import (
+    check_file_links,
+    check_foreign_tags,
+    check_printed_markup,
+)
 from lexdocs.checks.lists import check_list_intros
 from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, GROUPS, Element, finding
 from lexdocs.checks.sourcetext import section_source, static_text
@@ -61,6 +65,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
     found += check_list_intros(sources, rendered)
     found += check_foreign_tags(sources, rendered)
     found += check_file_links(sources, rendered)
+    found += check_printed_markup(sources, rendered)
     found += check_unconfirmed(variables, rendered)
     found += check_vague_words(sources, rendered)
     return sorted(found, key=lambda f: (f.path or "", f.line or 0, f.rule, f.message))

@@ -14,6 +14,11 @@ Likewise a link to a Markdown file (basecamp's privacy policy links
 `../security/index.md`): the old site served it as a page, but a section's links are
 published as written, and this site publishes pages, not files. `lexdocs check` names
 each (`file-link`), with the page's address when the file is one of the site's documents.
+
+And markup a reader would see as typed (`markup-published`): a tag of HTML, which lexdocs
+publishes as text by design (a section carries no script), or Markdown that did not take
+(`**VIP Service. **VIP Hosting`, bold closed after a space; `{: .note }`; a link with a
+space between its `]` and `(`). The author sees the intent; the reader sees the marks.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ from lexdocs.render.anchors import is_file_link, target_doc
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
-__all__ = ["check_file_links", "check_foreign_tags", "foreign_tags"]
+__all__ = ["check_file_links", "check_foreign_tags", "check_printed_markup", "foreign_tags",
+           "printed_markup"]
 
 # `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
 _TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
@@ -93,4 +99,61 @@ def check_file_links(sources: Mapping[str, DocumentSource],
                             "that file as a document too")
                 out.append(finding("file-link", f"{name}/{s.id}: the link to '{href}' {what}",
                                    s.path, line_of(section_source(src, s.id), parts.path)))
+    return out
+
+
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|address|b|big|blockquote|br|center|cite|dd|del|details|div|dl|dt|em|figure|"
+    r"font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|s|section|small|span|strike|strong|sub|"
+    r"summary|sup|table|tbody|td|th|thead|tr|u|ul)\b[^<>]{0,200}>", re.I)
+_PRINTED = re.compile(r"\*\*|__|\{:[^}]{0,80}\}|\]\s*\((?:https?:|mailto:|/|#)")
+_HINTS = {
+    "<": "lexdocs publishes no HTML, so readers see the tag: write it in Markdown ([words]"
+         "(address), **bold**, *emphasis*, two spaces at a line's end for a break) or leave "
+         "it out",
+    "*": "bold that opens or closes beside a space does not take, and readers see the marks: "
+         "put them against the words ('**Term.** Text')",
+    "_": "emphasis that opens or closes beside a space does not take, and readers see the "
+         "marks: put them against the words",
+    "{": "lexdocs applies no attribute list, and readers see it: leave it out",
+    "]": "a link with anything between its ']' and '(' does not take, and readers see its "
+         "Markdown: write [words](address)",
+}
+
+
+def printed_markup(html: str) -> list[tuple[str, str]]:
+    """The markup `html` shows its reader as typed, outside code, in order, each with the
+    words around it (to find its line by): tags of HTML (lexdocs escapes them),
+    Markdown's marks for bold and emphasis that did not take, attribute lists and a
+    link's Markdown. A placeholder in angle brackets that is no HTML element
+    ("<Legalese>") is the author's own text."""
+    out = []
+    for block in markup.units(html):
+        text = "".join(r.text for r in block.runs if "code" not in r.facets)
+        found = sorted([*_HTML_TAG.finditer(text), *_PRINTED.finditer(text)],
+                       key=lambda m: m.start())
+        out += [(m.group(), text[:m.start()].rsplit(" ", 1)[-1] + m.group()
+                 + text[m.end():].split(" ", 1)[0]) for m in found]
+    return out
+
+
+def check_printed_markup(sources: Mapping[str, DocumentSource],
+                         rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """One finding per section whose published text shows markup as typed, at the line
+    of the section's source that typed the first (found by the words around it)."""
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        for s in doc.sections:
+            shown = printed_markup(s.html)
+            if not shown:
+                continue
+            (first, typed), more = shown[0], len(shown) - 1
+            sec = section_source(src, s.id)
+            mark = first.rstrip("(").strip()
+            line = line_of(sec, typed) if sec and typed in sec.body else line_of(sec, mark)
+            out.append(finding(
+                "markup-published",
+                f"{name}/{s.id}: '{first}'{f' (and {more} more)' if more else ''} is "
+                f"published as typed: {_HINTS[first[0]]}", s.path, line))
     return out

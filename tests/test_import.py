@@ -666,6 +666,12 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ('These Terms ("<u>Terms</u>") govern', 'These Terms ("*Terms*") govern'),
     ('basecamp.com/<span class="highlight">1234567</span>', "basecamp.com/1234567"),
     ("<span><em>x</em></span>", "<span>*x*</span>"),  # markup inside: as typed
+    # bold beside a space, which Markdown prints as asterisks: the space moves out
+    ("-   **Basic account information: **We ask", "-   **Basic account information:** We ask"),
+    ("questions.** If you don't agree, don't use it.**",
+     "questions. **If you don't agree, don't use it.**"),
+    ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
+    ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
     # kept as typed: code, an anchor with no words, markup inside, an address with brackets
     ("`<strong>x</strong>`", "`<strong>x</strong>`"),
     ('<a name="top"></a><a href="x"><img src="y"></a>', '<a name="top"></a><a href="x"><img '
@@ -675,7 +681,9 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
 ])
 def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: str) -> None:
     """Basecamp's early policy linked its terms with `<a href>`: lexdocs shows raw HTML as
-    text, and the version that wrote the link in Markdown read as "the wording changed"."""
+    text, and the version that wrote the link in Markdown read as "the wording changed".
+    Automattic's privacy policy closes its bold labels after a space, which the old site
+    showed bold and Markdown prints as asterisks."""
     from lexdocs.adopt.convert import _markdown_inline
 
     assert _markdown_inline([typed]) == [markdown]
@@ -763,6 +771,16 @@ def test_only_raw_html_without_text_is_left_out() -> None:
         line = ['<a href="x">word ' * n]
         return lambda: _markdown_inline(line)
     assert growth(links, 50_000) < LINEAR
+
+    def spaces(n: int) -> Callable[[], object]:  # a long run of spaces, and no break after it
+        line = ["a" + " " * n + "<b"]
+        return lambda: _markdown_inline(line)
+    assert growth(spaces, 200_000) < LINEAR
+
+    def bold(n: int) -> Callable[[], object]:  # bold marks beside spaces, none closing
+        line = ["**a " * n + "x** " + " " * n + "y<br>"]
+        return lambda: _markdown_inline(line)
+    assert growth(bold, 50_000) < LINEAR
 
 
 def test_a_policy_without_template_tags_gets_no_such_warning(

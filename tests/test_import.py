@@ -715,21 +715,27 @@ def test_line_breaks_typed_in_html_become_markdowns() -> None:
 
 def test_a_line_of_attributes_under_the_effective_line_is_not_published(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Mozilla's notices follow "Effective June 10, 2025" with `{: datetime="2025-06-10" }`:
-    the line left out (every page prints the dates), its attributes were the first thing
-    a reader saw. One that gives an id stays, as typed: links may lead to it."""
+    """Mozilla's notices follow "Effective June 10, 2025" with `{: datetime="2025-06-10" }`,
+    on the next line or the same: the line left out (every page prints the dates), its
+    attributes were the first thing a reader saw. One that gives a block an id
+    (`{: #campaigns }`) is a place links land: they land at its section."""
     repo = Repo(tmp_path / "old")
     repo.write("terms.md", '# Terms of Use\n\nEffective June 10, 2025\n{: datetime="2025-06-10" }'
-               "\n\nFirefox is free software.\n{: .lead }\n\n## Contact\n\nWrite to us.\n"
-               "{: #write }\n")
+               "\n\nFirefox is free software. See [how](#write).\n{: .lead }\n\n## Contact\n\n"
+               "Write to us.\n{: #write }\n\nVersion 2 {: .small }\n")
     repo.commit("Publish", "2025-06-10T10:00:00+00:00")
+    repo.replace("terms.md", 'Effective June 10, 2025\n{: datetime="2025-06-10" }',
+                 'Effective July 1, 2025 {: datetime="2025-07-01" }')
+    repo.commit("Restate the date", "2025-07-01T10:00:00+00:00")
     out = run_in(repo, capsys, "import", str(repo.path / "terms.md"), "--as", "terms")
-    assert "a line of attributes such as '{: datetime=… }') from the text of 1 of the 1" in out
+    assert "a line of attributes such as '{: datetime=… }') from the text of 2 of the 2" in out
     repo.git("switch", "-q", "lexdocs-import/terms")
     text = "".join(p.read_text(encoding="utf-8")
                    for p in sorted((repo.path / "policy_src/terms").glob("*.md")))
-    assert "datetime" not in text and ".lead" not in text and "Effective June" not in text
-    assert "Firefox is free software.\n" in text and "Write to us.\n{: #write }" in text
+    assert "{:" not in text and "Effective" not in text
+    assert "See [how](#contact).\n" in text and "Write to us.\n\nVersion 2\n" in text
+    # a commit that only restated the date, in either form, makes no version
+    assert repo.git("log", "--format=%s", "--", "policy_src").split("\n") == ["Publish"]
 
 
 def test_a_heading_that_links_is_titled_by_its_words() -> None:

@@ -266,6 +266,10 @@ of thousands of unclosed `<a` is read once, not once from each."""
 _OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
 _ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
 """A line of attributes for the block above (kramdown's), with no id in it."""
+_TRAILING_ATTRIBUTES = re.compile(
+    r"(?<=\S)[ \t]+\{:(?:[^}#\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}[ \t]*$")
+"""The same at the end of the block's last line ("Effective October 31, 2025 {: datetime=
+"2025-10-31" }"): the date line is then read as one, and left out as one."""
 
 
 _INLINE = re.compile(
@@ -355,10 +359,10 @@ def _without_pictures(lines: list[str]) -> tuple[list[str], int]:
     nothing: what is written between a wrapper's tags stays, as Markdown.
 
     So does a line that only gives the block above it attributes (`{: datetime="…" }`,
-    `{: .note }`): Mozilla's notices put one under their "Effective" line, and once that
-    line was left out (every page prints the dates) the reader saw `{: datetime=… }` at
-    the top of the text. One that gives an id (`{: #anchor }`) stays as typed: links may
-    lead to it."""
+    `{: .note }`), or the same at a line's end: Mozilla's notices put one under (or after)
+    their "Effective" line, and once that line was left out (every page prints the dates)
+    the reader saw `{: datetime=… }` at the top of the text. One that gives an id
+    (`{: #anchor }`) stays for `ids.relink`, which lands links to it at its section."""
     live = outline.live_lines(lines)
     out: list[str] = []
     dropped = 0
@@ -368,9 +372,10 @@ def _without_pictures(lines: list[str]) -> tuple[list[str], int]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[start:end]
-        bare = [ln for ln, ok in zip(block, live[start:end], strict=True)
+        bare = [_TRAILING_ATTRIBUTES.sub("", ln) if ok else ln
+                for ln, ok in zip(block, live[start:end], strict=True)
                 if not (ok and _ATTRIBUTES.match(ln))]
-        if len(bare) < len(block):
+        if bare != block:
             dropped, block = dropped + 1, bare
         if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(
                 "", "\n".join(block)).strip():

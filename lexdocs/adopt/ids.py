@@ -61,10 +61,12 @@ def _anchors(line: str) -> set[str]:
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
-_EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?""",
-                           re.IGNORECASE)
-"""`<a name="x"></a>`: a place the old page's links could land, invisible there; kept, it
-would show as text (a section publishes no raw HTML)."""
+_EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?"""
+                           r"""|^[ \t]*\{:[^}\n#]*#([\w-]+)[^}\n]*\}[ \t]*(?:\n|$)""",
+                           re.IGNORECASE | re.MULTILINE)
+"""`<a name="x"></a>`, or a line of attributes that gives the block above it an id
+(`{: #campaigns }`, Mozilla's): a place the old page's links could land, invisible there;
+kept, it would show as text (a section publishes no raw HTML and applies no attributes)."""
 
 
 def relink(conv: Converted) -> Converted:
@@ -82,7 +84,7 @@ def relink(conv: Converted) -> Converted:
         for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")):
             to.setdefault(a, s.id)
         for m in _EMPTY_ANCHOR.finditer(s.body):
-            to.setdefault(m[1], s.id)
+            to.setdefault(m[1] or m[2], s.id)
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
             given = _anchor_of(m.group())

@@ -7,6 +7,7 @@ document that has no headings but numbered, titled clauses.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -82,8 +83,9 @@ def plain(words: str) -> str:
     Policy](/articles/dmca-takedown-policy)`, so the section's title, shown as text in
     every redline, history and feed, read as that Markdown, and its id (from the words,
     as Markdown tools make anchors) ran on into the address, where the old page's own
-    anchor was `#dmca-takedown-policy`."""
-    return _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", _LINKED.sub(r"\1", words)))
+    anchor was `#dmca-takedown-policy`. A character reference is the character it stands
+    for (Basecamp's "we&rsquo;d grant"), which a title shown as text would print as typed."""
+    return html.unescape(_EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", _LINKED.sub(r"\1", words))))
 
 
 def levels(heads: list[Heading]) -> tuple[Heading | None, int]:

@@ -415,7 +415,8 @@ def test_history_before_the_file_became_markdown_is_left_out(
     from tests.conftest import Repo
 
     repo = Repo(tmp_path / "old")
-    repo.write("privacy.html", "<h1>Privacy</h1>\n<p>We keep logs.</p>\n<p>Ask us.</p>\n")
+    repo.write("privacy.html", "<h1>Privacy</h1>\n<ul>\n<li>We keep logs.</li>\n<li>Ask us.</li>\n"
+                               "</ul>\n")
     repo.commit("HTML policy", "2020-01-02T10:00:00+00:00")
     repo.replace("privacy.html", "Ask us.", "Write to us.")
     repo.commit("HTML edit", "2020-03-02T10:00:00+00:00")
@@ -430,7 +431,7 @@ def test_history_before_the_file_became_markdown_is_left_out(
                    "--as", "privacy", "--adopted", "2023-01-01") == 0
     out = capsys.readouterr().out
     assert f"Versions start at commit {start[:10]}: the 3 commit(s) before it are left out" \
-        in out and "privacy.md is written in HTML (3 of its 3 lines are tags)" in out
+        in out and "privacy.md is written in HTML (4 of its 5 lines are tags)" in out
     repo.git("checkout", "-q", "lexdocs-import/privacy")
     versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
     assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
@@ -649,7 +650,7 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     text = "".join(p.read_text(encoding="utf-8")
                    for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
     assert "figure" not in text and "<div" not in text and "</div>" not in text
-    assert "We keep logs for 90 days." in text and "<p>We read mail.</p>" in text  # words stay
+    assert "We keep logs for 90 days." in text and "\nWe read mail.\n" in text  # words stay
     # the picture's commit and the one that dropped it converted alike: no version between
     assert repo.git("log", "--format=%s").split("\n")[:2] == ["Illustrate", "Say how long"]
 
@@ -688,6 +689,23 @@ def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: 
 
     assert _markdown_inline([typed]) == [markdown]
     assert _markdown_inline(["```", typed, "```"])[1] == typed  # a code block stays
+
+
+def test_paragraphs_and_headings_typed_in_html_become_markdowns() -> None:
+    """Basecamp's tax page opened with `<h1>Taxes!</h1>` and `<p class="subhead">…</p>`:
+    each becomes a block of Markdown's, a heading's id its anchor; two `<p>` lines in a
+    row stay two paragraphs. Markup inside that is no plain text stays as typed."""
+    from lexdocs.adopt.convert import _markdown_inline
+
+    typed = ["<h1>Taxes!</h1>", '<p class="subhead">If your billing address is in Ohio.</p>',
+             "<p>We collect it.</p>", '<h2 id="why">Why we <b>collect</b></h2>',
+             '<p><img src="x"></p>']
+    assert [ln for ln in _markdown_inline(typed) if ln] == [
+        "# Taxes!", "If your billing address is in Ohio.", "We collect it.",
+        "## Why we **collect** {#why}", '<p><img src="x"></p>']
+    conv = convert("\n".join(typed) + "\n", "T")
+    assert conv.title == "Taxes!" and [s.id for s in conv.sections] == ["introduction", "why"]
+    assert conv.sections[0].body == ("If your billing address is in Ohio.\n\nWe collect it.\n")
 
 
 def test_line_breaks_typed_in_html_become_markdowns() -> None:

@@ -308,8 +308,30 @@ def _markdown_inline(lines: list[str]) -> list[str]:
         return "".join([*parts, markdown(line[at:])])
 
     return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
-            for part in (_hard_breaks(outside_code(ln)) if live and ("<" in ln or "**" in ln)
+            for part in (_block(outside_code(ln)) if live and ("<" in ln or "**" in ln)
                          else [ln])]
+
+
+_BLOCK = re.compile(r"^(?P<indent>[ \t]{0,3})<(?P<tag>p|h[1-6])\b(?P<attrs>[^<>]*)>"
+                    r"(?P<text>[^<>]*\S[^<>]*)</(?P=tag)\s*>[ \t]*$", re.I)
+_ID = re.compile(r"""\bid\s*=\s*["']([A-Za-z][\w-]*)["']""")
+
+
+def _block(line: str) -> list[str]:
+    """A paragraph or heading the old file typed in HTML on one line (Basecamp's tax page:
+    `<h1>Taxes!</h1>`, `<p class="subhead">If your billing address …</p>`), written as
+    Markdown's, a block of its own (two `<p>` lines in a row are two paragraphs): lexdocs
+    would print the tags around its words. A heading's `id` stays its anchor. Any other
+    line is read for line breaks (`_hard_breaks`)."""
+    m = _BLOCK.match(line)
+    if m is None:
+        return _hard_breaks(line)
+    tag, text = m["tag"].lower(), m["text"].strip()
+    if tag == "p":
+        return ["", m["indent"] + text, ""]
+    given = _ID.search(m["attrs"])  # links land on it: it stays the heading's anchor
+    return ["", f"{m['indent']}{'#' * int(tag[1])} {text}"
+            + (f" {{#{given[1]}}}" if given else ""), ""]
 
 
 _LOOSE_CLOSE = re.compile(r"\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")

@@ -672,6 +672,7 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("questions.** If you don't agree, don't use it.**",
      "questions. **If you don't agree, don't use it.**"),
     ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
+    ("for **G**lobally **R**ecognized Avatar", "for **G**lobally **R**ecognized Avatar"),
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
     # kept as typed: code, an anchor with no words, markup inside, an address with brackets
     ("`<strong>x</strong>`", "`<strong>x</strong>`"),

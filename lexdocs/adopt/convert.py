@@ -334,7 +334,7 @@ def _block(line: str) -> list[str]:
             + (f" {{#{given[1]}}}" if given else ""), ""]
 
 
-_LOOSE_CLOSE = re.compile(r"\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")
+_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")
 _LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![^\s.,;:!?)])")
 
 

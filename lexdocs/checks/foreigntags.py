@@ -24,7 +24,8 @@ space between its `]` and `(`). The author sees the intent; the reader sees the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from lexdocs.checks.rules import finding
@@ -32,8 +33,8 @@ from lexdocs.checks.sourcetext import line_of, section_source
 from lexdocs.findings import Finding
 from lexdocs.render import markup
 from lexdocs.render.anchors import is_file_link, target_doc
-from lexdocs.render.templates import RenderedDocument
-from lexdocs.sources.documents import DocumentSource
+from lexdocs.render.templates import RenderedDocument, RenderedSection
+from lexdocs.sources.documents import DocumentSource, SectionSource
 
 __all__ = ["check_file_links", "check_foreign_tags", "check_printed_markup", "foreign_tags",
            "printed_markup"]
@@ -57,22 +58,32 @@ def check_foreign_tags(sources: Mapping[str, DocumentSource],
     """One finding per section whose published text shows a template tag, at the line of
     the section's source that typed its first."""
     out = []
+    for name, s, sec, tags in _showing(sources, rendered, lambda s: foreign_tags(s.markdown)):
+        # The source holds the tag's words as typed, whatever keeps its opener literal
+        # (import's raw block, or a Jinja string typed by hand).
+        more = f" (and {len(tags) - 1} more)" if len(tags) > 1 else ""
+        out.append(finding(
+            "template-tag-published",
+            f"{name}/{s.id}: '{tags[0]}'{more} is published as typed, a template tag "
+            "lexdocs does not run: write the text it stood for, or print a lexdocs "
+            "variable ({{ group.name }})", s.path, line_of(sec, tags[0][2:])))
+    return out
+
+
+_T = TypeVar("_T")
+
+
+def _showing(sources: Mapping[str, DocumentSource], rendered: Mapping[str, RenderedDocument],
+             find: Callable[[RenderedSection], list[_T]]
+             ) -> Iterator[tuple[str, RenderedSection, SectionSource | None, list[_T]]]:
+    """Each section in which `find` finds something, with its document's name, its
+    source (to find the line by) and what was found: a finding names a section once."""
     for name, doc in rendered.items():
         src = sources.get(name)
         for s in doc.sections:
-            tags = foreign_tags(s.markdown)
-            if not tags:
-                continue
-            # The source holds the tag's words as typed, whatever keeps its opener literal
-            # (import's raw block, or a Jinja string typed by hand).
-            line = line_of(section_source(src, s.id), tags[0][2:])
-            more = f" (and {len(tags) - 1} more)" if len(tags) > 1 else ""
-            out.append(finding(
-                "template-tag-published",
-                f"{name}/{s.id}: '{tags[0]}'{more} is published as typed, a template tag "
-                "lexdocs does not run: write the text it stood for, or print a lexdocs "
-                "variable ({{ group.name }})", s.path, line))
-    return out
+            found = find(s)
+            if found:
+                yield name, s, section_source(src, s.id), found
 
 
 def check_file_links(sources: Mapping[str, DocumentSource],
@@ -82,23 +93,22 @@ def check_file_links(sources: Mapping[str, DocumentSource],
     (`../eu-privacy-summary/`), which the finding gives; another file is no page here."""
     slugs = {d.slug: name for name, d in rendered.items()}
     out = []
-    for name, doc in rendered.items():
-        src = sources.get(name)
-        for s in doc.sections:
-            for href in filter(is_file_link, dict.fromkeys(markup.link_targets(s.html))):
-                parts = urlsplit(href)
-                target = target_doc(parts.path, slugs)
-                if target is not None:
-                    page = f"../{rendered[target].slug}/" + (f"#{parts.fragment}"
-                                                              if parts.fragment else "")
-                    what = (f"names the file of '{rendered[target].title}', which this site "
-                            f"publishes as a page: link to '{page}'")
-                else:
-                    what = ("names a file of the repository the text came from, which this "
-                            "site does not publish: link to the page's address, or import "
-                            "that file as a document too")
-                out.append(finding("file-link", f"{name}/{s.id}: the link to '{href}' {what}",
-                                   s.path, line_of(section_source(src, s.id), parts.path)))
+    for name, s, sec, hrefs in _showing(sources, rendered, lambda s: list(filter(
+            is_file_link, dict.fromkeys(markup.link_targets(s.html))))):
+        for href in hrefs:
+            parts = urlsplit(href)
+            target = target_doc(parts.path, slugs)
+            if target is not None:
+                page = f"../{rendered[target].slug}/" + (f"#{parts.fragment}"
+                                                          if parts.fragment else "")
+                what = (f"names the file of '{rendered[target].title}', which this site "
+                        f"publishes as a page: link to '{page}'")
+            else:
+                what = ("names a file of the repository the text came from, which this "
+                        "site does not publish: link to the page's address, or import "
+                        "that file as a document too")
+            out.append(finding("file-link", f"{name}/{s.id}: the link to '{href}' {what}",
+                               s.path, line_of(sec, parts.path)))
     return out
 
 
@@ -142,18 +152,12 @@ def check_printed_markup(sources: Mapping[str, DocumentSource],
     """One finding per section whose published text shows markup as typed, at the line
     of the section's source that typed the first (found by the words around it)."""
     out = []
-    for name, doc in rendered.items():
-        src = sources.get(name)
-        for s in doc.sections:
-            shown = printed_markup(s.html)
-            if not shown:
-                continue
-            (first, typed), more = shown[0], len(shown) - 1
-            sec = section_source(src, s.id)
-            mark = first.rstrip("(").strip()
-            line = line_of(sec, typed) if sec and typed in sec.body else line_of(sec, mark)
-            out.append(finding(
-                "markup-published",
-                f"{name}/{s.id}: '{first}'{f' (and {more} more)' if more else ''} is "
-                f"published as typed: {_HINTS[first[0]]}", s.path, line))
+    for name, s, sec, shown in _showing(sources, rendered, lambda s: printed_markup(s.html)):
+        (first, typed), more = shown[0], len(shown) - 1
+        mark = first.rstrip("(").strip()
+        line = line_of(sec, typed) if sec and typed in sec.body else line_of(sec, mark)
+        out.append(finding(
+            "markup-published",
+            f"{name}/{s.id}: '{first}'{f' (and {more} more)' if more else ''} is "
+            f"published as typed: {_HINTS[first[0]]}", s.path, line))
     return out

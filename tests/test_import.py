@@ -686,22 +686,22 @@ def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: 
     text, and the version that wrote the link in Markdown read as "the wording changed".
     Automattic's privacy policy closes its bold labels after a space, which the old site
     showed bold and Markdown prints as asterisks."""
-    from lexdocs.adopt.convert import _markdown_inline
+    from lexdocs.adopt.oldmarkup import as_markdown
 
-    assert _markdown_inline([typed]) == [markdown]
-    assert _markdown_inline(["```", typed, "```"])[1] == typed  # a code block stays
+    assert as_markdown([typed]) == [markdown]
+    assert as_markdown(["```", typed, "```"])[1] == typed  # a code block stays
 
 
 def test_paragraphs_and_headings_typed_in_html_become_markdowns() -> None:
     """Basecamp's tax page opened with `<h1>Taxes!</h1>` and `<p class="subhead">…</p>`:
     each becomes a block of Markdown's, a heading's id its anchor; two `<p>` lines in a
     row stay two paragraphs. Markup inside that is no plain text stays as typed."""
-    from lexdocs.adopt.convert import _markdown_inline
+    from lexdocs.adopt.oldmarkup import as_markdown
 
     typed = ["<h1>Taxes!</h1>", '<p class="subhead">If your billing address is in Ohio.</p>',
              "<p>We collect it.</p>", '<h2 id="why">Why we <b>collect</b></h2>',
              '<p><img src="x"></p>']
-    assert [ln for ln in _markdown_inline(typed) if ln] == [
+    assert [ln for ln in as_markdown(typed) if ln] == [
         "# Taxes!", "If your billing address is in Ohio.", "We collect it.",
         "## Why we **collect** {#why}", '<p><img src="x"></p>']
     conv = convert("\n".join(typed) + "\n", "T")
@@ -714,22 +714,22 @@ def test_line_breaks_typed_in_html_become_markdowns() -> None:
     `<br>`: lexdocs printed the tags as text ("Mozilla Corporation <br> Attn: …"), one
     run-on line. Each becomes Markdown's line break; a table's cell, code and a line of
     nothing but breaks stay as typed."""
-    from lexdocs.adopt.convert import _markdown_inline
+    from lexdocs.adopt.oldmarkup import as_markdown
     from tests.test_render import render
 
     typed = ["You can contact Mozilla at:", "", "Mozilla Corporation <br>",
              "Attn: Legal Notices <BR/>", "149 New Montgomery Street<br />4th Floor <br>",
              "San Francisco, CA 94105"]
-    lines = _markdown_inline(typed)
+    lines = as_markdown(typed)
     assert lines[2:] == ["Mozilla Corporation  ", "Attn: Legal Notices  ",
                          "149 New Montgomery Street  ", "4th Floor  ", "San Francisco, CA 94105"]
     html = render("\n".join(lines) + "\n").sections[0].html
     assert "br" not in html.replace("<br />", "") and html.count("<br />") == 4
     assert "Mozilla Corporation<br />" in html and "4th Floor<br />" in html
     for kept in ("| a<br>b | c |", "see `<br>` here<br>", "<br> <br>"):
-        assert _markdown_inline([kept]) == [kept]
-    assert _markdown_inline(["- First<br>second"]) == ["- First  ", "second"]
-    assert _markdown_inline(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
+        assert as_markdown([kept]) == [kept]
+    assert as_markdown(["- First<br>second"]) == ["- First  ", "second"]
+    assert as_markdown(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
 
 
 def test_a_line_of_attributes_under_the_effective_line_is_not_published(
@@ -780,33 +780,33 @@ def test_a_heading_that_links_is_titled_by_its_words() -> None:
 def test_only_raw_html_without_text_is_left_out() -> None:
     """A comment, code and HTML around words stay; a line of thousands of unclosed tags is
     read once, for pictures and for links alike."""
-    from lexdocs.adopt.convert import _markdown_inline, _without_pictures
+    from lexdocs.adopt.oldmarkup import as_markdown, without_markup
 
     lines = ["<br>", "", "<!-- a note -->", "", "```", "<img src='x'>", "```", "",
              "<p>We keep logs.</p>", "", '<a href="/"><img alt="logo" src="l.png"></a>']
-    kept, dropped = _without_pictures(lines)
+    kept, dropped = without_markup(lines)
     assert dropped == 2 and kept == ["", "<!-- a note -->", "", "```", "<img src='x'>",
                                      "```", "", "<p>We keep logs.</p>", ""]
     from tests.scaling import LINEAR, growth
 
     def make(n: int) -> Callable[[], object]:
         line = ['<a "' * n]
-        return lambda: _without_pictures(line)
+        return lambda: without_markup(line)
     assert growth(make, 200_000) < LINEAR
 
     def links(n: int) -> Callable[[], object]:  # thousands of links opened, none closed
         line = ['<a href="x">word ' * n]
-        return lambda: _markdown_inline(line)
+        return lambda: as_markdown(line)
     assert growth(links, 50_000) < LINEAR
 
     def spaces(n: int) -> Callable[[], object]:  # a long run of spaces, and no break after it
         line = ["a" + " " * n + "<b"]
-        return lambda: _markdown_inline(line)
+        return lambda: as_markdown(line)
     assert growth(spaces, 200_000) < LINEAR
 
     def bold(n: int) -> Callable[[], object]:  # bold marks beside spaces, none closing
         line = ["**a " * n + "x** " + " " * n + "y<br>"]
-        return lambda: _markdown_inline(line)
+        return lambda: as_markdown(line)
     assert growth(bold, 50_000) < LINEAR
 
 

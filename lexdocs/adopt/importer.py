@@ -281,7 +281,7 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
          baseline: str | None) -> tuple[list[Replayed], list[str]]:
     """The commits to write: one per commit whose converted files differ from the last;
     and the commits of the old file whose text lost raw HTML with no text of its own
-    (`convert._without_pictures`), for the note that says so.
+    (`oldmarkup.without_markup`), for the note that says so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its

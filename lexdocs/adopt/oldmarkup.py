@@ -1,0 +1,169 @@
+"""What an old site typed in HTML, or in Markdown that does not take, written as lexdocs'
+Markdown, so that readers of an adopted policy see its words, not its markup.
+
+lexdocs publishes raw HTML as the text it is typed as (a section carries no script), and
+Python-Markdown prints marks that do not take. Policies kept for other sites' renderers
+are full of both: links, emphasis and line breaks typed as tags, styling spans, one-line
+`<p>` and `<h1>` blocks, kramdown attribute lists, bold closed after a space. The plain
+cases become Markdown, word for word; what holds no text of its own is left out (and
+`import` says so); anything else stays as typed, for `lexdocs check` to name
+(`markup-published`). Every pattern reads committed text in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexdocs.adopt import outline
+
+__all__ = ["as_markdown", "without_markup"]
+
+
+_TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
+"""An HTML tag, its quoted values included; one never runs past the next `<`, so a line
+of thousands of unclosed `<a` is read once, not once from each."""
+_OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
+_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
+"""A line of attributes for the block above (kramdown's), with no id in it."""
+_TRAILING_ATTRIBUTES = re.compile(
+    r"(?<=\S)[ \t]+\{:(?:[^}#\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}[ \t]*$")
+"""The same at the end of the block's last line ("Effective October 31, 2025 {: datetime=
+"2025-10-31" }"): the date line is then read as one, and left out as one."""
+
+
+_INLINE = re.compile(
+    r"<(?P<tag>a|strong|b|em|i|u|span)\b(?P<attrs>[^<>]*)>"
+    r"(?P<text>[^<>\[\]`*_\s](?:[^<>\[\]`*_]*[^<>\[\]`*_\s])?)</(?P=tag)\s*>", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?(?<!`)\1(?!`)")
+
+
+def as_markdown(lines: list[str]) -> list[str]:
+    """Links and emphasis the old file wrote in HTML (`<a href="…">Terms</a>`,
+    `<strong>Consent</strong>`), written as Markdown: the old site showed them as a link
+    or bold words, lexdocs would show their tags as text, and the version that wrote them
+    as Markdown would read as reworded. An underlined defined term (`("<u>Terms</u>")`,
+    Mozilla's) is emphasised, Markdown having no underline; a `<span>` only styled its
+    words (Mozilla's titles, Basecamp's highlighted example addresses): its words stay.
+    Only the plain ones: words with no markup of their own inside, a link with an
+    address and nothing stranger; code stays as typed."""
+    def inline(m: re.Match[str]) -> str:
+        text, tag = m["text"], m["tag"].lower()
+        if tag == "span":
+            return text
+        if tag != "a":
+            return f"**{text}**" if tag in ("strong", "b") else f"*{text}*"
+        href = _HREF.search(m["attrs"])
+        return f"[{text}]({href[1] or href[2]})" if href else m.group()
+
+    def markdown(text: str) -> str:
+        return _tight_bold(_INLINE.sub(inline, text) if "<" in text else text)
+
+    def outside_code(line: str) -> str:
+        parts, at = [], 0
+        for code in _CODE_SPAN.finditer(line):
+            parts += [markdown(line[at:code.start()]), code.group()]
+            at = code.end()
+        return "".join([*parts, markdown(line[at:])])
+
+    return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
+            for part in (_block(outside_code(ln)) if live and ("<" in ln or "**" in ln)
+                         else [ln])]
+
+
+_BLOCK = re.compile(r"^(?P<indent>[ \t]{0,3})<(?P<tag>p|h[1-6])\b(?P<attrs>[^<>]*)>"
+                    r"(?P<text>[^<>]*\S[^<>]*)</(?P=tag)\s*>[ \t]*$", re.I)
+_ID = re.compile(r"""\bid\s*=\s*["']([A-Za-z][\w-]*)["']""")
+
+
+def _block(line: str) -> list[str]:
+    """A paragraph or heading the old file typed in HTML on one line (Basecamp's tax page:
+    `<h1>Taxes!</h1>`, `<p class="subhead">If your billing address …</p>`), written as
+    Markdown's, a block of its own (two `<p>` lines in a row are two paragraphs): lexdocs
+    would print the tags around its words. A heading's `id` stays its anchor. Any other
+    line is read for line breaks (`_hard_breaks`)."""
+    m = _BLOCK.match(line)
+    if m is None:
+        return _hard_breaks(line)
+    tag, text = m["tag"].lower(), m["text"].strip()
+    if tag == "p":
+        return ["", m["indent"] + text, ""]
+    given = _ID.search(m["attrs"])  # links land on it: it stays the heading's anchor
+    return ["", f"{m['indent']}{'#' * int(tag[1])} {text}"
+            + (f" {{#{given[1]}}}" if given else ""), ""]
+
+
+_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")
+_LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![^\s.,;:!?)])")
+
+
+def _tight_bold(text: str) -> str:
+    """Bold whose closing marks follow a space (`**Basic account information: **We ask`,
+    Automattic's privacy policy, 17 times), or whose opening marks precede one
+    (`questions.** If you don't agree …, don't use our services.**`, WordPress.com's
+    terms), with the space moved outside the marks: the old site showed those words
+    bold, and Markdown, which lets marks beside a space neither open nor close, printed
+    the asterisks around plain words. No word moves."""
+    return _LOOSE_OPEN.sub(r"\1**\2**", _LOOSE_CLOSE.sub(r"**\1**\2", text))
+
+
+_BR = re.compile(r"<br[ \t]*/?>", re.I)
+"""A `<br>`; the spaces around it are trimmed from the parts it splits (a pattern that
+took them too would scan a long run of spaces again from each of its positions)."""
+
+
+def _hard_breaks(line: str) -> list[str]:
+    """A line break the old file typed as `<br>` ("Mozilla Corporation <br>", each line
+    of a postal address), written as Markdown's: the line ends in two spaces, and words
+    after it go on a line of their own. lexdocs would print the tag as text, and the
+    address's lines ran together around it. A line of a table (a cell holds one line)
+    or with code in it is left as typed, and so is a line that is nothing but breaks."""
+    if "`" in line or line.lstrip().startswith("|") or not _BR.search(line):
+        return [line]
+    parts = _BR.split(line)
+    if not any(p.strip() for p in parts):
+        return [line]
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    lines = [p.rstrip(" \t") if i == 0 else indent + p.strip(" \t")
+             for i, p in enumerate(parts) if p.strip()]
+    return [f"{ln}  " for ln in lines[:-1]] + [lines[-1] + ("  " if not parts[-1].strip()
+                                                           else "")]
+
+
+def without_markup(lines: list[str]) -> tuple[list[str], int]:
+    """The lines without the blocks of raw HTML that hold no text of their own (a picture
+    in a `<figure>`, a wrapper's `<div>` line, a `<br>`), and how many were left out.
+
+    lexdocs shows raw HTML as the text it is typed as, never as markup (a section can
+    carry no script), so such a block would publish its tags to readers ("<figure
+    class=…"), and a version that drops it would read as a paragraph removed. It states
+    nothing: what is written between a wrapper's tags stays, as Markdown.
+
+    So does a line that only gives the block above it attributes (`{: datetime="…" }`,
+    `{: .note }`), or the same at a line's end: Mozilla's notices put one under (or after)
+    their "Effective" line, and once that line was left out (every page prints the dates)
+    the reader saw `{: datetime=… }` at the top of the text. One that gives an id
+    (`{: #anchor }`) stays for `ids.relink`, which lands links to it at its section."""
+    live = outline.live_lines(lines)
+    out: list[str] = []
+    dropped = 0
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[start:end]
+        bare = [_TRAILING_ATTRIBUTES.sub("", ln) if ok else ln
+                for ln, ok in zip(block, live[start:end], strict=True)
+                if not (ok and _ATTRIBUTES.match(ln))]
+        if bare != block:
+            dropped, block = dropped + 1, bare
+        if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(
+                "", "\n".join(block)).strip():
+            dropped += 1
+        else:
+            out.extend(block)
+        if end < len(lines):
+            out.append(lines[end])
+        start = end + 1
+    return out, dropped

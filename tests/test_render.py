@@ -216,19 +216,6 @@ def test_raw_html_in_a_section_is_shown_as_text() -> None:
     assert "<script" not in doc.page
 
 
-def test_a_bare_line_break_typed_in_html_is_one() -> None:
-    """`<br>` is the one tag read as what it means: the only way to break a line in a
-    table's cell (GitHub's subprocessors list writes `</br>`, as browsers read it), and
-    what lawyers type for an address. With anything more in it, or in code, it is text."""
-    doc = render("| Who | Where |\n| --- | --- |\n| Acme | Dublin<br>Berlin</br>Paris |\n\n"
-                 "Office<BR />Street, `<br>`, <br onclick='x()'> and <br/ class=x>\n", VARS)
-    html = doc.sections[0].html
-    assert "<td>Dublin<br />\nBerlin<br />\nParis</td>" in html
-    assert "<p>Office<br />\nStreet, <code>&lt;br&gt;</code>, &lt;br onclick=" in html
-    assert "onclick=" not in html.replace("&lt;br onclick=", "") and "<br/ class" not in html
-    assert html.count("<br />") == 3
-
-
 def test_safe_links_images_and_table_alignment_pass_the_sanitiser() -> None:
     doc = render("[a](https://x.example/) [b](http://x.example/) [c](mailto:p@x.example) "
                  "[d](tel:+15550100) [e](/legal/privacy/) [f](#retention) [g](../history/) "

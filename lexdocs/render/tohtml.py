@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 import time
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +19,6 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
-from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from lexdocs.render.sandbox import MAX_TEXT
@@ -28,22 +26,11 @@ from lexdocs.render.sanitize import Sanitize, UnsafeMarkup
 
 
 class _NoRawHtml(Extension):
-    """Raw HTML in a section is shown as text: a section can never carry a script. One tag
-    is read as what it means, a bare line break (`<br>`, `<br/>`, `<br />`, and `</br>`,
-    which browsers read so): it is the only way to break a line inside a table's cell
-    (GitHub's list of subprocessors), and what lawyers type for an address's lines. It
-    becomes the element Markdown's own line break makes, with no attribute to carry."""
+    """Raw HTML in a section is shown as text: a section can never carry a script."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.inlinePatterns.register(_LineBreak(r"(?i:</?br[ \t]*/?>)", md), "lx_br", 90)
-
-
-class _LineBreak(InlineProcessor):
-    def handleMatch(  # type: ignore[override]  # the stubs type it as Pattern's, one argument
-            self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
-        return etree.Element("br"), m.start(0), m.end(0)
 
 
 _COMMENT = re.compile(

@@ -9,7 +9,10 @@
 # A line starting "IMPORT" is an import that refused (its one-line reason follows); "OK"
 # gives the versions (all, material), the errors `check` found (by rule; requirements-unset,
 # which a checkout of lexdocs that is not pushed always raises, left out), whether anything
-# printed "unexpected" (a bug) and the build's exit status with its first error lines.
+# printed "unexpected" (a bug), how many marks the built pages show readers as text
+# (`shown`: HTML tags, attribute lists and bold marks, which lexdocs publishes as typed; each
+# is markup the import could have written as Markdown, or the author's own slip) and the
+# build's exit status with its first error lines.
 # Nothing is written outside a temporary folder, which is removed. LEXDOCS_BIN names the
 # folder of the lexdocs and mkdocs to run (default: this checkout's .venv/bin), so the
 # same policies can be tried under another Python, e.g. a venv of 3.13 holding the wheel.
@@ -35,6 +38,11 @@ built=$("$bin/mkdocs" build --strict 2>&1); rc=$?
 counts=$("$bin/lexdocs" versions doc --format json 2>/dev/null | "$bin/python" -c \
   "import json,sys; v=json.load(sys.stdin)['documents']['doc']['versions']; \
 print(len(v), sum(1 for x in v if x.get('material')))" 2>/dev/null)
+shown=0
+if [ -d site ]; then
+  shown=$(grep -rhoE '&lt;/?[a-zA-Z][a-zA-Z0-9]*|\{:[^}]{0,80}\}|\*\*' site --include=index.html \
+          | wc -l)
+fi
 echo "OK $file :: versions=${counts:-none} errors=[$errors]" \
-     "unexpected=$(grep -ci 'unexpected\|traceback' <<<"$checked$built")" \
+     "unexpected=$(grep -ci 'unexpected\|traceback' <<<"$checked$built")" "shown=$shown" \
      "build=$rc $( [ $rc -ne 0 ] && grep -i error <<<"$built" | head -n 2 | tr '\n' ' ')"

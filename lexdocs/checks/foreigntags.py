@@ -116,7 +116,9 @@ _HTML_TAG = re.compile(
     r"</?(?:a|abbr|address|b|big|blockquote|br|center|cite|dd|del|details|div|dl|dt|em|figure|"
     r"font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|s|section|small|span|strike|strong|sub|"
     r"summary|sup|table|tbody|td|th|thead|tr|u|ul)\b[^<>]{0,200}>", re.I)
-_PRINTED = re.compile(r"\*\*|__|\{:[^}]{0,80}\}|\]\s*\((?:https?:|mailto:|/|#)")
+_PRINTED = re.compile(r"\{:[^}]{0,80}\}|\]\s*\((?:https?:|mailto:|/|#)"
+                      r"|(?<![\w_])__(?=\s)|(?<=\s)__(?![\w_])")
+_BOLD = re.compile(r"\*\*")
 _HINTS = {
     "<": "lexdocs publishes no HTML, so readers see the tag: write it in Markdown ([words]"
          "(address), **bold**, *emphasis*, two spaces at a line's end for a break) or leave "
@@ -136,11 +138,16 @@ def printed_markup(html: str) -> list[tuple[str, str]]:
     words around it (to find its line by): tags of HTML (lexdocs escapes them),
     Markdown's marks for bold and emphasis that did not take, attribute lists and a
     link's Markdown. A placeholder in angle brackets that is no HTML element
-    ("<Legalese>") is the author's own text."""
+    ("<Legalese>") is the author's own text, and so are marks that may be meant: a lone
+    `**` in a block (a footnote's mark, "Free**"), `__` against a word (a cookie's name,
+    `__stripe_sid`). Two `**` in a block, or a block of nothing else, are bold that failed."""
     out = []
     for block in markup.units(html):
         text = "".join(r.text for r in block.runs if "code" not in r.facets)
-        found = sorted([*_HTML_TAG.finditer(text), *_PRINTED.finditer(text)],
+        bold = list(_BOLD.finditer(text))
+        if len(bold) == 1 and text.strip() != "**":
+            bold = []
+        found = sorted([*_HTML_TAG.finditer(text), *_PRINTED.finditer(text), *bold],
                        key=lambda m: m.start())
         out += [(m.group(), text[:m.start()].rsplit(" ", 1)[-1] + m.group()
                  + text[m.end():].split(" ", 1)[0]) for m in found]

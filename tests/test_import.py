@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
+from lexdocs.adopt import outline
 from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink
 from lexdocs.adopt.importer import _adoption_day
 from lexdocs.cli import history_progress
@@ -808,6 +809,16 @@ def test_only_raw_html_without_text_is_left_out() -> None:
         line = ["**a " * n + "x** " + " " * n + "y<br>"]
         return lambda: as_markdown(line)
     assert growth(bold, 50_000) < LINEAR
+
+    def paragraph(n: int) -> Callable[[], object]:  # a one-line <p> that never closes
+        line = ["<p>" + "a " * n + "x"]
+        return lambda: as_markdown(line)
+    assert growth(paragraph, 50_000) < LINEAR
+
+    def heading(n: int) -> Callable[[], object]:  # a title of unclosed bold and underscores
+        line = ["# " + "**a __b " * n]
+        return lambda: outline.headings(line)
+    assert growth(heading, 20_000) < LINEAR
 
 
 def test_a_policy_without_template_tags_gets_no_such_warning(

@@ -72,7 +72,9 @@ def as_markdown(lines: list[str]) -> list[str]:
 
 
 _BLOCK = re.compile(r"^(?P<indent>[ \t]{0,3})<(?P<tag>p|h[1-6])\b(?P<attrs>[^<>]*)>"
-                    r"(?P<text>[^<>]*\S[^<>]*)</(?P=tag)\s*>[ \t]*$", re.I)
+                    r"(?P<text>[^<>]+)</(?P=tag)\s*>[ \t]*$", re.I)
+"""One run of text between the tags (`[^<>]*\\S[^<>]*` would try every split of a long
+line that never closes: the square of its length)."""
 _ID = re.compile(r"""\bid\s*=\s*["']([A-Za-z][\w-]*)["']""")
 
 
@@ -83,7 +85,7 @@ def _block(line: str) -> list[str]:
     would print the tags around its words. A heading's `id` stays its anchor. Any other
     line is read for line breaks (`_hard_breaks`)."""
     m = _BLOCK.match(line)
-    if m is None:
+    if m is None or not m["text"].strip():
         return _hard_breaks(line)
     tag, text = m["tag"].lower(), m["text"].strip()
     if tag == "p":

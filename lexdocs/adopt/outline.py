@@ -73,7 +73,9 @@ def headings(lines: list[str]) -> list[Heading]:
 
 
 _LINKED = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\[\]]*\])")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"\*\*(?=[^\s*])([^*]*?[^\s*])\*\*|__(?=[^\s_])([^_]*?[^\s_])__")
+"""Bold, its words holding no mark of its own: `(.+?)` would search from each of a long
+heading's thousands of unclosed `**` to its end (the square of its length)."""
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
@@ -85,7 +87,8 @@ def plain(words: str) -> str:
     as Markdown tools make anchors) ran on into the address, where the old page's own
     anchor was `#dmca-takedown-policy`. A character reference is the character it stands
     for (Basecamp's "we&rsquo;d grant"), which a title shown as text would print as typed."""
-    return html.unescape(_EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", _LINKED.sub(r"\1", words))))
+    bare = _EMPHASIS.sub(r"\1", _LINKED.sub(r"\1", words))  # "**a *b* c**": inside first
+    return html.unescape(_EMPHASIS.sub(r"\1", _STRONG.sub(lambda m: m[1] or m[2], bare)))
 
 
 def levels(heads: list[Heading]) -> tuple[Heading | None, int]:

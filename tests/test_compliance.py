@@ -460,6 +460,13 @@ def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
     assert printed_markup("<table><tr><td>__stripe_sid / __stripe_mid</td></tr></table>"
                           "<p>Free** offer</p><p>** Terms apply.</p>") == []
 
+    from tests.scaling import LINEAR, growth
+
+    def tags(n: int) -> Callable[[], object]:  # a block of thousands of tags typed as text
+        block = "<p>" + "&lt;b&gt;x " * n + "</p>"
+        return lambda: printed_markup(block)
+    assert growth(tags, 20_000) < LINEAR
+
 
 @pytest.mark.parametrize("rule", ["template-tag-published", "file-link", "markup-published"])
 def test_the_shipped_documents_raise_neither(rule: str) -> None:

@@ -119,6 +119,8 @@ _HTML_TAG = re.compile(
 _PRINTED = re.compile(r"\{:[^}]{0,80}\}|\]\s*\((?:https?:|mailto:|/|#)"
                       r"|(?<![\w_])__(?=\s)|(?<=\s)__(?![\w_])")
 _BOLD = re.compile(r"\*\*")
+_AROUND = 80
+"""Characters read on each side of a mark for the words typed around it."""
 _HINTS = {
     "<": "lexdocs publishes no HTML, so readers see the tag: write it in Markdown ([words]"
          "(address), **bold**, *emphasis*, two spaces at a line's end for a break) or leave "
@@ -149,8 +151,11 @@ def printed_markup(html: str) -> list[tuple[str, str]]:
             bold = []
         found = sorted([*_HTML_TAG.finditer(text), *_PRINTED.finditer(text), *bold],
                        key=lambda m: m.start())
-        out += [(m.group(), text[:m.start()].rsplit(" ", 1)[-1] + m.group()
-                 + text[m.end():].split(" ", 1)[0]) for m in found]
+        # the words around it read from a window, not from the block's start: a block of
+        # thousands of tags would copy its text once for each
+        out += [(m.group(), text[max(0, m.start() - _AROUND):m.start()].rsplit(" ", 1)[-1]
+                 + m.group() + text[m.end():m.end() + _AROUND].split(" ", 1)[0])
+                for m in found]
     return out
 
 

@@ -62,11 +62,13 @@ def _anchors(line: str) -> set[str]:
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
 _EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?"""
-                           r"""|^[ \t]*\{:[^}\n#]*#([\w-]+)[^}\n]*\}[ \t]*(?:\n|$)""",
+                           r"""|^[ \t]*\{:[^}\n#]*#([\w-]+)(?:[^}\w\n-][^}\n]*)?\}[ \t]*(?:\n|$)""",
                            re.IGNORECASE | re.MULTILINE)
 """`<a name="x"></a>`, or a line of attributes that gives the block above it an id
 (`{: #campaigns }`, Mozilla's): a place the old page's links could land, invisible there;
-kept, it would show as text (a section publishes no raw HTML and applies no attributes)."""
+kept, it would show as text (a section publishes no raw HTML and applies no attributes).
+After the id, only a character no id holds may follow: an id run on to a line's end with
+no `}` is then read once, not once from each of its letters."""
 
 
 def relink(conv: Converted) -> Converted:

@@ -820,6 +820,11 @@ def test_only_raw_html_without_text_is_left_out() -> None:
         return lambda: outline.headings(line)
     assert growth(heading, 20_000) < LINEAR
 
+    def openers(n: int) -> Callable[[], object]:  # thousands of attribute lists opened
+        line = ["a {:" * n]
+        return lambda: without_markup(line)
+    assert growth(openers, 50_000) < LINEAR
+
     def anchor(n: int) -> Callable[[], object]:  # an id given by attributes, never closed
         conv = convert("# T\n\n## S\n\nWords.\n{: #" + "a" * n + "\n", "T")
         return lambda: relink(conv)

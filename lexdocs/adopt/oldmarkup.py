@@ -25,10 +25,18 @@ of thousands of unclosed `<a` is read once, not once from each."""
 _OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
 _ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
 """A line of attributes for the block above (kramdown's), with no id in it."""
-_TRAILING_ATTRIBUTES = re.compile(
-    r"(?<=\S)[ \t]+\{:(?:[^}#\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}[ \t]*$")
-"""The same at the end of the block's last line ("Effective October 31, 2025 {: datetime=
-"2025-10-31" }"): the date line is then read as one, and left out as one."""
+
+
+def _without_trailing_attributes(line: str) -> str:
+    """`line` without a line of attributes at its end ("Effective October 31, 2025 {:
+    datetime="2025-10-31" }"): the date line is then read as one, and left out as one.
+    Only the last `{:` is tried: a search from each of a long line's thousands would read
+    it once from each."""
+    at = line.rfind("{:")
+    if at <= 0 or not line[:at].strip() or line[at - 1] not in " \t" or not _ATTRIBUTES.match(
+            line, at):
+        return line
+    return line[:at].rstrip(" \t")
 
 
 _INLINE = re.compile(
@@ -155,7 +163,7 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[start:end]
-        bare = [_TRAILING_ATTRIBUTES.sub("", ln) if ok else ln
+        bare = [_without_trailing_attributes(ln) if ok else ln
                 for ln, ok in zip(block, live[start:end], strict=True)
                 if not (ok and _ATTRIBUTES.match(ln))]
         if bare != block:

@@ -48,8 +48,7 @@ def moved_blocks(changes: list[Change]) -> list[Change]:
             moved = (mine[0] or mine[1])[0][1].lstrip(" .;,").split()  # as written; cut: …
             shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else "")
             whole = not changes[i].old.strip() or not changes[i].new.strip()
-            v = verdicts.verdict(False, "block-moved" if whole else "sentence-moved",
-                                    (shown,))
+            v = verdicts.verdict(False, "block-moved" if whole else "sentence-moved", (shown,))
             out[i] = replace(out[i], material=False, reason=v.reason, rule=v.rule,
                              evidence=v.evidence, referred=False)
     return out

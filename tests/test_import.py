@@ -411,6 +411,28 @@ def test_top_level_sections_and_setext_subheadings_nest_under_them() -> None:
     assert [s.title for s in ruled.sections] == ["A", "B"] and "---" in ruled.sections[0].body
 
 
+def test_a_version_that_is_not_utf8_is_left_out_or_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A version saved in another encoding cannot be read faithfully, as one written in HTML
+    cannot: the history from after it is imported, and if it is the newest the import
+    stops in one line naming the commit and the line, never "unexpected … a bug"."""
+    repo = Repo(tmp_path / "old")
+    (repo.path / "privacy.md").parent.mkdir(parents=True, exist_ok=True)
+    (repo.path / "privacy.md").write_bytes(b"# Privacy\n\nWe keep logs.\n\nWrite \xe9 us.\n")
+    bad = repo.commit("Latin-1", "2021-05-01T10:00:00+00:00")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.md"),
+                   "--as", "privacy") == 1
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0 and "bug" not in err
+    assert (f"privacy.md is not UTF-8 text (byte 0xe9, line 5) in commit {bad[:10]}: it cannot "
+            "be imported as Markdown (commit the file again saved as UTF-8") in err
+    repo.write("privacy.md", "# Privacy\n\nWe keep logs.\n\nWrite to us.\n")
+    start = repo.commit("UTF-8", "2021-06-01T10:00:00+00:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" in out
+
+
 def test_history_before_the_file_became_markdown_is_left_out(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.conftest import Repo

@@ -265,15 +265,31 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
                   ) -> tuple[list[Text], int, str]:
     """The texts from the last one that cannot be converted faithfully onwards (the
     file's HTML era, say), the number left out before them, and why the last was."""
-    texts = [(c, p, store.read_top(c.sha, p)) for c, p in history]
-    cut, why = 0, ""
-    for i, (_, path, text) in enumerate(texts):
-        problem = unclean(path, text) if text is not None else None
+    texts: list[Text] = []
+    cut, why, hint = 0, "", ""
+    for i, (c, path) in enumerate(history):
+        data = store.read_top(c.sha, path)
+        text: str | None = None
+        problem: str | None = None
+        fix = "convert it to Markdown and commit it, then import it"
+        if data is not None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # saved in another encoding, a version cannot be read faithfully, as one
+                # written in HTML cannot: left out, unless it is the newest
+                line = data[:exc.start].count(b"\n") + 1
+                problem = (f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x}, line "
+                           f"{line}) in commit {c.sha[:10]}")
+                fix = "commit the file again saved as UTF-8, then import it"
+            else:
+                problem = unclean(path, text)
         if problem is not None:
-            cut, why = i + 1, problem
+            cut, why, hint = i + 1, problem, fix
+        texts.append((c, path, text))
     if cut == len(texts):
         raise SourceError(f"{why}: it cannot be imported as Markdown", path=history[-1][1],
-                          hint="convert it to Markdown and commit it, then import it")
+                          hint=hint)
     return texts[cut:], cut, why
 
 

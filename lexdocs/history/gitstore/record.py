@@ -37,15 +37,16 @@ class RecordBranch(Store):
                 return ref, _text(sha).strip()
         return None
 
-    def read_top(self, sha: str, name: str) -> str | None:
-        """The text of file `name` at the top level of commit `sha` (not below the project)."""
+    def read_top(self, sha: str, name: str) -> bytes | None:
+        """The bytes of file `name` at the top level of commit `sha` (not below the
+        project): a file of another site's repository, which may be in any encoding."""
         try:
             _, kind, _, data = self.repo.git.get_object_data(f"{sha}:{name}")
         except ValueError:
             return None
         if _text(kind) != "blob":
             return None
-        return data.decode("utf-8")
+        return bytes(data)
 
     def top_file(self, sha: str, name: str, limit: int) -> bytes | None:
         """The bytes of file `name` at the top level of commit `sha` (not below the

@@ -572,6 +572,8 @@ def test_the_adoption_day_has_come_in_every_zone(
     assert "notice-adopted" not in capsys.readouterr().out
     # a file committed on the day of the import: that version predates adoption too
     assert _adoption_day(ZoneInfo("Europe/Berlin"), "1796520000 +0100") == dt.date(2026, 12, 6)
+    # a commit dated in the future does not put adoption there
+    assert _adoption_day(ZoneInfo("Europe/Berlin"), "1900000000 +0100") == dt.date(2026, 12, 6)
 
 
 def test_an_edited_starter_stops_the_import_before_it_writes(

@@ -226,8 +226,10 @@ def _adoption_day(tz: ZoneInfo, newest: str) -> dt.date:
     guessed (London's, say) had not come yet in the evening in the one the site chose
     later (a North American one), and every build failed until midnight. Never before
     the day of the file's newest commit in the import's zone, which is a version from
-    before adoption, not one the notice gate judges."""
-    return max(build_date(_WESTERNMOST), _day(newest, tz))
+    before adoption, not one the notice gate judges; never after today there either: a
+    commit dated in the future (a wrong clock, or on purpose) would put adoption in the
+    future, where the gate's own rule about such commits should name it."""
+    return max(build_date(_WESTERNMOST), min(_day(newest, tz), build_date(tz)))
 
 
 def _day(raw: str, tz: ZoneInfo) -> dt.date:

@@ -27,16 +27,28 @@ _ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
 """A line of attributes for the block above (kramdown's), with no id in it."""
 
 
-def _without_trailing_attributes(line: str) -> str:
+def _without_trailing_attributes(line: str, last: bool) -> list[str]:
     """`line` without a line of attributes at its end ("Effective October 31, 2025 {:
     datetime="2025-10-31" }"): the date line is then read as one, and left out as one.
-    Only the last `{:` is tried: a search from each of a long line's thousands would read
-    it once from each."""
+    One that gives an id ("… party vendors. {: #donations }", on a block's `last` line)
+    goes on a line of its own, where `ids.relink` lands links to it, as it does one typed
+    so. Only the last `{:` is tried: a search from each of a long line's thousands would
+    read it once from each."""
     at = line.rfind("{:")
-    if at <= 0 or not line[:at].strip() or line[at - 1] not in " \t" or not _ATTRIBUTES.match(
-            line, at):
-        return line
-    return line[:at].rstrip(" \t")
+    if at <= 0 or not line[:at].strip() or line[at - 1] not in " \t":
+        return [line]
+    if _ATTRIBUTES.match(line, at):
+        return [line[:at].rstrip(" \t")]
+    tail = line[at:].rstrip(" \t")
+    if outline.ATX.match(line) or not last:
+        return [line]  # a heading's id is its anchor (`outline`, `ids._anchor_of`), and a
+        # setext one's words are followed by its bar: only a block's last line ends it
+    if tail.endswith("}") and "}" not in tail[:-1] and _AN_ID.search(tail):
+        return [line[:at].rstrip(" \t"), tail]
+    return [line]
+
+
+_AN_ID = re.compile(r"#[A-Za-z][\w-]*")
 
 
 _INLINE = re.compile(
@@ -163,9 +175,10 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[start:end]
-        bare = [_without_trailing_attributes(ln) if ok else ln
-                for ln, ok in zip(block, live[start:end], strict=True)
-                if not (ok and _ATTRIBUTES.match(ln))]
+        bare = [part for i, (ln, ok) in enumerate(zip(block, live[start:end], strict=True))
+                if not (ok and _ATTRIBUTES.match(ln))
+                for part in (_without_trailing_attributes(ln, i == len(block) - 1) if ok
+                             else [ln])]
         if bare != block:
             dropped, block = dropped + 1, bare
         if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(

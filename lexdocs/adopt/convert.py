@@ -20,6 +20,7 @@ import yaml
 
 from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
+from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, relink, slugify
 from lexdocs.adopt.oldmarkup import as_markdown, without_markup
 from lexdocs.review.lexicon import unnumbered
@@ -88,6 +89,9 @@ class Converted:
     pictures: int = 0
     """Blocks of raw HTML, and lines of attributes, with no text of their own that were left
     out (`oldmarkup.without_markup`)."""
+    rowwise: int = 0
+    """HTML tables whose cells held lists or paragraphs, written one block per row
+    (`htmltables`)."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -187,13 +191,23 @@ def unclean(path: str, text: str) -> str | None:
     """
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
-    lines, _ = without_markup(as_markdown(text.replace("\r\n", "\n").split("\n")))
+    lines, _, _ = _readable(text.replace("\r\n", "\n").split("\n"))
     read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))
     if read and tags * 5 > len(read):
         return f"{path} is written in HTML ({tags} of its {len(read)} lines are tags)"
     return None
+
+
+def _readable(lines: list[str]) -> tuple[list[str], int, int]:
+    """The lines with what the old site typed in HTML written as Markdown (tables first:
+    their cells' links and bold are then written as the rest are), less the markup that
+    holds no text; how many blocks of it were left out, and how many tables were written
+    one block per row (`htmltables`)."""
+    tabled, rowwise = tables_as_markdown(lines)
+    bare, dropped = without_markup(as_markdown(tabled))
+    return bare, dropped, rowwise
 
 
 def _tidy(lines: list[str]) -> str:
@@ -217,7 +231,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         raise ValueError(date_line)
     text = text.replace("\r\n", "\n")
     front, kind, body = split_front_matter(text)
-    lines, pictures = without_markup(as_markdown(body.split("\n")))
+    lines, pictures, rowwise = _readable(body.split("\n"))
     title = _front_title(front, kind)
     top, level = outline.levels(outline.headings(lines))
     if top is not None:
@@ -258,7 +272,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
-                     top.line if top is not None else "", pictures)
+                     top.line if top is not None else "", pictures, rowwise)
 
 
 def section_file(index: int, section: Section) -> str:

@@ -85,7 +85,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         history = [(c, p) for c, p, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
-        steps, pictured = plan(texts, doc, top, date_line, adopted, baseline)
+        steps, pictured, tabled = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -115,7 +115,8 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *_old_site_notes(texts[-1][2] if texts else None),
-                               *_pictures_note(pictured, len(history))),
+                               *_pictures_note(pictured, len(history)),
+                               *_tables_note(tabled, len(history))),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
 
@@ -164,6 +165,17 @@ def _pictures_note(pictured: list[str], read: int) -> list[str]:
             f"{len(pictured)} of the {read} commit(s) of the file read (the first: commit "
             f"{pictured[0][:10]}): lexdocs publishes such markup as the text it is typed as, "
             "so readers would have seen it."]
+
+
+def _tables_note(tabled: list[str], read: int) -> list[str]:
+    if not tabled:
+        return []
+    return [f"Wrote the HTML tables whose cells hold lists or paragraphs as one block per row, "
+            f"each cell's words under its column's heading in bold, in the text of "
+            f"{len(tabled)} of the {read} commit(s) of the file read (the first: commit "
+            f"{tabled[0][:10]}): a Markdown table's cell holds one line, and lexdocs publishes "
+            "raw HTML as the text it is typed as. Every word is kept; arrange them otherwise "
+            "after the merge if you prefer."]
 
 
 def stated_zone(opts: Options) -> str | None:
@@ -296,10 +308,11 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
 
 
 def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.date | None,
-         baseline: str | None) -> tuple[list[Replayed], list[str]]:
+         baseline: str | None) -> tuple[list[Replayed], list[str], list[str]]:
     """The commits to write: one per commit whose converted files differ from the last;
-    and the commits of the old file whose text lost raw HTML with no text of its own
-    (`oldmarkup.without_markup`), for the note that says so.
+    the commits of the old file whose text lost raw HTML with no text of its own
+    (`oldmarkup.without_markup`), and those whose HTML tables were written one block per
+    row (`htmltables`), for the notes that say so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
@@ -323,7 +336,8 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
         message = (f"{commit.subject}\n\nReplayed by 'lexdocs import' from {path} at "
                    f"{commit.sha}, with its author, committer and dates.\n")
         steps.append(Replayed(commit, message, files))
-    return steps, [c.sha for c, _, conv in convs if conv.pictures]
+    return (steps, [c.sha for c, _, conv in convs if conv.pictures],
+            [c.sha for c, _, conv in convs if conv.rowwise])
 
 
 def _top_relative(store: GitStore, path: Path) -> str:

@@ -411,6 +411,22 @@ def test_top_level_sections_and_setext_subheadings_nest_under_them() -> None:
     assert [s.title for s in ruled.sections] == ["A", "B"] and "---" in ruled.sections[0].body
 
 
+def test_a_heading_with_accents_gets_an_id_without_them() -> None:
+    """Mozilla's Spanish Focus notice: "## Cómo compartimos sus datos personales" was the
+    section `c-mo-compartimos-sus-datos-personales` while a heading inside a section got
+    Python-Markdown's `como-…`; a permanent address should read as the words do, and
+    links written to the old page's anchor (GitHub's keeps the accent) still land."""
+    from lexdocs.render.tohtml import heading_id
+
+    conv = relink(convert("# Aviso\n\n## Cómo compartimos sus datos\n\nVer [abajo]"
+                          "(#políticas-de-búsqueda).\n\n## Políticas de búsqueda\n\nTexto.\n",
+                          "x"))
+    assert [s.id for s in conv.sections] == ["como-compartimos-sus-datos",
+                                             "politicas-de-busqueda"]
+    assert conv.sections[1].id == heading_id("Políticas de búsqueda")
+    assert "(#politicas-de-busqueda)" in conv.sections[0].body
+
+
 def test_a_version_that_is_not_utf8_is_left_out_or_refused_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A version saved in another encoding cannot be read faithfully, as one written in HTML

@@ -10,6 +10,7 @@ link now lands are a concern of their own, applied to what `convert` made.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -29,8 +30,13 @@ _GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
 
 
 def slugify(title: str) -> str:
-    """A section id people can cite in a URL: lower-case words joined by dashes."""
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """A section id people can cite in a URL: lower-case words joined by dashes, a letter
+    with an accent written without it ("Cómo compartimos" → "como-compartimos", as
+    Python-Markdown makes the ids of the headings inside a section), not split at it
+    ("c-mo-compartimos", which Mozilla's Spanish notice got)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", title)
+                   if not unicodedata.combining(c))
+    words = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
     if not words:
         return "section"
     return words if words[0].isalpha() else f"s-{words}"

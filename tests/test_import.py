@@ -955,6 +955,7 @@ def test_an_html_table_is_written_as_markdown_word_for_word(
     "<table><tr><td><img src='x.png'></td></tr></table>",
     "<table><tr><td>never closed</td></tr>",
     "<table><tr><td>a</td></tr></table> and words after it",
+    "<table><tr><td>" + "<ul><li>deeper" * 7 + "</td></tr></table>",
 ])
 def test_a_table_lexdocs_cannot_write_as_markdown_stays_as_typed(table: str) -> None:
     """A cell over several rows, a table in a table, a picture, a table never closed or
@@ -975,10 +976,13 @@ def test_html_tables_are_read_in_linear_time() -> None:
         return lambda: tables_as_markdown(lines)
     assert growth(unclosed, 20_000) < LINEAR
 
-    def cells(n: int) -> Callable[[], object]:  # one table of thousands of nested lists
-        lines = ["<table><tr><th>h</th></tr><tr><td>" + "<ul><li>x" * n + "</td></tr></table>"]
+    def cells(n: int) -> Callable[[], object]:  # one table of thousands of lists and cells
+        lines = ["<table><tr><th>h</th></tr><tr><td>" + "<ul><li>x<li>y</ul>" * n + "</td>"
+                 + "<td>z</td>" * n + "</tr></table>"]
         return lambda: tables_as_markdown(lines)
     assert growth(cells, 5_000) < LINEAR
+    nested = "<table><tr><td>" + "<ul><li>x" * 5_000 + "</td></tr></table>"
+    assert len("".join(tables_as_markdown([nested])[0])) == len(nested)  # as typed: no bomb
 
 
 def test_a_policy_without_template_tags_gets_no_such_warning(

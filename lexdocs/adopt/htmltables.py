@@ -33,6 +33,8 @@ _INLINE = frozenset(["a", "strong", "b", "em", "i", "u", "span", "code", "abbr",
                      "small"])
 """Kept as typed inside a cell's words: `oldmarkup.as_markdown` writes the plain ones."""
 _BLOCKS = frozenset(["p", "div"])
+_DEEPEST = 6
+"""Lists in lists a cell may hold; a legal table's cells hold one or two."""
 _ROWSPAN = re.compile(r"^rowspan$", re.I)
 
 
@@ -102,6 +104,8 @@ class _Reader(HTMLParser):
             self._flush()
         elif tag in ("ul", "ol"):
             self._flush()
+            if len(self.lists) >= _DEEPEST:
+                raise _Unsure  # each level indents every item under it: no bomb of spaces
             self.lists.append(tag)
             self.numbers.append(0)
         elif tag == "li":

@@ -411,7 +411,7 @@ def test_top_level_sections_and_setext_subheadings_nest_under_them() -> None:
     assert [s.title for s in ruled.sections] == ["A", "B"] and "---" in ruled.sections[0].body
 
 
-def test_a_heading_with_accents_gets_an_id_without_them() -> None:
+def test_a_section_id_is_spelt_in_latin_letters() -> None:
     """Mozilla's Spanish Focus notice: "## Cómo compartimos sus datos personales" was the
     section `c-mo-compartimos-sus-datos-personales` while a heading inside a section got
     Python-Markdown's `como-…`; a permanent address should read as the words do, and
@@ -425,6 +425,10 @@ def test_a_heading_with_accents_gets_an_id_without_them() -> None:
                                              "politicas-de-busqueda"]
     assert conv.sections[1].id == heading_id("Políticas de búsqueda")
     assert "(#politicas-de-busqueda)" in conv.sections[0].body
+    # Mozilla's Russian notice: every part was "section", "section-2", … by its place
+    russian = convert("# Уведомление\n\n## Как мы используем данные\n\nТекст.\n\n"
+                      "## Ваши права\n\nТекст.\n", "x")
+    assert [s.id for s in russian.sections] == ["kak-my-ispolzuem-dannye", "vashi-prava"]
 
 
 def test_a_version_that_is_not_utf8_is_left_out_or_refused_in_one_line(

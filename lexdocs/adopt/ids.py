@@ -10,11 +10,11 @@ link now lands are a concern of their own, applied to what `convert` made.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from anyascii import anyascii
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
@@ -30,13 +30,17 @@ _GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
 
 
 def slugify(title: str) -> str:
-    """A section id people can cite in a URL: lower-case words joined by dashes, a letter
-    with an accent written without it ("Cómo compartimos" → "como-compartimos", as
-    Python-Markdown makes the ids of the headings inside a section), not split at it
-    ("c-mo-compartimos", which Mozilla's Spanish notice got)."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", title)
-                   if not unicodedata.combining(c))
-    words = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+    """A section id people can cite in a URL: lower-case words joined by dashes, spelt in
+    Latin letters (`anyascii`): a letter with an accent without it ("Cómo compartimos" →
+    "como-compartimos", as Python-Markdown makes the ids of the headings inside a
+    section), not split at it ("c-mo-compartimos", which Mozilla's Spanish notice got),
+    and a title in another script as it is transliterated ("Как Mozilla обрабатывает
+    ваши данные" → "kak-mozilla-obrabatyvaet-vashi-dannye"), where every part of
+    Mozilla's Russian and Japanese notices was "section", "section-2", …: an address that
+    says nothing, and names another part once one is put in before it."""
+    latin = "".join(c if c.isascii() else anyascii(c).replace("'", "") if c.isalpha()
+                    else anyascii(c) for c in title)  # a soft sign is no word's end
+    words = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
     if not words:
         return "section"
     return words if words[0].isalpha() else f"s-{words}"

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -969,6 +969,30 @@ def test_a_table_lexdocs_cannot_write_as_markdown_stays_as_typed(table: str) -> 
     lines = ["Before.", "", *table.split("\n"), "", "After."]
     assert tables_as_markdown(lines) == (lines, 0)
     assert tables_as_markdown(["```", *table.split("\n"), "```"])[0][1:-1] == table.split("\n")
+
+
+@property_settings(300)
+@given(st.tuples(st.lists(st.sampled_from([  # one table, closed at the end or never
+    "<thead>", "</thead>", "<tbody>", "<tr>", "</tr>", "<td>", "</td>",
+    "<th>", "</th>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<p>", "</p>", "<br>",
+    "<strong>", "</strong>", '<a href="/x">', "</a>", '<td colspan="2">', "<td colspan=x>",
+    "<img src=y>", "<!-- c -->", "&amp;", "|", "*", "words", " ", "\n", "```"]),
+    max_size=40), st.booleans()).map(
+        lambda drawn: "<table>" + "".join(drawn[0]) + "</table>" * drawn[1]))
+@example(typed="<table><th>&amp;<tr>words</table>")  # a heading row alone: its words lost
+def test_any_table_is_written_as_markdown_or_left_as_typed(typed: str) -> None:
+    """Whatever a committed file's table holds, it is either Markdown, every word of it
+    kept, or exactly the lines typed: never an error, never half of each."""
+    from lexdocs.adopt.htmltables import tables_as_markdown
+
+    lines = typed.split("\n")
+    out, rowwise = tables_as_markdown(lines)
+    assert all(isinstance(x, str) and "\n" not in x for x in out)
+    if out == lines:
+        assert rowwise == 0
+    else:
+        assert not any(x.lstrip().lower().startswith(("<table", "<tr", "<td")) for x in out)
+        assert typed.count("words") == "\n".join(out).count("words")
 
 
 def test_html_tables_are_read_in_linear_time() -> None:

@@ -90,6 +90,7 @@ class _Reader(HTMLParser):
             self.in_head = True
         elif tag == "tr":
             self._flush()
+            self.cell = None  # a row closes the cell left open before it
             self.rows.append([])
         elif tag in ("td", "th"):
             self._flush()
@@ -182,7 +183,8 @@ def _read(html: str) -> tuple[list[list[_Cell]], list[_Cell]] | None:
     if len(head_rows) > 1:
         return None
     head = head_rows[0] if head_rows else rows[0] if all(c.header for c in rows[0]) else []
-    return [r for r in rows if r is not head], head
+    body = [r for r in rows if r is not head]
+    return (body, head) if body else ([head], [])  # a heading row alone is a row of words
 
 
 def _one_line(cell: _Cell) -> str | None:

@@ -921,6 +921,20 @@ def test_a_reason_names_each_piece_of_evidence_once() -> None:
     assert pair.evidence == ("30 days", "→", "30 days", "90 days")
 
 
+def test_a_word_only_put_in_is_said_added_not_shown_as_an_arrow_from_nothing() -> None:
+    """Mozilla's "Provide AI chatbots" → "To provide AI chatbots": the redline said "Only
+    grammar words changed ( → to)"."""
+    v = classify("### Provide AI chatbots", "### To provide AI chatbots",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule) == (False, "function-words")
+    assert v.reason == "Not material: only grammar words changed (added 'to')."
+    from lexdocs.review.verdicts import describe
+
+    assert describe("function-words", ("as", "→", "that", "the")) == (
+        "only grammar words changed ('as' → 'that', 'the')")
+    assert describe("heading-changed", ("Old", "→")) == "only a heading was reworded (removed Old)"
+
+
 def _coined(n: int) -> str:
     """`n` capitalised words no dictionary knows, and no legal form after them."""
     return " ".join(f"Zq{i:x}".translate(str.maketrans("0123456789", "ghjkmnpqrs"))

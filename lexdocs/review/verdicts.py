@@ -52,7 +52,7 @@ _LABELS = {
     "list-item": "a list item", "sentence": "a sentence",
     "block": "a paragraph or list item", "section": "the section",
 }
-_QUOTED = {"negation", "list-item", "sentence", "block", "condition", "wording"}
+_QUOTED = {"negation", "list-item", "sentence", "block", "condition", "wording", "function"}
 
 
 def _and(items: Sequence[str]) -> str:
@@ -68,8 +68,13 @@ def _few(items: list[str], most: int = 8) -> list[str]:
 
 
 def _arrow(show: Sequence[str]) -> str:
+    """Before → after; a side with nothing on it is said in words ("added 'to'"), not
+    shown as an arrow from nothing ("( → to)", which a reviewer reads as a glitch)."""
     i = list(show).index("→") if "→" in show else len(show)
-    return f"{', '.join(show[:i])} → {', '.join(show[i + 1:])}"
+    gone, came = ", ".join(show[:i]), ", ".join(show[i + 1:])
+    if not gone or not came:
+        return f"added {came}" if came else f"removed {gone}"
+    return f"{gone} → {came}"
 
 
 def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> str:

@@ -950,7 +950,11 @@ def test_an_html_table_is_written_as_markdown_word_for_word(
     capsys.readouterr()
     lexdocs("-C", str(repo.path), "check")  # the lint reads the rows as it reads any text
     found = capsys.readouterr().out
-    assert "1 errors" in found and "error [requirements-unset]" in found  # unpushed lexdocs
+    assert "warning [site-url]" in found  # check ran over the site
+    # an error only about requirements.txt, which names no lexdocs where this checkout of
+    # lexdocs is on no remote's branch (a development copy), none about the text
+    assert not [ln for ln in found.splitlines()
+                if "error [" in ln and "error [requirements-unset]" not in ln]
 
 
 @pytest.mark.parametrize("table", [

@@ -482,6 +482,33 @@ def test_history_before_the_file_became_markdown_is_left_out(
                for v in versions)
 
 
+def test_a_file_that_is_only_a_title_is_left_out_or_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A repository's README of one line, "# everest-legal", imported: the import wrote a
+    document of no sections, and every build then stopped at its document.yml."""
+    from tests.conftest import Repo
+
+    repo = Repo(tmp_path / "old")
+    repo.write("terms.md", "# everest-legal")
+    first = repo.commit("Start", "2021-05-01T10:00:00+00:00")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "terms.md"),
+                   "--as", "terms") == 1
+    err = capsys.readouterr().err
+    assert err == (f"error: terms.md: terms.md holds no text under its title in commit "
+                   f"{first[:10]}: there is nothing to publish (write its text, commit it, "
+                   "then import it)\n")
+    repo.write("terms.md", "# Terms\n\nBe kind.\n")
+    start = repo.commit("Write the terms", "2021-06-01T10:00:00+00:00")
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "terms.md"),
+                   "--as", "terms") == 0
+    out = capsys.readouterr().out
+    assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" in out
+    repo.git("checkout", "-q", "lexdocs-import/terms")
+    versions = load_histories(repo.path, "policy_src", ["terms"], UTC)["terms"].versions
+    assert [v.id for v in versions] == ["2021-06-01"]
+
+
 # --- init and import, in either order ------------------------------------------------------
 
 def old_policy(path: Path) -> Repo:

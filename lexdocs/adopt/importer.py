@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
+from lexdocs.adopt.convert import Converted, convert, holds_text, keep_ids, layout, relink, unclean
 from lexdocs.adopt.scaffold import starter_files, starter_name
 from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
@@ -280,12 +280,13 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
     """The texts from the last one that cannot be converted faithfully onwards (the
     file's HTML era, say), the number left out before them, and why the last was."""
     texts: list[Text] = []
-    cut, why, hint = 0, "", ""
+    cut, why, hint, verdict = 0, "", "", ""
     for i, (c, path) in enumerate(history):
         data = store.read_top(c.sha, path)
         text: str | None = None
         problem: str | None = None
         fix = "convert it to Markdown and commit it, then import it"
+        said = "it cannot be imported as Markdown"
         if data is not None:
             try:
                 text = data.decode("utf-8")
@@ -298,12 +299,17 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
                 fix = "commit the file again saved as UTF-8, then import it"
             else:
                 problem = unclean(path, text)
+                if problem is None and not holds_text(text):
+                    # a title alone (a repository's "# everest-legal" README) makes a
+                    # document of no parts, which no build can publish
+                    problem = f"{path} holds no text under its title in commit {c.sha[:10]}"
+                    fix, said = "write its text, commit it, then import it", (
+                        "there is nothing to publish")
         if problem is not None:
-            cut, why, hint = i + 1, problem, fix
+            cut, why, hint, verdict = i + 1, problem, fix, said
         texts.append((c, path, text))
     if cut == len(texts):
-        raise SourceError(f"{why}: it cannot be imported as Markdown", path=history[-1][1],
-                          hint=hint)
+        raise SourceError(f"{why}: {verdict}", path=history[-1][1], hint=hint)
     return texts[cut:], cut, why
 
 

@@ -746,6 +746,12 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
     ("for **G**lobally **R**ecognized Avatar", "for **G**lobally **R**ecognized Avatar"),
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
+    # a Russian provider's offer: an address and a bot's handle with underscores in them
+    ('email: <a href="mailto:info_slon@proton.me">info_slon@proton.me</a>',
+     "email: [info_slon@proton.me](mailto:info_slon@proton.me)"),
+    ("the bot <code>@slon_privacy_bot</code>;", "the bot `@slon_privacy_bot`;"),
+    ("<b>client_id</b>, <em>_x_</em>, <code>&lt;about:home&gt;</code>",
+     "**client_id**, <em>_x_</em>, <code>&lt;about:home&gt;</code>"),
     # kept as typed: code, an anchor with no words, markup inside, an address with brackets
     ("`<strong>x</strong>`", "`<strong>x</strong>`"),
     ('<a name="top"></a><a href="x"><img src="y"></a>', '<a name="top"></a><a href="x"><img '

@@ -3,7 +3,7 @@ Markdown, so that readers of an adopted policy see its words, not its markup.
 
 lexdocs publishes raw HTML as the text it is typed as (a section carries no script), and
 Python-Markdown prints marks that do not take. Policies kept for other sites' renderers
-are full of both: links, emphasis and line breaks typed as tags, styling spans, one-line
+are full of both: links, emphasis, code and line breaks typed as tags, styling spans, one-line
 `<p>` and `<h1>` blocks, kramdown attribute lists, bold closed after a space. The plain
 cases become Markdown, word for word; what holds no text of its own is left out (and
 `import` says so); anything else stays as typed, for `lexdocs check` to name
@@ -52,8 +52,11 @@ _AN_ID = re.compile(r"#[A-Za-z][\w-]*")
 
 
 _INLINE = re.compile(
-    r"<(?P<tag>a|strong|b|em|i|u|span)\b(?P<attrs>[^<>]*)>"
-    r"(?P<text>[^<>\[\]`*_\s](?:[^<>\[\]`*_]*[^<>\[\]`*_\s])?)</(?P=tag)\s*>", re.I)
+    r"<(?P<tag>a|strong|b|em|i|u|span|code)\b(?P<attrs>[^<>]*)>"
+    r"(?P<text>[^<>\[\]`*\s](?:[^<>\[\]`*]*[^<>\[\]`*\s])?)</(?P=tag)\s*>", re.I)
+_LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+"""An underscore not inside a word ("_x_"), which Markdown could read as emphasis; one
+inside a word ("info_privacy@…", "client_id") is a letter of it to Python-Markdown."""
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?(?<!`)\1(?!`)")
 
@@ -69,6 +72,10 @@ def as_markdown(lines: list[str]) -> list[str]:
     address and nothing stranger; code stays as typed."""
     def inline(m: re.Match[str]) -> str:
         text, tag = m["text"], m["tag"].lower()
+        if tag == "code":  # a handle or a setting's name; a code span shows `&lt;` as typed
+            return f"`{text}`" if "&" not in text else m.group()
+        if "_" in text and _LOOSE_UNDERSCORE.search(text):
+            return m.group()
         if tag == "span":
             return text
         if tag != "a":

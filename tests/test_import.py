@@ -1050,6 +1050,23 @@ def test_html_tables_are_read_in_linear_time() -> None:
     assert len("".join(tables_as_markdown([nested])[0])) == len(nested)  # as typed: no bomb
 
 
+@pytest.mark.parametrize("hostile", [
+    lambda n: "# a" + " " * n + "x{: #y",  # a heading's run of spaces: 100 KB took two minutes
+    lambda n: "# a " + "{#a" * n + "}",  # attributes opened thousands of times
+    lambda n: "# a" + " #" * n + " x",  # closing hashes that never close it
+    lambda n: "# a" + " " * n + "{: #y } x",
+])
+def test_heading_lines_are_read_in_linear_time(hostile: Callable[[int], str]) -> None:
+    """Every pattern that reads a heading line (its words, closing hashes, attributes and
+    hand-given anchor) is tried once, not from each space or brace of a long line."""
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        text = hostile(n) + "\n\nText.\n\n## Part\n\n" + hostile(n) + "\n"
+        return lambda: relink(convert(text, "x"))
+    assert growth(make, 10_000) < LINEAR
+
+
 def test_a_policy_without_template_tags_gets_no_such_warning(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = old_policy(tmp_path / "old")

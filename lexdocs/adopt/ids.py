@@ -25,8 +25,10 @@ from lexdocs.review.lexicon import unnumbered
 if TYPE_CHECKING:
     from lexdocs.adopt.convert import Converted, Section
 
-_GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*$")
-"""Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them)."""
+_GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*")
+"""Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them),
+tried at the line's last `{` only (`_anchor_of`)."""
+_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 
 
 def slugify(title: str) -> str:
@@ -48,7 +50,11 @@ def slugify(title: str) -> str:
 
 def _anchor_of(line: str) -> str:
     """The anchor a heading line gives by hand (`{#id}`, `{: #id .class }`), or ""."""
-    given = _GIVEN.search(line)
+    at = line.rfind("{")
+    tail = line[at:].rstrip()
+    if at < 0 or not tail.endswith("}") or "}" in tail[:-1]:
+        return ""  # a `}` inside would let the pattern try each split of the braces' words
+    given = _GIVEN.fullmatch(line, at)
     return given[1] if given else ""
 
 
@@ -64,8 +70,8 @@ def _anchors(line: str) -> set[str]:
     given = _anchor_of(line)
     if given:
         return {given}
-    words = outline.plain(outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "",
-                                                      line)).strip())
+    words = outline.plain(outline.without_attributes(
+        outline.without_closing_hashes(_MARKS.sub("", line))).strip())
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     return {slugify(words), toc_slugify(words, "-"), github}
 
@@ -100,7 +106,7 @@ def relink(conv: Converted) -> Converted:
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
             given = _anchor_of(m.group())
-            words = outline.ATTR.sub("", re.sub(r"^ {0,3}#{1,6}[ \t]+", "", m.group())).strip()
+            words = outline.without_attributes(_MARKS.sub("", m.group())).strip()
             made = given if given[:1].isalpha() else heading_id(words)
             ids.add(made)
             for a in _anchors(m.group()):

@@ -837,6 +837,21 @@ def test_a_line_of_attributes_under_the_effective_line_is_not_published(
     assert repo.git("log", "--format=%s", "--", "policy_src").split("\n") == ["Publish"]
 
 
+def test_a_heading_id_typed_right_after_its_words_is_its_anchor() -> None:
+    """Mozilla's Firefox notice (2019) headed a part "### Firefox Suggest and Top
+    Pick{: #searches }": kramdown took the id, Python-Markdown wants a space before it,
+    and the page showed the braces. A section's heading and one inside a section alike."""
+    from tests.test_render import render
+
+    conv = relink(convert("# N\n\n## Search{: #search }\n\nSee [picks](#searches).\n\n"
+                          "### Top Pick{: #searches }\n\nWords{: #x }.\n", "x"))
+    [section] = conv.sections
+    assert section.id == "search"
+    assert "### Top Pick {: #searches }" in section.body and "Words{: #x }." in section.body
+    html = render(section.body).sections[0].html
+    assert 'id="searches"' in html and "{:" not in html.replace("Words{: #x }", "")
+
+
 def test_a_heading_that_links_is_titled_by_its_words() -> None:
     """GitHub's policies once headed each part `## [DMCA Takedown Policy](/articles/…)`: the
     section's title, shown as text in redlines, histories and feeds, read as that

@@ -95,7 +95,20 @@ def as_markdown(lines: list[str]) -> list[str]:
 
     return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             for part in (_block(outside_code(ln)) if live and ("<" in ln or "**" in ln)
-                         else [ln])]
+                         else [_spaced_id(ln)] if live and "{:" in ln else [ln])]
+
+
+def _spaced_id(line: str) -> str:
+    """A heading's id typed right after its words (kramdown's "### Top Pick{: #searches }",
+    Mozilla's), which Python-Markdown takes only after a space: without one, the page
+    showed the braces. Only the last `{:` is tried (see `_without_trailing_attributes`)."""
+    at = line.rfind("{:")
+    tail = line[at:].rstrip(" \t")
+    if at <= 0 or line[at - 1] in " \t" or not outline.ATX.match(line):
+        return line
+    if tail.endswith("}") and "}" not in tail[:-1] and _AN_ID.search(tail):
+        return f"{line[:at]} {tail}"
+    return line
 
 
 _BLOCK = re.compile(r"^(?P<indent>[ \t]{0,3})<(?P<tag>p|h[1-6])\b(?P<attrs>[^<>]*)>"

@@ -756,8 +756,10 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("`<strong>x</strong>`", "`<strong>x</strong>`"),
     ('<a name="top"></a><a href="x"><img src="y"></a>', '<a name="top"></a><a href="x"><img '
      'src="y"></a>'),
-    ('<a href="javascript:go(1)">go</a> <em> spaced </em>',
-     '<a href="javascript:go(1)">go</a> <em> spaced </em>'),
+    ('<a href="javascript:go(1)">go</a> <em></em>', '<a href="javascript:go(1)">go</a> <em></em>'),
+    # a space just inside the tag goes outside the marks (Mozilla's Czech notice)
+    ('pro <a href="https://x.org/t">stolní počítače </a>, <em> spaced </em>',
+     "pro [stolní počítače](https://x.org/t) ,  *spaced* "),
 ])
 def test_links_and_emphasis_typed_in_html_become_markdown(typed: str, markdown: str) -> None:
     """Basecamp's early policy linked its terms with `<a href>`: lexdocs shows raw HTML as

@@ -9,10 +9,13 @@ whole, as "written in HTML"; a table is instead written as Markdown, word for wo
 - one whose every cell is one line of words becomes a Markdown table;
 - one whose cells hold lists or paragraphs (which a Markdown table's cell cannot hold)
   becomes one block per row, each cell's words under its column's heading in bold
-  ("**Our lawful basis:**"), the rows apart by a rule. The import says so in its note.
+  ("**Our lawful basis:**"), the rows apart by a rule; a cell spanning columns ("See our
+  Mozilla Accounts Privacy Notice" across three) keeps its words under no heading. The
+  import says so in its note.
 
-A table with anything else (a cell spanning columns, a nested table, a picture, a tag
-this module does not know) is left as typed, and import refuses it as before. Inline
+A table with anything else (a cell spanning rows, a nested table, a picture, lists nested
+deeper than `_DEEPEST`, a tag this module does not know) is left as typed, and import
+refuses it as before. Inline
 markup (links, bold) stays HTML here: `oldmarkup.as_markdown`, which runs next, writes it
 as Markdown. Character references stay as typed. The reading is linear in the text.
 """

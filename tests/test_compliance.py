@@ -398,26 +398,28 @@ def test_every_role_in_the_rule_book_is_declared() -> None:
 
 # --- template-tag-published and file-link ------------------------------------------------
 
-def appended(path: str, tail: str, needle: str) -> tuple[Reader, int]:
-    """The working tree with `tail` added to the section file `path`, and the line of it
-    that holds `needle`."""
-    read = overlay({path: lambda text: text.rstrip("\n") + tail})
-    text = read(path)
+COLLECTION = f"{ROOT}/privacy/10-collection.md"
+
+
+def found_after(tail: str, needle: str, rule: str) -> tuple[list[Finding], int]:
+    """What `rule` finds in the working tree with `tail` added to the statement's
+    collection section, and the line of that file that holds `needle`."""
+    read = overlay({COLLECTION: lambda text: text.rstrip("\n") + tail})
+    text = read(COLLECTION)
     assert text is not None
     lines = text.split("\n")
-    return read, 1 + lines.index(next(t for t in lines if needle in t))
+    return of(checks(load(read)), rule), 1 + lines.index(next(t for t in lines if needle in t))
 
 
 def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
     """`lexdocs import` keeps an old site's tag as text, in a raw block: readers would see
     it. Code, comments and a heading's `{#anchor}` show braces on purpose."""
-    path = f"{ROOT}/privacy/10-collection.md"
-    read, line = appended(path, (
+    [f], line = found_after((
         "\n\nReach us by {% raw %}{% data variables.contact.contact_privacy %}{% endraw %} "
         "or {{ '{{' }} site.email }}.\n\nA tag in code: `{% raw %}{{ x }}{% endraw %}`.\n"
-        "<!-- {% raw %}{% data hidden %}{% endraw %} -->\n"), "contact_privacy")
-    [f] = of(checks(load(read)), "template-tag-published")
-    assert (f.path, f.line, f.severity) == (path, line, "warning")
+        "<!-- {% raw %}{% data hidden %}{% endraw %} -->\n"), "contact_privacy",
+        "template-tag-published")
+    assert (f.path, f.line, f.severity) == (COLLECTION, line, "warning")
     assert f.message.startswith("privacy/collection: '{% data variables.contact.contact_privacy "
                                 "%}' (and 1 more) is published as typed")
 
@@ -426,13 +428,11 @@ def test_a_link_to_a_markdown_file_is_named_at_its_line() -> None:
     """basecamp's privacy policy links '../security/index.md', a page of its old site and of
     no lexdocs site. A section's links are published as written, so a link to one of this
     site's documents by its file is no page either: the finding gives the page's address."""
-    path = f"{ROOT}/privacy/10-collection.md"
-    read, line = appended(path, (
+    found, line = found_after((
         "\n\nSee [how we secure it](../security/index.md), [the summary]"
         "(../eu-privacy-summary/index.md#rights), [its page](../eu-privacy-summary/) and "
-        "[more](https://example.com/a.md).\n"), "security/")
-    found = of(checks(load(read)), "file-link")
-    assert [(f.path, f.line, f.severity) for f in found] == [(path, line, "warning")] * 2
+        "[more](https://example.com/a.md).\n"), "security/", "file-link")
+    assert [(f.path, f.line, f.severity) for f in found] == [(COLLECTION, line, "warning")] * 2
     said = sorted(f.message for f in found)
     assert "'../eu-privacy-summary/index.md#rights' names the file of" in said[0]
     assert said[0].endswith("link to '../eu-privacy-summary/#rights'")
@@ -444,12 +444,11 @@ def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
     don't agree …**"), so readers see the marks; an HTML tag is printed as text by design.
     The line is found by the words around the first, not by the first `**` of the
     section; code, a bold that takes and a placeholder in angle brackets are not judged."""
-    path = f"{ROOT}/privacy/10-collection.md"
-    read, line = appended(path, (
+    [f], line = found_after((
         "\n\n**Requests.** Write to us.\n\nAsk us any questions.** If you don't agree, don't "
-        "use it.** See `**kept**` and <Legalese>.\n\nOur office<br>\n"), "questions.**")
-    [f] = of(checks(load(read)), "markup-published")
-    assert (f.path, f.line, f.severity) == (path, line, "warning")
+        "use it.** See `**kept**` and <Legalese>.\n\nOur office<br>\n"), "questions.**",
+        "markup-published")
+    assert (f.path, f.line, f.severity) == (COLLECTION, line, "warning")
     assert f.message.startswith("privacy/collection: '**' (and 2 more) is published as typed: "
                                 "bold that opens or closes beside a space does not take")
     from lexdocs.checks.foreigntags import printed_markup

@@ -157,25 +157,30 @@ def _old_site_notes(newest: str | None) -> list[str]:
     return notes
 
 
-def _pictures_note(pictured: list[str], read: int) -> list[str]:
-    if not pictured:
+def _commits_note(shas: list[str], read: int, did: str, why: str) -> list[str]:
+    """One line saying what the conversion `did` (to or from) the text of some commits read,
+    naming how many and the first, and `why`; none if it did it to none."""
+    if not shas:
         return []
-    return [f"Left out markup that holds no text of its own (a picture, a wrapper's tags, a "
-            f"line of attributes such as '{{: datetime=… }}') from the text of "
-            f"{len(pictured)} of the {read} commit(s) of the file read (the first: commit "
-            f"{pictured[0][:10]}): lexdocs publishes such markup as the text it is typed as, "
-            "so readers would have seen it."]
+    return [f"{did} the text of {len(shas)} of the {read} commit(s) of the file read (the "
+            f"first: commit {shas[0][:10]}): {why}"]
+
+
+def _pictures_note(pictured: list[str], read: int) -> list[str]:
+    return _commits_note(
+        pictured, read, "Left out markup that holds no text of its own (a picture, a "
+        "wrapper's tags, a line of attributes such as '{: datetime=… }') from",
+        "lexdocs publishes such markup as the text it is typed as, so readers would have "
+        "seen it.")
 
 
 def _tables_note(tabled: list[str], read: int) -> list[str]:
-    if not tabled:
-        return []
-    return [f"Wrote the HTML tables whose cells hold lists or paragraphs as one block per row, "
-            f"each cell's words under its column's heading in bold, in the text of "
-            f"{len(tabled)} of the {read} commit(s) of the file read (the first: commit "
-            f"{tabled[0][:10]}): a Markdown table's cell holds one line, and lexdocs publishes "
-            "raw HTML as the text it is typed as. Every word is kept; arrange them otherwise "
-            "after the merge if you prefer."]
+    return _commits_note(
+        tabled, read, "Wrote the HTML tables whose cells hold lists or paragraphs as one "
+        "block per row, each cell's words under its column's heading in bold, in",
+        "a Markdown table's cell holds one line, and lexdocs publishes raw HTML as the text "
+        "it is typed as. Every word is kept; arrange them otherwise after the merge if you "
+        "prefer.")
 
 
 def stated_zone(opts: Options) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -306,6 +307,83 @@ def test_a_failed_zensical_build_says_why_in_one_line_and_keeps_the_site(
         "(did you mean 'retention.web_logs'?)"]
     assert _files(project.path / "site") == before
     assert not list(project.path.glob(".site*"))
+
+
+KEPT = Path(".cache/lexdocs/zensical")
+
+
+def test_zensical_builds_reuse_its_cache_and_never_publish_a_stale_page(project: Repo) -> None:
+    """Zensical's own cache is kept in `.cache/lexdocs/zensical` between builds (it knows
+    files by their absolute path, so a new folder each build made it theme every page
+    again). An edit still shows at once, a build with that cache writes the very bytes a
+    build without it does, and a failed build leaves no cache for the next."""
+    assert _zensical(project).returncode == 0
+    kept = project.path / KEPT
+    assert {p.name for p in kept.iterdir()} == {".cache", ".lock", ".gitignore"}
+    assert any((kept / ".cache").iterdir())
+    project.replace("policy_src/privacy/10-intro.md", "personal information.",
+                    "personal information. A sentence added after the first build.")
+    warm = _zensical(project)
+    assert warm.returncode == 0, warm.stderr
+    page = (project.path / "site/privacy/index.html").read_text(encoding="utf-8")
+    assert "A sentence added after the first build." in page
+    shutil.rmtree(kept)
+    cold = _zensical(project, "-d", "site-cold")
+    assert cold.returncode == 0, cold.stderr
+    assert _files(project.path / "site") == _files(project.path / "site-cold")
+    (project.path / "docs" / "about.md").write_text("# About\n\n[Gone](nowhere.md)\n",
+                                                    encoding="utf-8")
+    failed = _zensical(project)
+    assert failed.returncode == 1, failed.stderr
+    assert not (kept / ".cache").exists()
+
+
+def test_zensical_keeps_no_cache_where_it_cannot_trust_or_hold_the_folder(
+        project: Repo) -> None:
+    """A `.cache` that git tracks came in through a commit, so a build neither reads nor
+    writes Zensical's cache there; and while another build holds the kept folder, a build
+    runs in a folder of its own beside the site, touching nothing of the other's."""
+    forged = project.path / KEPT / "docs" / "privacy" / "index.md"
+    forged.parent.mkdir(parents=True)
+    forged.write_text("# Forged\n", encoding="utf-8")
+    import fcntl
+
+    with open(project.path / KEPT / ".lock", "wb") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        held = _zensical(project)
+    assert held.returncode == 0, held.stderr
+    assert forged.exists() and not (project.path / KEPT / ".cache").exists()
+    project.git("add", "-f", ".cache")
+    project.commit("A cache in the repository", "2024-09-11T10:00:00+00:00")
+    tracked = _zensical(project)
+    assert tracked.returncode == 0, tracked.stderr
+    assert forged.exists() and not (project.path / KEPT / ".cache").exists()
+    assert "Forged" not in (project.path / "site/privacy/index.html").read_text(encoding="utf-8")
+    assert not list(project.path.glob(".site*"))
+
+
+def test_a_site_built_on_another_file_system_is_copied_into_place(tmp_path: Path) -> None:
+    """The kept folder is under the project; the site may be on another file system (a
+    `-d` on a RAM disk), where a rename cannot move it: it is copied, links as links."""
+    import tempfile
+
+    from lexdocs.engines.zensical import _move
+
+    # the tests' folders may be in memory (LEXDOCS_SCRATCH) or on the disk, beside the checkout
+    places = [p for p in (Path("/dev/shm"), ROOT) if p.is_dir() and os.access(p, os.W_OK)
+              and p.stat().st_dev != tmp_path.stat().st_dev]
+    if not places:
+        pytest.skip("no second file system to build on")
+    with tempfile.TemporaryDirectory(dir=places[0], prefix=".lexdocs-test-") as other:
+        built = Path(other) / "site"
+        (built / "privacy").mkdir(parents=True)
+        (built / "privacy" / "index.html").write_text("<p>In force.</p>", encoding="utf-8")
+        (built / "latest").symlink_to("privacy")
+        stage = tmp_path / "stage"
+        stage.mkdir()
+        _move(built, stage)
+        assert (stage / "privacy" / "index.html").read_text(encoding="utf-8") == "<p>In force.</p>"
+        assert (stage / "latest").is_symlink()
 
 
 def test_zensical_builds_keep_permanent_urls_and_fetch_nothing(project: Repo) -> None:

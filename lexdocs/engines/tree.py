@@ -56,6 +56,9 @@ class ContentTree:
     today: dt.date | None = None
     left_out: int = 0
     """PDFs left out of a preview, made by the next build."""
+    cache_root: Path | None = None
+    """The project's `.cache/lexdocs`, None when git tracks it (then nothing on disk is
+    trusted): where an engine may keep its own cache between builds."""
 
     def files(self) -> Iterator[tuple[str, Content]]:
         """Every file of the tree, pages first, then PDFs and assets."""
@@ -169,4 +172,5 @@ def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
     pdfs = builder.resolve(render=render_pdfs)
     if render_pdfs:
         prune.this_build(builder.cache_root, pdfs.values())
-    return ContentTree(groups, pdfs, nav, today=today, left_out=builder.left_out)
+    return ContentTree(groups, pdfs, nav, today=today, left_out=builder.left_out,
+                       cache_root=builder.cache_root)

@@ -18,6 +18,7 @@ overrides are plain templates: Zensical's template engine cannot call Python.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -30,6 +31,12 @@ from typing import Any
 
 import yaml
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: every build in a new folder
+    fcntl = None  # type: ignore[assignment]
+
+from lexdocs.cache import make_folder
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config, options_from
 from lexdocs.engines import engine_command, guard
@@ -271,6 +278,72 @@ def failure(result: subprocess.CompletedProcess[str]) -> str:
     return (lines or [f"exit status {result.returncode}"])[-1]
 
 
+KEPT = "zensical"
+"""The folder under `.cache/lexdocs` in which a build runs Zensical, kept between builds
+for Zensical's own cache (its `.cache`): that cache knows each file by its absolute path
+and content, so a build in a new folder each time themed every page again (a third of
+Zensical's time on a 100-commit site)."""
+_ENGINE_CACHE = ".cache"
+_LOCK = ".lock"
+
+
+@contextlib.contextmanager
+def build_folder(site: Site, root: Path | None) -> Iterator[Path]:
+    """Where a build runs Zensical: `root`/zensical, emptied of all but Zensical's cache,
+    when this process can have it alone; else a new work folder beside the site folder
+    (`root` None: git tracks `.cache`, so nothing in it is trusted). A failed build
+    leaves no cache behind: the next one starts afresh."""
+    with contextlib.ExitStack() as stack:
+        folder = _locked(root / KEPT, stack) if root is not None else None
+        if folder is None:
+            yield stack.enter_context(work_folder(site))
+            return
+        _clear(folder, keep=(_ENGINE_CACHE, _LOCK, ".gitignore"))
+        try:
+            yield folder
+        except BaseException:
+            shutil.rmtree(folder / _ENGINE_CACHE, ignore_errors=True)
+            raise
+        finally:
+            _clear(folder, keep=(_ENGINE_CACHE, _LOCK, ".gitignore"))
+
+
+def _locked(folder: Path, stack: contextlib.ExitStack) -> Path | None:
+    """`folder`, once this process holds its lock (held until `stack` closes); None if
+    another build holds it, or it cannot be made or locked."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return None
+    try:
+        make_folder(folder)
+        lock = stack.enter_context(open(folder / _LOCK, "wb"))  # noqa: SIM115
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return None
+    return folder
+
+
+def _clear(folder: Path, keep: tuple[str, ...]) -> None:
+    for entry in os.scandir(folder):
+        if entry.name in keep:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _move(built: Path, stage: Path) -> None:
+    """The built site into the (empty) stage: a rename, or a copy across file systems."""
+    try:
+        os.replace(built, stage)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.rmtree(stage)
+        shutil.copytree(built, stage, symlinks=True)
+
+
 @contextlib.contextmanager
 def work_folder(site: Site) -> Iterator[Path]:
     """A work folder beside the site folder (one file system: the swap is a rename)."""
@@ -289,7 +362,7 @@ def build(site: Site, tree: ContentTree, *, strict: bool = False,
           info: Callable[[str], None] = lambda _: None) -> Path:
     """Build the site with Zensical and swap it in whole; the site folder."""
     engine_available()
-    with work_folder(site) as work:
+    with build_folder(site, tree.cache_root) as work:
         write_work(work, site, tree)
         result = run_engine(work, "build", *(["--strict"] if strict else []))
         out = work / "site"
@@ -299,7 +372,7 @@ def build(site: Site, tree: ContentTree, *, strict: bool = False,
         localize(out, site, tree)
         staged = StagedSite(site.site_dir)
         try:
-            os.replace(out, staged.stage)
+            _move(out, staged.stage)
             staged.commit()
         except OSError:
             staged.abort()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lexdocs.errors import RenderError, SourceError
@@ -276,6 +278,19 @@ def test_a_stopped_conversion_leaves_the_shared_converter_clean() -> None:
         render("- a\n    - [b](javascript:x)\n", VARS)
     doc = render("para\n{: #keep .note onclick=alert(1) }\n", VARS)
     assert doc.sections[0].html == '<p class="note" id="keep">para</p>'
+
+
+def test_a_heading_in_another_script_gets_an_id_of_its_words() -> None:
+    """Python-Markdown keeps only letters that decompose to ASCII: every heading inside a
+    section of Mozilla's Russian notice was "section", "section_1", … by its place. Its
+    words are spelt in Latin letters now; a heading that had letters keeps its id."""
+    from lexdocs.render.tohtml import to_html
+
+    html = to_html("### Как мы используем данные\n\n### Ваши права\n\n### 2. Данные\n\n"
+                   "### Maßnahmen\n\n### Cómo usamos\n\n### Ваши права\n")
+    assert re.findall(r'<h3 id="([^"]+)">', html) == [
+        "kak-my-ispolzuem-dannye", "vashi-prava", "s-2-dannye", "manahmen", "como-usamos",
+        "vashi-prava_1"]
 
 
 def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:

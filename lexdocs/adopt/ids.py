@@ -14,11 +14,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from anyascii import anyascii
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
-from lexdocs.render.tohtml import heading_id
+from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
 from lexdocs.review.lexicon import unnumbered
 
@@ -40,9 +39,7 @@ def slugify(title: str) -> str:
     ваши данные" → "kak-mozilla-obrabatyvaet-vashi-dannye"), where every part of
     Mozilla's Russian and Japanese notices was "section", "section-2", …: an address that
     says nothing, and names another part once one is put in before it."""
-    latin = "".join(c if c.isascii() else anyascii(c).replace("'", "") if c.isalpha()
-                    else anyascii(c) for c in title)  # a soft sign is no word's end
-    words = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    words = re.sub(r"[^a-z0-9]+", "-", in_latin(title).lower()).strip("-")
     if not words:
         return "section"
     return words if words[0].isalpha() else f"s-{words}"

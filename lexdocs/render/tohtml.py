@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import markdown
+from anyascii import anyascii
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
@@ -59,12 +60,26 @@ class _Comments(Extension):
         md.preprocessors.register(_DropComments(md), "lx_drop_comments", 25)
 
 
+def in_latin(text: str) -> str:
+    """`text` spelt in Latin letters (`anyascii`), for an id people can cite: "Как мы
+    используем данные" → "Kak my ispolzuem dannye". A soft or hard sign is no word's end
+    (anyascii writes it as an apostrophe)."""
+    return "".join(c if c.isascii() else anyascii(c).replace("'", "") if c.isalpha()
+                   else anyascii(c) for c in text)
+
+
 def heading_id(text: str, separator: str = "-") -> str:
     """The id a heading gets: its words as Python-Markdown makes them, with "s-" before one
     that would begin with a digit ("5. Additional Terms" → "s-5-additional-terms"), since
     an id must begin with a letter to be kept (`sanitize`), and a heading without an id
-    cannot be linked to."""
+    cannot be linked to. Python-Markdown keeps only the letters that decompose to ASCII,
+    so a heading in Cyrillic, Greek or Japanese had none ("section", then "section_1" by
+    its place, which names another heading once one is put in before it): its words are
+    spelt in Latin letters instead, as a section's id is (`adopt.ids.slugify`). A heading
+    Python-Markdown gives any letter keeps the id it had."""
     made = toc_slugify(text, separator)
+    if not any(c.isalpha() for c in made):
+        made = toc_slugify(in_latin(text), separator) or made
     return made if made[:1].isalpha() else f"s{separator}{made}" if made else "section"
 
 

@@ -854,6 +854,25 @@ def test_a_heading_id_typed_right_after_its_words_is_its_anchor() -> None:
     assert 'id="searches"' in html and "{:" not in html.replace("Words{: #x }", "")
 
 
+def test_a_link_to_a_heading_inside_a_section_that_links_lands_on_it() -> None:
+    """Pages saved from the web (Open Terms Archive's copy of GitHub's privacy statement)
+    head each part `### [End User Notice](#end-user-notice)`. Import rewrote links to the
+    heading's id, made of its words and its link's address run together
+    (`#end-user-noticeend-user-notice`), so the build stopped on a link to nowhere; the
+    id is made of the words a reader sees, as Python-Markdown makes it."""
+    from tests.test_render import render
+
+    conv = relink(convert("# D\n\n## Part\n\nSee [below](#end-user-notice).\n\n"
+                          "### [End User Notice](#end-user-notice)\n\nText.\n\n## Other\n\n"
+                          "### **Bold** heading ###\n\nSee [it](#bold-heading).\n", "x"))
+    part, other = conv.sections
+    assert "[below](#end-user-notice)" in part.body
+    assert "(#end-user-notice)\n" in part.body and "noticeend" not in part.body
+    assert 'id="end-user-notice"' in render(part.body).sections[0].html
+    assert "[it](#bold-heading)" in other.body
+    assert 'id="bold-heading"' in render(other.body).sections[0].html
+
+
 def test_a_heading_that_links_is_titled_by_its_words() -> None:
     """GitHub's policies once headed each part `## [DMCA Takedown Policy](/articles/…)`: the
     section's title, shown as text in redlines, histories and feeds, read as that

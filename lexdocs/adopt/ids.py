@@ -55,6 +55,16 @@ def _anchor_of(line: str) -> str:
     return given[1] if given else ""
 
 
+def _words_of(line: str) -> str:
+    """A heading line's words as its reader sees them, which its id is made of: without
+    its marks, attributes and closing hashes, and without the Markdown that links or
+    emphasises them (`### [End User Notice](#end-user-notice)`, as pages saved from
+    the web head each part, is "End User Notice": its id was its words and its link's
+    address run together, and every link to it led nowhere)."""
+    return outline.plain(outline.without_attributes(
+        outline.without_closing_hashes(_MARKS.sub("", line))).strip())
+
+
 _INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
 """An in-page link in Markdown (inline or a reference) or in HTML: what comes before the
 `#`, and the anchor."""
@@ -67,8 +77,7 @@ def _anchors(line: str) -> set[str]:
     given = _anchor_of(line)
     if given:
         return {given}
-    words = outline.plain(outline.without_attributes(
-        outline.without_closing_hashes(_MARKS.sub("", line))).strip())
+    words = _words_of(line)
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     return {slugify(words), toc_slugify(words, "-"), github}
 
@@ -103,8 +112,7 @@ def relink(conv: Converted) -> Converted:
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
             given = _anchor_of(m.group())
-            words = outline.without_attributes(_MARKS.sub("", m.group())).strip()
-            made = given if given[:1].isalpha() else heading_id(words)
+            made = given if given[:1].isalpha() else heading_id(_words_of(m.group()))
             ids.add(made)
             for a in _anchors(m.group()):
                 to.setdefault(a, made)

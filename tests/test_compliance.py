@@ -446,7 +446,7 @@ def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
     section; code, a bold that takes and a placeholder in angle brackets are not judged."""
     [f], line = found_after((
         "\n\n**Requests.** Write to us.\n\nAsk us any questions.** If you don't agree, don't "
-        "use it.** See `**kept**` and <Legalese>.\n\nOur office<br>\n"), "questions.**",
+        "use it.** See `**kept**` and <Legalese>.\n\nOur office<u>\n"), "questions.**",
         "markup-published")
     assert (f.path, f.line, f.severity) == (COLLECTION, line, "warning")
     assert f.message.startswith("privacy/collection: '**' (and 2 more) is published as typed: "

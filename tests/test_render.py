@@ -293,6 +293,21 @@ def test_a_heading_in_another_script_gets_an_id_of_its_words() -> None:
         "vashi-prava_1"]
 
 
+def test_a_line_break_typed_as_br_breaks_the_line_and_nothing_else_becomes_html() -> None:
+    """Pages saved from the web break the lines of a table's cell with `<br>`, the one way
+    Markdown has (Open Terms Archive's copies of GitHub's and Buffer's terms): readers saw
+    "<br>" typed. The bare tag breaks the line; with an attribute, or in code, it is text."""
+    from lexdocs.render.tohtml import to_html
+
+    html = to_html("| Part | Summary |\n| --- | --- |\n| **15. Disputes**<br><br>**15.1** "
+                   "Generally | One<BR/>two<br />three |\n\nx<br class=\"y\" onclick=\"z\">y "
+                   "and `<br>` and <br\n>\n")
+    assert "<td><strong>15. Disputes</strong><br />\n<br />\n<strong>15.1</strong>" in html
+    assert "<td>One<br />\ntwo<br />\nthree</td>" in html
+    assert 'x&lt;br class="y" onclick="z"&gt;y' in html and "<code>&lt;br&gt;</code>" in html
+    assert html.count("<br />") == 4
+
+
 def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:
     doc = render("para\n{: #__search .note }\n", VARS)
     assert doc.sections[0].html == '<p class="note">para</p>'

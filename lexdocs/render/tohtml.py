@@ -20,6 +20,7 @@ from anyascii import anyascii
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from lexdocs.render.sandbox import MAX_TEXT
@@ -32,6 +33,17 @@ class _NoRawHtml(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+
+
+class _LineBreaks(Extension):
+    """`<br>` is a line break, as GitHub and every Markdown site show it: the one way to
+    break a line inside a table's cell, and how pages saved from the web write their
+    tables (Open Terms Archive's copies of GitHub's and Buffer's terms). Only the bare
+    tag, which carries nothing: with any attribute it stays text, as all raw HTML does."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"(?i:<br ?/?>)", "br"),
+                                   "lx_line_break", 95)  # before raw HTML would have been
 
 
 _COMMENT = re.compile(
@@ -86,6 +98,7 @@ def heading_id(text: str, separator: str = "-") -> str:
 # The same extensions mkdocs.yml enables for content, so what we compare is what is published;
 # toc gives every heading an id (marker disabled: "[TOC]" in a legal text stays text).
 EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRawHtml(),
+                                     _LineBreaks(),
                                      _Comments(), TocExtension(marker="", slugify=heading_id)]
 
 

@@ -789,6 +789,27 @@ def test_paragraphs_and_headings_typed_in_html_become_markdowns() -> None:
     assert conv.sections[0].body == ("If your billing address is in Ohio.\n\nWe collect it.\n")
 
 
+def test_a_heading_whose_words_are_an_anchor_takes_it_as_its_id() -> None:
+    """kemitchell's plain-language terms headed each part `## <a id="your-content">Your
+    Content</a>`: the section was named `a-id-your-content-your-content-a`, titled with
+    the tags, and every link to `#your-content` led nowhere. The anchor is the heading's
+    id; one that also links, or a `data-id`, is no anchor of the heading."""
+    from lexdocs.adopt.oldmarkup import as_markdown
+
+    assert as_markdown(['## <a id="your-content">Your Content</a>',
+                        "### <a name='uses'>Unacceptable Uses</a>  ",
+                        '## <a href="/x" id="y">Linked</a>', '## <a data-id="d">Data</a>']) == [
+        "## Your Content {#your-content}", "### Unacceptable Uses {#uses}", "## [Linked](/x)",
+        '## <a data-id="d">Data</a>']
+    conv = relink(convert("# Terms\n\nSee [yours](#your-content).\n\n"
+                          '## <a id="your-content">Your Content</a>\n\nYou own it.\n\n'
+                          '## <a id="feedback">Feedback</a>\n\nThanks.\n', "T"))
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("your-content", "Your Content"),
+        ("feedback", "Feedback")]
+    assert "[yours](#your-content)" in conv.sections[0].body
+
+
 def test_line_breaks_typed_in_html_become_markdowns() -> None:
     """Mozilla's Firefox Terms of Use gives its postal address a line each, each ended by
     `<br>`: lexdocs printed the tags as text ("Mozilla Corporation <br> Attn: …"), one

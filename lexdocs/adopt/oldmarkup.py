@@ -125,12 +125,25 @@ line that never closes: the square of its length)."""
 _ID = re.compile(r"""\bid\s*=\s*["']([A-Za-z][\w-]*)["']""")
 
 
+_ANCHORED = re.compile(r"^(?P<marks> {0,3}#{1,6}[ \t]+)<a\b(?P<attrs>[^<>]*)>"
+                       r"(?P<text>[^<>]+)</a\s*>[ \t]*$", re.I)
+"""A heading whose words are wholly an anchor (`## <a id="your-content">Your Content</a>`,
+as kemitchell's plain-language terms typed each part): its id or name is the anchor."""
+_ID_OR_NAME = re.compile(r"""(?<![\w-])(?:id|name)\s*=\s*["']([A-Za-z][\w-]*)["']""")
+
+
 def _block(line: str) -> list[str]:
     """A paragraph or heading the old file typed in HTML on one line (Basecamp's tax page:
     `<h1>Taxes!</h1>`, `<p class="subhead">If your billing address …</p>`), written as
     Markdown's, a block of its own (two `<p>` lines in a row are two paragraphs): lexdocs
-    would print the tags around its words. A heading's `id` stays its anchor. Any other
-    line is read for line breaks (`_hard_breaks`)."""
+    would print the tags around its words. A heading's `id` stays its anchor, and so does
+    the id of an anchor that holds a heading's words. Any other line is read for line
+    breaks (`_hard_breaks`)."""
+    anchored = _ANCHORED.match(line)
+    given = _ID_OR_NAME.search(anchored["attrs"]) if anchored else None
+    if anchored and given and anchored["text"].strip() and not _HREF.search(anchored["attrs"]):
+        # `## <a id="acceptable-use">Acceptable Use</a>`: the anchor is the heading's own
+        return [f"{anchored['marks']}{anchored['text'].strip()} {{#{given[1]}}}"]
     m = _BLOCK.match(line)
     if m is None or not m["text"].strip():
         return _hard_breaks(line)

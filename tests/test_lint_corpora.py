@@ -107,6 +107,10 @@ LISTS = {
     "a condition that labels its text": "When using DHL’s services:\n\nYou are responsible "
                                         "for compliance with all applicable DHL rules.\n\n"
                                         "In addition, you pay any customs charges.\n",
+    # npm's privacy policy (Open Terms Archive's copy): a label over the paragraphs on a right.
+    "a few words that label their text": "Opt-out of sale:\n\nCalifornia residents may ask "
+                                         "us to stop selling their information. We do not "
+                                         "sell it.\n",
 }
 
 
@@ -132,6 +136,10 @@ DANGLING = {
                             "as this statement says.\n",
     "a condition inside a paragraph": "We keep it.\nWhen you leave we delete:\n\nThe "
                                       "rest stays as it is for the reasons given above.\n",
+    "a few words that promise": "Examples include:\n\nThe partners we name in the cookie "
+                                "policy may see it, and nobody else.\n",
+    "a few words that make a sentence": "We collect:\n\nThe rest stays as it is for the "
+                                        "reasons given above.\n",
 }
 
 

@@ -6,9 +6,9 @@ paragraphs that each open with a label in bold ("**Username.** …"), subsection
 a quote or a clause set off in bold, lines broken by hand or short like an address's,
 paragraphs counted in words ("First, that …", "Second, that …") or the one item written
 as a paragraph of its own (a noun phrase, no sentence) all read as the list a colon
-promised. A line wholly in bold or italics ("_For visitors to our users' sites:_"), or a
-condition alone ("When using DHL's services:"), is a label standing for a heading, and
-promises no list. This
+promised. A line wholly in bold or italics ("_For visitors to our users' sites:_"), a
+condition alone ("When using DHL's services:") or a few words alone that make no sentence
+("Opt-out of sale:") is a label standing for a heading, and promises no list. This
 lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an include
 supplies counts as readers see it; its finding points at the template line.
 """
@@ -45,8 +45,11 @@ _CONDITION = re.compile(r"(?:when|whenever|if|where|unless|before|after|while|on
 FedEx:"): a label for the text after it, list or paragraph, as a heading is. With a main
 clause after it ("If you are in the EU, we collect:") it is a sentence that promises."""
 _PROMISE = re.compile(r"\b(?:following|these|below|include|includes|including|such as|"
-                      r"as follows)\b", re.IGNORECASE)
-"""Words that promise items ("For the following purposes:"), whatever the sentence's shape."""
+                      r"as follows|siguientes?|suivante?s?|folgenden?|seguintes?|seguenti|"
+                      r"volgende)\b", re.IGNORECASE)
+"""Words that promise items ("For the following purposes:", "…es la siguiente:"), whatever
+the sentence's shape, in English and in the languages policies are most often translated
+into."""
 _FIELD = re.compile(r"(?:\*\*|__)?(?:date|signature|signed|by|name(?: \(printed\))?|"
                     r"printed name|title|position|address|place|witness|company)"
                     r"(?:\*\*|__)?:(?:\*\*|__)?", re.IGNORECASE)
@@ -146,13 +149,22 @@ def _no_sentence(line: str) -> bool:
     return len(seen) <= _ITEM_LINE and not _SENTENCE_END.search(seen)
 
 
-def _condition_alone(lines: list[str], i: int) -> bool:
-    """Whether line `i` is a paragraph of its own that is a condition and nothing more."""
+def _label_alone(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a paragraph of its own that is a label and nothing more: a
+    condition ("When using DHL's services:") or a few words that make no sentence and
+    promise no items ("Opt-out of sale:", npm's, above the paragraphs on that right).
+    Either stands for a heading over the text after it, list or paragraph."""
     line = lines[i].strip()
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines)
                                                       or not lines[i + 1].strip())
-    return (alone and bool(_CONDITION.fullmatch(line)) and not _PROMISE.search(line)
-            and len(_SUBJECT.findall(line)) <= 1)  # "When you leave we delete:" has two
+    if not alone or _PROMISE.search(line):
+        return False
+    if _CONDITION.fullmatch(line):
+        return len(_SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
+    return len(line.split()) <= _LABEL_WORDS and not _CLAUSE.search(line)
+
+
+_LABEL_WORDS = 5
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
@@ -208,7 +220,7 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
                 if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line) or (
-                        _condition_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
+                        _label_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (_source_line(candidates, line.rstrip())
                       or sec.body_line) if sec else None

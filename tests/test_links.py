@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -216,6 +217,21 @@ def test_a_link_to_a_missing_anchor_names_file_and_line(intro: str, other: str, 
     with pytest.raises(RenderError) as err:
         _tree(intro, other)
     assert str(err.value).startswith(f"{where}: {message}")
+
+
+def test_a_link_to_nowhere_offers_the_ids_it_may_have_meant_not_all_of_them() -> None:
+    """Buffer's privacy policy links `#crpn` and has 70 ids: the one-line error listed every
+    one. It offers at most a few, those whose words' initials hold the anchor or that share
+    a word with it first ("California Resident Privacy Notice")."""
+    heads = "".join(f"### Part {n}\n\nText.\n\n" for n in ("one", "two", "three", "four",
+                                                              "five", "six", "seven", "eight"))
+    intro = (f"See [the notice](#crpn).\n\n{heads}### California Resident Privacy Notice"
+             "\n\nMore.\n")
+    with pytest.raises(RenderError) as err:
+        _tree(intro, "### OK\n")
+    hint = str(err.value).split("(", 1)[1]
+    assert hint.startswith("ids there: california-resident-privacy-notice, ")
+    assert re.search(r" and \d+ more\)$", hint) and hint.count(", ") == 7
 
 
 def test_an_image_source_change_is_shown_on_its_alt_text() -> None:

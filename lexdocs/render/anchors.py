@@ -88,11 +88,36 @@ def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, Re
         raise RenderError(f"the link to '#{anchor}' is ambiguous: {found} headings of {where} "
                           "have that id", path=section.path, line=line,
                           hint="give one heading its own id, e.g. '### Title { #other-id }'")
-    close = difflib.get_close_matches(anchor, sorted(ids[target]), n=1)
     raise RenderError(f"the link to '#{anchor}' leads nowhere: no heading of {where} has "
-                      "that id", path=section.path, line=line,
-                      hint=f"did you mean '#{close[0]}'?" if close else
-                      f"ids there: {', '.join(sorted(ids[target])) or 'none'}")
+                      "that id", path=section.path, line=line, hint=_nearest(anchor, ids[target]))
+
+
+_SHOWN_IDS = 8
+
+
+def _nearest(anchor: str, known: Iterable[str]) -> str:
+    """What to offer for a link to nowhere: the id spelt most like it, else the ids that
+    share a word with it or whose words' initials hold it ("#crpn": the California
+    resident privacy notice), then the others, at most a few: an agreement has a hundred
+    ids, and a hint of all of them is no line to read."""
+    ids = sorted(known)
+    close = difflib.get_close_matches(anchor, ids, n=1)
+    if close:
+        return f"did you mean '#{close[0]}'?"
+    if not ids:
+        return "ids there: none"
+    words = {w for w in re.split(r"[^a-z0-9]+", anchor.lower()) if len(w) > 2}
+    squeezed = re.sub(r"[^a-z0-9]", "", anchor.lower())
+
+    def near(i: str) -> bool:
+        parts = [w for w in i.split("-") if w]
+        return bool(words & set(parts)) or (len(squeezed) > 1 and squeezed in "".join(
+            w[0] for w in parts))
+
+    ranked = sorted(ids, key=lambda i: not near(i))
+    more = len(ranked) - _SHOWN_IDS
+    return f"ids there: {', '.join(ranked[:_SHOWN_IDS])}" + (f" and {more} more" if more > 0
+                                                              else "")
 
 
 def is_file_link(href: str) -> bool:

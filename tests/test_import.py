@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink
+from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink, unclean
 from lexdocs.adopt.importer import _adoption_day
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
@@ -808,6 +808,36 @@ def test_a_heading_whose_words_are_an_anchor_takes_it_as_its_id() -> None:
         ("introduction", "Introduction"), ("your-content", "Your Content"),
         ("feedback", "Feedback")]
     assert "[yours](#your-content)" in conv.sections[0].body
+
+
+def test_paragraphs_and_headings_typed_in_html_over_several_lines_become_markdowns() -> None:
+    """Clever's App Store terms were HTML with each tag on its own line (`<p>`, the words,
+    `</p>`), so import refused the file whole: "written in HTML". Each such block is put
+    on one line and written as Markdown's; the wrapper's `<div>` lines are left out. A
+    block holding another block's tag, a blank line or no closing tag stays as typed."""
+    from lexdocs.adopt.oldmarkup import joined_blocks
+    from tests.scaling import LINEAR, growth
+
+    typed = ['<div class="content terms">', "  <h1>Additional Terms</h1>", "  <p>",
+             "  <em>Effective Date: November 1, 2021</em>", "  </p>", "  <p>",
+             "  Welcome to the terms. See our [Privacy Policy](/privacy/).", "  They apply.",
+             "  </p>", "  <h3>", "    A. LICENSE", "  </h3>", "  <p>", "  You may use it.",
+             "  </p>", "</div>"]
+    assert unclean("terms.md", "\n".join(typed)) is None
+    conv = convert("\n".join(typed) + "\n", "T")
+    assert conv.title == "Additional Terms"
+    assert [(s.id, s.title) for s in conv.sections] == [("introduction", "Introduction"),
+                                                        ("a-license", "A. LICENSE")]
+    assert conv.sections[0].body == ("Welcome to the terms. See our [Privacy Policy](/privacy/). "
+                                     "They apply.\n")
+    assert conv.sections[1].body == "You may use it.\n"
+    kept = ["<p>", "<ul><li>kept</li></ul>", "</p>", "<p>", "No close.", "", "Text."]
+    assert joined_blocks(kept) == kept
+
+    def unclosed(n: int) -> Callable[[], object]:  # thousands of openers, none closed
+        lines = ["<p>", "words"] * n
+        return lambda: joined_blocks(lines)
+    assert growth(unclosed, 20_000) < LINEAR
 
 
 def test_line_breaks_typed_in_html_become_markdowns() -> None:

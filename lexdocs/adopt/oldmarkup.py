@@ -64,6 +64,42 @@ _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I
 _CODE_SPAN = re.compile(r"(`+)[^`]*?(?<!`)\1(?!`)")
 
 
+_OPENER = re.compile(r"^[ \t]*<(?P<tag>p|h[1-6])\b(?P<attrs>[^<>]*)>[ \t]*$", re.I)
+_INSIDE_BLOCK = re.compile(r"^[ \t]*</?(?:div|p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|"
+                           r"td|th|section|article|header|footer|blockquote|pre)\b", re.I)
+
+
+def joined_blocks(lines: list[str]) -> list[str]:
+    """A paragraph or heading typed in HTML over several lines (`<p>` alone on its line, its
+    words, `</p>` alone: Clever's App Store terms, which were nothing else), put on one
+    line and set apart as a block of its own, which `as_markdown` then writes as
+    Markdown's; the words are joined as a browser joins them, with a space. What holds
+    another block's tag, a blank line, or no closing tag stays as typed. Each line is read
+    once: a scan stops at the next opening tag, which starts its own."""
+    live = outline.live_lines(lines)
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = _OPENER.match(lines[i]) if live[i] else None
+        if m is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        tag = m["tag"].lower()
+        j = i + 1
+        while j < n and live[j] and lines[j].strip() and not _INSIDE_BLOCK.match(lines[j]):
+            j += 1
+        closes = j < n and live[j] and re.fullmatch(rf"[ \t]*</{tag}\s*>[ \t]*", lines[j], re.I)
+        if not closes or j == i + 1:
+            out.append(lines[i])
+            i += 1
+            continue
+        words = " ".join(ln.strip() for ln in lines[i + 1:j])
+        out += ["", f"<{tag}{m['attrs']}>{words}</{tag}>", ""]
+        i = j + 1
+    return out
+
+
 def as_markdown(lines: list[str]) -> list[str]:
     """Links and emphasis the old file wrote in HTML (`<a href="…">Terms</a>`,
     `<strong>Consent</strong>`), written as Markdown: the old site showed them as a link
@@ -100,6 +136,8 @@ def as_markdown(lines: list[str]) -> list[str]:
             at = code.end()
         return "".join([*parts, markdown(line[at:])])
 
+    if any(_OPENER.match(ln) for ln in lines):
+        lines = joined_blocks(lines)
     return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             for part in (_block(outside_code(ln)) if live and ("<" in ln or "**" in ln)
                          else [_spaced_id(ln)] if live and "{:" in ln else [ln])]

@@ -1119,6 +1119,30 @@ def test_any_table_is_written_as_markdown_or_left_as_typed(typed: str) -> None:
         assert typed.count("words") == "\n".join(out).count("words")
 
 
+def test_a_markdown_table_whose_cells_hold_html_lists_is_written_a_block_per_row() -> None:
+    """Clever's European privacy notice keeps its lawful bases in a Markdown table whose
+    cells hold `<ul><li>…</li></ul>`, the one way such a cell can hold a list: readers saw
+    136 tags. It is written as an HTML table with such cells is, one block per row; a
+    table with no list, or one holding what would be left as typed, stays as it is."""
+    from lexdocs.adopt.htmltables import tables_as_markdown
+
+    typed = ["| Legal basis |Purpose|Data|", "| --- |---|---|",
+             "|**With your consent** | <ul><li>Send you mail</li><li>Ask you</li></ul> | "
+             "<ul><li>Name</li><li>Email \\| phone</li></ul>|",
+             "|**For our interests**| <ul><li>Keep it safe</li></ul> | Logs |"]
+    out, rowwise = tables_as_markdown(["Intro.", "", *typed, "", "After."])
+    text = "\n".join(out)
+    assert rowwise == 1 and "<" not in text and text.startswith("Intro.\n")
+    assert ("**Legal basis:** **With your consent**\n\n**Purpose:**\n\n- Send you mail\n"
+            "- Ask you\n\n**Data:**\n\n- Name\n- Email \\| phone\n") in text
+    assert ("\n---\n\n**Legal basis:** **For our interests**\n\n**Purpose:**\n\n- Keep it "
+            "safe\n\n**Data:** Logs\n") in text and text.endswith("\nAfter.")
+    plain = ["| a | b |", "| --- | --- |", "| <b>x</b> | y |"]
+    assert tables_as_markdown(plain) == (plain, 0)
+    pictured = ["| a | b |", "| --- | --- |", "| <ul><li><img src=x></li></ul> | y |"]
+    assert tables_as_markdown(pictured) == (pictured, 0)
+
+
 def test_html_tables_are_read_in_linear_time() -> None:
     from lexdocs.adopt.htmltables import tables_as_markdown
     from tests.scaling import LINEAR, growth
@@ -1133,6 +1157,10 @@ def test_html_tables_are_read_in_linear_time() -> None:
                  + "<td>z</td>" * n + "</tr></table>"]
         return lambda: tables_as_markdown(lines)
     assert growth(cells, 5_000) < LINEAR
+    def piped(n: int) -> Callable[[], object]:  # thousands of Markdown tables with lists
+        lines = ["| a |", "| --- |", "| <ul><li>x</li></ul> |"] * n
+        return lambda: tables_as_markdown(lines)
+    assert growth(piped, 5_000) < LINEAR
     nested = "<table><tr><td>" + "<ul><li>x" * 5_000 + "</td></tr></table>"
     assert len("".join(tables_as_markdown([nested])[0])) == len(nested)  # as typed: no bomb
 

@@ -13,6 +13,9 @@ whole, as "written in HTML"; a table is instead written as Markdown, word for wo
   Mozilla Accounts Privacy Notice" across three) keeps its words under no heading. The
   import says so in its note.
 
+A Markdown table whose cells hold lists typed in HTML (`<ul><li>…</li></ul>`, the one way
+its cell can hold a list) is read as the HTML table it stands for.
+
 A table with anything else (a cell spanning rows, a nested table, a picture, lists nested
 deeper than `_DEEPEST`, a tag this module does not know) is left as typed, and import
 refuses it as before. Inline
@@ -268,9 +271,60 @@ def _rows(rows: list[list[_Cell]], head: list[_Cell]) -> list[str]:
     return out
 
 
+_PIPE_ROW = re.compile(r"^ {0,3}\|")
+_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_HTML_LIST = re.compile(r"<(?:ul|ol)\b", re.I)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """A Markdown table row's cells, as typed (`\\|` is a pipe inside a cell)."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [c.strip() for c in _CELL_SPLIT.split(row)]
+
+
+def _listed_pipe_tables(lines: list[str], live: list[bool]) -> tuple[list[str], int]:
+    """Each Markdown table whose cells hold lists typed in HTML (`| **With your consent** |
+    <ul><li>Send you …</li></ul> |`, Clever's lawful bases: the one way a Markdown
+    table's cell can hold a list), read as the HTML table it stands for and written one
+    block per row, as such tables are; and how many. Any other table, and one holding
+    what an HTML table would be left as typed for, stays as it is."""
+    out: list[str] = []
+    rowwise = 0
+    i, n = 0, len(lines)
+    while i < n:
+        if not (live[i] and _PIPE_ROW.match(lines[i]) and i + 1 < n and live[i + 1]
+                and _RULE.match(lines[i + 1])):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 2
+        while end < n and live[end] and _PIPE_ROW.match(lines[end]):
+            end += 1
+        body = lines[i + 2:end]
+        read = None
+        if any(_HTML_LIST.search(ln) for ln in body):
+            def row(line: str, tag: str) -> str:
+                return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in _pipe_cells(line)) + "</tr>"
+            read = _read("<table>" + row(lines[i], "th") + "".join(row(ln, "td") for ln in body)
+                         + "</table>")
+        if read is None:
+            out += lines[i:end]
+        else:
+            out += ["", *_rows(*read), ""]
+            rowwise += 1
+        i = end
+    return out, rowwise
+
+
 def tables_as_markdown(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each HTML table written as Markdown (see the module), and how many
     were written one block per row, which the import's note names."""
+    piped = 0
+    if any("<" in ln and _PIPE_ROW.match(ln) and _HTML_LIST.search(ln) for ln in lines):
+        lines, piped = _listed_pipe_tables(lines, outline.live_lines(lines))
     live = outline.live_lines(lines)
     closing: list[int | None] = [None] * len(lines)  # the first line from each that closes
     after: int | None = None
@@ -279,7 +333,7 @@ def tables_as_markdown(lines: list[str]) -> tuple[list[str], int]:
             after = j
         closing[j] = after
     out: list[str] = []
-    rowwise = 0
+    rowwise = piped
     i = 0
     while i < len(lines):
         if not (live[i] and "<" in lines[i] and _OPEN.match(lines[i])):

@@ -746,6 +746,9 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
     ("for **G**lobally **R**ecognized Avatar", "for **G**lobally **R**ecognized Avatar"),
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
+    # Clever's disclaimers: a paragraph in bold italics with spaces inside both marks
+    ("*** The services are provided as is. ***", "***The services are provided as is.***"),
+    ("  ** Bold **  ", "  **Bold**"), ("a *** b ***", "a *** b ***"),
     # a Russian provider's offer: an address and a bot's handle with underscores in them
     ('email: <a href="mailto:info_slon@proton.me">info_slon@proton.me</a>',
      "email: [info_slon@proton.me](mailto:info_slon@proton.me)"),

@@ -197,6 +197,12 @@ _LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*
 _LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![^\s.,;:!?)])")
 
 
+_LOOSE_BOTH = re.compile(r"^([ \t]*)(\*{2,3})[ \t]+([^*\n]*[^\s*])[ \t]+\2[ \t]*$")
+"""A paragraph wholly in bold (or bold italics) whose marks sit beside spaces on both sides
+(`*** The services are provided "as is" … ***`, Clever's disclaimers): the marks go
+against its words. Only a line that is nothing else, so no pair is guessed."""
+
+
 def _tight_bold(text: str) -> str:
     """Bold whose closing marks follow a space (`**Basic account information: **We ask`,
     Automattic's privacy policy, 17 times), or whose opening marks precede one
@@ -204,6 +210,7 @@ def _tight_bold(text: str) -> str:
     terms), with the space moved outside the marks: the old site showed those words
     bold, and Markdown, which lets marks beside a space neither open nor close, printed
     the asterisks around plain words. No word moves."""
+    text = _LOOSE_BOTH.sub(r"\1\2\3\2", text)
     return _LOOSE_OPEN.sub(r"\1**\2**", _LOOSE_CLOSE.sub(r"**\1**\2", text))
 
 

@@ -154,6 +154,21 @@ def test_a_recital_ending_the_first_part_introduces_the_parts_after_it() -> None
     assert "You use it as follows:" in f.message
 
 
+def test_a_preamble_promising_what_follows_introduces_the_parts_after_it() -> None:
+    """fortrabbit's security measures open "…the following technical and organizational
+    measures may give you some confidence:", then "## Service scope", "## Data centers":
+    the parts are what the preamble promised. The same words ending a later part, or a
+    preamble that promises a list of its own ("We share it with:"), are still caught."""
+    text = ("# Security measures\n\nWe say little, but the following measures may give you "
+            "some confidence:\n\n## Service scope\n\nWe host code.\n\n## Data centers\n\n"
+            "They are certified under the following:\n\n## Access\n\nOnly staff.\n")
+    [f] = imported(text, only_intros=True)
+    assert "certified under the following:" in f.message
+    shares = "# Policy\n\nWe share it with:\n\n## Scope\n\nAll of it.\n\n## More\n\nText.\n"
+    [g] = imported(shares, only_intros=True)
+    assert "We share it with:" in g.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

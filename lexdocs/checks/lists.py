@@ -138,6 +138,9 @@ the item the colon promised, written as a paragraph; "We protect the data …" i
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
                          re.IGNORECASE)
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
+_AHEAD = re.compile(r"\b(?:following|below|as follows|siguientes?|suivante?s?|folgenden?|"
+                    r"seguintes?|seguenti|volgende)\b", re.IGNORECASE)
+"""Words that point at what comes next, rather than at a list in the sentence's own block."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
 
@@ -208,11 +211,14 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             after = (nxt[1] if len(nxt) > 1 and not nxt[0].markdown.strip() else
                      nxt[0]).title if nxt else ""
             last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None) \
-                if _FIRST_PART.match(after) else None
-            if last is not None and lines[last].rstrip(" *_").endswith(":"):
+                if nxt else None
+            if last is not None and lines[last].rstrip(" *_").endswith(":") and (
+                    _FIRST_PART.match(after) or (k == 0 and _AHEAD.search(lines[last]))):
                 # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
                 # a part, and "1. Definitions" next: a contract's recital introduces the
-                # numbered parts after it.
+                # numbered parts after it. So does a preamble that ends promising what
+                # follows ("the following measures may give you some confidence:",
+                # fortrabbit's, then "Service scope", "Data centers", …).
                 follows[last] = True
             sec = section_source(src, s.id)
             candidates = _intro_lines(sec.body, sec.body_line) if sec else []

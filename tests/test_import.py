@@ -273,7 +273,8 @@ def test_bind_keeps_the_line_with_the_versions_own_date() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("January 5, 2024", dt.date(2024, 1, 5)), ("5 Jan 2024", dt.date(2024, 1, 5)),
     ("2024-01-05", dt.date(2024, 1, 5)), ("January 5th, 2024", dt.date(2024, 1, 5)),
-    ("see below", None)])
+    ("5th of August 2021", dt.date(2021, 8, 5)), ("1st of April 2019.", dt.date(2019, 4, 1)),
+    ("1 of many 2019", None), ("see below", None)])
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     found = parse_date(text)
     assert (found[0] if found else None) == expected

@@ -95,8 +95,10 @@ class Converted:
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
-    """(day, month_only) for the usual ways policies write a date, else None."""
+    """(day, month_only) for the usual ways policies write a date, else None ("July 18,
+    2022", "18 July 2022", "2022-07-18", "5th of August 2021", fortrabbit's)."""
     clean = " ".join(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(" .")).split())
+    clean = re.sub(r"^(\d{1,2}) of (?=[A-Za-z])", r"\1 ", clean, flags=re.I)
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(clean, fmt).date(), False

@@ -321,6 +321,23 @@ def test_places_and_acronyms_are_not_third_parties() -> None:
     assert "third party" not in reason and "VPN" in reason
 
 
+def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
+    """fortrabbit's privacy statement moved office, "Görlitzer Str 52 10997 Berlin" to
+    "Glogauer Str. 24 10999 Berlin": the reason said "a third party changed (GmbH G → …)",
+    a name cut at its "ö", and "a number changed". A name is read in any alphabet, and a
+    street address as Germany and the Netherlands write it is an address."""
+    _, rule, reason = _judge("fortrabbit GmbH Görlitzer Str 52 10997 Berlin",
+                             "fortrabbit GmbH Glogauer Str. 24 10999 Berlin")
+    assert rule == "postal-address-changed" and "third party" not in reason
+    assert "Görlitzer Str 52 10997 Berlin → Glogauer Str. 24 10999 Berlin" in reason
+    _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
+                             "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
+    assert rule == "postal-address-changed", reason
+    _, rule, reason = _judge("We share data with Société Générale.",
+                             "We share data with Société Générale and Müller Logistik GmbH.")
+    assert rule == "recipient-added" and "(Müller Logistik GmbH.)" in reason, reason
+
+
 def test_own_products_listed_are_not_third_parties() -> None:
     old = "Our other products and services (for example, Jetpack, Gravatar and Akismet); and"
     _, _, reason = _judge(old, old.replace("Gravatar and", "Gravatar, MailPoet and"))

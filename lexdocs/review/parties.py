@@ -36,8 +36,9 @@ from lexdocs.review.names import (
     who,
 )
 
-# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA".
-_CAP = r"(?:[A-Z]|[a-z]+(?=[A-Z]))(?:[A-Za-z0-9'&-]|\.(?=[A-Za-z]))*"
+# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA"; and
+# letters of any alphabet after the first: "Görlitzer Str." was cut to "G" at its "ö".
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ]|[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_]))*"
 # "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
 # Union": an institution's name goes on past "of" after the noun that makes it one.
 _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(

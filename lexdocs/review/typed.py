@@ -21,6 +21,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _NUM_WORD = trie(voc.NUMBER_WORDS)
 _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
+_EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
+_EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|" \
+                    r"gracht|plein|kade|singel"
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
 # text before later ones look, so "90 days" is one duration, not also a number.
 _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -40,6 +43,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
         r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "
         r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)"
+        # As Germany and the Netherlands write them: the street (its word joined or apart),
+        # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
+        # "Vijzelstraat 68-72, 1017 HL Amsterdam".
+        rf"|(?-i:\b[A-ZÀ-Þ][\w'-]*?(?:{_EU_STREET_JOINED}|\s+(?:{_EU_STREET})\b\.?)\s+"
+        r"\d+[a-z]?(?:-\d+)?,?\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+)"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
         # CA 94110".

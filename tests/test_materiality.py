@@ -319,6 +319,11 @@ def test_places_and_acronyms_are_not_third_parties() -> None:
     _, _, reason = _judge("We may collect IP addresses.",
                           "We may collect VPN usage and IP addresses.")
     assert "third party" not in reason and "VPN" in reason
+    # the GDPR's names for the EU and its states (fortrabbit's rights of data subjects)
+    for added in ("It is required by Union law.", "It is required by the law of the Member "
+                  "States.", "See Article 3 of Regulation (EC) 45/2001."):
+        _, _, reason = _judge("We keep it.", f"We keep it. {added}")
+        assert "third party" not in reason, reason
 
 
 def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:

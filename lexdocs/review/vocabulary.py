@@ -227,6 +227,9 @@ PLACES = frozenset(str.split(
     "south africa|nigeria|kenya|egypt|uae|united arab emirates|saudi arabia|asia|africa|"
     "oceania|middle east|asia pacific|apac|emea|amsterdam|berlin|dublin|london|paris|"
     "san francisco|seattle|toronto|tokyo|"
+    # as the GDPR names the EU and its states: "under Union law", "the law of the Member
+    # States", "Regulation (EC)"
+    "union|member state|member states|ec|european community|"
     # what a place's people or things are called: "Swiss certifications", "EU-based"
     "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
     "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|"))

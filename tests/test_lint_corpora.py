@@ -90,6 +90,11 @@ LISTS = {
     # and numbered paragraphs escaped so that no list is made.
     "typed bullets": "We may transfer it as follows:\n\n• Automattic Inc., since it is the "
                      "parent.\n\n• Customers, as we need to.\n",
+    # Dailymotion's terms (Open Terms Archive's copy): bullets typed as en dashes.
+    "dashes for bullets": "* Dailymotion shall:\n\n– Tell You, as soon as possible, of any "
+                          "request we receive from a data subject (except where the law "
+                          "forbids it); and\n\n– Help You answer it within the time the law "
+                          "gives, as far as we reasonably can.\n",
     "a signature block": "In witness whereof, the parties sign.\n\nBy:\n\nName (Printed): "
                          "A. Person\n\nDate:\n",
     "escaped numbers": "The following terms will apply, whenever it occurs:\n\n1\\. The "

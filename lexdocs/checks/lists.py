@@ -25,7 +25,8 @@ from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
 _LIST_LINE = re.compile(
-    r"^\s*([-*+•◦▪‣]|\d+[.)])\s|^\s*\|"  # a list item (or a bullet typed: "• …"), a table row
+    # a list item (or a bullet typed: "• …", "– …"), a table row
+    r"^\s*([-*+•◦▪‣–—]|\d+[.)])\s|^\s*\|"
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", and
     # "1\. The decision…" (escaped so that Markdown makes no list of it, shown as "1.")

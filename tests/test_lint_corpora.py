@@ -90,6 +90,16 @@ LISTS = {
     # and numbered paragraphs escaped so that no list is made.
     "typed bullets": "We may transfer it as follows:\n\n• Automattic Inc., since it is the "
                      "parent.\n\n• Customers, as we need to.\n",
+    # DeviantArt's privacy policy: paragraphs numbered in levels.
+    "numbered in levels": "We may share your information in the following instances:\n\n"
+                          "3.1. _Service providers_: We may share information with the "
+                          "providers whose services we use to run the site and the apps.\n\n"
+                          "3.1.1. We may share it for a business purpose, such as the "
+                          "identifiers and the other categories listed above.\n",
+    # Badoo's: an example is a paragraph of prose as much as a list.
+    "an example in prose": "We also use algorithms to keep the platform safe. For example:\n\n"
+                           "Private Detector uses a model to blur an image shared within a "
+                           "chat, then tells you that you have been sent something.\n",
     # Dailymotion's terms (Open Terms Archive's copy): bullets typed as en dashes.
     "dashes for bullets": "* Dailymotion shall:\n\n– Tell You, as soon as possible, of any "
                           "request we receive from a data subject (except where the law "

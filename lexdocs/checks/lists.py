@@ -27,9 +27,11 @@ from lexdocs.sources.documents import DocumentSource
 _LIST_LINE = re.compile(
     # a list item (or a bullet typed: "• …", "– …"), a table row
     r"^\s*([-*+•◦▪‣–—]|\d+[.)])\s|^\s*\|"
-    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
-    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", and
-    # "1\. The decision…" (escaped so that Markdown makes no list of it, shown as "1.")
+    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,4}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)]"
+    r"(?:\*\*|__)?\s"
+    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.
+    # Third party service providers: …" (DeviantArt's), and "1\. The decision…" (escaped so
+    # that Markdown makes no list of it, shown as "1.")
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
     # paragraphs that open with a label in bold or italics ("**Username.** This is …",
     # "*Technical data:* We receive …"), each one an item to a reader
@@ -121,8 +123,15 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or not clause[first]  # the item itself, written as a paragraph
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
                                      or _no_sentence(lines[first])))
-            or (run[first] > 1 and (broken[first] or short[first]))))
+            or (run[first] > 1 and (broken[first] or short[first]))
+            or bool(_EXAMPLE.search(lines[i]))))
     return out
+
+
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)[*_]*:[*_]*\s*$", re.IGNORECASE)
+"""An introduction of an example ("For example:"): whatever follows is the example, a
+paragraph of prose as much as a list (Badoo's "For example:", then a paragraph on each
+of its tools)."""
 
 
 _FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")

@@ -928,6 +928,32 @@ def test_a_link_to_a_heading_inside_a_section_that_links_lands_on_it() -> None:
     assert 'id="bold-heading"' in render(other.body).sections[0].html
 
 
+def test_links_land_where_the_old_pages_anchors_were() -> None:
+    """Pages saved from the web keep a heading's own anchor in an empty self-link
+    (`#### [](#8-4-translation-of-chats)8.4. Translation…`, Telegram's, cut to 64
+    characters), or made it from the words in other ways than ours ("1. Who We Are" →
+    `#who-we-are`, Tinder's; "1.1 Privacy Principles" → `#1-1-privacy-principles`). Each
+    link lands on its heading: an anchor that can be an id becomes the heading's, and the
+    empty link, which shows nothing, goes."""
+    from tests.test_render import render
+
+    conv = relink(convert(
+        "# T\n\nSee [a](#1-1-privacy-principles), [b](#who), [c](#8-4-translation-of), "
+        "[d](#who-we-are-here) and [e](#privacy-principles).\n\n"
+        "## [](#1-1-privacy-principles)1.1 Privacy Principles\n\nText.\n\n"
+        "#### [](#8-4-translation-of)8.4. Translation of Chats\n\nX.\n\n#### [](#inner)Inner\n\n"
+        "Y.\n\n## [](#who)2. Who\n\nMore.\n\n## **3\\. Who We Are Here**\n\nThis.\n", "x"))
+    intro, principles, who, _ = conv.sections
+    assert (principles.id, principles.title, who.id) == ("s-1-1-privacy-principles",
+                                                        "1.1 Privacy Principles", "who")
+    assert intro.body == ("See [a](#s-1-1-privacy-principles), [b](#who), "
+                          "[c](#s-84-translation-of-chats), [d](#s-3-who-we-are-here) and "
+                          "[e](#s-1-1-privacy-principles).\n")
+    assert "[](" not in principles.body and "#### Inner {: #inner }" in principles.body
+    html = render(principles.body).sections[0].html
+    assert 'id="s-84-translation-of-chats"' in html and 'id="inner"' in html
+
+
 def test_a_heading_that_links_is_titled_by_its_words() -> None:
     """GitHub's policies once headed each part `## [DMCA Takedown Policy](/articles/…)`: the
     section's title, shown as text in redlines, histories and feeds, read as that

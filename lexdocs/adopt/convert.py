@@ -21,7 +21,7 @@ import yaml
 from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.htmltables import tables_as_markdown
-from lexdocs.adopt.ids import _anchor_of, keep_ids, relink, slugify
+from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
 from lexdocs.adopt.oldmarkup import as_markdown, without_markup
 from lexdocs.review.lexicon import unnumbered
 
@@ -72,6 +72,9 @@ class Section:
     """The anchor the old page gave the heading by hand (`{#id}`), if any; else its links
     name the heading by its words (`_anchors`). The section's id may differ: a retitled
     heading keeps its id."""
+    aliases: tuple[str, ...] = ()
+    """Another anchor the old page gave the heading, which no id can be (its self-link's,
+    `[](#1-1-privacy-principles)`): links to it land on the section."""
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         blocks[:1] = clauses(blocks[0][2], outline.live_lines(blocks[0][2])) or blocks[:1]
     for heading, line, block in blocks:
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
-        anchor = ""
+        anchor, aliases = "", tuple[str, ...]()
         if heading is None:
             if not re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL).strip():
                 carry = content  # only comments: they stay with the first section
@@ -267,6 +270,11 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
             # A clause (no heading line) is named by its title without its number, which
             # a clause put in before it moves.
             anchor = _anchor_of(line)
+            own = permalink_of(line)
+            if own and not anchor and own[:1].isalpha():
+                anchor = own  # the heading's self-link names the anchor its page gave it
+            elif own and own != anchor:
+                aliases = (own,)
             named = heading if line else unnumbered(heading) or heading
             sid = (anchor or slugify(named)).lower().replace("_", "-")
         base, n = sid, 2
@@ -275,7 +283,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         seen.add(sid)
         if carry:
             content, carry = carry + ("\n" if content else "") + content, ""
-        sections.append(Section(sid, heading, content, anchor))
+        sections.append(Section(sid, heading, content, anchor, aliases))
     if carry and sections:
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)

@@ -45,6 +45,18 @@ def slugify(title: str) -> str:
     return words if words[0].isalpha() else f"s-{words}"
 
 
+_PERMALINK = re.compile(r"\[\]\(#([^()\s]+)\)")
+"""An empty link to a heading's own anchor (`#### [](#1-1-privacy-principles)1.1 Privacy
+Principles`, Telegram's as saved from its page): the mark a web page puts beside a heading
+to link to it, whose address is the anchor the old page gave the heading."""
+
+
+def permalink_of(line: str) -> str:
+    """The anchor a heading line's empty self-link names, or ""."""
+    m = _PERMALINK.search(line) if "[](#" in line else None
+    return m[1] if m else ""
+
+
 def _anchor_of(line: str) -> str:
     """The anchor a heading line gives by hand (`{#id}`, `{: #id .class }`), or ""."""
     at = line.rfind("{")
@@ -75,11 +87,24 @@ def _anchors(line: str) -> set[str]:
     its words as Markdown tools make them (ours, Python-Markdown's, and GitHub's, which keeps
     a dash for each space: "Changes & questions" → "changes--questions")."""
     given = _anchor_of(line)
+    own = permalink_of(line)
     if given:
-        return {given}
-    words = _words_of(line)
+        return {given, own} - {""}
+    words = _words_of(line).replace("\\", "")
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
-    return {slugify(words), toc_slugify(words, "-"), github}
+    return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words),
+                        _dashed(_LEADING_NUMBER.sub("", words)), own) if a}
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
+
+
+def _dashed(words: str) -> str:
+    """The anchor many site generators make: every run of other characters one dash ("1.1
+    Privacy Principles" → "1-1-privacy-principles", Telegram's), quotes dropped; with the
+    leading number dropped, as others make it ("1. Who We Are" → "who-we-are", Tinder's)."""
+    unquoted = re.sub(r"['’‘\"“”]", "", words)  # "Telegram's" → "telegrams"
+    return re.sub(r"[^a-z0-9]+", "-", in_latin(unquoted).lower()).strip("-")
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
@@ -91,6 +116,19 @@ _EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s
 kept, it would show as text (a section publishes no raw HTML and applies no attributes).
 After the id, only a character no id holds may follow: an id run on to a line's end with
 no `}` is then read once, not once from each of its letters."""
+
+
+def _own_anchor(line: str) -> str:
+    """A heading line without its empty self-link, which shows nothing: the anchor it named
+    becomes the heading's id where an id can be it (it begins with a letter, and the line
+    gives none by hand); links to another are sent to the heading by `relink`."""
+    own = permalink_of(line)
+    if not own:
+        return line
+    bare = _PERMALINK.sub("", line, count=1)
+    if own[:1].isalpha() and not _anchor_of(bare):
+        return f"{bare.rstrip()} {{: #{own} }}"  # `{#` would open a template's comment
+    return bare
 
 
 def relink(conv: Converted) -> Converted:
@@ -105,17 +143,20 @@ def relink(conv: Converted) -> Converted:
     bodies = []
     for s in conv.sections:
         ids.add(s.id)
-        for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")):
+        for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")) | set(s.aliases):
             to.setdefault(a, s.id)
         for m in _EMPTY_ANCHOR.finditer(s.body):
             to.setdefault(m[1] or m[2], s.id)
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
-            given = _anchor_of(m.group())
-            made = given if given[:1].isalpha() else heading_id(_words_of(m.group()))
+            line = _own_anchor(m.group())
+            given = _anchor_of(line)
+            made = given if given[:1].isalpha() else heading_id(_words_of(line))
             ids.add(made)
-            for a in _anchors(m.group()):
+            for a in _anchors(line) | {permalink_of(m.group())} - {""}:
                 to.setdefault(a, made)
+        if "[](#" in body:
+            body = _HEADING_LINE.sub(lambda m: _own_anchor(m.group()), body)
         bodies.append(body)
     if conv.title_line and conv.sections:
         for a in _anchors(conv.title_line if conv.title_line.lstrip().startswith("#")

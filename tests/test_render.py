@@ -308,6 +308,19 @@ def test_a_line_break_typed_as_br_breaks_the_line_and_nothing_else_becomes_html(
     assert html.count("<br />") == 4
 
 
+def test_a_backslash_before_any_punctuation_is_an_escape_as_commonmark_has_it() -> None:
+    """pixiv's terms, saved from the web, link `(…?mode=select\\_type\\&service=…)`:
+    Python-Markdown left the `\\&`, and the build refused the link for its backslash.
+    Every ASCII punctuation mark can be escaped; a backslash before anything else, or in
+    code, stays."""
+    from lexdocs.render.tohtml import to_html
+
+    html = to_html("Fees \\& taxes: \\$5 \\<b> [help](https://x.org/s?m=select\\_type"
+                   "\\&service=f), C:\\Users and `a\\&b`\n")
+    assert html == ('<p>Fees &amp; taxes: $5 &lt;b&gt; <a href="https://x.org/s?m=select_type'
+                    '&amp;service=f">help</a>, C:\\Users and <code>a\\&amp;b</code></p>')
+
+
 def test_a_section_cannot_take_the_id_of_a_theme_element() -> None:
     doc = render("para\n{: #__search .note }\n", VARS)
     assert doc.sections[0].html == '<p class="note">para</p>'

@@ -205,8 +205,9 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     # Links whose host a browser reads otherwise than a reader does.
     ("backslash-host", _body("[opt out](https:\\\\other.example/x)"), f"{INTRO_PATH}:5: ",
      "a backslash"),
+    # "\\@" is an escaped "@" (CommonMark): the link names a user before the host
     ("backslash-at", _body("[opt out](https://other.example\\@chatlio.com/x)"),
-     f"{INTRO_PATH}:5: ", "a backslash"),
+     f"{INTRO_PATH}:5: ", "names a user before '@'"),
     ("tab-in-scheme", _body("[opt out](ht&#9;tps://other.example/x)"), f"{INTRO_PATH}:5: ",
      "U+0009"),
     ("credentials", _body("[opt out](https://chatlio.com@other.example/x)"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import time
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +45,17 @@ class _LineBreaks(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"(?i:<br ?/?>)", "br"),
                                    "lx_line_break", 95)  # before raw HTML would have been
+
+
+class _CommonMarkEscapes(Extension):
+    """A backslash before any ASCII punctuation is an escape, as CommonMark has it (GitHub,
+    and the converters that save web pages as Markdown, write `\\&` and `\\$`): Python-
+    Markdown knows only some of them, so a saved page's link
+    `(https://…?mode=select\\_type\\&service=…)` kept its backslash, and readers saw
+    `\\&` in the text."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(string.punctuation))
 
 
 _COMMENT = re.compile(
@@ -98,7 +110,7 @@ def heading_id(text: str, separator: str = "-") -> str:
 # The same extensions mkdocs.yml enables for content, so what we compare is what is published;
 # toc gives every heading an id (marker disabled: "[TOC]" in a legal text stays text).
 EXTENSIONS: list[str | Extension] = ["tables", "attr_list", "sane_lists", _NoRawHtml(),
-                                     _LineBreaks(),
+                                     _LineBreaks(), _CommonMarkEscapes(),
                                      _Comments(), TocExtension(marker="", slugify=heading_id)]
 
 

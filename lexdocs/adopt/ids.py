@@ -163,11 +163,15 @@ def relink(conv: Converted) -> Converted:
                           else f"# {conv.title}"):
             to.setdefault(a, conv.sections[0].id)
     to = {a: made for a, made in to.items() if a not in ids and a != made}
+    # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's) names the same
+    # heading: browsers match an id exactly, and every id here is in lower case.
+    folded = {**{a.casefold(): made for a, made in to.items()}, **{i.casefold(): i for i in ids}}
 
     def land(m: re.Match[str]) -> str:
-        return f"{m[1]}#{to.get(m[2], m[2])}"
+        a = m[2]
+        return f"{m[1]}#{to[a] if a in to else a if a in ids else folded.get(a.casefold(), a)}"
 
-    sections = tuple(replace(s, body=_INPAGE.sub(land, body) if to else body)
+    sections = tuple(replace(s, body=_INPAGE.sub(land, body) if "#" in body else body)
                      for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)
 

@@ -100,6 +100,12 @@ LISTS = {
     "an example in prose": "We also use algorithms to keep the platform safe. For example:\n\n"
                            "Private Detector uses a model to blur an image shared within a "
                            "chat, then tells you that you have been sent something.\n",
+    # Lydia's privacy policy: dashes escaped so that Markdown makes no list of them.
+    "escaped dashes": "Lydia may collect the following categories of personal data:\n\n"
+                      "\\- Civil status and identification data: surname, first names, "
+                      "gender, date and place of birth, nationality and a video of you.\n\n"
+                      "\\- Contact information: postal addresses, email addresses and "
+                      "telephone numbers, as you give them to us.\n",
     # Dailymotion's terms (Open Terms Archive's copy): bullets typed as en dashes.
     "dashes for bullets": "* Dailymotion shall:\n\n– Tell You, as soon as possible, of any "
                           "request we receive from a data subject (except where the law "

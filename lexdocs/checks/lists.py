@@ -25,8 +25,9 @@ from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
 _LIST_LINE = re.compile(
-    # a list item (or a bullet typed: "• …", "– …"), a table row
-    r"^\s*([-*+•◦▪‣–—]|\d+[.)])\s|^\s*\|"
+    # a list item (or a bullet typed: "• …", "– …", or escaped so that Markdown makes no
+    # list of it, "\- …", Lydia's), a table row
+    r"^\s*(\\?[-*+]|[•◦▪‣–—]|\d+[.)])\s|^\s*\|"
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,4}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)]"
     r"(?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.

@@ -109,6 +109,10 @@ def test_diff_still_takes_version_ids(origin: Repo, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out.strip() == "[]"
     assert lexdocs("-C", str(origin.path), "diff", "no-such-rev", "HEAD") == 1
     assert "versions: 2024-09-01" in capsys.readouterr().err
+    # "privacy@2024-09-01", as people name a version of a file: the form is said, not "no"
+    assert lexdocs("-C", str(origin.path), "diff", "privacy@2024-09-01", "working") == 1
+    said = capsys.readouterr().err
+    assert "names a version as DOC@ID" in said and "lexdocs diff privacy 2024-09-01" in said
     assert lexdocs("-C", str(origin.path), "diff", "privacy", "main", "change",
                     "--format", "json") == 0
     assert '"retention"' in capsys.readouterr().out

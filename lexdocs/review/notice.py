@@ -173,6 +173,11 @@ def version_redlines(timelines: dict[str, Timeline], names: list[str], old: str 
                      new: str | None, home: str) -> list[Redline]:
     """Each named document's redline between two of its versions ('working' is the working
     tree, 'none' no text). Without DOC, a version id names the documents that have it."""
+    for given in (old, new):
+        doc, at, bare = (given or "").partition("@")
+        if at and doc in timelines:  # "privacy@2024-09-01", as people name a file's version
+            raise LexdocsError(f"'{given}' names a version as DOC@ID: give DOC once, then "
+                               "the two versions", hint=f"lexdocs diff {doc} {bare} …")
     out = []
     for name in names:
         t = timelines[name]

@@ -90,6 +90,20 @@ LISTS = {
     # and numbered paragraphs escaped so that no list is made.
     "typed bullets": "We may transfer it as follows:\n\n• Automattic Inc., since it is the "
                      "parent.\n\n• Customers, as we need to.\n",
+    # Flickr's CCPA notice: a label of a few more words, no sentence, over its paragraphs.
+    "a longer label": "CCPA description of uses of California personal information:\n\n"
+                      "In CCPA terms, we have used and disclosed all of the categories of "
+                      "personal information for the purposes this policy describes.\n",
+    # Apple's terms: a condition with a comma in it, then the rule for that case.
+    "a condition with a comma": "If you are in Brazil, notwithstanding anything herein to the "
+                                "contrary:\n\nFor any charges made by us to you, we may use an "
+                                "affiliated company to collect them on our behalf.\n",
+    # and a case a paragraph: "If you are a citizen of …", "If you are a citizen of …"
+    "a case a paragraph": "You submit to the courts of the country identified below whose law "
+                          "governs:\n\nIf you are a citizen of any European Union country, "
+                          "the governing law shall be the law of your country of residence."
+                          "\n\nIf you are a citizen of Japan, the governing law shall be "
+                          "Japanese law and the forum shall be Tokyo.\n",
     # DeviantArt's privacy policy: paragraphs numbered in levels.
     "numbered in levels": "We may share your information in the following instances:\n\n"
                           "3.1. _Service providers_: We may share information with the "
@@ -161,6 +175,9 @@ DANGLING = {
                                 "policy may see it, and nobody else.\n",
     "a few words that make a sentence": "We collect:\n\nThe rest stays as it is for the "
                                         "reasons given above.\n",
+    "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
+                                               "obtain as this statement says.\n\nWe protect "
+                                               "it in the ways the law asks of us too.\n",
 }
 
 

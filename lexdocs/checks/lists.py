@@ -44,7 +44,7 @@ visitors to sites in the WordPress.com network:_"), or a clause set off as a quo
 ("***You expressly understand and agree that…***")."""
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _CONDITION = re.compile(r"(?:when|whenever|if|where|unless|before|after|while|once|upon|"
-                        r"in case|for)\b[^,;.:!?]{1,80}:", re.IGNORECASE)
+                        r"in case|for)\b[^;.:!?]{1,120}:", re.IGNORECASE)
 """A paragraph that is a condition alone ("When using DHL's services:", "If you ship with
 FedEx:"): a label for the text after it, list or paragraph, as a heading is. With a main
 clause after it ("If you are in the EU, we collect:") it is a sentence that promises."""
@@ -114,12 +114,20 @@ def _lists_follow(lines: list[str]) -> list[bool]:
         second[i] = second[i + 1] or bool(_SECOND.match(lines[i]))
         more = i + 1 < n and filled[i + 1]
         clause[i] = bool(_CLAUSE.search(lines[i])) or (clause[i + 1] if more else False)
+    cases = [False] * (n + 1)  # this paragraph and the next open alike: "If you are …"
+    for i in range(n):
+        if filled[i] and (i == 0 or not filled[i - 1]):
+            nxt = after[i + run[i] - 1]
+            opens = _CASE.match(lines[i])
+            cases[i] = bool(opens and nxt is not None and _opening(lines[nxt]) == _opening(
+                lines[i]))
     out = []
     for i in range(n):
         first = after[i]
         out.append(first is not None and (
             first == i + 1  # the same paragraph goes on: the colon ends no block
             or bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or cases[first]
             or (bool(_FIRST.match(lines[first])) and second[first + 1])
             or not clause[first]  # the item itself, written as a paragraph
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
@@ -127,6 +135,17 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or (run[first] > 1 and (broken[first] or short[first]))
             or bool(_EXAMPLE.search(lines[i]))))
     return out
+
+
+_CASE = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:if|where|when|for|in)\s", re.IGNORECASE)
+"""Paragraphs that each open a case alike ("…whose law governs:", then "If you are a
+citizen of any European Union country, …", "If you are a citizen of Japan, …", Apple's
+terms): a list of cases to a reader."""
+
+
+def _opening(line: str) -> tuple[str, ...]:
+    """A paragraph's first three words, for telling paragraphs that open alike."""
+    return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
 
 
 _EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)[*_]*:[*_]*\s*$", re.IGNORECASE)
@@ -178,7 +197,7 @@ def _label_alone(lines: list[str], i: int) -> bool:
     return len(line.split()) <= _LABEL_WORDS and not _CLAUSE.search(line)
 
 
-_LABEL_WORDS = 5
+_LABEL_WORDS = 10
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:

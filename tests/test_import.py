@@ -950,6 +950,10 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                           "[c](#s-84-translation-of-chats), [d](#s-3-who-we-are-here) and "
                           "[e](#s-1-1-privacy-principles).\n")
     assert "[](" not in principles.body and "#### Inner {: #inner }" in principles.body
+    # only the spaces made dashes (Last.fm's "#your-choices,-rights,-and-controls")
+    kept = relink(convert("# T\n\n## Intro\n\nSee [yours](#your-choices,-rights,-and-controls)."
+                          "\n\n## Your choices, rights, and controls\n\nSome.\n", "x"))
+    assert "[yours](#your-choices-rights-and-controls)" in kept.sections[0].body
     # an anchor in other capitals (GitLab's "#how-does-gitLab-secure…") names the same heading
     cased = relink(convert("# T\n\n## Intro\n\nSee [how](#How-Does-GitLab-Secure-Data).\n\n"
                            "## How does GitLab secure data\n\nWell.\n", "x"))

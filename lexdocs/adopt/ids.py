@@ -92,8 +92,9 @@ def _anchors(line: str) -> set[str]:
         return {given, own} - {""}
     words = _words_of(line).replace("\\", "")
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
+    spaced = "-".join(words.lower().split())  # punctuation kept: "your-choices,-rights"
     return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words),
-                        _dashed(_LEADING_NUMBER.sub("", words)), own) if a}
+                        _dashed(_LEADING_NUMBER.sub("", words)), spaced, own) if a}
 
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")

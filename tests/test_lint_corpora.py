@@ -94,6 +94,10 @@ LISTS = {
     "a longer label": "CCPA description of uses of California personal information:\n\n"
                       "In CCPA terms, we have used and disclosed all of the categories of "
                       "personal information for the purposes this policy describes.\n",
+    # Sketchfab's terms: "the following applies:" promises a rule, which a paragraph is.
+    "a rule that applies": "If you are a user residing in the EU, the following applies:\n\n"
+                           "Any claim arising out of or related to this Agreement shall be "
+                           "governed by the laws of your country of residence.\n",
     # Apple's terms: a condition with a comma in it, then the rule for that case.
     "a condition with a comma": "If you are in Brazil, notwithstanding anything herein to the "
                                 "contrary:\n\nFor any charges made by us to you, we may use an "

@@ -148,10 +148,13 @@ def _opening(line: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
 
 
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)[*_]*:[*_]*\s*$", re.IGNORECASE)
-"""An introduction of an example ("For example:"): whatever follows is the example, a
-paragraph of prose as much as a list (Badoo's "For example:", then a paragraph on each
-of its tools)."""
+_EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\bthe following\b[^:\n]{0,40}"
+                      r"\bappl(?:y|ies)\b[^:\n]{0,20})[*_]*:[*_]*\s*$", re.IGNORECASE)
+"""An introduction of an example ("For example:") or of a rule ("If you reside in the EU,
+the following applies:"): whatever follows is what it promised, a paragraph of prose as
+much as a list (Badoo's "For example:", then a paragraph on each of its tools;
+Sketchfab's governing law for each place; Philip Morris's additional information for
+Taiwan)."""
 
 
 _FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")

@@ -955,9 +955,12 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                           "\n\n## Your choices, rights, and controls\n\nSome.\n", "x"))
     assert "[yours](#your-choices-rights-and-controls)" in kept.sections[0].body
     # an anchor in other capitals (GitLab's "#how-does-gitLab-secure…") names the same heading
-    cased = relink(convert("# T\n\n## Intro\n\nSee [how](#How-Does-GitLab-Secure-Data).\n\n"
-                           "## How does GitLab secure data\n\nWell.\n", "x"))
-    assert "[how](#how-does-gitlab-secure-data)" in cased.sections[0].body
+    cased = relink(convert("# T\n\n## Intro\n\nSee [how](#How-Does-GitLab-Secure-Data) and "
+                           "[gone](#account-closure-and--deletion).\n\n## How does GitLab "
+                           "secure data\n\nWell.\n\n## Account closure and deletion\n\nYes.\n",
+                           "x"))
+    assert ("[how](#how-does-gitlab-secure-data) and [gone](#account-closure-and-deletion)"
+            in cased.sections[0].body)
     html = render(principles.body).sections[0].html
     assert 'id="s-84-translation-of-chats"' in html and 'id="inner"' in html
 

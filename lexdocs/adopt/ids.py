@@ -132,6 +132,10 @@ def _own_anchor(line: str) -> str:
     return bare
 
 
+def _loose(anchor: str) -> str:
+    return re.sub(r"-{2,}", "-", anchor.casefold())
+
+
 def relink(conv: Converted) -> Converted:
     """In-page links as the old page resolved them, to the ids the document has: its title's
     anchor to the top of its text, a heading's to its id (a section's: a retitled heading
@@ -164,13 +168,14 @@ def relink(conv: Converted) -> Converted:
                           else f"# {conv.title}"):
             to.setdefault(a, conv.sections[0].id)
     to = {a: made for a, made in to.items() if a not in ids and a != made}
-    # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's) names the same
-    # heading: browsers match an id exactly, and every id here is in lower case.
-    folded = {**{a.casefold(): made for a, made in to.items()}, **{i.casefold(): i for i in ids}}
+    # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's), or with a dash
+    # doubled ("#account-closure-and--deletion", Twitch's), names the same heading: browsers
+    # match an id exactly, and every id here is in lower case, its dashes single.
+    folded = {**{_loose(a): made for a, made in to.items()}, **{_loose(i): i for i in ids}}
 
     def land(m: re.Match[str]) -> str:
         a = m[2]
-        return f"{m[1]}#{to[a] if a in to else a if a in ids else folded.get(a.casefold(), a)}"
+        return f"{m[1]}#{to[a] if a in to else a if a in ids else folded.get(_loose(a), a)}"
 
     sections = tuple(replace(s, body=_INPAGE.sub(land, body) if "#" in body else body)
                      for s, body in zip(conv.sections, bodies, strict=True))

@@ -142,6 +142,8 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("protocol-relative-image", _body("![p](//other.example/p.png)"),
      f"{INTRO_PATH}:5: ", "is not on this site"),
     ("file-image", _body("![p](file:///etc/passwd)"), f"{INTRO_PATH}:5: ", "is not on this site"),
+    ("data-image", _body("![p](data:image/svg+xml,%3Csvg%3E%3C/svg%3E)"), f"{INTRO_PATH}:5: ",
+     "a 'data:' address is no file of this site"),
     ("huge-string", _body("{{ 'a' * 10**9 }}"), f"{INTRO_PATH}:5: ", "stopped"),
     ("huge-range", _body("{% for i in range(10**9) %}x{% endfor %}"),
      f"{INTRO_PATH}:5: ", "stopped"),

@@ -151,10 +151,12 @@ def check_link(url: str) -> None:
 def check_embedded(url: str) -> None:
     """Refuse an image (or other embedded resource) that is not on this site."""
     if not is_site_local(url):
+        kind = scheme(url)  # data: (a page saved with its pictures inlined), file:, …
+        why = ("the site makes no request to another host" if kind in (None, "http", "https")
+               else f"a '{kind}:' address is no file of this site")
         raise UnsafeMarkup(f"image '{decoded(url)[:80]}' is not on this site",
                            needle=_needle(url),
-                           hint="the site makes no request to another host: "
-                                "copy the image into docs/ and link it by path")
+                           hint=f"{why}: copy the image into docs/ and link it by path")
 
 
 def _needle(url: str) -> str:

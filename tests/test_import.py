@@ -954,6 +954,10 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
     kept = relink(convert("# T\n\n## Intro\n\nSee [yours](#your-choices,-rights,-and-controls)."
                           "\n\n## Your choices, rights, and controls\n\nSome.\n", "x"))
     assert "[yours](#your-choices-rights-and-controls)" in kept.sections[0].body
+    # or the words run together (Xfinity's "#coveredxfinityservices")
+    run = relink(convert("# T\n\n## Intro\n\nSee [them](#coveredxfinityservices).\n\n"
+                         "## 1. Covered Xfinity Services\n\nAll.\n\n## 2. Other\n\nNone.\n", "x"))
+    assert "[them](#s-1-covered-xfinity-services)" in run.sections[0].body
     # an anchor in other capitals (GitLab's "#how-does-gitLab-secure…") names the same heading
     cased = relink(convert("# T\n\n## Intro\n\nSee [how](#How-Does-GitLab-Secure-Data) and "
                            "[gone](#account-closure-and--deletion).\n\n## How does GitLab "

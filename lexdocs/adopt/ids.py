@@ -93,8 +93,10 @@ def _anchors(line: str) -> set[str]:
     words = _words_of(line).replace("\\", "")
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     spaced = "-".join(words.lower().split())  # punctuation kept: "your-choices,-rights"
-    return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words),
-                        _dashed(_LEADING_NUMBER.sub("", words)), spaced, own) if a}
+    bare = _dashed(_LEADING_NUMBER.sub("", words))
+    joined = bare.replace("-", "")  # "1. Covered Xfinity Services": coveredxfinityservices
+    return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words), bare,
+                        spaced, joined, own) if a}
 
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")

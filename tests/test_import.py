@@ -1383,6 +1383,12 @@ def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None
         "1. **Liability**:", "3. ### Liability\n\n  ")
     assert [s.title for s in convert(headed, "Agreement").sections][1:] == [
         "1. Statement of Services", "2. Definitions", "3. Liability"]
+    # A form's code at the margin after the last clause (Xfinity's "Stnd0726") ends the
+    # text; the clauses stay clauses, and the code stays where it was, last.
+    coded = convert(AGREEMENT + "\nStnd0726\n", "Agreement")
+    assert [s.id for s in coded.sections][1:] == ["statement-of-services", "definitions",
+                                                   "liability"]
+    assert coded.sections[-1].body == "Acme is not liable for lost profits.\n\nStnd0726\n"
     # A clause put in before "Liability" moves its number, not its name.
     more = AGREEMENT.replace("1. **Liability**", "1. **Fees:** You pay a fee.\n\n1. **Liability**")
     assert [(s.id, s.title) for s in convert(more, "Agreement").sections][-2:] == [
@@ -1392,6 +1398,7 @@ def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None
 @pytest.mark.parametrize("text", [
     AGREEMENT.replace("1. **Liability**: Acme is not liable for lost profits.\n", ""),  # two
     AGREEMENT + "\nThese terms end here.\n",  # text at the margin after the list
+    AGREEMENT + "\nForm 7 applies\n\nand more words follow here\n\nStnd0726\n",  # no footer
     AGREEMENT.replace("**Definitions:**", "Definitions, as follows:"),  # an untitled item
     "To close your account:\n\n1. **Sign in** to your account.\n1. **Open** the settings.\n"
     "1. **Choose** Delete account.\n",  # bold words that start a step, not titles

@@ -42,14 +42,15 @@ def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
     if len(starts) < MIN_CLAUSES:
         return None
     begun = set(starts)
-    for i in range(starts[0], len(lines)):
-        line = lines[i]
-        if live[i] and line.strip() and not line[0].isspace() and i not in begun:
-            return None  # text at the margin: the list ended, so it is no outline
+    margin = [i for i in range(starts[0], len(lines)) if live[i] and lines[i].strip()
+              and not lines[i][0].isspace() and i not in begun]
+    tail = _footer(lines, margin, starts[-1])
+    if tail is None:
+        return None  # text at the margin: the list ended, so it is no outline
     numbers = [int(_CLAUSE.match(lines[i])["n"]) for i in starts]  # type: ignore[index]
     counted = all(n == 1 for n in numbers)  # "1." for every item: the list counts them
     out: list[Block] = [(None, "", list(lines[:starts[0]]))]
-    for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True)):
+    for k, (start, end) in enumerate(zip(starts, [*starts[1:], tail], strict=True)):
         m = _CLAUSE.match(lines[start])
         assert m is not None
         label = (m["bold"] or m["head"]).strip().rstrip(":").strip()
@@ -58,7 +59,34 @@ def clauses(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
         body = _dedented(list(lines[start + 1:end]))
         out.append((f"{k + 1 if counted else numbers[k]}. {label}", "",
                     [rest, "", *body] if rest else body))
+    if tail < len(lines):  # the footer stays at the end of the text, after the last clause
+        title, line, body = out[-1]
+        out[-1] = (title, line, [*body, "", *lines[tail:]])
     return out
+
+
+_FOOTER_LINES = 2
+_FOOTER_WIDTH = 40
+
+
+def _footer(lines: Sequence[str], margin: list[int], last: int) -> int | None:
+    """Where the clauses end: the end of the text, or a footer after the last clause, a
+    line or two at the margin that are a form's code (Xfinity's agreement ends
+    "Stnd0726"); None if anything else stands at the margin after the first clause."""
+    if not margin:
+        return len(lines)
+    after = [i for i in margin if i > last]
+    if len(after) != len(margin) or len(after) > _FOOTER_LINES or not all(
+            _code_like(lines[i].strip()) for i in after):
+        return None
+    return after[0]
+
+
+def _code_like(line: str) -> bool:
+    """A form's code or reference ("Stnd0726", "Form TOS-2 rev. 7/26"), not a sentence nor a
+    heading: short, a few words, no full stop at its end."""
+    return (len(line) <= _FOOTER_WIDTH and len(line.split()) <= 4 and not line.startswith("#")
+            and not line.endswith((".", "!", "?", ":")) and any(c.isdigit() for c in line))
 
 
 def _titled(line: str) -> bool:

@@ -38,7 +38,10 @@ def on_post_page(output, page, config):
     if written == 3 and mode == "raise":
         raise RuntimeError("boom after three pages")
     if written == 3 and mode.startswith("stall:"):
-        pathlib.Path(mode[len("stall:"):]).write_text(config.site_dir)
+        marker = pathlib.Path(mode[len("stall:"):])
+        # written whole, then named: the test reads it as soon as it exists
+        marker.with_suffix(".part").write_text(config.site_dir)
+        os.replace(marker.with_suffix(".part"), marker)
         time.sleep(120)
     return output
 '''

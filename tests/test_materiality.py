@@ -343,6 +343,19 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     assert rule == "recipient-added" and "(Müller Logistik GmbH.)" in reason, reason
 
 
+def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
+    """German writes every noun with a capital, and capitals are how a name is found: each
+    edit of fortrabbit's German privacy statement quoted "third parties" such as
+    "Abkommens, Aktivierung, Ausnahmefällen, …". Text that is not English names nobody
+    by its capitals; an English sentence still does."""
+    old = "Die Verarbeitung erfolgt auf Grundlage Ihrer Einwilligung gemäß der Verordnung."
+    material, rule, reason = _judge(old, old + " Eine Weitergabe der Daten an Dritte "
+                                    "findet im Rahmen der Aktivierung nicht statt.")
+    assert material and "third party" not in reason, reason
+    _, rule, reason = _judge("We share data with Acme.", "We share data with Acme and Globex.")
+    assert rule == "recipient-added" and "Globex" in reason
+
+
 def test_own_products_listed_are_not_third_parties() -> None:
     old = "Our other products and services (for example, Jetpack, Gravatar and Akismet); and"
     _, _, reason = _judge(old, old.replace("Gravatar and", "Gravatar, MailPoet and"))

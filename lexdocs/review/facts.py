@@ -260,8 +260,11 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)
     own, made = own_names(home), products(f"{rest_old}\n\n{rest_new}")
-    (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made),
-                                  recipients(rest_new, ln, own, made))
+    if voc.mostly_english(f"{rest_old} {rest_new}"):
+        (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made),
+                                      recipients(rest_new, ln, own, made))
+    else:  # German writes every noun with a capital: no word's case says it is a name
+        (no, ko, xo), (nn, kn, xn) = ({}, {}, []), ({}, {}, [])
     # A word inside a name is the name's: "Google Analytics" is no purpose "analytics".
     # Both sides: "We Use Cookies" → "We use cookies".
     named = [*no.values(), *nn.values(), *xo, *xn]

@@ -70,6 +70,21 @@ def american(word: str) -> str:
     return w
 
 
+_WORDS_READ = 200
+_ENOUGH_WORDS = 6
+
+
+def mostly_english(text: str) -> bool:
+    """Whether `text` is English, as far as its words tell (half of its longer words are
+    English words; a text of a few words counts as English). Who receives data is found
+    by capitals, English's mark of a name: a German or French policy's nouns and
+    headings were quoted as third parties ("Abkommens, Aktivierung, …", "Quels")."""
+    words = re.findall(r"[^\W\d_]{3,}", text)[:_WORDS_READ]
+    if len(words) < _ENOUGH_WORDS:
+        return True
+    return 2 * sum(map(is_known, words)) >= len(words)
+
+
 def is_known(word: str) -> bool:
     """Whether `word` is an English word (any case) or one of our own terms."""
     w = word.casefold().replace("’", "'")

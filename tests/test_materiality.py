@@ -354,6 +354,8 @@ def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
     assert material and "third party" not in reason, reason
     _, rule, reason = _judge("We share data with Acme.", "We share data with Acme and Globex.")
     assert rule == "recipient-added" and "Globex" in reason
+    _, _, reason = _judge("Stand: Juni 2021", "Stand: Februar 2024")  # a month, in German
+    assert "third party" not in reason, reason
 
 
 def test_own_products_listed_are_not_third_parties() -> None:

@@ -254,6 +254,12 @@ LANGUAGES = frozenset(str.split(
 CALENDAR = frozenset(str.split(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday "
+    # months as the languages policies are most often translated into write them ("Stand:
+    # Juni 2021", fortrabbit's German statement)
+    "januar februar märz mai juni juli oktober dezember janvier février mars avril juin "
+    "juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio "
+    "julio agosto septiembre octubre noviembre diciembre januari februari maart mei juli "
+    "augustus "
     # Abbreviations a policy capitalises: "Art. 45 GDPR", "Attn:", "CC:", "No. 3".
     "art arts sec para attn cc no nos vol ch"))
 

@@ -274,10 +274,39 @@ def test_bind_keeps_the_line_with_the_versions_own_date() -> None:
     ("January 5, 2024", dt.date(2024, 1, 5)), ("5 Jan 2024", dt.date(2024, 1, 5)),
     ("2024-01-05", dt.date(2024, 1, 5)), ("January 5th, 2024", dt.date(2024, 1, 5)),
     ("5th of August 2021", dt.date(2021, 8, 5)), ("1st of April 2019.", dt.date(2019, 4, 1)),
+    ("11. Juni 2021", dt.date(2021, 6, 11)), ("1er août 2024", dt.date(2024, 8, 1)),
+    ("5 de mayo de 2023", dt.date(2023, 5, 5)), ("31. Februar 2021", None),
     ("1 of many 2019", None), ("see below", None)])
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     found = parse_date(text)
     assert (found[0] if found else None) == expected
+
+
+def test_a_date_stated_in_german_french_or_spanish_is_read_as_one() -> None:
+    """fortrabbit's German statement opens "Stand: 11. Juni 2021": the line stayed in the
+    text, and each commit that only moved it made a version. The labels German, French and
+    Spanish policies use are read, an effective date as effective; "Stand by us" is no
+    date line."""
+    de = convert("# Datenschutz\n\nStand: 11. Juni 2021\n\n## Teil\n\nText.\n", "x")
+    assert [(d.label, d.baseline, d.effective) for d in de.dates] == [
+        ("Stand", "2021-06-11", False)] and [s.body for s in de.sections] == ["Text.\n"]
+    fr = convert("# Conditions\n\n**En vigueur le :** 1er août 2024\n\n## Partie\n\nTexte.\n",
+                 "x")
+    assert [(d.baseline, d.effective) for d in fr.dates] == [("2024-08-01", True)]
+    assert convert("# T\n\nStand by us: we will.\n\n## A\n\nx\n", "x").dates == ()
+
+
+def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
+    """A label, then a run of spaces: the pattern that read the separator, the date and
+    the trail tried every split of the run, and a committed line of 400 spaces took eight
+    seconds (2,000, minutes)."""
+    from lexdocs.adopt.convert import _date_line
+    from tests.scaling import LINEAR, growth
+
+    def spaced(n: int) -> Callable[[], object]:
+        line = "Last updated: a" + " " * n + "x"
+        return lambda: _date_line(line, "remove", [])
+    assert growth(spaced, 20_000) < LINEAR
 
 
 def test_a_line_that_only_mentions_a_date_label_stays() -> None:

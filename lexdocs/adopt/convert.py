@@ -35,11 +35,26 @@ DATE_LINE_MODES = ("remove", "bind")
 INTRO_ID = "introduction"
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
 _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised"
-          r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision)")
-_DATE_LINE = re.compile(
-    rf"^(?P<lead>\s*[*_]*\s*(?:\*\*|__)?){_LABEL}(?P<sep>(?:\s*[*_]*)?\s*[:\-–—]?\s*(?:[*_]*\s*)?)"
-    r"(?P<date>[A-Za-z0-9 ,./-]+?)(?P<trail>\s*[*_]*\.?\s*[*_]*\s*)$",
-    re.IGNORECASE)
+          r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision"
+          # as German, French and Spanish policies date themselves ("Stand: 11. Juni 2021")
+          r"|stand|zuletzt\s+(?:aktualisiert|geändert)|gültig\s+ab|dernière\s+mise\s+à\s+jour"
+          r"|mis\s+à\s+jour\s+le|en\s+vigueur\s+(?:le|au|depuis\s+le)|última\s+actualización"
+          r"|última\s+modificación)")
+_EFFECTIVE_LABELS = ("effective", "gültig", "en vigueur")
+_DATE_HEAD = re.compile(rf"^(?P<lead>[ \t]*(?:[*_]+[ \t]*)?){_LABEL}(?![^\W_])", re.IGNORECASE)
+"""A stated date's label at a line's start ("**Effective date:**", "_Last Updated_"); what
+follows is read by `_date_parts`, each character once (a pattern that also matched the
+separator and the date tried every split of a run of spaces: a committed line of 400
+spaces took eight seconds)."""
+_DATE_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ ,./-])*")
+_MONTHS = {m: i + 1 for names in (
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+) for i, m in enumerate(names.split())}
+"""Month names as German, French and Spanish write them, for their stated dates."""
+_FOREIGN_DATE = re.compile(r"^(\d{1,2})(?:\.|er)?\s+(?:de\s+)?([^\W\d_]+)\.?\s+(?:de\s+)?(\d{4})$",
+                           re.IGNORECASE)
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y",
                  "%m/%d/%Y", "%d.%m.%Y", "%b. %d, %Y")
 _MONTH_FORMATS = ("%B %Y", "%b %Y", "%Y-%m")
@@ -60,7 +75,7 @@ class Stated:
 
     @property
     def effective(self) -> bool:
-        return self.label.lower().startswith("effective")
+        return self.label.lower().startswith(_EFFECTIVE_LABELS)
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,12 @@ def parse_date(text: str) -> tuple[dt.date, bool] | None:
     2022", "18 July 2022", "2022-07-18", "5th of August 2021", fortrabbit's)."""
     clean = " ".join(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(" .")).split())
     clean = re.sub(r"^(\d{1,2}) of (?=[A-Za-z])", r"\1 ", clean, flags=re.I)
+    foreign = _FOREIGN_DATE.match(clean)  # "11. Juni 2021", "1er août 2024", "5 de mayo de 2023"
+    if foreign and foreign[2].casefold() in _MONTHS:
+        try:
+            return dt.date(int(foreign[3]), _MONTHS[foreign[2].casefold()], int(foreign[1])), False
+        except ValueError:
+            return None
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(clean, fmt).date(), False
@@ -166,19 +187,40 @@ def _escape_jinja(text: str) -> str:
     return _TAGGED.sub(keep, text)
 
 
+def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
+    """(lead, label, separator, date, trail) of a line that only states a date, else None:
+    "**Effective date:** May 25, 2018" → ("**", "Effective date", ":** ", "May 25, 2018",
+    ""). The separator is marks, spaces and one colon or dash; the trail, marks, spaces
+    and one full stop."""
+    m = _DATE_HEAD.match(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    body = rest.lstrip(" \t*_")
+    if body[:1] in (":", "-", "–", "—") and body[:1]:
+        body = body[1:].lstrip(" \t*_")
+    core = body.rstrip(" \t*_")
+    if core.endswith("."):
+        core = core[:-1].rstrip(" \t*_")
+    if not _DATE_WORDS.fullmatch(core):
+        return None
+    return m["lead"], m["label"], rest[:len(rest) - len(body)], core, body[len(core):]
+
+
 def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:
     """The line as it should read, or None to drop it; records the date it stated."""
-    m = _DATE_LINE.match(line)
-    if not m:
+    parts = _date_parts(line)
+    if parts is None:
         return line
-    parsed = parse_date(m["date"])
+    lead, label, sep, date, trail = parts
+    parsed = parse_date(date)
     if parsed is None:
         return line
-    found.append(Stated(" ".join(m["label"].split()), *parsed))
+    found.append(Stated(" ".join(label.split()), *parsed))
     if mode == "remove":
         return None
     var = "effective" if found[-1].effective else "last_updated"
-    return f"{m['lead']}{m['label']}{m['sep']}\0{var}\0{m['trail']}"
+    return f"{lead}{label}{sep}\0{var}\0{trail}"
 
 
 _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")

@@ -354,6 +354,11 @@ def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
     assert material and "third party" not in reason, reason
     _, rule, reason = _judge("We share data with Acme.", "We share data with Acme and Globex.")
     assert rule == "recipient-added" and "Globex" in reason
+    # a sentence that is mostly processors' names is English still: few of them are words
+    names = "Hubspot, Pipedrive, Zendesk, Freshdesk, Mixpanel"
+    _, rule, reason = _judge(f"We use {names} and Amplitude.",
+                             f"We use {names}, Braze, Klaviyo and Amplitude.")
+    assert rule == "recipient-added" and "(Braze, Klaviyo)" in reason, reason
     _, _, reason = _judge("Stand: Juni 2021", "Stand: Februar 2024")  # a month, in German
     assert "third party" not in reason, reason
 

@@ -70,19 +70,26 @@ def american(word: str) -> str:
     return w
 
 
-_WORDS_READ = 200
-_ENOUGH_WORDS = 6
+_ENGLISH_GLUE = frozenset(str.split(
+    "the and of to is are for with we you our your that this be by or not on from"))
+_FOREIGN_GLUE = frozenset(str.split(
+    "der das und ist nicht mit für von den dem wir ihre ihrer auf eine einer zur zum "
+    "les des est pour une dans avec sur nous vous pas qui aux "
+    "los las del para con por una uno nosotros "
+    "het een voor niet"))
+"""Words that only glue a sentence together, in English and in German, French, Spanish and
+Dutch: which a text uses says its language, whatever its names (a list of processors,
+"Hubspot, Pipedrive, Zendesk", has none, and is read as English)."""
 
 
 def mostly_english(text: str) -> bool:
-    """Whether `text` is English, as far as its words tell (half of its longer words are
-    English words; a text of a few words counts as English). Who receives data is found
-    by capitals, English's mark of a name: a German or French policy's nouns and
+    """Whether `text` reads as English: unless its glue words are German, French, Spanish
+    or Dutch ones, three at least and more than its English ones. Who receives data is
+    found by capitals, English's mark of a name: a German or French policy's nouns and
     headings were quoted as third parties ("Abkommens, Aktivierung, …", "Quels")."""
-    words = re.findall(r"[^\W\d_]{3,}", text)[:_WORDS_READ]
-    if len(words) < _ENOUGH_WORDS:
-        return True
-    return 2 * sum(map(is_known, words)) >= len(words)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    foreign = sum(w in _FOREIGN_GLUE for w in words)
+    return foreign < 3 or foreign <= sum(w in _ENGLISH_GLUE for w in words)
 
 
 def is_known(word: str) -> bool:

@@ -197,7 +197,7 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
         return None
     rest = line[m.end():]
     body = rest.lstrip(" \t*_")
-    if body[:1] in (":", "-", "–", "—") and body[:1]:
+    if body[:1] in (":", "-", "–", "—"):
         body = body[1:].lstrip(" \t*_")
     core = body.rstrip(" \t*_")
     if core.endswith("."):
@@ -300,7 +300,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         blocks[:1] = clauses(blocks[0][2], outline.live_lines(blocks[0][2])) or blocks[:1]
     for heading, line, block in blocks:
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
-        anchor, aliases = "", tuple[str, ...]()
+        anchor = ""
+        aliases: tuple[str, ...] = ()
         if heading is None:
             if not re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL).strip():
                 carry = content  # only comments: they stay with the first section

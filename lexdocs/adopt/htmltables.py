@@ -285,6 +285,10 @@ def _pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(row)]
 
 
+def _html_row(line: str, tag: str) -> str:
+    return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in _pipe_cells(line)) + "</tr>"
+
+
 def _listed_pipe_tables(lines: list[str], live: list[bool]) -> tuple[list[str], int]:
     """Each Markdown table whose cells hold lists typed in HTML (`| **With your consent** |
     <ul><li>Send you …</li></ul> |`, Clever's lawful bases: the one way a Markdown
@@ -306,10 +310,8 @@ def _listed_pipe_tables(lines: list[str], live: list[bool]) -> tuple[list[str], 
         body = lines[i + 2:end]
         read = None
         if any(_HTML_LIST.search(ln) for ln in body):
-            def row(line: str, tag: str) -> str:
-                return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in _pipe_cells(line)) + "</tr>"
-            read = _read("<table>" + row(lines[i], "th") + "".join(row(ln, "td") for ln in body)
-                         + "</table>")
+            read = _read("<table>" + _html_row(lines[i], "th")
+                         + "".join(_html_row(ln, "td") for ln in body) + "</table>")
         if read is None:
             out += lines[i:end]
         else:

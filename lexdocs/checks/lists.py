@@ -48,9 +48,12 @@ _CONDITION = re.compile(r"(?:when|whenever|if|where|unless|before|after|while|on
 """A paragraph that is a condition alone ("When using DHL's services:", "If you ship with
 FedEx:"): a label for the text after it, list or paragraph, as a heading is. With a main
 clause after it ("If you are in the EU, we collect:") it is a sentence that promises."""
-_PROMISE = re.compile(r"\b(?:following|these|below|include|includes|including|such as|"
-                      r"as follows|siguientes?|suivante?s?|folgenden?|seguintes?|seguenti|"
-                      r"volgende)\b", re.IGNORECASE)
+_FOLLOWING = (r"following|below|as follows|siguientes?|suivante?s?|folgenden?|seguintes?|"
+              r"seguenti|volgende")
+"""Words that point at what comes next, in English and in the languages policies are most
+often translated into."""
+_PROMISE = re.compile(rf"\b(?:{_FOLLOWING}|these|include|includes|including|such as)\b",
+                      re.IGNORECASE)
 """Words that promise items ("For the following purposes:", "…es la siguiente:"), whatever
 the sentence's shape, in English and in the languages policies are most often translated
 into."""
@@ -171,8 +174,7 @@ the item the colon promised, written as a paragraph; "We protect the data …" i
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
                          re.IGNORECASE)
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
-_AHEAD = re.compile(r"\b(?:following|below|as follows|siguientes?|suivante?s?|folgenden?|"
-                    r"seguintes?|seguenti|volgende)\b", re.IGNORECASE)
+_AHEAD = re.compile(rf"\b(?:{_FOLLOWING})\b", re.IGNORECASE)
 """Words that point at what comes next, rather than at a list in the sentence's own block."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 

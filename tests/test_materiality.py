@@ -507,6 +507,22 @@ def test_pointers_headings_and_the_company_itself() -> None:
         old, old.replace("as all", "when using GitHub's products as all"))[2]
 
 
+def test_a_line_listing_names_is_no_heading() -> None:
+    """Short, capitalised and without a full stop, a line that lists names looks like a
+    heading; a name put in or taken out there is a party, not a heading reworded."""
+    for old, new in (("Our processors: Hubspot, Zendesk",
+                      "Our processors: Hubspot, Zendesk, Braze"),
+                     ("Hubspot, Zendesk", "Hubspot, Zendesk, Braze"),
+                     ("Subprocessors: Stripe, Braze", "Subprocessors: Stripe")):
+        material, rule, _ = _judge(old, new)
+        assert material and rule.startswith(("recipient-", "list-item-")), (old, new, rule)
+    # Topics listed stay a heading: the part below says what it says.
+    assert _judge("Cookies and Pixels", "Cookies, Pixels and Tags")[:2] == (
+        False, "heading-changed")
+    assert _judge("Your Rights: Access and Deletion",
+                  "Your Rights: Access, Deletion and Portability")[1] == "right-added"
+
+
 def test_a_pointer_is_where_to_read_not_what_is_done() -> None:
     """Sentences that only say where to look or how to follow the text (cross-reference):
     a pointer's own wording, and a generic noun or a platform in it, promise nothing."""

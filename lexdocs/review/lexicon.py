@@ -102,7 +102,28 @@ def heading(block: str) -> bool:
     own number does not count ("3. Settlement" is a heading as "Settlement" is)."""
     ws = _NUMBERED.sub("", block, count=1).split() or block.split()
     caps = sum(1 for w in ws if w[:1].isupper())
-    return len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
+    return (len(ws) <= 8 and caps >= 0.6 * len(ws) and not block.rstrip().endswith(".")
+            and not _names_listed(block))
+
+
+# Items after a label's colon, or a whole block of them, parted by commas: "Our
+# processors: Hubspot, Zendesk", "Hubspot, Zendesk and Braze".
+_LISTED = re.compile(r"^(?:([^:,]{1,40}):\s*)?([^:,]+(?:,\s*[^:,]+)+)$")
+
+
+def _names_listed(block: str) -> bool:
+    """A line that lists names rather than titles a part: items parted by commas, one of
+    which no dictionary knows ("Hubspot, Zendesk"), or after a label that names who
+    receives data ("Our processors: Stripe, Braze"). Short and capitalised, it looks like
+    a heading, but a name put in or taken out is a party, which no heading's wording can
+    be; "Cookies, Pixels and Tags" and "Your Rights: Access, Deletion" stay headings."""
+    m = _LISTED.match(block.strip())
+    if m is None:
+        return False
+    label = lexical(m.group(1) or "")
+    if label and any(t in label for t in voc.RECIPIENT_TERMS):
+        return True
+    return any(not voc.is_known(w) for w in re.findall(r"[^\W\d_]+", m.group(2)))
 
 
 _MARK = r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"

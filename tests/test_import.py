@@ -957,6 +957,27 @@ def test_a_link_to_a_heading_inside_a_section_that_links_lands_on_it() -> None:
     assert 'id="bold-heading"' in render(other.body).sections[0].html
 
 
+def test_parts_headed_at_two_levels_are_all_parts() -> None:
+    """A copy of a web page (Tinder's, as archived) heads some numbered parts `###` and
+    others in bold over a bar (`**8\\. Your Rights**` then `---`, a heading of level 2).
+    Each is a part: none sinks into the one above, and a bold line over a bar is a
+    heading, not a list item. Subsections numbered afresh stay inside their part."""
+    doc = ("# Privacy Policy\n\nIntro.\n\n### **1\\. Who We Are**\n\nUs.\n\n"
+           "### **2\\. Transfers**\n\nAbroad.\n\n*   a list\n    \n\n"
+           "**3\\. Your Rights**\n-------------------\n\nRights.\n\n"
+           "### **4\\. Retention**\n\nKept.\n\n#### Europe\n\nEU.\n\n"
+           "**5\\. Contact**\n---\n\nWrite.\n")
+    conv = convert(doc, "x")
+    assert [s.title for s in conv.sections] == [
+        "Introduction", "1\\. Who We Are", "2\\. Transfers", "3\\. Your Rights",
+        "4\\. Retention", "5\\. Contact"]
+    assert "### Europe" in conv.sections[4].body
+    # subsections numbered 1, 2 under each part stay in it
+    nested = convert("# T\n\n## 1. Data\n\n### 1. Kinds\n\nA.\n\n### 2. Uses\n\nB.\n\n"
+                     "## 2. Rights\n\n### 1. Access\n\nC.\n\n### 3. Other\n\nD.\n", "x")
+    assert [s.title for s in nested.sections] == ["1. Data", "2. Rights"]
+
+
 def test_links_land_where_the_old_pages_anchors_were() -> None:
     """Pages saved from the web keep a heading's own anchor in an empty self-link
     (`#### [](#8-4-translation-of-chats)8.4. Translation…`, Telegram's, cut to 64

@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
-__all__ = ["ATX", "Heading", "blocks", "headings", "levels", "live_lines", "plain",
+__all__ = ["ATX", "Heading", "blocks", "headings", "levels", "live_lines", "part_number", "plain",
            "without_attributes", "without_closing_hashes"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -19,7 +19,10 @@ ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \
 """A heading line. Its words end in a letter that is not a space: with `.+?` the end was
 tried inside every run of spaces, and a 100 KB heading of spaces took two minutes."""
 _SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
-_NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+>|<#]|\d+[.)]\s)|^ {4}|^\t")
+_NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-*+](?:\s|$)|[>|<#]|\d+[.)]\s)|^ {4}|^\t")
+"""A line no setext bar can make a heading: blank, a list item, a quote, a table, HTML, an
+ATX heading, code. A bullet is its mark and a space: `**8. Your Rights**` over a bar is a
+heading in bold, as the scraped copies of many policies write their parts."""
 _ATTR = re.compile(r"\{:?[ \t]*[#.][^}]*\}\s*")
 
 
@@ -136,12 +139,15 @@ def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
 
 def blocks(lines: list[str], level: int) -> list[tuple[str | None, str, list[str]]]:
     """(heading, its line, lines) for the text before the first section heading and each
-    one after. A heading below the section level stays in its section's text, moved to
-    the level it has under the section's own `##` title (a `####` under `###` sections
-    becomes `###`), so the page's outline is the document's."""
-    heads = {h.index: h for h in headings(lines)}
+    one after (see `_section_starts`). A heading below its section's stays in the
+    section's text, moved to the level it has under the section's own `##` title (a
+    `####` under a `###` part becomes `###`), so the page's outline is the document's."""
+    found = headings(lines)
+    heads = {h.index: h for h in found}
+    starts = _section_starts(found, level)
     out: list[tuple[str | None, str, list[str]]] = [(None, "", [])]
     skip = 0
+    under = level  # the level of the heading that opened the current section
     for i, line in enumerate(lines):
         if skip:
             skip -= 1
@@ -149,13 +155,55 @@ def blocks(lines: list[str], level: int) -> list[tuple[str | None, str, list[str
         h = heads.get(i)
         if h is None:
             out[-1][2].append(line)
-        elif h.level <= level:
+        elif i in starts:
             out.append((h.text, h.line, []))
             skip = h.size - 1
+            under = h.level
         else:
-            depth = min(6, h.level - level + 2)
+            depth = min(6, max(3, h.level - under + 2))
             words = ATX.match(line)
             rest = words["text"] if words else line.strip()
             out[-1][2].append(f"{'#' * depth} {rest}")
             skip = h.size - 1
+    return out
+
+
+# A part's own number at its heading's start: "8. Your Rights", "8\\. Your Rights",
+# "Section 8:"; not "8.1 Cookies", a subsection.
+_PART_NUMBER = re.compile(r"^(?:(?:section|article|part|§)\s*)?(\d{1,3})(?:\\?[.):]|\s)(?!\d)",
+                          re.I)
+
+
+def part_number(text: str) -> int | None:
+    """The number a part's heading gives it ("8. Your Rights" → 8), if any."""
+    m = _PART_NUMBER.match(text)
+    return int(m[1]) if m else None
+
+
+def _section_starts(heads: list[Heading], level: int) -> set[int]:
+    """The headings that open a section: each at the section level or above, and each
+    deeper one whose number continues theirs. A copy taken from a web page often heads
+    some numbered parts `###` and others with a bar (`##`), so "7. Transfers" and
+    "9. Retention" would sink into the parts "8." and "10." above them; a number that
+    the next part in order would carry, and that no part at the section level has,
+    marks a part (or "1." before the first numbered part), if it is the first heading of
+    its level or above since the last part began. Subsections numbered afresh under each
+    part ("1.", "2.", "3.") repeat the parts' own numbers, or follow a subsection of
+    their own level, and stay inside."""
+    out = {h.index for h in heads if h.level <= level}
+    taken = {n for h in heads if h.level <= level and (n := part_number(h.text)) is not None}
+    if len(taken) < 2:
+        return out
+    last: int | None = None
+    inside = 7  # the shallowest level of a heading since the last part began (7: none)
+    for h in heads:
+        n = part_number(h.text)
+        if h.index in out:
+            last, inside = (n if n is not None else last), 7
+        elif (n is not None and n not in taken and n == (1 if last is None else last + 1)
+              and inside > h.level):
+            out.add(h.index)
+            last, inside = n, 7
+        else:
+            inside = min(inside, h.level)
     return out

@@ -978,6 +978,26 @@ def test_parts_headed_at_two_levels_are_all_parts() -> None:
     assert [s.title for s in nested.sections] == ["1. Data", "2. Rights"]
 
 
+def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() -> None:
+    """A page copied from the web keeps its table of contents but not the ids its
+    headings had (`[Where This Privacy Policy Applies](#where-this-applies)`): a link
+    that leads nowhere lands on the one heading whose words are its words, or hold them
+    all ("How We Use Data" → "4. Why and How We Use Your Data"), or the part numbered as
+    it says ("Section 3"). Words two headings share, or one word, decide nothing."""
+    conv = relink(convert(
+        "# T\n\n1. [Where This Privacy Policy Applies](#where-this-applies)\n"
+        "2. [How We Use Data](#how-we-use-data)\n3. [**SECTION 3**](#section3)\n"
+        "4. [Data](#data) and [Your Data](#your)\n\n"
+        "## 1\\. Where This Privacy Policy Applies\n\nHere.\n\n"
+        "## 2\\. Why and How We Use Your Data\n\nSo.\n\n### Your Data Kept\n\nK.\n\n"
+        "## 3\\. Disputes\n\nArbitration.\n", "x"))
+    intro, applies, use, disputes = conv.sections
+    assert f"[Where This Privacy Policy Applies](#{applies.id})" in intro.body
+    assert f"[How We Use Data](#{use.id})" in intro.body
+    assert f"[**SECTION 3**](#{disputes.id})" in intro.body
+    assert "[Data](#data) and [Your Data](#your)" in intro.body
+
+
 def test_links_land_where_the_old_pages_anchors_were() -> None:
     """Pages saved from the web keep a heading's own anchor in an empty self-link
     (`#### [](#8-4-translation-of-chats)8.4. Translation…`, Telegram's, cut to 64

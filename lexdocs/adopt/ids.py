@@ -179,9 +179,75 @@ def relink(conv: Converted) -> Converted:
         a = m[2]
         return f"{m[1]}#{to[a] if a in to else a if a in ids else folded.get(_loose(a), a)}"
 
-    sections = tuple(replace(s, body=_INPAGE.sub(land, body) if "#" in body else body)
+    named = _named_targets(conv.sections, bodies, ids)
+    holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
+    for key, made in named.items():
+        for word in key.split():
+            holders.setdefault(word, set()).add(made)
+
+    def by_words(m: re.Match[str]) -> str:
+        a = m[2]
+        if a in ids:
+            return m.group()
+        text = _by_words(m[1])
+        number = _SECTION_CITED.fullmatch(text)
+        made = named.get(text) or (named.get(f"\0{number[1]}") if number else
+                                   _holding(text, holders))
+        return m.group()[:m.start(2) - m.start()] + made if made else m.group()
+
+    sections = tuple(replace(s, body=_NAMED_LINK.sub(by_words, _INPAGE.sub(land, body))
+                             if "#" in body else body)
                      for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)
+
+
+_NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s\"'>]+)")
+"""An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)`."""
+_SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
+
+
+def _by_words(text: str) -> str:
+    """Words as a table of contents and a heading share them: without marks, number,
+    case and punctuation ("**2\\. Where This Applies**" → "where this applies")."""
+    bare = outline.plain(text.replace("\\", ""))
+    return " ".join(re.findall(r"\w+", _LEADING_NUMBER.sub("", bare).casefold()))
+
+
+def _holding(text: str, holders: dict[str, set[str]]) -> str | None:
+    """The one heading whose words hold all of a link's (two at least): the table of
+    contents' shorter "How We Use Data" for the heading "4. Why and How We Use Your
+    Data"."""
+    words = set(text.split())
+    if len(words) < 2 or not words <= holders.keys():
+        return None
+    found = set.intersection(*(holders[w] for w in sorted(words, key=lambda w: len(holders[w]))))
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[str]
+                   ) -> dict[str, str]:
+    """Each heading's words (`_by_words`) and each part's number (as "\\0N") → its id,
+    for a link whose anchor leads nowhere: a copy of a web page keeps its table of
+    contents, `[Where This Privacy Policy Applies](#where-this-applies)`, but not the
+    ids the page gave its headings, so the link's own words, when they are one heading's
+    and no other's, say where it led ("Section 22" the part numbered 22)."""
+    seen: dict[str, str | None] = {}
+
+    def add(key: str, made: str) -> None:
+        if key:
+            seen[key] = made if seen.get(key, made) == made else None
+
+    for s, body in zip(sections, bodies, strict=True):
+        add(_by_words(s.title), s.id)
+        number = outline.part_number(s.title.replace("\\", ""))
+        if number is not None:
+            add(f"\0{number}", s.id)
+        for m in _HEADING_LINE.finditer(body):
+            line = _own_anchor(m.group())
+            given = _anchor_of(line)
+            add(_by_words(_words_of(line)),
+                given if given[:1].isalpha() else heading_id(_words_of(line)))
+    return {k: v for k, v in seen.items() if v is not None and v in ids}
 
 
 _WORD = re.compile(r"\w+")

@@ -150,6 +150,34 @@ LISTS = {
     "a few words that label their text": "Opt-out of sale:\n\nCalifornia residents may ask "
                                          "us to stop selling their information. We do not "
                                          "sell it.\n",
+    # Open Terms Archive's copies of dating services' terms, Zoosk's privacy policy and
+    # Meta's and Snap's terms and policies: each raised an error on untouched text.
+    "a long condition in a bracket": "\\[For subscribers residing in Arizona, California, "
+                                     "Colorado, Connecticut, Illinois, Iowa, Minnesota, New "
+                                     "York, North Carolina, Ohio, Rhode Island, and "
+                                     "Wisconsin\\_\\_:\n\nYour Right to Cancel - You may cancel "
+                                     "your subscription before midnight of the third day.\n",
+    "the terms below apply": "For subscribers residing in Ohio, the terms below apply:\n\n"
+                             "YOU, THE BUYER, MAY CANCEL YOUR SUBSCRIPTION AT ANY TIME, AS THE "
+                             "LAW OF YOUR STATE PROVIDES.\n",
+    "a law's articles quoted": "Under French law, we must remind you of articles L215-1 to "
+                               "L215-3 of the French consumer code:\n\nFor services agreements "
+                               "entered into for a limited duration, the provider shall inform "
+                               "the consumer in writing.\n",
+    "arrows for bullets": "As examples, you have the right to:\n\n➢ Request access to your "
+                          "personal data. This enables you to receive a copy of it.\n\n"
+                          "➢ Request correction of the personal data that we hold.\n",
+    "a place and an aside": "Belgium (in addition to those set out under \"United Kingdom, "
+                            "European Union and Norway\" above):\n\nWhere these terms refer to "
+                            "our right to suspend your access, we may do so only for a valid "
+                            "reason.\n",
+    "a title put as a question": "Why and how we process your information:\n\nOur systems "
+                                 "process the information we have collected to assess your "
+                                 "interests.\n",
+    "a list in two steps": "The information we use could include any of the following:\n\n"
+                           "Information categories we use (see the section above):\n\n"
+                           "Your activity and information you provide:\n\n* Content you create"
+                           "\n* Messages you send\n",
 }
 
 
@@ -179,6 +207,10 @@ DANGLING = {
                                 "policy may see it, and nobody else.\n",
     "a few words that make a sentence": "We collect:\n\nThe rest stays as it is for the "
                                         "reasons given above.\n",
+    "a question that promises": "What we collect includes:\n\nThe rest stays as it is for the "
+                                "reasons given above.\n",
+    "a promise with an aside": "We share it with (as the law allows):\n\nWe protect the data "
+                               "we obtain as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

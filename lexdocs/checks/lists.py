@@ -27,7 +27,7 @@ from lexdocs.sources.documents import DocumentSource
 _LIST_LINE = re.compile(
     # a list item (or a bullet typed: "• …", "– …", or escaped so that Markdown makes no
     # list of it, "\- …", Lydia's), a table row
-    r"^\s*(\\?[-*+]|[•◦▪‣–—]|\d+[.)])\s|^\s*\|"
+    r"^\s*(\\?[-*+]|[•◦▪‣–—➢➤►▶▸❖◆●■□✓✔→]|\d+[.)])\s|^\s*\|"
     r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,4}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)]"
     r"(?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.
@@ -43,11 +43,13 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
-_CONDITION = re.compile(r"(?:when|whenever|if|where|unless|before|after|while|once|upon|"
-                        r"in case|for)\b[^;.:!?]{1,120}:", re.IGNORECASE)
+_CONDITION = re.compile(r"(?:\\?[\[(])?[*_]*(?:when|whenever|if|where|unless|before|after|"
+                        r"while|once|upon|in case|for)\b[^;.:!?]{1,200}:", re.IGNORECASE)
 """A paragraph that is a condition alone ("When using DHL's services:", "If you ship with
-FedEx:"): a label for the text after it, list or paragraph, as a heading is. With a main
-clause after it ("If you are in the EU, we collect:") it is a sentence that promises."""
+FedEx:", "For subscribers residing in Arizona, California, …, and Wisconsin:", or in a
+bracket, as Open Terms Archive's copy of OkCupid's terms keeps it): a label for the text
+after it, list or paragraph, as a heading is. With a main clause after it ("If you are in
+the EU, we collect:") it is a sentence that promises."""
 _FOLLOWING = (r"following|below|as follows|siguientes?|suivante?s?|folgenden?|seguintes?|"
               r"seguenti|volgende")
 """Words that point at what comes next, in English and in the languages policies are most
@@ -137,6 +139,13 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
             or bool(_EXAMPLE.search(lines[i]))))
+    # A list introduced in two steps: "…any of the following:", then a label of its own
+    # ("Your activity and information you provide:", Meta's) over the items.
+    for i in range(n - 1, -1, -1):
+        first = after[i]
+        if (not out[i] and first is not None and first > i + 1 and run[first] == 1
+                and out[first] and lines[first].rstrip(" *_").endswith(":")):
+            out[i] = True
     return out
 
 
@@ -151,13 +160,15 @@ def _opening(line: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
 
 
-_EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\bthe following\b[^:\n]{0,40}"
-                      r"\bappl(?:y|ies)\b[^:\n]{0,20})[*_]*:[*_]*\s*$", re.IGNORECASE)
+_EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\b(?:the following|below)\b"
+                      r"[^:\n]{0,40}\bappl(?:y|ies)\b[^:\n]{0,20}|\barticles?\b[^:\n]{0,80}\b"
+                      r"(?:code|act|law|regulation)\)?)[*_]*:[*_]*\s*$", re.IGNORECASE)
 """An introduction of an example ("For example:") or of a rule ("If you reside in the EU,
-the following applies:"): whatever follows is what it promised, a paragraph of prose as
-much as a list (Badoo's "For example:", then a paragraph on each of its tools;
-Sketchfab's governing law for each place; Philip Morris's additional information for
-Taiwan)."""
+the following applies:", Bumble's "…, the terms below apply:"), or of a law's articles
+quoted ("…articles L215-1 to L215-3 of the French consumer code:", Snapchat's): whatever
+follows is what it promised, a paragraph of prose as much as a list (Badoo's "For
+example:", then a paragraph on each of its tools; Sketchfab's governing law for each
+place; Philip Morris's additional information for Taiwan)."""
 
 
 _FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")
@@ -199,7 +210,18 @@ def _label_alone(lines: list[str], i: int) -> bool:
         return False
     if _CONDITION.fullmatch(line):
         return len(_SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
-    return len(line.split()) <= _LABEL_WORDS and not _CLAUSE.search(line)
+    # An aside in brackets or quotes is no part of the label ("Belgium (in addition to
+    # those set out under "United Kingdom, European Union and Norway" above):", Snap's).
+    bare = _ASIDE.sub(" ", line)
+    if len(bare.split()) > _LABEL_WORDS:
+        return False
+    return not _CLAUSE.search(bare) or bool(_ASKED.match(bare))
+
+
+_ASIDE = re.compile(r"\([^()\n]*\)|\"[^\"\n]*\"|“[^”\n]*”")
+_ASKED = re.compile(r"[*_]*(?:why|how|what|which|who)\b", re.IGNORECASE)
+"""A title put as a question without its mark ("Why and how we process your information:",
+Meta's): it names what the text under it answers, as a heading does."""
 
 
 _LABEL_WORDS = 10

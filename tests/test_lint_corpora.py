@@ -260,6 +260,19 @@ def test_an_introduction_nothing_follows_is_still_caught(body: str) -> None:
     assert f.rule == "dangling-list-intro" and f.line is not None
 
 
+def test_two_introductions_alike_are_each_found_at_their_own_line() -> None:
+    """Meta's policy repeats "…could include any of the following:" in two parts; only the
+    second has no list after it, and the finding names its line, not the first one's."""
+    intro = "The data could include any of the following:"
+    text = (f"## Section\n\n{intro}\n\n* Posts\n* Comments\n\nMore.\n\n{intro}\n\n"
+            "We protect the data we obtain as this statement says.\n")
+    [f] = imported(text, only_intros=True)
+    written = layout(convert(text, "P"), "p", adopted=None, baseline=None, source="p.md")
+    lines = written[str(f.path).rsplit("/", 1)[1]].split("\n")
+    assert f.line is not None and lines[f.line - 1] == intro
+    assert f.line - 1 == max(i for i, line in enumerate(lines) if line == intro)
+
+
 def test_text_inside_an_html_comment_is_never_judged() -> None:
     body = "## Section\n\n<!--\nDraft: we will list these:\n-->\n\nWe list nothing.\n"
     assert imported(body, only_intros=True) == []

@@ -237,17 +237,27 @@ def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
     return out
 
 
-def _source_line(candidates: list[tuple[int, str]], rendered_line: str) -> int | None:
-    """The template line that produced `rendered_line`, taken out of `candidates` once found.
+_AHEAD_LINES = 50
+"""Template lines looked at for the one that made a rendered line: a loop or an include may
+put lines out of order, but not far; a section's search stays linear in its length."""
 
-    Candidates are computed once per section and each is used once, so a section with many
-    introductions costs no more than its length times the number of dangling ones.
-    """
-    for k, (line, tail) in enumerate(candidates):
-        if rendered_line.endswith(tail):
-            del candidates[k]
-            return line
-    return None
+
+class _Sources:
+    """The template lines that end in ':', met in the order the rendered lines are: each
+    rendered introduction, dangling or not, takes its line, so two alike ("…any of the
+    following:", twice, as Meta's policy has) each name their own."""
+
+    def __init__(self, candidates: list[tuple[int, str]]) -> None:
+        self.candidates = candidates
+        self.at = 0
+
+    def line_of(self, rendered_line: str) -> int | None:
+        for k in range(self.at, min(len(self.candidates), self.at + _AHEAD_LINES)):
+            line, tail = self.candidates[k]
+            if rendered_line.endswith(tail):
+                self.at = k + 1
+                return line
+        return None
 
 
 def check_list_intros(sources: Mapping[str, DocumentSource],
@@ -278,15 +288,15 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 # fortrabbit's, then "Service scope", "Data centers", …).
                 follows[last] = True
             sec = section_source(src, s.id)
-            candidates = _intro_lines(sec.body, sec.body_line) if sec else []
+            found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])
             for i, line in enumerate(lines):
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
+                source = found.line_of(line.rstrip())
                 if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line) or (
                         _label_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
                     continue  # a heading, or a label standing for one, introduces its text
-                at = (_source_line(candidates, line.rstrip())
-                      or sec.body_line) if sec else None
+                at = (source or sec.body_line) if sec else None
                 out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "
                                     "introduces a list that does not follow: add the items or "
                                     "end the sentence", s.path, at))

@@ -174,6 +174,8 @@ LISTS = {
     "a title put as a question": "Why and how we process your information:\n\nOur systems "
                                  "process the information we have collected to assess your "
                                  "interests.\n",
+    "a label in title case": "We Remove:\n\nWe remove threats of violence against people, "
+                             "whatever form they take.\n",
     "a list in two steps": "The information we use could include any of the following:\n\n"
                            "Information categories we use (see the section above):\n\n"
                            "Your activity and information you provide:\n\n* Content you create"
@@ -209,6 +211,8 @@ DANGLING = {
                                         "reasons given above.\n",
     "a question that promises": "What we collect includes:\n\nThe rest stays as it is for the "
                                 "reasons given above.\n",
+    "a short promise in sentence case": "We remove:\n\nWe protect the data we obtain as "
+                                        "this statement says.\n",
     "a promise with an aside": "We share it with (as the law allows):\n\nWe protect the data "
                                "we obtain as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "

@@ -215,7 +215,14 @@ def _label_alone(lines: list[str], i: int) -> bool:
     bare = _ASIDE.sub(" ", line)
     if len(bare.split()) > _LABEL_WORDS:
         return False
-    return not _CLAUSE.search(bare) or bool(_ASKED.match(bare))
+    words = bare.split()
+    titled = len(words) <= _TITLE_WORDS and all(w[:1].isupper() for w in words)
+    return not _CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
+
+
+_TITLE_WORDS = 6
+"""A label this short with every word capitalised is written as a heading is ("We Remove:",
+Meta's community standards), whatever its words."""
 
 
 _ASIDE = re.compile(r"\([^()\n]*\)|\"[^\"\n]*\"|“[^”\n]*”")

@@ -1487,3 +1487,31 @@ def test_only_a_documents_list_that_is_not_a_comment_asks_for_the_new_name(
     assert not lists_documents(tmp_path)  # init's line, still a comment
     site.write_text("plugins:\n  - lexdocs:\n      documents: [privacy]\n")
     assert lists_documents(tmp_path)
+
+
+def test_a_commit_dated_before_the_one_it_follows_does_not_put_later_versions_off(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An archive's bot re-recorded a policy in December 2022 with a commit dated January
+    2022 (Open Terms Archive's copy of Hily's terms): every build reads a date that goes
+    back as one it cannot believe, so that version and each after it were upcoming until
+    a notice period from the day of the build, years after the old site published them.
+    The import commits it at the date of the commit before it, its author's date kept, and
+    says so."""
+    repo = Repo(tmp_path / "old")
+    repo.write("terms.md", "# Terms\n\nWe keep logs.\n")
+    repo.commit("Publish", "2022-12-22T12:00:00+00:00")
+    repo.replace("terms.md", "We keep logs.", "We keep logs for 90 days.")
+    repo.commit("Upgrade", "2022-01-20T14:00:00+00:00")
+    repo.replace("terms.md", "90 days", "60 days")
+    repo.commit("Shorten", "2024-06-12T10:00:00+00:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "terms.md"), "--as", "terms")
+    assert "1 commit(s) of the file were dated before the commit they follow" in out
+    repo.git("switch", "-q", "lexdocs-import/terms")
+    listed = json.loads(run_in(repo, capsys, "versions", "terms", "--format", "json"))
+    versions = listed["documents"]["terms"]["versions"]
+    assert [(v["id"], v["effective"], v["status"]) for v in versions] == [
+        ("2022-12-22", "2022-12-22", "superseded"), ("2022-12-22-2", "2022-12-22", "superseded"),
+        ("2024-06-12", "2024-06-12", "current")]
+    raised = repo.git("log", "-1", "--format=%ad|%cd|%b", "--date=short", "HEAD~1")
+    assert raised.startswith("2022-01-20|2022-12-22|")
+    assert "it was dated 2022-01-20T14:00:00+00:00, earlier" in raised

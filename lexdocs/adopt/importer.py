@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -85,7 +85,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         history = [(c, p) for c, p, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
-        steps, pictured, tabled = plan(texts, doc, top, date_line, adopted, baseline)
+        steps, pictured, tabled, raised = plan(texts, doc, top, date_line, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -116,7 +116,8 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *_old_site_notes(texts[-1][2] if texts else None),
                                *_pictures_note(pictured, len(history)),
-                               *_tables_note(tabled, len(history))),
+                               *_tables_note(tabled, len(history)),
+                               *_raised_note(raised)),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
 
@@ -181,6 +182,15 @@ def _tables_note(tabled: list[str], read: int) -> list[str]:
         "a Markdown table's cell holds one line, and lexdocs publishes raw HTML as the text "
         "it is typed as. Every word is kept; arrange them otherwise after the merge if you "
         "prefer.")
+
+
+def _raised_note(raised: list[str]) -> list[str]:
+    if not raised:
+        return []
+    return [f"{len(raised)} commit(s) of the file were dated before the commit they follow "
+            f"(the first: commit {raised[0][:10]}): each is committed at that commit's date, "
+            "its author's date kept, so no build takes it for a commit dated back, which "
+            "would put it and every version after it off until a notice period from today."]
 
 
 def stated_zone(opts: Options) -> str | None:
@@ -319,15 +329,22 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
 
 
 def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.date | None,
-         baseline: str | None) -> tuple[list[Replayed], list[str], list[str]]:
+         baseline: str | None) -> tuple[list[Replayed], list[str], list[str], list[str]]:
     """The commits to write: one per commit whose converted files differ from the last;
     the commits of the old file whose text lost raw HTML with no text of its own
-    (`oldmarkup.without_markup`), and those whose HTML tables were written one block per
-    row (`htmltables`), for the notes that say so.
+    (`oldmarkup.without_markup`), those whose HTML tables were written one block per
+    row (`htmltables`), and those committed at an earlier commit's date, for the notes
+    that say so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
     readers saw it, whichever commit is read.
+
+    A commit dated before the one it follows (an archive's bot re-recording old text,
+    a rebase) is written with that commit's date as its committer date, its author's
+    kept. Every build reads a date that goes back as one it cannot believe, dating the
+    version no earlier than the day it first sees it plus its notice: each version
+    after it in the old file's history would have been upcoming, for years to come.
     """
     convs: list[tuple[Authored, str, Converted]] = []
     for commit, path, text in texts:
@@ -339,6 +356,8 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
         baseline = convs[0][2].dates[0].baseline
     steps: list[Replayed] = []
     previous: dict[str, str] | None = None
+    latest = -(2 ** 63)
+    raised: list[str] = []
     for commit, path, conv in convs:
         files = layout(conv, doc, adopted=adopted, baseline=baseline, source=source)
         if files == previous:
@@ -346,9 +365,19 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
         previous = files
         message = (f"{commit.subject}\n\nReplayed by 'lexdocs import' from {path} at "
                    f"{commit.sha}, with its author, committer and dates.\n")
+        seconds, offset = parse_offset(commit.committer[2])
+        if seconds < latest:  # see the docstring
+            raised.append(commit.sha)
+            zone = commit.committer[2].split()[-1]
+            commit = replace(commit, committer=(*commit.committer[:2], f"{latest} {zone}"))
+            was = dt.datetime.fromtimestamp(seconds, dt.timezone(dt.timedelta(seconds=offset)))
+            message = message[:-2] + (
+                f", but committed at the date of the commit before it: it was dated "
+                f"{was.isoformat()}, earlier.\n")
+        latest = max(latest, seconds)
         steps.append(Replayed(commit, message, files))
     return (steps, [c.sha for c, _, conv in convs if conv.pictures],
-            [c.sha for c, _, conv in convs if conv.rowwise])
+            [c.sha for c, _, conv in convs if conv.rowwise], raised)
 
 
 def _top_relative(store: GitStore, path: Path) -> str:

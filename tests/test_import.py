@@ -969,13 +969,23 @@ def test_parts_headed_at_two_levels_are_all_parts() -> None:
            "**5\\. Contact**\n---\n\nWrite.\n")
     conv = convert(doc, "x")
     assert [s.title for s in conv.sections] == [
-        "Introduction", "1\\. Who We Are", "2\\. Transfers", "3\\. Your Rights",
-        "4\\. Retention", "5\\. Contact"]
+        "Introduction", "1. Who We Are", "2. Transfers", "3. Your Rights", "4. Retention",
+        "5. Contact"]
     assert "### Europe" in conv.sections[4].body
     # subsections numbered 1, 2 under each part stay in it
     nested = convert("# T\n\n## 1. Data\n\n### 1. Kinds\n\nA.\n\n### 2. Uses\n\nB.\n\n"
                      "## 2. Rights\n\n### 1. Access\n\nC.\n\n### 3. Other\n\nD.\n", "x")
     assert [s.title for s in nested.sections] == ["1. Data", "2. Rights"]
+
+
+def test_a_title_reads_as_its_readers_saw_it_without_markdown_escapes() -> None:
+    """"### **1\\. Acceptance**" (escaped so that no list is made, as pages copied from the
+    web number their parts) was the title "1\\. Acceptance", and every heading, redline,
+    history and feed showed readers the backslash. An escaped mark stays a character."""
+    conv = convert("# Terms\n\n### **1\\. Acceptance**\n\nYes.\n\n### \\*Note\\* on \\_x\\_\n\n"
+                   "No.\n", "x")
+    assert [s.title for s in conv.sections] == ["1. Acceptance", "*Note* on _x_"]
+    assert [s.id for s in conv.sections] == ["s-1-acceptance", "note-on-x"]
 
 
 def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() -> None:

@@ -117,6 +117,12 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We Use Cookies.", "We use cookies.", False, "only letter case changed"),
     ("The organisation that runs it.", "The organization that runs it.", False,
      "British and American spelling (organisation → organization)"),
+    # Hily's terms, as archived: a single l the American doubles
+    ("It relates to the fulfilment of your obligations.",
+     "It relates to the fulfillment of your obligations.", False,
+     "British and American spelling (fulfilment → fulfillment)"),
+    ("You pay in instalments we fulfil.", "You pay in installments we fulfill.", False,
+     "British and American spelling"),
     ("We do nto sell data.", "We do not sell data.", False,
      "a misspelling was corrected (nto → not)"),
     ("We are a independent company.", "We are an independent company.", False,

@@ -49,7 +49,11 @@ _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),
             (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ence$"), "ense"),
             (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"),
                                                   r"\1l\2"),
-            (re.compile(r"ement$"), "ment"), (re.compile(r"eing$"), "ing"))
+            (re.compile(r"ement$"), "ment"), (re.compile(r"eing$"), "ing"),
+            # a single l the American doubles: "fulfilment", "enrolment", "skilful", "fulfil"
+            (re.compile(r"([^l])l(ment|ments|ful)$"), r"\1ll\2"),
+            (re.compile(r"^(\w{3,}[io])l(s)?$"), r"\1ll\2"),
+            (re.compile(r"ogramme(s)?$"), r"ogram\1"))
 
 
 @lru_cache(maxsize=1)

@@ -1006,6 +1006,15 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
     assert f"[How We Use Data](#{use.id})" in intro.body
     assert f"[**SECTION 3**](#{disputes.id})" in intro.body
     assert "[Data](#data) and [Your Data](#your)" in intro.body
+    # the item's number, when the link is all it holds and shares half its words with
+    # the part's title (Disons Demain's "4. [Comment nous utilisons les données](#CH4)")
+    numbered = relink(convert(
+        "# T\n\n4. [Comment nous utilisons les données](#CH4)\n5. [Other words](#x)\n\n"
+        "## 4. Pourquoi et comment nous utilisons vos données\n\nX.\n\n## 5. Retention\n\n"
+        "Y.\n", "x"))
+    assert numbered.sections[0].body == (
+        "4. [Comment nous utilisons les données](#s-4-pourquoi-et-comment-nous-utilisons-vos-"
+        "donnees)\n5. [Other words](#x)\n")
 
 
 def test_links_land_where_the_old_pages_anchors_were() -> None:

@@ -181,6 +181,7 @@ def relink(conv: Converted) -> Converted:
 
     named = _named_targets(conv.sections, bodies, ids)
     holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
+    titled = {s.id: set(_by_words(s.title).split()) for s in conv.sections}
     for key, made in named.items():
         for word in key.split():
             holders.setdefault(word, set()).add(made)
@@ -192,7 +193,7 @@ def relink(conv: Converted) -> Converted:
         text = _by_words(m[1])
         number = _SECTION_CITED.fullmatch(text)
         made = named.get(text) or (named.get(f"\0{number[1]}") if number else
-                                   _holding(text, holders))
+                                   _holding(text, holders) or _listed_as(m, text, named, titled))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     sections = tuple(replace(s, body=_NAMED_LINK.sub(by_words, _INPAGE.sub(land, body))
@@ -211,6 +212,24 @@ def _by_words(text: str) -> str:
     case and punctuation ("**2\\. Where This Applies**" → "where this applies")."""
     bare = outline.plain(text.replace("\\", ""))
     return " ".join(re.findall(r"\w+", _LEADING_NUMBER.sub("", bare).casefold()))
+
+
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")
+
+
+def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
+               titled: dict[str, set[str]]) -> str | None:
+    """The part a table of contents' item numbers, when the link is all the item holds
+    and shares half its words with that part's title at least: "4. [Comment nous
+    utilisons les données](#CH4)" for "4. Pourquoi et comment nous utilisons vos
+    données"."""
+    start = m.string.rfind("\n", 0, m.start()) + 1
+    item = _ITEM_NUMBER.fullmatch(m.string, start, m.start())
+    made = named.get(f"\0{item[1]}") if item else None
+    words = set(text.split())
+    if made is None or not words or 2 * len(words & titled.get(made, set())) < len(words):
+        return None
+    return made
 
 
 def _holding(text: str, holders: dict[str, set[str]]) -> str | None:

@@ -527,6 +527,9 @@ def test_a_line_listing_names_is_no_heading() -> None:
         False, "heading-changed")
     assert _judge("Your Rights: Access and Deletion",
                   "Your Rights: Access, Deletion and Portability")[1] == "right-added"
+    # one name among topics is a title (basecamp's index, renamed with its company)
+    assert _judge("Basecamp Policies, Terms, and Legal Stuff",
+                  "37signals Policies, Terms, and Legal Stuff")[:2] == (False, "heading-changed")
 
 
 def test_a_pointer_is_where_to_read_not_what_is_done() -> None:

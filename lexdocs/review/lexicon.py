@@ -112,18 +112,26 @@ _LISTED = re.compile(r"^(?:([^:,]{1,40}):\s*)?([^:,]+(?:,\s*[^:,]+)+)$")
 
 
 def _names_listed(block: str) -> bool:
-    """A line that lists names rather than titles a part: items parted by commas, one of
-    which no dictionary knows ("Hubspot, Zendesk"), or after a label that names who
-    receives data ("Our processors: Stripe, Braze"). Short and capitalised, it looks like
-    a heading, but a name put in or taken out is a party, which no heading's wording can
-    be; "Cookies, Pixels and Tags" and "Your Rights: Access, Deletion" stay headings."""
+    """A line that lists names rather than titles a part: items of a word or two parted by
+    commas, most of them names no dictionary knows ("Hubspot, Zendesk and Braze"), or
+    any items after a label that names who receives data ("Our processors: Stripe,
+    Braze"). Short and capitalised, it looks like a heading, but a name put in or taken
+    out is a party, which no heading's wording can be. "Cookies, Pixels and Tags", "Your
+    Rights: Access, Deletion" and "Basecamp Policies, Terms, and Legal Stuff" (one name
+    among topics) stay headings."""
     m = _LISTED.match(block.strip())
     if m is None:
         return False
     label = lexical(m.group(1) or "")
     if label and any(t in label for t in voc.RECIPIENT_TERMS):
         return True
-    return any(not voc.is_known(w) for w in re.findall(r"[^\W\d_]+", m.group(2)))
+    items = [i.split() for i in _ITEM_SPLIT.split(m.group(2)) if i.strip()]
+    named = sum(1 for i in items if any(not voc.is_known(w) for w in _LETTERS.findall(" ".join(i))))
+    return all(len(i) <= 2 for i in items) and 2 * named > len(items)
+
+
+_ITEM_SPLIT = re.compile(r",|\b(?:and|or)\b|&")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 _MARK = r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"

@@ -978,6 +978,18 @@ def test_parts_headed_at_two_levels_are_all_parts() -> None:
     assert [s.title for s in nested.sections] == ["1. Data", "2. Rights"]
 
 
+def test_a_last_part_headed_as_the_title_is_leaves_the_parts_as_they_are() -> None:
+    """Mix's terms are titled over a `===` bar, headed `#####` part by part, and end with
+    "**Revision History**" over a bar too. Two level-1 headings made level 1 the
+    sections' level, and thirty parts one section under the title."""
+    conv = convert("Terms of Service\n================\n\nWe are Mix.\n\n##### Content\n\n"
+                   "Yours.\n\n##### Ownership\n\nOurs.\n\n**Revision History**\n"
+                   "====================\n\n* Effective February 1, 2017\n", "x")
+    assert conv.title == "Terms of Service"
+    assert [s.title for s in conv.sections] == [
+        "Introduction", "Content", "Ownership", "Revision History"]
+
+
 def test_a_title_reads_as_its_readers_saw_it_without_markdown_escapes() -> None:
     """"### **1\\. Acceptance**" (escaped so that no list is made, as pages copied from the
     web number their parts) was the title "1\\. Acceptance", and every heading, redline,

@@ -131,18 +131,18 @@ def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
 
     Sections are made at the level the document uses for them: the shallowest that
     repeats (a policy titled by one `#` or a setext line, whose parts are `###`, has
-    `###` sections). The first heading is the title when it is above that level.
+    `###` sections), not counting a first `#`, which may be the title: Mix's terms,
+    titled over a bar, end with a "Revision History" over one too, and their thirty
+    `#####` parts were otherwise one. The first heading is the title when it is above
+    that level.
     """
+    first = heads[0] if heads else None
+    rest = heads[1:] if first and first.level == 1 else heads
     counts: dict[int, int] = {}
-    for h in heads:
+    for h in rest:
         counts[h.level] = counts.get(h.level, 0) + 1
     repeated = [level for level, n in counts.items() if n > 1]
-    first = heads[0] if heads else None
-    if repeated:
-        level = min(repeated)
-    else:
-        rest = heads[1:] if first and first.level == 1 else heads
-        level = min((h.level for h in rest), default=2)
+    level = min(repeated) if repeated else min((h.level for h in rest), default=2)
     if first is not None and (first.level < level or (first.level == 1 and len(heads) == 1)):
         return first, level
     return None, level

@@ -369,6 +369,28 @@ def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
     assert "third party" not in reason, reason
 
 
+def test_a_text_saved_in_another_language_names_no_third_party() -> None:
+    """Open Terms Archive saved Badoo's policy once in French, then in English again:
+    "Bienvenue, Elle, Politique, Utilisation" were third parties removed, and the title
+    "Politique de confidentialité de Badoo" → "Badoo Privacy Policy" one more. Each side
+    must read as English for capitals to name anyone; a title is told by its words in
+    lower case, too few for its glue words to say."""
+    old = ("Bienvenue dans la Politique de confidentialité de Badoo (« Politique »). Elle "
+           "vous explique comment nous collectons, stockons, protégeons et partageons vos "
+           "informations. Nous vous suggérons de lire ceci avec nos Conditions Générales "
+           "d'Utilisation.")
+    new = ("Welcome to the Badoo Privacy Policy (“Policy”)! This explains how we collect, "
+           "store, protect and share your information. We suggest you read this with our "
+           "Terms and Conditions of Use.")
+    for a, b in ((old, new), (new, old),
+                 ("Politique de confidentialité de Badoo", "Badoo Privacy Policy")):
+        _, _, reason = _judge(a, b)
+        assert "third party" not in reason, reason
+    # an English title still names who is added
+    assert _judge("Our processors: Hubspot", "Our processors: Hubspot, Klaviyo")[1] == (
+        "recipient-added")
+
+
 def test_own_products_listed_are_not_third_parties() -> None:
     old = "Our other products and services (for example, Jetpack, Gravatar and Akismet); and"
     _, _, reason = _judge(old, old.replace("Gravatar and", "Gravatar, MailPoet and"))

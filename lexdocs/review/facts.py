@@ -260,7 +260,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)
     own, made = own_names(home), products(f"{rest_old}\n\n{rest_new}")
-    if voc.mostly_english(f"{rest_old} {rest_new}"):
+    if voc.mostly_english(rest_old) and voc.mostly_english(rest_new):
+        # both: a page the archive saved once in French and once in English has the
+        # names of neither in the other
         (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made),
                                       recipients(rest_new, ln, own, made))
     else:  # German writes every noun with a capital: no word's case says it is a name

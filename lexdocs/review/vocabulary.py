@@ -91,9 +91,27 @@ def mostly_english(text: str) -> bool:
     or Dutch ones, three at least and more than its English ones. Who receives data is
     found by capitals, English's mark of a name: a German or French policy's nouns and
     headings were quoted as third parties ("Abkommens, Aktivierung, …", "Quels")."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    found = re.findall(r"[^\W\d_]+", text)
+    words = [w.casefold() for w in found]
     foreign = sum(w in _FOREIGN_GLUE for w in words)
-    return foreign < 3 or foreign <= sum(w in _ENGLISH_GLUE for w in words)
+    english = sum(w in _ENGLISH_GLUE for w in words)
+    if foreign >= 3 or english >= 3:
+        return foreign <= english
+    # Too few glue words to tell (a title, "Politique de confidentialité"): the words in
+    # lower case, which names are not, are mostly words no English list knows.
+    lower = [w for w in found if w.islower() and len(w) > 1][:_LOWER_READ]
+    unknown = sum(1 for w in lower if w in _SHORT_FOREIGN or not is_known(w))
+    return 2 * unknown < len(lower) if lower else True
+
+
+_SHORT_FOREIGN = frozenset(str.split("de la le du des et el il di"))
+"""Articles and prepositions of French, Spanish and Italian that the English word list
+knows as abbreviations or names, and English prose does not write in lower case."""
+
+
+_LOWER_READ = 200
+"""Lower-case words read to tell a short text's language: enough for any title or
+sentence, and a long text is told by its glue words."""
 
 
 def is_known(word: str) -> bool:

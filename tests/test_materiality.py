@@ -115,6 +115,10 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("We operate in the US only.", "We operate in the U.S. only.", False,
      "only punctuation changed"),
     ("We Use Cookies.", "We use cookies.", False, "only letter case changed"),
+    # a sign that is no word (a scraped page's "↵", Badoo's; a "®")
+    ("a hashed version of your email address. ↵", "a hashed version of your email address.",
+     False, "only white space and punctuation changed"),
+    ("Acme® Cloud keeps it.", "Acme Cloud keeps it.", False, "only punctuation changed"),
     ("The organisation that runs it.", "The organization that runs it.", False,
      "British and American spelling (organisation → organization)"),
     # Hily's terms, as archived: a single l the American doubles

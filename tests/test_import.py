@@ -24,7 +24,15 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.convert import convert, keep_ids, layout, parse_date, relink, unclean
+from lexdocs.adopt.convert import (
+    convert,
+    keep_ids,
+    layout,
+    parse_date,
+    relink,
+    slugify,
+    unclean,
+)
 from lexdocs.adopt.importer import _adoption_day
 from lexdocs.cli import history_progress
 from lexdocs.history.versions import load_histories
@@ -988,6 +996,27 @@ def test_a_last_part_headed_as_the_title_is_leaves_the_parts_as_they_are() -> No
     assert conv.title == "Terms of Service"
     assert [s.title for s in conv.sections] == [
         "Introduction", "Content", "Ownership", "Revision History"]
+
+
+def test_paragraphs_set_as_headings_open_no_part_and_name_no_file() -> None:
+    """Coffee Meets Bagel's terms, as archived, underline each paragraph of their preamble
+    as a heading, 80 words and more, like their numbered parts. Each became a part titled
+    by the whole paragraph, named by a file name longer than a file system takes, and
+    `git switch` to the import branch failed. A paragraph in a heading's type stays in
+    the text; an id is a title's first words, and a file's name has a bound."""
+    preamble = " ".join(["These terms of service govern the relationship between you and us"] * 8)
+    doc = (f"Terms\n=====\n\nTerms\n=====\n\n{preamble}.\n{'-' * 40}\n\n"
+           "**1\\. Who May Use Our Services**\n---\n\nAdults.\n\n"
+           "**2\\. Privacy Policy**\n---\n\nSee it.\n\n"
+           f"## {' '.join(['Part'] * 20)} {{#{'a' * 300}}}\n\nMore.\n")
+    conv = convert(doc, "x")
+    titles = [s.title for s in conv.sections]
+    assert "1. Who May Use Our Services" in titles
+    assert not any(t.startswith("These") for t in titles)
+    assert all(len(s.id) <= 300 for s in conv.sections)
+    names = layout(conv, "p", adopted=None, baseline=None, source="p.md")
+    assert max(len(n.encode()) for n in names) <= 120
+    assert len(slugify(preamble)) <= 64 and slugify(preamble).startswith("these-terms-of")
 
 
 def test_a_title_reads_as_its_readers_saw_it_without_markdown_escapes() -> None:

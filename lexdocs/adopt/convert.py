@@ -335,8 +335,12 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
 
 
 def section_file(index: int, section: Section) -> str:
-    """`NN-id.md`: the number keeps a folder listing in reading order."""
-    return f"{index * 10:02d}-{section.id}.md"
+    """`NN-id.md`: the number keeps a folder listing in reading order, and names it alone
+    (an anchor the old page gave by hand may be of any length; a file's name may not)."""
+    return f"{index * 10:02d}-{section.id[:_NAME_CHARS]}.md"
+
+
+_NAME_CHARS = 100
 
 
 def layout(conv: Converted, doc: str, *, adopted: dt.date | None, baseline: str | None,

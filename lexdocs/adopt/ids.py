@@ -40,9 +40,17 @@ def slugify(title: str) -> str:
     Mozilla's Russian and Japanese notices was "section", "section-2", …: an address that
     says nothing, and names another part once one is put in before it."""
     words = re.sub(r"[^a-z0-9]+", "-", in_latin(title).lower()).strip("-")
+    if len(words) > ID_CHARS:  # a title's first words, whole: an address, and a file name
+        words = words[:ID_CHARS + 1].rsplit("-", 1)[0] if "-" in words[:ID_CHARS + 1] \
+            else words[:ID_CHARS]
     if not words:
         return "section"
     return words if words[0].isalpha() else f"s-{words}"
+
+
+ID_CHARS = 64
+"""The longest id a title's words make: a title of 100 words made a file name longer than
+any file system takes, and `git switch` to the import branch failed."""
 
 
 _PERMALINK = re.compile(r"\[\]\(#([^()\s]+)\)")

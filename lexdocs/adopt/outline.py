@@ -75,6 +75,19 @@ class Heading:
     size: int
     """Lines it takes: 1, or 2 for a setext heading (the words and the bar under them)."""
 
+    @property
+    def prose(self) -> bool:
+        """Whether it is a paragraph set as a heading: Coffee Meets Bagel's terms, as
+        archived, underline each paragraph of their preamble (80 words and more), which
+        can title no part, nor name a file."""
+        return len(self.text.split()) > PROSE_WORDS
+
+
+PROSE_WORDS = 24
+"""A heading longer than this is a paragraph in a heading's type; real parts' titles are
+well under it ("If you live outside of the United States, this Terms of Service will
+apply.": 14)."""
+
 
 def headings(lines: list[str]) -> list[Heading]:
     """Every heading as Markdown reads it: `## ATX` and setext (a line underlined with
@@ -136,6 +149,7 @@ def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
     `#####` parts were otherwise one. The first heading is the title when it is above
     that level.
     """
+    heads = [h for h in heads if not h.prose]
     first = heads[0] if heads else None
     rest = heads[1:] if first and first.level == 1 else heads
     counts: dict[int, int] = {}
@@ -201,6 +215,7 @@ def _section_starts(heads: list[Heading], level: int) -> set[int]:
     its level or above since the last part began. Subsections numbered afresh under each
     part ("1.", "2.", "3.") repeat the parts' own numbers, or follow a subsection of
     their own level, and stay inside."""
+    heads = [h for h in heads if not h.prose]
     out = {h.index for h in heads if h.level <= level}
     taken = {n for h in heads if h.level <= level and (n := part_number(h.text)) is not None}
     if len(taken) < 2:

@@ -61,9 +61,11 @@ test: $(BOOT)
 	@scripts/system-deps.sh test
 	@scripts/pythons.sh $(BIN)/python -- $(MAKE) --no-print-directory suite
 
-# One worker more than cores: the suite waits on git, MkDocs, pip and chromium processes,
-# and a third worker on two cores keeps them busy (alone, 135 -> 120 s; a fourth: 124 s).
-WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+# One worker per core. Alone, a third worker on two cores kept the git, MkDocs and
+# chromium processes busier (135 -> 120 s); but `make test` runs the smoke suites of the
+# other Pythons beside it, and there a third worker only fought them for the cores: a
+# fresh clone's run took 3 m 15-17 s with three workers, 3 m 04-08 s with two.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 
 # mypy checks types while the tests run (its 4 CPU-s came before every test started);
 # its report follows theirs, and either failing fails the suite.

@@ -126,12 +126,12 @@ def _names_listed(block: str) -> bool:
     if label and any(t in label for t in voc.RECIPIENT_TERMS):
         return True
     items = [i.split() for i in _ITEM_SPLIT.split(m.group(2)) if i.strip()]
-    named = sum(1 for i in items if any(not voc.is_known(w) for w in _LETTERS.findall(" ".join(i))))
+    named = sum(1 for i in items
+                if any(not voc.is_known(w) for w in voc.LETTER_RUNS.findall(" ".join(i))))
     return all(len(i) <= 2 for i in items) and 2 * named > len(items)
 
 
 _ITEM_SPLIT = re.compile(r",|\b(?:and|or)\b|&")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 _MARK = r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"

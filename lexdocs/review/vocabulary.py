@@ -86,12 +86,18 @@ Dutch: which a text uses says its language, whatever its names (a list of proces
 "Hubspot, Pipedrive, Zendesk", has none, and is read as English)."""
 
 
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
+"""Runs of letters, in any script: a text's words without their digits or underscores."""
+
+
 def mostly_english(text: str) -> bool:
     """Whether `text` reads as English: unless its glue words are German, French, Spanish
-    or Dutch ones, three at least and more than its English ones. Who receives data is
-    found by capitals, English's mark of a name: a German or French policy's nouns and
-    headings were quoted as third parties ("Abkommens, Aktivierung, …", "Quels")."""
-    found = re.findall(r"[^\W\d_]+", text)
+    or Dutch ones, three at least and more than its English ones; with too few glue words
+    of either to tell (a title), unless half its words in lower case are foreign or no
+    English word. Who receives data is found by capitals, English's mark of a name: a
+    German or French policy's nouns and headings were quoted as third parties
+    ("Abkommens, Aktivierung, …", "Quels", "Politique")."""
+    found = LETTER_RUNS.findall(text)
     words = [w.casefold() for w in found]
     foreign = sum(w in _FOREIGN_GLUE for w in words)
     english = sum(w in _ENGLISH_GLUE for w in words)
@@ -100,13 +106,15 @@ def mostly_english(text: str) -> bool:
     # Too few glue words to tell (a title, "Politique de confidentialité"): the words in
     # lower case, which names are not, are mostly words no English list knows.
     lower = [w for w in found if w.islower() and len(w) > 1][:_LOWER_READ]
-    unknown = sum(1 for w in lower if w in _SHORT_FOREIGN or not is_known(w))
+    unknown = sum(1 for w in lower
+                  if w in _FOREIGN_GLUE or w in _SHORT_FOREIGN or not is_known(w))
     return 2 * unknown < len(lower) if lower else True
 
 
-_SHORT_FOREIGN = frozenset(str.split("de la le du des et el il di"))
-"""Articles and prepositions of French, Spanish and Italian that the English word list
-knows as abbreviations or names, and English prose does not write in lower case."""
+_SHORT_FOREIGN = frozenset(str.split("de la le du et el il di"))
+"""Articles and prepositions of French, Spanish and Italian, too short or too common in
+names to be glue words, that the English word list knows as abbreviations or names and
+English prose does not write in lower case."""
 
 
 _LOWER_READ = 200

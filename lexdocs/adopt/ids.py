@@ -218,7 +218,7 @@ _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
 def _by_words(text: str) -> str:
     """Words as a table of contents and a heading share them: without marks, number,
     case and punctuation ("**2\\. Where This Applies**" → "where this applies")."""
-    bare = outline.plain(text.replace("\\", ""))
+    bare = outline.plain(text)
     return " ".join(re.findall(r"\w+", _LEADING_NUMBER.sub("", bare).casefold()))
 
 
@@ -266,7 +266,7 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
 
     for s, body in zip(sections, bodies, strict=True):
         add(_by_words(s.title), s.id)
-        number = outline.part_number(s.title.replace("\\", ""))
+        number = outline.part_number(s.title)
         if number is not None:
             add(f"\0{number}", s.id)
         for m in _HEADING_LINE.finditer(body):

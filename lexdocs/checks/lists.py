@@ -213,9 +213,9 @@ def _label_alone(lines: list[str], i: int) -> bool:
     # An aside in brackets or quotes is no part of the label ("Belgium (in addition to
     # those set out under "United Kingdom, European Union and Norway" above):", Snap's).
     bare = _ASIDE.sub(" ", line)
-    if len(bare.split()) > _LABEL_WORDS:
-        return False
     words = bare.split()
+    if len(words) > _LABEL_WORDS:
+        return False
     titled = len(words) <= _TITLE_WORDS and all(w[:1].isupper() for w in words)
     return not _CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
 

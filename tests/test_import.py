@@ -1027,6 +1027,9 @@ def test_a_title_reads_as_its_readers_saw_it_without_markdown_escapes() -> None:
                    "No.\n", "x")
     assert [s.title for s in conv.sections] == ["1. Acceptance", "*Note* on _x_"]
     assert [s.id for s in conv.sections] == ["s-1-acceptance", "note-on-x"]
+    # characters of the private use plane the escapes are held in are the text's own
+    own = "\U000F0026lt;b\U000F0026gt;"
+    assert outline.plain(f"**1\\. {own}**") == f"1. {own}"
 
 
 def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() -> None:

@@ -125,15 +125,17 @@ def plain(words: str) -> str:
     anchor was `#dmca-takedown-policy`. A character reference is the character it stands
     for (Basecamp's "we&rsquo;d grant"), and an escaped one the character (`_ESCAPED`),
     which a title shown as text would print as typed."""
-    held = _ESCAPED.sub(lambda m: chr(_HELD + ord(m[1])), words)  # no mark of anything
+    ours = _PLACES.search(words) is None  # the text holds none of the places we hold in
+    held = _ESCAPED.sub(lambda m: chr(_HELD + ord(m[1])), words) if ours else words
     bare = _EMPHASIS.sub(r"\1", _LINKED.sub(r"\1", held))  # "**a *b* c**": inside first
     shown = _EMPHASIS.sub(r"\1", _STRONG.sub(lambda m: m[1] or m[2], bare))
-    return html.unescape(shown.translate(_RELEASED))
+    return html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HELD = 0xF0000  # a private use plane: an escaped character, held apart from the markup
 _RELEASED = {_HELD + c: c for c in range(0x21, 0x7F)}
+_PLACES = re.compile(f"[{chr(_HELD + 0x21)}-{chr(_HELD + 0x7E)}]")
 """A backslash escape, which Markdown shows as the character alone: "1\\. Acceptance",
 as pages copied from the web number their parts (so that no list is made), reads "1.
 Acceptance", and a title is shown as text in every heading, redline, history and feed."""

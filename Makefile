@@ -57,9 +57,16 @@ $(TSTAMP): $(BOOT) pyproject.toml $(LOCK)
 # the full suite runs every command already, and its hook test runs here too. The smoke
 # suites start first: they install while this environment installs (`suite` needs $(TSTAMP)),
 # so a fresh machine's two longest single-core steps share its cores.
-test: $(BOOT)
-	@scripts/system-deps.sh test
-	@scripts/pythons.sh $(BIN)/python -- $(MAKE) --no-print-directory suite
+# Debian's packages (chromium, pango, fonts) install in the background meanwhile: only the
+# tests need them, and each suite waits for them before its first test. On a fresh machine
+# apt's download and unpacking had come before everything else, one step after another.
+DEPS    := build/system-deps
+
+test:
+	@scripts/system-deps.sh test --background $(DEPS)
+	@$(MAKE) --no-print-directory $(BOOT)
+	@LEXDOCS_SYSTEM_DEPS=$(CURDIR)/$(DEPS) \
+	  scripts/pythons.sh $(BIN)/python -- $(MAKE) --no-print-directory suite
 
 # One worker per core. Alone, a third worker on two cores kept the git, MkDocs and
 # chromium processes busier (135 -> 120 s); but `make test` runs the smoke suites of the
@@ -71,6 +78,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # its report follows theirs, and either failing fails the suite.
 suite: $(TSTAMP)
 	$(BIN)/ruff check lexdocs hooks tests benchmarks
+	@scripts/system-deps.sh --await
 	@mkdir -p build
 	@$(BIN)/mypy >build/mypy.log 2>&1 & types=$$!; \
 	$(BIN)/pytest -q -n $(WORKERS) --dist loadscope --no-loadscope-reorder \

@@ -147,6 +147,8 @@ smoke() {
   fill_wheels "$venv/bin/python" "$wheels" "$wheel" "${extras[@]}"
   pip_for "$venv/bin/python" install -q --no-compile --disable-pip-version-check --no-index \
     --find-links "$wheels" -c "$constraints" "$wheel" "${extras[@]}"
+  # Debian's packages, when `make test` installs them meanwhile (scripts/system-deps.sh)
+  "$root/scripts/system-deps.sh" --await --quiet
   # Each module in a pytest of its own, side by side: a smoke suite was otherwise one
   # chain, and at its low priority it ended the run last (the hook test is mostly pip
   # building the hook's environment; the workflow steps and the commands each build a site).

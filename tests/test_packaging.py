@@ -121,6 +121,34 @@ def test_ci_fails_when_a_supported_python_cannot_be_found(tmp_path: Path) -> Non
     assert f"no interpreter found for supported Python {' '.join(wanted)}" in done.stderr
 
 
+def test_system_packages_installed_meanwhile_fail_every_suite_with_what_apt_said(
+        tmp_path: Path) -> None:
+    """`make test` installs Debian's packages in the background; a suite that awaits them
+    ends as the install did, and shows why (here: a machine with no apt-get, missing one)."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name in ("bash", "cat", "dirname", "grep", "mkdir", "mv", "rm", "sleep"):
+        (tools / name).symlink_to(shutil.which(name) or f"/bin/{name}")
+    # dpkg-query knows nothing installed: every package is missing
+    (tools / "dpkg-query").write_text("#!/bin/sh\nexit 1\n")
+    (tools / "dpkg-query").chmod(0o755)
+    env = dict(os.environ, PATH=str(tools))
+    script = str(ROOT / "scripts" / "system-deps.sh")
+    out = tmp_path / "deps"
+    started = subprocess.run([script, "test", "--background", str(out)], env=env,
+                             capture_output=True, text=True, timeout=60)
+    assert started.returncode == 0 and not started.stderr, started.stderr
+    waited = subprocess.run([script, "--await", "--quiet"], capture_output=True, text=True,
+                            env=dict(env, LEXDOCS_SYSTEM_DEPS=str(out)), timeout=60)
+    assert waited.returncode == 1
+    assert "lexdocs needs these Debian packages: libpango-1.0-0" in waited.stderr
+    assert "chromium poppler-utils" in waited.stderr and "no apt-get" in waited.stderr
+    # Run on its own (`make suite`), a suite has no install to wait for.
+    alone = subprocess.run([script, "--await"], capture_output=True, text=True,
+                           env=dict(env, LEXDOCS_SYSTEM_DEPS=""), timeout=60)
+    assert alone.returncode == 0 and not alone.stdout + alone.stderr
+
+
 def test_version_is_the_installed_distribution(capsys: pytest.CaptureFixture[str]) -> None:
     from importlib import metadata
 

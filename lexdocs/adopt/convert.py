@@ -26,7 +26,7 @@ from lexdocs.adopt.oldmarkup import as_markdown, without_markup
 from lexdocs.review.lexicon import unnumbered
 
 __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
-           "holds_text", "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
+           "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
            "split_front_matter", "unclean"]
 
 DATE_LINE_MODES = ("remove", "bind")
@@ -245,12 +245,6 @@ def unclean(path: str, text: str) -> str | None:
     if read and tags * 5 > len(read):
         return f"{path} is written in HTML ({tags} of its {len(read)} lines are tags)"
     return None
-
-
-def holds_text(text: str) -> bool:
-    """Whether this version of the file gives the document a part to publish: one that is
-    a title alone makes a document of no sections, which no build can publish."""
-    return bool(convert(text, "").sections)
 
 
 def _readable(lines: list[str]) -> tuple[list[str], int, int]:

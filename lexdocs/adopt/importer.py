@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lexdocs.adopt.convert import Converted, convert, holds_text, keep_ids, layout, relink, unclean
+from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
 from lexdocs.adopt.scaffold import starter_files, starter_name
 from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
@@ -81,11 +82,12 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         if not history:
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
-        texts, left_out, why = clean_history(store, history)
-        history = [(c, p) for c, p, _ in texts]
+        texts, left_out, why = clean_history(
+            store, history, lambda text: convert(text, _title(doc), date_line))
+        history = [(c, p) for c, p, _, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
-        steps, pictured, tabled, raised = plan(texts, doc, top, date_line, adopted, baseline)
+        steps, pictured, tabled, raised = plan(texts, doc, top, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -286,19 +288,23 @@ def _in_the_way(store: GitStore, opts: Options, folder: str) -> dict[str, str]:
     return out
 
 
-Text = tuple[Authored, str, str | None]
-"""A commit of the old file, the file's path then, and its text (None if unreadable)."""
+Text = tuple[Authored, str, str | None, Converted | None]
+"""A commit of the old file, the file's path then, its text (None if unreadable) and that
+text converted (None if it cannot be, faithfully)."""
 
 
-def clean_history(store: GitStore, history: list[tuple[Authored, str]]
-                  ) -> tuple[list[Text], int, str]:
+def clean_history(store: GitStore, history: list[tuple[Authored, str]],
+                  read: Callable[[str], Converted]) -> tuple[list[Text], int, str]:
     """The texts from the last one that cannot be converted faithfully onwards (the
-    file's HTML era, say), the number left out before them, and why the last was."""
+    file's HTML era, say), the number left out before them, and why the last was.
+    Each text is converted here once, by `read`: whether it gives the document a part
+    to publish is what its conversion holds, and the replay writes that conversion."""
     texts: list[Text] = []
     cut, why, hint, verdict = 0, "", "", ""
     for i, (c, path) in enumerate(history):
         data = store.read_top(c.sha, path)
         text: str | None = None
+        conv: Converted | None = None
         problem: str | None = None
         fix = "convert it to Markdown and commit it, then import it"
         said = "it cannot be imported as Markdown"
@@ -314,7 +320,8 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
                 fix = "commit the file again saved as UTF-8, then import it"
             else:
                 problem = unclean(path, text)
-                if problem is None and not holds_text(text):
+                conv = read(text) if problem is None else None
+                if conv is not None and not conv.sections:
                     # a title alone (a repository's "# everest-legal" README) makes a
                     # document of no parts, which no build can publish
                     problem = f"{path} holds no text under its title in commit {c.sha[:10]}"
@@ -322,13 +329,13 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]]
                         "there is nothing to publish")
         if problem is not None:
             cut, why, hint, verdict = i + 1, problem, fix, said
-        texts.append((c, path, text))
+        texts.append((c, path, text, conv))
     if cut == len(texts):
         raise SourceError(f"{why}: {verdict}", path=history[-1][1], hint=hint)
     return texts[cut:], cut, why
 
 
-def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.date | None,
+def plan(texts: list[Text], doc: str, source: str, adopted: dt.date | None,
          baseline: str | None) -> tuple[list[Replayed], list[str], list[str], list[str]]:
     """The commits to write: one per commit whose converted files differ from the last;
     the commits of the old file whose text lost raw HTML with no text of its own
@@ -347,11 +354,9 @@ def plan(texts: list[Text], doc: str, source: str, date_line: str, adopted: dt.d
     after it in the old file's history would have been upcoming, for years to come.
     """
     convs: list[tuple[Authored, str, Converted]] = []
-    for commit, path, text in texts:
-        if text is not None:
-            conv = relink(keep_ids(convs[-1][2] if convs else None,
-                                   convert(text, _title(doc), date_line)))
-            convs.append((commit, path, conv))
+    for commit, path, _, read in texts:
+        if read is not None:
+            convs.append((commit, path, relink(keep_ids(convs[-1][2] if convs else None, read))))
     if baseline is None and convs and convs[0][2].dates:
         baseline = convs[0][2].dates[0].baseline
     steps: list[Replayed] = []

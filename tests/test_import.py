@@ -1578,3 +1578,22 @@ def test_a_commit_dated_before_the_one_it_follows_does_not_put_later_versions_of
     raised = repo.git("log", "-1", "--format=%ad|%cd|%b", "--date=short", "HEAD~1")
     assert raised.startswith("2022-01-20|2022-12-22|")
     assert "it was dated 2022-01-20T14:00:00+00:00, earlier" in raised
+
+
+def test_a_date_stated_relative_to_the_reading_is_a_date_line() -> None:
+    """A help centre prints "Updated: 21 days ago"; an archive saving the page daily
+    (OpenAI's usage policies, LinkedIn's guidelines) recorded a version a day, each "a
+    number changed". Such a line is a date line: removed, or bound to the version's own
+    date; no date is read from it. A sentence that goes on is no date line."""
+    text = ("# T\n\n## A\n\nx\n\nUpdated: {}\n\n## B\n\n**Last updated:** over a week ago\n\n"
+            "_Effective: yesterday_\n\nUpdated: 3 days ago we changed this.\n")
+    removed = [convert(text.format(n), "T") for n in ("21 days ago", "22 days ago")]
+    assert removed[0] == removed[1] and removed[0].dates == ()
+    assert [s.body for s in removed[0].sections] == [
+        "x\n", "Updated: 3 days ago we changed this.\n"]
+    bound = convert(text.format("1 year ago"), "T", date_line="bind")
+    assert [s.body for s in bound.sections] == [
+        "x\n\nUpdated: {{ page_version.last_updated }}\n",
+        "**Last updated:** {{ page_version.last_updated }}\n\n"
+        "_Effective: {{ page_version.effective }}_\n\nUpdated: 3 days ago we changed this.\n"]
+    assert bound.dates == ()

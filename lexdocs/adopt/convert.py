@@ -47,6 +47,12 @@ follows is read by `_date_parts`, each character once (a pattern that also match
 separator and the date tried every split of a run of spaces: a committed line of 400
 spaces took eight seconds)."""
 _DATE_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ ,./-])*")
+_RELATIVE = re.compile(r"(?:(?:over|about|almost|nearly|more\s+than|less\s+than)\s+)?"
+                       r"(?:an?|one|\d{1,4})\s+(?:minute|hour|day|week|month|year)s?\s+ago"
+                       r"|yesterday|today", re.IGNORECASE)
+"""A date stated relative to the reading ("Updated: 21 days ago", "Last updated: 1 year
+ago"), as a help centre prints it: an archive that saves the page daily saved a new
+"version" every day, each one "a number changed"."""
 _MONTHS = {m: i + 1 for names in (
     "januar februar märz april mai juni juli august september oktober november dezember",
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -214,6 +220,11 @@ def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:
         return line
     lead, label, sep, date, trail = parts
     parsed = parse_date(date)
+    if parsed is None and _RELATIVE.fullmatch(date):
+        # when the text was updated, counted from a day no version records: the line
+        # goes (or states the version's own Last Updated), and no date is taken from it
+        var = "effective" if label.lower().startswith(_EFFECTIVE_LABELS) else "last_updated"
+        return None if mode == "remove" else f"{lead}{label}{sep}\0{var}\0{trail}"
     if parsed is None:
         return line
     found.append(Stated(" ".join(label.split()), *parsed))

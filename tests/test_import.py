@@ -1597,3 +1597,25 @@ def test_a_date_stated_relative_to_the_reading_is_a_date_line() -> None:
         "**Last updated:** {{ page_version.last_updated }}\n\n"
         "_Effective: {{ page_version.effective }}_\n\nUpdated: 3 days ago we changed this.\n"]
     assert bound.dates == ()
+
+
+def test_a_list_item_whose_words_start_on_the_next_line_is_published_as_one() -> None:
+    """Meta's platform terms, as archived, write each clause as a bullet alone on its line
+    ("*     ") over the clause, indented. CommonMark reads the clause as the item's;
+    Python-Markdown, after a blank line, read it as code: clause titles showed in boxes,
+    asterisks and all. The words move up beside the mark; a "-" under a paragraph still
+    underlines a heading, and a code block stays as typed."""
+    from lexdocs.render.tohtml import to_html
+
+    text = ("# Terms\n\n## 2. Rights\n\n*     \n    **a. Our License to You.** We grant it.\n"
+            "    \n*     \n    **b. Your License to Us**\n    \n    *     \n"
+            "        **i. _Your Content:_**\n        \n        1.    \n"
+            "            You grant us a licence.\n\nA title\n-\n\n```\n*\n    code\n```\n")
+    first, second = convert(text, "T").sections
+    body = first.body
+    assert body.startswith("* **a. Our License to You.** We grant it.\n")
+    assert "    * **i. _Your Content:_**\n" in body and "        1. You grant us" in body
+    assert second.title == "A title" and second.body == "```\n*\n    code\n```\n"
+    page = to_html(body)
+    assert "<pre>" not in page and "**" not in page and "<code>" not in page
+    assert page.count("<li>") == 4 and "<strong>b. Your License to Us</strong>" in page

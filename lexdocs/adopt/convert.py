@@ -22,7 +22,7 @@ from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
-from lexdocs.adopt.oldmarkup import as_markdown, without_markup
+from lexdocs.adopt.oldmarkup import as_markdown, items_on_their_line, without_markup
 from lexdocs.review.lexicon import unnumbered
 
 __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
@@ -261,11 +261,12 @@ def unclean(path: str, text: str) -> str | None:
 def _readable(lines: list[str]) -> tuple[list[str], int, int]:
     """The lines with what the old site typed in HTML written as Markdown (tables first:
     their cells' links and bold are then written as the rest are), less the markup that
-    holds no text; how many blocks of it were left out, and how many tables were written
-    one block per row (`htmltables`)."""
+    holds no text, and each list item's words on its mark's line (`items_on_their_line`);
+    how many blocks of it were left out, and how many tables were written one block per
+    row (`htmltables`)."""
     tabled, rowwise = tables_as_markdown(lines)
     bare, dropped = without_markup(as_markdown(tabled))
-    return bare, dropped, rowwise
+    return items_on_their_line(bare), dropped, rowwise
 
 
 def _tidy(lines: list[str]) -> str:

@@ -180,6 +180,21 @@ LISTS = {
                            "Information categories we use (see the section above):\n\n"
                            "Your activity and information you provide:\n\n* Content you create"
                            "\n* Messages you send\n",
+    # Anthropic's data processing addendum (Open Terms Archive's copy): clauses numbered in
+    # an outline under the one that introduces them, and the terms a schedule defines.
+    "outline numbers": "A.1. Elections for the purposes of Module Two and Module Three of "
+                       "the Standard Contractual Clauses:\n\nA.1.a. Clause 7 (Docking clause) "
+                       "– does not apply.\n\nA.1.b. Clause 11 (Redress) – optional wording "
+                       "does not apply.\n\nC.1.a.i. This **“Addendum”** means this Addendum "
+                       "to the Clauses.\n",
+    "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
+                   "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
+                   "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
+                   "the UK Information Commissioner under S119A(1) Data Protection Act 2018 and "
+                   "laid before Parliament, as it may be revised according to Section 18.\n\n"
+                   "**“UK GDPR\"** means Regulation (EU) 2016/679 of "
+                   "the European Parliament and of the Council of 27 April 2016 as it forms "
+                   "part of the law of England and Wales.\n",
 }
 
 
@@ -215,6 +230,11 @@ DANGLING = {
                                         "this statement says.\n",
     "a promise with an aside": "We share it with (as the law allows):\n\nWe protect the data "
                                "we obtain as this statement says.\n",
+    "abbreviations are no numbers": "We share it with:\n\nU.S. law decides what we may "
+                                    "share, as this statement says.\n\nE.g. the partners we "
+                                    "name may see it.\n",
+    "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
+                                    "what this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

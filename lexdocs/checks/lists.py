@@ -28,11 +28,16 @@ _LIST_LINE = re.compile(
     # a list item (or a bullet typed: "• …", "– …", or escaped so that Markdown makes no
     # list of it, "\- …", Lydia's), a table row
     r"^\s*(\\?[-*+]|[•◦▪‣–—➢➤►▶▸❖◆●■□✓✔→]|\d+[.)])\s|^\s*\|"
-    r"|^\s*(?:\*\*|__)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,4}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)]"
-    r"(?:\*\*|__)?\s"
+    r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
+    r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.
-    # Third party service providers: …" (DeviantArt's), and "1\. The decision…" (escaped so
-    # that Markdown makes no list of it, shown as "1.")
+    # Third party service providers: …" (DeviantArt's), "A.1.a. Clause 7 …" and "C.1.a.i. …"
+    # (Anthropic's data processing addendum: a capital and a number lead, so "U.S." and
+    # "e.g." open no item), and "1\. The decision…" (escaped so that Markdown makes no
+    # list of it, shown as "1.")
+    r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
+    r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
+    # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
     # paragraphs that open with a label in bold or italics ("**Username.** This is …",
     # "*Technical data:* We receive …"), each one an item to a reader

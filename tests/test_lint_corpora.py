@@ -187,6 +187,14 @@ LISTS = {
                        "– does not apply.\n\nA.1.b. Clause 11 (Redress) – optional wording "
                        "does not apply.\n\nC.1.a.i. This **“Addendum”** means this Addendum "
                        "to the Clauses.\n",
+    # Apple's developer agreement: clauses numbered in two levels, with no stop after the number
+    "numbers with no stop": "You acknowledge and agree that:\n\n**5.1** Apple may at any time, "
+                            "with or without prior notice to You, modify the APN, including "
+                            "changing or removing any feature.\n\n**5.2** The APN is not "
+                            "available in all languages.\n\nWhere You designate Apple Inc. to "
+                            "allow access to the Applications:\n\n15.1 If You are not a resident "
+                            "of the United States for tax purposes, You will complete the form "
+                            "the IRS asks for.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -233,6 +241,8 @@ DANGLING = {
     "abbreviations are no numbers": "We share it with:\n\nU.S. law decides what we may "
                                     "share, as this statement says.\n\nE.g. the partners we "
                                     "name may see it.\n",
+    "a figure is no number of a clause": "We keep it for:\n\n1.5 years, which is what the "
+                                         "law allows us and what we need.\n",
     "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
                                     "what this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "

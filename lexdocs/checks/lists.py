@@ -35,6 +35,9 @@ _LIST_LINE = re.compile(
     # (Anthropic's data processing addendum: a capital and a number lead, so "U.S." and
     # "e.g." open no item), and "1\. The decision…" (escaped so that Markdown makes no
     # list of it, shown as "1.")
+    r"|^\s*(?:\*\*|__)\d{1,3}(?:\.\d{1,3}){1,4}(?:\*\*|__)\s|^\s*\d{1,3}(?:\.\d{1,3}){1,4}\s+[A-Z(“\"]"
+    # a clause numbered in two or more levels with no stop after it: "**5.1** Apple may …",
+    # "15.1 If You are not a resident …" (Apple's developer agreement)
     r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
     r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
     # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines

@@ -1619,3 +1619,17 @@ def test_a_list_item_whose_words_start_on_the_next_line_is_published_as_one() ->
     page = to_html(body)
     assert "<pre>" not in page and "**" not in page and "<code>" not in page
     assert page.count("<li>") == 4 and "<strong>b. Your License to Us</strong>" in page
+
+
+def test_a_heading_with_no_words_opens_no_part_and_is_left_out() -> None:
+    """Google Play's developer agreement, as archived, opens with its logo's empty link
+    set as a heading (`[](https://play.google/)` over `===`): it became a part titled by
+    nothing, and the build refused it. It goes, and is counted with the markup left out."""
+    text = ("[](https://play.google/)\n========================\n\nGoogle Play Agreement\n"
+            "=====================\n\n## 1. Definitions\n\nWords.\n\n## ![](logo.png)\n\n"
+            "## 2. Use\n\nMore words.\n")
+    conv = convert(text, "T")
+    assert conv.title == "Google Play Agreement"
+    assert [s.title for s in conv.sections] == ["1. Definitions", "2. Use"]
+    assert "play.google" not in "".join(s.body for s in conv.sections)
+    assert conv.pictures == 2

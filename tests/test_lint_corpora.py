@@ -195,6 +195,12 @@ LISTS = {
                             "allow access to the Applications:\n\n15.1 If You are not a resident "
                             "of the United States for tax purposes, You will complete the form "
                             "the IRS asks for.\n",
+    # Alibaba.com's terms: the sub-clauses of the clause that introduces them, in lower case
+    "numbered under the introduction": "3.5      Alibaba.com may change or suspend the "
+                                       "Services at any time, and in particular:\n\n3.5.1   in "
+                                       "the event that Alibaba.com decides to modify a Service "
+                                       "in a country, it will give reasonable notice.\n\n3.5.2"
+                                       "   in the event that it ends a Service, it will say so.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -243,6 +249,9 @@ DANGLING = {
                                     "name may see it.\n",
     "a figure is no number of a clause": "We keep it for:\n\n1.5 years, which is what the "
                                          "law allows us and what we need.\n",
+    "numbered under another clause": "6.2 Member undertakes to Alibaba.com that:\n\n7.2.1 it "
+                                     "has the power to enter into this Agreement, as the law "
+                                     "says it must have.\n",
     "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
                                     "what this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "

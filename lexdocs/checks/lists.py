@@ -134,12 +134,16 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             opens = _CASE.match(lines[i])
             cases[i] = bool(opens and nxt is not None and _opening(lines[nxt]) == _opening(
                 lines[i]))
+    start = [0] * n  # the first line of each line's paragraph
+    for i in range(1, n):
+        start[i] = start[i - 1] if filled[i - 1] else i
     out = []
     for i in range(n):
         first = after[i]
         out.append(first is not None and (
             first == i + 1  # the same paragraph goes on: the colon ends no block
             or bool(_LIST_LINE.match(lines[first])) or hard[i]
+            or _numbered_under(lines[start[i]], lines[first])
             or cases[first]
             or (bool(_FIRST.match(lines[first])) and second[first + 1])
             or not clause[first]  # the item itself, written as a paragraph
@@ -155,6 +159,18 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                 and out[first] and lines[first].rstrip(" *_").endswith(":")):
             out[i] = True
     return out
+
+
+_NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"
+                     r"(?:\.(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})){0,5})(?=[.)]?(?:\*\*|__)?\s)")
+
+
+def _numbered_under(intro: str, item: str) -> bool:
+    """Whether the paragraph after an introduction is numbered under the introduction's
+    own number ("3.5 Alibaba.com reserves the right …:", then "3.5.1   in the event that
+    …"): a sub-clause of the one that promised it, however it begins."""
+    a, b = _NUMBER.match(intro), _NUMBER.match(item)
+    return bool(a and b and b[1].startswith(f"{a[1]}."))
 
 
 _CASE = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:if|where|when|for|in)\s", re.IGNORECASE)

@@ -201,6 +201,13 @@ LISTS = {
                                        "the event that Alibaba.com decides to modify a Service "
                                        "in a country, it will give reasonable notice.\n\n3.5.2"
                                        "   in the event that it ends a Service, it will say so.\n",
+    # Google's data protection terms (Open Terms Archive's copy): the space after each
+    # bracketed number lost
+    "numbers run on into their words": "(b)**Processor Customers.** If Customer is a processor:"
+                                       "\n\n(i)Customer warrants on an ongoing basis that the "
+                                       "relevant controller has authorized the Instructions.\n\n"
+                                       "(ii)Customer will immediately forward to the relevant "
+                                       "controller any notice provided by Google.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -252,6 +259,8 @@ DANGLING = {
     "numbered under another clause": "6.2 Member undertakes to Alibaba.com that:\n\n7.2.1 it "
                                      "has the power to enter into this Agreement, as the law "
                                      "says it must have.\n",
+    "(s)he is no item": "We share it with:\n\n(s)he who asks may see it, as this statement "
+                        "says.\n",
     "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
                                     "what this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "

@@ -38,6 +38,10 @@ _LIST_LINE = re.compile(
     r"|^\s*(?:\*\*|__)\d{1,3}(?:\.\d{1,3}){1,4}(?:\*\*|__)\s|^\s*\d{1,3}(?:\.\d{1,3}){1,4}\s+[A-Z(“\"]"
     # a clause numbered in two or more levels with no stop after it: "**5.1** Apple may …",
     # "15.1 If You are not a resident …" (Apple's developer agreement)
+    r"|^\s*\((?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)(?!he\b)(?=[^\s)])"
+    # a bracketed number run on into its words, as a copy of a web page loses the space:
+    # "(i)a party …", "(a)“**Customer Personal Data**” means …" (Google's data protection
+    # terms); "(s)he" is no item
     r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
     r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
     # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines

@@ -208,6 +208,17 @@ LISTS = {
                                        "relevant controller has authorized the Instructions.\n\n"
                                        "(ii)Customer will immediately forward to the relevant "
                                        "controller any notice provided by Google.\n",
+    # Mailjet's acceptable use policy and OVHcloud's terms (Open Terms Archive's copies)
+    "numbers in bold before a dash": "You may not use our Services to engage in illegal "
+                                     "behavior, including (but not limited to):\n\n**2a** – "
+                                     "Any activity or conduct that is likely to be in breach of "
+                                     "any applicable laws.\n\n**2b** – Any activity intended to "
+                                     "cloak identity.\n",
+    "terms defined after a colon": "The following terms shall have the following meanings unless "
+                                   "the context otherwise requires:\n\nAffiliates: mean any "
+                                   "company controlled by one of the Parties, that controls one "
+                                   "of the Parties or with which one of them is under joint "
+                                   "control.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -261,6 +272,10 @@ DANGLING = {
                                      "says it must have.\n",
     "(s)he is no item": "We share it with:\n\n(s)he who asks may see it, as this statement "
                         "says.\n",
+    "a label that means no definition": "We share it with:\n\nIn short: we share nothing "
+                                        "that this statement does not name.\n",
+    "a figure before a dash": "We keep it for:\n\n2 – 3 years, which is what the law allows "
+                              "us and what we need.\n",
     "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
                                     "what this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "

@@ -1633,3 +1633,13 @@ def test_a_heading_with_no_words_opens_no_part_and_is_left_out() -> None:
     assert [s.title for s in conv.sections] == ["1. Definitions", "2. Use"]
     assert "play.google" not in "".join(s.body for s in conv.sections)
     assert conv.pictures == 2
+
+
+def test_a_title_emphasised_with_underscores_is_titled_by_its_words() -> None:
+    """Cdiscount's terms, as archived, head their articles `## _Article 3 : COMMANDES_`:
+    the section was titled with the underscores, shown on every page, in every redline and
+    in the history. An underscore inside a word ("snake_case") stays."""
+    conv = convert("# CGV\n\n## _Article 3 : COMMANDES_\n\nTexte.\n\n## Le champ my_field\n\n"
+                   "Texte.\n", "x")
+    assert [s.title for s in conv.sections] == ["Article 3 : COMMANDES", "Le champ my_field"]
+    assert conv.sections[0].id == "article-3-commandes"

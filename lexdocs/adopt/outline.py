@@ -113,7 +113,9 @@ _LINKED = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\[\
 _STRONG = re.compile(r"\*\*(?=[^\s*])([^*]*?[^\s*])\*\*|__(?=[^\s_])([^_]*?[^\s_])__")
 """Bold, its words holding no mark of its own: `(.+?)` would search from each of a long
 heading's thousands of unclosed `**` to its end (the square of its length)."""
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"
+                       r"|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+"""Emphasis in either mark; an underscore inside a word ("snake_case") emphasises nothing."""
 
 
 def plain(words: str) -> str:
@@ -127,9 +129,14 @@ def plain(words: str) -> str:
     which a title shown as text would print as typed."""
     ours = _PLACES.search(words) is None  # the text holds none of the places we hold in
     held = _ESCAPED.sub(lambda m: chr(_HELD + ord(m[1])), words) if ours else words
-    bare = _EMPHASIS.sub(r"\1", _LINKED.sub(r"\1", held))  # "**a *b* c**": inside first
-    shown = _EMPHASIS.sub(r"\1", _STRONG.sub(lambda m: m[1] or m[2], bare))
+    bare = _EMPHASIS.sub(_words, _LINKED.sub(r"\1", held))  # "**a *b* c**": inside first
+    shown = _EMPHASIS.sub(_words, _STRONG.sub(_words, bare))
     return html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
+
+
+def _words(m: re.Match[str]) -> str:
+    """What a pattern of two alternatives found between the marks."""
+    return m[1] if m[1] is not None else m[2]
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -1643,3 +1643,20 @@ def test_a_title_emphasised_with_underscores_is_titled_by_its_words() -> None:
                    "Texte.\n", "x")
     assert [s.title for s in conv.sections] == ["Article 3 : COMMANDES", "Le champ my_field"]
     assert conv.sections[0].id == "article-3-commandes"
+
+
+def test_a_date_line_in_brackets_is_a_date_line() -> None:
+    """Alibaba.com's privacy policy, as archived, states "（Last Updated: July 30, 2026)" in
+    full-width brackets: the line stayed in the text, and each commit that retyped it was
+    "a date changed", material. A date in brackets ("(Revised on October 1, 2023)") is a
+    date line; one whose bracket does not close after the date, or that goes on, is not."""
+    text = "# T\n\n{}\n\n## A\n\nx\n"
+    for line, day in (("（Last Updated: July 30, 2026)", "2026-07-30"),
+                      ("_(Revised on October 1, 2023)_", "2023-10-01"),
+                      ("**(Effective date: 3/25/2022)**", "2022-03-25")):
+        conv = convert(text.format(line), "T")
+        assert [d.baseline for d in conv.dates] == [day] and conv.sections[0].body == "x\n"
+    bound = convert("# T\n\n## A\n\n(Last Updated: July 30, 2026)\n\nx\n", "T", date_line="bind")
+    assert bound.sections[0].body == "(Last Updated: {{ page_version.last_updated }})\n\nx\n"
+    for kept in ("(Last updated: July 30, 2026", "(Updated January 2024 to add a section)"):
+        assert kept in convert(text.format(kept), "T").sections[0].body

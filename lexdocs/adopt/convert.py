@@ -34,15 +34,17 @@ DATE_LINE_MODES = ("remove", "bind")
 
 INTRO_ID = "introduction"
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
-_LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised"
+_LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised(?:\s+on)?"
           r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision"
           # as German, French and Spanish policies date themselves ("Stand: 11. Juni 2021")
           r"|stand|zuletzt\s+(?:aktualisiert|geändert)|gültig\s+ab|dernière\s+mise\s+à\s+jour"
           r"|mis\s+à\s+jour\s+le|en\s+vigueur\s+(?:le|au|depuis\s+le)|última\s+actualización"
           r"|última\s+modificación)")
 _EFFECTIVE_LABELS = ("effective", "gültig", "en vigueur")
-_DATE_HEAD = re.compile(rf"^(?P<lead>[ \t]*(?:[*_]+[ \t]*)?){_LABEL}(?![^\W_])", re.IGNORECASE)
-"""A stated date's label at a line's start ("**Effective date:**", "_Last Updated_"); what
+_DATE_HEAD = re.compile(r"^(?P<lead>[ \t]*(?:[*_]+[ \t]*)?(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?)"
+                        rf"{_LABEL}(?![^\W_])", re.IGNORECASE)
+"""A stated date's label at a line's start ("**Effective date:**", "_Last Updated_", in
+brackets: "（Last Updated: July 30, 2026)", Alibaba.com's); what
 follows is read by `_date_parts`, each character once (a pattern that also matched the
 separator and the date tried every split of a run of spaces: a committed line of 400
 spaces took eight seconds)."""
@@ -207,6 +209,10 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
         body = body[1:].lstrip(" \t*_")
     core = body.rstrip(" \t*_")
     if core.endswith("."):
+        core = core[:-1].rstrip(" \t*_")
+    if "(" in m["lead"] or "（" in m["lead"]:  # the bracket closes after the date, or no date line
+        if not core.endswith((")", "）")):
+            return None
         core = core[:-1].rstrip(" \t*_")
     if not _DATE_WORDS.fullmatch(core):
         return None

@@ -1660,3 +1660,28 @@ def test_a_date_line_in_brackets_is_a_date_line() -> None:
     assert bound.sections[0].body == "(Last Updated: {{ page_version.last_updated }})\n\nx\n"
     for kept in ("(Last updated: July 30, 2026", "(Updated January 2024 to add a section)"):
         assert kept in convert(text.format(kept), "T").sections[0].body
+
+
+def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
+    """Hetzner's privacy policy, as archived, writes each right as "**Right of access:  "
+    over "    **You can request …" (a converter's `<strong>…<br></strong>`): Markdown
+    cannot close bold after a break and an indent, so the page showed both pairs of
+    asterisks. Bold closed on its own line, or not opened, stays as typed; the lines are
+    read in linear time."""
+    from lexdocs.adopt.oldmarkup import bold_across_breaks
+    from lexdocs.render.tohtml import to_html
+    from tests.scaling import LINEAR, growth
+
+    text = ("# Privacy\n\n## Rights\n\nYou have these rights:\n\n- **Right of access:  \n"
+            "    **You can request information.\n- **Right to object:\\\n"
+            "**You can object.\n- **Plain** bold  \n    **Another** line\n")
+    body = convert(text, "T").sections[0].body
+    assert "- **Right of access:**  \n    You can request" in body
+    assert "- **Right to object:**\\\nYou can object." in body
+    assert "- **Plain** bold  \n    **Another** line" in body
+    assert "**" not in to_html(body).replace("<strong>", "").replace("</strong>", "")
+
+    def spaced(n: int) -> Callable[[], object]:
+        lines = ["**a" + " " * n + "x", "**b"]
+        return lambda: bold_across_breaks(lines)
+    assert growth(spaced, 20_000) < LINEAR

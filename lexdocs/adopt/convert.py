@@ -22,7 +22,12 @@ from lexdocs.adopt import outline
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
-from lexdocs.adopt.oldmarkup import as_markdown, items_on_their_line, without_markup
+from lexdocs.adopt.oldmarkup import (
+    as_markdown,
+    bold_across_breaks,
+    items_on_their_line,
+    without_markup,
+)
 from lexdocs.review.lexicon import unnumbered
 
 __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
@@ -272,7 +277,7 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int]:
     row (`htmltables`)."""
     tabled, rowwise = tables_as_markdown(lines)
     bare, dropped = without_markup(as_markdown(tabled))
-    worded, wordless = _without_wordless_headings(items_on_their_line(bare))
+    worded, wordless = _without_wordless_headings(items_on_their_line(bold_across_breaks(bare)))
     return worded, dropped + wordless, rowwise
 
 

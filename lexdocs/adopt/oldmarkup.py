@@ -16,7 +16,7 @@ import re
 
 from lexdocs.adopt import outline
 
-__all__ = ["as_markdown", "items_on_their_line", "without_markup"]
+__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "without_markup"]
 
 
 _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
@@ -305,3 +305,43 @@ def items_on_their_line(lines: list[str]) -> list[str]:
 
 def _indent(text: str) -> int:
     return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+_CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)\*\*(?=\S)")
+
+
+def bold_across_breaks(lines: list[str]) -> list[str]:
+    """Bold that a copy closed on the line after a hard break ("**Right of access:  " over
+    "    **You can request …", as a converter writes `<strong>Right of access:<br></strong>`)
+    closed before the break instead: Markdown cannot close bold after a break and a line's
+    indent, so it printed both pairs of asterisks (Hetzner's privacy policy, Gartner's and
+    Twitter's terms, Ikea's cookie policy). Only where the first line leaves its last bold
+    open and the next opens with the marks that would close it."""
+    live = outline.live_lines(lines)
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        a, b = out[i], lines[i + 1]
+        if not (live[i] and live[i + 1]) or a.count("**") % 2 != 1 or b.count("**") % 2 != 1:
+            continue
+        closed, n = _closed_before_break(a), _CLOSE_AFTER_BREAK.match(b)
+        if closed is not None and n:
+            out[i], out[i + 1] = closed, n["indent"] + b[n.end():]
+    return out
+
+
+def _closed_before_break(line: str) -> str | None:
+    """The line with its last bold closed before its hard break (two spaces or `\\`),
+    if that bold opens on words with no mark after them; else None. Read with `rfind`:
+    a pattern over the line's spaces could backtrack over every split of them."""
+    if line.endswith("\\"):
+        body, brk = line[:-1], "\\"
+    elif line.endswith("  ") and line.strip():
+        body = line.rstrip(" \t")
+        brk = line[len(body):]
+    else:
+        return None
+    words = body.rstrip(" \t")
+    at = words.rfind("**")
+    if at < 0 or len(words) <= at + 2 or words[at + 2] in " \t" or "*" in words[at + 2:]:
+        return None
+    return f"{words}**{body[len(words):]}{brk}"

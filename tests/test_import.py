@@ -1685,3 +1685,13 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
         lines = ["**a" + " " * n + "x", "**b"]
         return lambda: bold_across_breaks(lines)
     assert growth(spaced, 20_000) < LINEAR
+
+
+def test_bold_around_bold_in_a_title_is_read_as_words() -> None:
+    """Energia's privacy policy, as archived, heads a part "**[**You can download the full
+    Privacy Statement here**](…)**." over a bar: the inner bold went and the outer stayed,
+    so the part was titled with asterisks on every page and in the menu."""
+    text = ("# Privacy\n\n## Scope\n\nText.\n\n**[**You can download the full Privacy Statement "
+            "here**](https://example.com/p.pdf)**.\n------------------------\n\nMore text.\n")
+    titles = [s.title for s in convert(text, "T").sections]
+    assert titles == ["Scope", "You can download the full Privacy Statement here."]

@@ -131,6 +131,10 @@ def plain(words: str) -> str:
     held = _ESCAPED.sub(lambda m: chr(_HELD + ord(m[1])), words) if ours else words
     bare = _EMPHASIS.sub(_words, _LINKED.sub(r"\1", held))  # "**a *b* c**": inside first
     shown = _EMPHASIS.sub(_words, _STRONG.sub(_words, bare))
+    for _ in range(3):  # bold around bold ("**[**Download it here**](…)**", Energia's)
+        if "**" not in shown and "__" not in shown:
+            break
+        shown = _STRONG.sub(_words, shown)
     return html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
 
 

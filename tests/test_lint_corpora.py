@@ -164,6 +164,10 @@ LISTS = {
                                "L215-3 of the French consumer code:\n\nFor services agreements "
                                "entered into for a limited duration, the provider shall inform "
                                "the consumer in writing.\n",
+    "a law quoted": "You waive California Civil Code Section 1542, which provides:\n\nA general "
+                    "release does not extend to claims that the creditor does not know or "
+                    "suspect to exist in his or her favor at the time of executing the release."
+                    "\n",
     "arrows for bullets": "As examples, you have the right to:\n\n➢ Request access to your "
                           "personal data. This enables you to receive a copy of it.\n\n"
                           "➢ Request correction of the personal data that we hold.\n",

@@ -1677,8 +1677,10 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
 
     text = ("# Privacy\n\n## Rights\n\nYou have these rights:\n\n- **Right of access:  \n"
             "    **You can request information.\n- **Right to object:\\\n"
-            "**You can object.\n- **Plain** bold  \n    **Another** line\n")
+            "**You can object.\n- **Plain** bold  \n    **Another** line\n\n"
+            "2.  **Free Trials  \n    **  \n    2.1. Your membership may start with a trial.\n")
     body = convert(text, "T").sections[0].body
+    assert "2.  **Free Trials**  \n    2.1. Your membership" in body  # Netflix's terms
     assert "- **Right of access:**  \n    You can request" in body
     assert "- **Right to object:**\\\nYou can object." in body
     assert "- **Plain** bold  \n    **Another** line" in body

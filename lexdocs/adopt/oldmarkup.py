@@ -193,7 +193,7 @@ def _block(line: str) -> list[str]:
             + (f" {{#{given[1]}}}" if given else ""), ""]
 
 
-_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?!\*)")
+_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")
 _LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![^\s.,;:!?)])")
 
 
@@ -205,8 +205,7 @@ against its words. Only a line that is nothing else, so no pair is guessed."""
 
 def _tight_bold(text: str) -> str:
     """Bold whose closing marks follow a space (`**Basic account information: **We ask`,
-    Automattic's privacy policy, 17 times; `**Billing and Cancellation ** 3.1.`, Netflix's
-    terms, where marks between spaces can close nothing), or whose opening marks precede one
+    Automattic's privacy policy, 17 times), or whose opening marks precede one
     (`questions.** If you don't agree …, don't use our services.**`, WordPress.com's
     terms), with the space moved outside the marks: the old site showed those words
     bold, and Markdown, which lets marks beside a space neither open nor close, printed

@@ -39,15 +39,16 @@ _LIST_LINE = re.compile(
     # a clause numbered in two or more levels with no stop after it: "**5.1** Apple may …",
     # "15.1 If You are not a resident …" (Apple's developer agreement)
     r"|^\s*\((?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)(?!he\b)(?=[^\s)])"
-    r"|^\s*(?:\*\*|__)\d{1,3}[a-z]{0,2}(?:\*\*|__)\s*[–—-]\s"  # "**2a** – Any activity …"
     # a bracketed number run on into its words, as a copy of a web page loses the space:
     # "(i)a party …", "(a)“**Customer Personal Data**” means …" (Google's data protection
     # terms); "(s)he" is no item
+    r"|^\s*(?:\*\*|__)\d{1,3}[a-z]{0,2}(?:\*\*|__)\s*[–—-]\s"  # "**2a** – Any activity …"
     r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
     r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
     r"|^\s*(?:\*\*|__)?[A-Z][^:*_\n]{0,60}(?:\*\*|__)?:(?:\*\*|__)?\s+(?:shall\s+)?"
-    r"(?:means?|refers?\s+to)\b"  # "Affiliates: mean any company …" (OVHcloud's terms)
-    # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines
+    r"(?:means?|refers?\s+to)\b"
+    # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines,
+    # or "Affiliates: mean any company …" (OVHcloud's terms)
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
     # paragraphs that open with a label in bold or italics ("**Username.** This is …",
     # "*Technical data:* We receive …"), each one an item to a reader

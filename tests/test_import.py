@@ -1128,10 +1128,14 @@ def test_only_raw_html_without_text_is_left_out() -> None:
     from lexdocs.adopt.oldmarkup import as_markdown, without_markup
 
     lines = ["<br>", "", "<!-- a note -->", "", "```", "<img src='x'>", "```", "",
-             "<p>We keep logs.</p>", "", '<a href="/"><img alt="logo" src="l.png"></a>']
+             "<p>We keep logs.</p>", "", '<a href="/"><img alt="logo" src="l.png"></a>', "",
+             # a scraped page's hidden tracker, closed by its scraper's "." (Windstream's)
+             '<iframe title="Tag Manager" src="https://t.example/ns" height="0"></iframe>.',
+             "", "<p>&nbsp;</p>", "", "<p>3.</p>"]
     kept, dropped = without_markup(lines)
-    assert dropped == 2 and kept == ["", "<!-- a note -->", "", "```", "<img src='x'>",
-                                     "```", "", "<p>We keep logs.</p>", ""]
+    assert dropped == 4 and kept == ["", "<!-- a note -->", "", "```", "<img src='x'>",
+                                     "```", "", "<p>We keep logs.</p>", "", "", "",
+                                     "", "<p>3.</p>"]
     from tests.scaling import LINEAR, growth
 
     def make(n: int) -> Callable[[], object]:

@@ -12,6 +12,7 @@ cases become Markdown, word for word; what holds no text of its own is left out 
 
 from __future__ import annotations
 
+import html
 import re
 
 from lexdocs.adopt import outline
@@ -23,6 +24,9 @@ _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
 """An HTML tag, its quoted values included; one never runs past the next `<`, so a line
 of thousands of unclosed `<a` is read once, not once from each."""
 _OPENS_TAG = re.compile(r"\s*</?[A-Za-z]")
+_WORD = re.compile(r"[^\W_]")
+"""A letter or a digit: what a block needs to state anything (a scraper's "." after a
+hidden `<iframe>`, or a `&nbsp;`, states nothing)."""
 _ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}#\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
 """A line of attributes for the block above (kramdown's), with no id in it."""
 
@@ -244,7 +248,9 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
     lexdocs shows raw HTML as the text it is typed as, never as markup (a section can
     carry no script), so such a block would publish its tags to readers ("<figure
     class=…"), and a version that drops it would read as a paragraph removed. It states
-    nothing: what is written between a wrapper's tags stays, as Markdown.
+    nothing: what is written between a wrapper's tags stays, as Markdown. Nor does one
+    whose text has no letter or digit: scraped pages end a hidden tracker's `<iframe>`
+    with ".", and Windstream's terms, as archived, showed its tags on every version.
 
     So does a line that only gives the block above it attributes (`{: datetime="…" }`,
     `{: .note }`), or the same at a line's end: Mozilla's notices put one under (or after)
@@ -266,8 +272,8 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
                              else [ln])]
         if bare != block:
             dropped, block = dropped + 1, bare
-        if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _TAG.sub(
-                "", "\n".join(block)).strip():
+        if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _WORD.search(
+                html.unescape(_TAG.sub("", "\n".join(block)))):
             dropped += 1
         else:
             out.extend(block)

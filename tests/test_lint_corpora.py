@@ -223,6 +223,12 @@ LISTS = {
                                    "company controlled by one of the Parties, that controls one "
                                    "of the Parties or with which one of them is under joint "
                                    "control.\n",
+    # MouthShut's terms (Open Terms Archive's copy): each clause a heading in a list item
+    "headings in list items": "1.  #### Pursuit of Violators:\n    \n    If we find someone "
+                              "showing your content elsewhere, we may act.\n2.  1.  #### "
+                              "Liability Limits:\n        \n        We are liable for nothing "
+                              "more than the law says we are.\n    2.  #### Indemnity:\n\n"
+                              "    You release us from any claim that your content causes.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -282,6 +288,8 @@ DANGLING = {
                               "us and what we need.\n",
     "a quotation is no definition": "We share it with:\n\n“Nobody,” we said, and that is "
                                     "what this statement says.\n",
+    "a list item that is no heading": "1.  We share it with:\n\n    We protect the data "
+                                      "we obtain as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -58,7 +58,9 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s|^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+#{1,6}\s")
+"""A heading, at the top or opening a list item ("3.  #### Pursuit of Violators:", each
+clause of MouthShut's terms): readers see a title over the item's text, not a promise."""
 _CONDITION = re.compile(r"(?:\\?[\[(])?[*_]*(?:when|whenever|if|where|unless|before|after|"
                         r"while|once|upon|in case|for)\b[^;.:!?]{1,200}:", re.IGNORECASE)
 """A paragraph that is a condition alone ("When using DHL's services:", "If you ship with

@@ -229,6 +229,21 @@ LISTS = {
                               "Liability Limits:\n        \n        We are liable for nothing "
                               "more than the law says we are.\n    2.  #### Indemnity:\n\n"
                               "    You release us from any claim that your content causes.\n",
+    # Open Terms Archive's copies: Honkai: Star Rail's terms (Word's bullet), NordVPN's terms
+    # (the space after the bullet lost), Google's terms (a minus sign for a bullet) and a
+    # form in Infolinks' privacy policy (boxes to tick)
+    "middle dots": "By accepting this Agreement:\n\n·       You agree to our rules and "
+                   "policies that are incorporated into it.\n\n·     You agree that you use "
+                   "the services at your own risk.\n",
+    "bullets with no space": "You shall not, nor encourage or enable others to:\n\n•use the "
+                             "services for any activities that are unlawful.\n\n•use the "
+                             "services for any purpose that is military.\n",
+    "minus signs": "− To Example Limited, Gordon House, Barrow Street, Dublin 4, Ireland, "
+                   "withdrawal@example.com:\n\n− I hereby give notice that I withdraw from my "
+                   "contract.\n",
+    "boxes to tick": "I, the undersigned Data Subject, hereby swear, certify and attest that:\n\n"
+                     "\\[   \\] I am a citizen or resident of the European Union.\n\n\\[   \\]"
+                     " I own a device on which a cookie you list is stored.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -290,6 +305,10 @@ DANGLING = {
                                     "what this statement says.\n",
     "a list item that is no heading": "1.  We share it with:\n\n    We protect the data "
                                       "we obtain as this statement says.\n",
+    "a dot in a sentence is no bullet": "We share it with:\n\nOur partners · we name them "
+                                        "in the cookie policy, as this statement says.\n",
+    "a link is no box to tick": "We share it with:\n\n[x](https://example.com/) is where we "
+                                "say who may see it, as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -25,9 +25,12 @@ from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
 _LIST_LINE = re.compile(
-    # a list item (or a bullet typed: "• …", "– …", or escaped so that Markdown makes no
-    # list of it, "\- …", Lydia's), a table row
-    r"^\s*(\\?[-*+]|[•◦▪‣–—➢➤►▶▸❖◆●■□✓✔→]|\d+[.)])\s|^\s*\|"
+    # a list item (or a bullet typed: "– …", "− …", or escaped so that Markdown makes no
+    # list of it, "\- …", Lydia's), a table row; a bullet of its own glyph ("• …", Word's
+    # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
+    # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
+    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
+    r"|^\s*\\?\[[ \txX✓✔]*\\?\]\s"
     r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
     r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.

@@ -244,6 +244,9 @@ LISTS = {
     "boxes to tick": "I, the undersigned Data Subject, hereby swear, certify and attest that:\n\n"
                      "\\[   \\] I am a citizen or resident of the European Union.\n\n\\[   \\]"
                      " I own a device on which a cookie you list is stored.\n",
+    "terms that are applicable": "If you use the services through a console, the following "
+                                 "Supplemental Terms are applicable to you:\n\nYou may sign "
+                                 "in with the console's account, and we will link the two.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

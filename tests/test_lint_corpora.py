@@ -247,6 +247,11 @@ LISTS = {
     "terms that are applicable": "If you use the services through a console, the following "
                                  "Supplemental Terms are applicable to you:\n\nYou may sign "
                                  "in with the console's account, and we will link the two.\n",
+    # Google Maps' terms (Open Terms Archive's copy): a clause replaced by the one quoted
+    "a clause quoted": "For United States federal government entities, the section on "
+                       "governing law and venue is replaced with the following:\n\n'These "
+                       "Terms will be governed by the laws of the United States of America, "
+                       "and the parties will resolve any dispute in a federal court.'\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -312,6 +317,9 @@ DANGLING = {
                                         "in the cookie policy, as this statement says.\n",
     "a link is no box to tick": "We share it with:\n\n[x](https://example.com/) is where we "
                                 "say who may see it, as this statement says.\n",
+    "a paragraph that only opens with a quotation": "We share it with:\n\n'Nobody,' we "
+                                                    "said, and that is what this statement "
+                                                    "says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -163,6 +163,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
+            or _quoted(lines[first], lines[first + run[first] - 1])
             or bool(_EXAMPLE.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
@@ -172,6 +173,19 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                 and out[first] and lines[first].rstrip(" *_").endswith(":")):
             out[i] = True
     return out
+
+
+_OPENS_QUOTE = re.compile(r"\s*(?:\*\*|__|\*|_)?[\"'“‘«„]")
+_ENDS_QUOTE = re.compile(r"[\"'”’»](?:\*\*|__|\*|_)?[.;,]?$|[.;,!?][\"'”’»](?:\*\*|__|\*|_)?$")
+
+
+def _quoted(first: str, last: str) -> bool:
+    """Whether a paragraph is a quotation whole, from its opening mark to its closing one
+    ("…governing law and venue is replaced with the following:", then "'These Terms will
+    be governed by … the laws of the United States of America …'", Google Maps' terms):
+    the text the colon promised. A paragraph that only opens with a quotation ("“Nobody,”
+    we said, …") is prose."""
+    return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
 
 
 _NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"

@@ -252,6 +252,15 @@ LISTS = {
                        "governing law and venue is replaced with the following:\n\n'These "
                        "Terms will be governed by the laws of the United States of America, "
                        "and the parties will resolve any dispute in a federal court.'\n",
+    # AcuityAds' terms (Open Terms Archive's copy): clauses numbered in a row, in lower case
+    "clauses counted on in lower case": "This Agreement may be terminated immediately by "
+                                        "either party if any of the following events occur:"
+                                        "\n\n8.1 subject to Section 8(b), the other party "
+                                        "materially breaches or materially fails to perform "
+                                        "any of its obligations under this Agreement, and "
+                                        "such breach is not cured within 30 days.\n\n8.2 "
+                                        "the other party is in default of any of its payment "
+                                        "obligations.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -320,6 +329,9 @@ DANGLING = {
     "a paragraph that only opens with a quotation": "We share it with:\n\n'Nobody,' we "
                                                     "said, and that is what this statement "
                                                     "says.\n",
+    "figures not in a row": "We keep it for:\n\n1.5 years, which is what the law allows "
+                            "us and what we need.\n\n1.7 years is what we kept it for "
+                            "before, as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -164,6 +164,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
             or _quoted(lines[first], lines[first + run[first] - 1])
+            or _counted_on(lines[first], after[first + run[first] - 1], lines)
             or bool(_EXAMPLE.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
@@ -186,6 +187,19 @@ def _quoted(first: str, last: str) -> bool:
     the text the colon promised. A paragraph that only opens with a quotation ("“Nobody,”
     we said, …") is prose."""
     return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
+
+
+_TWO_LEVELS = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})\.(\d{1,3})(?:\*\*|__)?\s+\S")
+
+
+def _counted_on(item: str, then: int | None, lines: list[str]) -> bool:
+    """Whether a paragraph numbered in two levels is followed by the next number ("8.1
+    subject to Section 8(b), the other party materially breaches …", then "8.2 the other
+    party is in breach …", AcuityAds' terms): clauses in a row, however their words
+    begin. A figure that opens a sentence ("1.5 years, which …") has no next."""
+    a = _TWO_LEVELS.match(item)
+    b = _TWO_LEVELS.match(lines[then]) if a and then is not None else None
+    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
 
 
 _NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"

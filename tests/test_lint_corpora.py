@@ -261,6 +261,13 @@ LISTS = {
                                         "such breach is not cured within 30 days.\n\n8.2 "
                                         "the other party is in default of any of its payment "
                                         "obligations.\n",
+    # Qiwi.gg's privacy policy (Open Terms Archive's copy), as policy generators write rights
+    "labels before a dash": "We would like to make sure you are fully aware of all of your "
+                            "data protection rights. Every user is entitled to the following:"
+                            "\n\nThe right to access – You have the right to request copies "
+                            "of your personal data. We may charge you a small fee for this.\n\n"
+                            "The right to be informed - You have the right to know what we "
+                            "collect and why we collect it, before we do.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -332,6 +339,9 @@ DANGLING = {
     "figures not in a row": "We keep it for:\n\n1.5 years, which is what the law allows "
                             "us and what we need.\n\n1.7 years is what we kept it for "
                             "before, as this statement says.\n",
+    "sentences with a dash": "We share it with:\n\nOur partners – we name them in the "
+                             "cookie policy – may see it, as this statement says.\n\nThe "
+                             "rest – as it is – stays with us for the reasons given above.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

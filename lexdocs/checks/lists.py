@@ -165,6 +165,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or (run[first] > 1 and (broken[first] or short[first]))
             or _quoted(lines[first], lines[first + run[first] - 1])
             or _counted_on(lines[first], after[first + run[first] - 1], lines)
+            or _labelled_alike(lines[first], after[first + run[first] - 1], lines)
             or bool(_EXAMPLE.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
@@ -200,6 +201,20 @@ def _counted_on(item: str, then: int | None, lines: list[str]) -> bool:
     a = _TWO_LEVELS.match(item)
     b = _TWO_LEVELS.match(lines[then]) if a and then is not None else None
     return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
+
+
+_DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
+
+
+def _labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
+    """Whether a paragraph and the next each open with a label and a dash ("The right to
+    access – You have the right to request copies …", then "The right to rectification –
+    …", Qiwi.gg's policy, as many generated policies write the rights): items, as labels
+    in bold are. A label is a few words with no subject, and a sentence starts after its
+    dash: "We share it – only when …" and "Our partners – we name them – may …" are prose."""
+    a = _DASH_LABEL.match(item)
+    b = _DASH_LABEL.match(lines[then]) if a and then is not None else None
+    return bool(a and b and not _SUBJECT.search(a[1]) and not _SUBJECT.search(b[1]))
 
 
 _NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"

@@ -1092,12 +1092,14 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                          "## 1. Covered Xfinity Services\n\nAll.\n\n## 2. Other\n\nNone.\n", "x"))
     assert "[them](#s-1-covered-xfinity-services)" in run.sections[0].body
     # an anchor in other capitals (GitLab's "#how-does-gitLab-secure…") names the same heading
+    # or its words joined by underscores (Urban Dictionary's "#your_opt_out_right")
     cased = relink(convert("# T\n\n## Intro\n\nSee [how](#How-Does-GitLab-Secure-Data) and "
-                           "[gone](#account-closure-and--deletion).\n\n## How does GitLab "
-                           "secure data\n\nWell.\n\n## Account closure and deletion\n\nYes.\n",
+                           "[gone](#account-closure-and--deletion), [out](#your_opt_out_right)."
+                           "\n\n## How does GitLab secure data\n\nWell.\n\n## Account "
+                           "closure and deletion\n\nYes.\n\n## Your opt-out right\n\nNo.\n",
                            "x"))
-    assert ("[how](#how-does-gitlab-secure-data) and [gone](#account-closure-and-deletion)"
-            in cased.sections[0].body)
+    assert ("[how](#how-does-gitlab-secure-data) and [gone](#account-closure-and-deletion), "
+            "[out](#your-opt-out-right)" in cased.sections[0].body)
     html = render(principles.body).sections[0].html
     assert 'id="s-84-translation-of-chats"' in html and 'id="inner"' in html
 

@@ -143,7 +143,7 @@ def _own_anchor(line: str) -> str:
 
 
 def _loose(anchor: str) -> str:
-    return re.sub(r"-{2,}", "-", anchor.casefold())
+    return re.sub(r"[-_]+", "-", anchor.casefold())
 
 
 def relink(conv: Converted) -> Converted:
@@ -178,9 +178,10 @@ def relink(conv: Converted) -> Converted:
                           else f"# {conv.title}"):
             to.setdefault(a, conv.sections[0].id)
     to = {a: made for a, made in to.items() if a not in ids and a != made}
-    # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's), or with a dash
-    # doubled ("#account-closure-and--deletion", Twitch's), names the same heading: browsers
-    # match an id exactly, and every id here is in lower case, its dashes single.
+    # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's), with a dash
+    # doubled ("#account-closure-and--deletion", Twitch's) or its words joined by
+    # underscores ("#your_opt_out_right", Urban Dictionary's), names the same heading:
+    # browsers match an id exactly, and every id here is in lower case, its dashes single.
     folded = {**{_loose(a): made for a, made in to.items()}, **{_loose(i): i for i in ids}}
 
     def land(m: re.Match[str]) -> str:

@@ -242,8 +242,9 @@ LISTS = {
                    "withdrawal@example.com:\n\n− I hereby give notice that I withdraw from my "
                    "contract.\n",
     "boxes to tick": "I, the undersigned Data Subject, hereby swear, certify and attest that:\n\n"
-                     "\\[   \\] I am a citizen or resident of the European Union.\n\n\\[   \\]"
-                     " I own a device on which a cookie you list is stored.\n",
+                     "\\[\u00a0  \u00a0\\] I am a citizen or resident of the European "
+                     "Union.\n\n\\[   \\] I own a device on which a cookie you list is "
+                     "stored.\n",
     "terms that are applicable": "If you use the services through a console, the following "
                                  "Supplemental Terms are applicable to you:\n\nYou may sign "
                                  "in with the console's account, and we will link the two.\n",

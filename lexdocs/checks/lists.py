@@ -30,7 +30,7 @@ _LIST_LINE = re.compile(
     # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
     # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
     r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
-    r"|^\s*\\?\[[ \txX✓✔]*\\?\]\s"
+    r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
     r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
     r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
     # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.

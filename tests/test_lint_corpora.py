@@ -269,6 +269,13 @@ LISTS = {
                             "of your personal data. We may charge you a small fee for this.\n\n"
                             "The right to be informed - You have the right to know what we "
                             "collect and why we collect it, before we do.\n",
+    # the Daily Mail's terms (Open Terms Archive's copy): items whose bullets were lost
+    "items ending in semicolons": "This clause 4 means, for example (without limitation), that "
+                                  "we can:\n\nContinue to publish all or part of Your Content, "
+                                  "including your name, town and country, even if you change "
+                                  "your mind and want us to remove it;\n\nRemove Your "
+                                  "Content, even if you have not breached these Terms; and\n\n"
+                                  "Edit your Content, which may shorten it.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

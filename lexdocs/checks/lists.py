@@ -166,6 +166,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or _quoted(lines[first], lines[first + run[first] - 1])
             or _counted_on(lines[first], after[first + run[first] - 1], lines)
             or _labelled_alike(lines[first], after[first + run[first] - 1], lines)
+            or bool(_ITEM_END.search(lines[first + run[first] - 1].rstrip()))
             or bool(_EXAMPLE.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
@@ -203,6 +204,10 @@ def _counted_on(item: str, then: int | None, lines: list[str]) -> bool:
     return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
 
 
+_ITEM_END = re.compile(r";(?:\s+(?:and|or|and/or))?(?:\*\*|__|\*|_)?$", re.IGNORECASE)
+"""A paragraph that ends as a list's item does ("…even if you are no longer registered
+with the Site;", the Daily Mail's terms, whose bullets a copy of the page lost): no
+paragraph of prose ends with a semicolon."""
 _DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
 
 

@@ -276,6 +276,15 @@ LISTS = {
                                   "your mind and want us to remove it;\n\nRemove Your "
                                   "Content, even if you have not breached these Terms; and\n\n"
                                   "Edit your Content, which may shorten it.\n",
+    # Fox News's privacy policy (Open Terms Archive's copy): each kind of information a term
+    "terms in bold, paragraph after paragraph": "Depending on your interactions with us, we "
+                                                "may collect the following information from "
+                                                "and about you:\n\n**Registration Information**"
+                                                " is information you submit to register for a "
+                                                "service, for example to create an account or "
+                                                "post comments.\n\n**Subscription Information** "
+                                                "is information we receive from partners when "
+                                                "you buy a subscription.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -350,6 +359,9 @@ DANGLING = {
     "sentences with a dash": "We share it with:\n\nOur partners – we name them in the "
                              "cookie policy – may see it, as this statement says.\n\nThe "
                              "rest – as it is – stays with us for the reasons given above.\n",
+    "one bold word, then prose": "We share it with:\n\n**Only** the partners we name in the "
+                                 "cookie policy may see it, and nobody else.\n\nWe protect "
+                                 "it in the ways the law asks of us too.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -212,14 +212,22 @@ _DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|
 
 
 def _labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
-    """Whether a paragraph and the next each open with a label and a dash ("The right to
+    """Whether a paragraph and the next each open with a label: words and a dash ("The right to
     access – You have the right to request copies …", then "The right to rectification –
     …", Qiwi.gg's policy, as many generated policies write the rights): items, as labels
     in bold are. A label is a few words with no subject, and a sentence starts after its
     dash: "We share it – only when …" and "Our partners – we name them – may …" are prose."""
     a = _DASH_LABEL.match(item)
     b = _DASH_LABEL.match(lines[then]) if a and then is not None else None
-    return bool(a and b and not _SUBJECT.search(a[1]) and not _SUBJECT.search(b[1]))
+    if a and b and not _SUBJECT.search(a[1]) and not _SUBJECT.search(b[1]):
+        return True
+    # Or each opens with a term in bold that its sentence defines ("**Registration
+    # Information** is information you submit …", then "**Subscription Information** is
+    # …", Fox News's policy): one paragraph opening so may be prose ("**Only** the …").
+    return bool(then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]))
+
+
+_BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
 
 
 _NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"

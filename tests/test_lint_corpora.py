@@ -285,6 +285,15 @@ LISTS = {
                                                 "post comments.\n\n**Subscription Information** "
                                                 "is information we receive from partners when "
                                                 "you buy a subscription.\n",
+    # Finnair's and Palantir's privacy policies (Open Terms Archive's copies)
+    "labels in bold before a dash": "We share your personal data with group companies and "
+                                    "other third parties for the following purposes:\n\n"
+                                    "**For your travel and other services –** We share your "
+                                    "data with other airlines and airport operators.\n",
+    "labels in bold and italics": "Your rights may include:\n\n**_The right of access to your "
+                                  "personal data:_** You may have the right to receive "
+                                  "confirmation about whether we process your data.\n\n**_The"
+                                  " right to ask us to correct it:_** You may ask us to.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

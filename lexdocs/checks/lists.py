@@ -54,9 +54,12 @@ _LIST_LINE = re.compile(
     # or "Affiliates: mean any company …" (OVHcloud's terms)
     r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
     # paragraphs that open with a label in bold or italics ("**Username.** This is …",
-    # "*Technical data:* We receive …"), each one an item to a reader
-    r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:](?P=a)(?:\s|$)"
-    r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)[.:](?:\s|$)")
+    # "*Technical data:* We receive …", "**For your travel –** We share …", Finnair's), or
+    # in both at once ("**_The right of access:_** You may …", Palantir's), each one an
+    # item to a reader
+    r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:–—](?P=a)(?:\s|$)"
+    r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)\s?[.:–—](?:\s|$)"
+    r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)")
 _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?$")
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is

@@ -294,6 +294,14 @@ LISTS = {
                                   "personal data:_** You may have the right to receive "
                                   "confirmation about whether we process your data.\n\n**_The"
                                   " right to ask us to correct it:_** You may ask us to.\n",
+    # Palia's terms (Open Terms Archive's copy): headings run into their text, bold lost
+    "headings run in": "Except where injunctive relief is sought, you agree to follow the "
+                       "dispute resolution policy set forth below for any claim arising from "
+                       "your use of the Game:\n\nInformal Negotiations. Parties to a dispute "
+                       "will attempt to negotiate a settlement informally.\n\nOnline "
+                       "Arbitration. In the event that negotiations are unsuccessful, the "
+                       "parties agree to binding online arbitration.\n\nLimitation of "
+                       "Liability. We are liable only as the law requires.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -371,6 +379,9 @@ DANGLING = {
     "one bold word, then prose": "We share it with:\n\n**Only** the partners we name in the "
                                  "cookie policy may see it, and nobody else.\n\nWe protect "
                                  "it in the ways the law asks of us too.\n",
+    "one short sentence, then prose": "We share it with:\n\nNobody Else. We protect the "
+                                      "data we obtain as this statement says.\n\nWe "
+                                      "protect it in the ways the law asks of us too.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

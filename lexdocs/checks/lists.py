@@ -227,7 +227,16 @@ def _labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
     # Or each opens with a term in bold that its sentence defines ("**Registration
     # Information** is information you submit …", then "**Subscription Information** is
     # …", Fox News's policy): one paragraph opening so may be prose ("**Only** the …").
-    return bool(then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]))
+    if then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]):
+        return True
+    # Or each opens with a heading run into its text, its words capitalised as a title's
+    # ("Informal Negotiations. Parties to a dispute …", then "Online Arbitration. In the
+    # event …", Palia's terms, whose bold the copy lost).
+    return bool(then is not None and _RUN_IN.match(item) and _RUN_IN.match(lines[then]))
+
+
+_RUN_IN = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an)\s+)?"
+                     r"[A-Z][\w’'-]*){0,5}\.\s+[A-Z“\"(]")
 
 
 _BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")

@@ -302,6 +302,10 @@ LISTS = {
                        "Arbitration. In the event that negotiations are unsuccessful, the "
                        "parties agree to binding online arbitration.\n\nLimitation of "
                        "Liability. We are liable only as the law requires.\n",
+    # Foursquare's privacy policy (Open Terms Archive's copy)
+    "a long label in title case": "Data Collected Automatically When You Use Our Consumer "
+                                  "Services:\n\nIf you opt in to sharing your location with "
+                                  "us, we receive data about your precise location.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -382,6 +386,9 @@ DANGLING = {
     "one short sentence, then prose": "We share it with:\n\nNobody Else. We protect the "
                                       "data we obtain as this statement says.\n\nWe "
                                       "protect it in the ways the law asks of us too.\n",
+    "a long label in sentence case": "Data collected automatically when you use our consumer "
+                                     "services:\n\nIf you opt in to sharing your location "
+                                     "with us, we receive data about your precise location.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

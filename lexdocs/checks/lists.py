@@ -325,13 +325,8 @@ def _label_alone(lines: list[str], i: int) -> bool:
     words = bare.split()
     if len(words) > _LABEL_WORDS:
         return False
-    titled = len(words) <= _TITLE_WORDS and all(w[:1].isupper() for w in words)
+    titled = all(w[:1].isupper() for w in words)
     return not _CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
-
-
-_TITLE_WORDS = 6
-"""A label this short with every word capitalised is written as a heading is ("We Remove:",
-Meta's community standards), whatever its words."""
 
 
 _ASIDE = re.compile(r"\([^()\n]*\)|\"[^\"\n]*\"|“[^”\n]*”")
@@ -341,6 +336,9 @@ Meta's): it names what the text under it answers, as a heading does."""
 
 
 _LABEL_WORDS = 10
+"""A label is this long at most. One with every word capitalised is written as a heading is
+("We Remove:", Meta's community standards; "Data Collected Automatically When You Use Our
+Consumer Services:", Foursquare's policy), whatever its words."""
 
 
 def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:

@@ -306,6 +306,14 @@ LISTS = {
     "a long label in title case": "Data Collected Automatically When You Use Our Consumer "
                                   "Services:\n\nIf you opt in to sharing your location with "
                                   "us, we receive data about your precise location.\n",
+    # Teads' acceptable use policy (Open Terms Archive's copy): the bullets lost
+    "paragraphs that open alike, three in a row": "Advertisements for dating services shall be "
+                                                  "allowed subject to the following "
+                                                  "restrictions:\n\nAdvertisements shall not "
+                                                  "include suggestive language or images.\n\n"
+                                                  "Advertisements shall not promote one-night "
+                                                  "stands.\n\nAdvertisements shall not refer "
+                                                  "to international dating.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

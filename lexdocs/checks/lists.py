@@ -150,6 +150,14 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             opens = _CASE.match(lines[i])
             cases[i] = bool(opens and nxt is not None and _opening(lines[nxt]) == _opening(
                 lines[i]))
+            # or three paragraphs in a row open with the same three words ("Advertisements
+            # shall not include …", "Advertisements shall not promote …", Teads' policy):
+            # items of one list, whatever their words (two may be prose that opens alike)
+            then = after[nxt + run[nxt] - 1] if nxt is not None else None
+            same = _opening(lines[i])
+            cases[i] = cases[i] or bool(
+                len(same) == 3 and nxt is not None and then is not None
+                and _opening(lines[nxt]) == same == _opening(lines[then]))
     start = [0] * n  # the first line of each line's paragraph
     for i in range(1, n):
         start[i] = start[i - 1] if filled[i - 1] else i

@@ -6,11 +6,12 @@ paragraphs that each open with a label in bold ("**Username.** …"), subsection
 a quote or a clause set off in bold, lines broken by hand or short like an address's,
 paragraphs counted in words ("First, that …", "Second, that …") or the one item written
 as a paragraph of its own (a noun phrase, no sentence) all read as the list a colon
-promised. A line wholly in bold or italics ("_For visitors to our users' sites:_"), a
-condition alone ("When using DHL's services:") or a few words alone that make no sentence
-("Opt-out of sale:") is a label standing for a heading, and promises no list. This
-lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an include
-supplies counts as readers see it; its finding points at the template line.
+promised (`listitems` holds the shapes of an item). A line wholly in bold or italics
+("_For visitors to our users' sites:_"), a condition alone ("When using DHL's services:")
+or a few words alone that make no sentence ("Opt-out of sale:") is a label standing for a
+heading, and promises no list. This lint runs on the rendered Markdown, so a list that
+an `{% if %}` removed or an include supplies counts as readers see it; its finding points
+at the template line.
 """
 
 from __future__ import annotations
@@ -18,48 +19,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from lexdocs.checks.listitems import (
+    CASE,
+    CLAUSE,
+    FIRST,
+    ITEM_END,
+    LIST_LINE,
+    SECOND,
+    SUBJECT,
+    counted_on,
+    labelled_alike,
+    numbered_under,
+    opening,
+    quoted,
+)
 from lexdocs.checks.rules import finding
 from lexdocs.checks.sourcetext import after_last_tag, section_source
 from lexdocs.findings import Finding
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
 
-_LIST_LINE = re.compile(
-    # a list item (or a bullet typed: "– …", "− …", or escaped so that Markdown makes no
-    # list of it, "\- …", Lydia's), a table row; a bullet of its own glyph ("• …", Word's
-    # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
-    # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
-    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
-    r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
-    r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
-    r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
-    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.
-    # Third party service providers: …" (DeviantArt's), "A.1.a. Clause 7 …" and "C.1.a.i. …"
-    # (Anthropic's data processing addendum: a capital and a number lead, so "U.S." and
-    # "e.g." open no item), and "1\. The decision…" (escaped so that Markdown makes no
-    # list of it, shown as "1.")
-    r"|^\s*(?:\*\*|__)\d{1,3}(?:\.\d{1,3}){1,4}(?:\*\*|__)\s|^\s*\d{1,3}(?:\.\d{1,3}){1,4}\s+[A-Z(“\"]"
-    # a clause numbered in two or more levels with no stop after it: "**5.1** Apple may …",
-    # "15.1 If You are not a resident …" (Apple's developer agreement)
-    r"|^\s*\((?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)(?!he\b)(?=[^\s)])"
-    # a bracketed number run on into its words, as a copy of a web page loses the space:
-    # "(i)a party …", "(a)“**Customer Personal Data**” means …" (Google's data protection
-    # terms); "(s)he" is no item
-    r"|^\s*(?:\*\*|__)\d{1,3}[a-z]{0,2}(?:\*\*|__)\s*[–—-]\s"  # "**2a** – Any activity …"
-    r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
-    r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
-    r"|^\s*(?:\*\*|__)?[A-Z][^:*_\n]{0,60}(?:\*\*|__)?:(?:\*\*|__)?\s+(?:shall\s+)?"
-    r"(?:means?|refers?\s+to)\b"
-    # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines,
-    # or "Affiliates: mean any company …" (OVHcloud's terms)
-    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
-    # paragraphs that open with a label in bold or italics ("**Username.** This is …",
-    # "*Technical data:* We receive …", "**For your travel –** We share …", Finnair's), or
-    # in both at once ("**_The right of access:_** You may …", Palantir's), each one an
-    # item to a reader
-    r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:–—](?P=a)(?:\s|$)"
-    r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)\s?[.:–—](?:\s|$)"
-    r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)")
 _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?$")
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
@@ -87,9 +66,6 @@ _FIELD = re.compile(r"(?:\*\*|__)?(?:date|signature|signed|by|name(?: \(printed\
                     r"printed name|title|position|address|place|witness|company)"
                     r"(?:\*\*|__)?:(?:\*\*|__)?", re.IGNORECASE)
 """A field of a signature block, left for the signer to fill in ("By:", "Date:")."""
-_SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
-"""A condition has one subject at most; a second is a main clause's, written without its
-comma ("When you leave we delete:")."""
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -140,24 +116,24 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     second = [False] * (n + 1)  # a paragraph from here on opens "Second, …"
     clause = [False] * (n + 1)  # from here to the paragraph's end, a word only a clause has
     for i in range(n - 1, -1, -1):
-        second[i] = second[i + 1] or bool(_SECOND.match(lines[i]))
+        second[i] = second[i + 1] or bool(SECOND.match(lines[i]))
         more = i + 1 < n and filled[i + 1]
-        clause[i] = bool(_CLAUSE.search(lines[i])) or (clause[i + 1] if more else False)
+        clause[i] = bool(CLAUSE.search(lines[i])) or (clause[i + 1] if more else False)
     cases = [False] * (n + 1)  # this paragraph and the next open alike: "If you are …"
     for i in range(n):
         if filled[i] and (i == 0 or not filled[i - 1]):
             nxt = after[i + run[i] - 1]
-            opens = _CASE.match(lines[i])
-            cases[i] = bool(opens and nxt is not None and _opening(lines[nxt]) == _opening(
+            opens = CASE.match(lines[i])
+            cases[i] = bool(opens and nxt is not None and opening(lines[nxt]) == opening(
                 lines[i]))
             # or three paragraphs in a row open with the same three words ("Advertisements
             # shall not include …", "Advertisements shall not promote …", Teads' policy):
             # items of one list, whatever their words (two may be prose that opens alike)
             then = after[nxt + run[nxt] - 1] if nxt is not None else None
-            same = _opening(lines[i])
+            same = opening(lines[i])
             cases[i] = cases[i] or bool(
                 len(same) == 3 and nxt is not None and then is not None
-                and _opening(lines[nxt]) == same == _opening(lines[then]))
+                and opening(lines[nxt]) == same == opening(lines[then]))
     start = [0] * n  # the first line of each line's paragraph
     for i in range(1, n):
         start[i] = start[i - 1] if filled[i - 1] else i
@@ -166,18 +142,18 @@ def _lists_follow(lines: list[str]) -> list[bool]:
         first = after[i]
         out.append(first is not None and (
             first == i + 1  # the same paragraph goes on: the colon ends no block
-            or bool(_LIST_LINE.match(lines[first])) or hard[i]
-            or _numbered_under(lines[start[i]], lines[first])
+            or bool(LIST_LINE.match(lines[first])) or hard[i]
+            or numbered_under(lines[start[i]], lines[first])
             or cases[first]
-            or (bool(_FIRST.match(lines[first])) and second[first + 1])
+            or (bool(FIRST.match(lines[first])) and second[first + 1])
             or not clause[first]  # the item itself, written as a paragraph
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
-            or _quoted(lines[first], lines[first + run[first] - 1])
-            or _counted_on(lines[first], after[first + run[first] - 1], lines)
-            or _labelled_alike(lines[first], after[first + run[first] - 1], lines)
-            or bool(_ITEM_END.search(lines[first + run[first] - 1].rstrip()))
+            or quoted(lines[first], lines[first + run[first] - 1])
+            or counted_on(lines[first], after[first + run[first] - 1], lines)
+            or labelled_alike(lines[first], after[first + run[first] - 1], lines)
+            or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))
             or bool(_EXAMPLE.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
@@ -187,90 +163,6 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                 and out[first] and lines[first].rstrip(" *_").endswith(":")):
             out[i] = True
     return out
-
-
-_OPENS_QUOTE = re.compile(r"\s*(?:\*\*|__|\*|_)?[\"'“‘«„]")
-_ENDS_QUOTE = re.compile(r"[\"'”’»](?:\*\*|__|\*|_)?[.;,]?$|[.;,!?][\"'”’»](?:\*\*|__|\*|_)?$")
-
-
-def _quoted(first: str, last: str) -> bool:
-    """Whether a paragraph is a quotation whole, from its opening mark to its closing one
-    ("…governing law and venue is replaced with the following:", then "'These Terms will
-    be governed by … the laws of the United States of America …'", Google Maps' terms):
-    the text the colon promised. A paragraph that only opens with a quotation ("“Nobody,”
-    we said, …") is prose."""
-    return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
-
-
-_TWO_LEVELS = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})\.(\d{1,3})(?:\*\*|__)?\s+\S")
-
-
-def _counted_on(item: str, then: int | None, lines: list[str]) -> bool:
-    """Whether a paragraph numbered in two levels is followed by the next number ("8.1
-    subject to Section 8(b), the other party materially breaches …", then "8.2 the other
-    party is in breach …", AcuityAds' terms): clauses in a row, however their words
-    begin. A figure that opens a sentence ("1.5 years, which …") has no next."""
-    a = _TWO_LEVELS.match(item)
-    b = _TWO_LEVELS.match(lines[then]) if a and then is not None else None
-    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
-
-
-_ITEM_END = re.compile(r";(?:\s+(?:and|or|and/or))?(?:\*\*|__|\*|_)?$", re.IGNORECASE)
-"""A paragraph that ends as a list's item does ("…even if you are no longer registered
-with the Site;", the Daily Mail's terms, whose bullets a copy of the page lost): no
-paragraph of prose ends with a semicolon."""
-_DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
-
-
-def _labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
-    """Whether a paragraph and the next each open with a label: words and a dash ("The right to
-    access – You have the right to request copies …", then "The right to rectification –
-    …", Qiwi.gg's policy, as many generated policies write the rights): items, as labels
-    in bold are. A label is a few words with no subject, and a sentence starts after its
-    dash: "We share it – only when …" and "Our partners – we name them – may …" are prose."""
-    a = _DASH_LABEL.match(item)
-    b = _DASH_LABEL.match(lines[then]) if a and then is not None else None
-    if a and b and not _SUBJECT.search(a[1]) and not _SUBJECT.search(b[1]):
-        return True
-    # Or each opens with a term in bold that its sentence defines ("**Registration
-    # Information** is information you submit …", then "**Subscription Information** is
-    # …", Fox News's policy): one paragraph opening so may be prose ("**Only** the …").
-    if then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]):
-        return True
-    # Or each opens with a heading run into its text, its words capitalised as a title's
-    # ("Informal Negotiations. Parties to a dispute …", then "Online Arbitration. In the
-    # event …", Palia's terms, whose bold the copy lost).
-    return bool(then is not None and _RUN_IN.match(item) and _RUN_IN.match(lines[then]))
-
-
-_RUN_IN = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an)\s+)?"
-                     r"[A-Z][\w’'-]*){0,5}\.\s+[A-Z“\"(]")
-
-
-_BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
-
-
-_NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"
-                     r"(?:\.(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})){0,5})(?=[.)]?(?:\*\*|__)?\s)")
-
-
-def _numbered_under(intro: str, item: str) -> bool:
-    """Whether the paragraph after an introduction is numbered under the introduction's
-    own number ("3.5 Alibaba.com reserves the right …:", then "3.5.1   in the event that
-    …"): a sub-clause of the one that promised it, however it begins."""
-    a, b = _NUMBER.match(intro), _NUMBER.match(item)
-    return bool(a and b and b[1].startswith(f"{a[1]}."))
-
-
-_CASE = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:if|where|when|for|in)\s", re.IGNORECASE)
-"""Paragraphs that each open a case alike ("…whose law governs:", then "If you are a
-citizen of any European Union country, …", "If you are a citizen of Japan, …", Apple's
-terms): a list of cases to a reader."""
-
-
-def _opening(line: str) -> tuple[str, ...]:
-    """A paragraph's first three words, for telling paragraphs that open alike."""
-    return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
 
 
 _EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\b(?:the following|below)\b"
@@ -288,17 +180,6 @@ example:", then a paragraph on each of its tools; Sketchfab's governing law for 
 place; Philip Morris's additional information for Taiwan)."""
 
 
-_FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")
-_SECOND = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:Second|Secondly)\b")
-"""Paragraphs counted in words ("…three assurances:", then "First, that …", "Second, that
-…"): a list to a reader, as numbered paragraphs are. "First" alone, with no second, may
-open prose."""
-_CLAUSE = re.compile(r"\b(?:we|you|they|he|she|it|i|this|that|these|those|there|is|are|"
-                     r"was|were|be|been|will|would|may|might|can|could|must|shall|should|do|"
-                     r"does|did|has|have|had)\b", re.IGNORECASE)
-"""Words a sentence has and a noun phrase seldom does: "…disclaims the following:" and
-then "Indirect, special, incidental, consequential, or exemplary damages, including …" is
-the item the colon promised, written as a paragraph; "We protect the data …" is prose."""
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
                          re.IGNORECASE)
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
@@ -326,7 +207,7 @@ def _label_alone(lines: list[str], i: int) -> bool:
     if not alone or _PROMISE.search(line):
         return False
     if _CONDITION.fullmatch(line):
-        return len(_SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
+        return len(SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
     # An aside in brackets or quotes is no part of the label ("Belgium (in addition to
     # those set out under "United Kingdom, European Union and Norway" above):", Snap's).
     bare = _ASIDE.sub(" ", line)
@@ -334,7 +215,7 @@ def _label_alone(lines: list[str], i: int) -> bool:
     if len(words) > _LABEL_WORDS:
         return False
     titled = all(w[:1].isupper() for w in words)
-    return not _CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
+    return not CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
 
 
 _ASIDE = re.compile(r"\([^()\n]*\)|\"[^\"\n]*\"|“[^”\n]*”")

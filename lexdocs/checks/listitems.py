@@ -1,0 +1,151 @@
+"""How a paragraph shows a reader that it is an item of a list, whatever its markup.
+
+Real policies write lists in many ways besides Markdown's: numbered or lettered
+paragraphs, labels in bold, a label and a dash, headings run into the text, paragraphs
+that end with a semicolon or open alike, bullets typed as characters, boxes to tick, a
+clause quoted whole. `lists` asks these of the paragraph after a line that ends in ":".
+Every pattern reads one line, or one line per paragraph, in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_LINE = re.compile(
+    # a list item (or a bullet typed: "– …", "− …", or escaped so that Markdown makes no
+    # list of it, "\- …", Lydia's), a table row; a bullet of its own glyph ("• …", Word's
+    # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
+    # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
+    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
+    r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
+    r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
+    r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
+    # numbered or lettered paragraphs: "(1) The use is necessary…", "a) …", "(iv) …", "3.1.
+    # Third party service providers: …" (DeviantArt's), "A.1.a. Clause 7 …" and "C.1.a.i. …"
+    # (Anthropic's data processing addendum: a capital and a number lead, so "U.S." and
+    # "e.g." open no item), and "1\. The decision…" (escaped so that Markdown makes no
+    # list of it, shown as "1.")
+    r"|^\s*(?:\*\*|__)\d{1,3}(?:\.\d{1,3}){1,4}(?:\*\*|__)\s|^\s*\d{1,3}(?:\.\d{1,3}){1,4}\s+[A-Z(“\"]"
+    # a clause numbered in two or more levels with no stop after it: "**5.1** Apple may …",
+    # "15.1 If You are not a resident …" (Apple's developer agreement)
+    r"|^\s*\((?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)(?!he\b)(?=[^\s)])"
+    # a bracketed number run on into its words, as a copy of a web page loses the space:
+    # "(i)a party …", "(a)“**Customer Personal Data**” means …" (Google's data protection
+    # terms); "(s)he" is no item
+    r"|^\s*(?:\*\*|__)\d{1,3}[a-z]{0,2}(?:\*\*|__)\s*[–—-]\s"  # "**2a** – Any activity …"
+    r"|^\s*(?:\*\*|__)?[“\"][^”\"\n]{1,80}[”\"](?:\*\*|__)?,?\s+(?:shall\s+)?"
+    r"(?:means?|refers?\s+to|includes?|has\s+the\s+meaning|have\s+the\s+meanings?)\b"
+    r"|^\s*(?:\*\*|__)?[A-Z][^:*_\n]{0,60}(?:\*\*|__)?:(?:\*\*|__)?\s+(?:shall\s+)?"
+    r"(?:means?|refers?\s+to)\b"
+    # a definition: "**“Approved Addendum”** means …", one of the terms a contract defines,
+    # or "Affiliates: mean any company …" (OVHcloud's terms)
+    r"|^ {0,3}#{1,6}\s|^\s*>|^\s*<(?:ul|ol|dl|table)\b"  # subsections, a quote, HTML list
+    # paragraphs that open with a label in bold or italics ("**Username.** This is …",
+    # "*Technical data:* We receive …", "**For your travel –** We share …", Finnair's), or
+    # in both at once ("**_The right of access:_** You may …", Palantir's), each one an
+    # item to a reader
+    r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:–—](?P=a)(?:\s|$)"
+    r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)\s?[.:–—](?:\s|$)"
+    r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)")
+
+
+_OPENS_QUOTE = re.compile(r"\s*(?:\*\*|__|\*|_)?[\"'“‘«„]")
+_ENDS_QUOTE = re.compile(r"[\"'”’»](?:\*\*|__|\*|_)?[.;,]?$|[.;,!?][\"'”’»](?:\*\*|__|\*|_)?$")
+
+
+def quoted(first: str, last: str) -> bool:
+    """Whether a paragraph is a quotation whole, from its opening mark to its closing one
+    ("…governing law and venue is replaced with the following:", then "'These Terms will
+    be governed by … the laws of the United States of America …'", Google Maps' terms):
+    the text the colon promised. A paragraph that only opens with a quotation ("“Nobody,”
+    we said, …") is prose."""
+    return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
+
+
+_TWO_LEVELS = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})\.(\d{1,3})(?:\*\*|__)?\s+\S")
+
+
+def counted_on(item: str, then: int | None, lines: list[str]) -> bool:
+    """Whether a paragraph numbered in two levels is followed by the next number ("8.1
+    subject to Section 8(b), the other party materially breaches …", then "8.2 the other
+    party is in breach …", AcuityAds' terms): clauses in a row, however their words
+    begin. A figure that opens a sentence ("1.5 years, which …") has no next."""
+    a = _TWO_LEVELS.match(item)
+    b = _TWO_LEVELS.match(lines[then]) if a and then is not None else None
+    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
+
+
+ITEM_END = re.compile(r";(?:\s+(?:and|or|and/or))?(?:\*\*|__|\*|_)?$", re.IGNORECASE)
+"""A paragraph that ends as a list's item does ("…even if you are no longer registered
+with the Site;", the Daily Mail's terms, whose bullets a copy of the page lost): no
+paragraph of prose ends with a semicolon."""
+_DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
+
+
+def labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
+    """Whether a paragraph and the next each open with a label: words and a dash ("The right to
+    access – You have the right to request copies …", then "The right to rectification –
+    …", Qiwi.gg's policy, as many generated policies write the rights): items, as labels
+    in bold are. A label is a few words with no subject, and a sentence starts after its
+    dash: "We share it – only when …" and "Our partners – we name them – may …" are prose."""
+    a = _DASH_LABEL.match(item)
+    b = _DASH_LABEL.match(lines[then]) if a and then is not None else None
+    if a and b and not SUBJECT.search(a[1]) and not SUBJECT.search(b[1]):
+        return True
+    # Or each opens with a term in bold that its sentence defines ("**Registration
+    # Information** is information you submit …", then "**Subscription Information** is
+    # …", Fox News's policy): one paragraph opening so may be prose ("**Only** the …").
+    if then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]):
+        return True
+    # Or each opens with a heading run into its text, its words capitalised as a title's
+    # ("Informal Negotiations. Parties to a dispute …", then "Online Arbitration. In the
+    # event …", Palia's terms, whose bold the copy lost).
+    return bool(then is not None and _RUN_IN.match(item) and _RUN_IN.match(lines[then]))
+
+
+_RUN_IN = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an)\s+)?"
+                     r"[A-Z][\w’'-]*){0,5}\.\s+[A-Z“\"(]")
+
+
+_BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
+
+
+_NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"
+                     r"(?:\.(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})){0,5})(?=[.)]?(?:\*\*|__)?\s)")
+
+
+def numbered_under(intro: str, item: str) -> bool:
+    """Whether the paragraph after an introduction is numbered under the introduction's
+    own number ("3.5 Alibaba.com reserves the right …:", then "3.5.1   in the event that
+    …"): a sub-clause of the one that promised it, however it begins."""
+    a, b = _NUMBER.match(intro), _NUMBER.match(item)
+    return bool(a and b and b[1].startswith(f"{a[1]}."))
+
+
+CASE = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:if|where|when|for|in)\s", re.IGNORECASE)
+"""Paragraphs that each open a case alike ("…whose law governs:", then "If you are a
+citizen of any European Union country, …", "If you are a citizen of Japan, …", Apple's
+terms): a list of cases to a reader."""
+
+
+def opening(line: str) -> tuple[str, ...]:
+    """A paragraph's first three words, for telling paragraphs that open alike."""
+    return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
+
+
+FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")
+SECOND = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:Second|Secondly)\b")
+"""Paragraphs counted in words ("…three assurances:", then "First, that …", "Second, that
+…"): a list to a reader, as numbered paragraphs are. "First" alone, with no second, may
+open prose."""
+CLAUSE = re.compile(r"\b(?:we|you|they|he|she|it|i|this|that|these|those|there|is|are|"
+                     r"was|were|be|been|will|would|may|might|can|could|must|shall|should|do|"
+                     r"does|did|has|have|had)\b", re.IGNORECASE)
+"""Words a sentence has and a noun phrase seldom does: "…disclaims the following:" and
+then "Indirect, special, incidental, consequential, or exemplary damages, including …" is
+the item the colon promised, written as a paragraph; "We protect the data …" is prose."""
+
+
+SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
+"""The subjects a clause has: a condition has one at most (a second is a main clause's,
+written without its comma, "When you leave we delete:"), and a label has none."""

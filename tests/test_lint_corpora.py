@@ -314,6 +314,10 @@ LISTS = {
                                                   "Advertisements shall not promote one-night "
                                                   "stands.\n\nAdvertisements shall not refer "
                                                   "to international dating.\n",
+    # Criteo's terms (Open Terms Archive's copy): each country's provisions, a table flattened
+    "provisions that apply": "Additional or specific provisions that shall apply to the "
+                             "Agreement:\n\nFor any campaign taking place in Russia, the Client "
+                             "acknowledges that a separate Agreement will be signed.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

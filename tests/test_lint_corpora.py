@@ -318,6 +318,14 @@ LISTS = {
     "provisions that apply": "Additional or specific provisions that shall apply to the "
                              "Agreement:\n\nFor any campaign taking place in Russia, the Client "
                              "acknowledges that a separate Agreement will be signed.\n",
+    # Google's advertising programme terms (Open Terms Archive's copy): clauses numbered with
+    # no stop after the number
+    "clauses numbered with no stop": "In consideration of the foregoing, the parties agree as "
+                                     "follows:\n\n1 Programmes.  Customer authorises Google to "
+                                     "place Customer's advertising materials on any content "
+                                     "or property that Google provides.\n\n2 Policies.  "
+                                     "Customer is solely responsible for its use of the "
+                                     "Programmes.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -401,6 +409,9 @@ DANGLING = {
     "a long label in sentence case": "Data collected automatically when you use our consumer "
                                      "services:\n\nIf you opt in to sharing your location "
                                      "with us, we receive data about your precise location.\n",
+    "figures not counted on": "We keep it for:\n\n2 years after you leave, which is what the "
+                              "law allows us and what we need.\n\n4 of our partners may see "
+                              "it before then, as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

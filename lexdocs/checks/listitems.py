@@ -62,17 +62,23 @@ def quoted(first: str, last: str) -> bool:
     return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
 
 
-_TWO_LEVELS = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})\.(\d{1,3})(?:\*\*|__)?\s+\S")
+_COUNTED = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})(?:\.(\d{1,3}))?(?:\*\*|__)?\s+\S")
 
 
 def counted_on(item: str, then: int | None, lines: list[str]) -> bool:
-    """Whether a paragraph numbered in two levels is followed by the next number ("8.1
-    subject to Section 8(b), the other party materially breaches …", then "8.2 the other
-    party is in breach …", AcuityAds' terms): clauses in a row, however their words
-    begin. A figure that opens a sentence ("1.5 years, which …") has no next."""
-    a = _TWO_LEVELS.match(item)
-    b = _TWO_LEVELS.match(lines[then]) if a and then is not None else None
-    return bool(a and b and a[1] == b[1] and int(b[2]) == int(a[2]) + 1)
+    """Whether a numbered paragraph is followed by the next number, in one level with no
+    stop ("1 Programmes.  Customer authorises …", then "2 Policies.  …", Google's
+    advertising terms) or in two ("8.1 subject to Section 8(b), the other party materially
+    breaches …", then "8.2 the other party is in breach …", AcuityAds' terms): clauses in
+    a row, however their words begin. A figure that opens a sentence ("1.5 years, which
+    …") has no next."""
+    a = _COUNTED.match(item)
+    b = _COUNTED.match(lines[then]) if a and then is not None else None
+    if not (a and b) or (a[2] is None) != (b[2] is None):
+        return False
+    if a[2] is None:
+        return int(b[1]) == int(a[1]) + 1
+    return a[1] == b[1] and int(b[2]) == int(a[2]) + 1
 
 
 ITEM_END = re.compile(r";(?:\s+(?:and|or|and/or))?(?:\*\*|__|\*|_)?$", re.IGNORECASE)

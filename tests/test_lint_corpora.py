@@ -326,6 +326,10 @@ LISTS = {
                                      "or property that Google provides.\n\n2 Policies.  "
                                      "Customer is solely responsible for its use of the "
                                      "Programmes.\n",
+    "an amendment": "Clause 5 shall be amended by adding the following:\n\nThe stamp duty on "
+                    "all agreements entered into with us for the Indian campaign shall be paid "
+                    "by us.\n\nThe following dispute resolution provision shall be added to "
+                    "the Agreement:\n\nAll disputes shall be referred to a sole arbitrator.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -412,6 +416,8 @@ DANGLING = {
     "figures not counted on": "We keep it for:\n\n2 years after you leave, which is what the "
                               "law allows us and what we need.\n\n4 of our partners may see "
                               "it before then, as this statement says.\n",
+    "added, but to no agreement": "Your data may be added to our records of:\n\nWe protect "
+                                  "the data we obtain as this statement says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

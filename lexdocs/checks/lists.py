@@ -168,14 +168,18 @@ def _lists_follow(lines: list[str]) -> list[bool]:
 _EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\b(?:the following|below)\b"
                       r"[^:\n]{0,40}\bappl(?:y|ies|icable)\b[^:\n]{0,20}"
                       r"|\b(?:provisions?|terms|conditions|rules)\s+(?:that|which)\s+"
-                      r"(?:shall\s+|will\s+)?appl(?:y|ies)\b[^:\n]{0,40}|\barticles?\b[^:\n]{0,80}\b"
+                      r"(?:shall\s+|will\s+)?appl(?:y|ies)\b[^:\n]{0,40}"
+                      r"|\b(?:clause|section|article|agreement|terms|provision|paragraph)s?\b"
+                      r"[^:\n]{0,80}\b(?:amended|replaced|supplemented|added|inserted)\b[^:\n]{0,60}"
+                      r"|\barticles?\b[^:\n]{0,80}\b"
                       r"(?:code|act|law|regulation)\)?"
                       r"|\b(?:which|that|it)\s+(?:provides|states|reads|says)(?:\s+in\s+part)?)"
                       r"[*_]*:[*_]*\s*$", re.IGNORECASE)
 """An introduction of an example ("For example:") or of a rule ("If you reside in the EU,
 the following applies:", Bumble's "…, the terms below apply:", Honkai: Star Rail's "…, the
 following Supplemental Terms are applicable to you:", Criteo's "Additional or specific
-provisions that shall apply to the Agreement:"), or of a law's articles
+provisions that shall apply to the Agreement:"), of an amendment's ("Clause 5 shall be
+amended by adding the following:", Criteo's, then the clause's text), or of a law's articles
 quoted ("…articles L215-1 to L215-3 of the French consumer code:", Snapchat's; "…Civil
 Code Section 1542, which provides:", Crunchyroll's): whatever
 follows is what it promised, a paragraph of prose as much as a list (Badoo's "For

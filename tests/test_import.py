@@ -786,6 +786,11 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
     # Clever's disclaimers: a paragraph in bold italics with spaces inside both marks
     ("*** The services are provided as is. ***", "***The services are provided as is.***"),
+    # bold around nothing (SurveyMonkey's), but not a line of asterisks (a rule) nor more
+    ("**11.9** Complaints****", "**11.9** Complaints"), ("x ***** y", "x ***** y"),
+    ("****", "****"), (" * * * *", " * * * *"), ("a **** b", "a  b"),
+    ("****o** Les cookies**", "****o **Les cookies**"), ("L****es", "L****es"),
+    ("****10.2 QUELLES DONNÉES ?****", "****10.2 QUELLES DONNÉES ?****"),
     ("  ** Bold **  ", "  **Bold**"), ("a *** b ***", "a *** b ***"),
     # a Russian provider's offer: an address and a bot's handle with underscores in them
     ('email: <a href="mailto:info_slon@proton.me">info_slon@proton.me</a>',

@@ -215,7 +215,21 @@ def _tight_bold(text: str) -> str:
     bold, and Markdown, which lets marks beside a space neither open nor close, printed
     the asterisks around plain words. No word moves."""
     text = _LOOSE_BOTH.sub(r"\1\2\3\2", text)
+    if "****" in text and text.strip(" \t*"):  # a line of asterisks alone is a rule
+        runs = list(_FOUR.finditer(text))
+        if len(runs) == 1 and _EMPTY_BOLD.match(text, runs[0].start()):
+            text = text[:runs[0].start()] + text[runs[0].end():]
     return _LOOSE_OPEN.sub(r"\1**\2**", _LOOSE_CLOSE.sub(r"**\1**\2", text))
+
+
+_FOUR = re.compile(r"(?<!\*)\*{4}(?!\*)")
+_EMPTY_BOLD = re.compile(r"\*{4}(?=[ \t]|$)")
+"""Bold around nothing ("**11.9** Complaints****", SurveyMonkey's privacy policy, 28 times
+a version): no word was bold, and Markdown prints the four asterisks. Only when the line
+holds no other run of four, and before a space or the line's end, where the marks can open
+nothing: before a word they may close one bold and open the next ("****o** Les cookies
+…**"), and two runs may pair ("****10.2 QUELLES DONNÉES … ?****", Cdiscount's, which
+Markdown shows in bold): both stay as typed."""
 
 
 _BR = re.compile(r"<br[ \t]*/?>", re.I)

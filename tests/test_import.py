@@ -791,6 +791,7 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("****", "****"), (" * * * *", " * * * *"), ("a **** b", "a  b"),
     ("****o** Les cookies**", "****o **Les cookies**"), ("L****es", "L****es"),
     ("****10.2 QUELLES DONNÉES ?****", "****10.2 QUELLES DONNÉES ?****"),
+    ("**13.5\u00a0**GetFeedback Direct", "**13.5**\u00a0GetFeedback Direct"),
     ("  ** Bold **  ", "  **Bold**"), ("a *** b ***", "a *** b ***"),
     # a Russian provider's offer: an address and a bot's handle with underscores in them
     ('email: <a href="mailto:info_slon@proton.me">info_slon@proton.me</a>',

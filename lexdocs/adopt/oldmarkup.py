@@ -197,8 +197,9 @@ def _block(line: str) -> list[str]:
             + (f" {{#{given[1]}}}" if given else ""), ""]
 
 
-_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*(?=[^\s*])")
-_LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![^\s.,;:!?)])")
+_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t\u00a0]+)\*\*(?=[^\s*])")
+_LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t\u00a0]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*"
+                         r"(?![^\s.,;:!?)])")
 
 
 _LOOSE_BOTH = re.compile(r"^([ \t]*)(\*{2,3})[ \t]+([^*\n]*[^\s*])[ \t]+\2[ \t]*$")
@@ -213,7 +214,9 @@ def _tight_bold(text: str) -> str:
     (`questions.** If you don't agree …, don't use our services.**`, WordPress.com's
     terms), with the space moved outside the marks: the old site showed those words
     bold, and Markdown, which lets marks beside a space neither open nor close, printed
-    the asterisks around plain words. No word moves."""
+    the asterisks around plain words. A no-break space is a space here too ("**13.5\u00a0**
+    GetFeedback Direct", SurveyMonkey's): Markdown lets no mark close after it either. No
+    word moves."""
     text = _LOOSE_BOTH.sub(r"\1\2\3\2", text)
     if "****" in text and text.strip(" \t*"):  # a line of asterisks alone is a rule
         runs = list(_FOUR.finditer(text))

@@ -330,6 +330,11 @@ LISTS = {
                     "all agreements entered into with us for the Indian campaign shall be paid "
                     "by us.\n\nThe following dispute resolution provision shall be added to "
                     "the Agreement:\n\nAll disputes shall be referred to a sole arbitrator.\n",
+    # Wix's privacy policy (Open Terms Archive's copy): the label's bold lost
+    "labels in title case": "We may share your Personal Information with service providers "
+                            "and others in the following manners and instances:\n\nThird "
+                            "Party Service Providers:  Wix has partnered with a number of "
+                            "selected service providers, whose services complement our own.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -418,6 +423,8 @@ DANGLING = {
                               "it before then, as this statement says.\n",
     "added, but to no agreement": "Your data may be added to our records of:\n\nWe protect "
                                   "the data we obtain as this statement says.\n",
+    "a capitalised word and a colon": "We share it with:\n\nNote: we share nothing that "
+                                      "this statement does not name, as it says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -46,7 +46,11 @@ LIST_LINE = re.compile(
     # item to a reader
     r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:–—](?P=a)(?:\s|$)"
     r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)\s?[.:–—](?:\s|$)"
-    r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)")
+    r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)"
+    # or with a label in words capitalised as a title's, two at least, and a colon: the
+    # bold a copy of the page lost ("Third Party Service Providers:  Wix has partnered …")
+    r"|^\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an|&)\s+)?"
+    r"[A-Z][\w’'-]*){1,5}:\s+\S")
 
 
 _OPENS_QUOTE = re.compile(r"\s*(?:\*\*|__|\*|_)?[\"'“‘«„]")

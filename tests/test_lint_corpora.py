@@ -335,6 +335,15 @@ LISTS = {
                             "and others in the following manners and instances:\n\nThird "
                             "Party Service Providers:  Wix has partnered with a number of "
                             "selected service providers, whose services complement our own.\n",
+    # Glovo's terms for partners (Open Terms Archive's copy): a declaration's counted parts,
+    # and a list whose bullets a symbol font wrote as the letter "o"
+    "parts counted in capitals": "I, as its director, hereby state as follows:\n\nONE: I "
+                                 "declare that I acceded to the General Terms, and I undertake "
+                                 "to comply with them in full.\n\nTWO: In order to give effect "
+                                 "to the accession, I hereby send the information required.\n",
+    "bullets written as o": "Containers used for delivery must:\n\no Be approved by the NSF "
+                            "or its local equivalent, as the law may require.\n\no Be durable "
+                            "and non-absorbent.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -425,6 +434,8 @@ DANGLING = {
                                   "the data we obtain as this statement says.\n",
     "a capitalised word and a colon": "We share it with:\n\nNote: we share nothing that "
                                       "this statement does not name, as it says.\n",
+    "one with no two": "We share it with:\n\nOne: we protect the data we obtain as this "
+                       "statement says, and the law asks of us.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

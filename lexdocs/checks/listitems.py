@@ -17,6 +17,7 @@ LIST_LINE = re.compile(
     # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
     # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
     r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
+    r"|^\s*[ol][ \t]+[^\W\d_]"  # Word's bullets of a symbol font, as text: "o Be approved"
     r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
     r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"
     r"|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\\?[.)](?:\*\*|__)?\s"
@@ -143,8 +144,8 @@ def opening(line: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W_]+", line)[:3])
 
 
-FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly)\b")
-SECOND = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:Second|Secondly)\b")
+FIRST = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:First|Firstly|(?:ONE|One)[:.])(?!\w)")
+SECOND = re.compile(r"\s*(?:\*\*|__|\*|_)?(?:Second|Secondly|(?:TWO|Two)[:.])(?!\w)")
 """Paragraphs counted in words ("…three assurances:", then "First, that …", "Second, that
 …"): a list to a reader, as numbered paragraphs are. "First" alone, with no second, may
 open prose."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import yaml
 
 from lexdocs.adopt import outline
+from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
@@ -123,6 +124,8 @@ class Converted:
     rowwise: int = 0
     """HTML tables whose cells held lists or paragraphs, written one block per row
     (`htmltables`)."""
+    controls: int = 0
+    """Control characters written as what they were meant to be (`characters`)."""
 
 
 def parse_date(text: str) -> tuple[dt.date, bool] | None:
@@ -312,7 +315,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     """
     if date_line not in DATE_LINE_MODES:
         raise ValueError(date_line)
-    text = text.replace("\r\n", "\n")
+    text, controls = written_as_meant(text.replace("\r\n", "\n"))
     front, kind, body = split_front_matter(text)
     lines, pictures, rowwise = _readable(body.split("\n"))
     title = _front_title(front, kind)
@@ -361,7 +364,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
-                     top.line if top is not None else "", pictures, rowwise)
+                     top.line if top is not None else "", pictures, rowwise, controls)
 
 
 def section_file(index: int, section: Section) -> str:

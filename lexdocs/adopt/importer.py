@@ -87,7 +87,8 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         history = [(c, p) for c, p, _, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
-        steps, pictured, tabled, raised = plan(texts, doc, top, adopted, baseline)
+        steps, pictured, tabled, raised, controlled = plan(texts, doc, top, adopted,
+                                                           baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -119,6 +120,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                                *_old_site_notes(texts[-1][2] if texts else None),
                                *_pictures_note(pictured, len(history)),
                                *_tables_note(tabled, len(history)),
+                               *_controls_note(controlled, len(history)),
                                *_raised_note(raised)),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
@@ -184,6 +186,14 @@ def _tables_note(tabled: list[str], read: int) -> list[str]:
         "a Markdown table's cell holds one line, and lexdocs publishes raw HTML as the text "
         "it is typed as. Every word is kept; arrange them otherwise after the merge if you "
         "prefer.")
+
+
+def _controls_note(controlled: list[str], read: int) -> list[str]:
+    return _commits_note(
+        controlled, read, "Wrote the control characters as what they were meant to be "
+        "(U+0092 as ’, U+0080 as €: Windows-1252 read as Latin-1; a line separator as a "
+        "space; any other left out) in",
+        "they are invisible in an editor, and the build refuses them.")
 
 
 def _raised_note(raised: list[str]) -> list[str]:
@@ -336,12 +346,13 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]],
 
 
 def plan(texts: list[Text], doc: str, source: str, adopted: dt.date | None,
-         baseline: str | None) -> tuple[list[Replayed], list[str], list[str], list[str]]:
+         baseline: str | None
+         ) -> tuple[list[Replayed], list[str], list[str], list[str], list[str]]:
     """The commits to write: one per commit whose converted files differ from the last;
     the commits of the old file whose text lost raw HTML with no text of its own
     (`oldmarkup.without_markup`), those whose HTML tables were written one block per
-    row (`htmltables`), and those committed at an earlier commit's date, for the notes
-    that say so.
+    row (`htmltables`), those committed at an earlier commit's date, and those whose
+    control characters were written as meant (`characters`), for the notes that say so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
@@ -382,7 +393,8 @@ def plan(texts: list[Text], doc: str, source: str, adopted: dt.date | None,
         latest = max(latest, seconds)
         steps.append(Replayed(commit, message, files))
     return (steps, [c.sha for c, _, conv in convs if conv.pictures],
-            [c.sha for c, _, conv in convs if conv.rowwise], raised)
+            [c.sha for c, _, conv in convs if conv.rowwise], raised,
+            [c.sha for c, _, conv in convs if conv.controls])
 
 
 def _top_relative(store: GitStore, path: Path) -> str:

@@ -27,7 +27,7 @@ _BOM = "\ufeff"
 # They are invisible in an editor, yet a NUL or an ESC stops the feeds and PDFs, a CR
 # starts a new header line in an e-mail subject, and an ESC sequence rewrites the
 # terminal of whoever runs `lexdocs render`.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 KeyPath = tuple[Hashable, ...]
 LineMap = dict[KeyPath, int]
 
@@ -44,8 +44,8 @@ def normalise_text(text: str) -> str:
 
 
 def control_character(text: str) -> int | None:
-    """The index of the first character `text` must not hold (see `_CONTROL`), or None."""
-    found = _CONTROL.search(text)
+    """The index of the first character `text` must not hold (see `CONTROL`), or None."""
+    found = CONTROL.search(text)
     return found.start() if found else None
 
 

@@ -549,6 +549,13 @@ def test_a_file_that_is_only_a_title_is_left_out_or_refused_in_one_line(
 
 # --- init and import, in either order ------------------------------------------------------
 
+def imported_text(repo: Repo, doc: str) -> str:
+    """The sections `lexdocs import` wrote for `doc`, read on its branch, in file order."""
+    repo.git("switch", "-q", f"lexdocs-import/{doc}")
+    return "".join(p.read_text(encoding="utf-8")
+                   for p in sorted((repo.path / "policy_src" / doc).glob("*.md")))
+
+
 def old_policy(path: Path) -> Repo:
     """A policy kept in California: the 16:17 −08:00 commit is the 3rd there, the 4th in UTC."""
     repo = Repo(path)
@@ -755,9 +762,7 @@ def test_control_characters_are_written_as_meant_and_import_says_so(
     assert ("Wrote the control characters as what they were meant to be (U+0092 as ’, "
             "U+0080 as €: Windows-1252 read as Latin-1; a line separator as a space; any "
             "other left out) in the text of 2 of the 4 commit(s) of the file read") in out
-    repo.git("switch", "-q", "lexdocs-import/privacy")
-    text = "".join(p.read_text(encoding="utf-8")
-                   for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
+    text = imported_text(repo, "privacy")
     assert "We’ll keep logs for 90 days, for € 5." in text
     # the commit that only dropped the U+001E converted as the one before: no version
     assert repo.git("log", "--format=%s").split("\n")[:2] == ["Saved again", "Say how long"]
@@ -783,9 +788,7 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     assert ("Left out markup that holds no text of its own (a picture, a wrapper's tags, a "
             "line of attributes such as '{: datetime=… }') from the text of 2 of the 4 "
             "commit(s) of the file read (the first: commit ") in out
-    repo.git("switch", "-q", "lexdocs-import/privacy")
-    text = "".join(p.read_text(encoding="utf-8")
-                   for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
+    text = imported_text(repo, "privacy")
     assert "figure" not in text and "<div" not in text and "</div>" not in text
     assert "We keep logs for 90 days." in text and "\nWe read mail.\n" in text  # words stay
     # the picture's commit and the one that dropped it converted alike: no version between
@@ -954,9 +957,7 @@ def test_a_line_of_attributes_under_the_effective_line_is_not_published(
     repo.commit("Restate the date", "2025-07-01T10:00:00+00:00")
     out = run_in(repo, capsys, "import", str(repo.path / "terms.md"), "--as", "terms")
     assert "a line of attributes such as '{: datetime=… }') from the text of 2 of the 2" in out
-    repo.git("switch", "-q", "lexdocs-import/terms")
-    text = "".join(p.read_text(encoding="utf-8")
-                   for p in sorted((repo.path / "policy_src/terms").glob("*.md")))
+    text = imported_text(repo, "terms")
     assert "{:" not in text and "Effective" not in text
     assert "See [how](#contact) and [why](#contact).\n" in text
     assert "Write to us.\n\nVersion 2\n\nWe keep it.\n" in text
@@ -1267,9 +1268,7 @@ def test_an_html_table_is_written_as_markdown_word_for_word(
     assert ("Wrote the HTML tables whose cells hold lists or paragraphs as one block per row, "
             "each cell's words under its column's heading in bold, in the text of 1 of the 3 "
             "commit(s)") in " ".join(out.split())
-    repo.git("switch", "-q", "lexdocs-import/privacy")
-    text = "".join(p.read_text(encoding="utf-8")
-                   for p in sorted((repo.path / "policy_src/privacy").glob("*.md")))
+    text = imported_text(repo, "privacy")
     assert "<t" not in text and "<li" not in text and "<p>" not in text
     assert ("**What we use your data for:** To provide you with the browser\n\n"
             "**What data we process:**\n\n- Technical data\n- Location &amp; language\n\n"

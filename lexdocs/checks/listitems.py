@@ -91,34 +91,37 @@ ITEM_END = re.compile(r";(?:\s+(?:and|or|and/or))?(?:\*\*|__|\*|_)?$", re.IGNORE
 with the Site;", the Daily Mail's terms, whose bullets a copy of the page lost): no
 paragraph of prose ends with a semicolon."""
 _DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
-
-
-def labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
-    """Whether a paragraph and the next each open with a label: words and a dash ("The right to
-    access – You have the right to request copies …", then "The right to rectification –
-    …", Qiwi.gg's policy, as many generated policies write the rights): items, as labels
-    in bold are. A label is a few words with no subject, and a sentence starts after its
-    dash: "We share it – only when …" and "Our partners – we name them – may …" are prose."""
-    a = _DASH_LABEL.match(item)
-    b = _DASH_LABEL.match(lines[then]) if a and then is not None else None
-    if a and b and not SUBJECT.search(a[1]) and not SUBJECT.search(b[1]):
-        return True
-    # Or each opens with a term in bold that its sentence defines ("**Registration
-    # Information** is information you submit …", then "**Subscription Information** is
-    # …", Fox News's policy): one paragraph opening so may be prose ("**Only** the …").
-    if then is not None and _BOLD_TERM.match(item) and _BOLD_TERM.match(lines[then]):
-        return True
-    # Or each opens with a heading run into its text, its words capitalised as a title's
-    # ("Informal Negotiations. Parties to a dispute …", then "Online Arbitration. In the
-    # event …", Palia's terms, whose bold the copy lost).
-    return bool(then is not None and _RUN_IN.match(item) and _RUN_IN.match(lines[then]))
-
-
+_BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
 _RUN_IN = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an)\s+)?"
                      r"[A-Z][\w’'-]*){0,5}\.\s+[A-Z“\"(]")
 
 
-_BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
+def labelled_alike(item: str, then: int | None, lines: list[str]) -> bool:
+    """Whether a paragraph and the next each open with a label of one kind (`_labels`):
+    items, as labels in bold are. One paragraph opening so may be prose ("**Only** the
+    partners …", "Nobody Else. We protect …"); two in a row are a list."""
+    return then is not None and bool(_labels(item) & _labels(lines[then]))
+
+
+def _labels(line: str) -> set[str]:
+    """The kinds of label a paragraph opens with:
+    - words and a dash before a sentence ("The right to access – You have the right to
+      request copies …", Qiwi.gg's policy, as many generated policies write the rights),
+      the words with no subject: "We share it – only when …" and "Our partners – we
+      name them – may …" are prose;
+    - a term in bold that its sentence defines ("**Registration Information** is
+      information you submit …", Fox News's policy);
+    - a heading run into its text, its words capitalised as a title's ("Informal
+      Negotiations. Parties to a dispute …", Palia's terms, whose bold the copy lost)."""
+    kinds = set()
+    dash = _DASH_LABEL.match(line)
+    if dash and not SUBJECT.search(dash[1]):
+        kinds.add("dash")
+    if _BOLD_TERM.match(line):
+        kinds.add("bold")
+    if _RUN_IN.match(line):
+        kinds.add("run-in")
+    return kinds
 
 
 _NUMBER = re.compile(r"\s*(?:\*\*|__)?\(?((?:\d{1,3}|[A-Z])"

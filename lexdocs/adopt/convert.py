@@ -28,6 +28,7 @@ from lexdocs.adopt.oldmarkup import (
     bold_across_breaks,
     items_on_their_line,
     without_markup,
+    without_wordless_headings,
 )
 from lexdocs.review.lexicon import unnumbered
 
@@ -280,20 +281,8 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int]:
     row (`htmltables`)."""
     tabled, rowwise = tables_as_markdown(lines)
     bare, dropped = without_markup(as_markdown(tabled))
-    worded, wordless = _without_wordless_headings(items_on_their_line(bold_across_breaks(bare)))
+    worded, wordless = without_wordless_headings(items_on_their_line(bold_across_breaks(bare)))
     return worded, dropped + wordless, rowwise
-
-
-def _without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
-    """The lines without the headings that hold no words (a logo's empty link over a bar,
-    `[](https://play.google/)`, as Google Play's agreement is archived), and how many
-    went: such a heading shows the reader nothing, and would open a part titled by
-    nothing, which no build can publish."""
-    gone = [h for h in outline.headings(lines) if not re.search(r"[^\W_]", h.text)]
-    if not gone:
-        return lines, 0
-    drop = {i for h in gone for i in range(h.index, h.index + h.size)}
-    return [ln for i, ln in enumerate(lines) if i not in drop], len(gone)
 
 
 def _tidy(lines: list[str]) -> str:

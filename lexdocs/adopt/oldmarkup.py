@@ -17,7 +17,8 @@ import re
 
 from lexdocs.adopt import outline
 
-__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "without_markup"]
+__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "without_markup",
+           "without_wordless_headings"]
 
 
 _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
@@ -298,6 +299,18 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
             out.append(lines[end])
         start = end + 1
     return out, dropped
+
+
+def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
+    """The lines without the headings that hold no words (a logo's empty link over a bar,
+    `[](https://play.google/)`, as Google Play's agreement is archived), and how many
+    went: such a heading shows the reader nothing, and would open a part titled by
+    nothing, which no build can publish."""
+    gone = [h for h in outline.headings(lines) if not _WORD.search(h.text)]
+    if not gone:
+        return lines, 0
+    drop = {i for h in gone for i in range(h.index, h.index + h.size)}
+    return [ln for i, ln in enumerate(lines) if i not in drop], len(gone)
 
 
 _BARE_MARK = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[*+-]|\d{1,9}[.)])[ \t]*$")

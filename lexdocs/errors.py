@@ -6,6 +6,8 @@ line (1-based) and a remedy. `str(error)` is the one line a user sees.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class LexdocsError(Exception):
     """Base of every error lexdocs raises on purpose; anything else is a bug."""
@@ -33,6 +35,36 @@ class SourceError(LexdocsError):
 
 class RenderError(LexdocsError):
     """A template cannot be rendered: undefined variable, sandbox violation, syntax."""
+
+
+class RenderErrors(RenderError):
+    """Every problem one render of the working tree met, not only the first: a scraped
+    policy's table of contents can hold forty links to anchors it lost, and a lawyer who
+    learns of one per build fixes them in forty builds. It reads as the first problem
+    and says how many follow; `every` gives them all, one line each."""
+
+    def __init__(self, problems: Sequence[LexdocsError]) -> None:
+        first = problems[0]
+        super().__init__(first.message, path=first.path, line=first.line, hint=first.hint)
+        self.problems = tuple(problems)
+
+    def __str__(self) -> str:
+        more = len(getattr(self, "problems", ())) - 1
+        return super().__str__() + (f" (and {more} more: 'lexdocs check' lists every one)"
+                                    if more > 0 else "")
+
+
+def every(exc: LexdocsError) -> tuple[LexdocsError, ...]:
+    """The problems an error stands for, each its own line: `RenderErrors`' all, else itself."""
+    return exc.problems if isinstance(exc, RenderErrors) else (exc,)
+
+
+def raise_all(problems: Sequence[LexdocsError]) -> None:
+    """Raise the one problem as itself, several as `RenderErrors`; nothing if none."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise RenderErrors(problems)
 
 
 class GitError(LexdocsError):

@@ -7,7 +7,10 @@ every problem in one run, then the caller decides (errors fail the build).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from lexdocs.errors import LexdocsError
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -30,6 +33,14 @@ class Finding:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.severity} [{self.rule}] {self.message}"
 
+
+def stopping(error: LexdocsError) -> Finding:
+    """An error that stops the build (an undefined variable, a link to nowhere), as a
+    finding of its kind ("render", "source", "git"), to be shown where findings are."""
+    kind = type(error).__name__.removesuffix("s").removesuffix("Error").lower()
+    return Finding("error" if kind == "lexdocs" else kind, "error",
+                   f"{error.message} ({error.hint})" if error.hint else error.message,
+                   error.path, error.line)
 
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -59,7 +59,7 @@ from lexdocs.engines.tree import (
     local_links,
     page_cache,
 )
-from lexdocs.errors import LexdocsError
+from lexdocs.errors import LexdocsError, every
 from lexdocs.history.versions import CACHE_DIR, ref_files
 from lexdocs.pipeline import Caches
 from lexdocs.publish import prune
@@ -90,7 +90,10 @@ def _as_plugin_error(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except LexdocsError as exc:
-            raise PluginError(str(exc)) from exc
+            *first, last = every(exc)
+            for problem in first:  # MkDocs stops on one error: the others are logged first
+                log.error(str(problem))
+            raise PluginError(str(last)) from exc
         except Exception as exc:
             # A bug of ours still ends in one line; `lexdocs check --debug` shows the trace.
             log.debug("lexdocs failed", exc_info=exc)

@@ -132,10 +132,13 @@ def test_bad_input_fails_with_file_and_line_and_keeps_the_site(site: Repo) -> No
     before = page(site, "privacy/index.html")
     site.replace("policy_src/privacy/20-retention.md", "retention.web_logs",
                  "retention.weblogs")
+    site.replace("policy_src/privacy/10-intro.md", "explains", "explains {{ contact.mail }}")
     result = build(site)
     assert result.returncode != 0
     assert ("policy_src/privacy/20-retention.md:7: undefined variable 'retention.weblogs' "
             "(did you mean 'retention.web_logs'?)") in result.stderr
+    # Every section that cannot render is named in the one build, not the first only.
+    assert "policy_src/privacy/10-intro.md:5: undefined variable 'contact.mail'" in result.stderr
     assert "Traceback" not in result.stderr
     assert page(site, "privacy/index.html") == before
 

@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.console import Console
 
-from lexdocs.errors import RenderError
+from lexdocs.errors import RenderError, RenderErrors, every
 from lexdocs.history.versions import load_histories
 from lexdocs.render.templates import render_tree
 from lexdocs.review import formats
 from lexdocs.review.links import Verdict, judge, place
 from lexdocs.review.notice import build_timeline
 from lexdocs.review.redline import Redline, diff_documents
-from tests.conftest import Repo
+from tests.conftest import INTRO, RETENTION, Repo, lexdocs
 from tests.test_redline import render
 
 OLD = "https://chatlio.com/privacy/optout"
@@ -217,6 +217,40 @@ def test_a_link_to_a_missing_anchor_names_file_and_line(intro: str, other: str, 
     with pytest.raises(RenderError) as err:
         _tree(intro, other)
     assert str(err.value).startswith(f"{where}: {message}")
+
+
+def test_every_link_to_nowhere_is_named_in_one_run(project: Repo,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A scraped policy's table of contents links a dozen anchors its page lost (Discord's,
+    as Open Terms Archive keeps it): `check` named the first, and a lawyer learnt of the
+    next one fix at a time. Every link to nowhere is named, once, in the order of the
+    files and lines, as text and as annotations on the pull request."""
+    project.write("policy_src/privacy/10-intro.md",
+                  INTRO + "\nSee [one](#one), [two](#two) and [one again](#one).\n")
+    project.write("policy_src/privacy/20-retention.md",
+                  RETENTION + "\nOr see [three](#three).\n")
+    assert lexdocs("-C", str(project.path), "check") == 1
+    said = capsys.readouterr().err.splitlines()
+    assert [ln.split(" leads nowhere")[0] for ln in said] == [
+        "error: policy_src/privacy/10-intro.md:7: the link to '#one'",
+        "error: policy_src/privacy/10-intro.md:7: the link to '#two'",
+        "error: policy_src/privacy/20-retention.md:10: the link to '#three'"]
+    assert lexdocs("-C", str(project.path), "check", "--format", "github") == 1
+    shown = capsys.readouterr().out.splitlines()
+    assert [ln.split("::the link")[0] for ln in shown] == [
+        "::error file=policy_src/privacy/10-intro.md,line=7,title=lexdocs render",
+        "::error file=policy_src/privacy/10-intro.md,line=7,title=lexdocs render",
+        "::error file=policy_src/privacy/20-retention.md,line=10,title=lexdocs render"]
+
+
+def test_every_section_that_cannot_render_is_named_in_one_run() -> None:
+    """Two sections with an undefined variable each: both are named, and no link is judged
+    while a section has not rendered (its ids are not known yet)."""
+    with pytest.raises(RenderErrors) as err:
+        _tree("See {{ nope }} and [rights](#nowhere).\n", "Also {{ neither }}.\n")
+    assert [f"{p.path}:{p.line}: {p.message}" for p in every(err.value)] == [
+        "src/a/x.md:5: undefined variable 'nope'", "src/b/z.md:5: undefined variable 'neither'"]
+    assert str(err.value).endswith("(and 1 more: 'lexdocs check' lists every one)")
 
 
 def test_a_link_to_nowhere_offers_the_ids_it_may_have_meant_not_all_of_them() -> None:

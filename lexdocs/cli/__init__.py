@@ -21,7 +21,7 @@ from lexdocs.adopt import commands as adopt_commands
 from lexdocs.cli import review as review_commands
 from lexdocs.cli.shared import Context, _console, _pick, history_progress, load_timelines
 from lexdocs.engines import commands as engine_commands
-from lexdocs.errors import LexdocsError
+from lexdocs.errors import LexdocsError, every
 
 if TYPE_CHECKING:
     from lexdocs.config import Options
@@ -152,7 +152,7 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
 
     from lexdocs.checks import runner
     from lexdocs.engines.support import engine_findings
-    from lexdocs.findings import annotation
+    from lexdocs.findings import annotation, stopping
     from lexdocs.review.notice import build_date
 
     # Never wrapped: a `file:line` message stays one line in a CI log or a hook's output.
@@ -163,7 +163,16 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
         return
     opts = obj.options
     day = today.date() if today else build_date(opts.tz)
-    timelines = load_timelines(opts, day)
+    try:
+        timelines = load_timelines(opts, day)
+    except LexdocsError as exc:
+        if fmt != "github":
+            raise  # one line each, from `main`
+        # What stops the build is shown on the pull request's lines, as findings are.
+        for problem in every(exc):
+            console.print(Text(annotation(stopping(problem), _from_cwd(opts.project,
+                                                                       problem.path))))
+        sys.exit(1)
     if overrides:
         from lexdocs.checks.overrides import overridden, summary
 
@@ -213,7 +222,8 @@ def main(argv: list[str] | None = None) -> None:
     except LexdocsError as exc:
         if "--debug" in args:
             raise
-        click.echo(f"error: {exc}", err=True)
+        for problem in every(exc):
+            click.echo(f"error: {problem}", err=True)
         sys.exit(1)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

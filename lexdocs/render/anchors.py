@@ -59,37 +59,44 @@ def _line(read: Reader, path: str, needles: Iterable[str]) -> int | None:
     return None
 
 
-def check_anchors(docs: Mapping[str, RenderedDocument], read: Reader) -> None:
-    """Raise a RenderError, with the section file and line, for the first link whose
-    anchor no heading has, or more than one has."""
+def anchor_problems(docs: Mapping[str, RenderedDocument], read: Reader) -> list[RenderError]:
+    """A RenderError, with the section file and line, for each link whose anchor no
+    heading has, or more than one has: all of them, once each, so a lawyer fixes a table
+    of contents in one pass."""
     ids = {name: document_ids(d) for name, d in docs.items()}
     slugs = {d.slug: name for name, d in docs.items()}
+    found: dict[tuple[str, str], RenderError] = {}
     for name, doc in docs.items():
         for section in doc.sections:
             for href in markup.link_targets(section.html):
-                _check(href, name, section, docs, ids, slugs, read)
+                if (section.path, href) not in found:
+                    problem = _check(href, name, section, docs, ids, slugs, read)
+                    if problem is not None:
+                        found[(section.path, href)] = problem
+    return list(found.values())
 
 
 def _check(href: str, name: str, section: RenderedSection, docs: Mapping[str, RenderedDocument],
-           ids: Mapping[str, Counter[str]], slugs: Mapping[str, str], read: Reader) -> None:
+           ids: Mapping[str, Counter[str]], slugs: Mapping[str, str], read: Reader
+           ) -> RenderError | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.fragment:
-        return
+        return None
     target = name if not parts.path else target_doc(parts.path, slugs)
     if target is None:
-        return
+        return None
     anchor = unquote(parts.fragment)
     found = ids[target][anchor]
     if found == 1:
-        return
+        return None
     where = "this document" if target == name else f"'{docs[target].title}'"
     line = _line(read, section.path, (f"({href}", f"]: {href}", f"#{parts.fragment}"))
     if found > 1:
-        raise RenderError(f"the link to '#{anchor}' is ambiguous: {found} headings of {where} "
-                          "have that id", path=section.path, line=line,
-                          hint="give one heading its own id, e.g. '### Title { #other-id }'")
-    raise RenderError(f"the link to '#{anchor}' leads nowhere: no heading of {where} has "
-                      "that id", path=section.path, line=line, hint=_nearest(anchor, ids[target]))
+        return RenderError(f"the link to '#{anchor}' is ambiguous: {found} headings of {where} "
+                           "have that id", path=section.path, line=line,
+                           hint="give one heading its own id, e.g. '### Title { #other-id }'")
+    return RenderError(f"the link to '#{anchor}' leads nowhere: no heading of {where} has "
+                       "that id", path=section.path, line=line, hint=_nearest(anchor, ids[target]))
 
 
 _SHOWN_IDS = 8

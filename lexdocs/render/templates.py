@@ -27,9 +27,9 @@ from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 
 from lexdocs.cache import Bounded
-from lexdocs.errors import LexdocsError, RenderError
+from lexdocs.errors import LexdocsError, RenderError, every, raise_all
 from lexdocs.render import markup, tohtml
-from lexdocs.render.anchors import check_anchors
+from lexdocs.render.anchors import anchor_problems
 from lexdocs.render.sandbox import (
     GuardedEnvironment,
     LimitExceeded,
@@ -359,7 +359,15 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
     namespace = {**variables.namespace(), "page_version": PAGE_VERSION}
     if memo is None:
         env = make_environment(root, read)
-        sections = tuple(render_section(env, s, namespace, variables) for s in doc.sections)
+        done: list[RenderedSection] = []
+        problems: list[LexdocsError] = []
+        for part in doc.sections:  # each section's problem, not only the first section's
+            try:
+                done.append(render_section(env, part, namespace, variables))
+            except RenderError as exc:
+                problems.extend(every(exc))
+        raise_all(problems)
+        sections = tuple(done)
     else:
         sections = memo.render(doc, variables, namespace, root, read)
     used = sorted({u for s in sections for u in s.uses})
@@ -376,9 +384,16 @@ def render_document(doc: DocumentSource, variables: Variables, root: str,
 def render_snapshot(snap: Snapshot) -> dict[str, RenderedDocument]:
     """Every document of one loaded tree, rendered: what it would publish. Links within
     and between the documents are checked here, where all of them are at hand."""
-    out = {name: render_document(doc, snap.variables, snap.root, snap.read)
-           for name, doc in snap.documents.items()}
-    check_anchors(out, snap.read)
+    out: dict[str, RenderedDocument] = {}
+    problems: list[LexdocsError] = []
+    for name, doc in snap.documents.items():
+        try:
+            out[name] = render_document(doc, snap.variables, snap.root, snap.read)
+        except RenderError as exc:
+            problems.extend(every(exc))
+    # A section that did not render has ids no one knows yet: links to it would all read
+    # as leading nowhere, so links are checked once every section has rendered.
+    raise_all(problems or anchor_problems(out, snap.read))
     return out
 
 

@@ -59,12 +59,18 @@ def every(exc: LexdocsError) -> tuple[LexdocsError, ...]:
     return exc.problems if isinstance(exc, RenderErrors) else (exc,)
 
 
+def grouped(problems: Sequence[LexdocsError]) -> LexdocsError:
+    """The one problem as itself, several as `RenderErrors` (each said once)."""
+    said: dict[str, LexdocsError] = {}
+    for p in problems:
+        said.setdefault(str(p), p)
+    return next(iter(said.values())) if len(said) == 1 else RenderErrors(list(said.values()))
+
+
 def raise_all(problems: Sequence[LexdocsError]) -> None:
-    """Raise the one problem as itself, several as `RenderErrors`; nothing if none."""
-    if len(problems) == 1:
-        raise problems[0]
+    """Raise `grouped(problems)`; nothing if there are none."""
     if problems:
-        raise RenderErrors(problems)
+        raise grouped(problems)
 
 
 class GitError(LexdocsError):

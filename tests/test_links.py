@@ -253,6 +253,20 @@ def test_every_section_that_cannot_render_is_named_in_one_run() -> None:
     assert str(err.value).endswith("(and 1 more: 'lexdocs check' lists every one)")
 
 
+def test_everything_a_section_must_not_publish_is_named_at_its_line() -> None:
+    """A page saved from the web (OTOMOTO's terms) holds a dozen pictures from other hosts
+    and a cookie button's `javascript:` link in one part: each is named at its own line,
+    the same picture twice once."""
+    with pytest.raises(RenderErrors) as err:
+        _tree("![Logo](https://cdn.example.net/logo.png)\n\n"
+              "[Cookie settings](javascript:Didomi.preferences.show())\n\n"
+              "![Logo](https://cdn.example.net/logo.png)\n\n![Seal](//seal.example.org/s.gif)\n")
+    assert [(p.line, p.message.split(" is ")[0]) for p in every(err.value)] == [
+        (5, "image 'https://cdn.example.net/logo.png'"),
+        (7, "link scheme 'javascript:'"),
+        (11, "image '//seal.example.org/s.gif'")]
+
+
 def test_a_link_to_nowhere_offers_the_ids_it_may_have_meant_not_all_of_them() -> None:
     """Buffer's privacy policy links `#crpn` and has 70 ids: the one-line error listed every
     one. It offers at most a few, those whose words' initials hold the anchor or that share

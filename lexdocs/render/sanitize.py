@@ -68,6 +68,8 @@ class UnsafeMarkup(ValueError):
         self.message = message
         self.needle = needle
         self.hint = hint
+        self.more: tuple[UnsafeMarkup, ...] = ()
+        """The others the same section holds (a page saved with a dozen remote images)."""
 
 
 def unescaped(url: str) -> str:
@@ -190,19 +192,31 @@ def _attr_ok(tag: str, key: str, value: str) -> bool:
 
 
 def sanitize_tree(root: ET.Element) -> None:
-    """Check and clean every element below `root` in place."""
+    """Check and clean every element below `root` in place; what must not be published
+    is raised at the end, all of it (the first, with the others in its `more`)."""
     root.attrib.clear()  # the wrapper Markdown strips; never let it carry anything
+    found: list[UnsafeMarkup] = []
     for el in list(root.iter()):
         if el is root:
             continue
-        if not isinstance(el.tag, str) or el.tag not in _ELEMENTS:
-            raise UnsafeMarkup(f"element <{el.tag}> is not allowed", needle="",
-                               hint="write plain Markdown")
-        _clean_attrs(el)
-        if el.tag == "a" and "href" in el.attrib:
-            check_link(el.attrib["href"])
-        if el.tag == "img":
-            check_embedded(el.attrib.get("src", ""))
+        try:
+            _check_element(el)
+        except UnsafeMarkup as exc:
+            found.append(exc)
+    if found:
+        found[0].more = tuple(found[1:])
+        raise found[0]
+
+
+def _check_element(el: ET.Element) -> None:
+    if not isinstance(el.tag, str) or el.tag not in _ELEMENTS:
+        raise UnsafeMarkup(f"element <{el.tag}> is not allowed", needle="",
+                           hint="write plain Markdown")
+    _clean_attrs(el)
+    if el.tag == "a" and "href" in el.attrib:
+        check_link(el.attrib["href"])
+    if el.tag == "img":
+        check_embedded(el.attrib.get("src", ""))
 
 
 class _Sanitizer(Treeprocessor):

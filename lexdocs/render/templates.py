@@ -27,7 +27,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.exceptions import SecurityError
 
 from lexdocs.cache import Bounded
-from lexdocs.errors import LexdocsError, RenderError, every, raise_all
+from lexdocs.errors import LexdocsError, RenderError, every, grouped, raise_all
 from lexdocs.render import markup, tohtml
 from lexdocs.render.anchors import anchor_problems
 from lexdocs.render.sandbox import (
@@ -324,9 +324,10 @@ def _render_section(env: GuardedEnvironment, section: SectionSource,
     try:
         html = tohtml.to_html(body)
     except UnsafeMarkup as exc:
-        raise RenderError(exc.message, path=section.path,
-                          line=_source_line(env, section.path, exc.needle) or section.body_line,
-                          hint=exc.hint) from exc
+        raise grouped([RenderError(each.message, path=section.path,
+                                   line=_source_line(env, section.path, each.needle)
+                                   or section.body_line, hint=each.hint)
+                       for each in (exc, *exc.more)]) from exc
     except RecursionError:
         raise RenderError("the Markdown is nested too deeply", path=section.path,
                           line=section.body_line,

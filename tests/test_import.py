@@ -308,7 +308,7 @@ def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight
     seconds (2,000, minutes)."""
-    from lexdocs.adopt.convert import _date_line
+    from lexdocs.adopt.datelines import read_date_line as _date_line
     from tests.scaling import LINEAR, growth
 
     def spaced(n: int) -> Callable[[], object]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "DATE_LINE_MODES"]
 
-# lexdocs.adopt.convert.DATE_LINE_MODES, spelt here so that `--help` need not import it;
+# lexdocs.adopt.datelines.DATE_LINE_MODES, spelt here so that `--help` need not import it;
 # tests/test_cli.py holds them equal (and convert refuses any other).
 DATE_LINE_MODES = ("remove", "bind")
 
@@ -124,7 +124,7 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
     """
     from zoneinfo import available_timezones
 
-    from lexdocs.adopt.convert import parse_date
+    from lexdocs.adopt.datelines import parse_date
     from lexdocs.adopt.importer import import_document, next_steps, stated_zone
     from lexdocs.config import load_options
 

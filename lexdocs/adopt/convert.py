@@ -21,6 +21,7 @@ import yaml
 from lexdocs.adopt import outline
 from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses
+from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
 from lexdocs.adopt.oldmarkup import (
@@ -36,63 +37,8 @@ __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "con
            "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
            "split_front_matter", "unclean"]
 
-DATE_LINE_MODES = ("remove", "bind")
-"""What happens to a hand-typed "Last updated: …" line; see `convert`."""
-
 INTRO_ID = "introduction"
 _TAGGED = re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{[{%#]")
-_LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised(?:\s+on)?"
-          r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision"
-          # as German, French and Spanish policies date themselves ("Stand: 11. Juni 2021")
-          r"|stand|zuletzt\s+(?:aktualisiert|geändert)|gültig\s+ab|dernière\s+mise\s+à\s+jour"
-          r"|mis\s+à\s+jour\s+le|en\s+vigueur\s+(?:le|au|depuis\s+le)|última\s+actualización"
-          r"|última\s+modificación)")
-_EFFECTIVE_LABELS = ("effective", "gültig", "en vigueur")
-_DATE_HEAD = re.compile(r"^(?P<lead>[ \t]*(?:[*_]+[ \t]*)?(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?)"
-                        rf"{_LABEL}(?![^\W_])", re.IGNORECASE)
-"""A stated date's label at a line's start ("**Effective date:**", "_Last Updated_", in
-brackets: "（Last Updated: July 30, 2026)", Alibaba.com's); what
-follows is read by `_date_parts`, each character once (a pattern that also matched the
-separator and the date tried every split of a run of spaces: a committed line of 400
-spaces took eight seconds)."""
-_DATE_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ ,./-])*")
-_RELATIVE = re.compile(r"(?:(?:over|about|almost|nearly|more\s+than|less\s+than)\s+)?"
-                       r"(?:an?|one|\d{1,4})\s+(?:minute|hour|day|week|month|year)s?\s+ago"
-                       r"|yesterday|today", re.IGNORECASE)
-"""A date stated relative to the reading ("Updated: 21 days ago", "Last updated: 1 year
-ago"), as a help centre prints it: an archive that saves the page daily saved a new
-"version" every day, each one "a number changed"."""
-_MONTHS = {m: i + 1 for names in (
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-) for i, m in enumerate(names.split())}
-"""Month names as German, French and Spanish write them, for their stated dates."""
-_FOREIGN_DATE = re.compile(r"^(\d{1,2})(?:\.|er)?\s+(?:de\s+)?([^\W\d_]+)\.?\s+(?:de\s+)?(\d{4})$",
-                           re.IGNORECASE)
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y",
-                 "%m/%d/%Y", "%d.%m.%Y", "%b. %d, %Y")
-_MONTH_FORMATS = ("%B %Y", "%b %Y", "%Y-%m")
-
-
-@dataclass(frozen=True)
-class Stated:
-    """A date the file stated by hand, to the precision it was typed."""
-
-    label: str
-    date: dt.date
-    month_only: bool
-
-    @property
-    def baseline(self) -> str:
-        """The `baseline:` value for document.yml: never more precise than the text."""
-        return self.date.strftime("%Y-%m" if self.month_only else "%Y-%m-%d")
-
-    @property
-    def effective(self) -> bool:
-        return self.label.lower().startswith(_EFFECTIVE_LABELS)
-
-
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -127,30 +73,6 @@ class Converted:
     (`htmltables`)."""
     controls: int = 0
     """Control characters written as what they were meant to be (`characters`)."""
-
-
-def parse_date(text: str) -> tuple[dt.date, bool] | None:
-    """(day, month_only) for the usual ways policies write a date, else None ("July 18,
-    2022", "18 July 2022", "2022-07-18", "5th of August 2021", fortrabbit's)."""
-    clean = " ".join(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(" .")).split())
-    clean = re.sub(r"^(\d{1,2}) of (?=[A-Za-z])", r"\1 ", clean, flags=re.I)
-    foreign = _FOREIGN_DATE.match(clean)  # "11. Juni 2021", "1er août 2024", "5 de mayo de 2023"
-    if foreign and foreign[2].casefold() in _MONTHS:
-        try:
-            return dt.date(int(foreign[3]), _MONTHS[foreign[2].casefold()], int(foreign[1])), False
-        except ValueError:
-            return None
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(clean, fmt).date(), False
-        except ValueError:
-            pass
-    for fmt in _MONTH_FORMATS:
-        try:
-            return dt.datetime.strptime(clean, fmt).date(), True
-        except ValueError:
-            pass
-    return None
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, str]:
@@ -202,51 +124,6 @@ def _escape_jinja(text: str) -> str:
         return f"{{% raw %}}{tag}{{% endraw %}}"
 
     return _TAGGED.sub(keep, text)
-
-
-def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
-    """(lead, label, separator, date, trail) of a line that only states a date, else None:
-    "**Effective date:** May 25, 2018" → ("**", "Effective date", ":** ", "May 25, 2018",
-    ""). The separator is marks, spaces and one colon or dash; the trail, marks, spaces
-    and one full stop."""
-    m = _DATE_HEAD.match(line)
-    if m is None:
-        return None
-    rest = line[m.end():]
-    body = rest.lstrip(" \t*_")
-    if body[:1] in (":", "-", "–", "—"):
-        body = body[1:].lstrip(" \t*_")
-    core = body.rstrip(" \t*_")
-    if core.endswith("."):
-        core = core[:-1].rstrip(" \t*_")
-    if "(" in m["lead"] or "（" in m["lead"]:  # the bracket closes after the date, or no date line
-        if not core.endswith((")", "）")):
-            return None
-        core = core[:-1].rstrip(" \t*_")
-    if not _DATE_WORDS.fullmatch(core):
-        return None
-    return m["lead"], m["label"], rest[:len(rest) - len(body)], core, body[len(core):]
-
-
-def _date_line(line: str, mode: str, found: list[Stated]) -> str | None:
-    """The line as it should read, or None to drop it; records the date it stated."""
-    parts = _date_parts(line)
-    if parts is None:
-        return line
-    lead, label, sep, date, trail = parts
-    parsed = parse_date(date)
-    if parsed is None and _RELATIVE.fullmatch(date):
-        # when the text was updated, counted from a day no version records: the line
-        # goes (or states the version's own Last Updated), and no date is taken from it
-        var = "effective" if label.lower().startswith(_EFFECTIVE_LABELS) else "last_updated"
-        return None if mode == "remove" else f"{lead}{label}{sep}\0{var}\0{trail}"
-    if parsed is None:
-        return line
-    found.append(Stated(" ".join(label.split()), *parsed))
-    if mode == "remove":
-        return None
-    var = "effective" if found[-1].effective else "last_updated"
-    return f"{lead}{label}{sep}\0{var}\0{trail}"
 
 
 _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
@@ -313,7 +190,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         title = top.text
         del lines[top.index: top.index + top.size]
     found: list[Stated] = []
-    kept = [ln for ln in (_date_line(line, date_line, found) for line in lines) if ln is not None]
+    kept = [ln for ln in (read_date_line(line, date_line, found) for line in lines)
+            if ln is not None]
     sections: list[Section] = []
     seen: set[str] = set()
     carry = ""

@@ -22,6 +22,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
+from lexdocs.adopt.notes import WRITTEN, old_site_notes, raised_note, written_notes
 from lexdocs.adopt.scaffold import starter_files, starter_name
 from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
@@ -87,8 +88,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         history = [(c, p) for c, p, _, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
-        steps, pictured, tabled, raised, controlled = plan(texts, doc, top, adopted,
-                                                           baseline)
+        steps, raised, written = plan(texts, doc, top, adopted, baseline)
         extra = {}
         variables = f"{opts.source_dir}/variables.yml"
         in_the_way = _in_the_way(store, opts, folder)
@@ -117,11 +117,9 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
-                               *_old_site_notes(texts[-1][2] if texts else None),
-                               *_pictures_note(pictured, len(history)),
-                               *_tables_note(tabled, len(history)),
-                               *_controls_note(controlled, len(history)),
-                               *_raised_note(raised)),
+                               *old_site_notes(texts[-1][2] if texts else None),
+                               *written_notes(written, len(history)),
+                               *raised_note(raised)),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
 
@@ -132,77 +130,6 @@ def lists_documents(project: Path) -> bool:
     site = project / "mkdocs.yml"
     return site.is_file() and re.search(r"^\s*documents\s*:", site.read_text(
         encoding="utf-8", errors="replace"), re.M) is not None
-
-
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
-"""The target of an inline Markdown link."""
-
-
-def _old_site_notes(newest: str | None) -> list[str]:
-    """What to do about what the newest text carries from its old site (checks.foreigntags):
-    template tags, published as typed, and links to the old repository's other files."""
-    from lexdocs.checks.foreigntags import foreign_tags
-    from lexdocs.render.anchors import is_file_link
-
-    notes = []
-    tags = foreign_tags(newest or "")
-    if tags:
-        notes.append(f"warning: the newest text has {len(tags)} template tag(s) of the site it "
-                     f"came from (the first: '{tags[0]}'); lexdocs publishes them as typed. "
-                     "After the merge, 'lexdocs check' points at each section that has one "
-                     "(template-tag-published): write the text each stood for, or a lexdocs "
-                     "variable.")
-    files = [h for h in dict.fromkeys(_LINK_TARGET.findall(newest or "")) if is_file_link(h)]
-    if files:
-        notes.append(f"warning: the newest text links {len(files)} other file(s) of this "
-                     f"repository (the first: '{files[0]}'), pages of the old site that no "
-                     "site publishes under that name; 'lexdocs check' points at each "
-                     "(file-link): link to the page's address, importing the file as a "
-                     "document too where this site should have it.")
-    return notes
-
-
-def _commits_note(shas: list[str], read: int, did: str, why: str) -> list[str]:
-    """One line saying what the conversion `did` (to or from) the text of some commits read,
-    naming how many and the first, and `why`; none if it did it to none."""
-    if not shas:
-        return []
-    return [f"{did} the text of {len(shas)} of the {read} commit(s) of the file read (the "
-            f"first: commit {shas[0][:10]}): {why}"]
-
-
-def _pictures_note(pictured: list[str], read: int) -> list[str]:
-    return _commits_note(
-        pictured, read, "Left out markup that holds no text of its own (a picture, a "
-        "wrapper's tags, a line of attributes such as '{: datetime=… }') from",
-        "lexdocs publishes such markup as the text it is typed as, so readers would have "
-        "seen it.")
-
-
-def _tables_note(tabled: list[str], read: int) -> list[str]:
-    return _commits_note(
-        tabled, read, "Wrote the HTML tables whose cells hold lists or paragraphs as one "
-        "block per row, each cell's words under its column's heading in bold, in",
-        "a Markdown table's cell holds one line, and lexdocs publishes raw HTML as the text "
-        "it is typed as. Every word is kept; arrange them otherwise after the merge if you "
-        "prefer.")
-
-
-def _controls_note(controlled: list[str], read: int) -> list[str]:
-    return _commits_note(
-        controlled, read, "Wrote the control characters as what they were meant to be "
-        "(U+0092 as ’, U+0080 as €: Windows-1252 read as Latin-1; a line separator as a "
-        "space; any other left out) in",
-        "they are invisible in an editor, and the build refuses them.")
-
-
-def _raised_note(raised: list[str]) -> list[str]:
-    if not raised:
-        return []
-    return [f"{len(raised)} commit(s) of the file were dated before the commit they follow "
-            f"(the first: commit {raised[0][:10]}): each is committed at that commit's date, "
-            "its author's date kept, so no build takes it for a commit dated back, which "
-            "would put it and every version after it off until a notice period from today."]
 
 
 def stated_zone(opts: Options) -> str | None:
@@ -347,12 +274,12 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]],
 
 def plan(texts: list[Text], doc: str, source: str, adopted: dt.date | None,
          baseline: str | None
-         ) -> tuple[list[Replayed], list[str], list[str], list[str], list[str]]:
+         ) -> tuple[list[Replayed], list[str], dict[str, list[str]]]:
     """The commits to write: one per commit whose converted files differ from the last;
-    the commits of the old file whose text lost raw HTML with no text of its own
-    (`oldmarkup.without_markup`), those whose HTML tables were written one block per
-    row (`htmltables`), those committed at an earlier commit's date, and those whose
-    control characters were written as meant (`characters`), for the notes that say so.
+    the commits of the old file committed at an earlier commit's date; and for each thing
+    the conversion writes otherwise than typed (`notes.WRITTEN`: markup with no text left
+    out, tables written row by row, control characters written as meant), the commits
+    whose text it did it to, for the notes that say so.
 
     The baseline (the date the first text stated by hand) is read from the first
     version and written into every commit, so the first version is dated as its
@@ -392,9 +319,8 @@ def plan(texts: list[Text], doc: str, source: str, adopted: dt.date | None,
                 f"{was.isoformat()}, earlier.\n")
         latest = max(latest, seconds)
         steps.append(Replayed(commit, message, files))
-    return (steps, [c.sha for c, _, conv in convs if conv.pictures],
-            [c.sha for c, _, conv in convs if conv.rowwise], raised,
-            [c.sha for c, _, conv in convs if conv.controls])
+    return steps, raised, {kind: [c.sha for c, _, conv in convs if getattr(conv, kind)]
+                           for kind in WRITTEN}
 
 
 def _top_relative(store: GitStore, path: Path) -> str:

@@ -1,0 +1,81 @@
+"""What `lexdocs import` says it wrote otherwise than the old file typed it, and what the
+newest text still carries from its old site, one line each: a lawyer adopting a policy
+reads what changed in its text before merging it, and what to mend after.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["WRITTEN", "old_site_notes", "raised_note", "written_notes"]
+
+
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+"""The target of an inline Markdown link."""
+
+
+def old_site_notes(newest: str | None) -> list[str]:
+    """What to do about what the newest text carries from its old site (checks.foreigntags):
+    template tags, published as typed, and links to the old repository's other files."""
+    from lexdocs.checks.foreigntags import foreign_tags
+    from lexdocs.render.anchors import is_file_link
+
+    notes = []
+    tags = foreign_tags(newest or "")
+    if tags:
+        notes.append(f"warning: the newest text has {len(tags)} template tag(s) of the site it "
+                     f"came from (the first: '{tags[0]}'); lexdocs publishes them as typed. "
+                     "After the merge, 'lexdocs check' points at each section that has one "
+                     "(template-tag-published): write the text each stood for, or a lexdocs "
+                     "variable.")
+    files = [h for h in dict.fromkeys(_LINK_TARGET.findall(newest or "")) if is_file_link(h)]
+    if files:
+        notes.append(f"warning: the newest text links {len(files)} other file(s) of this "
+                     f"repository (the first: '{files[0]}'), pages of the old site that no "
+                     "site publishes under that name; 'lexdocs check' points at each "
+                     "(file-link): link to the page's address, importing the file as a "
+                     "document too where this site should have it.")
+    return notes
+
+
+def _commits_note(shas: list[str], read: int, did: str, why: str) -> list[str]:
+    """One line saying what the conversion `did` (to or from) the text of some commits read,
+    naming how many and the first, and `why`; none if it did it to none."""
+    if not shas:
+        return []
+    return [f"{did} the text of {len(shas)} of the {read} commit(s) of the file read (the "
+            f"first: commit {shas[0][:10]}): {why}"]
+
+
+WRITTEN: dict[str, tuple[str, str]] = {
+    "pictures": ("Left out markup that holds no text of its own (a picture, a wrapper's "
+                 "tags, a line of attributes such as '{: datetime=… }') from",
+                 "lexdocs publishes such markup as the text it is typed as, so readers would "
+                 "have seen it."),
+    "rowwise": ("Wrote the HTML tables whose cells hold lists or paragraphs as one block per "
+                "row, each cell's words under its column's heading in bold, in",
+                "a Markdown table's cell holds one line, and lexdocs publishes raw HTML as "
+                "the text it is typed as. Every word is kept; arrange them otherwise after "
+                "the merge if you prefer."),
+    "controls": ("Wrote the control characters as what they were meant to be (U+0092 as ’, "
+                 "U+0080 as €: Windows-1252 read as Latin-1; a line separator as a space; "
+                 "any other left out) in",
+                 "they are invisible in an editor, and the build refuses them."),
+}
+"""What the conversion writes otherwise than typed, by the `Converted` field that counts
+it: what it did (to or from the text of some commits), and why."""
+
+
+def written_notes(written: dict[str, list[str]], read: int) -> list[str]:
+    """A line for each thing the conversion wrote otherwise than typed in some commits."""
+    return [line for kind, (did, why) in WRITTEN.items()
+            for line in _commits_note(written.get(kind, []), read, did, why)]
+
+
+def raised_note(raised: list[str]) -> list[str]:
+    if not raised:
+        return []
+    return [f"{len(raised)} commit(s) of the file were dated before the commit they follow "
+            f"(the first: commit {raised[0][:10]}): each is committed at that commit's date, "
+            "its author's date kept, so no build takes it for a commit dated back, which "
+            "would put it and every version after it off until a notice period from today."]

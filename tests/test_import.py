@@ -770,6 +770,40 @@ def test_control_characters_are_written_as_meant_and_import_says_so(
     assert lexdocs("-C", str(repo.path), "render", "privacy") == 0, capsys.readouterr().err
 
 
+def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pages saved from the web show a seal from a CDN, inline a spacer GIF as `data:` and
+    link a cookie banner's script (Comptoir des Cotonniers' policy: `javascript:Didomi
+    .preferences.show()`). The build refuses each, and a version that holds one cannot
+    be built: every version of the adopted history that had it was lost, whatever the
+    lawyer then mended in the newest text. Each is written as a site takes it, in every
+    version alike, and import says so; code shows as typed."""
+    repo = old_policy(tmp_path / "old")
+    repo.replace("privacy.md", "Write to us.", (
+        "Write to us, or use [the cookie settings](javascript:Didomi.preferences.show()).\n\n"
+        "![Our seal](https://cdn.example.net/seal.png \"Seal\")\n\n"
+        "![](data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==)\n"
+        "See [our site](https://example.com/) and ![](https://cdn.example.net/spacer.gif)"
+        "`[code](javascript:x())`."))
+    repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
+    repo.replace("privacy.md", "for 90 days", "for 60 days")
+    repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("Wrote each picture from another host as a link to it on its words (one with no "
+            "words, or inlined as 'data:', left out) and each link the build refuses "
+            "('javascript:', 'file:') as its words, in the text of 2 of the 4 commit(s) of "
+            "the file read (the first: commit ") in out
+    text = imported_text(repo, "privacy")
+    assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
+            "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`.") \
+        in text
+    repo.git("switch", "-q", "main")
+    repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
+    assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0
+    listed = json.loads(capsys.readouterr().out)["documents"]["privacy"]["versions"]
+    assert len(listed) == 4  # the two that held them are versions too
+
+
 def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Basecamp's first privacy policy opened with a `<figure>` holding an illustration:

@@ -22,6 +22,7 @@ from lexdocs.adopt import outline
 from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
+from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
 from lexdocs.adopt.oldmarkup import (
@@ -73,6 +74,9 @@ class Converted:
     (`htmltables`)."""
     controls: int = 0
     """Control characters written as what they were meant to be (`characters`)."""
+    elsewhere: int = 0
+    """Lines whose pictures from other hosts or links the build refuses were written as
+    it takes them (`elsewhere`)."""
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, str]:
@@ -141,7 +145,7 @@ def unclean(path: str, text: str) -> str | None:
     """
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
-    lines, _, _ = _readable(text.replace("\r\n", "\n").split("\n"))
+    lines, *_ = _readable(text.replace("\r\n", "\n").split("\n"))
     read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))
@@ -150,16 +154,18 @@ def unclean(path: str, text: str) -> str | None:
     return None
 
 
-def _readable(lines: list[str]) -> tuple[list[str], int, int]:
+def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     """The lines with what the old site typed in HTML written as Markdown (tables first:
-    their cells' links and bold are then written as the rest are), less the markup that
-    holds no text, and each list item's words on its mark's line (`items_on_their_line`);
-    how many blocks of it were left out, and how many tables were written one block per
-    row (`htmltables`)."""
+    their cells' links and bold are then written as the rest are), pictures and links the
+    build refuses written as it takes them (`elsewhere`), less the markup that holds no
+    text, and each list item's words on its mark's line (`items_on_their_line`); how many
+    blocks of it were left out, how many tables were written one block per row
+    (`htmltables`), and how many lines held a picture or a link from elsewhere."""
     tabled, rowwise = tables_as_markdown(lines)
-    bare, dropped = without_markup(as_markdown(tabled))
+    kept, elsewhere = from_elsewhere(as_markdown(tabled))
+    bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(items_on_their_line(bold_across_breaks(bare)))
-    return worded, dropped + wordless, rowwise
+    return worded, dropped + wordless, rowwise, elsewhere
 
 
 def _tidy(lines: list[str]) -> str:
@@ -183,7 +189,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         raise ValueError(date_line)
     text, controls = written_as_meant(text.replace("\r\n", "\n"))
     front, kind, body = split_front_matter(text)
-    lines, pictures, rowwise = _readable(body.split("\n"))
+    lines, pictures, rowwise, elsewhere = _readable(body.split("\n"))
     title = _front_title(front, kind)
     top, level = outline.levels(outline.headings(lines))
     if top is not None:
@@ -231,7 +237,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         last = sections[-1]
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
-                     top.line if top is not None else "", pictures, rowwise, controls)
+                     top.line if top is not None else "", pictures, rowwise, controls,
+                     elsewhere)
 
 
 def section_file(index: int, section: Section) -> str:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from lexdocs.adopt import outline
 
-__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "without_markup",
-           "without_wordless_headings"]
+__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "outside_code",
+           "without_markup", "without_wordless_headings"]
 
 
 _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
@@ -134,18 +135,21 @@ def as_markdown(lines: list[str]) -> list[str]:
     def markdown(text: str) -> str:
         return _tight_bold(_INLINE.sub(inline, text) if "<" in text else text)
 
-    def outside_code(line: str) -> str:
-        parts, at = [], 0
-        for code in _CODE_SPAN.finditer(line):
-            parts += [markdown(line[at:code.start()]), code.group()]
-            at = code.end()
-        return "".join([*parts, markdown(line[at:])])
-
     if any(_OPENER.match(ln) for ln in lines):
         lines = joined_blocks(lines)
     return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
-            for part in (_block(outside_code(ln)) if live and ("<" in ln or "**" in ln)
+            for part in (_block(outside_code(ln, markdown)) if live and ("<" in ln or "**" in ln)
                          else [_spaced_id(ln)] if live and "{:" in ln else [ln])]
+
+
+def outside_code(line: str, write: Callable[[str], str]) -> str:
+    """`line` with `write` applied to what is outside its code spans: a tag or a link in
+    a code span is shown as typed, and stays so."""
+    parts, at = [], 0
+    for code in _CODE_SPAN.finditer(line):
+        parts += [write(line[at:code.start()]), code.group()]
+        at = code.end()
+    return "".join([*parts, write(line[at:])])
 
 
 def _spaced_id(line: str) -> str:

@@ -1,0 +1,83 @@
+"""Pictures and links an old page took from elsewhere, written as a lexdocs site may publish.
+
+A lexdocs page makes no request to another host and carries no script: the build stops
+on a picture from another host (`sanitize.check_embedded`) and on a link a click would
+turn into script or a file (`sanitize.check_link`). Pages saved from the web hold both: a
+logo from a CDN, a spacer GIF inlined as `data:`, a cookie banner's
+`javascript:Didomi.preferences.show()` (Comptoir des Cotonniers'), a link to the author's
+own `file:///C:/Users/…` (VSprace.cz's). The build names each in the newest text; but the
+older versions hold them too, and a version that cannot be built is no version, so an
+adopted history lost every one of them, and no edit of the newest text brings them back.
+So `import` writes them, in every version alike, as what a site may publish:
+
+- a picture from another host that has words (its alt text) becomes a link to it on
+  those words: the reader still finds it, and only a click reaches that host;
+- a picture with no words (`alt=""` marks a decoration, by HTML's rules), or one at no
+  address a browser fetches from a host (`data:`, `file:`), is left out, its words kept;
+- a link the build refuses keeps its words, unlinked.
+
+The build's own checks decide, so import and build never disagree. Code spans, code
+blocks and comments are left as typed: nothing in them is published as a link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexdocs.adopt import outline
+from lexdocs.adopt.oldmarkup import outside_code
+from lexdocs.render.sanitize import UnsafeMarkup, check_embedded, check_link, scheme, web_host
+
+__all__ = ["from_elsewhere"]
+
+_TARGET = (r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)"
+           r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
+"""An inline link's target: its address (in `<…>`, or with one level of parentheses inside,
+as `javascript:show()` has), then an optional title."""
+_PICTURE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\]" + _TARGET)
+_LINK = re.compile(r"(?<![!\\])\[(?P<words>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
+
+
+def _address(m: re.Match[str]) -> str:
+    url = m["url"]
+    return url[1:-1] if url.startswith("<") else url
+
+
+def _refused(url: str, embedded: bool) -> bool:
+    try:
+        (check_embedded if embedded else check_link)(url)
+    except UnsafeMarkup:
+        return True
+    return False
+
+
+def _picture(m: re.Match[str]) -> str:
+    url, words = _address(m), m["words"].strip()
+    if not _refused(url, embedded=True):
+        return m.group()
+    if words and scheme(url) in (None, "http", "https") and web_host(url) \
+            and not _refused(url, embedded=False):
+        return f"[{words}]({url})"
+    return words
+
+
+def _link(m: re.Match[str]) -> str:
+    return m["words"] if _refused(_address(m), embedded=False) else m.group()
+
+
+def _written(text: str) -> str:
+    if "](" not in text:
+        return text
+    return _LINK.sub(_link, _PICTURE.sub(_picture, text) if "![" in text else text)
+
+
+def from_elsewhere(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with each picture and link the build would refuse written as the module
+    says, and how many lines that changed."""
+    out, changed = [], 0
+    for line, live in zip(lines, outline.live_lines(lines), strict=True):
+        made = outside_code(line, _written) if live and "](" in line else line
+        changed += made != line
+        if made.strip() or not line.strip():  # a line that held only a spacer goes with it
+            out.append(made)
+    return out, changed

@@ -1129,6 +1129,26 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
+def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
+    """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
+    INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number
+    (`[Interactive service and conduct.](#section-6)`): the anchor names the part, its words
+    differ. A subsection numbered afresh under a part gives no number a part has."""
+    conv = relink(convert(
+        "# T\n\n## Terms\n\n1. [Who we are.](#section-1)\n"
+        "2. [Interactive service and conduct.](#section-2)\n3. [Three](#article3)\n\n"
+        "* ### 1\\. WHO WE ARE AND HOW TO CONTACT US\n\n    Text.\n\n"
+        "* ### 2\\. INTERACTIVE SERVICES AND CONTENT\n\n    More.\n", "x"))
+    assert conv.sections[0].body.startswith(
+        "1. [Who we are.](#s-1-who-we-are-and-how-to-contact-us)\n"
+        "2. [Interactive service and conduct.](#s-2-interactive-services-and-content)\n"
+        "3. [Three](#article3)\n")
+    parts = relink(convert(
+        "# T\n\nSee [the second](#section-2).\n\n## 1\\. Scope\n\n### 1\\. Users\n\n"
+        "### 2\\. Visitors\n\nV.\n\n## 2\\. Rights\n\nR.\n", "x"))
+    assert f"[the second](#{parts.sections[2].id})" in parts.sections[0].body
+
+
 def test_links_land_where_the_old_pages_anchors_were() -> None:
     """Pages saved from the web keep a heading's own anchor in an empty self-link
     (`#### [](#8-4-translation-of-chats)8.4. Translation…`, Telegram's, cut to 64

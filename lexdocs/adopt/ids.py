@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 _GIVEN = re.compile(r"\{:?[^}]*?#([A-Za-z][\w-]*)[^}]*\}\s*")
 """Attributes after a heading (`{#id}`, `{: #id .class }`, as attr_list writes them),
 tried at the line's last `{` only (`_anchor_of`)."""
-_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+_ITEM = r"^ {0,3}(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?"
+"""A list item's mark, before a heading it opens (`* ### 1\\. WHO WE ARE`, Rightmove's terms
+as saved: each part a list item headed so, which Python-Markdown gives its id too)."""
+_MARKS = re.compile(_ITEM + r"#{1,6}[ \t]+")
 
 
 def slugify(title: str) -> str:
@@ -118,7 +121,7 @@ def _dashed(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", in_latin(unquoted).lower()).strip("-")
 
 
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
+_HEADING_LINE = re.compile(_ITEM + r"#{1,6}[ \t]+\S.*$", re.MULTILINE)
 _EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?"""
                            r"""|^[ \t]*\{:[^}\n#]*#([\w-]+)(?:[^}\w\n-][^}\n]*)?\}[ \t]*(?:\n|$)""",
                            re.IGNORECASE | re.MULTILINE)
@@ -200,7 +203,7 @@ def relink(conv: Converted) -> Converted:
         if a in ids:
             return m.group()
         text = _by_words(m[1])
-        number = _SECTION_CITED.fullmatch(text)
+        number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         made = named.get(text) or (named.get(f"\0{number[1]}") if number else
                                    _holding(text, holders) or _listed_as(m, text, named, titled))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
@@ -214,6 +217,10 @@ def relink(conv: Converted) -> Converted:
 _NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s\"'>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)`."""
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
+_ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
+"""An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered
+so, whatever the link's words ("Interactive service and conduct" for "6. INTERACTIVE
+SERVICES AND CONTENT", Rightmove's)."""
 
 
 def _by_words(text: str) -> str:
@@ -258,23 +265,31 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
     for a link whose anchor leads nowhere: a copy of a web page keeps its table of
     contents, `[Where This Privacy Policy Applies](#where-this-applies)`, but not the
     ids the page gave its headings, so the link's own words, when they are one heading's
-    and no other's, say where it led ("Section 22" the part numbered 22)."""
+    and no other's, say where it led ("Section 22" the part numbered 22). A number is a
+    section's; a heading inside one gives its number only where no section has it and no
+    other heading inside does (parts headed inside one section, as list items: Rightmove's
+    terms), since subsections are often numbered afresh under each part."""
     seen: dict[str, str | None] = {}
+    inner: dict[str, str | None] = {}
 
-    def add(key: str, made: str) -> None:
+    def add(key: str, made: str, into: dict[str, str | None]) -> None:
         if key:
-            seen[key] = made if seen.get(key, made) == made else None
+            into[key] = made if into.get(key, made) == made else None
 
     for s, body in zip(sections, bodies, strict=True):
-        add(_by_words(s.title), s.id)
+        add(_by_words(s.title), s.id, seen)
         number = outline.part_number(s.title)
         if number is not None:
-            add(f"\0{number}", s.id)
+            add(f"\0{number}", s.id, seen)
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
             given = _anchor_of(line)
-            add(_by_words(_words_of(line)),
-                given if given[:1].isalpha() else heading_id(_words_of(line)))
+            made = given if given[:1].isalpha() else heading_id(_words_of(line))
+            add(_by_words(_words_of(line)), made, seen)
+            number = outline.part_number(_words_of(line))
+            if number is not None:
+                add(f"\0{number}", made, inner)
+    seen = {**inner, **seen}
     return {k: v for k, v in seen.items() if v is not None and v in ids}
 
 

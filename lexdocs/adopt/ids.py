@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
@@ -188,8 +189,11 @@ def relink(conv: Converted) -> Converted:
     folded = {**{_loose(a): made for a, made in to.items()}, **{_loose(i): i for i in ids}}
 
     def land(m: re.Match[str]) -> str:
-        a = m[2]
-        return f"{m[1]}#{to[a] if a in to else a if a in ids else folded.get(_loose(a), a)}"
+        # An anchor written percent-encoded ("#4-utilisation-de-vos-donn%C3%A9es",
+        # Spotify's) is the one its characters spell: a browser decodes it before it looks.
+        a = unquote(m[2]) if "%" in m[2] else m[2]
+        made = to.get(a) or (a if a in ids else folded.get(_loose(a)))
+        return f"{m[1]}#{made or m[2]}"
 
     named = _named_targets(conv.sections, bodies, ids)
     holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it

@@ -1194,6 +1194,12 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                            "and [no](#a%20b).\n\n## 4\\. Utilisation de vos données\n\nX.\n",
                            "x"))
     assert "[it](#s-4-utilisation-de-vos-donnees) and [no](#a%20b)" in coded.sections[0].body
+    # or its words as typed run together, quotes and all (New Balance's French policy):
+    # the link was cut at the quote, its first half landed and the rest left trailing
+    typed = relink(convert("# T\n\n## Intro\n\nSee [it](#Quandcettepolitiques'applique-t-"
+                           "elleàmoi?).\n\n## 1\\. Quand cette politique s'applique-t-elle à "
+                           "moi ?\n\nX.\n", "x"))
+    assert "[it](#s-1-quand-cette-politique-s-applique-t-elle-a-moi)." in typed.sections[0].body
     html = render(principles.body).sections[0].html
     assert 'id="s-84-translation-of-chats"' in html and 'id="inner"' in html
 

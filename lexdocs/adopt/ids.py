@@ -89,9 +89,12 @@ def _words_of(line: str) -> str:
         outline.without_closing_hashes(_MARKS.sub("", line))).strip())
 
 
-_INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
-"""An in-page link in Markdown (inline or a reference) or in HTML: what comes before the
-`#`, and the anchor."""
+_INPAGE = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?)#([^)\s>]+)""")
+"""An in-page link in Markdown (inline or a reference): what comes before the `#`, and the
+anchor, quotes and all (New Balance's "#Quandcettepolitiquedeconfidentialités'applique-t-
+elleàmoi?", whose cut at the quote landed its first half and left the rest trailing)."""
+_HREF_INPAGE = re.compile(r"""(\bhref=["'])#([^)\s"'>]+)""")
+"""The same in HTML, where a quote ends the address."""
 
 
 def _anchors(line: str) -> set[str]:
@@ -107,8 +110,11 @@ def _anchors(line: str) -> set[str]:
     spaced = "-".join(words.lower().split())  # punctuation kept: "your-choices,-rights"
     bare = _dashed(_LEADING_NUMBER.sub("", words))
     joined = bare.replace("-", "")  # "1. Covered Xfinity Services": coveredxfinityservices
+    # the words as typed, run together: "1. Quand cette politique s'applique-t-elle à moi ?"
+    # is "#Quandcettepolitiques'applique-t-elleàmoi?" (New Balance's)
+    squeezed = "".join(_LEADING_NUMBER.sub("", words).split())
     return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words), bare,
-                        spaced, joined, own) if a}
+                        spaced, joined, squeezed, own) if a}
 
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
@@ -212,13 +218,14 @@ def relink(conv: Converted) -> Converted:
                                    _holding(text, holders) or _listed_as(m, text, named, titled))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
-    sections = tuple(replace(s, body=_NAMED_LINK.sub(by_words, _INPAGE.sub(land, body))
+    sections = tuple(replace(s, body=_NAMED_LINK.sub(
+                                 by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
                              if "#" in body else body)
                      for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)
 
 
-_NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s\"'>]+)")
+_NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)`."""
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
 _ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)

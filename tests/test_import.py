@@ -1129,6 +1129,34 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
+def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
+    """Copies of web pages keep the table of contents but head the parts with a line the
+    page had made a heading (`**Article 1 - Qui sommes-nous ?**`, Showroomprive's; its 15
+    links stopped the build): a link that leads nowhere and has the words of one line
+    standing alone leads to it, the line given the anchor as its id (invisible). Two lines
+    with the words, or a line inside a paragraph, decide nothing."""
+    from tests.test_render import render
+
+    conv = relink(convert(
+        "# CGV\n\n[Article 1 - Qui sommes-nous ?](#article1)  \n[Article 2 - Prix](#2-prix)"
+        "  \n[Vente en ligne](#x)  \n[Article 4 - Twice](#article4)\n\n"
+        "**Article 1 - Qui sommes-nous ?**\n\nNotre Site.\n\nARTICLE 2 – PRIX\n\nLes prix."
+        "\n\nOur **Vente en ligne**\n\nArticle 4 - Twice\n\nArticle 4 - Twice\n", "x"))
+    body = conv.sections[0].body
+    assert body.startswith("[Article 1 - Qui sommes-nous ?](#article1)  \n[Article 2 - Prix]"
+                           "(#article-2-prix)  \n[Vente en ligne](#x)  \n"
+                           "[Article 4 - Twice](#article4)\n\n**Article 1 - Qui sommes-nous ?"
+                           "**\n{: #article1 }\n\nNotre Site.\n\nARTICLE 2 – PRIX\n"
+                           "{: #article-2-prix }\n\n")
+    assert body.count("{: #") == 2
+    html = render(body).sections[0].html
+    assert '<p id="article1"><strong>Article 1' in html and '<p id="article-2-prix">' in html
+    # a heading's words are read without accents too (Damart's "10. RESPONSABILITÉ" link)
+    accented = relink(convert("# T\n\n*   [10\\. RESPONSABILITÉ](#respon)\n\n"
+                              "10\\. RESPONSABILITE\n-------------------\n\nX.\n", "x"))
+    assert accented.sections[0].body == "*   [10\\. RESPONSABILITÉ](#s-10-responsabilite)\n"
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

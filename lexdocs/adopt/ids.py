@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
+from lexdocs.adopt.standalone import land_on_lines
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
 from lexdocs.review.lexicon import unnumbered
@@ -218,10 +219,10 @@ def relink(conv: Converted) -> Converted:
                                    _holding(text, holders) or _listed_as(m, text, named, titled))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
-    sections = tuple(replace(s, body=_NAMED_LINK.sub(
-                                 by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
-                             if "#" in body else body)
-                     for s, body in zip(conv.sections, bodies, strict=True))
+    landed = [_NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
+              if "#" in body else body for body in bodies]
+    sections = tuple(replace(s, body=body) for s, body in
+                     zip(conv.sections, land_on_lines(landed, ids), strict=True))
     return replace(conv, sections=sections)
 
 
@@ -236,8 +237,9 @@ SERVICES AND CONTENT", Rightmove's)."""
 
 def _by_words(text: str) -> str:
     """Words as a table of contents and a heading share them: without marks, number,
-    case and punctuation ("**2\\. Where This Applies**" → "where this applies")."""
-    bare = outline.plain(text)
+    case, accents and punctuation ("**2\\. Where This Applies**" → "where this applies";
+    Damart's "10. RESPONSABILITÉ" names its part "10. RESPONSABILITE")."""
+    bare = in_latin(outline.plain(text))
     return " ".join(re.findall(r"\w+", _LEADING_NUMBER.sub("", bare).casefold()))
 
 

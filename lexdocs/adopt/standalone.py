@@ -1,0 +1,90 @@
+"""A line that stands as a part's heading, and the table of contents' links that name it.
+
+A copy of a web page keeps the page's table of contents, whose links name the page's
+anchors, but often not the headings they named: the page had made a heading of a line
+the copy keeps as a paragraph, in bold or not (`**Article 1 - Qui sommes-nous ?**`,
+Showroomprive's conditions of sale; `10\\. RESPONSABILITE`, Damart's). Every link of the
+table then leads nowhere, and the build stops on each. Where a link that leads nowhere
+has the words of one such line, and no other line of the document has them, the line
+gets an id (an attribute line under it, `{: #article1 }`, which shows nothing) and the
+link leads there: the anchor it names where that can be an id, else one made of the
+line's words. Words are compared as a reader reads them: case, accents and marks aside,
+numbers kept ("10. RESPONSABILITÉ" names "10\\. RESPONSABILITE", not "11. Responsabilité").
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from lexdocs.adopt import outline
+from lexdocs.render.tohtml import heading_id, in_latin
+
+__all__ = ["land_on_lines"]
+
+_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
+_LONE = re.compile(r"[ \t]{0,3}(?:\*\*|__){0,2}[^\s*_#>|\[{<\-+](?:(?!\]\()[^\n]){0,198}")
+"""A line that can stand as a heading: no more than 200 characters, no link, opening
+with no mark of a list, a heading, a quote, a table or an attribute list."""
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
+_ID = re.compile(r"[A-Za-z][\w:.-]*")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", in_latin(outline.plain(text)).casefold()))
+
+
+def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
+    """`bodies` with each link that leads nowhere, and has the words of one line that
+    stands alone, led to that line (given an id)."""
+    dead: dict[str, list[str]] = {}
+    for body in bodies:
+        for m in _LINK.finditer(body):
+            key = _key(m[1])
+            if unquote(m[2]) not in ids and " " in key:  # one word names no line surely
+                dead.setdefault(key, []).append(m[2])
+    if not dead:
+        return bodies
+    split = [body.split("\n") for body in bodies]
+    found: dict[str, tuple[int, int] | None] = {}
+    for i, lines in enumerate(split):
+        for j, line in enumerate(lines):
+            alone = (j == 0 or not lines[j - 1].strip()) and (
+                j + 1 == len(lines) or not lines[j + 1].strip())
+            if alone and _LONE.fullmatch(line) and not _LIST_ITEM.match(line) \
+                    and (key := _key(line)) in dead:
+                found[key] = None if key in found else (i, j)
+    taken = set(ids)
+    given: dict[str, str] = {}  # an anchor that led nowhere → the id it now names
+    marks: dict[tuple[int, int], str] = {}
+    for key, place in found.items():
+        if place is None:
+            continue  # two lines have these words: which one the link meant is not known
+        anchor = unquote(dead[key][0])
+        made = anchor if _ID.fullmatch(anchor) and anchor not in taken else _free(
+            heading_id(outline.plain(split[place[0]][place[1]].strip(" \t*_"))), taken)
+        taken.add(made)
+        marks[place] = made
+        for a in dead[key]:
+            given[a] = made
+    if not marks:
+        return bodies
+
+    def lead(m: re.Match[str]) -> str:
+        made = given.get(m[2]) if _key(m[1]) in found else None
+        return m.group()[:m.start(2) - m.start()] + made if made else m.group()
+
+    out = []
+    for i, lines in enumerate(split):
+        for (k, j), made in sorted(marks.items(), reverse=True):
+            if k == i:
+                lines[j + 1:j + 1] = [f"{{: #{made} }}"]
+        out.append(_LINK.sub(lead, "\n".join(lines)))
+    return out
+
+
+def _free(wanted: str, taken: set[str]) -> str:
+    made, n = wanted, 2
+    while made in taken:
+        made, n = f"{wanted}-{n}", n + 1
+    return made

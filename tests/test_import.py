@@ -777,14 +777,17 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     .preferences.show()`). The build refuses each, and a version that holds one cannot
     be built: every version of the adopted history that had it was lost, whatever the
     lawyer then mended in the newest text. Each is written as a site takes it, in every
-    version alike, and import says so; code shows as typed."""
+    version alike, and import says so; code shows as typed. A picture that is a link's
+    words leaves its words to the link (GO Sport's, whose address holds a space)."""
     repo = old_policy(tmp_path / "old")
     repo.replace("privacy.md", "Write to us.", (
         "Write to us, or use [the cookie settings](javascript:Didomi.preferences.show()).\n\n"
         "![Our seal](https://cdn.example.net/seal.png \"Seal\")\n\n"
         "![](data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==)\n"
         "See [our site](https://example.com/) and ![](https://cdn.example.net/spacer.gif)"
-        "`[code](javascript:x())`."))
+        "`[code](javascript:x())`.\n\n[![The CNIL's advice](https://cdn.example.net/CNIL "
+        "advice.jpg \"advice\")](https://www.cnil.fr/)[![](https://cdn.example.net/logo.png)]"
+        "(https://example.com/)"))
     repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "for 90 days", "for 60 days")
     repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
@@ -795,8 +798,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
             "the file read (the first: commit ") in out
     text = imported_text(repo, "privacy")
     assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
-            "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`.") \
-        in text
+            "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`."
+            "\n\n[The CNIL's advice](https://www.cnil.fr/)\n") in text
     repo.git("switch", "-q", "main")
     repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0

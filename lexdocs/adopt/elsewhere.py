@@ -14,7 +14,9 @@ So `import` writes them, in every version alike, as what a site may publish:
   those words: the reader still finds it, and only a click reaches that host;
 - a picture with no words (`alt=""` marks a decoration, by HTML's rules), or one at no
   address a browser fetches from a host (`data:`, `file:`), is left out, its words kept;
-- a link the build refuses keeps its words, unlinked.
+- a link the build refuses keeps its words, unlinked; a picture that is a link's words,
+  if refused, leaves its words to the link (a link inside a link would show as typed),
+  and a link left with no words goes.
 
 The build's own checks decide, so import and build never disagree. Code spans, code
 blocks and comments are left as typed: nothing in them is published as a link.
@@ -30,10 +32,11 @@ from lexdocs.render.sanitize import UnsafeMarkup, check_embedded, check_link, sc
 
 __all__ = ["from_elsewhere"]
 
-_TARGET = (r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)"
+_TARGET = (r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))(?:[^()\n]|\([^()\n]*\))*?)"
            r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
 """An inline link's target: its address (in `<…>`, or with one level of parentheses inside,
-as `javascript:show()` has), then an optional title."""
+as `javascript:show()` has, and spaces, which Python-Markdown reads as part of it: GO
+Sport's ".../images/info/Recommandations CNIL.jpg"), then an optional title."""
 _PICTURE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\]" + _TARGET)
 _LINK = re.compile(r"(?<![!\\])\[(?P<words>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
 
@@ -57,18 +60,30 @@ def _picture(m: re.Match[str]) -> str:
         return m.group()
     if words and scheme(url) in (None, "http", "https") and web_host(url) \
             and not _refused(url, embedded=False):
-        return f"[{words}]({url})"
+        return f"[{words}]({m['url']})"
     return words
 
 
+def _inside(m: re.Match[str]) -> str:
+    """A picture that is a link's words: its own words, if it is refused (a link inside a
+    link takes no more than a picture from another host would)."""
+    return m["words"].strip() if _refused(_address(m), embedded=True) else m.group()
+
+
 def _link(m: re.Match[str]) -> str:
-    return m["words"] if _refused(_address(m), embedded=False) else m.group()
+    words = _PICTURE.sub(_inside, m["words"]) if "![" in m["words"] else m["words"]
+    if words == m["words"]:  # an empty self-link beside a heading (`[](#who)`) stays
+        return words.strip() if _refused(_address(m), embedded=False) else m.group()
+    if _refused(_address(m), embedded=False) or not words.strip():
+        return words.strip()  # a logo's link, its picture gone, goes with it
+    return m.group().replace(m["words"], words, 1)
 
 
 def _written(text: str) -> str:
     if "](" not in text:
         return text
-    return _LINK.sub(_link, _PICTURE.sub(_picture, text) if "![" in text else text)
+    linked = _LINK.sub(_link, text)
+    return _PICTURE.sub(_picture, linked) if "![" in linked else linked
 
 
 def from_elsewhere(lines: list[str]) -> tuple[list[str], int]:

@@ -778,7 +778,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     be built: every version of the adopted history that had it was lost, whatever the
     lawyer then mended in the newest text. Each is written as a site takes it, in every
     version alike, and import says so; code shows as typed. A picture that is a link's
-    words leaves its words to the link (GO Sport's, whose address holds a space)."""
+    words leaves its words to the link (GO Sport's, whose address holds a space); a picture
+    typed as a tag in a line (a tracker's pixel after Aetna's text) is one too."""
     repo = old_policy(tmp_path / "old")
     repo.replace("privacy.md", "Write to us.", (
         "Write to us, or use [the cookie settings](javascript:Didomi.preferences.show()).\n\n"
@@ -787,19 +788,23 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
         "See [our site](https://example.com/) and ![](https://cdn.example.net/spacer.gif)"
         "`[code](javascript:x())`.\n\n[![The CNIL's advice](https://cdn.example.net/CNIL "
         "advice.jpg \"advice\")](https://www.cnil.fr/)[![](https://cdn.example.net/logo.png)]"
-        "(https://example.com/)"))
+        "(https://example.com/)\n\nContinue <img height=\"1\" style=\"display:none\" "
+        "src=\"https://px.example.net/collect?pid=1&amp;fmt=gif\" />, as <img alt=\"our "
+        "chart\" src=\"chart.png\"> shows."))
     repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "for 90 days", "for 60 days")
     repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
-    assert ("Wrote each picture from another host as a link to it on its words (one with no "
-            "words, or inlined as 'data:', left out) and each link the build refuses "
+    assert ("Wrote each picture typed as an HTML tag as Markdown's, each picture from another "
+            "host as a link to it on its words (one with no words, or inlined as 'data:', left "
+            "out) and each link the build refuses "
             "('javascript:', 'file:') as its words, in the text of 2 of the 4 commit(s) of "
             "the file read (the first: commit ") in out
     text = imported_text(repo, "privacy")
     assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
             "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`."
-            "\n\n[The CNIL's advice](https://www.cnil.fr/)\n") in text
+            "\n\n[The CNIL's advice](https://www.cnil.fr/)\n\nContinue , as ![our chart]"
+            "(chart.png) shows.\n") in text
     repo.git("switch", "-q", "main")
     repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0

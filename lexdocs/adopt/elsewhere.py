@@ -24,6 +24,7 @@ blocks and comments are left as typed: nothing in them is published as a link.
 
 from __future__ import annotations
 
+import html
 import re
 
 from lexdocs.adopt import outline
@@ -38,6 +39,12 @@ _TARGET = (r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))(?:[^()\n]|\([^()\n
 as `javascript:show()` has, and spaces, which Python-Markdown reads as part of it: GO
 Sport's ".../images/info/Recommandations CNIL.jpg"), then an optional title."""
 _PICTURE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\]" + _TARGET)
+_IMG = re.compile(r"<img\b(?P<attrs>[^<>]*)>", re.I)
+"""A picture typed as a tag inside a line (`<img height="1" … src="https://px.ads.linkedin
+.com/…" />`, a tracker's pixel after Aetna's text), which lexdocs would show as typed: it is
+written as Markdown's picture first, then as the rest are."""
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"<>\[\]]*)"|'([^'<>\[\]]*)')""", re.I)
 _LINK = re.compile(r"(?<![!\\])\[(?P<words>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
 
 
@@ -79,7 +86,18 @@ def _link(m: re.Match[str]) -> str:
     return m.group().replace(m["words"], words, 1)
 
 
+def _tag_picture(m: re.Match[str]) -> str:
+    """An `<img>` tag as Markdown's picture, if its address and words are plain."""
+    src, alt = _SRC.search(m["attrs"]), _ALT.search(m["attrs"])
+    if src is None or (alt is None and re.search(r"\balt\s*=", m["attrs"], re.I)):
+        return m.group()
+    words = (alt[1] if alt[1] is not None else alt[2]) if alt else ""
+    return f"![{html.unescape(words).strip()}]({src[1] or src[2]})"
+
+
 def _written(text: str) -> str:
+    if "<img" in text or "<IMG" in text:
+        text = _IMG.sub(_tag_picture, text)
     if "](" not in text:
         return text
     linked = _LINK.sub(_link, text)
@@ -91,7 +109,8 @@ def from_elsewhere(lines: list[str]) -> tuple[list[str], int]:
     says, and how many lines that changed."""
     out, changed = [], 0
     for line, live in zip(lines, outline.live_lines(lines), strict=True):
-        made = outside_code(line, _written) if live and "](" in line else line
+        made = outside_code(line, _written) if live and ("](" in line or "<img" in line.lower()) \
+            else line
         changed += made != line
         if made.strip() or not line.strip():  # a line that held only a spacer goes with it
             out.append(made)

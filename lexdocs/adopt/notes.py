@@ -61,9 +61,10 @@ WRITTEN: dict[str, tuple[str, str]] = {
                  "U+0080 as €: Windows-1252 read as Latin-1; a line separator as a space; "
                  "any other left out) in",
                  "they are invisible in an editor, and the build refuses them."),
-    "elsewhere": ("Wrote each picture from another host as a link to it on its words (one "
-                  "with no words, or inlined as 'data:', left out) and each link the build "
-                  "refuses ('javascript:', 'file:') as its words, in",
+    "elsewhere": ("Wrote each picture typed as an HTML tag as Markdown's, each picture from "
+                  "another host as a link to it on its words (one with no words, or inlined "
+                  "as 'data:', left out) and each link the build refuses ('javascript:', "
+                  "'file:') as its words, in",
                   "a lexdocs page makes no request to another host and runs no script, and a "
                   "version that holds one cannot be built, so the history would lose it. "
                   "Copy a picture readers should see into docs/ and show it by its path."),

@@ -44,12 +44,12 @@ class RenderErrors(RenderError):
     and says how many follow; `every` gives them all, one line each."""
 
     def __init__(self, problems: Sequence[LexdocsError]) -> None:
+        self.problems = tuple(problems)
         first = problems[0]
         super().__init__(first.message, path=first.path, line=first.line, hint=first.hint)
-        self.problems = tuple(problems)
 
     def __str__(self) -> str:
-        more = len(getattr(self, "problems", ())) - 1
+        more = len(self.problems) - 1
         return super().__str__() + (f" (and {more} more: 'lexdocs check' lists every one)"
                                     if more > 0 else "")
 

@@ -1137,6 +1137,25 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
+def test_import_says_what_in_the_newest_text_would_stop_the_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Discord's policy, as Open Terms Archive keeps it, links anchors its copy lost: the
+    adopted site's first build stopped on them, and import had said nothing. It says so
+    before the merge, judged as the build judges (the newest text rendered); a text the
+    build takes gets no such line."""
+    repo = old_policy(tmp_path / "old")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert "would stop the build" not in out
+    repo.git("switch", "-q", "main")
+    repo.replace("privacy.md", "Write to us.", "Write to us, as [part 5](#5) and [6](#6) say.")
+    repo.commit("Saved with its contents", "2023-08-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "policy")
+    assert ("warning: the newest text would stop the build on 2 problem(s) (the first: "
+            "policy_src/policy/10-contact.md:5: the link to '#5' leads nowhere: no heading of "
+            "this document has that id). After the merge, 'lexdocs check' names each at its "
+            "line, with what to do.") in out
+
+
 def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
     """Copies of web pages keep the table of contents but head the parts with a line the
     page had made a heading (`**Article 1 - Qui sommes-nous ?**`, Showroomprive's; its 15

@@ -22,7 +22,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
-from lexdocs.adopt.notes import WRITTEN, old_site_notes, raised_note, written_notes
+from lexdocs.adopt.notes import (
+    WRITTEN,
+    old_site_notes,
+    raised_note,
+    stopping_note,
+    written_notes,
+)
 from lexdocs.adopt.scaffold import starter_files, starter_name
 from lexdocs.adopt.zones import SAMPLE, Guess, guess_zone, parse_offset
 from lexdocs.config import Options
@@ -103,6 +109,9 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                           {**extra, **{f"{folder}/{k}": v for k, v in s.files.items()}})
                  for s in steps]
         store.replay(branch, base, folder, files)
+        newest = files[-1].files if files else {}
+        stops = stopping_note(opts.source_dir, doc, lambda p: newest[p] if p in newest
+                              else store.read(base, p)) if files else []
     for rel in in_the_way:
         (opts.project / rel).unlink()
     for rel in {str(Path(r).parent) for r in in_the_way}:
@@ -119,7 +128,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *old_site_notes(texts[-1][2] if texts else None),
                                *written_notes(written, len(history)),
-                               *raised_note(raised)),
+                               *raised_note(raised), *stops),
                         site=(opts.project / "mkdocs.yml").is_file(),
                         listed=lists_documents(opts.project))
 

@@ -6,8 +6,9 @@ reads what changed in its text before merging it, and what to mend after.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["WRITTEN", "old_site_notes", "raised_note", "written_notes"]
+__all__ = ["WRITTEN", "old_site_notes", "raised_note", "stopping_note", "written_notes"]
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -86,3 +87,23 @@ def raised_note(raised: list[str]) -> list[str]:
             f"(the first: commit {raised[0][:10]}): each is committed at that commit's date, "
             "its author's date kept, so no build takes it for a commit dated back, which "
             "would put it and every version after it off until a notice period from today."]
+
+
+def stopping_note(root: str, doc: str, read: Callable[[str], str | None]) -> list[str]:
+    """What in the newest text would stop the build, said before the merge, as the build
+    itself judges it (the newest version rendered from `read`, the branch's files): a
+    page copied from the web often links anchors its copy lost, and the first build of
+    the adopted site would stop on each."""
+    from lexdocs.errors import LexdocsError, every
+    from lexdocs.render.templates import render_tree
+
+    try:
+        render_tree(root, [doc], read)
+    except LexdocsError as exc:
+        found = every(exc)
+        first = found[0]
+        where = f"{first.path}:{first.line}: " if first.path and first.line else ""
+        return [f"warning: the newest text would stop the build on {len(found)} problem(s) "
+                f"(the first: {where}{first.message}). After the merge, 'lexdocs check' "
+                "names each at its line, with what to do."]
+    return []

@@ -779,7 +779,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     lawyer then mended in the newest text. Each is written as a site takes it, in every
     version alike, and import says so; code shows as typed. A picture that is a link's
     words leaves its words to the link (GO Sport's, whose address holds a space); a picture
-    typed as a tag in a line (a tracker's pixel after Aetna's text) is one too."""
+    typed as a tag in a line (a tracker's pixel after Aetna's text) is one too, and one whose
+    words run over lines (a Word text box pasted into Showroomprive's terms) keeps them."""
     repo = old_policy(tmp_path / "old")
     repo.replace("privacy.md", "Write to us.", (
         "Write to us, or use [the cookie settings](javascript:Didomi.preferences.show()).\n\n"
@@ -790,7 +791,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
         "advice.jpg \"advice\")](https://www.cnil.fr/)[![](https://cdn.example.net/logo.png)]"
         "(https://example.com/)\n\nContinue <img height=\"1\" style=\"display:none\" "
         "src=\"https://px.example.net/collect?pid=1&amp;fmt=gif\" />, as <img alt=\"our "
-        "chart\" src=\"chart.png\"> shows."))
+        "chart\" src=\"chart.png\"> shows.\n\n![Zone de Texte: For the digital part\nof a "
+        "product: two years.\n](file:///C:/Users/X/clip_image001.png) All our products."))
     repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "for 90 days", "for 60 days")
     repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
@@ -804,7 +806,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
             "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`."
             "\n\n[The CNIL's advice](https://www.cnil.fr/)\n\nContinue , as ![our chart]"
-            "(chart.png) shows.\n") in text
+            "(chart.png) shows.\n\nZone de Texte: For the digital part\nof a product: two "
+            "years. All our products.\n") in text
     repo.git("switch", "-q", "main")
     repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0

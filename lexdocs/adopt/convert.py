@@ -75,8 +75,8 @@ class Converted:
     controls: int = 0
     """Control characters written as what they were meant to be (`characters`)."""
     elsewhere: int = 0
-    """Lines whose pictures from other hosts or links the build refuses were written as
-    it takes them (`elsewhere`)."""
+    """Paragraphs whose pictures from other hosts or links the build refuses were written
+    as it takes them (`elsewhere`)."""
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, str]:
@@ -160,7 +160,7 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     build refuses written as it takes them (`elsewhere`), less the markup that holds no
     text, and each list item's words on its mark's line (`items_on_their_line`); how many
     blocks of it were left out, how many tables were written one block per row
-    (`htmltables`), and how many lines held a picture or a link from elsewhere."""
+    (`htmltables`), and how many paragraphs held a picture or a link from elsewhere."""
     tabled, rowwise = tables_as_markdown(lines)
     kept, elsewhere = from_elsewhere(as_markdown(tabled))
     bare, dropped = without_markup(kept)

@@ -38,14 +38,14 @@ _TARGET = (r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))(?:[^()\n]|\([^()\n
 """An inline link's target: its address (in `<…>`, or with one level of parentheses inside,
 as `javascript:show()` has, and spaces, which Python-Markdown reads as part of it: GO
 Sport's ".../images/info/Recommandations CNIL.jpg"), then an optional title."""
-_PICTURE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\]" + _TARGET)
+_PICTURE = re.compile(r"!\[(?P<words>[^\[\]]*)\]" + _TARGET)
 _IMG = re.compile(r"<img\b(?P<attrs>[^<>]*)>", re.I)
 """A picture typed as a tag inside a line (`<img height="1" … src="https://px.ads.linkedin
 .com/…" />`, a tracker's pixel after Aetna's text), which lexdocs would show as typed: it is
 written as Markdown's picture first, then as the rest are."""
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"<>\s()]+)"|'([^'<>\s()]+)')""", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"<>\[\]]*)"|'([^'<>\[\]]*)')""", re.I)
-_LINK = re.compile(r"(?<![!\\])\[(?P<words>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
+_LINK = re.compile(r"(?<![!\\])\[(?P<words>(?:[^\[\]]|\[[^\[\]]*\])*)\]" + _TARGET)
 
 
 def _address(m: re.Match[str]) -> str:
@@ -106,12 +106,29 @@ def _written(text: str) -> str:
 
 def from_elsewhere(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each picture and link the build would refuse written as the module
-    says, and how many lines that changed."""
-    out, changed = [], 0
+    says, and how many paragraphs that changed. A paragraph is read whole, as Markdown
+    reads it: a picture's words can run over lines (Showroomprive's "![Zone de Texte: …"
+    over five lines, then "](file:///C:/Users/…/clip_image001.png)")."""
+    out: list[str] = []
+    changed = 0
+    block: list[str] = []
+
+    def close() -> None:
+        nonlocal changed
+        text = "\n".join(block)
+        made = outside_code(text, _written) if "](" in text or "<img" in text.lower() else text
+        if made != text:
+            changed += 1
+            out.extend(ln for ln in made.split("\n") if ln.strip())  # a spacer's line goes
+        else:
+            out.extend(block)
+        block.clear()
+
     for line, live in zip(lines, outline.live_lines(lines), strict=True):
-        made = outside_code(line, _written) if live and ("](" in line or "<img" in line.lower()) \
-            else line
-        changed += made != line
-        if made.strip() or not line.strip():  # a line that held only a spacer goes with it
-            out.append(made)
+        if live and line.strip():
+            block.append(line)
+            continue
+        close()
+        out.append(line)
+    close()
     return out, changed

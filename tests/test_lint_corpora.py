@@ -285,6 +285,17 @@ LISTS = {
                                                 "post comments.\n\n**Subscription Information** "
                                                 "is information we receive from partners when "
                                                 "you buy a subscription.\n",
+    # ePRICE's conditions for sellers (Open Terms Archive's copy): definitions, terms quoted
+    "terms in quotes, paragraph after paragraph": "A2.1 Ai fini del presente Contratto le "
+                                                  "seguenti espressioni assumono i seguenti "
+                                                  "significati:\n\n“Abbonamento” indica "
+                                                  "l’importo fisso che il Venditore è tenuto "
+                                                  "a corrispondere a PB Online Srl, a titolo "
+                                                  "di corrispettivo per i Servizi, come "
+                                                  "indicato nell’Allegato.\n\n\"Accesso "
+                                                  "Limitato\" indica l’accesso alla "
+                                                  "Piattaforma Transazionale che non consente "
+                                                  "l’uso delle funzionalità della stessa.\n",
     # Finnair's and Palantir's privacy policies (Open Terms Archive's copies)
     "labels in bold before a dash": "We share your personal data with group companies and "
                                     "other third parties for the following purposes:\n\n"
@@ -361,6 +372,9 @@ def test_a_list_as_real_policies_write_it_is_a_list(body: str) -> None:
 
 
 DANGLING = {
+    "quoted sentences, not terms": "Our founders said it best, in these words:\n\n“We never "
+                                   "sell it,” one of them said at launch.\n\n“Nor will we,” "
+                                   "the other said a year later.\n",
     "prose follows": "We obtain data from other sources such as:\n\nWe protect data obtained "
                      "from third parties according to the practices described in this statement.\n",
     "end of section": "We disclose it when we believe doing so is necessary to:\n",

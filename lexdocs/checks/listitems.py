@@ -92,6 +92,9 @@ with the Site;", the Daily Mail's terms, whose bullets a copy of the page lost):
 paragraph of prose ends with a semicolon."""
 _DASH_LABEL = re.compile(r"\s*(?:\*\*|__)?([A-Z][^\n.:;!?–—]{1,60}?)(?:\*\*|__)?\s[–—-]\s+[A-Z“\"]")
 _BOLD_TERM = re.compile(r"\s*(\*\*|__)(?=[^\s*_])[^*_\n]{1,80}?(?<=[^\s*_])\1\s+\S")
+_QUOTED_TERM = re.compile(r"\s*[“\"«„](?=\w)[^“”\"«»„.!?,;:\n]{1,60}(?<=\w)[”\"»“]\s+\S")
+"""A term in quotes that its sentence defines ("“Abbonamento” indica l’importo …", ePRICE's
+sellers' conditions): no sentence inside the quotes ("“We never sell it,” she said")."""
 _RUN_IN = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an)\s+)?"
                      r"[A-Z][\w’'-]*){0,5}\.\s+[A-Z“\"(]")
 
@@ -109,8 +112,8 @@ def _labels(line: str) -> set[str]:
       request copies …", Qiwi.gg's policy, as many generated policies write the rights),
       the words with no subject: "We share it – only when …" and "Our partners – we
       name them – may …" are prose;
-    - a term in bold that its sentence defines ("**Registration Information** is
-      information you submit …", Fox News's policy);
+    - a term in bold or in quotes that its sentence defines ("**Registration Information**
+      is information you submit …", Fox News's policy; "“Abbonamento” indica …", ePRICE's);
     - a heading run into its text, its words capitalised as a title's ("Informal
       Negotiations. Parties to a dispute …", Palia's terms, whose bold the copy lost)."""
     kinds = set()
@@ -119,6 +122,8 @@ def _labels(line: str) -> set[str]:
         kinds.add("dash")
     if _BOLD_TERM.match(line):
         kinds.add("bold")
+    if _QUOTED_TERM.match(line):
+        kinds.add("quoted")
     if _RUN_IN.match(line):
         kinds.add("run-in")
     return kinds

@@ -1181,6 +1181,12 @@ def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
     assert body.count("{: #") == 2
     html = render(body).sections[0].html
     assert '<p id="article1"><strong>Article 1' in html and '<p id="article-2-prix">' in html
+    # an anchor the page may not carry as an id (not ASCII: the sanitiser drops it) is not
+    # given: the line gets one made of its words, and the link leads there
+    french = relink(convert("# T\n\n[Résumé des droits](#résumé)\n\n**Résumé des droits**"
+                            "\n\nX.\n", "x")).sections[0].body
+    assert 'href="#resume-des-droits"' in render(french).sections[0].html
+    assert '<p id="resume-des-droits">' in render(french).sections[0].html
     # a heading's words are read without accents too (Damart's "10. RESPONSABILITÉ" link)
     accented = relink(convert("# T\n\n*   [10\\. RESPONSABILITÉ](#respon)\n\n"
                               "10\\. RESPONSABILITE\n-------------------\n\nX.\n", "x"))

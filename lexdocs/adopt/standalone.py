@@ -7,8 +7,9 @@ Showroomprive's conditions of sale; `10\\. RESPONSABILITE`, Damart's). Every lin
 table then leads nowhere, and the build stops on each. Where a link that leads nowhere
 has the words of one such line, and no other line of the document has them, the line
 gets an id (an attribute line under it, `{: #article1 }`, which shows nothing) and the
-link leads there: the anchor it names where that can be an id, else one made of the
-line's words. Words are compared as a reader reads them: case, accents and marks aside,
+link leads there: the anchor it names where the page may carry it as an id
+(`sanitize.allowed_id`: "#résumé" it may not, and would drop), else one made of the line's
+words. Words are compared as a reader reads them: case, accents and marks aside,
 numbers kept ("10. RESPONSABILITÉ" names "10\\. RESPONSABILITE", not "11. Responsabilité").
 """
 
@@ -18,6 +19,7 @@ import re
 from urllib.parse import unquote
 
 from lexdocs.adopt import outline
+from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
 __all__ = ["land_on_lines"]
@@ -27,7 +29,6 @@ _LONE = re.compile(r"[ \t]{0,3}(?:\*\*|__){0,2}[^\s*_#>|\[{<\-+](?:(?!\]\()[^\n]
 """A line that can stand as a heading: no more than 200 characters, no link, opening
 with no mark of a list, a heading, a quote, a table or an attribute list."""
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
-_ID = re.compile(r"[A-Za-z][\w:.-]*")
 
 
 def _key(text: str) -> str:
@@ -61,7 +62,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
         if place is None:
             continue  # two lines have these words: which one the link meant is not known
         anchor = unquote(dead[key][0])
-        made = anchor if _ID.fullmatch(anchor) and anchor not in taken else _free(
+        made = anchor if allowed_id(anchor) and anchor not in taken else _free(
             heading_id(outline.plain(split[place[0]][place[1]].strip(" \t*_"))), taken)
         taken.add(made)
         marks[place] = made

@@ -179,9 +179,14 @@ def _clean_attrs(el: ET.Element) -> None:
             del el.attrib[key]
 
 
+def allowed_id(value: str) -> bool:
+    """Whether an element may carry `value` as its id (any other is dropped from the page)."""
+    return bool(_ID.match(value))
+
+
 def _attr_ok(tag: str, key: str, value: str) -> bool:
     if key == "id":
-        return bool(_ID.match(value))
+        return allowed_id(value)
     if key == "style":
         return bool(_ALIGN_STYLE.match(value))
     if key == "align":

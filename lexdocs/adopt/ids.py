@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.standalone import land_on_lines
+from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
 from lexdocs.review.lexicon import unnumbered
@@ -219,15 +219,13 @@ def relink(conv: Converted) -> Converted:
                                    _holding(text, holders) or _listed_as(m, text, named, titled))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
-    landed = [_NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
+    landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
     sections = tuple(replace(s, body=body) for s, body in
                      zip(conv.sections, land_on_lines(landed, ids), strict=True))
     return replace(conv, sections=sections)
 
 
-_NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
-"""An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)`."""
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
 _ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
 """An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered

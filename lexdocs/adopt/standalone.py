@@ -22,9 +22,11 @@ from lexdocs.adopt import outline
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
-__all__ = ["land_on_lines"]
+__all__ = ["NAMED_LINK", "land_on_lines"]
 
-_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
+NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
+"""An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
+by `ids.relink` too)."""
 _LONE = re.compile(r"[ \t]{0,3}(?:\*\*|__){0,2}[^\s*_#>|\[{<\-+](?:(?!\]\()[^\n]){0,198}")
 """A line that can stand as a heading: no more than 200 characters, no link, opening
 with no mark of a list, a heading, a quote, a table or an attribute list."""
@@ -40,7 +42,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
     stands alone, led to that line (given an id)."""
     dead: dict[str, list[str]] = {}
     for body in bodies:
-        for m in _LINK.finditer(body):
+        for m in NAMED_LINK.finditer(body):
             key = _key(m[1])
             if unquote(m[2]) not in ids and " " in key:  # one word names no line surely
                 dead.setdefault(key, []).append(m[2])
@@ -80,7 +82,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
         for (k, j), made in sorted(marks.items(), reverse=True):
             if k == i:
                 lines[j + 1:j + 1] = [f"{{: #{made} }}"]
-        out.append(_LINK.sub(lead, "\n".join(lines)))
+        out.append(NAMED_LINK.sub(lead, "\n".join(lines)))
     return out
 
 

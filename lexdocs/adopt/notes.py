@@ -6,7 +6,10 @@ reads what changed in its text before merging it, and what to mend after.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lexdocs.sources.documents import Reader
 
 __all__ = ["WRITTEN", "old_site_notes", "raised_note", "stopping_note", "written_notes"]
 
@@ -89,7 +92,7 @@ def raised_note(raised: list[str]) -> list[str]:
             "would put it and every version after it off until a notice period from today."]
 
 
-def stopping_note(root: str, doc: str, read: Callable[[str], str | None]) -> list[str]:
+def stopping_note(root: str, doc: str, read: Reader) -> list[str]:
     """What in the newest text would stop the build, said before the merge, as the build
     itself judges it (the newest version rendered from `read`, the branch's files): a
     page copied from the web often links anchors its copy lost, and the first build of

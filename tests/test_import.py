@@ -1193,6 +1193,30 @@ def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
     assert accented.sections[0].body == "*   [10\\. RESPONSABILITÉ](#s-10-responsabilite)\n"
 
 
+def test_an_anchor_the_page_may_not_carry_is_not_an_id_and_its_links_land() -> None:
+    """An old page's anchor in letters with accents (`## Résumé {#résumé}`, `### [](#über)
+    Über`) is no id the site can carry: as a section's id it named a file the document
+    could not list (`lexdocs check` stopped on the imported document.yml), and on a heading
+    inside a section the sanitiser dropped it, so links to it led nowhere. The id is made
+    of the words instead, and the links are sent to it."""
+    from lexdocs.sources.schemas import is_section_id
+    from tests.test_render import render
+
+    conv = relink(convert(
+        "# T\n\n[R](#résumé) [U](#über) [D](#droits) [C](#custom)\n\n## Résumé {#résumé}\n\n"
+        "### Vos droits {#droits}\n\nX.\n\n## [](#über)Über\n\n### Détails {#détails}\n\n"
+        "### [](#kündigung)Kündigung\n\n### Own {#custom}\n\nY.\n", "x"))
+    assert [s.id for s in conv.sections] == ["introduction", "resume", "uber"]
+    assert all(is_section_id(s.id) for s in conv.sections)
+    assert conv.sections[0].body == "[R](#resume) [U](#uber) [D](#droits) [C](#custom)\n"
+    html = render(conv.sections[2].body).sections[0].html
+    assert '<h3 id="details">Détails</h3>' in html and '<h3 id="kundigung">' in html
+    assert '<h3 id="custom">Own</h3>' in html  # an id the page may carry stays
+    linked = relink(convert("# T\n\n## P\n\n[D](#détails) [K](#kündigung)\n\n"
+                            "### Détails {#détails}\n\n### [](#kündigung)Kündigung\n", "x"))
+    assert linked.sections[0].body.startswith("[D](#details) [K](#kundigung)\n")
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

@@ -33,6 +33,7 @@ from lexdocs.adopt.oldmarkup import (
     without_wordless_headings,
 )
 from lexdocs.review.lexicon import unnumbered
+from lexdocs.sources.schemas import is_section_id
 
 __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
            "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
@@ -225,7 +226,12 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
             elif own and own != anchor:
                 aliases = (own,)
             named = heading if line else unnumbered(heading) or heading
-            sid = (anchor or slugify(named)).lower().replace("_", "-")
+            # The anchor is the id only where a section may be so named (its file's name):
+            # "{#résumé}" would make a file the document cannot list. Links to the anchor
+            # land on the id all the same (`relink`).
+            sid = anchor.lower().replace("_", "-")
+            if not is_section_id(sid):
+                sid = slugify(named)
         base, n = sid, 2
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1

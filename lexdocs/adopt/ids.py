@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
 from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines
+from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
 from lexdocs.review.lexicon import unnumbered
@@ -70,8 +71,14 @@ def permalink_of(line: str) -> str:
     return m[1] if m else ""
 
 
+_RAW_OPENER = "{% raw %}{#{% endraw %}"
+"""`{#` as `convert` leaves it in a section's text, where a template would read it as the
+opener of a comment: `### Résumé {#résumé}` inside a section is read through it."""
+
+
 def _anchor_of(line: str) -> str:
     """The anchor a heading line gives by hand (`{#id}`, `{: #id .class }`), or ""."""
+    line = line.replace(_RAW_OPENER, "{#")
     at = line.rfind("{")
     tail = line[at:].rstrip()
     if at < 0 or not tail.endswith("}") or "}" in tail[:-1]:
@@ -141,16 +148,30 @@ no `}` is then read once, not once from each of its letters."""
 
 
 def _own_anchor(line: str) -> str:
-    """A heading line without its empty self-link, which shows nothing: the anchor it named
-    becomes the heading's id where an id can be it (it begins with a letter, and the line
-    gives none by hand); links to another are sent to the heading by `relink`."""
+    """A heading line as the page can carry its anchor. Its empty self-link, which shows
+    nothing, goes: the anchor it named becomes the heading's id where the page may carry
+    it as one (`sanitize.allowed_id`) and the line gives none by hand. A hand-given id the
+    page may not carry (`{#résumé}`: the sanitiser drops it, and the heading is left with
+    none) goes too. Links to either are sent to the heading's id by `relink`."""
+    given = _anchor_of(line)
+    if given and not allowed_id(given):
+        at = line.rfind(_RAW_OPENER)
+        if at < 0 or "{" in line[at + len(_RAW_OPENER):]:
+            at = line.rfind("{")
+        line, given = line[:at].rstrip(), ""
     own = permalink_of(line)
     if not own:
         return line
     bare = _PERMALINK.sub("", line, count=1)
-    if own[:1].isalpha() and not _anchor_of(bare):
+    if allowed_id(own) and not given:
         return f"{bare.rstrip()} {{: #{own} }}"  # `{#` would open a template's comment
     return bare
+
+
+def _heading_id(line: str) -> str:
+    """The id a heading line (as `_own_anchor` leaves it) has on the page."""
+    given = _anchor_of(line)
+    return given if given else heading_id(_words_of(line))
 
 
 def _loose(anchor: str) -> str:
@@ -176,12 +197,11 @@ def relink(conv: Converted) -> Converted:
         body = _EMPTY_ANCHOR.sub("", s.body)
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
-            given = _anchor_of(line)
-            made = given if given[:1].isalpha() else heading_id(_words_of(line))
+            made = _heading_id(line)
             ids.add(made)
-            for a in _anchors(line) | {permalink_of(m.group())} - {""}:
+            for a in _anchors(line) | {permalink_of(m.group()), _anchor_of(m.group())} - {""}:
                 to.setdefault(a, made)
-        if "[](#" in body:
+        if "[](#" in body or "{" in body:
             body = _HEADING_LINE.sub(lambda m: _own_anchor(m.group()), body)
         bodies.append(body)
     if conv.title_line and conv.sections:
@@ -294,8 +314,7 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
             add(f"\0{number}", s.id, seen)
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
-            given = _anchor_of(line)
-            made = given if given[:1].isalpha() else heading_id(_words_of(line))
+            made = _heading_id(line)
             add(_by_words(_words_of(line)), made, seen)
             number = outline.part_number(_words_of(line))
             if number is not None:

@@ -99,8 +99,14 @@ def slug(value: Any) -> str:
     return value
 
 
+def is_section_id(value: str) -> bool:
+    """Whether a section may be named `value`: its id is its file's name and its anchor on
+    every page, so an import that takes an old page's anchor for one asks this first."""
+    return bool(_ID.fullmatch(value))
+
+
 def section_id(value: Any) -> str:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if not isinstance(value, str) or not is_section_id(value):
         raise Invalid(f"'{value}' is not a slug", "write e.g. 'id: retention' (a-z, 0-9, -)")
     return value
 

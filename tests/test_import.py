@@ -491,6 +491,32 @@ def test_a_version_that_is_not_utf8_is_left_out_or_refused_in_one_line(
     assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" in out
 
 
+def test_a_byte_order_mark_and_crlf_are_no_text(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Notepad saves UTF-8 with a byte-order mark and CRLF line ends. Read as typed, the
+    title line began with the mark: it was no heading, the document took its title from
+    --as ("Privacy") and printed "\ufeff# Privacy Notice" as text, and a version that
+    only gained the mark was a change. They are read as every lexdocs source is."""
+    repo = Repo(tmp_path / "old")
+    text = "# Privacy Notice\n\nWe keep logs.\n\n## Contact\n\nWrite to us.\n"
+    repo.write("privacy.md", text)
+    repo.commit("First", "2021-05-01T10:00:00+00:00")
+    (repo.path / "privacy.md").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode())
+    repo.commit("Saved in Notepad", "2021-06-01T10:00:00+00:00")
+    (repo.path / "privacy.md").write_bytes(
+        ("\ufeff" + text.replace("logs.", "logs for 90 days.").replace("\n", "\r\n")).encode())
+    repo.commit("Say how long", "2021-07-01T10:00:00+00:00")
+    capsys.readouterr()
+    run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    repo.git("switch", "-q", "lexdocs-import/privacy")
+    assert "title: Privacy Notice\n" in repo.read("policy_src/privacy/document.yml")
+    intro = repo.read("policy_src/privacy/00-introduction.md")
+    assert "\ufeff" not in intro and "# Privacy Notice" not in intro
+    versions = run_in(repo, capsys, "versions", "privacy", "--format", "json")
+    assert [v["id"] for v in json.loads(versions)["documents"]["privacy"]["versions"]] == [
+        "2021-05-01", "2021-07-01"]
+
+
 def test_history_before_the_file_became_markdown_is_left_out(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.conftest import Repo

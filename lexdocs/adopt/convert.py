@@ -34,6 +34,7 @@ from lexdocs.adopt.oldmarkup import (
 )
 from lexdocs.review.lexicon import unnumbered
 from lexdocs.sources.schemas import is_section_id
+from lexdocs.sources.yamlsrc import normalise_text
 
 __all__ = ["DATE_LINE_MODES", "INTRO_ID", "Converted", "Section", "Stated", "convert",
            "keep_ids", "layout", "parse_date", "relink", "section_file", "slugify",
@@ -188,7 +189,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     """
     if date_line not in DATE_LINE_MODES:
         raise ValueError(date_line)
-    text, controls = written_as_meant(text.replace("\r\n", "\n"))
+    text, controls = written_as_meant(normalise_text(text))
     front, kind, body = split_front_matter(text)
     lines, pictures, rowwise, elsewhere = _readable(body.split("\n"))
     title = _front_title(front, kind)

@@ -35,6 +35,7 @@ from lexdocs.config import Options
 from lexdocs.errors import GitError, SourceError
 from lexdocs.history.gitstore import Authored, GitStore, Replayed, open_store
 from lexdocs.review.timeline import build_date
+from lexdocs.sources.yamlsrc import normalise_text
 
 DEFAULT_BRANCH = "lexdocs-import/{doc}"
 
@@ -256,7 +257,10 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]],
         said = "it cannot be imported as Markdown"
         if data is not None:
             try:
-                text = data.decode("utf-8")
+                # a byte-order mark (Notepad's) and CRLF line ends are no text: read as
+                # every lexdocs source is, or the title line began with a mark, was no
+                # heading, and the document took its title from --as
+                text = normalise_text(data.decode("utf-8"))
             except UnicodeDecodeError as exc:
                 # saved in another encoding, a version cannot be read faithfully, as one
                 # written in HTML cannot: left out, unless it is the newest

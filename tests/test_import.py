@@ -517,6 +517,33 @@ def test_a_byte_order_mark_and_crlf_are_no_text(tmp_path: Path,
         "2021-05-01", "2021-07-01"]
 
 
+def test_a_file_named_in_letters_git_quotes_is_followed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Git quotes a path that is not ASCII in what it lists ("Politique de
+    confidentialit\\303\\251.md"), a name no commit holds: the import read no version,
+    wrote no commit and said it had. A version where the path held no file (a submodule)
+    has nothing to read: it is left out, and the versions start after it, as for one
+    that cannot be converted."""
+    repo = Repo(tmp_path / "old")
+    name = "légal/Politique de confidentialité.md"
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},{name}")
+    repo.git("commit", "-q", "-m", "A submodule once stood there",
+             date="2021-04-01T10:00:00+00:00")  # not commit(): `add -A` would drop it
+    repo.git("rm", "-q", "--cached", name)
+    repo.write(name, "# Politique\n\nNous gardons les journaux.\n\n## Contact\n\nÉcrivez-nous.\n")
+    start = repo.commit("Texte", "2021-05-01T10:00:00+00:00")
+    repo.replace(name, "journaux.", "journaux 90 jours.")
+    repo.commit("Durée", "2021-06-01T10:00:00+00:00")
+    capsys.readouterr()
+    out = run_in(repo, capsys, "import", str(repo.path / name), "--as", "politique")
+    assert "Wrote 2 commit(s)" in out
+    assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" in out
+    repo.git("switch", "-q", "lexdocs-import/politique")
+    versions = run_in(repo, capsys, "versions", "politique", "--format", "json")
+    assert [v["id"] for v in json.loads(versions)["documents"]["politique"]["versions"]] == [
+        "2021-05-01", "2021-06-01"]
+
+
 def test_history_before_the_file_became_markdown_is_left_out(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.conftest import Repo

@@ -255,7 +255,10 @@ def clean_history(store: GitStore, history: list[tuple[Authored, str]],
         problem: str | None = None
         fix = "convert it to Markdown and commit it, then import it"
         said = "it cannot be imported as Markdown"
-        if data is not None:
+        if data is None:  # a folder or a submodule there: nothing to read, so no version
+            problem = f"{path} is not a file in commit {c.sha[:10]}"
+            fix = "import a file that holds the policy's text"
+        else:
             try:
                 # a byte-order mark (Notepad's) and CRLF line ends are no text: read as
                 # every lexdocs source is, or the title line began with a mark, was no

@@ -16,6 +16,19 @@ from lexdocs.errors import GitError
 from lexdocs.history.gitstore.core import _FIELD, _RECORD, Store, _stderr
 
 
+def _name_status(names: str) -> list[list[str]]:
+    """`git log --name-status -z`'s entries for one commit: a status, then its path, or
+    its two paths for a rename or copy ("R100", old, new)."""
+    fields = names.lstrip("\n").split("\0")
+    out: list[list[str]] = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        paths = 2 if fields[i][:1] in ("R", "C") else 1
+        out.append(fields[i:i + 1 + paths])
+        i += 1 + paths
+    return out
+
+
 class Adoption(Store):
     """Reading a file's history with its authors, and writing it again on a new branch."""
 
@@ -27,7 +40,9 @@ class Adoption(Store):
             return []
         fmt = _FIELD.join(("%H", "%an", "%ae", "%ad", "%cn", "%ce", "%cd", "%s"))
         try:
-            out = self.repo.git.log("--first-parent", "--follow", "--name-status",
+            # -z: each path as it is, NUL-ended; without it git quotes a name that is not
+            # ASCII ("Politique de confidentialit\303\251.md"), which names no file
+            out = self.repo.git.log("--first-parent", "--follow", "--name-status", "-z",
                                     "--date=raw", f"--format={_RECORD}{fmt}", "HEAD", "--", path)
         except git.GitCommandError as exc:
             raise GitError(f"git log failed: {_stderr(exc)}", path=path,
@@ -36,9 +51,9 @@ class Adoption(Store):
         for record in out.split(_RECORD):
             if not record.strip():
                 continue
-            head, _, names = record.partition("\n")
+            head, _, names = record.partition("\0")
             sha, an, ae, ad, cn, ce, cd, subject = head.split(_FIELD, 7)
-            status = [line.split("\t") for line in names.splitlines() if "\t" in line]
+            status = _name_status(names)
             if not status or status[-1][0].startswith("D"):
                 continue  # deleted here: nothing was published from this commit
             found.append((Authored(sha, (an, ae, ad), (cn, ce, cd), subject), status[-1][-1]))

@@ -58,6 +58,9 @@ def refused(doc: str = "title: T\nslug: t\nsections: [a.md]\n", section: str = S
     ("title: T\nslug: t\nsections: [a.md]\nroles:\n  controller: A B\n", 5,
      "not a variable name"),
     ("title: \"T\nslug: t\nsections: [a.md]\n", 1, "quotation mark is never closed"),
+    # an editor's tab, which YAML refuses and the editor does not show
+    ("title: T\nslug: t\nsections:\n\t- a.md\n", 4,
+     "a tab stands where YAML takes only spaces (indent it with spaces"),
 ])
 def test_a_bad_document_yml_is_refused_at_its_line(doc: str, where: int, message: str) -> None:
     text = refused(doc)
@@ -120,6 +123,7 @@ def test_a_bom_and_crlf_change_nothing() -> None:
     ("id: a\ntitle: T\nmaterial: maybe\n", 4, "true or false"),
     ("id: a\ntitle: T\ncolour: red\n", 4, "unknown key 'colour'"),
     ("id: a\ntitle: 'T\n", 3, "quotation mark is never closed"),
+    ("id: a\ntitle: T\ntags:\n\t- retention\n", 5, "a tab stands where YAML takes only spaces"),
 ])
 def test_bad_front_matter_is_refused_at_its_line(front: str, where: int, message: str) -> None:
     text = refused(section=f"---\n{front}---\nBody\n")

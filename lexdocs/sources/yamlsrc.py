@@ -67,13 +67,16 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
+        tab = _tab_at(exc, text)
         raise SourceError(
             "a quotation mark is never closed"
             if (exc.context or "").startswith("while scanning a quoted")
+            else "a tab stands where YAML takes only spaces" if tab
             else f"invalid YAML: {exc.problem or exc.context}",
             path=path,
             line=_error_line(exc, first_line),
-            hint=_hint(exc),
+            hint="indent it with spaces; most editors do not show a tab" if tab
+            else _hint(exc),
         ) from exc
     except yaml.reader.ReaderError as exc:
         raise SourceError(
@@ -124,6 +127,16 @@ def _error_line(exc: yaml.MarkedYAMLError, first_line: int) -> int | None:
     mark = exc.context_mark if opened and exc.context_mark else exc.problem_mark
     mark = mark or exc.context_mark
     return mark.line + first_line if mark else None
+
+
+def _tab_at(exc: yaml.MarkedYAMLError, text: str) -> bool:
+    """Whether YAML stopped at a tab: it refuses one in indentation ("found character
+    that cannot start any token"), which a lawyer's editor typed and does not show."""
+    mark = exc.problem_mark
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return False
+    return lines[mark.line][mark.column:mark.column + 1] == "\t"
 
 
 def _hint(exc: yaml.MarkedYAMLError) -> str:

@@ -124,6 +124,9 @@ def test_a_bom_and_crlf_change_nothing() -> None:
     ("id: a\ntitle: T\ncolour: red\n", 4, "unknown key 'colour'"),
     ("id: a\ntitle: 'T\n", 3, "quotation mark is never closed"),
     ("id: a\ntitle: T\ntags:\n\t- retention\n", 5, "a tab stands where YAML takes only spaces"),
+    ("id: a\ntitle: Cookies: what we use\n", 3, "a value that holds ': ' must be in quotes"),
+    # YAML reads "#1 Rule" as a comment, so the title is there and empty
+    ("id: a\ntitle: #1 Rule\n", 3, "'title' has no value (write it after 'title:', in quotes"),
 ])
 def test_bad_front_matter_is_refused_at_its_line(front: str, where: int, message: str) -> None:
     text = refused(section=f"---\n{front}---\nBody\n")

@@ -224,8 +224,13 @@ def _config(schema: type[base.Config], value: Any) -> base.Config:
     failed, _warnings = cfg.validate()
     if failed:
         key, exc = failed[0]
-        if isinstance(exc, Invalid) and exc.missing:
+        if isinstance(exc, Invalid) and exc.missing and key not in value:
             raise Invalid(f"has no {key}", exc.hint, (), missing=True)
+        if isinstance(exc, Invalid) and exc.missing:
+            # the key is written with nothing after it, or with what YAML reads as nothing:
+            # "title: #1 Rule" is a title and a comment, to YAML
+            raise Invalid(f"'{key}' has no value",
+                          f"write it after '{key}:', in quotes if it begins with '#'", (key,))
         hint = exc.hint if isinstance(exc, Invalid) else ""
         at = exc.at if isinstance(exc, Invalid) else ()
         raise Invalid(f"'{key}' {exc}", hint, (key, *at))

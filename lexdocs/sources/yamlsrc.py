@@ -142,6 +142,9 @@ def _tab_at(exc: yaml.MarkedYAMLError, text: str) -> bool:
 def _hint(exc: yaml.MarkedYAMLError) -> str:
     if (exc.context or "").startswith("while scanning a quoted"):
         return "close it on this line, or write the value without quotes"
+    if (exc.problem or "").startswith("mapping values are not allowed"):
+        # "title: Cookies: what we use": the second colon reads as a key's
+        return "a value that holds ': ' must be in quotes, e.g. title: \"Cookies: what we use\""
     return "check indentation and quoting near that line"
 
 

@@ -134,6 +134,25 @@ def test_init_in_an_existing_repository_adds_only_what_is_missing(tmp_path: Path
     assert _files(repo.path) == after  # a second run changes nothing
 
 
+def test_init_outside_a_repository_says_to_make_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every version is dated from git, so outside a repository `mkdocs serve` stops at
+    once; `init` had told a new user to serve. It says to run `git init` first, and says
+    nothing of it in a repository."""
+    from lexdocs.history.gitstore import in_repository
+
+    path = tmp_path / "legal"
+    assert not in_repository(tmp_path)  # the test's own folder is in no repository
+    capsys.readouterr()
+    assert lexdocs("init", str(path)) == 0
+    out = capsys.readouterr().out
+    assert f"{path.resolve()} is not in a git repository" in out and "run 'git init'" in out
+    Repo(path)
+    assert in_repository(path)
+    assert lexdocs("init", str(path)) == 0
+    assert "git init" not in capsys.readouterr().out
+
+
 def test_new_adds_a_document_that_renders(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "s"

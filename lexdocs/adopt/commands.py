@@ -45,6 +45,7 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     from lexdocs.adopt.importer import site_setup
     from lexdocs.adopt.scaffold import init_site, origin
     from lexdocs.config import load_options
+    from lexdocs.history.gitstore import in_repository
 
     if zone is not None and zone not in available_timezones():
         raise LexdocsError(f"unknown time zone '{zone}'",
@@ -76,6 +77,11 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
     if any(not w.created and w.path == "mkdocs.yml" for w in written):
         click.echo("mkdocs.yml was kept: if it has no 'lexdocs' entry under 'plugins', add it "
                    "as in the mkdocs.yml of a new site ('lexdocs init' into an empty folder).")
+    if not in_repository(directory):
+        # every version is dated from git: outside a repository the preview and the build
+        # stop at once ("not a git repository"), after a message that said to serve
+        click.echo(f"{directory.resolve()} is not in a git repository, and lexdocs dates "
+                   "every version from git: run 'git init' in it first.")
     click.echo("Next: replace the starter text and placeholder values (EDITING.md), then "
                "commit and run 'mkdocs serve'. Whatever is committed first becomes version 1.")
 

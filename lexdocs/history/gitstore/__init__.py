@@ -27,14 +27,15 @@ from pathlib import Path
 # package imports git.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
+from lexdocs.errors import GitError
 from lexdocs.history.gitstore.adoption import Adoption, Authored, Replayed
 from lexdocs.history.gitstore.core import Commit, UnsafeHistory
 from lexdocs.history.gitstore.log import LogQueries, shallow_hint
 from lexdocs.history.gitstore.record import RecordBranch
 from lexdocs.history.gitstore.worktree import WorkingTree
 
-__all__ = ["Authored", "Commit", "GitStore", "Replayed", "UnsafeHistory", "open_store",
-           "shallow_hint"]
+__all__ = ["Authored", "Commit", "GitStore", "Replayed", "UnsafeHistory", "in_repository",
+           "open_store", "shallow_hint"]
 
 
 class GitStore(LogQueries, RecordBranch, Adoption, WorkingTree):
@@ -49,3 +50,13 @@ def open_store(project: Path) -> Iterator[GitStore]:
         yield store
     finally:
         store.close()
+
+
+def in_repository(project: Path) -> bool:
+    """Whether `project` lies in a git working tree: every version is dated from git, so
+    outside one nothing builds, and `lexdocs init` says what to do first."""
+    try:
+        with open_store(project):
+            return True
+    except GitError:
+        return False

@@ -120,6 +120,21 @@ def test_link_maintenance_is_not_material() -> None:
     assert "link maintenance" in c.reason
 
 
+def test_a_link_to_a_reference_work_on_unchanged_words_is_not_material() -> None:
+    """Basecamp linked "SSL/TLS" to Wikipedia's article: the words stay, and the reader is
+    sent to an encyclopedia, which holds none of their data and incorporates no terms.
+    A host that only looks like one (`wikipedia.org.example.net`, `notwikipedia.org`) is
+    another organisation, and so is a link sent from a reference work to one."""
+    (c,) = redline("We use SSL/TLS.", "We use [SSL/TLS](https://en.wikipedia.org/wiki/TLS).").changes
+    assert not c.material and c.rule == "link-reference"
+    assert "reference work, en.wikipedia.org, was added on 'SSL/TLS'" in c.reason
+    assert not judge("https://en.wikipedia.org/wiki/TLS", None).material
+    assert not judge("https://en.wikipedia.org/wiki/TLS", "https://www.w3.org/TR/tls").material
+    for host in ("wikipedia.org.example.net", "notwikipedia.org"):
+        assert judge(None, f"https://{host}/wiki/TLS").material
+    assert judge("https://en.wikipedia.org/wiki/TLS", "https://ads.example.net/tls").material
+
+
 def test_a_url_written_out_follows_the_same_rule() -> None:
     (same,) = redline(f"Opt out at {OLD}.",
                       "Opt out at https://www.chatlio.com/legal/optout.").changes

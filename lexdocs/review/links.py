@@ -134,6 +134,23 @@ def _place(url: str) -> Place:
     return Place(site=_psl().privatesuffix(host) or host, host=idna_to_unicode(host) or host)
 
 
+# Reference works: an encyclopedia, a dictionary, the text of a standard or of a law, as
+# published by those who keep it. A link to one explains the words it sits on (Basecamp's
+# "SSL/TLS" linked to Wikipedia's article): it incorporates no one's terms, and the reader
+# it sends there meets no one who holds their data. Hosts, each with its subdomains.
+REFERENCE_WORKS = frozenset(str.split(
+    "wikipedia.org wiktionary.org britannica.com merriam-webster.com oed.com "
+    "dictionary.cambridge.org w3.org whatwg.org ietf.org rfc-editor.org iso.org "
+    "eur-lex.europa.eu legislation.gov.uk law.cornell.edu ecfr.gov govinfo.gov "
+    "leginfo.legislature.ca.gov legifrance.gouv.fr gesetze-im-internet.de gdpr-info.eu"))
+
+
+def reference_work(host: str) -> bool:
+    """Whether `host` (as `Place.host` names it) publishes a reference work."""
+    host = host.lower()
+    return any(host == r or host.endswith("." + r) for r in REFERENCE_WORKS)
+
+
 _RESERVED = ("example.com", "example.org", "example.net", "localhost")
 _RESERVED_TLDS = (".example", ".test", ".invalid", ".localhost")
 
@@ -187,6 +204,12 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
             return Verdict(False, "link-same-site",
                            f"Not material: a link within this site was {verb}{on} "
                            f"({present}).", evidence)
+        if reference_work(where.host):
+            return Verdict(False, "link-reference",
+                           f"Not material: a link to a reference work, {where.host}, was "
+                           f"{verb}{on} ({present}): it explains the words, which stay as "
+                           "they were, and sends the reader to no one who holds their data.",
+                           evidence)
         return Verdict(True, f"link-{verb}",
                        f"Material: a link to {where.host} was {verb}{on} ({present}).", evidence)
     a, b = place(old, home), place(new, home)
@@ -204,6 +227,10 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
         return Verdict(False, "link-same-site",
                        f"Not material: link maintenance, the link{on} stays with {b.site} "
                        f"({old} → {new}).", evidence)
+    if reference_work(a.host) and reference_work(b.host):
+        return Verdict(False, "link-reference",
+                       f"Not material: the link{on} still leads to a reference work, now "
+                       f"{b.host} ({old} → {new}).", evidence)
     helps = help_centre_of(old, a, b)
     if helps:
         return Verdict(False, "link-same-site",

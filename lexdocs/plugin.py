@@ -319,10 +319,11 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
-        from lexdocs.engines import watch  # watchdog: only a preview watches files
+        from lexdocs.engines import errorpage, watch  # watchdog: only a preview watches files
 
         opts = self._opts()
         watch.hasten(server)  # a save is seen when it is made, not at the next poll
+        errorpage.show_failures(server)  # a save that breaks the build says so on the page
         server.watch(str(opts.project / opts.source_dir))
         for path in ref_files(opts.project):  # a commit publishes the draft: show it so
             server.watch(str(path))

@@ -65,9 +65,20 @@ def test_serve_rebuilds_when_a_variable_changes(project: Repo, tmp_path: Path) -
         assert "Draft — not published" in after
         archived = fetch_until(base + "versions/2024-09-01/", "Last Updated", 10)
         assert "90 days" in archived and "45 days" not in archived
+        # A save that breaks the build: MkDocs' server held every request until a build
+        # succeeded, the error only in the terminal. The last site that built is shown,
+        # with the error, its file and line, at the top of the page.
+        project.replace("policy_src/privacy/10-intro.md", "handle personal",
+                        "handle {{ company.nam }} personal")
+        broken = fetch_until(base, "lexdocs-preview-errors", 60)
+        assert "This preview could not be rebuilt" in broken and "45 days" in broken
+        assert "policy_src/privacy/10-intro.md:5: undefined variable &#x27;company.nam&#x27;" \
+            in broken
+        project.replace("policy_src/privacy/10-intro.md", "{{ company.nam }} ", "")
         project.replace("policy_src/variables.yml", "45 days", "90 days")
         back = fetch_until(base, "September 2024", 60)
         assert "Draft — not published" not in back and "90 days" in back
+        assert "lexdocs-preview-errors" not in back
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -77,6 +88,20 @@ def test_serve_rebuilds_when_a_variable_changes(project: Repo, tmp_path: Path) -
     assert not (project.path / ".cache" / "lexdocs" / "pdf").exists() or not any(
         (project.path / ".cache" / "lexdocs" / "pdf").glob("*.pdf")), "serve rendered a PDF"
     assert "Traceback" not in text
+
+
+def test_a_failed_rebuild_is_listed_escaped_on_the_page_it_serves() -> None:
+    """The errors quote the source, which is untrusted: each is escaped, and a page lists
+    at most `SHOWN` of them. A server of another shape is left alone."""
+    from lexdocs.engines.errorpage import SHOWN, show_failures, with_errors
+
+    page = with_errors(b"<html><body class=x><p>Text</p></body></html>",
+                       ["a.md:1: <script>alert(1)</script>", *[f"b.md:{i}: x" for i in range(30)]])
+    assert page.startswith(b'<html><body class=x><div role="alert"')
+    assert b"<script>" not in page and b"&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert page.count(b"<li>") == SHOWN and b"and 11 more" in page
+    assert page.endswith(b"<p>Text</p></body></html>")
+    assert not show_failures(object())
 
 
 def _without_livereload(html: str) -> str:

@@ -94,6 +94,12 @@ def test_entry_that_matches_no_version_is_reported(project: Repo) -> None:
     t = timeline(project)
     assert rules(t) == ["notice-orphan"]
     assert t.findings[0].line == 1
+    assert "'version: 2023-01-01' names no version of privacy" in t.findings[0].message
+    assert "write one of its versions' ids, or remove the line" in t.findings[0].message
+    # a slip of one digit is offered the version it may have meant
+    project.write(LOG, "- summary: Nothing.\n  version: 2024-09-02\n")
+    project.commit("Stray entry", "2025-01-02T00:00:00+00:00")
+    assert "(did you mean '2024-09-01'?)" in timeline(project).findings[0].message
 
 
 def test_not_material_change_needs_no_notice(project: Repo) -> None:

@@ -9,6 +9,7 @@ them must not cost the square of the entries (`log_keys`).
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from lexdocs.errors import SourceError
@@ -95,8 +96,7 @@ def bind_entries(name: str, versions: tuple[Version, ...], logs: tuple[LogSnapsh
         else:
             number = len(versions)
         if number == 0:
-            findings.append(Finding("notice-orphan", "error",
-                                    f"this entry matches no version of {name}",
+            findings.append(Finding("notice-orphan", "error", _orphan(e, name, list(ids)),
                                     path=e.path, line=e.line))
         elif number in bound:
             findings.append(Finding(
@@ -106,3 +106,15 @@ def bind_entries(name: str, versions: tuple[Version, ...], logs: tuple[LogSnapsh
         else:
             bound[number] = e
     return bound, draft_entry
+
+
+def _orphan(e: Entry, name: str, ids: list[str]) -> str:
+    """What a change-log entry that matches no version names, and what to write instead:
+    a mistyped `version:` ("2024-09-10" for "2024-09-01") gets the ids it may have meant."""
+    if e.version is None:
+        return f"this entry matches no version of {name}: none is committed yet"
+    close = difflib.get_close_matches(e.version, ids, n=2, cutoff=0.6)
+    meant = (f"did you mean {' or '.join(repr(c) for c in close)}?" if close
+             else f"'lexdocs versions {name}' lists them")
+    return (f"'version: {e.version}' names no version of {name} ({meant}); write one of "
+            "its versions' ids, or remove the line")

@@ -46,6 +46,9 @@ def refused(doc: str = "title: T\nslug: t\nsections: [a.md]\n", section: str = S
     ("title: 2024\nslug: t\nsections: [a.md]\n", 1, "'title' must be text"),
     ("slug: t\nsections: [a.md]\n", 1, "document has no title"),
     ("title: T\nslug: t\nsections:\n  - a.md\n  - ../../etc/passwd\n", 5, "item 2"),
+    # the same file twice was "section id 'a' is also used by src/t/a.md": by itself
+    ("title: T\nslug: t\nsections:\n  - a.md\n  - a.md\n", 5,
+     "'a.md' is listed twice under sections (first on line 4) (list each section file once)"),
     ("title: T\nslug: t\nsections: [a.md]\nchecks: [eu-art31]\n", 4, "did you mean 'eu-art13'"),
     ("title: T\nslug: t\nsections: [a.md]\nreadability:\n  target: 500\n", 5,
      "from 0 to 100"),

@@ -169,8 +169,14 @@ def load_document(root: str, name: str, read: Reader) -> DocumentSource:
     declared, files, lines = _declaration(name, path, text)
     sections = []
     seen: dict[str, str] = {}
+    listed: dict[str, int] = {}
     for i, f in enumerate(files):
         spath = f"{root}/{name}/{f}"
+        if f in listed:  # else reported as a section whose id another one uses: itself
+            raise SourceError(f"'{f}' is listed twice under sections (first on line "
+                              f"{listed[f]})", path=path, line=lines.get(("sections", i), 1),
+                              hint="list each section file once")
+        listed[f] = lines.get(("sections", i), 1)
         stext = read(spath)
         if stext is None:
             raise SourceError(f"section file '{f}' does not exist", path=path,

@@ -132,6 +132,12 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
     if errors:
         raise option_errors(project, [(key, str(err)) for key, err in errors])
     docs = list(cfg.documents) or discover_documents(project, cfg.source_dir)
+    if not docs and need_documents and raw is None and not (project / MKDOCS_FILE).exists():
+        # no project here at all: say so, not that a mkdocs.yml that is not there lists none
+        raise ConfigError(f"{project} holds no lexdocs project (no {MKDOCS_FILE}, no "
+                          f"{cfg.source_dir}/<doc>/document.yml)",
+                          hint="run lexdocs in the project's folder or one below it, "
+                               "name it with -C, or create one with 'lexdocs init'")
     if not docs and need_documents:
         raise ConfigError(f"no documents found under {cfg.source_dir}/", path=MKDOCS_FILE,
                           hint=f"create {cfg.source_dir}/<doc>/document.yml")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Repo, write_project
+from tests.conftest import Repo, lexdocs, write_project
 
 BIN = Path(sys.executable).parent
 LOG = "policy_src/privacy/changes.yml"
@@ -183,6 +183,26 @@ def test_cli_errors_are_one_line_unless_debug(site: Repo) -> None:
     assert result.stderr.startswith("error: policy_src/variables.yml:11: contact.email: ")
     debug = run(site, "lexdocs", "--debug", "render", "privacy")
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_cli_runs_from_any_folder_of_the_project(
+        project: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A lawyer runs `lexdocs check` from the folder of the section they edit, as git runs
+    from any folder of its tree: the project is the nearest folder up that holds
+    mkdocs.yml, within the repository. Outside any project, the error says so, not that
+    a mkdocs.yml that is not there lists no documents."""
+    project.replace("policy_src/privacy/10-intro.md", "explains", "{{ contact.emial }} explains")
+    monkeypatch.chdir(project.path / "policy_src" / "privacy")
+    capsys.readouterr()
+    assert lexdocs("check") == 1
+    out = capsys.readouterr()
+    assert "policy_src/privacy/10-intro.md:5: undefined variable 'contact.emial'" in out.err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert lexdocs("check") == 1
+    assert f"{elsewhere} holds no lexdocs project (no mkdocs.yml" in capsys.readouterr().err
 
 
 def test_cli_check_exit_status_follows_errors(site: Repo) -> None:

@@ -19,7 +19,14 @@ import click
 
 from lexdocs.adopt import commands as adopt_commands
 from lexdocs.cli import review as review_commands
-from lexdocs.cli.shared import Context, _console, _pick, history_progress, load_timelines
+from lexdocs.cli.shared import (
+    Context,
+    _console,
+    _pick,
+    history_progress,
+    load_timelines,
+    nearest_project,
+)
 from lexdocs.engines import commands as engine_commands
 from lexdocs.errors import LexdocsError, every
 
@@ -47,12 +54,15 @@ def working_documents(opts: Options) -> tuple[Variables, dict[str, RenderedDocum
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lexdocs", prog_name="lexdocs", message="%(prog)s %(version)s")
 @click.option("--project", "-C", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("."), show_default=True,
-              help="Project folder (the one with mkdocs.yml).")
+              default=Path("."),
+              help="Project folder (the one with mkdocs.yml; by default the nearest one up "
+                   "from here, within this git repository).")
 @click.option("--debug", is_flag=True, help="Show the traceback of an error.")
 @click.pass_context
 def cli(ctx: click.Context, project: Path, debug: bool) -> None:
     """Versioned legal documents: render, inspect and check them."""
+    if ctx.get_parameter_source("project") is click.core.ParameterSource.DEFAULT:
+        project = nearest_project(Path.cwd())  # run from any folder of the project
     ctx.obj = Context(project=project.resolve(), debug=debug)
 
 

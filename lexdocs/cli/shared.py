@@ -42,6 +42,21 @@ class Context:
         return load_options(self.project)
 
 
+def nearest_project(start: Path) -> Path:
+    """The project a command run in `start` works on, as git finds its repository from
+    any folder of it: the nearest folder up that holds mkdocs.yml, within the git working
+    tree `start` lies in. A lawyer runs `lexdocs check` from policy_src/privacy/, and it
+    said "no documents found under policy_src/" of a folder that is no project. Outside a
+    repository, or with no mkdocs.yml up to its top, `start` itself."""
+    start = start.resolve()
+    up = [start, *start.parents]
+    top = next((i for i, folder in enumerate(up) if (folder / ".git").exists()), None)
+    if top is None:
+        return start
+    return next((folder for folder in up[:top + 1] if (folder / "mkdocs.yml").is_file()),
+                start)
+
+
 @contextmanager
 def history_progress(console: Console | None = None) -> Iterator[Progress]:
     """A progress bar on the terminal (stderr) while history is read; silent in a pipe or CI

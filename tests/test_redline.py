@@ -570,8 +570,11 @@ def test_a_paragraph_moved_within_its_section_is_not_material_between_sections_i
     red = diff_documents(render([("a", "A", "\n\n".join(body))]),
                          render([("a", "A", "\n\n".join(moved))]))
     assert [(c.material, c.rule) for c in red.changes] == [(False, "block-moved")] * 2
+    # a move shows in two places, and each says which end of it it is
     assert red.changes[0].reason == ("Not material: a paragraph or list item was moved ('We "
-                                     "delete backups after a year.').")
+                                     "delete backups after a year.'): put here from elsewhere "
+                                     "in this section.")
+    assert red.changes[1].reason.endswith(": taken from here to elsewhere in this section.")
     across = diff_documents(
         render([("a", "A", "\n\n".join(body)), ("b", "B", "We answer within a month.")]),
         render([("a", "A", "\n\n".join(body[:3])), ("b", "B", f"We answer within a month."
@@ -807,7 +810,9 @@ def test_list_items_in_another_order_are_moved_and_quoted_as_written(marker: str
     red = diff_documents(old, new)
     assert {(c.rule, c.material) for c in red.changes} == {("block-moved", False)}
     assert {c.reason for c in red.changes} == {
-        "Not material: a paragraph or list item was moved ('send you receipts;')."}
+        "Not material: a paragraph or list item was moved ('send you receipts;'): "
+        f"{end} elsewhere in this section."
+        for end in ("put here from", "taken from here to")}
     assert_reconstructs(red, old, new)
 
 

@@ -47,9 +47,14 @@ def moved_blocks(changes: list[Change]) -> list[Change]:
                 n <= gone[w] - took[w] for w, n in put.items()):
             moved = (mine[0] or mine[1])[0][1].lstrip(" .;,").split()  # as written; cut: …
             shown = " ".join(moved[:10]) + (" …" if len(moved) > 10 else "")
-            whole = not changes[i].old.strip() or not changes[i].new.strip()
-            v = verdicts.verdict(False, "block-moved" if whole else "sentence-moved", (shown,))
-            out[i] = replace(out[i], material=False, reason=v.reason, rule=v.rule,
+            arrived, left = not changes[i].old.strip(), not changes[i].new.strip()
+            v = verdicts.verdict(False, "block-moved" if arrived or left else "sentence-moved",
+                                 (shown,))
+            # a move shows in two places: each says which end of the move it is
+            end = ("put here from elsewhere in this section" if arrived else
+                   "taken from here to elsewhere in this section" if left else "")
+            reason = f"{v.reason.removesuffix('.')}: {end}." if end else v.reason
+            out[i] = replace(out[i], material=False, reason=reason, rule=v.rule,
                              evidence=v.evidence, referred=False)
     return out
 

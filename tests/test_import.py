@@ -1927,6 +1927,12 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
     assert "- **Right to object:**\\\nYou can object." in body
     assert "- **Plain** bold  \n    **Another** line" in body
     assert "**" not in to_html(body).replace("<strong>", "").replace("</strong>", "")
+    # closed at the start of the next paragraph, after a blank line (Aegean Airlines'
+    # conditions of sale); a paragraph that opens bold of its own is not taken for it
+    para = convert("# T\n\n## A\n\n**Refus d'embarquement  \n  \n**Lorsque AEGEAN refuse.\n\n"
+                   "**Note  \n\n**Other** words.\n", "T").sections[0].body
+    assert para.startswith("**Refus d'embarquement**  \n  \nLorsque AEGEAN refuse.\n\n")
+    assert "**Note  \n\n**Other** words." in para
 
     def spaced(n: int) -> Callable[[], object]:
         lines = ["**a" + " " * n + "x", "**b"]

@@ -358,22 +358,25 @@ def bold_across_breaks(lines: list[str]) -> list[str]:
     Twitter's terms, Ikea's cookie policy). Only where the first line leaves its last bold
     open and the next opens with the marks that would close it. A line that holds those
     marks alone, and its own break ("2.  **Free Trials  " over "    **  ", Netflix's
-    terms), goes: the first line's break stays the one between the title and its text."""
+    terms), goes: the first line's break stays the one between the title and its text.
+    The marks may open the paragraph after a blank line too ("**Refus d'embarquement  ",
+    "", "**Lorsque AEGEAN …", Aegean Airlines' conditions of sale, 11 such titles)."""
     live = outline.live_lines(lines)
     out = list(lines)
     gone: set[int] = set()
     for i in range(len(lines) - 1):
-        a, b = out[i], lines[i + 1]
-        if not (live[i] and live[i + 1]) or a.count("**") % 2 != 1 or b.count("**") % 2 != 1:
+        j = i + 2 if not lines[i + 1].strip() and i + 2 < len(lines) else i + 1
+        a, b = out[i], lines[j]
+        if not (live[i] and live[j]) or a.count("**") % 2 != 1 or b.count("**") % 2 != 1:
             continue
         closed, n = _closed_before_break(a), _CLOSE_AFTER_BREAK.match(b)
         if closed is None:
             continue
         if n:
-            out[i], out[i + 1] = closed, n["indent"] + b[n.end():]
+            out[i], out[j] = closed, n["indent"] + b[n.end():]
         elif b.rstrip(" \t\\").strip() == "**":
             out[i] = closed
-            gone.add(i + 1)
+            gone.add(j)
     return [ln for i, ln in enumerate(out) if i not in gone] if gone else out
 
 

@@ -739,6 +739,14 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We collect your name, email and phone.", "We collect:\n\nyour name\n\nemail\n\nphone",
      "function-words"),
     ("Contact us with questions.", "Please contact us with questions.", "function-words"),
+    # a word that only joins a sentence to the one before ("a list item was removed ('In
+    # addition')" had said what is not so)
+    ("In addition, we also share it with vendors.", "We also share it with vendors.",
+     "function-words"),
+    ("We keep logs. Moreover, we share them.", "We keep logs. Furthermore, we share them.",
+     "function-words"),
+    ("Vendors must abide by our requirements.", "Vendors must comply with our requirements.",
+     "synonym"),
     ("Laws in some US states, including California, Colorado and Virginia, give you rights.",
      "Laws in some US states give you rights.", "examples-removed"),
     ("In some states (Colorado, Connecticut, and Virginia) you may appeal.",
@@ -795,6 +803,8 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
 
 @pytest.mark.parametrize(("old", "new"), [
     ("We share A with B.", "We share B with A."),  # the same words, another statement
+    # a connective dropped beside a real change: the change decides
+    ("In addition, we share it with vendors.", "We sell it to vendors."),
     # one more element of a list that is no list of examples, or one after the list ended
     ("Firefox displays Snippets, Top Sites and Pocket.",
      "Firefox displays Snippets, Sponsored Tiles, Top Sites and Pocket."),

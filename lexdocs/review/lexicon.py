@@ -76,6 +76,10 @@ DATA_LIST = re.compile(r"\b(?:categories|types|kinds|sorts)\s+of\s+(?:personal\s
 SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\n")
 ITEM_SPLIT = re.compile(r",|;|:|\(|\)|\band/or\b|\band\b|\bor\b|\n\n")
 CONNECT = frozenset(["and", "or", "and/or", "as", "well", "including", "also"])
+DISCOURSE = frozenset(["in addition", "additionally", "furthermore", "moreover"])
+"""Words that only join a sentence to the one before ("In addition, we share …"): set off
+by a comma, they are no item of a list, and "a list item was removed ('In addition')"
+said what is not so."""
 
 
 def key(fact: str, kind: str = "") -> str:
@@ -190,7 +194,7 @@ def _pieces(text: str, split: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
     for piece in split.split(text):
         k = " ".join(w for w in words(piece) if w not in CONNECT)
-        if k:
+        if k and k not in DISCOURSE:
             out.setdefault(k, piece.strip(" .;:,"))
     return tuple(out.items())
 

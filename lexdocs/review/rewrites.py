@@ -335,6 +335,27 @@ def _named_runs(a: list[str], b: list[str]) -> tuple[dict[str, list[tuple[int, i
                       if tag == "insert"]}, len(ops)
 
 
+_CONNECTIVE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<c>In addition|Additionally|Furthermore|"
+                         r"Moreover),\s*(?P<next>\w)")
+
+
+def _connectives(old: str, new: str) -> Finding | None:
+    """Only a word that joins a sentence to the one before was put in, taken out or
+    swapped ("In addition, we also share …" → "We also share …"): the statements are the
+    same. Evidence: the connectives as written, removed → added."""
+    def bare(text: str) -> tuple[str, list[str]]:
+        found: list[str] = []
+
+        def cut(m: re.Match[str]) -> str:
+            found.append(m["c"])
+            return m["next"].upper()
+        return _CONNECTIVE.sub(cut, text), found
+    (a, gone), (b, came) = bare(old), bare(new)
+    if not (gone or came) or gone == came or words(a) != words(b):
+        return None
+    return ("function-words", (*gone, "→", *came))
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -348,6 +369,9 @@ def rewrite(old: str, new: str) -> Finding | None:
     a, b = words(old), words(new)
     if max(len(a), len(b)) > MOST_WORDS:
         return None  # no rewrite is read: the rules that call a change material decide
+    joined = _connectives(old, new)
+    if joined:
+        return joined
     if a == b:
         named = [label for label, p, _ in _NAMES if p.findall(old) != p.findall(new)]
         if named:

@@ -14,7 +14,7 @@ from lexdocs.review.vocabulary import HEDGED_VERBS, SYNONYMS
 
 FUNCTION_WORDS = frozenset(str.split(
     "a an the of that which who whom as your our their its my his her this these those "
-    "it there so please also"))
+    "it there so please also additionally furthermore moreover"))
 """Words that carry grammar or courtesy, not terms: one put in or taken out says the same
 thing ("Contact us" → "Please contact us")."""
 _OWNERS = frozenset(["your", "our", "their", "its", "my", "his", "her"])

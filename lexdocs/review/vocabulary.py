@@ -340,6 +340,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("allow", "permit"), ("choose", "select"), ("change", "modify"), ("send", "transmit"),
     ("get", "receive"), ("information", "data"), ("via", "through"),
     ("regarding", "concerning"), ("ensure", "make sure"), ("request", "ask for"),
+    ("comply with", "abide by", "adhere to"), ("protect", "safeguard"),
     # Where examples start: each illustrates, none bounds ("including" as much as "such as").
     ("including", "such as", "for example", "for instance", "eg"), ("anytime", "at any time"),
 )

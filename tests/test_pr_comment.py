@@ -116,6 +116,11 @@ def test_diff_still_takes_version_ids(origin: Repo, capsys: pytest.CaptureFixtur
     assert lexdocs("-C", str(origin.path), "diff", "privacy", "main", "change",
                     "--format", "json") == 0
     assert '"retention"' in capsys.readouterr().out
+    # two revisions that publish the same text: said, where the terminal printed nothing
+    assert lexdocs("-C", str(origin.path), "diff", "main", "main") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("No published text changes: main (")
+    assert "publish the same documents" in out
 
 
 def test_dates_the_text_states_read_as_words_not_markers(tmp_path: Path) -> None:

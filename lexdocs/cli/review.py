@@ -147,6 +147,10 @@ def _diff_revisions(opts: Options, doc: str | None, base: str, head: str, fmt: s
     if fmt == "json":
         _echo_json(changed)
         return
+    if not changed and fmt == "terminal":  # silence read as a command that did nothing
+        click.echo(f"No published text changes: {base} ({found.base_sha[:10]}) and {head} "
+                   f"({found.head_sha[:10]}) publish the same "
+                   + (f"{_pick(opts, doc)}." if doc else "documents."))
     for redline in changed:
         _print_redline(redline, fmt)
 

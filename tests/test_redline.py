@@ -575,6 +575,8 @@ def test_a_paragraph_moved_within_its_section_is_not_material_between_sections_i
                                      "delete backups after a year.'): put here from elsewhere "
                                      "in this section.")
     assert red.changes[1].reason.endswith(": taken from here to elsewhere in this section.")
+    from lexdocs.review.formats.common import summary
+    assert summary(red) == "1 change, 0 material."  # one move, shown in its two places
     across = diff_documents(
         render([("a", "A", "\n\n".join(body)), ("b", "B", "We answer within a month.")]),
         render([("a", "A", "\n\n".join(body[:3])), ("b", "B", f"We answer within a month."

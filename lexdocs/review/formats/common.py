@@ -21,9 +21,12 @@ CONTEXT_WORDS = 12
 
 
 def summary(redline: Redline) -> str:
-    """One line a reviewer reads first: how many changes, how many need notice."""
-    n = len(redline.changes)
-    if not n:
+    """One line a reviewer reads first: how many changes, how many need notice. A block
+    moved within its section shows in two places and is one change: its second place (the
+    one it was taken from) is not counted again."""
+    n = len(redline.changes) - sum(1 for c in redline.changes
+                                   if c.rule == "block-moved" and not c.new.strip())
+    if not redline.changes:
         return "No changes."
     m = sum(1 for c in redline.changes if c.material and not c.referred)
     asked = len(redline.referred)

@@ -465,9 +465,20 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
         project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
         assert shows("This statement describes how we handle personal information.")
         assert shows("Draft — not published", timeout=5)
+        # a save that breaks two sections: each named, the last version that built shown
+        project.replace("policy_src/privacy/10-intro.md", "describes", "{{ a.b }} describes")
+        project.replace("policy_src/privacy/20-retention.md", "Write to", "{{ c.d }} Write to")
+        time.sleep(1)
+        project.replace("policy_src/privacy/10-intro.md", "{{ a.b }} describes", "sets out")
+        project.replace("policy_src/privacy/20-retention.md", "{{ c.d }} Write to", "Write to")
+        assert shows("This statement sets out how we handle personal information.")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    said = server.stderr.read() if server.stderr else ""
+    assert "policy_src/privacy/10-intro.md:5: undefined variable 'a.b'" in said, said
+    assert "policy_src/privacy/20-retention.md" in said and "undefined variable 'c.d'" in said
+    assert "the preview shows the last version that built" in said
     assert not list(project.path.glob(".site*")), "the work folder outlived the preview"
 
 

@@ -40,7 +40,7 @@ from lexdocs.engines.tree import (
     page_cache,
     unsearched,
 )
-from lexdocs.errors import LexdocsError
+from lexdocs.errors import LexdocsError, every
 from lexdocs.history.versions import ref_files
 from lexdocs.pipeline import Caches
 from lexdocs.publish.memo import RenderMemo
@@ -294,7 +294,9 @@ def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None
             try:
                 site = preview.update()
             except LexdocsError as exc:
-                info(f"error: {exc} (the preview shows the last good version)")
+                for problem in every(exc):  # each its own line, as `lexdocs check` says them
+                    info(f"error: {problem}")
+                info("the preview shows the last version that built, until a save fixes it")
             alarm.watch(watched(project, site))  # mkdocs.yml may name other folders
     except KeyboardInterrupt:
         pass

@@ -205,6 +205,25 @@ def test_cli_runs_from_any_folder_of_the_project(
     assert f"{elsewhere} holds no lexdocs project (no mkdocs.yml" in capsys.readouterr().err
 
 
+def test_the_project_is_the_nearest_folder_up_within_the_repository(tmp_path: Path) -> None:
+    """mkdocs.yml, or policy_src/ (a project of the defaults) before a mkdocs.yml above it
+    of another site; nothing above the repository's top; outside one, the folder itself."""
+    from lexdocs.cli.shared import nearest_project
+
+    top = tmp_path / "repo"
+    for folder in ("docs/a", "legal/policy_src/privacy", ".git"):
+        (top / folder).mkdir(parents=True)
+    (top / "mkdocs.yml").write_text("site_name: Docs\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Above the repository\n")
+    assert nearest_project(top / "docs" / "a") == top.resolve()
+    assert nearest_project(top / "legal" / "policy_src" / "privacy") == (top / "legal").resolve()
+    (top / "mkdocs.yml").unlink()
+    assert nearest_project(top / "docs" / "a") == (top / "docs" / "a").resolve()
+    outside = tmp_path / "outside" / "x"
+    outside.mkdir(parents=True)
+    assert nearest_project(outside) == outside.resolve()
+
+
 def test_cli_check_exit_status_follows_errors(site: Repo) -> None:
     site.replace("policy_src/variables.yml", "7 years", "10 years")
     site.commit("No notice", "2025-02-20T10:00:00+00:00")

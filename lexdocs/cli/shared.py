@@ -53,8 +53,10 @@ def nearest_project(start: Path) -> Path:
     top = next((i for i, folder in enumerate(up) if (folder / ".git").exists()), None)
     if top is None:
         return start
-    return next((folder for folder in up[:top + 1] if (folder / "mkdocs.yml").is_file()),
-                start)
+    # a folder with policy_src/ and no mkdocs.yml is a project of the defaults: it stops
+    # the walk too, before a mkdocs.yml above it of some other site
+    return next((folder for folder in up[:top + 1] if (folder / "mkdocs.yml").is_file()
+                 or (folder / "policy_src").is_dir()), start)
 
 
 @contextmanager

@@ -44,10 +44,10 @@ class Context:
 
 def nearest_project(start: Path) -> Path:
     """The project a command run in `start` works on, as git finds its repository from
-    any folder of it: the nearest folder up that holds mkdocs.yml, within the git working
-    tree `start` lies in. A lawyer runs `lexdocs check` from policy_src/privacy/, and it
-    said "no documents found under policy_src/" of a folder that is no project. Outside a
-    repository, or with no mkdocs.yml up to its top, `start` itself."""
+    any folder of it: the nearest folder up that holds mkdocs.yml or policy_src/, within
+    the git working tree `start` lies in. A lawyer runs `lexdocs check` from
+    policy_src/privacy/, and it said "no documents found under policy_src/" of a folder
+    that is no project. Outside a repository, or with neither up to its top, `start`."""
     start = start.resolve()
     up = [start, *start.parents]
     top = next((i for i, folder in enumerate(up) if (folder / ".git").exists()), None)

@@ -458,6 +458,9 @@ def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
     # marks that may be meant: a cookie's name, a footnote's mark alone in its block
     assert printed_markup("<table><tr><td>__stripe_sid / __stripe_mid</td></tr></table>"
                           "<p>Free** offer</p><p>** Terms apply.</p>") == []
+    # a Markdown footnote, which a section has no place for: its mark and its note
+    assert [m for m, _ in printed_markup("<p>We keep logs.[^1]</p><p>[^note]: 30 days.</p>"
+                                         "<p>Clause [a] and [^ b]</p>")] == ["[^1]", "[^note]"]
 
     from tests.scaling import LINEAR, growth
 

@@ -18,7 +18,8 @@ each (`file-link`), with the page's address when the file is one of the site's d
 And markup a reader would see as typed (`markup-published`): a tag of HTML, which lexdocs
 publishes as text by design (a section carries no script), or Markdown that did not take
 (`**VIP Service. **VIP Hosting`, bold closed after a space; `{: .note }`; a link with a
-space between its `]` and `(`). The author sees the intent; the reader sees the marks.
+space between its `]` and `(`; a footnote, `[^1]`, which a section has no place for). The
+author sees the intent; the reader sees the marks.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ _HTML_TAG = re.compile(
     r"font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|s|section|small|span|strike|strong|sub|"
     r"summary|sup|table|tbody|td|th|thead|tr|u|ul)\b[^<>]{0,200}>", re.I)
 _PRINTED = re.compile(r"\{:[^}]{0,80}\}|\]\s*\((?:https?:|mailto:|/|#)"
-                      r"|(?<![\w_])__(?=\s)|(?<=\s)__(?![\w_])")
+                      r"|(?<![\w_])__(?=\s)|(?<=\s)__(?![\w_])|\[\^[^\]\s]{1,20}\]")
 _BOLD = re.compile(r"\*\*")
 _AROUND = 80
 """Characters read on each side of a mark for the words typed around it."""
@@ -132,6 +133,8 @@ _HINTS = {
     "{": "lexdocs applies no attribute list, and readers see it: leave it out",
     "]": "a link with anything between its ']' and '(' does not take, and readers see its "
          "Markdown: write [words](address)",
+    "[": "lexdocs publishes no footnotes, and readers see the mark and, in another place, "
+         "the note: write the note in the sentence, or in parentheses after it",
 }
 
 

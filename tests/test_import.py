@@ -1270,6 +1270,18 @@ def test_an_anchor_the_page_may_not_carry_is_not_an_id_and_its_links_land() -> N
     assert linked.sections[0].body.startswith("[D](#details) [K](#kundigung)\n")
 
 
+def test_a_link_to_the_pages_top_lands_at_the_top_of_the_text() -> None:
+    """Saved pages link their top ("Haut de page", Bizzbee's eighteen; a skip link's
+    "#main-content"): where no heading has the name, to the top of the text, as the
+    title's anchor does. A heading of that name keeps its links."""
+    conv = relink(convert("# T\n\nIntro.\n\n## A\n\n[Haut](#haut) [skip](#main-content) "
+                          "[up](#top)\n", "x"))
+    assert conv.sections[1].body == ("[Haut](#introduction) [skip](#introduction) "
+                                     "[up](#introduction)\n")
+    named = relink(convert("# T\n\nIntro.\n\n## A\n\n[up](#top)\n\n## Top\n\nx\n", "x"))
+    assert named.sections[1].body == "[up](#top)\n" and named.sections[2].id == "top"
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

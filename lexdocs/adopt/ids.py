@@ -174,6 +174,14 @@ def _heading_id(line: str) -> str:
     return given if given else heading_id(_words_of(line))
 
 
+TOP = ("top", "haut", "main-content")
+"""Anchors a saved page's links name its top by ("Back to top", Bizzbee's eighteen
+"Haut de page"; a skip link's "#main-content"): where no heading has the name, they
+lead to the top of the text, as the title's anchor does. Browsers take `#top` for the
+page's top, but the build (and Zensical) refuses a link to an id the page lacks; the others were
+ids of the old page's furniture."""
+
+
 def _loose(anchor: str) -> str:
     return re.sub(r"[-_]+", "-", anchor.casefold())
 
@@ -207,6 +215,9 @@ def relink(conv: Converted) -> Converted:
     if conv.title_line and conv.sections:
         for a in _anchors(conv.title_line if conv.title_line.lstrip().startswith("#")
                           else f"# {conv.title}"):
+            to.setdefault(a, conv.sections[0].id)
+    if conv.sections:
+        for a in TOP:  # the page's top, where no heading took the name
             to.setdefault(a, conv.sections[0].id)
     to = {a: made for a, made in to.items() if a not in ids and a != made}
     # An anchor in other capitals ("#how-does-gitLab-secure…", GitLab's), with a dash

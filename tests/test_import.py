@@ -1244,6 +1244,11 @@ def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
     accented = relink(convert("# T\n\n*   [10\\. RESPONSABILITÉ](#respon)\n\n"
                               "10\\. RESPONSABILITE\n-------------------\n\nX.\n", "x"))
     assert accented.sections[0].body == "*   [10\\. RESPONSABILITÉ](#s-10-responsabilite)\n"
+    # emphasis that did not take is marks too (La Redoute's "[_5.2._Comment …](#_Toc52)")
+    marked = relink(convert("# T\n\n*   [_5.2._Comment les exercer ?](#_Toc52)\n\nX.\n\n"
+                            "5.2. Comment les exercer ?\n-------------\n\nY.\n", "x"))
+    assert marked.sections[0].body.startswith(
+        f"*   [_5.2._Comment les exercer ?](#{marked.sections[1].id})")
 
 
 def test_an_anchor_the_page_may_not_carry_is_not_an_id_and_its_links_land() -> None:

@@ -267,9 +267,12 @@ SERVICES AND CONTENT", Rightmove's)."""
 def _by_words(text: str) -> str:
     """Words as a table of contents and a heading share them: without marks, number,
     case, accents and punctuation ("**2\\. Where This Applies**" → "where this applies";
-    Damart's "10. RESPONSABILITÉ" names its part "10. RESPONSABILITE")."""
-    bare = in_latin(outline.plain(text))
-    return " ".join(re.findall(r"\w+", _LEADING_NUMBER.sub("", bare).casefold()))
+    Damart's "10. RESPONSABILITÉ" names its part "10. RESPONSABILITE"). An underscore is
+    no letter: emphasis that did not take is marks too (La Redoute's table of contents
+    writes "[_5.2._Comment les exercer ?](#_Toc52)" for its part "5.2. Comment les
+    exercer ?")."""
+    bare = in_latin(outline.plain(text)).replace("_", " ").strip()
+    return " ".join(re.findall(r"[^\W_]+", _LEADING_NUMBER.sub("", bare).casefold()))
 
 
 _ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines
+from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines, words_key
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
@@ -272,7 +272,7 @@ def _by_words(text: str) -> str:
     writes "[_5.2._Comment les exercer ?](#_Toc52)" for its part "5.2. Comment les
     exercer ?")."""
     bare = in_latin(outline.plain(text)).replace("_", " ").strip()
-    return " ".join(re.findall(r"[^\W_]+", _LEADING_NUMBER.sub("", bare).casefold()))
+    return words_key(_LEADING_NUMBER.sub("", bare))  # the number first: then the words
 
 
 _ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")

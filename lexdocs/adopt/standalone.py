@@ -22,7 +22,7 @@ from lexdocs.adopt import outline
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
-__all__ = ["NAMED_LINK", "land_on_lines"]
+__all__ = ["NAMED_LINK", "land_on_lines", "words_key"]
 
 NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
@@ -33,7 +33,9 @@ with no mark of a list, a heading, a quote, a table or an attribute list."""
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]")
 
 
-def _key(text: str) -> str:
+def words_key(text: str) -> str:
+    """Words as a reader compares them: marks, case, accents and punctuation aside, an
+    underscore no letter (emphasis that did not take is marks too), numbers kept."""
     return " ".join(re.findall(r"[^\W_]+", in_latin(outline.plain(text)).casefold()))
 
 
@@ -43,7 +45,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
     dead: dict[str, list[str]] = {}
     for body in bodies:
         for m in NAMED_LINK.finditer(body):
-            key = _key(m[1])
+            key = words_key(m[1])
             if unquote(m[2]) not in ids and " " in key:  # one word names no line surely
                 dead.setdefault(key, []).append(m[2])
     if not dead:
@@ -55,7 +57,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
             alone = (j == 0 or not lines[j - 1].strip()) and (
                 j + 1 == len(lines) or not lines[j + 1].strip())
             if alone and _LONE.fullmatch(line) and not _LIST_ITEM.match(line) \
-                    and (key := _key(line)) in dead:
+                    and (key := words_key(line)) in dead:
                 found[key] = None if key in found else (i, j)
     taken = set(ids)
     given: dict[str, str] = {}  # an anchor that led nowhere → the id it now names
@@ -74,7 +76,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
         return bodies
 
     def lead(m: re.Match[str]) -> str:
-        made = given.get(m[2]) if _key(m[1]) in found else None
+        made = given.get(m[2]) if words_key(m[1]) in found else None
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     out = []

@@ -570,11 +570,18 @@ def test_a_paragraph_moved_within_its_section_is_not_material_between_sections_i
     red = diff_documents(render([("a", "A", "\n\n".join(body))]),
                          render([("a", "A", "\n\n".join(moved))]))
     assert [(c.material, c.rule) for c in red.changes] == [(False, "block-moved")] * 2
-    # a move shows in two places, and each says which end of it it is
+    # a move shows in two places: each says which end of it it is, and where the other is
     assert red.changes[0].reason == ("Not material: a paragraph or list item was moved ('We "
-                                     "delete backups after a year.'): put here from elsewhere "
-                                     "in this section.")
-    assert red.changes[1].reason.endswith(": taken from here to elsewhere in this section.")
+                                     "delete backups after a year.'): put here from further "
+                                     "down this section, where it followed 'We keep logs for "
+                                     "audits'.")
+    assert red.changes[1].reason.endswith(": taken from here to the start of this section.")
+    down = diff_documents(render([("a", "A", "\n\n".join(body))]),
+                          render([("a", "A", "\n\n".join([body[i] for i in (0, 1, 3, 2)]))]))
+    assert [c.reason.split("): ")[1] for c in down.changes] == [
+        "put here from further down this section, where it followed 'We delete backups "
+        "after a year'.",
+        "taken from here to further up this section, after 'We keep logs for audits'."]
     from lexdocs.review.formats.common import summary
     assert summary(red) == "1 change, 0 material."  # one move, shown in its two places
     across = diff_documents(
@@ -813,8 +820,9 @@ def test_list_items_in_another_order_are_moved_and_quoted_as_written(marker: str
     assert {(c.rule, c.material) for c in red.changes} == {("block-moved", False)}
     assert {c.reason for c in red.changes} == {
         "Not material: a paragraph or list item was moved ('send you receipts;'): "
-        f"{end} elsewhere in this section."
-        for end in ("put here from", "taken from here to")}
+        f"{end}." for end in ("taken from here to further up this section, after 'We use your "
+                              "data to'", "put here from further down this section, where "
+                              "it followed 'provide the service'")}
     assert_reconstructs(red, old, new)
 
 

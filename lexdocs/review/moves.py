@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,16 +19,21 @@ from lexdocs.review.examples import QUOTES
 from lexdocs.review.looks import Segment
 
 if TYPE_CHECKING:
-    from lexdocs.review.redline import Change
+    from lexdocs.review.redline import Change, SectionDiff
+    from lexdocs.review.rows import Row
 
 
-def moved_blocks(changes: list[Change]) -> list[Change]:
+def moved_blocks(changes: list[Change], sections: Sequence[SectionDiff] = ()) -> list[Change]:
     """Paragraphs, list items or sentences that moved within their section: one change
     takes them out word for word and another puts them back elsewhere in the same
     section, and neither change does anything else. A reader finds the same statements
     in the same part of the document, in another order, so neither is material (a move
     between sections can change what a statement applies to, and stays judged as removed
-    and added)."""
+    and added).
+
+    Each end of a paragraph's move names the other's place (`sections` holds their rows),
+    so a reader who finds it taken out here finds where it went without reading the
+    whole section."""
     pieces = [_pieces(c) if c.kind == "modified" and c.material and not c.variables
               else None for c in changes]
     total: dict[str, tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]] = {}
@@ -37,6 +43,7 @@ def moved_blocks(changes: list[Change]) -> list[Change]:
             gone.update(w for w, _ in p[0])
             came.update(w for w, _ in p[1])
     out = list(changes)
+    ends: dict[int, tuple[str, ...]] = {}  # a whole block moved: the words it carried
     for i, mine in enumerate(pieces):
         if not mine or not (mine[0] or mine[1]):
             continue
@@ -50,14 +57,53 @@ def moved_blocks(changes: list[Change]) -> list[Change]:
             arrived, left = not changes[i].old.strip(), not changes[i].new.strip()
             v = verdicts.verdict(False, "block-moved" if arrived or left else "sentence-moved",
                                  (shown,))
-            # a move shows in two places: each says which end of the move it is
-            end = ("put here from elsewhere in this section" if arrived else
-                   "taken from here to elsewhere in this section" if left else "")
-            reason = f"{v.reason.removesuffix('.')}: {end}." if end else v.reason
-            out[i] = replace(out[i], material=False, reason=reason, rule=v.rule,
+            if arrived or left:
+                ends[i] = tuple(w for words, _ in mine[1] or mine[0] for w in words)
+            out[i] = replace(out[i], material=False, reason=v.reason, rule=v.rule,
                              evidence=v.evidence, referred=False)
+    rows = {sd.id: sd.rows for sd in sections}
+    for i, j in _pairs(changes, ends):
+        # a move shows in two places: each says which end of the move it is, and where
+        # the other is
+        end = _end(changes[i], changes[j] if j >= 0 else None,
+                   rows.get(changes[i].section_id, ()))
+        out[i] = replace(out[i], reason=f"{out[i].reason.removesuffix('.')}: {end}.")
     return out
 
+
+def _pairs(changes: list[Change], ends: dict[int, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Each end of a moved block with the other end, the change in its section that took
+    out (or put in) the same words; `j` is -1 where no one change did (a block moved in
+    pieces), and the reason then says only which end it is."""
+    waiting: dict[tuple[str, bool, tuple[str, ...]], list[int]] = {}
+    for i, words in ends.items():
+        waiting.setdefault((changes[i].section_id, not changes[i].old.strip(), words),
+                           []).append(i)
+    found = []
+    for (section, arrived, words), mine in waiting.items():
+        others = waiting.get((section, not arrived, words), [])
+        found += [(i, others[n] if n < len(others) else -1) for n, i in enumerate(mine)]
+    return sorted(found)
+
+
+def _end(mine: Change, other: Change | None, rows: Sequence[Row]) -> str:
+    """Which end of a move `mine` is, and, where the other end is known, its place: the
+    block it follows there, in the version that has it (the old one for the place it
+    came from, the new one for the place it went)."""
+    arrived = not mine.old.strip()
+    here = "put here from" if arrived else "taken from here to"
+    if other is None or not rows or other.rows == (0, 0):
+        return f"{here} elsewhere in this section"
+    gone_side = "insert" if arrived else "delete"  # rows the other end's version lacks
+    before = next((r for r in reversed(rows[:other.rows[0]]) if r.op != gone_side), None)
+    if before is None:
+        return f"{here} the start of this section"
+    words = "".join(s.text for s in before.segments if s.op != gone_side).split()
+    quoted = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    quoted = quoted.rstrip(".;:,")  # the reason ends with its own full stop
+    way = "up" if other.rows[0] < mine.rows[0] else "down"
+    return (f"{here} further {way} this section, where it followed '{quoted}'" if arrived
+            else f"{here} further {way} this section, after '{quoted}'")
 
 _Piece = tuple[tuple[str, ...], str]
 

@@ -346,7 +346,7 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
             b.common(o, s, where)
         for r in removed_after.get(s.id, []):
             b.whole(r, "removed")
-    changes = [_apply(c, overrides) for c in moves.moved_blocks(b.changes)]
+    changes = [_apply(c, overrides) for c in moves.moved_blocks(b.changes, b.sections)]
     return Redline(new.name, new.title, tuple(changes), tuple(b.sections))
 
 

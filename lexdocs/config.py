@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from lexdocs import configfile
 from lexdocs.errors import ConfigError
 from lexdocs.sources.documents import discover_documents
 from lexdocs.sources.siteopts import MAX_NOTICE_DAYS, home_of
@@ -154,6 +155,7 @@ def mkdocs_config(path: Path) -> Any:
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
+    configfile.refuse(path)  # before MkDocs' loader runs what the file names
     said = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(said)

@@ -16,9 +16,10 @@ they hold, or the build stops with the file and line:
   the theme's analytics and its repository facts (`repo_url`), are refused.
 
 A `dev_addr` other than loopback is a warning: `mkdocs serve` would show the
-draft to the whole network. Hooks in mkdocs.yml are code and cannot be judged
-here; the README asks for mkdocs.yml, docs/ and the workflows to be reviewed
-as code is.
+draft to the whole network. What mkdocs.yml makes MkDocs' loader run or read
+(Python tags, `!ENV`, `INHERIT`, hooks, extensions, plugins) is judged on its
+committed text by `lexdocs.configfile`, before the loader runs; the README asks
+for docs/ and the workflows to be reviewed as code is.
 
 The checks take plain input, so any engine can call them: the files as
 (path, contents or file) pairs, the settings as a mapping of mkdocs.yml's keys.
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from lexdocs import configfile
 from lexdocs.checks.markupscan import (
     Problem,
     css_problems,
@@ -62,6 +64,10 @@ SITE_RULES = (
          "lexdocs site promise: no script but the theme's and lexdocs' own"),
     Rule("site-remote", "error", "docs/ or mkdocs.yml makes the site call another host",
          "lexdocs site promise: no request to another host"),
+    Rule("site-outside", "error", "mkdocs.yml reads the build machine's files or environment",
+         "lexdocs site promise: no file from outside the repository"),
+    Rule("site-code", "error", "mkdocs.yml names code lexdocs does not know to run",
+         "lexdocs site promise: a build runs only the code it was installed with"),
     Rule("site-markdown", "error", "a page in docs/ takes longer to convert than any needs",
          "lexdocs site promise: every build ends"),
     Rule("site-dev-addr", "warning", "mkdocs serve listens beyond this computer",
@@ -284,7 +290,8 @@ def site_findings(config: Any, project: Path) -> list[Finding]:
     rel = _relative(config_file, project)
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     docs = Path(config.docs_dir)
-    found = check_settings(settings_of(config), rel, text)
+    found = configfile.findings(config_file)  # a plain `mkdocs build` read it unjudged
+    found += check_settings(settings_of(config), rel, text)
     # The extension that stops builds lexdocs does not drive stands down here, as in a build.
     extensions = [e for e in config.markdown_extensions if e != ENGINE_GUARD]
     to_html = converter(extensions, dict(config.mdx_configs))

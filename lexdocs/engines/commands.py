@@ -26,10 +26,14 @@ def _plugin_engine(engine: str, project: Path, *args: str) -> None:
     """Run MkDocs or ProperDocs, whose lexdocs plugin does the work; their exit status."""
     from importlib.util import find_spec
 
+    from lexdocs import configfile
+
     if find_spec(engine) is None:
         raise EngineError(f"{engine} is not installed",
                           hint="pip install 'lexdocs[engines]' and retry")
-    cmd = engine_command(engine, *args, "--config-file", str(project / "mkdocs.yml"))
+    config = project / "mkdocs.yml"
+    configfile.refuse(config)  # MkDocs' loader runs what the file names, before any plugin
+    cmd = engine_command(engine, *args, "--config-file", str(config))
     code = subprocess.run(cmd, cwd=project).returncode
     if code:
         sys.exit(code)

@@ -1,0 +1,245 @@
+"""mkdocs.yml as committed, judged before MkDocs reads it.
+
+MkDocs' loader does more than read a file. `!!python/object/apply:os.system [...]`
+runs a command, `!!python/name:` names any function for an extension to call, `!ENV`
+copies any of the build machine's environment (where CI keeps its secrets) into
+settings a page prints, and `INHERIT` reads a YAML file wherever it lies; a `hooks:` entry runs a
+Python file (one outside the repository, if it says so), and a Markdown extension or a
+plugin runs its own code at every build (`pymdownx.snippets` pastes into a page any
+file the build can read, or a page from another host). All of that happens while
+MkDocs loads the file, before any plugin sees it, and mkdocs.yml is committed by anyone
+with one merged pull request.
+
+So the committed text is judged first, without constructing a value of it: by every
+lexdocs command before it loads mkdocs.yml (`config.mkdocs_config`, and `lexdocs build`
+and `serve` before they start MkDocs), and by the plugin under a plain `mkdocs build`,
+which then stops before anything is written (a Python tag or a hook has run by then:
+the shipped workflow builds with `lexdocs build`). What may be named is an allow-list:
+Python-Markdown's and pymdownx's extensions but the two that read files, the theme's
+plugins that work offline, the theme's and pymdownx's own functions, variables named
+`LEXDOCS_…`; a hook must be a
+file of the repository, which is code and reviewed as code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from lexdocs.errors import CheckError
+from lexdocs.findings import Finding
+
+OUTSIDE = "site-outside"
+CODE = "site-code"
+REMOTE = "site-remote"
+
+_MARKDOWN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra",
+             "fenced_code", "footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta",
+             "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks"}
+_PYMDOWNX = {"arithmatex", "betterem", "blocks.admonition", "blocks.caption",
+             "blocks.definition", "blocks.details", "blocks.html", "blocks.tab", "caret",
+             "critic", "details", "emoji", "escapeall", "extra", "fancylists", "highlight",
+             "inlinehilite", "keys", "magiclink", "mark", "pathconverter", "progressbar",
+             "saneheaders", "smartsymbols", "striphtml", "superfences", "tabbed", "tasklist",
+             "tilde"}
+EXTENSIONS = frozenset({*_MARKDOWN, *(f"markdown.extensions.{n}" for n in _MARKDOWN),
+                        *(f"pymdownx.{n}" for n in _PYMDOWNX), "lexdocs.engines.guard"})
+"""Markdown extensions a committed mkdocs.yml may name: they only turn a page's text
+into HTML, which the site's own checks then judge."""
+_READERS = {"pymdownx.snippets": "pastes into pages any file the build machine can read, "
+                                 "and pages from other hosts",
+            "pymdownx.b64": "embeds in pages any image file the build machine can read"}
+
+_OFFLINE = {"search", "lexdocs", "tags", "offline", "blog", "meta", "typeset"}
+PLUGINS = frozenset({*_OFFLINE, *(f"material/{n}" for n in _OFFLINE)})
+"""Plugins a committed mkdocs.yml may name: lexdocs, and the theme's that work offline."""
+_THEIRS = ("material/privacy", "material/social")  # with the theme's prefix, or without
+_FETCHERS = frozenset({*_THEIRS, *(n.removeprefix("material/") for n in _THEIRS)})
+
+ENV_PREFIX = "LEXDOCS_"
+"""The variables `!ENV` may read: ones the site's owner set for it (a notice period
+from CI, say), never the machine's others, where CI keeps its secrets."""
+PYTHON_NAMES = ("material.extensions.emoji.", "pymdownx.")
+"""Whose functions `!!python/name:` may name (the theme's emoji and pymdownx's formats)."""
+_PYTHON = "tag:yaml.org,2002:python/"
+
+
+def refuse(config_file: Path) -> None:
+    """Stop, in one line naming the file and line, before MkDocs reads a mkdocs.yml that
+    would run code, read outside the repository or fetch from another host."""
+    for f in findings(config_file):
+        raise CheckError(f.message, path=f.path, line=f.line)
+
+
+def findings(config_file: Path) -> list[Finding]:
+    """Every error of the committed mkdocs.yml and of each file it inherits from."""
+    top = repository_of(config_file.parent)
+    base = config_file.parent.absolute()
+    found: list[Finding] = []
+    seen: set[Path] = set()
+    # each file with where it was named: (file, the file naming it, its line, as written)
+    todo: list[tuple[Path, str, int | None, str]] = [(config_file, "", None, "")]
+    while todo:
+        path, named_in, line, written = todo.pop()
+        shown = _shown(path, base, top)
+        real = path.resolve()
+        if not _inside(real, top):
+            what = "is a link to a file" if path.is_symlink() else "is"
+            where = f"INHERIT '{written}'" if named_in else f"'{shown}'"
+            found.append(Finding(OUTSIDE, "error", f"{where} {what} outside the repository "
+                                 "(keep mkdocs.yml and what it inherits in the repository)",
+                                 path=named_in or shown, line=line))
+            continue
+        if real in seen or not real.is_file():
+            continue  # MkDocs names a file it cannot find itself
+        seen.add(real)
+        text = real.read_text(encoding="utf-8", errors="replace")
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            continue  # MkDocs says where the file stops being YAML
+        if root is None:
+            continue
+        found += [Finding(rule, "error", message, path=shown, line=n)
+                  for rule, message, n in _problems(root, path.parent, top)]
+        todo += [(path.parent / p, shown, n, p) for p, n in _inherits(root)]
+    return found
+
+
+def repository_of(folder: Path) -> Path:
+    """The working tree a folder lies in, found as git finds it (the nearest folder up
+    holding `.git`); outside one, the folder itself."""
+    folder = folder.resolve()
+    return next((f for f in (folder, *folder.parents) if (f / ".git").exists()), folder)
+
+
+_Problem = tuple[str, str, int]
+
+
+def _problems(root: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
+    yield from _tags(root)
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else ""
+        if name == "markdown_extensions":
+            yield from _extensions(value)
+        elif name == "plugins":
+            yield from _plugins(value)
+        elif name == "hooks":
+            yield from _hooks(value, here, top)
+
+
+def _tags(root: yaml.Node) -> Iterator[_Problem]:
+    """`!ENV` and the Python tags, wherever they stand (an alias is walked once)."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        line = node.start_mark.line + 1
+        if node.tag == "!ENV" and not all(n.startswith(ENV_PREFIX) for n in _env_names(node)):
+            yield (OUTSIDE, "'!ENV' copies the build machine's environment, where CI keeps "
+                   "its secrets, into the site (write the value itself, or read a variable "
+                   f"named {ENV_PREFIX}… set for the purpose)", line)
+        elif node.tag.startswith(_PYTHON):
+            what = node.tag.removeprefix(_PYTHON)
+            named = what.removeprefix("name:")
+            if what == named or not named.startswith(PYTHON_NAMES):
+                yield (CODE, f"'!!python/{what}' runs Python code when the file is read "
+                       "(only the theme's and pymdownx's functions may be named, with "
+                       "'!!python/name:')", line)
+        if isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            todo += [n for pair in node.value for n in pair]
+
+
+def _env_names(node: yaml.Node) -> list[str]:
+    """The variables an `!ENV` reads: its one name, or every item of its list but the
+    last, which is the default (as MkDocs' `!ENV` reads it)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [str(node.value)]
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    names = items[:-1] if len(items) > 1 else items
+    return [str(n.value) if isinstance(n, yaml.ScalarNode) else "" for n in names]
+
+
+def _names(node: yaml.Node) -> Iterator[tuple[str, int]]:
+    """The names a list of extensions or plugins gives (`- name` or `- name: {...}`), or
+    a mapping of them, with their lines."""
+    entries: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        for entry in node.value:
+            entries += [k for k, _ in entry.value] if isinstance(entry, yaml.MappingNode) \
+                else [entry]
+    elif isinstance(node, yaml.MappingNode):
+        entries = [k for k, _ in node.value]
+    for entry in entries:
+        if isinstance(entry, yaml.ScalarNode):
+            yield str(entry.value).strip(), entry.start_mark.line + 1
+
+
+def _extensions(node: yaml.Node) -> Iterator[_Problem]:
+    for name, line in _names(node):
+        module = name.split(":", 1)[0]
+        if module in _READERS:
+            yield (OUTSIDE, f"the extension '{name}' {_READERS[module]} (remove it)", line)
+        elif module not in EXTENSIONS:
+            yield (CODE, f"the extension '{name}' is not one lexdocs knows, and it would run "
+                   "at every build with the build machine's access (remove it)", line)
+
+
+def _plugins(node: yaml.Node) -> Iterator[_Problem]:
+    for name, line in _names(node):
+        if name in _FETCHERS:
+            yield (REMOTE, f"the plugin '{name}' fetches from other hosts at every build "
+                   "(remove it: the site is built offline)", line)
+        elif name not in PLUGINS:
+            yield (CODE, f"the plugin '{name}' is not one lexdocs knows, and it would run "
+                   "at every build with the build machine's access (remove it)", line)
+
+
+def _hooks(node: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
+    """A hook is a Python file the build runs: one in the repository is code, reviewed
+    as code (CODEOWNERS); one outside it is a file no review sees."""
+    entries = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for entry in entries:
+        if isinstance(entry, yaml.ScalarNode) and not _inside((here / str(entry.value))
+                                                               .resolve(), top):
+            yield (OUTSIDE, f"the hook '{entry.value}' is outside the repository, and the "
+                   "build would run it (keep hooks in the repository)",
+                   entry.start_mark.line + 1)
+
+
+def _inherits(root: yaml.Node) -> list[tuple[str, int]]:
+    """The files `INHERIT` names, with its line."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    return [(str(v.value), k.start_mark.line + 1) for k, v in root.value
+            if isinstance(k, yaml.ScalarNode) and k.value == "INHERIT"
+            and isinstance(v, yaml.ScalarNode)]
+
+
+def _inside(path: Path, top: Path) -> bool:
+    return path == top or top in path.parents
+
+
+def _shown(path: Path, base: Path, top: Path) -> str:
+    """A path as an error names it: from mkdocs.yml's folder (as every error about
+    mkdocs.yml names it), else from the repository's top, else as written."""
+    for folder in (base, top):
+        try:
+            return Path(os.path.normpath(path.absolute())).relative_to(folder).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
+__all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_NAMES", "findings", "refuse",
+           "repository_of"]

@@ -1,0 +1,203 @@
+"""mkdocs.yml is committed like the sections, and MkDocs' loader runs what it names:
+a Python tag ran a command when `lexdocs check` or `diff` read it (so the pre-commit
+hook and the review job ran it), `!ENV` published the build machine's secrets, `INHERIT`
+read a file outside the repository, and `pymdownx.snippets` pasted one into a page.
+Each is refused in one line naming mkdocs.yml and the line, before anything runs."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from lexdocs import configfile
+from tests.conftest import Repo, lexdocs, write_project
+
+SECRET = "ghp_not_a_real_token_1234"
+MK = "mkdocs.yml"
+
+
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repo]:
+    repo = Repo(tmp_path_factory.mktemp("trust") / "repo")
+    write_project(repo)
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    (repo.path.parent / "outside.yml").write_text(f"copyright: {SECRET}\n")
+    yield repo
+
+
+@pytest.fixture
+def project(committed: Repo) -> Iterator[Repo]:
+    yield committed
+    committed.git("checkout", "-q", "--", ".")
+    committed.git("clean", "-qfdx")
+
+
+def _after(anchor: str, text: str) -> Callable[[Repo], None]:
+    return lambda repo: repo.replace(MK, anchor, anchor + text)
+
+
+def _marker(repo: Repo) -> Path:
+    return repo.path.parent / "ran"
+
+
+EXTENSIONS = "markdown_extensions:\n"
+PLUGINS = "plugins:\n"
+
+# (case, how the pull request spoils mkdocs.yml, the line's text, rule, words it must say)
+CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
+    ("python-apply", lambda r: r.replace(MK, "site_name:", "site_author: !!python/object/apply:"
+                                         f"os.mkdir ['{_marker(r)}']\nsite_name:"),
+     "site_author:", "site-code", "'!!python/object/apply:os.mkdir' runs Python code"),
+    ("python-name", _after(EXTENSIONS, "  - pymdownx.superfences:\n      custom_fences:\n"
+                           "        - name: run\n          class: run\n"
+                           "          format: !!python/name:os.system\n"),
+     "format:", "site-code", "'!!python/name:os.system'"),
+    ("python-module", lambda r: r.replace(MK, "site_name:", "site_author: !!python/module:os\n"
+                                          "site_name:"), "site_author:", "site-code",
+     "'!!python/module:os'"),
+    ("env", lambda r: r.replace(MK, "site_name:", "copyright: !ENV [CI_DEPLOY_TOKEN]\n"
+                                "site_name:"), "copyright:", "site-outside",
+     "'!ENV' copies the build machine's environment"),
+    ("env-among-ours", lambda r: r.replace(MK, "site_name:", "copyright: !ENV [LEXDOCS_X, "
+                                           "CI_DEPLOY_TOKEN, 'none']\nsite_name:"),
+     "copyright:", "site-outside", "named LEXDOCS_… set for the purpose"),
+    ("inherit-outside", lambda r: r.replace(MK, "site_name:", "INHERIT: ../outside.yml\n"
+                                            "site_name:"), "INHERIT", "site-outside",
+     "INHERIT '../outside.yml' is outside the repository"),
+    ("inherit-link", lambda r: (r.path.joinpath("base.yml").symlink_to(r.path.parent /
+                                                                        "outside.yml"),
+                                r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
+     "INHERIT", "site-outside", "INHERIT 'base.yml' is a link to a file outside the "
+     "repository"),
+    ("inherit-env", lambda r: (r.write("base.yml", "theme:\n  name: material\n"
+                                       "copyright: !ENV CI_DEPLOY_TOKEN\n"),
+                               r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
+     "", "site-outside", "'!ENV'"),
+    ("snippets", _after(EXTENSIONS, "  - pymdownx.snippets:\n      base_path: ['/']\n"),
+     "pymdownx.snippets", "site-outside", "pastes into pages any file"),
+    ("b64", _after(EXTENSIONS, "  - pymdownx.b64\n"), "pymdownx.b64", "site-outside",
+     "embeds in pages any image file"),
+    ("unknown-extension", _after(EXTENSIONS, "  - markdown_include.include:\n"
+                                 "      base_path: /\n"), "markdown_include",
+     "site-code", "'markdown_include.include' is not one lexdocs knows"),
+    ("privacy-plugin", _after(PLUGINS, "  - material/privacy\n"), "material/privacy",
+     "site-remote", "fetches from other hosts at every build"),
+    ("unknown-plugin", _after(PLUGINS, "  - macros:\n      include_dir: /\n"), "macros",
+     "site-code", "'macros' is not one lexdocs knows"),
+    ("hook-outside", lambda r: ((r.path.parent / "evil.py").write_text(
+        f"import os\nos.mkdir({str(_marker(r))!r})\n"),
+        r.replace(MK, "site_name:", "hooks:\n  - ../evil.py\nsite_name:")),
+     "- ../evil.py", "site-outside", "the hook '../evil.py' is outside the repository"),
+]
+
+
+def _where(repo: Repo, needle: str, case: str) -> str:
+    if case == "inherit-env":
+        return "base.yml:3: "
+    line = next(i for i, text in enumerate(repo.read(MK).split("\n"), 1) if needle in text)
+    return f"{MK}:{line}: "
+
+
+@pytest.mark.parametrize(("case", "spoil", "needle", "rule", "words"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_mkdocs_yml_is_judged_before_mkdocs_reads_it(
+        project: Repo, case: str, spoil: Callable[[Repo], None], needle: str, rule: str,
+        words: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI_DEPLOY_TOKEN", SECRET)
+    spoil(project)
+    where = _where(project, needle, case)
+    found = configfile.findings(project.path / MK)
+    assert [(f.rule, f"{f.path}:{f.line}: " if f.line else f"{f.path}: ") for f in found] \
+        == [(rule, where)], found
+    assert words in found[0].message
+    # every command that reads mkdocs.yml stops there, in one line, before MkDocs' loader
+    for command in (["check"], ["diff"], ["build", "--site-dir", str(project.path / "out")]):
+        capsys.readouterr()
+        assert lexdocs("-C", str(project.path), *command) == 1, command
+        said = capsys.readouterr()
+        lines = [ln for ln in (said.out + said.err).splitlines() if ln.strip()]
+        assert len(lines) == 1 and lines[0].startswith(f"error: {where}"), (command, lines)
+        assert words in " ".join(lines[0].split()), lines
+    assert not _marker(project).exists(), "the code mkdocs.yml named ran"
+    assert not (project.path / "out").exists()
+
+
+def _build(path: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str | None:
+    caplog.clear()
+    cfg = load_config(str(path / MK), site_dir=str(site))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(cfg)
+    except Abort:
+        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        return errors[0] if errors else "aborted"
+    finally:
+        cfg.plugins.on_shutdown()
+    return None
+
+
+@pytest.mark.parametrize("case", ["env", "inherit-outside", "snippets"])
+def test_a_plain_mkdocs_build_stops_before_it_writes_a_secret(
+        project: Repo, case: str, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs build` MkDocs has read the file before the plugin runs: the plugin
+    stops the build at its first event, before a page is written."""
+    monkeypatch.setenv("CI_DEPLOY_TOKEN", SECRET)
+    spoil = next(c[1] for c in CASES if c[0] == case)
+    spoil(project)
+    if case == "snippets":
+        project.write("docs/page.md", "# Page\n\n--8<-- \"" +
+                      str(project.path.parent / "outside.yml").lstrip("/") + "\"\n")
+    site = project.path.parent / "site-plain"
+    message = _build(project.path, site, caplog)
+    assert message is not None and message.startswith(_where(project, next(
+        c[2] for c in CASES if c[0] == case), case)), message
+    published = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []
+    assert not any(SECRET.encode() in p.read_bytes() for p in published)
+    assert not published
+
+
+def test_what_lexdocs_and_the_theme_ship_is_still_taken(
+        project: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hook of the repository (the shim lexdocs ships), the theme's emoji functions and
+    pymdownx's formats named with `!!python/name:`, a file inherited from the repository,
+    and a variable set for lexdocs (the notice period from CI)."""
+    project.write("base.yml", "theme:\n  name: material\n  font: false\n")
+    project.replace(MK, "notice_days: 30", "notice_days: !ENV [LEXDOCS_NOTICE_DAYS, 30]")
+    project.replace(MK, "site_name:", "INHERIT: base.yml\nhooks:\n  - hooks/lexdocs_hook.py\n"
+                    "site_name:")
+    project.replace(MK, EXTENSIONS, EXTENSIONS + (
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+        "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n"
+        "          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "  - pymdownx.highlight:\n      anchor_linenums: true\n"
+        "  - markdown.extensions.abbr\n"))
+    project.replace(MK, PLUGINS, PLUGINS + "  - material/tags\n")
+    assert configfile.findings(project.path / MK) == []
+    capsys.readouterr()
+    assert lexdocs("-C", str(project.path), "check") == 0, capsys.readouterr().out
+
+
+def test_the_repository_is_found_as_git_finds_it(tmp_path: Path) -> None:
+    nested = tmp_path / "repo" / "legal"
+    nested.mkdir(parents=True)
+    (tmp_path / "repo" / ".git").mkdir()
+    assert configfile.repository_of(nested) == (tmp_path / "repo").resolve()
+    assert configfile.repository_of(tmp_path) == tmp_path.resolve()
+    # a project below the repository's top may inherit from a file above it, in the repository
+    (tmp_path / "repo" / "shared.yml").write_text("theme:\n  name: material\n")
+    (nested / MK).write_text("INHERIT: ../shared.yml\nsite_name: Legal\n")
+    assert configfile.findings(nested / MK) == []
+    os.remove(tmp_path / "repo" / "shared.yml")
+    assert configfile.findings(nested / MK) == []  # MkDocs names a file it cannot find

@@ -131,6 +131,27 @@ def _problems(root: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
             yield from _plugins(value)
         elif name == "hooks":
             yield from _hooks(value, here, top)
+        elif name in _FOLDERS:
+            yield from _folder(name, value, here, top)
+        elif name == "theme" and isinstance(value, yaml.MappingNode):
+            yield from (p for k, v in value.value if isinstance(k, yaml.ScalarNode)
+                        and k.value == "custom_dir" for p in _folder("theme.custom_dir", v,
+                                                                     here, top))
+
+
+_FOLDERS = {"docs_dir": "the build would publish what it holds",
+            "site_dir": "the build would empty it and put the site there"}
+
+
+def _folder(key: str, node: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
+    """A folder the build reads or writes lies in the repository: the theme copies every
+    file of `custom_dir` into the site (`custom_dir: /home/runner/.ssh` published its
+    keys), and a build replaced `site_dir: ../other` with the site, its files gone."""
+    if isinstance(node, yaml.ScalarNode) and node.tag != "!ENV" and node.value \
+            and not _inside((here / str(node.value)).resolve(), top):
+        why = _FOLDERS.get(key, "the theme would publish every file it holds")
+        yield (OUTSIDE, f"'{key}: {node.value}' is outside the repository, and {why} "
+               "(name a folder of the repository)", node.start_mark.line + 1)
 
 
 def _tags(root: yaml.Node) -> Iterator[_Problem]:

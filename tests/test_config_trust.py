@@ -29,6 +29,8 @@ def committed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repo]:
     write_project(repo)
     repo.commit("First version", "2024-09-10T10:00:00+00:00")
     (repo.path.parent / "outside.yml").write_text(f"copyright: {SECRET}\n")
+    (repo.path.parent / "outside").mkdir()
+    (repo.path.parent / "outside" / "key.txt").write_text(SECRET)
     yield repo
 
 
@@ -91,6 +93,14 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
      "site-remote", "fetches from other hosts at every build"),
     ("unknown-plugin", _after(PLUGINS, "  - macros:\n      include_dir: /\n"), "macros",
      "site-code", "'macros' is not one lexdocs knows"),
+    ("custom-dir-outside", lambda r: r.replace(MK, "  language: en\n", "  language: en\n"
+                                               "  custom_dir: ../outside\n"),
+     "custom_dir", "site-outside", "'theme.custom_dir: ../outside' is outside the repository"),
+    ("site-dir-outside", lambda r: r.replace(MK, "site_name:", "site_dir: ../outside\n"
+                                             "site_name:"), "site_dir", "site-outside",
+     "the build would empty it"),
+    ("docs-dir-outside", lambda r: r.replace(MK, "site_name:", "docs_dir: /etc\nsite_name:"),
+     "docs_dir", "site-outside", "'docs_dir: /etc' is outside the repository"),
     ("hook-outside", lambda r: ((r.path.parent / "evil.py").write_text(
         f"import os\nos.mkdir({str(_marker(r))!r})\n"),
         r.replace(MK, "site_name:", "hooks:\n  - ../evil.py\nsite_name:")),
@@ -128,6 +138,7 @@ def test_mkdocs_yml_is_judged_before_mkdocs_reads_it(
         assert words in " ".join(lines[0].split()), lines
     assert not _marker(project).exists(), "the code mkdocs.yml named ran"
     assert not (project.path / "out").exists()
+    assert (project.path.parent / "outside" / "key.txt").read_text() == SECRET
 
 
 def _build(path: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str | None:
@@ -144,7 +155,7 @@ def _build(path: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str | No
     return None
 
 
-@pytest.mark.parametrize("case", ["env", "inherit-outside", "snippets"])
+@pytest.mark.parametrize("case", ["env", "inherit-outside", "snippets", "custom-dir-outside"])
 def test_a_plain_mkdocs_build_stops_before_it_writes_a_secret(
         project: Repo, case: str, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:

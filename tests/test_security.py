@@ -648,6 +648,14 @@ SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
      "overrides/main.html:2: ", "<script>"),
     ("repo-url", _mk("extra:\n", "repo_url: https://github.com/o/r\nextra:\n"), f"{MK}:@repo_url",
      "github.com"),
+    # the theme prints these as written, in every page
+    ("copyright-script", _mk("extra:\n", "copyright: '<script>alert(1)</script>'\nextra:\n"),
+     f"{MK}:@copyright", "'copyright': <script>"),
+    ("site-author-image", _mk("extra:\n", "site_author: '<img src=https://other.example/i.png>'"
+                              "\nextra:\n"), f"{MK}:@site_author", "not a file of this site"),
+    ("consent-handler", _mk("extra:\n", "extra:\n  consent:\n    title: Cookies\n"
+                            "    description: '<b onmouseover=alert(1)>x</b>'\n"),
+     f"{MK}:@description: '<b", "'onmouseover' attribute"),
 ]
 
 

@@ -229,11 +229,42 @@ def check_settings(settings: Mapping[str, Any], path: str, text: str = "") -> li
         if isinstance(value, str) and remote(value, own):
             add("site-remote", ("theme", key), f"'{short(value)}' is fetched from another "
                 "host by every page (copy it into docs/ and use its path)")
+    # the theme prints settings as they are written (`copyright` is HTML by design), into
+    # every page: each string is judged as a page's markup is
+    for keys, text in _strings(settings):
+        if "<" in text:
+            for problem in html_problems(text, own):
+                add(problem.rule, keys, problem.message)
     addr = str(settings.get("dev_addr") or "")
     if addr and not _loopback(addr):
         add("site-dev-addr", ("dev_addr",), f"'mkdocs serve' would show drafts to every "
             f"computer that can reach {short(addr)} (use 127.0.0.1)")
     return found
+
+
+def _strings(value: Any, key: tuple[str | int, ...] = ()) -> Iterator[
+        tuple[tuple[str | int, ...], str]]:
+    """Every string of a setting, with the keys that lead to it."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings(v, (*key, str(k)))
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _strings(v, (*key, i))
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """A loaded setting as plain data (mappings, lists, strings, numbers): what the
+    theme's templates can print of it."""
+    if isinstance(value, str | int | float | bool) or value is None or depth > 20:
+        return value if depth <= 20 else None
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v, depth + 1) for v in value]
+    return None
 
 
 def _items(value: Any) -> list[Any]:
@@ -262,11 +293,16 @@ def settings_of(config: Any) -> dict[str, Any]:
     theme's defaults filled in, so an absent `font` is the theme's Google fonts)."""
     theme = config.theme
     addr = config.dev_addr
-    return {"site_url": config.site_url or "",
+    # every other setting as plain data, but the plugins' (their options are read by the
+    # plugins, and lexdocs' own are judged where they are read) and the extensions' (they
+    # configure the conversion of pages, which are judged as converted)
+    rest = {key: _plain(value) for key, value in config.items()
+            if key not in ("plugins", "mdx_configs", "markdown_extensions")}
+    return {**rest, "site_url": config.site_url or "",
             "extra_javascript": [str(s) for s in config.extra_javascript],
             "extra_css": [str(s) for s in config.extra_css],
-            "theme": {"name": theme.name, "font": theme.get("font"), "logo": theme.get("logo"),
-                      "favicon": theme.get("favicon")},
+            "theme": {**_plain(theme), "name": theme.name, "font": theme.get("font"),
+                      "logo": theme.get("logo"), "favicon": theme.get("favicon")},
             "repo_url": config.repo_url, "extra": dict(config.extra),
             "dev_addr": f"{addr.host}:{addr.port}" if addr else ""}
 

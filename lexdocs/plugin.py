@@ -153,11 +153,15 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
 
+    # First of every plugin's (the search plugin's read the theme's language, and a
+    # misspelt one ended the build in a traceback before lexdocs could name it).
+    @event_priority(100)
     @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         # docs/ and mkdocs.yml are committed as the sections are: judged before anything
-        # is staged, so a refused file leaves the last site as it was.
+        # is staged, or read by another plugin, so a refused file leaves the last site as
+        # it was.
         for finding in stop_on_errors(site_findings(config, project)):
             log.warning("%s", finding)
         raw = config.extra.get("lexdocs") if self.from_extra else dict(self.config)

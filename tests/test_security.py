@@ -656,6 +656,9 @@ SITE_CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("consent-handler", _mk("extra:\n", "extra:\n  consent:\n    title: Cookies\n"
                             "    description: '<b onmouseover=alert(1)>x</b>'\n"),
      f"{MK}:@description: '<b", "'onmouseover' attribute"),
+    # not an attack, but the theme's search plugin ended the build in a traceback
+    ("theme-language", _mk("  language: en\n", "  language: english\n"), f"{MK}:@language:",
+     "the theme has no language 'english'"),
 ]
 
 
@@ -682,6 +685,20 @@ def test_docs_and_mkdocs_yml_keep_the_site_inert(
         assert lexdocs("-C", str(repo.path), "check", "--today", "2024-10-01") == 1
         flat = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
         assert f"{where}error [site-" in flat and " ".join(words.split()) in flat, flat
+    finally:
+        _restore(repo)
+
+
+def test_a_language_of_the_sites_own_is_taken(built: Built,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    repo, _, _ = built
+    try:
+        repo.replace(MK, "  language: en\n", "  language: tlh\n  custom_dir: overrides\n")
+        repo.write("overrides/partials/languages/tlh.html",
+                   '{% import "partials/languages/en.html" as language %}\n')
+        capsys.readouterr()
+        assert lexdocs("-C", str(repo.path), "check", "--today", "2024-10-01") == 0
+        assert "site-theme" not in capsys.readouterr().out
     finally:
         _restore(repo)
 

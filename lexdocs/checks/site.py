@@ -29,6 +29,7 @@ SVG or a stylesheet would run or fetch is found by `markupscan`.
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -68,6 +69,8 @@ SITE_RULES = (
          "lexdocs site promise: no file from outside the repository"),
     Rule("site-code", "error", "mkdocs.yml names code lexdocs does not know to run",
          "lexdocs site promise: a build runs only the code it was installed with"),
+    Rule("site-theme", "error", "mkdocs.yml gives the theme a setting it cannot build with",
+         "lexdocs site promise: every build ends in a site or in one line"),
     Rule("site-markdown", "error", "a page in docs/ takes longer to convert than any needs",
          "lexdocs site promise: every build ends"),
     Rule("site-dev-addr", "warning", "mkdocs serve listens beyond this computer",
@@ -328,6 +331,7 @@ def site_findings(config: Any, project: Path) -> list[Finding]:
     docs = Path(config.docs_dir)
     found = configfile.findings(config_file)  # a plain `mkdocs build` read it unjudged
     found += check_settings(settings_of(config), rel, text)
+    found += _language(config.theme, rel, text)
     # The extension that stops builds lexdocs does not drive stands down here, as in a build.
     extensions = [e for e in config.markdown_extensions if e != ENGINE_GUARD]
     to_html = converter(extensions, dict(config.mdx_configs))
@@ -338,6 +342,25 @@ def site_findings(config: Any, project: Path) -> list[Finding]:
         found += check_files(docs_files(folder, project), folder, config.site_url or "",
                              to_html)
     return found
+
+
+def _language(theme: Any, path: str, text: str) -> list[Finding]:
+    """The theme's language is one it has: mkdocs-material imports
+    `partials/languages/<language>.html` into every page, and `language: english` ended
+    the build in a traceback (a site may add its own in `custom_dir`)."""
+    language = str(theme.get("language") or "")
+    have = {p.stem for d in getattr(theme, "dirs", ()) if (Path(d) / _LANGUAGES).is_dir()
+            for p in (Path(d) / _LANGUAGES).glob("*.html")}
+    if not language or not have or language in have:
+        return []
+    close = difflib.get_close_matches(language, sorted(have), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "a code such as 'en', 'fr' or 'de'"
+    line = key_lines(text, path).get(("theme", "language")) if text else None
+    return [Finding("site-theme", "error", f"'theme.language': the theme has no language "
+                    f"'{short(language)}' ({hint})", path=path, line=line)]
+
+
+_LANGUAGES = Path("partials", "languages")
 
 
 def project_findings(project: Path) -> list[Finding]:

@@ -206,24 +206,42 @@ def _names(node: yaml.Node) -> Iterator[tuple[str, int]]:
             yield str(entry.value).strip(), entry.start_mark.line + 1
 
 
+TRUSTED = "LEXDOCS_TRUSTED"
+"""Where the build runs (the workflow's `env:`, reviewed as code is), the names of
+further extensions and plugins its owner trusts with every option a pull request can
+give them: a site adopted with `mkdocs-macros-plugin` or `awesome-pages` builds, and
+mkdocs.yml alone cannot add one."""
+
+
+def _trusted() -> set[str]:
+    return set(os.environ.get(TRUSTED, "").replace(",", " ").split())
+
+
+def _unknown(what: str, name: str) -> str:
+    return (f"the {what} '{name}' is not one lexdocs knows, and it would run at every "
+            "build with the build machine's access (remove it, or, if you trust it with "
+            f"every option a pull request can give it, name it in {TRUSTED} where the "
+            "build runs)")
+
+
 def _extensions(node: yaml.Node) -> Iterator[_Problem]:
+    trusted = _trusted()
     for name, line in _names(node):
         module = name.split(":", 1)[0]
         if module in _READERS:
             yield (OUTSIDE, f"the extension '{name}' {_READERS[module]} (remove it)", line)
-        elif module not in EXTENSIONS:
-            yield (CODE, f"the extension '{name}' is not one lexdocs knows, and it would run "
-                   "at every build with the build machine's access (remove it)", line)
+        elif module not in EXTENSIONS and module not in trusted:
+            yield (CODE, _unknown("extension", name), line)
 
 
 def _plugins(node: yaml.Node) -> Iterator[_Problem]:
+    trusted = _trusted()
     for name, line in _names(node):
         if name in _FETCHERS:
             yield (REMOTE, f"the plugin '{name}' fetches from other hosts at every build "
                    "(remove it: the site is built offline)", line)
-        elif name not in PLUGINS:
-            yield (CODE, f"the plugin '{name}' is not one lexdocs knows, and it would run "
-                   "at every build with the build machine's access (remove it)", line)
+        elif name not in PLUGINS and name not in trusted:
+            yield (CODE, _unknown("plugin", name), line)
 
 
 def _hooks(node: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
@@ -262,5 +280,5 @@ def _shown(path: Path, base: Path, top: Path) -> str:
     return str(path)
 
 
-__all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_NAMES", "findings", "refuse",
-           "repository_of"]
+__all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_NAMES", "TRUSTED", "findings",
+           "refuse", "repository_of"]

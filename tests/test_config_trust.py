@@ -200,6 +200,24 @@ def test_what_lexdocs_and_the_theme_ship_is_still_taken(
     assert lexdocs("-C", str(project.path), "check") == 0, capsys.readouterr().out
 
 
+def test_the_owner_trusts_more_where_the_build_runs_never_in_mkdocs_yml(
+        project: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site adopted with another plugin builds once the environment its owner runs the
+    build in names it; mkdocs.yml cannot name it so, and the two that read files or fetch
+    stay refused whatever the environment says."""
+    project.replace(MK, PLUGINS, PLUGINS + "  - macros\n  - material/social\n")
+    project.replace(MK, EXTENSIONS, EXTENSIONS + "  - markdown_include.include\n"
+                    "  - pymdownx.snippets\n")
+    project.replace(MK, "site_name:", "env:\n  LEXDOCS_TRUSTED: macros\nsite_name:")
+    rules = [f.message.split("'")[1] for f in configfile.findings(project.path / MK)]
+    assert sorted(rules) == ["macros", "markdown_include.include", "material/social",
+                             "pymdownx.snippets"]
+    monkeypatch.setenv(configfile.TRUSTED, "macros, markdown_include.include "
+                       "pymdownx.snippets material/social")
+    rules = [f.message.split("'")[1] for f in configfile.findings(project.path / MK)]
+    assert sorted(rules) == ["material/social", "pymdownx.snippets"]
+
+
 def test_the_repository_is_found_as_git_finds_it(tmp_path: Path) -> None:
     nested = tmp_path / "repo" / "legal"
     nested.mkdir(parents=True)

@@ -65,6 +65,7 @@ from CI, say), never the machine's others, where CI keeps its secrets."""
 PYTHON_NAMES = ("material.extensions.emoji.", "pymdownx.")
 """Whose functions `!!python/name:` may name (the theme's emoji and pymdownx's formats)."""
 _PYTHON = "tag:yaml.org,2002:python/"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # composes only: constructs nothing
 
 
 def refuse(config_file: Path) -> None:
@@ -98,7 +99,7 @@ def findings(config_file: Path) -> list[Finding]:
         seen.add(real)
         text = real.read_text(encoding="utf-8", errors="replace")
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError:
             continue  # MkDocs says where the file stops being YAML
         if root is None:

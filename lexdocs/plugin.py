@@ -58,6 +58,7 @@ from lexdocs.engines.tree import (
     content_tree,
     local_links,
     page_cache,
+    refuse_shadowed,
 )
 from lexdocs.errors import LexdocsError, every
 from lexdocs.history.versions import CACHE_DIR, ref_files
@@ -231,6 +232,7 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         """Hand MkDocs every generated page; under serve, unchanged ones already themed
         and, if the last build left them in the site folder, not even copied."""
         tree = self._tree()
+        refuse_shadowed(Path(config.docs_dir), tree, config.use_directory_urls)
         made = self.files.add(files, config, tree.groups, tree.pdfs, self.themed, self.preview)
         self.page_keys = made.page_keys
         if self.preview is not None:

@@ -309,6 +309,21 @@ def test_a_failed_zensical_build_says_why_in_one_line_and_keeps_the_site(
     assert not list(project.path.glob(".site*"))
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_docs_page_where_lexdocs_publishes_one_stops_the_build(project: Repo,
+                                                                 engine: str) -> None:
+    """`lexdocs import docs/privacy.md --as privacy` leaves the old page, which both
+    engines published at privacy/ beside the statement: one overwrote the other, and the
+    search index held the old text too."""
+    project.write("docs/privacy.md", "# Privacy\n\nThe old text.\n")
+    failed = run(project, "lexdocs", "build", "--engine", engine, "--strict")
+    assert failed.returncode == 1
+    said = [ln for ln in failed.stderr.splitlines() if "docs/privacy.md" in ln]
+    assert len(said) == 1 and ("docs/privacy.md: published at 'privacy/', where lexdocs "
+                               "publishes its own page") in said[0], failed.stderr
+    assert not (project.path / "site").exists()
+
+
 KEPT = Path(".cache/lexdocs/zensical")
 
 

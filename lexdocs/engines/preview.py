@@ -38,6 +38,7 @@ from lexdocs.engines.tree import (
     code_versions,
     content_tree,
     page_cache,
+    page_html,
     unsearched,
 )
 from lexdocs.errors import LexdocsError, every
@@ -191,7 +192,7 @@ class Preview:
             key = themed.key(uri, markdown)
             hit = self.found.get(key) or themed.get(key)
             if hit is None:
-                unthemed[zensical.page_html(uri, site.use_directory_urls)[0]] = key
+                unthemed[page_html(uri, site.use_directory_urls)[0]] = key
             else:
                 found[key] = hit
                 handed[uri] = (markdown, key, hit)

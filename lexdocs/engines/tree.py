@@ -22,6 +22,7 @@ from pathlib import Path
 from lexdocs.cache import code_fingerprint
 from lexdocs.checks import publishing
 from lexdocs.config import Options
+from lexdocs.errors import CheckError
 from lexdocs.pipeline import Caches, publishable_timelines
 from lexdocs.publish import prune
 from lexdocs.publish.memo import RenderMemo
@@ -174,3 +175,49 @@ def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
         prune.this_build(builder.cache_root, pdfs.values())
     return ContentTree(groups, pdfs, nav, today=today, left_out=builder.left_out,
                        cache_root=builder.cache_root)
+
+
+def page_html(uri: str, directory_urls: bool) -> tuple[str, str]:
+    """Where the engine writes a page's HTML, and the page's URL under the site."""
+    stem = uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+        return url + "index.html", url
+    if directory_urls:
+        return stem + "/index.html", stem + "/"
+    return stem + ".html", stem + ".html"
+
+
+def refuse_shadowed(docs_dir: Path, tree: ContentTree, directory_urls: bool) -> None:
+    """Stop where a file of docs/ would be published at the address of a page lexdocs
+    makes. `lexdocs import docs/privacy.md --as privacy` leaves the old page, and
+    `privacy.md` and the generated `privacy/index.md` both became `privacy/index.html`:
+    whichever the engine wrote last was published, and the search index held both, the
+    frozen old text beside the one in force (a file at the very same path, such as the
+    home page `index.md` a Zensical site keeps, is replaced as intended)."""
+    if not docs_dir.is_dir():
+        return
+    ours: dict[str, str] = {}
+    for uri, _content in tree.files():
+        ours[_published_at(uri, directory_urls)] = uri
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        where = _published_at(rel, directory_urls)
+        if where in ours and ours[where] != rel and path.is_file():
+            address = where.removesuffix("index.html") or "the home page"
+            raise CheckError(f"published at '{address}', where lexdocs publishes its own page "
+                             "(a page has one source: delete this file, or move it)",
+                             path=f"{docs_dir.name}/{rel}")
+
+
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def _published_at(uri: str, directory_urls: bool) -> str:
+    """Where an engine publishes a file of the docs folder (a README is its folder's
+    index, as MkDocs takes it)."""
+    if not uri.endswith(_MARKDOWN):
+        return uri
+    folder, _, name = uri.rsplit(".", 1)[0].rpartition("/")
+    name = "index" if name == "README" else name
+    return page_html(f"{folder}/{name}.md" if folder else f"{name}.md", directory_urls)[0]

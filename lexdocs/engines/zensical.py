@@ -40,7 +40,15 @@ from lexdocs.cache import make_folder
 from lexdocs.checks.site import site_findings, stop_on_errors
 from lexdocs.config import MKDOCS_FILE, Options, lexdocs_options, mkdocs_config, options_from
 from lexdocs.engines import engine_command, guard
-from lexdocs.engines.tree import ASSETS_CSS, ASSETS_JS, Content, ContentTree, local_links
+from lexdocs.engines.tree import (
+    ASSETS_CSS,
+    ASSETS_JS,
+    Content,
+    ContentTree,
+    local_links,
+    page_html,
+    refuse_shadowed,
+)
 from lexdocs.errors import ConfigError, EngineError
 from lexdocs.publish.output import ENGINE_WORK, StagedSite, beside, remove_leftovers
 from lexdocs.publish.spool import SpooledPage
@@ -160,6 +168,7 @@ def work_files(site: Site, tree: ContentTree,
     handed over as a static file in place of its Markdown, so Zensical has nothing
     to render for it (see `lexdocs.engines.preview`)."""
     wanted: dict[str, Content] = {}
+    refuse_shadowed(site.docs_dir, tree, site.use_directory_urls)
     if site.docs_dir.is_dir():
         for path in sorted(site.docs_dir.rglob("*")):
             if path.is_file() and not path.is_symlink():
@@ -221,17 +230,6 @@ def run_engine(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(engine_command("zensical", *args,
                                          "--config-file", str(work / MKDOCS_FILE)),
                           cwd=work, env=engine_env(work), capture_output=True, text=True)
-
-
-def page_html(uri: str, directory_urls: bool) -> tuple[str, str]:
-    """Where the engine writes a page's HTML, and the page's URL under the site."""
-    stem = uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        url = stem[: -len("index")]
-        return url + "index.html", url
-    if directory_urls:
-        return stem + "/index.html", stem + "/"
-    return stem + ".html", stem + ".html"
 
 
 def localize(out: Path, site: Site, tree: ContentTree) -> None:

@@ -97,17 +97,54 @@ def findings(config_file: Path) -> list[Finding]:
         if real in seen or not real.is_file():
             continue  # MkDocs names a file it cannot find itself
         seen.add(real)
-        text = real.read_text(encoding="utf-8", errors="replace")
-        try:
-            root = yaml.compose(text, Loader=_LOADER)
-        except yaml.YAMLError:
-            continue  # MkDocs says where the file stops being YAML
+        root = _compose(real)
         if root is None:
-            continue
+            continue  # MkDocs says where a file stops being YAML
         found += [Finding(rule, "error", message, path=shown, line=n)
                   for rule, message, n in _problems(root, path.parent, top)]
         todo += [(path.parent / p, shown, n, p) for p, n in _inherits(root)]
     return found
+
+
+def runs_lexdocs(config_file: Path) -> bool:
+    """Whether mkdocs.yml, or a file of the repository it inherits, lists the lexdocs
+    plugin or lexdocs' hook: without either, MkDocs builds a site with no legal page,
+    and says nothing (the adopting user's old mkdocs.yml has neither)."""
+    top = repository_of(config_file.parent)
+    todo, seen = [config_file], set()
+    while todo:
+        path = todo.pop()
+        real = path.resolve()
+        if real in seen or not _inside(real, top) or not real.is_file():
+            continue
+        seen.add(real)
+        root = _compose(real)
+        if not isinstance(root, yaml.MappingNode):
+            continue
+        for key, value in root.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else ""
+            if name == "plugins" and any(n == "lexdocs" for n, _ in _names(value)):
+                return True
+            if name == "hooks" and any(_hook_is_ours(path.parent / n, top)
+                                       for n, _ in _hook_names(value)):
+                return True
+        todo += [path.parent / p for p, _ in _inherits(root)]
+    return False
+
+
+def _hook_is_ours(path: Path, top: Path) -> bool:
+    real = path.resolve()
+    return (_inside(real, top) and real.is_file()
+            and "lexdocs.hook" in real.read_text(encoding="utf-8", errors="replace"))
+
+
+def _compose(path: Path) -> yaml.Node | None:
+    """A YAML file's node tree, constructing nothing; None if it is empty or no YAML."""
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8", errors="replace"),
+                            Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
 
 
 def repository_of(folder: Path) -> Path:
@@ -245,16 +282,20 @@ def _plugins(node: yaml.Node) -> Iterator[_Problem]:
             yield (CODE, _unknown("plugin", name), line)
 
 
+def _hook_names(node: yaml.Node) -> Iterator[tuple[str, int]]:
+    entries = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for entry in entries:
+        if isinstance(entry, yaml.ScalarNode):
+            yield str(entry.value), entry.start_mark.line + 1
+
+
 def _hooks(node: yaml.Node, here: Path, top: Path) -> Iterator[_Problem]:
     """A hook is a Python file the build runs: one in the repository is code, reviewed
     as code (CODEOWNERS); one outside it is a file no review sees."""
-    entries = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    for entry in entries:
-        if isinstance(entry, yaml.ScalarNode) and not _inside((here / str(entry.value))
-                                                               .resolve(), top):
-            yield (OUTSIDE, f"the hook '{entry.value}' is outside the repository, and the "
-                   "build would run it (keep hooks in the repository)",
-                   entry.start_mark.line + 1)
+    for name, line in _hook_names(node):
+        if not _inside((here / name).resolve(), top):
+            yield (OUTSIDE, f"the hook '{name}' is outside the repository, and the build "
+                   "would run it (keep hooks in the repository)", line)
 
 
 def _inherits(root: yaml.Node) -> list[tuple[str, int]]:
@@ -282,4 +323,4 @@ def _shown(path: Path, base: Path, top: Path) -> str:
 
 
 __all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_NAMES", "TRUSTED", "findings",
-           "refuse", "repository_of"]
+           "refuse", "repository_of", "runs_lexdocs"]

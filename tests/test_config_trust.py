@@ -218,6 +218,23 @@ def test_the_owner_trusts_more_where_the_build_runs_never_in_mkdocs_yml(
     assert sorted(rules) == ["material/social", "pymdownx.snippets"]
 
 
+def test_lexdocs_is_found_as_a_plugin_a_hook_or_inherited(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    mk = tmp_path / MK
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "lexdocs_hook.py").write_text("from lexdocs.hook import *\n")
+    (tmp_path / "hooks" / "other.py").write_text("x = 1\n")
+    for text, runs in (("site_name: A\n", False), ("plugins:\n  - search\n", False),
+                       ("plugins:\n  - search\n  - lexdocs:\n      pdf: false\n", True),
+                       ("plugins: {lexdocs: {}}\n", True),
+                       ("hooks:\n  - hooks/other.py\n", False),
+                       ("hooks:\n  - hooks/lexdocs_hook.py\n", True),
+                       ("INHERIT: base.yml\n", True)):
+        (tmp_path / "base.yml").write_text("plugins:\n  - lexdocs\n")
+        mk.write_text(text)
+        assert configfile.runs_lexdocs(mk) is runs, text
+
+
 def test_the_repository_is_found_as_git_finds_it(tmp_path: Path) -> None:
     nested = tmp_path / "repo" / "legal"
     nested.mkdir(parents=True)

@@ -49,6 +49,19 @@ def test_mkdocs_without_the_plugin_fails_in_one_line(project: Repo) -> None:
     assert guard.MESSAGE in result.stderr and "Traceback" not in result.stderr
 
 
+def test_lexdocs_build_without_the_plugin_says_so_before_building(project: Repo) -> None:
+    """A site adopted with its old mkdocs.yml has neither the plugin nor the guard:
+    `lexdocs build` built it without a legal page and said nothing."""
+    project.write("mkdocs.yml", "site_name: Acme\nsite_url: https://acme.example/\n")
+    result = run(project, "lexdocs", "build")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: mkdocs.yml: no lexdocs plugin is listed, so mkdocs would build the site "
+        "without a single legal page (add '- lexdocs' under 'plugins:', as 'lexdocs init' "
+        "writes it)"]
+    assert not (project.path / "site").exists()
+
+
 def test_properdocs_builds_the_project_strict_through_its_own_entry_point(
         project: Repo) -> None:
     from importlib.metadata import entry_points

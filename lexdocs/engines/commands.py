@@ -33,6 +33,10 @@ def _plugin_engine(engine: str, project: Path, *args: str) -> None:
                           hint="pip install 'lexdocs[engines]' and retry")
     config = project / "mkdocs.yml"
     configfile.refuse(config)  # MkDocs' loader runs what the file names, before any plugin
+    if config.is_file() and not configfile.runs_lexdocs(config):
+        raise EngineError(f"no lexdocs plugin is listed, so {engine} would build the site "
+                          "without a single legal page", path="mkdocs.yml",
+                          hint="add '- lexdocs' under 'plugins:', as 'lexdocs init' writes it")
     cmd = engine_command(engine, *args, "--config-file", str(config))
     code = subprocess.run(cmd, cwd=project).returncode
     if code:

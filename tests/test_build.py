@@ -262,6 +262,42 @@ def test_script_is_inert_in_every_output(repo: Repo) -> None:
     assert versions[1]["summary"] == evil  # data, never markup
 
 
+def test_a_relative_link_leads_to_the_same_page_from_a_version_and_its_pdf(repo: Repo) -> None:
+    """A section's relative link is written for its document's page (`privacy/`); the
+    version's permanent page and its PDF are two folders below it, and the link led
+    to `privacy/versions/history/`, a page no site has."""
+    from urllib.parse import urljoin
+
+    import pypdf
+
+    write_project(repo)
+    repo.replace("mkdocs.yml", "pdf: false", "pdf: true")
+    repo.replace("policy_src/privacy/10-intro.md", "This statement explains",
+                 "See [its history](history/), [the home page](../) and [retention]"
+                 "(#retention). This statement explains")
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    assert build(repo).returncode == 0
+    base = "https://chatlio.com/legal/"
+    wanted = [base + "privacy/history/", base]
+    for uri in ("privacy/", "privacy/versions/2024-09-01/"):
+        html = page(repo, uri + "index.html")
+        hrefs = [re.search(rf'href="([^"]*)">{words}</a>', html)
+                 for words in ("its history", "the home page", "retention")]
+        assert all(hrefs), uri
+        found = [urljoin(base + uri, m[1]) for m in hrefs if m]
+        assert found == [*wanted, base + uri + "#retention"], (uri, found)
+    pdf = pypdf.PdfReader(repo.path / "site/privacy/versions/2024-09-01.pdf")
+    links = {a.get_object()["/A"]["/URI"] for p in pdf.pages for a in p.get("/Annots") or []
+             if "/URI" in a.get_object().get("/A", {})}
+    assert set(wanted) <= links, links
+    # images too, and never an address with a scheme, a site path or an anchor
+    from lexdocs.render.anchors import rebased
+    assert rebased('<img alt="" src="logo.png"><a href="mailto:a@b.example">m</a>'
+                   '<a href="/legal/x/">x</a><a href="#top">t</a>', 2) == (
+        '<img alt="" src="../../logo.png"><a href="mailto:a@b.example">m</a>'
+        '<a href="/legal/x/">x</a><a href="#top">t</a>')
+
+
 def test_links_to_our_own_address_stay_on_this_site(site: Repo) -> None:
     site.replace("policy_src/privacy/10-intro.md", "personal information.",
                  "personal information. See <https://chatlio.com/legal/privacy/history/>.")

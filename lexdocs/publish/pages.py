@@ -35,7 +35,7 @@ from lexdocs.publish.pdfchoice import PdfChoice
 from lexdocs.publish.sitepage import Group, SitePage, front_matter
 from lexdocs.publish.theming import theme_of
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, rel
-from lexdocs.render.anchors import document_ids, unlink_dead
+from lexdocs.render.anchors import document_ids, rebased, unlink_dead
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
 from lexdocs.review.redline import Redline
@@ -252,7 +252,8 @@ class SiteBuilder(PdfChoice, PageBase):
                            if prev is not None and n.redline is not None else None)
         meta = front_matter(f"{v.rendered.title} (version {v.id})", unsearched=True,
                             **self._feed_meta(t))
-        body = unlink_dead(v.rendered.page, document_ids(v.rendered))
+        body = rebased(unlink_dead(v.rendered.page, document_ids(v.rendered)),
+                       src.count("/") - urls.page.count("/"))
         return SitePage(src, "".join((meta, head, "\n", body)))
 
     def changes_page(self, t: Timeline, old: VersionNotice, new: VersionNotice) -> SitePage:

@@ -17,6 +17,7 @@ from lexdocs.history.versions import project_cache
 from lexdocs.publish.pagebase import PageBase
 from lexdocs.publish.sitepage import SitePage
 from lexdocs.publish.urls import Urls
+from lexdocs.render.anchors import rebased
 from lexdocs.review.notice import Timeline, VersionNotice
 
 
@@ -79,9 +80,11 @@ class PdfChoice(PageBase):
         deferred, parallel run makes exactly the PDF this builder would."""
         v = n.version
         urls = Urls(t.history.working.slug)
+        at = urls.version(v.id)  # the PDF's address for its relative links, as the page's
         return {"title": v.rendered.title, "version_id": v.id,
                 "last_updated": self.updated(v).text, "effective": self.effective(n).text,
-                "body_html": v.rendered.html, "source_url": self.absolute(urls.version(v.id)),
+                "body_html": rebased(v.rendered.html, at.count("/") - urls.page.count("/")),
+                "source_url": self.absolute(at),
                 "paper": v.source.paper or self.theme.paper}
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:

@@ -137,6 +137,20 @@ def is_file_link(href: str) -> bool:
 
 
 _LINK = re.compile(r'<a href="(?P<href>[^"]*)"(?: title="[^"]*")?>(?P<words>.*?)</a>', re.DOTALL)
+_RELATIVE = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")'
+                       r'(?![a-zA-Z][a-zA-Z0-9+.\-]*:|/|#|")')
+
+
+def rebased(page: str, levels: int) -> str:
+    """`page` (a document's text, whose relative links and images are written for the
+    document's own page, `<slug>/`) as it reads from a page `levels` folders below that
+    one: a version's permanent page, and its PDF, whose address is the same. A lawyer's
+    `[EU summary](../eu-summary/)` led from `privacy/versions/2026-12-06/` to
+    `privacy/versions/eu-summary/`, a page no site has; in-page anchors and site paths
+    (`/legal/…`) stay as they are."""
+    if levels <= 0 or not ('href="' in page or 'src="' in page):
+        return page
+    return _RELATIVE.sub(lambda m: m[1] + "../" * levels, page)
 
 
 def unlink_dead(page: str, ids: Collection[str]) -> str:

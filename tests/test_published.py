@@ -123,6 +123,27 @@ def test_a_force_pushed_history_that_drops_a_version_is_refused(project: Repo) -
     assert found and "published version 2025-01-10 is missing from this build" in found[0]
 
 
+def test_a_published_document_no_longer_built_is_refused_as_such(project: Repo) -> None:
+    """Deleting a document's folder (or its entry in `documents`) took every page of it
+    off the site; the record refused it, but said history was rewritten and to look in
+    the reflog."""
+    for name in ("document.yml", "10-intro.md", "20-retention.md"):
+        project.write(f"policy_src/cookies/{name}", project.read(f"policy_src/privacy/{name}")
+                      .replace("Privacy Statement", "Cookie Notice")
+                      .replace("slug: privacy", "slug: cookies"))
+    project.replace("mkdocs.yml", "documents: [privacy]", "documents: [privacy, cookies]")
+    project.commit("A cookie notice", "2024-10-01T10:00:00+00:00")
+    record(project)
+    project.git("rm", "-rq", "policy_src/cookies")
+    project.replace("mkdocs.yml", "documents: [privacy, cookies]", "documents: [privacy]")
+    project.commit("Retire the cookie notice", "2025-01-10T10:00:00+00:00")
+    found = [m for m in errors(project) if "cookies" in m]
+    assert len(found) == 1, found
+    assert ("cookies: the document is no longer built, so its published version 2024-09-01 "
+            "would disappear from the site") in found[0]
+    assert "reflog" not in found[0] and "rewritten" not in found[0]
+
+
 def test_a_clone_reads_the_record_from_origin(project: Repo, tmp_path: Path) -> None:
     edit(project, "2025-01-10T10:00:00+00:00")
     record(project)

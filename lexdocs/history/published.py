@@ -161,7 +161,11 @@ def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> li
     """
     findings = []
     ids = {doc: {v.id: v for v in vs} for doc, vs in versions.items()}  # once, not a version
+    gone: dict[str, list[str]] = {}
     for r in record.versions:
+        if r.document not in ids:  # not rewritten: the whole document is no longer built
+            gone.setdefault(r.document, []).append(r.id)
+            continue
         where = f"{r.document}: published version {r.id}"
         built = ids.get(r.document, {})
         fix = (f"put commit {r.commit[:12]} back into the branch's history (find it with "
@@ -174,6 +178,15 @@ def check_record(record: Record, versions: dict[str, tuple[Version, ...]]) -> li
             findings.append(Finding(RULE, "error", f"{where} has different text now "
                                     f"(history was rewritten after it was published); {fix}",
                                     path=f"{BRANCH}:{RECORD_FILE}"))
+    for doc, shown in gone.items():
+        count = f"its {len(shown)} published versions" if len(shown) > 1 else \
+            f"its published version {shown[0]}"
+        findings.append(Finding(RULE, "error", f"{doc}: the document is no longer built, so "
+                                f"{count} would disappear from the site, permanent pages and "
+                                "PDFs with them (keep its folder in the source folder and its "
+                                "entry in mkdocs.yml's 'documents'; to withdraw it, publish "
+                                "a new version that says so, with notice)",
+                                path=f"{BRANCH}:{RECORD_FILE}"))
     return findings
 
 

@@ -144,6 +144,22 @@ def test_a_published_document_no_longer_built_is_refused_as_such(project: Repo) 
     assert "reflog" not in found[0] and "rewritten" not in found[0]
 
 
+def test_a_document_left_out_of_documents_is_said(project: Repo) -> None:
+    """Without a record, taking a document off mkdocs.yml's list unpublished it without
+    a word."""
+    for name in ("document.yml", "10-intro.md", "20-retention.md"):
+        project.write(f"policy_src/cookies/{name}", project.read(f"policy_src/privacy/{name}")
+                      .replace("slug: privacy", "slug: cookies"))
+    out = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
+    line = next(i for i, text in enumerate(project.read("mkdocs.yml").splitlines(), 1)
+                if "documents:" in text)
+    assert (f"mkdocs.yml:{line}: warning [unlisted-document] policy_src/cookies/ holds a "
+            "document that 'documents' leaves out") in " ".join(out.output.split())
+    project.replace("mkdocs.yml", "documents: [privacy]", "documents: [privacy, cookies]")
+    out = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
+    assert "unlisted-document" not in out.output
+
+
 def test_a_clone_reads_the_record_from_origin(project: Repo, tmp_path: Path) -> None:
     edit(project, "2025-01-10T10:00:00+00:00")
     record(project)

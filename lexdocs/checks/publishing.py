@@ -25,13 +25,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from lexdocs.checks.rules import Rule
+from lexdocs.config import MKDOCS_FILE
 from lexdocs.findings import Finding
 from lexdocs.history.gitstore import open_store
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.changelog import changes_path
-from lexdocs.sources.documents import DocumentSource
+from lexdocs.sources.documents import DocumentSource, discover_documents
 
 STARTER = "Starter text — replace it."
 """What every starter section `init` and `new` write begins with (lexdocs/adopt/skeleton)."""
@@ -48,6 +49,9 @@ RULES = (
          f"commit, and GitHub switches a scheduled workflow off after {IDLE_DAYS} days "
          "without activity", "GitHub Actions: scheduled workflows and repository activity "
          "(README, 'Keep the daily build alive')"),
+    Rule("unlisted-document", "warning",
+         "a document in the source folder is left out of mkdocs.yml's 'documents'",
+         "lexdocs: a version once published keeps its permanent page"),
     Rule("requirements-unset", "error",
          "a workflow installs lexdocs from requirements.txt, which names nothing to install",
          "lexdocs init (README: Use it in your own site)"),
@@ -133,6 +137,24 @@ def requirements_unset(project: Path) -> list[Finding]:
                     f"{REQUIREMENTS} names nothing to install, yet .github/workflows/"
                     f"{users[0]} installs lexdocs from it: write the line its comment gives "
                     "(lexdocs @ git+URL@COMMIT, or a wheel kept in vendor/)", REQUIREMENTS, 1)]
+
+
+def unlisted(project: Path, source_dir: str, documents: tuple[str, ...]) -> list[Finding]:
+    """A document folder that mkdocs.yml's `documents` leaves out is not built, and every
+    page of it leaves the site without a word: taking a published document off the list
+    unpublished it silently (the publication record refuses it, where there is one)."""
+    left_out = [n for n in discover_documents(project, source_dir) if n not in documents]
+    if not left_out:
+        return []
+    path = project / MKDOCS_FILE
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    line = next((i for i, ln in enumerate(text.splitlines(), 1)
+                 if re.match(r"\s*documents\s*:", ln)), None)
+    return [Finding("unlisted-document", "warning", f"{source_dir}/{name}/ holds a document "
+                    "that 'documents' leaves out, so none of its pages is published (list it "
+                    "when it is ready; a published document stays listed, and is withdrawn "
+                    "by a version that says so, with notice)",
+                    path=MKDOCS_FILE, line=line) for name in left_out]
 
 
 def findings(project: Path, tz: dt.tzinfo, timelines: Mapping[str, Timeline],

@@ -91,6 +91,7 @@ def run_all(opts: Options, timelines: dict[str, Timeline], today: dt.date) -> li
     findings += [unset] if unset else []
     findings += publishing.findings(opts.project, opts.tz, timelines, today)
     findings += publishing.requirements_unset(opts.project)  # CI's install, not the build's
+    findings += publishing.unlisted(opts.project, opts.source_dir, opts.documents)
     findings += project_findings(opts.project)  # docs/ and mkdocs.yml, as the build judges them
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.path or "", f.line or 0))

@@ -157,7 +157,8 @@ def content_tree(opts: Options, theme: Theme, *, info: Callable[[str], None],
     timelines, today = publishable_timelines(opts, debug, caches, snapshot)
     for name, t in timelines.items():
         info(document_line(name, t, today))
-    for f in publishing.findings(opts.project, opts.tz, timelines, today):
+    for f in (*publishing.findings(opts.project, opts.tz, timelines, today),
+              *publishing.unlisted(opts.project, opts.source_dir, opts.documents)):
         # A schedule that may lapse is said, never a failure: the notice itself is right.
         say = (warn or info) if f.severity == "error" else info
         say(str(f))

@@ -70,8 +70,14 @@ def site(engine: str, clone: Path) -> Iterator[Site]:
         yield site
 
 
+# One page of each template: the EU summary and the California notice are the statement's
+# template around text that reads the same on both engines (tests/test_engines.py), and
+# the MkDocs suite checks it on every page.
+TEMPLATES = [k for k in KINDS if k not in ("eu-summary", "california")]
+
+
 @pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", TEMPLATES)
 def test_page_loads_accessible_in_palette(open_page: Callable[..., Visit], site: Site,
                                           engine: str, kind: str, palette: str) -> None:
     visit = open_kind(open_page, site, kind, palette=palette, viewport=DESKTOP)

@@ -6,18 +6,15 @@ Each is refused in one line naming mkdocs.yml and the line, before anything runs
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from lexdocs import configfile
 from tests.conftest import Repo, lexdocs, write_project
+from tests.test_security import build
 
 SECRET = "ghp_not_a_real_token_1234"
 MK = "mkdocs.yml"
@@ -141,20 +138,6 @@ def test_mkdocs_yml_is_judged_before_mkdocs_reads_it(
     assert (project.path.parent / "outside" / "key.txt").read_text() == SECRET
 
 
-def _build(path: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str | None:
-    caplog.clear()
-    cfg = load_config(str(path / MK), site_dir=str(site))
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(cfg)
-    except Abort:
-        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-        return errors[0] if errors else "aborted"
-    finally:
-        cfg.plugins.on_shutdown()
-    return None
-
-
 @pytest.mark.parametrize("case", ["env", "inherit-outside", "snippets", "custom-dir-outside"])
 def test_a_plain_mkdocs_build_stops_before_it_writes_a_secret(
         project: Repo, case: str, caplog: pytest.LogCaptureFixture,
@@ -168,7 +151,7 @@ def test_a_plain_mkdocs_build_stops_before_it_writes_a_secret(
         project.write("docs/page.md", "# Page\n\n--8<-- \"" +
                       str(project.path.parent / "outside.yml").lstrip("/") + "\"\n")
     site = project.path.parent / "site-plain"
-    message = _build(project.path, site, caplog)
+    message = build(project.path, site, caplog)
     assert message is not None and message.startswith(_where(project, next(
         c[2] for c in CASES if c[0] == case), case)), message
     published = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []

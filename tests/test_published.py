@@ -144,9 +144,9 @@ def test_a_published_document_no_longer_built_is_refused_as_such(project: Repo) 
     assert "reflog" not in found[0] and "rewritten" not in found[0]
 
 
-def test_a_document_left_out_of_documents_is_said(project: Repo) -> None:
-    """Without a record, taking a document off mkdocs.yml's list unpublished it without
-    a word."""
+def test_a_document_left_out_or_deleted_is_said(project: Repo) -> None:
+    """Without a record, taking a document off mkdocs.yml's list, or deleting its folder,
+    unpublished it without a word."""
     for name in ("document.yml", "10-intro.md", "20-retention.md"):
         project.write(f"policy_src/cookies/{name}", project.read(f"policy_src/privacy/{name}")
                       .replace("slug: privacy", "slug: cookies"))
@@ -158,6 +158,15 @@ def test_a_document_left_out_of_documents_is_said(project: Repo) -> None:
     project.replace("mkdocs.yml", "documents: [privacy]", "documents: [privacy, cookies]")
     out = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
     assert "unlisted-document" not in out.output
+    # deleted by a commit, folder and entry both: the history still knows it
+    project.commit("A cookie notice", "2024-10-01T10:00:00+00:00")
+    project.git("rm", "-rq", "policy_src/cookies")
+    project.replace("mkdocs.yml", "documents: [privacy, cookies]", "documents: [privacy]")
+    project.commit("Retire the cookie notice", "2025-01-10T10:00:00+00:00")
+    deleted = project.git("rev-parse", "--short=10", "HEAD")
+    out = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
+    assert ("policy_src/cookies/document.yml: warning [unlisted-document] policy_src/cookies/ "
+            f"held a document that commit {deleted} deleted") in " ".join(out.output.split())
 
 
 def test_a_clone_reads_the_record_from_origin(project: Repo, tmp_path: Path) -> None:

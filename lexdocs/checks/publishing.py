@@ -32,7 +32,7 @@ from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.review.notice import Timeline
 from lexdocs.sources.changelog import changes_path
-from lexdocs.sources.documents import DocumentSource, discover_documents
+from lexdocs.sources.documents import DOCUMENT_FILE, DocumentSource, discover_documents
 
 STARTER = "Starter text — replace it."
 """What every starter section `init` and `new` write begins with (lexdocs/adopt/skeleton)."""
@@ -140,11 +140,30 @@ def requirements_unset(project: Path) -> list[Finding]:
 
 
 def unlisted(project: Path, source_dir: str, documents: tuple[str, ...]) -> list[Finding]:
-    """A document folder that mkdocs.yml's `documents` leaves out is not built, and every
-    page of it leaves the site without a word: taking a published document off the list
-    unpublished it silently (the publication record refuses it, where there is one)."""
-    left_out = [n for n in discover_documents(project, source_dir) if n not in documents]
-    if not left_out:
+    """A document that is not built: every page of it leaves the site without a word.
+    Deleting a document's folder, or taking it off mkdocs.yml's `documents`, unpublished
+    it silently (the publication record refuses it, where there is one)."""
+    return _deleted(project, source_dir) + _left_out(project, source_dir, documents)
+
+
+_WITHDRAW = "a published document is withdrawn by a version that says so, with notice"
+
+
+def _deleted(project: Path, source_dir: str) -> list[Finding]:
+    with open_store(project) as store:  # one git process: the deletions on HEAD's line
+        deleted = store.deleted(f"{source_dir}/*/{DOCUMENT_FILE}")
+    return [Finding("unlisted-document", "warning", f"{source_dir}/{path.split('/')[-2]}/ "
+                    f"held a document that commit {sha[:10]} deleted, so none of its pages "
+                    "is published any more, the versions the site showed included (restore "
+                    f"the folder; {_WITHDRAW})", path=path)
+            for path, sha in sorted(deleted.items())
+            if sha and path.count("/") == source_dir.count("/") + 2
+            and not (project / path).exists()]
+
+
+def _left_out(project: Path, source_dir: str, documents: tuple[str, ...]) -> list[Finding]:
+    names = [n for n in discover_documents(project, source_dir) if n not in documents]
+    if not names:
         return []
     path = project / MKDOCS_FILE
     text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
@@ -152,9 +171,8 @@ def unlisted(project: Path, source_dir: str, documents: tuple[str, ...]) -> list
                  if re.match(r"\s*documents\s*:", ln)), None)
     return [Finding("unlisted-document", "warning", f"{source_dir}/{name}/ holds a document "
                     "that 'documents' leaves out, so none of its pages is published (list it "
-                    "when it is ready; a published document stays listed, and is withdrawn "
-                    "by a version that says so, with notice)",
-                    path=MKDOCS_FILE, line=line) for name in left_out]
+                    f"when it is ready; {_WITHDRAW})", path=MKDOCS_FILE, line=line)
+            for name in names]
 
 
 def findings(project: Path, tz: dt.tzinfo, timelines: Mapping[str, Timeline],

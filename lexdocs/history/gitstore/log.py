@@ -155,6 +155,25 @@ class LogQueries(Store):
                            hint="check that the repository is not corrupt") from exc
         return list(reversed(_text(out).split("\n"))) if out else []
 
+    def deleted(self, pathspec: str) -> dict[str, str]:
+        """Each path matching `pathspec` (relative to the project) that a first-parent
+        commit of HEAD deleted, with the newest commit that did, in one process."""
+        if self.head() is None:
+            return {}
+        try:
+            out = self.repo.git.log("--first-parent", "--diff-filter=D", "--name-only",
+                                    "--no-renames", "-z", f"--format={_RECORD}%H", "HEAD",
+                                    "--", self.prefix + pathspec)
+        except git.GitCommandError as exc:
+            raise GitError(f"git log failed: {_stderr(exc)}",
+                           hint="check that the repository is not corrupt") from exc
+        found: dict[str, str] = {}
+        for record in out.split(_RECORD):
+            sha, *names = [n.strip("\n") for n in record.split("\0") if n.strip("\n")] or [""]
+            for name in names:
+                found.setdefault(name.removeprefix(self.prefix), sha)
+        return found
+
     def committed(self, sha: str) -> dt.datetime:
         """When commit `sha` was committed, with the committer's own offset."""
         return self.repo.commit(sha).committed_datetime

@@ -58,6 +58,24 @@ def test_check_prints_workflow_annotations(two: Repo, capsys: pytest.CaptureFixt
     assert lines[-1] == "0 errors, 1 warnings, 0 notes"
 
 
+def test_a_refused_mkdocs_yml_is_annotated_on_its_line(two: Repo,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    """The review job runs `lexdocs check --format github`: what in mkdocs.yml stops the
+    build is shown on the pull request's line, as a finding is, not as a bare log line."""
+    try:
+        two.replace("mkdocs.yml", "site_name:", "copyright: !ENV [CI_TOKEN]\nsite_name:")
+        line = next(i for i, text in enumerate(two.read("mkdocs.yml").splitlines(), 1)
+                    if text.startswith("copyright:"))
+        capsys.readouterr()
+        assert lexdocs("-C", str(two.path), "check", "--format", "github") == 1
+        out = capsys.readouterr().out.splitlines()
+        assert out[0].startswith(f"::error file=mkdocs.yml,line={line},title=lexdocs check::"
+                                 "'!ENV' copies the build machine's environment"), out
+    finally:
+        two.git("checkout", "-q", "--", "mkdocs.yml")
+
+
 def test_annotations_escape_as_github_asks() -> None:
     f = Finding("notice-period", "error", "50% sooner\r\nthan: a, b", "odd,dir/a:b.md", 3)
     assert annotation(f) == ("::error file=odd%2Cdir/a%3Ab.md,line=3,title=lexdocs notice-period"

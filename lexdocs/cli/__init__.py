@@ -171,16 +171,16 @@ def check(obj: Context, readability: bool, today: dt.datetime | None, list_rules
         for rule in runner.all_rules():
             console.print(Text(f"{rule.id} ({rule.severity}): {rule.summary} [{rule.source}]"))
         return
-    opts = obj.options
-    day = today.date() if today else build_date(opts.tz)
     try:
+        opts = obj.options  # mkdocs.yml itself may be what stops it
+        day = today.date() if today else build_date(opts.tz)
         timelines = load_timelines(opts, day)
     except LexdocsError as exc:
         if fmt != "github":
             raise  # one line each, from `main`
         # What stops the build is shown on the pull request's lines, as findings are.
         for problem in every(exc):
-            console.print(Text(annotation(stopping(problem), _from_cwd(opts.project,
+            console.print(Text(annotation(stopping(problem), _from_cwd(obj.project,
                                                                        problem.path))))
         sys.exit(1)
     if overrides:

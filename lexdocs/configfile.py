@@ -16,7 +16,8 @@ and `serve` before they start MkDocs), and by the plugin under a plain `mkdocs b
 which then stops before anything is written (a Python tag or a hook has run by then:
 the shipped workflow builds with `lexdocs build`). What may be named is an allow-list:
 Python-Markdown's and pymdownx's extensions but the two that read files, the theme's
-plugins that work offline, the theme's and pymdownx's own functions, variables named
+plugins that work offline, the emoji, fence and slug functions the theme's documentation
+names, variables named
 `LEXDOCS_…`; a hook must be a
 file of the repository, which is code and reviewed as code.
 """
@@ -62,8 +63,20 @@ _FETCHERS = frozenset({*_THEIRS, *(n.removeprefix("material/") for n in _THEIRS)
 ENV_PREFIX = "LEXDOCS_"
 """The variables `!ENV` may read: ones the site's owner set for it (a notice period
 from CI, say), never the machine's others, where CI keeps its secrets."""
-PYTHON_NAMES = ("material.extensions.emoji.", "pymdownx.")
-"""Whose functions `!!python/name:` may name (the theme's emoji and pymdownx's formats)."""
+PYTHON_NAMES = frozenset({
+    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+    "pymdownx.arithmatex.arithmatex_fenced_format",
+    "pymdownx.arithmatex.arithmatex_inline_format", "pymdownx.emoji.twemoji",
+    "pymdownx.emoji.emojione", "pymdownx.emoji.gemoji", "pymdownx.emoji.to_svg",
+    "pymdownx.emoji.to_png", "pymdownx.emoji.to_svg_sprite", "pymdownx.emoji.to_png_sprite",
+    "pymdownx.emoji.to_alt"})
+"""The functions `!!python/name:` may name: the emoji indexes and makers and the fence
+formats the theme's and pymdownx's documentation show (any other function of a package
+could be handed a page's text to run)."""
+PYTHON_CALLS = frozenset({"pymdownx.slugs.slugify"})
+"""What `!!python/object/apply:` may call while the file is read: the slug maker the
+theme's documentation gives `toc` (it only makes a function)."""
 _PYTHON = "tag:yaml.org,2002:python/"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # composes only: constructs nothing
 
@@ -208,11 +221,12 @@ def _tags(root: yaml.Node) -> Iterator[_Problem]:
                    f"named {ENV_PREFIX}… set for the purpose)", line)
         elif node.tag.startswith(_PYTHON):
             what = node.tag.removeprefix(_PYTHON)
-            named = what.removeprefix("name:")
-            if what == named or not named.startswith(PYTHON_NAMES):
+            kind, _, name = what.partition(":")
+            if not ((kind == "name" and name in PYTHON_NAMES)
+                    or (kind == "object/apply" and name in PYTHON_CALLS)):
                 yield (CODE, f"'!!python/{what}' runs Python code when the file is read "
-                       "(only the theme's and pymdownx's functions may be named, with "
-                       "'!!python/name:')", line)
+                       "(only the theme's and pymdownx's emoji and fence functions may be "
+                       "named, and pymdownx's slug maker called)", line)
         if isinstance(node, yaml.SequenceNode):
             todo += node.value
         elif isinstance(node, yaml.MappingNode):
@@ -322,5 +336,5 @@ def _shown(path: Path, base: Path, top: Path) -> str:
     return str(path)
 
 
-__all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_NAMES", "TRUSTED", "findings",
-           "refuse", "repository_of", "runs_lexdocs"]
+__all__ = ["ENV_PREFIX", "EXTENSIONS", "PLUGINS", "PYTHON_CALLS", "PYTHON_NAMES", "TRUSTED",
+           "findings", "refuse", "repository_of", "runs_lexdocs"]

@@ -58,6 +58,11 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
                            "        - name: run\n          class: run\n"
                            "          format: !!python/name:os.system\n"),
      "format:", "site-code", "'!!python/name:os.system'"),
+    ("python-name-pymdownx", _after(EXTENSIONS, "  - pymdownx.superfences:\n"
+                                    "      custom_fences:\n        - name: x\n"
+                                    "          class: x\n          format: "
+                                    "!!python/name:pymdownx.snippets.SnippetPreprocessor\n"),
+     "format:", "site-code", "'!!python/name:pymdownx.snippets.SnippetPreprocessor'"),
     ("python-module", lambda r: r.replace(MK, "site_name:", "site_author: !!python/module:os\n"
                                           "site_name:"), "site_author:", "site-code",
      "'!!python/module:os'"),
@@ -176,8 +181,11 @@ def test_what_lexdocs_and_the_theme_ship_is_still_taken(
         "          class: mermaid\n"
         "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
         "  - pymdownx.highlight:\n      anchor_linenums: true\n"
+        "  - pymdownx.arithmatex:\n      generic: true\n"
         "  - markdown.extensions.abbr\n"))
     project.replace(MK, PLUGINS, PLUGINS + "  - material/tags\n")
+    project.replace(MK, "      permalink: true\n", "      permalink: true\n      slugify: "
+                    "!!python/object/apply:pymdownx.slugs.slugify\n        kwds: {case: lower}\n")
     assert configfile.findings(project.path / MK) == []
     capsys.readouterr()
     assert lexdocs("-C", str(project.path), "check") == 0, capsys.readouterr().out

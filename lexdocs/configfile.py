@@ -54,7 +54,8 @@ _READERS = {"pymdownx.snippets": "pastes into pages any file the build machine c
                                  "and pages from other hosts",
             "pymdownx.b64": "embeds in pages any image file the build machine can read"}
 
-_OFFLINE = {"search", "lexdocs", "tags", "offline", "blog", "meta", "typeset"}
+# not the blog: its `authors_file` reads a YAML file wherever it names, and publishes it
+_OFFLINE = {"search", "lexdocs", "tags", "offline", "meta", "typeset"}
 PLUGINS = frozenset({*_OFFLINE, *(f"material/{n}" for n in _OFFLINE)})
 """Plugins a committed mkdocs.yml may name: lexdocs, and the theme's that work offline."""
 _THEIRS = ("material/privacy", "material/social")  # with the theme's prefix, or without

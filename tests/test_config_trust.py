@@ -95,6 +95,8 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
      "site-remote", "fetches from other hosts at every build"),
     ("unknown-plugin", _after(PLUGINS, "  - macros:\n      include_dir: /\n"), "macros",
      "site-code", "'macros' is not one lexdocs knows"),
+    ("blog-plugin", _after(PLUGINS, "  - blog:\n      authors_file: /etc/authors.yml\n"),
+     "- blog", "site-code", "'blog' is not one lexdocs knows"),
     ("custom-dir-outside", lambda r: r.replace(MK, "  language: en\n", "  language: en\n"
                                                "  custom_dir: ../outside\n"),
      "custom_dir", "site-outside", "'theme.custom_dir: ../outside' is outside the repository"),

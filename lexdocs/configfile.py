@@ -123,7 +123,9 @@ def findings(config_file: Path) -> list[Finding]:
 def runs_lexdocs(config_file: Path) -> bool:
     """Whether mkdocs.yml, or a file of the repository it inherits, lists the lexdocs
     plugin or lexdocs' hook: without either, MkDocs builds a site with no legal page,
-    and says nothing (the adopting user's old mkdocs.yml has neither)."""
+    and says nothing (the adopting user's old mkdocs.yml has neither). True where it
+    cannot tell (a file that is no mapping, a plugin list of the wrong shape): MkDocs
+    then says what is wrong with the file, which is the better message."""
     top = repository_of(config_file.parent)
     todo, seen = [config_file], set()
     while todo:
@@ -134,10 +136,11 @@ def runs_lexdocs(config_file: Path) -> bool:
         seen.add(real)
         root = _compose(real)
         if not isinstance(root, yaml.MappingNode):
-            continue
+            return True
         for key, value in root.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else ""
-            if name == "plugins" and any(n == "lexdocs" for n, _ in _names(value)):
+            if name == "plugins" and (isinstance(value, yaml.ScalarNode) or any(
+                    n == "lexdocs" for n, _ in _names(value))):
                 return True
             if name == "hooks" and any(_hook_is_ours(path.parent / n, top)
                                        for n, _ in _hook_names(value)):

@@ -222,7 +222,9 @@ def test_lexdocs_is_found_as_a_plugin_a_hook_or_inherited(tmp_path: Path) -> Non
                        ("plugins: {lexdocs: {}}\n", True),
                        ("hooks:\n  - hooks/other.py\n", False),
                        ("hooks:\n  - hooks/lexdocs_hook.py\n", True),
-                       ("INHERIT: base.yml\n", True)):
+                       ("INHERIT: base.yml\n", True),
+                       # MkDocs says what is wrong with these, better than "no plugin"
+                       ("plugins: lexdocs\n", True), ("", True), ("[]\n", True)):
         (tmp_path / "base.yml").write_text("plugins:\n  - lexdocs\n")
         mk.write_text(text)
         assert configfile.runs_lexdocs(mk) is runs, text

@@ -114,8 +114,9 @@ def findings(config_file: Path) -> list[Finding]:
         root = _compose(real)
         if root is None:
             continue  # MkDocs says where a file stops being YAML
+        # folders and hooks are read from mkdocs.yml's folder, even in an inherited file
         found += [Finding(rule, "error", message, path=shown, line=n)
-                  for rule, message, n in _problems(root, path.parent, top)]
+                  for rule, message, n in _problems(root, base, top)]
         todo += [(path.parent / p, shown, n, p) for p, n in _inherits(root)]
     return found
 
@@ -142,7 +143,7 @@ def runs_lexdocs(config_file: Path) -> bool:
             if name == "plugins" and (isinstance(value, yaml.ScalarNode) or any(
                     n == "lexdocs" for n, _ in _names(value))):
                 return True
-            if name == "hooks" and any(_hook_is_ours(path.parent / n, top)
+            if name == "hooks" and any(_hook_is_ours(config_file.parent / n, top)
                                        for n, _ in _hook_names(value)):
                 return True
         todo += [path.parent / p for p, _ in _inherits(root)]

@@ -80,6 +80,10 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
                                 r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
      "INHERIT", "site-outside", "INHERIT 'base.yml' is a link to a file outside the "
      "repository"),
+    ("inherit-site-dir", lambda r: (r.write("shared/base.yml", "site_dir: ../x\n"),
+                                    r.replace(MK, "site_name:", "INHERIT: shared/base.yml\n"
+                                              "site_name:")),
+     "", "site-outside", "'site_dir: ../x' is outside the repository"),
     ("inherit-env", lambda r: (r.write("base.yml", "theme:\n  name: material\n"
                                        "copyright: !ENV CI_DEPLOY_TOKEN\n"),
                                r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
@@ -115,6 +119,8 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
 def _where(repo: Repo, needle: str, case: str) -> str:
     if case == "inherit-env":
         return "base.yml:3: "
+    if case == "inherit-site-dir":  # as MkDocs reads it: from mkdocs.yml's folder
+        return "shared/base.yml:1: "
     line = next(i for i, text in enumerate(repo.read(MK).split("\n"), 1) if needle in text)
     return f"{MK}:{line}: "
 

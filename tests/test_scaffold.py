@@ -236,7 +236,10 @@ def test_init_writes_code_owners_and_a_pre_commit_hook(tmp_path: Path) -> None:
     assert lexdocs("init", str(path)) == 0
     owners = [line.split() for line in (path / ".github/CODEOWNERS").read_text().splitlines()
               if line and not line.startswith("#")]
+    # what runs code at a build or in CI, and what decides dates and notice
     assert {o[0] for o in owners} >= {"/mkdocs.yml", "/docs/", "/.github/workflows/",
+                                      "/hooks/", "/requirements.txt",
+                                      "/.pre-commit-config.yaml",
                                       "/policy_src/**/document.yml"}
     assert all(len(o) == 2 and o[1].startswith("@") for o in owners)
     config = yaml.safe_load((path / ".pre-commit-config.yaml").read_text())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from lexdocs.cli import cli
 from lexdocs.config import load_options
 from lexdocs.errors import CheckError
 from lexdocs.history import published
+from lexdocs.history.gitstore import open_store
 from lexdocs.history.published import BRANCH, PDF_FOLDER, RECORD_FILE, load_record
 from lexdocs.pipeline import load_timelines, publishable_timelines
 from tests.conftest import Repo
@@ -167,6 +169,17 @@ def test_a_document_left_out_or_deleted_is_said(project: Repo) -> None:
     out = CliRunner().invoke(cli, ["-C", str(project.path), "check"])
     assert ("policy_src/cookies/document.yml: warning [unlisted-document] policy_src/cookies/ "
             f"held a document that commit {deleted} deleted") in " ".join(out.output.split())
+    # the walk is the whole history's, and a preview asks on every save: on the same HEAD,
+    # git is not asked again
+    trace = project.path.parent / "trace.json"
+    os.environ["GIT_TRACE2_EVENT"] = str(trace)
+    try:
+        with open_store(project.path) as store:
+            again = store.deleted("policy_src/*/document.yml")
+    finally:
+        del os.environ["GIT_TRACE2_EVENT"]
+    assert set(again) == {"policy_src/cookies/document.yml"}
+    assert '"argv":["git","log"' not in (trace.read_text() if trace.exists() else "")
 
 
 def test_a_clone_reads_the_record_from_origin(project: Repo, tmp_path: Path) -> None:

@@ -25,6 +25,10 @@ from lexdocs.history.gitstore.core import (
 )
 from lexdocs.sources.documents import MAX_SOURCE_BYTES
 
+_DELETED: dict[tuple[str, str], tuple[tuple[str, str], dict[str, str]]] = {}
+"""`LogQueries.deleted`'s last answer per repository and pathspec, with the HEAD (and
+shallow boundary) it holds for."""
+
 
 class LogQueries(Store):
     """Questions about HEAD's first-parent history and single commits in it."""
@@ -157,9 +161,18 @@ class LogQueries(Store):
 
     def deleted(self, pathspec: str) -> dict[str, str]:
         """Each path matching `pathspec` (relative to the project) that a first-parent
-        commit of HEAD deleted, with the newest commit that did, in one process."""
-        if self.head() is None:
+        commit of HEAD deleted, with the newest commit that did, in one process. The
+        answer depends only on HEAD (and a shallow clone's boundary), so a preview's
+        saves on the same HEAD ask git nothing: the walk is the whole history's."""
+        head = self.head()
+        if head is None:
             return {}
+        shallow = Path(self.repo.git_dir) / "shallow"
+        key = (str(self.repo.git_dir), self.prefix + pathspec)
+        state = (head, shallow.read_text() if shallow.exists() else "")
+        hit = _DELETED.get(key)
+        if hit is not None and hit[0] == state:
+            return dict(hit[1])
         try:
             out = self.repo.git.log("--first-parent", "--diff-filter=D", "--name-only",
                                     "--no-renames", "-z", f"--format={_RECORD}%H", "HEAD",
@@ -172,7 +185,8 @@ class LogQueries(Store):
             sha, *names = [n.strip("\n") for n in record.split("\0") if n.strip("\n")] or [""]
             for name in names:
                 found.setdefault(name.removeprefix(self.prefix), sha)
-        return found
+        _DELETED[key] = (state, found)
+        return dict(found)
 
     def committed(self, sha: str) -> dt.datetime:
         """When commit `sha` was committed, with the committer's own offset."""

@@ -32,10 +32,12 @@ import yaml
 
 from lexdocs.errors import CheckError
 from lexdocs.findings import Finding
+from lexdocs.sources import yamlsrc
 
 OUTSIDE = "site-outside"
 CODE = "site-code"
 REMOTE = "site-remote"
+DEEP = "site-yaml"
 
 _MARKDOWN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra",
              "fenced_code", "footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta",
@@ -79,7 +81,6 @@ PYTHON_CALLS = frozenset({"pymdownx.slugs.slugify"})
 """What `!!python/object/apply:` may call while the file is read: the slug maker the
 theme's documentation gives `toc` (it only makes a function)."""
 _PYTHON = "tag:yaml.org,2002:python/"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # composes only: constructs nothing
 
 
 def refuse(config_file: Path) -> None:
@@ -111,7 +112,12 @@ def findings(config_file: Path) -> list[Finding]:
         if real in seen or not real.is_file():
             continue  # MkDocs names a file it cannot find itself
         seen.add(real)
-        root = _compose(real)
+        try:
+            root = _compose(real)
+        except RecursionError:
+            found.append(Finding(DEEP, "error", "the YAML is nested too deeply to be read "
+                                 "(use fewer levels of lists and mappings)", path=shown))
+            continue
         if root is None:
             continue  # MkDocs says where a file stops being YAML
         # folders and hooks are read from mkdocs.yml's folder, even in an inherited file
@@ -135,7 +141,10 @@ def runs_lexdocs(config_file: Path) -> bool:
         if real in seen or not _inside(real, top) or not real.is_file():
             continue
         seen.add(real)
-        root = _compose(real)
+        try:
+            root = _compose(real)
+        except RecursionError:
+            return True  # `findings` names it
         if not isinstance(root, yaml.MappingNode):
             return True
         for key, value in root.value:
@@ -157,10 +166,10 @@ def _hook_is_ours(path: Path, top: Path) -> bool:
 
 
 def _compose(path: Path) -> yaml.Node | None:
-    """A YAML file's node tree, constructing nothing; None if it is empty or no YAML."""
+    """A YAML file's node tree, constructing nothing; None if it is empty or no YAML.
+    RecursionError for one nested deeper than can be read."""
     try:
-        return yaml.compose(path.read_text(encoding="utf-8", errors="replace"),
-                            Loader=_LOADER)
+        return yamlsrc.compose(path.read_text(encoding="utf-8", errors="replace"))
     except yaml.YAMLError:
         return None
 

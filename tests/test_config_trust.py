@@ -109,6 +109,9 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
      "the build would empty it"),
     ("docs-dir-outside", lambda r: r.replace(MK, "site_name:", "docs_dir: /etc\nsite_name:"),
      "docs_dir", "site-outside", "'docs_dir: /etc' is outside the repository"),
+    ("yaml-deep", lambda r: r.replace(MK, "site_name:", "x: " + "[" * 30000 + "]" * 30000
+                                      + "\nsite_name:"), "", "site-yaml",
+     "the YAML is nested too deeply to be read"),
     ("hook-outside", lambda r: ((r.path.parent / "evil.py").write_text(
         f"import os\nos.mkdir({str(_marker(r))!r})\n"),
         r.replace(MK, "site_name:", "hooks:\n  - ../evil.py\nsite_name:")),
@@ -119,6 +122,8 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
 def _where(repo: Repo, needle: str, case: str) -> str:
     if case == "inherit-env":
         return "base.yml:3: "
+    if case == "yaml-deep":
+        return f"{MK}: "
     if case == "inherit-site-dir":  # as MkDocs reads it: from mkdocs.yml's folder
         return "shared/base.yml:1: "
     line = next(i for i, text in enumerate(repo.read(MK).split("\n"), 1) if needle in text)

@@ -160,6 +160,13 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str]] = [
     ("deep-nesting", _body("{{ " + "(" * 600 + "1" + ")" * 600 + " }}"),
      f"{INTRO_PATH}:5: ", "nested too deeply"),
     ("deep-markdown", _body("- " * 2000 + "x"), f"{INTRO_PATH}:5: ", "nested too deeply"),
+    # libyaml's composer crashed the process on these (a segmentation fault, no word)
+    ("yaml-deep-flow", lambda r: r.write("policy_src/variables.yml", r.read(
+        "policy_src/variables.yml") + "x: " + "[" * 50000 + "]" * 50000 + "\n"),
+     "policy_src/variables.yml:1: ", "nested too deeply"),
+    ("yaml-deep-compact", lambda r: r.write(INTRO_PATH, "---\nid: intro\ntitle: I\nx:\n"
+                                            + "- " * 40000 + "y\n---\nText.\n"),
+     f"{INTRO_PATH}:2: ", "nested too deeply"),
     ("yaml-control-char", _bytes(INTRO_PATH, b"---\nid: intro\ntitle: A\x07B\n---\nx\n"),
      f"{INTRO_PATH}:3: ", "cannot appear in YAML"),
     ("yaml-alias-bomb", lambda r: r.write(INTRO_PATH, "---\nid: intro\ntitle: I\n" + BOMB

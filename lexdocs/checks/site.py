@@ -69,6 +69,8 @@ SITE_RULES = (
          "lexdocs site promise: no file from outside the repository"),
     Rule("site-code", "error", "mkdocs.yml names code lexdocs does not know to run",
          "lexdocs site promise: a build runs only the code it was installed with"),
+    Rule("site-yaml", "error", "mkdocs.yml is nested too deeply to be read",
+         "lexdocs site promise: every build ends in a site or in one line"),
     Rule("site-theme", "error", "mkdocs.yml gives the theme a setting it cannot build with",
          "lexdocs site promise: every build ends in a site or in one line"),
     Rule("site-markdown", "error", "a page in docs/ takes longer to convert than any needs",

@@ -19,6 +19,10 @@ from lexdocs.errors import SourceError
 # libyaml's composer when PyYAML was built with it: history parses every source file of
 # every commit, and the C composer keeps the same positions ten times faster.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+C_DEPTH = 5000
+"""The deepest text handed to libyaml. Its composer recurses on the C stack and crashed
+the process past 20,000 levels (`x: [[[…` or `- - - …`, a segmentation fault, no
+message); Python's raises RecursionError, which is said in one line."""
 
 _BOM = "\ufeff"
 # What no source may hold: C0 controls but tab and line feed (a bare CR has become a line
@@ -59,13 +63,28 @@ def refuse_control_characters(text: str, path: str, first_line: int = 1,
                           hint="delete it; it is invisible in most editors")
 
 
+def compose(text: str) -> yaml.Node | None:
+    """`text`'s YAML node tree, values left unbuilt (None if empty). Raises YAMLError,
+    and RecursionError for text nested deeper than Python's stack holds.
+
+    A text that could be nested more than `C_DEPTH` deep goes to the pure-Python
+    composer: a block is at most as deep as its longest line is long (each level indents,
+    a compact `- - x` too), and a flow collection as deep as there are brackets."""
+    deep = len(text) > C_DEPTH and (  # no deeper than it is long: most texts stop here
+        max(map(len, text.split("\n"))) + text.count("[") + text.count("{") > C_DEPTH)
+    return yaml.compose(text, Loader=yaml.SafeLoader if deep else _COMPOSER)
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """Parse `text` and return its value with a line for every key path.
 
     `first_line` offsets the lines, for front matter that starts inside a file.
     """
     try:
-        node = yaml.compose(text, Loader=_COMPOSER)
+        node = compose(text)
+    except RecursionError:
+        raise SourceError("the YAML is nested too deeply", path=path, line=first_line,
+                          hint="use fewer levels of lists and mappings") from None
     except yaml.MarkedYAMLError as exc:
         tab = _tab_at(exc, text)
         raise SourceError(
@@ -101,8 +120,8 @@ def key_lines(text: str, path: str) -> LineMap:
     mkdocs.yml, whose tags (`!ENV`, `!!python/name:`) only their own program reads.
     A file YAML cannot read has no lines (its program reports it)."""
     try:
-        node = yaml.compose(normalise_text(text), Loader=_COMPOSER)
-    except (yaml.YAMLError, UnicodeError):
+        node = compose(normalise_text(text))
+    except (yaml.YAMLError, UnicodeError, RecursionError):
         return {}
     lines: LineMap = {}
     stack: list[tuple[yaml.Node, KeyPath]] = [(node, ())] if node is not None else []

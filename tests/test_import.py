@@ -1757,6 +1757,9 @@ def test_the_title_is_the_heading_the_page_shows_not_the_browser_tab() -> None:
     assert convert(f"{tab}---\n\nText.\n", "x").title == (
         "Acme - Payments in one API | Seller Agreement")
     assert convert("---\nheading: 42\ntitle: Terms\n---\n\nText.\n", "x").title == "Terms"
+    # front matter nested past reading ended the import as "unexpected RecursionError"
+    deep = "---\ntitle: Terms\ny: " + "[" * 3000 + "]" * 3000 + "\n---\n# Privacy\n\nText.\n"
+    assert convert(deep, "x").title == "Privacy"
 
 
 def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None:

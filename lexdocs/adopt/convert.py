@@ -109,7 +109,7 @@ def _front_title(front: str | None, kind: str) -> str | None:
             data = tomllib.loads(front)
         else:
             data = yaml.safe_load(front)
-    except (yaml.YAMLError, ValueError):
+    except (yaml.YAMLError, ValueError, RecursionError):  # nested past reading: no title
         return None
     if not isinstance(data, dict):
         return None

@@ -55,7 +55,7 @@ $(TSTAMP): $(BOOT) pyproject.toml $(LOCK)
 # The full suite on this interpreter; meanwhile the smoke suite on every other supported one
 # (scripts/pythons.sh). tests/smoke/test_commands.py is left to those: on this interpreter
 # the full suite runs every command already; so is the hook test, where another interpreter
-# runs it (scripts/pythons.sh names them in LEXDOCS_SMOKE_ELSEWHERE). The smoke
+# runs it (scripts/pythons.sh names it in LEXDOCS_SMOKE_ELSEWHERE). The smoke
 # suites start first: they install while this environment installs (`suite` needs $(TSTAMP)),
 # so a fresh machine's two longest single-core steps share its cores.
 # Debian's packages (chromium, pango, fonts) install in the background meanwhile: only the

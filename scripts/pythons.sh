@@ -155,6 +155,7 @@ smoke() {
   local module name part line="" rc=0 runs=() logs=() summary=()
   for module in tests/smoke/test_*.py; do
     name=$(basename "$module" .py)
+    [ "$name" = test_hook ] && [ "$v" != "$hook_at" ] && continue
     logs+=("$work/smoke-$v-$name.log")
     # each in a temporary folder of its own: side by side, pytest's clean-up of old
     # folders in a shared one raced the others' ("Directory not empty")
@@ -173,6 +174,10 @@ smoke() {
   return $rc
 }
 
+# The interpreter that runs the hook test (below): the newest of the others, if any.
+hook_at=
+if [ ${#others[@]} -gt 0 ]; then hook_at=${others[-1]%%=*}; fi
+
 # The smoke suites run at a lower priority (nice 10): the full suite is the longest
 # chain, and on a machine whose cores the run keeps busy, a smoke suite given an equal
 # share of them only delayed it (above all the development environment's install,
@@ -185,19 +190,20 @@ for entry in "${others[@]}"; do
   pids+=("$!")
 done
 
-# The default interpreter runs tests/smoke/ inside the full suite. Its hook test is left
-# to the other interpreters where any runs the smoke suite (LEXDOCS_SMOKE_ELSEWHERE names
-# them, and make leaves the test out): it is pre-commit and pip building the hook's
-# environment, ten CPU-seconds of a run that is short of cores, and what it runs on this
-# interpreter, 'lexdocs check', the full suite runs already. Alone, it needs the same
+# The default interpreter runs tests/smoke/ inside the full suite. The hook test runs on
+# one interpreter: the newest other one, where there is one (LEXDOCS_SMOKE_ELSEWHERE
+# names it, and make leaves the test out). It is pre-commit and pip building the hook's
+# environment from its repository, ten CPU-seconds of a run that is short of cores, and
+# what of it depends on the Python it runs on, every interpreter's suite runs already:
+# lexdocs (pure Python, built by setuptools the same on each) installed into a fresh
+# environment, and 'lexdocs check' run from it. Alone, it needs the same
 # wheels, fetched while COMMAND installs its environment, not before: the fetch waits
 # mostly on the network, and it held up the run's longest chain. The hook test waits
 # until the file LEXDOCS_WHEELHOUSE_PENDING is gone.
 mkdir -p "$wheelroot"
 pending=$wheelroot/wheels-$default.pending-$$
 fill_pid=
-elsewhere=
-for entry in "${others[@]}"; do elsewhere+="${elsewhere:+ }${entry%%=*}"; done
+elsewhere=$hook_at
 if [ -z "$elsewhere" ]; then
   touch "$pending"
   ( rc=0

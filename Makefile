@@ -20,11 +20,14 @@ PIPI    := $(BIN)/python -m pip install -q -c $(LOCK)
 
 .PHONY: site serve check test suite lock browser screenshots bench install system-deps clean
 
+# Through lexdocs, not MkDocs alone: a committed mkdocs.yml is untrusted like every file
+# (a pull request's branch, checked out to look at), and MkDocs' loader runs the Python
+# it names before any plugin can stop it; `lexdocs build` and `serve` judge it first.
 site: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/lexdocs build --strict
 
 serve: install
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/lexdocs serve
 
 install: $(STAMP) system-deps
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lexdocs import configfile
-from tests.conftest import Repo, lexdocs, write_project
+from tests.conftest import ROOT, Repo, lexdocs, write_project
 from tests.test_security import build
 
 SECRET = "ghp_not_a_real_token_1234"
@@ -175,6 +175,24 @@ def test_a_plain_mkdocs_build_stops_before_it_writes_a_secret(
     published = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []
     assert not any(SECRET.encode() in p.read_bytes() for p in published)
     assert not published
+
+
+def test_this_repositorys_make_site_judges_mkdocs_yml_before_mkdocs_reads_it(
+        project: Repo) -> None:
+    """`make site` is how a developer builds a branch checked out to look at (a pull
+    request's): it must stop where `lexdocs build` does, not run what mkdocs.yml names."""
+    import subprocess
+    import sys
+
+    spoil = next(c[1] for c in CASES if c[0] == "python-apply")
+    spoil(project)
+    done = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"),
+                           "-o", "install", f"BIN={Path(sys.executable).parent}", "site"],
+                          cwd=project.path, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert f"error: {_where(project, 'site_author:', 'python-apply')}" in done.stderr, \
+        done.stderr
+    assert not _marker(project).exists(), "the code mkdocs.yml named ran"
 
 
 def test_what_lexdocs_and_the_theme_ship_is_still_taken(

@@ -325,11 +325,15 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
+        from lexdocs import configfile
         from lexdocs.engines import errorpage, watch  # watchdog: only a preview watches files
 
         opts = self._opts()
         watch.hasten(server)  # a save is seen when it is made, not at the next poll
-        errorpage.show_failures(server)  # a save that breaks the build says so on the page
+        # a save that breaks the build says so on the page; a mkdocs.yml that would run
+        # code, checked out or pulled during the preview, is judged before it is read
+        errorpage.show_failures(server, before_reading=lambda: configfile.refuse(
+            Path(config.config_file_path)))
         server.watch(str(opts.project / opts.source_dir))
         for path in ref_files(opts.project):  # a commit publishes the draft: show it so
             server.watch(str(path))

@@ -79,6 +79,22 @@ def test_serve_rebuilds_when_a_variable_changes(project: Repo, tmp_path: Path) -
         back = fetch_until(base, "September 2024", 60)
         assert "Draft — not published" not in back and "90 days" in back
         assert "lexdocs-preview-errors" not in back
+        # A checkout or a pull during the preview brings a mkdocs.yml naming code: every
+        # rebuild reads the file again, and it is judged before MkDocs' loader runs it.
+        ran = tmp_path / "ran"
+        project.replace("mkdocs.yml", "site_name:",
+                        f"site_author: !!python/object/apply:os.mkdir ['{ran}']\nsite_name:")
+        refused = fetch_until(base, "lexdocs-preview-errors", 60)
+        line = (project.path / "mkdocs.yml").read_text().splitlines().index(
+            f"site_author: !!python/object/apply:os.mkdir ['{ran}']") + 1
+        assert f"mkdocs.yml:{line}: " in refused and "runs Python code" in refused, refused
+        project.git("checkout", "-q", "--", "mkdocs.yml")
+        deadline = time.monotonic() + 60
+        while "lexdocs-preview-errors" in fetch_until(base, "Last Updated", 10) \
+                and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "lexdocs-preview-errors" not in fetch_until(base, "Last Updated", 10)
+        assert not ran.exists(), "the code mkdocs.yml named ran"
     finally:
         server.terminate()
         server.wait(timeout=20)

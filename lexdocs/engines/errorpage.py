@@ -39,9 +39,14 @@ class _Heard(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.warnings).append(said)
 
 
-def show_failures(server: Any) -> bool:
+def show_failures(server: Any, before_reading: Callable[[], None] = lambda: None) -> bool:
     """Make `server` show a failed rebuild's errors on its pages instead of stalling
-    them. False, and nothing changed, if the server is not one we know."""
+    them. False, and nothing changed, if the server is not one we know.
+
+    `before_reading` runs before each rebuild that reads the configuration again (the
+    server's own, called with none): MkDocs' loader runs what the file names as it
+    reads it, on every rebuild, and a checkout or a pull during a preview changes the
+    file under it. What it raises stops that rebuild and is shown like the build's own."""
     builder = getattr(server, "builder", None)
     inject = getattr(server, "_inject_js_into_html", None)
     if not callable(builder) or not callable(inject):
@@ -53,12 +58,16 @@ def show_failures(server: Any) -> bool:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(heard)
         try:
+            if not args and kwargs.get("config") is None:
+                before_reading()
             builder(*args, **kwargs)
         except Exception as exc:  # the build's own error: MkDocs logged what it was
             # strict mode stops on warnings, which are then what to fix
             said = [line for line in heard.errors or heard.warnings
                     if not line.startswith("Aborted with")]
             failed[:] = said or [str(exc)]
+            if not said:  # stopped before MkDocs ran, so nothing logged it yet
+                log.error(str(exc))
             log.error("The preview shows the last site that built, with these errors on "
                       "every page, until a save fixes them.")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -474,13 +475,16 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
                                f"127.0.0.1:{port}"], cwd=project.path, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
-    def shows(needle: str, timeout: float = 90) -> bool:
+    seen = [""]
+
+    def shows(needle: str, timeout: float = 90, absent: str = "\0") -> bool:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/privacy/",
                                             timeout=5) as response:
-                    if needle in response.read().decode("utf-8"):
+                    seen[0] = response.read().decode("utf-8")
+                    if needle in seen[0] and absent not in seen[0]:
                         return True
             except OSError:
                 pass
@@ -493,19 +497,29 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
         project.replace("policy_src/privacy/10-intro.md", "explains", "describes")
         assert shows("This statement describes how we handle personal information.")
         assert shows("Draft — not published", timeout=5)
-        # a save that breaks two sections: each named, the last version that built shown
+        # a save that breaks two sections: each named, in the terminal and at the top of
+        # the page, over the last version that built
         project.replace("policy_src/privacy/10-intro.md", "describes", "{{ a.b }} describes")
-        project.replace("policy_src/privacy/20-retention.md", "Write to", "{{ c.d }} Write to")
-        time.sleep(1)
+        project.replace("policy_src/privacy/20-retention.md", "Write to",
+                        "{% include '<b>x.md' %} Write to")
+        assert shows('id="lexdocs-preview-errors"', timeout=60), seen[0][-2000:]
+        box = seen[0][seen[0].index('id="lexdocs-preview-errors"'):]
+        box = html.unescape(box[:box.index("</div>")])  # Zensical escapes '/' too
+        assert "This preview could not be rebuilt" in box
+        assert "policy_src/privacy/10-intro.md:5: undefined variable 'a.b'" in box
+        assert "policy_src/privacy/20-retention.md:8: included file '<b>x.md'" in box
+        assert "<b>" not in seen[0] and "This statement describes how" in seen[0]
         project.replace("policy_src/privacy/10-intro.md", "{{ a.b }} describes", "sets out")
-        project.replace("policy_src/privacy/20-retention.md", "{{ c.d }} Write to", "Write to")
-        assert shows("This statement sets out how we handle personal information.")
+        project.replace("policy_src/privacy/20-retention.md",
+                        "{% include '<b>x.md' %} Write to", "Write to")
+        assert shows("This statement sets out how we handle personal information.",
+                     absent="lexdocs-preview-errors"), seen[0][-2000:]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     said = server.stderr.read() if server.stderr else ""
     assert "policy_src/privacy/10-intro.md:5: undefined variable 'a.b'" in said, said
-    assert "policy_src/privacy/20-retention.md" in said and "undefined variable 'c.d'" in said
+    assert "policy_src/privacy/20-retention.md:8: included file '<b>x.md'" in said
     assert "the preview shows the last version that built" in said
     assert not list(project.path.glob(".site*")), "the work folder outlived the preview"
 

@@ -205,6 +205,14 @@ class Preview:
         self.unthemed = unthemed
         return site
 
+    def show_errors(self, errors: list[str]) -> None:
+        """List `errors` on the pages Zensical renders, over the last version that built:
+        the lawyer reading the preview learns why a save does not show, and where. The
+        next update that succeeds writes the configuration without them."""
+        last = self.written.get(MKDOCS_FILE)
+        if isinstance(last, str):
+            zensical.write_file(self.work / MKDOCS_FILE, zensical.with_errors(last, errors))
+
     def _unsearched(self, markdown: str | SpooledPage, seen: dict[str, bool]) -> bool:
         """`unsearched` of a page's Markdown; of a spooled one, read from its front matter
         once (`seen` notes the answer for the next update)."""
@@ -295,9 +303,12 @@ def _serve(preview: Preview, dev_addr: str, info: Callable[[str], None]) -> None
             try:
                 site = preview.update()
             except LexdocsError as exc:
-                for problem in every(exc):  # each its own line, as `lexdocs check` says them
+                problems = [str(p) for p in every(exc)]
+                for problem in problems:  # each its own line, as `lexdocs check` says them
                     info(f"error: {problem}")
-                info("the preview shows the last version that built, until a save fixes it")
+                info("the preview shows the last version that built, with these errors on "
+                     "its pages, until a save fixes them")
+                preview.show_errors(problems)
             alarm.watch(watched(project, site))  # mkdocs.yml may name other folders
     except KeyboardInterrupt:
         pass

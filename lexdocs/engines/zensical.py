@@ -55,6 +55,8 @@ from lexdocs.publish.spool import SpooledPage
 from lexdocs.publish.theming import THEME, Theme
 
 THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
+PREVIEW_ERRORS = "lexdocs_preview_errors"
+"""The key of `extra` that holds a preview's errors for `main.html` to show."""
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
 of mkdocs-material's own, which Zensical's search does not use)."""
 _WORK = ENGINE_WORK
@@ -156,6 +158,20 @@ def work_config(site: Site, tree: ContentTree) -> str:
         "extra_javascript": [s for s in ASSETS_JS if s not in site.extra_javascript]}
     if not site.has_nav:
         config["nav"] = tree.nav
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def with_errors(work_config_text: str, errors: list[str]) -> str:
+    """A work folder's mkdocs.yml (`work_config`'s) with a failed preview update's errors
+    in `extra` (merged into the project's), which the theme layer's `main.html` lists at
+    the top of every page Zensical renders; its server reloads them when the file changes.
+    The errors quote the sources, which are untrusted: the template escapes each."""
+    from lexdocs.engines.errorpage import SHOWN
+
+    config = yaml.safe_load(work_config_text)
+    more = [f"… and {len(errors) - SHOWN} more: the terminal lists them all."
+            ] if len(errors) > SHOWN else []
+    config["extra"] = {PREVIEW_ERRORS: errors[:SHOWN] + more}
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 

@@ -147,6 +147,10 @@ def test_init_outside_a_repository_says_to_make_one(
     assert lexdocs("init", str(path)) == 0
     out = capsys.readouterr().out
     assert f"{path.resolve()} is not in a git repository" in out and "run 'git init'" in out
+    # the preview that judges mkdocs.yml before MkDocs' loader runs what it names, on
+    # whichever engine the site uses (EDITING.md says the same)
+    assert "run 'lexdocs serve'" in out and "mkdocs serve" not in out
+    assert "`lexdocs serve`" in (path / "EDITING.md").read_text(encoding="utf-8")
     Repo(path)
     assert in_repository(path)
     assert lexdocs("init", str(path)) == 0

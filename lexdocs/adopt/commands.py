@@ -83,7 +83,7 @@ def init(directory: Path, site_name: str | None, zone: str | None) -> None:
         click.echo(f"{directory.resolve()} is not in a git repository, and lexdocs dates "
                    "every version from git: run 'git init' in it first.")
     click.echo("Next: replace the starter text and placeholder values (EDITING.md), then "
-               "commit and run 'mkdocs serve'. Whatever is committed first becomes version 1.")
+               "commit and run 'lexdocs serve'. Whatever is committed first becomes version 1.")
 
 
 @click.command()

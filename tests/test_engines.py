@@ -443,6 +443,14 @@ def test_a_strict_zensical_build_refuses_what_a_strict_mkdocs_build_refuses(
         "error: aborted with 1 warning(s) in strict mode")
     assert not (project.path / "site").exists()
     assert not list(project.path.glob(".site*"))
+    # `strict: true` in mkdocs.yml (as `lexdocs init` writes it) without the flag: MkDocs
+    # reads it, and so does a Zensical build; it published the starter text
+    assert "\nstrict: true\n" in (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    for engine in ("mkdocs", "zensical"):
+        unflagged = run(project, "lexdocs", "build", "--engine", engine)
+        assert unflagged.returncode == 1, (engine, unflagged.stderr)
+        assert "policy_src/privacy/10-intro.md" in unflagged.stderr
+        assert not (project.path / "site").exists(), engine
 
 
 def test_check_warns_once_when_mkdocs_material_is_past_its_end_of_life(

@@ -67,6 +67,7 @@ def build(obj: Any, engine: str, strict: bool, site_dir: Path | None) -> None:
 
     zensical.engine_available()
     site = zensical.read_site(project, site_dir)
+    strict = strict or site.strict  # as MkDocs reads `strict: true` from mkdocs.yml
     warned: list[str] = []
 
     def warn(line: str) -> None:  # what `mkdocs build --strict` refuses, as MkDocs says it

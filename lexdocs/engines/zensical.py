@@ -80,6 +80,8 @@ class Site:
     extra_css: tuple[str, ...]
     extra_javascript: tuple[str, ...]
     lexdocs: dict[str, Any] | None
+    strict: bool = False
+    """`strict: true` in mkdocs.yml: a build stops on any warning, as MkDocs' does."""
 
     @property
     def options(self) -> Options:
@@ -108,7 +110,8 @@ def read_site(project: Path, site_dir: Path | None = None) -> Site:
                 language=str(cfg.theme.get("language") or "en"),
                 variant=cfg.theme.get("variant"), has_nav=cfg.nav is not None,
                 extra_css=tuple(str(s) for s in cfg.extra_css),
-                extra_javascript=tuple(str(s) for s in cfg.extra_javascript), lexdocs=raw)
+                extra_javascript=tuple(str(s) for s in cfg.extra_javascript), lexdocs=raw,
+                strict=bool(cfg.strict))
 
 
 def engine_available() -> None:

@@ -56,6 +56,12 @@ LISTS = {
                  "1097JB\nThe Netherlands\n\nExample, Inc.\n88 Colin P. Kelly Jr. St.\n",
     "a comment between": "No one may read it except for:\n\n<!-- lint: keep -->\n\n"
                          "* security\n* support\n",
+    # OpenGov's copyright policy: the first item lost its mark, the others kept theirs
+    "the first item as a paragraph": "Send us a letter that includes the following:\n\n"
+                                     "A physical or electronic signature of a person authorized "
+                                     "to act for the owner of a right that is allegedly "
+                                     "infringed.\n\n* Identification of the work.\n"
+                                     "* Identification of the material.\n",
     # The shapes below are from real policies that are not in the corpora (Mozilla's
     # Formulaic notice, Automattic's cookie policy and terms, basecamp's recruitment
     # policy): each raised an error on untouched text.

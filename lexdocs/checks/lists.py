@@ -4,14 +4,14 @@ A reader told "the following:" and given nothing has lost part of the statement.
 list is more than Markdown list items: numbered or lettered paragraphs ("(1) …", "a) …"),
 paragraphs that each open with a label in bold ("**Username.** …"), subsections, a table,
 a quote or a clause set off in bold, lines broken by hand or short like an address's,
-paragraphs counted in words ("First, that …", "Second, that …") or the one item written
-as a paragraph of its own (a noun phrase, no sentence) all read as the list a colon
-promised (`listitems` holds the shapes of an item). A line wholly in bold or italics
-("_For visitors to our users' sites:_"), a condition alone ("When using DHL's services:")
-or a few words alone that make no sentence ("Opt-out of sale:") is a label standing for a
-heading, and promises no list. This lint runs on the rendered Markdown, so a list that
-an `{% if %}` removed or an include supplies counts as readers see it; its finding points
-at the template line.
+paragraphs counted in words ("First, that …", "Second, that …"), the one item written
+as a paragraph of its own (a noun phrase, no sentence) or the first item so written above
+the others' list all read as the list a colon promised (`listitems` holds the shapes of
+an item). A line wholly in bold or italics ("_For visitors to our users' sites:_"), a
+condition alone ("When using DHL's services:") or a few words alone that make no
+sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list.
+This lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an
+include supplies counts as readers see it; its finding points at the template line.
 """
 
 from __future__ import annotations
@@ -147,6 +147,12 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or cases[first]
             or (bool(FIRST.match(lines[first])) and second[first + 1])
             or not clause[first]  # the item itself, written as a paragraph
+            # the first item written as a paragraph, the others as the list after it (a
+            # paragraph that introduces that list itself is none)
+            # ("…includes substantially the following:", "A physical or electronic
+            # signature of a person authorized to act …", then the bullets: OpenGov's)
+            or (not lines[first + run[first] - 1].rstrip(" *_").endswith(":")
+                and _list_after(after[first + run[first] - 1], lines))
             or (run[first] == 1 and (bool(_WHOLLY.match(lines[first].strip()))
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
@@ -163,6 +169,11 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                 and out[first] and lines[first].rstrip(" *_").endswith(":")):
             out[i] = True
     return out
+
+
+def _list_after(line: int | None, lines: list[str]) -> bool:
+    """Whether a list item opens the paragraph at `line`."""
+    return line is not None and bool(LIST_LINE.match(lines[line]))
 
 
 _EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\b(?:the following|below)\b"

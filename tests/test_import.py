@@ -1886,6 +1886,29 @@ def test_a_list_item_whose_words_start_on_the_next_line_is_published_as_one() ->
     assert page.count("<li>") == 4 and "<strong>b. Your License to Us</strong>" in page
 
 
+def test_a_list_indented_under_its_introduction_is_a_list_not_code() -> None:
+    """OpenGov's copyright policy indents its lists by a tab under "…must include the
+    following:", Skoda's by four spaces ("-\tCapteurs …"): Python-Markdown, after a blank
+    line, read each as code, and the page showed the items in a box, asterisks and all.
+    The list goes to the margin with its nesting; an item's own indented paragraph under
+    a list, an indented block that is not all items, and a fenced block stay as typed."""
+    from lexdocs.render.tohtml import to_html
+
+    text = ("# Copyright\n\n## Counter-notice\n\nA counter-notice must include the following:"
+            "\n\n\t* Identification of the material.\n\t* Your full name.\n\t\t* Your address."
+            "\n\nSend it to us.\n\n    -\tCapteurs à caméra.\n    -\tLieux dangereux.\n\n"
+            "* An item.\n\n    * Its own paragraph, typed as an item.\n\n"
+            "    Indented words.\n    * and an item\n\n```\n    * fenced\n```\n")
+    body = convert(text, "T").sections[0].body
+    assert ("following:\n\n* Identification of the material.\n* Your full name.\n"
+            "    * Your address.\n\nSend it to us.\n\n-\tCapteurs à caméra.\n"
+            "-\tLieux dangereux.\n\n* An item.\n\n    * Its own paragraph") in body
+    assert "\n    Indented words.\n    * and an item\n" in body
+    assert body.endswith("```\n    * fenced\n```\n")
+    page = to_html(body.split("\n\n* An item.")[0])
+    assert "<pre>" not in page and "*" not in page and page.count("<li>") == 5
+
+
 def test_a_heading_with_no_words_opens_no_part_and_is_left_out() -> None:
     """Google Play's developer agreement, as archived, opens with its logo's empty link
     set as a heading (`[](https://play.google/)` over `===`): it became a part titled by

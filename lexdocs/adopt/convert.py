@@ -25,10 +25,10 @@ from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_da
 from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
+from lexdocs.adopt.listcode import indented_lists, items_on_their_line
 from lexdocs.adopt.oldmarkup import (
     as_markdown,
     bold_across_breaks,
-    items_on_their_line,
     without_markup,
     without_wordless_headings,
 )
@@ -160,13 +160,15 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     """The lines with what the old site typed in HTML written as Markdown (tables first:
     their cells' links and bold are then written as the rest are), pictures and links the
     build refuses written as it takes them (`elsewhere`), less the markup that holds no
-    text, and each list item's words on its mark's line (`items_on_their_line`); how many
+    text, and each list item's words on its mark's line and each list at the margin
+    (`listcode`: Python-Markdown reads either as code); how many
     blocks of it were left out, how many tables were written one block per row
     (`htmltables`), and how many paragraphs held a picture or a link from elsewhere."""
     tabled, rowwise = tables_as_markdown(lines)
     kept, elsewhere = from_elsewhere(as_markdown(tabled))
     bare, dropped = without_markup(kept)
-    worded, wordless = without_wordless_headings(items_on_their_line(bold_across_breaks(bare)))
+    worded, wordless = without_wordless_headings(
+        indented_lists(items_on_their_line(bold_across_breaks(bare))))
     return worded, dropped + wordless, rowwise, elsewhere
 
 

@@ -18,8 +18,8 @@ from collections.abc import Callable
 
 from lexdocs.adopt import outline
 
-__all__ = ["as_markdown", "bold_across_breaks", "items_on_their_line", "outside_code",
-           "without_markup", "without_wordless_headings"]
+__all__ = ["as_markdown", "bold_across_breaks", "outside_code", "without_markup",
+           "without_wordless_headings"]
 
 
 _TAG = re.compile(r"<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
@@ -315,36 +315,6 @@ def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
         return lines, 0
     drop = {i for h in gone for i in range(h.index, h.index + h.size)}
     return [ln for i, ln in enumerate(lines) if i not in drop], len(gone)
-
-
-_BARE_MARK = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[*+-]|\d{1,9}[.)])[ \t]*$")
-
-
-def items_on_their_line(lines: list[str]) -> list[str]:
-    """A list item whose words start on the line after its mark ("*     " over
-    "    **a. Our License to You.** …", as copies of web pages write an item that holds
-    paragraphs) with its words moved up beside the mark. CommonMark reads the next line
-    as the item's; Python-Markdown, where a blank line comes before the item, reads it as
-    code, and showed Meta's terms' clause titles in boxes with their asterisks. Only
-    after a blank line (a "-" under a paragraph underlines a heading) and when the words
-    are indented past the mark; what follows them stays the item's, as indented."""
-    live = outline.live_lines(lines)
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        m = _BARE_MARK.match(lines[i]) if live[i] and i + 1 < len(lines) else None
-        if (m and live[i + 1] and lines[i + 1].strip() and not (out and out[-1].strip())
-                and _indent(lines[i + 1]) > _indent(m["indent"])):
-            out.append(f"{m['indent']}{m['mark']} {lines[i + 1].lstrip()}")
-            i += 2
-            continue
-        out.append(lines[i])
-        i += 1
-    return out
-
-
-def _indent(text: str) -> int:
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
 
 _CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)\*\*(?=\S)")

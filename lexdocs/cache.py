@@ -47,7 +47,7 @@ def code_fingerprint() -> str:
     """
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html", ".yml", ".txt", ".css") and path.is_file():
+        if path.suffix in (".py", ".html", ".yml", ".txt", ".css", ".po") and path.is_file():
             digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     for name in _LIBRARIES:

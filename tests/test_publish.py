@@ -18,6 +18,7 @@ import pytest
 from lexdocs.config import Options
 from lexdocs.errors import SourceError
 from lexdocs.publish.feeds import DocumentEntry, VersionEntry, VersionsFile
+from lexdocs.publish.locales import translations
 from lexdocs.publish.pages import SiteBuilder
 from lexdocs.publish.theming import Theme
 from lexdocs.publish.urls import Urls, absolute, rel
@@ -30,6 +31,7 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 LOG = "policy_src/privacy/changes.yml"
 OLD, NEW = "2024-09-01", "2025-02-10"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
+FR = translations("fr").gettext
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +127,7 @@ def test_title_reads_as_text_in_title_menu_h1_and_home(site: Repo, uri: str) -> 
         assert p.title.startswith(title), p.title
         assert "".join(p.h1).startswith(title), p.h1
     else:
-        assert p.title.startswith("Legal")
+        assert p.title.startswith(FR("Legal")) and FR("Legal") != "Legal"  # a French site
         home_links = re.findall(r'<td><a href="privacy/">([^<]*)</a></td>', out(site, uri))
         assert home_links == [f"Privacy {ESCAPED} &amp; &#34;Co&#34;"]
 
@@ -368,9 +370,14 @@ def test_pages_state_both_dates_and_one_banner_per_day(site: Repo) -> None:
     main = out(site, "privacy/index.html")
     assert main.count('class="lx-banner lx-upcoming"') == 1
     assert f'href="changes/{OLD}...{NEW}/"' in main
-    assert re.search(r"Last Updated: <time[^>]*>[^<]*</time> · Effective: <time", main)
+    # in the site's language, French here: the words lexdocs adds, as the dates
+    updated, effective = (FR(m).split("%")[0] for m in ("Last Updated: %(date)s",
+                                                         "Effective: %(date)s"))
+    assert re.search(f"{updated}<time[^>]*>[^<]*</time> · {effective}<time", main), main
     version = out(site, f"privacy/versions/{NEW}/index.html")
-    assert f'<span class="lx-id">Version {NEW}</span>' in version
+    assert f'<span class="lx-id">{FR("Version %(version)s") % {"version": NEW}}</span>' \
+        in version
     assert f'href="../../changes/{OLD}...{NEW}/"' in version, "a version links to its redline"
     home = out(site, "index.html")
-    assert "Changes on <time" in home and f'href="privacy/changes/{OLD}...{NEW}/"' in home
+    assert f'{FR("Changes on %(date)s").split("%")[0]}<time' in home
+    assert f'href="privacy/changes/{OLD}...{NEW}/"' in home

@@ -17,6 +17,7 @@ from lexdocs import dates
 from lexdocs.config import Options
 from lexdocs.errors import RenderError, SourceError
 from lexdocs.history.versions import Version
+from lexdocs.publish.locales import translations
 from lexdocs.publish.memo import NoMemo, RenderMemo
 from lexdocs.publish.sitepage import Day, Link
 from lexdocs.publish.theming import Theme, template_env
@@ -40,7 +41,9 @@ class PageBase:
         self.timelines = timelines
         self.today = today
         self.theme = theme or Theme()
-        self.env = template_env(self.theme.custom_dir, memo)
+        self.env = template_env(self.theme.custom_dir, memo, self.theme.locale)
+        self._ = translations(self.theme.locale).gettext
+        """The pages' own words in the site's language, as the templates' `_()`."""
         self.memo: NoMemo = memo or NoMemo()
         self.memo.start(self.env)
         self.preview = memo is not None  # only a preview session keeps a memo
@@ -102,12 +105,13 @@ class PageBase:
         """The header's links; `pdf` says whether version `vid` has a PDF (`has_pdf`).
         A version without one says how to keep a copy instead (its page prints well:
         the print stylesheet drops the site's chrome), rather than link to nothing."""
-        links = [Link(rel(src, urls.history), "History"),
-                 Link(rel(src, urls.feed), "Atom feed", type="application/atom+xml")]
+        _ = self._
+        links = [Link(rel(src, urls.history), _("History")),
+                 Link(rel(src, urls.feed), _("Atom feed"), type="application/atom+xml")]
         if vid and pdf:
             links.append(Link(rel(src, urls.pdf(vid)), "PDF", download=True))
         elif vid and self.options.pdf:
-            links.append(Link("", "Print this page to keep a copy"))
+            links.append(Link("", _("Print this page to keep a copy")))
         return links
 
     def _feed_meta(self, t: Timeline) -> dict[str, str]:

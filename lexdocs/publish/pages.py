@@ -29,6 +29,7 @@ from lexdocs.publish.feeds import (
     versions_model,
     versions_schema,
 )
+from lexdocs.publish.locales import N_
 from lexdocs.publish.notices import Notice, find_notice, notice_files
 from lexdocs.publish.pagebase import PageBase
 from lexdocs.publish.pdfchoice import PdfChoice
@@ -119,8 +120,9 @@ class SiteBuilder(PdfChoice, PageBase):
                          "effective": self.effective(current) if shown and current else None,
                          "upcoming": [self._banner("index.md", urls, t, n, k)
                                       for n, k in self.coming(t)]})
-        body = self.render("lx-home.html", documents=docs, draft_label=DRAFT_LABEL)
-        meta = front_matter("Legal", "Our legal documents, with every version and change.",
+        _ = self._
+        body = self.render("lx-home.html", documents=docs, draft_label=_(DRAFT_LABEL))
+        meta = front_matter(_("Legal"), _("Our legal documents, with every version and change."),
                             wide=True)
         return SitePage("index.md", meta + body)
 
@@ -141,7 +143,7 @@ class SiteBuilder(PdfChoice, PageBase):
         reviewed = t.last_reviewed(self.today) if shown else None
         current = t.current(self.today)
         head = self.render(
-            "lx-document.html", title=doc.title, draft_label=DRAFT_LABEL,
+            "lx-document.html", title=doc.title, draft_label=self._(DRAFT_LABEL),
             shown={"updated": self.updated(shown),
                    "effective": self.effective(current) if current else None,
                    "upcoming": None if current else self.effective(t.notices[0])}
@@ -153,8 +155,9 @@ class SiteBuilder(PdfChoice, PageBase):
                               shown is not None and self.has_pdf(t, current or t.notices[0])),
             banners=[self._banner(src, urls, t, n, k) for n, k in self.coming(t)])
         # A document not yet in force is still found by search, and says so in its title.
-        title = doc.title if current or not shown else \
-            f"{doc.title} (takes effect {self.effective(t.notices[0]).text})"
+        title = doc.title if current or not shown else self._(
+            "%(title)s (takes effect %(date)s)") % {"title": doc.title,
+                                                   "date": self.effective(t.notices[0]).text}
         content = front_matter(title, **self._feed_meta(t)) + head + "\n" + doc.page
         return SitePage(src, content)
 
@@ -229,12 +232,13 @@ class SiteBuilder(PdfChoice, PageBase):
             rows.append({
                 "id": v.id, "href": rel(src, urls.version(v.id)), "updated": self.updated(v),
                 "effective": self.effective(n),
-                "status": t.status(n, self.today).capitalize(),
+                "status": self._(STATUS[t.status(n, self.today)]),
                 "kind": _kind(n, prev), "previous": prev.version.id if prev else None,
                 "redline": rel(src, urls.changes(prev.version.id, v.id)) if prev else None,
                 "summary": n.summary, "raised": n.raised, "before_adoption": not n.judged,
-                "together": ", ".join(f"{d} version {vid}" for d, vid in n.together)})
-        title = f"{h.working.title}: history"
+                "together": ", ".join(self._("%(document)s version %(version)s") % {
+                    "document": d, "version": vid} for d, vid in n.together)})
+        title = self._("%(title)s: history") % {"title": h.working.title}
         body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
         return SitePage(src, front_matter(title, wide=True, **self._feed_meta(t)) + body)
 
@@ -250,7 +254,8 @@ class SiteBuilder(PdfChoice, PageBase):
                            redline={"href": rel(src, urls.changes(prev.version.id, v.id)),
                                     "previous": prev.version.id}
                            if prev is not None and n.redline is not None else None)
-        meta = front_matter(f"{v.rendered.title} (version {v.id})", unsearched=True,
+        meta = front_matter(self._("%(title)s (version %(version)s)") % {
+            "title": v.rendered.title, "version": v.id}, unsearched=True,
                             **self._feed_meta(t))
         body = rebased(unlink_dead(v.rendered.page, document_ids(v.rendered)),
                        src.count("/") - urls.page.count("/"))
@@ -275,7 +280,8 @@ class SiteBuilder(PdfChoice, PageBase):
         urls = Urls(t.history.working.slug)
         a, b = old.version.id, new.version.id
         src = urls.changes(a, b)
-        title = f"{t.history.working.title}: changes from {a} to {b}"
+        title = self._("%(title)s: changes from %(old)s to %(new)s") % {
+            "title": t.history.working.title, "old": a, "new": b}
         net = len(between) > 1
         notice = ({"html": rel(src, urls.notice(a, b, "html")),
                    "txt": rel(src, urls.notice(a, b, "txt"))} if new.material and not net
@@ -295,6 +301,10 @@ class SiteBuilder(PdfChoice, PageBase):
             redline=Markup(redline_html(redline)))
         meta = front_matter(title, unsearched=True, **self._feed_meta(t))
         return SitePage(src, meta + body)
+
+
+STATUS = {"current": N_("Current"), "upcoming": N_("Upcoming"), "superseded": N_("Superseded")}
+"""A version's status as the history table names it (`Timeline.status`)."""
 
 
 def _kind(n: VersionNotice, prev: VersionNotice | None) -> str:

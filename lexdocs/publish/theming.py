@@ -27,6 +27,7 @@ from lexdocs import dates
 from lexdocs.config import MKDOCS_FILE
 from lexdocs.errors import ConfigError
 from lexdocs.publish.codecache import keep_installed
+from lexdocs.publish.locales import translations
 from lexdocs.publish.memo import RenderMemo
 
 __all__ = ["TEMPLATES", "THEME", "Theme", "template_env", "theme_of"]
@@ -95,9 +96,10 @@ def theme_of(project: Path) -> Theme:
     return Theme(str(cfg.theme.get("language") or "en"), Path(custom) if custom else None)
 
 
-def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None
-                 ) -> Environment:
-    """Templates from the site's `custom_dir` first, then the package's own.
+def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None,
+                 locale: str = dates.DEFAULT_LOCALE) -> Environment:
+    """Templates from the site's `custom_dir` first, then the package's own, saying
+    their words in `locale`'s language (`lexdocs.publish.locales`).
 
     Autoescape follows the file's medium: `.html`/`.xml` are escaped for HTML,
     `.txt` is plain text and never escaped (it is not markup). With a `memo`
@@ -108,7 +110,9 @@ def template_env(custom_dir: Path | None = None, memo: RenderMemo | None = None
     loaders.append(FileSystemLoader(str(TEMPLATES)))
     env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+                      lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     if memo is not None and memo.code is not None:
         return memo.code.attach(env)
     return keep_installed(env, [TEMPLATES])

@@ -1,0 +1,84 @@
+"""The words lexdocs puts around a document's text come in the site's language
+(`theme.language`), from the catalogs in lexdocs/publish/locale/: a French policy's
+pages said "Last Updated", "History" and "Current" in English around its French text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.pofile import read_po
+
+from lexdocs.history.versions import DRAFT_LABEL
+from lexdocs.publish.locales import LOCALES, languages, translations
+from lexdocs.publish.theming import template_env
+from tests.conftest import ROOT, Repo
+from tests.test_security import build
+
+PUBLISH = ROOT / "lexdocs" / "publish"
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def said() -> set[str]:
+    """Every message the page templates and the pages' code say."""
+    ids = {DRAFT_LABEL}  # said as `_(DRAFT_LABEL)`, a constant of the history
+    for path in sorted((PUBLISH / "templates").glob("*.html")):
+        ids.update(m for _, m, _, _ in extract_from_file(
+            "jinja2.ext:babel_extract", str(path), keywords=KEYWORDS,
+            options={"extensions": "jinja2.ext.i18n", "trim_blocks": "1",
+                     "lstrip_blocks": "1"}))
+    for path in sorted(PUBLISH.glob("*.py")):
+        ids.update(m for _, m, _, _ in extract_from_file("python", str(path),
+                                                         keywords=KEYWORDS))
+    return {m for m in ids if isinstance(m, str)}
+
+
+def test_every_catalog_translates_every_message_with_its_placeholders() -> None:
+    wanted = said()
+    assert {"Last Updated: %(date)s", "History", "Current", DRAFT_LABEL} <= wanted
+    assert languages() == ["de", "es", "fr"]
+    for name in languages():
+        with (LOCALES / f"{name}.po").open("rb") as fp:
+            catalog = read_po(fp)
+        messages = {m.id: m.string for m in catalog if m.id}
+        assert set(messages) == wanted, (name, set(messages) ^ wanted)
+        for msgid, text in messages.items():
+            assert isinstance(text, str) and text.strip(), (name, msgid)
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(msgid)), \
+                (name, msgid, text)
+        assert not any(m.fuzzy for m in catalog if m.id), name
+
+
+def test_a_language_is_served_by_its_own_catalog_or_else_by_english() -> None:
+    assert translations("fr_CA").gettext("History") == "Historique"
+    assert translations("de_AT").gettext("History") == "Verlauf"
+    assert translations("ja").gettext("History") == "History"
+
+
+def test_the_words_escape_what_they_are_given() -> None:
+    """A title is the document's text: escaped inside a translated sentence as anywhere."""
+    page = template_env(locale="fr").from_string(
+        '{{ _("%(title)s: history", title=title) }}').render(title="<script>x</script>")
+    assert page == "&lt;script&gt;x&lt;/script&gt;\u00a0: historique"
+
+
+@pytest.mark.parametrize(("language", "words", "not_words"), [
+    ("fr", ["Dernière mise à jour\u00a0: ", "Historique", ">En vigueur<", "Première version",
+            "Toutes les versions publiées"], ["Last Updated", ">History<", ">Current<"]),
+    ("ja", ["Last Updated: ", ">History<", ">Current<"], ["Historique"]),
+])
+def test_the_pages_say_lexdocs_words_in_the_sites_language(
+        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture, language: str,
+        words: list[str], not_words: list[str]) -> None:
+    project.replace("mkdocs.yml", "  language: en\n", f"  language: {language}\n")
+    site = tmp_path / "site"
+    assert build(project.path, site, caplog) is None
+    pages = "".join((site / page).read_text(encoding="utf-8") for page in (
+        "privacy/index.html", "privacy/history/index.html", "index.html"))
+    for word in words:
+        assert word in pages, (language, word)
+    for word in not_words:
+        assert word not in pages, (language, word)

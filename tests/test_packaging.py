@@ -83,6 +83,9 @@ def test_the_wheel_ships_the_schema_skeleton_and_metadata(wheel: Path) -> None:
     for rel in ("CODEOWNERS", "pre-commit-local.yaml", "pre-commit-remote.yaml",
                 "requirements.txt", "workflows/legal.yml"):
         assert f"lexdocs/adopt/skeleton/{rel}" in names, rel
+    # the pages' words in each language a catalog is kept for (lexdocs.publish.locales)
+    catalogs = sorted(p.name for p in (ROOT / "lexdocs/publish/locale").glob("*.po"))
+    assert catalogs and all(f"lexdocs/publish/locale/{c}" in names for c in catalogs)
     assert SpecifierSet(meta["Requires-Python"]) == SpecifierSet(PROJECT["requires-python"])
     classifiers = meta.get_all("Classifier") or []
     assert {f"Programming Language :: Python :: {v}" for v in _tested()} <= set(classifiers)

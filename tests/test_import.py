@@ -637,6 +637,10 @@ def test_init_then_import_then_switch(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Moved the uncommitted policy_src/variables.yml into branch" in out
     # the site is set up already, and its mkdocs.yml lists no documents (init's is a comment)
     assert "Set up the site" not in out and "documents:" not in out
+    # init's site_url is the placeholder, which decides how the history's link edits are
+    # judged: said here as check and the build say it
+    assert ("mkdocs.yml:3: warning [site-url] site_url is the placeholder "
+            "https://example.org/legal/") in out
     repo.git("switch", "-q", "lexdocs-import/privacy")  # nothing untracked stands in the way
     assert "Facts that documents state" in repo.read("policy_src/variables.yml")  # init's
     versions = run_in(repo, capsys, "versions", "privacy", "--format", "json")
@@ -650,7 +654,8 @@ def test_import_then_init_writes_no_starter(tmp_path: Path,
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "policy")
     assert ("Versions are dated in America/Los_Angeles (from the UTC offsets of 2 of 2 "
             "commit(s)); set 'timezone: America/Los_Angeles'") in out
-    assert "Set up the site:   lexdocs init ." in out  # there is none yet
+    assert "Set up the site:   lexdocs init .   then set site_url" in out  # none yet
+    assert "[site-url]" not in out
     capsys.readouterr()
     assert lexdocs("init", str(repo.path)) == 0
     out = capsys.readouterr().out

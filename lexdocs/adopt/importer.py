@@ -66,6 +66,9 @@ class ImportResult:
     listed: bool = False
     """Whether that mkdocs.yml lists its documents (`documents:`), so the new one must be
     added to the list."""
+    site_url: str = ""
+    """The `site-url` warning of that mkdocs.yml, if its site_url is unset or the
+    placeholder: every link edit of the imported history is judged by it."""
 
 
 def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "remove",
@@ -131,7 +134,17 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                                *written_notes(written, len(history)),
                                *raised_note(raised), *stops),
                         site=(opts.project / "mkdocs.yml").is_file(),
-                        listed=lists_documents(opts.project))
+                        listed=lists_documents(opts.project),
+                        site_url=_site_url_said(opts))
+
+
+def _site_url_said(opts: Options) -> str:
+    """The `site-url` warning `check` and the build give, as a line, or ""."""
+    from lexdocs.review.links import site_url_finding
+
+    config = opts.project / "mkdocs.yml"
+    unset = site_url_finding(opts.site_url, config) if config.is_file() else None
+    return str(unset) if unset is not None else ""
 
 
 def lists_documents(project: Path) -> bool:
@@ -370,7 +383,10 @@ def next_steps(result: ImportResult) -> list[str]:
         "in the converted files were left out).",
         *start, result.zone_note, *result.notes,
         f"Check it:   git switch {result.branch} && lexdocs versions {result.doc}",
-        *([] if result.site else ["Set up the site:   lexdocs init ."]),
+        *([] if result.site else ["Set up the site:   lexdocs init .   then set site_url in "
+                                  "mkdocs.yml to the address the site is published at: it "
+                                  "decides which links are this site's own."]),
+        *([result.site_url] if result.site_url else []),
         *([f"Add {result.doc} to the 'documents:' list in mkdocs.yml."] if result.listed
           else []),
         "Delete the old file in the same branch when the old site stops publishing it.",

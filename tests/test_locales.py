@@ -4,6 +4,7 @@ pages said "Last Updated", "History" and "Current" in English around its French 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -25,7 +26,7 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 def said() -> set[str]:
     """Every message the page templates and the pages' code say."""
     ids = {DRAFT_LABEL}  # said as `_(DRAFT_LABEL)`, a constant of the history
-    for path in sorted((PUBLISH / "templates").glob("*.html")):
+    for path in sorted((PUBLISH / "templates").glob("lx-*.*")):
         ids.update(m for _, m, _, _ in extract_from_file(
             "jinja2.ext:babel_extract", str(path), keywords=KEYWORDS,
             options={"extensions": "jinja2.ext.i18n", "trim_blocks": "1",
@@ -82,3 +83,26 @@ def test_the_pages_say_lexdocs_words_in_the_sites_language(
         assert word in pages, (language, word)
     for word in not_words:
         assert word not in pages, (language, word)
+
+
+def test_a_notice_to_readers_is_in_the_sites_language(
+        project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The notice goes to the public by e-mail: a French site's readers get it in French,
+    its subject, its plain text and its HTML alike."""
+    project.replace("mkdocs.yml", "  language: en\n", "  language: fr\n")
+    project.commit("In French", "2024-09-11T10:00:00+00:00")
+    project.replace("policy_src/variables.yml", "90 days", "180 days")
+    project.write("policy_src/privacy/changes.yml",
+                  "- summary: Nous gardons les journaux plus longtemps.\n"
+                  "  effective: 2024-12-20\n")
+    project.commit("Longer", "2024-10-10T10:00:00+00:00")
+    site = tmp_path / "site"
+    assert build(project.path, site, caplog) is None
+    [folder] = [p for p in (site / "privacy" / "changes").iterdir()
+                if (p / "notice.json").is_file()]
+    notice = json.loads((folder / "notice.json").read_text(encoding="utf-8"))
+    assert notice["subject"] == "Notre document « Privacy Statement » change le 20 décembre 2024"
+    text = " ".join(notice["text"].split())  # wrapped at 72 characters, as mail is
+    assert "La nouvelle version entre en vigueur le 20 décembre 2024." in text
+    assert "Jusqu’au 20 décembre 2024, la version actuelle s’applique." in text
+    assert "Ce qui change" in notice["html"] and "What changes" not in notice["html"]

@@ -213,7 +213,9 @@ def test_material_version_has_a_notice_beside_its_redline(site: Repo) -> None:
     assert not re.search(r'(src|href)="(?!https://chatlio\.com/legal/)', html)
     data = json.loads(out(site, base + "notice.json"))
     assert data["text"] == text and data["html"] == html
-    assert data["subject"] == f'Our Privacy {EVIL} & "Co" changes on 20 mars 2025'
+    assert data["subject"] == FR("Our %(title)s changes on %(date)s") % {
+        "title": f'Privacy {EVIL} & "Co"', "date": "20 mars 2025"}
+    assert data["subject"].startswith("Notre document")  # in the site's language
     redline = out(site, base + "index.html")
     assert '<a href="notice.html">HTML</a>' in redline
     assert not (site.path / "site" / "privacy" / "versions" / OLD / "notice.txt").exists()

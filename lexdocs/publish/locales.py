@@ -10,8 +10,8 @@ asks for that language; tests/test_locales.py checks that every catalog translat
 every message the templates and the code say, with the same placeholders. A language
 without a catalog reads English, as the theme falls back to English for one it lacks.
 
-What is not translated yet: the redline's own prose (each change's verdict and reasons,
-which the review rules write in English), the notice to readers and the feeds.
+What is not translated yet: the body of a redline (its count of changes, each change's
+verdict and reasons, which the review rules write in English) and the feeds.
 """
 
 from __future__ import annotations

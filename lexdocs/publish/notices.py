@@ -44,7 +44,8 @@ def notice_for(site: SiteBuilder, t: Timeline, n: VersionNotice) -> Notice | Non
     urls = Urls(t.history.working.slug)
     title = n.version.rendered.title
     effective = site.effective(n)
-    subject = f"Our {title} changes on {effective.text}"
+    subject = site._("Our %(title)s changes on %(date)s") % {"title": title,
+                                                              "date": effective.text}
     context = {"title": title, "subject": subject, "summary": n.summary,
                "effective": effective, "lang": site.theme.language,
                "redline_url": site.absolute(urls.changes(prev.version.id, n.version.id)),

@@ -88,7 +88,7 @@ def test_the_pages_say_lexdocs_words_in_the_sites_language(
 def test_a_notice_to_readers_is_in_the_sites_language(
         project: Repo, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """The notice goes to the public by e-mail: a French site's readers get it in French,
-    its subject, its plain text and its HTML alike."""
+    its subject, its plain text and its HTML alike, and the feeds say the same."""
     project.replace("mkdocs.yml", "  language: en\n", "  language: fr\n")
     project.commit("In French", "2024-09-11T10:00:00+00:00")
     project.replace("policy_src/variables.yml", "90 days", "180 days")
@@ -106,3 +106,7 @@ def test_a_notice_to_readers_is_in_the_sites_language(
     assert "La nouvelle version entre en vigueur le 20 décembre 2024." in text
     assert "Jusqu’au 20 décembre 2024, la version actuelle s’applique." in text
     assert "Ce qui change" in notice["html"] and "What changes" not in notice["html"]
+    feed = (site / "feed-privacy.xml").read_text(encoding="utf-8")  # and its feed
+    assert "<title>Privacy Statement\u00a0: versions et modifications</title>" in feed
+    assert "(modification substantielle)" in feed and "En vigueur le 2024-12-20." in feed
+    assert "material change" not in feed

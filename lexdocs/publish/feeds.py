@@ -19,6 +19,7 @@ from typing import Any, Literal, TypedDict
 from feedgen.feed import FeedGenerator
 
 from lexdocs.config import Options
+from lexdocs.publish.locales import N_, translations
 from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, absolute
 from lexdocs.review.notice import Status, Timeline, VersionNotice
 from lexdocs.review.redline import Change
@@ -184,23 +185,38 @@ def atom_feed(options: Options, timelines: dict[str, Timeline], only: str | None
     return feed_xml(feed_spec(options, timelines, only, language))
 
 
+_KIND = {"material": N_("material change"), "not-material": N_("not material"),
+         "lawyers-call": N_("needs a lawyer's call")}
+_FIRST = N_("first version")
+_SAID = {"material": N_("yes"), "not-material": N_("no"), "lawyers-call": N_("not decided")}
+_FIRST_SUMMARY = N_("First published version.")
+_UNSUMMED = {"lawyers-call": N_("Changes no rule could judge, not yet decided."),
+             "material": N_("Changes that do not affect your rights."),
+             "not-material": N_("Changes that do not affect your rights.")}
+"""A feed entry's words for each verdict (`VersionNotice.call`); a material version
+always has a summary (the notice gate asks for one), so its fallback is never read."""
+
+
 def feed_spec(options: Options, timelines: dict[str, Timeline], only: str | None = None,
               language: str = "en") -> dict[str, Any]:
     """Everything a feed says, as plain values: feedgen is slow, so a preview writes
     a feed again only when this changes (see `feed_xml`)."""
+    from lexdocs.publish.theming import Theme
+
+    _ = translations(Theme(language).locale).gettext  # in the site's language, as the pages
     site = options.site_url
     names = [only] if only else list(options.documents)
     if only:
         t = timelines[only]
         urls = Urls(t.history.working.slug)
         feed_url, home = absolute(site, urls.feed), absolute(site, urls.page)
-        title = f"{t.history.working.title}: versions and changes"
-        subtitle = (f"Every published version of the {t.history.working.title}, "
-                    "with what changed.")
+        title = _("%(title)s: versions and changes") % {"title": t.history.working.title}
+        subtitle = _("Every published version of the %(title)s, with what changed.") % {
+            "title": t.history.working.title}
     else:
         feed_url, home = absolute(site, SITE_FEED), absolute(site, "index.md")
-        title = "Legal documents: versions and changes"
-        subtitle = "Every published version of our legal documents, with what changed."
+        title = _("Legal documents: versions and changes")
+        subtitle = _("Every published version of our legal documents, with what changed.")
     notices = [(t, n) for name in names for t in [timelines[name]] for n in t.notices]
     notices.sort(key=lambda tn: (tn[1].version.published, tn[0].history.name))
     updated = (notices[-1][1].version.published if notices
@@ -210,21 +226,17 @@ def feed_spec(options: Options, timelines: dict[str, Timeline], only: str | None
         v = n.version
         urls = Urls(t.history.working.slug)
         prev = _previous_id(t, n)
-        kind = {"material": "material change", "not-material": "not material",
-                "lawyers-call": "needs a lawyer's call"}[n.call]
-        said = {"material": "yes", "not-material": "no", "lawyers-call": "not decided"}[n.call]
-        if prev is None:
-            kind = "first version"
-        summary = n.summary or ("First published version." if prev is None
-                                else "Changes no rule could judge, not yet decided."
-                                if n.call == "lawyers-call"
-                                else "Changes that do not affect your rights.")
+        kind = _(_KIND[n.call] if prev is not None else _FIRST)
+        said = _(_SAID[n.call])
+        summary = n.summary or _(_FIRST_SUMMARY if prev is None else _UNSUMMED[n.call])
         entries.append({
             "id": absolute(site, urls.version(v.id)),
-            "title": f"{t.history.working.title}: version {v.id} ({kind})",
+            "title": _("%(title)s: version %(version)s (%(kind)s)") % {
+                "title": t.history.working.title, "version": v.id, "kind": kind},
             "published": v.published,
             "related": absolute(site, urls.changes(prev, v.id)) if prev else None,
-            "summary": f"{summary} Effective {n.effective.isoformat()}. Material: {said}.",
+            "summary": _("%(summary)s Effective %(date)s. Material: %(said)s.") % {
+                "summary": summary, "date": n.effective.isoformat(), "said": said},
             "category": n.call})
     return {"feed_url": feed_url, "home": home, "title": title, "subtitle": subtitle,
             "language": language, "updated": updated, "entries": entries}

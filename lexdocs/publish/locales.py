@@ -11,7 +11,7 @@ every message the templates and the code say, with the same placeholders. A lang
 without a catalog reads English, as the theme falls back to English for one it lacks.
 
 What is not translated yet: the body of a redline (its count of changes, each change's
-verdict and reasons, which the review rules write in English) and the feeds.
+verdict and reasons, which the review rules write in English).
 """
 
 from __future__ import annotations

@@ -117,4 +117,5 @@ class PageBase:
     def _feed_meta(self, t: Timeline) -> dict[str, str]:
         urls = Urls(t.history.working.slug)
         return {"lexdocs_feed": url_of(urls.feed),
-                "lexdocs_feed_title": f"{t.history.working.title}: versions and changes"}
+                "lexdocs_feed_title": self._("%(title)s: versions and changes") % {
+                    "title": t.history.working.title}}

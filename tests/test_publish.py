@@ -177,8 +177,8 @@ def test_versions_json_links_each_material_version_to_its_notice(site: Repo) -> 
 
 def test_each_document_has_its_own_feed_linked_from_its_pages(site: Repo) -> None:
     feed = ET.fromstring(out(site, "feed-privacy.xml"))
-    assert feed.findtext("a:title", namespaces=ATOM) == \
-        f'Privacy {EVIL} & "Co": versions and changes'
+    assert feed.findtext("a:title", namespaces=ATOM) == FR(  # the site is in French
+        "%(title)s: versions and changes") % {"title": f'Privacy {EVIL} & "Co"'}
     ids = [e.findtext("a:id", namespaces=ATOM) for e in feed.findall("a:entry", ATOM)]
     assert ids == [f"https://chatlio.com/legal/privacy/versions/{v}/" for v in (NEW, OLD)]
     self_link = feed.find("a:link[@rel='self']", ATOM)

@@ -110,3 +110,23 @@ def test_a_notice_to_readers_is_in_the_sites_language(
     assert "<title>Privacy Statement\u00a0: versions et modifications</title>" in feed
     assert "(modification substantielle)" in feed and "En vigueur le 2024-12-20." in feed
     assert "material change" not in feed
+
+
+def test_a_pdf_is_printed_in_the_sites_language_and_english_keeps_its_key() -> None:
+    """A PDF is a permanent copy readers keep: its heading and footer are in the site's
+    language, and its language is part of what it is made from (its cache key). An
+    English PDF is made, and keyed, as it was before, so a published one is found again
+    in the publication record."""
+    from lexdocs.publish.pdf import cache_key
+    from lexdocs.publish.pdfprint import pdf_html
+
+    made = {"title": "Politique <b>", "version_id": "2024-09-01",
+            "last_updated": "1 septembre 2024", "effective": "1 septembre 2024",
+            "body_html": "<h2>A</h2><p>Texte.</p>", "source_url": "https://x.org/legal/p/"}
+    french = pdf_html(**made, language="fr")
+    assert '<html lang="fr">' in french and "Dernière mise à jour\u00a0: 1 septembre" in french
+    assert "Cette copie a été imprimée depuis <a href=" in french
+    assert "Last Updated" not in french and "Politique &lt;b&gt;" in french
+    english = pdf_html(**made)
+    assert '<html lang="en">' in english and "Last Updated: 1 septembre 2024" in english
+    assert cache_key(**made, language="fr") != cache_key(**made)

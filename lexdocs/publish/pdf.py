@@ -93,7 +93,7 @@ def cache_key(**inputs: str) -> str:
 
 def render_pdf(*, title: str, version_id: str, last_updated: str, effective: str,
                body_html: str, source_url: str, paper: str = "letter",
-               cache_dir: Path | None = None) -> bytes:
+               language: str = "en", cache_dir: Path | None = None) -> bytes:
     """The PDF of one version of a document, from the cache when the inputs are unchanged.
 
     `body_html` is the document's HTML (h2 section headings and their bodies,
@@ -106,7 +106,7 @@ def render_pdf(*, title: str, version_id: str, last_updated: str, effective: str
     """
     inputs = {"title": title, "version_id": version_id, "last_updated": last_updated,
               "effective": effective, "body_html": body_html, "source_url": source_url,
-              "paper": paper}
+              "paper": paper, **({} if language == "en" else {"language": language})}
     folder = usable_cache(cache_dir) if cache_dir is not None else None
     if folder is None:
         return _render(inputs)

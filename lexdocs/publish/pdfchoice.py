@@ -85,7 +85,11 @@ class PdfChoice(PageBase):
                 "last_updated": self.updated(v).text, "effective": self.effective(n).text,
                 "body_html": rebased(v.rendered.html, at.count("/") - urls.page.count("/")),
                 "source_url": self.absolute(at),
-                "paper": v.source.paper or self.theme.paper}
+                "paper": v.source.paper or self.theme.paper,
+                # English (any variant), as every PDF was before they spoke the site's
+                # language, keeps its key: a published PDF is found in the record by it
+                **({} if self.theme.locale.split("_")[0] == "en"
+                   else {"language": self.theme.language})}
 
     def version_pdf(self, t: Timeline, n: VersionNotice) -> SitePage:
         from lexdocs.publish.pdf import (

@@ -100,37 +100,57 @@ def paper_for(territory: str | None) -> str:
 
 
 def pdf_html(*, title: str, version_id: str, last_updated: str, effective: str,
-             body_html: str, source_url: str, paper: str = "letter") -> str:
+             body_html: str, source_url: str, paper: str = "letter",
+             language: str = "en") -> str:
     """The self-contained HTML a PDF is printed from.
 
     The heading block repeats what the site's header shows, because a printed
     page has no header: which document, which version, since when in force.
     `string-set` in the stylesheet copies the title and the source URL into
     every page's margins; the page size is the document's `paper` ("a4", "letter").
+    Its words are in the site's `language`, as the pages' are (`locales`).
     """
+    from lexdocs.publish.locales import translations
+    from lexdocs.publish.theming import Theme
+
+    gettext = translations(Theme(language).locale).gettext
+
+    def _(message: str, **values: str) -> str:
+        """The message in `language`, escaped, with `values` (already markup) put in."""
+        return e(gettext(message)) % values
+
     e = html.escape
+    name, version, when = e(title), e(version_id), e(effective)
+    address = f'<a href="{e(source_url)}">{e(source_url)}</a>'
+    heading = _("%(title)s (version %(version)s)", title=name, version=version)
+    described = _("%(title)s, version %(version)s, effective %(date)s", title=name,
+                  version=version, date=when)
+    updated = _("Last Updated: %(date)s", date=e(last_updated))
+    since = _("Effective: %(date)s", date=when)
+    numbered = _("Version %(version)s", version=version)
+    printed = _("This copy was printed from %(address)s,\nwhere every version of this "
+                "document and what changed between them stay published.", address=address)
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{e(language)}">
 <head>
 <meta charset="utf-8">
-<title>{e(title)} (version {e(version_id)})</title>
-<meta name="description" content="{e(title)}, version {e(version_id)}, effective {e(effective)}">
+<title>{heading}</title>
+<meta name="description" content="{described}">
 <meta name="generator" content="lexdocs">
 <style>@page {{ size: {PAPER.get(paper, "letter")}; }}</style>
 </head>
 <body>
 <header class="lx-pdf-head">
-<h1>{e(title)}</h1>
-<p class="lx-pdf-meta"><span class="lx-pdf-updated">Last Updated: {e(last_updated)}</span><br>
-Effective: {e(effective)}<br>
-<span class="lx-pdf-version">Version {e(version_id)}</span></p>
+<h1>{name}</h1>
+<p class="lx-pdf-meta"><span class="lx-pdf-updated">{updated}</span><br>
+{since}<br>
+<span class="lx-pdf-version">{numbered}</span></p>
 </header>
 <main>
 {without_attachments(body_html)}
 </main>
 <footer class="lx-pdf-source">
-<p>This copy was printed from <a href="{e(source_url)}">{e(source_url)}</a>,
-where every version of this document and what changed between them stay published.</p>
+<p>{printed}</p>
 </footer>
 </body>
 </html>

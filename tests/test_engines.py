@@ -522,6 +522,16 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
                         "{% include '<b>x.md' %} Write to", "Write to")
         assert shows("This statement sets out how we handle personal information.",
                      absent="lexdocs-preview-errors"), seen[0][-2000:]
+        # A pull during the preview brings a mkdocs.yml naming code: lexdocs refuses it,
+        # and shows why without having Zensical read its configuration again (the work
+        # folder's inherits the project's, and Zensical's loader runs Python tags)
+        ran = project.path.parent / "ran"
+        project.replace("mkdocs.yml", "site_name:",
+                        f"site_author: !!python/object/apply:os.mkdir ['{ran}']\nsite_name:")
+        assert shows("runs Python code", timeout=60), seen[0][-2000:]
+        project.git("checkout", "-q", "--", "mkdocs.yml")
+        assert shows("sets out how", absent="lexdocs-preview-errors"), seen[0][-2000:]
+        assert not ran.exists(), "the code mkdocs.yml named ran"
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -206,12 +206,18 @@ class Preview:
         return site
 
     def show_errors(self, errors: list[str]) -> None:
-        """List `errors` on the pages Zensical renders, over the last version that built:
-        the lawyer reading the preview learns why a save does not show, and where. The
-        next update that succeeds writes the configuration without them."""
-        last = self.written.get(MKDOCS_FILE)
-        if isinstance(last, str):
-            zensical.write_file(self.work / MKDOCS_FILE, zensical.with_errors(last, errors))
+        """List `errors` at the top of the pages Zensical renders (the Markdown pages
+        lexdocs made), over the last version that built: the lawyer reading the preview
+        learns why a save does not show, and where. Each page so marked is forgotten as
+        written, so the next update that succeeds writes it again, clean."""
+        for rel, content in list(self.written.items()):
+            if not (rel.startswith("docs/") and rel.endswith(".md")) or isinstance(content,
+                                                                                  Path):
+                continue  # a file of the site's own docs/ is the site's, left as it is
+            text = content.data().decode("utf-8") if isinstance(content, SpooledPage) else (
+                content if isinstance(content, str) else content.decode("utf-8"))
+            zensical.write_file(self.work / rel, zensical.with_errors(text, errors))
+            del self.written[rel]
 
     def _unsearched(self, markdown: str | SpooledPage, seen: dict[str, bool]) -> bool:
         """`unsearched` of a page's Markdown; of a spooled one, read from its front matter

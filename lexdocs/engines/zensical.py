@@ -55,8 +55,6 @@ from lexdocs.publish.spool import SpooledPage
 from lexdocs.publish.theming import THEME, Theme
 
 THEME_FILES = ("main.html", "lx-extrahead.html", "404.html")
-PREVIEW_ERRORS = "lexdocs_preview_errors"
-"""The key of `extra` that holds a preview's errors for `main.html` to show."""
 """lexdocs' theme overrides that suit Zensical's theme (partials/search.html is a copy
 of mkdocs-material's own, which Zensical's search does not use)."""
 _WORK = ENGINE_WORK
@@ -164,18 +162,22 @@ def work_config(site: Site, tree: ContentTree) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def with_errors(work_config_text: str, errors: list[str]) -> str:
-    """A work folder's mkdocs.yml (`work_config`'s) with a failed preview update's errors
-    in `extra` (merged into the project's), which the theme layer's `main.html` lists at
-    the top of every page Zensical renders; its server reloads them when the file changes.
-    The errors quote the sources, which are untrusted: the template escapes each."""
-    from lexdocs.engines.errorpage import SHOWN
+def with_errors(markdown: str, errors: list[str]) -> str:
+    """A page's Markdown with a failed preview update's errors at its top (after its
+    front matter), as MkDocs' preview shows them (`errorpage.with_errors`, whose box
+    this is): written into the preview's docs folder, so Zensical renders the page
+    again without reading any configuration, which would read the project's mkdocs.yml
+    again (the work folder's `INHERIT`s it), whatever that holds now. Every character
+    of the errors, which quote the untrusted sources, is escaped."""
+    from lexdocs.engines.errorpage import with_errors as boxed
 
-    config = yaml.safe_load(work_config_text)
-    more = [f"… and {len(errors) - SHOWN} more: the terminal lists them all."
-            ] if len(errors) > SHOWN else []
-    config["extra"] = {PREVIEW_ERRORS: errors[:SHOWN] + more}
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    box = boxed(b"", errors).decode("utf-8") + "\n\n"
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end >= 0:
+            at = end + len("\n---\n")
+            return markdown[:at] + box + markdown[at:]
+    return box + markdown
 
 
 def work_files(site: Site, tree: ContentTree,

@@ -114,6 +114,8 @@ class Options:
     pdf_all: bool = False
     """`pdf: all`: a PDF of every version, also of one superseded before any build made it
     (by default such a version's page offers printing instead: `SiteBuilder.has_pdf`)."""
+    directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: whether the site links a page by its folder."""
 
     @property
     def home(self) -> str:
@@ -125,7 +127,7 @@ class Options:
 
 
 def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
-                 need_documents: bool = True) -> Options:
+                 need_documents: bool = True, directory_urls: bool = True) -> Options:
     """Validate `raw` (the plugin's options); an invalid option is a ConfigError."""
     cfg = LexdocsConfig(config_file_path=str(project / MKDOCS_FILE))
     cfg.load_dict(dict(raw or {}))
@@ -146,7 +148,8 @@ def options_from(project: Path, raw: dict[str, Any] | None, site_url: str = "",
                    tz=ZoneInfo(cfg.timezone), notice_days=cfg.notice_days,
                    pdf=cfg.pdf is not False, pdf_all=cfg.pdf == "all",
                    site_url=site_url, own_domains=tuple(cfg.own_domains),
-                   record_required=cfg.record == "required", own_names=tuple(cfg.own_names))
+                   record_required=cfg.record == "required", own_names=tuple(cfg.own_names),
+                   directory_urls=directory_urls)
 
 
 def mkdocs_config(path: Path) -> Any:
@@ -191,7 +194,8 @@ def load_options(project: Path, config_file: Path | None = None,
         return options_from(project, None, need_documents=need_documents)
     cfg = mkdocs_config(path)
     raw = lexdocs_options(cfg)
-    return options_from(path.parent, raw, cfg.site_url or "", need_documents)
+    return options_from(path.parent, raw, cfg.site_url or "", need_documents,
+                        bool(cfg.use_directory_urls))
 
 
 _OUR_OPTION = re.compile(r"Plugin 'lexdocs' option '(\w+)': (.*)")

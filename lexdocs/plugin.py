@@ -166,7 +166,8 @@ class LexdocsPlugin(BasePlugin[LexdocsConfig]):  # type: ignore[no-untyped-call]
         for finding in stop_on_errors(site_findings(config, project)):
             log.warning("%s", finding)
         raw = config.extra.get("lexdocs") if self.from_extra else dict(self.config)
-        self.options = options_from(project, raw, config.site_url or "")
+        self.options = options_from(project, raw, config.site_url or "",
+                                    directory_urls=bool(config.use_directory_urls))
         # The working tree, loaded once per build: the menu needs its titles now, and
         # on_pre_build hands the same snapshot to the pipeline.
         opts = self.options

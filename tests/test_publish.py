@@ -340,6 +340,33 @@ def test_urls_are_relative_with_folder_slashes() -> None:
     assert rel(u.version(OLD), u.pdf(OLD)) == f"../{OLD}.pdf"
     assert absolute("https://x.test/legal/", u.feed) == "https://x.test/legal/feed-privacy.xml"
     assert absolute("", u.page) == "/privacy/"
+    # a site that links its pages as files (`use_directory_urls: false`) links index.html
+    assert rel("index.md", u.page, directory_urls=False) == "privacy/index.html"
+    assert rel(u.history, u.page, directory_urls=False) == "../index.html"
+    assert rel(u.changes(OLD, NEW), u.version(OLD), directory_urls=False) == \
+        f"../../versions/{OLD}/index.html"
+    assert rel(u.version(OLD), u.pdf(OLD), directory_urls=False) == f"../{OLD}.pdf"
+
+
+def test_a_site_that_links_pages_as_files_gets_lexdocs_links_to_files(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """With `use_directory_urls: false` (a copy read from file://, a host that serves no
+    folder's index) the theme links `privacy/index.html`, and lexdocs' own links on every
+    page led to `privacy/history/`, a folder such a reader cannot open."""
+    from tests.test_security import build
+
+    repo = Repo(tmp_path / "repo")
+    write_project(repo, mkdocs_extra="use_directory_urls: false\n")
+    repo.commit("First version", "2024-09-10T10:00:00+00:00")
+    site = tmp_path / "site"
+    assert build(repo.path, site, caplog) is None
+    for page in ("index.html", "privacy/index.html", "privacy/history/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        ours = re.findall(r'href="((?!https?:|mailto:|#)[^"]*)"', html)
+        assert ours and not [h for h in ours if h.endswith("/")], (page, ours)
+        for href in ours:  # every one leads to a file the site has
+            target = (site / page).parent / href.split("#")[0]
+            assert target.is_file(), (page, href)
 
 
 def test_feed_links_reach_a_theme_without_its_own_main_html(tmp_path: Path) -> None:

@@ -83,7 +83,8 @@ class Site:
 
     @property
     def options(self) -> Options:
-        return options_from(self.config_file.parent, self.lexdocs, self.site_url)
+        return options_from(self.config_file.parent, self.lexdocs, self.site_url,
+                            directory_urls=self.use_directory_urls)
 
     @property
     def theme(self) -> Theme:

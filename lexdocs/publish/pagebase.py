@@ -101,15 +101,19 @@ class PageBase:
                               line=line, hint="check the override in the theme's custom_dir"
                               ) from exc
 
+    def link(self, src: str, dst: str) -> str:
+        """A link from page `src` to file `dst`, as the site links its pages (`rel`)."""
+        return rel(src, dst, self.options.directory_urls)
+
     def _links(self, src: str, urls: Urls, vid: str | None, pdf: bool) -> list[Link]:
         """The header's links; `pdf` says whether version `vid` has a PDF (`has_pdf`).
         A version without one says how to keep a copy instead (its page prints well:
         the print stylesheet drops the site's chrome), rather than link to nothing."""
         _ = self._
-        links = [Link(rel(src, urls.history), _("History")),
-                 Link(rel(src, urls.feed), _("Atom feed"), type="application/atom+xml")]
+        links = [Link(self.link(src, urls.history), _("History")),
+                 Link(self.link(src, urls.feed), _("Atom feed"), type="application/atom+xml")]
         if vid and pdf:
-            links.append(Link(rel(src, urls.pdf(vid)), "PDF", download=True))
+            links.append(Link(self.link(src, urls.pdf(vid)), "PDF", download=True))
         elif vid and self.options.pdf:
             links.append(Link("", _("Print this page to keep a copy")))
         return links

@@ -35,7 +35,7 @@ from lexdocs.publish.pagebase import PageBase
 from lexdocs.publish.pdfchoice import PdfChoice
 from lexdocs.publish.sitepage import Group, SitePage, front_matter
 from lexdocs.publish.theming import theme_of
-from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls, rel
+from lexdocs.publish.urls import SITE_FEED, VERSIONS_SCHEMA, Urls
 from lexdocs.render.anchors import document_ids, rebased, unlink_dead
 from lexdocs.review.formats import to_html as redline_html
 from lexdocs.review.notice import Timeline, VersionNotice
@@ -114,8 +114,8 @@ class SiteBuilder(PdfChoice, PageBase):
             urls = Urls(t.history.working.slug)
             shown = self._shown(t)
             current = t.current(self.today)
-            docs.append({"title": t.history.working.title, "href": rel("index.md", urls.page),
-                         "history": rel("index.md", urls.history),
+            docs.append({"title": t.history.working.title, "href": self.link("index.md", urls.page),
+                         "history": self.link("index.md", urls.history),
                          "updated": self.updated(shown) if shown else None,
                          "effective": self.effective(current) if shown and current else None,
                          "upcoming": [self._banner("index.md", urls, t, n, k)
@@ -217,9 +217,9 @@ class SiteBuilder(PdfChoice, PageBase):
         return {"effective": self.effective(n),
                 "summary": n.summary if len(between) == 1 else "",
                 "versions": len(between),
-                "redline": rel(src, urls.changes(current.version.id, n.version.id))
+                "redline": self.link(src, urls.changes(current.version.id, n.version.id))
                 if current is not None else None,
-                "version": rel(src, urls.version(n.version.id))}
+                "version": self.link(src, urls.version(n.version.id))}
 
     def history(self, t: Timeline) -> SitePage:
         h = t.history
@@ -230,16 +230,17 @@ class SiteBuilder(PdfChoice, PageBase):
             v = n.version
             prev = t.previous(n)
             rows.append({
-                "id": v.id, "href": rel(src, urls.version(v.id)), "updated": self.updated(v),
+                "id": v.id, "href": self.link(src, urls.version(v.id)), "updated": self.updated(v),
                 "effective": self.effective(n),
                 "status": self._(STATUS[t.status(n, self.today)]),
                 "kind": _kind(n, prev), "previous": prev.version.id if prev else None,
-                "redline": rel(src, urls.changes(prev.version.id, v.id)) if prev else None,
+                "redline": self.link(src, urls.changes(prev.version.id, v.id)) if prev else None,
                 "summary": n.summary, "raised": n.raised, "before_adoption": not n.judged,
                 "together": ", ".join(self._("%(document)s version %(version)s") % {
                     "document": d, "version": vid} for d, vid in n.together)})
         title = self._("%(title)s: history") % {"title": h.working.title}
-        body = self.render("lx-history.html", title=title, main=rel(src, urls.page), rows=rows)
+        body = self.render("lx-history.html", title=title, main=self.link(src, urls.page),
+                           rows=rows)
         return SitePage(src, front_matter(title, wide=True, **self._feed_meta(t)) + body)
 
     def version_page(self, t: Timeline, n: VersionNotice, pdf: bool) -> SitePage:
@@ -248,10 +249,10 @@ class SiteBuilder(PdfChoice, PageBase):
         src = urls.version(v.id)
         prev = t.previous(n)
         head = self.render("lx-version.html", title=v.rendered.title, version_id=v.id,
-                           status=t.status(n, self.today), main=rel(src, urls.page),
+                           status=t.status(n, self.today), main=self.link(src, urls.page),
                            updated=self.updated(v), effective=self.effective(n),
                            links=self._links(src, urls, v.id, pdf),
-                           redline={"href": rel(src, urls.changes(prev.version.id, v.id)),
+                           redline={"href": self.link(src, urls.changes(prev.version.id, v.id)),
                                     "previous": prev.version.id}
                            if prev is not None and n.redline is not None else None)
         meta = front_matter(self._("%(title)s (version %(version)s)") % {
@@ -283,19 +284,19 @@ class SiteBuilder(PdfChoice, PageBase):
         title = self._("%(title)s: changes from %(old)s to %(new)s") % {
             "title": t.history.working.title, "old": a, "new": b}
         net = len(between) > 1
-        notice = ({"html": rel(src, urls.notice(a, b, "html")),
-                   "txt": rel(src, urls.notice(a, b, "txt"))} if new.material and not net
+        notice = ({"html": self.link(src, urls.notice(a, b, "html")),
+                   "txt": self.link(src, urls.notice(a, b, "txt"))} if new.material and not net
                   else None)
         calls = {n.call for n in between}
         body = self.render(
             "lx-redline.html", doc_title=t.history.working.title,
             kind=next(k for k in ("material", "lawyers-call", "not-material")
                       if k in calls or k == "not-material"), effective=self.effective(new),
-            old={"id": a, "href": rel(src, urls.version(a))},
-            new={"id": b, "href": rel(src, urls.version(b))},
+            old={"id": a, "href": self.link(src, urls.version(a))},
+            new={"id": b, "href": self.link(src, urls.version(b))},
             summary=new.summary if not net else "", notice=notice,
-            between=[{"id": n.version.id, "href": rel(src, urls.version(n.version.id)),
-                      "redline": rel(src, urls.changes(p.version.id, n.version.id)),
+            between=[{"id": n.version.id, "href": self.link(src, urls.version(n.version.id)),
+                      "redline": self.link(src, urls.changes(p.version.id, n.version.id)),
                       "summary": n.summary}
                      for n in between for p in [t.previous(n)] if p is not None] if net else [],
             redline=Markup(redline_html(redline)))

@@ -60,11 +60,15 @@ def url_of(uri: str) -> str:
 
 
 @functools.lru_cache(maxsize=32768)
-def rel(src: str, dst: str) -> str:
+def rel(src: str, dst: str, directory_urls: bool = True) -> str:
     """A link from page `src` to file `dst`, both docs-relative; a page's folder keeps
-    its slash, so a link works without the server's redirect (and from a file:// copy).
-    Memoized (pure in its two strings): posixpath.relpath is slow, and a rebuild of a
+    its slash, so a link works without the server's redirect. A site that links its
+    pages as files (MkDocs' `use_directory_urls: false`: read from a file:// copy, or
+    from a host that serves no index of a folder) links each page's `index.html`.
+    Memoized (pure in its strings): posixpath.relpath is slow, and a rebuild of a
     long history asks for the same eight thousand links again."""
+    if not directory_urls and dst.endswith("index.md"):
+        return posixpath.relpath(dst[: -len("md")] + "html", posixpath.dirname(src) or ".")
     target = url_of(dst)
     link = posixpath.relpath(target or ".", posixpath.dirname(src) or ".")
     if (target.endswith("/") or not target) and not link.endswith("/"):

@@ -517,7 +517,11 @@ def test_zensical_preview_shows_a_save_and_leaves_nothing_behind(project: Repo) 
         assert "policy_src/privacy/10-intro.md:5: undefined variable 'a.b'" in box
         assert "policy_src/privacy/20-retention.md:8: included file '<b>x.md'" in box
         assert "<b>" not in seen[0] and "This statement describes how" in seen[0]
-        project.replace("policy_src/privacy/10-intro.md", "{{ a.b }} describes", "sets out")
+        # a save that fixes one error and makes another: the box lists the new one only
+        project.replace("policy_src/privacy/10-intro.md", "{{ a.b }}", "{{ e.f }}")
+        assert shows("undefined variable &#x27;e.f&#x27;", timeout=60), seen[0][-2000:]
+        assert "a.b" not in seen[0]
+        project.replace("policy_src/privacy/10-intro.md", "{{ e.f }} describes", "sets out")
         project.replace("policy_src/privacy/20-retention.md",
                         "{% include '<b>x.md' %} Write to", "Write to")
         assert shows("This statement sets out how we handle personal information.",

@@ -127,6 +127,8 @@ class Preview:
         self.caches = Caches(recall=Remembered())
         self.memo = RenderMemo(spools=True)  # pages wait on disk: publish.memo
         self.written: dict[str, Content] = {}
+        self.marked: dict[str, Content] = {}
+        """The pages `show_errors` marked, each with the Markdown the tree gave for it."""
         self.themed: ThemedPageCache | None = None
         self.scratch: Path | None = None  # the session's own page cache, if .cache is not ours
         self.unthemed: dict[str, str] = {}
@@ -199,6 +201,7 @@ class Preview:
             return hit
 
         zensical.sync(self.work, zensical.work_files(site, tree, html), self.written)
+        self.marked.clear()  # sync wrote each marked page again, or took it away
         self.found, self.searched = found, searched
         self.handed = (themed.context, handed)
         themed.used.record()  # what the next build keeps: publish.prune
@@ -208,16 +211,19 @@ class Preview:
     def show_errors(self, errors: list[str]) -> None:
         """List `errors` at the top of the pages Zensical renders (the Markdown pages
         lexdocs made), over the last version that built: the lawyer reading the preview
-        learns why a save does not show, and where. Each page so marked is forgotten as
-        written, so the next update that succeeds writes it again, clean."""
+        learns why a save does not show, and where. A page already marked by an earlier
+        failure is marked again from its own Markdown, so it lists this one's errors, not
+        those a save since fixed. Each is recorded as written with its box, so the next
+        update that succeeds writes it again, clean, or takes it away."""
         for rel, content in list(self.written.items()):
-            if not (rel.startswith("docs/") and rel.endswith(".md")) or isinstance(content,
-                                                                                  Path):
+            page = self.marked.get(rel, content)
+            if not (rel.startswith("docs/") and rel.endswith(".md")) or isinstance(page, Path):
                 continue  # a file of the site's own docs/ is the site's, left as it is
-            text = content.data().decode("utf-8") if isinstance(content, SpooledPage) else (
-                content if isinstance(content, str) else content.decode("utf-8"))
-            zensical.write_file(self.work / rel, zensical.with_errors(text, errors))
-            del self.written[rel]
+            self.marked[rel] = page
+            text = page.data().decode("utf-8") if isinstance(page, SpooledPage) else (
+                page if isinstance(page, str) else page.decode("utf-8"))
+            self.written[rel] = zensical.with_errors(text, errors)
+            zensical.write_file(self.work / rel, self.written[rel])
 
     def _unsearched(self, markdown: str | SpooledPage, seen: dict[str, bool]) -> bool:
         """`unsearched` of a page's Markdown; of a spooled one, read from its front matter

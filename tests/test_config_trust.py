@@ -42,6 +42,15 @@ def _after(anchor: str, text: str) -> Callable[[Repo], None]:
     return lambda repo: repo.replace(MK, anchor, anchor + text)
 
 
+def _put_first(repo: Repo, text: str) -> None:
+    """`text` (lines) at the top of mkdocs.yml's settings, before `site_name:`."""
+    repo.replace(MK, "site_name:", text + "site_name:")
+
+
+def _first(text: str) -> Callable[[Repo], None]:
+    return lambda repo: _put_first(repo, text)
+
+
 def _marker(repo: Repo) -> Path:
     return repo.path.parent / "ran"
 
@@ -51,8 +60,8 @@ PLUGINS = "plugins:\n"
 
 # (case, how the pull request spoils mkdocs.yml, the line's text, rule, words it must say)
 CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
-    ("python-apply", lambda r: r.replace(MK, "site_name:", "site_author: !!python/object/apply:"
-                                         f"os.mkdir ['{_marker(r)}']\nsite_name:"),
+    ("python-apply", lambda r: _put_first(r, "site_author: !!python/object/apply:"
+                                          f"os.mkdir ['{_marker(r)}']\n"),
      "site_author:", "site-code", "'!!python/object/apply:os.mkdir' runs Python code"),
     ("python-name", _after(EXTENSIONS, "  - pymdownx.superfences:\n      custom_fences:\n"
                            "        - name: run\n          class: run\n"
@@ -63,30 +72,25 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
                                     "          class: x\n          format: "
                                     "!!python/name:pymdownx.snippets.SnippetPreprocessor\n"),
      "format:", "site-code", "'!!python/name:pymdownx.snippets.SnippetPreprocessor'"),
-    ("python-module", lambda r: r.replace(MK, "site_name:", "site_author: !!python/module:os\n"
-                                          "site_name:"), "site_author:", "site-code",
+    ("python-module", _first("site_author: !!python/module:os\n"), "site_author:", "site-code",
      "'!!python/module:os'"),
-    ("env", lambda r: r.replace(MK, "site_name:", "copyright: !ENV [CI_DEPLOY_TOKEN]\n"
-                                "site_name:"), "copyright:", "site-outside",
+    ("env", _first("copyright: !ENV [CI_DEPLOY_TOKEN]\n"), "copyright:", "site-outside",
      "'!ENV' copies the build machine's environment"),
-    ("env-among-ours", lambda r: r.replace(MK, "site_name:", "copyright: !ENV [LEXDOCS_X, "
-                                           "CI_DEPLOY_TOKEN, 'none']\nsite_name:"),
+    ("env-among-ours", _first("copyright: !ENV [LEXDOCS_X, CI_DEPLOY_TOKEN, 'none']\n"),
      "copyright:", "site-outside", "named LEXDOCS_… set for the purpose"),
-    ("inherit-outside", lambda r: r.replace(MK, "site_name:", "INHERIT: ../outside.yml\n"
-                                            "site_name:"), "INHERIT", "site-outside",
+    ("inherit-outside", _first("INHERIT: ../outside.yml\n"), "INHERIT", "site-outside",
      "INHERIT '../outside.yml' is outside the repository"),
     ("inherit-link", lambda r: (r.path.joinpath("base.yml").symlink_to(r.path.parent /
                                                                         "outside.yml"),
-                                r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
+                                _put_first(r, "INHERIT: base.yml\n")),
      "INHERIT", "site-outside", "INHERIT 'base.yml' is a link to a file outside the "
      "repository"),
     ("inherit-site-dir", lambda r: (r.write("shared/base.yml", "site_dir: ../x\n"),
-                                    r.replace(MK, "site_name:", "INHERIT: shared/base.yml\n"
-                                              "site_name:")),
+                                    _put_first(r, "INHERIT: shared/base.yml\n")),
      "", "site-outside", "'site_dir: ../x' is outside the repository"),
     ("inherit-env", lambda r: (r.write("base.yml", "theme:\n  name: material\n"
                                        "copyright: !ENV CI_DEPLOY_TOKEN\n"),
-                               r.replace(MK, "site_name:", "INHERIT: base.yml\nsite_name:")),
+                               _put_first(r, "INHERIT: base.yml\n")),
      "", "site-outside", "'!ENV'"),
     ("snippets", _after(EXTENSIONS, "  - pymdownx.snippets:\n      base_path: ['/']\n"),
      "pymdownx.snippets", "site-outside", "pastes into pages any file"),
@@ -104,17 +108,15 @@ CASES: list[tuple[str, Callable[[Repo], None], str, str, str]] = [
     ("custom-dir-outside", lambda r: r.replace(MK, "  language: en\n", "  language: en\n"
                                                "  custom_dir: ../outside\n"),
      "custom_dir", "site-outside", "'theme.custom_dir: ../outside' is outside the repository"),
-    ("site-dir-outside", lambda r: r.replace(MK, "site_name:", "site_dir: ../outside\n"
-                                             "site_name:"), "site_dir", "site-outside",
+    ("site-dir-outside", _first("site_dir: ../outside\n"), "site_dir", "site-outside",
      "the build would empty it"),
-    ("docs-dir-outside", lambda r: r.replace(MK, "site_name:", "docs_dir: /etc\nsite_name:"),
+    ("docs-dir-outside", _first("docs_dir: /etc\n"),
      "docs_dir", "site-outside", "'docs_dir: /etc' is outside the repository"),
-    ("yaml-deep", lambda r: r.replace(MK, "site_name:", "x: " + "[" * 30000 + "]" * 30000
-                                      + "\nsite_name:"), "", "site-yaml",
+    ("yaml-deep", _first("x: " + "[" * 30000 + "]" * 30000 + "\n"), "", "site-yaml",
      "the YAML is nested too deeply to be read"),
     ("hook-outside", lambda r: ((r.path.parent / "evil.py").write_text(
         f"import os\nos.mkdir({str(_marker(r))!r})\n"),
-        r.replace(MK, "site_name:", "hooks:\n  - ../evil.py\nsite_name:")),
+        _put_first(r, "hooks:\n  - ../evil.py\n")),
      "- ../evil.py", "site-outside", "the hook '../evil.py' is outside the repository"),
 ]
 
@@ -202,8 +204,7 @@ def test_what_lexdocs_and_the_theme_ship_is_still_taken(
     and a variable set for lexdocs (the notice period from CI)."""
     project.write("base.yml", "theme:\n  name: material\n  font: false\n")
     project.replace(MK, "notice_days: 30", "notice_days: !ENV [LEXDOCS_NOTICE_DAYS, 30]")
-    project.replace(MK, "site_name:", "INHERIT: base.yml\nhooks:\n  - hooks/lexdocs_hook.py\n"
-                    "site_name:")
+    _put_first(project, "INHERIT: base.yml\nhooks:\n  - hooks/lexdocs_hook.py\n")
     project.replace(MK, EXTENSIONS, EXTENSIONS + (
         "  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
@@ -230,7 +231,7 @@ def test_the_owner_trusts_more_where_the_build_runs_never_in_mkdocs_yml(
     project.replace(MK, PLUGINS, PLUGINS + "  - macros\n  - material/social\n")
     project.replace(MK, EXTENSIONS, EXTENSIONS + "  - markdown_include.include\n"
                     "  - pymdownx.snippets\n")
-    project.replace(MK, "site_name:", "env:\n  LEXDOCS_TRUSTED: macros\nsite_name:")
+    _put_first(project, "env:\n  LEXDOCS_TRUSTED: macros\n")
     rules = [f.message.split("'")[1] for f in configfile.findings(project.path / MK)]
     assert sorted(rules) == ["macros", "markdown_include.include", "material/social",
                              "pymdownx.snippets"]

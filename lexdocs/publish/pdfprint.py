@@ -113,13 +113,13 @@ def pdf_html(*, title: str, version_id: str, last_updated: str, effective: str,
     from lexdocs.publish.locales import translations
     from lexdocs.publish.theming import Theme
 
+    e = html.escape
     gettext = translations(Theme(language).locale).gettext
 
     def _(message: str, **values: str) -> str:
         """The message in `language`, escaped, with `values` (already markup) put in."""
         return e(gettext(message)) % values
 
-    e = html.escape
     name, version, when = e(title), e(version_id), e(effective)
     address = f'<a href="{e(source_url)}">{e(source_url)}</a>'
     heading = _("%(title)s (version %(version)s)", title=name, version=version)

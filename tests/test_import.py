@@ -1720,6 +1720,35 @@ def test_links_to_numbered_headings_and_html_anchors_land() -> None:
     assert "### 5. Additional Terms" in account
 
 
+def test_an_empty_anchor_in_or_above_a_heading_names_that_heading() -> None:
+    """npm's DMCA policy heads a part `## Where do I send notice?<a id="agent"></a>` and
+    links "[below](#agent)": the tag was read as the part's words (its title showed it, its
+    id was "…-a-id-agent-a") and the build refused the link. Mozilla's Czech notice puts
+    `<a id="bookmark-search-pns"></a>` on the line above the part its link names: the link
+    was sent to the part before it, or, with a blank line between, the anchor was left out
+    as markup with no words and the link led nowhere. npm's business terms name theirs
+    with an apostrophe inside (`<a id="npm's_Obligations"></a>`)."""
+    text = ("<a name=\"top\"></a>\n\n# Terms\n\nSee [below](#agent), [providers](#pns), "
+            "[glued](#glued), [kinds](#kinds), [ours](#npm's_Obligations) and [top](#top).\n\n"
+            "## Where do I send notice?<a id=\"agent\"></a>\n\nTo us.\n\n"
+            "<a id=\"pns\"></a>\n\n## Search providers\n\nGoogle.\n\n"
+            "<a name=\"glued\"></a>\n## Other\n\nMore.\n\n"
+            "<a name=\"kinds\"></a>\n### Kinds <a id=\"k2\"></a>of data\n\nE-mail.\n\n"
+            "## npm's Obligations<a id=\"npm's_Obligations\"></a>\n\nWe host it.\n")
+    conv = relink(convert(text, "x"))
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("where-do-i-send-notice", "Where do I send notice?"),
+        ("search-providers", "Search providers"), ("other", "Other"),
+        ("npm-s-obligations", "npm's Obligations")]
+    intro, notice, providers, other, ours = (s.body for s in conv.sections)
+    assert intro == ("See [below](#where-do-i-send-notice), [providers](#search-providers), "
+                     "[glued](#other), [kinds](#kinds-of-data), [ours](#npm-s-obligations) "
+                     "and [top](#introduction).\n")
+    assert notice == "To us.\n" and providers == "Google.\n" and ours == "We host it.\n"
+    assert other == "More.\n\n### Kinds of data\n\nE-mail.\n"
+    assert "<a" not in "".join(s.body + s.title for s in conv.sections)
+
+
 def test_a_renumbered_part_keeps_its_id_wherever_it_now_stands() -> None:
     """GitHub's terms put "H. API Terms" before "H. Additional Terms for GitHub Pages"
     (now "I. …") and later took parts out: a part keeps its id by its words or its text,

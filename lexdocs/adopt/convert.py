@@ -24,7 +24,15 @@ from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
 from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmltables import tables_as_markdown
-from lexdocs.adopt.ids import _anchor_of, keep_ids, permalink_of, relink, slugify
+from lexdocs.adopt.ids import (
+    _anchor_of,
+    keep_ids,
+    permalink_of,
+    relink,
+    slugify,
+    unanchored,
+    without_anchors,
+)
 from lexdocs.adopt.listcode import indented_lists, items_on_their_line
 from lexdocs.adopt.oldmarkup import (
     as_markdown,
@@ -213,8 +221,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         anchor = ""
         aliases: tuple[str, ...] = ()
         if heading is None:
-            if not re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL).strip():
-                carry = content  # only comments: they stay with the first section
+            if not without_anchors(re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL)).strip():
+                carry = content  # only comments or anchors: they go with the first section
                 continue
             heading, sid = "Introduction", INTRO_ID
         else:
@@ -228,6 +236,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
                 anchor = own  # the heading's self-link names the anchor its page gave it
             elif own and own != anchor:
                 aliases = (own,)
+            heading, named_here = unanchored(heading)
+            aliases += named_here
             named = heading if line else unnumbered(heading) or heading
             # The anchor is the id only where a section may be so named (its file's name):
             # "{#résumé}" would make a file the document cannot list. Links to the anchor

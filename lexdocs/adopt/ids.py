@@ -137,14 +137,38 @@ def _dashed(words: str) -> str:
 
 
 _HEADING_LINE = re.compile(_ITEM + r"#{1,6}[ \t]+\S.*$", re.MULTILINE)
-_EMPTY_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"'<>\s]+)["']\s*>\s*</a>[ \t]?"""
-                           r"""|^[ \t]*\{:[^}\n#]*#([\w-]+)(?:[^}\w\n-][^}\n]*)?\}[ \t]*(?:\n|$)""",
-                           re.IGNORECASE | re.MULTILINE)
+_NAMED = r"""<a\s+(?:name|id)\s*=\s*(?:"(?P<dq>[^"<>\n]+)"|'(?P<sq>[^'<>\n]+)')\s*>\s*</a>"""
+"""An empty anchor, its name in either quotes, the other kind allowed inside
+(`<a id="npm's_Obligations"></a>`, npm's business terms)."""
+_EMPTY_ANCHOR = re.compile(_NAMED + r"[ \t]?"
+                           r"""|^[ \t]*\{:[^}\n#]*#(?P<attr>[\w-]+)(?:[^}\w\n-][^}\n]*)?\}[ \t]*"""
+                           r"(?:\n|$)", re.IGNORECASE | re.MULTILINE)
 """`<a name="x"></a>`, or a line of attributes that gives the block above it an id
 (`{: #campaigns }`, Mozilla's): a place the old page's links could land, invisible there;
 kept, it would show as text (a section publishes no raw HTML and applies no attributes).
 After the id, only a character no id holds may follow: an id run on to a line's end with
 no `}` is then read once, not once from each of its letters."""
+
+
+def _name(m: re.Match[str]) -> str:
+    """The anchor's name, or the attribute line's id."""
+    return m["dq"] or m["sq"] or m["attr"]
+
+
+_ANCHOR_TAG = re.compile(r"(?P<lead>[ \t]*)" + _NAMED + r"(?P<trail>[ \t]*)", re.IGNORECASE)
+
+
+def unanchored(words: str) -> tuple[str, tuple[str, ...]]:
+    """A heading's words without the empty anchors typed among them, and the anchors'
+    names. npm's DMCA policy heads its part `## Where do I send notice?<a id="agent"></a>`
+    and links "[below](#agent)": the part's title and id were made of the tag ("…notice-
+    a-id-agent-a"), and the link led nowhere. The anchor shows nothing on the old page;
+    links to it land on the heading (`Section.aliases`, `relink`)."""
+    if "<" not in words:
+        return words, ()
+    names = tuple(_name(m) for m in _ANCHOR_TAG.finditer(words))
+    bare = _ANCHOR_TAG.sub(lambda m: " " if m["lead"] or m["trail"] else "", words).strip()
+    return (bare, names) if names and bare else (words, ())
 
 
 def _own_anchor(line: str) -> str:
@@ -174,6 +198,37 @@ def _heading_id(line: str) -> str:
     return given if given else heading_id(_words_of(line))
 
 
+def without_anchors(text: str) -> str:
+    """`text` without its empty anchors and id-giving attribute lines, which show nothing:
+    what is left is what a reader would see of it."""
+    return _EMPTY_ANCHOR.sub("", text) if "<" in text or "{:" in text else text
+
+
+def _landing(body: str, m: re.Match[str], here: str, then: str) -> str:
+    """Where an empty `<a name>` anchor in a section's text leads: to the heading whose
+    line holds it (`### Words<a id="x"></a>`), or, on a line of its own, to the heading
+    right after it (Mozilla's Czech notice puts `<a id="bookmark-search-pns"></a>` on the
+    line above the part its link names; such a line ends the text before that part's
+    heading, so the next section, `then`, when nothing follows it here); else to the
+    section it stands in, `here` (`* <a name="x"></a> Only with a court order.`)."""
+    start = body.rfind("\n", 0, m.start()) + 1
+    end = body.find("\n", m.end())
+    end = len(body) if end < 0 else end
+    line = _EMPTY_ANCHOR.sub("", body[start:end])
+    if _HEADING_LINE.match(line):
+        return _heading_id(_own_anchor(line))
+    if line.strip():
+        return here
+    for nxt in _LINE.finditer(body, end):  # the lines after it, up to the first with words
+        text = _EMPTY_ANCHOR.sub("", nxt[0])
+        if text.strip():
+            return _heading_id(_own_anchor(text)) if _HEADING_LINE.match(text) else here
+    return then
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
 TOP = ("top", "haut", "main-content")
 """Anchors a saved page's links name its top by ("Back to top", Bizzbee's eighteen
 "Haut de page"; a skip link's "#main-content"): where no heading has the name, they
@@ -190,19 +245,23 @@ def relink(conv: Converted) -> Converted:
     """In-page links as the old page resolved them, to the ids the document has: its title's
     anchor to the top of its text, a heading's to its id (a section's: a retitled heading
     keeps its old id, a repeated one is numbered; a heading inside a section: the id the
-    converter gives it, `tohtml.heading_id`), and an empty `<a name>` anchor's to its
-    section, the anchor itself dropped. A link that led nowhere stays as it was, and the
+    converter gives it, `tohtml.heading_id`), and an empty `<a name>` anchor's to the
+    heading it stands on or just before, else to its section (`_landing`), the anchor
+    itself dropped. A link that led nowhere stays as it was, and the
     build names its file and line."""
     to: dict[str, str] = {}
     ids: set[str] = set()
     bodies = []
-    for s in conv.sections:
+    for i, s in enumerate(conv.sections):
         ids.add(s.id)
         for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")) | set(s.aliases):
             to.setdefault(a, s.id)
+        then = conv.sections[i + 1].id if i + 1 < len(conv.sections) else s.id
         for m in _EMPTY_ANCHOR.finditer(s.body):
-            to.setdefault(m[1] or m[2], s.id)
-        body = _EMPTY_ANCHOR.sub("", s.body)
+            to.setdefault(_name(m), s.id if m["attr"] else _landing(s.body, m, s.id, then))
+        body = without_anchors(s.body)
+        if body != s.body:  # no blank lines piled up where an anchor stood on its own
+            body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
             made = _heading_id(line)

@@ -259,6 +259,12 @@ LISTS = {
                        "governing law and venue is replaced with the following:\n\n'These "
                        "Terms will be governed by the laws of the United States of America, "
                        "and the parties will resolve any dispute in a federal court.'\n",
+    # npm's privacy policy: statements set off in italics, each a paragraph of two lines
+    "statements set off in italics": "But at a minimum, absolutely every npm user\nshould "
+                                     "understand:\n\n*The npm public registry is for making "
+                                     "software available to everyone\nonline.*\n\nBut: "
+                                     "*Software comes from people, and says something "
+                                     "about us.*\n",
     # AcuityAds' terms (Open Terms Archive's copy): clauses numbered in a row, in lower case
     "clauses counted on in lower case": "This Agreement may be terminated immediately by "
                                         "either party if any of the following events occur:"
@@ -456,6 +462,9 @@ DANGLING = {
                                       "this statement does not name, as it says.\n",
     "one with no two": "We share it with:\n\nOne: we protect the data we obtain as this "
                        "statement says, and the law asks of us.\n",
+    "words in italics open and end it": "We share it with:\n\n*Only* the partners we name "
+                                        "in the cookie policy of this site may see\nit, "
+                                        "as this statement says, and nobody *else*.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",

@@ -67,6 +67,24 @@ def quoted(first: str, last: str) -> bool:
     return bool(_OPENS_QUOTE.match(first) and _ENDS_QUOTE.search(last.rstrip()))
 
 
+_OPENS_MARK = re.compile(r"\s*(\*{1,3}|_{1,3})(?=[^\s*_])")
+_ENDS_MARK = re.compile(r"(?<=[^\s*_])(\*{1,3}|_{1,3})[.:;]?$")
+
+
+def set_off(first: str, last: str) -> bool:
+    """Whether a paragraph is set off in bold or italics whole, from its first line's
+    opening marks to its last line's closing ones ("…every npm user should understand:",
+    then "*The npm public registry is for making software available to everyone online.*"
+    over two lines, npm's privacy policy): the statement the colon promised, as a
+    quotation is. A paragraph of two lines or more: one of a line is `lists._WHOLLY`'s.
+    A paragraph that only opens or only ends with words so marked ("*Only* the partners
+    … may see it, and nobody *else*.") is prose: the marks close within its lines."""
+    a = _OPENS_MARK.match(first)
+    b = _ENDS_MARK.search(last.rstrip()) if a else None
+    return bool(a and b and a[1] == b[1] and a[1][0] not in first[a.end():]
+                and a[1][0] not in last.rstrip()[:b.start()])
+
+
 _COUNTED = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})(?:\.(\d{1,3}))?(?:\*\*|__)?\s+\S")
 
 

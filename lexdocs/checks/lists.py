@@ -3,13 +3,13 @@
 A reader told "the following:" and given nothing has lost part of the statement. But a
 list is more than Markdown list items: numbered or lettered paragraphs ("(1) …", "a) …"),
 paragraphs that each open with a label in bold ("**Username.** …"), subsections, a table,
-a quote or a clause set off in bold, lines broken by hand or short like an address's,
-paragraphs counted in words ("First, that …", "Second, that …"), the one item written
-as a paragraph of its own (a noun phrase, no sentence) or the first item so written above
-the others' list all read as the list a colon promised (`listitems` holds the shapes of
-an item). A line wholly in bold or italics ("_For visitors to our users' sites:_"), a
-condition alone ("When using DHL's services:") or a few words alone that make no
-sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list.
+a quote or a paragraph set off in bold or italics whole, lines broken by hand or short
+like an address's, paragraphs counted in words ("First, that …", "Second, that …"), the
+one item written as a paragraph of its own (a noun phrase, no sentence) or the first item
+so written above the others' list all read as the list a colon promised (`listitems` holds
+the shapes of an item). A line wholly in bold or italics ("_For visitors to our users'
+sites:_"), a condition alone ("When using DHL's services:") or a few words alone that make
+no sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list.
 This lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an
 include supplies counts as readers see it; its finding points at the template line.
 """
@@ -32,6 +32,7 @@ from lexdocs.checks.listitems import (
     numbered_under,
     opening,
     quoted,
+    set_off,
 )
 from lexdocs.checks.rules import finding
 from lexdocs.checks.sourcetext import after_last_tag, section_source
@@ -157,6 +158,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
             or quoted(lines[first], lines[first + run[first] - 1])
+            or set_off(lines[first], lines[first + run[first] - 1])
             or counted_on(lines[first], after[first + run[first] - 1], lines)
             or labelled_alike(lines[first], after[first + run[first] - 1], lines)
             or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))

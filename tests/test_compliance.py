@@ -462,6 +462,15 @@ def test_markup_a_reader_would_see_as_typed_is_found_at_its_line() -> None:
     assert [m for m, _ in printed_markup("<p>We keep logs.[^1]</p><p>[^note]: 30 days.</p>"
                                          "<p>Clause [a] and [^ b]</p>")] == ["[^1]", "[^note]"]
 
+    # an address that never closes (npm's privacy policy, its '(' written plainly and its
+    # ')' as %29): the hint names what is wrong with it, not a space it does not have
+    [f], line = found_after(("\n\nRun the [tarball](https://en.wikipedia.org/wiki/Tar_"
+                             "(computing%29), then check it.\n"), "Tar_", "markup-published")
+    assert "'](https:' is published as typed: a link whose address does not end where it " \
+        "should (a '(' in it that no ')' closes" in f.message
+    [f], _ = found_after("\n\nSee [it] (https://example.com/a).\n", "[it]", "markup-published")
+    assert "a link with anything between its ']' and '(' does not take" in f.message
+
     from tests.scaling import LINEAR, growth
 
     def tags(n: int) -> Callable[[], object]:  # a block of thousands of tags typed as text

@@ -18,8 +18,8 @@ each (`file-link`), with the page's address when the file is one of the site's d
 And markup a reader would see as typed (`markup-published`): a tag of HTML, which lexdocs
 publishes as text by design (a section carries no script), or Markdown that did not take
 (`**VIP Service. **VIP Hosting`, bold closed after a space; `{: .note }`; a link with a
-space between its `]` and `(`; a footnote, `[^1]`, which a section has no place for). The
-author sees the intent; the reader sees the marks.
+space between its `]` and `(`, or whose address never closes; a footnote, `[^1]`, which a
+section has no place for). The author sees the intent; the reader sees the marks.
 """
 
 from __future__ import annotations
@@ -133,6 +133,9 @@ _HINTS = {
     "{": "lexdocs applies no attribute list, and readers see it: leave it out",
     "]": "a link with anything between its ']' and '(' does not take, and readers see its "
          "Markdown: write [words](address)",
+    "](": "a link whose address does not end where it should (a '(' in it that no ')' "
+          "closes, or a space) does not take, and readers see its Markdown: write the "
+          "address as the browser's address bar shows it, a '(' in it as %28",
     "[": "lexdocs publishes no footnotes, and readers see the mark and, in another place, "
          "the note: write the note in the sentence, or in parentheses after it",
 }
@@ -174,5 +177,6 @@ def check_printed_markup(sources: Mapping[str, DocumentSource],
         out.append(finding(
             "markup-published",
             f"{name}/{s.id}: '{first}'{f' (and {more} more)' if more else ''} is "
-            f"published as typed: {_HINTS[first[0]]}", s.path, line))
+            f"published as typed: {_HINTS[first[:2] if first[:2] in _HINTS else first[0]]}",
+            s.path, line))
     return out

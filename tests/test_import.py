@@ -544,6 +544,40 @@ def test_a_file_named_in_letters_git_quotes_is_followed(
         "2021-05-01", "2021-06-01"]
 
 
+def test_an_mdx_file_is_read_as_the_markdown_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """npm keeps its policies as `.mdx` since 2021, plain Markdown all of them: import
+    refused each as "not a Markdown file". A version that uses what only MDX has (a
+    component, an import, a comment in braces; not in code) is left out, as one in HTML is."""
+    from lexdocs.adopt.convert import unclean
+    from tests.conftest import Repo
+
+    assert unclean("p.mdx", "# P\n\nWe keep `<Logs>` and {a} for `import x`.\n") is None
+    assert "uses MDX's own syntax ('<Note>Ask us.</Note>')" in str(
+        unclean("p.mdx", "# P\n\n<Note>Ask us.</Note>\n"))
+    assert "('import Note from" in str(unclean("p.mdx", "import Note from './note'\n\n# P\n"))
+    assert "('{/* draft */}')" in str(unclean("p.mdx", "# P\n\n{/* draft */}\n"))
+    assert unclean("p.mdx", "# P\n\n```\nimport x from 'y'\n<Note/>\n```\n") is None
+
+    repo = Repo(tmp_path / "old")
+    repo.write("privacy.mdx", "---\ntitle: Privacy\n---\n\n<Intro />\n\n## Logs\n\nWe keep logs.\n")
+    repo.commit("With the site's component", "2021-01-02T10:00:00+00:00")
+    repo.write("privacy.mdx", "---\ntitle: Privacy\n---\n\n## Logs\n\nWe keep logs.\n")
+    start = repo.commit("Plain Markdown", "2021-05-06T10:00:00+00:00")
+    repo.replace("privacy.mdx", "We keep logs.", "We keep logs for 90 days.")
+    repo.commit("Say how long", "2022-01-02T10:00:00+00:00")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.mdx"),
+                   "--as", "privacy") == 0
+    out = capsys.readouterr().out
+    assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" \
+        in out and "privacy.mdx uses MDX's own syntax ('<Intro />')" in out
+    repo.git("checkout", "-q", "lexdocs-import/privacy")
+    versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
+    assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
+    assert "for 90 days" in versions[-1].rendered.markdown
+
+
 def test_history_before_the_file_became_markdown_is_left_out(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.conftest import Repo

@@ -140,7 +140,11 @@ def _escape_jinja(text: str) -> str:
     return _TAGGED.sub(keep, text)
 
 
-_MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+_MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx")
+_MDX_SYNTAX = re.compile(r"^(?:import|export)\s|<[A-Z][\w.]*[\s/>]|\{/\*")
+"""What MDX adds to Markdown, outside code: a module's imports and exports, a component
+(`<Note>`, a capital first), a comment in braces. Only the old site's code renders them."""
+_CODE_SPANS = re.compile(r"`+[^`]*`+")
 _HTML_LINE = re.compile(r"^\s*</?(?:!doctype|html|head|body|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table"
                         r"|thead|tbody|tr|td|th|br|hr|section|article|header|footer|span|strong"
                         r"|b|em|i|a)\b", re.IGNORECASE)
@@ -151,11 +155,19 @@ def unclean(path: str, text: str) -> str | None:
 
     A file from before it was Markdown (a rename from `.html`), or one written in HTML
     whatever its name, would be published as escaped tags: such a version is left out
-    of the import rather than shown to readers as text it never was.
+    of the import rather than shown to readers as text it never was. An MDX file (npm's
+    policies, since 2021, are `.mdx`) is read as the Markdown it is, unless it uses
+    what only MDX has (`_MDX_SYNTAX`).
     """
     if not path.lower().endswith(_MARKDOWN_NAMES):
         return f"{path} is not a Markdown file"
-    lines, *_ = _readable(text.replace("\r\n", "\n").split("\n"))
+    raw = text.replace("\r\n", "\n").split("\n")
+    if path.lower().endswith(".mdx"):
+        for ln, live in zip(raw, outline.live_lines(raw), strict=True):
+            if live and _MDX_SYNTAX.search(_CODE_SPANS.sub("", ln)):
+                return (f"{path} uses MDX's own syntax ('{ln.strip()[:40]}'), which only its "
+                        "old site's code renders")
+    lines, *_ = _readable(raw)
     read = [ln for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             if live and ln.strip()]
     tags = sum(1 for ln in read if _HTML_LINE.match(ln))

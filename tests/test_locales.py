@@ -19,27 +19,30 @@ from tests.conftest import ROOT, Repo
 from tests.test_security import build
 
 PUBLISH = ROOT / "lexdocs" / "publish"
+REDLINE = ROOT / "lexdocs" / "review" / "formats"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
-def said() -> set[str]:
-    """Every message the page templates and the pages' code say."""
+def said() -> set[str | tuple[str, str]]:
+    """Every message the page templates and the pages' code say, and a redline's HTML
+    (a message with a plural form as its two English forms)."""
     ids = {DRAFT_LABEL}  # said as `_(DRAFT_LABEL)`, a constant of the history
     for path in sorted((PUBLISH / "templates").glob("lx-*.*")):
         ids.update(m for _, m, _, _ in extract_from_file(
             "jinja2.ext:babel_extract", str(path), keywords=KEYWORDS,
             options={"extensions": "jinja2.ext.i18n", "trim_blocks": "1",
                      "lstrip_blocks": "1"}))
-    for path in sorted(PUBLISH.glob("*.py")):
+    for path in [*sorted(PUBLISH.glob("*.py")), REDLINE / "common.py", REDLINE / "as_html.py"]:
         ids.update(m for _, m, _, _ in extract_from_file("python", str(path),
                                                          keywords=KEYWORDS))
-    return {m for m in ids if isinstance(m, str)}
+    return {m if isinstance(m, str) else (m[0], m[1]) for m in ids if m}
 
 
 def test_every_catalog_translates_every_message_with_its_placeholders() -> None:
     wanted = said()
-    assert {"Last Updated: %(date)s", "History", "Current", DRAFT_LABEL} <= wanted
+    assert {"Last Updated: %(date)s", "History", "Current", DRAFT_LABEL, "Unchanged: %(names)s",
+            ("%(num)d change", "%(num)d changes")} <= wanted
     assert languages() == ["de", "es", "fr"]
     for name in languages():
         with (LOCALES / f"{name}.po").open("rb") as fp:
@@ -47,9 +50,13 @@ def test_every_catalog_translates_every_message_with_its_placeholders() -> None:
         messages = {m.id: m.string for m in catalog if m.id}
         assert set(messages) == wanted, (name, set(messages) ^ wanted)
         for msgid, text in messages.items():
-            assert isinstance(text, str) and text.strip(), (name, msgid)
-            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(msgid)), \
-                (name, msgid, text)
+            english = msgid if isinstance(msgid, str) else msgid[0]
+            forms = [text] if isinstance(msgid, str) else list(text)
+            assert len(forms) == (1 if isinstance(msgid, str) else catalog.num_plurals), name
+            for form in forms:  # each plural form the language counts, filled in
+                assert isinstance(form, str) and form.strip(), (name, msgid)
+                assert sorted(PLACEHOLDER.findall(form)) == sorted(
+                    PLACEHOLDER.findall(english)), (name, msgid, form)
         assert not any(m.fuzzy for m in catalog if m.id), name
 
 
@@ -110,6 +117,20 @@ def test_a_notice_to_readers_is_in_the_sites_language(
     assert "<title>Privacy Statement\u00a0: versions et modifications</title>" in feed
     assert "(modification substantielle)" in feed and "En vigueur le 2024-12-20." in feed
     assert "material change" not in feed
+    # the redline's own words too; the rules' reasons are English, and say so to a screen
+    # reader, and a variable's values are the site's own text
+    redline = (folder / "index.html").read_text(encoding="utf-8")
+    for said in ('<p class="lx-summary">1 modification, 1 substantielle.</p>',
+                 "<summary>Sans changement : Introduction</summary>",
+                 '<span class="lx-status">(modifiée)</span>', ">Substantielle</span> "
+                 '<span class="lx-kind">modifiée</span> <span class="lx-reason" lang="en">A '
+                 "duration changed", '<ul class="lx-vars"><li>retention.web_logs: 90 days',
+                 '<span class="lx-sr">[supprimé: </span>90'):
+        assert said in redline, said
+    assert "Unchanged" not in redline and "[deleted" not in redline
+    # the site-wide feed's link in every page's head, which the theme's template writes
+    assert ('href="../../../feed.xml" title="Tous les documents juridiques\u00a0: versions '
+            'et modifications"') in redline
 
 
 def test_a_pdf_is_printed_in_the_sites_language_and_english_keeps_its_key() -> None:

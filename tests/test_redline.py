@@ -662,8 +662,8 @@ def test_a_section_unchanged_in_many_redlines_is_drawn_once(
     assert first.sections[0] is second.sections[0]
     drawn: list[str] = []
     real = as_html._html_section
-    monkeypatch.setattr(as_html, "_html_section", lambda sd, changes, fold=True: (
-        drawn.append(sd.id), real(sd, changes, fold))[1])
+    monkeypatch.setattr(as_html, "_html_section", lambda sd, changes, say, fold=True: (
+        drawn.append(sd.id), real(sd, changes, say, fold))[1])
     as_html.to_html(first)
     drawn.clear()
     out = as_html.to_html(second)

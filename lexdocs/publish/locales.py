@@ -10,8 +10,8 @@ asks for that language; tests/test_locales.py checks that every catalog translat
 every message the templates and the code say, with the same placeholders. A language
 without a catalog reads English, as the theme falls back to English for one it lacks.
 
-What is not translated yet: the body of a redline (its count of changes, each change's
-verdict and reasons, which the review rules write in English).
+A redline's own words are said from the same catalogs (`review.formats.as_html`); its
+reasons are the review rules' English, marked as such on a page in another language.
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ class PageBase:
         self.today = today
         self.theme = theme or Theme()
         self.env = template_env(self.theme.custom_dir, memo, self.theme.locale)
-        self._ = translations(self.theme.locale).gettext
+        self.words = translations(self.theme.locale)
+        """The site's language's catalog: the pages' own words, and a redline's."""
+        self._ = self.words.gettext
         """The pages' own words in the site's language, as the templates' `_()`."""
         self.memo: NoMemo = memo or NoMemo()
         self.memo.start(self.env)
@@ -118,8 +120,13 @@ class PageBase:
             links.append(Link("", _("Print this page to keep a copy")))
         return links
 
+    def _site_feed_meta(self) -> dict[str, str]:
+        """The site-wide feed's title, for the link in every page's head (the theme's own
+        template, which has no catalog: lx-extrahead.html reads it from the page)."""
+        return {"lexdocs_site_feed_title": self._("All legal documents: versions and changes")}
+
     def _feed_meta(self, t: Timeline) -> dict[str, str]:
         urls = Urls(t.history.working.slug)
         return {"lexdocs_feed": url_of(urls.feed),
                 "lexdocs_feed_title": self._("%(title)s: versions and changes") % {
-                    "title": t.history.working.title}}
+                    "title": t.history.working.title}, **self._site_feed_meta()}

@@ -123,7 +123,7 @@ class SiteBuilder(PdfChoice, PageBase):
         _ = self._
         body = self.render("lx-home.html", documents=docs, draft_label=_(DRAFT_LABEL))
         meta = front_matter(_("Legal"), _("Our legal documents, with every version and change."),
-                            wide=True)
+                            wide=True, **self._site_feed_meta())
         return SitePage("index.md", meta + body)
 
     def _shown(self, t: Timeline) -> Version | None:
@@ -299,7 +299,7 @@ class SiteBuilder(PdfChoice, PageBase):
                       "redline": self.link(src, urls.changes(p.version.id, n.version.id)),
                       "summary": n.summary}
                      for n in between for p in [t.previous(n)] if p is not None] if net else [],
-            redline=Markup(redline_html(redline)))
+            redline=Markup(redline_html(redline, words=self.words, lang=self.theme.locale)))
         meta = front_matter(title, unsearched=True, **self._feed_meta(t))
         return SitePage(src, meta + body)
 

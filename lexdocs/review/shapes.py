@@ -90,8 +90,3 @@ def plan(rows: Sequence[Row], context: int = CONTEXT_ROWS) -> list[Run]:
                 runs.append(Run(start, i, shown))
             start = i
     return runs
-
-
-def count_words(n: int, what: str = "paragraph") -> str:
-    """"3 unchanged paragraphs": the line a folded run shows."""
-    return f"{n} unchanged {what}{'s' if n != 1 else ''}"

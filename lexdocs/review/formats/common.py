@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from gettext import NullTranslations
 
 from lexdocs.review.looks import SEP, Note, Segment, look_notes
 from lexdocs.review.redline import Change, Redline
@@ -13,26 +14,40 @@ from lexdocs.review.rows import Row
 from lexdocs.review.shapes import shape
 from lexdocs.review.verdicts import LAWYERS_CALL
 
-BADGES = {"material": "Material", "not-material": "Not material",
-           "lawyers-call": LAWYERS_CALL}
-"""What a change's badge says for each verdict (`Change.call`)."""
+ENGLISH = NullTranslations()
+"""The words as the rules and formats write them. A site's page says the redline's own
+words in its language (`lexdocs.publish.locales.translations`, handed to `to_html`)."""
+
+
+def badge(call: str, words: NullTranslations = ENGLISH) -> str:
+    """What a change's badge says for its verdict (`Change.call`)."""
+    return {"material": words.gettext("Material"),
+            "not-material": words.gettext("Not material"),
+            "lawyers-call": words.gettext("Needs a lawyer's call")}[call]
+
+
+BADGES = {call: badge(call) for call in ("material", "not-material", "lawyers-call")}
+"""What a change's badge says for each verdict, in English (the review's own formats)."""
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of an edit in Markdown and the terminal."""
 
 
-def summary(redline: Redline) -> str:
+def summary(redline: Redline, words: NullTranslations = ENGLISH) -> str:
     """One line a reviewer reads first: how many changes, how many need notice. A block
     moved within its section shows in two places and is one change: its second place (the
     one it was taken from) is not counted again."""
     n = len(redline.changes) - sum(1 for c in redline.changes
                                    if c.rule == "block-moved" and not c.new.strip())
     if not redline.changes:
-        return "No changes."
+        return words.gettext("No changes.")
     m = sum(1 for c in redline.changes if c.material and not c.referred)
     asked = len(redline.referred)
-    return (f"{n} change{'s' if n != 1 else ''}, {m} material"
-            + (f", {asked} need{'s' if asked == 1 else ''} a lawyer's call" if asked else "")
-            + ".")
+    parts = [words.ngettext("%(num)d change", "%(num)d changes", n) % {"num": n},
+             words.ngettext("%(num)d material", "%(num)d material", m) % {"num": m}]
+    if asked:
+        parts.append(words.ngettext("%(num)d needs a lawyer's call",
+                                    "%(num)d need a lawyer's call", asked) % {"num": asked})
+    return ", ".join(parts) + "."
 
 
 def split_blocks(segments: Sequence[Segment]) -> list[list[Segment]]:

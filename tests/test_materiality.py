@@ -1426,3 +1426,20 @@ def test_a_long_sentence_reworded_past_its_sixtieth_character_is_quoted_where_it
     assert (was, now) == ("… A A A end", "… A A A finish")
     assert contrast("short one", "short two") == ("short one", "short two")
     assert all(len(x) <= 60 for x in contrast("x " * 80 + "a", "x " * 80 + "b " + "y " * 80))
+
+
+def test_a_web_address_is_never_cut_into_list_items() -> None:
+    """npm's privacy policy broke a link's Markdown, so its address showed as text: the
+    reason said "a list item was added ('https', '//en.wikipedia.org/wiki/Tar_',
+    'computing%29')", the address cut at its ':' and brackets as a list is."""
+    v = classify("Run npm pack to create a tarball, then check its contents.",
+                 "Run npm pack to create a [tarball](https://en.wikipedia.org/wiki/Tar_"
+                 "(computing%29), then check its contents.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == ("Material: a web address was added "
+                        "(https://en.wikipedia.org/wiki/Tar_(computing%29).")
+    # items beside an address are still items
+    v = classify("We share it with Google (see https://policies.google.com/privacy).",
+                 "We share it with Google, Stripe (see https://stripe.com/privacy).",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "Stripe" in v.reason and "'https'" not in v.reason

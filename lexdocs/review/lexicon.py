@@ -187,12 +187,29 @@ def whole_pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
     return dict(_pieces(text, split))
 
 
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\]]+")
+"""A web address written out, cut by no separator: its `:` and brackets are no list's
+(npm's "https://en.wikipedia.org/wiki/Tar_(computing%29" was three items added,
+'https', '//en.wikipedia.org/wiki/Tar_' and 'computing%29')."""
+_HIDDEN = re.compile("\ue000(\\d+)\ue001")
+
+
 @functools.lru_cache(maxsize=32)
 def _pieces(text: str, split: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
     """Memoized: several rules cut one change's texts the same way (a few: the reuse
     is within one change)."""
     out: dict[str, str] = {}
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        kept.append(m.group())
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    if "://" in text or "www." in text:
+        text = _ADDRESS.sub(hide, text)
     for piece in split.split(text):
+        if kept:
+            piece = _HIDDEN.sub(lambda m: kept[int(m[1])], piece)
         k = " ".join(w for w in words(piece) if w not in CONNECT)
         if k and k not in DISCOURSE:
             out.setdefault(k, piece.strip(" .;:,"))

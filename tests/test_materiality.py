@@ -1443,3 +1443,22 @@ def test_a_web_address_is_never_cut_into_list_items() -> None:
                  "We share it with Google, Stripe (see https://stripe.com/privacy).",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert "Stripe" in v.reason and "'https'" not in v.reason
+
+
+def test_a_purpose_is_quoted_by_its_words_and_a_sales_team_is_none() -> None:
+    """npm's privacy policy added "…, in order to share tips on how to use Orgs, … and to
+    notify our sales team …": the reason said "a purpose was added (in order to, sale)",
+    a purpose's opening words and a team's name, neither a purpose."""
+    v = classify("We use HubSpot to collect data from forms.",
+                 "We use HubSpot to track accounts, in order to share tips on how to use "
+                 "Orgs, and to notify our sales team. HubSpot collects data from forms.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.material and "a purpose was added (in order to share tips on how to use …)" \
+        in v.reason and "sale" not in v.reason
+    for team in ("our sales team", "the sales department", "sales tax"):
+        assert "purpose" not in classify("We tell nobody.", f"We tell {team}.",
+                                         section_material=True, variables_changed=(),
+                                         immaterial_vars=frozenset()).reason
+    assert "a purpose was added (sale)" in classify(
+        "We keep your data.", "We keep your data for sale.", section_material=True,
+        variables_changed=(), immaterial_vars=frozenset()).reason

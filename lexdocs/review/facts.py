@@ -130,6 +130,16 @@ def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str
             Counter({k: v for k, v in b.items() if k not in a}))
 
 
+def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:
+    """Purposes as evidence quotes them: a marker of one ("in order to") with the words it
+    opens ("in order to share tips on how …", npm's), as a condition is quoted. "A
+    purpose was added (in order to)" named no purpose."""
+    if not found.keys() & voc.PURPOSE_MARKERS:
+        return found
+    return Counter({(_clause(lex, k, other) if k in voc.PURPOSE_MARKERS else k): v
+                    for k, v in found.items()})
+
+
 def _clause(lex: str, marker: str, other: str) -> str:
     """The words a condition marker opens, for the evidence: the first such clause the
     other text does not have, so an old "if …" that did not change is never quoted."""
@@ -310,7 +320,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     # removed: saying "payment information" once more tells the reader nothing new.
     diff("data-category", *_absent(*counts(terms(DATA_RE, DATA_LABEL))))
     lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
-    diff("purpose", *_absent(*counts(terms(PURPOSE_RE, PURPOSE_LABEL))))
+    po, pn = _absent(*counts(terms(PURPOSE_RE, PURPOSE_LABEL)))
+    diff("purpose", _opened(po, lo, ln), _opened(pn, ln, lo))
     diff("right", *_absent(*counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
                                               for m in _RIGHTS_RE.finditer(t)))))
     diff("disclosure-ground", *_absent(*counts(

@@ -230,7 +230,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         return verdict(False, "refusal-widened", found[0][1])
     rewritten = (rewrites.rewrite(plain_old, plain_new) or statements.about_us(plain_old, plain_new)
                  ) if found else None
-    if rewritten and all(r.startswith(_SPANS) or set(e) <= rewrites.PHRASES or (
+    if rewritten and all(r.startswith(_SPANS) or rewrites.only_phrases(e) or (
             # a section a pointer names ("in the Cookies section") is no third party
             rewritten[0] == "pointer-reworded" and r.startswith(pointers.POINTER_MAY_NAME)
             and all(any(x.casefold() in p.casefold() for p in rewritten[1]) for x in e))
@@ -242,7 +242,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     each = _each_sentence(old_text, new_text, lambda a, b: _judge(
         a, b, quiet, section_material=section_material, variables_changed=variables_changed,
         immaterial_vars=immaterial_vars, values=values, known=known, home=home)) if all(
-            r.startswith(_SPANS) or set(e) <= rewrites.PHRASES for r, e in found) else None
+            r.startswith(_SPANS) or rewrites.only_phrases(e) for r, e in found) else None
     if each:
         return each
     if found:

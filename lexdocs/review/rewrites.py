@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.examples import QUOTES, is_examples
@@ -37,7 +37,7 @@ from lexdocs.review.vocabulary import (
     is_known,
 )
 
-__all__ = ["PHRASES", "rewrite", "words"]
+__all__ = ["PHRASES", "only_phrases", "rewrite", "words"]
 
 
 _PHRASES = tuple((phrase, re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
@@ -56,6 +56,12 @@ _POINTER = re.compile(r"(?:(?:described |explained )?(?:further |more )?(?:below
                       r"(?:[A-Z][\w'-]*\s)+section(?: below| above)?)")
 _LABEL = re.compile(r"([^.:;!?\n]{1,80}?):\s+(.+)", re.S)
 PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
+
+
+def only_phrases(evidence: Iterable[str]) -> bool:
+    """Whether evidence quotes nothing but such phrases, each alone or with the words it
+    opens (a purpose is quoted so: "in order to remember you")."""
+    return all(e in PHRASES or any(e.startswith(f"{p} ") for p in PHRASES) for e in evidence)
 """The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
 to" as a purpose) found only the phrase the rewrite shortened."""
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

@@ -194,14 +194,18 @@ NOT_DATA = re.compile(
 # organisation's purpose only when it does it.
 #
 # Nor is a purpose word that names a tool ("our analytics platform", "our internal
-# analytics program"): what a tool is for is not a use of the reader's data the text
-# states. "For analytics" still is, and so is the work of those who receive data
-# ("our marketing vendors", "analytics services"): they do it with the reader's data.
+# analytics program"), or a team or a tax ("our sales team", npm's; "sales tax"): what a
+# tool is for is not a use of the reader's data the text states. "For analytics" still
+# is, and so is the work of those who receive data ("our marketing vendors", "analytics
+# services"): they do it with the reader's data.
 NOT_PURPOSE = re.compile(
     r"\byou (?:(?:can|may|might|will|could|also|choose to|want to|wish to) ){0,2}"
     r"(?:sell|sold|selling|train|training)\b|"
     r"(?<!\bfor )\b(?:analytics|advertising|marketing|research)(?= (?:platform|platforms|"
-    r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)")
+    r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)|"
+    r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)")
+PURPOSE_MARKERS = frozenset(["for the purpose of", "in order to"])
+"""Words that open a purpose rather than name one: evidence quotes the words they open."""
 PURPOSE_TERMS = str.split(
     "for the purpose of|in order to|targeted advertising|interest based advertising|"
     "personalized advertising|cross context behavioral advertising|advertising|direct marketing|"

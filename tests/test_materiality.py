@@ -1462,3 +1462,26 @@ def test_a_purpose_is_quoted_by_its_words_and_a_sales_team_is_none() -> None:
     assert "a purpose was added (sale)" in classify(
         "We keep your data.", "We keep your data for sale.", section_material=True,
         variables_changed=(), immaterial_vars=frozenset()).reason
+
+
+def test_a_telephone_number_is_one_and_its_label_is_nobody() -> None:
+    """npm's DPO's block gained "+1 (510) 907-3049" and its suite "#1150" went: the reason
+    said "a number changed (1150 → 1, 3049, 510, 907)"; its EU representative's gained
+    "Telephone: … Mobile: …", and "Mobile" was "a third party"."""
+    v = classify("npm, Inc. 1999 Harrison Street #1150 Oakland, CA 94612",
+                 "npm, Inc. 2500 Venture Oaks Way, Suite 390 Sacramento, CA 95833 "
+                 "+1 (510) 907-3049", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.material and v.reason == (
+        "Material: a telephone number was added (+1 (510) 907-3049); a postal address changed "
+        "(1999 Harrison Street #1150 → 2500 Venture Oaks Way, Suite 390).")
+    v = classify("DP-Dock GmbH, Ballindamm 39, 20095 Hamburg",
+                 "DP-Dock GmbH, Ballindamm 39, 20095 Hamburg. Telephone: +49 (0) 40 99999 - "
+                 "3430 Mobile: +49 (0) 172 918 22 22", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason.startswith("Material: a telephone number was added (+49 (0) 172 918 22 "
+                               "22, +49 (0) 40 99999 - 3430)") and "third party" not in v.reason
+    # figures, dates and ranges stay what they are
+    v = classify("We keep 3 copies for 30 days.", "We keep 4 copies for 30 days.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "a number changed (3 → 4)" in v.reason

@@ -241,8 +241,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     (to, rest_old), (tn, rest_new) = typed.typed(old, set(ow)), typed.typed(new, set(nw))
     typed.unit_supplied(to, tn)
     inside: tuple[Counter[str], Counter[str]] | None = None
-    for kind in ("date", "duration", "number", "email-address", "web-address",
-                 "postal-address"):
+    for kind in ("date", "duration", "number", "email-address", "phone-number",
+                 "web-address", "postal-address"):
         shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
         a, b = (Counter(key(f, kind) for f in t[kind].elements()) for t in (to, tn))
         if kind in ("date", "number") and a != b:

@@ -29,13 +29,20 @@ _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer
 _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("web-address", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)),
     ("email-address", re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    # A telephone number, written the ways contact blocks write one: with its country's
+    # code ("+1 (510) 907-3049", "+49 (0) 40 99999 - 3430"), or the North American way
+    # ("(510) 907-3049", "1-800-555-0100"). Its groups of digits are no figures: npm's DPO's
+    # number was "a number changed (1150 → 1, 3049, 510, 907)".
+    ("phone-number", re.compile(
+        r"(?<![\w+])(?:\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:(?: ?[.-] ?|[ ]{1,2})\(?\d{1,5}\)?){2,6}"
+        r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|(?:\b1[ .-])?\b\d{3}[.-]\d{3}[.-]\d{4})\b")),
     ("date", re.compile(
         rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
         rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
         r"\d{1,2}/\d{1,2}/\d{2,4})\b", re.I)),
     ("postal-address", re.compile(
         rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
-        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+)?(?:,\s*[A-Za-z][\w'.-]*"
+        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?(?:,\s*[A-Za-z][\w'.-]*"
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
         # Third Bank, …")
         r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
@@ -155,8 +162,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     lower = text.casefold()
     numbers = digits or not voc.NUMBER_WORDS.isdisjoint(ws)
     can = {"web-address": "://" in text or "www." in lower, "email-address": "@" in text,
-           "date": digits, "postal-address": digits or "box" in lower, "duration": numbers,
-           "number": numbers}
+           "phone-number": digits, "date": digits, "postal-address": digits or "box" in lower,
+           "duration": numbers, "number": numbers}
     found: dict[str, Counter[str]] = {}
     for kind, pattern in _TYPED:
         c: Counter[str] = Counter()

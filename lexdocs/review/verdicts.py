@@ -45,7 +45,8 @@ class Verdict:
 
 _LABELS = {
     "negation": "a negation", "date": "a date", "duration": "a duration", "number": "a number",
-    "email-address": "an email address", "web-address": "a web address",
+    "email-address": "an email address", "phone-number": "a telephone number",
+    "web-address": "a web address",
     "postal-address": "a postal address", "recipient": "a third party",
     "data-category": "a category of personal data", "purpose": "a purpose", "right": "a right",
     "disclosure-ground": "a ground for disclosure", "condition": "a condition",

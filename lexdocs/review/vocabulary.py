@@ -316,15 +316,20 @@ PLATFORMS = frozenset(str.split(
     "javascript|html|html5|css|json|xml|webassembly|"
     "url|urls|uri|uris|api|apis|sdk|sdks|ide|ides|cli|pdf|csv|cpu|gpu|usb|dns", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
+CONTACT_LABELS = frozenset(str.split("telephone phone tel mobile cell fax"))
+"""A contact block's labels ("Telephone: …", "Mobile: …", npm's EU representative's):
+a way to reach someone, never someone."""
 
 
 def is_not_party(name: str) -> bool:
     """Whether a capitalised name is a place (or two: "EU-US"), language, month or day, a
-    platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), or an acronym
-    that is an English word or one of our own terms ("VPN", "GDPR"): never a third party."""
+    platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a contact's
+    label ("Mobile"), or an acronym that is an English word or one of our own terms
+    ("VPN", "GDPR"): never a third party."""
     words = re.findall(r"[^\W_]+", name.casefold())
     key = " ".join(words)
-    if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS:
+    if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS \
+            or key in CONTACT_LABELS:
         return True
     if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True

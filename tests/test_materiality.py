@@ -796,6 +796,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("Firefox displays content, e.g., Snippets, Top Sites and Pocket Recommendations.",
      "Firefox displays content, e.g., Snippets, Add-on Recommendations, Top Sites and "
      "Pocket Recommendations.", "examples-added"),
+    # the date a text gives for its own revision (npm's open-source terms)
+    ("These Terms were last updated on November 9, 2015. You can review prior versions.",
+     "These Terms were last updated on November 18, 2015. You can review prior versions.",
+     "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -803,6 +807,11 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
 
 @pytest.mark.parametrize(("old", "new"), [
     ("We share A with B.", "We share B with A."),  # the same words, another statement
+    # a date the terms take effect on is no date of revision, nor is one beside a change
+    ("These terms take effect on November 9, 2015.",
+     "These terms take effect on November 18, 2015."),
+    ("Last modified: March 3, 2020. We keep logs for 30 days.",
+     "Last modified: May 3, 2021. We keep logs for 90 days."),
     # a connective dropped beside a real change: the change decides
     ("In addition, we share it with vendors.", "We sell it to vendors."),
     # one more element of a list that is no list of examples, or one after the list ended

@@ -216,6 +216,8 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     if kept:
         return verdict(False, *kept)
     found = facts.findings(plain_old, plain_new, known, home)
+    if found and _revision_dates_only(plain_old, plain_new, found):
+        return verdict(False, "revision-date-changed", found[0][1])
     shape = pointers.harmless_shape(plain_old, plain_new) if all(
         r.startswith(pointers.POINTER_MAY_NAME) for r, _ in found) else None
     if shape and (shape[0].startswith("cross-reference") or all(
@@ -375,6 +377,26 @@ def heading_renamed(old: str, new: str, home: str = "") -> bool:
 def document_words(text: str) -> frozenset[str]:
     """Every word of a document, for `classify(known=...)`."""
     return frozenset(lexicon.words(text))
+
+
+_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed)"
+                      r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
+"""Words that give a text's own last revision, before its date ("These terms were last
+updated on November 18, 2015", npm's; "Last modified: …")."""
+
+
+def _revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
+    """Whether the one thing that changed is the date the text gives for its own last
+    revision: lexdocs dates every version itself, and the date a text types for its
+    revision states nothing about anyone's data (an effective date does, and stays a
+    date changed)."""
+    if len(found) != 1 or found[0][0] != "date-changed":
+        return False
+    evidence = found[0][1]
+    i = evidence.index("→")
+    return all(any(text.startswith(date, m.end()) for m in _REVISED.finditer(text))
+               for text, dates in ((old, evidence[:i]), (new, evidence[i + 1:]))
+               for date in dates)
 
 
 def classify_structure(kind: str, *, section_material: bool, detail: str = "") -> Verdict:

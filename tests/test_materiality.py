@@ -1494,3 +1494,16 @@ def test_a_telephone_number_is_one_and_its_label_is_nobody() -> None:
     v = classify("We keep 3 copies for 30 days.", "We keep 4 copies for 30 days.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert "a number changed (3 → 4)" in v.reason
+
+
+def test_a_postal_address_ends_where_another_way_to_write_begins() -> None:
+    """npm's open-source terms: "…, 1999 Harrison Street, Suite 1150, Oakland, California
+    94612, or by email to legal@npmjs.com": the address quoted ended "…94612, or by email"."""
+    v = classify("Write to npm, Inc., 1999 Harrison Street, Suite 1150, Oakland, California "
+                 "94612, or by email to legal@npmjs.com.",
+                 "Write to npm, Inc., 2500 Venture Oaks Way, Suite 390, Sacramento, California "
+                 "95833, or by email to legal@npmjs.com.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == ("Material: a postal address changed (1999 Harrison Street, Suite 1150, "
+                        "Oakland, California 94612 → 2500 Venture Oaks Way, Suite 390, "
+                        "Sacramento, California 95833).")

@@ -42,9 +42,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\d{1,2}/\d{1,2}/\d{2,4})\b", re.I)),
     ("postal-address", re.compile(
         rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
-        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?(?:,\s*[A-Za-z][\w'.-]*"
+        r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
-        # Third Bank, …")
+        # Third Bank, …") nor the "or" that offers another way ("…, California 94612, or by
+        # email", npm's)
+        r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)[A-Za-z][\w'.-]*"
         r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
         # As Europe writes them: the lines before a postcode and town, then the country,
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".

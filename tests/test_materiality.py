@@ -1507,3 +1507,24 @@ def test_a_postal_address_ends_where_another_way_to_write_begins() -> None:
     assert v.reason == ("Material: a postal address changed (1999 Harrison Street, Suite 1150, "
                         "Oakland, California 94612 → 2500 Venture Oaks Way, Suite 390, "
                         "Sacramento, California 95833).")
+
+
+def test_a_change_logs_first_words_and_a_first_comma_are_nobody() -> None:
+    """npm's dispute policy dropped its change log ("2014-05-11 Ported from npm client
+    documentation …", "2014-05-12 Fixes a couple of typos"), and its code of conduct a
+    "First, …" line: the reasons said "a third party was removed (Fixes, Ported)" and
+    "(First)". A line's first word after its date opens it, as a sentence's first word does;
+    a name there still counts when it can only be a name."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    kept = "We share data with Google."
+    assert "third party" not in reason(
+        f"{kept}\n\n- 2014-05-11 Ported from npm client documentation\n\n- 2014-05-12 Fixes a "
+        "couple of typos", kept)
+    assert "third party" not in reason(f"{kept}\n\n- First, we ask.", kept)
+    assert "a third party was removed (Stripe" in reason(
+        f"{kept}\n\n- Stripe, our payments processor.", kept)
+    assert "a third party was added (HubSpot)" in reason(
+        kept, f"{kept}\n\n2024-01-02 HubSpot now receives your e-mail address.")

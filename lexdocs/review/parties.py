@@ -73,6 +73,13 @@ _NAME_STOP = frozenset(str.split(
     "their that what which how why who do does can may will should must i my us if additionally "
     "for example section last updated since following after before while although because "
     "until during then thus therefore currently today now even once"))
+_DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
+"""A line that opens with a date (taken out of the text before names are read): the word
+after it opens what the line says ("2014-05-11 Ported from npm client documentation", a
+change log's line), as a sentence's first word does."""
+_SEQUENCE = frozenset(str.split(
+    "first second third fourth fifth finally lastly next secondly thirdly firstly"))
+"""Words that order what a text says ("First, …"), before a comma."""
 _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
@@ -140,7 +147,10 @@ def _names(text: str) -> dict[str, str]:
             if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
-            initial = not before or before[-1] in ".!?:•"
+            initial = not before or before[-1] in ".!?:•" or bool(_DATED_LINE.fullmatch(
+                block, block.rfind("\n", 0, m.start()) + 1, m.start()))
+            if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
+                continue  # "First, we ask …": the order of what is said, no one
             while parts and key(parts[0]) in _NAME_STOP:
                 parts.pop(0)
                 initial = False

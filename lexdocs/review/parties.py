@@ -90,18 +90,26 @@ _THING = re.compile(r"\b(?:information|data|details|content|contents)\b", re.I)
 _COORDINATE = re.compile(r"^(?:and|or|and/or)$", re.I)
 
 
-def _coordinated(objects: str) -> list[str]:
+def _coordinated(objects: str, then: str = "") -> list[str]:
     """The objects of a "with" joined by "and", "or" or a comma, up to the first word
     that starts something else: "with Amazon and AdMarketplace to verify you navigated"
-    shares with two, and "verify" is what for."""
+    shares with two, and "verify" is what for. A last word joined by "or" that a
+    determiner follows in the sentence (`then`) is a verb with its object, another
+    clause: "with third party services or permit this kind of …" shares with one."""
     out: list[str] = []
     pieces = _OBJECT_CUT.split(objects)
     cuts = _OBJECT_CUT.findall(objects)
     for i, piece in enumerate(pieces):
+        if (i == len(pieces) - 1 and i and len(piece.split()) == 1
+                and then.casefold() in _CLAUSE_OBJECT):
+            break
         out.append(piece)
         if i < len(cuts) and not _COORDINATE.match(cuts[i]):
             break
     return out
+
+
+_CLAUSE_OBJECT = frozenset(str.split("this that these those the a an any our your their its"))
 
 
 _OBJECT_STOP = frozenset(str.split(
@@ -198,7 +206,8 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
         for m in _WITH.finditer(s):
             if NOT_WITH.search(s[max(0, m.start() - 40):m.start()]):
                 continue  # "complying with …", "provides us with results": no recipient
-            for part in _coordinated(m.group(1)):
+            then = s[m.end():m.end() + 40].split(None, 1)
+            for part in _coordinated(m.group(1), then[0] if then else ""):
                 obj = part.split()
                 if obj and obj[0].casefold() in ("our", "your"):
                     continue  # "with our website": ours or yours, never a third party's

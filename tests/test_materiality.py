@@ -1528,3 +1528,27 @@ def test_a_change_logs_first_words_and_a_first_comma_are_nobody() -> None:
         f"{kept}\n\n- Stripe, our payments processor.", kept)
     assert "a third party was added (HubSpot)" in reason(
         kept, f"{kept}\n\n2024-01-02 HubSpot now receives your e-mail address.")
+
+
+def test_a_verb_joined_to_whom_data_goes_is_nobody() -> None:
+    """onetimesecret's statement dropped "we do not share this kind of data with third
+    party services or permit this kind of third party data collection": the reason said "a
+    third party was removed (permit, third party)". A last word joined by "or" that a
+    determiner follows is a verb with its object; a recipient joined so still counts."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    assert "(permit" not in reason(
+        "We do not share this kind of data with third party services or permit this kind of "
+        "data collection on our site.", "We respect your privacy.")
+    assert "a third party was added (lenders)" in reason(
+        "We share it with Google.", "We share it with Google or lenders.")
+
+
+def test_a_kind_of_attack_in_mixed_case_is_nobody() -> None:
+    """onetimesecret's statement: "we utilize CloudFlare for DDoS protection" was "a third
+    party was added (CloudFlare, DDoS)", an attack's name read as a brand's capitals."""
+    v = classify("We host it ourselves.", "We use CloudFlare for DDoS protection.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason.startswith("Material: a third party was added (CloudFlare)")

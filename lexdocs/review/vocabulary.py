@@ -314,7 +314,10 @@ PLATFORMS = frozenset(str.split(
     # languages a page is written in ("Yahoo Dot Pixel, which uses JavaScript"), and the
     # technical nouns a policy writes in capitals ("interacting with the IDE", "URLs")
     "javascript|html|html5|css|json|xml|webassembly|"
-    "url|urls|uri|uris|api|apis|sdk|sdks|ide|ides|cli|pdf|csv|cpu|gpu|usb|dns", "|"))
+    "url|urls|uri|uris|api|apis|sdk|sdks|ide|ides|cli|pdf|csv|cpu|gpu|usb|dns|"
+    # and the kinds of service or attack written in mixed case ("protection against DDoS
+    # attacks", onetimesecret's), which read as a brand's capitals
+    "ddos|dos|saas|paas|iaas", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 CONTACT_LABELS = frozenset(str.split("telephone phone tel mobile cell fax"))
 """A contact block's labels ("Telephone: …", "Mobile: …", npm's EU representative's):

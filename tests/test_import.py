@@ -35,7 +35,7 @@ from lexdocs.adopt.convert import (
 )
 from lexdocs.adopt.importer import _adoption_day
 from lexdocs.cli import history_progress
-from lexdocs.history.versions import load_histories
+from lexdocs.history.versions import Version, load_histories
 from lexdocs.sources.documents import load_document, read_working_tree
 from tests.conftest import Repo, lexdocs, property_settings, run_in
 
@@ -566,16 +566,24 @@ def test_an_mdx_file_is_read_as_the_markdown_it_is(
     start = repo.commit("Plain Markdown", "2021-05-06T10:00:00+00:00")
     repo.replace("privacy.mdx", "We keep logs.", "We keep logs for 90 days.")
     repo.commit("Say how long", "2022-01-02T10:00:00+00:00")
-    capsys.readouterr()
-    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.mdx"),
-                   "--as", "privacy") == 0
-    out = capsys.readouterr().out
+    out, versions = _adopted(repo, capsys, "privacy.mdx")
     assert f"Versions start at commit {start[:10]}: the 1 commit(s) before it are left out" \
         in out and "privacy.mdx uses MDX's own syntax ('<Intro />')" in out
-    repo.git("checkout", "-q", "lexdocs-import/privacy")
-    versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
     assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
     assert "for 90 days" in versions[-1].rendered.markdown
+
+
+def _adopted(repo: Repo, capsys: pytest.CaptureFixture[str], path: str,
+             *options: str) -> tuple[str, list[Version]]:
+    """`lexdocs import PATH --as privacy OPTIONS`, which must succeed: what it printed, and
+    the versions on its branch (checked out)."""
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / path), "--as", "privacy",
+                   *options) == 0
+    out = capsys.readouterr().out
+    repo.git("checkout", "-q", "lexdocs-import/privacy")
+    return out, list(load_histories(repo.path, "policy_src", ["privacy"], UTC)[
+        "privacy"].versions)
 
 
 def test_history_before_the_file_became_markdown_is_left_out(
@@ -594,14 +602,9 @@ def test_history_before_the_file_became_markdown_is_left_out(
     start = repo.commit("Markdown at last", "2021-05-06T10:00:00+00:00")
     repo.replace("privacy.md", "We keep logs.", "We keep logs for 90 days.")
     repo.commit("Say how long", "2022-01-02T10:00:00+00:00")
-    capsys.readouterr()
-    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.md"),
-                   "--as", "privacy", "--adopted", "2023-01-01") == 0
-    out = capsys.readouterr().out
+    out, versions = _adopted(repo, capsys, "privacy.md", "--adopted", "2023-01-01")
     assert f"Versions start at commit {start[:10]}: the 3 commit(s) before it are left out" \
         in out and "privacy.md is written in HTML (4 of its 5 lines are tags)" in out
-    repo.git("checkout", "-q", "lexdocs-import/privacy")
-    versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
     assert [v.id for v in versions] == ["2021-05-06", "2022-01-02"]
     assert all("&lt;" not in v.rendered.html and "<p>We keep" not in v.rendered.markdown
                for v in versions)

@@ -21,10 +21,6 @@ import io
 from gettext import NullTranslations
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
-
 __all__ = ["LOCALES", "N_", "languages", "translations"]
 
 LOCALES = Path(__file__).parent / "locale"
@@ -47,6 +43,12 @@ def translations(locale: str) -> NullTranslations:
     for name in dict.fromkeys((locale, locale.split("_")[0])):
         po = LOCALES / f"{name}.po"
         if po.is_file():
+            # Babel's catalog reader only when a catalog is read: importing it cost every
+            # build and command a fiftieth of a second, English sites included.
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+            from babel.support import Translations
+
             with po.open("rb") as fp:
                 catalog = read_po(fp, locale=name)
             compiled = io.BytesIO()

@@ -887,22 +887,26 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
         "(https://example.com/)\n\nContinue <img height=\"1\" style=\"display:none\" "
         "src=\"https://px.example.net/collect?pid=1&amp;fmt=gif\" />, as <img alt=\"our "
         "chart\" src=\"chart.png\"> shows.\n\n![Zone de Texte: For the digital part\nof a "
-        "product: two years.\n](file:///C:/Users/X/clip_image001.png) All our products."))
+        "product: two years.\n](file:///C:/Users/X/clip_image001.png) All our products.\n\n"
+        # npm's privacy policy: an address its editor wrapped, which the build refused
+        "Read [Oracle's\npolicy](http://www.oracle.com/us/legal/privacy/marketing-cloud-data-clou"
+        "\nd-privacy-policy)."))
     repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "for 90 days", "for 60 days")
     repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert ("Wrote each picture typed as an HTML tag as Markdown's, each picture from another "
             "host as a link to it on its words (one with no words, or inlined as 'data:', left "
-            "out) and each link the build refuses "
-            "('javascript:', 'file:') as its words, in the text of 2 of the 4 commit(s) of "
+            "out), each link the build refuses ('javascript:', 'file:') as its words and each "
+            "link's address wrapped over lines as one, in the text of 2 of the 4 commit(s) of "
             "the file read (the first: commit ") in out
     text = imported_text(repo, "privacy")
     assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
             "seal.png)\n\nSee [our site](https://example.com/) and `[code](javascript:x())`."
             "\n\n[The CNIL's advice](https://www.cnil.fr/)\n\nContinue , as ![our chart]"
             "(chart.png) shows.\n\nZone de Texte: For the digital part\nof a product: two "
-            "years. All our products.\n") in text
+            "years. All our products.\n\nRead [Oracle's\npolicy](http://www.oracle.com/us/legal/"
+            "privacy/marketing-cloud-data-cloud-privacy-policy).\n") in text
     repo.git("switch", "-q", "main")
     repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0

@@ -16,7 +16,8 @@ So `import` writes them, in every version alike, as what a site may publish:
   address a browser fetches from a host (`data:`, `file:`), is left out, its words kept;
 - a link the build refuses keeps its words, unlinked; a picture that is a link's words,
   if refused, leaves its words to the link (a link inside a link would show as typed),
-  and a link left with no words goes.
+  and a link left with no words goes;
+- a link's address wrapped over two lines is joined, as a browser reads it.
 
 The build's own checks decide, so import and build never disagree. Code spans, code
 blocks and comments are left as typed: nothing in them is published as a link.
@@ -95,11 +96,25 @@ def _tag_picture(m: re.Match[str]) -> str:
     return f"![{html.unescape(words).strip()}]({src[1] or src[2]})"
 
 
+_WRAPPED = re.compile(r"(?<=\]\()(?P<url>[^()\s]+(?:\n[ \t]*[^()\s]+)+)(?=\))")
+"""A link's address an editor wrapped at the line's end ("…/marketing-cloud-data-clou" over
+"d-privacy-policy)", npm's privacy policy): Python-Markdown keeps the line break in it,
+which the build refuses, and the version was lost from the history."""
+
+
+def _joined(m: re.Match[str]) -> str:
+    """The address as a browser reads it: the URL standard drops every line break and tab
+    from an address before it follows it, and the wrap's indent was never part of it."""
+    return re.sub(r"\n[ \t]*", "", m["url"])
+
+
 def _written(text: str) -> str:
     if "<img" in text or "<IMG" in text:
         text = _IMG.sub(_tag_picture, text)
     if "](" not in text:
         return text
+    if "\n" in text:
+        text = _WRAPPED.sub(_joined, text)
     linked = _LINK.sub(_link, text)
     return _PICTURE.sub(_picture, linked) if "![" in linked else linked
 

@@ -1789,6 +1789,16 @@ def test_an_empty_anchor_in_or_above_a_heading_names_that_heading() -> None:
     assert other == "More.\n\n### Kinds of data\n\nE-mail.\n"
     assert "<a" not in "".join(s.body + s.title for s in conv.sections)
 
+    # committed text is read in linear time, however many anchors stand in a row or a line
+    from tests.scaling import LINEAR, growth
+
+    def anchors(n: int) -> Callable[[], object]:
+        stacked = "".join(f'<a name="a{i}"></a>\n\n' for i in range(n))
+        inline = "".join(f'<a id="b{i}"></a>' for i in range(n))
+        read = convert(f"## One\n\n{stacked}{inline}\n\n## Two\n\nText.\n", "x")
+        return lambda: relink(read)
+    assert growth(anchors, 4_000) < LINEAR
+
 
 def test_a_renumbered_part_keeps_its_id_wherever_it_now_stands() -> None:
     """GitHub's terms put "H. API Terms" before "H. Additional Terms for GitHub Pages"

@@ -9,6 +9,8 @@ link now lands are a concern of their own, applied to what `convert` made.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -204,29 +206,38 @@ def without_anchors(text: str) -> str:
     return _EMPTY_ANCHOR.sub("", text) if "<" in text or "{:" in text else text
 
 
-def _landing(body: str, m: re.Match[str], here: str, then: str) -> str:
-    """Where an empty `<a name>` anchor in a section's text leads: to the heading whose
-    line holds it (`### Words<a id="x"></a>`), or, on a line of its own, to the heading
-    right after it (Mozilla's Czech notice puts `<a id="bookmark-search-pns"></a>` on the
-    line above the part its link names; such a line ends the text before that part's
-    heading, so the next section, `then`, when nothing follows it here); else to the
-    section it stands in, `here` (`* <a name="x"></a> Only with a court order.`)."""
-    start = body.rfind("\n", 0, m.start()) + 1
-    end = body.find("\n", m.end())
-    end = len(body) if end < 0 else end
-    line = _EMPTY_ANCHOR.sub("", body[start:end])
-    if _HEADING_LINE.match(line):
-        return _heading_id(_own_anchor(line))
-    if line.strip():
-        return here
-    for nxt in _LINE.finditer(body, end):  # the lines after it, up to the first with words
-        text = _EMPTY_ANCHOR.sub("", nxt[0])
-        if text.strip():
-            return _heading_id(_own_anchor(text)) if _HEADING_LINE.match(text) else here
-    return then
+def _landings(body: str, here: str, then: str) -> list[tuple[str, str]]:
+    """Where each empty anchor in a section's text leads, in order: an `<a name>` to the
+    heading whose line holds it (`### Words<a id="x"></a>`), or, on a line of its own, to
+    the heading right after it (Mozilla's Czech notice puts `<a id="bookmark-search-pns">
+    </a>` on the line above the part its link names; such a line ends the text before that
+    part's heading, so the next section, `then`, when nothing follows it here); else to
+    the section it stands in, `here` (`* <a name="x"></a> Only with a court order.`). A
+    line of attributes gives the block above it its id: `here`. Each line is read once,
+    however many anchors it or the text holds."""
+    lines = body.split("\n")
+    bare = [_EMPTY_ANCHOR.sub("", ln) if "<" in ln or "{:" in ln else ln for ln in lines]
+    after: list[int | None] = [None] * (len(lines) + 1)  # the next line with words
+    for i in range(len(lines) - 1, 0, -1):
+        after[i - 1] = i if bare[i].strip() else after[i]
+    made: dict[int, str] = {}
 
+    def lands(i: int) -> str:
+        if i not in made:
+            line = bare[i]
+            if _HEADING_LINE.match(line):
+                made[i] = _heading_id(_own_anchor(line))
+            elif line.strip():
+                made[i] = here
+            else:
+                k = after[i]
+                made[i] = then if k is None else (
+                    _heading_id(_own_anchor(bare[k])) if _HEADING_LINE.match(bare[k]) else here)
+        return made[i]
 
-_LINE = re.compile(r"[^\n]+")
+    starts = list(itertools.accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
+    return [(_name(m), here if m["attr"] else lands(bisect.bisect_right(starts, m.start()) - 1))
+            for m in _EMPTY_ANCHOR.finditer(body)]
 
 
 TOP = ("top", "haut", "main-content")
@@ -246,7 +257,7 @@ def relink(conv: Converted) -> Converted:
     anchor to the top of its text, a heading's to its id (a section's: a retitled heading
     keeps its old id, a repeated one is numbered; a heading inside a section: the id the
     converter gives it, `tohtml.heading_id`), and an empty `<a name>` anchor's to the
-    heading it stands on or just before, else to its section (`_landing`), the anchor
+    heading it stands on or just before, else to its section (`_landings`), the anchor
     itself dropped. A link that led nowhere stays as it was, and the
     build names its file and line."""
     to: dict[str, str] = {}
@@ -257,8 +268,9 @@ def relink(conv: Converted) -> Converted:
         for a in ({s.anchor} if s.anchor else _anchors(f"## {s.title}")) | set(s.aliases):
             to.setdefault(a, s.id)
         then = conv.sections[i + 1].id if i + 1 < len(conv.sections) else s.id
-        for m in _EMPTY_ANCHOR.finditer(s.body):
-            to.setdefault(_name(m), s.id if m["attr"] else _landing(s.body, m, s.id, then))
+        for name, made in _landings(s.body, s.id, then) if "<" in s.body or "{:" in s.body \
+                else ():
+            to.setdefault(name, made)
         body = without_anchors(s.body)
         if body != s.body:  # no blank lines piled up where an anchor stood on its own
             body = re.sub(r"\n{3,}", "\n\n", body).strip("\n") + "\n"

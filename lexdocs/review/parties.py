@@ -77,6 +77,20 @@ _DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
 """A line that opens with a date (taken out of the text before names are read): the word
 after it opens what the line says ("2014-05-11 Ported from npm client documentation", a
 change log's line), as a sentence's first word does."""
+_DATED_LOOK = 40
+"""Characters looked back over for a line's opening date (a date is one placeholder): a
+search back to the line's start for each name would read a long line once per name."""
+
+
+def _dated_line_opens(block: str, at: int) -> bool:
+    """Whether the line that holds `at` opens with a date and nothing else before it."""
+    lo = max(0, at - _DATED_LOOK)
+    nl = block.rfind("\n", lo, at)
+    if nl < 0 and lo > 0:
+        return False  # the line starts further back than a date and its marks reach
+    return bool(_DATED_LINE.fullmatch(block, nl + 1, at))
+
+
 _SEQUENCE = frozenset(str.split(
     "first second third fourth fifth finally lastly next secondly thirdly firstly"))
 """Words that order what a text says ("First, …"), before a comma."""
@@ -155,8 +169,7 @@ def _names(text: str) -> dict[str, str]:
             if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
-            initial = not before or before[-1] in ".!?:•" or bool(_DATED_LINE.fullmatch(
-                block, block.rfind("\n", 0, m.start()) + 1, m.start()))
+            initial = not before or before[-1] in ".!?:•" or _dated_line_opens(block, m.start())
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
             while parts and key(parts[0]) in _NAME_STOP:

@@ -394,9 +394,12 @@ def _revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
         return False
     evidence = found[0][1]
     i = evidence.index("→")
-    return all(any(text.startswith(date, m.end()) for m in _REVISED.finditer(text))
-               for text, dates in ((old, evidence[:i]), (new, evidence[i + 1:]))
-               for date in dates)
+    for text, dates in ((old, evidence[:i]), (new, evidence[i + 1:])):
+        given = {d.group().strip().rstrip(".,;:") for m in _REVISED.finditer(text)
+                 if (d := typed.DATE.match(text, m.end()))}  # each text read once
+        if not set(dates) <= given:
+            return False
+    return True
 
 
 def classify_structure(kind: str, *, section_material: bool, detail: str = "") -> Verdict:

@@ -1552,3 +1552,21 @@ def test_a_kind_of_attack_in_mixed_case_is_nobody() -> None:
     v = classify("We host it ourselves.", "We use CloudFlare for DDoS protection.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert v.reason.startswith("Material: a third party was added (CloudFlare)")
+
+
+def test_the_organisations_own_names_in_lower_case_are_its_own() -> None:
+    """npm writes itself in lower case: "The npmjs.org website" → "The npm website" (its
+    site's address → its own name, `own_names: [npm]` declared) was "Material: the wording
+    changed". Only its own names, in lower case, written another way; anyone else's name
+    put in, or its name in capitals, is read as before."""
+    def judged(old: str, new: str, home: str) -> tuple[bool, str]:
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), home=home)
+        return v.material, v.rule
+
+    home = "https://docs.npmjs.com/policies/ npm"
+    assert judged("The npmjs.org website is run by npm, Inc.",
+                  "The npm website is run by npm, Inc.", home) == (False, "product-renamed")
+    assert judged("The npmjs.org website is run by npm, Inc.",
+                  "The npm website is run by npm, Inc.", "https://docs.npmjs.com/")[0]
+    assert judged("We share it with npmjs.org.", "We share it with acme.com.", home)[0]

@@ -335,6 +335,9 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     own = own | {_squash(m.group(1)) for m in re.finditer(
         rf"\b(?i:{'|'.join(map(re.escape, sorted(own)))})\s+([A-Z][\w-]+)", f"{old} {new}")}
     a, b = old.split(), new.split()
+    lower = _own_words_only(a, b, own)
+    if lower:
+        return lower
     gone: list[str] = []
     came: list[str] = []
     for tag, i1, i2, j1, j2 in opcodes(a, b):
@@ -353,6 +356,31 @@ def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
     return (*gone, "→", *came) if gone or came else ()
 
 
+def _own_words_only(a: list[str], b: list[str], own: frozenset[str]) -> tuple[str, ...]:
+    """The organisation's own names, written another way word for word and nothing else,
+    in whatever case it writes them: npm writes itself in lower case, and "npmjs.org" →
+    "npm" (its site's name for itself) was "the wording changed". Every changed word on
+    both sides must be one of its own names, its site's address or their possessive, and
+    one of them written in lower case: a name in capitals is `_own_run`'s to read."""
+    gone: list[str] = []
+    came: list[str] = []
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
+        if tag == "equal":
+            continue
+        if tag != "replace":
+            return ()
+        for words, into in ((a[i1:i2], gone), (b[j1:j2], came)):
+            for w in words:
+                bare = _POSSESSIVE_END.sub("", w.strip(".,;:!?()\"'“”‘’"))
+                if not bare or not is_own(bare, own) or makes_party(bare):
+                    return ()
+                into.append(w.strip(".,;:!?()\"“”"))
+    if not any(w[:1].islower() for w in (*gone, *came)):
+        return ()
+    return (*gone, "→", *came) if gone and came else ()
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _KIND_WORDS = frozenset(t for t in voc.RECIPIENT_TERMS if " " not in t)
 
 

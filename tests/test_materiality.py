@@ -1570,3 +1570,20 @@ def test_the_organisations_own_names_in_lower_case_are_its_own() -> None:
     assert judged("The npmjs.org website is run by npm, Inc.",
                   "The npm website is run by npm, Inc.", "https://docs.npmjs.com/")[0]
     assert judged("We share it with npmjs.org.", "We share it with acme.com.", home)[0]
+
+
+def test_a_name_after_the_organisations_own_in_lower_case_is_its_product() -> None:
+    """npm's security policy: "npm On-Site" → "npm Enterprise" was "a third party changed
+    (On-Site → Enterprise)". npm writes its name in lower case, so its products' names
+    are no run of capitals with it, as "GitHub Copilot" is; written after its name, they
+    are its products. Anyone else's name put in is still a party."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset(),
+                        home="https://docs.npmjs.com/policies/ npm").reason
+
+    assert "third party" not in reason("These terms cover npm On-Site, which you run.",
+                                       "These terms cover npm Enterprise, which you run.")
+    assert reason("These terms cover npm On-Site, which you run.",
+                  "These terms cover Stripe, which you run.").startswith(
+        "Material: a third party was added (Stripe)")

@@ -269,7 +269,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         diff(kind, a, b, shown.__getitem__)
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
     lo, ln = lexical(rest_old), lexical(rest_new)
-    own, made = own_names(home), products(f"{rest_old}\n\n{rest_new}")
+    own = own_names(home)
+    made = products(f"{rest_old}\n\n{rest_new}", own)
     if voc.mostly_english(rest_old) and voc.mostly_english(rest_new):
         # both: a page the archive saved once in French and once in English has the
         # names of neither in the other

@@ -121,14 +121,21 @@ over the run from each of its words, a run's length squared."""
 _OWNED = re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})")
 
 
-def products(text: str) -> frozenset[str]:
+def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names `text` itself shows to be products or features: before a product noun
     ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
     "Our United States HQ"), the feature a device has ("a device with Apple
     Intelligence"), or a coined name the text also writes in lower case as a thing
     ("Writeboard: standalone writeboards can be deleted"): an organisation is no common
-    noun, and a web address ("hotjar.com") is no such use."""
+    noun, and a web address ("hotjar.com") is no such use. So is a name the text writes
+    after one of the organisation's own (`own`) in lower case, as npm names its products
+    ("npm Enterprise", "npm Orgs"): the capitals of "GitHub Copilot" make it one name,
+    and "Orgs" alone was "a third party"."""
     found = {m.group() for m in _NAME_RUN.finditer(text) if _NOUN_NEXT.match(text, m.end())}
+    lower = sorted(o for o in own if o.islower() and o.isalnum())
+    if lower:
+        found.update(m.group(1) for m in re.finditer(
+            rf"(?<![\w.-])(?:{'|'.join(map(re.escape, lower))})\s+([A-Z][\w-]*)", text))
     found.update(m.group(1) for m in _OWNED.finditer(text))
     # Every word of the text once, then each coined name looked up among them: searching
     # the text again for each name made a long section cost its length squared.

@@ -1587,3 +1587,18 @@ def test_a_name_after_the_organisations_own_in_lower_case_is_its_product() -> No
     assert reason("These terms cover npm On-Site, which you run.",
                   "These terms cover Stripe, which you run.").startswith(
         "Material: a third party was added (Stripe)")
+
+
+def test_email_before_an_address_is_a_way_to_write() -> None:
+    """npm's policies moved "email privacy@npmjs.com" to "open a support ticket": the
+    reason said "a category of personal data was removed (email)", the verb read as the
+    data. Collecting an e-mail address is still data."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    assert reason("If you are in a jam, email privacy@npmjs.com.",
+                  "If you are in a jam, open a support ticket.") == \
+        "Material: an email address was removed (privacy@npmjs.com)."
+    assert "a category of personal data was added (email)" in reason(
+        "We collect your name.", "We collect your name and email.")

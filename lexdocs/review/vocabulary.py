@@ -180,11 +180,12 @@ DATA_TERMS = str.split(
     "driver's license|date of birth|birth date|age|gender|employment|education|purchase history|"
     "transaction history|inference|message|chat transcript|name|calendar|camera|microphone|"
     "disability|disabilities|religion|race|gender identity", "|")
-# "email us", "please email", "an email newsletter service", "unsolicited emails": a way
+# "email us", "please email", "email privacy@npmjs.com" (its address taken out of the
+# text before: a placeholder), "an email newsletter service", "unsolicited emails": a way
 # to write or what is sent, not a category of personal data; nor is what a device must
 # run ("a supported operating system").
 NOT_DATA = re.compile(
-    r"\bemail(?= (?:us|me|them|him|her|you)\b)|\b(?:please|to) email\b|"
+    r"\bemail(?= (?:us|me|them|him|her|you)\b| \ue000)|\b(?:please|to) email\b|"
     r"\b(?:through|by|via) (?:an? )?emails?\b|"
     r"\bemails? (?:newsletter |marketing )?(?:service|newsletter|provider|software|platform|"
     r"campaign)s?\b|\b(?:unsolicited|sending|send|sends|sent) emails?\b|"

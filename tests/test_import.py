@@ -1994,6 +1994,26 @@ def test_a_list_indented_under_its_introduction_is_a_list_not_code() -> None:
     assert "<pre>" not in page and "*" not in page and page.count("<li>") == 5
 
 
+def test_a_list_right_under_its_paragraph_is_set_apart() -> None:
+    """npm's privacy policy types "Skip to:" over "-   [What's most important?](#important)"
+    with no blank line between: CommonMark, which its old site followed, lets a list
+    interrupt a paragraph, Python-Markdown does not, and the page read "Skip to: - What's
+    most important? - How does npm …" as one run of text. A numbered list that starts
+    elsewhere than 1, a heading's underline, a rule and what an item goes on with stay."""
+    from lexdocs.render.tohtml import to_html
+
+    text = ("# Privacy\n\nSkip to:\n-   [Important](#important)\n-   [Collection](#collection)\n"
+            "\n## Important\n\nSteps:\n1. Ask.\n2. Wait.\n\nNot a list\n3. of ours\n\n"
+            "Under it\n- - -\n\n* An item\n  goes on\n- Another list\n\n## Collection\n\nWe "
+            "collect.\n")
+    intro, important, _ = (s.body for s in convert(text, "T").sections)
+    assert intro.startswith("Skip to:\n\n-   [Important](#important)\n-   [Collection]")
+    assert "Steps:\n\n1. Ask.\n2. Wait." in important
+    assert "Not a list\n3. of ours" in important and "Under it\n- - -" in important
+    assert "* An item\n  goes on\n- Another list" in important
+    assert to_html(intro).count("<li>") == 2 and to_html(important).count("<li>") == 4
+
+
 def test_a_heading_with_no_words_opens_no_part_and_is_left_out() -> None:
     """Google Play's developer agreement, as archived, opens with its logo's empty link
     set as a heading (`[](https://play.google/)` over `===`): it became a part titled by

@@ -33,7 +33,7 @@ from lexdocs.adopt.ids import (
     unanchored,
     without_anchors,
 )
-from lexdocs.adopt.listcode import indented_lists, items_on_their_line
+from lexdocs.adopt.listcode import indented_lists, items_on_their_line, lists_set_apart
 from lexdocs.adopt.oldmarkup import (
     as_markdown,
     bold_across_breaks,
@@ -188,7 +188,7 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     kept, elsewhere = from_elsewhere(as_markdown(tabled))
     bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(
-        indented_lists(items_on_their_line(bold_across_breaks(bare))))
+        lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare)))))
     return worded, dropped + wordless, rowwise, elsewhere
 
 

@@ -411,6 +411,22 @@ def found_after(tail: str, needle: str, rule: str) -> tuple[list[Finding], int]:
     return of(checks(load(read)), rule), 1 + lines.index(next(t for t in lines if needle in t))
 
 
+def test_a_list_right_under_a_line_of_prose_is_found_at_its_first_item() -> None:
+    """npm's privacy policy typed "Skip to:" over its list with no blank line between:
+    Python-Markdown reads the items as the paragraph's lines, and readers see "Skip to: -
+    What's most important? - …". Import now sets such a list apart; `check` names one a
+    lawyer types. A list after a blank line, a rule under a line, a numbered list that
+    starts elsewhere than 1 and a fenced block are none."""
+    [f], line = found_after((
+        "\n\nSkip to:\n- [Retention](#retention)\n- [Contact](#contact)\n\nFine:\n\n- an item\n"
+        "\nA line\n- - -\n\nA count\n3. of ours\n\n```\nkey: value\n- item\n```\n"),
+        "- [Retention]", "markup-published")
+    assert (f.path, f.line, f.severity) == (COLLECTION, line, "warning")
+    assert f.message == ("privacy/collection: the list under '…Skip to:' has no blank line "
+                         "before it: readers see its items run into that line, marks and "
+                         "all; put a blank line before the list")
+
+
 def test_a_template_tag_of_another_site_is_found_at_its_line() -> None:
     """`lexdocs import` keeps an old site's tag as text, in a raw block: readers would see
     it. Code, comments and a heading's `{#anchor}` show braces on purpose."""

@@ -25,7 +25,7 @@ from lexdocs.checks.foreigntags import (
     check_foreign_tags,
     check_printed_markup,
 )
-from lexdocs.checks.lists import check_list_intros
+from lexdocs.checks.lists import check_glued_lists, check_list_intros
 from lexdocs.checks.rules import CA_ELEMENTS, CA_GAPS, EU_ELEMENTS, GROUPS, Element, finding
 from lexdocs.checks.sourcetext import section_source, static_text
 from lexdocs.findings import Finding
@@ -63,6 +63,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
                 found += check_elements(doc, src, variables, elements, rule)
     found += check_literal_facts(variables, sources, rendered)
     found += check_list_intros(sources, rendered)
+    found += check_glued_lists(sources, rendered)
     found += check_foreign_tags(sources, rendered)
     found += check_file_links(sources, rendered)
     found += check_printed_markup(sources, rendered)

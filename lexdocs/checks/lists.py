@@ -35,7 +35,7 @@ from lexdocs.checks.listitems import (
     set_off,
 )
 from lexdocs.checks.rules import finding
-from lexdocs.checks.sourcetext import after_last_tag, section_source
+from lexdocs.checks.sourcetext import after_last_tag, line_of, section_source
 from lexdocs.findings import Finding
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
@@ -323,4 +323,45 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "
                                     "introduces a list that does not follow: add the items or "
                                     "end the sentence", s.path, at))
+    return out
+
+
+_GLUED = re.compile(r" {0,3}(?:[*+-]|1[.)])[ \t]+\S")
+"""A list item that CommonMark lets interrupt a paragraph: a bullet, or "1."."""
+_RULE_LINE = re.compile(r" {0,3}(?:[*_-][ \t]*){3,}$")
+_NOT_PROSE = re.compile(r" {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#|>|\||<|```|~~~)| {4}|\t")
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+
+
+def check_glued_lists(sources: Mapping[str, DocumentSource],
+                      rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """A list typed right under a line of prose, no blank line between ("Skip to:" over
+    "- [Collection](#collection)"): Python-Markdown reads its items as that paragraph's
+    lines, so readers see them run into it, marks and all ("Skip to: - Collection -
+    …"). `import` sets such lists apart; a lawyer's edit may still type one. Read on the
+    rendered Markdown, as the list intros are: a variable that prints a list under a line
+    counts too. One finding per section, at the template line of the first item."""
+    out = []
+    for name, doc in rendered.items():
+        src = sources.get(name)
+        for s in doc.sections:
+            lines = _lines_read(s.markdown)
+            prose = fenced = False
+            for i, line in enumerate(lines):
+                if _FENCE.match(line):
+                    fenced, prose = not fenced, False
+                    continue
+                if fenced or not line.strip():
+                    prose = False
+                    continue
+                if prose and _GLUED.match(line) and not _RULE_LINE.match(line):
+                    sec = section_source(src, s.id)
+                    out.append(finding(
+                        "markup-published", f"{name}/{s.id}: the list under '…"
+                        f"{lines[i - 1].strip()[-40:]}' has no blank line before it: readers "
+                        "see its items run into that line, marks and all; put a blank line "
+                        "before the list", s.path, line_of(sec, line.strip())))
+                    break
+                if i == 0 or not lines[i - 1].strip():
+                    prose = not _NOT_PROSE.match(line)
     return out

@@ -48,7 +48,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "none: accuracy of the notice (readers see the tag, not what it stood for)"),
     Rule("markup-published", "warning",
          "markup a reader would see as typed: an HTML tag ('<br>'), bold or emphasis that did "
-         "not take ('**Term. **'), an attribute list, a link's Markdown",
+         "not take ('**Term. **'), an attribute list, a link's Markdown, a list typed "
+         "right under a line",
          "none: accuracy of the notice (readers see the marks, not what they meant)"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
          "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),

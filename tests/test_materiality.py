@@ -1602,3 +1602,21 @@ def test_email_before_an_address_is_a_way_to_write() -> None:
         "Material: an email address was removed (privacy@npmjs.com)."
     assert "a category of personal data was added (email)" in reason(
         "We collect your name.", "We collect your name and email.")
+
+
+def test_a_person_addressed_by_title_is_nobody_data_goes_to() -> None:
+    """npm's EU representative's block dropped "Attention: Mr. Arno Schlösser": the reason
+    said "a third party was removed (Arno Schlösser, …)", the person letters are addressed
+    to read as an organisation data goes to. A name without a title still counts."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    old = ("should also address npm's representative in the Union:\n\nDP-dock GmbH\n"
+           "Attention: Mr. Arno Schlösser  \ninfo@dp-dock.com  \nBallindamm 39  \n"
+           "20095 Hamburg  \nGermany")
+    new = ("should also address npm's representative in the Union:\n\nDP-Dock GmbH  \n"
+           "npm@gdpr-rep.com  \nBallindamm 39  \n20095 Hamburg  \nGermany")
+    assert "Schlösser" not in reason(old, new)
+    assert "a third party was added (Acme Analytics)" in reason(
+        "We share it with Google.", "We share it with Google and Acme Analytics.")

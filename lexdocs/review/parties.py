@@ -135,6 +135,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
                         r"hosted|certified|approved|style|like|facing|friendly|centric)")
 _OWNED = re.compile(r"\w['’]s $")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
+"""A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
+contact): whom to address, not an organisation data goes to."""
 
 
 def _names(text: str) -> dict[str, str]:
@@ -159,6 +162,8 @@ def _names(text: str) -> dict[str, str]:
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
             if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
+            if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
+                continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
             town = _TOWN.match(block, m.end())
             if town and voc.is_not_party(town.group().lstrip(", ").strip()):
                 continue  # "Los Angeles, California"

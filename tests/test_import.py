@@ -2014,6 +2014,37 @@ def test_a_list_right_under_its_paragraph_is_set_apart() -> None:
     assert to_html(intro).count("<li>") == 2 and to_html(important).count("<li>") == 4
 
 
+def test_links_by_reference_are_written_inline_in_every_section() -> None:
+    """Comms.ID's privacy policy links "[Identity Exchange Privacy Notice][privacy-identity-
+    exchange]" in its second part and defines the label where the file ends: lexdocs
+    publishes each part from a file of its own, the definition went to the last, and the
+    second part showed its brackets as typed. Each use of a defined label becomes an
+    inline link (labels matched in any case; a picture too); a label no line defines, an
+    escaped bracket and code stay as typed, and the definitions go."""
+    from lexdocs.render.tohtml import to_html
+
+    text = ("# Privacy\n\n## Roles\n\nSee the [Identity Exchange Privacy Notice][privacy-"
+            "identity-exchange], our [Terms][] and ![the seal][Seal].\n\n## Contact\n\n"
+            "Write to [us] or [them][nobody]; `[code][terms]`, \\[escaped][terms].\n\n"
+            "[privacy-identity-exchange]: /legals/privacy-identity-exchange\n"
+            "[terms]: https://comms.id/terms \"Terms\"\n[seal]: seal.png\n[US]: mailto:a@b.c\n")
+    roles, contact = (s.body for s in convert(text, "T").sections)
+    assert roles == ("See the [Identity Exchange Privacy Notice](/legals/privacy-identity-"
+                     "exchange), our [Terms](https://comms.id/terms) and ![the seal](seal.png)."
+                     "\n")
+    assert contact == ("Write to [us](mailto:a@b.c) or [them][nobody]; `[code][terms]`, "
+                       "\\[escaped][terms].\n")
+    assert "][" not in to_html(roles) and to_html(roles).count("<a href") == 2
+
+    from lexdocs.adopt.references import inline_references
+    from tests.scaling import LINEAR, growth
+
+    def hostile(n: int) -> Callable[[], object]:  # brackets that never close, uses galore
+        lines = ["[x]: /u", "[a]" * n + "[" * n + "[x][y" * n]
+        return lambda: inline_references(lines)
+    assert growth(hostile, 30_000) < LINEAR
+
+
 def test_a_heading_with_no_words_opens_no_part_and_is_left_out() -> None:
     """Google Play's developer agreement, as archived, opens with its logo's empty link
     set as a heading (`[](https://play.google/)` over `===`): it became a part titled by

@@ -40,6 +40,7 @@ from lexdocs.adopt.oldmarkup import (
     without_markup,
     without_wordless_headings,
 )
+from lexdocs.adopt.references import inline_references
 from lexdocs.review.lexicon import unnumbered
 from lexdocs.sources.schemas import is_section_id
 from lexdocs.sources.yamlsrc import normalise_text
@@ -184,7 +185,7 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     (`listcode`: Python-Markdown reads either as code); how many
     blocks of it were left out, how many tables were written one block per row
     (`htmltables`), and how many paragraphs held a picture or a link from elsewhere."""
-    tabled, rowwise = tables_as_markdown(lines)
+    tabled, rowwise = tables_as_markdown(inline_references(lines))
     kept, elsewhere = from_elsewhere(as_markdown(tabled))
     bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(

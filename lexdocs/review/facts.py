@@ -242,7 +242,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     typed.unit_supplied(to, tn)
     inside: tuple[Counter[str], Counter[str]] | None = None
     for kind in ("date", "duration", "number", "email-address", "phone-number",
-                 "web-address", "postal-address"):
+                 "company-number", "web-address", "postal-address"):
         shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
         a, b = (Counter(key(f, kind) for f in t[kind].elements()) for t in (to, tn))
         if kind in ("date", "number") and a != b:

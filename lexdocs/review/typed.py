@@ -36,6 +36,12 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phone-number", re.compile(
         r"(?<![\w+])(?:\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:(?: ?[.-] ?|[ ]{1,2})\(?\d{1,5}\)?){2,6}"
         r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|(?:\b1[ .-])?\b\d{3}[.-]\d{3}[.-]\d{4})\b")),
+    # A company's registration number, one identifier however its digits are grouped
+    # ("ACN: 686 963 904", Comms.ID's agreement, was "a number was added (686, 904, 963)").
+    ("company-number", re.compile(
+        r"\b(?:ACN|ABN|ARBN|EIN|CIN|SIREN|SIRET|HRB|KvK|VAT(?: (?:No\.?|number|ID))?|"
+        r"(?:[Cc]ompany|[Rr]egistration) (?:[Nn]o\.?|[Nn]umber))[:.]?[ \t]*(?:[A-Z]{2}[ \t]?)?"
+        r"\d(?:[ .-]?\d){5,13}\b")),
     ("date", re.compile(
         rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
         rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
@@ -164,8 +170,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     lower = text.casefold()
     numbers = digits or not voc.NUMBER_WORDS.isdisjoint(ws)
     can = {"web-address": "://" in text or "www." in lower, "email-address": "@" in text,
-           "phone-number": digits, "date": digits, "postal-address": digits or "box" in lower,
-           "duration": numbers, "number": numbers}
+           "phone-number": digits, "company-number": digits, "date": digits,
+           "postal-address": digits or "box" in lower, "duration": numbers, "number": numbers}
     found: dict[str, Counter[str]] = {}
     for kind, pattern in _TYPED:
         c: Counter[str] = Counter()

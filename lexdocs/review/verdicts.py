@@ -46,6 +46,7 @@ class Verdict:
 _LABELS = {
     "negation": "a negation", "date": "a date", "duration": "a duration", "number": "a number",
     "email-address": "an email address", "phone-number": "a telephone number",
+    "company-number": "a company's registration number",
     "web-address": "a web address",
     "postal-address": "a postal address", "recipient": "a third party",
     "data-category": "a category of personal data", "purpose": "a purpose", "right": "a right",

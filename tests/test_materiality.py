@@ -1620,3 +1620,29 @@ def test_a_person_addressed_by_title_is_nobody_data_goes_to() -> None:
     assert "Schlösser" not in reason(old, new)
     assert "a third party was added (Acme Analytics)" in reason(
         "We share it with Google.", "We share it with Google and Acme Analytics.")
+
+
+def test_a_company_number_is_one_fact() -> None:
+    """Comms.ID's agreement filled in "ACN [Your ACN]" as "ACN: 686 963 904": the reason
+    said "a number was added (686, 904, 963)", one registration number read as three
+    figures. Figures stay figures."""
+    def reason(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    assert reason("between Comms.ID Pty Ltd (ACN [Your ACN]), a company",
+                  "between Comms.ID Pty Ltd (ACN: 686 963 904), a company") == (
+        "Material: a company's registration number was added (ACN: 686 963 904).")
+    assert reason("GitHub B.V., Company number 12345678.",
+                  "GitHub B.V., Company number 87654321.").startswith(
+        "Material: a company's registration number changed")
+    assert reason("We keep 3 copies.", "We keep 4 copies.") == \
+        "Material: a number changed (3 → 4)."
+
+
+def test_a_documents_version_label_is_nobody() -> None:
+    """Comms.ID's terms dropped their "Version: 0.1" line: the reason said "a third party
+    was removed (Version)", the label read as a name before a colon ("Acme: …")."""
+    assert "third party" not in classify(
+        "Version: 0.1\n\nWelcome to Comms.ID.", "Welcome to Comms.ID.", section_material=True,
+        variables_changed=(), immaterial_vars=frozenset()).reason

@@ -320,9 +320,10 @@ PLATFORMS = frozenset(str.split(
     # attacks", onetimesecret's), which read as a brand's capitals
     "ddos|dos|saas|paas|iaas", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
-CONTACT_LABELS = frozenset(str.split("telephone phone tel mobile cell fax"))
-"""A contact block's labels ("Telephone: …", "Mobile: …", npm's EU representative's):
-a way to reach someone, never someone."""
+CONTACT_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
+"""A contact block's labels ("Telephone: …", "Mobile: …", npm's EU representative's): a
+way to reach someone, never someone; and a document's own ("Version: 0.1", Comms.ID's
+terms)."""
 
 
 def is_not_party(name: str) -> bool:

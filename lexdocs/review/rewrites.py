@@ -56,16 +56,16 @@ _POINTER = re.compile(r"(?:(?:described |explained )?(?:further |more )?(?:below
                       r"(?:[A-Z][\w'-]*\s)+section(?: below| above)?)")
 _LABEL = re.compile(r"([^.:;!?\n]{1,80}?):\s+(.+)", re.S)
 PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
+"""The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
+to" as a purpose) found only the phrase the rewrite shortened."""
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
 def only_phrases(evidence: Iterable[str]) -> bool:
     """Whether evidence quotes nothing but such phrases, each alone or with the words it
     opens (a purpose is quoted so: "in order to remember you")."""
     return all(e in PHRASES or any(e.startswith(f"{p} ") for p in PHRASES) for e in evidence)
-"""The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
-to" as a purpose) found only the phrase the rewrite shortened."""
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
 _ANY_NAME = re.compile("|".join(f"(?P<n{i}>{p.pattern})" for i, (_, p, _) in enumerate(_NAMES)))

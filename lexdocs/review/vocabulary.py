@@ -320,21 +320,21 @@ PLATFORMS = frozenset(str.split(
     # attacks", onetimesecret's), which read as a brand's capitals
     "ddos|dos|saas|paas|iaas", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
-CONTACT_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
-"""A contact block's labels ("Telephone: …", "Mobile: …", npm's EU representative's): a
-way to reach someone, never someone; and a document's own ("Version: 0.1", Comms.ID's
+FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
+"""Labels of a field, never someone: a contact block's ("Telephone: …", "Mobile: …", npm's
+EU representative's), a way to reach someone; a document's own ("Version: 0.1", Comms.ID's
 terms)."""
 
 
 def is_not_party(name: str) -> bool:
     """Whether a capitalised name is a place (or two: "EU-US"), language, month or day, a
-    platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a contact's
-    label ("Mobile"), or an acronym that is an English word or one of our own terms
+    platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a field's
+    label ("Mobile", "Version"), or an acronym that is an English word or one of our own terms
     ("VPN", "GDPR"): never a third party."""
     words = re.findall(r"[^\W_]+", name.casefold())
     key = " ".join(words)
     if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS \
-            or key in CONTACT_LABELS:
+            or key in FIELD_LABELS:
         return True
     if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from lexdocs.adopt import outline
+from lexdocs.adopt.ids import without_anchors
 
 __all__ = ["as_markdown", "bold_across_breaks", "outside_code", "without_markup",
            "without_wordless_headings"]
@@ -263,13 +264,6 @@ def _hard_breaks(line: str) -> list[str]:
                                                            else "")]
 
 
-_ANCHORS_ONLY = re.compile(r"""(?:\s*<a\s+(?:name|id)\s*=\s*(?:"[^"<>\n]+"|'[^'<>\n]+')"""
-                           r"\s*>\s*</a>)+\s*", re.IGNORECASE)
-"""A block of nothing but empty anchors (`<a id="bookmark-search-pns"></a>` on the line
-above a heading, Mozilla's Czech notice): a place the old page's links land, kept for
-`ids.relink`, which sends them to the heading and leaves the anchor out."""
-
-
 def without_markup(lines: list[str]) -> tuple[list[str], int]:
     """The lines without the blocks of raw HTML that hold no text of their own (a picture
     in a `<figure>`, a wrapper's `<div>` line, a `<br>`), and how many were left out.
@@ -286,7 +280,8 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
     their "Effective" line, and once that line was left out (every page prints the dates)
     the reader saw `{: datetime=… }` at the top of the text. One that gives an id
     (`{: #anchor }`) stays for `ids.relink`, which lands links to it at its section, and
-    so does a block of empty anchors (`_ANCHORS_ONLY`)."""
+    so does a block of empty anchors (`<a id="bookmark-search-pns"></a>` on the line above
+    a heading, Mozilla's Czech notice), which `relink` sends to the heading."""
     live = outline.live_lines(lines)
     out: list[str] = []
     dropped = 0
@@ -303,8 +298,8 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
         if bare != block:
             dropped, block = dropped + 1, bare
         if block and all(live[start:end]) and _OPENS_TAG.match(block[0]) and not _WORD.search(
-                html.unescape(_TAG.sub("", "\n".join(block)))) and not _ANCHORS_ONLY.fullmatch(
-                "\n".join(block)):
+                html.unescape(_TAG.sub("", "\n".join(block)))) and without_anchors(
+                "\n".join(block)).strip():
             dropped += 1
         else:
             out.extend(block)

@@ -37,6 +37,7 @@ from lexdocs.adopt.listcode import indented_lists, items_on_their_line, lists_se
 from lexdocs.adopt.oldmarkup import (
     as_markdown,
     bold_across_breaks,
+    outside_code,
     without_markup,
     without_wordless_headings,
 )
@@ -145,10 +146,21 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx")
 _MDX_SYNTAX = re.compile(r"^(?:import|export)\s|<[A-Z][\w.]*[\s/>]|\{/\*")
 """What MDX adds to Markdown, outside code: a module's imports and exports, a component
 (`<Note>`, a capital first), a comment in braces. Only the old site's code renders them."""
-_CODE_SPANS = re.compile(r"`+[^`]*`+")
 _HTML_LINE = re.compile(r"^\s*</?(?:!doctype|html|head|body|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table"
                         r"|thead|tbody|tr|td|th|br|hr|section|article|header|footer|span|strong"
                         r"|b|em|i|a)\b", re.IGNORECASE)
+
+
+def _uses_mdx(line: str) -> bool:
+    """Whether `line` uses MDX's own syntax outside its code spans."""
+    found: list[str] = []
+
+    def look(text: str) -> str:
+        found.extend(m.group() for m in _MDX_SYNTAX.finditer(text))
+        return text
+
+    outside_code(line, look)
+    return bool(found)
 
 
 def unclean(path: str, text: str) -> str | None:
@@ -165,7 +177,7 @@ def unclean(path: str, text: str) -> str | None:
     raw = text.replace("\r\n", "\n").split("\n")
     if path.lower().endswith(".mdx"):
         for ln, live in zip(raw, outline.live_lines(raw), strict=True):
-            if live and _MDX_SYNTAX.search(_CODE_SPANS.sub("", ln)):
+            if live and _uses_mdx(ln):
                 return (f"{path} uses MDX's own syntax ('{ln.strip()[:40]}'), which only its "
                         "old site's code renders")
     lines, *_ = _readable(raw)

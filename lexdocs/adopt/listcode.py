@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from lexdocs.adopt import outline
+from lexdocs.checks.listitems import glued_items
 
 __all__ = ["indented_lists", "items_on_their_line", "lists_set_apart"]
 
@@ -79,34 +80,12 @@ def indented_lists(lines: list[str]) -> list[str]:
     return out
 
 
-_INTERRUPTS = re.compile(r" {0,3}(?:[*+-]|1[.)])[ \t]+\S")
-"""A list item that may interrupt a paragraph, as CommonMark reads one: a bullet, or a
-numbered list that starts at 1."""
-_RULE = re.compile(r" {0,3}(?:[*_-][ \t]*){3,}$")
-_NOT_PROSE = re.compile(r" {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#|>|\||<|```|~~~)| {4}|\t")
-"""A line that opens no paragraph of prose: a list item, a heading, a quote, a table
-row, raw HTML, a fence, or code."""
-
-
 def lists_set_apart(lines: list[str]) -> list[str]:
     """A list typed right under the paragraph that introduces it ("Skip to:" over
     "-   [What's most important?](#important)", npm's privacy policy) with a blank line
-    put before it. CommonMark, which the old site's renderer follows, lets a list
-    interrupt a paragraph; Python-Markdown reads its items as the paragraph's own lines,
-    and the page showed "Skip to: - What's most important? - How does npm …" as one
-    run of text. Only under a paragraph of prose at the margin; what a list item goes on
-    with, and a line of dashes (a heading's underline, a rule), stay as they are."""
-    live = outline.live_lines(lines)
-    out: list[str] = []
-    prose = False  # the line before is in a paragraph of prose at the margin
-    for line, ok in zip(lines, live, strict=True):
-        if not line.strip() or not ok:
-            prose = False
-        elif prose and _INTERRUPTS.match(line) and not _RULE.match(line):
-            out.append("")
-            prose = False
-        elif not (out and out[-1].strip()):  # the first line of a block decides
-            prose = not _NOT_PROSE.match(line)
-        out.append(line)
-    return out
-
+    put before it (`listitems.glued_items`): the old site's renderer followed CommonMark,
+    which lets a list interrupt a paragraph, and the page showed "Skip to: - What's most
+    important? - How does npm …" as one run of text."""
+    glued = set(glued_items(lines, outline.live_lines(lines)))
+    return [part for i, line in enumerate(lines)
+            for part in (("", line) if i in glued else (line,))]

@@ -10,6 +10,7 @@ Every pattern reads one line, or one line per paragraph, in time linear in its l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 LIST_LINE = re.compile(
     # a list item (or a bullet typed: "– …", "− …", or escaped so that Markdown makes no
@@ -186,3 +187,34 @@ the item the colon promised, written as a paragraph; "We protect the data …" i
 SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
 """The subjects a clause has: a condition has one at most (a second is a main clause's,
 written without its comma, "When you leave we delete:"), and a label has none."""
+
+
+_INTERRUPTS = re.compile(r" {0,3}(?:[*+-]|1[.)])[ \t]+\S")
+"""A list item that may interrupt a paragraph, as CommonMark reads one: a bullet, or a
+numbered list that starts at 1."""
+_RULE = re.compile(r" {0,3}(?:[*_-][ \t]*){3,}$")
+_NOT_PROSE = re.compile(r" {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#|>|\||<|```|~~~)| {4}|\t")
+"""A line that opens no paragraph of prose: a list item, a heading, a quote, a table
+row, raw HTML, a fence, or code."""
+
+
+def glued_items(lines: Sequence[str], live: Sequence[bool]) -> list[int]:
+    """The lines that open a list typed right under a line of prose, no blank line
+    between ("Skip to:" over "- [Collection](#collection)", npm's privacy policy).
+    CommonMark lets such a list interrupt the paragraph; Python-Markdown, which publishes
+    every page, reads its items as the paragraph's own lines, and readers see them run
+    into it, marks and all. Only under a paragraph of prose at the margin; a line of
+    dashes (a heading's underline, a rule) and what an item goes on with are none.
+    `live` says, per line, whether Markdown reads it as text (not code, not a comment)."""
+    out = []
+    prose = False  # the line before is in a paragraph of prose at the margin
+    for i, (line, ok) in enumerate(zip(lines, live, strict=True)):
+        if not ok or not line.strip():
+            prose = False
+        elif prose and _INTERRUPTS.match(line) and not _RULE.match(line):
+            out.append(i)
+            prose = False
+        elif i == 0 or not (live[i - 1] and lines[i - 1].strip()):  # a block's first line
+            prose = not _NOT_PROSE.match(line)
+    return out
+

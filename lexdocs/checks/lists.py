@@ -28,6 +28,7 @@ from lexdocs.checks.listitems import (
     SECOND,
     SUBJECT,
     counted_on,
+    glued_items,
     labelled_alike,
     numbered_under,
     opening,
@@ -326,10 +327,6 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
     return out
 
 
-_GLUED = re.compile(r" {0,3}(?:[*+-]|1[.)])[ \t]+\S")
-"""A list item that CommonMark lets interrupt a paragraph: a bullet, or "1."."""
-_RULE_LINE = re.compile(r" {0,3}(?:[*_-][ \t]*){3,}$")
-_NOT_PROSE = re.compile(r" {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#|>|\||<|```|~~~)| {4}|\t")
 _FENCE = re.compile(r" {0,3}(?:```|~~~)")
 
 
@@ -346,22 +343,25 @@ def check_glued_lists(sources: Mapping[str, DocumentSource],
         src = sources.get(name)
         for s in doc.sections:
             lines = _lines_read(s.markdown)
-            prose = fenced = False
-            for i, line in enumerate(lines):
-                if _FENCE.match(line):
-                    fenced, prose = not fenced, False
-                    continue
-                if fenced or not line.strip():
-                    prose = False
-                    continue
-                if prose and _GLUED.match(line) and not _RULE_LINE.match(line):
-                    sec = section_source(src, s.id)
-                    out.append(finding(
-                        "markup-published", f"{name}/{s.id}: the list under '…"
-                        f"{lines[i - 1].strip()[-40:]}' has no blank line before it: readers "
-                        "see its items run into that line, marks and all; put a blank line "
-                        "before the list", s.path, line_of(sec, line.strip())))
-                    break
-                if i == 0 or not lines[i - 1].strip():
-                    prose = not _NOT_PROSE.match(line)
+            glued = glued_items(lines, _outside_fences(lines))
+            if glued:
+                i = glued[0]
+                sec = section_source(src, s.id)
+                out.append(finding(
+                    "markup-published", f"{name}/{s.id}: the list under '…"
+                    f"{lines[i - 1].strip()[-40:]}' has no blank line before it: readers "
+                    "see its items run into that line, marks and all; put a blank line "
+                    "before the list", s.path, line_of(sec, lines[i].strip())))
     return out
+
+
+def _outside_fences(lines: list[str]) -> list[bool]:
+    """Per line: whether it stands outside a fenced block of code (a fence's own line is
+    inside)."""
+    live, fenced = [], False
+    for line in lines:
+        fence = bool(_FENCE.match(line))
+        live.append(not fenced and not fence)
+        fenced ^= fence
+    return live
+

@@ -890,7 +890,7 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
         "product: two years.\n](file:///C:/Users/X/clip_image001.png) All our products.\n\n"
         # npm's privacy policy: an address its editor wrapped, which the build refused
         "Read [Oracle's\npolicy](http://www.oracle.com/us/legal/privacy/marketing-cloud-data-clou"
-        "\nd-privacy-policy)."))
+        "\nd-privacy-policy), or [tar's](https://en.wikipedia.org/wiki/Tar_(comp\n  uting))."))
     repo.commit("Saved from the web", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "for 90 days", "for 60 days")
     repo.commit("Shorter", "2023-09-01T09:00:00-07:00")
@@ -906,7 +906,8 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
             "\n\n[The CNIL's advice](https://www.cnil.fr/)\n\nContinue , as ![our chart]"
             "(chart.png) shows.\n\nZone de Texte: For the digital part\nof a product: two "
             "years. All our products.\n\nRead [Oracle's\npolicy](http://www.oracle.com/us/legal/"
-            "privacy/marketing-cloud-data-cloud-privacy-policy).\n") in text
+            "privacy/marketing-cloud-data-cloud-privacy-policy), or [tar's](https://en."
+            "wikipedia.org/wiki/Tar_(computing)).\n") in text
     repo.git("switch", "-q", "main")
     repo.git("merge", "-q", "--ff-only", "lexdocs-import/privacy")
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0

@@ -96,10 +96,15 @@ def _tag_picture(m: re.Match[str]) -> str:
     return f"![{html.unescape(words).strip()}]({src[1] or src[2]})"
 
 
-_WRAPPED = re.compile(r"(?<=\]\()(?P<url>[^()\s]+(?:\n[ \t]*[^()\s]+)+)(?=\))")
+_BREAK = r"\n[ \t]*"
+_GROUP = rf"\((?:[^()\s]|{_BREAK})*\)"
+_WRAPPED = re.compile(
+    rf"(?<=\]\()(?P<url>(?:[^()\s]|{_GROUP})(?:[^()\s]|{_GROUP}|{_BREAK})*)(?=\))")
 """A link's address an editor wrapped at the line's end ("…/marketing-cloud-data-clou" over
 "d-privacy-policy)", npm's privacy policy): Python-Markdown keeps the line break in it,
-which the build refuses, and the version was lost from the history."""
+which the build refuses, and the version was lost from the history. An address may hold
+a pair of brackets ("…/wiki/Tar_(computing)"), as Markdown's link destinations may, and
+the wrap may fall inside them; one with no line break is left as it is."""
 
 
 def _joined(m: re.Match[str]) -> str:

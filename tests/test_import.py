@@ -591,8 +591,8 @@ def test_history_before_the_file_became_markdown_is_left_out(
     from tests.conftest import Repo
 
     repo = Repo(tmp_path / "old")
-    repo.write("privacy.html", "<h1>Privacy</h1>\n<ul>\n<li>We keep logs.</li>\n<li>Ask us.</li>\n"
-                               "</ul>\n")
+    repo.write("privacy.html", "<h1>Privacy</h1>\n<dl>\n<dt>We keep logs.</dt>\n<dd>Ask us.</dd>\n"
+                               "</dl>\n")
     repo.commit("HTML policy", "2020-01-02T10:00:00+00:00")
     repo.replace("privacy.html", "Ask us.", "Write to us.")
     repo.commit("HTML edit", "2020-03-02T10:00:00+00:00")
@@ -1628,6 +1628,52 @@ def test_a_markdown_table_whose_cells_hold_html_lists_is_written_a_block_per_row
     assert tables_as_markdown(plain) == (plain, 0)
     pictured = ["| a | b |", "| --- | --- |", "| <ul><li><img src=x></li></ul> | y |"]
     assert tables_as_markdown(pictured) == (pictured, 0)
+
+
+def test_a_list_typed_in_html_is_written_as_markdown_word_for_word(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Markdown policy with a few lists typed as tags (`<OL><LI>…`, pasted from a word
+    processor) was refused whole as "written in HTML", and one list alone would have
+    published its tags as text. Each list at the margin is now Markdown's, word for word:
+    numbers for `<ol>`, bullets for `<ul>`, a list in an item under it, an item's second
+    paragraph kept in the item; one holding a tag lexdocs does not write stays as typed."""
+    listed = ("We collect:\n\n<OL>\n<LI>your name;</LI>\n<LI><p>your <b>e-mail</b> address"
+              ",</p><p>which we check.</p></LI>\n<LI>your <a href=\"https://x.org/a\">device"
+              "</a>:\n  <ul><li>its model</li>\n  <li>its language</li></ul></LI>\n</OL>\n\n"
+              "We also keep:\n<ul>\n<li>your orders</li>\n</ul>\n\n"
+              "<ul><li><img src=\"seal.png\"> our seal</li></ul>")
+    repo = old_policy(tmp_path / "old")
+    repo.replace("privacy.md", "We keep logs for 90 days.",
+                 f"We keep logs for 90 days.\n\n{listed}\n")
+    repo.commit("What we collect", "2023-08-01T09:00:00-07:00")
+    run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    text = imported_text(repo, "privacy")
+    assert ("We collect:\n\n1. your name;\n2. your **e-mail** address,\n\n    which we check."
+            "\n\n3. your [device](https://x.org/a):\n    - its model\n    - its language\n\n"
+            "We also keep:\n\n- your orders\n\n<ul><li>![](seal.png) our seal</li></ul>\n"
+            ) in text
+    versions = load_histories(repo.path, "policy_src", ["privacy"], UTC)["privacy"].versions
+    page = versions[-1].rendered.html
+    assert "<li>\n<p>your <strong>e-mail</strong> address,</p>\n<p>which we check.</p>\n" \
+        "</li>" in page
+    assert "<p>your <a href=\"https://x.org/a\">device</a>:</p>\n<ul>\n<li>its model</li>" \
+        in page
+    assert page.count("&lt;") == 4  # the list it cannot write: its four tags, as typed
+
+
+def test_html_lists_are_read_in_linear_time() -> None:
+    from lexdocs.adopt.htmllists import lists_as_markdown
+    from tests.scaling import LINEAR, growth
+
+    def unclosed(n: int) -> Callable[[], object]:  # thousands of lists opened, none closed
+        lines = ["<ul><li>a"] * n
+        return lambda: lists_as_markdown(lines)
+    assert growth(unclosed, 20_000) < LINEAR
+
+    def closed(n: int) -> Callable[[], object]:  # thousands of lists, each closed
+        lines = ["<ol>", "<li>x</li>", "</ol>", ""] * n
+        return lambda: lists_as_markdown(lines)
+    assert growth(closed, 5_000) < LINEAR
 
 
 def test_html_tables_are_read_in_linear_time() -> None:

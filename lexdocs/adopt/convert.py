@@ -23,6 +23,7 @@ from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses
 from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
 from lexdocs.adopt.elsewhere import from_elsewhere
+from lexdocs.adopt.htmllists import lists_as_markdown
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import (
     _anchor_of,
@@ -190,15 +191,15 @@ def unclean(path: str, text: str) -> str | None:
 
 
 def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
-    """The lines with what the old site typed in HTML written as Markdown (tables first:
-    their cells' links and bold are then written as the rest are), pictures and links the
+    """The lines with what the old site typed in HTML written as Markdown (tables and
+    lists first: their links and bold are then written as the rest are), pictures and links the
     build refuses written as it takes them (`elsewhere`), less the markup that holds no
     text, and each list item's words on its mark's line and each list at the margin
     (`listcode`: Python-Markdown reads either as code); how many
     blocks of it were left out, how many tables were written one block per row
     (`htmltables`), and how many paragraphs held a picture or a link from elsewhere."""
     tabled, rowwise = tables_as_markdown(inline_references(lines))
-    kept, elsewhere = from_elsewhere(as_markdown(tabled))
+    kept, elsewhere = from_elsewhere(as_markdown(lists_as_markdown(tabled)))
     bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(
         lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare)))))

@@ -13,8 +13,9 @@ whole, as "written in HTML"; a table is instead written as Markdown, word for wo
   Mozilla Accounts Privacy Notice" across three) keeps its words under no heading. The
   import says so in its note.
 
-A Markdown table whose cells hold lists typed in HTML (`<ul><li>…</li></ul>`, the one way
-its cell can hold a list) is read as the HTML table it stands for.
+A list typed in HTML outside any table is read by the same reader (`read_blocks`,
+`htmllists`). A Markdown table whose cells hold lists typed in HTML (`<ul><li>…</li></ul>`,
+the one way its cell can hold a list) is read as the HTML table it stands for.
 
 A table with anything else (a cell spanning rows, a nested table, a picture, lists nested
 deeper than `_DEEPEST`, a tag this module does not know) is left as typed, and import
@@ -31,7 +32,7 @@ from html.parser import HTMLParser
 
 from lexdocs.adopt import outline
 
-__all__ = ["tables_as_markdown"]
+__all__ = ["blocks_as_lines", "read_blocks", "tables_as_markdown"]
 
 _OPEN = re.compile(r"^[ \t]*<table\b[^<>]*>", re.I)
 _CLOSE = re.compile(r"</table\s*>", re.I)
@@ -71,15 +72,23 @@ class _Reader(HTMLParser):
         self.numbers: list[int] = []
         self.words: list[str] = []
         self.marker = ""
+        self.items: list[str] = []
+        """Per open list item, the indent its later paragraphs take ("" until its first)."""
         self.cell: _Cell | None = None
 
     def _flush(self) -> None:
         text = " ".join("".join(self.words).split())
-        if self.cell is not None and text:
-            self.cell.blocks.append((self.marker, text))
-        elif self.cell is None and text:
+        self.words = []
+        if not text:
+            return  # an item's marker waits for its words (`<li><p>…`)
+        if self.cell is None:
             raise _Unsure  # words between rows, outside any cell
-        self.words, self.marker = [], ""
+        marker = self.marker or (self.items[-1] if self.items else "")
+        self.cell.blocks.append((marker, text))
+        if self.marker and self.items:
+            # a later paragraph of this item: indented as Python-Markdown keeps it in one
+            self.items[-1] = "    " * len(self.lists)
+        self.marker = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if any(_ROWSPAN.match(name) for name, _ in attrs):
@@ -122,6 +131,7 @@ class _Reader(HTMLParser):
             self.numbers[-1] += 1
             bullet = "- " if self.lists[-1] == "ul" else f"{self.numbers[-1]}. "
             self.marker = "    " * (len(self.lists) - 1) + bullet
+            self.items.append("")
         elif tag == "br":
             self.words.append("\n")
         elif tag not in ("tbody", "tfoot"):
@@ -144,7 +154,12 @@ class _Reader(HTMLParser):
             if self.lists:
                 self.lists.pop()
                 self.numbers.pop()
-        elif tag in _BLOCKS or tag == "li":
+        elif tag == "li":
+            self._flush()
+            self.marker = ""
+            if self.items:
+                self.items.pop()
+        elif tag in _BLOCKS:
             self._flush()
         elif tag == "thead":
             self.in_head = False
@@ -260,15 +275,32 @@ def _rows(rows: list[list[_Cell]], head: list[_Cell]) -> list[str]:
                 continue
             if label:
                 out += [label, ""]
-            was = None
-            for marker, text in cell.blocks:
-                listed = bool(marker)
-                if was is not None and not (listed and was):
-                    out.append("")
-                out += _block_lines(marker, text)
-                was = listed
-            out.append("")
+            out += [*blocks_as_lines(cell.blocks), ""]
     return out
+
+
+def blocks_as_lines(blocks: list[tuple[str, str]]) -> list[str]:
+    """The blocks of a cell or of a list as Markdown's lines: list items one under the
+    other, a blank line between a list and a paragraph, and before an item's later
+    paragraph (its marker is the indent that keeps it in the item)."""
+    out: list[str] = []
+    was = None
+    for marker, text in blocks:
+        item = bool(marker.strip())
+        if was is not None and not (item and was):
+            out.append("")
+        out += _block_lines(marker, text)
+        was = item
+    return out
+
+
+def read_blocks(html: str) -> list[tuple[str, str]] | None:
+    """The blocks of an HTML fragment (a list, say) read as one cell's, or None where it
+    holds what a cell is left as typed for."""
+    read = _read(f"<table><tr><td>{html}</td></tr></table>")
+    if read is None or len(read[0]) != 1 or len(read[0][0]) != 1:
+        return None
+    return read[0][0][0].blocks
 
 
 _PIPE_ROW = re.compile(r"^ {0,3}\|")

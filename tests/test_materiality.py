@@ -1120,6 +1120,16 @@ def test_a_figure_in_a_products_name_is_no_number() -> None:
     assert "number-changed" in _rules("We serve 500 customers.", "We serve 900 customers.")
 
 
+def test_one_standing_for_a_thing_is_no_number() -> None:
+    """Pear Deck's notice clause, added: "…by email to the email address specified in your
+    account, if you have one, so that …" was quoted as "a number was added (one)"."""
+    old = "We will notify you by email."
+    new = ("We will notify you by email to the address in your account, if you have one, so "
+           "that no one is surprised, and the one you name.")
+    assert not any(r.startswith("number") for r in _rules(old, new))
+    assert "number-added" in _rules("We send reminders.", "We send one reminder.")
+
+
 def test_a_tool_named_for_its_use_states_no_purpose() -> None:
     old = "We measure visits."
     new = old + "\n\nMozilla Glean, our first-party telemetry and analytics platform."

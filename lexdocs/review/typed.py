@@ -88,6 +88,20 @@ _VERSION = re.compile(
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
+# "One" standing for a thing the sentence names, not counting one: after a determiner ("no
+# one", "the one"), or with nothing it counts after it ("if you have one, so that …", "one
+# another", "one who asks").
+_ONE_AFTER_DETERMINER = re.compile(r"\b(?:no|the|this|that|any|each|every|which|a)\s+$", re.I)
+_ONE_ALONE = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:another|who|whom|whose|that|which)\b)", re.I)
+
+
+def _pronoun(text: str, m: re.Match[str]) -> bool:
+    """Whether the number word at `m` is "one" as a pronoun (see `_ONE_ALONE`)."""
+    return m.group().casefold() == "one" and bool(
+        _ONE_ALONE.match(text, m.end())
+        or _ONE_AFTER_DETERMINER.search(text, max(0, m.start() - 8), m.start()))
+
+
 # An item's number inside a sentence, "(36) prepaid phone cards, (37) pseudo
 # pharmaceuticals": the list's order, not a figure. A figure restated in digits after its
 # words, "thirty (30) days", is a figure.
@@ -184,6 +198,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):
                     continue  # "three categories of data: A, B and C": the list's own count
+                if kind == "number" and _pronoun(text, m):
+                    continue  # "if you have one": a thing, not a figure
                 c[m.group().strip().rstrip(".,;:")] += 1
             if c:
                 text = pattern.sub(" \ue000 ", text)

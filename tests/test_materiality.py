@@ -1130,6 +1130,16 @@ def test_one_standing_for_a_thing_is_no_number() -> None:
     assert "number-added" in _rules("We send reminders.", "We send one reminder.")
 
 
+def test_a_kind_of_file_is_no_third_party() -> None:
+    """Pear Deck's list of service providers: "ConvertAPI processing service to convert
+    existing PowerPoint files to Pear Deck format" quoted PowerPoint as a third party added
+    beside ConvertAPI."""
+    old = "We use these providers:\n\n- Stripe to take payments"
+    new = old + "\n- ConvertAPI processing service to convert existing PowerPoint files"
+    reason = _reason(old, new)
+    assert "ConvertAPI" in reason and "PowerPoint" not in reason, reason
+
+
 def test_a_tool_named_for_its_use_states_no_purpose() -> None:
     old = "We measure visits."
     new = old + "\n\nMozilla Glean, our first-party telemetry and analytics platform."

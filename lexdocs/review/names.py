@@ -43,10 +43,12 @@ ENGLISH_NAMED = frozenset(str.split(
     "google apple amazon microsoft facebook meta stripe paypal oracle adobe twitter "
     "salesforce zoom slack square intercom segment mailchimp braintree shopify yahoo"))
 # Nouns that make the name before them a product or feature: "the Payments feature",
-# "the Pay with PayPal block", "your Polldaddy survey", "a Snippet link".
+# "the Pay with PayPal block", "your Polldaddy survey", "a Snippet link"; or a kind of
+# file, "existing PowerPoint files".
 PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|button|survey|"
                  r"link|setting|settings|mode|account|plan|widget|browser|tab|toolbar|sidebar|"
-                 r"page|window|tool|integration|dashboard|editor|menu|panel")
+                 r"page|window|tool|integration|dashboard|editor|menu|panel|file|presentation|"
+                 r"spreadsheet")
 # Last words that make a name a document or a law, not someone: "Smart Window Privacy
 # Notice", "Standard Contractual Clauses", "Privacy Shield", "Consumer Privacy Act".
 DOCUMENT_WORDS = frozenset(str.split(

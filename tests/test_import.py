@@ -304,6 +304,23 @@ def test_a_date_stated_in_german_french_or_spanish_is_read_as_one() -> None:
     assert convert("# T\n\nStand by us: we will.\n\n## A\n\nx\n", "x").dates == ()
 
 
+def test_a_date_stated_as_a_heading_is_a_date_line_not_a_section() -> None:
+    """Pear Deck's terms head their parts with "## Last modified: November 5, 2016": each
+    version's date was a section of its own, and every revision "removed" one section and
+    "added" another, each a material change. It is read as the date line it is: left out,
+    or bound to the version's date as a line of text, never a heading."""
+    text = "# Terms\n\n## Last modified: November 5, 2016\n\n## 1. You and us\n\nText.\n"
+    conv = convert(text, "x")
+    assert [s.title for s in conv.sections] == ["1. You and us"]
+    assert [(d.label, d.baseline) for d in conv.dates] == [("Last modified", "2016-11-05")]
+    bound = convert(text, "x", date_line="bind")  # kept where it stands, as a line
+    assert [(s.title, s.body) for s in bound.sections] == [
+        ("Introduction", "Last modified: {{ page_version.last_updated }}\n"),
+        ("1. You and us", "Text.\n")]
+    kept = convert("# Terms\n\n## Last steps\n\nText.\n", "x")
+    assert [s.title for s in kept.sections] == ["Last steps"] and not kept.dates
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight

@@ -25,10 +25,12 @@ _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revi
           r"|mis\s+à\s+jour\s+le|en\s+vigueur\s+(?:le|au|depuis\s+le)|última\s+actualización"
           r"|última\s+modificación)")
 _EFFECTIVE_LABELS = ("effective", "gültig", "en vigueur")
-_DATE_HEAD = re.compile(r"^(?P<lead>[ \t]*(?:[*_]+[ \t]*)?(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?)"
+_DATE_HEAD = re.compile(r"^(?P<lead>[ \t]*(?P<heading>#{1,6}[ \t]+)?(?:[*_]+[ \t]*)?"
+                        r"(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?)"
                         rf"{_LABEL}(?![^\W_])", re.IGNORECASE)
 """A stated date's label at a line's start ("**Effective date:**", "_Last Updated_", in
-brackets: "（Last Updated: July 30, 2026)", Alibaba.com's); what
+brackets: "（Last Updated: July 30, 2026)", Alibaba.com's; as a heading, "## Last modified:
+November 5, 2016", Pear Deck's terms, which made each version's date a section); what
 follows is read by `_date_parts`, each character once (a pattern that also matched the
 separator and the date tried every split of a run of spaces: a committed line of 400
 spaces took eight seconds)."""
@@ -102,6 +104,7 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     m = _DATE_HEAD.match(line)
     if m is None:
         return None
+    lead = m["lead"].replace(m["heading"] or "", "", 1)  # bound, a paragraph: no section
     rest = line[m.end():]
     body = rest.lstrip(" \t*_")
     if body[:1] in (":", "-", "–", "—"):
@@ -109,13 +112,13 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     core = body.rstrip(" \t*_")
     if core.endswith("."):
         core = core[:-1].rstrip(" \t*_")
-    if "(" in m["lead"] or "（" in m["lead"]:  # the bracket closes after the date, or no date line
+    if "(" in lead or "（" in lead:  # the bracket closes after the date, or no date line
         if not core.endswith((")", "）")):
             return None
         core = core[:-1].rstrip(" \t*_")
     if not _DATE_WORDS.fullmatch(core):
         return None
-    return m["lead"], m["label"], rest[:len(rest) - len(body)], core, body[len(core):]
+    return lead, m["label"], rest[:len(rest) - len(body)], core, body[len(core):]
 
 
 def read_date_line(line: str, mode: str, found: list[Stated]) -> str | None:

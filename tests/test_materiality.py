@@ -1120,6 +1120,17 @@ def test_a_figure_in_a_products_name_is_no_number() -> None:
     assert "number-changed" in _rules("We serve 500 customers.", "We serve 900 customers.")
 
 
+def test_a_laws_year_is_its_names() -> None:
+    """Pear Deck's terms named COPPA in full, then without its year: "the Children's Online
+    Privacy Protection Act of 1998" → "the Federal Trade Commission Children's Online
+    Privacy Protection Act" was "a number was removed (1998)"."""
+    old = "We comply with the Children's Online Privacy Protection Act of 1998 (COPPA)."
+    new = "We comply with the Children's Online Privacy Protection Act (COPPA)."
+    assert not any(r.startswith("number") for r in _rules(old, new))
+    assert "number-changed" in _rules("We delete it after 1998 requests.",
+                                      "We delete it after 2000 requests.")
+
+
 def test_one_standing_for_a_thing_is_no_number() -> None:
     """Pear Deck's notice clause, added: "…by email to the email address specified in your
     account, if you have one, so that …" was quoted as "a number was added (one)"."""

@@ -88,6 +88,9 @@ _VERSION = re.compile(
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
+# A law's year is its name's: "the Children's Online Privacy Protection Act of 1998".
+_LAWS_YEAR = re.compile(r"\b(?:Act|Law|Code|Regulation|Directive|Ordinance|Statute)\s+of\s+$")
+
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no
 # one", "the one"), or with nothing it counts after it ("if you have one, so that …", "one
 # another", "one who asks").
@@ -198,6 +201,9 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):
                     continue  # "three categories of data: A, B and C": the list's own count
+                if kind == "number" and len(m.group()) == 4 and _LAWS_YEAR.search(
+                        text, max(0, m.start() - 16), m.start()):
+                    continue  # "… Protection Act of 1998": the law's name
                 if kind == "number" and _pronoun(text, m):
                     continue  # "if you have one": a thing, not a figure
                 c[m.group().strip().rstrip(".,;:")] += 1

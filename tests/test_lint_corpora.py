@@ -367,6 +367,12 @@ LISTS = {
     "bullets written as o": "Containers used for delivery must:\n\no Be approved by the NSF "
                             "or its local equivalent, as the law may require.\n\no Be durable "
                             "and non-absorbent.\n",
+    # Travis CI's privacy policy: each right an item, its label in bold, then its paragraphs
+    "labelled items": "1. **You have the right to access, rectification and erasure:**\n\n"
+                      "    You are entitled to access the data stored by us.\n\n"
+                      "    You are entitled to request the erasure of your data.\n\n"
+                      "2. **You have the right to lodge a complaint:**\n\n"
+                      "   You have a right to lodge a complaint with a supervisory authority.\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "
@@ -525,6 +531,17 @@ def test_two_introductions_alike_are_each_found_at_their_own_line() -> None:
     lines = written[str(f.path).rsplit("/", 1)[1]].split("\n")
     assert f.line is not None and lines[f.line - 1] == intro
     assert f.line - 1 == max(i for i, line in enumerate(lines) if line == intro)
+
+
+def test_an_introduction_ending_in_bold_is_found_at_its_own_line() -> None:
+    """An introduction whose colon is inside its bold ("…**as follows:**") was reported at
+    its section's first line: the search for its line looked only for lines ending in ':'."""
+    intro = "We collect the data **as follows:**"
+    text = f"## Section\n\nFirst.\n\n{intro}\n\nWe protect the data we obtain.\n"
+    [f] = imported(text, only_intros=True)
+    written = layout(convert(text, "P"), "p", adopted=None, baseline=None, source="p.md")
+    lines = written[str(f.path).rsplit("/", 1)[1]].split("\n")
+    assert f.line is not None and lines[f.line - 1] == intro
 
 
 def test_text_inside_an_html_comment_is_never_judged() -> None:

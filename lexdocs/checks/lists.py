@@ -45,6 +45,10 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
+_MARKER = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
+"""A list item's marks: the label an item opens with ("2. **You have the right to lodge a
+complaint:**", then the item's own paragraphs, Travis CI's) stands for a heading over them
+as a label alone does."""
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s|^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+#{1,6}\s")
 """A heading, at the top or opening a list item ("3.  #### Pursuit of Violators:", each
 clause of MouthShut's terms): readers see a title over the item's text, not a promise."""
@@ -256,7 +260,7 @@ def _intro_lines(body: str, first: int) -> list[tuple[int, str]]:
     out = []
     for i, raw in enumerate(body.split("\n")):
         tail = after_last_tag(raw).strip()
-        if tail.endswith(":"):
+        if tail.rstrip("*_").endswith(":"):  # "…portability:**" as the check reads it
             out.append((first + i, tail))
     return out
 
@@ -317,7 +321,8 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
                 source = found.line_of(line.rstrip())
-                if follows[i] or _WHOLLY.match(line.strip()) or _HEADING.match(line) or (
+                if follows[i] or _WHOLLY.match(_MARKER.sub("", line.strip())) or _HEADING.match(
+                        line) or (
                         _label_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (source or sec.body_line) if sec else None

@@ -1141,6 +1141,25 @@ def test_one_standing_for_a_thing_is_no_number() -> None:
     assert "number-added" in _rules("We send reminders.", "We send one reminder.")
 
 
+def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None:
+    """Travis CI's policy: its managing directors named (a change of director was "a third
+    party changed (Fritz Thielemann, Konstantin Haase → Randy Jacops)"); Bitbucket's
+    operator named by its legal name, whose second legal form was a party of its own
+    ("Atlassian Corporation, Bitbucket, Plc"), beside the website it runs."""
+    old = ("Travis CI GmbH, represented by the managing directors Fritz Thielemann and "
+           "Konstantin Haase (“we”), runs this site.")
+    new = ("Travis CI GmbH, represented by the managing director Randy Jacops (“we”), runs "
+           "this site.")
+    assert "third party" not in _reason(old, new)
+    reason = _reason("We sign you in with GitHub.", "We sign you in with GitHub. You may "
+                     "also sign in on the Bitbucket website operated by Atlassian Corporation "
+                     "Plc (“Atlassian”).")
+    assert "a third party was added (Atlassian Corporation Plc" in reason, reason
+    assert "Bitbucket," not in reason and ", Plc" not in reason, reason
+    assert "third party changed" in _reason("We share data with Acme Corp.",
+                                             "We share data with Globex Corp.")
+
+
 def test_a_kind_of_file_is_no_third_party() -> None:
     """Pear Deck's list of service providers: "ConvertAPI processing service to convert
     existing PowerPoint files to Pear Deck format" quoted PowerPoint as a third party added

@@ -48,7 +48,7 @@ ENGLISH_NAMED = frozenset(str.split(
 PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|button|survey|"
                  r"link|setting|settings|mode|account|plan|widget|browser|tab|toolbar|sidebar|"
                  r"page|window|tool|integration|dashboard|editor|menu|panel|file|presentation|"
-                 r"spreadsheet")
+                 r"spreadsheet|website")
 # Last words that make a name a document or a law, not someone: "Smart Window Privacy
 # Notice", "Standard Contractual Clauses", "Privacy Shield", "Consumer Privacy Act".
 DOCUMENT_WORDS = frozenset(str.split(

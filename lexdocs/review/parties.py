@@ -54,14 +54,15 @@ _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
 # A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
 # "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
-_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
+_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
            r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|S\.?r\.?l)\.?")
 LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
 LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
 name one company."""
-_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?!\w)")
-"""At most nine words before the form: no legal name is longer, and a pattern that could
+_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?: {_SUFFIX})?(?!\w)")
+"""A second form is the name's too ("Atlassian Corporation Plc"). At most nine words before
+the form: no legal name is longer, and a pattern that could
 take a run of any length backtracked over it from each of its words (a run's length
 squared, on a section written in capitals)."""
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
@@ -138,6 +139,12 @@ _OWNED = re.compile(r"\w['’]s $")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
 """A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
 contact): whom to address, not an organisation data goes to."""
+_OFFICER = re.compile(r"\b(?:represented\s+by|(?:managing\s+)?directors?|CEO|chief\s+executive"
+                      r"(?:\s+officer)?|Geschäftsführer(?:in)?)[ \t:]+$", re.IGNORECASE)
+"""A person the organisation names as its own officer ("…, represented by the managing
+directors Fritz Thielemann and Konstantin Haase", Travis CI's policy): the organisation
+itself speaking, not a party data goes to; so are the names joined to the first."""
+_JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
 def _names(text: str) -> dict[str, str]:
@@ -156,8 +163,13 @@ def _names(text: str) -> dict[str, str]:
         for m in _COMPANY.finditer(block):
             out.setdefault(key(m.group()), m.group())
         block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
+        officer = -1  # where the last officer's name ended
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
+            if _OFFICER.search(block, max(0, m.start() - 40), m.start()) or (
+                    officer >= 0 and _JOINED.fullmatch(block, officer, m.start())):
+                officer = m.end()
+                continue  # the organisation's own officer, and those named with them
             if block[m.start() - 1:m.start()] in ('"', "“"):
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
             if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars

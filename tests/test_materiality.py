@@ -1160,6 +1160,16 @@ def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None
                                              "We share data with Globex Corp.")
 
 
+def test_a_feature_named_after_its_maker_is_no_third_party() -> None:
+    """Travis CI's terms: "…using the Atlassian Bitbucket Sign-In" was "a third party was
+    added (Atlassian Bitbucket Sign-In)": a way to sign in, which Atlassian offers."""
+    old = "You sign up using your GitHub account."
+    new = old + " You may also sign up using the Atlassian Bitbucket Sign-In."
+    assert "third party" not in _reason(old, new)
+    assert "third party was added (Acme Payments Inc" in _reason(
+        old, old + " We share your name with Acme Payments Inc.")
+
+
 def test_a_kind_of_file_is_no_third_party() -> None:
     """Pear Deck's list of service providers: "ConvertAPI processing service to convert
     existing PowerPoint files to Pear Deck format" quoted PowerPoint as a third party added

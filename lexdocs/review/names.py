@@ -187,9 +187,14 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if words and (words[-1] in DOCUMENT_WORDS or words[-1].removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     parts = name.split()
+    if len(parts) > 1 and _LAST_PRODUCT_NOUN.search(name):
+        return "product"  # "Atlassian Bitbucket Sign-In", "Facebook Page": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
     return "organisation"
+
+
+_LAST_PRODUCT_NOUN = re.compile(rf"\s(?:{PRODUCT_NOUNS}|sign-?in|log-?in)s?\.?$", re.IGNORECASE)
 
 
 def brand(word: str) -> bool:

@@ -1156,6 +1156,9 @@ def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None
                      "Plc (“Atlassian”).")
     assert "a third party was added (Atlassian Corporation Plc" in reason, reason
     assert "Bitbucket," not in reason and ", Plc" not in reason, reason
+    reason = _reason("We run on GitHub.", "We run on GitHub. An Idera, Inc. company runs "
+                     "Assembla, which we also use.")
+    assert "Idera, Inc." in reason and "An Idera," not in reason, reason
     assert "third party changed" in _reason("We share data with Acme Corp.",
                                              "We share data with Globex Corp.")
 

@@ -60,9 +60,11 @@ LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
 LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
 name one company."""
-_COMPANY = re.compile(rf"{_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?: {_SUFFIX})?(?!\w)")
-"""A second form is the name's too ("Atlassian Corporation Plc"). At most nine words before
-the form: no legal name is longer, and a pattern that could
+_COMPANY = re.compile(
+    rf"(?!An? ){_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?: {_SUFFIX})?(?!\w)")
+"""A second form is the name's too ("Atlassian Corporation Plc"); an article before it is
+not ("(an Idera, Inc. company)", Travis CI's, at a sentence's start). At most nine words
+before the form: no legal name is longer, and a pattern that could
 take a run of any length backtracked over it from each of its words (a run's length
 squared, on a section written in capitals)."""
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.

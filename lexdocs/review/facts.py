@@ -152,10 +152,20 @@ def _clause(lex: str, marker: str, other: str) -> str:
 _WHOLE = (("block", BLOCKS), ("sentence", SENTENCES), ("list-item", ITEM_SPLIT))
 
 
+_LEGAL_COMMA_KEPT = "\ue002"
+"""Stands for the comma of a legal name ("Stripe, Inc."), which splits no list item, until
+the pieces are quoted: a quote shows the words as the text has them."""
+
+
 def _whole_pieces(old: str, new: str) -> list[Finding]:
     """Whole paragraphs, sentences or list items added or removed, when nothing else
     changed: the most specific thing to say of an edit no other rule explains."""
-    old, new = LEGAL_COMMA.sub(" ", old), LEGAL_COMMA.sub(" ", new)  # "Stripe, Inc." is one
+    kept = _LEGAL_COMMA_KEPT
+    found = _pieces_changed(LEGAL_COMMA.sub(kept, old), LEGAL_COMMA.sub(kept, new))
+    return [(rule, tuple(p.replace(kept, ",") for p in quoted)) for rule, quoted in found]
+
+
+def _pieces_changed(old: str, new: str) -> list[Finding]:
     for kind, split in _WHOLE:
         a, b = pieces(old, split), pieces(new, split)
         came, gone = [b[k] for k in b if k not in a], [a[k] for k in a if k not in b]

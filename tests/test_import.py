@@ -304,6 +304,16 @@ def test_a_date_stated_in_german_french_or_spanish_is_read_as_one() -> None:
     assert convert("# T\n\nStand by us: we will.\n\n## A\n\nx\n", "x").dates == ()
 
 
+def test_a_tab_in_a_heading_is_a_space() -> None:
+    """Idera's privacy statement on Travis CI's site heads its parts "## 1.<TAB>Websites
+    covered": each title showed the tab, and the part retyped with a space ("10. For EU,
+    UK and Swiss Individuals…") was one part removed and another added."""
+    before = convert("# P\n\n## 1.\tWebsites covered\n\nA.\n\n## 2.\tUse\n\nB.\n", "x")
+    after = convert("# P\n\n## 1. Websites covered\n\nA.\n\n## 2. Use\n\nB.\n", "x")
+    assert [s.title for s in before.sections] == ["1. Websites covered", "2. Use"]
+    assert [s.id for s in before.sections] == [s.id for s in after.sections]
+
+
 def test_a_date_stated_as_a_heading_is_a_date_line_not_a_section() -> None:
     """Pear Deck's terms head their parts with "## Last modified: November 5, 2016": each
     version's date was a section of its own, and every revision "removed" one section and

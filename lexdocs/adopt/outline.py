@@ -126,7 +126,9 @@ def plain(words: str) -> str:
     as Markdown tools make anchors) ran on into the address, where the old page's own
     anchor was `#dmca-takedown-policy`. A character reference is the character it stands
     for (Basecamp's "we&rsquo;d grant"), and an escaped one the character (`_ESCAPED`),
-    which a title shown as text would print as typed."""
+    which a title shown as text would print as typed. A tab between a part's number and
+    its words ("1.<TAB>Websites covered", pasted from a word processor: Idera's statement
+    on Travis CI's site) is a space, so a part retyped with one is the same part."""
     ours = _PLACES.search(words) is None  # the text holds none of the places we hold in
     held = _ESCAPED.sub(lambda m: chr(_HELD + ord(m[1])), words) if ours else words
     bare = _EMPHASIS.sub(_words, _LINKED.sub(r"\1", held))  # "**a *b* c**": inside first
@@ -135,7 +137,8 @@ def plain(words: str) -> str:
         if "**" not in shown and "__" not in shown:
             break
         shown = _STRONG.sub(_words, shown)
-    return html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
+    shown = html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
+    return " ".join(shown.split()) if "\t" in shown else shown
 
 
 def _words(m: re.Match[str]) -> str:

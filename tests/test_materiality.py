@@ -1174,6 +1174,21 @@ def test_a_feature_named_after_its_maker_is_no_third_party() -> None:
         old, old + " We share your name with Acme Payments Inc.")
 
 
+def test_a_drafters_note_binds_no_one() -> None:
+    """Travis CI's privacy policy published "…refer to III below [add link]." and then took
+    the note out: "Material: the wording changed (removed '[add link]')". A note in
+    brackets ("[add link]", "[TBD]", "[insert date]") is the drafter's, not the terms';
+    what changed beside it is judged as ever, and a link's words are no note."""
+    old = "For details please refer to III below [add link]."
+    assert _judge(old, "For details please refer to III below.") == (
+        False, "drafting-note", "Not material: only a drafter's note in brackets changed "
+        "([add link]).")
+    assert _judge("We keep logs [TBD] for 30 days.", "We keep logs for 60 days.")[:2] == (
+        True, "duration-changed")
+    assert _judge("See [add](https://example.com/a).", "See [add](https://example.com/b).")[
+        1] != "drafting-note"
+
+
 def test_a_kind_of_file_is_no_third_party() -> None:
     """Pear Deck's list of service providers: "ConvertAPI processing service to convert
     existing PowerPoint files to Pear Deck format" quoted PowerPoint as a third party added

@@ -199,6 +199,12 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         return verdict(False, "immaterial-variable", quiet)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
+    (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)
+                                          for t in (old_text, new_text))
+    if gone != came:
+        if surface.looks_alike(surface.plain(bare_old), surface.plain(bare_new)):
+            return verdict(False, "drafting-note", tuple([*gone, *came]))
+        old_text, new_text = bare_old, bare_new  # the rest is judged without them
     fixed, typos, variants = surface.fix_spelling(old_text, new_text, new_words)
     plain_old, plain_new = surface.plain(fixed), surface.plain(new_text)
     if surface.looks_alike(plain_old, plain_new):

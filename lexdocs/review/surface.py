@@ -185,3 +185,21 @@ def looks_alike(plain_old: str, plain_new: str) -> bool:
     final stop, or with a paragraph break lost or put in."""
     return _folded(plain_old) == _folded(plain_new) or _WS.sub("", plain_old) == _WS.sub(
         "", plain_new)
+
+
+_DRAFTING_NOTE = re.compile(
+    r"\[(?:add|insert|include|link|tbd|tbc|todo|to be (?:added|confirmed|defined|determined)|"
+    r"placeholder|x{2,})\b[^\[\]\n]{0,200}\](?![(\[])", re.IGNORECASE)
+"""A drafter's note to themselves, in square brackets ("[add link]", "[add (link to) list
+naming all used providers …]", Travis CI's terms and agreement, "[TBD]"): it binds no one,
+so putting it in or taking it out changes nothing a reader agreed to. A bracketed phrase
+that is a link's words (`[add](…)`) is no note."""
+
+
+def without_drafting_notes(text: str) -> tuple[str, list[str]]:
+    """The text without its drafters' notes (`_DRAFTING_NOTE`), and the notes."""
+    if "[" not in text:
+        return text, []
+    notes = [m.group() for m in _DRAFTING_NOTE.finditer(text)]
+    return (_DRAFTING_NOTE.sub("", text), notes) if notes else (text, [])
+

@@ -306,6 +306,20 @@ def test_vague_words_are_counted_per_section_at_the_first_one() -> None:
     assert "5 vague word(s) (may ×2, might ×1, some ×1, certain ×1)" in f.message
 
 
+def test_a_drafters_note_left_in_the_text_is_found_at_its_line() -> None:
+    """Travis CI's privacy policy was published with "…refer to III below [add link].":
+    each section with a drafter's note is named, at the note's line; a link whose words
+    are in brackets is no note."""
+    body = ("---\nid: complaints\ntitle: Complaints\n---\n"
+            "You may complain to [add](https://example.com/add) a supervisory authority.\n\n"
+            "Our list of processors is here: [add (link to) list of processors].\n"
+            "We answer within [TBD] days.\n")
+    found = of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "drafting-note")
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        (f"{EU}/90-complaints.md", 7, "warning")]
+    assert "'[add (link to) list of processors]' (and 1 more) is published" in found[0].message
+
+
 def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> None:
     doc = (PROJECT / "CHECKS.md").read_text(encoding="utf-8")
     for rule in RULES.values():

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 
 from lexdocs.checks.foreigntags import (
+    check_drafting_notes,
     check_file_links,
     check_foreign_tags,
     check_printed_markup,
@@ -67,6 +68,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
     found += check_foreign_tags(sources, rendered)
     found += check_file_links(sources, rendered)
     found += check_printed_markup(sources, rendered)
+    found += check_drafting_notes(sources, rendered)
     found += check_unconfirmed(variables, rendered)
     found += check_vague_words(sources, rendered)
     return sorted(found, key=lambda f: (f.path or "", f.line or 0, f.rule, f.message))

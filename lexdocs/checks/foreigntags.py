@@ -20,6 +20,12 @@ publishes as text by design (a section carries no script), or Markdown that did 
 (`**VIP Service. **VIP Hosting`, bold closed after a space; `{: .note }`; a link with a
 space between its `]` and `(`, or whose address never closes; a footnote, `[^1]`, which a
 section has no place for). The author sees the intent; the reader sees the marks.
+
+Last, a drafter's note left in the text (`drafting-note`): Travis CI's privacy policy
+was published for four months with "…please also refer to III below [add link]." A note
+in brackets meant for the drafter ("[add link]", "[TBD]", "[insert date]") reads, to the
+public, as a statement nobody finished. The review calls putting one in or taking it out
+not material (`review.surface.without_drafting_notes`, the one reading of a note).
 """
 
 from __future__ import annotations
@@ -35,10 +41,11 @@ from lexdocs.findings import Finding
 from lexdocs.render import markup
 from lexdocs.render.anchors import is_file_link, target_doc
 from lexdocs.render.templates import RenderedDocument, RenderedSection
+from lexdocs.review.surface import without_drafting_notes
 from lexdocs.sources.documents import DocumentSource, SectionSource
 
-__all__ = ["check_file_links", "check_foreign_tags", "check_printed_markup", "foreign_tags",
-           "printed_markup"]
+__all__ = ["check_drafting_notes", "check_file_links", "check_foreign_tags",
+           "check_printed_markup", "foreign_tags", "printed_markup"]
 
 # `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
 _TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
@@ -180,3 +187,19 @@ def check_printed_markup(sources: Mapping[str, DocumentSource],
             f"published as typed: {_HINTS[first[:2] if first[:2] in _HINTS else first[0]]}",
             s.path, line))
     return out
+
+
+def check_drafting_notes(sources: Mapping[str, DocumentSource],
+                         rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """One finding per section whose published text holds a drafter's note, at the line
+    of the section's source that typed the first."""
+    out = []
+    for name, s, sec, notes in _showing(sources, rendered, lambda s: without_drafting_notes(
+            " ".join(markup.plain_text(s.html).split()))[1]):
+        more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+        out.append(finding(
+            "drafting-note", f"{name}/{s.id}: '{notes[0]}'{more} is published: a note for "
+            "the text's drafter, which readers take for an unfinished statement: write what "
+            "it asks for, or take it out", s.path, line_of(sec, notes[0])))
+    return out
+

@@ -51,6 +51,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "not take ('**Term. **'), an attribute list, a link's Markdown, a list typed "
          "right under a line",
          "none: accuracy of the notice (readers see the marks, not what they meant)"),
+    Rule("drafting-note", "warning",
+         "a drafter's note in brackets ('[add link]', '[TBD]') is published",
+         "none: accuracy of the notice (readers see a note meant for its drafter)"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
          "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),
     Rule(READABILITY_RULE, "warning", "a summary page below its reading-ease target",

@@ -637,6 +637,24 @@ def test_history_before_the_file_became_markdown_is_left_out(
                for v in versions)
 
 
+def test_a_name_that_is_no_document_name_is_refused_saying_what_one_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import … --as 2019-survey` (Travis CI's '2019-survey-terms-conditions.md') was
+    refused with "use a-z, 0-9 and dashes", which the name is made of: a name starts with
+    a letter, and `import` and `new` now both say so, in the same words."""
+    repo = old_policy(tmp_path / "old")
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "import", str(repo.path / "privacy.md"),
+                   "--as", "2019-survey") == 1
+    hint = ("start with a lower-case letter, then lower-case letters, digits and dashes, "
+            "e.g. 'cookies'")
+    assert capsys.readouterr().err == f"error: '2019-survey' is not a document name ({hint})\n"
+    assert lexdocs("init", str(repo.path)) == 0
+    capsys.readouterr()
+    assert lexdocs("-C", str(repo.path), "new", "2019-survey") == 1
+    assert hint in capsys.readouterr().err
+
+
 def test_a_file_that_is_only_a_title_is_left_out_or_refused_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A repository's README of one line, "# everest-legal", imported: the import wrote a

@@ -8,7 +8,6 @@ none of the adoption code (tests/test_cli.py).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,11 +131,12 @@ def import_(obj: Context, path: Path, doc: str, date_line: str, branch: str | No
 
     from lexdocs.adopt.datelines import parse_date
     from lexdocs.adopt.importer import import_document, next_steps, stated_zone
+    from lexdocs.adopt.scaffold import NAME_HINT, is_document_name
     from lexdocs.config import load_options
 
     opts = load_options(obj.project, need_documents=False)
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", doc):
-        raise LexdocsError(f"'{doc}' is not a document name", hint="use a-z, 0-9 and dashes")
+    if not is_document_name(doc):
+        raise LexdocsError(f"'{doc}' is not a document name", hint=NAME_HINT)
     if baseline is not None:
         parsed = parse_date(baseline)
         if parsed is None:

@@ -29,6 +29,14 @@ _FILES = (
     ("policy_src/variables.yml", "{source}/variables.yml"),
 )
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+NAME_HINT = ("start with a lower-case letter, then lower-case letters, digits and dashes, "
+             "e.g. 'cookies'")
+"""What a document's name may be (its folder, its pages' addresses), said once for `new`
+and `import`: "use a-z, 0-9 and dashes" refused '2019-survey', which is made of them."""
+
+
+def is_document_name(name: str) -> bool:
+    return _NAME.match(name) is not None
 
 
 @dataclass(frozen=True)
@@ -249,9 +257,8 @@ def _ignore(path: Path, text: str) -> Written:
 def new_document(project: Path, source_dir: str, name: str,
                  title: str | None = None) -> list[Written]:
     """A new document folder with one starter section and an empty change log."""
-    if not _NAME.match(name):
-        raise SourceError(f"'{name}' is not a document name",
-                          hint="use lower-case letters, digits and dashes, e.g. 'cookies'")
+    if not is_document_name(name):
+        raise SourceError(f"'{name}' is not a document name", hint=NAME_HINT)
     folder = project / source_dir / name
     if (folder / "document.yml").exists():
         raise SourceError(f"document '{name}' already exists",

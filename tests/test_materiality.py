@@ -1129,6 +1129,12 @@ def test_a_laws_year_is_its_names() -> None:
     assert not any(r.startswith("number") for r in _rules(old, new))
     assert "number-changed" in _rules("We delete it after 1998 requests.",
                                       "We delete it after 2000 requests.")
+    # Travis CI's copyright policy, a year later: the notice's year, not a term
+    for old, new in (("Copyright 2019, Travis CI Corporation. All rights reserved.",
+                      "Copyright 2020, Travis CI Corporation. All rights reserved."),
+                     ("© 2018-2019 Acme.", "© 2018-2020 Acme.")):
+        assert not _judge(old, new)[0] and not any(
+            r.startswith("number") for r in _rules(old, new)), _reason(old, new)
 
 
 def test_one_standing_for_a_thing_is_no_number() -> None:

@@ -215,6 +215,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         looks = surface.looks_only(fixed, new_text, typos, variants)
         if looks:
             return looks
+    years = typed.copyright_years_only(plain_old, plain_new)
+    if years:
+        return verdict(False, "copyright-year", years)
     logged = typed.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)

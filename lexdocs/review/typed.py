@@ -88,8 +88,28 @@ _VERSION = re.compile(
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
-# A law's year is its name's: "the Children's Online Privacy Protection Act of 1998".
-_LAWS_YEAR = re.compile(r"\b(?:Act|Law|Code|Regulation|Directive|Ordinance|Statute)\s+of\s+$")
+# A law's year is its name's: "the Children's Online Privacy Protection Act of 1998"; and a
+# copyright notice's year says when the text was written, no term of it ("Copyright 2019,
+# Travis CI Corporation. All rights reserved.", "© 2020", "(c) 2018-2020").
+_LAWS_YEAR = re.compile(r"\b(?:Act|Law|Code|Regulation|Directive|Ordinance|Statute)\s+of\s+$"
+                        r"|(?:\bcopyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*[-–]\s*)?$",
+                        re.IGNORECASE)
+
+_COPYRIGHT_YEAR = re.compile(r"((?:\bcopyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*[-–]\s*)?)"
+                             r"(\d{4})\b", re.IGNORECASE)
+
+
+def copyright_years_only(old: str, new: str) -> tuple[str, ...]:
+    """The years ("2019 → 2020") when all that differs between the texts is the year of a
+    copyright notice, else (): a notice's year is when the text was written, and a site
+    that bumps it each January restates the same terms."""
+    if "©" not in old + new and "opyright" not in old + new and "(c)" not in (old + new).lower():
+        return ()
+    a, b = (_COPYRIGHT_YEAR.findall(t) for t in (old, new))
+    if len(a) != len(b) or _COPYRIGHT_YEAR.sub(r"\1", old) != _COPYRIGHT_YEAR.sub(r"\1", new):
+        return ()
+    return tuple(f"{x[1]} → {y[1]}" for x, y in zip(a, b, strict=True) if x[1] != y[1])
+
 
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no
 # one", "the one"), or with nothing it counts after it ("if you have one, so that …", "one
@@ -202,8 +222,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                 if kind == "number" and _counts_list(m.group(), text, m.end()):
                     continue  # "three categories of data: A, B and C": the list's own count
                 if kind == "number" and len(m.group()) == 4 and _LAWS_YEAR.search(
-                        text, max(0, m.start() - 16), m.start()):
-                    continue  # "… Protection Act of 1998": the law's name
+                        text, max(0, m.start() - 24), m.start()):
+                    continue  # "… Protection Act of 1998", "Copyright 2019": no figure
                 if kind == "number" and _pronoun(text, m):
                     continue  # "if you have one": a thing, not a figure
                 c[m.group().strip().rstrip(".,;:")] += 1

@@ -1149,13 +1149,12 @@ def test_one_standing_for_a_thing_is_no_number() -> None:
 
 def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None:
     """Travis CI's policy: its managing directors named (a change of director was "a third
-    party changed (Fritz Thielemann, Konstantin Haase → Randy Jacops)"); Bitbucket's
+    party changed", the old directors' names → the new one's); Bitbucket's
     operator named by its legal name, whose second legal form was a party of its own
     ("Atlassian Corporation, Bitbucket, Plc"), beside the website it runs."""
-    old = ("Travis CI GmbH, represented by the managing directors Fritz Thielemann and "
-           "Konstantin Haase (“we”), runs this site.")
-    new = ("Travis CI GmbH, represented by the managing director Randy Jacops (“we”), runs "
-           "this site.")
+    old = ("Acme GmbH, represented by the managing directors Anna Berger and Jonas "
+           "Weber (“we”), runs this site.")
+    new = "Acme GmbH, represented by the managing director Lena Fischer (“we”), runs this site."
     assert "third party" not in _reason(old, new)
     reason = _reason("We sign you in with GitHub.", "We sign you in with GitHub. You may "
                      "also sign in on the Bitbucket website operated by Atlassian Corporation "

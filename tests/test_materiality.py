@@ -1156,6 +1156,8 @@ def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None
            "Weber (“we”), runs this site.")
     new = "Acme GmbH, represented by the managing director Lena Fischer (“we”), runs this site."
     assert "third party" not in _reason(old, new)
+    assert "third party" in _reason(  # a representative is another organisation
+        "In the EU we are represented by Verasafe.", "In the EU we are represented by Prighter.")
     reason = _reason("We sign you in with GitHub.", "We sign you in with GitHub. You may "
                      "also sign in on the Bitbucket website operated by Atlassian Corporation "
                      "Plc (“Atlassian”).")
@@ -1177,6 +1179,8 @@ def test_a_feature_named_after_its_maker_is_no_third_party() -> None:
     assert "third party" not in _reason(old, new)
     assert "third party was added (Acme Payments Inc" in _reason(
         old, old + " We share your name with Acme Payments Inc.")
+    reason = _reason("We share your tax forms.", "We share your tax forms with H&R Block.")
+    assert "third party was added (H&R Block)" in reason, reason  # a company named "Block"
 
 
 def test_a_drafters_note_binds_no_one() -> None:

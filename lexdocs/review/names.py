@@ -187,14 +187,19 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if words and (words[-1] in DOCUMENT_WORDS or words[-1].removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     parts = name.split()
-    if len(parts) > 1 and _LAST_PRODUCT_NOUN.search(name):
-        return "product"  # "Atlassian Bitbucket Sign-In", "Facebook Page": what a name offers
+    if len(parts) > 1 and _OFFERED.search(name):
+        return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
     return "organisation"
 
 
-_LAST_PRODUCT_NOUN = re.compile(rf"\s(?:{PRODUCT_NOUNS}|sign-?in|log-?in)s?\.?$", re.IGNORECASE)
+_OFFERED = re.compile(r"\s(?:feature|app|application|plugin|extension|add-on|button|widget|"
+                      r"browser|toolbar|website|account|dashboard|settings|sign-?in|log-?in)s?\.?$",
+                      re.IGNORECASE)
+"""The last word of a name for what an organisation offers, not for one: fewer than
+`PRODUCT_NOUNS`, whose "Block", "Plan" or "Page" end the names of companies and people
+(H&R Block, Larry Page)."""
 
 
 def brand(word: str) -> bool:

@@ -141,11 +141,12 @@ _OWNED = re.compile(r"\w['’]s $")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
 """A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
 contact): whom to address, not an organisation data goes to."""
-_OFFICER = re.compile(r"\b(?:represented\s+by|(?:managing\s+)?directors?|CEO|chief\s+executive"
-                      r"(?:\s+officer)?|Geschäftsführer(?:in)?)[ \t:]+$", re.IGNORECASE)
+_OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:\s+officer)?"
+                      r"|Geschäftsführer(?:in)?)[ \t:]+$", re.IGNORECASE)
 """A person the organisation names as its own officer ("…, represented by the managing
-directors Fritz Thielemann and Konstantin Haase", Travis CI's policy): the organisation
-itself speaking, not a party data goes to; so are the names joined to the first."""
+directors" and their names, Travis CI's policy): the organisation itself speaking, not a
+party data goes to; so are the names joined to the first. Not whoever it is "represented
+by": an EU representative is another organisation."""
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 

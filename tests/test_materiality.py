@@ -1171,6 +1171,18 @@ def test_the_organisations_officers_and_legal_name_are_read_as_written() -> None
                                              "We share data with Globex Corp.")
 
 
+def test_two_companies_alike_are_two_and_one_named_twice_is_one() -> None:
+    """Travis CI's policy: GitLab added beside GitHub was read as GitHub misspelt (two edits
+    in six letters), so no party was added; and GitLab named in a table and as "GitLab Inc"
+    in the text was two parties added, "GitLab; GitLab Inc"."""
+    reason = _reason("We host code with GitHub.", "We host code with GitHub and GitLab.")
+    assert "a third party was added (GitLab)" in reason, reason
+    reason = _reason("We host code with GitHub.", "We host code with GitHub.\n\nGitLab hosts "
+                     "some too. We share your name with GitLab Inc, of San Francisco.")
+    assert "a third party was added (GitLab Inc)" in reason, reason
+    assert "third party" not in _reason("We use Mixpanle.", "We use Mixpanel.")  # a typo
+
+
 def test_a_feature_named_after_its_maker_is_no_third_party() -> None:
     """Travis CI's terms: "…using the Atlassian Bitbucket Sign-In" was "a third party was
     added (Atlassian Bitbucket Sign-In)": a way to sign in, which Atlassian offers."""

@@ -46,6 +46,7 @@ from lexdocs.review.names import (
 )
 from lexdocs.review.parties import (
     LEGAL_COMMA,
+    LEGAL_FORM,
     disclosing,
     led_by,
     own_entities,
@@ -317,7 +318,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     entities = own_entities(rest_old, own), own_entities(rest_new, own)
     came.update(n for k, n in entities[1].items() if k not in entities[0] and entities[0])
     gone.update(n for k, n in entities[0].items() if k not in entities[1] and entities[1])
-    diff("recipient", gone, came)
+    diff("recipient", _one_per_company(gone), _one_per_company(came))
     lo, ln = voc.NOT_DATA.sub(" \ue000 ", lo), voc.NOT_DATA.sub(" \ue000 ", ln)
 
     def counts(count: Callable[[str], Iterable[str]]) -> tuple[Counter[str], Counter[str]]:
@@ -352,6 +353,14 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
          Counter({_clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
     out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
+
+
+def _one_per_company(names: Counter[str]) -> Counter[str]:
+    """A company named with its legal form and without in one change ("GitLab Inc, 268
+    Bush Street …" beside a table's "GitLab", Travis CI's policy) is one party: its legal
+    name stands for both."""
+    full = {LEGAL_FORM.sub("", n).rstrip(" .,") for n in names if LEGAL_FORM.search(n)}
+    return Counter({n: c for n, c in names.items() if n not in full}) if full else names
 
 
 def _negation_in_new_clause(out: list[Finding], ow: list[str], nw: list[str]) -> list[Finding]:

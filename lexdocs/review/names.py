@@ -308,13 +308,17 @@ def same_name_index(text: str) -> frozenset[tuple[str, ...]]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """One word written in full or shortened ("Woo", "WooCommerce"), or misspelt (two
-    edits at most, in words of six letters or more)."""
+    """One word written in full or shortened ("Woo", "WooCommerce"), or misspelt: one edit
+    in words of six letters or more ("Mixpanle"), two in words of nine or more. Two edits
+    in six letters make another name: "GitHub" and "GitLab" are two companies, and GitLab
+    added beside GitHub was no party at all."""
     if a == b:
         return True
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True
-    return min(len(a), len(b)) >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= 2
+    shortest = min(len(a), len(b))
+    return shortest >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= (
+        2 if shortest >= 9 else 1)
 
 
 LEGAL_SUFFIXES = frozenset(str.split(

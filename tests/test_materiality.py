@@ -1701,6 +1701,17 @@ def test_a_person_addressed_by_title_is_nobody_data_goes_to() -> None:
         "We share it with Google.", "We share it with Google and Acme Analytics.")
 
 
+def test_a_corner_given_in_a_german_address_is_the_address() -> None:
+    """npm's EU representative's address dropped its corner, "Ballindamm 39 / Ecke
+    Jungfernstieg": the reason said "a third party was removed (Ecke Jungfernstieg)" and
+    "a postal address was added", the old address not read as one. It is one address,
+    changed; a street alone is still no address."""
+    old = "DP-Dock GmbH  \nBallindamm 39 / Ecke Jungfernstieg  \n20095 Hamburg  \nGermany"
+    new = "DP-Dock GmbH  \nBallindamm 39  \n20095 Hamburg  \nGermany"
+    assert _reason(old, new) == ("Material: a postal address changed (Ballindamm 39 / Ecke "
+                                 "Jungfernstieg 20095 Hamburg → Ballindamm 39 20095 Hamburg).")
+
+
 def test_a_company_number_is_one_fact() -> None:
     """Comms.ID's agreement filled in "ACN [Your ACN]" as "ACN: 686 963 904": the reason
     said "a number was added (686, 904, 963)", one registration number read as three

@@ -60,9 +60,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)"
         # As Germany and the Netherlands write them: the street (its word joined or apart),
         # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
-        # "Vijzelstraat 68-72, 1017 HL Amsterdam".
+        # "Vijzelstraat 68-72, 1017 HL Amsterdam"; a corner given after the number,
+        # "Ballindamm 39 / Ecke Jungfernstieg" (npm's EU representative), is the address's.
         rf"|(?-i:\b[A-ZÀ-Þ][\w'-]*?(?:{_EU_STREET_JOINED}|\s+(?:{_EU_STREET})\b\.?)\s+"
-        r"\d+[a-z]?(?:-\d+)?,?\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+)"
+        r"\d+[a-z]?(?:-\d+)?(?:\s*/\s*Ecke\s+[A-ZÀ-Þ][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?)?,?\s+"
+        r"\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+)"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
         # CA 94110".
@@ -226,7 +228,7 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "… Protection Act of 1998", "Copyright 2019": no figure
                 if kind == "number" and _pronoun(text, m):
                     continue  # "if you have one": a thing, not a figure
-                c[m.group().strip().rstrip(".,;:")] += 1
+                c[" ".join(m.group().split()).rstrip(".,;:")] += 1  # a line break: a space
             if c:
                 text = pattern.sub(" \ue000 ", text)
         found[kind] = c

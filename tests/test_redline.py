@@ -139,6 +139,17 @@ def test_sections_added_removed_moved_retitled() -> None:
     assert_reconstructs(red, old, new)
 
 
+def test_a_part_that_keeps_its_number_while_it_moves_says_where_it_went() -> None:
+    """IntraMuros's privacy policy put a part in second and swapped the next two: the one
+    that moved "moved from position 3 to 3", parts put in and taken out around it keeping
+    its number. Its place among the parts both versions have is what changed."""
+    old = render([BASE[0], BASE[1], BASE[2], BASE[3]])
+    new = render([BASE[0], ("rights", "Your rights", "You may ask for a copy."), BASE[2],
+                  BASE[1], BASE[3]])
+    moved = next(c for c in diff_documents(old, new).changes if c.kind == "moved")
+    assert " moved from position 3 to 2 among the parts both versions have;" in moved.reason
+
+
 def test_removed_section_stays_where_it_was() -> None:
     old = render(BASE)
     red = diff_documents(old, render([BASE[0], BASE[1], BASE[3]]))

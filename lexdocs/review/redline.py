@@ -251,15 +251,16 @@ class _Builder:
         self.sections.append(SectionDiff(s.id, s.title, None, (kind,), rows))
 
     def common(self, o: RenderedSection, n: RenderedSection,
-               moved: tuple[int, int] | None) -> None:
+               moved: tuple[int, int, bool] | None) -> None:
         if moved is None and o.title == n.title and o.html == n.html:
             self.sections.append(_quiet_section(n.id, n.title, n.html))
             return
         status: list[Kind] = []
         if moved is not None:
             status.append("moved")
+            among = " among the parts both versions have" if moved[2] else ""
             self.add_structure(n, "moved", f"position {moved[0]}", f"position {moved[1]}", (),
-                               f" from position {moved[0]} to {moved[1]}")
+                               f" from position {moved[0]} to {moved[1]}{among}")
         section_material = o.material or n.material  # declaring it cannot exempt its own edit
         if o.title != n.title:
             status.append("retitled")
@@ -337,12 +338,20 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
                                 rule=v.rule, evidence=v.evidence, referred=v.referred))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")
+    in_new = set(new_ids)
+    shared_old = [i for i in old_ids if i in in_new]
+    shared_new = [i for i in new_ids if i in old_sections]
     for pos, s in enumerate(new.sections):
         o = old_sections.get(s.id)
         if o is None:
             b.whole(s, "added")
         else:
-            where = (old_ids.index(s.id) + 1, pos + 1) if s.id in moved else None
+            where: tuple[int, int, bool] | None = None
+            if s.id in moved:
+                where = (old_ids.index(s.id) + 1, pos + 1, False)
+                if where[0] == where[1]:  # parts put in and taken out around it: its place
+                    # among the parts both versions have is what changed
+                    where = (shared_old.index(s.id) + 1, shared_new.index(s.id) + 1, True)
             b.common(o, s, where)
         for r in removed_after.get(s.id, []):
             b.whole(r, "removed")

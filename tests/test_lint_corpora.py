@@ -367,6 +367,11 @@ LISTS = {
     "bullets written as o": "Containers used for delivery must:\n\no Be approved by the NSF "
                             "or its local equivalent, as the law may require.\n\no Be durable "
                             "and non-absorbent.\n",
+    # AdSupply's privacy policy (Open Terms Archive): one company promised, and named
+    "one promised": "The following company decides how and why your personal data is "
+                    "processed, and for GDPR purposes is the “Data Controller”:\n\nAdSupply "
+                    "Inc. (“AdSupply”) is a California corporation having its registered "
+                    "address in Beverly Hills.\n",
     # Travis CI's privacy policy: each right an item, its label in bold, then its paragraphs
     "labelled items": "1. **You have the right to access, rectification and erasure:**\n\n"
                       "    You are entitled to access the data stored by us.\n\n"
@@ -399,6 +404,8 @@ DANGLING = {
     "only a comment follows": "We keep these records:\n\n<!-- the list is in the other file -->\n",
     "a bold word opens the prose": "We share it with:\n\n**Only** the partners we name in "
                                    "the cookie policy may see it, and nobody else.\n",
+    "companies promised": "The following companies receive your data:\n\nWe protect data "
+                          "obtained from third parties as this statement describes.\n",
     "a condition that promises items": "For the following purposes:\n\nWe use it to run "
                                        "the service, as any provider does.\n",
     "a condition and a promise": "If you are in the EU, we collect:\n\nNothing more than "

@@ -167,7 +167,8 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or counted_on(lines[first], after[first + run[first] - 1], lines)
             or labelled_alike(lines[first], after[first + run[first] - 1], lines)
             or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))
-            or bool(_EXAMPLE.search(lines[i]))))
+            or bool(_EXAMPLE.search(lines[i]))
+            or bool(_ONE_PROMISED.search(lines[i]))))
     # A list introduced in two steps: "…any of the following:", then a label of its own
     # ("Your activity and information you provide:", Meta's) over the items.
     for i in range(n - 1, -1, -1):
@@ -203,6 +204,14 @@ Code Section 1542, which provides:", Crunchyroll's): whatever
 follows is what it promised, a paragraph of prose as much as a list (Badoo's "For
 example:", then a paragraph on each of its tools; Sketchfab's governing law for each
 place; Philip Morris's additional information for Taiwan)."""
+
+
+_ONE_PROMISED = re.compile(r"\bthe\s+following\s+(?:company|entity|person|organi[sz]ation|"
+                           r"address|controller|representative|officer|authority)\b[^:\n]*"
+                           r"[*_]*:[*_]*\s*$", re.IGNORECASE)
+"""An introduction that promises one ("The following company decides how and why your
+personal data is processed, and … is the “Data Controller”:", AdSupply's): the paragraph
+after it, a sentence that names the company, is what it promised."""
 
 
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",

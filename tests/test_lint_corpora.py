@@ -510,6 +510,18 @@ def test_a_preamble_promising_what_follows_introduces_the_parts_after_it() -> No
     assert "We share it with:" in g.message
 
 
+def test_a_part_promising_what_follows_over_parts_titled_as_labels_is_a_list() -> None:
+    """LinkedIn's privacy policy, as archived, ends "Contact Us" with "…you can reach us in
+    the following ways:", then "## Online:" and "## By mail:", parts of their own: the
+    parts are the ways. Over parts with plain titles, the promise is still caught."""
+    text = ("# Policy\n\n## Data\n\nWe keep it.\n\n## Contact Us\n\nYou can reach us in the "
+            "following ways:\n\n## Online:\n\nUse the form.\n\n## By mail:\n\nWrite to us.\n")
+    assert imported(text, only_intros=True) == []
+    plain = text.replace("## Online:", "## Online").replace("## By mail:", "## By mail")
+    [f] = imported(plain, only_intros=True)
+    assert "in the following ways:" in f.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

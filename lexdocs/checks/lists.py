@@ -317,12 +317,15 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None) \
                 if nxt else None
             if last is not None and lines[last].rstrip(" *_").endswith(":") and (
-                    _FIRST_PART.match(after) or (k == 0 and _AHEAD.search(lines[last]))):
+                    _FIRST_PART.match(after) or (_AHEAD.search(lines[last]) and (
+                        k == 0 or after.rstrip(" *_").endswith(":")))):
                 # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
                 # a part, and "1. Definitions" next: a contract's recital introduces the
                 # numbered parts after it. So does a preamble that ends promising what
                 # follows ("the following measures may give you some confidence:",
-                # fortrabbit's, then "Service scope", "Data centers", …).
+                # fortrabbit's, then "Service scope", "Data centers", …), and a part that
+                # does so over parts titled as labels ("…you can reach us in the following
+                # ways:", then "Online:", "By mail:", LinkedIn's policy as archived).
                 follows[last] = True
             sec = section_source(src, s.id)
             found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])

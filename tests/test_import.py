@@ -1013,6 +1013,9 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("****10.2 QUELLES DONNÉES ?****", "****10.2 QUELLES DONNÉES ?****"),
     ("**13.5\u00a0**GetFeedback Direct", "**13.5**\u00a0GetFeedback Direct"),
     ("  ** Bold **  ", "  **Bold**"), ("a *** b ***", "a *** b ***"),
+    # a comma in bold after a link (LinkedIn's policy as archived): the comma alone stays
+    ("[form](https://x.org/f)**,** or chat", "[form](https://x.org/f), or chat"),
+    ("**A.** Text, **B**,** C", "**A.** Text, **B**,** C"), ("x **,**", "x **,**"),
     # a Russian provider's offer: an address and a bot's handle with underscores in them
     ('email: <a href="mailto:info_slon@proton.me">info_slon@proton.me</a>',
      "email: [info_slon@proton.me](mailto:info_slon@proton.me)"),

@@ -12,6 +12,7 @@ cases become Markdown, word for word; what holds no text of its own is left out 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -224,11 +225,31 @@ def _tight_bold(text: str) -> str:
     GetFeedback Direct", SurveyMonkey's): Markdown lets no mark close after it either. No
     word moves."""
     text = _LOOSE_BOTH.sub(r"\1\2\3\2", text)
+    if "**" in text and _BOLD_MARK.search(text):
+        text = _mark_unbolded(text)
     if "****" in text and text.strip(" \t*"):  # a line of asterisks alone is a rule
         runs = list(_FOUR.finditer(text))
         if len(runs) == 1 and _EMPTY_BOLD.match(text, runs[0].start()):
             text = text[:runs[0].start()] + text[runs[0].end():]
     return _LOOSE_OPEN.sub(r"\1**\2**", _LOOSE_CLOSE.sub(r"**\1**\2", text))
+
+
+_BOLD_MARK = re.compile(r"(?<=[^\s*])\*\*([.,;:!?])\*\*(?![*\w])")
+"""A stop or comma in bold after a word (`[form](…)**,** or`, LinkedIn's privacy policy
+as archived): the old page showed a comma, Markdown prints the asterisks around it; the
+mark alone stays."""
+
+
+def _mark_unbolded(text: str) -> str:
+    """`text` with each bold stop or comma (`_BOLD_MARK`) that no bold before it leaves
+    open written as the mark alone: in "**B**,** C" the marks close and reopen a bold."""
+    marks = [m.start() for m in re.finditer(r"\*\*", text)]
+
+    def alone(m: re.Match[str]) -> str:
+        before = bisect.bisect_left(marks, m.start())
+        return m.group(1) if before % 2 == 0 else m.group()
+
+    return _BOLD_MARK.sub(alone, text)
 
 
 _FOUR = re.compile(r"(?<!\*)\*{4}(?!\*)")

@@ -202,4 +202,3 @@ def check_drafting_notes(sources: Mapping[str, DocumentSource],
             "the text's drafter, which readers take for an unfinished statement: write what "
             "it asks for, or take it out", s.path, line_of(sec, notes[0])))
     return out
-

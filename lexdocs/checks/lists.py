@@ -45,11 +45,12 @@ _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
 visitors to sites in the WordPress.com network:_"), or a clause set off as a quote is
 ("***You expressly understand and agree that…***")."""
-_MARKER = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
+_MARKS = r"(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+"
+_MARKER = re.compile(rf"^{_MARKS}")
 """A list item's marks: the label an item opens with ("2. **You have the right to lodge a
 complaint:**", then the item's own paragraphs, Travis CI's) stands for a heading over them
 as a label alone does."""
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s|^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+#{1,6}\s")
+_HEADING = re.compile(rf"^ {{0,3}}#{{1,6}}\s|^\s*{_MARKS}#{{1,6}}\s")
 """A heading, at the top or opening a list item ("3.  #### Pursuit of Violators:", each
 clause of MouthShut's terms): readers see a title over the item's text, not a promise."""
 _CONDITION = re.compile(r"(?:\\?[\[(])?[*_]*(?:when|whenever|if|where|unless|before|after|"
@@ -333,9 +334,9 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 if not (_unbroken(line) or line).rstrip().rstrip("*_").endswith(":"):
                     continue
                 source = found.line_of(line.rstrip())
-                if follows[i] or _WHOLLY.match(_MARKER.sub("", line.strip())) or _HEADING.match(
-                        line) or (
-                        _label_alone(lines, i)) or _FIELD.fullmatch(line.strip()):
+                bare = line.strip()
+                if (follows[i] or _WHOLLY.match(_MARKER.sub("", bare)) or _HEADING.match(line)
+                        or _label_alone(lines, i) or _FIELD.fullmatch(bare)):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (source or sec.body_line) if sec else None
                 out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "

@@ -338,9 +338,10 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
                                 rule=v.rule, evidence=v.evidence, referred=v.referred))
     for s in removed_after.get(None, []):
         b.whole(s, "removed")
+    # a moved part's place among the parts both versions have, when its number stays
     in_new = set(new_ids)
-    shared_old = [i for i in old_ids if i in in_new]
-    shared_new = [i for i in new_ids if i in old_sections]
+    shared_old = [i for i in old_ids if i in in_new] if moved else []
+    shared_new = [i for i in new_ids if i in old_sections] if moved else []
     for pos, s in enumerate(new.sections):
         o = old_sections.get(s.id)
         if o is None:

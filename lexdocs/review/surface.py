@@ -202,4 +202,3 @@ def without_drafting_notes(text: str) -> tuple[str, list[str]]:
         return text, []
     notes = [m.group() for m in _DRAFTING_NOTE.finditer(text)]
     return (_DRAFTING_NOTE.sub("", text), notes) if notes else (text, [])
-

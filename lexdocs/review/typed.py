@@ -93,12 +93,11 @@ _VERSION = re.compile(
 # A law's year is its name's: "the Children's Online Privacy Protection Act of 1998"; and a
 # copyright notice's year says when the text was written, no term of it ("Copyright 2019,
 # Travis CI Corporation. All rights reserved.", "© 2020", "(c) 2018-2020").
+_COPYRIGHT = r"(?:\bcopyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*[-–]\s*)?"
+"""What a copyright notice writes before its (last) year: "Copyright", "©", "(c) 2018-"."""
 _LAWS_YEAR = re.compile(r"\b(?:Act|Law|Code|Regulation|Directive|Ordinance|Statute)\s+of\s+$"
-                        r"|(?:\bcopyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*[-–]\s*)?$",
-                        re.IGNORECASE)
-
-_COPYRIGHT_YEAR = re.compile(r"((?:\bcopyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*[-–]\s*)?)"
-                             r"(\d{4})\b", re.IGNORECASE)
+                        rf"|{_COPYRIGHT}$", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(rf"({_COPYRIGHT})(\d{{4}})\b", re.IGNORECASE)
 
 
 def copyright_years_only(old: str, new: str) -> tuple[str, ...]:

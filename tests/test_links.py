@@ -410,6 +410,33 @@ def test_a_host_written_as_text_is_judged_as_a_link_target(old: str, new: str, m
         assert new.split("/")[0] in c.reason
 
 
+GAOPT = "https://tools.google.com/dlpage/gaoptout"
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    # Exercism's privacy policy (2022): each address in a list of opt-out pages put on
+    # the tool's name, by a reference link
+    (f"- Google analytics: {GAOPT}\n- Hotjar: https://www.hotjar.com/o\n",
+     "- [Google analytics]\n- [Hotjar]\n\n[Google analytics]: " + GAOPT
+     + "\n[Hotjar]: https://www.hotjar.com/o\n", "Google analytics"),
+    (f"Opt out at {GAOPT}.", f"Opt out at [Google's page]({GAOPT}).", "Google's page"),
+    ("Opt out at tools.google.com/dlpage/gaoptout.", f"Opt out at [this page]({GAOPT}).",
+     "this page"),
+    (f"Opt out at [Google's page]({GAOPT}).", f"Opt out at {GAOPT}.", "Google's page"),
+])
+def test_an_address_written_out_that_a_link_now_carries_is_maintenance(
+        old: str, new: str, words: str) -> None:
+    """The same address, now to click (or now to read): "a web address was removed", "a
+    link to … was added", "a purpose was added (analytics)" and "a list item was
+    removed" were all said of it, none of them true. Words put on the link that name
+    someone the text did not ("AdCo's form") are still the rules' to judge."""
+    changes = redline(old, new).changes
+    assert changes and all(not c.material and c.rule == "link-written-out" for c in changes)
+    assert f"on '{words}'" in changes[0].reason and "same address" in changes[0].reason
+    (named,) = redline(f"Opt out at {GAOPT}.", f"Opt out at [AdCo's form]({GAOPT}).").changes
+    assert named.material and "AdCo" in named.reason
+
+
 def test_a_host_written_as_text_between_own_domains_is_maintenance() -> None:
     a, b = doc("Write to us at automattic.com."), doc("Write to us at wordpress.com.")
     assert diff_documents(a, b).material

@@ -11,13 +11,16 @@ names the part it heads.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from lexdocs.render import markup
 from lexdocs.review import links, materiality, pointers, verdicts
-from lexdocs.review.looks import link_moves, look_notes
+from lexdocs.review.lexicon import key
+from lexdocs.review.looks import LinkMove, link_moves, look_notes
 from lexdocs.review.rows import Hunk, Row
 from lexdocs.review.verdicts import Verdict
 
@@ -26,8 +29,86 @@ __all__ = ["completed", "joined_verdict", "link_verdicts", "listed_links", "word
 
 def words_before(h: Hunk) -> str:
     """The hunk's old words as the materiality rules read them: each URL written out that
-    moved replaced by where it moved, so what is left to differ is the wording."""
-    return _swap_urls(h.old, links.url_pairs(h.old, h.new))
+    moved replaced by where it moved, and each one written out that a link now carries
+    (or the other way round) as the words that carry it, so what is left to differ is
+    the wording."""
+    text = _swap_urls(h.old, links.url_pairs(h.old, h.new))
+    for c in _carried(h):
+        text = _carried_back(text, h.new, c.url, c.words, c.came)
+    return text
+
+
+# What stands between a link's words and the address written out after them ("Google
+# analytics: https://…", "Hotjar – www.hotjar.com", "our form (https://…)").
+_BESIDE = r"[ \t]*(?:[:\-–—][ \t]*|\([ \t]*)?"
+
+
+class Carried(NamedTuple):
+    """A web address written out on one side of a hunk that a link carries on the other."""
+
+    url: str
+    words: str
+    came: bool
+    """The link came (the address written out went)."""
+    move: LinkMove
+
+
+def _carried(h: Hunk) -> list[Carried]:
+    """Each web address written out on one side of the hunk that a link carries on the
+    other, to the same address: (the address as written, the link's words, whether the
+    link came). "Google analytics: https://tools.google.com/dlpage/gaoptout" made
+    "[Google analytics](https://tools.google.com/dlpage/gaoptout)" sends the reader where
+    it did; "a web address was removed" and "a link was added" said what is not so."""
+    def keyed(text: str) -> dict[str, str]:
+        return {_address(u): u for u in links.written(text)}
+
+    old, new = keyed(h.old), keyed(h.new)
+    out = []
+    for m in link_moves(h.segments):
+        target, came = (m.new, True) if m.old is None else (m.old, False)
+        if m.image or target is None or (m.old is not None and m.new is not None):
+            continue
+        k = _address(target)
+        was, now = (old, new) if came else (new, old)
+        if m.words.strip() and k in was and k not in now and _says_nothing_new(
+                m.words, was[k], h.old if came else h.new):
+            out.append(Carried(was.pop(k), m.words.strip(), came, m))
+    return out
+
+
+# Words that only name a link for what it is ("this page", "here", "the form").
+_LINK_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "our", "their", "its",
+                         "here", "page", "pages", "link", "links", "form", "site", "website",
+                         "web", "article", "s"})
+
+
+def _says_nothing_new(words: str, url: str, text: str) -> bool:
+    """Whether a link's words, put where an address was written out, say nothing the
+    text or the address did not: each word is in the text beside it already ("Google
+    analytics: https://…"), in the address ("Google's page" for tools.google.com), or
+    only names a link ("this page"). Words that name someone new ("AdCo's form") are
+    the rules' to judge."""
+    known = _LINK_WORDS | set(re.findall(r"[a-z0-9]+", f"{text} {url}".casefold()))
+    return set(re.findall(r"[a-z0-9]+", words.casefold())) <= known
+
+
+def _address(url: str) -> str:
+    """What makes a written address and a link target the same: a bare host written out
+    ("tools.google.com/x") is the link's "https://tools.google.com/x"."""
+    return re.sub(r"^https?://", "", key(url, "web-address"))
+
+
+def _carried_back(text: str, new: str, url: str, words: str, came: bool) -> str:
+    """The old words with a carried address (`_carried`) read as the new words have it:
+    the address written out after the link's words is those words alone ("Google
+    analytics: https://…" → "Google analytics"), an address in their place is the
+    words; and the other way round for a link that became the address written out."""
+    beside = re.compile(re.escape(words) + _BESIDE + re.escape(url) + r"\)?")
+    if came:
+        return beside.sub(lambda _: words, text, count=1) if beside.search(text) else (
+            text.replace(url, words, 1))
+    found = beside.search(new)
+    return text.replace(words, found.group() if found else url, 1)
 
 
 def completed(words: Verdict, h: Hunk, rows: Sequence[Row], words_old: str,
@@ -108,7 +189,9 @@ def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
 def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
     """A verdict for each link target that changed in a hunk, on the words that carry it,
     and for each URL written out as text that became another URL (`home`: links.judge)."""
-    moves = link_moves(h.segments)
+    carried = _carried(h)
+    kept = [c.move for c in carried]
+    moves = [m for m in link_moves(h.segments) if m not in kept]
     # A link that goes from some words and comes on others, in one hunk, leads where it
     # led: the words around it changed, and their verdict says how ("a link to … was
     # added" and "… was removed" for one address said what is not so).
@@ -125,7 +208,8 @@ def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
         found.setdefault((m.old, m.new), m.words)
     for a, b in links.url_pairs(h.old, h.new):
         found.setdefault((a, b), "")
-    return [links.judge(a, b, words, home) for (a, b), words in found.items()]
+    return [*(links.written_as_link(c.url, c.words, c.came) for c in carried),
+            *(links.judge(a, b, words, home) for (a, b), words in found.items())]
 
 
 def _with_links(h: Hunk, words_old: str, words: Verdict,

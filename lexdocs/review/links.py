@@ -242,6 +242,17 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
                    f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
 
 
+def written_as_link(url: str, words: str, came: bool) -> Verdict:
+    """The verdict for a web address written out that a link now carries on `words`
+    (`came`), or the other way round: the same address, now to click or to read, so no
+    reader is sent anywhere new (hunks._carried finds them)."""
+    said = (f"the web address written out is now a link on '{_short(words)}'" if came
+            else f"the link on '{_short(words)}' is now the web address written out")
+    return Verdict(False, "link-written-out",
+                   f"Not material: link maintenance, {said}, to the same address ({url}).",
+                   (url,))
+
+
 # A help centre kept on a domain of its own, named for what it helps with: the registered
 # name is a name and a help word ("highrise-help.com", "backpackhelp.com").
 _HELP_DOMAIN = re.compile(r"(?P<name>[a-z0-9]{4,}?)-?(?:help|support|docs)")

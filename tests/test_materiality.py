@@ -675,6 +675,14 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
     old = "Options include, but not limited to, search and news."
     _, rule, _ = _judge(old, old.replace(", but not limited to,", ""))
     assert rule != "negation-removed"
+    # Exercism's privacy policy (2019): "not" beginning a word of its own negates nothing
+    _, rule, reason = _judge("Exercism, a non-profit-company registered in the UK.",
+                             "Exercism, a not-profit-company registered in the UK.")
+    assert rule == "wording-changed" and "negation" not in reason, reason
+    _, rule, _ = _judge("Exercism, a company.", "Exercism, a not-for-profit company.")
+    assert rule != "negation-added"
+    assert _judge("We sell data.", "We do not sell data.")[1] == "negation-added"
+    assert _judge("We sell data.", "We do not-sell data.")[0]  # still a changed promise
 
 
 @pytest.mark.parametrize(("old", "new"), [

@@ -93,10 +93,11 @@ def _named(piece: str) -> bool:
     return len(ws) <= 6 and any(w[:1].isupper() or re.search(r"\w\.\w", w) for w in ws)
 
 
-# A sentence that only says where to read more: it promises nothing itself.
-
-
-_NOT_NEGATION = re.compile(r"\bwithout(?=\s+[A-Z])")
+# Words that look like a negation and negate no promise: "without" before a name ("a
+# device without Apple Intelligence"), and "not", "no" or "non" that begin a word of
+# their own ("a not-for-profit company", Exercism's privacy policy), whose change is the
+# wording's.
+_NOT_NEGATION = re.compile(r"\bwithout(?=\s+[A-Z])|\b(?i:no[nt]?)-(?=[^\W\d_])")
 
 
 _STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)

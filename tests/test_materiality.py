@@ -685,6 +685,19 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
     assert _judge("We sell data.", "We do not-sell data.")[0]  # still a changed promise
 
 
+def test_a_term_the_text_defines_with_its_plural_is_no_third_party() -> None:
+    """Exercism's terms (2018) added definitions ("Track(s) - a programming language track
+    on Exercism") and used the terms capitalised ("A Mentor belongs to a Track"): "a third
+    party was added (Track)" was not true. A name the text does not define still is one."""
+    defs = ("Definitions\n\nTrack(s) - a programming language track, a group of Mentors.\n\n"
+            "User(s) - any user of the Platform.\n\nA Mentor belongs to a Track. Mentors "
+            "use {}.")
+    _, _, reason = _judge("Mentors help.", defs.format("solutions"))
+    assert "third party" not in reason, reason
+    _, rule, reason = _judge("Mentors help.", defs.format("Zendesk"))
+    assert rule == "recipient-added" and "(Zendesk)" in reason, reason
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("Thunderbird Desktop and Thunderbird for Android manage mail.",
      "Thunderbird Desktop, Thunderbird for iOS and Thunderbird for Android manage mail."),

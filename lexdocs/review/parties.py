@@ -147,15 +147,17 @@ _OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:
 directors" and their names, Travis CI's policy): the organisation itself speaking, not a
 party data goes to; so are the names joined to the first. Not whoever it is "represented
 by": an EU representative is another organisation."""
+_DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
-def _names(text: str) -> dict[str, str]:
+def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
     Europe’s Transparency and Consent Framework": the bureau). A sentence starts with a
     capital anyway, so a lone word there counts only when it can only be a name (see
-    `names.brand`) or a colon follows it ("Acme: we share …")."""
+    `names.brand`) or a colon follows it ("Acme: we share …"). `defined` holds the terms
+    the text defines (`defined_terms`), which are no one."""
     out: dict[str, str] = {}
     for block in text.split("\n\n"):
         ws = block.split()
@@ -203,8 +205,17 @@ def _names(text: str) -> dict[str, str]:
                              and not brand(parts[0])):
                 continue
             name = _POSSESSIVE.sub("", " ".join(parts))  # "Company's" is "Company"
-            out.setdefault(key(name), name)
+            if key(name) not in defined:
+                out.setdefault(key(name), name)
     return out
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """The terms `text` defines with their plural ("Track(s) - a programming language track
+    on Exercism", Exercism's terms): such a term is that term wherever it is capitalised
+    ("A Mentor belongs to a Track"), no one who receives data."""
+    return frozenset(k for m in _DEFINED.finditer(text) for k in (key(m.group()),
+                                                                  key(m.group() + "s")))
 
 
 def disclosing(text: str) -> list[str]:
@@ -260,7 +271,8 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
                       else m.group(), text)
-    every = {k: as_written(n, written) for k, n in _names(OWN_LIST.sub(" \ue000 ", text)).items()}
+    every = {k: as_written(n, written) for k, n in _names(OWN_LIST.sub(" \ue000 ", text),
+                                                          defined_terms(written)).items()}
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as

@@ -36,6 +36,21 @@ def test_who_tells_organisations_from_places_products_documents_and_terms() -> N
             "organisation", "Google Analytics": "organisation"}
 
 
+
+def test_a_part_of_a_law_cited_is_no_third_party() -> None:
+    """2FA Directory's privacy policy (2022): "…third-parties, through EU GDPR Article 28,
+    …" was "a third party changed (third parties → EU GDPR Article)"; a part of a law is
+    where the text points, numbered or not. A company whose name ends in a numeral
+    still is one."""
+    for cited in ("EU GDPR Article", "Article", "Recital", "Annex II", "Chapter V"):
+        assert who(cited) == "document", cited
+    assert who("Acme Labs III") == "organisation"
+    v = classify("We rely on third-parties to host the website.",
+                 "We rely on third-parties, through EU GDPR Article 28, to host the website.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "third party" not in v.reason, v.reason
+
+
 def test_a_product_or_own_name_is_no_third_party_but_a_company_still_is() -> None:
     old = "You may pay via your Polldaddy survey. Contact GitHub Premium Support."
     new = "You may pay via your Crowdsignal survey. Contact GitHub Support."

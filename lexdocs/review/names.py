@@ -54,7 +54,10 @@ PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|b
 DOCUMENT_WORDS = frozenset(str.split(
     "notice notices policy policies statement statements terms agreement agreements guidelines "
     "guide documentation principles clauses act acts regulation regulations directive law "
-    "laws shield framework code rules specification"))
+    "laws shield framework code rules specification "
+    # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
+    # privacy policy): where the text points, no one
+    "article articles recital recitals annex chapter"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -184,7 +187,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "own"
     if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
         return "lawmaker"
-    if words and (words[-1] in DOCUMENT_WORDS or words[-1].removesuffix("s") in DOCUMENT_WORDS):
+    last = words[-2] if len(words) > 1 and _NUMERAL.fullmatch(words[-1]) else (
+        words[-1] if words else "")  # "Annex II", "Chapter V"
+    if last and (last in DOCUMENT_WORDS or last.removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     parts = name.split()
     if len(parts) > 1 and _OFFERED.search(name):
@@ -194,6 +199,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
     return "organisation"
 
 
+_NUMERAL = re.compile(r"[ivxl]{1,5}|\d+")
 _OFFERED = re.compile(r"\s(?:feature|app|application|plugin|extension|add-on|button|widget|"
                       r"browser|toolbar|website|account|dashboard|settings|sign-?in|log-?in)s?\.?$",
                       re.IGNORECASE)

@@ -37,6 +37,20 @@ def test_who_tells_organisations_from_places_products_documents_and_terms() -> N
 
 
 
+def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
+    """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
+    "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of
+    personal data was added (email)", because a cell in Title Case is read as a heading.
+    A legal name is a company wherever it is written; a plain title is still none."""
+    cells = "Sub-Processor\n\nActivity\n\nGitHub Inc.\n\nHosting"
+    v = classify(cells, cells + "\n\nZoho Corporation Pvt. Ltd\n\nEmail\n\nEEA",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.material and "party was added (Zoho Corporation Pvt. Ltd)" in v.reason, v.reason
+    v = classify(cells, cells + "\n\nContent Delivery\n\nEEA", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert "third party" not in v.reason, v.reason
+
+
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:
     """2FA Directory's privacy policy (2022): "…third-parties, through EU GDPR Article 28,
     …" was "a third party changed (third parties → EU GDPR Article)"; a part of a law is

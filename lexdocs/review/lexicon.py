@@ -240,6 +240,7 @@ SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“])|\n\n")
 sentence: the stop needs two lower-case letters, digits or a bracket before it, so "U.S.
 Law" is one sentence, and the next sentence a capital or a quote."""
 SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
+                       r"(?<!\bPvt\.)"  # "Zoho Corporation Pvt. Ltd" is one name
                        r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
                        r"\s+(?=[\w\"“(])|\n\n"
                        # a space lost after a stop: "Learn more.This data …"

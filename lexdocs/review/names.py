@@ -291,8 +291,8 @@ def undescribed(text: str) -> str:
         name, what = m.group(1), m.group(2)
         if not all(w[:1].isupper() or brand(w) for w in name.split()) or (
                 name.split()[0].casefold() in _NOT_NAMES) or _NOT_DESCRIPTION.match(what) or (
-                voc.DISCLOSURE_VERB.search(what)):
-            return m.group()
+                voc.DISCLOSURE_VERB.search(what)) or not re.search(r"\b[a-z]", what):
+            return m.group()  # "Zoho Corporation Pvt. Ltd": a legal name, nothing described
         return f"{name}. \ue000" + ("." if m.group().endswith(".") else "")  # still a sentence
     return _DESCRIBED.sub(cut, text) if ". " in text else text
 

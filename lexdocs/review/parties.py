@@ -55,7 +55,8 @@ _IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
 # A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
 # "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
 _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
-           r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|S\.?r\.?l)\.?")
+           r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|"
+           r"S\.?r\.?l)\.?")
 LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
 LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
@@ -162,7 +163,12 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
     for block in text.split("\n\n"):
         ws = block.split()
         if heading(block):
-            continue  # a heading or table cell in Title Case, not a name
+            # A heading or table cell in Title Case is no name, unless it is a legal
+            # name ("Zoho Corporation Pvt. Ltd" in a table of sub-processors, 2FA
+            # Directory's privacy policy): a company, wherever it is written.
+            out.update((key(m.group()), m.group()) for m in _COMPANY.finditer(block)
+                       if key(m.group()) not in out)
+            continue
         if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
             continue  # SHOUTED TEXT: capitals say nothing about names
         for m in _COMPANY.finditer(block):

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from lexdocs.adopt import outline
+from lexdocs.adopt.captures import strays
 from lexdocs.adopt.convert import (
     convert,
     keep_ids,
@@ -569,6 +570,48 @@ def test_a_file_named_in_letters_git_quotes_is_followed(
     versions = run_in(repo, capsys, "versions", "politique", "--format", "json")
     assert [v["id"] for v in json.loads(versions)["documents"]["politique"]["versions"]] == [
         "2021-05-01", "2021-06-01"]
+
+
+ERROR_PAGE = ("This page isn’t available\n-------------------------\n\n"
+              "An unexpected error has occurred.\n")
+
+
+def test_a_page_that_failed_to_load_in_an_archive_is_no_version(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Open Terms Archive recorded an acceptable use policy 88 times, 41 of them as the
+    error page the site served that day, each replaced by the policy at the next fetch:
+    every one became two material changes (the whole text removed, then added again).
+    Such a capture, first or between two texts of the document, is left out, with one
+    line that says so; a short text that shares the document's words (a policy cut
+    down) and the newest text, whatever it is, stay versions."""
+    repo = Repo(tmp_path / "old")
+    policy = ("# Acceptable Use Policy\n\nYou agree not to use the Services to violate the "
+              "law, harass others or distribute malware.\n\n## Reporting\n\nReport misuse "
+              "to our trust and safety team, who review every report.\n\n"
+              + "".join(f"## Rule {n}\n\nDo not use the Services for {what}.\n\n" for n, what
+                        in enumerate(("spam", "fraud", "scraping", "impersonation", "weapons",
+                                      "surveillance", "gambling", "deception"), 1)))
+    days = iter(f"2025-{m:02d}-01T10:00:00+00:00" for m in range(1, 13))
+    name = "Llama API/Acceptable Use Policy.md"
+    for text in (ERROR_PAGE, policy, ERROR_PAGE, policy, ERROR_PAGE,
+                 policy.replace("malware", "malware or spam")):
+        repo.write(name, text)
+        repo.commit("Record", next(days))
+    first = repo.git("log", "--reverse", "--format=%H").split()[0]
+    cut = "# Acceptable Use Policy\n\nYou agree not to use the Services to violate the law.\n"
+    for text in (cut, policy):  # a policy cut down is a version, even between two alike
+        repo.write(name, text)
+        repo.commit("Cut down", next(days))
+    capsys.readouterr()
+    out = run_in(repo, capsys, "import", str(repo.path / name), "--as", "aup")
+    assert (f"Left out 3 commit(s) whose text was no version of the document (the first: "
+            f"commit {first[:10]}, 'This page isn’t available An unexpected error has "
+            "occurred.')") in out, out
+    repo.git("switch", "-q", "lexdocs-import/aup")
+    versions = run_in(repo, capsys, "versions", "aup", "--format", "json")
+    assert [v["id"] for v in json.loads(versions)["documents"]["aup"]["versions"]] == [
+        "2025-02-01", "2025-06-01", "2025-07-01", "2025-08-01"]
+    assert strays([policy, ERROR_PAGE, policy, ERROR_PAGE]) == [1]  # the newest stays
 
 
 def test_an_mdx_file_is_read_as_the_markdown_it_is(

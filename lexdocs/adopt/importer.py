@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from lexdocs.adopt.captures import strays, strays_note
 from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
 from lexdocs.adopt.notes import (
     WRITTEN,
@@ -95,6 +96,9 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                            hint="commit the file first, or give its path as git knows it")
         texts, left_out, why = clean_history(
             store, history, lambda text: convert(text, _title(doc), date_line))
+        gone = set(strays([text or "" for _, _, text, _ in texts]))
+        captured = [(t[0].sha, t[2] or "") for k, t in enumerate(texts) if k in gone]
+        texts = [t for k, t in enumerate(texts) if k not in gone]
         history = [(c, p) for c, p, _, _ in texts]
         tz, zone_note = _zone(zone, [c.committer[2] for c, _ in history])
         adopted = adopted or _adoption_day(tz, history[-1][0].committer[2])
@@ -124,13 +128,14 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
     first = steps[0].commit.committer[2] if steps else None
     when = (dt.datetime.fromtimestamp(int(first.split()[0]), tz) if first else None)
     return ImportResult(branch=branch, doc=doc, folder=folder, commits=len(steps),
-                        seen=left_out + len(history), first=when,
+                        seen=left_out + len(captured) + len(history), first=when,
                         baseline=_baseline_of(steps[0].files) if steps else None,
                         left_out=left_out, why_left_out=why,
                         start=history[0][0].sha if history else None,
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *old_site_notes(texts[-1][2] if texts else None),
+                               *strays_note(captured),
                                *written_notes(written, len(history)),
                                *raised_note(raised), *stops),
                         site=(opts.project / "mkdocs.yml").is_file(),

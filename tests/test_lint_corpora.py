@@ -378,6 +378,18 @@ LISTS = {
                       "    You are entitled to request the erasure of your data.\n\n"
                       "2. **You have the right to lodge a complaint:**\n\n"
                       "   You have a right to lodge a complaint with a supervisory authority.\n",
+    # Le Chat's terms (Open Terms Archive): one warranty promised, stated by a paragraph,
+    # in English or quoted in German
+    "one warranty promised": "If you reside in Italy, you will also benefit from the "
+                             "following legal warranty:\n\nUnder Articles 135-octies et seq. "
+                             "of the Italian Consumer Code, we are liable for any lack of "
+                             "conformity.\n",
+    "quoted in German": "If you reside in Germany, you will also benefit from the following "
+                        "legal warranty:\n\n„Dem Verbraucher stehen die gesetzlichen "
+                        "Mängelhaftungsrechte zu“.\n",
+    # Claude.ai's terms (Open Terms Archive): a withdrawal form's fields, listed
+    "form fields": "Subject: Cancellation Request\n\n*   Ordered on \\[\\*\\]:\n"
+                   "*   Name of Consumer(s):\n*   Address of Consumer(s):\n*   Date:\n",
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

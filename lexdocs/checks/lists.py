@@ -207,12 +207,14 @@ example:", then a paragraph on each of its tools; Sketchfab's governing law for 
 place; Philip Morris's additional information for Taiwan)."""
 
 
-_ONE_PROMISED = re.compile(r"\bthe\s+following\s+(?:company|entity|person|organi[sz]ation|"
-                           r"address|controller|representative|officer|authority)\b[^:\n]*"
+_ONE_PROMISED = re.compile(r"\bthe\s+following\s+(?:[\w-]+\s+){0,2}?(?:company|entity|person|"
+                           r"organi[sz]ation|address|controller|representative|officer|"
+                           r"authority|warranty|guarantee|clause|provision|statement)\b[^:\n]*"
                            r"[*_]*:[*_]*\s*$", re.IGNORECASE)
 """An introduction that promises one ("The following company decides how and why your
-personal data is processed, and … is the “Data Controller”:", AdSupply's): the paragraph
-after it, a sentence that names the company, is what it promised."""
+personal data is processed, and … is the “Data Controller”:", AdSupply's; "…you will also
+benefit from the following legal warranty:", Le Chat's terms): the paragraph after it, a
+sentence that names the company or states the warranty, is what it promised."""
 
 
 _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
@@ -336,7 +338,7 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 source = found.line_of(line.rstrip())
                 bare = line.strip()
                 if (follows[i] or _WHOLLY.match(_MARKER.sub("", bare)) or _HEADING.match(line)
-                        or _label_alone(lines, i) or _FIELD.fullmatch(bare)):
+                        or _label_alone(lines, i) or _FIELD.fullmatch(_MARKER.sub("", bare))):
                     continue  # a heading, or a label standing for one, introduces its text
                 at = (source or sec.body_line) if sec else None
                 out.append(finding("dangling-list-intro", f"{name}/{s.id}: '…{line[-50:]}' "

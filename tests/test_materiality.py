@@ -662,6 +662,22 @@ def test_the_number_of_a_label_that_introduces_a_list() -> None:
     assert _judge("Our address is:", "Our addresses are: 1 Main St.")[0]
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    # Anthropic's privacy policy as archived, its date printed in two locales by turns,
+    # glued to a link's words ("[Previous Version](…)")
+    ("Effective January 12, 2026Previous Version", "Effective 12 January 2026Previous Version"),
+    ("These terms take effect on Sept. 1st, 2026.", "These terms take effect on 2026-09-01."),
+])
+def test_a_date_written_another_way_is_the_same_day(old: str, new: str) -> None:
+    """"a date changed (January 12, 2026 → 12 January 2026)" and "a number was added
+    (12)" said what is not so; another day, or other words beside it, still count."""
+    material, rule, reason = _judge(old, new)
+    assert (material, rule) == (False, "date-written-otherwise"), reason
+    assert _judge("It applies from January 12, 2026.", "It applies from 13 January 2026.")[1] == (
+        "date-changed")
+    assert _judge("It applies from January 12, 2026.", "It applied until 12 January 2026.")[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

@@ -88,9 +88,38 @@ def key(fact: str, kind: str = "") -> str:
     fact = fact.casefold()
     if kind == "web-address":
         return fact.rstrip("/")
+    if kind == "date":
+        return _day(fact)
     if kind in ("number", "duration", "email-address"):
         return re.sub(r"[\s,\-‐‑]", "", fact)
     return re.sub(r"[^\w@/]", "", fact)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_FIRST = re.compile(r"([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})")
+_MONTH_ONLY = re.compile(r"([a-z]{3})[a-z]*\.?,?\s+(\d{4})")
+
+
+def _day(date: str) -> str:
+    """A date as the day it names, however it is written ("January 12, 2026" and "12
+    January 2026", Anthropic's privacy policy as archived, are one day: "a date changed"
+    said what is not so). One written with slashes, which reads one way in the US and
+    another in Europe, stays as written."""
+    date = " ".join(date.split())
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date
+    if m := _MONTH_FIRST.fullmatch(date):
+        month, day, year = m.group(1), m.group(2), m.group(3)
+    elif m := _DAY_FIRST.fullmatch(date):
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    elif m := _MONTH_ONLY.fullmatch(date):
+        month, day, year = m.group(1), "", m.group(2)
+    else:
+        return re.sub(r"[^\w@/]", "", date)
+    if month not in _MONTHS:
+        return re.sub(r"[^\w@/]", "", date)
+    return f"{year}-{_MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def own_listed(text: str, items: Iterable[str]) -> bool:

@@ -37,7 +37,8 @@ page tell the same story. Precedence, first wins:
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material
-   (surface.py).
+   (surface.py); so is a date written another way that names the same day ("January
+   12, 2026" → "12 January 2026": `date-written-otherwise`, typed.py).
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
    products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out; a name
@@ -215,6 +216,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         looks = surface.looks_only(fixed, new_text, typos, variants)
         if looks:
             return looks
+    dated = typed.dates_written_otherwise(plain_old, plain_new, surface.looks_alike)
+    if dated:
+        return verdict(False, "date-written-otherwise", dated)
     years = typed.copyright_years_only(plain_old, plain_new)
     if years:
         return verdict(False, "copyright-year", years)

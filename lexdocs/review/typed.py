@@ -9,9 +9,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.lexicon import trie
+from lexdocs.review.lexicon import key, trie
 
 __all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
@@ -45,7 +46,9 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(
         rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
         rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-        r"\d{1,2}/\d{1,2}/\d{2,4})\b", re.I)),
+        # a year glued to the next word ends the date too: "January 12, 2026Previous
+        # Version", where an archive's copy lost the space before a link's words
+        r"\d{1,2}/\d{1,2}/\d{2,4})(?!\d)", re.I)),
     ("postal-address", re.compile(
         rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"
@@ -110,6 +113,25 @@ def copyright_years_only(old: str, new: str) -> tuple[str, ...]:
     if len(a) != len(b) or _COPYRIGHT_YEAR.sub(r"\1", old) != _COPYRIGHT_YEAR.sub(r"\1", new):
         return ()
     return tuple(f"{x[1]} → {y[1]}" for x, y in zip(a, b, strict=True) if x[1] != y[1])
+
+
+def dates_written_otherwise(old: str, new: str, alike: Callable[[str, str], bool]
+                            ) -> tuple[str, ...]:
+    """The dates ("January 12, 2026 → 12 January 2026") when all that differs between the
+    texts, as `alike` compares them, is how dates are written, each naming the same day,
+    else (): a site that prints its dates in the reader's locale restates the same terms
+    (Anthropic's privacy policy as archived flipped between the two each week)."""
+    a, b = [m.group() for m in DATE.finditer(old)], [m.group() for m in DATE.finditer(new)]
+    if not a or len(a) != len(b) or a == b:
+        return ()
+
+    def days(text: str) -> str:
+        return DATE.sub(lambda m: f" {key(m.group(), 'date')} ", text)
+
+    if [key(x, "date") for x in a] != [key(y, "date") for y in b] or not alike(
+            days(old), days(new)):
+        return ()
+    return tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y)
 
 
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no

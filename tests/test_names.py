@@ -51,6 +51,27 @@ def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     assert "third party" not in v.reason, v.reason
 
 
+def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties() -> None:
+    """Anthropic's privacy policy (2025): "located in Canada, Brazil, or the Republic of
+    Korea" was "a third party was added (Republic)", and "actions with effects outside
+    the Services" was "a third party was added (effects outside the Services)". A bank
+    of a place is still one."""
+    def judged(old: str, new: str) -> str:
+        return classify(old, new, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).reason
+
+    assert "third party" not in judged(
+        "If you are located in Canada or Brazil, please read the Disclosure.",
+        "If you are located in Canada, Brazil, or the Republic of Korea, please read the "
+        "Disclosure.")
+    assert "third party" not in judged(
+        "Some Outputs of the Services may result in actions.",
+        "Some Outputs of the Services may result in actions with effects outside the "
+        "Services, such as sending communications.")
+    assert "Bank of England)" in judged("We share data with our bank.",
+                                         "We share data with the Bank of England.")
+
+
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:
     """2FA Directory's privacy policy (2022): "…third-parties, through EU GDPR Article 28,
     …" was "a third party changed (third parties → EU GDPR Article)"; a part of a law is

@@ -132,7 +132,7 @@ _CLAUSE_OBJECT = frozenset(str.split("this that these those the a an any our you
 
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
-    "law laws our consent permission world"))
+    "law laws our consent permission world effect effects result results"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -149,6 +149,9 @@ directors" and their names, Travis CI's policy): the organisation itself speakin
 party data goes to; so are the names joined to the first. Not whoever it is "represented
 by": an EU representative is another organisation."""
 _DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
+_PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
+                         r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
+_OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
@@ -187,6 +190,9 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
                 continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
+            of = _OF_PLACE.match(block, m.end()) if _PLACE_HEAD.fullmatch(parts[-1]) else None
+            if of and voc.is_not_party(of.group(1)):
+                continue  # "the Republic of Korea", "Residents of Canada": a place, its people
             town = _TOWN.match(block, m.end())
             if town and voc.is_not_party(town.group().lstrip(", ").strip()):
                 continue  # "Los Angeles, California"

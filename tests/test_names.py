@@ -54,8 +54,9 @@ def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
 def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties() -> None:
     """Anthropic's privacy policy (2025): "located in Canada, Brazil, or the Republic of
     Korea" was "a third party was added (Republic)", and "actions with effects outside
-    the Services" was "a third party was added (effects outside the Services)". A bank
-    of a place is still one."""
+    the Services" was "a third party was added (effects outside the Services)", and
+    "With an individual's consent:" was "(individual's consent)". A bank of a place, or
+    someone's employer, is still one."""
     def judged(old: str, new: str) -> str:
         return classify(old, new, section_material=True, variables_changed=(),
                         immaterial_vars=frozenset()).reason
@@ -68,6 +69,13 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
         "Some Outputs of the Services may result in actions.",
         "Some Outputs of the Services may result in actions with effects outside the "
         "Services, such as sending communications.")
+    # Anthropic's privacy policy (2026): a label that says whose consent discloses
+    assert "third party" not in judged(
+        "We disclose data as follows.\n\nWith your consent: we disclose data when you "
+        "direct us.", "We disclose data as follows.\n\nWith an individual's consent: we "
+        "will disclose personal data when an individual directs us.")
+    assert "(partners → employer)" in judged("We share data with partners.",
+                                             "We share data with the user's employer.")
     assert "Bank of England)" in judged("We share data with our bank.",
                                          "We share data with the Bank of England.")
 

@@ -269,6 +269,9 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                     continue  # "with our website": ours or yours, never a third party's
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
+                if obj and len(obj) > 1 and _POSSESSIVE.search(obj[0]) and (
+                        obj[1].casefold() in _OBJECT_STOP):
+                    continue  # "with an individual's consent": consent, given by no recipient
                 phrase = " ".join(obj)
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
                         and not RECIPIENT_RE.search(lexical(phrase))

@@ -437,6 +437,27 @@ def test_an_address_written_out_that_a_link_now_carries_is_maintenance(
     assert named.material and "AdCo" in named.reason
 
 
+USAGE = "https://openai.com/policies/usage-policies/"
+
+
+@pytest.mark.parametrize("new", [
+    f"Read our [Usage Policies\u2060\u2060]({USAGE}).",
+    f"Read our [Usage Policies\u2060]({USAGE})[\u2060]({USAGE}).",
+])
+def test_characters_no_reader_sees_change_nothing(new: str) -> None:
+    """OpenAI's terms as archived put a word joiner after a link's words for its icon in
+    one edition and two in the next: "the wording changed ('Use⁠' → 'Use⁠⁠')" and "a link
+    to openai.com was added on '⁠'" said what no reader could see. A link on such words to
+    somewhere no visible words lead is still judged: a keyboard reaches it."""
+    (c,) = redline(f"Read our [Usage Policies\u2060]({USAGE}).", new).changes
+    assert (c.material, c.rule) == (False, "formatting"), c.reason
+    assert "invisible characters" in c.reason
+    (hidden,) = redline(f"Read our [Usage Policies]({USAGE}).",
+                        f"Read our [Usage Policies]({USAGE})[\u2060](https://ads.example.net/)."
+                        ).changes
+    assert hidden.material and "ads.example.net" in hidden.reason
+
+
 def test_a_host_written_as_text_between_own_domains_is_maintenance() -> None:
     a, b = doc("Write to us at automattic.com."), doc("Write to us at wordpress.com.")
     assert diff_documents(a, b).material

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from lexdocs.render import markup
-from lexdocs.review import links, materiality, pointers, verdicts
+from lexdocs.review import links, materiality, pointers, surface, verdicts
 from lexdocs.review.lexicon import key
 from lexdocs.review.looks import LinkMove, link_moves, look_notes
 from lexdocs.review.rows import Hunk, Row
@@ -116,7 +116,11 @@ def completed(words: Verdict, h: Hunk, rows: Sequence[Row], words_old: str,
     """The verdict on the hunk's words (`words`, judged on `words_old`), completed by its
     links, its layout and its headings."""
     v = _links_listed(words, h, rows)
-    v = _with_links(h, words_old, v, section_material, home)
+    # Where a link on words no reader sees (a word joiner a page puts after a link's words
+    # for its icon, "Usage Policies⁠") leads, when visible words of the hunk lead there too
+    shown = {t for r in rows[h.rows[0]:h.rows[1]] for s in r.segments
+             if surface.visible(s.text).strip() and (t := markup.target(s.facets))}
+    v = _with_links(h, words_old, v, section_material, home, shown)
     return _heading_only(v, h, rows, home)
 
 
@@ -186,12 +190,18 @@ def _swap_urls(text: str, pairs: Sequence[tuple[str, str]]) -> str:
     return text
 
 
-def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
+def link_verdicts(h: Hunk, home: str = "", shown: frozenset[str] | set[str] = frozenset()
+                  ) -> list[Verdict]:
     """A verdict for each link target that changed in a hunk, on the words that carry it,
-    and for each URL written out as text that became another URL (`home`: links.judge)."""
+    and for each URL written out as text that became another URL (`home`: links.judge).
+    A link that came or went on words no reader sees, to where visible words of the hunk
+    lead (`shown`), is the same way there: OpenAI's terms, as archived, put one after a
+    link's words for its icon in one edition and two in the next, and each was "a link
+    to openai.com was added on '⁠'"."""
     carried = _carried(h)
     kept = [c.move for c in carried]
-    moves = [m for m in link_moves(h.segments) if m not in kept]
+    moves = [m for m in link_moves(h.segments) if m not in kept and (
+        surface.visible(m.words).strip() or (m.new if m.old is None else m.old) not in shown)]
     # A link that goes from some words and comes on others, in one hunk, leads where it
     # led: the words around it changed, and their verdict says how ("a link to … was
     # added" and "… was removed" for one address said what is not so).
@@ -212,23 +222,23 @@ def link_verdicts(h: Hunk, home: str = "") -> list[Verdict]:
             *(links.judge(a, b, words, home) for (a, b), words in found.items())]
 
 
-def _with_links(h: Hunk, words_old: str, words: Verdict,
-                section_material: bool, home: str = "") -> Verdict:
+def _with_links(h: Hunk, words_old: str, words: Verdict, section_material: bool,
+                home: str = "", shown: frozenset[str] | set[str] = frozenset()) -> Verdict:
     """The verdict on a hunk's words joined with those on its links and layout.
 
     Words the same once moved URLs are swapped back: only links (or only marks and
     block kinds) changed, and their verdicts alone decide.
     """
-    verdicts = link_verdicts(h, home)
+    verdicts = link_verdicts(h, home, shown)
     same_words = words_old == h.new
     if not verdicts and not same_words:
         return words
     parts = ([] if same_words else [words]) + verdicts
     if not parts:
-        shown = [*h.notes, *(f"'{s.text.strip()}': {'; '.join(map(str, notes))}" for s, notes
-                             in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
+        said = [*h.notes, *(f"'{s.text.strip()}': {'; '.join(map(str, notes))}" for s, notes
+                            in zip(h.segments, look_notes(h.segments), strict=True) if notes)]
         return Verdict(False, "layout-only", "Not material: only the layout changed" + (
-            f" ({'; '.join(shown)})." if shown else "."), tuple(shown))
+            f" ({'; '.join(said)})." if said else "."), tuple(said))
     v = joined_verdict(None if same_words else words, verdicts)
     if v.material and not section_material:
         return Verdict(False, "section-not-material", "Not material: section declared not "

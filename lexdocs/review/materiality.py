@@ -33,7 +33,8 @@ page tell the same story. Precedence, first wins:
    material: the edits it records are judged where they are made. So is a rewrite that
    keeps the meaning (rewrites.py), when what the rules found is only a whole piece it
    moved or split off.
-4. Only white space, quote style, letter case or punctuation (`formatting`),
+4. Only white space, quote style, letter case, punctuation or characters no reader sees
+   (a word joiner: `formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material
@@ -179,6 +180,10 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     """
     if old_text == new_text:
         return verdict(False, "no-change")
+    seen_old, seen_new = surface.visible(old_text), surface.visible(new_text)
+    if seen_old == seen_new:
+        return verdict(False, "formatting", ("invisible characters",))
+    old_text, new_text = seen_old, seen_new
     quiet = [v for v in variables_changed if v in immaterial_vars]
     hidden = {v: values[v] for v in quiet if v in values} if values is not None else {}
     if hidden:

@@ -174,6 +174,17 @@ def legal_form_only(old: str, new: str) -> tuple[str, ...]:
 
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def visible(text: str) -> str:
+    """`text` without the characters no reader sees: a word joiner, a zero-width space or
+    a soft hyphen. A page that puts one after a link's words for its icon (OpenAI's
+    terms, "Usage Policies⁠") and, in its next edition, two, says the same words: "the
+    wording changed ('Use⁠' → 'Use⁠⁠')" said what no reader could see."""
+    return _INVISIBLE.sub("", text)
+
+
 def plain(text: str) -> str:
     """`text` with its quotes made straight and its white space single, a paragraph break
     kept: what the rules that read words compare."""

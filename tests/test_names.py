@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from lexdocs.config import options_from
 from lexdocs.review import facts, links
 from lexdocs.review.materiality import classify
@@ -78,6 +80,28 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
                                              "We share data with the user's employer.")
     assert "Bank of England)" in judged("We share data with our bank.",
                                          "We share data with the Bank of England.")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("We rely on adequacy decisions when transferring your data.",
+     "We rely on the European Commission’s adequacy decisions and the UK Secretary of State’s "
+     "adequacy regulations when transferring your data."),
+    ("For example:<br>*   Retaining billing information.",
+     "For example:<br>*   Retaining billing information.<br>*   Investigating violations of "
+     "our Terms."),
+    ("We keep your chats.", "You can delete specific Saved Memories or all of your chats."),
+    ("We transfer data under the SCCs.",
+     "We transfer data under the SCCs and the UK International Data Transfer Addendum."),
+])
+def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
+        old: str, new: str) -> None:
+    """OpenAI's privacy policy (2026): "a third party was added" named "State, UK
+    Secretary", "Investigating" (an item's first word, after a bullet typed in a table
+    cell), "Saved Memories" (a feature in plain words, whose plural read as no word) and
+    "UK International Data Transfer Addendum" (a document)."""
+    v = classify(old, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "third party" not in v.reason, v.reason
 
 
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:

@@ -57,7 +57,7 @@ DOCUMENT_WORDS = frozenset(str.split(
     "laws shield framework code rules specification "
     # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
     # privacy policy): where the text points, no one
-    "article articles recital recitals annex chapter"))
+    "article articles recital recitals annex chapter addendum addenda"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -112,9 +112,9 @@ def is_own(name: str, own: frozenset[str]) -> bool:
 
 def _plain(word: str) -> bool:
     """An ordinary English word written as a name's part: capitalised, lower case after."""
-    bare = word.rstrip(".'’s")
+    bare = re.sub(r"['’]s$", "", word.rstrip(".'’"))  # "Payments", "Company's"
     return bool(bare) and bare[1:].islower() and bare.casefold() not in ENGLISH_NAMED and (
-        voc.is_known(bare))
+        voc.is_known(bare) or voc.is_known(bare.removesuffix("s")))
 
 
 _CAP = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"

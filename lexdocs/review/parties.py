@@ -149,6 +149,10 @@ directors" and their names, Travis CI's policy): the organisation itself speakin
 party data goes to; so are the names joined to the first. Not whoever it is "represented
 by": an EU representative is another organisation."""
 _DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
+_OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
+"""A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
+privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
+name in two, "UK Secretary" and "State"."""
 _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
@@ -177,6 +181,7 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
         for m in _COMPANY.finditer(block):
             out.setdefault(key(m.group()), m.group())
         block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
+        block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
         officer = -1  # where the last officer's name ended
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")
@@ -203,7 +208,7 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
-            initial = not before or before[-1] in ".!?:•" or _dated_line_opens(block, m.start())
+            initial = not before or before[-1] in ".!?:•*" or _dated_line_opens(block, m.start())
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
             while parts and key(parts[0]) in _NAME_STOP:

@@ -92,16 +92,26 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
     ("We keep your chats.", "You can delete specific Saved Memories or all of your chats."),
     ("We transfer data under the SCCs.",
      "We transfer data under the SCCs and the UK International Data Transfer Addendum."),
+    ("California residents may ask us about disclosures.",
+     "California residents may ask us about disclosures under Cal. Civ. Code § 1798.83."),
+    ("You have rights.", "You have rights.\n\nRight to Request a List of Third-Party "
+                         "Recipients. You may ask us for the list."),
 ])
 def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
         old: str, new: str) -> None:
     """OpenAI's privacy policy (2026): "a third party was added" named "State, UK
     Secretary", "Investigating" (an item's first word, after a bullet typed in a table
     cell), "Saved Memories" (a feature in plain words, whose plural read as no word) and
-    "UK International Data Transfer Addendum" (a document)."""
+    "UK International Data Transfer Addendum" (a document); Perplexity's named "Civ" (a
+    code of law cited) and "List, Request" (a heading run into its paragraph). A name
+    run in as a heading ("Bank of America. We share …") is still one."""
     v = classify(old, new, section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "third party" not in v.reason, v.reason
+    v = classify("We share data.", "We share data.\n\nBank of America. We share payment data "
+                 "with it.", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "(Bank of America)" in v.reason, v.reason
 
 
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:

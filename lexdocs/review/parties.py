@@ -153,6 +153,15 @@ _OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
 """A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
 privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
 name in two, "UK Secretary" and "State"."""
+_CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
+"""A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
+privacy policy, was "a third party was added (Civ)")."""
+_RUN_IN = re.compile(r"([^.!?\n]{3,80}\.)\s+(?=[A-Z])")
+_PHRASE_WORD = re.compile(r"(?-i:\b(?:to|a|an|your|our|how|what|why|we|you)\b)")
+"""A paragraph's first sentence in Title Case, a phrase ("Right to Request a List of
+Third-Party Recipients. You may …", Perplexity's), is a heading run into its text: its
+capitals name no one. One that is a name ("Bank of America. We share …") has no such
+word and stays a name."""
 _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
@@ -182,6 +191,10 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             out.setdefault(key(m.group()), m.group())
         block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
+        block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
+        lead = _RUN_IN.match(block)
+        if lead and heading(lead.group(1)[:-1]) and _PHRASE_WORD.search(lead.group(1)):
+            block = "\ue000" * len(lead.group(1)) + block[lead.end(1):]
         officer = -1  # where the last officer's name ended
         for m in _CAP_RUN.finditer(block):
             parts = m.group().split(" ")

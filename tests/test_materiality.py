@@ -704,7 +704,8 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
 def test_a_term_the_text_defines_with_its_plural_is_no_third_party() -> None:
     """Exercism's terms (2018) added definitions ("Track(s) - a programming language track
     on Exercism") and used the terms capitalised ("A Mentor belongs to a Track"): "a third
-    party was added (Track)" was not true. A name the text does not define still is one."""
+    party was added (Track)" was not true, nor was "(Dialogues)" for DeepSeek's term.
+    A name the text does not define, or a company's short name, still is one."""
     defs = ("Definitions\n\nTrack(s) - a programming language track, a group of Mentors.\n\n"
             "User(s) - any user of the Platform.\n\nA Mentor belongs to a Track. Mentors "
             "use {}.")
@@ -712,6 +713,14 @@ def test_a_term_the_text_defines_with_its_plural_is_no_third_party() -> None:
     assert "third party" not in reason, reason
     _, rule, reason = _judge("Mentors help.", defs.format("Zendesk"))
     assert rule == "recipient-added" and "(Zendesk)" in reason, reason
+    # DeepSeek's privacy policy: a term defined as a name for what the text describes
+    _, _, reason = _judge("You may share your Inputs and Outputs.",
+                          "You may share the Inputs and Outputs information (together referred "
+                          "to as \"Dialogues\") by a URL. Any Dialogues you share are public.")
+    assert "third party" not in reason, reason
+    _, _, reason = _judge("We share data.", "We share data with Acme Inc. (\"Acme\"). Acme "
+                          "processes it.")
+    assert "(Acme Inc.)" in reason, reason
 
 
 @pytest.mark.parametrize(("old", "new"), [

@@ -165,6 +165,8 @@ word and stays a name."""
 _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
+_DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
+                         r"[ ,]+[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]")
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
@@ -242,10 +244,14 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
 
 def defined_terms(text: str) -> frozenset[str]:
     """The terms `text` defines with their plural ("Track(s) - a programming language track
-    on Exercism", Exercism's terms): such a term is that term wherever it is capitalised
-    ("A Mentor belongs to a Track"), no one who receives data."""
-    return frozenset(k for m in _DEFINED.finditer(text) for k in (key(m.group()),
-                                                                  key(m.group() + "s")))
+    on Exercism", Exercism's terms) or as a name for what it describes ("the Inputs and
+    Outputs information (together referred to as "Dialogues")", DeepSeek's privacy
+    policy): such a term is that term wherever it is capitalised ("A Mentor belongs to a
+    Track", "any Dialogues you share"), no one who receives data. A company's short name
+    ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
+    terms = [m.group() for m in _DEFINED.finditer(text)] + [
+        m.group(1) for m in _DEFINED_AS.finditer(text)]
+    return frozenset(k for t in terms for k in (key(t), key(t + "s")))
 
 
 def disclosing(text: str) -> list[str]:

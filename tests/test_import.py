@@ -1426,6 +1426,18 @@ def test_a_link_to_the_pages_top_lands_at_the_top_of_the_text() -> None:
     assert named.sections[1].body == "[up](#top)\n" and named.sections[2].id == "top"
 
 
+def test_a_link_with_no_words_to_nowhere_is_left_out() -> None:
+    """WhatsApp's terms as archived keep a table of contents whose words the copy lost
+    (`*   [](#terms-of-service-our-services)`): no reader saw or could follow such a link,
+    and each stopped the build of every version. It goes, with the list item it was all
+    of; one with no words to a heading the document has, or one with words, stays."""
+    conv = relink(convert("# Terms\n\nIntro.\n\n*   [](#terms-of-service-our-services)\n"
+                          "*   [](#about-our-services)\n\nSee [](#nowhere)here and [this]"
+                          "(#elsewhere).\n\n## About Our Services\n\nText.\n", "x"))
+    assert conv.sections[0].body == ("Intro.\n\n*   [](#about-our-services)\n\nSee here and "
+                                     "[this](#elsewhere).\n")
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

@@ -324,9 +324,27 @@ def relink(conv: Converted) -> Converted:
 
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
-    sections = tuple(replace(s, body=body) for s, body in
-                     zip(conv.sections, land_on_lines(landed, ids), strict=True))
+    bodies = land_on_lines(landed, ids)
+    if "[](#" in "".join(bodies):
+        known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
+        bodies = [_without_empty_links(body, known) for body in bodies]
+    sections = tuple(replace(s, body=body) for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)
+
+
+_LINE_ID = re.compile(r"\{:[^}\n]*#([\w-]+)")
+_EMPTY_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[\]\(#([^)\s]*)\)[ \t]*(?:\n|\Z)",
+                         re.M)
+_EMPTY_LINK = re.compile(r"\[\]\(#([^)\s]*)\)")
+
+
+def _without_empty_links(body: str, ids: set[str]) -> str:
+    """`body` without the links that have no words and lead nowhere the document has, nor
+    the list items that held only such a link: a copy of a page keeps a table of contents
+    whose words it lost (`*   [](#terms-of-service-our-services)`, WhatsApp's terms as
+    archived). No reader saw or could follow one; each stopped the build."""
+    body = _EMPTY_ITEM.sub(lambda m: "" if m[1] not in ids else m.group(), body)
+    return _EMPTY_LINK.sub(lambda m: "" if m[1] not in ids else m.group(), body)
 
 
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")

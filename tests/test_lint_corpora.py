@@ -387,6 +387,23 @@ LISTS = {
     "quoted in German": "If you reside in Germany, you will also benefit from the following "
                         "legal warranty:\n\n„Dem Verbraucher stehen die gesetzlichen "
                         "Mängelhaftungsrechte zu“.\n",
+    # Shein's business privacy notice (Open Terms Archive): one right promised, stated
+    "one right promised": "If you reside in China, you have the following additional right "
+                          "in relation to the Personal Information that we process:\n\n"
+                          "Right to request explanation. You have the right to request us to "
+                          "explain our processing rules.\n",
+    # AliExpress's privacy policy (Open Terms Archive), as written: bullets typed as a dot
+    # in bold, no-break spaces after it
+    "bullets typed in bold": (
+        "We disclose/share personal information with the following ca"
+        "tegories of recipients:\n\n**·**\u00a0\u00a0\u00a0**Other Platform Buyers and"
+        "/or Sellers**\u00a0where necessary to support purchases and commu"
+        "nications made between you. If you are a Buyer, Sellers that"
+        " you purchase from will also control personal information ab"
+        "out you relevant to or connected with your Platform purchase"
+        "s and communications with them. Please refer to the respecti"
+        "ve Seller Privacy Policies for information about how they wi"
+        "ll process your information.\n"),
     # Claude.ai's terms (Open Terms Archive): a withdrawal form's fields, listed
     "form fields": "Subject: Cancellation Request\n\n*   Ordered on \\[\\*\\]:\n"
                    "*   Name of Consumer(s):\n*   Address of Consumer(s):\n*   Date:\n",

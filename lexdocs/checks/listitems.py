@@ -17,7 +17,8 @@ LIST_LINE = re.compile(
     # list of it, "\- …", Lydia's), a table row; a bullet of its own glyph ("• …", Word's
     # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
     # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
-    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
+    # (in bold too: "**·**   **Other Platform Buyers**", AliExpress's privacy policy)
+    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*(?:\*\*|__)?[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
     r"|^\s*[ol][ \t]+[^\W\d_]"  # Word's bullets of a symbol font, as text: "o Be approved"
     r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
     r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"

@@ -305,6 +305,21 @@ def test_a_date_stated_in_german_french_or_spanish_is_read_as_one() -> None:
     assert convert("# T\n\nStand by us: we will.\n\n## A\n\nx\n", "x").dates == ()
 
 
+def test_a_bar_parted_from_its_words_heads_them_and_a_heading_over_nothing_is_the_title(
+        ) -> None:
+    """Open Terms Archive keeps Pinterest's privacy policy as "Privacy Policy", two blank
+    lines, then its `===` bar, and each part over a bar of its own: the bar was published
+    as a paragraph of equals signs, the title as a line of text. The bar heads the words
+    above it; and a first heading with nothing under it but the next, at the parts' level,
+    titles the document. A `---` after a blank line stays a rule."""
+    conv = convert("Privacy Policy\n\n\n==================\n\nScope\n=====\n\nText.\n\n"
+                   "Sharing\n=======\n\nWe share.\n\nA note\n\n---\n\nEnd.\n", "doc")
+    assert conv.title == "Privacy Policy"
+    assert [s.title for s in conv.sections] == ["Scope", "Sharing"]
+    assert "===" not in "".join(s.body for s in conv.sections)
+    assert "A note\n\n---\n\nEnd." in conv.sections[1].body
+
+
 def test_a_tab_in_a_heading_is_a_space() -> None:
     """Idera's privacy statement on Travis CI's site heads its parts "## 1.<TAB>Websites
     covered": each title showed the tab, and the part retyped with a space ("10. For EU,

@@ -11,8 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
-__all__ = ["ATX", "Heading", "blocks", "headings", "levels", "live_lines", "part_number", "plain",
-           "without_attributes", "without_closing_hashes"]
+__all__ = ["ATX", "Heading", "bars_rejoined", "blocks", "headings", "levels", "live_lines",
+           "part_number", "plain", "without_attributes", "without_closing_hashes"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
@@ -89,6 +89,31 @@ well under it ("If you live outside of the United States, this Terms of Service 
 apply.": 14)."""
 
 
+_BAR = re.compile(r"^ {0,3}={3,}[ \t]*$")
+
+
+def bars_rejoined(lines: list[str]) -> list[str]:
+    """The lines with each `===` bar that blank lines part from the one line of words above
+    it put back under them ("Privacy Policy", two blank lines, "==================", as
+    Open Terms Archive keeps Pinterest's policy): the old page headed the text with those
+    words, and Markdown printed the bar as a paragraph of its own, the title as another.
+    Only a bar of `=`: a `---` after a blank line is a rule."""
+    out = list(lines)
+    live = live_lines(out)
+    for i in range(len(out) - 1, 0, -1):
+        if not (live[i] and _BAR.match(out[i]) and not out[i - 1].strip()):
+            continue
+        k = i - 1
+        while k > 0 and not out[k].strip():
+            k -= 1
+        alone = k == 0 or not out[k - 1].strip()
+        if out[k].strip() and alone and live[k] and not _NOT_PARAGRAPH.match(out[k]) and (
+                not _SETEXT.match(out[k])):
+            del out[k + 1:i]
+            del live[k + 1:i]
+    return out
+
+
 def headings(lines: list[str]) -> list[Heading]:
     """Every heading as Markdown reads it: `## ATX` and setext (a line underlined with
     `===` or `---`; a `---` after a blank line is a rule, not a heading)."""
@@ -155,7 +180,7 @@ as pages copied from the web number their parts (so that no list is made), reads
 Acceptance", and a title is shown as text in every heading, redline, history and feed."""
 
 
-def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
+def levels(heads: list[Heading], lines: list[str] | None = None) -> tuple[Heading | None, int]:
     """(the document's title heading, the level of its sections).
 
     Sections are made at the level the document uses for them: the shallowest that
@@ -163,7 +188,8 @@ def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
     `###` sections), not counting a first `#`, which may be the title: Mix's terms,
     titled over a bar, end with a "Revision History" over one too, and their thirty
     `#####` parts were otherwise one. The first heading is the title when it is above
-    that level.
+    that level, or at it with nothing under it but the next heading (`lines`): Pinterest's
+    policy, as archived, heads its text "Privacy Policy" and each part at the same level.
     """
     heads = [h for h in heads if not h.prose]
     first = heads[0] if heads else None
@@ -174,6 +200,10 @@ def levels(heads: list[Heading]) -> tuple[Heading | None, int]:
     repeated = [level for level, n in counts.items() if n > 1]
     level = min(repeated) if repeated else min((h.level for h in rest), default=2)
     if first is not None and (first.level < level or (first.level == 1 and len(heads) == 1)):
+        return first, level
+    if first is not None and lines is not None and len(heads) > 2 and (
+            first.level == level == heads[1].level) and not any(
+            ln.strip() for ln in lines[first.index + first.size:heads[1].index]):
         return first, level
     return None, level
 

@@ -96,6 +96,10 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
      "California residents may ask us about disclosures under Cal. Civ. Code § 1798.83."),
     ("You have rights.", "You have rights.\n\nRight to Request a List of Third-Party "
                          "Recipients. You may ask us for the list."),
+    # Snap's privacy policy and data processing terms (as archived)
+    ("You can share Snaps.", "You can share Snaps with just your friends."),
+    ("The clauses apply.", "The parties, as set out in Annex I.A and Annex I.B, and the "
+                           "Appendix, agree to Clause 7 of the Annexes."),
 ])
 def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
         old: str, new: str) -> None:
@@ -103,8 +107,9 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
     Secretary", "Investigating" (an item's first word, after a bullet typed in a table
     cell), "Saved Memories" (a feature in plain words, whose plural read as no word) and
     "UK International Data Transfer Addendum" (a document); Perplexity's named "Civ" (a
-    code of law cited) and "List, Request" (a heading run into its paragraph). A name
-    run in as a heading ("Bank of America. We share …") is still one."""
+    code of law cited) and "List, Request" (a heading run into its paragraph); Snap's
+    named "just your friends" and "Annex I.A, Annexes, Appendix, Clause". A name run in
+    as a heading ("Bank of America. We share …") is still one."""
     v = classify(old, new, section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "third party" not in v.reason, v.reason
@@ -119,9 +124,11 @@ def test_a_part_of_a_law_cited_is_no_third_party() -> None:
     …" was "a third party changed (third parties → EU GDPR Article)"; a part of a law is
     where the text points, numbered or not. A company whose name ends in a numeral
     still is one."""
-    for cited in ("EU GDPR Article", "Article", "Recital", "Annex II", "Chapter V"):
+    for cited in ("EU GDPR Article", "Article", "Recital", "Annex II", "Chapter V",
+                  "Annex I.A", "Exhibit B"):
         assert who(cited) == "document", cited
     assert who("Acme Labs III") == "organisation"
+    assert who("My AI") == "product"  # Snap's chatbot, as a user names it
     v = classify("We rely on third-parties to host the website.",
                  "We rely on third-parties, through EU GDPR Article 28, to host the website.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())

@@ -57,7 +57,8 @@ DOCUMENT_WORDS = frozenset(str.split(
     "laws shield framework code rules specification "
     # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
     # privacy policy): where the text points, no one
-    "article articles recital recitals annex chapter addendum addenda"))
+    "article articles recital recitals annex annexes appendix appendices exhibit exhibits "
+    "schedule clause chapter addendum addenda"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -187,11 +188,15 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "own"
     if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
         return "lawmaker"
-    last = words[-2] if len(words) > 1 and _NUMERAL.fullmatch(words[-1]) else (
-        words[-1] if words else "")  # "Annex II", "Chapter V"
+    named = list(words)
+    while len(named) > 1 and _NUMERAL.fullmatch(named[-1]):
+        named.pop()  # "Annex II", "Chapter V", "Annex I.A"
+    last = named[-1] if named else ""
     if last and (last in DOCUMENT_WORDS or last.removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     parts = name.split()
+    if len(parts) > 1 and words[0] == "my":
+        return "product"  # "My AI", "My Activity": a feature named as its user says it
     if len(parts) > 1 and _OFFERED.search(name):
         return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
@@ -199,7 +204,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
     return "organisation"
 
 
-_NUMERAL = re.compile(r"[ivxl]{1,5}|\d+")
+_NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")
+"""What numbers a part: "II", "3", "A", and each of "I.A" ("Annex I.A", Snap's terms)."""
 _OFFERED = re.compile(r"\s(?:feature|app|application|plugin|extension|add-on|button|widget|"
                       r"browser|toolbar|website|account|dashboard|settings|sign-?in|log-?in)s?\.?$",
                       re.IGNORECASE)

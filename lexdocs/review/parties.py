@@ -101,6 +101,7 @@ _SEQUENCE = frozenset(str.split(
 _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
+_ONLY = frozenset(["just", "only", "even", "solely", "exclusively", "directly", "also"])
 _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
                           "select", "selected", "trusted", "either", "both", "neither"])
 # What a "with" shares when it is no one: "a report with more detailed information".
@@ -291,6 +292,10 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                 obj = part.split()
                 if obj and obj[0].casefold() in ("our", "your"):
                     continue  # "with our website": ours or yours, never a third party's
+                while obj and obj[0].casefold() in _ONLY:
+                    obj.pop(0)  # "with just your friends": your friends
+                if obj and obj[0].casefold() in ("our", "your"):
+                    continue
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
                 if obj and len(obj) > 1 and _POSSESSIVE.search(obj[0]) and (

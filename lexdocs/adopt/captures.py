@@ -16,6 +16,7 @@ and much of its length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ unrelated ("This page isn't available … try reloading": 3 of its 17)."""
 
 
 def words(text: str) -> frozenset[str]:
+    """The words of `text`, case folded: what two texts share is judged on these."""
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
@@ -51,21 +53,27 @@ def strays(texts: Sequence[str]) -> list[int]:
     each short text unlike the document's texts around it (the nearest before and after
     that are not short), when those two are alike; before the first of them, unlike the
     one after it. A short text after the last of them is the newest: whatever it is, it
-    is what is published now."""
+    is what is published now. Words are read only where a short text stands, so a long
+    history of the document alone costs a sort of its lengths."""
     if len(texts) < 2:
         return []
-    sets = [words(t) for t in texts]
     median = sorted(map(len, texts))[len(texts) // 2]
     whole = [k for k, t in enumerate(texts) if len(t) > _SHORT * median]
+    sets: dict[int, frozenset[str]] = {}
+
+    def seen(k: int) -> frozenset[str]:
+        if k not in sets:
+            sets[k] = words(texts[k])
+        return sets[k]
+
     out = []
-    for k in range(len(texts)):
-        before = [d for d in whole if d < k]
-        after = [d for d in whole if d > k]
-        if k in whole or not after:
-            continue
-        around = [*before[-1:], after[0]]
-        if all(_stray(texts[k], sets[k], texts[d], sets[d]) for d in around) and (
-                len(around) == 1 or _shared(sets[around[0]], sets[around[1]]) >= _ALIKE):
+    for k in (k for k in range(len(texts)) if len(texts[k]) <= _SHORT * median):
+        at = bisect.bisect_left(whole, k)
+        if at == len(whole):
+            continue  # after the last text of the document: the newest
+        around = [*whole[max(0, at - 1):at], whole[at]]
+        if all(_stray(texts[k], seen(k), texts[d], seen(d)) for d in around) and (
+                len(around) == 1 or _shared(seen(around[0]), seen(around[1])) >= _ALIKE):
             out.append(k)
     return out
 

@@ -243,10 +243,9 @@ def _landings(body: str, here: str, then: str) -> list[tuple[str, str]]:
 TOP = ("top", "page-top", "haut", "main-content")
 """Anchors a saved page's links name its top by ("Back to top", Bizzbee's eighteen
 "Haut de page", Microsoft's "#page-top"; a skip link's "#main-content"): where no
-heading has the name, they
-lead to the top of the text, as the title's anchor does. Browsers take `#top` for the
-page's top, but the build (and Zensical) refuses a link to an id the page lacks; the others were
-ids of the old page's furniture."""
+heading has the name, they lead to the top of the text, as the title's anchor does.
+Browsers take `#top` for the page's top, but the build (and Zensical) refuses a link to
+an id the page lacks; the others were ids of the old page's furniture."""
 
 
 def _loose(anchor: str) -> str:

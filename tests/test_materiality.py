@@ -678,6 +678,15 @@ def test_a_date_written_another_way_is_the_same_day(old: str, new: str) -> None:
     assert _judge("It applies from January 12, 2026.", "It applied until 12 January 2026.")[0]
 
 
+def test_a_word_moved_past_another_is_quoted_with_it() -> None:
+    """Meta's commercial terms as archived: "will apply only to disputes" → "will only
+    apply to disputes" was "the wording changed ('apply' → 'apply')", the same word on
+    both sides of the arrow, so a reader saw no change."""
+    _, rule, reason = _judge("Updates will apply only to disputes that arise later.",
+                             "Updates will only apply to disputes that arise later.")
+    assert rule == "wording-changed" and "('apply only' → 'only apply')" in reason, reason
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

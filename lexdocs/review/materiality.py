@@ -158,11 +158,32 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
         if words:
             into.setdefault(" ".join(words) if len(words) <= 6 else " ".join(words[:6]) + " …")
 
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
+    for tag, i1, i2, j1, j2 in _moves_joined(opcodes(a, b), a, b):
         if tag != "equal":
             cut(a[i1:i2], gone)
             cut(b[j1:j2], came)
     return (*gone, "→", *came)  # whole: `describe` shortens the prose, not the evidence
+
+
+Op = tuple[str, int, int, int, int]
+
+
+def _moves_joined(ops: Sequence[Op], a: Sequence[str], b: Sequence[str]) -> list[Op]:
+    """`ops` with each word moved past a few others quoted with them: "will apply only" →
+    "will only apply" (Meta's commercial terms as archived) was "'apply' → 'apply'", one
+    word on both sides of the arrow, and a reader saw no change; it is "'apply only' →
+    'only apply'"."""
+    out = list(ops)
+    k = 0
+    while k + 2 < len(out):
+        (t1, a1, a2, b1, b2), (t2, c1, c2, _, _), (t3, e1, e2, f1, f2) = out[k:k + 3]
+        moved = t2 == "equal" and c2 - c1 <= 3 and (
+            (t1 == "delete" and t3 == "insert" and a[a1:a2] == b[f1:f2])
+            or (t1 == "insert" and t3 == "delete" and b[b1:b2] == a[e1:e2]))
+        if moved:
+            out[k:k + 3] = [("replace", a1, e2, b1, f2)]
+        k += 1
+    return out
 
 
 def classify(old_text: str, new_text: str, *, section_material: bool,

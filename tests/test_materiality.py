@@ -687,6 +687,21 @@ def test_a_word_moved_past_another_is_quoted_with_it() -> None:
     assert rule == "wording-changed" and "('apply only' → 'only apply')" in reason, reason
 
 
+def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
+    """Meta's commercial terms as archived: "including name and email address" →
+    "including name, business name, and email" was "a category of personal data changed
+    (email address → email)"; the words' change is the wording's. A category added
+    beside one kept still counts."""
+    notice = ("Notices may be sent via email or mail or in your account with us. You will keep "
+              "your contact information current, including ")
+    _, rule, reason = _judge(notice + "name and email address.",
+                             notice + "name, business name, and email.")
+    assert "category" not in reason and rule == "wording-changed", reason
+    _, rule, reason = _judge("We collect your email address.",
+                             "We collect your email address and phone number.")
+    assert rule == "data-category-added" and "(phone number)" in reason, reason
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

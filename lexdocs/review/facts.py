@@ -132,6 +132,20 @@ def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str
             Counter({k: v for k, v in b.items() if k not in a}))
 
 
+def _shortened(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """The categories that only one side names in full and the other shortened ("name and
+    email address" → "name, and email", Meta's terms as archived): one category, whose
+    "a category of personal data changed (email address → email)" said what is not so.
+    The words' change is still the wording's."""
+    gone = {g for g in a for c in b if g != c and g.split()[0] == c.split()[0]
+            and (g.startswith(c + " ") or c.startswith(g + " "))}
+    came = {c for c in b for g in gone if g.startswith(c + " ") or c.startswith(g + " ")}
+    if not gone:
+        return a, b
+    return (Counter({k: v for k, v in a.items() if k not in gone}),
+            Counter({k: v for k, v in b.items() if k not in came}))
+
+
 def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:
     """Purposes as evidence quotes them: a marker of one ("in order to") with the words it
     opens ("in order to share tips on how …", npm's), as a condition is quoted. "A
@@ -331,7 +345,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     lo, ln = LABEL.sub(" ", lo), LABEL.sub(" ", ln)  # "location data:" names its item
     # A category, purpose, right or ground the other side names too is neither added nor
     # removed: saying "payment information" once more tells the reader nothing new.
-    diff("data-category", *_absent(*counts(terms(DATA_RE, DATA_LABEL))))
+    diff("data-category", *_shortened(*_absent(*counts(terms(DATA_RE, DATA_LABEL)))))
     lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
     po, pn = _absent(*counts(terms(PURPOSE_RE, PURPOSE_LABEL)))
     diff("purpose", _opened(po, lo, ln), _opened(pn, ln, lo))

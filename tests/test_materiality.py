@@ -723,6 +723,12 @@ def test_what_is_never_a_third_party_or_a_negation() -> None:
     assert rule != "negation-added"
     assert _judge("We sell data.", "We do not sell data.")[1] == "negation-added"
     assert _judge("We sell data.", "We do not-sell data.")[0]  # still a changed promise
+    # Meta's commercial terms as archived, by turns: one negation written two ways
+    unable = "You are also unable to access the Products if you are prohibited from them."
+    may_not = "You also may not access the Products if you are prohibited from them."
+    for a, b in ((unable, may_not), (may_not, unable)):
+        _, rule, reason = _judge(a, b)
+        assert rule == "wording-changed" and "negation" not in reason, reason
 
 
 def test_a_term_the_text_defines_with_its_plural_is_no_third_party() -> None:

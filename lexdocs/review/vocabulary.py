@@ -373,16 +373,19 @@ _CONTRACTIONS = tuple((re.compile(p, re.I), r) for p, r in (
     (r"\bshan['’]t\b", "shall not"), (r"\b(\w+)n['’]t\b", r"\1 not"),
     (r"\b(we|you|they|i|he|she|it)['’]ll\b", r"\1 will"), (r"\b(we|you|they)['’]re\b", r"\1 are"),
     (r"\b(we|you|they|i)['’]ve\b", r"\1 have"), (r"\b(it|that|there|what)['’]s\b", r"\1 is"),
-    (r"\bi['’]m\b", "i am")))
+    (r"\bi['’]m\b", "i am"),
+    # "You are also unable to access" ↔ "You also may not access" (Meta's commercial terms
+    # as archived, by turns): one negation, which "a negation was added ('not')" missed
+    (r"\bunable to\b", "not able to")))
 
 
-_MAY_CONTRACT = re.compile(r"['’]|cannot", re.I)
+_MAY_CONTRACT = re.compile(r"['’]|cannot|unable", re.I)
 """What every contraction has: most texts have none, and one search rules them out."""
 
 
 def expand_contractions(text: str) -> str:
     """`text` with each contraction written out ("don't" → "do not", "we'll" → "we will",
-    "cannot" → "can not"): one statement either way."""
+    "cannot" → "can not", "unable to" → "not able to"): one statement either way."""
     if not _MAY_CONTRACT.search(text):
         return text
     for pattern, full in _CONTRACTIONS:

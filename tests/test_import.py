@@ -629,6 +629,33 @@ def test_a_page_that_failed_to_load_in_an_archive_is_no_version(
     assert strays([policy, ERROR_PAGE, policy, ERROR_PAGE]) == [1]  # the newest stays
 
 
+def test_a_history_that_goes_back_and_forth_between_two_texts_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Open Terms Archive recorded Instagram's terms for the United States and for
+    elsewhere by turns: 100 of 102 versions material, each the other edition. Nothing
+    tells which edition is meant, so they stay versions, and the import says how often
+    the history brings back a text it had; one revert says nothing."""
+    repo = Repo(tmp_path / "old")
+    us = "# Terms\n\nDisputes go to arbitration.\n\n## Use\n\nBe kind.\n"
+    eu = "# Terms\n\nDisputes go to your local court.\n\n## Use\n\nBe kind.\n"
+    days = iter(f"2025-{m:02d}-01T10:00:00+00:00" for m in range(1, 13))
+    for text in (us, eu, us, eu, us, eu, us):
+        repo.write("terms.md", text)
+        repo.commit("Record", next(days))
+    third = repo.git("log", "--reverse", "--format=%H").split()[2]
+    capsys.readouterr()
+    out = run_in(repo, capsys, "import", str(repo.path / "terms.md"), "--as", "terms")
+    assert (f"5 of the 7 commits written bring back, word for word, a text the history had "
+            f"before (the first replays commit {third[:10]})") in out, out
+    once = Repo(tmp_path / "once")
+    for text in (us, eu, us):
+        once.write("terms.md", text)
+        once.commit("Record", next(days))
+    capsys.readouterr()
+    assert "bring back" not in run_in(once, capsys, "import", str(once.path / "terms.md"),
+                                      "--as", "terms")
+
+
 def test_an_mdx_file_is_read_as_the_markdown_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """npm keeps its policies as `.mdx` since 2021, plain Markdown all of them: import

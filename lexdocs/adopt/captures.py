@@ -12,6 +12,11 @@ A text is such a capture when it stands between two texts of the document that a
 alike (or before the first of them), and is itself short beside them and shares almost
 none of their words: a rewrite of the document, however deep, keeps most of its words
 and much of its length.
+
+An archive also records a page served otherwise by turns (by region, by test): two
+editions, each a text of the document. Nothing here can tell which one a company means,
+so those stay versions, and the import says how often the history comes back to a text
+it had (`returns`), so the user can import one edition.
 """
 
 from __future__ import annotations
@@ -89,3 +94,33 @@ def strays_note(left: Sequence[tuple[str, str]]) -> list[str]:
             f"(the first: commit {sha[:10]}, '{first}'): each held a short, unrelated text "
             "in place of the whole, which a later commit replaced with the document again, "
             "as an archive records a page that failed to load."]
+
+
+def returns(texts: Sequence[dict[str, str]]) -> list[int]:
+    """The indexes of the versions whose files are those of an earlier version but the one
+    before them: a text the history comes back to. A policy rewritten and reverted once
+    comes back once; an archive that records two editions of a page by turns (Instagram's
+    terms for the United States and for elsewhere, 100 of 102 versions material) comes
+    back at nearly every version."""
+    seen: dict[frozenset[tuple[str, str]], int] = {}
+    out = []
+    for i, files in enumerate(texts):
+        key = frozenset(files.items())
+        if seen.get(key, i - 1) < i - 1:
+            out.append(i)
+        seen[key] = i
+    return out
+
+
+def returns_note(back: Sequence[str], written: int) -> list[str]:
+    """The line that says the history goes back and forth between texts, when it does so
+    often (a fifth of the commits or more): (the commits that came back, all written)."""
+    if len(back) < 3 or len(back) * 5 < written:
+        return []
+    return [f"{len(back)} of the {written} commits written bring back, word for word, a "
+            f"text the history had before (the first replays commit {back[0][:10]}): each "
+            "such return, and the change before it, is a version. If the file holds two "
+            "editions of one page by turns, as an archive records a page served differently "
+            "by region or by test, import each edition's history apart, or only the commits "
+            "of one."]
+

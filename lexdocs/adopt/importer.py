@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lexdocs.adopt.captures import strays, strays_note
+from lexdocs.adopt.captures import returns, returns_note, strays, strays_note
 from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, unclean
 from lexdocs.adopt.notes import (
     WRITTEN,
@@ -136,6 +136,8 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *old_site_notes(texts[-1][2] if texts else None),
                                *strays_note(captured),
+                               *returns_note([steps[i].commit.sha for i in returns(
+                                   [s.files for s in steps])], len(steps)),
                                *written_notes(written, len(history)),
                                *raised_note(raised), *stops),
                         site=(opts.project / "mkdocs.yml").is_file(),

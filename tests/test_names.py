@@ -96,6 +96,9 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
      "California residents may ask us about disclosures under Cal. Civ. Code § 1798.83."),
     ("You have rights.", "You have rights.\n\nRight to Request a List of Third-Party "
                          "Recipients. You may ask us for the list."),
+    # OpenAI's enterprise privacy page (as archived): an edition of a product, for whom
+    ("It works with ChatGPT Enterprise and ChatGPT Edu.",
+     "It works with ChatGPT Enterprise, ChatGPT Edu and ChatGPT for Teachers."),
     # Snap's privacy policy and data processing terms (as archived)
     ("You can share Snaps.", "You can share Snaps with just your friends."),
     ("The clauses apply.", "The parties, as set out in Annex I.A and Annex I.B, and the "
@@ -108,11 +111,19 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
     cell), "Saved Memories" (a feature in plain words, whose plural read as no word) and
     "UK International Data Transfer Addendum" (a document); Perplexity's named "Civ" (a
     code of law cited) and "List, Request" (a heading run into its paragraph); Snap's
-    named "just your friends" and "Annex I.A, Annexes, Appendix, Clause". A name run in
-    as a heading ("Bank of America. We share …") is still one."""
+    named "just your friends" and "Annex I.A, Annexes, Appendix, Clause"; OpenAI's
+    enterprise page "Teachers" ("ChatGPT for Teachers") and "a number was removed (5)"
+    ("GPT-3.5"). A name run in as a heading ("Bank of America. We share …"), or one a
+    product is "for", is still one."""
     v = classify(old, new, section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "third party" not in v.reason, v.reason
+    v = classify("Our API offers GPT-4 and GPT-3.5 Turbo models.", "Our API offers our models.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "number" not in v.reason, v.reason  # "GPT-3.5": the name's number, no figure
+    v = classify("We share data.", "We share data. We may use Stripe for Payments.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "(Stripe)" in v.reason, v.reason
     v = classify("We share data.", "We share data.\n\nBank of America. We share payment data "
                  "with it.", section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())

@@ -163,6 +163,10 @@ _PHRASE_WORD = re.compile(r"(?-i:\b(?:to|a|an|your|our|how|what|why|we|you)\b)")
 Third-Party Recipients. You may …", Perplexity's), is a heading run into its text: its
 capitals name no one. One that is a name ("Bank of America. We share …") has no such
 word and stays a name."""
+_FOR_WHOM = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+for[ \t]+$")
+"""A name in capitals after another and "for" ("ChatGPT for Healthcare", "Claude for
+Work", OpenAI's and Anthropic's pages): whom the product's edition is for, no one who
+receives data; the product's own name is judged as a name."""
 _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
@@ -211,6 +215,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
                 continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
+            if _FOR_WHOM.search(block, max(0, m.start() - 40), m.start()):
+                continue  # "ChatGPT for Teachers": the edition of a product, for whom it is
             of = _OF_PLACE.match(block, m.end()) if _PLACE_HEAD.fullmatch(parts[-1]) else None
             if of and voc.is_not_party(of.group(1)):
                 continue  # "the Republic of Korea", "Residents of Canada": a place, its people

@@ -93,6 +93,10 @@ _VERSION = re.compile(
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
     r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
 
+_GLUED = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*-(?:\d+\.)?$")
+"""A name in capitals a number is joined to by a hyphen ("GPT-4", "GPT-3.5 Turbo",
+OpenAI's enterprise privacy page): the name's number, no figure."""
+
 # A law's year is its name's: "the Children's Online Privacy Protection Act of 1998"; and a
 # copyright notice's year says when the text was written, no term of it ("Copyright 2019,
 # Travis CI Corporation. All rights reserved.", "© 2020", "(c) 2018-2020").
@@ -238,8 +242,10 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
         if can[kind]:
             listed = kind == "number" and _numbers_items(text)  # once a text, not a figure
             for m in pattern.finditer(text):
-                if kind == "number" and _VERSION.search(text, max(0, m.start() - 40), m.start()):
-                    continue  # "Microsoft 365", "Android 5": the name's, not a figure
+                if kind == "number" and (_VERSION.search(text, max(0, m.start() - 40), m.start())
+                                         or _GLUED.search(text, max(0, m.start() - 20),
+                                                          m.start())):
+                    continue  # "Microsoft 365", "Android 5", "GPT-3.5": the name's, no figure
                 if listed and _enumerator(text, m.start()):
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):

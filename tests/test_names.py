@@ -140,6 +140,8 @@ def test_a_part_of_a_law_cited_is_no_third_party() -> None:
         assert who(cited) == "document", cited
     assert who("Acme Labs III") == "organisation"
     assert who("My AI") == "product"  # Snap's chatbot, as a user names it
+    for signal in ("IMEI", "WLAN", "DNT", "GPC", "SMS"):  # Microsoft's, Perplexity's
+        assert who(signal) == "acronym", signal
     v = classify("We rely on third-parties to host the website.",
                  "We rely on third-parties, through EU GDPR Article 28, to host the website.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())

@@ -40,7 +40,10 @@ OWN_WORDS = frozenset(str.split(
     "geolocation geolocate geofencing cybersecurity dataset datasets signup signups sign-up "
     "logins two-factor 2fa mfa sso oauth saml ssl tls sha encryption plaintext backend frontend "
     "webhook webhooks chatbot chatbots spammy smartphone smartphones wi-fi wifi bluetooth "
-    "ios android macos uk usa eu eea iso soc pci dss"))
+    "ios android macos uk usa eu eea iso soc pci dss "
+    # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy
+    # statement: "a third party was removed (IMEI, WLAN)"; Perplexity's: "(GPC)")
+    "imei imsi wlan lan sms mms rfid dnt gpc"))
 
 # British spellings whose American form is in the word list: (pattern, replacement), in order.
 _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),

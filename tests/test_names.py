@@ -99,6 +99,11 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
     # OpenAI's enterprise privacy page (as archived): an edition of a product, for whom
     ("It works with ChatGPT Enterprise and ChatGPT Edu.",
      "It works with ChatGPT Enterprise, ChatGPT Edu and ChatGPT for Teachers."),
+    # Microsoft's privacy statement (as archived): what "with" names is no one here
+    ("We share your data as described.", "We share your data with the expectation we will "
+                                         "retain it."),
+    ("You can control the data we share.", "You can control the data we share with tools "
+                                           "we provide."),
     # Snap's privacy policy and data processing terms (as archived)
     ("You can share Snaps.", "You can share Snaps with just your friends."),
     ("The clauses apply.", "The parties, as set out in Annex I.A and Annex I.B, and the "

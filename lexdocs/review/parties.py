@@ -133,7 +133,8 @@ _CLAUSE_OBJECT = frozenset(str.split("this that these those the a an any our you
 
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
-    "law laws our consent permission world effect effects result results"))
+    "law laws our consent permission world effect effects result results expectation "
+    "expectations understanding intention tools tool"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -702,6 +702,21 @@ def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     assert rule == "data-category-added" and "(phone number)" in reason, reason
 
 
+def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_is() -> None:
+    """DeepSeek's terms as archived: a clause put in before "1.10 We may …" made it "1.11
+    We may …", and the review said "a number changed (10 → 11)". Only the number a
+    paragraph opens with, the words after it the same, is a part renumbered; a figure
+    with what it counts ("1.5 Years is how long …") is still a figure."""
+    material, rule, reason = _judge("1.10 We may update the Services.",
+                                    "1.11 We may update the Services.")
+    assert (material, rule) == (False, "section-renumbered"), reason
+    _, rule, reason = _judge("1.10 We keep logs for 10 days.", "1.11 We keep logs for 30 days.")
+    assert rule == "duration-changed" and "1.10" not in reason, reason
+    for unit in ("years", "Years"):
+        assert _judge(f"1.5 {unit} is how long we keep logs.",
+                      f"2.5 {unit} is how long we keep logs.")[0]
+
+
 def test_what_is_never_a_third_party_or_a_negation() -> None:
     """Abbreviations, quoted feature names, our own things; a stock "not limited to"."""
     _, _, reason = _judge("It relies on safeguards.",

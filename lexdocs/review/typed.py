@@ -138,6 +138,27 @@ def dates_written_otherwise(old: str, new: str, alike: Callable[[str, str], bool
     return tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y)
 
 
+_CLAUSE_NUMBER = re.compile(
+    r"(?:^|(?<=\n\n))(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)(?=[ \t]+(?![A-Za-z]*(?i:second|minute|"
+    r"hour|day|week|month|year|percent|per)s?\b)[A-Z(“\"])")
+"""A clause's number opening its paragraph, its words after it ("1.10 We may …"); never a
+figure with what it counts ("1.5 Years …")."""
+
+
+def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
+                        ) -> tuple[str, ...]:
+    """The numbers ("1.10 → 1.11") when all that differs between the texts, as `alike`
+    compares them, is the number a paragraph opens with: a clause put in or taken out
+    before it renumbered it (DeepSeek's terms as archived: "a number changed (10 → 11)"
+    for the same clause), else ()."""
+    a, b = _CLAUSE_NUMBER.findall(old), _CLAUSE_NUMBER.findall(new)
+    if not a or len(a) != len(b) or a == b or not alike(
+            _CLAUSE_NUMBER.sub("#", old), _CLAUSE_NUMBER.sub("#", new)):
+        return ()
+    return (*(x for x, y in zip(a, b, strict=True) if x != y), "→",
+            *(y for x, y in zip(a, b, strict=True) if x != y))
+
+
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no
 # one", "the one"), or with nothing it counts after it ("if you have one, so that …", "one
 # another", "one who asks").
@@ -246,6 +267,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                                          or _GLUED.search(text, max(0, m.start() - 20),
                                                           m.start())):
                     continue  # "Microsoft 365", "Android 5", "GPT-3.5": the name's, no figure
+                if kind == "number" and _CLAUSE_NUMBER.match(text, m.start()):
+                    continue  # "1.10 We may …": the clause's number, no figure
                 if listed and _enumerator(text, m.start()):
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list
                 if kind == "number" and _counts_list(m.group(), text, m.end()):

@@ -140,9 +140,10 @@ def dates_written_otherwise(old: str, new: str, alike: Callable[[str, str], bool
 
 _CLAUSE_NUMBER = re.compile(
     r"(?:^|(?<=\n\n))(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)(?=[ \t]+(?![A-Za-z]*(?i:second|minute|"
-    r"hour|day|week|month|year|percent|per)s?\b)[A-Z(“\"])")
+    r"hour|day|week|month|year|percent|per|hundred|thousand|million|billion|[kmgt]b|usd|eur|"
+    r"gbp|dollar|euro|pound)s?\b)[A-Z(“\"])")
 """A clause's number opening its paragraph, its words after it ("1.10 We may …"); never a
-figure with what it counts ("1.5 Years …")."""
+figure with what it counts ("1.5 Years …", "2.5 Million users …")."""
 
 
 def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]

@@ -1087,6 +1087,9 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("questions.** If you don't agree, don't use it.**",
      "questions. **If you don't agree, don't use it.**"),
     ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
+    # a table's cells each open with a label in bold (Meta's data processing terms as
+    # archived): no bold crosses a cell
+    ("| **Name:**<br>Meta. | **Name:**<br>You. |", "| **Name:**<br>Meta. | **Name:**<br>You. |"),
     ("for **G**lobally **R**ecognized Avatar", "for **G**lobally **R**ecognized Avatar"),
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
     # Clever's disclaimers: a paragraph in bold italics with spaces inside both marks

@@ -204,8 +204,12 @@ def _block(line: str) -> list[str]:
             + (f" {{#{given[1]}}}" if given else ""), ""]
 
 
-_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t\u00a0]+)\*\*(?=[^\s*])")
-_LOOSE_OPEN = re.compile(r"(?<=[^\s*])\*\*([ \t\u00a0]+)(?=[^\s*])([^*\n]*?[^\s*])\*\*"
+# A bold's words never cross a table's cell ("…in the Agreement. | **Full legal name:**",
+# Meta's data processing terms as archived, read "**" after a cell's label as opening a
+# bold the next cell's "**" closed, and wrote "|** Full").
+_LOOSE_CLOSE = re.compile(r"(?<![\w*])\*\*(?=[^\s*|])([^*|\n]*?[^\s*|])([ \t\u00a0]+)\*\*"
+                          r"(?=[^\s*])")
+_LOOSE_OPEN = re.compile(r"(?<=[^\s*|])\*\*([ \t\u00a0]+)(?=[^\s*|])([^*|\n]*?[^\s*|])\*\*"
                          r"(?![^\s.,;:!?)])")
 
 

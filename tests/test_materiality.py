@@ -709,9 +709,15 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
     with what it counts ("1.5 Years is how long …") is still a figure."""
     material, rule, reason = _judge("1.10 We may update the Services.",
                                     "1.11 We may update the Services.")
-    assert (material, rule) == (False, "section-renumbered"), reason
+    assert (material, rule) == (False, "item-renumbered"), reason
+    assert _judge("1.1 access your Personal Data;", "access your Personal Data;")[:2] == (
+        False, "item-renumbered")  # Qwen's items lost their numbers
     _, rule, reason = _judge("1.10 We keep logs for 10 days.", "1.11 We keep logs for 30 days.")
     assert rule == "duration-changed" and "1.10" not in reason, reason
+    # Qwen's privacy policy as archived: an item's number, in any case, is no figure
+    _, _, reason = _judge("You may have the right to:\n\n1.1 access your data;\n\n1.2 erasure "
+                          "of your data.", "You may have the right to:\n\n1.1 access your data.")
+    assert "number" not in reason and "(erasure)" in reason, reason
     for unit in ("years", "Years", "Million users"):
         assert _judge(f"1.5 {unit} is how long we keep logs.",
                       f"2.5 {unit} is how long we keep logs.")[0]

@@ -247,7 +247,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         return verdict(False, "date-written-otherwise", dated)
     renumbered = typed.clause_numbers_only(plain_old, plain_new, surface.looks_alike)
     if renumbered:
-        return verdict(False, "section-renumbered", renumbered)
+        return verdict(False, "item-renumbered", renumbered)
     years = typed.copyright_years_only(plain_old, plain_new)
     if years:
         return verdict(False, "copyright-year", years)

@@ -138,12 +138,16 @@ def dates_written_otherwise(old: str, new: str, alike: Callable[[str, str], bool
     return tuple(f"{x} → {y}" for x, y in zip(a, b, strict=True) if x != y)
 
 
-_CLAUSE_NUMBER = re.compile(
-    r"(?:^|(?<=\n\n))(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)(?=[ \t]+(?![A-Za-z]*(?i:second|minute|"
-    r"hour|day|week|month|year|percent|per|hundred|thousand|million|billion|[kmgt]b|usd|eur|"
-    r"gbp|dollar|euro|pound)s?\b)[A-Z(“\"])")
+_NOT_COUNTED = (r"(?![A-Za-z]*(?i:second|minute|hour|day|week|month|year|percent|per|hundred|"
+                r"thousand|million|billion|[kmgt]b|usd|eur|gbp|dollar|euro|pound)s?\b)")
+_CLAUSE_NUMBER = re.compile(rf"(?:^|(?<=\n\n))(\d{{1,3}}(?:\.\d{{1,3}})+|\d{{1,3}}\.)"
+                            rf"(?=[ \t]+{_NOT_COUNTED}[A-Z(“\"])")
 """A clause's number opening its paragraph, its words after it ("1.10 We may …"); never a
 figure with what it counts ("1.5 Years …", "2.5 Million users …")."""
+_ITEM_NUMBER = re.compile(rf"(?:^|(?<=\n\n))\d{{1,3}}(?:\.\d{{1,3}})+(?=[ \t]+{_NOT_COUNTED}"
+                          r"[^\W\d_(“\"])")
+"""An item's number opening it, in any case ("1.1 access your Personal Data …", Qwen's
+privacy policy as archived, was "a number was removed (1.1)")."""
 
 
 def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
@@ -151,13 +155,25 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     """The numbers ("1.10 → 1.11") when all that differs between the texts, as `alike`
     compares them, is the number a paragraph opens with: a clause put in or taken out
     before it renumbered it (DeepSeek's terms as archived: "a number changed (10 → 11)"
-    for the same clause), else ()."""
-    a, b = _CLAUSE_NUMBER.findall(old), _CLAUSE_NUMBER.findall(new)
-    if not a or len(a) != len(b) or a == b or not alike(
-            _CLAUSE_NUMBER.sub("#", old), _CLAUSE_NUMBER.sub("#", new)):
+    for the same clause), or the items lost their numbers (Qwen's: "1.1 access your
+    Personal Data" → "access your Personal Data"), else ()."""
+    def opening(text: str) -> list[str]:
+        return [m.group(1) if m.re is _CLAUSE_NUMBER else m.group()
+                for m in sorted([*_CLAUSE_NUMBER.finditer(text), *_ITEM_NUMBER.finditer(text)],
+                                key=lambda m: m.start()) if m.group()]
+
+    def bare(text: str) -> str:
+        return _ITEM_NUMBER.sub("", _CLAUSE_NUMBER.sub("", text))
+
+    a, b = list(dict.fromkeys(opening(old))), list(dict.fromkeys(opening(new)))
+    if a == b or not alike(" ".join(bare(old).split()), " ".join(bare(new).split())):
         return ()
-    return (*(x for x, y in zip(a, b, strict=True) if x != y), "→",
-            *(y for x, y in zip(a, b, strict=True) if x != y))
+    if len(a) == len(b):
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return (*(x for x, _ in pairs), "→", *(y for _, y in pairs))
+    if any(re.fullmatch(r"\d+\.", x) for x in (*a, *b)):
+        return ()  # "3. Settlement" → "Settlement": a title reworded (heading-changed)
+    return (*(a or ["none"]), "→", *(b or ["none"]))  # items' numbers put in or taken out
 
 
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no
@@ -268,7 +284,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                                          or _GLUED.search(text, max(0, m.start() - 20),
                                                           m.start())):
                     continue  # "Microsoft 365", "Android 5", "GPT-3.5": the name's, no figure
-                if kind == "number" and _CLAUSE_NUMBER.match(text, m.start()):
+                if kind == "number" and (_CLAUSE_NUMBER.match(text, m.start())
+                                         or _ITEM_NUMBER.match(text, m.start())):
                     continue  # "1.10 We may …": the clause's number, no figure
                 if listed and _enumerator(text, m.start()):
                     continue  # "(37) pseudo pharmaceuticals": the item's place in a list

@@ -712,6 +712,10 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
     assert (material, rule) == (False, "item-renumbered"), reason
     assert _judge("1.1 access your Personal Data;", "access your Personal Data;")[:2] == (
         False, "item-renumbered")  # Qwen's items lost their numbers
+    lettered = _judge("We share it with:\n\nservice providers who help us;\n\nany investor.",
+                      "We share it with:\n\n(b) service providers who help us;\n\n(d) any "
+                      "investor.")  # and gained letters
+    assert lettered[:2] == (False, "item-renumbered"), lettered
     _, rule, reason = _judge("1.10 We keep logs for 10 days.", "1.11 We keep logs for 30 days.")
     assert rule == "duration-changed" and "1.10" not in reason, reason
     # Qwen's privacy policy as archived: an item's number, in any case, is no figure

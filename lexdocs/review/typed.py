@@ -148,6 +148,9 @@ _ITEM_NUMBER = re.compile(rf"(?:^|(?<=\n\n))\d{{1,3}}(?:\.\d{{1,3}})+(?=[ \t]+{_
                           r"[^\W\d_(“\"])")
 """An item's number opening it, in any case ("1.1 access your Personal Data …", Qwen's
 privacy policy as archived, was "a number was removed (1.1)")."""
+_ITEM_LETTER = re.compile(r"(?:^|(?<=\n\n))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[ \t])")
+"""An item's letter in brackets opening it ("(b) third party service providers …", put
+before each of Qwen's numbered items: "a list item was added (d)")."""
 
 
 def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
@@ -159,11 +162,12 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     Personal Data" → "access your Personal Data"), else ()."""
     def opening(text: str) -> list[str]:
         return [m.group(1) if m.re is _CLAUSE_NUMBER else m.group()
-                for m in sorted([*_CLAUSE_NUMBER.finditer(text), *_ITEM_NUMBER.finditer(text)],
-                                key=lambda m: m.start()) if m.group()]
+                for m in sorted([*_CLAUSE_NUMBER.finditer(text), *_ITEM_NUMBER.finditer(text),
+                                 *_ITEM_LETTER.finditer(text)], key=lambda m: m.start())
+                if m.group()]
 
     def bare(text: str) -> str:
-        return _ITEM_NUMBER.sub("", _CLAUSE_NUMBER.sub("", text))
+        return _ITEM_LETTER.sub("", _ITEM_NUMBER.sub("", _CLAUSE_NUMBER.sub("", text)))
 
     a, b = list(dict.fromkeys(opening(old))), list(dict.fromkeys(opening(new)))
     if a == b or not alike(" ".join(bare(old).split()), " ".join(bare(new).split())):

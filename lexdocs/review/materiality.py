@@ -39,7 +39,9 @@ page tell the same story. Precedence, first wins:
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
    two edits, see vocabulary.py; two real words are never a fix) → not material
    (surface.py); so is a date written another way that names the same day ("January
-   12, 2026" → "12 January 2026": `date-written-otherwise`, typed.py).
+   12, 2026" → "12 January 2026": `date-written-otherwise`, typed.py), and the number or
+   letter a paragraph or item opens with, its words the same ("1.10 We may …" → "1.11
+   We may …": `item-renumbered`).
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
    products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out; a name

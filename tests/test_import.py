@@ -320,6 +320,30 @@ def test_a_bar_parted_from_its_words_heads_them_and_a_heading_over_nothing_is_th
     assert "A note\n\n---\n\nEnd." in conv.sections[1].body
 
 
+def test_parts_titled_inside_a_lists_items_are_sections() -> None:
+    """LinkedIn's privacy policy as archived puts every part in an item of one numbered
+    list, its title underlined under the item's number ("2.  1\\. Data We Collect" over an
+    indented bar), its text indented under it: the whole policy was one section of 53
+    KB, and its table of contents led nowhere. Each part is a section, titled as the
+    reader sees it; a rule after the list closes it; two such items are only a list."""
+    part = "{n}.  {title}\n    {bar}\n    \n    {text}\n    \n"
+    parts = "".join(part.format(n=n, title=t, bar="-" * 12, text=f"Text of {w}.")
+                    for n, t, w in ((1, "Introduction", "one"), (2, "1\\. Data We Collect", "two"),
+                                    (3, "2\\. How We Use Your Data", "three")))
+    text = ("# Privacy Policy\n\nTable of Contents\n-----------------\n\n1.  [Data We Collect]"
+            "(#data)\n2.  [How We Use Your Data](#use)\n\n" + parts + "- - -\n\nLater\n"
+            "-----\n\nMore.\n")
+    conv = relink(convert(text, "doc"))
+    assert [s.title for s in conv.sections] == [
+        "Table of Contents", "Introduction", "1. Data We Collect", "2. How We Use Your Data",
+        "Later"]
+    assert conv.sections[2].body.strip() == "Text of two."
+    assert "[Data We Collect](#data-we-collect)" in conv.sections[0].body
+    two = convert("# P\n\nIntro\n-----\n\n" + "".join(
+        part.format(n=n, title=t, bar="-" * 5, text="x") for n, t in ((1, "A"), (2, "B"))), "d")
+    assert [s.title for s in two.sections] == ["Intro"]
+
+
 def test_a_tab_in_a_heading_is_a_space() -> None:
     """Idera's privacy statement on Travis CI's site heads its parts "## 1.<TAB>Websites
     covered": each title showed the tab, and the part retyped with a space ("10. For EU,

@@ -110,3 +110,38 @@ def _dedented(lines: list[str]) -> list[str]:
                for line in lines if line.strip()]
     cut = min(indents, default=0)
     return [line.expandtabs(4)[cut:] if line.strip() else "" for line in lines]
+
+
+_ITEM = re.compile(r"^(?P<n>\d{1,3})[.)]( +)(?P<title>\S.*?)[ \t]*$")
+_ITEM_BAR = re.compile(r"^[ \t]+(?:-{3,}|={3,})[ \t]*$")
+_RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
+
+
+def parts_in_list(lines: Sequence[str], live: Sequence[bool]
+                  ) -> tuple[list[str], list[Block]] | None:
+    """A section's text whose end is one numbered list of parts, each item titled by a
+    heading underlined under its number ("1.  Introduction" over an indented bar, then
+    the part's text indented under it, LinkedIn's privacy policy as archived): the text
+    before the list, and one block per part, titled as the reader sees it ("1. Data We
+    Collect"). Imported as it stood, the whole policy was one section of 53 KB, and its
+    table of contents led nowhere. None for any other shape: the list must hold
+    `MIN_CLAUSES` parts at least, every item titled so, and nothing after it at the
+    margin."""
+    starts = [i for i in range(len(lines) - 1) if live[i] and _ITEM.match(lines[i])
+              and _ITEM_BAR.match(lines[i + 1])]
+    if len(starts) < MIN_CLAUSES:
+        return None
+    begun = set(starts)
+    if any(live[i] and lines[i].strip() and not lines[i][0].isspace() and i not in begun
+           and not _RULE.match(lines[i]) for i in range(starts[0], len(lines))):
+        return None  # text at the margin inside or after the list (a rule aside): no outline
+    parts: list[Block] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        m = _ITEM.match(lines[start])
+        assert m is not None
+        title = re.sub(r"^(\d{1,3})\\([.)])", r"\1\2", m["title"])  # "1\. Data" shows "1."
+        body = list(lines[start + 2:end])
+        while body and (not body[-1].strip() or _RULE.match(body[-1])):
+            body.pop()  # a rule after the list closed the page's part, not the clause's text
+        parts.append((title, "", _dedented(body)))
+    return list(lines[:starts[0]]), parts

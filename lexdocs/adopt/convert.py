@@ -20,7 +20,7 @@ import yaml
 
 from lexdocs.adopt import outline
 from lexdocs.adopt.characters import written_as_meant
-from lexdocs.adopt.clauses import clauses
+from lexdocs.adopt.clauses import clauses, parts_in_list
 from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
 from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmllists import lists_as_markdown
@@ -242,6 +242,10 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     blocks = outline.blocks(kept, level)
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
         blocks[:1] = clauses(blocks[0][2], outline.live_lines(blocks[0][2])) or blocks[:1]
+    for k in range(len(blocks) - 1, -1, -1):  # parts titled inside a list's items
+        listed = parts_in_list(blocks[k][2], outline.live_lines(blocks[k][2]))
+        if listed is not None:
+            blocks[k:k + 1] = [(blocks[k][0], blocks[k][1], listed[0]), *listed[1]]
     for heading, line, block in blocks:
         content = re.sub("\0(\\w+)\0", r"{{ page_version.\1 }}", _escape_jinja(_tidy(block)))
         anchor = ""

@@ -112,7 +112,7 @@ def _dedented(lines: list[str]) -> list[str]:
     return [line.expandtabs(4)[cut:] if line.strip() else "" for line in lines]
 
 
-_ITEM = re.compile(r"^(?P<n>\d{1,3})[.)]( +)(?P<title>\S.*?)[ \t]*$")
+_ITEM = re.compile(r"^\d{1,3}[.)] +(?P<title>\S.*?)[ \t]*$")
 _ITEM_BAR = re.compile(r"^[ \t]+(?:-{3,}|={3,})[ \t]*$")
 _RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")
 

@@ -88,8 +88,8 @@ def key(fact: str, kind: str = "") -> str:
     fact = fact.casefold()
     if kind == "web-address":
         return fact.rstrip("/")
-    if kind == "date":
-        return _day(fact)
+    if kind == "date" and (day := _day(fact)) is not None:
+        return day
     if kind in ("number", "duration", "email-address"):
         return re.sub(r"[\s,\-‐‑]", "", fact)
     return re.sub(r"[^\w@/]", "", fact)
@@ -101,11 +101,11 @@ _DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\
 _MONTH_ONLY = re.compile(r"([a-z]{3})[a-z]*\.?,?\s+(\d{4})")
 
 
-def _day(date: str) -> str:
-    """A date as the day it names, however it is written ("January 12, 2026" and "12
-    January 2026", Anthropic's privacy policy as archived, are one day: "a date changed"
-    said what is not so). One written with slashes, which reads one way in the US and
-    another in Europe, stays as written."""
+def _day(date: str) -> str | None:
+    """A date as the day it names, "YYYY-MM-DD" (or "YYYY-MM"), however it is written
+    ("January 12, 2026" and "12 January 2026", Anthropic's privacy policy as archived, are
+    one day: "a date changed" said what is not so); None for one written with slashes,
+    which reads one way in the US and another in Europe, and is compared as written."""
     date = " ".join(date.split())
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         return date
@@ -116,9 +116,9 @@ def _day(date: str) -> str:
     elif m := _MONTH_ONLY.fullmatch(date):
         month, day, year = m.group(1), "", m.group(2)
     else:
-        return re.sub(r"[^\w@/]", "", date)
+        return None
     if month not in _MONTHS:
-        return re.sub(r"[^\w@/]", "", date)
+        return None
     return f"{year}-{_MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
 
 

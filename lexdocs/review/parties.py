@@ -297,12 +297,10 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
             then = s[m.end():m.end() + 40].split(None, 1)
             for part in _coordinated(m.group(1), then[0] if then else ""):
                 obj = part.split()
-                if obj and obj[0].casefold() in ("our", "your"):
-                    continue  # "with our website": ours or yours, never a third party's
                 while obj and obj[0].casefold() in _ONLY:
                     obj.pop(0)  # "with just your friends": your friends
                 if obj and obj[0].casefold() in ("our", "your"):
-                    continue
+                    continue  # "with our website": ours or yours, never a third party's
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
                 if obj and len(obj) > 1 and _POSSESSIVE.search(obj[0]) and (

@@ -172,8 +172,6 @@ def legal_form_only(old: str, new: str) -> tuple[str, ...]:
     return (*full, "→", *bare) if a else (*bare, "→", *full)
 
 
-
-
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 

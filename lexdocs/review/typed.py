@@ -161,15 +161,17 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     for the same clause), or the items lost their numbers (Qwen's: "1.1 access your
     Personal Data" → "access your Personal Data"), else ()."""
     def opening(text: str) -> list[str]:
-        return [m.group(1) if m.re is _CLAUSE_NUMBER else m.group()
-                for m in sorted([*_CLAUSE_NUMBER.finditer(text), *_ITEM_NUMBER.finditer(text),
-                                 *_ITEM_LETTER.finditer(text)], key=lambda m: m.start())
-                if m.group()]
+        """Each paragraph's opening number or letter, once (two patterns may read one)."""
+        found: dict[int, str] = {}
+        for pattern in (_CLAUSE_NUMBER, _ITEM_NUMBER, _ITEM_LETTER):
+            for m in pattern.finditer(text):
+                found.setdefault(m.start(), m.group(1) if pattern.groups else m.group())
+        return [found[at] for at in sorted(found)]
 
     def bare(text: str) -> str:
         return _ITEM_LETTER.sub("", _ITEM_NUMBER.sub("", _CLAUSE_NUMBER.sub("", text)))
 
-    a, b = list(dict.fromkeys(opening(old))), list(dict.fromkeys(opening(new)))
+    a, b = opening(old), opening(new)
     if a == b or not alike(" ".join(bare(old).split()), " ".join(bare(new).split())):
         return ()
     if len(a) == len(b):

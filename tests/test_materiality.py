@@ -687,6 +687,17 @@ def test_a_word_moved_past_another_is_quoted_with_it() -> None:
     assert rule == "wording-changed" and "('apply only' → 'only apply')" in reason, reason
 
 
+def test_a_run_only_formatted_otherwise_is_not_quoted() -> None:
+    """Basecamp's 2022 policy: "data — and" → "data—and" beside the words that changed
+    was quoted as a change of wording, a change no reader sees."""
+    _, rule, reason = _judge(
+        "The privacy of your data — and it is yours — is our concern, and your rights to it.",
+        "The privacy of your data—and it is yours—is our concern, and your rights with respect "
+        "to it.")
+    assert rule == "wording-changed" and "(added 'with respect')" in reason, reason
+    assert "—" not in reason, reason
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

@@ -151,7 +151,9 @@ def _unmasked(v: Verdict, values: Mapping[str, tuple[str, str]]) -> Verdict:
 def _wording(old: str, new: str) -> tuple[str, ...]:
     """The runs of words removed and added, each as written in its place (at most six
     words a run): "'Woo' → 'WooCommerce'", never two distant words run
-    together into a phrase neither text has."""
+    together into a phrase neither text has. A run that differs from the one it replaced
+    only in formatting is left out: "data — and" → "data—and" beside the words that
+    changed (Basecamp's 2022 policy) told a reviewer of a change no reader sees."""
     a, b = old.split(), new.split()
     gone: dict[str, None] = {}  # each run once, in order (a dict: thousands of runs are
     came: dict[str, None] = {}  # no reason to read the runs kept so far for each)
@@ -161,7 +163,8 @@ def _wording(old: str, new: str) -> tuple[str, ...]:
             into.setdefault(" ".join(words) if len(words) <= 6 else " ".join(words[:6]) + " …")
 
     for tag, i1, i2, j1, j2 in _moves_joined(opcodes(a, b), a, b):
-        if tag != "equal":
+        if tag != "equal" and not (tag == "replace" and surface.same_words(
+                " ".join(a[i1:i2]), " ".join(b[j1:j2]))):
             cut(a[i1:i2], gone)
             cut(b[j1:j2], came)
     return (*gone, "→", *came)  # whole: `describe` shortens the prose, not the evidence

@@ -39,6 +39,21 @@ def test_who_tells_organisations_from_places_products_documents_and_terms() -> N
 
 
 
+def test_examples_of_a_kind_no_one_is_are_no_third_parties() -> None:
+    """Mozilla's privacy notice (2018): "distributed through channels such as Nightly,
+    Beta, TestFlight and BuddyBuild" → "… Nightly, Beta, Developer Edition and
+    TestFlight" was "a third party was removed (BuddyBuild)": a release channel, as the
+    sentence says. What a network or a service "such as" names can receive data, and
+    stays a party."""
+    old = ("Pre-release versions (distributed through channels such as Nightly, Beta, "
+           "TestFlight and BuddyBuild) are under active development.")
+    new = old.replace("TestFlight and BuddyBuild", "Developer Edition and TestFlight")
+    assert "recipient-removed" not in _found(old, new), _found(old, new)
+    said = _found("We share it with social networks such as Twitter.",
+                  "We share it with social networks such as Twitter and Foursquare.")
+    assert said.get("recipient-added") == ("Foursquare",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

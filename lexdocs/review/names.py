@@ -125,6 +125,13 @@ _NOUN_NEXT = re.compile(rf" (?:{PRODUCT_NOUNS})s?\b")
 words is found once and the noun looked for after it. One pattern for both backtracked
 over the run from each of its words, a run's length squared."""
 _OWNED = re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})")
+# Things of a kind no one is, each named after it as an example: "through channels such as
+# Nightly, Beta, TestFlight and BuddyBuild" (Mozilla's), "browsers like Chrome or Safari".
+# What a "platform", "service" or "network" names may well receive data ("social networks
+# such as Facebook"), so those nouns are not here.
+_KIND_LISTED = re.compile(r"\b(?:channel|browser|app|application|device|operating system|"
+                          r"version|release|edition|extension|add-on|plugin|feature)s\s+"
+                          r"(?:such as|like|including|e\.g\.,?)\s+([^.;:()\n]{1,200})")
 
 
 def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -132,8 +139,9 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
     "Our United States HQ"), the feature a device has ("a device with Apple
     Intelligence"), or a coined name the text also writes in lower case as a thing
-    ("Writeboard: standalone writeboards can be deleted"): an organisation is no common
-    noun, and a web address ("hotjar.com") is no such use. So is a name the text writes
+    ("Writeboard: standalone writeboards can be deleted"), or the examples of a kind of
+    thing no one is ("channels such as Nightly, Beta and BuddyBuild"): an organisation is
+    no common noun, and a web address ("hotjar.com") is no such use. So is a name the text writes
     after one of the organisation's own (`own`) in lower case, as npm names its products
     ("npm Enterprise", "npm Orgs"): the capitals of "GitHub Copilot" make it one name,
     and "Orgs" alone was "a third party"."""
@@ -143,6 +151,8 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
         found.update(m.group(1) for m in re.finditer(
             rf"(?<![\w.-])(?:{'|'.join(map(re.escape, lower))})\s+([A-Z][\w-]*)", text))
     found.update(m.group(1) for m in _OWNED.finditer(text))
+    found.update(n.group() for m in _KIND_LISTED.finditer(text)
+                 for n in _NAME_RUN.finditer(m.group(1)))
     # Every word of the text once, then each coined name looked up among them: searching
     # the text again for each name made a long section cost its length squared.
     words = {m.group() for m in _PLAIN_WORD.finditer(text)}

@@ -115,6 +115,11 @@ def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
     assert retitle("13. Transactions", "13. Sharing with Google")[0]  # it names a party
     assert retitle("Transactions", "13. Transactions")[1] != "section-renumbered"
     assert retitle("3. Settlement", "Settlement")[:2] == (False, "heading-changed")
+    # TikTok's data sharing terms: "5 EEA/UK/SWITZERLAND" → "4. EEA/UK/SWITZERLAND" was
+    # "a number was removed (5)"; a number that counts is no section's ("30 Days")
+    assert retitle("5 EEA/UK/SWITZERLAND", "4. EEA/UK/SWITZERLAND")[:2] == (
+        False, "section-renumbered")
+    assert retitle("30 Days Notice", "60 Days Notice")[0]
 
 
 def test_sections_added_removed_moved_retitled() -> None:

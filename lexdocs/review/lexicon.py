@@ -169,8 +169,12 @@ _ITEM_SPLIT = re.compile(r",|\b(?:and|or)\b|&")
 
 _MARK = r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)"
 """A number or letter that labels a part or a list element: "5", "(b", "iv", "12.3"."""
-# A section's own number before its title: "5.", "(b)", "iv)", "Section 12:", "Article 3.".
-_NUMBERED = re.compile(rf"^\s*(?:(?:section|article|part)\s+)?{_MARK}[.):]\s*", re.I)
+# A section's own number before its title: "5.", "(b)", "iv)", "Section 12:", "Article 3.",
+# or a number alone before a title in capitals ("5 EEA/UK/SWITZERLAND", TikTok's data
+# sharing terms, renumbered "4. EEA/UK/SWITZERLAND"), never one that counts ("30 Days").
+_NUMBERED = re.compile(rf"^\s*(?:(?:section|article|part)\s+)?(?:{_MARK}[.):]|"
+                       r"\d{1,3}(?:\.\d{1,3})*(?=\s+(?!(?i:second|minute|hour|day|week|month|year|percent)s?\b)"
+                       r"(?-i:[A-Z])))\s*", re.I)
 ENUMERATOR = re.compile(rf"(?:^|(?<=[\n;:]))[ \t]*{_MARK}[.)](?=[ \t])", re.I)
 """A list element's label written as text, at a line's start or after a colon or a
 semicolon ("1)", "(b)", "iv.")."""

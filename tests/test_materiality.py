@@ -736,6 +736,16 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
     for unit in ("years", "Years", "Million users"):
         assert _judge(f"1.5 {unit} is how long we keep logs.",
                       f"2.5 {unit} is how long we keep logs.")[0]
+    # TikTok's data sharing terms as archived: a part taken out before "7. Modification"
+    # renumbered its clauses, and the copy lost the break between two of them ("… at any
+    # time.6.2 We may …"): "a number was added (6.2); a paragraph was removed ('7.2 …')"
+    material, rule, reason = _judge(
+        "7.1 We may modify these Terms at any time.\n\n7.2 We may suspend your access.",
+        "6.1 We may modify these Terms at any time.6.2 We may suspend your access.")
+    assert (material, rule) == (False, "item-renumbered") and "(7.1, 7.2 → 6.1, 6.2)" in reason, (
+        reason)
+    assert _judge("We have 2.5 Million users. 3.1 We may suspend your access.",
+                  "We have 3.5 Million users. 3.1 We may suspend your access.")[0]
 
 
 def test_what_is_never_a_third_party_or_a_negation() -> None:

@@ -148,6 +148,11 @@ _ITEM_NUMBER = re.compile(rf"(?:^|(?<=\n\n))\d{{1,3}}(?:\.\d{{1,3}})+(?=[ \t]+{_
                           r"[^\W\d_(“\"])")
 """An item's number opening it, in any case ("1.1 access your Personal Data …", Qwen's
 privacy policy as archived, was "a number was removed (1.1)")."""
+_GLUED_CLAUSE = re.compile(rf"(?:(?<=[^\d\s][.;:])|(?<=[^\d\s][.;:] ))(\d{{1,3}}(?:\.\d{{1,3}})+)"
+                           rf"(?=[ \t]+{_NOT_COUNTED}[A-Z(“\"])")
+"""A clause's number after the sentence before it, where a copy of the page lost the break
+between two paragraphs ("… at any time.6.2 We may modify …", TikTok's data sharing terms
+as archived); only a number with a point in it, never a figure ("2.5 Million users")."""
 _ITEM_LETTER = re.compile(r"(?:^|(?<=\n\n))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[ \t])")
 """An item's letter in brackets opening it ("(b) third party service providers …", put
 before each of Qwen's numbered items: "a list item was added (d)")."""
@@ -163,13 +168,14 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     def opening(text: str) -> list[str]:
         """Each paragraph's opening number or letter, once (two patterns may read one)."""
         found: dict[int, str] = {}
-        for pattern in (_CLAUSE_NUMBER, _ITEM_NUMBER, _ITEM_LETTER):
+        for pattern in (_CLAUSE_NUMBER, _ITEM_NUMBER, _ITEM_LETTER, _GLUED_CLAUSE):
             for m in pattern.finditer(text):
                 found.setdefault(m.start(), m.group(1) if pattern.groups else m.group())
         return [found[at] for at in sorted(found)]
 
     def bare(text: str) -> str:
-        return _ITEM_LETTER.sub("", _ITEM_NUMBER.sub("", _CLAUSE_NUMBER.sub("", text)))
+        return _GLUED_CLAUSE.sub(" ", _ITEM_LETTER.sub("", _ITEM_NUMBER.sub(
+            "", _CLAUSE_NUMBER.sub("", text))))
 
     a, b = opening(old), opening(new)
     if a == b or not alike(" ".join(bare(old).split()), " ".join(bare(new).split())):

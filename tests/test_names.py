@@ -54,6 +54,17 @@ def test_examples_of_a_kind_no_one_is_are_no_third_parties() -> None:
     assert said.get("recipient-added") == ("Foursquare",), said
 
 
+def test_a_kind_of_software_is_no_third_party() -> None:
+    """Google Play's developer policy: "Maskware is an app that uses evasion techniques",
+    renamed "Riskware", was "a third party changed (Maskware → Riskware)". A word made of
+    an English word and "-ware" names a kind of software; "Tupperware" is a name."""
+    said = _found("Maskware is an app that hides malicious code.",
+                  "Riskware is an app that hides malicious code.")
+    assert not any(k.startswith("recipient") for k in said), said
+    said = _found("We sell through our shop.", "We sell through our shop and Tupperware.")
+    assert said.get("recipient-added") == ("Tupperware",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

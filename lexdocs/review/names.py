@@ -211,7 +211,13 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
+    if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
+            name[:-4])):
+        return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
     return "organisation"
+
+
+_SOFTWARE_KIND = re.compile(r"[A-Z][a-z]+ware")
 
 
 _NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")

@@ -65,6 +65,19 @@ def test_a_kind_of_software_is_no_third_party() -> None:
     assert said.get("recipient-added") == ("Tupperware",), said
 
 
+def test_a_name_in_code_is_no_third_party() -> None:
+    """Google Play's developer policy wrote a permission in code with its quotes,
+    "`USE_FULL_SCREEN_INTENT`", and a new one was "a third party was added (INTENT')"."""
+    def judged(new: str) -> str:
+        return classify("Apps must ask the user first.", new, section_material=True,
+                        variables_changed=(), immaterial_vars=frozenset()).reason
+
+    reason = judged("Apps must ask the user first, with the `POST_NOTIFICATIONS` permission.")
+    assert "third party" not in reason, reason
+    reason = judged("Apps must ask the user first, with `POST_NOTIFICATIONS` from Stripe.")
+    assert "a third party was added (Stripe)" in reason, reason
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

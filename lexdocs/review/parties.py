@@ -158,6 +158,9 @@ name in two, "UK Secretary" and "State"."""
 _CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
 """A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
 privacy policy, was "a third party was added (Civ)")."""
+_SNAKE = re.compile(r"\w*[^\W_]_\w+")
+"""A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
+Google Play's policy, was "a third party was added (INTENT')")."""
 _RUN_IN = re.compile(r"([^.!?\n]{3,80}\.)\s+(?=[A-Z])")
 _PHRASE_WORD = re.compile(r"(?-i:\b(?:to|a|an|your|our|how|what|why|we|you)\b)")
 """A paragraph's first sentence in Title Case, a phrase ("Right to Request a List of
@@ -200,6 +203,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
         block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
         block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
+        if "_" in block:
+            block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
         lead = _RUN_IN.match(block)
         if lead and heading(lead.group(1)[:-1]) and _PHRASE_WORD.search(lead.group(1)):
             block = "\ue000" * len(lead.group(1)) + block[lead.end(1):]

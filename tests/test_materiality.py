@@ -698,6 +698,17 @@ def test_a_run_only_formatted_otherwise_is_not_quoted() -> None:
     assert "—" not in reason, reason
 
 
+def test_one_harmless_change_in_two_sentences_is_said_once() -> None:
+    """Google Play's policy put a permission's name in code in two sentences of one
+    paragraph: "only quote style and punctuation changed; quote style and punctuation
+    changed"."""
+    old = ("Apps targeting Android 14 need USE_FULL_SCREEN_INTENT to show alerts. Apps are "
+           "granted USE_FULL_SCREEN_INTENT only for calls and alarms.")
+    _, rule, reason = _judge(old, old.replace("USE_FULL_SCREEN_INTENT",
+                                              "`USE_FULL_SCREEN_INTENT`"))
+    assert rule == "formatting" and reason.count("quote style") == 1, reason
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

@@ -357,8 +357,13 @@ def _each_sentence(old: str, new: str, judge: Callable[[str, str], Verdict]) -> 
             return None
         said.append(v)
     first, *rest = said
-    return verdict(False, first.rule, first.evidence,
-                   also=[(v.rule, v.evidence) for v in rest][:2])
+    # each finding once: two sentences with a word put in code are "quote style and
+    # punctuation changed" once (Google Play's policy said it twice in one reason)
+    also = dict.fromkeys((v.rule, v.evidence) for v in rest)
+    also.pop((first.rule, first.evidence), None)
+    return verdict(False, first.rule, first.evidence, also=list(also)[:2])
+
+
 _LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
                         r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
                         re.I)

@@ -1507,6 +1507,31 @@ def test_a_link_with_no_words_to_nowhere_is_left_out() -> None:
                                      "[this](#elsewhere).\n")
 
 
+def test_headings_that_share_an_id_get_their_own_and_links_the_nearest() -> None:
+    """WhatsApp's privacy policy as archived holds five policies, each with "Information
+    We Collect" and a table of contents linking it: every heading had the same id, every
+    link was ambiguous, and no version built. Each such heading a link names gets its own
+    id; a link leads to the one in its own part, else the nearest following part; a
+    section's own id stays, and a repeated heading no link names is left as it is."""
+    conv = relink(convert(
+        "# Policies\n\n## Privacy\n\n* [Information We Collect](#information-we-collect)\n\n"
+        "### Information We Collect\n\nA.\n\n### Notes\n\nx\n\n"
+        "## Payments\n\n* [Information We Collect](#information-we-collect)\n\n"
+        "### Information We Collect\n\nB.\n\n### Notes\n\ny\n\n"
+        "## Business\n\nSee [what we collect](#information-we-collect) and "
+        "[payments](#payments).\n\n## Information We Collect\n\nC.\n", "x"))
+    bodies = [s.body for s in conv.sections]
+    assert [s.id for s in conv.sections] == ["privacy", "payments", "business",
+                                             "information-we-collect"]
+    assert bodies[0].startswith("* [Information We Collect](#information-we-collect-2)\n\n"
+                                "### Information We Collect {: #information-we-collect-2 }")
+    assert bodies[1].startswith("* [Information We Collect](#information-we-collect-3)\n\n"
+                                "### Information We Collect {: #information-we-collect-3 }")
+    assert "### Notes\n" in bodies[0] and "### Notes\n" in bodies[1]
+    assert bodies[2] == ("See [what we collect](#information-we-collect) and "
+                         "[payments](#payments).\n")
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

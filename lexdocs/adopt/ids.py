@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from lexdocs.adopt import outline
+from lexdocs.adopt import outline, repeated
 from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines, words_key
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
@@ -323,7 +323,8 @@ def relink(conv: Converted) -> Converted:
 
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
-    bodies = land_on_lines(landed, ids)
+    bodies = repeated.distinct(land_on_lines(landed, ids), [s.id for s in conv.sections],
+                               _HEADING_LINE, lambda line: _heading_id(_own_anchor(line)))
     if "[](#" in "".join(bodies):
         known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
         bodies = [_without_empty_links(body, known) for body in bodies]

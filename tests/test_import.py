@@ -1591,6 +1591,12 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                            "x"))
     assert ("[how](#how-does-gitlab-secure-data) and [gone](#account-closure-and-deletion), "
             "[out](#your-opt-out-right)" in cased.sections[0].body)
+    # or none, inside a part (Google's shopping policies' "#northmacedonia"), or after a
+    # "#" typed twice (TikTok's "##your-rights")
+    run = relink(convert("# T\n\n## Intro\n\nSee [it](#northmacedonia) and [yours]"
+                         "(##your-rights).\n\n## Countries\n\n### North Macedonia\n\nX.\n\n"
+                         "## Your rights\n\nY.\n", "x"))
+    assert "[it](#north-macedonia) and [yours](#your-rights)" in run.sections[0].body
     # or percent-encoded, as a browser decodes it (Spotify's French "#…donn%C3%A9es…"); an
     # encoded anchor that names nothing stays as typed, for the build to name
     coded = relink(convert("# T\n\n## Intro\n\nSee [it](#4-utilisation-de-vos-donn%C3%A9es) "

@@ -1532,6 +1532,21 @@ def test_headings_that_share_an_id_get_their_own_and_links_the_nearest() -> None
                          "[payments](#payments).\n")
 
 
+def test_a_heading_whose_words_a_copy_put_after_it_is_made_whole() -> None:
+    """X's developer terms as archived write each part as "### ", the page's mark linking
+    to it (`[​](#2-definitions)`, a zero-width space for words) and "2\\. Definitions." as a
+    paragraph: 63 empty headings, each over a plain line, and every link to a part led
+    nowhere. The words are the heading's and the links land on it; an empty heading with
+    no such mark stays as it is."""
+    conv = relink(convert(
+        "# T\n\n## Agreement\n\nSee [Definitions](#2-definitions).\n\n### \n\n"
+        "[\u200b](#2-definitions)\n\n2\\. Definitions.\n\n**2.1** Campaign means a campaign."
+        "\n\n### \n\nNot a title.\n", "x"))
+    assert conv.sections[0].body == (
+        "See [Definitions](#s-2-definitions).\n\n### 2\\. Definitions.\n\n**2.1** Campaign "
+        "means a campaign.\n\n### \n\nNot a title.\n")
+
+
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:
     """Rightmove's terms, as saved, head each part inside a list item (`* ### 6\\.
     INTERACTIVE SERVICES AND CONTENT`) and link them from a table of contents by number

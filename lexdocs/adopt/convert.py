@@ -201,8 +201,8 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     tabled, rowwise = tables_as_markdown(inline_references(lines))
     kept, elsewhere = from_elsewhere(as_markdown(lists_as_markdown(tabled)))
     bare, dropped = without_markup(kept)
-    worded, wordless = without_wordless_headings(outline.bars_rejoined(
-        lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare))))))
+    worded, wordless = without_wordless_headings(outline.titles_rejoined(outline.bars_rejoined(
+        lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare)))))))
     return worded, dropped + wordless, rowwise, elsewhere
 
 

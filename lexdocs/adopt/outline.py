@@ -114,6 +114,48 @@ def bars_rejoined(lines: list[str]) -> list[str]:
     return out
 
 
+_NO_WORDS = re.compile(r"^ {0,3}(#{1,6})[ \t]*$")
+_SELF_LINK = re.compile(r"^[ \t]*\[[\u200b-\u200d\u2060\ufeff]*\]\(#([^()\s]+)\)[ \t]*$")
+"""A line that is only a link with no visible words to an anchor: the mark a page puts by
+a heading to link to it (`[​](#2-definitions)`, its words a zero-width space)."""
+
+
+def titles_rejoined(lines: list[str]) -> list[str]:
+    """The lines with each heading a copy left with no words made whole: X's developer
+    terms as archived write 63 parts as "### ", then the page's mark that links to the
+    part (`[​](#2-definitions)`), then "2\\. Definitions." as a paragraph of its own, so
+    each part was an empty heading over a plain line. The one line of words standing
+    alone after the marks and the link is the heading's, and the link's anchor goes with
+    it, as a heading's own empty link (`ids.permalink_of`). An empty heading with no
+    such link says nothing of the line after it, and stays."""
+    if not any(_NO_WORDS.match(ln) for ln in lines):
+        return lines
+    live = live_lines(lines)
+
+    def after(i: int) -> int:
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        return i
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _NO_WORDS.match(lines[i]) if live[i] else None
+        j = after(i + 1) if m else i
+        mark = _SELF_LINK.match(lines[j]) if m and j < len(lines) else None
+        k = after(j + 1) if mark else j
+        words = lines[k].strip() if mark and k < len(lines) and live[k] else ""
+        alone = k + 1 == len(lines) or not lines[k + 1].strip()
+        if m and mark and words and len(words) <= 200 and alone and not (
+                _NOT_PARAGRAPH.match(lines[k]) or _SELF_LINK.match(lines[k])):
+            out.append(f"{m[1]} [](#{mark[1]}){words}")
+            i = k + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def headings(lines: list[str]) -> list[Heading]:
     """Every heading as Markdown reads it: `## ATX` and setext (a line underlined with
     `===` or `---`; a `---` after a blank line is a rule, not a heading)."""

@@ -1612,6 +1612,10 @@ def test_links_land_where_the_old_pages_anchors_were() -> None:
                          "(##your-rights).\n\n## Countries\n\n### North Macedonia\n\nX.\n\n"
                          "## Your rights\n\nY.\n", "x"))
     assert "[it](#north-macedonia) and [yours](#your-rights)" in run.sections[0].body
+    # or with a sign the heading's id leaves out (X's "#…-terms/x-ads-api")
+    signed = relink(convert("# T\n\n## Intro\n\nSee [A](#exhibit-a-terms/x-ads-api).\n\n"
+                            "## Exhibit A: Terms/X Ads API\n\nX.\n", "x"))
+    assert "[A](#exhibit-a-terms-x-ads-api)" in signed.sections[0].body
     # or percent-encoded, as a browser decodes it (Spotify's French "#…donn%C3%A9es…"); an
     # encoded anchor that names nothing stays as typed, for the build to name
     coded = relink(convert("# T\n\n## Intro\n\nSee [it](#4-utilisation-de-vos-donn%C3%A9es) "

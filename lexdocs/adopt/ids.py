@@ -249,7 +249,7 @@ an id the page lacks; the others were ids of the old page's furniture."""
 
 
 def _loose(anchor: str) -> str:
-    return re.sub(r"[-_]+", "", anchor.lstrip("#").casefold())
+    return re.sub(r"[\W_]+", "", anchor.lstrip("#").casefold())
 
 
 def relink(conv: Converted) -> Converted:
@@ -295,8 +295,9 @@ def relink(conv: Converted) -> Converted:
     # doubled ("#account-closure-and--deletion", Twitch's) or its words joined by
     # underscores ("#your_opt_out_right", Urban Dictionary's) or none ("#northmacedonia"
     # for "North Macedonia", Google's shopping policies), or after a "#" typed twice
-    # ("##your-rights", TikTok's), names the same heading: browsers match an id exactly,
-    # and every id here is in lower case, its dashes single.
+    # ("##your-rights", TikTok's), or with a sign the heading's id leaves out ("#exhibit-a-
+    # individual-product-terms/x-ads-api", X's), names the same heading: browsers match an
+    # id exactly, and every id here is in lower case, its dashes single.
     folded = {**{_loose(a): made for a, made in to.items()}, **{_loose(i): i for i in ids}}
 
     def land(m: re.Match[str]) -> str:

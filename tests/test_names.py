@@ -78,6 +78,19 @@ def test_a_name_in_code_is_no_third_party() -> None:
     assert "a third party was added (Stripe)" in reason, reason
 
 
+def test_words_after_a_typed_bullet_or_a_full_width_colon_open_a_sentence() -> None:
+    """Shein's conditions of sale as archived: a table of returns whose steps are typed
+    with "●" ("● Pack your return item(s) securely", "● Show the QR code to the staff")
+    and a label with a full-width colon ("Refund Timeframe：Approximately 10-15 Days")
+    made "a third party was removed (Pack, QR, Show, Take)" and "(Approximately, Refund
+    Timeframe)". The carrier named in the steps is still a party."""
+    old = ("● Pack your return item(s) securely.\n\n● Take the package to your nearest USPS "
+           "location.\n\n● Show the QR code to the staff.\n\nReturn and Refund Timeframe："
+           "Approximately 10-15 Days.")
+    said = _found(old, "Contact us.")
+    assert said.get("recipient-removed") == ("USPS",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

@@ -158,6 +158,10 @@ name in two, "UK Secretary" and "State"."""
 _CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
 """A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
 privacy policy, was "a third party was added (Civ)")."""
+_OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃")
+"""What a word after it opens, as a sentence's first word does: a full stop, a colon (a
+full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), or a bullet
+typed as a character ("● Pack your return item(s) securely", Shein's table of returns)."""
 _SNAKE = re.compile(r"\w*[^\W_]_\w+")
 """A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
 Google Play's policy, was "a third party was added (INTENT')")."""
@@ -236,7 +240,7 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
-            initial = not before or before[-1] in ".!?:•*" or _dated_line_opens(block, m.start())
+            initial = not before or before[-1] in _OPENERS or _dated_line_opens(block, m.start())
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
             while parts and key(parts[0]) in _NAME_STOP:

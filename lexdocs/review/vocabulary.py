@@ -43,7 +43,10 @@ OWN_WORDS = frozenset(str.split(
     "ios android macos uk usa eu eea iso soc pci dss "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy
     # statement: "a third party was removed (IMEI, WLAN)"; Perplexity's: "(GPC)")
-    "imei imsi wlan lan sms mms rfid dnt gpc"))
+    "imei imsi wlan lan sms mms rfid dnt gpc qr "
+    # Words of everyday prose the word list lacks ("Refund Timeframe" and "the QR code",
+    # Shein's conditions of sale, were "a third party was removed")
+    "timeframe timeframes"))
 
 # British spellings whose American form is in the word list: (pattern, replacement), in order.
 _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),

@@ -122,6 +122,21 @@ def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
     assert retitle("30 Days Notice", "60 Days Notice")[0]
 
 
+def test_a_row_of_empty_cells_dropped_is_no_change_of_wording() -> None:
+    """Shein's conditions of sale as archived dropped a row of empty cells from its table
+    of returns: "Material: the wording changed (removed '(empty) (empty) (empty) (empty)
+    (empty)')". An empty cell has no words to read; the redline still shows the row."""
+    table = ("| Carrier | What it gets |\n| --- | --- |\n| UPS | We give UPS your name and "
+             "address. |\n")
+    red = diff_documents(render([("returns", "Returns", table + "|  |  |\n")]),
+                         render([("returns", "Returns", table)]))
+    (change,) = red.changes
+    assert not change.material and "wording" not in change.reason, change.reason
+    gone = diff_documents(render([("returns", "Returns", table)]),
+                          render([("returns", "Returns", table.split("| UPS")[0])]))
+    assert any(c.material for c in gone.changes), [c.reason for c in gone.changes]
+
+
 def test_sections_added_removed_moved_retitled() -> None:
     old = render([*BASE, ("cookies", "Cookies", "We use cookies.")])
     new = render([BASE[0], ("rights", "Your rights", "You may ask for a copy."), BASE[2],

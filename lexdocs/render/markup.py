@@ -307,10 +307,16 @@ def _canonical_items(html: str) -> str | None:
 def blocks(html: str) -> list[str]:
     """The visible text of `html`, one string per paragraph, list item, heading or cell
     (an empty cell has none)."""
-    return [b.text for b in units(html) if b.runs != _EMPTY_RUNS]
+    return [b.text for b in units(html) if not empty_cell(b)]
 
 
 _EMPTY_RUNS = (Run(EMPTY_CELL, ("empty",)),)
+
+
+def empty_cell(block: Block) -> bool:
+    """Whether `block` is a table cell with nothing in it: a redline shows it, so columns
+    never shift unseen, but it holds no words to read."""
+    return block.runs == _EMPTY_RUNS
 
 
 def plain_text(html: str) -> str:

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lexdocs.render.markup import Block, Run
+from lexdocs.render.markup import Block, Run, empty_cell
 from lexdocs.review.align import opcodes
 from lexdocs.review.looks import SEP, Facets, Op, Segment, annotate
 
@@ -193,7 +193,10 @@ def diff_rows(old: Sequence[Block | str], new: Sequence[Block | str],
             continue
         start = len(rows)
         rows.extend(row(a, b) for a, b in _pair(ob[i1:i2], nb[j1:j2]))
-        a, b = SEP.join(x.text for x in ob[i1:i2]), SEP.join(x.text for x in nb[j1:j2])
+        # the words the review reads: an empty cell has none ("(empty)" five times, a row
+        # of empty cells dropped from Shein's returns table, was "the wording changed")
+        a, b = (SEP.join(x.text for x in blocks if not empty_cell(x))
+                for blocks in (ob[i1:i2], nb[j1:j2]))
         hunks.append(Hunk(a, b, joined(rows[start:]), _kind_notes(ob[i1:i2], nb[j1:j2]),
                           (start, len(rows))))
     return tuple(rows), hunks

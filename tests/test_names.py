@@ -91,6 +91,14 @@ def test_words_after_a_typed_bullet_or_a_full_width_colon_open_a_sentence() -> N
     assert said.get("recipient-removed") == ("USPS",), said
 
 
+def test_a_currency_by_its_code_is_no_third_party() -> None:
+    """Instagram's commercial terms as archived: "(USD)" was "a third party was added
+    (USD)"."""
+    said = _found("You pay in your own currency.",
+                  "You pay in your own currency (USD, GBP) through Stripe.")
+    assert said.get("recipient-added") == ("Stripe",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

@@ -46,7 +46,11 @@ OWN_WORDS = frozenset(str.split(
     "imei imsi wlan lan sms mms rfid dnt gpc qr "
     # Words of everyday prose the word list lacks ("Refund Timeframe" and "the QR code",
     # Shein's conditions of sale, were "a third party was removed")
-    "timeframe timeframes"))
+    "timeframe timeframes "
+    # Currencies by their codes ("(USD)", Instagram's commercial terms: "a third party was
+    # added (USD)")
+    "usd eur gbp jpy cny rmb inr cad aud nzd chf sek nok dkk pln czk huf brl mxn krw sgd hkd "
+    "zar"))
 
 # British spellings whose American form is in the word list: (pattern, replacement), in order.
 _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),

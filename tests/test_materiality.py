@@ -892,6 +892,9 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "abbreviation-expanded"),
     ("Residents of the U.S. may opt out.", "Residents of the United States may opt out.",
      "abbreviation-expanded"),
+    # Instagram's commercial terms as archived, by turns: "the wording changed ('Section' → '§')"
+    ("Claims not subject to Section 4.b.2 go to court.",
+     "Claims not subject to § 4.b.2 go to court.", "abbreviation-expanded"),
     ("Analytics data, described further below, is kept for troubleshooting.",
      "Analytics data, described further in the Cookies section, is kept for "
      "troubleshooting.", "pointer-reworded"),

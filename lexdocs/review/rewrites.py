@@ -48,7 +48,9 @@ _NAMES = tuple((label, re.compile(pattern), one) for label, pattern, one in (
     ("EU = European Union", r"\bEU\b|\bE\.U\.|\bEuropean Union\b", "EuropeanUnion"),
     ("UK = United Kingdom", r"\bUK\b|\bU\.K\.|\bUnited Kingdom\b", "UnitedKingdom"),
     ("EEA = European Economic Area", r"\bEEA\b|\bEuropean Economic Area\b",
-     "EuropeanEconomicArea")))
+     "EuropeanEconomicArea"),
+    # "§ 4.b.2" for "Section 4.b.2" (Instagram's commercial terms as archived, by turns)
+    ("§ = Section", r"§(?= ?\d)|\b[Ss]ection\b(?= ?\d)", "section")))
 # A pointer to another part of the document: "below", "described further above", "in the
 # Website Interactions section".
 _POINTER = re.compile(r"(?:(?:described |explained )?(?:further |more )?(?:below|above|"

@@ -159,7 +159,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "verb-agreement": f"a verb put in agreement with its subject ({', '.join(show)})",
         "examples-changed": f"only examples in parentheses changed ({'; '.join(show)})",
         "document-named": f"only the way the document names itself changed ({', '.join(show)})",
-        "abbreviation-expanded": f"a shortened word was written in full ({', '.join(show)})",
+        "abbreviation-expanded":  # either way: "repos" → "repositories", "Section" → "§"
+            f"a word was written in full or shortened ({', '.join(show)})",
         "pointer-reworded":
             f"only a pointer to another part of the document changed ({', '.join(show)})",
         "label-reworded": f"only the label heading an item changed ({', '.join(show)})",

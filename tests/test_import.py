@@ -1337,6 +1337,23 @@ def test_a_last_part_headed_as_the_title_is_leaves_the_parts_as_they_are() -> No
         "Introduction", "Content", "Ownership", "Revision History"]
 
 
+def test_a_level_first_used_after_most_of_the_text_heads_no_parts() -> None:
+    """Apple's developer terms as archived hold several agreements headed `###` part by
+    part, then two instructions headed over a `===` bar near the end: two level-1 headings
+    made level 1 the sections' level, and all before the first bar one section of 660 KB,
+    larger than a source file may be. The parts are the `###` ones; a document whose few
+    `###` come before parts headed `##` keeps its `##` parts."""
+    text = ("Apple Developer Agreement\n\nPreamble.\n\n" + "".join(
+        f"### {n}\\. Part {n}\n\n" + "Words of the part. " * 20 + "\n\n" for n in range(1, 7))
+        + "Instructions\n============\n\nA.\n\nInstructions\n============\n\nB.\n")
+    conv = convert(text, "x")
+    assert [s.title for s in conv.sections][:3] == ["Introduction", "1. Part 1", "2. Part 2"]
+    assert len(conv.sections) == 9
+    few = convert("# T\n\n### Summary\n\nS.\n\n### Key points\n\nK.\n\n## 1. Scope\n\n"
+                  + "Words. " * 50 + "\n\n## 2. Rights\n\n" + "Words. " * 50 + "\n", "x")
+    assert [s.title for s in few.sections] == ["Introduction", "1. Scope", "2. Rights"]
+
+
 def test_paragraphs_set_as_headings_open_no_part_and_name_no_file() -> None:
     """Coffee Meets Bagel's terms, as archived, underline each paragraph of their preamble
     as a heading, 80 words and more, like their numbered parts. Each became a part titled

@@ -229,7 +229,8 @@ def levels(heads: list[Heading], lines: list[str] | None = None) -> tuple[Headin
     repeats (a policy titled by one `#` or a setext line, whose parts are `###`, has
     `###` sections), not counting a first `#`, which may be the title: Mix's terms,
     titled over a bar, end with a "Revision History" over one too, and their thirty
-    `#####` parts were otherwise one. The first heading is the title when it is above
+    `#####` parts were otherwise one; nor a level first used after most of the text
+    (`_used`). The first heading is the title when it is above
     that level, or at it with nothing under it but the next heading (`lines`): Pinterest's
     policy, as archived, heads its text "Privacy Policy" and each part at the same level.
     """
@@ -239,8 +240,9 @@ def levels(heads: list[Heading], lines: list[str] | None = None) -> tuple[Headin
     counts: dict[int, int] = {}
     for h in rest:
         counts[h.level] = counts.get(h.level, 0) + 1
-    repeated = [level for level, n in counts.items() if n > 1]
-    level = min(repeated) if repeated else min((h.level for h in rest), default=2)
+    repeated = sorted(level for level, n in counts.items() if n > 1)
+    level = _used(rest, repeated, lines) if repeated and lines is not None else (
+        min(repeated) if repeated else min((h.level for h in rest), default=2))
     if first is not None and (first.level < level or (first.level == 1 and len(heads) == 1)):
         return first, level
     if first is not None and lines is not None and len(heads) > 2 and (
@@ -248,6 +250,21 @@ def levels(heads: list[Heading], lines: list[str] | None = None) -> tuple[Headin
             ln.strip() for ln in lines[first.index + first.size:heads[1].index]):
         return first, level
     return None, level
+
+
+def _used(heads: list[Heading], repeated: list[int], lines: list[str]) -> int:
+    """The shallowest of the `repeated` levels that heads the document's parts: not one
+    whose first heading comes after most of the text, below two headings or more of a
+    deeper level (Apple's developer terms as archived hold several agreements, the last
+    two headed over a bar, the others in `###`: the 660 KB before the first bar was one
+    section, larger than a source file may be)."""
+    total = sum(map(len, lines))
+    for level in repeated[:-1]:
+        start = next(h.index for h in heads if h.level == level)
+        if sum(1 for h in heads if h.level > level and h.index < start) < 2 or (
+                2 * sum(map(len, lines[:start])) <= total):
+            return level
+    return repeated[-1]
 
 
 def blocks(lines: list[str], level: int) -> list[tuple[str | None, str, list[str]]]:

@@ -709,6 +709,17 @@ def test_one_harmless_change_in_two_sentences_is_said_once() -> None:
     assert rule == "formatting" and reason.count("quote style") == 1, reason
 
 
+def test_a_space_after_a_slash_is_white_space_and_a_web_address_keeps_its_slash() -> None:
+    """Facebook's community standards as archived wrote "Photorealistic/digital" and
+    "Photorealistic/ digital" by turns, each turn "Material: the wording changed": the
+    space after the slash was read as a web address's trailing slash taken off."""
+    assert _judge("Photorealistic/digital imagery is not allowed.",
+                  "Photorealistic/ digital imagery is not allowed.")[1:] == (
+        "formatting", "Not material: only white space changed.")
+    assert _judge("See example.com/help/ for more.", "See example.com/help for more.")[1] == (
+        "formatting")
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

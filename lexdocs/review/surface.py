@@ -95,7 +95,9 @@ _SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block bou
 _DIMS = ("white space", "quote style", "letter case", "punctuation")
 
 
-_URL_SLASH = re.compile(r"(?<=\w)/(?=[\s.,;:!?)]|$)")
+_URL_SLASH = re.compile(r"[^\s/]*\.[^\s/]*(?:/[^\s/]+)*/(?=[\s.,;:!?)]|$)")
+"""A web address's trailing slash ("example.com/", "example.com/help/"): its host has a
+dot; "Photorealistic/ digital" (Facebook's community standards) is a word and a slash."""
 
 
 def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
@@ -107,7 +109,7 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
     if skip != "letter case":
         text = text.casefold()
     if skip != "punctuation":
-        text = _URL_SLASH.sub("", re.sub(r"\s&\s", " and ", text))
+        text = _URL_SLASH.sub(lambda m: m.group()[:-1], re.sub(r"\s&\s", " and ", text))
         text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
     return text if skip == "white space" else _WS.sub(" ", text).strip()
 

@@ -720,6 +720,16 @@ def test_a_space_after_a_slash_is_white_space_and_a_web_address_keeps_its_slash(
         "formatting")
 
 
+def test_an_age_a_rule_sets_is_no_category_of_data() -> None:
+    """Facebook's community standards as archived: "to users, ages 18 and older" → "to
+    users aged 18 and older" was "a category of personal data was removed (age)". An age
+    collected still is one."""
+    _, _, reason = _judge("We limit it to users, ages 18 and older, with a label.",
+                          "We limit it to users aged 18 and older, with a label.")
+    assert "category" not in reason, reason
+    assert "(age)" in _judge("We collect your name.", "We collect your name and age.")[2]
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

@@ -193,13 +193,16 @@ DATA_TERMS = str.split(
 # "email us", "please email", "email privacy@npmjs.com" (its address taken out of the
 # text before: a placeholder), "an email newsletter service", "unsolicited emails": a way
 # to write or what is sent, not a category of personal data; nor is what a device must
-# run ("a supported operating system").
+# run ("a supported operating system"), nor an age a rule sets ("ages 18 and older").
 NOT_DATA = re.compile(
     r"\bemail(?= (?:us|me|them|him|her|you)\b| \ue000)|\b(?:please|to) email\b|"
     r"\b(?:through|by|via) (?:an? )?emails?\b|"
     r"\bemails? (?:newsletter |marketing )?(?:service|newsletter|provider|software|platform|"
     r"campaign)s?\b|\b(?:unsolicited|sending|send|sends|sent) emails?\b|"
-    r"\b(?:supported|compatible) (?:operating system|browser|device)s?\b")
+    r"\b(?:supported|compatible) (?:operating system|browser|device)s?\b|"
+    # an age a rule sets, not one collected: "users, ages 18 and older" → "users aged 18
+    # and older" (Facebook's community standards) was "a category … was removed (age)"
+    r"\bages? (?:of )?(?=\d|\ue000)")
 # A purpose word that is the reader's own doing ("if you sell a Marketplace application",
 # "you may train your own model"): the sale of data, or training on it, is the
 # organisation's purpose only when it does it.

@@ -99,6 +99,18 @@ def test_a_currency_by_its_code_is_no_third_party() -> None:
     assert said.get("recipient-added") == ("Stripe",), said
 
 
+def test_an_example_labelled_ex_names_no_third_party() -> None:
+    """Facebook's community standards as archived turned each "(e.g. "…")" into "(Ex:
+    “…”)", and each was "a third party was added (Ex)"; "Ex:" is "e.g."."""
+    said = _found("Claims that vaccines are deadly are removed.",
+                  "Claims that vaccines are deadly (Ex: “Sure, take them.”) are removed.")
+    assert not any(k.startswith("recipient") for k in said), said
+    v = classify('Vaccines are deadly (e.g. "Sure, take them.")',
+                 "Vaccines are deadly (Ex: “Sure, take them.”)", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule) == (False, "synonym"), v.reason
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

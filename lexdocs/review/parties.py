@@ -209,6 +209,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
         block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
         if "_" in block:
             block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
+        if "Ex:" in block:  # "(Ex: “Taking a vaccine …”)": an example's label, as "e.g." is
+            block = block.replace("Ex:", "\ue000\ue000\ue000")
         lead = _RUN_IN.match(block)
         if lead and heading(lead.group(1)[:-1]) and _PHRASE_WORD.search(lead.group(1)):
             block = "\ue000" * len(lead.group(1)) + block[lead.end(1):]

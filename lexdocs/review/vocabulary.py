@@ -369,7 +369,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("regarding", "concerning"), ("ensure", "make sure"), ("request", "ask for"),
     ("comply with", "abide by", "adhere to"), ("protect", "safeguard"),
     # Where examples start: each illustrates, none bounds ("including" as much as "such as").
-    ("including", "such as", "for example", "for instance", "eg"), ("anytime", "at any time"),
+    # "Ex:" as Facebook's community standards write it for "e.g.".
+    ("including", "such as", "for example", "for instance", "eg", "ex"),
+    ("anytime", "at any time"),
 )
 # What the organisation does with data: "we recommend" → "we may recommend" describes the
 # same practice, which the notice covers either way. A promise to the person ("we notify

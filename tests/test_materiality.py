@@ -718,6 +718,9 @@ def test_a_space_after_a_slash_is_white_space_and_a_web_address_keeps_its_slash(
         "formatting", "Not material: only white space changed.")
     assert _judge("See example.com/help/ for more.", "See example.com/help for more.")[1] == (
         "formatting")
+    # TikTok's commercial terms as archived: "● TikTok" → "•TikTok", a bullet typed otherwise
+    assert _judge("● TikTok may suspend your account.", "•TikTok may suspend your account.")[
+        1] == "formatting"
 
 
 def test_an_age_a_rule_sets_is_no_category_of_data() -> None:

@@ -85,7 +85,7 @@ _LOOKS = 40
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
-_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·*"  # "*": a Markdown marker shown as text
+_PUNCT = re.compile(r"[.,;:!?'\"()\[\]{}\-‐‑‒–—―…·•‣⁃*"  # "*": a Markdown marker shown as text
                     # and signs that are no words: ©, ®, ™, arrows, shapes, dingbats, emoji
                     # (a scraped page's "↵" on a line of its own, Badoo's)
                     "\u00a9\u00ae\u2122\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u27f0-\u27ff"

@@ -539,6 +539,20 @@ def test_a_preamble_promising_what_follows_introduces_the_parts_after_it() -> No
     assert "We share it with:" in g.message
 
 
+def test_a_promise_set_apart_by_a_rule_introduces_the_parts_after_it() -> None:
+    """XNXX's policy as archived ends a part with a rule, then "Take these measures to
+    prevent your kids from stumbling upon adult sites :", then "### ACTIVATE SAFE MODE IN
+    SEARCH ENGINES" and three more measures, each a part: the parts are the measures.
+    Without the rule, a part ending so is still caught."""
+    parts = ("## Activate safe mode\n\nUse filters.\n\n## Family features\n\nSet limits.\n")
+    text = ("# Policy\n\n## Scope\n\nAll sites.\n\n## Uploads\n\nNo illegal content.\n\n"
+            "- - -\n\nTake these measures "
+            "to protect your kids :\n\n" + parts)
+    assert imported(text, only_intros=True) == []
+    [f] = imported(text.replace("- - -\n\n", ""), only_intros=True)
+    assert "Take these measures" in f.message
+
+
 def test_a_part_promising_what_follows_over_parts_titled_as_labels_is_a_list() -> None:
     """LinkedIn's privacy policy, as archived, ends "Contact Us" with "…you can reach us in
     the following ways:", then "## Online:" and "## By mail:", parts of their own: the

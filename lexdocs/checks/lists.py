@@ -180,6 +180,18 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     return out
 
 
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+"""A thematic break: `---`, `- - -`, `***`."""
+
+
+def _after_rule(lines: list[str], i: int) -> bool:
+    """Whether the nearest line with text above line `i` is a thematic break."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and bool(_RULE.fullmatch(lines[j]))
+
+
 def _list_after(line: int | None, lines: list[str]) -> bool:
     """Whether a list item opens the paragraph at `line`."""
     return line is not None and bool(LIST_LINE.match(lines[line]))
@@ -323,14 +335,18 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 if nxt else None
             if last is not None and lines[last].rstrip(" *_").endswith(":") and (
                     _FIRST_PART.match(after) or (_AHEAD.search(lines[last]) and (
-                        k == 0 or after.rstrip(" *_").endswith(":")))):
+                        k == 0 or after.rstrip(" *_").endswith(":")))
+                    or (_PROMISE.search(lines[last]) and _after_rule(lines, last))):
                 # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
                 # a part, and "1. Definitions" next: a contract's recital introduces the
                 # numbered parts after it. So does a preamble that ends promising what
                 # follows ("the following measures may give you some confidence:",
                 # fortrabbit's, then "Service scope", "Data centers", …), and a part that
                 # does so over parts titled as labels ("…you can reach us in the following
-                # ways:", then "Online:", "By mail:", LinkedIn's policy as archived).
+                # ways:", then "Online:", "By mail:", LinkedIn's policy as archived). So
+                # does one that a rule sets apart from the part's text ("- - -", then "Take
+                # these measures to prevent your kids from stumbling upon adult sites :",
+                # then "Activate safe mode in search engines", …: XNXX's policy).
                 follows[last] = True
             sec = section_source(src, s.id)
             found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])

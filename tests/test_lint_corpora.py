@@ -407,6 +407,11 @@ LISTS = {
     # Claude.ai's terms (Open Terms Archive): a withdrawal form's fields, listed
     "form fields": "Subject: Cancellation Request\n\n*   Ordered on \\[\\*\\]:\n"
                    "*   Name of Consumer(s):\n*   Address of Consumer(s):\n*   Date:\n",
+    # Google Play's developer policy (Open Terms Archive): a picture's captions, numbered in
+    # circles, under an item that introduces them
+    "circled numbers": ("*   Apps or ads that are delivered through a system notification or "
+                        "alert:\n\n    ① The system notification shown in this app is being "
+                        "used to serve an ad.\n"),
     "definitions": "This UK Addendum will apply to any processing of Customer Personal Data "
                    "that is subject to the UK GDPR. For the purposes of this UK Addendum:\n\n"
                    "**“Approved Addendum”** means the template addendum, version B.1.0 issued by "

@@ -18,7 +18,8 @@ LIST_LINE = re.compile(
     # "· …") opens an item even with no space after it ("•use, assist, …", NordVPN's), and
     # so does a box to tick ("\[   \] I am a citizen of …", a form in Infolinks' policy)
     # (in bold too: "**·**   **Other Platform Buyers**", AliExpress's privacy policy)
-    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*(?:\*\*|__)?[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→]|^\s*\|"
+    # or a circled number ("① The system notification shown …", Google Play's policy)
+    r"^\s*(\\?[-*+]|[–—−]|\d+[.)])\s|^\s*(?:\*\*|__)?[•◦▪‣·➢➤►▶▸❖◆●■□✓✔→①-⑳❶-➓]|^\s*\|"
     r"|^\s*[ol][ \t]+[^\W\d_]"  # Word's bullets of a symbol font, as text: "o Be approved"
     r"|^\s*\\?\[[\sxX✓✔]*\\?\]\s"  # spaces of any kind: a saved form's are often no-break
     r"|^\s*(?:\*\*|__)?\(?(?:(?:\d{1,3}|[A-Z]\.\d{1,3})(?:\.(?:\d{1,3}|[a-z]|[ivxlc]{1,6})){0,4}"

@@ -733,6 +733,16 @@ def test_an_age_a_rule_sets_is_no_category_of_data() -> None:
     assert "(age)" in _judge("We collect your name.", "We collect your name and age.")[2]
 
 
+def test_an_age_in_years_is_no_duration() -> None:
+    """TikTok's terms as archived added "under 14 years of age in Florida" to the users who
+    may not sign up, and the review said "a duration was added (14 years)". An age is a
+    figure; a time something is kept is still a duration."""
+    material, _, reason = _judge("Users must be 13 years old.", "Users must be 16 years old.")
+    assert material and "duration" not in reason and "(13 → 16)" in reason, reason
+    assert "a duration changed (2 years → 3 years)" in _judge(
+        "We keep logs for 2 years.", "We keep logs for 3 years.")[2]
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

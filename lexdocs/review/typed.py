@@ -75,8 +75,9 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)", re.I)),
     ("duration", re.compile(
         rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
-        r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b",
-        re.I)),
+        r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b"
+        # a person's age is no duration: "under 14 years of age" (TikTok's terms), "13-year-old"
+        r"(?![\s-]+(?:of\s+age|old)\b)", re.I)),
     # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
     # "K-9 Mail" names an app: a number joined to a letter by a hyphen is the name's.
     ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b",

@@ -791,6 +791,10 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
         reason)
     assert _judge("We have 2.5 Million users. 3.1 We may suspend your access.",
                   "We have 3.5 Million users. 3.1 We may suspend your access.")[0]
+    # Pornhub's privacy notice as archived: a subheading renumbered, "20. Manage Your
+    # Personal Data" → "19. Manage …", was "the wording changed ('20.' → '19.')"
+    assert _judge("20. Manage Your Personal Data", "19. Manage Your Personal Data")[:2] == (
+        False, "item-renumbered")
 
 
 def test_what_is_never_a_third_party_or_a_negation() -> None:

@@ -229,6 +229,12 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
     if quiet and only_quiet:
         return verdict(False, "immaterial-variable", quiet)
+    # Before the window: it cuts at "20. " as at a sentence's end, and "20. Manage Your
+    # Personal Data" → "19. Manage …" (Pornhub's privacy notice) left "20." → "19.".
+    renumbered = typed.clause_numbers_only(surface.plain(old_text), surface.plain(new_text),
+                                           surface.looks_alike)
+    if renumbered:
+        return verdict(False, "item-renumbered", renumbered)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)
@@ -250,9 +256,6 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     dated = typed.dates_written_otherwise(plain_old, plain_new, surface.looks_alike)
     if dated:
         return verdict(False, "date-written-otherwise", dated)
-    renumbered = typed.clause_numbers_only(plain_old, plain_new, surface.looks_alike)
-    if renumbered:
-        return verdict(False, "item-renumbered", renumbered)
     years = typed.copyright_years_only(plain_old, plain_new)
     if years:
         return verdict(False, "copyright-year", years)

@@ -111,6 +111,17 @@ def test_an_example_labelled_ex_names_no_third_party() -> None:
     assert (v.material, v.rule) == (False, "synonym"), v.reason
 
 
+def test_a_preposition_after_with_names_no_recipient() -> None:
+    """Quora's privacy policy: "the categories of third parties we have shared it with over
+    the past 12 months" was "a third party was added (over the past)": the object of
+    "with" came before it."""
+    said = _found("You may ask for a copy.", "You may ask for a copy, and for the categories "
+                  "of recipients we have shared it with over the past 12 months.")
+    assert "over the past" not in str(said), said
+    said = _found("We share it.", "We share it with Acme Analytics.")
+    assert said.get("recipient-added") == ("Acme Analytics",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

@@ -134,7 +134,11 @@ _CLAUSE_OBJECT = frozenset(str.split("this that these those the a an any our you
 _OBJECT_STOP = frozenset(str.split(
     "you your us it them this that these those care respect regard regards any all the applicable "
     "law laws our consent permission world effect effects result results expectation "
-    "expectations understanding intention tools tool"))
+    "expectations understanding intention tools tool "
+    # a preposition: the sentence's object came before the "with" ("the third parties we
+    # have shared it with over the past 12 months", Quora's privacy policy)
+    "over during within since until after before about across through throughout into upon "
+    "between among"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

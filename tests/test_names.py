@@ -114,12 +114,17 @@ def test_an_example_labelled_ex_names_no_third_party() -> None:
 def test_a_preposition_after_with_names_no_recipient() -> None:
     """Quora's privacy policy: "the categories of third parties we have shared it with over
     the past 12 months" was "a third party was added (over the past)": the object of
-    "with" came before it."""
+    "with" came before it, as it does before a "with" that a conjunction follows."""
     said = _found("You may ask for a copy.", "You may ask for a copy, and for the categories "
                   "of recipients we have shared it with over the past 12 months.")
     assert "over the past" not in str(said), said
     said = _found("We share it.", "We share it with Acme Analytics.")
     assert said.get("recipient-added") == ("Acme Analytics",), said
+    # Snap's privacy policy: "whom we share it with and the controls we give you" was "a
+    # third party changed (… → controls we give, …)"
+    said = _found("We explain what we collect.", "We explain what we collect, whom we share "
+                  "it with and the controls we give you to delete it.")
+    assert "controls" not in str(said.get("recipient-added")), said
 
 
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:

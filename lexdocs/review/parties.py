@@ -118,6 +118,10 @@ def _coordinated(objects: str, then: str = "") -> list[str]:
     out: list[str] = []
     pieces = _OBJECT_CUT.split(objects)
     cuts = _OBJECT_CUT.findall(objects)
+    if not pieces[0].strip():
+        # "whom we share it with and the controls we give you" (Snap's privacy policy): a
+        # "with" that ends its clause, its object before it, shares with nothing after it
+        return []
     for i, piece in enumerate(pieces):
         if (i == len(pieces) - 1 and i and len(piece.split()) == 1
                 and then.casefold() in _CLAUSE_OBJECT):

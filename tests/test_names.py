@@ -125,6 +125,11 @@ def test_a_preposition_after_with_names_no_recipient() -> None:
     said = _found("We explain what we collect.", "We explain what we collect, whom we share "
                   "it with and the controls we give you to delete it.")
     assert "controls" not in str(said.get("recipient-added")), said
+    # and "content created with other Snapchatters is flagged" was "(Snapchatters is
+    # flagged)": the object of "with" ends where the sentence's verb begins
+    said = _found("We may remove your account.", "We may remove your account if content you "
+                  "shared with other members is flagged by others.")
+    assert said.get("recipient-added") == ("members",), said
 
 
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:

@@ -100,7 +100,11 @@ _SEQUENCE = frozenset(str.split(
 """Words that order what a text says ("First, …"), before a comma."""
 _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
-                         r"because|by|on|at|from|under|including|such|where|whose|via)\b", re.I)
+                         r"because|by|on|at|from|under|including|such|where|whose|via|"
+                         # a verb of the sentence after its subject: "content created with
+                         # other users is flagged" (Snap's) shares with "other users"
+                         r"is|are|was|were|has|have|had|will|would|may|might|can|could|"
+                         r"must|shall|should)\b", re.I)
 _ONLY = frozenset(["just", "only", "even", "solely", "exclusively", "directly", "also"])
 _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
                           "select", "selected", "trusted", "either", "both", "neither"])

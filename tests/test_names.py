@@ -132,6 +132,14 @@ def test_a_preposition_after_with_names_no_recipient() -> None:
     assert said.get("recipient-added") == ("members",), said
 
 
+def test_a_forms_number_is_no_third_party() -> None:
+    """Parler's privacy policy: "we collect form W-9 as required by the IRS" made "a third
+    party changed (IRS; W-9; …)". A form's number names a document; the agency that
+    requires it may still be named."""
+    said = _found("We pay you.", "We pay you. We collect form W-9 as required by the IRS.")
+    assert said.get("recipient-added") == ("IRS",), said
+
+
 def test_a_legal_name_in_a_table_cell_is_a_party() -> None:
     """2FA Directory's privacy policy (2023) added a row to its table of sub-processors,
     "Zoho Corporation Pvt. Ltd | Email | EEA": the review said only "a category of

@@ -183,9 +183,15 @@ def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = fro
     return kind
 
 
+_FORM = re.compile(r"[A-Z]{1,3}-\d{1,4}[A-Z]{0,4}")
+"""A form's or a standard's number: "W-9", "W-8BEN", "I-9"."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _kind(name: str, own: frozenset[str]) -> str:
     """`who` without the text's own products: the same for a name wherever it stands."""
+    if _FORM.fullmatch(name):
+        return "document"  # "form W-9 as required by the IRS" (Parler's): a form's number
     words = _PARTS.findall(name.casefold())
     joined = " ".join(words)
     if voc.is_not_party(name):

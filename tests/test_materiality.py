@@ -121,6 +121,9 @@ CASES: list[tuple[str, str, bool, str]] = [
     ("Acme® Cloud keeps it.", "Acme Cloud keeps it.", False, "only punctuation changed"),
     ("The organisation that runs it.", "The organization that runs it.", False,
      "British and American spelling (organisation → organization)"),
+    # Snap's privacy policy: "our" before a suffix other than the ones first listed
+    ("We use your city, neighborhood, and region.", "We use your city, neighbourhood, and "
+     "region.", False, "British and American spelling (neighborhood → neighbourhood)"),
     # Hily's terms, as archived: a single l the American doubles
     ("It relates to the fulfilment of your obligations.",
      "It relates to the fulfillment of your obligations.", False,

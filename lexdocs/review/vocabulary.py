@@ -55,7 +55,9 @@ OWN_WORDS = frozenset(str.split(
 # British spellings whose American form is in the word list: (pattern, replacement), in order.
 _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),
             (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-            (re.compile(r"our(s|ed|ing|able|ite|ites|al|ally)?$"), r"or\1"),
+            # "neighbourhood" (Snap's), "colourful", "honourably"
+            (re.compile(r"our(s|ed|ing|able|ably|ite|ites|al|ally|hood|hoods|ful|fully|less|"
+                        r"ly)?$"), r"or\1"),
             (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ence$"), "ense"),
             (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"),
                                                   r"\1l\2"),

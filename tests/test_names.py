@@ -130,6 +130,10 @@ def test_a_preposition_after_with_names_no_recipient() -> None:
     said = _found("We may remove your account.", "We may remove your account if content you "
                   "shared with other members is flagged by others.")
     assert said.get("recipient-added") == ("members",), said
+    # Parler's: "follow the opt-out directions sent with each text" was "(each text)"
+    said = _found("You may opt out.", "You may follow the opt-out directions sent with each "
+                  "text.")
+    assert not said.get("recipient-added"), said
 
 
 def test_a_forms_number_is_no_third_party() -> None:

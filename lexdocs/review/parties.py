@@ -146,7 +146,9 @@ _OBJECT_STOP = frozenset(str.split(
     # a preposition: the sentence's object came before the "with" ("the third parties we
     # have shared it with over the past 12 months", Quora's privacy policy)
     "over during within since until after before about across through throughout into upon "
-    "between among"))
+    "between among "
+    # what comes with each item sent: "the opt-out directions sent with each text" (Parler's)
+    "each every"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

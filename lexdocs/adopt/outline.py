@@ -46,7 +46,12 @@ def without_closing_hashes(text: str) -> str:
 
 def live_lines(lines: list[str]) -> list[bool]:
     """Per line: whether Markdown reads it as text, not inside a code block or an HTML
-    comment (a `##` there is not a heading)."""
+    comment (a `##` there is not a heading). Most texts have neither: one look at the
+    whole text says so, where the conversion of one version asks about twenty times and
+    a line-by-line reading cost an import of Facebook's 492 versions a fifth of its time."""
+    text = "\n".join(lines)
+    if "```" not in text and "~~~" not in text and "<!--" not in text and "-->" not in text:
+        return [True] * len(lines)
     out = []
     fence: str | None = None
     comment = False

@@ -13,6 +13,7 @@ land, is `ids`'s concern; `relink` and `keep_ids` are still imported from here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -191,6 +192,15 @@ def unclean(path: str, text: str) -> str | None:
 
 
 def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
+    """`_read` of the lines. An import asks twice of each version, once to see whether it
+    converts faithfully (`unclean`) and once to convert it, most often of the same text:
+    the second answer is the first's."""
+    worded, dropped, rowwise, elsewhere = _read("\n".join(lines))
+    return list(worded), dropped, rowwise, elsewhere
+
+
+@functools.lru_cache(maxsize=2)
+def _read(text: str) -> tuple[tuple[str, ...], int, int, int]:
     """The lines with what the old site typed in HTML written as Markdown (tables and
     lists first: their links and bold are then written as the rest are), pictures and links the
     build refuses written as it takes them (`elsewhere`), less the markup that holds no
@@ -198,12 +208,12 @@ def _readable(lines: list[str]) -> tuple[list[str], int, int, int]:
     (`listcode`: Python-Markdown reads either as code); how many
     blocks of it were left out, how many tables were written one block per row
     (`htmltables`), and how many paragraphs held a picture or a link from elsewhere."""
-    tabled, rowwise = tables_as_markdown(inline_references(lines))
+    tabled, rowwise = tables_as_markdown(inline_references(text.split("\n")))
     kept, elsewhere = from_elsewhere(as_markdown(lists_as_markdown(tabled)))
     bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(outline.titles_rejoined(outline.bars_rejoined(
         lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare)))))))
-    return worded, dropped + wordless, rowwise, elsewhere
+    return tuple(worded), dropped + wordless, rowwise, elsewhere
 
 
 def _tidy(lines: list[str]) -> str:

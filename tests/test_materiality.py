@@ -746,6 +746,18 @@ def test_an_age_in_years_is_no_duration() -> None:
         "We keep logs for 2 years.", "We keep logs for 3 years.")[2]
 
 
+def test_a_web_address_ends_where_its_brackets_say() -> None:
+    """Instagram's privacy policy as archived ran an address into the next link's Markdown,
+    and the review quoted "a web address was removed (…#7.subpage.9-EraseYourInformationYou)
+    [)"; an address with a pair of brackets in it was cut before its last one."""
+    reason = _judge("Erase it at https://example.com/printable/#erase)[) today.",
+                    "Erase it today.")[2]
+    assert "(https://example.com/printable/#erase)" in reason, reason
+    reason = _judge("Read https://en.wikipedia.org/wiki/Cookie_(computing) first.",
+                    "Read it first.")[2]
+    assert "(https://en.wikipedia.org/wiki/Cookie_(computing))" in reason, reason
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed
@@ -1726,8 +1738,9 @@ def test_a_web_address_is_never_cut_into_list_items() -> None:
                  "Run npm pack to create a [tarball](https://en.wikipedia.org/wiki/Tar_"
                  "(computing%29), then check its contents.", section_material=True,
                  variables_changed=(), immaterial_vars=frozenset())
+    # its brackets a pair, as GitHub's autolinks read them: the address keeps the last one
     assert v.reason == ("Material: a web address was added "
-                        "(https://en.wikipedia.org/wiki/Tar_(computing%29).")
+                        "(https://en.wikipedia.org/wiki/Tar_(computing%29)).")
     # items beside an address are still items
     v = classify("We share it with Google (see https://policies.google.com/privacy).",
                  "We share it with Google, Stripe (see https://stripe.com/privacy).",

@@ -28,7 +28,11 @@ _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
 # text before later ones look, so "90 days" is one duration, not also a number.
 _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("web-address", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)),
+    # a bracket only as a pair ("…/wiki/Foo_(bar)"), never a square one: a copy of
+    # Instagram's policy runs an address into the next link's Markdown
+    # ("…/printable/#7.subpage.9-EraseYourInformationYou)[)")
+    ("web-address", re.compile(r"\b(?:https?://|www\.)(?:[^\s<>\"\[\]()]|\([^\s<>\"\[\]()]*\))*"
+                               r"(?:[^\s<>\".,;:!?()\[\]]|\([^\s<>\"\[\]()]*\))", re.I)),
     ("email-address", re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     # A telephone number, written the ways contact blocks write one: with its country's
     # code ("+1 (510) 907-3049", "+49 (0) 40 99999 - 3430"), or the North American way

@@ -758,6 +758,14 @@ def test_a_web_address_ends_where_its_brackets_say() -> None:
     assert "(https://en.wikipedia.org/wiki/Cookie_(computing))" in reason, reason
 
 
+def test_a_date_a_label_gives_is_a_date_changed() -> None:
+    """LINE's privacy policy: a new date under a label alone ("Effective date: …") was "the
+    wording changed"; it is a date changed, and material unless it dates the text's own
+    revision."""
+    assert _judge("Effective date: November 12, 2024", "Effective date: March 19, 2025")[
+        :2] == (True, "date-changed")
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed
@@ -993,6 +1001,12 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("These Terms were last updated on November 9, 2015. You can review prior versions.",
      "These Terms were last updated on November 18, 2015. You can review prior versions.",
      "revision-date-changed"),
+    # on a line of its own, after a label (LINE's privacy policy), was "the wording changed
+    # ('November 12, 2024' → 'March 19, 2025')"
+    ("Formulated on October 1, 2023\n\nDate of last update: November 12, 2024",
+     "Formulated on October 1, 2023\n\nDate of last update: March 19, 2025",
+     "revision-date-changed"),
+    ("Last updated: November 12, 2024", "Last updated: March 19, 2025", "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)

@@ -434,10 +434,12 @@ def document_words(text: str) -> frozenset[str]:
     return frozenset(lexicon.words(text))
 
 
-_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed)"
+_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
+                      r"modification)"
                       r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
 """Words that give a text's own last revision, before its date ("These terms were last
-updated on November 18, 2015", npm's; "Last modified: …")."""
+updated on November 18, 2015", npm's; "Last modified: …"; "Date of last update: …",
+LINE's)."""
 
 
 def _revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:

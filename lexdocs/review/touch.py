@@ -9,10 +9,12 @@ negation into one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lexdocs.review.align import Opcode, Work, budget, common_ends, opcodes, within
 from lexdocs.review.lexicon import LABEL, SENTENCES, words
+from lexdocs.review.typed import DATE
 
 
 def changed_runs(a: list[str], b: list[str]) -> list[Opcode]:
@@ -35,6 +37,15 @@ def _changed(a: list[str], b: list[str], work: Work | None = None) -> list[Opcod
                                      for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
+def _label_apart(m: re.Match[str]) -> str:
+    """A label set apart from what it labels, a sentence of its own, unless it labels a date
+    alone ("Date of last update: November 12, 2024", LINE's privacy policy): that date is
+    the line's value, and a new one is the line's date changed, not the line rewritten."""
+    end = m.string.find("\n\n", m.end())
+    value = m.string[m.end():len(m.string) if end < 0 else end].strip(" \t\n.")
+    return m.group() if DATE.fullmatch(value) else m.group() + "\n\n"
+
+
 def edits(old: str, new: str, share: int = 3, paired: bool = False
           ) -> tuple[tuple[list[str], set[int]], tuple[list[str], set[int]]]:
     """Each side's words and the positions the edit touched inside sentences that keep
@@ -48,7 +59,7 @@ def edits(old: str, new: str, share: int = 3, paired: bool = False
     def tokens(text: str) -> tuple[list[str], list[int]]:
         out: list[str] = []
         where: list[int] = []
-        for i, piece in enumerate(SENTENCES.split(LABEL.sub(r"\g<0>\n\n", text))):
+        for i, piece in enumerate(SENTENCES.split(LABEL.sub(_label_apart, text))):
             ws = words(piece)
             out += ws
             where += [i] * len(ws)

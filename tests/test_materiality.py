@@ -766,6 +766,17 @@ def test_a_date_a_label_gives_is_a_date_changed() -> None:
         :2] == (True, "date-changed")
 
 
+def test_a_notes_mark_is_no_figure() -> None:
+    """Instagram's privacy policy as archived put its notes' marks back after the words
+    they annotate ("legal requests[60]", "Learn more[9]"), and each version was "a number
+    was added (60)". A mark is punctuation; a figure in brackets in a sentence still
+    counts."""
+    assert _judge("We respond to legal requests.", "We respond to legal requests[60].")[
+        :2] == (False, "formatting")
+    assert _judge("We keep it for [30] days.", "We keep it for [60] days.")[:2] == (
+        True, "number-changed")
+
+
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:
     """Meta's commercial terms as archived: "including name and email address" →
     "including name, business name, and email" was "a category of personal data changed

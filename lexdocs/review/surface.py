@@ -100,6 +100,11 @@ _URL_SLASH = re.compile(r"[^\s/]*\.[^\s/]*(?:/[^\s/]+)*/(?=[\s.,;:!?)]|$)")
 dot; "Photorealistic/ digital" (Facebook's community standards) is a word and a slash."""
 
 
+_NOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
+"""A note's mark right after a word ("Learn more[9]", Instagram's policy as archived): a
+reference sign, read as punctuation is."""
+
+
 def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
     """`text` with one kind of formatting folded away, or (no `skip`) all of them:
     "&" is "and", a URL's trailing slash is nothing, a hyphen is `hyphen` ("e-mail" is
@@ -110,6 +115,7 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
         text = text.casefold()
     if skip != "punctuation":
         text = _URL_SLASH.sub(lambda m: m.group()[:-1], re.sub(r"\s&\s", " and ", text))
+        text = _NOTE_MARK.sub("", text) if "[" in text else text
         text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
     return text if skip == "white space" else _WS.sub(" ", text).strip()
 

@@ -200,6 +200,15 @@ _ONE_AFTER_DETERMINER = re.compile(r"\b(?:no|the|this|that|any|each|every|which|
 _ONE_ALONE = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:another|who|whom|whose|that|which)\b)", re.I)
 
 
+def _footnote(text: str, m: re.Match[str]) -> bool:
+    """Whether the number at `m` marks a note, in brackets right after a word ("Learn
+    more[9]", "legal requests[60]": Instagram's privacy policy as archived, each a
+    number added at every version that put the notes back)."""
+    i, j = m.start(), m.end()
+    return (i >= 2 and text[i - 1] == "[" and not text[i - 2].isspace()
+            and text[j:j + 1] == "]" and m.group().isdigit())
+
+
 def _pronoun(text: str, m: re.Match[str]) -> bool:
     """Whether the number word at `m` is "one" as a pronoun (see `_ONE_ALONE`)."""
     return m.group().casefold() == "one" and bool(
@@ -313,6 +322,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "… Protection Act of 1998", "Copyright 2019": no figure
                 if kind == "number" and _pronoun(text, m):
                     continue  # "if you have one": a thing, not a figure
+                if kind == "number" and _footnote(text, m):
+                    continue  # "Learn more[9]": a note's mark, not a figure
                 c[" ".join(m.group().split()).rstrip(".,;:")] += 1  # a line break: a space
             if c:
                 text = pattern.sub(" \ue000 ", text)

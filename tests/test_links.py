@@ -534,3 +534,16 @@ def test_a_link_moved_to_the_help_centre_named_for_its_subject_is_maintenance() 
         ("https://help.37signals.com/backpack/1", "https://backpack-tracker.com/x"),
         ("https://help.highrisehq.com/x", "https://support.campfire-help.com/x")]:
         assert judge(old, new, home=home).rule == "link-other-site", (old, new)
+
+
+def test_an_email_address_made_a_link_to_itself_is_maintenance() -> None:
+    """Twitch's privacy notice as archived made "privacy@twitch.tv" a link to itself and
+    back by turns, each "Material: a link to twitch.tv was added on 'privacy@twitch.tv'":
+    the reader had the address already, and writes to the same place. The same link on
+    other words still sends the reader somewhere new."""
+    v = judge(None, "mailto:privacy@twitch.tv", "privacy@twitch.tv", "https://example.org/")
+    assert (v.material, v.rule) == (False, "link-written-out"), v.reason
+    v = judge("mailto:Privacy@Twitch.tv", None, "privacy@twitch.tv", "https://example.org/")
+    assert not v.material, v.reason
+    v = judge(None, "mailto:privacy@twitch.tv", "write to us", "https://example.org/")
+    assert (v.material, v.rule) == (True, "link-added"), v.reason

@@ -32,7 +32,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ada_url import idna_to_unicode
 from publicsuffixlist import PublicSuffixList
@@ -200,6 +200,14 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
         where = place(present, home)
         verb = "added" if old is None else "removed"
         evidence = tuple(u for u in (old, new) if u is not None)
+        if _mails_itself(present, words):
+            # "privacy@twitch.tv" made a link to itself (Twitch's privacy notice, by turns):
+            # the reader already had the address, and writes to the same place
+            said = ("is now a link to it" if old is None else "is no longer a link, still "
+                    "written out")
+            return Verdict(False, "link-written-out",
+                           f"Not material: link maintenance, the e-mail address "
+                           f"'{_short(words)}' {said} ({present}).", evidence)
         if where.site is None:
             return Verdict(False, "link-same-site",
                            f"Not material: a link within this site was {verb}{on} "
@@ -240,6 +248,14 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
     return Verdict(True, "link-other-site",
                    f"Material: the link{on} now leads to another organisation, from {a.host} "
                    f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
+
+
+def _mails_itself(target: str, words: str) -> bool:
+    """Whether `target` is a mailto: link to the e-mail address its words are."""
+    if target[:7].casefold() != "mailto:":
+        return False
+    return unquote(target[7:]).split("?", 1)[0].strip().casefold() == words.strip(
+        " .,;:").casefold()
 
 
 def written_as_link(url: str, words: str, came: bool) -> Verdict:

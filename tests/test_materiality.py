@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lexdocs.review import surface
 from lexdocs.review.materiality import (
     classify,
     classify_structure,
@@ -721,6 +722,11 @@ def test_a_space_after_a_slash_is_white_space_and_a_web_address_keeps_its_slash(
         "formatting", "Not material: only white space changed.")
     assert _judge("See example.com/help/ for more.", "See example.com/help for more.")[1] == (
         "formatting")
+    # and a long run of dots before a slash is read in linear time (a pattern for the
+    # address's slash backtracked over every dot: 16 s for 500 of them)
+    from tests.scaling import LINEAR, growth
+    assert growth(lambda n: lambda: surface.same_words("a." * n + "/ x", "a." * n + "/x"),
+                  20_000, tries=2) < LINEAR
     # TikTok's commercial terms as archived: "● TikTok" → "•TikTok", a bullet typed otherwise
     assert _judge("● TikTok may suspend your account.", "•TikTok may suspend your account.")[
         1] == "formatting"

@@ -95,9 +95,21 @@ _SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block bou
 _DIMS = ("white space", "quote style", "letter case", "punctuation")
 
 
-_URL_SLASH = re.compile(r"[^\s/]*\.[^\s/]*(?:/[^\s/]+)*/(?=[\s.,;:!?)]|$)")
-"""A web address's trailing slash ("example.com/", "example.com/help/"): its host has a
-dot; "Photorealistic/ digital" (Facebook's community standards) is a word and a slash."""
+_TOKEN = re.compile(r"(?<!\S)\S+")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def _without_url_slash(m: re.Match[str]) -> str:
+    """A web address's trailing slash left out ("example.com/", "example.com/help/"): its
+    host has a dot; "Photorealistic/ digital" (Facebook's community standards) is a word
+    and a slash. Read a token at a time: a pattern for it backtracked over every dot of
+    a long run of them."""
+    token = m.group()
+    core = token.rstrip(".,;:!?)")
+    if len(core) < 2 or core[-1] != "/" or not core[-2].isalnum():
+        return token
+    host = _SCHEME.sub("", core, count=1).split("/", 1)[0]
+    return core[:-1] + token[len(core):] if "." in host else token
 
 
 _NOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
@@ -114,7 +126,8 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
     if skip != "letter case":
         text = text.casefold()
     if skip != "punctuation":
-        text = _URL_SLASH.sub(lambda m: m.group()[:-1], re.sub(r"\s&\s", " and ", text))
+        text = re.sub(r"\s&\s", " and ", text)
+        text = _TOKEN.sub(_without_url_slash, text) if "/" in text else text
         text = _NOTE_MARK.sub("", text) if "[" in text else text
         text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
     return text if skip == "white space" else _WS.sub(" ", text).strip()

@@ -76,6 +76,11 @@ def test_a_name_in_code_is_no_third_party() -> None:
     assert "third party" not in reason, reason
     reason = judged("Apps must ask the user first, with `POST_NOTIFICATIONS` from Stripe.")
     assert "a third party was added (Stripe)" in reason, reason
+    # a long word beside a name in code is read once (a pattern searched from each of its
+    # letters read it again each time)
+    from tests.scaling import LINEAR, growth
+    assert growth(lambda n: lambda: _found("We share it.", "We share it with POST_X and "
+                                           + "a" * n + "."), 200_000, tries=2) < LINEAR
 
 
 def test_words_after_a_typed_bullet_or_a_full_width_colon_open_a_sentence() -> None:

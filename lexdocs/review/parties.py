@@ -36,9 +36,11 @@ from lexdocs.review.names import (
     who,
 )
 
-# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA"; and
+# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA" (from
+# the start of their lower-case run: from each of its letters, a long word was read again
+# from each, its length squared); and
 # letters of any alphabet after the first: "Görlitzer Str." was cut to "G" at its "ö".
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ]|[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_]))*"
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_]))*"
 # "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
 # Union": an institution's name goes on past "of" after the noun that makes it one.
 _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
@@ -176,7 +178,7 @@ _OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃")
 """What a word after it opens, as a sentence's first word does: a full stop, a colon (a
 full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), or a bullet
 typed as a character ("● Pack your return item(s) securely", Shein's table of returns)."""
-_SNAKE = re.compile(r"\w*[^\W_]_\w+")
+_SNAKE = re.compile(r"(?<!\w)\w*[^\W_]_\w+")  # from a word's start: linear in its length
 """A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
 Google Play's policy, was "a third party was added (INTENT')")."""
 _RUN_IN = re.compile(r"([^.!?\n]{3,80}\.)\s+(?=[A-Z])")

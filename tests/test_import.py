@@ -1547,6 +1547,15 @@ def test_headings_that_share_an_id_get_their_own_and_links_the_nearest() -> None
     assert "### Notes\n" in bodies[0] and "### Notes\n" in bodies[1]
     assert bodies[2] == ("See [what we collect](#information-we-collect) and "
                          "[payments](#payments).\n")
+    # a repeated heading's line is read from its end, in linear time however long it is
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        title = "Information" + " " * n + "We Collect"
+        conv = convert(f"# T\n\n## A\n\n[x](#information-we-collect)\n\n### {title}\n\nA."
+                       f"\n\n## B\n\n### {title}\n\nB.\n", "x")
+        return lambda: relink(conv)
+    assert growth(make, 200_000, tries=2) < LINEAR
 
 
 def test_a_heading_whose_words_a_copy_put_after_it_is_made_whole() -> None:

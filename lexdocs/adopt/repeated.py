@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import unquote
 
 _LINK = re.compile(r"""(\]\(\s*<?|\]:[ \t]*<?|\bhref=["'])#([^)\s"'>]+)""")
-_GIVEN = re.compile(r"[ \t]*\{:?[ \t]*#[\w-]+[ \t]*\}[ \t]*$")
+_GIVEN = re.compile(r"\{:?[ \t]*#[\w-]+[ \t]*\}")
 Place = tuple[int, int]
 """A heading's part (its section's index) and line there; line -1 is the section's own."""
 
@@ -58,8 +58,7 @@ def distinct(bodies: Sequence[str], section_ids: Sequence[str], heading: re.Patt
             named[place] = made
     for (i, j), made in named.items():
         if j >= 0:
-            line = _GIVEN.sub("", split[i][j])
-            split[i][j] = f"{line.rstrip()} {{: #{made} }}"  # `{#` would open a comment
+            split[i][j] = f"{_without_given(split[i][j])} {{: #{made} }}"  # `{#`: a comment
 
     out = []
     for i, lines in enumerate(split):
@@ -75,6 +74,14 @@ def distinct(bodies: Sequence[str], section_ids: Sequence[str], heading: re.Patt
 
         out.append(_LINK.sub(lead, body) if "#" in body else body)
     return out
+
+
+def _without_given(line: str) -> str:
+    """The heading line without the id given at its end (`{: #x }`), its last `{` only: a
+    pattern searched along the line would try each run of spaces from each of its spaces."""
+    bare = line.rstrip()
+    at = bare.rfind("{") if bare.endswith("}") else -1
+    return bare[:at].rstrip() if at >= 0 and _GIVEN.fullmatch(bare, at) else bare
 
 
 def _nearest(here: Place, places: Sequence[Place]) -> Place:

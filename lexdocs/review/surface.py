@@ -95,7 +95,8 @@ _SPACE = re.compile(r"[^\S\n]+|(?<!\n)\n(?!\n)")  # white space, but a block bou
 _DIMS = ("white space", "quote style", "letter case", "punctuation")
 
 
-_TOKEN = re.compile(r"(?<!\S)\S+")
+_SLASHED = re.compile(r"(?<!\S)\S*/(?=[\s.,;:!?)]|$)")
+"""A token, from its start, up to a slash that ends it: read once from each token's start."""
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -104,12 +105,11 @@ def _without_url_slash(m: re.Match[str]) -> str:
     host has a dot; "Photorealistic/ digital" (Facebook's community standards) is a word
     and a slash. Read a token at a time: a pattern for it backtracked over every dot of
     a long run of them."""
-    token = m.group()
-    core = token.rstrip(".,;:!?)")
-    if len(core) < 2 or core[-1] != "/" or not core[-2].isalnum():
-        return token
+    core = m.group()
+    if len(core) < 2 or not core[-2].isalnum():
+        return core
     host = _SCHEME.sub("", core, count=1).split("/", 1)[0]
-    return core[:-1] + token[len(core):] if "." in host else token
+    return core[:-1] if "." in host else core
 
 
 _NOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
@@ -127,7 +127,7 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
         text = text.casefold()
     if skip != "punctuation":
         text = re.sub(r"\s&\s", " and ", text)
-        text = _TOKEN.sub(_without_url_slash, text) if "/" in text else text
+        text = _SLASHED.sub(_without_url_slash, text) if "/" in text else text
         text = _NOTE_MARK.sub("", text) if "[" in text else text
         text = _PUNCT.sub("", re.sub(r"(?<=\w)[-‐‑](?=\w)", hyphen, text))
     return text if skip == "white space" else _WS.sub(" ", text).strip()

@@ -20,6 +20,7 @@ from lexdocs.review.links import Verdict, judge, place
 from lexdocs.review.notice import build_timeline
 from lexdocs.review.redline import Redline, diff_documents
 from tests.conftest import INTRO, RETENTION, Repo, lexdocs
+from tests.scaling import LINEAR, growth
 from tests.test_redline import render
 
 OLD = "https://chatlio.com/privacy/optout"
@@ -547,3 +548,30 @@ def test_an_email_address_made_a_link_to_itself_is_maintenance() -> None:
     assert not v.material, v.reason
     v = judge(None, "mailto:privacy@twitch.tv", "write to us", "https://example.org/")
     assert (v.material, v.rule) == (True, "link-added"), v.reason
+
+
+def test_an_address_taken_away_with_its_link_is_told_whole_and_not_as_still_written() -> None:
+    # LinkedIn's privacy policy (2025) dropped "or at DPO@…" after another link: the
+    # address's own dots were paired with the full stop after it, so the redline showed
+    # "DPO@linkedin" and "com" deleted round a kept "." and the reason quoted the link
+    # "on '.'"; then, the address a link to itself, "is no longer a link, still written
+    # out", which it was not.
+    red = redline("Ask our [officer here](https://www.linkedin.com/help/x) or at "
+                  "[dpo@example.com](mailto:dpo@example.com). Then go on.",
+                  "Ask our [officer here](https://www.linkedin.com/help/x). Then go on.")
+    (c,) = red.changes
+    assert [(s.op, s.text) for s in c.segments if s.op != "equal"] == [
+        ("delete", " or at "), ("delete", "dpo@example.com")]
+    assert c.material and "on 'dpo@example.com' (mailto:dpo@example.com)" in c.reason
+    assert "still written out" not in c.reason
+    # the same address made a link where it stays is still link maintenance
+    (c,) = redline("Write to dpo@example.com now.",
+                   "Write to [dpo@example.com](mailto:dpo@example.com) now.").changes
+    assert not c.material and "is now a link to it" in c.reason
+
+
+def test_addresses_are_found_in_linear_time() -> None:
+    from lexdocs.review.rows import _UNIT
+    for hostile in ("a.", "a", "a@", "www.", "a@b."):
+        assert growth(lambda n, h=hostile: lambda: _UNIT.findall(h * n), 200_000,
+                      tries=2) < LINEAR, hostile

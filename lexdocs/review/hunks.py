@@ -208,18 +208,18 @@ def link_verdicts(h: Hunk, home: str = "", shown: frozenset[str] | set[str] = fr
     both = Counter(m.new for m in moves if m.old is None) & Counter(
         m.old for m in moves if m.new is None)
     left = {"came": Counter(both), "went": Counter(both)}
-    found: dict[tuple[str | None, str | None], str] = {}
+    found: dict[tuple[str | None, str | None], tuple[str, bool]] = {}
     for m in moves:
         side, target = (("came", m.new) if m.old is None else ("went", m.old)
                         if m.new is None else ("", None))
         if target is not None and left[side][target] > 0:
             left[side][target] -= 1
             continue
-        found.setdefault((m.old, m.new), m.words)
+        found.setdefault((m.old, m.new), (m.words, m.kept))
     for a, b in links.url_pairs(h.old, h.new):
-        found.setdefault((a, b), "")
+        found.setdefault((a, b), ("", True))
     return [*(links.written_as_link(c.url, c.words, c.came) for c in carried),
-            *(links.judge(a, b, words, home) for (a, b), words in found.items())]
+            *(links.judge(a, b, words, home, kept) for (a, b), (words, kept) in found.items())]
 
 
 def _with_links(h: Hunk, words_old: str, words: Verdict, section_material: bool,

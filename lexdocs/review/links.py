@@ -185,13 +185,15 @@ def site_url_finding(site_url: str, config: Path | None = None) -> Finding | Non
                    path=config.name if config is not None else None, line=line)
 
 
-def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> Verdict:
+def judge(old: str | None, new: str | None, words: str = "", home: str = "",
+          kept: bool = True) -> Verdict:
     """The verdict for a link target changed from `old` to `new` on `words`.
 
     None means no link: a link added to or taken from unchanged words changes
     where a reader can go, so it is material unless it stays on this site.
     `home` is the site's own URL (MkDocs `site_url`) when known: its domain is
-    this site, so a relative link written out in full is still maintenance.
+    this site, so a relative link written out in full is still maintenance. `kept` is
+    False when the words came or went with the link.
     """
     on = f" on '{_short(words)}'" if words.strip() else ""
     if old is None or new is None:
@@ -200,7 +202,7 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "") -> 
         where = place(present, home)
         verb = "added" if old is None else "removed"
         evidence = tuple(u for u in (old, new) if u is not None)
-        if _mails_itself(present, words):
+        if kept and _mails_itself(present, words):
             # "privacy@twitch.tv" made a link to itself (Twitch's privacy notice, by turns):
             # the reader already had the address, and writes to the same place
             said = ("is now a link to it" if old is None else "is no longer a link, still "

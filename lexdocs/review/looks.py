@@ -50,6 +50,9 @@ class LinkMove:
     old: str | None
     new: str | None
     image: bool = False
+    kept: bool = True
+    """Whether some of its words are in both versions: a link that came or went with all
+    of its words is no link put on (or taken from) words a reader still has."""
 
 
 def _carries_target(seg: Segment) -> bool:
@@ -84,12 +87,16 @@ def _group_moves(group: Sequence[Segment]) -> list[LinkMove]:
     if olds == news:
         return []
     image = any(f.startswith("image:") for seg in group if seg.look for f in sum(seg.look, ()))
-    words = " ".join("".join(seg.text for seg in group if seg.op != "delete").split()) or \
-        " ".join("".join(seg.text for seg in group).split())
+    before, after = (" ".join("".join(seg.text for seg in group if seg.op != op).split())
+                     for op in ("insert", "delete"))
+    words = after or before
+    kept = any(seg.op == "equal" for seg in group)
     if len(olds) == len(news):
         return [LinkMove(words, a, b, image) for a, b in zip(olds, news, strict=True)]
-    return ([LinkMove(words, a, None, image) for a in olds if a not in news]
-            + [LinkMove(words, None, b, image) for b in news if b not in olds])
+    # a link that went is quoted on the words that carried it: the new side may keep none
+    # of them, or only a stop the diff paired with one of theirs
+    return ([LinkMove(before or words, a, None, image, kept) for a in olds if a not in news]
+            + [LinkMove(words, None, b, image, kept) for b in news if b not in olds])
 
 
 def link_moves(segments: Sequence[Segment]) -> list[LinkMove]:

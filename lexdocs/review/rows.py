@@ -28,7 +28,13 @@ from lexdocs.review.align import opcodes
 from lexdocs.review.looks import SEP, Facets, Op, Segment, annotate
 
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
-_UNIT = re.compile(r"\w+(?:['’]\w+)*[ \t]*|[^\w\s][ \t]*|\s+")
+# An e-mail or web address is one unit: matched on its own characters, its dots could
+# pair with the full stops around it ("here or at DPO@linkedin.com." → "here." showed
+# "DPO@linkedin" and "com" deleted around a kept "."). Each address is tried only where
+# no address character comes before, so a long run of word characters is read once.
+_ADDRESS = (r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+            r"|(?<![\w/])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]'\"’”]")
+_UNIT = re.compile(rf"(?:{_ADDRESS})[ \t]*|\w+(?:['’]\w+)*[ \t]*|[^\w\s][ \t]*|\s+")
 _SENTENCE = re.compile(r"(?<=[.!?;:])(?=\s)")
 
 

@@ -139,6 +139,15 @@ def test_a_preposition_after_with_names_no_recipient() -> None:
     said = _found("You may opt out.", "You may follow the opt-out directions sent with each "
                   "text.")
     assert not said.get("recipient-added"), said
+    # LinkedIn's: "with the help of automated systems" → "with the help of AI, automated
+    # systems" was "a third party changed (help of automated systems → help of AI)": the
+    # means, not a recipient; one named after it still is ("with the help of Acme Ltd")
+    said = _found("We personalize it with the help of automated systems.",
+                  "We personalize it, and we share it, with the help of AI and automated "
+                  "systems.")
+    assert not any(k.startswith("recipient") for k in said), said
+    said = _found("We share it.", "We share it with the help of Acme Ltd, which hosts it.")
+    assert said.get("recipient-added") == ("Acme Ltd",), said
 
 
 def test_a_forms_number_is_no_third_party() -> None:

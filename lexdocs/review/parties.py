@@ -150,7 +150,9 @@ _OBJECT_STOP = frozenset(str.split(
     "over during within since until after before about across through throughout into upon "
     "between among "
     # what comes with each item sent: "the opt-out directions sent with each text" (Parler's)
-    "each every"))
+    "each every "
+    # the means, not a recipient: "with the help of automated systems" (LinkedIn's)
+    "help assistance aid use"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

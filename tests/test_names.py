@@ -10,6 +10,8 @@ from lexdocs.config import options_from
 from lexdocs.review import facts, links
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
+from lexdocs.review.parties import defined_terms
+from tests.scaling import LINEAR, growth
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
@@ -560,3 +562,34 @@ def test_a_date_or_figure_in_a_sentence_wholly_added_is_that_sentences() -> None
                    "We keep it until 1 February 2025 for three audits.")
     assert found["date-changed"] == ("1 March 2025", "→", "1 February 2025")
     assert found["number-changed"] == ("two", "→", "three")
+
+
+def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
+    """WeChat's privacy policy (2026) put "a Minor (defined below)" for "your child", and
+    defined it as "individuals under the age of 13 (or such other applicable age threshold
+    under relevant local laws) (“Minor”)": each was "a third party was added (Minor)", the
+    age threshold "a category of personal data was added (age)", and "a parent, guardian
+    or other person with parental responsibility and want to know more" added two third
+    parties, "parental responsibility" and "want"."""
+    said = _found("If you let your child use it, we keep your contact.",
+                  "If you let a Minor (defined below) use it, we keep your contact.")
+    assert not said.get("recipient-added"), said
+    said = _found("Use it.", "Use it. We do not allow individuals under the age of 13 (or "
+                  "such other applicable age threshold under local laws) (“Minor”) to use "
+                  "it. We share it with a Minor.")
+    assert not said.get("recipient-added") and not said.get("data-category-added"), said
+    said = _found("Use it.", "Use it. If you are a parent, guardian or other person with "
+                  "parental responsibility and want to know more, we share it.")
+    assert not said.get("recipient-added"), said
+    # a short name given after the name it shortens stays a name, and "with X and Y to"
+    # still shares with both
+    said = _found("Use it.", "Use it. Acme Payments Inc. (“Acme”) processes it. We share it "
+                  "with Acme.")
+    assert "Acme" in said.get("recipient-added", ()), said
+    said = _found("Use it.", "Use it. We share it with partners and affiliates to help.")
+    assert said.get("recipient-added") == ("affiliates", "partners"), said
+
+
+@pytest.mark.parametrize("hostile", ["A-", "(“A ", "A (as defined ", "A-A (defined below) "])
+def test_defined_terms_are_found_in_linear_time(hostile: str) -> None:
+    assert growth(lambda n: lambda: defined_terms(hostile * n), 20_000, tries=2) < LINEAR

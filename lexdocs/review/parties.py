@@ -132,6 +132,9 @@ def _coordinated(objects: str, then: str = "") -> list[str]:
         if (i == len(pieces) - 1 and i and len(piece.split()) == 1
                 and then.casefold() in _CLAUSE_OBJECT):
             break
+        if (i and piece.strip().casefold() in _INFINITIVE_VERB and i < len(cuts)
+                and cuts[i].casefold() == "to"):
+            break
         out.append(piece)
         if i < len(cuts) and not _COORDINATE.match(cuts[i]):
             break
@@ -153,6 +156,15 @@ _OBJECT_STOP = frozenset(str.split(
     "each every "
     # the means, not a recipient: "with the help of automated systems" (LinkedIn's)
     "help assistance aid use"))
+_OBJECT_HEAD_STOP = frozenset(str.split("consent permission responsibility responsibilities"))
+"""The last word of a "with" object that is what someone has, not who they are: "a person
+with parental responsibility" (WeChat's), "with prior consent"."""
+_INFINITIVE_VERB = frozenset(str.split(
+    "want wants wish wishes need needs like choose chooses decide decides agree agrees "
+    "intend intends plan plans hope hopes seek seeks try tries refuse refuses elect elects "
+    "opt opts continue continues"))
+"""A verb joined to a "with" object by "and", before "to": "a person with parental
+responsibility and want to know more" (WeChat's) was "a third party was added (want)"."""
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -198,6 +210,16 @@ _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 _DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
                          r"[ ,]+[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]")
+_DEFINED_PAREN = re.compile(r"\([\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]\)")
+"""A term defined in parentheses after what it describes: "individuals under the age of
+13 (…) (“Minor”)" (WeChat's privacy policy). After a name that holds it ("Acme Inc.
+(“Acme”)") it is the name's short form, and stays a name (`_DEFINED_BEFORE`)."""
+_DEFINED_BEFORE = 80
+_DEFINED_ELSEWHERE = re.compile(
+    r"(?<![\w-])([A-Z][\w-]*) \((?:as )?defined (?:below|above|herein|later)\)")
+"""A term whose definition is elsewhere: "a Minor (defined below)". Tried only where no
+word character or hyphen comes before: from each capital of "A-A-A-…" it read to the
+end (a run's length squared)."""
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
@@ -287,7 +309,11 @@ def defined_terms(text: str) -> frozenset[str]:
     Track", "any Dialogues you share"), no one who receives data. A company's short name
     ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
     terms = [m.group() for m in _DEFINED.finditer(text)] + [
-        m.group(1) for m in _DEFINED_AS.finditer(text)]
+        m.group(1) for m in _DEFINED_AS.finditer(text)] + [
+        m.group(1) for m in _DEFINED_ELSEWHERE.finditer(text)] + [
+        m.group(1) for m in _DEFINED_PAREN.finditer(text)
+        if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
+                                             ].casefold()]
     return frozenset(k for t in terms for k in (key(t), key(t + "s")))
 
 
@@ -318,6 +344,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
         if not_recipient(lex, m):
             continue
         kinds.setdefault(key(RECIPIENT_LABEL[m.group()]), m.group())
+    defined = defined_terms(written)
     for s in disclosing(text):
         s = GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
         for m in _WITH.finditer(s):
@@ -337,6 +364,8 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                     continue  # "with an individual's consent": consent, given by no recipient
                 phrase = " ".join(obj)
                 if (obj and obj[0].casefold() not in _OBJECT_STOP
+                        and obj[-1].casefold() not in _OBJECT_HEAD_STOP
+                        and key(phrase) not in defined
                         and not RECIPIENT_RE.search(lexical(phrase))
                         and not DATA_RE.search(lexical(phrase))
                         and not _THING.search(phrase)
@@ -350,7 +379,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
                       else m.group(), text)
     every = {k: as_written(n, written) for k, n in _names(OWN_LIST.sub(" \ue000 ", text),
-                                                          defined_terms(written)).items()}
+                                                          defined).items()}
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as

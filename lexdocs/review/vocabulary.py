@@ -204,7 +204,9 @@ NOT_DATA = re.compile(
     r"\b(?:supported|compatible) (?:operating system|browser|device)s?\b|"
     # an age a rule sets, not one collected: "users, ages 18 and older" → "users aged 18
     # and older" (Facebook's community standards) was "a category … was removed (age)"
-    r"\bages? (?:of )?(?=\d|\ue000)")
+    r"\bages? (?:of )?(?=\d|\ue000)|"
+    # and the rule itself: "such other applicable age threshold" (WeChat's)
+    r"\b(?:minimum )?age (?:thresholds?|limits?|requirements?|restrictions?)\b")
 # A purpose word that is the reader's own doing ("if you sell a Marketplace application",
 # "you may train your own model"): the sale of data, or training on it, is the
 # organisation's purpose only when it does it.

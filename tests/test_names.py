@@ -590,6 +590,18 @@ def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
     assert said.get("recipient-added") == ("affiliates", "partners"), said
 
 
-@pytest.mark.parametrize("hostile", ["A-", "(“A ", "A (as defined ", "A-A (defined below) "])
+def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
+    """WeChat's privacy policy dropped "unique identifier number (UIN) assigned to users":
+    "a third party was removed (UIN)". An organisation's acronym, after its name in
+    capitals, is still a name."""
+    said = _found("We use your country data: unique identifier number (UIN) assigned to "
+                  "users, where you are located.", "We use your country data.")
+    assert not said.get("recipient-removed"), said
+    said = _found("We share it.", "We share it with the Interactive Advertising Bureau (IAB).")
+    assert said.get("recipient-added") == ("Interactive Advertising Bureau",), said
+
+
+@pytest.mark.parametrize("hostile", ["A-", "(“A ", "A (as defined ", "A-A (defined below) ",
+                                     "a b (AB) "])
 def test_defined_terms_are_found_in_linear_time(hostile: str) -> None:
     assert growth(lambda n: lambda: defined_terms(hostile * n), 20_000, tries=2) < LINEAR

@@ -220,6 +220,26 @@ _DEFINED_ELSEWHERE = re.compile(
 """A term whose definition is elsewhere: "a Minor (defined below)". Tried only where no
 word character or hyphen comes before: from each capital of "A-A-A-…" it read to the
 end (a run's length squared)."""
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "to", "a", "an", "or"])
+
+
+def _abbreviated_terms(text: str) -> list[str]:
+    """Acronyms the text gives for words in lower case before them: "unique identifier
+    number (UIN)" (WeChat's privacy policy) abbreviates a term, and was "a third party was
+    removed (UIN)". An organisation's ("Interactive Advertising Bureau (IAB)") is written
+    in capitals and stays a name."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        short = m.group(1)
+        words = [w for w in re.findall(r"[\w-]+", text[max(0, m.start() - 80):m.start()])
+                 if w.casefold() not in _SMALL_WORDS][-len(short):]
+        if (len(words) == len(short) and all(w[:1].islower() for w in words)
+                and "".join(w[0] for w in words).upper() == short):
+            out.append(short)
+    return out
+
+
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
@@ -310,7 +330,7 @@ def defined_terms(text: str) -> frozenset[str]:
     ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
     terms = [m.group() for m in _DEFINED.finditer(text)] + [
         m.group(1) for m in _DEFINED_AS.finditer(text)] + [
-        m.group(1) for m in _DEFINED_ELSEWHERE.finditer(text)] + [
+        m.group(1) for m in _DEFINED_ELSEWHERE.finditer(text)] + _abbreviated_terms(text) + [
         m.group(1) for m in _DEFINED_PAREN.finditer(text)
         if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
                                              ].casefold()]

@@ -605,3 +605,16 @@ def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
                                      "a b (AB) "])
 def test_defined_terms_are_found_in_linear_time(hostile: str) -> None:
     assert growth(lambda n: lambda: defined_terms(hostile * n), 20_000, tries=2) < LINEAR
+
+
+def test_every_country_cldr_names_is_a_place() -> None:
+    """WeChat's privacy policy added users "in Türkiye", and the review said "a third party
+    was added (Türkiye)": the places known were a list kept by hand. Every country and
+    region the Unicode CLDR names (as Babel ships it) is a place, with the forms policies
+    write beside CLDR's; CLDR's "United Nations" is not one."""
+    said = _found("We share it with users in India.",
+                  "We share it with users in India, Türkiye, Macao SAR and Bosnia and "
+                  "Herzegovina.")
+    assert not said.get("recipient-added"), said
+    assert who("Türkiye", frozenset(), frozenset()) == "place"
+    assert who("United Nations", frozenset(), frozenset()) != "place"

@@ -282,6 +282,33 @@ CONDITION = re.compile(
 # A policy names them beside recipients ("residents of Colorado", "in German", "July"),
 # and a reason that calls Colorado "a third party" is false. Lower case, multi-word as
 # written; `is_not_party` also knows acronyms that are English or our own words ("VPN").
+_NOT_TERRITORIES = frozenset(["UN", "XA", "XB", "ZZ"])
+"""CLDR's regions that are no place: the United Nations (an organisation), the
+pseudo-locales' "Pseudo-Accents" and "Pseudo-Bidi", "Unknown Region"."""
+
+
+def _territories() -> frozenset[str]:
+    """Every country and region as the Unicode CLDR names it in English (Babel's data,
+    which dates already load): a list of places kept by hand missed "Türkiye" (WeChat's
+    privacy policy: "a third party was added (Türkiye)"). Each as `is_not_party` keys a
+    name, with the forms policies write beside CLDR's: "Bosnia and Herzegovina" for
+    "Bosnia & Herzegovina", "Hong Kong SAR" and "Hong Kong" for "Hong Kong SAR China",
+    "Saint Lucia" for "St. Lucia", "Congo" for "Congo - Kinshasa", and each of "Bosnia &
+    Herzegovina", which "and" makes two names."""
+    from babel import Locale
+
+    out: set[str] = set()
+    for code, name in Locale("en").territories.items():
+        if code in _NOT_TERRITORIES:
+            continue
+        forms = {name, name.replace("&", "and"), name.replace("St.", "Saint")}
+        forms |= {f.removesuffix(" China") for f in forms} | {
+            f.removesuffix(" SAR China") for f in forms} | {f.split(" - ")[0] for f in forms}
+        forms |= set(name.split(" & "))  # "Bosnia" and "Herzegovina" read as two names
+        out |= {" ".join(re.findall(r"[^\W_]+", f.casefold())) for f in forms}
+    return frozenset(out)
+
+
 PLACES = frozenset(str.split(
     "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
     "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
@@ -306,7 +333,7 @@ PLACES = frozenset(str.split(
     "union|member state|member states|ec|european community|"
     # what a place's people or things are called: "Swiss certifications", "EU-based"
     "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
-    "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|"))
+    "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|")) | _territories()
 LANGUAGES = frozenset(str.split(
     "english french german spanish portuguese italian dutch polish russian chinese japanese "
     "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew"))

@@ -1,7 +1,16 @@
-"""The installed commands on a real project: `mkdocs build --strict` and `lexdocs`."""
+"""The installed commands on a real project: `mkdocs build --strict` and `lexdocs`.
+
+Every build is the installed `mkdocs` in a process of its own, as is `lexdocs` where the
+process itself is checked (its error in one line, its traceback under --debug). The
+other `lexdocs` commands run in this process (`cli`), from the project's folder, as
+tests/conftest.py's `lexdocs` runs them: a process each spent about 0.4 CPU-s importing
+lexdocs and MkDocs before doing anything.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import json
 import os
 import re
@@ -19,13 +28,27 @@ BIN = Path(sys.executable).parent
 LOG = "policy_src/privacy/changes.yml"
 
 
+def epoch(today: str) -> str:
+    """Midnight UTC of the day `today`, in seconds since the epoch, as `date -u -d` says."""
+    return str(calendar.timegm(datetime.date.fromisoformat(today).timetuple()))
+
+
 def run(repo: Repo, *args: str, today: str = "2025-03-01") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    epoch = subprocess.run(["date", "-u", "-d", today, "+%s"], capture_output=True, text=True,
-                           check=True).stdout.strip()
-    env["SOURCE_DATE_EPOCH"] = epoch
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch(today))
     return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=repo.path, env=env,
                           capture_output=True, text=True)
+
+
+def cli(repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        *args: str, today: str = "2025-03-01") -> tuple[int, str]:
+    """`lexdocs ARGS` in this process, run from the project's folder on the day `today`:
+    its exit status and what it printed."""
+    capsys.readouterr()
+    with monkeypatch.context() as m:
+        m.chdir(repo.path)
+        m.setenv("SOURCE_DATE_EPOCH", epoch(today))
+        code = lexdocs(*args)
+    return code, capsys.readouterr().out
 
 
 def build(repo: Repo, today: str = "2025-03-01") -> subprocess.CompletedProcess[str]:
@@ -150,28 +173,31 @@ def test_uncommitted_edit_builds_as_a_draft(site: Repo) -> None:
     assert "Draft — not published" in html and "describes" in html
 
 
-def test_cli_render_vars_versions(built: Repo) -> None:
+def test_cli_render_vars_versions(built: Repo, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     site = built
-    out = run(site, "lexdocs", "render", "privacy").stdout
+    out = cli(site, capsys, monkeypatch, "render", "privacy")[1]
     assert out.startswith("# Privacy Statement\n")
     assert "## Retention {#retention}" in out and "180 days" in out
-    out = run(site, "lexdocs", "vars").stdout
+    out = cli(site, capsys, monkeypatch, "vars")[1]
     assert "retention.web_logs" in out and "privacy/retention" in out
     assert "1 unused: unused.note" in out
-    out = run(site, "lexdocs", "versions").stdout
+    out = cli(site, capsys, monkeypatch, "versions")[1]
     assert "2024-09-01" in out and "2025-02-10" in out and "upcoming" in out
 
 
-def test_cli_diff_shows_an_uncommitted_edit(site: Repo) -> None:
+def test_cli_diff_shows_an_uncommitted_edit(site: Repo, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     site.replace("policy_src/privacy/10-intro.md", "explains", "describes")
-    out = run(site, "lexdocs", "diff", "--format", "json").stdout
+    out = cli(site, capsys, monkeypatch, "diff", "--format", "json")[1]
     changes = json.loads(out)
     assert [(c["section"], c["kind"]) for c in changes] == [("intro", "modified")]
     assert "describes" in changes[0]["new"]
-    md = run(site, "lexdocs", "diff", "privacy", "2024-09-01", "2025-02-10",
-             "--format", "markdown").stdout
+    md = cli(site, capsys, monkeypatch, "diff", "privacy", "2024-09-01", "2025-02-10",
+             "--format", "markdown")[1]
     assert "retention.web_logs: 90 days → 180 days" in md.replace("\\", "")
-    short = run(site, "lexdocs", "diff", "2024-09-01", "2025-02-10", "--format", "markdown").stdout
+    short = cli(site, capsys, monkeypatch, "diff", "2024-09-01", "2025-02-10",
+                "--format", "markdown")[1]
     assert short == md
 
 
@@ -224,15 +250,17 @@ def test_the_project_is_the_nearest_folder_up_within_the_repository(tmp_path: Pa
     assert nearest_project(outside) == outside.resolve()
 
 
-def test_cli_check_exit_status_follows_errors(site: Repo) -> None:
+def test_cli_check_exit_status_follows_errors(site: Repo, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     site.replace("policy_src/variables.yml", "7 years", "10 years")
     site.commit("No notice", "2025-02-20T10:00:00+00:00")
-    result = run(site, "lexdocs", "check")
-    assert result.returncode == 1
-    assert "error [notice-summary]" in result.stdout
+    code, out = cli(site, capsys, monkeypatch, "check")
+    assert code == 1
+    assert "error [notice-summary]" in out
 
 
-def test_script_is_inert_in_every_output(repo: Repo) -> None:
+def test_script_is_inert_in_every_output(repo: Repo, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     evil = "<script>alert(1)</script>"
     write_project(repo)
     repo.commit("First version", "2024-09-10T10:00:00+00:00")
@@ -252,11 +280,11 @@ def test_script_is_inert_in_every_output(repo: Repo) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page(
         repo, "privacy/changes/2024-09-01...2024-10-01/index.html")
     for fmt in ("markdown", "html"):
-        out = run(repo, "lexdocs", "diff", "privacy", "2024-09-01", "2024-10-01",
-                  "--format", fmt).stdout
+        out = cli(repo, capsys, monkeypatch, "diff", "privacy", "2024-09-01", "2024-10-01",
+                  "--format", fmt)[1]
         assert evil not in out, fmt
     # A terminal shows text as text: the literal words, never interpreted as style.
-    out = run(repo, "lexdocs", "diff", "privacy", "2024-09-01", "2024-10-01").stdout
+    out = cli(repo, capsys, monkeypatch, "diff", "privacy", "2024-09-01", "2024-10-01")[1]
     assert f"{{+{evil} +}}" in out  # the space it brought is inserted with it
     versions = json.loads(page(repo, "versions.json"))["documents"]["privacy"]["versions"]
     assert versions[1]["summary"] == evil  # data, never markup
@@ -308,17 +336,18 @@ def test_links_to_our_own_address_stay_on_this_site(site: Repo) -> None:
     assert 'href="https://chatlio.com/legal/' not in article
 
 
-def test_a_review_shows_beside_last_updated_and_keeps_notices_fresh(repo: Repo) -> None:
+def test_a_review_shows_beside_last_updated_and_keeps_notices_fresh(
+        repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     write_project(repo)
     repo.replace("policy_src/privacy/20-retention.md", "tags: [retention]",
                  "tags: [retention, california]")
     repo.commit("First version", "2024-09-10T10:00:00+00:00")
-    stale = run(repo, "lexdocs", "check", today="2025-10-01")
-    assert stale.returncode == 1 and "error [ccpa-stale]" in stale.stdout
+    code, stale = cli(repo, capsys, monkeypatch, "check", today="2025-10-01")
+    assert code == 1 and "error [ccpa-stale]" in stale
     repo.write(LOG, "- reviewed: 2025-09-15\n  note: Annual review.\n")
     repo.commit("Annual review", "2025-09-15T10:00:00+00:00")
-    fresh = run(repo, "lexdocs", "check", today="2025-10-01")
-    assert "ccpa-stale" not in fresh.stdout
+    fresh = cli(repo, capsys, monkeypatch, "check", today="2025-10-01")[1]
+    assert "ccpa-stale" not in fresh
     assert build(repo, today="2025-10-01").returncode == 0
     assert ('Last Updated: <time datetime="2024-09-01">September 2024</time> · Effective: '
             '<time datetime="2024-09-01">September 2024</time> <span class="lx-reviewed">'

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import random
+import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -582,6 +583,24 @@ def test_a_byte_order_mark_and_crlf_are_no_text(tmp_path: Path,
     versions = run_in(repo, capsys, "versions", "privacy", "--format", "json")
     assert [v["id"] for v in json.loads(versions)["documents"]["privacy"]["versions"]] == [
         "2021-05-01", "2021-07-01"]
+
+
+def test_a_version_without_a_title_keeps_the_title_of_the_one_before(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pinterest's privacy policy as archived lost its heading marks for two versions:
+    each was titled from --as ("Doc"), and the review said "the wording changed ('Privacy
+    policy' → 'Doc')", then back. A document keeps its name."""
+    repo = Repo(tmp_path / "old")
+    body = "We keep logs{}.\n\n## Contact\n\nWrite to us.\n"
+    for n, (title, kept, day) in enumerate([("# Privacy Notice\n\n", "", "05"),
+                                            ("", " for 30 days", "06"),
+                                            ("# Privacy Notice\n\n", " for 60 days", "07")]):
+        repo.write("privacy.md", title + body.format(kept))
+        repo.commit(f"Edit {n}", f"2021-{day}-01T10:00:00+00:00")
+    run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    titles = repo.git("log", "--format=", "-p", "lexdocs-import/privacy", "--",
+                      "policy_src/privacy/document.yml")
+    assert re.findall(r"^[+-]title: .*$", titles, re.M) == ["+title: Privacy Notice"]
 
 
 def test_a_file_named_in_letters_git_quotes_is_followed(

@@ -94,8 +94,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         if not history:
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
-        texts, left_out, why = clean_history(
-            store, history, lambda text: convert(text, _title(doc), date_line))
+        texts, left_out, why = clean_history(store, history, _titled(_title(doc), date_line))
         gone = set(strays([text or "" for _, _, text, _ in texts]))
         captured = [(t[0].sha, t[2] or "") for k, t in enumerate(texts) if k in gone]
         texts = [t for k, t in enumerate(texts) if k not in gone]
@@ -366,6 +365,23 @@ def _top_relative(store: GitStore, path: Path) -> str:
     except ValueError:
         raise GitError(f"{path} is not inside the repository at {store.root}",
                        path=str(path), hint="give the path of a file in this repository") from None
+
+
+def _titled(default: str, date_line: str) -> Callable[[str], Converted]:
+    """`convert` for each version in the order read, a version with no title of its own
+    taking the title of the one read before it: a document keeps its name. Pinterest's
+    privacy policy as archived lost its heading marks for two versions, and each was
+    titled from --as ("Doc") and reviewed as "the wording changed ('Privacy policy' →
+    'Doc')"."""
+    last = [default]
+
+    def read(text: str) -> Converted:
+        conv = convert(text, "", date_line)
+        if conv.title:
+            last[0] = conv.title
+            return conv
+        return replace(conv, title=last[0])
+    return read
 
 
 def _title(doc: str) -> str:

@@ -2442,3 +2442,35 @@ def test_bold_around_bold_in_a_title_is_read_as_words() -> None:
             "here**](https://example.com/p.pdf)**.\n------------------------\n\nMore text.\n")
     titles = [s.title for s in convert(text, "T").sections]
     assert titles == ["Scope", "You can download the full Privacy Statement here."]
+
+
+def test_a_link_to_a_bold_label_leads_to_the_heading_it_stands_under() -> None:
+    """TikTok's privacy policy, as archived, links "[User Content](#user-content)" and
+    "[Technical Information](#tech-info)" to list items that open with those words in bold
+    ("*   **User Content.** We collect …"): the page gave each item an id, the copy kept
+    none, and the newest text stopped the build on 18 links to nowhere. Each leads to the
+    heading the label stands under; a label two parts hold leads nowhere surely, and stays
+    for the build to name."""
+    conv = relink(convert(
+        "# P\n\n## What we collect\n\n### Information you provide\n\n"
+        "*   **User Content.** We collect what you post.\n\n"
+        "### Automatically collected\n\n*   **Technical Information.** Device model.\n\n"
+        "## Sharing\n\nWe share [User Content](#user-content) and [Technical Information]"
+        "(#tech-info), and [Other](#other).\n\n**Other.** One.\n\n## More\n\n**Other.** Two.\n",
+        "x"))
+    sharing = conv.sections[1].body
+    assert "[User Content](#information-you-provide)" in sharing
+    assert "[Technical Information](#automatically-collected)" in sharing
+    assert "[Other](#other)" in sharing
+
+
+@pytest.mark.parametrize("hostile", ["**a", "- **", "**" + "a" * 79, "[a](#b) "])
+def test_bold_labels_are_read_in_linear_time(hostile: str) -> None:
+    from lexdocs.adopt.standalone import land_on_labels
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        bodies = ["[a](#zz) **a**\n" + (hostile + "\n") * n]
+        return lambda: land_on_labels(bodies, set(), ["s"], re.compile(r"^#+ .*$", re.M),
+                                      lambda line: "h")
+    assert growth(make, 20_000, tries=2) < LINEAR

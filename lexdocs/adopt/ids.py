@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline, repeated
-from lexdocs.adopt.standalone import NAMED_LINK, land_on_lines, words_key
+from lexdocs.adopt.standalone import NAMED_LINK, land_on_labels, land_on_lines, words_key
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
@@ -200,6 +200,11 @@ def _heading_id(line: str) -> str:
     return given if given else heading_id(_words_of(line))
 
 
+def _line_id(line: str) -> str:
+    """The id a heading line of the old text has on the page."""
+    return _heading_id(_own_anchor(line))
+
+
 def without_anchors(text: str) -> str:
     """`text` without its empty anchors and id-giving attribute lines, which show nothing:
     what is left is what a reader would see of it."""
@@ -326,8 +331,10 @@ def relink(conv: Converted) -> Converted:
 
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
-    bodies = repeated.distinct(land_on_lines(landed, ids), [s.id for s in conv.sections],
-                               _HEADING_LINE, lambda line: _heading_id(_own_anchor(line)))
+    section_ids = [s.id for s in conv.sections]
+    bodies = repeated.distinct(land_on_lines(landed, ids), section_ids, _HEADING_LINE, _line_id)
+    known = ids | {m[1] for body in bodies if "{:" in body for m in _LINE_ID.finditer(body)}
+    bodies = land_on_labels(bodies, known, section_ids, _HEADING_LINE, _line_id)
     if "[](#" in "".join(bodies):
         known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
         bodies = [_without_empty_links(body, known) for body in bodies]

@@ -11,18 +11,26 @@ link leads there: the anchor it names where the page may carry it as an id
 (`sanitize.allowed_id`: "#résumé" it may not, and would drop), else one made of the line's
 words. Words are compared as a reader reads them: case, accents and marks aside,
 numbers kept ("10. RESPONSABILITÉ" names "10\\. RESPONSABILITE", not "11. Responsabilité").
+
+A link that still leads nowhere, whose anchor or words spell a bold label that opens a
+paragraph or a list item, and no other label (TikTok's `[User Content](#user-content)` for
+"*   **User Content.** We collect …", `[Technical Information](#tech-info)`: the page gave
+the item that id), is led to the heading the label stands under (`land_on_labels`): a
+list item carries no id here, and its part is where the reader was sent.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Sequence
 from urllib.parse import unquote
 
 from lexdocs.adopt import outline
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
-__all__ = ["NAMED_LINK", "land_on_lines", "words_key"]
+__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "words_key"]
 
 NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
@@ -93,3 +101,42 @@ def _free(wanted: str, taken: set[str]) -> str:
     while made in taken:
         made, n = f"{wanted}-{n}", n + 1
     return made
+
+
+_LABEL = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)([^*_\n]{1,80}?)"
+                    r"(?:\*\*|__)", re.MULTILINE)
+
+
+def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
+                   heading: re.Pattern[str], id_of: Callable[[str], str]) -> list[str]:
+    """`bodies` with each link that leads nowhere, whose anchor or words spell one bold
+    label's words, led to the heading that label stands under (its section's, before any heading
+    inside it). `heading` matches a heading line, `id_of` gives its id."""
+    dead = {k for body in bodies if "#" in body for m in NAMED_LINK.finditer(body)
+            if unquote(m[2]) not in ids
+            for k in (words_key(unquote(m[2]).replace("-", " ")), words_key(m[1]))}
+    dead.discard("")
+    if not dead:
+        return bodies
+    under: dict[str, str | None] = {}
+    for body, sid in zip(bodies, section_ids, strict=True):
+        if "**" not in body and "__" not in body:
+            continue
+        heads = [(h.start(), id_of(h.group())) for h in heading.finditer(body)]
+        starts = [at for at, _ in heads]
+        for m in _LABEL.finditer(body):
+            key = words_key(m[1])
+            if key in dead:
+                k = bisect.bisect_right(starts, m.start()) - 1
+                made = heads[k][1] if k >= 0 else sid
+                under[key] = made if under.get(key, made) == made else None
+    if not any(under.values()):
+        return bodies
+
+    def lead(m: re.Match[str]) -> str:
+        a = unquote(m[2])
+        made = None if a in ids else (under.get(words_key(a.replace("-", " ")))
+                                      or under.get(words_key(m[1])))
+        return m.group()[:m.start(2) - m.start()] + made if made else m.group()
+
+    return [NAMED_LINK.sub(lead, body) if "#" in body else body for body in bodies]

@@ -618,3 +618,13 @@ def test_every_country_cldr_names_is_a_place() -> None:
     assert not said.get("recipient-added"), said
     assert who("Türkiye", frozenset(), frozenset()) == "place"
     assert who("United Nations", frozenset(), frozenset()) != "place"
+
+
+def test_a_cookies_attributes_and_security_mechanisms_are_no_third_party() -> None:
+    """X's trackers policy described a cookie as "Single-use CSRF state, PKCE verifier,
+    and return-path for the Google OAuth roundtrip. HttpOnly, Secure.", and the review said
+    "a third party was added (Google OAuth, HttpOnly, PKCE, Secure, Single-use CSRF)".
+    Google, whose sign-in the cookie serves, is still named."""
+    said = _found("Cookies we set.", "Cookies we set.\n\nSingle-use CSRF state, PKCE verifier, "
+                  "and return-path for the Google OAuth roundtrip. HttpOnly, Secure.")
+    assert said.get("recipient-added") == ("Google OAuth",), said

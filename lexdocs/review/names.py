@@ -114,6 +114,8 @@ def is_own(name: str, own: frozenset[str]) -> bool:
 def _plain(word: str) -> bool:
     """An ordinary English word written as a name's part: capitalised, lower case after."""
     bare = re.sub(r"['’]s$", "", word.rstrip(".'’"))  # "Payments", "Company's"
+    if bare.casefold() in voc.PLATFORMS:
+        return True  # "Single-use CSRF", "Secure HTTP": a technical noun, no one's name
     return bool(bare) and bare[1:].islower() and bare.casefold() not in ENGLISH_NAMED and (
         voc.is_known(bare) or voc.is_known(bare.removesuffix("s")))
 

@@ -362,7 +362,11 @@ PLATFORMS = frozenset(str.split(
     "url|urls|uri|uris|api|apis|sdk|sdks|ide|ides|cli|pdf|csv|cpu|gpu|usb|dns|"
     # and the kinds of service or attack written in mixed case ("protection against DDoS
     # attacks", onetimesecret's), which read as a brand's capitals
-    "ddos|dos|saas|paas|iaas", "|"))
+    "ddos|dos|saas|paas|iaas|"
+    # a cookie's attributes and the web's security mechanisms, as a tracker table describes
+    # a cookie ("Single-use CSRF state, PKCE verifier … HttpOnly, Secure", X's trackers
+    # policy): none is anyone
+    "httponly|secure|samesite|csrf|xsrf|pkce|jwt|xss|cors|csp|hsts|totp|webauthn", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
 """Labels of a field, never someone: a contact block's ("Telephone: …", "Mobile: …", npm's

@@ -628,3 +628,22 @@ def test_a_cookies_attributes_and_security_mechanisms_are_no_third_party() -> No
     said = _found("Cookies we set.", "Cookies we set.\n\nSingle-use CSRF state, PKCE verifier, "
                   "and return-path for the Google OAuth roundtrip. HttpOnly, Secure.")
     assert said.get("recipient-added") == ("Google OAuth",), said
+
+
+def test_what_terms_govern_and_what_their_words_mean_hand_nothing_over() -> None:
+    """Pinterest's terms (2023) came to govern "your access to and use of any website, app,
+    … platform, channel or any other products … offered by Pinterest" and said "For the
+    purposes of these Terms, “we” or “us” refers to …": the review said "a third party
+    was added (platform)" and "a purpose was added (for the purpose of these terms)". The
+    reader's access hands nothing to anyone, and a text saying what its words mean states
+    no use of data; a purpose that is one is still read."""
+    said = _found("These Terms govern your access to and use of the Pinterest website.",
+                  "These Terms govern your access to and use of any website, app, service, "
+                  "API, widget, platform, channel or any other products offered by Pinterest. "
+                  "For the purposes of these Terms, “we” or “us” refers to the party you "
+                  "contract with.")
+    assert not said.get("recipient-added") and not said.get("purpose-added"), said
+    said = _found("We keep it.", "We keep it for the purpose of fraud prevention. Partners "
+                  "may access it on any platform.")
+    assert said.get("recipient-added") == ("partners", "platform"), said
+    assert "fraud prevention" in said.get("purpose-added", ()), said

@@ -284,6 +284,12 @@ _ANY = re.compile(r"\bany (?:other )?$")
 _NEGATED = re.compile(r"\b(?:not|never|nor|no|neither|without)\b|n't\b")
 
 
+_READERS_ACCESS = re.compile(r"\b(?:your|you|users?) access(?:es|ed|ing)?\b")
+"""The reader's own access, no hand-over: "These Terms govern your access to and use of any
+website, app, … platform … offered by Pinterest" (Pinterest's terms) was "a third party was
+added (platform)"."""
+
+
 def not_recipient(lex: str, m: re.Match[str]) -> bool:
     """Whether a kind of recipient, matched in `lex`, names a channel or a place, describes
     data or a thing, or describes the name after it; or is the reader's own ("take stock
@@ -294,7 +300,8 @@ def not_recipient(lex: str, m: re.Match[str]) -> bool:
             _PLACE.match(lex, m.end()) and _AT.search(lex[max(0, m.start() - 40):m.start()])):
         return True
     if (_YOURS.search(lex, max(0, m.start() - 60), m.start()) or _PLATFORM.fullmatch(m.group())
-            ) and not voc.DISCLOSURE_VERB.search(sentence_around(lex, m.start(), m.end())):
+            ) and not voc.DISCLOSURE_VERB.search(
+                _READERS_ACCESS.sub(" ", sentence_around(lex, m.start(), m.end()))):
         return True
     # "Nor do we share your content with any third party": a promise about no one, which
     # the negation rule reads; not a party named.

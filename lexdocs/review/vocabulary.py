@@ -221,7 +221,11 @@ NOT_PURPOSE = re.compile(
     r"(?:sell|sold|selling|train|training)\b|"
     r"(?<!\bfor )\b(?:analytics|advertising|marketing|research)(?= (?:platform|platforms|"
     r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)|"
-    r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)")
+    r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)|"
+    # what a text's own words mean: "For the purposes of these Terms, “we” … refers to"
+    # (Pinterest's terms) was "a purpose was added (for the purpose of these terms)"
+    r"\bfor the purposes? of (?:these|this|the|our) (?:terms?|agreement|policy|policies|"
+    r"notice|statement|section|clause|paragraph|article|document|definition|provision)s?\b")
 PURPOSE_MARKERS = frozenset(["for the purpose of", "in order to"])
 """Words that open a purpose rather than name one: evidence quotes the words they open."""
 PURPOSE_TERMS = str.split(

@@ -67,8 +67,8 @@ def test_redline_keeps_list_items_and_folds_the_unchanged(open_page: Callable[..
     with_items = [site.path_of(v["redline_url"]) for v in doc["versions"]
                   if v.get("redline_url")]
     found = 0
-    for path in with_items:
-        page = open_page(path, javascript=False).page
+    for path in with_items:  # one page walks them all (a new page for each cost a renderer)
+        page = open_page(path, javascript=False, reuse=True).page
         items = page.locator(".lx-text li:is(.lx-row-ins, .lx-row-del)")
         for i in range(items.count()):
             marker = items.nth(i).evaluate("""li => {

@@ -647,3 +647,20 @@ def test_what_terms_govern_and_what_their_words_mean_hand_nothing_over() -> None
                   "may access it on any platform.")
     assert said.get("recipient-added") == ("partners", "platform"), said
     assert "fraud prevention" in said.get("purpose-added", ()), said
+
+
+def test_a_term_the_document_defines_elsewhere_is_no_third_party() -> None:
+    """Truth Social's terms defined their apps in their first part ("(collectively, the
+    "Apps")") and, the same day, let users post "on the Site and the Apps" in another:
+    there the review said "a third party was added (Apps)". A term is read as defined
+    wherever the document defines it."""
+    from lexdocs.review.redline import diff_documents
+    from tests.test_redline import render
+
+    old = render([("a", "Agreement", "These Terms govern the Site."),
+                  ("b", "Contributions", "You may post on the Site.")])
+    new = render([("a", "Agreement", "These Terms govern the Site and our mobile apps "
+                   '(collectively, the "Apps").'),
+                  ("b", "Contributions", "You may post on the Site and the Apps.")])
+    reasons = [c.reason for c in diff_documents(old, new).changes]
+    assert len(reasons) == 2 and not any("third party" in r for r in reasons), reasons

@@ -228,6 +228,12 @@ def _unmatched_blocks(old: str, new: str) -> list[Finding]:
     return [("block-added", tuple(lone_came))] if lone_came else []
 
 
+DEFINED = "\ue001"
+"""Marks, in a document's words (`materiality.document_words`), a term the document defines:
+"the Apps" in a part far from "(collectively, the "Apps")" (Truth Social's terms) is that
+term, no third party, as it is beside its definition (`parties.defined_terms`)."""
+
+
 def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
              home: str = "") -> list[Finding]:
     """What the always-material rules see changed, most telling first.
@@ -317,8 +323,10 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
 
     # A name the other side writes too, shortened, lengthened or misspelt ("Woo" →
     # "WooCommerce", "Mixpanle" → "Mixpanel"), is the same one: a rename, not a party.
-    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0]))
-    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1]))
+    came = Counter(n for k, n in nn.items() if k not in no and not used(n, ows, known[0])
+                   and DEFINED + k not in known[1])
+    gone = Counter(n for k, n in no.items() if k not in nn and not used(n, nws, known[1])
+                   and DEFINED + k not in known[0])
     if came:
         came = Counter(n for n in came.elements() if not same_name(n, same_name_index(old))
                        and not led_by(n, no.values()))

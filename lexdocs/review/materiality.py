@@ -86,6 +86,7 @@ from lexdocs.review import (
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.lexicon import SENTENCE_END, Finding
 from lexdocs.review.names import own_names, own_written_out
+from lexdocs.review.parties import defined_terms
 from lexdocs.review.verdicts import Verdict, verdict
 from lexdocs.review.vocabulary import is_misspelling_fix
 
@@ -430,8 +431,9 @@ def heading_renamed(old: str, new: str, home: str = "") -> bool:
 
 
 def document_words(text: str) -> frozenset[str]:
-    """Every word of a document, for `classify(known=...)`."""
-    return frozenset(lexicon.words(text))
+    """Every word of a document, and each term it defines (marked `facts.DEFINED`), for
+    `classify(known=...)`."""
+    return frozenset(lexicon.words(text)) | {facts.DEFINED + t for t in defined_terms(text)}
 
 
 _REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"

@@ -215,11 +215,12 @@ _DEFINED_PAREN = re.compile(r"\([\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]
 13 (…) (“Minor”)" (WeChat's privacy policy). After a name that holds it ("Acme Inc.
 (“Acme”)") it is the name's short form, and stays a name (`_DEFINED_BEFORE`)."""
 _DEFINED_BEFORE = 80
-_DEFINED_ELSEWHERE = re.compile(
-    r"(?<![\w-])([A-Z][\w-]*) \((?:as )?defined (?:below|above|herein|later)\)")
-"""A term whose definition is elsewhere: "a Minor (defined below)". Tried only where no
-word character or hyphen comes before: from each capital of "A-A-A-…" it read to the
-end (a run's length squared)."""
+_DEFINED_ELSEWHERE = re.compile(r" \((?:as )?defined (?:below|above|herein|later)\)")
+_TERM_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]{0,40})$")
+"""A term whose definition is elsewhere: "a Minor (defined below)". The mark is found
+first and the term looked for in the few characters before it: a pattern tried at every
+capital cost a whole document's read for each one, and one tried from each capital of
+"A-A-A-…" read to the end (a run's length squared)."""
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
 _SMALL_WORDS = frozenset(["of", "and", "the", "for", "to", "a", "an", "or"])
 
@@ -328,9 +329,11 @@ def defined_terms(text: str) -> frozenset[str]:
     policy): such a term is that term wherever it is capitalised ("A Mentor belongs to a
     Track", "any Dialogues you share"), no one who receives data. A company's short name
     ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
-    terms = [m.group() for m in _DEFINED.finditer(text)] + [
+    terms = ([m.group() for m in _DEFINED.finditer(text)] if "(s)" in text else []) + [
         m.group(1) for m in _DEFINED_AS.finditer(text)] + [
-        m.group(1) for m in _DEFINED_ELSEWHERE.finditer(text)] + _abbreviated_terms(text) + [
+        t[1] for m in _DEFINED_ELSEWHERE.finditer(text)
+        if (t := _TERM_BEFORE.search(text, max(0, m.start() - 42), m.start()))
+    ] + _abbreviated_terms(text) + [
         m.group(1) for m in _DEFINED_PAREN.finditer(text)
         if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
                                              ].casefold()]

@@ -664,3 +664,20 @@ def test_a_term_the_document_defines_elsewhere_is_no_third_party() -> None:
                   ("b", "Contributions", "You may post on the Site and the Apps.")])
     reasons = [c.reason for c in diff_documents(old, new).changes]
     assert len(reasons) == 2 and not any("third party" in r for r in reasons), reasons
+
+
+def test_a_with_object_in_lower_case_is_someone_only_when_its_last_word_is() -> None:
+    """Pinterest's community guidelines allow "content about sexual health … with adult
+    nudity given the non-pornographic context": "a third party was removed (adult nudity
+    given the non-pornographic)"; TikTok's terms promise to act "with reasonable skill and
+    care" and "with professional diligence": "a third party was removed (professional
+    diligence, reasonable skill)". Such a phrase is someone only if its last word is one
+    who does something or a person or body; "other members" and "research institutes"
+    still are."""
+    said = _found("We allow it.", "We allow it. You can share content about sexual health "
+                  "with adult nudity given the non-pornographic context, and we share your "
+                  "reports with other members.")
+    assert said.get("recipient-added") == ("members",), said
+    said = _found("We act.", "We act with reasonable skill and care and with professional "
+                  "diligence, and share data with research institutes.")
+    assert said.get("recipient-added") == ("research institutes",), said

@@ -159,6 +159,22 @@ _OBJECT_STOP = frozenset(str.split(
 _OBJECT_HEAD_STOP = frozenset(str.split("consent permission responsibility responsibilities"))
 """The last word of a "with" object that is what someone has, not who they are: "a person
 with parental responsibility" (WeChat's), "with prior consent"."""
+_AGENT = re.compile(
+    r"(?:[a-z]{2}(?:er|or|ist|ant|ent|ian|ee|ary|arie)s?|"
+    r"\b(?:partners?|affiliates?|compan(?:y|ies)|firms?|entit(?:y|ies)|organi[sz]ations?|"
+    r"institutions?|agenc(?:y|ies)|authorit(?:y|ies)|bod(?:y|ies)|groups?|people|persons?|"
+    r"individuals?|members?|friends?|famil(?:y|ies)|users?|part(?:y|ies)|teams?|staff|"
+    r"business(?:es)?|banks?|schools?|universit(?:y|ies)|hospitals?|governments?|police|"
+    r"courts?|child(?:ren)?|parents?|guardians?|colleagues?|contacts?|followers?|"
+    r"communit(?:y|ies)|public|networks?|platforms?|services?|sites?|apps?|brands?|"
+    r"merchants?|sellers?|buyers?|creators?|experts?|professionals?|clients?|customers?|"
+    r"peers?|recipients?|others?|institutes?|associations?|foundations?|charit(?:y|ies)|"
+    r"societ(?:y|ies)|clubs?|unions?|councils?|boards?|committees?|departments?|offices?|"
+    r"ministr(?:y|ies)))$")
+"""The last word of a "with" object in lower case that is someone: one who does
+something ("mortgage lenders", "researchers", "employees"), or a person or body by name
+("partners", "other members", "third-party services"). "Content … with adult nudity
+given the non-pornographic context" (Pinterest's community guidelines) named none."""
 _INFINITIVE_VERB = frozenset(str.split(
     "want wants wish wishes need needs like choose chooses decide decides agree agrees "
     "intend intends plan plans hope hopes seek seeks try tries refuse refuses elect elects "
@@ -394,7 +410,8 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
                         and not _THING.search(phrase)
                         # Judged alike in any case: "SHARE" is no acronym here.
                         and who(phrase, own, made) in ("organisation", "term", "acronym")
-                        and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)):
+                        and not re.search(rf"\b(?:{PRODUCT_NOUNS})s?$", phrase, re.I)
+                        and (not phrase.islower() or _AGENT.search(phrase))):
                     kinds.setdefault(key(phrase), phrase)
     text = DATA_LIST.sub(" \ue000 ", text)  # its items are kinds of data
     # A bullet's label written as a phrase ("Webpage data for Snippets:") names its item,

@@ -599,6 +599,11 @@ def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
     assert not said.get("recipient-removed"), said
     said = _found("We share it.", "We share it with the Interactive Advertising Bureau (IAB).")
     assert said.get("recipient-added") == ("Interactive Advertising Bureau",), said
+    # Pinterest's community guidelines: "Non-consensual intimate images (NCII)" opening an
+    # item was "a third party was added (NCII)"
+    said = _found("We remove it.", "We remove it.\n\nNon-consensual intimate images (NCII), "
+                  "meaning images of a person shared without consent.")
+    assert not said.get("recipient-added"), said
 
 
 @pytest.mark.parametrize("hostile", ["A-", "(“A ", "A (as defined ", "A-A (defined below) ",

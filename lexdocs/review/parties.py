@@ -242,18 +242,22 @@ _SMALL_WORDS = frozenset(["of", "and", "the", "for", "to", "a", "an", "or"])
 
 
 def _abbreviated_terms(text: str) -> list[str]:
-    """Acronyms the text gives for words in lower case before them: "unique identifier
-    number (UIN)" (WeChat's privacy policy) abbreviates a term, and was "a third party was
-    removed (UIN)". An organisation's ("Interactive Advertising Bureau (IAB)") is written
-    in capitals and stays a name."""
+    """Acronyms the text gives for words in lower case before them (the first may open a
+    sentence): "unique identifier number (UIN)" (WeChat's privacy policy), "Non-consensual
+    intimate images (NCII)" (Pinterest's community guidelines) abbreviate terms, and each
+    was "a third party was added". An organisation's ("Interactive Advertising Bureau
+    (IAB)") is written in capitals and stays a name."""
     out = []
     for m in _ACRONYM.finditer(text):
         short = m.group(1)
-        words = [w for w in re.findall(r"[\w-]+", text[max(0, m.start() - 80):m.start()])
-                 if w.casefold() not in _SMALL_WORDS][-len(short):]
-        if (len(words) == len(short) and all(w[:1].islower() for w in words)
-                and "".join(w[0] for w in words).upper() == short):
-            out.append(short)
+        before = text[max(0, m.start() - 80):m.start()]
+        for pattern in (r"[\w-]+", r"[^\W_]+"):  # "Non-consensual" as one word, or two
+            words = [w for w in re.findall(pattern, before)
+                     if w.casefold() not in _SMALL_WORDS][-len(short):]
+            if (len(words) == len(short) and all(w[:1].islower() for w in words[1:])
+                    and "".join(w[0] for w in words).upper() == short):
+                out.append(short)
+                break
     return out
 
 

@@ -686,3 +686,13 @@ def test_a_with_object_in_lower_case_is_someone_only_when_its_last_word_is() -> 
     said = _found("We act.", "We act with reasonable skill and care and with professional "
                   "diligence, and share data with research institutes.")
     assert said.get("recipient-added") == ("research institutes",), said
+
+
+def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
+    """Pinterest's community guidelines list "social security numbers (SSNs), national
+    identity numbers and IDs" among what they remove: "a third party was added (IDs,
+    SSNs)". An acronym that is a word is none in the plural either, and one the text
+    spells out is a term."""
+    said = _found("We remove it.", "We remove it. Identity documents, such as social "
+                  "security numbers (SSNs), national identity numbers and IDs, are removed.")
+    assert not said.get("recipient-added"), said

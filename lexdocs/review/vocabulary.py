@@ -393,6 +393,8 @@ def is_not_party(name: str) -> bool:
     if len(words) > 1 and "-" in name and all(w in PLACES for w in words):
         return True  # "EU-US" names where data goes, between two places
     bare = name.replace(".", "")
+    if len(bare) > 2 and bare.endswith("s") and bare[:-1].isupper():
+        bare = bare[:-1]  # "government-issued IDs": the plural of an acronym that is a word
     return len(words) == 1 and bare.isupper() and is_known(bare)
 
 # Words a policy uses for one another with no change in what it says (rewrites.py,

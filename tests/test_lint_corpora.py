@@ -570,6 +570,20 @@ def test_a_part_promising_what_follows_over_parts_titled_as_labels_is_a_list() -
     assert "in the following ways:" in f.message
 
 
+def test_a_part_that_names_itself_before_its_colon_introduces_the_parts_after_it() -> None:
+    """LinkedIn's privacy policy (2025) ends a part "Members can also object, correct
+    inaccurate data, delete data, port data and in some cases restrict the use of their
+    data as set out in this section:", then "#### **Accessing your data**" and more, which
+    the import makes parts of their own: the parts are what it sets out. A part ending in
+    a colon with no such words is still caught."""
+    text = ("# Policy\n\n## Data\n\nWe keep it.\n\n## Control\n\nMembers can restrict the "
+            "use of their data as set out in this section:\n\n## Accessing your data\n\n"
+            "Download it.\n\n## Deleting your data\n\nAsk us.\n")
+    assert imported(text, only_intros=True) == []
+    [f] = imported(text.replace(" as set out in this section:", ":"), only_intros=True)
+    assert "restrict the use of their data:" in f.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

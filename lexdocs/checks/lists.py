@@ -236,6 +236,10 @@ _FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]
 """The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
 _AHEAD = re.compile(rf"\b(?:{_FOLLOWING})\b", re.IGNORECASE)
 """Words that point at what comes next, rather than at a list in the sentence's own block."""
+_THIS_PART = re.compile(r"\b(?:in|under|of) this (?:section|part|chapter|article)\b",
+                        re.IGNORECASE)
+"""A part named by its own words: at the part's end, before a colon, only what comes
+after it can be what it sets out."""
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
 
@@ -336,7 +340,8 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
             if last is not None and lines[last].rstrip(" *_").endswith(":") and (
                     _FIRST_PART.match(after) or (_AHEAD.search(lines[last]) and (
                         k == 0 or after.rstrip(" *_").endswith(":")))
-                    or (_PROMISE.search(lines[last]) and _after_rule(lines, last))):
+                    or (_PROMISE.search(lines[last]) and _after_rule(lines, last))
+                    or _THIS_PART.search(lines[last])):
                 # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
                 # a part, and "1. Definitions" next: a contract's recital introduces the
                 # numbered parts after it. So does a preamble that ends promising what
@@ -346,7 +351,10 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 # ways:", then "Online:", "By mail:", LinkedIn's policy as archived). So
                 # does one that a rule sets apart from the part's text ("- - -", then "Take
                 # these measures to prevent your kids from stumbling upon adult sites :",
-                # then "Activate safe mode in search engines", …: XNXX's policy).
+                # then "Activate safe mode in search engines", …: XNXX's policy). So does a
+                # part's last sentence that names the part ("…restrict the use of their
+                # data as set out in this section:", LinkedIn's privacy policy, its
+                # subsections then imported as parts).
                 follows[last] = True
             sec = section_source(src, s.id)
             found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])

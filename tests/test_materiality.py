@@ -1952,3 +1952,13 @@ def test_a_documents_version_label_is_nobody() -> None:
     was removed (Version)", the label read as a name before a colon ("Acme: …")."""
     assert "third party" not in _reason("Version: 0.1\n\nWelcome to Comms.ID.",
                                         "Welcome to Comms.ID.")
+
+
+def test_a_british_postcode_is_the_addresss_and_names_no_one() -> None:
+    """TikTok's law enforcement guidelines moved their London office ("Barbican, London
+    <br> EC2Y 5EB <br> UNITED KINGDOM" → "… EC1A 9HP …"), and the review said "a third party
+    changed (EB UNITED KINGDOM, London EC2Y → HP UNITED KINGDOM, London EC1A)"."""
+    v = classify("Write to us at Barbican, London EC2Y 5EB UNITED KINGDOM.",
+                 "Write to us at Barbican, London EC1A 9HP UNITED KINGDOM.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == "Material: a postal address changed (EC2Y 5EB → EC1A 9HP).", v.reason

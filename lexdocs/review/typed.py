@@ -76,7 +76,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
         # CA 94110".
         r"|(?-i:\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*(?:,\s*[A-Z][\w.'-]*"
-        r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)", re.I)),
+        r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)"
+        # A British postcode, which ends the address before the country: "4 Lindsey Street,
+        # Barbican, London EC1A 9HP, United Kingdom" (TikTok's law enforcement guidelines,
+        # whose "EC2Y 5EB" → "EC1A 9HP" was "a third party changed (EB UNITED KINGDOM …)")
+        r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
     ("duration", re.compile(
         rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b"

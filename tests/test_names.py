@@ -696,3 +696,15 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     said = _found("We remove it.", "We remove it. Identity documents, such as social "
                   "security numbers (SSNs), national identity numbers and IDs, are removed.")
     assert not said.get("recipient-added"), said
+
+
+def test_what_is_inconsistent_with_something_shares_it_with_no_one() -> None:
+    """X's developer terms forbid analysis "in a manner that would be inconsistent with X
+    users' reasonable expectations of privacy": renaming Twitter to X, the review said "a
+    third party changed (Twitter users' reasonable expectations of → X users' reasonable
+    expectations of)". "Inconsistent with", as "consistent with", names no recipient."""
+    said = _found("You may not share data in a manner that would be inconsistent with "
+                  "Twitter users' reasonable expectations of privacy.",
+                  "You may not share data in a manner that would be inconsistent with "
+                  "X users' reasonable expectations of privacy.")
+    assert "expectations" not in str(said), said  # Twitter, renamed, is still a name

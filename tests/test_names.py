@@ -708,3 +708,16 @@ def test_what_is_inconsistent_with_something_shares_it_with_no_one() -> None:
                   "You may not share data in a manner that would be inconsistent with "
                   "X users' reasonable expectations of privacy.")
     assert "expectations" not in str(said), said  # Twitter, renamed, is still a name
+
+
+def test_a_capitalised_plural_of_an_english_word_is_no_organisation() -> None:
+    """X's developer terms renamed Tweets to Posts ("display Tweets" → "display Posts"),
+    and the review said "a third party changed (Tweets → Posts)": what a service calls its
+    users' items, capitalised. A plural of an English word names no organisation; a name
+    that is one word of English ("Stripe", "Square") still does."""
+    said = _found("You may display Tweets and their replies on your site.",
+                  "You may display Posts and their replies on your site.")
+    assert not any(k.startswith("recipient") for k in said), said
+    assert who("Stripe", frozenset(), frozenset()) == "organisation"
+    said = _found("We share it.", "We share it with Stripe and Square.")
+    assert said.get("recipient-added") == ("Square", "Stripe"), said

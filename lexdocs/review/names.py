@@ -219,6 +219,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
+    if (len(parts) == 1 and _PLURAL.fullmatch(name) and voc.is_known(name[:-1])
+            and name.casefold() not in ENGLISH_NAMED):
+        return "term"  # "Tweets", "Posts", "Stories": what a service calls its users' items
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
@@ -226,6 +229,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
 
 
 _SOFTWARE_KIND = re.compile(r"[A-Z][a-z]+ware")
+_PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
+"""A plural of an English word, capitalised: no organisation's name ("Twitter's Tweets" →
+"Posts", X's developer terms: "a third party changed (Tweets → Posts)")."""
 
 
 _NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")

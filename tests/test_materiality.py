@@ -1962,3 +1962,13 @@ def test_a_british_postcode_is_the_addresss_and_names_no_one() -> None:
                  "Write to us at Barbican, London EC1A 9HP UNITED KINGDOM.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert v.reason == "Material: a postal address changed (EC2Y 5EB → EC1A 9HP).", v.reason
+
+
+def test_a_word_added_to_a_heading_in_capitals_is_no_name_lengthened() -> None:
+    """WeChat's privacy policy put "TO" in "WHAT INFORMATION DO YOU NEED TO PROVIDE TO
+    WECHAT?", and the review said "a name was written in full or shortened (PROVIDE →
+    PROVIDE TO)". An English word in capitals is no name's; an acronym still is one."""
+    v = classify("WHAT INFORMATION DO YOU NEED TO PROVIDE WECHAT?",
+                 "WHAT INFORMATION DO YOU NEED TO PROVIDE TO WECHAT?", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert (v.material, v.rule) == (False, "function-words"), v.reason

@@ -11,6 +11,7 @@ import re
 
 from lexdocs.review.align import opcodes
 from lexdocs.review.names import makes_party
+from lexdocs.review.vocabulary import is_known
 
 __all__ = ["renamed", "templated"]
 
@@ -49,7 +50,11 @@ def renamed(old: str, new: str) -> tuple[str, ...]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.isalnum()
+    """A word written as a name's: capitalised, and not an English word in capitals as a
+    heading writes every word ("WHAT INFORMATION DO YOU NEED TO PROVIDE TO WECHAT?",
+    WeChat's, was "a name was written in full or shortened (PROVIDE → PROVIDE TO)")."""
+    return word[:1].isupper() and word.isalnum() and not (
+        len(word) > 1 and word.isupper() and is_known(word))
 
 
 # A value another engine fills in when it builds the page: GitHub Docs' "{% data

@@ -311,6 +311,10 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)
 # and a final label of letters, not inside an e-mail address, a URL or a longer word.
 HOST = re.compile(r"(?<![\w@.%+/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])"
                   r"(/[^\s<>\"]*[^\s<>\".,;:!?)])?(?![\w@-])", re.I)
+_MAYBE_ADDRESS = re.compile(r"[a-z0-9]\.[a-z0-9]", re.I)
+"""What every web address without a scheme holds (its host's dots), looked for first with
+"//": the patterns that find addresses try each word of a text, and most texts a review
+reads hold none."""
 # Suffixes that are top-level domains and far more often a file's extension in a policy
 # ("PRIVACY.md", "export.zip"): such a name is a host only with `www.` or a path.
 _FILE_SUFFIXES = frozenset(["md", "zip", "mov", "py", "sh", "java"])
@@ -334,6 +338,8 @@ def written(text: str) -> list[str]:
     """Web addresses written out in `text`, in order: URLs with a scheme or `www.`, and
     bare host names with a real public suffix (a path allowed), so that a host in the
     words is judged as a link target is. E-mail addresses are not among them."""
+    if "//" not in text and not _MAYBE_ADDRESS.search(text):
+        return []  # no scheme, no dot between two letters or digits: no address
     found = [(m.start(), m.end(), m.group()) for m in URL.finditer(text)]
     for m in HOST.finditer(text):
         if _is_host(m.group(1), m.group(2)) and not any(

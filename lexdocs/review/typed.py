@@ -162,6 +162,7 @@ _GLUED_CLAUSE = re.compile(rf"(?:(?<=[^\d\s][.;:])|(?<=[^\d\s][.;:] ))(\d{{1,3}}
 """A clause's number after the sentence before it, where a copy of the page lost the break
 between two paragraphs ("… at any time.6.2 We may modify …", TikTok's data sharing terms
 as archived); only a number with a point in it, never a figure ("2.5 Million users")."""
+_DIGIT = re.compile(r"\d")
 _ITEM_LETTER = re.compile(r"(?:^|(?<=\n\n))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[ \t])")
 """An item's letter in brackets opening it ("(b) third party service providers …", put
 before each of Qwen's numbered items: "a list item was added (d)")."""
@@ -176,6 +177,8 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     Personal Data" → "access your Personal Data"), else ()."""
     def opening(text: str) -> list[str]:
         """Each paragraph's opening number or letter, once (two patterns may read one)."""
+        if "(" not in text and not _DIGIT.search(text):
+            return []  # none to find: four passes over a text of words, for every change
         found: dict[int, str] = {}
         for pattern in (_CLAUSE_NUMBER, _ITEM_NUMBER, _ITEM_LETTER, _GLUED_CLAUSE):
             for m in pattern.finditer(text):

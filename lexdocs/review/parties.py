@@ -59,6 +59,8 @@ _IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
 _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
            r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|"
            r"S\.?r\.?l)\.?")
+_LEGAL_FORM_WORD = re.compile(rf" {_SUFFIX}(?!\w)")
+"""A legal form after a space, as every legal name (`_COMPANY`) ends: looked for first."""
 LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
 LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
@@ -283,11 +285,14 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             continue
         if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
             continue  # SHOUTED TEXT: capitals say nothing about names
-        for m in _COMPANY.finditer(block):
-            out.setdefault(key(m.group()), m.group())
-        block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
-        block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
-        block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
+        if _LEGAL_FORM_WORD.search(block):  # else no legal name: a pass saved per block
+            for m in _COMPANY.finditer(block):
+                out.setdefault(key(m.group()), m.group())
+            block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
+        if "Secretary" in block:
+            block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
+        if "Code" in block:
+            block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
         if "_" in block:
             block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Ex:" in block:  # "(Ex: “Taking a vaccine …”)": an example's label, as "e.g." is

@@ -91,8 +91,12 @@ def key(fact: str, kind: str = "") -> str:
     if kind == "date" and (day := _day(fact)) is not None:
         return day
     if kind in ("number", "duration", "email-address"):
-        return re.sub(r"[\s,\-‐‑]", "", fact)
-    return re.sub(r"[^\w@/]", "", fact)
+        return _FIGURE_MARKS.sub("", fact)
+    return _NOT_KEPT.sub("", fact)
+
+
+_FIGURE_MARKS = re.compile(r"[\s,\-‐‑]")
+_NOT_KEPT = re.compile(r"[^\w@/]")
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -195,7 +199,11 @@ def renumbered(old: str, new: str) -> bool:
 def lexical(text: str) -> str:
     """Text as vocabularies match it: case, hyphens and "e-mail" spelling folded away."""
     text = text.casefold().replace("e-mail", "email").replace("’", "'")
-    return re.sub(r"\s+", " ", re.sub(r"[-‐‑]", " ", text))
+    return _SPACES.sub(" ", _HYPHENS.sub(" ", text))
+
+
+_HYPHENS = re.compile(r"[-‐‑]")
+_SPACES = re.compile(r"\s+")
 
 
 # A bullet's label, "Location data and interaction data for top sites:", at a block's start:

@@ -2474,3 +2474,20 @@ def test_bold_labels_are_read_in_linear_time(hostile: str) -> None:
         return lambda: land_on_labels(bodies, set(), ["s"], re.compile(r"^#+ .*$", re.M),
                                       lambda line: "h")
     assert growth(make, 20_000, tries=2) < LINEAR
+
+
+def test_a_wikis_footnotes_lead_to_their_notes_and_back() -> None:
+    """Wikimedia's privacy policy, saved from its wiki, marks notes "[\\[Note 1\\]](#cite_note-
+    access-request-1)" and opens each note "[↑](#cite_ref-access-request_1-0)": the copy
+    kept no ids, and 31 of the newest text's 34 problems were such links. Each leads to the
+    nearest part holding what it names; notes numbered afresh under a later "Notes" lead
+    to that one; a link to an id that exists is left alone."""
+    conv = relink(convert(
+        "# P\n\n## Access\n\nAsk an administrator.[\\[Note 1\\]](#cite_note-access-request-1)"
+        "\n\n## Notes\n\n1.  [↑](#cite_ref-access-request_1-0) Or a bureaucrat.\n\n"
+        "## Grid\n\nRisk is low.[\\[1\\]](#cite_note-1) See [notes](#notes).\n\n"
+        "## Notes\n\n1.  [↑](#cite_ref-1) Low means rare.\n", "x"))
+    access, notes, grid, notes2 = (s.body for s in conv.sections)
+    assert "(#notes)" in access and "[↑](#access)" in notes
+    assert "[\\[1\\]](#notes-2)" in grid and "[↑](#grid)" in notes2
+    assert "[notes](#notes)" in grid

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import outline, repeated
+from lexdocs.adopt.citations import land_citations
 from lexdocs.adopt.standalone import NAMED_LINK, land_on_labels, land_on_lines, words_key
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
@@ -335,6 +336,7 @@ def relink(conv: Converted) -> Converted:
     bodies = repeated.distinct(land_on_lines(landed, ids), section_ids, _HEADING_LINE, _line_id)
     known = ids | {m[1] for body in bodies if "{:" in body for m in _LINE_ID.finditer(body)}
     bodies = land_on_labels(bodies, known, section_ids, _HEADING_LINE, _line_id)
+    bodies = land_citations(bodies, section_ids, known)
     if "[](#" in "".join(bodies):
         known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
         bodies = [_without_empty_links(body, known) for body in bodies]

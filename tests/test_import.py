@@ -2491,3 +2491,11 @@ def test_a_wikis_footnotes_lead_to_their_notes_and_back() -> None:
     assert "(#notes)" in access and "[↑](#access)" in notes
     assert "[\\[1\\]](#notes-2)" in grid and "[↑](#grid)" in notes2
     assert "[notes](#notes)" in grid
+    # a part the notes lead to whose id a heading elsewhere shares: the heading gets its own
+    # (Wikimedia's "Definitions" part, and "### Definitions" under three others)
+    conv = relink(convert(
+        "# P\n\n## Grid\n\nRisk is low.[\\[1\\]](#cite_note-low-1)\n\n## Definitions\n\n"
+        "1.  [↑](#cite_ref-low_1-0) Low means rare.\n\n## Other\n\n### Definitions\n\nMore.\n",
+        "x"))
+    grid, _, other = (s.body for s in conv.sections)
+    assert "(#definitions)" in grid and "### Definitions {: #definitions-2 }" in other

@@ -333,10 +333,13 @@ def relink(conv: Converted) -> Converted:
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
     section_ids = [s.id for s in conv.sections]
-    bodies = repeated.distinct(land_on_lines(landed, ids), section_ids, _HEADING_LINE, _line_id)
-    known = ids | {m[1] for body in bodies if "{:" in body for m in _LINE_ID.finditer(body)}
-    bodies = land_on_labels(bodies, known, section_ids, _HEADING_LINE, _line_id)
-    bodies = land_citations(bodies, section_ids, known)
+    lined = land_on_lines(landed, ids)
+    known = ids | {m[1] for body in lined if "{:" in body for m in _LINE_ID.finditer(body)}
+    # before ids that headings share are made one per heading: a link these lead to such
+    # an id is then led to the heading nearest it, as any other is
+    lined = land_citations(land_on_labels(lined, known, section_ids, _HEADING_LINE, _line_id),
+                           section_ids, known)
+    bodies = repeated.distinct(lined, section_ids, _HEADING_LINE, _line_id)
     if "[](#" in "".join(bodies):
         known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
         bodies = [_without_empty_links(body, known) for body in bodies]

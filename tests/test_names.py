@@ -721,3 +721,7 @@ def test_a_capitalised_plural_of_an_english_word_is_no_organisation() -> None:
     assert who("Stripe", frozenset(), frozenset()) == "organisation"
     said = _found("We share it.", "We share it with Stripe and Square.")
     assert said.get("recipient-added") == ("Square", "Stripe"), said
+    # a wiki's note (Wikimedia's privacy policy): "a third party was added (Archived)"
+    said = _found("See the original policy.", "See the original policy, Archived December 9, "
+                  "2024 at the Wayback Machine.")
+    assert "Archived" not in said.get("recipient-added", ()), said

@@ -222,6 +222,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if (len(parts) == 1 and _PLURAL.fullmatch(name) and voc.is_known(name[:-1])
             and name.casefold() not in ENGLISH_NAMED):
         return "term"  # "Tweets", "Posts", "Stories": what a service calls its users' items
+    if len(parts) == 1 and _PARTICIPLE.fullmatch(name) and (
+            voc.is_known(name[:-1]) or voc.is_known(name[:-2])):
+        return "term"  # "Archived December 9, 2024": a verb's form, no one's name
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
@@ -230,6 +233,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
 
 _SOFTWARE_KIND = re.compile(r"[A-Z][a-z]+ware")
 _PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ed")
+"""A verb's past form, capitalised: a wiki's note "Archived December 9, 2024 at the Wayback
+Machine" (Wikimedia's privacy policy) was "a third party was added (Archived)"."""
 """A plural of an English word, capitalised: no organisation's name ("Twitter's Tweets" →
 "Posts", X's developer terms: "a third party changed (Tweets → Posts)")."""
 

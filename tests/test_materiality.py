@@ -1972,3 +1972,19 @@ def test_a_word_added_to_a_heading_in_capitals_is_no_name_lengthened() -> None:
                  "WHAT INFORMATION DO YOU NEED TO PROVIDE TO WECHAT?", section_material=True,
                  variables_changed=(), immaterial_vars=frozenset())
     assert (v.material, v.rule) == (False, "function-words"), v.reason
+
+
+def test_a_clauses_number_repeated_in_its_words_is_renumbered_with_it() -> None:
+    """Google Maps Platform's service terms label a table with its clause's number, "17.2.1
+    Table 17.2.1 (Air Quality API Caching Permissions)"; a service put in before it made
+    both 19.2.1, and the review said "a number changed (17.2.1 → 19.2.1)". A figure the
+    clause states is still read."""
+    def verdict(a: str, b: str) -> tuple[bool, str]:
+        v = classify(f"Intro.\n\n{a}\n\nMore.", f"Intro.\n\n{b}\n\nMore.", section_material=True,
+                     variables_changed=(), immaterial_vars=frozenset())
+        return v.material, v.rule
+    table = "{n} Table {n} (Air Quality API Caching Permissions) lasts {d} days."
+    assert verdict(table.format(n="17.2.1", d=30), table.format(n="19.2.1", d=30)) == (
+        False, "item-renumbered")
+    assert verdict(table.format(n="17.2.1", d=30), table.format(n="19.2.1", d=60)) == (
+        True, "duration-changed")

@@ -187,7 +187,7 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
 
     def bare(text: str) -> str:
         return _GLUED_CLAUSE.sub(" ", _ITEM_LETTER.sub("", _ITEM_NUMBER.sub(
-            "", _CLAUSE_NUMBER.sub("", text))))
+            "", _CLAUSE_NUMBER.sub("", _own_number_repeated(text)))))
 
     a, b = opening(old), opening(new)
     if a == b or not alike(" ".join(bare(old).split()), " ".join(bare(new).split())):
@@ -198,6 +198,27 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     if any(re.fullmatch(r"\d+\.", x) for x in (*a, *b)):
         return ()  # "3. Settlement" → "Settlement": a title reworded (heading-changed)
     return (*(a or ["none"]), "→", *(b or ["none"]))  # items' numbers put in or taken out
+
+
+def _own_number_repeated(text: str) -> str:
+    """`text` without the repeats of each paragraph's opening number inside it: "17.2.1
+    Table 17.2.1 (Air Quality API Caching Permissions)" labels the table with its clause's
+    own number, and a clause put in before it renumbered both (Google Maps Platform's
+    service terms as archived: "a number changed (17.2.1 → 19.2.1)")."""
+    if "." not in text or not _DIGIT.search(text):
+        return text
+    out = []
+    for para in text.split("\n\n"):
+        m = _REPEATABLE.match(para)
+        if m and para.count(m[1]) > 1:
+            para = para[:m.end()] + re.sub(rf"(?<![\w.]){re.escape(m[1])}(?![\w.])", "",
+                                           para[m.end():])
+        out.append(para)
+    return "\n\n".join(out)
+
+
+_REPEATABLE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)[ \t]")
+"""A paragraph's opening number with a point in it: one a clause's words may repeat."""
 
 
 # "One" standing for a thing the sentence names, not counting one: after a determiner ("no

@@ -633,6 +633,10 @@ def test_a_cookies_attributes_and_security_mechanisms_are_no_third_party() -> No
     said = _found("Cookies we set.", "Cookies we set.\n\nSingle-use CSRF state, PKCE verifier, "
                   "and return-path for the Google OAuth roundtrip. HttpOnly, Secure.")
     assert said.get("recipient-added") == ("Google OAuth",), said
+    # Google Maps Platform's terms: "ground a LLM to generate …" was "(LLM)"
+    said = _found("You may show content.", "You may use the API to ground a LLM to generate "
+                  "output shared with third parties, and ML or OCR models.")
+    assert said.get("recipient-added") == ("third parties",), said
 
 
 def test_what_terms_govern_and_what_their_words_mean_hand_nothing_over() -> None:

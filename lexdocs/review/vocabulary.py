@@ -370,7 +370,10 @@ PLATFORMS = frozenset(str.split(
     # a cookie's attributes and the web's security mechanisms, as a tracker table describes
     # a cookie ("Single-use CSRF state, PKCE verifier … HttpOnly, Secure", X's trackers
     # policy): none is anyone
-    "httponly|secure|samesite|csrf|xsrf|pkce|jwt|xss|cors|csp|hsts|totp|webauthn", "|"))
+    "httponly|secure|samesite|csrf|xsrf|pkce|jwt|xss|cors|csp|hsts|totp|webauthn|"
+    # and the kinds of model and recognition a policy names ("ground a LLM to generate …",
+    # Google Maps Platform's terms: "a third party was added (LLM)")
+    "llm|llms|ml|nlp|ocr|vr|rss", "|"))
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
 """Labels of a field, never someone: a contact block's ("Telephone: …", "Mobile: …", npm's

@@ -259,6 +259,11 @@ LISTS = {
                        "governing law and venue is replaced with the following:\n\n'These "
                        "Terms will be governed by the laws of the United States of America, "
                        "and the parties will resolve any dispute in a federal court.'\n",
+    # Google's terms (Open Terms Archive's copy of Google Maps'): a disclaimer in capitals
+    "a disclaimer set off in capitals": "The law requires that we use capital letters to "
+                                        "help make sure you see it, as follows:\n\nTO THE "
+                                        "EXTENT ALLOWED BY APPLICABLE LAW, WE PROVIDE OUR "
+                                        "SERVICES “AS IS” WITHOUT ANY WARRANTIES.\n",
     # npm's privacy policy: statements set off in italics, each a paragraph of two lines
     "statements set off in italics": "But at a minimum, absolutely every npm user\nshould "
                                      "understand:\n\n*The npm public registry is for making "
@@ -432,6 +437,9 @@ DANGLING = {
     "quoted sentences, not terms": "Our founders said it best, in these words:\n\n“We never "
                                    "sell it,” one of them said at launch.\n\n“Nor will we,” "
                                    "the other said a year later.\n",
+    "a few capitals are no disclaimer": "We obtain data from sources such as:\n\nWe protect "
+                                        "data from the EU, the UK and the USA as this "
+                                        "statement describes.\n",
     "prose follows": "We obtain data from other sources such as:\n\nWe protect data obtained "
                      "from third parties according to the practices described in this statement.\n",
     "end of section": "We disclose it when we believe doing so is necessary to:\n",

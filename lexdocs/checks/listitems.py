@@ -88,6 +88,20 @@ def set_off(first: str, last: str) -> bool:
                 and a[1][0] not in last.rstrip()[:b.start()])
 
 
+def shouted(first: str) -> bool:
+    """Whether a paragraph is written in capitals, as a disclaimer the law wants seen is
+    ("…we use capital letters to help make sure you see it, as follows:", then "TO THE
+    EXTENT ALLOWED BY APPLICABLE LAW, WE PROVIDE OUR SERVICES …", Google's terms): set off
+    as a paragraph in bold is. A link's address is not read."""
+    letters = [c for c in _ADDRESS.sub("]", first) if c.isalpha()]
+    return len(letters) >= _SHOUTED_LETTERS and sum(c.isupper() for c in letters) >= (
+        0.8 * len(letters))
+
+
+_ADDRESS = re.compile(r"\]\([^)\s]*\)")
+_SHOUTED_LETTERS = 20
+
+
 _COUNTED = re.compile(r"\s*(?:\*\*|__)?(\d{1,3})(?:\.(\d{1,3}))?(?:\*\*|__)?\s+\S")
 
 

@@ -34,6 +34,7 @@ from lexdocs.checks.listitems import (
     opening,
     quoted,
     set_off,
+    shouted,
 )
 from lexdocs.checks.rules import finding
 from lexdocs.checks.sourcetext import after_last_tag, line_of, section_source
@@ -164,7 +165,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
                                      or _no_sentence(lines[first])))
             or (run[first] > 1 and (broken[first] or short[first]))
             or quoted(lines[first], lines[first + run[first] - 1])
-            or set_off(lines[first], lines[first + run[first] - 1])
+            or set_off(lines[first], lines[first + run[first] - 1]) or shouted(lines[first])
             or counted_on(lines[first], after[first + run[first] - 1], lines)
             or labelled_alike(lines[first], after[first + run[first] - 1], lines)
             or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))

@@ -264,6 +264,16 @@ LISTS = {
                                         "help make sure you see it, as follows:\n\nTO THE "
                                         "EXTENT ALLOWED BY APPLICABLE LAW, WE PROVIDE OUR "
                                         "SERVICES “AS IS” WITHOUT ANY WARRANTIES.\n",
+    # Google Maps Platform's terms: definitions, each a paragraph opening with its term
+    "definitions after footnote marks": "1.3 _Caching._ Customer may cache the content "
+                                        "for the applicable Caching Period.\n\n1.3.1 The "
+                                        "following definitions apply to this Section 1.3 "
+                                        "(Caching):\n\n\\*\"_Downstream transactions_\" "
+                                        "means to use the cached content associated with an "
+                                        "End User's account to avoid requiring that End User "
+                                        "to enter the same information again.\n\n\\*\\*\""
+                                        "_Correction Requests_\" means to use the cached "
+                                        "content to request a correction on an address.\n",
     # npm's privacy policy: statements set off in italics, each a paragraph of two lines
     "statements set off in italics": "But at a minimum, absolutely every npm user\nshould "
                                      "understand:\n\n*The npm public registry is for making "
@@ -649,3 +659,11 @@ def test_lists_are_found_in_one_pass_over_many_introductions() -> None:
                   200_000) < LINEAR
     follows = _lists_follow(lines)
     assert follows[0] and follows[-3] and not follows[19_999]
+
+
+@pytest.mark.parametrize("hostile", ["*_", "\\*", "\\*_*", '"a', "A"])
+def test_definitions_and_capitals_are_read_in_linear_time(hostile: str) -> None:
+    from lexdocs.checks.listitems import defines, shouted
+    from tests.scaling import LINEAR, growth
+    for read in (defines, shouted):
+        assert growth(lambda n, r=read: lambda: r(hostile * n), 400_000, tries=2) < LINEAR

@@ -99,6 +99,17 @@ def shouted(first: str) -> bool:
 
 
 _ADDRESS = re.compile(r"\]\([^)\s]*\)")
+
+
+def defines(first: str) -> bool:
+    """Whether a paragraph defines a term, quoted first ("…the following definitions apply
+    to this Section 1.3 (Caching):", then '\\*"_Downstream transactions_" means …',
+    Google Maps Platform's terms): each definition is an item of the list promised."""
+    return bool(_DEFINES.match(first))
+
+
+_DEFINES = re.compile(r"[ \t]*(?:\\[*]|[*_])*[\"“][^\"”\n]{1,80}[\"”][*_]*[ \t]+(?:means|"
+                      r"shall mean|refers to|has the meaning|is defined as|includes)\b")
 _SHOUTED_LETTERS = 20
 
 

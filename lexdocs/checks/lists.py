@@ -28,6 +28,7 @@ from lexdocs.checks.listitems import (
     SECOND,
     SUBJECT,
     counted_on,
+    defines,
     glued_items,
     labelled_alike,
     numbered_under,
@@ -166,6 +167,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or (run[first] > 1 and (broken[first] or short[first]))
             or quoted(lines[first], lines[first + run[first] - 1])
             or set_off(lines[first], lines[first + run[first] - 1]) or shouted(lines[first])
+            or defines(lines[first])
             or counted_on(lines[first], after[first + run[first] - 1], lines)
             or labelled_alike(lines[first], after[first + run[first] - 1], lines)
             or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))

@@ -729,3 +729,21 @@ def test_a_capitalised_plural_of_an_english_word_is_no_organisation() -> None:
     said = _found("See the original policy.", "See the original policy, Archived December 9, "
                   "2024 at the Wayback Machine.")
     assert "Archived" not in said.get("recipient-added", ()), said
+
+
+def test_a_regulation_cited_with_its_title_names_no_one() -> None:
+    """Google's data processing terms defined "Bulk Sensitive Data" as "government-related
+    data, each as defined in 28 C.F.R. Part 202 on Access to U.S. Sensitive Personal Data
+    and Government-Related Data by Countries of Concern or Covered Persons", and listed
+    "the LGPD, NDPA, …": the review said "a third party was added (Access, C.F.R, Concern,
+    Countries, Government-Related Data, government)" and "(NDPA)". A regulation's title is
+    its name, a data protection law's acronym a law's; the government that receives data
+    is still one."""
+    said = _found("Definitions apply.", "Definitions apply. “Bulk Sensitive Data” means bulk "
+                  "U.S. sensitive personal data or government-related data, each as defined in "
+                  "28 C.F.R. Part 202 on Access to U.S. Sensitive Personal Data and "
+                  "Government-Related Data by Countries of Concern or Covered Persons. Laws "
+                  "include the LGPD and NDPA.")
+    assert not said.get("recipient-added"), said
+    said = _found("We keep it.", "We keep it and share it with the government.")
+    assert said.get("recipient-added") == ("government",), said

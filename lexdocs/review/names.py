@@ -273,7 +273,9 @@ NOT_WITH = re.compile(
 # name that follows ("a third party called Fundraise Up": the recipient is named).
 _CHANNEL = re.compile(r"\b(?:by|via|through|over)\s+(?:[\w-]+,?\s+){0,5}$")
 _CHANNEL_WORDS = frozenset(["phone", "telephone", "email", "mail", "post", "text", "sms", "chat"])
-_DESCRIBES = re.compile(r"\s(?:information|data|details|results|records|reports?|checks?|"
+# ("government-related data", Google's data processing terms, describes data too)
+_DESCRIBES = re.compile(r"\s(?:(?:related|issued|provided)\s+)?(?:information|data|details|"
+                        r"results|records|reports?|checks?|"
                         r"technolog(?:y|ies)(?!\s+(?:provider|compan|vendor|partner|firm))|"
                         r"(?:called|named|known as)\s)\b")
 # Where the kind is a place: "advertise to you on third party sites", not "share your

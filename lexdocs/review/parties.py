@@ -206,6 +206,15 @@ name in two, "UK Secretary" and "State"."""
 _CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
 """A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
 privacy policy, was "a third party was added (Civ)")."""
+_REGULATION = re.compile(
+    r"(?:(?:\b\d+|\ue000)\s+)?\b(?:C\.F\.R\.?|U\.S\.C\.?|CFR|USC)"
+    r"(?:\s+(?:Part|§§?|Section|Sec\.)\s*(?:\ue000|[\w.()-]+))?"
+    r"(?:\s+on(?:\s+(?:[A-Z][\w.'’-]*|U\.S\.|of|to|and|or|by|the|for|in|on)){1,24})?")
+"""A federal regulation or statute cited (its numbers may be taken out before names are read),
+with the title that may follow it ("28 C.F.R. Part
+202 on Access to U.S. Sensitive Personal Data and Government-Related Data by Countries of
+Concern or Covered Persons", Google's data processing terms, was "a third party was added
+(Access, C.F.R, Concern, Countries, Government-Related Data)"): the law's name, no one."""
 _OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃")
 """What a word after it opens, as a sentence's first word does: a full stop, a colon (a
 full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), or a bullet
@@ -293,6 +302,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Code" in block:
             block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
+        if "C.F.R" in block or "U.S.C" in block or "CFR" in block or "USC" in block:
+            block = _REGULATION.sub(lambda m: "\ue000" * len(m.group()), block)
         if "_" in block:
             block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Ex:" in block:  # "(Ex: “Taking a vaccine …”)": an example's label, as "e.g." is

@@ -28,6 +28,9 @@ NUMBER_WORDS = frozenset(str.split(
 OWN_WORDS = frozenset(str.split(
     # Law and regulation.
     "gdpr ccpa cpra cdpa vcdpa cpa ctdpa ucpa hipaa coppa ferpa glba pipeda lgpd appi pdpa dpa "
+    # and the data protection laws of other countries a processing agreement lists ("the
+    # LGPD, NDPA, …", Google's): Nigeria, China, South Africa, India, Quebec, Kenya, Turkey
+    "ndpa ndpr pipl popia dpdp dpdpa kvkk pdpl "
     "dpo scc sccs bcr bcrs ico cnil edpb schrems subprocessor subprocessors sub-processor "
     "sub-processors processor processors controller controllers pseudonymization "
     "pseudonymisation pseudonymized pseudonymised pseudonymous anonymization anonymisation "

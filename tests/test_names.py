@@ -747,3 +747,9 @@ def test_a_regulation_cited_with_its_title_names_no_one() -> None:
     assert not said.get("recipient-added"), said
     said = _found("We keep it.", "We keep it and share it with the government.")
     assert said.get("recipient-added") == ("government",), said
+
+
+@pytest.mark.parametrize("hostile", ["1 C.F.R. on A ", "C.F.R. ", " on A", "CFR Part x "])
+def test_regulations_are_found_in_linear_time(hostile: str) -> None:
+    from lexdocs.review.parties import _REGULATION
+    assert growth(lambda n: lambda: _REGULATION.findall(hostile * n), 100_000, tries=2) < LINEAR

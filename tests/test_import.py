@@ -601,6 +601,16 @@ def test_a_version_without_a_title_keeps_the_title_of_the_one_before(
     titles = repo.git("log", "--format=", "-p", "lexdocs-import/privacy", "--",
                       "policy_src/privacy/document.yml")
     assert re.findall(r"^[+-]title: .*$", titles, re.M) == ["+title: Privacy Notice"]
+    # and versions before the first title take it (Upscrolled's guidelines began untitled:
+    # "only a heading was reworded (Doc → Community Guidelines)")
+    late = Repo(tmp_path / "late")
+    for n, (title, day) in enumerate([("", "05"), ("", "06"), ("# Guidelines\n\n", "07")]):
+        late.write("rules.md", title + body.format(f" for {n} days"))
+        late.commit(f"Edit {n}", f"2021-{day}-01T10:00:00+00:00")
+    run_in(late, capsys, "import", str(late.path / "rules.md"), "--as", "rules")
+    titles = late.git("log", "--format=", "-p", "lexdocs-import/rules", "--",
+                      "policy_src/rules/document.yml")
+    assert re.findall(r"^[+-]title: .*$", titles, re.M) == ["+title: Guidelines"]
 
 
 def test_a_file_named_in_letters_git_quotes_is_followed(

@@ -10,7 +10,7 @@ from lexdocs.config import options_from
 from lexdocs.review import facts, links
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
-from lexdocs.review.parties import defined_terms
+from lexdocs.review.terms import defined_terms
 from tests.scaling import LINEAR, growth
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

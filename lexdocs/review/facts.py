@@ -231,7 +231,7 @@ def _unmatched_blocks(old: str, new: str) -> list[Finding]:
 DEFINED = "\ue001"
 """Marks, in a document's words (`materiality.document_words`), a term the document defines:
 "the Apps" in a part far from "(collectively, the "Apps")" (Truth Social's terms) is that
-term, no third party, as it is beside its definition (`parties.defined_terms`)."""
+term, no third party, as it is beside its definition (`terms.defined_terms`)."""
 
 
 def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],

@@ -86,7 +86,7 @@ from lexdocs.review import (
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.lexicon import SENTENCE_END, Finding
 from lexdocs.review.names import own_names, own_written_out
-from lexdocs.review.parties import defined_terms
+from lexdocs.review.terms import defined_terms
 from lexdocs.review.verdicts import Verdict, verdict
 from lexdocs.review.vocabulary import is_misspelling_fix
 

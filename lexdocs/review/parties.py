@@ -35,6 +35,7 @@ from lexdocs.review.names import (
     not_recipient,
     who,
 )
+from lexdocs.review.terms import defined_terms
 
 # "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA" (from
 # the start of their lower-case run: from each of its letters, a long word was read again
@@ -198,7 +199,6 @@ _OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:
 directors" and their names, Travis CI's policy): the organisation itself speaking, not a
 party data goes to; so are the names joined to the first. Not whoever it is "represented
 by": an EU representative is another organisation."""
-_DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
 _OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
 """A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
 privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
@@ -235,43 +235,6 @@ receives data; the product's own name is judged as a name."""
 _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
-_DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
-                         r"[ ,]+[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]")
-_DEFINED_PAREN = re.compile(r"\([\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]\)")
-"""A term defined in parentheses after what it describes: "individuals under the age of
-13 (…) (“Minor”)" (WeChat's privacy policy). After a name that holds it ("Acme Inc.
-(“Acme”)") it is the name's short form, and stays a name (`_DEFINED_BEFORE`)."""
-_DEFINED_BEFORE = 80
-_DEFINED_ELSEWHERE = re.compile(r" \((?:as )?defined (?:below|above|herein|later)\)")
-_TERM_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]{0,40})$")
-"""A term whose definition is elsewhere: "a Minor (defined below)". The mark is found
-first and the term looked for in the few characters before it: a pattern tried at every
-capital cost a whole document's read for each one, and one tried from each capital of
-"A-A-A-…" read to the end (a run's length squared)."""
-_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
-_SMALL_WORDS = frozenset(["of", "and", "the", "for", "to", "a", "an", "or"])
-
-
-def _abbreviated_terms(text: str) -> list[str]:
-    """Acronyms the text gives for words in lower case before them (the first may open a
-    sentence): "unique identifier number (UIN)" (WeChat's privacy policy), "Non-consensual
-    intimate images (NCII)" (Pinterest's community guidelines) abbreviate terms, and each
-    was "a third party was added". An organisation's ("Interactive Advertising Bureau
-    (IAB)") is written in capitals and stays a name."""
-    out = []
-    for m in _ACRONYM.finditer(text):
-        short = m.group(1)
-        before = text[max(0, m.start() - 80):m.start()]
-        for pattern in (r"[\w-]+", r"[^\W_]+"):  # "Non-consensual" as one word, or two
-            words = [w for w in re.findall(pattern, before)
-                     if w.casefold() not in _SMALL_WORDS][-len(short):]
-            if (len(words) == len(short) and all(w[:1].islower() for w in words[1:])
-                    and "".join(w[0] for w in words).upper() == short):
-                out.append(short)
-                break
-    return out
-
-
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
 
 
@@ -356,24 +319,6 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if key(name) not in defined:
                 out.setdefault(key(name), name)
     return out
-
-
-def defined_terms(text: str) -> frozenset[str]:
-    """The terms `text` defines with their plural ("Track(s) - a programming language track
-    on Exercism", Exercism's terms) or as a name for what it describes ("the Inputs and
-    Outputs information (together referred to as "Dialogues")", DeepSeek's privacy
-    policy): such a term is that term wherever it is capitalised ("A Mentor belongs to a
-    Track", "any Dialogues you share"), no one who receives data. A company's short name
-    ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
-    terms = ([m.group() for m in _DEFINED.finditer(text)] if "(s)" in text else []) + [
-        m.group(1) for m in _DEFINED_AS.finditer(text)] + [
-        t[1] for m in _DEFINED_ELSEWHERE.finditer(text)
-        if (t := _TERM_BEFORE.search(text, max(0, m.start() - 42), m.start()))
-    ] + _abbreviated_terms(text) + [
-        m.group(1) for m in _DEFINED_PAREN.finditer(text)
-        if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
-                                             ].casefold()]
-    return frozenset(k for t in terms for k in (key(t), key(t + "s")))
 
 
 def disclosing(text: str) -> list[str]:

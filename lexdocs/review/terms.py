@@ -1,0 +1,74 @@
+"""The terms a text defines: capitalised, they are those terms wherever they stand, and
+no one who receives data.
+
+A policy defines its terms in several ways: with their plural ("Track(s)"), as a name for
+what it describes ("(together referred to as "Dialogues")", "(“Minor”)"), as defined
+elsewhere ("a Minor (defined below)"), or as an acronym of the words before it ("unique
+identifier number (UIN)"). `parties` reads the terms of the text a change touches, and
+`materiality.document_words` those of the whole version, so that a term defined in one
+part is known in another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexdocs.review.lexicon import key
+
+__all__ = ["defined_terms"]
+
+_DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
+_DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
+                         r"[ ,]+[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]")
+_DEFINED_PAREN = re.compile(r"\([\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]\)")
+"""A term defined in parentheses after what it describes: "individuals under the age of
+13 (…) (“Minor”)" (WeChat's privacy policy). After a name that holds it ("Acme Inc.
+(“Acme”)") it is the name's short form, and stays a name (`_DEFINED_BEFORE`)."""
+_DEFINED_BEFORE = 80
+_DEFINED_ELSEWHERE = re.compile(r" \((?:as )?defined (?:below|above|herein|later)\)")
+_TERM_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]{0,40})$")
+"""A term whose definition is elsewhere: "a Minor (defined below)". The mark is found
+first and the term looked for in the few characters before it: a pattern tried at every
+capital cost a whole document's read for each one, and one tried from each capital of
+"A-A-A-…" read to the end (a run's length squared)."""
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "to", "a", "an", "or"])
+
+
+def _abbreviated_terms(text: str) -> list[str]:
+    """Acronyms the text gives for words in lower case before them (the first may open a
+    sentence): "unique identifier number (UIN)" (WeChat's privacy policy), "Non-consensual
+    intimate images (NCII)" (Pinterest's community guidelines) abbreviate terms, and each
+    was "a third party was added". An organisation's ("Interactive Advertising Bureau
+    (IAB)") is written in capitals and stays a name."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        short = m.group(1)
+        before = text[max(0, m.start() - 80):m.start()]
+        for pattern in (r"[\w-]+", r"[^\W_]+"):  # "Non-consensual" as one word, or two
+            words = [w for w in re.findall(pattern, before)
+                     if w.casefold() not in _SMALL_WORDS][-len(short):]
+            if (len(words) == len(short) and all(w[:1].islower() for w in words[1:])
+                    and "".join(w[0] for w in words).upper() == short):
+                out.append(short)
+                break
+    return out
+
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """The terms `text` defines with their plural ("Track(s) - a programming language track
+    on Exercism", Exercism's terms) or as a name for what it describes ("the Inputs and
+    Outputs information (together referred to as "Dialogues")", DeepSeek's privacy
+    policy): such a term is that term wherever it is capitalised ("A Mentor belongs to a
+    Track", "any Dialogues you share"), no one who receives data. A company's short name
+    ("Acme Inc. ("Acme")") is given without such words, and stays its name."""
+    terms = ([m.group() for m in _DEFINED.finditer(text)] if "(s)" in text else []) + [
+        m.group(1) for m in _DEFINED_AS.finditer(text)] + [
+        t[1] for m in _DEFINED_ELSEWHERE.finditer(text)
+        if (t := _TERM_BEFORE.search(text, max(0, m.start() - 42), m.start()))
+    ] + _abbreviated_terms(text) + [
+        m.group(1) for m in _DEFINED_PAREN.finditer(text)
+        if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
+                                             ].casefold()]
+    return frozenset(k for t in terms for k in (key(t), key(t + "s")))

@@ -1988,3 +1988,22 @@ def test_a_clauses_number_repeated_in_its_words_is_renumbered_with_it() -> None:
         False, "item-renumbered")
     assert verdict(table.format(n="17.2.1", d=30), table.format(n="19.2.1", d=60)) == (
         True, "duration-changed")
+
+
+def test_a_part_cited_by_its_number_is_a_pointer_not_a_figure() -> None:
+    """TikTok's cookie policy dropped "in Section 2.2" from "a summary of the types of
+    cookies we use in Section 2.2 below", and the review said "a number was removed (2.2)";
+    a pointer put in or taken out beside one that stays says where to read, no more. An
+    article's number still counts (the GDPR's Article 6 and 9 are other legal bases), and
+    a figure beside a pointer is still read."""
+    def verdict(a: str, b: str) -> tuple[bool, str, str]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule, v.reason
+    said = verdict("We outline the types of cookies we use in Section 2.2 below.",
+                   "We outline the types of cookies we use below.")
+    assert said[:2] == (False, "pointer-reworded") and "in Section 2.2 → none" in said[2], said
+    assert verdict("We rely on Article 6 of the GDPR.",
+                   "We rely on Article 9 of the GDPR.")[:2] == (True, "number-changed")
+    assert verdict("We keep it for 30 days, see Section 4.",
+                   "We keep it for 60 days, see Section 5.")[:2] == (True, "duration-changed")

@@ -55,7 +55,10 @@ _NAMES = tuple((label, re.compile(pattern), one) for label, pattern, one in (
 # Website Interactions section".
 _POINTER = re.compile(r"(?:(?:described |explained )?(?:further |more )?(?:below|above|"
                       r"later|earlier|herein)|(?:(?:in|see|under) )?(?:the |our |this )?"
-                      r"(?:[A-Z][\w'-]*\s)+section(?: below| above)?)")
+                      r"(?:[A-Z][\w'-]*\s)+section(?: below| above)?|"
+                      # "in Section 2.2" (TikTok's cookie policy), its number's words apart
+                      r"(?:(?:in|see|under|at) )?(?:[Ss]ection|[Cc]lause|[Pp]aragraph)"
+                      r"(?: \d{1,3}){1,4}(?: below| above)?)")
 _LABEL = re.compile(r"([^.:;!?\n]{1,80}?):\s+(.+)", re.S)
 PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
 """The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
@@ -94,6 +97,16 @@ def _words(text: str) -> tuple[str, ...]:
     for _, pattern, short in _PHRASES:
         text = pattern.sub(short, text)
     return tuple(_WORD.findall(text.replace("e.g.", "eg")))
+
+
+def _as_written(words: Sequence[str], text: str) -> str:
+    """`words` as `text` writes them, their punctuation kept ("Section 2.2", not "Section 2
+    2"), or "none" when there are none: what a reason quotes."""
+    if not words:
+        return "none"
+    found = re.search(r"(?<!\w)" + r"\W{1,3}".join(map(re.escape, words)) + r"(?!\w)", text,
+                      re.IGNORECASE)
+    return found.group() if found else " ".join(words)
 
 
 def _raw_words(text: str) -> list[str]:
@@ -416,10 +429,14 @@ def rewrite(old: str, new: str) -> Finding | None:
                 is_examples(side[i:j], raw[i:j], text) for i, j in runs[kind]):
             return (f"examples-{kind}", tuple(" ".join(raw[i:j]) for i, j in runs[kind]))
     if len(raw_a) == len(a) and len(raw_b) == len(b) and all(
-            op[0] == "replace" and _POINTER.fullmatch(" ".join(raw_a[op[1]:op[2]]))
-            and _POINTER.fullmatch(" ".join(raw_b[op[3]:op[4]])) for op in ops):
-        return ("pointer-reworded", tuple(f"{' '.join(raw_a[i1:i2])} → {' '.join(raw_b[j1:j2])}"
-                                          for _, i1, i2, j1, j2 in ops))
+            (op[0] == "replace" and _POINTER.fullmatch(" ".join(raw_a[op[1]:op[2]]))
+             and _POINTER.fullmatch(" ".join(raw_b[op[3]:op[4]])))
+            # a pointer put in or taken out beside one that stays ("in Section 2.2 below")
+            or (op[0] in ("delete", "insert") and _POINTER.fullmatch(
+                " ".join(raw_a[op[1]:op[2]] or raw_b[op[3]:op[4]]))) for op in ops):
+        return ("pointer-reworded", tuple(
+            f"{_as_written(raw_a[i1:i2], old)} → {_as_written(raw_b[j1:j2], new)}".strip()
+            for _, i1, i2, j1, j2 in ops))
     if all(op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1 for op in ops) \
             and all(_clipped(a[i1], b[j1]) for _, i1, _, j1, _ in ops):
         return ("abbreviation-expanded",

@@ -200,6 +200,15 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     return (*(a or ["none"]), "→", *(b or ["none"]))  # items' numbers put in or taken out
 
 
+_CITED_PART = re.compile(r"(?:\b(?:sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|"
+                         r"appendix|appendices|exhibits?|chapters?|parts?|sec)\.?|§§?)"
+                         r"[ \t\u00a0]*$", re.IGNORECASE)
+"""A part of a text cited by its number ("the types of cookies we use in Section 2.2
+below", TikTok's cookie policy, dropped: "a number was removed (2.2)"): a pointer, whose
+number a part put in before it changes. Not an article, which may cite a law's ("Article 6"
+of the GDPR: a legal basis)."""
+
+
 def _own_number_repeated(text: str) -> str:
     """`text` without the repeats of each paragraph's opening number inside it: "17.2.1
     Table 17.2.1 (Air Quality API Caching Permissions)" labels the table with its clause's
@@ -352,6 +361,9 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "if you have one": a thing, not a figure
                 if kind == "number" and _footnote(text, m):
                     continue  # "Learn more[9]": a note's mark, not a figure
+                if kind == "number" and _CITED_PART.search(text, max(0, m.start() - 12),
+                                                           m.start()):
+                    continue  # "in Section 2.2 below": a part of the text, no figure
                 c[" ".join(m.group().split()).rstrip(".,;:")] += 1  # a line break: a space
             if c:
                 text = pattern.sub(" \ue000 ", text)

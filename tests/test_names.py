@@ -753,3 +753,12 @@ def test_a_regulation_cited_with_its_title_names_no_one() -> None:
 def test_regulations_are_found_in_linear_time(hostile: str) -> None:
     from lexdocs.review.parties import _REGULATION
     assert growth(lambda n: lambda: _REGULATION.findall(hostile * n), 100_000, tries=2) < LINEAR
+
+
+def test_a_word_a_figure_opens_is_no_name() -> None:
+    """Pinterest's community guidelines remove content about "3D-printed weapons": "a third
+    party was added (D-printed)". A figure's word joined to one in lower case is none;
+    names a figure opens ("1Password", "3M") still are."""
+    said = _found("We remove it.", "We remove content about 3D-printed weapons and "
+                  "5G-enabled trackers, and we share it with 3M.")
+    assert said.get("recipient-added") == ("3M",), said

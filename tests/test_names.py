@@ -762,3 +762,7 @@ def test_a_word_a_figure_opens_is_no_name() -> None:
     said = _found("We remove it.", "We remove content about 3D-printed weapons and "
                   "5G-enabled trackers, and we share it with 3M.")
     assert said.get("recipient-added") == ("3M",), said
+    # a name a figure opens is read whole, not also as its letters ("1Password" was two
+    # parties, "1Password" and "Password")
+    said = _found("We share it.", "We share it. Our vendors are 1Password and 23andMe.")
+    assert said.get("recipient-added") == ("1Password", "23andMe"), said

@@ -236,6 +236,7 @@ _PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation
                          r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
 _OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 _JOINED = re.compile(r"(?:,|,? and)[ \t]+")
+_LEAD_DIGITS = re.compile(r"(?<![\w.])\d+$")
 _COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")
 """The rest of a word a figure opens, joined to a word in lower case ("3D-printed",
 Pinterest's community guidelines: "a third party was added (D-printed)"); "1Password"
@@ -287,8 +288,12 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 continue  # the organisation's own officer, and those named with them
             if block[m.start() - 1:m.start()] in ('"', "“"):
                 continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
-            if m.start() and block[m.start() - 1].isdigit() and _COMPOUND.match(m.group()):
-                continue  # "3D-printed weapons", "5G-enabled": a word with a figure in it
+            if m.start() and block[m.start() - 1].isdigit():
+                if _COMPOUND.match(m.group()):
+                    continue  # "3D-printed weapons", "5G-enabled": a word with a figure in it
+                lead = _LEAD_DIGITS.search(block, max(0, m.start() - 8), m.start())
+                if lead:  # "1Password", "3M": the figure is the name's, read whole
+                    parts[0] = lead.group() + parts[0]
             if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):

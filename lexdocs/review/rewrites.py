@@ -76,9 +76,16 @@ def only_phrases(evidence: Iterable[str]) -> bool:
 _ANY_NAME = re.compile("|".join(f"(?P<n{i}>{p.pattern})" for i, (_, p, _) in enumerate(_NAMES)))
 
 
+_NAME_HINTS = ("U.S", "US", "United", "EU", "E.U", "European", "UK", "U.K", "EEA", "§",
+               "ection")
+"""Something each of `_NAMES`' patterns needs ("Section", "section" share "ection")."""
+
+
 def _names(text: str) -> str:
     """`text` with each place written one way: "U.S.", "US", "USA" and "United States"
     name one country, as "EU" and "European Union" one union (one pass for all)."""
+    if not any(hint in text for hint in _NAME_HINTS):
+        return text  # none of them: the pattern is not run over every word of the text
     return _ANY_NAME.sub(lambda m: _NAMES[int(str(m.lastgroup)[1:])][2], text)
 
 

@@ -343,11 +343,14 @@ def test_large_files_never_included_are_never_read(repo: Repo) -> None:
     repo.replace(INTRO, "personal information.", "personal information!")
     repo.commit("Punctuation", "2024-11-01T10:00:00+00:00")
     # A fresh process runs the check: its children's peak is the check's (and git's) alone.
+    # Measured on the second run: the first may compile every module it imports (a fresh
+    # clone has no bytecode yet), 40 MB more that has nothing to do with the files read.
     probe = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
              "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, str(Path(sys.executable).parent /
-                          "lexdocs"), "check", "--today", TODAY], cwd=repo.path,
-                         capture_output=True, text=True, check=True).stdout
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", probe, str(Path(sys.executable).parent /
+                              "lexdocs"), "check", "--today", TODAY], cwd=repo.path,
+                             capture_output=True, text=True, check=True).stdout
     code, peak = map(int, out.split()[-2:])
     assert code == 0, out
     assert peak < 100 * 1024, f"peak RSS {peak // 1024} MB"  # 60 MB measured; 130 MB before

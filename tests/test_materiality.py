@@ -2007,3 +2007,17 @@ def test_a_part_cited_by_its_number_is_a_pointer_not_a_figure() -> None:
                    "We rely on Article 9 of the GDPR.")[:2] == (True, "number-changed")
     assert verdict("We keep it for 30 days, see Section 4.",
                    "We keep it for 60 days, see Section 5.")[:2] == (True, "duration-changed")
+
+
+def test_an_age_with_or_older_is_no_duration() -> None:
+    """Pinterest's advertising policy added "Ads can only target Pinners aged 18 years or
+    older": "a duration was added (18 years)". An age a rule sets is no time data is kept;
+    "for 18 years or longer" still is one."""
+    from lexdocs.review import facts
+    for said in ("Ads can only target Pinners aged 18 years or older.",
+                 "Ads can only target Pinners 18 years or older."):
+        found = dict(facts.findings("Ads may target Pinners.", said, (frozenset(), frozenset())))
+        assert "duration-added" not in found, found
+    found = dict(facts.findings("We keep it.", "We keep it for 18 years or longer.",
+                                (frozenset(), frozenset())))
+    assert found.get("duration-added") == ("18 years",), found

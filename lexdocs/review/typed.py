@@ -82,10 +82,13 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # whose "EC2Y 5EB" → "EC1A 9HP" was "a third party changed (EB UNITED KINGDOM …)")
         r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
     ("duration", re.compile(
-        rf"\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+(?:\(\d+\)\s+)?"
+        rf"(?<!\baged )(?<!\bage )\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+"
+        r"(?:\(\d+\)\s+)?"
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b"
-        # a person's age is no duration: "under 14 years of age" (TikTok's terms), "13-year-old"
-        r"(?![\s-]+(?:of\s+age|old)\b)", re.I)),
+        # a person's age is no duration: "under 14 years of age" (TikTok's terms), "13-year-old",
+        # "Pinners aged 18 years or older" (Pinterest's advertising policy)
+        r"(?![\s-]+(?:of\s+age|old|(?:or|and)\s+(?:older|over|above|younger|under|up))\b)",
+        re.I)),
     # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
     # "K-9 Mail" names an app: a number joined to a letter by a hyphen is the name's.
     ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b",

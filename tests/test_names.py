@@ -766,3 +766,14 @@ def test_a_word_a_figure_opens_is_no_name() -> None:
     # parties, "1Password" and "Password")
     said = _found("We share it.", "We share it. Our vendors are 1Password and 23andMe.")
     assert said.get("recipient-added") == ("1Password", "23andMe"), said
+
+
+def test_a_capitalised_verb_in_ing_is_no_organisation() -> None:
+    """Pinterest's advertising policy dropped "For Shopping ads in the Netherlands, we
+    don't allow …", and the review said "a third party was removed (Shopping)". A verb's
+    "-ing" form, capitalised, names what is done; "Boeing" and "Sterling" are still names."""
+    said = _found("For Shopping ads in the Netherlands, we don't allow alcohol.",
+                  "We don't allow alcohol.")
+    assert not said.get("recipient-removed"), said
+    assert who("Boeing", frozenset(), frozenset()) == "organisation"
+    assert who("Sterling", frozenset(), frozenset()) == "organisation"

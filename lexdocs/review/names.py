@@ -225,6 +225,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if len(parts) == 1 and _PARTICIPLE.fullmatch(name) and (
             voc.is_known(name[:-1]) or voc.is_known(name[:-2])):
         return "term"  # "Archived December 9, 2024": a verb's form, no one's name
+    if len(parts) == 1 and _GERUND.fullmatch(name) and _verb_of(name[:-3]):
+        return "term"  # "Shopping ads", "Banking": a verb's form, what is done
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
@@ -234,6 +236,15 @@ def _kind(name: str, own: frozenset[str]) -> str:
 _SOFTWARE_KIND = re.compile(r"[A-Z][a-z]+ware")
 _PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ed")
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+def _verb_of(stem: str) -> bool:
+    """Whether a word's stem before "-ing" is an English word, as written ("Bank"), with its
+    "e" ("Shar" → "share") or its consonant doubled ("Shopp" → "shop"): "Boeing" and
+    "Sterling" name companies, "Shopping" (Pinterest's "Shopping ads") what is done."""
+    return len(stem) > 2 and (voc.is_known(stem) or voc.is_known(stem + "e") or (
+        stem[-1] == stem[-2] and voc.is_known(stem[:-1])))
 """A verb's past form, capitalised: a wiki's note "Archived December 9, 2024 at the Wayback
 Machine" (Wikimedia's privacy policy) was "a third party was added (Archived)"."""
 """A plural of an English word, capitalised: no organisation's name ("Twitter's Tweets" →

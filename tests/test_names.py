@@ -777,3 +777,20 @@ def test_a_capitalised_verb_in_ing_is_no_organisation() -> None:
     assert not said.get("recipient-removed"), said
     assert who("Boeing", frozenset(), frozenset()) == "organisation"
     assert who("Sterling", frozenset(), frozenset()) == "organisation"
+
+
+def test_trade_in_goods_is_no_sale_of_data() -> None:
+    """TikTok's intellectual property policy added "Counterfeiting is the illegal …
+    selling … or advertising of goods, and we do not permit the purchase, sale … of
+    counterfeit goods": "a purpose was added (advertising, sale, selling)". Trade in goods
+    is no use of anyone's data; selling personal information, and marketing products to
+    the reader, still are purposes."""
+    said = _found("We protect trademarks.", "We protect trademarks. Counterfeiting is the "
+                  "illegal distributing, selling, or advertising of goods, and we do not "
+                  "permit the purchase, sale, or solicitation of counterfeit goods.")
+    assert not said.get("purpose-added"), said
+    said = _found("We keep it.", "We keep it. We may sell your personal information to "
+                  "advertisers who market products.")
+    assert said.get("purpose-added") == ("sell",), said
+    said = _found("We keep it.", "We keep it. We use it for marketing our products to you.")
+    assert said.get("purpose-added") == ("marketing",), said

@@ -225,6 +225,12 @@ NOT_PURPOSE = re.compile(
     r"(?<!\bfor )\b(?:analytics|advertising|marketing|research)(?= (?:platform|platforms|"
     r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)|"
     r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)|"
+    # trade in things, not in data: "the illegal … selling … or advertising of goods", "the
+    # purchase, sale … of counterfeit goods" (TikTok's intellectual property policy)
+    r"\b(?:sale|sell|sells|selling|sold|(?:advertising|marketing)(?= of))\b"
+    r"(?=(?:[\s,]+(?!(?:data|information|details|personal|you|your|users?)\b)[\w']+){0,8}?"
+    r"[\s,]+(?:goods|products|items|merchandise|counterfeits?|weapons|drugs|firearms|"
+    r"tickets)\b)|"
     # what a text's own words mean: "For the purposes of these Terms, “we” … refers to"
     # (Pinterest's terms) was "a purpose was added (for the purpose of these terms)"
     r"\bfor the purposes? of (?:these|this|the|our) (?:terms?|agreement|policy|policies|"

@@ -794,3 +794,9 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
     assert said.get("purpose-added") == ("sell",), said
     said = _found("We keep it.", "We keep it. We use it for marketing our products to you.")
     assert said.get("purpose-added") == ("marketing",), said
+
+
+@pytest.mark.parametrize("hostile", ["sale ", "sale, a ", "sale data ", "advertising of "])
+def test_trade_in_goods_is_read_in_linear_time(hostile: str) -> None:
+    from lexdocs.review.vocabulary import NOT_PURPOSE
+    assert growth(lambda n: lambda: NOT_PURPOSE.findall(hostile * n), 50_000, tries=2) < LINEAR

@@ -222,6 +222,11 @@ def test_links_to_existing_anchors_pass() -> None:
      "(did you mean '#your-rights'?)"),
     ("See [it](../beta/#nope).\n", "### OK\n", "src/a/x.md:5",
      "the link to '#nope' leads nowhere: no heading of 'Summary' has that id"),
+    # Wikimedia's cookie statement: "[Section 3](#options)" for "What are my cookie
+    # options?", and the hint offered "#violations", spelt alike
+    ("See [options](#options).\n\n### Violations\n\n### What are my cookie options?\n",
+     "### OK\n", "src/a/x.md:5", "the link to '#options' leads nowhere: no heading of this "
+     "document has that id (did you mean '#what-are-my-cookie-options'?)"),
     ("Fine.\n", "Back to [A](../alpha/index.html#gone).\n", "src/b/z.md:5",
      "the link to '#gone' leads nowhere: no heading of 'A' has that id"),
     ("See [x](#contact).\n\n### Contact\n", "### OK\n", "src/a/x.md:5",

@@ -108,12 +108,17 @@ def _nearest(anchor: str, known: Iterable[str]) -> str:
     resident privacy notice), then the others, at most a few: an agreement has a hundred
     ids, and a hint of all of them is no line to read."""
     ids = sorted(known)
+    words = {w for w in re.split(r"[^a-z0-9]+", anchor.lower()) if len(w) > 2}
+    # one id holding every word of the anchor is the one meant before one spelt alike:
+    # "#options" for "what-are-my-cookie-options", not "violations" (Wikimedia's policy)
+    holding = [i for i in ids if words and words <= set(re.split(r"[^a-z0-9]+", i))]
+    if len(holding) == 1:
+        return f"did you mean '#{holding[0]}'?"
     close = difflib.get_close_matches(anchor, ids, n=1)
     if close:
         return f"did you mean '#{close[0]}'?"
     if not ids:
         return "ids there: none"
-    words = {w for w in re.split(r"[^a-z0-9]+", anchor.lower()) if len(w) > 2}
     squeezed = re.sub(r"[^a-z0-9]", "", anchor.lower())
 
     def near(i: str) -> bool:

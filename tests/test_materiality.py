@@ -2021,3 +2021,34 @@ def test_an_age_with_or_older_is_no_duration() -> None:
     found = dict(facts.findings("We keep it.", "We keep it for 18 years or longer.",
                                 (frozenset(), frozenset())))
     assert found.get("duration-added") == ("18 years",), found
+
+
+def test_the_numbers_of_parts_cited_in_a_list_are_pointers() -> None:
+    """Twitch's terms, parts put in before them, renumbered what survives termination
+    ("Sections 7, 8, 11, 12, and 15-17" → "Sections 7-10, 14, and 16-19"), and the review
+    said "a number changed (11, 12, 15, 17, 8 → 10, 14, 16, 19)". Where a text points is
+    no figure of what it says; a figure beside it still is."""
+    def verdict(a: str, b: str) -> tuple[bool, str, str]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule, v.reason
+    said = verdict("Provisions that should survive will survive, including Sections 7, 8, 11, "
+                   "12, and 15-17 of these Terms.", "Provisions that should survive will "
+                   "survive, including Sections 7-10, 14, and 16-19 of these Terms.")
+    assert said[:2] == (False, "pointer-reworded") and "Sections 7-10, 14, and 16-19" in said[2]
+    assert verdict("We keep it for 30 days under Section 4.",
+                   "We keep it for 60 days under Section 5.")[:2] == (True, "duration-changed")
+
+
+@pytest.mark.parametrize("hostile", ["Sections 1, ", "1, 2 and ", "section 1-", "1 , , ,",
+                                     "Section 1a(b)c and "])
+def test_lists_of_cited_parts_are_read_in_linear_time(hostile: str) -> None:
+    from lexdocs.review.rewrites import _PART_LIST
+    from lexdocs.review.typed import _CITED_PART
+    from tests.scaling import LINEAR, growth
+
+    def every_number(n: int) -> Callable[[], object]:
+        text = hostile * n
+        return lambda: [_CITED_PART.search(text, i - 60, i) for i in range(60, len(text), 7)]
+    assert growth(lambda n: lambda: _PART_LIST.findall(hostile * n), 20_000, tries=2) < LINEAR
+    assert growth(every_number, 20_000, tries=2) < LINEAR

@@ -106,6 +106,28 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.replace("e.g.", "eg")))
 
 
+_PART_LIST = re.compile(
+    r"\b((?:sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|appendix|appendices|"
+    r"exhibits?|chapters?|parts?)\.?|§§?)[ \t\u00a0]*(\d[\d.()a-z]*(?:[ \t]*(?:,[ \t]*|"
+    r"(?:and|or|through|to)[ \t]+|[-–][ \t]*)+\d[\d.()a-z]*)*)", re.IGNORECASE)
+"""Parts of the text cited by their numbers, one or a list: "Sections 7, 8, 11, 12, and
+15-17"."""
+
+
+def _parts_renumbered(old: str, new: str) -> Finding | None:
+    """Only the numbers of the parts the text cites changed ("Sections 7, 8, 11, 12, and
+    15-17" → "Sections 7-10, 14, and 16-19", Twitch's terms once parts were put in): where
+    they point, which a part put in before them moves, not what the text says."""
+    if "ection" not in old and "lause" not in old and "§" not in old:
+        return None
+    a, b = _PART_LIST.findall(old), _PART_LIST.findall(new)
+    if not a or len(a) != len(b) or a == b or _PART_LIST.sub(r"\1 #", old) != _PART_LIST.sub(
+            r"\1 #", new):
+        return None
+    return ("pointer-reworded", tuple(f"{x[0]} {x[1]} → {y[0]} {y[1]}"
+                                      for x, y in zip(a, b, strict=True) if x != y))
+
+
 def _as_written(words: Sequence[str], text: str) -> str:
     """`words` as `text` writes them, their punctuation kept ("Section 2.2", not "Section 2
     2"), or "none" when there are none: what a reason quotes."""
@@ -397,7 +419,7 @@ def rewrite(old: str, new: str) -> Finding | None:
     a, b = words(old), words(new)
     if max(len(a), len(b)) > MOST_WORDS:
         return None  # no rewrite is read: the rules that call a change material decide
-    joined = _connectives(old, new)
+    joined = _connectives(old, new) or _parts_renumbered(old, new)
     if joined:
         return joined
     if a == b:

@@ -205,7 +205,10 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
 
 _CITED_PART = re.compile(r"(?:\b(?:sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|"
                          r"appendix|appendices|exhibits?|chapters?|parts?|sec)\.?|§§?)"
-                         r"[ \t\u00a0]*$", re.IGNORECASE)
+                         # and those listed after it: "Sections 7, 8, 11, 12, and 15-17"
+                         r"[ \t\u00a0]*(?:\d[\d.()a-z]*[ \t]*"
+                         r"(?:,[ \t]*|(?:and|or|through|to)[ \t]+|[-–][ \t]*)+)*$",
+                         re.IGNORECASE)
 """A part of a text cited by its number ("the types of cookies we use in Section 2.2
 below", TikTok's cookie policy, dropped: "a number was removed (2.2)"): a pointer, whose
 number a part put in before it changes. Not an article, which may cite a law's ("Article 6"
@@ -364,9 +367,9 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
                     continue  # "if you have one": a thing, not a figure
                 if kind == "number" and _footnote(text, m):
                     continue  # "Learn more[9]": a note's mark, not a figure
-                if kind == "number" and _CITED_PART.search(text, max(0, m.start() - 12),
+                if kind == "number" and _CITED_PART.search(text, max(0, m.start() - 60),
                                                            m.start()):
-                    continue  # "in Section 2.2 below": a part of the text, no figure
+                    continue  # "in Section 2.2 below", "Sections 7, 8 and 15-17": a part
                 c[" ".join(m.group().split()).rstrip(".,;:")] += 1  # a line break: a space
             if c:
                 text = pattern.sub(" \ue000 ", text)

@@ -31,6 +31,8 @@ from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import ENUMERATOR, Finding
 from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
+    CITED_PARTS,
+    CITED_PARTS_JOIN,
     PLACES,
     PLATFORMS,
     expand_contractions,
@@ -107,9 +109,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _PART_LIST = re.compile(
-    r"\b((?:sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|appendix|appendices|"
-    r"exhibits?|chapters?|parts?)\.?|§§?)[ \t\u00a0]*(\d[\d.()a-z]*(?:[ \t]*(?:,[ \t]*|"
-    r"(?:and|or|through|to)[ \t]+|[-–][ \t]*)+\d[\d.()a-z]*)*)", re.IGNORECASE)
+    rf"\b((?:{CITED_PARTS})\.?|§§?)[ \t\u00a0]*(\d[\d.()a-z]*(?:[ \t]*{CITED_PARTS_JOIN}+"
+    r"\d[\d.()a-z]*)*)", re.IGNORECASE)
 """Parts of the text cited by their numbers, one or a list: "Sections 7, 8, 11, 12, and
 15-17"."""
 

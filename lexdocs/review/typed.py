@@ -203,16 +203,13 @@ def clause_numbers_only(old: str, new: str, alike: Callable[[str, str], bool]
     return (*(a or ["none"]), "→", *(b or ["none"]))  # items' numbers put in or taken out
 
 
-_CITED_PART = re.compile(r"(?:\b(?:sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|"
-                         r"appendix|appendices|exhibits?|chapters?|parts?|sec)\.?|§§?)"
+_CITED_PART = re.compile(rf"(?:\b(?:{voc.CITED_PARTS}|sec)\.?|§§?)"
                          # and those listed after it: "Sections 7, 8, 11, 12, and 15-17"
-                         r"[ \t\u00a0]*(?:\d[\d.()a-z]*[ \t]*"
-                         r"(?:,[ \t]*|(?:and|or|through|to)[ \t]+|[-–][ \t]*)+)*$",
+                         rf"[ \t\u00a0]*(?:\d[\d.()a-z]*[ \t]*{voc.CITED_PARTS_JOIN}+)*$",
                          re.IGNORECASE)
 """A part of a text cited by its number ("the types of cookies we use in Section 2.2
-below", TikTok's cookie policy, dropped: "a number was removed (2.2)"): a pointer, whose
-number a part put in before it changes. Not an article, which may cite a law's ("Article 6"
-of the GDPR: a legal basis)."""
+below", TikTok's cookie policy, dropped: "a number was removed (2.2)"): no figure
+(`vocabulary.CITED_PARTS`); the number's end is looked back from."""
 
 
 def _own_number_repeated(text: str) -> str:

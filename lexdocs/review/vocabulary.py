@@ -235,6 +235,13 @@ NOT_PURPOSE = re.compile(
     # (Pinterest's terms) was "a purpose was added (for the purpose of these terms)"
     r"\bfor the purposes? of (?:these|this|the|our) (?:terms?|agreement|policy|policies|"
     r"notice|statement|section|clause|paragraph|article|document|definition|provision)s?\b")
+CITED_PARTS = (r"sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|appendix|appendices|"
+               r"exhibits?|chapters?|parts?")
+"""The words that cite a part of a text by its number ("Section 2.2", "Clauses 7 and 8"):
+a pointer, whose numbers a part put in before it changes. Not "Article", which may cite
+a law's (the GDPR's Article 6, a legal basis)."""
+CITED_PARTS_JOIN = r"(?:,[ \t]*|(?:and|or|through|to)[ \t]+|[-–][ \t]*)"
+"""What joins the numbers of parts cited in a list: "Sections 7, 8, 11, 12, and 15-17"."""
 PURPOSE_MARKERS = frozenset(["for the purpose of", "in order to"])
 """Words that open a purpose rather than name one: evidence quotes the words they open."""
 PURPOSE_TERMS = str.split(

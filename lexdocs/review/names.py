@@ -219,14 +219,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
-    if (len(parts) == 1 and _PLURAL.fullmatch(name) and voc.is_known(name[:-1])
-            and name.casefold() not in ENGLISH_NAMED):
-        return "term"  # "Tweets", "Posts", "Stories": what a service calls its users' items
-    if len(parts) == 1 and _PARTICIPLE.fullmatch(name) and (
-            voc.is_known(name[:-1]) or voc.is_known(name[:-2])):
-        return "term"  # "Archived December 9, 2024": a verb's form, no one's name
-    if len(parts) == 1 and _GERUND.fullmatch(name) and _verb_of(name[:-3]):
-        return "term"  # "Shopping ads", "Banking": a verb's form, what is done
+    if len(parts) == 1 and _inflected(name):
+        return "term"  # "Tweets", "Archived", "Shopping": an English word's form, no name
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
@@ -239,16 +233,21 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ed")
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
-def _verb_of(stem: str) -> bool:
-    """Whether a word's stem before "-ing" is an English word, as written ("Bank"), with its
-    "e" ("Shar" → "share") or its consonant doubled ("Shopp" → "shop"): "Boeing" and
-    "Sterling" name companies, "Shopping" (Pinterest's "Shopping ads") what is done."""
-    return len(stem) > 2 and (voc.is_known(stem) or voc.is_known(stem + "e") or (
-        stem[-1] == stem[-2] and voc.is_known(stem[:-1])))
-"""A verb's past form, capitalised: a wiki's note "Archived December 9, 2024 at the Wayback
-Machine" (Wikimedia's privacy policy) was "a third party was added (Archived)"."""
-"""A plural of an English word, capitalised: no organisation's name ("Twitter's Tweets" →
-"Posts", X's developer terms: "a third party changed (Tweets → Posts)")."""
+def _inflected(name: str) -> bool:
+    """Whether a one-word name is a form of an English word, capitalised, and so no
+    organisation's: a plural ("Tweets" → "Posts", X's developer terms: "a third party
+    changed (Tweets → Posts)"), a verb's past form ("Archived December 9, 2024 at the
+    Wayback Machine", Wikimedia's: "(Archived)"), or its "-ing" form ("For Shopping ads in
+    …", Pinterest's: "(Shopping)"). A name that is an English word as it stands ("Stripe",
+    "Square") is not one, nor are "Boeing" and "Sterling", whose stems are no words."""
+    if _PLURAL.fullmatch(name):
+        return voc.is_known(name[:-1]) and name.casefold() not in ENGLISH_NAMED
+    if _PARTICIPLE.fullmatch(name):
+        return voc.is_known(name[:-1]) or voc.is_known(name[:-2])
+    stem = name[:-3]
+    return bool(_GERUND.fullmatch(name)) and (
+        voc.is_known(stem) or voc.is_known(stem + "e")  # "Bank", "Shar(e)"
+        or (stem[-1] == stem[-2] and voc.is_known(stem[:-1])))  # "Shopp" → "shop"
 
 
 _NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")

@@ -93,12 +93,13 @@ def shouted(first: str) -> bool:
     ("…we use capital letters to help make sure you see it, as follows:", then "TO THE
     EXTENT ALLOWED BY APPLICABLE LAW, WE PROVIDE OUR SERVICES …", Google's terms): set off
     as a paragraph in bold is. A link's address is not read."""
-    letters = [c for c in _ADDRESS.sub("]", first) if c.isalpha()]
+    letters = [c for c in LINK_TARGET.sub("]", first) if c.isalpha()]
     return len(letters) >= _SHOUTED_LETTERS and sum(c.isupper() for c in letters) >= (
         0.8 * len(letters))
 
 
-_ADDRESS = re.compile(r"\]\([^)\s]*\)")
+LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+"""A link's address after its words: not what a reader reads."""
 
 
 def defines(first: str) -> bool:

@@ -24,6 +24,7 @@ from lexdocs.checks.listitems import (
     CLAUSE,
     FIRST,
     ITEM_END,
+    LINK_TARGET,
     LIST_LINE,
     SECOND,
     SUBJECT,
@@ -75,7 +76,6 @@ _FIELD = re.compile(r"(?:\*\*|__)?(?:date|signature|signed|by|name(?: \(printed\
                     r"printed name|title|position|address|place|witness|company)"
                     r"(?:\*\*|__)?:(?:\*\*|__)?", re.IGNORECASE)
 """A field of a signature block, left for the signer to fill in ("By:", "Date:")."""
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _BR = re.compile(r"(?:\\|<br\s*/?>)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SHORT_LINE = 60
@@ -119,7 +119,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
         if filled[i]:
             more = i + 1 < n and filled[i + 1]
             run[i] = 1 + (run[i + 1] if more else 0)
-            seen = _LINK_TARGET.sub("]", lines[i].strip())  # a link's address is not read
+            seen = LINK_TARGET.sub("]", lines[i].strip())  # a link's address is not read
             short[i] = len(seen) <= _SHORT_LINE and (short[i + 1] if more else True)
             broken[i] = (hard[i] and more) or (broken[i + 1] if more else False)
     second = [False] * (n + 1)  # a paragraph from here on opens "Second, …"
@@ -250,7 +250,7 @@ def _no_sentence(line: str) -> bool:
     """A paragraph of one line that is no sentence: an address, a web address, a label
     ("Performance of a Contract:"), short and without a full stop at its end. After a
     colon it is the item the colon promised, as an address on its lines is."""
-    seen = _LINK_TARGET.sub("]", line.strip())
+    seen = LINK_TARGET.sub("]", line.strip())
     return len(seen) <= _ITEM_LINE and not _SENTENCE_END.search(seen)
 
 

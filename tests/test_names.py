@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from lexdocs.config import options_from
 from lexdocs.review import facts, links
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
+from lexdocs.review.parties import _REGULATION
 from lexdocs.review.terms import defined_terms
+from lexdocs.review.vocabulary import NOT_PURPOSE
 from tests.scaling import LINEAR, growth
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -606,12 +609,6 @@ def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
     assert not said.get("recipient-added"), said
 
 
-@pytest.mark.parametrize("hostile", ["A-", "(“A ", "A (as defined ", "A-A (defined below) ",
-                                     "a b (AB) "])
-def test_defined_terms_are_found_in_linear_time(hostile: str) -> None:
-    assert growth(lambda n: lambda: defined_terms(hostile * n), 20_000, tries=2) < LINEAR
-
-
 def test_every_country_cldr_names_is_a_place() -> None:
     """WeChat's privacy policy added users "in Türkiye", and the review said "a third party
     was added (Türkiye)": the places known were a list kept by hand. Every country and
@@ -749,12 +746,6 @@ def test_a_regulation_cited_with_its_title_names_no_one() -> None:
     assert said.get("recipient-added") == ("government",), said
 
 
-@pytest.mark.parametrize("hostile", ["1 C.F.R. on A ", "C.F.R. ", " on A", "CFR Part x "])
-def test_regulations_are_found_in_linear_time(hostile: str) -> None:
-    from lexdocs.review.parties import _REGULATION
-    assert growth(lambda n: lambda: _REGULATION.findall(hostile * n), 100_000, tries=2) < LINEAR
-
-
 def test_a_word_a_figure_opens_is_no_name() -> None:
     """Pinterest's community guidelines remove content about "3D-printed weapons": "a third
     party was added (D-printed)". A figure's word joined to one in lower case is none;
@@ -796,7 +787,18 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
     assert said.get("purpose-added") == ("marketing",), said
 
 
-@pytest.mark.parametrize("hostile", ["sale ", "sale, a ", "sale data ", "advertising of "])
-def test_trade_in_goods_is_read_in_linear_time(hostile: str) -> None:
-    from lexdocs.review.vocabulary import NOT_PURPOSE
-    assert growth(lambda n: lambda: NOT_PURPOSE.findall(hostile * n), 50_000, tries=2) < LINEAR
+# Each pattern this module's rules added, on the inputs that would make it read a run again
+# from each of its characters: the terms a text defines, a regulation cited, trade in goods.
+_HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ",
+                                                   "A-A (defined below) ", "a b (AB) "]),
+            *((_REGULATION.findall, h, 100_000) for h in ["1 C.F.R. on A ", "C.F.R. ",
+                                                          " on A", "CFR Part x "]),
+            *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
+                                                         "advertising of "])]
+
+
+@pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,
+                         ids=[f"{r.__qualname__}-{h!r}" for r, h, _ in _HOSTILE])
+def test_the_names_and_purposes_patterns_read_in_linear_time(
+        read: Callable[[str], object], hostile: str, size: int) -> None:
+    assert growth(lambda n: lambda: read(hostile * n), size, tries=2) < LINEAR

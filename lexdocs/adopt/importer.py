@@ -94,8 +94,9 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
         if not history:
             raise GitError(f"no commit of the current branch contains {top}", path=top,
                            hint="commit the file first, or give its path as git knows it")
-        texts, left_out, why = _first_titled(
-            clean_history(store, history, _titled(date_line)), _title(doc))
+        texts, left_out, why = _titles_carried(
+            clean_history(store, history, lambda text: convert(text, "", date_line)),
+            _title(doc))
         gone = set(strays([text or "" for _, _, text, _ in texts]))
         captured = [(t[0].sha, t[2] or "") for k, t in enumerate(texts) if k in gone]
         texts = [t for k, t in enumerate(texts) if k not in gone]
@@ -368,34 +369,25 @@ def _top_relative(store: GitStore, path: Path) -> str:
                        path=str(path), hint="give the path of a file in this repository") from None
 
 
-def _titled(date_line: str) -> Callable[[str], Converted]:
-    """`convert` for each version in the order read, a version with no title of its own
-    taking the title of the one read before it: a document keeps its name. Pinterest's
-    privacy policy as archived lost its heading marks for two versions, and each was
-    titled from --as ("Doc") and reviewed as "the wording changed ('Privacy policy' →
-    'Doc')". Versions before the first title keep none (`_first_titled`)."""
-    last = [""]
-
-    def read(text: str) -> Converted:
-        conv = convert(text, "", date_line)
-        if conv.title:
-            last[0] = conv.title
-            return conv
-        return replace(conv, title=last[0])
-    return read
-
-
-def _first_titled(read: tuple[list[Text], int, str], default: str
-                  ) -> tuple[list[Text], int, str]:
-    """`clean_history`'s texts with the versions before the first that has a title given
-    that title, or the one made from --as when none has any: Upscrolled's guidelines as
-    archived began untitled, and the history said "only a heading was reworded (Doc →
-    Community Guidelines)"."""
+def _titles_carried(read: tuple[list[Text], int, str], default: str
+                    ) -> tuple[list[Text], int, str]:
+    """`clean_history`'s texts with each version that has no title of its own given the
+    title of the version before it, and those before any the first title (or, when none
+    has one, the one made from --as): a document keeps its name. Pinterest's privacy policy
+    as archived lost its heading marks for two versions, each titled from --as ("Doc") and
+    reviewed as "the wording changed ('Privacy policy' → 'Doc')"; Upscrolled's guidelines
+    began untitled, and the history said "only a heading was reworded (Doc → Community
+    Guidelines)"."""
     texts, left_out, why = read
-    first = next((conv.title for _, _, _, conv in texts if conv is not None and conv.title),
-                 default)
-    return ([(c, p, text, replace(conv, title=first) if conv is not None and not conv.title
-              else conv) for c, p, text, conv in texts], left_out, why)
+    last = next((conv.title for _, _, _, conv in texts if conv is not None and conv.title),
+                default)
+    out: list[Text] = []
+    for c, p, text, conv in texts:
+        if conv is not None:
+            last = conv.title or last
+            conv = conv if conv.title else replace(conv, title=last)
+        out.append((c, p, text, conv))
+    return out, left_out, why
 
 
 def _title(doc: str) -> str:

@@ -435,6 +435,27 @@ LISTS = {
                    "**“UK GDPR\"** means Regulation (EU) 2016/679 of "
                    "the European Parliament and of the Council of 27 April 2016 as it forms "
                    "part of the law of England and Wales.\n",
+    # Meta's community standards (Open Terms Archive): what is not allowed, each a noun
+    # phrase and what qualifies it, written as paragraphs; or one so written over a label
+    # of the list after it
+    "items as noun phrases": "We do not allow:\n\nImagery or audio of a person’s violent "
+                             "death when the person’s death is confirmed by a record and a "
+                             "family member requests its removal.\n\nVideo of charred or "
+                             "burning humans in the context of self-immolation.\n",
+    "an item over a label": "We do not allow:\n\nHigh-risk drugs (drugs that have a high "
+                            "potential for misuse, or are associated with serious health "
+                            "risks).\n\nContent that:\n\n*   Attempts to buy or sell "
+                            "high-risk drugs.\n",
+    # Apple's developer agreement (Open Terms Archive): the one commission promised, stated
+    # as a sentence; conditions, each a paragraph
+    "one of those promised": "Apple shall be entitled to the following commissions in "
+                             "consideration for its services as Your agent:\n\nFor sales of "
+                             "Custom Applications, Apple shall be entitled to a commission "
+                             "equal to thirty percent (30%) of all prices payable.\n",
+    "conditions that apply": "You may qualify for the program subject to the terms of the "
+                             "Agreement, this Schedule 2, and the following:\n\nYou must have "
+                             "earned no more than $1,000,000 in total proceeds in the prior "
+                             "calendar year.\n",
 }
 
 
@@ -530,6 +551,15 @@ DANGLING = {
     "words in italics open and end it": "We share it with:\n\n*Only* the partners we name "
                                         "in the cookie policy of this site may see\nit, "
                                         "as this statement says, and nobody *else*.\n",
+    "a noun phrase, then prose": "We do not allow:\n\nContent that we remove is kept for "
+                                 "a year, as this statement says.\n\nWe protect the data "
+                                 "we obtain as this statement says.\n",
+    "a modifier alone is no noun phrase": "We share it with:\n\nWhen the law asks, we "
+                                          "share what it names.\n\nIf you ask, we tell "
+                                          "you what we shared.\n",
+    "those promised, in the plural": "We share it with the following partners:\n\nOur "
+                                     "partners are bound by contract, as this statement "
+                                     "says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",
@@ -667,3 +697,13 @@ def test_definitions_and_capitals_are_read_in_linear_time(hostile: str) -> None:
     from tests.scaling import LINEAR, growth
     for read in (defines, shouted):
         assert growth(lambda n, r=read: lambda: r(hostile * n), 400_000, tries=2) < LINEAR
+
+
+def test_items_as_noun_phrases_and_those_promised_are_read_in_linear_time() -> None:
+    from lexdocs.checks.listitems import noun_phrase
+    from lexdocs.checks.lists import _one_of_those
+    from tests.scaling import LINEAR, growth
+    for hostile in ("(that ", "(a", "the following items ", "the following items :"):
+        for read in (noun_phrase, lambda t: _one_of_those(t, t)):
+            assert growth(lambda n, r=read, h=hostile: lambda: r(h * n), 50_000,
+                          tries=2) < LINEAR

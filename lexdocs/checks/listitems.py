@@ -212,6 +212,29 @@ then "Indirect, special, incidental, consequential, or exemplary damages, includ
 the item the colon promised, written as a paragraph; "We protect the data …" is prose."""
 
 
+_BRACKETED = r"\([^()\n]*\)"
+_IN_BRACKETS = re.compile(_BRACKETED)
+ASIDE = re.compile(rf"{_BRACKETED}|\"[^\"\n]*\"|“[^”\n]*”")
+"""An aside in brackets or quotes: no part of the label around it. (Quoted words may
+be a sentence's own: "“We never sell it,” one of them said" is no noun phrase.)"""
+_MODIFIER = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|unless|including|"
+                       r"such as)\b", re.IGNORECASE)
+_HEAD = re.compile(r"[^\W\d_]")
+
+
+def noun_phrase(paragraph: str) -> bool:
+    """Whether a paragraph is a noun phrase and what qualifies it: words before any
+    clause word, the clause words only in an aside or after a word that opens a modifier
+    ("Imagery or audio of a person's violent death when the person's death is confirmed
+    by …", "High-risk drugs (drugs that have a high potential for misuse …).", Meta's
+    community standards under "We do not allow:"). Such a paragraph may be an item; "We
+    protect the data that …" and "When you leave, we …" are none."""
+    bare = _IN_BRACKETS.sub(" ", paragraph)
+    cut = _MODIFIER.search(bare)
+    head = bare[:cut.start()] if cut else bare
+    return bool(_HEAD.search(head)) and not CLAUSE.search(head)
+
+
 SUBJECT = re.compile(r"\b(?:we|you|they|he|she|it|i)\b", re.IGNORECASE)
 """The subjects a clause has: a condition has one at most (a second is a main clause's,
 written without its comma, "When you leave we delete:"), and a label has none."""

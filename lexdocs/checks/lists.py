@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 
 from lexdocs.checks.listitems import (
+    ASIDE,
     CASE,
     CLAUSE,
     FIRST,
@@ -32,6 +33,7 @@ from lexdocs.checks.listitems import (
     defines,
     glued_items,
     labelled_alike,
+    noun_phrase,
     numbered_under,
     opening,
     quoted,
@@ -156,6 +158,12 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or cases[first]
             or (bool(FIRST.match(lines[first])) and second[first + 1])
             or not clause[first]  # the item itself, written as a paragraph
+            # items written as paragraphs, each a noun phrase and what qualifies it, or
+            # one so written over a label of the list after it ("High-risk drugs (drugs
+            # that …)", then "Content that:", Meta's community standards)
+            or (noun_phrase(_paragraph(lines, first, run))
+                and _item_next(after[first + run[first] - 1], lines, run, clause))
+            or _one_of_those(lines[i], lines[first])
             # the first item written as a paragraph, the others as the list after it (a
             # paragraph that introduces that list itself is none)
             # ("…includes substantially the following:", "A physical or electronic
@@ -195,6 +203,41 @@ def _after_rule(lines: list[str], i: int) -> bool:
     return j >= 0 and bool(_RULE.fullmatch(lines[j]))
 
 
+def _item_next(line: int | None, lines: list[str], run: list[int], clause: list[bool]
+               ) -> bool:
+    """Whether the paragraph at `line` reads as a further item: a noun phrase, a list, or
+    a label over one (it ends in ':'). A noun phrase alone, prose after it, may be the
+    subject of a sentence ("Content that we remove is kept …")."""
+    if line is None:
+        return False
+    return (not clause[line] or noun_phrase(_paragraph(lines, line, run))
+            or bool(LIST_LINE.match(lines[line]))
+            or lines[line + run[line] - 1].rstrip(" *_").endswith(":"))
+
+
+def _paragraph(lines: list[str], first: int, run: list[int]) -> str:
+    """The paragraph that opens at line `first`, its lines joined."""
+    return " ".join(lines[first:first + run[first]])
+
+
+_THOSE = re.compile(r"\bthe\s+following\s+([a-z]{3,})s\b", re.IGNORECASE)
+_ONE = re.compile(r"\b(?:an?|one|each)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def _one_of_those(intro: str, item: str) -> bool:
+    """Whether an introduction promising things of a kind ("Apple shall be entitled to the
+    following commissions in consideration for its services …:") is followed by a
+    paragraph stating one of them ("…, Apple shall be entitled to a commission equal to
+    thirty percent …", Apple's developer agreement, its third schedule): the item it
+    promised, written as a sentence. The plural in the paragraph ("Our partners are …")
+    is prose about them, no item."""
+    promised = _THOSE.search(intro)
+    if promised is None or ":" in intro[promised.end():].rstrip(" *_")[:-1]:
+        return False  # the promise is the introduction's last clause, its colon the end
+    kind = promised[1].casefold()
+    return any(m[1].casefold() == kind for m in _ONE.finditer(item))
+
+
 def _list_after(line: int | None, lines: list[str]) -> bool:
     """Whether a list item opens the paragraph at `line`."""
     return line is not None and bool(LIST_LINE.match(lines[line]))
@@ -208,7 +251,8 @@ _EXAMPLE = re.compile(r"(?:\b(?:for example|for instance|e\.g\.)|\b(?:the follow
                       r"[^:\n]{0,80}\b(?:amended|replaced|supplemented|added|inserted)\b[^:\n]{0,60}"
                       r"|\barticles?\b[^:\n]{0,80}\b"
                       r"(?:code|act|law|regulation)\)?"
-                      r"|\b(?:which|that|it)\s+(?:provides|states|reads|says)(?:\s+in\s+part)?)"
+                      r"|\b(?:which|that|it)\s+(?:provides|states|reads|says)(?:\s+in\s+part)?"
+                      r"|\bsubject\s+to\b[^:\n]{0,120}\bthe\s+following)"
                       r"[*_]*:[*_]*\s*$", re.IGNORECASE)
 """An introduction of an example ("For example:") or of a rule ("If you reside in the EU,
 the following applies:", Bumble's "…, the terms below apply:", Honkai: Star Rail's "…, the
@@ -216,7 +260,9 @@ following Supplemental Terms are applicable to you:", Criteo's "Additional or sp
 provisions that shall apply to the Agreement:"), of an amendment's ("Clause 5 shall be
 amended by adding the following:", Criteo's, then the clause's text), or of a law's articles
 quoted ("…articles L215-1 to L215-3 of the French consumer code:", Snapchat's; "…Civil
-Code Section 1542, which provides:", Crunchyroll's): whatever
+Code Section 1542, which provides:", Crunchyroll's), or of conditions ("You may qualify …
+subject to the terms of the Agreement, this Schedule 2, and the following:", Apple's
+developer agreement, then a paragraph on each requirement): whatever
 follows is what it promised, a paragraph of prose as much as a list (Badoo's "For
 example:", then a paragraph on each of its tools; Sketchfab's governing law for each
 place; Philip Morris's additional information for Taiwan)."""
@@ -268,7 +314,7 @@ def _label_alone(lines: list[str], i: int) -> bool:
         return len(SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
     # An aside in brackets or quotes is no part of the label ("Belgium (in addition to
     # those set out under "United Kingdom, European Union and Norway" above):", Snap's).
-    bare = _ASIDE.sub(" ", line)
+    bare = ASIDE.sub(" ", line)
     words = bare.split()
     if len(words) > _LABEL_WORDS:
         return False
@@ -276,7 +322,6 @@ def _label_alone(lines: list[str], i: int) -> bool:
     return not CLAUSE.search(bare) or bool(_ASKED.match(bare)) or titled
 
 
-_ASIDE = re.compile(r"\([^()\n]*\)|\"[^\"\n]*\"|“[^”\n]*”")
 _ASKED = re.compile(r"[*_]*(?:why|how|what|which|who)\b", re.IGNORECASE)
 """A title put as a question without its mark ("Why and how we process your information:",
 Meta's): it names what the text under it answers, as a heading does."""

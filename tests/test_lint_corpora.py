@@ -700,10 +700,9 @@ def test_definitions_and_capitals_are_read_in_linear_time(hostile: str) -> None:
 
 
 def test_items_as_noun_phrases_and_those_promised_are_read_in_linear_time() -> None:
-    from lexdocs.checks.listitems import noun_phrase
-    from lexdocs.checks.lists import _one_of_those
+    from lexdocs.checks.listitems import noun_phrase, one_of_those
     from tests.scaling import LINEAR, growth
     for hostile in ("(that ", "(a", "the following items ", "the following items :"):
-        for read in (noun_phrase, lambda t: _one_of_those(t, t)):
+        for read in (noun_phrase, lambda t: one_of_those(t, t)):
             assert growth(lambda n, r=read, h=hostile: lambda: r(h * n), 50_000,
                           tries=2) < LINEAR

@@ -269,3 +269,37 @@ def glued_items(lines: Sequence[str], live: Sequence[bool]) -> list[int]:
             prose = not _NOT_PROSE.match(line)
     return out
 
+
+def further_item(line: int | None, lines: list[str], run: list[int], clause: list[bool]
+               ) -> bool:
+    """Whether the paragraph at `line` reads as a further item: a noun phrase, a list, or
+    a label over one (it ends in ':'). A noun phrase alone, prose after it, may be the
+    subject of a sentence ("Content that we remove is kept …")."""
+    if line is None:
+        return False
+    return (not clause[line] or noun_phrase(paragraph(lines, line, run))
+            or bool(LIST_LINE.match(lines[line]))
+            or lines[line + run[line] - 1].rstrip(" *_").endswith(":"))
+
+
+def paragraph(lines: list[str], first: int, run: list[int]) -> str:
+    """The paragraph that opens at line `first`, its lines joined."""
+    return " ".join(lines[first:first + run[first]])
+
+
+_THOSE = re.compile(r"\bthe\s+following\s+([a-z]{3,})s\b", re.IGNORECASE)
+_ONE = re.compile(r"\b(?:an?|one|each)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def one_of_those(intro: str, item: str) -> bool:
+    """Whether an introduction promising things of a kind ("Apple shall be entitled to the
+    following commissions in consideration for its services …:") is followed by a
+    paragraph stating one of them ("…, Apple shall be entitled to a commission equal to
+    thirty percent …", Apple's developer agreement, its third schedule): the item it
+    promised, written as a sentence. The plural in the paragraph ("Our partners are …")
+    is prose about them, no item."""
+    promised = _THOSE.search(intro)
+    if promised is None or ":" in intro[promised.end():].rstrip(" *_")[:-1]:
+        return False  # the promise is the introduction's last clause, its colon the end
+    kind = promised[1].casefold()
+    return any(m[1].casefold() == kind for m in _ONE.finditer(item))

@@ -31,11 +31,14 @@ from lexdocs.checks.listitems import (
     SUBJECT,
     counted_on,
     defines,
+    further_item,
     glued_items,
     labelled_alike,
     noun_phrase,
     numbered_under,
+    one_of_those,
     opening,
+    paragraph,
     quoted,
     set_off,
     shouted,
@@ -161,9 +164,9 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             # items written as paragraphs, each a noun phrase and what qualifies it, or
             # one so written over a label of the list after it ("High-risk drugs (drugs
             # that …)", then "Content that:", Meta's community standards)
-            or (noun_phrase(_paragraph(lines, first, run))
-                and _item_next(after[first + run[first] - 1], lines, run, clause))
-            or _one_of_those(lines[i], lines[first])
+            or (noun_phrase(paragraph(lines, first, run))
+                and further_item(after[first + run[first] - 1], lines, run, clause))
+            or one_of_those(lines[i], lines[first])
             # the first item written as a paragraph, the others as the list after it (a
             # paragraph that introduces that list itself is none)
             # ("…includes substantially the following:", "A physical or electronic
@@ -201,41 +204,6 @@ def _after_rule(lines: list[str], i: int) -> bool:
     while j >= 0 and not lines[j].strip():
         j -= 1
     return j >= 0 and bool(_RULE.fullmatch(lines[j]))
-
-
-def _item_next(line: int | None, lines: list[str], run: list[int], clause: list[bool]
-               ) -> bool:
-    """Whether the paragraph at `line` reads as a further item: a noun phrase, a list, or
-    a label over one (it ends in ':'). A noun phrase alone, prose after it, may be the
-    subject of a sentence ("Content that we remove is kept …")."""
-    if line is None:
-        return False
-    return (not clause[line] or noun_phrase(_paragraph(lines, line, run))
-            or bool(LIST_LINE.match(lines[line]))
-            or lines[line + run[line] - 1].rstrip(" *_").endswith(":"))
-
-
-def _paragraph(lines: list[str], first: int, run: list[int]) -> str:
-    """The paragraph that opens at line `first`, its lines joined."""
-    return " ".join(lines[first:first + run[first]])
-
-
-_THOSE = re.compile(r"\bthe\s+following\s+([a-z]{3,})s\b", re.IGNORECASE)
-_ONE = re.compile(r"\b(?:an?|one|each)\s+([a-z]{3,})\b", re.IGNORECASE)
-
-
-def _one_of_those(intro: str, item: str) -> bool:
-    """Whether an introduction promising things of a kind ("Apple shall be entitled to the
-    following commissions in consideration for its services …:") is followed by a
-    paragraph stating one of them ("…, Apple shall be entitled to a commission equal to
-    thirty percent …", Apple's developer agreement, its third schedule): the item it
-    promised, written as a sentence. The plural in the paragraph ("Our partners are …")
-    is prose about them, no item."""
-    promised = _THOSE.search(intro)
-    if promised is None or ":" in intro[promised.end():].rstrip(" *_")[:-1]:
-        return False  # the promise is the introduction's last clause, its colon the end
-    kind = promised[1].casefold()
-    return any(m[1].casefold() == kind for m in _ONE.finditer(item))
 
 
 def _list_after(line: int | None, lines: list[str]) -> bool:

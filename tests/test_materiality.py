@@ -2052,3 +2052,19 @@ def test_lists_of_cited_parts_are_read_in_linear_time(hostile: str) -> None:
         return lambda: [_CITED_PART.search(text, i - 60, i) for i in range(60, len(text), 7)]
     assert growth(lambda n: lambda: _PART_LIST.findall(hostile * n), 20_000, tries=2) < LINEAR
     assert growth(every_number, 20_000, tries=2) < LINEAR
+
+
+def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> None:
+    """Bluesky's privacy policy named its DPO, "Ametros Group Ltd, Lakeside Offices, Thorn
+    Business Park, Rotherwas Industrial Estate, Hereford, Herefordshire, HR2 6JT", and the
+    review said "a third party was added (Ametros Group Ltd, Hereford, Herefordshire,
+    Rotherwas Industrial Estate)": the town, the county and the estate are the address's,
+    the company its addressee."""
+    v = classify("We have appointed a Data Protection Officer (DPO).",
+                 "We have appointed a Data Protection Officer (DPO). You may contact our DPO "
+                 "at Ametros Group Ltd, Lakeside Offices, Thorn Business Park, Rotherwas "
+                 "Industrial Estate, Hereford, Herefordshire, HR2 6JT.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "a third party was added (Ametros Group Ltd)" in v.reason, v.reason
+    assert ("a postal address was added (Lakeside Offices, Thorn Business Park, Rotherwas "
+            "Industrial Estate, Hereford, Herefordshire, HR2 6JT)") in v.reason, v.reason

@@ -13,6 +13,7 @@ from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
 from lexdocs.review.parties import _REGULATION
 from lexdocs.review.terms import defined_terms
+from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_PURPOSE
 from tests.scaling import LINEAR, growth
 
@@ -788,13 +789,16 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
 
 
 # Each pattern this module's rules added, on the inputs that would make it read a run again
-# from each of its characters: the terms a text defines, a regulation cited, trade in goods.
+# from each of its characters: the terms a text defines, a regulation cited, trade in goods,
+# the lines before a British postcode.
 _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ",
                                                    "A-A (defined below) ", "a b (AB) "]),
             *((_REGULATION.findall, h, 100_000) for h in ["1 C.F.R. on A ", "C.F.R. ",
                                                           " on A", "CFR Part x "]),
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
-                                                         "advertising of "])]
+                                                         "advertising of "]),
+            *((dict(_TYPED)["postal-address"].findall, h, 20_000)
+              for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, "])]
 
 
 @pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,

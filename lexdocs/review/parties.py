@@ -57,9 +57,7 @@ _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
 # A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
 # "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
-_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
-           r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|K\.?K|AB|ApS|Oy|S\.?p\.?A|"
-           r"S\.?r\.?l)\.?")
+_SUFFIX = voc.LEGAL_FORMS
 _LEGAL_FORM_WORD = re.compile(rf" {_SUFFIX}(?!\w)")
 """A legal form after a space, as every legal name (`_COMPANY`) ends: looked for first."""
 LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")

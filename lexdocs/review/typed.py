@@ -23,6 +23,8 @@ _NUM_WORD = trie(voc.NUMBER_WORDS)
 _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
 _EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
+_ADDRESSEE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{voc.LEGAL_FORMS},"
+"""The line of an address that names its addressee: a company, its legal form last."""
 _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|" \
                     r"gracht|plein|kade|singel"
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
@@ -80,7 +82,12 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # A British postcode, which ends the address before the country: "4 Lindsey Street,
         # Barbican, London EC1A 9HP, United Kingdom" (TikTok's law enforcement guidelines,
         # whose "EC2Y 5EB" → "EC1A 9HP" was "a third party changed (EB UNITED KINGDOM …)")
-        r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
+        # The lines before it are the address's too, up to its addressee, whose legal form
+        # ends a name ("Ametros Group Ltd, Lakeside Offices, Thorn Business Park, Rotherwas
+        # Industrial Estate, Hereford, Herefordshire, HR2 6JT", Bluesky's DPO, was "a third
+        # party was added (Ametros Group Ltd, Hereford, Herefordshire, Rotherwas …)").
+        rf"|(?-i:(?:\b(?!{_ADDRESSEE})[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}, ){{0,6}}"
+        r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
     ("duration", re.compile(
         rf"(?<!\baged )(?<!\bage )\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+"
         r"(?:\(\d+\)\s+)?"

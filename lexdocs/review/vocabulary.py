@@ -17,6 +17,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+LEGAL_FORMS = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
+               r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|K\.?K|AB|ApS|Oy|"
+               r"S\.?p\.?A|S\.?r\.?l)\.?")
+"""The legal forms a company's name ends with ("Stripe, Inc.", "GitHub B.V."), as a pattern."""
+
 NEGATIONS = frozenset(str.split(
     "not no never nor none without cannot nothing neither nobody nowhere cant dont doesnt didnt "
     "isnt arent wasnt werent shouldnt wouldnt couldnt havent hasnt hadnt mustnt neednt"))

@@ -372,6 +372,17 @@ def test_a_date_stated_as_a_heading_is_a_date_line_not_a_section() -> None:
     assert [s.title for s in kept.sections] == ["Last steps"] and not kept.dates
 
 
+def test_a_date_after_a_no_break_space_is_a_date_line_too() -> None:
+    """Bluesky's privacy policy, as archived, headed its text "#### Last Updated:\u00a0May
+    22, 2024" (a no-break space after the colon): it was a section titled with the date,
+    holding the whole policy, and every later version "removed" it."""
+    text = ("# Privacy\n\n#### Last Updated:\u00a0May\u00a022, 2024\n\nWe keep your "
+            "e-mail.\n")
+    conv = convert(text, "x")
+    assert [s.title for s in conv.sections] == ["Introduction"]
+    assert [(d.label, d.baseline) for d in conv.dates] == [("Last Updated", "2024-05-22")]
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight

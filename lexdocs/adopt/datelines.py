@@ -96,11 +96,17 @@ def parse_date(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
 def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     """(lead, label, separator, date, trail) of a line that only states a date, else None:
     "**Effective date:** May 25, 2018" → ("**", "Effective date", ":** ", "May 25, 2018",
     ""). The separator is marks, spaces and one colon or dash; the trail, marks, spaces
-    and one full stop."""
+    and one full stop. A no-break space is a space here ("#### Last Updated:\u00a0May 22,
+    2024", Bluesky's privacy policy as archived, was a section titled with the date that
+    held the whole policy)."""
+    line = line.translate(_SPACES)
     m = _DATE_HEAD.match(line)
     if m is None:
         return None

@@ -2183,6 +2183,61 @@ def test_the_title_is_the_heading_the_page_shows_not_the_browser_tab() -> None:
     assert convert(deep, "x").title == "Privacy"
 
 
+CONTENTS = """# Privacy
+
+We are Acme.
+
+1. [1\\. POSTS ARE PUBLIC](#posts-public)
+2. [2\\. MESSAGES ARE PRIVATE](#direct-messages)
+3. [3\\. CONTACT US](#contact)
+
+1. **1\\. POSTS ARE PUBLIC**
+
+Anyone can read your posts.
+
+3. **3\\. MESSAGES ARE PRIVATE**
+
+    Only you and the people you write to read your messages. Please [contact us](#contact).
+
+    * **Reports.** We read a message you report.
+
+5. **3\\. CONTACT US**
+
+Write to privacy@example.com.
+"""
+
+
+def test_parts_a_table_of_contents_names_are_the_sections() -> None:
+    """Bluesky's privacy policy, as archived: no heading, a table of contents whose links
+    lead into the page, and each part a title in bold on a line of its own, numbered as
+    the copy kept it ("3\\. MESSAGES…" where the contents say 2). It was one section of
+    40 KB, its contents' links leading nowhere: each part is a section, numbered as the
+    contents number it, named where they lead, its indented text at the margin."""
+    conv = convert(CONTENTS, "Privacy")
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("posts-public", "1. POSTS ARE PUBLIC"),
+        ("direct-messages", "2. MESSAGES ARE PRIVATE"), ("contact", "3. CONTACT US")]
+    assert conv.sections[0].body.startswith("We are Acme.\n\n1. [1\\. POSTS ARE PUBLIC]")
+    assert conv.sections[2].body == ("Only you and the people you write to read your "
+                                     "messages. Please [contact us](#contact).\n\n"
+                                     "* **Reports.** We read a message you report.\n")
+    assert conv.sections[3].body == "Write to privacy@example.com.\n"
+    # An entry whose title never follows: no outline, the text stays one section.
+    lost = convert(CONTENTS.replace("5. **3\\. CONTACT US**", "Contact us."), "Privacy")
+    assert [s.id for s in lost.sections] == ["introduction"]
+
+
+def test_parts_a_table_of_contents_names_are_found_in_linear_time() -> None:
+    from lexdocs.adopt.clauses import parts_in_contents
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        lines = [f"{k}. [A{k}](#a{k})" for k in range(n)] + [""] + [
+            f"{k}. **A{k}**" for k in range(n)] + ["*" * n + "x"]
+        return lambda: parts_in_contents(lines, [True] * len(lines))
+    assert growth(make, 20_000, tries=2) < LINEAR
+
+
 def test_an_agreement_of_numbered_clauses_imports_one_section_a_clause() -> None:
     """"1. **Statement of Services:** …" (or "1. ### Definitions"), each clause an item
     of one numbered list, and no heading: one section a clause, titled with its number

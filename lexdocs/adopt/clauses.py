@@ -145,3 +145,63 @@ def parts_in_list(lines: Sequence[str], live: Sequence[bool]
             body.pop()  # a rule after the list closed the page's part, not the clause's text
         parts.append((title, "", _dedented(body)))
     return list(lines[:starts[0]]), parts
+
+
+_CONTENTS_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+]) +\[(?P<words>[^\[\]\n]{1,120})\]"
+                            r"\(#(?P<anchor>[^()\s]{1,120})\)[ \t]*$")
+"""An item of a table of contents: a link into the page, and nothing else."""
+_TITLE_LINE = re.compile(r"^(?:\d{1,3}[.)] +)?(?:\*\*|__)(?P<words>[^*_\n]{1,120}?)"
+                         r"(?:\*\*|__)[.:]?[ \t]*$")
+"""A line that is only a title in bold, numbered or not: "7. **PERSONAL INFORMATION WE
+COLLECT**"."""
+_NOT_WORD = re.compile(r"[\W_]+")
+_OWN_NUMBER = re.compile(r"(?:\d{1,3}|[A-Z])\\?[.)][ \t]+")
+"""The number a title may carry in its own words ("**3\\. DIRECT MESSAGES ARE PRIVATE**",
+where the contents say "2\\."): the contents' order numbers the parts."""
+
+
+def _unnumbered(words: str) -> str:
+    words = words.strip()
+    m = _OWN_NUMBER.match(words)
+    return words[m.end():] if m else words
+
+
+def _key(words: str) -> str:
+    return _NOT_WORD.sub(" ", _unnumbered(words)).strip().casefold()
+
+
+def parts_in_contents(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
+    """A text without headings whose table of contents names its parts, each then written
+    as a title in bold on a line of its own ("1. [PROFILES AND POSTS ARE PUBLIC](#profile-
+    posts-public)" … "13. [CONTACT US](#contact)", then "1. **PROFILES AND POSTS ARE
+    PUBLIC**" over the part's paragraphs: Bluesky's privacy policy as archived, whose list
+    numbers the copy lost). Imported as it stood, the policy was one section of 40 KB.
+    Each part becomes a section, titled as the contents list it, numbered as they number
+    it, and anchored where they lead ("contact"), so the contents' links land. None for
+    any other shape: every entry's title must follow, in order, below the contents, and
+    there must be `MIN_CLAUSES` of them at least."""
+    entries = [(i, m) for i, line in enumerate(lines)
+               if live[i] and (m := _CONTENTS_ITEM.match(line))]
+    if len(entries) < MIN_CLAUSES:
+        return None
+    numbered = entries[0][1].group().lstrip()[:1].isdigit()
+    starts: list[int] = []
+    at = entries[-1][0] + 1
+    for _, entry in entries:
+        want = _key(entry["words"])
+        while at < len(lines) and not (live[at] and (m := _TITLE_LINE.match(lines[at]))
+                                       and _key(m["words"]) == want):
+            at += 1
+        if at == len(lines):
+            return None
+        starts.append(at)
+        at += 1
+    out: list[Block] = [(None, "", list(lines[:starts[0]]))]
+    for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True)):
+        entry = entries[k][1]
+        words = _unnumbered(entry["words"])
+        title = f"{k + 1}. {words}" if numbered else words
+        # a part's text indented under its numbered title is the part's, at the margin
+        out.append((title, f"## {title} {{#{entry['anchor']}}}",
+                    _dedented(list(lines[start + 1:end]))))
+    return out

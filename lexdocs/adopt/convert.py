@@ -21,7 +21,7 @@ import yaml
 
 from lexdocs.adopt import outline
 from lexdocs.adopt.characters import written_as_meant
-from lexdocs.adopt.clauses import clauses, parts_in_list
+from lexdocs.adopt.clauses import clauses, parts_in_contents, parts_in_list
 from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
 from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmllists import lists_as_markdown
@@ -251,7 +251,9 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     carry = ""
     blocks = outline.blocks(kept, level)
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
-        blocks[:1] = clauses(blocks[0][2], outline.live_lines(blocks[0][2])) or blocks[:1]
+        live = outline.live_lines(blocks[0][2])
+        blocks[:1] = (clauses(blocks[0][2], live) or parts_in_contents(blocks[0][2], live)
+                      or blocks[:1])
     for k in range(len(blocks) - 1, -1, -1):  # parts titled inside a list's items
         listed = parts_in_list(blocks[k][2], outline.live_lines(blocks[k][2]))
         if listed is not None:

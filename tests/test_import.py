@@ -1457,6 +1457,26 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
+def test_a_link_whose_words_are_a_sentence_lands_by_its_anchors_words() -> None:
+    """Reddit's privacy policy, as archived, sums itself up in sentences that link to its
+    parts ("[We use personal data to make Reddit a better place.](#information-use)"), and
+    its headings lost their ids: the link lands on the one heading holding every word of
+    its anchor, endings aside ("#information-collected": "What Information We Collect").
+    An anchor whose words two headings hold, or of one word, decides nothing."""
+    conv = relink(convert(
+        "# T\n\n* [We use it to make the site better.](#information-use)\n"
+        "* [We collect little.](#information-collected)\n"
+        "* [Ask us.](#we-information)\n* [Write.](#contact)\n\n"
+        "## What Information We Collect\n\nLittle.\n\n"
+        "## How We Use Your Information\n\nTo run the site.\n\n"
+        "## Contact Us\n\nWrite to us.\n", "x"))
+    intro, collect, use, _ = conv.sections
+    assert f"[We use it to make the site better.](#{use.id})" in intro.body
+    assert f"[We collect little.](#{collect.id})" in intro.body
+    assert "[Ask us.](#we-information)" in intro.body  # two headings hold both words
+    assert "[Write.](#contact)" in intro.body
+
+
 def test_import_says_what_in_the_newest_text_would_stop_the_build(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Discord's policy, as Open Terms Archive keeps it, links anchors its copy lost: the

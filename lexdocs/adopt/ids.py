@@ -320,14 +320,23 @@ def relink(conv: Converted) -> Converted:
         for word in key.split():
             holders.setdefault(word, set()).add(made)
 
+    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems ("collected": collect)
+    for word, held in holders.items():
+        stemmed.setdefault(_stems(word), set()).update(held)
+
     def by_words(m: re.Match[str]) -> str:
         a = m[2]
         if a in ids:
             return m.group()
         text = _by_words(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
+        # the anchor's own words, when the link's are a sentence ("[We use personal data to
+        # make Reddit a better place.](#information-use)", Reddit's summary, for "How We
+        # Use Your Information"): the one heading that holds them all
         made = named.get(text) or (named.get(f"\0{number[1]}") if number else
-                                   _holding(text, holders) or _listed_as(m, text, named, titled))
+                                   _holding(text, holders) or _listed_as(m, text, named, titled)
+                                   or _holding(_stems(_by_words(_ANCHOR_GAPS.sub(" ", a))),
+                                               stemmed))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
@@ -362,6 +371,14 @@ def _without_empty_links(body: str, ids: set[str]) -> str:
     return _EMPTY_LINK.sub(lambda m: "" if m[1] not in ids else m.group(), body)
 
 
+_ANCHOR_GAPS = re.compile(r"[-_.]+")
+_ENDING = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)\b")
+
+
+def _stems(words: str) -> str:
+    """Words without the endings an anchor and its heading may not share ("#information-
+    collected" for "What Information We Collect")."""
+    return _ENDING.sub("", words)
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
 _ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
 """An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered

@@ -383,6 +383,21 @@ def test_a_date_after_a_no_break_space_is_a_date_line_too() -> None:
     assert [(d.label, d.baseline) for d in conv.dates] == [("Last Updated", "2024-05-22")]
 
 
+def test_a_date_line_run_into_the_title_is_a_date_line() -> None:
+    """Tumblr's privacy policy, as archived, ran its date into its title ("Privacy
+    PolicyLast Modified: 2022-10-27"): each revision was "Document title: Material: a
+    date changed". The title is the title, the date a date line, left out or bound."""
+    text = ("Privacy PolicyLast Modified: 2022-10-27\n===\n\nWe keep it.\n\n"
+            "Covered\n---\n\nAll.\n")
+    conv = convert(text, "x")
+    assert conv.title == "Privacy Policy"
+    assert [(d.label, d.baseline) for d in conv.dates] == [("Last Modified", "2022-10-27")]
+    bound = convert(text, "x", date_line="bind")
+    assert bound.sections[0].body == ("Last Modified: {{ page_version.last_updated }}\n\n"
+                                      "We keep it.\n")
+    assert convert("McDonald Privacy\n===\n\nText.\n", "x").title == "McDonald Privacy"
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight

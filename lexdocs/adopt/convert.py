@@ -22,7 +22,13 @@ import yaml
 from lexdocs.adopt import outline
 from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses, parts_in_contents, parts_in_list
-from lexdocs.adopt.datelines import DATE_LINE_MODES, Stated, parse_date, read_date_line
+from lexdocs.adopt.datelines import (
+    DATE_LINE_MODES,
+    Stated,
+    parse_date,
+    read_date_line,
+    title_dated,
+)
 from lexdocs.adopt.elsewhere import from_elsewhere
 from lexdocs.adopt.htmllists import lists_as_markdown
 from lexdocs.adopt.htmltables import tables_as_markdown
@@ -244,8 +250,12 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         title = top.text
         del lines[top.index: top.index + top.size]
     found: list[Stated] = []
+    title, dated = title_dated(title) if title else (title, None)
+    bound = read_date_line(dated, date_line, found) if dated is not None else None
     kept = [ln for ln in (read_date_line(line, date_line, found) for line in lines)
             if ln is not None]
+    if bound is not None:  # a date line the title held, bound: the text's first line
+        kept[:0] = [bound, ""]
     sections: list[Section] = []
     seen: set[str] = set()
     carry = ""

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DATE_LINE_MODES", "Stated", "parse_date", "read_date_line"]
+__all__ = ["DATE_LINE_MODES", "Stated", "parse_date", "read_date_line", "title_dated"]
 
 DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
@@ -146,3 +146,22 @@ def read_date_line(line: str, mode: str, found: list[Stated]) -> str | None:
         return None
     var = "effective" if found[-1].effective else "last_updated"
     return f"{lead}{label}{sep}\0{var}\0{trail}"
+
+
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+"""Where a date line may start inside a title a copy of the page ran it into ("Privacy
+PolicyLast Modified: 2022-10-27", Tumblr's as archived): a capital right after a small
+letter."""
+_DATE_LINE_WIDTH = 80
+"""A date line run into a title is at most this long: only the title's end is read."""
+
+
+def title_dated(title: str) -> tuple[str, str | None]:
+    """The title without a date line run into it, and that line (None if there is none):
+    read as any date line, the date was the title's, and each revision "changed the
+    document's title" as a material change."""
+    for m in _GLUED.finditer(title, max(0, len(title) - _DATE_LINE_WIDTH)):
+        line = title[m.start():]
+        if _date_parts(line) is not None:
+            return title[:m.start()].rstrip(), line
+    return title, None

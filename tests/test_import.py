@@ -1492,6 +1492,23 @@ def test_a_link_whose_words_are_a_sentence_lands_by_its_anchors_words() -> None:
     assert "[Write.](#contact)" in intro.body
 
 
+def test_links_a_shared_documents_copy_lost_land_by_section_label_and_words() -> None:
+    """Spotify's privacy policy, as archived, kept the anchors of the shared document it was
+    written in ("#_djeb6mmnhu1p"), which no heading has: the adopted site could not list
+    its versions. A link citing a part by number and title lands on that part, one whose
+    words are a label in bold in a table's cell on the part holding it, and one whose
+    words, endings aside, one heading holds on that heading."""
+    conv = relink(convert(
+        "# T\n\n## 1. Rights\n\n| Right | What |\n| --- | --- |\n"
+        "| **Deletion** | Ask us, by [contacting us](#_l8q1). |\n\n"
+        "## 2. Personal data we collect about you\n\nSee [Section 1 ‘Rights’](#_djeb) and "
+        "the right of ‘[Deletion](#7qeb)’.\n\n## 3. How to contact us\n\nWrite.\n", "x"))
+    rights, collect, contact = conv.sections
+    assert f"[contacting us](#{contact.id})" in rights.body
+    assert f"[Section 1 ‘Rights’](#{rights.id})" in collect.body
+    assert f"[Deletion](#{rights.id})" in collect.body
+
+
 def test_import_says_what_in_the_newest_text_would_stop_the_build(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Discord's policy, as Open Terms Archive keeps it, links anchors its copy lost: the

@@ -336,7 +336,9 @@ def relink(conv: Converted) -> Converted:
         made = named.get(text) or (named.get(f"\0{number[1]}") if number else
                                    _holding(text, holders) or _listed_as(m, text, named, titled)
                                    or _holding(_stems(_by_words(_ANCHOR_GAPS.sub(" ", a))),
-                                               stemmed))
+                                               stemmed)
+                                   or _cited_with_title(text, named, titled)
+                                   or _holding(_stems(text), stemmed))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
@@ -381,6 +383,20 @@ def _stems(words: str) -> str:
     return _ENDING.sub("", words)
 _SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
 _ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
+_CITED_TITLED = re.compile(r"(?:section|article|part)\s+(\d{1,3})\s+(\S.*)")
+
+
+def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]
+                      ) -> str | None:
+    """The part a link cites by its number and its title, when the title is the part's
+    ("[Section 3 ‘Personal data we collect about you’](#_djeb6mmnhu1p)", Spotify's policy,
+    whose anchors a copy of a shared document lost, for "3. Personal data we collect about
+    you"): a number alone may have moved, a title as well confirms it."""
+    cited = _CITED_TITLED.fullmatch(text)
+    made = named.get(f"\0{cited[1]}") if cited else None
+    if cited is None or made is None or not set(cited[2].split()) <= titled.get(made, set()):
+        return None
+    return made
 """An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered
 so, whatever the link's words ("Interactive service and conduct" for "6. INTERACTIVE
 SERVICES AND CONTENT", Rightmove's)."""

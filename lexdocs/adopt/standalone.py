@@ -103,8 +103,11 @@ def _free(wanted: str, taken: set[str]) -> str:
     return made
 
 
-_LABEL = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)([^*_\n]{1,80}?)"
-                    r"(?:\*\*|__)", re.MULTILINE)
+_LABEL = re.compile(r"(?:^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?|\|[ \t]*|<br\s*/?>[ \t]*)"
+                    r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)(?:\*\*|__)", re.MULTILINE)
+"""A label in bold: opening a line or a list item, or a table's cell or a line in it
+("| **Deletion** | …", "<br><br>**Your general (non-precise) location**", Spotify's
+policy, whose tables set out its rights and the data it collects)."""
 
 
 def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
@@ -125,7 +128,7 @@ def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
         heads = [(h.start(), id_of(h.group())) for h in heading.finditer(body)]
         starts = [at for at, _ in heads]
         for m in _LABEL.finditer(body):
-            key = words_key(m[1])
+            key = words_key(m["label"])
             if key in dead:
                 k = bisect.bisect_right(starts, m.start()) - 1
                 made = heads[k][1] if k >= 0 else sid

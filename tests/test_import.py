@@ -398,6 +398,24 @@ def test_a_date_line_run_into_the_title_is_a_date_line() -> None:
     assert convert("McDonald Privacy\n===\n\nText.\n", "x").title == "McDonald Privacy"
 
 
+def test_a_date_line_with_the_pages_own_links_after_it_is_a_date_line() -> None:
+    """YouTube's privacy policy (Google's), as archived, opens "Effective April 2, 2026 |
+    [Archived versions](…) | [Download PDF](…)": not read as a date line, each revision
+    was "Material: a date changed" beside its own reasons. It is one: left out, or bound
+    with its links kept; a bar before words is no such line."""
+    line = ("Effective April 2, 2026 | [Archived versions](https://example.com/archive) | "
+            "[Download PDF](https://example.com/p.pdf)")
+    text = f"# Privacy\n\n{line}\n\nWe keep it.\n"
+    conv = convert(text, "x")
+    assert conv.sections[0].body == "We keep it.\n"
+    assert [(d.label, d.baseline) for d in conv.dates] == [("Effective", "2026-04-02")]
+    bound = convert(text, "x", date_line="bind")
+    assert bound.sections[0].body.startswith(
+        "Effective {{ page_version.effective }} | [Archived versions](https://example.com/")
+    kept = convert("# Privacy\n\nEffective April 2, 2026 | and more.\n", "x")
+    assert kept.sections[0].body == "Effective April 2, 2026 | and more.\n" and not kept.dates
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight
@@ -409,6 +427,11 @@ def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
         line = "Last updated: a" + " " * n + "x"
         return lambda: _date_line(line, "remove", [])
     assert growth(spaced, 20_000) < LINEAR
+
+    def linked(n: int) -> Callable[[], object]:  # links after the date, then no link
+        line = "Effective May 1, 2024 " + "| [a](b) " * n + "| x"
+        return lambda: _date_line(line, "remove", [])
+    assert growth(linked, 20_000) < LINEAR
 
 
 def test_a_line_that_only_mentions_a_date_label_stays() -> None:

@@ -99,6 +99,10 @@ def parse_date(text: str) -> tuple[dt.date, bool] | None:
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
+_LINKS_AFTER = re.compile(r"(?:\|[ \t]*\[[^\]\n]{1,80}\]\([^()\s]{1,500}\)[ \t]*)+")
+"""Links after a date, each after a bar: a page's header."""
+
+
 def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     """(lead, label, separator, date, trail) of a line that only states a date, else None:
     "**Effective date:** May 25, 2018" → ("**", "Effective date", ":** ", "May 25, 2018",
@@ -115,6 +119,13 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     body = rest.lstrip(" \t*_")
     if body[:1] in (":", "-", "–", "—"):
         body = body[1:].lstrip(" \t*_")
+    sep, links = rest[:len(rest) - len(body)], ""
+    bar = body.find("|")
+    if bar > 0 and _LINKS_AFTER.fullmatch(body, bar):
+        # the page's own links after its date, as Google's header writes them ("Effective
+        # April 2, 2026 | [Archived versions](…) | [Download PDF](…)", YouTube's policy):
+        # lexdocs publishes a history and PDFs of its own; bound, they stay on the line
+        body, links = body[:bar].rstrip(" \t"), body[len(body[:bar].rstrip(" \t")):]
     core = body.rstrip(" \t*_")
     if core.endswith("."):
         core = core[:-1].rstrip(" \t*_")
@@ -124,7 +135,7 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
         core = core[:-1].rstrip(" \t*_")
     if not _DATE_WORDS.fullmatch(core):
         return None
-    return lead, m["label"], rest[:len(rest) - len(body)], core, body[len(core):]
+    return lead, m["label"], sep, core, body[len(core):] + links
 
 
 def read_date_line(line: str, mode: str, found: list[Stated]) -> str | None:

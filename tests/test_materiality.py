@@ -2068,3 +2068,11 @@ def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> N
     assert "a third party was added (Ametros Group Ltd)" in v.reason, v.reason
     assert ("a postal address was added (Lakeside Offices, Thorn Business Park, Rotherwas "
             "Industrial Estate, Hereford, Herefordshire, HR2 6JT)") in v.reason, v.reason
+
+
+def test_a_duration_keeps_its_decimals() -> None:
+    """Snapchat's privacy request metrics: "Average response time: 1 day" → "1.1 days" was
+    "a duration was added (1 days)", the figure read from its decimals on."""
+    v = classify("Average response time: 1 day", "Average response time: 1.1 days",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == "Material: a duration changed (1 day → 1.1 days).", v.reason

@@ -790,7 +790,7 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
 
 # Each pattern this module's rules added, on the inputs that would make it read a run again
 # from each of its characters: the terms a text defines, a regulation cited, trade in goods,
-# the lines before a British postcode.
+# the lines before a British postcode, a figure's decimals.
 _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ",
                                                    "A-A (defined below) ", "a b (AB) "]),
             *((_REGULATION.findall, h, 100_000) for h in ["1 C.F.R. on A ", "C.F.R. ",
@@ -798,7 +798,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
                                                          "advertising of "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
-              for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, "])]
+              for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, "]),
+            *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "])]
 
 
 @pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,

@@ -89,7 +89,12 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|(?-i:(?:\b(?!{_ADDRESSEE})[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}, ){{0,6}}"
         r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
     ("duration", re.compile(
-        rf"(?<!\baged )(?<!\bage )\b(?:\d+|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))*)[\s-]+"
+        # a figure with its decimals: "1.1 days" (Snapchat's average response time) was
+        # read as "1 days"; read from its first digit only (from each, a run of "1.1.1…"
+        # was read again to its end)
+        rf"(?<!\baged )(?<!\bage )(?<![\d][.,])\b(?:\d+(?:[.,]\d+)*|(?:{_NUM_WORD})"
+        rf"(?:[\s-](?:{_NUM_WORD}))*)"
+        r"[\s-]+"
         r"(?:\(\d+\)\s+)?"
         r"(?:business\s+|calendar\s+|working\s+)?(?:second|minute|hour|day|week|month|year)s?\b"
         # a person's age is no duration: "under 14 years of age" (TikTok's terms), "13-year-old",

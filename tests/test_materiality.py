@@ -2073,6 +2073,38 @@ def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> N
 def test_a_duration_keeps_its_decimals() -> None:
     """Snapchat's privacy request metrics: "Average response time: 1 day" → "1.1 days" was
     "a duration was added (1 days)", the figure read from its decimals on."""
-    v = classify("Average response time: 1 day", "Average response time: 1.1 days",
+    v = classify("We answer within 1 day.", "We answer within 1.1 days.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert v.reason == "Material: a duration changed (1 day → 1.1 days).", v.reason
+
+
+METRICS = ("**Metrics On Your Rights**\n\n**Right to Know  \n**Received: 3  \nComplied with: 3  \n"
+           "Denied: 0  \nAverage response time: 1 day\n\nThe metrics above are for calendar "
+           "year 2024. We keep the metrics for 30 days.")
+
+
+def test_a_report_of_requests_counting_another_year_is_no_change_of_terms() -> None:
+    """Snapchat's privacy policy publishes how many requests it received and answered, as
+    the CCPA's regulations ask ("Received: 3", "Complied with: 3", "Average response
+    time: 1 day", "The metrics above are for calendar year 2024"): each year's new figures
+    were "Material: a duration changed …; a number changed …". A figure anywhere else, or
+    anything else changed beside them, still counts."""
+    new = (METRICS.replace("Received: 3", "Received: 16").replace("with: 3", "with: 16")
+           .replace("1 day", "1.1 days").replace("2024", "2025"))
+    v = classify(METRICS, new, section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.reason == ("Not material: only the figures of the report of requests received "
+                        "and answered changed (3 → 16, 1 day → 1.1 days and 2024 → 2025)."
+                        ), v.reason
+    for more in (new.replace("30 days", "90 days"),
+                 new.replace("Denied: 0", "Denied: 0\n\nWe share it with Acme Ltd.")):
+        assert classify(METRICS, more, section_material=True, variables_changed=(),
+                        immaterial_vars=frozenset()).material
+
+
+def test_a_report_of_requests_is_read_in_linear_time() -> None:
+    from lexdocs.review.reports import metrics_only
+    from tests.scaling import LINEAR, growth
+    for hostile in ("metrics ", "Received:", "received: 1 ", "metrics. "):
+        assert growth(lambda n, h=hostile: lambda: metrics_only(
+            f"Received: 1 {h * n}", f"Received: 2 {h * n}"), 20_000, tries=2) < LINEAR

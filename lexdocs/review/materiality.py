@@ -78,6 +78,7 @@ from lexdocs.review import (
     lexicon,
     pointers,
     renames,
+    reports,
     rewrites,
     statements,
     surface,
@@ -260,6 +261,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     years = typed.copyright_years_only(plain_old, plain_new)
     if years:
         return verdict(False, "copyright-year", years)
+    counted = reports.metrics_only(plain_old, plain_new)
+    if counted:
+        return verdict(False, "metrics-updated", counted)
     logged = typed.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)

@@ -2108,3 +2108,21 @@ def test_a_report_of_requests_is_read_in_linear_time() -> None:
     for hostile in ("metrics ", "Received:", "received: 1 ", "metrics. "):
         assert growth(lambda n, h=hostile: lambda: metrics_only(
             f"Received: 1 {h * n}", f"Received: 2 {h * n}"), 20_000, tries=2) < LINEAR
+
+
+def test_a_purpose_is_a_processings_only_in_a_sentence_about_it() -> None:
+    """Snapchat's community guidelines, on what may not be posted: "Activity that
+    involves …, including sharing imagery … for the purpose of sexual gratification" was
+    "a purpose was added (for the purpose of sexual gratification)", the purpose of a
+    forbidden act read as one of processing data. A purpose's marker counts in a
+    sentence that speaks of data, of the reader or of what we do."""
+    old = "When we identify them, we remove:\n\n*   Activity that involves abuse\n"
+    v = classify(old, old.replace("abuse", "abuse, including sharing imagery depicting abuse "
+                                  "for the purpose of sexual gratification, or extortion")
+                 + "*   Attempted selling of drugs\n", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert "a purpose was" not in v.reason, v.reason
+    kept = classify("We use it to run the service.", "We use it to run the service. Your "
+                    "data is kept in order to comply with the law.", section_material=True,
+                    variables_changed=(), immaterial_vars=frozenset())
+    assert "a purpose was added (in order to comply with the law" in kept.reason, kept.reason

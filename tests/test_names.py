@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -788,9 +789,15 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
     assert said.get("purpose-added") == ("marketing",), said
 
 
+def _each_marker(text: str) -> list[bool]:
+    """Whether each purpose marker of `text` is read in a sentence about processing."""
+    return [facts._of_processing(text, m.start())
+            for m in re.finditer("in order to|for the purpose of", text)]
+
+
 # Each pattern this module's rules added, on the inputs that would make it read a run again
 # from each of its characters: the terms a text defines, a regulation cited, trade in goods,
-# the lines before a British postcode, a figure's decimals.
+# the lines before a British postcode, a figure's decimals, the sentence of a purpose.
 _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ",
                                                    "A-A (defined below) ", "a b (AB) "]),
             *((_REGULATION.findall, h, 100_000) for h in ["1 C.F.R. on A ", "C.F.R. ",
@@ -799,7 +806,9 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                                          "advertising of "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, "]),
-            *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "])]
+            *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
+            *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "])]
+
 
 
 @pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,

@@ -146,6 +146,32 @@ def _shortened(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[
             Counter({k: v for k, v in b.items() if k not in came}))
 
 
+_PROCESSING = re.compile(r"\b(?:we|us|our|you|your|data|information|details|personal|"
+                         r"cookies?|tracking|processing)\b")
+
+
+def _of_processing(lex: str, at: int) -> bool:
+    """Whether the sentence holding a purpose's marker ("for the purpose of", "in order
+    to") speaks of data, of the reader or of what we do: "Activity that involves …
+    sharing imagery … for the purpose of sexual gratification" (Snapchat's community
+    guidelines, on what may not be posted) states the purpose of an act the text
+    forbids, not one of any processing."""
+    lo, hi = max(0, at - _SENTENCE_REACH), min(len(lex), at + _SENTENCE_REACH)
+    start = max([lo, *(lex.rfind(stop, lo, at) + 1 for stop in _STOPS)])
+    end = min([hi, *(e for stop in _STOPS if (e := lex.find(stop, at, hi)) >= 0)])
+    return bool(_PROCESSING.search(lex, start, end))
+
+
+_STOPS = (". ", "\n", ": ", " * ", " - ", " + ")
+"""Where a sentence, an introduction or a list's item ends (`lexical` runs a list's items
+on one line, each after its mark)."""
+
+
+_SENTENCE_REACH = 400
+"""How far from a marker its sentence is read: a run of markers with no full stop would
+otherwise be read again whole for each one."""
+
+
 def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:
     """Purposes as evidence quotes them: a marker of one ("in order to") with the words it
     opens ("in order to share tips on how …", npm's), as a condition is quoted. "A
@@ -355,7 +381,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     # removed: saying "payment information" once more tells the reader nothing new.
     diff("data-category", *_shortened(*_absent(*counts(terms(DATA_RE, DATA_LABEL)))))
     lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
-    po, pn = _absent(*counts(terms(PURPOSE_RE, PURPOSE_LABEL)))
+    po, pn = _absent(*counts(lambda t: (PURPOSE_LABEL[m.group()] for m in PURPOSE_RE.finditer(t)
+                                        if m.group() not in voc.PURPOSE_MARKERS
+                                        or _of_processing(t, m.start()))))
     diff("purpose", _opened(po, lo, ln), _opened(pn, ln, lo))
     diff("right", *_absent(*counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
                                               for m in _RIGHTS_RE.finditer(t)))))

@@ -416,6 +416,23 @@ def test_a_date_line_with_the_pages_own_links_after_it_is_a_date_line() -> None:
     assert kept.sections[0].body == "Effective April 2, 2026 | and more.\n" and not kept.dates
 
 
+def test_a_date_after_on_and_before_a_link_is_a_date_line() -> None:
+    """"Last updated on May 2, 2024" was kept as text (only "Updated on" was a label), and
+    so was Twitch's "Last modified on 08/12/2026 [See prior versions of Privacy Notice](…)":
+    each revision was "Material: a date changed". Both are date lines; a link after the
+    date is the line's, kept after the bound date."""
+    for line, label in (("Last updated on May 2, 2024", "Last updated"),
+                        ("Last modified on 05/02/2024 [See prior versions](https://example.com/"
+                         "archive)", "Last modified")):
+        conv = convert(f"# Privacy\n\n{line}\n\nWe keep it.\n", "x")
+        assert conv.sections[0].body == "We keep it.\n", line
+        assert [(d.label, d.baseline) for d in conv.dates] == [(label, "2024-05-02")]
+    bound = convert("# P\n\nLast modified on 05/02/2024 [See prior versions](https://example."
+                    "com/archive)\n\nText.\n", "x", date_line="bind")
+    assert bound.sections[0].body.startswith("Last modified on {{ page_version.last_updated }}"
+                                             " [See prior versions](https://example.com/")
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight
@@ -428,10 +445,11 @@ def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
         return lambda: _date_line(line, "remove", [])
     assert growth(spaced, 20_000) < LINEAR
 
-    def linked(n: int) -> Callable[[], object]:  # links after the date, then no link
-        line = "Effective May 1, 2024 " + "| [a](b) " * n + "| x"
-        return lambda: _date_line(line, "remove", [])
-    assert growth(linked, 20_000) < LINEAR
+    for between in ("| ", " ", "  "):  # links after the date, with bars or not, then no link
+        def linked(n: int, b: str = between) -> Callable[[], object]:
+            line = "Effective May 1, 2024 " + f"{b}[a](b)" * n + " x"
+            return lambda: _date_line(line, "remove", [])
+        assert growth(linked, 20_000) < LINEAR
 
 
 def test_a_line_that_only_mentions_a_date_label_stays() -> None:

@@ -99,8 +99,12 @@ def parse_date(text: str) -> tuple[dt.date, bool] | None:
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
-_LINKS_AFTER = re.compile(r"(?:\|[ \t]*\[[^\]\n]{1,80}\]\([^()\s]{1,500}\)[ \t]*)+")
-"""Links after a date, each after a bar: a page's header."""
+_LINKS_AFTER = re.compile(r"(?:(?:[ \t]*\|)?[ \t]*\[[^\]\n]{1,80}\]\([^()\s]{1,500}\))+[ \t]*")
+"""Links after a date, each after a bar or not: a page's header. The spaces before a link
+are read one way only: a pattern that could read them before or after its bar took
+exponential time on a run of links that did not end the line."""
+_ON = re.compile(r"(?:on|as\s+of)[ \t]+", re.IGNORECASE)
+"""Words between a label and its date: "Last updated on …", "Last revised as of …"."""
 
 
 def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
@@ -119,13 +123,18 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     body = rest.lstrip(" \t*_")
     if body[:1] in (":", "-", "–", "—"):
         body = body[1:].lstrip(" \t*_")
+    on = _ON.match(body)  # "Last updated on May 2, 2024", "Last modified on 08/12/2026"
+    if on:
+        body = body[on.end():]
     sep, links = rest[:len(rest) - len(body)], ""
-    bar = body.find("|")
-    if bar > 0 and _LINKS_AFTER.fullmatch(body, bar):
+    marks = [i for i in (body.find("|"), body.find("[")) if i > 0]
+    if marks and _LINKS_AFTER.fullmatch(body, min(marks)):
         # the page's own links after its date, as Google's header writes them ("Effective
-        # April 2, 2026 | [Archived versions](…) | [Download PDF](…)", YouTube's policy):
-        # lexdocs publishes a history and PDFs of its own; bound, they stay on the line
-        body, links = body[:bar].rstrip(" \t"), body[len(body[:bar].rstrip(" \t")):]
+        # April 2, 2026 | [Archived versions](…) | [Download PDF](…)", YouTube's policy;
+        # "Last modified on 08/12/2026 [See prior versions …](…)", Twitch's): lexdocs
+        # publishes a history and PDFs of its own; bound, they stay on the line
+        cut = len(body[:min(marks)].rstrip(" \t"))
+        body, links = body[:cut], body[cut:]
     core = body.rstrip(" \t*_")
     if core.endswith("."):
         core = core[:-1].rstrip(" \t*_")

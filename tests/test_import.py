@@ -433,6 +433,24 @@ def test_a_date_after_on_and_before_a_link_is_a_date_line() -> None:
                                              " [See prior versions](https://example.com/")
 
 
+def test_a_line_of_two_dates_is_two_date_lines() -> None:
+    """Reddit's user agreement, as archived, opens "Effective July 1, 2026. Last Revised
+    May 26, 2026": kept as text, each revision was "Material: a date changed". Each
+    sentence is a date line: both dates stated, the line left out or bound whole; a date
+    and a sentence of other words stay as written."""
+    text = "# Terms\n\nEffective July 1, 2026. Last Revised May 26, 2026\n\nText.\n"
+    conv = convert(text, "x")
+    assert conv.sections[0].body == "Text.\n"
+    assert [(d.label, d.baseline) for d in conv.dates] == [("Effective", "2026-07-01"),
+                                                           ("Last Revised", "2026-05-26")]
+    bound = convert(text, "x", date_line="bind")
+    assert bound.sections[0].body.startswith(
+        "Effective {{ page_version.effective }}. Last Revised {{ page_version.last_updated }}")
+    kept = convert("# T\n\nEffective July 1, 2026. We changed a lot.\n", "x")
+    assert kept.sections[0].body == "Effective July 1, 2026. We changed a lot.\n"
+    assert not kept.dates
+
+
 def test_a_line_that_may_state_a_date_is_read_in_linear_time() -> None:
     """A label, then a run of spaces: the pattern that read the separator, the date and
     the trail tried every split of the run, and a committed line of 400 spaces took eight

@@ -148,24 +148,48 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
 
 
 def read_date_line(line: str, mode: str, found: list[Stated]) -> str | None:
-    """The line as it should read, or None to drop it; records the date it stated."""
+    """The line as it should read, or None to drop it; records the date it stated. A
+    line of two dates, each a sentence ("Effective July 1, 2026. Last Revised May 26,
+    2026", Reddit's user agreement), is two date lines."""
+    read, out = _read_one(line, mode, found)
+    if read:
+        return out
+    cut = _SECOND.search(line)
+    if cut is None:
+        return line
+    mine: list[Stated] = []
+    (a, first), (b, second) = (_read_one(line[:cut.start() + 1], mode, mine),
+                               _read_one(line[cut.end():], mode, mine))
+    if not (a and b):
+        return line
+    found.extend(mine)
+    kept = " ".join(x for x in (first, second) if x is not None)
+    return kept or None
+
+
+_SECOND = re.compile(r"\.[ \t]+(?=[A-Z*_])")
+"""Where a second sentence starts on a line."""
+
+
+def _read_one(line: str, mode: str, found: list[Stated]) -> tuple[bool, str | None]:
+    """Whether `line` is one date line, and if so what it should read (None: dropped)."""
     parts = _date_parts(line)
     if parts is None:
-        return line
+        return False, line
     lead, label, sep, date, trail = parts
     parsed = parse_date(date)
     if parsed is None and _RELATIVE.fullmatch(date):
         # when the text was updated, counted from a day no version records: the line
         # goes (or states the version's own Last Updated), and no date is taken from it
         var = "effective" if label.lower().startswith(_EFFECTIVE_LABELS) else "last_updated"
-        return None if mode == "remove" else f"{lead}{label}{sep}\0{var}\0{trail}"
+        return True, None if mode == "remove" else f"{lead}{label}{sep}\0{var}\0{trail}"
     if parsed is None:
-        return line
+        return False, line
     found.append(Stated(" ".join(label.split()), *parsed))
     if mode == "remove":
-        return None
+        return True, None
     var = "effective" if found[-1].effective else "last_updated"
-    return f"{lead}{label}{sep}\0{var}\0{trail}"
+    return True, f"{lead}{label}{sep}\0{var}\0{trail}"
 
 
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")

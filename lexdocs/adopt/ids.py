@@ -19,9 +19,9 @@ from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from lexdocs.adopt import outline, repeated
+from lexdocs.adopt import bywords, outline, repeated
 from lexdocs.adopt.citations import land_citations
-from lexdocs.adopt.standalone import NAMED_LINK, land_on_labels, land_on_lines, words_key
+from lexdocs.adopt.standalone import NAMED_LINK, land_on_labels, land_on_lines
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.review.align import AT_LEAST, Work
@@ -119,16 +119,15 @@ def _anchors(line: str) -> set[str]:
     words = _words_of(line).replace("\\", "")
     github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
     spaced = "-".join(words.lower().split())  # punctuation kept: "your-choices,-rights"
-    bare = _dashed(_LEADING_NUMBER.sub("", words))
+    bare = _dashed(bywords.LEADING_NUMBER.sub("", words))
     joined = bare.replace("-", "")  # "1. Covered Xfinity Services": coveredxfinityservices
     # the words as typed, run together: "1. Quand cette politique s'applique-t-elle à moi ?"
     # is "#Quandcettepolitiques'applique-t-elleàmoi?" (New Balance's)
-    squeezed = "".join(_LEADING_NUMBER.sub("", words).split())
+    squeezed = "".join(bywords.LEADING_NUMBER.sub("", words).split())
     return {a for a in (slugify(words), toc_slugify(words, "-"), github, _dashed(words), bare,
                         spaced, joined, squeezed, own) if a}
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
 
 
 def _dashed(words: str) -> str:
@@ -313,34 +312,8 @@ def relink(conv: Converted) -> Converted:
         made = to.get(a) or (a if a in ids else folded.get(_loose(a)))
         return f"{m[1]}#{made or m[2]}"
 
-    named = _named_targets(conv.sections, bodies, ids)
-    holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
-    titled = {s.id: set(_by_words(s.title).split()) for s in conv.sections}
-    for key, made in named.items():
-        for word in key.split():
-            holders.setdefault(word, set()).add(made)
-
-    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems ("collected": collect)
-    for word, held in holders.items():
-        stemmed.setdefault(_stems(word), set()).update(held)
-
-    def by_words(m: re.Match[str]) -> str:
-        a = m[2]
-        if a in ids:
-            return m.group()
-        text = _by_words(m[1])
-        number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
-        # the anchor's own words, when the link's are a sentence ("[We use personal data to
-        # make Reddit a better place.](#information-use)", Reddit's summary, for "How We
-        # Use Your Information"): the one heading that holds them all
-        made = named.get(text) or (named.get(f"\0{number[1]}") if number else
-                                   _holding(text, holders) or _listed_as(m, text, named, titled)
-                                   or _holding(_stems(_by_words(_ANCHOR_GAPS.sub(" ", a))),
-                                               stemmed)
-                                   or _cited_with_title(text, named, titled)
-                                   or _holding(_stems(text), stemmed))
-        return m.group()[:m.start(2) - m.start()] + made if made else m.group()
-
+    # a link whose anchor leads nowhere, led by its words and its anchor's (`bywords`)
+    by_words = bywords.lander(conv.sections, _named_targets(conv.sections, bodies, ids), ids)
     landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
               if "#" in body else body for body in bodies]
     section_ids = [s.id for s in conv.sections]
@@ -373,75 +346,6 @@ def _without_empty_links(body: str, ids: set[str]) -> str:
     return _EMPTY_LINK.sub(lambda m: "" if m[1] not in ids else m.group(), body)
 
 
-_ANCHOR_GAPS = re.compile(r"[-_.]+")
-_ENDING = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)\b")
-
-
-def _stems(words: str) -> str:
-    """Words without the endings an anchor and its heading may not share ("#information-
-    collected" for "What Information We Collect")."""
-    return _ENDING.sub("", words)
-_SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
-_ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
-_CITED_TITLED = re.compile(r"(?:section|article|part)\s+(\d{1,3})\s+(\S.*)")
-
-
-def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]
-                      ) -> str | None:
-    """The part a link cites by its number and its title, when the title is the part's
-    ("[Section 3 ‘Personal data we collect about you’](#_djeb6mmnhu1p)", Spotify's policy,
-    whose anchors a copy of a shared document lost, for "3. Personal data we collect about
-    you"): a number alone may have moved, a title as well confirms it."""
-    cited = _CITED_TITLED.fullmatch(text)
-    made = named.get(f"\0{cited[1]}") if cited else None
-    if cited is None or made is None or not set(cited[2].split()) <= titled.get(made, set()):
-        return None
-    return made
-"""An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered
-so, whatever the link's words ("Interactive service and conduct" for "6. INTERACTIVE
-SERVICES AND CONTENT", Rightmove's)."""
-
-
-def _by_words(text: str) -> str:
-    """Words as a table of contents and a heading share them: without marks, number,
-    case, accents and punctuation ("**2\\. Where This Applies**" → "where this applies";
-    Damart's "10. RESPONSABILITÉ" names its part "10. RESPONSABILITE"). An underscore is
-    no letter: emphasis that did not take is marks too (La Redoute's table of contents
-    writes "[_5.2._Comment les exercer ?](#_Toc52)" for its part "5.2. Comment les
-    exercer ?")."""
-    bare = in_latin(outline.plain(text)).replace("_", " ").strip()
-    return words_key(_LEADING_NUMBER.sub("", bare))  # the number first: then the words
-
-
-_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")
-
-
-def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
-               titled: dict[str, set[str]]) -> str | None:
-    """The part a table of contents' item numbers, when the link is all the item holds
-    and shares half its words with that part's title at least: "4. [Comment nous
-    utilisons les données](#CH4)" for "4. Pourquoi et comment nous utilisons vos
-    données"."""
-    start = m.string.rfind("\n", 0, m.start()) + 1
-    item = _ITEM_NUMBER.fullmatch(m.string, start, m.start())
-    made = named.get(f"\0{item[1]}") if item else None
-    words = set(text.split())
-    if made is None or not words or 2 * len(words & titled.get(made, set())) < len(words):
-        return None
-    return made
-
-
-def _holding(text: str, holders: dict[str, set[str]]) -> str | None:
-    """The one heading whose words hold all of a link's (two at least): the table of
-    contents' shorter "How We Use Data" for the heading "4. Why and How We Use Your
-    Data"."""
-    words = set(text.split())
-    if len(words) < 2 or not words <= holders.keys():
-        return None
-    found = set.intersection(*(holders[w] for w in sorted(words, key=lambda w: len(holders[w]))))
-    return found.pop() if len(found) == 1 else None
-
-
 def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[str]
                    ) -> dict[str, str]:
     """Each heading's words (`_by_words`) and each part's number (as "\\0N") → its id,
@@ -460,14 +364,14 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
             into[key] = made if into.get(key, made) == made else None
 
     for s, body in zip(sections, bodies, strict=True):
-        add(_by_words(s.title), s.id, seen)
+        add(bywords.key(s.title), s.id, seen)
         number = outline.part_number(s.title)
         if number is not None:
             add(f"\0{number}", s.id, seen)
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
             made = _heading_id(line)
-            add(_by_words(_words_of(line)), made, seen)
+            add(bywords.key(_words_of(line)), made, seen)
             number = outline.part_number(_words_of(line))
             if number is not None:
                 add(f"\0{number}", made, inner)

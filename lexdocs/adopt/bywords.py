@@ -1,0 +1,131 @@
+"""A link into the page whose anchor leads nowhere, led by words: its own, its anchor's,
+or the number of the part it cites.
+
+A copy of a web page keeps its table of contents and its cross-references, but often not
+the ids its headings had (`[Where This Privacy Policy Applies](#where-this-applies)`), or
+it keeps the ids of the document the page was written in (`#_djeb6mmnhu1p`). What the
+link says, and what its anchor spells, still name the heading a reader would reach: the
+one heading holding the words, the part numbered as cited, or the item's number in a
+table of contents. Words two headings share, or a single word, decide nothing: the link
+stays as it was, and the build names its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from lexdocs.adopt import outline
+from lexdocs.adopt.standalone import words_key
+from lexdocs.render.tohtml import in_latin
+
+if TYPE_CHECKING:
+    from lexdocs.adopt.convert import Section
+
+__all__ = ["LEADING_NUMBER", "key", "lander"]
+
+LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
+"""The number a heading's words may open with ("2.", "B)", "iv.")."""
+
+
+def key(text: str) -> str:
+    """Words as a table of contents and a heading share them: without marks, number,
+    case, accents and punctuation ("**2\\. Where This Applies**" → "where this applies";
+    Damart's "10. RESPONSABILITÉ" names its part "10. RESPONSABILITE"). An underscore is
+    no letter: emphasis that did not take is marks too (La Redoute's table of contents
+    writes "[_5.2._Comment les exercer ?](#_Toc52)" for its part "5.2. Comment les
+    exercer ?")."""
+    bare = in_latin(outline.plain(text)).replace("_", " ").strip()
+    return words_key(LEADING_NUMBER.sub("", bare))  # the number first: then the words
+
+
+def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
+           ) -> Callable[[re.Match[str]], str]:
+    """The substitution for a link (`standalone.NAMED_LINK`: its words, its anchor) that
+    leads it where its words say, or leaves it. `named` maps each heading's words (`key`)
+    and each part's number (as "\\0N") to its id."""
+    holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
+    titled = {s.id: set(key(s.title).split()) for s in sections}
+    for words, made in named.items():
+        for word in words.split():
+            holders.setdefault(word, set()).add(made)
+    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems ("collected": collect)
+    for word, held in holders.items():
+        stemmed.setdefault(_stems(word), set()).update(held)
+
+    def lead(m: re.Match[str]) -> str:
+        a = m[2]
+        if a in ids:
+            return m.group()
+        text = key(m[1])
+        number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
+        # the anchor's own words, when the link's are a sentence ("[We use personal data to
+        # make Reddit a better place.](#information-use)", Reddit's summary, for "How We
+        # Use Your Information"): the one heading that holds them all
+        made = named.get(text) or (named.get(f"\0{number[1]}") if number else
+                                   _holding(text, holders) or _listed_as(m, text, named, titled)
+                                   or _holding(_stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
+                                   or _cited_with_title(text, named, titled)
+                                   or _holding(_stems(text), stemmed))
+        return m.group()[:m.start(2) - m.start()] + made if made else m.group()
+
+    return lead
+
+
+_SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
+_ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
+"""An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered
+so, whatever the link's words ("Interactive service and conduct" for "6. INTERACTIVE
+SERVICES AND CONTENT", Rightmove's)."""
+_CITED_TITLED = re.compile(r"(?:section|article|part)\s+(\d{1,3})\s+(\S.*)")
+_ANCHOR_GAPS = re.compile(r"[-_.]+")
+_ENDING = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)\b")
+
+
+def _stems(words: str) -> str:
+    """Words without the endings an anchor and its heading may not share ("#information-
+    collected" for "What Information We Collect")."""
+    return _ENDING.sub("", words)
+
+
+def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]
+                      ) -> str | None:
+    """The part a link cites by its number and its title, when the title is the part's
+    ("[Section 3 ‘Personal data we collect about you’](#_djeb6mmnhu1p)", Spotify's policy,
+    whose anchors a copy of a shared document lost, for "3. Personal data we collect about
+    you"): a number alone may have moved, a title as well confirms it."""
+    cited = _CITED_TITLED.fullmatch(text)
+    made = named.get(f"\0{cited[1]}") if cited else None
+    if cited is None or made is None or not set(cited[2].split()) <= titled.get(made, set()):
+        return None
+    return made
+
+
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")
+
+
+def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
+               titled: dict[str, set[str]]) -> str | None:
+    """The part a table of contents' item numbers, when the link is all the item holds
+    and shares half its words with that part's title at least: "4. [Comment nous
+    utilisons les données](#CH4)" for "4. Pourquoi et comment nous utilisons vos
+    données"."""
+    start = m.string.rfind("\n", 0, m.start()) + 1
+    item = _ITEM_NUMBER.fullmatch(m.string, start, m.start())
+    made = named.get(f"\0{item[1]}") if item else None
+    words = set(text.split())
+    if made is None or not words or 2 * len(words & titled.get(made, set())) < len(words):
+        return None
+    return made
+
+
+def _holding(text: str, holders: dict[str, set[str]]) -> str | None:
+    """The one heading whose words hold all of a link's (two at least): the table of
+    contents' shorter "How We Use Data" for the heading "4. Why and How We Use Your
+    Data"."""
+    words = set(text.split())
+    if len(words) < 2 or not words <= holders.keys():
+        return None
+    found = set.intersection(*(holders[w] for w in sorted(words, key=lambda w: len(holders[w]))))
+    return found.pop() if len(found) == 1 else None

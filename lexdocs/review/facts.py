@@ -156,20 +156,12 @@ def _of_processing(lex: str, at: int) -> bool:
     sharing imagery … for the purpose of sexual gratification" (Snapchat's community
     guidelines, on what may not be posted) states the purpose of an act the text
     forbids, not one of any processing."""
-    lo, hi = max(0, at - _SENTENCE_REACH), min(len(lex), at + _SENTENCE_REACH)
-    start = max([lo, *(lex.rfind(stop, lo, at) + 1 for stop in _STOPS)])
-    end = min([hi, *(e for stop in _STOPS if (e := lex.find(stop, at, hi)) >= 0)])
-    return bool(_PROCESSING.search(lex, start, end))
+    return bool(_PROCESSING.search(sentence_around(lex, at, stops=_STOPS)))
 
 
 _STOPS = (". ", "\n", ": ", " * ", " - ", " + ")
 """Where a sentence, an introduction or a list's item ends (`lexical` runs a list's items
 on one line, each after its mark)."""
-
-
-_SENTENCE_REACH = 400
-"""How far from a marker its sentence is read: a run of markers with no full stop would
-otherwise be read again whole for each one."""
 
 
 def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:

@@ -294,12 +294,13 @@ sentence a policy writes, and a bound, so that text with no full stop in it (com
 anyone) costs each of its words a fixed price, not the length of the whole text."""
 
 
-def sentence_around(text: str, start: int, end: int | None = None) -> str:
-    """The sentence of `text` that holds `text[start:end]`: from the last ". " or line
-    break before it to the next after it, at most `REACH` characters each way."""
+def sentence_around(text: str, start: int, end: int | None = None,
+                    stops: tuple[str, ...] = (". ", "\n")) -> str:
+    """The sentence of `text` that holds `text[start:end]`: from the last of `stops` (". "
+    or a line break) before it to the next after it, at most `REACH` characters each way."""
     end = start if end is None else end
     lo = max(start - REACH, 0)
     hi = min(end + REACH, len(text))
-    first = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start)) + 1
-    ends = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi)) if i >= 0]
+    first = max(text.rfind(stop, lo, start) for stop in stops) + 1
+    ends = [i for stop in stops if (i := text.find(stop, end, hi)) >= 0]
     return text[max(first, lo):min(ends, default=hi)]

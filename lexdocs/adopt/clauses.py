@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lexdocs.adopt import bywords
 from lexdocs.review.lexicon import heading
 
 MIN_CLAUSES = 3
@@ -154,7 +155,6 @@ _TITLE_LINE = re.compile(r"^(?:\d{1,3}[.)] +)?(?:\*\*|__)(?P<words>[^*_\n]{1,120
                          r"(?:\*\*|__)[.:]?[ \t]*$")
 """A line that is only a title in bold, numbered or not: "7. **PERSONAL INFORMATION WE
 COLLECT**"."""
-_NOT_WORD = re.compile(r"[\W_]+")
 _OWN_NUMBER = re.compile(r"(?:\d{1,3}|[A-Z])\\?[.)][ \t]+")
 """The number a title may carry in its own words ("**3\\. DIRECT MESSAGES ARE PRIVATE**",
 where the contents say "2\\."): the contents' order numbers the parts."""
@@ -164,10 +164,6 @@ def _unnumbered(words: str) -> str:
     words = words.strip()
     m = _OWN_NUMBER.match(words)
     return words[m.end():] if m else words
-
-
-def _key(words: str) -> str:
-    return _NOT_WORD.sub(" ", _unnumbered(words)).strip().casefold()
 
 
 def parts_in_contents(lines: Sequence[str], live: Sequence[bool]) -> list[Block] | None:
@@ -188,9 +184,9 @@ def parts_in_contents(lines: Sequence[str], live: Sequence[bool]) -> list[Block]
     starts: list[int] = []
     at = entries[-1][0] + 1
     for _, entry in entries:
-        want = _key(entry["words"])
+        want = bywords.key(entry["words"])
         while at < len(lines) and not (live[at] and (m := _TITLE_LINE.match(lines[at]))
-                                       and _key(m["words"]) == want):
+                                       and bywords.key(m["words"]) == want):
             at += 1
         if at == len(lines):
             return None

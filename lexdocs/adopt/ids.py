@@ -128,8 +128,6 @@ def _anchors(line: str) -> set[str]:
                         spaced, joined, squeezed, own) if a}
 
 
-
-
 def _dashed(words: str) -> str:
     """The anchor many site generators make: every run of other characters one dash ("1.1
     Privacy Principles" → "1-1-privacy-principles", Telegram's), quotes dropped; with the

@@ -2336,6 +2336,11 @@ def test_parts_a_table_of_contents_names_are_the_sections() -> None:
     # An entry whose title never follows: no outline, the text stays one section.
     lost = convert(CONTENTS.replace("5. **3\\. CONTACT US**", "Contact us."), "Privacy")
     assert [s.id for s in lost.sections] == ["introduction"]
+    # the anchors become the sections': one that is no id, or one two entries share,
+    # makes no outline
+    for odd in ('#a"><img/src=x/onerror=alert(1)>', "#b}{#contact", "#contact"):
+        hostile = convert(CONTENTS.replace("#posts-public", odd), "Privacy")
+        assert [s.id for s in hostile.sections] == ["introduction"], odd
 
 
 def test_parts_a_table_of_contents_names_are_found_in_linear_time() -> None:

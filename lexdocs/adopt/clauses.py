@@ -149,8 +149,10 @@ def parts_in_list(lines: Sequence[str], live: Sequence[bool]
 
 
 _CONTENTS_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+]) +\[(?P<words>[^\[\]\n]{1,120})\]"
-                            r"\(#(?P<anchor>[^()\s]{1,120})\)[ \t]*$")
-"""An item of a table of contents: a link into the page, and nothing else."""
+                            r"\(#(?P<anchor>[A-Za-z][\w-]{0,119})\)[ \t]*$")
+"""An item of a table of contents: a link into the page, and nothing else. Its anchor
+becomes a section's, so only one that is an id as pages write them: letters, digits,
+dashes and underscores (a committed "#a\"><img …>" or "#b}{#c" makes no outline)."""
 _TITLE_LINE = re.compile(r"^(?:\d{1,3}[.)] +)?(?:\*\*|__)(?P<words>[^*_\n]{1,120}?)"
                          r"(?:\*\*|__)[.:]?[ \t]*$")
 """A line that is only a title in bold, numbered or not: "7. **PERSONAL INFORMATION WE
@@ -178,8 +180,8 @@ def parts_in_contents(lines: Sequence[str], live: Sequence[bool]) -> list[Block]
     there must be `MIN_CLAUSES` of them at least."""
     entries = [(i, m) for i, line in enumerate(lines)
                if live[i] and (m := _CONTENTS_ITEM.match(line))]
-    if len(entries) < MIN_CLAUSES:
-        return None
+    if len(entries) < MIN_CLAUSES or len({m["anchor"] for _, m in entries}) < len(entries):
+        return None  # too few, or two entries leading to one place: no outline
     numbered = entries[0][1].group().lstrip()[:1].isdigit()
     starts: list[int] = []
     at = entries[-1][0] + 1

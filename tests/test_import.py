@@ -2656,6 +2656,21 @@ def test_a_link_to_a_bold_label_leads_to_the_heading_it_stands_under() -> None:
     assert "[Other](#other)" in sharing
 
 
+def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:
+    """Temu's cookie policy sends readers to "[here](#limit_interest_base_advertising)", the
+    paragraph "**Limit interest-based advertising**. …" under "Your Choices": the anchor says
+    "base" where the label says "based", and the adopted site's every build stopped on
+    that link. Words compare by their stems; words that differ in more than an ending
+    ("#limit_interest_advertising_choices") still lead nowhere."""
+    conv = relink(convert(
+        "# P\n\n## Cookies\n\nClick [here](#limit_interest_base_advertising) or [there]"
+        "(#limit_interest_advertising_choices).\n\n## Your Choices\n\n"
+        "**Limit interest-based advertising**. You can limit it.\n", "x"))
+    body = conv.sections[0].body
+    assert "[here](#your-choices)" in body
+    assert "[there](#limit_interest_advertising_choices)" in body
+
+
 @pytest.mark.parametrize("hostile", ["**a", "- **", "**" + "a" * 79, "[a](#b) "])
 def test_bold_labels_are_read_in_linear_time(hostile: str) -> None:
     from lexdocs.adopt.standalone import land_on_labels

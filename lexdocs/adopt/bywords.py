@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.standalone import words_key
+from lexdocs.adopt.standalone import stems, words_key
 from lexdocs.render.tohtml import in_latin
 
 if TYPE_CHECKING:
@@ -50,9 +50,9 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     for words, made in named.items():
         for word in words.split():
             holders.setdefault(word, set()).add(made)
-    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems ("collected": collect)
+    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems (`standalone.stems`)
     for word, held in holders.items():
-        stemmed.setdefault(_stems(word), set()).update(held)
+        stemmed.setdefault(stems(word), set()).update(held)
 
     def lead(m: re.Match[str]) -> str:
         a = m[2]
@@ -65,9 +65,9 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         # Use Your Information"): the one heading that holds them all
         made = named.get(text) or (named.get(f"\0{number[1]}") if number else
                                    _holding(text, holders) or _listed_as(m, text, named, titled)
-                                   or _holding(_stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
+                                   or _holding(stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
                                    or _cited_with_title(text, named, titled)
-                                   or _holding(_stems(text), stemmed))
+                                   or _holding(stems(text), stemmed))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return lead
@@ -80,13 +80,6 @@ so, whatever the link's words ("Interactive service and conduct" for "6. INTERAC
 SERVICES AND CONTENT", Rightmove's)."""
 _CITED_TITLED = re.compile(r"(?:section|article|part)\s+(\d{1,3})\s+(\S.*)")
 _ANCHOR_GAPS = re.compile(r"[-_.]+")
-_ENDING = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)\b")
-
-
-def _stems(words: str) -> str:
-    """Words without the endings an anchor and its heading may not share ("#information-
-    collected" for "What Information We Collect")."""
-    return _ENDING.sub("", words)
 
 
 def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]

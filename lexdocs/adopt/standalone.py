@@ -16,21 +16,26 @@ A link that still leads nowhere, whose anchor or words spell a bold label that o
 paragraph or a list item, and no other label (TikTok's `[User Content](#user-content)` for
 "*   **User Content.** We collect …", `[Technical Information](#tech-info)`: the page gave
 the item that id), is led to the heading the label stands under (`land_on_labels`): a
-list item carries no id here, and its part is where the reader was sent.
+list item carries no id here, and its part is where the reader was sent. An anchor and
+its label are compared by their words' stems, as a search engine compares them (Temu's
+`#limit_interest_base_advertising` for "**Limit interest-based advertising**.").
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote
+
+import snowballstemmer
 
 from lexdocs.adopt import outline
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
-__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "words_key"]
+__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "stems", "words_key"]
 
 NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
@@ -45,6 +50,23 @@ def words_key(text: str) -> str:
     """Words as a reader compares them: marks, case, accents and punctuation aside, an
     underscore no letter (emphasis that did not take is marks too), numbers kept."""
     return " ".join(re.findall(r"[^\W_]+", in_latin(outline.plain(text)).casefold()))
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(key: str) -> str:
+    """A `words_key`'s words by their stems, Snowball's English ones: an anchor and the
+    words it names may not share their endings ("#information-collected" for "What
+    Information We Collect", Reddit's; "#limit_interest_base_advertising" for "Limit
+    interest-based advertising", Temu's). A word of another language keeps its letters
+    or loses an ending on both sides alike."""
+    return " ".join(_stem(w) for w in key.split())
 
 
 def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
@@ -115,7 +137,7 @@ def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
     """`bodies` with each link that leads nowhere, whose anchor or words spell one bold
     label's words, led to the heading that label stands under (its section's, before any heading
     inside it). `heading` matches a heading line, `id_of` gives its id."""
-    dead = {k for body in bodies if "#" in body for m in NAMED_LINK.finditer(body)
+    dead = {stems(k) for body in bodies if "#" in body for m in NAMED_LINK.finditer(body)
             if unquote(m[2]) not in ids
             for k in (words_key(unquote(m[2]).replace("-", " ")), words_key(m[1]))}
     dead.discard("")
@@ -128,7 +150,7 @@ def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
         heads = [(h.start(), id_of(h.group())) for h in heading.finditer(body)]
         starts = [at for at, _ in heads]
         for m in _LABEL.finditer(body):
-            key = words_key(m["label"])
+            key = stems(words_key(m["label"]))
             if key in dead:
                 k = bisect.bisect_right(starts, m.start()) - 1
                 made = heads[k][1] if k >= 0 else sid
@@ -138,8 +160,8 @@ def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
 
     def lead(m: re.Match[str]) -> str:
         a = unquote(m[2])
-        made = None if a in ids else (under.get(words_key(a.replace("-", " ")))
-                                      or under.get(words_key(m[1])))
+        made = None if a in ids else (under.get(stems(words_key(a.replace("-", " "))))
+                                      or under.get(stems(words_key(m[1]))))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return [NAMED_LINK.sub(lead, body) if "#" in body else body for body in bodies]

@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from lexdocs.adopt import outline
-from lexdocs.adopt.standalone import stems, words_key
+from lexdocs.adopt.standalone import words_key
 from lexdocs.render.tohtml import in_latin
+from lexdocs.stems import stems
 
 if TYPE_CHECKING:
     from lexdocs.adopt.convert import Section
@@ -50,7 +51,7 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     for words, made in named.items():
         for word in words.split():
             holders.setdefault(word, set()).add(made)
-    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems (`standalone.stems`)
+    stemmed: dict[str, set[str]] = {}  # the same, by the words' stems (`lexdocs.stems`)
     for word, held in holders.items():
         stemmed.setdefault(stems(word), set()).update(held)
 

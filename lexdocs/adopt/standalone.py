@@ -17,25 +17,23 @@ paragraph or a list item, and no other label (TikTok's `[User Content](#user-con
 "*   **User Content.** We collect …", `[Technical Information](#tech-info)`: the page gave
 the item that id), is led to the heading the label stands under (`land_on_labels`): a
 list item carries no id here, and its part is where the reader was sent. An anchor and
-its label are compared by their words' stems, as a search engine compares them (Temu's
+its label are compared by their words' stems (`lexdocs.stems`: Temu's
 `#limit_interest_base_advertising` for "**Limit interest-based advertising**.").
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote
 
-import snowballstemmer
-
 from lexdocs.adopt import outline
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
+from lexdocs.stems import stems
 
-__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "stems", "words_key"]
+__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "words_key"]
 
 NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
@@ -50,23 +48,6 @@ def words_key(text: str) -> str:
     """Words as a reader compares them: marks, case, accents and punctuation aside, an
     underscore no letter (emphasis that did not take is marks too), numbers kept."""
     return " ".join(re.findall(r"[^\W_]+", in_latin(outline.plain(text)).casefold()))
-
-
-_STEMMER = snowballstemmer.stemmer("english")
-
-
-@functools.lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
-def stems(key: str) -> str:
-    """A `words_key`'s words by their stems, Snowball's English ones: an anchor and the
-    words it names may not share their endings ("#information-collected" for "What
-    Information We Collect", Reddit's; "#limit_interest_base_advertising" for "Limit
-    interest-based advertising", Temu's). A word of another language keeps its letters
-    or loses an ending on both sides alike."""
-    return " ".join(_stem(w) for w in key.split())
 
 
 def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:

@@ -632,6 +632,22 @@ def test_a_part_that_names_itself_before_its_colon_introduces_the_parts_after_it
     assert "restrict the use of their data:" in f.message
 
 
+def test_an_introduction_naming_the_part_after_it_introduces_that_part() -> None:
+    """Snapchat's privacy policy ends its opening part "Let's get started with the controls
+    you have over your information:", then "Control Over Your Information", a part of its
+    own once import reads the heading a copy left empty: the part is what it introduces,
+    its words' endings aside. A title of two words, which a sentence about a lost list
+    may hold by chance ("Your Information"), or one the sentence does not hold, is no
+    such part."""
+    text = ("# Policy\n\n## Welcome\n\nLet's get started with the controls you have over "
+            "your information:\n\n## Control Over Your Information\n\nYou control it.\n\n"
+            "## More\n\nText.\n")
+    assert imported(text, only_intros=True) == []
+    for title in ("Your Information", "Control Over Your Account"):
+        [f] = imported(text.replace("Control Over Your Information", title), only_intros=True)
+        assert "over your information:" in f.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

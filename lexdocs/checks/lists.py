@@ -48,6 +48,7 @@ from lexdocs.checks.sourcetext import after_last_tag, line_of, section_source
 from lexdocs.findings import Finding
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
+from lexdocs.stems import stems
 
 _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?$")
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
@@ -257,6 +258,16 @@ _THIS_PART = re.compile(r"\b(?:in|under|of) this (?:section|part|chapter|article
                         re.IGNORECASE)
 """A part named by its own words: at the part's end, before a colon, only what comes
 after it can be what it sets out."""
+
+
+def _names_part(line: str, title: str) -> bool:
+    """Whether `line` holds every word of the title of the part after it, endings aside
+    (`lexdocs.stems`), three words at least: two ("Your Information") a sentence about a
+    lost list may hold by chance."""
+    named = set(stems(title).split())
+    return len(named) >= 3 and named <= set(stems(line).split())
+
+
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
 
@@ -357,7 +368,7 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                     _FIRST_PART.match(after) or (_AHEAD.search(lines[last]) and (
                         k == 0 or after.rstrip(" *_").endswith(":")))
                     or (_PROMISE.search(lines[last]) and _after_rule(lines, last))
-                    or _THIS_PART.search(lines[last])):
+                    or _THIS_PART.search(lines[last]) or _names_part(lines[last], after)):
                 # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
                 # a part, and "1. Definitions" next: a contract's recital introduces the
                 # numbered parts after it. So does a preamble that ends promising what
@@ -370,7 +381,9 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                 # then "Activate safe mode in search engines", …: XNXX's policy). So does a
                 # part's last sentence that names the part ("…restrict the use of their
                 # data as set out in this section:", LinkedIn's privacy policy, its
-                # subsections then imported as parts).
+                # subsections then imported as parts). So does one that names the part
+                # after it ("Let's get started with the controls you have over your
+                # information:", then "Control Over Your Information", Snapchat's).
                 follows[last] = True
             sec = section_source(src, s.id)
             found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])

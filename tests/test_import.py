@@ -1713,15 +1713,34 @@ def test_a_heading_whose_words_a_copy_put_after_it_is_made_whole() -> None:
     """X's developer terms as archived write each part as "### ", the page's mark linking
     to it (`[​](#2-definitions)`, a zero-width space for words) and "2\\. Definitions." as a
     paragraph: 63 empty headings, each over a plain line, and every link to a part led
-    nowhere. The words are the heading's and the links land on it; an empty heading with
-    no such mark stays as it is."""
+    nowhere. The words are the heading's and the links land on it."""
     conv = relink(convert(
         "# T\n\n## Agreement\n\nSee [Definitions](#2-definitions).\n\n### \n\n"
         "[\u200b](#2-definitions)\n\n2\\. Definitions.\n\n**2.1** Campaign means a campaign."
-        "\n\n### \n\nNot a title.\n", "x"))
+        "\n", "x"))
     assert conv.sections[0].body == (
         "See [Definitions](#s-2-definitions).\n\n### 2\\. Definitions.\n\n**2.1** Campaign "
-        "means a campaign.\n\n### \n\nNot a title.\n")
+        "means a campaign.\n")
+
+
+def test_words_a_copy_wrote_after_an_empty_heading_are_the_headings() -> None:
+    """Temu's privacy policy as archived writes "### " over "Information that you provide",
+    X's rules "###   " over "Targeted Harassment  ", TikTok's guidelines for law enforcement
+    "###   " over "**3\\. Requirements when making a request**": the page held the words in
+    an element inside the heading. Each part had an empty heading, every one of them with
+    the id "section" on one page, and its title as a plain line. The line is the
+    heading's; a sentence after an empty heading is no title, and a heading left empty is
+    taken out (no page shows an empty heading)."""
+    conv = convert(
+        "# T\n\n## Collect\n\nWe collect:\n\n### \n\nInformation that you provide\n\n* x\n\n"
+        "###   \nTargeted Harassment  \n\nWe prohibit it.\n\n###   \n**3\\. Requirements**\n\n"
+        "Each request.\n\n### \n\nNot a title.\n\n#### \n\n## Share\n\nS.\n", "x")
+    assert [s.title for s in conv.sections] == ["Collect", "Share"]
+    assert conv.sections[0].body == (
+        "We collect:\n\n### Information that you provide\n\n* x\n\n### Targeted Harassment\n\n"
+        "We prohibit it.\n\n### **3\\. Requirements**\n\nEach request.\n\nNot a title.\n")
+    from lexdocs.render.tohtml import to_html
+    assert not re.search(r"<h\d[^>]*></h\d>", to_html(conv.sections[0].body))
 
 
 def test_an_anchor_that_numbers_a_part_lands_on_it_where_the_part_is_a_list_item() -> None:

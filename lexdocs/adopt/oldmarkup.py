@@ -336,14 +336,18 @@ def without_markup(lines: list[str]) -> tuple[list[str], int]:
 
 def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
     """The lines without the headings that hold no words (a logo's empty link over a bar,
-    `[](https://play.google/)`, as Google Play's agreement is archived), and how many
-    went: such a heading shows the reader nothing, and would open a part titled by
-    nothing, which no build can publish."""
+    `[](https://play.google/)`, as Google Play's agreement is archived; "### " and nothing,
+    whose words were not kept), and how many went: such a heading shows the reader
+    nothing, would open a part titled by nothing, which no build can publish, and inside
+    a part gave the page an empty heading, its id "section" as often as it came."""
     gone = [h for h in outline.headings(lines) if not _WORD.search(h.text)]
-    if not gone:
+    live = outline.live_lines(lines) if any(
+        outline.EMPTY_HEADING.match(ln) for ln in lines) else [False] * len(lines)
+    empty = {i for i, ln in enumerate(lines) if live[i] and outline.EMPTY_HEADING.match(ln)}
+    if not gone and not empty:
         return lines, 0
-    drop = {i for h in gone for i in range(h.index, h.index + h.size)}
-    return [ln for i, ln in enumerate(lines) if i not in drop], len(gone)
+    drop = empty.union(*(range(h.index, h.index + h.size) for h in gone))
+    return [ln for i, ln in enumerate(lines) if i not in drop], len(gone) + len(empty)
 
 
 _CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)\*\*(?=\S)")

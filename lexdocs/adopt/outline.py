@@ -11,8 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
-__all__ = ["ATX", "Heading", "bars_rejoined", "blocks", "headings", "levels", "live_lines",
-           "part_number", "plain", "without_attributes", "without_closing_hashes"]
+__all__ = ["ATX", "EMPTY_HEADING", "Heading", "bars_rejoined", "blocks", "headings", "levels",
+           "live_lines", "part_number", "plain", "without_attributes", "without_closing_hashes"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
@@ -119,7 +119,10 @@ def bars_rejoined(lines: list[str]) -> list[str]:
     return out
 
 
-_NO_WORDS = re.compile(r"^ {0,3}(#{1,6})[ \t]*$")
+EMPTY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*$")
+"""A heading with no words at all, which Markdown still makes an empty heading of."""
+_SENTENCE_END = re.compile(r"[.!?;,][*_\\ \t]*$")
+"""The end of a line that is a sentence, its bold and its hard break aside."""
 _SELF_LINK = re.compile(r"^[ \t]*\[[\u200b-\u200d\u2060\ufeff]*\]\(#([^()\s]+)\)[ \t]*$")
 """A line that is only a link with no visible words to an anchor: the mark a page puts by
 a heading to link to it (`[​](#2-definitions)`, its words a zero-width space)."""
@@ -131,9 +134,13 @@ def titles_rejoined(lines: list[str]) -> list[str]:
     part (`[​](#2-definitions)`), then "2\\. Definitions." as a paragraph of its own, so
     each part was an empty heading over a plain line. The one line of words standing
     alone after the marks and the link is the heading's, and the link's anchor goes with
-    it, as a heading's own empty link (`ids.permalink_of`). An empty heading with no
-    such link says nothing of the line after it, and stays."""
-    if not any(_NO_WORDS.match(ln) for ln in lines):
+    it, as a heading's own empty link (`ids.permalink_of`). With no such link, a line
+    standing alone that is no sentence is the heading's too: the page held its words in
+    an element of their own inside the heading, and the copy wrote them after it ("### "
+    over "Information that you provide", Temu's privacy policy; "Targeted Harassment",
+    X's rules; "**3\\. Requirements when making a request**", TikTok's guidelines for law
+    enforcement). A heading left with no words `oldmarkup.without_wordless_headings` takes out."""
+    if not any(EMPTY_HEADING.match(ln) for ln in lines):
         return lines
     live = live_lines(lines)
 
@@ -145,7 +152,7 @@ def titles_rejoined(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        m = _NO_WORDS.match(lines[i]) if live[i] else None
+        m = EMPTY_HEADING.match(lines[i]) if live[i] else None
         j = after(i + 1) if m else i
         mark = _SELF_LINK.match(lines[j]) if m and j < len(lines) else None
         k = after(j + 1) if mark else j
@@ -155,6 +162,12 @@ def titles_rejoined(lines: list[str]) -> list[str]:
                 _NOT_PARAGRAPH.match(lines[k]) or _SELF_LINK.match(lines[k])):
             out.append(f"{m[1]} [](#{mark[1]}){words}")
             i = k + 1
+            continue
+        words = lines[j].strip() if m and not mark and j < len(lines) and live[j] else ""
+        if m and words and len(words) <= 200 and (j + 1 == len(lines) or not lines[j + 1].strip()) \
+                and not (_NOT_PARAGRAPH.match(lines[j]) or _SENTENCE_END.search(words)):
+            out.append(f"{m[1]} {words}")
+            i = j + 1
             continue
         out.append(lines[i])
         i += 1

@@ -2675,6 +2675,22 @@ def test_a_link_to_a_bold_label_leads_to_the_heading_it_stands_under() -> None:
     assert "[Other](#other)" in sharing
 
 
+def test_a_link_citing_a_labelled_part_lands_on_the_part_so_labelled() -> None:
+    """X's developer terms cite "[Exhibit A](#Exhibit-A)", whose heading is "Exhibit A:
+    Individual Product Terms/X Ads API", beside "Exhibit A-1: Product Requirements" and
+    "Exhibit A-2: …": three headings hold the words "exhibit a", so no link led anywhere
+    and no version built. The part labelled "Exhibit A" is the one cited; a label two
+    parts share leads nowhere surely, and stays for the build to name."""
+    conv = relink(convert(
+        "# T\n\n## Agreement\n\nAs [Exhibit A](#Exhibit-A) and [Schedule 2](#sched) say.\n\n"
+        "## Exhibit A: Individual Product Terms\n\nA.\n\n## Exhibit A-1: Product Requirements"
+        "\n\nB.\n\n## Schedule 2: Fees\n\nC.\n\n## Schedule 2. Fees again\n\nD.\n", "x"))
+    body = conv.sections[0].body
+    assert f"[Exhibit A](#{conv.sections[1].id})" in body
+    assert conv.sections[1].id != conv.sections[2].id
+    assert "[Schedule 2](#sched)" in body
+
+
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:
     """Temu's cookie policy sends readers to "[here](#limit_interest_base_advertising)", the
     paragraph "**Limit interest-based advertising**. …" under "Your Choices": the anchor says

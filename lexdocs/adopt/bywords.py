@@ -24,7 +24,7 @@ from lexdocs.stems import stems
 if TYPE_CHECKING:
     from lexdocs.adopt.convert import Section
 
-__all__ = ["LEADING_NUMBER", "key", "lander"]
+__all__ = ["LEADING_NUMBER", "key", "label", "lander"]
 
 LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
 """The number a heading's words may open with ("2.", "B)", "iv.")."""
@@ -41,11 +41,24 @@ def key(text: str) -> str:
     return words_key(LEADING_NUMBER.sub("", bare))  # the number first: then the words
 
 
+_LABELLED = re.compile(r"\s*((?:exhibit|schedule|annexe?|appendix|attachment|addendum)\s+"
+                       r"[A-Za-z0-9]{1,4}(?:[-.][A-Za-z0-9]{1,4})?)\s*(?:[:.–—]|$)", re.I)
+
+
+def label(text: str) -> str:
+    """The key of the label a part's title opens with or a link cites ("Exhibit A:
+    Individual Product Terms" and "[Exhibit A](#Exhibit-A)", X's developer terms, whose
+    "Exhibit A-1: Product Requirements" holds the same words but is another part), as
+    `named` holds it ("\\1exhibit a"); "" for a title with no such label."""
+    m = _LABELLED.match(in_latin(outline.plain(text)))
+    return f"\1{words_key(m[1])}" if m else ""
+
+
 def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
            ) -> Callable[[re.Match[str]], str]:
     """The substitution for a link (`standalone.NAMED_LINK`: its words, its anchor) that
-    leads it where its words say, or leaves it. `named` maps each heading's words (`key`)
-    and each part's number (as "\\0N") to its id."""
+    leads it where its words say, or leaves it. `named` maps each heading's words (`key`),
+    each part's number (as "\\0N") and each part's label (`label`) to its id."""
     holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
     titled = {s.id: set(key(s.title).split()) for s in sections}
     for words, made in named.items():
@@ -61,14 +74,17 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
             return m.group()
         text = key(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
-        # the anchor's own words, when the link's are a sentence ("[We use personal data to
-        # make Reddit a better place.](#information-use)", Reddit's summary, for "How We
-        # Use Your Information"): the one heading that holds them all
-        made = named.get(text) or (named.get(f"\0{number[1]}") if number else
-                                   _holding(text, holders) or _listed_as(m, text, named, titled)
-                                   or _holding(stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
-                                   or _cited_with_title(text, named, titled)
-                                   or _holding(stems(text), stemmed))
+        cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
+        made = (named.get(text) or (named.get(cited) if cited else None)
+                or (named.get(f"\0{number[1]}") if number else
+                    _holding(text, holders) or _listed_as(m, text, named, titled)
+                    # the anchor's own words, when the link's are a sentence ("[We use
+                    # personal data to make Reddit a better place.](#information-use)",
+                    # Reddit's summary, for "How We Use Your Information"): the one
+                    # heading that holds them all
+                    or _holding(stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
+                    or _cited_with_title(text, named, titled)
+                    or _holding(stems(text), stemmed)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return lead

@@ -2691,6 +2691,23 @@ def test_a_link_citing_a_labelled_part_lands_on_the_part_so_labelled() -> None:
     assert "[Schedule 2](#sched)" in body
 
 
+def test_a_link_numbering_a_part_in_parts_lands_on_it_when_its_words_mostly_agree() -> None:
+    """Telegram's privacy policy keeps a change log linking "[5.6. No Ads Based on User
+    Data](#5-6-no-ads-based-on-user-data)", a heading since retitled "5.6. No Ads Based on
+    Contents of Chats or Contact Lists": the link led nowhere and no version built. The
+    part numbered 5.6 is the one cited when half the link's words at least are its
+    title's; a link whose words are another part's ("5.7. Deleting your account" for
+    "5.7. Sponsored Messages") stays for the build to name."""
+    conv = relink(convert(
+        "# T\n\n## 5. Ads\n\n### 5.6. No Ads Based on Contents of Chats or Contact Lists\n\n"
+        "None.\n\n### 5.7. Sponsored Messages\n\nSome.\n\n## Changes\n\n"
+        "* Expanded [5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data).\n"
+        "* Moved [5.7. Deleting your account](#5-7-deleting-your-account).\n", "x"))
+    log = conv.sections[1].body
+    assert "(#s-56-no-ads-based-on-contents-of-chats-or-contact-lists)" in log
+    assert "(#5-7-deleting-your-account)" in log
+
+
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:
     """Temu's cookie policy sends readers to "[here](#limit_interest_base_advertising)", the
     paragraph "**Limit interest-based advertising**. …" under "Your Choices": the anchor says

@@ -24,7 +24,7 @@ from lexdocs.stems import stems
 if TYPE_CHECKING:
     from lexdocs.adopt.convert import Section
 
-__all__ = ["LEADING_NUMBER", "key", "label", "lander"]
+__all__ = ["LEADING_NUMBER", "dotted", "key", "label", "lander"]
 
 LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:[.-]\d+)*[.)]?|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)])\s+")
 """The number a heading's words may open with ("2.", "B)", "iv.")."""
@@ -54,6 +54,20 @@ def label(text: str) -> str:
     return f"\1{words_key(m[1])}" if m else ""
 
 
+_DOTTED = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s|$)")
+_DOTTED_ANCHOR = re.compile(r"(\d{1,3}(?:[-_.]\d{1,3}){1,3})(?:[-_]|$)")
+
+
+def dotted(text: str, anchor: bool = False) -> str:
+    """The key of the number of parts a title or a link opens with, or an anchor (`anchor`)
+    spells, when it has parts ("5.6. No Ads Based on Contents of Chats", "#5-6-no-ads-
+    based-on-user-data" → "\\05.6"); "" for none. A number of one part is
+    `outline.part_number`'s: subsections are often numbered afresh under each part."""
+    m = (_DOTTED_ANCHOR.match(text) if anchor else
+         _DOTTED.match(in_latin(outline.plain(text))))
+    return "\0" + re.sub(r"[-_]", ".", m[1]) if m else ""
+
+
 def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
            ) -> Callable[[re.Match[str]], str]:
     """The substitution for a link (`standalone.NAMED_LINK`: its words, its anchor) that
@@ -61,6 +75,10 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     each part's number (as "\\0N") and each part's label (`label`) to its id."""
     holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
     titled = {s.id: set(key(s.title).split()) for s in sections}
+    worded: dict[str, set[str]] = {}  # every heading's words, inner headings' too
+    for words, made in named.items():
+        if words[:1] not in ("\0", "\1"):
+            worded.setdefault(made, set()).update(words.split())
     for words, made in named.items():
         for word in words.split():
             holders.setdefault(word, set()).add(made)
@@ -76,6 +94,7 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
         made = (named.get(text) or (named.get(cited) if cited else None)
+                or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True), text, named, worded)
                 or (named.get(f"\0{number[1]}") if number else
                     _holding(text, holders) or _listed_as(m, text, named, titled)
                     # the anchor's own words, when the link's are a sentence ("[We use
@@ -108,6 +127,19 @@ def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[st
     cited = _CITED_TITLED.fullmatch(text)
     made = named.get(f"\0{cited[1]}") if cited else None
     if cited is None or made is None or not set(cited[2].split()) <= titled.get(made, set()):
+        return None
+    return made
+
+
+def _numbered_alike(number: str, text: str, named: dict[str, str],
+                    worded: dict[str, set[str]]) -> str | None:
+    """The part numbered as a link's words or anchor number it, in parts ("5.6"), when
+    half the link's words at least are that part's title's: Telegram's change log links
+    "[5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data)" to the part since
+    retitled "5.6. No Ads Based on Contents of Chats or Contact Lists"."""
+    made = named.get(number) if number else None
+    words = set(text.split())
+    if made is None or not words or 2 * len(words & worded.get(made, set())) < len(words):
         return None
     return made
 

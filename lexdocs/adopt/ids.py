@@ -364,6 +364,7 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
     for s, body in zip(sections, bodies, strict=True):
         add(bywords.key(s.title), s.id, seen)
         add(bywords.label(s.title), s.id, seen)
+        add(bywords.dotted(s.title), s.id, seen)
         number = outline.part_number(s.title)
         if number is not None:
             add(f"\0{number}", s.id, seen)
@@ -372,6 +373,7 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
             made = _heading_id(line)
             add(bywords.key(_words_of(line)), made, seen)
             add(bywords.label(_words_of(line)), made, seen)
+            add(bywords.dotted(_words_of(line)), made, seen)
             number = outline.part_number(_words_of(line))
             if number is not None:
                 add(f"\0{number}", made, inner)

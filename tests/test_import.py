@@ -2708,6 +2708,20 @@ def test_a_link_numbering_a_part_in_parts_lands_on_it_when_its_words_mostly_agre
     assert "(#5-7-deleting-your-account)" in log
 
 
+def test_a_part_cited_by_a_number_no_part_has_is_found_by_its_anchors_word() -> None:
+    """Wikimedia's cookie statement says "please see [Section 3](#options) of this Cookie
+    Statement below": its parts are unnumbered, and the third is "What are my cookie
+    options?", so the link led nowhere and no version of the policy built. The one
+    heading holding the anchor's word is the part cited; a word two headings hold
+    leads nowhere surely."""
+    text = ("# T\n\n## What is a cookie?\n\nSee [Section 3](#options) below.\n\n"
+            "## What cookies we use\n\nSome.\n\n## What are my cookie options?\n\nMany.\n")
+    conv = relink(convert(text, "x"))
+    assert f"[Section 3](#{conv.sections[2].id})" in conv.sections[0].body
+    twice = relink(convert(text + "\n## Other options\n\nMore.\n", "x"))
+    assert "[Section 3](#options)" in twice.sections[0].body
+
+
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:
     """Temu's cookie policy sends readers to "[here](#limit_interest_base_advertising)", the
     paragraph "**Limit interest-based advertising**. …" under "Your Choices": the anchor says

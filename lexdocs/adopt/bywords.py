@@ -93,15 +93,17 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         text = key(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
+        anchor_stems = stems(key(_ANCHOR_GAPS.sub(" ", a)))
         made = (named.get(text) or (named.get(cited) if cited else None)
                 or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True), text, named, worded)
-                or (named.get(f"\0{number[1]}") if number else
+                or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
+                    if number else
                     _holding(text, holders) or _listed_as(m, text, named, titled)
                     # the anchor's own words, when the link's are a sentence ("[We use
                     # personal data to make Reddit a better place.](#information-use)",
                     # Reddit's summary, for "How We Use Your Information"): the one
                     # heading that holds them all
-                    or _holding(stems(key(_ANCHOR_GAPS.sub(" ", a))), stemmed)
+                    or _holding(anchor_stems, stemmed)
                     or _cited_with_title(text, named, titled)
                     or _holding(stems(text), stemmed)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
@@ -162,12 +164,14 @@ def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
     return made
 
 
-def _holding(text: str, holders: dict[str, set[str]]) -> str | None:
+def _holding(text: str, holders: dict[str, set[str]], least: int = 2) -> str | None:
     """The one heading whose words hold all of a link's (two at least): the table of
     contents' shorter "How We Use Data" for the heading "4. Why and How We Use Your
-    Data"."""
+    Data". One word is enough (`least`) where the link cites a part by a number no part
+    has and its anchor is the word ("[Section 3](#options)", Wikimedia's cookie
+    statement, its parts unnumbered, for "What are my cookie options?")."""
     words = set(text.split())
-    if len(words) < 2 or not words <= holders.keys():
+    if len(words) < least or not words or not words <= holders.keys():
         return None
     found = set.intersection(*(holders[w] for w in sorted(words, key=lambda w: len(holders[w]))))
     return found.pop() if len(found) == 1 else None

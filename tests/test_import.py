@@ -2638,6 +2638,10 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
                    "**Note  \n\n**Other** words.\n", "T").sections[0].body
     assert para.startswith("**Refus d'embarquement**  \n  \nLorsque AEGEAN refuse.\n\n")
     assert "**Note  \n\n**Other** words." in para
+    # after a character no reader sees (Parler's notice under its privacy policy)
+    unseen = convert("# T\n\n## A\n\n**About  \n\u200d**Parler is a platform.\n",
+                     "T").sections[0].body
+    assert unseen == "**About**  \n\u200dParler is a platform.\n"
 
     def spaced(n: int) -> Callable[[], object]:
         lines = ["**a" + " " * n + "x", "**b"]

@@ -350,7 +350,11 @@ def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
     return [ln for i, ln in enumerate(lines) if i not in drop], len(gone) + len(empty)
 
 
-_CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)\*\*(?=\S)")
+_CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)(?P<unseen>[\u200b-\u200d\u2060\ufeff]*)"
+                                r"\*\*(?=\S)")
+"""The marks that would close a bold, opening a line: after its indent, and after
+characters no reader sees ("‍**Parler is a social media platform …", a zero-width joiner
+first, Parler's notice under its privacy policy)."""
 
 
 def bold_across_breaks(lines: list[str]) -> list[str]:
@@ -376,7 +380,7 @@ def bold_across_breaks(lines: list[str]) -> list[str]:
         if closed is None:
             continue
         if n:
-            out[i], out[j] = closed, n["indent"] + b[n.end():]
+            out[i], out[j] = closed, n["indent"] + n["unseen"] + b[n.end():]
         elif b.rstrip(" \t\\").strip() == "**":
             out[i] = closed
             gone.add(j)

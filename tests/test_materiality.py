@@ -353,6 +353,15 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
                              "fortrabbit GmbH Glogauer Str. 24 10999 Berlin")
     assert rule == "postal-address-changed" and "third party" not in reason
     assert "Görlitzer Str 52 10997 Berlin → Glogauer Str. 24 10999 Berlin" in reason
+    # the street word after a hyphen, a building's part after the number (Parler's German
+    # address, whose town and hall were "a third party was added (Halle, Köln, …)")
+    _, rule, reason = _judge("Plano Address: 5700 Tennyson Pkwy Plano, TX 75024",
+                             "Plano Address: 5700 Tennyson Pkwy Plano, TX 75024\n\nGerman "
+                             "Address:  \nMiOM Kreativraum e.V.  \nWilhelm-Mauser-Straße 47, "
+                             "Halle 5  \n50827 Köln")
+    assert rule == "postal-address-added", reason
+    assert "(Wilhelm-Mauser-Straße 47, Halle 5 50827 Köln)" in reason
+    assert "a third party was added (MiOM Kreativraum e.V.)" in reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

@@ -70,9 +70,13 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # As Germany and the Netherlands write them: the street (its word joined or apart),
         # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
         # "Vijzelstraat 68-72, 1017 HL Amsterdam"; a corner given after the number,
-        # "Ballindamm 39 / Ecke Jungfernstieg" (npm's EU representative), is the address's.
-        rf"|(?-i:\b[A-ZÀ-Þ][\w'-]*?(?:{_EU_STREET_JOINED}|\s+(?:{_EU_STREET})\b\.?)\s+"
-        r"\d+[a-z]?(?:-\d+)?(?:\s*/\s*Ecke\s+[A-ZÀ-Þ][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?)?,?\s+"
+        # "Ballindamm 39 / Ecke Jungfernstieg" (npm's EU representative), is the address's,
+        # and so is a building's part, "Wilhelm-Mauser-Straße 47, Halle 5 50827 Köln"
+        # (Parler's German address, its street word after a hyphen, once "a third party
+        # was added (Halle, Köln, …)").
+        rf"|(?-i:\b[A-ZÀ-Þ][\w'-]*?(?:{_EU_STREET_JOINED}|(?:\s+|-)(?:{_EU_STREET})\b\.?)\s+"
+        r"\d+[a-z]?(?:-\d+)?(?:\s*/\s*Ecke\s+[A-ZÀ-Þ][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?"
+        r"|,\s*[A-ZÀ-Þ][\w'-]*\s+\d{1,3}[a-z]?)?,?\s+"
         r"\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+)"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,

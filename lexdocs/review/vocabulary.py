@@ -19,8 +19,9 @@ from functools import lru_cache
 
 LEGAL_FORMS = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Plc|plc|GmbH|AG|S\.?A|SAS|SARL|B\.?V|"
                r"N\.?V|Corp|Corporation|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|K\.?K|AB|ApS|Oy|"
-               r"S\.?p\.?A|S\.?r\.?l)\.?")
-"""The legal forms a company's name ends with ("Stripe, Inc.", "GitHub B.V."), as a pattern."""
+               r"S\.?p\.?A|S\.?r\.?l|e\.\s?V)\.?")
+"""The legal forms a company's name ends with ("Stripe, Inc.", "GitHub B.V.", a German
+association's "MiOM Kreativraum e.V."), as a pattern."""
 
 NEGATIONS = frozenset(str.split(
     "not no never nor none without cannot nothing neither nobody nowhere cant dont doesnt didnt "

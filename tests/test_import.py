@@ -1165,8 +1165,9 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert ("Wrote each picture typed as an HTML tag as Markdown's, each picture from another "
             "host as a link to it on its words (one with no words, or inlined as 'data:', left "
-            "out), each link the build refuses ('javascript:', 'file:') as its words and each "
-            "link's address wrapped over lines as one, in the text of 2 of the 4 commit(s) of "
+            "out; one of a single mark, as an '@' drawn, that mark), each link the build "
+            "refuses ('javascript:', 'file:') as its words and each link's address wrapped "
+            "over lines as one, in the text of 2 of the 4 commit(s) of "
             "the file read (the first: commit ") in out
     text = imported_text(repo, "privacy")
     assert ("Write to us, or use the cookie settings.\n\n[Our seal](https://cdn.example.net/"
@@ -1181,6 +1182,22 @@ def test_pictures_and_links_from_elsewhere_are_written_as_a_site_takes_them(
     assert lexdocs("-C", str(repo.path), "versions", "privacy", "--format", "json") == 0
     listed = json.loads(capsys.readouterr().out)["documents"]["privacy"]["versions"]
     assert len(listed) == 4  # the two that held them are versions too
+
+
+def test_a_picture_of_a_single_mark_is_that_mark() -> None:
+    """Wikimedia's privacy policy draws the "@" of its e-mail addresses as a picture from
+    another host ("privacy![@](//upload.wikimedia.org/…/At_sign.svg…)wikimedia.org"), so
+    that no program harvests them: import made a link of it on "@", readers saw an address
+    cut by a link, the review read no address in it, and each time the picture's address
+    gained a parameter it called the version "Material: the wording changed". The mark is
+    what the reader saw; a picture with words is a link on them as before."""
+    from lexdocs.adopt.elsewhere import from_elsewhere
+    lines, changed = from_elsewhere([
+        "Write to privacy![@](//upload.example.org/At_sign.png?utm_source=x)example.org or "
+        "see ![our chart](https://cdn.example.net/chart.png)."])
+    assert lines == ["Write to privacy@example.org or see [our chart]"
+                     "(https://cdn.example.net/chart.png)."]
+    assert changed == 1
 
 
 def test_a_picture_in_raw_html_is_left_out_and_import_says_so(

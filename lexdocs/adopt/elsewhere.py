@@ -11,7 +11,10 @@ adopted history lost every one of them, and no edit of the newest text brings th
 So `import` writes them, in every version alike, as what a site may publish:
 
 - a picture from another host that has words (its alt text) becomes a link to it on
-  those words: the reader still finds it, and only a click reaches that host;
+  those words: the reader still finds it, and only a click reaches that host; one whose
+  words are a single mark ("@", ".": Wikimedia draws the "@" of its e-mail addresses,
+  "privacy![@](//upload.wikimedia.org/…/At_sign.svg…)wikimedia.org", so that no program
+  harvests them) is that mark, as the reader saw it;
 - a picture with no words (`alt=""` marks a decoration, by HTML's rules), or one at no
   address a browser fetches from a host (`data:`, `file:`), is left out, its words kept;
 - a link the build refuses keeps its words, unlinked; a picture that is a link's words,
@@ -66,6 +69,8 @@ def _picture(m: re.Match[str]) -> str:
     url, words = _address(m), m["words"].strip()
     if not _refused(url, embedded=True):
         return m.group()
+    if len(words) == 1 and not words.isalnum():
+        return words
     if words and scheme(url) in (None, "http", "https") and web_host(url) \
             and not _refused(url, embedded=False):
         return f"[{words}]({m['url']})"

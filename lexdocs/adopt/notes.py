@@ -67,7 +67,8 @@ WRITTEN: dict[str, tuple[str, str]] = {
                  "they are invisible in an editor, and the build refuses them."),
     "elsewhere": ("Wrote each picture typed as an HTML tag as Markdown's, each picture from "
                   "another host as a link to it on its words (one with no words, or inlined "
-                  "as 'data:', left out), each link the build refuses ('javascript:', "
+                  "as 'data:', left out; one of a single mark, as an '@' drawn, that mark), "
+                  "each link the build refuses ('javascript:', "
                   "'file:') as its words and each link's address wrapped over lines as one, "
                   "in",
                   "a lexdocs page makes no request to another host and runs no script, and a "

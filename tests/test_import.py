@@ -2743,6 +2743,22 @@ def test_a_part_cited_by_a_number_no_part_has_is_found_by_its_anchors_word() -> 
     assert "[Section 3](#options)" in twice.sections[0].body
 
 
+def test_an_anchor_naming_a_chapter_or_a_policy_lands_on_its_part() -> None:
+    """X's privacy policy links "[Learn how we make your info work](#chapter2)" to "2. How
+    We Use Information", LinkedIn's community policies "[Learn more](#be-safe-policy)" to
+    "Be safe": the anchors named a chapter by its number, and a part by its words and the
+    kind of part it is, and the adopted sites could not list their versions. A word
+    the heading lacks that names no kind of part still leads nowhere."""
+    conv = relink(convert(
+        "# T\n\n## Before you scroll\n\n[Learn how we make your info work](#chapter2); "
+        "[Learn more](#be-safe-policy); [More](#be-safe-rules).\n\n"
+        "## 1. Information We Collect\n\nA.\n\n## 2. How We Use Information\n\nB.\n\n"
+        "## Be safe\n\nC.\n\n## Be trustworthy\n\nD.\n", "x"))
+    body = conv.sections[0].body
+    assert f"(#{conv.sections[2].id})" in body and f"(#{conv.sections[3].id})" in body
+    assert "(#be-safe-rules)" in body
+
+
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:
     """Temu's cookie policy sends readers to "[here](#limit_interest_base_advertising)", the
     paragraph "**Limit interest-based advertising**. …" under "Your Choices": the anchor says

@@ -93,7 +93,7 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         text = key(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
-        anchor_stems = stems(key(_ANCHOR_GAPS.sub(" ", a)))
+        anchor_stems = _KIND_LAST.sub("", stems(key(_ANCHOR_GAPS.sub(" ", a))))
         made = (named.get(text) or (named.get(cited) if cited else None)
                 or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True), text, named, worded)
                 or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
@@ -111,13 +111,17 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     return lead
 
 
-_SECTION_CITED = re.compile(r"(?:section|article|part)\s+(\d{1,3})")
-_ANCHOR_CITED = re.compile(r"(?:section|article|part|art)[-_]?(\d{1,3})", re.I)
-"""An anchor that names a part by its number (`#section-6`, `#article1`): the part numbered
-so, whatever the link's words ("Interactive service and conduct" for "6. INTERACTIVE
-SERVICES AND CONTENT", Rightmove's)."""
-_CITED_TITLED = re.compile(r"(?:section|article|part)\s+(\d{1,3})\s+(\S.*)")
+_SECTION_CITED = re.compile(r"(?:section|article|part|chapter)\s+(\d{1,3})")
+_ANCHOR_CITED = re.compile(r"(?:section|article|part|art|chapter)[-_]?(\d{1,3})", re.I)
+"""An anchor that names a part by its number (`#section-6`, `#article1`, X's `#chapter2`):
+the part numbered so, whatever the link's words ("Interactive service and conduct" for "6.
+INTERACTIVE SERVICES AND CONTENT", Rightmove's; "Learn how we make your info work" for "2.
+How We Use Information", X's)."""
+_CITED_TITLED = re.compile(r"(?:section|article|part|chapter)\s+(\d{1,3})\s+(\S.*)")
 _ANCHOR_GAPS = re.compile(r"[-_.]+")
+_KIND_LAST = re.compile(r"(?<=\S) (?:polici|section|part|chapter)$")
+"""The kind of part an anchor ends by naming, stemmed, which its heading need not say
+("#be-safe-policy" for "Be safe", LinkedIn's community policies)."""
 
 
 def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]

@@ -2659,6 +2659,12 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
     unseen = convert("# T\n\n## A\n\n**About  \n\u200d**Parler is a platform.\n",
                      "T").sections[0].body
     assert unseen == "**About**  \n\u200dParler is a platform.\n"
+    # opened before the break instead (X's privacy policy); marks that close a bold before
+    # a break stay
+    opened = convert("# T\n\n## A\n\nThey share it with us.**  \n  \nAd partners.** Our "
+                     "partners share.\n\n**Kept**  \nas typed.\n", "T").sections[0].body
+    assert opened == ("They share it with us.  \n  \n**Ad partners.** Our partners share.\n\n"
+                      "**Kept**  \nas typed.\n")
 
     def spaced(n: int) -> Callable[[], object]:
         lines = ["**a" + " " * n + "x", "**b"]

@@ -350,6 +350,9 @@ def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
     return [ln for i, ln in enumerate(lines) if i not in drop], len(gone) + len(empty)
 
 
+_OPENED_BEFORE_BREAK = re.compile(r"(?<=[^\s*])\*\*(?=(?:[ \t]{2,}|\\)$)")
+"""Bold marks that end a line, against its last word and before its hard break: they open
+no bold there, only the next line's."""
 _CLOSE_AFTER_BREAK = re.compile(r"^(?P<indent>[ \t]*)(?P<unseen>[\u200b-\u200d\u2060\ufeff]*)"
                                 r"\*\*(?=\S)")
 """The marks that would close a bold, opening a line: after its indent, and after
@@ -367,7 +370,9 @@ def bold_across_breaks(lines: list[str]) -> list[str]:
     marks alone, and its own break ("2.  **Free Trials  " over "    **  ", Netflix's
     terms), goes: the first line's break stays the one between the title and its text.
     The marks may open the paragraph after a blank line too ("**Refus d'embarquement  ",
-    "", "**Lorsque AEGEAN …", Aegean Airlines' conditions of sale, 11 such titles)."""
+    "", "**Lorsque AEGEAN …", Aegean Airlines' conditions of sale, 11 such titles). Bold
+    a copy opened before a break ("…with us.**  " over "Ad partners, developers, and
+    publishers.** Our ad …", X's privacy policy) opens after it instead."""
     live = outline.live_lines(lines)
     out = list(lines)
     gone: set[int] = set()
@@ -378,6 +383,13 @@ def bold_across_breaks(lines: list[str]) -> list[str]:
             continue
         closed, n = _closed_before_break(a), _CLOSE_AFTER_BREAK.match(b)
         if closed is None:
+            opened = _OPENED_BEFORE_BREAK.search(a)
+            if opened and not n and b.strip() and not b.lstrip().startswith("*"):
+                # the marks opened the next line's bold before the break ("…with us.**  "
+                # over "Ad partners, developers, and publishers.** Our ad …", X's policy)
+                out[i] = a[:opened.start()] + a[opened.start() + 2:]
+                indent = len(b) - len(b.lstrip(" \t"))
+                out[j] = b[:indent] + "**" + b[indent:]
             continue
         if n:
             out[i], out[j] = closed, n["indent"] + n["unseen"] + b[n.end():]

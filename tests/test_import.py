@@ -1740,6 +1740,32 @@ def test_a_heading_whose_words_a_copy_put_after_it_is_made_whole() -> None:
         "means a campaign.\n")
 
 
+def test_a_heading_inside_a_link_is_the_links_words() -> None:
+    """Meta's cookies policy and terms as archived open with "Explore the policy" over cards,
+    each a heading inside a link: "[What are cookies, and what does this policy cover?" over
+    "-----](#1)[Why do we use cookies?" and so on. Markdown read neither a link nor a
+    heading, the anchors "#1" to "#5" led nowhere, and no version built. The bar goes, the
+    links stand a space apart, and each leads to its part; a bar of its own, and a bar
+    under a line, are left as they are."""
+    conv = relink(convert(
+        "# Cookies Policy\n\n## Explore the policy\n\n[What are cookies?\n---------](#1)"
+        "[Why do we use cookies?\n-------](#2)\n\n## What are cookies?\n\nSmall files.\n\n"
+        "## Why do we use cookies?\n\nTo run the site.\n\n-----\n\nA title\n-------\n\n"
+        "Text.\n", "x"))
+    assert conv.sections[0].body == (
+        "[What are cookies?](#what-are-cookies)\n[Why do we use cookies?]"
+        "(#why-do-we-use-cookies)\n")
+    assert [s.title for s in conv.sections][2:] == ["Why do we use cookies?", "A title"]
+    assert conv.sections[2].body.endswith("\n\n-----\n")
+    from lexdocs.adopt.outline import bars_in_links
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        lines = ["[a"] + ["---](#1)[b"] * n + ["---]("]
+        return lambda: bars_in_links(lines)
+    assert growth(make, 20_000, tries=2) < LINEAR
+
+
 def test_words_a_copy_wrote_after_an_empty_heading_are_the_headings() -> None:
     """Temu's privacy policy as archived writes "### " over "Information that you provide",
     X's rules "###   " over "Targeted Harassment  ", TikTok's guidelines for law enforcement

@@ -218,7 +218,8 @@ def _read(text: str) -> tuple[tuple[str, ...], int, int, int]:
     kept, elsewhere = from_elsewhere(as_markdown(lists_as_markdown(tabled)))
     bare, dropped = without_markup(kept)
     worded, wordless = without_wordless_headings(outline.titles_rejoined(outline.bars_rejoined(
-        lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(bare)))))))
+        lists_set_apart(indented_lists(items_on_their_line(bold_across_breaks(
+            outline.bars_in_links(bare))))))))
     return tuple(worded), dropped + wordless, rowwise, elsewhere
 
 

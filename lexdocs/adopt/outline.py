@@ -11,8 +11,9 @@ import html
 import re
 from dataclasses import dataclass
 
-__all__ = ["ATX", "EMPTY_HEADING", "Heading", "bars_rejoined", "blocks", "headings", "levels",
-           "live_lines", "part_number", "plain", "without_attributes", "without_closing_hashes"]
+__all__ = ["ATX", "EMPTY_HEADING", "Heading", "bars_in_links", "bars_rejoined", "blocks",
+           "headings", "levels", "live_lines", "part_number", "plain", "without_attributes",
+           "without_closing_hashes"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
@@ -126,6 +127,30 @@ _SENTENCE_END = re.compile(r"[.!?;,][*_\\ \t]*$")
 _SELF_LINK = re.compile(r"^[ \t]*\[[\u200b-\u200d\u2060\ufeff]*\]\(#([^()\s]+)\)[ \t]*$")
 """A line that is only a link with no visible words to an anchor: the mark a page puts by
 a heading to link to it (`[​](#2-definitions)`, its words a zero-width space)."""
+
+
+_BAR_IN_LINK = re.compile(r"[ \t]*[-=]{3,}[ \t]*(?=\]\()")
+_GLUED_LINK = re.compile(r"(\]\([^()\s]*\))(?=\[)")
+
+
+def bars_in_links(lines: list[str]) -> list[str]:
+    """The lines with each heading a page put inside a link's words, as a card, written as
+    the link's words: Meta's policies as archived open with "Explore the policy" over
+    "[What are cookies, and what does this policy cover?" and "-----](#1)[Why do we use
+    cookies?", the bar of a heading inside each link, so that Markdown read neither link
+    nor heading, and every version failed to build. The bar goes; links it had run
+    together stand a space apart, as the cards stood apart."""
+    if not any(_BAR_IN_LINK.match(ln) for ln in lines):
+        return lines
+    live = live_lines(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _BAR_IN_LINK.match(line) if live[i] else None
+        if m and out and live[i - 1] and "[" in out[-1]:
+            out[-1:] = (out[-1].rstrip() + _GLUED_LINK.sub(r"\1\n", line[m.end():])).split("\n")
+            continue
+        out.append(line)
+    return out
 
 
 def titles_rejoined(lines: list[str]) -> list[str]:

@@ -144,10 +144,13 @@ def _numbered_alike(number: str, text: str, named: dict[str, str],
     "[5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data)" to the part since
     retitled "5.6. No Ads Based on Contents of Chats or Contact Lists"."""
     made = named.get(number) if number else None
+    return made if made is not None and _mostly(text, worded.get(made, set())) else None
+
+
+def _mostly(text: str, title: set[str]) -> bool:
+    """Whether half a link's words at least are a title's."""
     words = set(text.split())
-    if made is None or not words or 2 * len(words & worded.get(made, set())) < len(words):
-        return None
-    return made
+    return bool(words) and 2 * len(words & title) >= len(words)
 
 
 _ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})\\?[.)][ \t]*")
@@ -162,10 +165,7 @@ def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
     start = m.string.rfind("\n", 0, m.start()) + 1
     item = _ITEM_NUMBER.fullmatch(m.string, start, m.start())
     made = named.get(f"\0{item[1]}") if item else None
-    words = set(text.split())
-    if made is None or not words or 2 * len(words & titled.get(made, set())) < len(words):
-        return None
-    return made
+    return made if made is not None and _mostly(text, titled.get(made, set())) else None
 
 
 def _holding(text: str, holders: dict[str, set[str]], least: int = 2) -> str | None:

@@ -790,6 +790,11 @@ def test_a_notes_mark_is_no_figure() -> None:
         :2] == (False, "formatting")
     assert _judge("We keep it for [30] days.", "We keep it for [60] days.")[:2] == (
         True, "number-changed")
+    # after a sentence's stop and a space (Meta's privacy policy: "What Products does this
+    # Policy cover? [1]", a mark that taking out was "a number was removed (1)")
+    assert _judge("What Products does this Policy cover? [1] Learn more.",
+                  "What Products does this Policy cover? Learn more.")[:2] == (
+        False, "formatting")
 
 
 def test_a_category_named_in_full_or_shortened_is_one_category() -> None:

@@ -114,9 +114,10 @@ def _without_url_slash(m: re.Match[str]) -> str:
     return core[:-1] if "." in host else core
 
 
-_NOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
-"""A note's mark right after a word ("Learn more[9]", Instagram's policy as archived): a
-reference sign, read as punctuation is."""
+_NOTE_MARK = re.compile(r"(?:(?<=[^\s\[])|(?<=[?.!:] ))\[\d{1,3}\]")
+"""A note's mark right after a word ("Learn more[9]", Instagram's policy as archived), or
+a space after a sentence's stop ("…does this Policy cover? [1]", Meta's): a reference
+sign, read as punctuation is."""
 
 
 def _normal(text: str, skip: str = "", hyphen: str = "") -> str:

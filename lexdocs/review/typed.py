@@ -259,9 +259,11 @@ _ONE_ALONE = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:another|who|whom|whose|that|whi
 def _footnote(text: str, m: re.Match[str]) -> bool:
     """Whether the number at `m` marks a note, in brackets right after a word ("Learn
     more[9]", "legal requests[60]": Instagram's privacy policy as archived, each a
-    number added at every version that put the notes back)."""
+    number added at every version that put the notes back), or a space after a sentence's
+    stop ("What Products does this Policy cover? [1]", Meta's)."""
     i, j = m.start(), m.end()
-    return (i >= 2 and text[i - 1] == "[" and not text[i - 2].isspace()
+    return (i >= 2 and text[i - 1] == "[" and (not text[i - 2].isspace() or (
+        i >= 3 and text[i - 2] == " " and text[i - 3] in "?.!:"))
             and text[j:j + 1] == "]" and m.group().isdigit())
 
 

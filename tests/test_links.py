@@ -216,6 +216,23 @@ def test_links_to_existing_anchors_pass() -> None:
     assert set(docs) == {"a", "b"}
 
 
+def test_a_heading_two_sections_hold_has_an_id_of_its_own_on_the_page() -> None:
+    """Two sections each with "### Your rights" gave the page, its PDF and feeds the id
+    "your-rights" twice, and the second heading's permanent link went to the first; an
+    inner heading named like a section ("### Contact" in the introduction) took the
+    section's id. The sections' ids and the first heading keep theirs; a later one is
+    named by its section too."""
+    _, docs = _tree("### Your rights\n\nAsk.\n\n### Contact\n\nCall.\n")
+    page, html = docs["a"][1].page, docs["a"][1].html
+    for body in (page, html):
+        ids = re.findall(r'\sid="([^"]+)"', body)
+        assert len(ids) == len(set(ids)), ids
+    assert '<h3 id="your-rights">Your rights</h3>' in page  # the first keeps its id
+    assert '<h3 id="intro-contact">Contact</h3>' in page    # the section's is "contact"
+    assert '<h3 id="contact-your-rights">Your rights</h3>' in html
+    assert "## Contact {#contact}" in page
+
+
 @pytest.mark.parametrize(("intro", "other", "where", "message"), [
     ("Text.\n\nSee [rights](#your-right).\n", "### OK\n", "src/a/x.md:7",
      "the link to '#your-right' leads nowhere: no heading of this document has that id "

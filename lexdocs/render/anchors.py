@@ -17,7 +17,7 @@ import difflib
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -27,6 +27,32 @@ from lexdocs.sources.documents import Reader
 
 if TYPE_CHECKING:
     from lexdocs.render.templates import RenderedDocument, RenderedSection
+
+def page_htmls(sections: Sequence[RenderedSection]) -> list[str]:
+    """Each section's HTML as the page shows it, every id in it the page's own.
+
+    Each section is converted alone, so a heading two sections hold ("### Details" under
+    "Information" and under "Retention") had the same id twice on one page: its
+    permanent link, and every browser, went to the first. The sections' own ids stay (the
+    ones people cite), and so does the first heading to take an id; a later one is named
+    by its section too ("retention-details"). A link to an id two headings held is
+    refused before this (`anchor_problems`), so no link led to the later one."""
+    seen = {s.id for s in sections}
+    out = []
+    for s in sections:
+        html = s.html
+        for made in markup.element_ids(html):
+            if made not in seen:
+                seen.add(made)
+                continue
+            own, n = f"{s.id}-{made}", 2
+            while own in seen:
+                own, n = f"{s.id}-{made}-{n}", n + 1
+            seen.add(own)
+            html = re.sub(rf'(?<=\sid="){re.escape(made)}(?=")', own, html, count=1)
+        out.append(html)
+    return out
+
 
 def document_ids(doc: RenderedDocument) -> Counter[str]:
     """Every id a reader can link to on the document's page, with how often it occurs."""

@@ -29,7 +29,7 @@ from jinja2.exceptions import SecurityError
 from lexdocs.cache import Bounded
 from lexdocs.errors import LexdocsError, RenderError, every, grouped, raise_all
 from lexdocs.render import markup, tohtml
-from lexdocs.render.anchors import anchor_problems
+from lexdocs.render.anchors import anchor_problems, page_htmls
 from lexdocs.render.sandbox import (
     GuardedEnvironment,
     LimitExceeded,
@@ -128,16 +128,18 @@ class RenderedDocument:
         people cite) over each section's HTML from the one safe converter, so the page
         shows exactly the text that dates and redlines compare."""
         parts = []
-        for s in self.sections:
+        sections = list(self.sections)  # a kept render reads each section when drawn
+        for s, html in zip(sections, page_htmls(sections), strict=True):
             parts.append(f"## {escape_markdown(s.title)} {{#{s.id}}}\n\n"
-                         f'<div class="lx-section" markdown="0">\n{s.html}\n</div>\n')
+                         f'<div class="lx-section" markdown="0">\n{html}\n</div>\n')
         return "\n".join(parts)
 
     @property
     def html(self) -> str:
         """The body as HTML with section headings, for PDFs and feeds."""
-        return "".join(f'<h2 id="{s.id}">{html_escape(s.title)}</h2>\n{s.html}\n'
-                       for s in self.sections)
+        sections = list(self.sections)
+        return "".join(f'<h2 id="{s.id}">{html_escape(s.title)}</h2>\n{html}\n'
+                       for s, html in zip(sections, page_htmls(sections), strict=True))
 
     @property
     def text(self) -> str:

@@ -320,6 +320,22 @@ def test_a_drafters_note_left_in_the_text_is_found_at_its_line() -> None:
     assert "'[add (link to) list of processors]' (and 1 more) is published" in found[0].message
 
 
+def test_an_address_a_copied_page_lost_is_found_at_its_line() -> None:
+    """Truth Social's terms and X's rules as archived ask readers to write to "[email
+    protected]", linked to the host's `/cdn-cgi/l/email-protection`: Cloudflare's script
+    wrote the address in a reader's browser, the copy kept the placeholder. Each section
+    that publishes one is named at its line; the words "email" and "protected" apart are
+    no placeholder."""
+    body = ("---\nid: complaints\ntitle: Complaints\n---\nYour email is protected.\n\n"
+            "Write to [\\[email\u00a0protected\\]](https://x.example/cdn-cgi/l/email-"
+            "protection) or to [\\[email protected\\]](https://x.example/cdn-cgi/l/email-"
+            "protection).\n")
+    found = of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "address-lost")
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        (f"{EU}/90-complaints.md", 7, "warning")]
+    assert "'[email protected]' (2 times) is published" in found[0].message
+
+
 def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> None:
     doc = (PROJECT / "CHECKS.md").read_text(encoding="utf-8")
     for rule in RULES.values():

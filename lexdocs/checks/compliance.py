@@ -24,6 +24,7 @@ from lexdocs.checks.foreigntags import (
     check_drafting_notes,
     check_file_links,
     check_foreign_tags,
+    check_lost_addresses,
     check_printed_markup,
 )
 from lexdocs.checks.lists import check_glued_lists, check_list_intros
@@ -69,6 +70,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
     found += check_file_links(sources, rendered)
     found += check_printed_markup(sources, rendered)
     found += check_drafting_notes(sources, rendered)
+    found += check_lost_addresses(sources, rendered)
     found += check_unconfirmed(variables, rendered)
     found += check_vague_words(sources, rendered)
     return sorted(found, key=lambda f: (f.path or "", f.line or 0, f.rule, f.message))

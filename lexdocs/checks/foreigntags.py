@@ -25,7 +25,9 @@ Last, a drafter's note left in the text (`drafting-note`): Travis CI's privacy p
 was published for four months with "…please also refer to III below [add link]." A note
 in brackets meant for the drafter ("[add link]", "[TBD]", "[insert date]") reads, to the
 public, as a statement nobody finished. The review calls putting one in or taking it out
-not material (`review.surface.without_drafting_notes`, the one reading of a note).
+not material (`review.surface.without_drafting_notes`, the one reading of a note). So
+does the placeholder a copied page keeps where an e-mail address was ("[email protected]",
+`address-lost`).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from lexdocs.review.surface import without_drafting_notes
 from lexdocs.sources.documents import DocumentSource, SectionSource
 
 __all__ = ["check_drafting_notes", "check_file_links", "check_foreign_tags",
-           "check_printed_markup", "foreign_tags", "printed_markup"]
+           "check_lost_addresses", "check_printed_markup", "foreign_tags", "printed_markup"]
 
 # `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
 _TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
@@ -202,3 +204,37 @@ def check_drafting_notes(sources: Mapping[str, DocumentSource],
             "the text's drafter, which readers take for an unfinished statement: write what "
             "it asks for, or take it out", s.path, line_of(sec, notes[0])))
     return out
+
+
+_LOST_ADDRESS = re.compile(r"\[email[\s\u00a0]+protected\]")
+"""What Cloudflare's e-mail protection writes in a page's HTML for an address, which its
+script puts back in a reader's browser and a copy of the page never has."""
+
+
+def check_lost_addresses(sources: Mapping[str, DocumentSource],
+                         rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """One finding per section that publishes "[email protected]" where an address was:
+    Truth Social's terms and X's rules as archived ask readers to write to it, linked to
+    the host's `/cdn-cgi/l/email-protection`, which shows no address either."""
+    out = []
+    for name, s, sec, found in _showing(sources, rendered, lambda s: _LOST_ADDRESS.findall(
+            markup.plain_text(s.html))):
+        more = f" ({len(found)} times)" if len(found) > 1 else ""
+        out.append(finding(
+            "address-lost", f"{name}/{s.id}: '[email protected]'{more} is published where an "
+            "e-mail address was: the copy of the page lost it (the site's e-mail protection "
+            "wrote the address only in a reader's browser); write the address back",
+            s.path, _line_of_placeholder(sec)))
+    return out
+
+
+_PLACEHOLDER_TYPED = re.compile(r"email[\s\u00a0]+protected\\?\]")
+"""The placeholder as a section's source types it, its brackets escaped or not."""
+
+
+def _line_of_placeholder(sec: SectionSource | None) -> int | None:
+    if sec is None:
+        return None
+    lines = sec.body.split("\n")
+    return sec.body_line + next((i for i, text in enumerate(lines)
+                                 if _PLACEHOLDER_TYPED.search(text)), 0)

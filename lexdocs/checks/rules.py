@@ -54,6 +54,10 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("drafting-note", "warning",
          "a drafter's note in brackets ('[add link]', '[TBD]') is published",
          "none: accuracy of the notice (readers see a note meant for its drafter)"),
+    Rule("address-lost", "warning",
+         "a placeholder a copied page left where an e-mail address was ('[email protected]')",
+         "none: accuracy of the notice (readers cannot write to an address they are not "
+         "shown)"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
          "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),
     Rule(READABILITY_RULE, "warning", "a summary page below its reading-ease target",

@@ -2755,9 +2755,13 @@ def test_a_link_numbering_a_part_in_parts_lands_on_it_when_its_words_mostly_agre
         "# T\n\n## 5. Ads\n\n### 5.6. No Ads Based on Contents of Chats or Contact Lists\n\n"
         "None.\n\n### 5.7. Sponsored Messages\n\nSome.\n\n## Changes\n\n"
         "* Expanded [5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data).\n"
-        "* Moved [5.7. Deleting your account](#5-7-deleting-your-account).\n", "x"))
+        "* Moved [5.7. Deleting your account](#5-7-deleting-your-account).\n"
+        # its German edition cites the part by number, the anchor's words the title's
+        "* Siehe [Abschnitt 5.6](#5-6-no-ads-based-on-contents).\n", "x"))
     log = conv.sections[1].body
-    assert "(#s-56-no-ads-based-on-contents-of-chats-or-contact-lists)" in log
+    assert "[5.6. No Ads Based on User Data](#s-56-no-ads-based-on-contents-of-chats-or-" \
+        "contact-lists)" in log
+    assert "[Abschnitt 5.6](#s-56-no-ads-based-on-contents-of-chats-or-contact-lists)" in log
     assert "(#5-7-deleting-your-account)" in log
 
 

@@ -95,7 +95,8 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
         anchor_stems = _KIND_LAST.sub("", stems(key(_ANCHOR_GAPS.sub(" ", a))))
         made = (named.get(text) or (named.get(cited) if cited else None)
-                or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True), text, named, worded)
+                or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True),
+                                   (text, key(_ANCHOR_GAPS.sub(" ", a))), named, worded)
                 or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
                     if number else
                     _holding(text, holders) or _listed_as(m, text, named, titled)
@@ -137,14 +138,18 @@ def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[st
     return made
 
 
-def _numbered_alike(number: str, text: str, named: dict[str, str],
+def _numbered_alike(number: str, texts: tuple[str, str], named: dict[str, str],
                     worded: dict[str, set[str]]) -> str | None:
     """The part numbered as a link's words or anchor number it, in parts ("5.6"), when
-    half the link's words at least are that part's title's: Telegram's change log links
-    "[5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data)" to the part since
-    retitled "5.6. No Ads Based on Contents of Chats or Contact Lists"."""
+    half the words of the link, or of its anchor, at least are that part's title's:
+    Telegram's change log links "[5.6. No Ads Based on User Data](#5-6-no-ads-based-on-
+    user-data)" to the part since retitled "5.6. No Ads Based on Contents of Chats or
+    Contact Lists", its German edition "[Abschnitt 6.3](#6-3-welche-daten-an-bots-
+    ubermittelt-werden)" to "6.3. Welche personenbezogenen Daten an Bots übermittelt
+    werden"."""
     made = named.get(number) if number else None
-    return made if made is not None and _mostly(text, worded.get(made, set())) else None
+    title = worded.get(made, set()) if made is not None else set()
+    return made if made is not None and any(_mostly(t, title) for t in texts) else None
 
 
 def _mostly(text: str, title: set[str]) -> bool:

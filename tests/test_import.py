@@ -2757,11 +2757,16 @@ def test_a_link_numbering_a_part_in_parts_lands_on_it_when_its_words_mostly_agre
         "* Expanded [5.6. No Ads Based on User Data](#5-6-no-ads-based-on-user-data).\n"
         "* Moved [5.7. Deleting your account](#5-7-deleting-your-account).\n"
         # its German edition cites the part by number, the anchor's words the title's
-        "* Siehe [Abschnitt 5.6](#5-6-no-ads-based-on-contents).\n", "x"))
+        "* Siehe [Abschnitt 5.6](#5-6-no-ads-based-on-contents).\n"
+        # X's: the link's title gives the part's number and words ("3.1 When you Tweet,
+        # post, and share." for "3.1 When you post and share.")
+        "* [Learn more](#x-ads-5.6 \"5.6. No Ads Based on Contents of Chats\").\n", "x"))
     log = conv.sections[1].body
     assert "[5.6. No Ads Based on User Data](#s-56-no-ads-based-on-contents-of-chats-or-" \
         "contact-lists)" in log
     assert "[Abschnitt 5.6](#s-56-no-ads-based-on-contents-of-chats-or-contact-lists)" in log
+    assert ("[Learn more](#s-56-no-ads-based-on-contents-of-chats-or-contact-lists \"5.6. No "
+            "Ads Based on Contents of Chats\")") in log
     assert "(#5-7-deleting-your-account)" in log
 
 

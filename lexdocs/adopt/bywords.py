@@ -94,9 +94,13 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
         anchor_stems = _KIND_LAST.sub("", stems(key(_ANCHOR_GAPS.sub(" ", a))))
+        shown = _TITLE_AFTER.match(m.string, m.end())  # the title a pointer shows
+        title = shown[1] if shown else ""
         made = (named.get(text) or (named.get(cited) if cited else None)
-                or _numbered_alike(dotted(m[1]) or dotted(a, anchor=True),
-                                   (text, key(_ANCHOR_GAPS.sub(" ", a))), named, worded)
+                or (named.get(key(title)) if title else None)
+                or _numbered_alike(dotted(m[1]) or dotted(title) or dotted(a, anchor=True),
+                                   (text, key(title), key(_ANCHOR_GAPS.sub(" ", a))),
+                                   named, worded)
                 or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
                     if number else
                     _holding(text, holders) or _listed_as(m, text, named, titled)
@@ -120,6 +124,10 @@ INTERACTIVE SERVICES AND CONTENT", Rightmove's; "Learn how we make your info wor
 How We Use Information", X's)."""
 _CITED_TITLED = re.compile(r"(?:section|article|part|chapter)\s+(\d{1,3})\s+(\S.*)")
 _ANCHOR_GAPS = re.compile(r"[-_.]+")
+_TITLE_AFTER = re.compile(r'>?[ \t]+"([^"\n]{1,200})"[ \t]*\)')
+"""A link's title after its anchor (`[Learn what's viewable & searchable](#x-privacy-3.1
+"3.1 When you Tweet, post, and share.")`, X's privacy policy as archived): the part the
+page's pointer showed it led to, by number and title."""
 _KIND_LAST = re.compile(r"(?<=\S) (?:polici|section|part|chapter)$")
 """The kind of part an anchor ends by naming, stemmed, which its heading need not say
 ("#be-safe-policy" for "Be safe", LinkedIn's community policies)."""
@@ -138,10 +146,12 @@ def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[st
     return made
 
 
-def _numbered_alike(number: str, texts: tuple[str, str], named: dict[str, str],
+def _numbered_alike(number: str, texts: tuple[str, ...], named: dict[str, str],
                     worded: dict[str, set[str]]) -> str | None:
-    """The part numbered as a link's words or anchor number it, in parts ("5.6"), when
-    half the words of the link, or of its anchor, at least are that part's title's:
+    """The part numbered as a link's words, title or anchor number it, in parts ("5.6"),
+    when half the words of the link, its title or its anchor at least are that part's
+    title's (X's "[Learn what's viewable & searchable](#x-privacy-3.1 "3.1 When you Tweet,
+    post, and share.")" for "3.1 When you post and share."):
     Telegram's change log links "[5.6. No Ads Based on User Data](#5-6-no-ads-based-on-
     user-data)" to the part since retitled "5.6. No Ads Based on Contents of Chats or
     Contact Lists", its German edition "[Abschnitt 6.3](#6-3-welche-daten-an-bots-

@@ -362,6 +362,18 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     assert rule == "postal-address-added", reason
     assert "(Wilhelm-Mauser-Straße 47, Halle 5 50827 Köln)" in reason
     assert "a third party was added (MiOM Kreativraum e.V.)" in reason
+    # a Swiss address, its town before its postcode, then with a post-office box; an Irish
+    # one to its Eircode; an address line's label is no word of the name above it (X's)
+    _, rule, reason = _judge("X Switzerland GmbH Attn: DPO, Bolligenstrasse 18 Bern, 3006, "
+                             "SWITZERLAND", "X Switzerland GmbH Attn: DPO, Normannenstrasse 8 "
+                             "Postfach 783 3018 Bern, SWITZERLAND")
+    assert rule == "postal-address-changed" and "third party" not in reason, reason
+    _, rule, reason = _judge("More.", "Twitter International Unlimited Company Attn: Data "
+                             "Protection Officer, One Cumberland Place, Fenian Street, "
+                             "Dublin 2, D02 AX07 IRELAND. More.")
+    assert "a postal address was added (One Cumberland Place, Fenian Street, Dublin 2, D02 " \
+        "AX07)" in reason, reason
+    assert "a third party was added (Twitter International Unlimited Company)" in reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

@@ -241,6 +241,12 @@ Pinterest's community guidelines: "a third party was added (D-printed)"); "1Pass
 and "3M" stay names."""
 
 
+_ADDRESS_LABELS = frozenset(["attn", "attention", "cc"])
+"""The label of an address's line, which a copy runs into the line before it when it
+writes a hard break as a space ("Twitter International Unlimited Company Attn: Data
+Protection Officer", X's privacy policy): no word of the name above it."""
+
+
 def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
@@ -318,6 +324,9 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 parts.pop(0)
                 initial = False
             labelled = block[m.end():m.end() + 1] == ":"
+            if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
+                parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"
+                labelled = False
             owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
             if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
                 parts, labelled = parts[:owner + 1], False

@@ -25,6 +25,9 @@ _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|co
 _EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
 _ADDRESSEE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{voc.LEGAL_FORMS},"
 """The line of an address that names its addressee: a company, its legal form last."""
+_ROLE = (r"(?:[A-Z][\w.'-]* ){0,3}(?:Officer|Department|Team|Manager|Representative|Agent|"
+         r"Desk),")
+"""The line that names whom the letter is for by office ("Attn: Data Protection Officer,")."""
 _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|" \
                     r"gracht|plein|kade|singel"
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
@@ -76,8 +79,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # was added (Halle, Köln, …)").
         rf"|(?-i:\b[A-ZÀ-Þ][\w'-]*?(?:{_EU_STREET_JOINED}|(?:\s+|-)(?:{_EU_STREET})\b\.?)\s+"
         r"\d+[a-z]?(?:-\d+)?(?:\s*/\s*Ecke\s+[A-ZÀ-Þ][\w'-]*(?:\s[A-ZÀ-Þ][\w'-]*)?"
-        r"|,\s*[A-ZÀ-Þ][\w'-]*\s+\d{1,3}[a-z]?)?,?\s+"
-        r"\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+)"
+        r"|,\s*[A-ZÀ-Þ][\w'-]*\s+\d{1,3}[a-z]?|,?\s+Postfach\s+\d{1,6})?,?\s+"
+        # the town before its postcode too, as a Swiss address in English reads: X's DPO,
+        # "Bolligenstrasse 18, Bern, 3006" (once "a third party changed (Bolligenstrasse
+        # → Normannenstrasse, Postfach)" beside "a number changed")
+        r"(?:\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+|[A-ZÀ-Þ][\w'-]+,\s*\d{4,5}\b))"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
         # CA 94110".
@@ -90,8 +96,12 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ends a name ("Ametros Group Ltd, Lakeside Offices, Thorn Business Park, Rotherwas
         # Industrial Estate, Hereford, Herefordshire, HR2 6JT", Bluesky's DPO, was "a third
         # party was added (Ametros Group Ltd, Hereford, Herefordshire, Rotherwas …)").
-        rf"|(?-i:(?:\b(?!{_ADDRESSEE})[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}, ){{0,6}}"
-        r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)", re.I)),
+        # So do the lines before an Irish Eircode ("One Cumberland Place, Fenian Street,
+        # Dublin 2, D02 AX07", X's controller, once "a third party was removed (D02 AX07
+        # IRELAND, …)").
+        rf"|(?-i:(?:\b(?!{_ADDRESSEE}|{_ROLE})[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}, )"
+        r"{0,6}\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?"
+        r"[0-9AC-FHKNPRTV-Y]{4})\b)", re.I)),
     ("duration", re.compile(
         # a figure with its decimals: "1.1 days" (Snapchat's average response time) was
         # read as "1 days"; read from its first digit only (from each, a run of "1.1.1…"

@@ -793,6 +793,18 @@ def test_a_date_a_label_gives_is_a_date_changed() -> None:
         :2] == (True, "date-changed")
 
 
+def test_a_condition_quoted_short_says_it_goes_on() -> None:
+    """X's privacy policy put "If you live in the European Union, you may contact …" before
+    its regulator: "a condition was added ('if you live in the')" quoted a clause that
+    stopped at the place the reading sets aside, as if nothing followed. A quote cut
+    short ends with "…"."""
+    _, rule, reason = _judge(
+        "You may complain to your local authority or to the Irish Data Protection Commission.",
+        "You may complain to your local authority. If you live in the European Union, you "
+        "may contact the Irish Data Protection Commission.")
+    assert rule == "condition-added" and "('if you live in the …')" in reason, reason
+
+
 def test_a_notes_mark_is_no_figure() -> None:
     """Instagram's privacy policy as archived put its notes' marks back after the words
     they annotate ("legal requests[60]", "Learn more[9]"), and each version was "a number

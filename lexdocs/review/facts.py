@@ -174,13 +174,20 @@ def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:
                     for k, v in found.items()})
 
 
+_CUT = re.compile(r"[ \t]*\ue000")
+"""Words the reading took out where the clause goes on (a place, a party): the quote ends
+there, and says so ("if you live in the …")."""
+
+
 def _clause(lex: str, marker: str, other: str) -> str:
     """The words a condition marker opens, for the evidence: the first such clause the
-    other text does not have, so an old "if …" that did not change is never quoted."""
-    found = [(marker + m.group(1)).strip() for m in re.finditer(
+    other text does not have, so an old "if …" that did not change is never quoted; a
+    quote cut short ends "…"."""
+    found = [(marker + m.group(1)).strip() + (" …" if m.group(1).count(" ") >= 6 or _CUT.match(
+        lex, m.end()) else "") for m in re.finditer(
         rf"\b{re.escape(marker)}\b((?: [\w'’]+){{0,6}})", lex)]
-    changed = [c for c in found if c not in other] or found or [marker]
-    return changed[0] + (" …" if changed[0].count(" ") >= 6 else "")
+    changed = [c for c in found if c.removesuffix(" …") not in other] or found or [marker]
+    return changed[0]
 
 
 _WHOLE = (("block", BLOCKS), ("sentence", SENTENCES), ("list-item", ITEM_SPLIT))

@@ -374,6 +374,11 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     assert "a postal address was added (One Cumberland Place, Fenian Street, Dublin 2, D02 " \
         "AX07)" in reason, reason
     assert "a third party was added (Twitter International Unlimited Company)" in reason
+    # nor the first word of the next line, a sentence's (Meta's terms: "Network Enforcement
+    # Act ("NetzDG") To learn about …" was a third party, a law)
+    _, rule, reason = _judge('Network Enforcement Act ("NetzDG”) To learn about the NetzDG, '
+                             "visit our page.\n\nMore.", "More.")
+    assert "third party" not in reason, reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

@@ -244,7 +244,8 @@ and "3M" stay names."""
 _ADDRESS_LABELS = frozenset(["attn", "attention", "cc"])
 """The label of an address's line, which a copy runs into the line before it when it
 writes a hard break as a space ("Twitter International Unlimited Company Attn: Data
-Protection Officer", X's privacy policy): no word of the name above it."""
+Protection Officer", X's privacy policy): no word of the name above it. Nor is a word
+that opens a sentence (`_NAME_STOP`), the next line's first ("To learn about …")."""
 
 
 def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -326,6 +327,9 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             labelled = block[m.end():m.end() + 1] == ":"
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
                 parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"
+                labelled = False
+            while len(parts) > 1 and key(parts[-1]) in _NAME_STOP:
+                parts.pop()  # "Network Enforcement Act ("NetzDG") To learn …": the next line
                 labelled = False
             owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
             if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product

@@ -9,9 +9,10 @@ one item written as a paragraph of its own (a noun phrase, no sentence) or the f
 so written above the others' list all read as the list a colon promised (`listitems` holds
 the shapes of an item). A line wholly in bold or italics ("_For visitors to our users'
 sites:_"), a condition alone ("When using DHL's services:") or a few words alone that make
-no sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list.
-This lint runs on the rendered Markdown, so a list that an `{% if %}` removed or an
-include supplies counts as readers see it; its finding points at the template line.
+no sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list;
+one that ends a part may introduce the parts after it (`partintros`). This lint runs on
+the rendered Markdown, so a list that an `{% if %}` removed or an include supplies counts
+as readers see it; its finding points at the template line.
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ from lexdocs.checks.listitems import (
     set_off,
     shouted,
 )
+from lexdocs.checks.partintros import PROMISE, introduces_parts
 from lexdocs.checks.rules import finding
 from lexdocs.checks.sourcetext import after_last_tag, line_of, section_source
 from lexdocs.findings import Finding
 from lexdocs.render.templates import RenderedDocument
 from lexdocs.sources.documents import DocumentSource
-from lexdocs.stems import stems
 
 _WHOLLY = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?=\S)(?:(?!(?P=m)).)*\S(?P=m)[.:]?$")
 """A line or paragraph wholly in bold or italics: a label standing for a heading ("_For
@@ -69,15 +70,6 @@ FedEx:", "For subscribers residing in Arizona, California, …, and Wisconsin:",
 bracket, as Open Terms Archive's copy of OkCupid's terms keeps it): a label for the text
 after it, list or paragraph, as a heading is. With a main clause after it ("If you are in
 the EU, we collect:") it is a sentence that promises."""
-_FOLLOWING = (r"following|below|as follows|siguientes?|suivante?s?|folgenden?|seguintes?|"
-              r"seguenti|volgende")
-"""Words that point at what comes next, in English and in the languages policies are most
-often translated into."""
-_PROMISE = re.compile(rf"\b(?:{_FOLLOWING}|these|include|includes|including|such as)\b",
-                      re.IGNORECASE)
-"""Words that promise items ("For the following purposes:", "…es la siguiente:"), whatever
-the sentence's shape, in English and in the languages policies are most often translated
-into."""
 _FIELD = re.compile(r"(?:\*\*|__)?(?:date|signature|signed|by|name(?: \(printed\))?|"
                     r"printed name|title|position|address|place|witness|company)"
                     r"(?:\*\*|__)?:(?:\*\*|__)?", re.IGNORECASE)
@@ -195,18 +187,6 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     return out
 
 
-_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-"""A thematic break: `---`, `- - -`, `***`."""
-
-
-def _after_rule(lines: list[str], i: int) -> bool:
-    """Whether the nearest line with text above line `i` is a thematic break."""
-    j = i - 1
-    while j >= 0 and not lines[j].strip():
-        j -= 1
-    return j >= 0 and bool(_RULE.fullmatch(lines[j]))
-
-
 def _list_after(line: int | None, lines: list[str]) -> bool:
     """Whether a list item opens the paragraph at `line`."""
     return line is not None and bool(LIST_LINE.match(lines[line]))
@@ -249,25 +229,6 @@ additional right …:", Shein's): the paragraph after it, a sentence that names 
 company or states the warranty or the right, is what it promised."""
 
 
-_FIRST_PART = re.compile(r"^(?:(?:section|article|part)\s+)?\(?(?:1|I|A)\\?[.):]?\s",
-                         re.IGNORECASE)
-"""The title of the part that begins a contract's numbering: "1. Definitions", "Article I"."""
-_AHEAD = re.compile(rf"\b(?:{_FOLLOWING})\b", re.IGNORECASE)
-"""Words that point at what comes next, rather than at a list in the sentence's own block."""
-_THIS_PART = re.compile(r"\b(?:in|under|of) this (?:section|part|chapter|article)\b",
-                        re.IGNORECASE)
-"""A part named by its own words: at the part's end, before a colon, only what comes
-after it can be what it sets out."""
-
-
-def _names_part(line: str, title: str) -> bool:
-    """Whether `line` holds every word of the title of the part after it, endings aside
-    (`lexdocs.stems`), three words at least: two ("Your Information") a sentence about a
-    lost list may hold by chance."""
-    named = set(stems(title).split())
-    return len(named) >= 3 and named <= set(stems(line).split())
-
-
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")
 
 
@@ -287,7 +248,7 @@ def _label_alone(lines: list[str], i: int) -> bool:
     line = lines[i].strip()
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines)
                                                       or not lines[i + 1].strip())
-    if not alone or _PROMISE.search(line):
+    if not alone or PROMISE.search(line):
         return False
     if _CONDITION.fullmatch(line):
         return len(SUBJECT.findall(line)) <= 1  # "When you leave we delete:" has two
@@ -364,26 +325,8 @@ def check_list_intros(sources: Mapping[str, DocumentSource],
                      nxt[0]).title if nxt else ""
             last = max((j for j, ln in enumerate(lines) if ln.strip()), default=None) \
                 if nxt else None
-            if last is not None and lines[last].rstrip(" *_").endswith(":") and (
-                    _FIRST_PART.match(after) or (_AHEAD.search(lines[last]) and (
-                        k == 0 or after.rstrip(" *_").endswith(":")))
-                    or (_PROMISE.search(lines[last]) and _after_rule(lines, last))
-                    or _THIS_PART.search(lines[last]) or _names_part(lines[last], after)):
-                # "The Parties agree as follows:" ("…de acuerdo con las siguientes:") ending
-                # a part, and "1. Definitions" next: a contract's recital introduces the
-                # numbered parts after it. So does a preamble that ends promising what
-                # follows ("the following measures may give you some confidence:",
-                # fortrabbit's, then "Service scope", "Data centers", …), and a part that
-                # does so over parts titled as labels ("…you can reach us in the following
-                # ways:", then "Online:", "By mail:", LinkedIn's policy as archived). So
-                # does one that a rule sets apart from the part's text ("- - -", then "Take
-                # these measures to prevent your kids from stumbling upon adult sites :",
-                # then "Activate safe mode in search engines", …: XNXX's policy). So does a
-                # part's last sentence that names the part ("…restrict the use of their
-                # data as set out in this section:", LinkedIn's privacy policy, its
-                # subsections then imported as parts). So does one that names the part
-                # after it ("Let's get started with the controls you have over your
-                # information:", then "Control Over Your Information", Snapchat's).
+            if last is not None and lines[last].rstrip(" *_").endswith(":") and \
+                    introduces_parts(lines, last, after, first=k == 0):
                 follows[last] = True
             sec = section_source(src, s.id)
             found = _Sources(_intro_lines(sec.body, sec.body_line) if sec else [])

@@ -186,6 +186,11 @@ LISTS = {
                                  "interests.\n",
     "a label in title case": "We Remove:\n\nWe remove threats of violence against people, "
                              "whatever form they take.\n",
+    # Instagram's privacy policy: a note set between the promise and its items, each a link
+    "a note before the list": "The information we use could include any of the following:"
+                              "\n\nNote: the list below is about information from Meta.\n\n"
+                              "[Your activity](https://example.com/1)\n\n[Friends and "
+                              "followers](https://example.com/2)\n",
     "a list in two steps": "The information we use could include any of the following:\n\n"
                            "Information categories we use (see the section above):\n\n"
                            "Your activity and information you provide:\n\n* Content you create"
@@ -465,6 +470,8 @@ def test_a_list_as_real_policies_write_it_is_a_list(body: str) -> None:
 
 
 DANGLING = {
+    "a note, then prose": "We share it with:\n\nNote: we are careful with it.\n\nWe keep a "
+                          "record of every transfer we make, as the law asks of us.\n",
     "quoted sentences, not terms": "Our founders said it best, in these words:\n\n“We never "
                                    "sell it,” one of them said at launch.\n\n“Nor will we,” "
                                    "the other said a year later.\n",

@@ -184,7 +184,18 @@ def _lists_follow(lines: list[str]) -> list[bool]:
         if (not out[i] and first is not None and first > i + 1 and run[first] == 1
                 and out[first] and lines[first].rstrip(" *_").endswith(":")):
             out[i] = True
+    # A note set between the promise and its list ("…could include any of the following:",
+    # then "Note: the list below is about information from Meta. …", then the items:
+    # Instagram's privacy policy): the list follows the note.
+    for i in range(n - 1, -1, -1):
+        first = after[i]
+        if not out[i] and first is not None and first > i + 1 and _NOTE.match(lines[first]):
+            out[i] = out[first + run[first] - 1]
     return out
+
+
+_NOTE = re.compile(r"[ \t]*(?:\*\*|__)?(?:please )?note\b[*_]*[:,]", re.IGNORECASE)
+"""A paragraph that opens as a note to the reader ("Note: …", "**Please note,** …")."""
 
 
 def _list_after(line: int | None, lines: list[str]) -> bool:

@@ -186,6 +186,18 @@ LISTS = {
                                  "interests.\n",
     "a label in title case": "We Remove:\n\nWe remove threats of violence against people, "
                              "whatever form they take.\n",
+    # BeReal's community standards: each item opens with a label that is a link, in bold
+    "labels that are links": "Basically, if you’re doing something that you would not want "
+                             "other people to do to you, then you’re probably violating the "
+                             "Community Standards. But just in case you’re not sure, here is a "
+                             "list:\n\n**[Bullying, Abuse, and Harassment](https://help.example"
+                             ".com/hc/en-us/articles/10268134727581)**: You may not share "
+                             "content that seeks to or does bully, abuse or harass people, "
+                             "whether they are other users or non-users. \n\n**[Child Sexual "
+                             "Exploitation](https://help.example.com/hc/en-us/articles/"
+                             "10268591436573)**: Child exploitation is strictly forbidden, and "
+                             "we have zero tolerance towards any content that contains or "
+                             "promotes child sexual exploitation. \n",
     # Instagram's privacy policy: a note set between the promise and its items, each a link
     "a note before the list": "The information we use could include any of the following:"
                               "\n\nNote: the list below is about information from Meta.\n\n"

@@ -51,6 +51,9 @@ LIST_LINE = re.compile(
     r"|^\s*(?P<a>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?[.:–—](?P=a)(?:\s|$)"
     r"|^\s*(?P<b>\*\*|__|\*|_)(?=\S)[^*_\n]{1,80}?(?P=b)\s?[.:–—](?:\s|$)"
     r"|^\s*[*_]{3}(?=[^\s*_])[^*_\n]{1,80}?[.:–—][*_]{3}(?:\s|$)"
+    # or a label that is a link, in bold ("**[Hateful Content](https://help.bereal.com/…)**:
+    # You may not share …", BeReal's community standards, each standard so)
+    r"|^\s*(?P<c>\*\*|__)\[[^\[\]\n]{1,80}\]\([^()\s]{1,300}\)(?P=c)\s?[.:–—](?:\s|$)"
     # or with a label in words capitalised as a title's, two at least, and a colon: the
     # bold a copy of the page lost ("Third Party Service Providers:  Wix has partnered …")
     r"|^\s*[A-Z][\w’'-]*(?:\s+(?:(?:of|and|or|the|to|for|in|on|by|with|a|an|&)\s+)?"

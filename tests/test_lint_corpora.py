@@ -198,6 +198,11 @@ LISTS = {
                              "10268591436573)**: Child exploitation is strictly forbidden, and "
                              "we have zero tolerance towards any content that contains or "
                              "promotes child sexual exploitation. \n",
+    # WhatsApp's terms: the extent of its liability, set out in the paragraphs after it
+    "the extent promised": "WhatsApp is only liable to the following extent:\n\nWhatsApp is "
+                           "liable without limitation for damages resulting from injury to "
+                           "life, body or health.\n\nWhatsApp will exercise professional "
+                           "diligence in providing the Services to you.\n",
     # Instagram's privacy policy: a note set between the promise and its items, each a link
     "a note before the list": "The information we use could include any of the following:"
                               "\n\nNote: the list below is about information from Meta.\n\n"

@@ -231,13 +231,15 @@ place; Philip Morris's additional information for Taiwan)."""
 _ONE_PROMISED = re.compile(r"\bthe\s+following\s+(?:[\w-]+\s+){0,2}?(?:company|entity|person|"
                            r"organi[sz]ation|address|controller|representative|officer|"
                            r"authority|warranty|guarantee|clause|provision|statement|"
-                           r"right)\b[^:\n]*"
+                           r"right|extent)\b[^:\n]*"
                            r"[*_]*:[*_]*\s*$", re.IGNORECASE)
 """An introduction that promises one ("The following company decides how and why your
 personal data is processed, and … is the “Data Controller”:", AdSupply's; "…you will also
 benefit from the following legal warranty:", Le Chat's terms; "…you have the following
-additional right …:", Shein's): the paragraph after it, a sentence that names the
-company or states the warranty or the right, is what it promised."""
+additional right …:", Shein's; "WhatsApp is only liable to the following extent:", its
+terms, over the paragraphs that set the extent out): the paragraph after it, a sentence
+that names the company or states the warranty, the right or the extent, is what it
+promised."""
 
 
 _SENTENCE_END = re.compile(r"[.!?][)\"'’”*_]*$")

@@ -2789,15 +2789,20 @@ def test_an_anchor_naming_a_chapter_or_a_policy_lands_on_its_part() -> None:
     We Use Information", LinkedIn's community policies "[Learn more](#be-safe-policy)" to
     "Be safe": the anchors named a chapter by its number, and a part by its words and the
     kind of part it is, and the adopted sites could not list their versions. A word
-    the heading lacks that names no kind of part still leads nowhere."""
+    the heading lacks that names no kind of part still leads nowhere; a count after the
+    words ("#key-terms-2") is no word of the heading's."""
     conv = relink(convert(
         "# T\n\n## Before you scroll\n\n[Learn how we make your info work](#chapter2); "
-        "[Learn more](#be-safe-policy); [More](#be-safe-rules).\n\n"
+        "[Learn more](#be-safe-policy); [More](#be-safe-rules); [\"Minimum Age\"]"
+        "(#key-terms-2).\n\n"
         "## 1. Information We Collect\n\nA.\n\n## 2. How We Use Information\n\nB.\n\n"
-        "## Be safe\n\nC.\n\n## Be trustworthy\n\nD.\n", "x"))
+        "## Be safe\n\nC.\n\n## Be trustworthy\n\nD.\n\n## LinkedIn and Other Key Terms\n\n"
+        "E.\n", "x"))
     body = conv.sections[0].body
     assert f"(#{conv.sections[2].id})" in body and f"(#{conv.sections[3].id})" in body
     assert "(#be-safe-rules)" in body
+    # LinkedIn's terms: an anchor counted as the second of its name ("#key-terms-2")
+    assert f"[\"Minimum Age\"](#{conv.sections[5].id})" in body
 
 
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:

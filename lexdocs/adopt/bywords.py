@@ -93,7 +93,7 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         text = key(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
         cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
-        anchor_stems = _KIND_LAST.sub("", stems(key(_ANCHOR_GAPS.sub(" ", a))))
+        anchor_stems = _anchor_words(a)
         shown = _TITLE_AFTER.match(m.string, m.end())  # the title a pointer shows
         title = shown[1] if shown else ""
         made = (named.get(text) or (named.get(cited) if cited else None)
@@ -128,9 +128,21 @@ _TITLE_AFTER = re.compile(r'>?[ \t]+"([^"\n]{1,200})"[ \t]*\)')
 """A link's title after its anchor (`[Learn what's viewable & searchable](#x-privacy-3.1
 "3.1 When you Tweet, post, and share.")`, X's privacy policy as archived): the part the
 page's pointer showed it led to, by number and title."""
-_KIND_LAST = re.compile(r"(?<=\S) (?:polici|section|part|chapter)$")
+_KIND_LAST = re.compile(r"(?<=\S) (?:polici|section|part|chapter|\d{1,2})$")
 """The kind of part an anchor ends by naming, stemmed, which its heading need not say
-("#be-safe-policy" for "Be safe", LinkedIn's community policies)."""
+("#be-safe-policy" for "Be safe", LinkedIn's community policies), or the count a page
+gives an anchor that another has already ("#key-terms-2", LinkedIn's terms, for "LinkedIn
+and Other Key Terms"): left out where two words stay (`_anchor_words`)."""
+
+
+def _anchor_words(anchor: str) -> str:
+    """An anchor's words by their stems, less the last when it names the kind of part, or
+    counts the anchor and two words are left ("covid-19" keeps its number)."""
+    words = stems(key(_ANCHOR_GAPS.sub(" ", anchor)))
+    less = _KIND_LAST.sub("", words)
+    if less != words and words.split()[-1].isdigit() and " " not in less:
+        return words
+    return less
 
 
 def _cited_with_title(text: str, named: dict[str, str], titled: dict[str, set[str]]

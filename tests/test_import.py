@@ -2803,6 +2803,12 @@ def test_an_anchor_naming_a_chapter_or_a_policy_lands_on_its_part() -> None:
     assert "(#be-safe-rules)" in body
     # LinkedIn's terms: an anchor counted as the second of its name ("#key-terms-2")
     assert f"[\"Minimum Age\"](#{conv.sections[5].id})" in body
+    # X's terms: a place the anchor shortens, the heading spells out
+    terms = relink(convert(
+        "# T\n\n## Updates\n\n[Terms](#outside-eu) for users outside the EU.\n\n"
+        "## If you live outside the European Union\n\nA.\n\n"
+        "## If you live in the European Union\n\nB.\n", "x"))
+    assert f"[Terms](#{terms.sections[1].id})" in terms.sections[0].body
 
 
 def test_a_link_to_a_bold_label_is_read_by_its_words_stems() -> None:

@@ -135,10 +135,18 @@ gives an anchor that another has already ("#key-terms-2", LinkedIn's terms, for 
 and Other Key Terms"): left out where two words stay (`_anchor_words`)."""
 
 
+_SPELT_OUT = {"eu": "european union", "eea": "european economic area", "uk": "united kingdom",
+              "usa": "united states"}
+"""The places an anchor shortens that a heading writes in full ("#outside-eu" for "If you
+live outside the European Union, …", X's terms)."""
+
+
 def _anchor_words(anchor: str) -> str:
-    """An anchor's words by their stems, less the last when it names the kind of part, or
-    counts the anchor and two words are left ("covid-19" keeps its number)."""
-    words = stems(key(_ANCHOR_GAPS.sub(" ", anchor)))
+    """An anchor's words by their stems, the places it shortens spelt out, less the last
+    when it names the kind of part, or counts the anchor and two words are left
+    ("covid-19" keeps its number)."""
+    words = stems(" ".join(_SPELT_OUT.get(w, w) for w in key(_ANCHOR_GAPS.sub(" ", anchor))
+                           .split()))
     less = _KIND_LAST.sub("", words)
     if less != words and words.split()[-1].isdigit() and " " not in less:
         return words

@@ -18,6 +18,10 @@ from lexdocs.review.align import common_ends
 
 Finding = tuple[str, tuple[str, ...]]
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+NOTE_MARK = re.compile(r"(?:(?<=[^\s\[])|(?<=[?.!:] ))\[\d{1,3}\]")
+"""A note's mark right after a word ("Learn more[9]", Instagram's policy as archived), or
+a space after a sentence's stop ("…does this Policy cover? [1]", Meta's): a reference
+sign, no figure, read as punctuation is (`surface`, `typed`)."""
 
 
 def words(text: str) -> list[str]:

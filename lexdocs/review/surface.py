@@ -114,12 +114,6 @@ def _without_url_slash(m: re.Match[str]) -> str:
     return core[:-1] if "." in host else core
 
 
-_NOTE_MARK = re.compile(r"(?:(?<=[^\s\[])|(?<=[?.!:] ))\[\d{1,3}\]")
-"""A note's mark right after a word ("Learn more[9]", Instagram's policy as archived), or
-a space after a sentence's stop ("…does this Policy cover? [1]", Meta's): a reference
-sign, read as punctuation is."""
-
-
 def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
     """`text` with one kind of formatting folded away, or (no `skip`) all of them:
     "&" is "and", a URL's trailing slash is nothing, a hyphen is `hyphen` ("e-mail" is
@@ -131,7 +125,7 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
     if skip != "punctuation":
         text = _AMPERSAND.sub(" and ", text) if "&" in text else text
         text = _SLASHED.sub(_without_url_slash, text) if "/" in text else text
-        text = _NOTE_MARK.sub("", text) if "[" in text else text
+        text = lexicon.NOTE_MARK.sub("", text) if "[" in text else text
         text = _PUNCT.sub("", _JOINING_HYPHEN.sub(hyphen, text))
     return text if skip == "white space" else " ".join(text.split())
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.lexicon import key, trie
+from lexdocs.review.lexicon import NOTE_MARK, key, trie
 
 __all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
@@ -267,14 +267,11 @@ _ONE_ALONE = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:another|who|whom|whose|that|whi
 
 
 def _footnote(text: str, m: re.Match[str]) -> bool:
-    """Whether the number at `m` marks a note, in brackets right after a word ("Learn
-    more[9]", "legal requests[60]": Instagram's privacy policy as archived, each a
-    number added at every version that put the notes back), or a space after a sentence's
-    stop ("What Products does this Policy cover? [1]", Meta's)."""
-    i, j = m.start(), m.end()
-    return (i >= 2 and text[i - 1] == "[" and (not text[i - 2].isspace() or (
-        i >= 3 and text[i - 2] == " " and text[i - 3] in "?.!:"))
-            and text[j:j + 1] == "]" and m.group().isdigit())
+    """Whether the number at `m` is a note's mark (`lexicon.NOTE_MARK`: "legal
+    requests[60]", Instagram's privacy policy as archived, each a number added at every
+    version that put the notes back)."""
+    mark = NOTE_MARK.match(text, m.start() - 1) if m.start() else None
+    return mark is not None and mark.end() == m.end() + 1
 
 
 def _pronoun(text: str, m: re.Match[str]) -> bool:

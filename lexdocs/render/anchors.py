@@ -28,6 +28,7 @@ from lexdocs.sources.documents import Reader
 if TYPE_CHECKING:
     from lexdocs.render.templates import RenderedDocument, RenderedSection
 
+
 def page_htmls(sections: Sequence[RenderedSection]) -> list[str]:
     """Each section's HTML as the page shows it, every id in it the page's own.
 
@@ -41,6 +42,9 @@ def page_htmls(sections: Sequence[RenderedSection]) -> list[str]:
     out = []
     for s in sections:
         html = s.html
+        if ' id="' not in html:  # most sections hold no heading: nothing to read
+            out.append(html)
+            continue
         for made in markup.element_ids(html):
             if made not in seen:
                 seen.add(made)

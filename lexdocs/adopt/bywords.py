@@ -92,14 +92,16 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
             return m.group()
         text = key(m[1])
         number = _SECTION_CITED.fullmatch(text) or _ANCHOR_CITED.fullmatch(a)
-        cited = label(m[1]) or label(_ANCHOR_GAPS.sub(" ", a))  # "Exhibit A"
-        anchor_stems = _anchor_words(a)
+        spelt = _ANCHOR_GAPS.sub(" ", a)  # the anchor's words: "#key-terms-2", key terms 2
+        cited = label(m[1]) or label(spelt)  # "Exhibit A"
+        said = key(spelt)
+        anchor_stems = _anchor_words(said)
         shown = _TITLE_AFTER.match(m.string, m.end())  # the title a pointer shows
-        title = shown[1] if shown else ""
+        title = key(shown[1]) if shown else ""
         made = (named.get(text) or (named.get(cited) if cited else None)
-                or (named.get(key(title)) if title else None)
-                or _numbered_alike(dotted(m[1]) or dotted(title) or dotted(a, anchor=True),
-                                   (text, key(title), key(_ANCHOR_GAPS.sub(" ", a))),
+                or (named.get(title) if title else None)
+                or _numbered_alike(dotted(m[1]) or (dotted(shown[1]) if shown else "")
+                                   or dotted(a, anchor=True), (text, title, said),
                                    named, worded)
                 or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
                     if number else
@@ -141,12 +143,11 @@ _SPELT_OUT = {"eu": "european union", "eea": "european economic area", "uk": "un
 live outside the European Union, …", X's terms)."""
 
 
-def _anchor_words(anchor: str) -> str:
-    """An anchor's words by their stems, the places it shortens spelt out, less the last
-    when it names the kind of part, or counts the anchor and two words are left
+def _anchor_words(words: str) -> str:
+    """An anchor's words (`key`) by their stems, the places it shortens spelt out, less
+    the last when it names the kind of part, or counts the anchor and two words are left
     ("covid-19" keeps its number)."""
-    words = stems(" ".join(_SPELT_OUT.get(w, w) for w in key(_ANCHOR_GAPS.sub(" ", anchor))
-                           .split()))
+    words = stems(" ".join(_SPELT_OUT.get(w, w) for w in words.split()))
     less = _KIND_LAST.sub("", words)
     if less != words and words.split()[-1].isdigit() and " " not in less:
         return words
@@ -210,7 +211,7 @@ def _holding(text: str, holders: dict[str, set[str]], least: int = 2) -> str | N
     has and its anchor is the word ("[Section 3](#options)", Wikimedia's cookie
     statement, its parts unnumbered, for "What are my cookie options?")."""
     words = set(text.split())
-    if len(words) < least or not words or not words <= holders.keys():
+    if len(words) < max(least, 1) or not words <= holders.keys():
         return None
     found = set.intersection(*(holders[w] for w in sorted(words, key=lambda w: len(holders[w]))))
     return found.pop() if len(found) == 1 else None

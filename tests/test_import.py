@@ -1738,6 +1738,11 @@ def test_a_heading_whose_words_a_copy_put_after_it_is_made_whole() -> None:
     assert conv.sections[0].body == (
         "See [Definitions](#s-2-definitions).\n\n### 2\\. Definitions.\n\n**2.1** Campaign "
         "means a campaign.\n")
+    # an empty heading and its mark that end the text: nothing to make whole (this crashed
+    # the import, reading past the last line)
+    from lexdocs.adopt.outline import titles_rejoined
+    assert titles_rejoined(["# T", "", "### ", "", "[\u200b](#x)"]) == [
+        "# T", "", "### ", "", "[\u200b](#x)"]
 
 
 def test_a_heading_inside_a_link_is_the_links_words() -> None:

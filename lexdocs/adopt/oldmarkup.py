@@ -341,9 +341,10 @@ def without_wordless_headings(lines: list[str]) -> tuple[list[str], int]:
     nothing, would open a part titled by nothing, which no build can publish, and inside
     a part gave the page an empty heading, its id "section" as often as it came."""
     gone = [h for h in outline.headings(lines) if not _WORD.search(h.text)]
-    live = outline.live_lines(lines) if any(
-        outline.EMPTY_HEADING.match(ln) for ln in lines) else [False] * len(lines)
-    empty = {i for i, ln in enumerate(lines) if live[i] and outline.EMPTY_HEADING.match(ln)}
+    empty: set[int] = set()
+    if any(outline.EMPTY_HEADING.match(ln) for ln in lines):
+        live = outline.live_lines(lines)
+        empty = {i for i, ln in enumerate(lines) if live[i] and outline.EMPTY_HEADING.match(ln)}
     if not gone and not empty:
         return lines, 0
     drop = empty.union(*(range(h.index, h.index + h.size) for h in gone))

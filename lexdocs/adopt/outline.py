@@ -164,7 +164,8 @@ def titles_rejoined(lines: list[str]) -> list[str]:
     an element of their own inside the heading, and the copy wrote them after it ("### "
     over "Information that you provide", Temu's privacy policy; "Targeted Harassment",
     X's rules; "**3\\. Requirements when making a request**", TikTok's guidelines for law
-    enforcement). A heading left with no words `oldmarkup.without_wordless_headings` takes out."""
+    enforcement). A heading left with no words is `oldmarkup.without_wordless_headings`'s
+    to take out."""
     if not any(EMPTY_HEADING.match(ln) for ln in lines):
         return lines
     live = live_lines(lines)
@@ -174,6 +175,9 @@ def titles_rejoined(lines: list[str]) -> list[str]:
             i += 1
         return i
 
+    def alone(k: int) -> bool:  # line `k` is a paragraph of its own
+        return k + 1 == len(lines) or not lines[k + 1].strip()
+
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -182,15 +186,14 @@ def titles_rejoined(lines: list[str]) -> list[str]:
         mark = _SELF_LINK.match(lines[j]) if m and j < len(lines) else None
         k = after(j + 1) if mark else j
         words = lines[k].strip() if mark and k < len(lines) and live[k] else ""
-        alone = k + 1 == len(lines) or not lines[k + 1].strip()
-        if m and mark and words and len(words) <= 200 and alone and not (
+        if m and mark and words and len(words) <= 200 and alone(k) and not (
                 _NOT_PARAGRAPH.match(lines[k]) or _SELF_LINK.match(lines[k])):
             out.append(f"{m[1]} [](#{mark[1]}){words}")
             i = k + 1
             continue
         words = lines[j].strip() if m and not mark and j < len(lines) and live[j] else ""
-        if m and words and len(words) <= 200 and (j + 1 == len(lines) or not lines[j + 1].strip()) \
-                and not (_NOT_PARAGRAPH.match(lines[j]) or _SENTENCE_END.search(words)):
+        if m and words and len(words) <= 200 and alone(j) and not (
+                _NOT_PARAGRAPH.match(lines[j]) or _SENTENCE_END.search(words)):
             out.append(f"{m[1]} {words}")
             i = j + 1
             continue

@@ -296,11 +296,16 @@ def test_a_list_removed_by_a_condition_is_a_dangling_introduction() -> None:
 
 # --- vague-words and the rule table --------------------------------------------------------
 
+def _in_complaints(body: str, rule: str) -> list[Finding]:
+    """What `rule` finds in the shipped EU summary given a complaints section `body`."""
+    return of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), rule)
+
+
 def test_vague_words_are_counted_per_section_at_the_first_one() -> None:
     body = ("---\nid: complaints\ntitle: Complaints\ntags: [complaint]\n---\n"
             "You have the right to complain to a supervisory authority.\n"
             "We may answer some questions, and Might answer certain others. We may not.\n")
-    [f] = [f for f in of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "vague-words")
+    [f] = [f for f in _in_complaints(body, "vague-words")
            if f.path == f"{EU}/90-complaints.md"]
     assert (f.path, f.line, f.severity) == (f"{EU}/90-complaints.md", 7, "info")
     assert "5 vague word(s) (may ×2, might ×1, some ×1, certain ×1)" in f.message
@@ -314,7 +319,7 @@ def test_a_drafters_note_left_in_the_text_is_found_at_its_line() -> None:
             "You may complain to [add](https://example.com/add) a supervisory authority.\n\n"
             "Our list of processors is here: [add (link to) list of processors].\n"
             "We answer within [TBD] days.\n")
-    found = of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "drafting-note")
+    found = _in_complaints(body, "drafting-note")
     assert [(f.path, f.line, f.severity) for f in found] == [
         (f"{EU}/90-complaints.md", 7, "warning")]
     assert "'[add (link to) list of processors]' (and 1 more) is published" in found[0].message
@@ -330,7 +335,7 @@ def test_an_address_a_copied_page_lost_is_found_at_its_line() -> None:
             "Write to [\\[email\u00a0protected\\]](https://x.example/cdn-cgi/l/email-"
             "protection) or to [\\[email protected\\]](https://x.example/cdn-cgi/l/email-"
             "protection).\n")
-    found = of(checks(load(overlay({f"{EU}/90-complaints.md": body}))), "address-lost")
+    found = _in_complaints(body, "address-lost")
     assert [(f.path, f.line, f.severity) for f in found] == [
         (f"{EU}/90-complaints.md", 7, "warning")]
     assert "'[email protected]' (2 times) is published" in found[0].message

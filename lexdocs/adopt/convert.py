@@ -259,6 +259,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         kept[:0] = [bound, ""]
     sections: list[Section] = []
     seen: set[str] = set()
+    after: dict[str, int] = {}  # the next count of each id many sections would share
     carry = ""
     blocks = outline.blocks(kept, level)
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
@@ -298,9 +299,10 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
             sid = anchor.lower().replace("_", "-")
             if not is_section_id(sid):
                 sid = slugify(named)
-        base, n = sid, 2
+        base, n = sid, after.get(sid, 2)  # a title many parts share is counted on, once
         while sid in seen:
             sid, n = f"{base}-{n}", n + 1
+        after[base] = n
         seen.add(sid)
         if carry:
             content, carry = carry + ("\n" if content else "") + content, ""

@@ -37,13 +37,7 @@ from lexdocs.review.lexicon import (
     sentence_around,
     words,
 )
-from lexdocs.review.names import (
-    own_names,
-    products,
-    same_name,
-    same_name_index,
-    undescribed,
-)
+from lexdocs.review.names import own_names, products, undescribed
 from lexdocs.review.parties import (
     LEGAL_COMMA,
     LEGAL_FORM,
@@ -54,6 +48,7 @@ from lexdocs.review.parties import (
     unnamed,
 )
 from lexdocs.review.pointers import about_reading, is_pointer
+from lexdocs.review.renames import same_name, same_name_index
 
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
 

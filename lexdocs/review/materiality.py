@@ -44,7 +44,7 @@ page tell the same story. Precedence, first wins:
    We may …": `item-renumbered`).
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
-   products renamed: "Marketplace" → "GitHub Marketplace", names.own_written_out; a name
+   products renamed: "Marketplace" → "GitHub Marketplace", renames.own_written_out; a name
    written as another engine's template variable that spells it, `name-templated`), or
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
@@ -86,7 +86,7 @@ from lexdocs.review import (
 )
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.lexicon import SENTENCE_END, Finding
-from lexdocs.review.names import own_names, own_written_out
+from lexdocs.review.names import own_names
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.verdicts import Verdict, verdict
 from lexdocs.review.vocabulary import is_misspelling_fix
@@ -321,7 +321,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     legal = surface.legal_form_only(fixed, new_text)
     if legal:
         return verdict(False, "product-renamed", legal)
-    written = own_written_out(fixed, new_text, own_names(home))
+    written = renames.own_written_out(fixed, new_text, own_names(home))
     if written:
         return verdict(False, "product-renamed", written)
     own = facts.own_changed(plain_old, plain_new, home)

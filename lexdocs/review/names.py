@@ -17,7 +17,8 @@ and so is one the `own_names` option declares ("Crowdsignal", "Pocket Casts").
 The same concern reads the words around a kind of recipient: "complying *with*
 statutory requirements" and "by phone, email, or social media platforms" name no
 one who receives data, and "Customer.io. Transactional email service." describes
-a provider (its description is neither a data category nor a purpose).
+a provider (its description is neither a data category nor a purpose). Whether two
+spellings are one name is `renames`' concern.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import sentence_around
 
 # Words that make a name an organisation's whatever else it says: "Internet Corporation
@@ -79,7 +79,7 @@ def own_names(home: str) -> frozenset[str]:
     out = set()
     for h in home.split():
         if "." not in h and "://" not in h:  # a name no domain spells: "Pocket_Casts"
-            out.add(_squash(h.replace("_", " ")))
+            out.add(squash(h.replace("_", " ")))
             continue
         host = urlsplit(h if "://" in h else f"https://{h}").hostname or ""
         labels = host.rstrip(".").split(".")
@@ -97,7 +97,9 @@ _NOT_WORD = re.compile(r"[^\w]")
 _PARTS = re.compile(r"[^\W_]+")
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """A name as compared: its case and every sign that is no part of a word left out, so
+    that "GitHub, Inc." and "github inc" are one."""
     return _NOT_WORD.sub("", text.casefold())
 
 
@@ -107,8 +109,8 @@ def is_own(name: str, own: frozenset[str]) -> bool:
     if not own:
         return False
     first = _PARTS.findall(name.casefold())
-    return bool(first) and (first[0] in own or _squash(name) in own or any(
-        _squash(name).startswith(o) and len(first[0]) >= len(o) for o in own))
+    return bool(first) and (first[0] in own or squash(name) in own or any(
+        squash(name).startswith(o) and len(first[0]) >= len(o) for o in own))
 
 
 def _plain(word: str) -> bool:
@@ -161,7 +163,7 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     coined = {m.group() for m in _COINED.finditer(text)}
     found.update(c for c in coined if (c.casefold() in words or f"{c.casefold()}s" in words)
                  and brand(c))
-    return frozenset(_squash(f) for f in found)
+    return frozenset(squash(f) for f in found)
 
 
 # A coined word written as a name ("Writeboard", "Dropbox"): the text may also write it in
@@ -179,7 +181,7 @@ def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = fro
     kind = _kind(name, own)
     if kind in ("own", "place", "language", "calendar", "acronym") or not made:
         return kind
-    squashed = _squash(name)
+    squashed = squash(name)
     if squashed in made or any(squashed.startswith(p) for p in made if len(p) > 3):
         return "product"
     return kind
@@ -358,119 +360,11 @@ def undescribed(text: str) -> str:
     return _DESCRIBED.sub(cut, text) if ". " in text else text
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*")
-
-
-@functools.lru_cache(maxsize=8)
-def same_name_index(text: str) -> frozenset[tuple[str, ...]]:
-    """Every capitalised run of `text` and each run within it, as squashed words ("Contact
-    Woo Tax" → ("woo", "tax"), ("woo",), …), sentence starts included: what `same_name`
-    compares a name with."""
-    out: set[tuple[str, ...]] = set()
-    for m in _CAPITALISED.finditer(text):
-        run = [_squash(w) for w in m.group().split(" ")]
-        out.update(tuple(run[i:j]) for i in range(len(run))
-                   for j in range(i + 1, min(len(run), i + 4) + 1))
-    return frozenset(out)
-
-
-def _alike(a: str, b: str) -> bool:
-    """One word written in full or shortened ("Woo", "WooCommerce"), or misspelt: one edit
-    in words of six letters or more ("Mixpanle"), two in words of nine or more. Two edits
-    in six letters make another name: "GitHub" and "GitLab" are two companies, and GitLab
-    added beside GitHub was no party at all."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
-        return True
-    shortest = min(len(a), len(b))
-    return shortest >= 6 and abs(len(a) - len(b)) <= 2 and voc.osa(a, b) <= (
-        2 if shortest >= 9 else 1)
-
-
 LEGAL_SUFFIXES = frozenset(str.split(
     "inc llc ltd limited llp plc gmbh ag sa sas sarl bv nv corp corporation co pty kk ab aps "
     "oy spa srl"))
 
 
-def same_name(name: str, others: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `name` is written on the other side too, word for word, each word in full
-    or shortened ("Woo Tax" → "WooCommerce Tax") or misspelt ("Mixpanle" → "Mixpanel"),
-    its legal form written or not ("Stripe" → "Stripe, Inc.")."""
-    ws = [_squash(w) for w in name.split(" ") if _squash(w)]
-    while len(ws) > 1 and ws[-1] in LEGAL_SUFFIXES:
-        ws.pop()  # "Stripe, Inc." is "Stripe" written with its legal form
-    return bool(ws) and any(len(o) == len(ws) and all(_alike(a, b) for a, b in zip(
-        ws, o, strict=True)) for o in others)
-
-
-# A parenthesis that only defines what the text will call a name: "GitHub Inc. (“GitHub”,
-# “we”)", "Acme Ltd. ("Acme", "us", "our")".
-_DEFINED = re.compile(r"\(\s*(?:[“\"][^”\"()]{1,40}[”\"]\s*,?\s*(?:and|or)?\s*)+\)")
-_RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:& |for |of |and )?[A-Z][\w.'’&-]*)*")
-
-
-def own_written_out(old: str, new: str, own: frozenset[str]) -> tuple[str, ...]:
-    """The organisation's own names, and nothing else, written out, shortened or renamed:
-    its name put before a product's ("Marketplace" → "GitHub Marketplace"), its legal
-    form and the names the text will use defined ("GitHub" → "GitHub Inc. (“GitHub”,
-    “we”)"), or one of its own products renamed ("WooCommerce Services" → "WooCommerce
-    Shipping & Tax"). Who handles data and what they do stay as they were (evidence:
-    the names as written, old → new). A name the organisation does not own changed, or
-    another entity named beside its own ("GitHub Inc. or GitHub B.V."), is no such edit."""
-    if not own:
-        return ()
-    # A product the text shows to be the organisation's ("GitHub Copilot") is its own
-    # wherever it stands ("Copilot for Business").
-    own = own | {_squash(m.group(1)) for m in re.finditer(
-        rf"\b(?i:{'|'.join(map(re.escape, sorted(own)))})\s+([A-Z][\w-]+)", f"{old} {new}")}
-    a, b = old.split(), new.split()
-    lower = _own_words_only(a, b, own)
-    if lower:
-        return lower
-    gone: list[str] = []
-    came: list[str] = []
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
-        if tag == "equal":
-            continue
-        sides = []
-        for words, lo, hi, into in ((a, i1, i2, gone), (b, j1, j2, came)):
-            run = _own_run(words, lo, hi, own, kept=tag == "replace")
-            if run is None:
-                return ()
-            sides.append(run)
-            if run:
-                into.append(run)
-        if not any(sides):
-            return ()
-    return (*gone, "→", *came) if gone or came else ()
-
-
-def _own_words_only(a: list[str], b: list[str], own: frozenset[str]) -> tuple[str, ...]:
-    """The organisation's own names, written another way word for word and nothing else,
-    in whatever case it writes them: npm writes itself in lower case, and "npmjs.org" →
-    "npm" (its site's name for itself) was "the wording changed". Every changed word on
-    both sides must be one of its own names, its site's address or their possessive, and
-    one of them written in lower case: a name in capitals is `_own_run`'s to read."""
-    gone: list[str] = []
-    came: list[str] = []
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
-        if tag == "equal":
-            continue
-        if tag != "replace":
-            return ()
-        for words, into in ((a[i1:i2], gone), (b[j1:j2], came)):
-            for w in words:
-                bare = _POSSESSIVE_END.sub("", w.strip(".,;:!?()\"'“”‘’"))
-                if not bare or not is_own(bare, own) or makes_party(bare):
-                    return ()
-                into.append(w.strip(".,;:!?()\"“”"))
-    if not any(w[:1].islower() for w in (*gone, *came)):
-        return ()
-    return (*gone, "→", *came) if gone and came else ()
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _KIND_WORDS = frozenset(t for t in voc.RECIPIENT_TERMS if " " not in t)
 
 
@@ -481,35 +375,3 @@ def makes_party(word: str) -> bool:
     w = _NOT_WORD.sub("", word.casefold())
     return w in ORG_CUES or w in LEGAL_SUFFIXES or w in _KIND_WORDS or (
         w.removesuffix("s") in _KIND_WORDS) or (w.endswith("ies") and w[:-3] + "y" in _KIND_WORDS)
-
-
-def _own_run(words: list[str], lo: int, hi: int, own: frozenset[str], *, kept: bool
-             ) -> str | None:
-    """The own name that words[lo:hi] (changed) belong to, as written: "" when nothing
-    changed on this side, None when they are more than an own name's parts. Words that
-    replace others must follow an own name the edit `kept`: "Acme Insights" →
-    "Evilcorp Insights" puts another of the names the organisation calls its own in
-    place of the first, which is another tool, not a rename."""
-    if lo == hi:
-        return ""
-    text = " ".join(words)
-    start = len(" ".join(words[:lo])) + (1 if lo else 0)
-    end = start + len(" ".join(words[lo:hi]))
-    bare = _DEFINED.sub(" ", text[start:end])
-    parts = [w for w in bare.split() if _NOT_WORD.sub("", w.casefold()) not in LEGAL_SUFFIXES]
-    if not parts:
-        return text[start:end].strip()
-    if any(makes_party(w) for w in parts):
-        return None  # "GitHub" → "GitHub Partners": who gets data, not a product's name
-    for m in _RUN.finditer(text):
-        # the changed words lie inside one capitalised run, from an own name that the
-        # edit kept (or that they are) to its end: "Use of [GitHub Copilot for Business]"
-        s, e = m.span()
-        inner = _DEFINED.sub(" ", text[max(s, start):min(e, end)]).split()
-        if not (s <= start < e and len(inner) == len(parts)):
-            continue
-        for k in [s, *(s + i + 1 for i, c in enumerate(m.group()) if c == " ")]:
-            if (k < start or (k == start and not kept)) and text[k:k + 1].isupper() and (
-                    is_own(text[k:e], own)):
-                return text[k:e]
-    return None

@@ -41,7 +41,6 @@ from lexdocs.review.names import own_names, products, undescribed
 from lexdocs.review.parties import (
     LEGAL_COMMA,
     LEGAL_FORM,
-    disclosing,
     led_by,
     own_entities,
     recipients,
@@ -49,6 +48,7 @@ from lexdocs.review.parties import (
 )
 from lexdocs.review.pointers import about_reading, is_pointer
 from lexdocs.review.renames import same_name, same_name_index
+from lexdocs.review.withwhom import disclosing
 
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
 

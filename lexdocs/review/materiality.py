@@ -76,6 +76,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from lexdocs.review import (
     facts,
     lexicon,
+    ownhistory,
     pointers,
     renames,
     reports,
@@ -85,7 +86,7 @@ from lexdocs.review import (
     typed,
 )
 from lexdocs.review.align import common_ends, opcodes
-from lexdocs.review.lexicon import SENTENCE_END, Finding
+from lexdocs.review.lexicon import SENTENCE_END
 from lexdocs.review.names import own_names
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.verdicts import Verdict, verdict
@@ -267,11 +268,11 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     logged = typed.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)
-    kept = _log_kept(plain_old, plain_new)
+    kept = ownhistory.log_kept(plain_old, plain_new)
     if kept:
         return verdict(False, *kept)
     found = facts.findings(plain_old, plain_new, known, home)
-    if found and _revision_dates_only(plain_old, plain_new, found):
+    if found and ownhistory.revision_dates_only(plain_old, plain_new, found):
         return verdict(False, "revision-date-changed", found[0][1])
     shape = pointers.harmless_shape(plain_old, plain_new) if all(
         r.startswith(pointers.POINTER_MAY_NAME) for r, _ in found) else None
@@ -372,34 +373,6 @@ def _each_sentence(old: str, new: str, judge: Callable[[str, str], Verdict]) -> 
     return verdict(False, first.rule, first.evidence, also=list(also)[:2])
 
 
-_LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
-                        r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
-                        re.I)
-"""The heading of a policy's own change log ("Changes to this policy", "Changelog")."""
-
-
-def _log_kept(old: str, new: str) -> Finding | None:
-    """A policy's own change log kept as a log: every paragraph an edit touched, on either
-    side, is a dated line of it ("July 12, 2023: Updated …") or its heading, and one at
-    least is a dated line. Lines added are `changelog-entry`; reworded, removed or moved
-    ones `changelog-edited`. Keeping the log is maintenance: the edits it records are
-    judged where they are made. A line reworded so that the rules find something in it
-    ("no longer share" → "now share") is not kept but changed, and judged as any text."""
-    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
-    gone = [p for p in a if p and p not in b]
-    came = [p for p in b if p and p not in a]
-    dates = [typed.log_entries("", p) for p in gone + came]
-    if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
-                                 for d, p in zip(dates, gone + came, strict=True)):
-        return None
-    before = {d: p for d, p in zip(dates, gone + came, strict=True) if d and p in gone}
-    for d, p in zip(dates[len(gone):], came, strict=True):
-        if d in before and facts.findings(before[d], p, (frozenset(), frozenset())):
-            return None  # a line of the log made to say something else is no upkeep
-    found = tuple(dict.fromkeys(d for ds in dates for d in ds))
-    return ("changelog-edited" if gone else "changelog-entry", found)
-
-
 _FRAMING = frozenset(str.split(
     "what how why when where which happens happen do does is are can about to the a an"))
 _REFRAMING = _FRAMING | frozenset(str.split("did we you should want information"))
@@ -438,31 +411,6 @@ def document_words(text: str) -> frozenset[str]:
     """Every word of a document, and each term it defines (marked `facts.DEFINED`), for
     `classify(known=...)`."""
     return frozenset(lexicon.words(text)) | {facts.DEFINED + t for t in defined_terms(text)}
-
-
-_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
-                      r"modification)"
-                      r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
-"""Words that give a text's own last revision, before its date ("These terms were last
-updated on November 18, 2015", npm's; "Last modified: …"; "Date of last update: …",
-LINE's)."""
-
-
-def _revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
-    """Whether the one thing that changed is the date the text gives for its own last
-    revision: lexdocs dates every version itself, and the date a text types for its
-    revision states nothing about anyone's data (an effective date does, and stays a
-    date changed)."""
-    if len(found) != 1 or found[0][0] != "date-changed":
-        return False
-    evidence = found[0][1]
-    i = evidence.index("→")
-    for text, dates in ((old, evidence[:i]), (new, evidence[i + 1:])):
-        given = {d.group().strip().rstrip(".,;:") for m in _REVISED.finditer(text)
-                 if (d := typed.DATE.match(text, m.end()))}  # each text read once
-        if not set(dates) <= given:
-            return False
-    return True
 
 
 def classify_structure(kind: str, *, section_material: bool, detail: str = "") -> Verdict:

@@ -1,0 +1,68 @@
+"""What a policy records of its own history: its change log, kept as a log, and the date
+it gives for its own last revision. Keeping either is upkeep, not a change of what the
+policy says: the edits a log records are judged where they are made, and lexdocs dates
+every version itself. `materiality.classify` asks both before any rule on wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lexdocs.review import facts, typed
+from lexdocs.review.lexicon import Finding
+
+__all__ = ["log_kept", "revision_dates_only"]
+
+
+_LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
+                        r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
+                        re.I)
+"""The heading of a policy's own change log ("Changes to this policy", "Changelog")."""
+
+
+def log_kept(old: str, new: str) -> Finding | None:
+    """A policy's own change log kept as a log: every paragraph an edit touched, on either
+    side, is a dated line of it ("July 12, 2023: Updated …") or its heading, and one at
+    least is a dated line. Lines added are `changelog-entry`; reworded, removed or moved
+    ones `changelog-edited`. Keeping the log is maintenance: the edits it records are
+    judged where they are made. A line reworded so that the rules find something in it
+    ("no longer share" → "now share") is not kept but changed, and judged as any text."""
+    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
+    gone = [p for p in a if p and p not in b]
+    came = [p for p in b if p and p not in a]
+    dates = [typed.log_entries("", p) for p in gone + came]
+    if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
+                                 for d, p in zip(dates, gone + came, strict=True)):
+        return None
+    before = {d: p for d, p in zip(dates, gone + came, strict=True) if d and p in gone}
+    for d, p in zip(dates[len(gone):], came, strict=True):
+        if d in before and facts.findings(before[d], p, (frozenset(), frozenset())):
+            return None  # a line of the log made to say something else is no upkeep
+    found = tuple(dict.fromkeys(d for ds in dates for d in ds))
+    return ("changelog-edited" if gone else "changelog-entry", found)
+
+
+_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
+                      r"modification)"
+                      r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
+"""Words that give a text's own last revision, before its date ("These terms were last
+updated on November 18, 2015", npm's; "Last modified: …"; "Date of last update: …",
+LINE's)."""
+
+
+def revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
+    """Whether the one thing that changed is the date the text gives for its own last
+    revision: lexdocs dates every version itself, and the date a text types for its
+    revision states nothing about anyone's data (an effective date does, and stays a
+    date changed)."""
+    if len(found) != 1 or found[0][0] != "date-changed":
+        return False
+    evidence = found[0][1]
+    i = evidence.index("→")
+    for text, dates in ((old, evidence[:i]), (new, evidence[i + 1:])):
+        given = {d.group().strip().rstrip(".,;:") for m in _REVISED.finditer(text)
+                 if (d := typed.DATE.match(text, m.end()))}  # each text read once
+        if not set(dates) <= given:
+            return False
+    return True

@@ -20,7 +20,7 @@ from lexdocs.review.materiality import (
     document_words,
     is_misspelling_fix,
 )
-from lexdocs.review.vocabulary import is_known, is_spelling_variant
+from lexdocs.review.spelling import is_known, is_spelling_variant
 from tests.conftest import property_settings
 
 PROVIDERS = "We share data with providers such as Google and Amazon AWS"
@@ -305,16 +305,16 @@ def test_the_word_list_loads_without_network(monkeypatch: pytest.MonkeyPatch) ->
     """The English word list ships inside its package: no socket is opened to load it."""
     import socket
 
-    from lexdocs.review import vocabulary
+    from lexdocs.review import spelling
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the word list tried to use the network")
 
-    vocabulary._dictionary.cache_clear()
+    spelling._dictionary.cache_clear()
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    assert vocabulary.is_known("receive") and not vocabulary.is_known("recieve")
-    assert len(vocabulary._dictionary()) > 100_000
+    assert spelling.is_known("receive") and not spelling.is_known("recieve")
+    assert len(spelling._dictionary()) > 100_000
 
 
 def _judge(old: str, new: str, home: str = "") -> tuple[bool, str, str]:
@@ -1738,7 +1738,7 @@ def _made_up(n: int, seed: int) -> list[str]:
 
 def _known(n: int, seed: int) -> list[str]:
     """`n` English words, each a different one."""
-    from lexdocs.review.vocabulary import _dictionary
+    from lexdocs.review.spelling import _dictionary
 
     return sorted(w for w in _dictionary() if w.isalpha() and len(w) > 6)[seed::2][:n]
 

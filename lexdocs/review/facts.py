@@ -48,6 +48,7 @@ from lexdocs.review.parties import (
 )
 from lexdocs.review.pointers import about_reading, is_pointer
 from lexdocs.review.renames import same_name, same_name_index
+from lexdocs.review.spelling import mostly_english
 from lexdocs.review.withwhom import disclosing
 
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
@@ -323,7 +324,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     lo, ln = lexical(rest_old), lexical(rest_new)
     own = own_names(home)
     made = products(f"{rest_old}\n\n{rest_new}", own)
-    if voc.mostly_english(rest_old) and voc.mostly_english(rest_new):
+    if mostly_english(rest_old) and mostly_english(rest_new):
         # both: a page the archive saved once in French and once in English has the
         # names of neither in the other
         (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made),

@@ -15,6 +15,7 @@ from typing import Any
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.align import common_ends
+from lexdocs.review.spelling import LETTER_RUNS, is_known
 
 Finding = tuple[str, tuple[str, ...]]
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -168,7 +169,7 @@ def _names_listed(block: str) -> bool:
         return True
     items = [i.split() for i in _ITEM_SPLIT.split(m.group(2)) if i.strip()]
     named = sum(1 for i in items
-                if any(not voc.is_known(w) for w in voc.LETTER_RUNS.findall(" ".join(i))))
+                if any(not is_known(w) for w in LETTER_RUNS.findall(" ".join(i))))
     return all(len(i) <= 2 for i in items) and 2 * named > len(items)
 
 

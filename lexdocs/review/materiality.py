@@ -37,7 +37,7 @@ page tell the same story. Precedence, first wins:
    (a word joiner: `formatting`),
    British/American spelling (`spelling-variant`), an article (`grammar-fix`) or
    misspellings corrected (`spelling-fix`: an unknown word made a known one within
-   two edits, see vocabulary.py; two real words are never a fix) → not material
+   two edits, see spelling.py; two real words are never a fix) → not material
    (surface.py); so is a date written another way that names the same day ("January
    12, 2026" → "12 January 2026": `date-written-otherwise`, typed.py), and the number or
    letter a paragraph or item opens with, its words the same ("1.10 We may …" → "1.11
@@ -88,9 +88,9 @@ from lexdocs.review import (
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.lexicon import SENTENCE_END
 from lexdocs.review.names import own_names
+from lexdocs.review.spelling import is_misspelling_fix
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.verdicts import Verdict, verdict
-from lexdocs.review.vocabulary import is_misspelling_fix
 
 __all__ = ["classify", "classify_structure", "document_words", "heading_renamed",
            "is_misspelling_fix"]

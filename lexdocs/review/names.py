@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import sentence_around
+from lexdocs.review.spelling import is_known
 
 # Words that make a name an organisation's whatever else it says: "Internet Corporation
 # for Assigned Names and Numbers", "Federal Reserve Bank", "Acme Labs".
@@ -119,7 +120,7 @@ def _plain(word: str) -> bool:
     if bare.casefold() in voc.PLATFORMS:
         return True  # "Single-use CSRF", "Secure HTTP": a technical noun, no one's name
     return bool(bare) and bare[1:].islower() and bare.casefold() not in ENGLISH_NAMED and (
-        voc.is_known(bare) or voc.is_known(bare.removesuffix("s")))
+        is_known(bare) or is_known(bare.removesuffix("s")))
 
 
 _CAP = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
@@ -223,7 +224,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
     if len(parts) == 1 and _inflected(name):
         return "term"  # "Tweets", "Archived", "Shopping": an English word's form, no name
-    if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or voc.is_known(
+    if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
     return "organisation"
@@ -243,13 +244,13 @@ def _inflected(name: str) -> bool:
     …", Pinterest's: "(Shopping)"). A name that is an English word as it stands ("Stripe",
     "Square") is not one, nor are "Boeing" and "Sterling", whose stems are no words."""
     if _PLURAL.fullmatch(name):
-        return voc.is_known(name[:-1]) and name.casefold() not in ENGLISH_NAMED
+        return is_known(name[:-1]) and name.casefold() not in ENGLISH_NAMED
     if _PARTICIPLE.fullmatch(name):
-        return voc.is_known(name[:-1]) or voc.is_known(name[:-2])
+        return is_known(name[:-1]) or is_known(name[:-2])
     stem = name[:-3]
     return bool(_GERUND.fullmatch(name)) and (
-        voc.is_known(stem) or voc.is_known(stem + "e")  # "Bank", "Shar(e)"
-        or (stem[-1] == stem[-2] and voc.is_known(stem[:-1])))  # "Shopp" → "shop"
+        is_known(stem) or is_known(stem + "e")  # "Bank", "Shar(e)"
+        or (stem[-1] == stem[-2] and is_known(stem[:-1])))  # "Shopp" → "shop"
 
 
 _NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")
@@ -266,7 +267,7 @@ def brand(word: str) -> bool:
     """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
     no English word at all ("Twilio", "Customer.io")."""
     return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
-        not voc.is_known(word.rstrip(".")))
+        not is_known(word.rstrip(".")))
 
 
 # What "with" follows when the words after it receive nothing: "complying with statutory

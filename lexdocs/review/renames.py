@@ -17,7 +17,7 @@ import re
 
 from lexdocs.review.align import opcodes
 from lexdocs.review.names import LEGAL_SUFFIXES, is_own, makes_party, squash
-from lexdocs.review.vocabulary import is_known, osa
+from lexdocs.review.spelling import is_known, osa
 
 __all__ = ["own_written_out", "renamed", "same_name", "same_name_index", "templated"]
 

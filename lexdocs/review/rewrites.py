@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from lexdocs.review.align import common_ends, opcodes
 from lexdocs.review.examples import QUOTES, is_examples
 from lexdocs.review.lexicon import ENUMERATOR, Finding
+from lexdocs.review.spelling import is_known
 from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
     CITED_PARTS,
@@ -36,7 +37,6 @@ from lexdocs.review.vocabulary import (
     PLACES,
     PLATFORMS,
     expand_contractions,
-    is_known,
 )
 
 __all__ = ["PHRASES", "only_phrases", "rewrite", "words"]

@@ -16,13 +16,13 @@ from collections import Counter
 
 from lexdocs.review import lexicon, parties
 from lexdocs.review.lexicon import Finding
-from lexdocs.review.verdicts import Verdict, verdict
-from lexdocs.review.vocabulary import (
+from lexdocs.review.spelling import (
     american,
     is_known,
     is_misspelling_fix,
     is_spelling_variant,
 )
+from lexdocs.review.verdicts import Verdict, verdict
 
 __all__ = ["fix_spelling", "legal_form_only", "looks_alike", "looks_only", "only_articles",
            "plain", "same_words"]

@@ -547,7 +547,7 @@ def test_parts_are_alike_as_difflib_counts_words(a: list[str], b: list[str]) -> 
     """Mostly the same words is difflib's quick ratio of the two lists of words (0.6)."""
     import difflib
 
-    from lexdocs.adopt.ids import _same_text, _words
+    from lexdocs.adopt.retitled import _same_text, _words
     from lexdocs.review.align import Work
     expected = bool(a or b) and difflib.SequenceMatcher(
         None, a, b, autojunk=False).quick_ratio() >= 0.6

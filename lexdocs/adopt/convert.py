@@ -6,8 +6,8 @@ layout without git. The file's words are kept as they are: only the pieces
 lexdocs states itself (the title, the "Last updated" line) or never publishes
 (foreign front matter) move out of the text.
 
-Which id each section keeps across versions, and where the old page's in-page links
-land, is `ids`'s concern; `relink` and `keep_ids` are still imported from here.
+Which id each section keeps across versions is `retitled`'s concern, and where the old
+page's in-page links land `ids`'s; `relink` and `keep_ids` are still imported from here.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from lexdocs.adopt.htmllists import lists_as_markdown
 from lexdocs.adopt.htmltables import tables_as_markdown
 from lexdocs.adopt.ids import (
     _anchor_of,
-    keep_ids,
     permalink_of,
     relink,
     slugify,
@@ -50,6 +49,7 @@ from lexdocs.adopt.oldmarkup import (
     without_wordless_headings,
 )
 from lexdocs.adopt.references import inline_references
+from lexdocs.adopt.retitled import keep_ids
 from lexdocs.review.lexicon import unnumbered
 from lexdocs.sources.schemas import is_section_id
 from lexdocs.sources.yamlsrc import normalise_text

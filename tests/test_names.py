@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lexdocs.config import options_from
-from lexdocs.review import facts, links
+from lexdocs.review import clauses, facts, links
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
 from lexdocs.review.parties import _REGULATION
@@ -791,7 +791,7 @@ def test_trade_in_goods_is_no_sale_of_data() -> None:
 
 def _each_marker(text: str) -> list[bool]:
     """Whether each purpose marker of `text` is read in a sentence about processing."""
-    return [facts._of_processing(text, m.start())
+    return [clauses.of_processing(text, m.start())
             for m in re.finditer("in order to|for the purpose of", text)]
 
 

@@ -6,8 +6,9 @@ added one when both sides have some. The lists of words live in vocabulary.py; h
 text is cut into words and pieces in lexicon.py; who a text names as receiving data in
 parties.py; what only points elsewhere in pointers.py; which words of which sentences an
 edit touched in touch.py; the facts written in a fixed form (dates, durations, figures,
-addresses) in typed.py. This module holds the categories, purposes, rights and
-conditions, and `findings`, which asks all of them.
+addresses) in typed.py; the clause a condition or a purpose opens, as quoted, in
+clauses.py. This module holds the categories, purposes, rights and conditions, and
+`findings`, which asks all of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from lexdocs.review import align, links, touch, typed
+from lexdocs.review import align, clauses, links, touch, typed
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import (
     BLOCKS,
@@ -34,7 +35,6 @@ from lexdocs.review.lexicon import (
     lexical,
     own_listed,
     pieces,
-    sentence_around,
     words,
 )
 from lexdocs.review.names import own_names, products, undescribed
@@ -46,7 +46,7 @@ from lexdocs.review.parties import (
     recipients,
     unnamed,
 )
-from lexdocs.review.pointers import about_reading, is_pointer
+from lexdocs.review.pointers import about_reading
 from lexdocs.review.renames import same_name, same_name_index
 from lexdocs.review.spelling import mostly_english
 from lexdocs.review.withwhom import disclosing
@@ -99,27 +99,6 @@ _NOT_NEGATION = re.compile(r"\bwithout(?=\s+[A-Z])|\b(?i:no[nt]?)-(?=[^\W\d_])")
 _STOCK = re.compile(r"\b(?:but )?not limited to\b|\bwithout limitation\b", re.I)
 
 
-def _conditions(lex: str) -> Counter[str]:
-    """Each condition as its opening words, counted by its marker; "until" a date is the
-    date's (a date finding names it), not a condition. Nor is the "if" that says whom a
-    pointer is for ("If you are applying for a job, please review our Recruitment
-    policy"): a pointer promises nothing, so it sets no condition on a promise."""
-    found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
-                    if not lex.startswith("\ue000", m.end() + 1)
-                    and not (m.group() == "if" and _ASKS.search(lex, max(0, m.start() - 24),
-                                                                m.start()))
-                    and not is_pointer(sentence_around(lex, m.start())))
-    # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
-    found["if"] += len(_OTHERWISE.findall(lex))
-    return +found
-
-
-_OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")
-# "to see if it is up to date" asks whether; it sets no condition.
-_ASKS = re.compile(r"\b(?:see|sees|check|checks|checking|checked|ask|asks|asked|know|"
-                   r"determine|determines|verify|verifies|find out|wonder) $")
-
-
 def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     """Each side's terms that the other side does not name at all."""
     if not a or not b:
@@ -140,50 +119,6 @@ def _shortened(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[
         return a, b
     return (Counter({k: v for k, v in a.items() if k not in gone}),
             Counter({k: v for k, v in b.items() if k not in came}))
-
-
-_PROCESSING = re.compile(r"\b(?:we|us|our|you|your|data|information|details|personal|"
-                         r"cookies?|tracking|processing)\b")
-
-
-def _of_processing(lex: str, at: int) -> bool:
-    """Whether the sentence holding a purpose's marker ("for the purpose of", "in order
-    to") speaks of data, of the reader or of what we do: "Activity that involves …
-    sharing imagery … for the purpose of sexual gratification" (Snapchat's community
-    guidelines, on what may not be posted) states the purpose of an act the text
-    forbids, not one of any processing."""
-    return bool(_PROCESSING.search(sentence_around(lex, at, stops=_STOPS)))
-
-
-_STOPS = (". ", "\n", ": ", " * ", " - ", " + ")
-"""Where a sentence, an introduction or a list's item ends (`lexical` runs a list's items
-on one line, each after its mark)."""
-
-
-def _opened(found: Counter[str], lex: str, other: str) -> Counter[str]:
-    """Purposes as evidence quotes them: a marker of one ("in order to") with the words it
-    opens ("in order to share tips on how …", npm's), as a condition is quoted. "A
-    purpose was added (in order to)" named no purpose."""
-    if not found.keys() & voc.PURPOSE_MARKERS:
-        return found
-    return Counter({(_clause(lex, k, other) if k in voc.PURPOSE_MARKERS else k): v
-                    for k, v in found.items()})
-
-
-_CUT = re.compile(r"[ \t]*\ue000")
-"""Words the reading took out where the clause goes on (a place, a party): the quote ends
-there, and says so ("if you live in the …")."""
-
-
-def _clause(lex: str, marker: str, other: str) -> str:
-    """The words a condition marker opens, for the evidence: the first such clause the
-    other text does not have, so an old "if …" that did not change is never quoted; a
-    quote cut short ends "…"."""
-    found = [(marker + m.group(1)).strip() + (" …" if m.group(1).count(" ") >= 6 or _CUT.match(
-        lex, m.end()) else "") for m in re.finditer(
-        rf"\b{re.escape(marker)}\b((?: [\w'’]+){{0,6}})", lex)]
-    changed = [c for c in found if c.removesuffix(" …") not in other] or found or [marker]
-    return changed[0]
 
 
 _WHOLE = (("block", BLOCKS), ("sentence", SENTENCES), ("list-item", ITEM_SPLIT))
@@ -378,8 +313,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
     po, pn = _absent(*counts(lambda t: (PURPOSE_LABEL[m.group()] for m in PURPOSE_RE.finditer(t)
                                         if m.group() not in voc.PURPOSE_MARKERS
-                                        or _of_processing(t, m.start()))))
-    diff("purpose", _opened(po, lo, ln), _opened(pn, ln, lo))
+                                        or clauses.of_processing(t, m.start()))))
+    diff("purpose", clauses.opened(po, lo, ln), clauses.opened(pn, ln, lo))
     diff("right", *_absent(*counts(lambda t: (voc.RIGHTS[int(str(m.lastgroup)[1:])][0]
                                               for m in _RIGHTS_RE.finditer(t)))))
     diff("disclosure-ground", *_absent(*counts(
@@ -389,14 +324,14 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     # stays; one inside a paragraph or sentence that is wholly new is not one added to a
     # promise, and an old "if …" that did not change is never quoted.
     both = bool(lo.strip() and ln.strip())
-    co, cn = (_conditions(lo), _conditions(ln)) if both else (Counter(), Counter())
+    co, cn = (clauses.conditions(lo), clauses.conditions(ln)) if both else (Counter(), Counter())
     gone_c, came_c = co - cn, cn - co
     if gone_c or came_c:
         (ta, ea), (tb, eb) = touch.edits(old, new)
         gone_c = Counter({k: min(v, touch.phrase_at(ta, ea, k)) for k, v in gone_c.items()})
         came_c = Counter({k: min(v, touch.phrase_at(tb, eb, k)) for k, v in came_c.items()})
-    diff("condition", Counter({_clause(lo, k, ln): v for k, v in gone_c.items() if v > 0}),
-         Counter({_clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
+    diff("condition", Counter({clauses.clause(lo, k, ln): v for k, v in gone_c.items() if v > 0}),
+         Counter({clauses.clause(ln, k, lo): v for k, v in came_c.items() if v > 0}))
     out = _negation_in_new_clause(out, ow, nw)
     return out if len(out) >= 3 else out + _whole_pieces(old, new)  # a verdict shows three
 

@@ -374,6 +374,22 @@ LISTS = {
                                                   "Advertisements shall not promote one-night "
                                                   "stands.\n\nAdvertisements shall not refer "
                                                   "to international dating.\n",
+    # Pinterest's cookie policy (Open Terms Archive's copy): each way a paragraph of its own
+    "the reader's ways, a paragraph each": "There are a few ways you can choose how cookies "
+                                           "are used on Pinterest:\n\nIf you are in the EU "
+                                           "you can adjust your preferences in your settings."
+                                           "\n\nIn the Personalization section of your "
+                                           "settings, you can decide whether we use info from "
+                                           "our partners.\n\nYour browser probably gives you "
+                                           "cookie choices.\n",
+    # X's cookie policy: "…privacy options to control or limit how we, our partners, and
+    # other third-parties use cookies and cookie-related data:", then a paragraph on each
+    "the reader's options, a paragraph each": "We're committed to giving you meaningful "
+                                              "privacy options to control how we use "
+                                              "cookies:\n\nX stores information about "
+                                              "other websites. You can adjust this in your "
+                                              "settings.\n\nIf you have turned this off, we "
+                                              "won't store these visits.\n",
     # Criteo's terms (Open Terms Archive's copy): each country's provisions, a table flattened
     "provisions that apply": "Additional or specific provisions that shall apply to the "
                              "Agreement:\n\nFor any campaign taking place in Russia, the Client "
@@ -584,6 +600,12 @@ DANGLING = {
     "those promised, in the plural": "We share it with the following partners:\n\nOur "
                                      "partners are bound by contract, as this statement "
                                      "says.\n",
+    "ways of ours, then prose": "We use your data in the following ways:\n\nWe protect "
+                                "the data we obtain as this statement says.\n\nWe keep it "
+                                "for the reasons given above.\n",
+    "the reader's ways, one paragraph only": "There are a few ways you can opt out:\n\nWe "
+                                             "protect the data we obtain as this statement "
+                                             "says.\n",
     "two paragraphs of prose that open alike": "We share it with:\n\nWe protect the data we "
                                                "obtain as this statement says.\n\nWe protect "
                                                "it in the ways the law asks of us too.\n",
@@ -718,7 +740,6 @@ def test_text_inside_an_html_comment_is_never_judged() -> None:
     assert imported(body, only_intros=True) == []
 
 
-
 def test_lists_are_found_in_one_pass_over_many_introductions() -> None:
     from lexdocs.checks.lists import _lists_follow
 
@@ -740,9 +761,11 @@ def test_definitions_and_capitals_are_read_in_linear_time(hostile: str) -> None:
 
 
 def test_items_as_noun_phrases_and_those_promised_are_read_in_linear_time() -> None:
-    from lexdocs.checks.listitems import noun_phrase, one_of_those
+    from lexdocs.checks.listitems import means_in_paragraphs, noun_phrase, one_of_those
     from tests.scaling import LINEAR, growth
-    for hostile in ("(that ", "(a", "the following items ", "the following items :"):
-        for read in (noun_phrase, lambda t: one_of_those(t, t)):
+    for hostile in ("(that ", "(a", "the following items ", "the following items :",
+                    "ways you ", "ways you :x"):
+        for read in (noun_phrase, lambda t: one_of_those(t, t),
+                     lambda t: means_in_paragraphs(t, 0, ["next"])):
             assert growth(lambda n, r=read, h=hostile: lambda: r(h * n), 50_000,
                           tries=2) < LINEAR

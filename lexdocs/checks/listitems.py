@@ -306,3 +306,20 @@ def one_of_those(intro: str, item: str) -> bool:
         return False  # the promise is the introduction's last clause, its colon the end
     kind = promised[1].casefold()
     return any(m[1].casefold() == kind for m in _ONE.finditer(item))
+
+
+_READERS_MEANS = re.compile(r"\b(?:ways?|options?|choices?|tools?|methods?|means|mechanisms?|"
+                            r"controls?)\s+(?:(?:that\s+)?you\b|to\s+[a-z]|for\s+you\b)"
+                            r"[^:\n]{0,200}[*_]*:[*_]*\s*$", re.IGNORECASE)
+
+
+def means_in_paragraphs(intro: str, then: int | None, lines: list[str]) -> bool:
+    """Whether an introduction that promises the reader ways or options ("There are a few
+    ways you can choose how cookies are used on Pinterest:", Pinterest's cookie policy;
+    "…meaningful privacy options to control or limit how we … use cookies and
+    cookie-related data:", X's) is followed by a second paragraph of prose (`then`): each
+    way set out in a paragraph of its own, which is how both policies write them. Ways of
+    the organisation's ("We use your data in the following ways:"), or one paragraph
+    alone, are not this: a list that a copy lost would leave prose after them too."""
+    return (then is not None and bool(_READERS_MEANS.search(intro))
+            and not LIST_LINE.match(lines[then]) and not lines[then].lstrip().startswith("#"))

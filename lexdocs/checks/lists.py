@@ -5,14 +5,15 @@ list is more than Markdown list items: numbered or lettered paragraphs ("(1) …
 paragraphs that each open with a label in bold ("**Username.** …"), subsections, a table,
 a quote or a paragraph set off in bold or italics whole, lines broken by hand or short
 like an address's, paragraphs counted in words ("First, that …", "Second, that …"), the
-one item written as a paragraph of its own (a noun phrase, no sentence) or the first item
-so written above the others' list all read as the list a colon promised (`listitems` holds
-the shapes of an item). A line wholly in bold or italics ("_For visitors to our users'
-sites:_"), a condition alone ("When using DHL's services:") or a few words alone that make
-no sentence ("Opt-out of sale:") is a label standing for a heading, and promises no list;
-one that ends a part may introduce the parts after it (`partintros`). This lint runs on
-the rendered Markdown, so a list that an `{% if %}` removed or an include supplies counts
-as readers see it; its finding points at the template line.
+reader's ways a paragraph each, the one item written as a paragraph of its own (a noun
+phrase, no sentence) or the first item so written above the others' list all read as the
+list a colon promised (`listitems` holds the shapes of an item). A line wholly in bold
+or italics ("_For visitors to our users' sites:_"), a condition alone ("When using DHL's
+services:") or a few words alone that make no sentence ("Opt-out of sale:") is a label
+standing for a heading, and promises no list; one that ends a part may introduce the
+parts after it (`partintros`). This lint runs on the rendered Markdown, so a list that an
+`{% if %}` removed or an include supplies counts as readers see it; its finding points at
+the template line.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from lexdocs.checks.listitems import (
     further_item,
     glued_items,
     labelled_alike,
+    means_in_paragraphs,
     noun_phrase,
     numbered_under,
     one_of_those,
@@ -174,6 +176,7 @@ def _lists_follow(lines: list[str]) -> list[bool]:
             or defines(lines[first])
             or counted_on(lines[first], after[first + run[first] - 1], lines)
             or labelled_alike(lines[first], after[first + run[first] - 1], lines)
+            or means_in_paragraphs(lines[i], after[first + run[first] - 1], lines)
             or bool(ITEM_END.search(lines[first + run[first] - 1].rstrip()))
             or bool(_EXAMPLE.search(lines[i]))
             or bool(_ONE_PROMISED.search(lines[i]))))

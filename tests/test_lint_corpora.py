@@ -694,6 +694,23 @@ def test_an_introduction_naming_the_part_after_it_introduces_that_part() -> None
         assert "over your information:" in f.message
 
 
+def test_a_disclosure_to_the_recipients_the_parts_after_it_name_introduces_them() -> None:
+    """Temu's consumer health data policy ends a part "We may also disclose consumer health
+    data with:", then parts titled "Service providers", "Professional advisors, authorities,
+    and regulators", …: each part one of those it discloses to. A part after it that names
+    no recipient, or an introduction that discloses nothing, still promises what is
+    missing."""
+    text = ("# Policy\n\n## Health data\n\nWe may also disclose consumer health data with:"
+            "\n\n## Service providers\n\nThey support us.\n\n## Professional advisors, "
+            "authorities, and regulators\n\nLawyers and auditors.\n")
+    assert imported(text, only_intros=True) == []
+    for was, now in (("## Service providers", "## Your rights"),
+                     ("We may also disclose consumer health data with:",
+                      "We may also keep consumer health data with:")):
+        [f] = imported(text.replace(was, now), only_intros=True)
+        assert "health data with:" in f.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

@@ -12,13 +12,17 @@ XNXX's policy); a part's last sentence that names the part ("…restrict the use
 data as set out in this section:", LinkedIn's privacy policy, its subsections then
 imported as parts); one that names the part after it ("Let's get started with the
 controls you have over your information:", then "Control Over Your Information",
-Snapchat's). The same words before any other part still promise what is missing.
+Snapchat's); one that discloses data "with:" or "to:" over a part titled by a kind of
+recipient ("Service providers", Temu's). The same words before any other part still
+promise what is missing.
 """
 
 from __future__ import annotations
 
 import re
 
+from lexdocs.review.lexicon import RECIPIENT_RE, lexical
+from lexdocs.review.vocabulary import DISCLOSURE_VERB
 from lexdocs.stems import stems
 
 __all__ = ["PROMISE", "introduces_parts"]
@@ -53,7 +57,8 @@ def introduces_parts(lines: list[str], last: int, after: str, *, first: bool) ->
     return bool(_FIRST_PART.match(after)
                 or (_AHEAD.search(line) and (first or after.rstrip(" *_").endswith(":")))
                 or (PROMISE.search(line) and _after_rule(lines, last))
-                or _THIS_PART.search(line) or _names_part(line, after))
+                or _THIS_PART.search(line) or _names_part(line, after)
+                or _discloses_to(line, after))
 
 
 def _after_rule(lines: list[str], i: int) -> bool:
@@ -70,3 +75,15 @@ def _names_part(line: str, title: str) -> bool:
     lost list may hold by chance."""
     named = set(stems(title).split())
     return len(named) >= 3 and named <= set(stems(line).split())
+
+
+_TO_WHOM = re.compile(r"\b(?:with|to)[*_]*:[*_]*$", re.IGNORECASE)
+
+
+def _discloses_to(line: str, title: str) -> bool:
+    """Whether `line` hands data over to whoever comes next ("We may also disclose consumer
+    health data with:", Temu's consumer health data policy) and the part after it is
+    titled by a kind of recipient ("Service providers"): the parts after it are those it
+    discloses to, as `lexdocs.review` reads recipients."""
+    return bool(_TO_WHOM.search(line.rstrip()) and DISCLOSURE_VERB.search(line)
+                and RECIPIENT_RE.search(lexical(title)))

@@ -379,6 +379,15 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     _, rule, reason = _judge('Network Enforcement Act ("NetzDG”) To learn about the NetzDG, '
                              "visit our page.\n\nMore.", "More.")
     assert "third party" not in reason, reason
+    # nor a word after a date, where a copy ran the next line on (Meta's terms: "…Revision:
+    # July 5, 2023 Date of Last Revision" was "a third party was added (Date)"); a name of
+    # two words there, or one no English word spells, still is one
+    _, rule, reason = _judge("More.", "More. Revised: July 5, 2023 Date of Last Revision "
+                             "follows.")
+    assert "third party" not in reason, reason
+    for name in ("Acme Corp", "Twilio"):
+        _, rule, reason = _judge("More.", f"More. Since July 5, 2023 {name} receives it.")
+        assert f"a third party was added ({name})" in reason, reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

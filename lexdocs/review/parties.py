@@ -232,7 +232,10 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if not parts:
                 continue
             before = block[max(0, m.start() - 8):m.start()].rstrip()
-            initial = not before or before[-1] in _OPENERS or _dated_line_opens(block, m.start())
+            # after a fact taken out ("…Revision: July 5, 2023 Date of Last Revision", a
+            # copy's line break read as a space), as after a sentence's end
+            initial = (not before or before[-1] in _OPENERS or before[-1] == "\ue000"
+                       or _dated_line_opens(block, m.start()))
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
             while parts and key(parts[0]) in _NAME_STOP:

@@ -1076,6 +1076,11 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "Formulated on October 1, 2023\n\nDate of last update: March 19, 2025",
      "revision-date-changed"),
     ("Last updated: November 12, 2024", "Last updated: March 19, 2025", "revision-date-changed"),
+    # a line that only states it, put in or taken out (Meta's terms as archived gained
+    # "Date of Last Revision: July 5, 2023", twice, its line break read as a space)
+    ("Welcome to Facebook.", "Date of Last Revision: July 5, 2023 Date of Last Revision: "
+     "July 5, 2023\n\nWelcome to Facebook.", "revision-date-changed"),
+    ("Last updated: May 1, 2022\n\nWelcome.", "Welcome.", "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -1088,6 +1093,9 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
      "These terms take effect on November 18, 2015."),
     ("Last modified: March 3, 2020. We keep logs for 30 days.",
      "Last modified: May 3, 2021. We keep logs for 90 days."),
+    # a line put in that says more than the date, or gives the date the terms take effect
+    ("Welcome.", "Last updated: July 5, 2023. We now sell your data.\n\nWelcome."),
+    ("Welcome.", "Effective date: July 5, 2023\n\nWelcome."),
     # a connective dropped beside a real change: the change decides
     ("In addition, we share it with vendors.", "We sell it to vendors."),
     # one more element of a list that is no list of examples, or one after the list ended

@@ -274,6 +274,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     found = facts.findings(plain_old, plain_new, known, home)
     if found and ownhistory.revision_dates_only(plain_old, plain_new, found):
         return verdict(False, "revision-date-changed", found[0][1])
+    revised = ownhistory.revision_lines_only(plain_old, plain_new, found)
+    if revised:
+        return verdict(False, *revised)
     shape = pointers.harmless_shape(plain_old, plain_new) if all(
         r.startswith(pointers.POINTER_MAY_NAME) for r, _ in found) else None
     if shape and (shape[0].startswith("cross-reference") or all(

@@ -66,3 +66,39 @@ def revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
         if not set(dates) <= given:
             return False
     return True
+
+
+_LINE_WORDS = frozenset(["date", "of", "the"])
+"""What a line that states the revision date may hold beside it: "Date of Last Revision:
+July 5, 2023" (Meta's terms)."""
+
+
+def revision_lines_only(old: str, new: str, found: Sequence[Finding]) -> Finding | None:
+    """The revision date when every paragraph put in or taken out only states it ("Date of
+    Last Revision: July 5, 2023", which Meta's terms as archived gained on its own, then
+    "a paragraph or list item was added"): as `revision_dates_only`, upkeep of the
+    policy's own record, not a change of what it says. Evidence: the dates, old → new."""
+    if not found or not all(r in ("block-added", "block-removed") for r, _ in found):
+        return None
+    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
+    gone = [p for p in a if p and p not in b]
+    came = [p for p in b if p and p not in a]
+    sides = [[d for p in ps for d in _revision_line(p) or [""]] for ps in (gone, came)]
+    if not gone + came or "" in sides[0] + sides[1]:
+        return None
+    return ("revision-date-changed", (*dict.fromkeys(sides[0]), "→", *dict.fromkeys(sides[1])))
+
+
+def _revision_line(paragraph: str) -> list[str]:
+    """The dates a paragraph gives for the text's last revision, if that is all it says
+    (`_LINE_WORDS` aside); else none."""
+    dates, rest, at = [], [], 0
+    for m in _REVISED.finditer(paragraph):
+        d = typed.DATE.match(paragraph, m.end())
+        if d:
+            dates.append(d.group().strip().rstrip(".,;:"))
+            rest.append(paragraph[at:m.start()])
+            at = d.end()
+    rest.append(paragraph[at:])
+    left = re.findall(r"[^\W\d_]+", "".join(rest).casefold())
+    return dates if dates and all(w in _LINE_WORDS for w in left) else []

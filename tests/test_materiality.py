@@ -388,6 +388,16 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     for name in ("Acme Corp", "Twilio"):
         _, rule, reason = _judge("More.", f"More. Since July 5, 2023 {name} receives it.")
         assert f"a third party was added ({name})" in reason, reason
+    # nor the line under it that says where the company sits, and the person an imprint
+    # names as entitled to act for it is the company speaking (Meta's terms: "Authorized
+    # representative: Gareth Lambe  \nRegistered in Ireland" was "a third party was
+    # removed (Gareth Lambe Registered)")
+    _, rule, reason = _judge("Authorized representative: Gareth Lambe Registered in Ireland "
+                             "(Companies Registration Office)\n\nMore.", "More.")
+    assert "third party" not in reason, reason
+    _, rule, reason = _judge("More.", "More. We share it with Acme Holdings Registered in "
+                             "Ireland.")
+    assert "a third party was added (Acme Holdings)" in reason, reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

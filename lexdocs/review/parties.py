@@ -106,11 +106,13 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
 """A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
 contact): whom to address, not an organisation data goes to."""
 _OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:\s+officer)?"
-                      r"|Geschäftsführer(?:in)?)[ \t:]+$", re.IGNORECASE)
+                      r"|Geschäftsführer(?:in)?|authori[sz]ed\s+representatives?)[ \t:]+$",
+                      re.IGNORECASE)
 """A person the organisation names as its own officer ("…, represented by the managing
-directors" and their names, Travis CI's policy): the organisation itself speaking, not a
-party data goes to; so are the names joined to the first. Not whoever it is "represented
-by": an EU representative is another organisation."""
+directors" and their names, Travis CI's policy; "Authorized representative: Gareth Lambe",
+the person an imprint names as entitled to act for the company, Meta's): the organisation
+itself speaking, not a party data goes to; so are the names joined to the first. Not
+whoever it is "represented by": an EU representative is another organisation."""
 _OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
 """A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
 privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
@@ -160,6 +162,15 @@ _ADDRESS_LABELS = frozenset(["attn", "attention", "cc"])
 writes a hard break as a space ("Twitter International Unlimited Company Attn: Data
 Protection Officer", X's privacy policy): no word of the name above it. Nor is a word
 that opens a sentence (`_NAME_STOP`), the next line's first ("To learn about …")."""
+
+
+_SEAT = frozenset(str.split("registered headquartered located based established organized "
+                           "organised domiciled situated"))
+_SEAT_NEXT = re.compile(r"[ \t]+(?:in|at|under)\b")
+"""A participle that opens a clause on where a company sits ("Registered in Ireland
+(Companies Registration Office)", the line under "Authorized representative: Gareth Lambe"
+in Meta's imprint, a copy's line break read as a space): no word of the name before it.
+"Acme Incorporated" keeps its legal form."""
 
 
 def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -248,6 +259,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             while len(parts) > 1 and key(parts[-1]) in _NAME_STOP:
                 parts.pop()  # "Network Enforcement Act ("NetzDG") To learn …": the next line
                 labelled = False
+            if len(parts) > 1 and key(parts[-1]) in _SEAT and _SEAT_NEXT.match(block, m.end()):
+                parts.pop()  # "Gareth Lambe Registered in Ireland": the company's seat
             owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
             if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
                 parts, labelled = parts[:owner + 1], False

@@ -164,8 +164,7 @@ Protection Officer", X's privacy policy): no word of the name above it. Nor is a
 that opens a sentence (`_NAME_STOP`), the next line's first ("To learn about …")."""
 
 
-_SEAT = frozenset(str.split("registered headquartered located based established organized "
-                           "organised domiciled situated"))
+_SEAT = voc.SEAT_WORDS
 _SEAT_NEXT = re.compile(r"[ \t]+(?:in|at|under)\b")
 """A participle that opens a clause on where a company sits ("Registered in Ireland
 (Companies Registration Office)", the line under "Authorized representative: Gareth Lambe"

@@ -235,6 +235,10 @@ PLATFORMS = frozenset(str.split(
     # and the kinds of model and recognition a policy names ("ground a LLM to generate …",
     # Google Maps Platform's terms: "a third party was added (LLM)")
     "llm|llms|ml|nlp|ocr|vr|rss", "|"))
+SEAT_WORDS = frozenset(str.split("registered headquartered located based established organized "
+                                 "organised domiciled situated"))
+"""Participles that open a clause on where a company sits ("Registered in Ireland"): after
+a name, no word of it."""
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
 FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision"))
 """Labels of a field, never someone: a contact block's ("Telephone: …", "Mobile: …", npm's

@@ -47,6 +47,8 @@ def shared_with(text: str, own: frozenset[str], made: frozenset[str],
                     continue  # "with our website": ours or yours, never a third party's
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
+                if len(obj) > 1 and obj[-1].casefold() in voc.SEAT_WORDS:
+                    obj.pop()  # "with Acme Holdings Registered in Ireland": where it sits
                 if obj and len(obj) > 1 and _POSSESSIVE.search(obj[0]) and (
                         obj[1].casefold() in _OBJECT_STOP):
                     continue  # "with an individual's consent": consent, given by no recipient

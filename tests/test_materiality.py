@@ -1866,6 +1866,19 @@ def test_a_purpose_is_quoted_by_its_words_and_a_sales_team_is_none() -> None:
         variables_changed=(), immaterial_vars=frozenset()).reason
 
 
+def test_a_numbers_label_ends_no_sentence() -> None:
+    """Meta's imprint gained "… Company No. 462932": the reason quoted "a sentence was added
+    (…, '462932')", as if the number were a sentence. "No." before a figure is its label;
+    "No." before a word still ends one ("Do we sell it? No. We never do.")."""
+    v = classify("More.", "More. Registered in Ireland (Companies Registration Office) Company "
+                 "No. 462932", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "'462932'" not in v.reason and "Company No. 462932" in v.reason, v.reason
+    v = classify("Do we sell it? No. We never do.", "Do we sell it? No. We never do. Ever.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == "Material: a sentence was added ('Ever').", v.reason
+
+
 def test_a_telephone_number_is_one_and_its_label_is_nobody() -> None:
     """npm's DPO's block gained "+1 (510) 907-3049" and its suite "#1150" went: the reason
     said "a number changed (1150 → 1, 3049, 510, 907)"; its EU representative's gained

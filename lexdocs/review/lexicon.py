@@ -288,6 +288,7 @@ Law" is one sentence, and the next sentence a capital or a quote."""
 SENTENCES = re.compile(r"(?<=[.!?])(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\.V\.)"
                        r"(?<!\bPvt\.)"  # "Zoho Corporation Pvt. Ltd" is one name
                        r"(?<!\b[A-Z]\.[A-Z]\.)"  # "U.S. Residents" is one sentence
+                       r"(?:(?<!\bNo\.)(?<!\bNr\.)|(?!\s+\d))"  # "Company No. 462932"
                        r"\s+(?=[\w\"“(])|\n\n"
                        # a space lost after a stop: "Learn more.This data …"
                        r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")

@@ -398,6 +398,16 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     _, rule, reason = _judge("More.", "More. We share it with Acme Holdings Registered in "
                              "Ireland.")
     assert "a third party was added (Acme Holdings)" in reason, reason
+    # a law's section is no house number, and an address ends before the label of the line
+    # after it (Meta's imprint: "§ 20 UrhDaG for service in court" and "4 Grand Canal
+    # Square, Dublin 2, Ireland Authorized representative" were postal addresses)
+    _, rule, reason = _judge("The authorised recipient in accordance with § 20 UrhDaG for "
+                             "service in court proceedings is: Acme GmbH, Feldmühleplatz 1, "
+                             "40545 Düsseldorf.\n\nMeta Platforms Ireland Limited, 4 Grand "
+                             "Canal Square, Dublin 2, Ireland Authorized representative: Gareth "
+                             "Lambe\n\nMore.", "More.")
+    assert "a postal address was removed (4 Grand Canal Square, Dublin 2, Ireland; " \
+        "Feldmühleplatz 1, 40545 Düsseldorf)" in reason, reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

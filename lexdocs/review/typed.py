@@ -59,13 +59,18 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # Version", where an archive's copy lost the space before a link's words
         r"\d{1,2}/\d{1,2}/\d{2,4})(?!\d)", re.I)),
     ("postal-address", re.compile(
-        rf"\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?|p\.?\s?o\.?\s+box\s+"
+        # not a law's section ("§ 20 UrhDaG for service in court", Meta's imprint)
+        rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?"
+        r"|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
         # Third Bank, …") nor the "or" that offers another way ("…, California 94612, or by
         # email", npm's)
         r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)[A-Za-z][\w'.-]*"
-        r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
+        # nor the label that opens the next line ("…, Ireland  \nAuthorized representative:
+        # …", Meta's imprint, its line break read as a space)
+        r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)(?!(?:[\w'.-]+\s+){0,2}[\w'.-]+:)"
+        r"[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
         # As Europe writes them: the lines before a postcode and town, then the country,
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
         r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "

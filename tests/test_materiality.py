@@ -408,6 +408,11 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
                              "Lambe\n\nMore.", "More.")
     assert "a postal address was removed (4 Grand Canal Square, Dublin 2, Ireland; " \
         "Feldmühleplatz 1, 40545 Düsseldorf)" in reason, reason
+    # nor does an address line open with the office a letter is for, its line run on
+    _, rule, reason = _judge("More.", "More. Twitter International Unlimited Company Attn: "
+                             "Data Protection Officer One Cumberland Place, Fenian Street "
+                             "Dublin 2, D02 AX07 IRELAND")
+    assert "(One Cumberland Place, Fenian Street Dublin 2, D02 AX07)" in reason, reason
     _, rule, reason = _judge("GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam.",
                              "GitHub BV, Vijzelstraat 70, 1017 HL Amsterdam.")
     assert rule == "postal-address-changed", reason

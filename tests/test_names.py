@@ -808,7 +808,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, ", "A-Straße 1, B 1 ",
                         "Ab-Str 1, ", "A e.V, ", "Astrasse 1 Postfach 1 ", "D02 ", "A, D0",
                         "A B Officer ", "Ab Officer, ", "1 A Street, B ", "1 A St, Bc Cd ",
-                        "§ 1 a court "]),
+                        "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "])]
 

@@ -25,9 +25,12 @@ _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|co
 _EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
 _ADDRESSEE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{voc.LEGAL_FORMS},"
 """The line of an address that names its addressee: a company, its legal form last."""
-_ROLE = (r"(?:[A-Z][\w.'-]* ){0,3}(?:Officer|Department|Team|Manager|Representative|Agent|"
-         r"Desk),")
-"""The line that names whom the letter is for by office ("Attn: Data Protection Officer,")."""
+_OFFICES = r"(?:Officer|Department|Team|Manager|Representative|Agent|Desk)"
+_ROLE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{_OFFICES},"
+"""The line that names whom the letter is for by office ("Attn: Data Protection Officer,");
+nor does a line open with the office's word where a copy ran that line into the next
+("Attn: Data Protection Officer One Cumberland Place, …", X's, once quoted "Officer One
+Cumberland Place")."""
 _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|" \
                     r"gracht|plein|kade|singel"
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
@@ -104,7 +107,8 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # So do the lines before an Irish Eircode ("One Cumberland Place, Fenian Street,
         # Dublin 2, D02 AX07", X's controller, once "a third party was removed (D02 AX07
         # IRELAND, …)").
-        rf"|(?-i:(?:\b(?!{_ADDRESSEE}|{_ROLE})[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}, )"
+        rf"|(?-i:(?:\b(?!{_ADDRESSEE}|{_ROLE}|{_OFFICES}\b)[A-Z][\w.'-]*"
+        r"(?: [A-Z0-9][\w.'-]*){0,3}, )"
         r"{0,6}\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?"
         r"[0-9AC-FHKNPRTV-Y]{4})\b)", re.I)),
     ("duration", re.compile(

@@ -341,6 +341,21 @@ def test_an_address_a_copied_page_lost_is_found_at_its_line() -> None:
     assert "'[email protected]' (2 times) is published" in found[0].message
 
 
+def test_a_heading_with_no_words_is_found_at_its_line() -> None:
+    """A heading typed with no words ("### " alone, as copies of web pages keep them, an
+    edit may still type one) is published as an empty `<h3>`, which a screen reader
+    announces and reads nothing of: each section that publishes one is named at the
+    first's line; a heading with words, or a "#" inside a line, is none."""
+    body = ("---\nid: complaints\ntitle: Complaints\n---\nYou may complain. Write #1.\n\n"
+            "### Where\n\nTo the authority.\n\n### \n\nMore.\n\n##\n")
+    found = _in_complaints(body, "empty-heading")
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        (f"{EU}/90-complaints.md", 11, "warning")]
+    assert "a heading with no words is published (2 times)" in found[0].message
+    assert _in_complaints(body.replace("### \n", "### Then\n").replace("##\n", ""),
+                          "empty-heading") == []
+
+
 def test_every_rule_is_documented_in_checks_md_with_severity_and_source() -> None:
     doc = (PROJECT / "CHECKS.md").read_text(encoding="utf-8")
     for rule in RULES.values():

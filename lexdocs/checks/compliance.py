@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from lexdocs.checks.foreigntags import (
     check_drafting_notes,
+    check_empty_headings,
     check_file_links,
     check_foreign_tags,
     check_lost_addresses,
@@ -71,6 +72,7 @@ def run_checks(variables: Variables, sources: dict[str, DocumentSource],
     found += check_printed_markup(sources, rendered)
     found += check_drafting_notes(sources, rendered)
     found += check_lost_addresses(sources, rendered)
+    found += check_empty_headings(sources, rendered)
     found += check_unconfirmed(variables, rendered)
     found += check_vague_words(sources, rendered)
     return sorted(found, key=lambda f: (f.path or "", f.line or 0, f.rule, f.message))

@@ -27,7 +27,8 @@ in brackets meant for the drafter ("[add link]", "[TBD]", "[insert date]") reads
 public, as a statement nobody finished. The review calls putting one in or taking it out
 not material (`review.surface.without_drafting_notes`, the one reading of a note). So
 does the placeholder a copied page keeps where an e-mail address was ("[email protected]",
-`address-lost`).
+`address-lost`), and a heading with no words (`empty-heading`: "### " typed alone, which
+import leaves out of what it adopts but an edit may still type).
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ from lexdocs.render.templates import RenderedDocument, RenderedSection
 from lexdocs.review.surface import without_drafting_notes
 from lexdocs.sources.documents import DocumentSource, SectionSource
 
-__all__ = ["check_drafting_notes", "check_file_links", "check_foreign_tags",
-           "check_lost_addresses", "check_printed_markup", "foreign_tags", "printed_markup"]
+__all__ = ["check_drafting_notes", "check_empty_headings", "check_file_links",
+           "check_foreign_tags", "check_lost_addresses", "check_printed_markup", "foreign_tags",
+           "printed_markup"]
 
 # `{#` is left out: Markdown writes a heading's anchor so ("## Cookies {#cookies}").
 _TAG = re.compile(r"\{%-?[ \t]*[^\s%{}][^%{}\n]{0,200}?-?%\}"
@@ -238,3 +240,33 @@ def _line_of_placeholder(sec: SectionSource | None) -> int | None:
     lines = sec.body.split("\n")
     return sec.body_line + next((i for i, text in enumerate(lines)
                                  if _PLACEHOLDER_TYPED.search(text)), 0)
+
+
+_EMPTY_HEADING = re.compile(r"<h([1-6])\b[^>]*>\s*</h\1>")
+_EMPTY_TYPED = re.compile(r" {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*")
+"""A heading's line with no words, as a section's source types it ("### ", "##", "## ##")."""
+
+
+def check_empty_headings(sources: Mapping[str, DocumentSource],
+                         rendered: Mapping[str, RenderedDocument]) -> list[Finding]:
+    """One finding per section that publishes a heading with no words, at the line of the
+    section's source that typed the first: a screen reader announces a heading there and
+    reads nothing, and the page's outline shows an empty entry (axe-core's
+    `empty-heading`)."""
+    out = []
+    for name, s, sec, found in _showing(sources, rendered,
+                                        lambda s: _EMPTY_HEADING.findall(s.html)):
+        more = f" ({len(found)} times)" if len(found) > 1 else ""
+        out.append(finding(
+            "empty-heading", f"{name}/{s.id}: a heading with no words is published{more}: "
+            "screen readers announce a heading there and read nothing; write its title or "
+            "take the line out", s.path, _line_of_empty(sec)))
+    return out
+
+
+def _line_of_empty(sec: SectionSource | None) -> int | None:
+    if sec is None:
+        return None
+    lines = sec.body.split("\n")
+    return sec.body_line + next((i for i, text in enumerate(lines)
+                                 if _EMPTY_TYPED.fullmatch(text)), 0)

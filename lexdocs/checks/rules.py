@@ -58,6 +58,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "a placeholder a copied page left where an e-mail address was ('[email protected]')",
          "none: accuracy of the notice (readers cannot write to an address they are not "
          "shown)"),
+    Rule("empty-heading", "warning", "a heading with no words ('### ' alone) is published",
+         "none: accessibility (WCAG 2.4.6; a screen reader announces a heading and reads "
+         "nothing)"),
     Rule("vague-words", "info", "vague qualifiers ('may', 'might', 'some', 'certain') per section",
          "GDPR Art. 12(1); WP29 Guidelines on transparency (WP260 rev.01), para. 13"),
     Rule(READABILITY_RULE, "warning", "a summary page below its reading-ease target",

@@ -595,6 +595,22 @@ def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
     assert said.get("recipient-added") == ("affiliates", "partners"), said
 
 
+def test_a_term_a_definition_gives_is_no_third_party() -> None:
+    """Meta's data transfer addendum defines its terms as contracts do, "“Company” means the
+    entity that entered into the Agreement with Meta", "“USA Data Protection Requirements”
+    means any and all Applicable Law related to data protection …", and its new parts
+    using them were "a third party was added (Company, USA Data Protection Requirements,
+    …)". A name after "means" is still one."""
+    said = _found("Use it.", "Use it.\n\n“Company” means the entity that entered into the "
+                  "Agreement with us.\n\n“USA Data Protection Requirements” shall mean any "
+                  "Applicable Law.\n\nData subject to USA Data Protection Requirements is "
+                  "transferred by us to Company.")
+    assert not said.get("recipient-added"), said
+    said = _found("Use it.", "Use it.\n\n“Processor” means Acme Hosting Ltd, which we share "
+                  "it with.")
+    assert "Acme Hosting Ltd" in said.get("recipient-added", ()), said
+
+
 def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
     """WeChat's privacy policy dropped "unique identifier number (UIN) assigned to users":
     "a third party was removed (UIN)". An organisation's acronym, after its name in
@@ -798,7 +814,8 @@ def _each_marker(text: str) -> list[bool]:
 # Each pattern this module's rules added, on the inputs that would make it read a run again
 # from each of its characters: the terms a text defines, a regulation cited, trade in goods,
 # the lines before a British postcode, a figure's decimals, the sentence of a purpose.
-_HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ",
+_HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ", "“A ",
+                                                   "“A B” shall ",
                                                    "A-A (defined below) ", "a b (AB) "]),
             *((_REGULATION.findall, h, 100_000) for h in ["1 C.F.R. on A ", "C.F.R. ",
                                                           " on A", "CFR Part x "]),

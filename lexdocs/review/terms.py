@@ -3,10 +3,10 @@ no one who receives data.
 
 A policy defines its terms in several ways: with their plural ("Track(s)"), as a name for
 what it describes ("(together referred to as "Dialogues")", "(“Minor”)"), as defined
-elsewhere ("a Minor (defined below)"), or as an acronym of the words before it ("unique
-identifier number (UIN)"). `parties` reads the terms of the text a change touches, and
-`materiality.document_words` those of the whole version, so that a term defined in one
-part is known in another.
+elsewhere ("a Minor (defined below)"), as an acronym of the words before it ("unique
+identifier number (UIN)"), or in a definition ("“Company” means …"). `parties` reads the
+terms of the text a change touches, and `materiality.document_words` those of the whole
+version, so that a term defined in one part is known in another.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ _DEFINED_PAREN = re.compile(r"\([\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})[\"”]
 13 (…) (“Minor”)" (WeChat's privacy policy). After a name that holds it ("Acme Inc.
 (“Acme”)") it is the name's short form, and stays a name (`_DEFINED_BEFORE`)."""
 _DEFINED_BEFORE = 80
+_DEFINED_MEANS = re.compile(r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,5})[\"”][ \t]+(?:shall[ \t]+)?"
+                            r"(?:means?|ha(?:s|ve)[ \t]+the[ \t]+meaning|refers?[ \t]+to)\b")
+"""A term a definition gives, its meaning after it: "“USA Data Protection Requirements”
+means any and all Applicable Law related to data protection …", "“Company” means the
+entity that entered into the Agreement with Meta" (Meta's data transfer addendum, where
+both were "a third party was added")."""
 _DEFINED_ELSEWHERE = re.compile(r" \((?:as )?defined (?:below|above|herein|later)\)")
 _TERM_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]{0,40})$")
 """A term whose definition is elsewhere: "a Minor (defined below)". The mark is found
@@ -68,6 +74,7 @@ def defined_terms(text: str) -> frozenset[str]:
         t[1] for m in _DEFINED_ELSEWHERE.finditer(text)
         if (t := _TERM_BEFORE.search(text, max(0, m.start() - 42), m.start()))
     ] + _abbreviated_terms(text) + [
+        m.group(1) for m in _DEFINED_MEANS.finditer(text)] + [
         m.group(1) for m in _DEFINED_PAREN.finditer(text)
         if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
                                              ].casefold()]

@@ -611,6 +611,27 @@ def test_a_term_a_definition_gives_is_no_third_party() -> None:
     assert "Acme Hosting Ltd" in said.get("recipient-added", ()), said
 
 
+def test_a_transfer_addendums_roles_laws_and_regulators_are_no_third_parties() -> None:
+    """Meta's data transfer addendum (2026) put in the clauses each country's regulator
+    issues, and was "a third party was added (ANPD No, Brazilian Data Protection Authority,
+    Canada SCCs, Competent Supervisory Authority, Exporter, Importer, Kingdom, LATAM, Parts
+    II-III, Resolution CD, Territories, …)": the contract's defined roles after "the", a
+    region, clauses by their abbreviation, parts of the text, a resolution and its number,
+    a plural, and the bodies that oversee data protection, which the text cites as it cites
+    lawmakers. A company named beside them is still one."""
+    said = _found("Use it.", "Use it.\n\nAdequate Countries or Territories. Parts II-III of "
+                  "this Transfer Addendum shall not apply.\n\nThe Brazilian Data Protection "
+                  "Authority’s clauses as set out in Annex II of Resolution CD / ANPD No. 19 "
+                  "apply to the LATAM and Canada SCCs.\n\nWhere Meta controls it, the "
+                  "Exporter shall be Company and the Importer shall be Meta.\n\nCompetent "
+                  "Supervisory Authority: according to Applicable Law. Transfers outside the "
+                  "Kingdom follow the Personal Data Protection Board of Türkiye.\n\n“Company” "
+                  "means the entity that entered into the Agreement with Meta.\n\nWe share "
+                  "it with Acme Hosting Ltd and Square.", "https://www.facebook.com/ meta.com")
+    assert set(said.get("recipient-added", ())) <= {"ANPD", "Acme Hosting Ltd", "Square"}, said
+    assert {"Acme Hosting Ltd", "Square"} <= set(said.get("recipient-added", ())), said
+
+
 def test_an_acronym_of_words_in_lower_case_is_no_third_party() -> None:
     """WeChat's privacy policy dropped "unique identifier number (UIN) assigned to users":
     "a third party was removed (UIN)". An organisation's acronym, after its name in

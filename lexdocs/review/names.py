@@ -59,7 +59,10 @@ DOCUMENT_WORDS = frozenset(str.split(
     # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
     # privacy policy): where the text points, no one
     "article articles recital recitals annex annexes appendix appendices exhibit exhibits "
-    "schedule clause chapter addendum addenda"))
+    "schedule clause chapter addendum addenda part parts "
+    # standard contractual clauses and binding corporate rules by their abbreviations
+    # ("the LATAM and Canada SCCs", Meta's data transfer addendum)
+    "scc sccs bcr bcrs"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -192,6 +195,21 @@ _FORM = re.compile(r"[A-Z]{1,3}-\d{1,4}[A-Z]{0,4}")
 """A form's or a standard's number: "W-9", "W-8BEN", "I-9"."""
 
 
+_BODIES = frozenset(str.split("authority board commission commissioner network agency "
+                             "inspectorate"))
+_OVERSEES = ("data protection", "privacy", "supervisory")
+
+
+def _regulator(joined: str) -> bool:
+    """A body that oversees data protection ("Brazilian Data Protection Authority", "Personal
+    Data Protection Board of Türkiye", "Competent Supervisory Authority", all cited in
+    Meta's data transfer addendum for the clauses they issue): it makes and enforces the
+    rules, as the LAWMAKERS do. The body's kind ends its name, before any "of"."""
+    head = joined.split(" of ", 1)[0].split()
+    return (bool(head) and head[-1] in _BODIES and any(w in joined for w in _OVERSEES)) or (
+        "information commissioner" in joined)
+
+
 @functools.lru_cache(maxsize=4096)
 def _kind(name: str, own: frozenset[str]) -> str:
     """`who` without the text's own products: the same for a name wherever it stands."""
@@ -207,7 +225,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "calendar" if joined in voc.CALENDAR else "acronym"
     if is_own(name, own):
         return "own"
-    if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS:
+    if joined in LAWMAKERS or joined.removeprefix("the ") in LAWMAKERS or _regulator(joined):
         return "lawmaker"
     named = list(words)
     while len(named) > 1 and _NUMERAL.fullmatch(named[-1]):
@@ -215,6 +233,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
     last = named[-1] if named else ""
     if last and (last in DOCUMENT_WORDS or last.removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
+    if len(words) <= 3 and words[0] in _ENACTED:
+        return "document"  # "Resolution CD / ANPD No. 19", "Decree 2021-1234"
     parts = name.split()
     if len(parts) > 1 and words[0] == "my":
         return "product"  # "My AI", "My Activity": a feature named as its user says it
@@ -243,8 +263,10 @@ def _inflected(name: str) -> bool:
     Wayback Machine", Wikimedia's: "(Archived)"), or its "-ing" form ("For Shopping ads in
     …", Pinterest's: "(Shopping)"). A name that is an English word as it stands ("Stripe",
     "Square") is not one, nor are "Boeing" and "Sterling", whose stems are no words."""
-    if _PLURAL.fullmatch(name):
-        return is_known(name[:-1]) and name.casefold() not in ENGLISH_NAMED
+    if _PLURAL.fullmatch(name):  # "Tweets", "Processes", "Territories"
+        return (is_known(name[:-1]) or (name.endswith("es") and is_known(name[:-2]))
+                or (name.endswith("ies") and is_known(name[:-3] + "y"))
+                ) and name.casefold() not in ENGLISH_NAMED
     if _PARTICIPLE.fullmatch(name):
         return is_known(name[:-1]) or is_known(name[:-2])
     stem = name[:-3]
@@ -253,7 +275,10 @@ def _inflected(name: str) -> bool:
         or (stem[-1] == stem[-2] and is_known(stem[:-1])))  # "Shopp" → "shop"
 
 
-_NUMERAL = re.compile(r"[ivxl]{1,5}|\d+|[a-z]")
+_ENACTED = frozenset(["resolution", "decree", "ordinance"])
+"""What a body enacts, before the number or code that names it: a law cited."""
+_NUMERAL = re.compile(r"[ivxl]{1,5}(?:-[ivxl]{1,5})?|\d+(?:-\d+)?|[a-z]")
+"""A part's number after its kind, or a range of them ("Annex II", "Parts II-III")."""
 """What numbers a part: "II", "3", "A", and each of "I.A" ("Annex I.A", Snap's terms)."""
 _OFFERED = re.compile(r"\s(?:feature|app|application|plugin|extension|add-on|button|widget|"
                       r"browser|toolbar|website|account|dashboard|settings|sign-?in|log-?in)s?\.?$",

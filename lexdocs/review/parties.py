@@ -25,12 +25,14 @@ from lexdocs.review.lexicon import (
     lexical,
 )
 from lexdocs.review.names import (
+    ENGLISH_NAMED,
     brand,
     is_own,
     makes_party,
     not_recipient,
     who,
 )
+from lexdocs.review.spelling import is_known
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.withwhom import shared_with
 
@@ -172,6 +174,16 @@ in Meta's imprint, a copy's line break read as a space): no word of the name bef
 "Acme Incorporated" keeps its legal form."""
 
 
+_NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
+_NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
+"""The label of a number after a name ("ANPD No. 19"): no word of the name."""
+_THE = re.compile(r"\b[Tt]he[ \t]$")
+"""A lone English word in capitals after "the" is a term a contract defines ("the Exporter
+shall be Company and the Importer shall be Meta", "Outside the Kingdom", Meta's data
+transfer addendum) or the organisation naming itself ("the Foundation"); a brand spelt as
+an English word is written without it ("Square", "Stripe")."""
+
+
 def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
@@ -260,6 +272,12 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 labelled = False
             if len(parts) > 1 and key(parts[-1]) in _SEAT and _SEAT_NEXT.match(block, m.end()):
                 parts.pop()  # "Gareth Lambe Registered in Ireland": the company's seat
+            if len(parts) > 1 and parts[-1] in _NUMBER_LABELS and _NUMBERED.match(block, m.end()):
+                parts.pop()  # "Resolution CD / ANPD No. 19": the resolution's number
+            if (len(parts) == 1 and _THE.search(block, max(0, m.start() - 4), m.start())
+                    and is_known(parts[0]) and not brand(parts[0])
+                    and key(parts[0]) not in ENGLISH_NAMED):
+                continue  # "the Exporter shall be Company": a contract's defined role
             owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
             if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
                 parts, labelled = parts[:owner + 1], False

@@ -191,7 +191,7 @@ PLACES = frozenset(str.split(
     "peru|australia|new zealand|japan|china|hong kong|taiwan|korea|south korea|singapore|india|"
     "indonesia|malaysia|philippines|thailand|vietnam|israel|turkey|russia|ukraine|"
     "south africa|nigeria|kenya|egypt|uae|united arab emirates|saudi arabia|asia|africa|"
-    "oceania|middle east|asia pacific|apac|emea|amsterdam|berlin|dublin|london|paris|"
+    "oceania|middle east|asia pacific|apac|emea|latam|mena|amsterdam|berlin|dublin|london|paris|"
     "san francisco|seattle|toronto|tokyo|"
     # as the GDPR names the EU and its states: "under Union law", "the law of the Member
     # States", "Regulation (EC)"

@@ -197,7 +197,7 @@ _FORM = re.compile(r"[A-Z]{1,3}-\d{1,4}[A-Z]{0,4}")
 
 _BODIES = frozenset(str.split("authority board commission commissioner network agency "
                              "inspectorate"))
-_OVERSEES = ("data protection", "privacy", "supervisory")
+_OVERSEES = ("data protection", *str.split("privacy supervisory"))
 
 
 def _regulator(joined: str) -> bool:

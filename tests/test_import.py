@@ -1108,6 +1108,31 @@ def test_links_to_the_old_repositorys_other_files_are_named_by_import(
             "'../security/index.md')") in out
 
 
+def test_import_names_the_site_most_links_lead_to_unless_it_is_declared_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Meta's policies link facebook.com hundreds of times: unless it is declared its own,
+    each link moved from there to help.meta.com is "another organisation". Import names
+    the site most links lead to, and says where to declare it; a site that is declared,
+    or one linked fewer than five times, is not named."""
+    repo = old_policy(tmp_path / "old")
+    links = " ".join(f"[page {i}](https://www.acme-social.com/help/{i})" for i in range(6))
+    repo.replace("privacy.md", "Write to us.", f"Write to us. {links} See also "
+                 "[Stripe](https://stripe.com/privacy).")
+    repo.commit("Link the help pages", "2023-08-01T09:00:00-07:00")
+    out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
+    assert ("Most of the newest text's links lead to acme-social.com (6 of 7 links to other "
+            "sites): if it is the organisation's own, list them under own_domains in "
+            "mkdocs.yml") in out, out
+    from lexdocs.adopt.notes import own_sites_note
+    newest = (repo.path / "privacy.md").read_text(encoding="utf-8")
+    assert own_sites_note(newest, "https://policies.example.com/ acme-social.com") == []
+    more = " ".join(f"[h{i}](https://help.acme.net/{i})" for i in range(5))
+    assert "lead to acme-social.com (6 of 12 links to other sites), then acme.net (5): if " \
+        "they are" in own_sites_note(newest + more, "")[0]
+    assert own_sites_note(newest.replace("acme-social.com/help/5", "other.org/5")
+                          .replace("acme-social.com/help/4", "other.org/4"), "") == []
+
+
 def test_control_characters_are_written_as_meant_and_import_says_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Pages saved from the web hold control characters the build refuses: Windows-1252

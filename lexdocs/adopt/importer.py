@@ -26,6 +26,7 @@ from lexdocs.adopt.convert import Converted, convert, keep_ids, layout, relink, 
 from lexdocs.adopt.notes import (
     WRITTEN,
     old_site_notes,
+    own_sites_note,
     raised_note,
     stopping_note,
     written_notes,
@@ -136,6 +137,7 @@ def import_document(opts: Options, path: Path, doc: str, *, date_line: str = "re
                         zone=str(tz), zone_note=zone_note,
                         notes=(*dict.fromkeys(in_the_way.values()),
                                *old_site_notes(texts[-1][2] if texts else None),
+                               *own_sites_note(texts[-1][2] if texts else None, opts.home),
                                *strays_note(captured),
                                *returns_note([steps[i].commit.sha for i in returns(
                                    [s.files for s in steps])], len(steps)),

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lexdocs.sources.documents import Reader
 
-__all__ = ["WRITTEN", "old_site_notes", "raised_note", "stopping_note", "written_notes"]
+__all__ = ["WRITTEN", "old_site_notes", "own_sites_note", "raised_note", "stopping_note",
+           "written_notes"]
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -40,6 +41,37 @@ def old_site_notes(newest: str | None) -> list[str]:
                      "(file-link): link to the page's address, importing the file as a "
                      "document too where this site should have it.")
     return notes
+
+
+_WEB_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
+_MOST = 5
+"""Links to one site, at least, before import names it."""
+
+
+def own_sites_note(newest: str | None, home: str) -> list[str]:
+    """The site most of the newest text's links lead to, when it is not one the project
+    declares its own (`home`: site_url, own_domains): most often the organisation's own
+    (Meta's policies link facebook.com hundreds of times, then help.meta.com). Undeclared,
+    each link moved between two of its sites is judged "another organisation", as the
+    review of Instagram's history said of facebook.com → help.meta.com 30 times."""
+    from lexdocs.review.links import domains, place, placeholder
+
+    counts: dict[str, int] = {}
+    for m in _WEB_LINK.finditer(newest or ""):
+        site = place(m[1] or m[2], home).site
+        if site is not None and not placeholder(site):
+            counts[site] = counts.get(site, 0) + 1
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    (site, n), total = ranked[0], sum(counts.values())
+    if n < _MOST or 2 * n < total or site in domains(home):
+        return []
+    also = "".join(f", then {s} ({k})" for s, k in ranked[1:3] if k >= _MOST)
+    return [f"Most of the newest text's links lead to {site} ({n} of {total} links to other "
+            f"sites){also}: if {'they are' if also else 'it is'} the organisation's own, "
+            "list them under own_domains in mkdocs.yml, beside site_url, so that a link moved "
+            "between its own sites is upkeep, not \"another organisation\"."]
 
 
 def _commits_note(shas: list[str], read: int, did: str, why: str) -> list[str]:

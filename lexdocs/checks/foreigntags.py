@@ -226,7 +226,7 @@ def check_lost_addresses(sources: Mapping[str, DocumentSource],
             "address-lost", f"{name}/{s.id}: '[email protected]'{more} is published where an "
             "e-mail address was: the copy of the page lost it (the site's e-mail protection "
             "wrote the address only in a reader's browser); write the address back",
-            s.path, _line_of_placeholder(sec)))
+            s.path, _first_line(sec, _PLACEHOLDER_TYPED.search)))
     return out
 
 
@@ -234,12 +234,13 @@ _PLACEHOLDER_TYPED = re.compile(r"email[\s\u00a0]+protected\\?\]")
 """The placeholder as a section's source types it, its brackets escaped or not."""
 
 
-def _line_of_placeholder(sec: SectionSource | None) -> int | None:
+def _first_line(sec: SectionSource | None, typed: Callable[[str], object]) -> int | None:
+    """The line of the section's source where `typed` first finds something (else its
+    first line): a finding's place, where the words around it cannot say."""
     if sec is None:
         return None
     lines = sec.body.split("\n")
-    return sec.body_line + next((i for i, text in enumerate(lines)
-                                 if _PLACEHOLDER_TYPED.search(text)), 0)
+    return sec.body_line + next((i for i, text in enumerate(lines) if typed(text)), 0)
 
 
 _EMPTY_HEADING = re.compile(r"<h([1-6])\b[^>]*>\s*</h\1>")
@@ -260,13 +261,6 @@ def check_empty_headings(sources: Mapping[str, DocumentSource],
         out.append(finding(
             "empty-heading", f"{name}/{s.id}: a heading with no words is published{more}: "
             "screen readers announce a heading there and read nothing; write its title or "
-            "take the line out", s.path, _line_of_empty(sec)))
+            "take the line out", s.path, _first_line(sec, _EMPTY_TYPED.fullmatch)))
     return out
 
-
-def _line_of_empty(sec: SectionSource | None) -> int | None:
-    if sec is None:
-        return None
-    lines = sec.body.split("\n")
-    return sec.body_line + next((i for i, text in enumerate(lines)
-                                 if _EMPTY_TYPED.fullmatch(text)), 0)

@@ -595,6 +595,30 @@ def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
     assert said.get("recipient-added") == ("affiliates", "partners"), said
 
 
+def test_a_category_the_document_names_in_a_sentence_added_is_that_sentences() -> None:
+    """Automattic's policy added "Or if you make a payment (such as via Recurring Payments)
+    to a site, your public display name, user name, and email address may be shared with
+    the administrator(s) of the site.", every category of which it collected already: "a
+    category of personal data was added (email address, name)" said what is not so. The
+    sentence added is named; a category new to the document, or put into a sentence that
+    stays, is still one."""
+    from lexdocs.review.materiality import document_words
+
+    elsewhere = document_words("We collect your name and email address to run your account.")
+    base = "Site owners see what you post."
+    added = base + "\n\nIf you pay, your name and email address may be shared with the site."
+    said = dict(facts.findings(base, added, (elsewhere, elsewhere | document_words(added))))
+    assert "data-category-added" not in said and said.get("block-added"), said
+    assert dict(facts.findings(base, added, NONE)).get("data-category-added") == (
+        "email address", "name")  # a document of one section: the categories are new
+    located = base + "\n\nIf you pay, your location may be shared with the site."
+    said = dict(facts.findings(base, located, (elsewhere, elsewhere | document_words(located))))
+    assert said.get("data-category-added") == ("location",), said
+    grown = "Site owners see what you post and your name."
+    said = dict(facts.findings(base, grown, (elsewhere, elsewhere | document_words(grown))))
+    assert said.get("data-category-added") == ("name",), said
+
+
 def test_a_term_a_definition_gives_is_no_third_party() -> None:
     """Meta's data transfer addendum defines its terms as contracts do, "“Company” means the
     entity that entered into the Agreement with Meta", "“USA Data Protection Requirements”

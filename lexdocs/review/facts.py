@@ -309,7 +309,21 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     lo, ln = LABEL.sub(" ", lo), LABEL.sub(" ", ln)  # "location data:" names its item
     # A category, purpose, right or ground the other side names too is neither added nor
     # removed: saying "payment information" once more tells the reader nothing new.
-    diff("data-category", *_shortened(*_absent(*counts(terms(DATA_RE, DATA_LABEL)))))
+    dc_old, dc_new = _shortened(*_absent(*counts(terms(DATA_RE, DATA_LABEL))))
+    if dc_old != dc_new and (known[0] or known[1]):
+        # A category the document already names, in a sentence wholly added (or one it
+        # still names, in a sentence wholly removed), is that sentence's: "Or if you make
+        # a payment, … your public display name, user name, and email address may be
+        # shared with the administrator(s) of the site" added to a policy that names each
+        # already added a sentence, no category (Automattic's). In a sentence that stays,
+        # a category put in or taken out is one.
+        (ta, ea), (tb, eb) = touch.edits(old, new, share=1000)
+        seen = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
+        dc_old, dc_new = (Counter({k: n for k, n in (x - y).items() if touch.touched(k, edit)
+                                   or not (doc and all(w in doc for w in words(k)))})
+                          + (x & y) for x, y, edit, doc in ((dc_old, dc_new, seen[0], known[1]),
+                                                            (dc_new, dc_old, seen[1], known[0])))
+    diff("data-category", dc_old, dc_new)
     lo, ln = voc.NOT_PURPOSE.sub(" \ue000 ", lo), voc.NOT_PURPOSE.sub(" \ue000 ", ln)
     po, pn = _absent(*counts(lambda t: (PURPOSE_LABEL[m.group()] for m in PURPOSE_RE.finditer(t)
                                         if m.group() not in voc.PURPOSE_MARKERS

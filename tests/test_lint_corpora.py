@@ -390,6 +390,16 @@ LISTS = {
                                               "other websites. You can adjust this in your "
                                               "settings.\n\nIf you have turned this off, we "
                                               "won't store these visits.\n",
+    # Snapchat's cookie policy (Open Terms Archive's copy): an aside, then the table the copy
+    # flattened into a line a cell, its first cell naming what was promised
+    "an aside, then the table titled by what was promised": "The cookies we use fall into "
+                                                            "one of the following categories:"
+                                                            "\n\nYou can see which cookies we "
+                                                            "use on our Cookie Information "
+                                                            "Page.\n\nCategory of cookies\n\n"
+                                                            "Why we use these cookies\n\n"
+                                                            "Essential\n\nWe use these to run "
+                                                            "our site.\n",
     # Criteo's terms (Open Terms Archive's copy): each country's provisions, a table flattened
     "provisions that apply": "Additional or specific provisions that shall apply to the "
                              "Agreement:\n\nFor any campaign taking place in Russia, the Client "
@@ -600,6 +610,11 @@ DANGLING = {
     "those promised, in the plural": "We share it with the following partners:\n\nOur "
                                      "partners are bound by contract, as this statement "
                                      "says.\n",
+    "an aside, then a title naming something else": "The cookies we use fall into one of "
+                                                    "the following categories:\n\nYou can "
+                                                    "see them on our Cookie Information "
+                                                    "Page.\n\nYour rights\n\nYou may ask us "
+                                                    "what we keep about you.\n",
     "ways of ours, then prose": "We use your data in the following ways:\n\nWe protect "
                                 "the data we obtain as this statement says.\n\nWe keep it "
                                 "for the reasons given above.\n",
@@ -778,11 +793,17 @@ def test_definitions_and_capitals_are_read_in_linear_time(hostile: str) -> None:
 
 
 def test_items_as_noun_phrases_and_those_promised_are_read_in_linear_time() -> None:
-    from lexdocs.checks.listitems import means_in_paragraphs, noun_phrase, one_of_those
+    from lexdocs.checks.listitems import (
+        means_in_paragraphs,
+        noun_phrase,
+        one_of_those,
+        titled_after,
+    )
     from tests.scaling import LINEAR, growth
     for hostile in ("(that ", "(a", "the following items ", "the following items :",
                     "ways you ", "ways you :x"):
         for read in (noun_phrase, lambda t: one_of_those(t, t),
-                     lambda t: means_in_paragraphs(t, 0, ["next"])):
+                     lambda t: means_in_paragraphs(t, 0, ["next"]),
+                     lambda t: titled_after(t, 0, ["Items"], [1])):
             assert growth(lambda n, r=read, h=hostile: lambda: r(h * n), 50_000,
                           tries=2) < LINEAR

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lexdocs.stems import stems
+
 LIST_LINE = re.compile(
     # a list item (or a bullet typed: "– …", "− …", or escaped so that Markdown makes no
     # list of it, "\- …", Lydia's), a table row; a bullet of its own glyph ("• …", Word's
@@ -323,3 +325,21 @@ def means_in_paragraphs(intro: str, then: int | None, lines: list[str]) -> bool:
     alone, are not this: a list that a copy lost would leave prose after them too."""
     return (then is not None and bool(_READERS_MEANS.search(intro))
             and not LIST_LINE.match(lines[then]) and not lines[then].lstrip().startswith("#"))
+
+
+_PROMISED = re.compile(r"\bthe\s+following\s+([a-z]{3,})\b[^:\n]{0,80}[*_]*:[*_]*\s*$",
+                       re.IGNORECASE)
+_TITLE_WORDS = 6
+
+
+def titled_after(intro: str, then: int | None, lines: list[str], run: list[int]) -> bool:
+    """Whether the paragraph at `then`, after an aside, is a title of a few words alone on
+    its line that names what `intro` promised ("…fall into one of the following
+    categories:", then "Category of cookies", the first cell of the table the aside set
+    apart, Snapchat's cookie policy): the list starts there, its words' endings aside."""
+    promised = _PROMISED.search(intro)
+    if promised is None or then is None or run[then] != 1:
+        return False
+    title = lines[then].strip()
+    return (len(title.split()) <= _TITLE_WORDS and not title.endswith((".", ":"))
+            and stems(promised[1]) in stems(title).split())

@@ -45,6 +45,7 @@ from lexdocs.checks.listitems import (
     quoted,
     set_off,
     shouted,
+    titled_after,
 )
 from lexdocs.checks.partintros import PROMISE, introduces_parts
 from lexdocs.checks.rules import finding
@@ -190,9 +191,14 @@ def _lists_follow(lines: list[str]) -> list[bool]:
     # A note set between the promise and its list ("…could include any of the following:",
     # then "Note: the list below is about information from Meta. …", then the items:
     # Instagram's privacy policy): the list follows the note.
+    # So does an aside before a list titled by what was promised (Snapchat's cookie policy:
+    # "…fall into one of the following categories:", a paragraph on where each cookie is
+    # listed, then the table its copy flattened, "Category of cookies" over its rows).
     for i in range(n - 1, -1, -1):
         first = after[i]
-        if not out[i] and first is not None and first > i + 1 and _NOTE.match(lines[first]):
+        if not out[i] and first is not None and first > i + 1 and (
+                _NOTE.match(lines[first]) or titled_after(lines[i], after[first + run[first] - 1],
+                                                          lines, run)):
             out[i] = out[first + run[first] - 1]
     return out
 

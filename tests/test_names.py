@@ -619,6 +619,23 @@ def test_a_category_the_document_names_in_a_sentence_added_is_that_sentences() -
     assert said.get("data-category-added") == ("name",), said
 
 
+def test_a_documents_name_and_an_own_products_regional_edition_are_no_third_party() -> None:
+    """Meta's terms (2026) put in "United Kingdom: The UK Meta AI's Terms of Service govern
+    your use of our generative AI features.": "a third party was added (Service, UK Meta
+    AI)". "Terms of Service" is a document's name, whose "of" joins it as an institution's
+    does, and the UK's edition of one of Meta's products is Meta's own, when Meta's
+    domains are declared; another company's product is still named."""
+    new = ("Our AI Terms differ by region. United Kingdom: The UK Meta AI's Terms of Service "
+           "govern your use of our generative AI features.")
+    said = _found("Our AI Terms differ by region.", new, "https://www.facebook.com/ meta.com")
+    assert not said.get("recipient-added"), said
+    said = _found("Our AI Terms differ by region.", new)
+    assert said.get("recipient-added") == ("UK Meta AI",), said
+    said = _found("Our AI Terms differ by region.", new.replace("UK Meta AI", "UK Acme AI"),
+                  "https://www.facebook.com/ meta.com")
+    assert said.get("recipient-added") == ("UK Acme AI",), said
+
+
 def test_a_term_a_definition_gives_is_no_third_party() -> None:
     """Meta's data transfer addendum defines its terms as contracts do, "“Company” means the
     entity that entered into the Agreement with Meta", "“USA Data Protection Requirements”

@@ -109,12 +109,16 @@ def squash(text: str) -> str:
 
 def is_own(name: str, own: frozenset[str]) -> bool:
     """A name that starts with one of the organisation's names ("GitHub Premium Support",
-    "WordPress.com", "GitHub B.V.") or is one run together ("Git Hub")."""
+    "WordPress.com", "GitHub B.V."), after the region it is for ("UK Meta AI"), or is one
+    run together ("Git Hub")."""
     if not own:
         return False
     first = _PARTS.findall(name.casefold())
-    return bool(first) and (first[0] in own or squash(name) in own or any(
-        squash(name).startswith(o) and len(first[0]) >= len(o) for o in own))
+    while len(first) > 1 and first[0] in voc.PLACES:
+        first.pop(0)  # "UK Meta AI", "EU Meta AI": one of its products, a region's edition
+    whole = "".join(first)
+    return bool(first) and (first[0] in own or whole in own or any(
+        whole.startswith(o) and len(first[0]) >= len(o) for o in own))
 
 
 def _plain(word: str) -> bool:

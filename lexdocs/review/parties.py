@@ -45,7 +45,9 @@ _CAP = r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\
 # Union": an institution's name goes on past "of" after the noun that makes it one.
 _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
     "Court Bank Department Ministry Office Board Council Commission Bureau Agency Authority "
-    "University Institute Association Federation Justice")) + ")"
+    "University Institute Association Federation Justice "
+    # and a document's: "Terms of Service", "Conditions of Use" name no "Service"
+    "Terms Conditions Statement Declaration")) + ")"
 _CAP_RUN = re.compile(rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?| & | ){_CAP})*")
 # A town before its state or country, as an address writes it: "Glendale, California",
 # "San Francisco, CA 94110": a place, never a party.

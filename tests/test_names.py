@@ -636,6 +636,18 @@ def test_a_documents_name_and_an_own_products_regional_edition_are_no_third_part
     assert said.get("recipient-added") == ("UK Acme AI",), said
 
 
+def test_a_name_holding_us_with_its_stops_is_read_whole() -> None:
+    """Spotify's policy put in "…please see our Supplemental U.S. State Privacy Notice":
+    the name stopped at "U.S", and "Supplemental" was "a third party was added". The stop
+    after the initials of a place goes on into the capitals after it; a sentence that
+    ends on them still ends there."""
+    said = _found("See more.", "See more. If you reside in California, please see our "
+                  "Supplemental U.S. State Privacy Notice.")
+    assert not said.get("recipient-added"), said
+    said = _found("See more.", "See more. We operate in the U.S. Acme Corp receives it.")
+    assert said.get("recipient-added") == ("Acme Corp",), said
+
+
 def test_a_term_a_definition_gives_is_no_third_party() -> None:
     """Meta's data transfer addendum defines its terms as contracts do, "“Company” means the
     entity that entered into the Agreement with Meta", "“USA Data Protection Requirements”

@@ -36,11 +36,13 @@ from lexdocs.review.spelling import is_known
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.withwhom import shared_with
 
-# "U.S" but not "Google." + "We"; brands in mixed case too: "hCaptcha", "reCAPTCHA" (from
-# the start of their lower-case run: from each of its letters, a long word was read again
-# from each, its length squared); and
-# letters of any alphabet after the first: "Görlitzer Str." was cut to "G" at its "ö".
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_]))*"
+# "U.S" but not "Google." + "We", and "U.S." inside a name ("Supplemental U.S. State Privacy
+# Notice", Spotify's, was "a third party was added (Supplemental)"); brands in mixed case
+# too: "hCaptcha", "reCAPTCHA" (from the start of their lower-case run: from each of its
+# letters, a long word was read again from each, its length squared); and letters of any
+# alphabet after the first: "Görlitzer Str." was cut to "G" at its "ö".
+_CAP = (r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_])"
+        r"|(?<=\b[A-Z]\.[A-Z])\.(?= [A-Z]))*")
 # "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
 # Union": an institution's name goes on past "of" after the noun that makes it one.
 _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
@@ -66,9 +68,11 @@ LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
 """A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
 name one company."""
 _COMPANY = re.compile(
-    rf"(?!An? ){_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}(?: {_SUFFIX})?(?!\w)")
+    rf"(?<![\w.])(?!An? |(?:[A-Z]\.){{2,}} ){_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}"
+    rf"(?: {_SUFFIX})?(?!\w)")
 """A second form is the name's too ("Atlassian Corporation Plc"); an article before it is
-not ("(an Idera, Inc. company)", Travis CI's, at a sentence's start). At most nine words
+not ("(an Idera, Inc. company)", Travis CI's, at a sentence's start), nor a place's
+initials, which may end the sentence before it ("…in the U.S. Acme Corp …"). At most nine words
 before the form: no legal name is longer, and a pattern that could
 take a run of any length backtracked over it from each of its words (a run's length
 squared, on a section written in capitals)."""
@@ -176,6 +180,9 @@ in Meta's imprint, a copy's line break read as a space): no word of the name bef
 "Acme Incorporated" keeps its legal form."""
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+"""A place's initials with their last stop ("U.S."), which may end a sentence: a name a run
+starts with them starts after them."""
 _NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
 _NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
 """The label of a number after a name ("ANPD No. 19"): no word of the name."""
@@ -262,6 +269,9 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                        or _dated_line_opens(block, m.start()))
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
+            if len(parts) > 1 and _INITIALS.fullmatch(parts[0]):
+                parts.pop(0)  # "…in the U.S. Acme Corp receives it": a sentence ended there
+                initial = True
             while parts and key(parts[0]) in _NAME_STOP:
                 parts.pop(0)
                 initial = False

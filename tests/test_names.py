@@ -648,6 +648,19 @@ def test_a_name_holding_us_with_its_stops_is_read_whole() -> None:
     assert said.get("recipient-added") == ("Acme Corp",), said
 
 
+
+def test_a_label_in_capitals_that_ends_in_a_common_word_is_no_one() -> None:
+    """Bluesky's policy opens a paragraph "**An Important Note**: This Privacy Notice only
+    applies to …": the label's last word, "Note", is one that opens no name, and what was
+    left, "Important", was "a third party was removed". A name as a label ("Acme Corp:")
+    is still one."""
+    said = _found("We keep it.\n\nAn Important Note: This notice applies to our app only.",
+                  "We keep it.")
+    assert not said.get("recipient-removed"), said
+    said = _found("We keep it.", "We keep it.\n\nAcme Corp: receives your email.")
+    assert said.get("recipient-added") == ("Acme Corp",), said
+
+
 def test_a_term_a_definition_gives_is_no_third_party() -> None:
     """Meta's data transfer addendum defines its terms as contracts do, "“Company” means the
     entity that entered into the Agreement with Meta", "“USA Data Protection Requirements”

@@ -279,6 +279,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
                 parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"
                 labelled = False
+            if labelled and parts and key(parts[-1]) in _NAME_STOP:
+                continue  # "An Important Note:" (Bluesky's): a label in capitals, no one
             while len(parts) > 1 and key(parts[-1]) in _NAME_STOP:
                 parts.pop()  # "Network Enforcement Act ("NetzDG") To learn …": the next line
                 labelled = False

@@ -649,6 +649,17 @@ def test_a_name_holding_us_with_its_stops_is_read_whole() -> None:
 
 
 
+def test_a_feature_named_in_single_quotes_is_no_one_and_a_quotes_close_no_letter() -> None:
+    """Telegram's policy put in "…(with an option to use 'Sign in With Google' / 'Sign in
+    with Apple')": "a third party was added (Apple', Sign)". A name after an opening single
+    quote is a feature's, as after a double one, and a closing quote is no part of the
+    name before it; the companies named inside still are (their sign-in is theirs)."""
+    said = _found("We ask for a phone number.", "We ask for a phone number. We may ask for an "
+                  "email address (with an option to use 'Sign in With Google' / 'Sign in with "
+                  "Apple').")
+    assert said.get("recipient-added") == ("Apple", "Google"), said
+
+
 def test_a_label_in_capitals_that_ends_in_a_common_word_is_no_one() -> None:
     """Bluesky's policy opens a paragraph "**An Important Note**: This Privacy Notice only
     applies to …": the label's last word, "Note", is one that opens no name, and what was

@@ -236,8 +236,11 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                     officer >= 0 and _JOINED.fullmatch(block, officer, m.start())):
                 officer = m.end()
                 continue  # the organisation's own officer, and those named with them
-            if block[m.start() - 1:m.start()] in ('"', "“"):
-                continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions"
+            if block[m.start() - 1:m.start()] in ('"', "“", "‘") or (
+                    block[m.start() - 1:m.start()] == "'"
+                    and block[m.start() - 2:m.start() - 1] in ("", " ", "(", "/")):
+                continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions",
+                # 'Sign in With Google' (Telegram's)
             if m.start() and block[m.start() - 1].isdigit():
                 if _COMPOUND.match(m.group()):
                     continue  # "3D-printed weapons", "5G-enabled": a word with a figure in it
@@ -298,7 +301,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if not parts or (initial and len(parts) == 1 and not labelled
                              and not brand(parts[0])):
                 continue
-            name = _POSSESSIVE.sub("", " ".join(parts))  # "Company's" is "Company"
+            # "Company's" is "Company", and a quote's close is none of it ("…with Apple'")
+            name = _POSSESSIVE.sub("", " ".join(parts)).rstrip("'’")
             if key(name) not in defined:
                 out.setdefault(key(name), name)
     return out

@@ -660,6 +660,19 @@ def test_a_feature_named_in_single_quotes_is_no_one_and_a_quotes_close_no_letter
     assert said.get("recipient-added") == ("Apple", "Google"), said
 
 
+def test_what_is_done_with_a_thing_in_ment_shares_with_no_one() -> None:
+    """Spotify's policy: "…and take action with reports of intellectual property
+    infringement, we may keep data …" was "a third party was removed (reports of
+    intellectual property infringement)": its last word ends as "agent" and "resident" do.
+    Those who do something are still read ("with our agents", "with residents")."""
+    said = _found("We keep data.", "We keep data. To take action with reports of intellectual "
+                  "property infringement, we may keep data that has been removed.")
+    assert not said.get("recipient-added"), said
+    said = _found("We keep data.", "We keep data. We may share data with independent "
+                  "consultants.")
+    assert said.get("recipient-added") == ("consultants",), said
+
+
 def test_a_label_in_capitals_that_ends_in_a_common_word_is_no_one() -> None:
     """Bluesky's policy opens a paragraph "**An Important Note**: This Privacy Notice only
     applies to …": the label's last word, "Note", is one that opens no name, and what was

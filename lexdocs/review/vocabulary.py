@@ -192,6 +192,8 @@ PLACES = frozenset(str.split(
     "indonesia|malaysia|philippines|thailand|vietnam|israel|turkey|russia|ukraine|"
     "south africa|nigeria|kenya|egypt|uae|united arab emirates|saudi arabia|asia|africa|"
     "oceania|middle east|asia pacific|apac|emea|latam|mena|amsterdam|berlin|dublin|london|paris|"
+    # a territory by its initials ("Telegram FZ-LLC, … BVI", Telegram's controller)
+    "bvi|"
     "san francisco|seattle|toronto|tokyo|"
     # as the GDPR names the EU and its states: "under Union law", "the law of the Member
     # States", "Regulation (EC)"

@@ -749,6 +749,10 @@ def test_every_country_cldr_names_is_a_place() -> None:
     assert not said.get("recipient-added"), said
     assert who("Türkiye", frozenset(), frozenset()) == "place"
     assert who("BVI") == "place"  # the British Virgin Islands, as Telegram's policy writes them
+    # a feature in plain words hyphenated as a title writes them ("Single Sign-On", Reddit's),
+    # and a participle that doubles its consonant ("Wrapped", Spotify's year in review)
+    assert who("Single Sign-On") == "term" and who("Wrapped") == "term"
+    assert who("Mercedes-Benz") == "organisation" and who("Coca-Cola") == "organisation"
     assert who("United Nations", frozenset(), frozenset()) != "place"
 
 

@@ -126,6 +126,8 @@ def _plain(word: str) -> bool:
     bare = re.sub(r"['’]s$", "", word.rstrip(".'’"))  # "Payments", "Company's"
     if bare.casefold() in voc.PLATFORMS:
         return True  # "Single-use CSRF", "Secure HTTP": a technical noun, no one's name
+    if "-" in bare.strip("-") and not bare[1:].islower():
+        return all(_plain(p) for p in bare.split("-") if p)  # "Single Sign-On", "Opt-Out"
     return bool(bare) and bare[1:].islower() and bare.casefold() not in ENGLISH_NAMED and (
         is_known(bare) or is_known(bare.removesuffix("s")))
 
@@ -271,8 +273,9 @@ def _inflected(name: str) -> bool:
         return (is_known(name[:-1]) or (name.endswith("es") and is_known(name[:-2]))
                 or (name.endswith("ies") and is_known(name[:-3] + "y"))
                 ) and name.casefold() not in ENGLISH_NAMED
-    if _PARTICIPLE.fullmatch(name):
-        return is_known(name[:-1]) or is_known(name[:-2])
+    if _PARTICIPLE.fullmatch(name):  # "Archived", "Wrapped" (a consonant doubled)
+        return is_known(name[:-1]) or is_known(name[:-2]) or (
+            name[-3] == name[-4] and is_known(name[:-3]))
     stem = name[:-3]
     return bool(_GERUND.fullmatch(name)) and (
         is_known(stem) or is_known(stem + "e")  # "Bank", "Shar(e)"

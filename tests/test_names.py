@@ -673,6 +673,20 @@ def test_what_is_done_with_a_thing_in_ment_shares_with_no_one() -> None:
     assert said.get("recipient-added") == ("consultants",), said
 
 
+def test_a_sentence_in_brackets_opens_with_no_name() -> None:
+    """LINE's privacy policy ended "Last revised on June 9, 2023 (Description of “Handling of
+    user information related to external transmission” is added.)", and the next revision
+    was "a third party was removed (Description)": a word that opens a bracket opens what
+    it holds, as a sentence's first word does. A name there still counts."""
+    old = ("Formulated on August 15, 2012. Last revised on June 9, 2023 (Description of the "
+           "handling of information is added.)")
+    new = ("Formulated on August 15, 2012. Last revised on September 1, 2023 (the United "
+           "States was added to the countries data is transferred to.)")
+    assert not _found(old, new).get("recipient-removed"), _found(old, new)
+    said = _found("We keep it.", "We keep it (Twilio sends our texts).")
+    assert said.get("recipient-added") == ("Twilio",), said
+
+
 def test_a_label_in_capitals_that_ends_in_a_common_word_is_no_one() -> None:
     """Bluesky's policy opens a paragraph "**An Important Note**: This Privacy Notice only
     applies to …": the label's last word, "Note", is one that opens no name, and what was

@@ -137,10 +137,12 @@ with the title that may follow it ("28 C.F.R. Part
 202 on Access to U.S. Sensitive Personal Data and Government-Related Data by Countries of
 Concern or Covered Persons", Google's data processing terms, was "a third party was added
 (Access, C.F.R, Concern, Countries, Government-Related Data)"): the law's name, no one."""
-_OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃")
+_OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃(")
 """What a word after it opens, as a sentence's first word does: a full stop, a colon (a
-full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), or a bullet
-typed as a character ("● Pack your return item(s) securely", Shein's table of returns)."""
+full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), a bullet
+typed as a character ("● Pack your return item(s) securely", Shein's table of returns), or
+a bracket ("Last revised on June 9, 2023 (Description of … is added.)", LINE's: a
+sentence in brackets, whose "Description" was "a third party was removed")."""
 _SNAKE = re.compile(r"(?<!\w)\w*[^\W_]_\w+")  # from a word's start: linear in its length
 """A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
 Google Play's policy, was "a third party was added (INTENT')")."""

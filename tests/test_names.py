@@ -12,7 +12,7 @@ from lexdocs.config import options_from
 from lexdocs.review import clauses, facts, links
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
-from lexdocs.review.parties import _REGULATION
+from lexdocs.review.parties import _CAP_RUN, _REGULATION
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_PURPOSE
@@ -673,6 +673,19 @@ def test_what_is_done_with_a_thing_in_ment_shares_with_no_one() -> None:
     assert said.get("recipient-added") == ("consultants",), said
 
 
+def test_a_laws_title_goes_on_past_on() -> None:
+    """Meta's transfer addendum cites Türkiye's "Regulation on Procedure and Principles
+    regarding Transfer of Personal Data Abroad", and "Procedure" was "a third party was
+    added": a law's title goes on past "on", as an institution's goes on past "of". (A
+    word in lower case inside a title still ends it: "regarding Transfer …" is read
+    apart, and is no party there only because the document names transfers.)"""
+    said = _found("Use it.", "Use it under the Law on the Protection of Personal Data and "
+                  "the Regulation on Procedure and Principles.")
+    assert not said.get("recipient-added"), said
+    said = _found("Use it.", "Use it. We rely on Acme Corp on the Regulation's terms.")
+    assert said.get("recipient-added") == ("Acme Corp",), said
+
+
 def test_a_sentence_in_brackets_opens_with_no_name() -> None:
     """LINE's privacy policy ended "Last revised on June 9, 2023 (Description of “Handling of
     user information related to external transmission” is added.)", and the next revision
@@ -951,6 +964,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                                           " on A", "CFR Part x "]),
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
                                                          "advertising of "]),
+            *((_CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, ", "A-Straße 1, B 1 ",
                         "Ab-Str 1, ", "A e.V, ", "Astrasse 1 Postfach 1 ", "D02 ", "A, D0",

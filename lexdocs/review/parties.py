@@ -53,10 +53,10 @@ _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
 # A law's title goes on past "on": "Regulation on Procedure and Principles regarding
 # Transfer of Personal Data Abroad" (Türkiye's, cited in Meta's transfer addendum, was "a
 # third party was added (Procedure)"), "Act on the Protection of Personal Information".
-_ENACTED = "(?:" + "|".join(f"(?<={w})" for w in str.split(
+_LAW_TITLE = "(?:" + "|".join(f"(?<={w})" for w in str.split(
     "Regulation Directive Convention Act Law Decision Decree")) + ")"
 _CAP_RUN = re.compile(
-    rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_ENACTED} on (?:the )?| & | ){_CAP})*")
+    rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | ){_CAP})*")
 # A town before its state or country, as an address writes it: "Glendale, California",
 # "San Francisco, CA 94110": a place, never a party.
 _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")

@@ -648,7 +648,6 @@ def test_a_name_holding_us_with_its_stops_is_read_whole() -> None:
     assert said.get("recipient-added") == ("Acme Corp",), said
 
 
-
 def test_a_feature_named_in_single_quotes_is_no_one_and_a_quotes_close_no_letter() -> None:
     """Telegram's policy put in "…(with an option to use 'Sign in With Google' / 'Sign in
     with Apple')": "a third party was added (Apple', Sign)". A name after an opening single

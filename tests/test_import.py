@@ -519,7 +519,6 @@ def test_a_retitled_heading_keeps_its_section_id() -> None:
     assert [s.id for s in swapped.sections] == ["contact", "sharing"]  # a move is a move
 
 
-
 def _parts(n: int, tag: str, word: str) -> str:
     return "\n\n".join(f"## {tag} part {i}\n\n"
                        + " ".join(f"{word}{(i * 7 + k) % 5000}" for k in range(40))

@@ -1725,7 +1725,6 @@ def test_items_numbered_in_one_sentence_are_judged_in_linear_time() -> None:
     assert growth(make, 2000, tries=2) < LINEAR
 
 
-
 def test_edits_at_both_ends_of_a_long_repeated_text_are_judged_in_linear_time() -> None:
     """Committed text is untrusted: with the words both texts share at either end set
     aside, what is left was still aligned word by word by difflib, which compares every

@@ -45,7 +45,6 @@ def test_who_tells_organisations_from_places_products_documents_and_terms() -> N
             "organisation", "Google Analytics": "organisation"}
 
 
-
 def test_examples_of_a_kind_no_one_is_are_no_third_parties() -> None:
     """Mozilla's privacy notice (2018): "distributed through channels such as Nightly,
     Beta, TestFlight and BuddyBuild" → "… Nightly, Beta, Developer Edition and
@@ -971,7 +970,6 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "])]
-
 
 
 @pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,

@@ -31,7 +31,6 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]
                       re.I)
 
 
-
 @dataclass(frozen=True)
 class Problem:
     """Something a file would run or fetch: its rule, what to say, and text to find its line by."""

@@ -82,7 +82,6 @@ class VersionEntry(TypedDict):
     changes: list[ChangeEntry]
 
 
-
 class DocumentEntry(TypedDict):
     """A document, its addresses and every version, oldest first."""
 

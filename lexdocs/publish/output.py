@@ -82,7 +82,6 @@ class StagedSite:
         shutil.rmtree(self.stage, ignore_errors=True)
 
 
-
 # Every folder lexdocs puts beside a site: a build's stage, a replaced site, and the
 # work folder of an engine without a plugin API (lexdocs.engines.zensical).
 ENGINE_WORK = ".lexdocs-zensical-"

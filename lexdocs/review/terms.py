@@ -61,7 +61,6 @@ def _abbreviated_terms(text: str) -> list[str]:
     return out
 
 
-
 def defined_terms(text: str) -> frozenset[str]:
     """The terms `text` defines with their plural ("Track(s) - a programming language track
     on Exercism", Exercism's terms) or as a name for what it describes ("the Inputs and

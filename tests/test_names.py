@@ -671,6 +671,18 @@ def test_what_is_done_with_a_thing_in_ment_shares_with_no_one() -> None:
     assert said.get("recipient-added") == ("consultants",), said
 
 
+def test_clauses_lettered_paragraphs_neither_join_names_nor_name_their_roles() -> None:
+    """Snap's privacy policy appended standard contractual clauses, and the reason said "a
+    third party was added (Clauses\n\n(a) The Parties, …, Liability\n\n(a) Each Party,
+    …)": a paragraph opening with "(a)" was taken for the alias of the name that ended the
+    paragraph before, and the two were read as one name; and "Each Party", a sentence's
+    first words in capitals, is a role the clauses define, as "The Exporter" is."""
+    said = _found("We keep it.", "We keep it.\n\nSection II - Standard Contractual Clauses"
+                  "\n\n(a) The Parties agree to these clauses.\n\n(b) Each Party shall be "
+                  "liable to the other. The Exporter shall be Acme Corp.")
+    assert said.get("recipient-added") == ("Acme Corp.",), said
+
+
 def test_a_laws_title_goes_on_past_on() -> None:
     """Meta's transfer addendum cites Türkiye's "Regulation on Procedure and Principles
     regarding Transfer of Personal Data Abroad", and "Procedure" was "a third party was

@@ -83,8 +83,11 @@ before the form: no legal name is longer, and a pattern that could
 take a run of any length backtracked over it from each of its words (a run's length
 squared, on a section written in capitals)."""
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
-# (payment processor)", "Johnson Services (JJS)": the same recipient, not another.
-_ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)\s*\([^()]{1,60}\)")
+# (payment processor)", "Johnson Services (JJS)": the same recipient, not another. On the
+# same line: a paragraph that opens with "(a)" after one that ends in a capital ("…
+# Clauses", then "(a) The Parties …", the clauses Snap's policy appends) is no alias, and
+# taking it out had run the two paragraphs into one name.
+_ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{1,60}\)")
 _NAME_STOP = frozenset(str.split(
     "we the our you your this these those if in for to when with by and or it they such as all "
     "any some each please note where however also unless upon under from at on of an a its "
@@ -195,6 +198,9 @@ _NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
 _NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
 """The label of a number after a name ("ANPD No. 19"): no word of the name."""
 _THE = re.compile(r"\b[Tt]he[ \t]$")
+_ROLE_LEADS = frozenset(["the", "each"])
+"""The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
+be liable to the other", the clauses Snap's policy appends)."""
 """A lone English word in capitals after "the" is a term a contract defines ("the Exporter
 shall be Company and the Importer shall be Meta", "Outside the Kingdom", Meta's data
 transfer addendum) or the organisation naming itself ("the Foundation"); a brand spelt as
@@ -283,8 +289,9 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
             if len(parts) > 1 and _INITIALS.fullmatch(parts[0]):
                 parts.pop(0)  # "…in the U.S. Acme Corp receives it": a sentence ended there
                 initial = True
+            led = ""  # the word in capitals a name was read after ("The", "Each")
             while parts and key(parts[0]) in _NAME_STOP:
-                parts.pop(0)
+                led = key(parts.pop(0))
                 initial = False
             labelled = block[m.end():m.end() + 1] == ":"
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
@@ -299,7 +306,8 @@ def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
                 parts.pop()  # "Gareth Lambe Registered in Ireland": the company's seat
             if len(parts) > 1 and parts[-1] in _NUMBER_LABELS and _NUMBERED.match(block, m.end()):
                 parts.pop()  # "Resolution CD / ANPD No. 19": the resolution's number
-            if (len(parts) == 1 and _THE.search(block, max(0, m.start() - 4), m.start())
+            if (len(parts) == 1 and (led in _ROLE_LEADS or _THE.search(
+                    block, max(0, m.start() - 4), m.start()))
                     and is_known(parts[0]) and not brand(parts[0])
                     and key(parts[0]) not in ENGLISH_NAMED):
                 continue  # "the Exporter shall be Company": a contract's defined role

@@ -683,6 +683,19 @@ def test_clauses_lettered_paragraphs_neither_join_names_nor_name_their_roles() -
     assert said.get("recipient-added") == ("Acme Corp.",), said
 
 
+def test_a_body_named_with_and_is_one_name() -> None:
+    """Meta's transfer addendum cites clauses "approved by the Saudi Data and Artificial
+    Intelligence Authority", and the reason named half of it, "Artificial Intelligence
+    Authority": a run goes on past "and" when what follows ends in the kind of body
+    ("Food and Drug Administration"); two companies joined by "and" stay two."""
+    said = _found("Use it.", "Use it. We share it with the Saudi Data and Artificial "
+                  "Intelligence Authority.")
+    assert said.get("recipient-added") == (
+        "Saudi Data and Artificial Intelligence Authority",), said
+    said = _found("Use it.", "Use it. We share it with Twilio and Zendesk.")
+    assert said.get("recipient-added") == ("Twilio", "Zendesk"), said
+
+
 def test_a_laws_title_goes_on_past_on() -> None:
     """Meta's transfer addendum cites Türkiye's "Regulation on Procedure and Principles
     regarding Transfer of Personal Data Abroad", and "Procedure" was "a third party was
@@ -974,7 +987,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                                           " on A", "CFR Part x "]),
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
                                                          "advertising of "]),
-            *((_CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of "]),
+            *((_CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of ",
+                                                      "A and ", "A and B "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, ", "A-Straße 1, B 1 ",
                         "Ab-Str 1, ", "A e.V, ", "Astrasse 1 Postfach 1 ", "D02 ", "A, D0",

@@ -55,8 +55,15 @@ _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
 # third party was added (Procedure)"), "Act on the Protection of Personal Information".
 _LAW_TITLE = "(?:" + "|".join(f"(?<={w})" for w in str.split(
     "Regulation Directive Convention Act Law Decision Decree")) + ")"
+# A body named "… and …" is one name when what follows "and" ends in the kind of body:
+# "Saudi Data and Artificial Intelligence Authority" (cited in Meta's transfer addendum,
+# once "a third party was added (Artificial Intelligence Authority)"), "Food and Drug
+# Administration"; "Google and Apple" stay two.
+_BODY_AHEAD = (r"(?= (?:[A-Z][\w-]* ){0,3}(?:Authority|Administration|Commission|Agency|Bureau|"
+               r"Board|Ministry|Council|Department)\b)")
 _CAP_RUN = re.compile(
-    rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | ){_CAP})*")
+    rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | and{_BODY_AHEAD} "
+    rf"| ){_CAP})*")
 # A town before its state or country, as an address writes it: "Glendale, California",
 # "San Francisco, CA 94110": a place, never a party.
 _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -359,10 +366,14 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as
-    # "Marks": one recipient, named in full. A kind that describes the name after it ("our
-    # third-party ad platform Adzerk") is that recipient, named.
+    # "Marks", and "with the Saudi Data and Artificial Intelligence Authority" as
+    # "Artificial" (its five words cut at "and"): one recipient, named in full. A kind that
+    # describes the name after it ("our third-party ad platform Adzerk") is that
+    # recipient, named.
+    whole = [f" {n.casefold()} " for n in names.values()]
     kinds = {k: p for k, p in kinds.items()
              if not (p[:1].isupper() and any(n != k and n.startswith(k) for n in names))
+             and not (p[:1].isupper() and any(f" {p.casefold()} " in w for w in whole))
              and not (names and _describes(lex, p, names.values()))}
     return names, kinds, [n for k, n in every.items() if k not in names]
 

@@ -10,9 +10,9 @@ import pytest
 
 from lexdocs.config import options_from
 from lexdocs.review import clauses, facts, links
+from lexdocs.review.capitals import _REGULATION, CAP_RUN
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
-from lexdocs.review.parties import _CAP_RUN, _REGULATION
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_PURPOSE
@@ -987,7 +987,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                                           " on A", "CFR Part x "]),
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
                                                          "advertising of "]),
-            *((_CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of ",
+            *((CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of ",
                                                       "A and ", "A and B "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, ", "A-Straße 1, B 1 ",

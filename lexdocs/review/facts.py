@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from lexdocs.review import align, clauses, links, touch, typed
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.capitals import LEGAL_COMMA, LEGAL_FORM
 from lexdocs.review.lexicon import (
     BLOCKS,
     DATA_LABEL,
@@ -38,14 +39,7 @@ from lexdocs.review.lexicon import (
     words,
 )
 from lexdocs.review.names import own_names, products, undescribed
-from lexdocs.review.parties import (
-    LEGAL_COMMA,
-    LEGAL_FORM,
-    led_by,
-    own_entities,
-    recipients,
-    unnamed,
-)
+from lexdocs.review.parties import led_by, own_entities, recipients, unnamed
 from lexdocs.review.pointers import about_reading
 from lexdocs.review.renames import same_name, same_name_index
 from lexdocs.review.spelling import mostly_english

@@ -3,8 +3,9 @@
 
 A name is a party only when `names.who` says it is an organisation: not the
 organisation itself or its products, a feature, a document, a place, a language or an
-acronym. What facts.py reports as "a third party was added" comes from here, so a
-false third party is a false reason in a published redline.
+acronym. Where a name in capitals begins and ends, and which capitals name no one, is
+`capitals`' concern. What facts.py reports as "a third party was added" comes from here,
+so a false third party is a false reason in a published redline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lexdocs.review import vocabulary as voc
+from lexdocs.review.capitals import CAP_RUN, COMPANY, names_in
 from lexdocs.review.lexicon import (
     DATA_LIST,
     GROUND_RE,
@@ -20,315 +21,24 @@ from lexdocs.review.lexicon import (
     OWN_LIST,
     RECIPIENT_LABEL,
     RECIPIENT_RE,
-    heading,
     key,
     lexical,
 )
 from lexdocs.review.names import (
-    ENGLISH_NAMED,
-    brand,
     is_own,
     makes_party,
     not_recipient,
     who,
 )
-from lexdocs.review.spelling import is_known
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.withwhom import shared_with
 
-# "U.S" but not "Google." + "We", and "U.S." inside a name ("Supplemental U.S. State Privacy
-# Notice", Spotify's, was "a third party was added (Supplemental)"); brands in mixed case
-# too: "hCaptcha", "reCAPTCHA" (from the start of their lower-case run: from each of its
-# letters, a long word was read again from each, its length squared); and letters of any
-# alphabet after the first: "Görlitzer Str." was cut to "G" at its "ö".
-_CAP = (r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W\d_])"
-        r"|(?<=\b[A-Z]\.[A-Z])\.(?= [A-Z]))*")
-# "WooCommerce Shipping & Tax" is one name, and so is "Court of Justice of the European
-# Union": an institution's name goes on past "of" after the noun that makes it one.
-_INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
-    "Court Bank Department Ministry Office Board Council Commission Bureau Agency Authority "
-    "University Institute Association Federation Justice "
-    # and a document's: "Terms of Service", "Conditions of Use" name no "Service"
-    "Terms Conditions Statement Declaration")) + ")"
-# A law's title goes on past "on": "Regulation on Procedure and Principles regarding
-# Transfer of Personal Data Abroad" (Türkiye's, cited in Meta's transfer addendum, was "a
-# third party was added (Procedure)"), "Act on the Protection of Personal Information".
-_LAW_TITLE = "(?:" + "|".join(f"(?<={w})" for w in str.split(
-    "Regulation Directive Convention Act Law Decision Decree")) + ")"
-# A body named "… and …" is one name when what follows "and" ends in the kind of body:
-# "Saudi Data and Artificial Intelligence Authority" (cited in Meta's transfer addendum,
-# once "a third party was added (Artificial Intelligence Authority)"), "Food and Drug
-# Administration"; "Google and Apple" stay two.
-_BODY_AHEAD = (r"(?= (?:[A-Z][\w-]* ){0,3}(?:Authority|Administration|Commission|Agency|Bureau|"
-               r"Board|Ministry|Council|Department)\b)")
-_CAP_RUN = re.compile(
-    rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | and{_BODY_AHEAD} "
-    rf"| ){_CAP})*")
-# A town before its state or country, as an address writes it: "Glendale, California",
-# "San Francisco, CA 94110": a place, never a party.
-_TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
-# A name in code, a cookie's or a setting's ("optimizelyBuckets", "hjIncludedInSample"):
-# lower case first and more than one hump, or a long lower-case prefix; "eBay" and
-# "hCaptcha" are brands.
-_IDENTIFIER = re.compile(r"[a-z]{4,}[A-Z]\w*|[a-z]+[A-Z][a-z0-9]*[A-Z]\w*")
-# A company's legal name is one name, its comma and full stop included: "Stripe, Inc.",
-# "Foo Bar, LLC", "GitHub B.V.", "Marks & Spencer plc".
-_SUFFIX = voc.LEGAL_FORMS
-_LEGAL_FORM_WORD = re.compile(rf" {_SUFFIX}(?!\w)")
-"""A legal form after a space, as every legal name (`_COMPANY`) ends: looked for first."""
-LEGAL_COMMA = re.compile(rf",(?= {_SUFFIX}(?!\w))")
-LEGAL_FORM = re.compile(rf"(?<=(\w)),? {_SUFFIX}(?!\w)")
-"""A company's legal form after its name (", Inc.", " GmbH"): "Stripe" and "Stripe, Inc."
-name one company."""
-_COMPANY = re.compile(
-    rf"(?<![\w.])(?!An? |(?:[A-Z]\.){{2,}} ){_CAP}(?: (?:&|{_CAP})){{0,8}},? {_SUFFIX}"
-    rf"(?: {_SUFFIX})?(?!\w)")
-"""A second form is the name's too ("Atlassian Corporation Plc"); an article before it is
-not ("(an Idera, Inc. company)", Travis CI's, at a sentence's start), nor a place's
-initials, which may end the sentence before it ("…in the U.S. Acme Corp …"). At most nine words
-before the form: no legal name is longer, and a pattern that could
-take a run of any length backtracked over it from each of its words (a run's length
-squared, on a section written in capitals)."""
 # What follows a name in parentheses says what it is or how it is called, "Stripe, Inc.
 # (payment processor)", "Johnson Services (JJS)": the same recipient, not another. On the
 # same line: a paragraph that opens with "(a)" after one that ends in a capital ("…
 # Clauses", then "(a) The Parties …", the clauses Snap's policy appends) is no alias, and
 # taking it out had run the two paragraphs into one name.
 _ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{1,60}\)")
-_NAME_STOP = frozenset(str.split(
-    "we the our you your this these those if in for to when with by and or it they such as all "
-    "any some each please note where however also unless upon under from at on of an a its "
-    "their that what which how why who do does can may will should must i my us if additionally "
-    "for example section last updated since following after before while although because "
-    "until during then thus therefore currently today now even once"))
-_DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
-"""A line that opens with a date (taken out of the text before names are read): the word
-after it opens what the line says ("2014-05-11 Ported from npm client documentation", a
-change log's line), as a sentence's first word does."""
-_DATED_LOOK = 40
-"""Characters looked back over for a line's opening date (a date is one placeholder): a
-search back to the line's start for each name would read a long line once per name."""
-
-
-def _dated_line_opens(block: str, at: int) -> bool:
-    """Whether the line that holds `at` opens with a date and nothing else before it."""
-    lo = max(0, at - _DATED_LOOK)
-    nl = block.rfind("\n", lo, at)
-    if nl < 0 and lo > 0:
-        return False  # the line starts further back than a date and its marks reach
-    return bool(_DATED_LINE.fullmatch(block, nl + 1, at))
-
-
-_SEQUENCE = frozenset(str.split(
-    "first second third fourth fifth finally lastly next secondly thirdly firstly"))
-"""Words that order what a text says ("First, …"), before a comma."""
-_POSSESSIVE = re.compile(r"['’]s$")
-_QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
-                        r"hosted|certified|approved|style|like|facing|friendly|centric)")
-_OWNED = re.compile(r"\w['’]s $")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
-"""A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
-contact): whom to address, not an organisation data goes to."""
-_OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:\s+officer)?"
-                      r"|Geschäftsführer(?:in)?|authori[sz]ed\s+representatives?)[ \t:]+$",
-                      re.IGNORECASE)
-"""A person the organisation names as its own officer ("…, represented by the managing
-directors" and their names, Travis CI's policy; "Authorized representative: Gareth Lambe",
-the person an imprint names as entitled to act for the company, Meta's): the organisation
-itself speaking, not a party data goes to; so are the names joined to the first. Not
-whoever it is "represented by": an EU representative is another organisation."""
-_OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
-"""A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
-privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
-name in two, "UK Secretary" and "State"."""
-_CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
-"""A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
-privacy policy, was "a third party was added (Civ)")."""
-_REGULATION = re.compile(
-    r"(?:(?:\b\d+|\ue000)\s+)?\b(?:C\.F\.R\.?|U\.S\.C\.?|CFR|USC)"
-    r"(?:\s+(?:Part|§§?|Section|Sec\.)\s*(?:\ue000|[\w.()-]+))?"
-    r"(?:\s+on(?:\s+(?:[A-Z][\w.'’-]*|U\.S\.|of|to|and|or|by|the|for|in|on)){1,24})?")
-"""A federal regulation or statute cited (its numbers may be taken out before names are read),
-with the title that may follow it ("28 C.F.R. Part
-202 on Access to U.S. Sensitive Personal Data and Government-Related Data by Countries of
-Concern or Covered Persons", Google's data processing terms, was "a third party was added
-(Access, C.F.R, Concern, Countries, Government-Related Data)"): the law's name, no one."""
-_OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃(")
-"""What a word after it opens, as a sentence's first word does: a full stop, a colon (a
-full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), a bullet
-typed as a character ("● Pack your return item(s) securely", Shein's table of returns), or
-a bracket ("Last revised on June 9, 2023 (Description of … is added.)", LINE's: a
-sentence in brackets, whose "Description" was "a third party was removed")."""
-_SNAKE = re.compile(r"(?<!\w)\w*[^\W_]_\w+")  # from a word's start: linear in its length
-"""A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
-Google Play's policy, was "a third party was added (INTENT')")."""
-_RUN_IN = re.compile(r"([^.!?\n]{3,80}\.)\s+(?=[A-Z])")
-_PHRASE_WORD = re.compile(r"(?-i:\b(?:to|a|an|your|our|how|what|why|we|you)\b)")
-"""A paragraph's first sentence in Title Case, a phrase ("Right to Request a List of
-Third-Party Recipients. You may …", Perplexity's), is a heading run into its text: its
-capitals name no one. One that is a name ("Bank of America. We share …") has no such
-word and stays a name."""
-_FOR_WHOM = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+for[ \t]+$")
-"""A name in capitals after another and "for" ("ChatGPT for Healthcare", "Claude for
-Work", OpenAI's and Anthropic's pages): whom the product's edition is for, no one who
-receives data; the product's own name is judged as a name."""
-_PLACE_HEAD = re.compile(r"Republic|Kingdom|Commonwealth|Principality|Federation|Emirates?|"
-                         r"States?|Province|Territory|Isle|Islands|Residents|Citizens|Nationals")
-_OF_PLACE = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
-_JOINED = re.compile(r"(?:,|,? and)[ \t]+")
-_LEAD_DIGITS = re.compile(r"(?<![\w.])\d+$")
-_COMPOUND = re.compile(r"[A-Z]{1,2}-[a-z]")
-"""The rest of a word a figure opens, joined to a word in lower case ("3D-printed",
-Pinterest's community guidelines: "a third party was added (D-printed)"); "1Password"
-and "3M" stay names."""
-
-
-_ADDRESS_LABELS = frozenset(["attn", "attention", "cc"])
-"""The label of an address's line, which a copy runs into the line before it when it
-writes a hard break as a space ("Twitter International Unlimited Company Attn: Data
-Protection Officer", X's privacy policy): no word of the name above it. Nor is a word
-that opens a sentence (`_NAME_STOP`), the next line's first ("To learn about …")."""
-
-
-_SEAT = voc.SEAT_WORDS
-_SEAT_NEXT = re.compile(r"[ \t]+(?:in|at|under)\b")
-"""A participle that opens a clause on where a company sits ("Registered in Ireland
-(Companies Registration Office)", the line under "Authorized representative: Gareth Lambe"
-in Meta's imprint, a copy's line break read as a space): no word of the name before it.
-"Acme Incorporated" keeps its legal form."""
-
-
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
-"""A place's initials with their last stop ("U.S."), which may end a sentence: a name a run
-starts with them starts after them."""
-_NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
-_NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
-"""The label of a number after a name ("ANPD No. 19"): no word of the name."""
-_THE = re.compile(r"\b[Tt]he[ \t]$")
-_ROLE_LEADS = frozenset(["the", "each"])
-"""The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
-be liable to the other", the clauses Snap's policy appends)."""
-"""A lone English word in capitals after "the" is a term a contract defines ("the Exporter
-shall be Company and the Importer shall be Meta", "Outside the Kingdom", Meta's data
-transfer addendum) or the organisation naming itself ("the Foundation"); a brand spelt as
-an English word is written without it ("Square", "Stripe")."""
-
-
-def _names(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Capitalised names (key → display) outside headings, a company's legal name whole
-    ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
-    Europe’s Transparency and Consent Framework": the bureau). A sentence starts with a
-    capital anyway, so a lone word there counts only when it can only be a name (see
-    `names.brand`) or a colon follows it ("Acme: we share …"). `defined` holds the terms
-    the text defines (`defined_terms`), which are no one."""
-    out: dict[str, str] = {}
-    for block in text.split("\n\n"):
-        ws = block.split()
-        if heading(block):
-            # A heading or table cell in Title Case is no name, unless it is a legal
-            # name ("Zoho Corporation Pvt. Ltd" in a table of sub-processors, 2FA
-            # Directory's privacy policy): a company, wherever it is written.
-            out.update((key(m.group()), m.group()) for m in _COMPANY.finditer(block)
-                       if key(m.group()) not in out)
-            continue
-        if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
-            continue  # SHOUTED TEXT: capitals say nothing about names
-        if _LEGAL_FORM_WORD.search(block):  # else no legal name: a pass saved per block
-            for m in _COMPANY.finditer(block):
-                out.setdefault(key(m.group()), m.group())
-            block = _COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
-        if "Secretary" in block:
-            block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
-        if "Code" in block:
-            block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
-        if "C.F.R" in block or "U.S.C" in block or "CFR" in block or "USC" in block:
-            block = _REGULATION.sub(lambda m: "\ue000" * len(m.group()), block)
-        if "_" in block:
-            block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
-        if "Ex:" in block:  # "(Ex: “Taking a vaccine …”)": an example's label, as "e.g." is
-            block = block.replace("Ex:", "\ue000\ue000\ue000")
-        lead = _RUN_IN.match(block)
-        if lead and heading(lead.group(1)[:-1]) and _PHRASE_WORD.search(lead.group(1)):
-            block = "\ue000" * len(lead.group(1)) + block[lead.end(1):]
-        officer = -1  # where the last officer's name ended
-        for m in _CAP_RUN.finditer(block):
-            parts = m.group().split(" ")
-            if _OFFICER.search(block, max(0, m.start() - 40), m.start()) or (
-                    officer >= 0 and _JOINED.fullmatch(block, officer, m.start())):
-                officer = m.end()
-                continue  # the organisation's own officer, and those named with them
-            if block[m.start() - 1:m.start()] in ('"', "“", "‘") or (
-                    block[m.start() - 1:m.start()] == "'"
-                    and block[m.start() - 2:m.start() - 1] in ("", " ", "(", "/")):
-                continue  # a quoted name is a setting's or a feature's: "Smarter Suggestions",
-                # 'Sign in With Google' (Telegram's)
-            if m.start() and block[m.start() - 1].isdigit():
-                if _COMPOUND.match(m.group()):
-                    continue  # "3D-printed weapons", "5G-enabled": a word with a figure in it
-                lead = _LEAD_DIGITS.search(block, max(0, m.start() - 8), m.start())
-                if lead:  # "1Password", "3M": the figure is the name's, read whole
-                    parts[0] = lead.group() + parts[0]
-            if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars
-                continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
-            if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
-                continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
-            if _FOR_WHOM.search(block, max(0, m.start() - 40), m.start()):
-                continue  # "ChatGPT for Teachers": the edition of a product, for whom it is
-            of = _OF_PLACE.match(block, m.end()) if _PLACE_HEAD.fullmatch(parts[-1]) else None
-            if of and voc.is_not_party(of.group(1)):
-                continue  # "the Republic of Korea", "Residents of Canada": a place, its people
-            town = _TOWN.match(block, m.end())
-            if town and voc.is_not_party(town.group().lstrip(", ").strip()):
-                continue  # "Los Angeles, California"
-            if all(_IDENTIFIER.fullmatch(p) for p in parts):
-                continue
-            while parts and _QUALIFIER.fullmatch(parts[0]):
-                parts.pop(0)  # "GDPR-compliant", "EU-based": a word that describes, no name
-            if not parts:
-                continue
-            before = block[max(0, m.start() - 8):m.start()].rstrip()
-            # after a fact taken out ("…Revision: July 5, 2023 Date of Last Revision", a
-            # copy's line break read as a space), as after a sentence's end
-            initial = (not before or before[-1] in _OPENERS or before[-1] == "\ue000"
-                       or _dated_line_opens(block, m.start()))
-            if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
-                continue  # "First, we ask …": the order of what is said, no one
-            if len(parts) > 1 and _INITIALS.fullmatch(parts[0]):
-                parts.pop(0)  # "…in the U.S. Acme Corp receives it": a sentence ended there
-                initial = True
-            led = ""  # the word in capitals a name was read after ("The", "Each")
-            while parts and key(parts[0]) in _NAME_STOP:
-                led = key(parts.pop(0))
-                initial = False
-            labelled = block[m.end():m.end() + 1] == ":"
-            if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
-                parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"
-                labelled = False
-            if labelled and parts and key(parts[-1]) in _NAME_STOP:
-                continue  # "An Important Note:" (Bluesky's): a label in capitals, no one
-            while len(parts) > 1 and key(parts[-1]) in _NAME_STOP:
-                parts.pop()  # "Network Enforcement Act ("NetzDG") To learn …": the next line
-                labelled = False
-            if len(parts) > 1 and key(parts[-1]) in _SEAT and _SEAT_NEXT.match(block, m.end()):
-                parts.pop()  # "Gareth Lambe Registered in Ireland": the company's seat
-            if len(parts) > 1 and parts[-1] in _NUMBER_LABELS and _NUMBERED.match(block, m.end()):
-                parts.pop()  # "Resolution CD / ANPD No. 19": the resolution's number
-            if (len(parts) == 1 and (led in _ROLE_LEADS or _THE.search(
-                    block, max(0, m.start() - 4), m.start()))
-                    and is_known(parts[0]) and not brand(parts[0])
-                    and key(parts[0]) not in ENGLISH_NAMED):
-                continue  # "the Exporter shall be Company": a contract's defined role
-            owner = next((i for i, p in enumerate(parts[:-1]) if _POSSESSIVE.search(p)), None)
-            if owner is not None:  # "Google’s Invisible reCAPTCHA": Google and its product
-                parts, labelled = parts[:owner + 1], False
-            if not parts or (initial and len(parts) == 1 and not labelled
-                             and not brand(parts[0])):
-                continue
-            # "Company's" is "Company", and a quote's close is none of it ("…with Apple'")
-            name = _POSSESSIVE.sub("", " ".join(parts)).rstrip("'’")
-            if key(name) not in defined:
-                out.setdefault(key(name), name)
-    return out
 
 
 def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
@@ -361,7 +71,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
                       else m.group(), text)
-    every = {k: as_written(n, written) for k, n in _names(OWN_LIST.sub(" \ue000 ", text),
+    every = {k: as_written(n, written) for k, n in names_in(OWN_LIST.sub(" \ue000 ", text),
                                                           defined).items()}
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
@@ -402,7 +112,7 @@ def _modifiers(text: str, lex: str) -> str:
     """`lex` without the kinds of recipient that only qualify the capitalised name they
     stand in ("the Sponsors Program", "a Partner Portal"): the name's head is a thing.
     One that ends its name ("Advertising Partners", "Law Enforcement") is still a kind."""
-    for m in _CAP_RUN.finditer(text) if " " in text else ():
+    for m in CAP_RUN.finditer(text) if " " in text else ():
         run = lexical(m.group())
         if " " not in run or len(run) != len(m.group()):
             continue
@@ -421,7 +131,7 @@ def own_entities(text: str, own: frozenset[str]) -> dict[str, str]:
     removed, though the brand is the organisation's own; its name written in full where
     no entity was named ("GitHub" → "GitHub, Inc.") is the same company."""
     found: dict[str, str] = {}
-    for m in _COMPANY.finditer(text) if own else ():
+    for m in COMPANY.finditer(text) if own else ():
         ws = m.group().split(" ")  # "Contact GitHub, Inc.": the sentence's verb is no name
         name = next((" ".join(ws[i:]) for i in range(len(ws) - 1)
                      if is_own(" ".join(ws[i:]), own)), "")

@@ -14,7 +14,7 @@ import difflib
 import re
 from collections import Counter
 
-from lexdocs.review import lexicon, parties
+from lexdocs.review import capitals, lexicon
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.spelling import (
     american,
@@ -180,9 +180,9 @@ def legal_form_only(old: str, new: str) -> tuple[str, ...]:
     """A company's legal form written or dropped, and nothing else ("Stripe" → "Stripe,
     Inc."): one company (evidence: the names as written, old → new). A form changed for
     another ("Acme Inc." → "Acme Ltd.") is another legal person, and stays material."""
-    a, b = list(parties.LEGAL_FORM.finditer(old)), list(parties.LEGAL_FORM.finditer(new))
-    if not (a or b) or (a and b) or not same_words(parties.LEGAL_FORM.sub("", old),
-                                                     parties.LEGAL_FORM.sub("", new)):
+    a, b = list(capitals.LEGAL_FORM.finditer(old)), list(capitals.LEGAL_FORM.finditer(new))
+    if not (a or b) or (a and b) or not same_words(capitals.LEGAL_FORM.sub("", old),
+                                                     capitals.LEGAL_FORM.sub("", new)):
         return ()
 
     def named(m: re.Match[str]) -> tuple[str, str]:

@@ -222,6 +222,14 @@ def pieces(text: str, split: re.Pattern[str]) -> dict[str, str]:
     return {k: shorten(shown) for k, shown in _pieces(text, split)}
 
 
+def paragraphs_changed(old: str, new: str) -> tuple[list[str], list[str]]:
+    """The paragraphs `old` has that `new` lacks, and those `new` has that `old` lacks, in
+    order: what the rules that judge whole lines (a change log's, a revision date's) read."""
+    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
+    in_a, in_b = set(a), set(b)
+    return [p for p in a if p and p not in in_b], [p for p in b if p and p not in in_a]
+
+
 def shorten(text: str, limit: int = 60) -> str:
     """A piece as a reason quotes it: whole up to `limit` characters, else cut with "…"."""
     return text if len(text) <= limit else text[:limit - 3] + "…"

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 
 from lexdocs.review import facts, typed
-from lexdocs.review.lexicon import Finding
+from lexdocs.review.lexicon import Finding, paragraphs_changed
 
-__all__ = ["log_kept", "revision_dates_only"]
+__all__ = ["log_kept", "revision_dates_only", "revision_lines_only"]
 
 
 _LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
@@ -28,9 +28,7 @@ def log_kept(old: str, new: str) -> Finding | None:
     ones `changelog-edited`. Keeping the log is maintenance: the edits it records are
     judged where they are made. A line reworded so that the rules find something in it
     ("no longer share" → "now share") is not kept but changed, and judged as any text."""
-    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
-    gone = [p for p in a if p and p not in b]
-    came = [p for p in b if p and p not in a]
+    gone, came = paragraphs_changed(old, new)
     dates = [typed.log_entries("", p) for p in gone + came]
     if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
                                  for d, p in zip(dates, gone + came, strict=True)):
@@ -80,9 +78,7 @@ def revision_lines_only(old: str, new: str, found: Sequence[Finding]) -> Finding
     policy's own record, not a change of what it says. Evidence: the dates, old → new."""
     if not found or not all(r in ("block-added", "block-removed") for r, _ in found):
         return None
-    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
-    gone = [p for p in a if p and p not in b]
-    came = [p for p in b if p and p not in a]
+    gone, came = paragraphs_changed(old, new)
     sides = [[d for p in ps for d in _revision_line(p) or [""]] for ps in (gone, came)]
     if not gone + came or "" in sides[0] + sides[1]:
         return None

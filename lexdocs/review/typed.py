@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.lexicon import NOTE_MARK, key, trie
+from lexdocs.review.lexicon import NOTE_MARK, key, paragraphs_changed, trie
 
 __all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
@@ -357,9 +357,8 @@ def log_entries(old: str, new: str) -> tuple[str, ...]:
     """The dates of the change-log lines `new` adds to `old`, when that is all it adds:
     a policy's list of its own versions says that the policy changed, not how it treats
     anyone's data (the change it records is judged where it is made)."""
-    a, b = [p.strip() for p in old.split("\n\n")], [p.strip() for p in new.split("\n\n")]
-    came = [p for p in b if p and p not in a]
-    if not came or any(p and p not in b for p in a):
+    gone, came = paragraphs_changed(old, new)
+    if not came or gone:
         return ()
     dates = [m.group(1) for p in came if (m := _LOG_LINE.match(re.sub(r"[_*]", "", p).lstrip()))]
     return tuple(dates) if len(dates) == len(came) else ()

@@ -222,7 +222,16 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         diff("negation", touch.at(ta, ea, na - nb), touch.at(tb, eb, nb - na))
     (to, rest_old), (tn, rest_new) = typed.typed(old, set(ow)), typed.typed(new, set(nw))
     typed.unit_supplied(to, tn)
-    inside: tuple[Counter[str], Counter[str]] | None = None
+    inside: list[tuple[Counter[str], Counter[str]]] = []
+
+    def edited() -> tuple[Counter[str], Counter[str]]:
+        """Each side's words the edit touched in sentences that stay (`touch.edits`), read
+        once and only if a rule asks."""
+        if not inside:
+            (ta, ea), (tb, eb) = touch.edits(old, new, share=1000)
+            inside.append((Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)))
+        return inside[0]
+
     for kind in ("date", "duration", "number", "email-address", "phone-number",
                  "company-number", "web-address", "postal-address"):
         shown = {key(f, kind): f for f in [*to[kind], *tn[kind]]}
@@ -231,11 +240,9 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             # A date or a figure inside a sentence wholly added or removed is that
             # sentence's ("Since GDPR went into effect in 2018, …" dropped with its
             # paragraph), as a negation is: the sentence is named as such.
-            if inside is None:
-                (ta, ea), (tb, eb) = touch.edits(old, new, share=1000)
-                inside = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
-            a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], seen)})
-                    + (x & y) for x, y, seen in ((a, b, inside[0]), (b, a, inside[1])))
+            seen = edited()
+            a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], here)})
+                    + (x & y) for x, y, here in ((a, b, seen[0]), (b, a, seen[1])))
         if kind == "postal-address" and a != b:
             # An address the other version of the document still gives, every word and
             # number of it, has not come or gone: the controller's address moved to
@@ -311,8 +318,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
         # shared with the administrator(s) of the site" added to a policy that names each
         # already added a sentence, no category (Automattic's). In a sentence that stays,
         # a category put in or taken out is one.
-        (ta, ea), (tb, eb) = touch.edits(old, new, share=1000)
-        seen = Counter(ta[i] for i in ea), Counter(tb[i] for i in eb)
+        seen = edited()
         dc_old, dc_new = (Counter({k: n for k, n in (x - y).items() if touch.touched(k, edit)
                                    or not (doc and all(w in doc for w in words(k)))})
                           + (x & y) for x, y, edit, doc in ((dc_old, dc_new, seen[0], known[1]),

@@ -14,6 +14,7 @@ against that document; other paths and other sites are not ours to check.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections import Counter
@@ -45,17 +46,30 @@ def page_htmls(sections: Sequence[RenderedSection]) -> list[str]:
         if ' id="' not in html:  # most sections hold no heading: nothing to read
             out.append(html)
             continue
+        given: dict[str, list[str]] = {}  # each id → what each element that has it gets
         for made in markup.element_ids(html):
-            if made not in seen:
-                seen.add(made)
-                continue
-            own, n = f"{s.id}-{made}", 2
-            while own in seen:
-                own, n = f"{s.id}-{made}-{n}", n + 1
+            own, n = made, 2
+            if made in seen:
+                own = f"{s.id}-{made}"
+                while own in seen:
+                    own, n = f"{s.id}-{made}-{n}", n + 1
             seen.add(own)
-            html = re.sub(rf'(?<=\sid="){re.escape(made)}(?=")', own, html, count=1)
+            given.setdefault(made, []).append(own)
+        if any(own != made for made, owns in given.items() for own in owns):
+            html = _ID_ATTR.sub(functools.partial(_next_id, given=given), html)
         out.append(html)
     return out
+
+
+_ID_ATTR = re.compile(r'(<[A-Za-z][^<>]*?\sid=")([^"]*)(?=")')
+"""An element's id, inside its tag (text shows no "<"), as the converter writes it: all
+renamed in one pass over the section (a pass per id renamed read a section of thousands
+of headings once for each)."""
+
+
+def _next_id(m: re.Match[str], given: dict[str, list[str]]) -> str:
+    owns = given.get(m[2])
+    return m[1] + (owns.pop(0) if owns else m[2])
 
 
 def document_ids(doc: RenderedDocument) -> Counter[str]:

@@ -79,7 +79,6 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     for words, made in named.items():
         if words[:1] not in ("\0", "\1"):
             worded.setdefault(made, set()).update(words.split())
-    for words, made in named.items():
         for word in words.split():
             holders.setdefault(word, set()).add(made)
     stemmed: dict[str, set[str]] = {}  # the same, by the words' stems (`lexdocs.stems`)

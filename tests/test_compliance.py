@@ -75,6 +75,11 @@ def checks(project: Project, last: dt.date | None = dt.date(2026, 11, 29),
     return run_checks(variables, sources, rendered, {n: last for n in rendered}, today)
 
 
+def where(found: list[Finding]) -> list[tuple[str | None, int | None, str]]:
+    """Each finding's place and weight, as the tests compare them."""
+    return [(f.path, f.line, f.severity) for f in found]
+
+
 def of(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule]
 
@@ -241,7 +246,7 @@ def test_a_fact_typed_by_hand_is_reported_at_its_line() -> None:
             "https://www.dataprivacyframework.gov/s/article/ANNEX-I-introduction-dpf.\n"
             "{# 90 days in a comment is not published #}{{ '90 days' }}\n")
     found = of(checks(load(overlay({f"{EU}/60-retention.md": body}))), "literal-fact")
-    assert [(f.path, f.line, f.severity) for f in found] == [
+    assert where(found) == [
         (f"{EU}/60-retention.md", 8, "warning"),
         (f"{EU}/60-retention.md", 9, "warning"), (f"{EU}/60-retention.md", 9, "warning")]
     assert "'90 days' is typed by hand, but retention.web_logs holds it" in found[0].message
@@ -280,7 +285,7 @@ def test_the_seed_conversion_has_exactly_the_three_lost_lists() -> None:
             found = check_list_intros(*load(store.reader(SEED_COMMIT), ("privacy",))[1:])
     except GitError:
         pytest.skip("not a git checkout")
-    assert [(f.path, f.line, f.severity) for f in found] == [
+    assert where(found) == [
         (f"{ROOT}/privacy/10-collection.md", 22, "error"),
         (f"{ROOT}/privacy/25-sharing.md", 14, "error"),
         (f"{ROOT}/privacy/35-european-rights.md", 6, "error")]
@@ -320,7 +325,7 @@ def test_a_drafters_note_left_in_the_text_is_found_at_its_line() -> None:
             "Our list of processors is here: [add (link to) list of processors].\n"
             "We answer within [TBD] days.\n")
     found = _in_complaints(body, "drafting-note")
-    assert [(f.path, f.line, f.severity) for f in found] == [
+    assert where(found) == [
         (f"{EU}/90-complaints.md", 7, "warning")]
     assert "'[add (link to) list of processors]' (and 1 more) is published" in found[0].message
 
@@ -336,7 +341,7 @@ def test_an_address_a_copied_page_lost_is_found_at_its_line() -> None:
             "protection) or to [\\[email protected\\]](https://x.example/cdn-cgi/l/email-"
             "protection).\n")
     found = _in_complaints(body, "address-lost")
-    assert [(f.path, f.line, f.severity) for f in found] == [
+    assert where(found) == [
         (f"{EU}/90-complaints.md", 7, "warning")]
     assert "'[email protected]' (2 times) is published" in found[0].message
 
@@ -349,7 +354,7 @@ def test_a_heading_with_no_words_is_found_at_its_line() -> None:
     body = ("---\nid: complaints\ntitle: Complaints\n---\nYou may complain. Write #1.\n\n"
             "### Where\n\nTo the authority.\n\n### \n\nMore.\n\n##\n")
     found = _in_complaints(body, "empty-heading")
-    assert [(f.path, f.line, f.severity) for f in found] == [
+    assert where(found) == [
         (f"{EU}/90-complaints.md", 11, "warning")]
     assert "a heading with no words is published (2 times)" in found[0].message
     assert _in_complaints(body.replace("### \n", "### Then\n").replace("##\n", ""),
@@ -498,7 +503,7 @@ def test_a_link_to_a_markdown_file_is_named_at_its_line() -> None:
         "\n\nSee [how we secure it](../security/index.md), [the summary]"
         "(../eu-privacy-summary/index.md#rights), [its page](../eu-privacy-summary/) and "
         "[more](https://example.com/a.md).\n"), "security/", "file-link")
-    assert [(f.path, f.line, f.severity) for f in found] == [(COLLECTION, line, "warning")] * 2
+    assert where(found) == [(COLLECTION, line, "warning")] * 2
     said = sorted(f.message for f in found)
     assert "'../eu-privacy-summary/index.md#rights' names the file of" in said[0]
     assert said[0].endswith("link to '../eu-privacy-summary/#rights'")

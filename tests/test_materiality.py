@@ -1711,6 +1711,30 @@ def test_an_address_the_document_still_gives_elsewhere_was_not_removed() -> None
     assert changed.material and changed.rule.startswith("postal-address"), changed
 
 
+def test_an_email_address_in_a_paragraph_moved_elsewhere_was_not_removed() -> None:
+    """GitHub's statement moved its controller's paragraph, "… GitHub, Inc., 88 Colin P.
+    Kelly Jr. Street, San Francisco, CA 94107, privacy@github.com.", to another section:
+    "an email address was removed" said readers lost a way to write. The paragraph removed
+    is named; an address removed from a sentence that stays, or a paragraph that said
+    something the document no longer does, still is an address removed."""
+    old = ("The controller is Example, Inc., 88 Main Street, Springfield, privacy@example.com."
+           "\n\nWe answer every letter.")
+    new = "We answer every letter."
+
+    def judged(a: str, b: str, known_new: frozenset[str]) -> tuple[bool, str, str]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), known=(document_words(a), known_new))
+        return v.material, v.rule, v.reason
+
+    moved = judged(old, new, document_words(old))  # every word of it still in the document
+    assert moved[:2] == (True, "block-removed") and "email" not in moved[2], moved
+    gone = judged(old, new, document_words(new))  # the document gives the company nowhere
+    assert gone[:2] == (True, "email-address-removed"), gone
+    kept = "We answer every letter sent to privacy@example.com."
+    cut = judged(kept, new, document_words(kept))
+    assert cut[:2] == (True, "email-address-removed"), cut
+
+
 def test_items_numbered_in_one_sentence_are_judged_in_linear_time() -> None:
     """Committed text is untrusted: each "(n) item" looked back over the whole text for
     the words of a figure it might restate, and forward for a second item number (8,000

@@ -101,6 +101,13 @@ def _absent(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str
             Counter({k: v for k, v in b.items() if k not in a}))
 
 
+def _moved(text: str, fact: str, document: frozenset[str]) -> bool:
+    """Whether each paragraph of `text` that gives `fact` has only words `document` has: a
+    paragraph taken to another section, not one that said something new."""
+    return bool(document) and all(all(w in document for w in words(p))
+                                  for p in text.split("\n\n") if fact in p)
+
+
 def _shortened(a: Counter[str], b: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     """The categories that only one side names in full and the other shortened ("name and
     email address" → "name, and email", Meta's terms as archived): one category, whose
@@ -243,6 +250,17 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             seen = edited()
             a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], here)})
                     + (x & y) for x, y, here in ((a, b, seen[0]), (b, a, seen[1])))
+        if kind == "email-address" and a != b:
+            # An address in a paragraph wholly added or removed whose every word the other
+            # version of the document still has is that paragraph's, which moved: the
+            # controller's, "… GitHub, Inc., …, privacy@github.com", moved to another
+            # section removed a paragraph, which is named, and no way to write to the
+            # company. One given with a new postal address is an address added.
+            seen = edited()
+            a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], here)
+                             or not _moved(text, shown[k], doc)})
+                    + (x & y) for x, y, here, doc, text in ((a, b, seen[0], known[1], old),
+                                                            (b, a, seen[1], known[0], new)))
         if kind == "postal-address" and a != b:
             # An address the other version of the document still gives, every word and
             # number of it, has not come or gone: the controller's address moved to

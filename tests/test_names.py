@@ -16,6 +16,7 @@ from lexdocs.review.names import own_names, products, who
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_PURPOSE
+from lexdocs.review.withwhom import shared_with
 from tests.scaling import LINEAR, growth
 
 NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -618,6 +619,24 @@ def test_a_category_the_document_names_in_a_sentence_added_is_that_sentences() -
     assert said.get("data-category-added") == ("name",), said
 
 
+def test_a_name_with_and_after_with_is_one_recipient_and_a_team_of_ours_none() -> None:
+    """The words after "with" were cut at five and at each "and": "with Acme and the
+    Federal Trade Commission" was "a third party was added (Acme, Federal Trade)", "with
+    the Food and Drug Administration" was "(Drug Administration, Food)", and "with our
+    Trust and Safety Team" was "(Safety Team)", the organisation's own team. A name the
+    cut split is read whole, and one of ours, or someone "of our" team, is no third
+    party; two names joined by "and" stay two."""
+    said = _found("We share data.", "We share data with Acme and the Federal Trade Commission.")
+    assert said.get("recipient-added") == ("Acme", "Federal Trade Commission"), said
+    said = _found("We share data.", "We share it with the Food and Drug Administration.")
+    assert said.get("recipient-added") == ("Food and Drug Administration",), said
+    for ours in ("We share it with our Trust and Safety Team.",
+                 "We share it with a member of our Trust and Safety Team."):
+        assert not _found("We share data.", ours).get("recipient-added"), ours
+    said = _found("We share data.", "We may share it with Google and Microsoft.")
+    assert said.get("recipient-added") == ("Google", "Microsoft"), said
+
+
 def test_a_documents_name_and_an_own_products_regional_edition_are_no_third_party() -> None:
     """Meta's terms (2026) put in "United Kingdom: The UK Meta AI's Terms of Service govern
     your use of our generative AI features.": "a third party was added (Service, UK Meta
@@ -980,6 +999,10 @@ def _each_marker(text: str) -> list[bool]:
 # Each pattern this module's rules added, on the inputs that would make it read a run again
 # from each of its characters: the terms a text defines, a regulation cited, trade in goods,
 # the lines before a British postcode, a figure's decimals, the sentence of a purpose.
+def _shared_with(text: str) -> object:
+    return shared_with(text, frozenset(), frozenset(), frozenset())
+
+
 _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as defined ", "“A ",
                                                    "“A B” shall ",
                                                    "A-A (defined below) ", "a b (AB) "]),
@@ -995,7 +1018,9 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "A B Officer ", "Ab Officer, ", "1 A Street, B ", "1 A St, Bc Cd ",
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
-            *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "])]
+            *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
+            *((_shared_with, h, 20_000) for h in ["share it with A and the B ", "with A B ",
+                                                   "share with A and B and C "])]
 
 
 @pytest.mark.parametrize(("read", "hostile", "size"), _HOSTILE,

@@ -43,9 +43,10 @@ _LAW_TITLE = "(?:" + "|".join(f"(?<={w})" for w in str.split(
 # A body named "… and …" is one name when what follows "and" ends in the kind of body:
 # "Saudi Data and Artificial Intelligence Authority" (cited in Meta's transfer addendum,
 # once "a third party was added (Artificial Intelligence Authority)"), "Food and Drug
-# Administration"; "Google and Apple" stay two.
+# Administration"; a team named so is one too: "our Trust and Safety Team" (once "a third
+# party was added (Safety Team)"); "Google and Apple" stay two.
 _BODY_AHEAD = (r"(?= (?:[A-Z][\w-]* ){0,3}(?:Authority|Administration|Commission|Agency|Bureau|"
-               r"Board|Ministry|Council|Department)\b)")
+               r"Board|Ministry|Council|Department|Team|Committee|Division)\b)")
 CAP_RUN = re.compile(
     rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | and{_BODY_AHEAD} "
     rf"| ){_CAP})*")

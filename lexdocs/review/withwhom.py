@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from lexdocs.review import vocabulary as voc
+from lexdocs.review.capitals import CAP_RUN
 from lexdocs.review.lexicon import DATA_RE, GROUND_RE, RECIPIENT_RE, SENTENCE, key, lexical
 from lexdocs.review.names import NOT_WITH, PRODUCT_NOUNS, who
 
@@ -35,16 +36,26 @@ def shared_with(text: str, own: frozenset[str], made: frozenset[str],
     kinds: dict[str, str] = {}
     for s in disclosing(text):
         s = GROUND_RE.sub(lambda g: " \ue000 " + " " * len(g.group()), s)
+        if " and " in s:  # "the Food and Drug Administration" is one body, not two objects
+            s = CAP_RUN.sub(lambda n: n.group().replace(" and ", " " + _AND + " "), s)
         for m in _WITH.finditer(s):
             if NOT_WITH.search(s[max(0, m.start() - 40):m.start()]):
                 continue  # "complying with …", "provides us with results": no recipient
             then = s[m.end():m.end() + 40].split(None, 1)
+            rest = _NAME_GOES_ON.match(s, m.end())
             for part in _coordinated(m.group(1), then[0] if then else ""):
+                if rest and part[-1:].isalnum() and m.group(1).endswith(part) and (
+                        part.split()[-1][:1].isupper() or part.endswith(_AND)):
+                    # a name the five words cut: "with Acme and the Federal Trade
+                    # Commission" shares with the Commission, not "Federal Trade"
+                    part += rest.group()
+                part = part.replace(_AND, "and")
                 obj = part.split()
                 while obj and obj[0].casefold() in _ONLY:
                     obj.pop(0)  # "with just your friends": your friends
-                if obj and obj[0].casefold() in ("our", "your"):
-                    continue  # "with our website": ours or yours, never a third party's
+                if (obj and obj[0].casefold() in ("our", "your")) or _OURS.search(part):
+                    continue  # "with our website": ours or yours, never a third party's;
+                    # so are "members of our Trust and Safety Team"
                 while obj and obj[0].casefold() in _DETERMINERS:
                     obj.pop(0)
                 if len(obj) > 1 and obj[-1].casefold() in voc.SEAT_WORDS:
@@ -68,6 +79,11 @@ def shared_with(text: str, own: frozenset[str], made: frozenset[str],
 
 
 _WITH = re.compile(r"\bwith ((?:[\w'-]+ ){0,4}[\w'-]+)", re.I)
+_AND = "\u00aand"
+"""An "and" inside a name, written so that no cut finds it ("ª", a letter, for "a"): one
+word still, the length it has, so that offsets hold."""
+_OURS = re.compile(r"\bof (?:our|your)\b", re.I)
+_NAME_GOES_ON = re.compile(r"(?: [A-Z][\w'-]*)+")
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via|"
                          # a verb of the sentence after its subject: "content created with

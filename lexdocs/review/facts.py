@@ -256,11 +256,11 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             # controller's, "… GitHub, Inc., …, privacy@github.com", moved to another
             # section removed a paragraph, which is named, and no way to write to the
             # company. One given with a new postal address is an address added.
-            seen = edited()
-            a, b = (Counter({k: n for k, n in (x - y).items() if touch.touched(shown[k], here)
-                             or not _moved(text, shown[k], doc)})
-                    + (x & y) for x, y, here, doc, text in ((a, b, seen[0], known[1], old),
-                                                            (b, a, seen[1], known[0], new)))
+            alone = touch.lone_words(old, new)
+            a, b = (Counter({k: n for k, n in (x - y).items() if not (
+                all(here[w] for w in words(shown[k])) and _moved(text, shown[k], doc))})
+                    + (x & y) for x, y, here, doc, text in ((a, b, alone[0], known[1], old),
+                                                            (b, a, alone[1], known[0], new)))
         if kind == "postal-address" and a != b:
             # An address the other version of the document still gives, every word and
             # number of it, has not come or gone: the controller's address moved to

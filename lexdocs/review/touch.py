@@ -56,16 +56,7 @@ def edits(old: str, new: str, share: int = 3, paired: bool = False
     that merely borrows words from one that is still there ("You may have heard that …
     the Privacy Shield … was no longer valid" beside "We also participate in … Privacy
     Shield") is a new one, and what it says is its own."""
-    def tokens(text: str) -> tuple[list[str], list[int]]:
-        out: list[str] = []
-        where: list[int] = []
-        for i, piece in enumerate(SENTENCES.split(LABEL.sub(_label_apart, text))):
-            ws = words(piece)
-            out += ws
-            where += [i] * len(ws)
-        return out, where
-
-    (a, sa), (b, sb) = tokens(old), tokens(new)
+    (a, sa), (b, sb) = _tokens(old), _tokens(new)
     ca: set[int] = set()
     cb: set[int] = set()
     for _, i1, i2, j1, j2 in changed_runs(a, b):
@@ -88,6 +79,26 @@ def edits(old: str, new: str, share: int = 3, paired: bool = False
 
 
 Side = tuple[list[str], list[int]]
+
+
+def _tokens(text: str) -> Side:
+    """`text`'s words and, for each, the number of the sentence it is in."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, piece in enumerate(SENTENCES.split(LABEL.sub(_label_apart, text))):
+        ws = words(piece)
+        out += ws
+        where += [i] * len(ws)
+    return out, where
+
+
+def lone_words(old: str, new: str) -> tuple[Counter[str], Counter[str]]:
+    """Each side's words in sentences wholly added or removed: changed, and sharing no word
+    with a changed sentence of the other side (`lone`)."""
+    (a, sa), (b, sb) = _tokens(old), _tokens(new)
+    gone, came = lone((a, sa), (b, sb))
+    return (Counter(w for w, i in zip(a, sa, strict=True) if i in gone),
+            Counter(w for w, i in zip(b, sb, strict=True) if i in came))
 
 
 def lone(old: Side, new: Side, most: int = 400) -> tuple[set[int], set[int]]:

@@ -532,6 +532,26 @@ def test_words_with_dots_are_no_hosts() -> None:
     assert not c.rule.startswith("link-")
 
 
+def test_a_written_address_ends_at_a_bracket_it_does_not_close() -> None:
+    """Moltbook's policy wrote "[www.moltbook.com](https://www.moltbook.com/)(the
+    “Website”)", its space lost, and the reason was "the link now leads to another
+    organisation, from www.moltbook.com to www.moltbook.com(the". An address holds a
+    bracket only as a pair, as the materiality rules already read it."""
+    from lexdocs.review.links import url_pairs, written
+
+    assert written("the website, www.moltbook.com(the “Website”), and https://x.org/a).") == [
+        "www.moltbook.com", "https://x.org/a"]
+    assert written("See https://en.wikipedia.org/wiki/Foo_(bar).") == [
+        "https://en.wikipedia.org/wiki/Foo_(bar)"]
+    assert url_pairs("the website, www.moltbook.com (the “Website”)",
+                     "the website, www.moltbook.com(the “Website”)") == []
+    (c,) = redline("Visit [www.moltbook.com](https://www.moltbook.com/) (the “Website”).",
+                   "Visit [www.moltbook.com](https://www.moltbook.com/)(the “Website”).").changes
+    assert not c.material and "another organisation" not in c.reason, c
+    for hostile in ("www.a(", "https://a.b/(x", "www.a.b(c)(", "www."):  # committed text
+        assert growth(lambda n, h=hostile: lambda: written(h * n), 20_000) < LINEAR, hostile
+
+
 def test_an_own_website_listed_as_such_is_no_link_move() -> None:
     """A listed own website swapped for another is what the policy covers (own-scope)."""
     from lexdocs.review.links import url_pairs

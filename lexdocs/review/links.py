@@ -41,6 +41,7 @@ from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host
 from lexdocs.review.lexicon import key, own_listed
 from lexdocs.review.names import own_names
+from lexdocs.review.typed import WEB_ADDRESS
 from lexdocs.review.verdicts import Verdict
 
 
@@ -305,8 +306,7 @@ def _short(words: str, limit: int = 60) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
-# The same shape materiality uses for a web address, so both modules see the same URLs.
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.I)
+URL = WEB_ADDRESS  # the shape materiality reads a web address by: both see the same URLs
 # A host written without scheme ("developer.mozilla.org", "example.com/privacy"): labels
 # and a final label of letters, not inside an e-mail address, a URL or a longer word.
 HOST = re.compile(r"(?<![\w@.%+/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])"

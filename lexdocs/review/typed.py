@@ -33,14 +33,17 @@ nor does a line open with the office's word where a copy ran that line into the 
 Cumberland Place")."""
 _EU_STREET_JOINED = r"str\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|" \
                     r"gracht|plein|kade|singel"
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)(?:[^\s<>\"\[\]()]|\([^\s<>\"\[\]()]*\))*"
+                         r"(?:[^\s<>\".,;:!?()\[\]]|\([^\s<>\"\[\]()]*\))", re.I)
+"""A web address written out, with a scheme or "www.": a bracket only as a pair
+("…/wiki/Foo_(bar)"), never a square one (a copy of Instagram's policy runs an address into
+the next link's Markdown: "…/printable/#7.subpage.9-EraseYourInformationYou)[)"), and none
+unpaired: "[www.moltbook.com](…)(the “Website”)", as Moltbook's policy writes it, shows
+"www.moltbook.com(the", whose address ends at its bracket. review/links.py reads the same."""
 # Each typed fact: (rule kind, pattern). Earlier patterns remove their matches from the
 # text before later ones look, so "90 days" is one duration, not also a number.
 _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # a bracket only as a pair ("…/wiki/Foo_(bar)"), never a square one: a copy of
-    # Instagram's policy runs an address into the next link's Markdown
-    # ("…/printable/#7.subpage.9-EraseYourInformationYou)[)")
-    ("web-address", re.compile(r"\b(?:https?://|www\.)(?:[^\s<>\"\[\]()]|\([^\s<>\"\[\]()]*\))*"
-                               r"(?:[^\s<>\".,;:!?()\[\]]|\([^\s<>\"\[\]()]*\))", re.I)),
+    ("web-address", WEB_ADDRESS),
     ("email-address", re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     # A telephone number, written the ways contact blocks write one: with its country's
     # code ("+1 (510) 907-3049", "+49 (0) 40 99999 - 3430"), or the North American way

@@ -1904,6 +1904,19 @@ def test_a_purpose_is_quoted_by_its_words_and_a_sales_team_is_none() -> None:
         variables_changed=(), immaterial_vars=frozenset()).reason
 
 
+def test_a_purpose_word_that_names_a_document_is_no_purpose() -> None:
+    """Microsoft's advertising policies, archived with Bing's privacy statement, went from
+    "Microsoft Advertising enforces our policies across our ad network" to "… enforces these
+    advertising policies across the Microsoft ad network": "a purpose was added
+    (advertising)". The rules ads must follow are a document; a use for advertising is
+    still a purpose."""
+    old = "Microsoft Advertising enforces our policies across our ad network."
+    for doc in ("these advertising policies", "our marketing guidelines", "the research terms"):
+        assert "purpose" not in _reason(old, old.replace("our policies", doc)), doc
+    assert "a purpose was added (advertising)" in _reason(
+        "We keep your data.", "We keep your data for advertising.")
+
+
 def test_a_numbers_label_ends_no_sentence() -> None:
     """Meta's imprint gained "… Company No. 462932": the reason quoted "a sentence was added
     (…, '462932')", as if the number were a sentence. "No." before a figure is its label;

@@ -60,15 +60,18 @@ NOT_DATA = re.compile(
 # organisation's purpose only when it does it.
 #
 # Nor is a purpose word that names a tool ("our analytics platform", "our internal
-# analytics program"), or a team or a tax ("our sales team", npm's; "sales tax"): what a
-# tool is for is not a use of the reader's data the text states. "For analytics" still
-# is, and so is the work of those who receive data ("our marketing vendors", "analytics
-# services"): they do it with the reader's data.
+# analytics program"), or a document ("these advertising policies"), or a team or a tax
+# ("our sales team", npm's; "sales tax"): what a tool is for is not a use of the reader's
+# data the text states. "For analytics" still is, and so is the work of those who receive
+# data ("our marketing vendors", "analytics services"): they do it with the reader's data.
 NOT_PURPOSE = re.compile(
     r"\byou (?:(?:can|may|might|will|could|also|choose to|want to|wish to) ){0,2}"
     r"(?:sell|sold|selling|train|training)\b|"
     r"(?<!\bfor )\b(?:analytics|advertising|marketing|research)(?= (?:platform|platforms|"
-    r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams)\b)|"
+    r"program|programs|programme|tool|tools|software|library|libraries|sdk|sdks|team|teams|"
+    # or a document: "these advertising policies" (Microsoft Advertising's), the rules ads
+    # must follow, not a use of anyone's data
+    r"polic(?:y|ies)|guidelines|standards|agreements?|terms)\b)|"
     r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)|"
     # trade in things, not in data: "the illegal … selling … or advertising of goods", "the
     # purchase, sale … of counterfeit goods" (TikTok's intellectual property policy)

@@ -1917,6 +1917,19 @@ def test_a_purpose_word_that_names_a_document_is_no_purpose() -> None:
         "We keep your data.", "We keep your data for advertising.")
 
 
+def test_a_complaint_is_a_right_only_to_whoever_oversees_the_data() -> None:
+    """The same advertising policies removed "… how to submit a complaint" about trademarks:
+    "a right was removed (complaint)". The right is the reader's complaint to a supervisory
+    authority or regulator, however named; a complaint of infringement is none."""
+    for right in ("You have the right to lodge a complaint with your local authority.",
+                  "You may complain to the Irish Data Protection Commission.",
+                  "You can make a complaint to the ICO.", "You have the right to complain.",
+                  "You can file a complaint with the supervisory authority."):
+        assert "a right was added (complaint)" in _reason("We keep data.", right), right
+    assert "right" not in _reason("Review our policies and how to submit a complaint.",
+                                  "Review our policies.")
+
+
 def test_a_numbers_label_ends_no_sentence() -> None:
     """Meta's imprint gained "… Company No. 462932": the reason quoted "a sentence was added
     (…, '462932')", as if the number were a sentence. "No." before a figure is its label;

@@ -107,7 +107,15 @@ RIGHTS: tuple[tuple[str, str], ...] = (
     ("portability", r"portability"),
     ("objection", r"right to object|object to (?:the )?processing|objection|opt out"),
     ("withdraw consent", r"withdraw(?:al of)? (?:your )?consent"),
-    ("complaint", r"lodge a complaint|complain(?:t)?|supervisory authority"),
+    # the reader's complaint to whoever oversees data protection, not "how to submit a
+    # complaint" of trademark infringement (Microsoft's advertising policies)
+    ("complaint", r"lodge a complaint|right to (?:file a |lodge a |make a )?complain(?:t)?|"
+                  r"complain(?:t|ts)? (?:to|with) (?:(?:a|an|the|your|any|our|its) "
+                  r"(?:[\w-]+ ){0,4}(?:authorit(?:y|ies)|regulators?|commissioner|"
+                  r"commission|ombudsman|attorney general|office|dpa)|(?:the )?(?:ico|cnil|"
+                  r"dpc|ftc|edps|aepd|garante))|"
+                  # or to one named, masked by then: "… to the Irish Data Protection Commission"
+                  r"complain(?:t|ts)? (?:to|with)(?= +(?:the +)?\ue000)|supervisory authority"),
     ("non-discrimination", r"non discrimination|not discriminate"),
     ("automated decisions", r"automated decision(?:s| making)"),
 )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import yaml
 
 from lexdocs.adopt import outline
+from lexdocs.adopt.boldparts import parts_in_bold
 from lexdocs.adopt.characters import written_as_meant
 from lexdocs.adopt.clauses import clauses, parts_in_contents, parts_in_list
 from lexdocs.adopt.datelines import (
@@ -264,8 +265,12 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     blocks = outline.blocks(kept, level)
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
         live = outline.live_lines(blocks[0][2])
-        blocks[:1] = (clauses(blocks[0][2], live) or parts_in_contents(blocks[0][2], live)
-                      or blocks[:1])
+        parts = clauses(blocks[0][2], live) or parts_in_contents(blocks[0][2], live)
+        bold = parts_in_bold(blocks[0][2], live, titled=title is not None) if not parts and len(
+            blocks) == 1 else None  # a text without headings, its parts titled in bold
+        if bold:
+            title, parts = title or bold[0], bold[1]
+        blocks[:1] = parts or blocks[:1]
     for k in range(len(blocks) - 1, -1, -1):  # parts titled inside a list's items
         listed = parts_in_list(blocks[k][2], outline.live_lines(blocks[k][2]))
         if listed is not None:

@@ -1,0 +1,141 @@
+"""A text without headings whose parts are titled by lines in bold.
+
+A copy of a policy saved from a word processor's page often has no heading at all: each
+part opens with a paragraph that is only its title in bold ("**A. COLLECTION OF
+INFORMATION**", "**2\\. Use of the Services**"), often after a table of contents written
+the same way. Imported as it stood, AliExpress's privacy policy was one "Introduction" of
+79 KB, and every redline said "Introduction — modified". Here the titles of one kind
+become the sections: those labelled alike ("1.", "A.", "II."), else those in capitals,
+else titles in Title Case (`lexicon.heading`), whichever first has `MIN_CLAUSES` parts.
+A bold line of another kind (a sub-part's "**2.1 Updating your phone number**", a label)
+stays in its part's text, as bold. The first occurrences of a title that a table of
+contents lists again later, with next to no text under them, are the contents' and stay
+in the text before the parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lexdocs.adopt import bywords
+from lexdocs.adopt.clauses import MIN_CLAUSES, Block
+from lexdocs.review.lexicon import heading
+
+__all__ = ["parts_in_bold"]
+
+_BOLD_LINE = re.compile(r"^(?:(?:\*\*|__)[^*_\n]{1,120}?(?:\*\*|__)[^\S\n]*){1,3}$")
+"""A line that is only bold, in at most three runs: "**K.** **VISITORS FROM THE UNITED
+STATES**", a space or a no-break space between, is one title. Its runs hold no mark, so
+the search is linear."""
+_RUN = re.compile(r"(?:\*\*|__)([^*_\n]+?)(?:\*\*|__)")
+_KINDS = (("number", re.compile(r"\d{1,3}\\?[.)](?![\d.])\s*\S")),
+          ("letter", re.compile(r"[A-Z]\\?[.)]\s*\S")),
+          ("roman", re.compile(r"[IVXL]{1,6}\\?[.)]\s*\S")))
+"""Labels of one level: "2." but not "2.1" or "6.1." (a sub-part's), "A.", "IV."."""
+_LISTED_WORDS = 10
+"""The most words of a line under the first entry of a table of contents: sub-parts
+listed, not a part's sentences."""
+_MOST_WORDS = 15
+
+
+def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = True
+                  ) -> tuple[str | None, list[Block]] | None:
+    """The document's title, then the text before the first part and one block per part,
+    titled as the reader sees it; None unless `MIN_CLAUSES` titles of one kind stand on
+    lines of their own (`live`: which lines Markdown reads as text). Unless the document
+    is `titled` already, its first line, if it is a title in bold of no part
+    ("**AliExpress.com Privacy Policy**"), is its title, and leaves the text."""
+    titles = [(i, _words(lines[i])) for i in range(len(lines))
+              if live[i] and _BOLD_LINE.match(lines[i]) and _alone(lines, i)]
+    titles = [(i, w) for i, w in titles if w and len(w.split()) <= _MOST_WORDS]
+    for kind in ("number", "letter", "roman", "caps", "title"):
+        chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
+        chosen = _without_captions(_without_contents(chosen, lines), lines)
+        if len(chosen) >= MIN_CLAUSES:
+            break
+    else:
+        return None
+    before = list(lines[:chosen[0][0]])
+    first = next((i for i, line in enumerate(before) if line.strip()), None)
+    title = None
+    if not titled and first is not None and (first, _words(before[first])) in titles:
+        words = _words(before[first])
+        if heading(words) and not any(c.isdigit() for c in words):
+            title, before[first] = words, ""
+    out: list[Block] = [(None, "", before)]
+    for (start, words), end in zip(chosen, [*(i for i, _ in chosen[1:]), len(lines)],
+                                   strict=True):
+        out.append((words, "", list(lines[start + 1:end])))
+    return title, out
+
+
+def _alone(lines: Sequence[str], i: int) -> bool:
+    """Whether line `i` is a paragraph of its own, blank lines (or the text's ends) around."""
+    return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines)
+                                                      or not lines[i + 1].strip())
+
+
+def _words(line: str) -> str:
+    """The title's words as the reader sees them: its runs joined, escapes undone."""
+    words = " ".join(m[1].strip() for m in _RUN.finditer(line))
+    return re.sub(r"\\([.)])", r"\1", words).strip()
+
+
+def _kinds(words: str) -> set[str]:
+    kinds = {kind for kind, label in _KINDS if label.match(words)}
+    if kinds or any(c.isdigit() for c in words):
+        return kinds  # unlabelled, a figure says a date or an amount: "Effective Date: …"
+    if sum(c.isalpha() for c in words) > 1 and words.upper() == words:
+        kinds.add("caps")
+    elif not words.endswith((".", ":")) and heading(words):
+        kinds.add("title")
+    return kinds
+
+
+def _without_contents(chosen: list[tuple[int, str]], lines: Sequence[str]
+                      ) -> list[tuple[int, str]]:
+    """`chosen` less the entries of a table of contents before the parts: titles listed
+    again later, each with only short lines under it (its sub-parts listed), and the last
+    of them whatever follows it (the text before the parts). Once a part has begun, a
+    title written twice ("CONTACT US" for the policy and again for an addendum) is two."""
+    if not chosen:
+        return chosen
+    keys = [_label(w) or bywords.key(w) for _, w in chosen]
+    last = {key: k for k, key in enumerate(keys)}
+    ends = [*(i for i, _ in chosen[1:]), len(lines)]
+    k = 0
+    while k < len(chosen) and last[keys[k]] > k and (k or all(
+            len(line.split()) <= _LISTED_WORDS for line in lines[chosen[k][0] + 1:ends[k]])):
+        k += 1
+    return chosen[k:]
+
+
+def _without_captions(chosen: list[tuple[int, str]], lines: Sequence[str]
+                      ) -> list[tuple[int, str]]:
+    """`chosen` less each title that follows another with nothing between: a caption under
+    the part's title ("**PLEASE READ THIS AGREEMENT CAREFULLY**" under the agreement's
+    name), which stays in the part's text, as bold. A part has words. Nor is a title
+    that a paragraph ending in a colon introduces a part: it is what the colon promised
+    (TikTok's "Here's how we support that goal:" over "**We Remove Content**", …)."""
+    out: list[tuple[int, str]] = []
+    for i, w in chosen:
+        if out and not any(line.strip() for line in lines[out[-1][0] + 1:i]):
+            continue
+        j = i - 1
+        while j > 0 and not lines[j].strip():
+            j -= 1
+        if out and lines[j].rstrip().endswith(":"):
+            continue  # what a paragraph promised ("Here's how we support that goal:")
+        out.append((i, w))
+    return out
+
+
+def _label(words: str) -> str:
+    """A title's label ("B." of "B. USE OF PERSONAL DATA"), by which the contents name a
+    part whose title they word otherwise ("… OF PERSONAL INFORMATION" below); "" if none."""
+    m = _LABEL.match(words)
+    return m[1] if m else ""
+
+
+_LABEL = re.compile(r"(\d{1,3}|[A-Z]|[IVXL]{1,6})[.)](?![\d.])")

@@ -1,0 +1,113 @@
+"""Import of a text without headings, its parts titled by lines in bold (adopt/boldparts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lexdocs.adopt.boldparts import parts_in_bold
+from lexdocs.adopt.convert import convert
+from tests.scaling import LINEAR, growth
+
+# Shaped as AliExpress's privacy policy is archived: its title and a table of contents in
+# bold, the contents' first entry over its sub-parts, the text before the parts, then each
+# part's label and title in two bold runs with a no-break space between, a sub-part's title
+# in bold inside a part, and the last part titled otherwise than the contents say.
+LETTERED = """**Acme Privacy Policy**
+
+**Table of Contents**
+
+**A. COLLECTION OF INFORMATION**
+
+·       Information That You Provide to Us
+
+·       Information That We Collect Automatically
+
+**B. USE OF PERSONAL DATA**
+
+**C. HOW TO CONTACT US**
+
+We at Acme recognise the importance of privacy.
+
+**A.**\u00a0**COLLECTION OF INFORMATION**
+
+We collect what you give us.
+
+**Information That You Provide to Us**
+
+Your name and e-mail address.
+
+**B.** **USE OF PERSONAL DATA**
+
+We use it to run the service.
+
+**C.** **CONTACT**
+
+Write to privacy@example.com.
+"""
+
+
+def test_parts_titled_in_bold_are_the_sections() -> None:
+    """AliExpress's privacy policy has no heading: it imported as one "Introduction" of
+    79 KB, so every redline said "Introduction — modified". Each part titled by a bold
+    line of one kind is a section, titled as the reader sees it and named without its
+    label; the contents and the text before the parts are the introduction; a sub-part's
+    bold title stays in its part; the first line in bold is the document's title."""
+    conv = convert(LETTERED, "Privacy")
+    assert conv.title == "Acme Privacy Policy"
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"),
+        ("collection-of-information", "A. COLLECTION OF INFORMATION"),
+        ("use-of-personal-data", "B. USE OF PERSONAL DATA"), ("contact", "C. CONTACT")]
+    intro = conv.sections[0].body
+    assert intro.startswith("**Table of Contents**") and "**C. HOW TO CONTACT US**" in intro
+    assert intro.rstrip().endswith("We at Acme recognise the importance of privacy.")
+    assert "Acme Privacy Policy" not in intro
+    assert conv.sections[1].body == ("We collect what you give us.\n\n**Information That You "
+                                     "Provide to Us**\n\nYour name and e-mail address.\n")
+    assert conv.sections[3].body == "Write to privacy@example.com.\n"
+    # A title given already is kept, and the bold line stays the text's.
+    titled = convert("---\ntitle: Our Policy\n---\n" + LETTERED, "Privacy")
+    assert titled.title == "Our Policy" and "**Acme Privacy Policy**" in titled.sections[0].body
+
+
+def test_titles_in_capitals_or_title_case_are_parts_only_where_no_label_is() -> None:
+    """Without labels, titles in capitals are the parts (WeChat's "**HOW DO WE USE YOUR
+    INFORMATION?**"), one written twice after the parts began is two ("CONTACT US" for the
+    policy and for an addendum); a caption right under a title, a title a colon promised,
+    and a line in bold holding a figure (a date, an amount) are no parts."""
+    text = ("Intro.\n\n**WHAT WE COLLECT**\n\n**PLEASE READ CAREFULLY**\n\nYour name.\n\n"
+            "**CONTACT US**\n\nWrite to us.\n\n**ADDENDUM FOR KOREA**\n\nHere is how:\n\n"
+            "**HOW WE SHARE**\n\nWith no one.\n\n**OUR 3 PROMISES**\n\n"
+            "**CONTACT US**\n\nWrite to Seoul.\n")
+    conv = convert(text, "Privacy")
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("what-we-collect", "WHAT WE COLLECT"),
+        ("contact-us", "CONTACT US"), ("addendum-for-korea", "ADDENDUM FOR KOREA"),
+        ("contact-us-2", "CONTACT US")]
+    assert conv.sections[1].body == "**PLEASE READ CAREFULLY**\n\nYour name.\n"
+    assert "**HOW WE SHARE**" in conv.sections[3].body
+    assert "**OUR 3 PROMISES**" in conv.sections[3].body
+
+
+def test_too_few_titles_or_a_document_with_headings_keep_their_shape() -> None:
+    """Two titles make no outline, and a text with headings is split by its headings:
+    bold lines inside a section stay bold."""
+    two = "Intro.\n\n**WHAT WE COLLECT**\n\nYour name.\n\n**CONTACT US**\n\nWrite to us.\n"
+    assert [s.id for s in convert(two, "Privacy").sections] == ["introduction"]
+    headed = ("## Our data\n\n**WHAT WE COLLECT**\n\nYour name.\n\n**HOW WE USE IT**\n\nTo "
+              "serve.\n\n**CONTACT US**\n\nWrite.\n\n## Contact\n\nWrite to us.\n")
+    assert [s.id for s in convert(headed, "Privacy").sections] == ["our-data", "contact"]
+
+
+def test_parts_titled_in_bold_are_found_in_linear_time() -> None:
+    """Committed text is untrusted: many titles, many repeated, or one long bold line."""
+    def make(n: int) -> Callable[[], object]:
+        lines = [w for k in range(n) for w in (f"**{k % 7}. PART**", "", "Text here.", "")]
+        lines += ["**" + "a " * n + "**", ""]
+        return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
+    assert growth(make, 5_000, tries=2) < LINEAR
+
+    def colons(n: int) -> Callable[[], object]:
+        lines = [w for _ in range(n) for w in ("**WHAT WE DO**", "", "", "", "As follows:", "")]
+        return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
+    assert growth(colons, 5_000, tries=2) < LINEAR

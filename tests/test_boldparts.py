@@ -111,3 +111,22 @@ def test_parts_titled_in_bold_are_found_in_linear_time() -> None:
         lines = [w for _ in range(n) for w in ("**WHAT WE DO**", "", "", "", "As follows:", "")]
         return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
     assert growth(colons, 5_000, tries=2) < LINEAR
+
+
+def test_one_heading_atop_parts_titled_in_bold_is_the_title() -> None:
+    """BeReal's terms, as archived: "### TERMS OF SERVICE" over the whole text, each part
+    titled in bold below it ("**1\\. Who can use our services?**"). The heading titles
+    the text, and the parts are its sections; one heading over a text of no such parts
+    still heads a section."""
+    text = ("### TERMS OF SERVICE\n\n**Welcome to Acme!**\n\nRead these.\n\n**1\\. Who can use "
+            "our services?**\n\nAdults.\n\n**2\\. Content**\n\nYours.\n\n**3\\. Law**\n\n"
+            "French law.\n")
+    conv = convert(text, "Terms")
+    assert conv.title == "TERMS OF SERVICE"
+    assert [(s.id, s.title) for s in conv.sections] == [
+        ("introduction", "Introduction"), ("who-can-use-our-services", "1. Who can use our "
+                                           "services?"),
+        ("content", "2. Content"), ("law", "3. Law")]
+    assert conv.sections[0].body == "**Welcome to Acme!**\n\nRead these.\n"
+    plain = convert("### Terms of Service\n\nRead these.\n", "Terms")
+    assert [s.id for s in plain.sections] == ["terms-of-service"]

@@ -271,6 +271,13 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         if bold:
             title, parts = title or bold[0], bold[1]
         blocks[:1] = parts or blocks[:1]
+        if len(blocks) == 2 and not any(ln.strip() for ln in blocks[0][2]):
+            # one heading atop the text, its parts titled in bold below it ("### TERMS OF
+            # SERVICE", then "**1\. Who can use our services?**", BeReal's terms): the
+            # heading titles the text
+            bold = parts_in_bold(blocks[1][2], outline.live_lines(blocks[1][2]))
+            if bold:
+                title, blocks = title or blocks[1][0], bold[1]
     for k in range(len(blocks) - 1, -1, -1):  # parts titled inside a list's items
         listed = parts_in_list(blocks[k][2], outline.live_lines(blocks[k][2]))
         if listed is not None:

@@ -637,6 +637,20 @@ def test_a_name_with_and_after_with_is_one_recipient_and_a_team_of_ours_none() -
     assert said.get("recipient-added") == ("Google", "Microsoft"), said
 
 
+def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
+    """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
+    protection authority and the rule it issued: "a third party was added (ANPD)", and
+    "(ANPD Resolution)". A data protection authority cited by its initials is cited as
+    one named in full is, and a resolution, a decree or an ordinance is a document; a
+    company after them is still a party."""
+    for cited in ("Transfers follow ANPD Resolution No. 19/2024.", "Transfers follow the "
+                  "ANPD rules.", "As the CNIL decided.", "The ICO's guidance applies."):
+        assert not _found("We keep data.", f"We keep data. {cited}").get(
+            "recipient-added"), cited
+    said = _found("We keep data.", "We keep data. We follow the Resolution of Acme Holdings.")
+    assert said.get("recipient-added") == ("Acme Holdings",), said
+
+
 def test_a_documents_name_and_an_own_products_regional_edition_are_no_third_party() -> None:
     """Meta's terms (2026) put in "United Kingdom: The UK Meta AI's Terms of Service govern
     your use of our generative AI features.": "a third party was added (Service, UK Meta

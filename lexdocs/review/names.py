@@ -55,6 +55,8 @@ PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|b
 DOCUMENT_WORDS = frozenset(str.split(
     "notice notices policy policies statement statements terms agreement agreements guidelines "
     "guide documentation principles clauses act acts regulation regulations directive law "
+    # and a regulator's instrument: "ANPD Resolution" (Meta's data transfer addendum)
+    "resolution resolutions decree decrees ordinance ordinances "
     "laws shield framework code rules specification "
     # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
     # privacy policy): where the text points, no one
@@ -69,7 +71,12 @@ DOCUMENT_WORDS = frozenset(str.split(
 LAWMAKERS = frozenset([
     "european commission", "european parliament", "european council", "council of the european "
     "union", "court of justice", "court of justice of the european union", "supreme court",
-    "congress", "parliament", "european data protection board"])
+    "congress", "parliament", "european data protection board",
+    # and the data protection authorities a policy cites by their initials ("ANPD
+    # Resolution No. 19/2024", Meta's data transfer addendum, was "a third party was added
+    # (ANPD)"): Brazil's, France's, the UK's, Ireland's, the EU's, Spain's, Singapore's,
+    # Australia's, Korea's, Türkiye's
+    "anpd", "cnil", "ico", "dpc", "edpb", "edps", "aepd", "pdpc", "oaic", "pipc", "kvkk"])
 
 
 @functools.lru_cache(maxsize=64)

@@ -637,6 +637,25 @@ def test_a_name_with_and_after_with_is_one_recipient_and_a_team_of_ours_none() -
     assert said.get("recipient-added") == ("Google", "Microsoft"), said
 
 
+def test_a_path_through_an_apps_menus_names_no_one() -> None:
+    """Telegram's privacy policy added "… contact Telegram's Volunteer Support in-app via
+    _Settings > Ask a Question_": "a third party was added (Question)". The labels of an
+    app's screens, joined by ">", "›" or "→", are no one; a name beside the path still is
+    one. Committed text is untrusted: a path is read a step at a time, in linear time."""
+    from lexdocs.review.capitals import _menus_masked
+
+    for path in ("via _Settings > Ask a Question_.", "in Settings › Ask a Question.",
+                 "under Settings → Privacy and Security → Ask a Question."):
+        assert not _found("We keep data.", f"We keep data. Reach us {path}").get(
+            "recipient-added"), path
+    said = _found("We keep data.", "We keep data. Open Settings > Ads to see what Acme "
+                  "Corp receives.")
+    assert said.get("recipient-added") == ("Acme Corp",), said
+    for hostile, tail in (("A a a a ", " > b"), ("A ", "> b"), ("A > ", "b"), ("> ", "")):
+        assert growth(lambda n, h=hostile, t=tail: lambda: _menus_masked(h * n + t),
+                      20_000, tries=2) < LINEAR, hostile
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

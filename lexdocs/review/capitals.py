@@ -121,6 +121,30 @@ _OFFICE = re.compile(r"\b(?:[A-Z]{2,3} )?Secretary of State\b")
 """A minister who makes law ("the UK Secretary of State's adequacy regulations", OpenAI's
 privacy policy): cited, as the European Commission is, not a recipient; and "of" cut the
 name in two, "UK Secretary" and "State"."""
+_MENU_ITEM = (r"[A-Z][\w'&-]*(?:[ \t](?:a|an|the|of|and|or|to|for|in|on|with|your|my|&|"
+              r"[A-Z][\w'&-]*))*")
+_MENU_STEP = re.compile(r"[ \t]*(?:>|›|→)[ \t]*")
+_ITEM_AFTER = re.compile(_MENU_ITEM)
+_ITEM_BEFORE = re.compile(rf"(?<![^\W_])(?<!['&-]){_MENU_ITEM}$")  # "_Settings > …_" too
+_MENU_LABEL = 60
+"""The longest label of a menu read on either side of its step, so that each step costs
+the same however long the text: a path is read a step at a time, not by one pattern that
+would look back over the whole text from each capital."""
+
+
+def _menus_masked(block: str) -> str:
+    """`block` with each path through an app's menus masked ("Settings > Ask a Question",
+    Telegram's privacy policy, once "a third party was added (Question)"): the labels of
+    its screens, no one. A step joins the label before it to the one after it."""
+    out = list(block)
+    for step in _MENU_STEP.finditer(block):
+        start = max(0, step.start() - _MENU_LABEL)
+        before = _ITEM_BEFORE.search(block[start:step.start()])
+        after = _ITEM_AFTER.match(block[step.end():step.end() + _MENU_LABEL])
+        if before and after:
+            out[start + before.start():step.end() + after.end()] = "\ue000" * (
+                step.end() + after.end() - start - before.start())
+    return "".join(out)
 _CODE_CITED = re.compile(r"\b(?:[A-Z][a-z]{1,5}\.(?: &)? ){1,4}Code\b")
 """A code of law cited by its abbreviations ("Cal. Civ. Code § 1798.83", Perplexity's
 privacy policy, was "a third party was added (Civ)")."""
@@ -219,6 +243,8 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             block = COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Secretary" in block:
             block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)
+        if " > " in block or "→" in block or "›" in block:
+            block = _menus_masked(block)
         if "Code" in block:
             block = _CODE_CITED.sub(lambda m: "\ue000" * len(m.group()), block)
         if "C.F.R" in block or "U.S.C" in block or "CFR" in block or "USC" in block:

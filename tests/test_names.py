@@ -656,6 +656,17 @@ def test_a_path_through_an_apps_menus_names_no_one() -> None:
                       20_000, tries=2) < LINEAR, hostile
 
 
+def test_an_acronym_after_a_or_an_is_a_thing() -> None:
+    """Reddit's privacy policy said "… such as when you purchase an NFT": "a third party was
+    added (NFT)". An acronym counted with "a" or "an" is one of a kind of thing; one named
+    alone, or a name after "a", is still read."""
+    for thing in ("You may purchase an NFT.", "You may use a VPN."):
+        assert not _found("We keep data.", f"We keep data. {thing}").get(
+            "recipient-added"), thing
+    said = _found("We keep data.", "We keep data. We share it with IBM.")
+    assert said.get("recipient-added") == ("IBM",), said
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

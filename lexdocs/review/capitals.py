@@ -209,6 +209,10 @@ _NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
 _NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
 """The label of a number after a name ("ANPD No. 19"): no word of the name."""
 _THE = re.compile(r"\b[Tt]he[ \t]$")
+_ONE_OF = re.compile(r"\ban?[ \t]$")
+"""The indefinite article before an acronym: one of a kind of thing ("purchase an NFT",
+Reddit's privacy policy, once "a third party was added (NFT)"; "a VPN"), not an
+organisation, which is named, not counted."""
 _ROLE_LEADS = frozenset(["the", "each"])
 """The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
 be liable to the other", the clauses Snap's policy appends)."""
@@ -276,6 +280,9 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                     parts[0] = lead.group() + parts[0]
             if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars
                 continue  # "Google’s Invisible reCAPTCHA": what a name owns is no one
+            if len(parts) == 1 and parts[0].isupper() and _ONE_OF.search(
+                    block, max(0, m.start() - 4), m.start()):
+                continue  # "when you purchase an NFT": one of a kind of thing, no one
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
                 continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
             if _FOR_WHOM.search(block, max(0, m.start() - 40), m.start()):

@@ -656,6 +656,18 @@ def test_a_path_through_an_apps_menus_names_no_one() -> None:
                       20_000, tries=2) < LINEAR, hostile
 
 
+def test_a_key_struck_twice_at_a_sentences_start_is_no_name() -> None:
+    """Spotify's privacy policy had "… when we introduce them. IIf you reside in California,
+    our supplemental California Notice at Collection applies": "a third party was added
+    (IIf)". A word that doubles its first capital and is English without it is a slip of
+    the keys; a word no dictionary knows is still a name."""
+    said = _found("We keep data.", "We keep data. IIf you reside in California, our notice "
+                  "applies.")
+    assert not said.get("recipient-added"), said
+    said = _found("We keep data.", "We keep data. Twilio sends our texts.")
+    assert said.get("recipient-added") == ("Twilio",), said
+
+
 def test_an_acronym_after_a_or_an_is_a_thing() -> None:
     """Reddit's privacy policy said "… such as when you purchase an NFT": "a third party was
     added (NFT)". An acronym counted with "a" or "an" is one of a kind of thing; one named

@@ -304,9 +304,13 @@ _OFFERED = re.compile(r"\s(?:feature|app|application|plugin|extension|add-on|but
 
 def brand(word: str) -> bool:
     """A word that only a name would be: mixed case inside ("HelloSign", "hCaptcha") or
-    no English word at all ("Twilio", "Customer.io")."""
+    no English word at all ("Twilio", "Customer.io"), unless a key was struck twice at a
+    sentence's start ("IIf you reside in California", Spotify's, once "a third party was
+    added (IIf)")."""
     return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
-        not is_known(word.rstrip(".")))
+        not is_known(word.rstrip(".")) and not (
+            len(word) > 2 and word[0] == word[1] and word[1].isupper() and word[2:].islower()
+            and is_known(word[1:])))
 
 
 # What "with" follows when the words after it receive nothing: "complying with statutory

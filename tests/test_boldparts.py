@@ -90,10 +90,14 @@ def test_titles_in_capitals_or_title_case_are_parts_only_where_no_label_is() -> 
 
 
 def test_too_few_titles_or_a_document_with_headings_keep_their_shape() -> None:
-    """Two titles make no outline, and a text with headings is split by its headings:
-    bold lines inside a section stay bold."""
+    """Two titles make no outline, nor do labels repeated row after row, and a text with
+    headings is split by its headings: bold lines inside a section stay bold."""
     two = "Intro.\n\n**WHAT WE COLLECT**\n\nYour name.\n\n**CONTACT US**\n\nWrite to us.\n"
     assert [s.id for s in convert(two, "Privacy").sections] == ["introduction"]
+    # a label each row of a flattened table repeats is no part (X's data processing terms)
+    rows = "".join(f"**{k}**\n\nWe use it.\n\n**Consent**\n\nYou agreed.\n\n"
+                   for k in ("Identifiers", "Location Data", "Payment Information"))
+    assert [s.id for s in convert("Intro.\n\n" + rows, "Privacy").sections] == ["introduction"]
     headed = ("## Our data\n\n**WHAT WE COLLECT**\n\nYour name.\n\n**HOW WE USE IT**\n\nTo "
               "serve.\n\n**CONTACT US**\n\nWrite.\n\n## Contact\n\nWrite to us.\n")
     assert [s.id for s in convert(headed, "Privacy").sections] == ["our-data", "contact"]

@@ -6,7 +6,9 @@ INFORMATION**", "**2\\. Use of the Services**"), often after a table of contents
 the same way. Imported as it stood, AliExpress's privacy policy was one "Introduction" of
 79 KB, and every redline said "Introduction — modified". Here the titles of one kind
 become the sections: those labelled alike ("1.", "A.", "II."), else those in capitals,
-else titles in Title Case (`lexicon.heading`), whichever first has `MIN_CLAUSES` parts.
+else titles in Title Case (`lexicon.heading`), whichever first has `MIN_CLAUSES` parts,
+most of them titled differently (X's data processing terms repeat "**Consent**" over each
+row of a table the copy flattened: labels, not parts).
 A bold line of another kind (a sub-part's "**2.1 Updating your phone number**", a label)
 stays in its part's text, as bold. The first occurrences of a title that a table of
 contents lists again later, with next to no text under them, are the contents' and stay
@@ -52,8 +54,9 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     for kind in ("number", "letter", "roman", "caps", "title"):
         chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
         chosen = _without_captions(_without_contents(chosen, lines), lines)
-        if len(chosen) >= MIN_CLAUSES:
-            break
+        if len(chosen) >= MIN_CLAUSES and 4 * len({bywords.key(w) for _, w in chosen}) >= (
+                3 * len(chosen)):
+            break  # titles, not a label each row of a flattened table repeats ("Consent")
     else:
         return None
     before = list(lines[:chosen[0][0]])

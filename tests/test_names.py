@@ -10,7 +10,7 @@ import pytest
 
 from lexdocs.config import options_from
 from lexdocs.review import clauses, facts, links
-from lexdocs.review.capitals import _REGULATION, CAP_RUN
+from lexdocs.review.capitals import _REGULATION, CAP_RUN, names_in
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
 from lexdocs.review.terms import defined_terms
@@ -656,6 +656,18 @@ def test_a_path_through_an_apps_menus_names_no_one() -> None:
                       20_000, tries=2) < LINEAR, hostile
 
 
+def test_a_laws_title_goes_on_past_regarding() -> None:
+    """Meta's data transfer addendum cites Türkiye's "Regulation on Procedure and Principles
+    regarding Transfer of Personal Data Abroad": "a third party was added (Transfer)". A
+    law's or a rule's title goes on past "regarding", "concerning", "relating to",
+    "governing", "on" or "for"; a company after them is still named."""
+    cited = ("We keep data. Transfers follow the Regulation on Procedure and Principles "
+             "regarding Transfer of Personal Data Abroad.")
+    assert not _found("We keep data.", cited).get("recipient-added")
+    said = _found("We keep data.", "We keep data. The Rules for Sellers bind Acme Corp now.")
+    assert said.get("recipient-added") == ("Acme Corp",), said
+
+
 def test_a_key_struck_twice_at_a_sentences_start_is_no_name() -> None:
     """Spotify's privacy policy had "… when we introduce them. IIf you reside in California,
     our supplemental California Notice at Collection applies": "a third party was added
@@ -1075,6 +1087,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
+            *((names_in, h, 20_000) for h in ["Rules on A ", "Act for ", "A regarding B "]),
             *((_shared_with, h, 20_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]
 

@@ -209,6 +209,13 @@ _NUMBER_LABELS = frozenset(["No", "Nr", "Nos"])
 _NUMBERED = re.compile(r"\.?[ \t]*[\d\ue000]")
 """The label of a number after a name ("ANPD No. 19"): no word of the name."""
 _THE = re.compile(r"\b[Tt]he[ \t]$")
+_TITLE_GOES_ON = re.compile(
+    r"\b(?:Regulations?|Directive|Act|Law|Decree|Resolution|Decision|Convention|Principles|"
+    r"Rules|Procedures?|Guidelines|Standards?)[ \t]+(?:regarding|concerning|relating[ \t]+to|"
+    r"governing|on|for)[ \t]+$")
+"""A law's or a rule's title that goes on past a word in lower case: Türkiye's
+"Regulation on Procedure and Principles regarding Transfer of Personal Data Abroad" (cited
+in Meta's data transfer addendum, once "a third party was added (Transfer)")."""
 _ONE_OF = re.compile(r"\ban?[ \t]$")
 """The indefinite article before an acronym: one of a kind of thing ("purchase an NFT",
 Reddit's privacy policy, once "a third party was added (NFT)"; "a VPN"), not an
@@ -283,6 +290,8 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             if len(parts) == 1 and parts[0].isupper() and _ONE_OF.search(
                     block, max(0, m.start() - 4), m.start()):
                 continue  # "when you purchase an NFT": one of a kind of thing, no one
+            if _TITLE_GOES_ON.search(block, max(0, m.start() - 40), m.start()):
+                continue  # "… Principles regarding Transfer of Personal Data Abroad": a title
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
                 continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
             if _FOR_WHOM.search(block, max(0, m.start() - 40), m.start()):

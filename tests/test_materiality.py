@@ -418,7 +418,7 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     assert rule == "postal-address-changed", reason
     _, rule, reason = _judge("We share data with Société Générale.",
                              "We share data with Société Générale and Müller Logistik GmbH.")
-    assert rule == "recipient-added" and "(Müller Logistik GmbH.)" in reason, reason
+    assert rule == "recipient-added" and "(Müller Logistik GmbH)" in reason, reason
 
 
 def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:

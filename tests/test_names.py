@@ -656,6 +656,17 @@ def test_a_path_through_an_apps_menus_names_no_one() -> None:
                       20_000, tries=2) < LINEAR, hostile
 
 
+def test_a_legal_form_takes_a_full_stop_only_as_an_abbreviation() -> None:
+    """AliExpress's privacy policy named "… Alipay Singapore E-Commerce Private Limited." at
+    a sentence's end, and the reason quoted the name with the sentence's stop. "Inc.",
+    "Ltd.", "S.A." keep theirs; "Limited", "GmbH", "LLC" end before it."""
+    for name, said in (("Acme Private Limited", "Acme Private Limited"), ("Acme GmbH", "Acme "
+                       "GmbH"), ("Acme LLC", "Acme LLC"), ("Acme Ltd", "Acme Ltd."),
+                       ("Acme Inc", "Acme Inc."), ("Acme S.A", "Acme S.A.")):
+        found = _found("We keep data.", f"We keep data. We share it with {name}.")
+        assert found.get("recipient-added") == (said,), found
+
+
 def test_a_laws_title_goes_on_past_regarding() -> None:
     """Meta's data transfer addendum cites Türkiye's "Regulation on Procedure and Principles
     regarding Transfer of Personal Data Abroad": "a third party was added (Transfer)". A

@@ -306,6 +306,17 @@ def test_a_date_stated_in_german_french_or_spanish_is_read_as_one() -> None:
     assert convert("# T\n\nStand by us: we will.\n\n## A\n\nx\n", "x").dates == ()
 
 
+def test_a_published_date_is_a_date_line() -> None:
+    """Apple's privacy notice for its store app opens "Published Date: January 27, 2025":
+    the line stayed in the text, and a commit that only retyped it made a version. It is
+    read as a stated date of revision; "Published by Acme in 2025." is no date line."""
+    conv = convert("# Notice\n\nPublished Date: January 27, 2025\n\n## Use\n\nText.\n", "x")
+    assert [(d.label, d.baseline, d.effective) for d in conv.dates] == [
+        ("Published Date", "2025-01-27", False)] and [s.body for s in conv.sections] == [
+        "Text.\n"]
+    assert convert("# T\n\nPublished by Acme in 2025.\n\n## A\n\nx\n", "x").dates == ()
+
+
 def test_a_bar_parted_from_its_words_heads_them_and_a_heading_over_nothing_is_the_title(
         ) -> None:
     """Open Terms Archive keeps Pinterest's privacy policy as "Privacy Policy", two blank

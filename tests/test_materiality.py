@@ -1106,6 +1106,12 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("Welcome to Facebook.", "Date of Last Revision: July 5, 2023 Date of Last Revision: "
      "July 5, 2023\n\nWelcome to Facebook.", "revision-date-changed"),
     ("Last updated: May 1, 2022\n\nWelcome.", "Welcome.", "revision-date-changed"),
+    # Apple's "Published Date: January 27, 2025", and the archive's next copy with only
+    # its date left ("2026-07-22"), were "the wording changed"
+    ("Published Date: January 27, 2025\n\nWelcome.", "Published Date: July 22, 2026\n\n"
+     "Welcome.", "revision-date-changed"),
+    ("Published Date: January 27, 2025\n\nWelcome.", "2026-07-22\n\nWelcome.",
+     "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -1121,6 +1127,9 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     # a line put in that says more than the date, or gives the date the terms take effect
     ("Welcome.", "Last updated: July 5, 2023. We now sell your data.\n\nWelcome."),
     ("Welcome.", "Effective date: July 5, 2023\n\nWelcome."),
+    # a date alone where no line gave the revision's, or beside a change of what is said
+    ("Welcome.", "2026-07-22\n\nWelcome."),
+    ("Published Date: January 27, 2025\n\nWe keep logs.", "2026-07-22\n\nWe sell logs."),
     # a connective dropped beside a real change: the change decides
     ("In addition, we share it with vendors.", "We sell it to vendors."),
     # one more element of a list that is no list of examples, or one after the list ended

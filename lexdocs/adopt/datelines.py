@@ -19,6 +19,7 @@ DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
 
 _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revised(?:\s+on)?"
+          r"|published(?:\s+(?:date|on))?|date\s+published"  # "Published Date: …", Apple's
           r"|effective(?:\s+(?:date|as\s+of|from|on))?|date\s+of\s+last\s+revision"
           # as German, French and Spanish policies date themselves ("Stand: 11. Juni 2021")
           r"|stand|zuletzt\s+(?:aktualisiert|geändert)|gültig\s+ab|dernière\s+mise\s+à\s+jour"

@@ -41,12 +41,12 @@ def log_kept(old: str, new: str) -> Finding | None:
     return ("changelog-edited" if gone else "changelog-entry", found)
 
 
-_REVISED = re.compile(r"\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
-                      r"modification)"
+_REVISED = re.compile(r"(?:\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
+                      r"modification)|\bpublished(?:\s+date)?|\bdate\s+published)"
                       r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
 """Words that give a text's own last revision, before its date ("These terms were last
 updated on November 18, 2015", npm's; "Last modified: …"; "Date of last update: …",
-LINE's)."""
+LINE's; "Published Date: January 27, 2025", Apple's)."""
 
 
 def revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:
@@ -76,10 +76,15 @@ def revision_lines_only(old: str, new: str, found: Sequence[Finding]) -> Finding
     Last Revision: July 5, 2023", which Meta's terms as archived gained on its own, then
     "a paragraph or list item was added"): as `revision_dates_only`, upkeep of the
     policy's own record, not a change of what it says. Evidence: the dates, old → new."""
-    if not found or not all(r in ("block-added", "block-removed") for r, _ in found):
-        return None
+    if not all(r in ("block-added", "block-removed") for r, _ in found):
+        return None  # nothing found at all: a line only retyped, read below
     gone, came = paragraphs_changed(old, new)
     sides = [[d for p in ps for d in _revision_line(p) or [""]] for ps in (gone, came)]
+    if gone and came and "" not in sides[0] and all(typed.DATE.fullmatch(p.strip(" \t.")) for
+                                                    p in came):
+        # the label lost and the date alone left in its place ("Published Date: January
+        # 27, 2025" → "2026-07-22", Apple's as archived): the same line, a new date
+        sides[1] = [p.strip(" \t.") for p in came]
     if not gone + came or "" in sides[0] + sides[1]:
         return None
     return ("revision-date-changed", (*dict.fromkeys(sides[0]), "→", *dict.fromkeys(sides[1])))

@@ -421,6 +421,26 @@ def test_names_and_addresses_in_other_alphabets_are_quoted_whole() -> None:
     assert rule == "recipient-added" and "(Müller Logistik GmbH)" in reason, reason
 
 
+def test_an_address_written_a_line_a_paragraph_is_one_address() -> None:
+    """Threads' privacy policy, as archived, writes Meta's address a line a paragraph,
+    each line ending in a comma: "a postal address was added (D04 X2K5)", its Eircode
+    alone. Lines that end in a comma and go on in a short one are one address; a list
+    broken over paragraphs is not made one. Committed text is untrusted: read in linear
+    time."""
+    from lexdocs.review.typed import typed
+    from tests.scaling import LINEAR, growth
+
+    old = "The data controller is Meta Platforms Ireland Limited."
+    new = old + ("\n\nMeta Platforms Ireland, Ltd\n\nMERRION ROAD,\n\nDUBLIN 4,\n\n"
+                 "D04 X2K5,\n\nIRELAND")
+    _, rule, reason = _judge(old, new)
+    assert rule == "postal-address-added" and "(MERRION ROAD, DUBLIN 4, D04 X2K5)" in reason, (
+        reason)
+    for hostile in ("a,\n\n", ",\n\n1 ", "Road 1,\n\n"):
+        assert growth(lambda n, h=hostile: lambda: typed(h * n, set()), 20_000,
+                      tries=2) < LINEAR, hostile
+
+
 def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
     """German writes every noun with a capital, and capitals are how a name is found: each
     edit of fortrabbit's German privacy statement quoted "third parties" such as

@@ -367,6 +367,12 @@ def log_entries(old: str, new: str) -> tuple[str, ...]:
     return tuple(dates) if len(dates) == len(came) else ()
 
 
+_ADDRESS_LINES = re.compile(r"(?<=,)[ \t]*\n\n(?=[^\n]{1,40}(?:\n|$))")
+"""The break after an address's line that ends in a comma, before a short line: an address
+a copy wrote a line a paragraph ("MERRION ROAD," "DUBLIN 4," "D04 X2K5," "IRELAND",
+Threads' privacy policy as archived, was quoted by its Eircode alone)."""
+
+
 def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     """Typed facts by kind (as written), and the text left once they are taken out;
     cheap tests skip the patterns that cannot match (no digit, no '@')."""
@@ -379,6 +385,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     found: dict[str, Counter[str]] = {}
     for kind, pattern in _TYPED:
         c: Counter[str] = Counter()
+        if kind == "postal-address" and can[kind] and ",\n\n" in text:
+            text = _ADDRESS_LINES.sub(" ", text)  # one line a paragraph: one address
         if can[kind]:
             listed = kind == "number" and _numbers_items(text)  # once a text, not a figure
             for m in pattern.finditer(text):

@@ -26,6 +26,11 @@ def _found(old: str, new: str, home: str = "") -> dict[str, tuple[str, ...]]:
     return dict(facts.findings(old, new, NONE, home))
 
 
+def _parties(sentence: str) -> tuple[str, ...]:
+    """The third parties a reason would name for `sentence` added to a one-line text."""
+    return _found("We keep data.", f"We keep data. {sentence}").get("recipient-added", ())
+
+
 def test_who_tells_organisations_from_places_products_documents_and_terms() -> None:
     own = own_names("https://docs.github.com/en/site-policy/ githubsupport.com")
     assert own == {"github", "githubsupport"}
@@ -626,15 +631,13 @@ def test_a_name_with_and_after_with_is_one_recipient_and_a_team_of_ours_none() -
     Trust and Safety Team" was "(Safety Team)", the organisation's own team. A name the
     cut split is read whole, and one of ours, or someone "of our" team, is no third
     party; two names joined by "and" stay two."""
-    said = _found("We share data.", "We share data with Acme and the Federal Trade Commission.")
-    assert said.get("recipient-added") == ("Acme", "Federal Trade Commission"), said
-    said = _found("We share data.", "We share it with the Food and Drug Administration.")
-    assert said.get("recipient-added") == ("Food and Drug Administration",), said
-    for ours in ("We share it with our Trust and Safety Team.",
-                 "We share it with a member of our Trust and Safety Team."):
-        assert not _found("We share data.", ours).get("recipient-added"), ours
-    said = _found("We share data.", "We may share it with Google and Microsoft.")
-    assert said.get("recipient-added") == ("Google", "Microsoft"), said
+    assert _parties("We share data with Acme and the Federal Trade Commission.") == (
+        "Acme", "Federal Trade Commission")
+    assert _parties("We share it with the Food and Drug Administration.") == (
+        "Food and Drug Administration",)
+    assert _parties("We share it with our Trust and Safety Team.") == ()
+    assert _parties("We share it with a member of our Trust and Safety Team.") == ()
+    assert _parties("We may share it with Google and Microsoft.") == ("Google", "Microsoft")
 
 
 def test_a_path_through_an_apps_menus_names_no_one() -> None:
@@ -646,11 +649,8 @@ def test_a_path_through_an_apps_menus_names_no_one() -> None:
 
     for path in ("via _Settings > Ask a Question_.", "in Settings › Ask a Question.",
                  "under Settings → Privacy and Security → Ask a Question."):
-        assert not _found("We keep data.", f"We keep data. Reach us {path}").get(
-            "recipient-added"), path
-    said = _found("We keep data.", "We keep data. Open Settings > Ads to see what Acme "
-                  "Corp receives.")
-    assert said.get("recipient-added") == ("Acme Corp",), said
+        assert _parties(f"Reach us {path}") == (), path
+    assert _parties("Open Settings > Ads to see what Acme Corp receives.") == ("Acme Corp",)
     for hostile, tail in (("A a a a ", " > b"), ("A ", "> b"), ("A > ", "b"), ("> ", "")):
         assert growth(lambda n, h=hostile, t=tail: lambda: _menus_masked(h * n + t),
                       20_000, tries=2) < LINEAR, hostile
@@ -663,8 +663,7 @@ def test_a_legal_form_takes_a_full_stop_only_as_an_abbreviation() -> None:
     for name, said in (("Acme Private Limited", "Acme Private Limited"), ("Acme GmbH", "Acme "
                        "GmbH"), ("Acme LLC", "Acme LLC"), ("Acme Ltd", "Acme Ltd."),
                        ("Acme Inc", "Acme Inc."), ("Acme S.A", "Acme S.A.")):
-        found = _found("We keep data.", f"We keep data. We share it with {name}.")
-        assert found.get("recipient-added") == (said,), found
+        assert _parties(f"We share it with {name}.") == (said,), name
 
 
 def test_a_laws_title_goes_on_past_regarding() -> None:
@@ -672,11 +671,9 @@ def test_a_laws_title_goes_on_past_regarding() -> None:
     regarding Transfer of Personal Data Abroad": "a third party was added (Transfer)". A
     law's or a rule's title goes on past "regarding", "concerning", "relating to",
     "governing", "on" or "for"; a company after them is still named."""
-    cited = ("We keep data. Transfers follow the Regulation on Procedure and Principles "
-             "regarding Transfer of Personal Data Abroad.")
-    assert not _found("We keep data.", cited).get("recipient-added")
-    said = _found("We keep data.", "We keep data. The Rules for Sellers bind Acme Corp now.")
-    assert said.get("recipient-added") == ("Acme Corp",), said
+    assert _parties("Transfers follow the Regulation on Procedure and Principles regarding "
+                    "Transfer of Personal Data Abroad.") == ()
+    assert _parties("The Rules for Sellers bind Acme Corp now.") == ("Acme Corp",)
 
 
 def test_a_key_struck_twice_at_a_sentences_start_is_no_name() -> None:
@@ -684,22 +681,16 @@ def test_a_key_struck_twice_at_a_sentences_start_is_no_name() -> None:
     our supplemental California Notice at Collection applies": "a third party was added
     (IIf)". A word that doubles its first capital and is English without it is a slip of
     the keys; a word no dictionary knows is still a name."""
-    said = _found("We keep data.", "We keep data. IIf you reside in California, our notice "
-                  "applies.")
-    assert not said.get("recipient-added"), said
-    said = _found("We keep data.", "We keep data. Twilio sends our texts.")
-    assert said.get("recipient-added") == ("Twilio",), said
+    assert _parties("IIf you reside in California, our notice applies.") == ()
+    assert _parties("Twilio sends our texts.") == ("Twilio",)
 
 
 def test_an_acronym_after_a_or_an_is_a_thing() -> None:
     """Reddit's privacy policy said "… such as when you purchase an NFT": "a third party was
     added (NFT)". An acronym counted with "a" or "an" is one of a kind of thing; one named
     alone, or a name after "a", is still read."""
-    for thing in ("You may purchase an NFT.", "You may use a VPN."):
-        assert not _found("We keep data.", f"We keep data. {thing}").get(
-            "recipient-added"), thing
-    said = _found("We keep data.", "We keep data. We share it with IBM.")
-    assert said.get("recipient-added") == ("IBM",), said
+    assert _parties("You may purchase an NFT.") == _parties("You may use a VPN.") == ()
+    assert _parties("We share it with IBM.") == ("IBM",)
 
 
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
@@ -710,10 +701,8 @@ def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> 
     company after them is still a party."""
     for cited in ("Transfers follow ANPD Resolution No. 19/2024.", "Transfers follow the "
                   "ANPD rules.", "As the CNIL decided.", "The ICO's guidance applies."):
-        assert not _found("We keep data.", f"We keep data. {cited}").get(
-            "recipient-added"), cited
-    said = _found("We keep data.", "We keep data. We follow the Resolution of Acme Holdings.")
-    assert said.get("recipient-added") == ("Acme Holdings",), said
+        assert _parties(cited) == (), cited
+    assert _parties("We follow the Resolution of Acme Holdings.") == ("Acme Holdings",)
 
 
 def test_a_documents_name_and_an_own_products_regional_edition_are_no_third_party() -> None:

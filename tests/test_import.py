@@ -1603,6 +1603,29 @@ def test_a_link_whose_words_are_a_sentence_lands_by_its_anchors_words() -> None:
     assert "[Write.](#contact)" in intro.body
 
 
+def test_a_link_to_a_heading_two_agreements_share_lands_on_the_nearest() -> None:
+    """Bing's terms, as archived, hold Microsoft's services agreement and another that
+    repeat parts titled alike ("Binding Arbitration and Class Action Waiver"), each after
+    a table of contents whose anchors the copy lost: 46 links led nowhere and the site
+    could not be built. A link whose words are several headings' lands on the nearest that
+    follows it (a table of contents precedes its parts), else the nearest before it."""
+    text = ("# Terms\n\n## Services Agreement\n\n* [Privacy](#1_privacy)\n"
+            "* [Arbitration](#15_arb)\n\n## Privacy\n\nWe keep data.\n\n"
+            "## Arbitration\n\nWe arbitrate.\n\n## Store Agreement\n\n"
+            "* [Privacy](#s_privacy)\n* [Arbitration](#s_arb)\n\n## Privacy\n\nThe store "
+            "keeps data.\n\n## Arbitration\n\nThe store arbitrates too.\n")
+    conv = relink(convert(text, "x"))
+    ids = [s.id for s in conv.sections]
+    assert ids == ["services-agreement", "privacy", "arbitration", "store-agreement",
+                   "privacy-2", "arbitration-2"]
+    services, store = conv.sections[0].body, conv.sections[3].body
+    assert "[Privacy](#privacy)" in services and "[Arbitration](#arbitration)" in services
+    assert "[Privacy](#privacy-2)" in store and "[Arbitration](#arbitration-2)" in store
+    # a link after the last of them: the nearest before it
+    back = relink(convert(text + "\n## Notes\n\nSee [Privacy](#p).\n", "x"))
+    assert "[Privacy](#privacy-2)" in back.sections[-1].body
+
+
 def test_links_a_shared_documents_copy_lost_land_by_section_label_and_words() -> None:
     """Spotify's privacy policy, as archived, kept the anchors of the shared document it was
     written in ("#_djeb6mmnhu1p"), which no heading has: the adopted site could not list

@@ -6,8 +6,9 @@ the ids its headings had (`[Where This Privacy Policy Applies](#where-this-appli
 it keeps the ids of the document the page was written in (`#_djeb6mmnhu1p`). What the
 link says, and what its anchor spells, still name the heading a reader would reach: the
 one heading holding the words, the part numbered as cited, or the item's number in a
-table of contents. Words two headings share, or a single word, decide nothing: the link
-stays as it was, and the build names its file and line.
+table of contents; where several headings are those words, the nearest after it. Words two
+headings merely hold, or a single word, decide nothing: the link stays as it was, and
+the build names its file and line.
 """
 
 from __future__ import annotations
@@ -68,11 +69,19 @@ def dotted(text: str, anchor: bool = False) -> str:
     return "\0" + re.sub(r"[-_]", ".", m[1]) if m else ""
 
 
-def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
-           ) -> Callable[[re.Match[str]], str]:
-    """The substitution for a link (`standalone.NAMED_LINK`: its words, its anchor) that
-    leads it where its words say, or leaves it. `named` maps each heading's words (`key`),
-    each part's number (as "\\0N") and each part's label (`label`) to its id."""
+def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str],
+           shared: dict[str, set[str]] | None = None, order: dict[str, int] | None = None
+           ) -> Callable[[int], Callable[[re.Match[str]], str]]:
+    """For the text of the `k`th section, the substitution for a link
+    (`standalone.NAMED_LINK`: its words, its anchor) that leads it where its words say, or
+    leaves it. `named` maps each heading's words (`key`), each part's number (as "\\0N")
+    and each part's label (`label`) to its id; `shared`, the words several headings share
+    to their ids, and `order` each id to its section's number: a link whose words are
+    those of several headings is led to the nearest that follows it, else the nearest
+    before it (a compound document holds one agreement's parts twice, Microsoft's
+    services agreement in Bing's terms, and a table of contents precedes its parts), and
+    stays where two are as near. Words several headings merely hold decide nothing."""
+    shared, order = shared or {}, order or {}
     holders: dict[str, set[str]] = {}  # a heading's word → the ids of the headings holding it
     titled = {s.id: set(key(s.title).split()) for s in sections}
     worded: dict[str, set[str]] = {}  # every heading's words, inner headings' too
@@ -85,7 +94,21 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
     for word, held in holders.items():
         stemmed.setdefault(stems(word), set()).update(held)
 
-    def lead(m: re.Match[str]) -> str:
+    def at(k: int) -> Callable[[re.Match[str]], str]:
+        def near(found: set[str] | None) -> str | None:
+            """The one of `found` nearest after the `k`th section (or in it), else the
+            nearest before it."""
+            if not found:
+                return None
+            ranked = sorted((order.get(i, -10**6) < k, abs(order.get(i, -10**6) - k), i)
+                            for i in found)
+            if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
+                return None  # as near, on the same side: nothing decides
+            return ranked[0][2]
+
+        return lambda m: lead(m, near)
+
+    def lead(m: re.Match[str], near: Callable[[set[str] | None], str | None]) -> str:
         a = m[2]
         if a in ids:
             return m.group()
@@ -97,12 +120,14 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
         anchor_stems = _anchor_words(said)
         shown = _TITLE_AFTER.match(m.string, m.end())  # the title a pointer shows
         title = key(shown[1]) if shown else ""
-        made = (named.get(text) or (named.get(cited) if cited else None)
+        made = (named.get(text) or near(shared.get(text))
+                or (named.get(cited) if cited else None)
                 or (named.get(title) if title else None)
                 or _numbered_alike(dotted(m[1]) or (dotted(shown[1]) if shown else "")
                                    or dotted(a, anchor=True), (text, title, said),
                                    named, worded)
-                or (named.get(f"\0{number[1]}") or _holding(anchor_stems, stemmed, least=1)
+                or (named.get(f"\0{number[1]}") or near(shared.get(f"\0{number[1]}"))
+                    or _holding(anchor_stems, stemmed, least=1)
                     if number else
                     _holding(text, holders) or _listed_as(m, text, named, titled)
                     # the anchor's own words, when the link's are a sentence ("[We use
@@ -114,7 +139,7 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str]
                     or _holding(stems(text), stemmed)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
-    return lead
+    return at
 
 
 _SECTION_CITED = re.compile(r"(?:section|article|part|chapter)\s+(\d{1,3})")

@@ -308,9 +308,10 @@ def relink(conv: Converted) -> Converted:
         return f"{m[1]}#{made or m[2]}"
 
     # a link whose anchor leads nowhere, led by its words and its anchor's (`bywords`)
-    by_words = bywords.lander(conv.sections, _named_targets(conv.sections, bodies, ids), ids)
-    landed = [NAMED_LINK.sub(by_words, _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
-              if "#" in body else body for body in bodies]
+    named, shared, order = _named_targets(conv.sections, bodies, ids)
+    by_words = bywords.lander(conv.sections, named, ids, shared, order)
+    landed = [NAMED_LINK.sub(by_words(k), _HREF_INPAGE.sub(land, _INPAGE.sub(land, body)))
+              if "#" in body else body for k, body in enumerate(bodies)]
     section_ids = [s.id for s in conv.sections]
     lined = land_on_lines(landed, ids)
     known = ids | {m[1] for body in lined if "{:" in body for m in _LINE_ID.finditer(body)}
@@ -342,7 +343,7 @@ def _without_empty_links(body: str, ids: set[str]) -> str:
 
 
 def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[str]
-                   ) -> dict[str, str]:
+                   ) -> tuple[dict[str, str], dict[str, set[str]], dict[str, int]]:
     """Each heading's words (`_by_words`) and each part's number (as "\\0N") → its id,
     for a link whose anchor leads nowhere: a copy of a web page keeps its table of
     contents, `[Where This Privacy Policy Applies](#where-this-applies)`, but not the
@@ -350,29 +351,38 @@ def _named_targets(sections: tuple[Section, ...], bodies: list[str], ids: set[st
     and no other's, say where it led ("Section 22" the part numbered 22). A number is a
     section's; a heading inside one gives its number only where no section has it and no
     other heading inside does (parts headed inside one section, as list items: Rightmove's
-    terms), since subsections are often numbered afresh under each part."""
+    terms), since subsections are often numbered afresh under each part. Also the words
+    several headings share → their ids, and each id → the number of its section in the
+    document's order, so that a link is led to the nearest of them (`bywords.lander`)."""
     seen: dict[str, str | None] = {}
     inner: dict[str, str | None] = {}
+    every: dict[str, set[str]] = {}
+    order: dict[str, int] = {}
 
-    def add(key: str, made: str, into: dict[str, str | None]) -> None:
+    def add(key: str, made: str, into: dict[str, str | None], at: int) -> None:
         if key:
             into[key] = made if into.get(key, made) == made else None
+            order.setdefault(made, at)
+            if into is seen:  # not the numbers inner headings count afresh in each part
+                every.setdefault(key, set()).add(made)
 
-    for s, body in zip(sections, bodies, strict=True):
-        add(bywords.key(s.title), s.id, seen)
-        add(bywords.label(s.title), s.id, seen)
-        add(bywords.dotted(s.title), s.id, seen)
+    for k, (s, body) in enumerate(zip(sections, bodies, strict=True)):
+        add(bywords.key(s.title), s.id, seen, k)
+        add(bywords.label(s.title), s.id, seen, k)
+        add(bywords.dotted(s.title), s.id, seen, k)
         number = outline.part_number(s.title)
         if number is not None:
-            add(f"\0{number}", s.id, seen)
+            add(f"\0{number}", s.id, seen, k)
         for m in _HEADING_LINE.finditer(body):
             line = _own_anchor(m.group())
             made = _heading_id(line)
-            add(bywords.key(_words_of(line)), made, seen)
-            add(bywords.label(_words_of(line)), made, seen)
-            add(bywords.dotted(_words_of(line)), made, seen)
+            add(bywords.key(_words_of(line)), made, seen, k)
+            add(bywords.label(_words_of(line)), made, seen, k)
+            add(bywords.dotted(_words_of(line)), made, seen, k)
             number = outline.part_number(_words_of(line))
             if number is not None:
-                add(f"\0{number}", made, inner)
+                add(f"\0{number}", made, inner, k)
     seen = {**inner, **seen}
-    return {k: v for k, v in seen.items() if v is not None and v in ids}
+    shared = {w: {i for i in made if i in ids} for w, made in every.items()
+              if seen.get(w, "") is None}
+    return {w: v for w, v in seen.items() if v is not None and v in ids}, shared, order

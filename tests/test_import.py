@@ -1624,6 +1624,10 @@ def test_a_link_to_a_heading_two_agreements_share_lands_on_the_nearest() -> None
     # a link after the last of them: the nearest before it
     back = relink(convert(text + "\n## Notes\n\nSee [Privacy](#p).\n", "x"))
     assert "[Privacy](#privacy-2)" in back.sections[-1].body
+    # a part cited by a number both agreements count alike
+    cited = relink(convert(text.replace("## Privacy", "## 1. Privacy").replace(
+        "* [Privacy](#s_privacy)", "* [Section 1](#s1)"), "x"))
+    assert "[Section 1](#s-1-privacy-2)" in cited.sections[3].body
 
 
 def test_links_a_shared_documents_copy_lost_land_by_section_label_and_words() -> None:

@@ -332,6 +332,24 @@ def test_a_bar_parted_from_its_words_heads_them_and_a_heading_over_nothing_is_th
     assert "A note\n\n---\n\nEnd." in conv.sections[1].body
 
 
+def test_numbered_titles_over_rules_parted_by_blank_lines_head_their_parts() -> None:
+    """Temu's terms, as archived: "1\\. Overview", two blank lines, "----------------",
+    and each part so: the rules were published as rules, the titles as lines of text, and
+    the terms imported as one section of 76 KB. Where three parts at least are a number
+    and a title over a rule, the rule heads the title; a rule under a sentence, or under
+    fewer such titles, stays a rule."""
+    part = "{n}\\. {title}\n\n\n----------------\n\nText of {title}.\n\n"
+    text = "# Terms\n\nIntro.\n\n" + "".join(part.format(n=n, title=t) for n, t in (
+        (1, "Overview"), (2, "Registration"), (3, "Privacy")))
+    conv = convert(text + "A closing note.\n\n---\n\nEnd.\n", "doc")
+    assert [s.title for s in conv.sections] == [
+        "Introduction", "1. Overview", "2. Registration", "3. Privacy"]
+    assert "A closing note.\n\n---\n\nEnd." in conv.sections[-1].body
+    two = convert("# Terms\n\nIntro.\n\n" + "".join(part.format(n=n, title=t) for n, t in (
+        (1, "Overview"), (2, "Registration"))), "doc")
+    assert [s.title for s in two.sections] == ["Introduction"]  # one "#": the title
+
+
 def test_parts_titled_inside_a_lists_items_are_sections() -> None:
     """LinkedIn's privacy policy as archived puts every part in an item of one numbered
     list, its title underlined under the item's number ("2.  1\\. Data We Collect" over an

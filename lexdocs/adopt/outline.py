@@ -103,21 +103,34 @@ def bars_rejoined(lines: list[str]) -> list[str]:
     it put back under them ("Privacy Policy", two blank lines, "==================", as
     Open Terms Archive keeps Pinterest's policy): the old page headed the text with those
     words, and Markdown printed the bar as a paragraph of its own, the title as another.
-    Only a bar of `=`: a `---` after a blank line is a rule."""
+    A `---` after a blank line is a rule, unless the line above is a part's number and
+    title and the text heads three parts so at least ("1\\. Overview", two blank lines,
+    "----------------", Temu's terms, which imported as one section of 76 KB)."""
     out = list(lines)
     live = live_lines(out)
+    found: list[tuple[int, int, bool]] = []  # (the line of words, the bar, a `---` bar)
     for i in range(len(out) - 1, 0, -1):
-        if not (live[i] and _BAR.match(out[i]) and not out[i - 1].strip()):
+        rule = bool(_RULE_BAR.match(out[i]))
+        if not (live[i] and (rule or _BAR.match(out[i])) and not out[i - 1].strip()):
             continue
         k = i - 1
         while k > 0 and not out[k].strip():
             k -= 1
         alone = k == 0 or not out[k - 1].strip()
         if out[k].strip() and alone and live[k] and not _NOT_PARAGRAPH.match(out[k]) and (
-                not _SETEXT.match(out[k])):
+                not _SETEXT.match(out[k])) and (not rule or (
+                    _PART_TITLE.match(out[k]) and not _SENTENCE_END.search(out[k]))):
+            found.append((k, i, rule))
+    numbered = sum(1 for _, _, rule in found if rule) >= _PARTS_RULED
+    for k, i, rule in found:  # from the end: each deletion leaves earlier lines in place
+        if numbered or not rule:
             del out[k + 1:i]
-            del live[k + 1:i]
     return out
+
+
+_RULE_BAR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+_PART_TITLE = re.compile(r"^ {0,3}\d{1,3}\\?[.)][ \t]+\S.{0,100}$")
+_PARTS_RULED = 3
 
 
 EMPTY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*$")

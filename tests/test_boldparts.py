@@ -111,6 +111,12 @@ def test_parts_titled_in_bold_are_found_in_linear_time() -> None:
         return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
     assert growth(make, 5_000, tries=2) < LINEAR
 
+    def plain(n: int) -> Callable[[], object]:  # titles without marks, none heading text
+        lines = [w for k in range(n) for w in (f"Some Title Here {'x' * (k % 5)}", "",
+                                               "Short.", "", "[a](b)  " * 3, "")]
+        return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
+    assert growth(plain, 5_000, tries=2) < LINEAR
+
     def colons(n: int) -> Callable[[], object]:
         lines = [w for _ in range(n) for w in ("**WHAT WE DO**", "", "", "", "As follows:", "")]
         return lambda: parts_in_bold(lines, [True] * len(lines), titled=False)
@@ -134,3 +140,36 @@ def test_one_heading_atop_parts_titled_in_bold_is_the_title() -> None:
     assert conv.sections[0].body == "**Welcome to Acme!**\n\nRead these.\n"
     plain = convert("### Terms of Service\n\nRead these.\n", "Terms")
     assert [s.id for s in plain.sections] == ["terms-of-service"]
+
+
+def test_lines_alone_in_title_case_are_parts_where_no_title_is_marked() -> None:
+    """Quora's privacy policy, as archived, has no mark at all: "Privacy Policy", then each
+    part's title a line alone ("Information We Collect", "How We Use Your Information and
+    Legal Basis for Processing"). It was one section. Lines of two words or more in Title
+    Case that head some text are the parts (in capitals first, where three are); a title
+    over nothing but the next, a line of an address ("Attn: Privacy"), a label and a site's
+    bar of links above the title are none."""
+    text = ("[About](https://example.com/about)[Careers](https://example.com/jobs)\n\n"
+            "Privacy Policy\n\nThis policy says how Acme handles the personal data of the "
+            "people who use its services.\n\nOverview\n\nInformation We Collect\n\nWe collect "
+            "your name, your email address and the pages you read on our site.\n\nHow We Use "
+            "Your Information and Legal Basis for Processing\n\nWe use it to run the service "
+            "you asked for, on the basis of our contract with you.\n\nContact Us\n\nWrite to "
+            "us by post if you have any question about this policy or your data.\n\nAcme Inc\n"
+            "\nAttn: Privacy\n\nMain Street\n")
+    conv = convert(text, "Privacy")
+    assert conv.title == "Privacy Policy"
+    assert [s.title for s in conv.sections] == [
+        "Introduction", "Information We Collect",
+        "How We Use Your Information and Legal Basis for Processing", "Contact Us"]
+    assert conv.sections[0].body.rstrip().endswith("Overview")
+    assert conv.sections[-1].body.endswith("Acme Inc\n\nAttn: Privacy\n\nMain Street\n")
+    # titles in capitals, where three are, are the parts and those in Title Case theirs
+    caps = ("Intro.\n\n" + "".join(
+        f"PART {n} OF THE POLICY\n\nThis part of the policy says what we do with the data "
+        f"you give us.\n\nSub Title {n}\n\nThis sub-part says a little more about what we "
+        f"do with the data.\n\n"
+        for n in ("ONE", "TWO", "THREE")))
+    assert [s.title for s in convert(caps, "Privacy").sections] == [
+        "Introduction", "PART ONE OF THE POLICY", "PART TWO OF THE POLICY",
+        "PART THREE OF THE POLICY"]

@@ -6,7 +6,9 @@ INFORMATION**", "**2\\. Use of the Services**"), often after a table of contents
 the same way. Imported as it stood, AliExpress's privacy policy was one "Introduction" of
 79 KB, and every redline said "Introduction — modified". Here the titles of one kind
 become the sections: those labelled alike ("1.", "A.", "II."), else those in capitals,
-else titles in Title Case (`lexicon.heading`), whichever first has `MIN_CLAUSES` parts,
+else titles in Title Case (`lexicon.heading`), else, where no title is in bold, lines
+alone with no mark at all that head some text (in capitals first, then in Title Case),
+whichever first has `MIN_CLAUSES` parts,
 most of them titled differently (X's data processing terms repeat "**Consent**" over each
 row of a table the copy flattened: labels, not parts).
 A bold line of another kind (a sub-part's "**2.1 Updating your phone number**", a label)
@@ -51,8 +53,15 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     titles = [(i, _words(lines[i])) for i in range(len(lines))
               if live[i] and _BOLD_LINE.match(lines[i]) and _alone(lines, i)]
     titles = [(i, w) for i, w in titles if w and len(w.split()) <= _MOST_WORDS]
-    for kind in ("number", "letter", "roman", "caps", "title"):
-        chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
+    for kind in ("number", "letter", "roman", "caps", "title", "plain caps", "plain"):
+        if kind.startswith("plain"):  # no title in bold: lines of words alone, no mark
+            titles = _plain_titles(lines, live)
+            top = next((i for i, line in enumerate(lines)
+                        if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)
+            chosen = _with_text([(i, w) for i, w in titles if (titled or i != top) and (
+                kind == "plain" or w.upper() == w)], lines)  # those in capitals first
+        else:
+            chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
         chosen = _without_captions(_without_contents(chosen, lines), lines)
         if len(chosen) >= MIN_CLAUSES and 4 * len({bywords.key(w) for _, w in chosen}) >= (
                 3 * len(chosen)):
@@ -60,17 +69,67 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     else:
         return None
     before = list(lines[:chosen[0][0]])
-    first = next((i for i, line in enumerate(before) if line.strip()), None)
+    first = next((i for i, line in enumerate(before)
+                  if line.strip() and not _LINKS_ONLY.fullmatch(line)), None)
     title = None
-    if not titled and first is not None and (first, _words(before[first])) in titles:
-        words = _words(before[first])
-        if heading(words) and not any(c.isdigit() for c in words):
-            title, before[first] = words, ""
+    words = dict(titles).get(first, "") if first is not None else ""
+    if not titled and first is not None and words and not any(c.isdigit() for c in words) \
+            and (kind.startswith("plain") or heading(words)):
+        title, before[first] = words, ""
     out: list[Block] = [(None, "", before)]
     for (start, words), end in zip(chosen, [*(i for i, _ in chosen[1:]), len(lines)],
                                    strict=True):
         out.append((words, "", list(lines[start + 1:end])))
     return title, out
+
+
+_PLAIN_TITLE = re.compile(r"[^\W\d_][^\d*_\[\]#|<>`\\]{0,79}")
+"""A line that may be a title without marks: a letter first, no figure, no Markdown; of
+two words at least ("PAH", "PFOS" over a table's rows, in Shein's supplier terms, name
+substances, not parts)."""
+_LINKS_ONLY = re.compile(r"[ \t]*(?:!?\[[^\[\]\n]*\]\([^()\s]*\)[ \t|·•]*)+")
+"""A line of links and nothing else: a site's bar of links a copy of the page kept above
+its title ("[About](…)[Careers](…)[Press](…)", one of Quora's archived copies), which
+should not make the title a part in that copy and the document's title in the next."""
+_PART_WORDS = 12
+"""The fewest words of one line at least of a part titled by a line without marks: a
+part says something; the lines of an address under "Contact Us" do not."""
+
+
+def _plain_titles(lines: Sequence[str], live: Sequence[bool]) -> list[tuple[int, str]]:
+    """Lines alone that are only a short title in Title Case, with no mark at all
+    (Quora's privacy policy, as archived: "Information We Collect", "How We Use Your
+    Information and Legal Basis for Processing", each a paragraph of its own); not a
+    label and its value ("Attn: Privacy")."""
+    out = []
+    for i, line in enumerate(lines):
+        words = line.split()
+        if (live[i] and line[:1].isalpha() and 1 < len(words) <= _MOST_WORDS - 3
+                and _PLAIN_TITLE.fullmatch(line.strip()) and _alone(lines, i)
+                and not any(c in line for c in ":;,?!.")
+                and 5 * sum(w[:1].isupper() for w in words) >= 3 * len(words)):
+            out.append((i, line.strip()))
+    return out
+
+
+def _with_text(chosen: list[tuple[int, str]], lines: Sequence[str]
+               ) -> list[tuple[int, str]]:
+    """`chosen` less each title with no line of `_PART_WORDS` words under it before the
+    next title kept: read from the end, so that a line of an address ("Attn: Privacy")
+    goes back into the part above it."""
+    if not chosen:
+        return chosen
+    said = [len(line.split()) >= _PART_WORDS for line in lines]
+    next_said = [len(lines)] * (len(lines) + 1)  # the first line at or after each that says
+    for j in range(len(lines) - 1, -1, -1):
+        next_said[j] = j if said[j] else next_said[j + 1]
+    kept: list[tuple[int, str]] = []
+    end = len(lines)
+    for i, w in reversed(chosen):
+        if next_said[i + 1] < end:
+            kept.append((i, w))
+            end = i
+    return kept[::-1]
 
 
 def _alone(lines: Sequence[str], i: int) -> bool:

@@ -173,3 +173,24 @@ def test_lines_alone_in_title_case_are_parts_where_no_title_is_marked() -> None:
     assert [s.title for s in convert(caps, "Privacy").sections] == [
         "Introduction", "PART ONE OF THE POLICY", "PART TWO OF THE POLICY",
         "PART THREE OF THE POLICY"]
+
+
+def test_parts_numbered_as_text_are_parts_and_may_repeat_across_agreements() -> None:
+    """Snap's terms, as archived, title each part by a line alone whose number is text
+    ("1\\. Who Can Use the Services"), and hold two agreements numbered alike: one section
+    of 114 KB, so that an archived copy that gained one heading ("Secondary Navigation")
+    moved the whole text into a new section and was called material. Numbered titles are
+    the parts, first among the unmarked; titles numbered alike in two agreements are two
+    parts each, as labels may repeat where words alone may not."""
+    part = "{n}\\. {title}\n\nThis part of the agreement says what {who} and you agree on.\n\n"
+    text = "".join(
+        f"{name} Terms\n\nThese terms bind you when you use the services of {name}.\n\n"
+        + "".join(part.format(n=n, title=t, who=name) for n, t in (
+            (1, "Who Can Use the Services"), (2, "Rights You Grant Us"), (3, "Privacy")))
+        for name in ("Acme", "Acme Europe"))
+    conv = convert(text, "Terms")
+    assert conv.title == "Acme Terms"
+    assert [s.title for s in conv.sections] == [
+        "Introduction", "1. Who Can Use the Services", "2. Rights You Grant Us", "3. Privacy",
+        "1. Who Can Use the Services", "2. Rights You Grant Us", "3. Privacy"]
+    assert "Acme Europe Terms" in conv.sections[3].body

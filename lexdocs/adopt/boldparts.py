@@ -7,7 +7,8 @@ the same way. Imported as it stood, AliExpress's privacy policy was one "Introdu
 79 KB, and every redline said "Introduction — modified". Here the titles of one kind
 become the sections: those labelled alike ("1.", "A.", "II."), else those in capitals,
 else titles in Title Case (`lexicon.heading`), else, where no title is in bold, lines
-alone with no mark at all that head some text (in capitals first, then in Title Case),
+alone with no mark at all that head some text (numbered first, then in capitals, then in
+Title Case),
 whichever first has `MIN_CLAUSES` parts,
 most of them titled differently (X's data processing terms repeat "**Consent**" over each
 row of a table the copy flattened: labels, not parts).
@@ -37,6 +38,7 @@ _KINDS = (("number", re.compile(r"\d{1,3}\\?[.)](?![\d.])\s*\S")),
           ("letter", re.compile(r"[A-Z]\\?[.)]\s*\S")),
           ("roman", re.compile(r"[IVXL]{1,6}\\?[.)]\s*\S")))
 """Labels of one level: "2." but not "2.1" or "6.1." (a sub-part's), "A.", "IV."."""
+_LABELLED = frozenset(["number", "letter", "roman", "plain number"])
 _LISTED_WORDS = 10
 """The most words of a line under the first entry of a table of contents: sub-parts
 listed, not a part's sentences."""
@@ -53,19 +55,22 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     titles = [(i, _words(lines[i])) for i in range(len(lines))
               if live[i] and _BOLD_LINE.match(lines[i]) and _alone(lines, i)]
     titles = [(i, w) for i, w in titles if w and len(w.split()) <= _MOST_WORDS]
-    for kind in ("number", "letter", "roman", "caps", "title", "plain caps", "plain"):
+    for kind in ("number", "letter", "roman", "caps", "title", "plain number", "plain caps",
+                 "plain"):
         if kind.startswith("plain"):  # no title in bold: lines of words alone, no mark
             titles = _plain_titles(lines, live)
             top = next((i for i, line in enumerate(lines)
                         if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)
             chosen = _with_text([(i, w) for i, w in titles if (titled or i != top) and (
-                kind == "plain" or w.upper() == w)], lines)  # those in capitals first
+                kind == "plain" or (w.upper() == w if kind == "plain caps" else
+                                    _KINDS[0][1].match(w) is not None))], lines)
         else:
             chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
         chosen = _without_captions(_without_contents(chosen, lines), lines)
-        if len(chosen) >= MIN_CLAUSES and 4 * len({bywords.key(w) for _, w in chosen}) >= (
-                3 * len(chosen)):
-            break  # titles, not a label each row of a flattened table repeats ("Consent")
+        if len(chosen) >= MIN_CLAUSES and (kind in _LABELLED or 4 * len(
+                {bywords.key(w) for _, w in chosen}) >= 3 * len(chosen)):
+            break  # titles, not a label each row of a flattened table repeats ("Consent");
+            # numbered ones may repeat: two agreements in one text number their parts alike
     else:
         return None
     before = list(lines[:chosen[0][0]])
@@ -99,17 +104,25 @@ part says something; the lines of an address under "Contact Us" do not."""
 def _plain_titles(lines: Sequence[str], live: Sequence[bool]) -> list[tuple[int, str]]:
     """Lines alone that are only a short title in Title Case, with no mark at all
     (Quora's privacy policy, as archived: "Information We Collect", "How We Use Your
-    Information and Legal Basis for Processing", each a paragraph of its own); not a
-    label and its value ("Attn: Privacy")."""
+    Information and Legal Basis for Processing", each a paragraph of its own), or led by
+    a number written as text (`_TEXT_NUMBER`); not a label and its value ("Attn:
+    Privacy")."""
     out = []
     for i, line in enumerate(lines):
-        words = line.split()
-        if (live[i] and line[:1].isalpha() and 1 < len(words) <= _MOST_WORDS - 3
-                and _PLAIN_TITLE.fullmatch(line.strip()) and _alone(lines, i)
-                and not any(c in line for c in ":;,?!.")
+        number = _TEXT_NUMBER.match(line)
+        rest = line[number.end():] if number else line
+        words = rest.split()
+        if (live[i] and rest[:1].isalpha() and (len(words) > 1 or number)
+                and len(words) <= _MOST_WORDS - 3 and _PLAIN_TITLE.fullmatch(rest.strip())
+                and _alone(lines, i) and not any(c in rest for c in ":;,?!.")
                 and 5 * sum(w[:1].isupper() for w in words) >= 3 * len(words)):
-            out.append((i, line.strip()))
+            out.append((i, (number[1] + ". " if number else "") + rest.strip()))
     return out
+
+
+_TEXT_NUMBER = re.compile(r"(\d{1,3})\\\.[ \t]+")
+"""A part's number written as text, its full stop escaped so that no list begins ("1\\.
+Who Can Use the Services", Snap's terms as archived): read as "1. Who Can Use …"."""
 
 
 def _with_text(chosen: list[tuple[int, str]], lines: Sequence[str]

@@ -1,23 +1,24 @@
-"""A text without headings whose parts are titled by lines in bold.
+"""A text without headings whose parts are titled by lines in bold, or by lines alone.
 
 A copy of a policy saved from a word processor's page often has no heading at all: each
 part opens with a paragraph that is only its title in bold ("**A. COLLECTION OF
 INFORMATION**", "**2\\. Use of the Services**"), often after a table of contents written
-the same way. Imported as it stood, AliExpress's privacy policy was one "Introduction" of
-79 KB, and every redline said "Introduction — modified". Here the titles of one kind
-become the sections: those labelled alike ("1.", "A.", "II."), else those in capitals,
-else titles in Title Case (`lexicon.heading`), else, where no title is in bold, lines
-alone with no mark at all that head some text (numbered first, then in capitals, then in
-Title Case),
-whichever first has `MIN_CLAUSES` parts,
-most of them titled differently (X's data processing terms repeat "**Consent**" over each
-row of a table the copy flattened: labels, not parts).
-A bold line of another kind (a sub-part's "**2.1 Updating your phone number**", a label)
-stays in its part's text, as bold. The first occurrences of a title that a table of
-contents lists again later, with next to no text under them, are the contents' and stay
-in the text before the parts.
-"""
+the same way, or with a line alone that marks nothing ("Information We Collect", "1\\. Who
+Can Use the Services"). Imported as it stood, AliExpress's privacy policy was one
+"Introduction" of 79 KB, and every redline said "Introduction — modified".
 
+Here the titles of one kind become the sections, the first kind that has `MIN_CLAUSES`
+parts: in bold, those labelled alike ("1.", "A.", "II."), then those in capitals, then
+those in Title Case (`lexicon.heading`); where none is, lines alone that head some text,
+those numbered as text first, then those in capitals, then those in Title Case. Titles in
+words alone must mostly differ (X's data processing terms repeat "**Consent**" over each
+row of a table the copy flattened: labels, not parts); labelled ones may repeat, as two
+agreements in one text number their parts alike. A title of another kind (a sub-part's
+"**2.1 Updating your phone number**", a label) stays in its part's text, as written. The
+first occurrences of titles that a table of contents lists before the parts stay in the
+text before them, and so do a caption right under a title and a title that a paragraph
+ending in a colon introduces.
+"""
 from __future__ import annotations
 
 import re
@@ -55,15 +56,16 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     titles = [(i, _words(lines[i])) for i in range(len(lines))
               if live[i] and _BOLD_LINE.match(lines[i]) and _alone(lines, i)]
     titles = [(i, w) for i, w in titles if w and len(w.split()) <= _MOST_WORDS]
+    plain: list[tuple[int, str]] | None = None
     for kind in ("number", "letter", "roman", "caps", "title", "plain number", "plain caps",
                  "plain"):
         if kind.startswith("plain"):  # no title in bold: lines of words alone, no mark
-            titles = _plain_titles(lines, live)
-            top = next((i for i, line in enumerate(lines)
-                        if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)
-            chosen = _with_text([(i, w) for i, w in titles if (titled or i != top) and (
-                kind == "plain" or (w.upper() == w if kind == "plain caps" else
-                                    _KINDS[0][1].match(w) is not None))], lines)
+            if plain is None:  # the text's first line titles it, when nothing else does
+                titles = _plain_titles(lines, live)
+                top = next((i for i, line in enumerate(lines)
+                            if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)
+                plain = [(i, w) for i, w in titles if titled or i != top]
+            chosen = _with_text([(i, w) for i, w in plain if _is_plain(w, kind)], lines)
         else:
             chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
         chosen = _without_captions(_without_contents(chosen, lines), lines)
@@ -99,6 +101,13 @@ should not make the title a part in that copy and the document's title in the ne
 _PART_WORDS = 12
 """The fewest words of one line at least of a part titled by a line without marks: a
 part says something; the lines of an address under "Contact Us" do not."""
+
+
+def _is_plain(words: str, kind: str) -> bool:
+    """Whether an unmarked title is of `kind`: numbered, in capitals, or any ("plain")."""
+    if kind == "plain number":
+        return _KINDS[0][1].match(words) is not None
+    return kind == "plain" or words.upper() == words
 
 
 def _plain_titles(lines: Sequence[str], live: Sequence[bool]) -> list[tuple[int, str]]:

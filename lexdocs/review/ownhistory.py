@@ -77,7 +77,7 @@ def revision_lines_only(old: str, new: str, found: Sequence[Finding]) -> Finding
     "a paragraph or list item was added"): as `revision_dates_only`, upkeep of the
     policy's own record, not a change of what it says. Evidence: the dates, old → new."""
     if not all(r in ("block-added", "block-removed") for r, _ in found):
-        return None  # nothing found at all: a line only retyped, read below
+        return None  # something besides whole paragraphs changed (none found: read on)
     gone, came = paragraphs_changed(old, new)
     sides = [[d for p in ps for d in _revision_line(p) or [""]] for ps in (gone, came)]
     if gone and came and "" not in sides[0] and all(typed.DATE.fullmatch(p.strip(" \t.")) for

@@ -1087,8 +1087,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
-            *((names_in, h, 20_000) for h in ["Rules on A ", "Act for ", "A regarding B "]),
-            *((_shared_with, h, 20_000) for h in ["share it with A and the B ", "with A B ",
+            *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B "]),
+            *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]
 
 

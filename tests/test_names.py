@@ -679,10 +679,17 @@ def test_a_laws_title_goes_on_past_regarding() -> None:
 def test_a_key_struck_twice_at_a_sentences_start_is_no_name() -> None:
     """Spotify's privacy policy had "… when we introduce them. IIf you reside in California,
     our supplemental California Notice at Collection applies": "a third party was added
-    (IIf)". A word that doubles its first capital and is English without it is a slip of
-    the keys; a word no dictionary knows is still a name."""
+    (IIf)", and "a condition was removed ('if you reside in california')". A word that
+    doubles its first capital and is English without it is a slip of the keys, read as
+    meant; a word no dictionary knows is still a name."""
     assert _parties("IIf you reside in California, our notice applies.") == ()
     assert _parties("Twilio sends our texts.") == ("Twilio",)
+    # and the condition the slip opens is the one it was: none removed
+    said = _found("If you reside in California, please see our notice.",
+                  "IIf you reside in California, our notice applies.")
+    assert "condition-removed" not in said, said
+    from lexdocs.review.spelling import unslipped
+    assert growth(lambda n: lambda: unslipped("IIf " * n), 20_000, tries=2) < LINEAR
 
 
 def test_an_acronym_after_a_or_an_is_a_thing() -> None:

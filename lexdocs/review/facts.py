@@ -42,7 +42,7 @@ from lexdocs.review.names import own_names, products, undescribed
 from lexdocs.review.parties import led_by, own_entities, recipients, unnamed
 from lexdocs.review.pointers import about_reading
 from lexdocs.review.renames import same_name, same_name_index
-from lexdocs.review.spelling import mostly_english
+from lexdocs.review.spelling import mostly_english, unslipped
 from lexdocs.review.withwhom import disclosing
 
 _RIGHTS_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(voc.RIGHTS)))
@@ -275,7 +275,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
                              if links.place(shown[k], home).site is not None}) for c in (a, b))
         diff(kind, a, b, shown.__getitem__)
     rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
-    lo, ln = lexical(rest_old), lexical(rest_new)
+    # a slip of the keys read as meant: "IIf you reside in California" keeps its condition
+    lo, ln = lexical(unslipped(rest_old)), lexical(unslipped(rest_new))
     own = own_names(home)
     made = products(f"{rest_old}\n\n{rest_new}", own)
     if mostly_english(rest_old) and mostly_english(rest_new):

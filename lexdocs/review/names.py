@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import sentence_around
-from lexdocs.review.spelling import is_known
+from lexdocs.review.spelling import is_known, struck_twice
 
 # Words that make a name an organisation's whatever else it says: "Internet Corporation
 # for Assigned Names and Numbers", "Federal Reserve Bank", "Acme Labs".
@@ -308,9 +308,7 @@ def brand(word: str) -> bool:
     sentence's start ("IIf you reside in California", Spotify's, once "a third party was
     added (IIf)")."""
     return any(a.islower() and b.isupper() for a, b in pairwise(word)) or (
-        not is_known(word.rstrip(".")) and not (
-            len(word) > 2 and word[0] == word[1] and word[1].isupper() and word[2:].islower()
-            and is_known(word[1:])))
+        not is_known(word.rstrip(".")) and not struck_twice(word))
 
 
 # What "with" follows when the words after it receive nothing: "complying with statutory

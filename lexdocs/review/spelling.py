@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["LETTER_RUNS", "OWN_WORDS", "american", "is_known", "is_misspelling_fix",
-           "is_spelling_variant", "mostly_english", "osa"]
+           "is_spelling_variant", "mostly_english", "osa", "struck_twice", "unslipped"]
 
 
 OWN_WORDS = frozenset(str.split(
@@ -139,6 +139,21 @@ def is_known(word: str) -> bool:
     if "-" in w:
         return all(is_known(p) for p in w.split("-") if p)
     return american(w) != w
+
+
+_STRUCK_TWICE = re.compile(r"\b([A-Z])\1[a-z]+\b")
+
+
+def struck_twice(word: str) -> bool:
+    """Whether `word` doubles its first capital and is English without it: a key struck
+    twice at a sentence's start ("IIf you reside in California", Spotify's policy)."""
+    return _STRUCK_TWICE.fullmatch(word) is not None and is_known(word[1:])
+
+
+def unslipped(text: str) -> str:
+    """`text` with each word whose first capital was struck twice written as meant."""
+    return _STRUCK_TWICE.sub(lambda m: m.group()[1:] if struck_twice(m.group()) else m.group(),
+                             text)
 
 
 def osa(a: str, b: str) -> int:

@@ -2083,6 +2083,31 @@ _LAWFUL_BASES = """<table>
 </table>"""
 
 
+def test_import_says_when_it_read_parts_no_heading_marks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A text whose parts are titled by lines in bold, no heading dividing it, is split
+    into sections by those lines (adopt/boldparts.py): the command says so, and how many
+    commits' texts it read so, that a reader may look over the sections; a text with
+    headings gets no such line."""
+    repo = Repo(tmp_path / "old")
+    parts = "".join(f"**{k}. {t}**\n\nThis part says what we do with the data you give us "
+                    f"when you use our services.\n\n" for k, t in (
+                        (1, "What We Collect"), (2, "How We Use It"), (3, "Contact Us")))
+    repo.write("privacy.md", "**Acme Privacy Policy**\n\nWe are Acme.\n\n" + parts)
+    repo.commit("Publish", "2023-03-03T10:00:00+00:00")
+    out = " ".join(run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as",
+                          "privacy").split())
+    assert ("Read the lines in bold, or alone, that title the parts of a text no heading "
+            "divides as the headings of its sections, in the text of 1 of the 1 commit(s)"
+            ) in out, out
+    headed = Repo(tmp_path / "headed")
+    headed.write("privacy.md", "# Privacy\n\n## What We Collect\n\nNames.\n\n"
+                 "## Contact Us\n\nWrite.\n")
+    headed.commit("Publish", "2023-03-03T10:00:00+00:00")
+    assert "Read the lines in bold" not in run_in(
+        headed, capsys, "import", str(headed.path / "privacy.md"), "--as", "privacy")
+
+
 def test_an_html_table_is_written_as_markdown_word_for_word(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Mozilla's Firefox, Focus and Accounts privacy notices are built around HTML tables of

@@ -98,6 +98,9 @@ class Converted:
     elsewhere: int = 0
     """Paragraphs whose pictures from other hosts or links the build refuses were written
     as it takes them (`elsewhere`)."""
+    unheaded: int = 0
+    """Parts that no heading marks, read as sections from the lines in bold or alone that
+    title them (`boldparts`)."""
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, str]:
@@ -263,6 +266,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     after: dict[str, int] = {}  # the next count of each id many sections would share
     carry = ""
     blocks = outline.blocks(kept, level)
+    unheaded = 0
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
         live = outline.live_lines(blocks[0][2])
         parts = clauses(blocks[0][2], live) or parts_in_contents(blocks[0][2], live)
@@ -270,6 +274,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
             blocks) == 1 else None  # a text without headings, its parts titled in bold
         if bold:
             title, parts = title or bold[0], bold[1]
+            unheaded = len(parts) - 1
         blocks[:1] = parts or blocks[:1]
         if len(blocks) == 2 and not any(ln.strip() for ln in blocks[0][2]):
             # one heading atop the text, its parts titled in bold below it ("### TERMS OF
@@ -277,7 +282,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
             # heading titles the text
             bold = parts_in_bold(blocks[1][2], outline.live_lines(blocks[1][2]))
             if bold:
-                title, blocks = title or blocks[1][0], bold[1]
+                title, blocks, unheaded = title or blocks[1][0], bold[1], len(bold[1]) - 1
     for k in range(len(blocks) - 1, -1, -1):  # parts titled inside a list's items
         listed = parts_in_list(blocks[k][2], outline.live_lines(blocks[k][2]))
         if listed is not None:
@@ -324,7 +329,7 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
         sections[-1] = replace(last, body=last.body + "\n" + carry)
     return Converted(title or default_title, tuple(sections), front, kind, tuple(found),
                      top.line if top is not None else "", pictures, rowwise, controls,
-                     elsewhere)
+                     elsewhere, unheaded)
 
 
 def section_file(index: int, section: Section) -> str:

@@ -106,6 +106,11 @@ WRITTEN: dict[str, tuple[str, str]] = {
                   "a lexdocs page makes no request to another host and runs no script, and a "
                   "version that holds one cannot be built, so the history would lose it. "
                   "Copy a picture readers should see into docs/ and show it by its path."),
+    "unheaded": ("Read the lines in bold, or alone, that title the parts of a text no "
+                 "heading divides as the headings of its sections, in",
+                 "a text of one section is one redline, 'Introduction — modified', at every "
+                 "change. Look over the sections the branch lists; where a line is no title, "
+                 "join its section to the one above after the merge."),
 }
 """What the conversion writes otherwise than typed, by the `Converted` field that counts
 it: what it did (to or from the text of some commits), and why."""

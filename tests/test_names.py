@@ -793,9 +793,8 @@ def test_a_body_named_with_and_is_one_name() -> None:
 def test_a_laws_title_goes_on_past_on() -> None:
     """Meta's transfer addendum cites Türkiye's "Regulation on Procedure and Principles
     regarding Transfer of Personal Data Abroad", and "Procedure" was "a third party was
-    added": a law's title goes on past "on", as an institution's goes on past "of". (A
-    word in lower case inside a title still ends it: "regarding Transfer …" is read
-    apart, and is no party there only because the document names transfers.)"""
+    added": a law's title goes on past "on", as an institution's goes on past "of" (and
+    past "regarding": test_a_laws_title_goes_on_past_regarding)."""
     said = _found("Use it.", "Use it under the Law on the Protection of Personal Data and "
                   "the Regulation on Procedure and Principles.")
     assert not said.get("recipient-added"), said

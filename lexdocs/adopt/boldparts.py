@@ -56,14 +56,14 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     titles = [(i, _words(lines[i])) for i in range(len(lines))
               if live[i] and _BOLD_LINE.match(lines[i]) and _alone(lines, i)]
     titles = [(i, w) for i, w in titles if w and len(w.split()) <= _MOST_WORDS]
+    top = next((i for i, line in enumerate(lines)  # the text's first line, a bar of links
+                if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)  # aside
     plain: list[tuple[int, str]] | None = None
     for kind in ("number", "letter", "roman", "caps", "title", "plain number", "plain caps",
                  "plain"):
         if kind.startswith("plain"):  # no title in bold: lines of words alone, no mark
             if plain is None:  # the text's first line titles it, when nothing else does
                 titles = _plain_titles(lines, live)
-                top = next((i for i, line in enumerate(lines)
-                            if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)
                 plain = [(i, w) for i, w in titles if titled or i != top]
             chosen = _with_text([(i, w) for i, w in plain if _is_plain(w, kind)], lines)
         else:
@@ -76,13 +76,11 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     else:
         return None
     before = list(lines[:chosen[0][0]])
-    first = next((i for i, line in enumerate(before)
-                  if line.strip() and not _LINKS_ONLY.fullmatch(line)), None)
     title = None
-    words = dict(titles).get(first, "") if first is not None else ""
-    if not titled and first is not None and words and not any(c.isdigit() for c in words) \
-            and (kind.startswith("plain") or heading(words)):
-        title, before[first] = words, ""
+    words = dict(titles).get(top, "") if 0 <= top < len(before) else ""
+    if not titled and words and not any(c.isdigit() for c in words) and (
+            kind.startswith("plain") or heading(words)):
+        title, before[top] = words, ""
     out: list[Block] = [(None, "", before)]
     for (start, words), end in zip(chosen, [*(i for i, _ in chosen[1:]), len(lines)],
                                    strict=True):

@@ -78,6 +78,8 @@ def revision_lines_only(old: str, new: str, found: Sequence[Finding]) -> Finding
     policy's own record, not a change of what it says. Evidence: the dates, old → new."""
     if not all(r in ("block-added", "block-removed") for r, _ in found):
         return None  # something besides whole paragraphs changed (none found: read on)
+    if not (_REVISED.search(old) or _REVISED.search(new)):
+        return None  # no line gives the revision's date: on every wording change, cheaply
     gone, came = paragraphs_changed(old, new)
     sides = [[d for p in ps for d in _revision_line(p) or [""]] for ps in (gone, came)]
     if gone and came and "" not in sides[0] and all(typed.DATE.fullmatch(p.strip(" \t.")) for

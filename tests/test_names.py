@@ -700,6 +700,21 @@ def test_an_acronym_after_a_or_an_is_a_thing() -> None:
     assert _parties("We share it with IBM.") == ("IBM",)
 
 
+def test_what_a_device_shows_and_a_setting_turned_on_are_no_third_party() -> None:
+    """Google's privacy policy, "You can also turn on Timeline if you want to create a
+    private map" and "see past searches as Autocomplete suggestions", and Reddit's "an RPAN
+    broadcast" were "a third party was added (Timeline)", "(Autocomplete)", "(RPAN)". A
+    setting the reader turns on or off, and a name before what a device or an app shows or
+    sends, are things; a company the sentence shares with is still one."""
+    for thing in ("You can also turn on Timeline if you want to create a private map.",
+                  "You can switch Web Activity off at any time.",
+                  "You can see past searches as Autocomplete suggestions.",
+                  "This includes a chat message or RPAN broadcast.",
+                  "We use information from the TrueDepth camera."):
+        assert _parties(thing) == (), thing
+    assert _parties("We share data with Stripe when you turn on Payments.") == ("Stripe",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and
@@ -1083,6 +1098,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
             *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B "]),
+            *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the "]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]
 

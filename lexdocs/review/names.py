@@ -45,11 +45,12 @@ ENGLISH_NAMED = frozenset(str.split(
     "salesforce zoom slack square intercom segment mailchimp braintree shopify yahoo"))
 # Nouns that make the name before them a product or feature: "the Payments feature",
 # "the Pay with PayPal block", "your Polldaddy survey", "a Snippet link"; or a kind of
-# file, "existing PowerPoint files".
+# file, "existing PowerPoint files"; or what a device or an app shows or sends ("Apple's
+# TrueDepth camera", "see past searches as Autocomplete suggestions", "an RPAN broadcast").
 PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|button|survey|"
                  r"link|setting|settings|mode|account|plan|widget|browser|tab|toolbar|sidebar|"
                  r"page|window|tool|integration|dashboard|editor|menu|panel|file|presentation|"
-                 r"spreadsheet|website")
+                 r"spreadsheet|website|camera|suggestion|broadcast|keyboard|player")
 # Last words that make a name a document or a law, not someone: "Smart Window Privacy
 # Notice", "Standard Contractual Clauses", "Privacy Shield", "Consumer Privacy Act".
 DOCUMENT_WORDS = frozenset(str.split(
@@ -146,6 +147,11 @@ _NOUN_NEXT = re.compile(rf" (?:{PRODUCT_NOUNS})s?\b")
 words is found once and the noun looked for after it. One pattern for both backtracked
 over the run from each of its words, a run's length squared."""
 _OWNED = re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_CAP})")
+# What a reader turns on or off is a setting, no one: "You can also turn on Timeline if you
+# want to create a private map" (Google's privacy policy: "a third party was added
+# (Timeline)").
+_TOGGLED = re.compile(rf"\b(?:[Tt]urn|[Ss]witch)(?:s|ed|ing)?\s+(?:on|off)\s+(?:the\s+)?({_CAP})"
+                      rf"|\b(?:[Tt]urn|[Ss]witch)(?:s|ed|ing)?\s+({_CAP})\s+(?:on|off)\b")
 # Things of a kind no one is, each named after it as an example: "through channels such as
 # Nightly, Beta, TestFlight and BuddyBuild" (Mozilla's), "browsers like Chrome or Safari".
 # What a "platform", "service" or "network" names may well receive data ("social networks
@@ -159,19 +165,21 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names `text` itself shows to be products or features: before a product noun
     ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
     "Our United States HQ"), the feature a device has ("a device with Apple
-    Intelligence"), or a coined name the text also writes in lower case as a thing
-    ("Writeboard: standalone writeboards can be deleted"), or the examples of a kind of
-    thing no one is ("channels such as Nightly, Beta and BuddyBuild"): an organisation is
-    no common noun, and a web address ("hotjar.com") is no such use. So is a name the text writes
-    after one of the organisation's own (`own`) in lower case, as npm names its products
-    ("npm Enterprise", "npm Orgs"): the capitals of "GitHub Copilot" make it one name,
-    and "Orgs" alone was "a third party"."""
+    Intelligence"), a setting the reader turns on or off ("turn on Timeline"), or a coined
+    name the text also writes in lower case as a thing ("Writeboard: standalone
+    writeboards can be deleted"), or the examples of a kind of thing no one is ("channels
+    such as Nightly, Beta and BuddyBuild"): an organisation is no common noun, and a web
+    address ("hotjar.com") is no such use. So is a name the text writes after one of the
+    organisation's own (`own`) in lower case, as npm names its products ("npm
+    Enterprise", "npm Orgs"): the capitals of "GitHub Copilot" make it one name, and
+    "Orgs" alone was "a third party"."""
     found = {m.group() for m in _NAME_RUN.finditer(text) if _NOUN_NEXT.match(text, m.end())}
     lower = sorted(o for o in own if o.islower() and o.isalnum())
     if lower:
         found.update(m.group(1) for m in re.finditer(
             rf"(?<![\w.-])(?:{'|'.join(map(re.escape, lower))})\s+([A-Z][\w-]*)", text))
     found.update(m.group(1) for m in _OWNED.finditer(text))
+    found.update(m.group(1) or m.group(2) for m in _TOGGLED.finditer(text))
     found.update(n.group() for m in _KIND_LISTED.finditer(text)
                  for n in _NAME_RUN.finditer(m.group(1)))
     # Every word of the text once, then each coined name looked up among them: searching

@@ -715,6 +715,15 @@ def test_what_a_device_shows_and_a_setting_turned_on_are_no_third_party() -> Non
     assert _parties("We share data with Stripe when you turn on Payments.") == ("Stripe",)
 
 
+def test_a_part_of_an_operating_system_is_no_third_party() -> None:
+    """Google Play's policy, "… share it using the Android Sharesheet": "a third party was
+    added (Android Sharesheet)". A name an operating system's name opens is a part of that
+    system; a body named after one is still someone."""
+    assert _parties("Share it using the Android Sharesheet.") == ()
+    assert _parties("Sign in with Windows Hello.") == ()
+    assert _parties("We give data to the Linux Foundation.") == ("Linux Foundation",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

@@ -257,6 +257,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if len(words) <= 3 and words[0] in _ENACTED:
         return "document"  # "Resolution CD / ANPD No. 19", "Decree 2021-1234"
     parts = name.split()
+    if len(words) > 1 and words[0] in voc.OPERATING_SYSTEMS and not ORG_CUES & set(words):
+        return "product"  # "Android Sharesheet" (Google Play's policy), "Windows Hello"
     if len(parts) > 1 and words[0] == "my":
         return "product"  # "My AI", "My Activity": a feature named as its user says it
     if len(parts) > 1 and _OFFERED.search(name):

@@ -232,9 +232,13 @@ CALENDAR = frozenset(str.split(
 
 # Platforms and protocols a policy names beside parties ("Thunderbird for iOS", "OAuth
 # tokens"), and the words of an address line ("4th Floor"): what, or where, never who.
-PLATFORMS = frozenset(str.split(
-    "ios|ipados|watchos|tvos|visionos|android|macos|mac os|os x|windows|linux|chromeos|"
-    "chrome os|wear os|ubuntu|oauth|openid|openid connect|saml|smtp|imap|pop3|caldav|carddav|"
+OPERATING_SYSTEMS = frozenset(str.split(
+    "ios ipados watchos tvos visionos android macos windows linux chromeos ubuntu"))
+"""Systems whose name opens the names of their parts ("the Android Sharesheet", "Windows
+Hello"): a feature of the system, made by whoever makes it, and no one itself."""
+PLATFORMS = OPERATING_SYSTEMS | frozenset(str.split(
+    "mac os|os x|"
+    "chrome os|wear os|oauth|openid|openid connect|saml|smtp|imap|pop3|caldav|carddav|"
     "webdav|ldap|http|https|tls|ssl|bluetooth|wi fi|wifi|nfc|gps|"
     # languages a page is written in ("Yahoo Dot Pixel, which uses JavaScript"), and the
     # technical nouns a policy writes in capitals ("interacting with the IDE", "URLs")

@@ -724,6 +724,15 @@ def test_a_part_of_an_operating_system_is_no_third_party() -> None:
     assert _parties("We give data to the Linux Foundation.") == ("Linux Foundation",)
 
 
+def test_what_someone_is_or_acts_as_is_no_third_party() -> None:
+    """Reddit's privacy policy, "If you are a Redditor, …": "a third party was added
+    (Redditor)". What the reader is, or acts as, after "a" is a kind of person; a name
+    after "a" in other places is still read as before."""
+    assert _parties("If you are a Redditor, we keep your posts.") == ()
+    assert _parties("As a Googler, you follow these rules.") == ()
+    assert _parties("Fitbit is a Google company.") == ("Fitbit",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and
@@ -1106,7 +1115,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0"]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
-            *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B "]),
+            *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B ",
+                                              "is a A ", "as an "]),
             *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the "]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]

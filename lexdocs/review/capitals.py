@@ -220,6 +220,11 @@ _ONE_OF = re.compile(r"\ban?[ \t]$")
 """The indefinite article before an acronym: one of a kind of thing ("purchase an NFT",
 Reddit's privacy policy, once "a third party was added (NFT)"; "a VPN"), not an
 organisation, which is named, not counted."""
+_ONE_WHO_IS = re.compile(
+    r"\b(?:are|am|is|was|were|be|been|become|becomes|became|as)[ \t]+an?[ \t]$", re.IGNORECASE)
+"""What the reader or someone is or acts as: a kind of person ("If you are a Redditor",
+Reddit's privacy policy, once "a third party was added (Redditor)"; "as a Googler"), one
+of many, where an organisation is named."""
 _ROLE_LEADS = frozenset(["the", "each"])
 """The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
 be liable to the other", the clauses Snap's policy appends)."""
@@ -290,6 +295,8 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             if len(parts) == 1 and parts[0].isupper() and _ONE_OF.search(
                     block, max(0, m.start() - 4), m.start()):
                 continue  # "when you purchase an NFT": one of a kind of thing, no one
+            if len(parts) == 1 and _ONE_WHO_IS.search(block, max(0, m.start() - 12), m.start()):
+                continue  # "if you are a Redditor": a kind of person, no party
             if _TITLE_GOES_ON.search(block, max(0, m.start() - 40), m.start()):
                 continue  # "… Principles regarding Transfer of Personal Data Abroad": a title
             if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):

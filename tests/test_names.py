@@ -733,6 +733,17 @@ def test_what_someone_is_or_acts_as_is_no_third_party() -> None:
     assert _parties("Fitbit is a Google company.") == ("Fitbit",)
 
 
+def test_every_language_a_locale_is_written_in_is_no_third_party() -> None:
+    """YouTube's terms end in links to their translations, and copies that named one in
+    English or Portuguese said "a third party was added (Lao)", "(Thai)", "(Árabe)". Every
+    language CLDR has a locale for is a language, by its name in English and in the
+    languages policies are most translated into; a company beside them is still one."""
+    assert _parties("View the Terms of Service in other languages: Lao, Thai, Árabe, "
+                    "Deutsch.") == ()
+    assert who("Lao") == who("Árabe") == "language"
+    assert _parties("We share it with Acme Ltd in Thai.") == ("Acme Ltd",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

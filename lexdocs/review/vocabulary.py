@@ -214,9 +214,26 @@ PLACES = frozenset(str.split(
     # what a place's people or things are called: "Swiss certifications", "EU-based"
     "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
     "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|")) | _territories()
+def _languages() -> frozenset[str]:
+    """Every language a CLDR locale is written in, by its name in English and in the
+    languages policies are most often translated into: YouTube's terms end in a bar of
+    links to their translations, and a copy that named one of them in English, or in
+    Portuguese, said "a third party was added (Lao)", "(Thai)", "(Árabe)". Only languages
+    with a locale: CLDR also names hundreds of others ("Mohawk", "Seneca", "Fang") that
+    are companies' names far more often than a policy's languages."""
+    from babel import Locale, localedata
+
+    spoken = {code for code in localedata.locale_identifiers() if "_" not in code}
+    out: set[str] = set()
+    for lang in ("en", "es", "pt", "fr", "de", "it", "nl"):
+        out |= {" ".join(re.findall(r"[^\W_]+", name.casefold()))
+                for code, name in Locale(lang).languages.items() if code in spoken}
+    return frozenset(out)
+
+
 LANGUAGES = frozenset(str.split(
     "english french german spanish portuguese italian dutch polish russian chinese japanese "
-    "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew"))
+    "korean arabic hindi turkish swedish danish norwegian finnish greek hebrew")) | _languages()
 CALENDAR = frozenset(str.split(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday "

@@ -744,6 +744,16 @@ def test_every_language_a_locale_is_written_in_is_no_third_party() -> None:
     assert _parties("We share it with Acme Ltd in Thai.") == ("Acme Ltd",)
 
 
+def test_a_clause_joined_by_but_ends_what_is_shared_with() -> None:
+    """Facebook's privacy policy: "Some people … share information with Meta but don’t
+    necessarily use our Products": "a third party was removed (Meta but don't necessarily
+    use)". "but", "while", "before" and the like open another clause, which ends the
+    object of "with"."""
+    assert _parties("They share information with Acme but don't necessarily use our "
+                    "Products.") == ("Acme",)
+    assert _parties("We share it with Acme Corp before you pay.") == ("Acme Corp",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

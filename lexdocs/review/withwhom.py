@@ -86,6 +86,10 @@ _OURS = re.compile(r"\bof (?:our|your)\b", re.I)
 _NAME_GOES_ON = re.compile(r"(?: [A-Z][\w'-]*)+")
 _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unless|as|so|"
                          r"because|by|on|at|from|under|including|such|where|whose|via|"
+                         # a clause joined to the sentence: "share information with Meta but
+                         # don't necessarily use our Products" (Facebook's) shares with Meta
+                         r"but|yet|while|whilst|although|though|whereas|whether|after|before|"
+                         r"until|once|since|"
                          # a verb of the sentence after its subject: "content created with
                          # other users is flagged" (Snap's) shares with "other users"
                          r"is|are|was|were|has|have|had|will|would|may|might|can|could|"

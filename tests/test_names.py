@@ -754,6 +754,15 @@ def test_a_clause_joined_by_but_ends_what_is_shared_with() -> None:
     assert _parties("We share it with Acme Corp before you pay.") == ("Acme Corp",)
 
 
+def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    """Facebook's privacy policy: "Collecting Ren’s voice interactions lets us provide
+    …": "a third party was removed (Collecting Ren)". A form of an English verb opening a
+    sentence is no word of the name that follows it."""
+    assert _parties("Collecting Acme’s data lets us provide the service.") == ("Acme",)
+    assert _parties("Processing Partners Ltd receives it.") == ("Processing Partners Ltd",)
+    assert _parties("United Kingdom: We share it.") == ()
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

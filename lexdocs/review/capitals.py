@@ -15,7 +15,7 @@ import re
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import heading, key
-from lexdocs.review.names import ENGLISH_NAMED, brand
+from lexdocs.review.names import ENGLISH_NAMED, brand, inflected
 from lexdocs.review.spelling import is_known
 
 __all__ = ["CAP_RUN", "COMPANY", "LEGAL_COMMA", "LEGAL_FORM", "names_in"]
@@ -329,6 +329,10 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             while parts and key(parts[0]) in _NAME_STOP:
                 led = key(parts.pop(0))
                 initial = False
+            if initial and len(parts) > 1 and parts[0].endswith("ing") and inflected(parts[0]):
+                parts.pop(0)  # "Collecting Ren’s voice interactions lets us …" (Facebook's):
+                initial = False  # a verb opens the sentence, and a name follows it ("United
+                # Kingdom" and "Parts II-III" open with other forms, and keep them)
             labelled = block[m.end():m.end() + 1] == ":"
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
                 parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"

@@ -265,7 +265,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "product"  # "Atlassian Bitbucket Sign-In": what a name offers
     if len(parts) > 1 and not ORG_CUES & set(words) and all(_plain(p) for p in parts):
         return "term"  # "Recurring Payments", "Smart Window": a feature in plain words
-    if len(parts) == 1 and _inflected(name):
+    if len(parts) == 1 and inflected(name):
         return "term"  # "Tweets", "Archived", "Shopping": an English word's form, no name
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or is_known(
             name[:-4])):
@@ -279,7 +279,7 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ed")
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
-def _inflected(name: str) -> bool:
+def inflected(name: str) -> bool:
     """Whether a one-word name is a form of an English word, capitalised, and so no
     organisation's: a plural ("Tweets" → "Posts", X's developer terms: "a third party
     changed (Tweets → Posts)"), a verb's past form ("Archived December 9, 2024 at the

@@ -57,6 +57,26 @@ def test_a_link_to_another_organisation_names_both_hosts() -> None:
     assert v.evidence[:2] == (OLD, "https://tracker.adnetwork.example/optout")
 
 
+def test_a_link_that_drops_a_redirect_leads_where_it_led() -> None:
+    """Facebook's privacy policy linked "online" through its link shim,
+    lm.facebook.com/l.php?u=<help.meta.com's page>, then straight to that page: "now
+    leads to another organisation, from lm.facebook.com to help.meta.com". A link that
+    drops a redirect leads the reader where it did; one that now passes through another
+    host's redirect, or that leaves the redirect's target for a third host, is judged by
+    its hosts as before."""
+    shim = ("https://lm.facebook.com/l.php?u=https%3A%2F%2Fhelp.meta.com%2Fsupport%2F"
+            "privacy%3Fentry_point%3D13")
+    page = "https://help.meta.com/support/privacy?entry_point=13"
+    v = judge(shim, page, "online")
+    assert (v.material, v.rule) == (False, "link-unwrapped"), v.reason
+    assert "help.meta.com" in v.reason and "lm.facebook.com" in v.reason
+    assert judge(page, shim, "online").rule == "link-other-site"
+    assert judge(shim, "https://acme.example.com/", "online").rule == "link-other-site"
+    assert judge("https://www.google.com/url?q=https://acme.com/x", "https://acme.com/y"
+                 ).rule == "link-unwrapped"
+    assert judge("https://x.com/?next=/home", "https://acme.com/home").rule == "link-other-site"
+
+
 def test_places_need_no_network() -> None:
     assert place("https://a.b.bbc.co.uk/x").site == "bbc.co.uk"
     assert place("www.chatlio.com/x").site == "chatlio.com"

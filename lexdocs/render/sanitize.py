@@ -109,6 +109,16 @@ def web_host(url: str) -> str | None:
     return "" if resolved.hostname == _HERE else resolved.hostname
 
 
+def web_query(url: str) -> str:
+    """The query a browser sends for an absolute `url`, without its "?": "" for any other
+    (a path, an anchor, text no browser can follow)."""
+    text = unescaped(url.strip())
+    try:
+        return URL(text).search.removeprefix("?") if check_url(text) else ""
+    except ValueError:
+        return ""
+
+
 def scheme(url: str) -> str | None:
     """The lower-case scheme of `url` as a browser would see it, or None if relative."""
     match = _SCHEME.match(decoded(url))

@@ -32,13 +32,13 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ada_url import idna_to_unicode
 from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
-from lexdocs.render.sanitize import scheme, web_host
+from lexdocs.render.sanitize import scheme, web_host, web_query
 from lexdocs.review.lexicon import key, own_listed
 from lexdocs.review.names import own_names
 from lexdocs.review.typed import WEB_ADDRESS
@@ -242,6 +242,12 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "",
         return Verdict(False, "link-reference",
                        f"Not material: the link{on} still leads to a reference work, now "
                        f"{b.host} ({old} → {new}).", evidence)
+    through = redirect_target(old)
+    if through is not None and place(through, home).site == b.site:
+        return Verdict(False, "link-unwrapped",
+                       f"Not material: link maintenance, the link{on} now leads straight to "
+                       f"{b.host}, where it led through {a.host}'s redirect ({old} → {new}).",
+                       evidence)
     helps = help_centre_of(old, a, b)
     if helps:
         return Verdict(False, "link-same-site",
@@ -251,6 +257,21 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "",
     return Verdict(True, "link-other-site",
                    f"Material: the link{on} now leads to another organisation, from {a.host} "
                    f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
+
+
+def redirect_target(url: str) -> str | None:
+    """Where a redirecting link sends the reader: the web address a parameter of its query
+    holds, as a site's link shim writes it ("https://lm.facebook.com/l.php?u=https%3A%2F%2F
+    help.meta.com%2F…", Facebook's privacy policy, once "now leads to another
+    organisation, from lm.facebook.com to help.meta.com" when the shim was dropped). Only a
+    link that drops the redirect is upkeep: one that now passes through another's redirect
+    shows that host every click, and stays judged by its hosts."""
+    if scheme(url.strip()) not in ("http", "https"):
+        return None
+    for _, value in parse_qsl(web_query(url)):
+        if scheme(value) in ("http", "https") and web_host(value):
+            return value.strip()
+    return None
 
 
 def _mails_itself(target: str, words: str) -> bool:

@@ -1019,6 +1019,16 @@ def test_elements_under_labels_kept_in_place_are_moved_only_if_each_moved_whole(
     assert _judge("It is kept 30 days.", "It is kept 90 days.")[0]
 
 
+def test_like_stands_in_for_such_as_only_where_it_leads_examples() -> None:
+    """"like" leads examples as "such as" does; the verb ("posts you like") swapped for
+    another word or for "such as" is another statement."""
+    assert _judge("We use things like cookies.", "We use things such as cookies.")[:2] == (
+        False, "synonym")
+    assert _judge("We show posts you like.", "We show posts you share.")[0]
+    assert _judge("We show posts you like.", "We show posts such as yours.")[0]
+    assert _judge("We show posts you liked.", "We show posts you included.")[0]
+
+
 def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     def judge(old: str, new: str) -> tuple[bool, str]:
         v = classify(old, new, section_material=True, variables_changed=(),
@@ -1091,6 +1101,9 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We use services such as Google Analytics.", "We use services including Google "
      "Analytics.", "synonym"),
     ("You can request a copy of your data.", "You may request a copy of your data.", "synonym"),
+    # Facebook's privacy policy, by turns: "the wording changed ('Meta like' → 'Meta, such as')"
+    ("We collect information from Meta like content and messages.",
+     "We collect information from Meta, such as content and messages.", "synonym"),
     ("Contact us at any time.", "Contact us anytime.", "synonym"),
     ("Firefox sends the file name to Google.\n\nLearn more or read Google's policy.",
      "Firefox sends the file name to Google.Learn more or read Google's policy.", "formatting"),

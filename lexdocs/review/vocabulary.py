@@ -314,8 +314,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("regarding", "concerning"), ("ensure", "make sure"), ("request", "ask for"),
     ("comply with", "abide by", "adhere to"), ("protect", "safeguard"),
     # Where examples start: each illustrates, none bounds ("including" as much as "such as").
-    # "Ex:" as Facebook's community standards write it for "e.g.".
-    ("including", "such as", "for example", "for instance", "eg", "ex"),
+    # "Ex:" as Facebook's community standards write it for "e.g.", and "like" as its
+    # privacy policy writes it for "such as" ("information like content and messages"), a
+    # word of the group only where it stands in for another: "you like" never becomes "you
+    # such as".
+    ("including", "such as", "for example", "for instance", "eg", "ex", "like"),
     ("anytime", "at any time"),
 )
 # What the organisation does with data: "we recommend" → "we may recommend" describes the

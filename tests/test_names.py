@@ -733,7 +733,7 @@ def test_what_someone_is_or_acts_as_is_no_third_party() -> None:
     assert _parties("Fitbit is a Google company.") == ("Fitbit",)
 
 
-def test_every_language_a_locale_is_written_in_is_no_third_party() -> None:
+def test_every_official_language_is_no_third_party_and_no_company_is_one() -> None:
     """YouTube's terms end in links to their translations, and copies that named one in
     English or Portuguese said "a third party was added (Lao)", "(Thai)", "(Árabe)". Every
     language CLDR has a locale for is a language, by its name in English and in the
@@ -742,6 +742,8 @@ def test_every_language_a_locale_is_written_in_is_no_third_party() -> None:
                     "Deutsch.") == ()
     assert who("Lao") == who("Árabe") == "language"
     assert _parties("We share it with Acme Ltd in Thai.") == ("Acme Ltd",)
+    # CLDR names a language "Meta’" and another "Mohawk": companies' names, here
+    assert _parties("We share it with Meta and Mohawk.") == ("Meta", "Mohawk")
 
 
 def test_a_clause_joined_by_but_ends_what_is_shared_with() -> None:

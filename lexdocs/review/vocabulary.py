@@ -215,19 +215,29 @@ PLACES = frozenset(str.split(
     "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
     "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|")) | _territories()
 def _languages() -> frozenset[str]:
-    """Every language a CLDR locale is written in, by its name in English and in the
-    languages policies are most often translated into: YouTube's terms end in a bar of
-    links to their translations, and a copy that named one of them in English, or in
-    Portuguese, said "a third party was added (Lao)", "(Thai)", "(Árabe)". Only languages
-    with a locale: CLDR also names hundreds of others ("Mohawk", "Seneca", "Fang") that
-    are companies' names far more often than a policy's languages."""
+    """Every language a country writes its laws or its official business in, as the
+    Unicode CLDR knows them (Babel's data), by its name in English and in the languages
+    policies are most often translated into: YouTube's terms end in a bar of links to
+    their translations, and copies that named one of them in English or in Portuguese said
+    "a third party was added (Lao)", "(Thai)", "(Árabe)". Only official languages with a
+    locale, and names of three letters or more without an apostrophe: CLDR also names
+    hundreds of others, some as companies are named ("Meta’", "Mohawk"), and "GA" is an
+    acronym before it is Ga."""
     from babel import Locale, localedata
+    from babel.core import get_global
 
     spoken = {code for code in localedata.locale_identifiers() if "_" not in code}
+    official = {code.split("_")[0] for langs in get_global("territory_languages").values()
+                for code, info in langs.items()
+                if info.get("official_status") in ("official", "de_facto_official",
+                                                   "official_regional")}
     out: set[str] = set()
     for lang in ("en", "es", "pt", "fr", "de", "it", "nl"):
-        out |= {" ".join(re.findall(r"[^\W_]+", name.casefold()))
-                for code, name in Locale(lang).languages.items() if code in spoken}
+        for code, name in Locale(lang).languages.items():
+            if code in spoken & official and not re.search(r"['’ʼ]", name):
+                key = " ".join(re.findall(r"[^\W_]+", name.casefold()))
+                if len(key) >= 3:
+                    out.add(key)
     return frozenset(out)
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lexdocs.review import surface
+from lexdocs.review import lexicon, surface
 from lexdocs.review.materiality import (
     classify,
     classify_structure,
@@ -1019,6 +1019,18 @@ def test_elements_under_labels_kept_in_place_are_moved_only_if_each_moved_whole(
     assert _judge("It is kept 30 days.", "It is kept 90 days.")[0]
 
 
+def test_a_figure_written_otherwise_is_the_same_only_when_it_is() -> None:
+    """A figure in words and in digits is one figure; another figure, or one more, is a
+    change."""
+    assert _judge("We keep it for seven days.", "We keep it for 8 days.")[:2] == (
+        True, "duration-changed")
+    assert _judge("You may link two accounts.", "You may link 3 accounts.")[:2] == (
+        True, "number-changed")
+    assert _judge("We keep it for 30 days.", "We keep it for thirty (31) days.")[0]
+    assert lexicon.figures(["twenty-one"]) == (21,) and lexicon.figures(["twenty"]) == (20,)
+    assert lexicon.figures(["thirty", "30"]) == (30,) and lexicon.figures(["days"]) is None
+
+
 def test_like_stands_in_for_such_as_only_where_it_leads_examples() -> None:
     """"like" leads examples as "such as" does; the verb ("posts you like") swapped for
     another word or for "such as" is another statement."""
@@ -1105,6 +1117,11 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We collect information from Meta like content and messages.",
      "We collect information from Meta, such as content and messages.", "synonym"),
     ("Contact us at any time.", "Contact us anytime.", "synonym"),
+    # Facebook's cookies policy, by turns: "a duration changed (seven days → 7 days)"
+    ("Cookies expire after seven days.", "Cookies expire after 7 days.",
+     "figure-written-otherwise"),
+    ("We keep it for thirty (30) days.", "We keep it for 30 days.", "figure-written-otherwise"),
+    ("You may link two accounts.", "You may link 2 accounts.", "figure-written-otherwise"),
     ("Firefox sends the file name to Google.\n\nLearn more or read Google's policy.",
      "Firefox sends the file name to Google.Learn more or read Google's policy.", "formatting"),
     ("Learn more.This data does not identify you.", "This data does not identify you.",
@@ -1789,6 +1806,20 @@ def test_items_numbered_in_one_sentence_are_judged_in_linear_time() -> None:
                                 section_material=True, variables_changed=(),
                                 immaterial_vars=frozenset())
     assert growth(make, 2000, tries=2) < LINEAR
+
+
+def test_figures_written_otherwise_in_one_long_run_are_read_in_linear_time() -> None:
+    """Committed text is untrusted: every edit inside a run of figures is read with the
+    figures beside it; read from each edit, a run of figures rewritten a word in two
+    ("1 two 1 two …" → "1 2 1 2 …") would be read once an edit."""
+    from lexdocs.review.rewrites import _figure_spans
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        old, new = ["1", "two"] * (n // 2), ["1", "2"] * (n // 2)
+        ops = [("replace", i, i + 1, i, i + 1) for i in range(1, n, 2)]
+        return lambda: _figure_spans(old, new, ops)
+    assert growth(make, 20_000, tries=2) < LINEAR
 
 
 def test_edits_at_both_ends_of_a_long_repeated_text_are_judged_in_linear_time() -> None:

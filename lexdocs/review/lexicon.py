@@ -95,12 +95,42 @@ def key(fact: str, kind: str = "") -> str:
         return fact.rstrip("/")
     if kind == "date" and (day := _day(fact)) is not None:
         return day
+    if kind in ("number", "duration"):
+        fact = _RESTATED.sub(r"\1", _NUMBER_WORDS.sub(_figure, fact))
     if kind in ("number", "duration", "email-address"):
         return _FIGURE_MARKS.sub("", fact)
     return _NOT_KEPT.sub("", fact)
 
 
 _FIGURE_MARKS = re.compile(r"[\s,\-‐‑]")
+_UNITS = {w: n for n, w in enumerate(str.split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"))}
+_TENS = {w: 10 * n for n, w in enumerate(str.split(
+    "twenty thirty forty fifty sixty seventy eighty ninety"), start=2)}
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?|(?:{'|'.join(_UNITS)}))\b")
+"""A figure written in words up to ninety-nine ("seven", "thirty-six"): its key is its
+digits, so that "seven days" → "7 days" (Facebook's cookies policy, by turns: "a duration
+changed") is the same period."""
+_RESTATED = re.compile(r"\b(\d+)\s*\(\1\)")
+"""A figure restated in digits after its words, "thirty (30) days": one figure."""
+
+
+def _figure(m: re.Match[str]) -> str:
+    parts = re.split(r"[\s-]+", m.group())
+    return str(sum(_TENS.get(p, 0) + _UNITS.get(p, 0) for p in parts))
+
+
+def figures(tokens: list[str]) -> tuple[int, ...] | None:
+    """The figures `tokens` write, in words or digits, a figure restated after its words
+    once ("thirty (30)": 30); None when a token is no figure. "seven" → "7" writes the
+    same figure, as a date written another way names the same day."""
+    text = " ".join(t.casefold() for t in tokens)
+    if not text or _NUMBER_WORDS.sub(" ", re.sub(r"\b\d+\b", " ", text)).strip():
+        return None
+    values = [int(v) for v in _NUMBER_WORDS.sub(_figure, text).split()]
+    return tuple(v for i, v in enumerate(values) if i == 0 or v != values[i - 1])
 _NOT_KEPT = re.compile(r"[^\w@/]")
 
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from lexdocs.review import wordforms
-from lexdocs.review.align import common_ends, opcodes
+from lexdocs.review.align import Opcode, common_ends, opcodes
 from lexdocs.review.examples import QUOTES, is_examples
-from lexdocs.review.lexicon import ENUMERATOR, Finding
+from lexdocs.review.lexicon import ENUMERATOR, Finding, figures
 from lexdocs.review.spelling import is_known
 from lexdocs.review.synonyms import function_words, same_meaning
 from lexdocs.review.vocabulary import (
@@ -185,6 +185,36 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     if any(_pieces(x[i:len(x) - j]) == _pieces(y[i:len(y) - j]) for i, j in [*cuts, (start, end)]):
         return ("reordered", ())
     return None
+
+
+def _figure_spans(a: list[str], b: list[str], ops: list[Opcode]
+                  ) -> list[tuple[list[str], list[str]]]:
+    """Each edit's words on both sides with the figures beside them (`_figure_runs`),
+    each run once."""
+    runs_a, runs_b = _figure_runs(a), _figure_runs(b)
+    return [(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in dict.fromkeys(
+        (*runs_a(o[1], o[2]), *runs_b(o[3], o[4])) for o in ops)]
+
+
+def _figure_runs(side: list[str]) -> Callable[[int, int], tuple[int, int]]:
+    """For the words `side[i:j]`, the bounds of the run of figures beside them: "thirty
+    (30)" → "30" drops only "thirty", and the figure it wrote is the run's. Each run's
+    bounds are found once: edits inside one long run of figures share it, and are read
+    once (a search out from each edit read the run once an edit)."""
+    first, last = list(range(len(side))), list(range(1, len(side) + 1))
+    alone = [figures(side[k:k + 1]) is None for k in range(len(side))]
+    for k in range(1, len(side)):
+        if not alone[k] and not alone[k - 1]:
+            first[k] = first[k - 1]
+    for k in range(len(side) - 2, -1, -1):
+        if not alone[k] and not alone[k + 1]:
+            last[k] = last[k + 1]
+
+    def bounds(i: int, j: int) -> tuple[int, int]:
+        lo = first[i - 1] if i > 0 and not alone[i - 1] else i
+        hi = last[j] if j < len(side) and not alone[j] else j
+        return lo, hi
+    return bounds
 
 
 def _clipped(short: str, full: str) -> bool:
@@ -402,6 +432,13 @@ def rewrite(old: str, new: str) -> Finding | None:
         return ("pointer-reworded", tuple(
             f"{_as_written(raw_a[i1:i2], old)} → {_as_written(raw_b[j1:j2], new)}".strip()
             for _, i1, i2, j1, j2 in ops))
+    if all((i1 == i2 or figures(a[i1:i2]) is not None) and (
+            j1 == j2 or figures(b[j1:j2]) is not None) for _, i1, i2, j1, j2 in ops) and (
+            spans := _figure_spans(a, b, ops)) and all(
+                figures(x) is not None and figures(x) == figures(y) for x, y in spans):
+        # "seven days" → "7 days" (Facebook's cookies policy, by turns), "thirty (30)" → "30"
+        return ("figure-written-otherwise",
+                tuple(f"{' '.join(x)} → {' '.join(y)}" for x, y in spans))
     if all(op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1 for op in ops) \
             and all(_clipped(a[i1], b[j1]) for _, i1, _, j1, _ in ops):
         return ("abbreviation-expanded",

@@ -1117,6 +1117,9 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We collect information from Meta like content and messages.",
      "We collect information from Meta, such as content and messages.", "synonym"),
     ("Contact us at any time.", "Contact us anytime.", "synonym"),
+    # Facebook's cookies policy, by turns: "the wording changed ('amongst' → 'among')"
+    ("We share it amongst the Meta Companies.", "We share it among the Meta Companies.",
+     "synonym"),
     # Facebook's cookies policy, by turns: "a duration changed (seven days → 7 days)"
     ("Cookies expire after seven days.", "Cookies expire after 7 days.",
      "figure-written-otherwise"),

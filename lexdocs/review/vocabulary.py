@@ -330,6 +330,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # such as".
     ("including", "such as", "for example", "for instance", "eg", "ex", "like"),
     ("anytime", "at any time"),
+    # one word in its British and its American form (Facebook's cookies policy, as archived
+    # by turns: "the wording changed ('amongst' → 'among')")
+    ("among", "amongst"), ("while", "whilst"), ("toward", "towards"), ("amid", "amidst"),
 )
 # What the organisation does with data: "we recommend" → "we may recommend" describes the
 # same practice, which the notice covers either way. A promise to the person ("we notify

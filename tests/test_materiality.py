@@ -765,10 +765,14 @@ def test_a_date_written_another_way_is_the_same_day(old: str, new: str) -> None:
 def test_a_word_moved_past_another_is_quoted_with_it() -> None:
     """Meta's commercial terms as archived: "will apply only to disputes" → "will only
     apply to disputes" was "the wording changed ('apply' → 'apply')", the same word on
-    both sides of the arrow, so a reader saw no change."""
+    both sides of the arrow, so a reader saw no change. ("only" moved past the word beside
+    it is now `adverb-moved`, quoted the same way; another word moved is still wording.)"""
     _, rule, reason = _judge("Updates will apply only to disputes that arise later.",
                              "Updates will only apply to disputes that arise later.")
-    assert rule == "wording-changed" and "('apply only' → 'only apply')" in reason, reason
+    assert rule == "adverb-moved" and "(apply only → only apply)" in reason, reason
+    _, rule, reason = _judge("Updates will apply fully to disputes that arise later.",
+                             "Updates will fully apply to disputes that arise later.")
+    assert rule == "wording-changed" and "('apply fully' → 'fully apply')" in reason, reason
 
 
 def test_a_run_only_formatted_otherwise_is_not_quoted() -> None:
@@ -1031,6 +1035,15 @@ def test_a_figure_written_otherwise_is_the_same_only_when_it_is() -> None:
     assert lexicon.figures(["thirty", "30"]) == (30,) and lexicon.figures(["days"]) is None
 
 
+def test_an_adverb_moved_further_than_the_word_beside_it_is_another_statement() -> None:
+    """"only" before or after the word beside it says the same; moved further, to
+    another part of the sentence, it may bound something else."""
+    assert _judge("We only share names.", "We share names only.")[0]
+    assert _judge("These terms only apply to advertisers.", "These terms apply to "
+                  "advertisers only.")[0]
+    assert _judge("We never sell it.", "We sell it never.")[0]
+
+
 def test_like_stands_in_for_such_as_only_where_it_leads_examples() -> None:
     """"like" leads examples as "such as" does; the verb ("posts you like") swapped for
     another word or for "such as" is another statement."""
@@ -1117,6 +1130,12 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We collect information from Meta like content and messages.",
      "We collect information from Meta, such as content and messages.", "synonym"),
     ("Contact us at any time.", "Contact us anytime.", "synonym"),
+    # Instagram's commercial terms, by turns: "the wording changed ('only apply' → 'apply
+    # only')"
+    ("These terms only apply to advertisers.", "These terms apply only to advertisers.",
+     "adverb-moved"),
+    ("We share only names with partners.", "We only share names with partners.",
+     "adverb-moved"),
     # Facebook's cookies policy, by turns: "the wording changed ('amongst' → 'among')"
     ("We share it amongst the Meta Companies.", "We share it among the Meta Companies.",
      "synonym"),

@@ -49,7 +49,8 @@ page tell the same story. Precedence, first wins:
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
-   `figure-written-otherwise` ("seven days" → "7 days"), `pointer-reworded`,
+   `figure-written-otherwise` ("seven days" → "7 days"), `adverb-moved` ("only apply"
+   → "apply only"), `pointer-reworded`,
    `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
    advice to the reader, "We recommend all users …") → not material. Several such

@@ -67,6 +67,9 @@ PHRASES = frozenset(phrase for phrase, _, _ in _PHRASES)
 """The phrases reduced to the word they mean: a rule that reads one as a fact ("in order
 to" as a purpose) found only the phrase the rewrite shortened."""
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_MOVABLE = frozenset(str.split("only also always still never just even then now"))
+"""Adverbs that say the same on either side of the word beside them: "only apply to" and
+"apply only to", "will also" and "also will"."""
 _CLIPPED = frozenset(["info", "app", "doc", "repo", "config", "admin", "auth", "stat", "spec"])
 
 
@@ -215,6 +218,28 @@ def _figure_runs(side: list[str]) -> Callable[[int, int], tuple[int, int]]:
         hi = last[j] if j < len(side) and not alone[j] else j
         return lo, hi
     return bounds
+
+
+def _adverbs_moved(a: list[str], b: list[str]) -> tuple[str, ...]:
+    """The adverbs (`_MOVABLE`) that moved past at most one word, when nothing else
+    changed: "These terms only apply" → "apply only", "will also" → "also will"
+    (Instagram's commercial terms, as archived by turns)."""
+    def placed(ws: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
+        rest: list[str] = []
+        found = []
+        for w in ws:
+            if w in _MOVABLE:
+                found.append((w, len(rest)))
+            else:
+                rest.append(w)
+        return rest, found
+    (ra, fa), (rb, fb) = placed(a), placed(b)
+    if ra != rb or [w for w, _ in fa] != [w for w, _ in fb] or fa == fb:
+        return ()
+    if any(abs(i - j) > 1 for (_, i), (_, j) in zip(fa, fb, strict=True)):
+        return ()
+    return tuple(f"{w} {ra[i]} → {ra[i]} {w}" if j > i else f"{ra[j]} {w} → {w} {ra[j]}"
+                 for (w, i), (_, j) in zip(fa, fb, strict=True) if i != j)
 
 
 def _clipped(short: str, full: str) -> bool:
@@ -439,6 +464,9 @@ def rewrite(old: str, new: str) -> Finding | None:
         # "seven days" → "7 days" (Facebook's cookies policy, by turns), "thirty (30)" → "30"
         return ("figure-written-otherwise",
                 tuple(f"{' '.join(x)} → {' '.join(y)}" for x, y in spans))
+    shifted = _adverbs_moved(a, b)
+    if shifted:
+        return ("adverb-moved", shifted)
     if all(op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1 for op in ops) \
             and all(_clipped(a[i1], b[j1]) for _, i1, _, j1, _ in ops):
         return ("abbreviation-expanded",

@@ -146,6 +146,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
                            f"({_arrow(show)}), its words the same",
         "date-written-otherwise":
             f"only how a date is written changed, the same day ({_and(show)})",
+        "adverb-moved":
+            f"only an adverb moved past the word beside it ({', '.join(show)})",
         "figure-written-otherwise":
             f"only how a figure is written changed, the same figure ({', '.join(show)})",
         "revision-date-changed": "only the date the text gives for its own last revision "

@@ -773,6 +773,11 @@ def test_a_word_moved_past_another_is_quoted_with_it() -> None:
     _, rule, reason = _judge("Updates will apply fully to disputes that arise later.",
                              "Updates will fully apply to disputes that arise later.")
     assert rule == "wording-changed" and "('apply fully' → 'fully apply')" in reason, reason
+    # X's developer terms: "'only' → 'only'"
+    _, rule, reason = _judge("You may use location data and geographic information only to "
+                             "identify the location.", "You may only use location data and "
+                             "geographic information to identify the location.")
+    assert "'only' → 'only'" not in reason and "'use location" in reason, reason
 
 
 def test_a_run_only_formatted_otherwise_is_not_quoted() -> None:

@@ -182,12 +182,14 @@ def _moves_joined(ops: Sequence[Op], a: Sequence[str], b: Sequence[str]) -> list
     """`ops` with each word moved past a few others quoted with them: "will apply only" →
     "will only apply" (Meta's commercial terms as archived) was "'apply' → 'apply'", one
     word on both sides of the arrow, and a reader saw no change; it is "'apply only' →
-    'only apply'"."""
+    'only apply'". Past as many as six words: "may use location data and geographic
+    information only to identify" → "may only use location data …" (X's developer terms)
+    was "'only' → 'only'"."""
     out = list(ops)
     k = 0
     while k + 2 < len(out):
         (t1, a1, a2, b1, b2), (t2, c1, c2, _, _), (t3, e1, e2, f1, f2) = out[k:k + 3]
-        moved = t2 == "equal" and c2 - c1 <= 3 and (
+        moved = t2 == "equal" and c2 - c1 <= 6 and (
             (t1 == "delete" and t3 == "insert" and a[a1:a2] == b[f1:f2])
             or (t1 == "insert" and t3 == "delete" and b[b1:b2] == a[e1:e2]))
         if moved:

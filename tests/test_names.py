@@ -765,6 +765,19 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert _parties("United Kingdom: We share it.") == ()
 
 
+def test_a_parts_label_a_roman_figure_and_a_documents_standards_are_no_third_party() -> None:
+    """Instagram's developer terms, "Nothing in this Section 10A (International transfers
+    …)", and Threads' terms, "Meta Community Standards" and parts "II", "III", "IV", were
+    "a third party was added (10A)", "(Meta Community Standards)", "(II, III, IV)". A
+    label after the word that cites a part, a part's number in roman figures and the
+    standards a document sets are no one; "X" alone and "3M" are still names."""
+    assert _parties("Nothing in this Section 10A (International transfers) is intended "
+                    "to limit it.") == ()
+    assert _parties("Follow the Meta Community Standards.") == ()
+    assert _parties("See parts II, III and IV.") == ()
+    assert _parties("We share data with X and 3M.") == ("3M", "X")
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and
@@ -1148,7 +1161,9 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
             *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B ",
-                                              "is a A ", "as an "]),
+                                              "is a A ", "as an ", "Section 1A ",
+                                              "Section Section 1A"]),
+            *((who, h, 5_000) for h in ["II", "XI"]),
             *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the "]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]

@@ -225,6 +225,10 @@ _ONE_WHO_IS = re.compile(
 """What the reader or someone is or acts as: a kind of person ("If you are a Redditor",
 Reddit's privacy policy, once "a third party was added (Redditor)"; "as a Googler"), one
 of many, where an organisation is named."""
+_PART_CITED = re.compile(rf"\b(?:{voc.CITED_PARTS}|articles?|tables?|versions?)[ \t]+$",
+                         re.IGNORECASE)
+"""The word that cites a part before its label ("Section 10A", Instagram's developer terms,
+once "a third party was added (10A)")."""
 _ROLE_LEADS = frozenset(["the", "each"])
 """The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
 be liable to the other", the clauses Snap's policy appends)."""
@@ -288,6 +292,9 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                 if _COMPOUND.match(m.group()):
                     continue  # "3D-printed weapons", "5G-enabled": a word with a figure in it
                 lead = _LEAD_DIGITS.search(block, max(0, m.start() - 8), m.start())
+                if lead and len(parts) == 1 and _PART_CITED.search(
+                        block, max(0, lead.start() - 12), lead.start()):
+                    continue  # "this Section 10A (International transfers …)": a part's label
                 if lead:  # "1Password", "3M": the figure is the name's, read whole
                     parts[0] = lead.group() + parts[0]
             if _OWNED.search(block, max(0, m.start() - 4), m.start()):  # its last 4 chars

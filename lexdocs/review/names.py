@@ -59,6 +59,8 @@ DOCUMENT_WORDS = frozenset(str.split(
     # and a regulator's instrument: "ANPD Resolution" (Meta's data transfer addendum)
     "resolution resolutions decree decrees ordinance ordinances "
     "laws shield framework code rules specification "
+    # "the Meta Community Standards" (Threads' terms): the rules a document sets
+    "standard standards "
     # a part of a law cited ("through EU GDPR Article 28", "Chapter V", 2FA Directory's
     # privacy policy): where the text points, no one
     "article articles recital recitals annex annexes appendix appendices exhibit exhibits "
@@ -212,6 +214,9 @@ def who(name: str, own: frozenset[str] = frozenset(), made: frozenset[str] = fro
     return kind
 
 
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|VI{0,3}|I{1,3})")
+"""A part's number in roman figures, of two letters or more ("II", "XIV"): "X" alone is a
+company's name."""
 _FORM = re.compile(r"[A-Z]{1,3}-\d{1,4}[A-Z]{0,4}")
 """A form's or a standard's number: "W-9", "W-8BEN", "I-9"."""
 
@@ -234,6 +239,8 @@ def _regulator(joined: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _kind(name: str, own: frozenset[str]) -> str:
     """`who` without the text's own products: the same for a name wherever it stands."""
+    if _ROMAN.fullmatch(name):
+        return "document"  # "II, III, IV" (Threads' terms): a part's number, alone
     if _FORM.fullmatch(name):
         return "document"  # "form W-9 as required by the IRS" (Parler's): a form's number
     words = _PARTS.findall(name.casefold())

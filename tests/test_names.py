@@ -778,6 +778,16 @@ def test_a_parts_label_a_roman_figure_and_a_documents_standards_are_no_third_par
     assert _parties("We share data with X and 3M.") == ("3M", "X")
 
 
+def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
+    """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
+    purpose that competes with the interests of Parler" were "a third party was removed
+    (Neither Parler)", "(interests of Parler)". "Neither" opens no name, and what competes
+    with something shares nothing with it; the names themselves are still read."""
+    assert _parties("Neither Acme nor Optio will have any liability.") == ("Acme", "Optio")
+    assert _parties("Do not use it for any purpose that competes with the interests of "
+                    "Acme.") == ("Acme",)
+
+
 def test_a_regulator_by_its_initials_and_its_resolution_are_no_third_party() -> None:
     """Meta's data transfer addendum cites "ANPD Resolution No. 19/2024", Brazil's data
     protection authority and the rule it issued: "a third party was added (ANPD)", and

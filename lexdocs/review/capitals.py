@@ -80,7 +80,9 @@ _NAME_STOP = frozenset(str.split(
     "any some each please note where however also unless upon under from at on of an a its "
     "their that what which how why who do does can may will should must i my us if additionally "
     "for example section last updated since following after before while although because "
-    "until during then thus therefore currently today now even once"))
+    "until during then thus therefore currently today now even once "
+    # "Neither Parler nor Optio will have any liability" (Parler's terms)
+    "neither nor either both"))
 _DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
 """A line that opens with a date (taken out of the text before names are read): the word
 after it opens what the line says ("2014-05-11 Ported from npm client documentation", a

@@ -335,6 +335,8 @@ def brand(word: str) -> bool:
 NOT_WITH = re.compile(
     r"(?:\b(?:compl(?:y|ying|ies|ied|iance)|accordance|connection|associated|along|together|"
     r"interactions?|interact(?:s|ing)?|communicat(?:e|es|ed|ing)|(?:in)?consistent|line|familiar|"
+    # "any purpose that competes with the interests of Parler" (Parler's terms)
+    r"compet(?:e|es|ed|ing)|"
     r"deal(?:s|ing)?|proceed(?:s|ed|ing)?|continu(?:e|es|ed|ing)|help(?:s|ed|ing)?(?: \w+)?|"
     r"updat(?:e|es|ed|ing)(?: \w+)?|treat(?:s|ed|ing)?(?: \w+)?|"
     r"assist(?:s|ed|ing)?(?: \w+)?)|\bprovid(?:e|es|ed|ing)\s+(?:\S+\s+){1,3})\s*$", re.I)

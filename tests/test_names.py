@@ -778,6 +778,14 @@ def test_a_parts_label_a_roman_figure_and_a_documents_standards_are_no_third_par
     assert _parties("We share data with X and 3M.") == ("3M", "X")
 
 
+def test_a_name_of_places_and_known_initials_alone_is_no_third_party() -> None:
+    """Instagram's developer terms, "personal data … subject to the UK GDPR": "a third
+    party was added (UK GDPR)". A name whose every word is a place, a language or a known
+    acronym names no one; one with any other word is still read."""
+    assert _parties("Personal data subject to the UK GDPR is covered.") == ()
+    assert _parties("We share it with Texas Instruments.") == ("Texas Instruments",)
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

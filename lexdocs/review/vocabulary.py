@@ -306,6 +306,9 @@ def is_not_party(name: str) -> bool:
         return True
     if len(words) > 1 and "-" in name and all(w in PLACES for w in words):
         return True  # "EU-US" names where data goes, between two places
+    parts = name.split()
+    if len(parts) > 1 and all(is_not_party(p) for p in parts):
+        return True  # "the UK GDPR" (Instagram's developer terms): a place and a law's initials
     bare = name.replace(".", "")
     if len(bare) > 2 and bare.endswith("s") and bare[:-1].isupper():
         bare = bare[:-1]  # "government-issued IDs": the plural of an acronym that is a word

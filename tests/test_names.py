@@ -13,6 +13,7 @@ from lexdocs.review import clauses, facts, links
 from lexdocs.review.capitals import _REGULATION, CAP_RUN, names_in
 from lexdocs.review.materiality import classify
 from lexdocs.review.names import own_names, products, who
+from lexdocs.review.pointers import cited_titles_masked
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_PURPOSE
@@ -786,6 +787,20 @@ def test_a_name_of_places_and_known_initials_alone_is_no_third_party() -> None:
     assert _parties("We share it with Texas Instruments.") == ("Texas Instruments",)
 
 
+def test_a_section_title_cited_in_quotes_names_no_one() -> None:
+    """Threads' terms point to "the section in the Instagram Terms called “Our Agreement
+    and What Happens if We Disagree”": "a third party was added (Disagree)"; a title such
+    as "How We Share Information With Partners" gave a kind of recipient. A title cited in
+    quotes is where to read; a sentence beside it that shares is still read."""
+    assert _parties("See the section in the Instagram Terms called “Our Agreement and What "
+                    "Happens if We Disagree” for how disputes are handled.") == ()
+    assert _parties("See the section titled “How We Share Information With Partners” "
+                    "below.") == ()
+    assert _parties('See the section "Sharing Data With Service Providers" below.') == ()
+    assert _parties("We share data with partners. See “How We Use Cookies”.") == (
+        "partners",)
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed
@@ -1182,6 +1197,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                               "is a A ", "as an ", "Section 1A ",
                                               "Section Section 1A"]),
             *((who, h, 5_000) for h in ["II", "XI"]),
+            *((cited_titles_masked, h, 20_000) for h in ['"', '“A b c ', '"How We A" ', "“"]),
             *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the "]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]

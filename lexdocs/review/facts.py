@@ -40,7 +40,7 @@ from lexdocs.review.lexicon import (
 )
 from lexdocs.review.names import own_names, products, undescribed
 from lexdocs.review.parties import led_by, own_entities, recipients, unnamed
-from lexdocs.review.pointers import about_reading
+from lexdocs.review.pointers import about_reading, cited_titles_masked
 from lexdocs.review.renames import same_name, same_name_index
 from lexdocs.review.spelling import mostly_english, unslipped
 from lexdocs.review.withwhom import disclosing
@@ -274,7 +274,7 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
             a, b = (Counter({k: n for k, n in c.items()
                              if links.place(shown[k], home).site is not None}) for c in (a, b))
         diff(kind, a, b, shown.__getitem__)
-    rest_old, rest_new = undescribed(rest_old), undescribed(rest_new)
+    rest_old, rest_new = (cited_titles_masked(undescribed(t)) for t in (rest_old, rest_new))
     # a slip of the keys read as meant: "IIf you reside in California" keeps its condition
     lo, ln = lexical(unslipped(rest_old)), lexical(unslipped(rest_new))
     own = own_names(home)

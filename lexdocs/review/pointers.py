@@ -187,3 +187,35 @@ def _reads_on(sentence: str) -> bool:
     return bool(_READ_ON.search(sentence) and _ABOUT_TEXT.search(sentence)
                 and not voc.DISCLOSURE_VERB.search(sentence)
                 and not DATA_RE.search(lexical(sentence)))
+
+
+_QUOTED = re.compile(r"“([^“”\n]{5,150})”|\"([^\"\n]{5,150})\"")
+_TITLE_SMALL = frozenset(str.split("a an and or of the to for with in on at by about from if as "
+                                   "into vs"))
+_TITLE_VOICE = frozenset(str.split("how what why when where who we you your our us if"))
+
+
+def cited_titles_masked(text: str) -> str:
+    """`text` with the titles it cites in quotes blanked out: "the section in the
+    Instagram Terms called “Our Agreement and What Happens if We Disagree”" (Threads'
+    terms: "a third party was added (Disagree)"), "see “How We Share Information With
+    Partners”" (a kind of recipient, "partners", read from a title). A title points to
+    what is said elsewhere, which is judged where it is written. A title is three words
+    or more in Title Case that speaks as a section does ("How", "We", "Your" …) or opens
+    with a verb in "-ing" ("Sharing Data With Service Providers"); a company's name in
+    quotes is none."""
+    if "“" not in text and '"' not in text:
+        return text
+    return _QUOTED.sub(_blank_title, text)
+
+
+def _blank_title(m: re.Match[str]) -> str:
+    ws = (m.group(1) or m.group(2)).split()
+    if len(ws) < 3 or not ws[0][:1].isupper() or sum(w[:1].isupper() for w in ws) < 2:
+        return m.group()
+    if not all(w[:1].isupper() or w.casefold() in _TITLE_SMALL for w in ws):
+        return m.group()
+    if not (_TITLE_VOICE & {w.casefold().strip("?.,:") for w in ws}
+            or ws[0].casefold().endswith("ing")):
+        return m.group()
+    return m.group()[0] + "\ue000" * (len(m.group()) - 2) + m.group()[-1]

@@ -761,8 +761,10 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     """Facebook's privacy policy: "Collecting Ren’s voice interactions lets us provide
     …": "a third party was removed (Collecting Ren)". A form of an English verb opening a
     sentence is no word of the name that follows it."""
-    assert _parties("Collecting Acme’s data lets us provide the service.") == ("Acme",)
+    assert _parties("Collecting Ren’s voice interactions lets us provide it.") == ("Ren",)
     assert _parties("Processing Partners Ltd receives it.") == ("Processing Partners Ltd",)
+    # Parler's terms: a label of English words is read whole, and so names no one
+    assert _parties("Reporting Mechanism: Users are encouraged to report any content.") == ()
     assert _parties("United Kingdom: We share it.") == ()
 
 

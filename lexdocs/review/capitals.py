@@ -338,10 +338,12 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             while parts and key(parts[0]) in _NAME_STOP:
                 led = key(parts.pop(0))
                 initial = False
-            if initial and len(parts) > 1 and parts[0].endswith("ing") and inflected(parts[0]):
+            if initial and len(parts) > 1 and parts[0].endswith("ing") and inflected(
+                    parts[0]) and any(brand(p) for p in parts[1:]):
                 parts.pop(0)  # "Collecting Ren’s voice interactions lets us …" (Facebook's):
                 initial = False  # a verb opens the sentence, and a name follows it ("United
-                # Kingdom" and "Parts II-III" open with other forms, and keep them)
+                # Kingdom" and "Parts II-III" open with other forms, and keep them; a name
+                # of English words after it, "Reporting Mechanism:", is a label, read whole)
             labelled = block[m.end():m.end() + 1] == ":"
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
                 parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"

@@ -803,6 +803,13 @@ def test_a_section_title_cited_in_quotes_names_no_one() -> None:
         "partners",)
 
 
+def test_the_label_of_a_documents_date_is_no_third_party() -> None:
+    """Parler's terms open with "Modified: April 28, 2026": "a third party was added
+    (Modified)". The label of a document's date is no one."""
+    for label in ("Modified", "Updated", "Effective", "Published"):
+        assert _parties(f"{label}: April 28, 2026") == (), label
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

@@ -778,6 +778,8 @@ def test_a_parts_label_a_roman_figure_and_a_documents_standards_are_no_third_par
                     "to limit it.") == ()
     assert _parties("Follow the Meta Community Standards.") == ()
     assert _parties("See parts II, III and IV.") == ()
+    assert _parties("For the purposes of Table 2 of the Approved Addendum, the modules "
+                    "apply.") == ()
     assert _parties("We share data with X and 3M.") == ("3M", "X")
 
 

@@ -65,6 +65,9 @@ DOCUMENT_WORDS = frozenset(str.split(
     # privacy policy): where the text points, no one
     "article articles recital recitals annex annexes appendix appendices exhibit exhibits "
     "schedule clause chapter addendum addenda part parts "
+    # and a table the text holds or cites ("See Table 1 references above", the UK
+    # addendum in Instagram's developer terms)
+    "table tables "
     # standard contractual clauses and binding corporate rules by their abbreviations
     # ("the LATAM and Canada SCCs", Meta's data transfer addendum)
     "scc sccs bcr bcrs"))

@@ -1049,6 +1049,17 @@ def test_an_adverb_moved_further_than_the_word_beside_it_is_another_statement() 
     assert _judge("We never sell it.", "We sell it never.")[0]
 
 
+def test_an_icon_fonts_characters_are_seen_by_no_reader() -> None:
+    """Bitwarden's privacy policy, as archived, put U+E904 (a link's icon in the site's
+    icon font) before its headings by turns: "the wording changed ('\ue904Notice' →
+    'Notice')", "(added '')". A private-use character is no word; one in the text cannot
+    pass for the marks the rules put in it either."""
+    assert _judge("\ue904Notice\n\nWe keep data.", "Notice\n\nWe keep data.")[:2] == (
+        False, "formatting")
+    assert _judge("We keep \ue000data for 30 days.", "We keep data for 60 days.")[:2] == (
+        True, "duration-changed")
+
+
 def test_like_stands_in_for_such_as_only_where_it_leads_examples() -> None:
     """"like" leads examples as "such as" does; the verb ("posts you like") swapped for
     another word or for "such as" is another statement."""

@@ -194,14 +194,19 @@ def legal_form_only(old: str, new: str) -> tuple[str, ...]:
     return (*full, "→", *bare) if a else (*bare, "→", *full)
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ue000-\uf8ff"
+                        "\U000f0000-\U0010ffff]")
 
 
 def visible(text: str) -> str:
     """`text` without the characters no reader sees: a word joiner, a zero-width space or
     a soft hyphen. A page that puts one after a link's words for its icon (OpenAI's
     terms, "Usage Policies⁠") and, in its next edition, two, says the same words: "the
-    wording changed ('Use⁠' → 'Use⁠⁠')" said what no reader could see."""
+    wording changed ('Use⁠' → 'Use⁠⁠')" said what no reader could see. So are the
+    private-use characters an icon font draws (Bitwarden's privacy policy, as archived,
+    put U+E904, a link's icon, before its headings by turns: "the wording changed
+    ('\ue904Notice' → 'Notice')"); taken out first, they cannot pass for the marks the
+    rules put in the text either."""
     return _INVISIBLE.sub("", text)
 
 

@@ -1165,21 +1165,24 @@ def test_control_characters_are_written_as_meant_and_import_says_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Pages saved from the web hold control characters the build refuses: Windows-1252
     read as Latin-1 (U+0092 for ’, in Honkai: Star Rail's and others' archived policies),
-    a line separator (Pinterest's), a stray U+001E. Each is written as it was meant, in
+    a line separator (Pinterest's), a stray U+001E; an icon font's private-use character
+    (Bitwarden's) draws nothing here. Each is written as it was meant, in
     every version alike, so the first build of an adopted policy does not stop on them
     and a version that only lost them is no change."""
     repo = old_policy(tmp_path / "old")
     repo.replace("privacy.md", "We keep logs for 90 days.",
-                 "We\x92ll keep logs for 90\u2028days, for \x80 5.\x1e")
+                 "We\x92ll keep logs for 90\u2028days, for \x80 5.\x1e \ue904Notice")
     repo.commit("Saved again", "2023-08-01T09:00:00-07:00")
     repo.replace("privacy.md", "\x1e", "")
     repo.commit("Saved once more", "2023-09-01T09:00:00-07:00")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert ("Wrote the control characters as what they were meant to be (U+0092 as ’, "
             "U+0080 as €: Windows-1252 read as Latin-1; a line separator as a space; any "
-            "other left out) in the text of 2 of the 4 commit(s) of the file read") in out
+            "other left out), and left out the private-use characters an icon font drew "
+            "(U+E000 to U+F8FF), in the text of 2 of the 4 commit(s) of the file read") in out
     text = imported_text(repo, "privacy")
-    assert "We’ll keep logs for 90 days, for € 5." in text
+    # Bitwarden's archived policy put U+E904, a link's icon, before its headings
+    assert "We’ll keep logs for 90 days, for € 5. Notice" in text and "\ue904" not in text
     # the commit that only dropped the U+001E converted as the one before: no version
     assert repo.git("log", "--format=%s").split("\n")[:2] == ["Saved again", "Say how long"]
     capsys.readouterr()

@@ -95,8 +95,10 @@ WRITTEN: dict[str, tuple[str, str]] = {
                 "the merge if you prefer."),
     "controls": ("Wrote the control characters as what they were meant to be (U+0092 as ’, "
                  "U+0080 as €: Windows-1252 read as Latin-1; a line separator as a space; "
-                 "any other left out) in",
-                 "they are invisible in an editor, and the build refuses them."),
+                 "any other left out), and left out the private-use characters an icon "
+                 "font drew (U+E000 to U+F8FF), in",
+                 "they are invisible in an editor, and the build refuses them; no font of "
+                 "this site draws an icon font's characters."),
     "elsewhere": ("Wrote each picture typed as an HTML tag as Markdown's, each picture from "
                   "another host as a link to it on its words (one with no words, or inlined "
                   "as 'data:', left out; one of a single mark, as an '@' drawn, that mark), "

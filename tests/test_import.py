@@ -1604,6 +1604,41 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
+def test_a_link_whose_words_hold_a_headings_lands_on_it() -> None:
+    """Zoom's privacy statement, as archived, links "[California Privacy Notice at
+    Collection](#_hfpe4383ebsbs)", an anchor of the shared document it was written in, to
+    the part titled "California Notice at Collection": the adopted site could not be
+    built. A link lands on the one heading whose words it holds all, three at least and
+    three in four of its own; a heading of two words, or one two headings share, decides
+    nothing."""
+    conv = relink(convert(
+        "# T\n\nSee the [California Privacy Notice at Collection](#_hfpe4383ebsbs), "
+        "[our Data Retention rules for you](#_a) and [the Data Kept](#_b).\n\n"
+        "## California Notice at Collection\n\nHere.\n\n## Data Retention\n\nKept.\n\n"
+        "## Data Kept\n\nThere.\n", "x"))
+    intro, california, _, _ = conv.sections
+    assert f"[California Privacy Notice at Collection](#{california.id})" in intro.body
+    assert "[our Data Retention rules for you](#_a)" in intro.body  # two words of six
+    assert "[the Data Kept](#_b)" in intro.body  # a heading of two words
+
+
+def test_links_whose_words_hold_headings_land_in_linear_time() -> None:
+    """Committed text is untrusted: thousands of links to nowhere beside thousands of
+    headings that share their words must not read every heading for every link."""
+    from lexdocs.adopt.bywords import _held
+    from tests.scaling import LINEAR, growth
+
+    def make(n: int) -> Callable[[], object]:
+        worded = {f"h{i}": {"alpha", "beta", "gamma", str(i)} for i in range(n)}
+        holders: dict[str, set[str]] = {}
+        for made, words in worded.items():
+            for w in words:
+                holders.setdefault(w, set()).add(made)
+        links = [f"alpha beta gamma delta {i % 7}" for i in range(n)]
+        return lambda: [_held(text, holders, worded) for text in links]
+    assert growth(make, 20_000, tries=2) < LINEAR
+
+
 def test_a_link_whose_words_are_a_sentence_lands_by_its_anchors_words() -> None:
     """Reddit's privacy policy, as archived, sums itself up in sentences that link to its
     parts ("[We use personal data to make Reddit a better place.](#information-use)"), and

@@ -136,7 +136,8 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str],
                     # heading that holds them all
                     or _holding(anchor_stems, stemmed)
                     or _cited_with_title(text, named, titled)
-                    or _holding(stems(text), stemmed)))
+                    or _holding(stems(text), stemmed)
+                    or _held(text, holders, worded)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return at
@@ -226,6 +227,30 @@ def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
     item = _ITEM_NUMBER.fullmatch(m.string, start, m.start())
     made = named.get(f"\0{item[1]}") if item else None
     return made if made is not None and _mostly(text, titled.get(made, set())) else None
+
+
+def _held(text: str, holders: dict[str, set[str]], worded: dict[str, set[str]]
+          ) -> str | None:
+    """The one heading whose words the link's hold all, and most of them: "[California
+    Privacy Notice at Collection](#_hfpe4383ebsbs)", Zoom's privacy statement as
+    archived, for "California Notice at Collection". Three words at least, and three in
+    four of the link's: a heading of one or two words is held by too many links. The
+    headings are found by the link's rarer words, each looked up once."""
+    words = set(text.split())
+    if not 3 <= len(words) <= _HELD_MOST:
+        return None
+    found = {i for w in words if len(holders.get(w, ())) <= _HELD_RARE
+             for i in holders.get(w, ())
+             if len(worded.get(i, ())) >= 3 and worded[i] <= words
+             and 4 * len(worded[i]) >= 3 * len(words)}
+    return found.pop() if len(found) == 1 else None
+
+
+_HELD_MOST = 12
+"""The most words a link may have to land on a heading its words hold: a longer one is a
+sentence, which `_holding` reads by its anchor's words."""
+_HELD_RARE = 50
+"""A word more headings hold than this finds no heading: it would read every heading."""
 
 
 def _holding(text: str, holders: dict[str, set[str]], least: int = 2) -> str | None:

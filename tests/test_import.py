@@ -8,6 +8,7 @@ known exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -1604,20 +1605,27 @@ def test_a_table_of_contents_lands_by_its_words_where_its_anchors_were_lost() ->
         "donnees)\n5. [Other words](#x)\n")
 
 
-def test_a_link_whose_words_hold_a_headings_lands_on_it() -> None:
+def test_a_link_whose_words_hold_a_headings_or_its_ids_lands_on_it() -> None:
     """Zoom's privacy statement, as archived, links "[California Privacy Notice at
     Collection](#_hfpe4383ebsbs)", an anchor of the shared document it was written in, to
-    the part titled "California Notice at Collection": the adopted site could not be
-    built. A link lands on the one heading whose words it holds all, three at least and
-    three in four of its own; a heading of two words, or one two headings share, decides
-    nothing."""
-    conv = relink(convert(
+    the part now titled "California & Other U.S. States Notice at Collection", whose id,
+    kept from its first title, is "california-notice-at-collection": the adopted site
+    could not be built. A link lands on the one heading, or section id, whose words it
+    holds all, three at least and three in four of its own; a heading of two words, or
+    one two headings share, decides nothing."""
+    conv = convert(
         "# T\n\nSee the [California Privacy Notice at Collection](#_hfpe4383ebsbs), "
-        "[our Data Retention rules for you](#_a) and [the Data Kept](#_b).\n\n"
-        "## California Notice at Collection\n\nHere.\n\n## Data Retention\n\nKept.\n\n"
-        "## Data Kept\n\nThere.\n", "x"))
-    intro, california, _, _ = conv.sections
-    assert f"[California Privacy Notice at Collection](#{california.id})" in intro.body
+        "[our Data Retention rules for you](#_a), [the Data Kept](#_b) and [Your Cookie "
+        "Choices Here](#_c).\n\n## California & Other U.S. States Notice at Collection\n\n"
+        "Here.\n\n## Data Retention\n\nKept.\n\n## Data Kept\n\nThere.\n\n"
+        "## Your Cookie Choices\n\nChoose.\n", "x")
+    kept = dataclasses.replace(conv.sections[1], id="california-notice-at-collection")
+    conv = relink(dataclasses.replace(conv, sections=(conv.sections[0], kept,
+                                                      *conv.sections[2:])))
+    intro, _, _, _, cookies = conv.sections
+    assert "[California Privacy Notice at Collection](#california-notice-at-collection)" in (
+        intro.body)
+    assert f"[Your Cookie Choices Here](#{cookies.id})" in intro.body  # by its heading
     assert "[our Data Retention rules for you](#_a)" in intro.body  # two words of six
     assert "[the Data Kept](#_b)" in intro.body  # a heading of two words
 

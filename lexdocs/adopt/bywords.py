@@ -90,6 +90,11 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str],
             worded.setdefault(made, set()).update(words.split())
         for word in words.split():
             holders.setdefault(word, set()).add(made)
+    id_words = {s.id: set(key(_ANCHOR_GAPS.sub(" ", s.id)).split()) for s in sections}
+    spellers: dict[str, set[str]] = {}  # a word of a section's id → the ids holding it
+    for made, spelt in id_words.items():
+        for word in spelt:
+            spellers.setdefault(word, set()).add(made)
     stemmed: dict[str, set[str]] = {}  # the same, by the words' stems (`lexdocs.stems`)
     for word, held in holders.items():
         stemmed.setdefault(stems(word), set()).update(held)
@@ -137,7 +142,10 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str],
                     or _holding(anchor_stems, stemmed)
                     or _cited_with_title(text, named, titled)
                     or _holding(stems(text), stemmed)
-                    or _held(text, holders, worded)))
+                    or _held(text, holders, worded)
+                    # or of its id, kept from a title it had ("california-notice-at-
+                    # collection" for "California & Other U.S. States Notice at Collection")
+                    or _held(text, spellers, id_words)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return at
@@ -231,11 +239,12 @@ def _listed_as(m: re.Match[str], text: str, named: dict[str, str],
 
 def _held(text: str, holders: dict[str, set[str]], worded: dict[str, set[str]]
           ) -> str | None:
-    """The one heading whose words the link's hold all, and most of them: "[California
-    Privacy Notice at Collection](#_hfpe4383ebsbs)", Zoom's privacy statement as
-    archived, for "California Notice at Collection". Three words at least, and three in
-    four of the link's: a heading of one or two words is held by too many links. The
-    headings are found by the link's rarer words, each looked up once."""
+    """The one heading (or id) whose words the link's hold all, and most of them:
+    "[California Privacy Notice at Collection](#_hfpe4383ebsbs)", Zoom's privacy statement
+    as archived, for the part whose id, kept from an earlier title, is
+    "california-notice-at-collection". Three words at least, and three in four of the
+    link's: a heading of one or two words is held by too many links. The headings are
+    found by the link's rarer words, each looked up once."""
     words = set(text.split())
     if not 3 <= len(words) <= _HELD_MOST:
         return None

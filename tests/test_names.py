@@ -812,6 +812,15 @@ def test_the_label_of_a_documents_date_is_no_third_party() -> None:
         assert _parties(f"{label}: April 28, 2026") == (), label
 
 
+def test_a_time_zone_is_no_third_party() -> None:
+    """The Guardian's privacy policy opens with its page's stamp, "Fri 9 Feb 2024 10.33
+    GMT", then "Mon 1 Jul 2024 16.22 BST": "a third party changed (GMT → BST)". A time
+    zone's letters are the calendar's, as a month's name is."""
+    assert _found("Fri 9 Feb 2024 10.33 GMT\n\nWe keep data.",
+                  "Mon 1 Jul 2024 16.22 BST\n\nWe keep data.").get("recipient-changed") is None
+    assert _parties("Call us from 9.00 to 17.00 CET.") == ()
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

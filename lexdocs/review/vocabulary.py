@@ -254,7 +254,11 @@ CALENDAR = frozenset(str.split(
     "julio agosto septiembre octubre noviembre diciembre januari februari maart mei juli "
     "augustus "
     # Abbreviations a policy capitalises: "Art. 45 GDPR", "Attn:", "CC:", "No. 3".
-    "art arts sec para attn cc no nos vol ch"))
+    "art arts sec para attn cc no nos vol ch "
+    # time zones a dated line names ("1 Jul 2024 16.22 BST", The Guardian's privacy policy,
+    # once "a third party changed (GMT → BST)")
+    "gmt bst utc cet cest eet eest wet west ist jst kst hkt sgt aest aedt est edt cst cdt "
+    "mst mdt pst pdt akst akdt hst"))
 
 
 # Platforms and protocols a policy names beside parties ("Thunderbird for iOS", "OAuth

@@ -821,6 +821,17 @@ def test_a_time_zone_is_no_third_party() -> None:
     assert _parties("Call us from 9.00 to 17.00 CET.") == ()
 
 
+def test_what_a_reader_is_told_to_do_and_a_prices_unit_are_no_third_party() -> None:
+    """Evernote's privacy policy, as archived, kept "Click OK to return to Yinxiang.com"
+    and its plans' "$7.99 / Month": "a third party was removed (Click OK, Month)". A verb
+    that tells the reader what to do opens no name, and a unit of time is the calendar's;
+    the name after the verb is still read whole."""
+    assert _parties("Click OK to return to the site.") == ()
+    assert _parties("Prices: $7.99 / Month") == ()
+    assert _parties("Visit Stripe to pay.") == ("Stripe",)
+    assert _parties("Contact Center Inc handles calls.") == ("Contact Center Inc",)
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

@@ -82,7 +82,10 @@ _NAME_STOP = frozenset(str.split(
     "for example section last updated since following after before while although because "
     "until during then thus therefore currently today now even once "
     # "Neither Parler nor Optio will have any liability" (Parler's terms)
-    "neither nor either both"))
+    "neither nor either both "
+    # what a reader is told to do first: "Click OK to return to Yinxiang.com" (Evernote's
+    # privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe"
+    "click tap press visit contact call"))
 _DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
 """A line that opens with a date (taken out of the text before names are read): the word
 after it opens what the line says ("2014-05-11 Ported from npm client documentation", a

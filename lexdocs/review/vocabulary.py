@@ -258,7 +258,9 @@ CALENDAR = frozenset(str.split(
     # time zones a dated line names ("1 Jul 2024 16.22 BST", The Guardian's privacy policy,
     # once "a third party changed (GMT → BST)")
     "gmt bst utc cet cest eet eest wet west ist jst kst hkt sgt aest aedt est edt cst cdt "
-    "mst mdt pst pdt akst akdt hst"))
+    "mst mdt pst pdt akst akdt hst "
+    # the units a price is counted by ("$7.99 / Month", Evernote's plans)
+    "day days week weeks month months quarter year years"))
 
 
 # Platforms and protocols a policy names beside parties ("Thunderbird for iOS", "OAuth

@@ -832,6 +832,14 @@ def test_what_a_reader_is_told_to_do_and_a_prices_unit_are_no_third_party() -> N
     assert _parties("Contact Center Inc handles calls.") == ("Contact Center Inc",)
 
 
+def test_a_legal_name_after_a_sentences_first_word_is_read_without_it() -> None:
+    """Allrecipes' privacy policy: "At People Inc., we care about your privacy": "a third
+    party was added (At People Inc.)". The words that open a sentence are no part of the
+    legal name after them."""
+    assert _parties("At People Inc., we care about your privacy.") == ("People Inc.",)
+    assert _parties("We share it with Acme Widgets Ltd.") == ("Acme Widgets Ltd.",)
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

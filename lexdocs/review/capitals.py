@@ -86,6 +86,22 @@ _NAME_STOP = frozenset(str.split(
     # what a reader is told to do first: "Click OK to return to Yinxiang.com" (Evernote's
     # privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe"
     "click tap press visit contact call"))
+def _company(legal: str) -> str:
+    """A legal name without the words before it that open a sentence or a phrase: "At
+    People Inc., we care about your privacy" (Allrecipes' privacy policy, once "a third
+    party was added (At People Inc.)") names People Inc."""
+    words = legal.split(" ")
+    while len(words) > 2 and key(words[0]) in _LEGAL_LEADS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_LEGAL_LEADS = frozenset(str.split("at in on for to by with from the and or as of if when "
+                                   "while since after before under through via"))
+"""Words that open a phrase before a legal name; not a verb ("Contact Center Inc" is one
+name)."""
+
+
 _DATED_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?\ue000[ \t\ue000:–—-]*")
 """A line that opens with a date (taken out of the text before names are read): the word
 after it opens what the line says ("2014-05-11 Ported from npm client documentation", a
@@ -257,14 +273,15 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             # A heading or table cell in Title Case is no name, unless it is a legal
             # name ("Zoho Corporation Pvt. Ltd" in a table of sub-processors, 2FA
             # Directory's privacy policy): a company, wherever it is written.
-            out.update((key(m.group()), m.group()) for m in COMPANY.finditer(block)
-                       if key(m.group()) not in out)
+            out.update((key(n), n) for m in COMPANY.finditer(block)
+                       if key(n := _company(m.group())) not in out)
             continue
         if sum(1 for w in ws if w.isupper() and len(w) > 1) >= 0.6 * len(ws):
             continue  # SHOUTED TEXT: capitals say nothing about names
         if _LEGAL_FORM_WORD.search(block):  # else no legal name: a pass saved per block
             for m in COMPANY.finditer(block):
-                out.setdefault(key(m.group()), m.group())
+                name = _company(m.group())
+                out.setdefault(key(name), name)
             block = COMPANY.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Secretary" in block:
             block = _OFFICE.sub(lambda m: "\ue000" * len(m.group()), block)

@@ -840,6 +840,12 @@ def test_a_legal_name_after_a_sentences_first_word_is_read_without_it() -> None:
     assert _parties("We share it with Acme Widgets Ltd.") == ("Acme Widgets Ltd.",)
 
 
+def test_laws_cited_by_their_initials_are_no_third_party() -> None:
+    """Allrecipes' privacy policy cites "the TCPA": "a third party was added (TCPA)". US
+    and EU laws a policy cites by their initials are laws, as the GDPR is."""
+    assert _parties("We comply with the TCPA, the VPPA and the BIPA.") == ()
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

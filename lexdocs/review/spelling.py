@@ -23,6 +23,9 @@ OWN_WORDS = frozenset(str.split(
     # and the data protection laws of other countries a processing agreement lists ("the
     # LGPD, NDPA, …", Google's): Nigeria, China, South Africa, India, Quebec, Kenya, Turkey
     "ndpa ndpr pipl popia dpdp dpdpa kvkk pdpl "
+    # and the US laws a policy cites by initials ("as required by the TCPA", Allrecipes'),
+    # and the EU's acts on platforms
+    "tcpa fcra ecpa vppa bipa cipa dmca caloppa dsa dma "
     "dpo scc sccs bcr bcrs ico cnil edpb schrems subprocessor subprocessors sub-processor "
     "sub-processors processor processors controller controllers pseudonymization "
     "pseudonymisation pseudonymized pseudonymised pseudonymous anonymization anonymisation "

@@ -846,6 +846,16 @@ def test_laws_cited_by_their_initials_are_no_third_party() -> None:
     assert _parties("We comply with the TCPA, the VPPA and the BIPA.") == ()
 
 
+def test_the_organisations_own_officer_and_a_title_are_no_third_party() -> None:
+    """happn's privacy policy: "represented by its CEO, Mr. Didier Rappaport", later "…,
+    Ms Karima Ben Abdelmalek": "a third party changed (Mr → Ms Karima Ben Abdelmalek)",
+    and "CEO" was one too. The officer the organisation names, after a comma and a title,
+    is the organisation speaking; a title is no name, nor is an officer's initials."""
+    assert _parties("It is represented by its CEO, Mr. Didier Rappaport.") == ()
+    assert _parties("It is represented by its CEO, Ms Karima Ben Abdelmalek.") == ()
+    assert _parties("We share it with Acme Widgets Ltd.") == ("Acme Widgets Ltd.",)
+
+
 def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     """Parler's terms: "Neither Parler nor Optio will have any liability" and "any
     purpose that competes with the interests of Parler" were "a third party was removed

@@ -128,10 +128,13 @@ _QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|rela
                         r"hosted|certified|approved|style|like|facing|friendly|centric)")
 _OWNED = re.compile(r"\w['’]s $")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
+_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?")
 """A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
 contact): whom to address, not an organisation data goes to."""
 _OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:\s+officer)?"
-                      r"|Geschäftsführer(?:in)?|authori[sz]ed\s+representatives?)[ \t:]+$",
+                      r"|Geschäftsführer(?:in)?|authori[sz]ed\s+representatives?)[ \t:,]+"
+                      # "represented by its CEO, Mr. Didier Rappaport" (happn's)
+                      r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?$",
                       re.IGNORECASE)
 """A person the organisation names as its own officer ("…, represented by the managing
 directors" and their names, Travis CI's policy; "Authorized representative: Gareth Lambe",
@@ -328,8 +331,10 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                 continue  # "if you are a Redditor": a kind of person, no party
             if _TITLE_GOES_ON.search(block, max(0, m.start() - 40), m.start()):
                 continue  # "… Principles regarding Transfer of Personal Data Abroad": a title
-            if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()):
+            if _HONORIFIC.search(block, max(0, m.start() - 7), m.start()) or (
+                    _HONORIFIC_WORD.fullmatch(parts[0])):
                 continue  # "Attention: Mr. Arno Schlösser": a person to write to, no party
+                # ("Ms Karima Ben Abdelmalek", the title read with the name, and "Mr." alone)
             if _FOR_WHOM.search(block, max(0, m.start() - 40), m.start()):
                 continue  # "ChatGPT for Teachers": the edition of a product, for whom it is
             of = _OF_PLACE.match(block, m.end()) if _PLACE_HEAD.fullmatch(parts[-1]) else None

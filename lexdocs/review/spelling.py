@@ -26,6 +26,8 @@ OWN_WORDS = frozenset(str.split(
     # and the US laws a policy cites by initials ("as required by the TCPA", Allrecipes'),
     # and the EU's acts on platforms
     "tcpa fcra ecpa vppa bipa cipa dmca caloppa dsa dma "
+    # the officers a policy names the organisation's own ("represented by its CEO")
+    "ceo cfo cto coo cio ciso "
     "dpo scc sccs bcr bcrs ico cnil edpb schrems subprocessor subprocessors sub-processor "
     "sub-processors processor processors controller controllers pseudonymization "
     "pseudonymisation pseudonymized pseudonymised pseudonymous anonymization anonymisation "

@@ -441,6 +441,30 @@ def test_an_address_written_a_line_a_paragraph_is_one_address() -> None:
                       tries=2) < LINEAR, hostile
 
 
+def test_a_street_line_alone_goes_on_in_the_next_and_lower_case_words_are_no_street() -> None:
+    """Palantir's privacy policy writes its addresses a line a paragraph, with no commas:
+    "1200 17th Street" over "Denver, CO 80202", "Marienstraße 15" over "60329 Frankfurt
+    am Main": "a third party was added (Street)". A line that is a street and its number
+    goes on in the next short line, and a street may be numbered ("17th"). The words of a
+    street's name are capitalised: "within 30 days in the same way" (a street word,
+    "way", after a figure) was read as an address."""
+    from lexdocs.review.typed import typed
+    from tests.scaling import LINEAR, growth
+
+    old = "Write to us."
+    _, rule, reason = _judge(old, old + "\n\n1200 17th Street\n\nDenver, CO 80202")
+    assert rule == "postal-address-added" and "(1200 17th Street, Denver, CO 80202)" in (
+        reason), reason
+    found = _judge(old, old + "\n\nMarienstraße 15\n\n60329 Frankfurt\n\nGermany")[2]
+    assert "postal address was added (Marienstraße 15, 60329 Frankfurt" in found, found
+    assert not typed("We delete it within 30 days in the same way.", set())[0][
+        "postal-address"]
+    assert not typed("We keep 2 copies in a safe place.", set())[0]["postal-address"]
+    for hostile in ("1 A Street\n\n", "Astraße 1\n\n", "1 1st 1st 1st 1st\n\n"):
+        assert growth(lambda n, h=hostile: lambda: typed(h * n, set()), 5_000,
+                      tries=2) < LINEAR, hostile
+
+
 def test_nouns_of_a_policy_in_another_language_are_not_third_parties() -> None:
     """German writes every noun with a capital, and capitals are how a name is found: each
     edit of fortrabbit's German privacy statement quoted "third parties" such as

@@ -66,7 +66,11 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\d{1,2}/\d{1,2}/\d{2,4})(?!\d)", re.I)),
     ("postal-address", re.compile(
         # not a law's section ("§ 20 UrhDaG for service in court", Meta's imprint)
-        rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}(?:{_STREET})\b\.?"
+        # a street may be numbered ("1200 17th Street", Palantir's)
+        # a street may be numbered ("1200 17th Street", Palantir's); its name's words are
+        # capitalised: "within 30 days in the same way" is no address
+        rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?\s+(?:(?:(?-i:[A-Z][\w.'-]*)|\d{{1,3}}(?:st|nd|rd|th))\s+)"
+        rf"{{0,4}}(?:{_STREET})\b\.?"
         r"|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
@@ -367,10 +371,26 @@ def log_entries(old: str, new: str) -> tuple[str, ...]:
     return tuple(dates) if len(dates) == len(came) else ()
 
 
-_ADDRESS_LINES = re.compile(r"(?<=,)[ \t]*\n\n(?=[^\n]{1,40}(?:\n|$))")
-"""The break after an address's line that ends in a comma, before a short line: an address
-a copy wrote a line a paragraph ("MERRION ROAD," "DUBLIN 4," "D04 X2K5," "IRELAND",
-Threads' privacy policy as archived, was quoted by its Eircode alone)."""
+_ADDRESS_LINES = re.compile(
+    r"(?<=,)[ \t]*\n\n(?=[^\n]{1,40}(?:\n|$))"
+    # or after a line that is a street and its number, alone in its paragraph ("1200 17th
+    # Street", "Marienstraße 15", Palantir's privacy policy: "a third party was added
+    # (Street)", "(Main)" of "Frankfurt am Main")
+    rf"|(?:(?<=\n\n)|^)(?=[^\n]{{1,40}}\n\n)(?:\d{{1,5}}[ \t]+(?:[\w.'-]+[ \t]+){{0,3}}"
+    rf"(?i:{_STREET})\.?|[\w'-]*(?i:{_EU_STREET_JOINED})[ \t]+\d{{1,4}}[a-z]?)"
+    rf"(?P<break>[ \t]*\n\n)(?=[^\n]{{1,40}}(?:\n|$))")
+"""The break after an address's line that ends in a comma, or that is a street and its
+number, before a short line: an address a copy wrote a line a paragraph ("MERRION ROAD,"
+"DUBLIN 4," "D04 X2K5," "IRELAND", Threads' privacy policy as archived, was quoted by its
+Eircode alone)."""
+
+
+def _joined_line(m: re.Match[str]) -> str:
+    """An address's line and the next joined: a comma's break as a space, a street's as a
+    comma (the street line kept)."""
+    if m.group("break") is None:
+        return " "
+    return m.group()[:m.start("break") - m.start()] + ", "
 
 
 def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
@@ -385,8 +405,8 @@ def typed(text: str, ws: set[str]) -> tuple[dict[str, Counter[str]], str]:
     found: dict[str, Counter[str]] = {}
     for kind, pattern in _TYPED:
         c: Counter[str] = Counter()
-        if kind == "postal-address" and can[kind] and ",\n\n" in text:
-            text = _ADDRESS_LINES.sub(" ", text)  # one line a paragraph: one address
+        if kind == "postal-address" and can[kind] and "\n\n" in text:
+            text = _ADDRESS_LINES.sub(_joined_line, text)  # one line a paragraph: one address
         if can[kind]:
             listed = kind == "number" and _numbers_items(text)  # once a text, not a figure
             for m in pattern.finditer(text):

@@ -455,12 +455,14 @@ def test_a_street_line_alone_goes_on_in_the_next_and_lower_case_words_are_no_str
     _, rule, reason = _judge(old, old + "\n\n1200 17th Street\n\nDenver, CO 80202")
     assert rule == "postal-address-added" and "(1200 17th Street, Denver, CO 80202)" in (
         reason), reason
-    found = _judge(old, old + "\n\nMarienstraße 15\n\n60329 Frankfurt\n\nGermany")[2]
-    assert "postal address was added (Marienstraße 15, 60329 Frankfurt" in found, found
+    found = _judge(old, old + "\n\nMarienstraße 15\n\n60329 Frankfurt am Main\n\nGermany")[2]
+    assert "postal address was added (Marienstraße 15, 60329 Frankfurt am Main)" in found, found
+    assert "third party" not in found, found  # "Main" of the town's name
     assert not typed("We delete it within 30 days in the same way.", set())[0][
         "postal-address"]
     assert not typed("We keep 2 copies in a safe place.", set())[0]["postal-address"]
-    for hostile in ("1 A Street\n\n", "Astraße 1\n\n", "1 1st 1st 1st 1st\n\n"):
+    for hostile in ("1 A Street\n\n", "Astraße 1\n\n", "1 1st 1st 1st 1st\n\n",
+                    "Astraße 1 12345 B am C "):
         assert growth(lambda n, h=hostile: lambda: typed(h * n, set()), 5_000,
                       tries=2) < LINEAR, hostile
 

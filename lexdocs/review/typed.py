@@ -98,7 +98,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the town before its postcode too, as a Swiss address in English reads: X's DPO,
         # "Bolligenstrasse 18, Bern, 3006" (once "a third party changed (Bolligenstrasse
         # → Normannenstrasse, Postfach)" beside "a number changed")
-        r"(?:\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+|[A-ZÀ-Þ][\w'-]+,\s*\d{4,5}\b))"
+        # a town's name may go on past a particle: "60329 Frankfurt am Main" (Palantir's,
+        # once "a third party was added (Main)")
+        r"(?:\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Þ][\w'-]+(?:\s(?:am|an\sder|im|ob\sder|sur|en|"
+        r"upon)\s[A-ZÀ-Þ][\w'-]+)?|[A-ZÀ-Þ][\w'-]+,\s*\d{4,5}\b))"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
         # CA 94110".

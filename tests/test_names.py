@@ -765,6 +765,9 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert _parties("Processing Partners Ltd receives it.") == ("Processing Partners Ltd",)
     # Parler's terms: a label of English words is read whole, and so names no one
     assert _parties("Reporting Mechanism: Users are encouraged to report any content.") == ()
+    # a verb whose stem is short ("Using"), before a company named by an English word
+    assert _parties("Using Stripe, we take payments.") == ("Stripe",)
+    assert _parties("Sterling Bank receives it.")[0] == "Sterling Bank"
     assert _parties("United Kingdom: We share it.") == ()
 
 

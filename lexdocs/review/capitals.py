@@ -363,8 +363,9 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             while parts and key(parts[0]) in _NAME_STOP:
                 led = key(parts.pop(0))
                 initial = False
-            if initial and len(parts) > 1 and parts[0].endswith("ing") and inflected(
-                    parts[0]) and any(brand(p) for p in parts[1:]):
+            if initial and len(parts) > 1 and parts[0].endswith("ing") and (
+                    inflected(parts[0]) or is_known(parts[0])) and any(
+                    brand(p) or key(p) in ENGLISH_NAMED for p in parts[1:]):
                 parts.pop(0)  # "Collecting Ren’s voice interactions lets us …" (Facebook's):
                 initial = False  # a verb opens the sentence, and a name follows it ("United
                 # Kingdom" and "Parts II-III" open with other forms, and keep them; a name

@@ -833,6 +833,8 @@ def test_what_a_reader_is_told_to_do_and_a_prices_unit_are_no_third_party() -> N
     assert _parties("Prices: $7.99 / Month") == ()
     assert _parties("Visit Stripe to pay.") == ("Stripe",)
     assert _parties("Contact Center Inc handles calls.") == ("Contact Center Inc",)
+    # a label of English words after such a verb is a label, no one
+    assert _parties("Contact Information: email us at the address below.") == ()
 
 
 def test_a_legal_name_after_a_sentences_first_word_is_read_without_it() -> None:

@@ -82,10 +82,12 @@ _NAME_STOP = frozenset(str.split(
     "for example section last updated since following after before while although because "
     "until during then thus therefore currently today now even once "
     # "Neither Parler nor Optio will have any liability" (Parler's terms)
-    "neither nor either both "
-    # what a reader is told to do first: "Click OK to return to Yinxiang.com" (Evernote's
-    # privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe"
-    "click tap press visit contact call"))
+    "neither nor either both"))
+_TOLD = frozenset(str.split("click tap press visit contact call"))
+"""What a reader is told to do first: "Click OK to return to Yinxiang.com" (Evernote's
+privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe". No word of a
+name before a name's word or a known acronym; a label of English words ("Contact
+Information:") is read whole, as a term."""
 def _company(legal: str) -> str:
     """A legal name without the words before it that open a sentence or a phrase: "At
     People Inc., we care about your privacy" (Allrecipes' privacy policy, once "a third
@@ -362,6 +364,11 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             led = ""  # the word in capitals a name was read after ("The", "Each")
             while parts and key(parts[0]) in _NAME_STOP:
                 led = key(parts.pop(0))
+                initial = False
+            if initial and len(parts) > 1 and key(parts[0]) in _TOLD and (
+                    any(brand(p) or key(p) in ENGLISH_NAMED for p in parts[1:])
+                    or (len(parts) == 2 and voc.is_not_party(parts[1]))):
+                parts.pop(0)  # "Click OK", "Visit Stripe": the verb, then what it is done to
                 initial = False
             if initial and len(parts) > 1 and parts[0].endswith("ing") and (
                     inflected(parts[0]) or is_known(parts[0])) and any(

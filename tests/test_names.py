@@ -866,7 +866,10 @@ def test_neither_and_competing_name_no_third_party_of_their_own() -> None:
     purpose that competes with the interests of Parler" were "a third party was removed
     (Neither Parler)", "(interests of Parler)". "Neither" opens no name, and what competes
     with something shares nothing with it; the names themselves are still read."""
-    assert _parties("Neither Acme nor Optio will have any liability.") == ("Acme", "Optio")
+    assert _parties("Neither Parler nor Optio will have any liability.") == ("Optio", "Parler")
+    # a contract's parties, by the role it defines, are no one (as "Each Party" was)
+    assert _parties("Neither Party shall be liable for delays.") == ()
+    assert _parties("Either Party may terminate this Agreement.") == ()
     assert _parties("Do not use it for any purpose that competes with the interests of "
                     "Acme.") == ("Acme",)
 

@@ -255,7 +255,7 @@ _PART_CITED = re.compile(rf"\b(?:{voc.CITED_PARTS}|articles?|tables?|versions?)[
                          re.IGNORECASE)
 """The word that cites a part before its label ("Section 10A", Instagram's developer terms,
 once "a third party was added (10A)")."""
-_ROLE_LEADS = frozenset(["the", "each"])
+_ROLE_LEADS = frozenset(["the", "each", "either", "neither", "both", "any"])
 """The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
 be liable to the other", the clauses Snap's policy appends)."""
 """A lone English word in capitals after "the" is a term a contract defines ("the Exporter

@@ -765,6 +765,11 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert _parties("Processing Partners Ltd receives it.") == ("Processing Partners Ltd",)
     # Parler's terms: a label of English words is read whole, and so names no one
     assert _parties("Reporting Mechanism: Users are encouraged to report any content.") == ()
+    # nor is "&" or an English word's plural a name's word ("Processing & Settlement.",
+    # Facebook's commercial terms; "Marketing Company Mediations", Wikipedia's terms)
+    assert "& Settlement" not in _parties(
+        "Processing & Settlement. Payment Features may be provided.")
+    assert "Company Mediations" not in _parties("Marketing Company Mediations are binding.")
     # a verb whose stem is short ("Using"), before a company named by an English word
     assert _parties("Using Stripe, we take payments.") == ("Stripe",)
     assert _parties("Sterling Bank receives it.")[0] == "Sterling Bank"

@@ -88,6 +88,13 @@ _TOLD = frozenset(str.split("click tap press visit contact call"))
 privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe". No word of a
 name before a name's word or a known acronym; a label of English words ("Contact
 Information:") is read whole, as a term."""
+def _name_word(word: str) -> bool:
+    """A word only a name would be ("Ren", "Zendesk"), or a company's that is an English
+    word ("Stripe"): not "&", nor an English word's plural ("Mediations") or form."""
+    return word[:1].isalpha() and (
+        (brand(word) and not inflected(word)) or key(word) in ENGLISH_NAMED)
+
+
 def _company(legal: str) -> str:
     """A legal name without the words before it that open a sentence or a phrase: "At
     People Inc., we care about your privacy" (Allrecipes' privacy policy, once "a third
@@ -366,13 +373,13 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                 led = key(parts.pop(0))
                 initial = False
             if initial and len(parts) > 1 and key(parts[0]) in _TOLD and (
-                    any(brand(p) or key(p) in ENGLISH_NAMED for p in parts[1:])
+                    any(_name_word(p) for p in parts[1:])
                     or (len(parts) == 2 and voc.is_not_party(parts[1]))):
                 parts.pop(0)  # "Click OK", "Visit Stripe": the verb, then what it is done to
                 initial = False
             if initial and len(parts) > 1 and parts[0].endswith("ing") and (
                     inflected(parts[0]) or is_known(parts[0])) and any(
-                    brand(p) or key(p) in ENGLISH_NAMED for p in parts[1:]):
+                    _name_word(p) for p in parts[1:]):
                 parts.pop(0)  # "Collecting Ren’s voice interactions lets us …" (Facebook's):
                 initial = False  # a verb opens the sentence, and a name follows it ("United
                 # Kingdom" and "Parts II-III" open with other forms, and keep them; a name

@@ -131,6 +131,8 @@ def figures(tokens: list[str]) -> tuple[int, ...] | None:
         return None
     values = [int(v) for v in _NUMBER_WORDS.sub(_figure, text).split()]
     return tuple(v for i, v in enumerate(values) if i == 0 or v != values[i - 1])
+
+
 _NOT_KEPT = re.compile(r"[^\w@/]")
 
 

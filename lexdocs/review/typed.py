@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.lexicon import NOTE_MARK, key, paragraphs_changed, trie
+from lexdocs.review.lexicon import NOTE_MARK, figures, key, paragraphs_changed, trie
 
 __all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
@@ -66,7 +66,6 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\d{1,2}/\d{1,2}/\d{2,4})(?!\d)", re.I)),
     ("postal-address", re.compile(
         # not a law's section ("§ 20 UrhDaG for service in court", Meta's imprint)
-        # a street may be numbered ("1200 17th Street", Palantir's)
         # a street may be numbered ("1200 17th Street", Palantir's); its name's words are
         # capitalised: "within 30 days in the same way" is no address
         rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?\s+(?:(?:(?-i:[A-Z][\w.'-]*)|\d{{1,3}}(?:st|nd|rd|th))\s+)"
@@ -327,15 +326,14 @@ def _enumerator(text: str, start: int) -> bool:
 # Engagement Data, Prompts and Suggestions."
 _COUNTED = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+:\s*([^.:;\n]+)")
 _ITEMS = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+|\s+or\s+)\s*")
-_SMALL = {w: n for n, w in enumerate(str.split(
-    "zero one two three four five six seven eight nine ten eleven twelve"))}
 
 
 def _counts_list(figure: str, text: str, end: int) -> bool:
     """Whether `figure` (ending at `end` in `text`) counts the items of the list a colon
     right after it introduces: it says how many there are, which the items say; an item
     added or removed is judged as such."""
-    n = _SMALL.get(figure.casefold()) if not figure.isdigit() else int(figure)
+    counted = figures([figure])
+    n = counted[0] if counted else 0
     found = _COUNTED.match(text, end) if n else None
     return found is not None and len(
         [x for x in _ITEMS.split(found.group(1).strip()) if x.strip()]) == n

@@ -88,6 +88,23 @@ _TOLD = frozenset(str.split("click tap press visit contact call"))
 privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe". No word of a
 name before a name's word or a known acronym; a label of English words ("Contact
 Information:") is read whole, as a term."""
+
+
+def _verb_before_name(parts: list[str]) -> bool:
+    """Whether a run's first word is the verb of the sentence it opens, and the rest a
+    name: a verb the reader is told to do ("Click OK", "Visit Stripe") or one in -ing
+    ("Collecting Ren's voice interactions …", Facebook's; "Using Stripe"), before a name's
+    word, or, told, before a known acronym alone. "United Kingdom" and "Parts II-III" open
+    with other forms, and a label of English words after it ("Reporting Mechanism:") is
+    read whole."""
+    verb, rest = parts[0], parts[1:]
+    told = key(verb) in _TOLD
+    if not (told or (verb.endswith("ing") and (inflected(verb) or is_known(verb)))):
+        return False
+    return any(_name_word(p) for p in rest) or (
+        told and len(rest) == 1 and voc.is_not_party(rest[0]))
+
+
 def _name_word(word: str) -> bool:
     """A word only a name would be ("Ren", "Zendesk"), or a company's that is an English
     word ("Stripe"): not "&", nor an English word's plural ("Mediations") or form."""
@@ -136,14 +153,16 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
                         r"hosted|certified|approved|style|like|facing|friendly|centric)")
 _OWNED = re.compile(r"\w['’]s $")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+$")
-_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?")
+_TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?"
+_HONORIFIC = re.compile(rf"\b{_TITLE}[ \t]+$")
 """A title before a person's name ("Mr. Arno Schlösser", npm's EU representative's
 contact): whom to address, not an organisation data goes to."""
+_HONORIFIC_WORD = re.compile(_TITLE)
+"""The title read as a name's first word ("Ms Karima Ben Abdelmalek", happn's)."""
 _OFFICER = re.compile(r"\b(?:(?:managing\s+)?directors?|CEO|chief\s+executive(?:\s+officer)?"
                       r"|Geschäftsführer(?:in)?|authori[sz]ed\s+representatives?)[ \t:,]+"
                       # "represented by its CEO, Mr. Didier Rappaport" (happn's)
-                      r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?$",
+                      rf"(?:{_TITLE}[ \t]+)?$",
                       re.IGNORECASE)
 """A person the organisation names as its own officer ("…, represented by the managing
 directors" and their names, Travis CI's policy; "Authorized representative: Gareth Lambe",
@@ -372,18 +391,9 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             while parts and key(parts[0]) in _NAME_STOP:
                 led = key(parts.pop(0))
                 initial = False
-            if initial and len(parts) > 1 and key(parts[0]) in _TOLD and (
-                    any(_name_word(p) for p in parts[1:])
-                    or (len(parts) == 2 and voc.is_not_party(parts[1]))):
-                parts.pop(0)  # "Click OK", "Visit Stripe": the verb, then what it is done to
+            if initial and len(parts) > 1 and _verb_before_name(parts):
+                parts.pop(0)  # "Click OK", "Collecting Ren’s …": the verb, then a name
                 initial = False
-            if initial and len(parts) > 1 and parts[0].endswith("ing") and (
-                    inflected(parts[0]) or is_known(parts[0])) and any(
-                    _name_word(p) for p in parts[1:]):
-                parts.pop(0)  # "Collecting Ren’s voice interactions lets us …" (Facebook's):
-                initial = False  # a verb opens the sentence, and a name follows it ("United
-                # Kingdom" and "Parts II-III" open with other forms, and keep them; a name
-                # of English words after it, "Reporting Mechanism:", is a label, read whole)
             labelled = block[m.end():m.end() + 1] == ":"
             if labelled and len(parts) > 1 and key(parts[-1]) in _ADDRESS_LABELS:
                 parts.pop()  # "… Unlimited Company Attn: Data Protection Officer"

@@ -165,6 +165,14 @@ _NOT_TERRITORIES = frozenset(["UN", "XA", "XB", "ZZ"])
 pseudo-locales' "Pseudo-Accents" and "Pseudo-Bidi", "Unknown Region"."""
 
 
+_NAME_WORDS = re.compile(r"[^\W_]+")
+
+
+def _keyed(name: str) -> str:
+    """A name as `is_not_party` looks it up: its words in lower case, one space apart."""
+    return " ".join(_NAME_WORDS.findall(name.casefold()))
+
+
 def _territories() -> frozenset[str]:
     """Every country and region as the Unicode CLDR names it in English (Babel's data,
     which dates already load): a list of places kept by hand missed "Türkiye" (WeChat's
@@ -183,7 +191,7 @@ def _territories() -> frozenset[str]:
         forms |= {f.removesuffix(" China") for f in forms} | {
             f.removesuffix(" SAR China") for f in forms} | {f.split(" - ")[0] for f in forms}
         forms |= set(name.split(" & "))  # "Bosnia" and "Herzegovina" read as two names
-        out |= {" ".join(re.findall(r"[^\W_]+", f.casefold())) for f in forms}
+        out |= {_keyed(f) for f in forms}
     return frozenset(out)
 
 
@@ -231,11 +239,12 @@ def _languages() -> frozenset[str]:
                 for code, info in langs.items()
                 if info.get("official_status") in ("official", "de_facto_official",
                                                    "official_regional")}
+    wanted = spoken & official
     out: set[str] = set()
     for lang in ("en", "es", "pt", "fr", "de", "it", "nl"):
         for code, name in Locale(lang).languages.items():
-            if code in spoken & official and not re.search(r"['’ʼ]", name):
-                key = " ".join(re.findall(r"[^\W_]+", name.casefold()))
+            if code in wanted and not re.search(r"['’ʼ]", name):
+                key = _keyed(name)
                 if len(key) >= 3:
                     out.add(key)
     return frozenset(out)
@@ -304,8 +313,8 @@ def is_not_party(name: str) -> bool:
     platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a field's
     label ("Mobile", "Version"), or an acronym that is an English word or one of our own terms
     ("VPN", "GDPR"): never a third party."""
-    words = re.findall(r"[^\W_]+", name.casefold())
-    key = " ".join(words)
+    key = _keyed(name)
+    words = key.split()
     if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS \
             or key in FIELD_LABELS:
         return True

@@ -75,6 +75,13 @@ def test_a_link_that_drops_a_redirect_leads_where_it_led() -> None:
     assert judge("https://www.google.com/url?q=https://acme.com/x", "https://acme.com/y"
                  ).rule == "link-unwrapped"
     assert judge("https://x.com/?next=/home", "https://acme.com/home").rule == "link-other-site"
+    # Committed text is untrusted: a link may not reach another organisation in two steps
+    # that each look like upkeep, first a redirect's target put in its query, then the
+    # redirect dropped
+    hop = judge("https://good.example/page", "https://good.example/page?next=https://evil"
+                ".example/x")
+    assert (hop.material, hop.rule) == (True, "link-other-site"), hop.reason
+    assert "evil.example" in hop.reason
 
 
 def test_places_need_no_network() -> None:

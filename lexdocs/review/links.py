@@ -235,6 +235,15 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "",
                        f"Not material: link maintenance, the link{on} now leads to this site, "
                        f"from {a.host} ({old} → {new}).", evidence)
     if a.site == b.site:
+        to_a, to_b = _destination(old, a, home), _destination(new, b, home)
+        if to_a.site != to_b.site:
+            # "good.com/page" → "good.com/page?next=https://evil.example/": the reader is
+            # sent on elsewhere, so this is no upkeep, and dropping the redirect next time
+            # ("link-unwrapped") cannot be the only step that moved the link
+            return Verdict(True, "link-other-site",
+                           f"Material: the link{on} now leads to another organisation, from "
+                           f"{to_a.host} to {to_b.host}, through {b.host}'s redirect "
+                           f"({old} → {new}).", (*evidence, to_a.host, to_b.host))
         return Verdict(False, "link-same-site",
                        f"Not material: link maintenance, the link{on} stays with {b.site} "
                        f"({old} → {new}).", evidence)
@@ -257,6 +266,13 @@ def judge(old: str | None, new: str | None, words: str = "", home: str = "",
     return Verdict(True, "link-other-site",
                    f"Material: the link{on} now leads to another organisation, from {a.host} "
                    f"to {b.host} ({old} → {new}).", (*evidence, a.host, b.host))
+
+
+def _destination(url: str, where: Place, home: str) -> Place:
+    """Where a link sends the reader in the end: the place of the address its query hands
+    a redirect (`redirect_target`), else its own."""
+    through = redirect_target(url)
+    return place(through, home) if through is not None else where
 
 
 def redirect_target(url: str) -> str | None:

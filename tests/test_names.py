@@ -811,6 +811,11 @@ def test_a_section_title_cited_in_quotes_names_no_one() -> None:
     assert _parties('See the section "Sharing Data With Service Providers" below.') == ()
     assert _parties("We share data with partners. See “How We Use Cookies”.") == (
         "partners",)
+    # a quote no word cites as a title is no title: blanking it would hide whom the
+    # sentence shares with
+    assert _parties("We now share your data with “How We Work With Zendesk Inc”.") != ()
+    assert _parties("We transfer it as described in “Our Collection and Use of Personal Data” "
+                    "to some countries.") == ()  # Pinterest's
 
 
 def test_the_label_of_a_documents_date_is_no_third_party() -> None:

@@ -190,6 +190,15 @@ def _reads_on(sentence: str) -> bool:
 
 
 _QUOTED = re.compile(r"“([^“”\n]{5,150})”|\"([^\"\n]{5,150})\"")
+_CITES = re.compile(r"\b(?:sections?|titled|entitled|called|named|headed|heading|see|under|"
+                    r"described\s+in|set\s+out\s+in|in\s+(?:the|our|this))"
+                    r"\b[^.;:\n“”\"]{0,40}$", re.IGNORECASE)
+_CITED_AS = re.compile(r"[ \t]+(?:section|part|chapter|heading)\b", re.IGNORECASE)
+"""What cites a title just before it ("the section … called", "see", "titled", "as
+described in") or after it ("the “Our Collection and Use of Personal Data” section",
+Pinterest's): a quote
+elsewhere ("share your data with “How We Work With Zendesk Inc”") is no title cited, and
+blanking it would hide whom the sentence shares with."""
 _TITLE_SMALL = frozenset(str.split("a an and or of the to for with in on at by about from if as "
                                    "into vs"))
 _TITLE_VOICE = frozenset(str.split("how what why when where who we you your our us if"))
@@ -200,16 +209,19 @@ def cited_titles_masked(text: str) -> str:
     Instagram Terms called “Our Agreement and What Happens if We Disagree”" (Threads'
     terms: "a third party was added (Disagree)"), "see “How We Share Information With
     Partners”" (a kind of recipient, "partners", read from a title). A title points to
-    what is said elsewhere, which is judged where it is written. A title is three words
-    or more in Title Case that speaks as a section does ("How", "We", "Your" …) or opens
-    with a verb in "-ing" ("Sharing Data With Service Providers"); a company's name in
-    quotes is none."""
+    what is said elsewhere, which is judged where it is written. A title is cited ("see",
+    "the section called", "titled" just before it) and is three words or more in Title
+    Case that speaks as a section does ("How", "We", "Your" …) or opens with a verb in
+    "-ing" ("Sharing Data With Service Providers"); a company's name in quotes is none."""
     if "“" not in text and '"' not in text:
         return text
     return _QUOTED.sub(_blank_title, text)
 
 
 def _blank_title(m: re.Match[str]) -> str:
+    if not (_CITES.search(m.string, max(0, m.start() - 60), m.start())
+            or _CITED_AS.match(m.string, m.end())):
+        return m.group()
     ws = (m.group(1) or m.group(2)).split()
     if len(ws) < 3 or not ws[0][:1].isupper() or sum(w[:1].isupper() for w in ws) < 2:
         return m.group()

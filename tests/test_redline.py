@@ -658,6 +658,27 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
                  ) == [("wording-changed", True)]
 
 
+def test_a_table_cell_is_judged_by_what_it_says_however_short() -> None:
+    """GitHub's subprocessor list, as its history has it: a processing location widened
+    and a subprocessor's row put in were "only a heading" (short, in Title Case), not
+    material. A data cell is no heading; a header cell is its column's."""
+    head = ("| Name of Subprocessor | Description of Processing | Location of Processing |\n"
+            "| --- | --- | --- |\n")
+    row = "| Fastly | Content delivery service | United States |\n"
+
+    def judge(a: str, b: str) -> list[tuple[str, bool]]:
+        red = diff_documents(render([("a", "A", "OpenAI is named in our terms.\n\n" + a)]),
+                             render([("a", "A", "OpenAI is named in our terms.\n\n" + b)]))
+        return [(c.rule, c.material) for c in red.changes]
+
+    widened = row.replace("United States |", "United States, France, and Japan |")
+    assert all(material for _, material in judge(head + row, head + widened))
+    added = row + "| OpenAI | AI Inference and AI Services | United States |\n"
+    assert judge(head + row, head + added) == [("block-added", True)]
+    renamed = head.replace("Location of Processing", "Processing Location")
+    assert judge(head + row, renamed + row) == [("heading-changed", False)]
+
+
 def test_a_sentence_moved_out_of_a_paragraph_within_its_section_is_not_material() -> None:
     first, second = ("We show suggestions as you type.",
                      "We take measures to limit our partners' ability to identify you.")

@@ -139,6 +139,13 @@ def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row], home: str = "") -> V
     return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
 
 
+def cells_changed(h: Hunk, rows: Sequence[Row]) -> bool:
+    """Whether a block the hunk changes is a table's data cell (markup.Block.kind), which
+    is judged by what it says however much it looks like a heading (materiality.classify:
+    `cells`); a header cell is a column's heading."""
+    return any(r.changed and r.kind.startswith("table cell") for r in rows[h.rows[0]:h.rows[1]])
+
+
 _WHOLE = ("block-", "list-item-", "sentence-", "heading-")
 
 

@@ -53,12 +53,13 @@ POINTER_MAY_NAME = ("block-", "sentence-", "list-item-", "recipient-", "data-cat
                     "right-", "purpose-")
 
 
-def harmless_shape(old: str, new: str) -> Finding | None:
+def harmless_shape(old: str, new: str, headings: bool = True) -> Finding | None:
     """An edit that only adds, removes or rewords headings, or sentences that only point
     elsewhere ("For more information, see …"), or only adds steps to follow in the
     product ("HEY: navigate to … and select "Cancel your account"."), and leaves every
-    other sentence as it was."""
-    for kind, split, test in (("heading", BLOCKS, heading),
+    other sentence as it was. A heading is known by its shape, unless `headings` is
+    False: the build knows a block to be a table's data cell, however short."""
+    for kind, split, test in (("heading", BLOCKS, heading if headings else _never),
                               ("cross-reference", SENTENCES, _pointer),
                               ("instructions", BLOCKS, _instruction)):
         a, b = whole_pieces(old, split), whole_pieces(new, split)
@@ -77,6 +78,10 @@ def harmless_shape(old: str, new: str) -> Finding | None:
             return (f"{kind}-{change}", (*gone, "→", *came) if came and gone else
                     tuple(came or gone))
     return None
+
+
+def _never(_: str) -> bool:
+    return False
 
 
 # A step to follow in the product's own screens: "navigate to "Account & Billing" from the

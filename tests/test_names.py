@@ -16,7 +16,7 @@ from lexdocs.review.names import own_names, products, who
 from lexdocs.review.pointers import cited_titles_masked
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
-from lexdocs.review.vocabulary import NOT_PURPOSE
+from lexdocs.review.vocabulary import NOT_DATA, NOT_PURPOSE
 from lexdocs.review.withwhom import shared_with
 from tests.scaling import LINEAR, growth
 
@@ -599,6 +599,18 @@ def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
     assert "Acme" in said.get("recipient-added", ()), said
     said = _found("Use it.", "Use it. We share it with partners and affiliates to help.")
     assert said.get("recipient-added") == ("affiliates", "partners"), said
+
+
+def test_inference_as_a_computation_is_no_category_of_personal_data() -> None:
+    """GitHub's subprocessor list added "Anthropic PBC | AI Inference and AI Services":
+    "a category of personal data was added (inference)". What is inferred about a
+    person still is one."""
+    said = _found("Use it.", "Use it. Anthropic PBC provides AI Inference and AI Services.")
+    assert not said.get("data-category-added"), said
+    said = _found("Use it.", "Use it. We send prompts to an inference API.")
+    assert not said.get("data-category-added"), said
+    said = _found("Use it.", "Use it. We collect inferences drawn from your activity.")
+    assert said.get("data-category-added") == ("inference",), said
 
 
 def test_a_category_the_document_names_in_a_sentence_added_is_that_sentences() -> None:
@@ -1257,6 +1269,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                                           " on A", "CFR Part x "]),
             *((NOT_PURPOSE.findall, h, 50_000) for h in ["sale ", "sale, a ", "sale data ",
                                                          "advertising of "]),
+            *((NOT_DATA.findall, h, 50_000) for h in ["ai inference ", "inference ",
+                                                      "machine learning "]),
             *((CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of ",
                                                       "A and ", "A and B "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)

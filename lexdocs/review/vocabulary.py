@@ -56,7 +56,11 @@ NOT_DATA = re.compile(
     # and older" (Facebook's community standards) was "a category … was removed (age)"
     r"\bages? (?:of )?(?=\d|\ue000)|"
     # and the rule itself: "such other applicable age threshold" (WeChat's)
-    r"\b(?:minimum )?age (?:thresholds?|limits?|requirements?|restrictions?)\b")
+    r"\b(?:minimum )?age (?:thresholds?|limits?|requirements?|restrictions?)\b|"
+    # a computation, not what is inferred about someone: "AI Inference and AI Services"
+    # (GitHub's subprocessor list), "model inference", "an inference API"
+    r"\b(?:ai|model|ml|llm|machine learning) inference\b|"
+    r"\binference (?:services?|apis?|endpoints?|engines?|servers?|providers?)\b")
 # A purpose word that is the reader's own doing ("if you sell a Marketplace application",
 # "you may train your own model"): the sale of data, or training on it, is the
 # organisation's purpose only when it does it.

@@ -2753,6 +2753,20 @@ def test_a_list_right_under_its_paragraph_is_set_apart() -> None:
     assert to_html(intro).count("<li>") == 2 and to_html(important).count("<li>") == 4
 
 
+def test_a_list_right_under_a_paragraph_right_under_its_heading_is_set_apart() -> None:
+    """GitHub's terms of service (2017-2018) typed "#### 2. Account Requirements" over "We
+    have a few simple rules for accounts on GitHub's Service." over its rules, no blank
+    line between any: the page ran the rules into the sentence ("… Service. - You must be
+    a human …") and "- Overall, the number of Users …" read "Overall" as a party's name."""
+    from lexdocs.render.tohtml import to_html
+
+    text = ("# Terms\n\n## Account\n\n#### 2. Account Requirements\nWe have a few simple "
+            "rules.\n- You must be a human.\n- Overall, one account each.\n")
+    (account,) = (s.body for s in convert(text, "T").sections)
+    assert "We have a few simple rules.\n\n- You must be a human." in account
+    assert to_html(account).count("<li>") == 2
+
+
 def test_links_by_reference_are_written_inline_in_every_section() -> None:
     """Comms.ID's privacy policy links "[Identity Exchange Privacy Notice][privacy-identity-
     exchange]" in its second part and defines the label where the file ends: lexdocs

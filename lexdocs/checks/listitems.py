@@ -249,6 +249,7 @@ _INTERRUPTS = re.compile(r" {0,3}(?:[*+-]|1[.)])[ \t]+\S")
 """A list item that may interrupt a paragraph, as CommonMark reads one: a bullet, or a
 numbered list that starts at 1."""
 _RULE = re.compile(r" {0,3}(?:[*_-][ \t]*){3,}$")
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _NOT_PROSE = re.compile(r" {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#|>|\||<|```|~~~)| {4}|\t")
 """A line that opens no paragraph of prose: a list item, a heading, a quote, a table
 row, raw HTML, a fence, or code."""
@@ -256,7 +257,9 @@ row, raw HTML, a fence, or code."""
 
 def glued_items(lines: Sequence[str], live: Sequence[bool]) -> list[int]:
     """The lines that open a list typed right under a line of prose, no blank line
-    between ("Skip to:" over "- [Collection](#collection)", npm's privacy policy).
+    between ("Skip to:" over "- [Collection](#collection)", npm's privacy policy; a
+    paragraph typed right under its heading too, as GitHub's terms of service had "We have
+    a few simple rules …" under "#### 2. Account Requirements", its rules under it).
     CommonMark lets such a list interrupt the paragraph; Python-Markdown, which publishes
     every page, reads its items as the paragraph's own lines, and readers see them run
     into it, marks and all. Only under a paragraph of prose at the margin; a line of
@@ -270,8 +273,8 @@ def glued_items(lines: Sequence[str], live: Sequence[bool]) -> list[int]:
         elif prose and _INTERRUPTS.match(line) and not _RULE.match(line):
             out.append(i)
             prose = False
-        elif i == 0 or not (live[i - 1] and lines[i - 1].strip()):  # a block's first line
-            prose = not _NOT_PROSE.match(line)
+        elif i == 0 or not (live[i - 1] and lines[i - 1].strip()) or _ATX.match(lines[i - 1]):
+            prose = not _NOT_PROSE.match(line)  # a block's first line (a heading is one line)
     return out
 
 

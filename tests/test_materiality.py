@@ -2324,8 +2324,28 @@ def test_the_numbers_of_parts_cited_in_a_list_are_pointers() -> None:
                    "We keep it for 60 days under Section 5.")[:2] == (True, "duration-changed")
 
 
+def test_parts_cited_or_listed_by_their_letters_are_pointers_and_titles() -> None:
+    """GitHub's terms letter their parts ("G. API Terms") and list them in a table leading
+    to each; a part put in before "G." moved every letter after it, and the review said
+    "the wording changed ('G,' → 'H,')" of "plus this Section G, when using any of GitHub's
+    APIs" and "('R.' → 'S.')" of the table's "R. Miscellaneous". A sentence that says more
+    than its letter, and a person's initial in a sentence, still are wording."""
+    def judged(a: str, b: str) -> tuple[bool, str, tuple[str, ...]]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule, v.evidence
+    assert judged("You agree to these Terms, plus this Section G, when using our APIs.",
+                  "You agree to these Terms, plus this Section H, when using our APIs.") == (
+        False, "pointer-reworded", ("Section G → Section H",))
+    assert judged("R. Miscellaneous", "S. Miscellaneous") == (
+        False, "item-renumbered", ("R.", "→", "S."))
+    assert judged("R. Miscellaneous terms apply to you.", "S. Miscellaneous terms apply to "
+                  "you.")[:2] == (True, "wording-changed")
+    assert judged("You agree to Section G.", "You agree to Section G and Section H.")[0]
+
+
 @pytest.mark.parametrize("hostile", ["Sections 1, ", "1, 2 and ", "section 1-", "1 , , ,",
-                                     "Section 1a(b)c and "])
+                                     "Section 1a(b)c and ", "Section A, B.1, ", "Section A."])
 def test_lists_of_cited_parts_are_read_in_linear_time(hostile: str) -> None:
     from lexdocs.review.rewrites import _PART_LIST
     from lexdocs.review.typed import _CITED_PART

@@ -248,6 +248,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
                                            surface.looks_alike)
     if renumbered:
         return verdict(False, "item-renumbered", renumbered)
+    titled = _title_relabelled(surface.plain(old_text), surface.plain(new_text))
+    if titled:
+        return verdict(False, "item-renumbered", titled)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)
@@ -358,6 +361,18 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
+
+
+def _title_relabelled(old: str, new: str) -> tuple[str, ...]:
+    """A part's title standing alone, only its label changed ("R. Miscellaneous" → "S.
+    Miscellaneous", "13. Transactions" → "14. Transactions"): GitHub's terms list their
+    parts in a table that leads to each, and a part put in before them moved the letters
+    of those after it. One block, shaped as a title (short, no full stop)."""
+    old, new = old.strip(), new.strip()
+    if "\n" in old or "\n" in new or not (
+            lexicon.renumbered(old, new) and lexicon.heading(old) and lexicon.heading(new)):
+        return ()
+    return (old.split()[0], "→", new.split()[0])
 
 
 _SPANS = ("block-", "sentence-", "list-item-")

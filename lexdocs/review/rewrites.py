@@ -112,11 +112,13 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.replace("e.g.", "eg")))
 
 
+_PART_NUMBER = r"(?:\d[\d.()a-z]*|(?-i:[A-Z])(?:\.\d[\d.()a-z]*)?(?![\w.]))"
 _PART_LIST = re.compile(
-    rf"\b((?:{CITED_PARTS})\.?|§§?)[ \t\u00a0]*(\d[\d.()a-z]*(?:[ \t]*{CITED_PARTS_JOIN}+"
-    r"\d[\d.()a-z]*)*)", re.IGNORECASE)
+    rf"\b((?:{CITED_PARTS})\.?|§§?)[ \t\u00a0]*({_PART_NUMBER}(?:[ \t]*{CITED_PARTS_JOIN}+"
+    rf"{_PART_NUMBER})*)", re.IGNORECASE)
 """Parts of the text cited by their numbers, one or a list: "Sections 7, 8, 11, 12, and
-15-17"."""
+15-17"; or by their letters, as GitHub's terms letter their parts: "this Section G",
+"Section D.4" (a capital alone, or with a number after its point)."""
 
 
 def _parts_renumbered(old: str, new: str) -> Finding | None:

@@ -575,6 +575,17 @@ def test_a_date_or_figure_in_a_sentence_wholly_added_is_that_sentences() -> None
     assert found["number-changed"] == ("two", "→", "three")
 
 
+def test_polices_is_no_police() -> None:
+    """GitHub's additional product terms linked "GitHub Acceptable Use Polices", and the
+    review said "a third party was added (polices)": police has no plural; the word is a
+    verb or a slip for "policies". The police still are a kind of recipient."""
+    said = _found("Use it.", "Use it. GitHub polices abuse under the acceptable use "
+                  "polices.", "https://github.com/")
+    assert not said.get("recipient-added"), said
+    said = _found("Use it.", "Use it. We share it with the police.")
+    assert said.get("recipient-added") == ("police",), said
+
+
 def test_a_term_defined_in_parentheses_or_elsewhere_is_no_third_party() -> None:
     """WeChat's privacy policy (2026) put "a Minor (defined below)" for "your child", and
     defined it as "individuals under the age of 13 (or such other applicable age threshold

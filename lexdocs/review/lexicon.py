@@ -49,11 +49,18 @@ def trie(items: Iterable[str]) -> str:
     return build(root)
 
 
+_UNCOUNTED = frozenset(["police"])
+"""Nouns with no plural of their own: "polices" is a verb ("GitHub polices abuse") or a
+slip for "policies" (GitHub's "Acceptable Use Polices" was "a third party was added
+(polices)")."""
+
+
 def forms(terms: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for a vocabulary, singular and plural, and each surface form's label."""
     label: dict[str, str] = {}
     for t in terms:
-        for f in (t, t + "s", t + "es", t[:-1] + "ies" if t.endswith("y") else t):
+        for f in ((t,) if t in _UNCOUNTED else (
+                t, t + "s", t + "es", t[:-1] + "ies" if t.endswith("y") else t)):
             label.setdefault(f, t)
     return re.compile(rf"\b(?:{trie(label)})\b"), label
 

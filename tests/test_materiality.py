@@ -1687,6 +1687,26 @@ def test_a_name_written_as_a_template_variable_named_after_it() -> None:
     assert _judge("Ask the Data Officer.", "Ask the {{ site.dpo }}.")[0]
 
 
+def test_a_template_logic_tag_is_no_condition_and_rewritten_alone_is_not_material() -> None:
+    """GitHub's additional product terms rewrote "{% if currentVersion == "github-ae@next"
+    %}" as "{% ifversion ghae-next %}" around the same words, and the review said "a
+    condition was removed ('if currentversion')": the old engine's tag, which lexdocs
+    shows as typed and never runs, states no condition of the terms."""
+    old = ('You can share features between your GitHub Enterprise Server {% if '
+           'currentVersion == "github-ae@next" %}or GitHub AE {% endif %}instance and ours.')
+    new = old.replace('{% if currentVersion == "github-ae@next" %}', "{% ifversion ghae-next %}")
+    material, rule, reason = _judge(old, new)
+    assert (material, rule) == (False, "logic-tag-changed") and "→ {% ifversion" in reason
+    said = _judge(old, new.replace("instance", "instance, unless you ask,"))
+    assert said[:2] == (True, "condition-added") and "currentversion" not in said[2]
+    assert _judge(old, old.replace("or GitHub AE", "or GitHub AE and Acme"))[0]
+    from lexdocs.review.renames import without_logic_tags
+    from tests.scaling import LINEAR, growth
+    for hostile in ("{% if a ", "{%- else", "{% endif %"):
+        assert growth(lambda n, h=hostile: lambda: without_logic_tags(h * n), 20_000,  # type: ignore[misc]
+                      tries=2) < LINEAR
+
+
 def test_steps_added_to_follow_in_the_product_are_not_material() -> None:
     """How to do something in the product's own screens states no practice; steps taken
     away, steps that hand data over or that give a new right still are material."""

@@ -45,7 +45,8 @@ page tell the same story. Precedence, first wins:
 5. A name written in full or shortened, and nothing else ("Woo" → "WooCommerce":
    `product-renamed`; so is the organisation's own name written out or one of its own
    products renamed: "Marketplace" → "GitHub Marketplace", renames.own_written_out; a name
-   written as another engine's template variable that spells it, `name-templated`), or
+   written as another engine's template variable that spells it, `name-templated`; only
+   that engine's tags that show or hide text, `logic-tag-changed`), or
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
@@ -251,6 +252,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     titled = _title_relabelled(surface.plain(old_text), surface.plain(new_text))
     if titled:
         return verdict(False, "item-renumbered", titled)
+    tags = renames.logic_tags_only(old_text, new_text)
+    if tags:
+        return verdict(False, "logic-tag-changed", tags)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)
@@ -284,7 +288,8 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     kept = ownhistory.log_kept(plain_old, plain_new)
     if kept:
         return verdict(False, *kept)
-    found = facts.findings(plain_old, plain_new, known, home)
+    found = facts.findings(renames.without_logic_tags(plain_old),
+                           renames.without_logic_tags(plain_new), known, home)
     if found and ownhistory.revision_dates_only(plain_old, plain_new, found):
         return verdict(False, "revision-date-changed", found[0][1])
     revised = ownhistory.revision_lines_only(plain_old, plain_new, found)

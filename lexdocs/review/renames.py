@@ -19,7 +19,8 @@ from lexdocs.review.align import opcodes
 from lexdocs.review.names import LEGAL_SUFFIXES, is_own, makes_party, squash
 from lexdocs.review.spelling import is_known, osa
 
-__all__ = ["own_written_out", "renamed", "same_name", "same_name_index", "templated"]
+__all__ = ["logic_tags_only", "own_written_out", "renamed", "same_name", "same_name_index",
+           "templated", "without_logic_tags"]
 
 
 _NAME_TOKEN = re.compile(r"[\w'’&-]+(?:\.[\w'’&-]+)*|[^\w\s]")
@@ -67,6 +68,31 @@ def _capitalised(word: str) -> bool:
 # variables.product.prodname_vscode %}", Liquid's or Jinja's "{{ site.company_name }}".
 _TEMPLATE = re.compile(r"\{%-?\s*data\s+([\w.-]+)\s*-?%\}|\{\{-?\s*\.?([\w.-]+)\s*-?\}\}")
 _TEMPLATE_NOISE = frozenset(["prodname", "shortname", "name", "short", "long", "full"])
+
+
+# A tag that shows or hides text when another engine builds the page (GitHub Docs'
+# "{% ifversion ghae %}", Liquid's "{% if currentVersion == … %}", "{% endif %}"): lexdocs
+# publishes it as typed and runs none, and it says nothing of what the text promises.
+_LOGIC_TAG = re.compile(r"\{%-?\s*(?:if|ifversion|elsif|elsifversion|else|endif|unless|"
+                        r"endunless)\b[^%{}]{0,200}-?%\}")
+
+
+def without_logic_tags(text: str) -> str:
+    """`text` with every logic tag blanked, for the rules that read what a text says: "{%
+    if currentVersion == … %}" is no condition of the terms."""
+    return _LOGIC_TAG.sub(" ", text) if "{%" in text else text
+
+
+def logic_tags_only(old: str, new: str) -> tuple[str, ...]:
+    """The tags (old, "→", new) when nothing else differs: "{% if currentVersion ==
+    "github-ae@next" %}" → "{% ifversion ghae-next %}", as GitHub's additional product
+    terms rewrote theirs, was "a condition was removed ('if currentversion')"."""
+    if "{%" not in old + new:
+        return ()
+    a, b = _LOGIC_TAG.findall(old), _LOGIC_TAG.findall(new)
+    if a == b or without_logic_tags(old).split() != without_logic_tags(new).split():
+        return ()
+    return (*[x for x in a if x not in b], "→", *[y for y in b if y not in a])
 
 
 def templated(old: str, new: str) -> tuple[str, ...]:

@@ -1371,6 +1371,13 @@ def test_one_of_the_organisations_own_channels_named_another_way() -> None:
     assert judge(old, old.replace("API", "tool")) == (False, "own-channel")
     assert judge("Write to GitHub Support.", "Write to us through the GitHub Support portal."
                  ) == (False, "own-channel")
+    # each word put in is quoted with a word the old text has beside it, never with a
+    # word of the next sentence, nor with none ("support →  → portal" read as nothing)
+    v = classify("Please contact GitHub Support. GitHub may reclaim it.", "Please contact us "
+                 "through the GitHub Support portal. GitHub may reclaim it.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset(),
+                 home="https://github.com/")
+    assert v.evidence == ("contact → contact us through the", "support → support portal"), v
     assert judge(old, old.replace("API", "tool"), home="")[0]
     assert judge("You can use the Acme API to download data.",
                  "You can use the Acme tool to download data.")[0]

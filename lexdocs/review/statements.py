@@ -85,9 +85,12 @@ def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
                for _, i1, i2, j1, j2 in ops):
         return None
     said = []
-    for _, i1, i2, j1, j2 in ops:  # a word put in is shown with the word it stands by
-        k2 = i2 + 1 if i1 == i2 or j1 == j2 else i2
-        said.append(f"{' '.join(a[i1:k2])} → {' '.join(b[j1:j2 + k2 - i2])}")
+    for _, i1, i2, j1, j2 in ops:
+        if (i1 == i2 or j1 == j2) and i1 > 0 and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1  # a word put in or taken out, with the word before it
+        elif i1 == i2 or j1 == j2:
+            i2, j2 = i2 + 1, j2 + 1  # or, at the start, the word after it
+        said.append(f"{' '.join(a[i1:i2])} → {' '.join(b[j1:j2])}")
     return ("own-channel", tuple(said))
 
 

@@ -557,6 +557,11 @@ def test_words_with_dots_are_no_hosts() -> None:
     assert url_pairs("Read policy.md.", "Read terms.md.") == []
     (c,) = redline("Read policy.md, e.g. now.", "Read terms.md, i.e. now.").changes
     assert not c.rule.startswith("link-")
+    # nor the words of another engine's tag: ".contact" is a public suffix, and GitHub's
+    # guidelines for legal requests moving "{{ site.data.variables.contact.x }}" to "{%
+    # data variables.contact.x %}" was "the link stays with variables.contact"
+    assert written("Write to {{ site.data.variables.contact.contact_support }}, or to "
+                   "{% data variables.contact.x %} at docs.github.com.") == ["docs.github.com"]
 
 
 def test_a_written_address_ends_at_a_bracket_it_does_not_close() -> None:

@@ -1694,7 +1694,7 @@ def test_a_name_written_as_a_template_variable_named_after_it() -> None:
     assert _judge("Ask the Data Officer.", "Ask the {{ site.dpo }}.")[0]
 
 
-def test_a_template_logic_tag_is_no_condition_and_rewritten_alone_is_not_material() -> None:
+def test_a_template_tag_is_no_condition_and_rewritten_alone_is_not_material() -> None:
     """GitHub's additional product terms rewrote "{% if currentVersion == "github-ae@next"
     %}" as "{% ifversion ghae-next %}" around the same words, and the review said "a
     condition was removed ('if currentversion')": the old engine's tag, which lexdocs
@@ -1703,10 +1703,17 @@ def test_a_template_logic_tag_is_no_condition_and_rewritten_alone_is_not_materia
            'currentVersion == "github-ae@next" %}or GitHub AE {% endif %}instance and ours.')
     new = old.replace('{% if currentVersion == "github-ae@next" %}', "{% ifversion ghae-next %}")
     material, rule, reason = _judge(old, new)
-    assert (material, rule) == (False, "logic-tag-changed") and "→ {% ifversion" in reason
+    assert (material, rule) == (False, "template-tag-changed") and "→ {% ifversion" in reason
     said = _judge(old, new.replace("instance", "instance, unless you ask,"))
     assert said[:2] == (True, "condition-added") and "currentversion" not in said[2]
     assert _judge(old, old.replace("or GitHub AE", "or GitHub AE and Acme"))[0]
+    # A value written in the engine's other syntax, or its key's hyphens for underscores,
+    # is the same value (GitHub's guidelines for legal requests, 2020 and 2022); another
+    # key may print other words.
+    old = "Contact {{ site.data.variables.contact.contact_support }} for help."
+    new = "Contact {% data variables.contact.contact-support %} for help."
+    assert _judge(old, new)[:2] == (False, "template-tag-changed")
+    assert _judge(old, "Contact {% data variables.contact.contact_legal %} for help.")[0]
     from lexdocs.review.renames import without_logic_tags
     from tests.scaling import LINEAR, growth
     for hostile in ("{% if a ", "{%- else", "{% endif %"):

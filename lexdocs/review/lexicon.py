@@ -25,6 +25,11 @@ a space after a sentence's stop ("…does this Policy cover? [1]", Meta's): a re
 sign, no figure, read as punctuation is (`surface`, `typed`)."""
 
 
+TEMPLATE_TAG = re.compile(r"\{%-?[^%{}]{0,300}-?%\}|\{\{-?[^{}]{0,300}-?\}\}")
+"""Another engine's tag kept as typed ("{% data variables.contact.contact_support %}",
+"{{ site.data.x }}"): its words name the engine's variables, not a place or a party."""
+
+
 def words(text: str) -> list[str]:
     """The words of `text`, case folded, apostrophes as typed on a keyboard."""
     return WORD.findall(text.casefold().replace("’", "'"))

@@ -39,7 +39,7 @@ from publicsuffixlist import PublicSuffixList
 
 from lexdocs.findings import Finding
 from lexdocs.render.sanitize import scheme, web_host, web_query
-from lexdocs.review.lexicon import key, own_listed
+from lexdocs.review.lexicon import TEMPLATE_TAG, key, own_listed
 from lexdocs.review.names import own_names
 from lexdocs.review.typed import WEB_ADDRESS
 from lexdocs.review.verdicts import Verdict
@@ -374,13 +374,16 @@ def _bare_host(url: str) -> bool:
 def written(text: str) -> list[str]:
     """Web addresses written out in `text`, in order: URLs with a scheme or `www.`, and
     bare host names with a real public suffix (a path allowed), so that a host in the
-    words is judged as a link target is. E-mail addresses are not among them."""
+    words is judged as a link target is. E-mail addresses are not among them, nor the
+    words of another engine's tag ("{{ site.data.variables.contact.x }}", where
+    ".contact" is a public suffix: "the link stays with variables.contact")."""
     if "//" not in text and not _MAYBE_ADDRESS.search(text):
         return []  # no scheme, no dot between two letters or digits: no address
+    tags = [(m.start(), m.end(), "") for m in TEMPLATE_TAG.finditer(text)] if "{" in text else []
     found = [(m.start(), m.end(), m.group()) for m in URL.finditer(text)]
     for m in HOST.finditer(text):
         if _is_host(m.group(1), m.group(2)) and not any(
-                a < m.end() and m.start() < b for a, b, _ in found):
+                a < m.end() and m.start() < b for a, b, _ in found + tags):
             found.append((m.start(), m.end(), m.group()))
     return [u for _, _, u in sorted(found)]
 

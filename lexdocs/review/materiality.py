@@ -46,7 +46,7 @@ page tell the same story. Precedence, first wins:
    `product-renamed`; so is the organisation's own name written out or one of its own
    products renamed: "Marketplace" → "GitHub Marketplace", renames.own_written_out; a name
    written as another engine's template variable that spells it, `name-templated`; only
-   that engine's tags that show or hide text, `logic-tag-changed`), or
+   that engine's tags written another way, `template-tag-changed`), or
    another rewrite that keeps the meaning (rewrites.py:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
@@ -252,9 +252,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     titled = _title_relabelled(surface.plain(old_text), surface.plain(new_text))
     if titled:
         return verdict(False, "item-renumbered", titled)
-    tags = renames.logic_tags_only(old_text, new_text)
+    tags = renames.tags_only(old_text, new_text)
     if tags:
-        return verdict(False, "logic-tag-changed", tags)
+        return verdict(False, "template-tag-changed", tags)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)

@@ -19,7 +19,7 @@ from lexdocs.review.align import opcodes
 from lexdocs.review.names import LEGAL_SUFFIXES, is_own, makes_party, squash
 from lexdocs.review.spelling import is_known, osa
 
-__all__ = ["logic_tags_only", "own_written_out", "renamed", "same_name", "same_name_index",
+__all__ = ["own_written_out", "renamed", "same_name", "same_name_index", "tags_only",
            "templated", "without_logic_tags"]
 
 
@@ -83,16 +83,30 @@ def without_logic_tags(text: str) -> str:
     return _LOGIC_TAG.sub(" ", text) if "{%" in text else text
 
 
-def logic_tags_only(old: str, new: str) -> tuple[str, ...]:
-    """The tags (old, "→", new) when nothing else differs: "{% if currentVersion ==
-    "github-ae@next" %}" → "{% ifversion ghae-next %}", as GitHub's additional product
-    terms rewrote theirs, was "a condition was removed ('if currentversion')"."""
-    if "{%" not in old + new:
+def _value_key(m: re.Match[str]) -> str:
+    """What a value tag prints, however its engine's syntax names it: "{{
+    site.data.reusables.user_settings.x }}" and "{% data reusables.user-settings.x %}"
+    are the same reusable text (GitHub Docs renamed both ways)."""
+    return (m.group(1) or m.group(2)).casefold().removeprefix("site.data.").replace("-", "_")
+
+
+def tags_only(old: str, new: str) -> tuple[str, ...]:
+    """The tags (old, "→", new) when nothing else differs: logic tags rewritten, put in
+    or taken out ("{% if currentVersion == "github-ae@next" %}" → "{% ifversion
+    ghae-next %}", as GitHub's additional product terms rewrote theirs, was "a condition
+    was removed ('if currentversion')"), and value tags written in another syntax for
+    the same value ("{{ site.data.variables.contact.x }}" → "{% data variables.contact.x
+    %}" was "the wording changed"). A value tag for another value may print other words."""
+    if "{" not in old + new:
         return ()
-    a, b = _LOGIC_TAG.findall(old), _LOGIC_TAG.findall(new)
-    if a == b or without_logic_tags(old).split() != without_logic_tags(new).split():
+    a, b = without_logic_tags(old), without_logic_tags(new)
+    keys_a, keys_b = ([_value_key(m) for m in _TEMPLATE.finditer(t)] for t in (a, b))
+    if old == new or keys_a != keys_b or _TEMPLATE.sub(" ", a).split() != _TEMPLATE.sub(
+            " ", b).split():
         return ()
-    return (*[x for x in a if x not in b], "→", *[y for y in b if y not in a])
+    tags_a = [m.group() for m in (*_LOGIC_TAG.finditer(old), *_TEMPLATE.finditer(a))]
+    tags_b = [m.group() for m in (*_LOGIC_TAG.finditer(new), *_TEMPLATE.finditer(b))]
+    return (*[x for x in tags_a if x not in tags_b], "→", *[y for y in tags_b if y not in tags_a])
 
 
 def templated(old: str, new: str) -> tuple[str, ...]:

@@ -136,8 +136,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "cross-reference-removed":
             f"only a pointer to more reading was removed ({', '.join(show)})",
         "product-renamed": f"a name was written in full or shortened ({_arrow(show)})",
-        "logic-tag-changed": "only a tag of the old site's template changed, which lexdocs "
-                             f"shows as typed and never runs ({_arrow(show)})",
+        "template-tag-changed": "only tags of the old site's template changed, which "
+                                f"lexdocs shows as typed and never runs ({_arrow(show)})",
         "name-templated": f"a name was written as a template variable named after it, or "
                           f"back ({_arrow(show)})",
         "drafting-note": f"only a drafter's note in brackets changed ({_and(show)})",

@@ -2341,6 +2341,27 @@ def test_an_age_with_or_older_is_no_duration() -> None:
     assert found.get("duration-added") == ("18 years",), found
 
 
+def test_a_capitalised_term_written_in_plain_words_is_not_material() -> None:
+    """GitHub rewrote every policy on one day in 2022, "User Personal Information" →
+    "personal information" (its privacy statement and its acceptable use policies alike),
+    and each was "the wording changed". Dropping a name from a term ("Google Analytics
+    Data" → "analytics data") drops who; a term cut to one word says less."""
+    def judged(a: str, b: str) -> tuple[bool, str, tuple[str, ...]]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        return v.material, v.rule, v.evidence
+    assert judged("You may not use User Personal Information for spam. Delete User Personal "
+                  "Information on request.", "You may not use personal information for spam. "
+                  "Delete personal information on request.") == (
+        False, "term-written-plain", ("User Personal Information → personal information",))
+    assert judged("We keep personal information.", "We keep User Personal Information.")[:2] == (
+        False, "term-written-plain")
+    assert judged("We share Google Analytics Data with them.",
+                  "We share analytics data with them.")[0]
+    assert judged("We keep Personal Information.", "We keep information.")[0]
+    assert judged("We keep User Personal Information.", "We keep personal data.")[0]
+
+
 def test_the_numbers_of_parts_cited_in_a_list_are_pointers() -> None:
     """Twitch's terms, parts put in before them, renumbered what survives termination
     ("Sections 7, 8, 11, 12, and 15-17" → "Sections 7-10, 14, and 16-19"), and the review

@@ -51,7 +51,8 @@ page tell the same story. Precedence, first wins:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
    `figure-written-otherwise` ("seven days" → "7 days"), `adverb-moved` ("only apply"
-   → "apply only"), `pointer-reworded`,
+   → "apply only"), `term-written-plain` ("User Personal Information" → "personal
+   information"), `pointer-reworded`,
    `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
    advice to the reader, "We recommend all users …") → not material. Several such

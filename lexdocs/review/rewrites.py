@@ -399,6 +399,35 @@ def _connectives(old: str, new: str) -> Finding | None:
     return ("function-words", (*gone, "→", *came))
 
 
+def _term_written_plain(raw_a: Sequence[str], raw_b: Sequence[str], a: Sequence[str],
+                        b: Sequence[str], ops: Sequence[Opcode]) -> Finding | None:
+    """A term the text capitalises as its own, written in plain words: its first words
+    dropped and the rest in lower case ("User Personal Information" → "personal
+    information", as GitHub rewrote every policy on one day in 2022), or back. The words
+    dropped are English words, never a name ("Google Analytics data" → "analytics data"
+    drops who), and two words at least stay."""
+    if not ops or len(raw_a) != len(a) or len(raw_b) != len(b):
+        return None
+    said = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag not in ("delete", "insert"):
+            return None
+        full, plain, f1, f2, p1 = (raw_a, raw_b, i1, i2, j1) if tag == "delete" else (
+            raw_b, raw_a, j1, j2, i1)
+        tail = 0
+        while f2 + tail < len(full) and tail < 4 and full[f2 + tail][:1].isupper():
+            tail += 1
+        head, rest = full[f1:f2], full[f2:f2 + tail]
+        if not (tail >= 2 and f2 - f1 <= 3 and all(w[:1].isupper() and is_known(w.casefold())
+                                                     for w in head)
+                and [w.casefold() for w in rest] == list(plain[p1:p1 + tail])
+                and all(w.islower() for w in plain[p1:p1 + tail])):
+            return None
+        was, now = " ".join([*head, *rest]), " ".join(plain[p1:p1 + tail])
+        said.append(f"{was} → {now}" if tag == "delete" else f"{now} → {was}")
+    return ("term-written-plain", tuple(dict.fromkeys(said)))
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -466,6 +495,9 @@ def rewrite(old: str, new: str) -> Finding | None:
         # "seven days" → "7 days" (Facebook's cookies policy, by turns), "thirty (30)" → "30"
         return ("figure-written-otherwise",
                 tuple(f"{' '.join(x)} → {' '.join(y)}" for x, y in spans))
+    plain = _term_written_plain(raw_a, raw_b, a, b, ops)
+    if plain:
+        return plain
     shifted = _adverbs_moved(a, b)
     if shifted:
         return ("adverb-moved", shifted)

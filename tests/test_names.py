@@ -556,6 +556,12 @@ def test_pointers_for_an_audience_asking_whether_and_words_that_only_describe() 
                   "see here for more information.") == (False, "cross-reference-added")
     assert judged("Firefox checks whether it is up to date.",
                   "Firefox checks with us to see if it is up to date.")[1] != "condition-added"
+    # "the fees, if any," (GitHub's marketplace terms): whatever there is, no condition;
+    # "if any such fees apply" still is one
+    said = _found("You pay the fees for the app.", "You pay the fees, if any, for the app.")
+    assert "condition-added" not in said, said
+    said = _found("You pay the fees.", "You pay the fees, if any such fees apply.")
+    assert said.get("condition-added") == ("if any such fees apply",), said
     found = _found("We comply.", "We comply with the Swiss certifications. Data must be "
                    "treated with the same level of protection under a GDPR-compliant "
                    "addendum. Our K-9 Mail app is a variant of it.")

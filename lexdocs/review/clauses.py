@@ -21,11 +21,12 @@ def conditions(lex: str) -> Counter[str]:
     """Each condition as its opening words, counted by its marker; "until" a date is the
     date's (a date finding names it), not a condition. Nor is the "if" that says whom a
     pointer is for ("If you are applying for a job, please review our Recruitment
-    policy"): a pointer promises nothing, so it sets no condition on a promise."""
+    policy"): a pointer promises nothing, so it sets no condition on a promise. Nor is
+    "if any" or "if applicable", closed off by a comma or a bracket: whatever there is."""
     found = Counter(m.group() for m in voc.CONDITION.finditer(lex)
                     if not lex.startswith("\ue000", m.end() + 1)
-                    and not (m.group() == "if" and _ASKS.search(lex, max(0, m.start() - 24),
-                                                                m.start()))
+                    and not (m.group() == "if" and (_ASKS.search(
+                        lex, max(0, m.start() - 24), m.start()) or _HEDGE.match(lex, m.end())))
                     and not is_pointer(sentence_around(lex, m.start())))
     # "Otherwise, …" opening a sentence is "if not, …": the old "if …" restated.
     found["if"] += len(_OTHERWISE.findall(lex))
@@ -33,6 +34,9 @@ def conditions(lex: str) -> Counter[str]:
 
 
 _OTHERWISE = re.compile(r"(?:^|(?<=[.;:] ))otherwise\b")
+# "the fees, if any, …", "taxes (if applicable)": whatever there is, no condition on it
+# (GitHub's marketplace terms: "a condition was added ('if any')").
+_HEDGE = re.compile(r" (?:any|applicable|relevant|appropriate)\b(?! \w)")
 # "to see if it is up to date" asks whether; it sets no condition.
 _ASKS = re.compile(r"\b(?:see|sees|check|checks|checking|checked|ask|asks|asked|know|"
                    r"determine|determines|verify|verifies|find out|wonder) $")

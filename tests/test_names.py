@@ -581,6 +581,21 @@ def test_a_date_or_figure_in_a_sentence_wholly_added_is_that_sentences() -> None
     assert found["number-changed"] == ("two", "→", "three")
 
 
+def test_a_word_after_a_dash_that_opens_it_and_a_codes_title_are_no_party() -> None:
+    """GitHub's community guidelines label each rule and open its text after a dash,
+    "**Sexually obscene content** - Basically, don't post pornography": "a third party was
+    removed (Basically)"; its DMCA policy cites "Title 17 of the United States Code": "a
+    third party was removed (Title)". A dash set apart by spaces opens its words as a
+    colon does; a hyphen in a word does not; a company named Title still is one."""
+    assert _parties("Sexually obscene content - Basically, don't post pornography.") == ()
+    assert _parties("Spam \u2014 Usually we remove it.") == ()
+    assert _parties("The DMCA provides a safe harbor under Title 17 of the United States "
+                    "Code.") == ()
+    assert _parties("We share it with Title Insurance Co.") == ("Title Insurance Co.",)
+    assert "Swiss-Acme Partners" in _parties("We work with Swiss-Acme Partners.")
+    assert "Zendesk" in _parties("Our processors - Zendesk handles tickets.")
+
+
 def test_polices_is_no_police() -> None:
     """GitHub's additional product terms linked "GitHub Acceptable Use Polices", and the
     review said "a third party was added (polices)": police has no plural; the word is a

@@ -209,6 +209,10 @@ with the title that may follow it ("28 C.F.R. Part
 202 on Access to U.S. Sensitive Personal Data and Government-Related Data by Countries of
 Concern or Covered Persons", Google's data processing terms, was "a third party was added
 (Access, C.F.R, Concern, Countries, Government-Related Data)"): the law's name, no one."""
+_DASH_OPENS = re.compile(r"\s[-–—][ \t]+$")
+"""A dash set apart by spaces after a label opens what follows as a colon does ("**Sexually
+obscene content** - Basically, don't post pornography", GitHub's community guidelines,
+once "a third party was removed (Basically)")."""
 _OPENERS = frozenset(".!?:：•*●○◦▪▫■□‣⁃(")
 """What a word after it opens, as a sentence's first word does: a full stop, a colon (a
 full-width one too: "Refund Timeframe：Approximately 10-15 Days", Shein's), a bullet
@@ -381,7 +385,8 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             # after a fact taken out ("…Revision: July 5, 2023 Date of Last Revision", a
             # copy's line break read as a space), as after a sentence's end
             initial = (not before or before[-1] in _OPENERS or before[-1] == "\ue000"
-                       or _dated_line_opens(block, m.start()))
+                       or _dated_line_opens(block, m.start())
+                       or bool(_DASH_OPENS.search(block, max(0, m.start() - 4), m.start())))
             if len(parts) == 1 and key(parts[0]) in _SEQUENCE and block[m.end():m.end() + 1] == ",":
                 continue  # "First, we ask …": the order of what is said, no one
             if len(parts) > 1 and _INITIALS.fullmatch(parts[0]):

@@ -65,6 +65,9 @@ DOCUMENT_WORDS = frozenset(str.split(
     # privacy policy): where the text points, no one
     "article articles recital recitals annex annexes appendix appendices exhibit exhibits "
     "schedule clause chapter addendum addenda part parts "
+    # and a code's title ("a safe harbor under Title 17 of the United States Code",
+    # GitHub's DMCA takedown policy, once "a third party was removed (Title)")
+    "title titles "
     # and a table the text holds or cites ("See Table 1 references above", the UK
     # addendum in Instagram's developer terms)
     "table tables "

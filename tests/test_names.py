@@ -292,6 +292,12 @@ def test_a_product_or_own_name_is_no_third_party_but_a_company_still_is() -> Non
     assert "recipient-removed" in _found(old, new)  # undeclared, GitHub's is someone's
     assert _found("We share data with Acme.", "We share data with Acme and Stripe, Inc.")[
         "recipient-added"] == ("Stripe, Inc.",)
+    # Spanish and Brazilian legal forms (GitHub's corporate terms named "GitHub Spain,
+    # S.L.", once "a third party was added (SL)")
+    assert _found("We share data with Acme.", "We share data with Acme and GitHub Spain, "
+                  "S.L. for support.")["recipient-added"] == ("GitHub Spain, S.L.",)
+    assert _found("We share data with Acme.", "We share data with Acme and Acme Brasil Ltda. "
+                  "for support.")["recipient-added"] == ("Acme Brasil Ltda.",)
 
 
 def test_what_with_follows_is_not_always_a_recipient() -> None:

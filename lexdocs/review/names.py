@@ -429,7 +429,7 @@ def undescribed(text: str) -> str:
 
 LEGAL_SUFFIXES = frozenset(str.split(
     "inc llc ltd limited llp plc gmbh ag sa sas sarl bv nv corp corporation co pty kk ab aps "
-    "oy spa srl"))
+    "oy spa srl sl slu ltda"))
 
 
 _KIND_WORDS = frozenset(t for t in voc.RECIPIENT_TERMS if " " not in t)

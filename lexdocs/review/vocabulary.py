@@ -13,12 +13,13 @@ import re
 from lexdocs.review.spelling import is_known
 
 LEGAL_FORMS = (r"(?:(?:Inc|Ltd|Corp|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|L\.L\.C|S\.?A|B\.?V|N\.?V|"
-               r"K\.?K|S\.?p\.?A|S\.?r\.?l|e\.\s?V)\.?|LLC|Limited|LLP|PLC|Plc|plc|GmbH|AG|"
-               r"SAS|SARL|Corporation|AB|ApS|Oy)")
+               r"K\.?K|S\.?p\.?A|S\.?r\.?l|e\.\s?V|S\.?L(?:\.?U)?|Ltda)\.?|LLC|Limited|LLP|PLC|Plc|"
+               r"plc|GmbH|AG|SAS|SARL|Corporation|AB|ApS|Oy)")
 """The legal forms a company's name ends with ("Stripe, Inc.", "GitHub B.V.", a German
-association's "MiOM Kreativraum e.V."), as a pattern. Only an abbreviation takes the full
-stop after it: "… AISG E-Commerce Private Limited." ends a sentence (AliExpress's privacy
-policy, once quoted "(Alipay Singapore E-Commerce Private Limited. → …)")."""
+association's "MiOM Kreativraum e.V.", a Spanish "GitHub Spain, S.L."), as a pattern.
+Only an abbreviation takes the full stop after it: "… AISG E-Commerce Private Limited."
+ends a sentence (AliExpress's privacy policy, once quoted "(Alipay Singapore E-Commerce
+Private Limited. → …)")."""
 
 NEGATIONS = frozenset(str.split(
     "not no never nor none without cannot nothing neither nobody nowhere cant dont doesnt didnt "

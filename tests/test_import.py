@@ -318,6 +318,28 @@ def test_a_published_date_is_a_date_line() -> None:
     assert convert("# T\n\nPublished by Acme in 2025.\n\n## A\n\nx\n", "x").dates == ()
 
 
+def test_a_versioned_date_line_and_a_date_alone_under_the_title_are_date_lines() -> None:
+    """Mozilla's subscription services notice opens "Version 1.0, Effective October 11,
+    2022", and its privacy policy a date alone, "September 9, 2020" (each over a `{:
+    datetime=…}` line): both stayed in the text, and every revision was "a date changed
+    (…)" and "a number changed (1.0 → 1.1)". Bound, the version's number stays. A date
+    alone further down, or a date that opens a sentence, stays text."""
+    conv = convert("# Notice\n\nVersion 1.0, Effective October 11, 2022\n{: datetime=\"2022-10-"
+                   "11\" }\n\n## Use\n\nText.\n", "x")
+    assert [(d.label, d.baseline, d.effective) for d in conv.dates] == [
+        ("Effective", "2022-10-11", True)] and [s.body for s in conv.sections] == ["Text.\n"]
+    bound = convert("# Notice\n\nVersion 1.0, Effective October 11, 2022\n\n## Use\n\nText.\n",
+                    "x", "bind")
+    assert bound.sections[0].body == "Version 1.0, Effective {{ page_version.effective }}\n"
+    conv = convert("# Policy\n\nSeptember 9, 2020\n{: datetime=\"2020-09-09\" }\n\nYour privacy."
+                   "\n\n## Use\n\nOn\n\nMarch 4, 2021\n\nwe changed it.\n", "x")
+    assert [(d.label, d.baseline, d.effective) for d in conv.dates] == [
+        ("Updated", "2020-09-09", False)]
+    assert [s.body for s in conv.sections] == ["Your privacy.\n", "On\n\nMarch 4, 2021\n\n"
+                                                "we changed it.\n"]
+    assert convert("# T\n\nMarch 4, 2021: we changed it.\n", "x").dates == ()
+
+
 def test_a_bar_parted_from_its_words_heads_them_and_a_heading_over_nothing_is_the_title(
         ) -> None:
     """Open Terms Archive keeps Pinterest's privacy policy as "Privacy Policy", two blank

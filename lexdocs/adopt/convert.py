@@ -28,6 +28,7 @@ from lexdocs.adopt.datelines import (
     Stated,
     parse_date,
     read_date_line,
+    read_first_date,
     title_dated,
 )
 from lexdocs.adopt.elsewhere import from_elsewhere
@@ -257,7 +258,8 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     found: list[Stated] = []
     title, dated = title_dated(title) if title else (title, None)
     bound = read_date_line(dated, date_line, found) if dated is not None else None
-    kept = [ln for ln in (read_date_line(line, date_line, found) for line in lines)
+    kept = [ln for ln in (read_date_line(line, date_line, found)
+                          for line in read_first_date(lines, date_line, found))
             if ln is not None]
     if bound is not None:  # a date line the title held, bound: the text's first line
         kept[:0] = [bound, ""]

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DATE_LINE_MODES", "Stated", "parse_date", "read_date_line", "title_dated"]
+__all__ = ["DATE_LINE_MODES", "Stated", "parse_date", "read_date_line", "read_first_date",
+           "title_dated"]
 
 DATE_LINE_MODES = ("remove", "bind")
 """What happens to a hand-typed "Last updated: …" line; see `convert`."""
@@ -27,7 +28,10 @@ _LABEL = (r"(?P<label>last\s+(?:updated|modified|revised)|updated(?:\s+on)?|revi
           r"|última\s+modificación)")
 _EFFECTIVE_LABELS = ("effective", "gültig", "en vigueur")
 _DATE_HEAD = re.compile(r"^(?P<lead>[ \t]*(?P<heading>#{1,6}[ \t]+)?(?:[*_]+[ \t]*)?"
-                        r"(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?)"
+                        r"(?:[(（][ \t]*(?:[*_]+[ \t]*)?)?"
+                        # the text's own version before it: "Version 1.0, Effective October
+                        # 11, 2022" (Mozilla's subscription services privacy notice)
+                        r"(?:version[ \t]+\d{1,3}(?:\.\d{1,3}){0,2},?[ \t]+)?)"
                         rf"{_LABEL}(?![^\W_])", re.IGNORECASE)
 """A stated date's label at a line's start ("**Effective date:**", "_Last Updated_", in
 brackets: "（Last Updated: July 30, 2026)", Alibaba.com's; as a heading, "## Last modified:
@@ -146,6 +150,22 @@ def _date_parts(line: str) -> tuple[str, str, str, str, str] | None:
     if not _DATE_WORDS.fullmatch(core):
         return None
     return lead, m["label"], sep, core, body[len(core):] + links
+
+
+def read_first_date(lines: list[str], mode: str, found: list[Stated]) -> list[str]:
+    """`lines` with the text's first paragraph read as its date line when it is a date
+    and nothing else ("September 9, 2020" under "# Mozilla Privacy Policy", its `{:
+    datetime=…}` line gone): each revision retyped it, and each was "a date changed". Only
+    the first: a date alone further down heads an entry of a log, or is the text's."""
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None or (first + 1 < len(lines) and lines[first + 1].strip()):
+        return lines
+    parsed = parse_date(lines[first].strip(" \t*_"))
+    if parsed is None:
+        return lines
+    found.append(Stated("Updated", *parsed))
+    kept = [] if mode == "remove" else ["\0last_updated\0"]
+    return [*lines[:first], *kept, *lines[first + 1:]]
 
 
 def read_date_line(line: str, mode: str, found: list[Stated]) -> str | None:

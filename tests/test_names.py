@@ -1197,6 +1197,10 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     said = _found("We remove it.", "We remove it. Identity documents, such as social "
                   "security numbers (SSNs), national identity numbers and IDs, are removed.")
     assert not said.get("recipient-added"), said
+    # "FAQ" and "OSS" (Mozilla's "privacy notices and FAQ", GitHub's "OSS maintainers")
+    for text in ("Read our notices and the FAQ.", "We fund OSS maintainers."):
+        said = _found("We remove it.", f"We remove it. {text}")
+        assert not said.get("recipient-added"), said
 
 
 def test_what_is_inconsistent_with_something_shares_it_with_no_one() -> None:

@@ -41,6 +41,10 @@ OWN_WORDS = frozenset(str.split(
     "logins two-factor 2fa mfa sso oauth saml ssl tls sha encryption plaintext backend frontend "
     "webhook webhooks chatbot chatbots spammy smartphone smartphones wi-fi wifi bluetooth "
     "ios android macos uk usa eu eea iso soc pci dss "
+    # what a text points its reader to, and the software it is about ("our product privacy
+    # notices and FAQ", Mozilla's; "OSS maintainers", GitHub's sponsors terms: each once
+    # "a third party was added")
+    "faq faqs oss foss "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy
     # statement: "a third party was removed (IMEI, WLAN)"; Perplexity's: "(GPC)")
     "imei imsi wlan lan sms mms rfid dnt gpc qr "

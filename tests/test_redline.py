@@ -658,6 +658,23 @@ def test_a_heading_reworded_is_not_material_what_it_heads_still_is() -> None:
                  ) == [("wording-changed", True)]
 
 
+def test_a_title_that_drops_the_organisations_own_name_is_only_reworded() -> None:
+    """Basecamp's security overview went from "Basecamp security overview." to "Security
+    overview." and the review said "a third party was removed (Basecamp)": a title was
+    judged without the organisation's own names. Another organisation's name taken out
+    of a title is still a change."""
+    def judge(a: str, b: str, home: str) -> list[tuple[str, bool]]:
+        red = diff_documents(render([("a", a, "Text.")]), render([("a", b, "Text.")]),
+                             home=home)
+        return [(c.rule, c.material) for c in red.changes]
+
+    own = "https://basecamp.com/ 37signals.com"
+    assert judge("Basecamp security overview.", "Security overview.", own) == [
+        ("heading-changed", False)]
+    assert judge("Basecamp security overview.", "Security overview.", "")[0][1]
+    assert judge("Acme security overview.", "Security overview.", own)[0][1]
+
+
 def test_a_table_cell_is_judged_by_what_it_says_however_short() -> None:
     """GitHub's subprocessor list, as its history has it: a processing location widened
     and a subprocessor's row put in were "only a heading" (short, in Title Case), not

@@ -267,8 +267,7 @@ class _Builder:
             # "13. Transactions" → "14. Transactions": a part put in or taken out before it.
             v = (verdicts.verdict(False, "section-renumbered", (o.title, "→", n.title))
                  if renumbered(o.title, n.title) else
-                 materiality.classify(o.title, n.title, section_material=section_material,
-                                      variables_changed=(), immaterial_vars=frozenset()))
+                 _retitled(o.title, n.title, section_material, self.home))
             self.changes.append(Change(n.id, n.title, "retitled", o.title, n.title,
                                        diff_text(o.title, n.title), (), v.material, v.reason,
                                        rule=v.rule, evidence=v.evidence,
@@ -296,6 +295,17 @@ class _Builder:
                                        referred=v.referred))
         self.sections.append(SectionDiff(n.id, n.title, o.title if o.title != n.title else None,
                                          tuple(status), rows))
+
+
+def _retitled(old: str, new: str, section_material: bool, home: str) -> verdicts.Verdict:
+    """The verdict on a title reworded: only framed anew, or the organisation's own name
+    put in or taken out, is a heading's rewording (materiality.heading_renamed: "Basecamp
+    Security" → "Security" was "a third party was removed (Basecamp)", Basecamp's own
+    name); otherwise its words are judged as any, the organisation's names its own."""
+    if materiality.heading_renamed(old, new, home):
+        return verdicts.verdict(False, "heading-changed", (old, "→", new))
+    return materiality.classify(old, new, section_material=section_material,
+                                variables_changed=(), immaterial_vars=frozenset(), home=home)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -332,8 +342,7 @@ def diff_documents(old: RenderedDocument | None, new: RenderedDocument,
             removed_after.setdefault(anchor, []).append(s)
     b = _Builder(old, new, home)
     if old is not None and old.title != new.title:
-        v = materiality.classify(old.title, new.title, section_material=True,
-                                 variables_changed=(), immaterial_vars=frozenset())
+        v = _retitled(old.title, new.title, True, home)
         b.changes.append(Change(TITLE_ID, "Document title", "retitled", old.title, new.title,
                                 diff_text(old.title, new.title), (), v.material, v.reason,
                                 rule=v.rule, evidence=v.evidence, referred=v.referred))

@@ -1378,6 +1378,14 @@ def test_one_of_the_organisations_own_channels_named_another_way() -> None:
                  section_material=True, variables_changed=(), immaterial_vars=frozenset(),
                  home="https://github.com/")
     assert v.evidence == ("contact → contact us through the", "support → support portal"), v
+    # one of its own names for another (Basecamp LLC renamed itself 37signals in 2022)
+    basecamp = "https://basecamp.com/ 37signals.com"
+    assert judge("In business since 1999 at Basecamp.", "In business since 1999 at "
+                 "37signals.", basecamp) == (False, "own-channel")
+    assert judge("Basecamp-initiated cancellations", "37signals-initiated cancellations",
+                 basecamp) == (False, "own-channel")
+    assert judge("In business since 1999 at Basecamp.", "In business since 1999 at Acme.",
+                 basecamp)[0]
     assert judge(old, old.replace("API", "tool"), home="")[0]
     assert judge("You can use the Acme API to download data.",
                  "You can use the Acme tool to download data.")[0]

@@ -58,7 +58,8 @@ def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
     """Only the organisation named another way: the kind of one of its own channels,
     beside its name ("GitHub's User Migration API" → "GitHub's User Migration tool",
     "contacting GitHub Support" → "contacting us through the GitHub Support portal"), or
-    its name for "we" ("Mozilla receives" → "We receive"). The same organisation offers
+    its name for "we" ("Mozilla receives" → "We receive"), or one of its own names for
+    another ("Basecamp" → "37signals"). The same organisation offers
     the same way to act on one's data, or does the same with it; the content rules ran
     first, so nobody new is named."""
     if not own:
@@ -69,6 +70,15 @@ def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
            if op[0] != "equal"]
     changed = {w.removesuffix("'s") for _, i1, i2, j1, j2 in ops for w in x[i1:i2] + y[j1:j2]}
     named = changed & own and changed & _WE
+    if ops and all(tag == "replace" and {w.removesuffix("'s") for w in x[i1:i2]} <= own
+                   and {w.removesuffix("'s") for w in y[j1:j2]} <= own
+                   and not _names_a_product(a[i1:i2], old) and not _names_a_product(b[j1:j2], new)
+                   for tag, i1, i2, j1, j2 in ops):
+        # one of its own names for another ("Basecamp" → "37signals", as Basecamp LLC
+        # renamed itself in 2022, both declared its own): the same organisation; not
+        # when the name opens a product's ("GitHub Insights" → "WooCommerce Insights")
+        return ("own-channel", tuple(f"{' '.join(a[i1:i2])} → {' '.join(b[j1:j2])}"
+                                     for _, i1, i2, j1, j2 in ops))
     if not (changed & _CHANNELS or named) or not changed <= (
             _CHANNELS | _REACH | FUNCTION_WORDS | _WE | own):
         return None
@@ -92,6 +102,11 @@ def own_channel(old: str, new: str, own: frozenset[str]) -> Finding | None:
             i2, j2 = i2 + 1, j2 + 1  # or, at the start, the word after it
         said.append(f"{' '.join(a[i1:i2])} → {' '.join(b[j1:j2])}")
     return ("own-channel", tuple(said))
+
+
+def _names_a_product(names: list[str], text: str) -> bool:
+    """Whether one of `names` opens a longer name in `text`: a capitalised word after it."""
+    return any(re.search(rf"(?i:\b{re.escape(n)})[ \t]+[A-Z]", text) for n in names)
 
 
 _PROMISE = frozenset(["will", "shall", "must"])

@@ -873,6 +873,8 @@ def test_the_label_of_a_documents_date_is_no_third_party() -> None:
     (Modified)". The label of a document's date is no one."""
     for label in ("Modified", "Updated", "Effective", "Published"):
         assert _parties(f"{label}: April 28, 2026") == (), label
+    # nor is a contact block's ("Facsimile: …", Basecamp's copyright policy)
+    assert _parties("Facsimile: +1-312-277-7666") == ()
 
 
 def test_a_time_zone_is_no_third_party() -> None:

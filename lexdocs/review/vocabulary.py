@@ -306,11 +306,12 @@ SEAT_WORDS = frozenset(str.split("registered headquartered located based establi
 """Participles that open a clause on where a company sits ("Registered in Ireland"): after
 a name, no word of it."""
 ADDRESS_WORDS = frozenset(str.split("floor fl suite ste unit building bldg room level"))
-FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax version revision "
-                                   "modified updated revised published effective"))
+FIELD_LABELS = frozenset(str.split("telephone phone tel mobile cell fax facsimile version "
+                                   "revision modified updated revised published effective"))
 """Labels of a field, never someone: a contact block's ("Telephone: …", "Mobile: …", npm's
-EU representative's), a way to reach someone; a document's own ("Version: 0.1", Comms.ID's
-terms; "Modified: April 28, 2026", Parler's, once "a third party was added (Modified)")."""
+EU representative's; "Facsimile: …", Basecamp's copyright policy), a way to reach someone;
+a document's own ("Version: 0.1", Comms.ID's terms; "Modified: April 28, 2026", Parler's,
+once "a third party was added (Modified)")."""
 
 
 def is_not_party(name: str) -> bool:

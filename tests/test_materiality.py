@@ -555,6 +555,29 @@ def test_a_fixed_misspelling_is_not_a_third_party_removed() -> None:
     assert (material, rule) == (False, "spelling-fix") and "rarty → party" in reason
 
 
+def test_a_name_respelt_as_the_document_spells_it_elsewhere_is_a_spelling_fix() -> None:
+    """GitHub's trade controls page mended "the separatist areas of Donetsk and Luhasnk"
+    to "Luhansk", as its other paragraphs spelt it: "the wording changed". A word no
+    dictionary knows, one edit from a word the document already had, is that word; a
+    name the document did not have, or two real words, still are a change."""
+    from lexdocs.review.materiality import document_words
+
+    old = "GitHub is not available in the separatist areas of Donetsk and Luhasnk."
+    new = old.replace("Luhasnk", "Luhansk")
+
+    def judged(doc: str, a: str = old, b: str = new) -> tuple[bool, str]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(),
+                     known=(document_words(doc + " " + a), document_words(doc + " " + b)))
+        return v.material, v.rule
+    assert judged("Export: the regions of Donetsk and Luhansk.") == (False, "spelling-fix")
+    assert judged("Export: the regions of Donetsk.")[0]
+    assert judged("We retain it.", "We retain it.", "We retrain it.")[0]
+    assert judged("Our vendors: Zendesk.", "We use Zendisk.", "We use Zendesk.") == (
+        False, "spelling-fix")
+    assert judged("Our vendors: Zendesk.", "We use Zendisk.", "We use Zendesks.")[0]
+
+
 def test_a_condition_quoted_is_the_one_that_changed() -> None:
     old = "If you pay, we keep your card number, and we delete your logs."
     _, rule, reason = _judge(old, old.replace("logs.", "logs if you ask us to."))

@@ -264,7 +264,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
         if surface.looks_alike(surface.plain(bare_old), surface.plain(bare_new)):
             return verdict(False, "drafting-note", tuple([*gone, *came]))
         old_text, new_text = bare_old, bare_new  # the rest is judged without them
-    fixed, typos, variants = surface.fix_spelling(old_text, new_text, new_words)
+    fixed, typos, variants = surface.fix_spelling(old_text, new_text, new_words, known[0])
     plain_old, plain_new = surface.plain(fixed), surface.plain(new_text)
     if surface.looks_alike(plain_old, plain_new):
         # The same words in the same order, only in other capitals, spacing, quotes or a

@@ -21,6 +21,7 @@ from lexdocs.review.spelling import (
     is_known,
     is_misspelling_fix,
     is_spelling_variant,
+    osa,
 )
 from lexdocs.review.verdicts import Verdict, verdict
 
@@ -28,8 +29,8 @@ __all__ = ["fix_spelling", "legal_form_only", "looks_alike", "looks_only", "only
            "plain", "same_words"]
 
 
-def fix_spelling(old: str, new: str, new_words: set[str]
-                 ) -> tuple[str, list[str], list[str]]:
+def fix_spelling(old: str, new: str, new_words: set[str],
+                 spelt_before: frozenset[str] = frozenset()) -> tuple[str, list[str], list[str]]:
     """`old` with each word that `new` merely corrects replaced by its correction, and
     the corrections as "old → new": misspellings fixed, then spelling variants.
 
@@ -42,7 +43,7 @@ def fix_spelling(old: str, new: str, new_words: set[str]
     58 s). A known word is looked up only if `new` has another spelling of it (two real
     words are never a fix), and past `_LOOKS` comparisons a word of the texts no more
     words are looked up: what is left is judged as written, which can only make it more
-    material."""
+    material. `spelt_before`: the words of the whole old document, as it spelt them."""
     old_forms: dict[str, str] = {}
     new_forms: dict[str, str] = {}
     counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
@@ -68,7 +69,7 @@ def fix_spelling(old: str, new: str, new_words: set[str]
         if left < 0:
             break
         for c in difflib.get_close_matches(w, more, n=3, cutoff=0.6):
-            kind = typos if is_misspelling_fix(w, c) else (
+            kind = typos if is_misspelling_fix(w, c) or _name_respelt(w, c, spelt_before) else (
                 variants if is_spelling_variant(w, c) else None)
             if kind is not None:
                 fixes[w] = new_forms[c]
@@ -77,6 +78,15 @@ def fix_spelling(old: str, new: str, new_words: set[str]
     if fixes:
         old = lexicon.WORD.sub(lambda m: fixes.get(m.group().casefold(), m.group()), old)
     return old, typos, variants
+
+
+def _name_respelt(old: str, new: str, spelt_before: frozenset[str]) -> bool:
+    """A word no dictionary knows written as the document already spelt it elsewhere,
+    one edit away ("Donetsk and Luhasnk" → "Luhansk", GitHub's trade controls page, whose
+    other paragraphs had "Luhansk"): the same name, mended. A name the document did not
+    have, or a word a dictionary knows, is still a change."""
+    return (new in spelt_before and len(old) >= 5 and not is_known(old)
+            and old.isalpha() and osa(old, new) == 1)
 
 
 _LOOKS = 40

@@ -578,6 +578,33 @@ def test_a_name_respelt_as_the_document_spells_it_elsewhere_is_a_spelling_fix() 
     assert judged("Our vendors: Zendesk.", "We use Zendisk.", "We use Zendesks.")[0]
 
 
+def test_a_defined_term_renamed_throughout_is_not_material() -> None:
+    """GitHub's corporate terms (2024) renamed "Expert Services" "Professional Services",
+    in its definition and at each use, and each was "the wording changed". Only when the
+    old document defined the old term and the new one defines the new term instead; a
+    use that says more, or a rename the definitions do not make, is still a change."""
+    from lexdocs.review.materiality import document_words
+
+    old_doc = ("“Expert Services” means training or consulting services that GitHub "
+               "provides. Fees are paid for Expert Services.")
+    new_doc = old_doc.replace("Expert", "Professional")
+    known = (document_words(old_doc), document_words(new_doc))
+
+    def judged(a: str, b: str, k: tuple[frozenset[str], frozenset[str]] = known
+               ) -> tuple[bool, str, tuple[str, ...]]:
+        v = classify(a, b, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset(), known=k)
+        return v.material, v.rule, v.evidence
+    use = "Fees are paid for Expert Services."
+    assert judged(use, use.replace("Expert", "Professional")) == (
+        False, "term-renamed", ("Expert Services → Professional Services",))
+    assert judged(old_doc, new_doc)[:2] == (False, "term-renamed")
+    assert judged(use, "Fees are paid for Professional Services and Support.")[0]
+    assert judged(use, use.replace("Expert", "Professional"),
+                  (document_words(old_doc), document_words(old_doc)))[0]
+    assert judged(use, use.replace("Expert", "Professional"), (frozenset(), frozenset()))[0]
+
+
 def test_a_condition_quoted_is_the_one_that_changed() -> None:
     old = "If you pay, we keep your card number, and we delete your logs."
     _, rule, reason = _judge(old, old.replace("logs.", "logs if you ask us to."))

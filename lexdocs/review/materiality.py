@@ -52,7 +52,8 @@ page tell the same story. Precedence, first wins:
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
    `figure-written-otherwise` ("seven days" → "7 days"), `adverb-moved` ("only apply"
    → "apply only"), `term-written-plain` ("User Personal Information" → "personal
-   information"), `pointer-reworded`,
+   information"), `term-renamed` (a term the document defines renamed where the
+   definitions rename it: "Expert Services" → "Professional Services"), `pointer-reworded`,
    `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,
    `about-us`: only the organisation's mission or beliefs; `advice-reworded`: only
    advice to the reader, "We recommend all users …") → not material. Several such
@@ -87,6 +88,7 @@ from lexdocs.review import (
     rewrites,
     statements,
     surface,
+    terms,
     typed,
 )
 from lexdocs.review.align import common_ends, opcodes
@@ -256,6 +258,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     tags = renames.tags_only(old_text, new_text)
     if tags:
         return verdict(False, "template-tag-changed", tags)
+    renamed_terms = terms.term_renamed(old_text, new_text, *_defined_apart(known))
+    if renamed_terms:
+        return verdict(False, "term-renamed", renamed_terms)
     new_words = set(lexicon.words(new_text))
     old_text, new_text = _window(old_text, new_text)
     (bare_old, gone), (bare_new, came) = (surface.without_drafting_notes(t)
@@ -367,6 +372,13 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
             fixed, new_text) or statements.promise_reworded(fixed, new_text)):
         return verdict(False, "unexplained", wording, referred=True)
     return verdict(True, "wording-changed", wording)
+
+
+def _defined_apart(known: tuple[frozenset[str], frozenset[str]]
+                   ) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms only the old document defines, and those only the new one does."""
+    old, new = ({w[1:] for w in side if w.startswith(facts.DEFINED)} for side in known)
+    return frozenset(old - new), frozenset(new - old)
 
 
 def _title_relabelled(old: str, new: str) -> tuple[str, ...]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from lexdocs.review.lexicon import key
+from lexdocs.review.align import opcodes
+from lexdocs.review.lexicon import WORD, key
 
-__all__ = ["defined_terms"]
+__all__ = ["defined_terms", "term_renamed"]
 
 _DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
 _DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
@@ -78,3 +79,30 @@ def defined_terms(text: str) -> frozenset[str]:
         if m.group(1).casefold() not in text[max(0, m.start() - _DEFINED_BEFORE):m.start()
                                              ].casefold()]
     return frozenset(k for t in terms for k in (key(t), key(t + "s")))
+
+
+def term_renamed(old: str, new: str, gone: frozenset[str], came: frozenset[str]
+                 ) -> tuple[str, ...]:
+    """Each term renamed ("Expert Services" → "Professional Services") when that is all
+    that differs: the old document defined the old term and no longer does, the new one
+    defines the new term and did not before (`gone`, `came`: `defined_terms` keys), and
+    every changed run of words, with the words beside it, spells one for the other. A
+    contract that renames what it defines (GitHub's corporate terms, 2024, the definition
+    itself unchanged) says the same; "the wording changed" at each use said otherwise."""
+    if not gone or not came:
+        return ()
+    a, b = WORD.findall(old), WORD.findall(new)
+    said: dict[str, None] = {}
+    for tag, i1, i2, j1, j2 in opcodes([w.casefold() for w in a], [w.casefold() for w in b]):
+        if tag == "equal":
+            continue
+        if tag != "replace":
+            return ()
+        found = next(((x, y) for before in range(4) for after in range(4)
+                      if i1 - before >= 0 and j1 - before >= 0
+                      and key(" ".join(x := a[i1 - before:i2 + after])) in gone
+                      and key(" ".join(y := b[j1 - before:j2 + after])) in came), None)
+        if found is None:
+            return ()
+        said.setdefault(f"{' '.join(found[0])} → {' '.join(found[1])}")
+    return tuple(said)

@@ -169,6 +169,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "document-named": f"only the way the document names itself changed ({', '.join(show)})",
         "abbreviation-expanded":  # either way: "repos" → "repositories", "Section" → "§"
             f"a word was written in full or shortened ({', '.join(show)})",
+        "term-renamed": f"only a term the document defines was renamed ({', '.join(show)})",
         "term-written-plain":
             f"a term the text capitalised written in plain words, or back ({', '.join(show)})",
         "pointer-reworded":

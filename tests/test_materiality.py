@@ -2452,6 +2452,12 @@ def test_parts_cited_or_listed_by_their_letters_are_pointers_and_titles() -> Non
         False, "pointer-reworded", ("Section G → Section H",))
     assert judged("R. Miscellaneous", "S. Miscellaneous") == (
         False, "item-renumbered", ("R.", "→", "S."))
+    assert judged("Q. Changes to these Terms of Service", "R. Changes to these Terms of "
+                  "Service") == (False, "item-renumbered", ("Q.", "→", "R."))
+    # a part cited by its letter names no one ("listed in Sections D.4 — D.7")
+    said = judged("We keep data.", "We keep data. You grant us the permissions listed in "
+                  "Sections D.4 — D.7.")
+    assert said[1] != "recipient-added", said
     assert judged("R. Miscellaneous terms apply to you.", "S. Miscellaneous terms apply to "
                   "you.")[:2] == (True, "wording-changed")
     assert judged("You agree to Section G.", "You agree to Section G and Section H.")[0]

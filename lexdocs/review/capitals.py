@@ -281,6 +281,9 @@ _ONE_WHO_IS = re.compile(
 """What the reader or someone is or acts as: a kind of person ("If you are a Redditor",
 Reddit's privacy policy, once "a third party was added (Redditor)"; "as a Googler"), one
 of many, where an organisation is named."""
+_PART_LABELLED = re.compile(rf"(?:^|[ \t])(?i:{voc.CITED_PARTS})[ \t]+[A-Z]$")
+"""A run that ends with a word citing a part and the part's capital letter ("Sections D"
+of "Sections D.4 — D.7", GitHub's terms, once "a third party was added (Sections D)")."""
 _PART_CITED = re.compile(rf"\b(?:{voc.CITED_PARTS}|articles?|tables?|versions?)[ \t]+$",
                          re.IGNORECASE)
 """The word that cites a part before its label ("Section 10A", Instagram's developer terms,
@@ -377,6 +380,10 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                 continue  # "Los Angeles, California"
             if all(_IDENTIFIER.fullmatch(p) for p in parts):
                 continue
+            if _PART_LABELLED.search(m.group()):
+                parts = parts[:-2]  # "listed in Sections D.4 — D.7", "See Section G": where
+                if not parts:       # the text points, by a part's letter (GitHub's terms)
+                    continue
             while parts and _QUALIFIER.fullmatch(parts[0]):
                 parts.pop(0)  # "GDPR-compliant", "EU-based": a word that describes, no name
             if not parts:

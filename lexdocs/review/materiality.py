@@ -385,11 +385,11 @@ def _title_relabelled(old: str, new: str) -> tuple[str, ...]:
     """A part's title standing alone, only its label changed ("R. Miscellaneous" → "S.
     Miscellaneous", "13. Transactions" → "14. Transactions"): GitHub's terms list their
     parts in a table that leads to each, and a part put in before them moved the letters
-    of those after it. One block, shaped as a title (short, no full stop)."""
+    of those after it. One block, shaped as a title (ten words at most, no full stop)."""
     old, new = old.strip(), new.strip()
-    if "\n" in old or "\n" in new or not (
-            lexicon.renumbered(old, new) and lexicon.heading(old) and lexicon.heading(new)):
-        return ()
+    if "\n" in old or "\n" in new or not lexicon.renumbered(old, new) or any(
+            len(t.split()) > 10 or t.endswith((".", ":", ";")) for t in (old, new)):
+        return ()  # ("Q. Changes to these Terms of Service": a title, in lower case too)
     return (old.split()[0], "→", new.split()[0])
 
 

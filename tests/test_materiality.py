@@ -144,6 +144,10 @@ CASES: list[tuple[str, str, bool, str]] = [
      "funds.", False, "a verb put in agreement with its subject (understand → understands)"),
     ("The Seller have the right to object.", "The Seller has the right to object.", False,
      "a verb put in agreement with its subject (have → has)"),
+    # a verb no noun is spelt as, whatever follows it (GitHub's corporate terms)
+    ("For this Section, the Service include open source components.", "For this Section, "
+     "the Service includes open source components.", False,
+     "a verb put in agreement with its subject (include → includes)"),
     # ... but not another subject, nor a number of things.
     ("Merchants have the right to object.", "Merchant has the right to object.", True,
      "the wording changed"),

@@ -55,6 +55,11 @@ not a verb whose subject came before it."""
 _OBJECT_NEXT = frozenset(str.split(
     "that to the a an any all our your its their this these those it them you us such and"))
 """Words a verb is followed by ("understand that", "process the data", "agree to")."""
+_ONLY_VERBS = frozenset(str.split(
+    "include contain require govern understand agree acknowledge warrant represent"))
+"""Verbs no noun is spelt as, in the plural either: one made to agree with its subject
+needs no object word after it ("the Service include open source" → "includes open
+source", GitHub's corporate terms)."""
 
 
 def verb_number(a: list[str], b: list[str],
@@ -76,7 +81,8 @@ def verb_number(a: list[str], b: list[str],
             base, inflected = sorted((was, now), key=len)
             after = b[j1 + 1] if j1 + 1 < len(b) else ""
             if len(base) < 3 or inflected not in (base + "s", base + "es") or (
-                    after not in _OBJECT_NEXT or (a[i1 + 1] if i1 + 1 < len(a) else "") != after):
+                    (after not in _OBJECT_NEXT and base not in _ONLY_VERBS)
+                    or (a[i1 + 1] if i1 + 1 < len(a) else "") != after):
                 return None
         said.append(f"{was} → {now}")
     return ("verb-agreement", tuple(said)) if said else None

@@ -1199,8 +1199,12 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     said = _found("We remove it.", "We remove it. Identity documents, such as social "
                   "security numbers (SSNs), national identity numbers and IDs, are removed.")
     assert not said.get("recipient-added"), said
-    # "FAQ" and "OSS" (Mozilla's "privacy notices and FAQ", GitHub's "OSS maintainers")
-    for text in ("Read our notices and the FAQ.", "We fund OSS maintainers."):
+    # "FAQ" and "OSS" (Mozilla's "privacy notices and FAQ", GitHub's "OSS maintainers"),
+    # a picture's format and a licence (Mozilla's "clear GIFs", "available under CC0"),
+    # and a stage of a release ("the Alpha or Beta testing", Mozilla's Common Voice)
+    for text in ("Read our notices and the FAQ.", "We fund OSS maintainers.",
+                 "Pages use clear GIFs.", "The samples are available under CC0.",
+                 "If you join the Alpha or Beta testing, give us your email."):
         said = _found("We remove it.", f"We remove it. {text}")
         assert not said.get("recipient-added"), said
 

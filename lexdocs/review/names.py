@@ -46,11 +46,12 @@ ENGLISH_NAMED = frozenset(str.split(
 # Nouns that make the name before them a product or feature: "the Payments feature",
 # "the Pay with PayPal block", "your Polldaddy survey", "a Snippet link"; or a kind of
 # file, "existing PowerPoint files"; or what a device or an app shows or sends ("Apple's
-# TrueDepth camera", "see past searches as Autocomplete suggestions", "an RPAN broadcast").
+# TrueDepth camera", "see past searches as Autocomplete suggestions", "an RPAN broadcast"),
+# or a stage of its release ("the Alpha or Beta testing", Mozilla's Common Voice notice).
 PRODUCT_NOUNS = (r"feature|block|app|application|plugin|theme|extension|add-on|button|survey|"
                  r"link|setting|settings|mode|account|plan|widget|browser|tab|toolbar|sidebar|"
                  r"page|window|tool|integration|dashboard|editor|menu|panel|file|presentation|"
-                 r"spreadsheet|website|camera|suggestion|broadcast|keyboard|player")
+                 r"spreadsheet|website|camera|suggestion|broadcast|keyboard|player|testing|tester")
 # Last words that make a name a document or a law, not someone: "Smart Window Privacy
 # Notice", "Standard Contractual Clauses", "Privacy Shield", "Consumer Privacy Act".
 DOCUMENT_WORDS = frozenset(str.split(

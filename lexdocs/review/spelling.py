@@ -45,6 +45,8 @@ OWN_WORDS = frozenset(str.split(
     # notices and FAQ", Mozilla's; "OSS maintainers", GitHub's sponsors terms: each once
     # "a third party was added")
     "faq faqs oss foss "
+    # a picture's format and a licence ("clear GIFs", "available under CC0", Mozilla's)
+    "gif gifs jpeg png cc0 gpl lgpl agpl mpl "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy
     # statement: "a third party was removed (IMEI, WLAN)"; Perplexity's: "(GPC)")
     "imei imsi wlan lan sms mms rfid dnt gpc qr "

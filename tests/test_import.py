@@ -1455,6 +1455,28 @@ def test_line_breaks_typed_in_html_become_markdowns() -> None:
     assert as_markdown(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
 
 
+def test_an_address_typed_in_an_address_block_becomes_its_lines() -> None:
+    """Mozilla's cloud services terms typed their postal address in an `<address>` block
+    inside a list item: 19 versions printed "<address>" and "</address>" as text and ran
+    the lines together. The lines go on at the block's indent, each but the last ending
+    in a line break; a block with a blank line or another tag inside stays as typed."""
+    from lexdocs.adopt.oldmarkup import as_markdown
+    from lexdocs.render.tohtml import to_html
+
+    typed = ["1. #### Contact Us", "", "    Contact Mozilla at", "", "    <address>",
+             "      Mozilla Corporation ", "      331 E. Evelyn Ave., ",
+             "      Mountain View, CA 94041 ", "    </address>"]
+    lines = as_markdown(typed)
+    assert lines[4:] == ["", "    Mozilla Corporation  ", "    331 E. Evelyn Ave.,  ",
+                         "    Mountain View, CA 94041", ""]
+    html = to_html("\n".join(lines) + "\n")
+    assert "address" not in html and html.count("<br />") == 2 and html.count("<li>") == 1
+    for kept in (["<address>", "A", "", "B", "</address>"], ["<address>", "<b>A</b>",
+                                                             "</address>"],
+                 ["<address>", "A"]):
+        assert "<address>" in "".join(as_markdown(kept))
+
+
 def test_a_line_of_attributes_under_the_effective_line_is_not_published(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Mozilla's notices follow "Effective June 10, 2025" with `{: datetime="2025-06-10" }`,

@@ -108,6 +108,35 @@ def joined_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+_ADDRESS_OPENS = re.compile(r"^(?P<indent>[ \t]*)<address\b[^<>]*>[ \t]*$", re.I)
+_ADDRESS_CLOSES = re.compile(r"^[ \t]*</address\s*>[ \t]*$", re.I)
+
+
+def addresses_as_lines(lines: list[str]) -> list[str]:
+    """A postal address the old file typed in an `<address>` block, its lines between
+    the tags (Mozilla's cloud services terms, under "Contact Us", in a list item):
+    written as Markdown's lines, each but the last ending in a hard break, at the
+    block's indent, set apart by blank lines. lexdocs printed the tags as text (19
+    versions of that history showed "<address>"). A block with another tag inside, a
+    blank line, or no closing tag stays as typed."""
+    live = outline.live_lines(lines)
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = _ADDRESS_OPENS.match(lines[i]) if live[i] else None
+        j = i + 1
+        while m and j < n and live[j] and lines[j].strip() and "<" not in lines[j]:
+            j += 1
+        if m is None or j == i + 1 or j >= n or not _ADDRESS_CLOSES.match(lines[j]):
+            out.append(lines[i])
+            i += 1
+            continue
+        parts = [m["indent"] + ln.strip() for ln in lines[i + 1:j]]
+        out += ["", *(f"{p}  " for p in parts[:-1]), parts[-1], ""]
+        i = j + 1
+    return out
+
+
 def as_markdown(lines: list[str]) -> list[str]:
     """Links and emphasis the old file wrote in HTML (`<a href="…">Terms</a>`,
     `<strong>Consent</strong>`), written as Markdown: the old site showed them as a link
@@ -139,6 +168,8 @@ def as_markdown(lines: list[str]) -> list[str]:
 
     if any(_OPENER.match(ln) for ln in lines):
         lines = joined_blocks(lines)
+    if any(_ADDRESS_OPENS.match(ln) for ln in lines):
+        lines = addresses_as_lines(lines)
     return [part for ln, live in zip(lines, outline.live_lines(lines), strict=True)
             for part in (_block(outside_code(ln, markdown)) if live and ("<" in ln or "**" in ln)
                          else [_spaced_id(ln)] if live and "{:" in ln else [ln])]

@@ -1323,7 +1323,8 @@ def test_a_picture_in_raw_html_is_left_out_and_import_says_so(
     ("**A** and **B**, 5 ** 2 ** 3", "**A** and **B**, 5 ** 2 ** 3"),
     # a table's cells each open with a label in bold (Meta's data processing terms as
     # archived): no bold crosses a cell
-    ("| **Name:**<br>Meta. | **Name:**<br>You. |", "| **Name:**<br>Meta. | **Name:**<br>You. |"),
+    # (and a break in a cell is a space: a cell holds one line)
+    ("| **Name:**<br>Meta. | **Name:**<br>You. |", "| **Name:** Meta. | **Name:** You. |"),
     ("for **G**lobally **R**ecognized Avatar", "for **G**lobally **R**ecognized Avatar"),
     ("`**x **y` and **Label: **Text", "`**x **y` and **Label:** Text"),
     # Clever's disclaimers: a paragraph in bold italics with spaces inside both marks
@@ -1435,8 +1436,8 @@ def test_paragraphs_and_headings_typed_in_html_over_several_lines_become_markdow
 def test_line_breaks_typed_in_html_become_markdowns() -> None:
     """Mozilla's Firefox Terms of Use gives its postal address a line each, each ended by
     `<br>`: lexdocs printed the tags as text ("Mozilla Corporation <br> Attn: …"), one
-    run-on line. Each becomes Markdown's line break; a table's cell, code and a line of
-    nothing but breaks stay as typed."""
+    run-on line. Each becomes Markdown's line break; in a table's cell, a space; code and
+    a line of nothing but breaks stay as typed."""
     from lexdocs.adopt.oldmarkup import as_markdown
     from tests.test_render import render
 
@@ -1449,8 +1450,13 @@ def test_line_breaks_typed_in_html_become_markdowns() -> None:
     html = render("\n".join(lines) + "\n").sections[0].html
     assert "br" not in html.replace("<br />", "") and html.count("<br />") == 4
     assert "Mozilla Corporation<br />" in html and "4th Floor<br />" in html
-    for kept in ("| a<br>b | c |", "see `<br>` here<br>", "<br> <br>"):
+    for kept in ("see `<br>` here<br>", "<br> <br>", "| <br> | c |"):
         assert as_markdown([kept]) == [kept]
+    # a cell holds one line: a break between its words is a space (GitHub's subprocessor
+    # list typed "United States, France,</br>Switzerland, and Japan", and 15 pages showed
+    # the tag)
+    assert as_markdown(["| Azure | United States, France,</br>Switzerland | a<br>b |"]) == [
+        "| Azure | United States, France, Switzerland | a b |"]
     assert as_markdown(["- First<br>second"]) == ["- First  ", "second"]
     assert as_markdown(["```", "a<br>", "```"]) == ["```", "a<br>", "```"]
 

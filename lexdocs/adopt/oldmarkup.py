@@ -297,19 +297,26 @@ nothing: before a word they may close one bold and open the next ("****o** Les c
 Markdown shows in bold): both stay as typed."""
 
 
-_BR = re.compile(r"<br[ \t]*/?>", re.I)
-"""A `<br>`; the spaces around it are trimmed from the parts it splits (a pattern that
-took them too would scan a long run of spaces again from each of its positions)."""
+_BR = re.compile(r"</?br[ \t]*/?>", re.I)
+_IN_CELL = re.compile(r"(?<=\S)[ \t]*</?br[ \t]*/?>[ \t]*(?=[^\s|])", re.I)
+"""A break between two words of a cell."""
+"""A `<br>` (or the `</br>` GitHub's subprocessor list typed); the spaces around it are
+trimmed from the parts it splits (a pattern that took them too would scan a long run of
+spaces again from each of its positions)."""
 
 
 def _hard_breaks(line: str) -> list[str]:
     """A line break the old file typed as `<br>` ("Mozilla Corporation <br>", each line
     of a postal address), written as Markdown's: the line ends in two spaces, and words
     after it go on a line of their own. lexdocs would print the tag as text, and the
-    address's lines ran together around it. A line of a table (a cell holds one line)
-    or with code in it is left as typed, and so is a line that is nothing but breaks."""
-    if "`" in line or line.lstrip().startswith("|") or not _BR.search(line):
+    address's lines ran together around it. In a line of a table, where a cell holds
+    one line, a break between words is a space ("United States, France,</br>Switzerland",
+    GitHub's subprocessor list: 15 of its pages printed the tag); a line with code in it
+    is left as typed, and so is a line that is nothing but breaks."""
+    if "`" in line or not _BR.search(line):
         return [line]
+    if line.lstrip().startswith("|"):  # a cell holds one line: the break is a space
+        return [_IN_CELL.sub(" ", line)]
     parts = _BR.split(line)
     if not any(p.strip() for p in parts):
         return [line]

@@ -1172,8 +1172,8 @@ def test_import_names_the_site_most_links_lead_to_unless_it_is_declared_own(
     repo.commit("Link the help pages", "2023-08-01T09:00:00-07:00")
     out = run_in(repo, capsys, "import", str(repo.path / "privacy.md"), "--as", "privacy")
     assert ("Most of the newest text's links lead to acme-social.com (6 of 7 links to other "
-            "sites): if it is the organisation's own, list them under own_domains in "
-            "mkdocs.yml") in out, out
+            "sites): if it is the organisation's own, list them under the lexdocs plugin's "
+            "own_domains in mkdocs.yml ('lexdocs init' writes the line)") in out, out
     from lexdocs.adopt.notes import own_sites_note
     newest = (repo.path / "privacy.md").read_text(encoding="utf-8")
     assert own_sites_note(newest, "https://policies.example.com/ acme-social.com") == []

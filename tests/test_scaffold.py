@@ -65,6 +65,9 @@ def test_init_writes_a_site_that_builds(site: tuple[Repo, subprocess.CompletedPr
     mk = yaml.safe_load((repo.path / "mkdocs.yml").read_text())
     assert mk["site_name"] == "Acme Legal"  # "Acme" + " Legal"
     assert mk["plugins"][0] == "search" and "lexdocs" in mk["plugins"][1]
+    # the organisation's own domains and names have their lines, empty, to be filled in
+    assert mk["plugins"][1]["lexdocs"]["own_domains"] == []
+    assert mk["plugins"][1]["lexdocs"]["own_names"] == []
     page = (repo.path / "site" / "privacy" / "index.html").read_text()
     assert "Starter text — replace it." in page
     assert "Example Organisation" in page  # a placeholder value, marked unconfirmed

@@ -70,8 +70,9 @@ def own_sites_note(newest: str | None, home: str) -> list[str]:
     also = "".join(f", then {s} ({k})" for s, k in ranked[1:3] if k >= _MOST)
     return [f"Most of the newest text's links lead to {site} ({n} of {total} links to other "
             f"sites){also}: if {'they are' if also else 'it is'} the organisation's own, "
-            "list them under own_domains in mkdocs.yml, beside site_url, so that a link moved "
-            "between its own sites is upkeep, not \"another organisation\"."]
+            "list them under the lexdocs plugin's own_domains in mkdocs.yml ('lexdocs init' "
+            "writes the line), so that a link moved between its own sites is upkeep, not "
+            "\"another organisation\"."]
 
 
 def _commits_note(shas: list[str], read: int, did: str, why: str) -> list[str]:

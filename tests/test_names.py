@@ -292,6 +292,14 @@ def test_a_product_or_own_name_is_no_third_party_but_a_company_still_is() -> Non
     assert "recipient-removed" in _found(old, new)  # undeclared, GitHub's is someone's
     assert _found("We share data with Acme.", "We share data with Acme and Stripe, Inc.")[
         "recipient-added"] == ("Stripe, Inc.",)
+    # the organisation's own name written in parts opens its own company's ("Aut O'Mattic
+    # A8C Ireland Ltd.", Automattic's terms of service, was "a third party was added")
+    automattic = "https://automattic.com/privacy/ wordpress.com"
+    assert "recipient-added" not in _found("We run it.", "We run it. Outside the US, it is "
+                                           "provided by Aut O'Mattic A8C Ireland Ltd.",
+                                           automattic)
+    assert _found("We run it.", "We run it. We share it with Mattic Ltd.", automattic)[
+        "recipient-added"] == ("Mattic Ltd.",)
     # Spanish and Brazilian legal forms (GitHub's corporate terms named "GitHub Spain,
     # S.L.", once "a third party was added (SL)")
     assert _found("We share data with Acme.", "We share data with Acme and GitHub Spain, "

@@ -127,7 +127,8 @@ def squash(text: str) -> str:
 def is_own(name: str, own: frozenset[str]) -> bool:
     """A name that starts with one of the organisation's names ("GitHub Premium Support",
     "WordPress.com", "GitHub B.V."), after the region it is for ("UK Meta AI"), or is one
-    run together ("Git Hub")."""
+    run together ("Git Hub"), or opens with one written in parts ("Aut O'Mattic A8C
+    Ireland Ltd.", Automattic's Irish company, in its terms of service)."""
     if not own:
         return False
     first = _PARTS.findall(name.casefold())
@@ -135,7 +136,8 @@ def is_own(name: str, own: frozenset[str]) -> bool:
         first.pop(0)  # "UK Meta AI", "EU Meta AI": one of its products, a region's edition
     whole = "".join(first)
     return bool(first) and (first[0] in own or whole in own or any(
-        whole.startswith(o) and len(first[0]) >= len(o) for o in own))
+        whole.startswith(o) and len(first[0]) >= len(o) for o in own) or any(
+        "".join(first[:k]) in own for k in range(2, min(len(first), 4) + 1)))
 
 
 def _plain(word: str) -> bool:

@@ -295,6 +295,14 @@ def test_a_product_or_own_name_is_no_third_party_but_a_company_still_is() -> Non
     # the organisation's own name written in parts opens its own company's ("Aut O'Mattic
     # A8C Ireland Ltd.", Automattic's terms of service, was "a third party was added")
     automattic = "https://automattic.com/privacy/ wordpress.com"
+    # how many is not whose: "Certain Jetpack features" (WordPress.com's terms), "Other
+    # Information", and a company's name after such a word is still the company's
+    assert "recipient-added" not in _found("We run it.", "We run it. Certain Jetpack "
+                                           "features are free.", automattic + " jetpack.com")
+    assert "recipient-added" not in _found("We run it.", "We run it. Other Information is "
+                                           "kept.")
+    assert _found("We run it.", "We run it. Many Zendesk services use it.")["recipient-added"] \
+        == ("Zendesk",)
     assert "recipient-added" not in _found("We run it.", "We run it. Outside the US, it is "
                                            "provided by Aut O'Mattic A8C Ireland Ltd.",
                                            automattic)

@@ -82,7 +82,9 @@ _NAME_STOP = frozenset(str.split(
     "for example section last updated since following after before while although because "
     "until during then thus therefore currently today now even once "
     # "Neither Parler nor Optio will have any liability" (Parler's terms)
-    "neither nor either both"))
+    "neither nor either both "
+    # "Certain Jetpack features …" (WordPress.com's terms): how many, not whose
+    "certain many most several other"))
 _TOLD = frozenset(str.split("click tap press visit contact call"))
 """What a reader is told to do first: "Click OK to return to Yinxiang.com" (Evernote's
 privacy policy, once "a third party was removed (Click OK)"), "Visit Stripe". No word of a
@@ -288,7 +290,8 @@ _PART_CITED = re.compile(rf"\b(?:{voc.CITED_PARTS}|articles?|tables?|versions?)[
                          re.IGNORECASE)
 """The word that cites a part before its label ("Section 10A", Instagram's developer terms,
 once "a third party was added (10A)")."""
-_ROLE_LEADS = frozenset(["the", "each", "either", "neither", "both", "any"])
+_ROLE_LEADS = frozenset(["the", "each", "either", "neither", "both", "any", "certain", "many",
+                         "most", "several", "other"])
 """The same words opening a sentence in capitals ("The Exporter shall …", "Each Party shall
 be liable to the other", the clauses Snap's policy appends)."""
 """A lone English word in capitals after "the" is a term a contract defines ("the Exporter

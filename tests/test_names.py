@@ -1220,7 +1220,8 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     # and a stage of a release ("the Alpha or Beta testing", Mozilla's Common Voice)
     for text in ("Read our notices and the FAQ.", "We fund OSS maintainers.",
                  "Pages use clear GIFs.", "The samples are available under CC0.",
-                 "If you join the Alpha or Beta testing, give us your email."):
+                 "If you join the Alpha or Beta testing, give us your email.",
+                 "Each TLD has its own registry rules."):
         said = _found("We remove it.", f"We remove it. {text}")
         assert not said.get("recipient-added"), said
 

@@ -47,6 +47,8 @@ OWN_WORDS = frozenset(str.split(
     "faq faqs oss foss "
     # a picture's format and a licence ("clear GIFs", "available under CC0", Mozilla's)
     "gif gifs jpeg png cc0 gpl lgpl agpl mpl "
+    # a domain name's parts ("the TLD's registry", WordPress.com's terms)
+    "tld tlds gtld gtlds cctld cctlds "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy
     # statement: "a third party was removed (IMEI, WLAN)"; Perplexity's: "(GPC)")
     "imei imsi wlan lan sms mms rfid dnt gpc qr "

@@ -1212,6 +1212,7 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     identity numbers and IDs" among what they remove: "a third party was added (IDs,
     SSNs)". An acronym that is a word is none in the plural either, and one the text
     spells out is a term."""
+    assert _parties("We share it with I.B.M.") == ("I.B.M",)  # a dictionary's word, dotted
     said = _found("We remove it.", "We remove it. Identity documents, such as social "
                   "security numbers (SSNs), national identity numbers and IDs, are removed.")
     assert not said.get("recipient-added"), said
@@ -1221,7 +1222,9 @@ def test_the_plural_of_an_acronym_that_is_a_word_is_no_third_party() -> None:
     for text in ("Read our notices and the FAQ.", "We fund OSS maintainers.",
                  "Pages use clear GIFs.", "The samples are available under CC0.",
                  "If you join the Alpha or Beta testing, give us your email.",
-                 "Each TLD has its own registry rules."):
+                 "Each TLD has its own registry rules.",
+                 # an acronym of ours with points ("the E.C.P.A.", WordPress.com's)
+                 "We need a subpoena under the E.C.P.A. to disclose it."):
         said = _found("We remove it.", f"We remove it. {text}")
         assert not said.get("recipient-added"), said
 

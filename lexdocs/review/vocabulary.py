@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lexdocs.review.spelling import is_known
+from lexdocs.review.spelling import OWN_WORDS, is_known
 
 LEGAL_FORMS = (r"(?:(?:Inc|Ltd|Corp|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|L\.L\.C|S\.?A|B\.?V|N\.?V|"
                r"K\.?K|S\.?p\.?A|S\.?r\.?l|e\.\s?V|S\.?L(?:\.?U)?|Ltda)\.?|LLC|Limited|LLP|PLC|Plc|"
@@ -334,6 +334,11 @@ def is_not_party(name: str) -> bool:
     bare = name.replace(".", "")
     if len(bare) > 2 and bare.endswith("s") and bare[:-1].isupper():
         bare = bare[:-1]  # "government-issued IDs": the plural of an acronym that is a word
+    if len(words) > 1 and " " not in name.strip() and bare.isupper():
+        # its letters parted by points ("the E.C.P.A.", WordPress.com's legal guidelines,
+        # once "a third party was removed (E.C.P.A)"): only our own terms, never a word
+        # a dictionary holds ("A.C.M.E.", "I.B.M." may be a company's)
+        return bare.casefold() in OWN_WORDS
     return len(words) == 1 and bare.isupper() and is_known(bare)
 
 # Words a policy uses for one another with no change in what it says (rewrites.py,

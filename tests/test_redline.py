@@ -675,6 +675,23 @@ def test_a_title_that_drops_the_organisations_own_name_is_only_reworded() -> Non
     assert judge("Acme security overview.", "Security overview.", own)[0][1]
 
 
+def test_a_bold_label_joined_by_and_sign_is_no_company() -> None:
+    """Mozilla's websites notice opens its items "**Analytics & Optimization:** We use …"
+    and "**Intern & Fellow Applicants:** …": each label was "a third party was added",
+    read as "Procter & Gamble" is. In bold at an item's start, before a colon, its words
+    English and its last a topic's, it is the item's label; a company's name so written,
+    or a label in plain text, is still read as a name."""
+    def added(item: str) -> str:
+        old = render([("a", "A", "- **Data:** We keep it.")])
+        (c,) = diff_documents(old, render([("a", "A", f"- **Data:** We keep it.\n- {item}")])
+                              ).changes
+        return c.reason
+    assert "third party" not in added("**Intern & Fellow Applicants:** We keep your resume.")
+    assert "(Optimizely)" in added("**Analytics & Optimization:** We use Optimizely.")
+    assert "(Procter & Gamble)" in added("**Procter & Gamble:** We share it with them.")
+    assert "(Analytics & Optimization)" in added("Analytics & Optimization: We use it.")
+
+
 def test_a_table_cell_is_judged_by_what_it_says_however_short() -> None:
     """GitHub's subprocessor list, as its history has it: a processing location widened
     and a subprocessor's row put in were "only a heading" (short, in Title Case), not

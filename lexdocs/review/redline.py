@@ -46,7 +46,7 @@ from typing import Literal
 from lexdocs.errors import SourceError
 from lexdocs.render import markup
 from lexdocs.render.templates import RenderedDocument, RenderedSection
-from lexdocs.review import hunks, materiality, moves, verdicts
+from lexdocs.review import facts, hunks, materiality, moves, terms, verdicts
 from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import renumbered
 from lexdocs.review.looks import (
@@ -214,7 +214,10 @@ def _document_words(doc: RenderedDocument) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _section_words(title: str, html: str) -> frozenset[str]:
-    return materiality.document_words(f"{title}\n\n{markup.plain_text(html)}")
+    """Its words and terms, and the labels joined by "&" its items open with in bold,
+    which are terms too (`terms.labels_joined`): the markup tells them from a name."""
+    return materiality.document_words(f"{title}\n\n{markup.plain_text(html)}") | {
+        facts.DEFINED + k for k in terms.labels_joined(html)}
 
 
 class _Builder:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from lexdocs.render import markup
 from lexdocs.review.align import opcodes
 from lexdocs.review.lexicon import WORD, key
+from lexdocs.review.spelling import is_known
 
-__all__ = ["defined_terms", "term_renamed"]
+__all__ = ["defined_terms", "labels_joined", "term_renamed"]
 
 _DEFINED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=\(s\))")
 _DEFINED_AS = re.compile(r"\b(?:referred to as|collectively|together|hereinafter|each an?|the)"
@@ -106,3 +108,36 @@ def term_renamed(old: str, new: str, gone: frozenset[str], came: frozenset[str]
             return ()
         said.setdefault(f"{' '.join(found[0])} → {' '.join(found[1])}")
     return tuple(said)
+
+
+def labels_joined(html: str) -> frozenset[str]:
+    """The keys of the bold labels joined by "&" that open a section's items ("**Analytics
+    & Optimization:** We use …", "**Intern & Fellow Applicants:**", Mozilla's websites
+    notice): the label of what the item says, no company, though "&" joins a company's
+    name ("Procter & Gamble") and the dictionary knows its words as it knows the label's
+    ("johnson", "gamble"). Only in bold, at an item's start, before a colon, every word an
+    English word, the last one a topic's (`_TOPIC_END`): what the build shows, not the
+    words alone, tells the two apart."""
+    if "&amp;" not in html or not ("<strong>" in html or "<b>" in html):
+        return frozenset()
+    found = set()
+    for block in markup.units(html):
+        runs = block.runs
+        if not runs or "&" not in runs[0].text or not {"strong", "b"} & set(runs[0].facets):
+            continue
+        label = runs[0].text.strip()
+        after = runs[1].text.lstrip() if len(runs) > 1 else ""
+        if not (label.endswith(":") or after.startswith(":")):
+            continue
+        label = label.rstrip(":").strip()
+        words = [w for w in label.split() if w != "&"]
+        if 2 <= len(words) <= 6 and all(w[:1].isupper() and is_known(w) for w in words) and (
+                _TOPIC_END.search(words[-1])):
+            found.add(key(label))
+    return frozenset(found)
+
+
+_TOPIC_END = re.compile(r"(?:s|tion|ment|ity|ing|ance|ence|ics)$")
+"""How a label's last word ends: a topic or things of a kind ("Optimization", "Requests",
+"Payment", "Security"), as the last word of a company's name joined by "&" seldom does
+("Gamble", "Spencer", "Young", "Noble")."""

@@ -618,6 +618,15 @@ def test_a_word_after_a_dash_that_opens_it_and_a_codes_title_are_no_party() -> N
     assert "Zendesk" in _parties("Our processors - Zendesk handles tickets.")
 
 
+def test_an_amount_after_a_currency_code_is_a_figure() -> None:
+    """"The fee is 100 per year" → "USD 120 per year" was "a number was removed (100)": a
+    figure after a capitalised word is read as that name's version ("Microsoft 365"),
+    and "USD" is no name. The amount changed, and both figures are named."""
+    assert _found("The fee is 100 per year.", "The fee is USD 120 per year.") == {
+        "number-changed": ("100", "→", "120")}
+    assert _found("It runs on Microsoft 365.", "It runs on Microsoft 366.") == {}
+
+
 def test_polices_is_no_police() -> None:
     """GitHub's additional product terms linked "GitHub Acceptable Use Polices", and the
     review said "a third party was added (polices)": police has no plural; the word is a

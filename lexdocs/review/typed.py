@@ -141,13 +141,18 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A figure written after a name inside a sentence is the name's version: "or Microsoft
 # 365", "on Android 5". Not after a word that points into a text or a building ("Article
-# 6", "Section 5", "Suite 400"), whose figure is the point, nor after a sentence's first
-# word ("In 2020", "Over 500"), which is capitalised whatever it is.
+# 6", "Section 5", "Suite 400"), whose figure is the point, nor after a currency's code,
+# nor after a sentence's first word ("In 2020", "Over 500"), which is capitalised
+# whatever it is.
 _VERSION = re.compile(
     r"(?<=[a-z,;:(] )(?!(?:Article|Art|Section|Sec|Chapter|Part|Schedule|Annex|Appendix|"
     r"Exhibit|Clause|Paragraph|Para|Title|Rule|Regulation|Directive|Recital|Principle|Act|"
     r"Page|Table|Figure|Item|Step|Phase|Tier|Level|Suite|Room|Floor|Unit|Building|Box|"
-    r"Number|No|Version|Route|Form)\b)[A-Z][\w&'’-]* $")
+    r"Number|No|Version|Route|Form|"
+    # nor a currency's code: "USD 120" is an amount ("a number was removed (100)" of
+    # "100" → "USD 120" named no new figure)
+    r"USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|KRW|SGD|"
+    r"HKD|ZAR)\b)[A-Z][\w&'’-]* $")
 
 _GLUED = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*-(?:\d+\.)?$")
 """A name in capitals a number is joined to by a hyphen ("GPT-4", "GPT-3.5 Turbo",

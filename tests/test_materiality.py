@@ -609,6 +609,24 @@ def test_a_defined_term_renamed_throughout_is_not_material() -> None:
     assert judged(use, use.replace("Expert", "Professional"), (frozenset(), frozenset()))[0]
 
 
+def test_an_amount_written_with_a_currency_code_for_its_sign_is_not_material() -> None:
+    """"$100" → "USD 100" (and "€50" → "50 EUR") named the same amount, and was "the
+    wording changed"; another figure is still a number changed."""
+    assert _judge("The fee is $100 per year.", "The fee is USD 100 per year.") == (
+        False, "figure-written-otherwise",
+        "Not material: only how a figure is written changed, the same figure "
+        "($100 → USD 100).")
+    assert _judge("The fee is 50 EUR.", "The fee is €50.")[:2] == (
+        False, "figure-written-otherwise")
+    assert _judge("The fee is $100.", "The fee is USD 120.")[:2] == (True, "number-changed")
+    assert _judge("The fee is £5.", "The fee is GBP 5 and more.")[0]
+    from lexdocs.review.rewrites import _CODE_AMOUNT
+    from tests.scaling import LINEAR, growth
+    for hostile in ("1,", "1 ", "USD 1,"):
+        assert growth(lambda n, h=hostile: lambda: _CODE_AMOUNT.findall(h * n),  # type: ignore[misc]
+                      20_000, tries=2) < LINEAR
+
+
 def test_a_condition_quoted_is_the_one_that_changed() -> None:
     old = "If you pay, we keep your card number, and we delete your logs."
     _, rule, reason = _judge(old, old.replace("logs.", "logs if you ask us to."))

@@ -428,6 +428,34 @@ def _term_written_plain(raw_a: Sequence[str], raw_b: Sequence[str], a: Sequence[
     return ("term-written-plain", tuple(dict.fromkeys(said)))
 
 
+_CODE_AMOUNT = re.compile(r"\b(USD|EUR|GBP)[ \t\u00a0]?(\d[\d,.]*)\b|(?<![\d,.])(\d[\d,.]*)"
+                          r"[ \t\u00a0]?(USD|EUR|GBP)\b")
+"""An amount written with a currency's code, before or after its figure (each run of
+figures read from its start only)."""
+_SIGN = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def _amounts_respelt(old: str, new: str) -> Finding | None:
+    """Only amounts written with a currency's sign for its code, or back ("$100" → "USD
+    100", "€50" → "50 EUR"), the figure the same: how the amount is written, not what it
+    is. A "$" read as US dollars where the other side says "USD" is that side's reading."""
+    if not (_CODE_AMOUNT.search(old) or _CODE_AMOUNT.search(new)):
+        return None
+
+    def signed(text: str) -> str:
+        return _CODE_AMOUNT.sub(lambda m: _SIGN[m[1] or m[4]] + (m[2] or m[3]), text)
+
+    a, b = signed(old), signed(new)
+    if a != b or old == new:
+        return None
+    def sign(x: re.Match[str]) -> str:
+        return _SIGN[x[1] or x[4]] + (x[2] or x[3])
+
+    said = [f"{x.group()} → {sign(x)}" for x in _CODE_AMOUNT.finditer(old)]
+    said += [f"{sign(x)} → {x.group()}" for x in _CODE_AMOUNT.finditer(new)]
+    return ("figure-written-otherwise", tuple(said))
+
+
 def rewrite(old: str, new: str) -> Finding | None:
     """The kind of meaning-preserving rewrite that turns `old` into `new`, with what
     differs as evidence, or None when the words say something else (or nothing differs).
@@ -441,7 +469,7 @@ def rewrite(old: str, new: str) -> Finding | None:
     a, b = words(old), words(new)
     if max(len(a), len(b)) > MOST_WORDS:
         return None  # no rewrite is read: the rules that call a change material decide
-    joined = _connectives(old, new) or _parts_renumbered(old, new)
+    joined = _connectives(old, new) or _parts_renumbered(old, new) or _amounts_respelt(old, new)
     if joined:
         return joined
     if a == b:

@@ -627,6 +627,16 @@ def test_an_amount_after_a_currency_code_is_a_figure() -> None:
     assert _found("It runs on Microsoft 365.", "It runs on Microsoft 366.") == {}
 
 
+def test_a_change_logs_past_verb_is_no_part_of_the_name_after_it() -> None:
+    """WordPress.com's terms keep a log of their changes, each line opened by its verb
+    ("Replaced VIP Services …"), and "Removed Zendesk from the list" named "Removed
+    Zendesk". The verb goes; the name stays; a place opened by such a form stays whole."""
+    assert _parties("Removed Zendesk from the list.") == ("Zendesk",)
+    assert _parties("Replaced Zendesk with Intercom.") == ("Intercom", "Zendesk")
+    assert _found("We keep it.", "We keep it. We share it with the United States Census "
+                  "Bureau.").get("recipient-added") == ("United States Census Bureau",)
+
+
 def test_polices_is_no_police() -> None:
     """GitHub's additional product terms linked "GitHub Acceptable Use Polices", and the
     review said "a third party was added (polices)": police has no plural; the word is a

@@ -95,13 +95,16 @@ Information:") is read whole, as a term."""
 def _verb_before_name(parts: list[str]) -> bool:
     """Whether a run's first word is the verb of the sentence it opens, and the rest a
     name: a verb the reader is told to do ("Click OK", "Visit Stripe") or one in -ing
-    ("Collecting Ren's voice interactions …", Facebook's; "Using Stripe"), before a name's
-    word, or, told, before a known acronym alone. "United Kingdom" and "Parts II-III" open
-    with other forms, and a label of English words after it ("Reporting Mechanism:") is
-    read whole."""
+    ("Collecting Ren's voice interactions …", Facebook's; "Using Stripe"), or in -ed, as a
+    change log writes its lines ("July 7, 2009: Replaced VIP Services …", WordPress.com's
+    terms), before a name's word, or, told, before a known acronym alone. "United Kingdom"
+    (a place) and "Parts II-III" open with other forms, and a label of English words
+    after it ("Reporting Mechanism:") is read whole."""
     verb, rest = parts[0], parts[1:]
     told = key(verb) in _TOLD
-    if not (told or (verb.endswith("ing") and (inflected(verb) or is_known(verb)))):
+    done = (verb.endswith("ed") and inflected(verb)  # a log's "Replaced Zendesk with …"
+            and not voc.is_not_party(" ".join(parts[:2])))  # never "United States …"
+    if not (told or done or (verb.endswith("ing") and (inflected(verb) or is_known(verb)))):
         return False
     return any(_name_word(p) for p in rest) or (
         told and len(rest) == 1 and voc.is_not_party(rest[0]))

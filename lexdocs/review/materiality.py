@@ -75,6 +75,7 @@ labelled edits, our own and four real companies' policy histories.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -252,7 +253,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
                                            surface.looks_alike)
     if renumbered:
         return verdict(False, "item-renumbered", renumbered)
-    titled = _title_relabelled(surface.plain(old_text), surface.plain(new_text))
+    titled = _title_relabelled(old_text, new_text)
     if titled:
         return verdict(False, "item-renumbered", titled)
     tags = renames.tags_only(old_text, new_text)
@@ -374,11 +375,18 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     return verdict(True, "wording-changed", wording)
 
 
+@functools.lru_cache(maxsize=16)
 def _defined_apart(known: tuple[frozenset[str], frozenset[str]]
                    ) -> tuple[frozenset[str], frozenset[str]]:
-    """The terms only the old document defines, and those only the new one does."""
+    """The terms only the old document defines, and those only the new one does: read
+    once per pair of documents, not once per change (a redline passes the same sets for
+    each of its hunks, found by identity)."""
     old, new = ({w[1:] for w in side if w.startswith(facts.DEFINED)} for side in known)
     return frozenset(old - new), frozenset(new - old)
+
+
+_TITLE_MOST = 200
+"""Characters a title standing alone has at most, its markup's and spaces' included."""
 
 
 def _title_relabelled(old: str, new: str) -> tuple[str, ...]:
@@ -386,7 +394,9 @@ def _title_relabelled(old: str, new: str) -> tuple[str, ...]:
     Miscellaneous", "13. Transactions" → "14. Transactions"): GitHub's terms list their
     parts in a table that leads to each, and a part put in before them moved the letters
     of those after it. One block, shaped as a title (ten words at most, no full stop)."""
-    old, new = old.strip(), new.strip()
+    if len(old) > _TITLE_MOST or len(new) > _TITLE_MOST:
+        return ()  # a paragraph: not read again for every change
+    old, new = surface.plain(old).strip(), surface.plain(new).strip()
     if "\n" in old or "\n" in new or not lexicon.renumbered(old, new) or any(
             len(t.split()) > 10 or t.endswith((".", ":", ";")) for t in (old, new)):
         return ()  # ("Q. Changes to these Terms of Service": a title, in lower case too)

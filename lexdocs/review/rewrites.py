@@ -442,15 +442,11 @@ def _amounts_respelt(old: str, new: str) -> Finding | None:
     if not (_CODE_AMOUNT.search(old) or _CODE_AMOUNT.search(new)):
         return None
 
-    def signed(text: str) -> str:
-        return _CODE_AMOUNT.sub(lambda m: _SIGN[m[1] or m[4]] + (m[2] or m[3]), text)
-
-    a, b = signed(old), signed(new)
-    if a != b or old == new:
-        return None
     def sign(x: re.Match[str]) -> str:
         return _SIGN[x[1] or x[4]] + (x[2] or x[3])
 
+    if old == new or _CODE_AMOUNT.sub(sign, old) != _CODE_AMOUNT.sub(sign, new):
+        return None
     said = [f"{x.group()} → {sign(x)}" for x in _CODE_AMOUNT.finditer(old)]
     said += [f"{sign(x)} → {x.group()}" for x in _CODE_AMOUNT.finditer(new)]
     return ("figure-written-otherwise", tuple(said))

@@ -298,11 +298,11 @@ Markdown shows in bold): both stay as typed."""
 
 
 _BR = re.compile(r"</?br[ \t]*/?>", re.I)
-_IN_CELL = re.compile(r"(?<=\S)[ \t]*</?br[ \t]*/?>[ \t]*(?=[^\s|])", re.I)
-"""A break between two words of a cell."""
 """A `<br>` (or the `</br>` GitHub's subprocessor list typed); the spaces around it are
 trimmed from the parts it splits (a pattern that took them too would scan a long run of
 spaces again from each of its positions)."""
+_IN_CELL = re.compile(r"(?<=\S)[ \t]*</?br[ \t]*/?>[ \t]*(?=[^\s|])", re.I)
+"""A break between two words of a cell."""
 
 
 def _hard_breaks(line: str) -> list[str]:

@@ -286,9 +286,6 @@ _ONE_WHO_IS = re.compile(
 """What the reader or someone is or acts as: a kind of person ("If you are a Redditor",
 Reddit's privacy policy, once "a third party was added (Redditor)"; "as a Googler"), one
 of many, where an organisation is named."""
-_PART_LABELLED = re.compile(rf"(?:^|[ \t])(?i:{voc.CITED_PARTS})[ \t]+[A-Z]$")
-"""A run that ends with a word citing a part and the part's capital letter ("Sections D"
-of "Sections D.4 — D.7", GitHub's terms, once "a third party was added (Sections D)")."""
 _PART_CITED = re.compile(rf"\b(?:{voc.CITED_PARTS}|articles?|tables?|versions?)[ \t]+$",
                          re.IGNORECASE)
 """The word that cites a part before its label ("Section 10A", Instagram's developer terms,
@@ -386,7 +383,8 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
                 continue  # "Los Angeles, California"
             if all(_IDENTIFIER.fullmatch(p) for p in parts):
                 continue
-            if _PART_LABELLED.search(m.group()):
+            if len(parts) > 1 and len(parts[-1]) == 1 and parts[-1].isupper() and (
+                    _PART_CITED.search(m.group(), 0, m.end() - m.start() - 1)):
                 parts = parts[:-2]  # "listed in Sections D.4 — D.7", "See Section G": where
                 if not parts:       # the text points, by a part's letter (GitHub's terms)
                     continue

@@ -13,10 +13,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["LETTER_RUNS", "OWN_WORDS", "american", "is_known", "is_misspelling_fix",
-           "is_spelling_variant", "mostly_english", "osa", "struck_twice", "unslipped"]
+__all__ = ["CURRENCY_CODES", "LETTER_RUNS", "OWN_WORDS", "american", "is_known",
+           "is_misspelling_fix", "is_spelling_variant", "mostly_english", "osa", "struck_twice",
+           "unslipped"]
 
 
+CURRENCY_CODES = tuple(str.split(
+    "usd eur gbp jpy cny rmb inr cad aud nzd chf sek nok dkk pln czk huf brl mxn krw sgd hkd "
+    "zar"))
+"""Currencies by their codes: known words ("(USD)", Instagram's commercial terms, was "a
+third party was added (USD)"), and a figure after one is an amount (typed.py)."""
 OWN_WORDS = frozenset(str.split(
     # Law and regulation.
     "gdpr ccpa cpra cdpa vcdpa cpa ctdpa ucpa hipaa coppa ferpa glba pipeda lgpd appi pdpa dpa "
@@ -54,11 +60,7 @@ OWN_WORDS = frozenset(str.split(
     "imei imsi wlan lan sms mms rfid dnt gpc qr "
     # Words of everyday prose the word list lacks ("Refund Timeframe" and "the QR code",
     # Shein's conditions of sale, were "a third party was removed")
-    "timeframe timeframes "
-    # Currencies by their codes ("(USD)", Instagram's commercial terms: "a third party was
-    # added (USD)")
-    "usd eur gbp jpy cny rmb inr cad aud nzd chf sek nok dkk pln czk huf brl mxn krw sgd hkd "
-    "zar"))
+    "timeframe timeframes")) | frozenset(CURRENCY_CODES)
 
 # British spellings whose American form is in the word list: (pattern, replacement), in order.
 _BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),

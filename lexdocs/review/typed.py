@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import NOTE_MARK, figures, key, paragraphs_changed, trie
+from lexdocs.review.spelling import CURRENCY_CODES
 
 __all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
 
@@ -151,8 +152,7 @@ _VERSION = re.compile(
     r"Number|No|Version|Route|Form|"
     # nor a currency's code: "USD 120" is an amount ("a number was removed (100)" of
     # "100" → "USD 120" named no new figure)
-    r"USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|KRW|SGD|"
-    r"HKD|ZAR)\b)[A-Z][\w&'’-]* $")
+    + "|".join(c.upper() for c in CURRENCY_CODES) + r")\b)[A-Z][\w&'’-]* $")
 
 _GLUED = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*-(?:\d+\.)?$")
 """A name in capitals a number is joined to by a hyphen ("GPT-4", "GPT-3.5 Turbo",

@@ -1022,7 +1022,7 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
     _, _, reason = _judge("You may have the right to:\n\n1.1 access your data;\n\n1.2 erasure "
                           "of your data.", "You may have the right to:\n\n1.1 access your data.")
     assert "number" not in reason and "(erasure)" in reason, reason
-    for unit in ("years", "Years", "Million users"):
+    for unit in ("years", "Years", "Million records"):
         assert _judge(f"1.5 {unit} is how long we keep logs.",
                       f"2.5 {unit} is how long we keep logs.")[0]
     # TikTok's data sharing terms as archived: a part taken out before "7. Modification"
@@ -1033,8 +1033,8 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
         "6.1 We may modify these Terms at any time.6.2 We may suspend your access.")
     assert (material, rule) == (False, "item-renumbered") and "(7.1, 7.2 → 6.1, 6.2)" in reason, (
         reason)
-    assert _judge("We have 2.5 Million users. 3.1 We may suspend your access.",
-                  "We have 3.5 Million users. 3.1 We may suspend your access.")[0]
+    assert _judge("We have 2.5 Million records. 3.1 We may suspend your access.",
+                  "We have 3.5 Million records. 3.1 We may suspend your access.")[0]
     # Pornhub's privacy notice as archived: a subheading renumbered, "20. Manage Your
     # Personal Data" → "19. Manage …", was "the wording changed ('20.' → '19.')"
     assert _judge("20. Manage Your Personal Data", "19. Manage Your Personal Data")[:2] == (
@@ -2553,6 +2553,39 @@ def test_a_report_of_requests_is_read_in_linear_time() -> None:
     for hostile in ("metrics ", "Received:", "received: 1 ", "metrics. "):
         assert growth(lambda n, h=hostile: lambda: metrics_only(
             f"Received: 1 {h * n}", f"Received: 2 {h * n}"), 20_000, tries=2) < LINEAR
+
+
+def test_a_count_of_the_services_users_is_no_change_of_terms() -> None:
+    """Telegram's privacy policy as archived: "Telegram also has more than 200 million
+    users which makes it a lucrative target for spammers" → "400 million", and at each
+    milestone after, was "Material: a number changed (200 → 400)", and "900 million" →
+    "1 billion" was quoted "(900, million → 1, billion)". A plan's "up to 5 users", or a
+    figure beside the count, still counts."""
+    said = "Telegram also has more than {} users which makes it a target for spammers."
+    for a, b, shown in (("200 million", "400 million", "200 million → 400 million"),
+                        ("900 million", "1 billion", "900 million → 1 billion"),
+                        ("1,000,000", "2,500,000", "1,000,000 → 2,500,000")):
+        v = classify(said.format(a), said.format(b), section_material=True,
+                     variables_changed=(), immaterial_vars=frozenset())
+        assert v.reason == ("Not material: only the count of the service's users changed "
+                            f"({shown})."), v.reason
+    for old, new, shown in (
+            ("Up to 5 users can share a plan.", "Up to 10 users can share a plan.", "(5 → 10)"),
+            ("We insure up to 900 million dollars.", "We insure up to 1 billion dollars.",
+             "(900 million → 1 billion)"),
+            (said.format("200 million") + " We keep logs 12 months.",
+             said.format("400 million") + " We keep logs 18 months.", "(12 months → 18 months)")):
+        v = classify(old, new, section_material=True, variables_changed=(),
+                     immaterial_vars=frozenset())
+        assert v.material and shown in v.reason, v.reason
+
+
+def test_a_count_of_users_is_read_in_linear_time() -> None:
+    from lexdocs.review.reports import users_counted
+    from tests.scaling import LINEAR, growth
+    for hostile in ("1 million ", "1,000,000,", "10k+ ", "1 million users "):
+        assert growth(lambda n, h=hostile: lambda: users_counted(
+            f"{h * n} users", f"{h * n} people"), 20_000, tries=2) < LINEAR
 
 
 def test_a_purpose_is_a_processings_only_in_a_sentence_about_it() -> None:

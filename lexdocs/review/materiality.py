@@ -289,6 +289,9 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     counted = reports.metrics_only(plain_old, plain_new)
     if counted:
         return verdict(False, "metrics-updated", counted)
+    audience = reports.users_counted(plain_old, plain_new)
+    if audience:
+        return verdict(False, "users-counted", audience)
     logged = typed.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)

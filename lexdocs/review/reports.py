@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["metrics_only"]
+__all__ = ["metrics_only", "users_counted"]
 
 _METRIC_LINE = re.compile(
     r"\b(?:received|complied(?:\s+with)?(?:\s+in\s+(?:whole|part))?|denied|rejected|"
@@ -75,3 +75,40 @@ def _in_sentences(word: re.Pattern[str], edit: Callable[[str], str], text: str) 
         at = stop
     out.append(text[at:])
     return "".join(out)
+
+
+_USER_COUNT = re.compile(
+    r"(?<![\d.,])\d+(?:[.,]\d+)?(?:[ \t]+(?:thousand|million|billion)\b|(?<=\d)[kmb]\b)\+?"
+    r"|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}\+?(?![.,]?\d)", re.I)
+"""A figure big enough to count a service's audience: with its scale word ("400 million",
+"1.5 billion", "10k") or written out to millions ("1,000,000")."""
+_COUNTED = re.compile(r"[ \t]+(?:(?:monthly|daily|weekly)[ \t]+)?(?:active[ \t]+)?(?:users|people|"
+                      r"customers|members|subscribers|creators|developers|businesses|"
+                      r"organi[sz]ations|accounts|downloads|installs)\b", re.I)
+
+
+def users_counted(old: str, new: str) -> tuple[str, ...]:
+    """The figures ("400 million → 700 million") when all that differs between the texts
+    is how many people the service counts ("Telegram also has more than 400 million
+    users which makes it a lucrative target for spammers", Telegram's privacy policy as
+    archived, "a number changed" at each milestone), else (): the size of the audience
+    states no term of the processing. Only a figure that counts in thousands at least,
+    right before whom it counts, so a plan's "up to 5 users" stays a number changed."""
+    def counts(text: str) -> list[re.Match[str]]:
+        return [m for m in _USER_COUNT.finditer(text) if _COUNTED.match(text, m.end())]
+
+    a, b = counts(old), counts(new)
+    if not a or len(a) != len(b):
+        return ()
+
+    def blank(text: str, found: list[re.Match[str]]) -> str:
+        at, out = 0, []
+        for m in found:
+            out += [text[at:m.start()], "#"]
+            at = m.end()
+        return "".join([*out, text[at:]])
+
+    if blank(old, a) != blank(new, b):
+        return ()
+    return tuple(f"{x.group()} → {y.group()}" for x, y in zip(a, b, strict=True)
+                 if x.group() != y.group())

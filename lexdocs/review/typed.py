@@ -136,8 +136,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.I)),
     # "one of our subsidiaries" counts nothing: "one" there stands for a member of a group.
     # "K-9 Mail" names an app: a number joined to a letter by a hyphen is the name's.
-    ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*|(?!one of\b){_NUM_WORD})\b",
-                          re.I)),
+    # "900 million" is one figure: read as two, "900 million" → "1 billion" was quoted
+    # "(900, million → 1, billion)".
+    ("number", re.compile(rf"(?<![A-Za-z]-)\b(?:\d+(?:[.,]\d+)*(?:[ \t]+(?:hundred|thousand|"
+                          rf"million|billion)\b)?|(?!one of\b){_NUM_WORD})\b", re.I)),
 )
 
 # A figure written after a name inside a sentence is the name's version: "or Microsoft

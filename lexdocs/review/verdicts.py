@@ -144,6 +144,7 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
         "copyright-year": f"only the year of the copyright notice changed ({_and(show)})",
         "metrics-updated": "only the figures of the report of requests received and "
                            f"answered changed ({_and(show)})",
+        "users-counted": f"only the count of the service's users changed ({_and(show)})",
         "item-renumbered": "only the number a paragraph or item opens with changed "
                            f"({_arrow(show)}), its words the same",
         "date-written-otherwise":

@@ -642,6 +642,35 @@ def test_a_line_of_the_policys_own_change_log_is_not_material() -> None:
     assert _judge("We keep logs.", "We keep logs.\n\nFrom July 12, 2023 we keep backups.")[0]
 
 
+def test_a_change_log_entry_of_a_date_and_its_lines_is_not_material() -> None:
+    """Telegram's privacy policy as archived keeps its log as a date alone, then what was
+    done, each a paragraph ("October 26, 2021" ⏎ "Expanded 5.6. No Ads Based on User Data
+    with information about sponsored messages in public channels."): each entry was
+    "Material: a paragraph or list item was added ('October 26, 2021'; …)". A date alone,
+    or one followed by anything but a line of what was done, may be when terms take
+    effect, and stays material."""
+    entry = ("October 26, 2021\n\nExpanded 5.6. No Ads Based on User Data with information "
+             "about sponsored messages in public channels.")
+    assert _judge("", entry) == (False, "changelog-entry", "Not material: a line of the "
+                                 "policy's own change log was added (October 26, 2021).")
+    two = ("**September 23, 2024**\n\nUpdated 8.3, see this post for more details\n\n"
+           "**September 29, 2024**\n\n- Updated 10.4 to reflect the new default time period")
+    assert _judge(entry, f"{two}\n\n{entry}")[:2] == (False, "changelog-entry")
+    for not_logged in ("January 1, 2025", "January 1, 2025\n\nWe keep logs for a year.",
+                       "January 1, 2025\n\nJanuary 2, 2025\n\nUpdated 8.3.",
+                       "Updated 8.3 to keep logs for a year."):
+        assert _judge("", not_logged)[0], not_logged
+
+
+def test_a_change_logs_entries_are_read_in_linear_time() -> None:
+    from lexdocs.review.typed import log_entries
+    from tests.scaling import LINEAR, growth
+    for hostile in ("October 26, 2021\n\nUpdated 8.3.\n\n", "Updated ", "October 26, 2021 ",
+                    "- Added\n\n"):
+        assert growth(lambda n, h=hostile: lambda: log_entries("", h * n), 20_000,
+                      tries=2) < LINEAR
+
+
 def test_a_name_written_in_full_is_not_material() -> None:
     old = "Our other products (for example, Jetpack, Woo Shipping, Woo Tax, Gravatar); and"
     v = classify(old, old.replace("Woo", "WooCommerce"), section_material=True,

@@ -67,6 +67,24 @@ def test_examples_of_a_kind_no_one_is_are_no_third_parties() -> None:
     assert said.get("recipient-added") == ("Foursquare",), said
 
 
+def test_topics_of_channels_and_who_speaks_a_language_are_no_third_parties() -> None:
+    """Telegram's privacy policy as archived: "channels (e.g., Finance, Business &
+    Entrepreneurship, or Humor & Memes)" and "an ad for Spanish-speaking audiences" were
+    "a third party was added (Business & Entrepreneurship, Finance, Humor & Memes,
+    Spanish-speaking)": the topics of channels, and a language's speakers. What partners
+    are named as stays a party, and so does a name that only ends in "-speaking"."""
+    assert _parties("Users who follow public channels (e.g., Finance, Business & "
+                    "Entrepreneurship, or Humor & Memes) may see ads from that category.") == ()
+    assert _parties("We show topics such as Finance or Travel.") == ()
+    assert _parties("Advertisers may create an ad for Spanish-speaking audiences.") == (
+        "advertisers",)
+    assert _parties("We share data with partners (e.g., Crate & Barrel).") == (
+        "Crate & Barrel", "partners")
+    assert _parties("We share it with Foo-speaking Ltd.") == ("Foo-speaking Ltd.",)
+    assert _parties("You can log in using third party applications (e.g., Facebook and "
+                    "Apple).") == ("Apple", "Facebook", "third party")
+
+
 def test_a_kind_of_software_is_no_third_party() -> None:
     """Google Play's developer policy: "Maskware is an app that uses evasion techniques",
     renamed "Riskware", was "a third party changed (Maskware → Riskware)". A word made of
@@ -1372,7 +1390,9 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                                               "Section Section 1A"]),
             *((who, h, 5_000) for h in ["II", "XI"]),
             *((cited_titles_masked, h, 20_000) for h in ['"', '“A b c ', '"How We A" ', "“"]),
-            *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the "]),
+            *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the ",
+                                              "channels (e.g., A ", "topics (such as A, "]),
+            *((who, h, 2_000) for h in ["A-speaking", "Ab-"]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]
 

@@ -164,11 +164,16 @@ _OWNED = re.compile(rf"\b(?:[Yy]our|[Oo]ur|[Mm]y|devices?\s+with(?:out)?)\s+({_C
 _TOGGLED = re.compile(rf"\b(?:[Tt]urn|[Ss]witch)(?:s|ed|ing)?\s+(?:on|off)\s+(?:the\s+)?({_CAP})"
                       rf"|\b(?:[Tt]urn|[Ss]witch)(?:s|ed|ing)?\s+({_CAP})\s+(?:on|off)\b")
 # Things of a kind no one is, each named after it as an example: "through channels such as
-# Nightly, Beta, TestFlight and BuddyBuild" (Mozilla's), "browsers like Chrome or Safari".
+# Nightly, Beta, TestFlight and BuddyBuild" (Mozilla's), "browsers like Chrome or Safari",
+# "public channels (e.g., Finance, Business & Entrepreneurship, or Humor & Memes)"
+# (Telegram's, the topics of channels).
 # What a "platform", "service" or "network" names may well receive data ("social networks
-# such as Facebook"), so those nouns are not here.
-_KIND_LISTED = re.compile(r"\b(?:channel|browser|app|application|device|operating system|"
-                          r"version|release|edition|extension|add-on|plugin|feature)s\s+"
+# such as Facebook"), so those nouns are not here, nor is what a third party offers ("third
+# party applications (e.g., Facebook, Google, and Apple)", Quora's, to log in with).
+_KIND_LISTED = re.compile(r"(?<!third.party )\b(?:channel|browser|app|application|device|"
+                          r"operating system|version|release|edition|extension|add-on|"
+                          r"plugin|feature|topic|"
+                          r"categorie|genre)s\s+\(?"
                           r"(?:such as|like|including|e\.g\.,?)\s+([^.;:()\n]{1,200})")
 
 
@@ -286,7 +291,13 @@ def _kind(name: str, own: frozenset[str]) -> str:
     if _SOFTWARE_KIND.fullmatch(name) and (name[:-4].casefold() == "mal" or is_known(
             name[:-4])):
         return "term"  # "Riskware", "Spyware": a kind of software ("Tupperware" is a name)
+    if (spoken := _SPOKEN.fullmatch(name)) and spoken[1].casefold() in voc.LANGUAGES:
+        return "language"  # "an ad for Spanish-speaking audiences" (Telegram's): who speaks it
     return "organisation"
+
+
+_SPOKEN = re.compile(r"([A-Z][a-z]+)-(?:speaking|language|speakers?)")
+"""A language made a word of who speaks it or what is written in it."""
 
 
 _SOFTWARE_KIND = re.compile(r"[A-Z][a-z]+ware")

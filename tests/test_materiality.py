@@ -1062,6 +1062,12 @@ def test_a_clause_renumbered_is_not_material_but_a_figure_at_a_paragraphs_start_
         "6.1 We may modify these Terms at any time.6.2 We may suspend your access.")
     assert (material, rule) == (False, "item-renumbered") and "(7.1, 7.2 → 6.1, 6.2)" in reason, (
         reason)
+    # Telegram's privacy policy as archived: a subheading put in, its number ending in a
+    # point, "5.6.1. Additional advertising tools", was "a number was added (5.6.1)"
+    _, _, reason = _judge("We offer a tool for advertisers.", "We offer a tool for advertisers "
+                          "(with 1,000 subscribers or more).\n\n5.6.1. Additional tools\n\n"
+                          "We keep logs.")
+    assert "a number was added (1,000)" in reason, reason
     assert _judge("We have 2.5 Million records. 3.1 We may suspend your access.",
                   "We have 3.5 Million records. 3.1 We may suspend your access.")[0]
     # Pornhub's privacy notice as archived: a subheading renumbered, "20. Manage Your

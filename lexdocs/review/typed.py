@@ -203,10 +203,11 @@ def dates_written_otherwise(old: str, new: str, alike: Callable[[str, str], bool
 
 _NOT_COUNTED = (r"(?![A-Za-z]*(?i:second|minute|hour|day|week|month|year|percent|per|hundred|"
                 r"thousand|million|billion|[kmgt]b|usd|eur|gbp|dollar|euro|pound)s?\b)")
-_CLAUSE_NUMBER = re.compile(rf"(?:^|(?<=\n\n))(\d{{1,3}}(?:\.\d{{1,3}})+|\d{{1,3}}\.)"
+_CLAUSE_NUMBER = re.compile(rf"(?:^|(?<=\n\n))(\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}\.)"
                             rf"(?=[ \t]+{_NOT_COUNTED}[A-Z(“\"])")
-"""A clause's number opening its paragraph, its words after it ("1.10 We may …"); never a
-figure with what it counts ("1.5 Years …", "2.5 Million users …")."""
+"""A clause's number opening its paragraph, its words after it ("1.10 We may …", "5.6.1.
+Additional advertising tools", Telegram's: "a number was added (5.6.1)"); never a figure
+with what it counts ("1.5 Years …", "2.5 Million users …")."""
 _ITEM_NUMBER = re.compile(rf"(?:^|(?<=\n\n))\d{{1,3}}(?:\.\d{{1,3}})+(?=[ \t]+{_NOT_COUNTED}"
                           r"[^\W\d_(“\"])")
 """An item's number opening it, in any case ("1.1 access your Personal Data …", Qwen's

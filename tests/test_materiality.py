@@ -2550,6 +2550,22 @@ def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> N
             "Industrial Estate, Hereford, Herefordshire, HR2 6JT)") in v.reason, v.reason
 
 
+def test_a_street_numbered_with_a_range_is_one_address() -> None:
+    """Telegram's privacy policy as archived named its representative "Telegram UK
+    Holdings Ltd (71-75 Shelton Street, Covent Garden, London, England, WC2H 9JQ)": the
+    address was read from "75", and when it went, "71" was "a number changed (71 → 27)"
+    beside the address changed. A range of figures is no span of time either."""
+    old = ("We designated one of our group companies, Telegram UK Holdings Ltd (71-75 Shelton "
+           "Street, Covent Garden, London, England, WC2H 9JQ), as a representative.")
+    v = classify(old, old.replace("71-75", "73-75"), section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == ("Material: a postal address changed (71-75 Shelton Street, Covent "
+                        "Garden, London, England, WC2H 9JQ → 73-75 Shelton Street, Covent "
+                        "Garden, London, England, WC2H 9JQ)."), v.reason
+    assert _judge("We keep it for 30-60 days in the same way.",
+                  "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
+
+
 def test_a_duration_keeps_its_decimals() -> None:
     """Snapchat's privacy request metrics: "Average response time: 1 day" → "1.1 days" was
     "a duration was added (1 days)", the figure read from its decimals on."""

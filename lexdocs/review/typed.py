@@ -69,7 +69,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # not a law's section ("§ 20 UrhDaG for service in court", Meta's imprint)
         # a street may be numbered ("1200 17th Street", Palantir's); its name's words are
         # capitalised: "within 30 days in the same way" is no address
-        rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?\s+(?:(?:(?-i:[A-Z][\w.'-]*)|\d{{1,3}}(?:st|nd|rd|th))\s+)"
+        # and the number may be a range ("71-75 Shelton Street", Telegram's representative,
+        # once "a number changed (71 → 27)" when the address went)
+        rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?(?:[-–]\d+[A-Za-z]?)?\s+"
+        rf"(?:(?:(?-i:[A-Z][\w.'-]*)|\d{{1,3}}(?:st|nd|rd|th))\s+)"
         rf"{{0,4}}(?:{_STREET})\b\.?"
         r"|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"

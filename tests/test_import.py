@@ -2932,6 +2932,32 @@ def test_bold_a_copy_closed_after_a_line_break_is_closed_before_it() -> None:
     assert growth(spaced, 20_000) < LINEAR
 
 
+def test_titles_in_bold_in_title_case_and_as_sentences_are_all_parts() -> None:
+    """Stack Overflow's privacy policy as archived titles its parts with lines in bold, in
+    Title Case ("**Identity Data**", "**Google Ads**") and as sentences ("**Your choices -
+    how to access and control your personal data**", "**How we collect information from
+    you**"), each at every level: only the Title Case ones divided the text, so "Your
+    choices" lay in "Employer Branding", and "[Your Choices](#your-choices)" led nowhere
+    and stopped every build of the import. Every such title is a part; a sentence in bold
+    that ends with its stop is none, nor is a label before its colon."""
+    said = "This part says what we do with the data you give us when you use our services."
+    text = "".join(f"**{t}**\n\n{said}\n\n" for t in (
+        "Identity Data", "How we collect information from you", "Developer Survey",
+        "Your choices - how to access and control your personal data", "Google Ads",
+        "Privacy policy amendments"))
+    text += "**Please read this carefully.**\n\n" + said + "\n\n**Targeting:**\n\n" + said
+    text = text.replace("Identity Data**\n\n" + said,
+                        "Identity Data**\n\nSee [Your Choices](#your-choices).")
+    conv = relink(convert("# Privacy\n\n" + text, "x"))
+    assert [s.title for s in conv.sections] == [
+        "Identity Data", "How we collect information from you", "Developer Survey",
+        "Your choices - how to access and control your personal data", "Google Ads",
+        "Privacy policy amendments"], [s.title for s in conv.sections]
+    assert "**Please read this carefully.**" in conv.sections[-1].body
+    assert "(#your-choices-how-to-access-and-control-your-personal-data)" in (
+        conv.sections[0].body), conv.sections[0].body
+
+
 def test_bold_around_bold_in_a_title_is_read_as_words() -> None:
     """Energia's privacy policy, as archived, heads a part "**[**You can download the full
     Privacy Statement here**](…)**." over a bar: the inner bold went and the outer stayed,

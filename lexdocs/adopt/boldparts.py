@@ -40,6 +40,8 @@ _KINDS = (("number", re.compile(r"\d{1,3}\\?[.)](?![\d.])\s*\S")),
           ("roman", re.compile(r"[IVXL]{1,6}\\?[.)]\s*\S")))
 """Labels of one level: "2." but not "2.1" or "6.1." (a sub-part's), "A.", "IV."."""
 _LABELLED = frozenset(["number", "letter", "roman", "plain number"])
+_SAID = re.compile(r"[A-Z][^\d.:;!]{0,99}[^\d\s.:;!,]")
+"""A title written as a sentence: a capital first, no figure, no stop or colon at its end."""
 _LISTED_WORDS = 10
 """The most words of a line under the first entry of a table of contents: sub-parts
 listed, not a part's sentences."""
@@ -59,6 +61,11 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
     top = next((i for i, line in enumerate(lines)  # the text's first line, a bar of links
                 if line.strip() and not _LINKS_ONLY.fullmatch(line)), -1)  # aside
     plain: list[tuple[int, str]] | None = None
+    # Titles in bold written as sentences ("**Your choices - how to access and control your
+    # personal data**") beside titles in Title Case ("**Identity Data**"), each kind at
+    # every level, as Stack Overflow's privacy policy writes them: every title is a part.
+    said = [w for _, w in titles if not _kinds(w) and _SAID.fullmatch(w)]
+    mixed = frozenset(said) if len(said) >= MIN_CLAUSES else frozenset()
     for kind in ("number", "letter", "roman", "caps", "title", "plain number", "plain caps",
                  "plain"):
         if kind.startswith("plain"):  # no title in bold: lines of words alone, no mark
@@ -67,7 +74,8 @@ def parts_in_bold(lines: Sequence[str], live: Sequence[bool], titled: bool = Tru
                 plain = [(i, w) for i, w in titles if titled or i != top]
             chosen = _with_text([(i, w) for i, w in plain if _is_plain(w, kind)], lines)
         else:
-            chosen = [(i, w) for i, w in titles if kind in _kinds(w)]
+            chosen = [(i, w) for i, w in titles if kind in _kinds(w) or (
+                kind == "title" and w in mixed)]
         chosen = _without_captions(_without_contents(chosen, lines), lines)
         if len(chosen) >= MIN_CLAUSES and (kind in _LABELLED or 4 * len(
                 {bywords.key(w) for _, w in chosen}) >= 3 * len(chosen)):

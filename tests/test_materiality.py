@@ -2550,7 +2550,7 @@ def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> N
             "Industrial Estate, Hereford, Herefordshire, HR2 6JT)") in v.reason, v.reason
 
 
-def test_a_street_numbered_with_a_range_is_one_address() -> None:
+def test_a_street_numbered_with_a_range_or_a_counted_floor_is_one_address() -> None:
     """Telegram's privacy policy as archived named its representative "Telegram UK
     Holdings Ltd (71-75 Shelton Street, Covent Garden, London, England, WC2H 9JQ)": the
     address was read from "75", and when it went, "71" was "a number changed (71 → 27)"
@@ -2562,6 +2562,12 @@ def test_a_street_numbered_with_a_range_is_one_address() -> None:
     assert v.reason == ("Material: a postal address changed (71-75 Shelton Street, Covent "
                         "Garden, London, England, WC2H 9JQ → 73-75 Shelton Street, Covent "
                         "Garden, London, England, WC2H 9JQ)."), v.reason
+    # Stack Overflow's privacy officer moved to "14 Wall Street, 20th Floor, New York, NY
+    # 10005": the address was quoted "14 Wall Street", cut at the floor's figure
+    v = classify("Privacy Officer, 110 William Street, Floor 28, New York, NY 10038.",
+                 "Privacy Officer, 14 Wall Street, 20th Floor, New York, NY 10005.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "→ 14 Wall Street, 20th Floor, New York, NY 10005)" in v.reason, v.reason
     assert _judge("We keep it for 30-60 days in the same way.",
                   "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
 

@@ -1383,7 +1383,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "Ab-Str 1, ", "A e.V, ", "Astrasse 1 Postfach 1 ", "D02 ", "A, D0",
                         "A B Officer ", "Ab Officer, ", "1 A Street, B ", "1 A St, Bc Cd ",
                         "§ 1 a court ", "Officer A, ", "A Officer B, D0", "1-2 ", "1-2 A ",
-                        "71-75 A Street, "]),
+                        "71-75 A Street, ", "1 A Street, 2nd ", "1 A Street, 2nd Floor, "]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),
             *((names_in, h, 5_000) for h in ["Rules on A ", "Act for ", "A regarding B ",

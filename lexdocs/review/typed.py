@@ -79,7 +79,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
         # Third Bank, …") nor the "or" that offers another way ("…, California 94612, or by
         # email", npm's)
-        r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)[A-Za-z][\w'.-]*"
+        # a floor counted as one ("14 Wall Street, 20th Floor, New York, NY 10005", Stack
+        # Overflow's, was quoted "14 Wall Street")
+        r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)(?:[A-Za-z]|\d{1,3}(?:st|nd|rd|th)\b)"
+        r"[\w'.-]*"
         # nor the label that opens the next line ("…, Ireland  \nAuthorized representative:
         # …", Meta's imprint, its line break read as a space)
         r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)(?!(?:[\w'.-]+\s+){0,2}[\w'.-]+:)"

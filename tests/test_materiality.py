@@ -1333,6 +1333,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "Welcome.", "revision-date-changed"),
     ("Published Date: January 27, 2025\n\nWelcome.", "2026-07-22\n\nWelcome.",
      "revision-date-changed"),
+    # Stack Overflow's "Updated: 12 January, 2022" opening its line, put in and taken out,
+    # was "a paragraph or list item was added ('Updated: 12 January, 2022')"
+    ("Welcome.", "Updated: 12 January, 2022\n\nWelcome.", "revision-date-changed"),
+    ("Revised: 12 January, 2022\n\nWelcome.", "Welcome.", "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -1348,6 +1352,8 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     # a line put in that says more than the date, or gives the date the terms take effect
     ("Welcome.", "Last updated: July 5, 2023. We now sell your data.\n\nWelcome."),
     ("Welcome.", "Effective date: July 5, 2023\n\nWelcome."),
+    ("Welcome.", "Effective: July 5, 2023\n\nWelcome."),
+    ("Welcome.", "We updated: July 5, 2023 is when we sell data.\n\nWelcome."),
     # a date alone where no line gave the revision's, or beside a change of what is said
     ("Welcome.", "2026-07-22\n\nWelcome."),
     ("Published Date: January 27, 2025\n\nWe keep logs.", "2026-07-22\n\nWe sell logs."),

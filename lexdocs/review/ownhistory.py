@@ -42,11 +42,13 @@ def log_kept(old: str, new: str) -> Finding | None:
 
 
 _REVISED = re.compile(r"(?:\blast\s+(?:updated|modified|revised|amended|changed|update|revision|"
-                      r"modification)|\bpublished(?:\s+date)?|\bdate\s+published)"
+                      r"modification)|\bpublished(?:\s+date)?|\bdate\s+published|"
+                      r"(?:^|(?<=\n))(?:updated|revised)(?=\s*:))"
                       r"(?:\s+(?:on|as\s+of))?\s*:?\s*", re.IGNORECASE)
 """Words that give a text's own last revision, before its date ("These terms were last
 updated on November 18, 2015", npm's; "Last modified: …"; "Date of last update: …",
-LINE's; "Published Date: January 27, 2025", Apple's)."""
+LINE's; "Published Date: January 27, 2025", Apple's; "Updated: 12 January, 2022" opening
+its line, Stack Overflow's)."""
 
 
 def revision_dates_only(old: str, new: str, found: Sequence[Finding]) -> bool:

@@ -713,6 +713,23 @@ def test_a_table_cell_is_judged_by_what_it_says_however_short() -> None:
     assert judge(head + row, renamed + row) == [("heading-changed", False)]
 
 
+def test_a_list_item_is_judged_by_what_it_says_however_short() -> None:
+    """Hugging Face's privacy policy as archived lists its subprocessors as items,
+    "*   Metronome | Billing | United States": one put in was "only a heading was added",
+    not material, one taken out "only a heading was removed". An item is no heading."""
+    head = ("We share your information with these providers, as `Name | Purpose | "
+            "Location`:\n\n")
+    items = "*   Discourse | Forum | United States\n*   Stripe | Payment | United States\n"
+
+    def judge(a: str, b: str) -> list[tuple[str, bool]]:
+        red = diff_documents(render([("a", "A", head + a)]), render([("a", "A", head + b)]))
+        return [(c.rule, c.material) for c in red.changes]
+
+    added = items + "*   Metronome | Billing | United States\n"
+    assert [material for _, material in judge(items, added)] == [True]
+    assert [material for _, material in judge(added, items)] == [True]
+
+
 def test_a_sentence_moved_out_of_a_paragraph_within_its_section_is_not_material() -> None:
     first, second = ("We show suggestions as you type.",
                      "We take measures to limit our partners' ability to identify you.")

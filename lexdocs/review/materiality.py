@@ -215,11 +215,13 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     change whose `variables_changed` are all immaterial is taken to come only from them.
     `known` holds the words of the whole old and new documents (`document_words`);
     `home` the organisation's addresses (site_url, own_domains), whose names are its own.
-    `cells`: some block that changed is a table's data cell (the build knows; text alone
-    does not), which no short Title Case shape makes a heading: "United States" →
-    "United States, France, Switzerland, and Japan" under "Location of Processing" in
-    GitHub's subprocessor list moves data to three more countries, and a row put in names
-    a subprocessor ("OpenAI | AI Inference and AI Services | United States").
+    `cells`: some block that changed is a table's data cell or a list's item (the build
+    knows; text alone does not), which no short Title Case shape makes a heading: "United
+    States" → "United States, France, Switzerland, and Japan" under "Location of
+    Processing" in GitHub's subprocessor list moves data to three more countries, and a
+    row put in names a subprocessor ("OpenAI | AI Inference and AI Services | United
+    States"), as does an item of Hugging Face's list of them ("*   Metronome | Billing |
+    United States", once "only a heading was added").
     """
     if old_text == new_text:
         return verdict(False, "no-change")

@@ -85,6 +85,24 @@ def test_topics_of_channels_and_who_speaks_a_language_are_no_third_parties() -> 
                     "Apple).") == ("Apple", "Facebook", "third party")
 
 
+def test_a_name_goes_on_past_its_french_or_spanish_particles() -> None:
+    """Hugging Face's privacy policy as archived: "the French Data Protection Agency, la
+    Commission Nationale de l'Informatique et des Libertés (CNIL)" was "a third party was
+    added (Commission Nationale, Informatique, Libertés)": one body, the regulator, cut at
+    "de l'" and "et des". So are "Banque de France" and "Banco de España" one name each;
+    two names joined by "and" stay two."""
+    assert _parties("This gives full authority to the French Data Protection Agency, la "
+                    "Commission Nationale de l'Informatique et des Libertés (CNIL).") == ()
+    assert _parties("We share it with Banque de France, Banco de España and the Caisse des "
+                    "Dépôts et Consignations.") == (
+        "Banco de España", "Banque de France", "Caisse des Dépôts et Consignations")
+    assert _parties("We share it with Acme and Initech.") == ("Acme", "Initech")
+    # a law named so is one too, and no one: Brazil's "Marco Civil da Internet" and "Lei
+    # Geral de Proteção de Dados", France's "Code de la Consommation"
+    assert _parties("This is governed by the Marco Civil da Internet, the Lei Geral de "
+                    "Proteção de Dados and the Code de la Consommation.") == ()
+
+
 def test_a_kind_of_software_is_no_third_party() -> None:
     """Google Play's developer policy: "Maskware is an app that uses evasion techniques",
     renamed "Riskware", was "a third party changed (Maskware → Riskware)". A word made of
@@ -1377,7 +1395,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
             *((NOT_DATA.findall, h, 50_000) for h in ["ai inference ", "inference ",
                                                       "machine learning "]),
             *((CAP_RUN.findall, h, 50_000) for h in ["Act on ", "Law on the A ", "A of ",
-                                                      "A and ", "A and B "]),
+                                                      "A and ", "A and B ", "A de ", "A de l'",
+                                                      "A et des ", "A de la B "]),
             *((dict(_TYPED)["postal-address"].findall, h, 20_000)
               for h in ["A, ", "Ab Cd Ef Gh, ", "A Ltd, ", "A B C Ltd, ", "A-Straße 1, B 1 ",
                         "Ab-Str 1, ", "A e.V, ", "Astrasse 1 Postfach 1 ", "D02 ", "A, D0",

@@ -47,9 +47,15 @@ _LAW_TITLE = "(?:" + "|".join(f"(?<={w})" for w in str.split(
 # party was added (Safety Team)"); "Google and Apple" stay two.
 _BODY_AHEAD = (r"(?= (?:[A-Z][\w-]* ){0,3}(?:Authority|Administration|Commission|Agency|Bureau|"
                r"Board|Ministry|Council|Department|Team|Committee|Division)\b)")
+# A name in French, Spanish, Italian or Portuguese goes on past its particles: "la Commission
+# Nationale de l'Informatique et des Libertés (CNIL)" (Hugging Face's privacy policy, once
+# "a third party was added (Commission Nationale, Informatique, Libertés)"), "Banco de
+# España", "Caisse des Dépôts et Consignations".
+_PARTICLE = (r" (?:(?:de|du|des|del|della|do|da|dos|das)(?: la| los| las)? |de l['’]|d['’]"
+             r"|et (?:de |des |du |de la |de l['’]|d['’])?|y (?:de |del )?)")
 CAP_RUN = re.compile(
     rf"{_CAP}(?:(?:{_INSTITUTION} of (?:the )?|{_LAW_TITLE} on (?:the )?| & | and{_BODY_AHEAD} "
-    rf"| ){_CAP})*")
+    rf"|{_PARTICLE}| ){_CAP})*")
 # A town before its state or country, as an address writes it: "Glendale, California",
 # "San Francisco, CA 94110": a place, never a party.
 _TOWN = re.compile(r",\s+(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")

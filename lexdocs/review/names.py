@@ -86,7 +86,9 @@ LAWMAKERS = frozenset([
     # Resolution No. 19/2024", Meta's data transfer addendum, was "a third party was added
     # (ANPD)"): Brazil's, France's, the UK's, Ireland's, the EU's, Spain's, Singapore's,
     # Australia's, Korea's, Türkiye's
-    "anpd", "cnil", "ico", "dpc", "edpb", "edps", "aepd", "pdpc", "oaic", "pipc", "kvkk"])
+    "anpd", "cnil", "ico", "dpc", "edpb", "edps", "aepd", "pdpc", "oaic", "pipc", "kvkk",
+    # and France's by its name, which no English word of `_regulator` says
+    "commission nationale de l informatique et des libertés"])
 
 
 @functools.lru_cache(maxsize=64)
@@ -277,6 +279,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     if len(words) <= 3 and words[0] in _ENACTED:
         return "document"  # "Resolution CD / ANPD No. 19", "Decree 2021-1234"
+    if words[0] in _ROMANCE_LAWS and _ROMANCE_PARTICLES & set(words[1:]):
+        return "document"  # "Lei Geral de Proteção de Dados", "Code de la Consommation"
     parts = name.split()
     if len(words) > 1 and words[0] in voc.OPERATING_SYSTEMS and not ORG_CUES & set(words):
         return "product"  # "Android Sharesheet" (Google Play's policy), "Windows Hello"
@@ -328,6 +332,11 @@ def inflected(name: str) -> bool:
 
 _ENACTED = frozenset(["resolution", "decree", "ordinance"])
 """What a body enacts, before the number or code that names it: a law cited."""
+_ROMANCE_LAWS = frozenset(str.split("lei loi ley legge code código codice codigo decreto décret "
+                                    "reglamento regolamento règlement regulamento marco"))
+_ROMANCE_PARTICLES = frozenset(str.split("de da do das dos del della di des du"))
+"""A law as French, Spanish, Italian or Portuguese name it, its kind first and a particle
+after ("Marco Civil da Internet", Brazil's, cited in AliExpress's privacy policy)."""
 _NUMERAL = re.compile(r"[ivxl]{1,5}(?:-[ivxl]{1,5})?|\d+(?:-\d+)?|[a-z]")
 """A part's number after its kind, or a range of them ("Annex II", "Parts II-III")."""
 """What numbers a part: "II", "3", "A", and each of "I.A" ("Annex I.A", Snap's terms)."""

@@ -2556,7 +2556,7 @@ def test_the_lines_before_a_british_postcode_are_the_addresss_not_parties() -> N
             "Industrial Estate, Hereford, Herefordshire, HR2 6JT)") in v.reason, v.reason
 
 
-def test_a_street_numbered_with_a_range_or_a_counted_floor_is_one_address() -> None:
+def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writes_it() -> None:
     """Telegram's privacy policy as archived named its representative "Telegram UK
     Holdings Ltd (71-75 Shelton Street, Covent Garden, London, England, WC2H 9JQ)": the
     address was read from "75", and when it went, "71" was "a number changed (71 → 27)"
@@ -2574,6 +2574,14 @@ def test_a_street_numbered_with_a_range_or_a_counted_floor_is_one_address() -> N
                  "Privacy Officer, 14 Wall Street, 20th Floor, New York, NY 10005.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert "→ 14 Wall Street, 20th Floor, New York, NY 10005)" in v.reason, v.reason
+    # Hugging Face's main establishment, "9 rue des Colonnes, 75002 Paris, France", put in:
+    # "a postal address was added (Colonnes, 75002 Paris, France)"
+    v = classify("Our main establishment is Hugging Face SAS.", "Our main establishment is "
+                 "Hugging Face SAS, whose headquarters are on 9 rue des Colonnes, 75002 Paris, "
+                 "France.", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "a postal address was added (9 rue des Colonnes, 75002 Paris, France)" in v.reason, (
+        v.reason)
     assert _judge("We keep it for 30-60 days in the same way.",
                   "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
 

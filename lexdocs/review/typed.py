@@ -91,6 +91,14 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".
         r"|(?-i:\b(?:[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}, ){1,3}\d{4,5}(?: ?[A-Z]{2})? "
         r"[A-Z][\w'-]+, (?:The )?[A-Z][\w'-]+)"
+        # As France writes them: the number, the street's word, its name, then the postcode
+        # and the town ("9 rue des Colonnes, 75002 Paris, France", Hugging Face's, was "a
+        # postal address was added (Colonnes, 75002 Paris, France)")
+        r"|(?-i:\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|bd|place|quai|"
+        r"allée|chemin|impasse|cours|route|Rue|Avenue|Boulevard|Place|Quai)[ \t]+"
+        r"(?:(?:de la|des|du|de)[ \t]+|de l['’]|d['’])?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)"
+        r"{0,3},?[ \t]+\d{5}[ \t]+[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2}"
+        r"(?:,[ \t]*France)?)"
         # As Germany and the Netherlands write them: the street (its word joined or apart),
         # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
         # "Vijzelstraat 68-72, 1017 HL Amsterdam"; a corner given after the number,

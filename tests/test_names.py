@@ -260,6 +260,9 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
     ("We keep your chats.", "You can delete specific Saved Memories or all of your chats."),
     ("We transfer data under the SCCs.",
      "We transfer data under the SCCs and the UK International Data Transfer Addendum."),
+    # Discord's privacy policy as archived: the Data Privacy Framework by its initials
+    ("We transfer data under the SCCs.",
+     "We transfer data under the SCCs, the EU-U.S. DPF and the Swiss-U.S. DPF."),
     ("California residents may ask us about disclosures.",
      "California residents may ask us about disclosures under Cal. Civ. Code § 1798.83."),
     ("You have rights.", "You have rights.\n\nRight to Request a List of Third-Party "

@@ -73,8 +73,9 @@ DOCUMENT_WORDS = frozenset(str.split(
     # addendum in Instagram's developer terms)
     "table tables "
     # standard contractual clauses and binding corporate rules by their abbreviations
-    # ("the LATAM and Canada SCCs", Meta's data transfer addendum)
-    "scc sccs bcr bcrs"))
+    # ("the LATAM and Canada SCCs", Meta's data transfer addendum), and the Data Privacy
+    # Framework ("the EU-U.S. DPF and the Swiss-U.S. DPF", Discord's privacy policy)
+    "scc sccs bcr bcrs dpf"))
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.

@@ -2659,28 +2659,6 @@ def test_a_count_of_users_is_read_in_linear_time() -> None:
             f"{h * n} users", f"{h * n} people"), 20_000, tries=2) < LINEAR
 
 
-def test_a_use_refused_is_no_purpose_added() -> None:
-    """Telegram's privacy policy as archived, on its translation provider: "Google will only
-    access the data to provide a translation and will not use it for any other Google
-    products, services, or advertising" was "a purpose was added (advertising)". The
-    refusal is a negation; the purpose comes when the refusal goes."""
-    said = ("Google may receive the text. Google will not use it for any other Google "
-            "products, services, or advertising.")
-    v = classify("Google may receive the text.", said, section_material=True,
-                 variables_changed=(), immaterial_vars=frozenset())
-    assert "purpose" not in v.reason, v.reason
-    v = classify("We will not use your data for advertising.",
-                 "We will use your data for advertising.", section_material=True,
-                 variables_changed=(), immaterial_vars=frozenset())
-    assert v.reason == ("Material: a negation was removed ('not'); a purpose was added "
-                        "(advertising)."), v.reason
-    from lexdocs.review.vocabulary import NOT_PURPOSE
-    from tests.scaling import LINEAR, growth
-    for hostile in ("not use ", "not use a for ", "never share it for a, "):
-        assert growth(lambda n, h=hostile: lambda: NOT_PURPOSE.findall(h * n), 20_000,
-                      tries=2) < LINEAR
-
-
 def test_a_purpose_is_a_processings_only_in_a_sentence_about_it() -> None:
     """Snapchat's community guidelines, on what may not be posted: "Activity that
     involves …, including sharing imagery … for the purpose of sexual gratification" was

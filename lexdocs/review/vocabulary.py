@@ -89,12 +89,7 @@ NOT_PURPOSE = re.compile(
     # what a text's own words mean: "For the purposes of these Terms, “we” … refers to"
     # (Pinterest's terms) was "a purpose was added (for the purpose of these terms)"
     r"\bfor the purposes? of (?:these|this|the|our) (?:terms?|agreement|policy|policies|"
-    r"notice|statement|section|clause|paragraph|article|document|definition|provision)s?\b|"
-    # a use refused: "Google … will not use it for any other Google products, services, or
-    # advertising" (Telegram's, on its translation provider) was "a purpose was added
-    # (advertising)"; the negation is judged as such
-    r"\b(?:not|never)[ \t]+(?:[a-z]+[ \t]+)?(?:use|process|share|sell|disclose)[sd]?[ \t]+"
-    r"(?:[a-z']+[ \t]+){0,4}?for\b[^.;:!?\n]*")
+    r"notice|statement|section|clause|paragraph|article|document|definition|provision)s?\b")
 CITED_PARTS = (r"sections?|clauses?|paragraphs?|schedules?|annex(?:es)?|appendix|appendices|"
                r"exhibits?|chapters?|parts?")
 """The words that cite a part of a text by its number ("Section 2.2", "Clauses 7 and 8"):

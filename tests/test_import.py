@@ -2958,6 +2958,24 @@ def test_titles_in_bold_in_title_case_and_as_sentences_are_all_parts() -> None:
         conv.sections[0].body), conv.sections[0].body
 
 
+def test_parts_titled_in_bold_before_the_first_heading_are_parts() -> None:
+    """Substack's privacy policy as archived titles its parts in bold, then heads the
+    California notice after them with "##": the bold parts were one "Introduction" of 40
+    KB. When most of the text comes before the first heading, its titles in bold divide
+    it; a short text before the headings stays one introduction."""
+    said = "This part says what we do with the data you give us when you use our services."
+    titles = ["What does this Privacy Policy cover?", "What Information does Substack collect?",
+              "How does Substack use your Personal Information?", "What are your rights?"]
+    bold = "".join(f"**{t}**\n\n{said}\n\n" for t in titles)
+    tail = f"## California Privacy Notice\n\n{said}\n"
+    conv = convert("**Privacy Policy**\n==================\n\n" + bold + tail, "x")
+    assert [s.title for s in conv.sections] == [*titles, "California Privacy Notice"], [
+        s.title for s in conv.sections]
+    headed = convert("# P\n\n" + bold + tail * 3 + "".join(
+        f"## Part {k}\n\n{said}\n\n{said}\n\n{said}\n\n" for k in range(4)), "x")
+    assert headed.sections[0].title == "Introduction", [s.title for s in headed.sections]
+
+
 def test_bold_around_bold_in_a_title_is_read_as_words() -> None:
     """Energia's privacy policy, as archived, heads a part "**[**You can download the full
     Privacy Statement here**](…)**." over a bar: the inner bold went and the outer stayed,

@@ -272,8 +272,12 @@ def convert(text: str, default_title: str, date_line: str = "remove") -> Convert
     if blocks[0][0] is None:  # an agreement whose parts are one numbered list of clauses
         live = outline.live_lines(blocks[0][2])
         parts = clauses(blocks[0][2], live) or parts_in_contents(blocks[0][2], live)
-        bold = parts_in_bold(blocks[0][2], live, titled=title is not None) if not parts and len(
-            blocks) == 1 else None  # a text without headings, its parts titled in bold
+        # a text without headings, its parts titled in bold; or one whose headings come
+        # only after most of it (Substack's privacy policy titles its parts in bold, then
+        # heads its California notice with "##": one "Introduction" of 40 KB)
+        bold = parts_in_bold(blocks[0][2], live, titled=title is not None) if not parts and (
+            len(blocks) == 1 or sum(len(b[2]) for b in blocks[1:]) < len(blocks[0][2])
+        ) else None
         if bold:
             title, parts = title or bold[0], bold[1]
             unheaded = len(parts) - 1

@@ -2659,6 +2659,21 @@ def test_a_count_of_users_is_read_in_linear_time() -> None:
             f"{h * n} users", f"{h * n} people"), 20_000, tries=2) < LINEAR
 
 
+def test_sales_related_and_point_of_sale_name_no_sale_of_data() -> None:
+    """Overleaf's privacy policy as archived: "its affiliate, Digital Science & Research
+    Solutions Inc. in the case of sales-related resources" was "a purpose was added
+    (sale)". Neither that nor a point-of-sale terminal sells anyone's data; a sale of data
+    is still one."""
+    for said in ("Our affiliate handles sales-related resources.",
+                 "We keep data from point-of-sale terminals."):
+        v = classify("We keep data.", f"We keep data. {said}", section_material=True,
+                     variables_changed=(), immaterial_vars=frozenset())
+        assert "purpose" not in v.reason, v.reason
+    v = classify("We keep data.", "We keep data for the sale of your data.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "a purpose was added (sale)" in v.reason, v.reason
+
+
 def test_a_purpose_is_a_processings_only_in_a_sentence_about_it() -> None:
     """Snapchat's community guidelines, on what may not be posted: "Activity that
     involves …, including sharing imagery … for the purpose of sexual gratification" was

@@ -80,6 +80,9 @@ NOT_PURPOSE = re.compile(
     # must follow, not a use of anyone's data
     r"polic(?:y|ies)|guidelines|standards|agreements?|terms)\b)|"
     r"\bsales(?= (?:team|teams|department|departments|representatives?|staff|tax|taxes)\b)|"
+    # "sales-related resources" (Overleaf's privacy policy, once "a purpose was added
+    # (sale)"), "point-of-sale" (read with their hyphens as spaces, `lexicon.lexical`)
+    r"\bsales? related\b|\bpoint of sales?\b|"
     # trade in things, not in data: "the illegal … selling … or advertising of goods", "the
     # purchase, sale … of counterfeit goods" (TikTok's intellectual property policy)
     r"\b(?:sale|sell|sells|selling|sold|(?:advertising|marketing)(?= of))\b"

@@ -53,6 +53,9 @@ OWN_WORDS = frozenset(str.split(
     "faq faqs oss foss "
     # a picture's format and a licence ("clear GIFs", "available under CC0", Mozilla's)
     "gif gifs jpeg png cc0 gpl lgpl agpl mpl "
+    # what safety work a policy names ("consortia to detect CSAM", Substack's privacy policy,
+    # once "a third party was added (CSAM)")
+    "csam ncii cse "
     # a domain name's parts ("the TLD's registry", WordPress.com's terms)
     "tld tlds gtld gtlds cctld cctlds "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy

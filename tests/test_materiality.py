@@ -2582,6 +2582,13 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
                  immaterial_vars=frozenset())
     assert "a postal address was added (9 rue des Colonnes, 75002 Paris, France)" in v.reason, (
         v.reason)
+    # Tinder's controller moved to "1 Hatch Street Upper ⏎ Dublin 2 ⏎ D02 PY28", a line
+    # each: "(42 Charlemont Street, … → 1 Hatch Street; D02 PY28)", the street's side cut
+    old = "The controller is:\n\nTinder\n\n42 Charlemont Street\n\nDublin 2\n\nD02 R593"
+    v = classify(old, old.replace("42 Charlemont Street", "1 Hatch Street Upper").replace(
+        "D02 R593", "D02 PY28"), section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "→ 1 Hatch Street Upper, Dublin 2 D02 PY28)" in v.reason, v.reason
     assert _judge("We keep it for 30-60 days in the same way.",
                   "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
 

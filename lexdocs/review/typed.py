@@ -23,6 +23,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _NUM_WORD = trie(voc.NUMBER_WORDS)
 _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"square|sq|parkway|pkwy|highway|hwy|terrace|plaza")
+_STREET_SIDE = r"(?:[ \t]+(?-i:Upper|Lower|North|South|East|West)\b)?"
+"""The part of a street its name may end with: "1 Hatch Street Upper" (Tinder's controller,
+once "a postal address changed (… → 1 Hatch Street; D02 PY28)")."""
 _EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
 _ADDRESSEE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{voc.LEGAL_FORMS},"
 """The line of an address that names its addressee: a company, its legal form last."""
@@ -73,7 +76,7 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # once "a number changed (71 → 27)" when the address went)
         rf"(?<!§)(?<!§ )\b(?:\d+[A-Za-z]?(?:[-–]\d+[A-Za-z]?)?\s+"
         rf"(?:(?:(?-i:[A-Z][\w.'-]*)|\d{{1,3}}(?:st|nd|rd|th))\s+)"
-        rf"{{0,4}}(?:{_STREET})\b\.?"
+        rf"{{0,4}}(?:{_STREET})\b\.?{_STREET_SIDE}"
         r"|p\.?\s?o\.?\s+box\s+"
         r"\d+)(?:,?\s+(?:suite|ste\.?|unit|floor|fl\.?)\s+\w+|\s+#\s?\d+\w*)?"
         # a line's words, not the "and" that starts another party's ("…, CA 94598 and Fifth
@@ -430,7 +433,7 @@ _ADDRESS_LINES = re.compile(
     # Street", "Marienstraße 15", Palantir's privacy policy: "a third party was added
     # (Street)", "(Main)" of "Frankfurt am Main")
     rf"|(?:(?<=\n\n)|^)(?=[^\n]{{1,40}}\n\n)(?:\d{{1,5}}[ \t]+(?:[\w.'-]+[ \t]+){{0,3}}"
-    rf"(?i:{_STREET})\.?|[\w'-]*(?i:{_EU_STREET_JOINED})[ \t]+\d{{1,4}}[a-z]?)"
+    rf"(?i:{_STREET})\.?{_STREET_SIDE}|[\w'-]*(?i:{_EU_STREET_JOINED})[ \t]+\d{{1,4}}[a-z]?)"
     rf"(?P<break>[ \t]*\n\n)(?=[^\n]{{1,40}}(?:\n|$))")
 """The break after an address's line that ends in a comma, or that is a street and its
 number, before a short line: an address a copy wrote a line a paragraph ("MERRION ROAD,"

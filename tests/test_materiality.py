@@ -2589,6 +2589,12 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
         "D02 R593", "D02 PY28"), section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "→ 1 Hatch Street Upper, Dublin 2 D02 PY28)" in v.reason, v.reason
+    # Tinder's UK representative: the paragraph after the address was read into it
+    # ("… SW14 8JN, United Kingdom UK representation")
+    v = classify("By post:", "By post:\n\nPrighter Group  \n20 Mortlake High Street,  \n"
+                 "London, SW14 8JN,  \nUnited Kingdom\n\nUK representation certificate here.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "(20 Mortlake High Street, London, SW14 8JN, United Kingdom)" in v.reason, v.reason
     assert _judge("We keep it for 30-60 days in the same way.",
                   "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
 

@@ -87,8 +87,15 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)(?:[A-Za-z]|\d{1,3}(?:st|nd|rd|th)\b)"
         r"[\w'.-]*"
         # nor the label that opens the next line ("…, Ireland  \nAuthorized representative:
-        # …", Meta's imprint, its line break read as a space)
-        r"(?:\s+(?!(?:and|or|with|to|at|in|for)\b)(?!(?:[\w'.-]+\s+){0,2}[\w'.-]+:)"
+        # …", Meta's imprint, its line break read as a space), nor the next paragraph's
+        # ("…, United Kingdom ⏎⏎ UK representation certificate …", Tinder's) unless it is
+        # the postcode ("Dublin 2 ⏎⏎ D02 PY28") or the town, state and ZIP code ("Second
+        # Floor ⏎⏎ San Bruno, CA 94066")
+        r"(?:(?:[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*|[^\S\n]+|\s*\n\n(?=(?-i:[A-Z]{1,2}\d[A-Z\d]? "
+        r"\d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2} ?[0-9AC-FHKNPRTV-Y]{4}|[A-Z][\w'.-]+"
+        r"(?:[^\S\n][A-Z][\w'.-]+){0,3},[^\S\n]*[A-Z]{2}[^\S\n]+\d{5})\b))"
+        r"(?!(?:and|or|with|to|at|in|for)\b)"
+        r"(?!(?:[\w'.-]+\s+){0,2}[\w'.-]+:)"
         r"[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
         # As Europe writes them: the lines before a postcode and town, then the country,
         # "GitHub BV, Vijzelstraat 68-72, 1017 HL Amsterdam, The Netherlands".

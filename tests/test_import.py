@@ -2986,6 +2986,16 @@ def test_bold_around_bold_in_a_title_is_read_as_words() -> None:
     assert titles == ["Scope", "You can download the full Privacy Statement here."]
 
 
+def test_bold_marks_that_close_nothing_leave_a_title() -> None:
+    """Viber's privacy policy as archived heads parts "## ** Contact Us**" and "##
+    ****The Data We Collect": marks Markdown prints as typed, so each section was titled
+    with asterisks in every redline and menu. Marks inside a title stay as written."""
+    text = ("# Privacy\n\n## ** Contact Us**\n\nWrite to us.\n\n## ****The Data We "
+            "Collect\n\nNames.\n\n## Stars ** and more\n\nX.\n")
+    assert [s.title for s in convert(text, "T").sections] == [
+        "Contact Us", "The Data We Collect", "Stars ** and more"]
+
+
 def test_a_link_to_a_bold_label_leads_to_the_heading_it_stands_under() -> None:
     """TikTok's privacy policy, as archived, links "[User Content](#user-content)" and
     "[Technical Information](#tech-info)" to list items that open with those words in bold

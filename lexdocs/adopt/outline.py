@@ -263,8 +263,22 @@ def plain(words: str) -> str:
         if "**" not in shown and "__" not in shown:
             break
         shown = _STRONG.sub(_words, shown)
+    shown = _without_stray(shown)
     shown = html.unescape(shown.translate(_RELEASED) if ours else _ESCAPED.sub(r"\1", shown))
     return " ".join(shown.split()) if "\t" in shown else shown
+
+
+def _without_stray(shown: str) -> str:
+    """`shown` without the bold marks at its ends that close nothing, which Markdown would
+    print as typed ("## ** Contact Us**", "## ****The Data We Collect", Viber's privacy
+    policy as archived): the author meant bold, which a heading is already."""
+    head = len(shown) - len(shown.lstrip("*"))
+    if head >= 2 and not head % 2 and shown[head:].strip():
+        shown = shown[head:].lstrip(" \t")
+    tail = len(shown) - len(shown.rstrip("*"))
+    if tail >= 2 and not tail % 2 and shown[:-tail].strip():
+        shown = shown[:-tail].rstrip(" \t")
+    return shown
 
 
 def _words(m: re.Match[str]) -> str:

@@ -2582,6 +2582,13 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
                  immaterial_vars=frozenset())
     assert "a postal address was added (9 rue des Colonnes, 75002 Paris, France)" in v.reason, (
         v.reason)
+    # Olvid's, the town before its postcode: "a number changed (9 → 26)" beside "a postal
+    # address was removed (9 rue Charlot 75003 Paris)"
+    v = classify("Olvid, whose office is at 9 rue Charlot 75003 Paris.",
+                 "Olvid, whose office is at 26, rue Vignon, Paris 75009.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert v.reason == ("Material: a postal address changed (9 rue Charlot 75003 Paris → 26, "
+                        "rue Vignon, Paris 75009)."), v.reason
     # Tinder's controller moved to "1 Hatch Street Upper ⏎ Dublin 2 ⏎ D02 PY28", a line
     # each: "(42 Charlemont Street, … → 1 Hatch Street; D02 PY28)", the street's side cut
     old = "The controller is:\n\nTinder\n\n42 Charlemont Street\n\nDublin 2\n\nD02 R593"

@@ -1410,6 +1410,7 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
                         "71-75 A Street, ", "1 A Street, 2nd ", "1 A Street, 2nd Floor, ",
                         "9 rue des A ", "9 rue A, ", "9 bis, rue de la A B ",
                         "1 A Street Upper ", "1 A Street Upper Upper ", "1 A Street, B \n",
+                        "26, rue A, B ", "26, rue A B C D ",
                         "1 A Street, B \n\n C ", "1 A Street, B  \n C \n "]),
             *((dict(_TYPED)["duration"].findall, h, 20_000) for h in ["1.", "1.1.", "1,1 "]),
             *((_each_marker, h, 20_000) for h in ["in order to ", "for the purpose of x "]),

@@ -107,8 +107,9 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?-i:\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|bd|place|quai|"
         r"allée|chemin|impasse|cours|route|Rue|Avenue|Boulevard|Place|Quai)[ \t]+"
         r"(?:(?:de la|des|du|de)[ \t]+|de l['’]|d['’])?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)"
-        r"{0,3},?[ \t]+\d{5}[ \t]+[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2}"
-        r"(?:,[ \t]*France)?)"
+        r"{0,3},?[ \t]+(?:\d{5}[ \t]+[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2}|"
+        # or the town before it ("26, rue Vignon, Paris 75009", Olvid's)
+        r"[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2},?[ \t]+\d{5}\b)(?:,[ \t]*France)?)"
         # As Germany and the Netherlands write them: the street (its word joined or apart),
         # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
         # "Vijzelstraat 68-72, 1017 HL Amsterdam"; a corner given after the number,

@@ -2589,6 +2589,13 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
                  variables_changed=(), immaterial_vars=frozenset())
     assert v.reason == ("Material: a postal address changed (9 rue Charlot 75003 Paris → 26, "
                         "rue Vignon, Paris 75009)."), v.reason
+    # Evernote's: a street with no street word, its suite, the state written out ("a
+    # number was added (210, 2400)" beside the old address removed)
+    v = classify("EVERNOTE CORPORATION  \n305 Walnut Street  \nRedwood City, CA 94063",
+                 "EVERNOTE CORPORATION  \n2400 Broadway, Suite 210  \nRedwood City, California "
+                 "94063", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "number" not in v.reason and "→ 2400 Broadway, Suite 210" in v.reason, v.reason
     # Tinder's controller moved to "1 Hatch Street Upper ⏎ Dublin 2 ⏎ D02 PY28", a line
     # each: "(42 Charlemont Street, … → 1 Hatch Street; D02 PY28)", the street's side cut
     old = "The controller is:\n\nTinder\n\n42 Charlemont Street\n\nDublin 2\n\nD02 R593"

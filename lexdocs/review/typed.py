@@ -26,6 +26,8 @@ _STREET = (r"street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|co
 _STREET_SIDE = r"(?:[ \t]+(?-i:Upper|Lower|North|South|East|West)\b)?"
 """The part of a street its name may end with: "1 Hatch Street Upper" (Tinder's controller,
 once "a postal address changed (… → 1 Hatch Street; D02 PY28)")."""
+_US_LINE = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+_US_STATE = "|".join(sorted(voc.US_STATES, key=len, reverse=True)).replace(" ", r"\s+")
 _EU_STREET = r"Str|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer"
 _ADDRESSEE = rf"(?:[A-Z][\w.'-]* ){{0,3}}{voc.LEGAL_FORMS},"
 """The line of an address that names its addressee: a company, its legal form last."""
@@ -129,9 +131,12 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"upon)\s[A-ZÀ-Þ][\w'-]+)?|[A-ZÀ-Þ][\w'-]+,\s*\d{4,5}\b))"
         # As the US writes them without a street word: a number, the street's name, the
         # town, then the state's code and the ZIP code, "88 Colin P. Kelly, San Francisco,
-        # CA 94110".
-        r"|(?-i:\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*(?:,\s*[A-Z][\w.'-]*"
-        r"(?:\s+[A-Z][\w.'-]*){0,3}){1,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b)"
+        # CA 94110", its suite given after the street and the state written out ("2400
+        # Broadway, Suite 210 ⏎ Redwood City, California 94063", Evernote's, once "a number
+        # was added (210, 2400)")
+        rf"|(?-i:\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){{0,4}}[A-Z][\w.'-]*(?:,\s*(?:Suite|Ste\.?|"
+        rf"Unit|Floor|Fl\.?)\s+\w+(?:,\s*|\s+){_US_LINE}(?:,\s*{_US_LINE})?"
+        rf"|(?:,\s*{_US_LINE}){{1,2}}),?\s+(?:[A-Z]{{2}}|(?i:{_US_STATE}))\s+\d{{5}}(?:-\d{{4}})?\b)"
         # A British postcode, which ends the address before the country: "4 Lindsey Street,
         # Barbican, London EC1A 9HP, United Kingdom" (TikTok's law enforcement guidelines,
         # whose "EC2Y 5EB" → "EC1A 9HP" was "a third party changed (EB UNITED KINGDOM …)")

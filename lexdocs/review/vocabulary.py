@@ -203,13 +203,14 @@ def _territories() -> frozenset[str]:
     return frozenset(out)
 
 
-PLACES = frozenset(str.split(
+US_STATES = frozenset(str.split(
     "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
     "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
     "massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
     "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
     "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
-    "virginia|washington|west virginia|wisconsin|wyoming|district of columbia|puerto rico|"
+    "virginia|washington|west virginia|wisconsin|wyoming|district of columbia|puerto rico", "|"))
+PLACES = US_STATES | frozenset(str.split(
     "united states|united states of america|us|usa|u s|america|north america|south america|"
     "latin america|europe|european union|eu|eea|european economic area|uk|united kingdom|"
     "great britain|britain|england|scotland|wales|northern ireland|gibraltar|switzerland|"

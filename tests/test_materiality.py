@@ -2613,6 +2613,15 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
                   "We keep it for 30-90 days in the same way.")[1] == "duration-changed"
 
 
+def test_a_fact_repeated_is_quoted_once() -> None:
+    """Bitwarden's privacy policy as archived lowered its minimum age from 16 to 13, which
+    it states four times: "a number changed (16, 16, 16, 16 → 13, 13, 13, 13)"."""
+    old = "You must be 16. Under 16? Ask a parent. At 16 you may join. 16 is the age."
+    v = classify(old, old.replace("16", "13"), section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.reason == "Material: a number changed (16 → 13).", v.reason
+
+
 def test_a_duration_keeps_its_decimals() -> None:
     """Snapchat's privacy request metrics: "Average response time: 1 day" → "1.1 days" was
     "a duration was added (1 days)", the figure read from its decimals on."""

@@ -103,6 +103,17 @@ def test_a_name_goes_on_past_its_french_or_spanish_particles() -> None:
                     "Proteção de Dados and the Code de la Consommation.") == ()
 
 
+def test_a_code_of_conduct_is_a_document_whoever_it_is_named_for() -> None:
+    """Coursera's privacy policy as archived: "our Code of Conduct" went, and was "a
+    third party changed (… → Conduct)"; over the archived texts "Conduct" was a party in
+    fourteen documents, "Wikimedia Foundation Code of Conduct" and "Alibaba Group Code of
+    Business Conduct" once the code was read whole. A code is a document; the company a
+    name ends with stays one."""
+    assert _parties("Posts must follow the Code of Conduct, the Wikimedia Foundation Code of "
+                    "Conduct and the Alibaba Group Code of Business Conduct.") == ()
+    assert _parties("We share it with Code of America Inc.") != ()
+
+
 def test_a_kind_of_software_is_no_third_party() -> None:
     """Google Play's developer policy: "Maskware is an app that uses evasion techniques",
     renamed "Riskware", was "a third party changed (Maskware → Riskware)". A word made of

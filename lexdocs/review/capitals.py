@@ -33,8 +33,9 @@ _CAP = (r"(?:[A-ZÀ-ÖØ-Þ]|(?<![a-z])[a-z]+(?=[A-Z]))(?:[^\W_]|['&-]|\.(?=[^\W
 _INSTITUTION = "(?:" + "|".join(f"(?<={w})" for w in str.split(
     "Court Bank Department Ministry Office Board Council Commission Bureau Agency Authority "
     "University Institute Association Federation Justice "
-    # and a document's: "Terms of Service", "Conditions of Use" name no "Service"
-    "Terms Conditions Statement Declaration")) + ")"
+    # and a document's: "Terms of Service", "Conditions of Use" name no "Service", nor
+    # "Code of Conduct" a "Conduct" (Coursera's privacy policy as archived)
+    "Terms Conditions Statement Declaration Code")) + ")"
 # A law's title goes on past "on": "Regulation on Procedure and Principles regarding
 # Transfer of Personal Data Abroad" (Türkiye's, cited in Meta's transfer addendum, was "a
 # third party was added (Procedure)"), "Act on the Protection of Personal Information".

@@ -280,6 +280,8 @@ def _kind(name: str, own: frozenset[str]) -> str:
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
     if len(words) <= 3 and words[0] in _ENACTED:
         return "document"  # "Resolution CD / ANPD No. 19", "Decree 2021-1234"
+    if (code := joined.find("code of")) >= 0 and not ORG_CUES & set(joined[code:].split()):
+        return "document"  # "Wikimedia Foundation Code of Conduct", "Code of Practice"
     if words[0] in _ROMANCE_LAWS and _ROMANCE_PARTICLES & set(words[1:]):
         return "document"  # "Lei Geral de Proteção de Dados", "Code de la Consommation"
     parts = name.split()

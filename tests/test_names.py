@@ -114,6 +114,16 @@ def test_a_code_of_conduct_is_a_document_whoever_it_is_named_for() -> None:
     assert _parties("We share it with Code of America Inc.") != ()
 
 
+def test_a_plan_named_by_an_english_word_is_no_third_party() -> None:
+    """Stack Overflow's privacy policy as archived: "If you are a Stack Overflow for Teams,
+    Free customer" was "a third party was added (Free)"; "Enterprise customers" the same.
+    A company whose name is an English word stays one ("Square customers")."""
+    assert _parties("If you are a Stack Overflow for Teams, Free customer, we keep your "
+                    "data.") == ()
+    assert _parties("We show it to the admins of Enterprise customers.") == ()
+    assert "Square" in _parties("We share data with Stripe and Square customers.")
+
+
 def test_a_kind_of_software_is_no_third_party() -> None:
     """Google Play's developer policy: "Maskware is an app that uses evasion techniques",
     renamed "Riskware", was "a third party changed (Maskware → Riskware)". A word made of
@@ -1431,7 +1441,8 @@ _HOSTILE = [*((defined_terms, h, 20_000) for h in ["A-", "(“A ", "A (as define
             *((who, h, 5_000) for h in ["II", "XI"]),
             *((cited_titles_masked, h, 20_000) for h in ['"', '“A b c ', '"How We A" ', "“"]),
             *((products, h, 5_000) for h in ["turn on A ", "turn A B ", "turned off the ",
-                                              "channels (e.g., A ", "topics (such as A, "]),
+                                              "channels (e.g., A ", "topics (such as A, ",
+                                              "Free Free customer "]),
             *((who, h, 2_000) for h in ["A-speaking", "Ab-"]),
             *((_shared_with, h, 5_000) for h in ["share it with A and the B ", "with A B ",
                                                    "share with A and B and C "])]

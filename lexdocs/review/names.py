@@ -180,6 +180,12 @@ _KIND_LISTED = re.compile(r"(?<!third.party )\b(?:channel|browser|app|applicatio
                           r"(?:such as|like|including|e\.g\.,?)\s+([^.;:()\n]{1,200})")
 
 
+_TIER = re.compile(r"\b([A-Z][a-z]+)(?=[ \t]+(?:customers?|tiers?|editions?|subscriptions?|"
+                   r"subscribers?|plans?|licen[cs]es?)\b)")
+"""A plan named by an English word, before whom or what it names: "Stack Overflow for
+Teams, Free customer", "Enterprise customers" (once "a third party was added (Free)")."""
+
+
 def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names `text` itself shows to be products or features: before a product noun
     ("the Smart Window feature"), after "your"/"our" ("your Polldaddy survey", a table's
@@ -201,6 +207,8 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     found.update(m.group(1) or m.group(2) for m in _TOGGLED.finditer(text))
     found.update(n.group() for m in _KIND_LISTED.finditer(text)
                  for n in _NAME_RUN.finditer(m.group(1)))
+    found.update(m[1] for m in _TIER.finditer(text)
+                 if is_known(m[1]) and m[1].casefold() not in ENGLISH_NAMED)
     # Every word of the text once, then each coined name looked up among them: searching
     # the text again for each name made a long section cost its length squared.
     words = {m.group() for m in _PLAIN_WORD.finditer(text)}

@@ -181,9 +181,12 @@ _KIND_LISTED = re.compile(r"(?<!third.party )\b(?:channel|browser|app|applicatio
 
 
 _TIER = re.compile(r"\b([A-Z][a-z]+)(?=[ \t]+(?:customers?|tiers?|editions?|subscriptions?|"
-                   r"subscribers?|plans?|licen[cs]es?)\b)")
+                   r"subscribers?|plans?)\b)")
 """A plan named by an English word, before whom or what it names: "Stack Overflow for
-Teams, Free customer", "Enterprise customers" (once "a third party was added (Free)")."""
+Teams, Free customer", "Enterprise customers" (once "a third party was added (Free)");
+not the last word of a longer name ("Open Data licences", "Apple Music subscriptions"),
+whose first words would all be read as that plan's."""
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*[ \t]+$")
 
 
 def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -208,7 +211,8 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     found.update(n.group() for m in _KIND_LISTED.finditer(text)
                  for n in _NAME_RUN.finditer(m.group(1)))
     found.update(m[1] for m in _TIER.finditer(text)
-                 if is_known(m[1]) and m[1].casefold() not in ENGLISH_NAMED)
+                 if is_known(m[1]) and m[1].casefold() not in ENGLISH_NAMED
+                 and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
     # Every word of the text once, then each coined name looked up among them: searching
     # the text again for each name made a long section cost its length squared.
     words = {m.group() for m in _PLAIN_WORD.finditer(text)}

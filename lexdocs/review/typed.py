@@ -405,9 +405,12 @@ _LOGGED = re.compile(
     r"(?:[-*•][ \t]+)?(?:Added|Updated|Expanded|Clarified|Revised|Removed|Changed|Introduced|"
     r"Amended|Modified|Corrected|Fixed|Moved|Replaced|Reorgani[sz]ed|Rewrote|Rewritten|"
     r"Deleted|Edited|Extended|Adjusted|Restructured|Renamed|Simplified|Inserted|"
-    r"Refreshed|Reworded|Merged|Split)\b")
+    r"Refreshed|Reworded|Merged|Split)\b"
+    r"|(?:The|This)[ \t]+(?:\w+[ \t]+){0,3}(?:was|were|has[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:updated|amended|revised|changed|expanded|clarified)\b")
 """An entry's line: what was done to the policy, in the past ("Expanded 5.6. No Ads Based
-on User Data with information about …", Telegram's)."""
+on User Data with information about …", "The Privacy Policy was updated to describe …",
+Telegram's)."""
 
 
 def log_entries(old: str, new: str) -> tuple[str, ...]:

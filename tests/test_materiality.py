@@ -665,7 +665,7 @@ def test_a_change_log_entry_of_a_date_and_its_lines_is_not_material() -> None:
 
 
 def test_a_change_logs_entries_are_read_in_linear_time() -> None:
-    from lexdocs.review.typed import log_entries
+    from lexdocs.review.ownhistory import log_entries
     from tests.scaling import LINEAR, growth
     for hostile in ("October 26, 2021\n\nUpdated 8.3.\n\n", "Updated ", "October 26, 2021 ",
                     "- Added\n\n", "The a a a a was "):

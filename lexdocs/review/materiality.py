@@ -294,7 +294,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     audience = reports.users_counted(plain_old, plain_new)
     if audience:
         return verdict(False, "users-counted", audience)
-    logged = typed.log_entries(plain_old, plain_new)
+    logged = ownhistory.log_entries(plain_old, plain_new)
     if logged:
         return verdict(False, "changelog-entry", logged)
     kept = ownhistory.log_kept(plain_old, plain_new)

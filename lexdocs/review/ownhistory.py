@@ -12,13 +12,61 @@ from collections.abc import Sequence
 from lexdocs.review import facts, typed
 from lexdocs.review.lexicon import Finding, paragraphs_changed
 
-__all__ = ["log_kept", "revision_dates_only", "revision_lines_only"]
+__all__ = ["log_entries", "log_kept", "revision_dates_only", "revision_lines_only"]
 
 
 _LOG_TITLE = re.compile(r"(?:(?:recent |policy )?changes?|change ?log|revision history|"
                         r"updates?|version history)(?: to (?:this|our|the) \w+(?: \w+)?)?:?",
                         re.I)
 """The heading of a policy's own change log ("Changes to this policy", "Changelog")."""
+
+
+# A line of a policy's own change log: a date, a colon or dash, what changed.
+_LOG_LINE = re.compile(rf"({typed.DATE.pattern})\s*[:–—-]\s+\S", re.I)
+
+
+_LOG_DATE = re.compile(rf"({typed.DATE.pattern}):?", re.I)
+"""A change log's date alone in its paragraph, the entry's lines after it."""
+_LOGGED = re.compile(
+    r"(?:[-*•][ \t]+)?(?:Added|Updated|Expanded|Clarified|Revised|Removed|Changed|Introduced|"
+    r"Amended|Modified|Corrected|Fixed|Moved|Replaced|Reorgani[sz]ed|Rewrote|Rewritten|"
+    r"Deleted|Edited|Extended|Adjusted|Restructured|Renamed|Simplified|Inserted|"
+    r"Refreshed|Reworded|Merged|Split)\b"
+    r"|(?:The|This)[ \t]+(?:\w+[ \t]+){0,3}(?:was|were|has[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:updated|amended|revised|changed|expanded|clarified)\b")
+"""An entry's line: what was done to the policy, in the past ("Expanded 5.6. No Ads Based
+on User Data with information about …", "The Privacy Policy was updated to describe …",
+Telegram's)."""
+
+
+def log_entries(old: str, new: str) -> tuple[str, ...]:
+    """The dates of the change-log lines `new` adds to `old`, when that is all it adds:
+    a policy's list of its own versions says that the policy changed, not how it treats
+    anyone's data (the change it records is judged where it is made). An entry is a
+    line ("July 12, 2023: Updated …") or a date alone followed by lines that each say
+    what was done ("October 26, 2021" ⏎ "Expanded 5.6. No Ads …", Telegram's privacy
+    policy as archived: "a paragraph or list item was added ('October 26, 2021'; …)");
+    a date alone with nothing logged after it may be when terms take effect, and stays
+    a date added."""
+    gone, came = paragraphs_changed(old, new)
+    if not came or gone:
+        return ()
+    dates: list[str] = []
+    entry: bool | None = False  # None: a date alone, its lines to come
+    for p in (re.sub(r"[_*]", "", p).strip() for p in came):
+        if m := _LOG_LINE.match(p):
+            dates.append(m.group(1))
+            entry = False
+        elif m := _LOG_DATE.fullmatch(p):
+            if entry is None:
+                return ()  # the entry before has no line
+            dates.append(m.group(1))
+            entry = None
+        elif entry is not False and _LOGGED.match(p):
+            entry = True
+        else:
+            return ()
+    return tuple(dates) if entry is not None else ()
 
 
 def log_kept(old: str, new: str) -> Finding | None:
@@ -29,7 +77,7 @@ def log_kept(old: str, new: str) -> Finding | None:
     judged where they are made. A line reworded so that the rules find something in it
     ("no longer share" → "now share") is not kept but changed, and judged as any text."""
     gone, came = paragraphs_changed(old, new)
-    dates = [typed.log_entries("", p) for p in gone + came]
+    dates = [log_entries("", p) for p in gone + came]
     if not any(dates) or not all(d or _LOG_TITLE.fullmatch(p)
                                  for d, p in zip(dates, gone + came, strict=True)):
         return None

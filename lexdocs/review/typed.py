@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Callable
 
 from lexdocs.review import vocabulary as voc
-from lexdocs.review.lexicon import NOTE_MARK, figures, key, paragraphs_changed, trie
+from lexdocs.review.lexicon import NOTE_MARK, figures, key, trie
 from lexdocs.review.spelling import CURRENCY_CODES
 
-__all__ = ["DATE", "log_entries", "typed", "unit_supplied"]
+__all__ = ["DATE", "typed", "unit_supplied"]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -393,54 +393,6 @@ def unit_supplied(a: dict[str, Counter[str]], b: dict[str, Counter[str]]) -> Non
                 mine["duration"][d] -= 1
                 other["number"] -= figures
         mine["duration"] += Counter()  # drop what fell to zero
-
-
-# A line of a policy's own change log: a date, a colon or dash, what changed.
-_LOG_LINE = re.compile(rf"({DATE.pattern})\s*[:–—-]\s+\S", re.I)
-
-
-_LOG_DATE = re.compile(rf"({DATE.pattern}):?", re.I)
-"""A change log's date alone in its paragraph, the entry's lines after it."""
-_LOGGED = re.compile(
-    r"(?:[-*•][ \t]+)?(?:Added|Updated|Expanded|Clarified|Revised|Removed|Changed|Introduced|"
-    r"Amended|Modified|Corrected|Fixed|Moved|Replaced|Reorgani[sz]ed|Rewrote|Rewritten|"
-    r"Deleted|Edited|Extended|Adjusted|Restructured|Renamed|Simplified|Inserted|"
-    r"Refreshed|Reworded|Merged|Split)\b"
-    r"|(?:The|This)[ \t]+(?:\w+[ \t]+){0,3}(?:was|were|has[ \t]+been|have[ \t]+been)[ \t]+"
-    r"(?:updated|amended|revised|changed|expanded|clarified)\b")
-"""An entry's line: what was done to the policy, in the past ("Expanded 5.6. No Ads Based
-on User Data with information about …", "The Privacy Policy was updated to describe …",
-Telegram's)."""
-
-
-def log_entries(old: str, new: str) -> tuple[str, ...]:
-    """The dates of the change-log lines `new` adds to `old`, when that is all it adds:
-    a policy's list of its own versions says that the policy changed, not how it treats
-    anyone's data (the change it records is judged where it is made). An entry is a
-    line ("July 12, 2023: Updated …") or a date alone followed by lines that each say
-    what was done ("October 26, 2021" ⏎ "Expanded 5.6. No Ads …", Telegram's privacy
-    policy as archived: "a paragraph or list item was added ('October 26, 2021'; …)");
-    a date alone with nothing logged after it may be when terms take effect, and stays
-    a date added."""
-    gone, came = paragraphs_changed(old, new)
-    if not came or gone:
-        return ()
-    dates: list[str] = []
-    entry: bool | None = False  # None: a date alone, its lines to come
-    for p in (re.sub(r"[_*]", "", p).strip() for p in came):
-        if m := _LOG_LINE.match(p):
-            dates.append(m.group(1))
-            entry = False
-        elif m := _LOG_DATE.fullmatch(p):
-            if entry is None:
-                return ()  # the entry before has no line
-            dates.append(m.group(1))
-            entry = None
-        elif entry is not False and _LOGGED.match(p):
-            entry = True
-        else:
-            return ()
-    return tuple(dates) if entry is not None else ()
 
 
 _ADDRESS_LINES = re.compile(

@@ -12,8 +12,9 @@ from lexdocs.config import options_from
 from lexdocs.review import clauses, facts, links
 from lexdocs.review.capitals import _REGULATION, CAP_RUN, names_in
 from lexdocs.review.materiality import classify
-from lexdocs.review.names import own_names, products, who
+from lexdocs.review.names import own_names, who
 from lexdocs.review.pointers import cited_titles_masked
+from lexdocs.review.products import products
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.typed import _TYPED
 from lexdocs.review.vocabulary import NOT_DATA, NOT_PURPOSE

@@ -38,9 +38,10 @@ from lexdocs.review.lexicon import (
     pieces,
     words,
 )
-from lexdocs.review.names import own_names, products, undescribed
+from lexdocs.review.names import own_names, undescribed
 from lexdocs.review.parties import led_by, own_entities, recipients, unnamed
 from lexdocs.review.pointers import about_reading, cited_titles_masked
+from lexdocs.review.products import products
 from lexdocs.review.renames import same_name, same_name_index
 from lexdocs.review.spelling import mostly_english, unslipped
 from lexdocs.review.withwhom import disclosing

@@ -51,7 +51,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     whatever a disclosing sentence shares *with* ("we share it with mortgage lenders").
     Grounds for disclosure are taken out first: "a merger" or "a government request" is
     why data is handed over, not who gets it. `own` holds the organisation's own names,
-    `made` the products the text names (`names.products`). Last, the other names, whose
+    `made` the products the text names (`products.products`). Last, the other names, whose
     words are theirs too ("Assigned Names" is no data category "name")."""
     kinds: dict[str, str] = {}
     written = text

@@ -3016,6 +3016,27 @@ def test_a_link_to_a_bold_label_leads_to_the_heading_it_stands_under() -> None:
     assert "[Other](#other)" in sharing
 
 
+def test_a_link_worded_as_a_heading_but_one_word_lands_on_it() -> None:
+    """Coinbase's privacy policy as archived links "[Section 4. How Long We Keep Your
+    Personal Information](#how-long-we-keep-your-information)" to the part titled "How
+    Long We Retain Your Personal Information": its copy kept no such id, and the newest
+    text stopped the build. A heading whose words are the link's but one, said another way,
+    is the part meant; one two words away, one whose other word names another thing
+    ("Fans", "Creators"), or two headings as near, decide nothing."""
+    conv = relink(convert(
+        "# P\n\n## Your choices\n\nSee [Section 4. How Long We Keep Your Personal "
+        "Information](#how-long-we-keep-your-information), [Data We Process & How We Use "
+        "It](#_c4fcrai26p50), [How We Share Your Data Today](#share) and [Terms of Use for "
+        "Our Fans](#fans).\n\n## Terms of Use for Our Creators\n\nZ.\n\n"
+        "## How We Hold Your Personal Information\n\nA.\n\n"
+        "## How Long We Retain Your Personal Information\n\nB.\n\n"
+        "## How Do We Use Personal Data\n\nC.\n\n## How We Share Your Data Abroad\n\nD.\n\n"
+        "## How We Share Your Data Locally\n\nE.\n", "x"))
+    body = conv.sections[0].body
+    assert "(#how-long-we-retain-your-personal-information)" in body, body
+    assert "(#_c4fcrai26p50)" in body and "(#share)" in body and "(#fans)" in body, body
+
+
 def test_a_link_citing_a_labelled_part_lands_on_the_part_so_labelled() -> None:
     """X's developer terms cite "[Exhibit A](#Exhibit-A)", whose heading is "Exhibit A:
     Individual Product Terms/X Ads API", beside "Exhibit A-1: Product Requirements" and

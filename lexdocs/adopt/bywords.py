@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from lexdocs.adopt import outline
 from lexdocs.adopt.standalone import words_key
 from lexdocs.render.tohtml import in_latin
+from lexdocs.review.synonyms import same_meaning
 from lexdocs.stems import stems
 
 if TYPE_CHECKING:
@@ -145,7 +146,8 @@ def lander(sections: Sequence[Section], named: dict[str, str], ids: set[str],
                     or _held(text, holders, worded)
                     # or of its id, kept from a title it had ("california-notice-at-
                     # collection" for "California & Other U.S. States Notice at Collection")
-                    or _held(text, spellers, id_words)))
+                    or _held(text, spellers, id_words)
+                    or _worded_alike(text, worded)))
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return at
@@ -255,6 +257,31 @@ def _held(text: str, holders: dict[str, set[str]], worded: dict[str, set[str]]
     return found.pop() if len(found) == 1 else None
 
 
+def _worded_alike(text: str, worded: dict[str, set[str]]) -> str | None:
+    """The one heading that shares four words at least with a link and differs from it by
+    one word at most, of the same meaning (`_but_one`): "[Section 4. How Long We Keep Your Personal
+    Information](#how-long-we-keep-your-information)", Coinbase's privacy policy as
+    archived, for "How Long We Retain Your Personal Information" (its build stopped on
+    it). A part cited by its word and number ("Section 4") is no word of a title; two
+    headings as near decide nothing (`_but_one`)."""
+    words = {w for w in text.split() if w not in _CITING and not w.isdigit()}
+    if not 4 <= len(words) <= _HELD_MOST:
+        return None
+    found = [i for i, held in worded.items() if len(held & words) >= 4
+             and _but_one(sorted(words - held), sorted(held - words))]
+    return found[0] if len(found) == 1 else None
+
+
+def _but_one(said: list[str], titled: list[str]) -> bool:
+    """Whether a link's words and a title's differ by one word the title adds ("How We
+    Collect Information" for "How We Collect Personal Information") or one the title says
+    otherwise, in a word of the same meaning ("Keep" for "Retain"): never by a word that
+    names another thing ("Terms of Use for Fans" is no link to "… for Creators")."""
+    return len(titled) <= 1 and (not said or (
+        len(said) == 1 and same_meaning(said, titled) is not None))
+
+
+_CITING = frozenset(str.split("section sections part article clause chapter paragraph see"))
 _HELD_MOST = 12
 """The most words a link may have to land on a heading its words hold: a longer one is a
 sentence, which `_holding` reads by its anchor's words."""

@@ -259,12 +259,12 @@ def _held(text: str, holders: dict[str, set[str]], worded: dict[str, set[str]]
 
 def _worded_alike(text: str, worded: dict[str, set[str]]) -> str | None:
     """The one heading that shares four words at least with a link and differs from it by
-    one word at most, of the same meaning (`_but_one`): "[Section 4. How Long We Keep Your Personal
-    Information](#how-long-we-keep-your-information)", Coinbase's privacy policy as
-    archived, for "How Long We Retain Your Personal Information" (its build stopped on
-    it). A part cited by its word and number ("Section 4") is no word of a title; two
-    headings as near decide nothing (`_but_one`)."""
-    words = {w for w in text.split() if w not in _CITING and not w.isdigit()}
+    one word at most, of the same meaning (`_but_one`): "[Section 4. How Long We Keep
+    Your Personal Information](#how-long-we-keep-your-information)", Coinbase's privacy
+    policy as archived, for "How Long We Retain Your Personal Information" (its build
+    stopped on it). A part cited by its word and number ("Section 4", `_SECTION_CITED`)
+    is no word of a title; two headings as near decide nothing."""
+    words = set(_SECTION_CITED.sub(" ", text).split())
     if not 4 <= len(words) <= _HELD_MOST:
         return None
     found = [i for i, held in worded.items() if len(held & words) >= 4
@@ -281,7 +281,6 @@ def _but_one(said: list[str], titled: list[str]) -> bool:
         len(said) == 1 and same_meaning(said, titled) is not None))
 
 
-_CITING = frozenset(str.split("section sections part article clause chapter paragraph see"))
 _HELD_MOST = 12
 """The most words a link may have to land on a heading its words hold: a longer one is a
 sentence, which `_holding` reads by its anchor's words."""

@@ -139,11 +139,11 @@ def _heading_only(v: Verdict, h: Hunk, rows: Sequence[Row], home: str = "") -> V
     return verdicts.verdict(False, "heading-changed", (h.old, "→", h.new))
 
 
-def cells_changed(h: Hunk, rows: Sequence[Row]) -> bool:
+def no_headings(h: Hunk, rows: Sequence[Row]) -> bool:
     """Whether a block the hunk changes is a table's data cell or a list's item
     (markup.Block.kind), which is judged by what it says however much it looks like a
-    heading (materiality.classify: `cells`); a header cell is a column's heading."""
-    return any(r.changed and _NO_HEADING.search(r.kind) for r in rows[h.rows[0]:h.rows[1]])
+    heading (materiality.classify: `no_headings`); a header cell is a column's heading."""
+    return any(r.changed and _NO_HEADING.match(r.kind) for r in rows[h.rows[0]:h.rows[1]])
 
 
 _NO_HEADING = re.compile(r"^(?:quoted )*(?:table cell|bulleted item|numbered item)")

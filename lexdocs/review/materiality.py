@@ -207,7 +207,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
              variables_changed: Sequence[str], immaterial_vars: frozenset[str],
              values: Mapping[str, tuple[str, str]] | None = None,
              known: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-             home: str = "", cells: bool = False) -> Verdict:
+             home: str = "", no_headings: bool = False) -> Verdict:
     """The verdict for one change from `old_text` to `new_text`.
 
     `values` maps each changed variable to its (old, new) text so the classifier can
@@ -215,7 +215,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     change whose `variables_changed` are all immaterial is taken to come only from them.
     `known` holds the words of the whole old and new documents (`document_words`);
     `home` the organisation's addresses (site_url, own_domains), whose names are its own.
-    `cells`: some block that changed is a table's data cell or a list's item (the build
+    `no_headings`: some block that changed is a table's data cell or a list's item (the build
     knows; text alone does not), which no short Title Case shape makes a heading: "United
     States" → "United States, France, Switzerland, and Japan" under "Location of
     Processing" in GitHub's subprocessor list moves data to three more countries, and a
@@ -236,7 +236,7 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
         new_text = _mask(new_text, {v: pair[1] for v, pair in hidden.items()})
     v = _judge(old_text, new_text, quiet, section_material=section_material,
                variables_changed=variables_changed, immaterial_vars=immaterial_vars,
-               values=values, known=known, home=home, cells=cells)
+               values=values, known=known, home=home, no_headings=no_headings)
     return _unmasked(v, hidden) if hidden else v
 
 
@@ -244,7 +244,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
            variables_changed: Sequence[str], immaterial_vars: frozenset[str],
            values: Mapping[str, tuple[str, str]] | None,
            known: tuple[frozenset[str], frozenset[str]], home: str,
-           cells: bool = False) -> Verdict:
+           no_headings: bool = False) -> Verdict:
     """`classify` on texts whose immaterial variables' values are masked."""
     only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
     if quiet and only_quiet:
@@ -307,7 +307,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     revised = ownhistory.revision_lines_only(plain_old, plain_new, found)
     if revised:
         return verdict(False, *revised)
-    shape = pointers.harmless_shape(plain_old, plain_new, headings=not cells) if all(
+    shape = pointers.harmless_shape(plain_old, plain_new, headings=not no_headings) if all(
         r.startswith(pointers.POINTER_MAY_NAME) for r, _ in found) else None
     if shape and (shape[0].startswith("cross-reference") or all(
             r.startswith(("block-", "sentence-", "list-item-")) for r, _ in found)):
@@ -333,7 +333,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     each = _each_sentence(old_text, new_text, lambda a, b: _judge(
         a, b, quiet, section_material=section_material, variables_changed=variables_changed,
         immaterial_vars=immaterial_vars, values=values, known=known, home=home,
-        cells=cells)) if all(
+        no_headings=no_headings)) if all(
             r.startswith(_SPANS) or rewrites.only_phrases(e) for r, e in found) else None
     if each:
         return each

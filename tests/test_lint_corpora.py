@@ -726,6 +726,19 @@ def test_a_disclosure_to_the_recipients_the_parts_after_it_name_introduces_them(
         assert "health data with:" in f.message
 
 
+def test_a_clause_ending_on_its_verb_introduces_the_parts_after_it() -> None:
+    """Stack Overflow's privacy policy ends its introduction "We collect:", then titles the
+    parts it collects in bold ("Identity Data", "Account registration information"), which
+    import makes sections: the lint said the list "does not follow". A clause that says
+    what it collects, or ends on another word, still promises what is missing."""
+    text = ("# Policy\n\n## Introduction\n\nWe value privacy.\n\nWe collect:\n\n"
+            "## Identity Data\n\nYour name.\n\n## Billing information\n\nYour card.\n")
+    assert imported(text, only_intros=True) == []
+    for now in ("We collect your data:", "We collect it as said here:"):
+        [f] = imported(text.replace("We collect:", now), only_intros=True)
+        assert now[-12:] in f.message, f.message
+
+
 def test_a_recital_in_any_words_introduces_the_parts_after_a_bare_title() -> None:
     """Automattic's Spanish offer letter: "EXPONEN" ends "…de acuerdo con las siguientes:",
     then a title alone ("CLÁUSULAS") and "1\\. Objeto"; a colon before a part that does

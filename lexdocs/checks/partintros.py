@@ -58,7 +58,7 @@ def introduces_parts(lines: list[str], last: int, after: str, *, first: bool) ->
                 or (_AHEAD.search(line) and (first or after.rstrip(" *_").endswith(":")))
                 or (PROMISE.search(line) and _after_rule(lines, last))
                 or _THIS_PART.search(line) or _names_part(line, after)
-                or _discloses_to(line, after))
+                or _discloses_to(line, after) or bool(_NO_OBJECT.fullmatch(line.strip())))
 
 
 def _after_rule(lines: list[str], i: int) -> bool:
@@ -75,6 +75,14 @@ def _names_part(line: str, title: str) -> bool:
     lost list may hold by chance."""
     named = set(stems(title).split())
     return len(named) >= 3 and named <= set(stems(line).split())
+
+
+_NO_OBJECT = re.compile(r"[*_]*(?:we|you|they|it|this|these)(?:[ \t]+[a-z]+){0,2}[ \t]+"
+                        r"(?:collect|use|share|disclose|receive|process|obtain|gather|"
+                        r"includes?)[*_]*:[*_]*", re.IGNORECASE)
+"""A clause that ends on its verb, at a part's end, its object missing ("We collect:",
+Stack Overflow's privacy policy before its parts "Identity Data", "Account registration
+information", …): only the parts after it can complete it."""
 
 
 _TO_WHOM = re.compile(r"\b(?:with|to)[*_]*:[*_]*$", re.IGNORECASE)

@@ -387,7 +387,10 @@ def test_a_damaged_pdf_in_the_record_is_rendered_again_not_published(
     logged = mkdocs_build(clone, caplog)
     assert "rendering 1 PDF(s)" in logged
     assert f"1 PDF(s) taken from branch {BRANCH}" in logged
-    warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+    # lexdocs' own warnings: the PDF engine's (a font subset without HarfBuzz, where
+    # Debian's is older) say nothing of the record
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING
+              and r.name.startswith("lexdocs")]
     assert [r.getMessage() for r in warned] == [
         f"{BRANCH}:{PDF_FOLDER}/{bad_key}.pdf is not a whole PDF; rendering it again"]
     assert cached_pdfs(clone) == good

@@ -1761,6 +1761,20 @@ def test_links_a_shared_documents_copy_lost_land_by_section_label_and_words() ->
     assert f"[Deletion](#{rights.id})" in collect.body
 
 
+def test_a_label_on_a_line_of_a_cell_still_lands_links_once_its_breaks_are_spaces() -> None:
+    """Spotify's tables set a label on a line of a cell ("use.<br><br>**Your general
+    (non-precise) location**<br><br>Your …"), which its link names by an anchor the copy
+    lost; import writes each break in a cell as a space, and the label, no longer after a
+    "<br>", led no link: the adopted site could not list its versions."""
+    conv = relink(convert(
+        "# T\n\n## 1. Data we collect\n\n| Category | Description |\n| --- | --- |\n"
+        "| Usage Data | Your use.<br><br>**Your general location**<br><br>Your region. |\n\n"
+        "## 2. Use\n\nSee ‘[Your general location](#s18mup)’ in Usage Data.\n", "x"))
+    data, use = conv.sections
+    assert "<br>" not in data.body
+    assert f"[Your general location](#{data.id})" in use.body
+
+
 def test_import_says_what_in_the_newest_text_would_stop_the_build(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Discord's policy, as Open Terms Archive keeps it, links anchors its copy lost: the

@@ -106,11 +106,14 @@ def _free(wanted: str, taken: set[str]) -> str:
     return made
 
 
-_LABEL = re.compile(r"(?:^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?|\|[ \t]*|<br\s*/?>[ \t]*)"
-                    r"(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)(?:\*\*|__)", re.MULTILINE)
+_LABEL = re.compile(r"(?:^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?|\|[ \t]*|<br\s*/?>[ \t]*|"
+                    r"(?<=\S)[ \t]{2})(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)(?:\*\*|__)",
+                    re.MULTILINE)
 """A label in bold: opening a line or a list item, or a table's cell or a line in it
 ("| **Deletion** | …", "<br><br>**Your general (non-precise) location**", Spotify's
-policy, whose tables set out its rights and the data it collects)."""
+policy, whose tables set out its rights and the data it collects). Import writes a break
+inside a cell as a space (`oldmarkup`), so a line of a cell opens after the two spaces
+that "<br><br>" became."""
 
 
 def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],

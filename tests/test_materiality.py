@@ -1339,6 +1339,11 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     # was "a paragraph or list item was added ('Updated: 12 January, 2022')"
     ("Welcome.", "Updated: 12 January, 2022\n\nWelcome.", "revision-date-changed"),
     ("Revised: 12 January, 2022\n\nWelcome.", "Welcome.", "revision-date-changed"),
+    # DuckDuckGo's "Last updated 05-11-23" → "11-21-25" was "a number changed (05, 23 → 21,
+    # 25)"; a date with points and its year in full reads so too
+    ("Last updated 05-11-23", "Last updated 11-21-25", "revision-date-changed"),
+    ("Last updated: 21.11.2024\n\nWelcome.", "Last updated: 03.02.2025\n\nWelcome.",
+     "revision-date-changed"),
 ])
 def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rule: str) -> None:
     assert _judge(old, new)[:2] == (False, rule)
@@ -1355,6 +1360,7 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("Welcome.", "Last updated: July 5, 2023. We now sell your data.\n\nWelcome."),
     ("Welcome.", "Effective date: July 5, 2023\n\nWelcome."),
     ("Welcome.", "Effective: July 5, 2023\n\nWelcome."),
+    ("Effective 05-11-23.", "Effective 06-11-23."),
     ("Welcome.", "We updated: July 5, 2023 is when we sell data.\n\nWelcome."),
     # a date alone where no line gave the revision's, or beside a change of what is said
     ("Welcome.", "2026-07-22\n\nWelcome."),

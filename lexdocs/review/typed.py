@@ -69,7 +69,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
         # a year glued to the next word ends the date too: "January 12, 2026Previous
         # Version", where an archive's copy lost the space before a link's words
-        r"\d{1,2}/\d{1,2}/\d{2,4})(?!\d)", re.I)),
+        r"\d{1,2}/\d{1,2}/\d{2,4}|"
+        # the same with dashes, or points and a year in full ("Last updated 05-11-23",
+        # DuckDuckGo's; "Stand: 21.11.2024"), was "a number changed (05, 23 → 21, 25)"
+        r"[0-3]?\d-[0-3]?\d-(?:\d{4}|\d{2})(?![\d-])|[0-3]?\d\.[0-3]?\d\.\d{4})(?!\d)", re.I)),
     ("postal-address", re.compile(
         # not a law's section ("§ 20 UrhDaG for service in court", Meta's imprint)
         # a street may be numbered ("1200 17th Street", Palantir's); its name's words are

@@ -131,6 +131,14 @@ CASES: list[tuple[str, str, bool, str]] = [
      "British and American spelling (fulfilment → fulfillment)"),
     ("You pay in instalments we fulfil.", "You pay in installments we fulfill.", False,
      "British and American spelling"),
+    # WeTransfer's "pseudonymisation", a word of the trade the word list lacks, was "the
+    # wording changed"; "advize" is no spelling of "advise" (its stem is too short)
+    ("We use pseudonymisation, encryption and tokenised keys.",
+     "We use pseudonymization, encryption and tokenized keys.", False,
+     "British and American spelling (pseudonymisation → pseudonymization, tokenised → "
+     "tokenized)"),
+    ("We anonymise it to advise you.", "We anonymize it to advize you.", True,
+     "the wording changed ('advise' → 'advize')"),
     ("We do nto sell data.", "We do not sell data.", False,
      "a misspelling was corrected (nto → not)"),
     ("We are a independent company.", "We are an independent company.", False,

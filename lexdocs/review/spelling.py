@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 __all__ = ["CURRENCY_CODES", "LETTER_RUNS", "OWN_WORDS", "american", "is_known",
-           "is_misspelling_fix", "is_spelling_variant", "mostly_english", "osa", "struck_twice",
-           "unslipped"]
+           "is_misspelling_fix", "is_spelling_variant", "mostly_english", "osa", "spelt_alike",
+           "struck_twice", "unslipped"]
 
 
 CURRENCY_CODES = tuple(str.split(
@@ -97,6 +97,9 @@ def american(word: str) -> str:
         if us != w and us in _dictionary():
             return us
     return w
+
+
+_ISE = re.compile(r"^(\w{5,})is(e|ed|es|ing|ation|ations)$")
 
 
 _ENGLISH_GLUE = frozenset(str.split(
@@ -203,4 +206,14 @@ def is_misspelling_fix(old: str, new: str) -> bool:
 def is_spelling_variant(old: str, new: str) -> bool:
     """British and American spellings of one word ("organisation" → "organization")."""
     a, b = old.casefold(), new.casefold()
-    return a != b and american(a) == american(b)
+    return a != b and spelt_alike(a) == spelt_alike(b)
+
+
+def spelt_alike(word: str) -> str:
+    """One key for a word's British and American spellings: `american`'s, and for the
+    trade's own words the list lacks ("pseudonymisation", "anonymise", "tokenisation" were
+    "the wording changed") the "-ize" form, since after a stem of five letters at least
+    "-ise" and "-ize" make no two words. (Not `american`: that says which words are
+    English.)"""
+    us = american(word)
+    return _ISE.sub(r"\1iz\2", us) if us == word.casefold() else us

@@ -17,11 +17,11 @@ from collections import Counter
 from lexdocs.review import capitals, lexicon
 from lexdocs.review.lexicon import Finding
 from lexdocs.review.spelling import (
-    american,
     is_known,
     is_misspelling_fix,
     is_spelling_variant,
     osa,
+    spelt_alike,
 )
 from lexdocs.review.verdicts import Verdict, verdict
 
@@ -56,14 +56,14 @@ def fix_spelling(old: str, new: str, new_words: set[str],
     more = [n for n in new_forms if counts[1][n] > counts[0][n]]
     spelt: dict[str, set[str]] = {}
     for c in more:
-        spelt.setdefault(american(c), set()).add(c)
+        spelt.setdefault(spelt_alike(c), set()).add(c)
     left = _LOOKS * (len(old_forms) + len(new_forms))
     fixes: dict[str, str] = {}
     typos: list[str] = []
     variants: list[str] = []
     for w in old_forms:
         if w in new_words or not w.replace("'", "").isalpha() or (
-                is_known(w) and not spelt.get(american(w), set()) - {w}):
+                is_known(w) and not spelt.get(spelt_alike(w), set()) - {w}):
             continue
         left -= len(more)
         if left < 0:

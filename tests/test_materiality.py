@@ -1272,6 +1272,13 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
     ("We may share your information at your direction.",
      "We may disclose your information at your direction.", "synonym"),
     ("We collected and kept it.", "We gathered and retained it.", "synonym"),
+    # Snap's British and American copies, by turns: each swap was "the wording changed"
+    ("We measure the performance of adverts and answer your enquiries.",
+     "We measure the performance of ads and answer your inquiries.", "synonym"),
+    ("We may share whether you and the requester have friends in common.",
+     "We may share whether you and the requestor have friends in common.", "synonym"),
+    ("Signals include GPS, mobile towers and your mobile phone number.",
+     "Signals include GPS, cell towers and your cell phone number.", "synonym"),
     ("Firefox shares data to improve performance.",
      "Firefox may share data to improve performance.", "hedge-added"),
     ("We may recommend content based on your history.",

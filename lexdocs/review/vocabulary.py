@@ -367,6 +367,14 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # one word in its British and its American form (Facebook's cookies policy, as archived
     # by turns: "the wording changed ('amongst' → 'among')")
     ("among", "amongst"), ("while", "whilst"), ("toward", "towards"), ("amid", "amidst"),
+    # Snap's policy, its British and American copies archived by turns, each swap once "the
+    # wording changed" ('adverts.' → 'ads.', 'enquiries' → 'inquiries', 'requester' →
+    # 'requestor', 'mobile towers' → 'cell towers')
+    ("ad", "advert", "advertisement"), ("enquiry", "inquiry"), ("enquire", "inquire"),
+    ("requester", "requestor"),
+    # a phrase inflects its first word (a verb's: "makes sure"), a noun's plural its last
+    ("mobile phone", "cell phone"), ("mobile phones", "cell phones"),
+    ("mobile tower", "cell tower"), ("mobile towers", "cell towers"),
 )
 # What the organisation does with data: "we recommend" → "we may recommend" describes the
 # same practice, which the notice covers either way. A promise to the person ("we notify

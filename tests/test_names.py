@@ -299,6 +299,11 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
                                            "we provide."),
     # Snap's privacy policy and data processing terms (as archived)
     ("You can share Snaps.", "You can share Snaps with just your friends."),
+    # an item's label, its bold lost in the archive's copy, that the item says again small
+    ("We collect data.", "We collect data.\n\n* Device Phonebook. Because our app is about "
+                         "friends, we may collect information from your device's phonebook."),
+    ("We collect data.", "We collect data.\n\n* Camera and Photos. We collect images from "
+                         "your device's camera and photos."),
     ("The clauses apply.", "The parties, as set out in Annex I.A and Annex I.B, and the "
                            "Appendix, agree to Clause 7 of the Annexes."),
 ])
@@ -311,8 +316,9 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
     code of law cited) and "List, Request" (a heading run into its paragraph); Snap's
     named "just your friends" and "Annex I.A, Annexes, Appendix, Clause"; OpenAI's
     enterprise page "Teachers" ("ChatGPT for Teachers") and "a number was removed (5)"
-    ("GPT-3.5"). A name run in as a heading ("Bank of America. We share …"), or one a
-    product is "for", is still one."""
+    ("GPT-3.5"); Snap's "Device Phonebook" (an item's label, which the item says again in
+    small letters). A name run in as a heading ("Bank of America. We share …", "Google
+    Analytics. We use Google Analytics"), or one a product is "for", is still one."""
     v = classify(old, new, section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "third party" not in v.reason, v.reason
@@ -326,6 +332,10 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
                  "with it.", section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "(Bank of America)" in v.reason, v.reason
+    v = classify("We share data.", "We share data.\n\n* Google Analytics. We use Google "
+                 "Analytics for analytics.", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert "(Google Analytics)" in v.reason, v.reason
 
 
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:

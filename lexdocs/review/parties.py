@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lexdocs.review.capitals import CAP_RUN, COMPANY, names_in
+from lexdocs.review.capitals import CAP_RUN, COMPANY, echoed_labels_masked, names_in
 from lexdocs.review.lexicon import (
     DATA_LIST,
     GROUND_RE,
@@ -55,6 +55,7 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     words are theirs too ("Assigned Names" is no data category "name")."""
     kinds: dict[str, str] = {}
     written = text
+    text = echoed_labels_masked(text)  # "Device Phonebook. … your device's phonebook"
     if "(" in text:
         text = _ALIAS.sub(r"\1", text)
         lex = lexical(text)

@@ -1223,6 +1223,9 @@ def test_every_country_cldr_names_is_a_place() -> None:
     assert not said.get("recipient-added"), said
     assert who("Türkiye", frozenset(), frozenset()) == "place"
     assert who("BVI") == "place"  # the British Virgin Islands, as Telegram's policy writes them
+    # "Hong Kong, Macau and Taiwan" (Airbnb's), where CLDR writes "Macao": "a third party
+    # was added (Macau)"
+    assert who("Macau") == "place"
     # a feature in plain words hyphenated as a title writes them ("Single Sign-On", Reddit's),
     # and a participle that doubles its consonant ("Wrapped", Spotify's year in review)
     assert who("Single Sign-On") == "term" and who("Wrapped") == "term"

@@ -224,6 +224,8 @@ PLACES = US_STATES | frozenset(str.split(
     "oceania|middle east|asia pacific|apac|emea|latam|mena|amsterdam|berlin|dublin|london|paris|"
     # a territory by its initials ("Telegram FZ-LLC, … BVI", Telegram's controller)
     "bvi|"
+    # CLDR writes "Macao"; Airbnb's policy, as most do, "Hong Kong, Macau and Taiwan"
+    "macau|"
     "san francisco|seattle|toronto|tokyo|"
     # as the GDPR names the EU and its states: "under Union law", "the law of the Member
     # States", "Regulation (EC)"

@@ -2612,6 +2612,16 @@ def test_an_address_is_read_whole_with_a_range_a_counted_floor_or_as_france_writ
                  variables_changed=(), immaterial_vars=frozenset())
     assert v.reason == ("Material: a postal address changed (9 rue Charlot 75003 Paris → 26, "
                         "rue Vignon, Paris 75009)."), v.reason
+    # Airbnb's controller for the EEA moved to Luxembourg, its postcode after the country's
+    # letter: "(100 New Bridge Street, London, EC4V 6JA, is the controller → …)" beside "a
+    # third party was added (Henri Schnadt, L-2350 Luxembourg)"
+    v = classify("Airbnb Payments UK Ltd, 100 New Bridge Street, London, EC4V 6JA, is the "
+                 "controller.", "Airbnb Payments Luxembourg SA, 4 rue Henri Schnadt, L-2350 "
+                 "Luxembourg, is the controller.", section_material=True,
+                 variables_changed=(), immaterial_vars=frozenset())
+    assert ("a postal address changed (100 New Bridge Street, London, EC4V 6JA → 4 rue Henri "
+            "Schnadt, L-2350 Luxembourg)") in v.reason and "Henri Schnadt)" not in v.reason, (
+        v.reason)
     # Evernote's: a street with no street word, its suite, the state written out ("a
     # number was added (210, 2400)" beside the old address removed)
     v = classify("EVERNOTE CORPORATION  \n305 Walnut Street  \nRedwood City, CA 94063",

@@ -89,7 +89,10 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         # email", npm's)
         # a floor counted as one ("14 Wall Street, 20th Floor, New York, NY 10005", Stack
         # Overflow's, was quoted "14 Wall Street")
-        r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by)\b)(?:[A-Za-z]|\d{1,3}(?:st|nd|rd|th)\b)"
+        # nor the verb the sentence goes on with ("…, London, EC4V 6JA, is the controller",
+        # Airbnb's)
+        r"(?:,\s*(?!(?:and|or|with|to|at|in|for|by|is|are|was|were|which|who|acts)\b)"
+        r"(?:[A-Za-z]|\d{1,3}(?:st|nd|rd|th)\b)"
         r"[\w'.-]*"
         # nor the label that opens the next line ("…, Ireland  \nAuthorized representative:
         # …", Meta's imprint, its line break read as a space), nor the next paragraph's
@@ -99,7 +102,7 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*|[^\S\n]+|\s*\n\n(?=(?-i:[A-Z]{1,2}\d[A-Z\d]? "
         r"\d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2} ?[0-9AC-FHKNPRTV-Y]{4}|[A-Z][\w'.-]+"
         r"(?:[^\S\n][A-Z][\w'.-]+){0,3},[^\S\n]*[A-Z]{2}[^\S\n]+\d{5})\b))"
-        r"(?!(?:and|or|with|to|at|in|for)\b)"
+        r"(?!(?:and|or|with|to|at|in|for|is|are|was|were|which|who|acts)\b)"
         r"(?!(?:[\w'.-]+\s+){0,2}[\w'.-]+:)"
         r"[A-Za-z0-9][\w'.-]*){0,3}){0,4}"
         # As Europe writes them: the lines before a postcode and town, then the country,
@@ -112,9 +115,14 @@ _TYPED: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?-i:\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|bd|place|quai|"
         r"allée|chemin|impasse|cours|route|Rue|Avenue|Boulevard|Place|Quai)[ \t]+"
         r"(?:(?:de la|des|du|de)[ \t]+|de l['’]|d['’])?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)"
-        r"{0,3},?[ \t]+(?:\d{5}[ \t]+[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2}|"
+        # (or a postcode of four figures after its country's letter, as Luxembourg, Belgium
+        # and Switzerland write it: "4 rue Henri Schnadt, L-2350 Luxembourg", Airbnb's
+        # controller, was "a third party was added (Henri Schnadt, L-2350 Luxembourg)")
+        r"{0,3},?[ \t]+(?:(?:\d{5}|[A-Z]{1,2}-\d{4,5})[ \t]+[A-ZÀ-Þ][\w'’-]*"
+        r"(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2}|"
         # or the town before it ("26, rue Vignon, Paris 75009", Olvid's)
-        r"[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2},?[ \t]+\d{5}\b)(?:,[ \t]*France)?)"
+        r"[A-ZÀ-Þ][\w'’-]*(?:[ \t-]+[A-ZÀ-Þ][\w'’-]*){0,2},?[ \t]+\d{5}\b)"
+        r"(?:,[ \t]*(?:France|Luxembourg|Belgium|Belgique|Switzerland|Suisse))?)"
         # As Germany and the Netherlands write them: the street (its word joined or apart),
         # the house number, the postcode and the town, "Glogauer Str. 24 10999 Berlin",
         # "Vijzelstraat 68-72, 1017 HL Amsterdam"; a corner given after the number,

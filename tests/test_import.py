@@ -1775,6 +1775,20 @@ def test_a_label_on_a_line_of_a_cell_still_lands_links_once_its_breaks_are_space
     assert f"[Your general location](#{data.id})" in use.body
 
 
+def test_a_link_whose_words_name_nothing_goes_where_its_anchor_went_for_another() -> None:
+    """PayPal's statement links "#contact" from "[**Our Contact Information**](#contact)",
+    led by its words to that part, and from "[contact us](#contact)", whose words name no
+    heading: that one led nowhere, and the build stopped. On the old page the anchor was
+    one place; an anchor whose links went to two places, or none, leads nowhere still."""
+    conv = relink(convert(
+        "# T\n\n## 1. Intro\n\nSee [**Our Contact Information**](#contact), or [contact "
+        "us](#contact); [write](#c), [More](#more).\n\n## 2. Our Contact Information\n\n"
+        "[Our Contact Information](#c)\n\n## 3. Postal Mail\n\n[Postal Mail](#c)\n", "x"))
+    intro, contact, _ = conv.sections
+    assert f"[contact us](#{contact.id})" in intro.body
+    assert "[write](#c)" in intro.body and "[More](#more)" in intro.body
+
+
 def test_import_says_what_in_the_newest_text_would_stop_the_build(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Discord's policy, as Open Terms Archive keeps it, links anchors its copy lost: the

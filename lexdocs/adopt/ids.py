@@ -20,7 +20,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from lexdocs.adopt import bywords, outline, repeated
 from lexdocs.adopt.citations import land_citations
-from lexdocs.adopt.standalone import NAMED_LINK, land_on_labels, land_on_lines
+from lexdocs.adopt.standalone import NAMED_LINK, land_alike, land_on_labels, land_on_lines
 from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 
@@ -320,8 +320,9 @@ def relink(conv: Converted) -> Converted:
     lined = land_citations(land_on_labels(lined, known, section_ids, _HEADING_LINE, _line_id),
                            section_ids, known)
     bodies = repeated.distinct(lined, section_ids, _HEADING_LINE, _line_id)
+    known = ids | {m[1] for body in bodies if "{:" in body for m in _LINE_ID.finditer(body)}
+    bodies = land_alike([s.body for s in conv.sections], bodies, known)
     if "[](#" in "".join(bodies):
-        known = ids | {m[1] for body in bodies for m in _LINE_ID.finditer(body)}
         bodies = [_without_empty_links(body, known) for body in bodies]
     sections = tuple(replace(s, body=body) for s, body in zip(conv.sections, bodies, strict=True))
     return replace(conv, sections=sections)

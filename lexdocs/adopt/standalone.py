@@ -33,7 +33,7 @@ from lexdocs.render.sanitize import allowed_id
 from lexdocs.render.tohtml import heading_id, in_latin
 from lexdocs.stems import stems
 
-__all__ = ["NAMED_LINK", "land_on_labels", "land_on_lines", "words_key"]
+__all__ = ["NAMED_LINK", "land_alike", "land_on_labels", "land_on_lines", "words_key"]
 
 NAMED_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?#([^)\s>]+)")
 """An in-page Markdown link with its words: `[Where This Privacy Policy Applies](#x)` (read
@@ -149,3 +149,37 @@ def land_on_labels(bodies: list[str], ids: set[str], section_ids: Sequence[str],
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     return [NAMED_LINK.sub(lead, body) if "#" in body else body for body in bodies]
+
+
+def land_alike(before: Sequence[str], after: list[str], known: set[str]) -> list[str]:
+    """`after` with each link that still leads nowhere led where another link with the same
+    anchor was: on the old page the anchor was one place. PayPal's statement links
+    "#contact" from "[**Our Contact Information**](#contact)", which its words lead to that
+    heading, and from "[contact us](#contact)", whose words name no heading: the build
+    stopped on it. `before` holds the bodies as converted, `after` the same bodies with
+    their links led (by words, lines, labels); a link's words that one anchor had before
+    and one known id has after tell where that anchor went, if it went to one place."""
+    was: dict[str, set[str]] = {}
+    for body in before:
+        if "#" in body:
+            for m in NAMED_LINK.finditer(body):
+                was.setdefault(m[1], set()).add(unquote(m[2]))
+    now: dict[str, set[str]] = {}
+    for body in after:
+        if "#" in body:
+            for m in NAMED_LINK.finditer(body):
+                now.setdefault(m[1], set()).add(unquote(m[2]))
+    went: dict[str, set[str]] = {}
+    for words, anchors in was.items():
+        (anchor,) = anchors if len(anchors) == 1 else ("",)
+        if anchor and anchor not in known:
+            went.setdefault(anchor, set()).update(now.get(words, set()) & known)
+    led = {a: next(iter(ids)) for a, ids in went.items() if len(ids) == 1}
+    if not led:
+        return after
+
+    def lead(m: re.Match[str]) -> str:
+        a = unquote(m[2])
+        return m.group()[:m.start(2) - m.start()] + led[a] if a in led else m.group()
+
+    return [NAMED_LINK.sub(lead, body) if "#" in body else body for body in after]

@@ -304,6 +304,10 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
                          "friends, we may collect information from your device's phonebook."),
     ("We collect data.", "We collect data.\n\n* Camera and Photos. We collect images from "
                          "your device's camera and photos."),
+    # Binance's: what its checks are called, a tool's engine, a law's maker
+    ("We share data with service providers.", "We share data with service providers for "
+     "CTF/AML and KYC checks, and use AI-powered tools, as EU or EU Member State law "
+     "requires."),
     ("The clauses apply.", "The parties, as set out in Annex I.A and Annex I.B, and the "
                            "Appendix, agree to Clause 7 of the Annexes."),
 ])
@@ -336,6 +340,9 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
                  "Analytics for analytics.", section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "(Google Analytics)" in v.reason, v.reason
+    v = classify("We share data.", "We share data. We use Stripe-powered checkout.",
+                 section_material=True, variables_changed=(), immaterial_vars=frozenset())
+    assert "(Stripe-powered)" in v.reason, v.reason
 
 
 def test_a_part_of_a_law_cited_is_no_third_party() -> None:

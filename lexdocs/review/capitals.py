@@ -163,7 +163,11 @@ _SEQUENCE = frozenset(str.split(
 """Words that order what a text says ("First, …"), before a comma."""
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUALIFIER = re.compile(r"[A-Z][\w.]*-(?:compliant|based|only|wide|specific|related|owned|"
-                        r"hosted|certified|approved|style|like|facing|friendly|centric)")
+                        r"hosted|certified|approved|style|like|facing|friendly|centric)|"
+                        # what a tool runs on, in capitals ("AI-powered tools", Binance's
+                        # policy, once "a third party was added"): "Stripe-powered checkout"
+                        # names who does the work, and stays a name
+                        r"[A-Z]{2,4}-(?:powered|driven|enabled|generated|assisted|based)")
 _OWNED = re.compile(r"\w['’]s $")
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?"
 _HONORIFIC = re.compile(rf"\b{_TITLE}[ \t]+$")

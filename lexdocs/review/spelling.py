@@ -56,6 +56,9 @@ OWN_WORDS = frozenset(str.split(
     # what safety work a policy names ("consortia to detect CSAM", Substack's privacy policy,
     # once "a third party was added (CSAM)")
     "csam ncii cse "
+    # and what a financial service's checks are called ("CTF/AML service providers",
+    # Binance's policy, once "a third party was added (AML, CTF)")
+    "aml cft ctf kyc kyb "
     # a domain name's parts ("the TLD's registry", WordPress.com's terms)
     "tld tlds gtld gtlds cctld cctlds "
     # a device's numbers, its radios and the signals a browser sends (Microsoft's privacy

@@ -230,6 +230,8 @@ PLACES = US_STATES | frozenset(str.split(
     # as the GDPR names the EU and its states: "under Union law", "the law of the Member
     # States", "Regulation (EC)"
     "union|member state|member states|ec|european community|"
+    # "EU or EU Member State law" (Binance's)
+    "eu member state|eu member states|"
     # what a place's people or things are called: "Swiss certifications", "EU-based"
     "swiss|european|american|british|canadian|australian|irish|californian|brazilian|"
     "mexican|indian|israeli|singaporean|korean|japanese|chinese", "|")) | _territories()

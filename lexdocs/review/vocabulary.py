@@ -89,6 +89,11 @@ NOT_PURPOSE = re.compile(
     r"(?=(?:[\s,]+(?!(?:data|information|details|personal|you|your|users?)\b)[\w']+){0,8}?"
     r"[\s,]+(?:goods|products|items|merchandise|counterfeits?|weapons|drugs|firearms|"
     r"tickets)\b)|"
+    # or things for sale: "homes for sale" (Zillow's, whose menu, archived by turns, was "a
+    # purpose was added (sale)")
+    r"\b(?:homes?|houses?|propert(?:y|ies)|apartments?|goods|products|items|merchandise|"
+    r"tickets|cars?|vehicles?|listings?)(?:[\s,]+(?:and|or|&)[\s,]+[\w']+)?[\s,]+"
+    r"(?:for|on) sale\b|"
     # what a text's own words mean: "For the purposes of these Terms, “we” … refers to"
     # (Pinterest's terms) was "a purpose was added (for the purpose of these terms)"
     r"\bfor the purposes? of (?:these|this|the|our) (?:terms?|agreement|policy|policies|"

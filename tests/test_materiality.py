@@ -2368,6 +2368,11 @@ def test_email_before_an_address_is_a_way_to_write() -> None:
         "Material: an email address was removed (privacy@npmjs.com)."
     assert "a category of personal data was added (email)" in _reason(
         "We collect your name.", "We collect your name and email.")
+    # an address a page hid from robots (Energia's statement, saved through Cloudflare, by
+    # turns): "a category of personal data was added (email)" beside the address
+    assert _reason("Write to Dataprotection@energia.ie with your request.",
+                   "Write to [email protected] with your request.") == \
+        "Material: an email address was removed (Dataprotection@energia.ie)."
 
 
 def test_a_person_addressed_by_title_is_nobody_data_goes_to() -> None:

@@ -1873,13 +1873,14 @@ def test_an_anchor_the_page_may_not_carry_is_not_an_id_and_its_links_land() -> N
 
 def test_a_link_to_the_pages_top_lands_at_the_top_of_the_text() -> None:
     """Saved pages link their top ("Haut de page", Bizzbee's eighteen; Microsoft's services
-    agreement's "#page-top"; a skip link's "#main-content"): where no heading has the
-    name, to the top of the text, as the title's anchor does. A heading of that name
-    keeps its links."""
+    agreement's "#page-top"; a skip link's "#main-content"; Thomson Reuters' "[Back to
+    top](#toc)", its table of contents): where no heading has the name, to the top of the
+    text, as the title's anchor does. A heading of that name keeps its links."""
     conv = relink(convert("# T\n\nIntro.\n\n## A\n\n[Haut](#haut) [skip](#main-content) "
-                          "[up](#top) [Back to top](#page-top)\n", "x"))
+                          "[up](#top) [Back to top](#page-top) [Back to top](#toc)\n", "x"))
     assert conv.sections[1].body == ("[Haut](#introduction) [skip](#introduction) "
-                                     "[up](#introduction) [Back to top](#introduction)\n")
+                                     "[up](#introduction) [Back to top](#introduction) "
+                                     "[Back to top](#introduction)\n")
     named = relink(convert("# T\n\nIntro.\n\n## A\n\n[up](#top)\n\n## Top\n\nx\n", "x"))
     assert named.sections[1].body == "[up](#top)\n" and named.sections[2].id == "top"
 

@@ -240,9 +240,10 @@ def _landings(body: str, here: str, then: str) -> list[tuple[str, str]]:
             for m in _EMPTY_ANCHOR.finditer(body)]
 
 
-TOP = ("top", "page-top", "haut", "main-content")
+TOP = ("top", "page-top", "haut", "main-content", "toc")
 """Anchors a saved page's links name its top by ("Back to top", Bizzbee's eighteen
-"Haut de page", Microsoft's "#page-top"; a skip link's "#main-content"): where no
+"Haut de page", Microsoft's "#page-top"; a skip link's "#main-content"; Thomson Reuters'
+fifteen "[Back to top](#toc)", its table of contents, which opens the text): where no
 heading has the name, they lead to the top of the text, as the title's anchor does.
 Browsers take `#top` for the page's top, but the build (and Zensical) refuses a link to
 an id the page lacks; the others were ids of the old page's furniture."""

@@ -304,6 +304,8 @@ def test_a_place_named_as_of_somewhere_and_what_with_means_are_no_third_parties(
                          "friends, we may collect information from your device's phonebook."),
     ("We collect data.", "We collect data.\n\n* Camera and Photos. We collect images from "
                          "your device's camera and photos."),
+    # Instagram's: a part's title, its word one the list lacks
+    ("We anonymise it.", "Our processes include Anonymising your information."),
     # Binance's: what its checks are called, a tool's engine, a law's maker
     ("We share data with service providers.", "We share data with service providers for "
      "CTF/AML and KYC checks, and use AI-powered tools, as EU or EU Member State law "
@@ -340,6 +342,12 @@ def test_a_minister_an_item_a_feature_and_an_addendum_are_no_third_parties(
                  "Analytics for analytics.", section_material=True, variables_changed=(),
                  immaterial_vars=frozenset())
     assert "(Google Analytics)" in v.reason, v.reason
+    # Instagram's, its comma lost: Meta and WhatsApp, not "Meta see the WhatsApp Help
+    # Center", nor the help pages
+    v = classify("We share it.", "For information that WhatsApp shares with Meta see the "
+                 "WhatsApp Help Center article.", section_material=True, variables_changed=(),
+                 immaterial_vars=frozenset())
+    assert v.reason.startswith("Material: a third party was added (Meta, WhatsApp)."), v.reason
     v = classify("We share data.", "We share data. We use Stripe-powered checkout.",
                  section_material=True, variables_changed=(), immaterial_vars=frozenset())
     assert "(Stripe-powered)" in v.reason, v.reason

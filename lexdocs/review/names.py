@@ -77,6 +77,11 @@ DOCUMENT_WORDS = frozenset(str.split(
     # ("the LATAM and Canada SCCs", Meta's data transfer addendum), and the Data Privacy
     # Framework ("the EU-U.S. DPF and the Swiss-U.S. DPF", Discord's privacy policy)
     "scc sccs bcr bcrs dpf"))
+_PAGES_CENTRED = frozenset(str.split("help privacy trust safety support transparency"))
+"""What a "… Center" a policy points to is about: the pages the organisation publishes
+("see the WhatsApp Help Center article", Instagram's policy, once "a third party was
+added"), no one data goes to; a "Data Center", a "Resource Center" (Utah's geospatial
+one, Google Maps' terms) or "Corporation Trust Center" may be someone."""
 # Bodies that make or interpret law: a policy cites them ("as decided by the European
 # Commission") far more often than it sends them data, and a disclosure to one is
 # caught by what the data is shared *with*.
@@ -216,6 +221,9 @@ def _kind(name: str, own: frozenset[str]) -> str:
     last = named[-1] if named else ""
     if last and (last in DOCUMENT_WORDS or last.removesuffix("s") in DOCUMENT_WORDS):
         return "document"  # "Privacy Shield Frameworks", "Specifications" as one
+    if len(words) > 1 and last in ("center", "centre") and words[-2] in _PAGES_CENTRED and (
+            not ORG_CUES & set(words[:-2])):  # a "Trust Center" is no trust
+        return "document"  # "WhatsApp Help Center", "Privacy Center": pages one reads
     if len(words) <= 3 and words[0] in _ENACTED:
         return "document"  # "Resolution CD / ANPD No. 19", "Decree 2021-1234"
     if (code := joined.find("code of")) >= 0 and not ORG_CUES & set(joined[code:].split()):

@@ -37,6 +37,10 @@ OWN_WORDS = frozenset(str.split(
     "dpo scc sccs bcr bcrs ico cnil edpb schrems subprocessor subprocessors sub-processor "
     "sub-processors processor processors controller controllers pseudonymization "
     "pseudonymisation pseudonymized pseudonymised pseudonymous anonymization anonymisation "
+    # "Anonymising your information", a part's title in a table (Instagram's), once "a third
+    # party was removed (Anonymising)"
+    "anonymize anonymise anonymizing anonymising pseudonymize pseudonymise pseudonymizing "
+    "pseudonymising "
     "anonymized anonymised deidentified de-identified deidentify de-identify reidentify "
     "re-identify reinsurers insurers opt-in opt-out optout optin unsubscribe cookieless "
     "onward redress arbitral signatory nonpublic non-public non-discrimination "

@@ -93,7 +93,11 @@ _OBJECT_CUT = re.compile(r"\b(?:and|or|for|to|in|who|whom|that|which|if|when|unl
                          # a verb of the sentence after its subject: "content created with
                          # other users is flagged" (Snap's) shares with "other users"
                          r"is|are|was|were|has|have|had|will|would|may|might|can|could|"
-                         r"must|shall|should)\b", re.I)
+                         r"must|shall|should|"
+                         # where the reader is sent next, its comma lost: "information that
+                         # WhatsApp shares with Meta see the WhatsApp Help Center article"
+                         # (Instagram's) shares with Meta; "See Tickets" is a name
+                         r"(?-i:see|visit|read|refer|click|learn))\b", re.I)
 _ONLY = frozenset(["just", "only", "even", "solely", "exclusively", "directly", "also"])
 _DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "certain", "other", "some",
                           "select", "selected", "trusted", "either", "both", "neither"])

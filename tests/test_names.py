@@ -118,11 +118,16 @@ def test_a_code_of_conduct_is_a_document_whoever_it_is_named_for() -> None:
 def test_a_plan_named_by_an_english_word_is_no_third_party() -> None:
     """Stack Overflow's privacy policy as archived: "If you are a Stack Overflow for Teams,
     Free customer" was "a third party was added (Free)"; "Enterprise customers" the same.
-    A company whose name is an English word stays one ("Square customers")."""
+    A company whose name is an English word stays one ("Square customers"), and so does a
+    service one subscribes to."""
     assert _parties("If you are a Stack Overflow for Teams, Free customer, we keep your "
                     "data.") == ()
     assert _parties("We show it to the admins of Enterprise customers.") == ()
     assert "Square" in _parties("We share data with Stripe and Square customers.")
+    # one moved to ("if you upgrade to Premium"); a service one subscribes to stays one
+    assert _parties("If you upgrade to Premium, we keep your payment details.") == ()
+    assert _parties("If you downgrade to Free, we delete your files.") == ()
+    assert "Slack" in _parties("You can subscribe to Slack for our updates.")
 
 
 def test_a_kind_of_software_is_no_third_party() -> None:

@@ -48,6 +48,12 @@ Teams, Free customer", "Enterprise customers" (once "a third party was added (Fr
 not the last word of a longer name ("Open Data licences", "Apple Music subscriptions"),
 whose first words would all be read as that plan's."""
 _NAME_BEFORE = re.compile(r"[A-Z][\w'-]*[ \t]+$")
+_UPGRADE = re.compile(r"\b(?:upgrad|downgrad)(?:e|es|ed|ing)[ \t]+to[ \t]+([A-Z][a-z]+)"
+                      r"\b(?![ \t]+[A-Z])")
+"""A plan named by an English word one moves to ("if you upgrade to Premium", once "a
+third party was added (Premium)"); "upgrade to Spotify Premium" names the service,
+which other rules judge, and what one subscribes to may be another's ("subscribe to
+Slack")."""
 
 
 def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -74,6 +80,9 @@ def products(text: str, own: frozenset[str] = frozenset()) -> frozenset[str]:
     found.update(m[1] for m in _TIER.finditer(text)
                  if is_known(m[1]) and m[1].casefold() not in ENGLISH_NAMED
                  and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    if "grad" in text:
+        found.update(m[1] for m in _UPGRADE.finditer(text)
+                     if is_known(m[1]) and m[1].casefold() not in ENGLISH_NAMED)
     # Every word of the text once, then each coined name looked up among them: searching
     # the text again for each name made a long section cost its length squared.
     words = {m.group() for m in _PLAIN_WORD.finditer(text)}

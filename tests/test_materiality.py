@@ -1302,6 +1302,12 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "adverb-moved"),
     ("We share only names with partners.", "We only share names with partners.",
      "adverb-moved"),
+    # Google's privacy policy: "the wording changed ('whom you share information with' →
+    # 'with whom you share information')"
+    ("You can control whom you share information with.",
+     "You can control with whom you share information.", "preposition-fronted"),
+    ("These are the partners with which we share data.",
+     "These are the partners which we share data with.", "preposition-fronted"),
     # Facebook's cookies policy, by turns: "the wording changed ('amongst' → 'among')"
     ("We share it amongst the Meta Companies.", "We share it among the Meta Companies.",
      "synonym"),
@@ -1376,6 +1382,9 @@ def test_rewrites_that_keep_the_meaning_are_not_material(old: str, new: str, rul
     ("Welcome.", "Effective date: July 5, 2023\n\nWelcome."),
     ("Welcome.", "Effective: July 5, 2023\n\nWelcome."),
     ("Effective 05-11-23.", "Effective 06-11-23."),
+    # a preposition moved and another put in, or one moved for another
+    ("the partners which we share data with", "the partners with which we share data from"),
+    ("the partners which we share data with", "the partners to which we share data"),
     ("Welcome.", "We updated: July 5, 2023 is when we sell data.\n\nWelcome."),
     # a date alone where no line gave the revision's, or beside a change of what is said
     ("Welcome.", "2026-07-22\n\nWelcome."),

@@ -51,7 +51,8 @@ page tell the same story. Precedence, first wins:
    `reordered`, `function-words`, `examples-removed`, `examples-changed`,
    `document-named`, `word-form`, `verb-agreement`, `label-number`, `abbreviation-expanded`,
    `figure-written-otherwise` ("seven days" → "7 days"), `adverb-moved` ("only apply"
-   → "apply only"), `term-written-plain` ("User Personal Information" → "personal
+   → "apply only"), `preposition-fronted` ("whom you share it with" → "with whom you
+   share it"), `term-written-plain` ("User Personal Information" → "personal
    information"), `term-renamed` (a term the document defines renamed where the
    definitions rename it: "Expert Services" → "Professional Services"), `pointer-reworded`,
    `label-reworded`, `synonym`, `hedge-added`, `hedge-removed`,

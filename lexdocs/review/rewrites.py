@@ -192,6 +192,31 @@ def _reordered(old: str, new: str, a: list[str], b: list[str]) -> Finding | None
     return None
 
 
+_STRANDED = frozenset(str.split("with to from for about of on in by"))
+_RELATIVE = frozenset(["whom", "which"])
+
+
+def _preposition_fronted(a: list[str], b: list[str]) -> Finding | None:
+    """Only a preposition moved from the end of a relative clause to before its pronoun,
+    or back ("control whom you share information with" → "with whom you share
+    information", Google's privacy policy): the same clause, as grammar books would have
+    it. The same preposition, the same words in the same order otherwise: where the two
+    texts first differ, one has the preposition before "whom" or "which", and the other
+    has it where they last differ (read once from each end)."""
+    if len(a) != len(b) or a == b:
+        return None
+    start, end = common_ends(a, b)
+    i = len(a) - 1 - end  # the last word that differs
+    for x, y in ((a, b), (b, a)):  # fronted in `y`, stranded in `x`
+        if (i > start and start + 1 < len(y) and y[start] in _STRANDED
+                and y[start + 1] in _RELATIVE and x[i] == y[start]
+                and x[start:i] == y[start + 1:i + 1]):
+            rel, prep = y[start + 1], y[start]
+            return ("preposition-fronted", (f"{rel} … {prep} → {prep} {rel} …" if y is b
+                                            else f"{prep} {rel} … → {rel} … {prep}",))
+    return None
+
+
 def _figure_spans(a: list[str], b: list[str], ops: list[Opcode]
                   ) -> list[tuple[list[str], list[str]]]:
     """Each edit's words on both sides with the figures beside them (`_figure_runs`),
@@ -486,7 +511,7 @@ def rewrite(old: str, new: str) -> Finding | None:
         old, new)
     if labels:
         return labels
-    moved = _reordered(old, new, a, b)
+    moved = _reordered(old, new, a, b) or _preposition_fronted(a, b)
     if moved:
         return moved
     ops = [op for op in opcodes(a, b)

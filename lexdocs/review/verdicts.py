@@ -151,6 +151,8 @@ def describe(rule: str, evidence: Sequence[str] = (), *, first: bool = True) -> 
             f"only how a date is written changed, the same day ({_and(show)})",
         "adverb-moved":
             f"only an adverb moved past the word beside it ({', '.join(show)})",
+        "preposition-fronted": "only a preposition moved to the other end of its clause "
+                               f"({', '.join(show)})",
         "figure-written-otherwise":
             f"only how a figure is written changed, the same figure ({', '.join(show)})",
         "revision-date-changed": "only the date the text gives for its own last revision "

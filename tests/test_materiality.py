@@ -1302,6 +1302,10 @@ def test_a_legal_form_written_out_is_the_same_company_another_is_not() -> None:
      "adverb-moved"),
     ("We share only names with partners.", "We only share names with partners.",
      "adverb-moved"),
+    # Google's privacy policy by turns, each once "the wording changed"
+    ("Learn more about partner sites.", "Find out more about partner sites.", "synonym"),
+    ("If the business’s information appears on a website.",
+     "If the business' information appears on a website.", "formatting"),
     # Google's privacy policy: "the wording changed ('whom you share information with' →
     # 'with whom you share information')"
     ("You can control whom you share information with.",

@@ -134,6 +134,9 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
         text = text.casefold()
     if skip != "punctuation":
         text = _AMPERSAND.sub(" and ", text) if "&" in text else text
+        # a possessive after an s with its own s or without ("business's" → "business'",
+        # Google's policy by turns): one word, as a style guide or another writes it
+        text = _S_POSSESSIVE.sub("'", text) if "s's" in text else text
         text = _SLASHED.sub(_without_url_slash, text) if "/" in text else text
         text = lexicon.NOTE_MARK.sub("", text) if "[" in text else text
         text = _PUNCT.sub("", _JOINING_HYPHEN.sub(hyphen, text))
@@ -141,6 +144,7 @@ def _normal(text: str, skip: str = "", hyphen: str = "") -> str:
 
 
 _AMPERSAND = re.compile(r"\s&\s")
+_S_POSSESSIVE = re.compile(r"(?<=s)'s\b")
 _JOINING_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 
 

@@ -373,6 +373,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # such as".
     ("including", "such as", "for example", "for instance", "eg", "ex", "like"),
     ("anytime", "at any time"),
+    # where the reader is sent ("Learn more" → "Find out more", Google's policy by turns)
+    ("learn more", "find out more"),
     # one word in its British and its American form (Facebook's cookies policy, as archived
     # by turns: "the wording changed ('amongst' → 'among')")
     ("among", "amongst"), ("while", "whilst"), ("toward", "towards"), ("amid", "amidst"),

@@ -16,9 +16,10 @@ import re
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import heading, key
 from lexdocs.review.names import ENGLISH_NAMED, brand, inflected
+from lexdocs.review.runin import phrase_masked
 from lexdocs.review.spelling import is_known
 
-__all__ = ["CAP_RUN", "COMPANY", "LEGAL_COMMA", "LEGAL_FORM", "echoed_labels_masked", "names_in"]
+__all__ = ["CAP_RUN", "COMPANY", "LEGAL_COMMA", "LEGAL_FORM", "names_in"]
 
 
 # "U.S" but not "Google." + "We", and "U.S." inside a name ("Supplemental U.S. State Privacy
@@ -238,49 +239,6 @@ sentence in brackets, whose "Description" was "a third party was removed")."""
 _SNAKE = re.compile(r"(?<!\w)\w*[^\W_]_\w+")  # from a word's start: linear in its length
 """A name in code joined by underscores ("`USE_FULL_SCREEN_INTENT`", a permission in
 Google Play's policy, was "a third party was added (INTENT')")."""
-_RUN_IN = re.compile(r"([^.!?\n]{3,80}\.)\s+(?=[A-Z])")
-_PHRASE_WORD = re.compile(r"(?-i:\b(?:to|a|an|your|our|how|what|why|we|you)\b)")
-"""A paragraph's first sentence in Title Case, a phrase ("Right to Request a List of
-Third-Party Recipients. You may …", Perplexity's), is a heading run into its text: its
-capitals name no one. One that is a name ("Bank of America. We share …") has no such
-word and stays a name."""
-_LABEL_WORD = re.compile(r"[A-Z][a-z]+|and|or|of|&")
-_BULLETS = " \t*-+•"
-"""A list item's mark, which opens its block: no word of a label it runs in."""
-_ECHO_LOOK = 400
-
-
-def echoed_labels_masked(text: str) -> str:
-    """`text` with each label run into its block that the block says again small
-    (`_echoed`) masked: read before anything else is masked, since what masks the
-    sentence after it (the organisation's own list, a data list) hides the echo too."""
-    if ". " not in text:
-        return text
-    blocks = text.split("\n\n")
-    for i, block in enumerate(blocks):
-        lead = _RUN_IN.match(block)
-        if lead and heading(lead.group(1)[:-1].lstrip(_BULLETS)) and _echoed(lead.group(1),
-                                                                             block):
-            blocks[i] = "\ue000" * len(lead.group(1)) + block[lead.end(1):]
-    return "\n\n".join(blocks)
-
-
-def _echoed(label: str, block: str) -> bool:
-    """Whether a run-in label of two words at least ("Device Phonebook. … we may
-    collect information from your device's phonebook", Snap's policy, its bold lost in
-    the archive's copy) says again, in lower case, what the sentence after it says: a
-    heading that sums up its item, once "a third party was added (Device Phonebook)". A
-    name the sentence repeats keeps its capitals ("Google Analytics. We use Google
-    Analytics"), and is written small nowhere ("Bank of America": no sentence writes
-    "america")."""
-    words = label.strip(_BULLETS + ".").split()
-    capitals = [w for w in words if w[:1].isupper()]
-    if len(capitals) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
-        return False
-    after = block[len(label):len(label) + _ECHO_LOOK]
-    return all(re.search(rf"\b{w.casefold()}", after) for w in capitals)
-
-
 _FOR_WHOM = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+for[ \t]+$")
 """A name in capitals after another and "for" ("ChatGPT for Healthcare", "Claude for
 Work", OpenAI's and Anthropic's pages): whom the product's edition is for, no one who
@@ -384,10 +342,7 @@ def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]
             block = _SNAKE.sub(lambda m: "\ue000" * len(m.group()), block)
         if "Ex:" in block:  # "(Ex: “Taking a vaccine …”)": an example's label, as "e.g." is
             block = block.replace("Ex:", "\ue000\ue000\ue000")
-        lead = _RUN_IN.match(block)
-        if lead and heading(lead.group(1)[:-1].lstrip(_BULLETS)) and _PHRASE_WORD.search(
-                lead.group(1)):
-            block = "\ue000" * len(lead.group(1)) + block[lead.end(1):]
+        block = phrase_masked(block)
         officer = -1  # where the last officer's name ended
         for m in CAP_RUN.finditer(block):
             parts = m.group().split(" ")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lexdocs.review.capitals import CAP_RUN, COMPANY, echoed_labels_masked, names_in
+from lexdocs.review.capitals import CAP_RUN, COMPANY, names_in
 from lexdocs.review.lexicon import (
     DATA_LIST,
     GROUND_RE,
@@ -30,6 +30,7 @@ from lexdocs.review.names import (
     not_recipient,
     who,
 )
+from lexdocs.review.runin import echoed_labels_masked
 from lexdocs.review.terms import defined_terms
 from lexdocs.review.withwhom import shared_with
 

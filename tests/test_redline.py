@@ -122,6 +122,27 @@ def test_a_section_whose_number_moved_is_renumbered_not_reworded() -> None:
     assert retitle("30 Days Notice", "60 Days Notice")[0]
 
 
+def test_a_heading_the_source_marks_names_no_one_however_it_is_cased() -> None:
+    """GitHub's statement as archived put "#### Transaction information, Subscription and
+    licensing data" where "#### Cookies" stood: "a third party was added (Subscription)".
+    A heading the source marks is judged as a heading in any case, not only in Title
+    Case; a name in the paragraph under it is still one."""
+    def said(title: str, body: str) -> str:
+        red = diff_documents(render([("data", "Data", f"#### Cookies\n\n{body}")]),
+                             render([("data", "Data", f"#### {title}\n\n{body}")]))
+        return " ".join(c.reason for c in red.changes)
+
+    reason = said("Transaction information, Subscription and licensing data",
+                  "If you buy something, we collect your name.")
+    assert "third party" not in reason, reason
+    reason = said("Transaction information", "If you buy something, Stripe collects your name.")
+    assert "third party" not in reason, reason  # the paragraph did not change
+    red = diff_documents(render([("data", "Data", "#### Cookies\n\nWe collect your name.")]),
+                         render([("data", "Data", "#### Payments, Subscription data\n\n"
+                                 "We share your name with Stripe.")]))
+    assert "a third party was added (Stripe)" in " ".join(c.reason for c in red.changes)
+
+
 def test_a_row_of_empty_cells_dropped_is_no_change_of_wording() -> None:
     """Shein's conditions of sale as archived dropped a row of empty cells from its table
     of returns: "Material: the wording changed (removed '(empty) (empty) (empty) (empty)

@@ -306,17 +306,19 @@ transfer addendum) or the organisation naming itself ("the Foundation"); a brand
 an English word is written without it ("Square", "Stripe")."""
 
 
-def names_in(text: str, defined: frozenset[str] = frozenset()) -> dict[str, str]:
+def names_in(text: str, defined: frozenset[str] = frozenset(),
+             headings: frozenset[int] = frozenset()) -> dict[str, str]:
     """Capitalised names (key → display) outside headings, a company's legal name whole
     ("Stripe, Inc."), an owner without what it owns ("Interactive Advertising Bureau
     Europe’s Transparency and Consent Framework": the bureau). A sentence starts with a
     capital anyway, so a lone word there counts only when it can only be a name (see
     `names.brand`) or a colon follows it ("Acme: we share …"). `defined` holds the terms
-    the text defines (`defined_terms`), which are no one."""
+    the text defines (`defined_terms`), which are no one; `headings` the blocks (by their
+    place) that the source marks as headings, whatever their case."""
     out: dict[str, str] = {}
-    for block in text.split("\n\n"):
+    for at, block in enumerate(text.split("\n\n")):
         ws = block.split()
-        if heading(block):
+        if at in headings or heading(block):
             # A heading or table cell in Title Case is no name, unless it is a legal
             # name ("Zoho Corporation Pvt. Ltd" in a table of sub-processors, 2FA
             # Directory's privacy policy): a company, wherever it is written.

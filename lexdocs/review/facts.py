@@ -193,14 +193,15 @@ term, no third party, as it is beside its definition (`terms.defined_terms`)."""
 
 
 def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
-             home: str = "") -> list[Finding]:
+             home: str = "", headings: frozenset[str] = frozenset()) -> list[Finding]:
     """What the always-material rules see changed, most telling first.
 
     `known` holds the words of the whole old and new documents: a name that the
     document already used elsewhere (the company's own, a provider named in
     another section) is not a third party arriving or leaving, nor is a kind of
     recipient it already names. `home` holds the organisation's declared addresses
-    (`names.own_names`): its own names are never a third party.
+    (`names.own_names`): its own names are never a third party. `headings`: the blocks
+    the source marks as headings (`parties.recipients`).
     """
     out: list[Finding] = []
 
@@ -285,8 +286,8 @@ def findings(old: str, new: str, known: tuple[frozenset[str], frozenset[str]],
     if mostly_english(rest_old) and mostly_english(rest_new):
         # both: a page the archive saved once in French and once in English has the
         # names of neither in the other
-        (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made),
-                                      recipients(rest_new, ln, own, made))
+        (no, ko, xo), (nn, kn, xn) = (recipients(rest_old, lo, own, made, headings),
+                                      recipients(rest_new, ln, own, made, headings))
     else:  # German writes every noun with a capital: no word's case says it is a name
         (no, ko, xo), (nn, kn, xn) = ({}, {}, []), ({}, {}, [])
     # A word inside a name is the name's: "Google Analytics" is no purpose "analytics".

@@ -146,6 +146,18 @@ def no_headings(h: Hunk, rows: Sequence[Row]) -> bool:
     return any(r.changed and _NO_HEADING.match(r.kind) for r in rows[h.rows[0]:h.rows[1]])
 
 
+def headings(h: Hunk, rows: Sequence[Row]) -> frozenset[str]:
+    """The words of the hunk's blocks the source marks as headings, in either version
+    (markup.Block.kind): what `materiality.classify` reads no names in, whatever their
+    case."""
+    out = set()
+    for r in rows[h.rows[0]:h.rows[1]]:
+        for kind, op in ((r.old_kind or r.kind, "insert"), (r.kind, "delete")):
+            if kind.startswith("heading"):
+                out.add("".join(s.text for s in r.segments if s.op != op).strip())
+    return frozenset(t for t in out if t)
+
+
 _NO_HEADING = re.compile(r"^(?:quoted )*(?:table cell|bulleted item|numbered item)")
 
 

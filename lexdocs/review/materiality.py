@@ -208,7 +208,8 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
              variables_changed: Sequence[str], immaterial_vars: frozenset[str],
              values: Mapping[str, tuple[str, str]] | None = None,
              known: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-             home: str = "", no_headings: bool = False) -> Verdict:
+             home: str = "", no_headings: bool = False,
+             headings: frozenset[str] = frozenset()) -> Verdict:
     """The verdict for one change from `old_text` to `new_text`.
 
     `values` maps each changed variable to its (old, new) text so the classifier can
@@ -222,7 +223,9 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     Processing" in GitHub's subprocessor list moves data to three more countries, and a
     row put in names a subprocessor ("OpenAI | AI Inference and AI Services | United
     States"), as does an item of Hugging Face's list of them ("*   Metronome | Billing |
-    United States", once "only a heading was added").
+    United States", once "only a heading was added"). `headings`: the texts of the blocks
+    the source marks as headings, in either version, whose capitals name no one whatever
+    their case (`parties.recipients`).
     """
     if old_text == new_text:
         return verdict(False, "no-change")
@@ -235,9 +238,10 @@ def classify(old_text: str, new_text: str, *, section_material: bool,
     if hidden:
         old_text = _mask(old_text, {v: pair[0] for v, pair in hidden.items()})
         new_text = _mask(new_text, {v: pair[1] for v, pair in hidden.items()})
+    heads = frozenset(" ".join(surface.plain(h).split()) for h in headings)
     v = _judge(old_text, new_text, quiet, section_material=section_material,
                variables_changed=variables_changed, immaterial_vars=immaterial_vars,
-               values=values, known=known, home=home, no_headings=no_headings)
+               values=values, known=known, home=home, no_headings=no_headings, headings=heads)
     return _unmasked(v, hidden) if hidden else v
 
 
@@ -245,7 +249,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
            variables_changed: Sequence[str], immaterial_vars: frozenset[str],
            values: Mapping[str, tuple[str, str]] | None,
            known: tuple[frozenset[str], frozenset[str]], home: str,
-           no_headings: bool = False) -> Verdict:
+           no_headings: bool = False, headings: frozenset[str] = frozenset()) -> Verdict:
     """`classify` on texts whose immaterial variables' values are masked."""
     only_quiet = len(quiet) == len(variables_changed) and (values is None or old_text == new_text)
     if quiet and only_quiet:
@@ -302,7 +306,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     if kept:
         return verdict(False, *kept)
     found = facts.findings(renames.without_logic_tags(plain_old),
-                           renames.without_logic_tags(plain_new), known, home)
+                           renames.without_logic_tags(plain_new), known, home, headings)
     if found and ownhistory.revision_dates_only(plain_old, plain_new, found):
         return verdict(False, "revision-date-changed", found[0][1])
     revised = ownhistory.revision_lines_only(plain_old, plain_new, found)

@@ -43,7 +43,7 @@ _ALIAS = re.compile(r"((?<![\w.])[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{1,60}\)")
 
 
 def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
-               made: frozenset[str] = frozenset()
+               made: frozenset[str] = frozenset(), headings: frozenset[str] = frozenset()
                ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Who may receive data (key → display): capitalised names that are organisations
     (`names.who`: not the organisation itself or its products, not a feature, document,
@@ -52,10 +52,15 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     whatever a disclosing sentence shares *with* ("we share it with mortgage lenders").
     Grounds for disclosure are taken out first: "a merger" or "a government request" is
     why data is handed over, not who gets it. `own` holds the organisation's own names,
-    `made` the products the text names (`products.products`). Last, the other names, whose
+    `made` the products the text names (`products.products`), `headings` the blocks the
+    source marks as headings (their words, white space single): their capitals name no
+    one, as a heading's in Title Case do not ("#### Transaction information, Subscription
+    and licensing data", GitHub's statement as archived). Last, the other names, whose
     words are theirs too ("Assigned Names" is no data category "name")."""
     kinds: dict[str, str] = {}
     written = text
+    heads = frozenset(i for i, b in enumerate(text.split("\n\n"))
+                      if " ".join(b.split()) in headings) if headings else frozenset()
     text = echoed_labels_masked(text)  # "Device Phonebook. … your device's phonebook"
     if "(" in text:
         text = _ALIAS.sub(r"\1", text)
@@ -73,8 +78,10 @@ def recipients(text: str, lex: str, own: frozenset[str] = frozenset(),
     # not a recipient; one that is only a name ("Acme:", "Acme Corp:") may be one.
     text = LABEL.sub(lambda m: " \ue000:" if re.search(r"(?<![\w.])[a-z]", m.group())
                       else m.group(), text)
-    every = {k: as_written(n, written) for k, n in names_in(OWN_LIST.sub(" \ue000 ", text),
-                                                          defined).items()}
+    text = OWN_LIST.sub(" \ue000 ", text)
+    if heads and text.count("\n\n") != written.count("\n\n"):
+        heads = frozenset()  # a mask took a block's break: its places no longer hold
+    every = {k: as_written(n, written) for k, n in names_in(text, defined, heads).items()}
     names = {k: n for k, n in every.items()
              if not RECIPIENT_RE.fullmatch(lexical(n)) and who(n, own, made) == "organisation"}
     # "with Stripe, Inc." also reads as the object "Stripe", "with Marks & Spencer" as

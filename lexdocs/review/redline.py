@@ -289,7 +289,8 @@ class _Builder:
             v = hunks.completed(materiality.classify(
                 words_old, h.new, section_material=section_material, variables_changed=names,
                 immaterial_vars=self.immaterial, values={u: self.changed[u] for u in names},
-                known=self.known, home=self.home, no_headings=hunks.no_headings(h, rows)), h, rows,
+                known=self.known, home=self.home, no_headings=hunks.no_headings(h, rows),
+                headings=hunks.headings(h, rows)), h, rows,
                 words_old, section_material,
                 self.home)
             self.changes.append(Change(n.id, n.title, "modified", h.old, h.new, h.segments,

@@ -1845,6 +1845,15 @@ def test_a_link_to_a_line_that_stands_as_a_heading_lands_on_it() -> None:
                             "5.2. Comment les exercer ?\n-------------\n\nY.\n", "x"))
     assert marked.sections[0].body.startswith(
         f"*   [_5.2._Comment les exercer ?](#{marked.sections[1].id})")
+    # the link's words without an ending the line has (Thryv's "… with Other" for the
+    # line "… with Others"); a word that differs otherwise decides nothing
+    ended = relink(convert("# T\n\n[Be Careful When You Share Information with Other](#9) "
+                           "[Be Careful When You Share Data with Other](#8)\n\n## A\n\nX."
+                           "\n\nBe Careful When You Share Information with Others\n\nY.\n",
+                           "x")).sections
+    assert ended[0].body.startswith("[Be Careful When You Share Information with Other](#be-"
+                                    "careful-when-you-share-information-with-others) [Be "
+                                    "Careful When You Share Data with Other](#8)"), ended[0].body
 
 
 def test_an_anchor_the_page_may_not_carry_is_not_an_id_and_its_links_land() -> None:

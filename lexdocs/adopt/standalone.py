@@ -52,13 +52,15 @@ def words_key(text: str) -> str:
 
 def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
     """`bodies` with each link that leads nowhere, and has the words of one line that
-    stands alone, led to that line (given an id)."""
+    stands alone, led to that line (given an id). Words are compared by their stems, as
+    labels are: Thryv's table of contents writes "[Be Careful When You Share Information
+    with Other](#9)" for the line "Be Careful When You Share Information with Others"."""
     dead: dict[str, list[str]] = {}
     for body in bodies:
         for m in NAMED_LINK.finditer(body):
             key = words_key(m[1])
             if unquote(m[2]) not in ids and " " in key:  # one word names no line surely
-                dead.setdefault(key, []).append(m[2])
+                dead.setdefault(stems(key), []).append(m[2])
     if not dead:
         return bodies
     split = [body.split("\n") for body in bodies]
@@ -68,7 +70,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
             alone = (j == 0 or not lines[j - 1].strip()) and (
                 j + 1 == len(lines) or not lines[j + 1].strip())
             if alone and _LONE.fullmatch(line) and not _LIST_ITEM.match(line) \
-                    and (key := words_key(line)) in dead:
+                    and (key := stems(words_key(line))) in dead:
                 found[key] = None if key in found else (i, j)
     taken = set(ids)
     given: dict[str, str] = {}  # an anchor that led nowhere → the id it now names
@@ -87,7 +89,7 @@ def land_on_lines(bodies: list[str], ids: set[str]) -> list[str]:
         return bodies
 
     def lead(m: re.Match[str]) -> str:
-        made = given.get(m[2]) if words_key(m[1]) in found else None
+        made = given.get(m[2]) if stems(words_key(m[1])) in found else None
         return m.group()[:m.start(2) - m.start()] + made if made else m.group()
 
     out = []

@@ -1244,8 +1244,11 @@ def test_every_country_cldr_names_is_a_place() -> None:
     assert who("Türkiye", frozenset(), frozenset()) == "place"
     assert who("BVI") == "place"  # the British Virgin Islands, as Telegram's policy writes them
     # "Hong Kong, Macau and Taiwan" (Airbnb's), where CLDR writes "Macao": "a third party
-    # was added (Macau)"
+    # was added (Macau)"; a place written with its accents, or as its people write it
     assert who("Macau") == "place"
+    for place in ("México", "Québec", "Sénégal", "Brasil", "Luxemburg"):
+        assert who(place) == "place", place
+    assert who("Nestlé") == "organisation"
     # a feature in plain words hyphenated as a title writes them ("Single Sign-On", Reddit's),
     # and a participle that doubles its consonant ("Wrapped", Spotify's year in review)
     assert who("Single Sign-On") == "term" and who("Wrapped") == "term"

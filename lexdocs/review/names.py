@@ -206,7 +206,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
     words = _PARTS.findall(name.casefold())
     joined = " ".join(words)
     if voc.is_not_party(name):
-        if joined in voc.PLACES:
+        if joined in voc.PLACES or voc.unaccented(joined) in voc.PLACES:
             return "place"
         if joined in voc.LANGUAGES:
             return "language"

@@ -9,6 +9,7 @@ counts as an English word, and a spelling corrected, is `spelling`'s.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lexdocs.review.spelling import OWN_WORDS, is_known
 
@@ -229,8 +230,10 @@ PLACES = US_STATES | frozenset(str.split(
     "oceania|middle east|asia pacific|apac|emea|latam|mena|amsterdam|berlin|dublin|london|paris|"
     # a territory by its initials ("Telegram FZ-LLC, … BVI", Telegram's controller)
     "bvi|"
-    # CLDR writes "Macao"; Airbnb's policy, as most do, "Hong Kong, Macau and Taiwan"
-    "macau|"
+    # CLDR writes "Macao"; Airbnb's policy, as most do, "Hong Kong, Macau and Taiwan"; and
+    # the names its own people write ("Brasil", Dailymotion's and Qobuz's; "Luxemburg",
+    # Coinbase's)
+    "macau|brasil|luxemburg|"
     "san francisco|seattle|toronto|tokyo|"
     # as the GDPR names the EU and its states: "under Union law", "the law of the Member
     # States", "Regulation (EC)"
@@ -327,6 +330,12 @@ a document's own ("Version: 0.1", Comms.ID's terms; "Modified: April 28, 2026", 
 once "a third party was added (Modified)")."""
 
 
+def unaccented(text: str) -> str:
+    """`text` without its accents: a place written with them ("México", "Québec",
+    "Sénégal", each once "a third party") is the one English writes without."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def is_not_party(name: str) -> bool:
     """Whether a capitalised name is a place (or two: "EU-US"), language, month or day, a
     platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a field's
@@ -335,7 +344,7 @@ def is_not_party(name: str) -> bool:
     key = _keyed(name)
     words = key.split()
     if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS \
-            or key in FIELD_LABELS:
+            or key in FIELD_LABELS or (not key.isascii() and unaccented(key) in PLACES):
         return True
     if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True

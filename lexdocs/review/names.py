@@ -29,6 +29,7 @@ import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from lexdocs.render.tohtml import in_latin
 from lexdocs.review import vocabulary as voc
 from lexdocs.review.lexicon import sentence_around
 from lexdocs.review.spelling import is_known, struck_twice
@@ -206,7 +207,7 @@ def _kind(name: str, own: frozenset[str]) -> str:
     words = _PARTS.findall(name.casefold())
     joined = " ".join(words)
     if voc.is_not_party(name):
-        if joined in voc.PLACES or voc.unaccented(joined) in voc.PLACES:
+        if joined in voc.PLACES or in_latin(joined) in voc.PLACES:
             return "place"
         if joined in voc.LANGUAGES:
             return "language"

@@ -9,8 +9,8 @@ counts as an English word, and a spelling corrected, is `spelling`'s.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from lexdocs.render.tohtml import in_latin
 from lexdocs.review.spelling import OWN_WORDS, is_known
 
 LEGAL_FORMS = (r"(?:(?:Inc|Ltd|Corp|Co|Pty(?: Ltd)?|Pvt(?:\.? Ltd)?|L\.L\.C|S\.?A|B\.?V|N\.?V|"
@@ -330,12 +330,6 @@ a document's own ("Version: 0.1", Comms.ID's terms; "Modified: April 28, 2026", 
 once "a third party was added (Modified)")."""
 
 
-def unaccented(text: str) -> str:
-    """`text` without its accents: a place written with them ("México", "Québec",
-    "Sénégal", each once "a third party") is the one English writes without."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def is_not_party(name: str) -> bool:
     """Whether a capitalised name is a place (or two: "EU-US"), language, month or day, a
     platform or protocol ("iOS", "OAuth"), an address line ("4th Floor"), a field's
@@ -343,8 +337,10 @@ def is_not_party(name: str) -> bool:
     ("VPN", "GDPR"): never a third party."""
     key = _keyed(name)
     words = key.split()
+    # a place written with its accents ("México", "Québec", "Sénégal", each once "a third
+    # party") is the one English writes without them
     if not words or key in PLACES or key in LANGUAGES or key in CALENDAR or key in PLATFORMS \
-            or key in FIELD_LABELS or (not key.isascii() and unaccented(key) in PLACES):
+            or key in FIELD_LABELS or (not key.isascii() and in_latin(key) in PLACES):
         return True
     if words[-1] in ADDRESS_WORDS and all(w in ADDRESS_WORDS or w[:1].isdigit() for w in words):
         return True

@@ -338,7 +338,7 @@ def _judge(old_text: str, new_text: str, quiet: Sequence[str], *, section_materi
     each = _each_sentence(old_text, new_text, lambda a, b: _judge(
         a, b, quiet, section_material=section_material, variables_changed=variables_changed,
         immaterial_vars=immaterial_vars, values=values, known=known, home=home,
-        no_headings=no_headings)) if all(
+        no_headings=no_headings, headings=headings)) if all(
             r.startswith(_SPANS) or rewrites.only_phrases(e) for r, e in found) else None
     if each:
         return each
